@@ -1,0 +1,792 @@
+/* model.c: the in-memory model of format 1 and its field tables. */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+#define K(k)	KIND_BIT(KIND_##k)
+#define C(f)	offsetof(struct component, f)
+
+static const struct field system_fields[] = {
+	{ "id", FIELD_ID, NULL, offsetof(struct system, id), 0, FIELD_REQUIRED,
+	  "identifier of the system, used to address the model" },
+	{ "name", FIELD_TEXT, NULL, offsetof(struct system, name), 0,
+	  FIELD_REQUIRED, "name of the system" },
+	{ "description", FIELD_TEXT, NULL, offsetof(struct system, description),
+	  0, FIELD_MULTILINE, "what the system does and for whom" },
+	{ "owner", FIELD_TEXT, NULL, offsetof(struct system, owner), 0, 0,
+	  "the risk owner who signs off" },
+	{ "criticality", FIELD_ENUM, &vocab_criticality,
+	  offsetof(struct system, criticality), 0, 0,
+	  "harm if the system is compromised or misbehaves; raises impact" },
+};
+
+static const struct field boundary_fields[] = {
+	{ "id", FIELD_ID, NULL, offsetof(struct boundary, id), 0,
+	  FIELD_REQUIRED, "identifier of the trust boundary" },
+	{ "name", FIELD_TEXT, NULL, offsetof(struct boundary, name), 0,
+	  FIELD_REQUIRED, "name of the trust boundary" },
+	{ "trust", FIELD_ENUM, &vocab_trust, offsetof(struct boundary, trust),
+	  0, 0, "how far what runs inside is trusted" },
+	{ "description", FIELD_TEXT, NULL,
+	  offsetof(struct boundary, description), 0, FIELD_MULTILINE,
+	  "what the boundary holds and who controls it" },
+};
+
+static const struct field component_fields[] = {
+	{ "id", FIELD_ID, NULL, C(id), KIND_ALL, FIELD_REQUIRED,
+	  "identifier of the component" },
+	{ "name", FIELD_TEXT, NULL, C(name), KIND_ALL, FIELD_REQUIRED,
+	  "name of the component" },
+	{ "kind", FIELD_KIND, &vocab_kind, C(kind), KIND_ALL, FIELD_REQUIRED,
+	  "what sort of component it is" },
+	{ "boundary", FIELD_REF, NULL, C(boundary), KIND_ALL, 0,
+	  "the trust boundary it runs in" },
+	{ "description", FIELD_TEXT, NULL, C(description), KIND_ALL,
+	  FIELD_MULTILINE, "what it does" },
+	{ "owner", FIELD_TEXT, NULL, C(owner), KIND_ALL, 0,
+	  "who is responsible for it" },
+	{ "provider", FIELD_ENUM, &vocab_provider, C(provider), KIND_ALL, 0,
+	  "who builds and supplies it" },
+	{ "exposure", FIELD_ENUM, &vocab_exposure, C(exposure), KIND_ALL, 0,
+	  "who can reach it" },
+	{ "untrusted-input", FIELD_BOOL, NULL, C(untrusted_input), KIND_ALL, 0,
+	  "it takes input that an attacker could write" },
+	{ "personal-data", FIELD_BOOL, NULL, C(personal_data), KIND_ALL, 0,
+	  "it holds or handles data about identifiable people" },
+	{ "confidential-data", FIELD_BOOL, NULL, C(confidential_data),
+	  KIND_ALL, 0, "it holds or handles confidential business data" },
+	{ "model-type", FIELD_ENUM, &vocab_model_type, C(model_type), K(MODEL),
+	  0, "what the model does" },
+	{ "fine-tuned", FIELD_BOOL, NULL, C(fine_tuned), K(MODEL), 0,
+	  "the model was fine-tuned on the organisation's data" },
+	{ "learns-from-feedback", FIELD_BOOL, NULL, C(learns_from_feedback),
+	  K(MODEL), 0, "user feedback or production data is fed back into "
+	  "training" },
+	{ "open-weights", FIELD_BOOL, NULL, C(open_weights), K(MODEL), 0,
+	  "the weights are published or downloadable" },
+	{ "system-prompt", FIELD_BOOL, NULL, C(system_prompt), K(MODEL), 0,
+	  "a system or meta prompt steers the model" },
+	{ "weights-format", FIELD_ENUM, &vocab_weights_format,
+	  C(weights_format), K(MODEL), 0, "file format of the weights" },
+	{ "authenticated", FIELD_BOOL, NULL, C(authenticated),
+	  K(INFERENCE_SERVICE), 0, "callers must authenticate" },
+	{ "rate-limited", FIELD_BOOL, NULL, C(rate_limited),
+	  K(INFERENCE_SERVICE), 0, "queries per caller are limited" },
+	{ "returns-scores", FIELD_BOOL, NULL, C(returns_scores),
+	  K(INFERENCE_SERVICE), 0, "scores, probabilities or log-probabilities "
+	  "are returned to callers" },
+	{ "origin", FIELD_ENUM, &vocab_origin, C(origin),
+	  K(DATASET) | K(DATA_SOURCE) | K(VECTOR_STORE), 0,
+	  "where the data or indexed content comes from" },
+	{ "integrity-verified", FIELD_BOOL, NULL, C(integrity_verified),
+	  K(DATASET) | K(MODEL_REGISTRY), 0,
+	  "hashes or signatures are checked" },
+	{ "can-act", FIELD_BOOL, NULL, C(can_act), K(AGENT) | K(TOOL), 0,
+	  "it can change things: write, send, buy, delete" },
+	{ "executes-code", FIELD_BOOL, NULL, C(executes_code),
+	  K(AGENT) | K(TOOL), 0, "it runs code or commands" },
+	{ "human-approval", FIELD_BOOL, NULL, C(human_approval),
+	  K(AGENT) | K(TOOL), 0, "a person approves actions before they "
+	  "happen" },
+	{ "watches", FIELD_SET, &vocab_watches, C(watches), K(MONITORING), 0,
+	  "what the monitoring watches" },
+};
+
+static const struct field flow_fields[] = {
+	{ "id", FIELD_ID, NULL, offsetof(struct flow, id), 0, FIELD_REQUIRED,
+	  "identifier of the data flow" },
+	{ "from", FIELD_REF, NULL, offsetof(struct flow, from), 0,
+	  FIELD_REQUIRED, "the component the data comes from" },
+	{ "to", FIELD_REF, NULL, offsetof(struct flow, to), 0, FIELD_REQUIRED,
+	  "the component the data goes to" },
+	{ "name", FIELD_TEXT, NULL, offsetof(struct flow, name), 0, 0,
+	  "name of the flow" },
+	{ "description", FIELD_TEXT, NULL, offsetof(struct flow, description),
+	  0, FIELD_MULTILINE, "what the flow is for" },
+	{ "data", FIELD_SET, &vocab_data_class, offsetof(struct flow, data), 0,
+	  0, "classes of data carried" },
+	{ "authenticated", FIELD_BOOL, NULL,
+	  offsetof(struct flow, authenticated), 0, 0,
+	  "the receiving end authenticates the sender" },
+	{ "encrypted", FIELD_BOOL, NULL, offsetof(struct flow, encrypted), 0,
+	  0, "the data is encrypted in transit" },
+};
+
+#undef K
+#undef C
+
+static const struct {
+	const char		*name;
+	const struct field	*fields;
+	size_t			 n;
+} objtypes[OBJ_COUNT] = {
+	{ "system", system_fields, sizeof system_fields / sizeof *system_fields },
+	{ "boundary", boundary_fields,
+	  sizeof boundary_fields / sizeof *boundary_fields },
+	{ "component", component_fields,
+	  sizeof component_fields / sizeof *component_fields },
+	{ "flow", flow_fields, sizeof flow_fields / sizeof *flow_fields },
+};
+
+const struct field *
+model_fields(enum objtype t, size_t *n)
+{
+	*n = objtypes[t].n;
+	return objtypes[t].fields;
+}
+
+const struct field *
+model_field(enum objtype t, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < objtypes[t].n; i++)
+		if (strcmp(objtypes[t].fields[i].name, name) == 0)
+			return &objtypes[t].fields[i];
+	return NULL;
+}
+
+int
+field_applies(const struct field *f, int kind)
+{
+	if (f->kinds == 0)
+		return 1;
+	return kind >= 0 && kind < KIND_COUNT &&
+	    (f->kinds & KIND_BIT(kind)) != 0;
+}
+
+const char *
+objtype_name(enum objtype t)
+{
+	return objtypes[t].name;
+}
+
+#define FIELD_PTR(obj, f, type)	((type *)(void *)((char *)(obj) + (f)->offset))
+#define FIELD_CPTR(obj, f, type) \
+	((type const *)(const void *)((const char *)(obj) + (f)->offset))
+
+/* Parse a boolean word; -1 if it is not one. */
+static int
+field_parse_bool(const char *s)
+{
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		return TRI_YES;
+	if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		return TRI_NO;
+	if (strcmp(s, "unknown") == 0)
+		return TRI_UNKNOWN;
+	return -1;
+}
+
+static int
+field_bad_word(const struct field *f, const struct vocab *v, const char *w,
+    struct error *err)
+{
+	const char	*near = vocab_suggest(v, w);
+	struct buf	 b;
+
+	if (near != NULL)
+		return error_set(err, "unknown %s '%s' for '%s' (did you mean "
+		    "'%s'?)", v->name, w, f->name, near);
+	buf_init(&b);
+	vocab_list(v, &b);
+	error_set(err, "unknown %s '%s' for '%s' (expected %s)", v->name, w,
+	    f->name, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+int
+field_set(void *obj, const struct field *f, const char *text,
+    struct error *err)
+{
+	const char	*p, *q;
+	char		*word, **sp;
+	unsigned	 bits = 0;
+	int		 i;
+
+	if (text != NULL && *text == '\0')
+		text = NULL;
+	switch (f->type) {
+	case FIELD_TEXT:
+	case FIELD_ID:
+	case FIELD_REF:
+		if (text != NULL && f->type != FIELD_TEXT && !id_valid(text))
+			return error_set(err, "invalid identifier '%s' for "
+			    "'%s' (use a-z, 0-9, '.', '_' and '-', starting "
+			    "with a letter or digit, at most %d characters)",
+			    text, f->name, ID_MAX);
+		if (text != NULL && !utf8_valid(text, strlen(text)))
+			return error_set(err, "'%s' is not valid UTF-8",
+			    f->name);
+		sp = FIELD_PTR(obj, f, char *);
+		free(*sp);
+		*sp = text != NULL ? xstrdup(text) : NULL;
+		return 0;
+	case FIELD_KIND:
+	case FIELD_ENUM:
+		if (text == NULL) {
+			if (f->flags & FIELD_REQUIRED)
+				return error_set(err, "'%s' is required",
+				    f->name);
+			*FIELD_PTR(obj, f, int) = -1;
+			return 0;
+		}
+		if ((i = vocab_find(f->vocab, text)) == -1)
+			return field_bad_word(f, f->vocab, text, err);
+		*FIELD_PTR(obj, f, int) = i;
+		return 0;
+	case FIELD_BOOL:
+		if (text == NULL) {
+			*FIELD_PTR(obj, f, enum tri) = TRI_UNKNOWN;
+			return 0;
+		}
+		if ((i = field_parse_bool(text)) == -1)
+			return error_set(err, "'%s' must be true, false or "
+			    "unknown, not '%s'", f->name, text);
+		*FIELD_PTR(obj, f, enum tri) = (enum tri)i;
+		return 0;
+	case FIELD_SET:
+		for (p = text; p != NULL && *p != '\0'; p = q) {
+			while (*p == ' ' || *p == ',')
+				p++;
+			if (*p == '\0')
+				break;
+			for (q = p; *q != '\0' && *q != ',' && *q != ' '; q++)
+				;
+			word = xstrndup(p, (size_t)(q - p));
+			if ((i = vocab_find(f->vocab, word)) == -1) {
+				field_bad_word(f, f->vocab, word, err);
+				free(word);
+				return -1;
+			}
+			free(word);
+			bits |= 1u << i;
+		}
+		*FIELD_PTR(obj, f, unsigned) = bits;
+		return 0;
+	}
+	return error_set(err, "field '%s' has an unknown type", f->name);
+}
+
+char *
+field_get(const void *obj, const struct field *f)
+{
+	const char	*s;
+	struct buf	 b;
+	unsigned	 bits;
+	size_t		 i;
+	int		 v;
+
+	switch (f->type) {
+	case FIELD_TEXT:
+	case FIELD_ID:
+	case FIELD_REF:
+		s = *FIELD_CPTR(obj, f, char *);
+		return s != NULL ? xstrdup(s) : NULL;
+	case FIELD_KIND:
+	case FIELD_ENUM:
+		v = *FIELD_CPTR(obj, f, int);
+		s = vocab_name(f->vocab, v);
+		return s != NULL ? xstrdup(s) : NULL;
+	case FIELD_BOOL:
+		switch (*FIELD_CPTR(obj, f, enum tri)) {
+		case TRI_YES:
+			return xstrdup("true");
+		case TRI_NO:
+			return xstrdup("false");
+		case TRI_UNKNOWN:
+			return NULL;
+		}
+		return NULL;
+	case FIELD_SET:
+		bits = *FIELD_CPTR(obj, f, unsigned);
+		if (bits == 0)
+			return NULL;
+		buf_init(&b);
+		for (i = 0; i < f->vocab->n; i++) {
+			if ((bits & (1u << i)) == 0)
+				continue;
+			if (b.len > 0)
+				buf_adds(&b, ", ");
+			buf_adds(&b, f->vocab->words[i].name);
+		}
+		return buf_detach(&b);
+	}
+	return NULL;
+}
+
+int
+field_isset(const void *obj, const struct field *f)
+{
+	switch (f->type) {
+	case FIELD_TEXT:
+	case FIELD_ID:
+	case FIELD_REF:
+		return *FIELD_CPTR(obj, f, char *) != NULL;
+	case FIELD_KIND:
+	case FIELD_ENUM:
+		return *FIELD_CPTR(obj, f, int) != -1;
+	case FIELD_BOOL:
+		return *FIELD_CPTR(obj, f, enum tri) != TRI_UNKNOWN;
+	case FIELD_SET:
+		return *FIELD_CPTR(obj, f, unsigned) != 0;
+	}
+	return 0;
+}
+
+int
+id_valid(const char *s)
+{
+	size_t	i;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
+		return 0;
+	for (i = 1; s[i] != '\0'; i++) {
+		if (i >= ID_MAX)
+			return 0;
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') ||
+		    s[i] == '.' || s[i] == '_' || s[i] == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* Set every field of an object to "not set". */
+static void
+model_clear_fields(void *obj, enum objtype t)
+{
+	const struct field	*f = objtypes[t].fields;
+	size_t			 i;
+
+	for (i = 0; i < objtypes[t].n; i++) {
+		switch (f[i].type) {
+		case FIELD_KIND:
+		case FIELD_ENUM:
+			*FIELD_PTR(obj, &f[i], int) = -1;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+model_free_fields(void *obj, enum objtype t)
+{
+	const struct field	*f = objtypes[t].fields;
+	size_t			 i;
+
+	for (i = 0; i < objtypes[t].n; i++) {
+		if (f[i].type == FIELD_TEXT || f[i].type == FIELD_ID ||
+		    f[i].type == FIELD_REF) {
+			free(*FIELD_PTR(obj, &f[i], char *));
+			*FIELD_PTR(obj, &f[i], char *) = NULL;
+		}
+	}
+}
+
+struct model *
+model_new(void)
+{
+	struct model	*m = xcalloc(1, sizeof *m);
+
+	model_clear_fields(&m->system, OBJ_SYSTEM);
+	strmap_init(&m->ids);
+	return m;
+}
+
+static void
+model_free_index(struct model *m)
+{
+	size_t	i;
+
+	for (i = 0; i < m->ids.cap; i++)
+		if (m->ids.slots[i].key != NULL)
+			free(m->ids.slots[i].value);
+	strmap_release(&m->ids);
+	m->indexed = 0;
+}
+
+void
+model_free(struct model *m)
+{
+	size_t	i;
+
+	if (m == NULL)
+		return;
+	model_free_index(m);
+	model_free_fields(&m->system, OBJ_SYSTEM);
+	for (i = 0; i < m->nboundaries; i++) {
+		model_free_fields(m->boundaries[i], OBJ_BOUNDARY);
+		free(m->boundaries[i]);
+	}
+	for (i = 0; i < m->ncomponents; i++) {
+		model_free_fields(m->components[i], OBJ_COMPONENT);
+		free(m->components[i]);
+	}
+	for (i = 0; i < m->nflows; i++) {
+		model_free_fields(m->flows[i], OBJ_FLOW);
+		free(m->flows[i]);
+	}
+	for (i = 0; i < m->npractices; i++) {
+		free(m->practices[i]->id);
+		free(m->practices[i]->note);
+		free(m->practices[i]);
+	}
+	free(m->boundaries);
+	free(m->components);
+	free(m->flows);
+	free(m->practices);
+	free(m);
+}
+
+/* Append a pointer to a growable array whose capacity is a power of two. */
+static void
+model_append(void ***array, size_t *n, void *p)
+{
+	if ((*n & (*n - 1)) == 0)
+		*array = xreallocarray(*array, *n == 0 ? 4 : *n * 2,
+		    sizeof **array);
+	(*array)[(*n)++] = p;
+}
+
+struct boundary *
+model_add_boundary(struct model *m, const char *id)
+{
+	struct boundary	*b = xcalloc(1, sizeof *b);
+
+	model_clear_fields(b, OBJ_BOUNDARY);
+	b->id = xstrdup(id);
+	model_append((void ***)&m->boundaries, &m->nboundaries, b);
+	m->indexed = 0;
+	return b;
+}
+
+struct component *
+model_add_component(struct model *m, const char *id, int kind)
+{
+	struct component	*c = xcalloc(1, sizeof *c);
+
+	model_clear_fields(c, OBJ_COMPONENT);
+	c->id = xstrdup(id);
+	c->kind = kind;
+	c->index = m->ncomponents;
+	model_append((void ***)&m->components, &m->ncomponents, c);
+	m->indexed = 0;
+	return c;
+}
+
+struct flow *
+model_add_flow(struct model *m, const char *id, const char *from,
+    const char *to)
+{
+	struct flow	*f = xcalloc(1, sizeof *f);
+
+	model_clear_fields(f, OBJ_FLOW);
+	f->id = xstrdup(id);
+	f->from = from != NULL ? xstrdup(from) : NULL;
+	f->to = to != NULL ? xstrdup(to) : NULL;
+	f->index = m->nflows;
+	model_append((void ***)&m->flows, &m->nflows, f);
+	m->indexed = 0;
+	return f;
+}
+
+struct practice *
+model_add_practice(struct model *m, const char *id, enum tri answer)
+{
+	struct practice	*p;
+	size_t		 i;
+
+	for (i = 0; i < m->npractices; i++) {
+		if (strcmp(m->practices[i]->id, id) == 0) {
+			m->practices[i]->answer = answer;
+			return m->practices[i];
+		}
+	}
+	p = xcalloc(1, sizeof *p);
+	p->id = xstrdup(id);
+	p->answer = answer;
+	model_append((void ***)&m->practices, &m->npractices, p);
+	return p;
+}
+
+/* Remove element i from an array of pointers, keeping the order. */
+static void
+model_cut(void **array, size_t *n, size_t i)
+{
+	memmove(&array[i], &array[i + 1], (*n - i - 1) * sizeof *array);
+	(*n)--;
+}
+
+int
+model_remove(struct model *m, const char *id)
+{
+	size_t	i, j;
+	int	found = 0;
+
+	for (i = 0; i < m->nboundaries; i++) {
+		if (strcmp(m->boundaries[i]->id, id) != 0)
+			continue;
+		for (j = 0; j < m->ncomponents; j++) {
+			if (m->components[j]->boundary != NULL &&
+			    strcmp(m->components[j]->boundary, id) == 0) {
+				free(m->components[j]->boundary);
+				m->components[j]->boundary = NULL;
+			}
+		}
+		model_free_fields(m->boundaries[i], OBJ_BOUNDARY);
+		free(m->boundaries[i]);
+		model_cut((void **)m->boundaries, &m->nboundaries, i);
+		found = 1;
+		break;
+	}
+	for (i = 0; !found && i < m->ncomponents; i++) {
+		if (strcmp(m->components[i]->id, id) != 0)
+			continue;
+		for (j = m->nflows; j-- > 0;) {
+			struct flow	*f = m->flows[j];
+
+			if ((f->from != NULL && strcmp(f->from, id) == 0) ||
+			    (f->to != NULL && strcmp(f->to, id) == 0)) {
+				model_free_fields(f, OBJ_FLOW);
+				free(f);
+				model_cut((void **)m->flows, &m->nflows, j);
+			}
+		}
+		model_free_fields(m->components[i], OBJ_COMPONENT);
+		free(m->components[i]);
+		model_cut((void **)m->components, &m->ncomponents, i);
+		found = 1;
+	}
+	for (i = 0; !found && i < m->nflows; i++) {
+		if (strcmp(m->flows[i]->id, id) != 0)
+			continue;
+		model_free_fields(m->flows[i], OBJ_FLOW);
+		free(m->flows[i]);
+		model_cut((void **)m->flows, &m->nflows, i);
+		found = 1;
+	}
+	for (i = 0; i < m->ncomponents; i++)
+		m->components[i]->index = i;
+	for (i = 0; i < m->nflows; i++)
+		m->flows[i]->index = i;
+	m->indexed = 0;
+	return found ? 0 : -1;
+}
+
+/* Check that required fields are present and identifiers valid. */
+static int
+model_check_object(const void *obj, enum objtype t, const struct srcpos *pos,
+    const char *file, struct error *err)
+{
+	const struct field	*f = objtypes[t].fields;
+	const char		*id = *(char *const *)obj;
+	size_t			 i;
+
+	for (i = 0; i < objtypes[t].n; i++) {
+		if ((f[i].flags & FIELD_REQUIRED) && !field_isset(obj, &f[i]))
+			return error_set_at(err, file, pos->line, pos->col,
+			    "%s%s%s%s has no '%s'", objtype_name(t),
+			    id != NULL ? " '" : "", id != NULL ? id : "",
+			    id != NULL ? "'" : "", f[i].name);
+	}
+	if (!id_valid(id))
+		return error_set_at(err, file, pos->line, pos->col,
+		    "invalid %s id '%s' (use a-z, 0-9, '.', '_' and '-', "
+		    "starting with a letter or digit, at most %d characters)",
+		    objtype_name(t), id, ID_MAX);
+	return 0;
+}
+
+/* Register an id; a duplicate is an error naming both places. */
+static int
+model_register(struct model *m, const char *id, enum objtype t, void *ptr,
+    const struct srcpos *pos, const char *file, struct error *err)
+{
+	struct objref	*ref, *old;
+
+	if ((old = strmap_get(&m->ids, id)) != NULL)
+		return error_set_at(err, file, pos->line, pos->col,
+		    "duplicate id '%s' (already used by a %s)", id,
+		    objtype_name(old->type));
+	ref = xmalloc(sizeof *ref);
+	ref->type = t;
+	ref->ptr = ptr;
+	strmap_put(&m->ids, id, ref);
+	return 0;
+}
+
+/* Names of all components, for suggestions. The array is the caller's. */
+static const char **
+model_component_names(const struct model *m)
+{
+	const char	**names = xcalloc(m->ncomponents + 1, sizeof *names);
+	size_t		  i;
+
+	for (i = 0; i < m->ncomponents; i++)
+		names[i] = m->components[i]->id;
+	return names;
+}
+
+static int
+model_unknown_ref(const struct model *m, const char *what, const char *id,
+    const struct srcpos *pos, const char *file, struct error *err, int isbnd)
+{
+	const char	**names, *near;
+	size_t		  i;
+
+	if (isbnd) {
+		names = xcalloc(m->nboundaries + 1, sizeof *names);
+		for (i = 0; i < m->nboundaries; i++)
+			names[i] = m->boundaries[i]->id;
+	} else
+		names = model_component_names(m);
+	near = text_suggest(id, names);
+	if (near != NULL)
+		error_set_at(err, file, pos->line, pos->col,
+		    "%s unknown %s '%s' (did you mean '%s'?)", what,
+		    isbnd ? "boundary" : "component", id, near);
+	else
+		error_set_at(err, file, pos->line, pos->col,
+		    "%s unknown %s '%s'", what,
+		    isbnd ? "boundary" : "component", id);
+	free(names);
+	return -1;
+}
+
+int
+model_index(struct model *m, const char *file, struct error *err)
+{
+	const struct objref	*ref;
+	struct component	*c;
+	struct flow		*f;
+	struct boundary		*b;
+	size_t			 i;
+
+	model_free_index(m);
+	if (model_check_object(&m->system, OBJ_SYSTEM, &m->system.pos, file,
+	    err) == -1)
+		return -1;
+	for (i = 0; i < m->nboundaries; i++) {
+		b = m->boundaries[i];
+		if (model_check_object(b, OBJ_BOUNDARY, &b->pos, file,
+		    err) == -1 ||
+		    model_register(m, b->id, OBJ_BOUNDARY, b, &b->pos, file,
+		    err) == -1)
+			goto fail;
+	}
+	for (i = 0; i < m->ncomponents; i++) {
+		c = m->components[i];
+		c->index = i;
+		if (model_check_object(c, OBJ_COMPONENT, &c->pos, file,
+		    err) == -1 ||
+		    model_register(m, c->id, OBJ_COMPONENT, c, &c->pos, file,
+		    err) == -1)
+			goto fail;
+	}
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		f->index = i;
+		if (model_check_object(f, OBJ_FLOW, &f->pos, file, err) == -1 ||
+		    model_register(m, f->id, OBJ_FLOW, f, &f->pos, file,
+		    err) == -1)
+			goto fail;
+	}
+	for (i = 0; i < m->ncomponents; i++) {
+		c = m->components[i];
+		c->b = NULL;
+		if (c->boundary == NULL)
+			continue;
+		ref = strmap_get(&m->ids, c->boundary);
+		if (ref == NULL || ref->type != OBJ_BOUNDARY) {
+			char	what[160];
+
+			snprintf(what, sizeof what, "component '%s' is in an",
+			    c->id);
+			model_unknown_ref(m, what, c->boundary,
+			    c->boundary_pos.line ? &c->boundary_pos : &c->pos,
+			    file, err, 1);
+			goto fail;
+		}
+		c->b = ref->ptr;
+	}
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		ref = strmap_get(&m->ids, f->from);
+		if (ref == NULL || ref->type != OBJ_COMPONENT) {
+			char	what[160];
+
+			snprintf(what, sizeof what, "flow '%s' comes from an",
+			    f->id);
+			model_unknown_ref(m, what, f->from, f->from_pos.line ?
+			    &f->from_pos : &f->pos, file, err, 0);
+			goto fail;
+		}
+		f->src = ref->ptr;
+		ref = strmap_get(&m->ids, f->to);
+		if (ref == NULL || ref->type != OBJ_COMPONENT) {
+			char	what[160];
+
+			snprintf(what, sizeof what, "flow '%s' goes to an",
+			    f->id);
+			model_unknown_ref(m, what, f->to, f->to_pos.line ?
+			    &f->to_pos : &f->pos, file, err, 0);
+			goto fail;
+		}
+		f->dst = ref->ptr;
+	}
+	m->indexed = 1;
+	return 0;
+
+fail:
+	model_free_index(m);
+	return -1;
+}
+
+const struct objref *
+model_find(const struct model *m, const char *id)
+{
+	return strmap_get(&m->ids, id);
+}
+
+struct component *
+model_component(const struct model *m, const char *id)
+{
+	const struct objref	*ref = model_find(m, id);
+
+	return ref != NULL && ref->type == OBJ_COMPONENT ? ref->ptr : NULL;
+}
+
+struct practice *
+model_practice(const struct model *m, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < m->npractices; i++)
+		if (strcmp(m->practices[i]->id, id) == 0)
+			return m->practices[i];
+	return NULL;
+}
+
+int
+flow_crosses_boundary(const struct flow *f)
+{
+	const struct boundary	*a = f->src != NULL ? f->src->b : NULL;
+	const struct boundary	*b = f->dst != NULL ? f->dst->b : NULL;
+
+	return a != b;
+}

@@ -1,0 +1,219 @@
+/*
+ * model.h: the in-memory model of format 1 (see man/parapet-model.5).
+ *
+ * A model is one AI system: its trust boundaries, components, data flows and
+ * the answers to the practice questions. Objects are typed structs; the
+ * field tables (model_fields()) describe every field of every object type
+ * with its name, type, vocabulary, the component kinds it applies to and its
+ * help text, and point into the structs with offsetof, so that the YAML
+ * reader and writer, the store, the TUI forms and the man page all work from
+ * one description.
+ *
+ * Ownership: the model owns every object and every string in it. Strings
+ * set through field_set() or assigned directly must be heap copies.
+ * Enumerated fields hold a vocabulary index, -1 when not set; booleans hold
+ * an enum tri (TRI_UNKNOWN when not set); sets hold a bit mask.
+ */
+#ifndef PARAPET_MODEL_MODEL_H
+#define PARAPET_MODEL_MODEL_H
+
+#include <stddef.h>
+
+#include "model/vocab.h"
+#include "util/strmap.h"
+
+struct buf;
+struct error;
+
+#define MODEL_FORMAT	1
+#define ID_MAX		64
+
+/* Where something was written in a source file (1-based; 0 = unknown). */
+struct srcpos {
+	unsigned long	line;
+	unsigned long	col;
+};
+
+enum objtype { OBJ_SYSTEM, OBJ_BOUNDARY, OBJ_COMPONENT, OBJ_FLOW, OBJ_COUNT };
+
+struct system {
+	char		*id;
+	char		*name;
+	char		*description;
+	char		*owner;
+	int		 criticality;	/* enum level or -1 */
+	struct srcpos	 pos;
+};
+
+struct boundary {
+	char		*id;
+	char		*name;
+	char		*description;
+	int		 trust;		/* enum trust or -1 */
+	struct srcpos	 pos;
+};
+
+struct component {
+	char		*id;
+	char		*name;
+	int		 kind;		/* enum kind, always set */
+	char		*boundary;	/* id of a boundary, or NULL */
+	char		*description;
+	char		*owner;
+	int		 provider;	/* enum provider or -1 */
+	int		 exposure;	/* enum exposure or -1 */
+	enum tri	 untrusted_input;
+	enum tri	 personal_data;
+	enum tri	 confidential_data;
+	/* model */
+	int		 model_type;	/* enum model_type or -1 */
+	enum tri	 fine_tuned;
+	enum tri	 learns_from_feedback;
+	enum tri	 open_weights;
+	enum tri	 system_prompt;
+	int		 weights_format; /* enum weights_format or -1 */
+	/* inference-service */
+	enum tri	 authenticated;
+	enum tri	 rate_limited;
+	enum tri	 returns_scores;
+	/* dataset, data-source, vector-store, model-registry */
+	int		 origin;	/* enum origin or -1 */
+	enum tri	 integrity_verified;
+	/* agent, tool */
+	enum tri	 can_act;
+	enum tri	 executes_code;
+	enum tri	 human_approval;
+	/* monitoring */
+	unsigned	 watches;	/* bits of enum watch */
+
+	struct srcpos	 pos;
+	struct srcpos	 boundary_pos;
+	struct boundary	*b;		/* resolved by model_index() */
+	size_t		 index;		/* position in model->components */
+};
+
+struct flow {
+	char		*id;
+	char		*from;		/* id of a component */
+	char		*to;		/* id of a component */
+	char		*name;
+	char		*description;
+	unsigned	 data;		/* bits of enum data_class */
+	enum tri	 authenticated;
+	enum tri	 encrypted;
+
+	struct srcpos	 pos;
+	struct srcpos	 from_pos;
+	struct srcpos	 to_pos;
+	struct component *src;		/* resolved by model_index() */
+	struct component *dst;
+	size_t		 index;
+};
+
+/* The answer to one practice question of the catalogue. */
+struct practice {
+	char		*id;		/* question id */
+	enum tri	 answer;	/* TRI_YES, TRI_NO or TRI_UNKNOWN */
+	char		*note;
+	struct srcpos	 pos;
+};
+
+struct model {
+	struct system		  system;
+	struct boundary		**boundaries;
+	size_t			  nboundaries;
+	struct component	**components;
+	size_t			  ncomponents;
+	struct flow		**flows;
+	size_t			  nflows;
+	struct practice		**practices;
+	size_t			  npractices;
+	long			  revision;	/* kept by the store */
+
+	struct strmap		  ids;		/* id -> struct objref */
+	int			  indexed;	/* ids and links are current */
+};
+
+/* Any object of a model, by type. */
+struct objref {
+	enum objtype	 type;
+	void		*ptr;
+};
+
+enum field_type {
+	FIELD_TEXT,	/* char *, free text (one line unless FIELD_MULTILINE) */
+	FIELD_ID,	/* char *, an identifier */
+	FIELD_REF,	/* char *, the id of another object */
+	FIELD_KIND,	/* int, enum kind (components only) */
+	FIELD_ENUM,	/* int, index in vocab, -1 when not set */
+	FIELD_BOOL,	/* enum tri */
+	FIELD_SET	/* unsigned, bits of indexes in vocab */
+};
+
+#define FIELD_REQUIRED	0x1
+#define FIELD_MULTILINE	0x2
+
+struct field {
+	const char		*name;	/* as written in a model file */
+	enum field_type		 type;
+	const struct vocab	*vocab;	/* FIELD_ENUM, FIELD_SET, FIELD_KIND */
+	size_t			 offset; /* into the object's struct */
+	unsigned		 kinds;	/* components: KIND_BIT mask */
+	unsigned		 flags;
+	const char		*help;
+};
+
+/* The fields of an object type, in file order; count in *n. */
+const struct field	*model_fields(enum objtype, size_t *n);
+/* A field of an object type by name, or NULL. */
+const struct field	*model_field(enum objtype, const char *);
+/* 1 if a component field applies to a kind (always 1 for other types). */
+int			 field_applies(const struct field *, int kind);
+/* The name of an object type: "system", "boundary", ... */
+const char		*objtype_name(enum objtype);
+
+/*
+ * Set a field from its text form: free text as is; enums by word; booleans
+ * as true/false/yes/no/unknown; sets as words separated by commas. An
+ * empty or NULL text clears the field. On a bad word, returns -1 and sets
+ * err with the nearest word suggested.
+ */
+int		 field_set(void *obj, const struct field *, const char *,
+		     struct error *);
+/* The text form of a field, or NULL when not set (the caller's to free). */
+char		*field_get(const void *obj, const struct field *);
+/* 1 if the field holds a value. */
+int		 field_isset(const void *obj, const struct field *);
+
+/* 1 if s is a valid identifier: [a-z0-9][a-z0-9._-]*, at most 64 bytes. */
+int		 id_valid(const char *);
+
+struct model	*model_new(void);
+void		 model_free(struct model *);
+/* Add objects; the model owns them. Fields start unset. */
+struct boundary	*model_add_boundary(struct model *, const char *id);
+struct component *model_add_component(struct model *, const char *id,
+		     int kind);
+struct flow	*model_add_flow(struct model *, const char *id,
+		     const char *from, const char *to);
+struct practice	*model_add_practice(struct model *, const char *id,
+		     enum tri);
+/* Remove an object by id (flows touching a removed component go too). */
+int		 model_remove(struct model *, const char *id);
+
+/*
+ * Check identifiers and required fields, build the id index and resolve
+ * references (component boundaries, flow ends). Errors name the object and,
+ * when known, the position of the offending field in file; the file name is
+ * added by the caller. Returns 0 or -1.
+ */
+int		 model_index(struct model *, const char *file, struct error *);
+/* Look up any object by id (model_index() first). NULL if none. */
+const struct objref *model_find(const struct model *, const char *);
+struct component *model_component(const struct model *, const char *);
+struct practice	*model_practice(const struct model *, const char *);
+
+/* 1 if a flow's ends lie in different boundaries. */
+int		 flow_crosses_boundary(const struct flow *);
+
+#endif

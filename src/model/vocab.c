@@ -1,0 +1,176 @@
+/* vocab.c: the words of model format 1 with their help text. */
+#include "config.h"
+
+#include <string.h>
+
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+#define VOCAB(var, what, table) \
+	const struct vocab var = { what, table, sizeof table / sizeof table[0] }
+
+static const struct word kind_words[] = {
+	{ "user", "a person using the system" },
+	{ "operator", "a person with privileged access: ML engineer, "
+	    "administrator" },
+	{ "application", "code that serves users or orchestrates calls" },
+	{ "model", "a trained model used for inference" },
+	{ "inference-service", "an endpoint that serves a model" },
+	{ "training-pipeline", "training, fine-tuning or evaluation jobs" },
+	{ "dataset", "training, fine-tuning or evaluation data" },
+	{ "data-source", "content read at run time: web pages, documents, "
+	    "e-mail, sensor data" },
+	{ "vector-store", "a retrieval index or knowledge base" },
+	{ "agent", "a model-driven orchestrator that plans and calls tools" },
+	{ "tool", "a function, plug-in or API that a model or agent can "
+	    "invoke" },
+	{ "model-registry", "where models and weights are stored or fetched "
+	    "from" },
+	{ "datastore", "any other database or storage" },
+	{ "monitoring", "logging, monitoring and alerting" },
+	{ "external-service", "a third-party service that is not an AI "
+	    "component" },
+};
+VOCAB(vocab_kind, "component kind", kind_words);
+
+static const struct word trust_words[] = {
+	{ "untrusted", "anyone can be here: the internet, end users' devices" },
+	{ "partner", "a supplier or partner: trusted by contract, not "
+	    "controlled" },
+	{ "internal", "run and controlled by the organisation" },
+	{ "restricted", "the most protected zone: few people, strong "
+	    "controls" },
+};
+VOCAB(vocab_trust, "trust level", trust_words);
+
+static const struct word level_words[] = {
+	{ "low", "little harm if compromised or wrong" },
+	{ "medium", "noticeable but contained harm" },
+	{ "high", "serious harm to users, the organisation or others" },
+	{ "critical", "real or large-scale physical, reputational, "
+	    "operational, data or legal harm" },
+};
+VOCAB(vocab_criticality, "criticality", level_words);
+
+static const struct word provider_words[] = {
+	{ "in-house", "built and run by the organisation" },
+	{ "third-party", "supplied by a vendor, as a service or a product" },
+	{ "open-source", "taken from an open-source project or public hub" },
+};
+VOCAB(vocab_provider, "provider", provider_words);
+
+static const struct word exposure_words[] = {
+	{ "public", "reachable from the internet by anyone" },
+	{ "partner", "reachable by partners or customers with accounts" },
+	{ "internal", "reachable only inside the organisation" },
+};
+VOCAB(vocab_exposure, "exposure", exposure_words);
+
+static const struct word model_type_words[] = {
+	{ "llm", "a large language model: text in, text out" },
+	{ "classifier", "assigns inputs to classes" },
+	{ "regressor", "predicts a number" },
+	{ "vision", "images or video in: detection, recognition" },
+	{ "speech", "speech recognition or synthesis" },
+	{ "recommender", "ranks or recommends items" },
+	{ "embedding", "turns inputs into vectors for search" },
+	{ "image-generation", "generates images from prompts" },
+	{ "other", "any other kind of model" },
+};
+VOCAB(vocab_model_type, "model type", model_type_words);
+
+static const struct word weights_words[] = {
+	{ "safetensors", "tensors only: loading runs no code" },
+	{ "pickle", "Python pickle (PyTorch .pt/.bin): loading can run code" },
+	{ "onnx", "ONNX graph" },
+	{ "gguf", "GGUF (llama.cpp)" },
+	{ "savedmodel", "TensorFlow SavedModel or Keras: may hold code "
+	    "layers" },
+	{ "other", "any other format" },
+};
+VOCAB(vocab_weights_format, "weights format", weights_words);
+
+static const struct word origin_words[] = {
+	{ "internal", "produced inside the organisation" },
+	{ "user-contributed", "submitted by users" },
+	{ "scraped", "collected from the web or other public sources" },
+	{ "third-party", "bought or licensed from a supplier" },
+	{ "synthetic", "generated, for example by another model" },
+};
+VOCAB(vocab_origin, "origin", origin_words);
+
+static const struct word watch_words[] = {
+	{ "inputs", "requests, queries and prompts" },
+	{ "outputs", "what the model or system returns" },
+	{ "behaviour", "performance, drift and unusual behaviour" },
+	{ "infrastructure", "hosts, networks and services" },
+};
+VOCAB(vocab_watches, "watched signal", watch_words);
+
+static const struct word data_words[] = {
+	{ "prompt", "instructions or questions sent to a model" },
+	{ "model-output", "what a model returns" },
+	{ "training-data", "data used to train, fine-tune or evaluate" },
+	{ "model-weights", "model files and parameters" },
+	{ "embeddings", "vectors computed from content" },
+	{ "documents", "documents, web pages, retrieved content" },
+	{ "personal-data", "data about identifiable people" },
+	{ "credentials", "passwords, keys and tokens" },
+	{ "feedback", "ratings, corrections and other user feedback" },
+	{ "telemetry", "logs and metrics" },
+	{ "tool-call", "a request to invoke a tool or function" },
+	{ "configuration", "settings, prompts templates and policies" },
+};
+VOCAB(vocab_data_class, "data class", data_words);
+
+static const struct word tri_words[] = {
+	{ "unknown", "not known yet: the analysis assumes the risky answer" },
+	{ "false", "no" },
+	{ "true", "yes" },
+};
+VOCAB(vocab_tri, "answer", tri_words);
+
+int
+vocab_find(const struct vocab *v, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < v->n; i++)
+		if (strcmp(v->words[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+vocab_name(const struct vocab *v, int i)
+{
+	if (i < 0 || (size_t)i >= v->n)
+		return NULL;
+	return v->words[i].name;
+}
+
+const char *
+vocab_suggest(const struct vocab *v, const char *w)
+{
+	const char	*names[64];
+	size_t		 i, n = v->n < 63 ? v->n : 63;
+
+	for (i = 0; i < n; i++)
+		names[i] = v->words[i].name;
+	names[n] = NULL;
+	return text_suggest(w, names);
+}
+
+void
+vocab_list(const struct vocab *v, struct buf *b)
+{
+	size_t	i;
+
+	for (i = 0; i < v->n; i++) {
+		if (i > 0)
+			buf_adds(b, i + 1 == v->n ? " or " : ", ");
+		buf_addf(b, "'%s'", v->words[i].name);
+	}
+}

@@ -1,0 +1,100 @@
+/* error.c: errors as values, with an optional file position. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/error.h"
+
+void
+error_clear(struct error *e)
+{
+	e->msg[0] = '\0';
+	e->file[0] = '\0';
+	e->line = e->col = 0;
+}
+
+int
+error_isset(const struct error *e)
+{
+	return e->msg[0] != '\0';
+}
+
+int
+error_set(struct error *e, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (e == NULL)
+		return -1;
+	error_clear(e);
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+error_set_at(struct error *e, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (e == NULL)
+		return -1;
+	error_clear(e);
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	error_locate(e, file, line, col);
+	return -1;
+}
+
+void
+error_locate(struct error *e, const char *file, unsigned long line,
+    unsigned long col)
+{
+	if (e == NULL || e->file[0] != '\0' || e->line != 0)
+		return;
+	snprintf(e->file, sizeof e->file, "%s", file != NULL ? file : "");
+	e->line = line;
+	e->col = col;
+}
+
+void
+error_prefix(struct error *e, const char *fmt, ...)
+{
+	struct buf	b;
+	va_list		ap;
+
+	if (e == NULL)
+		return;
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	buf_adds(&b, ": ");
+	buf_adds(&b, e->msg);
+	if (b.len >= sizeof e->msg)
+		b.len = sizeof e->msg - 1;
+	memcpy(e->msg, b.s, b.len);
+	e->msg[b.len] = '\0';
+	buf_release(&b);
+}
+
+void
+error_format(const struct error *e, struct buf *b)
+{
+	if (e->file[0] != '\0') {
+		buf_adds(b, e->file);
+		if (e->line != 0) {
+			buf_addf(b, ":%lu", e->line);
+			if (e->col != 0)
+				buf_addf(b, ":%lu", e->col);
+		}
+		buf_adds(b, ": ");
+	}
+	buf_adds(b, e->msg);
+}

@@ -1,0 +1,43 @@
+/*
+ * error.h: errors as values.
+ *
+ * Core code never prints and never exits on bad input: it returns -1 or NULL
+ * and fills a struct error that the caller supplied. Only cli/ and tui/
+ * report them. Messages follow git: lowercase, no full stop, the subject in
+ * quotes ("unknown component kind 'modle' (did you mean 'model'?)").
+ * A position (file, line, column; 1-based, 0 = unknown) is kept when the
+ * error is about a place in a file.
+ */
+#ifndef PARAPET_UTIL_ERROR_H
+#define PARAPET_UTIL_ERROR_H
+
+#include <stddef.h>
+
+struct buf;
+
+struct error {
+	char		msg[1024];	/* what is wrong, "" when no error */
+	char		file[512];	/* file the error is about, or "" */
+	unsigned long	line;		/* 1-based line, 0 when unknown */
+	unsigned long	col;		/* 1-based column, 0 when unknown */
+};
+
+void	 error_clear(struct error *);
+int	 error_isset(const struct error *);
+/* Set the message; always returns -1 so that "return error_set(...)" reads. */
+int	 error_set(struct error *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+/* Set the message and where it happened. Returns -1. */
+int	 error_set_at(struct error *, const char *, unsigned long,
+	     unsigned long, const char *, ...)
+	     __attribute__((format(printf, 5, 6)));
+/* Put "FILE:LINE:COL: " in front of an error that has no position yet. */
+void	 error_locate(struct error *, const char *, unsigned long,
+	     unsigned long);
+/* Prefix the message with more context: "CONTEXT: message". */
+void	 error_prefix(struct error *, const char *, ...)
+	     __attribute__((format(printf, 2, 3)));
+/* Append "FILE:LINE:COL: message" (or just the message) to a buffer. */
+void	 error_format(const struct error *, struct buf *);
+
+#endif

@@ -1,0 +1,209 @@
+/* test-util.c: buffers, errors, UTF-8 and hostile text, files, maps. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/strmap.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+static void
+test_buf_grows_and_formats(void **state)
+{
+	struct buf	b;
+	int		i;
+
+	(void)state;
+	buf_init(&b);
+	for (i = 0; i < 1000; i++)
+		buf_addf(&b, "%d,", i);
+	assert_int_equal(strlen(b.s), b.len);
+	assert_true(strncmp(b.s, "0,1,2,", 6) == 0);
+	assert_non_null(strstr(b.s, "999,"));
+	buf_truncate(&b, 2);
+	assert_string_equal(b.s, "0,");
+	buf_release(&b);
+}
+
+static void
+test_error_format_with_position(void **state)
+{
+	struct error	e;
+	struct buf	b;
+
+	(void)state;
+	error_clear(&e);
+	assert_false(error_isset(&e));
+	assert_int_equal(error_set_at(&e, "m.yaml", 3, 7, "unknown key '%s'",
+	    "kindd"), -1);
+	buf_init(&b);
+	error_format(&e, &b);
+	assert_string_equal(b.s, "m.yaml:3:7: unknown key 'kindd'");
+	buf_release(&b);
+
+	error_set(&e, "no position");
+	error_locate(&e, "f.yaml", 1, 2);
+	buf_init(&b);
+	error_format(&e, &b);
+	assert_string_equal(b.s, "f.yaml:1:2: no position");
+	buf_release(&b);
+}
+
+static void
+test_utf8_decode_rejects_bad_sequences(void **state)
+{
+	uint32_t	c;
+
+	(void)state;
+	assert_int_equal(utf8_decode("\xc3\xa9", 2, &c), 2);
+	assert_int_equal(c, 0xe9);
+	assert_int_equal(utf8_decode("\xe4\xb8\xad", 3, &c), 3);
+	assert_int_equal(c, 0x4e2d);
+	assert_int_equal(utf8_decode("\xc0\xaf", 2, &c), 0);	/* overlong */
+	assert_int_equal(utf8_decode("\xed\xa0\x80", 3, &c), 0); /* surrogate */
+	assert_int_equal(utf8_decode("\xe4\xb8", 2, &c), 0);	/* truncated */
+	assert_false(utf8_valid("ok\xff", 3));
+	assert_true(utf8_valid("caf\xc3\xa9", 5));
+}
+
+static void
+test_text_visible_neutralises_escapes(void **state)
+{
+	struct buf	b;
+
+	(void)state;
+	buf_init(&b);
+	text_visible(&b, "a\x1b[2Jb\x07\xc2\x9b" "c\xe2\x80\xae" "d\xff\n", 0);
+	assert_null(strchr(b.s, '\x1b'));
+	assert_null(strchr(b.s, '\x07'));
+	assert_null(strchr(b.s, '\n'));
+	assert_string_equal(b.s, "a^[[2Jb^G<U+009B>c<U+202E>d<FF>^J");
+	buf_reset(&b);
+	text_visible(&b, "line1\nline2", 1);
+	assert_string_equal(b.s, "line1\nline2");
+	buf_release(&b);
+	assert_true(text_has_control("x\x1by"));
+	assert_false(text_has_control("caf\xc3\xa9"));
+}
+
+static void
+test_text_width_counts_columns(void **state)
+{
+	int	used;
+
+	(void)state;
+	assert_int_equal(text_width("abc"), 3);
+	assert_int_equal(text_width("\xe4\xb8\xad\xe6\x96\x87"), 4);	/* 中文 */
+	assert_int_equal(text_width("caf\xc3\xa9"), 4);
+	/* A wide character never gets split at the edge. */
+	assert_int_equal(text_fit("a\xe4\xb8\xad" "b", 2, &used), 1);
+	assert_int_equal(used, 1);
+	assert_int_equal(text_fit("a\xe4\xb8\xad" "b", 3, &used), 4);
+	assert_int_equal(used, 3);
+	/* Combining marks stay with their base. */
+	assert_int_equal(text_fit("e\xcc\x81x", 1, &used), 3);
+}
+
+static void
+test_suggest_nearest_word(void **state)
+{
+	const char	*words[] = { "model", "agent", "tool", "dataset", NULL };
+
+	(void)state;
+	assert_string_equal(text_suggest("modle", words), "model");
+	assert_string_equal(text_suggest("datset", words), "dataset");
+	assert_null(text_suggest("completely-different", words));
+	assert_int_equal(text_distance("kitten", "sitting"), 3);
+}
+
+static void
+test_file_atomic_write_and_bounded_read(void **state)
+{
+	char		 dir[] = "/tmp/parapet-test-XXXXXX", path[256];
+	struct error	 e;
+	struct stat	 st;
+	size_t		 len;
+	char		*s;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/out.txt", dir);
+	assert_int_equal(file_write_atomic(path, "hello", 5, 0600, &e), 0);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	s = file_read(path, 100, &len, &e);
+	assert_non_null(s);
+	assert_int_equal(len, 5);
+	assert_string_equal(s, "hello");
+	free(s);
+	/* Over the limit: refused with a message naming the file. */
+	assert_null(file_read(path, 4, &len, &e));
+	assert_non_null(strstr(e.msg, "larger than the limit"));
+	/* Unwritable target: error, and the old file is intact. */
+	snprintf(path, sizeof path, "%s/missing/out.txt", dir);
+	assert_int_equal(file_write_atomic(path, "x", 1, 0600, &e), -1);
+	assert_non_null(strstr(e.msg, "cannot create"));
+	snprintf(path, sizeof path, "%s/out.txt", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void
+test_strmap_put_get_del(void **state)
+{
+	struct strmap	 m;
+	char		*keys[500];
+	int		 i, v[500];
+
+	(void)state;
+	strmap_init(&m);
+	for (i = 0; i < 500; i++) {
+		keys[i] = xasprintf("k%d", i);
+		v[i] = i;
+		assert_null(strmap_put(&m, keys[i], &v[i]));
+	}
+	for (i = 0; i < 500; i += 2)
+		assert_ptr_equal(strmap_del(&m, keys[i]), &v[i]);
+	for (i = 0; i < 500; i++) {
+		if (i % 2 == 0)
+			assert_null(strmap_get(&m, keys[i]));
+		else
+			assert_ptr_equal(strmap_get(&m, keys[i]), &v[i]);
+	}
+	assert_int_equal(m.len, 250);
+	strmap_release(&m);
+	for (i = 0; i < 500; i++)
+		free(keys[i]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf_grows_and_formats),
+		cmocka_unit_test(test_error_format_with_position),
+		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
+		cmocka_unit_test(test_text_visible_neutralises_escapes),
+		cmocka_unit_test(test_text_width_counts_columns),
+		cmocka_unit_test(test_suggest_nearest_word),
+		cmocka_unit_test(test_file_atomic_write_and_bounded_read),
+		cmocka_unit_test(test_strmap_put_get_del),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
