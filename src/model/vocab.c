@@ -132,6 +132,51 @@ static const struct word tri_words[] = {
 };
 VOCAB(vocab_tri, "answer", tri_words);
 
+static const struct word severity_words[] = {
+	{ "low", "likelihood x impact 1 to 4" },
+	{ "medium", "likelihood x impact 5 to 9" },
+	{ "high", "likelihood x impact 10 to 15" },
+	{ "critical", "likelihood x impact 16 to 25" },
+};
+VOCAB(vocab_severity, "severity", severity_words);
+
+static const struct word risk_status_words[] = {
+	{ "open", "not yet dealt with" },
+	{ "mitigating", "mitigations are being put in place" },
+	{ "mitigated", "mitigations are in place; the risk is reduced" },
+	{ "accepted", "the risk owner accepts the risk (justification "
+	    "required)" },
+	{ "not-applicable", "the risk does not apply to this system "
+	    "(justification required)" },
+};
+VOCAB(vocab_risk_status, "risk status", risk_status_words);
+
+static const struct word mitigation_status_words[] = {
+	{ "proposed", "suggested by the catalogue, not yet decided" },
+	{ "planned", "decided and scheduled" },
+	{ "implemented", "in place" },
+	{ "verified", "in place and checked to work" },
+	{ "rejected", "decided against" },
+};
+VOCAB(vocab_mitigation_status, "mitigation status", mitigation_status_words);
+
+static const struct word answer_words[] = {
+	{ "unknown", "not answered yet: counted as no" },
+	{ "no", "the practice is not followed" },
+	{ "yes", "the practice is followed" },
+};
+VOCAB(vocab_answer, "answer", answer_words);
+
+static const struct word stride_words[] = {
+	{ "S", "spoofing" },
+	{ "T", "tampering" },
+	{ "R", "repudiation" },
+	{ "I", "information disclosure" },
+	{ "D", "denial of service" },
+	{ "E", "elevation of privilege" },
+};
+VOCAB(vocab_stride, "STRIDE letter", stride_words);
+
 int
 vocab_find(const struct vocab *v, const char *name)
 {

@@ -70,6 +70,18 @@ enum data_class {
 };
 #define DATA_BIT(d)	(1u << (d))
 
+enum risk_status {
+	RISK_OPEN, RISK_MITIGATING, RISK_MITIGATED, RISK_ACCEPTED,
+	RISK_NOT_APPLICABLE, RISK_STATUS_COUNT
+};
+enum mitigation_status {
+	MIT_PROPOSED, MIT_PLANNED, MIT_IMPLEMENTED, MIT_VERIFIED, MIT_REJECTED,
+	MIT_STATUS_COUNT
+};
+enum stride {
+	STRIDE_S, STRIDE_T, STRIDE_R, STRIDE_I, STRIDE_D, STRIDE_E
+};
+
 /* Three-valued booleans: a field that is absent is "not known yet". */
 enum tri { TRI_UNKNOWN = 0, TRI_NO = 1, TRI_YES = 2 };
 
@@ -84,6 +96,11 @@ extern const struct vocab vocab_origin;
 extern const struct vocab vocab_watches;
 extern const struct vocab vocab_data_class;
 extern const struct vocab vocab_tri;		/* true, false, unknown */
+extern const struct vocab vocab_severity;	/* low .. critical */
+extern const struct vocab vocab_risk_status;
+extern const struct vocab vocab_mitigation_status;
+extern const struct vocab vocab_answer;	/* practice answers: yes, no, unknown */
+extern const struct vocab vocab_stride;	/* S T R I D E */
 
 /* Index of a word, or -1. */
 int		 vocab_find(const struct vocab *, const char *);

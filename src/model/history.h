@@ -1,0 +1,27 @@
+/*
+ * history.h: entries of the change history of a model.
+ *
+ * The store appends one entry for every change (store/store.h); exports
+ * and the TUI show them. Ownership: an array of entries and every string
+ * in it belong to whoever got it; free with changes_free().
+ */
+#ifndef PARAPET_MODEL_HISTORY_H
+#define PARAPET_MODEL_HISTORY_H
+
+#include <stddef.h>
+
+struct change {
+	long	 seq;		/* increasing */
+	char	*at;		/* ISO 8601 UTC: 2026-11-25T20:15:36Z */
+	char	*who;
+	char	*system;	/* system id */
+	char	*object;	/* object id, risk name, or the system id */
+	char	*field;		/* field name; "created" / "deleted" for
+				   whole objects */
+	char	*old_value;	/* NULL when absent */
+	char	*new_value;	/* NULL when absent */
+};
+
+void	changes_free(struct change *, size_t);
+
+#endif

@@ -1,0 +1,195 @@
+/* risk.c: the risk register of a model. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/history.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "util/xmalloc.h"
+
+void
+risk_register_init(struct risk_register *r)
+{
+	r->risks = NULL;
+	r->n = 0;
+}
+
+static void
+risk_free(struct risk *k)
+{
+	size_t	i;
+
+	free(k->threat);
+	free(k->target);
+	free(k->title);
+	for (i = 0; i < k->nreasons; i++)
+		free(k->reasons[i]);
+	free(k->reasons);
+	free(k->owner);
+	free(k->justification);
+	free(k->decided_by);
+	free(k->decided_at);
+	for (i = 0; i < k->nmitigations; i++) {
+		free(k->mitigations[i].id);
+		free(k->mitigations[i].owner);
+		free(k->mitigations[i].due);
+		free(k->mitigations[i].notes);
+	}
+	free(k->mitigations);
+	free(k);
+}
+
+void
+risk_register_release(struct risk_register *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n; i++)
+		risk_free(r->risks[i]);
+	free(r->risks);
+	risk_register_init(r);
+}
+
+struct risk *
+risk_register_add(struct risk_register *r, const char *threat,
+    const char *target)
+{
+	struct risk	*k = xcalloc(1, sizeof *k);
+
+	k->threat = xstrdup(threat);
+	k->target = xstrdup(target);
+	k->likelihood = k->impact = 1;
+	k->severity = LEVEL_LOW;
+	k->applies = 1;
+	k->status = RISK_OPEN;
+	if ((r->n & (r->n - 1)) == 0)
+		r->risks = xreallocarray(r->risks, r->n == 0 ? 4 : r->n * 2,
+		    sizeof *r->risks);
+	r->risks[r->n++] = k;
+	return k;
+}
+
+struct risk *
+risk_register_find(const struct risk_register *r, const char *threat,
+    const char *target)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->risks[i]->threat, threat) == 0 &&
+		    strcmp(r->risks[i]->target, target) == 0)
+			return r->risks[i];
+	return NULL;
+}
+
+void
+risk_add_reason(struct risk *k, const char *fmt, ...)
+{
+	va_list	ap;
+
+	k->reasons = xreallocarray(k->reasons, k->nreasons + 1,
+	    sizeof *k->reasons);
+	va_start(ap, fmt);
+	k->reasons[k->nreasons++] = xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+struct risk_mitigation *
+risk_add_mitigation(struct risk *k, const char *id)
+{
+	struct risk_mitigation	*m;
+
+	k->mitigations = xreallocarray(k->mitigations, k->nmitigations + 1,
+	    sizeof *k->mitigations);
+	m = &k->mitigations[k->nmitigations++];
+	memset(m, 0, sizeof *m);
+	m->id = xstrdup(id);
+	m->status = MIT_PROPOSED;
+	return m;
+}
+
+struct risk_mitigation *
+risk_find_mitigation(const struct risk *k, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nmitigations; i++)
+		if (strcmp(k->mitigations[i].id, id) == 0)
+			return &k->mitigations[i];
+	return NULL;
+}
+
+char *
+risk_name(const struct risk *k)
+{
+	return xasprintf("%s@%s", k->threat, k->target);
+}
+
+int
+risk_parse_name(const char *name, char **threat, char **target)
+{
+	const char	*at = strchr(name, '@');
+
+	if (at == NULL || at == name || at[1] == '\0')
+		return -1;
+	*threat = xstrndup(name, (size_t)(at - name));
+	*target = xstrdup(at + 1);
+	return 0;
+}
+
+int
+risk_severity(int likelihood, int impact)
+{
+	int	p = likelihood * impact;
+
+	if (p >= 16)
+		return LEVEL_CRITICAL;
+	if (p >= 10)
+		return LEVEL_HIGH;
+	if (p >= 5)
+		return LEVEL_MEDIUM;
+	return LEVEL_LOW;
+}
+
+static int
+risk_cmp(const void *a, const void *b)
+{
+	const struct risk	*x = *(const struct risk *const *)a;
+	const struct risk	*y = *(const struct risk *const *)b;
+	int			 c;
+
+	if (x->severity != y->severity)
+		return y->severity - x->severity;
+	if (x->likelihood * x->impact != y->likelihood * y->impact)
+		return y->likelihood * y->impact - x->likelihood * x->impact;
+	if ((c = strcmp(x->threat, y->threat)) != 0)
+		return c;
+	return strcmp(x->target, y->target);
+}
+
+void
+risk_register_sort(struct risk_register *r)
+{
+	if (r->n > 1)
+		qsort(r->risks, r->n, sizeof *r->risks, risk_cmp);
+}
+
+void
+changes_free(struct change *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].at);
+		free(v[i].who);
+		free(v[i].system);
+		free(v[i].object);
+		free(v[i].field);
+		free(v[i].old_value);
+		free(v[i].new_value);
+	}
+	free(v);
+}

@@ -1,0 +1,85 @@
+/*
+ * risk.h: the risk register of a model.
+ *
+ * A risk is one threat of the catalogue applied to one target (a component,
+ * flow or boundary id, or the system id for risks about the system as a
+ * whole); it is identified by (threat, target) and named "THREAT@TARGET".
+ * The analysis (rules/) computes the scoring part; the decisions (status,
+ * owner, justification, mitigation status) are made by people and kept by
+ * the store across re-analysis. A risk that stops applying is kept with
+ * applies = 0 and its decisions, and comes back if the model changes back.
+ *
+ * Ownership: a register owns its risks and every string in them.
+ */
+#ifndef PARAPET_MODEL_RISK_H
+#define PARAPET_MODEL_RISK_H
+
+#include <stddef.h>
+
+struct risk_mitigation {
+	char	*id;		/* mitigation id in the catalogue */
+	int	 status;	/* enum mitigation_status */
+	char	*owner;		/* or NULL */
+	char	*due;		/* YYYY-MM-DD or NULL */
+	char	*notes;		/* or NULL */
+};
+
+struct risk {
+	char			*threat;	/* threat id */
+	char			*target;	/* object id or the system id */
+	char			*title;		/* the threat's title */
+	int			 likelihood;	/* 1..5, after adjustments */
+	int			 impact;	/* 1..5, after adjustments */
+	int			 severity;	/* enum level, from the product */
+	int			 applies;	/* 0: no longer applies */
+	/*
+	 * Why it applies and how it was scored: one line each, "fact: ...",
+	 * "assumed: ..." (an unanswered field counted as the risky answer),
+	 * "likelihood +1: ..." or "impact -1: ...".
+	 */
+	char			**reasons;
+	size_t			  nreasons;
+	/* Decisions. */
+	int			  status;	/* enum risk_status */
+	char			 *owner;
+	char			 *justification; /* for accepted, not-applicable */
+	char			 *decided_by;	/* who set the status */
+	char			 *decided_at;	/* when, ISO 8601 UTC */
+	struct risk_mitigation	 *mitigations;
+	size_t			  nmitigations;
+};
+
+struct risk_register {
+	struct risk	**risks;
+	size_t		  n;
+};
+
+void		 risk_register_init(struct risk_register *);
+void		 risk_register_release(struct risk_register *);
+/* Add a risk with everything unset and status open; the register owns it. */
+struct risk	*risk_register_add(struct risk_register *, const char *threat,
+		     const char *target);
+/* Find a risk by threat and target, or NULL. Linear. */
+struct risk	*risk_register_find(const struct risk_register *,
+		     const char *threat, const char *target);
+/* Add a reason line (copied). */
+void		 risk_add_reason(struct risk *, const char *, ...)
+		     __attribute__((format(printf, 2, 3)));
+/* Add a mitigation (id copied) with status proposed; returns it. */
+struct risk_mitigation *risk_add_mitigation(struct risk *, const char *id);
+struct risk_mitigation *risk_find_mitigation(const struct risk *,
+		     const char *id);
+/* "THREAT@TARGET", the caller's to free. */
+char		*risk_name(const struct risk *);
+/*
+ * Split "THREAT@TARGET" into its parts (the caller's to free). Returns 0,
+ * or -1 if the name has no '@' or an empty part.
+ */
+int		 risk_parse_name(const char *, char **threat, char **target);
+/* Severity from likelihood x impact: 1-4 low, 5-9 medium, 10-15 high,
+ * 16-25 critical. */
+int		 risk_severity(int likelihood, int impact);
+/* Sort by severity (highest first), then likelihood x impact, then name. */
+void		 risk_register_sort(struct risk_register *);
+
+#endif

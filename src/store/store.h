@@ -1,0 +1,133 @@
+/*
+ * store.h: models, risk registers and history in an SQLite database.
+ *
+ * A database is a register of models (systems), each addressed by its
+ * system id. The schema is versioned with PRAGMA user_version and migrated
+ * forward on open; a database written by a newer Parapet, or a file that is
+ * not a Parapet database, is refused with a clear error and left untouched.
+ * New database files are created with mode 0600. Foreign keys are on, the
+ * journal is WAL, and every change runs in one transaction: on any error
+ * nothing of it is kept. Every change appends to the history (when, who,
+ * which object and field, old and new value); history is append-only.
+ *
+ * "who" is $PARAPET_USER, else the login name (store_user()).
+ * Timestamps are ISO 8601 UTC ("2026-11-25T20:15:36Z"); the clock can be
+ * pinned for tests with $PARAPET_NOW.
+ *
+ * Errors: functions return -1 (or NULL) and fill the struct error; a
+ * database locked by another process gives "database 'X' is busy (locked by
+ * another process)" after a short wait.
+ */
+#ifndef PARAPET_STORE_STORE_H
+#define PARAPET_STORE_STORE_H
+
+#include <stddef.h>
+
+#include "model/history.h"
+
+struct error;
+struct model;
+struct risk_register;
+
+#define STORE_SCHEMA_VERSION	1
+
+#define STORE_CREATE	0x1	/* create the file if it does not exist */
+#define STORE_READONLY	0x2
+
+struct store;
+
+/* One model of a database, as `parapet list` shows it. */
+struct store_summary {
+	char	*id;
+	char	*name;
+	long	 revision;
+	size_t	 nboundaries;
+	size_t	 ncomponents;
+	size_t	 nflows;
+	size_t	 nrisks;		/* risks that apply */
+	size_t	 by_severity[4];	/* applying risks by enum level */
+	size_t	 by_status[5];		/* applying risks by enum risk_status */
+	char	*updated;		/* ISO 8601 */
+};
+
+struct store	*store_open(const char *path, int flags, struct error *);
+void		 store_close(struct store *);
+const char	*store_path(const struct store *);
+
+/* The user recorded in history: $PARAPET_USER, else the login name. */
+const char	*store_user(void);
+/* Now, ISO 8601 UTC, or $PARAPET_NOW when set. The caller's to free. */
+char		*store_now(void);
+
+/* Models in the database, ordered by id. Free with store_summaries_free. */
+int		 store_list(struct store *, struct store_summary **, size_t *,
+		     struct error *);
+void		 store_summaries_free(struct store_summary *, size_t);
+
+/* 1 if a model with this system id exists, 0 if not, -1 on error. */
+int		 store_exists(struct store *, const char *id, struct error *);
+/*
+ * Load a model (indexed, revision set). With id NULL, the only model of the
+ * database (an error when there are none or several). The caller frees it.
+ */
+struct model	*store_load(struct store *, const char *id, struct error *);
+/*
+ * Create the model, or update the stored model with the same system id in
+ * place, recording each difference in history (object created, deleted, or
+ * field old -> new; practice answers too). With expected_revision >= 0 the
+ * save is refused ("changed by someone else") unless the stored revision is
+ * still that one. On success the revision goes up by one when anything
+ * changed, and *changed (if not NULL) says whether anything did.
+ */
+int		 store_save(struct store *, struct model *, long
+		     expected_revision, int *changed, struct error *);
+/* Delete a model, its risks and decisions (history keeps a record). */
+int		 store_delete(struct store *, const char *id, struct error *);
+
+/*
+ * Merge a freshly computed register into the stored one for a model: new
+ * risks are added open; known risks get the new scoring, title and reasons
+ * and keep their decisions; stored risks absent from the new register are
+ * kept with applies = 0. Mitigations new to a risk are added as proposed.
+ * Changes to what applies are recorded in history.
+ */
+int		 store_sync_risks(struct store *, const char *id,
+		     const struct risk_register *, struct error *);
+/* Load the stored register of a model (all risks, applying or not). */
+int		 store_load_risks(struct store *, const char *id,
+		     struct risk_register *, struct error *);
+/*
+ * Decide a risk. status is an enum risk_status; owner and justification
+ * may be NULL (unchanged). Accepting or marking not applicable requires a
+ * justification (given now or already stored). Records who and when.
+ */
+int		 store_set_risk(struct store *, const char *id,
+		     const char *threat, const char *target, int status,
+		     const char *owner, const char *justification,
+		     struct error *);
+/* Set a mitigation of a risk: status (-1: unchanged), owner, due, notes
+ * (NULL: unchanged; "" clears). due must be YYYY-MM-DD. */
+int		 store_set_mitigation(struct store *, const char *id,
+		     const char *threat, const char *target,
+		     const char *mitigation, int status, const char *owner,
+		     const char *due, const char *notes, struct error *);
+
+/*
+ * History, oldest first; of one model when id is not NULL, of one object
+ * of it when object is not NULL too. Free with changes_free().
+ */
+int		 store_history(struct store *, const char *id,
+		     const char *object, struct change **, size_t *,
+		     struct error *);
+
+/*
+ * Replace (or create) a model wholesale with its register, decisions and
+ * history as they were exported elsewhere (XML import): the stored history
+ * of that model is replaced by the imported one, so that export, import
+ * and export again give the same document. One transaction.
+ */
+int		 store_import_full(struct store *, struct model *,
+		     const struct risk_register *, const struct change *,
+		     size_t, struct error *);
+
+#endif

@@ -1,0 +1,320 @@
+/* ydoc.c: YAML text to a tree of nodes with positions, refusing abuse. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "util/error.h"
+#include "util/file.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "yaml/ydoc.h"
+
+struct ydoc_parser {
+	yaml_parser_t	 p;
+	struct ydoc	*doc;
+	struct error	*err;
+	size_t		 nodes;
+};
+
+static void
+ynode_free(struct ynode *n)
+{
+	size_t	i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->n; i++)
+		ynode_free(n->items[i]);
+	free(n->items);
+	free(n->value);
+	free(n);
+}
+
+void
+ydoc_free(struct ydoc *d)
+{
+	if (d == NULL)
+		return;
+	ynode_free(d->root);
+	free(d->file);
+	free(d);
+}
+
+static int
+ydoc_error_at(struct ydoc_parser *yp, const yaml_mark_t *mark,
+    const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[512];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return error_set_at(yp->err, yp->doc->file, mark->line + 1,
+	    mark->column + 1, "%s", msg);
+}
+
+static void
+ynode_append(struct ynode *parent, struct ynode *child)
+{
+	if ((parent->n & (parent->n - 1)) == 0)
+		parent->items = xreallocarray(parent->items,
+		    parent->n == 0 ? 4 : parent->n * 2, sizeof *parent->items);
+	parent->items[parent->n++] = child;
+}
+
+/* The message libyaml gives, lowercased at the start for our style. */
+static int
+ydoc_syntax_error(struct ydoc_parser *yp)
+{
+	const yaml_parser_t	*p = &yp->p;
+	const yaml_mark_t	*m = &p->problem_mark;
+	char			 what[256];
+
+	snprintf(what, sizeof what, "%s", p->problem != NULL ? p->problem :
+	    "invalid YAML");
+	if (p->error == YAML_MEMORY_ERROR)
+		fatal("out of memory parsing YAML");
+	if (p->context != NULL)
+		return ydoc_error_at(yp, m, "YAML syntax error: %s %s",
+		    what, p->context);
+	return ydoc_error_at(yp, m, "YAML syntax error: %s", what);
+}
+
+/* Parse one node whose first event is ev; ev is consumed. */
+static struct ynode *
+ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
+{
+	struct ynode	*n, *child;
+	yaml_event_t	 next;
+	size_t		 i;
+
+	if (depth > YDOC_MAX_DEPTH) {
+		ydoc_error_at(yp, &ev->start_mark, "nesting deeper than %d "
+		    "levels", YDOC_MAX_DEPTH);
+		yaml_event_delete(ev);
+		return NULL;
+	}
+	if (++yp->nodes > YDOC_MAX_NODES) {
+		ydoc_error_at(yp, &ev->start_mark, "more than %d nodes",
+		    YDOC_MAX_NODES);
+		yaml_event_delete(ev);
+		return NULL;
+	}
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		ydoc_error_at(yp, &ev->start_mark, "aliases ('*%s') are not "
+		    "allowed", (const char *)ev->data.alias.anchor);
+		yaml_event_delete(ev);
+		return NULL;
+	case YAML_SCALAR_EVENT:
+		if (ev->data.scalar.anchor != NULL ||
+		    (ev->data.scalar.tag != NULL &&
+		    ev->data.scalar.plain_implicit == 0 &&
+		    ev->data.scalar.quoted_implicit == 0)) {
+			ydoc_error_at(yp, &ev->start_mark, "%s are not allowed",
+			    ev->data.scalar.anchor != NULL ?
+			    "anchors ('&')" : "tags ('!')");
+			yaml_event_delete(ev);
+			return NULL;
+		}
+		if (memchr(ev->data.scalar.value, '\0',
+		    ev->data.scalar.length) != NULL ||
+		    !utf8_valid((const char *)ev->data.scalar.value,
+		    ev->data.scalar.length)) {
+			ydoc_error_at(yp, &ev->start_mark, "text is not valid "
+			    "UTF-8 or holds a NUL byte");
+			yaml_event_delete(ev);
+			return NULL;
+		}
+		n = xcalloc(1, sizeof *n);
+		n->type = YNODE_SCALAR;
+		n->value = xstrndup((const char *)ev->data.scalar.value,
+		    ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		n->line = ev->start_mark.line + 1;
+		n->col = ev->start_mark.column + 1;
+		yaml_event_delete(ev);
+		return n;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if ((ev->type == YAML_SEQUENCE_START_EVENT ?
+		    ev->data.sequence_start.anchor :
+		    ev->data.mapping_start.anchor) != NULL) {
+			ydoc_error_at(yp, &ev->start_mark, "anchors ('&') are "
+			    "not allowed");
+			yaml_event_delete(ev);
+			return NULL;
+		}
+		n = xcalloc(1, sizeof *n);
+		n->type = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ :
+		    YNODE_MAP;
+		n->line = ev->start_mark.line + 1;
+		n->col = ev->start_mark.column + 1;
+		yaml_event_delete(ev);
+		for (;;) {
+			if (!yaml_parser_parse(&yp->p, &next)) {
+				ydoc_syntax_error(yp);
+				ynode_free(n);
+				return NULL;
+			}
+			if (next.type == YAML_SEQUENCE_END_EVENT ||
+			    next.type == YAML_MAPPING_END_EVENT) {
+				yaml_event_delete(&next);
+				break;
+			}
+			if ((child = ydoc_node(yp, &next, depth + 1)) == NULL) {
+				ynode_free(n);
+				return NULL;
+			}
+			if (n->type == YNODE_MAP && n->n % 2 == 0) {
+				if (child->type != YNODE_SCALAR) {
+					ydoc_error_at(yp, &(yaml_mark_t){ 0,
+					    child->line - 1, child->col - 1 },
+					    "a mapping key must be plain text");
+					ynode_free(child);
+					ynode_free(n);
+					return NULL;
+				}
+				for (i = 0; i < n->n; i += 2) {
+					if (strcmp(n->items[i]->value,
+					    child->value) != 0)
+						continue;
+					ydoc_error_at(yp, &(yaml_mark_t){ 0,
+					    child->line - 1, child->col - 1 },
+					    "duplicate key '%s' (first at line "
+					    "%lu)", child->value,
+					    n->items[i]->line);
+					ynode_free(child);
+					ynode_free(n);
+					return NULL;
+				}
+			}
+			ynode_append(n, child);
+		}
+		return n;
+	default:
+		ydoc_error_at(yp, &ev->start_mark, "unexpected YAML event");
+		yaml_event_delete(ev);
+		return NULL;
+	}
+}
+
+struct ydoc *
+ydoc_parse(const char *text, size_t len, const char *file, struct error *err)
+{
+	struct ydoc_parser	 yp;
+	yaml_event_t		 ev;
+	int			 docs = 0, done = 0;
+
+	memset(&yp, 0, sizeof yp);
+	yp.err = err;
+	yp.doc = xcalloc(1, sizeof *yp.doc);
+	yp.doc->file = xstrdup(file != NULL ? file : "<input>");
+	if (len > YDOC_MAX_BYTES) {
+		error_set_at(err, yp.doc->file, 0, 0, "file is larger than "
+		    "the limit of %lu bytes", YDOC_MAX_BYTES);
+		ydoc_free(yp.doc);
+		return NULL;
+	}
+	if (!yaml_parser_initialize(&yp.p))
+		fatal("out of memory starting the YAML parser");
+	yaml_parser_set_input_string(&yp.p, (const unsigned char *)text, len);
+	while (!done) {
+		if (!yaml_parser_parse(&yp.p, &ev)) {
+			ydoc_syntax_error(&yp);
+			goto fail;
+		}
+		switch (ev.type) {
+		case YAML_STREAM_START_EVENT:
+		case YAML_DOCUMENT_END_EVENT:
+			yaml_event_delete(&ev);
+			break;
+		case YAML_STREAM_END_EVENT:
+			yaml_event_delete(&ev);
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (++docs > 1) {
+				ydoc_error_at(&yp, &ev.start_mark, "only one "
+				    "YAML document is allowed in a file");
+				yaml_event_delete(&ev);
+				goto fail;
+			}
+			yaml_event_delete(&ev);
+			break;
+		default:
+			if ((yp.doc->root = ydoc_node(&yp, &ev, 0)) == NULL)
+				goto fail;
+			break;
+		}
+	}
+	yaml_parser_delete(&yp.p);
+	return yp.doc;
+
+fail:
+	yaml_parser_delete(&yp.p);
+	ydoc_free(yp.doc);
+	return NULL;
+}
+
+struct ydoc *
+ydoc_load(const char *path, struct error *err)
+{
+	struct ydoc	*d;
+	size_t		 len;
+	char		*text;
+
+	if ((text = file_read(path, YDOC_MAX_BYTES, &len, err)) == NULL)
+		return NULL;
+	d = ydoc_parse(text, len, path, err);
+	free(text);
+	return d;
+}
+
+struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	size_t	i;
+
+	if (map == NULL || map->type != YNODE_MAP)
+		return NULL;
+	for (i = 0; i < YNODE_PAIRS(map); i++)
+		if (strcmp(YNODE_KEY(map, i)->value, key) == 0)
+			return YNODE_VAL(map, i);
+	return NULL;
+}
+
+const char *
+ynode_type_name(const struct ynode *n)
+{
+	switch (n->type) {
+	case YNODE_SCALAR:
+		return "text";
+	case YNODE_SEQ:
+		return "a list";
+	case YNODE_MAP:
+		return "a mapping";
+	}
+	return "?";
+}
+
+int
+ynode_error(const struct ydoc *d, const struct ynode *n, struct error *err,
+    const char *fmt, ...)
+{
+	va_list	ap;
+	char	msg[900];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return error_set_at(err, d->file, n != NULL ? n->line : 0,
+	    n != NULL ? n->col : 0, "%s", msg);
+}
