@@ -9,19 +9,26 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 
+/*
+ * An empty buffer points at this instead of owning memory (git's
+ * strbuf_slopbuf), so that buf_init() and buf_detach() allocate nothing
+ * that a caller who drops the buffer afterwards would leak. Never written:
+ * cap 0 means "nothing allocated" and buf_grow() allocates before writing.
+ */
+static char buf_slop[1];
+
 void
 buf_init(struct buf *b)
 {
-	b->cap = 64;
-	b->s = xmalloc(b->cap);
-	b->s[0] = '\0';
-	b->len = 0;
+	b->s = buf_slop;
+	b->len = b->cap = 0;
 }
 
 void
 buf_release(struct buf *b)
 {
-	free(b->s);
+	if (b->cap != 0)
+		free(b->s);
 	b->s = NULL;
 	b->len = b->cap = 0;
 }
@@ -45,16 +52,24 @@ buf_truncate(struct buf *b, size_t len)
 void
 buf_grow(struct buf *b, size_t n)
 {
-	size_t	need;
+	size_t	need, cap;
 
 	if (n > SIZE_MAX - b->len - 1)
 		fatal("buffer size overflows");
 	need = b->len + n + 1;
 	if (need <= b->cap)
 		return;
-	while (b->cap < need)
-		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
-	b->s = xrealloc(b->s, b->cap);
+	cap = b->cap != 0 ? b->cap : 64;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	if (b->cap == 0) {
+		/* Empty (init, detached or released): nothing to keep. */
+		b->s = xmalloc(cap);
+		b->s[0] = '\0';
+		b->len = 0;
+	} else
+		b->s = xrealloc(b->s, cap);
+	b->cap = cap;
 }
 
 void
@@ -109,7 +124,7 @@ buf_addf(struct buf *b, const char *fmt, ...)
 char *
 buf_detach(struct buf *b)
 {
-	char	*s = b->s;
+	char	*s = b->cap != 0 ? b->s : xstrdup("");
 
 	buf_init(b);
 	return s;
