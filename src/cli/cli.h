@@ -1,0 +1,121 @@
+/*
+ * cli.h: the command line: `parapet COMMAND ...`.
+ *
+ * Commands are one table (cli.c) whose entries carry their usage and help;
+ * `parapet --help`, `parapet COMMAND --help` and the man page come from it.
+ * Output goes to stdout, errors to stderr as "parapet: ...". Every string
+ * from a model is made safe for a terminal before it is printed. Exit
+ * status: 0 success, 1 error, 2 bad usage, 3 `check` found risks.
+ */
+#ifndef PARAPET_CLI_CLI_H
+#define PARAPET_CLI_CLI_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct error;
+struct session;
+
+#define EXIT_USAGE	2
+#define EXIT_CHECK	3
+
+/* Options of every command; a command accepts those in its mask. */
+#define OPT_MODEL	0x0001
+#define OPT_FORMAT	0x0002
+#define OPT_OUTPUT	0x0004
+#define OPT_STATUS	0x0008
+#define OPT_OWNER	0x0010
+#define OPT_JUSTIFY	0x0020
+#define OPT_DUE		0x0040
+#define OPT_NOTES	0x0080
+#define OPT_MINSEV	0x0100
+#define OPT_FAILON	0x0200
+#define OPT_TEMPLATE	0x0400
+#define OPT_ID		0x0800
+#define OPT_NAME	0x1000
+#define OPT_OBJECT	0x2000
+#define OPT_ALL		0x4000
+#define OPT_CATALOGUE	0x8000
+
+struct cli_args {
+	const char	 *model;
+	const char	 *format;
+	const char	 *output;
+	const char	 *status;
+	const char	 *owner;
+	const char	 *justification;
+	const char	 *due;
+	const char	 *notes;
+	const char	 *min_severity;
+	const char	 *fail_on;
+	const char	 *template;
+	const char	 *id;
+	const char	 *name;
+	const char	 *object;
+	int		  all;
+	const char	**catalogues;	/* --catalogue, repeatable */
+	size_t		  ncatalogues;
+	char		**pos;		/* positional arguments */
+	int		  npos;
+};
+
+struct cli_cmd {
+	const char	*name;
+	const char	*usage;		/* after "parapet NAME " */
+	const char	*help;		/* one line */
+	unsigned	 opts;		/* OPT_* accepted */
+	int		 minpos;	/* positional arguments */
+	int		 maxpos;
+	int		(*run)(const struct cli_cmd *, struct cli_args *);
+};
+
+/* Run the command line; returns the exit status. */
+int	cli_main(int argc, char **argv);
+/* 1 if a word names a command. */
+int	cli_is_command(const char *);
+/*
+ * Parse `parapet [--catalogue FILE]... [DB]` for the TUI: 0 (db set), 1
+ * (help printed: exit 0) or EXIT_USAGE. Release args with cli_args_release.
+ */
+int	cli_tui_args(int, char **, const char **db, struct cli_args *);
+void	cli_args_release(struct cli_args *);
+/* Print the export formats, from the exporters table. */
+void	cli_help_formats(void);
+/* The command table and its size. */
+extern const struct cli_cmd	cli_cmds[];
+extern const size_t		cli_ncmds;
+
+/* Helpers for commands. */
+int	cli_fail(const struct error *);
+int	cli_failf(const char *, ...) __attribute__((format(printf, 1, 2)));
+int	cli_usage(const struct cli_cmd *);
+/* Print untrusted text made safe for a terminal. */
+void	cli_puts(FILE *, const char *);
+/* Open a session on a database; NULL after printing the error. */
+struct session *cli_session(const struct cli_args *, const char *db,
+	    int create);
+/* Print one risk as a line of `parapet risks`. */
+struct risk;
+void	cli_print_risk_line(const struct risk *);
+/* Print an analysis summary. */
+struct session_summary;
+void	cli_print_summary(const struct session_summary *);
+/* A level word (low..critical) to its index; -1 after printing. */
+int	cli_level(const char *opt, const char *word);
+
+int	cmd_import(const struct cli_cmd *, struct cli_args *);
+int	cmd_export(const struct cli_cmd *, struct cli_args *);
+int	cmd_list(const struct cli_cmd *, struct cli_args *);
+int	cmd_history(const struct cli_cmd *, struct cli_args *);
+int	cmd_analyze(const struct cli_cmd *, struct cli_args *);
+int	cmd_risks(const struct cli_cmd *, struct cli_args *);
+int	cmd_risk(const struct cli_cmd *, struct cli_args *);
+int	cmd_mitigation(const struct cli_cmd *, struct cli_args *);
+int	cmd_check(const struct cli_cmd *, struct cli_args *);
+int	cmd_catalogue(const struct cli_cmd *, struct cli_args *);
+int	cmd_new(const struct cli_cmd *, struct cli_args *);
+int	cmd_templates(const struct cli_cmd *, struct cli_args *);
+int	cmd_questions(const struct cli_cmd *, struct cli_args *);
+int	cmd_answer(const struct cli_cmd *, struct cli_args *);
+
+#endif

@@ -1,0 +1,76 @@
+/* cmd-analyze.c: parapet analyze DB -- run the analysis again. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "model/vocab.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "util/error.h"
+
+void
+cli_print_summary(const struct session_summary *sum)
+{
+	int	i, first = 1;
+
+	printf("%zu risk%s apply", sum->risks, sum->risks == 1 ? "" : "s");
+	if (sum->risks > 0) {
+		printf(":");
+		for (i = LEVEL_CRITICAL; i >= LEVEL_LOW; i--) {
+			if (sum->by_severity[i] == 0)
+				continue;
+			printf("%s %zu %s", first ? "" : ",",
+			    sum->by_severity[i], vocab_name(&vocab_severity,
+			    i));
+			first = 0;
+		}
+		printf("; %zu open, %zu mitigating, %zu mitigated, "
+		    "%zu accepted, %zu not applicable",
+		    sum->by_status[RISK_OPEN], sum->by_status[RISK_MITIGATING],
+		    sum->by_status[RISK_MITIGATED],
+		    sum->by_status[RISK_ACCEPTED],
+		    sum->by_status[RISK_NOT_APPLICABLE]);
+	}
+	printf("\n");
+	if (sum->assumed > 0)
+		printf("%zu risk%s rest on unanswered questions (assumed the "
+		    "risky answer): answer them to sharpen the analysis\n",
+		    sum->assumed, sum->assumed == 1 ? "" : "s");
+	if (sum->no_longer > 0)
+		printf("%zu earlier risk%s no longer apply (kept with their "
+		    "decisions)\n", sum->no_longer,
+		    sum->no_longer == 1 ? "" : "s");
+}
+
+int
+cmd_analyze(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct session_summary	 sum;
+	struct session		*s;
+	struct model		*m;
+	struct error		 e;
+	int			 rc = 1;
+
+	(void)c;
+	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+		return 1;
+	if ((m = store_load(s->store, a->model, &e)) == NULL ||
+	    session_analyze(s, m->system.id, &sum, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf("analyzed '");
+	cli_puts(stdout, m->system.id);
+	printf("' (revision %ld) with %zu threats of catalogue %s\n",
+	    m->revision, s->cat->nthreats,
+	    s->cat->version != NULL ? s->cat->version : "(unversioned)");
+	cli_print_summary(&sum);
+	rc = 0;
+out:
+	model_free(m);
+	session_close(s);
+	return rc;
+}

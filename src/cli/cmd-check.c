@@ -1,0 +1,69 @@
+/* cmd-check.c: parapet check DB --fail-on LEVEL -- a gate for CI. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "util/error.h"
+
+int
+cmd_check(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+	struct session		*s;
+	struct model		*m = NULL;
+	struct error		 e;
+	size_t			 i, bad = 0;
+	int			 level, rc = 1;
+
+	if (a->fail_on == NULL) {
+		fprintf(stderr, "parapet: check: --fail-on is required\n");
+		return cli_usage(c);
+	}
+	if ((level = cli_level("--fail-on", a->fail_on)) == -1)
+		return EXIT_USAGE;
+	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+		return 1;
+	risk_register_init(&reg);
+	/* Analyze first, so the gate never passes on a stale register. */
+	if ((m = store_load(s->store, a->model, &e)) == NULL ||
+	    session_analyze(s, m->system.id, NULL, &e) == -1 ||
+	    store_load_risks(s->store, m->system.id, &reg, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	risk_register_sort(&reg);
+	for (i = 0; i < reg.n; i++) {
+		k = reg.risks[i];
+		if (!k->applies || k->severity < level ||
+		    (k->status != RISK_OPEN && k->status != RISK_MITIGATING))
+			continue;
+		cli_print_risk_line(k);
+		bad++;
+	}
+	if (bad > 0) {
+		printf("check failed: %zu open or mitigating risk%s at or "
+		    "above %s in '", bad, bad == 1 ? "" : "s",
+		    vocab_name(&vocab_severity, level));
+		cli_puts(stdout, m->system.id);
+		printf("'\n");
+		rc = EXIT_CHECK;
+	} else {
+		printf("check passed: no open or mitigating risk at or above "
+		    "%s in '", vocab_name(&vocab_severity, level));
+		cli_puts(stdout, m->system.id);
+		printf("'\n");
+		rc = 0;
+	}
+out:
+	risk_register_release(&reg);
+	model_free(m);
+	session_close(s);
+	return rc;
+}

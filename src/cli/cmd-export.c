@@ -1,0 +1,114 @@
+/* cmd-export.c: parapet export DB --format FMT -- render a model. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "export/export.h"
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/text.h"
+
+void
+cli_help_formats(void)
+{
+	size_t	i;
+
+	printf("\nformats:\n");
+	for (i = 0; i < nexporters; i++)
+		printf("  %-9s %s\n", exporters[i].name, exporters[i].help);
+}
+
+/* The names of the formats, for an error message. */
+static void
+export_names(struct buf *b)
+{
+	size_t	i;
+
+	for (i = 0; i < nexporters; i++) {
+		if (i > 0)
+			buf_adds(b, i + 1 == nexporters ? " or " : ", ");
+		buf_adds(b, exporters[i].name);
+	}
+}
+
+int
+cmd_export(const struct cli_cmd *c, struct cli_args *a)
+{
+	const struct exporter	*x;
+	struct export_input	 in;
+	struct risk_register	 reg;
+	struct session		*s;
+	struct change		*hist = NULL;
+	struct model		*m = NULL;
+	struct error		 e;
+	struct buf		 b;
+	size_t			 nhist = 0;
+	char			*now = NULL;
+	int			 rc = 1;
+
+	if (a->format == NULL) {
+		fprintf(stderr, "parapet: export: --format is required\n");
+		return cli_usage(c);
+	}
+	if ((x = export_find(a->format)) == NULL) {
+		buf_init(&b);
+		export_names(&b);
+		fprintf(stderr, "parapet: export: unknown format '");
+		cli_puts(stderr, a->format);
+		fprintf(stderr, "' (expected %s)\n", b.s);
+		buf_release(&b);
+		return EXIT_USAGE;
+	}
+	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+		return 1;
+	risk_register_init(&reg);
+	buf_init(&b);
+	if ((m = store_load(s->store, a->model, &e)) == NULL ||
+	    store_load_risks(s->store, m->system.id, &reg, &e) == -1 ||
+	    store_history(s->store, m->system.id, NULL, &hist, &nhist,
+	    &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	risk_register_sort(&reg);
+	now = store_now();
+	memset(&in, 0, sizeof in);
+	in.model = m;
+	in.risks = &reg;
+	in.cat = s->cat;
+	in.history = hist;
+	in.nhistory = nhist;
+	in.generated_at = now;
+	if (x->write(&in, &b, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (a->output != NULL && strcmp(a->output, "-") != 0) {
+		if (file_write_atomic(a->output, b.s, b.len, 0600, &e) == -1) {
+			cli_fail(&e);
+			goto out;
+		}
+	} else if (fwrite(b.s, 1, b.len, stdout) != b.len ||
+	    fflush(stdout) != 0) {
+		cli_failf("cannot write the export to standard output");
+		goto out;
+	}
+	rc = 0;
+out:
+	free(now);
+	buf_release(&b);
+	changes_free(hist, nhist);
+	risk_register_release(&reg);
+	model_free(m);
+	session_close(s);
+	return rc;
+}

@@ -1,0 +1,52 @@
+/* cmd-history.c: parapet history DB -- who changed what and when. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "model/history.h"
+#include "store/store.h"
+#include "util/error.h"
+
+int
+cmd_history(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct change	*v;
+	struct store	*st;
+	struct error	 e;
+	size_t		 n, i;
+
+	(void)c;
+	if ((st = store_open(a->pos[0], 0, &e)) == NULL)
+		return cli_fail(&e);
+	if (store_history(st, a->model, a->object, &v, &n, &e) == -1) {
+		store_close(st);
+		return cli_fail(&e);
+	}
+	for (i = 0; i < n; i++) {
+		printf("%s  ", v[i].at);
+		cli_puts(stdout, v[i].who);
+		printf("  %s  ", v[i].system);
+		cli_puts(stdout, v[i].object);
+		if (v[i].field != NULL) {
+			printf(" ");
+			cli_puts(stdout, v[i].field);
+		}
+		if (v[i].old_value != NULL || v[i].new_value != NULL) {
+			printf(": ");
+			if (v[i].old_value != NULL)
+				cli_puts(stdout, v[i].old_value);
+			else
+				printf("(none)");
+			printf(" -> ");
+			if (v[i].new_value != NULL)
+				cli_puts(stdout, v[i].new_value);
+			else
+				printf("(none)");
+		}
+		printf("\n");
+	}
+	changes_free(v, n);
+	store_close(st);
+	return 0;
+}

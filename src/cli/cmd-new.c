@@ -1,0 +1,168 @@
+/* cmd-new.c: parapet new / templates -- start a model. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "model/model.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/paths.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+
+static int
+new_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Names of the templates (without .yaml), sorted; the caller frees all. */
+static char **
+new_templates(size_t *n)
+{
+	struct dirent	 *d;
+	char		**v = NULL;
+	size_t		  len;
+	DIR		 *dir;
+
+	*n = 0;
+	if ((dir = opendir(paths_templates())) == NULL)
+		return NULL;
+	while ((d = readdir(dir)) != NULL) {
+		len = strlen(d->d_name);
+		if (len <= 5 || d->d_name[0] == '.' ||
+		    strcmp(d->d_name + len - 5, ".yaml") != 0)
+			continue;
+		v = xreallocarray(v, *n + 1, sizeof *v);
+		v[(*n)++] = xstrndup(d->d_name, len - 5);
+	}
+	closedir(dir);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, new_cmp);
+	return v;
+}
+
+int
+cmd_templates(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct model	 *m;
+	struct error	  e;
+	char		**v, *path;
+	size_t		  n, i;
+
+	(void)c;
+	(void)a;
+	if ((v = new_templates(&n)) == NULL || n == 0) {
+		free(v);
+		return cli_failf("no templates in '%s'", paths_templates());
+	}
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s.yaml", paths_templates(), v[i]);
+		printf("%-28s ", v[i]);
+		if ((m = model_load_yaml(path, &e)) != NULL) {
+			cli_puts(stdout, m->system.name);
+			printf(" (%zu components, %zu flows)", m->ncomponents,
+			    m->nflows);
+			model_free(m);
+		} else
+			printf("(cannot be read: run 'parapet new' on it to "
+			    "see why)");
+		printf("\n");
+		free(path);
+		free(v[i]);
+	}
+	free(v);
+	return 0;
+}
+
+int
+cmd_new(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct session_summary	 sum;
+	struct session		*s = NULL;
+	struct model		*m = NULL;
+	struct error		 e;
+	char			*path = NULL;
+	size_t			 len;
+	int			 rc = 1, exists;
+
+	if (a->template == NULL && (a->id == NULL || a->name == NULL)) {
+		fprintf(stderr, "parapet: new: give --template NAME (see "
+		    "'parapet templates'), or --id and --name for a blank "
+		    "model\n");
+		return cli_usage(c);
+	}
+	if (a->id != NULL && !id_valid(a->id)) {
+		fprintf(stderr, "parapet: new: invalid id '");
+		cli_puts(stderr, a->id);
+		fprintf(stderr, "' (use a-z, 0-9, '.', '_' and '-', starting "
+		    "with a letter or digit)\n");
+		return EXIT_USAGE;
+	}
+	if (a->template != NULL) {
+		len = strlen(a->template);
+		if (strchr(a->template, '/') != NULL)
+			path = xstrdup(a->template);
+		else if (len > 5 && strcmp(a->template + len - 5, ".yaml") == 0)
+			path = xasprintf("%s/%s", paths_templates(),
+			    a->template);
+		else
+			path = xasprintf("%s/%s.yaml", paths_templates(),
+			    a->template);
+		if ((m = model_load_yaml(path, &e)) == NULL) {
+			cli_fail(&e);
+			if (strchr(a->template, '/') == NULL)
+				fprintf(stderr, "parapet: see 'parapet "
+				    "templates' for the starter models\n");
+			goto out;
+		}
+	} else {
+		m = model_new();
+		m->system.id = xstrdup(a->id);
+		m->system.name = xstrdup(a->name);
+	}
+	if (a->id != NULL) {
+		free(m->system.id);
+		m->system.id = xstrdup(a->id);
+	}
+	if (a->name != NULL) {
+		free(m->system.name);
+		m->system.name = xstrdup(a->name);
+	}
+	if (model_index(m, NULL, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	if ((s = cli_session(a, a->pos[0], 1)) == NULL)
+		goto out;
+	if ((exists = store_exists(s->store, m->system.id, &e)) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (exists) {
+		fprintf(stderr, "parapet: new: a model '");
+		cli_puts(stderr, m->system.id);
+		fprintf(stderr, "' already exists in %s (give the new one "
+		    "another --id)\n", a->pos[0]);
+		goto out;
+	}
+	if (session_save(s, m, -1, &sum, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf("created '");
+	cli_puts(stdout, m->system.id);
+	printf("' in %s\n", a->pos[0]);
+	cli_print_summary(&sum);
+	rc = 0;
+out:
+	free(path);
+	model_free(m);
+	session_close(s);
+	return rc;
+}

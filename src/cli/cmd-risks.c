@@ -1,0 +1,327 @@
+/* cmd-risks.c: parapet risks / risk / mitigation -- review and decide. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "cli/cli.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+/* A word of a vocabulary for an option; -1 after printing the error. */
+static int
+risks_word(const struct vocab *v, const char *opt, const char *word)
+{
+	const char	*near;
+	struct buf	 b;
+	int		 i;
+
+	if ((i = vocab_find(v, word)) != -1)
+		return i;
+	buf_init(&b);
+	if ((near = vocab_suggest(v, word)) != NULL)
+		buf_addf(&b, "did you mean '%s'?", near);
+	else {
+		buf_adds(&b, "expected ");
+		vocab_list(v, &b);
+	}
+	fprintf(stderr, "parapet: unknown %s '", v->name);
+	cli_puts(stderr, word);
+	fprintf(stderr, "' for %s (%s)\n", opt, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* Open the session, load the model (by --model or the only one) and risks. */
+static struct session *
+risks_open(struct cli_args *a, struct model **m, struct risk_register *reg)
+{
+	struct session	*s;
+	struct error	 e;
+
+	*m = NULL;
+	risk_register_init(reg);
+	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+		return NULL;
+	if ((*m = store_load(s->store, a->model, &e)) == NULL ||
+	    store_load_risks(s->store, (*m)->system.id, reg, &e) == -1) {
+		cli_fail(&e);
+		model_free(*m);
+		*m = NULL;
+		risk_register_release(reg);
+		session_close(s);
+		return NULL;
+	}
+	risk_register_sort(reg);
+	return s;
+}
+
+void
+cli_print_risk_line(const struct risk *k)
+{
+	printf("%-8s  %-14s %dx%d  ", vocab_name(&vocab_severity, k->severity),
+	    vocab_name(&vocab_risk_status, k->status), k->likelihood,
+	    k->impact);
+	cli_puts(stdout, k->threat);
+	printf("@");
+	cli_puts(stdout, k->target);
+	printf("  ");
+	cli_puts(stdout, k->title);
+	if (!k->applies)
+		printf("  (no longer applies)");
+	printf("\n");
+}
+
+int
+cmd_risks(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct risk_register	 reg;
+	struct session		*s;
+	struct model		*m;
+	const struct risk	*k;
+	size_t			 i, shown = 0;
+	int			 status = -1, minsev = LEVEL_LOW;
+
+	(void)c;
+	if (a->status != NULL && (status = risks_word(&vocab_risk_status,
+	    "--status", a->status)) == -1)
+		return EXIT_USAGE;
+	if (a->min_severity != NULL &&
+	    (minsev = cli_level("--min-severity", a->min_severity)) == -1)
+		return EXIT_USAGE;
+	if ((s = risks_open(a, &m, &reg)) == NULL)
+		return 1;
+	for (i = 0; i < reg.n; i++) {
+		k = reg.risks[i];
+		if ((!k->applies && !a->all) || k->severity < minsev ||
+		    (status != -1 && k->status != status))
+			continue;
+		cli_print_risk_line(k);
+		shown++;
+	}
+	if (shown == 0)
+		printf("no risks match\n");
+	risk_register_release(&reg);
+	model_free(m);
+	session_close(s);
+	return 0;
+}
+
+/* Print what is known about a risk, from the register and the catalogue. */
+static void
+risk_show(const struct session *s, const struct model *m,
+    const struct risk *k)
+{
+	const struct threat	*t = catalogue_threat(s->cat, k->threat);
+	const struct mitigation	*mt;
+	const struct objref	*ref;
+	const char		*title;
+	size_t			 i;
+
+	cli_puts(stdout, k->threat);
+	printf("@");
+	cli_puts(stdout, k->target);
+	printf("\n  title:     ");
+	cli_puts(stdout, k->title);
+	printf("\n  target:    ");
+	cli_puts(stdout, k->target);
+	if ((ref = model_find(m, k->target)) != NULL)
+		printf(" (%s)", objtype_name(ref->type));
+	else if (strcmp(k->target, m->system.id) == 0)
+		printf(" (the system)");
+	printf("\n  severity:  %s (likelihood %d x impact %d)%s\n",
+	    vocab_name(&vocab_severity, k->severity), k->likelihood, k->impact,
+	    k->applies ? "" : ", no longer applies");
+	printf("  status:    %s", vocab_name(&vocab_risk_status, k->status));
+	if (k->decided_by != NULL) {
+		printf(" (by ");
+		cli_puts(stdout, k->decided_by);
+		printf(" at %s)", k->decided_at != NULL ? k->decided_at : "?");
+	}
+	printf("\n");
+	if (k->owner != NULL) {
+		printf("  owner:     ");
+		cli_puts(stdout, k->owner);
+		printf("\n");
+	}
+	if (k->justification != NULL) {
+		printf("  justification: ");
+		cli_puts(stdout, k->justification);
+		printf("\n");
+	}
+	if (t != NULL) {
+		printf("  threat:    ");
+		cli_puts(stdout, t->description);
+		printf("\n  why AI:    ");
+		cli_puts(stdout, t->why);
+		printf("\n  references:");
+		for (i = 0; i < t->refs.n; i++) {
+			printf(" %s %s", ref_scheme_name(t->refs.v[i].scheme),
+			    t->refs.v[i].id);
+			title = catalogue_ref_title(s->cat,
+			    t->refs.v[i].scheme, t->refs.v[i].id);
+			if (title != NULL) {
+				printf(" (");
+				cli_puts(stdout, title);
+				printf(")");
+			}
+			printf(i + 1 < t->refs.n ? ";" : "");
+		}
+		printf("\n");
+	}
+	printf("  why it applies:\n");
+	for (i = 0; i < k->nreasons; i++) {
+		printf("    ");
+		cli_puts(stdout, k->reasons[i]);
+		printf("\n");
+	}
+	printf("  mitigations:\n");
+	for (i = 0; i < k->nmitigations; i++) {
+		const struct risk_mitigation	*rm = &k->mitigations[i];
+
+		printf("    %-11s ", vocab_name(&vocab_mitigation_status,
+		    rm->status));
+		cli_puts(stdout, rm->id);
+		if ((mt = catalogue_mitigation(s->cat, rm->id)) != NULL) {
+			printf("  ");
+			cli_puts(stdout, mt->title);
+		}
+		if (rm->owner != NULL) {
+			printf("  owner ");
+			cli_puts(stdout, rm->owner);
+		}
+		if (rm->due != NULL)
+			printf("  due %s", rm->due);
+		printf("\n");
+		if (rm->notes != NULL) {
+			printf("                notes: ");
+			cli_puts(stdout, rm->notes);
+			printf("\n");
+		}
+	}
+}
+
+/* Find a risk by its name; NULL after printing an error. */
+static const struct risk *
+risks_find(const struct risk_register *reg, const char *name)
+{
+	const struct risk	*k;
+	char			*threat, *target;
+
+	if (risk_parse_name(name, &threat, &target) == -1) {
+		fprintf(stderr, "parapet: invalid risk id '");
+		cli_puts(stderr, name);
+		fprintf(stderr, "' (expected THREAT@TARGET, as 'parapet risks' "
+		    "prints)\n");
+		return NULL;
+	}
+	k = risk_register_find(reg, threat, target);
+	if (k == NULL) {
+		fprintf(stderr, "parapet: no risk '");
+		cli_puts(stderr, name);
+		fprintf(stderr, "' in this model (see 'parapet risks --all')\n");
+	}
+	free(threat);
+	free(target);
+	return k;
+}
+
+int
+cmd_risk(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct risk_register	 reg, after;
+	const struct risk	*k, *k2;
+	struct session		*s;
+	struct model		*m;
+	struct error		 e;
+	int			 status = -1, rc = 1;
+
+	(void)c;
+	if (a->status != NULL && (status = risks_word(&vocab_risk_status,
+	    "--status", a->status)) == -1)
+		return EXIT_USAGE;
+	if ((s = risks_open(a, &m, &reg)) == NULL)
+		return 1;
+	risk_register_init(&after);
+	if ((k = risks_find(&reg, a->pos[1])) == NULL)
+		goto out;
+	if (status == -1 && a->owner == NULL && a->justification == NULL) {
+		risk_show(s, m, k);
+		rc = 0;
+		goto out;
+	}
+	if (store_set_risk(s->store, m->system.id, k->threat, k->target,
+	    status != -1 ? status : k->status, a->owner, a->justification,
+	    &e) == -1 ||
+	    store_load_risks(s->store, m->system.id, &after, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	k2 = risk_register_find(&after, k->threat, k->target);
+	printf("risk ");
+	cli_puts(stdout, a->pos[1]);
+	printf(": %s", vocab_name(&vocab_risk_status, k->status));
+	if (k2 != NULL && k2->status != k->status)
+		printf(" -> %s", vocab_name(&vocab_risk_status, k2->status));
+	if (k2 != NULL && k2->owner != NULL) {
+		printf(", owner ");
+		cli_puts(stdout, k2->owner);
+	}
+	printf("\n");
+	rc = 0;
+out:
+	risk_register_release(&after);
+	risk_register_release(&reg);
+	model_free(m);
+	session_close(s);
+	return rc;
+}
+
+int
+cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+	struct session		*s;
+	struct model		*m;
+	struct error		 e;
+	int			 status = -1, rc = 1;
+
+	if (a->status != NULL && (status = risks_word(&vocab_mitigation_status,
+	    "--status", a->status)) == -1)
+		return EXIT_USAGE;
+	if (status == -1 && a->owner == NULL && a->due == NULL &&
+	    a->notes == NULL) {
+		fprintf(stderr, "parapet: mitigation: nothing to change (give "
+		    "--status, --owner, --due or --notes)\n");
+		return cli_usage(c);
+	}
+	if ((s = risks_open(a, &m, &reg)) == NULL)
+		return 1;
+	if ((k = risks_find(&reg, a->pos[1])) == NULL)
+		goto out;
+	if (store_set_mitigation(s->store, m->system.id, k->threat, k->target,
+	    a->pos[2], status, a->owner, a->due, a->notes, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	printf("mitigation ");
+	cli_puts(stdout, a->pos[2]);
+	printf(" of ");
+	cli_puts(stdout, a->pos[1]);
+	printf(" updated\n");
+	rc = 0;
+out:
+	risk_register_release(&reg);
+	model_free(m);
+	session_close(s);
+	return rc;
+}

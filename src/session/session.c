@@ -1,0 +1,155 @@
+/* session.c: a database with its catalogue; save and re-analyze together. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "rules/analyze.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+struct session *
+session_open(const char *db, int create, const char *const *catalogues,
+    size_t ncatalogues, struct error *err)
+{
+	struct session	*s = xcalloc(1, sizeof *s);
+
+	if ((s->cat = catalogue_load_standard(catalogues, ncatalogues,
+	    err)) == NULL)
+		goto fail;
+	if ((s->store = store_open(db, create ? STORE_CREATE : 0, err)) == NULL)
+		goto fail;
+	return s;
+
+fail:
+	session_close(s);
+	return NULL;
+}
+
+void
+session_close(struct session *s)
+{
+	if (s == NULL)
+		return;
+	if (s->store != NULL)
+		store_close(s->store);
+	catalogue_free(s->cat);
+	free(s);
+}
+
+int
+session_check_model(const struct session *s, const struct model *m,
+    const char *file, struct error *err)
+{
+	const struct practice	*p;
+	const char		**ids, *near;
+	size_t			  i;
+
+	for (i = 0; i < m->npractices; i++) {
+		p = m->practices[i];
+		if (catalogue_question(s->cat, p->id) != NULL)
+			continue;
+		ids = xcalloc(s->cat->nquestions + 1, sizeof *ids);
+		for (size_t j = 0; j < s->cat->nquestions; j++)
+			ids[j] = s->cat->questions[j]->id;
+		near = text_suggest(p->id, ids);
+		if (near != NULL)
+			error_set_at(err, file, p->pos.line, p->pos.col,
+			    "unknown practice question '%s' (did you mean "
+			    "'%s'?)", p->id, near);
+		else
+			error_set_at(err, file, p->pos.line, p->pos.col,
+			    "unknown practice question '%s' (see 'parapet "
+			    "catalogue list')", p->id);
+		free(ids);
+		return -1;
+	}
+	return 0;
+}
+
+void
+session_summarize(const struct risk_register *r, struct session_summary *sum)
+{
+	const struct risk	*k;
+	size_t			 i, j;
+
+	memset(sum, 0, sizeof *sum);
+	for (i = 0; i < r->n; i++) {
+		k = r->risks[i];
+		if (!k->applies) {
+			sum->no_longer++;
+			continue;
+		}
+		sum->risks++;
+		if (k->severity >= 0 && k->severity < 4)
+			sum->by_severity[k->severity]++;
+		if (k->status >= 0 && k->status < 5)
+			sum->by_status[k->status]++;
+		for (j = 0; j < k->nreasons; j++) {
+			if (strncmp(k->reasons[j], "assumed:", 8) == 0) {
+				sum->assumed++;
+				break;
+			}
+		}
+	}
+}
+
+/* Analyze an indexed model and merge the result into the stored register. */
+static int
+session_reanalyze(struct session *s, const struct model *m,
+    struct session_summary *sum, struct error *err)
+{
+	struct risk_register	fresh, stored;
+	int			rc = -1;
+
+	risk_register_init(&fresh);
+	risk_register_init(&stored);
+	if (analyze(s->cat, m, &fresh, err) == -1)
+		goto out;
+	if (store_sync_risks(s->store, m->system.id, &fresh, err) == -1)
+		goto out;
+	if (sum != NULL) {
+		if (store_load_risks(s->store, m->system.id, &stored,
+		    err) == -1)
+			goto out;
+		session_summarize(&stored, sum);
+	}
+	rc = 0;
+out:
+	risk_register_release(&fresh);
+	risk_register_release(&stored);
+	return rc;
+}
+
+int
+session_save(struct session *s, struct model *m, long expected_revision,
+    struct session_summary *sum, struct error *err)
+{
+	if (!m->indexed && model_index(m, NULL, err) == -1)
+		return -1;
+	if (session_check_model(s, m, NULL, err) == -1)
+		return -1;
+	if (store_save(s->store, m, expected_revision, NULL, err) == -1)
+		return -1;
+	return session_reanalyze(s, m, sum, err);
+}
+
+int
+session_analyze(struct session *s, const char *id,
+    struct session_summary *sum, struct error *err)
+{
+	struct model	*m;
+	int		 rc;
+
+	if ((m = store_load(s->store, id, err)) == NULL)
+		return -1;
+	rc = session_reanalyze(s, m, sum, err);
+	model_free(m);
+	return rc;
+}

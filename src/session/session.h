@@ -1,0 +1,68 @@
+/*
+ * session.h: one open database with its catalogue, and the operations that
+ * keep a model and its risk register in step.
+ *
+ * This is the layer the command line and the TUI share: every change to a
+ * model is saved (one transaction, history recorded) and the analysis is
+ * re-run at once, merging the new risks into the stored register so that
+ * no decision is lost. The register is derived data: if a process dies
+ * between the save and the merge, the next analysis brings it up to date.
+ *
+ * Ownership: a session owns its store and catalogue; models and registers
+ * returned are the caller's.
+ */
+#ifndef PARAPET_SESSION_SESSION_H
+#define PARAPET_SESSION_SESSION_H
+
+#include <stddef.h>
+
+struct catalogue;
+struct error;
+struct model;
+struct risk_register;
+struct store;
+
+struct session {
+	struct store		*store;
+	struct catalogue	*cat;
+};
+
+/* What an analysis found, for summaries. */
+struct session_summary {
+	size_t	risks;			/* risks that apply */
+	size_t	by_severity[4];		/* of those, by enum level */
+	size_t	by_status[5];		/* of those, by enum risk_status */
+	size_t	assumed;		/* of those, resting on assumptions */
+	size_t	no_longer;		/* stored risks that no longer apply */
+};
+
+/*
+ * Open a database (created when create is set) and load the standard
+ * catalogue plus extra catalogue files. NULL on error.
+ */
+struct session	*session_open(const char *db, int create,
+		     const char *const *catalogues, size_t ncatalogues,
+		     struct error *);
+void		 session_close(struct session *);
+
+/*
+ * Check a model against the catalogue: every practice answer must name a
+ * known question (an error at the answer's position, with a suggestion).
+ */
+int		 session_check_model(const struct session *,
+		     const struct model *, const char *file, struct error *);
+/*
+ * Save a model (create or update in place; see store_save for
+ * expected_revision) and re-run its analysis. The summary may be NULL.
+ */
+int		 session_save(struct session *, struct model *,
+		     long expected_revision, struct session_summary *,
+		     struct error *);
+/* Re-run the analysis of a stored model (id NULL: the only one). */
+int		 session_analyze(struct session *, const char *id,
+		     struct session_summary *, struct error *);
+/* Summarise a stored register. */
+void		 session_summarize(const struct risk_register *,
+		     struct session_summary *);
+
+#endif

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Risk owners decide: statuses, justifications, mitigations, the CI gate,
+# and decisions that survive re-analysis when the model changes and back.
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+cat >"$T/m.yaml" <<'YAML'
+parapet: 1
+system: { id: fraud, name: Fraud scoring, criticality: critical }
+boundaries:
+  - { id: internet, name: Internet, trust: untrusted }
+  - { id: dc, name: Data centre, trust: internal }
+components:
+  - { id: merchant, name: Merchant, kind: user, boundary: internet }
+  - id: api
+    name: Scoring API
+    kind: inference-service
+    boundary: dc
+    exposure: public
+    authenticated: true
+    rate-limited: false
+    returns-scores: true
+  - { id: clf, name: Fraud classifier, kind: model, boundary: dc, model-type: classifier }
+flows:
+  - { id: score, from: merchant, to: api, data: [personal-data], encrypted: false, authenticated: true }
+  - { id: infer, from: api, to: clf, data: [personal-data], encrypted: true, authenticated: true }
+YAML
+db="$T/d.db"
+run import "$T/m.yaml" "$db"
+expect_rc 0 "import"
+
+run risks "$db"
+expect_rc 0 "risks"
+[ -s "$T/out" ] || fail "no risks listed"
+# Find, in a scratch copy, a risk on flow 'score' that encryption removes:
+# the unencrypted-flow threat must not apply to an encrypted flow.
+sed -e 's/encrypted: false/encrypted: true/' "$T/m.yaml" >"$T/m2.yaml"
+"$PARAPET" import "$T/m.yaml" "$T/scratch.db" >/dev/null
+"$PARAPET" import "$T/m2.yaml" "$T/scratch.db" >/dev/null
+flow_risk="$("$PARAPET" risks "$T/scratch.db" --all |
+    awk '/no longer applies/ {print $4}' | grep '@score$' | head -1)"
+api_risk="$(awk '{print $4}' "$T/out" | grep '@api$' | head -1)"
+[ -n "$flow_risk" ] || fail "no risk on the unencrypted crossing flow 'score'"
+[ -n "$api_risk" ] || fail "no risk on the public scoring service 'api'"
+
+run risk "$db" "$api_risk"
+expect_rc 0 "risk detail"
+expect_out "why it applies:" "risk detail shows reasons"
+expect_out "mitigations:" "risk detail shows mitigations"
+expect_out "references:" "risk detail shows references"
+
+run risk "$db" "$api_risk" --status accepted
+expect_rc 1 "accept without justification"
+expect_err "justification" "accept without justification"
+
+run risk "$db" "$api_risk" --status accepted --justification "Compensating fraud desk review" --owner "Risk Lead"
+expect_rc 0 "accept with justification"
+expect_out "open -> accepted" "accept prints the change"
+
+run risk "$db" "no-such@thing" --status mitigated
+expect_rc 1 "unknown risk"
+expect_err "no risk 'no-such@thing'" "unknown risk"
+
+mit="$(sed -n 's/^    proposed *\([a-z0-9._-]*\).*/\1/p' <("$PARAPET" risk "$db" "$flow_risk") | head -1)"
+[ -n "$mit" ] || fail "no proposed mitigation on $flow_risk"
+run mitigation "$db" "$flow_risk" "$mit" --status planned --owner "Platform team" --due 2026-13-01
+expect_rc 1 "bad due date"
+expect_err "2026-13-01" "bad due date is named"
+run mitigation "$db" "$flow_risk" "$mit" --status planned --owner "Platform team" --due 2027-01-31
+expect_rc 0 "plan a mitigation"
+run risk "$db" "$flow_risk"
+expect_out "planned" "mitigation status stored"
+expect_out "due 2027-01-31" "due date stored"
+
+run history "$db"
+expect_out "accepted" "the decision is in the history"
+expect_out "Compensating fraud desk review" "the justification is in the history"
+
+# The CI gate: the open risks at or above low make it fail with status 3.
+run check "$db" --fail-on low
+expect_rc 3 "check fails on open risks"
+expect_out "check failed:" "check says why"
+expect_no_out "$api_risk " "accepted risks do not fail the gate"
+
+# Encrypt the flow: its risk stops applying but keeps its decisions...
+run import "$T/m2.yaml" "$db"
+expect_rc 0 "re-import with the flow encrypted"
+run risks "$db"
+if grep -qF " $flow_risk " "$T/out"; then fail "$flow_risk still listed"; fi
+run risks "$db" --all
+expect_out "(no longer applies)" "a risk that stops applying is kept"
+# ...and comes back with them when the model changes back.
+run import "$T/m.yaml" "$db"
+run risk "$db" "$flow_risk"
+expect_out "planned" "the mitigation decision came back"
+run risk "$db" "$api_risk"
+expect_out "accepted" "the accepted risk stayed accepted"
+expect_out "Compensating fraud desk review" "the justification stayed"
+
+finish
