@@ -1,0 +1,153 @@
+/*
+ * store-history.c: reading the history, and importing a model whole with
+ * the history it had elsewhere.
+ *
+ * History is append-only: triggers refuse any UPDATE, and any DELETE except
+ * inside store_import_full(), which names the model it replaces in
+ * history_unlock for the length of its transaction.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "store/store-int.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+#define STORE_HISTORY_COLUMNS \
+	"SELECT seq, at, who, system, object, field, old_value, new_value " \
+	"FROM history "
+
+int
+store_history(struct store *s, const char *id, const char *object,
+    struct change **out, size_t *nout, struct error *err)
+{
+	static const char *const all = STORE_HISTORY_COLUMNS "ORDER BY seq";
+	static const char *const of_model = STORE_HISTORY_COLUMNS
+	    "WHERE system = ? ORDER BY seq";
+	static const char *const of_object = STORE_HISTORY_COLUMNS
+	    "WHERE system = ? AND object = ? ORDER BY seq";
+	struct change	*v = NULL, *c;
+	sqlite3_stmt	*st;
+	size_t		 n = 0, max = 0;
+	int		 rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (id == NULL)
+		st = store_prepare(s, all, err);
+	else if (object == NULL)
+		st = store_prepare(s, of_model, err);
+	else
+		st = store_prepare(s, of_object, err);
+	if (st == NULL)
+		return -1;
+	if (id != NULL)
+		store_bind(st, 1, id);
+	if (id != NULL && object != NULL)
+		store_bind(st, 2, object);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == max) {
+			max = max == 0 ? 64 : max * 2;
+			v = xreallocarray(v, max, sizeof *v);
+		}
+		c = &v[n++];
+		c->seq = (long)sqlite3_column_int64(st, 0);
+		c->at = store_column(st, 1);
+		c->who = store_column(st, 2);
+		c->system = store_column(st, 3);
+		c->object = store_column(st, 4);
+		c->field = store_column(st, 5);
+		c->old_value = store_column(st, 6);
+		c->new_value = store_column(st, 7);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		changes_free(v, n);
+		return store_fail(s, rc, err);
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* Run a statement bound to one model id. */
+static int
+store_run_id(struct store *s, const char *sql, const char *id,
+    struct error *err)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	return store_run(s, st, err);
+}
+
+/* Remove a model and its history, to be replaced. */
+static int
+store_replace(struct store *s, const char *id, struct error *err)
+{
+	static const char *const drop = "DELETE FROM models WHERE system = ?";
+	static const char *const unlock = "INSERT INTO history_unlock "
+	    "(system) VALUES (?)";
+	static const char *const forget = "DELETE FROM history "
+	    "WHERE system = ?";
+	static const char *const lock = "DELETE FROM history_unlock "
+	    "WHERE system = ?";
+
+	if (store_run_id(s, drop, id, err) == -1 ||
+	    store_run_id(s, unlock, id, err) == -1 ||
+	    store_run_id(s, forget, id, err) == -1 ||
+	    store_run_id(s, lock, id, err) == -1)
+		return -1;
+	return 0;
+}
+
+int
+store_import_full(struct store *s, struct model *m,
+    const struct risk_register *reg, const struct change *v, size_t n,
+    struct error *err)
+{
+	const char	*id;
+	char		*now;
+	size_t		 i;
+
+	if (!m->indexed && model_index(m, NULL, err) == -1)
+		return -1;
+	id = m->system.id;
+	for (i = 0; i < n; i++) {
+		if (v[i].at == NULL || *v[i].at == '\0' || v[i].who == NULL ||
+		    *v[i].who == '\0')
+			return error_set(err, "history entry %zu of model '%s' "
+			    "has no time or no author", i + 1, id);
+	}
+	if (store_begin(s, err) == -1)
+		return -1;
+	now = store_now();
+	if (store_replace(s, id, err) == -1 ||
+	    store_write_model(s, m, m->revision > 0 ? m->revision : 1, now,
+	    err) == -1 ||
+	    (reg != NULL && store_write_risks(s, id, reg, err) == -1))
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if (store_log(s, v[i].at, v[i].who, id, v[i].object,
+		    v[i].field, v[i].old_value, v[i].new_value, err) == -1)
+			goto fail;
+	}
+	if (store_commit(s, err) == -1)
+		goto fail;
+	if (m->revision <= 0)
+		m->revision = 1;
+	free(now);
+	return 0;
+
+fail:
+	store_rollback(s);
+	free(now);
+	return -1;
+}

@@ -1,0 +1,87 @@
+/*
+ * store-int.h: what the files of the store share; no other module sees it.
+ *
+ * A struct store is one SQLite connection with a cache of prepared
+ * statements, keyed by the address of their (constant) SQL text, so that a
+ * statement is compiled once per store however often it runs. Every write
+ * goes through store_begin() / store_commit(), and store_rollback() on any
+ * error; every SQLite failure is turned into a message by store_fail(),
+ * which names the database and never shows SQL.
+ */
+#ifndef PARAPET_STORE_STORE_INT_H
+#define PARAPET_STORE_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+struct error;
+
+/* Our files carry this in PRAGMA application_id: "PRPT". */
+#define STORE_APPLICATION_ID	0x50525054
+
+struct store_stmt {
+	const char	*sql;		/* constant text: the cache key */
+	sqlite3_stmt	*stmt;		/* compiled once, reset after use */
+};
+
+struct store {
+	sqlite3			*db;
+	char			*path;		/* as given to store_open() */
+	int			 flags;		/* STORE_CREATE, STORE_READONLY */
+	struct store_stmt	*stmts;		/* statement cache */
+	size_t			 nstmts;
+	size_t			 maxstmts;
+};
+
+/* store.c */
+/*
+ * The cached statement for a constant SQL text, reset and with its bindings
+ * cleared; NULL with err set if it does not compile. Borrowed from the store.
+ */
+sqlite3_stmt	*store_prepare(struct store *, const char *sql,
+		     struct error *);
+/* Turn a SQLite result code into a message about the database. Returns -1. */
+int		 store_fail(struct store *, int rc, struct error *);
+/* Run a statement that returns no rows to the end and reset it. 0 or -1. */
+int		 store_run(struct store *, sqlite3_stmt *, struct error *);
+/* BEGIN IMMEDIATE, waiting up to the busy timeout for other writers. */
+int		 store_begin(struct store *, struct error *);
+int		 store_commit(struct store *, struct error *);
+/* Undo the open transaction, if SQLite has not already done so. */
+void		 store_rollback(struct store *);
+/* Bind a string, or NULL when s is NULL; s must live until the step. */
+int		 store_bind(sqlite3_stmt *, int, const char *);
+/* A copy of a text column (the caller's), NULL when the column is NULL. */
+char		*store_column(sqlite3_stmt *, int);
+/* Fill err with "no model 'ID' in database 'PATH'" (+ a suggestion). */
+int		 store_no_model(struct store *, const char *id, struct error *);
+/* The revision of a stored model, 0 when absent, -1 on error. */
+long		 store_revision(struct store *, const char *id, struct error *);
+/* Append one entry to the history. */
+int		 store_log(struct store *, const char *at, const char *who,
+		     const char *system, const char *object, const char *field,
+		     const char *old_value, const char *new_value,
+		     struct error *);
+
+/* store-migrate.c */
+/*
+ * Recognise the database (refusing foreign and newer files without writing
+ * to them), then create or migrate the schema to STORE_SCHEMA_VERSION.
+ */
+int		 store_migrate(struct store *, struct error *);
+
+/* store-model.c */
+/* Load a model inside the current transaction; NULL and err if absent. */
+struct model	*store_load_model(struct store *, const char *id,
+		     struct error *);
+/* Write every object, field and practice of a new model (no history). */
+int		 store_write_model(struct store *, const struct model *,
+		     long revision, const char *now, struct error *);
+
+/* store-risk.c */
+/* Insert a whole register verbatim, decisions included (no history). */
+int		 store_write_risks(struct store *, const char *id,
+		     const struct risk_register *, struct error *);
+
+#endif

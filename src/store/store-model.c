@@ -1,0 +1,1059 @@
+/*
+ * store-model.c: models in the database: list, load, save with history,
+ * delete.
+ *
+ * Objects are stored generically: one row per object (type, component
+ * kind, position in its list) and one row per field that is set, holding
+ * the field's text form (field_get / field_set), so that a field added to
+ * the tables of model.h is stored without any change here. The system's
+ * name, description, owner and criticality live in the models row, where
+ * `parapet list` and anyone reading the file find them; any other system
+ * field is a fields row of object ''.
+ *
+ * Saving compares the model with what is stored and writes only the
+ * differences, each one recorded in the history.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "store/store-int.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
+
+/* System fields kept as columns of models, in the order of the SQL below. */
+static const char *const store_system_columns[] = {
+	"name", "description", "owner", "criticality"
+};
+#define STORE_NCOLUMNS \
+	(sizeof store_system_columns / sizeof *store_system_columns)
+
+/* What a save compares and writes, and where it reports. */
+struct store_diff {
+	struct store	*s;
+	const char	*system;	/* system id */
+	const char	*at;		/* now */
+	const char	*who;
+	int		 log;		/* record changes in history */
+	size_t		 nchanges;
+	struct error	*err;
+};
+
+/* 1 if two possibly NULL strings differ. */
+static int
+store_differ(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/* 1 if a system field has a column of its own in models. */
+static int
+store_is_column(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < STORE_NCOLUMNS; i++)
+		if (strcmp(store_system_columns[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The text forms of the column fields of a system (the caller frees). */
+static void
+store_columns_get(const struct system *sys, char *v[STORE_NCOLUMNS])
+{
+	const struct field	*f;
+	size_t			 i;
+
+	for (i = 0; i < STORE_NCOLUMNS; i++) {
+		f = model_field(OBJ_SYSTEM, store_system_columns[i]);
+		v[i] = f != NULL ? field_get(sys, f) : NULL;
+	}
+}
+
+static void
+store_columns_free(char *v[STORE_NCOLUMNS])
+{
+	size_t	i;
+
+	for (i = 0; i < STORE_NCOLUMNS; i++)
+		free(v[i]);
+}
+
+/* What a "created" or "deleted" entry says an object was. */
+static const char *
+store_what(enum objtype t, const void *obj)
+{
+	if (t == OBJ_COMPONENT)
+		return vocab_name(&vocab_kind,
+		    ((const struct component *)obj)->kind);
+	return objtype_name(t);
+}
+
+/* The objects of one type of a model, as an array of pointers. */
+static void **
+store_list_of(const struct model *m, enum objtype t, size_t *n)
+{
+	switch (t) {
+	case OBJ_BOUNDARY:
+		*n = m->nboundaries;
+		return (void **)m->boundaries;
+	case OBJ_COMPONENT:
+		*n = m->ncomponents;
+		return (void **)m->components;
+	case OBJ_FLOW:
+		*n = m->nflows;
+		return (void **)m->flows;
+	default:
+		*n = 0;
+		return NULL;
+	}
+}
+
+/* Every object and practice struct begins with its id. */
+static const char *
+store_id_of(const void *obj)
+{
+	return *(char *const *)obj;
+}
+
+/* An object of a model by id and type, or NULL. */
+static void *
+store_find(const struct model *m, const char *id, enum objtype t)
+{
+	const struct objref	*ref = model_find(m, id);
+
+	return ref != NULL && ref->type == t ? ref->ptr : NULL;
+}
+
+static int
+store_diff_log(struct store_diff *d, const char *object, const char *field,
+    const char *old_value, const char *new_value)
+{
+	d->nchanges++;
+	if (!d->log)
+		return 0;
+	return store_log(d->s, d->at, d->who, d->system, object, field,
+	    old_value, new_value, d->err);
+}
+
+/* Set or clear one stored field. */
+static int
+store_write_field(struct store_diff *d, const char *object,
+    const char *field, const char *value)
+{
+	static const char *const set = "INSERT INTO fields (system, object, "
+	    "field, value) VALUES (?, ?, ?, ?) ON CONFLICT (system, object, "
+	    "field) DO UPDATE SET value = excluded.value";
+	static const char *const clear = "DELETE FROM fields "
+	    "WHERE system = ? AND object = ? AND field = ?";
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(d->s, value != NULL ? set : clear,
+	    d->err)) == NULL)
+		return -1;
+	store_bind(st, 1, d->system);
+	store_bind(st, 2, object);
+	store_bind(st, 3, field);
+	if (value != NULL)
+		store_bind(st, 4, value);
+	return store_run(d->s, st, d->err);
+}
+
+/* Write and record one field if it changed; frees both values. */
+static int
+store_diff_field(struct store_diff *d, const struct field *f, enum objtype t,
+    const char *object, const char *logobject, char *a, char *b)
+{
+	int	rc = 0;
+
+	if (store_differ(a, b)) {
+		if (t != OBJ_SYSTEM || !store_is_column(f->name))
+			rc = store_write_field(d, object, f->name, b);
+		if (rc == 0)
+			rc = store_diff_log(d, logobject, f->name, a, b);
+	}
+	/* Two frees of NULL: gcc 12 would see a use after free. */
+	if (a != NULL)
+		free(a);
+	if (b != NULL)
+		free(b);
+	return rc;
+}
+
+/*
+ * Compare the fields of an object (old NULL: a new object) and write and
+ * record each difference. The id, and a component's kind (kept in objects),
+ * are not fields rows. Object '' is the system.
+ */
+static int
+store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
+    const void *new, const char *object, const char *logobject)
+{
+	const struct field	*f;
+	size_t			 n, i;
+	char			*a, *b;
+	int			 rc = 0;
+
+	f = model_fields(t, &n);
+	for (i = 0; rc == 0 && i < n; i++) {
+		if (f[i].type == FIELD_ID || f[i].type == FIELD_KIND)
+			continue;
+		a = old != NULL ? field_get(old, &f[i]) : NULL;
+		b = field_get(new, &f[i]);
+		rc = store_diff_field(d, &f[i], t, object, logobject, a, b);
+	}
+	return rc;
+}
+
+/* Remove an object and its fields. */
+static int
+store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
+{
+	static const char *const objects = "DELETE FROM objects "
+	    "WHERE system = ? AND object = ?";
+	static const char *const fields = "DELETE FROM fields "
+	    "WHERE system = ? AND object = ?";
+	const char	*id = store_id_of(obj);
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(d->s, fields, d->err)) == NULL)
+		return -1;
+	store_bind(st, 1, d->system);
+	store_bind(st, 2, id);
+	if (store_run(d->s, st, d->err) == -1)
+		return -1;
+	if ((st = store_prepare(d->s, objects, d->err)) == NULL)
+		return -1;
+	store_bind(st, 1, d->system);
+	store_bind(st, 2, id);
+	if (store_run(d->s, st, d->err) == -1)
+		return -1;
+	return store_diff_log(d, id, "deleted", store_what(t, obj), NULL);
+}
+
+/* Insert or update an object's row (type, kind, position). */
+static int
+store_write_object(struct store_diff *d, enum objtype t, const void *obj,
+    size_t position)
+{
+	static const char *const sql = "INSERT INTO objects (system, object, "
+	    "type, kind, position) VALUES (?, ?, ?, ?, ?) "
+	    "ON CONFLICT (system, object) DO UPDATE SET type = excluded.type, "
+	    "kind = excluded.kind, position = excluded.position";
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
+		return -1;
+	store_bind(st, 1, d->system);
+	store_bind(st, 2, store_id_of(obj));
+	store_bind(st, 3, objtype_name(t));
+	store_bind(st, 4, t == OBJ_COMPONENT ? store_what(t, obj) : NULL);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
+	return store_run(d->s, st, d->err);
+}
+
+/* Join ids with ", " for an order entry. */
+static void
+store_join_ids(struct buf *b, void **v, size_t n, const struct strmap *keep)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (strmap_get(keep, store_id_of(v[i])) == NULL)
+			continue;
+		if (b->len > 0)
+			buf_adds(b, ", ");
+		buf_adds(b, store_id_of(v[i]));
+	}
+}
+
+/*
+ * Record a change in the relative order of the items that both lists hold
+ * ("component order: a, b, c -> b, a, c"); inserting or removing items is
+ * recorded elsewhere and is not a change of order.
+ */
+static int
+store_diff_order(struct store_diff *d, const char *what, void **a, size_t na,
+    void **b, size_t nb)
+{
+	struct strmap	 ina, inb;
+	struct buf	 x, y;
+	size_t		 i;
+	char		*field;
+	int		 rc = 0;
+
+	strmap_init(&ina);
+	strmap_init(&inb);
+	for (i = 0; i < na; i++)
+		strmap_put(&ina, store_id_of(a[i]), a[i]);
+	for (i = 0; i < nb; i++)
+		strmap_put(&inb, store_id_of(b[i]), b[i]);
+	buf_init(&x);
+	buf_init(&y);
+	store_join_ids(&x, a, na, &inb);
+	store_join_ids(&y, b, nb, &ina);
+	if (strcmp(x.s, y.s) != 0) {
+		field = xasprintf("%s order", what);
+		rc = store_diff_log(d, d->system, field, x.s, y.s);
+		free(field);
+	}
+	buf_release(&x);
+	buf_release(&y);
+	strmap_release(&ina);
+	strmap_release(&inb);
+	return rc;
+}
+
+/* Compare and write the objects of one type that the new model holds. */
+static int
+store_diff_objects(struct store_diff *d, enum objtype t,
+    const struct model *old, const struct model *new)
+{
+	void		**a, **b, *o;
+	size_t		  na, nb, i, j;
+	const char	 *id;
+	int		  kind;
+
+	a = store_list_of(old, t, &na);
+	b = store_list_of(new, t, &nb);
+	for (i = 0; i < nb; i++) {
+		id = store_id_of(b[i]);
+		o = store_find(old, id, t);
+		if (o == NULL) {
+			if (store_write_object(d, t, b[i], i) == -1 ||
+			    store_diff_log(d, id, "created", NULL,
+			    store_what(t, b[i])) == -1 ||
+			    store_diff_fields(d, t, NULL, b[i], id, id) == -1)
+				return -1;
+			continue;
+		}
+		for (j = 0; j < na && a[j] != o; j++)
+			;
+		if (t == OBJ_COMPONENT) {
+			kind = ((struct component *)o)->kind;
+			if (kind != ((struct component *)b[i])->kind &&
+			    store_diff_log(d, id, "kind", store_what(t, o),
+			    store_what(t, b[i])) == -1)
+				return -1;
+		} else
+			kind = -1;
+		if ((j != i || (t == OBJ_COMPONENT &&
+		    kind != ((struct component *)b[i])->kind)) &&
+		    store_write_object(d, t, b[i], i) == -1)
+			return -1;
+		if (store_diff_fields(d, t, o, b[i], id, id) == -1)
+			return -1;
+	}
+	return store_diff_order(d, objtype_name(t), a, na, b, nb);
+}
+
+/* Write one practice answer. */
+static int
+store_write_practice(struct store_diff *d, const struct practice *p,
+    size_t position)
+{
+	static const char *const sql = "INSERT INTO practices (system, "
+	    "question, answer, note, position) VALUES (?, ?, ?, ?, ?) "
+	    "ON CONFLICT (system, question) DO UPDATE SET "
+	    "answer = excluded.answer, note = excluded.note, "
+	    "position = excluded.position";
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
+		return -1;
+	store_bind(st, 1, d->system);
+	store_bind(st, 2, p->id);
+	store_bind(st, 3, vocab_name(&vocab_answer, (int)p->answer));
+	store_bind(st, 4, p->note);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
+	return store_run(d->s, st, d->err);
+}
+
+/* Compare and write practice answers and notes. */
+static int
+store_diff_practices(struct store_diff *d, const struct model *old,
+    const struct model *new)
+{
+	static const char *const drop = "DELETE FROM practices "
+	    "WHERE system = ? AND question = ?";
+	const struct practice	*p, *q;
+	const char		*a, *b;
+	sqlite3_stmt		*st;
+	size_t			 i, j;
+	int			 moved;
+
+	for (i = 0; i < old->npractices; i++) {
+		p = old->practices[i];
+		if (model_practice(new, p->id) != NULL)
+			continue;
+		if ((st = store_prepare(d->s, drop, d->err)) == NULL)
+			return -1;
+		store_bind(st, 1, d->system);
+		store_bind(st, 2, p->id);
+		if (store_run(d->s, st, d->err) == -1 ||
+		    store_diff_log(d, p->id, "answer",
+		    vocab_name(&vocab_answer, (int)p->answer), NULL) == -1 ||
+		    (p->note != NULL &&
+		    store_diff_log(d, p->id, "note", p->note, NULL) == -1))
+			return -1;
+	}
+	for (i = 0; i < new->npractices; i++) {
+		q = new->practices[i];
+		p = NULL;
+		for (j = 0; j < old->npractices; j++) {
+			if (strcmp(old->practices[j]->id, q->id) == 0) {
+				p = old->practices[j];
+				break;
+			}
+		}
+		a = p != NULL ? vocab_name(&vocab_answer, (int)p->answer) :
+		    NULL;
+		b = vocab_name(&vocab_answer, (int)q->answer);
+		moved = p == NULL || j != i;
+		if (store_differ(a, b) &&
+		    store_diff_log(d, q->id, "answer", a, b) == -1)
+			return -1;
+		if (store_differ(p != NULL ? p->note : NULL, q->note) &&
+		    store_diff_log(d, q->id, "note", p != NULL ? p->note :
+		    NULL, q->note) == -1)
+			return -1;
+		if ((moved || store_differ(a, b) ||
+		    store_differ(p->note, q->note)) &&
+		    store_write_practice(d, q, i) == -1)
+			return -1;
+	}
+	return store_diff_order(d, "practice", (void **)old->practices,
+	    old->npractices, (void **)new->practices, new->npractices);
+}
+
+/*
+ * Compare a model with its stored state (old; an empty model for a new
+ * one) and write every difference, in an order that keeps the shared id
+ * namespace free: objects that went, or changed type, are removed first.
+ */
+static int
+store_diff_model(struct store_diff *d, const struct model *old,
+    const struct model *new)
+{
+	static const enum objtype types[] = {
+		OBJ_BOUNDARY, OBJ_COMPONENT, OBJ_FLOW
+	};
+	void	**a;
+	size_t	  na, i, k;
+
+	if (store_diff_fields(d, OBJ_SYSTEM, old != NULL ? &old->system : NULL,
+	    &new->system, "", d->system) == -1)
+		return -1;
+	for (k = 0; k < sizeof types / sizeof *types; k++) {
+		a = store_list_of(old, types[k], &na);
+		for (i = 0; i < na; i++) {
+			if (store_find(new, store_id_of(a[i]), types[k]) ==
+			    NULL &&
+			    store_drop_object(d, types[k], a[i]) == -1)
+				return -1;
+		}
+	}
+	for (k = 0; k < sizeof types / sizeof *types; k++)
+		if (store_diff_objects(d, types[k], old, new) == -1)
+			return -1;
+	return store_diff_practices(d, old, new);
+}
+
+/* Insert the models row of a new model. */
+static int
+store_insert_model(struct store *s, const struct model *m, long revision,
+    const char *now, struct error *err)
+{
+	static const char *const sql = "INSERT INTO models (system, name, "
+	    "description, owner, criticality, revision, created, updated) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt	*st;
+	char		*v[STORE_NCOLUMNS];
+	size_t		 i;
+	int		 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_columns_get(&m->system, v);
+	store_bind(st, 1, m->system.id);
+	for (i = 0; i < STORE_NCOLUMNS; i++)
+		store_bind(st, 2 + (int)i, v[i]);
+	sqlite3_bind_int64(st, 6, revision);
+	store_bind(st, 7, now);
+	store_bind(st, 8, now);
+	rc = store_run(s, st, err);
+	store_columns_free(v);
+	return rc;
+}
+
+/* Update the models row after a change: columns, revision, time. */
+static int
+store_update_model(struct store *s, const struct model *m, long revision,
+    const char *now, struct error *err)
+{
+	static const char *const sql = "UPDATE models SET name = ?, "
+	    "description = ?, owner = ?, criticality = ?, revision = ?, "
+	    "updated = ? WHERE system = ?";
+	sqlite3_stmt	*st;
+	char		*v[STORE_NCOLUMNS];
+	size_t		 i;
+	int		 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_columns_get(&m->system, v);
+	for (i = 0; i < STORE_NCOLUMNS; i++)
+		store_bind(st, 1 + (int)i, v[i]);
+	sqlite3_bind_int64(st, 5, revision);
+	store_bind(st, 6, now);
+	store_bind(st, 7, m->system.id);
+	rc = store_run(s, st, err);
+	store_columns_free(v);
+	return rc;
+}
+
+int
+store_write_model(struct store *s, const struct model *m, long revision,
+    const char *now, struct error *err)
+{
+	struct store_diff	 d;
+	struct model		*empty = model_new();
+	int			 rc;
+
+	memset(&d, 0, sizeof d);
+	d.s = s;
+	d.system = m->system.id;
+	d.err = err;
+	rc = store_insert_model(s, m, revision, now, err);
+	if (rc == 0)
+		rc = store_diff_model(&d, empty, m);
+	model_free(empty);
+	return rc;
+}
+
+/* Register an object loaded from the database by its id. */
+static void
+store_remember(struct strmap *objs, struct objref **refs, size_t *n,
+    enum objtype t, void *obj)
+{
+	struct objref	*ref = xmalloc(sizeof *ref);
+
+	ref->type = t;
+	ref->ptr = obj;
+	refs[(*n)++] = ref;
+	strmap_put(objs, store_id_of(obj), ref);
+}
+
+/* Read the objects rows of a model into it. */
+static int
+store_load_objects(struct store *s, struct model *m, struct strmap *objs,
+    struct objref ***refs, size_t *nrefs, struct error *err)
+{
+	static const char *const sql = "SELECT object, type, kind "
+	    "FROM objects WHERE system = ? ORDER BY position, object";
+	sqlite3_stmt	*st;
+	const char	*id, *type, *kind;
+	void		*obj;
+	size_t		 max = 0;
+	int		 rc, k;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, m->system.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = (const char *)sqlite3_column_text(st, 0);
+		type = (const char *)sqlite3_column_text(st, 1);
+		kind = (const char *)sqlite3_column_text(st, 2);
+		if (id == NULL || type == NULL)
+			continue;
+		if (strcmp(type, "boundary") == 0) {
+			obj = model_add_boundary(m, id);
+			k = OBJ_BOUNDARY;
+		} else if (strcmp(type, "component") == 0) {
+			if (kind == NULL ||
+			    (k = vocab_find(&vocab_kind, kind)) == -1) {
+				error_set(err, "database '%s': component '%s' "
+				    "of model '%s' has an unknown kind '%s'",
+				    s->path, id, m->system.id,
+				    kind != NULL ? kind : "");
+				sqlite3_reset(st);
+				return -1;
+			}
+			obj = model_add_component(m, id, k);
+			k = OBJ_COMPONENT;
+		} else if (strcmp(type, "flow") == 0) {
+			obj = model_add_flow(m, id, NULL, NULL);
+			k = OBJ_FLOW;
+		} else
+			continue;	/* a type of a newer Parapet */
+		if (*nrefs == max) {
+			max = max == 0 ? 16 : max * 2;
+			*refs = xreallocarray(*refs, max, sizeof **refs);
+		}
+		store_remember(objs, *refs, nrefs, (enum objtype)k, obj);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* Read the fields rows of a model into its objects. */
+static int
+store_load_fields(struct store *s, struct model *m, struct strmap *objs,
+    struct error *err)
+{
+	static const char *const sql = "SELECT object, field, value "
+	    "FROM fields WHERE system = ?";
+	const struct field	*f;
+	const struct objref	*ref;
+	sqlite3_stmt		*st;
+	const char		*object, *name, *value;
+	enum objtype		 t;
+	void			*obj;
+	int			 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, m->system.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		object = (const char *)sqlite3_column_text(st, 0);
+		name = (const char *)sqlite3_column_text(st, 1);
+		value = (const char *)sqlite3_column_text(st, 2);
+		if (object == NULL || name == NULL)
+			continue;
+		if (*object == '\0') {
+			t = OBJ_SYSTEM;
+			obj = &m->system;
+		} else if ((ref = strmap_get(objs, object)) != NULL) {
+			t = ref->type;
+			obj = ref->ptr;
+		} else
+			continue;	/* cannot happen: deleted together */
+		/* A field this Parapet does not know is left alone. */
+		f = model_field(t, name);
+		if (f == NULL || f->type == FIELD_ID || f->type == FIELD_KIND)
+			continue;
+		if (field_set(obj, f, value, err) == -1) {
+			error_prefix(err, "database '%s': model '%s', %s '%s'",
+			    s->path, m->system.id, objtype_name(t),
+			    *object != '\0' ? object : m->system.id);
+			sqlite3_reset(st);
+			return -1;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* Read the practice answers of a model. */
+static int
+store_load_practices(struct store *s, struct model *m, struct error *err)
+{
+	static const char *const sql = "SELECT question, answer, note "
+	    "FROM practices WHERE system = ? ORDER BY position, question";
+	struct practice	*p;
+	sqlite3_stmt	*st;
+	const char	*q, *answer;
+	int		 rc, a;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, m->system.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		q = (const char *)sqlite3_column_text(st, 0);
+		answer = (const char *)sqlite3_column_text(st, 1);
+		if (q == NULL)
+			continue;
+		a = answer != NULL ? vocab_find(&vocab_answer, answer) : -1;
+		p = model_add_practice(m, q, a == -1 ? TRI_UNKNOWN :
+		    (enum tri)a);
+		free(p->note);
+		p->note = store_column(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+struct model *
+store_load_model(struct store *s, const char *id, struct error *err)
+{
+	static const char *const sql = "SELECT name, description, owner, "
+	    "criticality, revision FROM models WHERE system = ?";
+	const struct field	*f;
+	struct model		*m;
+	struct strmap		 objs;
+	struct objref		**refs = NULL;
+	sqlite3_stmt		*st;
+	size_t			 nrefs = 0, i;
+	int			 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return NULL;
+	store_bind(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			store_no_model(s, id, err);
+		else
+			store_fail(s, rc, err);
+		return NULL;
+	}
+	m = model_new();
+	m->system.id = xstrdup(id);
+	m->revision = (long)sqlite3_column_int64(st, 4);
+	for (i = 0; i < STORE_NCOLUMNS; i++) {
+		if ((f = model_field(OBJ_SYSTEM, store_system_columns[i])) ==
+		    NULL)
+			continue;
+		if (field_set(&m->system, f,
+		    (const char *)sqlite3_column_text(st, (int)i), err) == -1) {
+			error_prefix(err, "database '%s': model '%s'", s->path,
+			    id);
+			sqlite3_reset(st);
+			model_free(m);
+			return NULL;
+		}
+	}
+	sqlite3_reset(st);
+
+	strmap_init(&objs);
+	rc = store_load_objects(s, m, &objs, &refs, &nrefs, err);
+	if (rc == 0)
+		rc = store_load_fields(s, m, &objs, err);
+	for (i = 0; i < nrefs; i++)
+		free(refs[i]);
+	free(refs);
+	strmap_release(&objs);
+	if (rc == 0)
+		rc = store_load_practices(s, m, err);
+	if (rc == 0 && model_index(m, NULL, err) == -1) {
+		error_prefix(err, "database '%s': model '%s'", s->path, id);
+		rc = -1;
+	}
+	if (rc == -1) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* Start a read: a snapshot that stays consistent across queries. */
+static int
+store_begin_read(struct store *s, struct error *err)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(s, "BEGIN", err)) == NULL)
+		return -1;
+	return store_run(s, st, err);
+}
+
+/* The id of the only model of the database (the caller's to free). */
+static char *
+store_only_model(struct store *s, struct error *err)
+{
+	static const char *const sql = "SELECT system FROM models "
+	    "ORDER BY system LIMIT 4";
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	char		*id = NULL;
+	size_t		 n = 0;
+	int		 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n++ == 0)
+			id = store_column(st, 0);
+		if (n <= 3)
+			buf_addf(&b, "%s'%s'", n > 1 ? ", " : "",
+			    (const char *)sqlite3_column_text(st, 0));
+		else
+			buf_adds(&b, ", ...");
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		store_fail(s, rc, err);
+	else if (n == 0)
+		error_set(err, "database '%s' holds no models", s->path);
+	else if (n > 1)
+		error_set(err, "database '%s' holds several models (%s); name "
+		    "one", s->path, b.s);
+	buf_release(&b);
+	if (rc != SQLITE_DONE || n != 1) {
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
+struct model *
+store_load(struct store *s, const char *id, struct error *err)
+{
+	struct model	*m = NULL;
+	char		*only = NULL;
+
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	if (id == NULL && (id = only = store_only_model(s, err)) == NULL)
+		goto out;
+	m = store_load_model(s, id, err);
+out:
+	store_rollback(s);	/* a read: nothing to keep */
+	free(only);
+	return m;
+}
+
+int
+store_exists(struct store *s, const char *id, struct error *err)
+{
+	long	rev = store_revision(s, id, err);
+
+	if (rev == -1)
+		return -1;
+	return rev > 0;
+}
+
+int
+store_save(struct store *s, struct model *m, long expected, int *changed,
+    struct error *err)
+{
+	struct store_diff	 d;
+	struct model		*old = NULL;
+	const char		*id;
+	char			*now;
+	long			 rev;
+
+	if (changed != NULL)
+		*changed = 0;
+	if (!m->indexed && model_index(m, NULL, err) == -1)
+		return -1;
+	id = m->system.id;
+	now = store_now();
+	memset(&d, 0, sizeof d);
+	d.s = s;
+	d.system = id;
+	d.at = now;
+	d.who = store_user();
+	d.log = 1;
+	d.err = err;
+
+	if (store_begin(s, err) == -1)
+		goto fail_free;
+	if ((rev = store_revision(s, id, err)) == -1)
+		goto fail;
+	if (expected >= 0 && rev != expected) {
+		if (rev == 0)
+			error_set(err, "model '%s' was deleted by someone else "
+			    "(expected revision %ld)", id, expected);
+		else
+			error_set(err, "model '%s' was changed by someone else "
+			    "(revision %ld, expected %ld); reload it", id, rev,
+			    expected);
+		goto fail;
+	}
+	if (rev == 0) {
+		old = model_new();
+		if (store_insert_model(s, m, 1, now, err) == -1 ||
+		    store_diff_log(&d, id, "created", NULL, "system") == -1)
+			goto fail;
+	} else if ((old = store_load_model(s, id, err)) == NULL)
+		goto fail;
+	if (store_diff_model(&d, old, m) == -1)
+		goto fail;
+	if (d.nchanges == 0) {
+		store_rollback(s);	/* nothing was written */
+		m->revision = rev;
+	} else {
+		if (rev > 0 && store_update_model(s, m, rev + 1, now,
+		    err) == -1)
+			goto fail;
+		if (store_commit(s, err) == -1)
+			goto fail_free;
+		m->revision = rev + 1;
+		if (changed != NULL)
+			*changed = 1;
+	}
+	model_free(old);
+	free(now);
+	return 0;
+
+fail:
+	store_rollback(s);
+fail_free:
+	model_free(old);
+	free(now);
+	return -1;
+}
+
+int
+store_delete(struct store *s, const char *id, struct error *err)
+{
+	static const char *const name = "SELECT name FROM models "
+	    "WHERE system = ?";
+	static const char *const drop = "DELETE FROM models WHERE system = ?";
+	sqlite3_stmt	*st;
+	char		*now, *old = NULL;
+	int		 rc;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	now = store_now();
+	if ((st = store_prepare(s, name, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		old = store_column(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE) {
+		store_no_model(s, id, err);
+		goto fail;
+	}
+	if (rc != SQLITE_ROW) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	if ((st = store_prepare(s, drop, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, id);
+	if (store_run(s, st, err) == -1 ||
+	    store_log(s, now, store_user(), id, id, "deleted", old, NULL,
+	    err) == -1 ||
+	    store_commit(s, err) == -1)
+		goto fail;
+	free(old);
+	free(now);
+	return 0;
+
+fail:
+	store_rollback(s);
+	free(old);
+	free(now);
+	return -1;
+}
+
+/* Count a model's objects by type and applying risks. */
+static int
+store_count(struct store *s, struct store_summary *sum, struct error *err)
+{
+	static const char *const objects = "SELECT type, count(*) "
+	    "FROM objects WHERE system = ? GROUP BY type";
+	static const char *const risks = "SELECT severity, status, count(*) "
+	    "FROM risks WHERE system = ? AND applies GROUP BY severity, status";
+	sqlite3_stmt	*st;
+	const char	*type;
+	size_t		 n;
+	int		 rc, sev, status;
+
+	if ((st = store_prepare(s, objects, err)) == NULL)
+		return -1;
+	store_bind(st, 1, sum->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type = (const char *)sqlite3_column_text(st, 0);
+		n = (size_t)sqlite3_column_int64(st, 1);
+		if (type == NULL)
+			continue;
+		if (strcmp(type, "boundary") == 0)
+			sum->nboundaries = n;
+		else if (strcmp(type, "component") == 0)
+			sum->ncomponents = n;
+		else if (strcmp(type, "flow") == 0)
+			sum->nflows = n;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+
+	if ((st = store_prepare(s, risks, err)) == NULL)
+		return -1;
+	store_bind(st, 1, sum->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sev = vocab_find(&vocab_severity,
+		    (const char *)sqlite3_column_text(st, 0));
+		status = vocab_find(&vocab_risk_status,
+		    (const char *)sqlite3_column_text(st, 1));
+		n = (size_t)sqlite3_column_int64(st, 2);
+		sum->nrisks += n;
+		if (sev >= 0 && sev < 4)
+			sum->by_severity[sev] += n;
+		if (status >= 0 && status < RISK_STATUS_COUNT)
+			sum->by_status[status] += n;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+int
+store_list(struct store *s, struct store_summary **out, size_t *nout,
+    struct error *err)
+{
+	static const char *const sql = "SELECT system, name, revision, "
+	    "updated FROM models ORDER BY system";
+	struct store_summary	*v = NULL, *sum;
+	sqlite3_stmt		*st;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		goto fail;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		sum = &v[n++];
+		memset(sum, 0, sizeof *sum);
+		sum->id = store_column(st, 0);
+		sum->name = store_column(st, 1);
+		sum->revision = (long)sqlite3_column_int64(st, 2);
+		sum->updated = store_column(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	for (i = 0; i < n; i++)
+		if (store_count(s, &v[i], err) == -1)
+			goto fail;
+	store_rollback(s);
+	*out = v;
+	*nout = n;
+	return 0;
+
+fail:
+	store_rollback(s);
+	store_summaries_free(v, n);
+	return -1;
+}
+
+void
+store_summaries_free(struct store_summary *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].name);
+		free(v[i].updated);
+	}
+	free(v);
+}

@@ -1,0 +1,829 @@
+/*
+ * store-risk.c: the risk register of a model and the decisions about it.
+ *
+ * The analysis recomputes the register from scratch; people decide about
+ * risks over weeks. store_sync_risks() merges the two so that re-analysis
+ * never loses a decision: the scoring, title and reasons follow the
+ * analysis, the status, owner, justification and mitigation decisions stay.
+ * It is set-based so that a register of a million risks syncs in one
+ * transaction: the keys of the new register go to a temporary table, what
+ * starts or stops applying is found and recorded with two INSERT ... SELECT,
+ * and each risk is written with one UPSERT that leaves unchanged rows alone.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "model/risk.h"
+#include "store/store-int.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+/*
+ * Reasons are one line each, kept as one text: lines joined with newlines,
+ * a backslash or newline inside a line escaped as \\ or \n.
+ */
+static void
+store_reasons_encode(struct buf *b, const struct risk *k)
+{
+	const char	*p;
+	size_t		 i;
+
+	buf_reset(b);
+	for (i = 0; i < k->nreasons; i++) {
+		if (i > 0)
+			buf_addc(b, '\n');
+		for (p = k->reasons[i]; *p != '\0'; p++) {
+			if (*p == '\\')
+				buf_adds(b, "\\\\");
+			else if (*p == '\n')
+				buf_adds(b, "\\n");
+			else
+				buf_addc(b, *p);
+		}
+	}
+}
+
+static void
+store_reasons_decode(struct risk *k, const char *s)
+{
+	struct buf	b;
+	const char	*p;
+
+	if (s == NULL || *s == '\0')
+		return;
+	buf_init(&b);
+	for (p = s;; p++) {
+		if (*p == '\\' && (p[1] == '\\' || p[1] == 'n')) {
+			buf_addc(&b, p[1] == 'n' ? '\n' : '\\');
+			p++;
+		} else if (*p == '\n' || *p == '\0') {
+			risk_add_reason(k, "%s", b.s);
+			buf_reset(&b);
+			if (*p == '\0')
+				break;
+		} else
+			buf_addc(&b, *p);
+	}
+	buf_release(&b);
+}
+
+/* Check what the analysis (or an import) says about a risk. */
+static int
+store_check_risk(const struct risk *k, int decisions, struct error *err)
+{
+	size_t	i;
+
+	if (k->threat == NULL || *k->threat == '\0' || k->target == NULL ||
+	    *k->target == '\0')
+		return error_set(err, "a risk has no threat or no target");
+	if (k->likelihood < 1 || k->likelihood > 5 || k->impact < 1 ||
+	    k->impact > 5)
+		return error_set(err, "risk '%s@%s' has a likelihood or impact "
+		    "outside 1 to 5", k->threat, k->target);
+	if (vocab_name(&vocab_severity, k->severity) == NULL)
+		return error_set(err, "risk '%s@%s' has an invalid severity",
+		    k->threat, k->target);
+	for (i = 0; i < k->nmitigations; i++) {
+		if (k->mitigations[i].id == NULL ||
+		    *k->mitigations[i].id == '\0')
+			return error_set(err, "risk '%s@%s' has a mitigation "
+			    "without an id", k->threat, k->target);
+		if (decisions && vocab_name(&vocab_mitigation_status,
+		    k->mitigations[i].status) == NULL)
+			return error_set(err, "mitigation '%s' of risk '%s@%s' "
+			    "has an invalid status", k->mitigations[i].id,
+			    k->threat, k->target);
+	}
+	if (decisions && vocab_name(&vocab_risk_status, k->status) == NULL)
+		return error_set(err, "risk '%s@%s' has an invalid status",
+		    k->threat, k->target);
+	return 0;
+}
+
+/* Fail unless the model exists. */
+static int
+store_need_model(struct store *s, const char *id, struct error *err)
+{
+	long	rev = store_revision(s, id, err);
+
+	if (rev == -1)
+		return -1;
+	if (rev == 0)
+		return store_no_model(s, id, err);
+	return 0;
+}
+
+/* The temporary table of the keys of the register being synced. */
+static int
+store_sync_table(struct store *s, struct error *err)
+{
+	static const char *const sql = "CREATE TEMP TABLE IF NOT EXISTS "
+	    "sync_keys (threat TEXT NOT NULL, target TEXT NOT NULL, "
+	    "PRIMARY KEY (threat, target)) WITHOUT ROWID";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	/* Not cached: it must be compiled before statements that use it. */
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_OK)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* Run one of the set-based steps of a sync, bound to the model and now. */
+static int
+store_sync_step(struct store *s, const char *sql, const char *id,
+    const char *at, const char *who, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 i, n;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	n = sqlite3_bind_parameter_count(st);
+	for (i = 1; i <= n; i++) {
+		const char	*name = sqlite3_bind_parameter_name(st, i);
+
+		if (name == NULL)
+			continue;
+		if (strcmp(name, ":system") == 0)
+			store_bind(st, i, id);
+		else if (strcmp(name, ":at") == 0)
+			store_bind(st, i, at);
+		else if (strcmp(name, ":who") == 0)
+			store_bind(st, i, who);
+	}
+	return store_run(s, st, err);
+}
+
+/* Write the scoring of each risk, and its mitigations new to it. */
+static int
+store_sync_write(struct store *s, const char *id,
+    const struct risk_register *reg, struct error *err)
+{
+	static const char *const risk = "INSERT INTO risks (system, threat, "
+	    "target, title, likelihood, impact, severity, applies, reasons, "
+	    "status) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 'open') "
+	    "ON CONFLICT (system, threat, target) DO UPDATE SET "
+	    "title = excluded.title, likelihood = excluded.likelihood, "
+	    "impact = excluded.impact, severity = excluded.severity, "
+	    "applies = 1, reasons = excluded.reasons "
+	    "WHERE title IS NOT excluded.title "
+	    "OR likelihood IS NOT excluded.likelihood "
+	    "OR impact IS NOT excluded.impact "
+	    "OR severity IS NOT excluded.severity OR applies IS NOT 1 "
+	    "OR reasons IS NOT excluded.reasons";
+	static const char *const mit = "INSERT INTO risk_mitigations (system, "
+	    "threat, target, mitigation, status) VALUES (?, ?, ?, ?, "
+	    "'proposed') ON CONFLICT DO NOTHING";
+	const struct risk	*k;
+	sqlite3_stmt		*rs, *ms;
+	struct buf		 b;
+	size_t			 i, j;
+	int			 rc = SQLITE_DONE;
+
+	if ((rs = store_prepare(s, risk, err)) == NULL ||
+	    (ms = store_prepare(s, mit, err)) == NULL)
+		return -1;
+	buf_init(&b);
+	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
+		k = reg->risks[i];
+		store_reasons_encode(&b, k);
+		store_bind(rs, 1, id);
+		store_bind(rs, 2, k->threat);
+		store_bind(rs, 3, k->target);
+		store_bind(rs, 4, k->title);
+		sqlite3_bind_int(rs, 5, k->likelihood);
+		sqlite3_bind_int(rs, 6, k->impact);
+		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
+		store_bind(rs, 8, k->nreasons > 0 ? b.s : NULL);
+		rc = sqlite3_step(rs);
+		sqlite3_reset(rs);
+		for (j = 0; rc == SQLITE_DONE && j < k->nmitigations; j++) {
+			store_bind(ms, 1, id);
+			store_bind(ms, 2, k->threat);
+			store_bind(ms, 3, k->target);
+			store_bind(ms, 4, k->mitigations[j].id);
+			rc = sqlite3_step(ms);
+			sqlite3_reset(ms);
+		}
+	}
+	buf_release(&b);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+int
+store_sync_risks(struct store *s, const char *id,
+    const struct risk_register *reg, struct error *err)
+{
+	static const char *const clear = "DELETE FROM temp.sync_keys";
+	static const char *const key = "INSERT OR IGNORE INTO temp.sync_keys "
+	    "(threat, target) VALUES (?, ?)";
+	/* Risks that start applying: new ones, and ones that came back. */
+	static const char *const starts = "INSERT INTO history (at, who, "
+	    "system, object, field, old_value, new_value) "
+	    "SELECT :at, :who, :system, k.threat || '@' || k.target, "
+	    "'applies', CASE WHEN r.applies IS NULL THEN NULL "
+	    "ELSE 'false' END, 'true' "
+	    "FROM temp.sync_keys AS k LEFT JOIN risks AS r "
+	    "ON r.system = :system AND r.threat = k.threat "
+	    "AND r.target = k.target "
+	    "WHERE r.applies IS NULL OR r.applies = 0 "
+	    "ORDER BY k.threat, k.target";
+	static const char *const stops = "INSERT INTO history (at, who, "
+	    "system, object, field, old_value, new_value) "
+	    "SELECT :at, :who, :system, r.threat || '@' || r.target, "
+	    "'applies', 'true', 'false' FROM risks AS r "
+	    "WHERE r.system = :system AND r.applies = 1 AND NOT EXISTS "
+	    "(SELECT 1 FROM temp.sync_keys AS k "
+	    "WHERE k.threat = r.threat AND k.target = r.target) "
+	    "ORDER BY r.threat, r.target";
+	static const char *const gone = "UPDATE risks SET applies = 0 "
+	    "WHERE system = :system AND applies = 1 AND NOT EXISTS "
+	    "(SELECT 1 FROM temp.sync_keys AS k "
+	    "WHERE k.threat = risks.threat AND k.target = risks.target)";
+	const struct risk	*k;
+	sqlite3_stmt		*st;
+	const char		*who = store_user();
+	char			*now;
+	size_t			 i;
+	int			 rc = SQLITE_DONE;
+
+	for (i = 0; i < reg->n; i++)
+		if (store_check_risk(reg->risks[i], 0, err) == -1)
+			return -1;
+	if (store_sync_table(s, err) == -1)
+		return -1;
+	if (store_begin(s, err) == -1)
+		return -1;
+	now = store_now();
+	if (store_need_model(s, id, err) == -1 ||
+	    store_sync_step(s, clear, id, now, who, err) == -1 ||
+	    (st = store_prepare(s, key, err)) == NULL)
+		goto fail;
+	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
+		k = reg->risks[i];
+		store_bind(st, 1, k->threat);
+		store_bind(st, 2, k->target);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	if (store_sync_step(s, starts, id, now, who, err) == -1 ||
+	    store_sync_step(s, stops, id, now, who, err) == -1 ||
+	    store_sync_step(s, gone, id, now, who, err) == -1 ||
+	    store_sync_write(s, id, reg, err) == -1 ||
+	    store_sync_step(s, clear, id, now, who, err) == -1 ||
+	    store_commit(s, err) == -1)
+		goto fail;
+	free(now);
+	return 0;
+
+fail:
+	store_rollback(s);
+	free(now);
+	return -1;
+}
+
+int
+store_write_risks(struct store *s, const char *id,
+    const struct risk_register *reg, struct error *err)
+{
+	static const char *const risk = "INSERT INTO risks (system, threat, "
+	    "target, title, likelihood, impact, severity, applies, reasons, "
+	    "status, owner, justification, decided_by, decided_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char *const mit = "INSERT INTO risk_mitigations (system, "
+	    "threat, target, mitigation, status, owner, due, notes) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	const struct risk_mitigation	*m;
+	const struct risk		*k = NULL;
+	sqlite3_stmt			*rs, *ms;
+	struct buf			 b;
+	size_t				 i, j;
+	int				 rc = SQLITE_DONE;
+
+	for (i = 0; i < reg->n; i++)
+		if (store_check_risk(reg->risks[i], 1, err) == -1)
+			return -1;
+	if ((rs = store_prepare(s, risk, err)) == NULL ||
+	    (ms = store_prepare(s, mit, err)) == NULL)
+		return -1;
+	buf_init(&b);
+	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
+		k = reg->risks[i];
+		store_reasons_encode(&b, k);
+		store_bind(rs, 1, id);
+		store_bind(rs, 2, k->threat);
+		store_bind(rs, 3, k->target);
+		store_bind(rs, 4, k->title);
+		sqlite3_bind_int(rs, 5, k->likelihood);
+		sqlite3_bind_int(rs, 6, k->impact);
+		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
+		sqlite3_bind_int(rs, 8, k->applies != 0);
+		store_bind(rs, 9, k->nreasons > 0 ? b.s : NULL);
+		store_bind(rs, 10, vocab_name(&vocab_risk_status, k->status));
+		store_bind(rs, 11, k->owner);
+		store_bind(rs, 12, k->justification);
+		store_bind(rs, 13, k->decided_by);
+		store_bind(rs, 14, k->decided_at);
+		rc = sqlite3_step(rs);
+		sqlite3_reset(rs);
+		for (j = 0; rc == SQLITE_DONE && j < k->nmitigations; j++) {
+			m = &k->mitigations[j];
+			store_bind(ms, 1, id);
+			store_bind(ms, 2, k->threat);
+			store_bind(ms, 3, k->target);
+			store_bind(ms, 4, m->id);
+			store_bind(ms, 5, vocab_name(&vocab_mitigation_status,
+			    m->status));
+			store_bind(ms, 6, m->owner);
+			store_bind(ms, 7, m->due);
+			store_bind(ms, 8, m->notes);
+			rc = sqlite3_step(ms);
+			sqlite3_reset(ms);
+		}
+	}
+	buf_release(&b);
+	if ((rc & 0xff) == SQLITE_CONSTRAINT && k != NULL)
+		return error_set(err, "risk '%s@%s' or one of its mitigations "
+		    "is listed twice", k->threat, k->target);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* A word of a vocabulary read back, or a default when unknown. */
+static int
+store_word(const struct vocab *v, sqlite3_stmt *st, int col, int dflt)
+{
+	const char	*w = (const char *)sqlite3_column_text(st, col);
+	int		 i;
+
+	if (w == NULL || (i = vocab_find(v, w)) == -1)
+		return dflt;
+	return i;
+}
+
+/* Read the mitigations of the risks just loaded (same order as them). */
+static int
+store_load_mitigations(struct store *s, const char *id,
+    struct risk_register *reg, size_t first, struct error *err)
+{
+	static const char *const sql = "SELECT threat, target, mitigation, "
+	    "status, owner, due, notes FROM risk_mitigations "
+	    "WHERE system = ? ORDER BY threat, target, rowid";
+	struct risk_mitigation	*m;
+	struct risk		*k;
+	sqlite3_stmt		*st;
+	const char		*threat, *target;
+	size_t			 i = first;
+	int			 rc, c;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		threat = (const char *)sqlite3_column_text(st, 0);
+		target = (const char *)sqlite3_column_text(st, 1);
+		if (threat == NULL || target == NULL ||
+		    sqlite3_column_text(st, 2) == NULL)
+			continue;
+		/* Both lists are sorted by (threat, target): merge them. */
+		for (; i < reg->n; i++) {
+			k = reg->risks[i];
+			if ((c = strcmp(k->threat, threat)) == 0)
+				c = strcmp(k->target, target);
+			if (c >= 0)
+				break;
+		}
+		if (i == reg->n)
+			break;
+		k = reg->risks[i];
+		if (strcmp(k->threat, threat) != 0 ||
+		    strcmp(k->target, target) != 0)
+			continue;
+		m = risk_add_mitigation(k,
+		    (const char *)sqlite3_column_text(st, 2));
+		m->status = store_word(&vocab_mitigation_status, st, 3,
+		    MIT_PROPOSED);
+		m->owner = store_column(st, 4);
+		m->due = store_column(st, 5);
+		m->notes = store_column(st, 6);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+int
+store_load_risks(struct store *s, const char *id, struct risk_register *reg,
+    struct error *err)
+{
+	static const char *const sql = "SELECT threat, target, title, "
+	    "likelihood, impact, severity, applies, reasons, status, owner, "
+	    "justification, decided_by, decided_at FROM risks "
+	    "WHERE system = ? ORDER BY threat, target";
+	struct risk	*k;
+	sqlite3_stmt	*st;
+	size_t		 first = reg->n;
+	int		 rc;
+
+	if ((st = store_prepare(s, "BEGIN", err)) == NULL ||
+	    store_run(s, st, err) == -1)
+		return -1;
+	if (store_need_model(s, id, err) == -1 ||
+	    (st = store_prepare(s, sql, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_text(st, 0) == NULL ||
+		    sqlite3_column_text(st, 1) == NULL)
+			continue;
+		k = risk_register_add(reg,
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+		k->title = store_column(st, 2);
+		k->likelihood = sqlite3_column_int(st, 3);
+		k->impact = sqlite3_column_int(st, 4);
+		k->severity = store_word(&vocab_severity, st, 5,
+		    risk_severity(k->likelihood, k->impact));
+		k->applies = sqlite3_column_int(st, 6) != 0;
+		store_reasons_decode(k,
+		    (const char *)sqlite3_column_text(st, 7));
+		k->status = store_word(&vocab_risk_status, st, 8, RISK_OPEN);
+		k->owner = store_column(st, 9);
+		k->justification = store_column(st, 10);
+		k->decided_by = store_column(st, 11);
+		k->decided_at = store_column(st, 12);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	if (store_load_mitigations(s, id, reg, first, err) == -1)
+		goto fail;
+	store_rollback(s);	/* a read: nothing to keep */
+	return 0;
+
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/* 1 if s is a real date written YYYY-MM-DD. */
+static int
+store_valid_date(const char *s)
+{
+	static const int days[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int	i, y, m, d, max;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12)
+		return 0;
+	max = days[m - 1];
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		max = 29;
+	return d >= 1 && d <= max;
+}
+
+/* "" clears a text: NULL. */
+static const char *
+store_cleared(const char *v)
+{
+	return v != NULL && *v == '\0' ? NULL : v;
+}
+
+/* 1 if two possibly NULL strings differ. */
+static int
+store_changed(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/* The stored decision about one risk. */
+struct store_decision {
+	char	*status;
+	char	*owner;
+	char	*justification;
+};
+
+static void
+store_decision_free(struct store_decision *dd)
+{
+	free(dd->status);
+	free(dd->owner);
+	free(dd->justification);
+}
+
+/* Read a risk's decision; fail naming the risk when there is none. */
+static int
+store_get_decision(struct store *s, const char *id, const char *threat,
+    const char *target, struct store_decision *dd, struct error *err)
+{
+	static const char *const sql = "SELECT status, owner, justification "
+	    "FROM risks WHERE system = ? AND threat = ? AND target = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(dd, 0, sizeof *dd);
+	if (store_need_model(s, id, err) == -1 ||
+	    (st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		dd->status = store_column(st, 0);
+		dd->owner = store_column(st, 1);
+		dd->justification = store_column(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(err, "no risk '%s@%s' in model '%s'", threat,
+		    target, id);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+int
+store_set_risk(struct store *s, const char *id, const char *threat,
+    const char *target, int status, const char *owner,
+    const char *justification, struct error *err)
+{
+	/* Who decided stays with the last change of status or reason. */
+	static const char *const sql = "UPDATE risks SET status = ?, "
+	    "owner = ?, justification = ?, "
+	    "decided_by = coalesce(?, decided_by), "
+	    "decided_at = coalesce(?, decided_at) "
+	    "WHERE system = ? AND threat = ? AND target = ?";
+	struct store_decision	 dd;
+	const char		*word, *who = store_user();
+	sqlite3_stmt		*st;
+	char			*now = NULL, *name = NULL;
+	int			 decision;
+
+	if ((word = vocab_name(&vocab_risk_status, status)) == NULL)
+		return error_set(err, "invalid risk status %d", status);
+	if (store_begin(s, err) == -1)
+		return -1;
+	if (store_get_decision(s, id, threat, target, &dd, err) == -1)
+		goto fail;
+	owner = owner != NULL ? store_cleared(owner) : dd.owner;
+	justification = justification != NULL ?
+	    store_cleared(justification) : dd.justification;
+	if (justification == NULL &&
+	    (status == RISK_ACCEPTED || status == RISK_NOT_APPLICABLE)) {
+		error_set(err, "%s requires a justification",
+		    status == RISK_ACCEPTED ? "accepting a risk" :
+		    "marking a risk not applicable");
+		goto fail;
+	}
+	decision = store_changed(dd.status, word) ||
+	    store_changed(dd.justification, justification);
+	if (!decision && !store_changed(dd.owner, owner)) {
+		store_rollback(s);	/* nothing to change */
+		store_decision_free(&dd);
+		return 0;
+	}
+	now = store_now();
+	name = xasprintf("%s@%s", threat, target);
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, word);
+	store_bind(st, 2, owner);
+	store_bind(st, 3, justification);
+	store_bind(st, 4, decision ? who : NULL);
+	store_bind(st, 5, decision ? now : NULL);
+	store_bind(st, 6, id);
+	store_bind(st, 7, threat);
+	store_bind(st, 8, target);
+	if (store_run(s, st, err) == -1)
+		goto fail;
+	if ((store_changed(dd.status, word) && store_log(s, now, who, id,
+	    name, "status", dd.status, word, err) == -1) ||
+	    (store_changed(dd.owner, owner) && store_log(s, now, who, id,
+	    name, "owner", dd.owner, owner, err) == -1) ||
+	    (store_changed(dd.justification, justification) &&
+	    store_log(s, now, who, id, name, "justification",
+	    dd.justification, justification, err) == -1) ||
+	    store_commit(s, err) == -1)
+		goto fail;
+	store_decision_free(&dd);
+	free(name);
+	free(now);
+	return 0;
+
+fail:
+	store_rollback(s);
+	store_decision_free(&dd);
+	free(name);
+	free(now);
+	return -1;
+}
+
+/* The stored state of one mitigation of a risk. */
+struct store_mit {
+	char	*status;
+	char	*owner;
+	char	*due;
+	char	*notes;
+};
+
+static void
+store_mit_free(struct store_mit *sm)
+{
+	free(sm->status);
+	free(sm->owner);
+	free(sm->due);
+	free(sm->notes);
+}
+
+/* The mitigations of a risk, for a suggestion (the caller frees). */
+static char **
+store_mit_ids(struct store *s, const char *id, const char *threat,
+    const char *target)
+{
+	static const char *const sql = "SELECT mitigation FROM "
+	    "risk_mitigations WHERE system = ? AND threat = ? AND target = ? "
+	    "ORDER BY rowid";
+	sqlite3_stmt	*st;
+	char		**v = xcalloc(1, sizeof *v);
+	size_t		 n = 0;
+
+	if ((st = store_prepare(s, sql, NULL)) == NULL)
+		return v;
+	store_bind(st, 1, id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = store_column(st, 0);
+		v[n] = NULL;
+	}
+	sqlite3_reset(st);
+	return v;
+}
+
+/* Read a mitigation of a risk; fail naming it when there is none. */
+static int
+store_get_mit(struct store *s, const char *id, const char *threat,
+    const char *target, const char *mitigation, struct store_mit *sm,
+    struct error *err)
+{
+	static const char *const sql = "SELECT status, owner, due, notes "
+	    "FROM risk_mitigations WHERE system = ? AND threat = ? "
+	    "AND target = ? AND mitigation = ?";
+	struct store_decision	 dd;
+	sqlite3_stmt		*st;
+	const char		*near;
+	char			**ids;
+	size_t			 i;
+	int			 rc;
+
+	memset(sm, 0, sizeof *sm);
+	if (store_get_decision(s, id, threat, target, &dd, err) == -1)
+		return -1;
+	store_decision_free(&dd);
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	store_bind(st, 4, mitigation);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		sm->status = store_column(st, 0);
+		sm->owner = store_column(st, 1);
+		sm->due = store_column(st, 2);
+		sm->notes = store_column(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	ids = store_mit_ids(s, id, threat, target);
+	near = text_suggest(mitigation, (const char *const *)ids);
+	if (near != NULL)
+		error_set(err, "risk '%s@%s' has no mitigation '%s' (did you "
+		    "mean '%s'?)", threat, target, mitigation, near);
+	else
+		error_set(err, "risk '%s@%s' has no mitigation '%s'", threat,
+		    target, mitigation);
+	for (i = 0; ids[i] != NULL; i++)
+		free(ids[i]);
+	free(ids);
+	return -1;
+}
+
+int
+store_set_mitigation(struct store *s, const char *id, const char *threat,
+    const char *target, const char *mitigation, int status,
+    const char *owner, const char *due, const char *notes,
+    struct error *err)
+{
+	static const char *const sql = "UPDATE risk_mitigations SET "
+	    "status = ?, owner = ?, due = ?, notes = ? WHERE system = ? "
+	    "AND threat = ? AND target = ? AND mitigation = ?";
+	static const char *const what[] = { "status", "owner", "due", "notes" };
+	struct store_mit	 sm;
+	const char		*word = NULL, *was[4], *now_[4];
+	const char		*who = store_user();
+	sqlite3_stmt		*st;
+	char			*now = NULL, *name = NULL, *field;
+	size_t			 i;
+	int			 any = 0;
+
+	if (status != -1 &&
+	    (word = vocab_name(&vocab_mitigation_status, status)) == NULL)
+		return error_set(err, "invalid mitigation status %d", status);
+	if (due != NULL && *due != '\0' && !store_valid_date(due))
+		return error_set(err, "invalid due date '%s' (expected a date "
+		    "as YYYY-MM-DD)", due);
+	if (store_begin(s, err) == -1)
+		return -1;
+	if (store_get_mit(s, id, threat, target, mitigation, &sm, err) == -1)
+		goto fail;
+	was[0] = sm.status;
+	was[1] = sm.owner;
+	was[2] = sm.due;
+	was[3] = sm.notes;
+	now_[0] = word != NULL ? word : sm.status;
+	now_[1] = owner != NULL ? store_cleared(owner) : sm.owner;
+	now_[2] = due != NULL ? store_cleared(due) : sm.due;
+	now_[3] = notes != NULL ? store_cleared(notes) : sm.notes;
+	for (i = 0; i < 4; i++)
+		any |= store_changed(was[i], now_[i]);
+	if (!any) {
+		store_rollback(s);	/* nothing to change */
+		store_mit_free(&sm);
+		return 0;
+	}
+	now = store_now();
+	name = xasprintf("%s@%s", threat, target);
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		goto fail;
+	for (i = 0; i < 4; i++)
+		store_bind(st, 1 + (int)i, now_[i]);
+	store_bind(st, 5, id);
+	store_bind(st, 6, threat);
+	store_bind(st, 7, target);
+	store_bind(st, 8, mitigation);
+	if (store_run(s, st, err) == -1)
+		goto fail;
+	for (i = 0; i < 4; i++) {
+		if (!store_changed(was[i], now_[i]))
+			continue;
+		field = xasprintf("mitigation %s %s", mitigation, what[i]);
+		if (store_log(s, now, who, id, name, field, was[i], now_[i],
+		    err) == -1) {
+			free(field);
+			goto fail;
+		}
+		free(field);
+	}
+	if (store_commit(s, err) == -1)
+		goto fail;
+	store_mit_free(&sm);
+	free(name);
+	free(now);
+	return 0;
+
+fail:
+	store_rollback(s);
+	store_mit_free(&sm);
+	free(name);
+	free(now);
+	return -1;
+}

@@ -1,0 +1,1232 @@
+/*
+ * test-store.c: the SQLite store on real database files in a temporary
+ * directory: round trips, history, conflicts, refusing files that are not
+ * ours, locks, a full disk, the risk register and its decisions.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "store/store.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+#define NOW	"2026-03-04T05:06:07Z"
+
+/* Each test gets a fresh directory and a database path in it. */
+struct fixture {
+	char	 dir[64];
+	char	*db;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture	*fx = xcalloc(1, sizeof *fx);
+
+	snprintf(fx->dir, sizeof fx->dir, "/tmp/parapet-store-XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return -1;
+	fx->db = xasprintf("%s/p.db", fx->dir);
+	setenv("PARAPET_USER", "tester", 1);
+	setenv("PARAPET_NOW", NOW, 1);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+	struct dirent	*de;
+	DIR		*d;
+	char		*p;
+
+	if ((d = opendir(fx->dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 ||
+			    strcmp(de->d_name, "..") == 0)
+				continue;
+			p = xasprintf("%s/%s", fx->dir, de->d_name);
+			unlink(p);
+			free(p);
+		}
+		closedir(d);
+	}
+	rmdir(fx->dir);
+	free(fx->db);
+	free(fx);
+	return 0;
+}
+
+/* Set a field by name from its text form, failing the test on error. */
+static void
+set(void *obj, enum objtype t, const char *name, const char *value)
+{
+	const struct field	*f = model_field(t, name);
+	struct error		 e;
+
+	assert_non_null(f);
+	if (field_set(obj, f, value, &e) != 0)
+		fail_msg("%s = %s: %s", name, value, e.msg);
+}
+
+/* A model that sets a field of every type, and a practice with a note. */
+static struct model *
+rich_model(const char *id)
+{
+	struct model		*m = model_new();
+	struct component	*c;
+	struct flow		*f;
+	struct boundary		*b;
+	struct practice		*p;
+
+	set(&m->system, OBJ_SYSTEM, "id", id);
+	set(&m->system, OBJ_SYSTEM, "name", "Support assistant");
+	set(&m->system, OBJ_SYSTEM, "description", "Answers questions.\n"
+	    "Second line, with 'quotes' and ünïcode.");
+	set(&m->system, OBJ_SYSTEM, "owner", "Head of Ops");
+	set(&m->system, OBJ_SYSTEM, "criticality", "high");
+	b = model_add_boundary(m, "internet");
+	set(b, OBJ_BOUNDARY, "name", "Public internet");
+	set(b, OBJ_BOUNDARY, "trust", "untrusted");
+	b = model_add_boundary(m, "cloud");
+	set(b, OBJ_BOUNDARY, "name", "Cloud");
+	set(b, OBJ_BOUNDARY, "trust", "internal");
+	set(b, OBJ_BOUNDARY, "description", "Production account");
+	c = model_add_component(m, "customer", KIND_USER);
+	set(c, OBJ_COMPONENT, "name", "Customer");
+	set(c, OBJ_COMPONENT, "boundary", "internet");
+	c = model_add_component(m, "llm", KIND_MODEL);
+	set(c, OBJ_COMPONENT, "name", "Hosted LLM");
+	set(c, OBJ_COMPONENT, "boundary", "cloud");
+	set(c, OBJ_COMPONENT, "provider", "third-party");
+	set(c, OBJ_COMPONENT, "model-type", "llm");
+	set(c, OBJ_COMPONENT, "system-prompt", "true");
+	set(c, OBJ_COMPONENT, "open-weights", "false");
+	set(c, OBJ_COMPONENT, "weights-format", "safetensors");
+	c = model_add_component(m, "monitor", KIND_MONITORING);
+	set(c, OBJ_COMPONENT, "name", "Monitoring");
+	set(c, OBJ_COMPONENT, "watches", "outputs, inputs");
+	set(c, OBJ_COMPONENT, "owner", "SRE");
+	f = model_add_flow(m, "ask", "customer", "llm");
+	set(f, OBJ_FLOW, "name", "Ask");
+	set(f, OBJ_FLOW, "data", "prompt, personal-data");
+	set(f, OBJ_FLOW, "encrypted", "true");
+	set(f, OBJ_FLOW, "authenticated", "false");
+	f = model_add_flow(m, "log", "llm", "monitor");
+	set(f, OBJ_FLOW, "data", "telemetry");
+	p = model_add_practice(m, "q-staff-awareness", TRI_YES);
+	p->note = xstrdup("yearly training");
+	model_add_practice(m, "q-red-team", TRI_NO);
+	return m;
+}
+
+/* Every field of every object of two models has the same text form. */
+static void
+assert_same_model(const struct model *a, const struct model *b)
+{
+	const struct field	*f;
+	size_t			 n, i, j;
+	const void		*sa, *sb;
+	char			*x, *y;
+	int			 t;
+
+	for (t = 0; t < OBJ_COUNT; t++) {
+		const void	*const *va, *const *vb;
+		size_t		 na, nb;
+
+		switch (t) {
+		case OBJ_SYSTEM:
+			sa = &a->system;
+			sb = &b->system;
+			va = &sa;
+			vb = &sb;
+			na = nb = 1;
+			break;
+		case OBJ_BOUNDARY:
+			va = (const void *const *)a->boundaries;
+			vb = (const void *const *)b->boundaries;
+			na = a->nboundaries;
+			nb = b->nboundaries;
+			break;
+		case OBJ_COMPONENT:
+			va = (const void *const *)a->components;
+			vb = (const void *const *)b->components;
+			na = a->ncomponents;
+			nb = b->ncomponents;
+			break;
+		default:
+			va = (const void *const *)a->flows;
+			vb = (const void *const *)b->flows;
+			na = a->nflows;
+			nb = b->nflows;
+			break;
+		}
+		assert_int_equal(na, nb);
+		f = model_fields((enum objtype)t, &n);
+		for (i = 0; i < na; i++) {
+			for (j = 0; j < n; j++) {
+				x = field_get(va[i], &f[j]);
+				y = field_get(vb[i], &f[j]);
+				if ((x == NULL) != (y == NULL) ||
+				    (x != NULL && strcmp(x, y) != 0))
+					fail_msg("%s %zu field %s: '%s' != "
+					    "'%s'", objtype_name(t), i,
+					    f[j].name, x ? x : "(null)",
+					    y ? y : "(null)");
+				free(x);
+				free(y);
+			}
+		}
+	}
+	assert_int_equal(a->npractices, b->npractices);
+	for (i = 0; i < a->npractices; i++) {
+		assert_string_equal(a->practices[i]->id, b->practices[i]->id);
+		assert_int_equal(a->practices[i]->answer,
+		    b->practices[i]->answer);
+		if (a->practices[i]->note == NULL)
+			assert_null(b->practices[i]->note);
+		else
+			assert_string_equal(a->practices[i]->note,
+			    b->practices[i]->note);
+	}
+}
+
+static struct store *
+open_ok(const char *path, int flags)
+{
+	struct store	*s;
+	struct error	 e;
+
+	if ((s = store_open(path, flags, &e)) == NULL)
+		fail_msg("store_open: %s", e.msg);
+	return s;
+}
+
+/* Save a new model and return the store, open. */
+static struct store *
+store_with(const char *path, struct model *m)
+{
+	struct store	*s = open_ok(path, STORE_CREATE);
+	struct error	 e;
+	int		 changed;
+
+	if (store_save(s, m, -1, &changed, &e) != 0)
+		fail_msg("store_save: %s", e.msg);
+	assert_int_equal(changed, 1);
+	return s;
+}
+
+/* The whole content of a file (the caller frees), or NULL. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE	*fp = fopen(path, "rb");
+	char	*s;
+	long	 n;
+
+	if (fp == NULL)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	s = xmalloc((size_t)n + 1);
+	*len = fread(s, 1, (size_t)n, fp);
+	fclose(fp);
+	return s;
+}
+
+/* Refuse to open a file, with a message, and leave it byte for byte. */
+static void
+assert_refused(const char *path, const char *msg)
+{
+	struct store	*s;
+	struct error	 e;
+	size_t		 n1, n2;
+	char		*before, *after, *side;
+	struct stat	 st;
+
+	before = slurp(path, &n1);
+	assert_non_null(before);
+	s = store_open(path, 0, &e);
+	assert_null(s);
+	assert_string_equal(e.msg, msg);
+	s = store_open(path, STORE_CREATE, &e);
+	assert_null(s);
+	assert_string_equal(e.msg, msg);
+	after = slurp(path, &n2);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(before, after, n1);
+	side = xasprintf("%s-wal", path);
+	assert_int_equal(stat(side, &st), -1);
+	free(side);
+	free(before);
+	free(after);
+}
+
+static sqlite3 *
+raw_open(const char *path)
+{
+	sqlite3	*db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	return db;
+}
+
+static void
+raw_exec(sqlite3 *db, const char *sql)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+}
+
+static long
+raw_count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	long		 n;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static size_t
+history_count(struct store *s, const char *id)
+{
+	struct change	*v;
+	struct error	 e;
+	size_t		 n;
+
+	assert_int_equal(store_history(s, id, NULL, &v, &n, &e), 0);
+	changes_free(v, n);
+	return n;
+}
+
+static void
+assert_change(const struct change *c, const char *object, const char *field,
+    const char *old_value, const char *new_value)
+{
+	assert_string_equal(c->at, NOW);
+	assert_string_equal(c->who, "tester");
+	assert_string_equal(c->object, object);
+	assert_string_equal(c->field, field);
+	if (old_value == NULL)
+		assert_null(c->old_value);
+	else
+		assert_string_equal(c->old_value, old_value);
+	if (new_value == NULL)
+		assert_null(c->new_value);
+	else
+		assert_string_equal(c->new_value, new_value);
+}
+
+static void
+test_round_trip_every_field(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	char		*msg;
+
+	s = store_with(fx->db, m);
+	assert_int_equal(m->revision, 1);
+	store_close(s);
+
+	s = open_ok(fx->db, 0);
+	assert_int_equal(store_exists(s, "assist", &e), 1);
+	assert_int_equal(store_exists(s, "other", &e), 0);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_true(back->indexed);
+	assert_int_equal(back->revision, 1);
+	assert_same_model(m, back);
+	assert_string_equal(back->components[1]->id, "llm");
+	assert_int_equal(back->components[1]->kind, KIND_MODEL);
+	assert_int_equal(back->components[2]->watches,
+	    (1u << WATCH_INPUTS) | (1u << WATCH_OUTPUTS));
+	assert_ptr_equal(back->flows[0]->dst, back->components[1]);
+	model_free(back);
+
+	/* The only model of the database, without naming it. */
+	back = store_load(s, NULL, &e);
+	assert_non_null(back);
+	assert_string_equal(back->system.id, "assist");
+	model_free(back);
+	assert_null(store_load(s, "asist", &e));
+	msg = xasprintf("no model 'asist' in database '%s' (did you mean "
+	    "'assist'?)", fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_new_file_is_private(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist");
+	struct store	*s;
+	struct stat	 st;
+	mode_t		 old = umask(0);
+	char		*p;
+
+	s = store_with(fx->db, m);
+	assert_int_equal(stat(fx->db, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	/* The write-ahead log and shared memory hold the same data. */
+	p = xasprintf("%s-wal", fx->db);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	free(p);
+	p = xasprintf("%s-shm", fx->db);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	free(p);
+	store_close(s);
+	umask(old);
+	model_free(m);
+}
+
+static void
+test_missing_file_is_not_created(void **state)
+{
+	struct fixture	*fx = *state;
+	struct store	*s;
+	struct error	 e;
+	struct stat	 st;
+	char		*msg;
+
+	s = store_open(fx->db, 0, &e);
+	assert_null(s);
+	msg = xasprintf("database '%s' does not exist", fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+	assert_int_equal(stat(fx->db, &st), -1);
+	assert_null(store_open(fx->db, STORE_CREATE | STORE_READONLY, &e));
+	assert_int_equal(stat(fx->db, &st), -1);
+}
+
+static void
+test_update_records_history(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct component	*c;
+	struct flow		*f;
+	struct store		*s;
+	struct change		*v;
+	struct error		 e;
+	size_t			 n, before;
+	int			 changed;
+
+	s = store_with(fx->db, m);
+	before = history_count(s, "assist");
+	/* Created: the system, its fields, each object and its fields. */
+	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
+	assert_change(&v[0], "assist", "created", NULL, "system");
+	assert_change(&v[1], "assist", "name", NULL, "Support assistant");
+	assert_change(&v[5], "internet", "created", NULL, "boundary");
+	assert_change(&v[6], "internet", "name", NULL, "Public internet");
+	changes_free(v, n);
+	assert_int_equal(store_history(s, "assist", "llm", &v, &n, &e), 0);
+	assert_true(n > 2);
+	assert_change(&v[0], "llm", "created", NULL, "model");
+	changes_free(v, n);
+
+	setenv("PARAPET_USER", "alice", 1);
+	setenv("PARAPET_NOW", "2026-03-05T00:00:00Z", 1);
+	c = m->components[1];
+	set(c, OBJ_COMPONENT, "name", "Hosted model");
+	set(c, OBJ_COMPONENT, "open-weights", "");
+	set(c, OBJ_COMPONENT, "fine-tuned", "yes");
+	assert_int_equal(model_remove(m, "monitor"), 0);	/* and "log" */
+	f = model_add_flow(m, "reply", "llm", "customer");
+	set(f, OBJ_FLOW, "data", "model-output");
+	m->practices[1]->answer = TRI_YES;
+	set(&m->system, OBJ_SYSTEM, "criticality", "critical");
+	assert_int_equal(store_save(s, m, 1, &changed, &e), 0);
+	assert_int_equal(changed, 1);
+	assert_int_equal(m->revision, 2);
+
+	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
+	assert_int_equal(n, before + 11);
+	v += before;
+	setenv("PARAPET_USER", "tester", 1);	/* what assert_change wants */
+	setenv("PARAPET_NOW", NOW, 1);
+	assert_string_equal(v[0].who, "alice");
+	assert_string_equal(v[0].at, "2026-03-05T00:00:00Z");
+	assert_string_equal(v[0].object, "assist");
+	assert_string_equal(v[0].field, "criticality");
+	assert_string_equal(v[0].old_value, "high");
+	assert_string_equal(v[0].new_value, "critical");
+	assert_string_equal(v[1].object, "monitor");
+	assert_string_equal(v[1].field, "deleted");
+	assert_string_equal(v[1].old_value, "monitoring");
+	assert_null(v[1].new_value);
+	assert_string_equal(v[2].object, "log");
+	assert_string_equal(v[2].field, "deleted");
+	assert_string_equal(v[2].old_value, "flow");
+	assert_string_equal(v[3].object, "llm");
+	assert_string_equal(v[3].field, "name");
+	assert_string_equal(v[3].old_value, "Hosted LLM");
+	assert_string_equal(v[3].new_value, "Hosted model");
+	assert_string_equal(v[4].field, "fine-tuned");
+	assert_null(v[4].old_value);
+	assert_string_equal(v[4].new_value, "true");
+	assert_string_equal(v[5].field, "open-weights");
+	assert_string_equal(v[5].old_value, "false");
+	assert_null(v[5].new_value);
+	assert_string_equal(v[6].object, "reply");
+	assert_string_equal(v[6].field, "created");
+	assert_string_equal(v[6].new_value, "flow");
+	assert_string_equal(v[7].field, "from");
+	assert_string_equal(v[7].new_value, "llm");
+	assert_string_equal(v[9].object, "reply");
+	assert_string_equal(v[9].field, "data");
+	assert_string_equal(v[9].new_value, "model-output");
+	v -= before;
+	changes_free(v, n);
+	/* The practice answer changed too, recorded after the objects. */
+	assert_int_equal(store_history(s, "assist", "q-red-team", &v, &n, &e),
+	    0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[1].field, "answer");
+	assert_string_equal(v[1].old_value, "no");
+	assert_string_equal(v[1].new_value, "yes");
+	changes_free(v, n);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_no_change_writes_nothing(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	size_t		 before;
+	int		 changed = -1;
+
+	s = store_with(fx->db, m);
+	before = history_count(s, "assist");
+	assert_int_equal(store_save(s, m, 1, &changed, &e), 0);
+	assert_int_equal(changed, 0);
+	assert_int_equal(m->revision, 1);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_int_equal(store_save(s, back, 1, &changed, &e), 0);
+	assert_int_equal(changed, 0);
+	assert_int_equal(back->revision, 1);
+	assert_int_equal(history_count(s, "assist"), before);
+	model_free(back);
+	back = store_load(s, "assist", &e);
+	assert_int_equal(back->revision, 1);
+	model_free(back);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_stale_revision_is_refused(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *a, *b, *back;
+	struct store	*s, *t;
+	struct error	 e;
+	int		 changed;
+
+	s = store_with(fx->db, m);
+	t = open_ok(fx->db, 0);			/* a second process */
+	a = store_load(s, "assist", &e);
+	b = store_load(t, "assist", &e);
+	set(a->components[0], OBJ_COMPONENT, "name", "Client");
+	assert_int_equal(store_save(s, a, a->revision, &changed, &e), 0);
+	assert_int_equal(a->revision, 2);
+	set(b->components[0], OBJ_COMPONENT, "name", "Visitor");
+	assert_int_equal(store_save(t, b, b->revision, &changed, &e), -1);
+	assert_string_equal(e.msg, "model 'assist' was changed by someone "
+	    "else (revision 2, expected 1); reload it");
+	assert_int_equal(changed, 0);
+	back = store_load(t, "assist", &e);
+	assert_string_equal(back->components[0]->name, "Client");
+	assert_int_equal(back->revision, 2);
+	model_free(back);
+	/* A new model expected to be new, but someone created it. */
+	assert_int_equal(store_save(t, b, 0, &changed, &e), -1);
+	assert_string_equal(e.msg, "model 'assist' was changed by someone "
+	    "else (revision 2, expected 0); reload it");
+	model_free(a);
+	model_free(b);
+	store_close(t);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_history_is_append_only(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist");
+	struct store	*s;
+	sqlite3		*db;
+	long		 n;
+
+	s = store_with(fx->db, m);
+	db = raw_open(fx->db);
+	n = raw_count(db, "SELECT count(*) FROM history");
+	assert_true(n > 0);
+	assert_int_equal(sqlite3_exec(db, "UPDATE history SET who = 'mallory'",
+	    NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_string_equal(sqlite3_errmsg(db), "history is append-only");
+	assert_int_equal(sqlite3_exec(db, "DELETE FROM history WHERE seq = 1",
+	    NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE who = 'tester'"), n);
+	sqlite3_close(db);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_text_file_is_refused_untouched(void **state)
+{
+	struct fixture	*fx = *state;
+	FILE		*fp;
+	char		*msg;
+
+	fp = fopen(fx->db, "w");
+	fputs("system:\n  id: not-a-database\n", fp);
+	fclose(fp);
+	msg = xasprintf("'%s' is not a Parapet database", fx->db);
+	assert_refused(fx->db, msg);
+	free(msg);
+}
+
+static void
+test_foreign_sqlite_is_refused_untouched(void **state)
+{
+	struct fixture	*fx = *state;
+	sqlite3		*db;
+	char		*msg;
+
+	db = raw_open(fx->db);
+	raw_exec(db, "CREATE TABLE recipes (name TEXT); "
+	    "INSERT INTO recipes VALUES ('bread')");
+	sqlite3_close(db);
+	msg = xasprintf("'%s' is not a Parapet database", fx->db);
+	assert_refused(fx->db, msg);
+
+	/* Another application's id, even with no tables yet. */
+	unlink(fx->db);
+	db = raw_open(fx->db);
+	raw_exec(db, "PRAGMA application_id = 42");
+	sqlite3_close(db);
+	assert_refused(fx->db, msg);
+	free(msg);
+}
+
+static void
+test_newer_schema_is_refused_untouched(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist");
+	sqlite3		*db;
+	char		*msg;
+
+	store_close(store_with(fx->db, m));
+	db = raw_open(fx->db);
+	raw_exec(db, "PRAGMA user_version = 7");
+	sqlite3_close(db);
+	msg = xasprintf("database '%s' was written by a newer Parapet "
+	    "(schema 7; this one reads up to 1)", fx->db);
+	assert_refused(fx->db, msg);
+	free(msg);
+	model_free(m);
+}
+
+static void
+test_corrupt_file_gives_clear_error(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist");
+	struct store	*s;
+	struct error	 e;
+	char		 junk[4096];
+	char		*msg;
+	FILE		*fp;
+
+	store_close(store_with(fx->db, m));
+	/* Keep the 100-byte header, scramble the schema on page 1. */
+	memset(junk, 0xa5, sizeof junk);
+	fp = fopen(fx->db, "r+b");
+	fseek(fp, 100, SEEK_SET);
+	fwrite(junk, 1, sizeof junk - 100, fp);
+	fclose(fp);
+	s = store_open(fx->db, 0, &e);
+	assert_null(s);
+	msg = xasprintf("database '%s' is corrupt", fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+	model_free(m);
+}
+
+static void
+test_locked_database_is_busy(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	sqlite3		*db;
+	time_t		 t0;
+	char		*msg;
+	int		 changed;
+
+	s = store_with(fx->db, m);
+	db = raw_open(fx->db);
+	raw_exec(db, "BEGIN EXCLUSIVE");
+	set(m->components[0], OBJ_COMPONENT, "name", "Client");
+	t0 = time(NULL);
+	assert_int_equal(store_save(s, m, 1, &changed, &e), -1);
+	assert_true(time(NULL) - t0 <= 5);
+	msg = xasprintf("database '%s' is busy (locked by another process)",
+	    fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+	assert_int_equal(changed, 0);
+	assert_int_equal(m->revision, 1);
+	raw_exec(db, "ROLLBACK");
+	sqlite3_close(db);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_string_equal(back->components[0]->name, "Customer");
+	assert_int_equal(back->revision, 1);
+	model_free(back);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_full_disk_keeps_previous_model(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	size_t		 before, i;
+	char		*big, *msg;
+	int		 changed;
+
+	s = store_with(fx->db, m);
+	before = history_count(s, "assist");
+	assert_int_equal(store_limit_pages(s, 2, &e), 0);
+	big = xmalloc(200001);
+	for (i = 0; i < 200000; i++)
+		big[i] = (char)('a' + i % 26);
+	big[200000] = '\0';
+	set(m->boundaries[0], OBJ_BOUNDARY, "description", big);
+	set(m->components[0], OBJ_COMPONENT, "description", big);
+	assert_int_equal(store_save(s, m, 1, &changed, &e), -1);
+	msg = xasprintf("disk full writing '%s'", fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+	assert_int_equal(changed, 0);
+	store_close(s);
+
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_int_equal(back->revision, 1);
+	assert_null(back->components[0]->description);
+	assert_int_equal(history_count(s, "assist"), before);
+	/* Room again: the same save now goes through. */
+	assert_int_equal(store_save(s, m, 1, &changed, &e), 0);
+	assert_int_equal(changed, 1);
+	model_free(back);
+	back = store_load(s, "assist", &e);
+	assert_string_equal(back->components[0]->description, big);
+	model_free(back);
+	free(big);
+	store_close(s);
+	model_free(m);
+}
+
+/* A register as the analysis would compute it. */
+static struct risk *
+add_risk(struct risk_register *r, const char *threat, const char *target,
+    int l, int i, const char *mit)
+{
+	struct risk	*k = risk_register_add(r, threat, target);
+
+	k->title = xasprintf("%s on %s", threat, target);
+	k->likelihood = l;
+	k->impact = i;
+	k->severity = risk_severity(l, i);
+	risk_add_reason(k, "fact: %s is reachable", target);
+	risk_add_reason(k, "assumed: not authenticated\\or \"so\"");
+	if (mit != NULL)
+		risk_add_mitigation(k, mit);
+	return k;
+}
+
+static void
+test_sync_keeps_decisions(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 r1, r2, got;
+	struct risk_mitigation	*mm;
+	struct store		*s;
+	struct change		*v;
+	struct risk		*k;
+	struct error		 e;
+	size_t			 n;
+
+	s = store_with(fx->db, m);
+	risk_register_init(&r1);
+	add_risk(&r1, "prompt-injection", "llm", 4, 4, "m-input-filter");
+	add_risk(&r1, "data-leak", "ask", 2, 3, "m-encrypt");
+	assert_int_equal(store_sync_risks(s, "assist", &r1, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "prompt-injection", "llm",
+	    RISK_ACCEPTED, "Alice", "vendor filters prompts", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "prompt-injection",
+	    "llm", "m-input-filter", MIT_PLANNED, "Bob", "2026-06-30", "",
+	    &e), 0);
+
+	/* The model changed: prompt-injection@llm no longer applies. */
+	risk_register_init(&r2);
+	k = add_risk(&r2, "data-leak", "ask", 3, 3, "m-encrypt");
+	risk_add_mitigation(k, "m-tls");
+	assert_int_equal(store_sync_risks(s, "assist", &r2, &e), 0);
+	risk_register_init(&got);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	assert_int_equal(got.n, 2);
+	k = risk_register_find(&got, "prompt-injection", "llm");
+	assert_non_null(k);
+	assert_int_equal(k->applies, 0);
+	assert_int_equal(k->status, RISK_ACCEPTED);
+	assert_string_equal(k->justification, "vendor filters prompts");
+	assert_string_equal(k->owner, "Alice");
+	assert_string_equal(k->decided_by, "tester");
+	assert_string_equal(k->decided_at, NOW);
+	k = risk_register_find(&got, "data-leak", "ask");
+	assert_int_equal(k->applies, 1);
+	assert_int_equal(k->likelihood, 3);
+	assert_int_equal(k->severity, LEVEL_MEDIUM);
+	assert_int_equal(k->nreasons, 2);
+	assert_string_equal(k->reasons[1],
+	    "assumed: not authenticated\\or \"so\"");
+	assert_int_equal(k->nmitigations, 2);
+	assert_string_equal(k->mitigations[0].id, "m-encrypt");
+	assert_string_equal(k->mitigations[1].id, "m-tls");
+	assert_int_equal(k->mitigations[1].status, MIT_PROPOSED);
+	risk_register_release(&got);
+
+	/* It applies again, with its decisions. */
+	assert_int_equal(store_sync_risks(s, "assist", &r1, &e), 0);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	k = risk_register_find(&got, "prompt-injection", "llm");
+	assert_int_equal(k->applies, 1);
+	assert_int_equal(k->status, RISK_ACCEPTED);
+	mm = risk_find_mitigation(k, "m-input-filter");
+	assert_non_null(mm);
+	assert_int_equal(mm->status, MIT_PLANNED);
+	assert_string_equal(mm->owner, "Bob");
+	assert_string_equal(mm->due, "2026-06-30");
+	assert_null(mm->notes);
+	/* data-leak@ask kept its m-tls although the catalogue dropped it. */
+	k = risk_register_find(&got, "data-leak", "ask");
+	assert_int_equal(k->nmitigations, 2);
+	assert_int_equal(k->likelihood, 2);
+	risk_register_release(&got);
+
+	assert_int_equal(store_history(s, "assist", "prompt-injection@llm", &v,
+	    &n, &e), 0);
+	assert_int_equal(n, 9);
+	assert_change(&v[0], "prompt-injection@llm", "applies", NULL, "true");
+	assert_change(&v[1], "prompt-injection@llm", "status", "open",
+	    "accepted");
+	assert_change(&v[2], "prompt-injection@llm", "owner", NULL, "Alice");
+	assert_change(&v[3], "prompt-injection@llm", "justification", NULL,
+	    "vendor filters prompts");
+	assert_change(&v[4], "prompt-injection@llm",
+	    "mitigation m-input-filter status", "proposed", "planned");
+	assert_change(&v[5], "prompt-injection@llm",
+	    "mitigation m-input-filter owner", NULL, "Bob");
+	assert_change(&v[6], "prompt-injection@llm",
+	    "mitigation m-input-filter due", NULL, "2026-06-30");
+	assert_change(&v[7], "prompt-injection@llm", "applies", "true",
+	    "false");
+	assert_change(&v[8], "prompt-injection@llm", "applies", "false",
+	    "true");
+	changes_free(v, n);
+
+	/* A sync that changes nothing records nothing. */
+	n = history_count(s, "assist");
+	assert_int_equal(store_sync_risks(s, "assist", &r1, &e), 0);
+	assert_int_equal(history_count(s, "assist"), n);
+	assert_int_equal(store_sync_risks(s, "nope", &r1, &e), -1);
+	assert_non_null(strstr(e.msg, "no model 'nope' in database"));
+	risk_register_release(&r1);
+	risk_register_release(&r2);
+	store_close(s);
+	model_free(m);
+}
+
+/* A store holding rich_model(id) and a small register for it. */
+static struct store *
+store_with_risks(const char *path, struct model *m)
+{
+	struct store		*s = store_with(path, m);
+	struct risk_register	 r;
+	struct error		 e;
+
+	risk_register_init(&r);
+	add_risk(&r, "prompt-injection", "llm", 5, 4, "m-input-filter");
+	add_risk(&r, "data-leak", "ask", 2, 3, "m-encrypt");
+	add_risk(&r, "poisoning", "llm", 3, 4, NULL);
+	if (store_sync_risks(s, m->system.id, &r, &e) != 0)
+		fail_msg("store_sync_risks: %s", e.msg);
+	risk_register_release(&r);
+	return s;
+}
+
+static void
+test_decisions_are_checked(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 got;
+	struct store		*s;
+	struct error		 e;
+	struct risk		*k;
+	size_t			 n;
+
+	s = store_with_risks(fx->db, m);
+	n = history_count(s, "assist");
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, "Alice", NULL, &e), -1);
+	assert_string_equal(e.msg,
+	    "accepting a risk requires a justification");
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_NOT_APPLICABLE, NULL, "", &e), -1);
+	assert_string_equal(e.msg,
+	    "marking a risk not applicable requires a justification");
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask", 9,
+	    NULL, NULL, &e), -1);
+	assert_string_equal(e.msg, "invalid risk status 9");
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "bsk",
+	    RISK_MITIGATING, NULL, NULL, &e), -1);
+	assert_string_equal(e.msg, "no risk 'data-leak@bsk' in model "
+	    "'assist'");
+	assert_int_equal(history_count(s, "assist"), n);
+
+	/* With a reason stored, accepting again needs none. */
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_NOT_APPLICABLE, NULL, "no personal data in prompts", &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, NULL, NULL, &e), 0);
+	assert_int_equal(history_count(s, "assist"), n + 3);
+	/* Only the owner: who decided stays. */
+	setenv("PARAPET_USER", "bob", 1);
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, "Carol", NULL, &e), 0);
+	setenv("PARAPET_USER", "tester", 1);
+	risk_register_init(&got);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	k = risk_register_find(&got, "data-leak", "ask");
+	assert_int_equal(k->status, RISK_ACCEPTED);
+	assert_string_equal(k->owner, "Carol");
+	assert_string_equal(k->justification, "no personal data in prompts");
+	assert_string_equal(k->decided_by, "tester");
+	risk_register_release(&got);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_mitigation_is_checked(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct store		*s;
+	struct error		 e;
+	size_t			 n;
+
+	s = store_with_risks(fx->db, m);
+	n = history_count(s, "assist");
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "ask",
+	    "m-encrypt", -1, NULL, "2026-02-30", NULL, &e), -1);
+	assert_string_equal(e.msg, "invalid due date '2026-02-30' (expected "
+	    "a date as YYYY-MM-DD)");
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "ask",
+	    "m-encrypt", -1, NULL, "30/06/2026", NULL, &e), -1);
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "ask",
+	    "m-encrypt", -1, NULL, "2025-02-29", NULL, &e), -1);
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "ask",
+	    "m-encrypt", 7, NULL, NULL, NULL, &e), -1);
+	assert_string_equal(e.msg, "invalid mitigation status 7");
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "ask",
+	    "m-encrpyt", MIT_PLANNED, NULL, NULL, NULL, &e), -1);
+	assert_string_equal(e.msg, "risk 'data-leak@ask' has no mitigation "
+	    "'m-encrpyt' (did you mean 'm-encrypt'?)");
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "asx",
+	    "m-encrypt", MIT_PLANNED, NULL, NULL, NULL, &e), -1);
+	assert_string_equal(e.msg, "no risk 'data-leak@asx' in model "
+	    "'assist'");
+	assert_int_equal(history_count(s, "assist"), n);
+	/* A leap day is a real date; "" clears. */
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "ask",
+	    "m-encrypt", -1, NULL, "2028-02-29", "rotate keys", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "data-leak", "ask",
+	    "m-encrypt", -1, NULL, "", NULL, &e), 0);
+	assert_int_equal(history_count(s, "assist"), n + 3);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_list_counts(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *m2;
+	struct store_summary	*v;
+	struct store		*s;
+	struct error		 e;
+	size_t			 n;
+
+	s = store_with_risks(fx->db, m);
+	m2 = model_new();
+	set(&m2->system, OBJ_SYSTEM, "id", "aaa");
+	set(&m2->system, OBJ_SYSTEM, "name", "Empty");
+	assert_int_equal(store_save(s, m2, -1, NULL, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "poisoning", "llm",
+	    RISK_MITIGATING, NULL, NULL, &e), 0);
+	assert_int_equal(store_list(s, &v, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].id, "aaa");
+	assert_string_equal(v[0].name, "Empty");
+	assert_int_equal(v[0].ncomponents, 0);
+	assert_int_equal(v[0].nrisks, 0);
+	assert_string_equal(v[1].id, "assist");
+	assert_string_equal(v[1].name, "Support assistant");
+	assert_int_equal(v[1].revision, 1);
+	assert_string_equal(v[1].updated, NOW);
+	assert_int_equal(v[1].nboundaries, 2);
+	assert_int_equal(v[1].ncomponents, 3);
+	assert_int_equal(v[1].nflows, 2);
+	assert_int_equal(v[1].nrisks, 3);
+	assert_int_equal(v[1].by_severity[LEVEL_CRITICAL], 1);	/* 5 x 4 */
+	assert_int_equal(v[1].by_severity[LEVEL_HIGH], 1);	/* 3 x 4 */
+	assert_int_equal(v[1].by_severity[LEVEL_MEDIUM], 1);	/* 2 x 3 */
+	assert_int_equal(v[1].by_status[RISK_OPEN], 2);
+	assert_int_equal(v[1].by_status[RISK_MITIGATING], 1);
+	store_summaries_free(v, n);
+	/* Two models: loading needs a name. */
+	assert_null(store_load(s, NULL, &e));
+	assert_non_null(strstr(e.msg, "holds several models ('aaa', "
+	    "'assist'); name one"));
+	store_close(s);
+	model_free(m2);
+	model_free(m);
+}
+
+static void
+test_delete_keeps_history(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 got;
+	struct store		*s;
+	struct change		*v;
+	struct error		 e;
+	sqlite3			*db;
+	size_t			 n, before;
+
+	s = store_with_risks(fx->db, m);
+	before = history_count(s, "assist");
+	assert_int_equal(store_delete(s, "assist", &e), 0);
+	assert_int_equal(store_exists(s, "assist", &e), 0);
+	assert_null(store_load(s, "assist", &e));
+	risk_register_init(&got);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), -1);
+	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
+	assert_int_equal(n, before + 1);
+	assert_change(&v[n - 1], "assist", "deleted", "Support assistant",
+	    NULL);
+	changes_free(v, n);
+	assert_int_equal(store_delete(s, "assist", &e), -1);
+	store_close(s);
+	/* Nothing of the model is left behind but its history. */
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "SELECT (SELECT count(*) FROM objects)"
+	    " + (SELECT count(*) FROM fields) + (SELECT count(*) FROM risks)"
+	    " + (SELECT count(*) FROM risk_mitigations)"
+	    " + (SELECT count(*) FROM practices)"), 0);
+	sqlite3_close(db);
+	model_free(m);
+}
+
+static void
+test_import_full_replaces_history(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *other, *back;
+	struct risk_register	 r, got;
+	struct change		*h, *v;
+	struct store		*s;
+	struct risk		*k;
+	struct error		 e;
+	size_t			 n, nother;
+
+	s = store_with_risks(fx->db, m);
+	other = rich_model("other");
+	assert_int_equal(store_save(s, other, -1, NULL, &e), 0);
+	nother = history_count(s, "other");
+
+	risk_register_init(&r);
+	k = add_risk(&r, "evasion", "llm", 2, 2, "m-adv-training");
+	k->status = RISK_ACCEPTED;
+	k->justification = xstrdup("low value target");
+	k->decided_by = xstrdup("dana");
+	k->decided_at = xstrdup("2025-01-01T00:00:00Z");
+	k->applies = 0;
+	k->mitigations[0].status = MIT_REJECTED;
+	k->mitigations[0].due = xstrdup("2025-02-01");
+	h = xcalloc(2, sizeof *h);
+	h[0].at = xstrdup("2025-01-01T00:00:00Z");
+	h[0].who = xstrdup("dana");
+	h[0].object = xstrdup("assist");
+	h[0].field = xstrdup("created");
+	h[0].new_value = xstrdup("system");
+	h[1].at = xstrdup("2025-01-02T00:00:00Z");
+	h[1].who = xstrdup("erin");
+	h[1].object = xstrdup("evasion@llm");
+	h[1].field = xstrdup("status");
+	h[1].old_value = xstrdup("open");
+	h[1].new_value = xstrdup("accepted");
+	set(m->components[0], OBJ_COMPONENT, "name", "Imported customer");
+	m->revision = 12;
+	assert_int_equal(store_import_full(s, m, &r, h, 2, &e), 0);
+
+	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].who, "dana");
+	assert_string_equal(v[0].field, "created");
+	assert_string_equal(v[1].at, "2025-01-02T00:00:00Z");
+	assert_string_equal(v[1].object, "evasion@llm");
+	assert_string_equal(v[1].old_value, "open");
+	assert_true(v[0].seq < v[1].seq);
+	changes_free(v, n);
+	assert_int_equal(history_count(s, "other"), nother);
+
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_int_equal(back->revision, 12);
+	assert_same_model(m, back);
+	model_free(back);
+	risk_register_init(&got);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	assert_int_equal(got.n, 1);		/* the old register is gone */
+	k = got.risks[0];
+	assert_string_equal(k->threat, "evasion");
+	assert_int_equal(k->applies, 0);
+	assert_int_equal(k->status, RISK_ACCEPTED);
+	assert_string_equal(k->decided_by, "dana");
+	assert_string_equal(k->decided_at, "2025-01-01T00:00:00Z");
+	assert_int_equal(k->mitigations[0].status, MIT_REJECTED);
+	assert_string_equal(k->mitigations[0].due, "2025-02-01");
+	risk_register_release(&got);
+
+	/* A bad entry changes nothing. */
+	free(h[1].who);
+	h[1].who = NULL;
+	assert_int_equal(store_import_full(s, other, &r, h, 2, &e), -1);
+	assert_int_equal(history_count(s, "other"), nother);
+	changes_free(h, 2);
+	risk_register_release(&r);
+	store_close(s);
+	model_free(other);
+	model_free(m);
+}
+
+static void
+test_read_only_store(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	char		*msg;
+
+	store_close(store_with(fx->db, m));
+	s = open_ok(fx->db, STORE_READONLY);
+	back = store_load(s, NULL, &e);
+	assert_non_null(back);
+	set(back->components[0], OBJ_COMPONENT, "name", "Client");
+	assert_int_equal(store_save(s, back, -1, NULL, &e), -1);
+	msg = xasprintf("database '%s' is read-only", fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+	model_free(back);
+	store_close(s);
+	model_free(m);
+}
+
+int
+main(void)
+{
+#define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+	const struct CMUnitTest tests[] = {
+		T(test_round_trip_every_field),
+		T(test_new_file_is_private),
+		T(test_missing_file_is_not_created),
+		T(test_update_records_history),
+		T(test_no_change_writes_nothing),
+		T(test_stale_revision_is_refused),
+		T(test_history_is_append_only),
+		T(test_text_file_is_refused_untouched),
+		T(test_foreign_sqlite_is_refused_untouched),
+		T(test_newer_schema_is_refused_untouched),
+		T(test_corrupt_file_gives_clear_error),
+		T(test_locked_database_is_busy),
+		T(test_full_disk_keeps_previous_model),
+		T(test_sync_keeps_decisions),
+		T(test_decisions_are_checked),
+		T(test_mitigation_is_checked),
+		T(test_list_counts),
+		T(test_delete_keeps_history),
+		T(test_import_full_replaces_history),
+		T(test_read_only_store),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
