@@ -7,18 +7,30 @@
  * entry with the same id replaces an earlier one, and "disabled: true"
  * removes it. Applicability conditions are data in a small language
  * (catalogue/cond.h), checked against the model's field tables at load.
+ * References (guideline subsections, MITRE ATLAS, OWASP) are checked
+ * against the taxonomy in data/taxonomy.yaml, which is loaded first.
  *
- * Ownership: the catalogue owns everything reachable from it.
+ * Loading a file is all or nothing: a file with an error changes nothing.
+ * Every error names FILE:LINE:COL and, where it helps, the nearest known
+ * word. Core code: nothing here prints.
+ *
+ * Ownership: the catalogue owns everything reachable from it; the lists
+ * (questions, mitigations, threats, adjustments) are in load order, an
+ * entry replaced by id keeping the place of the one it replaces.
  */
 #ifndef PARAPET_CATALOGUE_CATALOGUE_H
 #define PARAPET_CATALOGUE_CATALOGUE_H
 
 #include <stddef.h>
 
+#include "model/model.h"
 #include "util/strmap.h"
 
 struct error;
 struct cond;
+struct taxonomy;
+
+#define CATALOGUE_FORMAT	1
 
 enum ref_scheme {
 	REF_GUIDELINE,		/* "guideline": 1.1 .. 4.4 */
@@ -43,12 +55,20 @@ struct refs {
 	size_t		 n;
 };
 
+/* Where an entry was written: its file (shared, owned by the catalogue). */
+struct catpos {
+	const char	*file;
+	unsigned long	 line;
+	unsigned long	 col;
+};
+
 struct question {
 	char		*id;
 	char		*guideline;	/* "1.1" .. "4.4" */
 	char		*text;
-	char		*help;
+	char		*help;		/* or NULL */
 	char		*source;	/* "FILE:LINE" where defined */
+	struct catpos	 pos;
 };
 
 struct mitigation {
@@ -57,22 +77,25 @@ struct mitigation {
 	char		*description;
 	struct refs	 refs;
 	char		*source;
+	struct catpos	 pos;
 };
 
 struct threat {
 	char			*id;
 	char			*title;
 	char			*description;
-	char			*why;
-	enum target_type	 target;
+	char			*why;		/* or NULL */
+	enum target_type	 target;	/* never TARGET_ANY */
 	struct cond		*when;
 	int			 likelihood;	/* 1..5 */
 	int			 impact;	/* 1..5 */
 	unsigned		 stride;	/* bits of enum stride */
 	struct refs		 refs;
 	char			**mitigations;	/* mitigation ids */
+	struct srcpos		 *mitigations_pos; /* where each is named */
 	size_t			 nmitigations;
 	char			*source;
+	struct catpos		 pos;
 };
 
 struct adjustment {
@@ -84,10 +107,11 @@ struct adjustment {
 	unsigned		 stride;	/* 0: every threat */
 	char			*reason;
 	char			*source;
+	struct catpos		 pos;
 };
 
 struct catalogue {
-	char			 *version;
+	char			 *version;	/* or NULL */
 	struct question		**questions;
 	size_t			  nquestions;
 	struct mitigation	**mitigations;
@@ -96,7 +120,11 @@ struct catalogue {
 	size_t			  nthreats;
 	struct adjustment	**adjustments;
 	size_t			  nadjustments;
-	struct strmap		  by_id;	/* internal lookups */
+	char			**files;	/* files loaded, in order */
+	size_t			  nfiles;
+	struct taxonomy		 *taxonomy;	/* or NULL until loaded */
+	size_t			  ncondslots;	/* conditions numbered so far */
+	struct strmap		  by_id[4];	/* internal: id lookups */
 };
 
 /* Scheme names as written in files: "guideline", "atlas", ... */
@@ -111,18 +139,39 @@ const char		*guideline_title(const char *);
 
 struct catalogue	*catalogue_new(void);
 void			 catalogue_free(struct catalogue *);
+/*
+ * Load the taxonomy file (data/taxonomy.yaml) that references are checked
+ * against. catalogue_load_file() loads the one of the data directory by
+ * itself if none was loaded before. 0 or -1.
+ */
+int			 catalogue_load_taxonomy(struct catalogue *,
+			     const char *, struct error *);
 /* Load one file, adding or replacing entries by id. 0 or -1. */
 int			 catalogue_load_file(struct catalogue *, const char *,
 			     struct error *);
 /* Check cross-references once all files are loaded. 0 or -1. */
 int			 catalogue_finish(struct catalogue *, struct error *);
 /*
+ * The same, reporting every problem found to a callback (which must copy
+ * what it keeps) instead of stopping at the first. Returns their number.
+ */
+size_t			 catalogue_finish_all(struct catalogue *,
+			     void (*)(const struct error *, void *), void *);
+/*
  * Load the standard catalogue from the data directory, then the files in
  * $XDG_CONFIG_HOME/parapet/catalogue.d/, then the extra files, and finish.
- * Returns a catalogue or NULL.
+ * Returns a catalogue (the caller's to free) or NULL.
  */
 struct catalogue	*catalogue_load_standard(const char *const *extra,
 			     size_t nextra, struct error *);
+/*
+ * The *.yaml files of a directory in name order (byte order), as paths
+ * "DIR/NAME"; the array and its strings are the caller's to free. A
+ * directory that does not exist gives no files; one that cannot be read is
+ * an error (returns -1).
+ */
+int			 catalogue_dir_files(const char *, char ***, size_t *,
+			     struct error *);
 
 const struct threat	*catalogue_threat(const struct catalogue *,
 			     const char *);
@@ -130,7 +179,31 @@ const struct mitigation	*catalogue_mitigation(const struct catalogue *,
 			     const char *);
 const struct question	*catalogue_question(const struct catalogue *,
 			     const char *);
-/* Name of an ATLAS, OWASP or guideline identifier, or NULL if unknown. */
+const struct adjustment	*catalogue_adjustment(const struct catalogue *,
+			     const char *);
+/* What a catalogue covers, for listings and the breadth checks. */
+struct catalogue_stats {
+	size_t		nquestions;
+	size_t		nmitigations;
+	size_t		nthreats;
+	size_t		nadjustments;
+	size_t		atlas_ids;	/* distinct techniques and
+					   sub-techniques cited by threats */
+	size_t		atlas_parents;	/* the same, a sub-technique
+					   counted as its technique */
+	size_t		atlas_mitigations; /* distinct AML.Mnnnn cited */
+	unsigned	guidelines;	/* bit i: guideline_ids[i] cited by a
+					   threat, mitigation or question */
+	unsigned	owasp_llm;	/* bit i: LLM(i+1) cited */
+	unsigned	owasp_ml;	/* bit i: ML(i+1) cited */
+};
+void			 catalogue_stats(const struct catalogue *,
+			     struct catalogue_stats *);
+
+/*
+ * Name of an ATLAS, OWASP or guideline identifier, or NULL if unknown.
+ * ATLAS sub-techniques are named "Technique: Sub-technique".
+ */
 const char		*catalogue_ref_title(const struct catalogue *,
 			     enum ref_scheme, const char *);
 

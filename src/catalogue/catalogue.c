@@ -1,0 +1,1325 @@
+/* catalogue.c: load catalogue files, override by id, check references. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "catalogue/cond.h"
+#include "catalogue/taxonomy.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/paths.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "yaml/ydoc.h"
+
+enum section { SEC_QUESTION, SEC_MITIGATION, SEC_THREAT, SEC_ADJUSTMENT,
+	SEC_COUNT };
+
+/* What one file is being read into, and where. */
+struct loader {
+	struct catalogue	*cat;
+	const struct ydoc	*doc;
+	const char		*file;	/* owned by cat->files */
+	struct error		*err;
+};
+
+/* An entry read from the file being loaded, applied once all is read. */
+struct pending {
+	enum section	 sec;
+	void		*entry;		/* NULL: disable id */
+	char		*id;		/* the entry's id, or owned if disabled */
+};
+
+static const char *const question_keys[] = { "id", "guideline", "text",
+	"help", "disabled", NULL };
+static const char *const mitigation_keys[] = { "id", "title",
+	"description", "refs", "disabled", NULL };
+static const char *const threat_keys[] = { "id", "title", "description",
+	"why", "target", "when", "likelihood", "impact", "stride", "refs",
+	"mitigations", "disabled", NULL };
+static const char *const adjustment_keys[] = { "id", "target", "when",
+	"likelihood", "impact", "stride", "reason", "disabled", NULL };
+static const char *const top_keys[] = { "parapet-catalogue", "version",
+	"questions", "mitigations", "threats", "adjustments", NULL };
+
+static const struct {
+	const char		*name;	/* section key */
+	const char		*what;	/* one entry, for messages */
+	const char *const	*keys;
+} sections[SEC_COUNT] = {
+	{ "questions", "question", question_keys },
+	{ "mitigations", "mitigation", mitigation_keys },
+	{ "threats", "threat", threat_keys },
+	{ "adjustments", "adjustment", adjustment_keys },
+};
+
+static const char *const target_names[] = { "component", "flow",
+	"boundary", "system", "any", NULL };
+
+const char *
+target_type_name(enum target_type t)
+{
+	return t <= TARGET_ANY ? target_names[t] : "?";
+}
+
+/* The list of a section: its array and count. */
+static void
+catalogue_section(struct catalogue *cat, enum section s, void ****v,
+    size_t **n)
+{
+	switch (s) {
+	case SEC_QUESTION:
+		*v = (void ***)&cat->questions;
+		*n = &cat->nquestions;
+		return;
+	case SEC_MITIGATION:
+		*v = (void ***)&cat->mitigations;
+		*n = &cat->nmitigations;
+		return;
+	case SEC_THREAT:
+		*v = (void ***)&cat->threats;
+		*n = &cat->nthreats;
+		return;
+	case SEC_ADJUSTMENT:
+	case SEC_COUNT:
+		break;
+	}
+	*v = (void ***)&cat->adjustments;
+	*n = &cat->nadjustments;
+}
+
+static void
+refs_free(struct refs *r)
+{
+	size_t	i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->v[i].id);
+	free(r->v);
+}
+
+static void
+question_free(struct question *q)
+{
+	free(q->id);
+	free(q->guideline);
+	free(q->text);
+	free(q->help);
+	free(q->source);
+	free(q);
+}
+
+static void
+mitigation_free(struct mitigation *m)
+{
+	free(m->id);
+	free(m->title);
+	free(m->description);
+	refs_free(&m->refs);
+	free(m->source);
+	free(m);
+}
+
+static void
+threat_free(struct threat *t)
+{
+	size_t	i;
+
+	free(t->id);
+	free(t->title);
+	free(t->description);
+	free(t->why);
+	cond_free(t->when);
+	refs_free(&t->refs);
+	for (i = 0; i < t->nmitigations; i++)
+		free(t->mitigations[i]);
+	free(t->mitigations);
+	free(t->mitigations_pos);
+	free(t->source);
+	free(t);
+}
+
+static void
+adjustment_free(struct adjustment *a)
+{
+	free(a->id);
+	cond_free(a->when);
+	free(a->reason);
+	free(a->source);
+	free(a);
+}
+
+static void
+entry_free(enum section s, void *e)
+{
+	if (e == NULL)
+		return;
+	switch (s) {
+	case SEC_QUESTION:
+		question_free(e);
+		break;
+	case SEC_MITIGATION:
+		mitigation_free(e);
+		break;
+	case SEC_THREAT:
+		threat_free(e);
+		break;
+	case SEC_ADJUSTMENT:
+		adjustment_free(e);
+		break;
+	case SEC_COUNT:
+		break;
+	}
+}
+
+struct catalogue *
+catalogue_new(void)
+{
+	struct catalogue	*cat = xcalloc(1, sizeof *cat);
+	int			 s;
+
+	for (s = 0; s < SEC_COUNT; s++)
+		strmap_init(&cat->by_id[s]);
+	return cat;
+}
+
+void
+catalogue_free(struct catalogue *cat)
+{
+	void		***v;
+	size_t		  *n, i;
+	int		   s;
+
+	if (cat == NULL)
+		return;
+	for (s = 0; s < SEC_COUNT; s++) {
+		catalogue_section(cat, (enum section)s, &v, &n);
+		for (i = 0; i < *n; i++)
+			entry_free((enum section)s, (*v)[i]);
+		free(*v);
+		strmap_release(&cat->by_id[s]);
+	}
+	for (i = 0; i < cat->nfiles; i++)
+		free(cat->files[i]);
+	free(cat->files);
+	free(cat->version);
+	taxonomy_free(cat->taxonomy);
+	free(cat);
+}
+
+int
+catalogue_load_taxonomy(struct catalogue *cat, const char *path,
+    struct error *err)
+{
+	struct taxonomy	*t;
+
+	if ((t = taxonomy_load(path, err)) == NULL)
+		return -1;
+	taxonomy_free(cat->taxonomy);
+	cat->taxonomy = t;
+	return 0;
+}
+
+/* Every key of an entry must be one of the section's. */
+static int
+load_check_keys(struct loader *l, const struct ynode *map,
+    const char *const *keys, const char *what)
+{
+	const struct ynode	*k;
+	const char		*near;
+	size_t			 i, j;
+
+	for (i = 0; i < YNODE_PAIRS(map); i++) {
+		k = YNODE_KEY(map, i);
+		for (j = 0; keys[j] != NULL; j++)
+			if (strcmp(keys[j], k->value) == 0)
+				break;
+		if (keys[j] != NULL)
+			continue;
+		if ((near = text_suggest(k->value, keys)) != NULL)
+			return ynode_error(l->doc, k, l->err, "unknown key "
+			    "'%s' in a %s (did you mean '%s'?)", k->value,
+			    what, near);
+		return ynode_error(l->doc, k, l->err, "unknown key '%s' in a "
+		    "%s", k->value, what);
+	}
+	return 0;
+}
+
+/* A scalar's text; NULL with an error for a list or a mapping. */
+static const char *
+load_scalar(struct loader *l, const struct ynode *v, const char *key)
+{
+	if (v->type != YNODE_SCALAR) {
+		ynode_error(l->doc, v, l->err, "'%s' must be text, not %s",
+		    key, ynode_type_name(v));
+		return NULL;
+	}
+	return v->value;
+}
+
+/* A required text field of an entry, copied into *out. */
+static int
+load_text(struct loader *l, const struct ynode *map, const char *key,
+    const char *what, const char *id, int required, char **out)
+{
+	const struct ynode	*v = ynode_get(map, key);
+	const char		*s;
+
+	*out = NULL;
+	if (v == NULL) {
+		if (!required)
+			return 0;
+		return ynode_error(l->doc, map, l->err, "%s '%s' has no '%s'",
+		    what, id, key);
+	}
+	if ((s = load_scalar(l, v, key)) == NULL)
+		return -1;
+	if (*s == '\0')
+		return ynode_error(l->doc, v, l->err, "'%s' must not be "
+		    "empty", key);
+	*out = xstrdup(s);
+	return 0;
+}
+
+/* A whole number in lo..hi. */
+static int
+load_int(struct loader *l, const struct ynode *map, const char *key,
+    const char *what, const char *id, int required, int lo, int hi, int *out)
+{
+	const struct ynode	*v = ynode_get(map, key);
+	const char		*s;
+	char			*end;
+	long			 n;
+
+	*out = 0;
+	if (v == NULL) {
+		if (!required)
+			return 0;
+		return ynode_error(l->doc, map, l->err, "%s '%s' has no '%s'",
+		    what, id, key);
+	}
+	if ((s = load_scalar(l, v, key)) == NULL)
+		return -1;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < lo || n > hi ||
+	    !v->plain)
+		return ynode_error(l->doc, v, l->err, "'%s' must be a whole "
+		    "number from %d to %d, not '%s'", key, lo, hi, s);
+	*out = (int)n;
+	return 0;
+}
+
+/* STRIDE letters: a list (or one letter) of S T R I D E. */
+static int
+load_stride(struct loader *l, const struct ynode *map, const char *what,
+    const char *id, int required, unsigned *out)
+{
+	const struct ynode	*v = ynode_get(map, "stride"), *w;
+	struct buf		 b;
+	size_t			 i, count;
+	int			 k;
+
+	*out = 0;
+	if (v == NULL) {
+		if (!required)
+			return 0;
+		return ynode_error(l->doc, map, l->err, "%s '%s' has no "
+		    "'stride'", what, id);
+	}
+	if (v->type == YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'stride' must be a list "
+		    "of letters, not a mapping");
+	count = v->type == YNODE_SEQ ? v->n : 1;
+	if (count == 0)
+		return ynode_error(l->doc, v, l->err, "'stride' needs at least "
+		    "one letter");
+	for (i = 0; i < count; i++) {
+		w = v->type == YNODE_SEQ ? v->items[i] : v;
+		if (w->type != YNODE_SCALAR)
+			return ynode_error(l->doc, w, l->err, "'stride' must "
+			    "be a list of letters, not of %s",
+			    ynode_type_name(w));
+		if ((k = vocab_find(&vocab_stride, w->value)) == -1) {
+			buf_init(&b);
+			vocab_list(&vocab_stride, &b);
+			ynode_error(l->doc, w, l->err, "unknown STRIDE letter "
+			    "'%s' (expected %s)", w->value, b.s);
+			buf_release(&b);
+			return -1;
+		}
+		*out |= 1u << k;
+	}
+	return 0;
+}
+
+/* The name of a scheme for messages. */
+static const char *
+scheme_title(enum ref_scheme s)
+{
+	switch (s) {
+	case REF_GUIDELINE:
+		return "guideline subsection";
+	case REF_ATLAS:
+		return "ATLAS";
+	case REF_OWASP_LLM:
+		return "OWASP LLM 2025 id";
+	case REF_OWASP_ML:
+		return "OWASP ML 2023 id";
+	case REF_SCHEME_COUNT:
+		break;
+	}
+	return "reference";
+}
+
+/* Check one reference against the taxonomy. */
+static int
+load_ref_check(struct loader *l, const struct ynode *w, enum ref_scheme s,
+    enum section sec)
+{
+	const struct taxonomy	*t = l->cat->taxonomy;
+	const char		*id = w->value, *near, *kindname;
+	const char		*ver = taxonomy_atlas_version(t);
+	enum atlas_kind		 k;
+
+	if (s == REF_GUIDELINE) {
+		if (guideline_title(id) != NULL &&
+		    taxonomy_title(t, s, id) != NULL)
+			return 0;
+		return ynode_error(l->doc, w, l->err, "unknown guideline "
+		    "subsection '%s' (the subsections are 1.1-1.4, 2.1-2.4, "
+		    "3.1-3.5 and 4.1-4.4)", id);
+	}
+	if (s == REF_ATLAS) {
+		k = atlas_kind(id);
+		if (k == ATLAS_MALFORMED)
+			return ynode_error(l->doc, w, l->err, "malformed ATLAS "
+			    "id '%s' (expected AML.Tnnnn, AML.Tnnnn.nnn or "
+			    "AML.Mnnnn)", id);
+		if (sec == SEC_THREAT && k == ATLAS_MITIGATION)
+			return ynode_error(l->doc, w, l->err, "'%s' is an ATLAS "
+			    "mitigation: a threat cites techniques (AML.Tnnnn "
+			    "or AML.Tnnnn.nnn)", id);
+		if (sec == SEC_MITIGATION && k != ATLAS_MITIGATION)
+			return ynode_error(l->doc, w, l->err, "'%s' is an ATLAS "
+			    "technique: a mitigation cites ATLAS mitigations "
+			    "(AML.Mnnnn)", id);
+		if (taxonomy_title(t, s, id) != NULL)
+			return 0;
+		kindname = k == ATLAS_MITIGATION ? "mitigation" :
+		    k == ATLAS_SUBTECHNIQUE ? "sub-technique" : "technique";
+		near = taxonomy_suggest(t, s, id);
+		if (near != NULL && atlas_kind(near) == k)
+			return ynode_error(l->doc, w, l->err, "unknown ATLAS "
+			    "%s '%s' (did you mean '%s'?)", kindname, id, near);
+		return ynode_error(l->doc, w, l->err, "unknown ATLAS %s '%s' "
+		    "(not in ATLAS %s)", kindname, id,
+		    ver != NULL ? ver : "as shipped");
+	}
+	if (taxonomy_title(t, s, id) != NULL)
+		return 0;
+	if ((near = taxonomy_suggest(t, s, id)) != NULL)
+		return ynode_error(l->doc, w, l->err, "unknown %s '%s' (did "
+		    "you mean '%s'?)", scheme_title(s), id, near);
+	return ynode_error(l->doc, w, l->err, "unknown %s '%s'",
+	    scheme_title(s), id);
+}
+
+/* refs: { scheme: [id, ...], ... }; at least one guideline. */
+static int
+load_refs(struct loader *l, const struct ynode *map, enum section sec,
+    const char *what, const char *id, struct refs *out)
+{
+	const struct ynode	*v = ynode_get(map, "refs"), *k, *list, *w;
+	const char		*near;
+	size_t			 i, j, m, count, nguide = 0;
+	int			 s;
+
+	memset(out, 0, sizeof *out);
+	if (v == NULL)
+		return ynode_error(l->doc, map, l->err, "%s '%s' has no "
+		    "'refs'", what, id);
+	if (v->type != YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'refs' must be a "
+		    "mapping of schemes to lists of ids, not %s",
+		    ynode_type_name(v));
+	for (i = 0; i < YNODE_PAIRS(v); i++) {
+		k = YNODE_KEY(v, i);
+		list = YNODE_VAL(v, i);
+		if ((s = ref_scheme_find(k->value)) == -1) {
+			static const char *const schemes[] = { "guideline",
+			    "atlas", "owasp-llm-2025", "owasp-ml-2023",
+			    NULL };
+
+			if (strcmp(k->value, "stride") == 0)
+				return ynode_error(l->doc, k, l->err, "STRIDE "
+				    "letters go in 'stride', not in 'refs'");
+			near = text_suggest(k->value, schemes);
+			for (j = 0; near == NULL && schemes[j] != NULL; j++)
+				if (strncmp(schemes[j], k->value,
+				    strlen(k->value)) == 0)
+					near = schemes[j];
+			if (near != NULL)
+				return ynode_error(l->doc, k, l->err, "unknown "
+				    "reference scheme '%s' (did you mean "
+				    "'%s'?)", k->value, near);
+			return ynode_error(l->doc, k, l->err, "unknown "
+			    "reference scheme '%s' (expected 'guideline', "
+			    "'atlas', 'owasp-llm-2025' or 'owasp-ml-2023')",
+			    k->value);
+		}
+		if (list->type == YNODE_MAP)
+			return ynode_error(l->doc, list, l->err, "'%s' must be "
+			    "a list of ids, not a mapping", k->value);
+		count = list->type == YNODE_SEQ ? list->n : 1;
+		if (count == 0)
+			return ynode_error(l->doc, list, l->err, "'%s' needs "
+			    "at least one id", k->value);
+		for (j = 0; j < count; j++) {
+			w = list->type == YNODE_SEQ ? list->items[j] : list;
+			if (w->type != YNODE_SCALAR)
+				return ynode_error(l->doc, w, l->err, "'%s' "
+				    "must be a list of ids, not of %s",
+				    k->value, ynode_type_name(w));
+			if (load_ref_check(l, w, (enum ref_scheme)s,
+			    sec) == -1)
+				return -1;
+			for (m = 0; m < out->n; m++)
+				if (out->v[m].scheme == (enum ref_scheme)s &&
+				    strcmp(out->v[m].id, w->value) == 0)
+					return ynode_error(l->doc, w, l->err,
+					    "'%s' is listed twice", w->value);
+			out->v = xreallocarray(out->v, out->n + 1,
+			    sizeof *out->v);
+			out->v[out->n].scheme = (enum ref_scheme)s;
+			out->v[out->n++].id = xstrdup(w->value);
+			if (s == REF_GUIDELINE)
+				nguide++;
+		}
+	}
+	if (nguide == 0)
+		return ynode_error(l->doc, v, l->err, "%s '%s' cites no "
+		    "guideline subsection (refs: { guideline: [...] })", what,
+		    id);
+	return 0;
+}
+
+/* target: component | flow | boundary | system (| any). */
+static int
+load_target(struct loader *l, const struct ynode *map, const char *what,
+    const char *id, int allow_any, enum target_type *out)
+{
+	const struct ynode	*v = ynode_get(map, "target");
+	const char		*s, *near;
+	int			 i;
+
+	if (v == NULL)
+		return ynode_error(l->doc, map, l->err, "%s '%s' has no "
+		    "'target'", what, id);
+	if ((s = load_scalar(l, v, "target")) == NULL)
+		return -1;
+	for (i = 0; target_names[i] != NULL; i++) {
+		if (strcmp(target_names[i], s) != 0)
+			continue;
+		if (i == TARGET_ANY && !allow_any)
+			return ynode_error(l->doc, v, l->err, "a threat's "
+			    "target must be 'component', 'flow', 'boundary' "
+			    "or 'system', not 'any'");
+		*out = (enum target_type)i;
+		return 0;
+	}
+	if ((near = text_suggest(s, target_names)) != NULL)
+		return ynode_error(l->doc, v, l->err, "unknown target '%s' "
+		    "(did you mean '%s'?)", s, near);
+	return ynode_error(l->doc, v, l->err, "unknown target '%s' (expected "
+	    "'component', 'flow', 'boundary', 'system'%s)", s,
+	    allow_any ? " or 'any'" : "");
+}
+
+/* when: a condition about the target. */
+static int
+load_when(struct loader *l, const struct ynode *map, const char *what,
+    const char *id, enum target_type subject, struct cond **out)
+{
+	const struct ynode	*v = ynode_get(map, "when");
+
+	*out = NULL;
+	if (v == NULL)
+		return ynode_error(l->doc, map, l->err, "%s '%s' has no "
+		    "'when'", what, id);
+	if (v->type != YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'when' must be a "
+		    "condition (a mapping), not %s", ynode_type_name(v));
+	*out = cond_parse(l->doc, v, subject, &l->cat->ncondslots, l->err);
+	return *out != NULL ? 0 : -1;
+}
+
+static void
+load_pos(struct loader *l, const struct ynode *map, struct catpos *pos,
+    char **source)
+{
+	pos->file = l->file;
+	pos->line = map->line;
+	pos->col = map->col;
+	*source = xasprintf("%s:%lu", l->file, map->line);
+}
+
+static void *
+load_question(struct loader *l, const struct ynode *map, const char *id)
+{
+	struct question	*q = xcalloc(1, sizeof *q);
+	const char	*w = "question";
+
+	q->id = xstrdup(id);
+	load_pos(l, map, &q->pos, &q->source);
+	if (load_text(l, map, "guideline", w, id, 1, &q->guideline) == -1)
+		goto fail;
+	if (guideline_title(q->guideline) == NULL) {
+		ynode_error(l->doc, ynode_get(map, "guideline"), l->err,
+		    "unknown guideline subsection '%s' (the subsections are "
+		    "1.1-1.4, 2.1-2.4, 3.1-3.5 and 4.1-4.4)", q->guideline);
+		goto fail;
+	}
+	if (load_text(l, map, "text", w, id, 1, &q->text) == -1 ||
+	    load_text(l, map, "help", w, id, 0, &q->help) == -1)
+		goto fail;
+	return q;
+
+fail:
+	question_free(q);
+	return NULL;
+}
+
+static void *
+load_mitigation(struct loader *l, const struct ynode *map, const char *id)
+{
+	struct mitigation	*m = xcalloc(1, sizeof *m);
+	const char		*w = "mitigation";
+
+	m->id = xstrdup(id);
+	load_pos(l, map, &m->pos, &m->source);
+	if (load_text(l, map, "title", w, id, 1, &m->title) == -1 ||
+	    load_text(l, map, "description", w, id, 1, &m->description) == -1 ||
+	    load_refs(l, map, SEC_MITIGATION, w, id, &m->refs) == -1) {
+		mitigation_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* mitigations: [id, ...] of a threat, at least one, each once. */
+static int
+load_threat_mitigations(struct loader *l, const struct ynode *map,
+    struct threat *t)
+{
+	const struct ynode	*v = ynode_get(map, "mitigations"), *w;
+	size_t			 i, j;
+
+	if (v == NULL)
+		return ynode_error(l->doc, map, l->err, "threat '%s' has no "
+		    "'mitigations'", t->id);
+	if (v->type != YNODE_SEQ)
+		return ynode_error(l->doc, v, l->err, "'mitigations' must be a "
+		    "list of mitigation ids, not %s", ynode_type_name(v));
+	if (v->n == 0)
+		return ynode_error(l->doc, v, l->err, "threat '%s' names no "
+		    "mitigation", t->id);
+	t->mitigations = xcalloc(v->n, sizeof *t->mitigations);
+	t->mitigations_pos = xcalloc(v->n, sizeof *t->mitigations_pos);
+	for (i = 0; i < v->n; i++) {
+		w = v->items[i];
+		if (w->type != YNODE_SCALAR)
+			return ynode_error(l->doc, w, l->err, "'mitigations' "
+			    "must be a list of ids, not of %s",
+			    ynode_type_name(w));
+		if (!id_valid(w->value))
+			return ynode_error(l->doc, w, l->err, "invalid "
+			    "mitigation id '%s'", w->value);
+		for (j = 0; j < t->nmitigations; j++)
+			if (strcmp(t->mitigations[j], w->value) == 0)
+				return ynode_error(l->doc, w, l->err,
+				    "mitigation '%s' is named twice",
+				    w->value);
+		t->mitigations[t->nmitigations] = xstrdup(w->value);
+		t->mitigations_pos[t->nmitigations].line = w->line;
+		t->mitigations_pos[t->nmitigations++].col = w->col;
+	}
+	return 0;
+}
+
+static void *
+load_threat(struct loader *l, const struct ynode *map, const char *id)
+{
+	struct threat	*t = xcalloc(1, sizeof *t);
+	const char	*w = "threat";
+
+	t->id = xstrdup(id);
+	load_pos(l, map, &t->pos, &t->source);
+	if (load_text(l, map, "title", w, id, 1, &t->title) == -1 ||
+	    load_text(l, map, "description", w, id, 1, &t->description) == -1 ||
+	    load_text(l, map, "why", w, id, 0, &t->why) == -1 ||
+	    load_target(l, map, w, id, 0, &t->target) == -1 ||
+	    load_when(l, map, w, id, t->target, &t->when) == -1 ||
+	    load_int(l, map, "likelihood", w, id, 1, 1, 5,
+	    &t->likelihood) == -1 ||
+	    load_int(l, map, "impact", w, id, 1, 1, 5, &t->impact) == -1 ||
+	    load_stride(l, map, w, id, 1, &t->stride) == -1 ||
+	    load_refs(l, map, SEC_THREAT, w, id, &t->refs) == -1 ||
+	    load_threat_mitigations(l, map, t) == -1) {
+		threat_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static void *
+load_adjustment(struct loader *l, const struct ynode *map, const char *id)
+{
+	struct adjustment	*a = xcalloc(1, sizeof *a);
+	const char		*w = "adjustment";
+
+	a->id = xstrdup(id);
+	load_pos(l, map, &a->pos, &a->source);
+	if (load_target(l, map, w, id, 1, &a->target) == -1 ||
+	    load_when(l, map, w, id, a->target, &a->when) == -1 ||
+	    load_int(l, map, "likelihood", w, id, 0, -2, 2,
+	    &a->likelihood) == -1 ||
+	    load_int(l, map, "impact", w, id, 0, -2, 2, &a->impact) == -1 ||
+	    load_stride(l, map, w, id, 0, &a->stride) == -1 ||
+	    load_text(l, map, "reason", w, id, 1, &a->reason) == -1)
+		goto fail;
+	if (a->likelihood == 0 && a->impact == 0) {
+		ynode_error(l->doc, map, l->err, "adjustment '%s' changes "
+		    "neither likelihood nor impact", id);
+		goto fail;
+	}
+	return a;
+
+fail:
+	adjustment_free(a);
+	return NULL;
+}
+
+/* Suggest an id among the entries of a section. */
+static const char *
+catalogue_suggest_id(struct catalogue *cat, enum section s, const char *id)
+{
+	void		***v;
+	size_t		  *n, i;
+	const char	**ids, *near;
+
+	catalogue_section(cat, s, &v, &n);
+	ids = xcalloc(*n + 1, sizeof *ids);
+	for (i = 0; i < *n; i++)
+		ids[i] = *(char **)(*v)[i];
+	near = text_suggest(id, ids);
+	free(ids);
+	return near;
+}
+
+/* disabled: true or false; 1, 0 or -1. */
+static int
+load_disabled(struct loader *l, const struct ynode *map)
+{
+	const struct ynode	*v = ynode_get(map, "disabled");
+
+	if (v == NULL)
+		return 0;
+	if (v->type == YNODE_SCALAR && strcmp(v->value, "true") == 0)
+		return 1;
+	if (v->type == YNODE_SCALAR && strcmp(v->value, "false") == 0)
+		return 0;
+	return ynode_error(l->doc, v, l->err, "'disabled' must be true or "
+	    "false");
+}
+
+/* Read one section's entries into the pending list. */
+static int
+load_section(struct loader *l, enum section s, const struct ynode *list,
+    struct pending **pend, size_t *npend)
+{
+	const char		*what = sections[s].what, *id, *near;
+	const struct ynode	*map, *idn;
+	struct strmap		 seen;
+	struct pending		*p;
+	void			*e;
+	size_t			 i;
+	int			 dis, rc = -1;
+
+	if (list->type != YNODE_SEQ)
+		return ynode_error(l->doc, list, l->err, "'%s' must be a list, "
+		    "not %s", sections[s].name, ynode_type_name(list));
+	strmap_init(&seen);
+	for (i = 0; i < list->n; i++) {
+		map = list->items[i];
+		if (map->type != YNODE_MAP) {
+			ynode_error(l->doc, map, l->err, "a %s must be a "
+			    "mapping, not %s", what, ynode_type_name(map));
+			goto out;
+		}
+		if (load_check_keys(l, map, sections[s].keys, what) == -1)
+			goto out;
+		if ((idn = ynode_get(map, "id")) == NULL) {
+			ynode_error(l->doc, map, l->err, "a %s has no 'id'",
+			    what);
+			goto out;
+		}
+		if ((id = load_scalar(l, idn, "id")) == NULL)
+			goto out;
+		if (!id_valid(id)) {
+			ynode_error(l->doc, idn, l->err, "invalid %s id '%s' "
+			    "(use a-z, 0-9, '.', '_' and '-', starting with a "
+			    "letter or digit, at most %d characters)", what,
+			    id, ID_MAX);
+			goto out;
+		}
+		if ((e = strmap_get(&seen, id)) != NULL) {
+			ynode_error(l->doc, idn, l->err, "duplicate %s id "
+			    "'%s' (first at line %lu)", what, id,
+			    ((const struct ynode *)e)->line);
+			goto out;
+		}
+		if ((dis = load_disabled(l, map)) == -1)
+			goto out;
+		if (dis && strmap_get(&l->cat->by_id[s], id) == NULL) {
+			near = catalogue_suggest_id(l->cat, s, id);
+			if (near != NULL)
+				ynode_error(l->doc, idn, l->err, "cannot "
+				    "disable unknown %s '%s' (did you mean "
+				    "'%s'?)", what, id, near);
+			else
+				ynode_error(l->doc, idn, l->err, "cannot "
+				    "disable unknown %s '%s'", what, id);
+			goto out;
+		}
+		e = NULL;
+		if (!dis) {
+			switch (s) {
+			case SEC_QUESTION:
+				e = load_question(l, map, id);
+				break;
+			case SEC_MITIGATION:
+				e = load_mitigation(l, map, id);
+				break;
+			case SEC_THREAT:
+				e = load_threat(l, map, id);
+				break;
+			case SEC_ADJUSTMENT:
+			case SEC_COUNT:
+				e = load_adjustment(l, map, id);
+				break;
+			}
+			if (e == NULL)
+				goto out;
+		}
+		strmap_put(&seen, idn->value, (void *)(uintptr_t)idn);
+		*pend = xreallocarray(*pend, *npend + 1, sizeof **pend);
+		p = &(*pend)[(*npend)++];
+		p->sec = s;
+		p->entry = e;
+		p->id = e != NULL ? *(char **)e : xstrdup(id);
+	}
+	rc = 0;
+out:
+	strmap_release(&seen);
+	return rc;
+}
+
+/* Add, replace or remove one entry by id. */
+static void
+catalogue_apply(struct catalogue *cat, struct pending *p)
+{
+	void		***v, *old;
+	size_t		  *n, i;
+
+	catalogue_section(cat, p->sec, &v, &n);
+	old = strmap_get(&cat->by_id[p->sec], p->id);
+	for (i = 0; old != NULL && i < *n; i++)
+		if ((*v)[i] == old)
+			break;
+	if (p->entry == NULL) {
+		strmap_del(&cat->by_id[p->sec], p->id);
+		memmove(&(*v)[i], &(*v)[i + 1], (*n - i - 1) * sizeof **v);
+		(*n)--;
+		entry_free(p->sec, old);
+		free(p->id);
+		return;
+	}
+	/* The map's key is the old entry's id until this put. */
+	strmap_put(&cat->by_id[p->sec], p->id, p->entry);
+	if (old != NULL) {
+		(*v)[i] = p->entry;
+		entry_free(p->sec, old);
+	} else {
+		*v = xreallocarray(*v, *n + 1, sizeof **v);
+		(*v)[(*n)++] = p->entry;
+	}
+}
+
+/* Check the top level and read every section. */
+static int
+load_doc(struct loader *l, struct pending **pend, size_t *npend,
+    char **version)
+{
+	const struct ynode	*root = l->doc->root, *k, *v;
+	const char		*near;
+	size_t			 i;
+	int			 s;
+
+	if (root == NULL)
+		return error_set_at(l->err, l->file, 1, 1, "empty catalogue "
+		    "file (expected 'parapet-catalogue: %d')",
+		    CATALOGUE_FORMAT);
+	if (root->type != YNODE_MAP)
+		return ynode_error(l->doc, root, l->err, "a catalogue file "
+		    "must be a mapping, not %s", ynode_type_name(root));
+	if ((v = ynode_get(root, "parapet-catalogue")) == NULL)
+		return ynode_error(l->doc, root, l->err, "not a catalogue "
+		    "file: no 'parapet-catalogue: %d'", CATALOGUE_FORMAT);
+	if (v->type != YNODE_SCALAR || strcmp(v->value, "1") != 0)
+		return ynode_error(l->doc, v, l->err, "unsupported catalogue "
+		    "format '%s' (this version reads format %d)",
+		    v->type == YNODE_SCALAR ? v->value : "?",
+		    CATALOGUE_FORMAT);
+	for (i = 0; i < YNODE_PAIRS(root); i++) {
+		k = YNODE_KEY(root, i);
+		v = YNODE_VAL(root, i);
+		if (strcmp(k->value, "parapet-catalogue") == 0)
+			continue;
+		if (strcmp(k->value, "version") == 0) {
+			if (load_scalar(l, v, "version") == NULL)
+				return -1;
+			free(*version);
+			*version = xstrdup(v->value);
+			continue;
+		}
+		for (s = 0; s < SEC_COUNT; s++)
+			if (strcmp(sections[s].name, k->value) == 0)
+				break;
+		if (s == SEC_COUNT) {
+			if ((near = text_suggest(k->value, top_keys)) != NULL)
+				return ynode_error(l->doc, k, l->err, "unknown "
+				    "key '%s' in a catalogue file (did you "
+				    "mean '%s'?)", k->value, near);
+			return ynode_error(l->doc, k, l->err, "unknown key "
+			    "'%s' in a catalogue file", k->value);
+		}
+	}
+	/* Sections in a fixed order, so a threat may follow its mitigations
+	 * or come before them in the file. */
+	for (s = 0; s < SEC_COUNT; s++) {
+		if ((v = ynode_get(root, sections[s].name)) == NULL)
+			continue;
+		if (load_section(l, (enum section)s, v, pend, npend) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+catalogue_load_file(struct catalogue *cat, const char *path,
+    struct error *err)
+{
+	struct loader	 l;
+	struct ydoc	*doc;
+	struct pending	*pend = NULL;
+	size_t		 npend = 0, i;
+	char		*tax, *version = NULL;
+	int		 rc;
+
+	if (cat->taxonomy == NULL) {
+		tax = xasprintf("%s/taxonomy.yaml", paths_data());
+		rc = catalogue_load_taxonomy(cat, tax, err);
+		free(tax);
+		if (rc == -1)
+			return -1;
+	}
+	if ((doc = ydoc_load(path, err)) == NULL)
+		return -1;
+	cat->files = xreallocarray(cat->files, cat->nfiles + 1,
+	    sizeof *cat->files);
+	cat->files[cat->nfiles] = xstrdup(path);
+	l.cat = cat;
+	l.doc = doc;
+	l.file = cat->files[cat->nfiles];
+	l.err = err;
+	rc = load_doc(&l, &pend, &npend, &version);
+	if (rc == 0) {
+		for (i = 0; i < npend; i++)
+			catalogue_apply(cat, &pend[i]);
+		if (version != NULL) {
+			free(cat->version);
+			cat->version = version;
+			version = NULL;
+		}
+		cat->nfiles++;
+	} else {
+		for (i = 0; i < npend; i++) {
+			if (pend[i].entry == NULL)
+				free(pend[i].id);
+			entry_free(pend[i].sec, pend[i].entry);
+		}
+		free(cat->files[cat->nfiles]);
+	}
+	free(version);
+	free(pend);
+	ydoc_free(doc);
+	return rc;
+}
+
+/* State for the cross-reference checks. */
+struct finish {
+	struct catalogue	*cat;
+	const char		*file;	/* of the entry being checked */
+	void			(*cb)(const struct error *, void *);
+	void			*arg;
+	size_t			 nerr;
+	struct strmap		 used;	/* questions named by threats */
+};
+
+static void
+finish_report(struct finish *f, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void
+finish_report(struct finish *f, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	struct error	e;
+	va_list		ap;
+	char		msg[sizeof e.msg];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	error_set_at(&e, file, line, col, "%s", msg);
+	f->nerr++;
+	if (f->cb != NULL)
+		f->cb(&e, f->arg);
+}
+
+/* A practice condition must name a known question. */
+static int
+finish_practice(const struct cond *c, void *arg)
+{
+	struct finish	*f = arg;
+	const char	*near;
+
+	if (strmap_get(&f->cat->by_id[SEC_QUESTION], c->question) != NULL)
+		return 0;
+	near = catalogue_suggest_id(f->cat, SEC_QUESTION, c->question);
+	if (near != NULL)
+		finish_report(f, f->file, c->line, c->col, "unknown question "
+		    "'%s' (did you mean '%s'?)", c->question, near);
+	else
+		finish_report(f, f->file, c->line, c->col, "unknown question "
+		    "'%s'", c->question);
+	return 0;
+}
+
+/* Note the questions a threat names. */
+static int
+finish_used(const struct cond *c, void *arg)
+{
+	struct finish	*f = arg;
+
+	strmap_put(&f->used, c->question, f);
+	return 0;
+}
+
+size_t
+catalogue_finish_all(struct catalogue *cat,
+    void (*cb)(const struct error *, void *), void *arg)
+{
+	struct finish		 f;
+	const struct threat	*t;
+	const struct question	*q;
+	const char		*near;
+	size_t			 i, j;
+
+	memset(&f, 0, sizeof f);
+	f.cat = cat;
+	f.cb = cb;
+	f.arg = arg;
+	strmap_init(&f.used);
+	for (i = 0; i < cat->nthreats; i++) {
+		t = cat->threats[i];
+		for (j = 0; j < t->nmitigations; j++) {
+			if (catalogue_mitigation(cat, t->mitigations[j]) !=
+			    NULL)
+				continue;
+			near = catalogue_suggest_id(cat, SEC_MITIGATION,
+			    t->mitigations[j]);
+			finish_report(&f, t->pos.file, t->mitigations_pos[j].line,
+			    t->mitigations_pos[j].col, "threat '%s' names "
+			    "unknown mitigation '%s'%s%s%s", t->id,
+			    t->mitigations[j], near != NULL ?
+			    " (did you mean '" : "", near != NULL ? near : "",
+			    near != NULL ? "'?)" : "");
+		}
+		f.file = t->pos.file;
+		cond_each_practice(t->when, finish_practice, &f);
+		cond_each_practice(t->when, finish_used, &f);
+	}
+	for (i = 0; i < cat->nadjustments; i++) {
+		f.file = cat->adjustments[i]->pos.file;
+		cond_each_practice(cat->adjustments[i]->when, finish_practice,
+		    &f);
+	}
+	for (i = 0; i < cat->nquestions; i++) {
+		q = cat->questions[i];
+		if (strmap_get(&f.used, q->id) == NULL)
+			finish_report(&f, q->pos.file, q->pos.line, q->pos.col,
+			    "question '%s' is not used by any threat (name it "
+			    "in a threat's 'practice:' condition)", q->id);
+	}
+	strmap_release(&f.used);
+	return f.nerr;
+}
+
+/* Keep the first error reported. */
+static void
+finish_first(const struct error *e, void *arg)
+{
+	struct error	*err = arg;
+
+	if (err != NULL && !error_isset(err))
+		*err = *e;
+}
+
+int
+catalogue_finish(struct catalogue *cat, struct error *err)
+{
+	if (err != NULL)
+		error_clear(err);
+	return catalogue_finish_all(cat, finish_first, err) == 0 ? 0 : -1;
+}
+
+/* Order paths by name, byte by byte. */
+static int
+path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+catalogue_dir_files(const char *dir, char ***files, size_t *n,
+    struct error *err)
+{
+	DIR		*d;
+	struct dirent	*de;
+	size_t		 len;
+
+	*files = NULL;
+	*n = 0;
+	if ((d = opendir(dir)) == NULL) {
+		if (errno == ENOENT)
+			return 0;
+		return error_set(err, "cannot read directory '%s': %s", dir,
+		    strerror(errno));
+	}
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (de->d_name[0] == '.' || len <= 5 ||
+		    strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		*files = xreallocarray(*files, *n + 1, sizeof **files);
+		(*files)[(*n)++] = xasprintf("%s/%s", dir, de->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*files, *n, sizeof **files, path_cmp);
+	return 0;
+}
+
+/* Load every *.yaml of a directory in name order. */
+static int
+catalogue_load_dir(struct catalogue *cat, const char *dir, int must_exist,
+    struct error *err)
+{
+	struct stat	  st;
+	char		**files;
+	size_t		  n, i;
+	int		  rc = 0;
+
+	if (must_exist && (stat(dir, &st) == -1 || !S_ISDIR(st.st_mode)))
+		return error_set(err, "no catalogue directory '%s'", dir);
+	if (catalogue_dir_files(dir, &files, &n, err) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (rc == 0 && catalogue_load_file(cat, files[i], err) == -1)
+			rc = -1;
+		free(files[i]);
+	}
+	free(files);
+	return rc;
+}
+
+struct catalogue *
+catalogue_load_standard(const char *const *extra, size_t nextra,
+    struct error *err)
+{
+	struct catalogue	*cat = catalogue_new();
+	char			*dir, *cfg;
+	size_t			 i;
+	int			 rc;
+
+	dir = xasprintf("%s/taxonomy.yaml", paths_data());
+	rc = catalogue_load_taxonomy(cat, dir, err);
+	free(dir);
+	if (rc == -1)
+		goto fail;
+	dir = xasprintf("%s/catalogue", paths_data());
+	rc = catalogue_load_dir(cat, dir, 1, err);
+	free(dir);
+	if (rc == -1)
+		goto fail;
+	cfg = paths_config();
+	dir = xasprintf("%s/catalogue.d", cfg);
+	free(cfg);
+	rc = catalogue_load_dir(cat, dir, 0, err);
+	free(dir);
+	if (rc == -1)
+		goto fail;
+	for (i = 0; i < nextra; i++)
+		if (catalogue_load_file(cat, extra[i], err) == -1)
+			goto fail;
+	if (catalogue_finish(cat, err) == -1)
+		goto fail;
+	return cat;
+
+fail:
+	catalogue_free(cat);
+	return NULL;
+}
+
+const struct threat *
+catalogue_threat(const struct catalogue *cat, const char *id)
+{
+	return strmap_get(&cat->by_id[SEC_THREAT], id);
+}
+
+const struct mitigation *
+catalogue_mitigation(const struct catalogue *cat, const char *id)
+{
+	return strmap_get(&cat->by_id[SEC_MITIGATION], id);
+}
+
+const struct question *
+catalogue_question(const struct catalogue *cat, const char *id)
+{
+	return strmap_get(&cat->by_id[SEC_QUESTION], id);
+}
+
+const struct adjustment *
+catalogue_adjustment(const struct catalogue *cat, const char *id)
+{
+	return strmap_get(&cat->by_id[SEC_ADJUSTMENT], id);
+}
+
+const char *
+catalogue_ref_title(const struct catalogue *cat, enum ref_scheme s,
+    const char *id)
+{
+	const char	*t = taxonomy_title(cat->taxonomy, s, id);
+
+	if (t == NULL && s == REF_GUIDELINE)
+		return guideline_title(id);
+	return t;
+}
+
+/* Count one reference in the stats; seen holds ATLAS ids already counted. */
+static void
+stats_ref(struct catalogue_stats *st, const struct ref *r, int threat,
+    struct strmap *seen, struct strmap *parents, char (*pbuf)[10],
+    size_t *npbuf)
+{
+	size_t	i;
+	int	n;
+
+	switch (r->scheme) {
+	case REF_GUIDELINE:
+		for (i = 0; i < 17; i++)
+			if (strcmp(guideline_ids[i], r->id) == 0)
+				st->guidelines |= 1u << i;
+		break;
+	case REF_OWASP_LLM:
+	case REF_OWASP_ML:
+		n = atoi(r->id + (r->scheme == REF_OWASP_LLM ? 3 : 2));
+		if (n < 1 || n > 10)
+			break;
+		if (r->scheme == REF_OWASP_LLM)
+			st->owasp_llm |= 1u << (n - 1);
+		else
+			st->owasp_ml |= 1u << (n - 1);
+		break;
+	case REF_ATLAS:
+		if (strmap_get(seen, r->id) != NULL)
+			break;
+		strmap_put(seen, r->id, st);
+		if (atlas_kind(r->id) == ATLAS_MITIGATION) {
+			st->atlas_mitigations++;
+			break;
+		}
+		if (!threat)
+			break;
+		st->atlas_ids++;
+		memcpy(pbuf[*npbuf], r->id, 9);
+		pbuf[*npbuf][9] = '\0';
+		if (strmap_get(parents, pbuf[*npbuf]) == NULL) {
+			strmap_put(parents, pbuf[*npbuf], st);
+			st->atlas_parents++;
+			(*npbuf)++;
+		}
+		break;
+	case REF_SCHEME_COUNT:
+		break;
+	}
+}
+
+void
+catalogue_stats(const struct catalogue *cat, struct catalogue_stats *st)
+{
+	struct strmap	  seen, parents;
+	char		(*pbuf)[10];
+	size_t		  i, j, nref = 0, npbuf = 0;
+
+	memset(st, 0, sizeof *st);
+	st->nquestions = cat->nquestions;
+	st->nmitigations = cat->nmitigations;
+	st->nthreats = cat->nthreats;
+	st->nadjustments = cat->nadjustments;
+	for (i = 0; i < cat->nthreats; i++)
+		nref += cat->threats[i]->refs.n;
+	pbuf = xcalloc(nref + 1, sizeof *pbuf);
+	strmap_init(&seen);
+	strmap_init(&parents);
+	for (i = 0; i < cat->nthreats; i++)
+		for (j = 0; j < cat->threats[i]->refs.n; j++)
+			stats_ref(st, &cat->threats[i]->refs.v[j], 1, &seen,
+			    &parents, pbuf, &npbuf);
+	for (i = 0; i < cat->nmitigations; i++)
+		for (j = 0; j < cat->mitigations[i]->refs.n; j++)
+			stats_ref(st, &cat->mitigations[i]->refs.v[j], 0,
+			    &seen, &parents, pbuf, &npbuf);
+	for (i = 0; i < cat->nquestions; i++)
+		for (j = 0; j < 17; j++)
+			if (strcmp(guideline_ids[j],
+			    cat->questions[i]->guideline) == 0)
+				st->guidelines |= 1u << j;
+	strmap_release(&seen);
+	strmap_release(&parents);
+	free(pbuf);
+}

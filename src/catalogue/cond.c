@@ -1,0 +1,711 @@
+/* cond.c: read and check applicability conditions; write them back. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/cond.h"
+#include "model/model.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "yaml/ydoc.h"
+
+#define SUBJ(t)		(1u << (t))
+#define SUBJ_EVERY	(SUBJ(TARGET_COMPONENT) | SUBJ(TARGET_FLOW) | \
+			 SUBJ(TARGET_BOUNDARY) | SUBJ(TARGET_SYSTEM) | \
+			 SUBJ(TARGET_ANY))
+#define SUBJ_SAME	((enum target_type)-1)
+
+enum cond_arg {
+	ARG_CONDS,	/* a list of conditions: all, any */
+	ARG_COND,	/* one condition of the same subject: not */
+	ARG_SUB,	/* a condition (or a list: one of) about another subject */
+	ARG_KINDS,	/* component kinds */
+	ARG_BOOL,	/* true or false */
+	ARG_QUESTIONS	/* question ids */
+};
+
+/* The keywords of the language; anything else names a field. */
+static const struct cond_key {
+	const char		*name;
+	enum cond_op		 op;
+	unsigned		 subjects;	/* where it may be used */
+	enum target_type	 sub;		/* subject of its condition */
+	enum cond_arg		 arg;
+} cond_keys[] = {
+	{ "all", COND_ALL, SUBJ_EVERY, SUBJ_SAME, ARG_CONDS },
+	{ "any", COND_ANY, SUBJ_EVERY, SUBJ_SAME, ARG_CONDS },
+	{ "not", COND_NOT, SUBJ_EVERY, SUBJ_SAME, ARG_COND },
+	{ "kind", COND_KIND, SUBJ(TARGET_COMPONENT), SUBJ_SAME, ARG_KINDS },
+	{ "crosses-boundary", COND_CROSSES, SUBJ(TARGET_FLOW), SUBJ_SAME,
+	  ARG_BOOL },
+	{ "from-less-trusted", COND_LESS_TRUSTED, SUBJ(TARGET_FLOW), SUBJ_SAME,
+	  ARG_BOOL },
+	{ "from", COND_FROM, SUBJ(TARGET_FLOW), TARGET_COMPONENT, ARG_SUB },
+	{ "to", COND_TO, SUBJ(TARGET_FLOW), TARGET_COMPONENT, ARG_SUB },
+	{ "inbound", COND_INBOUND, SUBJ(TARGET_COMPONENT), TARGET_FLOW,
+	  ARG_SUB },
+	{ "outbound", COND_OUTBOUND, SUBJ(TARGET_COMPONENT), TARGET_FLOW,
+	  ARG_SUB },
+	{ "upstream", COND_UPSTREAM, SUBJ(TARGET_COMPONENT), TARGET_COMPONENT,
+	  ARG_SUB },
+	{ "downstream", COND_DOWNSTREAM, SUBJ(TARGET_COMPONENT),
+	  TARGET_COMPONENT, ARG_SUB },
+	{ "reachable-from", COND_REACHABLE, SUBJ(TARGET_COMPONENT),
+	  TARGET_COMPONENT, ARG_SUB },
+	{ "boundary", COND_BOUNDARY, SUBJ(TARGET_COMPONENT), TARGET_BOUNDARY,
+	  ARG_SUB },
+	{ "system", COND_SYSTEM, SUBJ_EVERY, TARGET_SYSTEM, ARG_SUB },
+	{ "exists", COND_EXISTS, SUBJ_EVERY, TARGET_COMPONENT, ARG_SUB },
+	{ "practice", COND_PRACTICE, SUBJ_EVERY, SUBJ_SAME, ARG_QUESTIONS },
+};
+#define NKEYS	(sizeof cond_keys / sizeof cond_keys[0])
+
+struct cond_parser {
+	const struct ydoc	*doc;
+	size_t			*slots;
+	struct error		*err;
+};
+
+static struct cond	*cond_parse_map(struct cond_parser *,
+			     const struct ynode *, enum target_type, unsigned);
+
+/* "a component", "a flow", "a boundary", "the system", "any target" */
+static const char *
+subject_phrase(enum target_type t)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		return "a component";
+	case TARGET_FLOW:
+		return "a flow";
+	case TARGET_BOUNDARY:
+		return "a boundary";
+	case TARGET_SYSTEM:
+		return "the system";
+	case TARGET_ANY:
+		break;
+	}
+	return "any target";
+}
+
+/* Plural of where a keyword may be used, for messages. */
+static const char *
+subjects_phrase(unsigned subjects)
+{
+	if (subjects == SUBJ(TARGET_COMPONENT))
+		return "components";
+	if (subjects == SUBJ(TARGET_FLOW))
+		return "flows";
+	return "other targets";
+}
+
+static enum objtype
+subject_objtype(enum target_type t)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		return OBJ_COMPONENT;
+	case TARGET_FLOW:
+		return OBJ_FLOW;
+	case TARGET_BOUNDARY:
+		return OBJ_BOUNDARY;
+	case TARGET_SYSTEM:
+	case TARGET_ANY:
+		break;
+	}
+	return OBJ_SYSTEM;
+}
+
+static const struct cond_key *
+cond_key_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (strcmp(cond_keys[i].name, name) == 0)
+			return &cond_keys[i];
+	return NULL;
+}
+
+/* 1 if a field can be tested in a condition (words and booleans). */
+static int
+field_testable(const struct field *f)
+{
+	return f->type == FIELD_ENUM || f->type == FIELD_BOOL ||
+	    f->type == FIELD_SET;
+}
+
+static struct cond *
+cond_node(enum cond_op op, enum target_type subject, const char *key,
+    const struct ynode *at)
+{
+	struct cond	*c = xcalloc(1, sizeof *c);
+
+	c->op = op;
+	c->subject = subject;
+	c->key = key;
+	c->line = at->line;
+	c->col = at->col;
+	c->slot = COND_NOSLOT;
+	return c;
+}
+
+static void
+cond_add_kid(struct cond *c, struct cond *kid)
+{
+	c->kids = xreallocarray(c->kids, c->nkids + 1, sizeof *c->kids);
+	c->kids[c->nkids++] = kid;
+}
+
+void
+cond_free(struct cond *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nkids; i++)
+		cond_free(c->kids[i]);
+	free(c->kids);
+	free(c->question);
+	free(c);
+}
+
+/* Append "'a', 'b' or 'c'" for the kinds of a mask. */
+static void
+kinds_list(unsigned mask, struct buf *b)
+{
+	size_t	i, n = 0, total = 0;
+
+	for (i = 0; i < KIND_COUNT; i++)
+		if (mask & KIND_BIT(i))
+			total++;
+	for (i = 0; i < KIND_COUNT; i++) {
+		if ((mask & KIND_BIT(i)) == 0)
+			continue;
+		if (n > 0)
+			buf_adds(b, n + 1 == total ? " or " : ", ");
+		buf_addf(b, "'%s'", vocab_kind.words[i].name);
+		n++;
+	}
+}
+
+/* An unknown word of a vocabulary, with the nearest one or the list. */
+static int
+cond_bad_word(struct cond_parser *p, const struct ynode *n,
+    const struct vocab *v, const char *key)
+{
+	const char	*near = vocab_suggest(v, n->value);
+	struct buf	 b;
+
+	if (near != NULL)
+		return ynode_error(p->doc, n, p->err, "unknown %s '%s' for "
+		    "'%s' (did you mean '%s'?)", v->name, n->value, key, near);
+	buf_init(&b);
+	vocab_list(v, &b);
+	ynode_error(p->doc, n, p->err, "unknown %s '%s' for '%s' (expected "
+	    "%s)", v->name, n->value, key, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* A word or a list of words of a vocabulary, as bits. */
+static int
+cond_words(struct cond_parser *p, const struct ynode *n,
+    const struct vocab *v, const char *key, unsigned *bits)
+{
+	const struct ynode	*w;
+	size_t			 i, count;
+	int			 k;
+
+	*bits = 0;
+	if (n->type == YNODE_MAP)
+		return ynode_error(p->doc, n, p->err, "'%s' must be a word or "
+		    "a list of words, not a mapping", key);
+	count = n->type == YNODE_SEQ ? n->n : 1;
+	if (count == 0)
+		return ynode_error(p->doc, n, p->err, "'%s' needs at least "
+		    "one value", key);
+	for (i = 0; i < count; i++) {
+		w = n->type == YNODE_SEQ ? n->items[i] : n;
+		if (w->type != YNODE_SCALAR)
+			return ynode_error(p->doc, w, p->err, "'%s' must be a "
+			    "word or a list of words, not %s", key,
+			    ynode_type_name(w));
+		if ((k = vocab_find(v, w->value)) == -1)
+			return cond_bad_word(p, w, v, key);
+		*bits |= 1u << k;
+	}
+	return 0;
+}
+
+/* true or false (a list of them is allowed for fields: one of). */
+static int
+cond_bools(struct cond_parser *p, const struct ynode *n, const char *key,
+    int list, unsigned *bits)
+{
+	const struct ynode	*w;
+	size_t			 i, count;
+
+	*bits = 0;
+	if (n->type == YNODE_MAP || (n->type == YNODE_SEQ && !list))
+		return ynode_error(p->doc, n, p->err, "'%s' must be true or "
+		    "false, not %s", key, ynode_type_name(n));
+	count = n->type == YNODE_SEQ ? n->n : 1;
+	if (count == 0)
+		return ynode_error(p->doc, n, p->err, "'%s' needs at least "
+		    "one value", key);
+	for (i = 0; i < count; i++) {
+		w = n->type == YNODE_SEQ ? n->items[i] : n;
+		if (w->type != YNODE_SCALAR)
+			return ynode_error(p->doc, w, p->err, "'%s' must be "
+			    "true or false, not %s", key, ynode_type_name(w));
+		if (strcmp(w->value, "true") == 0)
+			*bits |= COND_TRUE;
+		else if (strcmp(w->value, "false") == 0)
+			*bits |= COND_FALSE;
+		else
+			return ynode_error(p->doc, w, p->err, "'%s' must be "
+			    "true or false, not '%s'", key, w->value);
+	}
+	return 0;
+}
+
+/* A key that is no keyword: a field of the subject, checked. */
+static struct cond *
+cond_parse_field(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, enum target_type subject, unsigned kinds)
+{
+	const struct field	*f = NULL, *other;
+	const char		*words[64], *near;
+	struct cond		*c;
+	struct buf		 b;
+	size_t			 nf, i, nw = 0;
+	int			 t;
+	const struct field	*fields;
+
+	if (subject == TARGET_ANY)
+		return ynode_error(p->doc, k, p->err, "'%s' depends on the "
+		    "target: a condition for any target may only use "
+		    "'system', 'exists', 'practice', 'all', 'any' and 'not'",
+		    k->value), NULL;
+	f = model_field(subject_objtype(subject), k->value);
+	if (f != NULL && (!field_testable(f) || f->type == FIELD_KIND))
+		return ynode_error(p->doc, k, p->err, "'%s' is %s and cannot "
+		    "be tested in a condition", k->value,
+		    f->type == FIELD_KIND ? "a component's kind (use "
+		    "'kind')" : "text"), NULL;
+	if (f == NULL) {
+		for (t = 0; t < OBJ_COUNT; t++) {
+			if (t == (int)subject_objtype(subject))
+				continue;
+			other = model_field((enum objtype)t, k->value);
+			if (other == NULL || !field_testable(other))
+				continue;
+			return ynode_error(p->doc, k, p->err, "'%s' is a field "
+			    "of %s, not of %s", k->value,
+			    t == OBJ_SYSTEM ? "the system (use 'system:')" :
+			    t == OBJ_BOUNDARY ? "a boundary (use "
+			    "'boundary:')" : t == OBJ_FLOW ? "a flow" :
+			    "a component", subject_phrase(subject)), NULL;
+		}
+		/* Suggest among the fields and keywords valid here. */
+		fields = model_fields(subject_objtype(subject), &nf);
+		for (i = 0; i < nf && nw < 40; i++)
+			if (field_testable(&fields[i]))
+				words[nw++] = fields[i].name;
+		for (i = 0; i < NKEYS; i++)
+			if (cond_keys[i].subjects & SUBJ(subject))
+				words[nw++] = cond_keys[i].name;
+		words[nw] = NULL;
+		near = text_suggest(k->value, words);
+		if (near != NULL)
+			return ynode_error(p->doc, k, p->err, "unknown field "
+			    "'%s' for %s (did you mean '%s'?)", k->value,
+			    subject_phrase(subject), near), NULL;
+		return ynode_error(p->doc, k, p->err, "unknown field '%s' for "
+		    "%s", k->value, subject_phrase(subject)), NULL;
+	}
+	if (subject == TARGET_COMPONENT && (f->kinds & kinds) == 0) {
+		buf_init(&b);
+		buf_addf(&b, "field '%s' does not apply to kind ", f->name);
+		kinds_list(kinds, &b);
+		buf_adds(&b, " (only to ");
+		kinds_list(f->kinds, &b);
+		buf_adds(&b, ")");
+		ynode_error(p->doc, k, p->err, "%s", b.s);
+		buf_release(&b);
+		return NULL;
+	}
+	c = cond_node(COND_FIELD, subject, f->name, k);
+	c->field = f;
+	if ((f->type == FIELD_BOOL ?
+	    cond_bools(p, v, f->name, 1, &c->values) :
+	    cond_words(p, v, f->vocab, f->name, &c->values)) == -1) {
+		cond_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* A condition about another subject: a mapping, or a list (one of). */
+static struct cond *
+cond_parse_sub(struct cond_parser *p, const struct ynode *v,
+    enum target_type subject, const char *key)
+{
+	struct cond	*any, *kid;
+	size_t		 i;
+
+	if (v->type == YNODE_MAP)
+		return cond_parse_map(p, v, subject, KIND_ALL);
+	if (v->type != YNODE_SEQ)
+		return ynode_error(p->doc, v, p->err, "'%s' must be a "
+		    "condition (a mapping), not %s", key,
+		    ynode_type_name(v)), NULL;
+	if (v->n == 0)
+		return ynode_error(p->doc, v, p->err, "'%s' needs at least "
+		    "one condition", key), NULL;
+	any = cond_node(COND_ANY, subject, NULL, v);
+	any->implicit = 1;
+	for (i = 0; i < v->n; i++) {
+		if (v->items[i]->type != YNODE_MAP) {
+			cond_free(any);
+			return ynode_error(p->doc, v->items[i], p->err,
+			    "'%s' must be a list of conditions (mappings), "
+			    "not of %s", key,
+			    ynode_type_name(v->items[i])), NULL;
+		}
+		if ((kid = cond_parse_map(p, v->items[i], subject,
+		    KIND_ALL)) == NULL) {
+			cond_free(any);
+			return NULL;
+		}
+		cond_add_kid(any, kid);
+	}
+	return any;
+}
+
+/* "practice: q" or "practice: [q, r]" (any of them answered no). */
+static struct cond *
+cond_parse_practice(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, enum target_type subject)
+{
+	const struct ynode	*w;
+	struct cond		*c, *any = NULL;
+	size_t			 i, count;
+
+	if (v->type == YNODE_MAP)
+		return ynode_error(p->doc, v, p->err, "'practice' must be a "
+		    "question id or a list of them, not a mapping"), NULL;
+	count = v->type == YNODE_SEQ ? v->n : 1;
+	if (count == 0)
+		return ynode_error(p->doc, v, p->err, "'practice' needs at "
+		    "least one question id"), NULL;
+	if (v->type == YNODE_SEQ) {
+		any = cond_node(COND_ANY, subject, "practice", k);
+		any->implicit = 1;
+	}
+	for (i = 0; i < count; i++) {
+		w = v->type == YNODE_SEQ ? v->items[i] : v;
+		if (w->type != YNODE_SCALAR || !id_valid(w->value)) {
+			cond_free(any);
+			if (w->type != YNODE_SCALAR)
+				return ynode_error(p->doc, w, p->err,
+				    "'practice' must name questions, not %s",
+				    ynode_type_name(w)), NULL;
+			return ynode_error(p->doc, w, p->err, "invalid "
+			    "question id '%s'", w->value), NULL;
+		}
+		c = cond_node(COND_PRACTICE, subject, any != NULL ? NULL :
+		    "practice", w);
+		c->question = xstrdup(w->value);
+		c->slot = (*p->slots)++;
+		if (any == NULL)
+			return c;
+		cond_add_kid(any, c);
+	}
+	return any;
+}
+
+/* One entry "key: value" of a condition mapping. */
+static struct cond *
+cond_parse_entry(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, enum target_type subject, unsigned kinds)
+{
+	const struct cond_key	*ck = cond_key_find(k->value);
+	struct cond		*c, *kid;
+	size_t			 i;
+
+	if (ck == NULL)
+		return cond_parse_field(p, k, v, subject, kinds);
+	if ((ck->subjects & SUBJ(subject)) == 0) {
+		if (subject == TARGET_ANY)
+			return cond_parse_field(p, k, v, subject, kinds);
+		return ynode_error(p->doc, k, p->err, "'%s' applies to %s, "
+		    "not to %s", ck->name, subjects_phrase(ck->subjects),
+		    subject_phrase(subject)), NULL;
+	}
+	switch (ck->arg) {
+	case ARG_CONDS:
+		if (v->type != YNODE_SEQ)
+			return ynode_error(p->doc, v, p->err, "'%s' must be a "
+			    "list of conditions, not %s", ck->name,
+			    ynode_type_name(v)), NULL;
+		if (v->n == 0)
+			return ynode_error(p->doc, v, p->err, "'%s' needs at "
+			    "least one condition", ck->name), NULL;
+		c = cond_node(ck->op, subject, ck->name, k);
+		for (i = 0; i < v->n; i++) {
+			if (v->items[i]->type != YNODE_MAP) {
+				cond_free(c);
+				return ynode_error(p->doc, v->items[i], p->err,
+				    "'%s' must be a list of conditions "
+				    "(mappings), not of %s", ck->name,
+				    ynode_type_name(v->items[i])), NULL;
+			}
+			kid = cond_parse_map(p, v->items[i], subject, kinds);
+			if (kid == NULL) {
+				cond_free(c);
+				return NULL;
+			}
+			cond_add_kid(c, kid);
+		}
+		return c;
+	case ARG_COND:
+		if (v->type != YNODE_MAP)
+			return ynode_error(p->doc, v, p->err, "'%s' must be a "
+			    "condition (a mapping), not %s", ck->name,
+			    ynode_type_name(v)), NULL;
+		if ((kid = cond_parse_map(p, v, subject, kinds)) == NULL)
+			return NULL;
+		c = cond_node(ck->op, subject, ck->name, k);
+		cond_add_kid(c, kid);
+		return c;
+	case ARG_SUB:
+		if ((kid = cond_parse_sub(p, v, ck->sub, ck->name)) == NULL)
+			return NULL;
+		c = cond_node(ck->op, subject, ck->name, k);
+		cond_add_kid(c, kid);
+		if (ck->op != COND_FROM && ck->op != COND_TO &&
+		    ck->op != COND_BOUNDARY)
+			c->slot = (*p->slots)++;
+		return c;
+	case ARG_KINDS:
+		c = cond_node(COND_KIND, subject, ck->name, k);
+		if (cond_words(p, v, &vocab_kind, "kind", &c->values) == -1) {
+			cond_free(c);
+			return NULL;
+		}
+		return c;
+	case ARG_BOOL:
+		c = cond_node(ck->op, subject, ck->name, k);
+		if (cond_bools(p, v, ck->name, 0, &c->values) == -1) {
+			cond_free(c);
+			return NULL;
+		}
+		return c;
+	case ARG_QUESTIONS:
+		return cond_parse_practice(p, k, v, subject);
+	}
+	return NULL;
+}
+
+/*
+ * A mapping: every entry must hold. Its "kind:" comes first and limits
+ * the kinds its other entries (and those nested in all, any and not) may
+ * be about.
+ */
+static struct cond *
+cond_parse_map(struct cond_parser *p, const struct ynode *n,
+    enum target_type subject, unsigned kinds)
+{
+	struct cond		*all, *kid;
+	const struct ynode	*kv;
+	struct buf		 b;
+	size_t			 i;
+
+	all = cond_node(COND_ALL, subject, NULL, n);
+	all->implicit = 1;
+	if ((kv = ynode_get(n, "kind")) != NULL &&
+	    subject == TARGET_COMPONENT) {
+		for (i = 0; i < YNODE_PAIRS(n); i++)
+			if (YNODE_VAL(n, i) == kv)
+				break;
+		kid = cond_parse_entry(p, YNODE_KEY(n, i), kv, subject, kinds);
+		if (kid == NULL)
+			goto fail;
+		if ((kid->values & kinds) == 0) {
+			buf_init(&b);
+			buf_adds(&b, "this condition is already limited to "
+			    "kind ");
+			kinds_list(kinds, &b);
+			ynode_error(p->doc, kv, p->err, "kind can never "
+			    "match: %s", b.s);
+			buf_release(&b);
+			cond_free(kid);
+			goto fail;
+		}
+		kinds &= kid->values;
+		cond_add_kid(all, kid);
+	}
+	for (i = 0; i < YNODE_PAIRS(n); i++) {
+		if (subject == TARGET_COMPONENT &&
+		    strcmp(YNODE_KEY(n, i)->value, "kind") == 0)
+			continue;
+		kid = cond_parse_entry(p, YNODE_KEY(n, i), YNODE_VAL(n, i),
+		    subject, kinds);
+		if (kid == NULL)
+			goto fail;
+		cond_add_kid(all, kid);
+	}
+	return all;
+
+fail:
+	cond_free(all);
+	return NULL;
+}
+
+struct cond *
+cond_parse(const struct ydoc *d, const struct ynode *n,
+    enum target_type subject, size_t *slots, struct error *err)
+{
+	struct cond_parser	p;
+
+	p.doc = d;
+	p.slots = slots;
+	p.err = err;
+	if (n->type != YNODE_MAP)
+		return ynode_error(d, n, err, "a condition must be a mapping, "
+		    "not %s", ynode_type_name(n)), NULL;
+	return cond_parse_map(&p, n, subject, KIND_ALL);
+}
+
+/* Append the words of a bit set: "w" or "[w, x]". */
+static void
+cond_format_words(const struct vocab *v, unsigned bits, struct buf *b)
+{
+	size_t	i, n = 0, total = 0;
+
+	for (i = 0; i < v->n; i++)
+		if (bits & (1u << i))
+			total++;
+	if (total != 1)
+		buf_addc(b, '[');
+	for (i = 0; i < v->n; i++) {
+		if ((bits & (1u << i)) == 0)
+			continue;
+		if (n++ > 0)
+			buf_adds(b, ", ");
+		buf_adds(b, v->words[i].name);
+	}
+	if (total != 1)
+		buf_addc(b, ']');
+}
+
+static void
+cond_format_bools(unsigned bits, struct buf *b)
+{
+	if (bits == (COND_TRUE | COND_FALSE))
+		buf_adds(b, "[true, false]");
+	else
+		buf_adds(b, bits & COND_TRUE ? "true" : "false");
+}
+
+static void	cond_format_value(const struct cond *, struct buf *);
+
+static void
+cond_format_pair(const struct cond *c, struct buf *b)
+{
+	buf_adds(b, c->key != NULL ? c->key : "?");
+	buf_adds(b, ": ");
+	cond_format_value(c, b);
+}
+
+/* The value a node was written with (for a mapping, the mapping). */
+static void
+cond_format_value(const struct cond *c, struct buf *b)
+{
+	size_t	i;
+
+	switch (c->op) {
+	case COND_ALL:
+	case COND_ANY:
+		if (c->op == COND_ALL && c->implicit) {
+			buf_addc(b, '{');
+			for (i = 0; i < c->nkids; i++) {
+				if (i > 0)
+					buf_adds(b, ", ");
+				cond_format_pair(c->kids[i], b);
+			}
+			buf_addc(b, '}');
+			return;
+		}
+		buf_addc(b, '[');
+		for (i = 0; i < c->nkids; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			cond_format_value(c->kids[i], b);
+		}
+		buf_addc(b, ']');
+		return;
+	case COND_KIND:
+		cond_format_words(&vocab_kind, c->values, b);
+		return;
+	case COND_FIELD:
+		if (c->field->type == FIELD_BOOL)
+			cond_format_bools(c->values, b);
+		else
+			cond_format_words(c->field->vocab, c->values, b);
+		return;
+	case COND_CROSSES:
+	case COND_LESS_TRUSTED:
+		cond_format_bools(c->values, b);
+		return;
+	case COND_PRACTICE:
+		buf_adds(b, c->question);
+		return;
+	case COND_NOT:
+	case COND_FROM:
+	case COND_TO:
+	case COND_INBOUND:
+	case COND_OUTBOUND:
+	case COND_UPSTREAM:
+	case COND_DOWNSTREAM:
+	case COND_REACHABLE:
+	case COND_BOUNDARY:
+	case COND_SYSTEM:
+	case COND_EXISTS:
+		cond_format_value(c->kids[0], b);
+		return;
+	}
+}
+
+void
+cond_format(const struct cond *c, struct buf *b)
+{
+	if (c->key != NULL) {
+		buf_addc(b, '{');
+		cond_format_pair(c, b);
+		buf_addc(b, '}');
+	} else
+		cond_format_value(c, b);
+}
+
+int
+cond_each_practice(const struct cond *c,
+    int (*fn)(const struct cond *, void *), void *arg)
+{
+	size_t	i;
+	int	r;
+
+	if (c->op == COND_PRACTICE)
+		return fn(c, arg);
+	for (i = 0; i < c->nkids; i++)
+		if ((r = cond_each_practice(c->kids[i], fn, arg)) != 0)
+			return r;
+	return 0;
+}

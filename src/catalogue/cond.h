@@ -1,0 +1,92 @@
+/*
+ * cond.h: applicability conditions ("when:"), parsed and checked.
+ *
+ * A condition is a YAML mapping whose entries must all hold. It is read
+ * into a tree of nodes, checked against the model's field tables (a field
+ * the subject does not have, one that the condition's own "kind:" rules
+ * out, or an unknown word is an error at its FILE:LINE:COL with the nearest
+ * known word suggested) and evaluated by rules/eval.c with three values.
+ *
+ * Every node records the YAML key that made it, so that cond_format() can
+ * write it back in one line for reasons and listings. Nodes whose value
+ * the analysis keeps between subjects (quantifiers over flows and
+ * components, "system", "exists", "practice") carry a slot number unique
+ * within their catalogue.
+ *
+ * Ownership: cond_parse() returns a tree for the caller to cond_free().
+ */
+#ifndef PARAPET_CATALOGUE_COND_H
+#define PARAPET_CATALOGUE_COND_H
+
+#include <stddef.h>
+
+#include "catalogue/catalogue.h"
+
+struct buf;
+struct error;
+struct field;
+struct ydoc;
+struct ynode;
+
+enum cond_op {
+	COND_ALL,		/* every kid holds (a mapping, or "all:") */
+	COND_ANY,		/* some kid holds (a list, or "any:") */
+	COND_NOT,		/* "not:" */
+	COND_KIND,		/* "kind:", values: KIND_BIT mask */
+	COND_FIELD,		/* a field of the subject, values: word bits */
+	COND_CROSSES,		/* "crosses-boundary:", flow */
+	COND_LESS_TRUSTED,	/* "from-less-trusted:", flow */
+	COND_FROM,		/* "from:", flow -> component */
+	COND_TO,		/* "to:", flow -> component */
+	COND_INBOUND,		/* "inbound:", component -> flows into it */
+	COND_OUTBOUND,		/* "outbound:", component -> flows out */
+	COND_UPSTREAM,		/* "upstream:", component -> senders */
+	COND_DOWNSTREAM,	/* "downstream:", component -> receivers */
+	COND_REACHABLE,		/* "reachable-from:", any path */
+	COND_BOUNDARY,		/* "boundary:", component -> its boundary */
+	COND_SYSTEM,		/* "system:" */
+	COND_EXISTS,		/* "exists:", some component */
+	COND_PRACTICE		/* "practice:", a question answered no */
+};
+
+/* Booleans in values: bit 1 << TRI_YES for true, 1 << TRI_NO for false. */
+#define COND_TRUE	(1u << TRI_YES)
+#define COND_FALSE	(1u << TRI_NO)
+
+struct cond {
+	enum cond_op		 op;
+	enum target_type	 subject;	/* TARGET_ANY: no subject */
+	const char		*key;		/* YAML key, or NULL for an
+						   item of a list */
+	int			 implicit;	/* ALL from a mapping, ANY from
+						   a list of values */
+	const struct field	*field;		/* COND_FIELD */
+	unsigned		 values;	/* see enum cond_op */
+	char			*question;	/* COND_PRACTICE */
+	struct cond		**kids;
+	size_t			 nkids;
+	unsigned long		 line;		/* of the key or item */
+	unsigned long		 col;
+	size_t			 slot;		/* memo slot, or COND_NOSLOT */
+};
+
+#define COND_NOSLOT	((size_t)-1)
+
+/*
+ * Parse the condition at node n (a mapping), whose subject is a target
+ * type (TARGET_ANY allows only subject-independent keys). *slots counts
+ * memo slots handed out so far. Returns the tree or NULL with err set.
+ */
+struct cond	*cond_parse(const struct ydoc *, const struct ynode *,
+		     enum target_type, size_t *slots, struct error *);
+void		 cond_free(struct cond *);
+/* Append the condition in one line of YAML flow style: "{kind: model}". */
+void		 cond_format(const struct cond *, struct buf *);
+/*
+ * Call fn for every "practice:" node of a tree, stopping at and returning
+ * the first non-zero result.
+ */
+int		 cond_each_practice(const struct cond *,
+		     int (*)(const struct cond *, void *), void *);
+
+#endif

@@ -1,0 +1,680 @@
+/*
+ * test-catalogue.c: loading catalogue files, overriding by id, every load
+ * error with its message and position, the taxonomy, and the breadth of
+ * the standard catalogue in data/catalogue/.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalogue/catalogue.h"
+#include "catalogue/cond.h"
+#include "catalogue/taxonomy.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/xmalloc.h"
+
+/* A path under the source tree (the caller's to free). */
+static char *
+src_path(const char *rel)
+{
+	const char	*top = getenv("srcdir");
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	return xasprintf("%s/%s", top, rel);
+}
+
+/* A catalogue with the source tree's taxonomy loaded. */
+static struct catalogue *
+new_catalogue(void)
+{
+	struct catalogue	*cat = catalogue_new();
+	struct error		 err;
+	char			*tax = src_path("data/taxonomy.yaml");
+
+	if (catalogue_load_taxonomy(cat, tax, &err) == -1)
+		fail_msg("taxonomy: %s:%lu:%lu: %s", err.file, err.line,
+		    err.col, err.msg);
+	free(tax);
+	return cat;
+}
+
+/* Load a fixture of tests/data/catalogue/; 0 or -1. */
+static int
+load(struct catalogue *cat, const char *name, struct error *err)
+{
+	char	*rel = xasprintf("tests/data/catalogue/%s", name);
+	char	*path = src_path(rel);
+	int	 rc;
+
+	rc = catalogue_load_file(cat, path, err);
+	free(path);
+	free(rel);
+	return rc;
+}
+
+static void
+load_ok(struct catalogue *cat, const char *name)
+{
+	struct error	err;
+
+	if (load(cat, name, &err) == -1)
+		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
+		    err.msg);
+}
+
+/* 1 if s ends with suffix. */
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	ls = strlen(s), lx = strlen(suffix);
+
+	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+static void
+test_base_loads_with_every_field(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	const struct threat	*t;
+	const struct mitigation	*m;
+	const struct question	*q;
+	const struct adjustment	*a;
+	struct buf		 b;
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	assert_int_equal(catalogue_finish(cat, NULL), 0);
+	assert_string_equal(cat->version, "test-1");
+	assert_int_equal(cat->nquestions, 1);
+	assert_int_equal(cat->nmitigations, 4);
+	assert_int_equal(cat->nthreats, 3);
+	assert_int_equal(cat->nadjustments, 2);
+	assert_int_equal(cat->nfiles, 1);
+
+	t = catalogue_threat(cat, "t-prompt-injection");
+	assert_non_null(t);
+	assert_ptr_equal(t, cat->threats[0]);
+	assert_string_equal(t->title, "Direct prompt injection");
+	assert_string_equal(t->why, "Models cannot tell instructions from "
+	    "data.");
+	assert_int_equal(t->target, TARGET_COMPONENT);
+	assert_int_equal(t->likelihood, 4);
+	assert_int_equal(t->impact, 3);
+	assert_int_equal(t->stride, (1u << STRIDE_T) | (1u << STRIDE_E));
+	assert_int_equal(t->refs.n, 5);
+	assert_int_equal(t->refs.v[2].scheme, REF_ATLAS);
+	assert_string_equal(t->refs.v[2].id, "AML.T0051.000");
+	assert_int_equal(t->refs.v[4].scheme, REF_OWASP_LLM);
+	assert_string_equal(t->refs.v[4].id, "LLM01");
+	assert_int_equal(t->nmitigations, 2);
+	assert_string_equal(t->mitigations[1], "m-least-privilege");
+	assert_true(ends_with(t->source, "tests/data/catalogue/base.yaml:29"));
+	assert_int_equal(t->pos.line, 29);
+	assert_int_equal(t->pos.col, 5);
+	buf_init(&b);
+	cond_format(t->when, &b);
+	assert_string_equal(b.s, "{kind: model, model-type: llm, upstream: "
+	    "{untrusted-input: true}}");
+	buf_release(&b);
+
+	assert_null(catalogue_threat(cat, "m-input-guard"));
+	assert_null(catalogue_threat(cat, "t-nothing"));
+	t = catalogue_threat(cat, "t-unaware-staff");
+	assert_int_equal(t->target, TARGET_SYSTEM);
+	assert_null(t->why);
+	assert_int_equal(t->stride, 0x3f);
+
+	m = catalogue_mitigation(cat, "m-encrypt");
+	assert_non_null(m);
+	assert_string_equal(m->title, "Encrypt data in transit");
+	assert_int_equal(m->refs.n, 2);
+	assert_string_equal(m->refs.v[1].id, "AML.M0012");
+
+	q = catalogue_question(cat, "q-staff-awareness");
+	assert_non_null(q);
+	assert_string_equal(q->guideline, "1.1");
+	assert_string_equal(q->help, "A yes means a briefing happened this "
+	    "year.");
+
+	a = catalogue_adjustment(cat, "adj-public");
+	assert_non_null(a);
+	assert_int_equal(a->target, TARGET_COMPONENT);
+	assert_int_equal(a->likelihood, 1);
+	assert_int_equal(a->impact, 0);
+	assert_string_equal(a->reason, "exposed to the internet");
+	a = catalogue_adjustment(cat, "adj-critical");
+	assert_int_equal(a->target, TARGET_ANY);
+	assert_int_equal(a->stride, 0);
+	assert_int_equal(a->impact, 2);
+	catalogue_free(cat);
+}
+
+static void
+test_later_file_replaces_by_id_in_place(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	const struct threat	*t;
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	load_ok(cat, "override.yaml");
+	assert_int_equal(catalogue_finish(cat, NULL), 0);
+	assert_int_equal(cat->nthreats, 4);
+	assert_int_equal(cat->nmitigations, 4);
+	assert_int_equal(cat->nfiles, 2);
+	assert_true(ends_with(cat->files[1], "override.yaml"));
+	/* The replacement keeps the place of the entry it replaces. */
+	t = cat->threats[1];
+	assert_string_equal(t->id, "t-plain-flow");
+	assert_ptr_equal(catalogue_threat(cat, "t-plain-flow"), t);
+	assert_string_equal(t->title, "Data crosses a trust boundary "
+	    "unencrypted");
+	assert_int_equal(t->likelihood, 3);
+	assert_int_equal(t->impact, 4);
+	assert_true(ends_with(t->source, "override.yaml:9"));
+	assert_string_equal(cat->threats[3]->id, "t-new");
+	assert_int_equal(cat->threats[3]->target, TARGET_BOUNDARY);
+	assert_string_equal(catalogue_mitigation(cat, "m-encrypt")->title,
+	    "Encrypt every flow with TLS 1.3");
+	assert_string_equal(cat->mitigations[2]->id, "m-encrypt");
+	/* The version of the first file stays: the second sets none. */
+	assert_string_equal(cat->version, "test-1");
+	catalogue_free(cat);
+}
+
+static void
+test_disabled_entries_are_removed(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	load_ok(cat, "disable.yaml");
+	assert_int_equal(catalogue_finish(cat, NULL), 0);
+	assert_int_equal(cat->nthreats, 2);
+	assert_null(catalogue_threat(cat, "t-plain-flow"));
+	assert_string_equal(cat->threats[0]->id, "t-prompt-injection");
+	assert_string_equal(cat->threats[1]->id, "t-unaware-staff");
+	assert_int_equal(cat->nadjustments, 1);
+	assert_null(catalogue_adjustment(cat, "adj-public"));
+	assert_string_equal(cat->adjustments[0]->id, "adj-critical");
+	/* A threat disabled, then defined again by a later file. */
+	load_ok(cat, "override.yaml");
+	assert_non_null(catalogue_threat(cat, "t-plain-flow"));
+	assert_int_equal(cat->nthreats, 4);
+	catalogue_free(cat);
+}
+
+static void
+test_a_file_with_an_error_changes_nothing(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct error		 err;
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	/* Its first threat is valid and new; the second repeats its id. */
+	assert_int_equal(load(cat, "errors/dup-id.yaml", &err), -1);
+	assert_null(catalogue_threat(cat, "t-x"));
+	assert_int_equal(cat->nthreats, 3);
+	assert_int_equal(cat->nfiles, 1);
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	catalogue_free(cat);
+}
+
+/* One load error: the file, what it says, and where. */
+struct load_error {
+	const char	*file;
+	int		 after_base;	/* load base.yaml first */
+	int		 at_finish;	/* found by catalogue_finish() */
+	unsigned long	 line;		/* 0: position not checked */
+	unsigned long	 col;
+	const char	*msg;
+};
+
+static const struct load_error load_errors[] = {
+	{ "empty.yaml", 0, 0, 1, 1,
+	  "empty catalogue file (expected 'parapet-catalogue: 1')" },
+	{ "format.yaml", 0, 0, 1, 20,
+	  "unsupported catalogue format '2' (this version reads format 1)" },
+	{ "no-header.yaml", 0, 0, 1, 1,
+	  "not a catalogue file: no 'parapet-catalogue: 1'" },
+	{ "top-key.yaml", 0, 0, 2, 1,
+	  "unknown key 'threat' in a catalogue file (did you mean "
+	  "'threats'?)" },
+	{ "unknown-key.yaml", 0, 0, 4, 5,
+	  "unknown key 'titel' in a threat (did you mean 'title'?)" },
+	{ "missing-key.yaml", 0, 0, 3, 5, "threat 't-x' has no 'impact'" },
+	{ "likelihood.yaml", 0, 0, 8, 17,
+	  "'likelihood' must be a whole number from 1 to 5, not '7'" },
+	{ "stride.yaml", 0, 0, 10, 17,
+	  "unknown STRIDE letter 'X' (expected 'S', 'T', 'R', 'I', 'D' or "
+	  "'E')" },
+	{ "scheme.yaml", 0, 0, 11, 33,
+	  "unknown reference scheme 'owasp-llm' (did you mean "
+	  "'owasp-llm-2025'?)" },
+	{ "atlas-unknown.yaml", 0, 0, 11, 41,
+	  "unknown ATLAS sub-technique 'AML.T0051.009' (did you mean "
+	  "'AML.T0051.000'?)" },
+	{ "atlas-malformed.yaml", 0, 0, 11, 41,
+	  "malformed ATLAS id 'AML.T51' (expected AML.Tnnnn, AML.Tnnnn.nnn "
+	  "or AML.Mnnnn)" },
+	{ "atlas-mitigation.yaml", 0, 0, 11, 41,
+	  "'AML.M0020' is an ATLAS mitigation: a threat cites techniques "
+	  "(AML.Tnnnn or AML.Tnnnn.nnn)" },
+	{ "mitigation-technique.yaml", 0, 0, 6, 41,
+	  "'AML.T0051' is an ATLAS technique: a mitigation cites ATLAS "
+	  "mitigations (AML.Mnnnn)" },
+	{ "guideline.yaml", 0, 0, 11, 25,
+	  "unknown guideline subsection '5.1' (the subsections are 1.1-1.4, "
+	  "2.1-2.4, 3.1-3.5 and 4.1-4.4)" },
+	{ "question-guideline.yaml", 0, 0, 4, 16,
+	  "unknown guideline subsection '1.5' (the subsections are 1.1-1.4, "
+	  "2.1-2.4, 3.1-3.5 and 4.1-4.4)" },
+	{ "owasp.yaml", 0, 0, 11, 50,
+	  "unknown OWASP LLM 2025 id 'LLM11' (did you mean 'LLM01'?)" },
+	{ "no-guideline.yaml", 0, 0, 11, 11,
+	  "threat 't-x' cites no guideline subsection (refs: { guideline: "
+	  "[...] })" },
+	{ "id-invalid.yaml", 0, 0, 3, 9,
+	  "invalid threat id 'Bad_ID' (use a-z, 0-9, '.', '_' and '-', "
+	  "starting with a letter or digit, at most 64 characters)" },
+	{ "dup-id.yaml", 0, 0, 13, 9,
+	  "duplicate threat id 't-x' (first at line 3)" },
+	{ "target.yaml", 0, 0, 6, 13,
+	  "unknown target 'compnent' (did you mean 'component'?)" },
+	{ "threat-any.yaml", 0, 0, 6, 13,
+	  "a threat's target must be 'component', 'flow', 'boundary' or "
+	  "'system', not 'any'" },
+	{ "cond-field.yaml", 0, 0, 7, 26,
+	  "unknown field 'exposre' for a component (did you mean "
+	  "'exposure'?)" },
+	{ "cond-nested.yaml", 0, 0, 7, 38,
+	  "unknown field 'exposre' for a component (did you mean "
+	  "'exposure'?)" },
+	{ "cond-value.yaml", 0, 0, 7, 36,
+	  "unknown exposure 'publc' for 'exposure' (did you mean "
+	  "'public'?)" },
+	{ "cond-kind.yaml", 0, 0, 7, 19,
+	  "unknown component kind 'modle' for 'kind' (did you mean "
+	  "'model'?)" },
+	{ "cond-flow-field.yaml", 0, 0, 7, 13,
+	  "'exposure' is a field of a component, not of a flow" },
+	{ "cond-kind-excludes.yaml", 0, 0, 7, 25,
+	  "field 'model-type' does not apply to kind 'tool' (only to "
+	  "'model')" },
+	{ "cond-keyword.yaml", 0, 0, 7, 13,
+	  "'crosses-boundary' applies to flows, not to a component" },
+	{ "cond-bool.yaml", 0, 0, 7, 24,
+	  "'encrypted' must be true or false, not 'yes'" },
+	{ "cond-text.yaml", 0, 0, 7, 13,
+	  "'name' is text and cannot be tested in a condition" },
+	{ "cond-other.yaml", 0, 0, 7, 13,
+	  "'trust' is a field of a boundary (use 'boundary:'), not of a "
+	  "component" },
+	{ "adjust-any.yaml", 0, 0, 5, 13,
+	  "'exposure' depends on the target: a condition for any target may "
+	  "only use 'system', 'exists', 'practice', 'all', 'any' and 'not'" },
+	{ "adjust-range.yaml", 0, 0, 6, 17,
+	  "'likelihood' must be a whole number from -2 to 2, not '3'" },
+	{ "adjust-zero.yaml", 0, 0, 3, 5,
+	  "adjustment 'a-x' changes neither likelihood nor impact" },
+	/* libyaml refuses it before ydoc sees it, without a position. */
+	{ "utf8.yaml", 0, 0, 0, 0,
+	  "YAML syntax error: incomplete UTF-8 octet sequence" },
+	{ "disable-unknown.yaml", 1, 0, 3, 11,
+	  "cannot disable unknown threat 't-plain-flo' (did you mean "
+	  "'t-plain-flow'?)" },
+	{ "unknown-mitigation.yaml", 1, 1, 12, 19,
+	  "threat 't-x' names unknown mitigation 'm-inputguard' (did you "
+	  "mean 'm-input-guard'?)" },
+	{ "unknown-question.yaml", 1, 1, 7, 23,
+	  "unknown question 'q-staf-awareness' (did you mean "
+	  "'q-staff-awareness'?)" },
+	{ "unused-question.yaml", 1, 1, 3, 5,
+	  "question 'q-unused' is not used by any threat (name it in a "
+	  "threat's 'practice:' condition)" },
+};
+
+static void
+test_every_load_error_names_its_place(void **state)
+{
+	const struct load_error	*e;
+	struct catalogue	*cat;
+	struct error		 err;
+	char			*name;
+	size_t			 i;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof load_errors / sizeof *load_errors; i++) {
+		e = &load_errors[i];
+		cat = new_catalogue();
+		if (e->after_base)
+			load_ok(cat, "base.yaml");
+		name = xasprintf("errors/%s", e->file);
+		error_clear(&err);
+		rc = load(cat, name, &err);
+		if (e->at_finish) {
+			if (rc == -1)
+				fail_msg("%s: %s", e->file, err.msg);
+			rc = catalogue_finish(cat, &err);
+		}
+		if (rc != -1)
+			fail_msg("%s: loaded without error", e->file);
+		if (strcmp(err.msg, e->msg) != 0 || !ends_with(err.file,
+		    name) || (e->line != 0 && (err.line != e->line ||
+		    err.col != e->col)))
+			fail_msg("%s: got %s:%lu:%lu: %s\n  expected %lu:%lu: "
+			    "%s", e->file, err.file, err.line, err.col,
+			    err.msg, e->line, e->col, e->msg);
+		free(name);
+		catalogue_free(cat);
+	}
+}
+
+/* Collects the messages catalogue_finish_all() reports. */
+static void
+collect(const struct error *e, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_addf(b, "%lu:%lu: %s\n", e->line, e->col, e->msg);
+}
+
+static void
+test_finish_reports_every_problem(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct buf		 b;
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	load_ok(cat, "errors/unknown-mitigation.yaml");
+	load_ok(cat, "errors/unused-question.yaml");
+	load_ok(cat, "errors/unknown-question.yaml");
+	buf_init(&b);
+	/* unknown-question.yaml replaced t-x of unknown-mitigation.yaml. */
+	assert_int_equal(catalogue_finish_all(cat, collect, &b), 2);
+	assert_string_equal(b.s,
+	    "7:23: unknown question 'q-staf-awareness' (did you mean "
+	    "'q-staff-awareness'?)\n"
+	    "3:5: question 'q-unused' is not used by any threat (name it in "
+	    "a threat's 'practice:' condition)\n");
+	buf_release(&b);
+	catalogue_free(cat);
+}
+
+static void
+test_taxonomy_matches_the_reference(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	const char *const	*ids;
+	size_t			 n, i, tech = 0, sub = 0, mit = 0;
+
+	(void)state;
+	ids = taxonomy_ids(cat->taxonomy, REF_GUIDELINE, &n);
+	assert_int_equal(n, 17);
+	for (i = 0; i < 17; i++) {
+		assert_string_equal(ids[i], guideline_ids[i]);
+		assert_string_equal(catalogue_ref_title(cat, REF_GUIDELINE,
+		    ids[i]), guideline_titles[i]);
+	}
+	ids = taxonomy_ids(cat->taxonomy, REF_ATLAS, &n);
+	for (i = 0; i < n; i++) {
+		switch (atlas_kind(ids[i])) {
+		case ATLAS_TECHNIQUE:
+			tech++;
+			break;
+		case ATLAS_SUBTECHNIQUE:
+			sub++;
+			break;
+		case ATLAS_MITIGATION:
+			mit++;
+			break;
+		case ATLAS_MALFORMED:
+			fail_msg("malformed %s", ids[i]);
+		}
+	}
+	/* ATLAS v5.6.0: 101 techniques, 69 sub-techniques, 35 mitigations. */
+	assert_int_equal(tech, 101);
+	assert_int_equal(sub, 69);
+	assert_int_equal(mit, 35);
+	assert_string_equal(taxonomy_atlas_version(cat->taxonomy), "5.6.0");
+	ids = taxonomy_ids(cat->taxonomy, REF_OWASP_LLM, &n);
+	assert_int_equal(n, 10);
+	assert_string_equal(ids[9], "LLM10");
+	ids = taxonomy_ids(cat->taxonomy, REF_OWASP_ML, &n);
+	assert_int_equal(n, 10);
+
+	assert_string_equal(catalogue_ref_title(cat, REF_ATLAS,
+	    "AML.T0051.001"), "LLM Prompt Injection: Indirect");
+	assert_string_equal(catalogue_ref_title(cat, REF_ATLAS, "AML.T0029"),
+	    "Denial of AI Service");
+	assert_string_equal(catalogue_ref_title(cat, REF_ATLAS, "AML.M0020"),
+	    "Generative AI Guardrails");
+	assert_string_equal(catalogue_ref_title(cat, REF_OWASP_LLM, "LLM05"),
+	    "Improper Output Handling");
+	assert_string_equal(catalogue_ref_title(cat, REF_OWASP_ML, "ML06"),
+	    "ML Supply Chain Attacks");
+	assert_string_equal(catalogue_ref_title(cat, REF_GUIDELINE, "4.2"),
+	    "Monitor your system's inputs");
+	assert_null(catalogue_ref_title(cat, REF_ATLAS, "AML.T0051.009"));
+	assert_null(catalogue_ref_title(cat, REF_OWASP_LLM, "LLM11"));
+	assert_int_equal(atlas_kind("AML.T0051"), ATLAS_TECHNIQUE);
+	assert_int_equal(atlas_kind("AML.T0051.000"), ATLAS_SUBTECHNIQUE);
+	assert_int_equal(atlas_kind("AML.M0001"), ATLAS_MITIGATION);
+	assert_int_equal(atlas_kind("AML.T051"), ATLAS_MALFORMED);
+	assert_int_equal(atlas_kind("AML.T0051.00"), ATLAS_MALFORMED);
+	assert_int_equal(atlas_kind("AML.TA0001"), ATLAS_MALFORMED);
+	catalogue_free(cat);
+}
+
+static void
+test_bad_taxonomy_is_refused(void **state)
+{
+	struct catalogue	*cat = catalogue_new();
+	struct error		 err;
+	char			*path;
+
+	(void)state;
+	path = src_path("tests/data/catalogue/taxonomy-bad.yaml");
+	assert_int_equal(catalogue_load_taxonomy(cat, path, &err), -1);
+	assert_string_equal(err.msg, "malformed atlas id 'AML.T12'");
+	assert_int_equal(err.line, 6);
+	assert_int_equal(err.col, 11);
+	free(path);
+	catalogue_free(cat);
+}
+
+/* Copy a file of the source tree to path. */
+static void
+copy(const char *rel, const char *to)
+{
+	struct error	 err;
+	char		*from = src_path(rel), *text;
+	size_t		 len;
+
+	text = file_read(from, 1 << 20, &len, &err);
+	assert_non_null(text);
+	assert_int_equal(file_write_atomic(to, text, len, 0644, &err), 0);
+	free(text);
+	free(from);
+}
+
+static void
+test_standard_search_order(void **state)
+{
+	struct catalogue	*cat;
+	struct error		 err;
+	char			 tmpl[] = "/tmp/parapet-cat-XXXXXX";
+	char			*dir, *p, *old_data, *old_xdg, *extra;
+	const char		*e;
+
+	(void)state;
+	assert_non_null(dir = mkdtemp(tmpl));
+	e = getenv("PARAPET_DATA");
+	old_data = e != NULL ? xstrdup(e) : NULL;
+	e = getenv("XDG_CONFIG_HOME");
+	old_xdg = e != NULL ? xstrdup(e) : NULL;
+
+	p = xasprintf("%s/data", dir);
+	mkdir(p, 0755);
+	setenv("PARAPET_DATA", p, 1);
+	free(p);
+	p = xasprintf("%s/data/catalogue", dir);
+	mkdir(p, 0755);
+	free(p);
+	p = xasprintf("%s/data/taxonomy.yaml", dir);
+	copy("data/taxonomy.yaml", p);
+	free(p);
+	/* Name order, not the order of creation. */
+	p = xasprintf("%s/data/catalogue/20-override.yaml", dir);
+	copy("tests/data/catalogue/override.yaml", p);
+	free(p);
+	p = xasprintf("%s/data/catalogue/10-base.yaml", dir);
+	copy("tests/data/catalogue/base.yaml", p);
+	free(p);
+	p = xasprintf("%s/data/catalogue/README", dir);
+	copy("tests/data/catalogue/base.yaml", p);
+	free(p);
+	p = xasprintf("%s/config", dir);
+	mkdir(p, 0755);
+	setenv("XDG_CONFIG_HOME", p, 1);
+	free(p);
+	p = xasprintf("%s/config/parapet", dir);
+	mkdir(p, 0755);
+	free(p);
+	p = xasprintf("%s/config/parapet/catalogue.d", dir);
+	mkdir(p, 0755);
+	free(p);
+	p = xasprintf("%s/config/parapet/catalogue.d/disable.yaml", dir);
+	copy("tests/data/catalogue/disable.yaml", p);
+	free(p);
+	extra = src_path("tests/data/catalogue/extra.yaml");
+
+	cat = catalogue_load_standard((const char *const *)&extra, 1, &err);
+	if (cat == NULL)
+		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
+		    err.msg);
+	assert_int_equal(cat->nfiles, 4);
+	assert_true(ends_with(cat->files[0], "/data/catalogue/10-base.yaml"));
+	assert_true(ends_with(cat->files[1],
+	    "/data/catalogue/20-override.yaml"));
+	assert_true(ends_with(cat->files[2],
+	    "/config/parapet/catalogue.d/disable.yaml"));
+	assert_true(ends_with(cat->files[3], "tests/data/catalogue/extra.yaml"));
+	/* Overridden by 20-override, disabled by the user, then restored
+	 * by the extra file. */
+	assert_string_equal(catalogue_threat(cat, "t-plain-flow")->title,
+	    "Plain flows, as the extra file says");
+	assert_null(catalogue_adjustment(cat, "adj-public"));
+	assert_string_equal(catalogue_mitigation(cat, "m-encrypt")->title,
+	    "Encrypt every flow with TLS 1.3");
+	catalogue_free(cat);
+
+	/* A missing data directory is an error; a missing config one not. */
+	p = xasprintf("%s/nowhere", dir);
+	setenv("PARAPET_DATA", p, 1);
+	assert_null(catalogue_load_standard(NULL, 0, &err));
+	free(p);
+
+	if (old_data != NULL)
+		setenv("PARAPET_DATA", old_data, 1);
+	else
+		unsetenv("PARAPET_DATA");
+	if (old_xdg != NULL)
+		setenv("XDG_CONFIG_HOME", old_xdg, 1);
+	else
+		unsetenv("XDG_CONFIG_HOME");
+	free(old_data);
+	free(old_xdg);
+	free(extra);
+	p = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(p), 0);
+	free(p);
+}
+
+/*
+ * The real catalogue: it loads without error and is broad enough. This
+ * fails until the catalogue content in data/catalogue is written.
+ */
+static void
+test_standard_catalogue_loads_and_is_broad(void **state)
+{
+	struct catalogue	*cat;
+	struct catalogue_stats	 st;
+	struct error		 err;
+	char			*data = src_path("data");
+	const char		*old = getenv("PARAPET_DATA");
+	char			*saved = old != NULL ? xstrdup(old) : NULL;
+	struct buf		 missing;
+	int			 i;
+
+	(void)state;
+	setenv("PARAPET_DATA", data, 1);
+	cat = catalogue_load_standard(NULL, 0, &err);
+	if (saved != NULL)
+		setenv("PARAPET_DATA", saved, 1);
+	free(saved);
+	free(data);
+	if (cat == NULL)
+		fail_msg("standard catalogue: %s:%lu:%lu: %s", err.file,
+		    err.line, err.col, err.msg);
+	catalogue_stats(cat, &st);
+	print_message("# standard catalogue: %zu threats, %zu mitigations, "
+	    "%zu questions, %zu adjustments; %zu ATLAS techniques and "
+	    "sub-techniques (%zu techniques), %zu ATLAS mitigations\n",
+	    st.nthreats, st.nmitigations, st.nquestions, st.nadjustments,
+	    st.atlas_ids, st.atlas_parents, st.atlas_mitigations);
+	buf_init(&missing);
+	for (i = 0; i < 17; i++)
+		if ((st.guidelines & (1u << i)) == 0)
+			buf_addf(&missing, " %s", guideline_ids[i]);
+	for (i = 0; i < 10; i++)
+		if ((st.owasp_llm & (1u << i)) == 0)
+			buf_addf(&missing, " LLM%02d", i + 1);
+	for (i = 0; i < 10; i++)
+		if ((st.owasp_ml & (1u << i)) == 0)
+			buf_addf(&missing, " ML%02d", i + 1);
+	if (missing.len > 0)
+		fail_msg("not cited by the standard catalogue:%s", missing.s);
+	buf_release(&missing);
+	if (st.nthreats < 60 || st.nmitigations < 80 || st.atlas_ids < 40)
+		fail_msg("breadth targets not met: %zu threats (60), %zu "
+		    "mitigations (80), %zu ATLAS ids (40)", st.nthreats,
+		    st.nmitigations, st.atlas_ids);
+	catalogue_free(cat);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_base_loads_with_every_field),
+		cmocka_unit_test(test_later_file_replaces_by_id_in_place),
+		cmocka_unit_test(test_disabled_entries_are_removed),
+		cmocka_unit_test(test_a_file_with_an_error_changes_nothing),
+		cmocka_unit_test(test_every_load_error_names_its_place),
+		cmocka_unit_test(test_finish_reports_every_problem),
+		cmocka_unit_test(test_taxonomy_matches_the_reference),
+		cmocka_unit_test(test_bad_taxonomy_is_refused),
+		cmocka_unit_test(test_standard_search_order),
+		cmocka_unit_test(test_standard_catalogue_loads_and_is_broad),
+	};
+
+	return cmocka_run_group_tests_name("catalogue", tests, NULL, NULL);
+}
