@@ -1,0 +1,263 @@
+/* keys-table.c: every key binding of the TUI with its help text. */
+#include "config.h"
+
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/text.h"
+#include "view/keys.h"
+
+#define C(c)	KEYC_CTRL(c)
+
+const struct keybinding keys_table[] = {
+	/* Everywhere. */
+	{ '?', "?", KCTX_GLOBAL, ACT_HELP, "show the keys of this screen and "
+	  "every other" },
+	{ KEYC_F1, "F1", KCTX_GLOBAL, ACT_HELP, NULL },
+	{ 'q', "q", KCTX_GLOBAL, ACT_QUIT, "quit from the start screen; "
+	  "elsewhere go back" },
+	{ KEYC_ESC, "Esc", KCTX_GLOBAL, ACT_BACK, "go back to the previous "
+	  "screen" },
+	{ 'u', "u", KCTX_GLOBAL, ACT_UNDO, "undo the last change (it is "
+	  "saved at once, like every change)" },
+	{ C('r'), "C-r", KCTX_GLOBAL, ACT_REFRESH, "reload from the database, "
+	  "showing changes made by another Parapet" },
+	{ KEYC_F5, "F5", KCTX_GLOBAL, ACT_REFRESH, NULL },
+	{ C('l'), "C-l", KCTX_GLOBAL, ACT_REDRAW, "redraw the screen" },
+
+	/* Lists and panes. */
+	{ KEYC_UP, "Up", KCTX_LIST, ACT_UP, "move up" },
+	{ 'k', "k", KCTX_LIST, ACT_UP, NULL },
+	{ KEYC_DOWN, "Down", KCTX_LIST, ACT_DOWN, "move down" },
+	{ 'j', "j", KCTX_LIST, ACT_DOWN, NULL },
+	{ KEYC_PPAGE, "PgUp", KCTX_LIST, ACT_PAGE_UP, "move up a page" },
+	{ KEYC_NPAGE, "PgDn", KCTX_LIST, ACT_PAGE_DOWN, "move down a page" },
+	{ KEYC_HOME, "Home", KCTX_LIST, ACT_FIRST, "go to the first line" },
+	{ 'g', "g", KCTX_LIST, ACT_FIRST, NULL },
+	{ KEYC_END, "End", KCTX_LIST, ACT_LAST, "go to the last line" },
+	{ 'G', "G", KCTX_LIST, ACT_LAST, NULL },
+	{ KEYC_ENTER, "Enter", KCTX_LIST, ACT_OPEN, "open or edit the "
+	  "selected item" },
+	{ KEYC_TAB, "Tab", KCTX_LIST, ACT_NEXT_PANE, "move to the next pane" },
+	{ KEYC_BTAB, "S-Tab", KCTX_LIST, ACT_PREV_PANE, "move to the previous "
+	  "pane" },
+	{ '/', "/", KCTX_LIST, ACT_SEARCH, "search for text" },
+	{ 'n', "n", KCTX_LIST, ACT_SEARCH_NEXT, "go to the next match" },
+
+	/* Any screen of an open model. */
+	{ 'W', "W", KCTX_MODEL, ACT_WALK, "walk-through: the workshop steps, "
+	  "from the system to the review" },
+	{ 'S', "S", KCTX_MODEL, ACT_SYSTEM, "edit the system: name, owner, "
+	  "criticality" },
+	{ 'V', "V", KCTX_MODEL, ACT_FLOWS, "data-flow view: components by "
+	  "trust boundary, flows that cross one" },
+	{ 'R', "R", KCTX_MODEL, ACT_RISKS, "risk register: filter, decide, "
+	  "mitigate" },
+	{ 'D', "D", KCTX_MODEL, ACT_DASHBOARD, "dashboard: severity by "
+	  "status, overdue, accepted, coverage" },
+	{ 'H', "H", KCTX_MODEL, ACT_MODEL_HISTORY, "history of the whole "
+	  "model" },
+	{ 'X', "X", KCTX_MODEL, ACT_EXPORT, "export the model to a file" },
+
+	/* Start screen. */
+	{ KEYC_ENTER, "Enter", KCTX_START, ACT_OPEN, "open the selected "
+	  "model" },
+	{ 'a', "a", KCTX_START, ACT_NEW, "create a blank model" },
+	{ 't', "t", KCTX_START, ACT_NEW_TEMPLATE, "create a model from a "
+	  "template" },
+	{ 'd', "d", KCTX_START, ACT_DELETE, "delete the selected model (asks "
+	  "first)" },
+
+	/* Walk-through. */
+	{ KEYC_RIGHT, "Right", KCTX_WALK, ACT_NEXT_STEP, "go to the next "
+	  "step" },
+	{ ']', "]", KCTX_WALK, ACT_NEXT_STEP, NULL },
+	{ KEYC_LEFT, "Left", KCTX_WALK, ACT_PREV_STEP, "go to the previous "
+	  "step" },
+	{ '[', "[", KCTX_WALK, ACT_PREV_STEP, NULL },
+	{ 'a', "a", KCTX_WALK, ACT_ADD, "add a boundary, component or flow "
+	  "(in its step)" },
+	{ 'd', "d", KCTX_WALK, ACT_DELETE, "delete the selected item (asks "
+	  "first)" },
+	{ ' ', "Space", KCTX_WALK, ACT_TOGGLE, "practice step: answer yes, "
+	  "no or unknown in turn" },
+	{ 'h', "h", KCTX_WALK, ACT_HISTORY, "history of the selected item" },
+
+	/* Forms. */
+	{ KEYC_UP, "Up", KCTX_FORM, ACT_UP, "previous field" },
+	{ KEYC_BTAB, "S-Tab", KCTX_FORM, ACT_UP, NULL },
+	{ KEYC_DOWN, "Down", KCTX_FORM, ACT_DOWN, "next field" },
+	{ KEYC_TAB, "Tab", KCTX_FORM, ACT_DOWN, NULL },
+	{ KEYC_ENTER, "Enter", KCTX_FORM, ACT_OPEN, "store the text typed, "
+	  "or choose from the list of values" },
+	{ ' ', "Space", KCTX_FORM, ACT_TOGGLE, "yes / no / unknown: next "
+	  "answer; lists: choose (in text, a space)" },
+	{ KEYC_LEFT, "Left", KCTX_FORM, ACT_LEFT, "move in the text; "
+	  "previous value" },
+	{ KEYC_RIGHT, "Right", KCTX_FORM, ACT_RIGHT, "move in the text; next "
+	  "value" },
+	{ C('u'), "C-u", KCTX_FORM, ACT_CLEAR, "clear the field" },
+	{ KEYC_F1, "F1", KCTX_FORM, ACT_HELP, "help (? is typed in text "
+	  "fields)" },
+
+	/* Pick lists. */
+	{ KEYC_ENTER, "Enter", KCTX_PICK, ACT_OPEN, "choose the selected "
+	  "value (or the ticked ones)" },
+	{ ' ', "Space", KCTX_PICK, ACT_TOGGLE, "tick or untick a value "
+	  "(where several are allowed)" },
+	{ KEYC_ESC, "Esc", KCTX_PICK, ACT_BACK, "cancel" },
+
+	/* Text prompts. */
+	{ KEYC_ENTER, "Enter", KCTX_PROMPT, ACT_OPEN, "confirm" },
+	{ KEYC_ESC, "Esc", KCTX_PROMPT, ACT_BACK, "cancel" },
+	{ C('u'), "C-u", KCTX_PROMPT, ACT_CLEAR, "clear the text" },
+
+	/* Data-flow view. */
+	{ KEYC_ENTER, "Enter", KCTX_FLOWS, ACT_OPEN, "edit the selected "
+	  "boundary, component or flow" },
+	{ 'a', "a", KCTX_FLOWS, ACT_ADD, "add a data flow" },
+	{ 'd', "d", KCTX_FLOWS, ACT_DELETE, "delete the selected item (asks "
+	  "first)" },
+	{ 'h', "h", KCTX_FLOWS, ACT_HISTORY, "history of the selected item" },
+
+	/* Risks. */
+	{ 's', "s", KCTX_RISKS, ACT_STATUS, "set the risk's status "
+	  "(accepted or not-applicable asks for a justification)" },
+	{ 'o', "o", KCTX_RISKS, ACT_OWNER, "set the risk's owner" },
+	{ 'J', "J", KCTX_RISKS, ACT_JUSTIFY, "edit the justification" },
+	{ 'f', "f", KCTX_RISKS, ACT_FILTER, "filter by severity, status, "
+	  "owner, target, guideline or text" },
+	{ '/', "/", KCTX_RISKS, ACT_SEARCH, "filter by free text" },
+	{ 'c', "c", KCTX_RISKS, ACT_CLEAR_FILTER, "clear all filters" },
+	{ '>', ">", KCTX_RISKS, ACT_SORT, "sort by the next key: severity, "
+	  "status, target, guideline, owner, title" },
+	{ 'h', "h", KCTX_RISKS, ACT_HISTORY, "history of the selected risk" },
+
+	/* The mitigations in the risk detail pane. */
+	{ 's', "s", KCTX_MITIGATION, ACT_STATUS, "set the mitigation's "
+	  "status" },
+	{ 'o', "o", KCTX_MITIGATION, ACT_OWNER, "set who implements it" },
+	{ 'd', "d", KCTX_MITIGATION, ACT_DUE, "set the due date "
+	  "(YYYY-MM-DD)" },
+	{ 'n', "n", KCTX_MITIGATION, ACT_NOTES, "edit the notes" },
+
+	/* Dashboard. */
+	{ KEYC_ENTER, "Enter", KCTX_DASHBOARD, ACT_OPEN, "show the selected "
+	  "risk in the register" },
+
+	/* History. */
+	{ '/', "/", KCTX_HISTORY, ACT_SEARCH, "search the history" },
+
+	/* Export. */
+	{ KEYC_ENTER, "Enter", KCTX_EXPORT, ACT_OPEN, "export to the "
+	  "selected format (asks for the file name)" },
+
+	/* Help. */
+	{ '/', "/", KCTX_HELP, ACT_SEARCH, "search the help" },
+};
+const size_t nkeys_table = sizeof keys_table / sizeof keys_table[0];
+
+#undef C
+
+static const char *const ctx_names[KCTX_COUNT] = {
+	"Everywhere",
+	"Lists and panes",
+	"Any screen of an open model",
+	"Start screen (models of the database)",
+	"Walk-through",
+	"Forms (system, boundary, component, flow)",
+	"Lists of values",
+	"Text prompts",
+	"Data-flow view",
+	"Risks",
+	"Mitigations (risk detail pane)",
+	"Dashboard",
+	"History",
+	"Export",
+	"Help",
+};
+
+const char *
+keys_ctx_name(enum kctx c)
+{
+	if (c < 0 || c >= KCTX_COUNT)
+		return "";
+	return ctx_names[c];
+}
+
+enum action
+keys_lookup(int key, const enum kctx *chain)
+{
+	size_t	i;
+
+	for (; *chain != KCTX_END; chain++)
+		for (i = 0; i < nkeys_table; i++)
+			if (keys_table[i].ctx == *chain &&
+			    keys_table[i].key == key)
+				return keys_table[i].action;
+	return ACT_NONE;
+}
+
+const char *
+keys_for(enum action a, const enum kctx *chain)
+{
+	size_t	i;
+
+	for (; *chain != KCTX_END; chain++)
+		for (i = 0; i < nkeys_table; i++)
+			if (keys_table[i].ctx == *chain &&
+			    keys_table[i].action == a)
+				return keys_table[i].name;
+	return "";
+}
+
+/* The help of one context: one line per action, keys joined. */
+static void
+keys_help_ctx(struct buf *b, enum kctx c)
+{
+	struct buf	 keys;
+	size_t		 i, j;
+	int		 w;
+
+	buf_init(&keys);
+	for (i = 0; i < nkeys_table; i++) {
+		if (keys_table[i].ctx != c || keys_table[i].help == NULL)
+			continue;
+		buf_reset(&keys);
+		/* Every key of the same action in this context. */
+		for (j = 0; j < nkeys_table; j++) {
+			if (keys_table[j].ctx != c ||
+			    keys_table[j].action != keys_table[i].action)
+				continue;
+			if (keys.len > 0)
+				buf_adds(&keys, ", ");
+			buf_adds(&keys, keys_table[j].name);
+		}
+		buf_addf(b, "  %s", keys.s);
+		for (w = text_width(keys.s); w < 14; w++)
+			buf_addc(b, ' ');
+		buf_addf(b, " %s\n", keys_table[i].help);
+	}
+	buf_release(&keys);
+}
+
+void
+keys_help(struct buf *b, int ctx)
+{
+	int	c;
+
+	for (c = 0; c < KCTX_COUNT; c++) {
+		if (ctx >= 0 && c != ctx)
+			continue;
+		buf_addf(b, "%s\n", ctx_names[c]);
+		keys_help_ctx(b, (enum kctx)c);
+		if (ctx < 0 && c + 1 < KCTX_COUNT)
+			buf_addc(b, '\n');
+	}
+}
+
+void
+tui_keys_help(struct buf *b)
+{
+	keys_help(b, -1);
+}

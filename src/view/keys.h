@@ -1,0 +1,144 @@
+/*
+ * keys.h: the key table of the TUI, with its help text.
+ *
+ * Every key binding is one row of a const table (key, name, context,
+ * action, help) in keys-table.c. The TUI looks keys up in it, the help
+ * screen is built from it, and tui_keys_help() prints it for the man page,
+ * so the three cannot disagree. Key codes are Unicode code points for
+ * characters, KEYC_CTRL(c) for control keys, and the KEYC_* values above
+ * Unicode for special keys; src/tui/keys.c translates curses keys to them.
+ *
+ * A screen looks a key up in a chain of contexts, most specific first
+ * (for example: risks, model, list, everywhere); the first binding found
+ * wins.
+ */
+#ifndef PARAPET_VIEW_KEYS_H
+#define PARAPET_VIEW_KEYS_H
+
+#include <stddef.h>
+
+struct buf;
+
+#define KEYC_CTRL(c)	((c) & 0x1f)
+#define KEYC_BASE	0x110000
+
+enum keycode {
+	KEYC_NONE = 0,
+	KEYC_UP = KEYC_BASE,
+	KEYC_DOWN,
+	KEYC_LEFT,
+	KEYC_RIGHT,
+	KEYC_PPAGE,
+	KEYC_NPAGE,
+	KEYC_HOME,
+	KEYC_END,
+	KEYC_ENTER,
+	KEYC_ESC,
+	KEYC_TAB,
+	KEYC_BTAB,
+	KEYC_BACKSPACE,
+	KEYC_DELETE,
+	KEYC_F1,
+	KEYC_F5,
+	KEYC_RESIZE
+};
+
+/* Where a binding applies; screens chain them, most specific first. */
+enum kctx {
+	KCTX_END = -1,		/* ends a chain */
+	KCTX_GLOBAL,		/* everywhere */
+	KCTX_LIST,		/* any list or pane */
+	KCTX_MODEL,		/* any screen of an open model */
+	KCTX_START,
+	KCTX_WALK,
+	KCTX_FORM,
+	KCTX_PICK,
+	KCTX_PROMPT,
+	KCTX_FLOWS,
+	KCTX_RISKS,
+	KCTX_MITIGATION,
+	KCTX_DASHBOARD,
+	KCTX_HISTORY,
+	KCTX_EXPORT,
+	KCTX_HELP,
+	KCTX_COUNT
+};
+
+enum action {
+	ACT_NONE,
+	ACT_HELP,
+	ACT_QUIT,
+	ACT_BACK,
+	ACT_UNDO,
+	ACT_REFRESH,
+	ACT_REDRAW,
+	ACT_UP,
+	ACT_DOWN,
+	ACT_PAGE_UP,
+	ACT_PAGE_DOWN,
+	ACT_FIRST,
+	ACT_LAST,
+	ACT_OPEN,
+	ACT_NEXT_PANE,
+	ACT_PREV_PANE,
+	ACT_SEARCH,
+	ACT_SEARCH_NEXT,
+	ACT_WALK,
+	ACT_SYSTEM,
+	ACT_FLOWS,
+	ACT_RISKS,
+	ACT_DASHBOARD,
+	ACT_MODEL_HISTORY,
+	ACT_EXPORT,
+	ACT_NEW,
+	ACT_NEW_TEMPLATE,
+	ACT_DELETE,
+	ACT_ADD,
+	ACT_NEXT_STEP,
+	ACT_PREV_STEP,
+	ACT_HISTORY,
+	ACT_TOGGLE,
+	ACT_LEFT,
+	ACT_RIGHT,
+	ACT_CLEAR,
+	ACT_STATUS,
+	ACT_OWNER,
+	ACT_JUSTIFY,
+	ACT_FILTER,
+	ACT_CLEAR_FILTER,
+	ACT_SORT,
+	ACT_DUE,
+	ACT_NOTES,
+	ACT_COUNT
+};
+
+struct keybinding {
+	int		 key;		/* code point, KEYC_CTRL() or KEYC_* */
+	const char	*name;		/* as shown in help: "j", "Down" */
+	enum kctx	 ctx;
+	enum action	 action;
+	const char	*help;		/* one line */
+};
+
+extern const struct keybinding	keys_table[];
+extern const size_t		nkeys_table;
+
+/* The action of a key in a chain of contexts ended by KCTX_END. */
+enum action	 keys_lookup(int key, const enum kctx *chain);
+/* The name of a context, as a heading: "Everywhere", "Risks". */
+const char	*keys_ctx_name(enum kctx);
+/*
+ * The first key bound to an action in a context chain, by name, for hints
+ * ("Enter"); "" when none.
+ */
+const char	*keys_for(enum action, const enum kctx *chain);
+/*
+ * Append the help of one context (ctx >= 0) or of all (-1): a heading per
+ * context, then one line per action with all its keys: "  j, Down   move
+ * down".
+ */
+void		 keys_help(struct buf *, int ctx);
+/* The whole key table as plain text, for the man page. */
+void		 tui_keys_help(struct buf *);
+
+#endif

@@ -1,0 +1,158 @@
+/* ledit.c: a one-line text editor that works in UTF-8 characters. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "view/view.h"
+
+void
+ledit_init(struct ledit *e, const char *s)
+{
+	memset(e, 0, sizeof *e);
+	ledit_set(e, s);
+}
+
+void
+ledit_release(struct ledit *e)
+{
+	free(e->s);
+	memset(e, 0, sizeof *e);
+}
+
+void
+ledit_set(struct ledit *e, const char *s)
+{
+	size_t	len = s != NULL ? strlen(s) : 0;
+
+	if (len + 1 > e->cap) {
+		e->cap = len + 16;
+		e->s = xrealloc(e->s, e->cap);
+	}
+	if (len > 0)
+		memcpy(e->s, s, len);
+	e->s[len] = '\0';
+	e->len = len;
+	e->pos = len;
+}
+
+int
+ledit_insert(struct ledit *e, unsigned long c)
+{
+	struct buf	b;
+
+	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) ||
+	    text_is_control((uint32_t)c))
+		return -1;
+	buf_init(&b);
+	utf8_encode(&b, (uint32_t)c);
+	if (e->len + b.len + 1 > e->cap) {
+		e->cap = (e->len + b.len + 1) * 2;
+		e->s = xrealloc(e->s, e->cap);
+	}
+	memmove(e->s + e->pos + b.len, e->s + e->pos, e->len - e->pos + 1);
+	memcpy(e->s + e->pos, b.s, b.len);
+	e->len += b.len;
+	e->pos += b.len;
+	buf_release(&b);
+	return 0;
+}
+
+/* Byte offset of the character before pos. */
+static size_t
+ledit_prev(const struct ledit *e, size_t pos)
+{
+	if (pos == 0)
+		return 0;
+	pos--;
+	while (pos > 0 && ((unsigned char)e->s[pos] & 0xc0) == 0x80)
+		pos--;
+	return pos;
+}
+
+/* Byte offset of the character after pos. */
+static size_t
+ledit_next(const struct ledit *e, size_t pos)
+{
+	if (pos >= e->len)
+		return e->len;
+	pos++;
+	while (pos < e->len && ((unsigned char)e->s[pos] & 0xc0) == 0x80)
+		pos++;
+	return pos;
+}
+
+/* Remove the bytes [from, to). */
+static void
+ledit_cut(struct ledit *e, size_t from, size_t to)
+{
+	memmove(e->s + from, e->s + to, e->len - to + 1);
+	e->len -= to - from;
+	e->pos = from;
+}
+
+void
+ledit_backspace(struct ledit *e)
+{
+	if (e->pos > 0)
+		ledit_cut(e, ledit_prev(e, e->pos), e->pos);
+}
+
+void
+ledit_delete(struct ledit *e)
+{
+	size_t	pos = e->pos;
+
+	if (pos < e->len)
+		ledit_cut(e, pos, ledit_next(e, pos));
+}
+
+void
+ledit_left(struct ledit *e)
+{
+	e->pos = ledit_prev(e, e->pos);
+}
+
+void
+ledit_right(struct ledit *e)
+{
+	e->pos = ledit_next(e, e->pos);
+}
+
+void
+ledit_home(struct ledit *e)
+{
+	e->pos = 0;
+}
+
+void
+ledit_end(struct ledit *e)
+{
+	e->pos = e->len;
+}
+
+void
+ledit_kill(struct ledit *e)
+{
+	ledit_cut(e, 0, e->pos);
+}
+
+int
+ledit_column(const struct ledit *e)
+{
+	char		*head = xstrndup(e->s, e->pos);
+	struct buf	 b;
+	int		 w;
+
+	/* Measure what is shown: control characters take their notation. */
+	buf_init(&b);
+	text_visible(&b, head, 0);
+	w = text_width(b.s);
+	buf_release(&b);
+	free(head);
+	return w;
+}

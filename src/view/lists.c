@@ -1,0 +1,294 @@
+/* lists.c: the models of a database, the data-flow view, the history. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/history.h"
+#include "model/model.h"
+#include "store/store.h"
+#include "util/xmalloc.h"
+#include "view/lists.h"
+#include "view/risks.h"
+
+void
+start_lines(struct vlist *l, const struct store_summary *v, size_t n,
+    int width)
+{
+	static const char *const sev[] = { "CRIT", "HIGH", "MED", "LOW" };
+	struct vline	*line;
+	size_t		 i;
+	int		 namew = width - 2 - 17 - 6 - 20 - 5 - 6, s;
+
+	if (namew < 12)
+		namew = 12;
+	vlist_clear(l);
+	if (n == 0) {
+		vlines_addf(&l->lines, VS_DIM, "  No models in this database "
+		    "yet: press a to create a blank one, t to start from a "
+		    "template.");
+		vlist_fix(l);
+		return;
+	}
+	line = vlines_add(&l->lines);
+	vline_add(line, VS_HEADING, "  ");
+	vline_cell(line, VS_HEADING, "ID", 16);
+	vline_add(line, VS_HEADING, " ");
+	vline_cell(line, VS_HEADING, "NAME", namew);
+	vline_addf(line, VS_HEADING, "%6s", "RISKS");
+	for (s = 0; s < 4; s++)
+		vline_addf(line, VS_HEADING, "%5s", sev[s]);
+	vline_addf(line, VS_HEADING, "%5s%6s", "OPEN", "MITIG");
+	for (i = 0; i < n; i++) {
+		line = vlines_add(&l->lines);
+		line->selectable = 1;
+		line->data = &v[i];
+		vline_add(line, VS_NORMAL, "  ");
+		vline_cell(line, VS_NORMAL, v[i].id, 16);
+		vline_add(line, VS_NORMAL, " ");
+		vline_cell(line, VS_NORMAL, v[i].name, namew);
+		vline_addf(line, VS_NORMAL, "%6zu", v[i].nrisks);
+		for (s = 3; s >= 0; s--)
+			vline_addf(line, v[i].by_severity[s] > 0 ?
+			    rview_severity_style(s) : VS_DIM, "%5zu",
+			    v[i].by_severity[s]);
+		vline_addf(line, v[i].by_status[RISK_OPEN] > 0 ? VS_WARN :
+		    VS_DIM, "%5zu", v[i].by_status[RISK_OPEN]);
+		vline_addf(line, VS_NORMAL, "%6zu",
+		    v[i].by_status[RISK_MITIGATED]);
+	}
+	vlist_fix(l);
+}
+
+/* A component by id, linear (the model need not be indexed). */
+static const struct component *
+lists_component(const struct model *m, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < m->ncomponents; i++)
+		if (strcmp(m->components[i]->id, id) == 0)
+			return m->components[i];
+	return NULL;
+}
+
+int
+flows_crossing(const struct model *m, const struct flow *f)
+{
+	const struct component	*a = lists_component(m, f->from);
+	const struct component	*b = lists_component(m, f->to);
+
+	if (a == NULL || b == NULL || a->boundary == NULL ||
+	    b->boundary == NULL)
+		return -1;
+	return strcmp(a->boundary, b->boundary) != 0;
+}
+
+void
+flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
+    int width)
+{
+	const struct field	*df = model_field(OBJ_FLOW, "data");
+	char			*data, *ends;
+	int			 c = flows_crossing(m, f), dw;
+
+	if (c == 1)
+		vline_add(v, VS_CROSSING, "CROSSES  ");
+	else if (c == -1)
+		vline_add(v, VS_WARN, "boundary?");
+	else
+		vline_add(v, VS_NORMAL, "         ");
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, VS_NORMAL, f->id, 14);
+	vline_add(v, VS_NORMAL, " ");
+	ends = xasprintf("%s -> %s", f->from != NULL ? f->from : "?",
+	    f->to != NULL ? f->to : "?");
+	vline_cell(v, VS_NORMAL, ends, 28);
+	free(ends);
+	vline_add(v, VS_NORMAL, " ");
+	dw = width - 10 - 15 - 29;
+	if (dw < 10)
+		dw = 10;
+	if ((data = field_get(f, df)) != NULL)
+		vline_cell(v, VS_FIELD, data, dw);
+	else
+		vline_cell(v, VS_WARN, "(data not set)", dw);
+	free(data);
+}
+
+/* The components of one boundary (id NULL: of none). */
+static void
+flows_members(struct vlist *l, const struct model *m, const char *bid,
+    int width)
+{
+	struct vline	*v;
+	size_t		 i;
+	int		 any = 0;
+
+	for (i = 0; i < m->ncomponents; i++) {
+		const struct component	*c = m->components[i];
+
+		if (bid == NULL) {
+			if (c->boundary != NULL)
+				continue;
+		} else if (c->boundary == NULL ||
+		    strcmp(c->boundary, bid) != 0)
+			continue;
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = c;
+		vline_add(v, VS_NORMAL, "    ");
+		vline_cell(v, VS_NORMAL, c->id, 16);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, c->name, width - 44 > 10 ?
+		    width - 44 : 10);
+		vline_add(v, VS_NORMAL, " ");
+		vline_add(v, VS_DIM, vocab_name(&vocab_kind, c->kind));
+		any = 1;
+	}
+	if (!any)
+		vlines_addf(&l->lines, VS_DIM, "    (no components)");
+}
+
+void
+flows_lines(struct vlist *l, const struct model *m, int width)
+{
+	struct vline	*v;
+	size_t		 i, nobnd = 0, crossing = 0;
+
+	vlist_clear(l);
+	vlines_addf(&l->lines, VS_HEADING, "Trust boundaries and their "
+	    "components");
+	for (i = 0; i < m->nboundaries; i++) {
+		const struct boundary	*b = m->boundaries[i];
+
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = b;
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, VS_HEADING, b->id, 16);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, b->name, width - 34 > 10 ?
+		    width - 34 : 10);
+		vline_add(v, VS_NORMAL, " ");
+		vline_add(v, b->trust >= 0 ? VS_FIELD : VS_WARN,
+		    b->trust >= 0 ? vocab_name(&vocab_trust, b->trust) :
+		    "trust?");
+		flows_members(l, m, b->id, width);
+	}
+	for (i = 0; i < m->ncomponents; i++)
+		if (m->components[i]->boundary == NULL)
+			nobnd++;
+	if (nobnd > 0) {
+		vlines_addf(&l->lines, VS_WARN, "  (in no trust boundary)");
+		flows_members(l, m, NULL, width);
+	}
+	for (i = 0; i < m->nflows; i++)
+		if (flows_crossing(m, m->flows[i]) == 1)
+			crossing++;
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, VS_HEADING, "Data flows: %zu, %zu crossing a "
+	    "trust boundary (marked CROSSES)", m->nflows, crossing);
+	if (m->nflows == 0)
+		vlines_addf(&l->lines, VS_DIM, "  (no data flows: a adds one)");
+	for (i = 0; i < m->nflows; i++) {
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = m->flows[i];
+		vline_add(v, VS_NORMAL, "  ");
+		flows_view_line(v, m, m->flows[i], width - 2);
+	}
+	vlist_fix(l);
+}
+
+enum objtype
+view_objtype(const struct model *m, const void *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return OBJ_COUNT;
+	if (p == &m->system)
+		return OBJ_SYSTEM;
+	for (i = 0; i < m->nboundaries; i++)
+		if (p == m->boundaries[i])
+			return OBJ_BOUNDARY;
+	for (i = 0; i < m->ncomponents; i++)
+		if (p == m->components[i])
+			return OBJ_COMPONENT;
+	for (i = 0; i < m->nflows; i++)
+		if (p == m->flows[i])
+			return OBJ_FLOW;
+	return OBJ_COUNT;
+}
+
+const char *
+view_objid(const struct model *m, const void *p)
+{
+	switch (view_objtype(m, p)) {
+	case OBJ_SYSTEM:
+		return m->system.id;
+	case OBJ_BOUNDARY:
+		return ((const struct boundary *)p)->id;
+	case OBJ_COMPONENT:
+		return ((const struct component *)p)->id;
+	case OBJ_FLOW:
+		return ((const struct flow *)p)->id;
+	default:
+		return NULL;
+	}
+}
+
+void
+history_lines(struct vlist *l, const struct change *v, size_t n, int width)
+{
+	const struct change	*c;
+	struct vline		*line;
+	char			*at, *what;
+	size_t			 i;
+	int			 rest = width - 17 - 11 - 19 - 2;
+
+	if (rest < 16)
+		rest = 16;
+	vlist_clear(l);
+	if (n == 0) {
+		vlines_addf(&l->lines, VS_DIM, "  No history yet.");
+		vlist_fix(l);
+		return;
+	}
+	line = vlines_add(&l->lines);
+	vline_cell(line, VS_HEADING, "WHEN (UTC)", 17);
+	vline_cell(line, VS_HEADING, "WHO", 11);
+	vline_cell(line, VS_HEADING, "OBJECT", 19);
+	vline_add(line, VS_HEADING, "CHANGE");
+	for (i = n; i-- > 0;) {
+		c = &v[i];
+		line = vlines_add(&l->lines);
+		line->selectable = 1;
+		line->data = c;
+		/* 2026-11-25T20:15:36Z -> 2026-11-25 20:15 */
+		at = xstrndup(c->at != NULL ? c->at : "", 16);
+		if (strlen(at) > 10 && at[10] == 'T')
+			at[10] = ' ';
+		vline_cell(line, VS_DIM, at, 17);
+		free(at);
+		vline_cell(line, VS_NORMAL, c->who, 11);
+		vline_cell(line, VS_NORMAL, c->object, 19);
+		if (c->field != NULL && (strcmp(c->field, "created") == 0 ||
+		    strcmp(c->field, "deleted") == 0))
+			what = xstrdup(c->field);
+		else if (c->old_value == NULL)
+			what = xasprintf("%s: set to '%s'", c->field != NULL ?
+			    c->field : "?", c->new_value != NULL ?
+			    c->new_value : "");
+		else if (c->new_value == NULL)
+			what = xasprintf("%s: '%s' removed", c->field != NULL ?
+			    c->field : "?", c->old_value);
+		else
+			what = xasprintf("%s: '%s' -> '%s'", c->field != NULL ?
+			    c->field : "?", c->old_value, c->new_value);
+		vline_cell(line, VS_NORMAL, what, rest);
+		free(what);
+	}
+	vlist_fix(l);
+}

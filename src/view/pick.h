@@ -1,0 +1,59 @@
+/*
+ * pick.h: a list of values to choose from (a "pick list").
+ *
+ * Used for enumerated fields (one value), sets (several values ticked),
+ * yes / no / unknown, references to other objects, risk and mitigation
+ * statuses, templates and export formats. Each option has the value it
+ * stands for, a label and a line of help shown when it is selected.
+ *
+ * Ownership: the pick list copies every string it is given.
+ */
+#ifndef PARAPET_VIEW_PICK_H
+#define PARAPET_VIEW_PICK_H
+
+#include <stddef.h>
+
+#include "view/view.h"
+
+struct vocab;
+
+struct pick_option {
+	char	*value;		/* what choosing it means; "" for none */
+	char	*label;		/* what is shown */
+	char	*help;		/* or NULL */
+	int	 ticked;	/* multiple choice: ticked */
+};
+
+struct pick {
+	char			*title;
+	int			 multi;		/* several values may be ticked */
+	struct pick_option	*v;
+	size_t			 n;
+	struct vlist		 list;		/* built by pick_build() */
+};
+
+void		 pick_init(struct pick *, const char *title, int multi);
+void		 pick_release(struct pick *);
+void		 pick_add(struct pick *, const char *value, const char *label,
+		     const char *help);
+/*
+ * Add every word of a vocabulary; with current (a word, or for multi a
+ * list separated by commas) the matching options are ticked or selected.
+ */
+void		 pick_add_vocab(struct pick *, const struct vocab *,
+		     const char *current);
+/* Build the lines (options with a tick box when multi); keeps the cursor. */
+void		 pick_build(struct pick *, int width);
+/* Put the cursor on the option with this value. */
+void		 pick_select(struct pick *, const char *value);
+/* The option under the cursor, or NULL. */
+const struct pick_option *pick_current(const struct pick *);
+/* Tick or untick the option under the cursor (multi only). */
+void		 pick_toggle(struct pick *);
+/*
+ * The choice: the current option's value, or for multi the ticked values
+ * joined by ", " (the caller's to free).
+ */
+char		*pick_result(const struct pick *);
+
+#endif

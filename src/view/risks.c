@@ -1,0 +1,551 @@
+/* risks.c: the risk list: counts, filters, sort orders and its lines. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "catalogue/catalogue.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "view/risks.h"
+
+void
+rcounts_compute(struct rcounts *c, const struct risk_register *r)
+{
+	const struct risk	*k;
+	size_t			 i, j;
+
+	memset(c, 0, sizeof *c);
+	for (i = 0; r != NULL && i < r->n; i++) {
+		k = r->risks[i];
+		if (!k->applies) {
+			c->gone++;
+			continue;
+		}
+		c->applying++;
+		if (k->severity >= 0 && k->severity < 4)
+			c->by_severity[k->severity]++;
+		if (k->status >= 0 && k->status < RISK_STATUS_COUNT)
+			c->by_status[k->status]++;
+		if (k->severity >= 0 && k->severity < 4 && k->status >= 0 &&
+		    k->status < RISK_STATUS_COUNT)
+			c->cell[k->severity][k->status]++;
+		for (j = 0; j < k->nreasons; j++) {
+			if (strncmp(k->reasons[j], "assumed:", 8) == 0) {
+				c->assumed++;
+				break;
+			}
+		}
+	}
+}
+
+const char *
+rview_severity_label(int level)
+{
+	static const char *const labels[] = { "LOW", "MED", "HIGH", "CRIT" };
+
+	if (level < 0 || level > 3)
+		return "?";
+	return labels[level];
+}
+
+int
+rview_severity_style(int level)
+{
+	static const int styles[] = { VS_LOW, VS_MEDIUM, VS_HIGH,
+	    VS_CRITICAL };
+
+	if (level < 0 || level > 3)
+		return VS_NORMAL;
+	return styles[level];
+}
+
+/* 1 if s starts with a date YYYY-MM-DD. */
+static int
+rview_isdate(const char *s)
+{
+	static const char	pat[] = "dddd-dd-dd";
+	size_t			i;
+
+	for (i = 0; i < 10; i++) {
+		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') :
+		    s[i] != '-')
+			return 0;
+	}
+	return 1;
+}
+
+void
+rview_today(char *out)
+{
+	const char	*env = getenv("PARAPET_NOW");
+	time_t		 now;
+	struct tm	 tm;
+
+	if (env != NULL && strlen(env) >= 10 && rview_isdate(env)) {
+		memcpy(out, env, 10);
+		out[10] = '\0';
+		return;
+	}
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+rview_overdue(const struct risk_mitigation *rm, const char *today)
+{
+	if (rm->due == NULL || strlen(rm->due) < 10 || !rview_isdate(rm->due))
+		return 0;
+	if (rm->status == MIT_IMPLEMENTED || rm->status == MIT_VERIFIED ||
+	    rm->status == MIT_REJECTED)
+		return 0;
+	return strncmp(rm->due, today, 10) < 0;
+}
+
+const struct threat *
+rview_threat(const struct catalogue *cat, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; cat != NULL && i < cat->nthreats; i++)
+		if (strcmp(cat->threats[i]->id, id) == 0)
+			return cat->threats[i];
+	return NULL;
+}
+
+int
+rview_cites(const struct threat *t, const char *g)
+{
+	size_t	i;
+
+	for (i = 0; t != NULL && i < t->refs.n; i++)
+		if (t->refs.v[i].scheme == REF_GUIDELINE &&
+		    strcmp(t->refs.v[i].id, g) == 0)
+			return 1;
+	return 0;
+}
+
+/* The first guideline subsection a threat cites, or "". */
+static const char *
+rview_guideline(const struct threat *t)
+{
+	size_t	i;
+
+	for (i = 0; t != NULL && i < t->refs.n; i++)
+		if (t->refs.v[i].scheme == REF_GUIDELINE)
+			return t->refs.v[i].id;
+	return "";
+}
+
+static const char *const rsort_names[RSORT_COUNT] = {
+	"severity", "status", "target", "guideline", "owner", "title"
+};
+
+const char *
+rsort_name(enum rsort s)
+{
+	return s < RSORT_COUNT ? rsort_names[s] : "";
+}
+
+void
+rfilter_init(struct rfilter *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void
+rfilter_release(struct rfilter *f)
+{
+	free(f->owner);
+	free(f->target);
+	free(f->guideline);
+	free(f->text);
+	rfilter_init(f);
+}
+
+int
+rfilter_active(const struct rfilter *f)
+{
+	return f->severities != 0 || f->statuses != 0 || f->owner != NULL ||
+	    f->target != NULL || f->guideline != NULL || f->text != NULL ||
+	    f->gone;
+}
+
+/* Words of the bits set, joined by ", ". */
+static void
+rfilter_words(struct buf *b, const struct vocab *v, unsigned bits)
+{
+	size_t	i;
+	int	first = 1;
+
+	for (i = 0; i < v->n; i++) {
+		if ((bits & (1u << i)) == 0)
+			continue;
+		buf_addf(b, "%s%s", first ? "" : ", ", v->words[i].name);
+		first = 0;
+	}
+}
+
+char *
+rfilter_get(const struct rfilter *f, const char *name)
+{
+	struct buf	b;
+
+	if (strcmp(name, "severity") == 0 || strcmp(name, "status") == 0) {
+		unsigned	bits = name[1] == 'e' ? f->severities :
+		    f->statuses;
+
+		if (bits == 0)
+			return NULL;
+		buf_init(&b);
+		rfilter_words(&b, name[1] == 'e' ? &vocab_severity :
+		    &vocab_risk_status, bits);
+		return buf_detach(&b);
+	}
+	if (strcmp(name, "owner") == 0)
+		return f->owner != NULL ? xstrdup(f->owner) : NULL;
+	if (strcmp(name, "target") == 0)
+		return f->target != NULL ? xstrdup(f->target) : NULL;
+	if (strcmp(name, "guideline") == 0)
+		return f->guideline != NULL ? xstrdup(f->guideline) : NULL;
+	if (strcmp(name, "text") == 0)
+		return f->text != NULL ? xstrdup(f->text) : NULL;
+	if (strcmp(name, "gone") == 0)
+		return f->gone ? xstrdup("yes") : NULL;
+	return NULL;
+}
+
+/* Parse words separated by commas or spaces into bits of a vocabulary. */
+static int
+rfilter_bits(const struct vocab *v, const char *s, unsigned *bits,
+    struct error *err)
+{
+	const char	*near;
+	char		*w;
+	size_t		 n;
+	int		 i;
+
+	*bits = 0;
+	while (s != NULL && *s != '\0') {
+		while (*s == ',' || *s == ' ')
+			s++;
+		if ((n = strcspn(s, ", ")) == 0)
+			break;
+		w = xstrndup(s, n);
+		if ((i = vocab_find(v, w)) == -1) {
+			near = vocab_suggest(v, w);
+			if (near != NULL)
+				error_set(err, "unknown %s '%s' (did you mean "
+				    "'%s'?)", v->name, w, near);
+			else
+				error_set(err, "unknown %s '%s'", v->name, w);
+			free(w);
+			return -1;
+		}
+		free(w);
+		*bits |= 1u << i;
+		s += n;
+	}
+	return 0;
+}
+
+/* Replace an optional string; "" clears. */
+static void
+rfilter_str(char **p, const char *s)
+{
+	free(*p);
+	*p = s != NULL && *s != '\0' ? xstrdup(s) : NULL;
+}
+
+int
+rfilter_set(struct rfilter *f, const char *name, const char *s,
+    struct error *err)
+{
+	unsigned	bits;
+
+	if (strcmp(name, "severity") == 0) {
+		if (rfilter_bits(&vocab_severity, s, &bits, err) == -1)
+			return -1;
+		f->severities = bits;
+	} else if (strcmp(name, "status") == 0) {
+		if (rfilter_bits(&vocab_risk_status, s, &bits, err) == -1)
+			return -1;
+		f->statuses = bits;
+	} else if (strcmp(name, "owner") == 0)
+		rfilter_str(&f->owner, s);
+	else if (strcmp(name, "target") == 0)
+		rfilter_str(&f->target, s);
+	else if (strcmp(name, "guideline") == 0)
+		rfilter_str(&f->guideline, s);
+	else if (strcmp(name, "text") == 0)
+		rfilter_str(&f->text, s);
+	else if (strcmp(name, "gone") == 0)
+		f->gone = s != NULL && (strcmp(s, "yes") == 0 ||
+		    strcmp(s, "true") == 0);
+	else
+		return error_set(err, "unknown filter '%s'", name);
+	return 0;
+}
+
+void
+rfilter_describe(const struct rfilter *f, struct buf *b)
+{
+	static const char *const names[] = { "severity", "status", "owner",
+	    "target", "guideline", "text" };
+	size_t	 i;
+	char	*s;
+	int	 first = 1;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if ((s = rfilter_get(f, names[i])) == NULL)
+			continue;
+		buf_addf(b, "%s%s %s%s%s", first ? "" : "; ", names[i],
+		    i >= 2 ? "'" : "", s, i >= 2 ? "'" : "");
+		first = 0;
+		free(s);
+	}
+	if (f->gone)
+		buf_addf(b, "%sincluding risks that no longer apply",
+		    first ? "" : "; ");
+}
+
+/* 1 if s is set and contains part. */
+static int
+rfilter_has(const char *s, const char *part)
+{
+	return s != NULL && view_contains(s, part);
+}
+
+int
+rfilter_match(const struct rfilter *f, const struct risk *k,
+    const struct threat *t)
+{
+	size_t	i;
+	int	hit;
+
+	if (!k->applies && !f->gone)
+		return 0;
+	if (f->severities != 0 && (k->severity < 0 ||
+	    (f->severities & (1u << k->severity)) == 0))
+		return 0;
+	if (f->statuses != 0 && (k->status < 0 ||
+	    (f->statuses & (1u << k->status)) == 0))
+		return 0;
+	if (f->owner != NULL && !rfilter_has(k->owner, f->owner))
+		return 0;
+	if (f->target != NULL && !rfilter_has(k->target, f->target))
+		return 0;
+	if (f->guideline != NULL && !rview_cites(t, f->guideline))
+		return 0;
+	if (f->text == NULL)
+		return 1;
+	hit = rfilter_has(k->title, f->text) ||
+	    rfilter_has(k->threat, f->text) ||
+	    rfilter_has(k->target, f->text) ||
+	    rfilter_has(k->owner, f->text) ||
+	    rfilter_has(k->justification, f->text);
+	for (i = 0; !hit && i < k->nreasons; i++)
+		hit = rfilter_has(k->reasons[i], f->text);
+	for (i = 0; !hit && i < k->nmitigations; i++)
+		hit = rfilter_has(k->mitigations[i].id, f->text) ||
+		    rfilter_has(k->mitigations[i].owner, f->text) ||
+		    rfilter_has(k->mitigations[i].notes, f->text);
+	if (!hit && t != NULL)
+		hit = rfilter_has(t->description, f->text) ||
+		    rfilter_has(t->why, f->text);
+	return hit;
+}
+
+void
+rview_init(struct rview *rv)
+{
+	memset(rv, 0, sizeof *rv);
+	rfilter_init(&rv->filter);
+	vlist_init(&rv->list);
+}
+
+void
+rview_release(struct rview *rv)
+{
+	rfilter_release(&rv->filter);
+	vlist_release(&rv->list);
+	free(rv->keep_threat);
+	free(rv->keep_target);
+}
+
+void
+rview_remember(struct rview *rv)
+{
+	const struct risk	*k = rview_selected(rv);
+
+	if (k == NULL)
+		return;
+	free(rv->keep_threat);
+	free(rv->keep_target);
+	rv->keep_threat = xstrdup(k->threat);
+	rv->keep_target = xstrdup(k->target);
+}
+
+/* A risk with what sorting needs. */
+struct rview_item {
+	const struct risk	*k;
+	const struct threat	*t;
+};
+
+/* Compare two optional strings, unset last. */
+static int
+rview_strcmp(const char *a, const char *b)
+{
+	if (a == NULL || *a == '\0')
+		return b == NULL || *b == '\0' ? 0 : 1;
+	if (b == NULL || *b == '\0')
+		return -1;
+	return strcmp(a, b);
+}
+
+/* Order two risks by a sort key, then by severity, then by name. */
+static int
+rview_cmp(const struct rview_item *a, const struct rview_item *b,
+    enum rsort s)
+{
+	int	c = 0;
+
+	switch (s) {
+	case RSORT_STATUS:
+		c = a->k->status - b->k->status;
+		break;
+	case RSORT_TARGET:
+		c = rview_strcmp(a->k->target, b->k->target);
+		break;
+	case RSORT_GUIDELINE:
+		c = rview_strcmp(rview_guideline(a->t), rview_guideline(b->t));
+		break;
+	case RSORT_OWNER:
+		c = rview_strcmp(a->k->owner, b->k->owner);
+		break;
+	case RSORT_TITLE:
+		c = rview_strcmp(a->k->title, b->k->title);
+		break;
+	default:
+		break;
+	}
+	if (c != 0)
+		return c;
+	if (a->k->applies != b->k->applies)
+		return b->k->applies - a->k->applies;
+	if (a->k->severity != b->k->severity)
+		return b->k->severity - a->k->severity;
+	c = b->k->likelihood * b->k->impact - a->k->likelihood * a->k->impact;
+	if (c != 0)
+		return c;
+	c = strcmp(a->k->threat, b->k->threat);
+	return c != 0 ? c : strcmp(a->k->target, b->k->target);
+}
+
+void
+rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
+    int width)
+{
+	int	tw = width - 5 - 15 - 17 - 6;
+
+	if (tw < 10)
+		tw = 10;
+	vline_cell(v, k->applies ? rview_severity_style(k->severity) :
+	    VS_DIM, rview_severity_label(k->severity), 4);
+	vline_add(v, VS_NORMAL, " ");
+	if (!k->applies)
+		vline_cell(v, VS_DIM, "no longer", 14);
+	else
+		vline_cell(v, k->status == RISK_OPEN ? VS_WARN :
+		    k->status == RISK_MITIGATED ? VS_OK : VS_NORMAL,
+		    vocab_name(&vocab_risk_status, k->status), 14);
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, VS_NORMAL, k->target, 16);
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, VS_DIM, rview_guideline(t), 5);
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, k->applies ? VS_NORMAL : VS_DIM,
+	    k->title != NULL ? k->title : k->threat, tw);
+}
+
+void
+rview_build(struct rview *rv, const struct risk_register *r,
+    const struct catalogue *cat, int width)
+{
+	struct rview_item	*items, tmp;
+	struct vline		*v;
+	size_t			 i, j, n = 0;
+
+	items = xcalloc(r != NULL && r->n > 0 ? r->n : 1, sizeof *items);
+	for (i = 0; r != NULL && i < r->n; i++) {
+		const struct threat	*t = rview_threat(cat, r->risks[i]->threat);
+
+		if (!rfilter_match(&rv->filter, r->risks[i], t))
+			continue;
+		items[n].k = r->risks[i];
+		items[n].t = t;
+		/* Insertion sort: stable, and registers are small. */
+		for (j = n++; j > 0 && rview_cmp(&items[j], &items[j - 1],
+		    rv->sort) < 0; j--) {
+			tmp = items[j];
+			items[j] = items[j - 1];
+			items[j - 1] = tmp;
+		}
+	}
+	vlist_clear(&rv->list);
+	v = vlines_add(&rv->list.lines);
+	vline_cell(v, VS_HEADING, "SEV", 4);
+	vline_add(v, VS_HEADING, " ");
+	vline_cell(v, VS_HEADING, "STATUS", 14);
+	vline_add(v, VS_HEADING, " ");
+	vline_cell(v, VS_HEADING, "TARGET", 16);
+	vline_add(v, VS_HEADING, " ");
+	vline_cell(v, VS_HEADING, "GUIDE", 5);
+	vline_add(v, VS_HEADING, " TITLE");
+	for (i = 0; i < n; i++) {
+		v = vlines_add(&rv->list.lines);
+		v->selectable = 1;
+		v->data = items[i].k;
+		rview_risk_line(v, items[i].k, items[i].t, width);
+	}
+	if (n == 0)
+		vlines_addf(&rv->list.lines, VS_DIM, "%s",
+		    rfilter_active(&rv->filter) ? "No risk matches the filter "
+		    "(c clears it)." : "No risks.");
+	rv->shown = n;
+	rv->total = r != NULL ? r->n : 0;
+	free(items);
+	if (rv->keep_threat == NULL ||
+	    rview_select(rv, rv->keep_threat, rv->keep_target) == -1)
+		vlist_fix(&rv->list);
+	rview_remember(rv);
+}
+
+const struct risk *
+rview_selected(const struct rview *rv)
+{
+	return vlist_selected(&rv->list);
+}
+
+int
+rview_select(struct rview *rv, const char *threat, const char *target)
+{
+	const struct risk	*k;
+	size_t			 i;
+
+	for (i = 0; i < rv->list.lines.n; i++) {
+		k = rv->list.lines.v[i].data;
+		if (k != NULL && rv->list.lines.v[i].selectable &&
+		    strcmp(k->threat, threat) == 0 &&
+		    strcmp(k->target, target) == 0) {
+			rv->list.cursor = i;
+			return 0;
+		}
+	}
+	return -1;
+}

@@ -1,0 +1,150 @@
+/*
+ * risks.h: the risk register as lists: filtered, sorted, counted, shown
+ * in detail, and summed up on the dashboard.
+ *
+ * Severity is always written as a word or its first letters (CRIT, HIGH,
+ * MED, LOW) as well as styled, so that nothing depends on colour. The
+ * catalogue gives each risk its description, why it matters, references
+ * and guideline subsections; a risk whose threat is no longer in the
+ * catalogue is still listed, without them.
+ *
+ * Dates: "today" is $PARAPET_NOW's date when set (tests pin it), else the
+ * current date in UTC; a mitigation is overdue when its due date is
+ * before today and it is neither implemented, verified nor rejected.
+ *
+ * Lines borrow pointers to risks and mitigations as their data: rebuild
+ * them whenever the register is reloaded.
+ */
+#ifndef PARAPET_VIEW_RISKS_H
+#define PARAPET_VIEW_RISKS_H
+
+#include <stddef.h>
+
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "view/view.h"
+
+struct buf;
+struct catalogue;
+struct threat;
+
+/* Counts over a register; only risks that apply, except gone. */
+struct rcounts {
+	size_t	applying;
+	size_t	by_severity[4];			/* enum level */
+	size_t	by_status[RISK_STATUS_COUNT];
+	size_t	cell[4][RISK_STATUS_COUNT];	/* severity x status */
+	size_t	assumed;	/* resting on at least one assumption */
+	size_t	gone;		/* kept but no longer applying */
+};
+
+void		 rcounts_compute(struct rcounts *,
+		     const struct risk_register *);
+
+/* "CRIT", "HIGH", "MED", "LOW" (or "?"), and the style of a severity. */
+const char	*rview_severity_label(int level);
+int		 rview_severity_style(int level);
+/* Today as YYYY-MM-DD into a buffer of at least 11 bytes. */
+void		 rview_today(char *);
+/* 1 if a mitigation is overdue on a day. */
+int		 rview_overdue(const struct risk_mitigation *, const char *today);
+/* The catalogue's threat of a risk, or NULL (linear; cat may be NULL). */
+const struct threat *rview_threat(const struct catalogue *, const char *);
+/* 1 if a threat cites a guideline subsection ("3.2"). */
+int		 rview_cites(const struct threat *, const char *);
+
+enum rsort {
+	RSORT_SEVERITY,
+	RSORT_STATUS,
+	RSORT_TARGET,
+	RSORT_GUIDELINE,
+	RSORT_OWNER,
+	RSORT_TITLE,
+	RSORT_COUNT
+};
+/* "severity", "status", ... */
+const char	*rsort_name(enum rsort);
+
+struct rfilter {
+	unsigned	 severities;	/* bits of enum level; 0: any */
+	unsigned	 statuses;	/* bits of enum risk_status; 0: any */
+	char		*owner;		/* part of the owner, or NULL */
+	char		*target;	/* part of the target id, or NULL */
+	char		*guideline;	/* a subsection ("3.2"), or NULL */
+	char		*text;		/* part of any text of the risk */
+	int		 gone;		/* show risks that no longer apply */
+};
+
+void		 rfilter_init(struct rfilter *);
+void		 rfilter_release(struct rfilter *);
+/* 1 if anything is filtered. */
+int		 rfilter_active(const struct rfilter *);
+/* "severity high, critical; owner 'ann'" for the status line. */
+void		 rfilter_describe(const struct rfilter *, struct buf *);
+/* 1 if a risk (with its threat, or NULL) passes the filter. */
+int		 rfilter_match(const struct rfilter *, const struct risk *,
+		     const struct threat *);
+/*
+ * Set the filter of a name ("severity", "status", "owner", "target",
+ * "guideline", "text", "gone") from text as a form gives it: words
+ * separated by commas for severity and status, yes/no for gone. Returns
+ * 0, or -1 with err set on an unknown word.
+ */
+struct error;
+int		 rfilter_set(struct rfilter *, const char *name, const char *,
+		     struct error *);
+/* The text form of one filter (the caller's), or NULL when unset. */
+char		*rfilter_get(const struct rfilter *, const char *name);
+
+struct rview {
+	struct rfilter	 filter;
+	enum rsort	 sort;
+	struct vlist	 list;		/* data: const struct risk */
+	size_t		 shown;		/* risks listed */
+	size_t		 total;		/* risks in the register */
+	char		*keep_threat;	/* the selection, by name, kept */
+	char		*keep_target;	/* across reloads of the register */
+};
+
+void		 rview_init(struct rview *);
+void		 rview_release(struct rview *);
+/*
+ * Note the selected risk by name. Call it after moving the cursor and
+ * before the register it points into is freed.
+ */
+void		 rview_remember(struct rview *);
+/*
+ * Build the list: a heading of columns, then the risks that pass the
+ * filter in the sort order. The cursor goes back to the risk remembered
+ * (by name) when that risk is still listed.
+ */
+void		 rview_build(struct rview *, const struct risk_register *,
+		     const struct catalogue *, int width);
+/* The risk under the cursor, or NULL. */
+const struct risk *rview_selected(const struct rview *);
+/* Put the cursor on a risk by threat and target. 0 or -1. */
+int		 rview_select(struct rview *, const char *threat,
+		     const char *target);
+/* One risk as columns: severity, status, target, guideline, title. */
+void		 rview_risk_line(struct vline *, const struct risk *,
+		     const struct threat *, int width);
+
+/*
+ * The detail of a risk: title, scores, decision, description, why it
+ * matters, why it applies (the reasons), references, and each mitigation
+ * with its status, owner, due date and notes. Every line is selectable
+ * (to scroll); the lines of a mitigation carry it as their data
+ * (struct risk_mitigation), the others NULL.
+ */
+void		 rview_detail(struct vlist *, const struct risk *,
+		     const struct catalogue *, const char *today, int width);
+
+/*
+ * The dashboard: severity x status counts, overdue mitigations and
+ * accepted risks (data: the struct risk), and the coverage of the 17
+ * guideline subsections (risks citing each, and how many are mitigated).
+ */
+void		 dash_lines(struct vlist *, const struct risk_register *,
+		     const struct catalogue *, const char *today, int width);
+
+#endif

@@ -1,0 +1,465 @@
+/* walk.c: the steps of the walk-through, where a model stands, and what
+ * each step shows. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+#include "view/lists.h"
+#include "view/risks.h"
+#include "view/walk.h"
+
+static const struct walk_info walk_infos[WALK_COUNT] = {
+	{ "System", "The system",
+	  "Name the system, the risk owner who signs off, and how critical "
+	  "it is.",
+	  "The guidelines ask that systems whose compromise could cause "
+	  "serious harm be treated as critical (1.2): criticality raises the "
+	  "impact of every risk." },
+	{ "Boundaries", "Trust boundaries",
+	  "List the zones that differ in trust: the public internet, your "
+	  "cloud account, a model vendor.",
+	  "Attacks enter where data crosses from a less trusted zone into a "
+	  "more trusted one; threat modelling starts at these edges (1.2, "
+	  "3.1)." },
+	{ "Components", "Components",
+	  "Add the people, applications, models, data, tools and services, "
+	  "each in its trust boundary.",
+	  "Every AI asset brings its own threats, from poisoned data to "
+	  "stolen weights and prompt injection; the guidelines ask you to "
+	  "know and protect them (2.1, 2.2)." },
+	{ "Flows", "Data flows",
+	  "Say what data moves from which component to which, and whether it "
+	  "is authenticated and encrypted.",
+	  "Prompts, retrieved documents and tool calls carry attacks across "
+	  "boundaries; an unanswered field counts as the risky answer (3.2, "
+	  "4.2)." },
+	{ "Practice", "Practice questions",
+	  "Answer how the team works: awareness, supply chain, release, "
+	  "monitoring, incidents.",
+	  "The guidelines cover the whole life cycle, not only the design: a "
+	  "'no' or an unanswered question raises risks for the system as a "
+	  "whole (1.1, 3.3, 4.4)." },
+	{ "Analysis", "Analysis",
+	  "Parapet has applied the threat catalogue to the model; see what "
+	  "it found and what it had to assume.",
+	  "Risks resting on assumptions show what is still to be answered; "
+	  "answering makes them precise (1.2)." },
+	{ "Review", "Review the risks",
+	  "Decide every risk: mitigate it, accept it with a justification, "
+	  "or mark it not applicable.",
+	  "The guidelines ask that risks be owned, decided and documented, "
+	  "and that mitigations be tracked through operation (1.2, 2.3, "
+	  "4.1)." },
+};
+
+const struct walk_info *
+walk_info(enum walk_step s)
+{
+	if (s < 0 || s >= WALK_COUNT)
+		s = WALK_SYSTEM;
+	return &walk_infos[s];
+}
+
+int
+walk_answer(const struct model *m, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < m->npractices; i++)
+		if (strcmp(m->practices[i]->id, id) == 0)
+			return (int)m->practices[i]->answer;
+	return -1;
+}
+
+int
+walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
+    const struct risk_register *r)
+{
+	size_t	i;
+
+	switch (s) {
+	case WALK_SYSTEM:
+		return m->system.name != NULL && m->system.owner != NULL &&
+		    m->system.criticality >= 0;
+	case WALK_BOUNDARIES:
+		return m->nboundaries > 0;
+	case WALK_COMPONENTS:
+		return m->ncomponents > 0;
+	case WALK_FLOWS:
+		return m->nflows > 0;
+	case WALK_PRACTICE:
+		for (i = 0; c != NULL && i < c->nquestions; i++)
+			if (walk_answer(m, c->questions[i]->id) == -1)
+				return 0;
+		return 1;
+	case WALK_ANALYSIS:
+		return r != NULL && r->n > 0;
+	case WALK_REVIEW:
+		for (i = 0; r != NULL && i < r->n; i++)
+			if (r->risks[i]->applies &&
+			    r->risks[i]->status == RISK_OPEN)
+				return 0;
+		return r != NULL && r->n > 0;
+	case WALK_COUNT:
+		break;
+	}
+	return 0;
+}
+
+enum walk_step
+walk_resume(const struct model *m, const struct catalogue *c,
+    const struct risk_register *r)
+{
+	enum walk_step	s;
+
+	for (s = WALK_SYSTEM; s <= WALK_PRACTICE; s++)
+		if (!walk_done(s, m, c, r))
+			return s;
+	return WALK_REVIEW;
+}
+
+void
+walk_header(struct vlines *ls, enum walk_step cur, const struct model *m,
+    const struct catalogue *c, const struct risk_register *r, int width)
+{
+	const struct walk_info	*wi = walk_info(cur);
+	struct vline		*l = vlines_add(ls);
+	enum walk_step		 s;
+
+	for (s = WALK_SYSTEM; s < WALK_COUNT; s++) {
+		if (s > 0)
+			vline_add(l, VS_NORMAL, " ");
+		if (s == cur)
+			vline_addf(l, VS_TITLE, "[%d %s]", (int)s + 1,
+			    walk_infos[s].name);
+		else
+			vline_addf(l, VS_DIM, "%d %s", (int)s + 1,
+			    walk_infos[s].name);
+		if (walk_done(s, m, c, r))
+			vline_add(l, VS_OK, "\xe2\x9c\x93");	/* U+2713 */
+	}
+	vlines_addf(ls, VS_HEADING, "Step %d of %d: %s", (int)cur + 1,
+	    WALK_COUNT, wi->title);
+	vlines_wrap(ls, VS_NORMAL, wi->what, width, 0);
+	vlines_wrap(ls, VS_DIM, wi->why, width, 0);
+}
+
+/* A heading line of column names. */
+static void
+walk_columns(struct vlist *l, const char *const *names, const int *widths,
+    size_t n)
+{
+	struct vline	*v = vlines_add(&l->lines);
+	size_t		 i;
+
+	vline_add(v, VS_HEADING, "  ");
+	for (i = 0; i < n; i++) {
+		vline_cell(v, VS_HEADING, names[i], widths[i]);
+		vline_add(v, VS_HEADING, " ");
+	}
+}
+
+/* A note line that the cursor skips. */
+static void
+walk_note(struct vlist *l, int style, const char *text, int width)
+{
+	vlines_wrap(&l->lines, style, text, width, 2);
+}
+
+/* One "name  value" line of the system. */
+static void
+walk_system_field(struct vlist *l, const struct model *m, const char *name)
+{
+	const struct field	*f = model_field(OBJ_SYSTEM, name);
+	struct vline		*v = vlines_add(&l->lines);
+	char			*s = field_get(&m->system, f);
+
+	v->selectable = 1;
+	v->data = &m->system;
+	vline_add(v, VS_NORMAL, "  ");
+	vline_cell(v, VS_HEADING, name, 14);
+	if (s != NULL)
+		vline_add(v, VS_FIELD, s);
+	else
+		vline_add(v, VS_WARN, "(not set: to do)");
+	free(s);
+}
+
+static void
+walk_system(struct vlist *l, const struct model *m, int width)
+{
+	walk_system_field(l, m, "id");
+	walk_system_field(l, m, "name");
+	walk_system_field(l, m, "owner");
+	walk_system_field(l, m, "criticality");
+	walk_system_field(l, m, "description");
+	vlines_add(&l->lines);
+	walk_note(l, VS_DIM, "Enter edits the system.", width);
+}
+
+static void
+walk_boundaries(struct vlist *l, const struct model *m, int width)
+{
+	static const char *const names[] = { "id", "name", "trust",
+	    "components" };
+	const int	 widths[] = { 16, width - 50 > 16 ? width - 50 : 16,
+	    12, 10 };
+	struct vline	*v;
+	size_t		 i, j, n;
+
+	if (m->nboundaries == 0) {
+		walk_note(l, VS_WARN, "No trust boundaries yet: press a to "
+		    "add one.", width);
+		return;
+	}
+	walk_columns(l, names, widths, 4);
+	for (i = 0; i < m->nboundaries; i++) {
+		const struct boundary	*b = m->boundaries[i];
+
+		for (j = n = 0; j < m->ncomponents; j++)
+			if (m->components[j]->boundary != NULL &&
+			    strcmp(m->components[j]->boundary, b->id) == 0)
+				n++;
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = b;
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, VS_NORMAL, b->id, widths[0]);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, b->name, widths[1]);
+		vline_add(v, VS_NORMAL, " ");
+		if (b->trust >= 0)
+			vline_cell(v, VS_FIELD, vocab_name(&vocab_trust,
+			    b->trust), widths[2]);
+		else
+			vline_cell(v, VS_WARN, "unknown", widths[2]);
+		vline_addf(v, VS_NORMAL, " %zu", n);
+	}
+}
+
+static void
+walk_components(struct vlist *l, const struct model *m, int width)
+{
+	static const char *const names[] = { "id", "name", "kind",
+	    "boundary" };
+	const int	 widths[] = { 16, width - 56 > 14 ? width - 56 : 14,
+	    18, 16 };
+	struct vline	*v;
+	size_t		 i;
+
+	if (m->ncomponents == 0) {
+		walk_note(l, VS_WARN, "No components yet: press a to add one "
+		    "(you choose its kind first).", width);
+		return;
+	}
+	walk_columns(l, names, widths, 4);
+	for (i = 0; i < m->ncomponents; i++) {
+		const struct component	*c = m->components[i];
+
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = c;
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, VS_NORMAL, c->id, widths[0]);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, c->name, widths[1]);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_FIELD, vocab_name(&vocab_kind, c->kind),
+		    widths[2]);
+		vline_add(v, VS_NORMAL, " ");
+		if (c->boundary != NULL)
+			vline_cell(v, VS_NORMAL, c->boundary, widths[3]);
+		else
+			vline_cell(v, VS_WARN, "(none)", widths[3]);
+	}
+}
+
+static void
+walk_flows(struct vlist *l, const struct model *m, int width)
+{
+	struct vline	*v;
+	size_t		 i;
+
+	if (m->nflows == 0) {
+		walk_note(l, m->ncomponents < 2 ? VS_WARN : VS_WARN,
+		    m->ncomponents < 2 ? "No data flows yet: add at least two "
+		    "components first, then press a here." : "No data flows "
+		    "yet: press a to add one.", width);
+		return;
+	}
+	for (i = 0; i < m->nflows; i++) {
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = m->flows[i];
+		vline_add(v, VS_NORMAL, "  ");
+		flows_view_line(v, m, m->flows[i], width - 2);
+	}
+}
+
+static void
+walk_practice(struct vlist *l, const struct model *m,
+    const struct catalogue *c, int width)
+{
+	const struct question	*q;
+	const char		*last = "";
+	struct vline		*v;
+	size_t			 i;
+	int			 a;
+
+	if (c == NULL || c->nquestions == 0) {
+		walk_note(l, VS_DIM, "The catalogue has no practice "
+		    "questions.", width);
+		return;
+	}
+	for (i = 0; i < c->nquestions; i++) {
+		q = c->questions[i];
+		if (q->guideline != NULL && strcmp(q->guideline, last) != 0) {
+			vlines_addf(&l->lines, VS_HEADING, "Guideline %s",
+			    q->guideline);
+			last = q->guideline;
+		}
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = q;
+		a = walk_answer(m, q->id);
+		vline_add(v, VS_NORMAL, "  ");
+		if (a == TRI_YES)
+			vline_add(v, VS_OK, "[yes]");
+		else if (a == TRI_NO)
+			vline_add(v, VS_WARN, "[no ]");
+		else if (a == TRI_UNKNOWN)
+			vline_add(v, VS_WARN, "[ ? ]");
+		else
+			vline_add(v, VS_DIM, "[   ]");
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, q->text, width - 9);
+	}
+}
+
+static void
+walk_analysis(struct vlist *l, const struct model *m,
+    const struct risk_register *r, int width)
+{
+	struct rcounts	 rc;
+	struct vline	*v;
+	int		 s;
+
+	(void)m;
+	if (r == NULL || r->n == 0) {
+		walk_note(l, VS_WARN, "No risks yet: the analysis runs each "
+		    "time the model is saved.", width);
+		return;
+	}
+	rcounts_compute(&rc, r);
+	v = vlines_add(&l->lines);
+	v->selectable = 1;
+	v->data = r;
+	vline_addf(v, VS_NORMAL, "  Risks that apply: %zu", rc.applying);
+	v = vlines_add(&l->lines);
+	v->selectable = 1;
+	v->data = r;
+	vline_add(v, VS_NORMAL, "   ");
+	for (s = LEVEL_CRITICAL; s >= LEVEL_LOW; s--) {
+		vline_addf(v, rview_severity_style(s), " %s %zu",
+		    vocab_name(&vocab_severity, s), rc.by_severity[s]);
+		vline_add(v, VS_NORMAL, " ");
+	}
+	v = vlines_add(&l->lines);
+	v->selectable = 1;
+	v->data = r;
+	vline_add(v, VS_NORMAL, "   ");
+	for (s = RISK_OPEN; s < RISK_STATUS_COUNT; s++)
+		vline_addf(v, VS_NORMAL, " %s %zu",
+		    vocab_name(&vocab_risk_status, s), rc.by_status[s]);
+	v = vlines_add(&l->lines);
+	v->selectable = 1;
+	v->data = r;
+	vline_addf(v, rc.assumed > 0 ? VS_WARN : VS_OK, "  Resting on "
+	    "assumptions (unanswered fields): %zu", rc.assumed);
+	if (rc.gone > 0) {
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = r;
+		vline_addf(v, VS_DIM, "  No longer apply (kept with their "
+		    "decisions): %zu", rc.gone);
+	}
+	vlines_add(&l->lines);
+	walk_note(l, VS_DIM, "Enter opens the risk register; D the "
+	    "dashboard.", width);
+}
+
+static void
+walk_review(struct vlist *l, const struct risk_register *r, int width)
+{
+	struct vline	*v;
+	size_t		 i, open = 0;
+
+	for (i = 0; r != NULL && i < r->n; i++)
+		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
+			open++;
+	if (r == NULL || r->n == 0) {
+		walk_note(l, VS_WARN, "No risks to review yet.", width);
+		return;
+	}
+	if (open == 0) {
+		walk_note(l, VS_OK, "Every risk that applies has been "
+		    "decided. Enter opens the register.", width);
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = NULL;
+		vline_add(v, VS_NORMAL, "  Open the risk register");
+		return;
+	}
+	vlines_addf(&l->lines, VS_HEADING, "  %zu risks still open; Enter "
+	    "opens one in the register", open);
+	for (i = 0; i < r->n; i++) {
+		const struct risk	*k = r->risks[i];
+
+		if (!k->applies || k->status != RISK_OPEN)
+			continue;
+		v = vlines_add(&l->lines);
+		v->selectable = 1;
+		v->data = k;
+		vline_add(v, VS_NORMAL, "  ");
+		rview_risk_line(v, k, NULL, width - 2);
+	}
+}
+
+void
+walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
+    const struct catalogue *c, const struct risk_register *r, int width)
+{
+	vlist_clear(l);
+	switch (s) {
+	case WALK_SYSTEM:
+		walk_system(l, m, width);
+		break;
+	case WALK_BOUNDARIES:
+		walk_boundaries(l, m, width);
+		break;
+	case WALK_COMPONENTS:
+		walk_components(l, m, width);
+		break;
+	case WALK_FLOWS:
+		walk_flows(l, m, width);
+		break;
+	case WALK_PRACTICE:
+		walk_practice(l, m, c, width);
+		break;
+	case WALK_ANALYSIS:
+		walk_analysis(l, m, r, width);
+		break;
+	case WALK_REVIEW:
+	case WALK_COUNT:
+		walk_review(l, r, width);
+		break;
+	}
+	vlist_fix(l);
+}

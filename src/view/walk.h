@@ -1,0 +1,71 @@
+/*
+ * walk.h: the walk-through, the workshop order of building a model.
+ *
+ * Seven steps: the system, its trust boundaries, its components, the data
+ * flows between them, the practice questions, the analysis, and the review
+ * of the risks. Each step says in a line or two what to enter and why the
+ * guidelines care. Where a model stands is derived from what it lacks
+ * (walk_resume()), so a workshop that stops can carry on where it left,
+ * from any Parapet.
+ *
+ * The lines built here borrow pointers into the model, catalogue and
+ * register as their data; rebuild them after any of those changes.
+ */
+#ifndef PARAPET_VIEW_WALK_H
+#define PARAPET_VIEW_WALK_H
+
+#include "view/view.h"
+
+struct buf;
+struct catalogue;
+struct model;
+struct risk_register;
+
+enum walk_step {
+	WALK_SYSTEM,
+	WALK_BOUNDARIES,
+	WALK_COMPONENTS,
+	WALK_FLOWS,
+	WALK_PRACTICE,
+	WALK_ANALYSIS,
+	WALK_REVIEW,
+	WALK_COUNT
+};
+
+struct walk_info {
+	const char	*name;		/* short, for the step bar */
+	const char	*title;
+	const char	*what;		/* what to enter */
+	const char	*why;		/* why the guidelines care */
+};
+
+const struct walk_info	*walk_info(enum walk_step);
+/* 1 if a step has what it needs. The catalogue and register may be NULL. */
+int			 walk_done(enum walk_step, const struct model *,
+			     const struct catalogue *,
+			     const struct risk_register *);
+/* The first step that is not done, or the review when all are. */
+enum walk_step		 walk_resume(const struct model *,
+			     const struct catalogue *,
+			     const struct risk_register *);
+/*
+ * The header of a step: the step bar (done steps marked, the current one
+ * in brackets), the title, and what and why wrapped to width.
+ */
+void			 walk_header(struct vlines *, enum walk_step,
+			     const struct model *, const struct catalogue *,
+			     const struct risk_register *, int width);
+/*
+ * The body of a step as a list: the system's fields, the boundaries,
+ * components or flows (data: the object), the practice questions (data:
+ * the struct question), the analysis summary, or the risks to review
+ * (data: the struct risk).
+ */
+void			 walk_lines(struct vlist *, enum walk_step,
+			     const struct model *, const struct catalogue *,
+			     const struct risk_register *, int width);
+/* The answer of a practice question: TRI_YES, TRI_NO or TRI_UNKNOWN, or
+ * -1 when it was never answered. */
+int			 walk_answer(const struct model *, const char *);
+
+#endif

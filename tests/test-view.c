@@ -1,0 +1,1011 @@
+/* test-view.c: the TUI's view-models: lines cut by columns, lists, the line
+ * editor, the key table, forms, the walk-through, risk lists, undo. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "view/form.h"
+#include "view/keys.h"
+#include "view/lists.h"
+#include "view/pick.h"
+#include "view/risks.h"
+#include "view/undo.h"
+#include "view/view.h"
+#include "view/walk.h"
+
+/* Drop the spaces that end each line of s, in place; returns s. */
+static char *
+rtrim(char *s)
+{
+	char	*r = s, *w = s, *sp = NULL;
+
+	for (; *r != '\0'; r++) {
+		if (*r == ' ') {
+			if (sp == NULL)
+				sp = w;
+		} else if (*r == '\n' && sp != NULL) {
+			w = sp;
+			sp = NULL;
+		} else
+			sp = NULL;
+		*w++ = *r;
+	}
+	*(sp != NULL ? sp : w) = '\0';
+	return s;
+}
+
+/* The text of line i of a list without trailing spaces (the caller's). */
+static char *
+line_text(const struct vlist *l, size_t i)
+{
+	assert_true(i < l->lines.n);
+	return rtrim(vline_plain(&l->lines.v[i]));
+}
+
+/* 1 if some line of a list contains s. */
+static int
+list_has(const struct vlist *l, const char *s)
+{
+	char	*all = vlines_plain(&l->lines);
+	int	 hit = strstr(all, s) != NULL;
+
+	free(all);
+	return hit;
+}
+
+/* The index of the first line containing s, or -1. */
+static long
+list_find(const struct vlist *l, const char *s)
+{
+	size_t	 i;
+	char	*t;
+
+	for (i = 0; i < l->lines.n; i++) {
+		t = vline_plain(&l->lines.v[i]);
+		if (strstr(t, s) != NULL) {
+			free(t);
+			return (long)i;
+		}
+		free(t);
+	}
+	return -1;
+}
+
+/* A model: internet user -> app (cloud) -> llm (vendor); kb unbounded. */
+static struct model *
+small_model(void)
+{
+	struct model		*m = model_new();
+	struct boundary		*b;
+	struct component	*c;
+	struct flow		*f;
+
+	m->system.id = xstrdup("sys");
+	m->system.name = xstrdup("Support assistant");
+	b = model_add_boundary(m, "internet");
+	b->name = xstrdup("Public internet");
+	b->trust = TRUST_UNTRUSTED;
+	b = model_add_boundary(m, "cloud");
+	b->name = xstrdup("Cloud");
+	b->trust = TRUST_INTERNAL;
+	c = model_add_component(m, "user", KIND_USER);
+	c->name = xstrdup("Customer");
+	c->boundary = xstrdup("internet");
+	c = model_add_component(m, "app", KIND_APPLICATION);
+	c->name = xstrdup("App");
+	c->boundary = xstrdup("cloud");
+	c = model_add_component(m, "llm", KIND_MODEL);
+	c->name = xstrdup("LLM");
+	c->boundary = xstrdup("cloud");
+	c = model_add_component(m, "kb", KIND_VECTOR_STORE);
+	c->name = xstrdup("Index");
+	f = model_add_flow(m, "ask", "user", "app");
+	f->data = DATA_BIT(DATA_PROMPT) | DATA_BIT(DATA_PERSONAL_DATA);
+	model_add_flow(m, "complete", "app", "llm");
+	model_add_flow(m, "retrieve", "kb", "app");
+	return m;
+}
+
+static void
+test_cells_cut_by_columns_and_show_escapes(void **state)
+{
+	struct vline	 l;
+	char		*s;
+
+	(void)state;
+	memset(&l, 0, sizeof l);
+	/* Four wide characters (8 columns) cut to 5: two of them and "…". */
+	vline_cell(&l, VS_NORMAL, "中文名字", 5);
+	vline_cell(&l, VS_NORMAL, "ab", 4);
+	s = vline_plain(&l);
+	assert_string_equal(s, "中文…ab  ");
+	assert_int_equal(vline_width(&l), 9);
+	free(s);
+	vline_release(&l);
+
+	/* An escape sequence and a bidi override never stay raw. */
+	vline_add(&l, VS_NORMAL, "\x1b[2J\x1b]0;pwned\x07name\xe2\x80\xae");
+	s = vline_plain(&l);
+	assert_null(strchr(s, 0x1b));
+	assert_null(strchr(s, 0x07));
+	assert_string_equal(s, "^[[2J^[]0;pwned^Gname<U+202E>");
+	free(s);
+	vline_release(&l);
+
+	/* A cell made of escapes is measured after they are made visible. */
+	vline_cell(&l, VS_NORMAL, "\x1b\x1b\x1b", 4);
+	s = vline_plain(&l);
+	assert_string_equal(s, "^[^…");
+	free(s);
+	vline_release(&l);
+}
+
+static void
+test_wrap_by_words_and_columns(void **state)
+{
+	struct vlines	 ls;
+	char		*s;
+
+	(void)state;
+	vlines_init(&ls);
+	vlines_wrap(&ls, VS_NORMAL, "the quick brown fox jumps over the "
+	    "lazy dog", 12, 2);
+	s = vlines_plain(&ls);
+	assert_string_equal(s, "  the quick\n  brown fox\n  jumps over\n"
+	    "  the lazy\n  dog\n");
+	free(s);
+	vlines_clear(&ls);
+	/* A word longer than the line is cut by columns, wide or not. */
+	vlines_wrap(&ls, VS_NORMAL, "日本語日本語日本語日本語\nx", 10, 0);
+	s = vlines_plain(&ls);
+	assert_string_equal(s, "日本語日本\n語日本語日\n本語\nx\n");
+	free(s);
+	vlines_release(&ls);
+}
+
+static void
+test_list_cursor_skips_headings_and_searches(void **state)
+{
+	struct vlist	 l;
+	struct vline	*v;
+	static int	 objs[5];
+	int		 i;
+
+	(void)state;
+	vlist_init(&l);
+	vlines_addf(&l.lines, VS_HEADING, "Heading");
+	for (i = 0; i < 5; i++) {
+		if (i == 3)
+			vlines_addf(&l.lines, VS_HEADING, "Second group");
+		v = vlines_addf(&l.lines, VS_NORMAL, "item %d%s", i,
+		    i == 4 ? " Needle" : "");
+		v->selectable = 1;
+		v->data = &objs[i];
+	}
+	vlist_fix(&l);
+	assert_ptr_equal(vlist_selected(&l), &objs[0]);
+	vlist_move(&l, 3);
+	assert_ptr_equal(vlist_selected(&l), &objs[3]);
+	assert_int_equal(l.cursor, 5);
+	vlist_move(&l, -10);
+	assert_ptr_equal(vlist_selected(&l), &objs[0]);
+	vlist_end(&l);
+	assert_ptr_equal(vlist_selected(&l), &objs[4]);
+	vlist_home(&l);
+	assert_int_equal(vlist_search(&l, "needle"), 0);
+	assert_ptr_equal(vlist_selected(&l), &objs[4]);
+	assert_int_equal(vlist_search(&l, "absent"), -1);
+	assert_int_equal(vlist_select(&l, &objs[1]), 0);
+	assert_int_equal(l.cursor, 2);
+	/* Scrolling keeps the cursor in a window of 3 lines. */
+	vlist_end(&l);
+	vlist_scroll(&l, 3);
+	assert_int_equal(l.top, 4);
+	vlist_home(&l);
+	vlist_scroll(&l, 3);
+	assert_int_equal(l.top, 0);
+	vlist_release(&l);
+}
+
+static void
+test_line_editor_works_in_characters(void **state)
+{
+	struct ledit	e;
+
+	(void)state;
+	ledit_init(&e, "caf");
+	assert_int_equal(ledit_insert(&e, 0xe9), 0);	/* é */
+	assert_string_equal(e.s, "café");
+	ledit_home(&e);
+	assert_int_equal(ledit_insert(&e, 0x4e2d), 0);	/* 中, 2 columns */
+	assert_int_equal(ledit_column(&e), 2);
+	ledit_end(&e);
+	ledit_backspace(&e);
+	assert_string_equal(e.s, "中caf");
+	ledit_left(&e);
+	ledit_left(&e);
+	ledit_left(&e);
+	assert_int_equal(e.pos, 3);
+	ledit_left(&e);
+	assert_int_equal(e.pos, 0);
+	ledit_delete(&e);
+	assert_string_equal(e.s, "caf");
+	/* Control characters are never typed into a field. */
+	assert_int_equal(ledit_insert(&e, 0x1b), -1);
+	assert_int_equal(ledit_insert(&e, 0x202e), -1);
+	assert_string_equal(e.s, "caf");
+	ledit_right(&e);
+	ledit_kill(&e);
+	assert_string_equal(e.s, "af");
+	ledit_release(&e);
+}
+
+static void
+test_key_table_is_consistent(void **state)
+{
+	static const enum kctx risks[] = { KCTX_MITIGATION, KCTX_RISKS,
+	    KCTX_MODEL, KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+	static const enum kctx list[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
+	    KCTX_GLOBAL, KCTX_END };
+	struct buf	b;
+	size_t		i, j;
+	int		c;
+
+	(void)state;
+	/* No key is bound twice in one context. */
+	for (i = 0; i < nkeys_table; i++)
+		for (j = i + 1; j < nkeys_table; j++)
+			if (keys_table[i].ctx == keys_table[j].ctx)
+				assert_int_not_equal(keys_table[i].key,
+				    keys_table[j].key);
+	/* Every binding is documented, by itself or by its action. */
+	for (i = 0; i < nkeys_table; i++) {
+		int	documented = 0;
+
+		for (j = 0; j < nkeys_table; j++)
+			if (keys_table[j].ctx == keys_table[i].ctx &&
+			    keys_table[j].action == keys_table[i].action &&
+			    keys_table[j].help != NULL)
+				documented = 1;
+		assert_true(documented);
+	}
+	/* The most specific context wins. */
+	assert_int_equal(keys_lookup('s', risks), ACT_STATUS);
+	assert_int_equal(keys_lookup('n', risks), ACT_NOTES);
+	assert_int_equal(keys_lookup('n', list), ACT_SEARCH_NEXT);
+	assert_int_equal(keys_lookup('d', risks), ACT_DUE);
+	assert_int_equal(keys_lookup('q', list), ACT_QUIT);
+	assert_int_equal(keys_lookup('j', list), ACT_DOWN);
+	assert_int_equal(keys_lookup(KEYC_DOWN, list), ACT_DOWN);
+	assert_int_equal(keys_lookup('Z', list), ACT_NONE);
+	assert_string_equal(keys_for(ACT_UNDO, list), "u");
+
+	/* The printed table has every context and joins keys of an action. */
+	buf_init(&b);
+	tui_keys_help(&b);
+	for (c = 0; c < KCTX_COUNT; c++)
+		assert_non_null(strstr(b.s, keys_ctx_name((enum kctx)c)));
+	assert_non_null(strstr(b.s, "  Down, j        move down\n"));
+	assert_non_null(strstr(b.s, "  ?, F1          show the keys"));
+	assert_null(strchr(b.s, '\t'));
+	buf_release(&b);
+}
+
+/* Compare two models field by field through the field tables. */
+static void
+assert_same_model(const struct model *a, const struct model *b)
+{
+	const struct field	*f;
+	size_t			 i, k, n;
+	char			*x, *y;
+
+#define SAME(oa, ob, t) do {						\
+	f = model_fields(t, &n);					\
+	for (k = 0; k < n; k++) {					\
+		x = field_get(oa, &f[k]);				\
+		y = field_get(ob, &f[k]);				\
+		if (x == NULL || y == NULL)				\
+			assert_ptr_equal(x, y);				\
+		else							\
+			assert_string_equal(x, y);			\
+		free(x);						\
+		free(y);						\
+	}								\
+} while (0)
+	SAME(&a->system, &b->system, OBJ_SYSTEM);
+	assert_int_equal(a->nboundaries, b->nboundaries);
+	for (i = 0; i < a->nboundaries; i++)
+		SAME(a->boundaries[i], b->boundaries[i], OBJ_BOUNDARY);
+	assert_int_equal(a->ncomponents, b->ncomponents);
+	for (i = 0; i < a->ncomponents; i++)
+		SAME(a->components[i], b->components[i], OBJ_COMPONENT);
+	assert_int_equal(a->nflows, b->nflows);
+	for (i = 0; i < a->nflows; i++)
+		SAME(a->flows[i], b->flows[i], OBJ_FLOW);
+	assert_int_equal(a->npractices, b->npractices);
+	for (i = 0; i < a->npractices; i++) {
+		assert_string_equal(a->practices[i]->id, b->practices[i]->id);
+		assert_int_equal(a->practices[i]->answer,
+		    b->practices[i]->answer);
+	}
+#undef SAME
+}
+
+static void
+test_undo_keeps_copies_of_models_and_decisions(void **state)
+{
+	struct model		*m = small_model(), *c;
+	struct undo		 u;
+	struct undo_entry	 e;
+	struct risk_register	 r;
+	struct risk		*k;
+	struct error		 err;
+	int			 i;
+
+	(void)state;
+	m->components[2]->model_type = MODEL_LLM;
+	m->components[2]->system_prompt = TRI_YES;
+	m->revision = 7;
+	model_add_practice(m, "q-a", TRI_NO)->note = xstrdup("later");
+	c = undo_copy_model(m);
+	assert_same_model(m, c);
+	assert_int_equal(c->revision, 7);
+	assert_int_equal(model_index(c, NULL, &err), 0);
+	/* The copy is deep: changing it leaves the original alone. */
+	free(c->components[0]->name);
+	c->components[0]->name = xstrdup("Changed");
+	assert_string_equal(m->components[0]->name, "Customer");
+	model_free(c);
+
+	undo_init(&u);
+	assert_int_equal(undo_pop(&u, &e), -1);
+	undo_push_model(&u, m, "edit component 'user'");
+	risk_register_init(&r);
+	k = risk_register_add(&r, "t-x", "llm");
+	k->status = RISK_ACCEPTED;
+	k->justification = xstrdup("vendor contract");
+	risk_add_mitigation(k, "m-y")->due = xstrdup("2026-01-01");
+	undo_push_risk(&u, k, NULL, "accept");
+	undo_push_risk(&u, k, "m-y", "due date");
+	assert_int_equal(undo_pop(&u, &e), 0);
+	assert_int_equal(e.kind, UNDO_MITIGATION);
+	assert_string_equal(e.mitigation, "m-y");
+	assert_string_equal(e.due, "2026-01-01");
+	undo_entry_release(&e);
+	assert_int_equal(undo_pop(&u, &e), 0);
+	assert_int_equal(e.kind, UNDO_RISK);
+	assert_int_equal(e.status, RISK_ACCEPTED);
+	assert_string_equal(e.justification, "vendor contract");
+	undo_entry_release(&e);
+	assert_int_equal(undo_pop(&u, &e), 0);
+	assert_int_equal(e.kind, UNDO_MODEL);
+	assert_same_model(m, e.model);
+	undo_entry_release(&e);
+	/* The stack keeps the last UNDO_MAX changes. */
+	for (i = 0; i < UNDO_MAX + 5; i++)
+		undo_push_risk(&u, k, NULL, "x");
+	assert_int_equal(u.n, UNDO_MAX);
+	undo_release(&u);
+	risk_register_release(&r);
+	model_free(m);
+}
+
+/* The index of a field of a form by name, or fail. */
+static size_t
+form_at(const struct form *fm, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < fm->n; i++)
+		if (strcmp(fm->v[i].f->name, name) == 0)
+			return i;
+	fail_msg("form has no field '%s'", name);
+	return 0;
+}
+
+/* 1 if a form has a field. */
+static int
+form_has(const struct form *fm, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < fm->n; i++)
+		if (strcmp(fm->v[i].f->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_form_fields_follow_the_kind(void **state)
+{
+	struct model	*m = small_model();
+	struct form	*fm;
+	size_t		 i;
+
+	(void)state;
+	fm = form_new(OBJ_COMPONENT, m, "llm", -1);
+	assert_int_equal(fm->kind, KIND_MODEL);
+	assert_true(form_has(fm, "model-type"));
+	assert_true(form_has(fm, "system-prompt"));
+	assert_false(form_has(fm, "can-act"));
+	assert_false(form_has(fm, "watches"));
+	assert_string_equal(fm->v[form_at(fm, "name")].text, "LLM");
+	/* Becoming an agent: agent fields appear, the name stays. */
+	i = form_at(fm, "kind");
+	form_focus(fm, i);
+	assert_int_equal(form_set(fm, i, "agent", m), 0);
+	assert_int_equal(fm->kind, KIND_AGENT);
+	assert_true(form_has(fm, "can-act"));
+	assert_false(form_has(fm, "model-type"));
+	assert_string_equal(fm->v[form_at(fm, "name")].text, "LLM");
+	assert_string_equal(fm->v[fm->cursor].f->name, "kind");
+	assert_true(form_changed(fm));
+	form_free(fm);
+	model_free(m);
+}
+
+static void
+test_form_validates_as_you_type(void **state)
+{
+	struct model	*m = small_model();
+	struct form	*fm;
+	const char	*s;
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(model_index(m, NULL, &(struct error){ 0 }), 0);
+	fm = form_new(OBJ_COMPONENT, m, NULL, KIND_TOOL);
+	/* A new component: nothing shows until a field is touched. */
+	assert_null(form_id(fm));
+	assert_int_equal(form_validate(fm, m), 2);	/* id, name */
+	i = form_at(fm, "id");
+	form_focus(fm, i);
+	ledit_set(&fm->edit, "Bad Id");
+	form_typed(fm, m);
+	s = fm->v[i].error;
+	assert_non_null(s);
+	assert_non_null(strstr(s, "invalid identifier 'Bad Id' for 'id'"));
+	ledit_set(&fm->edit, "app");
+	form_typed(fm, m);
+	assert_string_equal(fm->v[i].error,
+	    "id 'app' is already used by a component");
+	ledit_set(&fm->edit, "tickets");
+	form_typed(fm, m);
+	assert_null(fm->v[i].error);
+
+	/* References must name what exists, with a suggestion. */
+	i = form_at(fm, "boundary");
+	assert_int_equal(form_set(fm, i, "clod", m), -1);
+	assert_string_equal(fm->v[i].error,
+	    "unknown boundary 'clod' (did you mean 'cloud'?)");
+	assert_int_equal(form_set(fm, i, "cloud", m), 0);
+	/* Booleans are yes, no or unknown. */
+	i = form_at(fm, "can-act");
+	assert_int_equal(form_set(fm, i, "maybe", m), -1);
+	assert_non_null(strstr(fm->v[i].error, "must be true, false or "
+	    "unknown"));
+	assert_int_equal(form_set(fm, i, "yes", m), 0);
+	assert_int_equal(form_set(fm, form_at(fm, "exposure"), "publik", m),
+	    -1);
+	assert_string_equal(fm->v[form_at(fm, "exposure")].error,
+	    "unknown exposure 'publik' for 'exposure' (did you mean "
+	    "'public'?)");
+	assert_int_equal(form_set(fm, form_at(fm, "exposure"), "", m), 0);
+	/* The name is still missing. */
+	assert_int_equal(form_validate(fm, m), 1);
+	assert_string_equal(form_error(fm), "'name' is required");
+	form_free(fm);
+
+	/* Flows: both ends must be components. */
+	fm = form_new(OBJ_FLOW, m, "ask", -1);
+	i = form_at(fm, "to");
+	assert_int_equal(form_set(fm, i, "internet", m), -1);
+	assert_string_equal(fm->v[i].error, "unknown component 'internet'");
+	form_free(fm);
+	model_free(m);
+}
+
+static void
+test_form_apply_creates_renames_and_clears(void **state)
+{
+	struct model		*m = small_model(), *c;
+	struct form		*fm;
+	struct error		 err;
+	struct component	*comp;
+
+	(void)state;
+	/* A new tool in the cloud. */
+	fm = form_new(OBJ_COMPONENT, m, NULL, KIND_TOOL);
+	form_set(fm, form_at(fm, "id"), "tickets", m);
+	form_set(fm, form_at(fm, "name"), "Ticket tool", m);
+	form_set(fm, form_at(fm, "boundary"), "cloud", m);
+	form_set(fm, form_at(fm, "human-approval"), "no", m);
+	assert_int_equal(form_validate(fm, m), 0);
+	c = undo_copy_model(m);
+	assert_int_equal(form_apply(fm, c, &err), 0);
+	comp = model_component(c, "tickets");
+	assert_non_null(comp);
+	assert_int_equal(comp->kind, KIND_TOOL);
+	assert_int_equal(comp->human_approval, TRI_NO);
+	assert_int_equal(comp->can_act, TRI_UNKNOWN);
+	assert_ptr_equal(comp->b, c->boundaries[1]);
+	form_mark_saved(fm);
+	assert_false(form_changed(fm));
+	assert_string_equal(fm->orig_id, "tickets");
+	form_free(fm);
+	model_free(c);
+
+	/* Renaming a component takes its flows along. */
+	m->components[2]->model_type = MODEL_LLM;
+	fm = form_new(OBJ_COMPONENT, m, "llm", -1);
+	form_set(fm, form_at(fm, "id"), "gpt", m);
+	/* Becoming a tool drops what only models have. */
+	form_set(fm, form_at(fm, "kind"), "tool", m);
+	c = undo_copy_model(m);
+	assert_int_equal(form_apply(fm, c, &err), 0);
+	assert_null(model_component(c, "llm"));
+	comp = model_component(c, "gpt");
+	assert_non_null(comp);
+	assert_int_equal(comp->model_type, -1);
+	assert_string_equal(c->flows[1]->to, "gpt");
+	model_free(c);
+	form_free(fm);
+
+	/* The object went away under the form: a clear error. */
+	fm = form_new(OBJ_BOUNDARY, m, "cloud", -1);
+	c = undo_copy_model(m);
+	model_remove(c, "cloud");
+	assert_int_equal(form_apply(fm, c, &err), -1);
+	assert_string_equal(err.msg, "boundary 'cloud' no longer exists "
+	    "(deleted by someone else?)");
+	model_free(c);
+	form_free(fm);
+	model_free(m);
+}
+
+static void
+test_form_lists_and_lines(void **state)
+{
+	struct model	*m = small_model();
+	struct form	*fm;
+	struct pick	 p;
+	struct vlist	 l;
+	struct buf	 b;
+	size_t		 i, line;
+	char		*s;
+	int		 col;
+
+	(void)state;
+	fm = form_new(OBJ_FLOW, m, "ask", -1);
+	/* Sets are ticked in a pick list. */
+	i = form_at(fm, "data");
+	form_options(fm, i, m, &p);
+	assert_true(p.multi);
+	assert_true(p.v[DATA_PROMPT].ticked);
+	assert_true(p.v[DATA_PERSONAL_DATA].ticked);
+	p.list.cursor = DATA_CREDENTIALS;
+	pick_toggle(&p);
+	p.list.cursor = DATA_PROMPT;
+	pick_toggle(&p);
+	s = pick_result(&p);
+	assert_string_equal(s, "personal-data, credentials");
+	assert_int_equal(form_set(fm, i, s, m), 0);
+	free(s);
+	pick_release(&p);
+	/* References offer the components. */
+	form_options(fm, form_at(fm, "from"), m, &p);
+	assert_int_equal(p.n, 4);
+	assert_string_equal(pick_current(&p)->value, "user");
+	pick_release(&p);
+	/* Booleans cycle yes, no, unknown. */
+	form_focus(fm, form_at(fm, "encrypted"));
+	form_cycle(fm, 1, m);
+	assert_string_equal(fm->v[fm->cursor].text, "yes");
+	form_cycle(fm, 1, m);
+	assert_string_equal(fm->v[fm->cursor].text, "no");
+	form_cycle(fm, 1, m);
+	assert_null(fm->v[fm->cursor].text);
+
+	/* Lines: label, value, the error under its field, the cursor. */
+	form_set(fm, form_at(fm, "from"), "nobody", m);
+	form_focus(fm, form_at(fm, "name"));
+	ledit_set(&fm->edit, "Ask \x1b[31m");
+	form_typed(fm, m);
+	vlist_init(&l);
+	form_lines(fm, 80, &l, &line, &col);
+	s = line_text(&l, form_at(fm, "id"));
+	assert_string_equal(s, "  id *                ask");
+	free(s);
+	assert_true(list_has(&l, "! unknown component 'nobody'"));
+	assert_true(list_has(&l, "personal-data, credentials"));
+	assert_true(list_has(&l, "  encrypted           unknown"));
+	s = line_text(&l, line);
+	assert_non_null(strstr(s, "  name                Ask ^[[31m"));
+	free(s);
+	assert_int_equal(col, FORM_LABEL_WIDTH + 10);
+	buf_init(&b);
+	form_help(fm, &b);
+	assert_string_equal(b.s, "name: name of the flow");
+	buf_release(&b);
+	vlist_release(&l);
+	form_free(fm);
+
+	/* The system of an existing model keeps its id. */
+	fm = form_new(OBJ_SYSTEM, m, "sys", -1);
+	assert_true(fm->v[0].readonly);
+	assert_int_equal(fm->cursor, 1);
+	assert_int_equal(form_set(fm, 0, "other", m), -1);
+	form_set(fm, form_at(fm, "criticality"), "high", m);
+	form_focus(fm, form_at(fm, "criticality"));
+	buf_init(&b);
+	form_help(fm, &b);
+	assert_non_null(strstr(b.s, "criticality: harm if"));
+	buf_release(&b);
+	form_free(fm);
+	model_free(m);
+}
+
+static void
+test_walk_resumes_where_the_model_stops(void **state)
+{
+	struct model		*m = model_new();
+	struct catalogue	 cat;
+	struct question		 q1, q2, *qs[2];
+	struct risk_register	 r;
+	struct vlines		 ls;
+	struct vlist		 l;
+	char			*s;
+	static char		 id1[] = "q-aware", id2[] = "q-logs";
+	static char		 g1[] = "1.1", g2[] = "4.2";
+	static char		 t1[] = "Staff briefed?", t2[] = "Inputs logged?";
+
+	(void)state;
+	memset(&cat, 0, sizeof cat);
+	memset(&q1, 0, sizeof q1);
+	memset(&q2, 0, sizeof q2);
+	q1.id = id1;
+	q1.guideline = g1;
+	q1.text = t1;
+	q2.id = id2;
+	q2.guideline = g2;
+	q2.text = t2;
+	qs[0] = &q1;
+	qs[1] = &q2;
+	cat.questions = qs;
+	cat.nquestions = 2;
+	risk_register_init(&r);
+
+	m->system.id = xstrdup("sys");
+	m->system.name = xstrdup("Sys");
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_SYSTEM);
+	m->system.owner = xstrdup("Ann");
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_SYSTEM);
+	m->system.criticality = LEVEL_HIGH;
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_BOUNDARIES);
+	model_add_boundary(m, "cloud")->name = xstrdup("Cloud");
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_COMPONENTS);
+	model_add_component(m, "app", KIND_APPLICATION)->name =
+	    xstrdup("App");
+	model_add_component(m, "llm", KIND_MODEL)->name = xstrdup("LLM");
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_FLOWS);
+	model_add_flow(m, "call", "app", "llm");
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_PRACTICE);
+	model_add_practice(m, "q-aware", TRI_YES);
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_PRACTICE);
+	/* "unknown" is an answer too. */
+	model_add_practice(m, "q-logs", TRI_UNKNOWN);
+	assert_int_equal(walk_resume(m, &cat, &r), WALK_REVIEW);
+
+	/* The header marks done steps and brackets the current one. */
+	vlines_init(&ls);
+	walk_header(&ls, WALK_FLOWS, m, &cat, &r, 80);
+	s = vlines_plain(&ls);
+	assert_non_null(strstr(s, "1 System\xe2\x9c\x93 2 Boundaries\xe2\x9c\x93"
+	    " 3 Components\xe2\x9c\x93 [4 Flows]\xe2\x9c\x93 5 Practice"
+	    "\xe2\x9c\x93 6 Analysis 7 Review\n"));
+	assert_non_null(strstr(s, "Step 4 of 7: Data flows\n"));
+	free(s);
+	vlines_release(&ls);
+
+	/* The practice step lists questions by guideline with answers. */
+	vlist_init(&l);
+	walk_lines(&l, WALK_PRACTICE, m, &cat, &r, 80);
+	s = rtrim(vlines_plain(&l.lines));
+	assert_string_equal(s, "Guideline 1.1\n  [yes] Staff briefed?\n"
+	    "Guideline 4.2\n  [ ? ] Inputs logged?\n");
+	free(s);
+	assert_ptr_equal(vlist_selected(&l), &q1);
+	walk_lines(&l, WALK_COMPONENTS, m, &cat, &r, 80);
+	assert_true(list_find(&l, "llm") > 0);
+	assert_ptr_equal(vlist_selected(&l), m->components[0]);
+	vlist_release(&l);
+	risk_register_release(&r);
+	model_free(m);
+}
+
+static void
+test_flows_view_marks_crossings_in_words(void **state)
+{
+	struct model	*m = small_model();
+	struct vlist	 l;
+	char		*s;
+	long		 i;
+
+	(void)state;
+	vlist_init(&l);
+	flows_lines(&l, m, 100);
+	assert_true(list_has(&l, "Data flows: 3, 1 crossing a trust boundary"));
+	/* user (internet) -> app (cloud) crosses; app -> llm does not. */
+	i = list_find(&l, "user -> app");
+	assert_true(i > 0);
+	s = line_text(&l, (size_t)i);
+	assert_true(strncmp(s, "  CROSSES   ask ", 16) == 0);
+	assert_non_null(strstr(s, "prompt, personal-data"));
+	free(s);
+	s = line_text(&l, (size_t)list_find(&l, "app -> llm"));
+	assert_true(strncmp(s, "            complete ", 21) == 0);
+	assert_non_null(strstr(s, "(data not set)"));
+	free(s);
+	s = line_text(&l, (size_t)list_find(&l, "kb -> app"));
+	assert_true(strncmp(s, "  boundary? retrieve ", 21) == 0);
+	free(s);
+	/* Components are grouped under their boundary. */
+	assert_true(list_find(&l, "  cloud ") < list_find(&l, "    app "));
+	assert_true(list_find(&l, "    app ") < list_find(&l, "    llm "));
+	assert_true(list_find(&l, "(in no trust boundary)") <
+	    list_find(&l, "    kb "));
+	assert_int_equal(view_objtype(m, m->flows[2]), OBJ_FLOW);
+	assert_string_equal(view_objid(m, m->boundaries[1]), "cloud");
+	assert_int_equal(view_objtype(m, &l), OBJ_COUNT);
+	vlist_release(&l);
+	model_free(m);
+}
+
+/* A register of four risks with decisions, for the list tests. */
+static void
+sample_register(struct risk_register *r)
+{
+	struct risk		*k;
+	struct risk_mitigation	*rm;
+
+	risk_register_init(r);
+	k = risk_register_add(r, "t-inject", "llm");
+	k->title = xstrdup("Prompt injection");
+	k->likelihood = 4;
+	k->impact = 5;
+	k->severity = LEVEL_CRITICAL;
+	k->applies = 1;
+	risk_add_reason(k, "assumed: flow 'ask' is not authenticated");
+	rm = risk_add_mitigation(k, "m-guard");
+	rm->due = xstrdup("2026-01-10");
+	rm->owner = xstrdup("Bob");
+	rm = risk_add_mitigation(k, "m-done");
+	rm->due = xstrdup("2026-01-01");
+	rm->status = MIT_IMPLEMENTED;
+	k = risk_register_add(r, "t-poison", "kb");
+	k->title = xstrdup("Poisoned index");
+	k->likelihood = 3;
+	k->impact = 3;
+	k->severity = LEVEL_MEDIUM;
+	k->applies = 1;
+	k->status = RISK_ACCEPTED;
+	k->owner = xstrdup("Ann");
+	k->justification = xstrdup("internal data only");
+	k = risk_register_add(r, "t-dos", "app");
+	k->title = xstrdup("Denial of service");
+	k->likelihood = 2;
+	k->impact = 2;
+	k->severity = LEVEL_LOW;
+	k->applies = 1;
+	k->status = RISK_MITIGATED;
+	k->owner = xstrdup("Anna");
+	k = risk_register_add(r, "t-old", "app");
+	k->title = xstrdup("Gone away");
+	k->severity = LEVEL_HIGH;
+	k->applies = 0;
+}
+
+static void
+test_risk_list_filters_and_sorts(void **state)
+{
+	struct risk_register	 r;
+	struct rview		 rv;
+	struct error		 err;
+	struct buf		 b;
+	struct rcounts		 c;
+	char			*s;
+
+	(void)state;
+	sample_register(&r);
+	rcounts_compute(&c, &r);
+	assert_int_equal(c.applying, 3);
+	assert_int_equal(c.gone, 1);
+	assert_int_equal(c.assumed, 1);
+	assert_int_equal(c.cell[LEVEL_MEDIUM][RISK_ACCEPTED], 1);
+
+	rview_init(&rv);
+	rview_build(&rv, &r, NULL, 80);
+	assert_int_equal(rv.shown, 3);
+	/* Severity first, in words, so colour is not needed. */
+	s = line_text(&rv.list, 1);
+	assert_string_equal(s, "CRIT open           llm" "                    "
+	    "Prompt injection");
+	free(s);
+	s = line_text(&rv.list, 3);
+	assert_true(strncmp(s, "LOW  mitigated      app ", 24) == 0);
+	free(s);
+	/* The cursor stays on its risk when the order changes. */
+	vlist_move(&rv.list, 1);
+	rview_remember(&rv);
+	assert_string_equal(rview_selected(&rv)->threat, "t-poison");
+	rv.sort = RSORT_TARGET;
+	rview_build(&rv, &r, NULL, 80);
+	assert_string_equal(rview_selected(&rv)->threat, "t-poison");
+	s = line_text(&rv.list, 1);
+	assert_non_null(strstr(s, " app "));
+	free(s);
+
+	assert_int_equal(rfilter_set(&rv.filter, "owner", "ann", &err), 0);
+	rview_build(&rv, &r, NULL, 80);
+	assert_int_equal(rv.shown, 2);
+	assert_int_equal(rfilter_set(&rv.filter, "status", "accepted, "
+	    "mitigated", &err), 0);
+	assert_int_equal(rfilter_set(&rv.filter, "severity", "low", &err), 0);
+	rview_build(&rv, &r, NULL, 80);
+	assert_int_equal(rv.shown, 1);
+	assert_string_equal(rview_selected(&rv)->threat, "t-dos");
+	buf_init(&b);
+	rfilter_describe(&rv.filter, &b);
+	assert_string_equal(b.s, "severity low; status mitigated, accepted; "
+	    "owner 'ann'");
+	buf_release(&b);
+	assert_int_equal(rfilter_set(&rv.filter, "status", "acepted", &err),
+	    -1);
+	assert_string_equal(err.msg, "unknown risk status 'acepted' (did you "
+	    "mean 'accepted'?)");
+
+	/* Free text looks into reasons and mitigations too. */
+	rfilter_release(&rv.filter);
+	assert_int_equal(rfilter_set(&rv.filter, "text", "NOT AUTHENTICATED",
+	    &err), 0);
+	rview_build(&rv, &r, NULL, 80);
+	assert_int_equal(rv.shown, 1);
+	assert_string_equal(rview_selected(&rv)->threat, "t-inject");
+	rfilter_set(&rv.filter, "text", "nothing like it", &err);
+	rview_build(&rv, &r, NULL, 80);
+	assert_int_equal(rv.shown, 0);
+	assert_null(rview_selected(&rv));
+	assert_true(list_has(&rv.list, "No risk matches the filter"));
+	/* Risks that no longer apply only when asked for. */
+	rfilter_release(&rv.filter);
+	rfilter_set(&rv.filter, "gone", "yes", &err);
+	rview_build(&rv, &r, NULL, 80);
+	assert_int_equal(rv.shown, 4);
+	assert_true(list_find(&rv.list, "HIGH no longer") > 0);
+	rview_release(&rv);
+	risk_register_release(&r);
+}
+
+static void
+test_overdue_uses_the_pinned_clock(void **state)
+{
+	struct risk_register	 r;
+	char			 today[11];
+
+	(void)state;
+	sample_register(&r);
+	setenv("PARAPET_NOW", "2026-01-05T10:00:00Z", 1);
+	rview_today(today);
+	assert_string_equal(today, "2026-01-05");
+	/* Due 2026-01-10: not yet. Due 2026-01-01 but implemented: no. */
+	assert_false(rview_overdue(&r.risks[0]->mitigations[0], today));
+	assert_false(rview_overdue(&r.risks[0]->mitigations[1], today));
+	setenv("PARAPET_NOW", "2026-01-11T00:00:00Z", 1);
+	rview_today(today);
+	assert_true(rview_overdue(&r.risks[0]->mitigations[0], today));
+	unsetenv("PARAPET_NOW");
+	risk_register_release(&r);
+}
+
+static void
+test_start_and_history_lines(void **state)
+{
+	struct store_summary	 sum[2];
+	struct change		 ch[2];
+	struct vlist		 l;
+	char			*s;
+	static char		 id1[] = "sys", n1[] = "Süß \x1b[1mbold";
+	static char		 id2[] = "other", n2[] = "Other";
+	static char		 at1[] = "2026-11-25T20:15:36Z";
+	static char		 at2[] = "2026-11-26T08:00:00Z";
+	static char		 who[] = "ann", obj[] = "llm", fld[] = "name";
+	static char		 o[] = "LLM", nv[] = "GPT", cr[] = "created";
+
+	(void)state;
+	memset(sum, 0, sizeof sum);
+	sum[0].id = id1;
+	sum[0].name = n1;
+	sum[0].nrisks = 12;
+	sum[0].by_severity[LEVEL_CRITICAL] = 2;
+	sum[0].by_severity[LEVEL_LOW] = 10;
+	sum[0].by_status[RISK_OPEN] = 11;
+	sum[0].by_status[RISK_MITIGATED] = 1;
+	sum[1].id = id2;
+	sum[1].name = n2;
+	vlist_init(&l);
+	start_lines(&l, sum, 2, 80);
+	s = line_text(&l, 0);
+	assert_string_equal(s, "  ID               NAME" "                     "
+	    "RISKS CRIT HIGH  MED  LOW OPEN MITIG");
+	free(s);
+	s = line_text(&l, 1);
+	assert_string_equal(s, "  sys              Süß ^[[1mbold" "               "
+	    "12    2    0    0   10   11     1");
+	free(s);
+	assert_ptr_equal(vlist_selected(&l), &sum[0]);
+
+	memset(ch, 0, sizeof ch);
+	ch[0].at = at1;
+	ch[0].who = who;
+	ch[0].object = obj;
+	ch[0].field = cr;
+	ch[1].at = at2;
+	ch[1].who = who;
+	ch[1].object = obj;
+	ch[1].field = fld;
+	ch[1].old_value = o;
+	ch[1].new_value = nv;
+	history_lines(&l, ch, 2, 80);
+	/* Newest first. */
+	s = line_text(&l, 1);
+	assert_string_equal(s, "2026-11-26 08:00 ann        llm              "
+	    "  name: 'LLM' -> 'GPT'");
+	free(s);
+	s = line_text(&l, 2);
+	assert_true(strncmp(s, "2026-11-25 20:15 ann        llm              "
+	    "  created", 52) == 0);
+	free(s);
+	vlist_release(&l);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cells_cut_by_columns_and_show_escapes),
+		cmocka_unit_test(test_wrap_by_words_and_columns),
+		cmocka_unit_test(test_list_cursor_skips_headings_and_searches),
+		cmocka_unit_test(test_line_editor_works_in_characters),
+		cmocka_unit_test(test_key_table_is_consistent),
+		cmocka_unit_test(test_undo_keeps_copies_of_models_and_decisions),
+		cmocka_unit_test(test_form_fields_follow_the_kind),
+		cmocka_unit_test(test_form_validates_as_you_type),
+		cmocka_unit_test(test_form_apply_creates_renames_and_clears),
+		cmocka_unit_test(test_form_lists_and_lines),
+		cmocka_unit_test(test_walk_resumes_where_the_model_stops),
+		cmocka_unit_test(test_flows_view_marks_crossings_in_words),
+		cmocka_unit_test(test_risk_list_filters_and_sorts),
+		cmocka_unit_test(test_overdue_uses_the_pinned_clock),
+		cmocka_unit_test(test_start_and_history_lines),
+	};
+
+	setlocale(LC_ALL, "C.UTF-8");
+	return cmocka_run_group_tests_name("view", tests, NULL, NULL);
+}
