@@ -1,0 +1,916 @@
+/* eval.c: three-valued evaluation of conditions, and the reasons. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "catalogue/cond.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "rules/eval.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+
+#define MEMO_UNSET	0xff
+
+/* What is remembered for one condition node. */
+struct memo {
+	int		 done;		/* subject-independent value known */
+	uint8_t		 val;		/* its value */
+	uint32_t	 wit;		/* first component attaining it */
+	uint32_t	 cnt;		/* components attaining it */
+	uint8_t		*vals;		/* per component, or MEMO_UNSET */
+	uint32_t	*wits;		/* per component: first flow attaining
+					   the value; for reachable-from, the
+					   component it is reached from */
+	uint32_t	*cnts;		/* per component: flows attaining it */
+};
+
+struct eval {
+	const struct catalogue	*cat;
+	const struct model	*m;
+	size_t			 nc;		/* components */
+	uint32_t		*in_off;	/* flows into component i: */
+	uint32_t		*in_flow;	/*  in_flow[in_off[i]..[i+1]) */
+	uint32_t		*out_off;	/* flows out of component i */
+	uint32_t		*out_flow;
+	struct memo		*memo;		/* by cond slot */
+	size_t			 nmemo;
+	struct buf		 line;		/* reason being built */
+};
+
+/* Build the flows into and out of every component, in flow order. */
+static void
+eval_adjacency(struct eval *e)
+{
+	const struct model	*m = e->m;
+	size_t			 i, c;
+	uint32_t		*in_pos, *out_pos;
+
+	e->in_off = xcalloc(e->nc + 1, sizeof *e->in_off);
+	e->out_off = xcalloc(e->nc + 1, sizeof *e->out_off);
+	e->in_flow = xcalloc(m->nflows + 1, sizeof *e->in_flow);
+	e->out_flow = xcalloc(m->nflows + 1, sizeof *e->out_flow);
+	for (i = 0; i < m->nflows; i++) {
+		e->in_off[m->flows[i]->dst->index + 1]++;
+		e->out_off[m->flows[i]->src->index + 1]++;
+	}
+	for (c = 0; c < e->nc; c++) {
+		e->in_off[c + 1] += e->in_off[c];
+		e->out_off[c + 1] += e->out_off[c];
+	}
+	in_pos = xcalloc(e->nc + 1, sizeof *in_pos);
+	out_pos = xcalloc(e->nc + 1, sizeof *out_pos);
+	memcpy(in_pos, e->in_off, e->nc * sizeof *in_pos);
+	memcpy(out_pos, e->out_off, e->nc * sizeof *out_pos);
+	for (i = 0; i < m->nflows; i++) {
+		e->in_flow[in_pos[m->flows[i]->dst->index]++] = (uint32_t)i;
+		e->out_flow[out_pos[m->flows[i]->src->index]++] = (uint32_t)i;
+	}
+	free(in_pos);
+	free(out_pos);
+}
+
+struct eval *
+eval_new(const struct catalogue *cat, const struct model *m)
+{
+	struct eval	*e = xcalloc(1, sizeof *e);
+
+	e->cat = cat;
+	e->m = m;
+	e->nc = m->ncomponents;
+	e->nmemo = cat->ncondslots;
+	e->memo = xcalloc(e->nmemo + 1, sizeof *e->memo);
+	eval_adjacency(e);
+	buf_init(&e->line);
+	return e;
+}
+
+void
+eval_free(struct eval *e)
+{
+	size_t	i;
+
+	if (e == NULL)
+		return;
+	for (i = 0; i < e->nmemo; i++) {
+		free(e->memo[i].vals);
+		free(e->memo[i].wits);
+		free(e->memo[i].cnts);
+	}
+	free(e->memo);
+	free(e->in_off);
+	free(e->in_flow);
+	free(e->out_off);
+	free(e->out_flow);
+	buf_release(&e->line);
+	free(e);
+}
+
+/* The per-component arrays of a node, allocated on first use. */
+static struct memo *
+eval_memo(struct eval *e, const struct cond *c)
+{
+	struct memo	*mm = &e->memo[c->slot];
+
+	if (mm->vals == NULL) {
+		mm->vals = xmalloc(e->nc + 1);
+		memset(mm->vals, MEMO_UNSET, e->nc + 1);
+		mm->wits = xcalloc(e->nc + 1, sizeof *mm->wits);
+		mm->cnts = xcalloc(e->nc + 1, sizeof *mm->cnts);
+	}
+	return mm;
+}
+
+/* The value of a field condition for an object. */
+static enum tv
+eval_field(const struct cond *c, const void *obj)
+{
+	const struct field	*f = c->field;
+	const char		*p = (const char *)obj + f->offset;
+	const struct component	*comp = obj;
+	unsigned		 bits;
+	int			 v;
+
+	if (obj == NULL)
+		return TV_MAYBE;
+	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind))
+		return TV_NO;
+	switch (f->type) {
+	case FIELD_ENUM:
+	case FIELD_KIND:
+		memcpy(&v, p, sizeof v);
+		if (v < 0)
+			return TV_MAYBE;
+		return (c->values & (1u << v)) ? TV_YES : TV_NO;
+	case FIELD_BOOL:
+		memcpy(&v, p, sizeof v);
+		if (v == TRI_UNKNOWN)
+			return TV_MAYBE;
+		return (c->values & (1u << v)) ? TV_YES : TV_NO;
+	case FIELD_SET:
+		memcpy(&bits, p, sizeof bits);
+		if (bits == 0)
+			return TV_MAYBE;
+		return (c->values & bits) ? TV_YES : TV_NO;
+	case FIELD_TEXT:
+	case FIELD_ID:
+	case FIELD_REF:
+		break;
+	}
+	return TV_NO;
+}
+
+/* Does a flow cross a trust boundary? Maybe when an end has none. */
+static enum tv
+flow_crosses(const struct flow *f)
+{
+	const struct boundary	*a = f->src->b, *b = f->dst->b;
+
+	if (a == NULL || b == NULL)
+		return TV_MAYBE;
+	return a != b ? TV_YES : TV_NO;
+}
+
+/* Does a flow come from a less trusted boundary? Maybe when unknown. */
+static enum tv
+flow_less_trusted(const struct flow *f)
+{
+	const struct boundary	*a = f->src->b, *b = f->dst->b;
+
+	if (a != NULL && a == b)
+		return TV_NO;
+	if (a == NULL || b == NULL || a->trust < 0 || b->trust < 0)
+		return TV_MAYBE;
+	return a->trust < b->trust ? TV_YES : TV_NO;
+}
+
+/* A boolean leaf: the value for true, turned round for false. */
+static enum tv
+eval_bool(unsigned values, enum tv v)
+{
+	if (values == (COND_TRUE | COND_FALSE))
+		return TV_YES;
+	return values == COND_TRUE ? v : (enum tv)(TV_YES - v);
+}
+
+/* The one-hop quantifiers: some flow (or its far end) satisfies the kid. */
+static enum tv
+eval_quant(struct eval *e, const struct cond *c, const struct component *comp)
+{
+	const struct model	*m = e->m;
+	struct memo		*mm = eval_memo(e, c);
+	const uint32_t		*off, *list;
+	const struct flow	*f;
+	uint32_t		 i, best = TV_NO, wit = 0, cnt = 0;
+	enum tv			 v;
+	size_t			 ci = comp->index;
+
+	if (mm->vals[ci] != MEMO_UNSET)
+		return (enum tv)mm->vals[ci];
+	if (c->op == COND_INBOUND || c->op == COND_UPSTREAM) {
+		off = e->in_off;
+		list = e->in_flow;
+	} else {
+		off = e->out_off;
+		list = e->out_flow;
+	}
+	for (i = off[ci]; i < off[ci + 1]; i++) {
+		f = m->flows[list[i]];
+		switch (c->op) {
+		case COND_UPSTREAM:
+			v = eval_cond(e, c->kids[0], f->src);
+			break;
+		case COND_DOWNSTREAM:
+			v = eval_cond(e, c->kids[0], f->dst);
+			break;
+		default:
+			v = eval_cond(e, c->kids[0], f);
+			break;
+		}
+		if (cnt == 0 || v > best) {
+			best = v;
+			wit = list[i];
+			cnt = 1;
+		} else if (v == best)
+			cnt++;
+		if (best == TV_YES)
+			break;
+	}
+	mm->vals[ci] = (uint8_t)best;
+	mm->wits[ci] = wit;
+	mm->cnts[ci] = cnt;
+	return (enum tv)best;
+}
+
+/*
+ * reachable-from: the best value of the kid over the components that
+ * reach each component through one or more flows. One pass from the
+ * components where it is yes, then one from those where it is maybe.
+ */
+static void
+eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
+{
+	const struct model	*m = e->m;
+	uint8_t			*seed;
+	uint32_t		*queue, head, tail, i, j, k;
+	int			 pass;
+
+	seed = xcalloc(e->nc + 1, 1);
+	queue = xcalloc(e->nc + 1, sizeof *queue);
+	for (i = 0; i < e->nc; i++) {
+		seed[i] = (uint8_t)eval_cond(e, c->kids[0], m->components[i]);
+		mm->vals[i] = TV_NO;
+	}
+	for (pass = TV_YES; pass >= TV_MAYBE; pass--) {
+		for (i = 0; i < e->nc; i++) {
+			if (seed[i] != pass)
+				continue;
+			head = tail = 0;
+			queue[tail++] = i;
+			while (head < tail) {
+				j = queue[head++];
+				for (k = e->out_off[j]; k < e->out_off[j + 1];
+				    k++) {
+					uint32_t d = (uint32_t)
+					    m->flows[e->out_flow[k]]->dst->index;
+
+					if (mm->vals[d] >= pass)
+						continue;
+					mm->vals[d] = (uint8_t)pass;
+					mm->wits[d] = i;
+					queue[tail++] = d;
+				}
+			}
+		}
+	}
+	free(queue);
+	free(seed);
+}
+
+/* The value of a subject-independent node, computed once. */
+static enum tv
+eval_global(struct eval *e, const struct cond *c)
+{
+	struct memo		*mm = &e->memo[c->slot];
+	const struct practice	*p;
+	enum tv			 v;
+	size_t			 i;
+
+	if (mm->done)
+		return (enum tv)mm->val;
+	switch (c->op) {
+	case COND_SYSTEM:
+		mm->val = (uint8_t)eval_cond(e, c->kids[0], &e->m->system);
+		break;
+	case COND_PRACTICE:
+		p = model_practice(e->m, c->question);
+		mm->val = p == NULL || p->answer == TRI_UNKNOWN ? TV_MAYBE :
+		    p->answer == TRI_NO ? TV_YES : TV_NO;
+		break;
+	default:	/* COND_EXISTS */
+		mm->val = TV_NO;
+		for (i = 0; i < e->nc; i++) {
+			v = eval_cond(e, c->kids[0], e->m->components[i]);
+			if (mm->cnt == 0 || v > mm->val) {
+				mm->val = (uint8_t)v;
+				mm->wit = (uint32_t)i;
+				mm->cnt = 1;
+			} else if (v == mm->val)
+				mm->cnt++;
+			if (v == TV_YES)
+				break;
+		}
+		break;
+	}
+	mm->done = 1;
+	return (enum tv)mm->val;
+}
+
+enum tv
+eval_cond(struct eval *e, const struct cond *c, const void *obj)
+{
+	const struct component	*comp = obj;
+	const struct flow	*f = obj;
+	struct memo		*mm;
+	enum tv			 v, r;
+	size_t			 i;
+
+	switch (c->op) {
+	case COND_ALL:
+		r = TV_YES;
+		for (i = 0; i < c->nkids && r != TV_NO; i++)
+			if ((v = eval_cond(e, c->kids[i], obj)) < r)
+				r = v;
+		return r;
+	case COND_ANY:
+		r = TV_NO;
+		for (i = 0; i < c->nkids && r != TV_YES; i++)
+			if ((v = eval_cond(e, c->kids[i], obj)) > r)
+				r = v;
+		return r;
+	case COND_NOT:
+		return (enum tv)(TV_YES - eval_cond(e, c->kids[0], obj));
+	case COND_KIND:
+		return (c->values & KIND_BIT(comp->kind)) ? TV_YES : TV_NO;
+	case COND_FIELD:
+		return eval_field(c, obj);
+	case COND_CROSSES:
+		return eval_bool(c->values, flow_crosses(f));
+	case COND_LESS_TRUSTED:
+		return eval_bool(c->values, flow_less_trusted(f));
+	case COND_FROM:
+		return eval_cond(e, c->kids[0], f->src);
+	case COND_TO:
+		return eval_cond(e, c->kids[0], f->dst);
+	case COND_INBOUND:
+	case COND_OUTBOUND:
+	case COND_UPSTREAM:
+	case COND_DOWNSTREAM:
+		return eval_quant(e, c, comp);
+	case COND_REACHABLE:
+		mm = eval_memo(e, c);
+		if (!mm->done) {
+			eval_reach(e, c, mm);
+			mm->done = 1;
+		}
+		return (enum tv)mm->vals[comp->index];
+	case COND_BOUNDARY:
+		if (comp->b == NULL)
+			return TV_MAYBE;
+		return eval_cond(e, c->kids[0], comp->b);
+	case COND_SYSTEM:
+	case COND_EXISTS:
+	case COND_PRACTICE:
+		return eval_global(e, c);
+	}
+	return TV_NO;
+}
+
+/*
+ * Reasons. Each explains why a node holds (pos) or fails (!pos) for an
+ * object, given that it does so definitely or by assumption.
+ */
+
+/* Add the line being built to the risk unless it is there already. */
+static void
+reason_add(struct eval *e, struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strcmp(k->reasons[i], e->line.s) == 0)
+			goto out;
+	risk_add_reason(k, "%s", e->line.s);
+out:
+	buf_reset(&e->line);
+}
+
+/* "'id'", "flow 'id'", "boundary 'id'" or "system 'id'". */
+static void
+reason_obj(struct buf *b, enum target_type t, const void *obj)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		buf_addf(b, "'%s'", ((const struct component *)obj)->id);
+		return;
+	case TARGET_FLOW:
+		buf_addf(b, "flow '%s'", ((const struct flow *)obj)->id);
+		return;
+	case TARGET_BOUNDARY:
+		buf_addf(b, "boundary '%s'", ((const struct boundary *)obj)->id);
+		return;
+	case TARGET_SYSTEM:
+		buf_addf(b, "system '%s'", ((const struct system *)obj)->id);
+		return;
+	case TARGET_ANY:
+		break;
+	}
+	buf_adds(b, "the model");
+}
+
+/* "a model", "an agent". */
+static void
+reason_kind(struct buf *b, int kind)
+{
+	const char	*w = vocab_name(&vocab_kind, kind);
+
+	if (w == NULL)
+		w = "component";
+	buf_addf(b, "%s %s", strchr("aeio", w[0]) != NULL ? "an" : "a", w);
+}
+
+/* Words of a bit set: "a", "a or b" (joined with "or" or ", "). */
+static void
+reason_words(struct buf *b, const struct vocab *v, unsigned bits,
+    const char *last)
+{
+	size_t	i, n = 0, total = 0;
+
+	for (i = 0; i < v->n; i++)
+		if (bits & (1u << i))
+			total++;
+	for (i = 0; i < v->n; i++) {
+		if ((bits & (1u << i)) == 0)
+			continue;
+		if (n > 0)
+			buf_adds(b, n + 1 == total ? last : ", ");
+		buf_adds(b, v->words[i].name);
+		n++;
+	}
+}
+
+/* How a boolean field reads when true and when false. */
+static const struct {
+	enum objtype	 type;
+	const char	*field;
+	const char	*yes;
+	const char	*no;
+} bool_phrases[] = {
+	{ OBJ_COMPONENT, "untrusted-input", "takes untrusted input",
+	  "takes no untrusted input" },
+	{ OBJ_COMPONENT, "personal-data", "handles personal data",
+	  "handles no personal data" },
+	{ OBJ_COMPONENT, "confidential-data", "handles confidential data",
+	  "handles no confidential data" },
+	{ OBJ_COMPONENT, "fine-tuned", "is fine-tuned", "is not fine-tuned" },
+	{ OBJ_COMPONENT, "learns-from-feedback", "learns from feedback",
+	  "does not learn from feedback" },
+	{ OBJ_COMPONENT, "open-weights", "has open weights",
+	  "does not have open weights" },
+	{ OBJ_COMPONENT, "system-prompt", "has a system prompt",
+	  "has no system prompt" },
+	{ OBJ_COMPONENT, "authenticated", "requires authentication",
+	  "does not require authentication" },
+	{ OBJ_COMPONENT, "rate-limited", "is rate-limited",
+	  "is not rate-limited" },
+	{ OBJ_COMPONENT, "returns-scores", "returns scores",
+	  "does not return scores" },
+	{ OBJ_COMPONENT, "integrity-verified", "has its integrity verified",
+	  "does not have its integrity verified" },
+	{ OBJ_COMPONENT, "can-act", "can act", "cannot act" },
+	{ OBJ_COMPONENT, "executes-code", "executes code",
+	  "does not execute code" },
+	{ OBJ_COMPONENT, "human-approval", "needs human approval",
+	  "does not need human approval" },
+	{ OBJ_FLOW, "authenticated", "is authenticated",
+	  "is not authenticated" },
+	{ OBJ_FLOW, "encrypted", "is encrypted", "is not encrypted" },
+};
+
+static enum objtype
+target_objtype(enum target_type t)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		return OBJ_COMPONENT;
+	case TARGET_FLOW:
+		return OBJ_FLOW;
+	case TARGET_BOUNDARY:
+		return OBJ_BOUNDARY;
+	case TARGET_SYSTEM:
+	case TARGET_ANY:
+		break;
+	}
+	return OBJ_SYSTEM;
+}
+
+/* "is encrypted" / "is not encrypted", or "FIELD is true". */
+static void
+reason_bool(struct buf *b, const struct cond *c, int yes)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof bool_phrases / sizeof *bool_phrases; i++) {
+		if (bool_phrases[i].type == target_objtype(c->subject) &&
+		    strcmp(bool_phrases[i].field, c->field->name) == 0) {
+			buf_adds(b, yes ? bool_phrases[i].yes :
+			    bool_phrases[i].no);
+			return;
+		}
+	}
+	buf_addf(b, "%s is %s", c->field->name, yes ? "true" : "false");
+}
+
+/*
+ * A set field with its verb (flows carry data, monitoring watches
+ * signals): "carries a, b" (last ", ") or "does not carry a or b".
+ */
+static void
+reason_set(struct buf *b, const struct cond *c, int has, unsigned bits,
+    const char *last)
+{
+	if (strcmp(c->field->name, "data") == 0)
+		buf_adds(b, has ? "carries " : "does not carry ");
+	else if (strcmp(c->field->name, "watches") == 0)
+		buf_adds(b, has ? "watches " : "does not watch ");
+	else
+		buf_addf(b, "%s %s ", c->field->name, has ? "includes" :
+		    "does not include");
+	reason_words(b, c->field->vocab, bits, last);
+}
+
+/* The statement of a field condition: holds (pos) or not. */
+static void
+reason_field_claim(struct buf *b, const struct cond *c, int pos)
+{
+	const struct vocab	*v = c->field->vocab;
+	size_t			 i, n = 0;
+
+	switch (c->field->type) {
+	case FIELD_BOOL:
+		if (c->values == (COND_TRUE | COND_FALSE)) {
+			buf_addf(b, "%s is %s", c->field->name, pos ?
+			    "true or false" : "unknown");
+			return;
+		}
+		reason_bool(b, c, (c->values == COND_TRUE) == pos);
+		return;
+	case FIELD_SET:
+		reason_set(b, c, pos, c->values, " or ");
+		return;
+	default:
+		for (i = 0; i < v->n; i++)
+			if (c->values & (1u << i))
+				n++;
+		buf_addf(b, "%s is %s", c->field->name, pos ? "" :
+		    n > 1 ? "none of " : "not ");
+		reason_words(b, v, c->values, pos ? " or " : ", ");
+		return;
+	}
+}
+
+/* A field leaf: the fact as the model has it, or what is assumed. */
+static void
+explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
+    enum tv v, struct risk *k)
+{
+	const struct field	*f = c->field;
+	const struct component	*comp = obj;
+	const char		*p = (const char *)obj + f->offset;
+	struct buf		*b = &e->line;
+	unsigned		 bits;
+	int			 iv;
+
+	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind)) {
+		buf_adds(b, "fact: ");
+		reason_obj(b, c->subject, obj);
+		buf_adds(b, " is ");
+		reason_kind(b, comp->kind);
+		buf_addf(b, ", which has no %s", f->name);
+		reason_add(e, k);
+		return;
+	}
+	if (v == TV_MAYBE) {
+		buf_adds(b, "assumed: ");
+		reason_obj(b, c->subject, obj);
+		buf_addc(b, ' ');
+		reason_field_claim(b, c, pos);
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+		return;
+	}
+	buf_adds(b, "fact: ");
+	reason_obj(b, c->subject, obj);
+	buf_addc(b, ' ');
+	switch (f->type) {
+	case FIELD_BOOL:
+		memcpy(&iv, p, sizeof iv);
+		reason_bool(b, c, iv == TRI_YES);
+		break;
+	case FIELD_SET:
+		memcpy(&bits, p, sizeof bits);
+		if (v == TV_YES)
+			reason_set(b, c, 1, bits & c->values, ", ");
+		else
+			reason_set(b, c, 0, c->values, " or ");
+		break;
+	default:
+		memcpy(&iv, p, sizeof iv);
+		buf_addf(b, "%s is %s", f->name,
+		    vocab_name(f->vocab, iv) != NULL ?
+		    vocab_name(f->vocab, iv) : "?");
+		break;
+	}
+	reason_add(e, k);
+}
+
+/* "'a' (untrusted)" or "'a' (trust not set)". */
+static void
+reason_boundary(struct buf *b, const struct boundary *bd)
+{
+	const char	*t = vocab_name(&vocab_trust, bd->trust);
+
+	buf_addf(b, "'%s' (%s)", bd->id, t != NULL ? t : "trust not set");
+}
+
+/* Why a flow's boundaries are not known: "'x' has no boundary". */
+static void
+reason_unknown_ends(struct buf *b, const struct flow *f, int trust)
+{
+	const struct boundary	*a = f->src->b, *d = f->dst->b;
+
+	if (a == NULL && d == NULL)
+		buf_addf(b, "'%s' and '%s' have no boundary", f->src->id,
+		    f->dst->id);
+	else if (a == NULL)
+		buf_addf(b, "'%s' has no boundary", f->src->id);
+	else if (d == NULL)
+		buf_addf(b, "'%s' has no boundary", f->dst->id);
+	else if (trust && a->trust < 0 && d->trust < 0)
+		buf_addf(b, "trust of '%s' and '%s' not answered", a->id,
+		    d->id);
+	else if (trust)
+		buf_addf(b, "trust of '%s' not answered",
+		    a->trust < 0 ? a->id : d->id);
+}
+
+/* crosses-boundary and from-less-trusted. */
+static void
+explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
+    int pos, struct risk *k)
+{
+	const struct boundary	*a = f->src->b, *d = f->dst->b;
+	struct buf		*b = &e->line;
+	int			 less = c->op == COND_LESS_TRUSTED;
+	enum tv			 raw = less ? flow_less_trusted(f) :
+	    flow_crosses(f);
+	int			 assume;
+
+	if (raw == TV_MAYBE) {
+		/* Assume what makes the node hold (pos) or fail. */
+		assume = (c->values == COND_TRUE) == pos;
+		buf_addf(b, "assumed: flow '%s' ", f->id);
+		if (less)
+			buf_adds(b, assume ? "comes from a less trusted "
+			    "boundary (" : "does not come from a less trusted "
+			    "boundary (");
+		else
+			buf_adds(b, assume ? "crosses a trust boundary (" :
+			    "stays inside one boundary (");
+		reason_unknown_ends(b, f, less);
+		buf_addc(b, ')');
+		reason_add(e, k);
+		return;
+	}
+	buf_addf(b, "fact: flow '%s' ", f->id);
+	if (a == d) {
+		buf_addf(b, "stays inside '%s'", a->id);
+	} else if (less && raw == TV_YES) {
+		buf_adds(b, "goes from ");
+		reason_boundary(b, a);
+		buf_adds(b, " to more trusted ");
+		reason_boundary(b, d);
+	} else if (less) {
+		buf_adds(b, "does not go to a more trusted boundary: ");
+		reason_boundary(b, a);
+		buf_adds(b, " to ");
+		reason_boundary(b, d);
+	} else {
+		buf_adds(b, "crosses from ");
+		reason_boundary(b, a);
+		buf_adds(b, " to ");
+		reason_boundary(b, d);
+	}
+	reason_add(e, k);
+}
+
+static void	explain(struct eval *, const struct cond *, const void *, int,
+		    struct risk *);
+
+/* "fact: no flow into 'x' matches {...}" and the like. */
+static void
+explain_none(struct eval *e, const struct cond *c, const char *what,
+    const struct component *comp, struct risk *k)
+{
+	buf_addf(&e->line, "fact: %s '%s' matches ", what, comp->id);
+	cond_format(c->kids[0], &e->line);
+	reason_add(e, k);
+}
+
+/* The one-hop quantifiers, from the remembered witness. */
+static void
+explain_quant(struct eval *e, const struct cond *c,
+    const struct component *comp, int pos, struct risk *k)
+{
+	const struct memo	*mm;
+	const struct flow	*f;
+	const void		*far;
+	enum tv			 v = eval_quant(e, c, comp);
+	uint32_t		 n;
+	int			 in = c->op == COND_INBOUND ||
+	    c->op == COND_UPSTREAM;
+	int			 hop = c->op == COND_UPSTREAM ||
+	    c->op == COND_DOWNSTREAM;
+
+	mm = &e->memo[c->slot];
+	n = in ? e->in_off[comp->index + 1] - e->in_off[comp->index] :
+	    e->out_off[comp->index + 1] - e->out_off[comp->index];
+	if (n == 0) {
+		buf_addf(&e->line, "fact: no flow %s '%s'", in ? "goes into" :
+		    "leaves", comp->id);
+		reason_add(e, k);
+		return;
+	}
+	if (!pos && v == TV_NO) {
+		explain_none(e, c, c->op == COND_INBOUND ? "no flow into" :
+		    c->op == COND_OUTBOUND ? "no flow out of" :
+		    c->op == COND_UPSTREAM ? "nothing upstream of" :
+		    "nothing downstream of", comp, k);
+		return;
+	}
+	f = e->m->flows[mm->wits[comp->index]];
+	far = !hop ? (const void *)f : in ? (const void *)f->src :
+	    (const void *)f->dst;
+	if (hop)
+		buf_addf(&e->line, "fact: '%s' sends to '%s' (flow '%s')",
+		    f->src->id, f->dst->id, f->id);
+	else
+		buf_addf(&e->line, "fact: flow '%s' %s '%s'", f->id,
+		    in ? "goes into" : "leaves", comp->id);
+	reason_add(e, k);
+	explain(e, c->kids[0], far, pos, k);
+	if (!pos && mm->cnts[comp->index] > 1) {
+		buf_addf(&e->line, "assumed: %u more %s %s '%s' do not match ",
+		    mm->cnts[comp->index] - 1, !hop ? "flows" : "components",
+		    in ? (hop ? "upstream of" : "into") : (hop ?
+		    "downstream of" : "out of"), comp->id);
+		cond_format(c->kids[0], &e->line);
+		buf_adds(&e->line, " (not answered)");
+		reason_add(e, k);
+	}
+}
+
+static void
+explain(struct eval *e, const struct cond *c, const void *obj, int pos,
+    struct risk *k)
+{
+	const struct component	*comp = obj;
+	const struct flow	*f = obj;
+	const struct memo	*mm;
+	struct buf		*b = &e->line;
+	enum tv			 v = eval_cond(e, c, obj), kv;
+	size_t			 i;
+
+	switch (c->op) {
+	case COND_ALL:
+	case COND_ANY:
+		/* all holding, any failing: every kid; else the one that
+		 * decides (the first with the node's value). */
+		if ((c->op == COND_ALL) == pos) {
+			for (i = 0; i < c->nkids; i++)
+				explain(e, c->kids[i], obj, pos, k);
+			return;
+		}
+		for (i = 0; i < c->nkids; i++) {
+			kv = eval_cond(e, c->kids[i], obj);
+			if (kv == v) {
+				explain(e, c->kids[i], obj, pos, k);
+				return;
+			}
+		}
+		return;
+	case COND_NOT:
+		explain(e, c->kids[0], obj, !pos, k);
+		return;
+	case COND_KIND:
+		buf_adds(b, "fact: ");
+		reason_obj(b, c->subject, obj);
+		buf_adds(b, " is ");
+		reason_kind(b, comp->kind);
+		reason_add(e, k);
+		return;
+	case COND_FIELD:
+		explain_field(e, c, obj, pos, v, k);
+		return;
+	case COND_CROSSES:
+	case COND_LESS_TRUSTED:
+		explain_flow_leaf(e, c, f, pos, k);
+		return;
+	case COND_FROM:
+	case COND_TO:
+		buf_addf(b, "fact: flow '%s' %s '%s'", f->id,
+		    c->op == COND_FROM ? "comes from" : "goes to",
+		    c->op == COND_FROM ? f->src->id : f->dst->id);
+		reason_add(e, k);
+		explain(e, c->kids[0], c->op == COND_FROM ? f->src : f->dst,
+		    pos, k);
+		return;
+	case COND_INBOUND:
+	case COND_OUTBOUND:
+	case COND_UPSTREAM:
+	case COND_DOWNSTREAM:
+		explain_quant(e, c, comp, pos, k);
+		return;
+	case COND_REACHABLE:
+		mm = &e->memo[c->slot];
+		if (!pos && v == TV_NO) {
+			explain_none(e, c, "nothing that reaches", comp, k);
+			return;
+		}
+		buf_addf(b, "fact: '%s' is reachable from '%s' through flows",
+		    comp->id, e->m->components[mm->wits[comp->index]]->id);
+		reason_add(e, k);
+		explain(e, c->kids[0],
+		    e->m->components[mm->wits[comp->index]], pos, k);
+		if (!pos) {
+			buf_addf(b, "assumed: nothing else that reaches '%s' "
+			    "matches ", comp->id);
+			cond_format(c->kids[0], b);
+			buf_adds(b, " (not answered)");
+			reason_add(e, k);
+		}
+		return;
+	case COND_BOUNDARY:
+		if (comp->b == NULL) {
+			buf_addf(b, "assumed: '%s' is in a boundary %s ",
+			    comp->id, pos ? "matching" : "not matching");
+			cond_format(c->kids[0], b);
+			buf_adds(b, " (no boundary set)");
+			reason_add(e, k);
+			return;
+		}
+		buf_addf(b, "fact: '%s' is in boundary '%s'", comp->id,
+		    comp->b->id);
+		reason_add(e, k);
+		explain(e, c->kids[0], comp->b, pos, k);
+		return;
+	case COND_SYSTEM:
+		explain(e, c->kids[0], &e->m->system, pos, k);
+		return;
+	case COND_EXISTS:
+		mm = &e->memo[c->slot];
+		if (!pos && v == TV_NO) {
+			buf_adds(b, "fact: no component matches ");
+			cond_format(c->kids[0], b);
+			reason_add(e, k);
+			return;
+		}
+		explain(e, c->kids[0], e->m->components[mm->wit], pos, k);
+		if (!pos && mm->cnt > 1) {
+			buf_addf(b, "assumed: %u more components do not "
+			    "match ", mm->cnt - 1);
+			cond_format(c->kids[0], b);
+			buf_adds(b, " (not answered)");
+			reason_add(e, k);
+		}
+		return;
+	case COND_PRACTICE:
+		buf_addf(b, "%s: the answer to practice question '%s' is %s%s",
+		    v == TV_MAYBE ? "assumed" : "fact", c->question,
+		    pos ? "no" : "yes", v == TV_MAYBE ? " (not answered)" : "");
+		reason_add(e, k);
+		return;
+	}
+}
+
+void
+eval_explain(struct eval *e, const struct cond *c, const void *obj,
+    struct risk *k)
+{
+	if (eval_cond(e, c, obj) != TV_NO)
+		explain(e, c, obj, 1, k);
+}

@@ -1,0 +1,47 @@
+/*
+ * eval.h: conditions evaluated over one model, with three values.
+ *
+ * A condition is yes, no or maybe (it holds only if unanswered fields take
+ * the risky answer), combined with Kleene logic: all is the minimum, any
+ * the maximum, not(maybe) is maybe. An evaluation context belongs to one
+ * model and one catalogue: it builds the flows into and out of every
+ * component once, and remembers the value of every quantifier ("inbound",
+ * "upstream", "reachable-from", ...) per component and of every
+ * subject-independent condition ("system", "exists", "practice") once, so
+ * that evaluating a condition on every target of a model takes time
+ * linear in the size of the model.
+ *
+ * Ownership: eval_new() borrows the catalogue and the model (both must
+ * stay unchanged until eval_free()).
+ */
+#ifndef PARAPET_RULES_EVAL_H
+#define PARAPET_RULES_EVAL_H
+
+struct catalogue;
+struct cond;
+struct model;
+struct risk;
+
+enum tv { TV_NO = 0, TV_MAYBE = 1, TV_YES = 2 };
+
+struct eval;
+
+/* A context for an indexed model (model_index()). */
+struct eval	*eval_new(const struct catalogue *, const struct model *);
+void		 eval_free(struct eval *);
+/*
+ * The value of a condition for a subject of the condition's type: a
+ * struct component, flow, boundary or system, or NULL for a condition of
+ * target "any".
+ */
+enum tv		 eval_cond(struct eval *, const struct cond *, const void *);
+/*
+ * Add to a risk the reasons a condition holds (yes or maybe) for a
+ * subject: one line each, "fact: ..." for what the model says and
+ * "assumed: ... (not answered)" for each unanswered field taken as the
+ * risky answer. Lines already there are not repeated.
+ */
+void		 eval_explain(struct eval *, const struct cond *, const void *,
+		     struct risk *);
+
+#endif

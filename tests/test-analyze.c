@@ -1,0 +1,676 @@
+/*
+ * test-analyze.c: the condition language and the scoring, on small models
+ * read from YAML, against tests/data/analyze/catalogue.yaml (one threat
+ * per construct of the language).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "rules/analyze.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+
+static struct catalogue	*cat;
+
+static char *
+src_path(const char *rel)
+{
+	const char	*top = getenv("srcdir");
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	return xasprintf("%s/%s", top, rel);
+}
+
+static int
+setup(void **state)
+{
+	struct error	 err;
+	char		*tax = src_path("data/taxonomy.yaml");
+	char		*file = src_path("tests/data/analyze/catalogue.yaml");
+
+	(void)state;
+	cat = catalogue_new();
+	if (catalogue_load_taxonomy(cat, tax, &err) == -1 ||
+	    catalogue_load_file(cat, file, &err) == -1 ||
+	    catalogue_finish(cat, &err) == -1) {
+		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
+		    err.col, err.msg);
+		return -1;
+	}
+	free(tax);
+	free(file);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalogue_free(cat);
+	return 0;
+}
+
+/* The head of every model: a system and three zones. */
+#define HEAD \
+	"parapet: 1\n" \
+	"system: { id: sys, name: S, criticality: critical }\n" \
+	"boundaries:\n" \
+	"  - { id: internet, name: I, trust: untrusted }\n" \
+	"  - { id: cloud, name: C, trust: internal }\n" \
+	"  - { id: vendor, name: V }\n"
+
+/* Analyze a model given as YAML text into reg. */
+static void
+run(const char *yaml, struct risk_register *reg)
+{
+	struct model	*m;
+	struct error	 err;
+
+	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
+	if (m == NULL)
+		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
+	risk_register_init(reg);
+	if (analyze(cat, m, reg, &err) == -1)
+		fail_msg("analyze: %s", err.msg);
+	model_free(m);
+}
+
+/* The reasons of a risk, one per line; "" if there is no such risk. */
+static char *
+reasons(const struct risk_register *reg, const char *threat,
+    const char *target)
+{
+	const struct risk	*k = risk_register_find(reg, threat, target);
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	if (k == NULL)
+		return buf_detach(&b);
+	for (i = 0; i < k->nreasons; i++)
+		buf_addf(&b, "%s\n", k->reasons[i]);
+	if (b.len == 0)
+		buf_adds(&b, "(raised with no reason)\n");
+	return buf_detach(&b);
+}
+
+static void
+expect(const struct risk_register *reg, const char *threat,
+    const char *target, const char *want)
+{
+	char	*got = reasons(reg, threat, target);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s@%s:\n--- got\n%s--- expected\n%s", threat, target,
+		    got, want);
+	free(got);
+}
+
+/* Number of risks of a threat. */
+static size_t
+count(const struct risk_register *reg, const char *threat)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < reg->n; i++)
+		if (strcmp(reg->risks[i]->threat, threat) == 0)
+			n++;
+	return n;
+}
+
+static const char assistant[] = HEAD
+	"components:\n"
+	"  - { id: customer, name: C, kind: user, boundary: internet }\n"
+	"  - { id: backend, name: B, kind: application, boundary: cloud,"
+	"      exposure: public, untrusted-input: true }\n"
+	"  - { id: llm, name: L, kind: model, boundary: vendor,"
+	"      model-type: llm }\n"
+	"  - { id: kb, name: K, kind: vector-store, boundary: cloud }\n"
+	"  - { id: tickets, name: T, kind: tool, boundary: cloud,"
+	"      executes-code: false, human-approval: false }\n"
+	"  - { id: agent, name: A, kind: agent, boundary: cloud }\n"
+	"flows:\n"
+	"  - { id: ask, from: customer, to: backend, data: [prompt],"
+	"      encrypted: true }\n"
+	"  - { id: complete, from: backend, to: llm, data: [prompt] }\n"
+	"  - { id: answer, from: llm, to: tickets, data: [tool-call],"
+	"      encrypted: false }\n"
+	"  - { id: retrieve, from: kb, to: backend, data: [documents] }\n"
+	"  - { id: chat, from: customer, to: agent, data: [prompt],"
+	"      encrypted: true }\n"
+	"practices: { q-monitoring: yes }\n";
+
+static void
+test_a_threat_fires_with_facts_and_its_mitigations(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run(assistant, &reg);
+	assert_int_equal(count(&reg, "t-injection"), 1);
+	expect(&reg, "t-injection", "llm",
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n"
+	    "fact: 'backend' sends to 'llm' (flow 'complete')\n"
+	    "fact: 'backend' takes untrusted input\n"
+	    "impact +2: the system is critical\n");
+	k = risk_register_find(&reg, "t-injection", "llm");
+	assert_string_equal(k->title, "Prompt injection");
+	assert_int_equal(k->likelihood, 3);
+	assert_int_equal(k->impact, 5);		/* 4 + 2, clamped */
+	assert_int_equal(k->severity, LEVEL_HIGH);
+	assert_int_equal(k->status, RISK_OPEN);
+	assert_int_equal(k->applies, 1);
+	assert_int_equal(k->nmitigations, 2);
+	assert_string_equal(k->mitigations[0].id, "m-a");
+	assert_string_equal(k->mitigations[1].id, "m-b");
+	assert_int_equal(k->mitigations[1].status, MIT_PROPOSED);
+	/* The practice is answered yes: no risk. */
+	assert_int_equal(count(&reg, "t-practice"), 0);
+	risk_register_release(&reg);
+}
+
+static void
+test_unanswered_fields_fire_as_assumptions(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(HEAD
+	    "components:\n"
+	    "  - { id: app, name: A, kind: application }\n"
+	    "  - { id: llm, name: L, kind: model }\n"
+	    "  - { id: app2, name: A, kind: application,"
+	    "      untrusted-input: false }\n"
+	    "  - { id: llm2, name: L, kind: model, model-type: llm }\n"
+	    "flows:\n"
+	    "  - { id: f1, from: app, to: llm }\n"
+	    "  - { id: f2, from: app2, to: llm2 }\n", &reg);
+	expect(&reg, "t-injection", "llm",
+	    "fact: 'llm' is a model\n"
+	    "assumed: 'llm' model-type is llm (not answered)\n"
+	    "fact: 'app' sends to 'llm' (flow 'f1')\n"
+	    "assumed: 'app' takes untrusted input (not answered)\n"
+	    "impact +2: the system is critical\n");
+	/* A definite no anywhere in an 'all' keeps it quiet. */
+	assert_int_equal(count(&reg, "t-injection"), 1);
+	risk_register_release(&reg);
+}
+
+static void
+test_flows_crossing_boundaries(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(assistant, &reg);
+	/* backend (cloud) -> llm (vendor), encryption not answered. */
+	expect(&reg, "t-plain", "complete",
+	    "fact: flow 'complete' crosses from 'cloud' (internal) to "
+	    "'vendor' (trust not set)\n"
+	    "assumed: flow 'complete' is not encrypted (not answered)\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-plain", "answer",
+	    "fact: flow 'answer' crosses from 'vendor' (trust not set) to "
+	    "'cloud' (internal)\n"
+	    "fact: flow 'answer' is not encrypted\n"
+	    "impact +2: the system is critical\n");
+	/* Encrypted; inside one boundary. */
+	expect(&reg, "t-plain", "ask", "");
+	expect(&reg, "t-plain", "retrieve", "");
+	assert_int_equal(count(&reg, "t-plain"), 2);
+	risk_register_release(&reg);
+
+	run(HEAD
+	    "components:\n"
+	    "  - { id: a, name: A, kind: application, boundary: cloud }\n"
+	    "  - { id: b, name: B, kind: application }\n"
+	    "flows:\n"
+	    "  - { id: f, from: a, to: b, encrypted: false }\n", &reg);
+	expect(&reg, "t-plain", "f",
+	    "assumed: flow 'f' crosses a trust boundary ('b' has no "
+	    "boundary)\n"
+	    "fact: flow 'f' is not encrypted\n"
+	    "impact +2: the system is critical\n");
+	risk_register_release(&reg);
+}
+
+static void
+test_from_less_trusted_and_flow_ends(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(assistant, &reg);
+	expect(&reg, "t-upward", "chat",
+	    "fact: flow 'chat' goes from 'internet' (untrusted) to more "
+	    "trusted 'cloud' (internal)\n"
+	    "fact: flow 'chat' goes to 'agent'\n"
+	    "fact: 'agent' is an agent\n"
+	    "fact: flow 'chat' comes from 'customer'\n"
+	    "fact: 'customer' is a user\n"
+	    "impact +2: the system is critical\n");
+	/* customer -> backend: to an application, not an agent or tool. */
+	assert_int_equal(count(&reg, "t-upward"), 1);
+	risk_register_release(&reg);
+
+	run(HEAD
+	    "components:\n"
+	    "  - { id: u, name: U, kind: user, boundary: internet }\n"
+	    "  - { id: t, name: T, kind: tool, boundary: vendor }\n"
+	    "  - { id: t2, name: T, kind: tool, boundary: internet }\n"
+	    "flows:\n"
+	    "  - { id: f, from: u, to: t }\n"
+	    "  - { id: g, from: u, to: t2 }\n", &reg);
+	expect(&reg, "t-upward", "f",
+	    "assumed: flow 'f' comes from a less trusted boundary (trust of "
+	    "'vendor' not answered)\n"
+	    "fact: flow 'f' goes to 't'\n"
+	    "fact: 't' is a tool\n"
+	    "fact: flow 'f' comes from 'u'\n"
+	    "fact: 'u' is a user\n"
+	    "impact +2: the system is critical\n");
+	/* Inside one boundary nothing is less trusted, trust or not. */
+	expect(&reg, "t-upward", "g", "");
+	risk_register_release(&reg);
+}
+
+static void
+test_any_all_and_not(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(HEAD
+	    "components:\n"
+	    "  - { id: agent, name: A, kind: agent }\n"
+	    "  - { id: idle, name: A, kind: agent, can-act: false }\n"
+	    "  - { id: shell, name: S, kind: tool, executes-code: true }\n"
+	    "  - { id: calc, name: C, kind: tool, executes-code: false }\n"
+	    "  - { id: doer, name: D, kind: tool, can-act: true,"
+	    "      executes-code: false }\n", &reg);
+	expect(&reg, "t-actor", "agent",
+	    "fact: 'agent' is an agent\n"
+	    "assumed: 'agent' can act (not answered)\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-actor", "shell",
+	    "fact: 'shell' is a tool\n"
+	    "fact: 'shell' executes code\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-actor", "idle", "");
+	expect(&reg, "t-actor", "calc", "");
+	/* can-act only counts for agents in this condition. */
+	expect(&reg, "t-actor", "doer", "");
+	risk_register_release(&reg);
+}
+
+static void
+test_inbound_outbound_and_downstream(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(HEAD
+	    "components:\n"
+	    "  - { id: src, name: S, kind: data-source }\n"
+	    "  - { id: kb, name: K, kind: vector-store }\n"
+	    "  - { id: kb2, name: K, kind: vector-store }\n"
+	    "  - { id: db, name: D, kind: datastore }\n"
+	    "  - { id: quiet-db, name: D, kind: datastore }\n"
+	    "  - { id: llm, name: L, kind: model, model-type: vision }\n"
+	    "  - { id: tool, name: T, kind: tool, human-approval: false }\n"
+	    "  - { id: safe, name: T, kind: tool, human-approval: true }\n"
+	    "flows:\n"
+	    "  - { id: signed, from: src, to: kb, data: [documents],"
+	    "      authenticated: true }\n"
+	    "  - { id: ingest, from: src, to: kb, data: [documents],"
+	    "      authenticated: false }\n"
+	    "  - { id: export, from: db, to: src,"
+	    "      data: [telemetry, personal-data] }\n"
+	    "  - { id: logs, from: quiet-db, to: src, data: [telemetry] }\n"
+	    "  - { id: act, from: llm, to: safe }\n"
+	    "  - { id: act2, from: llm, to: tool }\n", &reg);
+	expect(&reg, "t-inbound", "kb",
+	    "fact: 'kb' is a vector-store\n"
+	    "fact: flow 'ingest' goes into 'kb'\n"
+	    "fact: flow 'ingest' carries documents\n"
+	    "fact: flow 'ingest' is not authenticated\n"
+	    "impact +2: the system is critical\n");
+	/* No flow into it at all. */
+	expect(&reg, "t-inbound", "kb2", "");
+	expect(&reg, "t-outbound", "db",
+	    "fact: 'db' is a datastore\n"
+	    "fact: flow 'export' leaves 'db'\n"
+	    "fact: flow 'export' carries personal-data\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-outbound", "quiet-db", "");
+	expect(&reg, "t-downstream", "llm",
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' sends to 'tool' (flow 'act2')\n"
+	    "fact: 'tool' is a tool\n"
+	    "fact: 'tool' does not need human approval\n"
+	    "impact +2: the system is critical\n");
+	/* A vision model has no untrusted upstream: no injection. */
+	assert_int_equal(count(&reg, "t-injection"), 0);
+	risk_register_release(&reg);
+}
+
+static void
+test_reachable_from_any_path(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	/* u -> a -> b -> m, with a cycle b -> a; offline is unreached. */
+	run(HEAD
+	    "components:\n"
+	    "  - { id: m, name: M, kind: model }\n"
+	    "  - { id: offline, name: O, kind: model }\n"
+	    "  - { id: a, name: A, kind: application }\n"
+	    "  - { id: b, name: B, kind: application }\n"
+	    "  - { id: u, name: U, kind: user }\n"
+	    "  - { id: loop, name: L, kind: model }\n"
+	    "flows:\n"
+	    "  - { id: f1, from: u, to: a }\n"
+	    "  - { id: f2, from: a, to: b }\n"
+	    "  - { id: f3, from: b, to: a }\n"
+	    "  - { id: f4, from: b, to: m }\n"
+	    "  - { id: f5, from: offline, to: loop }\n"
+	    "  - { id: f6, from: loop, to: offline }\n", &reg);
+	expect(&reg, "t-reachable", "m",
+	    "fact: 'm' is a model\n"
+	    "fact: 'm' is reachable from 'u' through flows\n"
+	    "fact: 'u' is a user\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-reachable", "offline", "");
+	expect(&reg, "t-reachable", "loop", "");
+	assert_int_equal(count(&reg, "t-reachable"), 1);
+	risk_register_release(&reg);
+}
+
+static void
+test_component_boundary_and_boundary_targets(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(HEAD
+	    "components:\n"
+	    "  - { id: ep, name: E, kind: inference-service,"
+	    "      boundary: internet }\n"
+	    "  - { id: nowhere, name: E, kind: inference-service }\n"
+	    "  - { id: inside, name: E, kind: inference-service,"
+	    "      boundary: cloud }\n", &reg);
+	expect(&reg, "t-boundary", "ep",
+	    "fact: 'ep' is an inference-service\n"
+	    "fact: 'ep' is in boundary 'internet'\n"
+	    "fact: boundary 'internet' trust is untrusted\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-boundary", "nowhere",
+	    "fact: 'nowhere' is an inference-service\n"
+	    "assumed: 'nowhere' is in a boundary matching {trust: untrusted} "
+	    "(no boundary set)\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-boundary", "inside", "");
+	expect(&reg, "t-zone", "internet",
+	    "fact: boundary 'internet' trust is untrusted\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-zone", "vendor",
+	    "assumed: boundary 'vendor' trust is untrusted or partner (not "
+	    "answered)\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-zone", "cloud", "");
+	risk_register_release(&reg);
+}
+
+static void
+test_exists_system_and_practice(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(HEAD "practices: { q-monitoring: no }\n", &reg);
+	expect(&reg, "t-unwatched", "sys",
+	    "fact: no component matches {kind: monitoring, watches: inputs}\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-practice", "sys",
+	    "fact: the answer to practice question 'q-monitoring' is no\n"
+	    "impact +2: the system is critical\n");
+	risk_register_release(&reg);
+
+	/* Two monitors whose signals are not answered: maybe. */
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: mon, name: M, kind: monitoring }\n"
+	    "  - { id: mon2, name: M, kind: monitoring }\n"
+	    "  - { id: llm, name: L, kind: model }\n", &reg);
+	expect(&reg, "t-unwatched", "sys",
+	    "assumed: 'mon' does not watch inputs (not answered)\n"
+	    "assumed: 1 more components do not match {kind: monitoring, "
+	    "watches: inputs} (not answered)\n");
+	expect(&reg, "t-practice", "sys",
+	    "assumed: the answer to practice question 'q-monitoring' is no "
+	    "(not answered)\n");
+	expect(&reg, "t-critical-model", "llm",
+	    "fact: 'llm' is a model\n"
+	    "assumed: system 'sys' criticality is high or critical (not "
+	    "answered)\n");
+	risk_register_release(&reg);
+
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S, criticality: low }\n"
+	    "components:\n"
+	    "  - { id: mon, name: M, kind: monitoring,"
+	    "      watches: [outputs, inputs] }\n"
+	    "  - { id: llm, name: L, kind: model }\n"
+	    "practices: { q-monitoring: yes }\n", &reg);
+	assert_int_equal(count(&reg, "t-unwatched"), 0);
+	assert_int_equal(count(&reg, "t-practice"), 0);
+	assert_int_equal(count(&reg, "t-critical-model"), 0);
+	risk_register_release(&reg);
+}
+
+static void
+test_adjustments_are_clamped_and_need_a_definite_yes(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S, criticality: critical }\n"
+	    "components:\n"
+	    "  - { id: pub, name: P, kind: application, exposure: public,"
+	    "      untrusted-input: true }\n"
+	    "  - { id: int, name: I, kind: application, exposure: internal,"
+	    "      untrusted-input: true }\n"
+	    "  - { id: unk, name: U, kind: application,"
+	    "      untrusted-input: true }\n"
+	    "  - { id: m1, name: M, kind: model, model-type: llm }\n"
+	    "  - { id: m2, name: M, kind: model, model-type: llm,"
+	    "      exposure: public }\n"
+	    "  - { id: m3, name: M, kind: model, model-type: llm,"
+	    "      exposure: internal }\n"
+	    "  - { id: tool, name: T, kind: tool, human-approval: false }\n"
+	    "flows:\n"
+	    "  - { id: a, from: pub, to: m1 }\n"
+	    "  - { id: b, from: unk, to: m2 }\n"
+	    "  - { id: c, from: int, to: m3 }\n"
+	    "  - { id: d, from: m2, to: tool }\n", &reg);
+	/* Exposure not answered: no adjustment. */
+	k = risk_register_find(&reg, "t-injection", "m1");
+	assert_int_equal(k->likelihood, 3);
+	assert_int_equal(k->impact, 5);
+	/* Public, and the threat has T: likelihood 3 + 2. */
+	k = risk_register_find(&reg, "t-injection", "m2");
+	assert_int_equal(k->likelihood, 5);
+	assert_int_equal(k->impact, 5);
+	assert_int_equal(k->severity, LEVEL_CRITICAL);
+	expect(&reg, "t-injection", "m2",
+	    "fact: 'm2' is a model\n"
+	    "fact: 'm2' model-type is llm\n"
+	    "fact: 'unk' sends to 'm2' (flow 'b')\n"
+	    "fact: 'unk' takes untrusted input\n"
+	    "likelihood +2: exposed to the internet\n"
+	    "impact +2: the system is critical\n");
+	/* The adjustment's STRIDE letters must meet the threat's. */
+	k = risk_register_find(&reg, "t-downstream", "m2");
+	assert_int_equal(k->likelihood, 2);
+	/* Internal: 3 - 2 and 4 - 1 + 2; the reason is on one line. */
+	k = risk_register_find(&reg, "t-injection", "m3");
+	assert_int_equal(k->likelihood, 1);
+	assert_int_equal(k->impact, 5);
+	expect(&reg, "t-injection", "m3",
+	    "fact: 'm3' is a model\n"
+	    "fact: 'm3' model-type is llm\n"
+	    "fact: 'int' sends to 'm3' (flow 'c')\n"
+	    "fact: 'int' takes untrusted input\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -2: reachable only inside the organisation\n"
+	    "impact -1: reachable only inside the organisation\n");
+	risk_register_release(&reg);
+}
+
+static void
+test_severity_and_order(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+	size_t			 i;
+	static const char	 model[] =
+	    "parapet: 1\n"
+	    "system: { id: sys, name: S, criticality: high }\n"
+	    "boundaries:\n"
+	    "  - { id: internet, name: I, trust: untrusted }\n"
+	    "components:\n"
+	    "  - { id: llm, name: L, kind: model }\n"
+	    "  - { id: bot, name: A, kind: agent }\n"
+	    "practices: { q-monitoring: no }\n";
+
+	(void)state;
+	run(model, &reg);
+	/* 4 x 4 critical; 3 x 3 medium; 2 x 3 medium; 2 x 2 low; 1 x 1. */
+	k = risk_register_find(&reg, "t-critical-model", "llm");
+	assert_int_equal(k->severity, LEVEL_CRITICAL);
+	k = risk_register_find(&reg, "t-unwatched", "sys");
+	assert_int_equal(k->likelihood * k->impact, 9);
+	assert_int_equal(k->severity, LEVEL_MEDIUM);
+	k = risk_register_find(&reg, "t-practice", "sys");
+	assert_int_equal(k->likelihood * k->impact, 6);
+	assert_int_equal(k->severity, LEVEL_MEDIUM);
+	k = risk_register_find(&reg, "t-actor", "bot");
+	assert_int_equal(k->likelihood * k->impact, 4);
+	assert_int_equal(k->severity, LEVEL_LOW);
+	k = risk_register_find(&reg, "t-zone", "internet");
+	assert_int_equal(k->severity, LEVEL_LOW);
+	/* Highest severity first, then the product, then the name. */
+	assert_string_equal(reg.risks[0]->threat, "t-critical-model");
+	assert_string_equal(reg.risks[1]->threat, "t-unwatched");
+	for (i = 1; i < reg.n; i++) {
+		const struct risk *a = reg.risks[i - 1], *b = reg.risks[i];
+
+		assert_true(a->severity > b->severity ||
+		    (a->severity == b->severity &&
+		    a->likelihood * a->impact >= b->likelihood * b->impact));
+	}
+	risk_register_release(&reg);
+}
+
+/* Everything about a register, as text. */
+static char *
+dump(const struct risk_register *reg)
+{
+	struct buf	b;
+	size_t		i, j;
+
+	buf_init(&b);
+	for (i = 0; i < reg->n; i++) {
+		const struct risk *k = reg->risks[i];
+
+		buf_addf(&b, "%s@%s %d %d %d\n", k->threat, k->target,
+		    k->likelihood, k->impact, k->severity);
+		for (j = 0; j < k->nreasons; j++)
+			buf_addf(&b, "  %s\n", k->reasons[j]);
+		for (j = 0; j < k->nmitigations; j++)
+			buf_addf(&b, "  + %s\n", k->mitigations[j].id);
+	}
+	return buf_detach(&b);
+}
+
+static void
+test_analysis_is_deterministic(void **state)
+{
+	struct risk_register	 a, b;
+	char			*da, *db;
+
+	(void)state;
+	run(assistant, &a);
+	run(assistant, &b);
+	da = dump(&a);
+	db = dump(&b);
+	assert_true(a.n > 10);
+	assert_string_equal(da, db);
+	free(da);
+	free(db);
+	risk_register_release(&a);
+	risk_register_release(&b);
+}
+
+static void
+test_an_unindexed_model_is_refused(void **state)
+{
+	struct risk_register	 reg;
+	struct model		*m = model_new();
+	struct error		 err;
+
+	(void)state;
+	risk_register_init(&reg);
+	model_add_component(m, "x", KIND_MODEL);
+	assert_int_equal(analyze(cat, m, &reg, &err), -1);
+	assert_string_equal(err.msg, "the model must be indexed before it is "
+	    "analyzed");
+	assert_int_equal(reg.n, 0);
+	model_free(m);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(
+		    test_a_threat_fires_with_facts_and_its_mitigations),
+		cmocka_unit_test(test_unanswered_fields_fire_as_assumptions),
+		cmocka_unit_test(test_flows_crossing_boundaries),
+		cmocka_unit_test(test_from_less_trusted_and_flow_ends),
+		cmocka_unit_test(test_any_all_and_not),
+		cmocka_unit_test(test_inbound_outbound_and_downstream),
+		cmocka_unit_test(test_reachable_from_any_path),
+		cmocka_unit_test(test_component_boundary_and_boundary_targets),
+		cmocka_unit_test(test_exists_system_and_practice),
+		cmocka_unit_test(
+		    test_adjustments_are_clamped_and_need_a_definite_yes),
+		cmocka_unit_test(test_severity_and_order),
+		cmocka_unit_test(test_analysis_is_deterministic),
+		cmocka_unit_test(test_an_unindexed_model_is_refused),
+	};
+
+	return cmocka_run_group_tests_name("analyze", tests, setup, teardown);
+}
