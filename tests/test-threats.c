@@ -1,0 +1,240 @@
+/*
+ * test-threats.c: every threat of the standard catalogue, on its own
+ * example models.
+ *
+ * For a threat T, tests/threats/T/ holds complete model files (format 1):
+ * fires-TARGET.yaml, on which the analysis must raise the risk T@TARGET,
+ * and quiet-TARGET.yaml, on which it must not. Every threat needs at least
+ * one of each. One test per threat; a failure lists every file that went
+ * wrong and why.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "rules/analyze.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+
+static struct catalogue	*cat;
+static struct error	 load_err;
+static char		*cases_dir;
+
+static char *
+src_path(const char *rel)
+{
+	const char	*top = getenv("srcdir");
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	return xasprintf("%s/%s", top, rel);
+}
+
+/* The standard catalogue of the source tree, without user files. */
+static struct catalogue *
+load_standard(struct error *err)
+{
+	struct catalogue	*c = catalogue_new();
+	char			*tax = src_path("data/taxonomy.yaml");
+	char			*dir = src_path("data/catalogue");
+	char			**files = NULL;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	rc = catalogue_load_taxonomy(c, tax, err);
+	if (rc == 0)
+		rc = catalogue_dir_files(dir, &files, &n, err);
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = catalogue_load_file(c, files[i], err);
+		free(files[i]);
+	}
+	free(files);
+	free(dir);
+	free(tax);
+	if (rc == 0 && n == 0)
+		rc = error_set(err, "no catalogue files in data/catalogue");
+	if (rc == 0)
+		rc = catalogue_finish(c, err);
+	if (rc == -1) {
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* The base name of a path. */
+static const char *
+base_name(const char *path)
+{
+	const char	*s = strrchr(path, '/');
+
+	return s != NULL ? s + 1 : path;
+}
+
+/* Run one case file; append what went wrong to out. */
+static void
+run_case(const char *threat, const char *path, int fires, struct buf *out)
+{
+	struct risk_register	 reg;
+	struct model		*m;
+	struct error		 err;
+	const char		*name = base_name(path);
+	char			*target;
+	size_t			 len;
+	int			 raised;
+
+	/* "fires-" and "quiet-" have the same length. */
+	target = xstrdup(name + 6);
+	len = strlen(target);
+	if (len > 5)
+		target[len - 5] = '\0';
+	if ((m = model_load_yaml(path, &err)) == NULL) {
+		buf_addf(out, "#   %s/%s: %s:%lu:%lu: %s\n", threat, name,
+		    base_name(err.file), err.line, err.col, err.msg);
+		free(target);
+		return;
+	}
+	risk_register_init(&reg);
+	if (analyze(cat, m, &reg, &err) == -1) {
+		buf_addf(out, "#   %s/%s: analysis failed: %s\n", threat, name,
+		    err.msg);
+	} else {
+		raised = risk_register_find(&reg, threat, target) != NULL;
+		if (fires && !raised)
+			buf_addf(out, "#   %s/%s: no risk %s@%s raised\n", threat,
+			    name, threat, target);
+		if (!fires && raised)
+			buf_addf(out, "#   %s/%s: risk %s@%s raised, expected "
+			    "none\n", threat, name, threat, target);
+	}
+	risk_register_release(&reg);
+	model_free(m);
+	free(target);
+}
+
+/* One threat: its directory of cases. */
+static void
+test_threat(void **state)
+{
+	const struct threat	*t = *state;
+	struct error		 err;
+	struct buf		 out;
+	char			*dir, **files;
+	size_t			 n, i, nfires = 0, nquiet = 0;
+	const char		*name;
+
+	buf_init(&out);
+	dir = xasprintf("%s/%s", cases_dir, t->id);
+	if (catalogue_dir_files(dir, &files, &n, &err) == -1)
+		fail_msg("%s", err.msg);
+	for (i = 0; i < n; i++) {
+		name = base_name(files[i]);
+		if (strncmp(name, "fires-", 6) == 0 && strlen(name) > 11) {
+			nfires++;
+			run_case(t->id, files[i], 1, &out);
+		} else if (strncmp(name, "quiet-", 6) == 0 &&
+		    strlen(name) > 11) {
+			nquiet++;
+			run_case(t->id, files[i], 0, &out);
+		} else
+			buf_addf(&out, "#   %s/%s: neither fires-TARGET.yaml nor "
+			    "quiet-TARGET.yaml\n", t->id, name);
+		free(files[i]);
+	}
+	free(files);
+	if (nfires == 0)
+		buf_addf(&out, "#   %s: no fires-TARGET.yaml case in "
+		    "tests/threats/%s/\n", t->id, t->id);
+	if (nquiet == 0)
+		buf_addf(&out, "#   %s: no quiet-TARGET.yaml case in "
+		    "tests/threats/%s/\n", t->id, t->id);
+	free(dir);
+	if (out.len > 0) {
+		print_message("# threat %s (%s):\n%s", t->id, t->source, out.s);
+		buf_release(&out);
+		fail();
+	}
+	buf_release(&out);
+}
+
+/* Every directory of cases names a threat of the catalogue. */
+static void
+test_every_case_directory_names_a_threat(void **state)
+{
+	struct buf	 out;
+	struct dirent	*de;
+	DIR		*d;
+
+	(void)state;
+	buf_init(&out);
+	if ((d = opendir(cases_dir)) == NULL)
+		fail_msg("cannot read %s", cases_dir);
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' || strcmp(de->d_name, "list.sh") == 0 ||
+		    strcmp(de->d_name, "files.am") == 0)
+			continue;
+		if (catalogue_threat(cat, de->d_name) == NULL)
+			buf_addf(&out, "#   tests/threats/%s: no such threat in "
+			    "the catalogue\n", de->d_name);
+	}
+	closedir(d);
+	if (out.len > 0) {
+		print_message("%s", out.s);
+		buf_release(&out);
+		fail();
+	}
+	buf_release(&out);
+}
+
+/* When the catalogue does not load, there is only this to say. */
+static void
+test_standard_catalogue_loads(void **state)
+{
+	(void)state;
+	fail_msg("the standard catalogue does not load: %s:%lu:%lu: %s",
+	    load_err.file, load_err.line, load_err.col, load_err.msg);
+}
+
+int
+main(void)
+{
+	struct CMUnitTest	*tests;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	cases_dir = src_path("tests/threats");
+	cat = load_standard(&load_err);
+	tests = xcalloc((cat != NULL ? cat->nthreats : 0) + 2, sizeof *tests);
+	if (cat == NULL) {
+		tests[n].name = "standard_catalogue_loads";
+		tests[n++].test_func = test_standard_catalogue_loads;
+	} else {
+		for (i = 0; i < cat->nthreats; i++) {
+			tests[n].name = cat->threats[i]->id;
+			tests[n].test_func = test_threat;
+			tests[n++].initial_state = cat->threats[i];
+		}
+		tests[n].name = "every_case_directory_names_a_threat";
+		tests[n++].test_func = test_every_case_directory_names_a_threat;
+	}
+	rc = _cmocka_run_group_tests("threats", tests, n, NULL, NULL);
+	free(tests);
+	catalogue_free(cat);
+	free(cases_dir);
+	return rc;
+}
