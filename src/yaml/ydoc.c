@@ -10,6 +10,7 @@
 
 #include "util/error.h"
 #include "util/file.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "yaml/ydoc.h"
@@ -86,13 +87,64 @@ ydoc_syntax_error(struct ydoc_parser *yp)
 	return ydoc_error_at(yp, m, "YAML syntax error: %s", what);
 }
 
+static struct ynode *ydoc_node(struct ydoc_parser *, yaml_event_t *, int);
+
+/*
+ * Read the items of a list or a mapping up to its end event. Duplicate keys
+ * are found through a hash map, so that a mapping with many keys costs
+ * linear time, not quadratic.
+ */
+static int
+ydoc_items(struct ydoc_parser *yp, struct ynode *n, int depth)
+{
+	struct strmap	 keys;		/* key text -> key node */
+	struct ynode	*child, *first;
+	yaml_event_t	 next;
+	int		 rc = -1;
+
+	strmap_init(&keys);
+	for (;;) {
+		if (!yaml_parser_parse(&yp->p, &next)) {
+			ydoc_syntax_error(yp);
+			break;
+		}
+		if (next.type == YAML_SEQUENCE_END_EVENT ||
+		    next.type == YAML_MAPPING_END_EVENT) {
+			yaml_event_delete(&next);
+			rc = 0;
+			break;
+		}
+		if ((child = ydoc_node(yp, &next, depth + 1)) == NULL)
+			break;
+		if (n->type == YNODE_MAP && n->n % 2 == 0) {
+			if (child->type != YNODE_SCALAR) {
+				ydoc_error_at(yp, &(yaml_mark_t){ 0,
+				    child->line - 1, child->col - 1 },
+				    "a mapping key must be plain text");
+				ynode_free(child);
+				break;
+			}
+			if ((first = strmap_get(&keys, child->value)) != NULL) {
+				ydoc_error_at(yp, &(yaml_mark_t){ 0,
+				    child->line - 1, child->col - 1 },
+				    "duplicate key '%s' (first at line %lu)",
+				    child->value, first->line);
+				ynode_free(child);
+				break;
+			}
+			strmap_put(&keys, child->value, child);
+		}
+		ynode_append(n, child);
+	}
+	strmap_release(&keys);
+	return rc;
+}
+
 /* Parse one node whose first event is ev; ev is consumed. */
 static struct ynode *
 ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 {
-	struct ynode	*n, *child;
-	yaml_event_t	 next;
-	size_t		 i;
+	struct ynode	*n;
 
 	if (depth > YDOC_MAX_DEPTH) {
 		ydoc_error_at(yp, &ev->start_mark, "nesting deeper than %d "
@@ -113,10 +165,9 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 		yaml_event_delete(ev);
 		return NULL;
 	case YAML_SCALAR_EVENT:
+		/* Any tag, even the non-specific '!', is refused. */
 		if (ev->data.scalar.anchor != NULL ||
-		    (ev->data.scalar.tag != NULL &&
-		    ev->data.scalar.plain_implicit == 0 &&
-		    ev->data.scalar.quoted_implicit == 0)) {
+		    ev->data.scalar.tag != NULL) {
 			ydoc_error_at(yp, &ev->start_mark, "%s are not allowed",
 			    ev->data.scalar.anchor != NULL ?
 			    "anchors ('&')" : "tags ('!')");
@@ -152,51 +203,23 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 			yaml_event_delete(ev);
 			return NULL;
 		}
+		if ((ev->type == YAML_SEQUENCE_START_EVENT ?
+		    ev->data.sequence_start.tag :
+		    ev->data.mapping_start.tag) != NULL) {
+			ydoc_error_at(yp, &ev->start_mark, "tags ('!') are "
+			    "not allowed");
+			yaml_event_delete(ev);
+			return NULL;
+		}
 		n = xcalloc(1, sizeof *n);
 		n->type = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ :
 		    YNODE_MAP;
 		n->line = ev->start_mark.line + 1;
 		n->col = ev->start_mark.column + 1;
 		yaml_event_delete(ev);
-		for (;;) {
-			if (!yaml_parser_parse(&yp->p, &next)) {
-				ydoc_syntax_error(yp);
-				ynode_free(n);
-				return NULL;
-			}
-			if (next.type == YAML_SEQUENCE_END_EVENT ||
-			    next.type == YAML_MAPPING_END_EVENT) {
-				yaml_event_delete(&next);
-				break;
-			}
-			if ((child = ydoc_node(yp, &next, depth + 1)) == NULL) {
-				ynode_free(n);
-				return NULL;
-			}
-			if (n->type == YNODE_MAP && n->n % 2 == 0) {
-				if (child->type != YNODE_SCALAR) {
-					ydoc_error_at(yp, &(yaml_mark_t){ 0,
-					    child->line - 1, child->col - 1 },
-					    "a mapping key must be plain text");
-					ynode_free(child);
-					ynode_free(n);
-					return NULL;
-				}
-				for (i = 0; i < n->n; i += 2) {
-					if (strcmp(n->items[i]->value,
-					    child->value) != 0)
-						continue;
-					ydoc_error_at(yp, &(yaml_mark_t){ 0,
-					    child->line - 1, child->col - 1 },
-					    "duplicate key '%s' (first at line "
-					    "%lu)", child->value,
-					    n->items[i]->line);
-					ynode_free(child);
-					ynode_free(n);
-					return NULL;
-				}
-			}
-			ynode_append(n, child);
+		if (ydoc_items(yp, n, depth) == -1) {
+			ynode_free(n);
+			return NULL;
 		}
 		return n;
 	default:

@@ -1,0 +1,902 @@
+/* model-yaml.c: model files of format 1, read from and written to YAML. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+#include "yaml/ydoc.h"
+
+/* The top-level keys of a model file, in the order the writer uses. */
+static const char *const model_yaml_sections[] = {
+	"parapet", "system", "boundaries", "components", "flows", "practices",
+	NULL
+};
+
+/* The keys of a practice answer written as a mapping. */
+static const char *const model_yaml_practice_keys[] = {
+	"answer", "note", NULL
+};
+
+#define ID_RULE \
+	"use a-z, 0-9, '.', '_' and '-', starting with a letter or digit, " \
+	"at most 64 characters"
+
+/* What the reader works on. */
+struct model_yaml_reader {
+	const struct ydoc	*doc;	/* for positions in messages */
+	struct model		*m;	/* being built */
+	struct error		*err;
+};
+
+/*
+ * The known word nearest to w: one with two neighbouring letters swapped
+ * ("kidn" for "kind") first, which plain edit distance ranks no better
+ * than a shorter word ("id"); else text_suggest()'s pick. Borrowed.
+ */
+static const char *
+model_yaml_suggest(const char *w, const char *const *words)
+{
+	const char *const	*p;
+	size_t			 len = strlen(w), i;
+
+	for (p = words; len > 1 && *p != NULL; p++) {
+		if (strlen(*p) != len)
+			continue;
+		for (i = 0; i + 1 < len && w[i] == (*p)[i]; i++)
+			;
+		if (i + 1 < len && w[i] == (*p)[i + 1] &&
+		    w[i + 1] == (*p)[i] && strcmp(w + i + 2, *p + i + 2) == 0)
+			return *p;
+	}
+	return text_suggest(w, words);
+}
+
+/* 1 if a node is YAML's null: an empty, '~' or 'null' plain scalar. */
+static int
+model_yaml_null(const struct ynode *n)
+{
+	if (n->type != YNODE_SCALAR || !n->plain)
+		return 0;
+	return n->len == 0 || strcmp(n->value, "~") == 0 ||
+	    strcmp(n->value, "null") == 0 || strcmp(n->value, "Null") == 0 ||
+	    strcmp(n->value, "NULL") == 0;
+}
+
+/* "'what' must be EXPECTED, not a list" (or "is empty"). Returns -1. */
+static int
+model_yaml_type_error(struct model_yaml_reader *r, const struct ynode *n,
+    const char *what, const char *expected)
+{
+	if (model_yaml_null(n))
+		return ynode_error(r->doc, n, r->err, "'%s' is empty (expected "
+		    "%s)", what, expected);
+	return ynode_error(r->doc, n, r->err, "'%s' must be %s, not %s", what,
+	    expected, ynode_type_name(n));
+}
+
+/* Give an error from field_set() the position of the node it is about. */
+static int
+model_yaml_locate(struct model_yaml_reader *r, const struct ynode *n)
+{
+	error_locate(r->err, r->doc->file, n->line, n->col);
+	return -1;
+}
+
+/* Check an identifier read from a node; what names it in messages. */
+static int
+model_yaml_check_id(struct model_yaml_reader *r, const struct ynode *n,
+    const char *what)
+{
+	if (text_has_control(n->value))
+		return ynode_error(r->doc, n, r->err, "invalid %s id: control "
+		    "characters are not allowed in identifiers", what);
+	if (!id_valid(n->value))
+		return ynode_error(r->doc, n, r->err, "invalid %s id '%s' "
+		    "(" ID_RULE ")", what, n->value);
+	return 0;
+}
+
+/* An unknown key in an object: suggest the nearest field name. */
+static int
+model_yaml_unknown_field(struct model_yaml_reader *r, const struct ynode *k,
+    enum objtype t)
+{
+	const struct field	*fields;
+	const char		**names, *near;
+	size_t			  n, i;
+
+	fields = model_fields(t, &n);
+	names = xcalloc(n + 1, sizeof *names);
+	for (i = 0; i < n; i++)
+		names[i] = fields[i].name;
+	near = model_yaml_suggest(k->value, names);
+	if (near != NULL)
+		ynode_error(r->doc, k, r->err, "unknown %s field '%s' (did you "
+		    "mean '%s'?)", objtype_name(t), k->value, near);
+	else
+		ynode_error(r->doc, k, r->err, "unknown %s field '%s' (see "
+		    "parapet-model(5) for the fields of a %s)",
+		    objtype_name(t), k->value, objtype_name(t));
+	free(names);
+	return -1;
+}
+
+/* A kind-specific field on a component of another kind. */
+static int
+model_yaml_not_applicable(struct model_yaml_reader *r, const struct ynode *k,
+    const struct field *f, int kind)
+{
+	struct buf	b;
+	size_t		i, n = 0, total = 0;
+
+	for (i = 0; i < vocab_kind.n; i++)
+		if (field_applies(f, (int)i))
+			total++;
+	buf_init(&b);
+	for (i = 0; i < vocab_kind.n; i++) {
+		if (!field_applies(f, (int)i))
+			continue;
+		if (n > 0)
+			buf_adds(&b, n + 1 == total ? " and " : ", ");
+		buf_adds(&b, vocab_kind.words[i].name);
+		n++;
+	}
+	ynode_error(r->doc, k, r->err, "'%s' does not apply to a component of "
+	    "kind '%s' (it applies to %s)", f->name, vocab_name(&vocab_kind,
+	    kind), b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* An unknown word in a list field, worded as field_set() words it. */
+static int
+model_yaml_bad_word(struct model_yaml_reader *r, const struct ynode *n,
+    const struct field *f)
+{
+	const char	*near = vocab_suggest(f->vocab, n->value);
+	struct buf	 b;
+
+	if (near != NULL)
+		return ynode_error(r->doc, n, r->err, "unknown %s '%s' for "
+		    "'%s' (did you mean '%s'?)", f->vocab->name, n->value,
+		    f->name, near);
+	buf_init(&b);
+	vocab_list(f->vocab, &b);
+	ynode_error(r->doc, n, r->err, "unknown %s '%s' for '%s' (expected %s)",
+	    f->vocab->name, n->value, f->name, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* A list of words (data classes, watched signals): a list or one word. */
+static int
+model_yaml_words(struct model_yaml_reader *r, void *obj, const struct field *f,
+    const struct ynode *v)
+{
+	const struct ynode	*item;
+	struct buf		 b;
+	unsigned		 bits = 0;
+	size_t			 i, nitems;
+	int			 w, rc;
+
+	if (model_yaml_null(v))
+		return field_set(obj, f, NULL, r->err);
+	if (v->type == YNODE_MAP)
+		return model_yaml_type_error(r, v, f->name, "a list of words");
+	nitems = v->type == YNODE_SEQ ? v->n : 1;
+	for (i = 0; i < nitems; i++) {
+		item = v->type == YNODE_SEQ ? v->items[i] : v;
+		if (item->type != YNODE_SCALAR)
+			return ynode_error(r->doc, item, r->err, "each item of "
+			    "'%s' must be one word, not %s", f->name,
+			    ynode_type_name(item));
+		if ((w = vocab_find(f->vocab, item->value)) == -1)
+			return model_yaml_bad_word(r, item, f);
+		if (bits & (1u << w))
+			return ynode_error(r->doc, item, r->err, "%s '%s' is "
+			    "listed twice in '%s'", f->vocab->name,
+			    item->value, f->name);
+		bits |= 1u << w;
+	}
+	/* The words are known now: let the field table store them. */
+	buf_init(&b);
+	for (i = 0; i < f->vocab->n; i++) {
+		if ((bits & (1u << i)) == 0)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ',');
+		buf_adds(&b, f->vocab->words[i].name);
+	}
+	rc = field_set(obj, f, b.s, r->err);
+	buf_release(&b);
+	return rc == -1 ? model_yaml_locate(r, v) : 0;
+}
+
+/* A boolean: true, false, yes or no, unquoted. */
+static int
+model_yaml_bool(struct model_yaml_reader *r, void *obj, const struct field *f,
+    const struct ynode *v)
+{
+	static const char *const words[] = { "true", "false", "yes", "no" };
+	size_t	i;
+
+	if (v->type != YNODE_SCALAR)
+		return ynode_error(r->doc, v, r->err, "'%s' must be true, "
+		    "false, yes or no, not %s", f->name, ynode_type_name(v));
+	if (model_yaml_null(v))
+		return ynode_error(r->doc, v, r->err, "'%s' is empty: write "
+		    "true, false, yes or no, or leave it out while it is not "
+		    "known", f->name);
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		if (strcmp(v->value, words[i]) != 0)
+			continue;
+		if (!v->plain)
+			return ynode_error(r->doc, v, r->err, "'%s' must be "
+			    "true, false, yes or no without quotes", f->name);
+		if (field_set(obj, f, v->value, r->err) == -1)
+			return model_yaml_locate(r, v);
+		return 0;
+	}
+	return ynode_error(r->doc, v, r->err, "'%s' must be true, false, yes "
+	    "or no, not '%s' (leave it out while it is not known)", f->name,
+	    v->value);
+}
+
+/* Set one field of an object from its node. */
+static int
+model_yaml_field(struct model_yaml_reader *r, void *obj, enum objtype t,
+    const struct field *f, const struct ynode *v)
+{
+	const char	*text;
+
+	switch (f->type) {
+	case FIELD_BOOL:
+		return model_yaml_bool(r, obj, f, v);
+	case FIELD_SET:
+		return model_yaml_words(r, obj, f, v);
+	case FIELD_TEXT:
+		if (v->type != YNODE_SCALAR)
+			return model_yaml_type_error(r, v, f->name, "text");
+		break;
+	case FIELD_ID:
+	case FIELD_REF:
+		if (v->type != YNODE_SCALAR)
+			return model_yaml_type_error(r, v, f->name,
+			    "an identifier");
+		if (model_yaml_null(v))
+			break;
+		if (f->type == FIELD_ID) {
+			if (model_yaml_check_id(r, v, objtype_name(t)) == -1)
+				return -1;
+		} else if (text_has_control(v->value))
+			return ynode_error(r->doc, v, r->err, "'%s' holds a "
+			    "control character (not allowed in identifiers)",
+			    f->name);
+		break;
+	case FIELD_KIND:
+	case FIELD_ENUM:
+		if (v->type != YNODE_SCALAR)
+			return model_yaml_type_error(r, v, f->name, "one word");
+		break;
+	}
+	text = model_yaml_null(v) ? NULL : v->value;
+	if (field_set(obj, f, text, r->err) == -1)
+		return model_yaml_locate(r, v);
+	return 0;
+}
+
+/* "component 'llm'" or "component" when the id is not usable. */
+static void
+model_yaml_what(struct buf *b, enum objtype t, const struct ynode *map)
+{
+	const struct ynode	*id = ynode_get(map, "id");
+
+	buf_adds(b, objtype_name(t));
+	if (id != NULL && id->type == YNODE_SCALAR && id_valid(id->value))
+		buf_addf(b, " '%s'", id->value);
+}
+
+/* Create a component from its mapping: its kind must be known first. */
+static struct component *
+model_yaml_new_component(struct model_yaml_reader *r, const struct ynode *map)
+{
+	const struct ynode	*v = ynode_get(map, "kind");
+	struct component	*c;
+	struct buf		 what;
+
+	if (v == NULL || model_yaml_null(v)) {
+		buf_init(&what);
+		model_yaml_what(&what, OBJ_COMPONENT, map);
+		ynode_error(r->doc, v != NULL ? v : map, r->err, "%s has no "
+		    "'kind'", what.s);
+		buf_release(&what);
+		return NULL;
+	}
+	c = model_add_component(r->m, "", -1);
+	free(c->id);
+	c->id = NULL;
+	c->pos.line = map->line;
+	c->pos.col = map->col;
+	if (model_yaml_field(r, c, OBJ_COMPONENT,
+	    model_field(OBJ_COMPONENT, "kind"), v) == -1)
+		return NULL;
+	return c;
+}
+
+/* Read a system, boundary, component or flow from its mapping. */
+static int
+model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
+    enum objtype t)
+{
+	const struct field	*f;
+	const struct ynode	*k, *v;
+	struct srcpos		*pos, *refpos;
+	struct component	*c = NULL;
+	struct boundary		*b;
+	struct flow		*fl = NULL;
+	void			*obj = NULL;
+	size_t			 i;
+
+	for (i = 0; i < YNODE_PAIRS(map); i++)
+		if (model_field(t, YNODE_KEY(map, i)->value) == NULL)
+			return model_yaml_unknown_field(r, YNODE_KEY(map, i),
+			    t);
+	switch (t) {
+	case OBJ_SYSTEM:
+		obj = &r->m->system;
+		pos = &r->m->system.pos;
+		break;
+	case OBJ_BOUNDARY:
+		b = model_add_boundary(r->m, "");
+		free(b->id);
+		b->id = NULL;
+		obj = b;
+		pos = &b->pos;
+		break;
+	case OBJ_COMPONENT:
+		if ((c = model_yaml_new_component(r, map)) == NULL)
+			return -1;
+		obj = c;
+		pos = &c->pos;
+		break;
+	case OBJ_FLOW:
+		fl = model_add_flow(r->m, "", NULL, NULL);
+		free(fl->id);
+		fl->id = NULL;
+		obj = fl;
+		pos = &fl->pos;
+		break;
+	default:
+		return -1;
+	}
+	pos->line = map->line;
+	pos->col = map->col;
+	for (i = 0; i < YNODE_PAIRS(map); i++) {
+		k = YNODE_KEY(map, i);
+		v = YNODE_VAL(map, i);
+		f = model_field(t, k->value);
+		if (f->type == FIELD_KIND)
+			continue;	/* set when the component was made */
+		if (c != NULL && !field_applies(f, c->kind))
+			return model_yaml_not_applicable(r, k, f, c->kind);
+		if (model_yaml_field(r, obj, t, f, v) == -1)
+			return -1;
+		refpos = NULL;
+		if (c != NULL && strcmp(f->name, "boundary") == 0)
+			refpos = &c->boundary_pos;
+		else if (fl != NULL && strcmp(f->name, "from") == 0)
+			refpos = &fl->from_pos;
+		else if (fl != NULL && strcmp(f->name, "to") == 0)
+			refpos = &fl->to_pos;
+		if (refpos != NULL) {
+			refpos->line = v->line;
+			refpos->col = v->col;
+		}
+	}
+	return 0;
+}
+
+/* Read the list of one section: boundaries, components or flows. */
+static int
+model_yaml_list(struct model_yaml_reader *r, const struct ynode *k,
+    const struct ynode *v, enum objtype t)
+{
+	size_t	i;
+
+	if (model_yaml_null(v))
+		return 0;
+	if (v->type != YNODE_SEQ)
+		return model_yaml_type_error(r, v, k->value, "a list");
+	for (i = 0; i < v->n; i++) {
+		if (v->items[i]->type != YNODE_MAP)
+			return ynode_error(r->doc, v->items[i], r->err, "each "
+			    "item of '%s' must be a mapping, not %s", k->value,
+			    ynode_type_name(v->items[i]));
+		if (model_yaml_object(r, v->items[i], t) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* yes, no or unknown, for the practice id. */
+static int
+model_yaml_answer(struct model_yaml_reader *r, const struct ynode *v,
+    const char *id, enum tri *answer)
+{
+	int	i;
+
+	if (v->type != YNODE_SCALAR || model_yaml_null(v) ||
+	    (i = vocab_find(&vocab_answer, v->value)) == -1) {
+		if (v->type != YNODE_SCALAR)
+			return ynode_error(r->doc, v, r->err, "the answer to "
+			    "practice '%s' must be yes, no or unknown, not %s",
+			    id, ynode_type_name(v));
+		return ynode_error(r->doc, v, r->err, "the answer to practice "
+		    "'%s' must be yes, no or unknown, not '%s'", id, v->value);
+	}
+	switch (i) {
+	case 2:
+		*answer = TRI_YES;
+		break;
+	case 1:
+		*answer = TRI_NO;
+		break;
+	default:
+		*answer = TRI_UNKNOWN;
+		break;
+	}
+	return 0;
+}
+
+/* One practice answer: a word, or a mapping with 'answer' and 'note'. */
+static int
+model_yaml_practice(struct model_yaml_reader *r, const struct ynode *k,
+    const struct ynode *v)
+{
+	const struct ynode	*ans = NULL, *note = NULL, *key;
+	struct practice		*p;
+	const char		*near;
+	enum tri		 answer = TRI_UNKNOWN;
+	size_t			 i;
+
+	if (model_yaml_check_id(r, k, "practice") == -1)
+		return -1;
+	if (v->type == YNODE_SEQ)
+		return ynode_error(r->doc, v, r->err, "practice '%s' must be "
+		    "answered yes, no or unknown, or with a mapping of "
+		    "'answer' and 'note', not a list", k->value);
+	if (v->type == YNODE_SCALAR)
+		ans = v;
+	for (i = 0; v->type == YNODE_MAP && i < YNODE_PAIRS(v); i++) {
+		key = YNODE_KEY(v, i);
+		if (strcmp(key->value, "answer") == 0)
+			ans = YNODE_VAL(v, i);
+		else if (strcmp(key->value, "note") == 0)
+			note = YNODE_VAL(v, i);
+		else if ((near = model_yaml_suggest(key->value,
+		    model_yaml_practice_keys)) != NULL)
+			return ynode_error(r->doc, key, r->err, "unknown "
+			    "practice field '%s' (did you mean '%s'?)",
+			    key->value, near);
+		else
+			return ynode_error(r->doc, key, r->err, "unknown "
+			    "practice field '%s' (expected 'answer' or 'note')",
+			    key->value);
+	}
+	if (ans == NULL)
+		return ynode_error(r->doc, v, r->err, "practice '%s' has no "
+		    "'answer'", k->value);
+	if (model_yaml_answer(r, ans, k->value, &answer) == -1)
+		return -1;
+	if (note != NULL && note->type != YNODE_SCALAR)
+		return model_yaml_type_error(r, note, "note", "text");
+	p = model_add_practice(r->m, k->value, answer);
+	p->pos.line = k->line;
+	p->pos.col = k->col;
+	if (note != NULL && !model_yaml_null(note) && note->len > 0)
+		p->note = xstrdup(note->value);
+	return 0;
+}
+
+/* The practices section: practice question id -> answer. */
+static int
+model_yaml_practices(struct model_yaml_reader *r, const struct ynode *v)
+{
+	size_t	i;
+
+	if (model_yaml_null(v))
+		return 0;
+	if (v->type != YNODE_MAP)
+		return model_yaml_type_error(r, v, "practices", "a mapping");
+	if (YNODE_PAIRS(v) > MODEL_YAML_MAX_PRACTICES)
+		return ynode_error(r->doc, v, r->err, "more than %d practice "
+		    "answers", MODEL_YAML_MAX_PRACTICES);
+	for (i = 0; i < YNODE_PAIRS(v); i++)
+		if (model_yaml_practice(r, YNODE_KEY(v, i),
+		    YNODE_VAL(v, i)) == -1)
+			return -1;
+	return 0;
+}
+
+/* The 'parapet' key: the format of the file, which must be 1. */
+static int
+model_yaml_format(struct model_yaml_reader *r, const struct ynode *root)
+{
+	const struct ynode	*v = ynode_get(root, "parapet");
+
+	if (v == NULL)
+		return ynode_error(r->doc, root, r->err, "missing 'parapet: 1' "
+		    "(a Parapet model file starts with the format it is "
+		    "written in)");
+	if (v->type != YNODE_SCALAR || model_yaml_null(v))
+		return model_yaml_type_error(r, v, "parapet",
+		    "the format number 1");
+	if (strcmp(v->value, "1") != 0)
+		return ynode_error(r->doc, v, r->err, "unsupported model "
+		    "format '%s' (this Parapet reads format %d)", v->value,
+		    MODEL_FORMAT);
+	return 0;
+}
+
+/* Read every section of the root mapping, in file order. */
+static int
+model_yaml_root(struct model_yaml_reader *r, const struct ynode *root)
+{
+	const struct ynode	*k, *v;
+	const char		*near;
+	struct buf		 b;
+	size_t			 i, j;
+
+	if (root->type != YNODE_MAP)
+		return ynode_error(r->doc, root, r->err, "a model must be a "
+		    "mapping that starts with 'parapet: 1', not %s",
+		    ynode_type_name(root));
+	if (model_yaml_format(r, root) == -1)
+		return -1;
+	for (i = 0; i < YNODE_PAIRS(root); i++) {
+		k = YNODE_KEY(root, i);
+		for (j = 0; model_yaml_sections[j] != NULL; j++)
+			if (strcmp(model_yaml_sections[j], k->value) == 0)
+				break;
+		if (model_yaml_sections[j] != NULL)
+			continue;
+		near = model_yaml_suggest(k->value, model_yaml_sections);
+		if (near != NULL)
+			return ynode_error(r->doc, k, r->err, "unknown "
+			    "top-level key '%s' (did you mean '%s'?)",
+			    k->value, near);
+		buf_init(&b);
+		for (j = 0; model_yaml_sections[j] != NULL; j++) {
+			if (j > 0)
+				buf_adds(&b, model_yaml_sections[j + 1] ==
+				    NULL ? " or " : ", ");
+			buf_addf(&b, "'%s'", model_yaml_sections[j]);
+		}
+		ynode_error(r->doc, k, r->err, "unknown top-level key '%s' "
+		    "(expected %s)", k->value, b.s);
+		buf_release(&b);
+		return -1;
+	}
+	if ((v = ynode_get(root, "system")) == NULL)
+		return ynode_error(r->doc, root, r->err, "missing 'system' "
+		    "(the id and name of the system the model describes)");
+	for (i = 0; i < YNODE_PAIRS(root); i++) {
+		k = YNODE_KEY(root, i);
+		v = YNODE_VAL(root, i);
+		if (strcmp(k->value, "system") == 0) {
+			if (v->type != YNODE_MAP)
+				return model_yaml_type_error(r, v, "system",
+				    "a mapping");
+			if (model_yaml_object(r, v, OBJ_SYSTEM) == -1)
+				return -1;
+		} else if (strcmp(k->value, "boundaries") == 0) {
+			if (model_yaml_list(r, k, v, OBJ_BOUNDARY) == -1)
+				return -1;
+		} else if (strcmp(k->value, "components") == 0) {
+			if (model_yaml_list(r, k, v, OBJ_COMPONENT) == -1)
+				return -1;
+		} else if (strcmp(k->value, "flows") == 0) {
+			if (model_yaml_list(r, k, v, OBJ_FLOW) == -1)
+				return -1;
+		} else if (strcmp(k->value, "practices") == 0) {
+			if (model_yaml_practices(r, v) == -1)
+				return -1;
+		}
+	}
+	return model_index(r->m, r->doc->file, r->err);
+}
+
+/*
+ * Messages quote what the file says; show its control characters as
+ * visible notation so that printing a message is always safe.
+ */
+static void
+model_yaml_visible_error(struct error *err)
+{
+	struct buf	b;
+
+	if (err == NULL || !text_has_control(err->msg))
+		return;
+	buf_init(&b);
+	text_visible(&b, err->msg, 0);
+	if (b.len >= sizeof err->msg)
+		b.len = sizeof err->msg - 1;
+	memcpy(err->msg, b.s, b.len);
+	err->msg[b.len] = '\0';
+	buf_release(&b);
+}
+
+struct model *
+model_from_ynode(const struct ydoc *doc, const struct ynode *root,
+    struct error *err)
+{
+	struct model_yaml_reader	r;
+
+	if (root == NULL) {
+		error_set_at(err, doc->file, 1, 1, "empty model file (a model "
+		    "starts with 'parapet: 1' and describes a 'system')");
+		return NULL;
+	}
+	r.doc = doc;
+	r.err = err;
+	r.m = model_new();
+	if (model_yaml_root(&r, root) == -1) {
+		model_free(r.m);
+		model_yaml_visible_error(err);
+		return NULL;
+	}
+	return r.m;
+}
+
+struct model *
+model_read_yaml(const char *text, size_t len, const char *file,
+    struct error *err)
+{
+	struct ydoc	*doc;
+	struct model	*m;
+
+	if (file == NULL)
+		file = "<input>";
+	if (len > MODEL_YAML_MAX_BYTES) {
+		error_set_at(err, file, 0, 0, "model file is larger than the "
+		    "limit of %lu bytes", MODEL_YAML_MAX_BYTES);
+		return NULL;
+	}
+	if ((doc = ydoc_parse(text, len, file, err)) == NULL) {
+		model_yaml_visible_error(err);
+		return NULL;
+	}
+	m = model_from_ynode(doc, doc->root, err);
+	ydoc_free(doc);
+	return m;
+}
+
+struct model *
+model_load_yaml(const char *path, struct error *err)
+{
+	struct model	*m;
+	size_t		 len;
+	char		*text;
+
+	if ((text = file_read(path, MODEL_YAML_MAX_BYTES, &len, err)) == NULL)
+		return NULL;
+	m = model_read_yaml(text, len, path, err);
+	free(text);
+	return m;
+}
+
+/*
+ * 1 if c may be written as itself: printable for YAML, and neither a
+ * control character nor one that shows as nothing or as a plain space
+ * (no-break and other spaces, zero-width and format characters, tag
+ * characters), which would hide what a file says from a reviewer.
+ */
+static int
+model_yaml_plain_char(uint32_t c)
+{
+	if (c >= 0x20 && c < 0x7f)
+		return 1;
+	if (text_is_control(c))
+		return 0;
+	if (c == 0xa0 || c == 0xad || c == 0x1680 || c == 0x180e ||
+	    (c >= 0x2000 && c <= 0x200f) || (c >= 0x2028 && c <= 0x202f) ||
+	    (c >= 0x205f && c <= 0x206f) || c == 0x3000 || c == 0xfeff ||
+	    (c >= 0xfff0 && c <= 0xffff) || (c >= 0xe0000 && c <= 0xe007f))
+		return 0;
+	return (c >= 0xa0 && c <= 0xd7ff) ||
+	    (c >= 0xe000 && c <= 0xfffd && c != 0xfeff) ||
+	    (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/*
+ * 1 if s can be written as a plain scalar that any YAML reader gives back
+ * as the same string: no indicator at the start, nothing YAML 1.1 or 1.2
+ * would turn into a null, a boolean or a number, no comment or key
+ * separator inside, no spaces at the ends and only printable characters.
+ * Erring towards quotes costs only readability.
+ */
+static int
+model_yaml_plain_ok(const char *s)
+{
+	static const char *const special[] = {
+		"~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES",
+		"n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+		"False", "FALSE", "on", "On", "ON", "off", "Off", "OFF", "<<",
+		"=", NULL
+	};
+	size_t		len = strlen(s), i, n;
+	uint32_t	c;
+
+	if (len == 0 || strchr("-?:,[]{}#&*!|>'\"%@`.+ \t", s[0]) != NULL)
+		return 0;
+	if (s[0] >= '0' && s[0] <= '9')
+		return 0;
+	if (s[len - 1] == ' ' || s[len - 1] == ':')
+		return 0;
+	for (i = 0; special[i] != NULL; i++)
+		if (strcmp(s, special[i]) == 0)
+			return 0;
+	if (strstr(s, ": ") != NULL || strstr(s, " #") != NULL)
+		return 0;
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &c)) == 0 ||
+		    !model_yaml_plain_char(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* Append s as a double-quoted scalar with every unsafe character escaped. */
+static void
+model_yaml_quote(struct buf *b, const char *s)
+{
+	size_t		len = strlen(s), i, n;
+	uint32_t	c;
+
+	buf_addc(b, '"');
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &c)) == 0) {
+			/* Not UTF-8 (the model never holds such text). */
+			buf_addf(b, "\\x%02X", (unsigned char)s[i]);
+			n = 1;
+			continue;
+		}
+		switch (c) {
+		case '"':
+			buf_adds(b, "\\\"");
+			continue;
+		case '\\':
+			buf_adds(b, "\\\\");
+			continue;
+		case '\n':
+			buf_adds(b, "\\n");
+			continue;
+		case '\t':
+			buf_adds(b, "\\t");
+			continue;
+		case '\r':
+			buf_adds(b, "\\r");
+			continue;
+		default:
+			break;
+		}
+		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+			buf_addf(b, "\\x%02X", (unsigned)c);
+		else if (!model_yaml_plain_char(c))
+			buf_addf(b, c > 0xffff ? "\\U%08X" : "\\u%04X",
+			    (unsigned)c);
+		else
+			buf_add(b, s + i, n);
+	}
+	buf_addc(b, '"');
+}
+
+/* Append a scalar, plain when that is safe, else double-quoted. */
+static void
+model_yaml_scalar(struct buf *b, const char *s)
+{
+	if (model_yaml_plain_ok(s))
+		buf_adds(b, s);
+	else
+		model_yaml_quote(b, s);
+}
+
+/*
+ * Write the set fields of an object, one per line: the first after lead
+ * ("  - " for a list item), the others after indent.
+ */
+static void
+model_yaml_write_object(struct buf *b, const void *obj, enum objtype t,
+    int kind, const char *lead, const char *indent)
+{
+	const struct field	*fields, *f;
+	size_t			 i, n, nset = 0;
+	char			*v, *w, *save;
+
+	fields = model_fields(t, &n);
+	for (i = 0; i < n; i++) {
+		f = &fields[i];
+		/* A field left over from another kind would not read back. */
+		if (t == OBJ_COMPONENT && !field_applies(f, kind))
+			continue;
+		/* "" is no value: field_set() reads it back as unset. */
+		if ((v = field_get(obj, f)) == NULL || *v == '\0') {
+			free(v);
+			continue;
+		}
+		buf_adds(b, nset++ == 0 ? lead : indent);
+		buf_adds(b, f->name);
+		buf_adds(b, ": ");
+		if (f->type == FIELD_SET) {
+			buf_addc(b, '[');
+			for (w = strtok_r(v, ", ", &save); w != NULL;
+			    w = strtok_r(NULL, ", ", &save)) {
+				if (b->s[b->len - 1] != '[')
+					buf_adds(b, ", ");
+				model_yaml_scalar(b, w);
+			}
+			buf_addc(b, ']');
+		} else if (f->type == FIELD_BOOL)
+			buf_adds(b, v);
+		else
+			model_yaml_scalar(b, v);
+		buf_addc(b, '\n');
+		free(v);
+	}
+	if (nset == 0) {
+		/* Keep an empty object a mapping. */
+		buf_adds(b, lead);
+		buf_adds(b, "{}\n");
+	}
+}
+
+void
+model_write_yaml(const struct model *m, struct buf *b)
+{
+	const struct practice	*p;
+	const char		*answer;
+	size_t			 i;
+
+	buf_addf(b, "parapet: %d\n", MODEL_FORMAT);
+	buf_adds(b, "system:\n");
+	model_yaml_write_object(b, &m->system, OBJ_SYSTEM, -1, "  ", "  ");
+	if (m->nboundaries > 0)
+		buf_adds(b, "\nboundaries:\n");
+	for (i = 0; i < m->nboundaries; i++)
+		model_yaml_write_object(b, m->boundaries[i], OBJ_BOUNDARY, -1,
+		    "  - ", "    ");
+	if (m->ncomponents > 0)
+		buf_adds(b, "\ncomponents:\n");
+	for (i = 0; i < m->ncomponents; i++)
+		model_yaml_write_object(b, m->components[i], OBJ_COMPONENT,
+		    m->components[i]->kind, "  - ", "    ");
+	if (m->nflows > 0)
+		buf_adds(b, "\nflows:\n");
+	for (i = 0; i < m->nflows; i++)
+		model_yaml_write_object(b, m->flows[i], OBJ_FLOW, -1, "  - ",
+		    "    ");
+	if (m->npractices > 0)
+		buf_adds(b, "\npractices:\n");
+	for (i = 0; i < m->npractices; i++) {
+		p = m->practices[i];
+		answer = p->answer == TRI_YES ? "yes" :
+		    p->answer == TRI_NO ? "no" : "unknown";
+		buf_adds(b, "  ");
+		model_yaml_scalar(b, p->id);
+		if (p->note == NULL || *p->note == '\0') {
+			buf_addf(b, ": %s\n", answer);
+			continue;
+		}
+		buf_addf(b, ":\n    answer: %s\n    note: ", answer);
+		model_yaml_scalar(b, p->note);
+		buf_addc(b, '\n');
+	}
+}

@@ -1,0 +1,1293 @@
+/*
+ * test-yaml.c: model files of format 1: every refused input with its
+ * message and position, the spec's example read field by field, round trips
+ * of the example, the templates and hostile text, and abusive documents.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+#include "yaml/ydoc.h"
+
+/* A path under the source tree ($srcdir keeps make distcheck working). */
+static char *
+src_path(const char *rel)
+{
+	const char	*srcdir = getenv("srcdir");
+
+	return xasprintf("%s/%s", srcdir != NULL ? srcdir : ".", rel);
+}
+
+/* Read text that must be refused; its error as "FILE:LINE:COL: msg". */
+static char *
+refusal(const char *text, size_t len)
+{
+	struct model	*m;
+	struct error	 err;
+	struct buf	 b;
+
+	error_clear(&err);
+	m = model_read_yaml(text, len, "t.yaml", &err);
+	if (m != NULL) {
+		model_free(m);
+		fail_msg("accepted: %s", text);
+	}
+	assert_true(error_isset(&err));
+	buf_init(&b);
+	error_format(&err, &b);
+	return buf_detach(&b);
+}
+
+/* Read text that must be accepted. */
+static struct model *
+accept_text(const char *text)
+{
+	struct model	*m;
+	struct error	 err;
+	struct buf	 b;
+
+	error_clear(&err);
+	if ((m = model_read_yaml(text, strlen(text), "t.yaml", &err)) == NULL) {
+		buf_init(&b);
+		error_format(&err, &b);
+		fail_msg("refused: %s", b.s);
+	}
+	assert_int_equal(m->indexed, 1);
+	return m;
+}
+
+/* The model in format 1, as a string the caller frees. */
+static char *
+write_yaml(const struct model *m)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	model_write_yaml(m, &b);
+	return buf_detach(&b);
+}
+
+/* Export, re-read, export: the two exports must be the same bytes. */
+static char *
+round_trip(const struct model *m, const char *what)
+{
+	struct model	*again;
+	struct error	 err;
+	struct buf	 b;
+	char		*one, *two;
+
+	one = write_yaml(m);
+	error_clear(&err);
+	again = model_read_yaml(one, strlen(one), what, &err);
+	if (again == NULL) {
+		buf_init(&b);
+		error_format(&err, &b);
+		fail_msg("re-reading the export of %s: %s\n%s", what, b.s, one);
+	}
+	two = write_yaml(again);
+	assert_string_equal(one, two);
+	model_free(again);
+	free(two);
+	return one;
+}
+
+/* Every input the reader must refuse, with its exact message. */
+static const struct {
+	const char	*yaml;
+	const char	*want;
+} refused[] = {
+	{ "system: {id: a, name: A}\n",
+	  "t.yaml:1:1: missing 'parapet: 1' (a Parapet model file "
+	  "starts with the format it is written in)" },
+	{ "parapet: 2\n"
+	  "system: {id: a, name: A}\n",
+	  "t.yaml:1:10: unsupported model format '2' (this Parapet "
+	  "reads format 1)" },
+	{ "parapet: [1]\n"
+	  "system: {id: a, name: A}\n",
+	  "t.yaml:1:10: 'parapet' must be the format number 1, not "
+	  "a list" },
+	{ "parapet:\n"
+	  "system: {id: a, name: A}\n",
+	  "t.yaml:1:9: 'parapet' is empty (expected the format number "
+	  "1)" },
+	{ "",
+	  "t.yaml:1:1: empty model file (a model starts with 'parapet: "
+	  "1' and describes a 'system')" },
+	{ "# only a comment\n",
+	  "t.yaml:1:1: empty model file (a model starts with 'parapet: "
+	  "1' and describes a 'system')" },
+	{ "- parapet: 1\n",
+	  "t.yaml:1:1: a model must be a mapping that starts with "
+	  "'parapet: 1', not a list" },
+	{ "parapet: 1\n",
+	  "t.yaml:1:1: missing 'system' (the id and name of the system "
+	  "the model describes)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "component: []\n",
+	  "t.yaml:3:1: unknown top-level key 'component' (did you "
+	  "mean 'components'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "threats: []\n",
+	  "t.yaml:3:1: unknown top-level key 'threats' (expected "
+	  "'parapet', 'system', 'boundaries', 'components', 'flows' "
+	  "or 'practices')" },
+	{ "parapet: 1\n"
+	  "system: [a, b]\n",
+	  "t.yaml:2:9: 'system' must be a mapping, not a list" },
+	{ "parapet: 1\n"
+	  "system:\n",
+	  "t.yaml:2:8: 'system' is empty (expected a mapping)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components: {id: c}\n",
+	  "t.yaml:3:13: 'components' must be a list, not a mapping" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries: cloud\n",
+	  "t.yaml:3:13: 'boundaries' must be a list, not text" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - ask\n",
+	  "t.yaml:4:5: each item of 'flows' must be a mapping, not "
+	  "text" },
+	{ "parapet: 1\n"
+	  "system: {id: s, nmae: S}\n",
+	  "t.yaml:2:17: unknown system field 'nmae' (did you mean "
+	  "'name'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries:\n"
+	  "  - {id: b, name: B, trusted: internal}\n",
+	  "t.yaml:4:22: unknown boundary field 'trusted' (did you "
+	  "mean 'trust'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kidn: model\n",
+	  "t.yaml:6:5: unknown component field 'kidn' (did you mean "
+	  "'kind'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    colour: red\n",
+	  "t.yaml:6:5: unknown component field 'colour' (see parapet-model(5)"
+	  " for the fields of a component)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, form: a, to: b}\n",
+	  "t.yaml:4:13: unknown flow field 'form' (did you mean 'from'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: modle\n",
+	  "t.yaml:6:11: unknown component kind 'modle' for 'kind' "
+	  "(did you mean 'model'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S, criticality: hihg}\n",
+	  "t.yaml:2:39: unknown criticality 'hihg' for 'criticality' "
+	  "(did you mean 'high'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries:\n"
+	  "  - {id: b, name: B, trust: trusted}\n",
+	  "t.yaml:4:29: unknown trust level 'trusted' for 'trust' "
+	  "(did you mean 'untrusted'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kind: model, provider: vendor}\n",
+	  "t.yaml:4:45: unknown provider 'vendor' for 'provider' "
+	  "(expected 'in-house', 'third-party' or 'open-source')" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kind: monitoring, watches: [inputs, "
+	  "logs]}\n",
+	  "t.yaml:4:58: unknown watched signal 'logs' for 'watches' "
+	  "(expected 'inputs', 'outputs', 'behaviour' or 'infrastructure')" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, from: a, to: b, data: [promt]}\n",
+	  "t.yaml:4:36: unknown data class 'promt' for 'data' (did "
+	  "you mean 'prompt'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: model\n"
+	  "    returns-scores: true\n",
+	  "t.yaml:7:5: 'returns-scores' does not apply to a component "
+	  "of kind 'model' (it applies to inference-service)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: dataset\n"
+	  "    can-act: false\n",
+	  "t.yaml:7:5: 'can-act' does not apply to a component of "
+	  "kind 'dataset' (it applies to agent and tool)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: model\n"
+	  "    origin: scraped\n",
+	  "t.yaml:7:5: 'origin' does not apply to a component of "
+	  "kind 'model' (it applies to dataset, data-source and "
+	  "vector-store)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: model\n"
+	  "    fine-tuned: maybe\n",
+	  "t.yaml:7:17: 'fine-tuned' must be true, false, yes or "
+	  "no, not 'maybe' (leave it out while it is not known)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: model\n"
+	  "    fine-tuned: \"true\"\n",
+	  "t.yaml:7:17: 'fine-tuned' must be true, false, yes or "
+	  "no without quotes" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: model\n"
+	  "    fine-tuned: True\n",
+	  "t.yaml:7:17: 'fine-tuned' must be true, false, yes or "
+	  "no, not 'True' (leave it out while it is not known)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: model\n"
+	  "    fine-tuned:\n",
+	  "t.yaml:7:16: 'fine-tuned' is empty: write true, false, "
+	  "yes or no, or leave it out while it is not known" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind: model\n"
+	  "    fine-tuned: [yes]\n",
+	  "t.yaml:7:17: 'fine-tuned' must be true, false, yes or "
+	  "no, not a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, from: a, to: b, encrypted: 1}\n",
+	  "t.yaml:4:40: 'encrypted' must be true, false, yes or no, "
+	  "not '1' (leave it out while it is not known)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: Chat, name: C, kind: user}\n",
+	  "t.yaml:4:10: invalid component id 'Chat' (use a-z, 0-9, "
+	  "'.', '_' and '-', starting with a letter or digit, at "
+	  "most 64 characters)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: -c, name: C, kind: user}\n",
+	  "t.yaml:4:10: invalid component id '-c' (use a-z, 0-9, "
+	  "'.', '_' and '-', starting with a letter or digit, at "
+	  "most 64 characters)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	  "aaaaaaaa, name: C, kind: user}\n",
+	  "t.yaml:4:10: invalid component id 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' (use a-z, 0-9, '.', "
+	  "'_' and '-', starting with a letter or digit, at most "
+	  "64 characters)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: \"c\\e[2J\", name: C, kind: user}\n",
+	  "t.yaml:4:10: invalid component id: control characters "
+	  "are not allowed in identifiers" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kind: user, boundary: \"b\\n\"}\n",
+	  "t.yaml:4:44: 'boundary' holds a control character (not "
+	  "allowed in identifiers)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, from: \"a\\tb\", to: b}\n",
+	  "t.yaml:4:19: 'from' holds a control character (not allowed "
+	  "in identifiers)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kind: user, boundary: Cloud}\n",
+	  "t.yaml:4:44: invalid identifier 'Cloud' for 'boundary' "
+	  "(use a-z, 0-9, '.', '_' and '-', starting with a letter "
+	  "or digit, at most 64 characters)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries:\n"
+	  "  - {id: x, name: B}\n"
+	  "components:\n"
+	  "  - {id: x, name: C, kind: user}\n",
+	  "t.yaml:6:5: duplicate id 'x' (already used by a boundary)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: a, name: A, kind: user}\n"
+	  "  - {id: b, name: B, kind: user}\n"
+	  "flows:\n"
+	  "  - {id: a, from: a, to: b}\n",
+	  "t.yaml:7:5: duplicate id 'a' (already used by a component)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: app, name: A, kind: application}\n"
+	  "  - {id: llm, name: B, kind: model}\n"
+	  "flows:\n"
+	  "  - id: ask\n"
+	  "    from: ap\n"
+	  "    to: llm\n",
+	  "t.yaml:8:11: flow 'ask' comes from an unknown component "
+	  "'ap' (did you mean 'app'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: app, name: A, kind: application}\n"
+	  "  - {id: llm, name: B, kind: model}\n"
+	  "flows:\n"
+	  "  - id: ask\n"
+	  "    from: app\n"
+	  "    to: database\n",
+	  "t.yaml:9:9: flow 'ask' goes to an unknown component 'database'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries:\n"
+	  "  - {id: cloud, name: Cloud}\n"
+	  "components:\n"
+	  "  - id: app\n"
+	  "    name: A\n"
+	  "    kind: application\n"
+	  "    boundary: clod\n",
+	  "t.yaml:9:15: component 'app' is in an unknown boundary "
+	  "'clod' (did you mean 'cloud'?)" },
+	{ "parapet: 1\n"
+	  "system:\n"
+	  "  id: s\n"
+	  "  description: no name\n",
+	  "t.yaml:3:3: system 's' has no 'name'" },
+	{ "parapet: 1\n"
+	  "system:\n"
+	  "  name: S\n",
+	  "t.yaml:3:3: system has no 'id'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries:\n"
+	  "  - name: B\n",
+	  "t.yaml:4:5: boundary has no 'id'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    kind: user\n",
+	  "t.yaml:4:5: component 'c' has no 'name'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n",
+	  "t.yaml:4:5: component 'c' has no 'kind'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "    name: C\n"
+	  "    kind:\n",
+	  "t.yaml:6:10: component 'c' has no 'kind'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, to: b}\n",
+	  "t.yaml:4:5: flow 'f' has no 'from'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: [S]}\n",
+	  "t.yaml:2:23: 'name' must be text, not a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S, description: {a: b}}\n",
+	  "t.yaml:2:39: 'description' must be text, not a mapping" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kind: [model]}\n",
+	  "t.yaml:4:28: 'kind' must be one word, not a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: [c], name: C, kind: user}\n",
+	  "t.yaml:4:10: 'id' must be an identifier, not a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, from: a, to: b, data: {prompt: yes}}\n",
+	  "t.yaml:4:35: 'data' must be a list of words, not a mapping" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, from: a, to: b, data: [[prompt]]}\n",
+	  "t.yaml:4:36: each item of 'data' must be one word, not "
+	  "a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "flows:\n"
+	  "  - {id: f, from: a, to: b, data: [prompt, documents, "
+	  "prompt]}\n",
+	  "t.yaml:4:55: data class 'prompt' is listed twice in 'data'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices: [a, b]\n",
+	  "t.yaml:3:12: 'practices' must be a mapping, not a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  secure-design: maybe\n",
+	  "t.yaml:4:18: the answer to practice 'secure-design' must "
+	  "be yes, no or unknown, not 'maybe'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  secure-design: true\n",
+	  "t.yaml:4:18: the answer to practice 'secure-design' must "
+	  "be yes, no or unknown, not 'true'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  secure-design: [yes]\n",
+	  "t.yaml:4:18: practice 'secure-design' must be answered "
+	  "yes, no or unknown, or with a mapping of 'answer' and "
+	  "'note', not a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  secure-design: {answer: yes, notes: x}\n",
+	  "t.yaml:4:32: unknown practice field 'notes' (did you mean "
+	  "'note'?)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  secure-design: {answer: yes, owner: x}\n",
+	  "t.yaml:4:32: unknown practice field 'owner' (expected "
+	  "'answer' or 'note')" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  secure-design: {note: waiting for the vendor}\n",
+	  "t.yaml:4:18: practice 'secure-design' has no 'answer'" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  secure-design: {answer: no, note: [a]}\n",
+	  "t.yaml:4:37: 'note' must be text, not a list" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  Secure Design: yes\n",
+	  "t.yaml:4:3: invalid practice id 'Secure Design' (use a-z, "
+	  "0-9, '.', '_' and '-', starting with a letter or digit, "
+	  "at most 64 characters)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "practices:\n"
+	  "  \"sd\\e\": yes\n",
+	  "t.yaml:4:3: invalid practice id: control characters are "
+	  "not allowed in identifiers" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "anchor: &a x\n",
+	  "t.yaml:3:9: anchors ('&') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: &s {id: s, name: S}\n",
+	  "t.yaml:2:9: anchors ('&') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries: *s\n",
+	  "t.yaml:3:13: aliases ('*s') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: !!map {id: s, name: S}\n",
+	  "t.yaml:2:9: tags ('!') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: {id: !!str s, name: S}\n",
+	  "t.yaml:2:14: tags ('!') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S, id: t}\n",
+	  "t.yaml:2:26: duplicate key 'id' (first at line 2)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "---\n"
+	  "parapet: 1\n",
+	  "t.yaml:3:1: only one YAML document is allowed in a file" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S\n",
+	  "t.yaml:3:1: YAML syntax error: did not find expected ',' "
+	  "or '}' while parsing a flow mapping" },
+	{ "parapet: 1\n"
+	  "system:\n"
+	  "  id: s\n"
+	  " name: S\n",
+	  "t.yaml:4:2: YAML syntax error: did not find expected key "
+	  "while parsing a block mapping" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kind: \"\\e[31mred\"}\n",
+	  "t.yaml:4:28: unknown component kind '^[[31mred' for 'kind' "
+	  "(expected 'user', 'operator', 'application', 'model', "
+	  "'inference-service', 'training-pipeline', 'dataset', 'data-source'"
+	  ", 'vector-store', 'agent', 'tool', 'model-registry', 'datastore', "
+	  "'monitoring' or 'external-service')" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kind: modle, colour: red}\n",
+	  "t.yaml:4:35: unknown component field 'colour' (see parapet-model(5"
+	  ") for the fields of a component)" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "? [a]\n"
+	  ": b\n",
+	  "t.yaml:3:3: a mapping key must be plain text" },
+};
+
+static void
+test_refused_inputs_name_the_place(void **state)
+{
+	size_t	 i;
+	char	*got;
+
+	(void)state;
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		got = refusal(refused[i].yaml, strlen(refused[i].yaml));
+		if (strcmp(got, refused[i].want) != 0)
+			fail_msg("input:\n%s\nwant: %s\ngot:  %s",
+			    refused[i].yaml, refused[i].want, got);
+		free(got);
+	}
+}
+
+/* The example of the format spec, read back field by field. */
+static void
+test_spec_example_read_field_by_field(void **state)
+{
+	const struct component	*c;
+	const struct boundary	*b;
+	const struct flow	*f;
+	struct model		*m;
+	struct error		 err;
+	char			*path;
+
+	(void)state;
+	path = src_path("tests/data/yaml/spec-example.yaml");
+	error_clear(&err);
+	m = model_load_yaml(path, &err);
+	free(path);
+	assert_non_null(m);
+	assert_int_equal(m->indexed, 1);
+
+	assert_string_equal(m->system.id, "support-assistant");
+	assert_string_equal(m->system.name, "Customer support assistant");
+	assert_string_equal(m->system.description, "Answers customer questions "
+	    "from the help centre; can open tickets.");
+	assert_string_equal(m->system.owner, "Head of Customer Operations");
+	assert_int_equal(m->system.criticality, LEVEL_HIGH);
+	assert_int_equal(m->system.pos.line, 4);
+	assert_int_equal(m->system.pos.col, 3);
+
+	assert_int_equal(m->nboundaries, 3);
+	b = m->boundaries[0];
+	assert_string_equal(b->id, "internet");
+	assert_string_equal(b->name, "Public internet");
+	assert_int_equal(b->trust, TRUST_UNTRUSTED);
+	assert_null(b->description);
+	assert_string_equal(m->boundaries[1]->id, "cloud");
+	assert_string_equal(m->boundaries[1]->name, "Production cloud account");
+	assert_int_equal(m->boundaries[1]->trust, TRUST_INTERNAL);
+	assert_string_equal(m->boundaries[2]->id, "vendor");
+	assert_string_equal(m->boundaries[2]->name, "Model vendor");
+	assert_int_equal(m->boundaries[2]->trust, TRUST_PARTNER);
+
+	assert_int_equal(m->ncomponents, 5);
+	c = m->components[0];
+	assert_string_equal(c->id, "customer");
+	assert_string_equal(c->name, "Customer");
+	assert_int_equal(c->kind, KIND_USER);
+	assert_string_equal(c->boundary, "internet");
+	assert_ptr_equal(c->b, m->boundaries[0]);
+	assert_int_equal(c->provider, -1);
+	assert_int_equal(c->exposure, -1);
+	assert_int_equal(c->untrusted_input, TRI_UNKNOWN);
+	assert_int_equal(c->pos.line, 14);
+	assert_int_equal(c->pos.col, 5);
+	assert_int_equal(c->boundary_pos.line, 14);
+	assert_int_equal(c->boundary_pos.col, 59);
+
+	c = m->components[1];
+	assert_string_equal(c->id, "backend");
+	assert_string_equal(c->name, "Chat backend");
+	assert_int_equal(c->kind, KIND_APPLICATION);
+	assert_ptr_equal(c->b, m->boundaries[1]);
+	assert_int_equal(c->exposure, EXPOSURE_PUBLIC);
+	assert_int_equal(c->untrusted_input, TRI_YES);
+	assert_int_equal(c->personal_data, TRI_UNKNOWN);
+	assert_null(c->description);
+	assert_null(c->owner);
+	assert_int_equal(c->pos.line, 15);
+	assert_int_equal(c->pos.col, 5);
+	assert_int_equal(c->boundary_pos.line, 18);
+	assert_int_equal(c->boundary_pos.col, 15);
+
+	c = m->components[2];
+	assert_string_equal(c->id, "llm");
+	assert_string_equal(c->name, "Hosted LLM");
+	assert_int_equal(c->kind, KIND_MODEL);
+	assert_ptr_equal(c->b, m->boundaries[2]);
+	assert_int_equal(c->provider, PROVIDER_THIRD_PARTY);
+	assert_int_equal(c->model_type, MODEL_LLM);
+	assert_int_equal(c->system_prompt, TRI_YES);
+	assert_int_equal(c->fine_tuned, TRI_UNKNOWN);
+	assert_int_equal(c->open_weights, TRI_UNKNOWN);
+	assert_int_equal(c->learns_from_feedback, TRI_UNKNOWN);
+	assert_int_equal(c->weights_format, -1);
+
+	c = m->components[3];
+	assert_string_equal(c->id, "kb");
+	assert_string_equal(c->name, "Help-centre index");
+	assert_int_equal(c->kind, KIND_VECTOR_STORE);
+	assert_ptr_equal(c->b, m->boundaries[1]);
+	assert_int_equal(c->origin, ORIGIN_SCRAPED);
+
+	c = m->components[4];
+	assert_string_equal(c->id, "tickets");
+	assert_string_equal(c->name, "Ticket tool");
+	assert_int_equal(c->kind, KIND_TOOL);
+	assert_int_equal(c->can_act, TRI_YES);
+	assert_int_equal(c->human_approval, TRI_NO);
+	assert_int_equal(c->executes_code, TRI_UNKNOWN);
+
+	assert_int_equal(m->nflows, 4);
+	f = m->flows[0];
+	assert_string_equal(f->id, "ask");
+	assert_string_equal(f->from, "customer");
+	assert_string_equal(f->to, "backend");
+	assert_ptr_equal(f->src, m->components[0]);
+	assert_ptr_equal(f->dst, m->components[1]);
+	assert_int_equal(f->data, DATA_BIT(DATA_PROMPT) |
+	    DATA_BIT(DATA_PERSONAL_DATA));
+	assert_int_equal(f->encrypted, TRI_YES);
+	assert_int_equal(f->authenticated, TRI_NO);
+	assert_null(f->name);
+	assert_int_equal(f->pos.line, 40);
+	assert_int_equal(f->from_pos.line, 40);
+	assert_int_equal(f->from_pos.col, 22);
+	assert_true(flow_crosses_boundary(f));
+
+	f = m->flows[1];
+	assert_string_equal(f->id, "complete");
+	assert_ptr_equal(f->src, m->components[1]);
+	assert_ptr_equal(f->dst, m->components[2]);
+	assert_int_equal(f->data, DATA_BIT(DATA_PROMPT) |
+	    DATA_BIT(DATA_DOCUMENTS));
+	assert_int_equal(f->encrypted, TRI_YES);
+	assert_int_equal(f->authenticated, TRI_YES);
+
+	f = m->flows[2];
+	assert_string_equal(f->id, "retrieve");
+	assert_ptr_equal(f->src, m->components[3]);
+	assert_ptr_equal(f->dst, m->components[1]);
+	assert_int_equal(f->data, DATA_BIT(DATA_DOCUMENTS));
+	assert_int_equal(f->encrypted, TRI_UNKNOWN);
+	assert_int_equal(f->authenticated, TRI_UNKNOWN);
+	assert_false(flow_crosses_boundary(f));
+
+	f = m->flows[3];
+	assert_string_equal(f->id, "open-ticket");
+	assert_ptr_equal(f->dst, m->components[4]);
+	assert_int_equal(f->data, DATA_BIT(DATA_TOOL_CALL) |
+	    DATA_BIT(DATA_PERSONAL_DATA));
+
+	assert_int_equal(m->npractices, 0);
+	assert_ptr_equal(model_component(m, "kb"), m->components[3]);
+	model_free(m);
+}
+
+/* The forms the format allows besides the spec's example. */
+static void
+test_accepted_forms(void **state)
+{
+	const struct component	*c;
+	struct model		*m;
+
+	(void)state;
+	m = accept_text(
+	    "parapet: 1\n"
+	    "system:\n"
+	    "  id: s\n"
+	    "  name: S\n"
+	    "  description: ~\n"
+	    "  owner: \"\"\n"
+	    "boundaries:\n"
+	    "components:\n"
+	    "  - kind: model\n"
+	    "    name: M\n"
+	    "    id: \"3d\"\n"
+	    "    fine-tuned: yes\n"
+	    "    open-weights: no\n"
+	    "    learns-from-feedback: true\n"
+	    "    system-prompt: false\n"
+	    "    weights-format: 'gguf'\n"
+	    "  - {id: mon, name: Mon, kind: monitoring, watches: behaviour}\n"
+	    "flows:\n"
+	    "  - {id: a, from: 3d, to: mon, data: []}\n"
+	    "  - {id: b, from: 3d, to: mon, data: telemetry}\n"
+	    "  - id: c\n"
+	    "    from: 3d\n"
+	    "    to: mon\n"
+	    "    data: [telemetry, model-output]\n"
+	    "    name: \"yes\"\n"
+	    "    description: |\n"
+	    "      two\n"
+	    "      lines\n"
+	    "practices:\n"
+	    "  secure-design.threat-model: yes\n"
+	    "  supply-chain: no\n"
+	    "  logging: unknown\n"
+	    "  red-team:\n"
+	    "    answer: no\n"
+	    "    note: \"planned for Q3: \\e[1m\"\n"
+	    "  incident-plan: {answer: yes, note: ~}\n");
+	assert_null(m->system.description);
+	assert_null(m->system.owner);
+	assert_int_equal(m->nboundaries, 0);
+	c = m->components[0];
+	assert_string_equal(c->id, "3d");
+	assert_int_equal(c->fine_tuned, TRI_YES);
+	assert_int_equal(c->open_weights, TRI_NO);
+	assert_int_equal(c->learns_from_feedback, TRI_YES);
+	assert_int_equal(c->system_prompt, TRI_NO);
+	assert_int_equal(c->weights_format, WEIGHTS_GGUF);
+	assert_null(c->b);
+	assert_int_equal(m->components[1]->watches,
+	    1u << WATCH_BEHAVIOUR);
+	assert_int_equal(m->flows[0]->data, 0);
+	assert_int_equal(m->flows[1]->data, DATA_BIT(DATA_TELEMETRY));
+	assert_int_equal(m->flows[2]->data, DATA_BIT(DATA_TELEMETRY) |
+	    DATA_BIT(DATA_MODEL_OUTPUT));
+	assert_string_equal(m->flows[2]->name, "yes");
+	assert_string_equal(m->flows[2]->description, "two\nlines\n");
+
+	assert_int_equal(m->npractices, 5);
+	assert_string_equal(m->practices[0]->id, "secure-design.threat-model");
+	assert_int_equal(m->practices[0]->answer, TRI_YES);
+	assert_null(m->practices[0]->note);
+	assert_int_equal(m->practices[0]->pos.line, 30);
+	assert_int_equal(m->practices[0]->pos.col, 3);
+	assert_int_equal(m->practices[1]->answer, TRI_NO);
+	assert_int_equal(m->practices[2]->answer, TRI_UNKNOWN);
+	assert_int_equal(m->practices[3]->answer, TRI_NO);
+	/* Control characters are kept in free text, refused only in ids. */
+	assert_string_equal(m->practices[3]->note, "planned for Q3: \033[1m");
+	assert_int_equal(m->practices[3]->pos.line, 33);
+	assert_string_equal(m->practices[4]->id, "incident-plan");
+	assert_null(m->practices[4]->note);
+	model_free(m);
+}
+
+/* The spec's example exports to the expected bytes, and back. */
+static void
+test_spec_example_exports_as_expected(void **state)
+{
+	struct model	*m;
+	struct error	 err;
+	size_t		 len;
+	char		*path, *want, *got;
+
+	(void)state;
+	path = src_path("tests/data/yaml/spec-example.yaml");
+	error_clear(&err);
+	assert_non_null(m = model_load_yaml(path, &err));
+	free(path);
+	path = src_path("tests/data/yaml/spec-example.out.yaml");
+	assert_non_null(want = file_read(path, 1 << 20, &len, &err));
+	free(path);
+	got = round_trip(m, "spec-example");
+	assert_string_equal(got, want);
+	free(got);
+	free(want);
+	model_free(m);
+}
+
+/* Every starter model reads, and exports the same bytes twice. */
+static void
+test_templates_round_trip(void **state)
+{
+	static const char *const wanted[] = { "rag-assistant.yaml",
+	    "agent-with-tools.yaml", "fine-tuned-open-weights-api.yaml",
+	    "fraud-classifier-feedback.yaml", "edge-vision.yaml" };
+	struct dirent	*de;
+	struct model	*m;
+	struct error	 err;
+	struct buf	 b;
+	size_t		 i, n = 0, len;
+	char		*dir, *path, *text, *out;
+	DIR		*d;
+
+	(void)state;
+	dir = src_path("templates");
+	assert_non_null(d = opendir(dir));
+	while ((de = readdir(d)) != NULL) {
+		len = strlen(de->d_name);
+		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		error_clear(&err);
+		assert_non_null(text = file_read(path, 1 << 20, &len, &err));
+		/* Each opens with a comment saying what the system is. */
+		if (strncmp(text, "# ", 2) != 0 ||
+		    strncmp(strchr(text, '\n'), "\n# ", 3) != 0)
+			fail_msg("%s does not open with a comment", path);
+		free(text);
+		if ((m = model_load_yaml(path, &err)) == NULL) {
+			buf_init(&b);
+			error_format(&err, &b);
+			fail_msg("%s", b.s);
+		}
+		assert_true(m->ncomponents >= 5);
+		assert_true(m->nflows >= 4);
+		assert_true(m->nboundaries >= 2);
+		out = round_trip(m, de->d_name);
+		free(out);
+		model_free(m);
+		free(path);
+		n++;
+	}
+	closedir(d);
+	assert_true(n >= 5);
+	for (i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
+		path = xasprintf("%s/%s", dir, wanted[i]);
+		assert_int_equal(access(path, R_OK), 0);
+		free(path);
+	}
+	free(dir);
+}
+
+/* Text that YAML would misread, or that could hide in a file. */
+static const char *const hostile[] = {
+	"plain words", "yes", "no", "Yes", "NO", "on", "Off", "y", "n",
+	"true", "False", "null", "Null", "~", "123", "1.5", "-1", "+1", ".5",
+	"1e3", "0x1F", "0o17", "1_000", "12:30:00", "2024-01-01", ".inf",
+	".nan", "nan", "line1\nline2", "tab\there", "cr\rx", "# comment",
+	"a #b", "a# b", "key: value", "key:", "a:b", "http://x.y/z?q=1#f",
+	"- item", "-", "---", "...", "? q", "?", ":x", "* star", "*x", "&a",
+	"!tag", "!!str", "|", ">", "%YAML", "@at", "`bt", "{a: b}", "[a, b]",
+	"a, b", "a [b] {c}", "'single'", "\"double\"", "it's", "say \"hi\"",
+	"back\\slash", "C:\\new\\table", "\\n literal", " lead", "trail ",
+	"  ", "\t", "\033[31mred\033[0m", "\033]0;title\007", "del\177",
+	"\302\205nel", "\302\240nbsp", "\342\200\250ls", "\342\200\256evil",
+	"\342\200\213zw", "\357\273\277bom", "caf\303\251",
+	"\344\270\255\346\226\207", "emoji \360\237\230\200",
+	"\363\240\200\201tag", "<<", "=", "a\n", "\n", "\n\n", "x: y #z", "!",
+	"&", "*", "%", "a\302\200b", "\\x41", "\\u0041", "\"", "'",
+	"a'b\"c", "multi\n  indented\n    lines", "ends with backslash\\",
+	"#", ",x", "[x", "]x", "{x", "}x",
+};
+
+/* Set every text field of an object, found through the tables. */
+static void
+set_text_fields(void *obj, enum objtype t, const char *s)
+{
+	const struct field	*f;
+	struct error		 err;
+	size_t			 i, n;
+
+	f = model_fields(t, &n);
+	for (i = 0; i < n; i++)
+		if (f[i].type == FIELD_TEXT)
+			assert_int_equal(field_set(obj, &f[i], s, &err), 0);
+}
+
+/* Every text field of an object holds s. */
+static void
+check_text_fields(const void *obj, enum objtype t, const char *s)
+{
+	const struct field	*f;
+	size_t			 i, n;
+	char			*v;
+
+	f = model_fields(t, &n);
+	for (i = 0; i < n; i++) {
+		if (f[i].type != FIELD_TEXT)
+			continue;
+		assert_non_null(v = field_get(obj, &f[i]));
+		if (strcmp(v, s) != 0)
+			fail_msg("%s '%s': wrote \"%s\", read \"%s\"",
+			    objtype_name(t), f[i].name, s, v);
+		free(v);
+	}
+}
+
+/* Hostile text in every text field comes back byte for byte. */
+static void
+test_hostile_text_round_trips(void **state)
+{
+	static const char *const ids[] = { "yes", "no", "null", "true",
+	    "1", "1e3", "0x1f", "1.5", "2024-01-01", "y", "on", "nan" };
+	struct component	*c;
+	struct boundary		*b;
+	struct flow		*f;
+	struct practice		*p;
+	struct model		*m, *back;
+	struct error		 err;
+	size_t			 i, j;
+	char			*out;
+	const char		*s;
+
+	(void)state;
+	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+		s = hostile[i];
+		m = model_new();
+		set_text_fields(&m->system, OBJ_SYSTEM, s);
+		m->system.id = xstrdup(ids[i % 12]);
+		b = model_add_boundary(m, "b");
+		set_text_fields(b, OBJ_BOUNDARY, s);
+		c = model_add_component(m, "c", KIND_AGENT);
+		set_text_fields(c, OBJ_COMPONENT, s);
+		c->boundary = xstrdup("b");
+		c = model_add_component(m, ids[(i + 1) % 12], KIND_TOOL);
+		set_text_fields(c, OBJ_COMPONENT, s);
+		f = model_add_flow(m, "f", "c", ids[(i + 1) % 12]);
+		set_text_fields(f, OBJ_FLOW, s);
+		p = model_add_practice(m, ids[(i + 2) % 12], TRI_NO);
+		p->note = xstrdup(s);
+
+		out = round_trip(m, "hostile");
+		/* The file itself holds no raw control character. */
+		for (j = 0; out[j] != '\0'; j++)
+			if (((unsigned char)out[j] < 0x20 && out[j] != '\n') ||
+			    out[j] == 0x7f)
+				fail_msg("raw control character in:\n%s", out);
+		error_clear(&err);
+		assert_non_null(back = model_read_yaml(out, strlen(out),
+		    "hostile", &err));
+		check_text_fields(&back->system, OBJ_SYSTEM, s);
+		check_text_fields(back->boundaries[0], OBJ_BOUNDARY, s);
+		check_text_fields(back->components[0], OBJ_COMPONENT, s);
+		check_text_fields(back->components[1], OBJ_COMPONENT, s);
+		check_text_fields(back->flows[0], OBJ_FLOW, s);
+		assert_string_equal(back->practices[0]->note, s);
+		assert_string_equal(back->system.id, ids[i % 12]);
+		assert_string_equal(back->components[1]->id,
+		    ids[(i + 1) % 12]);
+		assert_string_equal(back->flows[0]->to, ids[(i + 1) % 12]);
+		assert_string_equal(back->practices[0]->id, ids[(i + 2) % 12]);
+		model_free(back);
+		model_free(m);
+		free(out);
+	}
+}
+
+/* Words stay plain and readable; anything YAML would retype is quoted. */
+static void
+test_writer_quotes_only_what_it_must(void **state)
+{
+	struct model	*m;
+	char		*out;
+
+	(void)state;
+	m = accept_text(
+	    "parapet: 1\n"
+	    "system: {id: s, name: Caf\303\251 support, owner: \"no\"}\n"
+	    "components:\n"
+	    "  - {kind: user, name: \"yes\", id: \"1e3\", description: "
+	    "\"a: b\"}\n"
+	    "  - {id: m, name: M, kind: model, fine-tuned: yes}\n"
+	    "flows:\n"
+	    "  - {to: m, from: 1e3, id: f, data: [documents, prompt],"
+	    " name: \" lead\"}\n"
+	    "practices:\n"
+	    "  \"0x1f\": {note: \"\", answer: yes}\n");
+	out = write_yaml(m);
+	assert_string_equal(out,
+	    "parapet: 1\n"
+	    "system:\n"
+	    "  id: s\n"
+	    "  name: Caf\303\251 support\n"
+	    "  owner: \"no\"\n"
+	    "\n"
+	    "components:\n"
+	    "  - id: \"1e3\"\n"
+	    "    name: \"yes\"\n"
+	    "    kind: user\n"
+	    "    description: \"a: b\"\n"
+	    "  - id: m\n"
+	    "    name: M\n"
+	    "    kind: model\n"
+	    "    fine-tuned: true\n"
+	    "\n"
+	    "flows:\n"
+	    "  - id: f\n"
+	    "    from: \"1e3\"\n"
+	    "    to: m\n"
+	    "    name: \" lead\"\n"
+	    "    data: [prompt, documents]\n"
+	    "\n"
+	    "practices:\n"
+	    "  \"0x1f\": yes\n");
+	free(out);
+	model_free(m);
+}
+
+/* Fields that do not apply to a kind are left out, so the file reads. */
+static void
+test_writer_leaves_out_fields_of_other_kinds(void **state)
+{
+	struct model	*m;
+	char		*out;
+
+	(void)state;
+	m = accept_text("parapet: 1\nsystem: {id: s, name: S}\n"
+	    "components:\n"
+	    "  - {id: m, name: M, kind: model, fine-tuned: true}\n");
+	/* As a form would leave it after the kind was changed. */
+	m->components[0]->kind = KIND_DATASET;
+	m->components[0]->integrity_verified = TRI_NO;
+	out = round_trip(m, "changed kind");
+	assert_non_null(strstr(out, "    kind: dataset\n"
+	    "    integrity-verified: false\n"));
+	assert_null(strstr(out, "fine-tuned"));
+	free(out);
+	model_free(m);
+}
+
+/* Seconds of processor time since t0. */
+static double
+cpu_since(clock_t t0)
+{
+	return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
+/* Alias bombs, deep nesting and huge mappings fail fast. */
+static void
+test_abusive_documents_refused_quickly(void **state)
+{
+	struct buf	 b;
+	clock_t		 t0;
+	char		*got;
+	int		 i, j;
+
+	(void)state;
+	/* "Billion laughs": nine levels of nine aliases each. */
+	buf_init(&b);
+	buf_adds(&b, "parapet: 1\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, "
+	    "lol, lol]\n");
+	for (i = 1; i < 10; i++) {
+		buf_addf(&b, "l%d: &l%d [", i, i);
+		for (j = 0; j < 9; j++)
+			buf_addf(&b, "%s*l%d", j > 0 ? ", " : "", i - 1);
+		buf_adds(&b, "]\n");
+	}
+	buf_adds(&b, "system: *l9\n");
+	t0 = clock();
+	got = refusal(b.s, b.len);
+	assert_true(cpu_since(t0) < 1.0);
+	assert_string_equal(got, "t.yaml:2:5: anchors ('&') are not allowed");
+	free(got);
+
+	/* 100000 nested lists. */
+	buf_reset(&b);
+	buf_adds(&b, "parapet: 1\nsystem: ");
+	for (i = 0; i < 100000; i++)
+		buf_addc(&b, '[');
+	for (i = 0; i < 100000; i++)
+		buf_addc(&b, ']');
+	buf_addc(&b, '\n');
+	t0 = clock();
+	got = refusal(b.s, b.len);
+	assert_true(cpu_since(t0) < 1.0);
+	assert_string_equal(got, "t.yaml:2:73: nesting deeper than 64 levels");
+	free(got);
+
+	/* Nested block mappings. */
+	buf_reset(&b);
+	buf_adds(&b, "parapet: 1\nsystem:\n");
+	for (i = 1; i < 100; i++)
+		buf_addf(&b, "%*sk%d:\n", i * 2, "", i);
+	got = refusal(b.s, b.len);
+	assert_string_equal(got, "t.yaml:66:129: nesting deeper than 64 levels");
+	free(got);
+
+	/*
+	 * A mapping with 100000 keys: duplicate keys are looked up in a hash
+	 * map (comparing each key with all before it took minutes).
+	 */
+	buf_reset(&b);
+	buf_adds(&b, "parapet: 1\nsystem: {id: s, name: S}\npractices:\n");
+	for (i = 0; i < 100000; i++)
+		buf_addf(&b, "  q%d: yes\n", i);
+	t0 = clock();
+	got = refusal(b.s, b.len);
+	assert_true(cpu_since(t0) < 10.0);
+	assert_string_equal(got, "t.yaml:4:3: more than 10000 practice "
+	    "answers");
+	free(got);
+	buf_release(&b);
+}
+
+/* Files and texts over the size limit are refused before parsing. */
+static void
+test_oversize_refused(void **state)
+{
+	struct model	*m;
+	struct error	 err;
+	struct buf	 want;
+	char		 dir[] = "/tmp/parapet-test-yaml-XXXXXX";
+	char		*path, *big;
+	int		 fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/big.yaml", dir);
+	assert_true((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600)) >= 0);
+	assert_int_equal(write(fd, "parapet: 1\n", 11), 11);
+	assert_int_equal(ftruncate(fd, MODEL_YAML_MAX_BYTES + 1), 0);
+	close(fd);
+	error_clear(&err);
+	assert_null(m = model_load_yaml(path, &err));
+	buf_init(&want);
+	buf_addf(&want, "'%s' is larger than the limit of %lu bytes", path,
+	    MODEL_YAML_MAX_BYTES);
+	assert_string_equal(err.msg, want.s);
+	buf_release(&want);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+
+	big = xcalloc(1, MODEL_YAML_MAX_BYTES + 2);
+	memset(big, ' ', MODEL_YAML_MAX_BYTES + 1);
+	path = refusal(big, MODEL_YAML_MAX_BYTES + 1);
+	assert_string_equal(path, "t.yaml: model file is larger than the "
+	    "limit of 16777216 bytes");
+	free(path);
+	free(big);
+
+	error_clear(&err);
+	assert_null(model_load_yaml("/nonexistent/model.yaml", &err));
+	assert_string_equal(err.msg, "cannot open '/nonexistent/model.yaml': "
+	    "No such file or directory");
+}
+
+/* A model embedded in another YAML file, as test harnesses do. */
+static void
+test_model_inside_another_document(void **state)
+{
+	static const char good[] =
+	    "name: a test case\n"
+	    "model:\n"
+	    "  parapet: 1\n"
+	    "  system: {id: s, name: S}\n"
+	    "  components:\n"
+	    "    - {id: c, name: C, kind: model}\n";
+	static const char bad[] =
+	    "name: a test case\n"
+	    "model:\n"
+	    "  parapet: 1\n"
+	    "  system: {id: s, name: S}\n"
+	    "  components:\n"
+	    "    - {id: c, name: C, kind: modle}\n";
+	struct ydoc	*doc;
+	struct model	*m;
+	struct error	 err;
+	struct buf	 b;
+
+	(void)state;
+	error_clear(&err);
+	assert_non_null(doc = ydoc_parse(good, strlen(good), "case.yaml",
+	    &err));
+	assert_non_null(m = model_from_ynode(doc, ynode_get(doc->root,
+	    "model"), &err));
+	assert_int_equal(m->ncomponents, 1);
+	assert_int_equal(m->components[0]->kind, KIND_MODEL);
+	assert_int_equal(m->components[0]->pos.line, 6);
+	model_free(m);
+	ydoc_free(doc);
+
+	assert_non_null(doc = ydoc_parse(bad, strlen(bad), "case.yaml", &err));
+	assert_null(model_from_ynode(doc, ynode_get(doc->root, "model"),
+	    &err));
+	buf_init(&b);
+	error_format(&err, &b);
+	assert_string_equal(b.s, "case.yaml:6:30: unknown component kind "
+	    "'modle' for 'kind' (did you mean 'model'?)");
+	buf_release(&b);
+	ydoc_free(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_refused_inputs_name_the_place),
+		cmocka_unit_test(test_spec_example_read_field_by_field),
+		cmocka_unit_test(test_accepted_forms),
+		cmocka_unit_test(test_spec_example_exports_as_expected),
+		cmocka_unit_test(test_templates_round_trip),
+		cmocka_unit_test(test_hostile_text_round_trips),
+		cmocka_unit_test(test_writer_quotes_only_what_it_must),
+		cmocka_unit_test(test_writer_leaves_out_fields_of_other_kinds),
+		cmocka_unit_test(test_abusive_documents_refused_quickly),
+		cmocka_unit_test(test_oversize_refused),
+		cmocka_unit_test(test_model_inside_another_document),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
