@@ -1,0 +1,57 @@
+/*
+ * export-int.h: what the writers of the export module share; not for use
+ * outside src/export/.
+ *
+ * Each writer renders an export_input into a buffer (export.h). The helpers
+ * here give every writer the same view of the input: risks in register
+ * order (risk_register_sort), the catalogue entries behind a risk when the
+ * catalogue still knows them, and the escaping notation of the XML text.
+ */
+#ifndef PARAPET_EXPORT_EXPORT_INT_H
+#define PARAPET_EXPORT_EXPORT_INT_H
+
+#include <stddef.h>
+
+struct buf;
+struct error;
+struct export_input;
+struct risk;
+struct threat;
+
+#define XML_NS		"urn:parapet:threat-model:1"
+
+/* The writers of the table (export.c). */
+int	export_markdown(const struct export_input *, struct buf *,
+	    struct error *);
+int	export_xml(const struct export_input *, struct buf *, struct error *);
+int	export_csv(const struct export_input *, struct buf *, struct error *);
+int	export_dot(const struct export_input *, struct buf *, struct error *);
+int	export_yaml(const struct export_input *, struct buf *, struct error *);
+
+/*
+ * The risks of the input sorted by risk_register_sort(), as an array of
+ * borrowed pointers (the array is the caller's to free; NULL when empty).
+ */
+struct risk	**export_sorted_risks(const struct export_input *, size_t *);
+/* The catalogue's threat behind a risk, or NULL if none (or no catalogue). */
+const struct threat *export_threat(const struct export_input *,
+		    const struct risk *);
+/* The title of a risk: its own, else the threat's, else the threat id. */
+const char	*export_risk_title(const struct export_input *,
+		    const struct risk *);
+/* The title of a mitigation from the catalogue, or NULL. */
+const char	*export_mitigation_title(const struct export_input *,
+		    const char *);
+
+/*
+ * XML text notation (data/parapet.xsd): 1 if s (len bytes) holds a byte
+ * that XML 1.0 cannot carry (a control character other than TAB, LF and CR,
+ * U+FFFE, U+FFFF, or a byte that is not UTF-8); then out gets the escaped
+ * form: such bytes as \xHH, backslashes as \\. 0 if s can be written as it
+ * is (out untouched).
+ */
+int		 xml_text_escape(const char *s, size_t len, struct buf *out);
+/* Decode the escaped form into out. 0, or -1 on a bad escape. */
+int		 xml_text_unescape(const char *s, struct buf *out);
+
+#endif

@@ -1,0 +1,177 @@
+/* export.c: the table of export formats and what the writers share. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "export/export-int.h"
+#include "export/export.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+
+const struct exporter exporters[] = {
+	{ "markdown", "sign-off report: summary, diagram, risk register, "
+	  "sign-off", "md", export_markdown },
+	{ "xml", "model, risks, decisions and history (parapet.xsd; "
+	  "re-importable)", "xml", export_xml },
+	{ "csv", "the risk register, one risk per row (RFC 4180)", "csv",
+	  export_csv },
+	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "
+	  "clusters", "dot", export_dot },
+	{ "yaml", "the model file (format 1), as parapet import reads it",
+	  "yaml", export_yaml },
+};
+const size_t nexporters = sizeof exporters / sizeof *exporters;
+
+const struct exporter *
+export_find(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < nexporters; i++)
+		if (strcmp(exporters[i].name, name) == 0)
+			return &exporters[i];
+	return NULL;
+}
+
+/* The model in format 1: the YAML writer does the quoting. */
+int
+export_yaml(const struct export_input *in, struct buf *out, struct error *err)
+{
+	(void)err;
+	model_write_yaml(in->model, out);
+	return 0;
+}
+
+struct risk **
+export_sorted_risks(const struct export_input *in, size_t *n)
+{
+	struct risk_register	copy;
+
+	*n = 0;
+	if (in->risks == NULL || in->risks->n == 0)
+		return NULL;
+	copy.n = in->risks->n;
+	copy.risks = xreallocarray(NULL, copy.n, sizeof *copy.risks);
+	memcpy(copy.risks, in->risks->risks, copy.n * sizeof *copy.risks);
+	risk_register_sort(&copy);
+	*n = copy.n;
+	return copy.risks;
+}
+
+const struct threat *
+export_threat(const struct export_input *in, const struct risk *k)
+{
+	if (in->cat == NULL || k->threat == NULL)
+		return NULL;
+	return catalogue_threat(in->cat, k->threat);
+}
+
+const char *
+export_risk_title(const struct export_input *in, const struct risk *k)
+{
+	const struct threat	*t;
+
+	if (k->title != NULL)
+		return k->title;
+	if ((t = export_threat(in, k)) != NULL && t->title != NULL)
+		return t->title;
+	return k->threat;
+}
+
+const char *
+export_mitigation_title(const struct export_input *in, const char *id)
+{
+	const struct mitigation	*m;
+
+	if (in->cat == NULL || id == NULL)
+		return NULL;
+	if ((m = catalogue_mitigation(in->cat, id)) == NULL)
+		return NULL;
+	return m->title;
+}
+
+/* 1 if code point c may appear in an XML 1.0 document. */
+static int
+xml_char_ok(uint32_t c)
+{
+	if (c < 0x20)
+		return c == '\t' || c == '\n' || c == '\r';
+	return c != 0xfffe && c != 0xffff;
+}
+
+int
+xml_text_escape(const char *s, size_t len, struct buf *out)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	size_t			 i, j, n;
+	uint32_t		 c;
+	int			 need = 0;
+
+	for (i = 0; i < len && !need; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &c)) == 0 ||
+		    !xml_char_ok(c))
+			need = 1;
+	}
+	if (!need)
+		return 0;
+	for (i = 0; i < len; i += n) {
+		if ((n = utf8_decode(s + i, len - i, &c)) == 0 ||
+		    !xml_char_ok(c)) {
+			/* Each byte of it: \xHH. */
+			if (n == 0)
+				n = 1;
+			for (j = 0; j < n; j++) {
+				buf_adds(out, "\\x");
+				buf_addc(out, hex[(unsigned char)s[i + j] >> 4]);
+				buf_addc(out, hex[(unsigned char)s[i + j] & 0xf]);
+			}
+		} else if (c == '\\')
+			buf_adds(out, "\\\\");
+		else
+			buf_add(out, s + i, n);
+	}
+	return 1;
+}
+
+/* Value of a hex digit, or -1. */
+static int
+xml_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+int
+xml_text_unescape(const char *s, struct buf *out)
+{
+	int	hi, lo;
+
+	for (; *s != '\0'; s++) {
+		if (*s != '\\') {
+			buf_addc(out, *s);
+			continue;
+		}
+		if (s[1] == '\\') {
+			buf_addc(out, '\\');
+			s++;
+			continue;
+		}
+		if (s[1] != 'x' || (hi = xml_hexval(s[2])) == -1 ||
+		    (lo = xml_hexval(s[3])) == -1 || (hi == 0 && lo == 0))
+			return -1;
+		buf_addc(out, (char)(hi << 4 | lo));
+		s += 3;
+	}
+	return 0;
+}

@@ -1,0 +1,1221 @@
+/*
+ * markdown.c: the sign-off report in Markdown (CommonMark with GitHub's
+ * tables, as GitHub, GitLab and most hosts render it).
+ *
+ * The report passes markdownlint-cli2 with data/report.markdownlint.jsonc
+ * (tests/export-markdownlint.sh runs it). Every string from the model, the
+ * register, the history or the catalogue goes through md_text(), which
+ * shows it literally:
+ *
+ *  - control characters, escape sequences, bidirectional overrides and
+ *    bytes that are not UTF-8 become visible notation (text_visible());
+ *    tabs become spaces, CR LF and lone CRs newlines;
+ *  - the characters that can start markup anywhere are backslash-escaped:
+ *    \ ` * _ [ ] < > # | ~ $ & @ (so no emphasis, code, link, image,
+ *    autolink, raw HTML, entity, heading, table cell, strikethrough, math
+ *    or e-mail autolink), and so are ':' before '/' (http://) and the '.'
+ *    of "www." (GFM's literal autolinks);
+ *  - at the start of a line, '-', '+' and '=' (lists, thematic breaks,
+ *    setext headings) and the '.' or ')' of "1." are escaped too, and
+ *    leading blanks dropped (no indented code);
+ *  - newlines end the line only where the report allows it: a hard break
+ *    ("\" at the end of a line) in paragraphs and list items, "<br>" in
+ *    table cells, a space in headings; blank lines are dropped, so text
+ *    can never end a list, a table or a block.
+ *
+ * The Mermaid diagram sits in a fenced block: node ids are generated (c0,
+ * b0, ...), and labels keep only letters, digits, spaces and non-ASCII
+ * characters, every other character written as a Mermaid entity (#35;),
+ * so a label can neither end its string nor the fence.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "export/export-int.h"
+#include "export/export.h"
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+/* How many decisions the history section shows, newest last. */
+#define MD_HISTORY_MAX	25
+
+enum md_mode {
+	MD_INLINE,	/* one line: headings, list item heads */
+	MD_CELL,	/* a table cell: newlines as <br> */
+	MD_BLOCK	/* a paragraph or list item: hard line breaks */
+};
+
+struct md {
+	struct buf			*out;
+	const struct export_input	*in;
+	const struct model		*m;
+	struct risk			**risks;	/* all, sorted */
+	size_t				  nrisks;
+	struct risk			**apply;	/* those that apply */
+	size_t				  napply;
+};
+
+/* Characters escaped wherever they are. */
+static const char md_always[] = "\\`*_[]<>#|~$&@";
+
+/* Escape one line of visible text (no newline in it). */
+static void
+md_line(struct buf *out, const char *s, size_t len, int line_start)
+{
+	size_t	i, digits = 0;
+
+	if (line_start) {
+		while (digits < len && s[digits] >= '0' && s[digits] <= '9')
+			digits++;
+		if (digits == 0 || digits > 9 || digits >= len ||
+		    (s[digits] != '.' && s[digits] != ')'))
+			digits = (size_t)-1;	/* not an ordered list */
+	}
+	for (i = 0; i < len; i++) {
+		char	c = s[i];
+
+		if (strchr(md_always, c) != NULL && c != '\0')
+			buf_addc(out, '\\');
+		else if (c == ':' && i + 1 < len && s[i + 1] == '/')
+			buf_addc(out, '\\');
+		else if (c == '.' && i >= 3 &&
+		    (s[i - 1] == 'w' || s[i - 1] == 'W') &&
+		    (s[i - 2] == 'w' || s[i - 2] == 'W') &&
+		    (s[i - 3] == 'w' || s[i - 3] == 'W'))
+			buf_addc(out, '\\');
+		else if (line_start && i == 0 &&
+		    (c == '-' || c == '+' || c == '='))
+			buf_addc(out, '\\');
+		else if (line_start && i == digits)
+			buf_addc(out, '\\');
+		buf_addc(out, c);
+	}
+}
+
+/*
+ * Append model text escaped for its place (see the top of the file);
+ * indent goes in front of continuation lines of a block, and line_start
+ * says whether the text begins a line of the document. Returns the number
+ * of bytes appended (0 for empty or blank text).
+ */
+static size_t
+md_text(struct buf *out, const char *s, enum md_mode mode, const char *indent,
+    int line_start)
+{
+	struct buf	 norm, vis;
+	const char	*p, *e, *nl;
+	size_t		 start = out->len, n = 0;
+
+	if (s == NULL)
+		return 0;
+	buf_init(&norm);
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\r') {
+			buf_addc(&norm, '\n');
+			if (p[1] == '\n')
+				p++;
+		} else
+			buf_addc(&norm, *p);
+	}
+	buf_init(&vis);
+	text_visible(&vis, norm.s, 1);
+	buf_release(&norm);
+	for (p = vis.s; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		e = nl;
+		while (p < e && *p == ' ')
+			p++;
+		while (e > p && e[-1] == ' ')
+			e--;
+		if (e == p)
+			continue;
+		if (n++ > 0) {
+			switch (mode) {
+			case MD_INLINE:
+				buf_addc(out, ' ');
+				break;
+			case MD_CELL:
+				buf_adds(out, "<br>");
+				break;
+			case MD_BLOCK:
+				buf_adds(out, "\\\n");
+				buf_adds(out, indent != NULL ? indent : "");
+				break;
+			}
+		}
+		md_line(out, p, (size_t)(e - p), mode == MD_BLOCK &&
+		    (n > 1 || line_start));
+	}
+	buf_release(&vis);
+	return out->len - start;
+}
+
+/* Text on one line, or a placeholder when it is empty. */
+static void
+md_inline(struct buf *out, const char *s)
+{
+	if (md_text(out, s, MD_INLINE, NULL, 0) == 0)
+		buf_adds(out, "*(blank)*");
+}
+
+/* A table cell's content (without the pipes). */
+static void
+md_cell(struct buf *out, const char *s)
+{
+	md_text(out, s, MD_CELL, NULL, 0);
+}
+
+/*
+ * A table row is built cell by cell, so that an empty cell can be written
+ * "| |" as markdownlint's compact table style wants.
+ */
+#define MD_MAXCOLS	8
+
+struct md_row {
+	struct buf	cell[MD_MAXCOLS];
+	size_t		n;
+};
+
+/* The next cell of a row, to append its (escaped) content to. */
+static struct buf *
+md_td(struct md_row *r)
+{
+	if (r->n == MD_MAXCOLS)
+		fatal("md_td: too many columns");
+	buf_init(&r->cell[r->n]);
+	return &r->cell[r->n++];
+}
+
+/* Write a row and start a new one. */
+static void
+md_tr(struct buf *o, struct md_row *r)
+{
+	size_t	i;
+
+	buf_addc(o, '|');
+	for (i = 0; i < r->n; i++) {
+		if (r->cell[i].len > 0)
+			buf_addf(o, " %s |", r->cell[i].s);
+		else
+			buf_adds(o, " |");
+		buf_release(&r->cell[i]);
+	}
+	buf_addc(o, '\n');
+	r->n = 0;
+}
+
+/*
+ * An identifier or a risk name (THREAT@TARGET) as code, or as escaped text
+ * if it is neither: only [a-z0-9._@-] ever goes into a code span.
+ */
+static void
+md_id(struct buf *out, const char *id)
+{
+	char	*threat, *target;
+	int	 ok = id_valid(id);
+
+	if (!ok && id != NULL && risk_parse_name(id, &threat, &target) == 0) {
+		ok = id_valid(threat) && id_valid(target);
+		free(threat);
+		free(target);
+	}
+	if (ok)
+		buf_addf(out, "`%s`", id);
+	else
+		md_inline(out, id);
+}
+
+/* "- **Label:** text" with continuation lines indented. */
+static void
+md_item(struct buf *out, const char *indent, const char *label,
+    const char *text)
+{
+	struct buf	cont;
+
+	buf_init(&cont);
+	buf_adds(&cont, indent);
+	buf_adds(&cont, "  ");
+	buf_addf(out, "%s- **%s:** ", indent, label);
+	if (md_text(out, text, MD_BLOCK, cont.s, 0) == 0)
+		buf_adds(out, "*(blank)*");
+	buf_addc(out, '\n');
+	buf_release(&cont);
+}
+
+static const char *
+md_word(const struct vocab *v, int i)
+{
+	const char	*s = vocab_name(v, i);
+
+	return s != NULL ? s : "not set";
+}
+
+/* A word for table rows: "Critical", "Not applicable". */
+static void
+md_capital(struct buf *out, const char *s)
+{
+	if (*s >= 'a' && *s <= 'z') {
+		buf_addc(out, (char)(*s - 'a' + 'A'));
+		s++;
+	}
+	for (; *s != '\0'; s++)
+		buf_addc(out, *s == '-' ? ' ' : *s);
+}
+
+/* The number of a risk that applies in the register ("R3"), or 0. */
+static size_t
+md_number(const struct md *d, const struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < d->napply; i++)
+		if (d->apply[i] == k)
+			return i + 1;
+	return 0;
+}
+
+/* What a risk is about: "Name (`id`, component)" or the whole system. */
+static void
+md_target(struct md *d, const struct risk *k)
+{
+	const struct objref	*o = d->m->indexed ?
+				    model_find(d->m, k->target) : NULL;
+	const char		*name = NULL;
+
+	if (d->m->system.id != NULL && strcmp(k->target,
+	    d->m->system.id) == 0) {
+		buf_adds(d->out, "the whole system (");
+		md_id(d->out, k->target);
+		buf_adds(d->out, ")");
+		return;
+	}
+	if (o == NULL) {
+		md_id(d->out, k->target);
+		buf_adds(d->out, " (no longer in the model)");
+		return;
+	}
+	switch (o->type) {
+	case OBJ_COMPONENT:
+		name = ((const struct component *)o->ptr)->name;
+		break;
+	case OBJ_FLOW:
+		name = ((const struct flow *)o->ptr)->name;
+		break;
+	case OBJ_BOUNDARY:
+		name = ((const struct boundary *)o->ptr)->name;
+		break;
+	default:
+		break;
+	}
+	if (name != NULL && md_text(d->out, name, MD_INLINE, NULL, 0) > 0)
+		buf_adds(d->out, " (");
+	else
+		buf_adds(d->out, "(");
+	md_id(d->out, k->target);
+	buf_addf(d->out, ", %s)", objtype_name(o->type));
+}
+
+/* A short reference to a risk: "R3 Title (`id`)". */
+static void
+md_risk_ref(struct md *d, const struct risk *k)
+{
+	char	*name = risk_name(k);
+	size_t	 n = md_number(d, k);
+
+	if (n > 0)
+		buf_addf(d->out, "**R%zu** ", n);
+	md_inline(d->out, export_risk_title(d->in, k));
+	buf_adds(d->out, " (");
+	md_id(d->out, name);
+	buf_adds(d->out, ")");
+	free(name);
+}
+
+static void
+md_title_block(struct md *d)
+{
+	const struct system	*s = &d->m->system;
+	struct buf		*o = d->out, *c;
+	struct md_row		 r = { .n = 0 };
+
+	buf_adds(o, "# ");
+	md_inline(o, s->name != NULL ? s->name : s->id);
+	buf_adds(o, ": threat model for sign-off\n\n"
+	    "| Item | Value |\n| --- | --- |\n");
+	buf_adds(md_td(&r), "System");
+	c = md_td(&r);
+	if (md_text(c, s->name, MD_CELL, NULL, 0) > 0)
+		buf_adds(c, " (");
+	else
+		buf_adds(c, "(");
+	md_id(c, s->id);
+	buf_adds(c, ")");
+	md_tr(o, &r);
+	buf_adds(md_td(&r), "Owner");
+	if (md_text((c = md_td(&r)), s->owner, MD_CELL, NULL, 0) == 0)
+		buf_adds(c, "not set");
+	md_tr(o, &r);
+	buf_adds(md_td(&r), "Criticality");
+	buf_adds(md_td(&r), md_word(&vocab_criticality, s->criticality));
+	md_tr(o, &r);
+	buf_adds(md_td(&r), "Model revision");
+	buf_addf(md_td(&r), "%ld", d->m->revision);
+	md_tr(o, &r);
+	buf_adds(md_td(&r), "Catalogue version");
+	c = md_td(&r);
+	if (d->in->cat == NULL || md_text(c, d->in->cat->version, MD_CELL,
+	    NULL, 0) == 0)
+		buf_adds(c, "not known");
+	md_tr(o, &r);
+	buf_adds(md_td(&r), "Date");
+	if (md_text((c = md_td(&r)), d->in->generated_at, MD_CELL, NULL,
+	    0) == 0)
+		buf_adds(c, "not known");
+	md_tr(o, &r);
+	buf_addc(o, '\n');
+	if (s->description != NULL) {
+		md_text(o, s->description, MD_BLOCK, "", 1);
+		buf_adds(o, "\n\n");
+	}
+	buf_adds(o, "This report was generated by Parapet from the threat "
+	    "model and its risk register, scored against the NCSC/CISA "
+	    "*Guidelines for secure AI system development*. Text from the "
+	    "model is shown as written.\n\n");
+}
+
+static void
+md_summary(struct md *d)
+{
+	struct buf		*o = d->out;
+	const struct risk	*k;
+	size_t			 count[4][RISK_STATUS_COUNT], row, total;
+	size_t			 col[RISK_STATUS_COUNT], sev, st, i, n;
+
+	memset(count, 0, sizeof count);
+	memset(col, 0, sizeof col);
+	for (i = 0; i < d->napply; i++) {
+		k = d->apply[i];
+		if (k->severity >= 0 && k->severity < 4 && k->status >= 0 &&
+		    k->status < RISK_STATUS_COUNT) {
+			count[k->severity][k->status]++;
+			col[k->status]++;
+		}
+	}
+	buf_adds(o, "## Executive summary\n\n");
+	buf_addf(o, "%zu risk%s appl%s to this system", d->napply,
+	    d->napply == 1 ? "" : "s", d->napply == 1 ? "ies" : "y");
+	if (d->nrisks > d->napply)
+		buf_addf(o, "; %zu more no longer appl%s", d->nrisks -
+		    d->napply, d->nrisks - d->napply == 1 ? "ies" : "y");
+	buf_adds(o, ".\n\n| Severity |");
+	for (st = 0; st < RISK_STATUS_COUNT; st++) {
+		buf_addc(o, ' ');
+		md_capital(o, vocab_risk_status.words[st].name);
+		buf_adds(o, " |");
+	}
+	buf_adds(o, " Total |\n| --- |");
+	for (st = 0; st <= RISK_STATUS_COUNT; st++)
+		buf_adds(o, " ---: |");
+	buf_addc(o, '\n');
+	for (sev = 4; sev-- > 0;) {
+		buf_adds(o, "| ");
+		md_capital(o, vocab_severity.words[sev].name);
+		buf_adds(o, " |");
+		for (row = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
+			buf_addf(o, " %zu |", count[sev][st]);
+			row += count[sev][st];
+		}
+		buf_addf(o, " %zu |\n", row);
+	}
+	buf_adds(o, "| Total |");
+	for (total = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
+		buf_addf(o, " %zu |", col[st]);
+		total += col[st];
+	}
+	buf_addf(o, " %zu |\n\n", total);
+
+	buf_adds(o, "### Open high and critical risks\n\n");
+	for (n = 0, i = 0; i < d->napply; i++) {
+		k = d->apply[i];
+		if (k->severity < LEVEL_HIGH || (k->status != RISK_OPEN &&
+		    k->status != RISK_MITIGATING))
+			continue;
+		buf_adds(o, "- ");
+		md_risk_ref(d, k);
+		buf_addf(o, ": %s, %s, on ", md_word(&vocab_severity,
+		    k->severity), md_word(&vocab_risk_status, k->status));
+		md_target(d, k);
+		buf_addc(o, '\n');
+		n++;
+	}
+	buf_adds(o, n == 0 ? "None.\n\n" : "\n");
+
+	buf_adds(o, "### Accepted risks\n\n");
+	for (n = 0, i = 0; i < d->napply; i++) {
+		k = d->apply[i];
+		if (k->status != RISK_ACCEPTED)
+			continue;
+		buf_adds(o, "- ");
+		md_risk_ref(d, k);
+		buf_addf(o, ": %s, accepted by ", md_word(&vocab_severity,
+		    k->severity));
+		md_inline(o, k->decided_by != NULL ? k->decided_by :
+		    "an unknown person");
+		buf_adds(o, " on ");
+		md_inline(o, k->decided_at != NULL ? k->decided_at :
+		    "an unknown date");
+		buf_addc(o, '\n');
+		n++;
+	}
+	buf_adds(o, n == 0 ? "None.\n\n" : "\nThe justifications are in "
+	    "\"Accepted and not-applicable risks\" below.\n\n");
+}
+
+/* The facts of a component or flow that are set, other than text. */
+static void
+md_facts(struct buf *o, const void *obj, enum objtype t, int kind)
+{
+	const struct field	*f;
+	size_t			 i, n, shown = 0;
+	char			*v;
+
+	f = model_fields(t, &n);
+	for (i = 0; i < n; i++) {
+		if (f[i].type == FIELD_TEXT || f[i].type == FIELD_ID ||
+		    f[i].type == FIELD_KIND || f[i].type == FIELD_REF ||
+		    !field_applies(&f[i], kind) || !field_isset(obj, &f[i]))
+			continue;
+		if (t == OBJ_FLOW && strcmp(f[i].name, "data") == 0)
+			continue;
+		v = field_get(obj, &f[i]);
+		buf_addf(o, "%s%s: ", shown++ > 0 ? "; " : "", f[i].name);
+		md_cell(o, v);
+		free(v);
+	}
+}
+
+/* A table of components, with their descriptions listed after it. */
+static void
+md_components(struct md *d, const struct boundary *b)
+{
+	const struct component	*c;
+	struct buf		*o = d->out;
+	struct md_row		 r = { .n = 0 };
+	size_t			 i, ndesc = 0, nrows = 0;
+
+	for (i = 0; i < d->m->ncomponents; i++) {
+		c = d->m->components[i];
+		if (c->b != b)
+			continue;
+		if (nrows++ == 0)
+			buf_adds(o, "| Component | Id | Kind | Owner | Facts |\n"
+			    "| --- | --- | --- | --- | --- |\n");
+		md_cell(md_td(&r), c->name);
+		md_id(md_td(&r), c->id);
+		buf_adds(md_td(&r), md_word(&vocab_kind, c->kind));
+		md_cell(md_td(&r), c->owner);
+		md_facts(md_td(&r), c, OBJ_COMPONENT, c->kind);
+		md_tr(o, &r);
+	}
+	if (nrows == 0) {
+		buf_adds(o, "No components.\n\n");
+		return;
+	}
+	buf_addc(o, '\n');
+	for (i = 0; i < d->m->ncomponents; i++) {
+		c = d->m->components[i];
+		if (c->b != b || c->description == NULL)
+			continue;
+		ndesc++;
+		buf_adds(o, "- ");
+		md_id(o, c->id);
+		buf_adds(o, ": ");
+		if (md_text(o, c->description, MD_BLOCK, "  ", 0) == 0)
+			buf_adds(o, "*(blank)*");
+		buf_addc(o, '\n');
+	}
+	if (ndesc > 0)
+		buf_addc(o, '\n');
+}
+
+/*
+ * A quoted Mermaid label on one line: letters, digits, spaces, non-ASCII
+ * characters and -.,:/()'?!+= as they are, anything else as an entity.
+ */
+static void
+mmd_label(struct buf *o, const char *s)
+{
+	struct buf	 v, one;
+	const char	*p;
+	unsigned char	 c;
+
+	buf_init(&one);
+	for (p = s != NULL ? s : ""; *p != '\0'; p++)
+		buf_addc(&one, *p == '\n' || *p == '\r' ? ' ' : *p);
+	buf_init(&v);
+	text_visible(&v, one.s, 0);
+	buf_release(&one);
+	buf_addc(o, '"');
+	for (p = v.s; *p != '\0'; p++) {
+		c = (unsigned char)*p;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == ' ' || c >= 0x80 ||
+		    strchr("-.,:/()'?!+=", c) != NULL)
+			buf_addc(o, (char)c);
+		else
+			buf_addf(o, "#%u;", c);
+	}
+	buf_addc(o, '"');
+	buf_release(&v);
+}
+
+/* Index of a component in the model (for its generated Mermaid id). */
+static size_t
+md_comp_index(const struct model *m, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < m->ncomponents; i++)
+		if (strcmp(m->components[i]->id, id) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static void
+md_mermaid_node(struct buf *o, const struct component *c, size_t i,
+    const char *indent)
+{
+	struct buf	label;
+
+	buf_init(&label);
+	buf_adds(&label, c->name != NULL ? c->name : c->id);
+	buf_addf(&label, " (%s)", md_word(&vocab_kind, c->kind));
+	buf_addf(o, "%sc%zu[", indent, i);
+	mmd_label(o, label.s);
+	buf_adds(o, "]\n");
+	buf_release(&label);
+}
+
+static void
+md_mermaid(struct md *d)
+{
+	const struct model	*m = d->m;
+	const struct boundary	*b;
+	const struct flow	*f;
+	struct buf		*o = d->out, label;
+	size_t			 i, j, from, to;
+
+	buf_adds(o, "### Data-flow diagram\n\n"
+	    "Trust boundaries are boxes around their components; a thick "
+	    "arrow is a flow that crosses a trust boundary.\n\n"
+	    "```mermaid\nflowchart LR\n");
+	for (i = 0; i < m->nboundaries; i++) {
+		b = m->boundaries[i];
+		buf_init(&label);
+		buf_adds(&label, b->name != NULL ? b->name : b->id);
+		buf_addf(&label, " (%s)", md_word(&vocab_trust, b->trust));
+		buf_addf(o, "  subgraph b%zu [", i);
+		mmd_label(o, label.s);
+		buf_adds(o, "]\n");
+		buf_release(&label);
+		for (j = 0; j < m->ncomponents; j++)
+			if (m->components[j]->b == b)
+				md_mermaid_node(o, m->components[j], j,
+				    "    ");
+		buf_adds(o, "  end\n");
+	}
+	for (j = 0; j < m->ncomponents; j++)
+		if (m->components[j]->b == NULL)
+			md_mermaid_node(o, m->components[j], j, "  ");
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		from = md_comp_index(m, f->from);
+		to = md_comp_index(m, f->to);
+		if (from == (size_t)-1 || to == (size_t)-1)
+			continue;
+		buf_init(&label);
+		for (j = 0; j < vocab_data_class.n; j++) {
+			if ((f->data & (1u << j)) == 0)
+				continue;
+			if (label.len > 0)
+				buf_adds(&label, ", ");
+			buf_adds(&label, vocab_data_class.words[j].name);
+		}
+		buf_addf(o, "  c%zu %s", from, flow_crosses_boundary(f) ?
+		    "==>" : "-->");
+		if (label.len > 0) {
+			buf_addc(o, '|');
+			mmd_label(o, label.s);
+			buf_addc(o, '|');
+		}
+		buf_addf(o, " c%zu\n", to);
+		buf_release(&label);
+	}
+	buf_adds(o, "```\n\n");
+}
+
+static void
+md_flows(struct md *d)
+{
+	const struct model	*m = d->m;
+	const struct flow	*f;
+	struct buf		*o = d->out;
+	struct md_row		 r = { .n = 0 };
+	size_t			 i, ndesc = 0;
+	char			*v;
+
+	buf_adds(o, "### Data flows\n\n");
+	if (m->nflows == 0) {
+		buf_adds(o, "No data flows.\n\n");
+		return;
+	}
+	buf_adds(o, "| Flow | Id | From | To | Data | Crosses a trust "
+	    "boundary | Facts |\n"
+	    "| --- | --- | --- | --- | --- | --- | --- |\n");
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		md_cell(md_td(&r), f->name);
+		md_id(md_td(&r), f->id);
+		md_id(md_td(&r), f->from);
+		md_id(md_td(&r), f->to);
+		v = field_get(f, model_field(OBJ_FLOW, "data"));
+		md_cell(md_td(&r), v);
+		free(v);
+		buf_adds(md_td(&r), flow_crosses_boundary(f) ? "yes" : "no");
+		md_facts(md_td(&r), f, OBJ_FLOW, -1);
+		md_tr(o, &r);
+	}
+	buf_addc(o, '\n');
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->description == NULL)
+			continue;
+		ndesc++;
+		buf_adds(o, "- ");
+		md_id(o, f->id);
+		buf_adds(o, ": ");
+		if (md_text(o, f->description, MD_BLOCK, "  ", 0) == 0)
+			buf_adds(o, "*(blank)*");
+		buf_addc(o, '\n');
+	}
+	if (ndesc > 0)
+		buf_addc(o, '\n');
+}
+
+static void
+md_system(struct md *d)
+{
+	const struct model	*m = d->m;
+	const struct boundary	*b;
+	struct buf		*o = d->out;
+	size_t			 i, loose = 0;
+
+	buf_adds(o, "## The system\n\n### Components by trust boundary\n\n");
+	for (i = 0; i < m->nboundaries; i++) {
+		b = m->boundaries[i];
+		buf_adds(o, "#### ");
+		md_inline(o, b->name != NULL ? b->name : b->id);
+		buf_adds(o, " (");
+		md_id(o, b->id);
+		buf_addf(o, ", %s)\n\n", b->trust >= 0 ?
+		    md_word(&vocab_trust, b->trust) : "trust not set");
+		if (b->description != NULL &&
+		    md_text(o, b->description, MD_BLOCK, "", 1) > 0)
+			buf_adds(o, "\n\n");
+		md_components(d, b);
+	}
+	for (i = 0; i < m->ncomponents; i++)
+		if (m->components[i]->b == NULL)
+			loose++;
+	if (loose > 0 || m->nboundaries == 0) {
+		buf_adds(o, "#### Outside any trust boundary\n\n");
+		md_components(d, NULL);
+	}
+	md_flows(d);
+	md_mermaid(d);
+}
+
+/* 1 if the risk's threat cites a guideline subsection. */
+static int
+md_cites(const struct md *d, const struct risk *k, const char *guideline)
+{
+	const struct threat	*t = export_threat(d->in, k);
+	size_t			 i;
+
+	if (t == NULL)
+		return 0;
+	for (i = 0; i < t->refs.n; i++)
+		if (t->refs.v[i].scheme == REF_GUIDELINE &&
+		    strcmp(t->refs.v[i].id, guideline) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+md_guidelines(struct md *d)
+{
+	const struct risk	*k;
+	struct buf		*o = d->out, *c;
+	struct md_row		 r = { .n = 0 };
+	size_t			 g, i, j, nrisk, nopen, ndone, nmit;
+
+	buf_adds(o, "## Guideline coverage\n\n"
+	    "The 17 subsections of the guidelines, the risks that apply "
+	    "under each, and how far their mitigations have got "
+	    "(implemented or verified, of those not rejected).\n\n"
+	    "| Subsection | Risks | Open or mitigating | Mitigations in "
+	    "place |\n| --- | --- | ---: | ---: |\n");
+	for (g = 0; g < 17; g++) {
+		c = md_td(&r);
+		buf_addf(c, "%s ", guideline_ids[g]);
+		md_cell(c, guideline_titles[g]);
+		c = md_td(&r);
+		nrisk = nopen = ndone = nmit = 0;
+		for (i = 0; i < d->napply; i++) {
+			k = d->apply[i];
+			if (!md_cites(d, k, guideline_ids[g]))
+				continue;
+			buf_addf(c, "%sR%zu (%s)", nrisk++ > 0 ? ", " : "",
+			    i + 1, md_word(&vocab_severity, k->severity));
+			if (k->status == RISK_OPEN ||
+			    k->status == RISK_MITIGATING)
+				nopen++;
+			for (j = 0; j < k->nmitigations; j++) {
+				if (k->mitigations[j].status == MIT_REJECTED)
+					continue;
+				nmit++;
+				if (k->mitigations[j].status ==
+				    MIT_IMPLEMENTED ||
+				    k->mitigations[j].status == MIT_VERIFIED)
+					ndone++;
+			}
+		}
+		if (nrisk == 0)
+			buf_adds(c, "none");
+		buf_addf(md_td(&r), "%zu", nopen);
+		buf_addf(md_td(&r), "%zu of %zu", ndone, nmit);
+		md_tr(o, &r);
+	}
+	buf_addc(o, '\n');
+}
+
+/* "guideline 3.2 (Title), atlas AML.T0051 (Title), ..., STRIDE: T, E". */
+static void
+md_refs(struct md *d, const struct risk *k)
+{
+	const struct threat	*t = export_threat(d->in, k);
+	const char		*title;
+	struct buf		 b;
+	size_t			 i, n = 0;
+
+	if (t == NULL) {
+		md_item(d->out, "", "References", "none: the threat is no "
+		    "longer in the catalogue");
+		return;
+	}
+	buf_init(&b);
+	for (i = 0; i < t->refs.n; i++) {
+		if (n++ > 0)
+			buf_adds(&b, "; ");
+		buf_addf(&b, "%s %s", ref_scheme_name(t->refs.v[i].scheme),
+		    t->refs.v[i].id);
+		title = catalogue_ref_title(d->in->cat, t->refs.v[i].scheme,
+		    t->refs.v[i].id);
+		if (title != NULL)
+			buf_addf(&b, " (%s)", title);
+	}
+	for (i = 0; i < vocab_stride.n; i++) {
+		if ((t->stride & (1u << i)) == 0)
+			continue;
+		buf_addf(&b, "%sSTRIDE %s (%s)", n++ > 0 ? "; " : "",
+		    vocab_stride.words[i].name, vocab_stride.words[i].help);
+	}
+	md_item(d->out, "", "References", n > 0 ? b.s : "none");
+	buf_release(&b);
+}
+
+static void
+md_mitigations(struct md *d, const struct risk *k)
+{
+	const struct risk_mitigation	*m;
+	const char			*title;
+	struct buf			*o = d->out, *c;
+	struct md_row			 r = { .n = 0 };
+	size_t				 i;
+
+	if (k->nmitigations == 0) {
+		buf_adds(o, "No mitigations.\n\n");
+		return;
+	}
+	buf_adds(o, "| Mitigation | Status | Owner | Due | Notes |\n"
+	    "| --- | --- | --- | --- | --- |\n");
+	for (i = 0; i < k->nmitigations; i++) {
+		m = &k->mitigations[i];
+		c = md_td(&r);
+		if ((title = export_mitigation_title(d->in, m->id)) != NULL &&
+		    md_text(c, title, MD_CELL, NULL, 0) > 0)
+			buf_adds(c, " (");
+		else
+			buf_adds(c, "(");
+		md_id(c, m->id);
+		buf_adds(c, ")");
+		buf_adds(md_td(&r), md_word(&vocab_mitigation_status,
+		    m->status));
+		md_cell(md_td(&r), m->owner);
+		md_cell(md_td(&r), m->due);
+		md_cell(md_td(&r), m->notes);
+		md_tr(o, &r);
+	}
+	buf_addc(o, '\n');
+}
+
+static void
+md_risk(struct md *d, size_t n, const struct risk *k)
+{
+	const struct threat	*t = export_threat(d->in, k);
+	struct buf		*o = d->out;
+	char			*name = risk_name(k);
+	size_t			 i;
+
+	buf_addf(o, "### R%zu: ", n);
+	md_inline(o, export_risk_title(d->in, k));
+	buf_addf(o, " (%s)\n\n", md_word(&vocab_severity, k->severity));
+	buf_adds(o, "- **Risk:** ");
+	md_id(o, name);
+	free(name);
+	buf_adds(o, "\n- **Target:** ");
+	md_target(d, k);
+	buf_addf(o, "\n- **Severity:** %s (likelihood %d x impact %d)\n"
+	    "- **Status:** %s\n", md_word(&vocab_severity, k->severity),
+	    k->likelihood, k->impact, md_word(&vocab_risk_status, k->status));
+	if (k->owner != NULL)
+		md_item(o, "", "Owner", k->owner);
+	if (t != NULL && t->description != NULL)
+		md_item(o, "", "Threat", t->description);
+	if (t != NULL && t->why != NULL)
+		md_item(o, "", "Why it matters", t->why);
+	if (k->nreasons > 0) {
+		buf_adds(o, "- **Why it applies:**\n");
+		for (i = 0; i < k->nreasons; i++) {
+			buf_adds(o, "  - ");
+			if (md_text(o, k->reasons[i], MD_BLOCK, "    ",
+			    0) == 0)
+				buf_adds(o, "*(blank)*");
+			buf_addc(o, '\n');
+		}
+	}
+	md_refs(d, k);
+	if (k->justification != NULL)
+		md_item(o, "", "Justification", k->justification);
+	if (k->decided_by != NULL || k->decided_at != NULL) {
+		buf_adds(o, "- **Decided:** ");
+		md_inline(o, k->decided_by != NULL ? k->decided_by :
+		    "by an unknown person");
+		buf_adds(o, ", ");
+		md_inline(o, k->decided_at != NULL ? k->decided_at :
+		    "at an unknown date");
+		buf_addc(o, '\n');
+	}
+	buf_addc(o, '\n');
+	md_mitigations(d, k);
+}
+
+static void
+md_register(struct md *d)
+{
+	size_t	i;
+
+	buf_adds(d->out, "## Risk register\n\n");
+	if (d->napply == 0) {
+		buf_adds(d->out, "No risks apply.\n\n");
+		return;
+	}
+	buf_adds(d->out, "Each risk is one threat of the catalogue applied to "
+	    "one part of the system, highest severity first.\n\n");
+	for (i = 0; i < d->napply; i++)
+		md_risk(d, i + 1, d->apply[i]);
+}
+
+static void
+md_decisions(struct md *d)
+{
+	const struct risk	*k;
+	struct buf		*o = d->out, *c;
+	struct md_row		 r = { .n = 0 };
+	size_t			 i, n = 0;
+
+	buf_adds(o, "## Accepted and not-applicable risks\n\n");
+	for (i = 0; i < d->napply; i++) {
+		k = d->apply[i];
+		if (k->status != RISK_ACCEPTED &&
+		    k->status != RISK_NOT_APPLICABLE)
+			continue;
+		if (n++ == 0)
+			buf_adds(o, "| Risk | Decision | Justification | "
+			    "Decided by | Decided at |\n"
+			    "| --- | --- | --- | --- | --- |\n");
+		c = md_td(&r);
+		buf_addf(c, "R%zu ", i + 1);
+		md_inline(c, export_risk_title(d->in, k));
+		buf_adds(md_td(&r), md_word(&vocab_risk_status, k->status));
+		c = md_td(&r);
+		if (md_text(c, k->justification, MD_CELL, NULL, 0) == 0)
+			buf_adds(c, "**none given**");
+		md_cell(md_td(&r), k->decided_by);
+		md_cell(md_td(&r), k->decided_at);
+		md_tr(o, &r);
+	}
+	buf_adds(o, n == 0 ? "None.\n\n" : "\n");
+
+	buf_adds(o, "## Risks that no longer apply\n\n");
+	for (n = 0, i = 0; i < d->nrisks; i++) {
+		k = d->risks[i];
+		if (k->applies)
+			continue;
+		n++;
+		buf_adds(o, "- ");
+		md_risk_ref(d, k);
+		buf_addf(o, ": was %s, status %s\n", md_word(&vocab_severity,
+		    k->severity), md_word(&vocab_risk_status, k->status));
+	}
+	buf_adds(o, n == 0 ? "None.\n\n" : "\nTheir decisions are kept "
+	    "and come back if the model changes back.\n\n");
+}
+
+/* The answer to a practice question, or TRI_UNKNOWN. */
+static enum tri
+md_answer(const struct model *m, const char *id, const char **note)
+{
+	size_t	i;
+
+	*note = NULL;
+	for (i = 0; i < m->npractices; i++) {
+		if (strcmp(m->practices[i]->id, id) == 0) {
+			*note = m->practices[i]->note;
+			return m->practices[i]->answer;
+		}
+	}
+	return TRI_UNKNOWN;
+}
+
+/* "- Component Name (`id`): a, b not answered" for unknown booleans. */
+static size_t
+md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
+    const char *id, const char *name)
+{
+	const struct field	*f;
+	size_t			 i, n, k = 0;
+
+	f = model_fields(t, &n);
+	for (i = 0; i < n; i++) {
+		if (f[i].type != FIELD_BOOL || !field_applies(&f[i], kind) ||
+		    field_isset(obj, &f[i]))
+			continue;
+		if (k++ == 0) {
+			buf_addf(o, "- %c%s ", objtype_name(t)[0] - 'a' + 'A',
+			    objtype_name(t) + 1);
+			if (name != NULL && md_text(o, name, MD_INLINE, NULL,
+			    0) > 0)
+				buf_addc(o, ' ');
+			buf_adds(o, "(");
+			md_id(o, id);
+			buf_adds(o, "): ");
+		} else
+			buf_adds(o, ", ");
+		buf_adds(o, f[i].name);
+	}
+	if (k > 0)
+		buf_adds(o, "\n");
+	return k > 0;
+}
+
+static void
+md_practices(struct md *d)
+{
+	const struct catalogue	*cat = d->in->cat;
+	const struct question	*q;
+	const struct component	*c;
+	const struct flow	*f;
+	struct buf		*o = d->out, facts, *c2;
+	struct md_row		 r = { .n = 0 };
+	const char		*note;
+	size_t			 i, n = 0;
+
+	buf_adds(o, "## Practice answers and open questions\n\n"
+	    "### Practice answers\n\n");
+	if ((cat == NULL || cat->nquestions == 0) && d->m->npractices == 0)
+		buf_adds(o, "No practice questions.\n\n");
+	else {
+		buf_adds(o, "| Subsection | Question | Answer | Note |\n"
+		    "| --- | --- | --- | --- |\n");
+		for (i = 0; cat != NULL && i < cat->nquestions; i++) {
+			q = cat->questions[i];
+			md_cell(md_td(&r), q->guideline);
+			c2 = md_td(&r);
+			if (md_text(c2, q->text, MD_CELL, NULL, 0) > 0)
+				buf_adds(c2, " (");
+			else
+				buf_adds(c2, "(");
+			md_id(c2, q->id);
+			buf_adds(c2, ")");
+			buf_adds(md_td(&r), md_word(&vocab_answer,
+			    (int)md_answer(d->m, q->id, &note)));
+			md_cell(md_td(&r), note);
+			md_tr(o, &r);
+		}
+		for (i = 0; i < d->m->npractices; i++) {
+			if (cat != NULL && catalogue_question(cat,
+			    d->m->practices[i]->id) != NULL)
+				continue;
+			md_td(&r);
+			c2 = md_td(&r);
+			md_id(c2, d->m->practices[i]->id);
+			buf_adds(c2, " (no longer in the catalogue)");
+			buf_adds(md_td(&r), md_word(&vocab_answer,
+			    (int)d->m->practices[i]->answer));
+			md_cell(md_td(&r), d->m->practices[i]->note);
+			md_tr(o, &r);
+		}
+		buf_addc(o, '\n');
+	}
+
+	buf_adds(o, "### Open questions\n\n"
+	    "What is still unknown. The analysis assumes the risky answer "
+	    "to each of these until it is given.\n\n");
+	for (i = 0; cat != NULL && i < cat->nquestions; i++) {
+		q = cat->questions[i];
+		if (md_answer(d->m, q->id, &note) != TRI_UNKNOWN)
+			continue;
+		if (n++ == 0)
+			buf_adds(o, "Practice questions not answered:\n\n");
+		buf_adds(o, "- ");
+		md_inline(o, q->text);
+		buf_adds(o, " (");
+		md_id(o, q->id);
+		buf_adds(o, ", subsection ");
+		md_inline(o, q->guideline);
+		buf_adds(o, ")\n");
+	}
+	if (n > 0)
+		buf_addc(o, '\n');
+	buf_init(&facts);
+	for (i = 0; i < d->m->ncomponents; i++) {
+		c = d->m->components[i];
+		md_unknowns(&facts, c, OBJ_COMPONENT, c->kind, c->id,
+		    c->name);
+	}
+	for (i = 0; i < d->m->nflows; i++) {
+		f = d->m->flows[i];
+		md_unknowns(&facts, f, OBJ_FLOW, -1, f->id, f->name);
+	}
+	if (facts.len > 0) {
+		buf_adds(o, "Facts about components and flows not answered:"
+		    "\n\n");
+		buf_add(o, facts.s, facts.len);
+		buf_addc(o, '\n');
+	} else if (n == 0)
+		buf_adds(o, "None: every question is answered.\n\n");
+	buf_release(&facts);
+}
+
+static void
+md_signoff(struct md *d)
+{
+	struct buf	*o = d->out;
+	struct md_row	 r = { .n = 0 };
+
+	buf_adds(o, "## Sign-off\n\n"
+	    "By signing, each person below confirms that they have read "
+	    "this report and accepts the decisions recorded in it.\n\n"
+	    "| Role | Name | Decision | Date |\n| --- | --- | --- | --- |\n");
+	buf_adds(md_td(&r), "System owner");
+	md_cell(md_td(&r), d->m->system.owner);
+	md_td(&r);
+	md_td(&r);
+	md_tr(o, &r);
+	buf_adds(o, "| Security reviewer | | | |\n"
+	    "| Risk owner | | | |\n\n");
+}
+
+/* 1 if a history entry is about a risk (its object is THREAT@TARGET). */
+static int
+md_is_decision(const struct change *c)
+{
+	return c->object != NULL && strchr(c->object, '@') != NULL;
+}
+
+static void
+md_history(struct md *d)
+{
+	const struct change	*c;
+	struct buf		*o = d->out;
+	struct md_row		 r = { .n = 0 };
+	size_t			 i, n = 0, first;
+
+	buf_adds(o, "## History of decisions\n\n");
+	for (i = 0; i < d->in->nhistory; i++)
+		if (md_is_decision(&d->in->history[i]))
+			n++;
+	if (n == 0) {
+		buf_adds(o, "No decisions recorded yet.\n");
+		return;
+	}
+	if (n > MD_HISTORY_MAX)
+		buf_addf(o, "The last %d of %zu changes to risks (`parapet "
+		    "history` lists them all).\n\n", MD_HISTORY_MAX, n);
+	first = n > MD_HISTORY_MAX ? n - MD_HISTORY_MAX : 0;
+	buf_adds(o, "| When | Who | Risk | Field | From | To |\n"
+	    "| --- | --- | --- | --- | --- | --- |\n");
+	for (n = 0, i = 0; i < d->in->nhistory; i++) {
+		c = &d->in->history[i];
+		if (!md_is_decision(c) || n++ < first)
+			continue;
+		md_cell(md_td(&r), c->at);
+		md_cell(md_td(&r), c->who);
+		md_id(md_td(&r), c->object);
+		md_cell(md_td(&r), c->field);
+		md_cell(md_td(&r), c->old_value);
+		md_cell(md_td(&r), c->new_value);
+		md_tr(o, &r);
+	}
+}
+
+int
+export_markdown(const struct export_input *in, struct buf *out,
+    struct error *err)
+{
+	struct md	d;
+	size_t		i;
+
+	(void)err;
+	memset(&d, 0, sizeof d);
+	d.out = out;
+	d.in = in;
+	d.m = in->model;
+	d.risks = export_sorted_risks(in, &d.nrisks);
+	d.apply = xreallocarray(NULL, d.nrisks + 1, sizeof *d.apply);
+	for (i = 0; i < d.nrisks; i++)
+		if (d.risks[i]->applies)
+			d.apply[d.napply++] = d.risks[i];
+	md_title_block(&d);
+	md_summary(&d);
+	md_system(&d);
+	md_guidelines(&d);
+	md_register(&d);
+	md_decisions(&d);
+	md_practices(&d);
+	md_signoff(&d);
+	md_history(&d);
+	free(d.risks);
+	free(d.apply);
+	return 0;
+}

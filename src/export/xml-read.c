@@ -1,0 +1,725 @@
+/*
+ * xml-read.c: read an XML export back into a model, a risk register and
+ * its history (parapet import FILE.xml).
+ *
+ * The file is untrusted. libxml2 parses it with the network off, without
+ * loading DTDs and without substituting entities; a DOCTYPE (which is where
+ * entity declarations live) stops the parse at once and is refused. The
+ * tree must then validate against parapet.xsd before anything is built
+ * from it, and what the schema cannot say (fields that apply to a kind,
+ * references, the escaped text notation, severity from the scores) is
+ * checked while building. Model objects are read from the field tables,
+ * the inverse of xml-write.c.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlschemas.h>
+
+#include "export/export-int.h"
+#include "export/xml-read.h"
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/paths.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+struct xr {
+	const char		*file;		/* for messages */
+	struct error		*err;
+	unsigned long		 dtd_line;	/* where a DOCTYPE was, or 0 */
+	int			 have_error;	/* first libxml2 error kept */
+	unsigned long		 err_line;
+	unsigned long		 err_col;
+	struct buf		 err_msg;
+
+	struct model		*model;
+	struct risk_register	 reg;
+	struct change		*hist;
+	size_t			 nhist;
+};
+
+#define X(s)	((const xmlChar *)(s))
+#define S(s)	((const char *)(s))
+
+/* A DOCTYPE: note where, and stop before its subset is even read. */
+static void
+xr_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
+    const xmlChar *sid)
+{
+	xmlParserCtxtPtr	 ctxt = ctx;
+	struct xr		*r = ctxt->_private;
+
+	(void)name;
+	(void)eid;
+	(void)sid;
+	r->dtd_line = (unsigned long)xmlSAX2GetLineNumber(ctx);
+	if (r->dtd_line == 0)
+		r->dtd_line = 1;
+	xmlStopParser(ctxt);
+}
+
+/* Keep the first error libxml2 reports, made safe and lower-case. */
+static void
+xr_keep_error(struct xr *r, const xmlError *e)
+{
+	char	*msg;
+	size_t	 len;
+
+	if (r->have_error || e == NULL || e->level == XML_ERR_WARNING)
+		return;
+	r->have_error = 1;
+	r->err_line = e->line > 0 ? (unsigned long)e->line : 0;
+	r->err_col = e->domain == XML_FROM_PARSER && e->int2 > 0 ?
+	    (unsigned long)e->int2 : 0;
+	msg = xstrdup(e->message != NULL ? e->message : "unknown error");
+	for (len = strlen(msg); len > 0 && (msg[len - 1] == '\n' ||
+	    msg[len - 1] == ' ' || msg[len - 1] == '.'); len--)
+		msg[len - 1] = '\0';
+	if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' &&
+	    msg[1] <= 'Z'))
+		msg[0] = (char)(msg[0] - 'A' + 'a');
+	buf_reset(&r->err_msg);
+	text_visible(&r->err_msg, msg, 0);
+	free(msg);
+}
+
+static void
+xr_parse_error(void *data, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr	ctxt = data;
+
+	xr_keep_error(ctxt->_private, e);
+}
+
+static void
+xr_schema_error(void *data, xmlErrorPtr e)
+{
+	xr_keep_error(data, e);
+}
+
+/* Fail at a node's line. Returns -1. */
+static int
+xr_fail(struct xr *r, const xmlNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+xr_fail(struct xr *r, const xmlNode *n, const char *fmt, ...)
+{
+	struct buf	b;
+	va_list		ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	error_set_at(r->err, r->file, n != NULL ?
+	    (unsigned long)xmlGetLineNo(n) : 0, 0, "%s", b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* The next element among n and its following siblings, or NULL. */
+static xmlNodePtr
+xr_elem(xmlNodePtr n)
+{
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}
+
+#define FOREACH_ELEM(c, parent) \
+	for ((c) = xr_elem((parent)->children); (c) != NULL; \
+	    (c) = xr_elem((c)->next))
+
+static int
+xr_is(const xmlNode *n, const char *name)
+{
+	return strcmp(S(n->name), name) == 0;
+}
+
+/*
+ * An attribute with its whitespace collapsed as the XSD type (a token or a
+ * list) has it, the caller's to free; NULL when absent.
+ */
+static char *
+xr_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar	*v = xmlGetNoNsProp(n, X(name));
+	char	*s, *p, *q;
+
+	if (v == NULL)
+		return NULL;
+	s = xstrdup(S(v));
+	xmlFree(v);
+	for (p = q = s; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			if (q != s && q[-1] != ' ')
+				*q++ = ' ';
+			continue;
+		}
+		*q++ = *p;
+	}
+	if (q != s && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	return s;
+}
+
+/* A number attribute (the XSD checked its form). */
+static long
+xr_attr_long(xmlNodePtr n, const char *name, long dflt)
+{
+	char	*s = xr_attr(n, name);
+	long	 v = dflt;
+
+	if (s != NULL)
+		v = strtol(s, NULL, 10);
+	free(s);
+	return v;
+}
+
+/*
+ * The text of a text element, decoded when encoding="escaped"; the
+ * caller's to free. NULL with the error set on a bad escape.
+ */
+static char *
+xr_text(struct xr *r, xmlNodePtr n)
+{
+	xmlChar		*v = xmlNodeGetContent(n);
+	char		*enc = xr_attr(n, "encoding");
+	struct buf	 b;
+
+	buf_init(&b);
+	if (enc != NULL && strcmp(enc, "escaped") == 0) {
+		if (xml_text_unescape(v != NULL ? S(v) : "", &b) == -1) {
+			xr_fail(r, n, "invalid escape in '%s' (use \\\\ or "
+			    "\\xHH)", S(n->name));
+			buf_release(&b);
+			free(enc);
+			xmlFree(v);
+			return NULL;
+		}
+	} else if (v != NULL)
+		buf_adds(&b, S(v));
+	free(enc);
+	xmlFree(v);
+	return buf_detach(&b);
+}
+
+/* A word of a vocabulary from an attribute (the XSD checked it). */
+static int
+xr_word(struct xr *r, xmlNodePtr n, const char *name, const struct vocab *v,
+    int *out)
+{
+	char	*s = xr_attr(n, name);
+	int	 i;
+
+	if (s == NULL)
+		return xr_fail(r, n, "'%s' has no '%s'", S(n->name), name);
+	if ((i = vocab_find(v, s)) == -1) {
+		xr_fail(r, n, "unknown %s '%s'", v->name, s);
+		free(s);
+		return -1;
+	}
+	free(s);
+	*out = i;
+	return 0;
+}
+
+/*
+ * Set the fields of a model object from an element: attributes are the
+ * fields that are not free text, child elements the free text fields.
+ */
+static int
+xr_object(struct xr *r, xmlNodePtr n, void *obj, enum objtype t, int kind)
+{
+	const struct field	*f;
+	xmlAttrPtr		 a;
+	xmlNodePtr		 c;
+	char			*v;
+	int			 rc;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL)
+			continue;	/* xsi: and the like */
+		if ((f = model_field(t, S(a->name))) == NULL ||
+		    f->type == FIELD_TEXT)
+			return xr_fail(r, n, "unknown attribute '%s' for a %s",
+			    S(a->name), objtype_name(t));
+		if (!field_applies(f, kind))
+			return xr_fail(r, n, "'%s' does not apply to a %s "
+			    "component", f->name,
+			    vocab_name(&vocab_kind, kind));
+		v = xr_attr(n, S(a->name));
+		rc = field_set(obj, f, v, r->err);
+		free(v);
+		if (rc == -1) {
+			error_locate(r->err, r->file,
+			    (unsigned long)xmlGetLineNo(n), 0);
+			return -1;
+		}
+	}
+	FOREACH_ELEM(c, n) {
+		if ((f = model_field(t, S(c->name))) == NULL ||
+		    f->type != FIELD_TEXT)
+			return xr_fail(r, c, "unknown element '%s' in a %s",
+			    S(c->name), objtype_name(t));
+		if ((v = xr_text(r, c)) == NULL)
+			return -1;
+		rc = field_set(obj, f, v, r->err);
+		free(v);
+		if (rc == -1) {
+			error_locate(r->err, r->file,
+			    (unsigned long)xmlGetLineNo(c), 0);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+xr_pos(struct srcpos *pos, xmlNodePtr n)
+{
+	pos->line = (unsigned long)xmlGetLineNo(n);
+	pos->col = 0;
+}
+
+static int
+xr_component(struct xr *r, xmlNodePtr n)
+{
+	struct component	*c;
+	char			*id = xr_attr(n, "id");
+	int			 kind;
+
+	if (id == NULL)
+		return xr_fail(r, n, "component has no 'id'");
+	if (xr_word(r, n, "kind", &vocab_kind, &kind) == -1) {
+		free(id);
+		return -1;
+	}
+	c = model_add_component(r->model, id, kind);
+	free(id);
+	xr_pos(&c->pos, n);
+	xr_pos(&c->boundary_pos, n);
+	return xr_object(r, n, c, OBJ_COMPONENT, kind);
+}
+
+static int
+xr_flow(struct xr *r, xmlNodePtr n)
+{
+	struct flow	*f;
+	char		*id = xr_attr(n, "id"), *from = xr_attr(n, "from");
+	char		*to = xr_attr(n, "to");
+
+	if (id == NULL || from == NULL || to == NULL) {
+		free(id);
+		free(from);
+		free(to);
+		return xr_fail(r, n, "flow needs 'id', 'from' and 'to'");
+	}
+	f = model_add_flow(r->model, id, from, to);
+	free(id);
+	free(from);
+	free(to);
+	xr_pos(&f->pos, n);
+	xr_pos(&f->from_pos, n);
+	xr_pos(&f->to_pos, n);
+	return xr_object(r, n, f, OBJ_FLOW, -1);
+}
+
+static int
+xr_practice(struct xr *r, xmlNodePtr n)
+{
+	struct practice	*p;
+	xmlNodePtr	 c;
+	char		*id = xr_attr(n, "id");
+	int		 answer;
+
+	if (id == NULL)
+		return xr_fail(r, n, "practice has no 'id'");
+	if (model_practice(r->model, id) != NULL) {
+		xr_fail(r, n, "duplicate practice '%s'", id);
+		free(id);
+		return -1;
+	}
+	if (xr_word(r, n, "answer", &vocab_answer, &answer) == -1) {
+		free(id);
+		return -1;
+	}
+	p = model_add_practice(r->model, id, (enum tri)answer);
+	free(id);
+	xr_pos(&p->pos, n);
+	FOREACH_ELEM(c, n) {
+		if (!xr_is(c, "note"))
+			return xr_fail(r, c, "unknown element '%s' in a "
+			    "practice", S(c->name));
+		free(p->note);
+		if ((p->note = xr_text(r, c)) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
+/* Replace a string of the register with the text of an element. */
+static int
+xr_set_text(struct xr *r, xmlNodePtr n, char **sp)
+{
+	char	*v;
+
+	if ((v = xr_text(r, n)) == NULL)
+		return -1;
+	free(*sp);
+	*sp = v;
+	return 0;
+}
+
+static int
+xr_mitigation(struct xr *r, struct risk *k, xmlNodePtr n)
+{
+	struct risk_mitigation	*m;
+	xmlNodePtr		 c;
+	char			*id = xr_attr(n, "id");
+	int			 status;
+
+	if (id == NULL)
+		return xr_fail(r, n, "mitigation has no 'id'");
+	if (risk_find_mitigation(k, id) != NULL) {
+		xr_fail(r, n, "duplicate mitigation '%s'", id);
+		free(id);
+		return -1;
+	}
+	if (xr_word(r, n, "status", &vocab_mitigation_status, &status) == -1) {
+		free(id);
+		return -1;
+	}
+	m = risk_add_mitigation(k, id);
+	free(id);
+	m->status = status;
+	m->due = xr_attr(n, "due");
+	FOREACH_ELEM(c, n) {
+		if (xr_is(c, "title"))
+			continue;	/* the catalogue's, not the register's */
+		if (xr_is(c, "owner")) {
+			if (xr_set_text(r, c, &m->owner) == -1)
+				return -1;
+		} else if (xr_is(c, "notes")) {
+			if (xr_set_text(r, c, &m->notes) == -1)
+				return -1;
+		} else
+			return xr_fail(r, c, "unknown element '%s' in a "
+			    "mitigation", S(c->name));
+	}
+	return 0;
+}
+
+static int
+xr_risk(struct xr *r, xmlNodePtr n)
+{
+	struct risk	*k;
+	xmlNodePtr	 c;
+	char		*id = xr_attr(n, "id"), *threat = xr_attr(n, "threat");
+	char		*target = xr_attr(n, "target"), *name, *applies, *v;
+	int		 severity, status, rc = -1;
+
+	if (id == NULL || threat == NULL || target == NULL) {
+		xr_fail(r, n, "risk needs 'id', 'threat' and 'target'");
+		goto out;
+	}
+	name = xasprintf("%s@%s", threat, target);
+	if (strcmp(name, id) != 0) {
+		xr_fail(r, n, "risk id '%s' is not '%s' (THREAT@TARGET)", id,
+		    name);
+		free(name);
+		goto out;
+	}
+	free(name);
+	if (risk_register_find(&r->reg, threat, target) != NULL) {
+		xr_fail(r, n, "duplicate risk '%s'", id);
+		goto out;
+	}
+	if (xr_word(r, n, "severity", &vocab_severity, &severity) == -1 ||
+	    xr_word(r, n, "status", &vocab_risk_status, &status) == -1)
+		goto out;
+	k = risk_register_add(&r->reg, threat, target);
+	k->likelihood = (int)xr_attr_long(n, "likelihood", 1);
+	k->impact = (int)xr_attr_long(n, "impact", 1);
+	if (k->likelihood < 1 || k->likelihood > 5 || k->impact < 1 ||
+	    k->impact > 5) {
+		xr_fail(r, n, "risk '%s' has a score out of 1..5", id);
+		goto out;
+	}
+	if (severity != risk_severity(k->likelihood, k->impact)) {
+		xr_fail(r, n, "risk '%s': severity '%s' does not match "
+		    "likelihood %d x impact %d ('%s')", id,
+		    vocab_name(&vocab_severity, severity), k->likelihood,
+		    k->impact, vocab_name(&vocab_severity,
+		    risk_severity(k->likelihood, k->impact)));
+		goto out;
+	}
+	k->severity = severity;
+	k->status = status;
+	applies = xr_attr(n, "applies");
+	k->applies = applies == NULL || strcmp(applies, "false") != 0;
+	free(applies);
+	k->decided_at = xr_attr(n, "decided-at");
+	FOREACH_ELEM(c, n) {
+		if (xr_is(c, "ref"))
+			continue;	/* from the catalogue */
+		if (xr_is(c, "title")) {
+			if (xr_set_text(r, c, &k->title) == -1)
+				goto out;
+		} else if (xr_is(c, "reason")) {
+			if ((v = xr_text(r, c)) == NULL)
+				goto out;
+			risk_add_reason(k, "%s", v);
+			free(v);
+		} else if (xr_is(c, "owner")) {
+			if (xr_set_text(r, c, &k->owner) == -1)
+				goto out;
+		} else if (xr_is(c, "justification")) {
+			if (xr_set_text(r, c, &k->justification) == -1)
+				goto out;
+		} else if (xr_is(c, "decided-by")) {
+			if (xr_set_text(r, c, &k->decided_by) == -1)
+				goto out;
+		} else if (xr_is(c, "mitigation")) {
+			if (xr_mitigation(r, k, c) == -1)
+				goto out;
+		} else {
+			xr_fail(r, c, "unknown element '%s' in a risk",
+			    S(c->name));
+			goto out;
+		}
+	}
+	rc = 0;
+out:
+	free(id);
+	free(threat);
+	free(target);
+	return rc;
+}
+
+static int
+xr_change(struct xr *r, xmlNodePtr n)
+{
+	struct change	*ch;
+	xmlNodePtr	 c;
+	char		**sp;
+
+	r->hist = xreallocarray(r->hist, r->nhist + 1, sizeof *r->hist);
+	ch = &r->hist[r->nhist++];
+	memset(ch, 0, sizeof *ch);
+	ch->seq = xr_attr_long(n, "seq", 0);
+	ch->at = xr_attr(n, "at");
+	ch->system = xr_attr(n, "system");
+	FOREACH_ELEM(c, n) {
+		if (xr_is(c, "who"))
+			sp = &ch->who;
+		else if (xr_is(c, "object"))
+			sp = &ch->object;
+		else if (xr_is(c, "field"))
+			sp = &ch->field;
+		else if (xr_is(c, "old"))
+			sp = &ch->old_value;
+		else if (xr_is(c, "new"))
+			sp = &ch->new_value;
+		else
+			return xr_fail(r, c, "unknown element '%s' in a "
+			    "change", S(c->name));
+		if (xr_set_text(r, c, sp) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* Build everything from a valid document. */
+static int
+xr_document(struct xr *r, xmlNodePtr root)
+{
+	xmlNodePtr	sec, c;
+	int		rc = 0;
+
+	r->model = model_new();
+	r->model->revision = xr_attr_long(root, "revision", 0);
+	FOREACH_ELEM(sec, root) {
+		if (xr_is(sec, "catalogue-version"))
+			continue;	/* the catalogue's, not the model's */
+		if (xr_is(sec, "system")) {
+			xr_pos(&r->model->system.pos, sec);
+			if (xr_object(r, sec, &r->model->system, OBJ_SYSTEM,
+			    -1) == -1)
+				return -1;
+			continue;
+		}
+		FOREACH_ELEM(c, sec) {
+			if (xr_is(c, "boundary")) {
+				char		*id = xr_attr(c, "id");
+				struct boundary	*b;
+
+				if (id == NULL)
+					return xr_fail(r, c, "boundary has "
+					    "no 'id'");
+				b = model_add_boundary(r->model, id);
+				free(id);
+				xr_pos(&b->pos, c);
+				rc = xr_object(r, c, b, OBJ_BOUNDARY, -1);
+			} else if (xr_is(c, "component"))
+				rc = xr_component(r, c);
+			else if (xr_is(c, "flow"))
+				rc = xr_flow(r, c);
+			else if (xr_is(c, "practice"))
+				rc = xr_practice(r, c);
+			else if (xr_is(c, "risk"))
+				rc = xr_risk(r, c);
+			else if (xr_is(c, "change"))
+				rc = xr_change(r, c);
+			else
+				rc = xr_fail(r, c, "unknown element '%s'",
+				    S(c->name));
+			if (rc == -1)
+				return -1;
+		}
+	}
+	return model_index(r->model, r->file, r->err);
+}
+
+/* Validate a document against parapet.xsd of the data directory. */
+static int
+xr_validate(struct xr *r, xmlDocPtr doc)
+{
+	xmlSchemaParserCtxtPtr	 pctxt;
+	xmlSchemaValidCtxtPtr	 vctxt;
+	xmlSchemaPtr		 schema;
+	char			*path;
+	int			 rc;
+
+	path = xasprintf("%s/parapet.xsd", paths_data());
+	if ((pctxt = xmlSchemaNewParserCtxt(path)) == NULL)
+		fatal("xmlSchemaNewParserCtxt: out of memory");
+	xmlSchemaSetParserStructuredErrors(pctxt, xr_schema_error, r);
+	schema = xmlSchemaParse(pctxt);
+	xmlSchemaFreeParserCtxt(pctxt);
+	if (schema == NULL) {
+		error_set(r->err, "cannot load the schema '%s'%s%s", path,
+		    r->have_error ? ": " : "", r->err_msg.s);
+		free(path);
+		return -1;
+	}
+	free(path);
+	r->have_error = 0;
+	if ((vctxt = xmlSchemaNewValidCtxt(schema)) == NULL)
+		fatal("xmlSchemaNewValidCtxt: out of memory");
+	xmlSchemaSetValidStructuredErrors(vctxt, xr_schema_error, r);
+	rc = xmlSchemaValidateDoc(vctxt, doc);
+	xmlSchemaFreeValidCtxt(vctxt);
+	xmlSchemaFree(schema);
+	if (rc == 0)
+		return 0;
+	if (r->have_error)
+		error_set_at(r->err, r->file, r->err_line, 0,
+		    "not a valid Parapet XML export: %s", r->err_msg.s);
+	else
+		error_set_at(r->err, r->file, 0, 0, "not a valid Parapet "
+		    "XML export");
+	return -1;
+}
+
+/* Hand the risks of the reader's register over to the caller's. */
+static void
+xr_move_risks(struct xr *r, struct risk_register *reg)
+{
+	size_t	i, cap;
+
+	if (reg->n == 0) {
+		free(reg->risks);
+		*reg = r->reg;
+		risk_register_init(&r->reg);
+		return;
+	}
+	/* Keep risk.c's growth rule: capacity is n rounded up to 2^k. */
+	for (cap = 4; cap < reg->n + r->reg.n; cap *= 2)
+		;
+	reg->risks = xreallocarray(reg->risks, cap, sizeof *reg->risks);
+	for (i = 0; i < r->reg.n; i++)
+		reg->risks[reg->n++] = r->reg.risks[i];
+	free(r->reg.risks);
+	risk_register_init(&r->reg);
+}
+
+int
+xml_read(const char *text, size_t len, const char *file,
+    struct model **model, struct risk_register *reg,
+    struct change **history, size_t *nhistory, struct error *err)
+{
+	xmlParserCtxtPtr	 ctxt;
+	xmlDocPtr		 doc;
+	struct xr		 r;
+	int			 rc = -1;
+
+	memset(&r, 0, sizeof r);
+	r.file = file;
+	r.err = err;
+	buf_init(&r.err_msg);
+	risk_register_init(&r.reg);
+	*model = NULL;
+	if (len > INT_MAX)
+		return error_set_at(err, file, 0, 0, "document too large");
+
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		fatal("xmlNewParserCtxt: out of memory");
+	ctxt->_private = &r;
+	ctxt->sax->internalSubset = xr_doctype;
+	ctxt->sax->serror = xr_parse_error;
+	doc = xmlCtxtReadMemory(ctxt, text, (int)len, file, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_BIG_LINES);
+	if (r.dtd_line != 0) {
+		error_set_at(err, file, r.dtd_line, 0,
+		    "DTDs and entities are not allowed");
+		goto out;
+	}
+	if (doc == NULL || !ctxt->wellFormed) {
+		if (r.have_error)
+			error_set_at(err, file, r.err_line, r.err_col, "%s",
+			    r.err_msg.s);
+		else
+			error_set_at(err, file, 0, 0, "not an XML document");
+		goto out;
+	}
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		error_set_at(err, file, 1, 0,
+		    "DTDs and entities are not allowed");
+		goto out;
+	}
+	if (xr_validate(&r, doc) == -1 ||
+	    xr_document(&r, xmlDocGetRootElement(doc)) == -1)
+		goto out;
+
+	*model = r.model;
+	r.model = NULL;
+	xr_move_risks(&r, reg);
+	*history = r.hist;
+	*nhistory = r.nhist;
+	r.hist = NULL;
+	r.nhist = 0;
+	rc = 0;
+out:
+	model_free(r.model);
+	risk_register_release(&r.reg);
+	changes_free(r.hist, r.nhist);
+	buf_release(&r.err_msg);
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return rc;
+}

@@ -1,0 +1,475 @@
+/*
+ * xml-write.c: the XML export, format 1 (data/parapet.xsd).
+ *
+ * Written with libxml2's xmlTextWriter, which escapes markup in text and
+ * attributes. What it cannot do is carry characters that XML 1.0 forbids,
+ * so every free text goes through xml_text_escape() and is marked
+ * encoding="escaped" when it needed it. Attributes carry only identifiers,
+ * vocabulary words, numbers and timestamps, each checked against its XSD
+ * type here, so that what is written always validates.
+ *
+ * Model objects are written from the field tables: every field that is
+ * not free text becomes an attribute named after the field, every free
+ * text field a child element, so a field added to the model reaches the
+ * export (and the schema test fails until the XSD knows it).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "catalogue/catalogue.h"
+#include "export/export-int.h"
+#include "export/export.h"
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+struct xw {
+	xmlTextWriterPtr	 w;
+	struct error		*err;
+	int			 failed;	/* an error is set */
+};
+
+#define X(s)	((const xmlChar *)(s))
+
+/* Note a failed libxml2 call (once). */
+static void
+xw_check(struct xw *x, int rc)
+{
+	if (rc < 0 && !x->failed) {
+		error_set(x->err, "cannot write the XML document");
+		x->failed = 1;
+	}
+}
+
+/* Fail with a message about a value that its XSD type would refuse. */
+static void
+xw_bad(struct xw *x, const char *what, const char *value)
+{
+	struct buf	b;
+
+	if (x->failed)
+		return;
+	buf_init(&b);
+	text_visible(&b, value, 0);
+	error_set(x->err, "cannot export %s '%s'", what, b.s);
+	buf_release(&b);
+	x->failed = 1;
+}
+
+static void
+xw_start(struct xw *x, const char *name)
+{
+	if (!x->failed)
+		xw_check(x, xmlTextWriterStartElement(x->w, X(name)));
+}
+
+static void
+xw_end(struct xw *x)
+{
+	if (!x->failed)
+		xw_check(x, xmlTextWriterEndElement(x->w));
+}
+
+static void
+xw_attr(struct xw *x, const char *name, const char *value)
+{
+	if (!x->failed)
+		xw_check(x, xmlTextWriterWriteAttribute(x->w, X(name),
+		    X(value)));
+}
+
+static void
+xw_attrf(struct xw *x, const char *name, long value)
+{
+	char	*s = xasprintf("%ld", value);
+
+	xw_attr(x, name, s);
+	free(s);
+}
+
+/* An identifier attribute; the writer refuses what the XSD would. */
+static void
+xw_attr_id(struct xw *x, const char *name, const char *value)
+{
+	if (!id_valid(value))
+		xw_bad(x, "an invalid identifier", value);
+	xw_attr(x, name, value);
+}
+
+/* 1 if s is n decimal digits. */
+static int
+xml_digits(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* 1 if s is YYYY-MM-DD. */
+static int
+xml_date_ok(const char *s)
+{
+	return strlen(s) == 10 && xml_digits(s, 4) && s[4] == '-' &&
+	    xml_digits(s + 5, 2) && s[7] == '-' && xml_digits(s + 8, 2);
+}
+
+/* 1 if s matches the XSD type timestamp: a date, or ISO 8601 date-time. */
+static int
+xml_timestamp_ok(const char *s)
+{
+	const char	*p;
+
+	if (strlen(s) < 10 || !xml_digits(s, 4) || s[4] != '-' ||
+	    !xml_digits(s + 5, 2) || s[7] != '-' || !xml_digits(s + 8, 2))
+		return 0;
+	p = s + 10;
+	if (*p == '\0')
+		return 1;
+	if (*p++ != 'T' || !xml_digits(p, 2) || p[2] != ':' ||
+	    !xml_digits(p + 3, 2))
+		return 0;
+	p += 5;
+	if (*p == ':') {
+		if (!xml_digits(p + 1, 2))
+			return 0;
+		p += 3;
+		if (*p == '.') {
+			if (!xml_digits(++p, 1))
+				return 0;
+			while (*p >= '0' && *p <= '9')
+				p++;
+		}
+	}
+	if (*p == 'Z')
+		return p[1] == '\0';
+	if (*p == '+' || *p == '-') {
+		if (!xml_digits(p + 1, 2))
+			return 0;
+		p += 3;
+		if (*p == ':')
+			p++;
+		return xml_digits(p, 2) && p[2] == '\0';
+	}
+	return *p == '\0';
+}
+
+/* 1 if s matches the XSD type ref-id. */
+static int
+xml_ref_id_ok(const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= 64)
+			return 0;
+		if ((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9'))
+			continue;
+		if (i == 0 || (s[i] != '.' && s[i] != '_' && s[i] != '-'))
+			return 0;
+	}
+	return i > 0;
+}
+
+static void
+xw_attr_time(struct xw *x, const char *name, const char *value)
+{
+	if (!xml_timestamp_ok(value))
+		xw_bad(x, "an invalid time", value);
+	xw_attr(x, name, value);
+}
+
+/* A text element, escaped when XML cannot carry the text as it is. */
+static void
+xw_text(struct xw *x, const char *name, const char *value)
+{
+	struct buf	b;
+
+	if (value == NULL || x->failed)
+		return;
+	buf_init(&b);
+	xw_start(x, name);
+	if (xml_text_escape(value, strlen(value), &b)) {
+		xw_attr(x, "encoding", "escaped");
+		value = b.s;
+	}
+	if (!x->failed)
+		xw_check(x, xmlTextWriterWriteString(x->w, X(value)));
+	xw_end(x);
+	buf_release(&b);
+}
+
+/* The words of a set field, separated by spaces (an XSD list). */
+static void
+xw_attr_set(struct xw *x, const struct field *f, unsigned bits)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	for (i = 0; i < f->vocab->n; i++) {
+		if ((bits & (1u << i)) == 0)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_adds(&b, f->vocab->words[i].name);
+	}
+	xw_attr(x, f->name, b.s);
+	buf_release(&b);
+}
+
+/*
+ * One model object from its field table: the other fields as attributes
+ * (those set, and for components those that apply to its kind), then the
+ * free text fields as elements, in table order.
+ */
+static void
+xw_object(struct xw *x, const char *elem, const void *obj, enum objtype t,
+    int kind)
+{
+	const struct field	*fields, *f;
+	const char		*s;
+	char			*v;
+	size_t			 i, n;
+
+	fields = model_fields(t, &n);
+	xw_start(x, elem);
+	for (i = 0; i < n; i++) {
+		f = &fields[i];
+		if (f->type == FIELD_TEXT || !field_applies(f, kind) ||
+		    !field_isset(obj, f))
+			continue;
+		switch (f->type) {
+		case FIELD_ID:
+		case FIELD_REF:
+			s = *(char *const *)(const void *)
+			    ((const char *)obj + f->offset);
+			xw_attr_id(x, f->name, s);
+			break;
+		case FIELD_SET:
+			xw_attr_set(x, f, *(const unsigned *)(const void *)
+			    ((const char *)obj + f->offset));
+			break;
+		default:
+			v = field_get(obj, f);
+			xw_attr(x, f->name, v);
+			free(v);
+			break;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		f = &fields[i];
+		if (f->type != FIELD_TEXT || !field_applies(f, kind))
+			continue;
+		xw_text(x, f->name, *(char *const *)(const void *)
+		    ((const char *)obj + f->offset));
+	}
+	xw_end(x);
+}
+
+/* Every reference the catalogue gives the threat, and its STRIDE letters. */
+static void
+xw_refs(struct xw *x, const struct threat *t)
+{
+	size_t	i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->refs.n; i++) {
+		if (!xml_ref_id_ok(t->refs.v[i].id))
+			continue;	/* the catalogue checks ids: not seen */
+		xw_start(x, "ref");
+		xw_attr(x, "scheme", ref_scheme_name(t->refs.v[i].scheme));
+		xw_attr(x, "id", t->refs.v[i].id);
+		xw_end(x);
+	}
+	for (i = 0; i < vocab_stride.n; i++) {
+		if ((t->stride & (1u << i)) == 0)
+			continue;
+		xw_start(x, "ref");
+		xw_attr(x, "scheme", "stride");
+		xw_attr(x, "id", vocab_stride.words[i].name);
+		xw_end(x);
+	}
+}
+
+static void
+xw_mitigation(struct xw *x, const struct export_input *in,
+    const struct risk_mitigation *m)
+{
+	xw_start(x, "mitigation");
+	xw_attr_id(x, "id", m->id);
+	xw_attr(x, "status", vocab_name(&vocab_mitigation_status, m->status) ?
+	    vocab_name(&vocab_mitigation_status, m->status) : "proposed");
+	if (m->due != NULL) {
+		if (!xml_date_ok(m->due))
+			xw_bad(x, "an invalid due date", m->due);
+		xw_attr(x, "due", m->due);
+	}
+	xw_text(x, "title", export_mitigation_title(in, m->id));
+	xw_text(x, "owner", m->owner);
+	xw_text(x, "notes", m->notes);
+	xw_end(x);
+}
+
+/* A word of a vocabulary, or fail on an index out of range. */
+static const char *
+xw_word(struct xw *x, const struct vocab *v, int i)
+{
+	const char	*s = vocab_name(v, i);
+
+	if (s == NULL) {
+		xw_bad(x, v->name, "(out of range)");
+		return v->words[0].name;
+	}
+	return s;
+}
+
+static void
+xw_risk(struct xw *x, const struct export_input *in, const struct risk *k)
+{
+	char	*name = risk_name(k);
+	size_t	 i;
+
+	xw_start(x, "risk");
+	if (!id_valid(k->threat) || !id_valid(k->target))
+		xw_bad(x, "a risk with an invalid name", name);
+	xw_attr(x, "id", name);
+	xw_attr(x, "threat", k->threat);
+	xw_attr(x, "target", k->target);
+	if (k->likelihood < 1 || k->likelihood > 5 || k->impact < 1 ||
+	    k->impact > 5)
+		xw_bad(x, "a risk with a score out of range", name);
+	xw_attrf(x, "likelihood", k->likelihood);
+	xw_attrf(x, "impact", k->impact);
+	xw_attr(x, "severity", xw_word(x, &vocab_severity, k->severity));
+	xw_attr(x, "status", xw_word(x, &vocab_risk_status, k->status));
+	xw_attr(x, "applies", k->applies ? "true" : "false");
+	if (k->decided_at != NULL)
+		xw_attr_time(x, "decided-at", k->decided_at);
+	xw_text(x, "title", export_risk_title(in, k));
+	xw_refs(x, export_threat(in, k));
+	for (i = 0; i < k->nreasons; i++)
+		xw_text(x, "reason", k->reasons[i]);
+	xw_text(x, "owner", k->owner);
+	xw_text(x, "justification", k->justification);
+	xw_text(x, "decided-by", k->decided_by);
+	for (i = 0; i < k->nmitigations; i++)
+		xw_mitigation(x, in, &k->mitigations[i]);
+	xw_end(x);
+	free(name);
+}
+
+static void
+xw_change(struct xw *x, const struct change *c)
+{
+	xw_start(x, "change");
+	xw_attrf(x, "seq", c->seq);
+	if (c->at != NULL)
+		xw_attr_time(x, "at", c->at);
+	if (c->system != NULL)
+		xw_attr_id(x, "system", c->system);
+	xw_text(x, "who", c->who);
+	xw_text(x, "object", c->object);
+	xw_text(x, "field", c->field);
+	xw_text(x, "old", c->old_value);
+	xw_text(x, "new", c->new_value);
+	xw_end(x);
+}
+
+static void
+xw_document(struct xw *x, const struct export_input *in)
+{
+	const struct model	*m = in->model;
+	struct risk		**risks;
+	size_t			  i, n;
+
+	xw_check(x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL));
+	if (!x->failed)
+		xw_check(x, xmlTextWriterStartElementNS(x->w, NULL,
+		    X("threat-model"), X(XML_NS)));
+	xw_attr(x, "format", "1");
+	if (m->revision >= 0)
+		xw_attrf(x, "revision", m->revision);
+	if (in->generated_at != NULL)
+		xw_attr_time(x, "generated-at", in->generated_at);
+	if (in->cat != NULL)
+		xw_text(x, "catalogue-version", in->cat->version);
+
+	xw_object(x, "system", &m->system, OBJ_SYSTEM, -1);
+	xw_start(x, "boundaries");
+	for (i = 0; i < m->nboundaries; i++)
+		xw_object(x, "boundary", m->boundaries[i], OBJ_BOUNDARY, -1);
+	xw_end(x);
+	xw_start(x, "components");
+	for (i = 0; i < m->ncomponents; i++)
+		xw_object(x, "component", m->components[i], OBJ_COMPONENT,
+		    m->components[i]->kind);
+	xw_end(x);
+	xw_start(x, "flows");
+	for (i = 0; i < m->nflows; i++)
+		xw_object(x, "flow", m->flows[i], OBJ_FLOW, -1);
+	xw_end(x);
+
+	xw_start(x, "practices");
+	for (i = 0; i < m->npractices; i++) {
+		xw_start(x, "practice");
+		xw_attr_id(x, "id", m->practices[i]->id);
+		xw_attr(x, "answer", xw_word(x, &vocab_answer,
+		    (int)m->practices[i]->answer));
+		xw_text(x, "note", m->practices[i]->note);
+		xw_end(x);
+	}
+	xw_end(x);
+
+	risks = export_sorted_risks(in, &n);
+	xw_start(x, "risks");
+	for (i = 0; i < n; i++)
+		xw_risk(x, in, risks[i]);
+	xw_end(x);
+	free(risks);
+
+	xw_start(x, "history");
+	for (i = 0; i < in->nhistory; i++)
+		xw_change(x, &in->history[i]);
+	xw_end(x);
+
+	xw_end(x);
+	if (!x->failed)
+		xw_check(x, xmlTextWriterEndDocument(x->w));
+}
+
+int
+export_xml(const struct export_input *in, struct buf *out, struct error *err)
+{
+	xmlBufferPtr	 xb;
+	struct xw	 x;
+
+	if ((xb = xmlBufferCreate()) == NULL)
+		fatal("xmlBufferCreate: out of memory");
+	if ((x.w = xmlNewTextWriterMemory(xb, 0)) == NULL)
+		fatal("xmlNewTextWriterMemory: out of memory");
+	x.err = err;
+	x.failed = 0;
+	xmlTextWriterSetIndent(x.w, 1);
+	xmlTextWriterSetIndentString(x.w, X("  "));
+	xw_document(&x, in);
+	xmlFreeTextWriter(x.w);		/* flushes into xb */
+	if (!x.failed)
+		buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+	xmlBufferFree(xb);
+	return x.failed ? -1 : 0;
+}
