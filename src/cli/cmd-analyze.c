@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "catalogue/catalogue.h"
 #include "cli/cli.h"
 #include "model/model.h"
 #include "model/vocab.h"
