@@ -1,0 +1,105 @@
+/*
+ * test-manpage-cli.c: parapet(1) documents every command of the command
+ * table and every export format of the exporters table, so that adding
+ * one without documenting it fails the build's tests.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "export/export.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/xmalloc.h"
+
+static char *page;
+
+static int
+setup(void **state)
+{
+	const char	*srcdir = getenv("srcdir");
+	struct error	 e;
+	char		*path;
+
+	(void)state;
+	path = xasprintf("%s/man/parapet.1", srcdir != NULL ? srcdir : ".");
+	page = file_read(path, 1 << 20, NULL, &e);
+	free(path);
+	return page == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	free(page);
+	return 0;
+}
+
+/* 1 if the page has a line that starts with the given text. */
+static int
+page_has_line(const char *start)
+{
+	const char	*p = page;
+	size_t		 n = strlen(start);
+
+	for (;;) {
+		if (strncmp(p, start, n) == 0)
+			return 1;
+		if ((p = strchr(p, '\n')) == NULL)
+			return 0;
+		p++;
+	}
+}
+
+static void
+test_every_command_is_documented(void **state)
+{
+	char	*line;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < cli_ncmds; i++) {
+		line = xasprintf(".It Ic %s", cli_cmds[i].name);
+		if (!page_has_line(line))
+			fail_msg("parapet(1) has no '%s' entry", line);
+		free(line);
+	}
+}
+
+static void
+test_every_export_format_is_documented(void **state)
+{
+	char	*word;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < nexporters; i++) {
+		word = xasprintf(".Cm %s", exporters[i].name);
+		if (strstr(page, word) == NULL)
+			fail_msg("parapet(1) does not name export format '%s'",
+			    exporters[i].name);
+		free(word);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_command_is_documented),
+		cmocka_unit_test(test_every_export_format_is_documented),
+	};
+
+	return cmocka_run_group_tests_name("manpage-cli", tests, setup,
+	    teardown);
+}
