@@ -652,6 +652,11 @@ form_lines(const struct form *fm, int width, struct vlist *l, size_t *line,
 			buf_release(&b);
 			*line = l->lines.n - 1;
 			*col = FORM_LABEL_WIDTH + c;
+		} else if (ff->readonly) {
+			vline_add(v, VS_FIELD, ff->text != NULL ? ff->text :
+			    "");
+			vline_add(v, VS_DIM, "  (fixed once created)");
+			*line = i == fm->cursor ? l->lines.n - 1 : *line;
 		} else if (ff->text != NULL) {
 			vline_cell(v, VS_FIELD, ff->text, valw);
 			*line = i == fm->cursor ? l->lines.n - 1 : *line;
@@ -660,8 +665,6 @@ form_lines(const struct form *fm, int width, struct vlist *l, size_t *line,
 			    "unknown" : "(not set)");
 			*line = i == fm->cursor ? l->lines.n - 1 : *line;
 		}
-		if (ff->readonly)
-			vline_add(v, VS_DIM, "  (fixed once created)");
 		if (ff->error != NULL && ff->touched) {
 			char	*msg = xasprintf("! %s", ff->error);
 

@@ -24,9 +24,9 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 		namew = 12;
 	vlist_clear(l);
 	if (n == 0) {
-		vlines_addf(&l->lines, VS_DIM, "  No models in this database "
+		vlines_wrap(&l->lines, VS_DIM, "No models in this database "
 		    "yet: press a to create a blank one, t to start from a "
-		    "template.");
+		    "template.", width, 2);
 		vlist_fix(l);
 		return;
 	}

@@ -1,0 +1,304 @@
+/*
+ * draw.c: the only code that calls curses drawing functions.
+ *
+ * It puts view-model lines on the screen, cut by terminal columns (never
+ * by bytes), with the attributes of the one colour table below. Lines are
+ * already safe (text_visible): nothing drawn here comes raw from a model.
+ * Without colours (NO_COLOR set, or a monochrome terminal) every style
+ * falls back to plain attributes; no meaning rests on colour alone, as
+ * severities and crossings are also written in words.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "tui/tui-int.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+/* The colour table: one entry per view style. */
+static const struct {
+	short	fg;		/* colour, -1: the terminal's default */
+	short	bg;
+	attr_t	colour;		/* attributes with colours */
+	attr_t	mono;		/* attributes without */
+} draw_styles[VS_COUNT] = {
+	[VS_NORMAL] =	{ -1, -1, A_NORMAL, A_NORMAL },
+	[VS_TITLE] =	{ COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE },
+	[VS_HEADING] =	{ COLOR_CYAN, -1, A_BOLD, A_BOLD },
+	[VS_DIM] =	{ -1, -1, A_NORMAL, A_NORMAL },
+	[VS_KEY] =	{ COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+	[VS_ERROR] =	{ COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE },
+	[VS_OK] =	{ COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[VS_WARN] =	{ COLOR_YELLOW, -1, A_NORMAL, A_NORMAL },
+	[VS_LOW] =	{ COLOR_GREEN, -1, A_NORMAL, A_NORMAL },
+	[VS_MEDIUM] =	{ COLOR_YELLOW, -1, A_BOLD, A_NORMAL },
+	[VS_HIGH] =	{ COLOR_RED, -1, A_BOLD, A_BOLD },
+	[VS_CRITICAL] =	{ COLOR_WHITE, COLOR_RED, A_BOLD,
+			  A_BOLD | A_UNDERLINE },
+	[VS_CROSSING] =	{ COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
+	[VS_FIELD] =	{ COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
+};
+
+static int	draw_colour;		/* colours in use */
+static int	draw_cy = -1;		/* where the text cursor goes */
+static int	draw_cx = -1;
+
+void
+draw_init_colours(struct tui *t)
+{
+	const char	*nc = getenv("NO_COLOR");
+	int		 i, dflt;
+
+	draw_colour = 0;
+	if ((nc == NULL || *nc == '\0') && has_colors() &&
+	    start_color() == OK && COLORS >= 8 && COLOR_PAIRS > VS_COUNT) {
+		dflt = use_default_colors() == OK;
+		for (i = 0; i < VS_COUNT; i++) {
+			short	fg = draw_styles[i].fg, bg = draw_styles[i].bg;
+
+			if (!dflt && fg == -1)
+				fg = COLOR_WHITE;
+			if (!dflt && bg == -1)
+				bg = COLOR_BLACK;
+			init_pair((short)(i + 1), fg, bg);
+		}
+		draw_colour = 1;
+	}
+	t->colour = draw_colour;
+}
+
+/* The attributes of a style. */
+static attr_t
+draw_attr(int style)
+{
+	if (style < 0 || style >= VS_COUNT)
+		style = VS_NORMAL;
+	if (!draw_colour)
+		return draw_styles[style].mono;
+	return draw_styles[style].colour | COLOR_PAIR(style + 1);
+}
+
+void
+draw_begin(struct tui *t)
+{
+	(void)t;
+	attrset(A_NORMAL);
+	erase();
+	draw_cy = draw_cx = -1;
+}
+
+void
+draw_end(struct tui *t)
+{
+	(void)t;
+	if (draw_cy >= 0) {
+		curs_set(1);
+		move(draw_cy, draw_cx);
+	} else
+		curs_set(0);
+	refresh();
+}
+
+void
+draw_cursor(struct tui *t, int y, int x)
+{
+	(void)t;
+	draw_cy = y;
+	draw_cx = x;
+}
+
+/* Put safe text at the cursor, at most cols columns; returns columns. */
+static int
+draw_text(const char *s, int cols, attr_t attr)
+{
+	size_t	n;
+	int	used;
+
+	if (cols <= 0)
+		return 0;
+	n = text_fit(s, cols, &used);
+	attrset(attr);
+	if (n > 0)
+		addnstr(s, (int)n);
+	return used;
+}
+
+void
+draw_line(struct tui *t, const struct vline *l, int y, int x, int w,
+    int selected)
+{
+	attr_t	extra = selected == 1 ? A_REVERSE : selected == 2 ?
+	    A_UNDERLINE : 0;
+	size_t	i;
+	int	used = 0;
+
+	(void)t;
+	move(y, x);
+	for (i = 0; i < l->n && used < w; i++)
+		used += draw_text(l->segs[i].text, w - used,
+		    draw_attr(l->segs[i].style) | extra);
+	if (selected == 1) {
+		attrset(A_REVERSE);
+		for (; used < w; used++)
+			addch(' ');
+	}
+	attrset(A_NORMAL);
+}
+
+void
+draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
+    int focused)
+{
+	size_t	i, idx;
+	int	sel;
+
+	if (h <= 0 || w <= 0)
+		return;
+	vlist_scroll(l, h);
+	for (i = 0; i < (size_t)h; i++) {
+		idx = l->top + i;
+		if (idx >= l->lines.n)
+			break;
+		sel = 0;
+		if (idx == l->cursor && l->lines.v[idx].selectable)
+			sel = focused ? 1 : 2;
+		draw_line(t, &l->lines.v[idx], y + (int)i, x, w - 1, sel);
+	}
+	/* Arrows in the last column when there is more to see. */
+	attrset(draw_attr(VS_KEY));
+	if (l->top > 0)
+		mvaddstr(y, x + w - 1, "\xe2\x86\x91");		/* U+2191 */
+	if (l->top + (size_t)h < l->lines.n)
+		mvaddstr(y + h - 1, x + w - 1, "\xe2\x86\x93");	/* U+2193 */
+	attrset(A_NORMAL);
+}
+
+void
+draw_lines(struct tui *t, const struct vlines *ls, size_t top, int y, int x,
+    int h, int w)
+{
+	size_t	i;
+
+	for (i = 0; i < (size_t)h && top + i < ls->n; i++)
+		draw_line(t, &ls->v[top + i], y + (int)i, x, w, 0);
+}
+
+void
+draw_box(struct tui *t, int y, int x, int h, int w, const char *title)
+{
+	struct vline	l;
+	int		i;
+
+	(void)t;
+	attrset(A_NORMAL);
+	for (i = 0; i < h; i++)
+		mvhline(y + i, x, ' ', w);
+	attrset(draw_attr(VS_HEADING));
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	memset(&l, 0, sizeof l);
+	vline_add(&l, VS_HEADING, " ");
+	vline_add(&l, VS_HEADING, title);
+	vline_add(&l, VS_HEADING, " ");
+	draw_line(t, &l, y, x + 2, w - 4, 0);
+	vline_release(&l);
+	attrset(A_NORMAL);
+}
+
+void
+draw_rule(struct tui *t, int y, const char *label)
+{
+	struct vline	l;
+
+	attrset(draw_attr(VS_DIM));
+	mvhline(y, 0, ACS_HLINE, t->cols);
+	attrset(A_NORMAL);
+	if (label == NULL)
+		return;
+	memset(&l, 0, sizeof l);
+	vline_add(&l, VS_HEADING, " ");
+	vline_add(&l, VS_HEADING, label);
+	vline_add(&l, VS_HEADING, " ");
+	draw_line(t, &l, y, 2, t->cols - 4, 0);
+	vline_release(&l);
+}
+
+void
+draw_title(struct tui *t, const char *screen)
+{
+	struct vline	 l;
+	char		*s;
+
+	memset(&l, 0, sizeof l);
+	vline_add(&l, VS_TITLE, " Parapet ");
+	vline_add(&l, VS_TITLE, "\xe2\x94\x82 ");	/* U+2502 */
+	vline_add(&l, VS_TITLE, screen);
+	if (t->m != NULL) {
+		vline_add(&l, VS_TITLE, " \xe2\x94\x82 ");
+		vline_add(&l, VS_TITLE, t->m->system.name != NULL ?
+		    t->m->system.name : t->m->system.id);
+		s = xasprintf(" (%s, revision %ld)", t->m->system.id,
+		    t->m->revision);
+		vline_add(&l, VS_TITLE, s);
+		free(s);
+	} else {
+		vline_add(&l, VS_TITLE, " \xe2\x94\x82 ");
+		vline_add(&l, VS_TITLE, t->db);
+	}
+	attrset(draw_attr(VS_TITLE));
+	mvhline(0, 0, ' ', t->cols);
+	draw_line(t, &l, 0, 0, t->cols, 0);
+	vline_release(&l);
+}
+
+void
+draw_status(struct tui *t, const char *hint)
+{
+	struct vline	l;
+	int		y = t->rows - 1;
+
+	memset(&l, 0, sizeof l);
+	if (t->status.len > 0) {
+		if (t->status_error)
+			vline_add(&l, VS_ERROR, "error: ");
+		vline_add(&l, t->status_error ? VS_ERROR : VS_OK,
+		    t->status.s);
+	} else
+		vline_add(&l, VS_DIM, hint != NULL ? hint :
+		    "? help  Esc back  q quit");
+	move(y, 0);
+	clrtoeol();
+	draw_line(t, &l, y, 0, t->cols, 0);
+	vline_release(&l);
+}
+
+void
+draw_too_small(struct tui *t)
+{
+	struct vlines	 ls;
+	char		*s;
+
+	vlines_init(&ls);
+	s = xasprintf("Terminal too small: %dx%d.", t->cols, t->rows);
+	vlines_wrap(&ls, VS_ERROR, s, t->cols, 0);
+	free(s);
+	s = xasprintf("Parapet needs at least %dx%d: make the window larger "
+	    "(or press q to quit).", TUI_MIN_COLS, TUI_MIN_ROWS);
+	vlines_wrap(&ls, VS_NORMAL, s, t->cols, 0);
+	free(s);
+	draw_lines(t, &ls, 0, 0, 0, t->rows, t->cols);
+	vlines_release(&ls);
+}

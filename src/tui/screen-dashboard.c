@@ -1,0 +1,70 @@
+/* screen-dashboard.c: severity by status, overdue mitigations, accepted
+ * risks and the coverage of the guideline subsections. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "model/risk.h"
+#include "tui/tui-int.h"
+#include "util/xmalloc.h"
+#include "view/risks.h"
+
+struct dashboard {
+	struct vlist	list;
+	int		listh;
+};
+
+static const enum kctx dashboard_keys[] = { KCTX_DASHBOARD, KCTX_MODEL,
+    KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+
+static void
+dashboard_draw(struct tui *t, struct screen *s)
+{
+	struct dashboard	*d = s->data;
+
+	dash_lines(&d->list, &t->risks, tui_catalogue(t), t->today, t->cols);
+	d->listh = tui_body_height(t);
+	draw_list(t, &d->list, tui_body_top(t), 0, d->listh, t->cols, 1);
+	t->hint = "Enter show the risk  R risks  W walk  Esc back  ? help";
+}
+
+static enum tui_next
+dashboard_key(struct tui *t, struct screen *s, int key, enum action a)
+{
+	struct dashboard	*d = s->data;
+	const struct risk	*k;
+	enum tui_next		 next;
+
+	(void)key;
+	if ((next = tui_list_key(t, &d->list, a, d->listh)) != TUI_NONE)
+		return next;
+	if (a != ACT_OPEN)
+		return TUI_NONE;
+	if ((k = vlist_selected(&d->list)) == NULL)
+		return TUI_REDRAW;
+	return tui_goto(t, screen_risks_new(t, k));
+}
+
+static void
+dashboard_free(struct screen *s)
+{
+	struct dashboard	*d = s->data;
+
+	vlist_release(&d->list);
+	free(d);
+}
+
+static const struct screen_ops dashboard_ops = {
+	"Dashboard", dashboard_keys, 0, dashboard_draw, dashboard_key, NULL,
+	NULL, dashboard_free
+};
+
+struct screen *
+screen_dashboard_new(struct tui *t)
+{
+	struct dashboard	*d = xcalloc(1, sizeof *d);
+
+	(void)t;
+	vlist_init(&d->list);
+	return screen_new(&dashboard_ops, d);
+}

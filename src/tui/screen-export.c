@@ -1,0 +1,149 @@
+/* screen-export.c: export the open model to any format of the exporters
+ * table, written atomically to a file the user names. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/export.h"
+#include "model/history.h"
+#include "model/model.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "tui/tui-int.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/xmalloc.h"
+
+struct export_screen {
+	struct vlist	list;		/* data: struct exporter */
+	int		listh;
+};
+
+static const enum kctx export_keys[] = { KCTX_EXPORT, KCTX_MODEL,
+    KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+
+static void
+export_draw(struct tui *t, struct screen *s)
+{
+	struct export_screen	*es = s->data;
+	struct vline		*v;
+	size_t			 i;
+	int			 y = tui_body_top(t);
+
+	vlist_clear(&es->list);
+	vlines_addf(&es->list.lines, VS_HEADING, "Export the model, its risk "
+	    "register and history");
+	vlines_addf(&es->list.lines, VS_DIM, "Choose a format; Parapet asks "
+	    "for the file name and writes it atomically.");
+	vlines_add(&es->list.lines);
+	for (i = 0; i < nexporters; i++) {
+		v = vlines_add(&es->list.lines);
+		v->selectable = 1;
+		v->data = &exporters[i];
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, VS_HEADING, exporters[i].name, 10);
+		vline_addf(v, VS_DIM, " .%-6s ", exporters[i].ext);
+		vline_add(v, VS_NORMAL, exporters[i].help);
+	}
+	vlist_fix(&es->list);
+	es->listh = tui_body_height(t);
+	draw_list(t, &es->list, y, 0, es->listh, t->cols, 1);
+	t->hint = "Enter export  Esc back  ? help";
+}
+
+static int
+export_done(struct tui *t, void *arg, const char *path)
+{
+	const struct exporter	*x = arg;
+	struct export_input	 in;
+	struct change		*h = NULL;
+	struct error		 err;
+	struct buf		 b;
+	size_t			 nh = 0;
+	char			*now;
+	int			 rc = -1;
+
+	if (*path == '\0') {
+		tui_errorf(t, "a file name is needed");
+		return -1;
+	}
+	if (t->m == NULL)
+		return 0;
+	error_clear(&err);
+	if (store_history(t->s->store, t->m->system.id, NULL, &h, &nh,
+	    &err) == -1) {
+		tui_error(t, &err);
+		return 0;
+	}
+	now = store_now();
+	memset(&in, 0, sizeof in);
+	in.model = t->m;
+	in.risks = &t->risks;
+	in.cat = tui_catalogue(t);
+	in.history = h;
+	in.nhistory = nh;
+	in.generated_at = now;
+	buf_init(&b);
+	if (x->write(&in, &b, &err) == 0 &&
+	    file_write_atomic(path, b.s, b.len, 0644, &err) == 0) {
+		tui_message(t, "exported %s to '%s' (%zu bytes)", x->name,
+		    path, b.len);
+		rc = 0;
+	} else
+		tui_error(t, &err);
+	buf_release(&b);
+	changes_free(h, nh);
+	free(now);
+	/* A file that cannot be written keeps the prompt open to fix it. */
+	return rc;
+}
+
+static enum tui_next
+export_key(struct tui *t, struct screen *s, int key, enum action a)
+{
+	struct export_screen	*es = s->data;
+	const struct exporter	*x;
+	enum tui_next		 next;
+	char			*name;
+
+	(void)key;
+	if ((next = tui_list_key(t, &es->list, a, es->listh)) != TUI_NONE)
+		return next;
+	if (a != ACT_OPEN)
+		return TUI_NONE;
+	if ((x = vlist_selected(&es->list)) == NULL)
+		return TUI_REDRAW;
+	name = xasprintf("%s.%s", t->m->system.id, x->ext);
+	next = tui_prompt(t, "Export to the file", "A relative name is in "
+	    "the directory Parapet was started from; an existing file is "
+	    "replaced.", name, export_done, (void *)(uintptr_t)x, NULL);
+	free(name);
+	return next;
+}
+
+static void
+export_free(struct screen *s)
+{
+	struct export_screen	*es = s->data;
+
+	vlist_release(&es->list);
+	free(es);
+}
+
+static const struct screen_ops export_ops = {
+	"Export", export_keys, 0, export_draw, export_key, NULL, NULL,
+	export_free
+};
+
+struct screen *
+screen_export_new(struct tui *t)
+{
+	struct export_screen	*es = xcalloc(1, sizeof *es);
+
+	(void)t;
+	vlist_init(&es->list);
+	return screen_new(&export_ops, es);
+}

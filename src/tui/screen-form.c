@@ -1,0 +1,425 @@
+/* screen-form.c: the editor of the system, a boundary, a component or a
+ * flow; every field is saved as soon as it is left, when valid. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "model/vocab.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "tui/tui-int.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "view/form.h"
+#include "view/pick.h"
+#include "view/undo.h"
+#include "view/walk.h"
+
+struct form_screen {
+	struct form	*fm;
+	struct vlist	 list;
+	int		 listh;
+	int		 gone;		/* the object was deleted meanwhile */
+};
+
+static const enum kctx form_keys[] = { KCTX_FORM, KCTX_MODEL, KCTX_GLOBAL,
+    KCTX_END };
+
+/* A new model's id must not be taken in the database. */
+static void
+form_check_new_model(struct tui *t, struct form *fm)
+{
+	struct form_field	*ff = &fm->v[fm->cursor];
+	struct error		 err;
+
+	if (fm->type != OBJ_SYSTEM || fm->orig_id != NULL ||
+	    ff->f->type != FIELD_ID || ff->text == NULL || ff->error != NULL)
+		return;
+	error_clear(&err);
+	if (store_exists(t->s->store, ff->text, &err) == 1)
+		ff->error = xasprintf("a model '%s' already exists in this "
+		    "database", ff->text);
+}
+
+/* A new model: save it and put its walk-through under the form. */
+static void
+form_create_model(struct tui *t, struct form *fm)
+{
+	struct model	*m;
+	struct error	 err;
+	char		*what;
+	int		 e;
+
+	error_clear(&err);
+	if ((e = store_exists(t->s->store, form_id(fm), &err)) != 0) {
+		if (e == -1)
+			tui_error(t, &err);
+		else
+			tui_errorf(t, "not saved: a model '%s' already exists "
+			    "in this database", form_id(fm));
+		return;
+	}
+	m = model_new();
+	if (form_apply(fm, m, &err) == -1) {
+		model_free(m);
+		tui_error(t, &err);
+		return;
+	}
+	what = xasprintf("create model '%s'", form_id(fm));
+	if (tui_save(t, m, what) == 0) {
+		form_mark_saved(fm);
+		tui_insert_below(t, screen_walk_new(t, WALK_SYSTEM));
+	}
+	free(what);
+}
+
+/* Save the form if it changed and is valid. */
+static void
+form_commit(struct tui *t, struct form_screen *fs)
+{
+	struct form	*fm = fs->fm;
+	struct model	*m;
+	struct error	 err;
+	char		*what;
+
+	if (fs->gone || !form_changed(fm))
+		return;
+	if (form_validate(fm, t->m) > 0) {
+		form_check_new_model(t, fm);
+		tui_errorf(t, "not saved yet: %s", form_error(fm));
+		return;
+	}
+	if (fm->type == OBJ_SYSTEM && fm->orig_id == NULL) {
+		form_create_model(t, fm);
+		return;
+	}
+	if (t->m == NULL)
+		return;
+	m = undo_copy_model(t->m);
+	error_clear(&err);
+	if (form_apply(fm, m, &err) == -1) {
+		model_free(m);
+		tui_errorf(t, "not saved: %s", err.msg);
+		return;
+	}
+	what = xasprintf("%s %s '%s'", fm->orig_id != NULL ? "edit" : "add",
+	    objtype_name(fm->type), form_id(fm) != NULL ? form_id(fm) :
+	    t->m->system.id);
+	if (tui_save(t, m, what) == 0)
+		form_mark_saved(fm);
+	free(what);
+}
+
+/* Values may have changed underneath (undo, another process): reload an
+ * unchanged form from the model. */
+static void
+form_focus_screen(struct tui *t, struct screen *s)
+{
+	struct form_screen	*fs = s->data;
+	struct form		*fm = fs->fm, *nf;
+	size_t			 cur = fm->cursor;
+	const char		*id;
+
+	if (fm->orig_id == NULL || form_changed(fm) || t->m == NULL)
+		return;
+	id = fm->type == OBJ_SYSTEM ? t->m->system.id : fm->orig_id;
+	nf = form_new(fm->type, t->m, id, fm->kind);
+	if (nf->orig_id == NULL) {
+		/* No such object any more. */
+		form_free(nf);
+		fs->gone = 1;
+		tui_errorf(t, "%s '%s' no longer exists", objtype_name(fm->type),
+		    fm->orig_id);
+		return;
+	}
+	form_free(fm);
+	fs->fm = nf;
+	form_focus(nf, cur);
+}
+
+static void
+form_draw(struct tui *t, struct screen *s)
+{
+	struct form_screen	*fs = s->data;
+	struct form		*fm = fs->fm;
+	struct vlines		 ls;
+	struct buf		 b;
+	size_t			 line;
+	int			 y = tui_body_top(t), h = tui_body_height(t);
+	int			 col, lh;
+	char			*title;
+
+	vlines_init(&ls);
+	if (fm->type == OBJ_SYSTEM)
+		title = fm->orig_id != NULL ? xasprintf("The system '%s'",
+		    fm->orig_id) : xstrdup("A new model: its system");
+	else if (fm->type == OBJ_COMPONENT)
+		title = fm->orig_id != NULL ? xasprintf("Component '%s' (%s)",
+		    fm->orig_id, vocab_name(&vocab_kind, fm->kind)) :
+		    xasprintf("A new component (%s)",
+		    vocab_name(&vocab_kind, fm->kind));
+	else
+		title = fm->orig_id != NULL ? xasprintf("%s '%s'",
+		    fm->type == OBJ_FLOW ? "Data flow" : "Trust boundary",
+		    fm->orig_id) : xasprintf("A new %s", fm->type == OBJ_FLOW ?
+		    "data flow" : "trust boundary");
+	vlines_addf(&ls, VS_HEADING, "%s", title);
+	free(title);
+	if (fs->gone)
+		vlines_addf(&ls, VS_ERROR, "Deleted meanwhile: nothing here "
+		    "is saved. Esc goes back.");
+	else
+		vlines_addf(&ls, VS_DIM, "Saved as you leave each field; * "
+		    "marks what is required.");
+	draw_lines(t, &ls, 0, y, 0, 2, t->cols);
+	vlines_clear(&ls);
+
+	buf_init(&b);
+	form_help(fm, &b);
+	vlines_wrap(&ls, VS_NORMAL, b.s, t->cols, 0);
+	buf_release(&b);
+	lh = h - 2 - 1 - (ls.n > 4 ? 4 : (int)ls.n);
+	fs->listh = lh;
+	form_lines(fm, t->cols, &fs->list, &line, &col);
+	draw_list(t, &fs->list, y + 2, 0, lh, t->cols, 1);
+	draw_rule(t, y + 2 + lh, "help");
+	draw_lines(t, &ls, 0, y + 3 + lh, 0, h - 3 - lh, t->cols);
+	vlines_release(&ls);
+	if (form_is_text(fm, fm->cursor) && line >= fs->list.top &&
+	    line < fs->list.top + (size_t)lh)
+		draw_cursor(t, y + 2 + (int)(line - fs->list.top), col);
+	t->hint = form_is_text(fm, fm->cursor) ?
+	    "type the text  Tab/Enter next field  Esc back  F1 help" :
+	    "Enter/Space choose  Left/Right change  Tab next field  "
+	    "Esc back  F1 help";
+}
+
+static int
+form_pick_done(struct tui *t, void *arg, const char *value)
+{
+	struct form_screen	*fs = arg;
+
+	if (form_set(fs->fm, fs->fm->cursor, value, t->m) == 0)
+		form_commit(t, fs);
+	return 0;
+}
+
+/* Open the pick list of the focused field. */
+static enum tui_next
+form_pick(struct tui *t, struct form_screen *fs)
+{
+	struct pick	p;
+
+	if (fs->fm->n == 0 || fs->fm->v[fs->fm->cursor].readonly)
+		return TUI_REDRAW;
+	form_options(fs->fm, fs->fm->cursor, t->m, &p);
+	if (p.n == 0) {
+		pick_release(&p);
+		tui_errorf(t, "nothing to choose from yet");
+		return TUI_REDRAW;
+	}
+	return tui_pick(t, &p, form_pick_done, fs, NULL);
+}
+
+/* Keys that edit the text of a typed field; 1 if handled. */
+static int
+form_edit_key(struct tui *t, struct form_screen *fs, int key)
+{
+	struct form	*fm = fs->fm;
+
+	if (!form_is_text(fm, fm->cursor))
+		return 0;
+	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
+		ledit_insert(&fm->edit, (unsigned long)key);
+	} else {
+		switch (key) {
+		case KEYC_BACKSPACE:
+			ledit_backspace(&fm->edit);
+			break;
+		case KEYC_DELETE:
+			ledit_delete(&fm->edit);
+			break;
+		case KEYC_LEFT:
+			ledit_left(&fm->edit);
+			return 1;
+		case KEYC_RIGHT:
+			ledit_right(&fm->edit);
+			return 1;
+		case KEYC_HOME:
+		case KEYC_CTRL('a'):
+			ledit_home(&fm->edit);
+			return 1;
+		case KEYC_END:
+		case KEYC_CTRL('e'):
+			ledit_end(&fm->edit);
+			return 1;
+		case KEYC_CTRL('u'):
+			ledit_set(&fm->edit, NULL);
+			break;
+		default:
+			return 0;
+		}
+	}
+	form_typed(fm, t->m);
+	form_check_new_model(t, fm);
+	return 1;
+}
+
+static enum tui_next
+form_key(struct tui *t, struct screen *s, int key, enum action a)
+{
+	struct form_screen	*fs = s->data;
+	struct form		*fm = fs->fm;
+	const struct field	*f;
+
+	if (fs->gone)
+		return a == ACT_HELP ? TUI_NONE : TUI_POP;
+	if (form_edit_key(t, fs, key))
+		return TUI_REDRAW;
+	f = fm->n > 0 ? fm->v[fm->cursor].f : NULL;
+	switch (a) {
+	case ACT_UP:
+	case ACT_DOWN:
+		form_commit(t, fs);
+		if (a == ACT_UP && fm->cursor > 0)
+			form_focus(fm, fm->cursor - 1);
+		else if (a == ACT_DOWN && fm->cursor + 1 < fm->n)
+			form_focus(fm, fm->cursor + 1);
+		return TUI_REDRAW;
+	case ACT_OPEN:
+		if (form_is_text(fm, fm->cursor)) {
+			form_commit(t, fs);
+			if (fm->cursor + 1 < fm->n)
+				form_focus(fm, fm->cursor + 1);
+			return TUI_REDRAW;
+		}
+		return form_pick(t, fs);
+	case ACT_TOGGLE:
+		if (f != NULL && f->type == FIELD_BOOL) {
+			form_cycle(fm, 1, t->m);
+			form_commit(t, fs);
+			return TUI_REDRAW;
+		}
+		return form_pick(t, fs);
+	case ACT_LEFT:
+	case ACT_RIGHT:
+		if (f != NULL && f->type != FIELD_SET) {
+			form_cycle(fm, a == ACT_LEFT ? -1 : 1, t->m);
+			form_commit(t, fs);
+		}
+		return TUI_REDRAW;
+	case ACT_CLEAR:
+		if (fm->n > 0 && form_set(fm, fm->cursor, NULL, t->m) == 0)
+			form_commit(t, fs);
+		return TUI_REDRAW;
+	case ACT_BACK:
+	case ACT_QUIT:
+		form_commit(t, fs);
+		if (form_changed(fm) && fm->orig_id != NULL)
+			tui_errorf(t, "changes with errors were not saved: %s",
+			    form_error(fm) != NULL ? form_error(fm) : "?");
+		return TUI_POP;
+	default:
+		return TUI_NONE;
+	}
+}
+
+static void
+form_free_screen(struct screen *s)
+{
+	struct form_screen	*fs = s->data;
+
+	form_free(fs->fm);
+	vlist_release(&fs->list);
+	free(fs);
+}
+
+static const struct screen_ops form_ops = {
+	"Edit", form_keys, 0, form_draw, form_key, form_focus_screen, NULL,
+	form_free_screen
+};
+
+struct screen *
+screen_form_new(struct tui *t, int type, const char *id, int kind)
+{
+	struct form_screen	*fs = xcalloc(1, sizeof *fs);
+
+	fs->fm = form_new((enum objtype)type, t->m, id, kind);
+	vlist_init(&fs->list);
+	return screen_new(&form_ops, fs);
+}
+
+static int
+form_kind_done(struct tui *t, void *arg, const char *value)
+{
+	int	k = vocab_find(&vocab_kind, value);
+
+	(void)arg;
+	if (k >= 0)
+		tui_push(t, screen_form_new(t, OBJ_COMPONENT, NULL, k));
+	return 0;
+}
+
+enum tui_next
+screen_form_add_component(struct tui *t)
+{
+	struct pick	p;
+
+	pick_init(&p, "What kind of component?", 0);
+	pick_add_vocab(&p, &vocab_kind, NULL);
+	return tui_pick(t, &p, form_kind_done, NULL, NULL);
+}
+
+static int
+form_delete_done(struct tui *t, void *arg, const char *value)
+{
+	const struct objref	*ref;
+	struct model		*m;
+	char			*what;
+
+	(void)value;
+	if (t->m == NULL)
+		return 0;
+	m = undo_copy_model(t->m);
+	ref = model_find(t->m, arg);
+	what = xasprintf("delete %s '%s'", ref != NULL ?
+	    objtype_name(ref->type) : "object", (char *)arg);
+	if (model_remove(m, arg) == -1) {
+		model_free(m);
+		tui_errorf(t, "'%s' no longer exists", (char *)arg);
+	} else
+		tui_save(t, m, what);
+	free(what);
+	return 0;
+}
+
+enum tui_next
+screen_form_delete(struct tui *t, const char *id)
+{
+	const struct objref	*ref;
+	enum tui_next		 next;
+	char			*q;
+	size_t			 i, n = 0;
+
+	if (id == NULL || t->m == NULL)
+		return TUI_REDRAW;
+	ref = model_find(t->m, id);
+	if (ref != NULL && ref->type == OBJ_COMPONENT) {
+		for (i = 0; i < t->m->nflows; i++)
+			if (strcmp(t->m->flows[i]->from, id) == 0 ||
+			    strcmp(t->m->flows[i]->to, id) == 0)
+				n++;
+		q = xasprintf("Delete component '%s' and its %zu data "
+		    "flow%s?", id, n, n == 1 ? "" : "s");
+	} else if (ref != NULL && ref->type == OBJ_BOUNDARY)
+		q = xasprintf("Delete trust boundary '%s'? Its components "
+		    "stay, in no boundary.", id);
+	else
+		q = xasprintf("Delete '%s'?", id);
+	next = tui_confirm(t, q, form_delete_done, xstrdup(id), free);
+	free(q);
+	return next;
+}

@@ -1,0 +1,139 @@
+/* screen-pick.c: a modal pick list over the screen below; confirmations. */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui/tui-int.h"
+#include "util/xmalloc.h"
+#include "view/pick.h"
+
+struct pick_screen {
+	struct pick	  p;
+	tui_done_fn	  done;
+	void		 *arg;
+	void		(*free_arg)(void *);
+	int		  confirm;	/* call done only for "yes" */
+};
+
+static const enum kctx pick_keys[] = { KCTX_PICK, KCTX_LIST, KCTX_GLOBAL,
+    KCTX_END };
+
+static void
+pick_draw(struct tui *t, struct screen *s)
+{
+	struct pick_screen	*ps = s->data;
+	int			 w, h, y, x;
+
+	w = t->cols - 8 < 96 ? t->cols - 8 : 96;
+	h = (int)ps->p.n + 2;
+	if (h > t->rows - 4)
+		h = t->rows - 4;
+	y = (t->rows - h) / 2;
+	x = (t->cols - w) / 2;
+	pick_build(&ps->p, w - 4);
+	draw_box(t, y, x, h, w, ps->p.title);
+	draw_list(t, &ps->p.list, y + 1, x + 2, h - 2, w - 3, 1);
+	t->hint = ps->p.multi ? "Space tick/untick  Enter done  Esc cancel" :
+	    "Enter choose  Esc cancel";
+}
+
+/* Call done with the choice; close unless it asks to stay. */
+static enum tui_next
+pick_choose(struct tui *t, struct pick_screen *ps)
+{
+	char	*v = pick_result(&ps->p);
+	int	 rc = 0;
+
+	if (!ps->confirm || strcmp(v, "yes") == 0)
+		rc = ps->done(t, ps->arg, v);
+	free(v);
+	return rc == 0 ? TUI_POP : TUI_REDRAW;
+}
+
+static enum tui_next
+pick_key(struct tui *t, struct screen *s, int key, enum action a)
+{
+	struct pick_screen	*ps = s->data;
+
+	(void)key;
+	switch (a) {
+	case ACT_UP:
+		vlist_move(&ps->p.list, -1);
+		return TUI_REDRAW;
+	case ACT_DOWN:
+		vlist_move(&ps->p.list, 1);
+		return TUI_REDRAW;
+	case ACT_PAGE_UP:
+		vlist_page(&ps->p.list, -1, t->rows - 6);
+		return TUI_REDRAW;
+	case ACT_PAGE_DOWN:
+		vlist_page(&ps->p.list, 1, t->rows - 6);
+		return TUI_REDRAW;
+	case ACT_FIRST:
+		vlist_home(&ps->p.list);
+		return TUI_REDRAW;
+	case ACT_LAST:
+		vlist_end(&ps->p.list);
+		return TUI_REDRAW;
+	case ACT_TOGGLE:
+		if (ps->p.multi) {
+			pick_toggle(&ps->p);
+			return TUI_REDRAW;
+		}
+		return pick_choose(t, ps);
+	case ACT_OPEN:
+		return pick_choose(t, ps);
+	case ACT_BACK:
+	case ACT_QUIT:
+		return TUI_POP;
+	default:
+		return a == ACT_HELP ? TUI_NONE : TUI_REDRAW;
+	}
+}
+
+static void
+pick_free(struct screen *s)
+{
+	struct pick_screen	*ps = s->data;
+
+	pick_release(&ps->p);
+	if (ps->free_arg != NULL)
+		ps->free_arg(ps->arg);
+	free(ps);
+}
+
+static const struct screen_ops pick_ops = {
+	"choose", pick_keys, 1, pick_draw, pick_key, NULL, NULL, pick_free
+};
+
+enum tui_next
+tui_pick(struct tui *t, struct pick *p, tui_done_fn done, void *arg,
+    void (*free_arg)(void *))
+{
+	struct pick_screen	*ps = xcalloc(1, sizeof *ps);
+
+	ps->p = *p;
+	memset(p, 0, sizeof *p);
+	ps->done = done;
+	ps->arg = arg;
+	ps->free_arg = free_arg;
+	pick_build(&ps->p, 60);
+	return tui_push(t, screen_new(&pick_ops, ps));
+}
+
+enum tui_next
+tui_confirm(struct tui *t, const char *question, tui_done_fn done, void *arg,
+    void (*free_arg)(void *))
+{
+	struct pick	p;
+	enum tui_next	next;
+
+	pick_init(&p, question, 0);
+	pick_add(&p, "no", "No", "keep it");
+	pick_add(&p, "yes", "Yes", "go ahead");
+	next = tui_pick(t, &p, done, arg, free_arg);
+	((struct pick_screen *)t->pending->data)->confirm = 1;
+	return next;
+}

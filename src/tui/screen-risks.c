@@ -1,0 +1,481 @@
+/* screen-risks.c: the risk register: a list to filter and sort, a detail
+ * pane, and the decisions on risks and their mitigations. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "tui/tui-int.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "view/pick.h"
+#include "view/risks.h"
+
+struct risks_screen {
+	struct rview	 rv;
+	struct vlist	 detail;	/* data: struct risk_mitigation */
+	int		 in_detail;	/* the detail pane has the keys */
+	char		*shown;		/* risk in the detail pane, by name */
+	int		 listh;
+	int		 detailh;
+};
+
+static const enum kctx risks_keys[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
+    KCTX_GLOBAL, KCTX_END };
+static const enum kctx detail_keys[] = { KCTX_MITIGATION, KCTX_RISKS,
+    KCTX_MODEL, KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+
+/* What a prompt or pick opened from this screen works on, by name. */
+struct risks_arg {
+	struct risks_screen	*rs;
+	char			*threat;
+	char			*target;
+	char			*mitigation;	/* or NULL */
+	char			*filter;	/* filter name, or NULL */
+	int			 status;	/* chosen before a justification */
+};
+
+static void
+risks_arg_free(void *p)
+{
+	struct risks_arg	*ra = p;
+
+	free(ra->threat);
+	free(ra->target);
+	free(ra->mitigation);
+	free(ra->filter);
+	free(ra);
+}
+
+static struct risks_arg *
+risks_arg_new(struct risks_screen *rs, const struct risk *k,
+    const struct risk_mitigation *rm)
+{
+	struct risks_arg	*ra = xcalloc(1, sizeof *ra);
+
+	ra->rs = rs;
+	if (k != NULL) {
+		ra->threat = xstrdup(k->threat);
+		ra->target = xstrdup(k->target);
+	}
+	if (rm != NULL)
+		ra->mitigation = xstrdup(rm->id);
+	ra->status = -1;
+	return ra;
+}
+
+/* The risk an argument names, in the register as loaded now. */
+static const struct risk *
+risks_arg_risk(struct tui *t, const struct risks_arg *ra)
+{
+	const struct risk	*k;
+
+	k = risk_register_find(&t->risks, ra->threat, ra->target);
+	if (k == NULL)
+		tui_errorf(t, "risk '%s@%s' is no longer in the register",
+		    ra->threat, ra->target);
+	return k;
+}
+
+static const enum kctx *
+risks_chain(struct screen *s)
+{
+	struct risks_screen	*rs = s->data;
+
+	return rs->in_detail ? detail_keys : risks_keys;
+}
+
+static void
+risks_draw(struct tui *t, struct screen *s)
+{
+	struct risks_screen	*rs = s->data;
+	const struct risk	*k;
+	struct vline		 l;
+	struct buf		 b;
+	char			*name;
+	int			 y = tui_body_top(t), h = tui_body_height(t);
+	int			 side = t->cols >= 150, lw, dw, dy, dx;
+
+	lw = side ? t->cols * 11 / 20 : t->cols;
+	dw = side ? t->cols - lw - 1 : t->cols;
+	rs->listh = side ? h - 1 : (h - 2) * 2 / 5;
+	if (rs->listh < 4)
+		rs->listh = 4;
+	rs->detailh = side ? h - 1 : h - 2 - rs->listh;
+
+	rview_build(&rs->rv, &t->risks, tui_catalogue(t), lw - 1);
+	memset(&l, 0, sizeof l);
+	vline_addf(&l, VS_HEADING, "%zu of %zu risks, by %s", rs->rv.shown,
+	    rs->rv.total, rsort_name(rs->rv.sort));
+	if (rfilter_active(&rs->rv.filter)) {
+		buf_init(&b);
+		rfilter_describe(&rs->rv.filter, &b);
+		vline_add(&l, VS_NORMAL, "  filter: ");
+		vline_add(&l, VS_WARN, b.s);
+		buf_release(&b);
+	}
+	draw_line(t, &l, y, 0, t->cols, 0);
+	vline_release(&l);
+	draw_list(t, &rs->rv.list, y + 1, 0, rs->listh, lw, !rs->in_detail);
+
+	k = rview_selected(&rs->rv);
+	name = k != NULL ? risk_name(k) : NULL;
+	if (name == NULL || rs->shown == NULL || strcmp(name, rs->shown) != 0) {
+		rs->detail.cursor = rs->detail.top = 0;
+		free(rs->shown);
+		rs->shown = name;
+	} else
+		free(name);
+	rview_detail(&rs->detail, k, tui_catalogue(t), t->today, dw - 1);
+	if (side) {
+		dy = y + 1;
+		dx = lw + 1;
+	} else {
+		draw_rule(t, y + 1 + rs->listh, rs->in_detail ? "detail "
+		    "(Tab: back to the list; s o d n on a mitigation)" :
+		    "detail (Tab to move here)");
+		dy = y + 2 + rs->listh;
+		dx = 0;
+	}
+	draw_list(t, &rs->detail, dy, dx, rs->detailh, dw, rs->in_detail);
+	t->hint = rs->in_detail ? "s status  o owner  d due  n notes  "
+	    "Tab list  ? help" : "s status  o owner  f filter  / text  "
+	    "> sort  Tab detail  ? help";
+}
+
+static int
+risks_justify_done(struct tui *t, void *arg, const char *text)
+{
+	struct risks_arg	*ra = arg;
+	const struct risk	*k = risks_arg_risk(t, ra);
+	char			*what;
+	int			 rc;
+
+	if (k == NULL)
+		return 0;
+	if (*text == '\0' && (ra->status == RISK_ACCEPTED ||
+	    ra->status == RISK_NOT_APPLICABLE)) {
+		tui_errorf(t, "a justification is required: say why");
+		return -1;
+	}
+	what = xasprintf("%s '%s@%s'", ra->status >= 0 ?
+	    vocab_name(&vocab_risk_status, ra->status) : "justify",
+	    ra->threat, ra->target);
+	rc = tui_set_risk(t, k, ra->status, NULL, text, what);
+	free(what);
+	return rc == -1 && strstr(t->status.s, "someone else") == NULL ?
+	    -1 : 0;
+}
+
+static int
+risks_status_done(struct tui *t, void *arg, const char *value)
+{
+	struct risks_arg	*ra = arg, *next;
+	const struct risk	*k = risks_arg_risk(t, ra);
+	int			 st;
+	char			*what;
+
+	if (k == NULL || (st = vocab_find(&vocab_risk_status, value)) < 0)
+		return 0;
+	if (st == RISK_ACCEPTED || st == RISK_NOT_APPLICABLE) {
+		next = risks_arg_new(ra->rs, k, NULL);
+		next->status = st;
+		tui_prompt(t, st == RISK_ACCEPTED ? "Why is this risk "
+		    "accepted?" : "Why does this risk not apply?",
+		    "A justification is required; it is recorded with who "
+		    "decided and when.", k->justification, risks_justify_done,
+		    next, risks_arg_free);
+		return 0;
+	}
+	what = xasprintf("status '%s@%s': %s", ra->threat, ra->target, value);
+	tui_set_risk(t, k, st, NULL, NULL, what);
+	free(what);
+	return 0;
+}
+
+static int
+risks_mit_status_done(struct tui *t, void *arg, const char *value)
+{
+	struct risks_arg	*ra = arg;
+	const struct risk	*k = risks_arg_risk(t, ra);
+	int			 st;
+	char			*what;
+
+	if (k == NULL || (st = vocab_find(&vocab_mitigation_status,
+	    value)) < 0)
+		return 0;
+	what = xasprintf("mitigation '%s' of '%s@%s': %s", ra->mitigation,
+	    ra->threat, ra->target, value);
+	tui_set_mitigation(t, k, ra->mitigation, st, NULL, NULL, NULL, what);
+	free(what);
+	return 0;
+}
+
+/* A prompt for the owner, due date or notes; field says which. */
+static int
+risks_text_done(struct tui *t, void *arg, const char *text)
+{
+	struct risks_arg	*ra = arg;
+	const struct risk	*k = risks_arg_risk(t, ra);
+	const char		*f = ra->filter;
+	char			*what;
+	int			 rc;
+
+	if (k == NULL)
+		return 0;
+	if (ra->mitigation == NULL) {
+		what = xasprintf("owner of '%s@%s'", ra->threat, ra->target);
+		rc = tui_set_risk(t, k, -1, text, NULL, what);
+	} else {
+		what = xasprintf("%s of mitigation '%s'", f, ra->mitigation);
+		rc = tui_set_mitigation(t, k, ra->mitigation, -1,
+		    strcmp(f, "owner") == 0 ? text : NULL,
+		    strcmp(f, "due date") == 0 ? text : NULL,
+		    strcmp(f, "notes") == 0 ? text : NULL, what);
+	}
+	free(what);
+	/* A refused value (a bad date) keeps the prompt open to fix it. */
+	return rc == -1 && strstr(t->status.s, "someone else") == NULL ?
+	    -1 : 0;
+}
+
+static enum tui_next
+risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
+{
+	const struct risk		*k = rview_selected(&rs->rv);
+	const struct risk_mitigation	*rm = NULL;
+	struct risks_arg		*ra;
+	struct pick			 p;
+	const char			*title, *now = NULL;
+
+	if (k == NULL) {
+		tui_errorf(t, "no risk selected");
+		return TUI_REDRAW;
+	}
+	if (rs->in_detail) {
+		rm = vlist_selected(&rs->detail);
+		if (rm == NULL && a != ACT_JUSTIFY) {
+			tui_errorf(t, "move to a mitigation first (the lines "
+			    "under 'Mitigations')");
+			return TUI_REDRAW;
+		}
+	}
+	ra = risks_arg_new(rs, k, rm);
+	switch (a) {
+	case ACT_STATUS:
+		if (rm != NULL) {
+			pick_init(&p, "Status of the mitigation", 0);
+			pick_add_vocab(&p, &vocab_mitigation_status, NULL);
+			pick_select(&p, vocab_name(&vocab_mitigation_status,
+			    rm->status));
+			return tui_pick(t, &p, risks_mit_status_done, ra,
+			    risks_arg_free);
+		}
+		pick_init(&p, "Status of the risk", 0);
+		pick_add_vocab(&p, &vocab_risk_status, NULL);
+		pick_select(&p, vocab_name(&vocab_risk_status, k->status));
+		return tui_pick(t, &p, risks_status_done, ra, risks_arg_free);
+	case ACT_JUSTIFY:
+		free(ra->mitigation);
+		ra->mitigation = NULL;
+		return tui_prompt(t, "Justification", "Why the risk is "
+		    "accepted or does not apply (empty clears it).",
+		    k->justification, risks_justify_done, ra, risks_arg_free);
+	case ACT_OWNER:
+		title = rm != NULL ? "Who implements this mitigation?" :
+		    "Who owns this risk?";
+		ra->filter = xstrdup("owner");
+		now = rm != NULL ? rm->owner : k->owner;
+		break;
+	case ACT_DUE:
+		title = "Due date (YYYY-MM-DD; empty clears it)";
+		ra->filter = xstrdup("due date");
+		now = rm->due;
+		break;
+	default:
+		title = "Notes";
+		ra->filter = xstrdup("notes");
+		now = rm->notes;
+		break;
+	}
+	return tui_prompt(t, title, "Saved at once; u undoes it.", now,
+	    risks_text_done, ra, risks_arg_free);
+}
+
+static int
+risks_filter_value_done(struct tui *t, void *arg, const char *value)
+{
+	struct risks_arg	*ra = arg;
+	struct error		 err;
+
+	error_clear(&err);
+	if (rfilter_set(&ra->rs->rv.filter, ra->filter, value, &err) == -1) {
+		tui_error(t, &err);
+		return -1;
+	}
+	ra->rs->rv.list.cursor = 0;
+	return 0;
+}
+
+/* The filter to change chosen: ask for its value. */
+static int
+risks_filter_done(struct tui *t, void *arg, const char *name)
+{
+	struct risks_arg	*ra = arg, *next;
+	struct pick		 p;
+	char			*now;
+	size_t			 g;
+
+	next = risks_arg_new(ra->rs, NULL, NULL);
+	next->filter = xstrdup(name);
+	now = rfilter_get(&ra->rs->rv.filter, name);
+	if (strcmp(name, "severity") == 0 || strcmp(name, "status") == 0) {
+		pick_init(&p, name[1] == 'e' ? "Show severities (none ticked: "
+		    "all)" : "Show statuses (none ticked: all)", 1);
+		pick_add_vocab(&p, name[1] == 'e' ? &vocab_severity :
+		    &vocab_risk_status, now);
+		tui_pick(t, &p, risks_filter_value_done, next, risks_arg_free);
+	} else if (strcmp(name, "guideline") == 0) {
+		pick_init(&p, "Show risks citing a guideline subsection", 0);
+		pick_add(&p, "", "(any)", NULL);
+		for (g = 0; g < 17; g++)
+			pick_add(&p, guideline_ids[g], NULL,
+			    guideline_titles[g]);
+		pick_select(&p, now != NULL ? now : "");
+		tui_pick(t, &p, risks_filter_value_done, next, risks_arg_free);
+	} else if (strcmp(name, "gone") == 0) {
+		risks_filter_value_done(t, next, ra->rs->rv.filter.gone ?
+		    "no" : "yes");
+		risks_arg_free(next);
+	} else
+		tui_prompt(t, name, "Part of the text to look for (case is "
+		    "ignored; empty shows all).", now,
+		    risks_filter_value_done, next, risks_arg_free);
+	free(now);
+	return 0;
+}
+
+static enum tui_next
+risks_filter(struct tui *t, struct risks_screen *rs)
+{
+	static const char *const names[] = { "severity", "status", "owner",
+	    "target", "guideline", "text", "gone" };
+	struct pick	 p;
+	size_t		 i;
+	char		*now, *label;
+
+	pick_init(&p, "Filter the risks by", 0);
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		now = rfilter_get(&rs->rv.filter, names[i]);
+		label = xasprintf("%s: %s", i == 6 ? "no longer apply" :
+		    names[i], now != NULL ? now : i == 6 ? "hidden" : "any");
+		pick_add(&p, names[i], label, NULL);
+		free(label);
+		free(now);
+	}
+	return tui_pick(t, &p, risks_filter_done, risks_arg_new(rs, NULL,
+	    NULL), risks_arg_free);
+}
+
+static enum tui_next
+risks_key(struct tui *t, struct screen *s, int key, enum action a)
+{
+	struct risks_screen	*rs = s->data;
+	struct vlist		*l = rs->in_detail ? &rs->detail : &rs->rv.list;
+	const struct risk	*k;
+	struct risks_arg	*ra;
+	enum tui_next		 next;
+	char			*name;
+
+	(void)key;
+	switch (a) {
+	case ACT_NEXT_PANE:
+	case ACT_PREV_PANE:
+		rs->in_detail = !rs->in_detail;
+		return TUI_REDRAW;
+	case ACT_STATUS:
+	case ACT_OWNER:
+	case ACT_JUSTIFY:
+	case ACT_DUE:
+	case ACT_NOTES:
+		rview_remember(&rs->rv);
+		return risks_decide(t, rs, a);
+	case ACT_FILTER:
+		return risks_filter(t, rs);
+	case ACT_SEARCH:
+		if (rs->in_detail)
+			break;
+		ra = risks_arg_new(rs, NULL, NULL);
+		ra->filter = xstrdup("text");
+		return tui_prompt(t, "Filter by text", "Shows the risks whose "
+		    "title, target, owner, reasons, mitigations or "
+		    "description contain it.", rs->rv.filter.text,
+		    risks_filter_value_done, ra, risks_arg_free);
+	case ACT_CLEAR_FILTER:
+		rfilter_release(&rs->rv.filter);
+		return TUI_REDRAW;
+	case ACT_SORT:
+		rview_remember(&rs->rv);
+		rs->rv.sort = (rs->rv.sort + 1) % RSORT_COUNT;
+		tui_message(t, "sorted by %s", rsort_name(rs->rv.sort));
+		return TUI_REDRAW;
+	case ACT_HISTORY:
+		if ((k = rview_selected(&rs->rv)) == NULL)
+			return TUI_REDRAW;
+		name = risk_name(k);
+		next = tui_push(t, screen_history_new(t, name));
+		free(name);
+		return next;
+	case ACT_OPEN:
+		if (!rs->in_detail) {
+			rs->in_detail = 1;
+			return TUI_REDRAW;
+		}
+		return TUI_REDRAW;
+	default:
+		break;
+	}
+	next = tui_list_key(t, l, a, rs->in_detail ? rs->detailh :
+	    rs->listh);
+	if (!rs->in_detail)
+		rview_remember(&rs->rv);
+	return next;
+}
+
+static void
+risks_free(struct screen *s)
+{
+	struct risks_screen	*rs = s->data;
+
+	rview_release(&rs->rv);
+	vlist_release(&rs->detail);
+	free(rs->shown);
+	free(rs);
+}
+
+static const struct screen_ops risks_ops = {
+	"Risks", risks_keys, 0, risks_draw, risks_key, NULL, risks_chain,
+	risks_free
+};
+
+struct screen *
+screen_risks_new(struct tui *t, const struct risk *k)
+{
+	struct risks_screen	*rs = xcalloc(1, sizeof *rs);
+
+	(void)t;
+	rview_init(&rs->rv);
+	vlist_init(&rs->detail);
+	if (k != NULL) {
+		rs->rv.keep_threat = xstrdup(k->threat);
+		rs->rv.keep_target = xstrdup(k->target);
+		if (!k->applies)
+			rs->rv.filter.gone = 1;
+	}
+	return screen_new(&risks_ops, rs);
+}

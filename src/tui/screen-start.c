@@ -1,0 +1,270 @@
+/* screen-start.c: the models of the database; create, open, delete. */
+#include "config.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "tui/tui-int.h"
+#include "util/error.h"
+#include "util/paths.h"
+#include "util/xmalloc.h"
+#include "view/lists.h"
+#include "view/pick.h"
+#include "view/walk.h"
+#include "yaml/model-yaml.h"
+
+struct start {
+	struct store_summary	*v;
+	size_t			 n;
+	struct vlist		 list;
+};
+
+static const enum kctx start_keys[] = { KCTX_START, KCTX_LIST, KCTX_GLOBAL,
+    KCTX_END };
+
+/* Read the models of the database again. */
+static void
+start_focus(struct tui *t, struct screen *s)
+{
+	struct start	*st = s->data;
+	struct error	 err;
+
+	/* Back at the start, no model is open. */
+	if (t->m != NULL)
+		tui_close_model(t);
+	store_summaries_free(st->v, st->n);
+	st->v = NULL;
+	st->n = 0;
+	error_clear(&err);
+	if (store_list(t->s->store, &st->v, &st->n, &err) == -1)
+		tui_error(t, &err);
+}
+
+static void
+start_draw(struct tui *t, struct screen *s)
+{
+	struct start	*st = s->data;
+	struct vlines	 ls;
+	int		 h = tui_body_height(t);
+
+	vlines_init(&ls);
+	vlines_addf(&ls, VS_HEADING, "Models in %s", t->db);
+	vlines_wrap(&ls, VS_DIM, "A model describes one AI system: its "
+	    "trust boundaries, components and data flows. Parapet applies "
+	    "the threat catalogue of the NCSC/CISA Guidelines for secure AI "
+	    "system development to it.", t->cols, 0);
+	draw_lines(t, &ls, 0, 1, 0, (int)ls.n, t->cols);
+	start_lines(&st->list, st->v, st->n, t->cols);
+	draw_list(t, &st->list, 1 + (int)ls.n + 1, 0, h - (int)ls.n - 1,
+	    t->cols, 1);
+	vlines_release(&ls);
+	t->hint = "Enter open  a new blank model  t from a template  "
+	    "d delete  ? help  q quit";
+}
+
+/* Open a model and show its walk-through where it stands. */
+static enum tui_next
+start_open(struct tui *t, const char *id)
+{
+	if (tui_open(t, id) == -1)
+		return TUI_REDRAW;
+	return tui_push(t, screen_walk_new(t, -1));
+}
+
+static int
+start_delete_done(struct tui *t, void *arg, const char *value)
+{
+	struct error	err;
+
+	(void)value;
+	error_clear(&err);
+	if (store_delete(t->s->store, arg, &err) == -1)
+		tui_error(t, &err);
+	else
+		tui_message(t, "deleted model '%s'", (char *)arg);
+	return 0;
+}
+
+/* A template chosen; its model waits for an id of its own. */
+struct start_template {
+	struct model	*m;
+};
+
+static void
+start_template_free(void *p)
+{
+	struct start_template	*st = p;
+
+	model_free(st->m);
+	free(st);
+}
+
+static int
+start_template_id(struct tui *t, void *arg, const char *id)
+{
+	struct start_template	*st = arg;
+	struct error		 err;
+	struct model		*m;
+	int			 e;
+
+	if (!id_valid(id)) {
+		tui_errorf(t, "invalid identifier '%s' (use a-z, 0-9, '.', "
+		    "'_' and '-', starting with a letter or digit)", id);
+		return -1;
+	}
+	error_clear(&err);
+	if ((e = store_exists(t->s->store, id, &err)) != 0) {
+		if (e == -1)
+			tui_error(t, &err);
+		else
+			tui_errorf(t, "a model '%s' already exists in this "
+			    "database: choose another id", id);
+		return -1;
+	}
+	m = st->m;
+	st->m = NULL;
+	free(m->system.id);
+	m->system.id = xstrdup(id);
+	m->indexed = 0;
+	if (tui_save(t, m, "create model from a template") == -1)
+		return 0;
+	tui_message(t, "created model '%s' from a template", id);
+	tui_push(t, screen_walk_new(t, -1));
+	return 0;
+}
+
+static int
+start_template_done(struct tui *t, void *arg, const char *path)
+{
+	struct start_template	*st;
+	struct error		 err;
+	struct model		*m;
+
+	(void)arg;
+	error_clear(&err);
+	if ((m = model_load_yaml(path, &err)) == NULL) {
+		tui_error(t, &err);
+		return 0;
+	}
+	st = xcalloc(1, sizeof *st);
+	st->m = m;
+	tui_prompt(t, "Id of the new model", "The template's system id is "
+	    "proposed; a database holds one model per id.", m->system.id,
+	    start_template_id, st, start_template_free);
+	return 0;
+}
+
+static int
+start_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The starter models, as a pick list. */
+static enum tui_next
+start_templates(struct tui *t)
+{
+	const char	*dir = paths_templates();
+	struct pick	 p;
+	struct dirent	*de;
+	struct error	 err;
+	struct model	*m;
+	DIR		*d;
+	char		**names = NULL, *path;
+	size_t		 n = 0, i, len;
+
+	if ((d = opendir(dir)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			len = strlen(de->d_name);
+			if (len < 6 || de->d_name[0] == '.' ||
+			    strcmp(de->d_name + len - 5, ".yaml") != 0)
+				continue;
+			names = xreallocarray(names, n + 1, sizeof *names);
+			names[n++] = xstrdup(de->d_name);
+		}
+		closedir(d);
+	}
+	if (n == 0) {
+		tui_errorf(t, "no templates in '%s'", dir);
+		return TUI_REDRAW;
+	}
+	qsort(names, n, sizeof *names, start_cmp);
+	pick_init(&p, "Start from a template", 0);
+	for (i = 0; i < n; i++) {
+		path = xasprintf("%s/%s", dir, names[i]);
+		names[i][strlen(names[i]) - 5] = '\0';
+		error_clear(&err);
+		m = model_load_yaml(path, &err);
+		pick_add(&p, path, names[i], m != NULL ? m->system.name :
+		    err.msg);
+		model_free(m);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return tui_pick(t, &p, start_template_done, NULL, NULL);
+}
+
+static enum tui_next
+start_key(struct tui *t, struct screen *s, int key, enum action a)
+{
+	struct start			*st = s->data;
+	const struct store_summary	*sel = vlist_selected(&st->list);
+	enum tui_next			 next;
+	char				*q;
+
+	(void)key;
+	if ((next = tui_list_key(t, &st->list, a, tui_body_height(t) - 4)) !=
+	    TUI_NONE)
+		return next;
+	switch (a) {
+	case ACT_OPEN:
+		if (sel == NULL)
+			return TUI_REDRAW;
+		return start_open(t, sel->id);
+	case ACT_NEW:
+		return tui_push(t, screen_form_new(t, OBJ_SYSTEM, NULL, -1));
+	case ACT_NEW_TEMPLATE:
+		return start_templates(t);
+	case ACT_DELETE:
+		if (sel == NULL)
+			return TUI_REDRAW;
+		q = xasprintf("Delete model '%s' with its risks and "
+		    "decisions? (History keeps a record.)", sel->id);
+		next = tui_confirm(t, q, start_delete_done, xstrdup(sel->id),
+		    free);
+		free(q);
+		return next;
+	default:
+		return TUI_NONE;
+	}
+}
+
+static void
+start_free(struct screen *s)
+{
+	struct start	*st = s->data;
+
+	store_summaries_free(st->v, st->n);
+	vlist_release(&st->list);
+	free(st);
+}
+
+static const struct screen_ops start_ops = {
+	"Models", start_keys, 0, start_draw, start_key, start_focus, NULL,
+	start_free
+};
+
+struct screen *
+screen_start_new(struct tui *t)
+{
+	struct start	*st = xcalloc(1, sizeof *st);
+
+	(void)t;
+	vlist_init(&st->list);
+	return screen_new(&start_ops, st);
+}

@@ -1,0 +1,264 @@
+/* screen-walk.c: the walk-through, step by step in workshop order. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/vocab.h"
+#include "tui/tui-int.h"
+#include "util/buf.h"
+#include "util/xmalloc.h"
+#include "view/lists.h"
+#include "view/pick.h"
+#include "view/undo.h"
+#include "view/walk.h"
+
+struct walk {
+	enum walk_step	 step;
+	struct vlist	 list;
+	int		 listh;		/* rows of the list last drawn */
+};
+
+static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
+    KCTX_GLOBAL, KCTX_END };
+
+/* A line or two about the selected item: its help. */
+static void
+walk_item_help(struct tui *t, const struct walk *w, struct vlines *ls)
+{
+	const void		*p = vlist_selected(&w->list);
+	const struct question	*q;
+	const struct component	*c;
+
+	if (p == NULL)
+		return;
+	switch (w->step) {
+	case WALK_PRACTICE:
+		q = p;
+		vlines_wrap(ls, VS_NORMAL, q->text, t->cols, 0);
+		if (q->help != NULL)
+			vlines_wrap(ls, VS_DIM, q->help, t->cols, 0);
+		break;
+	case WALK_COMPONENTS:
+		if (view_objtype(t->m, p) != OBJ_COMPONENT)
+			break;
+		c = p;
+		vlines_addf(ls, VS_DIM, "%s: %s",
+		    vocab_name(&vocab_kind, c->kind),
+		    vocab_kind.words[c->kind].help);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+walk_draw(struct tui *t, struct screen *s)
+{
+	struct walk	*w = s->data;
+	struct vlines	 head, foot;
+	int		 y = tui_body_top(t), h = tui_body_height(t), lh, fn;
+
+	vlines_init(&head);
+	vlines_init(&foot);
+	walk_header(&head, w->step, t->m, tui_catalogue(t), &t->risks,
+	    t->cols);
+	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
+	y += (int)head.n;
+	draw_rule(t, y++, NULL);
+	walk_lines(&w->list, w->step, t->m, tui_catalogue(t), &t->risks,
+	    t->cols);
+	walk_item_help(t, w, &foot);
+	fn = foot.n > 3 ? 3 : (int)foot.n;
+	lh = h - (int)head.n - 1 - (fn > 0 ? fn + 1 : 0);
+	w->listh = lh;
+	draw_list(t, &w->list, y, 0, lh, t->cols, 1);
+	if (fn > 0) {
+		draw_rule(t, y + lh, NULL);
+		draw_lines(t, &foot, 0, y + lh + 1, 0, fn, t->cols);
+	}
+	vlines_release(&head);
+	vlines_release(&foot);
+	switch (w->step) {
+	case WALK_SYSTEM:
+		t->hint = "Enter edit  Right next step  ? help  Esc models";
+		break;
+	case WALK_PRACTICE:
+		t->hint = "Space yes/no/unknown  Enter choose  Right next  "
+		    "Left back  ? help";
+		break;
+	case WALK_ANALYSIS:
+	case WALK_REVIEW:
+		t->hint = "Enter risks  D dashboard  V flows  Left back  "
+		    "? help";
+		break;
+	default:
+		t->hint = "a add  Enter edit  d delete  Right next  Left back  "
+		    "? help";
+		break;
+	}
+}
+
+/* Answer a practice question: a copy of the model with the answer. */
+static void
+walk_answer_question(struct tui *t, const char *id, enum tri answer)
+{
+	struct model	*m = undo_copy_model(t->m);
+	char		*what;
+
+	model_add_practice(m, id, answer);
+	what = xasprintf("answer '%s': %s", id, vocab_tri.words[answer].name);
+	tui_save(t, m, what);
+	free(what);
+}
+
+static int
+walk_answer_done(struct tui *t, void *arg, const char *value)
+{
+	enum tri	a = strcmp(value, "yes") == 0 ? TRI_YES :
+	    strcmp(value, "no") == 0 ? TRI_NO : TRI_UNKNOWN;
+
+	walk_answer_question(t, arg, a);
+	return 0;
+}
+
+static enum tui_next
+walk_open(struct tui *t, struct walk *w)
+{
+	const void		*p = vlist_selected(&w->list);
+	const struct question	*q;
+	struct pick		 pk;
+	int			 a;
+
+	switch (w->step) {
+	case WALK_SYSTEM:
+		return tui_push(t, screen_form_new(t, OBJ_SYSTEM,
+		    t->m->system.id, -1));
+	case WALK_BOUNDARIES:
+	case WALK_COMPONENTS:
+	case WALK_FLOWS:
+		if (p == NULL)
+			break;
+		return tui_push(t, screen_form_new(t, view_objtype(t->m, p),
+		    view_objid(t->m, p), -1));
+	case WALK_PRACTICE:
+		if ((q = p) == NULL)
+			break;
+		pick_init(&pk, q->text, 0);
+		pick_add(&pk, "yes", NULL, "the team does this");
+		pick_add(&pk, "no", NULL, "it does not: raises the related "
+		    "risks");
+		pick_add(&pk, "unknown", NULL, "nobody knows yet: treated as "
+		    "no");
+		a = walk_answer(t->m, q->id);
+		pick_select(&pk, a == TRI_YES ? "yes" : a == TRI_NO ? "no" :
+		    "unknown");
+		return tui_pick(t, &pk, walk_answer_done, xstrdup(q->id),
+		    free);
+	case WALK_ANALYSIS:
+		return tui_goto(t, screen_risks_new(t, NULL));
+	case WALK_REVIEW:
+	case WALK_COUNT:
+		return tui_goto(t, screen_risks_new(t, p));
+	}
+	return TUI_REDRAW;
+}
+
+static enum tui_next
+walk_add(struct tui *t, struct walk *w)
+{
+	switch (w->step) {
+	case WALK_BOUNDARIES:
+		return tui_push(t, screen_form_new(t, OBJ_BOUNDARY, NULL, -1));
+	case WALK_COMPONENTS:
+		return screen_form_add_component(t);
+	case WALK_FLOWS:
+		if (t->m->ncomponents == 0) {
+			tui_errorf(t, "add components first: a flow goes from "
+			    "one component to another");
+			return TUI_REDRAW;
+		}
+		return tui_push(t, screen_form_new(t, OBJ_FLOW, NULL, -1));
+	default:
+		tui_errorf(t, "nothing to add in this step");
+		return TUI_REDRAW;
+	}
+}
+
+static enum tui_next
+walk_key(struct tui *t, struct screen *s, int key, enum action a)
+{
+	struct walk		*w = s->data;
+	const void		*p = vlist_selected(&w->list);
+	const struct question	*q;
+	enum tui_next		 next;
+	int			 ans;
+
+	(void)key;
+	if ((next = tui_list_key(t, &w->list, a, w->listh)) != TUI_NONE)
+		return next;
+	switch (a) {
+	case ACT_NEXT_STEP:
+	case ACT_PREV_STEP:
+		if (a == ACT_NEXT_STEP && w->step + 1 < WALK_COUNT)
+			w->step++;
+		else if (a == ACT_PREV_STEP && w->step > 0)
+			w->step--;
+		w->list.cursor = w->list.top = 0;
+		return TUI_REDRAW;
+	case ACT_OPEN:
+		return walk_open(t, w);
+	case ACT_ADD:
+		return walk_add(t, w);
+	case ACT_TOGGLE:
+		if (w->step != WALK_PRACTICE || (q = p) == NULL)
+			return TUI_REDRAW;
+		ans = walk_answer(t->m, q->id);
+		walk_answer_question(t, q->id, ans == TRI_YES ? TRI_NO :
+		    ans == TRI_NO ? TRI_UNKNOWN : TRI_YES);
+		return TUI_REDRAW;
+	case ACT_DELETE:
+		if (w->step < WALK_BOUNDARIES || w->step > WALK_FLOWS ||
+		    p == NULL)
+			return TUI_REDRAW;
+		return screen_form_delete(t, view_objid(t->m, p));
+	case ACT_HISTORY:
+		if (w->step == WALK_PRACTICE && (q = p) != NULL)
+			return tui_push(t, screen_history_new(t, q->id));
+		if (p == NULL || view_objid(t->m, p) == NULL)
+			return TUI_REDRAW;
+		return tui_push(t, screen_history_new(t,
+		    view_objid(t->m, p)));
+	default:
+		return TUI_NONE;
+	}
+}
+
+static void
+walk_free(struct screen *s)
+{
+	struct walk	*w = s->data;
+
+	vlist_release(&w->list);
+	free(w);
+}
+
+static const struct screen_ops walk_ops = {
+	"Walk-through", walk_keys, 0, walk_draw, walk_key, NULL, NULL,
+	walk_free
+};
+
+struct screen *
+screen_walk_new(struct tui *t, int step)
+{
+	struct walk	*w = xcalloc(1, sizeof *w);
+
+	vlist_init(&w->list);
+	if (step < 0 || step >= WALK_COUNT)
+		w->step = walk_resume(t->m, tui_catalogue(t), &t->risks);
+	else
+		w->step = (enum walk_step)step;
+	return screen_new(&walk_ops, w);
+}

@@ -1,0 +1,198 @@
+/*
+ * tui-int.h: what the screens of the TUI share.
+ *
+ * The TUI is a stack of screens (after htop's ScreenManager). Each screen
+ * is a const struct screen_ops: it draws itself from view-models through
+ * draw.c and handles keys, returning what must happen next (TUI_REDRAW,
+ * TUI_PUSH, TUI_POP, TUI_QUIT) rather than acting on the stack itself. A
+ * key a screen does not handle (TUI_NONE) falls to the global bindings.
+ * Modal screens (pick lists, prompts) are drawn over the screen below.
+ *
+ * struct tui holds the open session, the model the screens show and its
+ * risk register and revision. Every change goes through tui_save(),
+ * tui_set_risk() or tui_set_mitigation(): pushed on the undo stack, stored
+ * at once, then reloaded; a change refused because another process changed
+ * the model first is reported and the model reloaded, never overwritten.
+ */
+#ifndef PARAPET_TUI_TUI_INT_H
+#define PARAPET_TUI_TUI_INT_H
+
+#include <stddef.h>
+
+#include "model/risk.h"
+#include "util/buf.h"
+#include "view/keys.h"
+#include "view/undo.h"
+#include "view/view.h"
+
+struct error;
+struct model;
+struct pick;
+struct screen;
+struct session;
+struct tui;
+
+#define TUI_MIN_COLS	80
+#define TUI_MIN_ROWS	24
+#define TUI_STACK	32
+
+enum tui_next {
+	TUI_NONE,	/* not handled: try the global bindings */
+	TUI_REDRAW,	/* handled; draw again */
+	TUI_PUSH,	/* push tui->pending */
+	TUI_POP,	/* close this screen (then push tui->pending, if set) */
+	TUI_QUIT
+};
+
+struct screen_ops {
+	const char	 *name;		/* in the title bar */
+	const enum kctx	 *keys;		/* context chain, most specific first */
+	int		  modal;	/* drawn over the screen below */
+	void		(*draw)(struct tui *, struct screen *);
+	enum tui_next	(*key)(struct tui *, struct screen *, int key,
+			    enum action);
+	/* The screen is on top again, or the model was reloaded. */
+	void		(*focus)(struct tui *, struct screen *);
+	/* The context chain now (a screen with panes may switch), or NULL. */
+	const enum kctx	*(*chain)(struct screen *);
+	void		(*free)(struct screen *);
+};
+
+struct screen {
+	const struct screen_ops	*ops;
+	void			*data;
+};
+
+struct tui {
+	struct session		*s;
+	const char		*db;
+	struct model		*m;		/* the open model, or NULL */
+	struct risk_register	 risks;		/* its register */
+	struct undo		 undo;		/* its changes */
+	unsigned long		 gen;		/* bumped on every reload */
+	struct screen		*stack[TUI_STACK];
+	size_t			 n;
+	struct screen		*pending;	/* for TUI_PUSH and TUI_POP */
+	struct buf		 status;	/* message for the status line */
+	int			 status_error;	/* it is an error */
+	const char		*hint;		/* keys to show, set by draw */
+	char			*search;	/* the last text searched */
+	int			 rows;
+	int			 cols;
+	int			 colour;	/* colours in use */
+	char			 today[11];	/* YYYY-MM-DD */
+};
+
+/* tui.c */
+struct screen	*screen_new(const struct screen_ops *, void *);
+/* Set what TUI_PUSH (or a TUI_POP) pushes; returns TUI_PUSH. */
+enum tui_next	 tui_push(struct tui *, struct screen *);
+/* Put a screen under the one on top (a new model gets its walk). */
+void		 tui_insert_below(struct tui *, struct screen *);
+/*
+ * The keys every list handles: moving, paging, searching (asks for the
+ * text; n finds the next match). TUI_NONE for other actions.
+ */
+enum tui_next	 tui_list_key(struct tui *, struct vlist *, enum action,
+		     int page);
+/* Pop back to the model's walk-through, then push (model screens). */
+enum tui_next	 tui_goto(struct tui *, struct screen *);
+void		 tui_message(struct tui *, const char *, ...)
+		     __attribute__((format(printf, 2, 3)));
+void		 tui_error(struct tui *, const struct error *);
+void		 tui_errorf(struct tui *, const char *, ...)
+		     __attribute__((format(printf, 2, 3)));
+/* Open a model by id (clears the undo stack when it is another one). */
+int		 tui_open(struct tui *, const char *id);
+/* Close the open model. */
+void		 tui_close_model(struct tui *);
+/* Reload the open model and its register from the database. */
+int		 tui_reload(struct tui *);
+/*
+ * Save a changed copy of the open model (the copy is taken over), or a
+ * new model when none is open. Returns 0, or -1 with the error shown (a
+ * conflict also reloads).
+ */
+int		 tui_save(struct tui *, struct model *, const char *what);
+/* Decide a risk: status (-1 unchanged), owner, justification. */
+int		 tui_set_risk(struct tui *, const struct risk *, int status,
+		     const char *owner, const char *justification,
+		     const char *what);
+/* Change a mitigation of a risk (see store_set_mitigation). */
+int		 tui_set_mitigation(struct tui *, const struct risk *,
+		     const char *mitigation, int status, const char *owner,
+		     const char *due, const char *notes, const char *what);
+/* Undo the last change. */
+void		 tui_undo(struct tui *);
+/* The catalogue of the session. */
+const struct catalogue *tui_catalogue(const struct tui *);
+/* The body's first row and height (between title and status lines). */
+int		 tui_body_top(const struct tui *);
+int		 tui_body_height(const struct tui *);
+
+/* keys.c: a key from curses (wget_wch's result and value) as a KEYC_*
+ * code or a code point. */
+int		 keys_from_curses(int, unsigned long);
+
+/* draw.c: the only code calling curses drawing functions. */
+void		 draw_init_colours(struct tui *);
+void		 draw_begin(struct tui *);
+void		 draw_end(struct tui *);
+void		 draw_title(struct tui *, const char *screen);
+void		 draw_status(struct tui *, const char *hint);
+/* A list in a rectangle; scrolls it so the cursor shows; the cursor line
+ * is shown in reverse when focused, marked '>' when not. */
+void		 draw_list(struct tui *, struct vlist *, int y, int x, int h,
+		     int w, int focused);
+/* Lines from top in a rectangle. */
+void		 draw_lines(struct tui *, const struct vlines *, size_t top,
+		     int y, int x, int h, int w);
+/* One line at a row, cut to w columns. */
+void		 draw_line(struct tui *, const struct vline *, int y, int x,
+		     int w, int selected);
+/* A framed, cleared box with a title; returns the inner rectangle. */
+void		 draw_box(struct tui *, int y, int x, int h, int w,
+		     const char *title);
+/* A horizontal rule across the screen at row y. */
+void		 draw_rule(struct tui *, int y, const char *label);
+/* Show the text cursor at (y, x), or hide it (y < 0). */
+void		 draw_cursor(struct tui *, int y, int x);
+/* The screen for a terminal below the minimum size. */
+void		 draw_too_small(struct tui *);
+
+/* Modal screens. */
+typedef int	(*tui_done_fn)(struct tui *, void *arg, const char *value);
+/*
+ * Ask for a line of text; done is called with it on Enter and returns 0
+ * to close the prompt, or -1 to keep it open (the error in the status
+ * line). The hint is shown under the text. arg is borrowed (freed with
+ * free_arg, if not NULL, when the prompt closes).
+ */
+enum tui_next	 tui_prompt(struct tui *, const char *title, const char *hint,
+		     const char *initial, tui_done_fn, void *arg,
+		     void (*free_arg)(void *));
+/* Choose from a pick list (taken over); done gets pick_result(). */
+enum tui_next	 tui_pick(struct tui *, struct pick *, tui_done_fn, void *arg,
+		     void (*free_arg)(void *));
+/* Ask yes or no; done is called with "yes" only. */
+enum tui_next	 tui_confirm(struct tui *, const char *question,
+		     tui_done_fn, void *arg, void (*free_arg)(void *));
+
+/* Screens. */
+struct screen	*screen_start_new(struct tui *);
+struct screen	*screen_walk_new(struct tui *, int step);
+struct screen	*screen_form_new(struct tui *, int objtype, const char *id,
+		     int kind);
+struct screen	*screen_flows_new(struct tui *);
+struct screen	*screen_risks_new(struct tui *, const struct risk *);
+struct screen	*screen_dashboard_new(struct tui *);
+struct screen	*screen_history_new(struct tui *, const char *object);
+struct screen	*screen_export_new(struct tui *);
+struct screen	*screen_help_new(struct tui *, const enum kctx *);
+
+/* Start adding a component (asks for its kind first). */
+enum tui_next	 screen_form_add_component(struct tui *);
+/* Ask before deleting an object of the open model. */
+enum tui_next	 screen_form_delete(struct tui *, const char *id);
+
+#endif

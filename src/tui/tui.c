@@ -1,0 +1,739 @@
+/* tui.c: start and stop curses, the event loop, and the open model. */
+#include "config.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "tui/tui-int.h"
+#include "tui/tui.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "view/risks.h"
+
+static volatile sig_atomic_t	 tui_signal;
+
+static void
+tui_on_signal(int sig)
+{
+	tui_signal = sig;
+}
+
+/* Restore the terminal before fatal() prints its message. */
+static void
+tui_fatal_hook(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+struct screen *
+screen_new(const struct screen_ops *ops, void *data)
+{
+	struct screen	*s = xcalloc(1, sizeof *s);
+
+	s->ops = ops;
+	s->data = data;
+	return s;
+}
+
+static void
+screen_free(struct screen *s)
+{
+	if (s == NULL)
+		return;
+	if (s->ops->free != NULL)
+		s->ops->free(s);
+	free(s);
+}
+
+enum tui_next
+tui_push(struct tui *t, struct screen *s)
+{
+	screen_free(t->pending);
+	t->pending = s;
+	return TUI_PUSH;
+}
+
+enum tui_next
+tui_goto(struct tui *t, struct screen *s)
+{
+	while (t->n > 2)
+		screen_free(t->stack[--t->n]);
+	if (s == NULL)
+		return TUI_REDRAW;
+	return tui_push(t, s);
+}
+
+void
+tui_insert_below(struct tui *t, struct screen *s)
+{
+	if (t->n == TUI_STACK || t->n == 0) {
+		screen_free(s);
+		return;
+	}
+	t->stack[t->n] = t->stack[t->n - 1];
+	t->stack[t->n - 1] = s;
+	t->n++;
+}
+
+/* Search a list for the text of a prompt. */
+static int
+tui_search_done(struct tui *t, void *arg, const char *text)
+{
+	struct vlist	*l = arg;
+
+	free(t->search);
+	t->search = *text != '\0' ? xstrdup(text) : NULL;
+	if (t->search != NULL && vlist_search(l, t->search) == -1)
+		tui_errorf(t, "no match for '%s'", t->search);
+	return 0;
+}
+
+enum tui_next
+tui_list_key(struct tui *t, struct vlist *l, enum action a, int page)
+{
+	switch (a) {
+	case ACT_UP:
+		vlist_move(l, -1);
+		return TUI_REDRAW;
+	case ACT_DOWN:
+		vlist_move(l, 1);
+		return TUI_REDRAW;
+	case ACT_PAGE_UP:
+		vlist_page(l, -1, page);
+		return TUI_REDRAW;
+	case ACT_PAGE_DOWN:
+		vlist_page(l, 1, page);
+		return TUI_REDRAW;
+	case ACT_FIRST:
+		vlist_home(l);
+		return TUI_REDRAW;
+	case ACT_LAST:
+		vlist_end(l);
+		return TUI_REDRAW;
+	case ACT_SEARCH:
+		return tui_prompt(t, "Search", "Text to look for (case is "
+		    "ignored); n finds the next match.", t->search,
+		    tui_search_done, l, NULL);
+	case ACT_SEARCH_NEXT:
+		if (t->search == NULL)
+			tui_errorf(t, "nothing to search for yet: press / "
+			    "first");
+		else if (vlist_search(l, t->search) == -1)
+			tui_errorf(t, "no match for '%s'", t->search);
+		return TUI_REDRAW;
+	default:
+		return TUI_NONE;
+	}
+}
+
+void
+tui_message(struct tui *t, const char *fmt, ...)
+{
+	va_list	ap;
+
+	buf_reset(&t->status);
+	va_start(ap, fmt);
+	buf_vaddf(&t->status, fmt, ap);
+	va_end(ap);
+	t->status_error = 0;
+}
+
+void
+tui_errorf(struct tui *t, const char *fmt, ...)
+{
+	va_list	ap;
+
+	buf_reset(&t->status);
+	va_start(ap, fmt);
+	buf_vaddf(&t->status, fmt, ap);
+	va_end(ap);
+	t->status_error = 1;
+}
+
+void
+tui_error(struct tui *t, const struct error *err)
+{
+	buf_reset(&t->status);
+	error_format(err, &t->status);
+	t->status_error = 1;
+}
+
+const struct catalogue *
+tui_catalogue(const struct tui *t)
+{
+	return t->s->cat;
+}
+
+int
+tui_body_top(const struct tui *t)
+{
+	(void)t;
+	return 1;
+}
+
+int
+tui_body_height(const struct tui *t)
+{
+	return t->rows - 2;
+}
+
+void
+tui_close_model(struct tui *t)
+{
+	model_free(t->m);
+	t->m = NULL;
+	risk_register_release(&t->risks);
+	risk_register_init(&t->risks);
+	undo_release(&t->undo);
+	undo_init(&t->undo);
+	t->gen++;
+}
+
+int
+tui_open(struct tui *t, const char *id)
+{
+	struct model		*m;
+	struct risk_register	 r;
+	struct error		 err;
+
+	error_clear(&err);
+	if ((m = store_load(t->s->store, id, &err)) == NULL) {
+		tui_error(t, &err);
+		return -1;
+	}
+	risk_register_init(&r);
+	if (store_load_risks(t->s->store, id, &r, &err) == -1) {
+		model_free(m);
+		risk_register_release(&r);
+		tui_error(t, &err);
+		return -1;
+	}
+	risk_register_sort(&r);
+	if (t->m == NULL || strcmp(t->m->system.id, id) != 0) {
+		undo_release(&t->undo);
+		undo_init(&t->undo);
+	}
+	model_free(t->m);
+	risk_register_release(&t->risks);
+	t->m = m;
+	t->risks = r;
+	t->gen++;
+	rview_today(t->today);
+	return 0;
+}
+
+int
+tui_reload(struct tui *t)
+{
+	struct error	 err;
+	char		*id;
+	int		 rc, exists;
+
+	if (t->m == NULL)
+		return 0;
+	id = xstrdup(t->m->system.id);
+	error_clear(&err);
+	exists = store_exists(t->s->store, id, &err);
+	if (exists == 0) {
+		tui_errorf(t, "model '%s' was deleted by someone else", id);
+		tui_close_model(t);
+		free(id);
+		return -1;
+	}
+	rc = tui_open(t, id);
+	free(id);
+	return rc;
+}
+
+/* 1 if an error says that another process changed the model first. */
+static int
+tui_conflict(const struct error *err)
+{
+	return strstr(err->msg, "by someone else") != NULL;
+}
+
+int
+tui_save(struct tui *t, struct model *m, const char *what)
+{
+	struct undo_entry	 e;
+	struct error		 err;
+	long			 expected = t->m != NULL ? t->m->revision : 0;
+	char			*id;
+
+	if (t->m != NULL)
+		undo_push_model(&t->undo, t->m, what);
+	error_clear(&err);
+	if (session_save(t->s, m, expected, NULL, &err) == -1) {
+		if (t->m != NULL && undo_pop(&t->undo, &e) == 0)
+			undo_entry_release(&e);
+		model_free(m);
+		if (tui_conflict(&err)) {
+			tui_reload(t);
+			tui_errorf(t, "not saved: %s (reloaded: look, then make "
+			    "your change again)", err.msg);
+		} else {
+			buf_reset(&t->status);
+			buf_adds(&t->status, "not saved: ");
+			error_format(&err, &t->status);
+			t->status_error = 1;
+		}
+		return -1;
+	}
+	id = xstrdup(m->system.id);
+	model_free(m);
+	if (tui_open(t, id) == -1) {
+		free(id);
+		return -1;
+	}
+	free(id);
+	if (t->m->revision == expected && t->undo.n > 0 &&
+	    undo_pop(&t->undo, &e) == 0)
+		undo_entry_release(&e);		/* nothing changed */
+	else
+		tui_message(t, "saved: %s", what);
+	return 0;
+}
+
+/* 1 if two optional strings differ. */
+static int
+tui_differ(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a == NULL) != (b == NULL);
+	return strcmp(a, b) != 0;
+}
+
+/*
+ * Check that a risk (and mitigation) is stored as the screen shows it, so
+ * that a decision made meanwhile by another process is not overwritten.
+ */
+static int
+tui_risk_current(struct tui *t, const struct risk *k, const char *mit)
+{
+	struct risk_register		 r;
+	const struct risk		*s;
+	const struct risk_mitigation	*a, *b;
+	struct error			 err;
+	int				 same = 0;
+
+	risk_register_init(&r);
+	error_clear(&err);
+	if (store_load_risks(t->s->store, t->m->system.id, &r, &err) == -1) {
+		tui_error(t, &err);
+		risk_register_release(&r);
+		return -1;
+	}
+	s = risk_register_find(&r, k->threat, k->target);
+	if (s != NULL && s->status == k->status &&
+	    !tui_differ(s->owner, k->owner) &&
+	    !tui_differ(s->justification, k->justification)) {
+		same = 1;
+		if (mit != NULL) {
+			a = risk_find_mitigation(s, mit);
+			b = risk_find_mitigation(k, mit);
+			same = a != NULL && b != NULL &&
+			    a->status == b->status &&
+			    !tui_differ(a->owner, b->owner) &&
+			    !tui_differ(a->due, b->due) &&
+			    !tui_differ(a->notes, b->notes);
+		}
+	}
+	risk_register_release(&r);
+	if (!same) {
+		char	*name = risk_name(k);
+
+		tui_reload(t);
+		tui_errorf(t, "not saved: risk '%s' was changed by someone "
+		    "else (reloaded: look, then make your change again)",
+		    name);
+		free(name);
+		return -1;
+	}
+	return 0;
+}
+
+int
+tui_set_risk(struct tui *t, const struct risk *k, int status,
+    const char *owner, const char *justification, const char *what)
+{
+	struct undo_entry	 e;
+	struct error		 err;
+	char			*threat, *target;
+	int			 rc;
+
+	if (t->m == NULL || tui_risk_current(t, k, NULL) == -1)
+		return -1;
+	/* The reload above may have freed k: work from copies. */
+	threat = xstrdup(k->threat);
+	target = xstrdup(k->target);
+	if (status < 0)
+		status = k->status;
+	undo_push_risk(&t->undo, k, NULL, what);
+	error_clear(&err);
+	rc = store_set_risk(t->s->store, t->m->system.id, threat, target,
+	    status, owner, justification, &err);
+	if (rc == -1) {
+		if (undo_pop(&t->undo, &e) == 0)
+			undo_entry_release(&e);
+		tui_error(t, &err);
+	} else
+		tui_message(t, "saved: %s", what);
+	tui_reload(t);
+	free(threat);
+	free(target);
+	return rc;
+}
+
+int
+tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
+    int status, const char *owner, const char *due, const char *notes,
+    const char *what)
+{
+	struct undo_entry	 e;
+	struct error		 err;
+	char			*threat, *target, *m;
+	int			 rc;
+
+	if (t->m == NULL || tui_risk_current(t, k, mit) == -1)
+		return -1;
+	threat = xstrdup(k->threat);
+	target = xstrdup(k->target);
+	m = xstrdup(mit);
+	undo_push_risk(&t->undo, k, mit, what);
+	error_clear(&err);
+	rc = store_set_mitigation(t->s->store, t->m->system.id, threat,
+	    target, m, status, owner, due, notes, &err);
+	if (rc == -1) {
+		if (undo_pop(&t->undo, &e) == 0)
+			undo_entry_release(&e);
+		tui_error(t, &err);
+	} else
+		tui_message(t, "saved: %s", what);
+	tui_reload(t);
+	free(threat);
+	free(target);
+	free(m);
+	return rc;
+}
+
+void
+tui_undo(struct tui *t)
+{
+	struct undo_entry	 e;
+	struct error		 err;
+	int			 rc;
+
+	if (t->m == NULL || undo_pop(&t->undo, &e) == -1) {
+		tui_message(t, "nothing to undo");
+		return;
+	}
+	error_clear(&err);
+	switch (e.kind) {
+	case UNDO_MODEL:
+		rc = session_save(t->s, e.model, t->m->revision, NULL, &err);
+		break;
+	case UNDO_RISK:
+		rc = store_set_risk(t->s->store, t->m->system.id, e.threat,
+		    e.target, e.status, e.owner != NULL ? e.owner : "",
+		    e.justification != NULL ? e.justification : "", &err);
+		break;
+	default:
+		rc = store_set_mitigation(t->s->store, t->m->system.id,
+		    e.threat, e.target, e.mitigation, e.status,
+		    e.owner != NULL ? e.owner : "", e.due != NULL ? e.due : "",
+		    e.notes != NULL ? e.notes : "", &err);
+		break;
+	}
+	if (rc == -1) {
+		buf_reset(&t->status);
+		buf_addf(&t->status, "cannot undo '%s': ", e.what);
+		error_format(&err, &t->status);
+		t->status_error = 1;
+		if (tui_conflict(&err))
+			tui_reload(t);
+	} else {
+		tui_reload(t);
+		tui_message(t, "undone: %s", e.what);
+	}
+	undo_entry_release(&e);
+}
+
+/* The key chain of a screen now. */
+static const enum kctx *
+tui_chain(struct screen *s)
+{
+	const enum kctx	*c = NULL;
+
+	if (s->ops->chain != NULL)
+		c = s->ops->chain(s);
+	return c != NULL ? c : s->ops->keys;
+}
+
+static void
+tui_draw(struct tui *t)
+{
+	size_t	i, base;
+
+	getmaxyx(stdscr, t->rows, t->cols);
+	draw_begin(t);
+	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
+		draw_too_small(t);
+		draw_end(t);
+		return;
+	}
+	draw_cursor(t, -1, -1);
+	t->hint = NULL;
+	for (base = t->n - 1; base > 0 && t->stack[base]->ops->modal; base--)
+		;
+	draw_title(t, t->stack[base]->ops->name);
+	for (i = base; i < t->n; i++)
+		t->stack[i]->ops->draw(t, t->stack[i]);
+	draw_status(t, t->hint);
+	draw_end(t);
+}
+
+/* Make the screen on top current again: reload what it shows. */
+static void
+tui_focus(struct tui *t)
+{
+	struct screen	*top = t->stack[t->n - 1];
+
+	if (t->m != NULL && !top->ops->modal)
+		tui_reload(t);
+	if (top->ops->focus != NULL)
+		top->ops->focus(t, top);
+}
+
+/* Keys no screen handled. */
+static enum tui_next
+tui_global(struct tui *t, struct screen *top, enum action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		return tui_push(t, screen_help_new(t, tui_chain(top)));
+	case ACT_QUIT:
+		return t->n == 1 ? TUI_QUIT : TUI_POP;
+	case ACT_BACK:
+		return t->n > 1 ? TUI_POP : TUI_REDRAW;
+	case ACT_UNDO:
+		tui_undo(t);
+		if (top->ops->focus != NULL)
+			top->ops->focus(t, top);
+		return TUI_REDRAW;
+	case ACT_REFRESH:
+		if (t->m != NULL && tui_reload(t) == 0)
+			tui_message(t, "reloaded '%s' (revision %ld)",
+			    t->m->system.id, t->m->revision);
+		if (top->ops->focus != NULL)
+			top->ops->focus(t, top);
+		return TUI_REDRAW;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		return TUI_REDRAW;
+	default:
+		break;
+	}
+	if (t->m == NULL || t->n < 2 || top->ops->modal)
+		return TUI_NONE;
+	switch (a) {
+	case ACT_WALK:
+		return tui_goto(t, NULL);
+	case ACT_SYSTEM:
+		return tui_push(t, screen_form_new(t, OBJ_SYSTEM,
+		    t->m->system.id, -1));
+	case ACT_FLOWS:
+		return tui_goto(t, screen_flows_new(t));
+	case ACT_RISKS:
+		return tui_goto(t, screen_risks_new(t, NULL));
+	case ACT_DASHBOARD:
+		return tui_goto(t, screen_dashboard_new(t));
+	case ACT_MODEL_HISTORY:
+		return tui_goto(t, screen_history_new(t, NULL));
+	case ACT_EXPORT:
+		return tui_goto(t, screen_export_new(t));
+	default:
+		return TUI_NONE;
+	}
+}
+
+/* Push the pending screen, if any. */
+static void
+tui_push_pending(struct tui *t)
+{
+	struct screen	*s = t->pending;
+
+	t->pending = NULL;
+	if (s == NULL)
+		return;
+	if (t->n == TUI_STACK) {
+		screen_free(s);
+		tui_errorf(t, "too many screens open: go back first");
+		return;
+	}
+	t->stack[t->n++] = s;
+	if (s->ops->focus != NULL)
+		s->ops->focus(t, s);
+}
+
+/* The model went away (deleted elsewhere): back to the start screen. */
+static void
+tui_lost(struct tui *t)
+{
+	while (t->n > 1)
+		screen_free(t->stack[--t->n]);
+	screen_free(t->pending);
+	t->pending = NULL;
+	tui_focus(t);
+}
+
+static int
+tui_loop(struct tui *t)
+{
+	struct screen	*top;
+	enum tui_next	 next;
+	enum action	 a;
+	wint_t		 ch;
+	int		 r, key, had_model;
+
+	tui_draw(t);
+	for (;;) {
+		if (tui_signal != 0)
+			return 1;
+		r = get_wch(&ch);
+		if (r == ERR)
+			continue;
+		key = keys_from_curses(r, (unsigned long)ch);
+		if (key == KEYC_NONE)
+			continue;
+		if (key == KEYC_RESIZE) {
+			tui_draw(t);
+			continue;
+		}
+		buf_reset(&t->status);
+		t->status_error = 0;
+		getmaxyx(stdscr, t->rows, t->cols);
+		if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
+			if (key == 'q' || key == KEYC_CTRL('c'))
+				return 0;
+			tui_draw(t);
+			continue;
+		}
+		top = t->stack[t->n - 1];
+		had_model = t->m != NULL;
+		a = keys_lookup(key, tui_chain(top));
+		next = top->ops->key(t, top, key, a);
+		if (next == TUI_NONE)
+			next = tui_global(t, top, a);
+		switch (next) {
+		case TUI_QUIT:
+			return 0;
+		case TUI_PUSH:
+			tui_push_pending(t);
+			break;
+		case TUI_POP:
+			if (t->n > 1) {
+				screen_free(t->stack[--t->n]);
+				if (t->pending != NULL)
+					tui_push_pending(t);
+				else
+					tui_focus(t);
+			}
+			break;
+		default:
+			break;
+		}
+		if (had_model && t->m == NULL && t->n > 1)
+			tui_lost(t);
+		tui_draw(t);
+	}
+}
+
+static void
+tui_signals(void)
+{
+	struct sigaction	sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+int
+tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
+{
+	struct tui	 t;
+	struct error	 err;
+	struct buf	 b;
+	SCREEN		*sp;
+	const char	*term = getenv("TERM");
+	int		 rc;
+
+	memset(&t, 0, sizeof t);
+	buf_init(&t.status);
+	risk_register_init(&t.risks);
+	undo_init(&t.undo);
+	error_clear(&err);
+	if ((t.s = session_open(db, 1, catalogues, ncatalogues, &err)) ==
+	    NULL) {
+		buf_init(&b);
+		error_format(&err, &b);
+		fprintf(stderr, "parapet: %s\n", b.s);
+		buf_release(&b);
+		return 1;
+	}
+	t.db = db;
+	/* Ours before curses starts, so that curses leaves them alone. */
+	tui_signals();
+	if ((sp = newterm(NULL, stdout, stdin)) == NULL) {
+		fprintf(stderr, "parapet: cannot use the terminal '%s'\n",
+		    term != NULL ? term : "");
+		session_close(t.s);
+		return 1;
+	}
+	set_term(sp);
+	fatal_set_hook(tui_fatal_hook);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(250);
+	if (getenv("ESCDELAY") == NULL)
+		set_escdelay(50);
+	draw_init_colours(&t);
+	rview_today(t.today);
+	t.stack[t.n++] = screen_start_new(&t);
+	tui_focus(&t);
+	rc = tui_loop(&t);
+
+	endwin();
+	fatal_set_hook(NULL);
+	delscreen(sp);
+	while (t.n > 0)
+		screen_free(t.stack[--t.n]);
+	screen_free(t.pending);
+	tui_close_model(&t);
+	buf_release(&t.status);
+	free(t.search);
+	session_close(t.s);
+	if (tui_signal != 0) {
+		/* Die of the signal, as a shell expects. */
+		signal(tui_signal, SIG_DFL);
+		raise(tui_signal);
+	}
+	return rc;
+}
