@@ -92,7 +92,6 @@ store_run_id(struct store *s, const char *sql, const char *id,
 static int
 store_replace(struct store *s, const char *id, struct error *err)
 {
-	static const char *const drop = "DELETE FROM models WHERE system = ?";
 	static const char *const unlock = "INSERT INTO history_unlock "
 	    "(system) VALUES (?)";
 	static const char *const forget = "DELETE FROM history "
@@ -100,7 +99,7 @@ store_replace(struct store *s, const char *id, struct error *err)
 	static const char *const lock = "DELETE FROM history_unlock "
 	    "WHERE system = ?";
 
-	if (store_run_id(s, drop, id, err) == -1 ||
+	if (store_drop_model(s, id, err) == -1 ||
 	    store_run_id(s, unlock, id, err) == -1 ||
 	    store_run_id(s, forget, id, err) == -1 ||
 	    store_run_id(s, lock, id, err) == -1)

@@ -75,6 +75,9 @@ int		 store_migrate(struct store *, struct error *);
 /* Load a model inside the current transaction; NULL and err if absent. */
 struct model	*store_load_model(struct store *, const char *id,
 		     struct error *);
+/* Delete a model and all it holds but its history (no history entry). */
+int		 store_drop_model(struct store *, const char *id,
+		     struct error *);
 /* Write every object, field and practice of a new model (no history). */
 int		 store_write_model(struct store *, const struct model *,
 		     long revision, const char *now, struct error *);

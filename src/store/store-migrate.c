@@ -55,7 +55,11 @@ static const char *const store_schema_1[] = {
 	"  position INTEGER NOT NULL,"
 	"  PRIMARY KEY (system, question))",
 
-	/* Reasons are one line each, joined with newlines. */
+	/*
+	 * Reasons are one line each, joined with newlines. proposed holds the
+	 * ids of the mitigations the catalogue proposed at the last sync, one
+	 * per line, so that a sync can tell when they changed.
+	 */
 	"CREATE TABLE risks ("
 	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
 	"  threat TEXT NOT NULL,"
@@ -66,6 +70,7 @@ static const char *const store_schema_1[] = {
 	"  severity TEXT NOT NULL,"
 	"  applies INTEGER NOT NULL,"
 	"  reasons TEXT,"
+	"  proposed TEXT,"
 	"  status TEXT NOT NULL,"
 	"  owner TEXT,"
 	"  justification TEXT,"

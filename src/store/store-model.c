@@ -901,11 +901,38 @@ fail_free:
 }
 
 int
+store_drop_model(struct store *s, const char *id, struct error *err)
+{
+	/*
+	 * Children first, each in one range delete: the cascades from models
+	 * would work row by row, slowly for a register of a million risks.
+	 */
+	static const char *const sql[] = {
+		"DELETE FROM risk_mitigations WHERE system = ?",
+		"DELETE FROM risks WHERE system = ?",
+		"DELETE FROM fields WHERE system = ?",
+		"DELETE FROM objects WHERE system = ?",
+		"DELETE FROM practices WHERE system = ?",
+		"DELETE FROM models WHERE system = ?",
+	};
+	sqlite3_stmt	*st;
+	size_t		 i;
+
+	for (i = 0; i < sizeof sql / sizeof *sql; i++) {
+		if ((st = store_prepare(s, sql[i], err)) == NULL)
+			return -1;
+		store_bind(st, 1, id);
+		if (store_run(s, st, err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
 store_delete(struct store *s, const char *id, struct error *err)
 {
 	static const char *const name = "SELECT name FROM models "
 	    "WHERE system = ?";
-	static const char *const drop = "DELETE FROM models WHERE system = ?";
 	sqlite3_stmt	*st;
 	char		*now, *old = NULL;
 	int		 rc;
@@ -928,10 +955,7 @@ store_delete(struct store *s, const char *id, struct error *err)
 		store_fail(s, rc, err);
 		goto fail;
 	}
-	if ((st = store_prepare(s, drop, err)) == NULL)
-		goto fail;
-	store_bind(st, 1, id);
-	if (store_run(s, st, err) == -1 ||
+	if (store_drop_model(s, id, err) == -1 ||
 	    store_log(s, now, store_user(), id, id, "deleted", old, NULL,
 	    err) == -1 ||
 	    store_commit(s, err) == -1)

@@ -5,10 +5,11 @@
  * risks over weeks. store_sync_risks() merges the two so that re-analysis
  * never loses a decision: the scoring, title and reasons follow the
  * analysis, the status, owner, justification and mitigation decisions stay.
- * It is set-based so that a register of a million risks syncs in one
- * transaction: the keys of the new register go to a temporary table, what
- * starts or stops applying is found and recorded with two INSERT ... SELECT,
- * and each risk is written with one UPSERT that leaves unchanged rows alone.
+ * A register of a million risks syncs in one transaction with two passes:
+ * one ordered scan of the stored keys, merged with the new register sorted
+ * the same way, finds what starts or stops applying; then one UPSERT per
+ * risk writes the scoring and leaves unchanged rows (and their mitigations)
+ * alone.
  */
 #include "config.h"
 
@@ -118,86 +119,199 @@ store_need_model(struct store *s, const char *id, struct error *err)
 	return 0;
 }
 
-/* The temporary table of the keys of the register being synced. */
+/* Order risks by (threat, target), as SQLite's BINARY collation does. */
 static int
-store_sync_table(struct store *s, struct error *err)
+store_key_cmp(const void *a, const void *b)
 {
-	static const char *const sql = "CREATE TEMP TABLE IF NOT EXISTS "
-	    "sync_keys (threat TEXT NOT NULL, target TEXT NOT NULL, "
-	    "PRIMARY KEY (threat, target)) WITHOUT ROWID";
-	sqlite3_stmt	*st;
-	int		 rc;
+	const struct risk	*x = *(const struct risk *const *)a;
+	const struct risk	*y = *(const struct risk *const *)b;
+	int			 c;
 
-	/* Not cached: it must be compiled before statements that use it. */
-	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-	}
-	if (rc != SQLITE_DONE && rc != SQLITE_OK)
-		return store_fail(s, rc, err);
-	return 0;
+	if ((c = strcmp(x->threat, y->threat)) != 0)
+		return c;
+	return strcmp(x->target, y->target);
 }
 
-/* Run one of the set-based steps of a sync, bound to the model and now. */
-static int
-store_sync_step(struct store *s, const char *sql, const char *id,
-    const char *at, const char *who, struct error *err)
+/* A risk that starts or stops applying. */
+struct store_flip {
+	char	*threat;
+	char	*target;
+	int	 stored;	/* it was in the register before */
+	int	 applies;	/* what it does now */
+};
+
+struct store_flips {
+	struct store_flip	*v;
+	size_t			 n;
+	size_t			 max;
+};
+
+static void
+store_flip_add(struct store_flips *f, const char *threat, const char *target,
+    int stored, int applies)
 {
-	sqlite3_stmt	*st;
-	int		 i, n;
+	struct store_flip	*x;
+
+	if (f->n == f->max) {
+		f->max = f->max == 0 ? 64 : f->max * 2;
+		f->v = xreallocarray(f->v, f->max, sizeof *f->v);
+	}
+	x = &f->v[f->n++];
+	x->threat = xstrdup(threat);
+	x->target = xstrdup(target);
+	x->stored = stored;
+	x->applies = applies;
+}
+
+static void
+store_flips_free(struct store_flips *f)
+{
+	size_t	i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->v[i].threat);
+		free(f->v[i].target);
+	}
+	free(f->v);
+}
+
+/*
+ * Find what starts and stops applying: one ordered pass over the stored
+ * keys, merged with the new register sorted the same way (duplicates in
+ * it skipped), instead of a query per risk.
+ */
+static int
+store_sync_flips(struct store *s, const char *id, const struct risk **keys,
+    size_t n, struct store_flips *f, struct error *err)
+{
+	static const char *const sql = "SELECT threat, target, applies "
+	    "FROM risks WHERE system = ? ORDER BY threat, target";
+	const struct risk	*k;
+	sqlite3_stmt		*st;
+	const char		*threat, *target;
+	size_t			 i = 0;
+	int			 rc, c, applies;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
-	n = sqlite3_bind_parameter_count(st);
-	for (i = 1; i <= n; i++) {
-		const char	*name = sqlite3_bind_parameter_name(st, i);
-
-		if (name == NULL)
+	store_bind(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		threat = (const char *)sqlite3_column_text(st, 0);
+		target = (const char *)sqlite3_column_text(st, 1);
+		applies = sqlite3_column_int(st, 2);
+		if (threat == NULL || target == NULL)
 			continue;
-		if (strcmp(name, ":system") == 0)
-			store_bind(st, i, id);
-		else if (strcmp(name, ":at") == 0)
-			store_bind(st, i, at);
-		else if (strcmp(name, ":who") == 0)
-			store_bind(st, i, who);
+		for (c = -1; i < n; i++) {
+			k = keys[i];
+			if (i > 0 && store_key_cmp(&keys[i - 1], &keys[i]) == 0)
+				continue;
+			if ((c = strcmp(k->threat, threat)) == 0)
+				c = strcmp(k->target, target);
+			if (c >= 0)
+				break;
+			store_flip_add(f, k->threat, k->target, 0, 1);
+		}
+		if (c == 0) {
+			if (!applies)
+				store_flip_add(f, threat, target, 1, 1);
+			i++;
+		} else if (applies)
+			store_flip_add(f, threat, target, 1, 0);
 	}
-	return store_run(s, st, err);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	for (; i < n; i++) {
+		if (i > 0 && store_key_cmp(&keys[i - 1], &keys[i]) == 0)
+			continue;
+		store_flip_add(f, keys[i]->threat, keys[i]->target, 0, 1);
+	}
+	return 0;
 }
 
-/* Write the scoring of each risk, and its mitigations new to it. */
+/* Record what starts or stops applying; mark what stopped. */
+static int
+store_sync_record(struct store *s, const char *id,
+    const struct store_flips *f, const char *now, struct error *err)
+{
+	static const char *const sql = "UPDATE risks SET applies = 0 "
+	    "WHERE system = ? AND threat = ? AND target = ?";
+	const struct store_flip	*x;
+	const char		*who = store_user();
+	sqlite3_stmt		*st;
+	struct buf		 name;
+	size_t			 i;
+	int			 rc = 0;
+
+	buf_init(&name);
+	for (i = 0; rc == 0 && i < f->n; i++) {
+		x = &f->v[i];
+		if (!x->applies) {
+			if ((st = store_prepare(s, sql, err)) == NULL) {
+				rc = -1;
+				break;
+			}
+			store_bind(st, 1, id);
+			store_bind(st, 2, x->threat);
+			store_bind(st, 3, x->target);
+			if ((rc = store_run(s, st, err)) == -1)
+				break;
+		}
+		buf_reset(&name);
+		buf_addf(&name, "%s@%s", x->threat, x->target);
+		rc = store_log(s, now, who, id, name.s, "applies",
+		    x->stored ? (x->applies ? "false" : "true") : NULL,
+		    x->applies ? "true" : "false", err);
+	}
+	buf_release(&name);
+	return rc;
+}
+
+/*
+ * Write the scoring of each risk with one UPSERT that leaves unchanged
+ * rows alone. The mitigations the catalogue proposes are kept on the risk
+ * too, so that a risk whose row did not change needs no look at its
+ * mitigations; otherwise those new to it are added as proposed.
+ */
 static int
 store_sync_write(struct store *s, const char *id,
     const struct risk_register *reg, struct error *err)
 {
 	static const char *const risk = "INSERT INTO risks (system, threat, "
 	    "target, title, likelihood, impact, severity, applies, reasons, "
-	    "status) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 'open') "
+	    "proposed, status) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open') "
 	    "ON CONFLICT (system, threat, target) DO UPDATE SET "
 	    "title = excluded.title, likelihood = excluded.likelihood, "
 	    "impact = excluded.impact, severity = excluded.severity, "
-	    "applies = 1, reasons = excluded.reasons "
+	    "applies = 1, reasons = excluded.reasons, "
+	    "proposed = excluded.proposed "
 	    "WHERE title IS NOT excluded.title "
 	    "OR likelihood IS NOT excluded.likelihood "
 	    "OR impact IS NOT excluded.impact "
 	    "OR severity IS NOT excluded.severity OR applies IS NOT 1 "
-	    "OR reasons IS NOT excluded.reasons";
+	    "OR reasons IS NOT excluded.reasons "
+	    "OR proposed IS NOT excluded.proposed";
 	static const char *const mit = "INSERT INTO risk_mitigations (system, "
 	    "threat, target, mitigation, status) VALUES (?, ?, ?, ?, "
 	    "'proposed') ON CONFLICT DO NOTHING";
 	const struct risk	*k;
 	sqlite3_stmt		*rs, *ms;
-	struct buf		 b;
+	struct buf		 reasons, proposed;
 	size_t			 i, j;
 	int			 rc = SQLITE_DONE;
 
 	if ((rs = store_prepare(s, risk, err)) == NULL ||
 	    (ms = store_prepare(s, mit, err)) == NULL)
 		return -1;
-	buf_init(&b);
+	buf_init(&reasons);
+	buf_init(&proposed);
 	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
 		k = reg->risks[i];
-		store_reasons_encode(&b, k);
+		store_reasons_encode(&reasons, k);
+		buf_reset(&proposed);
+		for (j = 0; j < k->nmitigations; j++)
+			buf_addf(&proposed, "%s%s", j > 0 ? "\n" : "",
+			    k->mitigations[j].id);
 		store_bind(rs, 1, id);
 		store_bind(rs, 2, k->threat);
 		store_bind(rs, 3, k->target);
@@ -205,9 +319,12 @@ store_sync_write(struct store *s, const char *id,
 		sqlite3_bind_int(rs, 5, k->likelihood);
 		sqlite3_bind_int(rs, 6, k->impact);
 		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
-		store_bind(rs, 8, k->nreasons > 0 ? b.s : NULL);
+		store_bind(rs, 8, k->nreasons > 0 ? reasons.s : NULL);
+		store_bind(rs, 9, k->nmitigations > 0 ? proposed.s : NULL);
 		rc = sqlite3_step(rs);
 		sqlite3_reset(rs);
+		if (rc != SQLITE_DONE || sqlite3_changes(s->db) == 0)
+			continue;
 		for (j = 0; rc == SQLITE_DONE && j < k->nmitigations; j++) {
 			store_bind(ms, 1, id);
 			store_bind(ms, 2, k->threat);
@@ -217,7 +334,8 @@ store_sync_write(struct store *s, const char *id,
 			sqlite3_reset(ms);
 		}
 	}
-	buf_release(&b);
+	buf_release(&reasons);
+	buf_release(&proposed);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, err);
 	return 0;
@@ -227,74 +345,38 @@ int
 store_sync_risks(struct store *s, const char *id,
     const struct risk_register *reg, struct error *err)
 {
-	static const char *const clear = "DELETE FROM temp.sync_keys";
-	static const char *const key = "INSERT OR IGNORE INTO temp.sync_keys "
-	    "(threat, target) VALUES (?, ?)";
-	/* Risks that start applying: new ones, and ones that came back. */
-	static const char *const starts = "INSERT INTO history (at, who, "
-	    "system, object, field, old_value, new_value) "
-	    "SELECT :at, :who, :system, k.threat || '@' || k.target, "
-	    "'applies', CASE WHEN r.applies IS NULL THEN NULL "
-	    "ELSE 'false' END, 'true' "
-	    "FROM temp.sync_keys AS k LEFT JOIN risks AS r "
-	    "ON r.system = :system AND r.threat = k.threat "
-	    "AND r.target = k.target "
-	    "WHERE r.applies IS NULL OR r.applies = 0 "
-	    "ORDER BY k.threat, k.target";
-	static const char *const stops = "INSERT INTO history (at, who, "
-	    "system, object, field, old_value, new_value) "
-	    "SELECT :at, :who, :system, r.threat || '@' || r.target, "
-	    "'applies', 'true', 'false' FROM risks AS r "
-	    "WHERE r.system = :system AND r.applies = 1 AND NOT EXISTS "
-	    "(SELECT 1 FROM temp.sync_keys AS k "
-	    "WHERE k.threat = r.threat AND k.target = r.target) "
-	    "ORDER BY r.threat, r.target";
-	static const char *const gone = "UPDATE risks SET applies = 0 "
-	    "WHERE system = :system AND applies = 1 AND NOT EXISTS "
-	    "(SELECT 1 FROM temp.sync_keys AS k "
-	    "WHERE k.threat = risks.threat AND k.target = risks.target)";
-	const struct risk	*k;
-	sqlite3_stmt		*st;
-	const char		*who = store_user();
-	char			*now;
-	size_t			 i;
-	int			 rc = SQLITE_DONE;
+	struct store_flips	  flips;
+	const struct risk	**keys;
+	char			 *now = NULL;
+	size_t			  i;
 
 	for (i = 0; i < reg->n; i++)
 		if (store_check_risk(reg->risks[i], 0, err) == -1)
 			return -1;
-	if (store_sync_table(s, err) == -1)
-		return -1;
+	keys = xreallocarray(NULL, reg->n + 1, sizeof *keys);
+	memcpy(keys, reg->risks, reg->n * sizeof *keys);
+	qsort(keys, reg->n, sizeof *keys, store_key_cmp);
+	memset(&flips, 0, sizeof flips);
+
 	if (store_begin(s, err) == -1)
-		return -1;
+		goto out;
 	now = store_now();
 	if (store_need_model(s, id, err) == -1 ||
-	    store_sync_step(s, clear, id, now, who, err) == -1 ||
-	    (st = store_prepare(s, key, err)) == NULL)
-		goto fail;
-	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
-		k = reg->risks[i];
-		store_bind(st, 1, k->threat);
-		store_bind(st, 2, k->target);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-	}
-	if (rc != SQLITE_DONE) {
-		store_fail(s, rc, err);
-		goto fail;
-	}
-	if (store_sync_step(s, starts, id, now, who, err) == -1 ||
-	    store_sync_step(s, stops, id, now, who, err) == -1 ||
-	    store_sync_step(s, gone, id, now, who, err) == -1 ||
+	    store_sync_flips(s, id, keys, reg->n, &flips, err) == -1 ||
+	    store_sync_record(s, id, &flips, now, err) == -1 ||
 	    store_sync_write(s, id, reg, err) == -1 ||
-	    store_sync_step(s, clear, id, now, who, err) == -1 ||
-	    store_commit(s, err) == -1)
-		goto fail;
+	    store_commit(s, err) == -1) {
+		store_rollback(s);
+		goto out;
+	}
+	store_flips_free(&flips);
+	free(keys);
 	free(now);
 	return 0;
 
-fail:
-	store_rollback(s);
+out:
+	store_flips_free(&flips);
+	free(keys);
 	free(now);
 	return -1;
 }

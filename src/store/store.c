@@ -137,6 +137,9 @@ store_open(const char *path, int flags, struct error *err)
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	/* 64 MiB of page cache (the default is 2): a large register needs
+	 * it, a small one never fills it. */
+	sqlite3_exec(s->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
 	if (store_migrate(s, err) == -1)
 		goto fail;
 	return s;
