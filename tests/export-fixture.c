@@ -11,6 +11,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "rules/analyze.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
@@ -253,6 +254,9 @@ fixture_hostile(struct fixture *fx, struct error *err)
 		}
 		free(id);
 	}
+	/* A flow that stays inside its trust boundary. */
+	f = model_add_flow(m, "f-same", "c-user", "c-agent");
+	f->data = DATA_BIT(DATA_PROMPT);
 	p = model_add_practice(m, "q-staff-awareness", TRI_NO);
 	p->note = fixture_hostile_text("practice.q-staff-awareness.note");
 	model_add_practice(m, "q-red-team", TRI_UNKNOWN);
@@ -314,16 +318,46 @@ fixture_hostile(struct fixture *fx, struct error *err)
 int
 fixture_template(struct fixture *fx, const char *path, struct error *err)
 {
+	struct risk	*k;
+	char		*name;
+
 	memset(fx, 0, sizeof *fx);
 	risk_register_init(&fx->reg);
 	if ((fx->model = model_load_yaml(path, err)) == NULL)
 		return -1;
-	fx->model->revision = 1;
-	if ((fx->cat = catalogue_load_standard(NULL, 0, err)) == NULL)
+	fx->model->revision = 3;
+	if ((fx->cat = catalogue_load_standard(NULL, 0, err)) == NULL ||
+	    analyze(fx->cat, fx->model, &fx->reg, err) == -1)
 		return -1;
-	/* XXX the risks of the analysis once rules/ lands */
 	fixture_change(fx, "2026-11-19T08:00:00Z", "alice",
 	    fx->model->system.id, "created", NULL, NULL);
+	/* Decide the first two risks as a workshop would. */
+	if (fx->reg.n > 0) {
+		k = fx->reg.risks[0];
+		k->status = RISK_MITIGATING;
+		k->owner = xstrdup("Head of Platform");
+		if (k->nmitigations > 0) {
+			k->mitigations[0].status = MIT_IMPLEMENTED;
+			k->mitigations[0].owner = xstrdup("Platform team");
+			k->mitigations[0].due = xstrdup("2026-12-15");
+		}
+		name = risk_name(k);
+		fixture_change(fx, "2026-11-20T10:00:00Z", "alice", name,
+		    "status", "open", "mitigating");
+		free(name);
+	}
+	if (fx->reg.n > 1) {
+		k = fx->reg.risks[fx->reg.n - 1];
+		k->status = RISK_ACCEPTED;
+		k->justification = xstrdup("Low impact; revisit at the "
+		    "next review.");
+		k->decided_by = xstrdup("bob");
+		k->decided_at = xstrdup("2026-11-21T09:00:00Z");
+		name = risk_name(k);
+		fixture_change(fx, "2026-11-21T09:00:00Z", "bob", name,
+		    "status", "open", "accepted");
+		free(name);
+	}
 	fx->in.model = fx->model;
 	fx->in.risks = &fx->reg;
 	fx->in.cat = fx->cat;
