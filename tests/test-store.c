@@ -398,6 +398,7 @@ test_new_file_is_private(void **state)
 	char		*p;
 
 	s = store_with(fx->db, m);
+	m->revision = 0;
 	assert_int_equal(stat(fx->db, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
 	/* The write-ahead log and shared memory hold the same data. */
@@ -410,7 +411,22 @@ test_new_file_is_private(void **state)
 	assert_int_equal(st.st_mode & 07777, 0600);
 	free(p);
 	store_close(s);
+
+	/* A umask that would take the owner's write bit does not either. */
+	unlink(fx->db);
+	umask(0277);
+	s = open_ok(fx->db, STORE_CREATE);
 	umask(old);
+	assert_int_equal(stat(fx->db, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	umask(0277);
+	assert_int_equal(store_save(s, m, 0, NULL, NULL), 0);
+	umask(old);
+	p = xasprintf("%s-wal", fx->db);
+	assert_int_equal(stat(p, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0600);
+	free(p);
+	store_close(s);
 	model_free(m);
 }
 
@@ -1201,6 +1217,55 @@ test_read_only_store(void **state)
 	model_free(m);
 }
 
+static void
+test_type_change_and_order(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *back;
+	struct component	*c;
+	struct store		*s;
+	struct change		*v;
+	struct error		 e;
+	size_t			 n, before;
+
+	s = store_with(fx->db, m);
+	before = history_count(s, "assist");
+	/* The id of a flow becomes a component's; two components swap. */
+	assert_int_equal(model_remove(m, "log"), 0);
+	c = model_add_component(m, "log", KIND_DATASTORE);
+	set(c, OBJ_COMPONENT, "name", "Log store");
+	c = m->components[0];
+	m->components[0] = m->components[1];
+	m->components[1] = c;
+	m->indexed = 0;
+	assert_int_equal(store_save(s, m, 1, NULL, &e), 0);
+	assert_int_equal(m->revision, 2);
+	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
+	assert_int_equal(n, before + 4);
+	assert_change(&v[before], "log", "deleted", "flow", NULL);
+	assert_change(&v[before + 1], "log", "created", NULL, "datastore");
+	assert_change(&v[before + 2], "log", "name", NULL, "Log store");
+	assert_change(&v[before + 3], "assist", "component order",
+	    "customer, llm, monitor", "llm, customer, monitor");
+	changes_free(v, n);
+	store_close(s);
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_same_model(m, back);
+	assert_string_equal(back->components[0]->id, "llm");
+	assert_string_equal(back->components[3]->id, "log");
+	model_free(back);
+
+	/* Someone deleted the model meanwhile. */
+	assert_int_equal(store_delete(s, "assist", &e), 0);
+	assert_int_equal(store_save(s, m, 2, NULL, &e), -1);
+	assert_string_equal(e.msg, "model 'assist' was deleted by someone "
+	    "else (expected revision 2)");
+	store_close(s);
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -1211,6 +1276,7 @@ main(void)
 		T(test_missing_file_is_not_created),
 		T(test_update_records_history),
 		T(test_no_change_writes_nothing),
+		T(test_type_change_and_order),
 		T(test_stale_revision_is_refused),
 		T(test_history_is_append_only),
 		T(test_text_file_is_refused_untouched),

@@ -279,12 +279,18 @@ store_fail(struct store *s, int rc, struct error *err)
 	case SQLITE_READONLY:
 		return error_set(err, "database '%s' is read-only", path);
 	case SQLITE_CANTOPEN:
+		if (s->db != NULL && sqlite3_system_errno(s->db) != 0)
+			return error_set(err, "cannot open database '%s': %s",
+			    path, strerror(sqlite3_system_errno(s->db)));
 		return error_set(err, "cannot open database '%s'", path);
 	case SQLITE_PERM:
 	case SQLITE_AUTH:
 		return error_set(err, "no permission to use database '%s'",
 		    path);
 	case SQLITE_IOERR:
+		if (s->db != NULL && sqlite3_system_errno(s->db) != 0)
+			return error_set(err, "i/o error on database '%s': %s",
+			    path, strerror(sqlite3_system_errno(s->db)));
 		return error_set(err, "i/o error on database '%s'", path);
 	case SQLITE_NOMEM:
 		fatal("out of memory in SQLite");
