@@ -14,9 +14,20 @@
  * Timestamps are ISO 8601 UTC ("2026-11-25T20:15:36Z"); the clock can be
  * pinned for tests with $PARAPET_NOW.
  *
+ * History entries name an object (an object id, a practice question id,
+ * the system id for the system's own fields, or "THREAT@TARGET" for a
+ * risk) and a field: a field name of model.h; "created" (new value: the
+ * component kind or the object type) and "deleted" (old value: the same);
+ * "answer" and "note" for practices; "component order" (and "boundary",
+ * "flow", "practice order") with the ids as "a, b, c" when only the order
+ * changed; "applies" ("true"/"false"; no old value for a new risk),
+ * "status", "owner", "justification" and "mitigation ID status|owner|due|
+ * notes" for risks.
+ *
  * Errors: functions return -1 (or NULL) and fill the struct error; a
  * database locked by another process gives "database 'X' is busy (locked by
- * another process)" after a short wait.
+ * another process)" after a short wait (about 2 s); a full disk gives "disk
+ * full writing 'X'". Messages never show SQL.
  */
 #ifndef PARAPET_STORE_STORE_H
 #define PARAPET_STORE_STORE_H
@@ -76,8 +87,10 @@ struct model	*store_load(struct store *, const char *id, struct error *);
  * place, recording each difference in history (object created, deleted, or
  * field old -> new; practice answers too). With expected_revision >= 0 the
  * save is refused ("changed by someone else") unless the stored revision is
- * still that one. On success the revision goes up by one when anything
- * changed, and *changed (if not NULL) says whether anything did.
+ * still that one (0: the model must not exist yet). A new model gets
+ * revision 1; on success the revision goes up by one when anything changed,
+ * and *changed (if not NULL) says whether anything did. When nothing did,
+ * nothing is written. The model is indexed first if it is not.
  */
 int		 store_save(struct store *, struct model *, long
 		     expected_revision, int *changed, struct error *);
@@ -93,20 +106,26 @@ int		 store_delete(struct store *, const char *id, struct error *);
  */
 int		 store_sync_risks(struct store *, const char *id,
 		     const struct risk_register *, struct error *);
-/* Load the stored register of a model (all risks, applying or not). */
+/*
+ * Load the stored register of a model (all risks, applying or not) into an
+ * initialised register, ordered by threat then target; mitigations in the
+ * order they were added.
+ */
 int		 store_load_risks(struct store *, const char *id,
 		     struct risk_register *, struct error *);
 /*
  * Decide a risk. status is an enum risk_status; owner and justification
- * may be NULL (unchanged). Accepting or marking not applicable requires a
- * justification (given now or already stored). Records who and when.
+ * may be NULL (unchanged; "" clears). Accepting or marking not applicable
+ * requires a justification (given now or already stored). A change of
+ * status or justification records who and when in decided_by/decided_at.
  */
 int		 store_set_risk(struct store *, const char *id,
 		     const char *threat, const char *target, int status,
 		     const char *owner, const char *justification,
 		     struct error *);
 /* Set a mitigation of a risk: status (-1: unchanged), owner, due, notes
- * (NULL: unchanged; "" clears). due must be YYYY-MM-DD. */
+ * (NULL: unchanged; "" clears). due must be a real date as YYYY-MM-DD.
+ * Nothing is written, and nothing recorded, when nothing changes. */
 int		 store_set_mitigation(struct store *, const char *id,
 		     const char *threat, const char *target,
 		     const char *mitigation, int status, const char *owner,
@@ -124,7 +143,10 @@ int		 store_history(struct store *, const char *id,
  * Replace (or create) a model wholesale with its register, decisions and
  * history as they were exported elsewhere (XML import): the stored history
  * of that model is replaced by the imported one, so that export, import
- * and export again give the same document. One transaction.
+ * and export again give the same document. One transaction. The entries
+ * keep their order but get new sequence numbers, and all belong to the
+ * model's system id; each needs a time and an author. The revision is the
+ * model's own (1 if it has none).
  */
 int		 store_import_full(struct store *, struct model *,
 		     const struct risk_register *, const struct change *,
