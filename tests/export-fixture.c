@@ -302,6 +302,8 @@ fixture_hostile(struct fixture *fx, struct error *err)
 	    "not-applicable");
 	fixture_change(fx, "2026-11-22", "dave", "c-model", "name", "LLM",
 	    v);
+	fixture_change(fx, "2026-11-22T11:00:00Z", "erin",
+	    "t-no-red-team@hostile-system", "applies", "true", "false");
 	free(v);
 	free(id);
 	free(id2);

@@ -1256,6 +1256,7 @@ test_markdown_sections(void **state)
 	    "`t-plain-flow@f-0` | justification | history.old \\<script\\>"));
 	assert_null(strstr(hist, "| created |"));
 	assert_null(strstr(hist, "| dave |"));
+	assert_null(strstr(hist, "| applies |"));
 	buf_release(&b);
 }
 

@@ -316,12 +316,14 @@ md_target(struct md *d, const struct risk *k)
 	default:
 		break;
 	}
-	if (name != NULL && md_text(d->out, name, MD_INLINE, NULL, 0) > 0)
+	if (name != NULL && md_text(d->out, name, MD_INLINE, NULL, 0) > 0) {
 		buf_adds(d->out, " (");
-	else
-		buf_adds(d->out, "(");
-	md_id(d->out, k->target);
-	buf_addf(d->out, ", %s)", objtype_name(o->type));
+		md_id(d->out, k->target);
+		buf_addf(d->out, ", %s)", objtype_name(o->type));
+	} else {
+		md_id(d->out, k->target);
+		buf_addf(d->out, " (%s)", objtype_name(o->type));
+	}
 }
 
 /* A short reference to a risk: "R3 Title (`id`)". */
@@ -1146,11 +1148,16 @@ md_signoff(struct md *d)
 	    "| Risk owner | | | |\n\n");
 }
 
-/* 1 if a history entry is about a risk (its object is THREAT@TARGET). */
+/*
+ * 1 if a history entry is a decision about a risk: its object is a risk
+ * (THREAT@TARGET) and it is not the analysis noting that the risk started
+ * or stopped applying.
+ */
 static int
 md_is_decision(const struct change *c)
 {
-	return c->object != NULL && strchr(c->object, '@') != NULL;
+	return c->object != NULL && strchr(c->object, '@') != NULL &&
+	    (c->field == NULL || strcmp(c->field, "applies") != 0);
 }
 
 static void
@@ -1170,7 +1177,7 @@ md_history(struct md *d)
 		return;
 	}
 	if (n > MD_HISTORY_MAX)
-		buf_addf(o, "The last %d of %zu changes to risks (`parapet "
+		buf_addf(o, "The last %d of %zu decisions (`parapet "
 		    "history` lists them all).\n\n", MD_HISTORY_MAX, n);
 	first = n > MD_HISTORY_MAX ? n - MD_HISTORY_MAX : 0;
 	buf_adds(o, "| When | Who | Risk | Field | From | To |\n"
