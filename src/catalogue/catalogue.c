@@ -313,8 +313,7 @@ load_int(struct loader *l, const struct ynode *map, const char *key,
 		return -1;
 	errno = 0;
 	n = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno != 0 || n < lo || n > hi ||
-	    !v->plain)
+	if (*s == '\0' || *end != '\0' || errno != 0 || n < lo || n > hi)
 		return ynode_error(l->doc, v, l->err, "'%s' must be a whole "
 		    "number from %d to %d, not '%s'", key, lo, hi, s);
 	*out = (int)n;
