@@ -584,12 +584,9 @@ load_question(struct loader *l, const struct ynode *map, const char *id)
 	load_pos(l, map, &q->pos, &q->source);
 	if (load_text(l, map, "guideline", w, id, 1, &q->guideline) == -1)
 		goto fail;
-	if (guideline_title(q->guideline) == NULL) {
-		ynode_error(l->doc, ynode_get(map, "guideline"), l->err,
-		    "unknown guideline subsection '%s' (the subsections are "
-		    "1.1-1.4, 2.1-2.4, 3.1-3.5 and 4.1-4.4)", q->guideline);
+	if (load_ref_check(l, ynode_get(map, "guideline"), REF_GUIDELINE,
+	    SEC_QUESTION) == -1)
 		goto fail;
-	}
 	if (load_text(l, map, "text", w, id, 1, &q->text) == -1 ||
 	    load_text(l, map, "help", w, id, 0, &q->help) == -1)
 		goto fail;
