@@ -952,11 +952,11 @@ test_start_and_history_lines(void **state)
 	vlist_init(&l);
 	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 0);
-	assert_string_equal(s, "  ID               NAME" "                     "
+	assert_string_equal(s, "  ID       NAME" "                             "
 	    "RISKS CRIT HIGH  MED  LOW OPEN MITIG");
 	free(s);
 	s = line_text(&l, 1);
-	assert_string_equal(s, "  sys              Süß ^[[1mbold" "               "
+	assert_string_equal(s, "  sys      Süß ^[[1mbold" "                       "
 	    "12    2    0    0   10   11     1");
 	free(s);
 	assert_ptr_equal(vlist_selected(&l), &sum[0]);

@@ -169,9 +169,9 @@ draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
 		sel = 0;
 		if (idx == l->cursor && l->lines.v[idx].selectable)
 			sel = focused ? 1 : 2;
-		draw_line(t, &l->lines.v[idx], y + (int)i, x, w - 1, sel);
+		draw_line(t, &l->lines.v[idx], y + (int)i, x, w, sel);
 	}
-	/* Arrows in the last column when there is more to see. */
+	/* Arrows over the last column when there is more to see. */
 	attrset(draw_attr(VS_KEY));
 	if (l->top > 0)
 		mvaddstr(y, x + w - 1, "\xe2\x86\x91");		/* U+2191 */

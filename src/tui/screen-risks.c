@@ -90,6 +90,26 @@ risks_chain(struct screen *s)
 	return rs->in_detail ? detail_keys : risks_keys;
 }
 
+/* Scroll so that the whole mitigation under the cursor shows. */
+static void
+risks_show_block(struct vlist *l, int h)
+{
+	const void	*p;
+	size_t		 end;
+
+	vlist_scroll(l, h);
+	if ((p = vlist_selected(l)) == NULL)
+		return;
+	for (end = l->cursor; end + 1 < l->lines.n &&
+	    l->lines.v[end + 1].data == p; end++)
+		;
+	if (end >= l->top + (size_t)h) {
+		l->top = end - (size_t)h + 1;
+		if (l->top > l->cursor)
+			l->top = l->cursor;
+	}
+}
+
 static void
 risks_draw(struct tui *t, struct screen *s)
 {
@@ -142,6 +162,7 @@ risks_draw(struct tui *t, struct screen *s)
 		dy = y + 2 + rs->listh;
 		dx = 0;
 	}
+	risks_show_block(&rs->detail, rs->detailh);
 	draw_list(t, &rs->detail, dy, dx, rs->detailh, dw, rs->in_detail);
 	t->hint = rs->in_detail ? "s status  o owner  d due  n notes  "
 	    "Tab list  ? help" : "s status  o owner  f filter  / text  "

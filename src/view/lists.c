@@ -7,6 +7,7 @@
 #include "model/history.h"
 #include "model/model.h"
 #include "store/store.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/lists.h"
 #include "view/risks.h"
@@ -18,8 +19,14 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 	static const char *const sev[] = { "CRIT", "HIGH", "MED", "LOW" };
 	struct vline	*line;
 	size_t		 i;
-	int		 namew = width - 2 - 17 - 6 - 20 - 5 - 6, s;
+	int		 idw = 8, namew, s, w;
 
+	for (i = 0; i < n; i++)
+		if ((w = text_width(v[i].id)) > idw)
+			idw = w;
+	if (idw > 24)
+		idw = 24;
+	namew = width - 2 - idw - 1 - 6 - 20 - 5 - 6;
 	if (namew < 12)
 		namew = 12;
 	vlist_clear(l);
@@ -32,7 +39,7 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 	}
 	line = vlines_add(&l->lines);
 	vline_add(line, VS_HEADING, "  ");
-	vline_cell(line, VS_HEADING, "ID", 16);
+	vline_cell(line, VS_HEADING, "ID", idw);
 	vline_add(line, VS_HEADING, " ");
 	vline_cell(line, VS_HEADING, "NAME", namew);
 	vline_addf(line, VS_HEADING, "%6s", "RISKS");
@@ -44,7 +51,7 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 		line->selectable = 1;
 		line->data = &v[i];
 		vline_add(line, VS_NORMAL, "  ");
-		vline_cell(line, VS_NORMAL, v[i].id, 16);
+		vline_cell(line, VS_NORMAL, v[i].id, idw);
 		vline_add(line, VS_NORMAL, " ");
 		vline_cell(line, VS_NORMAL, v[i].name, namew);
 		vline_addf(line, VS_NORMAL, "%6zu", v[i].nrisks);

@@ -1,0 +1,132 @@
+# tests/tui/lib.sh: drive parapet in a detached tmux pane, pinned.
+#
+# Works with no TTY and no stdin. A private server socket (never a user's
+# tmux), a fixed size (TUI_COLS x TUI_ROWS, 80x24 unless set), a UTF-8
+# locale, TERM tmux-256color, TZ=UTC, a pinned clock ($PARAPET_NOW), and
+# HOME and XDG_CONFIG_HOME in a temporary directory.
+#
+# Usage: . lib.sh; tui_start "$PARAPET" "$TUI_DIR/db"; tui_wait 'Models';
+#        tui_keys q; tui_wait_exit
+# Waits poll the screen; no test sleeps a fixed time.
+unset TMUX
+PARAPET="${PARAPET:-parapet}"
+TUI_DIR="$(mktemp -d "${TMPDIR:-/tmp}/parapet-tui.XXXXXX")"
+TUI_SOCK="$TUI_DIR/sock"
+TUI_CONF="$TUI_DIR/tmux.conf"
+TUI_EXIT_MARK="__TUI_EXIT__"
+mkdir -p "$TUI_DIR/home" "$TUI_DIR/xdg"
+printf '%s\n' 'set -g default-terminal tmux-256color' \
+    'set -g default-shell /bin/bash' \
+    'set -g remain-on-exit on' \
+    'set -g history-limit 10000' \
+    'set -g status off' > "$TUI_CONF"
+
+tui() { tmux -S "$TUI_SOCK" -f "$TUI_CONF" "$@"; }
+
+tui_cleanup() {
+	tui kill-server 2>/dev/null || true
+	rm -rf "$TUI_DIR"
+}
+trap tui_cleanup EXIT
+
+# tui_start [-t TARGET] CMD [ARGS...]: run CMD in a new session (or, with
+# -t NAME, in a second session NAME of the same server).
+# When CMD exits, "__TUI_EXIT__ <status>" is printed in the pane.
+tui_start() {
+	local name=app cmd
+	if [ "$1" = -t ]; then
+		name="$2"
+		shift 2
+	fi
+	cmd="$(printf '%q ' "$@")"
+	tui new-session -d -s "$name" -x "${TUI_COLS:-80}" -y "${TUI_ROWS:-24}" \
+	    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TZ=UTC -e ESCDELAY=25 \
+	    -e "PARAPET_NOW=${PARAPET_NOW:-2026-11-25T12:00:00Z}" \
+	    -e "HOME=$TUI_DIR/home" -e "XDG_CONFIG_HOME=$TUI_DIR/xdg" \
+	    -e "PARAPET_DATA=${PARAPET_DATA:-}" \
+	    -e "PARAPET_TEMPLATES=${PARAPET_TEMPLATES:-}" \
+	    -e "PARAPET_USER=${PARAPET_USER:-tester}" \
+	    -e "NO_COLOR=${NO_COLOR:-}" \
+	    "$cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\""
+}
+
+# The session the next commands act on.
+TUI_T=app
+tui_use() { TUI_T="$1"; }
+
+# tui_screen [ARGS]: the visible screen (-e for escape sequences).
+tui_screen() { tui capture-pane -p -t "$TUI_T" "$@"; }
+
+# tui_keys KEY...: tmux key names (Enter, Escape, Up, C-c) or text.
+tui_keys() { tui send-keys -t "$TUI_T" "$@"; }
+# tui_type TEXT: send TEXT literally.
+tui_type() { tui send-keys -t "$TUI_T" -l -- "$1"; }
+
+# tui_fail MESSAGE: report with the screen, and fail.
+tui_fail() {
+	echo "FAIL: $*" >&2
+	echo "---- screen ----" >&2
+	tui_screen >&2 || true
+	echo "----------------" >&2
+	exit 1
+}
+
+# tui_wait TEXT [TIMEOUT_S]: poll until TEXT (fixed string) is on screen.
+tui_wait() {
+	local text="$1" timeout="${2:-10}" start=$SECONDS
+	while (( SECONDS - start < timeout )); do
+		if tui_screen 2>/dev/null | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	tui_fail "timed out after ${timeout}s waiting for: $text"
+}
+
+# tui_wait_gone TEXT [TIMEOUT_S]: poll until TEXT is no longer on screen.
+tui_wait_gone() {
+	local text="$1" timeout="${2:-10}" start=$SECONDS
+	while (( SECONDS - start < timeout )); do
+		tui_screen | grep -qF -- "$text" || return 0
+		sleep 0.05
+	done
+	tui_fail "'$text' still on screen after ${timeout}s"
+}
+
+# tui_has TEXT: fail unless TEXT is on screen now.
+tui_has() {
+	tui_screen | grep -qF -- "$1" || tui_fail "not on screen: $1"
+}
+
+# tui_hasnt TEXT: fail if TEXT is on screen now.
+tui_hasnt() {
+	if tui_screen | grep -qF -- "$1"; then
+		tui_fail "unexpectedly on screen: $1"
+	fi
+}
+
+# tui_wait_exit [TIMEOUT_S]: wait for CMD to exit; prints its status.
+tui_wait_exit() {
+	local start=$SECONDS st
+	while (( SECONDS - start < ${1:-10} )); do
+		st="$(tui_screen -S - | sed -n "s/^$TUI_EXIT_MARK \([0-9]*\).*/\1/p" |
+		    tail -1)"
+		if [ -n "$st" ]; then
+			echo "$st"
+			return 0
+		fi
+		sleep 0.05
+	done
+	tui_fail "the program did not exit"
+}
+
+# tui_quit: q until the program exits from the start screen; expect 0.
+tui_quit() {
+	local st
+	tui_keys Escape Escape Escape Escape
+	tui_wait 'Models in'
+	tui_keys q
+	st="$(tui_wait_exit)"
+	[ "$st" = 0 ] || tui_fail "exit status $st, expected 0"
+	tui kill-session -t "$TUI_T"
+}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# End to end: a model from a template; the analysis in the register;
+# filter risks; set a mitigation's status and due date; accept a risk with
+# a justification; undo; quit, reopen, and find every decision.
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
+: "${srcdir:=$here/../..}"
+export PARAPET_TEMPLATES="$srcdir/tests/data/tui"
+db="$TUI_DIR/r.db"
+TUI_COLS=100 TUI_ROWS=30
+
+tui_start "$PARAPET" "$db"
+tui_wait 'No models in this database yet'
+tui_keys t
+tui_wait 'Start from a template'
+tui_wait 'support'
+tui_keys Down Enter
+tui_wait 'Id of the new model'
+tui_has '> support-assistant'
+tui_keys Enter
+tui_wait "created model 'support-assistant' from a template"
+tui_has 'Step 5 of 7: Practice questions'
+
+# The register, most severe first; severity in words.
+tui_keys R
+tui_wait 'risks, by severity'
+total="$(tui_screen | sed -n 's/^\([0-9]*\) of \([0-9]*\) risks.*/\2/p')"
+[ "$total" -gt 10 ] || tui_fail "too few risks: $total"
+tui_has 'CRIT open'
+
+# Filter: critical only.
+tui_keys f
+tui_wait 'Filter the risks by'
+tui_keys Enter
+tui_wait 'Show severities'
+tui_keys Down Down Down Space Enter
+tui_wait 'filter: severity critical'
+shown="$(tui_screen | sed -n 's/^\([0-9]*\) of .*/\1/p')"
+[ "$shown" -gt 0 ] && [ "$shown" -lt "$total" ] ||
+    tui_fail "filter shows $shown of $total"
+list="$(tui_screen | sed -n '3,12p')"
+if grep -qE '^(HIGH|MED |LOW )' <<<"$list"; then
+	tui_fail "a risk that is not critical is listed"
+fi
+# And by text, on top.
+tui_keys /
+tui_wait 'Filter by text'
+tui_type 'prompt injection'
+tui_keys Enter
+tui_wait "text 'prompt injection'"
+tui_wait 'llm-direct-prompt-injection on llm'
+
+# A mitigation of that risk: implemented, then a due date (a bad one is
+# refused, the prompt stays).
+tui_keys Tab
+tui_wait 'detail (Tab: back to the list'
+tui_keys /
+tui_type '[proposed]'
+tui_keys Enter
+tui_keys s
+tui_wait 'Status of the mitigation'
+tui_keys Down Down Enter
+tui_wait '[implemented]'
+tui_keys /
+tui_wait 'Search'
+tui_keys Enter
+tui_keys d
+tui_wait 'Due date (YYYY-MM-DD'
+tui_type '2026-13-45'
+tui_keys Enter
+tui_wait 'invalid due date'
+tui_keys C-u
+tui_type '2026-11-01'
+tui_keys Enter
+tui_wait 'OVERDUE'
+tui_keys D
+tui_wait 'Overdue mitigations (due before 2026-11-25)'
+tui_has '2026-11-01 m-authorise-outside-model'
+
+# Accept the risk: a justification is required.
+tui_keys R
+tui_wait 'risks, by severity'
+tui_keys /
+tui_type 'direct prompt injection'
+tui_keys Enter
+tui_wait '1 of '
+tui_keys s
+tui_wait 'Status of the risk'
+tui_keys Down Down Down Enter
+tui_wait 'Why is this risk accepted?'
+tui_keys Enter
+tui_wait 'a justification is required'
+tui_type 'Vendor contract: the model is sandboxed'
+tui_keys Enter
+tui_wait 'CRIT accepted'
+tui_keys Tab g
+tui_wait 'Justification: Vendor contract: the model is sandboxed'
+tui_has 'decided by tester at 2026-11-25T12:00:00Z'
+tui_keys Tab
+# Undo brings it back to open; the accept is made again.
+tui_keys u
+tui_wait "undone: accepted 'llm-direct-prompt-injection@llm'"
+tui_wait 'CRIT open'
+tui_keys s
+tui_wait 'Status of the risk'
+tui_keys Down Down Down Enter
+tui_wait 'Why is this risk accepted?'
+tui_hasnt 'Justification: Vendor'
+tui_type 'Vendor contract: the model is sandboxed'
+tui_keys Enter
+tui_wait 'CRIT accepted'
+
+# The dashboard: the accepted risk; its mitigations are no longer due.
+tui_keys D
+tui_wait 'Risks that apply, by severity and status'
+tui_hasnt '2026-11-01'
+tui_keys G
+tui_wait 'Accepted risks (1)'
+tui_has 'justification: Vendor contract: the model is sandboxed (by tester)'
+tui_has '4.4 Collect and share lessons learned'
+tui_quit
+
+# Reopen: the decisions are stored (seen here, and by the command line).
+tui_start "$PARAPET" "$db"
+tui_wait 'support-assistant'
+tui_keys Enter
+tui_wait 'Step 5 of 7'
+tui_keys D
+tui_wait 'Risks that apply, by severity and status'
+tui_keys G
+tui_wait 'Accepted risks (1)'
+tui_quit
+"$PARAPET" risks "$db" | grep -q 'accepted .*llm-direct-prompt-injection@llm' ||
+    tui_fail "the command line does not see the accepted risk"
+echo "risks: ok"
