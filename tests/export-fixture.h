@@ -42,7 +42,8 @@ int	 fixture_hostile(struct fixture *, struct error *);
  * A starter model from a YAML file with the risks that the analysis finds
  * under the standard catalogue, a few decisions and a history. 0 or -1.
  */
-int	 fixture_template(struct fixture *, const char *path, struct error *);
+int	 fixture_template(struct fixture *, const char *path,
+	     struct error *);
 void	 fixture_release(struct fixture *);
 
 #endif

@@ -1213,7 +1213,8 @@ test_markdown_sections(void **state)
 	assert_true(strstr(reg, "`t-no-red-team@hostile-system`") > gone);
 	assert_non_null(strstr(reg, "- **Severity:** critical (likelihood 4 x "
 	    "impact 4)\n- **Status:** open\n"));
-	assert_non_null(strstr(reg, "- **References:** guideline 1.3 (Design your "));
+	assert_non_null(strstr(reg, "- **References:** guideline 1.3 "
+	    "(Design your "));
 	assert_non_null(strstr(reg, "atlas AML.T0051.000 (LLM Prompt "
 	    "Injection: Direct)"));
 	assert_non_null(strstr(reg, "- **References:** none: the threat is "
@@ -1232,11 +1233,13 @@ test_markdown_sections(void **state)
 	    "threats | not-applicable | "));
 	assert_non_null(strstr(acc, " | 2026-11-21T09:30:00Z |\n"));
 	assert_non_null(strstr(gone, "- Nobody has tried to break the model "
-	    "(`t-no-red-team@hostile-system`): was medium, status mitigating\n"));
+	    "(`t-no-red-team@hostile-system`): was medium, status "
+	    "mitigating\n"));
 	/* Practice answers and what is still unknown. */
 	assert_non_null(strstr(prac, "| 1.1 | Are staff briefed \\| "
-	    "\\<script\\>alert('q')\\</script\\> \\*emph\\* \\[l\\](http\\://q)? "
-	    "(`q-staff-awareness`) | no | practice.q-staff-awareness.note "));
+	    "\\<script\\>alert('q')\\</script\\> \\*emph\\* "
+	    "\\[l\\](http\\://q)? (`q-staff-awareness`) | no | "
+	    "practice.q-staff-awareness.note "));
 	assert_non_null(strstr(prac, "| | `q-gone-from-catalogue` (no longer "
 	    "in the catalogue) | yes | answered before the question was "
 	    "dropped |\n"));
@@ -1249,7 +1252,8 @@ test_markdown_sections(void **state)
 	    "authenticated, encrypted\n"));
 	/* Sign-off, then the decisions of the history only. */
 	assert_non_null(strstr(sign, "| Role | Name | Decision | Date |\n"
-	    "| --- | --- | --- | --- |\n| System owner | hostile-system.owner "));
+	    "| --- | --- | --- | --- |\n"
+	    "| System owner | hostile-system.owner "));
 	assert_non_null(strstr(sign, "| Security reviewer | | | |\n"
 	    "| Risk owner | | | |\n"));
 	assert_non_null(strstr(hist, "| 2026-11-20T10:05:00Z | bob | "

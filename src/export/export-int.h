@@ -23,10 +23,14 @@ struct threat;
 /* The writers of the table (export.c). */
 int	export_markdown(const struct export_input *, struct buf *,
 	    struct error *);
-int	export_xml(const struct export_input *, struct buf *, struct error *);
-int	export_csv(const struct export_input *, struct buf *, struct error *);
-int	export_dot(const struct export_input *, struct buf *, struct error *);
-int	export_yaml(const struct export_input *, struct buf *, struct error *);
+int	export_xml(const struct export_input *, struct buf *,
+	    struct error *);
+int	export_csv(const struct export_input *, struct buf *,
+	    struct error *);
+int	export_dot(const struct export_input *, struct buf *,
+	    struct error *);
+int	export_yaml(const struct export_input *, struct buf *,
+	    struct error *);
 
 /*
  * The risks of the input sorted by risk_register_sort(), as an array of

@@ -127,9 +127,10 @@ xml_text_escape(const char *s, size_t len, struct buf *out)
 			if (n == 0)
 				n = 1;
 			for (j = 0; j < n; j++) {
+				c = (unsigned char)s[i + j];
 				buf_adds(out, "\\x");
-				buf_addc(out, hex[(unsigned char)s[i + j] >> 4]);
-				buf_addc(out, hex[(unsigned char)s[i + j] & 0xf]);
+				buf_addc(out, hex[c >> 4]);
+				buf_addc(out, hex[c & 0xf]);
 			}
 		} else if (c == '\\')
 			buf_adds(out, "\\\\");

@@ -59,7 +59,7 @@ struct md {
 	const struct model		*m;
 	struct risk			**risks;	/* all, sorted */
 	size_t				  nrisks;
-	struct risk			**apply;	/* those that apply */
+	struct risk			**apply;	/* applying */
 	size_t				  napply;
 };
 
@@ -519,8 +519,8 @@ md_components(struct md *d, const struct boundary *b)
 		if (c->b != b)
 			continue;
 		if (nrows++ == 0)
-			buf_adds(o, "| Component | Id | Kind | Owner | Facts |\n"
-			    "| --- | --- | --- | --- | --- |\n");
+			buf_adds(o, "| Component | Id | Kind | Owner | "
+			    "Facts |\n| --- | --- | --- | --- | --- |\n");
 		md_cell(md_td(&r), c->name);
 		md_id(md_td(&r), c->id);
 		buf_adds(md_td(&r), md_word(&vocab_kind, c->kind));

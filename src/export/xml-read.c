@@ -34,16 +34,17 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
+/* A read in progress: what is built, and the first error libxml2 gave. */
 struct xr {
 	const char		*file;		/* for messages */
 	struct error		*err;
-	unsigned long		 dtd_line;	/* where a DOCTYPE was, or 0 */
-	int			 have_error;	/* first libxml2 error kept */
+	unsigned long		 dtd_line;	/* a DOCTYPE's, or 0 */
+	int			 have_error;	/* err_* hold one */
 	unsigned long		 err_line;
 	unsigned long		 err_col;
-	struct buf		 err_msg;
+	struct buf		 err_msg;	/* shown safely */
 
-	struct model		*model;
+	struct model		*model;		/* being built */
 	struct risk_register	 reg;
 	struct change		*hist;
 	size_t			 nhist;
@@ -409,7 +410,7 @@ xr_mitigation(struct xr *r, struct risk *k, xmlNodePtr n)
 	m->due = xr_attr(n, "due");
 	FOREACH_ELEM(c, n) {
 		if (xr_is(c, "title"))
-			continue;	/* the catalogue's, not the register's */
+			continue;	/* the catalogue's */
 		if (xr_is(c, "owner")) {
 			if (xr_set_text(r, c, &m->owner) == -1)
 				return -1;
@@ -428,7 +429,8 @@ xr_risk(struct xr *r, xmlNodePtr n)
 {
 	struct risk	*k;
 	xmlNodePtr	 c;
-	char		*id = xr_attr(n, "id"), *threat = xr_attr(n, "threat");
+	char		*id = xr_attr(n, "id");
+	char		*threat = xr_attr(n, "threat");
 	char		*target = xr_attr(n, "target"), *name, *applies, *v;
 	int		 severity, status, rc = -1;
 

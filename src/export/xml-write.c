@@ -290,7 +290,7 @@ xw_refs(struct xw *x, const struct threat *t)
 		return;
 	for (i = 0; i < t->refs.n; i++) {
 		if (!xml_ref_id_ok(t->refs.v[i].id))
-			continue;	/* the catalogue checks ids: not seen */
+			continue;	/* the catalogue checks them */
 		xw_start(x, "ref");
 		xw_attr(x, "scheme", ref_scheme_name(t->refs.v[i].scheme));
 		xw_attr(x, "id", t->refs.v[i].id);
