@@ -21,15 +21,15 @@ struct error;
 #define STORE_APPLICATION_ID	0x50525054
 
 struct store_stmt {
-	const char	*sql;		/* constant text: the cache key */
-	sqlite3_stmt	*stmt;		/* compiled once, reset after use */
+	const char	*sql;	/* constant text: the cache key */
+	sqlite3_stmt	*stmt;	/* compiled once, reset after use */
 };
 
 struct store {
 	sqlite3			*db;
-	char			*path;		/* as given to store_open() */
-	int			 flags;		/* STORE_CREATE, STORE_READONLY */
-	struct store_stmt	*stmts;		/* statement cache */
+	char			*path;	/* as given to store_open() */
+	int			 flags;	/* STORE_CREATE, STORE_READONLY */
+	struct store_stmt	*stmts;	/* statement cache */
 	size_t			 nstmts;
 	size_t			 maxstmts;
 };
@@ -55,9 +55,11 @@ int		 store_bind(sqlite3_stmt *, int, const char *);
 /* A copy of a text column (the caller's), NULL when the column is NULL. */
 char		*store_column(sqlite3_stmt *, int);
 /* Fill err with "no model 'ID' in database 'PATH'" (+ a suggestion). */
-int		 store_no_model(struct store *, const char *id, struct error *);
+int		 store_no_model(struct store *, const char *id,
+		     struct error *);
 /* The revision of a stored model, 0 when absent, -1 on error. */
-long		 store_revision(struct store *, const char *id, struct error *);
+long		 store_revision(struct store *, const char *id,
+		     struct error *);
 /* Append one entry to the history. */
 int		 store_log(struct store *, const char *at, const char *who,
 		     const char *system, const char *object, const char *field,

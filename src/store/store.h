@@ -156,6 +156,7 @@ int		 store_import_full(struct store *, struct model *,
  * For tests: let the database grow by at most this many pages from now on,
  * so that a larger write fails as it would on a full disk.
  */
-int		 store_limit_pages(struct store *, long pages, struct error *);
+int		 store_limit_pages(struct store *, long pages,
+		     struct error *);
 
 #endif
