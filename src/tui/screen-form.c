@@ -76,6 +76,8 @@ form_create_model(struct tui *t, struct form *fm)
 	free(what);
 }
 
+static void form_reload(struct tui *, struct form_screen *, int);
+
 /* Save the form if it changed and is valid. */
 static void
 form_commit(struct tui *t, struct form_screen *fs)
@@ -110,20 +112,25 @@ form_commit(struct tui *t, struct form_screen *fs)
 	    t->m->system.id);
 	if (tui_save(t, m, what) == 0)
 		form_mark_saved(fm);
+	else if (t->conflict)
+		form_reload(t, fs, 1);	/* show theirs; ours is dropped */
 	free(what);
 }
 
-/* Values may have changed underneath (undo, another process): reload an
- * unchanged form from the model. */
+/*
+ * Values may have changed underneath (undo, another process): reload the
+ * form from the model, unless it holds changes not yet saved (force drops
+ * them).
+ */
 static void
-form_focus_screen(struct tui *t, struct screen *s)
+form_reload(struct tui *t, struct form_screen *fs, int force)
 {
-	struct form_screen	*fs = s->data;
 	struct form		*fm = fs->fm, *nf;
 	size_t			 cur = fm->cursor;
 	const char		*id;
 
-	if (fm->orig_id == NULL || form_changed(fm) || t->m == NULL)
+	if (fm->orig_id == NULL || t->m == NULL ||
+	    (!force && form_changed(fm)))
 		return;
 	id = fm->type == OBJ_SYSTEM ? t->m->system.id : fm->orig_id;
 	nf = form_new(fm->type, t->m, id, fm->kind);
@@ -138,6 +145,12 @@ form_focus_screen(struct tui *t, struct screen *s)
 	form_free(fm);
 	fs->fm = nf;
 	form_focus(nf, cur);
+}
+
+static void
+form_focus_screen(struct tui *t, struct screen *s)
+{
+	form_reload(t, s->data, 0);
 }
 
 static void

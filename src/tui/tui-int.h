@@ -77,6 +77,8 @@ struct tui {
 	int			 status_error;	/* it is an error */
 	const char		*hint;		/* keys to show, set by draw */
 	char			*search;	/* the last text searched */
+	int			 conflict;	/* the last save was refused:
+						   changed by someone else */
 	int			 rows;
 	int			 cols;
 	int			 colour;	/* colours in use */

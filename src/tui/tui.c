@@ -275,11 +275,13 @@ tui_save(struct tui *t, struct model *m, const char *what)
 	if (t->m != NULL)
 		undo_push_model(&t->undo, t->m, what);
 	error_clear(&err);
+	t->conflict = 0;
 	if (session_save(t->s, m, expected, NULL, &err) == -1) {
 		if (t->m != NULL && undo_pop(&t->undo, &e) == 0)
 			undo_entry_release(&e);
 		model_free(m);
 		if (tui_conflict(&err)) {
+			t->conflict = 1;
 			tui_reload(t);
 			tui_errorf(t, "not saved: %s (reloaded: look, then make "
 			    "your change again)", err.msg);
