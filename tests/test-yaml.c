@@ -1036,6 +1036,42 @@ test_hostile_text_round_trips(void **state)
 	}
 }
 
+/*
+ * A file the writer wrote is exported unchanged: 119 components whose
+ * name, description and owner hold hostile text (PyYAML, as a second
+ * reader, also gives every string back exactly). Keeps the quoting rules,
+ * and so the bytes of every export, stable.
+ */
+static void
+test_written_file_is_exported_unchanged(void **state)
+{
+	const struct component	*c;
+	struct model		*m;
+	struct error		 err;
+	size_t			 len, i;
+	char			*path, *text, *out;
+
+	(void)state;
+	path = src_path("tests/data/yaml/hostile-text.yaml");
+	error_clear(&err);
+	assert_non_null(text = file_read(path, 1 << 20, &len, &err));
+	free(path);
+	m = accept_text(text);
+	assert_int_equal(m->ncomponents, 119);
+	assert_string_equal(m->components[1]->name, "yes");
+	assert_string_equal(m->components[73]->name, "\033[31mred\033[0m");
+	for (i = 0; i < m->ncomponents; i++) {
+		c = m->components[i];
+		assert_string_equal(c->name, c->description);
+		assert_string_equal(c->name, c->owner);
+	}
+	out = write_yaml(m);
+	assert_string_equal(out, text);
+	free(out);
+	free(text);
+	model_free(m);
+}
+
 /* Words stay plain and readable; anything YAML would retype is quoted. */
 static void
 test_writer_quotes_only_what_it_must(void **state)
@@ -1282,6 +1318,7 @@ main(void)
 		cmocka_unit_test(test_spec_example_exports_as_expected),
 		cmocka_unit_test(test_templates_round_trip),
 		cmocka_unit_test(test_hostile_text_round_trips),
+		cmocka_unit_test(test_written_file_is_exported_unchanged),
 		cmocka_unit_test(test_writer_quotes_only_what_it_must),
 		cmocka_unit_test(test_writer_leaves_out_fields_of_other_kinds),
 		cmocka_unit_test(test_abusive_documents_refused_quickly),

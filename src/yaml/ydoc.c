@@ -46,6 +46,10 @@ ydoc_free(struct ydoc *d)
 	free(d);
 }
 
+static int	ydoc_error_at(struct ydoc_parser *, const yaml_mark_t *,
+		    const char *, ...) __attribute__((format(printf, 3, 4)));
+
+/* Set the error at a place libyaml reported. Returns -1. */
 static int
 ydoc_error_at(struct ydoc_parser *yp, const yaml_mark_t *mark,
     const char *fmt, ...)
