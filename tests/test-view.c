@@ -266,6 +266,7 @@ test_key_table_is_consistent(void **state)
 	    KCTX_GLOBAL, KCTX_END };
 	struct buf	b;
 	size_t		i, j;
+	char		*p, *nl;
 	int		c;
 
 	(void)state;
@@ -305,6 +306,15 @@ test_key_table_is_consistent(void **state)
 	assert_non_null(strstr(b.s, "  Down, j        move down\n"));
 	assert_non_null(strstr(b.s, "  ?, F1          show the keys"));
 	assert_null(strchr(b.s, '\t'));
+	/* Every line fits the narrowest screen (80 columns, one for the
+	 * scroll arrows). */
+	for (p = b.s; *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		assert_non_null(nl);
+		*nl = '\0';
+		if (text_width(p) > 79)
+			fail_msg("help line too wide: %s", p);
+	}
 	buf_release(&b);
 }
 

@@ -285,8 +285,9 @@ static enum tui_next
 form_key(struct tui *t, struct screen *s, int key, enum action a)
 {
 	struct form_screen	*fs = s->data;
-	struct form		*fm = fs->fm;
 	const struct field	*f;
+	/* form_commit() may replace the form: always go through fs. */
+#define fm (fs->fm)
 
 	if (fs->gone)
 		return a == ACT_HELP ? TUI_NONE : TUI_POP;
@@ -338,6 +339,7 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 	default:
 		return TUI_NONE;
 	}
+#undef fm
 }
 
 static void

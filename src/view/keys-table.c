@@ -20,8 +20,8 @@ const struct keybinding keys_table[] = {
 	  "screen" },
 	{ 'u', "u", KCTX_GLOBAL, ACT_UNDO, "undo the last change (it is "
 	  "saved at once, like every change)" },
-	{ C('r'), "C-r", KCTX_GLOBAL, ACT_REFRESH, "reload from the database, "
-	  "showing changes made by another Parapet" },
+	{ C('r'), "C-r", KCTX_GLOBAL, ACT_REFRESH, "reload from the database: "
+	  "changes made by another Parapet" },
 	{ KEYC_F5, "F5", KCTX_GLOBAL, ACT_REFRESH, NULL },
 	{ C('l'), "C-l", KCTX_GLOBAL, ACT_REDRAW, "redraw the screen" },
 
@@ -46,11 +46,11 @@ const struct keybinding keys_table[] = {
 
 	/* Any screen of an open model. */
 	{ 'W', "W", KCTX_MODEL, ACT_WALK, "walk-through: the workshop steps, "
-	  "from the system to the review" },
+	  "system to review" },
 	{ 'S', "S", KCTX_MODEL, ACT_SYSTEM, "edit the system: name, owner, "
 	  "criticality" },
 	{ 'V', "V", KCTX_MODEL, ACT_FLOWS, "data-flow view: components by "
-	  "trust boundary, flows that cross one" },
+	  "boundary, crossings marked" },
 	{ 'R', "R", KCTX_MODEL, ACT_RISKS, "risk register: filter, decide, "
 	  "mitigate" },
 	{ 'D', "D", KCTX_MODEL, ACT_DASHBOARD, "dashboard: severity by "
@@ -90,8 +90,8 @@ const struct keybinding keys_table[] = {
 	{ KEYC_TAB, "Tab", KCTX_FORM, ACT_DOWN, NULL },
 	{ KEYC_ENTER, "Enter", KCTX_FORM, ACT_OPEN, "store the text typed, "
 	  "or choose from the list of values" },
-	{ ' ', "Space", KCTX_FORM, ACT_TOGGLE, "yes / no / unknown: next "
-	  "answer; lists: choose (in text, a space)" },
+	{ ' ', "Space", KCTX_FORM, ACT_TOGGLE, "yes/no/unknown: next answer; "
+	  "lists: choose (text: a space)" },
 	{ KEYC_LEFT, "Left", KCTX_FORM, ACT_LEFT, "move in the text; "
 	  "previous value" },
 	{ KEYC_RIGHT, "Right", KCTX_FORM, ACT_RIGHT, "move in the text; next "
@@ -122,15 +122,15 @@ const struct keybinding keys_table[] = {
 
 	/* Risks. */
 	{ 's', "s", KCTX_RISKS, ACT_STATUS, "set the risk's status "
-	  "(accepted or not-applicable asks for a justification)" },
+	  "(accepting asks for a justification)" },
 	{ 'o', "o", KCTX_RISKS, ACT_OWNER, "set the risk's owner" },
 	{ 'J', "J", KCTX_RISKS, ACT_JUSTIFY, "edit the justification" },
 	{ 'f', "f", KCTX_RISKS, ACT_FILTER, "filter by severity, status, "
 	  "owner, target, guideline or text" },
 	{ '/', "/", KCTX_RISKS, ACT_SEARCH, "filter by free text" },
 	{ 'c', "c", KCTX_RISKS, ACT_CLEAR_FILTER, "clear all filters" },
-	{ '>', ">", KCTX_RISKS, ACT_SORT, "sort by the next key: severity, "
-	  "status, target, guideline, owner, title" },
+	{ '>', ">", KCTX_RISKS, ACT_SORT, "sort by severity, status, target, "
+	  "guideline, owner, title" },
 	{ 'h', "h", KCTX_RISKS, ACT_HISTORY, "history of the selected risk" },
 
 	/* The mitigations in the risk detail pane. */

@@ -47,6 +47,8 @@ tui_start() {
 	    -e "PARAPET_TEMPLATES=${PARAPET_TEMPLATES:-}" \
 	    -e "PARAPET_USER=${PARAPET_USER:-tester}" \
 	    -e "NO_COLOR=${NO_COLOR:-}" \
+	    -e "ASAN_OPTIONS=log_path=$TUI_DIR/asan:${ASAN_OPTIONS:-}" \
+	    -e "UBSAN_OPTIONS=log_path=$TUI_DIR/ubsan:${UBSAN_OPTIONS:-}" \
 	    "$cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\""
 }
 
@@ -68,6 +70,7 @@ tui_fail() {
 	echo "---- screen ----" >&2
 	tui_screen >&2 || true
 	echo "----------------" >&2
+	cat "$TUI_DIR"/asan.* "$TUI_DIR"/ubsan.* 2>/dev/null | head -60 >&2
 	exit 1
 }
 
