@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "catalogue/cond.h"
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
@@ -24,6 +25,7 @@
 #include "util/error.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
+#include "yaml/ydoc.h"
 
 static struct catalogue	*cat;
 
@@ -406,6 +408,250 @@ test_reachable_from_any_path(void **state)
 }
 
 static void
+test_reaches_any_path_forward(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	/*
+	 * src reaches llm in five hops, with a loop a2 -> a1 on the way;
+	 * kb2 reaches both a model of unknown type and, in three hops, the
+	 * llm; kb reaches only the model of unknown type; idx is reached
+	 * from the llm but reaches nothing; loop-src runs in a circle.
+	 */
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: src, name: S, kind: data-source }\n"
+	    "  - { id: a1, name: A, kind: application }\n"
+	    "  - { id: a2, name: A, kind: application }\n"
+	    "  - { id: a3, name: A, kind: application }\n"
+	    "  - { id: a4, name: A, kind: application }\n"
+	    "  - { id: llm, name: L, kind: model, model-type: llm }\n"
+	    "  - { id: mystery, name: M, kind: model }\n"
+	    "  - { id: kb, name: K, kind: vector-store }\n"
+	    "  - { id: kb2, name: K, kind: vector-store }\n"
+	    "  - { id: idx, name: I, kind: vector-store }\n"
+	    "  - { id: loop-src, name: S, kind: data-source }\n"
+	    "  - { id: c1, name: C, kind: application }\n"
+	    "  - { id: c2, name: C, kind: application }\n"
+	    "  - { id: lone, name: S, kind: data-source }\n"
+	    "  - { id: ds-m, name: S, kind: data-source }\n"
+	    "flows:\n"
+	    "  - { id: h1, from: src, to: a1 }\n"
+	    "  - { id: h2, from: a1, to: a2 }\n"
+	    "  - { id: back, from: a2, to: a1 }\n"
+	    "  - { id: h3, from: a2, to: a3 }\n"
+	    "  - { id: h4, from: a3, to: a4 }\n"
+	    "  - { id: h5, from: a4, to: llm }\n"
+	    "  - { id: km, from: kb, to: mystery }\n"
+	    "  - { id: k2m, from: kb2, to: mystery }\n"
+	    "  - { id: k2a, from: kb2, to: a3 }\n"
+	    "  - { id: out, from: llm, to: idx }\n"
+	    "  - { id: l1, from: loop-src, to: c1 }\n"
+	    "  - { id: l2, from: c1, to: c2 }\n"
+	    "  - { id: l3, from: c2, to: c1 }\n"
+	    "  - { id: dm, from: ds-m, to: mystery }\n", &reg);
+	expect(&reg, "t-reaches", "src",
+	    "fact: 'src' is a data-source\n"
+	    "fact: 'src' reaches 'llm' through 5 flows: 'h1', 'h2', 'h3', "
+	    "'h4', ...\n"
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n");
+	/* A path to a yes beats a path to a maybe. */
+	expect(&reg, "t-reaches", "kb2",
+	    "fact: 'kb2' is a vector-store\n"
+	    "fact: 'kb2' reaches 'llm' through flows 'k2a', 'h4', 'h5'\n"
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n");
+	expect(&reg, "t-reaches", "kb",
+	    "fact: 'kb' is a vector-store\n"
+	    "fact: 'kb' reaches 'mystery' through flow 'km'\n"
+	    "fact: 'mystery' is a model\n"
+	    "assumed: 'mystery' model-type is llm (not answered)\n");
+	/* Flows run forward only; a circle without the llm ends. */
+	expect(&reg, "t-reaches", "idx", "");
+	expect(&reg, "t-reaches", "loop-src", "");
+	expect(&reg, "t-reaches", "lone", "");
+	assert_int_equal(count(&reg, "t-reaches"), 4);
+
+	/* not: reaches, definitely and by assumption. */
+	expect(&reg, "t-unreached", "src", "");
+	expect(&reg, "t-unreached", "loop-src",
+	    "fact: 'loop-src' is a data-source\n"
+	    "fact: nothing reached from 'loop-src' matches {kind: model, "
+	    "model-type: llm}\n");
+	expect(&reg, "t-unreached", "lone",
+	    "fact: 'lone' is a data-source\n"
+	    "fact: nothing reached from 'lone' matches {kind: model, "
+	    "model-type: llm}\n");
+	expect(&reg, "t-unreached", "ds-m",
+	    "fact: 'ds-m' is a data-source\n"
+	    "fact: 'ds-m' reaches 'mystery' through flow 'dm'\n"
+	    "assumed: 'mystery' model-type is not llm (not answered)\n"
+	    "assumed: nothing else reached from 'ds-m' matches {kind: "
+	    "model, model-type: llm} (not answered)\n");
+	assert_int_equal(count(&reg, "t-unreached"), 3);
+	risk_register_release(&reg);
+}
+
+static void
+test_contains_looks_inside_each_boundary(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	/*
+	 * Five partner zones: p1 holds personal data, p2 only a user with
+	 * it, p3 stores whose answer is missing, p4 both a store with it
+	 * and one not answered; empty holds nothing.
+	 */
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "boundaries:\n"
+	    "  - { id: p1, name: P, trust: partner }\n"
+	    "  - { id: p2, name: P, trust: partner }\n"
+	    "  - { id: p3, name: P, trust: partner }\n"
+	    "  - { id: p4, name: P, trust: partner }\n"
+	    "  - { id: empty, name: E, trust: partner }\n"
+	    "  - { id: int, name: I, trust: internal }\n"
+	    "components:\n"
+	    "  - { id: crm, name: C, kind: datastore, boundary: p1,"
+	    "      personal-data: true }\n"
+	    "  - { id: llm, name: L, kind: model, boundary: p1,"
+	    "      model-type: llm, personal-data: false }\n"
+	    "  - { id: cust, name: C, kind: user, boundary: p2,"
+	    "      personal-data: true }\n"
+	    "  - { id: logs, name: L, kind: datastore, boundary: p2,"
+	    "      personal-data: false }\n"
+	    "  - { id: m2, name: M, kind: model, boundary: p2,"
+	    "      personal-data: false }\n"
+	    "  - { id: m3, name: M, kind: model, boundary: p2,"
+	    "      personal-data: false }\n"
+	    "  - { id: cache, name: C, kind: datastore, boundary: p3 }\n"
+	    "  - { id: cache2, name: C, kind: datastore, boundary: p3 }\n"
+	    "  - { id: cache3, name: C, kind: datastore, boundary: p4 }\n"
+	    "  - { id: crm2, name: C, kind: datastore, boundary: p4,"
+	    "      personal-data: true }\n"
+	    "  - { id: hr, name: H, kind: datastore, boundary: int,"
+	    "      personal-data: true }\n"
+	    "  - { id: nowhere, name: N, kind: datastore,"
+	    "      personal-data: true }\n", &reg);
+	expect(&reg, "t-hosts", "p1",
+	    "fact: boundary 'p1' trust is partner\n"
+	    "fact: boundary 'p1' holds 'crm'\n"
+	    "fact: 'crm' handles personal data\n"
+	    "fact: 'crm' is a datastore\n");
+	/* Same trust, but nothing inside matches. */
+	expect(&reg, "t-hosts", "p2", "");
+	expect(&reg, "t-hosts", "p3",
+	    "fact: boundary 'p3' trust is partner\n"
+	    "fact: boundary 'p3' holds 'cache'\n"
+	    "assumed: 'cache' handles personal data (not answered)\n"
+	    "fact: 'cache' is a datastore\n");
+	/* A component that matches beats one that may. */
+	expect(&reg, "t-hosts", "p4",
+	    "fact: boundary 'p4' trust is partner\n"
+	    "fact: boundary 'p4' holds 'crm2'\n"
+	    "fact: 'crm2' handles personal data\n"
+	    "fact: 'crm2' is a datastore\n");
+	expect(&reg, "t-hosts", "empty", "");
+	expect(&reg, "t-hosts", "int", "");
+	assert_int_equal(count(&reg, "t-hosts"), 3);
+
+	/* not: contains, definitely and by assumption. */
+	expect(&reg, "t-empty", "p1", "");
+	expect(&reg, "t-empty", "p2",
+	    "fact: boundary 'p2' holds 'm2'\n"
+	    "assumed: 'm2' model-type is not llm (not answered)\n"
+	    "assumed: 1 more components in boundary 'p2' do not match "
+	    "{kind: model, model-type: llm} (not answered)\n");
+	expect(&reg, "t-empty", "p3",
+	    "fact: nothing in boundary 'p3' matches {kind: model, "
+	    "model-type: llm}\n");
+	expect(&reg, "t-empty", "empty",
+	    "fact: boundary 'empty' holds no component\n");
+	assert_int_equal(count(&reg, "t-empty"), 5);
+	risk_register_release(&reg);
+}
+
+/* The error of a condition for a subject, as "LINE:COL: message". */
+static char *
+cond_error(const char *yaml, enum target_type subject)
+{
+	struct ydoc	*d;
+	struct cond	*c;
+	struct error	 err;
+	size_t		 slots = 0;
+
+	if ((d = ydoc_parse(yaml, strlen(yaml), "c.yaml", &err)) == NULL)
+		fail_msg("yaml: %s", err.msg);
+	c = cond_parse(d, d->root, subject, &slots, &err);
+	ydoc_free(d);
+	if (c != NULL) {
+		cond_free(c);
+		return xstrdup("(no error)");
+	}
+	return xasprintf("%lu:%lu: %s", err.line, err.col, err.msg);
+}
+
+static void
+test_contains_and_reaches_are_checked_at_load(void **state)
+{
+	struct {
+		const char		*yaml;
+		enum target_type	 subject;
+		const char		*want;
+	} cases[] = {
+		{ "{ kind: model, contains: { kind: tool } }",
+		  TARGET_COMPONENT,
+		  "1:16: 'contains' applies to boundaries, not to a "
+		  "component" },
+		{ "{ trust: partner,\n  reaches: { kind: model } }",
+		  TARGET_BOUNDARY,
+		  "2:3: 'reaches' applies to components, not to a boundary" },
+		{ "{ contains: { trust: partner } }", TARGET_BOUNDARY,
+		  "1:15: 'trust' is a field of a boundary (use 'boundary:'), "
+		  "not of a component" },
+		{ "{ reaches: { kind: tool, model-type: llm } }",
+		  TARGET_COMPONENT,
+		  "1:26: field 'model-type' does not apply to kind 'tool' "
+		  "(only to 'model')" },
+		{ "{ contains: { kind: modle } }", TARGET_BOUNDARY,
+		  "1:21: unknown component kind 'modle' for 'kind' (did you "
+		  "mean 'model'?)" },
+		{ "{ contain: { kind: model } }", TARGET_BOUNDARY,
+		  "1:3: unknown field 'contain' for a boundary (did you mean "
+		  "'contains'?)" },
+		{ "{ reach: { kind: model } }", TARGET_COMPONENT,
+		  "1:3: unknown field 'reach' for a component (did you mean "
+		  "'reaches'?)" },
+		{ "{ reaches: yes }", TARGET_COMPONENT,
+		  "1:12: 'reaches' must be a condition (a mapping), not "
+		  "text" },
+		{ "{ contains: [] }", TARGET_BOUNDARY,
+		  "1:13: 'contains' needs at least one condition" },
+		{ "{ contains: [ { kind: model }, { reaches: { kind: "
+		  "model } } ] }", TARGET_BOUNDARY, "(no error)" },
+		{ "{ system: { criticality: high }, exists: { contains: "
+		  "{ kind: model } } }", TARGET_ANY,
+		  "1:44: 'contains' applies to boundaries, not to a "
+		  "component" },
+	};
+	char	*got;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		got = cond_error(cases[i].yaml, cases[i].subject);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("%s\n  got      %s\n  expected %s",
+			    cases[i].yaml, got, cases[i].want);
+		free(got);
+	}
+}
+
+static void
 test_component_boundary_and_boundary_targets(void **state)
 {
 	struct risk_register	reg;
@@ -663,6 +909,9 @@ main(void)
 		cmocka_unit_test(test_any_all_and_not),
 		cmocka_unit_test(test_inbound_outbound_and_downstream),
 		cmocka_unit_test(test_reachable_from_any_path),
+		cmocka_unit_test(test_reaches_any_path_forward),
+		cmocka_unit_test(test_contains_looks_inside_each_boundary),
+		cmocka_unit_test(test_contains_and_reaches_are_checked_at_load),
 		cmocka_unit_test(test_component_boundary_and_boundary_targets),
 		cmocka_unit_test(test_exists_system_and_practice),
 		cmocka_unit_test(

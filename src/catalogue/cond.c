@@ -56,7 +56,11 @@ static const struct cond_key {
 	  TARGET_COMPONENT, ARG_SUB },
 	{ "reachable-from", COND_REACHABLE, SUBJ(TARGET_COMPONENT),
 	  TARGET_COMPONENT, ARG_SUB },
+	{ "reaches", COND_REACHES, SUBJ(TARGET_COMPONENT), TARGET_COMPONENT,
+	  ARG_SUB },
 	{ "boundary", COND_BOUNDARY, SUBJ(TARGET_COMPONENT), TARGET_BOUNDARY,
+	  ARG_SUB },
+	{ "contains", COND_CONTAINS, SUBJ(TARGET_BOUNDARY), TARGET_COMPONENT,
 	  ARG_SUB },
 	{ "system", COND_SYSTEM, SUBJ_EVERY, TARGET_SYSTEM, ARG_SUB },
 	{ "exists", COND_EXISTS, SUBJ_EVERY, TARGET_COMPONENT, ARG_SUB },
@@ -100,6 +104,8 @@ subjects_phrase(unsigned subjects)
 		return "components";
 	if (subjects == SUBJ(TARGET_FLOW))
 		return "flows";
+	if (subjects == SUBJ(TARGET_BOUNDARY))
+		return "boundaries";
 	return "other targets";
 }
 
@@ -676,7 +682,9 @@ cond_format_value(const struct cond *c, struct buf *b)
 	case COND_UPSTREAM:
 	case COND_DOWNSTREAM:
 	case COND_REACHABLE:
+	case COND_REACHES:
 	case COND_BOUNDARY:
+	case COND_CONTAINS:
 	case COND_SYSTEM:
 	case COND_EXISTS:
 		cond_format_value(c->kids[0], b);

@@ -10,8 +10,8 @@
  * Every node records the YAML key that made it, so that cond_format() can
  * write it back in one line for reasons and listings. Nodes whose value
  * the analysis keeps between subjects (quantifiers over flows and
- * components, "system", "exists", "practice") carry a slot number unique
- * within their catalogue.
+ * components, "contains", "system", "exists", "practice") carry a slot
+ * number unique within their catalogue.
  *
  * Ownership: cond_parse() returns a tree for the caller to cond_free().
  */
@@ -43,7 +43,9 @@ enum cond_op {
 	COND_UPSTREAM,		/* "upstream:", component -> senders */
 	COND_DOWNSTREAM,	/* "downstream:", component -> receivers */
 	COND_REACHABLE,		/* "reachable-from:", any path */
+	COND_REACHES,		/* "reaches:", any path forward */
 	COND_BOUNDARY,		/* "boundary:", component -> its boundary */
+	COND_CONTAINS,		/* "contains:", boundary -> its components */
 	COND_SYSTEM,		/* "system:" */
 	COND_EXISTS,		/* "exists:", some component */
 	COND_PRACTICE		/* "practice:", a question answered no */

@@ -12,9 +12,12 @@
 #include "model/vocab.h"
 #include "rules/eval.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 
 #define MEMO_UNSET	0xff
+#define NO_BOUNDARY	UINT32_MAX
+#define PATH_SHOWN	4		/* flows of a path named in a reason */
 
 /* What is remembered for one condition node. */
 struct memo {
@@ -22,17 +25,30 @@ struct memo {
 	uint8_t		 val;		/* its value */
 	uint32_t	 wit;		/* first component attaining it */
 	uint32_t	 cnt;		/* components attaining it */
-	uint8_t		*vals;		/* per component, or MEMO_UNSET */
+	uint8_t		*vals;		/* per component (per boundary for
+					   contains), or MEMO_UNSET */
 	uint32_t	*wits;		/* per component: first flow attaining
 					   the value; for reachable-from, the
-					   component it is reached from */
-	uint32_t	*cnts;		/* per component: flows attaining it */
+					   component it is reached from; for
+					   reaches, the one it reaches; for
+					   contains, per boundary: the first
+					   component attaining it */
+	uint32_t	*cnts;		/* per component: flows attaining it;
+					   for the paths, the number of hops;
+					   for contains, per boundary:
+					   components attaining it */
+	uint32_t	*next;		/* reaches, per component: the first
+					   flow of the path to wits */
 };
 
 struct eval {
 	const struct catalogue	*cat;
 	const struct model	*m;
 	size_t			 nc;		/* components */
+	size_t			 nb;		/* boundaries */
+	struct strmap		 bindex;	/* boundary id -> index + 1 */
+	uint32_t		*cbound;	/* component -> boundary index,
+						   or NO_BOUNDARY */
 	uint32_t		*in_off;	/* flows into component i: */
 	uint32_t		*in_flow;	/*  in_flow[in_off[i]..[i+1]) */
 	uint32_t		*out_off;	/* flows out of component i */
@@ -74,6 +90,34 @@ eval_adjacency(struct eval *e)
 	free(out_pos);
 }
 
+/* Number the boundaries and note each component's. */
+static void
+eval_boundaries(struct eval *e)
+{
+	const struct model	*m = e->m;
+	const struct component	*comp;
+	size_t			 i;
+
+	e->nb = m->nboundaries;
+	strmap_init(&e->bindex);
+	for (i = 0; i < e->nb; i++)
+		strmap_put(&e->bindex, m->boundaries[i]->id,
+		    (void *)(uintptr_t)(i + 1));
+	e->cbound = xcalloc(e->nc + 1, sizeof *e->cbound);
+	for (i = 0; i < e->nc; i++) {
+		comp = m->components[i];
+		e->cbound[i] = comp->b == NULL ? NO_BOUNDARY : (uint32_t)
+		    ((uintptr_t)strmap_get(&e->bindex, comp->b->id) - 1);
+	}
+}
+
+/* The index of a boundary of the model. */
+static size_t
+eval_boundary_index(const struct eval *e, const struct boundary *b)
+{
+	return (size_t)((uintptr_t)strmap_get(&e->bindex, b->id) - 1);
+}
+
 struct eval *
 eval_new(const struct catalogue *cat, const struct model *m)
 {
@@ -85,6 +129,7 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	e->nmemo = cat->ncondslots;
 	e->memo = xcalloc(e->nmemo + 1, sizeof *e->memo);
 	eval_adjacency(e);
+	eval_boundaries(e);
 	buf_init(&e->line);
 	return e;
 }
@@ -100,8 +145,11 @@ eval_free(struct eval *e)
 		free(e->memo[i].vals);
 		free(e->memo[i].wits);
 		free(e->memo[i].cnts);
+		free(e->memo[i].next);
 	}
 	free(e->memo);
+	strmap_release(&e->bindex);
+	free(e->cbound);
 	free(e->in_off);
 	free(e->in_flow);
 	free(e->out_off);
@@ -110,17 +158,23 @@ eval_free(struct eval *e)
 	free(e);
 }
 
-/* The per-component arrays of a node, allocated on first use. */
+/*
+ * The per-component arrays of a node (per boundary for contains),
+ * allocated on first use.
+ */
 static struct memo *
 eval_memo(struct eval *e, const struct cond *c)
 {
 	struct memo	*mm = &e->memo[c->slot];
+	size_t		 n = c->op == COND_CONTAINS ? e->nb : e->nc;
 
 	if (mm->vals == NULL) {
-		mm->vals = xmalloc(e->nc + 1);
-		memset(mm->vals, MEMO_UNSET, e->nc + 1);
-		mm->wits = xcalloc(e->nc + 1, sizeof *mm->wits);
-		mm->cnts = xcalloc(e->nc + 1, sizeof *mm->cnts);
+		mm->vals = xmalloc(n + 1);
+		memset(mm->vals, MEMO_UNSET, n + 1);
+		mm->wits = xcalloc(n + 1, sizeof *mm->wits);
+		mm->cnts = xcalloc(n + 1, sizeof *mm->cnts);
+		if (c->op == COND_REACHES)
+			mm->next = xcalloc(n + 1, sizeof *mm->next);
 	}
 	return mm;
 }
@@ -247,18 +301,26 @@ eval_quant(struct eval *e, const struct cond *c, const struct component *comp)
 }
 
 /*
- * reachable-from: the best value of the kid over the components that
- * reach each component through one or more flows. One pass from the
- * components where it is yes, then one from those where it is maybe.
+ * reachable-from and reaches: the best value of the kid over the
+ * components that reach each component (reachable-from), or that each
+ * component reaches (reaches), through one or more flows. One search
+ * from the components where the kid is yes, following flows forward
+ * (reachable-from) or backward (reaches), then one from those where it is
+ * maybe; a component keeps the first value it gets, so a path to a yes
+ * beats a path to a maybe and every flow is followed at most twice.
  */
 static void
 eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 {
 	const struct model	*m = e->m;
+	const struct flow	*f;
+	const uint32_t		*off, *list;
 	uint8_t			*seed;
-	uint32_t		*queue, head, tail, i, j, k;
-	int			 pass;
+	uint32_t		*queue, head, tail, i, j, k, d;
+	int			 pass, back = c->op == COND_REACHES;
 
+	off = back ? e->in_off : e->out_off;
+	list = back ? e->in_flow : e->out_flow;
 	seed = xcalloc(e->nc + 1, 1);
 	queue = xcalloc(e->nc + 1, sizeof *queue);
 	for (i = 0; i < e->nc; i++) {
@@ -273,15 +335,18 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 			queue[tail++] = i;
 			while (head < tail) {
 				j = queue[head++];
-				for (k = e->out_off[j]; k < e->out_off[j + 1];
-				    k++) {
-					uint32_t d = (uint32_t)
-					    m->flows[e->out_flow[k]]->dst->index;
-
+				for (k = off[j]; k < off[j + 1]; k++) {
+					f = m->flows[list[k]];
+					d = (uint32_t)(back ? f->src->index :
+					    f->dst->index);
 					if (mm->vals[d] >= pass)
 						continue;
 					mm->vals[d] = (uint8_t)pass;
 					mm->wits[d] = i;
+					mm->cnts[d] = j == i ? 1 :
+					    mm->cnts[j] + 1;
+					if (back)
+						mm->next[d] = list[k];
 					queue[tail++] = d;
 				}
 			}
@@ -289,6 +354,33 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 	}
 	free(queue);
 	free(seed);
+}
+
+/*
+ * contains: the best value of the kid over the components of each
+ * boundary, in one pass over the components.
+ */
+static void
+eval_contains(struct eval *e, const struct cond *c, struct memo *mm)
+{
+	enum tv		 v;
+	uint32_t	 b;
+	size_t		 i;
+
+	for (i = 0; i < e->nb; i++)
+		mm->vals[i] = TV_NO;
+	for (i = 0; i < e->nc; i++) {
+		if ((b = e->cbound[i]) == NO_BOUNDARY ||
+		    mm->vals[b] == TV_YES)
+			continue;
+		v = eval_cond(e, c->kids[0], e->m->components[i]);
+		if (mm->cnts[b] == 0 || v > mm->vals[b]) {
+			mm->vals[b] = (uint8_t)v;
+			mm->wits[b] = (uint32_t)i;
+			mm->cnts[b] = 1;
+		} else if (v == mm->vals[b])
+			mm->cnts[b]++;
+	}
 }
 
 /* The value of a subject-independent node, computed once. */
@@ -372,6 +464,7 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 	case COND_DOWNSTREAM:
 		return eval_quant(e, c, comp);
 	case COND_REACHABLE:
+	case COND_REACHES:
 		mm = eval_memo(e, c);
 		if (!mm->done) {
 			eval_reach(e, c, mm);
@@ -382,6 +475,13 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 		if (comp->b == NULL)
 			return TV_MAYBE;
 		return eval_cond(e, c->kids[0], comp->b);
+	case COND_CONTAINS:
+		mm = eval_memo(e, c);
+		if (!mm->done) {
+			eval_contains(e, c, mm);
+			mm->done = 1;
+		}
+		return (enum tv)mm->vals[eval_boundary_index(e, obj)];
 	case COND_SYSTEM:
 	case COND_EXISTS:
 	case COND_PRACTICE:
@@ -784,6 +884,85 @@ explain_quant(struct eval *e, const struct cond *c,
 	}
 }
 
+/*
+ * reaches: "fact: 'a' reaches 'c' through flows 'ab', 'bc'" (the first
+ * few flows of a long path), then why 'c' matches.
+ */
+static void
+explain_reaches(struct eval *e, const struct cond *c,
+    const struct component *comp, int pos, enum tv v, struct risk *k)
+{
+	const struct memo	*mm = &e->memo[c->slot];
+	const struct flow	*f;
+	const struct component	*to;
+	struct buf		*b = &e->line;
+	uint32_t		 hops, i, at;
+
+	if (!pos && v == TV_NO) {
+		explain_none(e, c, "nothing reached from", comp, k);
+		return;
+	}
+	to = e->m->components[mm->wits[comp->index]];
+	hops = mm->cnts[comp->index];
+	buf_addf(b, "fact: '%s' reaches '%s' through ", comp->id, to->id);
+	if (hops == 1)
+		buf_adds(b, "flow ");
+	else if (hops <= PATH_SHOWN)
+		buf_adds(b, "flows ");
+	else
+		buf_addf(b, "%u flows: ", hops);
+	at = (uint32_t)comp->index;
+	for (i = 0; i < hops && i < PATH_SHOWN; i++) {
+		f = e->m->flows[mm->next[at]];
+		buf_addf(b, "%s'%s'", i > 0 ? ", " : "", f->id);
+		at = (uint32_t)f->dst->index;
+	}
+	if (hops > PATH_SHOWN)
+		buf_adds(b, ", ...");
+	reason_add(e, k);
+	explain(e, c->kids[0], to, pos, k);
+	if (!pos) {
+		buf_addf(b, "assumed: nothing else reached from '%s' matches ",
+		    comp->id);
+		cond_format(c->kids[0], b);
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+	}
+}
+
+/* contains: "fact: boundary 'b' holds 'x'", then why 'x' matches. */
+static void
+explain_contains(struct eval *e, const struct cond *c,
+    const struct boundary *bd, int pos, enum tv v, struct risk *k)
+{
+	const struct memo	*mm = &e->memo[c->slot];
+	struct buf		*b = &e->line;
+	size_t			 bi = eval_boundary_index(e, bd);
+
+	if (mm->cnts[bi] == 0) {
+		buf_addf(b, "fact: boundary '%s' holds no component", bd->id);
+		reason_add(e, k);
+		return;
+	}
+	if (!pos && v == TV_NO) {
+		buf_addf(b, "fact: nothing in boundary '%s' matches ", bd->id);
+		cond_format(c->kids[0], b);
+		reason_add(e, k);
+		return;
+	}
+	buf_addf(b, "fact: boundary '%s' holds '%s'", bd->id,
+	    e->m->components[mm->wits[bi]]->id);
+	reason_add(e, k);
+	explain(e, c->kids[0], e->m->components[mm->wits[bi]], pos, k);
+	if (!pos && mm->cnts[bi] > 1) {
+		buf_addf(b, "assumed: %u more components in boundary '%s' do "
+		    "not match ", mm->cnts[bi] - 1, bd->id);
+		cond_format(c->kids[0], b);
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+	}
+}
+
 static void
 explain(struct eval *e, const struct cond *c, const void *obj, int pos,
     struct risk *k)
@@ -863,6 +1042,12 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 			buf_adds(b, " (not answered)");
 			reason_add(e, k);
 		}
+		return;
+	case COND_REACHES:
+		explain_reaches(e, c, comp, pos, v, k);
+		return;
+	case COND_CONTAINS:
+		explain_contains(e, c, obj, pos, v, k);
 		return;
 	case COND_BOUNDARY:
 		if (comp->b == NULL) {

@@ -6,10 +6,13 @@
  * the maximum, not(maybe) is maybe. An evaluation context belongs to one
  * model and one catalogue: it builds the flows into and out of every
  * component once, and remembers the value of every quantifier ("inbound",
- * "upstream", "reachable-from", ...) per component and of every
- * subject-independent condition ("system", "exists", "practice") once, so
- * that evaluating a condition on every target of a model takes time
- * linear in the size of the model.
+ * "upstream", "reachable-from", "reaches", ...) per component, of every
+ * "contains" per boundary and of every subject-independent condition
+ * ("system", "exists", "practice") once. The paths ("reachable-from",
+ * "reaches") and "contains" are computed for all subjects at their first
+ * use, in one pass over the flows or the components, so that evaluating a
+ * condition on every target of a model takes time linear in the size of
+ * the model.
  *
  * Ownership: eval_new() borrows the catalogue and the model (both must
  * stay unchanged until eval_free()).
