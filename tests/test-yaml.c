@@ -1199,7 +1199,8 @@ test_abusive_documents_refused_quickly(void **state)
 	for (i = 1; i < 100; i++)
 		buf_addf(&b, "%*sk%d:\n", i * 2, "", i);
 	got = refusal(b.s, b.len);
-	assert_string_equal(got, "t.yaml:66:129: nesting deeper than 64 levels");
+	assert_string_equal(got, "t.yaml:66:129: nesting deeper than 64 "
+	    "levels");
 	free(got);
 
 	/*

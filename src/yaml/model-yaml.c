@@ -323,8 +323,6 @@ model_yaml_new_component(struct model_yaml_reader *r, const struct ynode *map)
 	c = model_add_component(r->m, "", -1);
 	free(c->id);
 	c->id = NULL;
-	c->pos.line = map->line;
-	c->pos.col = map->col;
 	if (model_yaml_field(r, c, OBJ_COMPONENT,
 	    model_field(OBJ_COMPONENT, "kind"), v) == -1)
 		return NULL;

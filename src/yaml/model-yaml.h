@@ -30,8 +30,9 @@ struct model;
 struct ydoc;
 struct ynode;
 
-#define MODEL_YAML_MAX_BYTES	(16UL * 1024 * 1024) /* largest model file */
-#define MODEL_YAML_MAX_PRACTICES 10000	/* most answers in 'practices' */
+/* The largest model file, and the most answers in 'practices'. */
+#define MODEL_YAML_MAX_BYTES	(16UL * 1024 * 1024)
+#define MODEL_YAML_MAX_PRACTICES 10000
 
 /* Read a model from YAML text; file names it in messages. NULL on error. */
 struct model	*model_read_yaml(const char *text, size_t len,
@@ -42,8 +43,8 @@ struct model	*model_load_yaml(const char *path, struct error *);
  * Build a model from a mapping node of a parsed document (a test harness
  * may embed a model inside another YAML file). Errors carry doc->file.
  */
-struct model	*model_from_ynode(const struct ydoc *, const struct ynode *root,
-		     struct error *);
+struct model	*model_from_ynode(const struct ydoc *,
+		     const struct ynode *root, struct error *);
 /* Append the model in format 1 to a buffer. */
 void		 model_write_yaml(const struct model *, struct buf *);
 
