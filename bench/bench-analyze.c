@@ -136,14 +136,12 @@ main(int argc, char **argv)
 	static const char	*defaults[] = { "1000", "100000" };
 	struct catalogue	*cat;
 	struct error		 e;
-	const char		**sizes = defaults;
+	const char		*size;
 	int			 i, nsizes = 2;
 	char			*end;
 
-	if (argc > 1) {
-		sizes = (const char **)(argv + 1);
+	if (argc > 1)
 		nsizes = argc - 1;
-	}
 	if ((cat = catalogue_load_standard(NULL, 0, &e)) == NULL) {
 		fprintf(stderr, "bench: %s:%lu:%lu: %s\n", e.file, e.line,
 		    e.col, e.msg);
@@ -152,7 +150,10 @@ main(int argc, char **argv)
 	printf("catalogue %s: %zu threats\n", cat->version != NULL ?
 	    cat->version : "?", cat->nthreats);
 	for (i = 0; i < nsizes; i++) {
-		unsigned long	n = strtoul(sizes[i], &end, 10);
+		unsigned long	n;
+
+		size = argc > 1 ? argv[i + 1] : defaults[i];
+		n = strtoul(size, &end, 10);
 
 		if (*end != '\0' || n == 0) {
 			fprintf(stderr, "usage: bench-analyze [N...]\n");

@@ -7,6 +7,8 @@ pkgs=(
 	libncurses-dev libyaml-dev libsqlite3-dev libxml2-dev libcmocka-dev
 	tmux valgrind libxml2-utils mandoc ncurses-term
 )
+# The Markdown report is checked with markdownlint-cli2 from npm.
+command -v npx >/dev/null 2>&1 || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |

@@ -121,7 +121,7 @@ static const struct word data_words[] = {
 	{ "feedback", "ratings, corrections and other user feedback" },
 	{ "telemetry", "logs and metrics" },
 	{ "tool-call", "a request to invoke a tool or function" },
-	{ "configuration", "settings, prompts templates and policies" },
+	{ "configuration", "settings, prompt templates and policies" },
 };
 VOCAB(vocab_data_class, "data class", data_words);
 
