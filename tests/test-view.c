@@ -982,15 +982,20 @@ test_start_and_history_lines(void **state)
 	ch[1].field = fld;
 	ch[1].old_value = o;
 	ch[1].new_value = nv;
-	history_lines(&l, ch, 2, 80);
+	history_lines(&l, ch, 2, 80, 0);
 	/* Newest first. */
 	s = line_text(&l, 1);
-	assert_string_equal(s, "2026-11-26 08:00 ann        llm              "
-	    "  name: 'LLM' -> 'GPT'");
+	assert_string_equal(s, "2026-11-26 08:00 ann        llm    "
+	    "name: 'LLM' -> 'GPT'");
 	free(s);
 	s = line_text(&l, 2);
-	assert_true(strncmp(s, "2026-11-25 20:15 ann        llm              "
-	    "  created", 52) == 0);
+	assert_string_equal(s, "2026-11-25 20:15 ann        llm    created");
+	free(s);
+	/* The history of one object leaves the object out. */
+	history_lines(&l, ch, 2, 80, 1);
+	s = line_text(&l, 1);
+	assert_string_equal(s, "2026-11-26 08:00 ann        name: 'LLM' -> "
+	    "'GPT'");
 	free(s);
 	vlist_release(&l);
 }

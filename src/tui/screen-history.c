@@ -57,7 +57,7 @@ history_draw(struct tui *t, struct screen *s)
 		    "changes, newest first)", hs->n);
 	draw_line(t, &l, y, 0, t->cols, 0);
 	vline_release(&l);
-	history_lines(&hs->list, hs->v, hs->n, t->cols);
+	history_lines(&hs->list, hs->v, hs->n, t->cols, hs->object != NULL);
 	hs->listh = tui_body_height(t) - 1;
 	draw_list(t, &hs->list, y + 1, 0, hs->listh, t->cols, 1);
 	t->hint = "/ search  n next  Esc back  ? help";

@@ -247,26 +247,35 @@ view_objid(const struct model *m, const void *p)
 }
 
 void
-history_lines(struct vlist *l, const struct change *v, size_t n, int width)
+history_lines(struct vlist *l, const struct change *v, size_t n, int width,
+    int one_object)
 {
 	const struct change	*c;
 	struct vline		*line;
 	char			*at, *what;
 	size_t			 i;
-	int			 rest = width - 17 - 11 - 19 - 2;
+	int			 objw = 0, rest, w;
 
-	if (rest < 16)
-		rest = 16;
 	vlist_clear(l);
 	if (n == 0) {
 		vlines_addf(&l->lines, VS_DIM, "  No history yet.");
 		vlist_fix(l);
 		return;
 	}
+	if (!one_object) {
+		for (i = 0; i < n; i++)
+			if (v[i].object != NULL &&
+			    (w = text_width(v[i].object)) > objw)
+				objw = w;
+		objw = objw < 6 ? 7 : objw > 27 ? 28 : objw + 1;
+	}
+	rest = width - 17 - 11 - objw;
+	if (rest < 16)
+		rest = 16;
 	line = vlines_add(&l->lines);
 	vline_cell(line, VS_HEADING, "WHEN (UTC)", 17);
 	vline_cell(line, VS_HEADING, "WHO", 11);
-	vline_cell(line, VS_HEADING, "OBJECT", 19);
+	vline_cell(line, VS_HEADING, "OBJECT", objw);
 	vline_add(line, VS_HEADING, "CHANGE");
 	for (i = n; i-- > 0;) {
 		c = &v[i];
@@ -280,7 +289,7 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width)
 		vline_cell(line, VS_DIM, at, 17);
 		free(at);
 		vline_cell(line, VS_NORMAL, c->who, 11);
-		vline_cell(line, VS_NORMAL, c->object, 19);
+		vline_cell(line, VS_NORMAL, c->object, objw);
 		if (c->field != NULL && (strcmp(c->field, "created") == 0 ||
 		    strcmp(c->field, "deleted") == 0))
 			what = xstrdup(c->field);

@@ -35,7 +35,8 @@ enum objtype	 view_objtype(const struct model *, const void *);
 /* The id of the model object p points to, or NULL (borrowed). */
 const char	*view_objid(const struct model *, const void *);
 
+/* With one_object set the object column is left out (all are the same). */
 void		 history_lines(struct vlist *, const struct change *, size_t,
-		     int width);
+		     int width, int one_object);
 
 #endif

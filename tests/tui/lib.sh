@@ -31,7 +31,9 @@ trap tui_cleanup EXIT
 
 # tui_start [-t TARGET] CMD [ARGS...]: run CMD in a new session (or, with
 # -t NAME, in a second session NAME of the same server).
-# When CMD exits, "__TUI_EXIT__ <status>" is printed in the pane.
+# When CMD exits, "__TUI_EXIT__ <status>" is printed in the pane. The
+# pane's shell ignores SIGINT, so that it survives a C-c and reports how
+# CMD ended (CMD installs its own handler).
 tui_start() {
 	local name=app cmd
 	if [ "$1" = -t ]; then
@@ -49,7 +51,7 @@ tui_start() {
 	    -e "NO_COLOR=${NO_COLOR:-}" \
 	    -e "ASAN_OPTIONS=log_path=$TUI_DIR/asan:${ASAN_OPTIONS:-}" \
 	    -e "UBSAN_OPTIONS=log_path=$TUI_DIR/ubsan:${UBSAN_OPTIONS:-}" \
-	    "$cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\""
+	    "trap '' INT; $cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\""
 }
 
 # The session the next commands act on.

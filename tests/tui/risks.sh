@@ -119,6 +119,34 @@ tui_keys G
 tui_wait 'Accepted risks (1)'
 tui_has 'justification: Vendor contract: the model is sandboxed (by tester)'
 tui_has '4.4 Collect and share lessons learned'
+
+# The history of the risk, then of the model.
+tui_keys R
+tui_wait 'risks, by severity'
+tui_keys /
+tui_type 'direct prompt injection'
+tui_keys Enter
+tui_wait '1 of '
+tui_keys h
+tui_wait "History of 'llm-direct-prompt-injection@llm'"
+tui_has "status: 'open' -> 'accepted'"
+tui_has "justification: set to 'Vendor contract: the model is sandboxed'"
+tui_keys H
+tui_wait 'History of the model'
+tui_has 'support-assistant'
+
+# Export to a format of the exporters table.
+tui_keys X
+tui_wait 'Export the model, its risk register and history'
+tui_has 'markdown'
+tui_keys Enter
+tui_wait 'Export to the file'
+tui_keys C-u
+tui_type "$TUI_DIR/out.md"
+tui_keys Enter
+tui_wait "exported"
+grep -q 'Vendor contract: the model is sandboxed' "$TUI_DIR/out.md" ||
+    tui_fail "the export lacks the accepted risk's justification"
 tui_quit
 
 # Reopen: the decisions are stored (seen here, and by the command line).

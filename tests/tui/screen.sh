@@ -67,5 +67,19 @@ tui_keys Enter
 tui_wait 'u              undo the last change'
 tui_keys Escape
 tui_wait 'Trust boundaries and their components'
+
+# Deleting a model asks first; No keeps it.
+tui_keys Escape Escape
+tui_wait 'Models in'
+tui_keys d
+tui_wait "Delete model 'hostile'"
+tui_keys Enter
+tui_wait_gone "Delete model 'hostile'"
+tui_has 'hostile'
+tui_keys d
+tui_wait "Delete model 'hostile'"
+tui_keys Down Enter
+tui_wait "deleted model 'hostile'"
+tui_has 'No models in this database yet'
 tui_quit
 echo "screen: ok"

@@ -36,7 +36,12 @@ tui_wait 'Step 2 of 7: Trust boundaries'
 tui_has 'No trust boundaries yet'
 tui_keys a
 tui_wait 'A new trust boundary'
+# Validation as you type, the error under its field.
+tui_type 'Public'
+tui_wait "! invalid identifier 'Public' for 'id'"
+tui_keys C-u
 tui_type 'internet'
+tui_wait_gone '! invalid identifier'
 tui_keys Tab
 tui_type 'Public internet'
 tui_keys Tab Enter
@@ -123,6 +128,17 @@ tui_wait 'Risks that apply:'
 tui_keys Right
 tui_wait 'Step 7 of 7: Review the risks'
 tui_wait 'risks still open'
+
+# Delete the flow (asks first), then undo it.
+tui_keys Left Left Left
+tui_wait 'Step 4 of 7: Data flows'
+tui_keys d
+tui_wait "Delete 'ask'?"
+tui_keys Down Enter
+tui_wait 'No data flows yet'
+tui_keys u
+tui_wait "undone: delete flow 'ask'"
+tui_has 'CROSSES   ask'
 
 tui_quit
 
