@@ -696,8 +696,9 @@ test_walk_resumes_where_the_model_stops(void **state)
 	q2.id = id2;
 	q2.guideline = g2;
 	q2.text = t2;
-	qs[0] = &q1;
-	qs[1] = &q2;
+	/* Out of guideline order: the practice step sorts them. */
+	qs[0] = &q2;
+	qs[1] = &q1;
 	cat.questions = qs;
 	cat.nquestions = 2;
 	risk_register_init(&r);

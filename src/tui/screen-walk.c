@@ -109,7 +109,8 @@ walk_answer_question(struct tui *t, const char *id, enum tri answer)
 	char		*what;
 
 	model_add_practice(m, id, answer);
-	what = xasprintf("answer '%s': %s", id, vocab_tri.words[answer].name);
+	what = xasprintf("answer '%s': %s", id, answer == TRI_YES ? "yes" :
+	    answer == TRI_NO ? "no" : "unknown");
 	tui_save(t, m, what);
 	free(what);
 }

@@ -187,8 +187,11 @@ walk_system_field(struct vlist *l, const struct model *m, const char *name)
 	vline_cell(v, VS_HEADING, name, 14);
 	if (s != NULL)
 		vline_add(v, VS_FIELD, s);
-	else
+	else if (strcmp(name, "owner") == 0 ||
+	    strcmp(name, "criticality") == 0)
 		vline_add(v, VS_WARN, "(not set: to do)");
+	else
+		vline_add(v, VS_DIM, "(not set)");
 	free(s);
 }
 
@@ -307,10 +310,10 @@ static void
 walk_practice(struct vlist *l, const struct model *m,
     const struct catalogue *c, int width)
 {
-	const struct question	*q;
+	const struct question	*q, **qs;
 	const char		*last = "";
 	struct vline		*v;
-	size_t			 i;
+	size_t			 i, j;
 	int			 a;
 
 	if (c == NULL || c->nquestions == 0) {
@@ -318,8 +321,17 @@ walk_practice(struct vlist *l, const struct model *m,
 		    "questions.", width);
 		return;
 	}
+	/* By guideline subsection, in catalogue order within one. */
+	qs = xcalloc(c->nquestions, sizeof *qs);
 	for (i = 0; i < c->nquestions; i++) {
-		q = c->questions[i];
+		for (j = i; j > 0 && strcmp(qs[j - 1]->guideline != NULL ?
+		    qs[j - 1]->guideline : "", c->questions[i]->guideline !=
+		    NULL ? c->questions[i]->guideline : "") > 0; j--)
+			qs[j] = qs[j - 1];
+		qs[j] = c->questions[i];
+	}
+	for (i = 0; i < c->nquestions; i++) {
+		q = qs[i];
 		if (q->guideline != NULL && strcmp(q->guideline, last) != 0) {
 			vlines_addf(&l->lines, VS_HEADING, "Guideline %s",
 			    q->guideline);
@@ -341,6 +353,7 @@ walk_practice(struct vlist *l, const struct model *m,
 		vline_add(v, VS_NORMAL, " ");
 		vline_cell(v, VS_NORMAL, q->text, width - 9);
 	}
+	free(qs);
 }
 
 static void
