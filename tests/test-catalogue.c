@@ -332,8 +332,8 @@ static const struct load_error load_errors[] = {
 	  "'likelihood' must be a whole number from -2 to 2, not '3'" },
 	{ "adjust-zero.yaml", 0, 0, 3, 5,
 	  "adjustment 'a-x' changes neither likelihood nor impact" },
-	/* libyaml refuses it before ydoc sees it, without a position. */
-	{ "utf8.yaml", 0, 0, 0, 0,
+	/* libyaml's reader refuses it; ydoc places it at the bad byte. */
+	{ "utf8.yaml", 0, 0, 4, 15,
 	  "YAML syntax error: incomplete UTF-8 octet sequence" },
 	{ "disable-unknown.yaml", 1, 0, 3, 11,
 	  "cannot disable unknown threat 't-plain-flo' (did you mean "

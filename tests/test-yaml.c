@@ -616,6 +616,57 @@ test_refused_inputs_name_the_place(void **state)
 	}
 }
 
+/*
+ * Bytes that libyaml's reader refuses (not UTF-8, control characters) are
+ * reported at the bad byte, the column counted in characters as for every
+ * other message.
+ */
+static void
+test_bad_bytes_are_placed(void **state)
+{
+	static const struct {
+		const char	*text;
+		size_t		 len;
+		const char	*want;
+	} cases[] = {
+#define T(s)	s, sizeof s - 1
+		/* "é" is two bytes but one column. */
+		{ T("parapet: 1\nsystem:\n  name: \"Caf\xc3\xa9 \xff\"\n"),
+		  "t.yaml:3:15: YAML syntax error: invalid leading UTF-8 "
+		  "octet" },
+		{ T("parapet: 1\nsystem:\n  name: \xc3(\n"),
+		  "t.yaml:3:10: YAML syntax error: invalid trailing UTF-8 "
+		  "octet" },
+		{ T("parapet: 1\nsystem:\n  name: \xe2\x82"),
+		  "t.yaml:3:9: YAML syntax error: incomplete UTF-8 octet "
+		  "sequence" },
+		/* CR LF ends one line; a lone CR ends one too. */
+		{ T("parapet: 1\r\nsystem:\r  name: S\x01\r\n"),
+		  "t.yaml:3:10: YAML syntax error: control characters are "
+		  "not allowed" },
+		/* A byte order mark is not a column. */
+		{ T("\xef\xbb\xbfparapet: \x7f\n"),
+		  "t.yaml:1:10: YAML syntax error: control characters are "
+		  "not allowed" },
+		/* UTF-16 (little endian): "a: b\n  c\x01". */
+		{ T("\xff\xfe" "a\0:\0 \0b\0\n\0 \0 \0c\0\x01\0"),
+		  "t.yaml:2:4: YAML syntax error: control characters are "
+		  "not allowed" },
+#undef T
+	};
+	size_t	 i;
+	char	*got;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = refusal(cases[i].text, cases[i].len);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu: want: %s\ngot:  %s", i,
+			    cases[i].want, got);
+		free(got);
+	}
+}
+
 /* The example of the format spec, read back field by field. */
 static void
 test_spec_example_read_field_by_field(void **state)
@@ -1314,6 +1365,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refused_inputs_name_the_place),
+		cmocka_unit_test(test_bad_bytes_are_placed),
 		cmocka_unit_test(test_spec_example_read_field_by_field),
 		cmocka_unit_test(test_accepted_forms),
 		cmocka_unit_test(test_spec_example_exports_as_expected),

@@ -16,10 +16,13 @@
 #include "yaml/ydoc.h"
 
 struct ydoc_parser {
-	yaml_parser_t	 p;
-	struct ydoc	*doc;
-	struct error	*err;
-	size_t		 nodes;
+	yaml_parser_t		 p;
+	struct ydoc		*doc;
+	struct error		*err;
+	size_t			 nodes;
+	const unsigned char	*text;		/* the input, for the place of
+						   a reader error */
+	size_t			 len;		/* its length in bytes */
 };
 
 static void
@@ -73,18 +76,97 @@ ynode_append(struct ynode *parent, struct ynode *child)
 	parent->items[parent->n++] = child;
 }
 
+/* Does code point u end a line for libyaml (LF, CR, NEL, LS, PS)? */
+static int
+ydoc_is_break(unsigned u)
+{
+	return u == '\n' || u == '\r' || u == 0x85 || u == 0x2028 ||
+	    u == 0x2029;
+}
+
+/* The code unit of UTF-16 text at byte i (big endian if be). */
+static unsigned
+ydoc_utf16_at(const unsigned char *s, size_t i, int be)
+{
+	return be ? (unsigned)s[i] << 8 | s[i + 1] :
+	    (unsigned)s[i + 1] << 8 | s[i];
+}
+
+/*
+ * The line and column of a byte offset, counted as libyaml counts them
+ * for its other marks: in characters, not bytes (a byte that is not valid
+ * UTF-8 counts as one), a leading byte order mark left out, and CR LF, CR,
+ * LF, NEL, LS and PS each ending a line. libyaml's reader reports invalid
+ * bytes and control characters by offset only.
+ */
+static yaml_mark_t
+ydoc_offset_mark(const unsigned char *s, size_t len, size_t off)
+{
+	yaml_mark_t	m = { 0, 0, 0 };
+	size_t		i = 0, w;
+	unsigned	u;
+	int		be;
+
+	m.index = off;
+	if (off > len)
+		off = len;
+	if (len >= 2 && ((s[0] == 0xfe && s[1] == 0xff) ||
+	    (s[0] == 0xff && s[1] == 0xfe))) {
+		be = s[0] == 0xfe;
+		for (i = 2; i < off && i + 1 < len; i += 2) {
+			u = ydoc_utf16_at(s, i, be);
+			if (u == '\r' && i + 3 < len &&
+			    ydoc_utf16_at(s, i + 2, be) == '\n')
+				continue;	/* the LF ends the line */
+			if (ydoc_is_break(u)) {
+				m.line++;
+				m.column = 0;
+			} else if (u < 0xdc00 || u > 0xdfff)
+				m.column++;	/* not a low surrogate */
+		}
+		return m;
+	}
+	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf)
+		i = 3;
+	for (; i < off; i += w) {
+		w = 1;
+		u = s[i];
+		if (s[i] == 0xc2 && i + 1 < len && s[i + 1] == 0x85) {
+			w = 2;
+			u = 0x85;
+		} else if (s[i] == 0xe2 && i + 2 < len && s[i + 1] == 0x80 &&
+		    (s[i + 2] == 0xa8 || s[i + 2] == 0xa9)) {
+			w = 3;
+			u = 0x2028;
+		}
+		if (u == '\r' && i + 1 < len && s[i + 1] == '\n')
+			continue;	/* the LF ends the line */
+		if (ydoc_is_break(u)) {
+			m.line++;
+			m.column = 0;
+		} else if ((s[i] & 0xc0) != 0x80)
+			m.column++;	/* not a continuation byte */
+	}
+	return m;
+}
+
 /* The message libyaml gives, lowercased at the start for our style. */
 static int
 ydoc_syntax_error(struct ydoc_parser *yp)
 {
 	const yaml_parser_t	*p = &yp->p;
 	const yaml_mark_t	*m = &p->problem_mark;
+	yaml_mark_t		 at;
 	char			 what[256];
 
 	snprintf(what, sizeof what, "%s", p->problem != NULL ? p->problem :
 	    "invalid YAML");
 	if (p->error == YAML_MEMORY_ERROR)
 		fatal("out of memory parsing YAML");
+	if (p->error == YAML_READER_ERROR) {
+		at = ydoc_offset_mark(yp->text, yp->len, p->problem_offset);
+		m = &at;
+	}
 	if (p->context != NULL)
 		return ydoc_error_at(yp, m, "YAML syntax error: %s %s",
 		    what, p->context);
@@ -252,7 +334,9 @@ ydoc_parse(const char *text, size_t len, const char *file, struct error *err)
 	}
 	if (!yaml_parser_initialize(&yp.p))
 		fatal("out of memory starting the YAML parser");
-	yaml_parser_set_input_string(&yp.p, (const unsigned char *)text, len);
+	yp.text = (const unsigned char *)text;
+	yp.len = len;
+	yaml_parser_set_input_string(&yp.p, yp.text, len);
 	while (!done) {
 		if (!yaml_parser_parse(&yp.p, &ev)) {
 			ydoc_syntax_error(&yp);
