@@ -1001,6 +1001,124 @@ test_start_and_history_lines(void **state)
 	vlist_release(&l);
 }
 
+/* The first guideline subsection a threat cites. */
+static const char *
+first_guideline(const struct threat *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->refs.n; i++)
+		if (t->refs.v[i].scheme == REF_GUIDELINE)
+			return t->refs.v[i].id;
+	return NULL;
+}
+
+static void
+test_risk_detail_and_dashboard(void **state)
+{
+	struct catalogue	*cat;
+	const struct threat	*t;
+	struct risk_register	 r;
+	struct risk		*k;
+	struct risk_mitigation	*rm;
+	struct vlist		 l;
+	struct error		 err;
+	const char		*g;
+	char			*s, *want;
+	long			 i, j;
+	size_t			 n;
+
+	(void)state;
+	/* The standard catalogue ($PARAPET_DATA, as make check sets it). */
+	cat = catalogue_load_standard(NULL, 0, &err);
+	if (cat == NULL)
+		fail_msg("catalogue: %s", err.msg);
+	assert_true(cat->nthreats > 0);
+	t = cat->threats[0];
+	assert_true(t->nmitigations > 0);
+	g = first_guideline(t);
+	assert_non_null(g);
+
+	risk_register_init(&r);
+	k = risk_register_add(&r, t->id, "llm");
+	k->title = xstrdup(t->title);
+	k->likelihood = 4;
+	k->impact = 4;
+	k->severity = LEVEL_CRITICAL;
+	k->applies = 1;
+	risk_add_reason(k, "fact: 'llm' is a model of type llm");
+	risk_add_reason(k, "assumed: flow 'ask' is not authenticated");
+	for (n = 0; n < t->nmitigations; n++)
+		risk_add_mitigation(k, t->mitigations[n]);
+	rm = &k->mitigations[0];
+	rm->due = xstrdup("2026-01-01");
+	rm->owner = xstrdup("Bob \x1b[7m");
+
+	vlist_init(&l);
+	rview_detail(&l, k, cat, "2026-02-01", 80);
+	assert_true(list_has(&l, "Severity critical (likelihood 4 x impact 4)"));
+	assert_true(list_has(&l, "Why it applies here"));
+	assert_true(list_has(&l, "  - assumed: flow 'ask' is not authenticated"));
+	assert_true(list_has(&l, "References"));
+	/* The guideline is named by its title (cut to fit). */
+	want = xstrndup(guideline_title(g), 30);
+	i = list_find(&l, want);
+	assert_true(i > 0);
+	s = line_text(&l, (size_t)i);
+	assert_non_null(strstr(s, g));
+	free(s);
+	free(want);
+	/* Each mitigation is listed; its lines carry it. */
+	for (n = 0; n < k->nmitigations; n++) {
+		i = list_find(&l, k->mitigations[n].id);
+		assert_true(i > 0);
+		assert_ptr_equal(l.lines.v[i].data, &k->mitigations[n]);
+	}
+	j = list_find(&l, "owner: Bob ^[[7m   due: 2026-01-01 OVERDUE");
+	assert_true(j > list_find(&l, rm->id));
+	assert_ptr_equal(l.lines.v[j].data, rm);
+	assert_null(l.lines.v[list_find(&l, "References")].data);
+
+	/* The dashboard counts it and lists the overdue mitigation. */
+	dash_lines(&l, &r, cat, "2026-02-01", 80);
+	assert_true(list_has(&l, "Risks that apply, by severity and status (1)"));
+	s = line_text(&l, (size_t)list_find(&l, "  critical"));
+	assert_string_equal(s, "  critical            1          0          0"
+	    "          0          0       1");
+	free(s);
+	i = list_find(&l, "  2026-01-01 ");
+	assert_true(i > list_find(&l, "Overdue mitigations (due before "
+	    "2026-02-01)"));
+	assert_ptr_equal(l.lines.v[i].data, k);
+	assert_true(list_has(&l, "Accepted risks (0)"));
+	/* Coverage: the guideline the threat cites has one risk. */
+	want = xasprintf("  %-4s", g);
+	i = list_find(&l, want);
+	assert_true(i > list_find(&l, "Coverage of the guideline"));
+	s = line_text(&l, (size_t)i);
+	assert_non_null(strstr(s, "   1 risks    0 mitigated"));
+	free(s);
+	free(want);
+	k->status = RISK_MITIGATED;
+	dash_lines(&l, &r, cat, "2026-02-01", 80);
+	want = xasprintf("  %-4s", g);
+	s = line_text(&l, (size_t)list_find(&l, want));
+	assert_non_null(strstr(s, "   1 risks    1 mitigated"));
+	free(s);
+	free(want);
+	/* Seventeen subsections, always. */
+	for (n = 0; n < 17; n++) {
+		want = xasprintf("  %-4s%s", guideline_ids[n],
+		    guideline_titles[n]);
+		want[20] = '\0';
+		assert_true(list_find(&l, want) > 0);
+		free(want);
+	}
+	vlist_release(&l);
+	risk_register_release(&r);
+	catalogue_free(cat);
+}
+
 int
 main(void)
 {
@@ -1020,6 +1138,7 @@ main(void)
 		cmocka_unit_test(test_risk_list_filters_and_sorts),
 		cmocka_unit_test(test_overdue_uses_the_pinned_clock),
 		cmocka_unit_test(test_start_and_history_lines),
+		cmocka_unit_test(test_risk_detail_and_dashboard),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
