@@ -684,7 +684,8 @@ test_walk_resumes_where_the_model_stops(void **state)
 	char			*s;
 	static char		 id1[] = "q-aware", id2[] = "q-logs";
 	static char		 g1[] = "1.1", g2[] = "4.2";
-	static char		 t1[] = "Staff briefed?", t2[] = "Inputs logged?";
+	static char		 t1[] = "Staff briefed?";
+	static char		 t2[] = "Inputs logged?";
 
 	(void)state;
 	memset(&cat, 0, sizeof cat);
@@ -728,8 +729,8 @@ test_walk_resumes_where_the_model_stops(void **state)
 	vlines_init(&ls);
 	walk_header(&ls, WALK_FLOWS, m, &cat, &r, 80);
 	s = vlines_plain(&ls);
-	assert_non_null(strstr(s, "1 System\xe2\x9c\x93 2 Boundaries\xe2\x9c\x93"
-	    " 3 Components\xe2\x9c\x93 [4 Flows]\xe2\x9c\x93 5 Practice"
+	assert_non_null(strstr(s, "1 System\xe2\x9c\x93 2 Boundaries"
+	    "\xe2\x9c\x93 3 Components\xe2\x9c\x93 [4 Flows]\xe2\x9c\x93 5 Practice"
 	    "\xe2\x9c\x93 6 Analysis 7 Review\n"));
 	assert_non_null(strstr(s, "Step 4 of 7: Data flows\n"));
 	free(s);
@@ -1056,9 +1057,11 @@ test_risk_detail_and_dashboard(void **state)
 
 	vlist_init(&l);
 	rview_detail(&l, k, cat, "2026-02-01", 80);
-	assert_true(list_has(&l, "Severity critical (likelihood 4 x impact 4)"));
+	assert_true(list_has(&l, "Severity critical (likelihood 4 x impact "
+	    "4)"));
 	assert_true(list_has(&l, "Why it applies here"));
-	assert_true(list_has(&l, "  - assumed: flow 'ask' is not authenticated"));
+	assert_true(list_has(&l, "  - assumed: flow 'ask' is not "
+	    "authenticated"));
 	assert_true(list_has(&l, "References"));
 	/* The guideline is named by its title (cut to fit). */
 	want = xstrndup(guideline_title(g), 30);
@@ -1081,7 +1084,8 @@ test_risk_detail_and_dashboard(void **state)
 
 	/* The dashboard counts it and lists the overdue mitigation. */
 	dash_lines(&l, &r, cat, "2026-02-01", 80);
-	assert_true(list_has(&l, "Risks that apply, by severity and status (1)"));
+	assert_true(list_has(&l, "Risks that apply, by severity and status "
+	    "(1)"));
 	s = line_text(&l, (size_t)list_find(&l, "  critical"));
 	assert_string_equal(s, "  critical            1          0          0"
 	    "          0          0       1");
@@ -1128,7 +1132,8 @@ main(void)
 		cmocka_unit_test(test_list_cursor_skips_headings_and_searches),
 		cmocka_unit_test(test_line_editor_works_in_characters),
 		cmocka_unit_test(test_key_table_is_consistent),
-		cmocka_unit_test(test_undo_keeps_copies_of_models_and_decisions),
+		cmocka_unit_test(
+		    test_undo_keeps_copies_of_models_and_decisions),
 		cmocka_unit_test(test_form_fields_follow_the_kind),
 		cmocka_unit_test(test_form_validates_as_you_type),
 		cmocka_unit_test(test_form_apply_creates_renames_and_clears),

@@ -17,6 +17,7 @@ struct dashboard {
 static const enum kctx dashboard_keys[] = { KCTX_DASHBOARD, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 
+/* The dashboard fills the body; it scrolls as a list. */
 static void
 dashboard_draw(struct tui *t, struct screen *s)
 {
@@ -28,6 +29,7 @@ dashboard_draw(struct tui *t, struct screen *s)
 	t->hint = "Enter show the risk  R risks  W walk  Esc back  ? help";
 }
 
+/* Enter on an overdue mitigation or accepted risk shows the risk. */
 static enum tui_next
 dashboard_key(struct tui *t, struct screen *s, int key, enum action a)
 {

@@ -25,6 +25,7 @@ struct export_screen {
 static const enum kctx export_keys[] = { KCTX_EXPORT, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 
+/* The formats of the exporters table, one a line. */
 static void
 export_draw(struct tui *t, struct screen *s)
 {
@@ -54,6 +55,7 @@ export_draw(struct tui *t, struct screen *s)
 	t->hint = "Enter export  Esc back  ? help";
 }
 
+/* Write the export to the file named; keep the prompt on failure. */
 static int
 export_done(struct tui *t, void *arg, const char *path)
 {
@@ -101,6 +103,7 @@ export_done(struct tui *t, void *arg, const char *path)
 	return rc;
 }
 
+/* Enter asks for a file name for the selected format. */
 static enum tui_next
 export_key(struct tui *t, struct screen *s, int key, enum action a)
 {

@@ -17,6 +17,7 @@ struct flows_screen {
 static const enum kctx flows_keys[] = { KCTX_FLOWS, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
 
+/* The data-flow view fills the body. */
 static void
 flows_draw(struct tui *t, struct screen *s)
 {
@@ -29,6 +30,7 @@ flows_draw(struct tui *t, struct screen *s)
 	    "R risks  ? help";
 }
 
+/* Edit, add, delete, or show the history of what is selected. */
 static enum tui_next
 flows_key(struct tui *t, struct screen *s, int key, enum action a)
 {

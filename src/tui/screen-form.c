@@ -138,8 +138,8 @@ form_reload(struct tui *t, struct form_screen *fs, int force)
 		/* No such object any more. */
 		form_free(nf);
 		fs->gone = 1;
-		tui_errorf(t, "%s '%s' no longer exists", objtype_name(fm->type),
-		    fm->orig_id);
+		tui_errorf(t, "%s '%s' no longer exists",
+		    objtype_name(fm->type), fm->orig_id);
 		return;
 	}
 	form_free(fm);
@@ -147,12 +147,14 @@ form_reload(struct tui *t, struct form_screen *fs, int force)
 	form_focus(nf, cur);
 }
 
+/* Back on top: show what is stored, if nothing is pending. */
 static void
 form_focus_screen(struct tui *t, struct screen *s)
 {
 	form_reload(t, s->data, 0);
 }
 
+/* Title, the fields with their errors, and the focused field's help. */
 static void
 form_draw(struct tui *t, struct screen *s)
 {
@@ -210,6 +212,7 @@ form_draw(struct tui *t, struct screen *s)
 	    "Esc back  F1 help";
 }
 
+/* A value chosen from a pick list: set it and store it. */
 static int
 form_pick_done(struct tui *t, void *arg, const char *value)
 {
@@ -281,6 +284,7 @@ form_edit_key(struct tui *t, struct form_screen *fs, int key)
 	return 1;
 }
 
+/* Typing edits text fields; other keys move, choose and store. */
 static enum tui_next
 form_key(struct tui *t, struct screen *s, int key, enum action a)
 {
@@ -367,6 +371,7 @@ screen_form_new(struct tui *t, int type, const char *id, int kind)
 	return screen_new(&form_ops, fs);
 }
 
+/* The kind chosen: open the form of the new component. */
 static int
 form_kind_done(struct tui *t, void *arg, const char *value)
 {
@@ -388,6 +393,7 @@ screen_form_add_component(struct tui *t)
 	return tui_pick(t, &p, form_kind_done, NULL, NULL);
 }
 
+/* Confirmed: save the model without the object. */
 static int
 form_delete_done(struct tui *t, void *arg, const char *value)
 {

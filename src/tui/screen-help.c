@@ -52,6 +52,7 @@ help_add(struct vlist *l, int c, int width)
 	vlines_add(&l->lines)->selectable = 1;
 }
 
+/* The help of the chain first, then of every other context. */
 static void
 help_draw(struct tui *t, struct screen *s)
 {
@@ -80,6 +81,7 @@ help_draw(struct tui *t, struct screen *s)
 	t->hint = "Up/Down scroll  / search  Esc back";
 }
 
+/* Scroll and search; ? again does nothing. */
 static enum tui_next
 help_key(struct tui *t, struct screen *s, int key, enum action a)
 {

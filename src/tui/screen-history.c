@@ -24,6 +24,7 @@ struct history_screen {
 static const enum kctx history_keys[] = { KCTX_HISTORY, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 
+/* Read the history again (another process may have added to it). */
 static void
 history_focus(struct tui *t, struct screen *s)
 {
@@ -41,6 +42,7 @@ history_focus(struct tui *t, struct screen *s)
 		tui_error(t, &err);
 }
 
+/* A heading, then the changes newest first. */
 static void
 history_draw(struct tui *t, struct screen *s)
 {
@@ -63,6 +65,7 @@ history_draw(struct tui *t, struct screen *s)
 	t->hint = "/ search  n next  Esc back  ? help";
 }
 
+/* The history is a list to scroll and search. */
 static enum tui_next
 history_key(struct tui *t, struct screen *s, int key, enum action a)
 {

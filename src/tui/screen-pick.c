@@ -20,6 +20,7 @@ struct pick_screen {
 static const enum kctx pick_keys[] = { KCTX_PICK, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
 
+/* A framed list in the middle of the screen. */
 static void
 pick_draw(struct tui *t, struct screen *s)
 {
@@ -52,6 +53,7 @@ pick_choose(struct tui *t, struct pick_screen *ps)
 	return rc == 0 ? TUI_POP : TUI_REDRAW;
 }
 
+/* Move, tick, choose or cancel. */
 static enum tui_next
 pick_key(struct tui *t, struct screen *s, int key, enum action a)
 {

@@ -22,6 +22,7 @@ struct prompt_screen {
 /* Typed text is not looked up in the global keys: '?' and 'q' are text. */
 static const enum kctx prompt_keys[] = { KCTX_PROMPT, KCTX_END };
 
+/* A framed line of text, scrolled to the cursor, and its hint. */
 static void
 prompt_draw(struct tui *t, struct screen *s)
 {
@@ -68,6 +69,7 @@ prompt_draw(struct tui *t, struct screen *s)
 	t->hint = "Enter confirm  Esc cancel  C-u clear";
 }
 
+/* Every printable key is text; Enter and Esc end the prompt. */
 static enum tui_next
 prompt_key(struct tui *t, struct screen *s, int key, enum action a)
 {

@@ -37,7 +37,7 @@ struct risks_arg {
 	char			*target;
 	char			*mitigation;	/* or NULL */
 	char			*filter;	/* filter name, or NULL */
-	int			 status;	/* chosen before a justification */
+	int			 status;	/* chosen, awaiting a reason */
 };
 
 static void
@@ -52,6 +52,10 @@ risks_arg_free(void *p)
 	free(ra);
 }
 
+/*
+ * What a modal will work on, copied by name (the register may be reloaded
+ * meanwhile).
+ */
 static struct risks_arg *
 risks_arg_new(struct risks_screen *rs, const struct risk *k,
     const struct risk_mitigation *rm)
@@ -82,6 +86,7 @@ risks_arg_risk(struct tui *t, const struct risks_arg *ra)
 	return k;
 }
 
+/* The keys of the mitigation pane come first while it has the focus. */
 static const enum kctx *
 risks_chain(struct screen *s)
 {
@@ -110,6 +115,7 @@ risks_show_block(struct vlist *l, int h)
 	}
 }
 
+/* The filter line, the list, and the detail beside or below it. */
 static void
 risks_draw(struct tui *t, struct screen *s)
 {
@@ -169,6 +175,7 @@ risks_draw(struct tui *t, struct screen *s)
 	    "> sort  Tab detail  ? help";
 }
 
+/* A justification typed: decide the risk with it. */
 static int
 risks_justify_done(struct tui *t, void *arg, const char *text)
 {
@@ -193,6 +200,7 @@ risks_justify_done(struct tui *t, void *arg, const char *text)
 	    -1 : 0;
 }
 
+/* A risk status chosen; accepting asks for a justification first. */
 static int
 risks_status_done(struct tui *t, void *arg, const char *value)
 {
@@ -219,6 +227,7 @@ risks_status_done(struct tui *t, void *arg, const char *value)
 	return 0;
 }
 
+/* A mitigation status chosen: store it. */
 static int
 risks_mit_status_done(struct tui *t, void *arg, const char *value)
 {
@@ -265,6 +274,7 @@ risks_text_done(struct tui *t, void *arg, const char *text)
 	    -1 : 0;
 }
 
+/* The decision keys: status, owner, justification, due date, notes. */
 static enum tui_next
 risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 {
@@ -328,6 +338,7 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	    risks_text_done, ra, risks_arg_free);
 }
 
+/* A filter value chosen or typed: apply it. */
 static int
 risks_filter_value_done(struct tui *t, void *arg, const char *value)
 {
@@ -381,6 +392,7 @@ risks_filter_done(struct tui *t, void *arg, const char *name)
 	return 0;
 }
 
+/* Which filter to change: a pick list showing the current values. */
 static enum tui_next
 risks_filter(struct tui *t, struct risks_screen *rs)
 {
@@ -403,6 +415,7 @@ risks_filter(struct tui *t, struct risks_screen *rs)
 	    NULL), risks_arg_free);
 }
 
+/* Panes, decisions, filters and sorting; the rest moves in the list. */
 static enum tui_next
 risks_key(struct tui *t, struct screen *s, int key, enum action a)
 {

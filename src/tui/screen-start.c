@@ -44,6 +44,7 @@ start_focus(struct tui *t, struct screen *s)
 		tui_error(t, &err);
 }
 
+/* What a model is, then the models of the database. */
 static void
 start_draw(struct tui *t, struct screen *s)
 {
@@ -75,6 +76,7 @@ start_open(struct tui *t, const char *id)
 	return tui_push(t, screen_walk_new(t, -1));
 }
 
+/* Confirmed: delete the model. */
 static int
 start_delete_done(struct tui *t, void *arg, const char *value)
 {
@@ -103,6 +105,7 @@ start_template_free(void *p)
 	free(st);
 }
 
+/* Create the model from the template under the id typed. */
 static int
 start_template_id(struct tui *t, void *arg, const char *id)
 {
@@ -137,6 +140,7 @@ start_template_id(struct tui *t, void *arg, const char *id)
 	return 0;
 }
 
+/* A template chosen: read it, then ask for the new model's id. */
 static int
 start_template_done(struct tui *t, void *arg, const char *path)
 {
@@ -158,6 +162,7 @@ start_template_done(struct tui *t, void *arg, const char *path)
 	return 0;
 }
 
+/* qsort order of file names. */
 static int
 start_cmp(const void *a, const void *b)
 {
@@ -209,6 +214,7 @@ start_templates(struct tui *t)
 	return tui_pick(t, &p, start_template_done, NULL, NULL);
 }
 
+/* Open, create (blank or from a template) or delete a model. */
 static enum tui_next
 start_key(struct tui *t, struct screen *s, int key, enum action a)
 {

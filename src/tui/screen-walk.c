@@ -6,6 +6,7 @@
 
 #include "catalogue/catalogue.h"
 #include "model/model.h"
+#include "model/risk.h"
 #include "model/vocab.h"
 #include "tui/tui-int.h"
 #include "util/buf.h"
@@ -54,6 +55,7 @@ walk_item_help(struct tui *t, const struct walk *w, struct vlines *ls)
 	}
 }
 
+/* The step bar and explanation, the step's list, the selected item's help. */
 static void
 walk_draw(struct tui *t, struct screen *s)
 {
@@ -115,6 +117,7 @@ walk_answer_question(struct tui *t, const char *id, enum tri answer)
 	free(what);
 }
 
+/* An answer chosen from the pick list: store it. */
 static int
 walk_answer_done(struct tui *t, void *arg, const char *value)
 {
@@ -125,6 +128,7 @@ walk_answer_done(struct tui *t, void *arg, const char *value)
 	return 0;
 }
 
+/* Enter: edit, answer, or open the register, as the step has it. */
 static enum tui_next
 walk_open(struct tui *t, struct walk *w)
 {
@@ -167,6 +171,7 @@ walk_open(struct tui *t, struct walk *w)
 	return TUI_REDRAW;
 }
 
+/* Add a boundary, component or flow, in their steps. */
 static enum tui_next
 walk_add(struct tui *t, struct walk *w)
 {
@@ -188,6 +193,7 @@ walk_add(struct tui *t, struct walk *w)
 	}
 }
 
+/* Steps, the list, and adding, deleting, answering in a step. */
 static enum tui_next
 walk_key(struct tui *t, struct screen *s, int key, enum action a)
 {
@@ -228,6 +234,13 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 	case ACT_HISTORY:
 		if (w->step == WALK_PRACTICE && (q = p) != NULL)
 			return tui_push(t, screen_history_new(t, q->id));
+		if (w->step == WALK_REVIEW && p != NULL) {
+			char	*name = risk_name(p);
+
+			next = tui_push(t, screen_history_new(t, name));
+			free(name);
+			return next;
+		}
 		if (p == NULL || view_objid(t->m, p) == NULL)
 			return TUI_REDRAW;
 		return tui_push(t, screen_history_new(t,

@@ -73,7 +73,7 @@ struct tui {
 	struct screen		*stack[TUI_STACK];
 	size_t			 n;
 	struct screen		*pending;	/* for TUI_PUSH and TUI_POP */
-	struct buf		 status;	/* message for the status line */
+	struct buf		 status;	/* for the status line */
 	int			 status_error;	/* it is an error */
 	const char		*hint;		/* keys to show, set by draw */
 	char			*search;	/* the last text searched */

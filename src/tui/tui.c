@@ -23,6 +23,7 @@
 
 static volatile sig_atomic_t	 tui_signal;
 
+/* Note the signal; the event loop ends and restores the terminal. */
 static void
 tui_on_signal(int sig)
 {
@@ -47,6 +48,7 @@ screen_new(const struct screen_ops *ops, void *data)
 	return s;
 }
 
+/* Free a screen and what it holds. */
 static void
 screen_free(struct screen *s)
 {
@@ -283,8 +285,8 @@ tui_save(struct tui *t, struct model *m, const char *what)
 		if (tui_conflict(&err)) {
 			t->conflict = 1;
 			tui_reload(t);
-			tui_errorf(t, "not saved: %s (reloaded: look, then make "
-			    "your change again)", err.msg);
+			tui_errorf(t, "not saved: %s (reloaded: look, then "
+			    "make your change again)", err.msg);
 		} else {
 			buf_reset(&t->status);
 			buf_adds(&t->status, "not saved: ");
@@ -483,6 +485,10 @@ tui_chain(struct screen *s)
 	return c != NULL ? c : s->ops->keys;
 }
 
+/*
+ * Draw the whole screen: title, the top screen (over the one below if modal),
+ * status.
+ */
 static void
 tui_draw(struct tui *t)
 {
@@ -600,6 +606,7 @@ tui_lost(struct tui *t)
 	tui_focus(t);
 }
 
+/* Read keys and act until the user quits or a signal comes. */
 static int
 tui_loop(struct tui *t)
 {
@@ -662,6 +669,7 @@ tui_loop(struct tui *t)
 	}
 }
 
+/* Catch SIGINT, SIGTERM and SIGHUP so that the terminal is restored. */
 static void
 tui_signals(void)
 {

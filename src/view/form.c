@@ -112,12 +112,14 @@ form_load(struct form *fm, const void *obj)
 	fm->v = xcalloc(n, sizeof *fm->v);
 	fm->n = 0;
 	for (i = 0; i < n; i++) {
-		if (fm->type == OBJ_COMPONENT && !field_applies(&f[i], fm->kind))
+		if (fm->type == OBJ_COMPONENT &&
+		    !field_applies(&f[i], fm->kind))
 			continue;
 		ff = &fm->v[fm->n++];
 		ff->f = &f[i];
 		if (f[i].type == FIELD_KIND)
-			ff->text = form_strdup(vocab_name(f[i].vocab, fm->kind));
+			ff->text = form_strdup(vocab_name(f[i].vocab,
+			    fm->kind));
 		else if (obj != NULL)
 			ff->text = form_text_of(obj, &f[i]);
 		ff->saved = obj != NULL ? form_strdup(ff->text) : NULL;
@@ -149,6 +151,7 @@ form_new(enum objtype t, const struct model *m, const char *id, int kind)
 	return fm;
 }
 
+/* Free the field entries of a form. */
 static void
 form_free_fields(struct form *fm)
 {

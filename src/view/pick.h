@@ -26,7 +26,7 @@ struct pick_option {
 
 struct pick {
 	char			*title;
-	int			 multi;		/* several values may be ticked */
+	int			 multi;		/* several may be ticked */
 	struct pick_option	*v;
 	size_t			 n;
 	struct vlist		 list;		/* built by pick_build() */

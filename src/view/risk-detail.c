@@ -35,6 +35,7 @@ detail_section(struct vlist *l, const char *heading, const char *text,
 	vlines_wrap(&l->lines, VS_NORMAL, text, width, 2);
 }
 
+/* A mitigation of the catalogue by id, or NULL (linear). */
 static const struct mitigation *
 detail_mitigation(const struct catalogue *cat, const char *id)
 {

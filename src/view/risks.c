@@ -483,7 +483,9 @@ rview_build(struct rview *rv, const struct risk_register *r,
 
 	items = xcalloc(r != NULL && r->n > 0 ? r->n : 1, sizeof *items);
 	for (i = 0; r != NULL && i < r->n; i++) {
-		const struct threat	*t = rview_threat(cat, r->risks[i]->threat);
+		const struct threat	*t;
+
+		t = rview_threat(cat, r->risks[i]->threat);
 
 		if (!rfilter_match(&rv->filter, r->risks[i], t))
 			continue;

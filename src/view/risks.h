@@ -47,7 +47,8 @@ int		 rview_severity_style(int level);
 /* Today as YYYY-MM-DD into a buffer of at least 11 bytes. */
 void		 rview_today(char *);
 /* 1 if a mitigation is overdue on a day. */
-int		 rview_overdue(const struct risk_mitigation *, const char *today);
+int		 rview_overdue(const struct risk_mitigation *,
+		     const char *today);
 /* The catalogue's threat of a risk, or NULL (linear; cat may be NULL). */
 const struct threat *rview_threat(const struct catalogue *, const char *);
 /* 1 if a threat cites a guideline subsection ("3.2"). */

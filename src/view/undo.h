@@ -25,12 +25,12 @@ enum undo_kind { UNDO_MODEL, UNDO_RISK, UNDO_MITIGATION };
 
 struct undo_entry {
 	enum undo_kind	 kind;
-	char		*what;		/* "edit component 'llm'", for messages */
+	char		*what;		/* "edit component 'llm'" */
 	struct model	*model;		/* UNDO_MODEL: the model before */
 	/* UNDO_RISK, UNDO_MITIGATION: the decision before. */
 	char		*threat;
 	char		*target;
-	int		 status;	/* enum risk_status / mitigation_status */
+	int		 status;	/* risk or mitigation status */
 	char		*owner;
 	char		*justification;	/* risks */
 	char		*mitigation;	/* mitigation id */

@@ -195,6 +195,7 @@ walk_system_field(struct vlist *l, const struct model *m, const char *name)
 	free(s);
 }
 
+/* The system step: its fields, any line edits it. */
 static void
 walk_system(struct vlist *l, const struct model *m, int width)
 {
@@ -207,6 +208,7 @@ walk_system(struct vlist *l, const struct model *m, int width)
 	walk_note(l, VS_DIM, "Enter edits the system.", width);
 }
 
+/* The boundaries step: one line per boundary with its trust and size. */
 static void
 walk_boundaries(struct vlist *l, const struct model *m, int width)
 {
@@ -247,6 +249,7 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 	}
 }
 
+/* The components step: id, name, kind and boundary of each. */
 static void
 walk_components(struct vlist *l, const struct model *m, int width)
 {
@@ -284,6 +287,7 @@ walk_components(struct vlist *l, const struct model *m, int width)
 	}
 }
 
+/* The flows step: each flow as the data-flow view shows it. */
 static void
 walk_flows(struct vlist *l, const struct model *m, int width)
 {
@@ -306,6 +310,7 @@ walk_flows(struct vlist *l, const struct model *m, int width)
 	}
 }
 
+/* The practice step: the questions by guideline, with their answers. */
 static void
 walk_practice(struct vlist *l, const struct model *m,
     const struct catalogue *c, int width)
@@ -356,6 +361,7 @@ walk_practice(struct vlist *l, const struct model *m,
 	free(qs);
 }
 
+/* The analysis step: what the analysis found, in counts. */
 static void
 walk_analysis(struct vlist *l, const struct model *m,
     const struct risk_register *r, int width)
@@ -408,6 +414,7 @@ walk_analysis(struct vlist *l, const struct model *m,
 	    "dashboard.", width);
 }
 
+/* The review step: the risks that apply and are still open. */
 static void
 walk_review(struct vlist *l, const struct risk_register *r, int width)
 {
