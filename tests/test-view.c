@@ -730,8 +730,8 @@ test_walk_resumes_where_the_model_stops(void **state)
 	walk_header(&ls, WALK_FLOWS, m, &cat, &r, 80);
 	s = vlines_plain(&ls);
 	assert_non_null(strstr(s, "1 System\xe2\x9c\x93 2 Boundaries"
-	    "\xe2\x9c\x93 3 Components\xe2\x9c\x93 [4 Flows]\xe2\x9c\x93 5 Practice"
-	    "\xe2\x9c\x93 6 Analysis 7 Review\n"));
+	    "\xe2\x9c\x93 3 Components\xe2\x9c\x93 [4 Flows]\xe2\x9c\x93 "
+	    "5 Practice\xe2\x9c\x93 6 Analysis 7 Review\n"));
 	assert_non_null(strstr(s, "Step 4 of 7: Data flows\n"));
 	free(s);
 	vlines_release(&ls);
@@ -964,12 +964,14 @@ test_start_and_history_lines(void **state)
 	vlist_init(&l);
 	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 0);
-	assert_string_equal(s, "  ID       NAME" "                             "
-	    "RISKS CRIT HIGH  MED  LOW OPEN MITIG");
+	assert_string_equal(s, "  ID       NAME" "                         "
+	    "RISKS CRIT HIGH  MED  LOW OPEN MITIG ACC");
 	free(s);
+	sum[0].by_status[RISK_ACCEPTED] = 3;
+	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 1);
-	assert_string_equal(s, "  sys      Süß ^[[1mbold" "                       "
-	    "12    2    0    0   10   11     1");
+	assert_string_equal(s, "  sys      Süß ^[[1mbold"
+	    "                   12    2    0    0   10   11     1   3");
 	free(s);
 	assert_ptr_equal(vlist_selected(&l), &sum[0]);
 

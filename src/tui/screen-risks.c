@@ -135,6 +135,9 @@ risks_draw(struct tui *t, struct screen *s)
 	rs->detailh = side ? h - 1 : h - 2 - rs->listh;
 
 	rview_build(&rs->rv, &t->risks, tui_catalogue(t), lw - 1);
+	/* The next risks screen starts with the same filter and order. */
+	rfilter_copy(&t->rfilter, &rs->rv.filter);
+	t->rsort = rs->rv.sort;
 	memset(&l, 0, sizeof l);
 	vline_addf(&l, VS_HEADING, "%zu of %zu risks, by %s", rs->rv.shown,
 	    rs->rv.total, rsort_name(rs->rv.sort));
@@ -502,9 +505,13 @@ screen_risks_new(struct tui *t, const struct risk *k)
 {
 	struct risks_screen	*rs = xcalloc(1, sizeof *rs);
 
-	(void)t;
 	rview_init(&rs->rv);
 	vlist_init(&rs->detail);
+	rs->rv.sort = t->rsort;
+	/* The filter of the last risks screen, unless it hides k. */
+	if (k == NULL || rfilter_match(&t->rfilter, k,
+	    rview_threat(tui_catalogue(t), k->threat)))
+		rfilter_copy(&rs->rv.filter, &t->rfilter);
 	if (k != NULL) {
 		rs->rv.keep_threat = xstrdup(k->threat);
 		rs->rv.keep_target = xstrdup(k->target);

@@ -22,6 +22,7 @@
 #include "model/risk.h"
 #include "util/buf.h"
 #include "view/keys.h"
+#include "view/risks.h"
 #include "view/undo.h"
 #include "view/view.h"
 
@@ -79,6 +80,8 @@ struct tui {
 	char			*search;	/* the last text searched */
 	int			 conflict;	/* the last save was refused:
 						   changed by someone else */
+	struct rfilter		 rfilter;	/* the risk filter and sort */
+	enum rsort		 rsort;		/* order, kept across screens */
 	int			 rows;
 	int			 cols;
 	int			 colour;	/* colours in use */

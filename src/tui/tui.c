@@ -200,6 +200,8 @@ tui_close_model(struct tui *t)
 	risk_register_init(&t->risks);
 	undo_release(&t->undo);
 	undo_init(&t->undo);
+	rfilter_release(&t->rfilter);
+	t->rsort = RSORT_SEVERITY;
 	t->gen++;
 }
 
@@ -226,6 +228,8 @@ tui_open(struct tui *t, const char *id)
 	if (t->m == NULL || strcmp(t->m->system.id, id) != 0) {
 		undo_release(&t->undo);
 		undo_init(&t->undo);
+		rfilter_release(&t->rfilter);
+		t->rsort = RSORT_SEVERITY;
 	}
 	model_free(t->m);
 	risk_register_release(&t->risks);
@@ -694,6 +698,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	int		 rc;
 
 	memset(&t, 0, sizeof t);
+	rfilter_init(&t.rfilter);
 	buf_init(&t.status);
 	risk_register_init(&t.risks);
 	undo_init(&t.undo);

@@ -26,7 +26,7 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 			idw = w;
 	if (idw > 24)
 		idw = 24;
-	namew = width - 2 - idw - 1 - 6 - 20 - 5 - 6;
+	namew = width - 2 - idw - 1 - 6 - 20 - 5 - 6 - 4;
 	if (namew < 12)
 		namew = 12;
 	vlist_clear(l);
@@ -45,7 +45,7 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 	vline_addf(line, VS_HEADING, "%6s", "RISKS");
 	for (s = 0; s < 4; s++)
 		vline_addf(line, VS_HEADING, "%5s", sev[s]);
-	vline_addf(line, VS_HEADING, "%5s%6s", "OPEN", "MITIG");
+	vline_addf(line, VS_HEADING, "%5s%6s%4s", "OPEN", "MITIG", "ACC");
 	for (i = 0; i < n; i++) {
 		line = vlines_add(&l->lines);
 		line->selectable = 1;
@@ -63,6 +63,8 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 		    VS_DIM, "%5zu", v[i].by_status[RISK_OPEN]);
 		vline_addf(line, VS_NORMAL, "%6zu",
 		    v[i].by_status[RISK_MITIGATED]);
+		vline_addf(line, VS_NORMAL, "%4zu",
+		    v[i].by_status[RISK_ACCEPTED]);
 	}
 	vlist_fix(l);
 }

@@ -2,7 +2,8 @@
  * lists.h: the lists of the start, data-flow and history screens.
  *
  * The start screen lists the models of a database with their risk counts
- * by severity and status (data: the struct store_summary). The data-flow
+ * by severity, and how many are open, mitigated and accepted (data: the
+ * struct store_summary). The data-flow
  * view groups components by trust boundary and lists the flows from -> to
  * with the data they carry; a flow that crosses a trust boundary is marked
  * with the word CROSSES (not by colour alone), and one whose ends lack a

@@ -168,6 +168,28 @@ rfilter_release(struct rfilter *f)
 	rfilter_init(f);
 }
 
+/* A copy of an optional string. */
+static char *
+rfilter_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+void
+rfilter_copy(struct rfilter *dst, const struct rfilter *src)
+{
+	if (dst == src)
+		return;
+	rfilter_release(dst);
+	dst->severities = src->severities;
+	dst->statuses = src->statuses;
+	dst->owner = rfilter_dup(src->owner);
+	dst->target = rfilter_dup(src->target);
+	dst->guideline = rfilter_dup(src->guideline);
+	dst->text = rfilter_dup(src->text);
+	dst->gone = src->gone;
+}
+
 int
 rfilter_active(const struct rfilter *f)
 {

@@ -78,6 +78,8 @@ struct rfilter {
 
 void		 rfilter_init(struct rfilter *);
 void		 rfilter_release(struct rfilter *);
+/* Make dst (released first) a copy of src. */
+void		 rfilter_copy(struct rfilter *dst, const struct rfilter *src);
 /* 1 if anything is filtered. */
 int		 rfilter_active(const struct rfilter *);
 /* "severity high, critical; owner 'ann'" for the status line. */

@@ -78,10 +78,14 @@ tui_keys D
 tui_wait 'Overdue mitigations (due before 2026-11-25)'
 tui_has '2026-11-01 m-authorise-outside-model'
 
-# Accept the risk: a justification is required.
+# Accept the risk: a justification is required. (The register keeps its
+# filter across screens.)
 tui_keys R
 tui_wait 'risks, by severity'
+tui_has "filter: severity critical; text 'prompt injection'"
 tui_keys /
+tui_wait 'Filter by text'
+tui_keys C-u
 tui_type 'direct prompt injection'
 tui_keys Enter
 tui_wait '1 of '
@@ -124,6 +128,8 @@ tui_has '4.4 Collect and share lessons learned'
 tui_keys R
 tui_wait 'risks, by severity'
 tui_keys /
+tui_wait 'Filter by text'
+tui_keys C-u
 tui_type 'direct prompt injection'
 tui_keys Enter
 tui_wait '1 of '
