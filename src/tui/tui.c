@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalogue/catalogue.h"
 #include "model/model.h"
@@ -697,6 +698,12 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	const char	*term = getenv("TERM");
 	int		 rc;
 
+	/* Without a terminal, curses would read end-of-file for ever. */
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "parapet: the workshop screens need a terminal "
+		    "(see 'parapet --help' for the commands)\n");
+		return 1;
+	}
 	memset(&t, 0, sizeof t);
 	rfilter_init(&t.rfilter);
 	buf_init(&t.status);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end: the terminal is restored when Parapet is stopped by SIGINT
-# (C-c), SIGTERM or SIGHUP, and the process dies of the signal.
+# (C-c), SIGTERM or SIGHUP, and the process dies of the signal; without a
+# terminal it refuses to start.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -39,4 +40,11 @@ for sig in INT TERM HUP; do
 	    tui_fail "SIG$sig: the terminal was not restored"
 	tui kill-session -t app
 done
+# Without a terminal it says so, and creates no database.
+if out="$("$PARAPET" "$TUI_DIR/none.db" </dev/null 2>&1)"; then
+	tui_fail "it ran without a terminal"
+fi
+grep -q 'the workshop screens need a terminal' <<<"$out" ||
+    tui_fail "no message without a terminal: $out"
+[ ! -e "$TUI_DIR/none.db" ] || tui_fail "a database was created"
 echo "signals: ok"
