@@ -28,7 +28,7 @@
 struct error;
 struct pick;
 
-#define FORM_LABEL_WIDTH	22	/* columns before a field's value */
+#define FORM_LABEL_WIDTH	24	/* columns before a field's value */
 
 struct form_field {
 	const struct field	*f;

@@ -318,8 +318,8 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		vlines_addf(&l->lines, VS_DIM, "  none");
 
 	vlines_add(&l->lines);
-	vlines_addf(&l->lines, VS_HEADING, "Coverage of the guideline "
-	    "subsections (risks that apply, and how many are mitigated)");
+	vlines_addf(&l->lines, VS_HEADING, "Coverage of the 17 guideline "
+	    "subsections: risks citing each, mitigated");
 	memset(cover, 0, sizeof cover);
 	memset(mitigated, 0, sizeof mitigated);
 	for (i = 0; r != NULL && i < r->n; i++) {

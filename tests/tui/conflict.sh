@@ -39,7 +39,7 @@ tui_wait "error: not saved: model 'support-assistant' was changed by someone els
 tui_keys Escape
 tui_wait 'Step 5 of 7'
 tui_keys S
-tui_wait 'owner               Bob'
+tui_wait 'owner                 Bob'
 
 # A refresh shows what the other did.
 tui_keys Escape

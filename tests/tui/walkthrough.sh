@@ -25,7 +25,7 @@ tui_wait 'criticality: harm if'
 tui_keys Enter
 tui_wait 'real or large-scale'
 tui_keys Down Down Down Enter
-tui_wait 'criticality         high'
+tui_wait 'criticality           high'
 tui_keys Escape
 tui_wait 'Step 1 of 7: The system'
 tui_has '[1 System]✓'
@@ -47,7 +47,7 @@ tui_type 'Public internet'
 tui_keys Tab Enter
 tui_wait 'anyone can be here'
 tui_keys Down Enter
-tui_wait 'trust               untrusted'
+tui_wait 'trust                 untrusted'
 tui_keys Escape
 tui_wait 'Public internet'
 tui_keys a
@@ -58,7 +58,7 @@ tui_type 'Production cloud'
 tui_keys Tab Enter
 tui_wait 'anyone can be here'
 tui_keys Down Down Down Enter
-tui_wait 'trust               internal'
+tui_wait 'trust                 internal'
 tui_keys Escape
 tui_wait 'Production cloud'
 
@@ -99,7 +99,7 @@ tui_type 'ask'
 tui_keys Tab Enter
 tui_wait 'Chat backend'
 tui_keys Enter
-tui_wait 'from *              customer'
+tui_wait 'from *                customer'
 tui_keys Tab Enter
 tui_wait 'Hosted LLM'
 tui_keys Down Enter
@@ -110,7 +110,7 @@ tui_keys Enter
 tui_wait '[ ] prompt'
 tui_keys Space Enter
 tui_wait "saved: edit flow 'ask'"
-tui_has 'data                prompt'
+tui_has 'data                  prompt'
 tui_keys Escape
 tui_wait 'CROSSES   ask            customer -> backend'
 
