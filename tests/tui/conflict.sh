@@ -84,9 +84,23 @@ tui_wait 'Who owns this risk?'
 tui_type 'Dana'
 tui_keys Enter
 tui_wait 'saved: owner of'
+"$PARAPET" risks "$db" | grep -q '^critical  mitigating' ||
+    tui_fail "the decision of B was lost"
+
+# B deletes the model; A, on refreshing, is told and taken back to the
+# start screen.
+tui_use b
+tui_keys Escape Escape
+tui_wait 'Models in'
+tui_keys d
+tui_wait "Delete model 'support-assistant'"
+tui_keys Down Enter
+tui_wait "deleted model 'support-assistant'"
+tui_use app
+tui_keys C-r
+tui_wait "error: model 'support-assistant' was deleted by someone else"
+tui_has 'No models in this database yet'
 tui_quit
 tui_use b
 tui_quit
-"$PARAPET" risks "$db" | grep -q '^critical  mitigating' ||
-    tui_fail "the decision of B was lost"
 echo "conflict: ok"
