@@ -235,6 +235,44 @@ test_a_file_with_an_error_changes_nothing(void **state)
 	catalogue_free(cat);
 }
 
+/* Text in memory loads as a file would, under the name it is given. */
+static void
+test_text_loads_like_a_file(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct error		 err;
+	static const char	 bad[] = "parapet-catalogue: 1\n"
+	    "threats:\n"
+	    "  - id: t-plain-flow\n"
+	    "    disabled: tru\n";
+	static const char	 off[] = "parapet-catalogue: 1\n"
+	    "version: mem-2\n"
+	    "threats: [{ id: t-plain-flow, disabled: true }]\n"
+	    "trailing bytes not part of the text";
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	error_clear(&err);
+	assert_int_equal(catalogue_load_text(cat, bad, strlen(bad),
+	    "mem.yaml", &err), -1);
+	assert_string_equal(err.file, "mem.yaml");
+	assert_int_equal(err.line, 4);
+	assert_int_equal(err.col, 15);
+	assert_string_equal(err.msg, "'disabled' must be true or false");
+	assert_int_equal(cat->nfiles, 1);
+	assert_int_equal(cat->nthreats, 3);
+	/* Only len bytes are read: the text needs no NUL at its end. */
+	assert_int_equal(catalogue_load_text(cat, off,
+	    (size_t)(strstr(off, "trailing") - off), "mem.yaml", &err), 0);
+	assert_int_equal(cat->nfiles, 2);
+	assert_string_equal(cat->files[1], "mem.yaml");
+	assert_string_equal(cat->version, "mem-2");
+	assert_int_equal(cat->nthreats, 2);
+	assert_null(catalogue_threat(cat, "t-plain-flow"));
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	catalogue_free(cat);
+}
+
 /* One load error: the file, what it says, and where. */
 struct load_error {
 	const char	*file;
@@ -668,6 +706,7 @@ main(void)
 		cmocka_unit_test(test_later_file_replaces_by_id_in_place),
 		cmocka_unit_test(test_disabled_entries_are_removed),
 		cmocka_unit_test(test_a_file_with_an_error_changes_nothing),
+		cmocka_unit_test(test_text_loads_like_a_file),
 		cmocka_unit_test(test_every_load_error_names_its_place),
 		cmocka_unit_test(test_finish_reports_every_problem),
 		cmocka_unit_test(test_taxonomy_matches_the_reference),

@@ -923,29 +923,35 @@ load_doc(struct loader *l, struct pending **pend, size_t *npend,
 	return 0;
 }
 
-int
-catalogue_load_file(struct catalogue *cat, const char *path,
-    struct error *err)
+/* Load the taxonomy of the data directory if none was loaded. */
+static int
+catalogue_need_taxonomy(struct catalogue *cat, struct error *err)
+{
+	char	*tax;
+	int	 rc;
+
+	if (cat->taxonomy != NULL)
+		return 0;
+	tax = xasprintf("%s/taxonomy.yaml", paths_data());
+	rc = catalogue_load_taxonomy(cat, tax, err);
+	free(tax);
+	return rc;
+}
+
+/* Load a parsed file named name, all or nothing; frees doc. */
+static int
+catalogue_load_doc(struct catalogue *cat, struct ydoc *doc,
+    const char *name, struct error *err)
 {
 	struct loader	 l;
-	struct ydoc	*doc;
 	struct pending	*pend = NULL;
 	size_t		 npend = 0, i;
-	char		*tax, *version = NULL;
+	char		*version = NULL;
 	int		 rc;
 
-	if (cat->taxonomy == NULL) {
-		tax = xasprintf("%s/taxonomy.yaml", paths_data());
-		rc = catalogue_load_taxonomy(cat, tax, err);
-		free(tax);
-		if (rc == -1)
-			return -1;
-	}
-	if ((doc = ydoc_load(path, err)) == NULL)
-		return -1;
 	cat->files = xreallocarray(cat->files, cat->nfiles + 1,
 	    sizeof *cat->files);
-	cat->files[cat->nfiles] = xstrdup(path);
+	cat->files[cat->nfiles] = xstrdup(name);
 	l.cat = cat;
 	l.doc = doc;
 	l.file = cat->files[cat->nfiles];
@@ -972,6 +978,32 @@ catalogue_load_file(struct catalogue *cat, const char *path,
 	free(pend);
 	ydoc_free(doc);
 	return rc;
+}
+
+int
+catalogue_load_file(struct catalogue *cat, const char *path,
+    struct error *err)
+{
+	struct ydoc	*doc;
+
+	if (catalogue_need_taxonomy(cat, err) == -1)
+		return -1;
+	if ((doc = ydoc_load(path, err)) == NULL)
+		return -1;
+	return catalogue_load_doc(cat, doc, path, err);
+}
+
+int
+catalogue_load_text(struct catalogue *cat, const char *text, size_t len,
+    const char *name, struct error *err)
+{
+	struct ydoc	*doc;
+
+	if (catalogue_need_taxonomy(cat, err) == -1)
+		return -1;
+	if ((doc = ydoc_parse(text, len, name, err)) == NULL)
+		return -1;
+	return catalogue_load_doc(cat, doc, name, err);
 }
 
 /* State for the cross-reference checks. */

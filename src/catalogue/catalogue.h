@@ -141,14 +141,20 @@ struct catalogue	*catalogue_new(void);
 void			 catalogue_free(struct catalogue *);
 /*
  * Load the taxonomy file (data/taxonomy.yaml) that references are checked
- * against. catalogue_load_file() loads the one of the data directory by
- * itself if none was loaded before. 0 or -1.
+ * against. catalogue_load_file() and catalogue_load_text() load the one of
+ * the data directory by themselves if none was loaded before. 0 or -1.
  */
 int			 catalogue_load_taxonomy(struct catalogue *,
 			     const char *, struct error *);
 /* Load one file, adding or replacing entries by id. 0 or -1. */
 int			 catalogue_load_file(struct catalogue *, const char *,
 			     struct error *);
+/*
+ * The same for a file already in memory: len bytes of text (borrowed, no
+ * NUL needed), named name in messages and in cat->files. 0 or -1.
+ */
+int			 catalogue_load_text(struct catalogue *, const char *,
+			     size_t, const char *, struct error *);
 /* Check cross-references once all files are loaded. 0 or -1. */
 int			 catalogue_finish(struct catalogue *, struct error *);
 /*
