@@ -1,7 +1,7 @@
 /*
  * test-manpage-cli.c: parapet(1) documents every command of the command
- * table and every export format of the exporters table, so that adding
- * one without documenting it fails the build's tests.
+ * table, every export format of the exporters table and every binding of
+ * the TUI's key table, so that adding one without documenting it fails.
  */
 #include "config.h"
 
@@ -20,6 +20,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/xmalloc.h"
+#include "view/keys.h"
 
 static char *page;
 
@@ -92,12 +93,64 @@ test_every_export_format_is_documented(void **state)
 	}
 }
 
+/* 1 if some ".It a, b, c" line of the page lists the key name. */
+static int
+page_has_key(const char *name)
+{
+	const char	*p = page, *end, *tok;
+	size_t		 n = strlen(name);
+
+	while ((p = strstr(p, "\n.It ")) != NULL) {
+		p += 5;
+		end = strchr(p, '\n');
+		for (tok = p; tok < end; ) {
+			if (strncmp(tok, name, n) == 0 &&
+			    (tok + n == end || tok[n] == ','))
+				return 1;
+			if ((tok = strstr(tok, ", ")) == NULL || tok > end)
+				break;
+			tok += 2;
+		}
+	}
+	return 0;
+}
+
+static void
+test_every_key_is_documented(void **state)
+{
+	char	*line;
+	size_t	 i;
+	int	 c;
+
+	(void)state;
+	for (i = 0; i < nkeys_table; i++) {
+		if (!page_has_key(keys_table[i].name))
+			fail_msg("parapet(1) does not list key '%s'",
+			    keys_table[i].name);
+		if (keys_table[i].help == NULL)
+			continue;	/* another name of the key above */
+		line = xasprintf("\n%s\n", keys_table[i].help);
+		if (strstr(page, line) == NULL)
+			fail_msg("parapet(1) lacks the help of key '%s': %s",
+			    keys_table[i].name, keys_table[i].help);
+		free(line);
+	}
+	for (c = 0; c < KCTX_COUNT; c++) {
+		line = xasprintf("\n%s:\n", keys_ctx_name((enum kctx)c));
+		if (strstr(page, line) == NULL)
+			fail_msg("parapet(1) has no heading for the keys of "
+			    "'%s'", keys_ctx_name((enum kctx)c));
+		free(line);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_command_is_documented),
 		cmocka_unit_test(test_every_export_format_is_documented),
+		cmocka_unit_test(test_every_key_is_documented),
 	};
 
 	return cmocka_run_group_tests_name("manpage-cli", tests, setup,
