@@ -273,6 +273,46 @@ test_text_loads_like_a_file(void **state)
 	catalogue_free(cat);
 }
 
+/* Load an input of tests/data/fuzz/; 0 or -1. */
+static int
+load_fuzz(struct catalogue *cat, const char *name, struct error *err)
+{
+	char	*rel = xasprintf("tests/data/fuzz/%s", name);
+	char	*path = src_path(rel);
+	int	 rc;
+
+	error_clear(err);
+	rc = catalogue_load_file(cat, path, err);
+	free(path);
+	free(rel);
+	return rc;
+}
+
+/*
+ * Found by fuzz/fuzz-catalogue: a refused file kept the memo slots of the
+ * conditions it had read, so every failed load made the analysis of later
+ * models allocate more.
+ */
+static void
+test_fuzz_refused_file_keeps_no_slots(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct error		 err;
+	size_t			 slots;
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	slots = cat->ncondslots;
+	assert_true(slots > 0);
+	assert_int_equal(load_fuzz(cat, "catalogue-slots.yaml", &err), -1);
+	assert_string_equal(err.msg, "threat 't-x' has no 'likelihood'");
+	assert_int_equal(err.line, 5);
+	assert_int_equal(err.col, 5);
+	assert_int_equal(cat->ncondslots, slots);
+	assert_int_equal(cat->nthreats, 3);
+	catalogue_free(cat);
+}
+
 /* One load error: the file, what it says, and where. */
 struct load_error {
 	const char	*file;
@@ -707,6 +747,7 @@ main(void)
 		cmocka_unit_test(test_disabled_entries_are_removed),
 		cmocka_unit_test(test_a_file_with_an_error_changes_nothing),
 		cmocka_unit_test(test_text_loads_like_a_file),
+		cmocka_unit_test(test_fuzz_refused_file_keeps_no_slots),
 		cmocka_unit_test(test_every_load_error_names_its_place),
 		cmocka_unit_test(test_finish_reports_every_problem),
 		cmocka_unit_test(test_taxonomy_matches_the_reference),

@@ -945,7 +945,7 @@ catalogue_load_doc(struct catalogue *cat, struct ydoc *doc,
 {
 	struct loader	 l;
 	struct pending	*pend = NULL;
-	size_t		 npend = 0, i;
+	size_t		 npend = 0, i, slots = cat->ncondslots;
 	char		*version = NULL;
 	int		 rc;
 
@@ -973,6 +973,8 @@ catalogue_load_doc(struct catalogue *cat, struct ydoc *doc,
 			entry_free(pend[i].sec, pend[i].entry);
 		}
 		free(cat->files[cat->nfiles]);
+		/* The refused conditions are gone: so are their slots. */
+		cat->ncondslots = slots;
 	}
 	free(version);
 	free(pend);
