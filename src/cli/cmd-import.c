@@ -19,21 +19,6 @@
 #include "yaml/ydoc.h"
 #include "export/xml-read.h"
 
-/* Remove a database file this command created, so a failure leaves none. */
-static void
-import_undo_create(const char *db)
-{
-	char	*p;
-
-	unlink(db);
-	p = xasprintf("%s-wal", db);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-shm", db);
-	unlink(p);
-	free(p);
-}
-
 /* 1 if the text looks like XML (first non-blank byte is '<'). */
 static int
 import_is_xml(const char *text)
@@ -109,7 +94,7 @@ undo:
 	if (!existed) {
 		session_close(s);
 		s = NULL;
-		import_undo_create(db);
+		store_remove_files(db);
 	}
 out:
 	session_close(s);

@@ -80,9 +80,8 @@ store_check_magic(const char *path, struct error *err)
 	return 0;
 }
 
-/* Remove a database we created and could not finish setting up. */
-static void
-store_unlink(const char *path)
+void
+store_remove_files(const char *path)
 {
 	char	*p;
 
@@ -147,7 +146,7 @@ store_open(const char *path, int flags, struct error *err)
 fail:
 	store_close(s);
 	if (created == 1)
-		store_unlink(path);
+		store_remove_files(path);
 	return NULL;
 }
 

@@ -62,6 +62,11 @@ struct store_summary {
 };
 
 struct store	*store_open(const char *path, int flags, struct error *);
+/*
+ * Remove a database file and its -wal and -shm files: for a caller that
+ * created a database and must leave nothing behind when it fails.
+ */
+void		 store_remove_files(const char *path);
 void		 store_close(struct store *);
 const char	*store_path(const struct store *);
 
