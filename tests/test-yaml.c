@@ -150,8 +150,8 @@ static const struct {
 	  "system: {id: s, name: S}\n"
 	  "threats: []\n",
 	  "t.yaml:3:1: unknown top-level key 'threats' (expected "
-	  "'parapet', 'system', 'boundaries', 'components', 'flows' "
-	  "or 'practices')" },
+	  "'parapet', 'system', 'boundaries', 'components', 'flows', "
+	  "'practices' or 'decisions')" },
 	{ "parapet: 1\n"
 	  "system: [a, b]\n",
 	  "t.yaml:2:9: 'system' must be a mapping, not a list" },

@@ -6,18 +6,30 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalogue/catalogue.h"
 #include "cli/cli.h"
 #include "model/history.h"
 #include "model/model.h"
 #include "model/risk.h"
+#include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/strmap.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
 #include "export/xml-read.h"
+
+/* Risks by name, "THREAT@TARGET": the map borrows the names it keeps. */
+struct import_index {
+	struct strmap	  map;		/* name -> struct risk */
+	char		**names;	/* owned */
+	size_t		  n;
+};
 
 /* 1 if the text looks like XML (first non-blank byte is '<'). */
 static int
@@ -29,22 +41,354 @@ import_is_xml(const char *text)
 	return *text == '<';
 }
 
+/* Index the risks of a register by name. */
+static void
+import_index_init(struct import_index *x, const struct risk_register *reg)
+{
+	size_t	i;
+
+	strmap_init(&x->map);
+	x->n = reg->n;
+	x->names = xcalloc(reg->n + 1, sizeof *x->names);
+	for (i = 0; i < reg->n; i++) {
+		x->names[i] = risk_name(reg->risks[i]);
+		strmap_put(&x->map, x->names[i], reg->risks[i]);
+	}
+}
+
+static void
+import_index_release(struct import_index *x)
+{
+	size_t	i;
+
+	strmap_release(&x->map);
+	for (i = 0; i < x->n; i++)
+		free(x->names[i]);
+	free(x->names);
+}
+
+/* The risk of a name in an index, or NULL. */
+static struct risk *
+import_index_get(const struct import_index *x, const char *name)
+{
+	return strmap_get(&x->map, name);
+}
+
+/* "a component", "the system": what a threat is about, for messages. */
+static const char *
+import_type(enum target_type t)
+{
+	switch (t) {
+	case TARGET_SYSTEM:
+		return "the system";
+	case TARGET_BOUNDARY:
+		return "a boundary";
+	case TARGET_FLOW:
+		return "a flow";
+	default:
+		return "a component";
+	}
+}
+
+/*
+ * Why a decision names no risk of the model: the threat is unknown, the
+ * target is not in the model, the threat is about another type of object,
+ * or its condition does not hold for the target. Returns -1.
+ */
+static int
+import_no_risk(const struct session *s, const struct model *m,
+    const struct risk *d, const struct srcpos *pos, const char *file,
+    struct error *err)
+{
+	const struct threat	*t = catalogue_threat(s->cat, d->threat);
+	const struct objref	*ref;
+	const char		**words, *near;
+	enum target_type	 type;
+	struct buf		 why;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	buf_init(&why);
+	if (t == NULL) {
+		words = xcalloc(s->cat->nthreats + 1, sizeof *words);
+		for (i = 0; i < s->cat->nthreats; i++)
+			words[i] = s->cat->threats[i]->id;
+		buf_addf(&why, "unknown threat '%s'", d->threat);
+		if ((near = text_suggest(d->threat, words)) != NULL)
+			buf_addf(&why, " (did you mean '%s'?)", near);
+		free(words);
+	} else if (strcmp(d->target, m->system.id) != 0 &&
+	    (ref = model_find(m, d->target)) == NULL) {
+		words = xcalloc(m->nboundaries + m->ncomponents + m->nflows + 2,
+		    sizeof *words);
+		words[n++] = m->system.id;
+		for (i = 0; i < m->nboundaries; i++)
+			words[n++] = m->boundaries[i]->id;
+		for (i = 0; i < m->ncomponents; i++)
+			words[n++] = m->components[i]->id;
+		for (i = 0; i < m->nflows; i++)
+			words[n++] = m->flows[i]->id;
+		buf_addf(&why, "'%s' is not the system, a boundary, a "
+		    "component or a flow of it", d->target);
+		if ((near = text_suggest(d->target, words)) != NULL)
+			buf_addf(&why, " (did you mean '%s'?)", near);
+		free(words);
+	} else {
+		ref = model_find(m, d->target);
+		if (strcmp(d->target, m->system.id) == 0)
+			type = TARGET_SYSTEM;
+		else if (ref->type == OBJ_BOUNDARY)
+			type = TARGET_BOUNDARY;
+		else if (ref->type == OBJ_FLOW)
+			type = TARGET_FLOW;
+		else
+			type = TARGET_COMPONENT;
+		if (type != t->target)
+			buf_addf(&why, "threat '%s' is about %s, and '%s' is "
+			    "%s", d->threat, import_type(t->target), d->target,
+			    import_type(type));
+		else
+			buf_addf(&why, "threat '%s' does not apply to '%s'",
+			    d->threat, d->target);
+	}
+	rc = error_set_at(err, file, pos->line, pos->col, "no risk '%s@%s' in "
+	    "this model: %s", d->threat, d->target, why.s);
+	buf_release(&why);
+	return rc;
+}
+
+/*
+ * A decision names a mitigation that neither the analysis nor the stored
+ * register gives the risk. Returns -1.
+ */
+static int
+import_no_mitigation(const struct risk *fresh, const struct risk *stored,
+    const char *name, const char *id, const struct srcpos *pos,
+    const char *file, struct error *err)
+{
+	const struct risk	*from[2] = { fresh, stored };
+	const char		**words, *near;
+	struct buf		 list;
+	size_t			 i, j, n = 0, max = 0;
+	int			 rc;
+
+	for (i = 0; i < 2; i++)
+		max += from[i] != NULL ? from[i]->nmitigations : 0;
+	words = xcalloc(max + 1, sizeof *words);
+	for (i = 0; i < 2; i++)
+		for (j = 0; from[i] != NULL && j < from[i]->nmitigations;
+		    j++) {
+			if (i == 1 && fresh != NULL &&
+			    risk_find_mitigation(fresh,
+			    from[i]->mitigations[j].id) != NULL)
+				continue;
+			words[n++] = from[i]->mitigations[j].id;
+		}
+	buf_init(&list);
+	if ((near = text_suggest(id, words)) != NULL)
+		buf_addf(&list, "did you mean '%s'?", near);
+	else if (n == 0)
+		buf_adds(&list, "it has none");
+	else {
+		buf_addf(&list, "its mitigation%s ", n == 1 ? " is" : "s are");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				buf_adds(&list, i + 1 == n ? " and " : ", ");
+			buf_addf(&list, "'%s'", words[i]);
+		}
+	}
+	rc = error_set_at(err, file, pos->line, pos->col, "'%s' is not a "
+	    "mitigation of risk '%s' (%s)", id, name, list.s);
+	buf_release(&list);
+	free(words);
+	return rc;
+}
+
+/*
+ * Before anything is written: every decision must name a risk that the
+ * analysis raises for the model, or one stored for it (that no longer
+ * applies), and only mitigations that risk has.
+ */
+static int
+import_check_decisions(const struct session *s, const struct model *m,
+    int stored, const struct model_decisions *dec, const char *file,
+    struct error *err)
+{
+	struct risk_register	 fresh, old;
+	struct import_index	 xf, xo;
+	const struct risk	*d, *kf, *ko;
+	const char		*mid;
+	size_t			 i, j;
+	char			*name;
+	int			 rc = -1;
+
+	if (dec->reg.n == 0)
+		return 0;
+	risk_register_init(&fresh);
+	risk_register_init(&old);
+	if (analyze(s->cat, m, &fresh, err) == -1 || (stored &&
+	    store_load_risks(s->store, m->system.id, &old, err) == -1)) {
+		risk_register_release(&fresh);
+		risk_register_release(&old);
+		return -1;
+	}
+	import_index_init(&xf, &fresh);
+	import_index_init(&xo, &old);
+	for (i = 0; i < dec->reg.n; i++) {
+		d = dec->reg.risks[i];
+		name = risk_name(d);
+		kf = import_index_get(&xf, name);
+		ko = import_index_get(&xo, name);
+		if (kf == NULL && ko == NULL) {
+			import_no_risk(s, m, d, &dec->pos[i].risk, file, err);
+			free(name);
+			goto out;
+		}
+		for (j = 0; j < d->nmitigations; j++) {
+			mid = d->mitigations[j].id;
+			if ((kf != NULL && risk_find_mitigation(kf, mid) !=
+			    NULL) || (ko != NULL &&
+			    risk_find_mitigation(ko, mid) != NULL))
+				continue;
+			import_no_mitigation(kf, ko, name, mid,
+			    &dec->pos[i].mitigations[j], file, err);
+			free(name);
+			goto out;
+		}
+		free(name);
+	}
+	rc = 0;
+out:
+	import_index_release(&xf);
+	import_index_release(&xo);
+	risk_register_release(&fresh);
+	risk_register_release(&old);
+	return rc;
+}
+
+/* 1 if two texts of a decision are the same (NULL is the same as ""). */
+static int
+import_same(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* A text to set: "" (clear) for NULL. */
+static const char *
+import_text(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/*
+ * Apply the decisions to the stored register, each only where it differs
+ * from what is stored, so that importing the same file again records
+ * nothing. *applied counts the risks where something changed.
+ */
+static int
+import_apply_decisions(struct session *s, const char *id,
+    const struct model_decisions *dec, const char *file, size_t *applied,
+    struct error *err)
+{
+	struct risk_register		 reg;
+	struct import_index		 x;
+	const struct risk_mitigation	*dm, *km;
+	const struct risk		*d, *k;
+	const struct srcpos		*pos;
+	size_t				 i, j;
+	char				*name;
+	int				 changed, rc = -1;
+
+	*applied = 0;
+	risk_register_init(&reg);
+	if (store_load_risks(s->store, id, &reg, err) == -1)
+		return -1;
+	import_index_init(&x, &reg);
+	for (i = 0; i < dec->reg.n; i++) {
+		d = dec->reg.risks[i];
+		pos = &dec->pos[i].risk;
+		name = risk_name(d);
+		k = import_index_get(&x, name);
+		free(name);
+		if (k == NULL) {
+			error_set_at(err, file, pos->line, pos->col, "risk "
+			    "'%s@%s' is not in the database after the "
+			    "analysis", d->threat, d->target);
+			goto out;
+		}
+		changed = 0;
+		if (k->status != d->status || !import_same(k->owner,
+		    d->owner) || !import_same(k->justification,
+		    d->justification)) {
+			if (store_set_risk(s->store, id, d->threat, d->target,
+			    d->status, import_text(d->owner),
+			    import_text(d->justification), err) == -1) {
+				error_locate(err, file, pos->line, pos->col);
+				goto out;
+			}
+			changed = 1;
+		}
+		for (j = 0; j < d->nmitigations; j++) {
+			dm = &d->mitigations[j];
+			pos = &dec->pos[i].mitigations[j];
+			if ((km = risk_find_mitigation(k, dm->id)) != NULL &&
+			    km->status == dm->status &&
+			    import_same(km->owner, dm->owner) &&
+			    import_same(km->due, dm->due) &&
+			    import_same(km->notes, dm->notes))
+				continue;
+			if (store_set_mitigation(s->store, id, d->threat,
+			    d->target, dm->id, dm->status,
+			    import_text(dm->owner), import_text(dm->due),
+			    import_text(dm->notes), err) == -1) {
+				error_locate(err, file, pos->line, pos->col);
+				goto out;
+			}
+			changed = 1;
+		}
+		if (changed)
+			(*applied)++;
+	}
+	rc = 0;
+out:
+	import_index_release(&x);
+	risk_register_release(&reg);
+	return rc;
+}
+
+/* Summarise the stored register of a model, decisions included. */
+static int
+import_summarize(struct session *s, const char *id,
+    struct session_summary *sum, struct error *err)
+{
+	struct risk_register	reg;
+
+	risk_register_init(&reg);
+	if (store_load_risks(s->store, id, &reg, err) == -1)
+		return -1;
+	session_summarize(&reg, sum);
+	risk_register_release(&reg);
+	return 0;
+}
+
 int
 cmd_import(const struct cli_cmd *c, struct cli_args *a)
 {
 	const char		*file = a->pos[0], *db = a->pos[1];
 	struct session_summary	 sum;
+	struct model_decisions	 dec;
 	struct risk_register	 reg;
 	struct change		*hist = NULL;
 	struct session		*s = NULL;
 	struct model		*m = NULL;
 	struct error		 e;
-	size_t			 len, nhist = 0;
+	size_t			 len, nhist = 0, applied = 0;
 	char			*text;
 	int			 existed, isnew, xml, rc = 1;
 
 	(void)c;
 	risk_register_init(&reg);
+	model_decisions_init(&dec);
 	if ((text = file_read(file, YDOC_MAX_BYTES, &len, &e)) == NULL)
 		return cli_fail(&e);
 	xml = import_is_xml(text);
@@ -53,7 +397,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 		    &e) == -1)
 			m = NULL;
 	} else
-		m = model_read_yaml(text, len, file, &e);
+		m = model_read_yaml_decisions(text, len, file, &dec, &e);
 	free(text);
 	if (m == NULL) {
 		cli_fail(&e);
@@ -78,7 +422,12 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 			cli_fail(&e);
 			goto undo;
 		}
-	} else if (session_save(s, m, -1, &sum, &e) == -1) {
+	} else if (import_check_decisions(s, m, !isnew, &dec, file,
+	    &e) == -1 ||
+	    session_save(s, m, -1, NULL, &e) == -1 ||
+	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
+	    &e) == -1 ||
+	    import_summarize(s, m->system.id, &sum, &e) == -1) {
 		cli_fail(&e);
 		goto undo;
 	}
@@ -87,6 +436,9 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	printf("' in %s: %zu boundaries, %zu components, %zu flows\n", db,
 	    m->nboundaries, m->ncomponents, m->nflows);
 	cli_print_summary(&sum);
+	if (dec.reg.n > 0)
+		printf("%zu decision%s applied from the file, %zu unchanged\n",
+		    applied, applied == 1 ? "" : "s", dec.reg.n - applied);
 	rc = 0;
 	goto out;
 
@@ -99,6 +451,7 @@ undo:
 out:
 	session_close(s);
 	model_free(m);
+	model_decisions_release(&dec);
 	risk_register_release(&reg);
 	changes_free(hist, nhist);
 	return rc;

@@ -23,7 +23,7 @@ const struct exporter exporters[] = {
 	  export_csv },
 	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "
 	  "clusters", "dot", export_dot },
-	{ "yaml", "the model file (format 1), as parapet import reads it",
+	{ "yaml", "the model file (format 1) with decisions; re-importable",
 	  "yaml", export_yaml },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
@@ -39,12 +39,15 @@ export_find(const char *name)
 	return NULL;
 }
 
-/* The model in format 1: the YAML writer does the quoting. */
+/*
+ * The model in format 1 with the decisions on its risks, as parapet import
+ * reads it back: the YAML writer does the quoting.
+ */
 int
 export_yaml(const struct export_input *in, struct buf *out, struct error *err)
 {
 	(void)err;
-	model_write_yaml(in->model, out);
+	model_write_yaml_decisions(in->model, in->risks, out);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "model/risk.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -17,7 +18,7 @@
 /* The top-level keys of a model file, in the order the writer uses. */
 static const char *const model_yaml_sections[] = {
 	"parapet", "system", "boundaries", "components", "flows", "practices",
-	NULL
+	"decisions", NULL
 };
 
 /* The keys of a practice answer written as a mapping. */
@@ -29,10 +30,19 @@ static const char *const model_yaml_practice_keys[] = {
 	"use a-z, 0-9, '.', '_' and '-', starting with a letter or digit, " \
 	"at most 64 characters"
 
+/* The keys of a risk's decision and of a mitigation's, in writer order. */
+static const char *const model_yaml_decision_keys[] = {
+	"status", "owner", "justification", "mitigations", NULL
+};
+static const char *const model_yaml_mitigation_keys[] = {
+	"status", "owner", "due", "notes", NULL
+};
+
 /* What the reader works on. */
 struct model_yaml_reader {
 	const struct ydoc	*doc;	/* for positions in messages */
 	struct model		*m;	/* being built */
+	struct model_decisions	*dec;	/* the decisions read */
 	struct error		*err;
 };
 
@@ -156,22 +166,22 @@ model_yaml_not_applicable(struct model_yaml_reader *r, const struct ynode *k,
 	return -1;
 }
 
-/* An unknown word in a list field, worded as field_set() words it. */
+/* An unknown word for a field, worded as field_set() words it. */
 static int
 model_yaml_bad_word(struct model_yaml_reader *r, const struct ynode *n,
-    const struct field *f)
+    const struct vocab *v, const char *field)
 {
-	const char	*near = vocab_suggest(f->vocab, n->value);
+	const char	*near = vocab_suggest(v, n->value);
 	struct buf	 b;
 
 	if (near != NULL)
 		return ynode_error(r->doc, n, r->err, "unknown %s '%s' for "
-		    "'%s' (did you mean '%s'?)", f->vocab->name, n->value,
-		    f->name, near);
+		    "'%s' (did you mean '%s'?)", v->name, n->value, field,
+		    near);
 	buf_init(&b);
-	vocab_list(f->vocab, &b);
+	vocab_list(v, &b);
 	ynode_error(r->doc, n, r->err, "unknown %s '%s' for '%s' (expected %s)",
-	    f->vocab->name, n->value, f->name, b.s);
+	    v->name, n->value, field, b.s);
 	buf_release(&b);
 	return -1;
 }
@@ -199,7 +209,8 @@ model_yaml_words(struct model_yaml_reader *r, void *obj, const struct field *f,
 			    "'%s' must be one word, not %s", f->name,
 			    ynode_type_name(item));
 		if ((w = vocab_find(f->vocab, item->value)) == -1)
-			return model_yaml_bad_word(r, item, f);
+			return model_yaml_bad_word(r, item, f->vocab,
+			    f->name);
 		if (bits & (1u << w))
 			return ynode_error(r->doc, item, r->err, "%s '%s' is "
 			    "listed twice in '%s'", f->vocab->name,
@@ -524,6 +535,271 @@ model_yaml_practices(struct model_yaml_reader *r, const struct ynode *v)
 	return 0;
 }
 
+/* An unknown key of a decision or a mitigation: suggest the nearest. */
+static int
+model_yaml_unknown_key(struct model_yaml_reader *r, const struct ynode *k,
+    const char *what, const char *const *keys)
+{
+	const char	*near;
+	struct buf	 b;
+	size_t		 j;
+
+	if ((near = model_yaml_suggest(k->value, keys)) != NULL)
+		return ynode_error(r->doc, k, r->err, "unknown %s field '%s' "
+		    "(did you mean '%s'?)", what, k->value, near);
+	buf_init(&b);
+	for (j = 0; keys[j] != NULL; j++) {
+		if (j > 0)
+			buf_adds(&b, keys[j + 1] == NULL ? " or " : ", ");
+		buf_addf(&b, "'%s'", keys[j]);
+	}
+	ynode_error(r->doc, k, r->err, "unknown %s field '%s' (expected %s)",
+	    what, k->value, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* Every key of a mapping is one of keys. */
+static int
+model_yaml_known_keys(struct model_yaml_reader *r, const struct ynode *map,
+    const char *what, const char *const *keys)
+{
+	size_t	i, j;
+
+	for (i = 0; i < YNODE_PAIRS(map); i++) {
+		for (j = 0; keys[j] != NULL; j++)
+			if (strcmp(keys[j], YNODE_KEY(map, i)->value) == 0)
+				break;
+		if (keys[j] == NULL)
+			return model_yaml_unknown_key(r, YNODE_KEY(map, i),
+			    what, keys);
+	}
+	return 0;
+}
+
+/* A text of a decision into *out: NULL when empty. */
+static int
+model_yaml_decision_text(struct model_yaml_reader *r, const struct ynode *v,
+    const char *name, char **out)
+{
+	*out = NULL;
+	if (v == NULL || model_yaml_null(v))
+		return 0;
+	if (v->type != YNODE_SCALAR)
+		return model_yaml_type_error(r, v, name, "text");
+	if (v->len > 0)
+		*out = xstrdup(v->value);
+	return 0;
+}
+
+/* A status word of a vocabulary into *out. */
+static int
+model_yaml_status(struct model_yaml_reader *r, const struct ynode *v,
+    const struct vocab *voc, int *out)
+{
+	if (v->type != YNODE_SCALAR || model_yaml_null(v))
+		return model_yaml_type_error(r, v, "status", "one word");
+	if ((*out = vocab_find(voc, v->value)) == -1)
+		return model_yaml_bad_word(r, v, voc, "status");
+	return 0;
+}
+
+/* 1 if s is a real date written YYYY-MM-DD. */
+static int
+model_yaml_date(const char *s)
+{
+	static const int days[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int	i, y, m, d, max;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12)
+		return 0;
+	max = days[m - 1];
+	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		max = 29;
+	return d >= 1 && d <= max;
+}
+
+/* The decision on one mitigation of a risk: a mapping with its status. */
+static int
+model_yaml_mitigation(struct model_yaml_reader *r, struct risk *k,
+    const char *name, const struct ynode *key, const struct ynode *v)
+{
+	struct risk_mitigation	*rm;
+	const struct ynode	*st, *due;
+	int			 status;
+
+	if (model_yaml_check_id(r, key, "mitigation") == -1)
+		return -1;
+	if (v->type != YNODE_MAP) {
+		if (model_yaml_null(v))
+			return ynode_error(r->doc, v, r->err, "the decision on "
+			    "mitigation '%s' of risk '%s' is empty (expected "
+			    "a mapping with its 'status')", key->value, name);
+		return ynode_error(r->doc, v, r->err, "the decision on "
+		    "mitigation '%s' of risk '%s' must be a mapping with its "
+		    "'status', not %s", key->value, name, ynode_type_name(v));
+	}
+	if (model_yaml_known_keys(r, v, "mitigation",
+	    model_yaml_mitigation_keys) == -1)
+		return -1;
+	if ((st = ynode_get(v, "status")) == NULL)
+		return ynode_error(r->doc, v, r->err, "the decision on "
+		    "mitigation '%s' of risk '%s' has no 'status'", key->value,
+		    name);
+	if (model_yaml_status(r, st, &vocab_mitigation_status, &status) == -1)
+		return -1;
+	due = ynode_get(v, "due");
+	if (due != NULL && !model_yaml_null(due) &&
+	    (due->type != YNODE_SCALAR || !model_yaml_date(due->value))) {
+		if (due->type != YNODE_SCALAR)
+			return model_yaml_type_error(r, due, "due", "a date");
+		return ynode_error(r->doc, due, r->err, "invalid due date '%s' "
+		    "for mitigation '%s' (expected a real date as YYYY-MM-DD)",
+		    due->value, key->value);
+	}
+	rm = risk_add_mitigation(k, key->value);
+	rm->status = status;
+	if (model_yaml_decision_text(r, ynode_get(v, "owner"), "owner",
+	    &rm->owner) == -1 ||
+	    model_yaml_decision_text(r, due, "due", &rm->due) == -1 ||
+	    model_yaml_decision_text(r, ynode_get(v, "notes"), "notes",
+	    &rm->notes) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * The parts of a risk key, THREAT@TARGET, each a valid identifier (the
+ * caller's to free).
+ */
+static int
+model_yaml_risk_key(struct model_yaml_reader *r, const struct ynode *k,
+    char **threat, char **target)
+{
+	*threat = *target = NULL;
+	if (text_has_control(k->value))
+		return ynode_error(r->doc, k, r->err, "invalid risk name: "
+		    "control characters are not allowed in identifiers");
+	if (risk_parse_name(k->value, threat, target) == -1)
+		return ynode_error(r->doc, k, r->err, "invalid risk name '%s' "
+		    "(expected THREAT@TARGET, as 'parapet risks' prints it)",
+		    k->value);
+	if (!id_valid(*threat))
+		return ynode_error(r->doc, k, r->err, "invalid threat id '%s' "
+		    "in risk '%s' (" ID_RULE ")", *threat, k->value);
+	if (!id_valid(*target))
+		return ynode_error(r->doc, k, r->err, "invalid target id '%s' "
+		    "in risk '%s' (" ID_RULE ")", *target, k->value);
+	return 0;
+}
+
+/* The decision on one risk: status, owner, justification, mitigations. */
+static int
+model_yaml_decision(struct model_yaml_reader *r, const struct ynode *key,
+    const struct ynode *v)
+{
+	struct model_decision_pos	*pos;
+	const struct ynode		*st, *mits;
+	struct risk			*k;
+	char				*threat, *target;
+	size_t				 j;
+	int				 status, rc = -1;
+
+	if (model_yaml_risk_key(r, key, &threat, &target) == -1)
+		goto out;
+	if (v->type != YNODE_MAP) {
+		if (model_yaml_null(v))
+			ynode_error(r->doc, v, r->err, "the decision on risk "
+			    "'%s' is empty (expected a mapping with its "
+			    "'status')", key->value);
+		else
+			ynode_error(r->doc, v, r->err, "the decision on risk "
+			    "'%s' must be a mapping with its 'status', not %s",
+			    key->value, ynode_type_name(v));
+		goto out;
+	}
+	if (model_yaml_known_keys(r, v, "decision",
+	    model_yaml_decision_keys) == -1)
+		goto out;
+	if ((st = ynode_get(v, "status")) == NULL) {
+		ynode_error(r->doc, v, r->err, "the decision on risk '%s' has "
+		    "no 'status'", key->value);
+		goto out;
+	}
+	if (model_yaml_status(r, st, &vocab_risk_status, &status) == -1)
+		goto out;
+	mits = ynode_get(v, "mitigations");
+	if (mits != NULL && !model_yaml_null(mits) && mits->type != YNODE_MAP) {
+		model_yaml_type_error(r, mits, "mitigations", "a mapping");
+		goto out;
+	}
+	pos = &r->dec->pos[r->dec->reg.n];
+	k = risk_register_add(&r->dec->reg, threat, target);
+	k->status = status;
+	pos->risk.line = key->line;
+	pos->risk.col = key->col;
+	if (model_yaml_decision_text(r, ynode_get(v, "owner"), "owner",
+	    &k->owner) == -1 ||
+	    model_yaml_decision_text(r, ynode_get(v, "justification"),
+	    "justification", &k->justification) == -1)
+		goto out;
+	if (k->justification == NULL &&
+	    (status == RISK_ACCEPTED || status == RISK_NOT_APPLICABLE)) {
+		if (status == RISK_ACCEPTED)
+			ynode_error(r->doc, st, r->err, "accepting risk '%s' "
+			    "requires a 'justification'", key->value);
+		else
+			ynode_error(r->doc, st, r->err, "marking risk '%s' not "
+			    "applicable requires a 'justification'", key->value);
+		goto out;
+	}
+	if (mits != NULL && mits->type == YNODE_MAP) {
+		pos->mitigations = xcalloc(YNODE_PAIRS(mits) + 1,
+		    sizeof *pos->mitigations);
+		for (j = 0; j < YNODE_PAIRS(mits); j++) {
+			if (model_yaml_mitigation(r, k, key->value,
+			    YNODE_KEY(mits, j), YNODE_VAL(mits, j)) == -1)
+				goto out;
+			pos->mitigations[j].line = YNODE_KEY(mits, j)->line;
+			pos->mitigations[j].col = YNODE_KEY(mits, j)->col;
+		}
+	}
+	rc = 0;
+out:
+	free(threat);
+	free(target);
+	return rc;
+}
+
+/* The decisions section: THREAT@TARGET -> decision. */
+static int
+model_yaml_decisions(struct model_yaml_reader *r, const struct ynode *v)
+{
+	size_t	i;
+
+	if (model_yaml_null(v))
+		return 0;
+	if (v->type != YNODE_MAP)
+		return model_yaml_type_error(r, v, "decisions", "a mapping");
+	r->dec->pos = xcalloc(YNODE_PAIRS(v) + 1, sizeof *r->dec->pos);
+	for (i = 0; i < YNODE_PAIRS(v); i++)
+		if (model_yaml_decision(r, YNODE_KEY(v, i),
+		    YNODE_VAL(v, i)) == -1)
+			return -1;
+	return 0;
+}
+
 /* The 'parapet' key: the format of the file, which must be 1. */
 static int
 model_yaml_format(struct model_yaml_reader *r, const struct ynode *root)
@@ -607,6 +883,9 @@ model_yaml_root(struct model_yaml_reader *r, const struct ynode *root)
 		} else if (strcmp(k->value, "practices") == 0) {
 			if (model_yaml_practices(r, v) == -1)
 				return -1;
+		} else if (strcmp(k->value, "decisions") == 0) {
+			if (model_yaml_decisions(r, v) == -1)
+				return -1;
 		}
 	}
 	return model_index(r->m, r->doc->file, r->err);
@@ -632,9 +911,30 @@ model_yaml_visible_error(struct error *err)
 	buf_release(&b);
 }
 
-struct model *
-model_from_ynode(const struct ydoc *doc, const struct ynode *root,
-    struct error *err)
+void
+model_decisions_init(struct model_decisions *dec)
+{
+	risk_register_init(&dec->reg);
+	dec->pos = NULL;
+}
+
+void
+model_decisions_release(struct model_decisions *dec)
+{
+	size_t	i;
+
+	if (dec->pos != NULL)
+		for (i = 0; i < dec->reg.n; i++)
+			free(dec->pos[i].mitigations);
+	free(dec->pos);
+	risk_register_release(&dec->reg);
+	dec->pos = NULL;
+}
+
+/* Build a model, and its decisions into dec, from a document's root. */
+static struct model *
+model_yaml_read_root(const struct ydoc *doc, const struct ynode *root,
+    struct model_decisions *dec, struct error *err)
 {
 	struct model_yaml_reader	r;
 
@@ -645,9 +945,11 @@ model_from_ynode(const struct ydoc *doc, const struct ynode *root,
 	}
 	r.doc = doc;
 	r.err = err;
+	r.dec = dec;
 	r.m = model_new();
 	if (model_yaml_root(&r, root) == -1) {
 		model_free(r.m);
+		model_decisions_release(dec);
 		model_yaml_visible_error(err);
 		return NULL;
 	}
@@ -655,12 +957,33 @@ model_from_ynode(const struct ydoc *doc, const struct ynode *root,
 }
 
 struct model *
-model_read_yaml(const char *text, size_t len, const char *file,
+model_from_ynode(const struct ydoc *doc, const struct ynode *root,
     struct error *err)
 {
-	struct ydoc	*doc;
-	struct model	*m;
+	struct model_decisions	 dec;
+	struct model		*m;
 
+	model_decisions_init(&dec);
+	m = model_yaml_read_root(doc, root, &dec, err);
+	model_decisions_release(&dec);
+	return m;
+}
+
+struct model *
+model_read_yaml_decisions(const char *text, size_t len, const char *file,
+    struct model_decisions *dec, struct error *err)
+{
+	struct model_decisions	 ignored;
+	struct ydoc		*doc;
+	struct model		*m;
+
+	if (dec == NULL) {
+		model_decisions_init(&ignored);
+		m = model_read_yaml_decisions(text, len, file, &ignored, err);
+		model_decisions_release(&ignored);
+		return m;
+	}
+	model_decisions_init(dec);
 	if (file == NULL)
 		file = "<input>";
 	if (len > MODEL_YAML_MAX_BYTES) {
@@ -672,9 +995,16 @@ model_read_yaml(const char *text, size_t len, const char *file,
 		model_yaml_visible_error(err);
 		return NULL;
 	}
-	m = model_from_ynode(doc, doc->root, err);
+	m = model_yaml_read_root(doc, doc->root, dec, err);
 	ydoc_free(doc);
 	return m;
+}
+
+struct model *
+model_read_yaml(const char *text, size_t len, const char *file,
+    struct error *err)
+{
+	return model_read_yaml_decisions(text, len, file, NULL, err);
 }
 
 struct model *
@@ -897,4 +1227,143 @@ model_write_yaml(const struct model *m, struct buf *b)
 		model_yaml_scalar(b, p->note);
 		buf_addc(b, '\n');
 	}
+}
+
+/* 1 if a text is set: neither NULL nor "". */
+static int
+model_yaml_set(const char *s)
+{
+	return s != NULL && *s != '\0';
+}
+
+/* 1 if a mitigation's decision differs from the default. */
+static int
+model_yaml_mitigation_decided(const struct risk_mitigation *rm)
+{
+	return (rm->status != MIT_PROPOSED &&
+	    vocab_name(&vocab_mitigation_status, rm->status) != NULL) ||
+	    model_yaml_set(rm->owner) || model_yaml_set(rm->due) ||
+	    model_yaml_set(rm->notes);
+}
+
+/* 1 if a risk that applies carries a decision worth writing. */
+static int
+model_yaml_risk_decided(const struct risk *k)
+{
+	size_t	i;
+
+	if (!k->applies)
+		return 0;
+	if ((k->status != RISK_OPEN &&
+	    vocab_name(&vocab_risk_status, k->status) != NULL) ||
+	    model_yaml_set(k->owner) || model_yaml_set(k->justification))
+		return 1;
+	for (i = 0; i < k->nmitigations; i++)
+		if (model_yaml_mitigation_decided(&k->mitigations[i]))
+			return 1;
+	return 0;
+}
+
+/* A risk to write, with its name for sorting. */
+struct model_yaml_named {
+	char			*name;	/* THREAT@TARGET */
+	const struct risk	*k;
+};
+
+static int
+model_yaml_named_cmp(const void *a, const void *b)
+{
+	const struct model_yaml_named	*x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+static int
+model_yaml_mitigation_cmp(const void *a, const void *b)
+{
+	const struct risk_mitigation	*x = *(const struct risk_mitigation
+					    *const *)a;
+	const struct risk_mitigation	*y = *(const struct risk_mitigation
+					    *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+/* "    key: value\n" when value is set. */
+static void
+model_yaml_write_text(struct buf *b, const char *indent, const char *key,
+    const char *value)
+{
+	if (!model_yaml_set(value))
+		return;
+	buf_adds(b, indent);
+	buf_adds(b, key);
+	buf_adds(b, ": ");
+	model_yaml_scalar(b, value);
+	buf_addc(b, '\n');
+}
+
+/* Write one risk's decision and its decided mitigations. */
+static void
+model_yaml_write_decision(struct buf *b, const char *name,
+    const struct risk *k)
+{
+	const struct risk_mitigation	**mits, *rm;
+	const char			 *status;
+	size_t				  i, n = 0;
+
+	status = vocab_name(&vocab_risk_status, k->status);
+	buf_adds(b, "  ");
+	model_yaml_scalar(b, name);
+	buf_addf(b, ":\n    status: %s\n", status != NULL ? status :
+	    vocab_name(&vocab_risk_status, RISK_OPEN));
+	model_yaml_write_text(b, "    ", "owner", k->owner);
+	model_yaml_write_text(b, "    ", "justification", k->justification);
+	mits = xcalloc(k->nmitigations + 1, sizeof *mits);
+	for (i = 0; i < k->nmitigations; i++)
+		if (model_yaml_mitigation_decided(&k->mitigations[i]))
+			mits[n++] = &k->mitigations[i];
+	if (n > 0)
+		buf_adds(b, "    mitigations:\n");
+	qsort(mits, n, sizeof *mits, model_yaml_mitigation_cmp);
+	for (i = 0; i < n; i++) {
+		rm = mits[i];
+		status = vocab_name(&vocab_mitigation_status, rm->status);
+		buf_adds(b, "      ");
+		model_yaml_scalar(b, rm->id);
+		buf_addf(b, ":\n        status: %s\n", status != NULL ?
+		    status : vocab_name(&vocab_mitigation_status,
+		    MIT_PROPOSED));
+		model_yaml_write_text(b, "        ", "owner", rm->owner);
+		model_yaml_write_text(b, "        ", "due", rm->due);
+		model_yaml_write_text(b, "        ", "notes", rm->notes);
+	}
+	free(mits);
+}
+
+void
+model_write_yaml_decisions(const struct model *m,
+    const struct risk_register *risks, struct buf *b)
+{
+	struct model_yaml_named	*v;
+	size_t			 i, n = 0;
+
+	model_write_yaml(m, b);
+	if (risks == NULL || risks->n == 0)
+		return;
+	v = xcalloc(risks->n, sizeof *v);
+	for (i = 0; i < risks->n; i++) {
+		if (!model_yaml_risk_decided(risks->risks[i]))
+			continue;
+		v[n].k = risks->risks[i];
+		v[n++].name = risk_name(risks->risks[i]);
+	}
+	qsort(v, n, sizeof *v, model_yaml_named_cmp);
+	if (n > 0)
+		buf_adds(b, "\ndecisions:\n");
+	for (i = 0; i < n; i++) {
+		model_yaml_write_decision(b, v[i].name, v[i].k);
+		free(v[i].name);
+	}
+	free(v);
 }

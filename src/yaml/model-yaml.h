@@ -15,18 +15,31 @@
  * left out, and any text YAML could misread is double-quoted with escapes,
  * so that reading what was written gives back every string exactly.
  *
+ * Decisions (an extension of format 1): the 'decisions' section carries
+ * the risk owners' decisions, keyed by risk as "THREAT@TARGET". The reader
+ * checks their form only (identifiers, known fields and status words, real
+ * due dates, a justification where the status needs one); whether the
+ * model raises each risk and has each mitigation is for the caller to check
+ * against the catalogue, at the positions kept for that. model_read_yaml()
+ * checks the section and leaves it out; model_read_yaml_decisions() hands it
+ * over. The writer's variant adds, after the model, every decision that
+ * differs from the default (see model_write_yaml_decisions()).
+ *
  * Ownership: a returned model is the caller's (model_free()); it is indexed
  * (model_index()), so references are resolved. Practices keep the position
  * of their key, for the caller to check them against the catalogue.
+ * Decisions read are the caller's (model_decisions_release()).
  */
 #ifndef PARAPET_YAML_MODEL_YAML_H
 #define PARAPET_YAML_MODEL_YAML_H
 
 #include <stddef.h>
 
+#include "model/model.h"
+#include "model/risk.h"
+
 struct buf;
 struct error;
-struct model;
 struct ydoc;
 struct ynode;
 
@@ -47,5 +60,43 @@ struct model	*model_from_ynode(const struct ydoc *,
 		     const struct ynode *root, struct error *);
 /* Append the model in format 1 to a buffer. */
 void		 model_write_yaml(const struct model *, struct buf *);
+
+/* Where one decision was written: its risk key and its mitigation keys. */
+struct model_decision_pos {
+	struct srcpos	 risk;		/* the THREAT@TARGET key */
+	struct srcpos	*mitigations;	/* [j]: mitigations[j] of the risk */
+};
+
+/* The 'decisions' section of a model file. */
+struct model_decisions {
+	/*
+	 * The decisions in file order: threat, target, status, owner and
+	 * justification of each risk (NULL when not given), and the
+	 * mitigations named with their status, owner, due and notes. The
+	 * scoring fields are unset; applies is 1.
+	 */
+	struct risk_register		 reg;
+	struct model_decision_pos	*pos;	/* [i]: where reg.risks[i] is */
+};
+
+void		 model_decisions_init(struct model_decisions *);
+void		 model_decisions_release(struct model_decisions *);
+/*
+ * Read a model and its decisions into dec (initialised here; on error it is
+ * left empty). NULL on error, as model_read_yaml().
+ */
+struct model	*model_read_yaml_decisions(const char *text, size_t len,
+		     const char *file, struct model_decisions *dec,
+		     struct error *);
+/*
+ * Append the model in format 1 and then, when risks is not NULL, its
+ * 'decisions' section: every risk that applies and whose status is not
+ * open, or that has an owner or a justification, or a mitigation whose
+ * status is not proposed or that has an owner, due date or notes; risks
+ * sorted by name, mitigations by id, only what is set written. The
+ * section is left out when there is no such risk.
+ */
+void		 model_write_yaml_decisions(const struct model *,
+		     const struct risk_register *risks, struct buf *);
 
 #endif
