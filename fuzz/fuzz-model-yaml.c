@@ -6,9 +6,16 @@
  * read must export, read back, and export again to the same bytes. A crash,
  * a sanitizer report, a leak or an abort() below is a finding.
  *
- * Build: configure --enable-fuzzing CC=clang
- *   CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined"
- * Run:   fuzz/fuzz-model-yaml -dict=fuzz/model-yaml.dict CORPUS_DIR
+ * Build (in a build directory of its own):
+ *   CC=clang /path/to/configure --enable-fuzzing \
+ *       CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined"
+ *   make fuzz/fuzz-model-yaml
+ * Run, with new inputs kept in corpus-model and the starter models and
+ * test models as seeds (see fuzz/README):
+ *   mkdir -p corpus-model
+ *   fuzz/fuzz-model-yaml -dict=$srcdir/fuzz/model-yaml.dict \
+ *       -max_total_time=300 corpus-model $srcdir/templates \
+ *       $srcdir/tests/data/yaml
  */
 #include "config.h"
 

@@ -15,12 +15,11 @@
  *   CC=clang /path/to/configure --enable-fuzzing \
  *       CFLAGS="-g -O1 -fsanitize=fuzzer-no-link,address,undefined"
  *   make fuzz/fuzz-xml-import
- * Seeds are XML exports of the starter models, made with the program
- * (see fuzz/README for the loop over the templates):
- *   parapet new seeds.db --template rag-assistant --id rag-assistant
- *   parapet export seeds.db --model rag-assistant --format xml \
- *       --output seeds-xml/rag-assistant.xml
- * Run:
+ * Seeds are XML exports of the starter models made with the program
+ * (parapet new, then parapet export --format xml), which xml-seeds.sh
+ * does for every template and two more models (see fuzz/README):
+ *   sh $srcdir/fuzz/xml-seeds.sh ./parapet seeds-xml
+ * Run, with new inputs kept in corpus-xml:
  *   mkdir -p corpus-xml
  *   fuzz/fuzz-xml-import -dict=$srcdir/fuzz/xml-import.dict \
  *       -max_total_time=300 corpus-xml seeds-xml
