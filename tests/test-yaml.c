@@ -1,7 +1,8 @@
 /*
  * test-yaml.c: model files of format 1: every refused input with its
  * message and position, the spec's example read field by field, round trips
- * of the example, the templates and hostile text, and abusive documents.
+ * of the example, the templates and hostile text, and abusive documents;
+ * the 'decisions' section read, refused, written and documented.
  */
 #include "config.h"
 
@@ -20,6 +21,8 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -1360,6 +1363,538 @@ test_model_inside_another_document(void **state)
 	ydoc_free(doc);
 }
 
+/* --- decisions ---------------------------------------------------------- */
+
+#define DH	"parapet: 1\nsystem: {id: s, name: S}\ndecisions:\n"
+#define DM	DH "  x@llm:\n    status: mitigating\n    mitigations:\n"
+
+/* Every decision the reader must refuse, with its exact message. */
+static const struct {
+	const char	*yaml;
+	const char	*want;
+} refused_decisions[] = {
+	{ "parapet: 1\nsystem: {id: s, name: S}\ndecisions: [a@b]\n",
+	  "t.yaml:3:12: 'decisions' must be a mapping, not a list" },
+	{ DH "  llm-jailbreak: {status: open}\n",
+	  "t.yaml:4:3: invalid risk name 'llm-jailbreak' (expected "
+	  "THREAT@TARGET, as 'parapet risks' prints it)" },
+	{ DH "  \"@llm\": {status: open}\n",
+	  "t.yaml:4:3: invalid risk name '@llm' (expected THREAT@TARGET, as "
+	  "'parapet risks' prints it)" },
+	{ DH "  \"x@\": {status: open}\n",
+	  "t.yaml:4:3: invalid risk name 'x@' (expected THREAT@TARGET, as "
+	  "'parapet risks' prints it)" },
+	{ DH "  Jailbreak@llm: {status: open}\n",
+	  "t.yaml:4:3: invalid threat id 'Jailbreak' in risk 'Jailbreak@llm' "
+	  "(use a-z, 0-9, '.', '_' and '-', starting with a letter or digit, "
+	  "at most 64 characters)" },
+	{ DH "  x@llm@s: {status: open}\n",
+	  "t.yaml:4:3: invalid target id 'llm@s' in risk 'x@llm@s' (use a-z, "
+	  "0-9, '.', '_' and '-', starting with a letter or digit, at most 64 "
+	  "characters)" },
+	{ DH "  \"x\\e@llm\": {status: open}\n",
+	  "t.yaml:4:3: invalid risk name: control characters are not allowed "
+	  "in identifiers" },
+	{ DH "  x@llm: accepted\n",
+	  "t.yaml:4:10: the decision on risk 'x@llm' must be a mapping with "
+	  "its 'status', not text" },
+	{ DH "  x@llm:\n",
+	  "t.yaml:4:9: the decision on risk 'x@llm' is empty (expected a "
+	  "mapping with its 'status')" },
+	{ DH "  x@llm: {stauts: open}\n",
+	  "t.yaml:4:11: unknown decision field 'stauts' (did you mean "
+	  "'status'?)" },
+	{ DH "  x@llm: {status: open, colour: red}\n",
+	  "t.yaml:4:25: unknown decision field 'colour' (expected 'status', "
+	  "'owner', 'justification' or 'mitigations')" },
+	{ DH "  x@llm: {owner: Bob}\n",
+	  "t.yaml:4:10: the decision on risk 'x@llm' has no 'status'" },
+	{ DH "  x@llm: {status: [open]}\n",
+	  "t.yaml:4:19: 'status' must be one word, not a list" },
+	{ DH "  x@llm:\n    status:\n",
+	  "t.yaml:5:12: 'status' is empty (expected one word)" },
+	{ DH "  x@llm: {status: acepted}\n",
+	  "t.yaml:4:19: unknown risk status 'acepted' for 'status' (did you "
+	  "mean 'accepted'?)" },
+	{ DH "  x@llm: {status: closed}\n",
+	  "t.yaml:4:19: unknown risk status 'closed' for 'status' (expected "
+	  "'open', 'mitigating', 'mitigated', 'accepted' or "
+	  "'not-applicable')" },
+	{ DH "  x@llm: {status: \"\\e[31mopen\"}\n",
+	  "t.yaml:4:19: unknown risk status '^[[31mopen' for 'status' "
+	  "(expected 'open', 'mitigating', 'mitigated', 'accepted' or "
+	  "'not-applicable')" },
+	{ DH "  x@llm: {status: accepted}\n",
+	  "t.yaml:4:19: accepting risk 'x@llm' requires a 'justification'" },
+	{ DH "  x@llm: {status: accepted, justification: ~, owner: Bob}\n",
+	  "t.yaml:4:19: accepting risk 'x@llm' requires a 'justification'" },
+	{ DH "  x@llm: {status: not-applicable, justification: \"\"}\n",
+	  "t.yaml:4:19: marking risk 'x@llm' not applicable requires a "
+	  "'justification'" },
+	{ DH "  x@llm: {status: open, owner: [a]}\n",
+	  "t.yaml:4:32: 'owner' must be text, not a list" },
+	{ DH "  x@llm: {status: open, justification: {a: b}}\n",
+	  "t.yaml:4:40: 'justification' must be text, not a mapping" },
+	{ DH "  x@llm: {status: open, mitigations: [m]}\n",
+	  "t.yaml:4:38: 'mitigations' must be a mapping, not a list" },
+	{ DM "      M1: {status: planned}\n",
+	  "t.yaml:7:7: invalid mitigation id 'M1' (use a-z, 0-9, '.', '_' and "
+	  "'-', starting with a letter or digit, at most 64 characters)" },
+	{ DM "      m1: planned\n",
+	  "t.yaml:7:11: the decision on mitigation 'm1' of risk 'x@llm' must "
+	  "be a mapping with its 'status', not text" },
+	{ DM "      m1:\n",
+	  "t.yaml:7:10: the decision on mitigation 'm1' of risk 'x@llm' is "
+	  "empty (expected a mapping with its 'status')" },
+	{ DM "      m1: {status: planned, owne: Bob}\n",
+	  "t.yaml:7:29: unknown mitigation field 'owne' (did you mean "
+	  "'owner'?)" },
+	{ DM "      m1: {status: planned, colour: red}\n",
+	  "t.yaml:7:29: unknown mitigation field 'colour' (expected 'status', "
+	  "'owner', 'due' or 'notes')" },
+	{ DM "      m1: {owner: Bob}\n",
+	  "t.yaml:7:11: the decision on mitigation 'm1' of risk 'x@llm' has "
+	  "no 'status'" },
+	{ DM "      m1: {status: implemnted}\n",
+	  "t.yaml:7:20: unknown mitigation status 'implemnted' for 'status' "
+	  "(did you mean 'implemented'?)" },
+	{ DM "      m1: {status: done}\n",
+	  "t.yaml:7:20: unknown mitigation status 'done' for 'status' "
+	  "(expected 'proposed', 'planned', 'implemented', 'verified' or "
+	  "'rejected')" },
+	{ DM "      m1: {status: planned, due: 2026-02-29}\n",
+	  "t.yaml:7:34: invalid due date '2026-02-29' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: 1900-02-29}\n",
+	  "t.yaml:7:34: invalid due date '1900-02-29' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: 2026-13-01}\n",
+	  "t.yaml:7:34: invalid due date '2026-13-01' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: 2026-04-31}\n",
+	  "t.yaml:7:34: invalid due date '2026-04-31' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: 0000-01-01}\n",
+	  "t.yaml:7:34: invalid due date '0000-01-01' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: 2026-4-01}\n",
+	  "t.yaml:7:34: invalid due date '2026-4-01' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: 2026/04/01}\n",
+	  "t.yaml:7:34: invalid due date '2026/04/01' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: \"2026-04-01 \"}\n",
+	  "t.yaml:7:34: invalid due date '2026-04-01 ' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: next week}\n",
+	  "t.yaml:7:34: invalid due date 'next week' for mitigation 'm1' "
+	  "(expected a real date as YYYY-MM-DD)" },
+	{ DM "      m1: {status: planned, due: [2026-01-01]}\n",
+	  "t.yaml:7:34: 'due' must be a date, not a list" },
+	{ DM "      m1: {status: planned, notes: {a: b}}\n",
+	  "t.yaml:7:36: 'notes' must be text, not a mapping" },
+	{ DH "  x@llm: {status: open}\n  x@llm: {status: mitigated}\n",
+	  "t.yaml:5:3: duplicate key 'x@llm' (first at line 4)" },
+	{ DM "      m1: {status: planned}\n      m1: {status: verified}\n",
+	  "t.yaml:8:7: duplicate key 'm1' (first at line 7)" },
+	{ "parapet: 1\ndecision: {}\nsystem: {id: s, name: S}\n",
+	  "t.yaml:2:1: unknown top-level key 'decision' (did you mean "
+	  "'decisions'?)" },
+};
+
+/*
+ * Each refused decision refuses the whole file, through either reader, and
+ * leaves the decisions empty.
+ */
+static void
+test_refused_decisions_name_the_place(void **state)
+{
+	struct model_decisions	 dec;
+	struct error		 err;
+	const char		*text;
+	size_t			 i;
+	char			*got;
+
+	(void)state;
+	for (i = 0; i < sizeof refused_decisions / sizeof *refused_decisions;
+	    i++) {
+		text = refused_decisions[i].yaml;
+		got = refusal(text, strlen(text));
+		if (strcmp(got, refused_decisions[i].want) != 0)
+			fail_msg("input:\n%s\nwant: %s\ngot:  %s", text,
+			    refused_decisions[i].want, got);
+		free(got);
+		error_clear(&err);
+		assert_null(model_read_yaml_decisions(text, strlen(text),
+		    "t.yaml", &dec, &err));
+		assert_int_equal(dec.reg.n, 0);
+		assert_null(dec.pos);
+		model_decisions_release(&dec);
+	}
+}
+
+/* Read a model with decisions that must be accepted. */
+static struct model *
+accept_decisions(const char *text, struct model_decisions *dec)
+{
+	struct model	*m;
+	struct error	 err;
+	struct buf	 b;
+
+	error_clear(&err);
+	m = model_read_yaml_decisions(text, strlen(text), "t.yaml", dec, &err);
+	if (m == NULL) {
+		buf_init(&b);
+		error_format(&err, &b);
+		fail_msg("refused: %s", b.s);
+	}
+	return m;
+}
+
+/* Decisions in block and flow style, read field by field with positions. */
+static void
+test_decisions_read_field_by_field(void **state)
+{
+	static const char text[] =
+	    "parapet: 1\n"
+	    "decisions:\n"
+	    "  llm-jailbreak@llm:\n"
+	    "    status: accepted\n"
+	    "    owner: Head of IT\n"
+	    "    justification: \"Staff only\\nsee policy #12\"\n"
+	    "    mitigations:\n"
+	    "      m-llm-red-team: { status: implemented, owner: ML platform, "
+	    "due: 2024-02-29, notes: quarterly }\n"
+	    "      m-abuse-monitoring:\n"
+	    "        status: planned\n"
+	    "        owner: ~\n"
+	    "  model-theft@s: { status: not-applicable, justification: no "
+	    "weights }\n"
+	    "  flow-unencrypted@ask:\n"
+	    "    status: open\n"
+	    "    owner: \"\"\n"
+	    "    mitigations:\n"
+	    "system: {id: s, name: S}\n"
+	    "components:\n"
+	    "  - {id: llm, name: L, kind: model}\n";
+	struct model_decisions		 dec;
+	const struct risk_mitigation	*rm;
+	const struct risk		*k;
+	struct model			*m;
+
+	(void)state;
+	m = accept_decisions(text, &dec);
+	assert_int_equal(m->ncomponents, 1);
+	assert_int_equal(dec.reg.n, 3);
+
+	k = dec.reg.risks[0];
+	assert_string_equal(k->threat, "llm-jailbreak");
+	assert_string_equal(k->target, "llm");
+	assert_int_equal(k->status, RISK_ACCEPTED);
+	assert_int_equal(k->applies, 1);
+	assert_string_equal(k->owner, "Head of IT");
+	assert_string_equal(k->justification, "Staff only\nsee policy #12");
+	assert_int_equal(dec.pos[0].risk.line, 3);
+	assert_int_equal(dec.pos[0].risk.col, 3);
+	assert_int_equal(k->nmitigations, 2);
+	rm = &k->mitigations[0];
+	assert_string_equal(rm->id, "m-llm-red-team");
+	assert_int_equal(rm->status, MIT_IMPLEMENTED);
+	assert_string_equal(rm->owner, "ML platform");
+	assert_string_equal(rm->due, "2024-02-29");
+	assert_string_equal(rm->notes, "quarterly");
+	assert_int_equal(dec.pos[0].mitigations[0].line, 8);
+	assert_int_equal(dec.pos[0].mitigations[0].col, 7);
+	rm = &k->mitigations[1];
+	assert_string_equal(rm->id, "m-abuse-monitoring");
+	assert_int_equal(rm->status, MIT_PLANNED);
+	assert_null(rm->owner);
+	assert_null(rm->due);
+	assert_null(rm->notes);
+	assert_int_equal(dec.pos[0].mitigations[1].line, 9);
+	assert_int_equal(dec.pos[0].mitigations[1].col, 7);
+
+	k = dec.reg.risks[1];
+	assert_string_equal(k->threat, "model-theft");
+	assert_string_equal(k->target, "s");
+	assert_int_equal(k->status, RISK_NOT_APPLICABLE);
+	assert_null(k->owner);
+	assert_string_equal(k->justification, "no weights");
+	assert_int_equal(k->nmitigations, 0);
+	assert_int_equal(dec.pos[1].risk.line, 12);
+	assert_int_equal(dec.pos[1].risk.col, 3);
+
+	k = dec.reg.risks[2];
+	assert_int_equal(k->status, RISK_OPEN);
+	assert_null(k->owner);		/* "" is no owner */
+	assert_int_equal(k->nmitigations, 0);
+	assert_int_equal(dec.pos[2].risk.line, 13);
+	model_decisions_release(&dec);
+	assert_int_equal(dec.reg.n, 0);
+	model_free(m);
+
+	/* model_read_yaml() checks them and leaves them out. */
+	m = accept_text(text);
+	assert_int_equal(m->ncomponents, 1);
+	model_free(m);
+
+	/* An empty section is no decision. */
+	m = accept_decisions(DH, &dec);
+	assert_int_equal(dec.reg.n, 0);
+	model_decisions_release(&dec);
+	model_free(m);
+	m = accept_decisions("parapet: 1\nsystem: {id: s, name: S}\n"
+	    "decisions: {}\n", &dec);
+	assert_int_equal(dec.reg.n, 0);
+	model_decisions_release(&dec);
+	model_free(m);
+}
+
+/* The model and decisions in format 1, as a string the caller frees. */
+static char *
+write_decisions(const struct model *m, const struct risk_register *reg)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	model_write_yaml_decisions(m, reg, &b);
+	return buf_detach(&b);
+}
+
+/*
+ * What the writer puts in the section: risks that apply with a decision
+ * other than the default, sorted by name ("b-c@x" before "b@x", as strcmp
+ * orders names), mitigations sorted by id, only what is set; and it reads
+ * back to the same bytes.
+ */
+static void
+test_decisions_written_sorted_and_only_when_decided(void **state)
+{
+	static const char want[] =
+	    "parapet: 1\n"
+	    "system:\n"
+	    "  id: s\n"
+	    "  name: S\n"
+	    "\n"
+	    "decisions:\n"
+	    "  b-c@x:\n"
+	    "    status: open\n"
+	    "    mitigations:\n"
+	    "      m2:\n"
+	    "        status: planned\n"
+	    "  b@x:\n"
+	    "    status: accepted\n"
+	    "    owner: Risk Lead\n"
+	    "    justification: \"yes\"\n"
+	    "    mitigations:\n"
+	    "      a:\n"
+	    "        status: proposed\n"
+	    "        owner: Ops\n"
+	    "      z:\n"
+	    "        status: verified\n"
+	    "        due: \"2026-12-01\"\n"
+	    "        notes: \"line1\\nline2\"\n"
+	    "  c@s:\n"
+	    "    status: open\n"
+	    "    owner: Bob\n";
+	struct model_decisions	 dec;
+	struct risk_register	 reg;
+	struct risk_mitigation	*rm;
+	struct risk		*k;
+	struct model		*m, *back;
+	char			*plain, *out, *again;
+
+	(void)state;
+	m = accept_text("parapet: 1\nsystem: {id: s, name: S}\n");
+	plain = write_yaml(m);
+	risk_register_init(&reg);
+
+	/* Nothing decided: no section, with or without a register. */
+	k = risk_register_add(&reg, "a", "x");
+	risk_add_mitigation(k, "m1");
+	k = risk_register_add(&reg, "a", "y");
+	k->applies = 0;		/* decided, but no longer applies */
+	k->status = RISK_ACCEPTED;
+	k->justification = xstrdup("j");
+	out = write_decisions(m, &reg);
+	assert_string_equal(out, plain);
+	free(out);
+	out = write_decisions(m, NULL);
+	assert_string_equal(out, plain);
+	free(out);
+
+	k = risk_register_add(&reg, "c", "s");
+	k->owner = xstrdup("Bob");
+	k = risk_register_add(&reg, "b", "x");
+	k->status = RISK_ACCEPTED;
+	k->owner = xstrdup("Risk Lead");
+	k->justification = xstrdup("yes");
+	rm = risk_add_mitigation(k, "z");
+	rm->status = MIT_VERIFIED;
+	rm->due = xstrdup("2026-12-01");
+	rm->notes = xstrdup("line1\nline2");
+	rm = risk_add_mitigation(k, "untouched");
+	rm->owner = xstrdup("");	/* "" is no owner */
+	rm = risk_add_mitigation(k, "a");
+	rm->owner = xstrdup("Ops");
+	k = risk_register_add(&reg, "b-c", "x");
+	risk_add_mitigation(k, "m1");
+	rm = risk_add_mitigation(k, "m2");
+	rm->status = MIT_PLANNED;
+	out = write_decisions(m, &reg);
+	assert_string_equal(out, want);
+
+	back = accept_decisions(out, &dec);
+	assert_int_equal(dec.reg.n, 3);
+	again = write_decisions(back, &dec.reg);
+	assert_string_equal(again, want);
+	free(again);
+	model_decisions_release(&dec);
+	model_free(back);
+	free(out);
+	free(plain);
+	risk_register_release(&reg);
+	model_free(m);
+}
+
+/* Hostile text in every text of a decision comes back byte for byte. */
+static void
+test_hostile_decisions_round_trip(void **state)
+{
+	struct model_decisions	 dec;
+	struct risk_register	 reg;
+	struct risk_mitigation	*rm;
+	struct risk		*k;
+	struct model		*m, *back;
+	const char		*s;
+	size_t			 i, j;
+	char			*out, *again;
+
+	(void)state;
+	m = accept_text("parapet: 1\nsystem: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: \"yes\", name: C, kind: model}\n");
+	for (i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+		s = hostile[i];
+		risk_register_init(&reg);
+		/* Keys YAML would retype: "1e3@yes", "true@s". */
+		k = risk_register_add(&reg, "1e3", "yes");
+		k->status = RISK_ACCEPTED;
+		k->owner = xstrdup(s);
+		k->justification = xstrdup(s);
+		rm = risk_add_mitigation(k, "null");
+		rm->status = MIT_REJECTED;
+		rm->owner = xstrdup(s);
+		rm->due = xstrdup("2024-02-29");
+		rm->notes = xstrdup(s);
+		k = risk_register_add(&reg, "true", "s");
+		k->status = RISK_NOT_APPLICABLE;
+		k->justification = xstrdup(s);
+
+		out = write_decisions(m, &reg);
+		for (j = 0; out[j] != '\0'; j++)
+			if (((unsigned char)out[j] < 0x20 && out[j] != '\n') ||
+			    out[j] == 0x7f)
+				fail_msg("raw control character in:\n%s", out);
+		back = accept_decisions(out, &dec);
+		assert_int_equal(dec.reg.n, 2);
+		k = dec.reg.risks[0];
+		assert_string_equal(k->threat, "1e3");
+		assert_string_equal(k->target, "yes");
+		assert_int_equal(k->status, RISK_ACCEPTED);
+		assert_string_equal(k->owner, s);
+		assert_string_equal(k->justification, s);
+		assert_int_equal(k->nmitigations, 1);
+		rm = &k->mitigations[0];
+		assert_string_equal(rm->id, "null");
+		assert_int_equal(rm->status, MIT_REJECTED);
+		assert_string_equal(rm->owner, s);
+		assert_string_equal(rm->due, "2024-02-29");
+		assert_string_equal(rm->notes, s);
+		k = dec.reg.risks[1];
+		assert_string_equal(k->threat, "true");
+		assert_int_equal(k->status, RISK_NOT_APPLICABLE);
+		assert_string_equal(k->justification, s);
+		again = write_decisions(back, &dec.reg);
+		assert_string_equal(again, out);
+		free(again);
+		model_decisions_release(&dec);
+		model_free(back);
+		free(out);
+		risk_register_release(&reg);
+	}
+	model_free(m);
+}
+
+/*
+ * man/parapet-model.5 documents every risk and mitigation status with its
+ * help, and the example of its DECISIONS section reads with its decisions.
+ */
+static void
+test_decisions_are_documented(void **state)
+{
+	static const struct vocab *const vocabs[] = {
+		&vocab_risk_status, &vocab_mitigation_status
+	};
+	struct model_decisions	 dec;
+	struct model		*m;
+	struct error		 err;
+	struct buf		 yaml, flat;
+	const char		*p, *end;
+	size_t			 i, j;
+	char			*path, *page, *sec, *want, *help;
+
+	(void)state;
+	path = src_path("man/parapet-model.5");
+	error_clear(&err);
+	assert_non_null(page = file_read(path, 1 << 20, NULL, &err));
+	free(path);
+	assert_non_null(p = strstr(page, "\n.Sh DECISIONS\n"));
+	assert_non_null(end = strstr(p + 1, "\n.Sh "));
+	sec = xstrndup(p, (size_t)(end - p));
+	buf_init(&flat);
+	for (p = sec; *p != '\0'; p++)
+		buf_addc(&flat, *p == '\n' ? ' ' : *p);
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < vocabs[i]->n; j++) {
+			want = xasprintf("\n.It Cm %s\n",
+			    vocabs[i]->words[j].name);
+			help = xstrdup(vocabs[i]->words[j].help);
+			help[0] = (char)(help[0] - 'a' + 'A');
+			if (strstr(sec, want) == NULL ||
+			    strstr(flat.s, help) == NULL)
+				fail_msg("DECISIONS lacks %s '%s' or its help "
+				    "\"%s\"", vocabs[i]->name,
+				    vocabs[i]->words[j].name, help);
+			free(want);
+			free(help);
+		}
+
+	/* The example, with the mdoc escapes \e and \& undone. */
+	assert_non_null(p = strstr(sec, ".Bd -literal"));
+	p = strchr(p, '\n') + 1;
+	assert_non_null(end = strstr(p, ".Ed\n"));
+	buf_init(&yaml);
+	for (; p < end; p++) {
+		if (p[0] == '\\' && p[1] == 'e') {
+			buf_addc(&yaml, '\\');
+			p++;
+		} else if (p[0] == '\\' && p[1] == '&')
+			p++;
+		else
+			buf_addc(&yaml, *p);
+	}
+	m = accept_decisions(yaml.s, &dec);
+	assert_true(dec.reg.n >= 2);
+	assert_int_equal(dec.reg.risks[0]->status, RISK_MITIGATING);
+	assert_true(dec.reg.risks[0]->nmitigations >= 1);
+	model_decisions_release(&dec);
+	model_free(m);
+	buf_release(&yaml);
+	buf_release(&flat);
+	free(sec);
+	free(page);
+}
+
 int
 main(void)
 {
@@ -1377,6 +1912,12 @@ main(void)
 		cmocka_unit_test(test_abusive_documents_refused_quickly),
 		cmocka_unit_test(test_oversize_refused),
 		cmocka_unit_test(test_model_inside_another_document),
+		cmocka_unit_test(test_refused_decisions_name_the_place),
+		cmocka_unit_test(test_decisions_read_field_by_field),
+		cmocka_unit_test(
+		    test_decisions_written_sorted_and_only_when_decided),
+		cmocka_unit_test(test_hostile_decisions_round_trip),
+		cmocka_unit_test(test_decisions_are_documented),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
