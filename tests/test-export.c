@@ -629,6 +629,28 @@ test_xml_read_reports_errors_with_lines(void **state)
 	assert_read_error(DOC_HEAD DOC_TAIL, "");
 }
 
+/*
+ * A revision is any xs:nonNegativeInteger to the schema, but a model holds
+ * a long: one that does not fit was read as LONG_MAX without a word.
+ */
+static void
+test_xml_read_refuses_numbers_out_of_range(void **state)
+{
+	(void)state;
+	assert_read_error("<?xml version=\"1.0\"?>\n"
+	    "<threat-model xmlns=\"urn:parapet:threat-model:1\" format=\"1\""
+	    " revision=\"99999999999999999999\">\n"
+	    "<system id=\"s\"><name>S</name></system></threat-model>\n",
+	    "in.xml:2: revision '99999999999999999999' is out of range");
+	/* The largest that fits reads. */
+	assert_read_error("<?xml version=\"1.0\"?>\n"
+	    "<threat-model xmlns=\"urn:parapet:threat-model:1\" format=\"1\""
+	    " revision=\"9223372036854775807\">\n"
+	    "<system id=\"s\"><name>S</name></system><history>\n"
+	    "<change seq=\"-9223372036854775808\"/></history>"
+	    "</threat-model>\n", "");
+}
+
 /* --- CSV ---------------------------------------------------------------- */
 
 struct csv {
@@ -1372,6 +1394,7 @@ main(void)
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test(test_xml_read_refuses_dtds_and_entities),
 		cmocka_unit_test(test_xml_read_reports_errors_with_lines),
+		cmocka_unit_test(test_xml_read_refuses_numbers_out_of_range),
 		cmocka_unit_test_setup_teardown(test_csv_hostile_parses_back,
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test_setup_teardown(test_csv_defuses_formulas,

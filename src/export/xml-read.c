@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -177,17 +178,28 @@ xr_attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
-/* A number attribute (the XSD checked its form). */
-static long
-xr_attr_long(xmlNodePtr n, const char *name, long dflt)
+/*
+ * A number attribute (the XSD checked its form, not that it fits a long:
+ * a revision is any xs:nonNegativeInteger). 0, or -1 with the error set.
+ */
+static int
+xr_attr_long(struct xr *r, xmlNodePtr n, const char *name, long dflt,
+    long *out)
 {
 	char	*s = xr_attr(n, name);
-	long	 v = dflt;
 
-	if (s != NULL)
-		v = strtol(s, NULL, 10);
+	*out = dflt;
+	if (s == NULL)
+		return 0;
+	errno = 0;
+	*out = strtol(s, NULL, 10);
+	if (errno == ERANGE) {
+		xr_fail(r, n, "%s '%s' is out of range", name, s);
+		free(s);
+		return -1;
+	}
 	free(s);
-	return v;
+	return 0;
 }
 
 /*
@@ -432,6 +444,7 @@ xr_risk(struct xr *r, xmlNodePtr n)
 	char		*id = xr_attr(n, "id");
 	char		*threat = xr_attr(n, "threat");
 	char		*target = xr_attr(n, "target"), *name, *applies, *v;
+	long		 l, im;
 	int		 severity, status, rc = -1;
 
 	if (id == NULL || threat == NULL || target == NULL) {
@@ -454,13 +467,15 @@ xr_risk(struct xr *r, xmlNodePtr n)
 	    xr_word(r, n, "status", &vocab_risk_status, &status) == -1)
 		goto out;
 	k = risk_register_add(&r->reg, threat, target);
-	k->likelihood = (int)xr_attr_long(n, "likelihood", 1);
-	k->impact = (int)xr_attr_long(n, "impact", 1);
-	if (k->likelihood < 1 || k->likelihood > 5 || k->impact < 1 ||
-	    k->impact > 5) {
+	if (xr_attr_long(r, n, "likelihood", 1, &l) == -1 ||
+	    xr_attr_long(r, n, "impact", 1, &im) == -1)
+		goto out;
+	if (l < 1 || l > 5 || im < 1 || im > 5) {
 		xr_fail(r, n, "risk '%s' has a score out of 1..5", id);
 		goto out;
 	}
+	k->likelihood = (int)l;
+	k->impact = (int)im;
 	if (severity != risk_severity(k->likelihood, k->impact)) {
 		xr_fail(r, n, "risk '%s': severity '%s' does not match "
 		    "likelihood %d x impact %d ('%s')", id,
@@ -522,7 +537,8 @@ xr_change(struct xr *r, xmlNodePtr n)
 	r->hist = xreallocarray(r->hist, r->nhist + 1, sizeof *r->hist);
 	ch = &r->hist[r->nhist++];
 	memset(ch, 0, sizeof *ch);
-	ch->seq = xr_attr_long(n, "seq", 0);
+	if (xr_attr_long(r, n, "seq", 0, &ch->seq) == -1)
+		return -1;
 	ch->at = xr_attr(n, "at");
 	ch->system = xr_attr(n, "system");
 	FOREACH_ELEM(c, n) {
@@ -553,7 +569,8 @@ xr_document(struct xr *r, xmlNodePtr root)
 	int		rc = 0;
 
 	r->model = model_new();
-	r->model->revision = xr_attr_long(root, "revision", 0);
+	if (xr_attr_long(r, root, "revision", 0, &r->model->revision) == -1)
+		return -1;
 	FOREACH_ELEM(sec, root) {
 		if (xr_is(sec, "catalogue-version"))
 			continue;	/* the catalogue's, not the model's */
