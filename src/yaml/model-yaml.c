@@ -761,7 +761,8 @@ model_yaml_decision(struct model_yaml_reader *r, const struct ynode *key,
 			    "requires a 'justification'", key->value);
 		else
 			ynode_error(r->doc, st, r->err, "marking risk '%s' not "
-			    "applicable requires a 'justification'", key->value);
+			    "applicable requires a 'justification'",
+			    key->value);
 		goto out;
 	}
 	if (mits != NULL && mits->type == YNODE_MAP) {

@@ -63,8 +63,8 @@ void		 model_write_yaml(const struct model *, struct buf *);
 
 /* Where one decision was written: its risk key and its mitigation keys. */
 struct model_decision_pos {
-	struct srcpos	 risk;		/* the THREAT@TARGET key */
-	struct srcpos	*mitigations;	/* [j]: mitigations[j] of the risk */
+	struct srcpos	 risk;		/* of the THREAT@TARGET key */
+	struct srcpos	*mitigations;	/* [j]: of the risk's mitigations[j] */
 };
 
 /* The 'decisions' section of a model file. */
@@ -76,7 +76,8 @@ struct model_decisions {
 	 * scoring fields are unset; applies is 1.
 	 */
 	struct risk_register		 reg;
-	struct model_decision_pos	*pos;	/* [i]: where reg.risks[i] is */
+	/* pos[i]: where reg.risks[i] was written. */
+	struct model_decision_pos	*pos;
 };
 
 void		 model_decisions_init(struct model_decisions *);
