@@ -1,0 +1,103 @@
+#!/bin/sh
+# The ranking that the standard catalogue gives the starter models and the
+# example of the model format, as a reviewer reads it: critical is kept for
+# likely and severe scenarios, practice gaps never outrank the attacks they
+# enable, and the facts that should move a score do (see the scale at the
+# top of data/catalogue/90-adjustments.yaml).
+set -u
+PARAPET="${PARAPET:-$PWD/parapet}"
+SRC="${srcdir:-.}"
+T="$(mktemp -d /tmp/parapet-calibration-XXXXXX)"
+trap 'rm -rf "$T"' EXIT
+# No user catalogue files: the standard catalogue only.
+export HOME="$T/home" XDG_CONFIG_HOME="$T/config"
+mkdir -p "$HOME"
+failures=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	failures=$((failures + 1))
+}
+
+# register MODEL: import MODEL into a fresh database; its risks, most severe
+# first, go to $T/risks (severity status LxI threat@target title).
+register() {
+	rm -f "$T/db" "$T/db-wal" "$T/db-shm"
+	if ! "$PARAPET" import "$1" "$T/db" >/dev/null 2>"$T/err"; then
+		fail "import $1: $(cat "$T/err")"
+		: >"$T/risks"
+		return
+	fi
+	"$PARAPET" risks "$T/db" >"$T/risks" 2>"$T/err" ||
+	    fail "risks $1: $(cat "$T/err")"
+}
+
+# severity RISK: the severity of RISK in the last register, or "none".
+severity() {
+	awk -v id="$1" '$4 == id { print $1; found = 1 }
+	    END { if (!found) print "none" }' "$T/risks"
+}
+
+# expect RISK SEVERITY... : RISK has one of the severities listed.
+expect() {
+	risk="$1"
+	shift
+	got="$(severity "$risk")"
+	for want in "$@"; do
+		[ "$got" = "$want" ] && return
+	done
+	fail "$model: $risk is $got, expected $*"
+}
+
+for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; do
+	register "$model"
+	total="$(wc -l <"$T/risks")"
+	crit="$(grep -c '^critical ' "$T/risks")"
+	[ "$total" -gt 20 ] || fail "$model: only $total risks"
+	# Critical is the exception: at most one risk in eight.
+	[ $((crit * 8)) -le "$total" ] ||
+	    fail "$model: $crit of $total risks are critical"
+	# A practice gap is never critical, nor the most severe risk.
+	if grep -q '^critical .* practice-' "$T/risks"; then
+		fail "$model: a practice gap is critical"
+	fi
+	if head -n 1 "$T/risks" | grep -q ' practice-'; then
+		fail "$model: a practice gap is ranked first"
+	fi
+done
+
+# The public RAG assistant: both kinds of prompt injection into the LLM that
+# drives a ticket tool are critical; harms that stay bounded are not.
+model=rag-assistant
+register "$SRC/templates/rag-assistant.yaml"
+expect llm-indirect-prompt-injection@llm critical
+expect llm-direct-prompt-injection@llm critical
+expect llm-jailbreak@llm high medium
+expect llm-system-prompt-leakage@llm high medium
+expect llm-unbounded-consumption@llm medium low
+# The vendor's own endpoint is the vendor's to protect.
+expect model-extraction@llm-api none
+
+# The internal agent: anyone who can send it an e-mail or publish a page can
+# instruct it (critical); only employees type to it (not critical).
+model=agent-with-tools
+register "$SRC/templates/agent-with-tools.yaml"
+expect llm-indirect-prompt-injection@planner-llm critical
+expect llm-direct-prompt-injection@planner-llm high
+# Approval before each action lowers what the calendar tool risks.
+expect agent-excessive-agency@calendar-tool medium
+
+# The fraud model: adversarial transactions arrive from the card network,
+# so its restricted zone does not make evasion less likely.
+model=fraud-classifier-feedback
+register "$SRC/templates/fraud-classifier-feedback.yaml"
+expect evasion-adversarial-inputs@fraud-model critical
+
+# The fine-tuning pipeline: an unverified pickle from a public hub.
+model=fine-tuned-open-weights-api
+register "$SRC/templates/fine-tuned-open-weights-api.yaml"
+expect malicious-serialised-weights@base-model critical
+expect supply-chain-public-model-hub@model-hub critical
+
+[ "$failures" -eq 0 ] || exit 1
+echo "calibration: ok"
