@@ -1568,6 +1568,7 @@ test_decisions_read_field_by_field(void **state)
 	    "      m-abuse-monitoring:\n"
 	    "        status: planned\n"
 	    "        owner: ~\n"
+	    "        due: \"\"\n"
 	    "  model-theft@s: { status: not-applicable, justification: no "
 	    "weights }\n"
 	    "  flow-unencrypted@ask:\n"
@@ -1608,8 +1609,8 @@ test_decisions_read_field_by_field(void **state)
 	rm = &k->mitigations[1];
 	assert_string_equal(rm->id, "m-abuse-monitoring");
 	assert_int_equal(rm->status, MIT_PLANNED);
-	assert_null(rm->owner);
-	assert_null(rm->due);
+	assert_null(rm->owner);		/* ~ is no owner */
+	assert_null(rm->due);		/* "" is no date */
 	assert_null(rm->notes);
 	assert_int_equal(dec.pos[0].mitigations[1].line, 9);
 	assert_int_equal(dec.pos[0].mitigations[1].col, 7);
@@ -1621,14 +1622,14 @@ test_decisions_read_field_by_field(void **state)
 	assert_null(k->owner);
 	assert_string_equal(k->justification, "no weights");
 	assert_int_equal(k->nmitigations, 0);
-	assert_int_equal(dec.pos[1].risk.line, 12);
+	assert_int_equal(dec.pos[1].risk.line, 13);
 	assert_int_equal(dec.pos[1].risk.col, 3);
 
 	k = dec.reg.risks[2];
 	assert_int_equal(k->status, RISK_OPEN);
 	assert_null(k->owner);		/* "" is no owner */
 	assert_int_equal(k->nmitigations, 0);
-	assert_int_equal(dec.pos[2].risk.line, 13);
+	assert_int_equal(dec.pos[2].risk.line, 14);
 	model_decisions_release(&dec);
 	assert_int_equal(dec.reg.n, 0);
 	model_free(m);

@@ -661,7 +661,8 @@ model_yaml_mitigation(struct model_yaml_reader *r, struct risk *k,
 		return -1;
 	due = ynode_get(v, "due");
 	if (due != NULL && !model_yaml_null(due) &&
-	    (due->type != YNODE_SCALAR || !model_yaml_date(due->value))) {
+	    (due->type != YNODE_SCALAR ||
+	    (due->len > 0 && !model_yaml_date(due->value)))) {
 		if (due->type != YNODE_SCALAR)
 			return model_yaml_type_error(r, due, "due", "a date");
 		return ynode_error(r->doc, due, r->err, "invalid due date '%s' "
