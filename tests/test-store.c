@@ -993,6 +993,32 @@ test_sync_keeps_decisions(void **state)
 	model_free(m);
 }
 
+/* An analysis that raises nothing marks every stored risk as not applying. */
+static void
+test_sync_empty_register(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 r1, none, got;
+	struct store		*s;
+	struct error		 e;
+
+	s = store_with(fx->db, m);
+	risk_register_init(&r1);
+	add_risk(&r1, "data-leak", "ask", 2, 3, "m-encrypt");
+	assert_int_equal(store_sync_risks(s, "assist", &r1, &e), 0);
+	risk_register_init(&none);
+	assert_int_equal(store_sync_risks(s, "assist", &none, &e), 0);
+	risk_register_init(&got);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	assert_int_equal(got.n, 1);
+	assert_int_equal(got.risks[0]->applies, 0);
+	risk_register_release(&got);
+	risk_register_release(&r1);
+	store_close(s);
+	model_free(m);
+}
+
 /* A store holding rich_model(id) and a small register for it. */
 static struct store *
 store_with_risks(const char *path, struct model *m)
@@ -1363,6 +1389,7 @@ main(void)
 		T(test_locked_database_is_busy),
 		T(test_full_disk_keeps_previous_model),
 		T(test_sync_keeps_decisions),
+		T(test_sync_empty_register),
 		T(test_decisions_are_checked),
 		T(test_mitigation_is_checked),
 		T(test_list_counts),

@@ -17,7 +17,8 @@ cli_print_summary(const struct session_summary *sum)
 {
 	int	i, first = 1;
 
-	printf("%zu risk%s apply", sum->risks, sum->risks == 1 ? "" : "s");
+	printf("%zu risk%s", sum->risks, sum->risks == 1 ? " applies" :
+	    "s apply");
 	if (sum->risks > 0) {
 		printf(":");
 		for (i = LEVEL_CRITICAL; i >= LEVEL_LOW; i--) {
@@ -37,13 +38,13 @@ cli_print_summary(const struct session_summary *sum)
 	}
 	printf("\n");
 	if (sum->assumed > 0)
-		printf("%zu risk%s rest on unanswered questions (assumed the "
+		printf("%zu risk%s on unanswered questions (assumed the "
 		    "risky answer): answer them to sharpen the analysis\n",
-		    sum->assumed, sum->assumed == 1 ? "" : "s");
+		    sum->assumed, sum->assumed == 1 ? " rests" : "s rest");
 	if (sum->no_longer > 0)
-		printf("%zu earlier risk%s no longer apply (kept with their "
+		printf("%zu earlier risk%s no longer (kept with their "
 		    "decisions)\n", sum->no_longer,
-		    sum->no_longer == 1 ? "" : "s");
+		    sum->no_longer == 1 ? " applies" : "s apply");
 }
 
 int

@@ -354,8 +354,11 @@ store_sync_risks(struct store *s, const char *id,
 		if (store_check_risk(reg->risks[i], 0, err) == -1)
 			return -1;
 	keys = xreallocarray(NULL, reg->n + 1, sizeof *keys);
-	memcpy(keys, reg->risks, reg->n * sizeof *keys);
-	qsort(keys, reg->n, sizeof *keys, store_key_cmp);
+	if (reg->n > 0) {
+		/* An analysis that raises nothing has no array to copy. */
+		memcpy(keys, reg->risks, reg->n * sizeof *keys);
+		qsort(keys, reg->n, sizeof *keys, store_key_cmp);
+	}
 	memset(&flips, 0, sizeof flips);
 
 	if (store_begin(s, err) == -1)
