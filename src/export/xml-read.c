@@ -519,6 +519,13 @@ xr_risk(struct xr *r, xmlNodePtr n)
 			goto out;
 		}
 	}
+	/* The same rule as the store and model files: no silent acceptance. */
+	if ((status == RISK_ACCEPTED || status == RISK_NOT_APPLICABLE) &&
+	    (k->justification == NULL || *k->justification == '\0')) {
+		xr_fail(r, n, "risk '%s' is %s without a justification", id,
+		    vocab_name(&vocab_risk_status, status));
+		goto out;
+	}
 	rc = 0;
 out:
 	free(id);
