@@ -1019,6 +1019,53 @@ test_sync_empty_register(void **state)
 	model_free(m);
 }
 
+/* A group of changes is kept whole or not at all, nested or not. */
+static void
+test_transaction_all_or_nothing(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 r;
+	struct store		*s;
+	struct error		 e;
+
+	assert_non_null(s = store_open(fx->db, STORE_CREATE, &e));
+	risk_register_init(&r);
+	add_risk(&r, "data-leak", "ask", 2, 3, "m-encrypt");
+
+	/* Rolled back: neither the model nor its risks are there. */
+	assert_int_equal(store_transaction(s, &e), 0);
+	assert_int_equal(store_save(s, m, -1, NULL, &e), 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	store_transaction_rollback(s);
+	assert_int_equal(store_exists(s, "assist", &e), 0);
+
+	/* An inner rollback dooms the outer group. */
+	assert_int_equal(store_transaction(s, &e), 0);
+	assert_int_equal(store_transaction(s, &e), 0);
+	assert_int_equal(store_save(s, m, -1, NULL, &e), 0);
+	store_transaction_rollback(s);
+	assert_int_equal(store_transaction_commit(s, &e), -1);
+	assert_non_null(strstr(e.msg, "rolled back"));
+	assert_int_equal(store_exists(s, "assist", &e), 0);
+
+	/* Committed: both are there, in one go. */
+	assert_int_equal(store_transaction(s, &e), 0);
+	assert_int_equal(store_save(s, m, -1, NULL, &e), 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(store_transaction_commit(s, &e), 0);
+	store_close(s);
+	assert_non_null(s = store_open(fx->db, 0, &e));
+	assert_int_equal(store_exists(s, "assist", &e), 1);
+	risk_register_release(&r);
+	risk_register_init(&r);
+	assert_int_equal(store_load_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(r.n, 1);
+	risk_register_release(&r);
+	store_close(s);
+	model_free(m);
+}
+
 /* A store holding rich_model(id) and a small register for it. */
 static struct store *
 store_with_risks(const char *path, struct model *m)
@@ -1390,6 +1437,7 @@ main(void)
 		T(test_full_disk_keeps_previous_model),
 		T(test_sync_keeps_decisions),
 		T(test_sync_empty_register),
+		T(test_transaction_all_or_nothing),
 		T(test_decisions_are_checked),
 		T(test_mitigation_is_checked),
 		T(test_list_counts),

@@ -415,19 +415,28 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 		goto undo;
 	}
 	isnew = !isnew;
-	if (xml) {
-		if (store_import_full(s->store, m, &reg, hist, nhist,
-		    &e) == -1 ||
-		    session_analyze(s, m->system.id, &sum, &e) == -1) {
-			cli_fail(&e);
-			goto undo;
-		}
-	} else if (import_check_decisions(s, m, !isnew, &dec, file,
+	if (!xml && import_check_decisions(s, m, !isnew, &dec, file,
+	    &e) == -1) {
+		cli_fail(&e);
+		goto undo;
+	}
+	/* The model, its register and its decisions: all or nothing. */
+	if (store_transaction(s->store, &e) == -1) {
+		cli_fail(&e);
+		goto undo;
+	}
+	if (xml ? (store_import_full(s->store, m, &reg, hist, nhist,
 	    &e) == -1 ||
-	    session_save(s, m, -1, NULL, &e) == -1 ||
+	    session_analyze(s, m->system.id, &sum, &e) == -1) :
+	    (session_save(s, m, -1, NULL, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
 	    &e) == -1 ||
-	    import_summarize(s, m->system.id, &sum, &e) == -1) {
+	    import_summarize(s, m->system.id, &sum, &e) == -1)) {
+		store_transaction_rollback(s->store);
+		cli_fail(&e);
+		goto undo;
+	}
+	if (store_transaction_commit(s->store, &e) == -1) {
 		cli_fail(&e);
 		goto undo;
 	}

@@ -135,9 +135,15 @@ session_save(struct session *s, struct model *m, long expected_revision,
 		return -1;
 	if (session_check_model(s, m, NULL, err) == -1)
 		return -1;
-	if (store_save(s->store, m, expected_revision, NULL, err) == -1)
+	/* The model and its register change together or not at all. */
+	if (store_transaction(s->store, err) == -1)
 		return -1;
-	return session_reanalyze(s, m, sum, err);
+	if (store_save(s->store, m, expected_revision, NULL, err) == -1 ||
+	    session_reanalyze(s, m, sum, err) == -1) {
+		store_transaction_rollback(s->store);
+		return -1;
+	}
+	return store_transaction_commit(s->store, err);
 }
 
 int

@@ -32,6 +32,8 @@ struct store {
 	struct store_stmt	*stmts;	/* statement cache */
 	size_t			 nstmts;
 	size_t			 maxstmts;
+	int			 depth;	/* open store_transaction()s */
+	int			 doomed; /* an inner one was rolled back */
 };
 
 /* store.c */
@@ -45,8 +47,14 @@ sqlite3_stmt	*store_prepare(struct store *, const char *sql,
 int		 store_fail(struct store *, int rc, struct error *);
 /* Run a statement that returns no rows to the end and reset it. 0 or -1. */
 int		 store_run(struct store *, sqlite3_stmt *, struct error *);
-/* BEGIN IMMEDIATE, waiting up to the busy timeout for other writers. */
+/*
+ * BEGIN IMMEDIATE, waiting up to the busy timeout for other writers. Inside
+ * a caller's store_transaction() these three do nothing: the caller's
+ * transaction holds the work, and a caller that sees an error rolls it back.
+ */
 int		 store_begin(struct store *, struct error *);
+/* Start a read: a snapshot that stays consistent across queries. */
+int		 store_begin_read(struct store *, struct error *);
 int		 store_commit(struct store *, struct error *);
 /* Undo the open transaction, if SQLite has not already done so. */
 void		 store_rollback(struct store *);

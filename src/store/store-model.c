@@ -750,17 +750,6 @@ store_load_model(struct store *s, const char *id, struct error *err)
 	return m;
 }
 
-/* Start a read: a snapshot that stays consistent across queries. */
-static int
-store_begin_read(struct store *s, struct error *err)
-{
-	sqlite3_stmt	*st;
-
-	if ((st = store_prepare(s, "BEGIN", err)) == NULL)
-		return -1;
-	return store_run(s, st, err);
-}
-
 /* The id of the only model of the database (the caller's to free). */
 static char *
 store_only_model(struct store *s, struct error *err)

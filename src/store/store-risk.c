@@ -529,8 +529,7 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 	size_t		 first = reg->n;
 	int		 rc;
 
-	if ((st = store_prepare(s, "BEGIN", err)) == NULL ||
-	    store_run(s, st, err) == -1)
+	if (store_begin_read(s, err) == -1)
 		return -1;
 	if (store_need_model(s, id, err) == -1 ||
 	    (st = store_prepare(s, sql, err)) == NULL)

@@ -329,25 +329,50 @@ store_reset_all(struct store *s)
 		sqlite3_reset(s->stmts[i].stmt);
 }
 
-int
-store_begin(struct store *s, struct error *err)
+/* Statements that open, end and undo a transaction, whatever the depth. */
+static int
+store_exec(struct store *s, const char *sql, struct error *err)
 {
 	sqlite3_stmt	*st;
 
-	if ((st = store_prepare(s, "BEGIN IMMEDIATE", err)) == NULL)
+	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	return store_run(s, st, err);
+}
+
+static void
+store_undo(struct store *s)
+{
+	store_reset_all(s);
+	if (sqlite3_get_autocommit(s->db))
+		return;		/* SQLite rolled back already */
+	store_exec(s, "ROLLBACK", NULL);
+}
+
+int
+store_begin(struct store *s, struct error *err)
+{
+	if (s->depth > 0)
+		return 0;
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int
+store_begin_read(struct store *s, struct error *err)
+{
+	if (s->depth > 0)
+		return 0;
+	return store_exec(s, "BEGIN", err);
 }
 
 int
 store_commit(struct store *s, struct error *err)
 {
-	sqlite3_stmt	*st;
-
+	if (s->depth > 0)
+		return 0;
 	store_reset_all(s);
-	if ((st = store_prepare(s, "COMMIT", err)) == NULL ||
-	    store_run(s, st, err) == -1) {
-		store_rollback(s);
+	if (store_exec(s, "COMMIT", err) == -1) {
+		store_undo(s);
 		return -1;
 	}
 	return 0;
@@ -356,13 +381,55 @@ store_commit(struct store *s, struct error *err)
 void
 store_rollback(struct store *s)
 {
-	sqlite3_stmt	*st;
+	if (s->depth > 0)
+		return;
+	store_undo(s);
+}
 
+int
+store_transaction(struct store *s, struct error *err)
+{
+	if (s->depth == 0) {
+		if (store_exec(s, "BEGIN IMMEDIATE", err) == -1)
+			return -1;
+		s->doomed = 0;
+	}
+	s->depth++;
+	return 0;
+}
+
+int
+store_transaction_commit(struct store *s, struct error *err)
+{
+	if (s->depth == 0)
+		return error_set(err, "no transaction to commit");
+	if (--s->depth > 0)
+		return s->doomed ? error_set(err, "the transaction was rolled "
+		    "back") : 0;
+	if (s->doomed || sqlite3_get_autocommit(s->db)) {
+		/* Rolled back inside, by a caller or by SQLite itself. */
+		store_undo(s);
+		return error_set(err, "the transaction was rolled back: "
+		    "nothing was changed");
+	}
 	store_reset_all(s);
-	if (sqlite3_get_autocommit(s->db))
-		return;		/* SQLite rolled back already */
-	if ((st = store_prepare(s, "ROLLBACK", NULL)) != NULL)
-		store_run(s, st, NULL);
+	if (store_exec(s, "COMMIT", err) == -1) {
+		store_undo(s);
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_transaction_rollback(struct store *s)
+{
+	if (s->depth == 0)
+		return;
+	if (--s->depth > 0) {
+		s->doomed = 1;
+		return;
+	}
+	store_undo(s);
 }
 
 int

@@ -70,6 +70,17 @@ void		 store_remove_files(const char *path);
 void		 store_close(struct store *);
 const char	*store_path(const struct store *);
 
+/*
+ * Group several changes into one transaction, all or nothing: between
+ * store_transaction() and store_transaction_commit() every write joins it.
+ * On any error the caller calls store_transaction_rollback() and nothing of
+ * the group is kept. They nest: only the outermost commit writes, and a
+ * rollback at any depth makes the outermost commit fail.
+ */
+int		 store_transaction(struct store *, struct error *);
+int		 store_transaction_commit(struct store *, struct error *);
+void		 store_transaction_rollback(struct store *);
+
 /* The user recorded in history: $PARAPET_USER, else the login name. */
 const char	*store_user(void);
 /* Now, ISO 8601 UTC, or $PARAPET_NOW when set. The caller's to free. */
