@@ -15,7 +15,10 @@
  *     and write back the same;
  *   - if the catalogue finishes, analyze() of a small fixed model (built
  *     once) must succeed with scores in 1..5 on known threats and
- *     targets, so fuzzed conditions go through the evaluator.
+ *     targets, so fuzzed conditions go through the evaluator; and every
+ *     condition must have the same value on every subject whether the
+ *     conditions are evaluated in order or in reverse (the evaluator
+ *     remembers values between them).
  *
  * An input that loads changes the catalogue: the standard catalogue is
  * then loaded again (from texts kept in memory) before the next input, so
@@ -48,6 +51,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "rules/analyze.h"
+#include "rules/eval.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -61,9 +65,10 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 #define FUZZ_NAME	"fuzz.yaml"
 
 /*
- * The fixed model: the example of parapet-model(5) with practices, so that
- * components of five kinds, three boundaries of different trust, flows
- * across them with fields left unanswered, and answered and unanswered
+ * The fixed model: the example of parapet-model(5) with more, so that
+ * components of six kinds (one in no boundary), four boundaries of
+ * different trust (one empty), flows across them with fields left
+ * unanswered, a cycle (backend and llm), and answered and unanswered
  * practice questions all meet the conditions.
  */
 static const char fuzz_model[] =
@@ -73,6 +78,7 @@ static const char fuzz_model[] =
 	"  - { id: internet, name: Internet, trust: untrusted }\n"
 	"  - { id: cloud, name: Cloud, trust: internal }\n"
 	"  - { id: vendor, name: Vendor, trust: partner }\n"
+	"  - { id: empty, name: Empty, trust: restricted }\n"
 	"components:\n"
 	"  - { id: customer, name: Customer, kind: user, "
 	"boundary: internet }\n"
@@ -84,6 +90,7 @@ static const char fuzz_model[] =
 	"origin: scraped }\n"
 	"  - { id: tickets, name: Tickets, kind: tool, boundary: cloud, "
 	"can-act: true, human-approval: false }\n"
+	"  - { id: logs, name: Logs, kind: datastore }\n"
 	"flows:\n"
 	"  - { id: ask, from: customer, to: backend, "
 	"data: [prompt, personal-data], encrypted: true, "
@@ -93,6 +100,10 @@ static const char fuzz_model[] =
 	"  - { id: retrieve, from: kb, to: backend, data: [documents] }\n"
 	"  - { id: open-ticket, from: backend, to: tickets, "
 	"data: [tool-call, personal-data] }\n"
+	"  - { id: answer, from: llm, to: backend, data: [model-output], "
+	"encrypted: true }\n"
+	"  - { id: log, from: tickets, to: logs, data: [telemetry], "
+	"encrypted: false, authenticated: false }\n"
 	"practices:\n"
 	"  q-staff-awareness: no\n"
 	"  q-threat-model-maintained: yes\n"
@@ -255,6 +266,104 @@ fuzz_check_format(const struct cond *c, enum target_type subject)
 	buf_release(&two);
 }
 
+/* The number of subjects of a target type in the fixed model. */
+static size_t
+fuzz_nsubjects(enum target_type t)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		return model->ncomponents;
+	case TARGET_FLOW:
+		return model->nflows;
+	case TARGET_BOUNDARY:
+		return model->nboundaries;
+	case TARGET_SYSTEM:
+	case TARGET_ANY:
+		break;
+	}
+	return 1;
+}
+
+/* Subject i of a target type, as eval_cond() takes it. */
+static const void *
+fuzz_subject(enum target_type t, size_t i)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		return model->components[i];
+	case TARGET_FLOW:
+		return model->flows[i];
+	case TARGET_BOUNDARY:
+		return model->boundaries[i];
+	case TARGET_SYSTEM:
+		return &model->system;
+	case TARGET_ANY:
+		break;
+	}
+	return NULL;
+}
+
+/*
+ * The evaluator remembers values between subjects and conditions: it must
+ * give every condition (threats', then adjustments') on every subject the
+ * same value whatever came before. One context evaluates them all in
+ * order, a second in the reverse order.
+ */
+static void
+fuzz_eval_orders(const struct catalogue *cat)
+{
+	struct eval		 *e;
+	const struct cond	**conds;
+	enum target_type	 *types;
+	enum tv			 *vals;
+	size_t			 *first, nconds, nvals, i, j;
+	struct buf		  b;
+
+	nconds = cat->nthreats + cat->nadjustments;
+	conds = xcalloc(nconds + 1, sizeof *conds);
+	types = xcalloc(nconds + 1, sizeof *types);
+	first = xcalloc(nconds + 1, sizeof *first);
+	for (i = 0; i < cat->nthreats; i++) {
+		conds[i] = cat->threats[i]->when;
+		types[i] = cat->threats[i]->target;
+	}
+	for (i = 0; i < cat->nadjustments; i++) {
+		conds[cat->nthreats + i] = cat->adjustments[i]->when;
+		types[cat->nthreats + i] = cat->adjustments[i]->target;
+	}
+	for (nvals = i = 0; i < nconds; i++) {
+		first[i] = nvals;
+		nvals += fuzz_nsubjects(types[i]);
+	}
+	vals = xcalloc(nvals + 1, sizeof *vals);
+
+	e = eval_new(cat, model);
+	for (i = 0; i < nconds; i++)
+		for (j = 0; j < fuzz_nsubjects(types[i]); j++)
+			vals[first[i] + j] = eval_cond(e, conds[i],
+			    fuzz_subject(types[i], j));
+	eval_free(e);
+
+	e = eval_new(cat, model);
+	for (i = nconds; i-- > 0;) {
+		for (j = fuzz_nsubjects(types[i]); j-- > 0;) {
+			if (eval_cond(e, conds[i], fuzz_subject(types[i], j)) ==
+			    vals[first[i] + j])
+				continue;
+			buf_init(&b);
+			cond_format(conds[i], &b);
+			fprintf(stderr, "condition %s, subject %zu\n", b.s, j);
+			fuzz_fail("a condition's value depends on what was "
+			    "evaluated before", NULL);
+		}
+	}
+	eval_free(e);
+	free(vals);
+	free(first);
+	free(types);
+	free(conds);
+}
+
 /* Analyze the fixed model and check what comes out. */
 static void
 fuzz_analyze(const struct catalogue *cat)
@@ -314,8 +423,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < standard->nadjustments; i++)
 		fuzz_check_format(standard->adjustments[i]->when,
 		    standard->adjustments[i]->target);
-	if (rc == 0)
+	if (rc == 0) {
 		fuzz_analyze(standard);
+		fuzz_eval_orders(standard);
+	}
 
 	/* Start the next input from the standard catalogue again. */
 	tax = standard->taxonomy;
