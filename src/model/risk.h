@@ -76,6 +76,8 @@ char		*risk_name(const struct risk *);
  * or -1 if the name has no '@' or an empty part.
  */
 int		 risk_parse_name(const char *, char **threat, char **target);
+/* 1 if s is a real date written YYYY-MM-DD (a mitigation's due date). */
+int		 risk_date_valid(const char *);
 /* Severity from likelihood x impact: 1-4 low, 5-9 medium, 10-15 high,
  * 16-25 critical. */
 int		 risk_severity(int likelihood, int impact);

@@ -604,32 +604,6 @@ model_yaml_status(struct model_yaml_reader *r, const struct ynode *v,
 	return 0;
 }
 
-/* 1 if s is a real date written YYYY-MM-DD. */
-static int
-model_yaml_date(const char *s)
-{
-	static const int days[] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-	int	i, y, m, d, max;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1 || m < 1 || m > 12)
-		return 0;
-	max = days[m - 1];
-	if (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
-		max = 29;
-	return d >= 1 && d <= max;
-}
-
 /* The decision on one mitigation of a risk: a mapping with its status. */
 static int
 model_yaml_mitigation(struct model_yaml_reader *r, struct risk *k,
@@ -662,7 +636,7 @@ model_yaml_mitigation(struct model_yaml_reader *r, struct risk *k,
 	due = ynode_get(v, "due");
 	if (due != NULL && !model_yaml_null(due) &&
 	    (due->type != YNODE_SCALAR ||
-	    (due->len > 0 && !model_yaml_date(due->value)))) {
+	    (due->len > 0 && !risk_date_valid(due->value)))) {
 		if (due->type != YNODE_SCALAR)
 			return model_yaml_type_error(r, due, "due", "a date");
 		return ynode_error(r->doc, due, r->err, "invalid due date '%s' "
