@@ -398,7 +398,7 @@ test_reachable_from_any_path(void **state)
 	    "  - { id: f6, from: loop, to: offline }\n", &reg);
 	expect(&reg, "t-reachable", "m",
 	    "fact: 'm' is a model\n"
-	    "fact: 'm' is reachable from 'u' through flows\n"
+	    "fact: 'm' is reachable from 'u' through flows 'f1', 'f2', 'f4'\n"
 	    "fact: 'u' is a user\n"
 	    "impact +2: the system is critical\n");
 	expect(&reg, "t-reachable", "offline", "");
@@ -493,6 +493,244 @@ test_reaches_any_path_forward(void **state)
 	    "model, model-type: llm} (not answered)\n");
 	assert_int_equal(count(&reg, "t-unreached"), 3);
 	risk_register_release(&reg);
+}
+
+static void
+test_paths_via_data_classes(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	/*
+	 * u prompts m1 through app; u reaches m2 only by uploading weights
+	 * to a registry; the last hop to m3 does not say what it carries
+	 * (app2 is reached by a prompt, then the path goes on by
+	 * assumption); m5 has a path of unknown data and one of prompts;
+	 * m6 is six hops away, two of them not answered.
+	 */
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: u, name: U, kind: user }\n"
+	    "  - { id: app, name: A, kind: application }\n"
+	    "  - { id: app2, name: A, kind: application }\n"
+	    "  - { id: reg, name: R, kind: model-registry }\n"
+	    "  - { id: m1, name: M, kind: model }\n"
+	    "  - { id: m2, name: M, kind: model }\n"
+	    "  - { id: m3, name: M, kind: model }\n"
+	    "  - { id: m5, name: M, kind: model }\n"
+	    "  - { id: b1, name: B, kind: application }\n"
+	    "  - { id: b2, name: B, kind: application }\n"
+	    "  - { id: b3, name: B, kind: application }\n"
+	    "  - { id: b4, name: B, kind: application }\n"
+	    "  - { id: b5, name: B, kind: application }\n"
+	    "  - { id: m6, name: M, kind: model }\n"
+	    "flows:\n"
+	    "  - { id: ask, from: u, to: app, data: [prompt] }\n"
+	    "  - { id: call, from: app, to: m1, data: [documents, "
+	    "telemetry] }\n"
+	    "  - { id: up, from: u, to: reg, data: [model-weights] }\n"
+	    "  - { id: load, from: reg, to: m2, data: [model-weights] }\n"
+	    "  - { id: x, from: u, to: app2, data: [prompt] }\n"
+	    "  - { id: y, from: app2, to: m3 }\n"
+	    "  - { id: q1, from: u, to: m5 }\n"
+	    "  - { id: q2, from: app, to: m5, data: [prompt] }\n"
+	    "  - { id: c1, from: u, to: b1 }\n"
+	    "  - { id: c2, from: b1, to: b2, data: [prompt] }\n"
+	    "  - { id: c3, from: b2, to: b3, data: [prompt] }\n"
+	    "  - { id: c4, from: b3, to: b4, data: [prompt] }\n"
+	    "  - { id: c5, from: b4, to: b5, data: [prompt] }\n"
+	    "  - { id: c6, from: b5, to: m6 }\n", &reg);
+	expect(&reg, "t-instructed", "m1",
+	    "fact: 'm1' is a model\n"
+	    "fact: 'm1' is reachable from 'u' through flows 'ask', 'call', "
+	    "each carrying prompt or documents\n"
+	    "fact: 'u' is a user\n");
+	/* Any path would do for reachable-from; not one of weights. */
+	expect(&reg, "t-reachable", "m2",
+	    "fact: 'm2' is a model\n"
+	    "fact: 'm2' is reachable from 'u' through flows 'up', 'load'\n"
+	    "fact: 'u' is a user\n");
+	expect(&reg, "t-instructed", "m2", "");
+	/* A yes path to app2, then a flow that may carry a prompt. */
+	expect(&reg, "t-instructed", "m3",
+	    "fact: 'm3' is a model\n"
+	    "fact: 'm3' is reachable from 'u' through flows 'x', 'y', each "
+	    "carrying prompt or documents where answered\n"
+	    "assumed: flow 'y' carries prompt or documents (not answered)\n"
+	    "fact: 'u' is a user\n");
+	/* A path that carries a prompt beats one that may. */
+	expect(&reg, "t-instructed", "m5",
+	    "fact: 'm5' is a model\n"
+	    "fact: 'm5' is reachable from 'u' through flows 'ask', 'q2', "
+	    "each carrying prompt or documents\n"
+	    "fact: 'u' is a user\n");
+	/* The flows nearest the model are named, the others counted. */
+	expect(&reg, "t-instructed", "m6",
+	    "fact: 'm6' is a model\n"
+	    "fact: 'm6' is reachable from 'u' through 6 flows: ..., 'c3', "
+	    "'c4', 'c5', 'c6', each carrying prompt or documents where "
+	    "answered\n"
+	    "assumed: flow 'c6' carries prompt or documents (not answered)\n"
+	    "assumed: 1 more flows of the path carry prompt or documents "
+	    "(not answered)\n"
+	    "fact: 'u' is a user\n");
+	assert_int_equal(count(&reg, "t-instructed"), 4);
+
+	/* not: definitely (only weights) and by assumption. */
+	expect(&reg, "t-uninstructed", "m1",
+	    "fact: 'm1' is a model\n"
+	    "fact: nothing that reaches 'm1' through flows that carry prompt "
+	    "matches {kind: user}\n");
+	expect(&reg, "t-uninstructed", "m2",
+	    "fact: 'm2' is a model\n"
+	    "fact: nothing that reaches 'm2' through flows that carry prompt "
+	    "matches {kind: user}\n");
+	expect(&reg, "t-uninstructed", "m3",
+	    "fact: 'm3' is a model\n"
+	    "fact: 'm3' is reachable from 'u' through flows 'x', 'y', each "
+	    "carrying prompt where answered\n"
+	    "assumed: flow 'y' does not carry prompt (not answered)\n"
+	    "fact: 'u' is a user\n"
+	    "assumed: nothing else that reaches 'm3' through flows that carry "
+	    "prompt matches {kind: user} (not answered)\n");
+	expect(&reg, "t-uninstructed", "m5", "");
+	assert_int_equal(count(&reg, "t-uninstructed"), 4);
+	risk_register_release(&reg);
+
+	/*
+	 * reaches: src's documents reach the llm; src2 sends documents to an
+	 * application that passes on only prompts; src3 says nothing of
+	 * what it sends; src4 sends to app3, whose documents reach the llm.
+	 */
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: src, name: S, kind: data-source }\n"
+	    "  - { id: src2, name: S, kind: data-source }\n"
+	    "  - { id: src3, name: S, kind: data-source }\n"
+	    "  - { id: src4, name: S, kind: data-source }\n"
+	    "  - { id: app, name: A, kind: application }\n"
+	    "  - { id: app3, name: A, kind: application }\n"
+	    "  - { id: llm, name: L, kind: model, model-type: llm }\n"
+	    "flows:\n"
+	    "  - { id: s1, from: src, to: app3, data: [documents] }\n"
+	    "  - { id: s2, from: app3, to: llm, data: [prompt, documents] }\n"
+	    "  - { id: r1, from: src2, to: app, data: [documents] }\n"
+	    "  - { id: r2, from: app, to: llm, data: [prompt] }\n"
+	    "  - { id: t1, from: src3, to: llm }\n"
+	    "  - { id: u1, from: src4, to: app3 }\n", &reg);
+	expect(&reg, "t-feeds", "src",
+	    "fact: 'src' is a data-source\n"
+	    "fact: 'src' reaches 'llm' through flows 's1', 's2', each "
+	    "carrying documents\n"
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n");
+	expect(&reg, "t-feeds", "src2", "");
+	expect(&reg, "t-feeds", "src3",
+	    "fact: 'src3' is a data-source\n"
+	    "fact: 'src3' reaches 'llm' through flow 't1'\n"
+	    "assumed: flow 't1' carries documents (not answered)\n"
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n");
+	expect(&reg, "t-feeds", "src4",
+	    "fact: 'src4' is a data-source\n"
+	    "fact: 'src4' reaches 'llm' through flows 'u1', 's2', each "
+	    "carrying documents where answered\n"
+	    "assumed: flow 'u1' carries documents (not answered)\n"
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n");
+	assert_int_equal(count(&reg, "t-feeds"), 3);
+	/* Without via, src2 reaches the llm. */
+	expect(&reg, "t-reaches", "src2",
+	    "fact: 'src2' is a data-source\n"
+	    "fact: 'src2' reaches 'llm' through flows 'r1', 'r2'\n"
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n");
+	risk_register_release(&reg);
+}
+
+/* A condition written back in one line, or its error. */
+static char *
+cond_roundtrip(const char *yaml, enum target_type subject)
+{
+	struct ydoc	*d;
+	struct cond	*c;
+	struct error	 err;
+	struct buf	 b;
+	size_t		 slots = 0;
+
+	if ((d = ydoc_parse(yaml, strlen(yaml), "c.yaml", &err)) == NULL)
+		fail_msg("yaml: %s", err.msg);
+	c = cond_parse(d, d->root, subject, &slots, &err);
+	ydoc_free(d);
+	if (c == NULL)
+		return xasprintf("%lu:%lu: %s", err.line, err.col, err.msg);
+	buf_init(&b);
+	cond_format(c, &b);
+	cond_free(c);
+	return buf_detach(&b);
+}
+
+static void
+test_via_is_checked_at_load(void **state)
+{
+	struct {
+		const char		*yaml;
+		const char		*want;
+	} cases[] = {
+		{ "{ reachable-from: { from: { kind: user },\n"
+		  "  via: [prompt, promt] } }",
+		  "2:17: unknown data class 'promt' for 'via' (did you mean "
+		  "'prompt'?)" },
+		{ "{ reachable-from: { kind: user, via: [prompt] } }",
+		  "1:21: 'kind' cannot stand beside 'from' and 'via': put the "
+		  "condition under 'from' (reachable-from: { from: { ... }, "
+		  "via: [...] })" },
+		{ "{ reaches: { from: { kind: model }, via: prompt } }",
+		  "1:14: 'reaches' names where its paths lead with 'to', not "
+		  "'from'" },
+		{ "{ reachable-from: { via: [prompt] } }",
+		  "1:19: 'reachable-from' with 'via' needs 'from:', the "
+		  "condition on the components where its paths start" },
+		{ "{ reachable-from: { from: { kind: user }, vai: prompt } }",
+		  "1:43: unknown key 'vai' in 'reachable-from' (did you mean "
+		  "'via'?)" },
+		{ "{ kind: model, via: [prompt] }",
+		  "1:16: 'via' belongs inside 'reachable-from: { from: { ... }, "
+		  "via: [...] }' or 'reaches: { to: { ... }, via: [...] }'" },
+		{ "{ reaches: { to: { kind: model }, via: [] } }",
+		  "1:40: 'via' needs at least one value" },
+		{ "{ reaches: { to: { kind: model }, via: { prompt: 1 } } }",
+		  "1:40: 'via' must be a word or a list of words, not a "
+		  "mapping" },
+		{ "{ reaches: { to: { kind: tool, model-type: llm }, "
+		  "via: prompt } }",
+		  "1:32: field 'model-type' does not apply to kind 'tool' (only "
+		  "to 'model')" },
+		{ "{ reaches: { to: yes, via: prompt } }",
+		  "1:18: 'to' must be a condition (a mapping), not text" },
+		/* Accepted, and written back as read. */
+		{ "{ kind: model, reachable-from: { via: [documents, prompt], "
+		  "from: [ { kind: user }, { untrusted-input: true } ] } }",
+		  "{kind: model, reachable-from: {from: [{kind: user}, "
+		  "{untrusted-input: true}], via: [prompt, documents]}}" },
+		{ "{ reaches: { to: { kind: model } } }",
+		  "{reaches: {kind: model}}" },
+		{ "{ not: { reaches: { to: { kind: model }, via: documents } } }",
+		  "{not: {reaches: {to: {kind: model}, via: documents}}}" },
+	};
+	char	*got;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		got = cond_roundtrip(cases[i].yaml, TARGET_COMPONENT);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("%s\n  got      %s\n  expected %s",
+			    cases[i].yaml, got, cases[i].want);
+		free(got);
+	}
 }
 
 static void
@@ -910,6 +1148,8 @@ main(void)
 		cmocka_unit_test(test_inbound_outbound_and_downstream),
 		cmocka_unit_test(test_reachable_from_any_path),
 		cmocka_unit_test(test_reaches_any_path_forward),
+		cmocka_unit_test(test_paths_via_data_classes),
+		cmocka_unit_test(test_via_is_checked_at_load),
 		cmocka_unit_test(test_contains_looks_inside_each_boundary),
 		cmocka_unit_test(test_contains_and_reaches_are_checked_at_load),
 		cmocka_unit_test(test_component_boundary_and_boundary_targets),

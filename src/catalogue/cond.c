@@ -305,6 +305,10 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 		    "be tested in a condition", k->value,
 		    f->type == FIELD_KIND ? "a component's kind (use "
 		    "'kind')" : "text"), NULL;
+	if (f == NULL && strcmp(k->value, "via") == 0)
+		return ynode_error(p->doc, k, p->err, "'via' belongs inside "
+		    "'reachable-from: { from: { ... }, via: [...] }' or "
+		    "'reaches: { to: { ... }, via: [...] }'"), NULL;
 	if (f == NULL) {
 		for (t = 0; t < OBJ_COUNT; t++) {
 			if (t == (int)subject_objtype(subject))
@@ -393,6 +397,70 @@ cond_parse_sub(struct cond_parser *p, const struct ynode *v,
 		cond_add_kid(any, kid);
 	}
 	return any;
+}
+
+/*
+ * "reachable-from: { from: C, via: [CLASS, ...] }" and "reaches: { to: C,
+ * via: [...] }": paths only through flows that carry one of the classes.
+ */
+static struct cond *
+cond_parse_path(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, const struct cond_key *ck, enum target_type subject)
+{
+	int			 from = ck->op == COND_REACHABLE;
+	const char		*end = from ? "from" : "to";
+	const char		*other = from ? "to" : "from";
+	const char		*words[3], *near;
+	const struct ynode	*kk, *endv = NULL, *viav = NULL;
+	struct cond		*c, *kid;
+	size_t			 i;
+
+	words[0] = end;
+	words[1] = "via";
+	words[2] = NULL;
+	for (i = 0; i < YNODE_PAIRS(v); i++) {
+		kk = YNODE_KEY(v, i);
+		if (strcmp(kk->value, end) == 0) {
+			endv = YNODE_VAL(v, i);
+			continue;
+		}
+		if (strcmp(kk->value, "via") == 0) {
+			viav = YNODE_VAL(v, i);
+			continue;
+		}
+		if (strcmp(kk->value, other) == 0)
+			return ynode_error(p->doc, kk, p->err, "'%s' names "
+			    "where its paths %s with '%s', not '%s'", ck->name,
+			    from ? "start" : "lead", end, other), NULL;
+		if (cond_key_find(kk->value) != NULL ||
+		    model_field(OBJ_COMPONENT, kk->value) != NULL)
+			return ynode_error(p->doc, kk, p->err, "'%s' cannot "
+			    "stand beside '%s' and 'via': put the condition "
+			    "under '%s' (%s: { %s: { ... }, via: [...] })",
+			    kk->value, end, end, ck->name, end), NULL;
+		if ((near = text_suggest(kk->value, words)) != NULL)
+			return ynode_error(p->doc, kk, p->err, "unknown key "
+			    "'%s' in '%s' (did you mean '%s'?)", kk->value,
+			    ck->name, near), NULL;
+		return ynode_error(p->doc, kk, p->err, "unknown key '%s' in "
+		    "'%s' (expected '%s' and 'via')", kk->value, ck->name,
+		    end), NULL;
+	}
+	if (endv == NULL)
+		return ynode_error(p->doc, v, p->err, "'%s' with 'via' needs "
+		    "'%s:', the condition on the components where its paths "
+		    "%s", ck->name, end, from ? "start" : "lead"), NULL;
+	if ((kid = cond_parse_sub(p, endv, TARGET_COMPONENT, end)) == NULL)
+		return NULL;
+	c = cond_node(ck->op, subject, ck->name, k);
+	cond_add_kid(c, kid);
+	if (viav != NULL && cond_words(p, viav, &vocab_data_class, "via",
+	    &c->values) == -1) {
+		cond_free(c);
+		return NULL;
+	}
+	c->slot = (*p->slots)++;
+	return c;
 }
 
 /* "practice: q" or "practice: [q, r]" (any of them answered no). */
@@ -492,6 +560,11 @@ cond_parse_entry(struct cond_parser *p, const struct ynode *k,
 		cond_add_kid(c, kid);
 		return c;
 	case ARG_SUB:
+		if ((ck->op == COND_REACHABLE || ck->op == COND_REACHES) &&
+		    v->type == YNODE_MAP && (ynode_get(v, "via") != NULL ||
+		    ynode_get(v, ck->op == COND_REACHABLE ? "from" :
+		    "to") != NULL))
+			return cond_parse_path(p, k, v, ck, subject);
 		if ((kid = cond_parse_sub(p, v, ck->sub, ck->name)) == NULL)
 			return NULL;
 		c = cond_node(ck->op, subject, ck->name, k);
@@ -674,6 +747,18 @@ cond_format_value(const struct cond *c, struct buf *b)
 	case COND_PRACTICE:
 		buf_adds(b, c->question);
 		return;
+	case COND_REACHABLE:
+	case COND_REACHES:
+		if (c->values == 0) {
+			cond_format_value(c->kids[0], b);
+			return;
+		}
+		buf_addf(b, "{%s: ", c->op == COND_REACHABLE ? "from" : "to");
+		cond_format_value(c->kids[0], b);
+		buf_adds(b, ", via: ");
+		cond_format_words(&vocab_data_class, c->values, b);
+		buf_addc(b, '}');
+		return;
 	case COND_NOT:
 	case COND_FROM:
 	case COND_TO:
@@ -681,8 +766,6 @@ cond_format_value(const struct cond *c, struct buf *b)
 	case COND_OUTBOUND:
 	case COND_UPSTREAM:
 	case COND_DOWNSTREAM:
-	case COND_REACHABLE:
-	case COND_REACHES:
 	case COND_BOUNDARY:
 	case COND_CONTAINS:
 	case COND_SYSTEM:

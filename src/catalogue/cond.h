@@ -7,6 +7,11 @@
  * out, or an unknown word is an error at its FILE:LINE:COL with the nearest
  * known word suggested) and evaluated by rules/eval.c with three values.
  *
+ * "reachable-from" and "reaches" may limit their paths to flows that carry
+ * some data classes: "reachable-from: { from: C, via: [prompt] }" and
+ * "reaches: { to: C, via: [documents] }" (the classes are the node's
+ * values; a flow whose data is not answered may carry them).
+ *
  * Every node records the YAML key that made it, so that cond_format() can
  * write it back in one line for reasons and listings. Nodes whose value
  * the analysis keeps between subjects (quantifiers over flows and
@@ -42,8 +47,10 @@ enum cond_op {
 	COND_OUTBOUND,		/* "outbound:", component -> flows out */
 	COND_UPSTREAM,		/* "upstream:", component -> senders */
 	COND_DOWNSTREAM,	/* "downstream:", component -> receivers */
-	COND_REACHABLE,		/* "reachable-from:", any path */
-	COND_REACHES,		/* "reaches:", any path forward */
+	COND_REACHABLE,		/* "reachable-from:", any path; values:
+				   "via" data classes (0: any flow) */
+	COND_REACHES,		/* "reaches:", any path forward; values
+				   as for reachable-from */
 	COND_BOUNDARY,		/* "boundary:", component -> its boundary */
 	COND_CONTAINS,		/* "contains:", boundary -> its components */
 	COND_SYSTEM,		/* "system:" */

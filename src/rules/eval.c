@@ -37,8 +37,13 @@ struct memo {
 					   for the paths, the number of hops;
 					   for contains, per boundary:
 					   components attaining it */
-	uint32_t	*next;		/* reaches, per component: the first
-					   flow of the path to wits */
+	uint32_t	*next;		/* per component: for reaches, the
+					   first flow of the path to wits; for
+					   reachable-from, the last flow of the
+					   path from wits */
+	uint32_t	*unk;		/* paths with "via", per component:
+					   flows of the path whose data is not
+					   answered */
 };
 
 struct eval {
@@ -146,6 +151,7 @@ eval_free(struct eval *e)
 		free(e->memo[i].wits);
 		free(e->memo[i].cnts);
 		free(e->memo[i].next);
+		free(e->memo[i].unk);
 	}
 	free(e->memo);
 	strmap_release(&e->bindex);
@@ -173,8 +179,10 @@ eval_memo(struct eval *e, const struct cond *c)
 		memset(mm->vals, MEMO_UNSET, n + 1);
 		mm->wits = xcalloc(n + 1, sizeof *mm->wits);
 		mm->cnts = xcalloc(n + 1, sizeof *mm->cnts);
-		if (c->op == COND_REACHES)
+		if (c->op == COND_REACHES || c->op == COND_REACHABLE)
 			mm->next = xcalloc(n + 1, sizeof *mm->next);
+		if (mm->next != NULL && c->values != 0)
+			mm->unk = xcalloc(n + 1, sizeof *mm->unk);
 	}
 	return mm;
 }
@@ -301,13 +309,30 @@ eval_quant(struct eval *e, const struct cond *c, const struct component *comp)
 }
 
 /*
- * reachable-from and reaches: the best value of the kid over the
- * components that reach each component (reachable-from), or that each
- * component reaches (reaches), through one or more flows. One search
- * from the components where the kid is yes, following flows forward
- * (reachable-from) or backward (reaches), then one from those where it is
- * maybe; a component keeps the first value it gets, so a path to a yes
- * beats a path to a maybe and every flow is followed at most twice.
+ * May a path go through a flow? Always without "via"; with it, yes if the
+ * flow carries one of the classes, maybe if its data is not answered.
+ */
+static enum tv
+eval_via(const struct cond *c, const struct flow *f)
+{
+	if (c->values == 0)
+		return TV_YES;
+	if (f->data == 0)
+		return TV_MAYBE;
+	return (f->data & c->values) ? TV_YES : TV_NO;
+}
+
+/*
+ * reachable-from and reaches: the best value over the components that
+ * reach each component (reachable-from), or that each component reaches
+ * (reaches), through one or more flows, of the kid there and of every
+ * flow of the path ("via": a flow that may carry the classes is maybe).
+ * One search from the components where the kid is yes, following flows
+ * forward (reachable-from) or backward (reaches) that definitely pass,
+ * then one from those where it is maybe, and (with "via") from those a
+ * yes path reached, following flows that may pass. A component keeps the
+ * first value it gets, so a path to a yes beats a path to a maybe, and
+ * every flow is followed at most twice per search.
  */
 static void
 eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
@@ -317,6 +342,8 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 	const uint32_t		*off, *list;
 	uint8_t			*seed;
 	uint32_t		*queue, head, tail, i, j, k, d;
+	uint32_t		 wit, hops, unk;
+	enum tv			 fv;
 	int			 pass, back = c->op == COND_REACHES;
 
 	off = back ? e->in_off : e->out_off;
@@ -329,24 +356,46 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 	}
 	for (pass = TV_YES; pass >= TV_MAYBE; pass--) {
 		for (i = 0; i < e->nc; i++) {
-			if (seed[i] != pass)
+			/*
+			 * Without "via" a yes path reaches no more than the
+			 * first search found; with it, it may go on through
+			 * flows that may carry the classes.
+			 */
+			if (c->values == 0 ? seed[i] != pass :
+			    seed[i] < pass && (pass != TV_MAYBE ||
+			    mm->vals[i] != TV_YES))
 				continue;
 			head = tail = 0;
 			queue[tail++] = i;
 			while (head < tail) {
 				j = queue[head++];
+				if (j != i) {
+					wit = mm->wits[j];
+					hops = mm->cnts[j];
+					unk = mm->unk != NULL ? mm->unk[j] : 0;
+				} else if (seed[i] >= pass) {
+					wit = i;
+					hops = unk = 0;
+				} else {
+					/* Reached by a yes path before. */
+					wit = mm->wits[i];
+					hops = mm->cnts[i];
+					unk = 0;
+				}
 				for (k = off[j]; k < off[j + 1]; k++) {
 					f = m->flows[list[k]];
 					d = (uint32_t)(back ? f->src->index :
 					    f->dst->index);
-					if (mm->vals[d] >= pass)
+					if (mm->vals[d] >= pass ||
+					    (int)(fv = eval_via(c, f)) < pass)
 						continue;
 					mm->vals[d] = (uint8_t)pass;
-					mm->wits[d] = i;
-					mm->cnts[d] = j == i ? 1 :
-					    mm->cnts[j] + 1;
-					if (back)
-						mm->next[d] = list[k];
+					mm->wits[d] = wit;
+					mm->cnts[d] = hops + 1;
+					mm->next[d] = list[k];
+					if (mm->unk != NULL)
+						mm->unk[d] = unk +
+						    (fv == TV_MAYBE);
 					queue[tail++] = d;
 				}
 			}
@@ -884,46 +933,101 @@ explain_quant(struct eval *e, const struct cond *c,
 	}
 }
 
+/* " through flows that carry a or b" for a path with "via", else "". */
+static void
+reason_via(struct buf *b, const struct cond *c)
+{
+	if (c->values == 0)
+		return;
+	buf_adds(b, " through flows that carry ");
+	reason_words(b, &vocab_data_class, c->values, " or ");
+}
+
 /*
- * reaches: "fact: 'a' reaches 'c' through flows 'ab', 'bc'" (the first
- * few flows of a long path), then why 'c' matches.
+ * reaches and reachable-from: "fact: 'a' reaches 'c' through flows 'ab',
+ * 'bc'" or "fact: 'c' is reachable from 'a' through flows 'ab', 'bc'"
+ * (the flows nearest the subject of a long path), the flows of the path
+ * whose data is assumed to carry the "via" classes, then why 'a' or 'c'
+ * matches.
  */
 static void
-explain_reaches(struct eval *e, const struct cond *c,
+explain_path(struct eval *e, const struct cond *c,
     const struct component *comp, int pos, enum tv v, struct risk *k)
 {
 	const struct memo	*mm = &e->memo[c->slot];
-	const struct flow	*f;
-	const struct component	*to;
+	const struct flow	*f, *shown[PATH_SHOWN];
+	const struct component	*end;
 	struct buf		*b = &e->line;
-	uint32_t		 hops, i, at;
+	int			 back = c->op == COND_REACHES;
+	uint32_t		 hops, n, i, at, unk = 0, seen = 0;
 
 	if (!pos && v == TV_NO) {
-		explain_none(e, c, "nothing reached from", comp, k);
+		buf_addf(b, "fact: %s '%s'", back ? "nothing reached from" :
+		    "nothing that reaches", comp->id);
+		reason_via(b, c);
+		buf_adds(b, " matches ");
+		cond_format(c->kids[0], b);
+		reason_add(e, k);
 		return;
 	}
-	to = e->m->components[mm->wits[comp->index]];
+	end = e->m->components[mm->wits[comp->index]];
 	hops = mm->cnts[comp->index];
-	buf_addf(b, "fact: '%s' reaches '%s' through ", comp->id, to->id);
+	if (mm->unk != NULL)
+		unk = mm->unk[comp->index];
+	/* The flows nearest the subject, in the order of the path. */
+	n = hops < PATH_SHOWN ? hops : PATH_SHOWN;
+	at = (uint32_t)comp->index;
+	for (i = 0; i < n; i++) {
+		f = e->m->flows[mm->next[at]];
+		shown[back ? i : n - 1 - i] = f;
+		at = (uint32_t)(back ? f->dst->index : f->src->index);
+	}
+	if (back)
+		buf_addf(b, "fact: '%s' reaches '%s' through ", comp->id,
+		    end->id);
+	else
+		buf_addf(b, "fact: '%s' is reachable from '%s' through ",
+		    comp->id, end->id);
 	if (hops == 1)
 		buf_adds(b, "flow ");
 	else if (hops <= PATH_SHOWN)
 		buf_adds(b, "flows ");
 	else
-		buf_addf(b, "%u flows: ", hops);
-	at = (uint32_t)comp->index;
-	for (i = 0; i < hops && i < PATH_SHOWN; i++) {
-		f = e->m->flows[mm->next[at]];
-		buf_addf(b, "%s'%s'", i > 0 ? ", " : "", f->id);
-		at = (uint32_t)f->dst->index;
-	}
-	if (hops > PATH_SHOWN)
+		buf_addf(b, "%u flows: %s", hops, back ? "" : "..., ");
+	for (i = 0; i < n; i++)
+		buf_addf(b, "%s'%s'", i > 0 ? ", " : "", shown[i]->id);
+	if (back && hops > PATH_SHOWN)
 		buf_adds(b, ", ...");
+	if (c->values != 0 && unk < hops) {
+		buf_adds(b, hops == 1 ? ", carrying " : ", each carrying ");
+		reason_words(b, &vocab_data_class, c->values, " or ");
+		if (unk > 0)
+			buf_adds(b, " where answered");
+	}
 	reason_add(e, k);
-	explain(e, c->kids[0], to, pos, k);
+	for (i = 0; i < n; i++) {
+		if (c->values == 0 || shown[i]->data != 0)
+			continue;
+		buf_addf(b, "assumed: flow '%s' %s", shown[i]->id,
+		    pos ? "carries " : "does not carry ");
+		reason_words(b, &vocab_data_class, c->values, " or ");
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+		seen++;
+	}
+	if (unk > seen) {
+		buf_addf(b, "assumed: %u more flows of the path %s", unk - seen,
+		    pos ? "carry " : "do not carry ");
+		reason_words(b, &vocab_data_class, c->values, " or ");
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+	}
+	explain(e, c->kids[0], end, pos, k);
 	if (!pos) {
-		buf_addf(b, "assumed: nothing else reached from '%s' matches ",
-		    comp->id);
+		buf_addf(b, "assumed: nothing else %s '%s'", back ?
+		    "reached from" : "that reaches", comp->id);
+		reason_via(b, c);
+		buf_adds(b, " matches ");
 		cond_format(c->kids[0], b);
 		buf_adds(b, " (not answered)");
 		reason_add(e, k);
@@ -1025,26 +1129,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		explain_quant(e, c, comp, pos, k);
 		return;
 	case COND_REACHABLE:
-		mm = &e->memo[c->slot];
-		if (!pos && v == TV_NO) {
-			explain_none(e, c, "nothing that reaches", comp, k);
-			return;
-		}
-		buf_addf(b, "fact: '%s' is reachable from '%s' through flows",
-		    comp->id, e->m->components[mm->wits[comp->index]]->id);
-		reason_add(e, k);
-		explain(e, c->kids[0],
-		    e->m->components[mm->wits[comp->index]], pos, k);
-		if (!pos) {
-			buf_addf(b, "assumed: nothing else that reaches '%s' "
-			    "matches ", comp->id);
-			cond_format(c->kids[0], b);
-			buf_adds(b, " (not answered)");
-			reason_add(e, k);
-		}
-		return;
 	case COND_REACHES:
-		explain_reaches(e, c, comp, pos, v, k);
+		explain_path(e, c, comp, pos, v, k);
 		return;
 	case COND_CONTAINS:
 		explain_contains(e, c, obj, pos, v, k);
