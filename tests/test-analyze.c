@@ -1034,6 +1034,36 @@ test_adjustments_are_clamped_and_need_a_definite_yes(void **state)
 }
 
 static void
+test_adjustments_may_name_their_threats(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	/* Same target, condition and STRIDE letter: only the name differs. */
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: pay, name: P, kind: external-service,"
+	    "      exposure: public }\n"
+	    "  - { id: mail, name: M, kind: external-service,"
+	    "      exposure: internal }\n", &reg);
+	k = risk_register_find(&reg, "t-twin-a", "pay");
+	assert_int_equal(k->likelihood, 2);
+	k = risk_register_find(&reg, "t-twin-b", "pay");
+	assert_int_equal(k->likelihood, 4);
+	expect(&reg, "t-twin-b", "pay",
+	    "fact: 'pay' is an external-service\n"
+	    "likelihood +2: named threats only\n");
+	/* The others still apply to both. */
+	k = risk_register_find(&reg, "t-twin-a", "mail");
+	assert_int_equal(k->likelihood, 1);
+	k = risk_register_find(&reg, "t-twin-b", "mail");
+	assert_int_equal(k->likelihood, 1);
+	risk_register_release(&reg);
+}
+
+static void
 test_severity_and_order(void **state)
 {
 	struct risk_register	 reg;
@@ -1156,6 +1186,7 @@ main(void)
 		cmocka_unit_test(test_exists_system_and_practice),
 		cmocka_unit_test(
 		    test_adjustments_are_clamped_and_need_a_definite_yes),
+		cmocka_unit_test(test_adjustments_may_name_their_threats),
 		cmocka_unit_test(test_severity_and_order),
 		cmocka_unit_test(test_analysis_is_deterministic),
 		cmocka_unit_test(test_an_unindexed_model_is_refused),

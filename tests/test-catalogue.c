@@ -101,7 +101,7 @@ test_base_loads_with_every_field(void **state)
 	assert_int_equal(cat->nquestions, 1);
 	assert_int_equal(cat->nmitigations, 4);
 	assert_int_equal(cat->nthreats, 3);
-	assert_int_equal(cat->nadjustments, 2);
+	assert_int_equal(cat->nadjustments, 3);
 	assert_int_equal(cat->nfiles, 1);
 
 	t = catalogue_threat(cat, "t-prompt-injection");
@@ -155,10 +155,28 @@ test_base_loads_with_every_field(void **state)
 	assert_int_equal(a->likelihood, 1);
 	assert_int_equal(a->impact, 0);
 	assert_string_equal(a->reason, "exposed to the internet");
+	assert_int_equal(a->nthreats, 0);
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-prompt-injection")), 1);
+	/* Another target type; no STRIDE letter in common. */
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-plain-flow")), 0);
 	a = catalogue_adjustment(cat, "adj-critical");
 	assert_int_equal(a->target, TARGET_ANY);
 	assert_int_equal(a->stride, 0);
 	assert_int_equal(a->impact, 2);
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-unaware-staff")), 1);
+	/* Only the threats it names. */
+	a = catalogue_adjustment(cat, "adj-partner-flow");
+	assert_int_equal(a->nthreats, 1);
+	assert_string_equal(a->threats[0], "t-plain-flow");
+	assert_int_equal(a->threats_pos[0].line, 79);
+	assert_int_equal(a->threats_pos[0].col, 15);
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-plain-flow")), 1);
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-prompt-injection")), 0);
 	catalogue_free(cat);
 }
 
@@ -208,9 +226,11 @@ test_disabled_entries_are_removed(void **state)
 	assert_null(catalogue_threat(cat, "t-plain-flow"));
 	assert_string_equal(cat->threats[0]->id, "t-prompt-injection");
 	assert_string_equal(cat->threats[1]->id, "t-unaware-staff");
-	assert_int_equal(cat->nadjustments, 1);
+	assert_int_equal(cat->nadjustments, 2);
 	assert_null(catalogue_adjustment(cat, "adj-public"));
 	assert_string_equal(cat->adjustments[0]->id, "adj-critical");
+	/* adj-partner-flow may still name the threat turned off. */
+	assert_string_equal(cat->adjustments[1]->threats[0], "t-plain-flow");
 	/* A threat disabled, then defined again by a later file. */
 	load_ok(cat, "override.yaml");
 	assert_non_null(catalogue_threat(cat, "t-plain-flow"));
@@ -410,6 +430,20 @@ static const struct load_error load_errors[] = {
 	  "'likelihood' must be a whole number from -2 to 2, not '3'" },
 	{ "adjust-zero.yaml", 0, 0, 3, 5,
 	  "adjustment 'a-x' changes neither likelihood nor impact" },
+	{ "adjust-threats-twice.yaml", 0, 0, 10, 9,
+	  "threat 't-a' is named twice" },
+	{ "adjust-threats-empty.yaml", 0, 0, 8, 14,
+	  "'threats' needs at least one threat id (leave it out for every "
+	  "threat)" },
+	{ "adjust-threats-unknown.yaml", 1, 1, 8, 29,
+	  "adjustment 'a-x' names unknown threat 't-plain-flo' (did you "
+	  "mean 't-plain-flow'?)" },
+	{ "adjust-threats-target.yaml", 1, 1, 8, 35,
+	  "adjustment 'a-x' is for component risks, but threat "
+	  "'t-plain-flow' targets a flow" },
+	{ "adjust-threats-stride.yaml", 1, 1, 9, 15,
+	  "adjustment 'a-x' names threat 't-plain-flow', which has none of "
+	  "its STRIDE letters" },
 	/* libyaml's reader refuses it; ydoc places it at the bad byte. */
 	{ "utf8.yaml", 0, 0, 4, 15,
 	  "YAML syntax error: incomplete UTF-8 octet sequence" },

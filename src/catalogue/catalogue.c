@@ -48,7 +48,8 @@ static const char *const threat_keys[] = { "id", "title", "description",
 	"why", "target", "when", "likelihood", "impact", "stride", "refs",
 	"mitigations", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
-	"likelihood", "impact", "stride", "reason", "disabled", NULL };
+	"likelihood", "impact", "stride", "threats", "reason", "disabled",
+	NULL };
 static const char *const top_keys[] = { "parapet-catalogue", "version",
 	"questions", "mitigations", "threats", "adjustments", NULL };
 
@@ -152,8 +153,14 @@ threat_free(struct threat *t)
 static void
 adjustment_free(struct adjustment *a)
 {
+	size_t	i;
+
 	free(a->id);
 	cond_free(a->when);
+	for (i = 0; i < a->nthreats; i++)
+		free(a->threats[i]);
+	free(a->threats);
+	free(a->threats_pos);
 	free(a->reason);
 	free(a->source);
 	free(a);
@@ -190,6 +197,7 @@ catalogue_new(void)
 
 	for (s = 0; s < SEC_COUNT; s++)
 		strmap_init(&cat->by_id[s]);
+	strmap_init(&cat->disabled);
 	return cat;
 }
 
@@ -209,6 +217,10 @@ catalogue_free(struct catalogue *cat)
 		free(*v);
 		strmap_release(&cat->by_id[s]);
 	}
+	strmap_release(&cat->disabled);
+	for (i = 0; i < cat->ndisabled_ids; i++)
+		free(cat->disabled_ids[i]);
+	free(cat->disabled_ids);
 	for (i = 0; i < cat->nfiles; i++)
 		free(cat->files[i]);
 	free(cat->files);
@@ -679,6 +691,47 @@ load_threat(struct loader *l, const struct ynode *map, const char *id)
 	return t;
 }
 
+/*
+ * threats: [id, ...] of an adjustment, optional; at least one, each once.
+ * Whether they exist is checked by catalogue_finish().
+ */
+static int
+load_adjustment_threats(struct loader *l, const struct ynode *map,
+    struct adjustment *a)
+{
+	const struct ynode	*v = ynode_get(map, "threats"), *w;
+	size_t			 i, j, count;
+
+	if (v == NULL)
+		return 0;
+	if (v->type == YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'threats' must be a "
+		    "list of threat ids, not a mapping");
+	count = v->type == YNODE_SEQ ? v->n : 1;
+	if (count == 0)
+		return ynode_error(l->doc, v, l->err, "'threats' needs at "
+		    "least one threat id (leave it out for every threat)");
+	a->threats = xcalloc(count, sizeof *a->threats);
+	a->threats_pos = xcalloc(count, sizeof *a->threats_pos);
+	for (i = 0; i < count; i++) {
+		w = v->type == YNODE_SEQ ? v->items[i] : v;
+		if (w->type != YNODE_SCALAR)
+			return ynode_error(l->doc, w, l->err, "'threats' must "
+			    "be a list of ids, not of %s", ynode_type_name(w));
+		if (!id_valid(w->value))
+			return ynode_error(l->doc, w, l->err, "invalid threat "
+			    "id '%s'", w->value);
+		for (j = 0; j < a->nthreats; j++)
+			if (strcmp(a->threats[j], w->value) == 0)
+				return ynode_error(l->doc, w, l->err, "threat "
+				    "'%s' is named twice", w->value);
+		a->threats[a->nthreats] = xstrdup(w->value);
+		a->threats_pos[a->nthreats].line = w->line;
+		a->threats_pos[a->nthreats++].col = w->col;
+	}
+	return 0;
+}
+
 static void *
 load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 {
@@ -693,6 +746,7 @@ load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 	    &a->likelihood) == -1 ||
 	    load_int(l, map, "impact", w, id, 0, -2, 2, &a->impact) == -1 ||
 	    load_stride(l, map, w, id, 0, &a->stride) == -1 ||
+	    load_adjustment_threats(l, map, a) == -1 ||
 	    load_text(l, map, "reason", w, id, 1, &a->reason) == -1)
 		goto fail;
 	if (a->likelihood == 0 && a->impact == 0) {
@@ -837,6 +891,7 @@ static void
 catalogue_apply(struct catalogue *cat, struct pending *p)
 {
 	void		***v, *old;
+	char		  *dup;
 	size_t		  *n, i;
 
 	catalogue_section(cat, p->sec, &v, &n);
@@ -844,6 +899,17 @@ catalogue_apply(struct catalogue *cat, struct pending *p)
 	for (i = 0; old != NULL && i < *n; i++)
 		if ((*v)[i] == old)
 			break;
+	/* Adjustments may still name a threat a user turned off. */
+	if (p->sec == SEC_THREAT && p->entry != NULL)
+		strmap_del(&cat->disabled, p->id);
+	if (p->sec == SEC_THREAT && p->entry == NULL &&
+	    strmap_get(&cat->disabled, p->id) == NULL) {
+		cat->disabled_ids = xreallocarray(cat->disabled_ids,
+		    cat->ndisabled_ids + 1, sizeof *cat->disabled_ids);
+		dup = xstrdup(p->id);
+		cat->disabled_ids[cat->ndisabled_ids++] = dup;
+		strmap_put(&cat->disabled, dup, dup);
+	}
 	if (p->entry == NULL) {
 		strmap_del(&cat->by_id[p->sec], p->id);
 		memmove(&(*v)[i], &(*v)[i + 1], (*n - i - 1) * sizeof **v);
@@ -1069,6 +1135,64 @@ finish_used(const struct cond *c, void *arg)
 	return 0;
 }
 
+/*
+ * The threats an adjustment names must exist (or have been disabled) and
+ * have its target type.
+ */
+static void
+finish_adjustment_threats(struct finish *f, const struct adjustment *a)
+{
+	const struct threat	*t;
+	const char		*near;
+	size_t			 i;
+
+	for (i = 0; i < a->nthreats; i++) {
+		t = catalogue_threat(f->cat, a->threats[i]);
+		if (t == NULL) {
+			if (strmap_get(&f->cat->disabled, a->threats[i]) !=
+			    NULL)
+				continue;
+			near = catalogue_suggest_id(f->cat, SEC_THREAT,
+			    a->threats[i]);
+			finish_report(f, a->pos.file, a->threats_pos[i].line,
+			    a->threats_pos[i].col, "adjustment '%s' names "
+			    "unknown threat '%s'%s%s%s", a->id, a->threats[i],
+			    near != NULL ? " (did you mean '" : "",
+			    near != NULL ? near : "",
+			    near != NULL ? "'?)" : "");
+			continue;
+		}
+		if (a->target != TARGET_ANY && a->target != t->target)
+			finish_report(f, a->pos.file, a->threats_pos[i].line,
+			    a->threats_pos[i].col, "adjustment '%s' is for "
+			    "%s risks, but threat '%s' targets a %s", a->id,
+			    target_type_name(a->target), t->id,
+			    target_type_name(t->target));
+		else if (a->stride != 0 && (a->stride & t->stride) == 0)
+			finish_report(f, a->pos.file, a->threats_pos[i].line,
+			    a->threats_pos[i].col, "adjustment '%s' names "
+			    "threat '%s', which has none of its STRIDE "
+			    "letters", a->id, t->id);
+	}
+}
+
+int
+adjustment_applies(const struct adjustment *a, const struct threat *t)
+{
+	size_t	i;
+
+	if (a->target != TARGET_ANY && a->target != t->target)
+		return 0;
+	if (a->stride != 0 && (a->stride & t->stride) == 0)
+		return 0;
+	if (a->nthreats == 0)
+		return 1;
+	for (i = 0; i < a->nthreats; i++)
+		if (strcmp(a->threats[i], t->id) == 0)
+			return 1;
+	return 0;
+}
+
 size_t
 catalogue_finish_all(struct catalogue *cat,
     void (*cb)(const struct error *, void *), void *arg)
@@ -1107,6 +1231,7 @@ catalogue_finish_all(struct catalogue *cat,
 		f.file = cat->adjustments[i]->pos.file;
 		cond_each_practice(cat->adjustments[i]->when, finish_practice,
 		    &f);
+		finish_adjustment_threats(&f, cat->adjustments[i]);
 	}
 	for (i = 0; i < cat->nquestions; i++) {
 		q = cat->questions[i];

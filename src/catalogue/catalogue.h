@@ -105,6 +105,10 @@ struct adjustment {
 	int			 likelihood;	/* -2..2 */
 	int			 impact;	/* -2..2 */
 	unsigned		 stride;	/* 0: every threat */
+	char			**threats;	/* only these threat ids, if
+						   nthreats > 0 */
+	struct srcpos		 *threats_pos;	/* where each is named */
+	size_t			 nthreats;
 	char			*reason;
 	char			*source;
 	struct catpos		 pos;
@@ -125,6 +129,10 @@ struct catalogue {
 	struct taxonomy		 *taxonomy;	/* or NULL until loaded */
 	size_t			  ncondslots;	/* conditions numbered so far */
 	struct strmap		  by_id[4];	/* internal: id lookups */
+	struct strmap		  disabled;	/* internal: threat ids
+						   removed by "disabled" */
+	char			**disabled_ids;	/* internal: its keys */
+	size_t			  ndisabled_ids;
 };
 
 /* Scheme names as written in files: "guideline", "atlas", ... */
@@ -187,6 +195,13 @@ const struct question	*catalogue_question(const struct catalogue *,
 			     const char *);
 const struct adjustment	*catalogue_adjustment(const struct catalogue *,
 			     const char *);
+/*
+ * 1 if an adjustment may change the risks of a threat: same target type
+ * (or "any"), STRIDE letters that meet (or none given) and the threat
+ * among those it names (or none named). Its condition is not looked at.
+ */
+int			 adjustment_applies(const struct adjustment *,
+			     const struct threat *);
 /* What a catalogue covers, for listings and the breadth checks. */
 struct catalogue_stats {
 	size_t		nquestions;

@@ -47,9 +47,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	buf_init(&b);
 	for (i = 0; i < cat->nadjustments; i++) {
 		a = cat->adjustments[i];
-		if (a->target != TARGET_ANY && a->target != t->target)
-			continue;
-		if (a->stride != 0 && (a->stride & t->stride) == 0)
+		if (!adjustment_applies(a, t))
 			continue;
 		if (eval_cond(e, a->when, a->target == TARGET_ANY ? NULL :
 		    obj) != TV_YES)
