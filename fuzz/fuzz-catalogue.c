@@ -204,6 +204,7 @@ struct fuzz_counts {
 static void
 fuzz_count(const struct catalogue *cat, struct fuzz_counts *c)
 {
+	memset(c, 0, sizeof *c);	/* compared with memcmp() */
 	c->nquestions = cat->nquestions;
 	c->nmitigations = cat->nmitigations;
 	c->nthreats = cat->nthreats;
