@@ -7,11 +7,17 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model/model.h"
+#include "store/store.h"
+#include "util/buf.h"
 #include "util/error.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
 
 /* A small valid model: internet user -> app -> llm, kb -> app. */
 static struct model *
@@ -56,9 +62,11 @@ test_fields_cover_the_spec(void **state)
 	    "learns-from-feedback", "open-weights", "system-prompt",
 	    "weights-format", "authenticated", "rate-limited",
 	    "returns-scores", "origin", "integrity-verified", "can-act",
-	    "executes-code", "human-approval", "watches", NULL };
+	    "executes-code", "human-approval", "action-impact", "watches",
+	    NULL };
 	static const char *flow[] = { "id", "from", "to", "name",
-	    "description", "data", "authenticated", "encrypted", NULL };
+	    "description", "data", "authenticated", "encrypted", "initiator",
+	    NULL };
 	const char	**p;
 
 	(void)state;
@@ -246,6 +254,139 @@ test_remove_component_takes_its_flows(void **state)
 	model_free(m);
 }
 
+/* An agent that can spend money, a tool that drafts, one not answered. */
+static const char acting_yaml[] =
+	"parapet: 1\n"
+	"system: { id: sys, name: S }\n"
+	"components:\n"
+	"  - { id: hub, name: H, kind: model-registry }\n"
+	"  - { id: agent, name: A, kind: agent, action-impact: high }\n"
+	"  - { id: draft, name: D, kind: tool, action-impact: low }\n"
+	"  - { id: other, name: O, kind: tool }\n"
+	"flows:\n"
+	"  - { id: pull, from: hub, to: agent, initiator: to }\n"
+	"  - { id: call, from: agent, to: draft, initiator: from }\n"
+	"  - { id: ask, from: agent, to: other }\n";
+
+/* The words of acting_yaml, as read back from anywhere. */
+static void
+assert_acting(const struct model *m)
+{
+	assert_int_equal(m->ncomponents, 4);
+	assert_int_equal(m->components[0]->action_impact, -1);
+	assert_int_equal(m->components[1]->action_impact, ACTION_IMPACT_HIGH);
+	assert_int_equal(m->components[2]->action_impact, ACTION_IMPACT_LOW);
+	assert_int_equal(m->components[3]->action_impact, -1);
+	assert_int_equal(m->nflows, 3);
+	assert_int_equal(m->flows[0]->initiator, INITIATOR_TO);
+	assert_int_equal(m->flows[1]->initiator, INITIATOR_FROM);
+	assert_int_equal(m->flows[2]->initiator, -1);
+}
+
+/* action-impact and initiator through YAML, the store and back. */
+static void
+test_action_impact_and_initiator_round_trip(void **state)
+{
+	struct model	*m, *back;
+	struct store	*st;
+	struct error	 e;
+	struct buf	 b;
+	char		 dir[] = "/tmp/parapet-test-model.XXXXXX";
+	char		*db, *wal;
+	int		 changed;
+
+	(void)state;
+	error_clear(&e);
+	m = model_read_yaml(acting_yaml, strlen(acting_yaml), "acting.yaml",
+	    &e);
+	if (m == NULL)
+		fail_msg("%lu:%lu: %s", e.line, e.col, e.msg);
+	assert_acting(m);
+	buf_init(&b);
+	model_write_yaml(m, &b);
+	assert_non_null(strstr(b.s, "action-impact: high"));
+	assert_non_null(strstr(b.s, "action-impact: low"));
+	assert_non_null(strstr(b.s, "initiator: to"));
+	assert_non_null(strstr(b.s, "initiator: from"));
+	back = model_read_yaml(b.s, b.len, "written.yaml", &e);
+	if (back == NULL)
+		fail_msg("%lu:%lu: %s\n%s", e.line, e.col, e.msg, b.s);
+	assert_acting(back);
+	model_free(back);
+	buf_release(&b);
+
+	/* The store keeps the words, and a change of one is a change. */
+	assert_non_null(mkdtemp(dir));
+	db = xasprintf("%s/p.db", dir);
+	setenv("PARAPET_USER", "tester", 1);
+	setenv("PARAPET_NOW", "2026-01-02T03:04:05Z", 1);
+	if ((st = store_open(db, STORE_CREATE, &e)) == NULL)
+		fail_msg("%s", e.msg);
+	assert_int_equal(store_save(st, m, 0, &changed, &e), 0);
+	assert_non_null(back = store_load(st, "sys", &e));
+	assert_acting(back);
+	model_free(back);
+	m->components[1]->action_impact = ACTION_IMPACT_LOW;
+	m->flows[0]->initiator = -1;
+	assert_int_equal(store_save(st, m, 1, &changed, &e), 0);
+	assert_int_equal(changed, 1);
+	assert_non_null(back = store_load(st, "sys", &e));
+	assert_int_equal(back->components[1]->action_impact,
+	    ACTION_IMPACT_LOW);
+	assert_int_equal(back->flows[0]->initiator, -1);
+	assert_int_equal(back->flows[1]->initiator, INITIATOR_FROM);
+	model_free(back);
+	store_close(st);
+	store_remove_files(db);
+	wal = xasprintf("%s-journal", db);
+	unlink(wal);
+	free(wal);
+	assert_int_equal(rmdir(dir), 0);
+	free(db);
+	model_free(m);
+}
+
+/* The reader checks the words and the kinds they belong to. */
+static void
+test_action_impact_and_initiator_are_checked(void **state)
+{
+	static const struct {
+		const char	*yaml;
+		const char	*want;
+	} cases[] = {
+		{ "  - { id: a, name: A, kind: agent, action-impact: hihg }\n",
+		  "4:51: unknown action impact 'hihg' for 'action-impact' "
+		  "(did you mean 'high'?)" },
+		{ "  - { id: a, name: A, kind: model, action-impact: high }\n",
+		  "4:36: 'action-impact' does not apply to a component of "
+		  "kind 'model' (it applies to agent and tool)" },
+		{ "  - { id: a, name: A, kind: agent }\n"
+		  "flows:\n"
+		  "  - { id: f, from: a, to: a, initiator: form }\n",
+		  "6:41: unknown initiator 'form' for 'initiator' (did you "
+		  "mean 'from'?)" },
+	};
+	struct model	*m;
+	struct error	 e;
+	char		*yaml, *got;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		yaml = xasprintf("parapet: 1\nsystem: { id: s, name: S }\n"
+		    "components:\n%s", cases[i].yaml);
+		error_clear(&e);
+		m = model_read_yaml(yaml, strlen(yaml), "x.yaml", &e);
+		assert_null(m);
+		got = xasprintf("%lu:%lu: %s", e.line, e.col, e.msg);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("got      %s\nexpected %s", got,
+			    cases[i].want);
+		free(got);
+		free(yaml);
+	}
+}
+
 int
 main(void)
 {
@@ -258,6 +399,8 @@ main(void)
 		cmocka_unit_test(test_index_refuses_bad_models),
 		cmocka_unit_test(test_ids_follow_the_format),
 		cmocka_unit_test(test_remove_component_takes_its_flows),
+		cmocka_unit_test(test_action_impact_and_initiator_round_trip),
+		cmocka_unit_test(test_action_impact_and_initiator_are_checked),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

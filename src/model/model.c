@@ -97,6 +97,11 @@ static const struct field component_fields[] = {
 	{ "human-approval", FIELD_BOOL, NULL, C(human_approval),
 	  K(AGENT) | K(TOOL), 0, "a person approves actions before they "
 	  "happen" },
+	{ "action-impact", FIELD_ENUM, &vocab_action_impact, C(action_impact),
+	  K(AGENT) | K(TOOL), 0, "what the worst action it can take would "
+	  "cost: low (reversible, contained: open a ticket, draft an e-mail) "
+	  "or high (money, data deletion, messages sent to others, changes in "
+	  "production)" },
 	{ "watches", FIELD_SET, &vocab_watches, C(watches), K(MONITORING), 0,
 	  "what the monitoring watches" },
 };
@@ -119,6 +124,10 @@ static const struct field flow_fields[] = {
 	  "the receiving end authenticates the sender" },
 	{ "encrypted", FIELD_BOOL, NULL, offsetof(struct flow, encrypted), 0,
 	  0, "the data is encrypted in transit" },
+	{ "initiator", FIELD_ENUM, &vocab_initiator,
+	  offsetof(struct flow, initiator), 0, 0, "which end opens the "
+	  "connection: from (the source sends or calls) or to (the "
+	  "destination fetches or downloads)" },
 };
 
 #undef K

@@ -83,6 +83,7 @@ struct component {
 	enum tri	 can_act;
 	enum tri	 executes_code;
 	enum tri	 human_approval;
+	int		 action_impact;	/* enum action_impact or -1 */
 	/* monitoring */
 	unsigned	 watches;	/* bits of enum watch */
 
@@ -101,6 +102,7 @@ struct flow {
 	unsigned	 data;		/* bits of enum data_class */
 	enum tri	 authenticated;
 	enum tri	 encrypted;
+	int		 initiator;	/* enum initiator or -1 */
 
 	struct srcpos	 pos;
 	struct srcpos	 from_pos;

@@ -109,6 +109,19 @@ static const struct word watch_words[] = {
 };
 VOCAB(vocab_watches, "watched signal", watch_words);
 
+static const struct word action_impact_words[] = {
+	{ "low", "reversible and contained: open a ticket, draft an e-mail" },
+	{ "high", "money, data deletion, messages sent to others, changes in "
+	    "production" },
+};
+VOCAB(vocab_action_impact, "action impact", action_impact_words);
+
+static const struct word initiator_words[] = {
+	{ "from", "the source sends or calls" },
+	{ "to", "the destination fetches or downloads" },
+};
+VOCAB(vocab_initiator, "initiator", initiator_words);
+
 static const struct word data_words[] = {
 	{ "prompt", "instructions or questions sent to a model" },
 	{ "model-output", "what a model returns" },

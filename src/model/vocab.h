@@ -62,6 +62,8 @@ enum origin {
 	ORIGIN_THIRD_PARTY, ORIGIN_SYNTHETIC
 };
 enum watch { WATCH_INPUTS, WATCH_OUTPUTS, WATCH_BEHAVIOUR, WATCH_INFRASTRUCTURE };
+enum action_impact { ACTION_IMPACT_LOW, ACTION_IMPACT_HIGH };
+enum initiator { INITIATOR_FROM, INITIATOR_TO };
 enum data_class {
 	DATA_PROMPT, DATA_MODEL_OUTPUT, DATA_TRAINING_DATA, DATA_MODEL_WEIGHTS,
 	DATA_EMBEDDINGS, DATA_DOCUMENTS, DATA_PERSONAL_DATA, DATA_CREDENTIALS,
@@ -94,6 +96,8 @@ extern const struct vocab vocab_model_type;
 extern const struct vocab vocab_weights_format;
 extern const struct vocab vocab_origin;
 extern const struct vocab vocab_watches;
+extern const struct vocab vocab_action_impact;
+extern const struct vocab vocab_initiator;
 extern const struct vocab vocab_data_class;
 extern const struct vocab vocab_tri;		/* true, false, unknown */
 extern const struct vocab vocab_severity;	/* low .. critical */
