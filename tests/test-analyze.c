@@ -1064,6 +1064,72 @@ test_adjustments_may_name_their_threats(void **state)
 }
 
 static void
+test_initiator_and_action_impact(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	/*
+	 * The internet sends to app (a request), app fetches from the web
+	 * (a download), and nobody said who opens 'feed'. Three agents that
+	 * can act: one whose worst action is costly, one whose actions are
+	 * contained, one not answered.
+	 */
+	run(HEAD
+	    "components:\n"
+	    "  - { id: u, name: U, kind: user, boundary: internet }\n"
+	    "  - { id: web, name: W, kind: data-source, boundary: internet }\n"
+	    "  - { id: app, name: A, kind: application, boundary: cloud }\n"
+	    "  - { id: pay, name: P, kind: agent, can-act: true,"
+	    "      action-impact: high }\n"
+	    "  - { id: notes, name: N, kind: agent, can-act: true,"
+	    "      action-impact: low }\n"
+	    "  - { id: plain, name: N, kind: agent, can-act: true }\n"
+	    "flows:\n"
+	    "  - { id: ask, from: u, to: app, initiator: from }\n"
+	    "  - { id: fetch, from: web, to: app, initiator: to }\n"
+	    "  - { id: feed, from: web, to: app }\n", &reg);
+	expect(&reg, "t-accepted", "ask",
+	    "fact: flow 'ask' goes from 'internet' (untrusted) to more "
+	    "trusted 'cloud' (internal)\n"
+	    "fact: flow 'ask' is opened by its source\n"
+	    "impact +2: the system is critical\n");
+	/* A download is no accepted request; unknown stays maybe. */
+	expect(&reg, "t-accepted", "fetch", "");
+	expect(&reg, "t-accepted", "feed",
+	    "fact: flow 'feed' goes from 'internet' (untrusted) to more "
+	    "trusted 'cloud' (internal)\n"
+	    "assumed: flow 'feed' is not opened by its destination (not "
+	    "answered)\n"
+	    "impact +2: the system is critical\n");
+	assert_int_equal(count(&reg, "t-accepted"), 2);
+	/* impact 2, +2 for the critical system, then +1, -1 or nothing. */
+	k = risk_register_find(&reg, "t-actor", "pay");
+	assert_int_equal(k->impact, 5);
+	expect(&reg, "t-actor", "pay",
+	    "fact: 'pay' is an agent\n"
+	    "fact: 'pay' can act\n"
+	    "impact +1: its worst action is costly\n"
+	    "impact +2: the system is critical\n");
+	k = risk_register_find(&reg, "t-actor", "notes");
+	assert_int_equal(k->impact, 3);
+	k = risk_register_find(&reg, "t-actor", "plain");
+	assert_int_equal(k->impact, 4);
+	expect(&reg, "t-costly", "pay",
+	    "fact: 'pay' is an agent\n"
+	    "fact: 'pay' can take actions of high impact\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-costly", "notes", "");
+	expect(&reg, "t-costly", "plain",
+	    "fact: 'plain' is an agent\n"
+	    "assumed: 'plain' can take actions of high impact (not "
+	    "answered)\n"
+	    "impact +2: the system is critical\n");
+	risk_register_release(&reg);
+}
+
+static void
 test_severity_and_order(void **state)
 {
 	struct risk_register	 reg;
@@ -1187,6 +1253,7 @@ main(void)
 		cmocka_unit_test(
 		    test_adjustments_are_clamped_and_need_a_definite_yes),
 		cmocka_unit_test(test_adjustments_may_name_their_threats),
+		cmocka_unit_test(test_initiator_and_action_impact),
 		cmocka_unit_test(test_severity_and_order),
 		cmocka_unit_test(test_analysis_is_deterministic),
 		cmocka_unit_test(test_an_unindexed_model_is_refused),

@@ -650,6 +650,24 @@ static const struct {
 	{ OBJ_FLOW, "encrypted", "is encrypted", "is not encrypted" },
 };
 
+/* How some words of enumerated fields read, for a condition of one word. */
+static const struct {
+	enum objtype	 type;
+	const char	*field;
+	int		 word;
+	const char	*yes;
+	const char	*no;
+} enum_phrases[] = {
+	{ OBJ_FLOW, "initiator", INITIATOR_FROM, "is opened by its source",
+	  "is not opened by its source" },
+	{ OBJ_FLOW, "initiator", INITIATOR_TO, "is opened by its destination "
+	  "(a fetch or download)", "is not opened by its destination" },
+	{ OBJ_COMPONENT, "action-impact", ACTION_IMPACT_LOW, "can take only "
+	  "low-impact actions", "can take actions of high impact" },
+	{ OBJ_COMPONENT, "action-impact", ACTION_IMPACT_HIGH, "can take "
+	  "actions of high impact", "can take only low-impact actions" },
+};
+
 static enum objtype
 target_objtype(enum target_type t)
 {
@@ -665,6 +683,20 @@ target_objtype(enum target_type t)
 		break;
 	}
 	return OBJ_SYSTEM;
+}
+
+/* The phrase for a word of an enumerated field, or NULL. */
+static const char *
+reason_enum_phrase(const struct cond *c, int word, int yes)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof enum_phrases / sizeof *enum_phrases; i++)
+		if (enum_phrases[i].type == target_objtype(c->subject) &&
+		    enum_phrases[i].word == word &&
+		    strcmp(enum_phrases[i].field, c->field->name) == 0)
+			return yes ? enum_phrases[i].yes : enum_phrases[i].no;
+	return NULL;
 }
 
 /* "is encrypted" / "is not encrypted", or "FIELD is true". */
@@ -707,6 +739,7 @@ static void
 reason_field_claim(struct buf *b, const struct cond *c, int pos)
 {
 	const struct vocab	*v = c->field->vocab;
+	const char		*phrase;
 	size_t			 i, n = 0;
 
 	switch (c->field->type) {
@@ -725,6 +758,14 @@ reason_field_claim(struct buf *b, const struct cond *c, int pos)
 		for (i = 0; i < v->n; i++)
 			if (c->values & (1u << i))
 				n++;
+		for (i = 0; n == 1 && i < v->n; i++) {
+			if ((c->values & (1u << i)) != 0 &&
+			    (phrase = reason_enum_phrase(c, (int)i,
+			    pos)) != NULL) {
+				buf_adds(b, phrase);
+				return;
+			}
+		}
 		buf_addf(b, "%s is %s", c->field->name, pos ? "" :
 		    n > 1 ? "none of " : "not ");
 		reason_words(b, v, c->values, pos ? " or " : ", ");
@@ -741,6 +782,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 	const struct component	*comp = obj;
 	const char		*p = (const char *)obj + f->offset;
 	struct buf		*b = &e->line;
+	const char		*phrase;
 	unsigned		 bits;
 	int			 iv;
 
@@ -779,9 +821,12 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		break;
 	default:
 		memcpy(&iv, p, sizeof iv);
-		buf_addf(b, "%s is %s", f->name,
-		    vocab_name(f->vocab, iv) != NULL ?
-		    vocab_name(f->vocab, iv) : "?");
+		if ((phrase = reason_enum_phrase(c, iv, 1)) != NULL)
+			buf_adds(b, phrase);
+		else
+			buf_addf(b, "%s is %s", f->name,
+			    vocab_name(f->vocab, iv) != NULL ?
+			    vocab_name(f->vocab, iv) : "?");
 		break;
 	}
 	reason_add(e, k);
