@@ -20,10 +20,13 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/cond.h"
 #include "catalogue/taxonomy.h"
+#include "model/risk.h"
+#include "rules/analyze.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
 
 /* A path under the source tree (the caller's to free). */
 static char *
@@ -772,6 +775,129 @@ test_standard_catalogue_loads_and_is_broad(void **state)
 	catalogue_free(cat);
 }
 
+/* 1 if a risk records a reason that starts with prefix. */
+static int
+has_reason(const struct risk *k, const char *prefix)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strncmp(k->reasons[i], prefix, strlen(prefix)) == 0)
+			return 1;
+	return 0;
+}
+
+/* A risk of the register, or a failure naming it. */
+static const struct risk *
+must_find(const struct risk_register *reg, const char *threat,
+    const char *target)
+{
+	const struct risk	*k = risk_register_find(reg, threat, target);
+
+	if (k == NULL)
+		fail_msg("no risk %s@%s", threat, target);
+	return k;
+}
+
+/*
+ * The standard adjustments that name their threats: public exposure and
+ * public instructions raise what an outsider does through a component's
+ * input, not what its supplier or an insider does; the action impact of a
+ * tool moves excessive agency both ways and tool exfiltration only up;
+ * weights from a public hub raise the supplier-side threats.
+ */
+static void
+test_standard_adjustments_name_their_threats(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct risk_register	 reg;
+	const struct risk	*k;
+	const struct threat	*t;
+	struct model		*m;
+	struct error		 err;
+	char			*dir = src_path("data/catalogue");
+	char			*model = src_path("tests/data/catalogue/"
+	    "scoring-shop.yaml");
+	char			**files;
+	size_t			 n, i;
+
+	(void)state;
+	if (catalogue_dir_files(dir, &files, &n, &err) == -1)
+		fail_msg("%s", err.msg);
+	for (i = 0; i < n; i++) {
+		if (catalogue_load_file(cat, files[i], &err) == -1)
+			fail_msg("%s:%lu:%lu: %s", err.file, err.line,
+			    err.col, err.msg);
+		free(files[i]);
+	}
+	free(files);
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	if ((m = model_load_yaml(model, &err)) == NULL)
+		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
+		    err.msg);
+	risk_register_init(&reg);
+	assert_int_equal(analyze(cat, m, &reg, &err), 0);
+
+	/* Behind the public chat backend: instructed by the public. */
+	t = catalogue_threat(cat, "llm-direct-prompt-injection");
+	k = must_find(&reg, t->id, "llm");
+	assert_int_equal(k->likelihood, t->likelihood + 1);
+	assert_true(has_reason(k, "likelihood +1: the public can instruct "
+	    "it through a public entry point"));
+	/* Before, only its E threats were (this one is I). */
+	t = catalogue_threat(cat, "llm-output-rendering-exfiltration");
+	assert_int_equal(must_find(&reg, t->id, "llm")->likelihood,
+	    t->likelihood + 1);
+	/* Its vendor and its insiders are no closer for that. */
+	t = catalogue_threat(cat, "third-party-model-silent-change");
+	k = must_find(&reg, t->id, "llm");
+	assert_int_equal(k->likelihood, t->likelihood);
+	assert_false(has_reason(k, "likelihood"));
+	t = catalogue_threat(cat, "llm-prompt-tampering");
+	k = must_find(&reg, t->id, "llm");
+	assert_int_equal(k->likelihood, t->likelihood);
+	assert_false(has_reason(k, "likelihood"));
+
+	/* Action impact: high, not answered, low. */
+	t = catalogue_threat(cat, "agent-excessive-agency");
+	k = must_find(&reg, t->id, "refund-tool");
+	assert_int_equal(k->impact, t->impact + 1);
+	assert_true(has_reason(k, "impact +1: its worst action moves money, "
+	    "deletes data, messages others or changes production"));
+	assert_int_equal(must_find(&reg, t->id, "ticket-tool")->impact,
+	    t->impact);
+	k = must_find(&reg, t->id, "note-tool");
+	assert_int_equal(k->impact, t->impact - 1);
+	assert_true(has_reason(k, "impact -1: its actions are reversible and "
+	    "contained"));
+	t = catalogue_threat(cat, "agent-tool-exfiltration");
+	assert_int_equal(must_find(&reg, t->id, "refund-tool")->impact,
+	    t->impact + 1);
+	/* A note can still carry data out. */
+	assert_int_equal(must_find(&reg, t->id, "note-tool")->impact,
+	    t->impact);
+
+	/* Weights from the public hub: supplier-side threats. */
+	t = catalogue_threat(cat, "backdoored-model");
+	k = must_find(&reg, t->id, "ranker");
+	assert_int_equal(k->likelihood, t->likelihood + 1);
+	assert_true(has_reason(k, "likelihood +1: its weights come from an "
+	    "untrusted zone"));
+	assert_false(has_reason(k, "likelihood +1: exposed"));
+	t = catalogue_threat(cat, "malicious-serialised-weights");
+	assert_int_equal(must_find(&reg, t->id, "ranker")->likelihood,
+	    t->likelihood + 1);
+	/* Not the injection on the LLM, whose weights stay with the vendor. */
+	assert_false(has_reason(must_find(&reg, "llm-direct-prompt-injection",
+	    "llm"), "likelihood +1: its weights"));
+
+	risk_register_release(&reg);
+	model_free(m);
+	catalogue_free(cat);
+	free(dir);
+	free(model);
+}
+
 int
 main(void)
 {
@@ -788,6 +914,7 @@ main(void)
 		cmocka_unit_test(test_bad_taxonomy_is_refused),
 		cmocka_unit_test(test_standard_search_order),
 		cmocka_unit_test(test_standard_catalogue_loads_and_is_broad),
+		cmocka_unit_test(test_standard_adjustments_name_their_threats),
 	};
 
 	return cmocka_run_group_tests_name("catalogue", tests, NULL, NULL);
