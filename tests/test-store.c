@@ -1066,6 +1066,31 @@ test_transaction_all_or_nothing(void **state)
 	model_free(m);
 }
 
+/* A revision that cannot grow is refused, never wrapped round. */
+static void
+test_largest_revision_refused(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist");
+	struct store	*s;
+	struct error	 e;
+	sqlite3		*db;
+
+	s = store_with(fx->db, m);
+	store_close(s);
+	db = raw_open(fx->db);
+	raw_exec(db, "UPDATE models SET revision = 9223372036854775807");
+	sqlite3_close(db);
+	assert_non_null(s = store_open(fx->db, 0, &e));
+	free(m->system.name);
+	m->system.name = xstrdup("Renamed");
+	assert_int_equal(store_save(s, m, -1, NULL, &e), -1);
+	assert_string_equal(e.msg, "model 'assist' is at the largest "
+	    "revision number and cannot change");
+	store_close(s);
+	model_free(m);
+}
+
 /* A store holding rich_model(id) and a small register for it. */
 static struct store *
 store_with_risks(const char *path, struct model *m)
@@ -1438,6 +1463,7 @@ main(void)
 		T(test_sync_keeps_decisions),
 		T(test_sync_empty_register),
 		T(test_transaction_all_or_nothing),
+		T(test_largest_revision_refused),
 		T(test_decisions_are_checked),
 		T(test_mitigation_is_checked),
 		T(test_list_counts),

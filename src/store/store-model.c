@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -868,6 +869,12 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		store_rollback(s);	/* nothing was written */
 		m->revision = rev;
 	} else {
+		if (rev == LONG_MAX) {
+			/* Only an imported file can get here: say so. */
+			error_set(err, "model '%s' is at the largest revision "
+			    "number and cannot change", id);
+			goto fail;
+		}
 		if (rev > 0 && store_update_model(s, m, rev + 1, now,
 		    err) == -1)
 			goto fail;
