@@ -73,6 +73,23 @@ target_type_name(enum target_type t)
 	return t <= TARGET_ANY ? target_names[t] : "?";
 }
 
+enum objtype
+target_objtype(enum target_type t)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		return OBJ_COMPONENT;
+	case TARGET_FLOW:
+		return OBJ_FLOW;
+	case TARGET_BOUNDARY:
+		return OBJ_BOUNDARY;
+	case TARGET_SYSTEM:
+	case TARGET_ANY:
+		break;
+	}
+	return OBJ_SYSTEM;
+}
+
 /* The list of a section: its array and count. */
 static void
 catalogue_section(struct catalogue *cat, enum section s, void ****v,

@@ -139,6 +139,8 @@ struct catalogue {
 const char		*ref_scheme_name(enum ref_scheme);
 /* "component", "flow", "boundary", "system", "any" */
 const char		*target_type_name(enum target_type);
+/* The object type of a target type (OBJ_SYSTEM for system and any). */
+enum objtype		 target_objtype(enum target_type);
 /* The 17 guideline subsections: ids and titles, in order. */
 extern const char *const guideline_ids[17];
 extern const char *const guideline_titles[17];

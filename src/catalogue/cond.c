@@ -109,23 +109,6 @@ subjects_phrase(unsigned subjects)
 	return "other targets";
 }
 
-static enum objtype
-subject_objtype(enum target_type t)
-{
-	switch (t) {
-	case TARGET_COMPONENT:
-		return OBJ_COMPONENT;
-	case TARGET_FLOW:
-		return OBJ_FLOW;
-	case TARGET_BOUNDARY:
-		return OBJ_BOUNDARY;
-	case TARGET_SYSTEM:
-	case TARGET_ANY:
-		break;
-	}
-	return OBJ_SYSTEM;
-}
-
 static const struct cond_key *
 cond_key_find(const char *name)
 {
@@ -299,7 +282,7 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 		    "target: a condition for any target may only use "
 		    "'system', 'exists', 'practice', 'all', 'any' and 'not'",
 		    k->value), NULL;
-	f = model_field(subject_objtype(subject), k->value);
+	f = model_field(target_objtype(subject), k->value);
 	if (f != NULL && (!field_testable(f) || f->type == FIELD_KIND))
 		return ynode_error(p->doc, k, p->err, "'%s' is %s and cannot "
 		    "be tested in a condition", k->value,
@@ -311,7 +294,7 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 		    "'reaches: { to: { ... }, via: [...] }'"), NULL;
 	if (f == NULL) {
 		for (t = 0; t < OBJ_COUNT; t++) {
-			if (t == (int)subject_objtype(subject))
+			if (t == (int)target_objtype(subject))
 				continue;
 			other = model_field((enum objtype)t, k->value);
 			if (other == NULL || !field_testable(other))
@@ -324,7 +307,7 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 			    "a component", subject_phrase(subject)), NULL;
 		}
 		/* Suggest among the fields and keywords valid here. */
-		fields = model_fields(subject_objtype(subject), &nf);
+		fields = model_fields(target_objtype(subject), &nf);
 		for (i = 0; i < nf && nw < 40; i++)
 			if (field_testable(&fields[i]))
 				words[nw++] = fields[i].name;

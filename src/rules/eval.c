@@ -668,23 +668,6 @@ static const struct {
 	  "actions of high impact", "can take only low-impact actions" },
 };
 
-static enum objtype
-target_objtype(enum target_type t)
-{
-	switch (t) {
-	case TARGET_COMPONENT:
-		return OBJ_COMPONENT;
-	case TARGET_FLOW:
-		return OBJ_FLOW;
-	case TARGET_BOUNDARY:
-		return OBJ_BOUNDARY;
-	case TARGET_SYSTEM:
-	case TARGET_ANY:
-		break;
-	}
-	return OBJ_SYSTEM;
-}
-
 /* The phrase for a word of an enumerated field, or NULL. */
 static const char *
 reason_enum_phrase(const struct cond *c, int word, int yes)
