@@ -1102,14 +1102,14 @@ test_risk_detail_and_dashboard(void **state)
 	i = list_find(&l, want);
 	assert_true(i > list_find(&l, "Coverage of the 17 guideline"));
 	s = line_text(&l, (size_t)i);
-	assert_non_null(strstr(s, "   1 risks    0 mitigated"));
+	assert_non_null(strstr(s, "   1 risk     0 mitigated"));
 	free(s);
 	free(want);
 	k->status = RISK_MITIGATED;
 	dash_lines(&l, &r, cat, "2026-02-01", 80);
 	want = xasprintf("  %-4s", g);
 	s = line_text(&l, (size_t)list_find(&l, want));
-	assert_non_null(strstr(s, "   1 risks    1 mitigated"));
+	assert_non_null(strstr(s, "   1 risk     1 mitigated"));
 	free(s);
 	free(want);
 	/* Seventeen subsections, always. */

@@ -343,8 +343,8 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		vline_cell(v, VS_HEADING, guideline_ids[g], 4);
 		vline_cell(v, VS_NORMAL, guideline_titles[g], width - 34 > 20 ?
 		    width - 34 : 20);
-		vline_addf(v, cover[g] > 0 ? VS_NORMAL : VS_DIM, " %4zu risks",
-		    cover[g]);
+		vline_addf(v, cover[g] > 0 ? VS_NORMAL : VS_DIM, " %4zu %s",
+		    cover[g], cover[g] == 1 ? "risk " : "risks");
 		vline_addf(v, cover[g] > 0 && mitigated[g] == cover[g] ?
 		    VS_OK : VS_NORMAL, " %4zu mitigated", mitigated[g]);
 	}
