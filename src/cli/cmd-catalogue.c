@@ -75,7 +75,7 @@ cmd_catalogue(const struct cli_cmd *c, struct cli_args *a)
 			    "files to check\n");
 			return cli_usage(c);
 		}
-		/* Checked on top of the standard catalogue, which they extend. */
+		/* Checked on top of the standard catalogue they extend. */
 		for (i = 1; i < a->npos; i++)
 			a->catalogues[a->ncatalogues++] = a->pos[i];
 		if ((cat = catalogue_load_standard(a->catalogues,

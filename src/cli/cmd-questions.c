@@ -65,8 +65,8 @@ cmd_answer(const struct cli_cmd *c, struct cli_args *a)
 
 	(void)c;
 	if ((answer = vocab_find(&vocab_answer, a->pos[2])) == -1) {
-		fprintf(stderr, "parapet: answer: the answer must be yes, no or "
-		    "unknown\n");
+		fprintf(stderr, "parapet: answer: the answer must be yes, no "
+		    "or unknown\n");
 		return EXIT_USAGE;
 	}
 	if ((s = cli_session(a, a->pos[0], 0)) == NULL)

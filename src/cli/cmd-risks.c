@@ -227,7 +227,8 @@ risks_find(const struct risk_register *reg, const char *name)
 	if (k == NULL) {
 		fprintf(stderr, "parapet: no risk '");
 		cli_puts(stderr, name);
-		fprintf(stderr, "' in this model (see 'parapet risks --all')\n");
+		fprintf(stderr, "' in this model (see 'parapet risks "
+		    "--all')\n");
 	}
 	free(threat);
 	free(target);

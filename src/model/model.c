@@ -138,7 +138,8 @@ static const struct {
 	const struct field	*fields;
 	size_t			 n;
 } objtypes[OBJ_COUNT] = {
-	{ "system", system_fields, sizeof system_fields / sizeof *system_fields },
+	{ "system", system_fields,
+	  sizeof system_fields / sizeof *system_fields },
 	{ "boundary", boundary_fields,
 	  sizeof boundary_fields / sizeof *boundary_fields },
 	{ "component", component_fields,
@@ -179,7 +180,8 @@ objtype_name(enum objtype t)
 	return objtypes[t].name;
 }
 
-#define FIELD_PTR(obj, f, type)	((type *)(void *)((char *)(obj) + (f)->offset))
+#define FIELD_PTR(obj, f, type) \
+	((type *)(void *)((char *)(obj) + (f)->offset))
 #define FIELD_CPTR(obj, f, type) \
 	((type const *)(const void *)((const char *)(obj) + (f)->offset))
 
