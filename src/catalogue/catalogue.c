@@ -643,13 +643,44 @@ load_mitigation(struct loader *l, const struct ynode *map, const char *id)
 	return m;
 }
 
+/*
+ * The ids of a list (or of one scalar) under key: valid, each once, with
+ * their positions. what names one id in messages ("mitigation").
+ */
+static int
+load_id_list(struct loader *l, const struct ynode *v, const char *key,
+    const char *what, char ***ids, struct srcpos **pos, size_t *n)
+{
+	const struct ynode	*w;
+	size_t			 i, j, count = v->type == YNODE_SEQ ? v->n : 1;
+
+	*ids = xcalloc(count, sizeof **ids);
+	*pos = xcalloc(count, sizeof **pos);
+	for (i = 0; i < count; i++) {
+		w = v->type == YNODE_SEQ ? v->items[i] : v;
+		if (w->type != YNODE_SCALAR)
+			return ynode_error(l->doc, w, l->err, "'%s' must be a "
+			    "list of ids, not of %s", key, ynode_type_name(w));
+		if (!id_valid(w->value))
+			return ynode_error(l->doc, w, l->err, "invalid %s id "
+			    "'%s'", what, w->value);
+		for (j = 0; j < *n; j++)
+			if (strcmp((*ids)[j], w->value) == 0)
+				return ynode_error(l->doc, w, l->err, "%s '%s' "
+				    "is named twice", what, w->value);
+		(*ids)[*n] = xstrdup(w->value);
+		(*pos)[*n].line = w->line;
+		(*pos)[(*n)++].col = w->col;
+	}
+	return 0;
+}
+
 /* mitigations: [id, ...] of a threat, at least one, each once. */
 static int
 load_threat_mitigations(struct loader *l, const struct ynode *map,
     struct threat *t)
 {
-	const struct ynode	*v = ynode_get(map, "mitigations"), *w;
-	size_t			 i, j;
+	const struct ynode	*v = ynode_get(map, "mitigations");
 
 	if (v == NULL)
 		return ynode_error(l->doc, map, l->err, "threat '%s' has no "
@@ -660,27 +691,8 @@ load_threat_mitigations(struct loader *l, const struct ynode *map,
 	if (v->n == 0)
 		return ynode_error(l->doc, v, l->err, "threat '%s' names no "
 		    "mitigation", t->id);
-	t->mitigations = xcalloc(v->n, sizeof *t->mitigations);
-	t->mitigations_pos = xcalloc(v->n, sizeof *t->mitigations_pos);
-	for (i = 0; i < v->n; i++) {
-		w = v->items[i];
-		if (w->type != YNODE_SCALAR)
-			return ynode_error(l->doc, w, l->err, "'mitigations' "
-			    "must be a list of ids, not of %s",
-			    ynode_type_name(w));
-		if (!id_valid(w->value))
-			return ynode_error(l->doc, w, l->err, "invalid "
-			    "mitigation id '%s'", w->value);
-		for (j = 0; j < t->nmitigations; j++)
-			if (strcmp(t->mitigations[j], w->value) == 0)
-				return ynode_error(l->doc, w, l->err,
-				    "mitigation '%s' is named twice",
-				    w->value);
-		t->mitigations[t->nmitigations] = xstrdup(w->value);
-		t->mitigations_pos[t->nmitigations].line = w->line;
-		t->mitigations_pos[t->nmitigations++].col = w->col;
-	}
-	return 0;
+	return load_id_list(l, v, "mitigations", "mitigation",
+	    &t->mitigations, &t->mitigations_pos, &t->nmitigations);
 }
 
 static void *
@@ -716,37 +728,18 @@ static int
 load_adjustment_threats(struct loader *l, const struct ynode *map,
     struct adjustment *a)
 {
-	const struct ynode	*v = ynode_get(map, "threats"), *w;
-	size_t			 i, j, count;
+	const struct ynode	*v = ynode_get(map, "threats");
 
 	if (v == NULL)
 		return 0;
 	if (v->type == YNODE_MAP)
 		return ynode_error(l->doc, v, l->err, "'threats' must be a "
 		    "list of threat ids, not a mapping");
-	count = v->type == YNODE_SEQ ? v->n : 1;
-	if (count == 0)
+	if (v->type == YNODE_SEQ && v->n == 0)
 		return ynode_error(l->doc, v, l->err, "'threats' needs at "
 		    "least one threat id (leave it out for every threat)");
-	a->threats = xcalloc(count, sizeof *a->threats);
-	a->threats_pos = xcalloc(count, sizeof *a->threats_pos);
-	for (i = 0; i < count; i++) {
-		w = v->type == YNODE_SEQ ? v->items[i] : v;
-		if (w->type != YNODE_SCALAR)
-			return ynode_error(l->doc, w, l->err, "'threats' must "
-			    "be a list of ids, not of %s", ynode_type_name(w));
-		if (!id_valid(w->value))
-			return ynode_error(l->doc, w, l->err, "invalid threat "
-			    "id '%s'", w->value);
-		for (j = 0; j < a->nthreats; j++)
-			if (strcmp(a->threats[j], w->value) == 0)
-				return ynode_error(l->doc, w, l->err, "threat "
-				    "'%s' is named twice", w->value);
-		a->threats[a->nthreats] = xstrdup(w->value);
-		a->threats_pos[a->nthreats].line = w->line;
-		a->threats_pos[a->nthreats++].col = w->col;
-	}
-	return 0;
+	return load_id_list(l, v, "threats", "threat", &a->threats,
+	    &a->threats_pos, &a->nthreats);
 }
 
 static void *
