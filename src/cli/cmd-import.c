@@ -442,8 +442,10 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	}
 	printf("%s '", isnew ? "created" : "updated");
 	cli_puts(stdout, m->system.id);
-	printf("' in %s: %zu boundaries, %zu components, %zu flows\n", db,
-	    m->nboundaries, m->ncomponents, m->nflows);
+	printf("' in %s: %zu boundar%s, %zu component%s, %zu flow%s\n", db,
+	    m->nboundaries, m->nboundaries == 1 ? "y" : "ies",
+	    m->ncomponents, m->ncomponents == 1 ? "" : "s",
+	    m->nflows, m->nflows == 1 ? "" : "s");
 	cli_print_summary(&sum);
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",

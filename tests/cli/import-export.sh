@@ -40,8 +40,23 @@ db="$T/models.db"
 run import "$T/m.yaml" "$db"
 expect_rc 0 "first import"
 expect_out "created 'support-assistant'" "first import"
+expect_out ": 3 boundaries, 4 components, 3 flows" "first import counts"
 expect_out "risks apply" "first import runs the analysis"
 [ "$(stat -c %a "$db")" = 600 ] || fail "database mode is $(stat -c %a "$db"), not 600"
+
+# One of each is counted in the singular.
+cat >"$T/one.yaml" <<'YAML'
+parapet: 1
+system: { id: one, name: One of each }
+boundaries:
+  - { id: cloud, name: Cloud, trust: internal }
+components:
+  - { id: app, name: App, kind: application, boundary: cloud }
+YAML
+run import "$T/one.yaml" "$T/one.db"
+expect_rc 0 "import of one of each"
+expect_out "created 'one' in $T/one.db: 1 boundary, 1 component, 0 flows" \
+    "counts in the singular"
 
 run list "$db"
 expect_rc 0 "list"
