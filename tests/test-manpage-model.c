@@ -330,6 +330,49 @@ test_practices_are_documented(void **state)
 	free(sec);
 }
 
+/*
+ * The example of PRACTICES names questions of the standard catalogue, so
+ * that a reader who copies it gets a file that imports.
+ */
+static void
+test_practices_example_names_questions(void **state)
+{
+	const char	*srcdir = getenv("srcdir");
+	struct error	 err;
+	char		*path, *questions, *sec, *p, *end, *key, *want;
+	size_t		 n = 0, len;
+
+	(void)state;
+	path = xasprintf("%s/data/catalogue/00-questions.yaml",
+	    srcdir != NULL ? srcdir : ".");
+	error_clear(&err);
+	questions = file_read(path, 1 << 20, NULL, &err);
+	assert_non_null(questions);
+	assert_non_null(sec = part(page, ".Sh PRACTICES"));
+	assert_non_null(p = strstr(sec, "\npractices:\n"));
+	p += strlen("\npractices:\n");
+	assert_non_null(end = strstr(p, ".Ed\n"));
+	while (p < end) {
+		/* A key is a line indented by two spaces, up to its colon. */
+		if (p[0] == ' ' && p[1] == ' ' && p[2] != ' ') {
+			len = strcspn(p + 2, ":\n");
+			key = xasprintf("%.*s", (int)len, p + 2);
+			want = xasprintf("  - id: %s\n", key);
+			if (strstr(questions, want) == NULL)
+				fail_msg("PRACTICES: example names '%s', not "
+				    "a question of the catalogue", key);
+			n++;
+			free(want);
+			free(key);
+		}
+		p = strchr(p, '\n') + 1;
+	}
+	assert_true(n >= 3);
+	free(sec);
+	free(questions);
+	free(path);
+}
+
 /* Unknown booleans are documented as "not known yet" and risky. */
 static void
 test_unknown_booleans_are_explained(void **state)
@@ -391,6 +434,7 @@ main(void)
 		cmocka_unit_test(test_every_kind_is_documented),
 		cmocka_unit_test(test_every_word_is_documented),
 		cmocka_unit_test(test_practices_are_documented),
+		cmocka_unit_test(test_practices_example_names_questions),
 		cmocka_unit_test(test_unknown_booleans_are_explained),
 		cmocka_unit_test(test_example_reads),
 	};
