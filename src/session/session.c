@@ -66,7 +66,7 @@ session_check_model(const struct session *s, const struct model *m,
 		else
 			error_set_at(err, file, p->pos.line, p->pos.col,
 			    "unknown practice question '%s' (see 'parapet "
-			    "catalogue list')", p->id);
+			    "questions')", p->id);
 		free(ids);
 		return -1;
 	}

@@ -114,7 +114,8 @@ expect_rc 1 "refused import into a new database"
 { cat "$T/m.yaml"; printf 'practices:\n  q-no-such-question: yes\n'; } >"$T/p.yaml"
 run import "$T/p.yaml" "$db"
 expect_rc 1 "unknown practice question"
-expect_err "unknown practice question 'q-no-such-question'" "unknown practice question"
+expect_err "unknown practice question 'q-no-such-question' (see 'parapet questions')" \
+    "unknown practice question points to the command that lists them"
 
 # A file that is not a Parapet database is refused and left as it was.
 echo "not a database" >"$T/text.db"
