@@ -14,6 +14,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 /* A word of a vocabulary for an option; -1 after printing the error. */
@@ -214,7 +215,9 @@ static const struct risk *
 risks_find(const struct risk_register *reg, const char *name)
 {
 	const struct risk	*k;
-	char			*threat, *target;
+	const char		*near;
+	char			*threat, *target, **names;
+	size_t			 i;
 
 	if (risk_parse_name(name, &threat, &target) == -1) {
 		fprintf(stderr, "parapet: invalid risk id '");
@@ -225,10 +228,22 @@ risks_find(const struct risk_register *reg, const char *name)
 	}
 	k = risk_register_find(reg, threat, target);
 	if (k == NULL) {
+		names = xcalloc(reg->n + 1, sizeof *names);
+		for (i = 0; i < reg->n; i++)
+			names[i] = risk_name(reg->risks[i]);
+		near = text_suggest(name, (const char *const *)names);
 		fprintf(stderr, "parapet: no risk '");
 		cli_puts(stderr, name);
-		fprintf(stderr, "' in this model (see 'parapet risks "
-		    "--all')\n");
+		if (near != NULL) {
+			fprintf(stderr, "' in this model (did you mean '");
+			cli_puts(stderr, near);
+			fprintf(stderr, "'?)\n");
+		} else
+			fprintf(stderr, "' in this model (see 'parapet risks "
+			    "--all')\n");
+		for (i = 0; i < reg->n; i++)
+			free(names[i]);
+		free(names);
 	}
 	free(threat);
 	free(target);

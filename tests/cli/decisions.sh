@@ -58,7 +58,12 @@ expect_out "open -> accepted" "accept prints the change"
 
 run risk "$db" "no-such@thing" --status mitigated
 expect_rc 1 "unknown risk"
-expect_err "no risk 'no-such@thing'" "unknown risk"
+expect_err "no risk 'no-such@thing' in this model (see 'parapet risks --all')" \
+    "unknown risk"
+run risk "$db" "${api_risk}x"
+expect_rc 1 "misspelt risk"
+expect_err "no risk '${api_risk}x' in this model (did you mean '$api_risk'?)" \
+    "a misspelt risk suggests the nearest"
 
 mit="$(sed -n 's/^    proposed *\([a-z0-9._-]*\).*/\1/p' <("$PARAPET" risk "$db" "$flow_risk") | head -1)"
 [ -n "$mit" ] || fail "no proposed mitigation on $flow_risk"
