@@ -42,9 +42,10 @@ cli_print_summary(const struct session_summary *sum)
 		    "risky answer): answer them to sharpen the analysis\n",
 		    sum->assumed, sum->assumed == 1 ? " rests" : "s rest");
 	if (sum->no_longer > 0)
-		printf("%zu earlier risk%s no longer (kept with their "
-		    "decisions)\n", sum->no_longer,
-		    sum->no_longer == 1 ? " applies" : "s apply");
+		printf("%zu earlier %s (kept with %s)\n", sum->no_longer,
+		    sum->no_longer == 1 ? "risk no longer applies" :
+		    "risks no longer apply", sum->no_longer == 1 ?
+		    "its decision" : "their decisions");
 }
 
 int

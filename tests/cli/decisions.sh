@@ -101,4 +101,17 @@ run risk "$db" "$api_risk"
 expect_out "accepted" "the accepted risk stayed accepted"
 expect_out "Compensating fraud desk review" "the justification stayed"
 
+# A practice followed removes the risk of its gap; the summary says how
+# many risks no longer apply, in the singular for one.
+run import "$T/m.yaml" "$T/practice.db"
+expect_rc 0 "import for the practice answers"
+run answer "$T/practice.db" q-staff-awareness yes
+expect_rc 0 "answer a practice question"
+expect_out "1 earlier risk no longer applies (kept with its decision)" \
+    "one risk no longer applies"
+run answer "$T/practice.db" q-documentation yes
+expect_rc 0 "answer a second practice question"
+expect_out "2 earlier risks no longer apply (kept with their decisions)" \
+    "two risks no longer apply"
+
 finish
