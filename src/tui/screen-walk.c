@@ -188,7 +188,8 @@ walk_add(struct tui *t, struct walk *w)
 		}
 		return tui_push(t, screen_form_new(t, OBJ_FLOW, NULL, -1));
 	default:
-		tui_errorf(t, "nothing to add in this step");
+		tui_errorf(t, "nothing to add here: add boundaries, "
+		    "components and flows in steps 2-4");
 		return TUI_REDRAW;
 	}
 }

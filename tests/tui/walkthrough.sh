@@ -29,6 +29,9 @@ tui_wait 'criticality           high'
 tui_keys Escape
 tui_wait 'Step 1 of 7: The system'
 tui_has '[1 System]✓'
+# Nothing is added here; the message says where things are added.
+tui_keys a
+tui_wait 'error: nothing to add here: add boundaries, components and flows in steps 2-4'
 
 # Step 2: two trust boundaries.
 tui_keys Right
