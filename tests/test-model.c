@@ -210,6 +210,13 @@ test_index_refuses_bad_models(void **state)
 	    "'clod' (did you mean 'cloud'?)");
 	model_free(m);
 
+	/* A flow from a component to itself. */
+	m = small_model();
+	model_add_flow(m, "loop", "app", "app");
+	assert_int_equal(model_index(m, "m.yaml", &e), -1);
+	assert_string_equal(e.msg, "flow 'loop' goes from 'app' to itself");
+	model_free(m);
+
 	/* A missing name. */
 	m = small_model();
 	model_add_component(m, "noname", KIND_TOOL);

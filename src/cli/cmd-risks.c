@@ -223,7 +223,7 @@ risks_find(const struct risk_register *reg, const char *name)
 		fprintf(stderr, "parapet: invalid risk id '");
 		cli_puts(stderr, name);
 		fprintf(stderr, "' (expected THREAT@TARGET, as 'parapet risks' "
-		    "prints)\n");
+		    "prints it)\n");
 		return NULL;
 	}
 	k = risk_register_find(reg, threat, target);

@@ -759,6 +759,14 @@ model_index(struct model *m, const char *file, struct error *err)
 			goto fail;
 		}
 		f->dst = ref->ptr;
+		if (f->src == f->dst) {
+			/* Data a component passes to itself is not a flow. */
+			error_set_at(err, file, f->to_pos.line ? f->to_pos.line :
+			    f->pos.line, f->to_pos.line ? f->to_pos.col :
+			    f->pos.col, "flow '%s' goes from '%s' to itself",
+			    f->id, f->from);
+			goto fail;
+		}
 	}
 	m->indexed = 1;
 	return 0;
