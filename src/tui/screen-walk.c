@@ -204,10 +204,14 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 	enum tui_next		 next;
 	int			 ans;
 
-	(void)key;
 	if ((next = tui_list_key(t, &w->list, a, w->listh)) != TUI_NONE)
 		return next;
 	switch (a) {
+	case ACT_GOTO_STEP:
+		if (key >= '1' && key < '1' + WALK_COUNT)
+			w->step = (enum walk_step)(key - '1');
+		w->list.cursor = w->list.top = 0;
+		return TUI_REDRAW;
 	case ACT_NEXT_STEP:
 	case ACT_PREV_STEP:
 		if (a == ACT_NEXT_STEP && w->step + 1 < WALK_COUNT)

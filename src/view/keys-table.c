@@ -75,6 +75,14 @@ const struct keybinding keys_table[] = {
 	{ KEYC_LEFT, "Left", KCTX_WALK, ACT_PREV_STEP, "go to the previous "
 	  "step" },
 	{ '[', "[", KCTX_WALK, ACT_PREV_STEP, NULL },
+	{ '1', "1", KCTX_WALK, ACT_GOTO_STEP, "go to that step of the "
+	  "workshop (1 system ... 7 review)" },
+	{ '2', "2", KCTX_WALK, ACT_GOTO_STEP, NULL },
+	{ '3', "3", KCTX_WALK, ACT_GOTO_STEP, NULL },
+	{ '4', "4", KCTX_WALK, ACT_GOTO_STEP, NULL },
+	{ '5', "5", KCTX_WALK, ACT_GOTO_STEP, NULL },
+	{ '6', "6", KCTX_WALK, ACT_GOTO_STEP, NULL },
+	{ '7', "7", KCTX_WALK, ACT_GOTO_STEP, NULL },
 	{ 'a', "a", KCTX_WALK, ACT_ADD, "add a boundary, component or flow "
 	  "(in its step)" },
 	{ 'd', "d", KCTX_WALK, ACT_DELETE, "delete the selected item (asks "
