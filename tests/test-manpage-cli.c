@@ -77,6 +77,64 @@ test_every_command_is_documented(void **state)
 	}
 }
 
+/* 1 if [p, end) has the word followed by a blank or the end. */
+static int
+line_has_word(const char *p, const char *end, const char *word)
+{
+	size_t	n = strlen(word);
+
+	for (; p + n <= end; p++)
+		if (strncmp(p, word, n) == 0 && (p + n == end || p[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/*
+ * Each option a command takes (from the command and option tables) is in
+ * one of the command's ".It Ic NAME" lines of parapet(1), as "Fl -OPTION".
+ */
+static void
+test_every_option_is_documented(void **state)
+{
+	const char	*p, *end;
+	char		*head, *word;
+	size_t		 i, j, n;
+	int		 found, bad = 0;
+
+	(void)state;
+	for (i = 0; i < cli_ncmds; i++) {
+		head = xasprintf("\n.It Ic %s", cli_cmds[i].name);
+		n = strlen(head);
+		for (j = 0; j < cli_nopts; j++) {
+			if (cli_opts[j].help == NULL || cli_opts[j].flag == 0 ||
+			    (cli_opts[j].flag & cli_cmds[i].opts) == 0)
+				continue;
+			word = xasprintf("Fl -%s", cli_opts[j].name);
+			found = 0;
+			for (p = page; !found &&
+			    (p = strstr(p, head)) != NULL; p = end) {
+				p += n;
+				if (*p != ' ' && *p != '\n') {
+					end = p;
+					continue;
+				}
+				if ((end = strchr(p, '\n')) == NULL)
+					end = p + strlen(p);
+				found = line_has_word(p, end, word);
+			}
+			if (!found) {
+				print_error("parapet(1): '.It Ic %s' lacks "
+				    "'%s'\n", cli_cmds[i].name, word);
+				bad++;
+			}
+			free(word);
+		}
+		free(head);
+	}
+	if (bad > 0)
+		fail_msg("%d option(s) missing from parapet(1)", bad);
+}
+
 static void
 test_every_export_format_is_documented(void **state)
 {
@@ -149,6 +207,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_command_is_documented),
+		cmocka_unit_test(test_every_option_is_documented),
 		cmocka_unit_test(test_every_export_format_is_documented),
 		cmocka_unit_test(test_every_key_is_documented),
 	};

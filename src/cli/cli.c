@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "model/vocab.h"
@@ -15,79 +16,152 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
+/*
+ * The commands. Each entry's usage line and option help are built from its
+ * positional arguments, its option mask and the option table below, so what
+ * --help prints is what the parser accepts.
+ */
+static const struct cli_opthelp help_risks[] = {
+	{ OPT_STATUS, "list only the risks with this status" },
+	{ 0, NULL }
+};
+static const struct cli_opthelp help_risk[] = {
+	{ OPT_STATUS, "decide the risk: open, mitigating, mitigated, "
+	    "accepted or not-applicable" },
+	{ OPT_OWNER, "the risk owner who decides it" },
+	{ 0, NULL }
+};
+static const struct cli_opthelp help_mitigation[] = {
+	{ OPT_STATUS, "the mitigation's status: proposed, planned, "
+	    "implemented, verified or rejected" },
+	{ OPT_OWNER, "who implements the mitigation" },
+	{ 0, NULL }
+};
+static const struct cli_opthelp help_new[] = {
+	{ OPT_ID, "the system id of the new model (with --template: "
+	    "instead of the template's)" },
+	{ OPT_NAME, "the system name of the new model" },
+	{ 0, NULL }
+};
+
 const struct cli_cmd cli_cmds[] = {
-	{ "import", "MODEL.yaml|MODEL.xml DB",
-	  "create or update the model in DB from a model file",
-	  OPT_CATALOGUE, 2, 2, cmd_import },
-	{ "export", "DB --format FMT [--model ID] [--output FILE]",
-	  "write a model as yaml, markdown, xml, csv or dot",
-	  OPT_FORMAT | OPT_MODEL | OPT_OUTPUT | OPT_CATALOGUE, 1, 1,
-	  cmd_export },
-	{ "list", "DB", "the models in DB with their counts", 0, 1, 1,
-	  cmd_list },
-	{ "history", "DB [--model ID] [--object ID]", "the change history",
-	  OPT_MODEL | OPT_OBJECT, 1, 1, cmd_history },
-	{ "analyze", "DB [--model ID]",
-	  "run the analysis again and print a summary",
-	  OPT_MODEL | OPT_CATALOGUE, 1, 1, cmd_analyze },
-	{ "risks", "DB [--model ID] [--status S] [--min-severity L] [--all]",
-	  "the risks, one a line, most severe first (--all: also those that "
-	  "no longer apply)", OPT_MODEL | OPT_STATUS | OPT_MINSEV | OPT_ALL,
-	  1, 1, cmd_risks },
-	{ "risk", "DB RISK-ID [--status S] [--owner NAME] "
-	  "[--justification TEXT] [--model ID]",
-	  "show a risk, or decide it: status, owner and justification",
-	  OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_JUSTIFY, 2, 2, cmd_risk },
-	{ "mitigation", "DB RISK-ID MITIGATION-ID --status S [--owner NAME] "
-	  "[--due YYYY-MM-DD] [--notes TEXT] [--model ID]",
-	  "set the status, owner, due date and notes of a risk's mitigation",
-	  OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_DUE | OPT_NOTES, 3, 3,
-	  cmd_mitigation },
-	{ "check", "DB [--model ID] --fail-on LEVEL",
-	  "exit 3 if an open or mitigating risk at or above LEVEL remains, "
-	  "listing them", OPT_MODEL | OPT_FAILON, 1, 1, cmd_check },
-	{ "catalogue", "check FILE... | list [threats|mitigations|questions]",
-	  "validate catalogue files, or print the catalogue", OPT_CATALOGUE,
-	  1, 64, cmd_catalogue },
-	{ "new", "DB --template NAME [--id ID] | DB --id ID --name NAME",
-	  "create a model from a starter template, or a blank one",
-	  OPT_TEMPLATE | OPT_ID | OPT_NAME | OPT_CATALOGUE, 1, 1, cmd_new },
-	{ "templates", "", "list the starter models", 0, 0, 0,
-	  cmd_templates },
-	{ "questions", "DB [--model ID]",
-	  "the practice questions with the model's answers",
-	  OPT_MODEL | OPT_CATALOGUE, 1, 1, cmd_questions },
-	{ "answer", "DB QUESTION yes|no|unknown [--notes TEXT] [--model ID]",
-	  "answer a practice question", OPT_MODEL | OPT_NOTES | OPT_CATALOGUE,
-	  3, 3, cmd_answer },
+	{ .name = "import", .args = "MODEL.yaml|MODEL.xml DB",
+	  .help = "create or update the model in DB from a model file",
+	  .opts = OPT_CATALOGUE, .minpos = 2, .maxpos = 2,
+	  .run = cmd_import },
+	{ .name = "export", .args = "DB",
+	  .help = "write a model as yaml, markdown, xml, csv or dot",
+	  .opts = OPT_FORMAT | OPT_MODEL | OPT_OUTPUT | OPT_CATALOGUE,
+	  .required = OPT_FORMAT, .minpos = 1, .maxpos = 1,
+	  .run = cmd_export },
+	{ .name = "list", .args = "DB",
+	  .help = "the models in DB with their counts",
+	  .minpos = 1, .maxpos = 1, .run = cmd_list },
+	{ .name = "history", .args = "DB", .help = "the change history",
+	  .opts = OPT_MODEL | OPT_OBJECT, .minpos = 1, .maxpos = 1,
+	  .run = cmd_history },
+	{ .name = "analyze", .args = "DB",
+	  .help = "run the analysis again and print a summary",
+	  .opts = OPT_MODEL | OPT_CATALOGUE, .minpos = 1, .maxpos = 1,
+	  .run = cmd_analyze },
+	{ .name = "risks", .args = "DB",
+	  .help = "the risks, one a line, most severe first",
+	  .opts = OPT_MODEL | OPT_STATUS | OPT_MINSEV | OPT_ALL,
+	  .opthelp = help_risks, .minpos = 1, .maxpos = 1,
+	  .run = cmd_risks },
+	{ .name = "risk", .args = "DB RISK-ID",
+	  .help = "show a risk, or decide it: status, owner and "
+	  "justification",
+	  .opts = OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_JUSTIFY,
+	  .opthelp = help_risk, .minpos = 2, .maxpos = 2, .run = cmd_risk },
+	{ .name = "mitigation", .args = "DB RISK-ID MITIGATION-ID",
+	  .help = "set the status, owner, due date and notes of a risk's "
+	  "mitigation",
+	  .opts = OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_DUE | OPT_NOTES,
+	  .opthelp = help_mitigation, .minpos = 3, .maxpos = 3,
+	  .run = cmd_mitigation },
+	{ .name = "check", .args = "DB",
+	  .help = "exit 3 if open risks at or above a level remain, listing "
+	  "them",
+	  .opts = OPT_MODEL | OPT_FAILON, .required = OPT_FAILON,
+	  .minpos = 1, .maxpos = 1, .run = cmd_check },
+	{ .name = "catalogue",
+	  .args = "check FILE... | list [threats|mitigations|questions]",
+	  .help = "validate catalogue files, or print the catalogue",
+	  .opts = OPT_CATALOGUE, .minpos = 1, .maxpos = 64,
+	  .run = cmd_catalogue },
+	{ .name = "new", .args = "DB",
+	  .help = "create a model from a starter template, or a blank one",
+	  .opts = OPT_TEMPLATE | OPT_ID | OPT_NAME | OPT_CATALOGUE,
+	  .opthelp = help_new, .minpos = 1, .maxpos = 1, .run = cmd_new },
+	{ .name = "templates", .args = "", .help = "list the starter models",
+	  .run = cmd_templates },
+	{ .name = "questions", .args = "DB",
+	  .help = "the practice questions with the model's answers",
+	  .opts = OPT_MODEL | OPT_CATALOGUE, .minpos = 1, .maxpos = 1,
+	  .run = cmd_questions },
+	{ .name = "answer", .args = "DB QUESTION yes|no|unknown",
+	  .help = "answer a practice question",
+	  .opts = OPT_MODEL | OPT_NOTE | OPT_CATALOGUE, .minpos = 3,
+	  .maxpos = 3, .run = cmd_answer },
 };
 const size_t cli_ncmds = sizeof cli_cmds / sizeof cli_cmds[0];
 
-/* Long options: the flag each needs in a command's mask. */
-static const struct {
-	struct option	opt;
-	unsigned	flag;
-} cli_options[] = {
-	{ { "model", required_argument, NULL, 'm' }, OPT_MODEL },
-	{ { "format", required_argument, NULL, 'f' }, OPT_FORMAT },
-	{ { "output", required_argument, NULL, 'o' }, OPT_OUTPUT },
-	{ { "status", required_argument, NULL, 's' }, OPT_STATUS },
-	{ { "owner", required_argument, NULL, 'w' }, OPT_OWNER },
-	{ { "justification", required_argument, NULL, 'j' }, OPT_JUSTIFY },
-	{ { "due", required_argument, NULL, 'd' }, OPT_DUE },
-	{ { "notes", required_argument, NULL, 'n' }, OPT_NOTES },
-	{ { "note", required_argument, NULL, 'n' }, OPT_NOTES },
-	{ { "min-severity", required_argument, NULL, 'S' }, OPT_MINSEV },
-	{ { "fail-on", required_argument, NULL, 'F' }, OPT_FAILON },
-	{ { "template", required_argument, NULL, 't' }, OPT_TEMPLATE },
-	{ { "id", required_argument, NULL, 'i' }, OPT_ID },
-	{ { "name", required_argument, NULL, 'N' }, OPT_NAME },
-	{ { "object", required_argument, NULL, 'O' }, OPT_OBJECT },
-	{ { "all", no_argument, NULL, 'a' }, OPT_ALL },
-	{ { "catalogue", required_argument, NULL, 'c' }, OPT_CATALOGUE },
-	{ { "help", no_argument, NULL, 'h' }, 0 },
+/*
+ * Long options: the flag each needs in a command's mask, the name of its
+ * value in usage lines and what it does. An alias (another spelling that
+ * is accepted) has no help and is left out of usage and help.
+ */
+const struct cli_opt cli_opts[] = {
+	{ .name = "model", .has_arg = 1, .val = 'm', .flag = OPT_MODEL,
+	  .arg = "ID", .help = "the model's system id (may be left out "
+	  "when DB holds one model)" },
+	{ .name = "format", .has_arg = 1, .val = 'f', .flag = OPT_FORMAT,
+	  .arg = "FMT", .help = "the export format (see formats below)" },
+	{ .name = "output", .has_arg = 1, .val = 'o', .flag = OPT_OUTPUT,
+	  .arg = "FILE", .help = "write to FILE (mode 0600) instead of "
+	  "standard output" },
+	{ .name = "status", .has_arg = 1, .val = 's', .flag = OPT_STATUS,
+	  .arg = "S", .help = "a status" },
+	{ .name = "owner", .has_arg = 1, .val = 'w', .flag = OPT_OWNER,
+	  .arg = "NAME", .help = "who owns it" },
+	{ .name = "justification", .has_arg = 1, .val = 'j',
+	  .flag = OPT_JUSTIFY, .arg = "TEXT",
+	  .help = "why the risk is decided so (kept in the history)" },
+	{ .name = "due", .has_arg = 1, .val = 'd', .flag = OPT_DUE,
+	  .arg = "YYYY-MM-DD", .help = "when the mitigation is due" },
+	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTES,
+	  .arg = "TEXT", .help = "notes on the mitigation (empty: none)" },
+	{ .name = "note", .has_arg = 1, .val = 'n', .flag = OPT_NOTE,
+	  .arg = "TEXT", .help = "a note on the answer, as the model's "
+	  "note: key (empty: none)" },
+	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTE },
+	{ .name = "min-severity", .has_arg = 1, .val = 'S',
+	  .flag = OPT_MINSEV, .arg = "LEVEL",
+	  .help = "only risks at or above LEVEL: low, medium, high or "
+	  "critical" },
+	{ .name = "fail-on", .has_arg = 1, .val = 'F', .flag = OPT_FAILON,
+	  .arg = "LEVEL", .help = "the lowest severity that fails the check: "
+	  "low, medium, high or critical" },
+	{ .name = "template", .has_arg = 1, .val = 't', .flag = OPT_TEMPLATE,
+	  .arg = "NAME", .help = "a starter model (see 'parapet templates')" },
+	{ .name = "id", .has_arg = 1, .val = 'i', .flag = OPT_ID,
+	  .arg = "ID", .help = "an id" },
+	{ .name = "name", .has_arg = 1, .val = 'N', .flag = OPT_NAME,
+	  .arg = "NAME", .help = "a name" },
+	{ .name = "object", .has_arg = 1, .val = 'O', .flag = OPT_OBJECT,
+	  .arg = "ID", .help = "only the changes to this component, flow, "
+	  "boundary, risk or question" },
+	{ .name = "all", .val = 'a', .flag = OPT_ALL,
+	  .help = "also the risks that no longer apply" },
+	{ .name = "catalogue", .has_arg = 1, .val = 'c', .flag = OPT_CATALOGUE,
+	  .arg = "FILE", .repeat = 1, .help = "add a catalogue file after the "
+	  "standard catalogue and $XDG_CONFIG_HOME/parapet/catalogue.d/ "
+	  "(repeatable)" },
+	{ .name = "help", .val = 'h', .help = "print this help" },
 };
-#define CLI_NOPTIONS	(sizeof cli_options / sizeof cli_options[0])
+const size_t cli_nopts = sizeof cli_opts / sizeof cli_opts[0];
+#define CLI_NOPTIONS	(sizeof cli_opts / sizeof cli_opts[0])
 
 void
 cli_puts(FILE *f, const char *s)
@@ -128,42 +202,114 @@ cli_failf(const char *fmt, ...)
 	return cli_fail(&e);
 }
 
-/* Print the options a command takes, from the option table. */
-static void
-cli_print_options(FILE *f, unsigned mask)
+/* The help of an option for a command: the command's own, or the table's. */
+static const char *
+cli_opt_help(const struct cli_cmd *c, const struct cli_opt *o)
 {
-	size_t	i;
+	const struct cli_opthelp	*h;
 
+	for (h = c->opthelp; h != NULL && h->flag != 0; h++)
+		if (h->flag == o->flag)
+			return h->text;
+	return o->help;
+}
+
+/* 1 if a command takes an option (aliases and --help are not listed). */
+static int
+cli_takes(const struct cli_cmd *c, const struct cli_opt *o)
+{
+	return o->flag != 0 && (o->flag & c->opts) != 0 && o->help != NULL;
+}
+
+void
+cli_usage_line(const struct cli_cmd *c, struct buf *b)
+{
+	const struct cli_opt	*o;
+	size_t			 i;
+	int			 req;
+
+	buf_adds(b, "parapet");
+	if (*c->name != '\0')
+		buf_addf(b, " %s", c->name);
+	if (c->args != NULL && *c->args != '\0')
+		buf_addf(b, " %s", c->args);
 	for (i = 0; i < CLI_NOPTIONS; i++) {
-		if ((cli_options[i].flag & mask) == 0)
+		o = &cli_opts[i];
+		if (!cli_takes(c, o))
 			continue;
-		if (strcmp(cli_options[i].opt.name, "note") == 0)
-			continue;
-		fprintf(f, " --%s%s", cli_options[i].opt.name,
-		    cli_options[i].opt.has_arg ? " ARG" : "");
+		req = (o->flag & c->required) != 0;
+		buf_addf(b, " %s--%s", req ? "" : "[", o->name);
+		if (o->has_arg)
+			buf_addf(b, " %s", o->arg);
+		buf_addf(b, "%s%s", req ? "" : "]", o->repeat ? "..." : "");
 	}
 }
 
 int
 cli_usage(const struct cli_cmd *c)
 {
-	fprintf(stderr, "usage: parapet %s %s\n", c->name, c->usage);
+	struct buf	b;
+
+	buf_init(&b);
+	cli_usage_line(c, &b);
+	fprintf(stderr, "usage: %s\n", b.s);
+	buf_release(&b);
 	return EXIT_USAGE;
+}
+
+/* Print "  LEFT  text" with the text wrapped at 79 columns under itself. */
+static void
+cli_wrap(const char *left, const char *text)
+{
+	const char	*p = text, *sp;
+	size_t		 col, n;
+
+	printf("  %-22s", left);
+	col = 24;
+	while (*p != '\0') {
+		n = strcspn(p, " ");
+		if (col > 24 && col + 1 + n > 79) {
+			printf("\n%24s", "");
+			col = 24;
+		}
+		if (col > 24) {
+			putchar(' ');
+			col++;
+		}
+		printf("%.*s", (int)n, p);
+		col += n;
+		sp = p + n;
+		p = *sp == ' ' ? sp + 1 : sp;
+	}
+	putchar('\n');
 }
 
 static void
 cli_help_cmd(const struct cli_cmd *c)
 {
-	printf("usage: parapet %s %s\n\n%s.\n", c->name, c->usage, c->help);
-	if (c->opts != 0) {
-		printf("\noptions:");
-		cli_print_options(stdout, c->opts);
-		printf("\n");
+	const struct cli_opt	*o;
+	struct buf		 b;
+	size_t			 i;
+
+	buf_init(&b);
+	cli_usage_line(c, &b);
+	printf("usage: %s\n\n%s.\n", b.s, c->help);
+	if (c->opts != 0)
+		printf("\noptions:\n");
+	for (i = 0; i < CLI_NOPTIONS; i++) {
+		o = &cli_opts[i];
+		if (!cli_takes(c, o))
+			continue;
+		buf_truncate(&b, 0);
+		buf_addf(&b, "--%s%s%s", o->name, o->has_arg ? " " : "",
+		    o->has_arg ? o->arg : "");
+		if (b.len > 22) {
+			printf("  %s\n", b.s);
+			buf_truncate(&b, 0);
+		}
+		cli_wrap(b.s, cli_opt_help(c, o));
 	}
-	if (c->opts & OPT_CATALOGUE)
-		printf("\n--catalogue FILE (repeatable) adds catalogue files "
-		    "after the standard catalogue and\n$XDG_CONFIG_HOME/"
-		    "parapet/catalogue.d/.\n");
+	buf_release(&b);
 	if (strcmp(c->name, "export") == 0)
 		cli_help_formats();
 	printf("\nSee parapet(1).\n");
@@ -186,6 +332,33 @@ cli_help(FILE *f)
 	    "parapet-catalogue(5).\n");
 }
 
+/* Report an unknown option, with the nearest the command takes. */
+static void
+cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
+    const char *arg)
+{
+	const char	*names[CLI_NOPTIONS + 1], *near = NULL;
+	char		*word;
+	size_t		 i, len;
+
+	for (i = 0; longopts[i].name != NULL; i++)
+		names[i] = longopts[i].name;
+	names[i] = NULL;
+	if (strncmp(arg, "--", 2) == 0) {
+		len = strcspn(arg + 2, "=");
+		word = xstrndup(arg + 2, len);
+		near = text_suggest(word, names);
+		free(word);
+	}
+	fprintf(stderr, "parapet: %s%sunknown option '", c->name,
+	    *c->name != '\0' ? ": " : "");
+	cli_puts(stderr, arg);
+	if (near != NULL)
+		fprintf(stderr, "' (did you mean '--%s'?)\n", near);
+	else
+		fprintf(stderr, "'\n");
+}
+
 /*
  * Parse a command's options (anywhere among its arguments) into args.
  * Returns 0, 1 when --help was given (and printed), or EXIT_USAGE.
@@ -199,8 +372,13 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 	int		ch;
 
 	for (i = 0; i < CLI_NOPTIONS; i++)
-		if (cli_options[i].flag == 0 || (cli_options[i].flag & c->opts))
-			longopts[n++] = cli_options[i].opt;
+		if (cli_opts[i].flag == 0 || (cli_opts[i].flag & c->opts)) {
+			longopts[n].name = cli_opts[i].name;
+			longopts[n].has_arg = cli_opts[i].has_arg ?
+			    required_argument : no_argument;
+			longopts[n].flag = NULL;
+			longopts[n++].val = cli_opts[i].val;
+		}
 	memset(&longopts[n], 0, sizeof longopts[n]);
 	optind = 0;
 	opterr = 0;
@@ -234,14 +412,12 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 			cli_help_cmd(c);
 			return 1;
 		case ':':
-			fprintf(stderr, "parapet: %s: option '%s' needs a "
-			    "value\n", c->name, argv[optind - 1]);
+			fprintf(stderr, "parapet: %s%soption '%s' needs a "
+			    "value\n", c->name, *c->name != '\0' ? ": " : "",
+			    argv[optind - 1]);
 			return cli_usage(c);
 		default:
-			fprintf(stderr, "parapet: %s: unknown option '",
-			    c->name);
-			cli_puts(stderr, argv[optind - 1]);
-			fprintf(stderr, "'\n");
+			cli_unknown_option(c, longopts, argv[optind - 1]);
 			return cli_usage(c);
 		}
 	}
@@ -344,39 +520,87 @@ cli_main(int argc, char **argv)
 	return rc;
 }
 
+/* 1 if a word names a database: an existing file or a database's suffix. */
+static int
+cli_db_word(const char *w)
+{
+	static const char *const sfx[] = { ".db", ".sqlite", ".sqlite3",
+	    ".db3", NULL };
+	size_t	i, n = strlen(w), k;
+
+	if (access(w, F_OK) == 0)
+		return 1;
+	for (i = 0; sfx[i] != NULL; i++) {
+		k = strlen(sfx[i]);
+		if (n > k && strcmp(w + n - k, sfx[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Refuse a word given where a database belongs that is neither a command
+ * nor a database: `parapet chek ...` or `parapet frobnicate` is a typo,
+ * not a new database. Prints the error; returns EXIT_USAGE.
+ */
+static int
+cli_unknown_word(const char *w)
+{
+	const char	*names[64], *near;
+	size_t		 i;
+
+	for (i = 0; i < cli_ncmds && i < 63; i++)
+		names[i] = cli_cmds[i].name;
+	names[i] = NULL;
+	near = strchr(w, '/') == NULL ? text_suggest(w, names) : NULL;
+	if (strchr(w, '/') != NULL) {
+		fprintf(stderr, "parapet: no database '");
+		cli_puts(stderr, w);
+		fprintf(stderr, "' (a new one needs a name ending in .db, or "
+		    "use 'parapet new')\n");
+		return EXIT_USAGE;
+	}
+	fprintf(stderr, "parapet: unknown command '");
+	cli_puts(stderr, w);
+	if (near != NULL)
+		fprintf(stderr, "' (did you mean '%s'?)\n", near);
+	else
+		fprintf(stderr, "' (see parapet --help; a new database needs "
+		    "a name ending in .db)\n");
+	return EXIT_USAGE;
+}
+
 int
 cli_tui_args(int argc, char **argv, const char **db, struct cli_args *a)
 {
-	static const struct cli_cmd tui = { "", "[--catalogue FILE]... [DB]",
-	    "open the workshop screens on DB (default ./parapet.db)",
-	    OPT_CATALOGUE, 0, 64, NULL };
-	int	rc;
+	static const struct cli_cmd tui = { .name = "", .args = "[DB]",
+	    .help = "open the workshop screens on DB (default ./parapet.db)",
+	    .opts = OPT_CATALOGUE, .minpos = 0, .maxpos = 64 };
+	int	rc, i;
 
 	memset(a, 0, sizeof *a);
 	a->pos = xcalloc((size_t)argc + 1, sizeof *a->pos);
 	a->catalogues = xcalloc((size_t)argc + 1, sizeof *a->catalogues);
+	/* The first word that is not an option decides: before any option
+	 * it may belong to a command that was mistyped. */
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--catalogue") == 0) {
+			i++;
+			continue;
+		}
+		if (argv[i][0] == '-')
+			continue;
+		if (!cli_db_word(argv[i]))
+			return cli_unknown_word(argv[i]);
+		break;
+	}
 	rc = cli_parse(&tui, argc, argv, a);
 	if (rc == 1) {
 		cli_help(stdout);
 		return 1;
 	}
-	if (rc == 0 && a->npos > 1) {
-		/* `parapet imprt a b`: a misspelt command, not a database. */
-		const char	*names[64], *near;
-		size_t		 i;
-
-		for (i = 0; i < cli_ncmds && i < 63; i++)
-			names[i] = cli_cmds[i].name;
-		names[i] = NULL;
-		near = text_suggest(a->pos[0], names);
-		fprintf(stderr, "parapet: unknown command '");
-		cli_puts(stderr, a->pos[0]);
-		if (near != NULL)
-			fprintf(stderr, "' (did you mean '%s'?)\n", near);
-		else
-			fprintf(stderr, "' (see parapet --help)\n");
-		return EXIT_USAGE;
-	}
+	if (rc == 0 && a->npos > 1)
+		return cli_unknown_word(a->pos[0]);
 	if (rc != 0)
 		return rc;
 	*db = a->npos == 1 ? a->pos[0] : "parapet.db";

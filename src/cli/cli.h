@@ -1,8 +1,10 @@
 /*
  * cli.h: the command line: `parapet COMMAND ...`.
  *
- * Commands are one table (cli.c) whose entries carry their usage and help;
- * `parapet --help`, `parapet COMMAND --help` and the man page come from it.
+ * Commands are one table (cli.c) whose entries carry their arguments, help
+ * and option mask; options are another table with their help. Usage lines,
+ * `parapet --help` and `parapet COMMAND --help` are built from the two, and
+ * the man page is checked against them (tests/test-manpage-cli.c).
  * Output goes to stdout, errors to stderr as "parapet: ...". Every string
  * from a model is made safe for a terminal before it is printed. Exit
  * status: 0 success, 1 error, 2 bad usage, 3 `check` found risks.
@@ -36,6 +38,7 @@ struct session;
 #define OPT_OBJECT	0x2000
 #define OPT_ALL		0x4000
 #define OPT_CATALOGUE	0x8000
+#define OPT_NOTE	0x10000
 
 struct cli_args {
 	const char	 *model;
@@ -59,11 +62,35 @@ struct cli_args {
 	int		  npos;
 };
 
+/* A long option of the option table (cli.c). */
+struct cli_opt {
+	const char	*name;		/* without the "--" */
+	int		 has_arg;	/* 1: takes a value */
+	int		 val;		/* what getopt_long returns */
+	unsigned	 flag;		/* OPT_*; 0: every command (--help) */
+	const char	*arg;		/* the value's name in usage lines */
+	const char	*help;		/* what it does; NULL for an alias */
+	int		 repeat;	/* 1: may be given several times */
+};
+
+/* A command's own help for an option whose table help is too general. */
+struct cli_opthelp {
+	unsigned	 flag;		/* OPT_*; 0 ends the list */
+	const char	*text;
+};
+
+/*
+ * A command. Its usage line is "parapet NAME ARGS" followed by the options
+ * of its mask from the option table (required ones without brackets); its
+ * --help lists those options with their help.
+ */
 struct cli_cmd {
 	const char	*name;
-	const char	*usage;		/* after "parapet NAME " */
+	const char	*args;		/* positional arguments */
 	const char	*help;		/* one line */
 	unsigned	 opts;		/* OPT_* accepted */
+	unsigned	 required;	/* OPT_* of opts that must be given */
+	const struct cli_opthelp *opthelp; /* or NULL */
 	int		 minpos;	/* positional arguments */
 	int		 maxpos;
 	int		(*run)(const struct cli_cmd *, struct cli_args *);
@@ -81,9 +108,14 @@ int	cli_tui_args(int, char **, const char **db, struct cli_args *);
 void	cli_args_release(struct cli_args *);
 /* Print the export formats, from the exporters table. */
 void	cli_help_formats(void);
-/* The command table and its size. */
+/* The command table and the option table, with their sizes. */
 extern const struct cli_cmd	cli_cmds[];
 extern const size_t		cli_ncmds;
+extern const struct cli_opt	cli_opts[];
+extern const size_t		cli_nopts;
+/* Append a command's usage line ("parapet NAME ARGS [--opt ARG]..."). */
+struct buf;
+void	cli_usage_line(const struct cli_cmd *, struct buf *);
 
 /* Helpers for commands. */
 int	cli_fail(const struct error *);

@@ -5,13 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "model/model.h"
 #include "session/session.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/paths.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
@@ -45,6 +48,44 @@ new_templates(size_t *n)
 	if (*n > 1)
 		qsort(v, *n, sizeof *v, new_cmp);
 	return v;
+}
+
+/*
+ * Report a template name that is not one: the nearest name, else those that
+ * contain the word, else all of them. Never the internal path.
+ */
+static void
+new_no_template(const char *name)
+{
+	const char	*near;
+	char		**v;
+	size_t		  n, i, hits = 0;
+	struct buf	  b;
+
+	buf_init(&b);
+	v = new_templates(&n);
+	v = xreallocarray(v, n + 1, sizeof *v);
+	v[n] = NULL;
+	if ((near = text_suggest(name, (const char *const *)v)) != NULL)
+		buf_addf(&b, "did you mean '%s'?", near);
+	for (i = 0; near == NULL && i < n; i++)
+		if (strstr(v[i], name) != NULL)
+			buf_addf(&b, "%s'%s'", hits++ == 0 ? "did you mean " :
+			    " or ", v[i]);
+	if (near == NULL && hits > 0)
+		buf_adds(&b, "?");
+	if (near == NULL && hits == 0) {
+		buf_adds(&b, "templates:");
+		for (i = 0; i < n; i++)
+			buf_addf(&b, " %s", v[i]);
+	}
+	fprintf(stderr, "parapet: new: no template '");
+	cli_puts(stderr, name);
+	fprintf(stderr, "' (%s)\n", b.s);
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	buf_release(&b);
 }
 
 int
@@ -114,11 +155,14 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 		else
 			path = xasprintf("%s/%s.yaml", paths_templates(),
 			    a->template);
+		if (strchr(a->template, '/') == NULL &&
+		    access(path, F_OK) != 0) {
+			new_no_template(a->template);
+			rc = EXIT_USAGE;
+			goto out;
+		}
 		if ((m = model_load_yaml(path, &e)) == NULL) {
 			cli_fail(&e);
-			if (strchr(a->template, '/') == NULL)
-				fprintf(stderr, "parapet: see 'parapet "
-				    "templates' for the starter models\n");
 			goto out;
 		}
 	} else {

@@ -31,6 +31,8 @@ store_history(struct store *s, const char *id, const char *object,
 	    "WHERE system = ? ORDER BY seq";
 	static const char *const of_object = STORE_HISTORY_COLUMNS
 	    "WHERE system = ? AND object = ? ORDER BY seq";
+	static const char *const of_any = STORE_HISTORY_COLUMNS
+	    "WHERE object = ? ORDER BY seq";
 	struct change	*v = NULL, *c;
 	sqlite3_stmt	*st;
 	size_t		 n = 0, max = 0;
@@ -38,7 +40,9 @@ store_history(struct store *s, const char *id, const char *object,
 
 	*out = NULL;
 	*nout = 0;
-	if (id == NULL)
+	if (id == NULL && object != NULL)
+		st = store_prepare(s, of_any, err);
+	else if (id == NULL)
 		st = store_prepare(s, all, err);
 	else if (object == NULL)
 		st = store_prepare(s, of_model, err);
@@ -50,6 +54,8 @@ store_history(struct store *s, const char *id, const char *object,
 		store_bind(st, 1, id);
 	if (id != NULL && object != NULL)
 		store_bind(st, 2, object);
+	else if (object != NULL)
+		store_bind(st, 1, object);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == max) {
 			max = max == 0 ? 64 : max * 2;

@@ -148,8 +148,9 @@ int		 store_set_mitigation(struct store *, const char *id,
 		     const char *due, const char *notes, struct error *);
 
 /*
- * History, oldest first; of one model when id is not NULL, of one object
- * of it when object is not NULL too. Free with changes_free().
+ * History, oldest first; of one model when id is not NULL, and of one
+ * object (of that model, or of any when id is NULL) when object is not
+ * NULL. Free with changes_free().
  */
 int		 store_history(struct store *, const char *id,
 		     const char *object, struct change **, size_t *,

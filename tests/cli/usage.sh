@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# What a new user types wrong: typos are usage errors with a suggestion,
+# never a new database; usage lines and option help come from one table.
+. "${srcdir:-.}/tests/cli/lib.sh"
+cd "$T" || exit 1
+
+# A word that is neither a command nor a database is a typo (exit 2).
+run frobnicate
+expect_rc 2 "unknown word"
+expect_err "unknown command 'frobnicate'" "unknown word"
+[ ! -e frobnicate ] || fail "a typo created a database"
+run chek ci.db --fail-on high
+expect_rc 2 "misspelt command with options"
+expect_err "unknown command 'chek' (did you mean 'check'?)" \
+    "misspelt command with options: suggestion first"
+grep -qF "unknown option" "$T/err" && fail "misspelt command: option error"
+[ ! -e chek ] || fail "a misspelt command created a database"
+run sub/frob
+expect_rc 2 "path without a database suffix"
+expect_err "no database 'sub/frob'" "path without a database suffix"
+
+# An unknown option gets the nearest one.
+run check ci.db --fail-onn high
+expect_rc 2 "misspelt option"
+expect_err "unknown option '--fail-onn' (did you mean '--fail-on'?)" \
+    "misspelt option"
+
+# new --template: no internal path, a suggestion.
+run new n.db --template rag
+expect_rc 2 "unknown template"
+expect_err "no template 'rag' (did you mean 'rag-assistant'?)" \
+    "unknown template"
+grep -qF "/templates/" "$T/err" && fail "unknown template: internal path"
+[ ! -e n.db ] || fail "unknown template created a database"
+
+# Usage lines carry every option a command takes, with its help.
+run export --help
+expect_out "usage: parapet export DB [--model ID] --format FMT [--output FILE] [--catalogue FILE]..." \
+    "export usage from the table"
+expect_out "  --output FILE         write to FILE" "export option help"
+run answer --help
+expect_out "[--note TEXT]" "answer takes --note"
+expect_out "  --note TEXT           a note on the answer" "answer option help"
+for cmd in import export list history analyze risks risk mitigation check \
+    catalogue new templates questions answer; do
+	run "$cmd" --help
+	expect_rc 0 "$cmd --help"
+	expect_out "usage: parapet $cmd" "$cmd --help usage"
+	while IFS= read -r line; do
+		case "$line" in
+		"usage:"*|"") ;;
+		*) [ "${#line}" -le 80 ] || fail "$cmd --help: long line '$line'" ;;
+		esac
+	done <"$T/out"
+done
+
+# answer --note, and --notes as another spelling.
+run new m.db --template rag-assistant
+expect_rc 0 "new from a template"
+run answer m.db q-staff-awareness yes --note "one word"
+expect_rc 0 "answer --note"
+run answer m.db q-staff-awareness yes --notes "still accepted"
+expect_rc 0 "answer --notes"
+
+# history --object without --model.
+run history m.db --object llm
+expect_rc 0 "history --object without --model"
+expect_out "  llm " "history --object lists the object"
+! grep -vF "  llm " "$T/out" | grep -q . || fail "history --object: other objects"
+run history m.db --object no-such-object
+expect_rc 0 "history of an unknown object"
+[ ! -s "$T/out" ] || fail "history of an unknown object is not empty"
+
+# A mistyped mitigation id gets a suggestion.
+risk=$("$PARAPET" risks m.db | awk 'NR == 1 { print $4 }')
+mit=$("$PARAPET" risk m.db "$risk" | awk '/^  mitigations:/ { f = 1; next } f { print $2; exit }')
+run mitigation m.db "$risk" "${mit}x" --status planned
+expect_rc 1 "mistyped mitigation"
+expect_err "(did you mean '$mit'?)" "mistyped mitigation"
+
+finish
