@@ -104,6 +104,11 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = "answer a practice question",
 	  .opts = OPT_MODEL | OPT_NOTE | OPT_CATALOGUE, .minpos = 3,
 	  .maxpos = 3, .run = cmd_answer },
+	{ .name = "rename", .args = "DB OLD-ID NEW-ID",
+	  .help = "give a boundary, component or flow a new id; its risks, "
+	  "decisions and history follow",
+	  .opts = OPT_MODEL | OPT_CATALOGUE, .minpos = 3, .maxpos = 3,
+	  .run = cmd_rename },
 };
 const size_t cli_ncmds = sizeof cli_cmds / sizeof cli_cmds[0];
 

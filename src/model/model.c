@@ -457,6 +457,7 @@ model_free(struct model *m)
 		free(m->practices[i]->note);
 		free(m->practices[i]);
 	}
+	model_clear_renames(m);
 	free(m->boundaries);
 	free(m->components);
 	free(m->flows);
@@ -597,6 +598,79 @@ model_remove(struct model *m, const char *id)
 		m->flows[i]->index = i;
 	m->indexed = 0;
 	return found ? 0 : -1;
+}
+
+/* Replace a reference to a renamed object. */
+static void
+model_follow(char **ref, const char *from, const char *to)
+{
+	if (*ref != NULL && strcmp(*ref, from) == 0) {
+		free(*ref);
+		*ref = xstrdup(to);
+	}
+}
+
+void
+model_note_rename(struct model *m, const char *from, const char *to)
+{
+	struct model_rename	*r;
+
+	m->renames = xreallocarray(m->renames, m->nrenames + 1,
+	    sizeof *m->renames);
+	r = &m->renames[m->nrenames++];
+	r->from = xstrdup(from);
+	r->to = xstrdup(to);
+}
+
+void
+model_clear_renames(struct model *m)
+{
+	size_t	i;
+
+	for (i = 0; i < m->nrenames; i++) {
+		free(m->renames[i].from);
+		free(m->renames[i].to);
+	}
+	free(m->renames);
+	m->renames = NULL;
+	m->nrenames = 0;
+}
+
+int
+model_rename(struct model *m, const char *from, const char *to,
+    struct error *err)
+{
+	const struct objref	*ref;
+	char			**idp;
+	size_t			  i;
+
+	if (!m->indexed && model_index(m, NULL, err) == -1)
+		return -1;
+	if ((ref = model_find(m, from)) == NULL || ref->type == OBJ_SYSTEM)
+		return error_set(err, "no boundary, component or flow '%s'",
+		    from);
+	if (!id_valid(to))
+		return error_set(err, "invalid id '%s' (use a-z, 0-9, '.', "
+		    "'_' and '-', starting with a letter or digit, at most %d "
+		    "characters)", to, ID_MAX);
+	if (model_find(m, to) != NULL || strcmp(to, m->system.id) == 0)
+		return error_set(err, "id '%s' is already used", to);
+	/* Every object struct begins with its id. */
+	idp = (char **)ref->ptr;
+	if (ref->type == OBJ_BOUNDARY) {
+		for (i = 0; i < m->ncomponents; i++)
+			model_follow(&m->components[i]->boundary, from, to);
+	} else if (ref->type == OBJ_COMPONENT) {
+		for (i = 0; i < m->nflows; i++) {
+			model_follow(&m->flows[i]->from, from, to);
+			model_follow(&m->flows[i]->to, from, to);
+		}
+	}
+	free(*idp);
+	*idp = xstrdup(to);
+	model_note_rename(m, from, to);
+	model_free_index(m);
+	return model_index(m, NULL, err);
 }
 
 /* Check that required fields are present and identifiers valid. */

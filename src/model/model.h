@@ -120,6 +120,17 @@ struct practice {
 	struct srcpos	 pos;
 };
 
+/*
+ * An object renamed since the model was loaded or written: the store moves
+ * its risks, decisions and history from the old id to the new one.
+ */
+#define MODEL_RENAMED_FROM	"renamed-from"	/* the key in a model file */
+
+struct model_rename {
+	char	*from;
+	char	*to;
+};
+
 struct model {
 	struct system		  system;
 	struct boundary		**boundaries;
@@ -131,6 +142,8 @@ struct model {
 	struct practice		**practices;
 	size_t			  npractices;
 	long			  revision;	/* kept by the store */
+	struct model_rename	 *renames;	/* in the order made */
+	size_t			  nrenames;
 
 	struct strmap		  ids;		/* id -> struct objref */
 	int			  indexed;	/* ids and links are current */
@@ -202,6 +215,19 @@ struct practice	*model_add_practice(struct model *, const char *id,
 		     enum tri);
 /* Remove an object by id (flows touching a removed component go too). */
 int		 model_remove(struct model *, const char *id);
+/*
+ * Rename a boundary, component or flow: references to it follow, and the
+ * rename is remembered (model_note_rename) so that the store carries its
+ * risks, decisions and history. -1 with err set when from does not exist
+ * or to is not a valid, free id. The model is indexed again.
+ */
+int		 model_rename(struct model *, const char *from,
+		     const char *to, struct error *);
+/* Remember that the object now called to was called from. */
+void		 model_note_rename(struct model *, const char *from,
+		     const char *to);
+/* Forget the renames (the store calls it once they are saved). */
+void		 model_clear_renames(struct model *);
 
 /*
  * Check identifiers and required fields, build the id index and resolve

@@ -22,46 +22,20 @@
 	"SELECT seq, at, who, system, object, field, old_value, new_value " \
 	"FROM history "
 
-int
-store_history(struct store *s, const char *id, const char *object,
-    struct change **out, size_t *nout, struct error *err)
+/* Append the entries a statement returns to v. */
+static int
+store_history_rows(struct store *s, sqlite3_stmt *st, struct change **v,
+    size_t *n, size_t *max, struct error *err)
 {
-	static const char *const all = STORE_HISTORY_COLUMNS "ORDER BY seq";
-	static const char *const of_model = STORE_HISTORY_COLUMNS
-	    "WHERE system = ? ORDER BY seq";
-	static const char *const of_object = STORE_HISTORY_COLUMNS
-	    "WHERE system = ? AND object = ? ORDER BY seq";
-	static const char *const of_any = STORE_HISTORY_COLUMNS
-	    "WHERE object = ? ORDER BY seq";
-	struct change	*v = NULL, *c;
-	sqlite3_stmt	*st;
-	size_t		 n = 0, max = 0;
+	struct change	*c;
 	int		 rc;
 
-	*out = NULL;
-	*nout = 0;
-	if (id == NULL && object != NULL)
-		st = store_prepare(s, of_any, err);
-	else if (id == NULL)
-		st = store_prepare(s, all, err);
-	else if (object == NULL)
-		st = store_prepare(s, of_model, err);
-	else
-		st = store_prepare(s, of_object, err);
-	if (st == NULL)
-		return -1;
-	if (id != NULL)
-		store_bind(st, 1, id);
-	if (id != NULL && object != NULL)
-		store_bind(st, 2, object);
-	else if (object != NULL)
-		store_bind(st, 1, object);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == max) {
-			max = max == 0 ? 64 : max * 2;
-			v = xreallocarray(v, max, sizeof *v);
+		if (*n == *max) {
+			*max = *max == 0 ? 64 : *max * 2;
+			*v = xreallocarray(*v, *max, sizeof **v);
 		}
-		c = &v[n++];
+		c = &(*v)[(*n)++];
 		c->seq = (long)sqlite3_column_int64(st, 0);
 		c->at = store_column(st, 1);
 		c->who = store_column(st, 2);
@@ -72,9 +46,124 @@ store_history(struct store *s, const char *id, const char *object,
 		c->new_value = store_column(st, 7);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		changes_free(v, n);
+	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, err);
+	return 0;
+}
+
+static int
+store_seq_cmp(const void *a, const void *b)
+{
+	long	x = ((const struct change *)a)->seq;
+	long	y = ((const struct change *)b)->seq;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The names an object had: itself, and whatever an "id" entry says it
+ * was renamed from, and so on back (a NULL-terminated array, the
+ * caller's). A rename cycle (a -> b -> a) stops at a name seen before.
+ */
+static char **
+store_history_names(struct store *s, const char *id, const char *object,
+    struct error *err)
+{
+	static const char *const of_model = "SELECT old_value FROM history "
+	    "WHERE system = ?1 AND object = ?2 AND field = 'id' "
+	    "AND old_value IS NOT NULL ORDER BY seq";
+	static const char *const of_any = "SELECT old_value FROM history "
+	    "WHERE object = ?2 AND field = 'id' "
+	    "AND old_value IS NOT NULL ORDER BY seq";
+	const char	*sql = id != NULL ? of_model : of_any;
+	sqlite3_stmt	*st;
+	const char	*was;
+	char		**v;
+	size_t		  n = 1, i, j;
+	int		  rc;
+
+	v = xcalloc(2, sizeof *v);
+	v[0] = xstrdup(object);
+	for (i = 0; i < n; i++) {
+		if ((st = store_prepare(s, sql, err)) == NULL)
+			goto fail;
+		store_bind(st, 1, id);
+		store_bind(st, 2, v[i]);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			was = (const char *)sqlite3_column_text(st, 0);
+			for (j = 0; was != NULL && j < n; j++)
+				if (strcmp(v[j], was) == 0)
+					break;
+			if (was == NULL || j < n)
+				continue;
+			v = xreallocarray(v, n + 2, sizeof *v);
+			v[n++] = xstrdup(was);
+			v[n] = NULL;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			store_fail(s, rc, err);
+			goto fail;
+		}
+	}
+	return v;
+fail:
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return NULL;
+}
+
+int
+store_history(struct store *s, const char *id, const char *object,
+    struct change **out, size_t *nout, struct error *err)
+{
+	static const char *const all = STORE_HISTORY_COLUMNS "ORDER BY seq";
+	static const char *const of_model = STORE_HISTORY_COLUMNS
+	    "WHERE system = ? ORDER BY seq";
+	static const char *const of_object = STORE_HISTORY_COLUMNS
+	    "WHERE system = ?1 AND object = ?2 ORDER BY seq";
+	static const char *const of_any = STORE_HISTORY_COLUMNS
+	    "WHERE object = ?2 ORDER BY seq";
+	struct change	*v = NULL;
+	sqlite3_stmt	*st;
+	char		**names = NULL;
+	size_t		 n = 0, max = 0, i;
+	int		 rc = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if (object != NULL) {
+		/* A renamed object keeps the history of its earlier names. */
+		if ((names = store_history_names(s, id, object, err)) == NULL)
+			return -1;
+		for (i = 0; rc == 0 && names[i] != NULL; i++) {
+			st = store_prepare(s, id != NULL ? of_object : of_any,
+			    err);
+			if (st == NULL) {
+				rc = -1;
+				break;
+			}
+			store_bind(st, 1, id);
+			store_bind(st, 2, names[i]);
+			rc = store_history_rows(s, st, &v, &n, &max, err);
+		}
+		for (i = 0; names[i] != NULL; i++)
+			free(names[i]);
+		free(names);
+		if (rc == 0 && n > 1)
+			qsort(v, n, sizeof *v, store_seq_cmp);
+	} else {
+		st = store_prepare(s, id == NULL ? all : of_model, err);
+		if (st == NULL)
+			return -1;
+		if (id != NULL)
+			store_bind(st, 1, id);
+		rc = store_history_rows(s, st, &v, &n, &max, err);
+	}
+	if (rc == -1) {
+		changes_free(v, n);
+		return -1;
 	}
 	*out = v;
 	*nout = n;

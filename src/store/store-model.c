@@ -435,6 +435,142 @@ store_diff_practices(struct store_diff *d, const struct model *old,
 	    old->npractices, (void **)new->practices, new->npractices);
 }
 
+/* Run a statement with up to three text parameters to the end. */
+static int
+store_exec3(struct store_diff *d, const char *sql, const char *a,
+    const char *b, const char *c)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
+		return -1;
+	store_bind(st, 1, a);
+	store_bind(st, 2, b);
+	store_bind(st, 3, c);
+	return store_run(d->s, st, d->err);
+}
+
+/*
+ * Move the risks of a renamed object, with their decisions and
+ * mitigations, to its new id; record each move ("THREAT@OLD" becomes
+ * "THREAT@NEW", field "id") so that the history of the risk follows it.
+ */
+static int
+store_rename_risks(struct store_diff *d, const char *from, const char *to)
+{
+	static const char *const threats = "SELECT threat FROM risks "
+	    "WHERE system = ? AND target = ? ORDER BY threat";
+	static const char *const mits = "UPDATE risk_mitigations "
+	    "SET target = ?3 WHERE system = ?1 AND target = ?2";
+	static const char *const risks = "UPDATE risks "
+	    "SET target = ?3 WHERE system = ?1 AND target = ?2";
+	sqlite3_stmt	*st;
+	char		**v = NULL, *a, *b;
+	size_t		  n = 0, i;
+	int		  rc;
+
+	if ((st = store_prepare(d->s, threats, d->err)) == NULL)
+		return -1;
+	store_bind(st, 1, d->system);
+	store_bind(st, 2, from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = store_column(st, 0);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(d->s, rc, d->err);
+		goto out;
+	}
+	/* Risks and their mitigations move together: check the keys at
+	 * the commit, not between the two updates. */
+	if ((rc = store_exec3(d, "PRAGMA defer_foreign_keys = ON", NULL, NULL,
+	    NULL)) == -1 ||
+	    (rc = store_exec3(d, mits, d->system, from, to)) == -1 ||
+	    (rc = store_exec3(d, risks, d->system, from, to)) == -1)
+		goto out;
+	for (i = 0; rc == 0 && i < n; i++) {
+		if (v[i] == NULL)
+			continue;
+		a = xasprintf("%s@%s", v[i], from);
+		b = xasprintf("%s@%s", v[i], to);
+		rc = store_diff_log(d, b, "id", a, b);
+		free(a);
+		free(b);
+	}
+out:
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return rc;
+}
+
+/*
+ * Apply the renames a model remembers (model_rename) to the stored model
+ * and to its in-memory copy old, before the two are compared: the object
+ * keeps its fields, risks, decisions and history under its new id, and
+ * references to it follow (each recorded). A rename that does not apply
+ * (the old id is not stored, or the new one already is: a model file that
+ * still says renamed-from after its import) is skipped.
+ */
+static int
+store_apply_renames(struct store_diff *d, struct model *old,
+    const struct model *new)
+{
+	static const char *const objects = "UPDATE objects SET object = ?3 "
+	    "WHERE system = ?1 AND object = ?2";
+	static const char *const fields = "UPDATE fields SET object = ?3 "
+	    "WHERE system = ?1 AND object = ?2";
+	static const char *const refs = "UPDATE fields SET value = ?3 "
+	    "WHERE system = ?1 AND value = ?2 "
+	    "AND field IN ('boundary', 'from', 'to') AND object <> ''";
+	const struct model_rename	*r;
+	const struct objref		*o, *n;
+	struct component		*c;
+	struct flow			*f;
+	size_t				 i, j;
+
+	for (i = 0; i < new->nrenames; i++) {
+		r = &new->renames[i];
+		if (!old->indexed && model_index(old, NULL, d->err) == -1)
+			return -1;
+		o = model_find(old, r->from);
+		n = model_find(new, r->to);
+		if (o == NULL || o->type == OBJ_SYSTEM ||
+		    model_find(old, r->to) != NULL || n == NULL ||
+		    n->type != o->type)
+			continue;
+		/* References that follow, as the diff would record them. */
+		for (j = 0; o->type == OBJ_BOUNDARY && j < old->ncomponents;
+		    j++) {
+			c = old->components[j];
+			if (c->boundary != NULL &&
+			    strcmp(c->boundary, r->from) == 0 &&
+			    store_diff_log(d, c->id, "boundary", r->from,
+			    r->to) == -1)
+				return -1;
+		}
+		for (j = 0; o->type == OBJ_COMPONENT && j < old->nflows; j++) {
+			f = old->flows[j];
+			if ((f->from != NULL && strcmp(f->from, r->from) == 0 &&
+			    store_diff_log(d, f->id, "from", r->from,
+			    r->to) == -1) ||
+			    (f->to != NULL && strcmp(f->to, r->from) == 0 &&
+			    store_diff_log(d, f->id, "to", r->from,
+			    r->to) == -1))
+				return -1;
+		}
+		if (store_exec3(d, objects, d->system, r->from, r->to) == -1 ||
+		    store_exec3(d, fields, d->system, r->from, r->to) == -1 ||
+		    store_exec3(d, refs, d->system, r->from, r->to) == -1 ||
+		    store_diff_log(d, r->to, "id", r->from, r->to) == -1 ||
+		    store_rename_risks(d, r->from, r->to) == -1 ||
+		    model_rename(old, r->from, r->to, d->err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * Compare a model with its stored state (old; an empty model for a new
  * one) and write every difference, in an order that keeps the shared id
@@ -861,7 +997,8 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		if (store_insert_model(s, m, 1, now, err) == -1 ||
 		    store_diff_log(&d, id, "created", NULL, "system") == -1)
 			goto fail;
-	} else if ((old = store_load_model(s, id, err)) == NULL)
+	} else if ((old = store_load_model(s, id, err)) == NULL ||
+	    store_apply_renames(&d, old, m) == -1)
 		goto fail;
 	if (store_diff_model(&d, old, m) == -1)
 		goto fail;
@@ -884,6 +1021,8 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		if (changed != NULL)
 			*changed = 1;
 	}
+	/* Saved: a later save must not move anything again. */
+	model_clear_renames(m);
 	model_free(old);
 	free(now);
 	return 0;

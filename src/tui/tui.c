@@ -278,9 +278,15 @@ tui_save(struct tui *t, struct model *m, const char *what)
 	struct error		 err;
 	long			 expected = t->m != NULL ? t->m->revision : 0;
 	char			*id;
+	size_t			 i;
 
-	if (t->m != NULL)
+	if (t->m != NULL) {
 		undo_push_model(&t->undo, t->m, what);
+		/* Undoing a rename renames back, risks and all. */
+		for (i = m->nrenames; i-- > 0;)
+			model_note_rename(t->undo.v[t->undo.n - 1].model,
+			    m->renames[i].to, m->renames[i].from);
+	}
 	error_clear(&err);
 	t->conflict = 0;
 	if (session_save(t->s, m, expected, NULL, &err) == -1) {

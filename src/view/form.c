@@ -499,8 +499,11 @@ form_apply(const struct form *fm, struct model *m, struct error *err)
 			return error_set(err, "%s '%s' no longer exists "
 			    "(deleted by someone else?)",
 			    objtype_name(fm->type), fm->orig_id);
-		if (fm->type != OBJ_SYSTEM && strcmp(fm->orig_id, id) != 0)
+		if (fm->type != OBJ_SYSTEM && strcmp(fm->orig_id, id) != 0) {
 			form_rename(m, fm->type, fm->orig_id, id);
+			/* The store moves its risks and history with it. */
+			model_note_rename(m, fm->orig_id, id);
+		}
 	} else {
 		switch (fm->type) {
 		case OBJ_BOUNDARY:

@@ -351,13 +351,26 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 	struct component	*c = NULL;
 	struct boundary		*b;
 	struct flow		*fl = NULL;
+	const struct ynode	*renamed = NULL;	/* renamed-from */
 	void			*obj = NULL;
 	size_t			 i;
 
-	for (i = 0; i < YNODE_PAIRS(map); i++)
-		if (model_field(t, YNODE_KEY(map, i)->value) == NULL)
-			return model_yaml_unknown_field(r, YNODE_KEY(map, i),
-			    t);
+	for (i = 0; i < YNODE_PAIRS(map); i++) {
+		k = YNODE_KEY(map, i);
+		if (t != OBJ_SYSTEM &&
+		    strcmp(k->value, MODEL_RENAMED_FROM) == 0) {
+			renamed = YNODE_VAL(map, i);
+			if (renamed->type != YNODE_SCALAR)
+				return model_yaml_type_error(r, renamed,
+				    MODEL_RENAMED_FROM, "an identifier");
+			if (model_yaml_check_id(r, renamed, "renamed-from") ==
+			    -1)
+				return -1;
+			continue;
+		}
+		if (model_field(t, k->value) == NULL)
+			return model_yaml_unknown_field(r, k, t);
+	}
 	switch (t) {
 	case OBJ_SYSTEM:
 		obj = &r->m->system;
@@ -391,7 +404,8 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 	for (i = 0; i < YNODE_PAIRS(map); i++) {
 		k = YNODE_KEY(map, i);
 		v = YNODE_VAL(map, i);
-		f = model_field(t, k->value);
+		if ((f = model_field(t, k->value)) == NULL)
+			continue;	/* renamed-from */
 		if (f->type == FIELD_KIND)
 			continue;	/* set when the component was made */
 		if (c != NULL && !field_applies(f, c->kind))
@@ -410,6 +424,10 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 			refpos->col = v->col;
 		}
 	}
+	/* Every object struct begins with its id. */
+	if (renamed != NULL && *(char **)obj != NULL &&
+	    strcmp(renamed->value, *(char **)obj) != 0)
+		model_note_rename(r->m, renamed->value, *(char **)obj);
 	return 0;
 }
 

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The register keeps every decision: renames carry risks, decisions and
+# history; stale undecided risks go; 'mitigated' needs evidence.
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+cat >"$T/m.yaml" <<'YAML'
+parapet: 1
+system: { id: fraud, name: Fraud scoring, criticality: critical }
+boundaries:
+  - { id: internet, name: Internet, trust: untrusted }
+  - { id: dc, name: Data centre, trust: internal }
+components:
+  - { id: merchant, name: Merchant, kind: user, boundary: internet }
+  - id: api
+    name: Scoring API
+    kind: inference-service
+    boundary: dc
+    exposure: public
+    authenticated: true
+    rate-limited: false
+    returns-scores: true
+  - { id: clf, name: Fraud classifier, kind: model, boundary: dc, model-type: classifier }
+flows:
+  - { id: score, from: merchant, to: api, data: [personal-data], encrypted: false, authenticated: true }
+  - { id: infer, from: api, to: clf, data: [personal-data], encrypted: true, authenticated: true }
+YAML
+risk=evasion-adversarial-inputs
+
+# 1. parapet rename: the risks, decisions and history follow the object.
+db="$T/r.db"
+run import "$T/m.yaml" "$db"
+expect_rc 0 "import"
+run risk "$db" "$risk@clf" --status accepted --owner ciso \
+    --justification 'signed by the CISO'
+expect_rc 0 "accept"
+run mitigation "$db" "$risk@clf" m-adversarial-training --status planned \
+    --owner ml --due 2027-01-10
+expect_rc 0 "plan a mitigation"
+run rename "$db" clf fraud-clf
+expect_rc 0 "rename"
+run risk "$db" "$risk@fraud-clf"
+expect_rc 0 "the risk under its new id"
+expect_out "accepted (by tester" "the decision follows the rename"
+expect_out "ciso" "the owner follows the rename"
+expect_out "2027-01-10" "the mitigation's due date follows the rename"
+run risks "$db" --all
+expect_no_out "@clf " "no risk is left on the old id"
+expect_no_out "no longer applies" "nothing stopped applying"
+run history "$db" --object "$risk@fraud-clf"
+expect_out "status: open -> accepted" "the risk's history follows it"
+expect_out "id: $risk@clf -> $risk@fraud-clf" "the rename is recorded"
+run history "$db" --object fraud-clf
+expect_out "clf created" "the object's history follows it"
+run export "$db" --format yaml
+expect_out "to: fraud-clf" "the flow follows the rename"
+run rename "$db" nosuch other
+expect_rc 1 "renaming what does not exist"
+expect_err "no boundary, component or flow 'nosuch'" "the message"
+run rename "$db" api fraud-clf
+expect_rc 1 "renaming onto a used id"
+expect_err "id 'fraud-clf' is already used" "the message"
+
+# 1. renamed-from in a model file does the same, and only once.
+sed -e 's/- { id: clf, name/- { id: scorer, renamed-from: fraud-clf, name/' \
+    -e 's/to: clf,/to: scorer,/' "$T/m.yaml" >"$T/renamed.yaml"
+run import "$T/renamed.yaml" "$db"
+expect_rc 0 "import with renamed-from"
+run risk "$db" "$risk@scorer"
+expect_out "accepted (by tester" "renamed-from carries the decision"
+run import "$T/renamed.yaml" "$db"
+expect_rc 0 "the same file again"
+run risk "$db" "$risk@scorer"
+expect_out "accepted (by tester" "a second import changes nothing"
+run history "$db" --object "$risk@scorer"
+expect_out "status: open -> accepted" "history across two renames"
+sed -e 's/renamed-from: fraud-clf/renamed-from: Bad/' "$T/renamed.yaml" \
+    >"$T/bad.yaml"
+run import "$T/bad.yaml" "$db"
+expect_rc 1 "an invalid renamed-from"
+expect_err "invalid renamed-from id 'Bad'" "the message"
+
+finish
