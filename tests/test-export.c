@@ -966,7 +966,7 @@ check_dot(const struct fixture *fx)
 		line = strstr(b.s, stmt.s);
 		assert_non_null(line);
 		end = strchr(line, '\n');
-		if (flow_crosses_boundary(m->flows[i]))
+		if (flow_crossing(m, m->flows[i]) == TRI_YES)
 			assert_true(strstr(line, "style=bold") != NULL &&
 			    strstr(line, "style=bold") < end);
 		else

@@ -52,6 +52,49 @@ small_model(void)
 	return m;
 }
 
+/*
+ * A component in no boundary: whether its flows cross a trust boundary, or
+ * come from a less trusted one, is not known, indexed or not; the facts
+ * are the same one definition everywhere.
+ */
+static void
+test_derived_facts_without_a_boundary(void **state)
+{
+	struct model	*m = small_model();
+	struct flow	*f;
+	struct error	 e;
+	int		 pass;
+
+	(void)state;
+	free(m->components[2]->boundary);	/* llm: in no boundary */
+	m->components[2]->boundary = NULL;
+	f = model_add_flow(m, "inside", "app", "app2");
+	model_add_component(m, "app2", KIND_APPLICATION)->name =
+	    strdup("App 2");
+	m->components[3]->boundary = strdup("cloud");
+	for (pass = 0; pass < 2; pass++) {
+		assert_int_equal(m->indexed, pass);
+		assert_int_equal(flow_crossing(m, m->flows[0]), TRI_YES);
+		assert_int_equal(flow_crossing(m, m->flows[1]), TRI_UNKNOWN);
+		assert_int_equal(flow_crossing(m, f), TRI_NO);
+		assert_int_equal(flow_from_less_trusted(m, m->flows[0]),
+		    TRI_YES);
+		assert_int_equal(flow_from_less_trusted(m, m->flows[1]),
+		    TRI_UNKNOWN);
+		assert_int_equal(flow_from_less_trusted(m, f), TRI_NO);
+		assert_null(component_boundary(m, m->components[2]));
+		assert_string_equal(tri_word(flow_crossing(m, m->flows[1])),
+		    "unknown");
+		if (pass == 0)
+			assert_int_equal(model_index(m, "m.yaml", &e), 0);
+	}
+	/* Trust not set on one side: not known either. */
+	m->boundaries[0]->trust = -1;
+	assert_int_equal(flow_from_less_trusted(m, m->flows[0]), TRI_UNKNOWN);
+	assert_int_equal(flow_crossing(m, m->flows[0]), TRI_YES);
+	model_free(m);
+}
+
 static void
 test_fields_cover_the_spec(void **state)
 {
@@ -165,8 +208,8 @@ test_index_resolves_references(void **state)
 	assert_int_equal(model_index(m, "m.yaml", &e), 0);
 	assert_ptr_equal(m->flows[0]->src, m->components[0]);
 	assert_ptr_equal(m->components[1]->b, m->boundaries[1]);
-	assert_true(flow_crosses_boundary(m->flows[0]));
-	assert_false(flow_crosses_boundary(m->flows[1]));
+	assert_int_equal(flow_crossing(m, m->flows[0]), TRI_YES);
+	assert_int_equal(flow_crossing(m, m->flows[1]), TRI_NO);
 	assert_int_equal(model_find(m, "cloud")->type, OBJ_BOUNDARY);
 	assert_null(model_find(m, "nothing"));
 	model_free(m);
@@ -408,6 +451,7 @@ main(void)
 		cmocka_unit_test(test_remove_component_takes_its_flows),
 		cmocka_unit_test(test_action_impact_and_initiator_round_trip),
 		cmocka_unit_test(test_action_impact_and_initiator_are_checked),
+		cmocka_unit_test(test_derived_facts_without_a_boundary),
 	};
 
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);

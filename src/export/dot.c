@@ -93,7 +93,7 @@ dot_component(struct buf *out, const struct component *c, const char *indent)
 }
 
 static void
-dot_flow(struct buf *out, const struct flow *f)
+dot_flow(struct buf *out, const struct model *m, const struct flow *f)
 {
 	struct buf	label;
 	size_t		i;
@@ -114,7 +114,7 @@ dot_flow(struct buf *out, const struct flow *f)
 	dot_str(out, f->to, 0);
 	buf_adds(out, " [label=");
 	dot_str(out, label.s, 1);
-	if (flow_crosses_boundary(f))
+	if (flow_crossing(m, f) == TRI_YES)
 		buf_adds(out, ", color=\"#c0392b\", fontcolor=\"#c0392b\", "
 		    "style=bold, penwidth=2.5");
 	buf_adds(out, "];\n");
@@ -176,7 +176,7 @@ export_dot(const struct export_input *in, struct buf *out, struct error *err)
 			dot_component(out, c, "\t");
 	}
 	for (i = 0; i < m->nflows; i++)
-		dot_flow(out, m->flows[i]);
+		dot_flow(out, m, m->flows[i]);
 	buf_adds(out, "}\n");
 	return 0;
 }

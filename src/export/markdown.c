@@ -652,8 +652,8 @@ md_mermaid(struct md *d)
 				buf_adds(&label, ", ");
 			buf_adds(&label, vocab_data_class.words[j].name);
 		}
-		buf_addf(o, "  c%zu %s", from, flow_crosses_boundary(f) ?
-		    "==>" : "-->");
+		buf_addf(o, "  c%zu %s", from, flow_crossing(m, f) ==
+		    TRI_YES ? "==>" : "-->");
 		if (label.len > 0) {
 			buf_addc(o, '|');
 			mmd_label(o, label.s);
@@ -692,7 +692,7 @@ md_flows(struct md *d)
 		v = field_get(f, model_field(OBJ_FLOW, "data"));
 		md_cell(md_td(&r), v);
 		free(v);
-		buf_adds(md_td(&r), flow_crosses_boundary(f) ? "yes" : "no");
+		buf_adds(md_td(&r), tri_word(flow_crossing(m, f)));
 		md_facts(md_td(&r), f, OBJ_FLOW, -1);
 		md_tr(o, &r);
 	}

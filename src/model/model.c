@@ -875,11 +875,64 @@ model_practice(const struct model *m, const char *id)
 	return NULL;
 }
 
-int
-flow_crosses_boundary(const struct flow *f)
+const struct boundary *
+component_boundary(const struct model *m, const struct component *c)
 {
-	const struct boundary	*a = f->src != NULL ? f->src->b : NULL;
-	const struct boundary	*b = f->dst != NULL ? f->dst->b : NULL;
+	size_t	i;
 
-	return a != b;
+	if (c == NULL || c->boundary == NULL)
+		return NULL;
+	if (m->indexed)
+		return c->b;
+	for (i = 0; i < m->nboundaries; i++)
+		if (strcmp(m->boundaries[i]->id, c->boundary) == 0)
+			return m->boundaries[i];
+	return NULL;
+}
+
+/* A flow's end: resolved when indexed, else looked up by id. */
+static const struct component *
+flow_end(const struct model *m, const struct flow *f, int to)
+{
+	const char	*id = to ? f->to : f->from;
+	size_t		 i;
+
+	if (m->indexed)
+		return to ? f->dst : f->src;
+	for (i = 0; id != NULL && i < m->ncomponents; i++)
+		if (strcmp(m->components[i]->id, id) == 0)
+			return m->components[i];
+	return NULL;
+}
+
+enum tri
+flow_crossing(const struct model *m, const struct flow *f)
+{
+	const struct boundary	*a, *b;
+
+	a = component_boundary(m, flow_end(m, f, 0));
+	b = component_boundary(m, flow_end(m, f, 1));
+	if (a == NULL || b == NULL)
+		return TRI_UNKNOWN;
+	return a != b ? TRI_YES : TRI_NO;
+}
+
+enum tri
+flow_from_less_trusted(const struct model *m, const struct flow *f)
+{
+	const struct boundary	*a, *b;
+
+	a = component_boundary(m, flow_end(m, f, 0));
+	b = component_boundary(m, flow_end(m, f, 1));
+	if (a != NULL && a == b)
+		return TRI_NO;
+	if (a == NULL || b == NULL || a->trust < 0 || b->trust < 0)
+		return TRI_UNKNOWN;
+	return a->trust < b->trust ? TRI_YES : TRI_NO;
+}
+
+const char *
+tri_word(enum tri v)
+{
+	return v == TRI_YES ? "yes" : v == TRI_NO ? "no" : "unknown";
 }

@@ -241,7 +241,30 @@ const struct objref *model_find(const struct model *, const char *);
 struct component *model_component(const struct model *, const char *);
 struct practice	*model_practice(const struct model *, const char *);
 
-/* 1 if a flow's ends lie in different boundaries. */
-int		 flow_crosses_boundary(const struct flow *);
+/*
+ * Derived facts: the one definition of each that the analysis, the screens
+ * and the exports use, so that they never disagree. They work on a model
+ * being edited too (not indexed: ends and boundaries looked up by id).
+ *
+ * The boundary a component lies in: NULL when it has none or names one
+ * that does not exist.
+ */
+const struct boundary *component_boundary(const struct model *,
+		     const struct component *);
+/*
+ * Does a flow cross a trust boundary (its ends lie in different
+ * boundaries)? TRI_UNKNOWN when an end has no boundary (or is unknown):
+ * the analysis then assumes the risky answer and says so.
+ */
+enum tri	 flow_crossing(const struct model *, const struct flow *);
+/*
+ * Does a flow come from a less trusted boundary than the one it goes to?
+ * TRI_NO inside one boundary; TRI_UNKNOWN when an end has no boundary or a
+ * boundary's trust is not set.
+ */
+enum tri	 flow_from_less_trusted(const struct model *,
+		     const struct flow *);
+/* The words a report prints for a derived fact: "yes", "no", "unknown". */
+const char	*tri_word(enum tri);
 
 #endif

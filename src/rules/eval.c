@@ -226,28 +226,11 @@ eval_field(const struct cond *c, const void *obj)
 	return TV_NO;
 }
 
-/* Does a flow cross a trust boundary? Maybe when an end has none. */
+/* A derived fact of the model as a three-valued answer. */
 static enum tv
-flow_crosses(const struct flow *f)
+tv_of_tri(enum tri v)
 {
-	const struct boundary	*a = f->src->b, *b = f->dst->b;
-
-	if (a == NULL || b == NULL)
-		return TV_MAYBE;
-	return a != b ? TV_YES : TV_NO;
-}
-
-/* Does a flow come from a less trusted boundary? Maybe when unknown. */
-static enum tv
-flow_less_trusted(const struct flow *f)
-{
-	const struct boundary	*a = f->src->b, *b = f->dst->b;
-
-	if (a != NULL && a == b)
-		return TV_NO;
-	if (a == NULL || b == NULL || a->trust < 0 || b->trust < 0)
-		return TV_MAYBE;
-	return a->trust < b->trust ? TV_YES : TV_NO;
+	return v == TRI_YES ? TV_YES : v == TRI_NO ? TV_NO : TV_MAYBE;
 }
 
 /* A boolean leaf: the value for true, turned round for false. */
@@ -500,9 +483,10 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 	case COND_FIELD:
 		return eval_field(c, obj);
 	case COND_CROSSES:
-		return eval_bool(c->values, flow_crosses(f));
+		return eval_bool(c->values, tv_of_tri(flow_crossing(e->m, f)));
 	case COND_LESS_TRUSTED:
-		return eval_bool(c->values, flow_less_trusted(f));
+		return eval_bool(c->values,
+		    tv_of_tri(flow_from_less_trusted(e->m, f)));
 	case COND_FROM:
 		return eval_cond(e, c->kids[0], f->src);
 	case COND_TO:
@@ -853,8 +837,8 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 	const struct boundary	*a = f->src->b, *d = f->dst->b;
 	struct buf		*b = &e->line;
 	int			 less = c->op == COND_LESS_TRUSTED;
-	enum tv			 raw = less ? flow_less_trusted(f) :
-	    flow_crosses(f);
+	enum tv			 raw = tv_of_tri(less ?
+	    flow_from_less_trusted(e->m, f) : flow_crossing(e->m, f));
 	int			 assume;
 
 	if (raw == TV_MAYBE) {

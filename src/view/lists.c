@@ -69,41 +69,18 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 	vlist_fix(l);
 }
 
-/* A component by id, linear (the model need not be indexed). */
-static const struct component *
-lists_component(const struct model *m, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; id != NULL && i < m->ncomponents; i++)
-		if (strcmp(m->components[i]->id, id) == 0)
-			return m->components[i];
-	return NULL;
-}
-
-int
-flows_crossing(const struct model *m, const struct flow *f)
-{
-	const struct component	*a = lists_component(m, f->from);
-	const struct component	*b = lists_component(m, f->to);
-
-	if (a == NULL || b == NULL || a->boundary == NULL ||
-	    b->boundary == NULL)
-		return -1;
-	return strcmp(a->boundary, b->boundary) != 0;
-}
-
 void
 flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
     int width)
 {
 	const struct field	*df = model_field(OBJ_FLOW, "data");
 	char			*data, *ends;
-	int			 c = flows_crossing(m, f), dw;
+	enum tri		 c = flow_crossing(m, f);
+	int			 dw;
 
-	if (c == 1)
+	if (c == TRI_YES)
 		vline_add(v, VS_CROSSING, "CROSSES  ");
-	else if (c == -1)
+	else if (c == TRI_UNKNOWN)
 		vline_add(v, VS_WARN, "boundary?");
 	else
 		vline_add(v, VS_NORMAL, "         ");
@@ -193,7 +170,7 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 		flows_members(l, m, NULL, width);
 	}
 	for (i = 0; i < m->nflows; i++)
-		if (flows_crossing(m, m->flows[i]) == 1)
+		if (flow_crossing(m, m->flows[i]) == TRI_YES)
 			crossing++;
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, VS_HEADING, "Data flows: %zu, %zu crossing a "

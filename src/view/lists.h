@@ -24,9 +24,6 @@ struct store_summary;
 void		 start_lines(struct vlist *, const struct store_summary *,
 		     size_t, int width);
 
-/* 1 if a flow crosses a trust boundary, 0 if not, -1 if an end has no
- * boundary (or is unknown). Works on a model that is not indexed. */
-int		 flows_crossing(const struct model *, const struct flow *);
 /* One flow as columns: mark, id, from -> to, data. */
 void		 flows_view_line(struct vline *, const struct model *,
 		     const struct flow *, int width);
