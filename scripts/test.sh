@@ -12,6 +12,11 @@ top=$PWD
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
 export LANG=C.UTF-8
+# MITRE's ATLAS.yaml beside the clone (../shared in CI): the taxonomy and the
+# catalogue are also checked against it (tests/cli/catalogue-refs.sh).
+for f in "$top"/../shared/taxonomy/ATLAS-*.yaml; do
+	[ -f "$f" ] && export PARAPET_ATLAS_FILE="$f"
+done
 logs=()
 extra_pass=0
 extra_fail=0

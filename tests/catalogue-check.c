@@ -128,6 +128,9 @@ main(int argc, char **argv)
 	if (print_missing("OWASP ML 2023", st.owasp_ml, 10, NULL, "ML") > 0 &&
 	    breadth)
 		failed = 1;
+	if (print_missing("OWASP Agentic 2026", st.owasp_agentic, 10, NULL,
+	    "ASI") > 0 && breadth)
+		failed = 1;
 	if (breadth && (st.nthreats < 60 || st.nmitigations < 80 ||
 	    st.atlas_ids < 40)) {
 		printf("breadth targets not met: at least 60 threats, 80 "

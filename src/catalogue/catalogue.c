@@ -405,6 +405,8 @@ scheme_title(enum ref_scheme s)
 		return "OWASP LLM 2025 id";
 	case REF_OWASP_ML:
 		return "OWASP ML 2023 id";
+	case REF_OWASP_AGENTIC:
+		return "OWASP Agentic 2026 id";
 	case REF_SCHEME_COUNT:
 		break;
 	}
@@ -488,7 +490,7 @@ load_refs(struct loader *l, const struct ynode *map, enum section sec,
 		if ((s = ref_scheme_find(k->value)) == -1) {
 			static const char *const schemes[] = { "guideline",
 			    "atlas", "owasp-llm-2025", "owasp-ml-2023",
-			    NULL };
+			    "owasp-agentic-2026", NULL };
 
 			if (strcmp(k->value, "stride") == 0)
 				return ynode_error(l->doc, k, l->err, "STRIDE "
@@ -504,7 +506,8 @@ load_refs(struct loader *l, const struct ynode *map, enum section sec,
 				    "'%s'?)", k->value, near);
 			return ynode_error(l->doc, k, l->err, "unknown "
 			    "reference scheme '%s' (expected 'guideline', "
-			    "'atlas', 'owasp-llm-2025' or 'owasp-ml-2023')",
+			    "'atlas', 'owasp-llm-2025', 'owasp-ml-2023' or "
+			    "'owasp-agentic-2026')",
 			    k->value);
 		}
 		if (list->type == YNODE_MAP)
@@ -1422,13 +1425,16 @@ stats_ref(struct catalogue_stats *st, const struct ref *r, int threat,
 		break;
 	case REF_OWASP_LLM:
 	case REF_OWASP_ML:
-		n = atoi(r->id + (r->scheme == REF_OWASP_LLM ? 3 : 2));
+	case REF_OWASP_AGENTIC:
+		n = atoi(r->id + (r->scheme == REF_OWASP_ML ? 2 : 3));
 		if (n < 1 || n > 10)
 			break;
 		if (r->scheme == REF_OWASP_LLM)
 			st->owasp_llm |= 1u << (n - 1);
-		else
+		else if (r->scheme == REF_OWASP_ML)
 			st->owasp_ml |= 1u << (n - 1);
+		else
+			st->owasp_agentic |= 1u << (n - 1);
 		break;
 	case REF_ATLAS:
 		if (strmap_get(seen, r->id) != NULL)

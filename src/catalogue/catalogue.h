@@ -37,6 +37,7 @@ enum ref_scheme {
 	REF_ATLAS,		/* "atlas": AML.Tnnnn[.nnn], AML.Mnnnn */
 	REF_OWASP_LLM,		/* "owasp-llm-2025": LLM01 .. LLM10 */
 	REF_OWASP_ML,		/* "owasp-ml-2023": ML01 .. ML10 */
+	REF_OWASP_AGENTIC,	/* "owasp-agentic-2026": ASI01 .. ASI10 */
 	REF_SCHEME_COUNT
 };
 
@@ -219,6 +220,7 @@ struct catalogue_stats {
 					   threat, mitigation or question */
 	unsigned	owasp_llm;	/* bit i: LLM(i+1) cited */
 	unsigned	owasp_ml;	/* bit i: ML(i+1) cited */
+	unsigned	owasp_agentic;	/* bit i: ASI(i+1) cited */
 };
 void			 catalogue_stats(const struct catalogue *,
 			     struct catalogue_stats *);

@@ -43,7 +43,8 @@ const char *const guideline_titles[17] = {
 };
 
 static const char *const scheme_names[REF_SCHEME_COUNT + 1] = {
-	"guideline", "atlas", "owasp-llm-2025", "owasp-ml-2023", NULL
+	"guideline", "atlas", "owasp-llm-2025", "owasp-ml-2023",
+	"owasp-agentic-2026", NULL
 };
 
 /* One scheme's identifiers. */
@@ -136,6 +137,8 @@ taxonomy_id_form(enum ref_scheme s, const char *id)
 		return strncmp(id, "LLM", 3) == 0 && digits(id + 3, 2);
 	case REF_OWASP_ML:
 		return strncmp(id, "ML", 2) == 0 && digits(id + 2, 2);
+	case REF_OWASP_AGENTIC:
+		return strncmp(id, "ASI", 3) == 0 && digits(id + 3, 2);
 	case REF_SCHEME_COUNT:
 		break;
 	}
@@ -249,7 +252,7 @@ taxonomy_load(const char *path, struct error *err)
 	int			 s, seen = 0;
 	static const char *const keys[] = { "parapet-taxonomy",
 	    "atlas-version", "guideline", "atlas", "owasp-llm-2025",
-	    "owasp-ml-2023", NULL };
+	    "owasp-ml-2023", "owasp-agentic-2026", NULL };
 
 	if ((d = ydoc_load(path, err)) == NULL)
 		return NULL;

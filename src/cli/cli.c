@@ -44,6 +44,13 @@ static const struct cli_opthelp help_new[] = {
 	{ 0, NULL }
 };
 
+static const struct cli_opthelp help_catalogue[] = {
+	{ OPT_ATLAS, "with check: report the ATLAS ids the catalogue cites "
+	    "that FILE (MITRE's ATLAS.yaml) lacks or deprecates; with refs: "
+	    "ATLAS titles from FILE" },
+	{ 0, NULL }
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ .name = "import", .args = "MODEL.yaml|MODEL.xml DB",
 	  .help = "create or update the model in DB from a model file",
@@ -86,9 +93,12 @@ const struct cli_cmd cli_cmds[] = {
 	  .opts = OPT_MODEL | OPT_FAILON, .required = OPT_FAILON,
 	  .minpos = 1, .maxpos = 1, .run = cmd_check },
 	{ .name = "catalogue",
-	  .args = "check FILE... | list [threats|mitigations|questions]",
-	  .help = "validate catalogue files, or print the catalogue",
-	  .opts = OPT_CATALOGUE, .minpos = 1, .maxpos = 64,
+	  .args = "check [FILE...] | list [threats|mitigations|questions] | "
+	  "refs | atlas ATLAS.yaml",
+	  .help = "validate catalogue files, print the catalogue or its "
+	  "references",
+	  .opts = OPT_CATALOGUE | OPT_ATLAS, .opthelp = help_catalogue,
+	  .minpos = 1, .maxpos = 64,
 	  .run = cmd_catalogue },
 	{ .name = "new", .args = "DB",
 	  .help = "create a model from a starter template, or a blank one",
@@ -163,6 +173,8 @@ const struct cli_opt cli_opts[] = {
 	  .arg = "FILE", .repeat = 1, .help = "add a catalogue file after the "
 	  "standard catalogue and $XDG_CONFIG_HOME/parapet/catalogue.d/ "
 	  "(repeatable)" },
+	{ .name = "atlas", .has_arg = 1, .val = 'A', .flag = OPT_ATLAS,
+	  .arg = "FILE", .help = "MITRE's ATLAS data file (ATLAS.yaml)" },
 	{ .name = "help", .val = 'h', .help = "print this help" },
 };
 const size_t cli_nopts = sizeof cli_opts / sizeof cli_opts[0];
@@ -410,6 +422,7 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 		case 'N': a->name = optarg; break;
 		case 'O': a->object = optarg; break;
 		case 'a': a->all = 1; break;
+		case 'A': a->atlas = optarg; break;
 		case 'c':
 			a->catalogues[a->ncatalogues++] = optarg;
 			break;

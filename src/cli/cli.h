@@ -39,6 +39,7 @@ struct session;
 #define OPT_ALL		0x4000
 #define OPT_CATALOGUE	0x8000
 #define OPT_NOTE	0x10000
+#define OPT_ATLAS	0x20000
 
 struct cli_args {
 	const char	 *model;
@@ -56,6 +57,7 @@ struct cli_args {
 	const char	 *name;
 	const char	 *object;
 	int		  all;
+	const char	 *atlas;	/* --atlas FILE */
 	const char	**catalogues;	/* --catalogue, repeatable */
 	size_t		  ncatalogues;
 	char		**pos;		/* positional arguments */
