@@ -4,8 +4,10 @@
 # the unit tests under valgrind, and `make distcheck`. The last line printed
 # is "N passed, N failed, N skipped" over all of them.
 # Usage: scripts/test.sh [--quick]   (--quick: the normal build only)
-# Builds go to build/, build-asan/ and build-valgrind/; the source tree
-# itself is never configured.
+# Builds go to build-ci/, build-ci-asan/ and build-ci-valgrind/, each
+# configured here with its own flags (and configured again when they
+# change); build/, which scripts/demo.sh configures for a demo, is never
+# used. The source tree itself is never configured.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
 top=$PWD
@@ -28,13 +30,18 @@ scripts/install-deps.sh || fail "dependency install failed"
 say "autoreconf"
 autoreconf -fi >/dev/null 2>&1 || { autoreconf -fi; fail "autoreconf failed"; }
 
-# configure_in DIR ARGS...: configure an out-of-tree build once.
+# configure_in DIR ARGS...: configure an out-of-tree build with exactly
+# these flags; a directory configured otherwise is configured again.
 configure_in() {
-	local dir=$1
+	local dir=$1 want
 	shift
+	want="$*"
 	mkdir -p "$dir" || return 1
-	if [ ! -f "$dir/Makefile" ]; then
+	if [ ! -f "$dir/Makefile" ] || [ ! -f "$dir/.ci-flags" ] ||
+	    [ "$(cat "$dir/.ci-flags")" != "$want" ]; then
+		rm -f "$dir/.ci-flags"
 		(cd "$dir" && "$top/configure" -q "$@") || return 1
+		printf '%s\n' "$want" >"$dir/.ci-flags"
 	fi
 }
 
@@ -59,32 +66,32 @@ check_in() {
 }
 
 say "build and test (warnings are errors)"
-configure_in build --enable-werror || fail "configure failed"
-check_in build check || true
+configure_in build-ci --enable-werror || fail "configure failed"
+check_in build-ci check || true
 
 if [ "$quick" -eq 0 ]; then
 	say "AddressSanitizer + UBSan"
-	if configure_in build-asan --enable-werror --enable-sanitizers; then
-		check_in build-asan check || true
+	if configure_in build-ci-asan --enable-werror --enable-sanitizers; then
+		check_in build-ci-asan check || true
 	else
 		extra_fail=$((extra_fail + 1))
 	fi
 
 	say "valgrind (unit tests)"
-	if configure_in build-valgrind; then
-		check_in build-valgrind check-valgrind || true
+	if configure_in build-ci-valgrind; then
+		check_in build-ci-valgrind check-valgrind || true
 	else
 		extra_fail=$((extra_fail + 1))
 	fi
 
 	say "make distcheck"
-	if (cd build && make -j2 distcheck >distcheck.log 2>&1); then
+	if (cd build-ci && make -j2 distcheck >distcheck.log 2>&1); then
 		extra_pass=$((extra_pass + 1))
 		echo "   distcheck: passed"
 	else
 		extra_fail=$((extra_fail + 1))
-		tail -40 build/distcheck.log
-		echo "   distcheck: FAILED (see build/distcheck.log)"
+		tail -40 build-ci/distcheck.log
+		echo "   distcheck: FAILED (see build-ci/distcheck.log)"
 	fi
 fi
 
