@@ -145,18 +145,18 @@ fixture_risk(struct fixture *fx, const char *threat, const char *target,
     int likelihood, int impact, int status)
 {
 	struct risk	*k = risk_register_add(&fx->reg, threat, target);
-	char		*tag;
+	char		*tag, *text;
 
 	k->likelihood = likelihood;
 	k->impact = impact;
 	k->severity = risk_severity(likelihood, impact);
 	k->status = status;
 	tag = xasprintf("%s@%s.reason", threat, target);
-	k->reasons = xcalloc(2, sizeof *k->reasons);
-	k->reasons[0] = fixture_hostile_text(tag);
-	k->reasons[1] = xstrdup("assumed: 'x' is not authenticated "
+	text = fixture_hostile_text(tag);
+	risk_add_reason_line(k, REASON_FACT, text);
+	free(text);
+	risk_add_reason(k, REASON_ASSUMED, "'x' is not authenticated "
 	    "(not answered)");
-	k->nreasons = 2;
 	free(tag);
 	return k;
 }

@@ -106,7 +106,7 @@ reasons(const struct risk_register *reg, const char *threat,
 	if (k == NULL)
 		return buf_detach(&b);
 	for (i = 0; i < k->nreasons; i++)
-		buf_addf(&b, "%s\n", k->reasons[i]);
+		buf_addf(&b, "%s\n", k->reasons[i].line);
 	if (b.len == 0)
 		buf_adds(&b, "(raised with no reason)\n");
 	return buf_detach(&b);
@@ -1188,7 +1188,7 @@ dump(const struct risk_register *reg)
 		buf_addf(&b, "%s@%s %d %d %d\n", k->threat, k->target,
 		    k->likelihood, k->impact, k->severity);
 		for (j = 0; j < k->nreasons; j++)
-			buf_addf(&b, "  %s\n", k->reasons[j]);
+			buf_addf(&b, "  %s\n", k->reasons[j].line);
 		for (j = 0; j < k->nmitigations; j++)
 			buf_addf(&b, "  + %s\n", k->mitigations[j].id);
 	}

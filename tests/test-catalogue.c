@@ -782,7 +782,7 @@ has_reason(const struct risk *k, const char *prefix)
 	size_t	i;
 
 	for (i = 0; i < k->nreasons; i++)
-		if (strncmp(k->reasons[i], prefix, strlen(prefix)) == 0)
+		if (strncmp(k->reasons[i].line, prefix, strlen(prefix)) == 0)
 			return 1;
 	return 0;
 }

@@ -256,9 +256,12 @@ assert_same_risks(const struct export_input *in,
 		assert_same_string("decided_at", x->decided_at,
 		    y->decided_at);
 		assert_int_equal(x->nreasons, y->nreasons);
-		for (j = 0; j < x->nreasons; j++)
-			assert_same_string("reason", x->reasons[j],
-			    y->reasons[j]);
+		for (j = 0; j < x->nreasons; j++) {
+			assert_same_string("reason", x->reasons[j].line,
+			    y->reasons[j].line);
+			assert_int_equal(x->reasons[j].kind,
+			    y->reasons[j].kind);
+		}
 		assert_int_equal(x->nmitigations, y->nmitigations);
 		for (j = 0; j < x->nmitigations; j++) {
 			assert_string_equal(x->mitigations[j].id,
@@ -656,6 +659,47 @@ test_xml_read_refuses_numbers_out_of_range(void **state)
 	    "</threat-model>\n", "");
 }
 
+/*
+ * A reason's kind is read from its kind attribute; a file written before
+ * the attribute existed gives it by the line's prefix, and either way a
+ * risk resting on an assumption reads as provisional.
+ */
+static void
+test_xml_reason_kind_with_and_without_attribute(void **state)
+{
+	static const char doc[] = DOC_HEAD "<risks>\n"
+	    "<risk id=\"t@s\" threat=\"t\" target=\"s\" likelihood=\"1\" "
+	    "impact=\"1\" severity=\"low\" status=\"open\" applies=\"true\">"
+	    "<reason kind=\"fact\">assumed: looks assumed, is a fact</reason>"
+	    "<reason>assumed: 'x' is not authenticated</reason>"
+	    "<reason>impact +1: sensitive</reason>"
+	    "</risk></risks>" DOC_TAIL;
+	struct risk_register	 reg;
+	struct change		*hist = NULL;
+	struct model		*m = NULL;
+	struct error		 e;
+	const struct risk	*k;
+	size_t			 nhist = 0;
+
+	(void)state;
+	risk_register_init(&reg);
+	error_clear(&e);
+	assert_int_equal(xml_read(doc, strlen(doc), "in.xml", &m, &reg, &hist,
+	    &nhist, &e), 0);
+	assert_int_equal(reg.n, 1);
+	k = reg.risks[0];
+	assert_int_equal(k->nreasons, 3);
+	assert_int_equal(k->reasons[0].kind, REASON_FACT);
+	assert_string_equal(k->reasons[0].line,
+	    "assumed: looks assumed, is a fact");
+	assert_int_equal(k->reasons[1].kind, REASON_ASSUMED);
+	assert_int_equal(k->reasons[2].kind, REASON_ADJUSTMENT);
+	assert_true(risk_provisional(k));
+	model_free(m);
+	risk_register_release(&reg);
+	changes_free(hist, nhist);
+}
+
 /* --- CSV ---------------------------------------------------------------- */
 
 struct csv {
@@ -810,7 +854,7 @@ check_csv(const struct fixture *fx)
 		assert_csv_field("decided_at", c.rows[i][12], k->decided_at);
 		buf_init(&r);
 		for (j = 0; j < k->nreasons; j++)
-			buf_addf(&r, "%s%s", j > 0 ? "\n" : "", k->reasons[j]);
+			buf_addf(&r, "%s%s", j > 0 ? "\n" : "", k->reasons[j].line);
 		assert_csv_field("reasons", c.rows[i][15], r.s);
 		buf_reset(&r);
 		for (j = 0; j < k->nmitigations; j++)
@@ -1400,6 +1444,7 @@ main(void)
 		cmocka_unit_test(test_xml_read_refuses_dtds_and_entities),
 		cmocka_unit_test(test_xml_read_reports_errors_with_lines),
 		cmocka_unit_test(test_xml_read_refuses_numbers_out_of_range),
+		cmocka_unit_test(test_xml_reason_kind_with_and_without_attribute),
 		cmocka_unit_test_setup_teardown(test_csv_hostile_parses_back,
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test_setup_teardown(test_csv_defuses_formulas,

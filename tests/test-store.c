@@ -882,8 +882,8 @@ add_risk(struct risk_register *r, const char *threat, const char *target,
 	k->likelihood = l;
 	k->impact = i;
 	k->severity = risk_severity(l, i);
-	risk_add_reason(k, "fact: %s is reachable", target);
-	risk_add_reason(k, "assumed: not authenticated\\or \"so\"");
+	risk_add_reason(k, REASON_FACT, "%s is reachable", target);
+	risk_add_reason(k, REASON_ASSUMED, "not authenticated\\or \"so\"");
 	if (mit != NULL)
 		risk_add_mitigation(k, mit);
 	return k;
@@ -934,8 +934,10 @@ test_sync_keeps_decisions(void **state)
 	assert_int_equal(k->likelihood, 3);
 	assert_int_equal(k->severity, LEVEL_MEDIUM);
 	assert_int_equal(k->nreasons, 2);
-	assert_string_equal(k->reasons[1],
+	assert_string_equal(k->reasons[1].line,
 	    "assumed: not authenticated\\or \"so\"");
+	assert_int_equal(k->reasons[0].kind, REASON_FACT);
+	assert_int_equal(k->reasons[1].kind, REASON_ASSUMED);
 	assert_int_equal(k->nmitigations, 2);
 	assert_string_equal(k->mitigations[0].id, "m-encrypt");
 	assert_string_equal(k->mitigations[1].id, "m-tls");

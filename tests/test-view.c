@@ -804,7 +804,7 @@ sample_register(struct risk_register *r)
 	k->impact = 5;
 	k->severity = LEVEL_CRITICAL;
 	k->applies = 1;
-	risk_add_reason(k, "assumed: flow 'ask' is not authenticated");
+	risk_add_reason(k, REASON_ASSUMED, "flow 'ask' is not authenticated");
 	rm = risk_add_mitigation(k, "m-guard");
 	rm->due = xstrdup("2026-01-10");
 	rm->owner = xstrdup("Bob");
@@ -1049,8 +1049,8 @@ test_risk_detail_and_dashboard(void **state)
 	k->impact = 4;
 	k->severity = LEVEL_CRITICAL;
 	k->applies = 1;
-	risk_add_reason(k, "fact: 'llm' is a model of type llm");
-	risk_add_reason(k, "assumed: flow 'ask' is not authenticated");
+	risk_add_reason(k, REASON_FACT, "'llm' is a model of type llm");
+	risk_add_reason(k, REASON_ASSUMED, "flow 'ask' is not authenticated");
 	for (n = 0; n < t->nmitigations; n++)
 		risk_add_mitigation(k, t->mitigations[n]);
 	rm = &k->mitigations[0];

@@ -181,7 +181,7 @@ risk_show(const struct session *s, const struct model *m,
 	printf("  why it applies:\n");
 	for (i = 0; i < k->nreasons; i++) {
 		printf("    ");
-		cli_puts(stdout, k->reasons[i]);
+		cli_puts(stdout, k->reasons[i].line);
 		printf("\n");
 	}
 	printf("  mitigations:\n");

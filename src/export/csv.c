@@ -143,7 +143,7 @@ csv_risk(struct buf *out, const struct export_input *in, const struct risk *k)
 	for (i = 0; i < k->nreasons; i++) {
 		if (i > 0)
 			buf_addc(&b, '\n');
-		buf_adds(&b, k->reasons[i]);
+		buf_adds(&b, k->reasons[i].line);
 	}
 	csv_field(out, b.s, 1);
 	buf_release(&b);

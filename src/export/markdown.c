@@ -909,7 +909,7 @@ md_risk(struct md *d, size_t n, const struct risk *k)
 		buf_adds(o, "- **Why it applies:**\n");
 		for (i = 0; i < k->nreasons; i++) {
 			buf_adds(o, "  - ");
-			if (md_text(o, k->reasons[i], MD_BLOCK, "    ",
+			if (md_text(o, k->reasons[i].line, MD_BLOCK, "    ",
 			    0) == 0)
 				buf_adds(o, "*(blank)*");
 			buf_addc(o, '\n');

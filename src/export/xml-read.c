@@ -443,6 +443,7 @@ xr_risk(struct xr *r, xmlNodePtr n)
 	xmlNodePtr	 c;
 	char		*id = xr_attr(n, "id");
 	char		*threat = xr_attr(n, "threat");
+	char		*kind;
 	char		*target = xr_attr(n, "target"), *name, *applies, *v;
 	long		 l, im;
 	int		 severity, status, rc = -1;
@@ -499,7 +500,11 @@ xr_risk(struct xr *r, xmlNodePtr n)
 		} else if (xr_is(c, "reason")) {
 			if ((v = xr_text(r, c)) == NULL)
 				goto out;
-			risk_add_reason(k, "%s", v);
+			kind = xr_attr(c, "kind");
+			/* Files written before the kind: read from the line. */
+			risk_add_reason_line(k, kind != NULL ?
+			    reason_kind_find(kind) : -1, v);
+			free(kind);
 			free(v);
 		} else if (xr_is(c, "owner")) {
 			if (xr_set_text(r, c, &k->owner) == -1)

@@ -192,9 +192,13 @@ xw_attr_time(struct xw *x, const char *name, const char *value)
 	xw_attr(x, name, value);
 }
 
-/* A text element, escaped when XML cannot carry the text as it is. */
+/*
+ * A text element, escaped when XML cannot carry the text as it is, with
+ * one more attribute if attr is not NULL.
+ */
 static void
-xw_text(struct xw *x, const char *name, const char *value)
+xw_text_attr(struct xw *x, const char *name, const char *attr,
+    const char *attrval, const char *value)
 {
 	struct buf	b;
 
@@ -202,6 +206,8 @@ xw_text(struct xw *x, const char *name, const char *value)
 		return;
 	buf_init(&b);
 	xw_start(x, name);
+	if (attr != NULL)
+		xw_attr(x, attr, attrval);
 	if (xml_text_escape(value, strlen(value), &b)) {
 		xw_attr(x, "encoding", "escaped");
 		value = b.s;
@@ -210,6 +216,12 @@ xw_text(struct xw *x, const char *name, const char *value)
 		xw_check(x, xmlTextWriterWriteString(x->w, X(value)));
 	xw_end(x);
 	buf_release(&b);
+}
+
+static void
+xw_text(struct xw *x, const char *name, const char *value)
+{
+	xw_text_attr(x, name, NULL, NULL, value);
 }
 
 /* The words of a set field, separated by spaces (an XSD list). */
@@ -363,7 +375,8 @@ xw_risk(struct xw *x, const struct export_input *in, const struct risk *k)
 	xw_text(x, "title", export_risk_title(in, k));
 	xw_refs(x, export_threat(in, k));
 	for (i = 0; i < k->nreasons; i++)
-		xw_text(x, "reason", k->reasons[i]);
+		xw_text_attr(x, "reason", "kind",
+		    reason_kind_name(k->reasons[i].kind), k->reasons[i].line);
 	xw_text(x, "owner", k->owner);
 	xw_text(x, "justification", k->justification);
 	xw_text(x, "decided-by", k->decided_by);

@@ -26,7 +26,7 @@ risk_free(struct risk *k)
 	free(k->target);
 	free(k->title);
 	for (i = 0; i < k->nreasons; i++)
-		free(k->reasons[i]);
+		free(k->reasons[i].line);
 	free(k->reasons);
 	free(k->owner);
 	free(k->justification);
@@ -85,16 +85,102 @@ risk_register_find(const struct risk_register *r, const char *threat,
 	return NULL;
 }
 
-void
-risk_add_reason(struct risk *k, const char *fmt, ...)
-{
-	va_list	ap;
+/* Reason kinds: their names and the prefixes of their lines. */
+static const struct {
+	const char	*name;
+	const char	*prefix;
+} reason_kinds[REASON_KIND_COUNT] = {
+	[REASON_FACT] = { "fact", "fact: " },
+	[REASON_ASSUMED] = { "assumed", "assumed: " },
+	[REASON_ADJUSTMENT] = { "adjustment", "" },
+};
 
+const char *
+reason_kind_name(enum reason_kind kind)
+{
+	return (unsigned)kind < REASON_KIND_COUNT ? reason_kinds[kind].name :
+	    NULL;
+}
+
+int
+reason_kind_find(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < REASON_KIND_COUNT; i++)
+		if (strcmp(reason_kinds[i].name, s) == 0)
+			return i;
+	return -1;
+}
+
+/* Add a line (taken over) of a kind. */
+static void
+risk_push_reason(struct risk *k, enum reason_kind kind, char *line)
+{
 	k->reasons = xreallocarray(k->reasons, k->nreasons + 1,
 	    sizeof *k->reasons);
+	k->reasons[k->nreasons].kind = kind;
+	k->reasons[k->nreasons++].line = line;
+}
+
+void
+risk_add_reason(struct risk *k, enum reason_kind kind, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*text, *line;
+
 	va_start(ap, fmt);
-	k->reasons[k->nreasons++] = xvasprintf(fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
+	if (*reason_kinds[kind].prefix == '\0') {
+		risk_push_reason(k, kind, text);
+		return;
+	}
+	line = xasprintf("%s%s", reason_kinds[kind].prefix, text);
+	free(text);
+	risk_push_reason(k, kind, line);
+}
+
+void
+risk_add_reason_line(struct risk *k, int kind, const char *line)
+{
+	size_t	n;
+	int	i;
+
+	if (kind >= 0 && kind < REASON_KIND_COUNT) {
+		risk_push_reason(k, (enum reason_kind)kind, xstrdup(line));
+		return;
+	}
+	kind = REASON_ADJUSTMENT;
+	for (i = 0; i < REASON_KIND_COUNT; i++) {
+		n = strlen(reason_kinds[i].prefix);
+		if (n > 0 && strncmp(line, reason_kinds[i].prefix, n) == 0) {
+			kind = i;
+			break;
+		}
+	}
+	risk_push_reason(k, (enum reason_kind)kind, xstrdup(line));
+}
+
+const char *
+risk_reason_text(const struct risk_reason *r)
+{
+	size_t	n = strlen(reason_kinds[r->kind].prefix);
+
+	if (strncmp(r->line, reason_kinds[r->kind].prefix, n) == 0)
+		return r->line + n;
+	return r->line;
+}
+
+int
+risk_provisional(const struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (k->reasons[i].kind == REASON_ASSUMED)
+			return 1;
+	return 0;
 }
 
 struct risk_mitigation *

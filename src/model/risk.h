@@ -24,6 +24,24 @@ struct risk_mitigation {
 	char	*notes;		/* or NULL */
 };
 
+/*
+ * What a reason line says: a fact of the model, an unanswered field taken
+ * as the risky answer, or a change to the score. The kind is what code
+ * looks at; the line shows it to people ("fact: ...", "assumed: ...",
+ * "likelihood +1: ...").
+ */
+enum reason_kind {
+	REASON_FACT,		/* the model says so */
+	REASON_ASSUMED,		/* not answered: the risky answer assumed */
+	REASON_ADJUSTMENT,	/* likelihood or impact adjusted, and why */
+	REASON_KIND_COUNT
+};
+
+struct risk_reason {
+	enum reason_kind	 kind;
+	char			*line;	/* as shown, with its prefix */
+};
+
 struct risk {
 	char			*threat;	/* threat id */
 	char			*target;	/* object id or the system id */
@@ -33,11 +51,11 @@ struct risk {
 	int			 severity;	/* enum level, from the product */
 	int			 applies;	/* 0: no longer applies */
 	/*
-	 * Why it applies and how it was scored: one line each, "fact: ...",
-	 * "assumed: ..." (an unanswered field counted as the risky answer),
-	 * "likelihood +1: ..." or "impact -1: ...".
+	 * Why it applies and how it was scored, one line each: facts,
+	 * assumptions (an unanswered field counted as the risky answer),
+	 * then adjustments ("likelihood +1: ..." or "impact -1: ...").
 	 */
-	char			**reasons;
+	struct risk_reason	 *reasons;
 	size_t			  nreasons;
 	/* Decisions. */
 	int			  status;	/* enum risk_status */
@@ -62,9 +80,31 @@ struct risk	*risk_register_add(struct risk_register *, const char *threat,
 /* Find a risk by threat and target, or NULL. Linear. */
 struct risk	*risk_register_find(const struct risk_register *,
 		     const char *threat, const char *target);
-/* Add a reason line (copied). */
-void		 risk_add_reason(struct risk *, const char *, ...)
-		     __attribute__((format(printf, 2, 3)));
+/*
+ * Add a reason of a kind; the line is "fact: " or "assumed: " and the
+ * text, or the text alone for an adjustment (copied).
+ */
+void		 risk_add_reason(struct risk *, enum reason_kind,
+		     const char *, ...)
+		     __attribute__((format(printf, 3, 4)));
+/*
+ * Add a reason from its line as stored or exported (copied as it is), of
+ * a kind, or with kind -1 of the kind its prefix was written with
+ * ("fact: ", "assumed: ", anything else an adjustment): only readers of
+ * text written without the kind (the store, older XML files) ask that.
+ */
+void		 risk_add_reason_line(struct risk *, int kind, const char *);
+/* The text of a reason without its prefix (borrowed from the reason). */
+const char	*risk_reason_text(const struct risk_reason *);
+/* "fact", "assumed", "adjustment"; and back (-1 if unknown). */
+const char	*reason_kind_name(enum reason_kind);
+int		 reason_kind_find(const char *);
+/*
+ * 1 if a risk is provisional: it holds only if unanswered fields take
+ * the risky answer (one of its reasons is an assumption), so it is to be
+ * confirmed by answering them.
+ */
+int		 risk_provisional(const struct risk *);
 /* Add a mitigation (id copied) with status proposed; returns it. */
 struct risk_mitigation *risk_add_mitigation(struct risk *, const char *id);
 struct risk_mitigation *risk_find_mitigation(const struct risk *,

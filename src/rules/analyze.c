@@ -55,10 +55,10 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		buf_reset(&b);
 		one_line(&b, a->reason);
 		if (a->likelihood != 0)
-			risk_add_reason(k, "likelihood %+d: %s", a->likelihood,
+			risk_add_reason(k, REASON_ADJUSTMENT, "likelihood %+d: %s", a->likelihood,
 			    b.s);
 		if (a->impact != 0)
-			risk_add_reason(k, "impact %+d: %s", a->impact, b.s);
+			risk_add_reason(k, REASON_ADJUSTMENT, "impact %+d: %s", a->impact, b.s);
 		l += a->likelihood;
 		im += a->impact;
 	}

@@ -61,6 +61,7 @@ struct eval {
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
 	struct buf		 line;		/* reason being built */
+	enum reason_kind	 kind;		/* and its kind */
 };
 
 /* Build the flows into and out of every component, in flow order. */
@@ -528,18 +529,23 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
  * object, given that it does so definitely or by assumption.
  */
 
-/* Add the line being built to the risk unless it is there already. */
+/*
+ * Add the reason being built (e->kind, e->line) to the risk unless it is
+ * there already.
+ */
 static void
 reason_add(struct eval *e, struct risk *k)
 {
 	size_t	i;
 
 	for (i = 0; i < k->nreasons; i++)
-		if (strcmp(k->reasons[i], e->line.s) == 0)
+		if (k->reasons[i].kind == e->kind &&
+		    strcmp(risk_reason_text(&k->reasons[i]), e->line.s) == 0)
 			goto out;
-	risk_add_reason(k, "%s", e->line.s);
+	risk_add_reason(k, e->kind, "%s", e->line.s);
 out:
 	buf_reset(&e->line);
+	e->kind = REASON_FACT;
 }
 
 /* "'id'", "flow 'id'", "boundary 'id'" or "system 'id'". */
@@ -754,7 +760,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 	int			 iv;
 
 	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind)) {
-		buf_adds(b, "fact: ");
+		e->kind = REASON_FACT;
 		reason_obj(b, c->subject, obj);
 		buf_adds(b, " is ");
 		reason_kind(b, comp->kind);
@@ -763,7 +769,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	}
 	if (v == TV_MAYBE) {
-		buf_adds(b, "assumed: ");
+		e->kind = REASON_ASSUMED;
 		reason_obj(b, c->subject, obj);
 		buf_addc(b, ' ');
 		reason_field_claim(b, c, pos);
@@ -771,7 +777,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		reason_add(e, k);
 		return;
 	}
-	buf_adds(b, "fact: ");
+	e->kind = REASON_FACT;
 	reason_obj(b, c->subject, obj);
 	buf_addc(b, ' ');
 	switch (f->type) {
@@ -844,7 +850,8 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 	if (raw == TV_MAYBE) {
 		/* Assume what makes the node hold (pos) or fail. */
 		assume = (c->values == COND_TRUE) == pos;
-		buf_addf(b, "assumed: flow '%s' ", f->id);
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "flow '%s' ", f->id);
 		if (less)
 			buf_adds(b, assume ? "comes from a less trusted "
 			    "boundary (" : "does not come from a less trusted "
@@ -857,7 +864,8 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 		reason_add(e, k);
 		return;
 	}
-	buf_addf(b, "fact: flow '%s' ", f->id);
+	e->kind = REASON_FACT;
+	buf_addf(b, "flow '%s' ", f->id);
 	if (a == d) {
 		buf_addf(b, "stays inside '%s'", a->id);
 	} else if (less && raw == TV_YES) {
@@ -887,7 +895,8 @@ static void
 explain_none(struct eval *e, const struct cond *c, const char *what,
     const struct component *comp, struct risk *k)
 {
-	buf_addf(&e->line, "fact: %s '%s' matches ", what, comp->id);
+	e->kind = REASON_FACT;
+	buf_addf(&e->line, "%s '%s' matches ", what, comp->id);
 	cond_format(c->kids[0], &e->line);
 	reason_add(e, k);
 }
@@ -911,7 +920,8 @@ explain_quant(struct eval *e, const struct cond *c,
 	n = in ? e->in_off[comp->index + 1] - e->in_off[comp->index] :
 	    e->out_off[comp->index + 1] - e->out_off[comp->index];
 	if (n == 0) {
-		buf_addf(&e->line, "fact: no flow %s '%s'", in ? "goes into" :
+		e->kind = REASON_FACT;
+		buf_addf(&e->line, "no flow %s '%s'", in ? "goes into" :
 		    "leaves", comp->id);
 		reason_add(e, k);
 		return;
@@ -926,16 +936,18 @@ explain_quant(struct eval *e, const struct cond *c,
 	f = e->m->flows[mm->wits[comp->index]];
 	far = !hop ? (const void *)f : in ? (const void *)f->src :
 	    (const void *)f->dst;
+	e->kind = REASON_FACT;
 	if (hop)
-		buf_addf(&e->line, "fact: '%s' sends to '%s' (flow '%s')",
+		buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
 		    f->src->id, f->dst->id, f->id);
 	else
-		buf_addf(&e->line, "fact: flow '%s' %s '%s'", f->id,
+		buf_addf(&e->line, "flow '%s' %s '%s'", f->id,
 		    in ? "goes into" : "leaves", comp->id);
 	reason_add(e, k);
 	explain(e, c->kids[0], far, pos, k);
 	if (!pos && mm->cnts[comp->index] > 1) {
-		buf_addf(&e->line, "assumed: %u more %s %s '%s' do not match ",
+		e->kind = REASON_ASSUMED;
+		buf_addf(&e->line, "%u more %s %s '%s' do not match ",
 		    mm->cnts[comp->index] - 1, !hop ? "flows" : "components",
 		    in ? (hop ? "upstream of" : "into") : (hop ?
 		    "downstream of" : "out of"), comp->id);
@@ -974,7 +986,8 @@ explain_path(struct eval *e, const struct cond *c,
 	uint32_t		 hops, n, i, at, unk = 0, seen = 0;
 
 	if (!pos && v == TV_NO) {
-		buf_addf(b, "fact: %s '%s'", back ? "nothing reached from" :
+		e->kind = REASON_FACT;
+		buf_addf(b, "%s '%s'", back ? "nothing reached from" :
 		    "nothing that reaches", comp->id);
 		reason_via(b, c);
 		buf_adds(b, " matches ");
@@ -994,11 +1007,12 @@ explain_path(struct eval *e, const struct cond *c,
 		shown[back ? i : n - 1 - i] = f;
 		at = (uint32_t)(back ? f->dst->index : f->src->index);
 	}
+	e->kind = REASON_FACT;
 	if (back)
-		buf_addf(b, "fact: '%s' reaches '%s' through ", comp->id,
+		buf_addf(b, "'%s' reaches '%s' through ", comp->id,
 		    end->id);
 	else
-		buf_addf(b, "fact: '%s' is reachable from '%s' through ",
+		buf_addf(b, "'%s' is reachable from '%s' through ",
 		    comp->id, end->id);
 	if (hops == 1)
 		buf_adds(b, "flow ");
@@ -1020,7 +1034,8 @@ explain_path(struct eval *e, const struct cond *c,
 	for (i = 0; i < n; i++) {
 		if (c->values == 0 || shown[i]->data != 0)
 			continue;
-		buf_addf(b, "assumed: flow '%s' %s", shown[i]->id,
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "flow '%s' %s", shown[i]->id,
 		    pos ? "carries " : "does not carry ");
 		reason_words(b, &vocab_data_class, c->values, " or ");
 		buf_adds(b, " (not answered)");
@@ -1028,7 +1043,8 @@ explain_path(struct eval *e, const struct cond *c,
 		seen++;
 	}
 	if (unk > seen) {
-		buf_addf(b, "assumed: %u more flows of the path %s", unk - seen,
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "%u more flows of the path %s", unk - seen,
 		    pos ? "carry " : "do not carry ");
 		reason_words(b, &vocab_data_class, c->values, " or ");
 		buf_adds(b, " (not answered)");
@@ -1036,7 +1052,8 @@ explain_path(struct eval *e, const struct cond *c,
 	}
 	explain(e, c->kids[0], end, pos, k);
 	if (!pos) {
-		buf_addf(b, "assumed: nothing else %s '%s'", back ?
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "nothing else %s '%s'", back ?
 		    "reached from" : "that reaches", comp->id);
 		reason_via(b, c);
 		buf_adds(b, " matches ");
@@ -1056,22 +1073,26 @@ explain_contains(struct eval *e, const struct cond *c,
 	size_t			 bi = eval_boundary_index(e, bd);
 
 	if (mm->cnts[bi] == 0) {
-		buf_addf(b, "fact: boundary '%s' holds no component", bd->id);
+		e->kind = REASON_FACT;
+		buf_addf(b, "boundary '%s' holds no component", bd->id);
 		reason_add(e, k);
 		return;
 	}
 	if (!pos && v == TV_NO) {
-		buf_addf(b, "fact: nothing in boundary '%s' matches ", bd->id);
+		e->kind = REASON_FACT;
+		buf_addf(b, "nothing in boundary '%s' matches ", bd->id);
 		cond_format(c->kids[0], b);
 		reason_add(e, k);
 		return;
 	}
-	buf_addf(b, "fact: boundary '%s' holds '%s'", bd->id,
+	e->kind = REASON_FACT;
+	buf_addf(b, "boundary '%s' holds '%s'", bd->id,
 	    e->m->components[mm->wits[bi]]->id);
 	reason_add(e, k);
 	explain(e, c->kids[0], e->m->components[mm->wits[bi]], pos, k);
 	if (!pos && mm->cnts[bi] > 1) {
-		buf_addf(b, "assumed: %u more components in boundary '%s' do "
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "%u more components in boundary '%s' do "
 		    "not match ", mm->cnts[bi] - 1, bd->id);
 		cond_format(c->kids[0], b);
 		buf_adds(b, " (not answered)");
@@ -1112,7 +1133,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		explain(e, c->kids[0], obj, !pos, k);
 		return;
 	case COND_KIND:
-		buf_adds(b, "fact: ");
+		e->kind = REASON_FACT;
 		reason_obj(b, c->subject, obj);
 		buf_adds(b, " is ");
 		reason_kind(b, comp->kind);
@@ -1127,7 +1148,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_FROM:
 	case COND_TO:
-		buf_addf(b, "fact: flow '%s' %s '%s'", f->id,
+		e->kind = REASON_FACT;
+		buf_addf(b, "flow '%s' %s '%s'", f->id,
 		    c->op == COND_FROM ? "comes from" : "goes to",
 		    c->op == COND_FROM ? f->src->id : f->dst->id);
 		reason_add(e, k);
@@ -1149,14 +1171,16 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_BOUNDARY:
 		if (comp->b == NULL) {
-			buf_addf(b, "assumed: '%s' is in a boundary %s ",
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "'%s' is in a boundary %s ",
 			    comp->id, pos ? "matching" : "not matching");
 			cond_format(c->kids[0], b);
 			buf_adds(b, " (no boundary set)");
 			reason_add(e, k);
 			return;
 		}
-		buf_addf(b, "fact: '%s' is in boundary '%s'", comp->id,
+		e->kind = REASON_FACT;
+		buf_addf(b, "'%s' is in boundary '%s'", comp->id,
 		    comp->b->id);
 		reason_add(e, k);
 		explain(e, c->kids[0], comp->b, pos, k);
@@ -1167,14 +1191,16 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	case COND_EXISTS:
 		mm = &e->memo[c->slot];
 		if (!pos && v == TV_NO) {
-			buf_adds(b, "fact: no component matches ");
+			e->kind = REASON_FACT;
+			buf_adds(b, "no component matches ");
 			cond_format(c->kids[0], b);
 			reason_add(e, k);
 			return;
 		}
 		explain(e, c->kids[0], e->m->components[mm->wit], pos, k);
 		if (!pos && mm->cnt > 1) {
-			buf_addf(b, "assumed: %u more components do not "
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "%u more components do not "
 			    "match ", mm->cnt - 1);
 			cond_format(c->kids[0], b);
 			buf_adds(b, " (not answered)");
@@ -1182,8 +1208,9 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		}
 		return;
 	case COND_PRACTICE:
-		buf_addf(b, "%s: the answer to practice question '%s' is %s%s",
-		    v == TV_MAYBE ? "assumed" : "fact", c->question,
+		e->kind = v == TV_MAYBE ? REASON_ASSUMED : REASON_FACT;
+		buf_addf(b, "the answer to practice question '%s' is %s%s",
+		    c->question,
 		    pos ? "no" : "yes", v == TV_MAYBE ? " (not answered)" : "");
 		reason_add(e, k);
 		return;

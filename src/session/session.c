@@ -77,7 +77,7 @@ void
 session_summarize(const struct risk_register *r, struct session_summary *sum)
 {
 	const struct risk	*k;
-	size_t			 i, j;
+	size_t			 i;
 
 	memset(sum, 0, sizeof *sum);
 	for (i = 0; i < r->n; i++) {
@@ -91,12 +91,8 @@ session_summarize(const struct risk_register *r, struct session_summary *sum)
 			sum->by_severity[k->severity]++;
 		if (k->status >= 0 && k->status < 5)
 			sum->by_status[k->status]++;
-		for (j = 0; j < k->nreasons; j++) {
-			if (strncmp(k->reasons[j], "assumed:", 8) == 0) {
-				sum->assumed++;
-				break;
-			}
-		}
+		if (risk_provisional(k))
+			sum->assumed++;
 	}
 }
 

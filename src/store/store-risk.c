@@ -26,7 +26,9 @@
 
 /*
  * Reasons are one line each, kept as one text: lines joined with newlines,
- * a backslash or newline inside a line escaped as \\ or \n.
+ * a backslash or newline inside a line escaped as \\ or \n. A line keeps
+ * the prefix its kind gives it ("fact: ", "assumed: "), which is how the
+ * kind is stored: files written before the kind was a field read the same.
  */
 static void
 store_reasons_encode(struct buf *b, const struct risk *k)
@@ -38,7 +40,7 @@ store_reasons_encode(struct buf *b, const struct risk *k)
 	for (i = 0; i < k->nreasons; i++) {
 		if (i > 0)
 			buf_addc(b, '\n');
-		for (p = k->reasons[i]; *p != '\0'; p++) {
+		for (p = k->reasons[i].line; *p != '\0'; p++) {
 			if (*p == '\\')
 				buf_adds(b, "\\\\");
 			else if (*p == '\n')
@@ -63,7 +65,7 @@ store_reasons_decode(struct risk *k, const char *s)
 			buf_addc(&b, p[1] == 'n' ? '\n' : '\\');
 			p++;
 		} else if (*p == '\n' || *p == '\0') {
-			risk_add_reason(k, "%s", b.s);
+			risk_add_reason_line(k, -1, b.s);
 			buf_reset(&b);
 			if (*p == '\0')
 				break;

@@ -177,10 +177,10 @@ rview_detail(struct vlist *l, const struct risk *k,
 		vlines_add(&l->lines);
 		vlines_addf(&l->lines, VS_HEADING, "Why it applies here");
 		for (i = 0; i < k->nreasons; i++) {
-			char	*r = xasprintf("- %s", k->reasons[i]);
+			char	*r = xasprintf("- %s", k->reasons[i].line);
 
 			vlines_wrap(&l->lines,
-			    strncmp(k->reasons[i], "assumed:", 8) == 0 ?
+			    k->reasons[i].kind == REASON_ASSUMED ?
 			    VS_WARN : VS_NORMAL, r, width, 2);
 			free(r);
 		}

@@ -17,7 +17,7 @@ void
 rcounts_compute(struct rcounts *c, const struct risk_register *r)
 {
 	const struct risk	*k;
-	size_t			 i, j;
+	size_t			 i;
 
 	memset(c, 0, sizeof *c);
 	for (i = 0; r != NULL && i < r->n; i++) {
@@ -34,12 +34,8 @@ rcounts_compute(struct rcounts *c, const struct risk_register *r)
 		if (k->severity >= 0 && k->severity < 4 && k->status >= 0 &&
 		    k->status < RISK_STATUS_COUNT)
 			c->cell[k->severity][k->status]++;
-		for (j = 0; j < k->nreasons; j++) {
-			if (strncmp(k->reasons[j], "assumed:", 8) == 0) {
-				c->assumed++;
-				break;
-			}
-		}
+		if (risk_provisional(k))
+			c->assumed++;
 	}
 }
 
@@ -372,7 +368,7 @@ rfilter_match(const struct rfilter *f, const struct risk *k,
 	    rfilter_has(k->owner, f->text) ||
 	    rfilter_has(k->justification, f->text);
 	for (i = 0; !hit && i < k->nreasons; i++)
-		hit = rfilter_has(k->reasons[i], f->text);
+		hit = rfilter_has(k->reasons[i].line, f->text);
 	for (i = 0; !hit && i < k->nmitigations; i++)
 		hit = rfilter_has(k->mitigations[i].id, f->text) ||
 		    rfilter_has(k->mitigations[i].owner, f->text) ||
