@@ -87,6 +87,25 @@ base_name(const char *path)
 }
 
 /* Run one case file; append what went wrong to out. */
+/*
+ * 1 if a threat is raised for a target: as a risk of its own, or named in
+ * a finding that groups it with other targets or covers it (an alias).
+ */
+static int
+raised_on(const struct risk_register *reg, const char *threat,
+    const char *target)
+{
+	char	*name = xasprintf("%s@%s", threat, target);
+	size_t	 i, j;
+	int	 found = risk_register_find(reg, threat, target) != NULL;
+
+	for (i = 0; !found && i < reg->n; i++)
+		for (j = 0; !found && j < reg->risks[i]->naliases; j++)
+			found = strcmp(reg->risks[i]->aliases[j], name) == 0;
+	free(name);
+	return found;
+}
+
 static void
 run_case(const char *threat, const char *path, int fires, struct buf *out)
 {
@@ -114,7 +133,7 @@ run_case(const char *threat, const char *path, int fires, struct buf *out)
 		buf_addf(out, "#   %s/%s: analysis failed: %s\n", threat, name,
 		    err.msg);
 	} else {
-		raised = risk_register_find(&reg, threat, target) != NULL;
+		raised = raised_on(&reg, threat, target);
 		if (fires && !raised)
 			buf_addf(out, "#   %s/%s: no risk %s@%s raised\n", threat,
 			    name, threat, target);

@@ -46,7 +46,7 @@ static const char *const mitigation_keys[] = { "id", "title",
 	"description", "refs", "disabled", NULL };
 static const char *const threat_keys[] = { "id", "title", "description",
 	"why", "target", "when", "likelihood", "impact", "stride", "refs",
-	"mitigations", "disabled", NULL };
+	"mitigations", "finding", "covers", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "stride", "threats", "reason", "disabled",
 	NULL };
@@ -66,6 +66,34 @@ static const struct {
 
 static const char *const target_names[] = { "component", "flow",
 	"boundary", "system", "any", NULL };
+
+const struct finding_mode finding_modes[FINDING_COUNT] = {
+	[FINDING_EACH] = { .name = "each", .target = TARGET_ANY,
+	    .finding = TARGET_ANY,
+	    .help = "one finding per target (the default)" },
+	[FINDING_SOURCE] = { .name = "source", .target = TARGET_FLOW,
+	    .finding = TARGET_COMPONENT,
+	    .help = "one finding per component the flows leave" },
+	[FINDING_DESTINATION] = { .name = "destination",
+	    .target = TARGET_FLOW, .finding = TARGET_COMPONENT,
+	    .help = "one finding per component the flows go to" },
+	[FINDING_DESTINATION_BOUNDARY] = { .name = "destination-boundary",
+	    .target = TARGET_FLOW, .finding = TARGET_BOUNDARY,
+	    .help = "one finding per trust boundary the flows go to (per "
+	    "component for one in no boundary)" },
+	[FINDING_ORIGIN] = { .name = "origin", .target = TARGET_FLOW,
+	    .finding = TARGET_COMPONENT,
+	    .help = "flows that chain, one's destination the next's source, "
+	    "are one finding, on the component where the chain starts" },
+	[FINDING_CHAIN] = { .name = "chain", .target = TARGET_COMPONENT,
+	    .finding = TARGET_COMPONENT,
+	    .help = "components joined by flows are one finding, on the one "
+	    "upstream" },
+	[FINDING_CALLER] = { .name = "caller", .target = TARGET_COMPONENT,
+	    .finding = TARGET_COMPONENT,
+	    .help = "one finding per component that sends them tool calls "
+	    "(a component no one calls is its own)" },
+};
 
 const char *
 target_type_name(enum target_type t)
@@ -163,6 +191,10 @@ threat_free(struct threat *t)
 		free(t->mitigations[i]);
 	free(t->mitigations);
 	free(t->mitigations_pos);
+	for (i = 0; i < t->ncovers; i++)
+		free(t->covers[i]);
+	free(t->covers);
+	free(t->covers_pos);
 	free(t->source);
 	free(t);
 }
@@ -698,6 +730,65 @@ load_threat_mitigations(struct loader *l, const struct ynode *map,
 	    &t->mitigations, &t->mitigations_pos, &t->nmitigations);
 }
 
+/* finding: a word of finding_modes[] that suits the threat's target. */
+static int
+load_finding(struct loader *l, const struct ynode *map, struct threat *t)
+{
+	const struct ynode	*v = ynode_get(map, "finding");
+	const char		*s, *near, *words[FINDING_COUNT + 1];
+	size_t			 i;
+
+	t->finding = FINDING_EACH;
+	if (v == NULL)
+		return 0;
+	if ((s = load_scalar(l, v, "finding")) == NULL)
+		return -1;
+	for (i = 0; i < FINDING_COUNT; i++) {
+		words[i] = finding_modes[i].name;
+		if (strcmp(s, finding_modes[i].name) != 0)
+			continue;
+		if (finding_modes[i].target != TARGET_ANY &&
+		    finding_modes[i].target != t->target)
+			return ynode_error(l->doc, v, l->err, "'finding: %s' "
+			    "is for threats about a %s, and threat '%s' is "
+			    "about a %s", s,
+			    target_type_name(finding_modes[i].target), t->id,
+			    target_type_name(t->target));
+		t->finding = (enum finding_by)i;
+		return 0;
+	}
+	words[i] = NULL;
+	if ((near = text_suggest(s, words)) != NULL)
+		return ynode_error(l->doc, v, l->err, "unknown finding '%s' "
+		    "(did you mean '%s'?)", s, near);
+	return ynode_error(l->doc, v, l->err, "unknown finding '%s'", s);
+}
+
+/*
+ * covers: [threat id, ...], optional: threats that restate this one on
+ * the same target. Whether they exist is checked by catalogue_finish().
+ */
+static int
+load_covers(struct loader *l, const struct ynode *map, struct threat *t)
+{
+	const struct ynode	*v = ynode_get(map, "covers");
+	size_t			 i;
+
+	if (v == NULL)
+		return 0;
+	if (v->type == YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'covers' must be a "
+		    "list of threat ids, not a mapping");
+	if (load_id_list(l, v, "covers", "threat", &t->covers,
+	    &t->covers_pos, &t->ncovers) == -1)
+		return -1;
+	for (i = 0; i < t->ncovers; i++)
+		if (strcmp(t->covers[i], t->id) == 0)
+			return ynode_error(l->doc, v, l->err, "threat '%s' "
+			    "covers itself", t->id);
+	return 0;
+}
+
 static void *
 load_threat(struct loader *l, const struct ynode *map, const char *id)
 {
@@ -716,7 +807,8 @@ load_threat(struct loader *l, const struct ynode *map, const char *id)
 	    load_int(l, map, "impact", w, id, 1, 1, 5, &t->impact) == -1 ||
 	    load_stride(l, map, w, id, 1, &t->stride) == -1 ||
 	    load_refs(l, map, SEC_THREAT, w, id, &t->refs) == -1 ||
-	    load_threat_mitigations(l, map, t) == -1) {
+	    load_threat_mitigations(l, map, t) == -1 ||
+	    load_finding(l, map, t) == -1 || load_covers(l, map, t) == -1) {
 		threat_free(t);
 		return NULL;
 	}
@@ -1189,6 +1281,39 @@ finish_adjustment_threats(struct finish *f, const struct adjustment *a)
 	}
 }
 
+/*
+ * The threats a threat covers must exist (or have been disabled), and not
+ * cover threats in turn: one level, so that a finding's fate never depends
+ * on the order of the catalogue.
+ */
+static void
+finish_covers(struct finish *f, const struct threat *t)
+{
+	const struct threat	*c;
+	const char		*near;
+	size_t			 i;
+
+	for (i = 0; i < t->ncovers; i++) {
+		c = catalogue_threat(f->cat, t->covers[i]);
+		if (c == NULL) {
+			if (strmap_get(&f->cat->disabled, t->covers[i]) !=
+			    NULL)
+				continue;
+			near = catalogue_suggest_id(f->cat, SEC_THREAT,
+			    t->covers[i]);
+			finish_report(f, t->pos.file, t->covers_pos[i].line,
+			    t->covers_pos[i].col, "threat '%s' covers "
+			    "unknown threat '%s'%s%s%s", t->id, t->covers[i],
+			    near != NULL ? " (did you mean '" : "",
+			    near != NULL ? near : "",
+			    near != NULL ? "'?)" : "");
+		} else if (c->ncovers > 0)
+			finish_report(f, t->pos.file, t->covers_pos[i].line,
+			    t->covers_pos[i].col, "threat '%s' covers '%s', "
+			    "which covers threats itself", t->id, c->id);
+	}
+}
+
 int
 adjustment_applies(const struct adjustment *a, const struct threat *t)
 {
@@ -1236,6 +1361,7 @@ catalogue_finish_all(struct catalogue *cat,
 			    " (did you mean '" : "", near != NULL ? near : "",
 			    near != NULL ? "'?)" : "");
 		}
+		finish_covers(&f, t);
 		f.file = t->pos.file;
 		cond_each_practice(t->when, finish_practice, &f);
 		cond_each_practice(t->when, finish_used, &f);

@@ -46,6 +46,39 @@ enum target_type {
 	TARGET_ANY
 };
 
+/*
+ * What one finding (one risk) of a threat is about, when the threat holds
+ * for several targets that a reviewer reads as one problem: the targets
+ * are grouped and the finding names every one in its reasons. The table
+ * finding_modes[] gives each its word, the threat targets it suits and
+ * its help.
+ */
+enum finding_by {
+	FINDING_EACH,		/* one finding per target (the default) */
+	FINDING_SOURCE,		/* flows: per component they leave */
+	FINDING_DESTINATION,	/* flows: per component they go to */
+	FINDING_DESTINATION_BOUNDARY, /* flows: per boundary they go to (or
+				   the component, when it has none) */
+	FINDING_ORIGIN,		/* flows: flows that chain (one's destination
+				   the next's source) are one finding, on
+				   the component where the chain starts */
+	FINDING_CHAIN,		/* components: components joined by flows
+				   are one finding, on the one upstream */
+	FINDING_CALLER,		/* components: per component that sends
+				   them tool calls (else each its own) */
+	FINDING_COUNT
+};
+
+struct finding_mode {
+	const char		*name;		/* as written: "source" */
+	enum target_type	 target;	/* threats it suits */
+	enum target_type	 finding;	/* what the finding is about
+						   (boundary: or a component) */
+	const char		*help;
+};
+
+extern const struct finding_mode finding_modes[FINDING_COUNT];
+
 struct ref {
 	enum ref_scheme	 scheme;
 	char		*id;
@@ -95,6 +128,12 @@ struct threat {
 	char			**mitigations;	/* mitigation ids */
 	struct srcpos		 *mitigations_pos; /* where each is named */
 	size_t			 nmitigations;
+	enum finding_by		 finding;	/* how targets are grouped */
+	char			**covers;	/* threats whose finding on the
+						   same target this one's
+						   replaces (restatements) */
+	struct srcpos		 *covers_pos;
+	size_t			 ncovers;
 	char			*source;
 	struct catpos		 pos;
 };

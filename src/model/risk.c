@@ -39,6 +39,9 @@ risk_free(struct risk *k)
 		free(k->mitigations[i].notes);
 	}
 	free(k->mitigations);
+	for (i = 0; i < k->naliases; i++)
+		free(k->aliases[i]);
+	free(k->aliases);
 	free(k);
 }
 
@@ -206,6 +209,176 @@ risk_find_mitigation(const struct risk *k, const char *id)
 		if (strcmp(k->mitigations[i].id, id) == 0)
 			return &k->mitigations[i];
 	return NULL;
+}
+
+void
+risk_register_drop(struct risk_register *r, const unsigned char *drop)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < r->n; i++) {
+		if (drop[i])
+			risk_free(r->risks[i]);
+		else
+			r->risks[n++] = r->risks[i];
+	}
+	r->n = n;
+}
+
+void
+risk_add_alias(struct risk *k, const char *name)
+{
+	size_t	i, n = strlen(k->threat);
+
+	if (strncmp(name, k->threat, n) == 0 && name[n] == '@' &&
+	    strcmp(name + n + 1, k->target) == 0)
+		return;
+	for (i = 0; i < k->naliases; i++)
+		if (strcmp(k->aliases[i], name) == 0)
+			return;
+	k->aliases = xreallocarray(k->aliases, k->naliases + 1,
+	    sizeof *k->aliases);
+	k->aliases[k->naliases++] = xstrdup(name);
+}
+
+/* 1 if a mitigation of a risk was decided on. */
+static int
+risk_mitigation_decided(const struct risk_mitigation *m)
+{
+	return m->status != MIT_PROPOSED || m->owner != NULL ||
+	    m->due != NULL || m->notes != NULL;
+}
+
+int
+risk_has_decision(const struct risk *k)
+{
+	size_t	i;
+
+	if (k->status != RISK_OPEN || k->owner != NULL ||
+	    k->justification != NULL)
+		return 1;
+	for (i = 0; i < k->nmitigations; i++)
+		if (risk_mitigation_decided(&k->mitigations[i]))
+			return 1;
+	return 0;
+}
+
+/* Replace a string field with a copy of another (NULL allowed). */
+static void
+risk_set_text(char **dst, const char *src)
+{
+	char	*copy = src != NULL ? xstrdup(src) : NULL;
+
+	free(*dst);
+	*dst = copy;
+}
+
+/* 1 if two possibly NULL strings differ. */
+static int
+risk_text_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/* How far a mitigation has got: rejected lowest, verified highest. */
+static int
+risk_mitigation_rank(int status)
+{
+	return status == MIT_REJECTED ? -1 : status;
+}
+
+/* Fold one mitigation decision into dst's mitigation of the same id. */
+static int
+risk_merge_mitigation(struct risk *dst, const struct risk_mitigation *sm)
+{
+	struct risk_mitigation	*dm = risk_find_mitigation(dst, sm->id);
+	int			 changed = 0;
+
+	if (!risk_mitigation_decided(sm))
+		return 0;
+	if (dm == NULL) {
+		dm = risk_add_mitigation(dst, sm->id);
+		dm->status = sm->status;
+		risk_set_text(&dm->owner, sm->owner);
+		risk_set_text(&dm->due, sm->due);
+		risk_set_text(&dm->notes, sm->notes);
+		return 1;
+	}
+	if (!risk_mitigation_decided(dm) ||
+	    risk_mitigation_rank(sm->status) <
+	    risk_mitigation_rank(dm->status)) {
+		changed = dm->status != sm->status ||
+		    risk_text_differs(dm->owner, sm->owner) ||
+		    risk_text_differs(dm->due, sm->due) ||
+		    risk_text_differs(dm->notes, sm->notes);
+		dm->status = sm->status;
+		risk_set_text(&dm->owner, sm->owner);
+		risk_set_text(&dm->due, sm->due);
+		risk_set_text(&dm->notes, sm->notes);
+		return changed;
+	}
+	/* Keep dst's decision; fill in what it lacks. */
+	if (dm->owner == NULL && sm->owner != NULL) {
+		risk_set_text(&dm->owner, sm->owner);
+		changed = 1;
+	}
+	if (dm->due == NULL && sm->due != NULL) {
+		risk_set_text(&dm->due, sm->due);
+		changed = 1;
+	}
+	return changed;
+}
+
+/* 1 if src's status should replace dst's: more conservative, or as
+ * conservative and decided more recently. */
+static int
+risk_status_wins(const struct risk *dst, const struct risk *src)
+{
+	/* enum risk_status runs from the most conservative (open). */
+	if (src->status != dst->status)
+		return src->status < dst->status;
+	if (src->decided_at == NULL)
+		return 0;
+	return dst->decided_at == NULL ||
+	    strcmp(src->decided_at, dst->decided_at) > 0;
+}
+
+int
+risk_merge_decisions(struct risk *dst, const struct risk *src)
+{
+	int	changed = 0;
+	size_t	i;
+
+	if (risk_status_wins(dst, src)) {
+		changed = dst->status != src->status;
+		dst->status = src->status;
+		risk_set_text(&dst->decided_by, src->decided_by);
+		risk_set_text(&dst->decided_at, src->decided_at);
+		if (src->justification != NULL) {
+			changed |= risk_text_differs(dst->justification,
+			    src->justification);
+			risk_set_text(&dst->justification,
+			    src->justification);
+		}
+		if (src->owner != NULL) {
+			changed |= risk_text_differs(dst->owner, src->owner);
+			risk_set_text(&dst->owner, src->owner);
+		}
+	}
+	/* What the winner lacks is taken from the other: never dropped. */
+	if (dst->owner == NULL && src->owner != NULL) {
+		risk_set_text(&dst->owner, src->owner);
+		changed = 1;
+	}
+	if (dst->justification == NULL && src->justification != NULL) {
+		risk_set_text(&dst->justification, src->justification);
+		changed = 1;
+	}
+	for (i = 0; i < src->nmitigations; i++)
+		changed |= risk_merge_mitigation(dst, &src->mitigations[i]);
+	return changed;
 }
 
 char *

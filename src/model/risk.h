@@ -65,6 +65,15 @@ struct risk {
 	char			 *decided_at;	/* when, ISO 8601 UTC */
 	struct risk_mitigation	 *mitigations;
 	size_t			  nmitigations;
+	/*
+	 * Set by the analysis, never stored: the names ("THREAT@TARGET")
+	 * that the targets this finding groups, and the findings it covers,
+	 * had as risks of their own (an earlier analysis raised a risk per
+	 * flow, per component or per restating threat). The store moves
+	 * their decisions onto this risk.
+	 */
+	char			**aliases;
+	size_t			  naliases;
 };
 
 struct risk_register {
@@ -109,6 +118,30 @@ int		 risk_provisional(const struct risk *);
 struct risk_mitigation *risk_add_mitigation(struct risk *, const char *id);
 struct risk_mitigation *risk_find_mitigation(const struct risk *,
 		     const char *id);
+/* Remove and free the risks whose drop[i] is set, keeping the order of
+ * the rest. */
+void		 risk_register_drop(struct risk_register *,
+		     const unsigned char *drop);
+/* Add an alias name (copied) unless it is there, or is the risk's own. */
+void		 risk_add_alias(struct risk *, const char *name);
+/*
+ * 1 if people decided something about a risk: a status other than open,
+ * an owner or a justification, or a mitigation with a status other than
+ * proposed, an owner, a due date or notes.
+ */
+int		 risk_has_decision(const struct risk *);
+/*
+ * Fold the decisions of src into dst, when one finding takes the place of
+ * several risks (dst already holds the decisions of one of them). The
+ * more conservative status wins (open, mitigating, mitigated, accepted,
+ * not-applicable: the first is the most), on a tie the more recent
+ * decision; its owner, justification and who decided and when come with
+ * it, and an owner or justification it lacks is taken from the other. For
+ * each mitigation the less advanced decision wins (rejected, proposed,
+ * planned, implemented, verified) with its owner, due date and notes; a
+ * mitigation never decided on does not count. Returns 1 if dst changed.
+ */
+int		 risk_merge_decisions(struct risk *dst, const struct risk *src);
 /* "THREAT@TARGET", the caller's to free. */
 char		*risk_name(const struct risk *);
 /*

@@ -1,6 +1,7 @@
 /* analyze.c: threats of the catalogue applied to a model, scored. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,68 +69,458 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	k->severity = risk_severity(k->likelihood, k->impact);
 }
 
-/* Raise the risk of a threat for one target it applies to. */
+/* One target a threat holds for, and the finding it joins. */
+struct hit {
+	const void	*obj;		/* component, flow, boundary, system */
+	const char	*id;
+	const void	*subj;		/* what the finding is about */
+	const char	*subj_id;
+	enum target_type subj_type;
+	size_t		 set;		/* origin, chain: union-find parent */
+};
+
+/* The set a hit belongs to (union-find with path halving). */
+static size_t
+hit_root(struct hit *h, size_t i)
+{
+	while (h[i].set != i) {
+		h[i].set = h[h[i].set].set;
+		i = h[i].set;
+	}
+	return i;
+}
+
+static void
+hit_join(struct hit *h, size_t a, size_t b)
+{
+	a = hit_root(h, a);
+	b = hit_root(h, b);
+	if (a != b)
+		h[a > b ? a : b].set = a < b ? a : b;
+}
+
+/* The component where a hit starts: a flow's source, or the component. */
+static const struct component *
+hit_start(enum finding_by by, const struct hit *h)
+{
+	return by == FINDING_ORIGIN ? ((const struct flow *)h->obj)->src :
+	    h->obj;
+}
+
+/*
+ * origin and chain: join the hits that flows link (for origin, flows that
+ * leave one component, and a flow with the ones that leave its
+ * destination; for chain, two components a flow joins), then put each
+ * set's finding on the component where it starts: the first (in model
+ * order) that nothing else of the set leads into, or the first of the set
+ * when it is a cycle. Linear in the size of the model.
+ */
+static void
+analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
+    size_t n)
+{
+	size_t			*at = xcalloc(m->ncomponents + 1, sizeof *at);
+	unsigned char		*led = xcalloc(m->ncomponents + 1, 1);
+	const struct component	**start = xcalloc(n + 1, sizeof *start);
+	const struct component	*c;
+	const struct flow	*f;
+	size_t			 i, r;
+
+	/* at[component]: 1 + the first hit that starts there. */
+	for (i = 0; i < n; i++) {
+		c = hit_start(by, &h[i]);
+		if (at[c->index] == 0)
+			at[c->index] = i + 1;
+		else
+			hit_join(h, at[c->index] - 1, i);
+	}
+	if (by == FINDING_ORIGIN) {
+		for (i = 0; i < n; i++) {
+			f = h[i].obj;
+			if (at[f->dst->index] == 0)
+				continue;
+			hit_join(h, i, at[f->dst->index] - 1);
+			led[f->dst->index] = 1;
+		}
+	} else {
+		for (i = 0; i < m->nflows; i++) {
+			f = m->flows[i];
+			if (f->src == f->dst || at[f->src->index] == 0 ||
+			    at[f->dst->index] == 0)
+				continue;
+			hit_join(h, at[f->src->index] - 1,
+			    at[f->dst->index] - 1);
+			led[f->dst->index] = 1;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		c = hit_start(by, &h[i]);
+		r = hit_root(h, i);
+		if (start[r] == NULL && !led[c->index])
+			start[r] = c;
+	}
+	for (i = 0; i < n; i++) {
+		r = hit_root(h, i);
+		if (start[r] == NULL)		/* a cycle */
+			start[r] = hit_start(by, &h[r]);
+		h[i].subj = start[r];
+		h[i].subj_id = start[r]->id;
+		h[i].subj_type = TARGET_COMPONENT;
+	}
+	free(at);
+	free(led);
+	free(start);
+}
+
+/* What each hit's finding is about, by the threat's finding mode. */
+static void
+analyze_subjects(const struct model *m, const struct threat *t,
+    struct hit *h, size_t n)
+{
+	const struct component	**caller = NULL;
+	const struct flow	*f;
+	const struct component	*c;
+	size_t			 i;
+
+	if (t->finding == FINDING_CALLER) {
+		/* The first component that sends each one tool calls. */
+		caller = xcalloc(m->ncomponents + 1, sizeof *caller);
+		for (i = 0; i < m->nflows; i++) {
+			f = m->flows[i];
+			if (f->src != f->dst && caller[f->dst->index] ==
+			    NULL && (f->data & DATA_BIT(DATA_TOOL_CALL)) != 0)
+				caller[f->dst->index] = f->src;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		h[i].subj = h[i].obj;
+		h[i].subj_id = h[i].id;
+		h[i].subj_type = t->target;
+		h[i].set = i;
+		f = h[i].obj;
+		c = h[i].obj;
+		switch (t->finding) {
+		case FINDING_SOURCE:
+			h[i].subj = f->src;
+			break;
+		case FINDING_DESTINATION:
+			h[i].subj = f->dst;
+			break;
+		case FINDING_DESTINATION_BOUNDARY:
+			if (f->dst->b != NULL) {
+				h[i].subj = f->dst->b;
+				h[i].subj_id = f->dst->b->id;
+				h[i].subj_type = TARGET_BOUNDARY;
+				continue;
+			}
+			h[i].subj = f->dst;
+			break;
+		case FINDING_CALLER:
+			if (caller[c->index] == NULL)
+				continue;
+			h[i].subj = caller[c->index];
+			break;
+		case FINDING_ORIGIN:
+		case FINDING_CHAIN:
+			h[i].subj = NULL;
+			continue;
+		case FINDING_EACH:
+		case FINDING_COUNT:
+			continue;
+		}
+		h[i].subj_id = ((const struct component *)h[i].subj)->id;
+		h[i].subj_type = TARGET_COMPONENT;
+	}
+	free(caller);
+	if (t->finding == FINDING_ORIGIN || t->finding == FINDING_CHAIN)
+		analyze_chains(m, t->finding, h, n);
+}
+
+/*
+ * The first line of a finding that groups targets, or is about another
+ * object than the one target it stands for: "fact: one finding for
+ * flows 'a', 'b' and 'c'".
+ */
+static void
+analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
+    const size_t *members, size_t n)
+{
+	struct buf	b;
+	size_t		i;
+
+	buf_init(&b);
+	buf_addf(&b, "fact: one finding for %s%s ", target_type_name(
+	    t->target), n > 1 ? "s" : "");
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_adds(&b, i + 1 == n ? " and " : ", ");
+		buf_addf(&b, "'%s'", h[members[i]].id);
+	}
+	risk_add_reason(k, "%s", b.s);
+	buf_release(&b);
+}
+
+/*
+ * Raise one finding of a threat: about the subject of its hits, with the
+ * reasons of every one, scored as the most severe of them (with that
+ * one's adjustments) and the names the hits would have had as risks of
+ * their own as aliases.
+ */
 static void
 analyze_raise(struct eval *e, const struct catalogue *cat,
-    const struct threat *t, const void *obj, const char *target,
-    struct risk_register *reg)
+    const struct threat *t, const struct hit *h, const size_t *members,
+    size_t n, struct risk_register *reg)
 {
-	struct risk	*k = risk_register_add(reg, t->id, target);
-	size_t		 i;
+	const struct hit	*first = &h[members[0]];
+	struct risk		*k = risk_register_add(reg, t->id,
+	    first->subj_id);
+	struct risk		 best, cur;
+	struct buf		 name;
+	size_t			 i, j;
 
 	k->title = xstrdup(t->title);
-	eval_explain(e, t->when, obj, k);
-	analyze_adjust(e, cat, t, obj, k);
+	if (n > 1 || first->subj != first->obj)
+		analyze_lead(k, t, h, members, n);
+	for (i = 0; i < n; i++)
+		eval_explain(e, t->when, h[members[i]].obj, k);
+	memset(&best, 0, sizeof best);
+	buf_init(&name);
+	for (i = 0; i < n; i++) {
+		memset(&cur, 0, sizeof cur);
+		analyze_adjust(e, cat, t, h[members[i]].obj, &cur);
+		if (i == 0 || cur.severity > best.severity ||
+		    (cur.severity == best.severity && cur.likelihood *
+		    cur.impact > best.likelihood * best.impact)) {
+			for (j = 0; j < best.nreasons; j++)
+				free(best.reasons[j]);
+			free(best.reasons);
+			best = cur;
+		} else {
+			for (j = 0; j < cur.nreasons; j++)
+				free(cur.reasons[j]);
+			free(cur.reasons);
+		}
+		if (h[members[i]].subj != h[members[i]].obj) {
+			buf_reset(&name);
+			buf_addf(&name, "%s@%s", t->id, h[members[i]].id);
+			risk_add_alias(k, name.s);
+		}
+	}
+	buf_release(&name);
+	for (j = 0; j < best.nreasons; j++)
+		risk_add_reason(k, "%s", best.reasons[j]);
+	for (j = 0; j < best.nreasons; j++)
+		free(best.reasons[j]);
+	free(best.reasons);
+	k->likelihood = best.likelihood;
+	k->impact = best.impact;
+	k->severity = best.severity;
 	for (i = 0; i < t->nmitigations; i++)
 		risk_add_mitigation(k, t->mitigations[i]);
+}
+
+/* The targets of a threat's type in a model, as hits (the caller frees). */
+static struct hit *
+analyze_targets(const struct model *m, const struct threat *t, size_t *n)
+{
+	struct hit	*h;
+	size_t		 i;
+
+	switch (t->target) {
+	case TARGET_COMPONENT:
+		h = xcalloc(m->ncomponents + 1, sizeof *h);
+		for (i = 0; i < m->ncomponents; i++) {
+			h[i].obj = m->components[i];
+			h[i].id = m->components[i]->id;
+		}
+		*n = m->ncomponents;
+		return h;
+	case TARGET_FLOW:
+		h = xcalloc(m->nflows + 1, sizeof *h);
+		for (i = 0; i < m->nflows; i++) {
+			h[i].obj = m->flows[i];
+			h[i].id = m->flows[i]->id;
+		}
+		*n = m->nflows;
+		return h;
+	case TARGET_BOUNDARY:
+		h = xcalloc(m->nboundaries + 1, sizeof *h);
+		for (i = 0; i < m->nboundaries; i++) {
+			h[i].obj = m->boundaries[i];
+			h[i].id = m->boundaries[i]->id;
+		}
+		*n = m->nboundaries;
+		return h;
+	case TARGET_SYSTEM:
+	case TARGET_ANY:
+		break;
+	}
+	h = xcalloc(1, sizeof *h);
+	h->obj = &m->system;
+	h->id = m->system.id;
+	*n = 1;
+	return h;
+}
+
+/*
+ * Every finding of one threat: the targets it holds for, grouped by its
+ * finding mode into one finding per subject, in the order of their first
+ * target.
+ */
+static void
+analyze_threat(struct eval *e, const struct catalogue *cat,
+    const struct model *m, const struct threat *t, struct risk_register *reg)
+{
+	struct hit	*all, *h;
+	struct strmap	 groups;
+	size_t		 i, j, n, nh = 0, g, *members, *next, *head;
+
+	all = analyze_targets(m, t, &n);
+	h = xcalloc(n + 1, sizeof *h);
+	for (i = 0; i < n; i++)
+		if (eval_cond(e, t->when, all[i].obj) != TV_NO)
+			h[nh++] = all[i];
+	free(all);
+	if (nh == 0) {
+		free(h);
+		return;
+	}
+	analyze_subjects(m, t, h, nh);
+	/* Group by subject id: head[] the first hit of a group, next[] the
+	   next hit of the same group. */
+	strmap_init(&groups);
+	next = xcalloc(nh + 1, sizeof *next);
+	head = xcalloc(nh + 1, sizeof *head);
+	members = xcalloc(nh + 1, sizeof *members);
+	for (i = 0, g = 0; i < nh; i++) {
+		next[i] = (size_t)-1;
+		if ((j = (size_t)(uintptr_t)strmap_get(&groups,
+		    h[i].subj_id)) == 0) {
+			head[g++] = i;
+			strmap_put(&groups, h[i].subj_id,
+			    (void *)(uintptr_t)(i + 1));
+			continue;
+		}
+		/* Append to the group's last hit, found from its head. */
+		for (j = j - 1; next[j] != (size_t)-1; j = next[j])
+			;
+		next[j] = i;
+	}
+	for (i = 0; i < g; i++) {
+		n = 0;
+		for (j = head[i]; j != (size_t)-1; j = next[j])
+			members[n++] = j;
+		analyze_raise(e, cat, t, h, members, n, reg);
+	}
+	strmap_release(&groups);
+	free(next);
+	free(head);
+	free(members);
+	free(h);
+}
+
+/* 1 if a risk has this reason line already. */
+static int
+analyze_has_reason(const struct risk *k, const char *line)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strcmp(k->reasons[i], line) == 0)
+			return 1;
+	return 0;
+}
+
+/* Fold a restating finding c into the finding k that covers it. */
+static void
+analyze_fold(struct risk *k, const struct risk *c)
+{
+	char	*name;
+	size_t	 x;
+
+	risk_add_reason(k, "fact: this finding also covers '%s' (%s)",
+	    c->threat, c->title);
+	for (x = 0; x < c->nreasons; x++)
+		if (!analyze_has_reason(k, c->reasons[x]))
+			risk_add_reason(k, "%s", c->reasons[x]);
+	for (x = 0; x < c->nmitigations; x++)
+		if (risk_find_mitigation(k, c->mitigations[x].id) == NULL)
+			risk_add_mitigation(k, c->mitigations[x].id);
+	name = risk_name(c);
+	risk_add_alias(k, name);
+	free(name);
+	for (x = 0; x < c->naliases; x++)
+		risk_add_alias(k, c->aliases[x]);
+	if (c->severity > k->severity || (c->severity == k->severity &&
+	    c->likelihood * c->impact > k->likelihood * k->impact)) {
+		k->likelihood = c->likelihood;
+		k->impact = c->impact;
+		k->severity = c->severity;
+	}
+}
+
+/*
+ * Fold each finding that a covering threat restates on the same target
+ * into the covering one, which takes its reasons (after a line that says
+ * so), mitigations, name and aliases, and its score when higher.
+ */
+static void
+analyze_covers(const struct catalogue *cat, struct risk_register *reg)
+{
+	const struct threat	*t;
+	struct risk		*k, *c;
+	struct strmap		 by;
+	char			**names;
+	unsigned char		*gone;
+	size_t			 i, j, x, n = reg->n;
+	char			*key;
+
+	strmap_init(&by);
+	names = xcalloc(n + 1, sizeof *names);
+	gone = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		names[i] = risk_name(reg->risks[i]);
+		strmap_put(&by, names[i], (void *)(uintptr_t)(i + 1));
+	}
+	for (i = 0; i < n; i++) {
+		k = reg->risks[i];
+		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
+		    NULL)
+			continue;
+		for (j = 0; j < t->ncovers; j++) {
+			key = xasprintf("%s@%s", t->covers[j], k->target);
+			x = (size_t)(uintptr_t)strmap_get(&by, key);
+			free(key);
+			if (x == 0 || gone[x - 1])
+				continue;
+			c = reg->risks[x - 1];
+			analyze_fold(k, c);
+			gone[x - 1] = 1;
+		}
+	}
+	strmap_release(&by);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	risk_register_drop(reg, gone);
+	free(names);
+	free(gone);
 }
 
 int
 analyze(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg, struct error *err)
 {
-	const struct threat	*t;
-	struct eval		*e;
-	size_t			 i, j;
+	struct eval	*e;
+	size_t		 i;
 
 	if (!m->indexed)
 		return error_set(err, "the model must be indexed before it is "
 		    "analyzed");
 	e = eval_new(cat, m);
-	for (i = 0; i < cat->nthreats; i++) {
-		t = cat->threats[i];
-		switch (t->target) {
-		case TARGET_COMPONENT:
-			for (j = 0; j < m->ncomponents; j++)
-				if (eval_cond(e, t->when,
-				    m->components[j]) != TV_NO)
-					analyze_raise(e, cat, t,
-					    m->components[j],
-					    m->components[j]->id, reg);
-			break;
-		case TARGET_FLOW:
-			for (j = 0; j < m->nflows; j++)
-				if (eval_cond(e, t->when, m->flows[j]) != TV_NO)
-					analyze_raise(e, cat, t, m->flows[j],
-					    m->flows[j]->id, reg);
-			break;
-		case TARGET_BOUNDARY:
-			for (j = 0; j < m->nboundaries; j++)
-				if (eval_cond(e, t->when,
-				    m->boundaries[j]) != TV_NO)
-					analyze_raise(e, cat, t,
-					    m->boundaries[j],
-					    m->boundaries[j]->id, reg);
-			break;
-		case TARGET_SYSTEM:
-		case TARGET_ANY:
-			if (eval_cond(e, t->when, &m->system) != TV_NO)
-				analyze_raise(e, cat, t, &m->system,
-				    m->system.id, reg);
-			break;
-		}
-	}
+	for (i = 0; i < cat->nthreats; i++)
+		analyze_threat(e, cat, m, cat->threats[i], reg);
 	eval_free(e);
+	analyze_covers(cat, reg);
 	risk_register_sort(reg);
 	return 0;
 }

@@ -19,7 +19,7 @@ flows:
 YAML
 run import "$T/nob.yaml" "$T/nob.db"
 expect_rc 0 "import of a component in no boundary"
-run risk "$T/nob.db" flow-unencrypted-sensitive@save
+run risk "$T/nob.db" flow-unencrypted-sensitive@store
 expect_rc 0 "the unencrypted flow is a risk"
 expect_out "assumed: flow 'save' crosses a trust boundary ('store' has no boundary)" \
     "the reason says the crossing is assumed"

@@ -1,0 +1,516 @@
+/*
+ * test-findings.c: one finding per threat and subject. Targets that a
+ * reviewer reads as one problem (the flows of one model's output, the
+ * flows to one supplier, agents that hand work to each other, the tools
+ * of one agent) are grouped by the threat's finding mode into one risk
+ * that names each of them; a threat that restates another on the same
+ * target is folded into it; and decisions of risks that are merged are
+ * kept. Against tests/data/findings/catalogue.yaml, one threat per mode.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "rules/analyze.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+
+static struct catalogue	*cat;
+
+static char *
+src_path(const char *rel)
+{
+	const char	*top = getenv("srcdir");
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	return xasprintf("%s/%s", top, rel);
+}
+
+/* A catalogue from the taxonomy and one file; NULL (and err) if bad. */
+static struct catalogue *
+load(const char *file, const char *text, struct error *err)
+{
+	struct catalogue	*c = catalogue_new();
+	char			*tax = src_path("data/taxonomy.yaml");
+	int			 rc;
+
+	rc = catalogue_load_taxonomy(c, tax, err);
+	free(tax);
+	if (rc == 0 && text != NULL)
+		rc = catalogue_load_text(c, text, strlen(text), file, err);
+	else if (rc == 0)
+		rc = catalogue_load_file(c, file, err);
+	if (rc == 0)
+		rc = catalogue_finish(c, err);
+	if (rc == -1) {
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static int
+setup(void **state)
+{
+	struct error	 err;
+	char		*file = src_path("tests/data/findings/catalogue.yaml");
+
+	(void)state;
+	cat = load(file, NULL, &err);
+	free(file);
+	if (cat == NULL) {
+		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
+		    err.col, err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	catalogue_free(cat);
+	return 0;
+}
+
+/*
+ * An LLM whose output an application hands on to a tool and a store, a
+ * second model with a consumer of its own, two unencrypted flows into
+ * the application (one from a public component), personal data sent to
+ * two models of one vendor, agents that hand work on, and tools.
+ */
+static const char system_yaml[] =
+	"parapet: 1\n"
+	"system: { id: sys, name: S, criticality: medium }\n"
+	"boundaries:\n"
+	"  - { id: cloud, name: C, trust: internal }\n"
+	"  - { id: vendor, name: V, trust: partner }\n"
+	"  - { id: vendor2, name: W, trust: partner }\n"
+	"components:\n"
+	"  - { id: user, name: U, kind: user, boundary: cloud }\n"
+	"  - { id: llm, name: L, kind: model, boundary: cloud }\n"
+	"  - { id: app, name: A, kind: application, boundary: cloud }\n"
+	"  - { id: web, name: W, kind: application, boundary: cloud, "
+	    "exposure: public }\n"
+	"  - { id: tool-a, name: TA, kind: tool, boundary: cloud }\n"
+	"  - { id: tool-b, name: TB, kind: tool, boundary: cloud }\n"
+	"  - { id: tool-c, name: TC, kind: tool, boundary: cloud }\n"
+	"  - { id: db, name: D, kind: datastore, boundary: cloud }\n"
+	"  - { id: clf, name: K, kind: model, boundary: cloud }\n"
+	"  - { id: report, name: R, kind: application, boundary: cloud }\n"
+	"  - { id: vllm, name: VL, kind: model, boundary: vendor }\n"
+	"  - { id: vemb, name: VE, kind: model, boundary: vendor }\n"
+	"  - { id: boss, name: O, kind: agent, boundary: cloud }\n"
+	"  - { id: sub1, name: S1, kind: agent, boundary: cloud }\n"
+	"  - { id: sub2, name: S2, kind: agent, boundary: cloud }\n"
+	"  - { id: lone, name: LO, kind: agent, boundary: cloud }\n"
+	"flows:\n"
+	"  - { id: out1, from: llm, to: app, data: [model-output], "
+	    "encrypted: true }\n"
+	"  - { id: out2, from: app, to: tool-a, data: [model-output, "
+	    "tool-call], encrypted: true }\n"
+	"  - { id: out3, from: app, to: db, data: [model-output], "
+	    "encrypted: true }\n"
+	"  - { id: score, from: clf, to: report, data: [model-output], "
+	    "encrypted: true }\n"
+	"  - { id: c1, from: user, to: app, data: [prompt], "
+	    "encrypted: false }\n"
+	"  - { id: c2, from: web, to: app, data: [prompt], "
+	    "encrypted: false }\n"
+	"  - { id: v1, from: app, to: vllm, data: [personal-data], "
+	    "encrypted: true }\n"
+	"  - { id: v2, from: app, to: vemb, data: [personal-data], "
+	    "encrypted: true }\n"
+	"  - { id: call-b, from: app, to: tool-b, data: [tool-call], "
+	    "encrypted: true }\n"
+	"  - { id: hand1, from: boss, to: sub1, data: [prompt], "
+	    "encrypted: true }\n"
+	"  - { id: hand2, from: sub1, to: sub2, data: [prompt], "
+	    "encrypted: true }\n";
+
+static void
+run(const char *yaml, struct risk_register *reg)
+{
+	struct model	*m;
+	struct error	 err;
+
+	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
+	if (m == NULL)
+		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
+	risk_register_init(reg);
+	if (analyze(cat, m, reg, &err) == -1)
+		fail_msg("analyze: %s", err.msg);
+	model_free(m);
+}
+
+static size_t
+count(const struct risk_register *reg, const char *threat)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < reg->n; i++)
+		if (strcmp(reg->risks[i]->threat, threat) == 0)
+			n++;
+	return n;
+}
+
+static const struct risk *
+must_find(const struct risk_register *reg, const char *threat,
+    const char *target)
+{
+	const struct risk	*k = risk_register_find(reg, threat, target);
+
+	if (k == NULL)
+		fail_msg("no risk %s@%s", threat, target);
+	return k;
+}
+
+static int
+has_reason(const struct risk *k, const char *line)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strcmp(k->reasons[i], line) == 0)
+			return 1;
+	return 0;
+}
+
+/* The aliases of a risk as one line: "a b c". */
+static void
+expect_aliases(const struct risk *k, const char *want)
+{
+	char	buf[1024] = "";
+	size_t	i;
+
+	for (i = 0; i < k->naliases; i++) {
+		if (i > 0)
+			strncat(buf, " ", sizeof buf - strlen(buf) - 1);
+		strncat(buf, k->aliases[i], sizeof buf - strlen(buf) - 1);
+	}
+	assert_string_equal(buf, want);
+}
+
+/* The default: one finding per flow, as before. */
+static void
+test_each_target_is_a_finding_by_default(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(system_yaml, &reg);
+	assert_int_equal(count(&reg, "t-each"), 4);
+	assert_int_equal(must_find(&reg, "t-each", "out2")->naliases, 0);
+	risk_register_release(&reg);
+}
+
+/*
+ * origin: the model's output and the flows that hand it on are one
+ * finding, on the model, that names every flow; another model's output
+ * is a finding of its own.
+ */
+static void
+test_output_handed_on_is_one_finding_per_model(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run(system_yaml, &reg);
+	assert_int_equal(count(&reg, "t-origin"), 2);
+	k = must_find(&reg, "t-origin", "llm");
+	assert_true(has_reason(k, "fact: one finding for flows 'out1', "
+	    "'out2' and 'out3'"));
+	assert_true(has_reason(k, "fact: flow 'out1' carries model-output"));
+	assert_true(has_reason(k, "fact: flow 'out2' carries model-output"));
+	assert_true(has_reason(k, "fact: flow 'out3' carries model-output"));
+	expect_aliases(k, "t-origin@out1 t-origin@out2 t-origin@out3");
+	k = must_find(&reg, "t-origin", "clf");
+	assert_true(has_reason(k, "fact: one finding for flow 'score'"));
+	/* source: per component the flows leave. */
+	assert_int_equal(count(&reg, "t-source"), 3);
+	k = must_find(&reg, "t-source", "app");
+	assert_true(has_reason(k, "fact: one finding for flows 'out2' and "
+	    "'out3'"));
+	risk_register_release(&reg);
+}
+
+/*
+ * destination: one finding per component the flows reach, scored as the
+ * worst of them, with that flow's adjustments.
+ */
+static void
+test_flows_into_one_component_are_one_finding(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run(system_yaml, &reg);
+	assert_int_equal(count(&reg, "t-destination"), 1);
+	k = must_find(&reg, "t-destination", "app");
+	assert_true(has_reason(k, "fact: one finding for flows 'c1' and "
+	    "'c2'"));
+	assert_true(has_reason(k, "fact: flow 'c1' is not encrypted"));
+	assert_true(has_reason(k, "fact: flow 'c2' is not encrypted"));
+	assert_int_equal(k->likelihood, 3);
+	assert_true(has_reason(k, "likelihood +1: it comes from a public "
+	    "component"));
+	assert_int_equal(k->nmitigations, 1);
+	risk_register_release(&reg);
+}
+
+/*
+ * destination-boundary: the flows to one supplier's zone are one finding
+ * about the zone, and it takes the place of the boundary threat that
+ * restates it there (reasons, mitigations and name); a zone nothing is
+ * sent to keeps the boundary threat's own finding.
+ */
+static void
+test_data_to_one_vendor_is_one_finding_covering_its_restatement(
+    void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run(system_yaml, &reg);
+	assert_int_equal(count(&reg, "t-vendor"), 1);
+	k = must_find(&reg, "t-vendor", "vendor");
+	assert_true(has_reason(k, "fact: one finding for flows 'v1' and "
+	    "'v2'"));
+	assert_true(has_reason(k, "fact: flow 'v1' goes to 'vllm'"));
+	assert_true(has_reason(k, "fact: flow 'v2' goes to 'vemb'"));
+	assert_true(has_reason(k, "fact: this finding also covers 't-held' "
+	    "(Data held in a partner zone)"));
+	assert_non_null(risk_find_mitigation(k, "m-a"));
+	assert_non_null(risk_find_mitigation(k, "m-b"));
+	/* 3 x 3 beats the covered 2 x 4. */
+	assert_int_equal(k->likelihood, 3);
+	assert_int_equal(k->impact, 3);
+	expect_aliases(k, "t-vendor@v1 t-vendor@v2 t-held@vendor");
+	assert_null(risk_register_find(&reg, "t-held", "vendor"));
+	assert_non_null(risk_register_find(&reg, "t-held", "vendor2"));
+	assert_int_equal(count(&reg, "t-held"), 1);
+	risk_register_release(&reg);
+}
+
+/*
+ * chain: agents that hand work to each other are one finding on the one
+ * where the work comes in; an agent on its own is its own finding.
+ * caller: the tools an application calls are one finding on it; a tool no
+ * one calls is its own.
+ */
+static void
+test_chained_agents_and_called_tools_are_one_finding(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run(system_yaml, &reg);
+	assert_int_equal(count(&reg, "t-runaway"), 2);
+	k = must_find(&reg, "t-runaway", "boss");
+	assert_true(has_reason(k, "fact: one finding for components 'boss', "
+	    "'sub1' and 'sub2'"));
+	expect_aliases(k, "t-runaway@sub1 t-runaway@sub2");
+	assert_int_equal(must_find(&reg, "t-runaway", "lone")->naliases, 0);
+	assert_int_equal(count(&reg, "t-tool"), 2);
+	k = must_find(&reg, "t-tool", "app");
+	assert_true(has_reason(k, "fact: one finding for components "
+	    "'tool-a' and 'tool-b'"));
+	assert_true(has_reason(k, "fact: 'tool-a' is a tool"));
+	assert_true(has_reason(k, "fact: 'tool-b' is a tool"));
+	expect_aliases(k, "t-tool@tool-a t-tool@tool-b");
+	assert_non_null(risk_register_find(&reg, "t-tool", "tool-c"));
+	risk_register_release(&reg);
+}
+
+/* A cycle of agents still gives one finding, on the first of them. */
+static void
+test_a_cycle_is_one_finding(void **state)
+{
+	struct risk_register	 reg;
+
+	(void)state;
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: a, name: A, kind: agent }\n"
+	    "  - { id: b, name: B, kind: agent }\n"
+	    "flows:\n"
+	    "  - { id: ab, from: a, to: b }\n"
+	    "  - { id: ba, from: b, to: a }\n", &reg);
+	assert_int_equal(count(&reg, "t-runaway"), 1);
+	must_find(&reg, "t-runaway", "a");
+	risk_register_release(&reg);
+}
+
+/* The catalogue says which modes suit which threats, and what covers. */
+static void
+test_finding_and_covers_are_checked_at_load(void **state)
+{
+	static const char head[] =
+	    "parapet-catalogue: 1\n"
+	    "mitigations:\n"
+	    "  - { id: m-a, title: A, description: A., "
+	    "refs: { guideline: [\"1.3\"] } }\n"
+	    "threats:\n";
+	static const struct {
+		const char	*threats;
+		const char	*msg;
+	} bad[] = {
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: agent }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], finding: origin }\n",
+		  "'finding: origin' is for threats about a flow, and threat "
+		  "'t' is about a component" },
+		{ "  - { id: t, title: T, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], finding: destinaton }\n",
+		  "unknown finding 'destinaton' (did you mean "
+		  "'destination'?)" },
+		{ "  - { id: t, title: T, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers: [t] }\n",
+		  "threat 't' covers itself" },
+		{ "  - { id: t, title: T, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers: [no-such-threat] }\n",
+		  "threat 't' covers unknown threat 'no-such-threat'" },
+		{ "  - { id: t, title: T, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers: [u] }\n"
+		  "  - { id: u, title: U, description: D., target: flow, "
+		  "when: { encrypted: true }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers: [v] }\n"
+		  "  - { id: v, title: V, description: D., target: flow, "
+		  "when: { encrypted: true }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a] }\n",
+		  "threat 't' covers 'u', which covers threats itself" },
+	};
+	struct catalogue	*c;
+	struct error		 err;
+	char			*text;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
+		text = xasprintf("%s%s", head, bad[i].threats);
+		c = load("bad.yaml", text, &err);
+		free(text);
+		if (c != NULL)
+			fail_msg("case %zu loaded", i);
+		assert_string_equal(err.msg, bad[i].msg);
+	}
+}
+
+/* A risk with a decision, for the merge tests. */
+static struct risk *
+decided(struct risk_register *reg, const char *target, int status,
+    const char *owner, const char *why, const char *at)
+{
+	struct risk	*k = risk_register_add(reg, "t", target);
+
+	k->status = status;
+	k->owner = owner != NULL ? xstrdup(owner) : NULL;
+	k->justification = why != NULL ? xstrdup(why) : NULL;
+	k->decided_at = at != NULL ? xstrdup(at) : NULL;
+	k->decided_by = at != NULL ? xstrdup("someone") : NULL;
+	return k;
+}
+
+/*
+ * Merging decisions: the more conservative status wins, on a tie the more
+ * recent; nothing people wrote is dropped; each mitigation keeps the less
+ * advanced decision, and one never decided does not count.
+ */
+static void
+test_merged_decisions_keep_the_most_conservative(void **state)
+{
+	struct risk_register	 reg;
+	struct risk		*a, *b, *c;
+	struct risk_mitigation	*m;
+
+	(void)state;
+	risk_register_init(&reg);
+	a = decided(&reg, "f1", RISK_ACCEPTED, NULL, "Low volume",
+	    "2026-11-01T10:00:00Z");
+	b = decided(&reg, "f2", RISK_MITIGATING, "Platform team", NULL,
+	    "2026-10-01T10:00:00Z");
+	c = decided(&reg, "f3", RISK_MITIGATING, NULL, NULL,
+	    "2026-11-20T10:00:00Z");
+	m = risk_add_mitigation(a, "m-a");
+	m->status = MIT_IMPLEMENTED;
+	m->owner = xstrdup("Web team");
+	m = risk_add_mitigation(b, "m-a");
+	m->status = MIT_PLANNED;
+	m->due = xstrdup("2027-01-31");
+	risk_add_mitigation(c, "m-a");		/* never decided on */
+	assert_true(risk_has_decision(a));
+
+	assert_int_equal(risk_merge_decisions(a, b), 1);
+	assert_int_equal(a->status, RISK_MITIGATING);
+	assert_string_equal(a->owner, "Platform team");
+	assert_string_equal(a->justification, "Low volume");
+	assert_string_equal(a->decided_at, "2026-10-01T10:00:00Z");
+	m = risk_find_mitigation(a, "m-a");
+	assert_int_equal(m->status, MIT_PLANNED);
+	assert_string_equal(m->due, "2027-01-31");
+	/* Same status, more recent: its time is kept; the rest stays. */
+	assert_int_equal(risk_merge_decisions(a, c), 0);
+	assert_string_equal(a->decided_at, "2026-11-20T10:00:00Z");
+	assert_int_equal(risk_find_mitigation(a, "m-a")->status, MIT_PLANNED);
+	assert_string_equal(a->owner, "Platform team");
+	/* Open is the most conservative of all. */
+	c = decided(&reg, "f4", RISK_OPEN, NULL, NULL, NULL);
+	assert_false(risk_has_decision(c));
+	assert_int_equal(risk_merge_decisions(a, c), 1);
+	assert_int_equal(a->status, RISK_OPEN);
+	assert_string_equal(a->justification, "Low volume");
+	risk_register_release(&reg);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_each_target_is_a_finding_by_default),
+		cmocka_unit_test(
+		    test_output_handed_on_is_one_finding_per_model),
+		cmocka_unit_test(test_flows_into_one_component_are_one_finding),
+		cmocka_unit_test(
+		    test_data_to_one_vendor_is_one_finding_covering_its_restatement),
+		cmocka_unit_test(
+		    test_chained_agents_and_called_tools_are_one_finding),
+		cmocka_unit_test(test_a_cycle_is_one_finding),
+		cmocka_unit_test(test_finding_and_covers_are_checked_at_load),
+		cmocka_unit_test(
+		    test_merged_decisions_keep_the_most_conservative),
+	};
+
+	return cmocka_run_group_tests_name("findings", tests, setup,
+	    teardown);
+}
