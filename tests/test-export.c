@@ -1117,7 +1117,7 @@ static void
 check_markdown(const struct fixture *fx, const struct buf *b)
 {
 	static const char *const h2[] = { "Executive summary", "The system",
-	    "Guideline coverage", "Risk register",
+	    "Guideline coverage", "Risk register", "Overdue mitigations",
 	    "Accepted and not-applicable risks", "Risks that no longer apply",
 	    "Practice answers and open questions", "Sign-off",
 	    "History of decisions" };
@@ -1165,7 +1165,7 @@ check_markdown(const struct fixture *fx, const struct buf *b)
 			if (len > 2 && memcmp(line, "# ", 2) == 0)
 				nh1++;
 			else if (len > 3 && memcmp(line, "## ", 3) == 0) {
-				assert_true(nh2 < 9);
+				assert_true(nh2 < sizeof h2 / sizeof h2[0]);
 				assert_int_equal(len - 3, strlen(h2[nh2]));
 				assert_memory_equal(line + 3, h2[nh2], len - 3);
 				nh2++;
@@ -1206,7 +1206,7 @@ check_markdown(const struct fixture *fx, const struct buf *b)
 	assert_false(infence);
 	assert_int_equal(nfence, 2);
 	assert_int_equal(nh1, 1);
-	assert_int_equal(nh2, 9);
+	assert_int_equal(nh2, sizeof h2 / sizeof h2[0]);
 	assert_int_equal(nrisk, napply);
 	assert_memory_equal(b->s, "# ", 2);
 	assert_memory_equal(b->s + b->len - 2, "|\n", 2);
@@ -1335,6 +1335,52 @@ test_markdown_sections(void **state)
 	buf_release(&b);
 }
 
+/*
+ * Overdue mitigations on the report's date get their own section, oldest
+ * due first, with owners; done or rejected ones and those of accepted
+ * risks are left out, as on the dashboard.
+ */
+static void
+test_markdown_overdue(void **state)
+{
+	struct fixture		*fx = *state;
+	struct risk_mitigation	*rm;
+	struct risk		*k;
+	struct buf		 b;
+	const char		*sec, *acc;
+	size_t			 i, j, n = 0;
+
+	render(fx, "markdown", &b);
+	sec = strstr(b.s, "\n## Overdue mitigations\n\nNone on 2026-11-25.\n");
+	assert_non_null(sec);
+	buf_release(&b);
+	for (i = 0; i < fx->reg.n; i++) {
+		k = fx->reg.risks[i];
+		for (j = 0; j < k->nmitigations; j++) {
+			rm = &k->mitigations[j];
+			free(rm->due);
+			rm->due = xstrdup(n++ % 2 == 0 ? "2026-11-01" :
+			    "2026-10-01");
+			rm->status = MIT_PLANNED;
+		}
+	}
+	render(fx, "markdown", &b);
+	sec = strstr(b.s, "\n## Overdue mitigations\n\n");
+	acc = strstr(b.s, "\n## Accepted and not-applicable risks\n");
+	assert_true(sec != NULL && acc != NULL && sec < acc);
+	assert_non_null(strstr(sec, " past their due date on 2026-11-25.\n\n"
+	    "| Due | Mitigation | Owner | Status | Risk |\n"));
+	/* Oldest first; an owner is shown escaped, a missing one said. */
+	assert_true(strstr(sec, "| 2026-10-01 |") < strstr(sec,
+	    "| 2026-11-01 |"));
+	assert_true(strstr(sec, "| 2026-11-01 |") < acc);
+	assert_true(strstr(sec, ".owner \\<script\\>") < acc);
+	/* An accepted risk's mitigations are not overdue. */
+	assert_true(strstr(sec, "t-plain-flow") == NULL ||
+	    strstr(sec, "t-plain-flow") > acc);
+	buf_release(&b);
+}
+
 /* --- every format ------------------------------------------------------- */
 
 static void
@@ -1456,6 +1502,8 @@ main(void)
 		    test_markdown_hostile_is_literal, setup_hostile,
 		    teardown_fixture),
 		cmocka_unit_test_setup_teardown(test_markdown_sections,
+		    setup_hostile, teardown_fixture),
+		cmocka_unit_test_setup_teardown(test_markdown_overdue,
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test_setup_teardown(
 		    test_exports_are_deterministic, setup_hostile,

@@ -993,6 +993,77 @@ md_decisions(struct md *d)
 	    "and come back if the model changes back.\n\n");
 }
 
+/*
+ * Overdue mitigations on the report's date (generated_at), as the
+ * dashboard lists them: due before that day, not implemented, verified or
+ * rejected, on an applying risk that is neither accepted nor not
+ * applicable; oldest due date first, with their owners.
+ */
+static void
+md_overdue(struct md *d)
+{
+	const struct risk_mitigation	**v = NULL;
+	const struct risk		**of = NULL;
+	const struct risk		 *k;
+	struct buf			 *o = d->out, *c;
+	struct md_row			  r = { .n = 0 };
+	const char			 *today = d->in->generated_at;
+	size_t				  i, j, n = 0, a, b;
+
+	for (i = 0; i < d->napply; i++) {
+		k = d->apply[i];
+		if (k->status == RISK_ACCEPTED ||
+		    k->status == RISK_NOT_APPLICABLE)
+			continue;
+		for (j = 0; j < k->nmitigations; j++) {
+			if (!risk_mitigation_overdue(&k->mitigations[j], today))
+				continue;
+			v = xreallocarray(v, n + 1, sizeof *v);
+			of = xreallocarray(of, n + 1, sizeof *of);
+			/* Insert by due date, keeping the register's order. */
+			for (a = n; a > 0 && strncmp(v[a - 1]->due,
+			    k->mitigations[j].due, 10) > 0; a--) {
+				v[a] = v[a - 1];
+				of[a] = of[a - 1];
+			}
+			v[a] = &k->mitigations[j];
+			of[a] = k;
+			n++;
+		}
+	}
+	buf_adds(o, "## Overdue mitigations\n\n");
+	if (n == 0)
+		buf_adds(o, "None");
+	else
+		buf_addf(o, "%zu mitigation%s past %s due date", n,
+		    n == 1 ? "" : "s", n == 1 ? "its" : "their");
+	if (today != NULL && strlen(today) >= 10)
+		buf_addf(o, " on %.10s", today);
+	buf_adds(o, ".\n\n");
+	if (n > 0)
+		buf_adds(o, "| Due | Mitigation | Owner | Status | Risk |\n"
+		    "| --- | --- | --- | --- | --- |\n");
+	for (b = 0; b < n; b++) {
+		md_cell(md_td(&r), v[b]->due);
+		c = md_td(&r);
+		md_id(c, v[b]->id);
+		c = md_td(&r);
+		if (md_text(c, v[b]->owner, MD_CELL, NULL, 0) == 0)
+			buf_adds(c, "**no owner**");
+		buf_adds(md_td(&r), md_word(&vocab_mitigation_status,
+		    v[b]->status));
+		c = md_td(&r);
+		if ((a = md_number(d, of[b])) > 0)
+			buf_addf(c, "R%zu ", a);
+		md_inline(c, export_risk_title(d->in, of[b]));
+		md_tr(o, &r);
+	}
+	if (n > 0)
+		buf_addc(o, '\n');
+	free(v);
+	free(of);
+}
+
 /* The answer to a practice question, or TRI_UNKNOWN. */
 static enum tri
 md_answer(const struct model *m, const char *id, const char **note)
@@ -1218,6 +1289,7 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_system(&d);
 	md_guidelines(&d);
 	md_register(&d);
+	md_overdue(&d);
 	md_decisions(&d);
 	md_practices(&d);
 	md_signoff(&d);

@@ -401,6 +401,18 @@ risk_parse_name(const char *name, char **threat, char **target)
 
 /* 1 if s is a real date written YYYY-MM-DD. */
 int
+risk_mitigation_overdue(const struct risk_mitigation *rm, const char *today)
+{
+	if (rm->due == NULL || strlen(rm->due) < 10 || today == NULL ||
+	    strlen(today) < 10)
+		return 0;
+	if (rm->status == MIT_IMPLEMENTED || rm->status == MIT_VERIFIED ||
+	    rm->status == MIT_REJECTED)
+		return 0;
+	return strncmp(rm->due, today, 10) < 0;
+}
+
+int
 risk_date_valid(const char *s)
 {
 	static const int days[] = {

@@ -149,6 +149,13 @@ char		*risk_name(const struct risk *);
  * or -1 if the name has no '@' or an empty part.
  */
 int		 risk_parse_name(const char *, char **threat, char **target);
+/*
+ * 1 if a mitigation is overdue on a day (YYYY-MM-DD): due before it and not
+ * implemented, verified or rejected. The dashboard and the Markdown report
+ * both ask this.
+ */
+int		 risk_mitigation_overdue(const struct risk_mitigation *,
+		     const char *today);
 /* 1 if s is a real date written YYYY-MM-DD (a mitigation's due date). */
 int		 risk_date_valid(const char *);
 /* Severity from likelihood x impact: 1-4 low, 5-9 medium, 10-15 high,

@@ -97,10 +97,7 @@ rview_overdue(const struct risk_mitigation *rm, const char *today)
 {
 	if (rm->due == NULL || strlen(rm->due) < 10 || !rview_isdate(rm->due))
 		return 0;
-	if (rm->status == MIT_IMPLEMENTED || rm->status == MIT_VERIFIED ||
-	    rm->status == MIT_REJECTED)
-		return 0;
-	return strncmp(rm->due, today, 10) < 0;
+	return risk_mitigation_overdue(rm, today);
 }
 
 const struct threat *
