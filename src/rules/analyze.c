@@ -249,14 +249,14 @@ analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
 	size_t		i;
 
 	buf_init(&b);
-	buf_addf(&b, "fact: one finding for %s%s ", target_type_name(
+	buf_addf(&b, "one finding for %s%s ", target_type_name(
 	    t->target), n > 1 ? "s" : "");
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			buf_adds(&b, i + 1 == n ? " and " : ", ");
 		buf_addf(&b, "'%s'", h[members[i]].id);
 	}
-	risk_add_reason(k, "%s", b.s);
+	risk_add_reason(k, REASON_FACT, "%s", b.s);
 	buf_release(&b);
 }
 
@@ -292,12 +292,12 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 		    (cur.severity == best.severity && cur.likelihood *
 		    cur.impact > best.likelihood * best.impact)) {
 			for (j = 0; j < best.nreasons; j++)
-				free(best.reasons[j]);
+				free(best.reasons[j].line);
 			free(best.reasons);
 			best = cur;
 		} else {
 			for (j = 0; j < cur.nreasons; j++)
-				free(cur.reasons[j]);
+				free(cur.reasons[j].line);
 			free(cur.reasons);
 		}
 		if (h[members[i]].subj != h[members[i]].obj) {
@@ -308,9 +308,10 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	}
 	buf_release(&name);
 	for (j = 0; j < best.nreasons; j++)
-		risk_add_reason(k, "%s", best.reasons[j]);
+		risk_add_reason_line(k, (int)best.reasons[j].kind,
+		    best.reasons[j].line);
 	for (j = 0; j < best.nreasons; j++)
-		free(best.reasons[j]);
+		free(best.reasons[j].line);
 	free(best.reasons);
 	k->likelihood = best.likelihood;
 	k->impact = best.impact;
@@ -426,7 +427,7 @@ analyze_has_reason(const struct risk *k, const char *line)
 	size_t	i;
 
 	for (i = 0; i < k->nreasons; i++)
-		if (strcmp(k->reasons[i], line) == 0)
+		if (strcmp(k->reasons[i].line, line) == 0)
 			return 1;
 	return 0;
 }
@@ -438,11 +439,12 @@ analyze_fold(struct risk *k, const struct risk *c)
 	char	*name;
 	size_t	 x;
 
-	risk_add_reason(k, "fact: this finding also covers '%s' (%s)",
+	risk_add_reason(k, REASON_FACT, "this finding also covers '%s' (%s)",
 	    c->threat, c->title);
 	for (x = 0; x < c->nreasons; x++)
-		if (!analyze_has_reason(k, c->reasons[x]))
-			risk_add_reason(k, "%s", c->reasons[x]);
+		if (!analyze_has_reason(k, c->reasons[x].line))
+			risk_add_reason_line(k, (int)c->reasons[x].kind,
+			    c->reasons[x].line);
 	for (x = 0; x < c->nmitigations; x++)
 		if (risk_find_mitigation(k, c->mitigations[x].id) == NULL)
 			risk_add_mitigation(k, c->mitigations[x].id);
