@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Install what Parapet needs to build, run and test (Debian 12).
+# Install what Parapet needs to build, run and test (Debian 12); graphviz
+# draws the SVG diagram beside the Markdown report.
 # Installs only what is missing; uses sudo when not root.
 set -euo pipefail
 pkgs=(
 	build-essential pkg-config autoconf automake autoconf-archive
 	libncurses-dev libyaml-dev libsqlite3-dev libxml2-dev libcmocka-dev
+	graphviz
 	tmux valgrind libxml2-utils mandoc ncurses-term
 )
 # The Markdown report is checked with markdownlint-cli2 from npm.

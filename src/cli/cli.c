@@ -57,7 +57,7 @@ const struct cli_cmd cli_cmds[] = {
 	  .opts = OPT_CATALOGUE, .minpos = 2, .maxpos = 2,
 	  .run = cmd_import },
 	{ .name = "export", .args = "DB",
-	  .help = "write a model as yaml, markdown, xml, csv or dot",
+	  .help = "write a model in one of the formats below",
 	  .opts = OPT_FORMAT | OPT_MODEL | OPT_OUTPUT | OPT_CATALOGUE,
 	  .required = OPT_FORMAT, .minpos = 1, .maxpos = 1,
 	  .run = cmd_export },

@@ -52,7 +52,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct error		 e;
 	struct buf		 b;
 	size_t			 nhist = 0;
-	char			*now = NULL;
+	char			*now = NULL, *svg = NULL;
 	int			 rc = 1;
 
 	if (a->format == NULL) {
@@ -88,15 +88,14 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	in.history = hist;
 	in.nhistory = nhist;
 	in.generated_at = now;
-	if (x->write(&in, &b, &e) == -1) {
-		cli_fail(&e);
-		goto out;
-	}
 	if (a->output != NULL && strcmp(a->output, "-") != 0) {
-		if (file_write_atomic(a->output, b.s, b.len, 0600, &e) == -1) {
+		if (export_write_file(x, &in, a->output, &svg, &e) == -1) {
 			cli_fail(&e);
 			goto out;
 		}
+	} else if (x->write(&in, &b, &e) == -1) {
+		cli_fail(&e);
+		goto out;
 	} else if (fwrite(b.s, 1, b.len, stdout) != b.len ||
 	    fflush(stdout) != 0) {
 		cli_failf("cannot write the export to standard output");
@@ -104,6 +103,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	}
 	rc = 0;
 out:
+	free(svg);
 	free(now);
 	buf_release(&b);
 	changes_free(hist, nhist);

@@ -10,6 +10,8 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
@@ -23,6 +25,8 @@ const struct exporter exporters[] = {
 	  export_csv },
 	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "
 	  "clusters", "dot", export_dot },
+	{ "svg", "that diagram drawn as SVG (needs Graphviz's dot)", "svg",
+	  export_svg },
 	{ "yaml", "the model file (format 1) with decisions; re-importable",
 	  "yaml", export_yaml },
 };
@@ -178,4 +182,52 @@ xml_text_unescape(const char *s, struct buf *out)
 		s += 3;
 	}
 	return 0;
+}
+
+/* The SVG's path beside a report: its extension replaced by .svg. */
+static char *
+export_svg_path(const char *path)
+{
+	const char	*slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	if (dot != NULL && (slash == NULL || dot > slash + 1))
+		return xasprintf("%.*s.svg", (int)(dot - path), path);
+	return xasprintf("%s.svg", path);
+}
+
+long
+export_write_file(const struct exporter *x, const struct export_input *in,
+    const char *path, char **svg, struct error *err)
+{
+	struct export_input	 with = *in;
+	struct buf		 b, pic;
+	struct error		 e2;
+	const char		*base;
+	char			*svgpath = NULL;
+	long			 rc = -1;
+
+	*svg = NULL;
+	buf_init(&b);
+	buf_init(&pic);
+	/* A diagram Graphviz cannot draw leaves the report without it. */
+	if (x->write == export_markdown && export_svg_available() &&
+	    export_svg(in, &pic, &e2) == 0) {
+		svgpath = export_svg_path(path);
+		if (file_write_atomic(svgpath, pic.s, pic.len,
+		    EXPORT_FILE_MODE, err) == -1)
+			goto out;
+		base = strrchr(svgpath, '/');
+		with.diagram_svg = base != NULL ? base + 1 : svgpath;
+	}
+	if (x->write(&with, &b, err) == -1 ||
+	    file_write_atomic(path, b.s, b.len, EXPORT_FILE_MODE, err) == -1)
+		goto out;
+	rc = (long)b.len;
+	*svg = svgpath;
+	svgpath = NULL;
+out:
+	free(svgpath);
+	buf_release(&pic);
+	buf_release(&b);
+	return rc;
 }

@@ -5,11 +5,12 @@
  * help, the usual file extension, and a function that renders the whole
  * input into a buffer. Writers escape every string from the model for
  * their own format, so no text can break the document. Files are written
- * by the caller with file_write_atomic().
+ * with export_write_file(), one rule for the CLI and the screens.
  *
  * Formats: markdown (a sign-off report), xml (the whole model, register and
  * history, valid against data/parapet.xsd), csv (the risk register, RFC
- * 4180), dot (the data-flow diagram for Graphviz) and yaml (the model file).
+ * 4180), dot (the data-flow diagram for Graphviz), svg (that diagram drawn
+ * by Graphviz, when it is installed) and yaml (the model file).
  * Dates in an export come from export_input.generated_at only, so the same
  * input always gives the same bytes.
  *
@@ -36,6 +37,9 @@ struct export_input {
 	const struct change		*history;	/* oldest first */
 	size_t				 nhistory;
 	const char			*generated_at;	/* ISO 8601 UTC */
+	const char			*diagram_svg;	/* markdown: an SVG of
+							   the diagram to link
+							   (relative), or NULL */
 };
 
 struct exporter {
@@ -50,5 +54,23 @@ extern const struct exporter	exporters[];
 extern const size_t		nexporters;
 /* The exporter of a format name, or NULL. */
 const struct exporter		*export_find(const char *);
+
+/* The mode of every exported file, from the CLI or the screens: risk data
+ * is for its owners only. */
+#define EXPORT_FILE_MODE	0600
+
+/*
+ * Render the input with an exporter and write it to path atomically with
+ * EXPORT_FILE_MODE. A Markdown report also gets its diagram as SVG beside
+ * it (path with .svg for its extension), linked from the report, when
+ * Graphviz is installed; *svg is then that file's path (the caller's to
+ * free), else NULL. Returns the length of the file written, or -1.
+ */
+long				 export_write_file(const struct exporter *,
+				     const struct export_input *,
+				     const char *path, char **svg,
+				     struct error *);
+/* 1 if Graphviz's dot ($PARAPET_DOT, else dot on PATH) can be run. */
+int				 export_svg_available(void);
 
 #endif

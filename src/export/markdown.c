@@ -607,6 +607,28 @@ md_mermaid_node(struct buf *o, const struct component *c, size_t i,
 	buf_release(&label);
 }
 
+/*
+ * A link to the diagram drawn as SVG beside the report, for readers
+ * without a Mermaid renderer; the file name is percent-encoded.
+ */
+static void
+md_diagram_svg(struct md *d)
+{
+	const unsigned char	*p;
+
+	if (d->in->diagram_svg == NULL)
+		return;
+	buf_adds(d->out, "The same diagram as an image: ![Data-flow diagram]"
+	    "(");
+	for (p = (const unsigned char *)d->in->diagram_svg; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("._-", *p) != NULL)
+			buf_addc(d->out, (char)*p);
+		else
+			buf_addf(d->out, "%%%02X", *p);
+	buf_adds(d->out, ")\n\n");
+}
+
 static void
 md_mermaid(struct md *d)
 {
@@ -663,6 +685,7 @@ md_mermaid(struct md *d)
 		buf_release(&label);
 	}
 	buf_adds(o, "```\n\n");
+	md_diagram_svg(d);
 }
 
 static void

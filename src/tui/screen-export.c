@@ -2,7 +2,6 @@
  * table, written atomically to a file the user names. */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,8 +17,11 @@
 #include "util/xmalloc.h"
 
 struct export_screen {
-	struct vlist	list;		/* data: struct exporter */
-	int		listh;
+	struct vlist		 list;		/* data: struct exporter */
+	int			 listh;
+	const struct exporter	*x;		/* the format being written */
+	char			*warned;	/* the name whose extension was
+						   questioned, or NULL */
 };
 
 static const enum kctx export_keys[] = { KCTX_EXPORT, KCTX_MODEL,
@@ -55,23 +57,50 @@ export_draw(struct tui *t, struct screen *s)
 	t->hint = "Enter export  Esc back  ? help";
 }
 
+/* The extension of a file name ("" when none). */
+static const char *
+export_ext(const char *path)
+{
+	const char	*slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == path ||
+	    (slash != NULL && dot == slash + 1))
+		return "";
+	return dot + 1;
+}
+
 /* Write the export to the file named; keep the prompt on failure. */
 static int
 export_done(struct tui *t, void *arg, const char *path)
 {
-	const struct exporter	*x = arg;
+	struct export_screen	*es = arg;
+	const struct exporter	*x = es->x;
 	struct export_input	 in;
 	struct change		*h = NULL;
 	struct error		 err;
-	struct buf		 b;
+	const char		*ext;
 	size_t			 nh = 0;
-	char			*now;
+	char			*now, *svg = NULL;
+	long			 len;
 	int			 rc = -1;
 
 	if (*path == '\0') {
 		tui_errorf(t, "a file name is needed");
 		return -1;
 	}
+	/* A name that says another format is asked about once. */
+	ext = export_ext(path);
+	if (strcmp(ext, x->ext) != 0 && (es->warned == NULL ||
+	    strcmp(es->warned, path) != 0)) {
+		free(es->warned);
+		es->warned = xstrdup(path);
+		tui_errorf(t, "'%s' %s%s but the format is %s (.%s): Enter "
+		    "again to write it anyway", path, *ext != '\0' ?
+		    "ends in ." : "has no extension", ext, x->name, x->ext);
+		return -1;
+	}
+	free(es->warned);
+	es->warned = NULL;
 	if (t->m == NULL)
 		return 0;
 	error_clear(&err);
@@ -88,15 +117,17 @@ export_done(struct tui *t, void *arg, const char *path)
 	in.history = h;
 	in.nhistory = nh;
 	in.generated_at = now;
-	buf_init(&b);
-	if (x->write(&in, &b, &err) == 0 &&
-	    file_write_atomic(path, b.s, b.len, 0644, &err) == 0) {
-		tui_message(t, "exported %s to '%s' (%zu bytes)", x->name,
-		    path, b.len);
+	if ((len = export_write_file(x, &in, path, &svg, &err)) != -1) {
+		if (svg != NULL)
+			tui_message(t, "exported %s to '%s' (%ld bytes), the "
+			    "diagram to '%s'", x->name, path, len, svg);
+		else
+			tui_message(t, "exported %s to '%s' (%ld bytes)",
+			    x->name, path, len);
 		rc = 0;
 	} else
 		tui_error(t, &err);
-	buf_release(&b);
+	free(svg);
 	changes_free(h, nh);
 	free(now);
 	/* A file that cannot be written keeps the prompt open to fix it. */
@@ -110,7 +141,7 @@ export_key(struct tui *t, struct screen *s, int key, enum action a)
 	struct export_screen	*es = s->data;
 	const struct exporter	*x;
 	enum tui_next		 next;
-	char			*name;
+	char			*name, *title;
 
 	(void)key;
 	if ((next = tui_list_key(t, &es->list, a, es->listh)) != TUI_NONE)
@@ -119,10 +150,16 @@ export_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_NONE;
 	if ((x = vlist_selected(&es->list)) == NULL)
 		return TUI_REDRAW;
+	es->x = x;
+	free(es->warned);
+	es->warned = NULL;
 	name = xasprintf("%s.%s", t->m->system.id, x->ext);
-	next = tui_prompt(t, "Export to the file", "A relative name is in "
-	    "the directory Parapet was started from; an existing file is "
-	    "replaced.", name, export_done, (void *)(uintptr_t)x, NULL);
+	title = xasprintf("Export %s to the file", x->name);
+	next = tui_prompt(t, title, "A relative name is in the directory "
+	    "Parapet was started from; an existing file is replaced; the "
+	    "file is readable by you only (mode 0600).", name, export_done,
+	    es, NULL);
+	free(title);
 	free(name);
 	return next;
 }
@@ -133,6 +170,7 @@ export_free(struct screen *s)
 	struct export_screen	*es = s->data;
 
 	vlist_release(&es->list);
+	free(es->warned);
 	free(es);
 }
 

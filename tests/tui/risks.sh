@@ -146,13 +146,27 @@ tui_keys X
 tui_wait 'Export the model, its risk register and history'
 tui_has 'markdown'
 tui_keys Enter
-tui_wait 'Export to the file'
+tui_wait 'Export markdown to the file'
+# A name whose extension says another format is questioned once.
+tui_keys C-u
+tui_type "$TUI_DIR/out.xml"
+tui_keys Enter
+tui_wait "ends in .xml but the format is markdown (.md)"
+[ ! -e "$TUI_DIR/out.xml" ] || tui_fail "markdown written to a .xml name"
 tui_keys C-u
 tui_type "$TUI_DIR/out.md"
 tui_keys Enter
 tui_wait "exported"
 grep -q 'Vendor contract: the model is sandboxed' "$TUI_DIR/out.md" ||
     tui_fail "the export lacks the accepted risk's justification"
+# Risk data is for its owners: the same mode as the command line's.
+[ "$(stat -c %a "$TUI_DIR/out.md")" = 600 ] ||
+    tui_fail "the export's mode is $(stat -c %a "$TUI_DIR/out.md"), not 600"
+if command -v dot >/dev/null 2>&1; then
+	[ -s "$TUI_DIR/out.svg" ] || tui_fail "no SVG diagram beside the report"
+	grep -qF '](out.svg)' "$TUI_DIR/out.md" ||
+	    tui_fail "the report does not link its SVG diagram"
+fi
 tui_quit
 
 # Reopen: the decisions are stored (seen here, and by the command line).
