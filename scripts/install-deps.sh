@@ -8,6 +8,7 @@ pkgs=(
 	libncurses-dev libyaml-dev libsqlite3-dev libxml2-dev libcmocka-dev
 	graphviz
 	tmux valgrind libxml2-utils mandoc ncurses-term
+	libjansson-dev python3-jsonschema
 )
 # The Markdown report is checked with markdownlint-cli2 from npm.
 command -v npx >/dev/null 2>&1 || pkgs+=(nodejs npm)

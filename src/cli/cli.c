@@ -58,7 +58,8 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cmd_import },
 	{ .name = "export", .args = "DB",
 	  .help = "write a model in one of the formats below",
-	  .opts = OPT_FORMAT | OPT_MODEL | OPT_OUTPUT | OPT_CATALOGUE,
+	  .opts = OPT_FORMAT | OPT_MODEL | OPT_OUTPUT | OPT_CATALOGUE |
+	  OPT_MODELFILE,
 	  .required = OPT_FORMAT, .minpos = 1, .maxpos = 1,
 	  .run = cmd_export },
 	{ .name = "list", .args = "DB",
@@ -175,6 +176,10 @@ const struct cli_opt cli_opts[] = {
 	  "(repeatable)" },
 	{ .name = "atlas", .has_arg = 1, .val = 'A', .flag = OPT_ATLAS,
 	  .arg = "FILE", .help = "MITRE's ATLAS data file (ATLAS.yaml)" },
+	{ .name = "model-file", .has_arg = 1, .val = 'M',
+	  .flag = OPT_MODELFILE, .arg = "FILE", .help = "the model file the "
+	  "model was imported from, for sarif's locations (as the "
+	  "repository names it)" },
 	{ .name = "help", .val = 'h', .help = "print this help" },
 };
 const size_t cli_nopts = sizeof cli_opts / sizeof cli_opts[0];
@@ -421,6 +426,7 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 		case 'i': a->id = optarg; break;
 		case 'N': a->name = optarg; break;
 		case 'O': a->object = optarg; break;
+		case 'M': a->model_file = optarg; break;
 		case 'a': a->all = 1; break;
 		case 'A': a->atlas = optarg; break;
 		case 'c':

@@ -40,6 +40,7 @@ struct session;
 #define OPT_CATALOGUE	0x8000
 #define OPT_NOTE	0x10000
 #define OPT_ATLAS	0x20000
+#define OPT_MODELFILE	0x40000
 
 struct cli_args {
 	const char	 *model;
@@ -56,6 +57,7 @@ struct cli_args {
 	const char	 *id;
 	const char	 *name;
 	const char	 *object;
+	const char	 *model_file;	/* --model-file */
 	int		  all;
 	const char	 *atlas;	/* --atlas FILE */
 	const char	**catalogues;	/* --catalogue, repeatable */

@@ -16,6 +16,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/text.h"
+#include "yaml/model-yaml.h"
 
 void
 cli_help_formats(void)
@@ -48,7 +49,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct risk_register	 reg;
 	struct session		*s;
 	struct change		*hist = NULL;
-	struct model		*m = NULL;
+	struct model		*m = NULL, *src = NULL;
 	struct error		 e;
 	struct buf		 b;
 	size_t			 nhist = 0;
@@ -80,6 +81,19 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		goto out;
 	}
 	risk_register_sort(&reg);
+	if (a->model_file != NULL) {
+		/* Where each object is written, for sarif's locations. */
+		if ((src = model_load_yaml(a->model_file, &e)) == NULL) {
+			cli_fail(&e);
+			goto out;
+		}
+		if (strcmp(src->system.id, m->system.id) != 0) {
+			cli_failf("export: model file '%s' describes '%s', "
+			    "not '%s'", a->model_file, src->system.id,
+			    m->system.id);
+			goto out;
+		}
+	}
 	now = store_now();
 	memset(&in, 0, sizeof in);
 	in.model = m;
@@ -88,6 +102,8 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	in.history = hist;
 	in.nhistory = nhist;
 	in.generated_at = now;
+	in.source_file = src != NULL ? a->model_file : NULL;
+	in.source = src;
 	if (a->output != NULL && strcmp(a->output, "-") != 0) {
 		if (export_write_file(x, &in, a->output, &svg, &e) == -1) {
 			cli_fail(&e);
@@ -109,6 +125,7 @@ out:
 	changes_free(hist, nhist);
 	risk_register_release(&reg);
 	model_free(m);
+	model_free(src);
 	session_close(s);
 	return rc;
 }

@@ -34,6 +34,8 @@ int	export_yaml(const struct export_input *, struct buf *,
 /* The diagram drawn by Graphviz as SVG (svg.c); -1 without Graphviz. */
 int	export_svg(const struct export_input *, struct buf *,
 	    struct error *);
+int	export_sarif(const struct export_input *, struct buf *,
+	    struct error *);
 
 /*
  * The risks of the input sorted by risk_register_sort(), as an array of

@@ -29,6 +29,8 @@ const struct exporter exporters[] = {
 	  export_svg },
 	{ "yaml", "the model file (format 1) with decisions; re-importable",
 	  "yaml", export_yaml },
+	{ "sarif", "the risks as SARIF 2.1.0 for code scanning (with "
+	  "--model-file)", "sarif", export_sarif },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 

@@ -10,7 +10,8 @@
  * Formats: markdown (a sign-off report), xml (the whole model, register and
  * history, valid against data/parapet.xsd), csv (the risk register, RFC
  * 4180), dot (the data-flow diagram for Graphviz), svg (that diagram drawn
- * by Graphviz, when it is installed) and yaml (the model file).
+ * by Graphviz, when it is installed), yaml (the model file) and sarif (the
+ * risks as SARIF 2.1.0 results for code scanning).
  * Dates in an export come from export_input.generated_at only, so the same
  * input always gives the same bytes.
  *
@@ -40,6 +41,14 @@ struct export_input {
 	const char			*diagram_svg;	/* markdown: an SVG of
 							   the diagram to link
 							   (relative), or NULL */
+	/*
+	 * The model file the model came from, for formats that point into it
+	 * (sarif): its name as given (relative to the repository root for
+	 * code scanning) and the model as read from it, whose objects carry
+	 * their lines. Both NULL when unknown.
+	 */
+	const char			*source_file;
+	const struct model		*source;
 };
 
 struct exporter {
