@@ -26,6 +26,7 @@
 #include "export-fixture.h"
 #include "export/export-int.h"
 #include "export/export.h"
+#include "export/json-write.h"
 #include "export/xml-read.h"
 #include "model/history.h"
 #include "model/model.h"
@@ -87,7 +88,7 @@ static void
 test_table_lists_every_format(void **state)
 {
 	static const char *const want[] = { "markdown", "xml", "csv", "dot",
-	    "svg", "yaml" };
+	    "svg", "yaml", "sarif" };
 	size_t	i, j;
 
 	(void)state;
@@ -1408,6 +1409,34 @@ test_exports_are_deterministic(void **state)
 	buf_release(&a);
 }
 
+/*
+ * JSON strings: quote and backslash escaped, every control character (C0,
+ * DEL, C1) and U+2028/U+2029 as \uXXXX, bytes that are not UTF-8 as
+ * U+FFFD, everything else as it is.
+ */
+static void
+test_json_escape(void **state)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "plain café", "\"plain café\"" },
+		{ "q\"b\\", "\"q\\\"b\\\\\"" },
+		{ "\x1b[31m\x07\t\n\r", "\"\\u001b[31m\\u0007\\t\\n\\r\"" },
+		{ "\x7f\xc2\x85", "\"\\u007f\\u0085\"" },
+		{ "a\xe2\x80\xa8" "b\xe2\x80\xa9", "\"a\\u2028b\\u2029\"" },
+		{ "\xff\xc3(", "\"\\ufffd\\ufffd(\"" },
+	};
+	struct buf	b;
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		buf_init(&b);
+		json_escape(&b, cases[i].in);
+		assert_string_equal(b.s, cases[i].out);
+		buf_release(&b);
+	}
+}
+
 /* The yaml entry writes a model file that reads back to the same model. */
 static void
 check_yaml(const struct fixture *fx)
@@ -1512,6 +1541,7 @@ main(void)
 		    test_yaml_entry_writes_the_model, setup_hostile,
 		    teardown_fixture),
 		cmocka_unit_test(test_templates),
+		cmocka_unit_test(test_json_escape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -145,6 +145,15 @@ run export "$db" --format sarif --model-file "$T/other.yaml"
 expect_rc 1 "model file of another system"
 expect_err "describes 'other', not 'support-assistant'" "model file mismatch"
 
+# The hostile fixture of the export tests and every starter model, as the
+# export module renders them: each a valid SARIF log.
+mkdir "$T/render"
+"$(dirname "$PARAPET")/tests/export-render" "$T/render" "$SRC"/templates/*.yaml ||
+    fail "export-render"
+set -- "$T"/render/*.sarif
+[ "$#" -ge 2 ] || fail "no SARIF rendered"
+validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
+
 # The same input gives the same bytes.
 run export "$db" --format sarif --model-file threat-model.yaml --output "$T/again.sarif"
 cmp -s "$T/out.sarif" "$T/again.sarif" || fail "sarif export is not stable"
