@@ -37,6 +37,13 @@ static const struct cli_opthelp help_mitigation[] = {
 	{ OPT_OWNER, "who implements the mitigation" },
 	{ 0, NULL }
 };
+static const struct cli_opthelp help_diff[] = {
+	{ OPT_FORMAT, "text (the default) or markdown, for a pull-request "
+	    "comment" },
+	{ OPT_MODEL, "the model's system id in a database side (may be left "
+	    "out when it holds one model)" },
+	{ 0, NULL }
+};
 static const struct cli_opthelp help_new[] = {
 	{ OPT_ID, "the system id of the new model (with --template: "
 	    "instead of the template's)" },
@@ -88,6 +95,11 @@ const struct cli_cmd cli_cmds[] = {
 	  .opts = OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_DUE | OPT_NOTES,
 	  .opthelp = help_mitigation, .minpos = 3, .maxpos = 3,
 	  .run = cmd_mitigation },
+	{ .name = "diff", .args = "OLD NEW",
+	  .help = "what changed between two versions of a model (each a "
+	  "model file or a database): objects, risks and decisions",
+	  .opts = OPT_FORMAT | OPT_MODEL | OPT_FAILNEW | OPT_CATALOGUE,
+	  .opthelp = help_diff, .minpos = 2, .maxpos = 2, .run = cmd_diff },
 	{ .name = "check", .args = "DB",
 	  .help = "exit 3 if open risks at or above a level remain, listing "
 	  "them",
@@ -180,6 +192,9 @@ const struct cli_opt cli_opts[] = {
 	  .flag = OPT_MODELFILE, .arg = "FILE", .help = "the model file the "
 	  "model was imported from, for sarif's locations (as the "
 	  "repository names it)" },
+	{ .name = "fail-on-new", .has_arg = 1, .val = 'D',
+	  .flag = OPT_FAILNEW, .arg = "LEVEL", .help = "exit 3 if the change "
+	  "adds an open risk at or above LEVEL" },
 	{ .name = "help", .val = 'h', .help = "print this help" },
 };
 const size_t cli_nopts = sizeof cli_opts / sizeof cli_opts[0];
@@ -427,6 +442,7 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 		case 'N': a->name = optarg; break;
 		case 'O': a->object = optarg; break;
 		case 'M': a->model_file = optarg; break;
+		case 'D': a->fail_on_new = optarg; break;
 		case 'a': a->all = 1; break;
 		case 'A': a->atlas = optarg; break;
 		case 'c':

@@ -41,6 +41,7 @@ struct session;
 #define OPT_NOTE	0x10000
 #define OPT_ATLAS	0x20000
 #define OPT_MODELFILE	0x40000
+#define OPT_FAILNEW	0x80000
 
 struct cli_args {
 	const char	 *model;
@@ -58,6 +59,7 @@ struct cli_args {
 	const char	 *name;
 	const char	 *object;
 	const char	 *model_file;	/* --model-file */
+	const char	 *fail_on_new;	/* --fail-on-new */
 	int		  all;
 	const char	 *atlas;	/* --atlas FILE */
 	const char	**catalogues;	/* --catalogue, repeatable */
@@ -141,6 +143,7 @@ int	cli_level(const char *opt, const char *word);
 
 int	cmd_import(const struct cli_cmd *, struct cli_args *);
 int	cmd_export(const struct cli_cmd *, struct cli_args *);
+int	cmd_diff(const struct cli_cmd *, struct cli_args *);
 int	cmd_list(const struct cli_cmd *, struct cli_args *);
 int	cmd_history(const struct cli_cmd *, struct cli_args *);
 int	cmd_analyze(const struct cli_cmd *, struct cli_args *);

@@ -23,6 +23,7 @@
 #include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
 #include "export/xml-read.h"
+#include "interop/interop.h"
 
 /* Risks by name, "THREAT@TARGET": the map borrows the names it keeps. */
 struct import_index {
@@ -377,18 +378,20 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	const char		*file = a->pos[0], *db = a->pos[1];
 	struct session_summary	 sum;
 	struct model_decisions	 dec;
+	struct import_notes	 notes;
 	struct risk_register	 reg;
 	struct change		*hist = NULL;
 	struct session		*s = NULL;
 	struct model		*m = NULL;
 	struct error		 e;
-	size_t			 len, nhist = 0, applied = 0;
+	size_t			 len, nhist = 0, applied = 0, i;
 	char			*text;
 	int			 existed, isnew, xml, rc = 1;
 
 	(void)c;
 	risk_register_init(&reg);
 	model_decisions_init(&dec);
+	import_notes_init(&notes);
 	if ((text = file_read(file, YDOC_MAX_BYTES, &len, &e)) == NULL)
 		return cli_fail(&e);
 	xml = import_is_xml(text);
@@ -396,7 +399,10 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 		if (xml_read(text, len, file, &m, &reg, &hist, &nhist,
 		    &e) == -1)
 			m = NULL;
-	} else
+	} else if (interop_is_json(text))
+		/* Another tool's model: Threat Dragon v2. */
+		m = interop_read(text, len, file, &notes, &e);
+	else
 		m = model_read_yaml_decisions(text, len, file, &dec, &e);
 	free(text);
 	if (m == NULL) {
@@ -450,6 +456,11 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",
 		    applied, applied == 1 ? "" : "s", dec.reg.n - applied);
+	for (i = 0; i < notes.n; i++) {
+		printf("note: ");
+		cli_puts(stdout, notes.v[i]);
+		printf("\n");
+	}
 	rc = 0;
 	goto out;
 
@@ -463,6 +474,7 @@ out:
 	session_close(s);
 	model_free(m);
 	model_decisions_release(&dec);
+	import_notes_release(&notes);
 	risk_register_release(&reg);
 	changes_free(hist, nhist);
 	return rc;

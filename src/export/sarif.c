@@ -414,7 +414,7 @@ sarif_message(struct sarif *x, const struct risk *k, struct buf *b)
 	    vocab_name(&vocab_risk_status, k->status));
 	for (i = 0; i < k->nreasons; i++) {
 		buf_adds(b, i == 0 ? " Why: " : "; ");
-		sarif_message_text(b, k->reasons[i]);
+		sarif_message_text(b, k->reasons[i].line);
 	}
 	if (k->nreasons > 0)
 		buf_addc(b, '.');
@@ -509,7 +509,7 @@ sarif_result(struct sarif *x, const struct risk *k)
 	json_key(w, "reasons");
 	json_begin_array(w);
 	for (i = 0; i < k->nreasons; i++)
-		json_string(w, k->reasons[i]);
+		json_string(w, k->reasons[i].line);
 	json_end_array(w);
 	sarif_mitigations(w, k);
 	json_end_object(w);

@@ -1,0 +1,201 @@
+/*
+ * cmd-diff.c: parapet diff OLD NEW -- what changed between two versions of
+ * a model: each side a model file (YAML with its decisions, or an XML
+ * export) or a database.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "cli/cli.h"
+#include "diff/diff.h"
+#include "export/xml-read.h"
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "rules/analyze.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/file.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+#include "yaml/ydoc.h"
+
+/* One side of the comparison. */
+struct diff_side {
+	const char		*path;
+	struct model		*m;
+	struct risk_register	 reg;
+};
+
+/* 1 if the file is an SQLite database (its 16-byte header). */
+static int
+diff_is_db(const char *path)
+{
+	static const char	magic[16] = "SQLite format 3";
+	char			head[16];
+	FILE			*f;
+	int			 yes;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	yes = fread(head, 1, sizeof head, f) == sizeof head &&
+	    memcmp(head, magic, sizeof magic) == 0;
+	fclose(f);
+	return yes;
+}
+
+/* 1 if the text looks like XML (first non-blank byte is '<'). */
+static int
+diff_is_xml(const char *text)
+{
+	text += strspn(text, " \t\r\n");
+	return *text == '<';
+}
+
+/* The decisions of a model file, set on the freshly analysed risks. */
+static void
+diff_apply_decisions(struct risk_register *reg,
+    const struct model_decisions *dec)
+{
+	const struct risk_mitigation	*dm;
+	struct risk_mitigation		*km;
+	const struct risk		*d;
+	struct risk			*k;
+	size_t				 i, j;
+
+	for (i = 0; i < dec->reg.n; i++) {
+		d = dec->reg.risks[i];
+		if ((k = risk_register_find(reg, d->threat, d->target)) ==
+		    NULL)
+			continue;
+		k->status = d->status;
+		free(k->owner);
+		k->owner = d->owner != NULL ? xstrdup(d->owner) : NULL;
+		free(k->justification);
+		k->justification = d->justification != NULL ?
+		    xstrdup(d->justification) : NULL;
+		for (j = 0; j < d->nmitigations; j++) {
+			dm = &d->mitigations[j];
+			if ((km = risk_find_mitigation(k, dm->id)) == NULL)
+				continue;
+			km->status = dm->status;
+			free(km->owner);
+			km->owner = dm->owner != NULL ? xstrdup(dm->owner) :
+			    NULL;
+			free(km->due);
+			km->due = dm->due != NULL ? xstrdup(dm->due) : NULL;
+		}
+	}
+}
+
+/*
+ * Load a side: a database (the stored model and register, as they are), or
+ * a model file analysed now with the catalogue, its decisions applied.
+ */
+static int
+diff_load(struct diff_side *sd, const struct cli_args *a,
+    struct catalogue **cat, struct error *e)
+{
+	struct model_decisions	 dec;
+	struct change		*hist = NULL;
+	struct store		*st;
+	size_t			 len, nhist = 0;
+	char			*text;
+	int			 rc = -1;
+
+	risk_register_init(&sd->reg);
+	if (diff_is_db(sd->path)) {
+		if ((st = store_open(sd->path, STORE_READONLY, e)) == NULL)
+			return -1;
+		if ((sd->m = store_load(st, a->model, e)) != NULL &&
+		    store_load_risks(st, sd->m->system.id, &sd->reg, e) == 0)
+			rc = 0;
+		store_close(st);
+		return rc;
+	}
+	if (*cat == NULL && (*cat = catalogue_load_standard(a->catalogues,
+	    a->ncatalogues, e)) == NULL)
+		return -1;
+	if ((text = file_read(sd->path, YDOC_MAX_BYTES, &len, e)) == NULL)
+		return -1;
+	model_decisions_init(&dec);
+	if (diff_is_xml(text)) {
+		/* An XML export carries its register and decisions. */
+		if (xml_read(text, len, sd->path, &sd->m, &sd->reg, &hist,
+		    &nhist, e) == 0)
+			rc = 0;
+		changes_free(hist, nhist);
+	} else if ((sd->m = model_read_yaml_decisions(text, len, sd->path,
+	    &dec, e)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
+		diff_apply_decisions(&sd->reg, &dec);
+		rc = 0;
+	}
+	free(text);
+	model_decisions_release(&dec);
+	return rc;
+}
+
+int
+cmd_diff(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct diff_side	 side[2];
+	struct catalogue	*cat = NULL;
+	struct model_diff	 d;
+	struct error		 e;
+	struct buf		 b;
+	size_t			 i, added;
+	int			 level = -1, md = 0, rc = 1;
+
+	(void)c;
+	if (a->format != NULL) {
+		if (strcmp(a->format, "markdown") == 0)
+			md = 1;
+		else if (strcmp(a->format, "text") != 0) {
+			fprintf(stderr, "parapet: diff: unknown format '");
+			cli_puts(stderr, a->format);
+			fprintf(stderr, "' (expected text or markdown)\n");
+			return EXIT_USAGE;
+		}
+	}
+	if (a->fail_on_new != NULL &&
+	    (level = cli_level("--fail-on-new", a->fail_on_new)) == -1)
+		return EXIT_USAGE;
+	memset(side, 0, sizeof side);
+	for (i = 0; i < 2; i++) {
+		side[i].path = a->pos[i];
+		if (diff_load(&side[i], a, &cat, &e) == -1) {
+			cli_fail(&e);
+			goto out;
+		}
+	}
+	model_diff(&d, side[0].m, &side[0].reg, side[1].m, &side[1].reg);
+	buf_init(&b);
+	if (md)
+		model_diff_markdown(&d, side[0].path, side[1].path, &b);
+	else
+		model_diff_text(&d, side[0].path, side[1].path, &b);
+	fwrite(b.s, 1, b.len, stdout);
+	buf_release(&b);
+	rc = 0;
+	if (level >= 0 && (added = model_diff_new_at(&d, level)) > 0) {
+		fprintf(md ? stderr : stdout, "%sdiff: the change adds %zu "
+		    "open risk%s at or above %s\n", md ? "parapet: " : "",
+		    added, added == 1 ? "" : "s",
+		    vocab_name(&vocab_severity, level));
+		rc = EXIT_CHECK;
+	}
+	model_diff_release(&d);
+out:
+	for (i = 0; i < 2; i++) {
+		model_free(side[i].m);
+		risk_register_release(&side[i].reg);
+	}
+	catalogue_free(cat);
+	return rc;
+}

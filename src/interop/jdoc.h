@@ -1,0 +1,53 @@
+/*
+ * jdoc.h: a parsed JSON document, read with jansson, for the importers of
+ * other tools' files (Threat Dragon, Open Threat Model).
+ *
+ * jdoc.c is the only file that includes jansson.h: the importers see
+ * opaque nodes and these accessors. A document is read within bounds
+ * (JDOC_MAX_BYTES of text, JDOC_MAX_DEPTH of nesting, JDOC_MAX_NODES
+ * values), duplicate keys and NUL characters in strings are refused, and
+ * every error names FILE:LINE:COL as jansson reports it. Strings are UTF-8
+ * (jansson checks). Importers report their own errors with the JSON path
+ * of the value at fault ($.detail.diagrams[0].cells[3].data.name), which
+ * they build as they walk.
+ *
+ * Ownership: nodes belong to their document and live until jdoc_free().
+ */
+#ifndef PARAPET_INTEROP_JDOC_H
+#define PARAPET_INTEROP_JDOC_H
+
+#include <stddef.h>
+
+struct error;
+
+#define JDOC_MAX_BYTES	(16UL * 1024 * 1024)
+#define JDOC_MAX_DEPTH	64
+#define JDOC_MAX_NODES	1000000UL
+
+enum jtype { JT_NULL, JT_BOOL, JT_NUMBER, JT_STRING, JT_ARRAY, JT_OBJECT };
+
+struct jdoc;
+struct jnode;
+
+/* Parse len bytes of text; file names it in messages. NULL on error. */
+struct jdoc	*jdoc_parse(const char *text, size_t len, const char *file,
+		     struct error *);
+void		 jdoc_free(struct jdoc *);
+struct jnode	*jdoc_root(const struct jdoc *);
+
+enum jtype	 jnode_type(struct jnode *);
+/* "an object", "a string", ... for messages. */
+const char	*jtype_name(enum jtype);
+/* Member of an object, or NULL (also when n is not an object). */
+struct jnode	*jnode_get(struct jnode *, const char *key);
+/* Elements of an array (0 when n is not an array). */
+size_t		 jnode_size(struct jnode *);
+struct jnode	*jnode_at(struct jnode *, size_t);
+/* Members of an object in file order: *iter starts NULL; NULL at end. */
+struct jnode	*jnode_next(struct jnode *, void **iter, const char **key);
+/* Values: the string (NULL if not a string), the boolean, the number. */
+const char	*jnode_string(struct jnode *);
+int		 jnode_true(struct jnode *);
+double		 jnode_number(struct jnode *);
+
+#endif

@@ -1,0 +1,565 @@
+/*
+ * td-read.c: OWASP Threat Dragon v2 JSON models into format 1 (see
+ * interop.h for the mapping, what is lost and the notes).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interop/interop.h"
+#include "interop/jdoc.h"
+#include "model/model.h"
+#include "model/vocab.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
+
+/* Longest id made from a name, before a "-N" suffix. */
+#define TD_ID_MAX	48
+
+/* A trust-boundary box of a diagram. */
+struct td_box {
+	double		 x, y, w, h;
+	struct boundary	*b;
+};
+
+struct td {
+	const char		*file;
+	struct error		*err;
+	struct import_notes	*notes;
+	struct model		*m;
+	struct strmap		 cells;		/* cell id -> component */
+	struct strmap		 used;		/* ids taken */
+	char			**keys;		/* owned keys of the maps */
+	size_t			  nkeys;
+	struct td_box		*boxes;
+	size_t			  nboxes;
+	double			 *cx, *cy;	/* component centres */
+	size_t			  ncentres;
+	size_t			  nprocess, nstore, nflows, nthreats;
+	size_t			  ncurves, nother, nloose;
+};
+
+void
+import_notes_init(struct import_notes *n)
+{
+	n->v = NULL;
+	n->n = 0;
+}
+
+void
+import_notes_release(struct import_notes *n)
+{
+	size_t	i;
+
+	for (i = 0; i < n->n; i++)
+		free(n->v[i]);
+	free(n->v);
+	import_notes_init(n);
+}
+
+void
+import_notes_add(struct import_notes *n, const char *fmt, ...)
+{
+	struct buf	b;
+	va_list		ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	n->v = xreallocarray(n->v, n->n + 1, sizeof *n->v);
+	n->v[n->n++] = buf_detach(&b);
+}
+
+int
+interop_is_json(const char *text)
+{
+	text += strspn(text, " \t\r\n");
+	return *text == '{' || *text == '[';
+}
+
+/* An error at a JSON path. Returns -1. */
+static int
+td_fail(struct td *td, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+td_fail(struct td *td, const char *path, const char *fmt, ...)
+{
+	struct buf	b;
+	va_list		ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	error_set_at(td->err, td->file, 0, 0, "%s: %s", path, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* A member that must be of a type (or absent when optional). */
+static int
+td_member(struct td *td, struct jnode *obj, const char *path,
+    const char *key, enum jtype type, int required, struct jnode **out)
+{
+	struct jnode	*v = jnode_get(obj, key);
+
+	char		*at;
+	int		 rc = 0;
+
+	*out = NULL;
+	if (v != NULL && jnode_type(v) == type) {
+		*out = v;
+		return 0;
+	}
+	if (v == NULL || (!required && jnode_type(v) == JT_NULL)) {
+		if (!required)
+			return 0;
+	}
+	at = xasprintf("%s.%s", path, key);
+	if (v == NULL)
+		rc = td_fail(td, at, "missing (a Threat Dragon v2 model needs "
+		    "it)");
+	else
+		rc = td_fail(td, at, "must be %s, not %s", jtype_name(type),
+		    jtype_name(jnode_type(v)));
+	free(at);
+	return rc;
+}
+
+/* An optional string member ("" counts as absent); -1 if not a string. */
+static int
+td_text(struct td *td, struct jnode *obj, const char *path, const char *key,
+    const char **out)
+{
+	struct jnode	*v;
+
+	*out = NULL;
+	if (td_member(td, obj, path, key, JT_STRING, 0, &v) == -1)
+		return -1;
+	if (v != NULL && *jnode_string(v) != '\0')
+		*out = jnode_string(v);
+	return 0;
+}
+
+/* Keep a string as a map key for the life of the reader. */
+static const char *
+td_key(struct td *td, const char *s)
+{
+	td->keys = xreallocarray(td->keys, td->nkeys + 1, sizeof *td->keys);
+	td->keys[td->nkeys] = xstrdup(s);
+	return td->keys[td->nkeys++];
+}
+
+/* A unique id made from a name: [a-z0-9-], else PREFIX-N. */
+static char *
+td_id(struct td *td, const char *name, const char *prefix)
+{
+	struct buf	 b;
+	const char	*p;
+	size_t		 base, n;
+
+	buf_init(&b);
+	for (p = name != NULL ? name : ""; *p != '\0' && b.len < TD_ID_MAX;
+	    p++) {
+		if (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			buf_addc(&b, (char)tolower((unsigned char)*p));
+		else if (b.len > 0 && b.s[b.len - 1] != '-')
+			buf_addc(&b, '-');
+	}
+	while (b.len > 0 && b.s[b.len - 1] == '-')
+		buf_truncate(&b, b.len - 1);
+	if (b.len == 0)
+		buf_adds(&b, prefix);
+	base = b.len;
+	for (n = 2; strmap_get(&td->used, b.s) != NULL; n++) {
+		buf_truncate(&b, base);
+		buf_addf(&b, "-%zu", n);
+	}
+	strmap_put(&td->used, td_key(td, b.s), td);
+	return buf_detach(&b);
+}
+
+/* A copy of a name with its line breaks as spaces (Threat Dragon wraps). */
+static char *
+td_name(const char *s)
+{
+	char	*c = xstrdup(s), *p;
+
+	for (p = c; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	return c;
+}
+
+/* The name of a cell: data.name, else the label attrs.text.text. */
+static const char *
+td_cell_name(struct jnode *cell, struct jnode *data)
+{
+	const char	*s = jnode_string(jnode_get(data, "name"));
+
+	if (s != NULL && *s != '\0')
+		return s;
+	s = jnode_string(jnode_get(jnode_get(jnode_get(cell, "attrs"),
+	    "text"), "text"));
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/* Position and size of a cell (0 when absent). */
+static void
+td_geometry(struct jnode *cell, double *x, double *y, double *w, double *h)
+{
+	struct jnode	*pos = jnode_get(cell, "position");
+	struct jnode	*size = jnode_get(cell, "size");
+
+	*x = jnode_number(jnode_get(pos, "x"));
+	*y = jnode_number(jnode_get(pos, "y"));
+	*w = jnode_number(jnode_get(size, "width"));
+	*h = jnode_number(jnode_get(size, "height"));
+}
+
+/* An actor, process or store: a component. */
+static int
+td_element(struct td *td, struct jnode *cell, struct jnode *data,
+    const char *path, const char *shape, const char *cellid)
+{
+	struct component	*c;
+	const char		*name, *desc;
+	struct jnode		*threats;
+	double			 x, y, w, h;
+	char			*id;
+	int			 kind;
+
+	if (td_text(td, data, path, "description", &desc) == -1 ||
+	    td_member(td, data, path, "threats", JT_ARRAY, 0, &threats) ==
+	    -1)
+		return -1;
+	if (strcmp(shape, "actor") == 0)
+		kind = KIND_USER;
+	else if (strcmp(shape, "process") == 0) {
+		kind = KIND_APPLICATION;
+		td->nprocess++;
+	} else {
+		kind = KIND_DATASTORE;
+		td->nstore++;
+	}
+	name = td_cell_name(cell, data);
+	id = td_id(td, name, shape);
+	c = model_add_component(td->m, id, kind);
+	c->name = td_name(name != NULL ? name : id);
+	if (desc != NULL)
+		c->description = xstrdup(desc);
+	if (kind == KIND_DATASTORE && jnode_true(jnode_get(data,
+	    "storesCredentials")))
+		c->confidential_data = TRI_YES;
+	if (jnode_true(jnode_get(data, "outOfScope")))
+		import_notes_add(td->notes, "'%s' is out of scope in Threat "
+		    "Dragon: imported as component '%s'; remove it if it "
+		    "should not be analysed", c->name, id);
+	td->nthreats += jnode_size(threats);
+	strmap_put(&td->cells, td_key(td, cellid), c);
+	td_geometry(cell, &x, &y, &w, &h);
+	td->cx = xreallocarray(td->cx, td->ncentres + 1, sizeof *td->cx);
+	td->cy = xreallocarray(td->cy, td->ncentres + 1, sizeof *td->cy);
+	td->cx[td->ncentres] = x + w / 2;
+	td->cy[td->ncentres++] = y + h / 2;
+	free(id);
+	return 0;
+}
+
+/* A trust-boundary box: a boundary, members found by geometry later. */
+static int
+td_box(struct td *td, struct jnode *cell, struct jnode *data,
+    const char *path)
+{
+	struct td_box	*bx;
+	const char	*name, *desc;
+	char		*id;
+
+	if (td_text(td, data, path, "description", &desc) == -1)
+		return -1;
+	name = td_cell_name(cell, data);
+	id = td_id(td, name, "boundary");
+	td->boxes = xreallocarray(td->boxes, td->nboxes + 1,
+	    sizeof *td->boxes);
+	bx = &td->boxes[td->nboxes++];
+	td_geometry(cell, &bx->x, &bx->y, &bx->w, &bx->h);
+	bx->b = model_add_boundary(td->m, id);
+	bx->b->name = td_name(name != NULL ? name : id);
+	if (desc != NULL)
+		bx->b->description = xstrdup(desc);
+	free(id);
+	return 0;
+}
+
+/* A flow between two elements; NULL end cells make it a note. */
+static int
+td_flow(struct td *td, struct jnode *cell, struct jnode *data,
+    const char *path)
+{
+	struct component	*from, *to;
+	struct flow		*fl;
+	struct jnode		*threats, *enc;
+	const char		*name, *desc, *proto, *src, *dst;
+	char			*id;
+
+	if (td_text(td, data, path, "description", &desc) == -1 ||
+	    td_text(td, data, path, "protocol", &proto) == -1 ||
+	    td_member(td, data, path, "threats", JT_ARRAY, 0, &threats) ==
+	    -1)
+		return -1;
+	td->nthreats += jnode_size(threats);
+	name = td_cell_name(cell, data);
+	src = jnode_string(jnode_get(jnode_get(cell, "source"), "cell"));
+	dst = jnode_string(jnode_get(jnode_get(cell, "target"), "cell"));
+	from = src != NULL ? strmap_get(&td->cells, src) : NULL;
+	to = dst != NULL ? strmap_get(&td->cells, dst) : NULL;
+	if (from == NULL || to == NULL || from == to) {
+		td->nloose++;
+		import_notes_add(td->notes, "flow '%s' not imported: %s",
+		    name != NULL ? name : "(unnamed)", from == NULL ||
+		    to == NULL ? "an end is not attached to an actor, process "
+		    "or store" : "it goes from an element to itself");
+		return 0;
+	}
+	id = td_id(td, name, "flow");
+	fl = model_add_flow(td->m, id, from->id, to->id);
+	if (name != NULL)
+		fl->name = td_name(name);
+	if (desc != NULL || proto != NULL)
+		fl->description = xasprintf("%s%s%s%s", desc != NULL ? desc :
+		    "", desc != NULL && proto != NULL ? "\n" : "",
+		    proto != NULL ? "Protocol: " : "", proto != NULL ? proto :
+		    "");
+	if ((enc = jnode_get(data, "isEncrypted")) != NULL &&
+	    jnode_type(enc) == JT_BOOL)
+		fl->encrypted = jnode_true(enc) ? TRI_YES : TRI_NO;
+	td->nflows++;
+	free(id);
+	return 0;
+}
+
+/* One pass over the cells of a diagram: elements (0) or flows (1). */
+static int
+td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
+{
+	struct jnode	*cell, *data;
+	const char	*shape, *cellid;
+	char		*path;
+	size_t		 i;
+	int		 rc = 0;
+
+	for (i = 0; i < jnode_size(cells) && rc == 0; i++) {
+		cell = jnode_at(cells, i);
+		path = xasprintf("%s.cells[%zu]", dpath, i);
+		if (jnode_type(cell) != JT_OBJECT) {
+			rc = td_fail(td, path, "a cell must be an object, "
+			    "not %s", jtype_name(jnode_type(cell)));
+			free(path);
+			break;
+		}
+		shape = jnode_string(jnode_get(cell, "shape"));
+		cellid = jnode_string(jnode_get(cell, "id"));
+		if (shape == NULL || cellid == NULL)
+			rc = td_fail(td, path, "'%s' is missing or not a "
+			    "string", shape == NULL ? "shape" : "id");
+		else if ((data = jnode_get(cell, "data")) != NULL &&
+		    jnode_type(data) != JT_OBJECT)
+			rc = td_fail(td, path, "'data' must be an object, "
+			    "not %s", jtype_name(jnode_type(data)));
+		else if (flows) {
+			if (strcmp(shape, "flow") == 0)
+				rc = td_flow(td, cell, data, path);
+		} else if (strcmp(shape, "actor") == 0 ||
+		    strcmp(shape, "process") == 0 ||
+		    strcmp(shape, "store") == 0) {
+			if (strmap_get(&td->cells, cellid) != NULL)
+				rc = td_fail(td, path, "cell id '%s' is used "
+				    "twice", cellid);
+			else
+				rc = td_element(td, cell, data, path, shape,
+				    cellid);
+		} else if (strcmp(shape, "trust-boundary-box") == 0)
+			rc = td_box(td, cell, data, path);
+		else if (strstr(shape, "boundary") != NULL)
+			td->ncurves++;
+		else if (strcmp(shape, "flow") != 0)
+			td->nother++;
+		free(path);
+	}
+	return rc;
+}
+
+/* Each component in the smallest box that holds its centre. */
+static void
+td_members(struct td *td)
+{
+	const struct td_box	*bx, *best;
+	size_t			 i, j;
+
+	for (i = 0; i < td->m->ncomponents && i < td->ncentres; i++) {
+		best = NULL;
+		for (j = 0; j < td->nboxes; j++) {
+			bx = &td->boxes[j];
+			if (td->cx[i] < bx->x || td->cx[i] > bx->x + bx->w ||
+			    td->cy[i] < bx->y || td->cy[i] > bx->y + bx->h)
+				continue;
+			if (best == NULL || bx->w * bx->h < best->w * best->h)
+				best = bx;
+		}
+		if (best != NULL)
+			td->m->components[i]->boundary =
+			    xstrdup(best->b->id);
+	}
+}
+
+/* What the user should do next, and what was left out. */
+static void
+td_notes(struct td *td)
+{
+	struct import_notes	*n = td->notes;
+
+	if (td->nprocess > 0)
+		import_notes_add(n, "%zu process%s imported as application: "
+		    "set the kind of each that is a model, agent, tool, "
+		    "inference-service or training-pipeline, then answer its "
+		    "AI facts (model-type, system-prompt, can-act, ...)",
+		    td->nprocess, td->nprocess == 1 ? "" : "es");
+	if (td->nstore > 0)
+		import_notes_add(n, "%zu store%s imported as datastore: set "
+		    "kind dataset, vector-store or model-registry where it "
+		    "applies, and its origin", td->nstore,
+		    td->nstore == 1 ? "" : "s");
+	if (td->nflows > 0)
+		import_notes_add(n, "%zu flow%s carr%s no data classes yet: set "
+		    "data (prompt, documents, personal-data, credentials, "
+		    "...) and authenticated", td->nflows, td->nflows == 1 ?
+		    "" : "s", td->nflows == 1 ? "ies" : "y");
+	if (td->nboxes > 0)
+		import_notes_add(n, "%zu trust boundar%s without a trust "
+		    "level: set trust (untrusted, partner, internal or "
+		    "restricted)", td->nboxes, td->nboxes == 1 ? "y" : "ies");
+	if (td->ncurves > 0)
+		import_notes_add(n, "%zu trust-boundary line%s not imported: "
+		    "format 1 boundaries hold components; set each "
+		    "component's boundary", td->ncurves, td->ncurves == 1 ?
+		    "" : "s");
+	if (td->nthreats > 0)
+		import_notes_add(n, "%zu Threat Dragon threat%s not imported: "
+		    "Parapet raises its risks from its catalogue",
+		    td->nthreats, td->nthreats == 1 ? "" : "s");
+	if (td->nother > 0)
+		import_notes_add(n, "%zu other shape%s (text and the like) "
+		    "not imported", td->nother, td->nother == 1 ? "" : "s");
+}
+
+/* Read a parsed Threat Dragon v2 document. */
+static struct model *
+td_read(struct td *td, struct jnode *root)
+{
+	struct jnode	*version, *summary, *detail, *diagrams, *dg, *cells;
+	const char	*title, *owner, *desc;
+	char		*path, *id;
+	size_t		 i;
+	int		 pass;
+
+	if (jnode_type(root) != JT_OBJECT) {
+		td_fail(td, "$", "a Threat Dragon model is an object, not %s",
+		    jtype_name(jnode_type(root)));
+		return NULL;
+	}
+	if (td_member(td, root, "$", "version", JT_STRING, 0, &version) ==
+	    -1)
+		return NULL;
+	if (version == NULL || strncmp(jnode_string(version), "2", 1) != 0) {
+		td_fail(td, "$.version", "%s: only Threat Dragon v2 models "
+		    "are read (open a v1 model in Threat Dragon 2 and save "
+		    "it)", version == NULL ? "missing" : "not 2.x");
+		return NULL;
+	}
+	if (td_member(td, root, "$", "summary", JT_OBJECT, 1, &summary) ==
+	    -1 || td_member(td, summary, "$.summary", "title", JT_STRING, 1,
+	    &version) == -1 || td_text(td, summary, "$.summary", "title",
+	    &title) == -1 || td_text(td, summary, "$.summary", "owner",
+	    &owner) == -1 || td_text(td, summary, "$.summary",
+	    "description", &desc) == -1 || td_member(td, root, "$",
+	    "detail", JT_OBJECT, 1, &detail) == -1 || td_member(td, detail,
+	    "$.detail", "diagrams", JT_ARRAY, 1, &diagrams) == -1)
+		return NULL;
+	if (title == NULL) {
+		td_fail(td, "$.summary.title", "empty: a Threat Dragon model "
+		    "needs a title");
+		return NULL;
+	}
+	td->m = model_new();
+	id = td_id(td, title, "threat-dragon-model");
+	td->m->system.id = id;
+	td->m->system.name = td_name(title);
+	td->m->system.owner = owner != NULL ? xstrdup(owner) : NULL;
+	td->m->system.description = desc != NULL ? xstrdup(desc) : NULL;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < jnode_size(diagrams); i++) {
+			dg = jnode_at(diagrams, i);
+			path = xasprintf("$.detail.diagrams[%zu]", i);
+			if (jnode_type(dg) != JT_OBJECT) {
+				td_fail(td, path, "a diagram must be an "
+				    "object, not %s",
+				    jtype_name(jnode_type(dg)));
+				free(path);
+				return NULL;
+			}
+			if (td_member(td, dg, path, "cells", JT_ARRAY, 0,
+			    &cells) == -1 || td_cells(td, cells, path,
+			    pass) == -1) {
+				free(path);
+				return NULL;
+			}
+			free(path);
+		}
+	td_members(td);
+	if (model_index(td->m, td->file, td->err) == -1)
+		return NULL;
+	td_notes(td);
+	return td->m;
+}
+
+struct model *
+interop_read(const char *text, size_t len, const char *file,
+    struct import_notes *notes, struct error *err)
+{
+	struct model	*m;
+	struct jdoc	*doc;
+	struct td	 td;
+	size_t		 i;
+
+	if ((doc = jdoc_parse(text, len, file, err)) == NULL)
+		return NULL;
+	memset(&td, 0, sizeof td);
+	td.file = file;
+	td.err = err;
+	td.notes = notes;
+	strmap_init(&td.cells);
+	strmap_init(&td.used);
+	m = td_read(&td, jdoc_root(doc));
+	if (m == NULL) {
+		model_free(td.m);
+		import_notes_release(notes);
+	}
+	strmap_release(&td.cells);
+	strmap_release(&td.used);
+	for (i = 0; i < td.nkeys; i++)
+		free(td.keys[i]);
+	free(td.keys);
+	free(td.boxes);
+	free(td.cx);
+	free(td.cy);
+	jdoc_free(doc);
+	return m;
+}

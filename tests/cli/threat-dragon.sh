@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Threat Dragon v2 import: actors, processes, stores, flows and boundary
+# boxes mapped to format 1 with names and descriptions; notes on what was
+# not mapped and which AI facts to set; malformed files refused with the
+# JSON path of the problem; hostile text inert; import -> export yaml ->
+# import stable. With ../shared/interop (the conformance files), every
+# Threat Dragon file there is read too.
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+fx="$SRC/tests/data/interop/td-small.json"
+db="$T/td.db"
+run import "$fx" "$db"
+expect_rc 0 "import a Threat Dragon model"
+expect_out "1 boundary, 3 components, 2 flows" "what was mapped"
+expect_out "note: 1 process imported as application: set the kind" "AI facts to set"
+expect_out "note: 1 store imported as datastore" "store note"
+expect_out "note: 2 flows carry no data classes yet" "flow note"
+expect_out "note: 1 trust boundary without a trust level" "boundary note"
+expect_out "note: 1 trust-boundary line not imported" "curve note"
+expect_out "note: 1 Threat Dragon threat not imported" "threat note"
+expect_out "note: flow 'Dangling' not imported" "dangling flow note"
+expect_out "out of scope in Threat Dragon" "out-of-scope note"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/out"; then
+	fail "an escape character reached the terminal"
+fi
+run export "$db" --format yaml --output "$T/a.yaml"
+expect_rc 0 "export yaml"
+grep -qF 'name: "Support \x1B[31massistant"' "$T/a.yaml" || fail "system name kept: $(head -5 "$T/a.yaml")"
+grep -q "owner: Head of Support" "$T/a.yaml" || fail "owner kept"
+grep -q "name: Chat backend" "$T/a.yaml" || fail "line breaks in names become spaces"
+grep -q "description: Uses the chat" "$T/a.yaml" || fail "description kept"
+grep -q "kind: user" "$T/a.yaml" || fail "actor -> user"
+grep -q "kind: datastore" "$T/a.yaml" || fail "store -> datastore"
+grep -q "boundary: cloud-account" "$T/a.yaml" || fail "boxes hold the components inside them"
+grep -A8 "id: ask" "$T/a.yaml" | grep -q "encrypted: true" || fail "isEncrypted mapped"
+# Import, export, import again: the same file.
+run import "$T/a.yaml" "$T/b.db"
+expect_rc 0 "import the exported yaml"
+run export "$T/b.db" --format yaml --output "$T/b.yaml"
+cmp -s "$T/a.yaml" "$T/b.yaml" || fail "import -> export -> import is not stable"
+
+# Malformed files: refused with the JSON path, nothing created.
+bad() {
+	printf '%s' "$1" >"$T/bad.json"
+	rm -f "$T/bad.db"
+	run import "$T/bad.json" "$T/bad.db"
+	expect_rc 1 "malformed: $2"
+	expect_err "$2" "malformed: $2"
+	[ ! -e "$T/bad.db" ] || fail "a refused file left a database"
+}
+bad '{"version": "2.1.3", "summary": {"titled": "x"}, "details": {}}' \
+    'bad.json: $.summary.title: missing'
+bad '{"version": "2.0", "summary": {"title": "x", "description": 0}, "detail": {"diagrams": []}}' \
+    '$.summary.description: must be a string, not a number'
+bad '{"version": "2.0", "summary": {"title": "x"}, "detail": {"diagrams": [{"cells": [{"shape": "actor"}]}]}}' \
+    "\$.detail.diagrams[0].cells[0]: 'id' is missing or not a string"
+bad '{"summary": {"title": "x"}}' '$.version: missing'
+bad '{"version": "2.0", "version": "2.1"}' 'duplicate object key'
+bad '{"version": "2.0", ' 'bad.json:1:'
+bad "$(printf '[%.0s' $(seq 1 100))1$(printf ']%.0s' $(seq 1 100))" \
+    'nests deeper than 64'
+
+# The conformance files, when the shared folder is there.
+shared="$SRC/../shared/interop/threat-dragon"
+if [ -d "$shared" ]; then
+	for f in "$shared"/*.json; do
+		case "$f" in *schema*) continue ;; esac
+		rm -f "$T/s.db"
+		run import "$f" "$T/s.db"
+		case "$f" in
+		*malformed*)
+			expect_rc 1 "$f is refused"
+			expect_err '$.summary.title: missing' "$f: clear error" ;;
+		*demo-threat-model.json)	# a v1 file
+			expect_rc 1 "$f (v1) is refused"
+			expect_err 'only Threat Dragon v2' "$f: clear error" ;;
+		*)
+			expect_rc 0 "$f imports" ;;
+		esac
+	done
+fi
+finish
