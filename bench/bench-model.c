@@ -1,0 +1,56 @@
+/*
+ * bench-model.c: write a synthetic model file for the command-line bench.
+ *
+ * usage: bench-model N [changed]
+ * Writes the YAML model of synth_model(N) (N components, 3N flows) to
+ * standard output. With "changed", one field differs: the untrusted-input
+ * answer of the middle component is flipped, as a person editing one
+ * answer between two imports would.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench/synth.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "yaml/model-yaml.h"
+
+int
+main(int argc, char **argv)
+{
+	struct component	*c;
+	struct model		*m;
+	struct buf		 b;
+	unsigned long		 n;
+	char			*end;
+
+	if (argc < 2 || argc > 3 || (argc == 3 &&
+	    strcmp(argv[2], "changed") != 0)) {
+		fprintf(stderr, "usage: bench-model N [changed]\n");
+		return 2;
+	}
+	n = strtoul(argv[1], &end, 10);
+	if (*end != '\0' || n == 0) {
+		fprintf(stderr, "usage: bench-model N [changed]\n");
+		return 2;
+	}
+	if ((m = synth_model(n, 42)) == NULL)
+		return 1;
+	if (argc == 3) {
+		c = m->components[n / 2];
+		c->untrusted_input = c->untrusted_input == TRI_YES ? TRI_NO :
+		    TRI_YES;
+	}
+	buf_init(&b);
+	model_write_yaml(m, &b);
+	if (fwrite(b.s, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
+		fprintf(stderr, "bench-model: cannot write the model\n");
+		return 1;
+	}
+	buf_release(&b);
+	model_free(m);
+	return 0;
+}
