@@ -964,22 +964,22 @@ test_sync_keeps_decisions(void **state)
 
 	assert_int_equal(store_history(s, "assist", "prompt-injection@llm", &v,
 	    &n, &e), 0);
-	assert_int_equal(n, 9);
-	assert_change(&v[0], "prompt-injection@llm", "applies", NULL, "true");
-	assert_change(&v[1], "prompt-injection@llm", "status", "open",
+	/* A risk appearing is not history; what people decide is. */
+	assert_int_equal(n, 8);
+	assert_change(&v[0], "prompt-injection@llm", "status", "open",
 	    "accepted");
-	assert_change(&v[2], "prompt-injection@llm", "owner", NULL, "Alice");
-	assert_change(&v[3], "prompt-injection@llm", "justification", NULL,
+	assert_change(&v[1], "prompt-injection@llm", "owner", NULL, "Alice");
+	assert_change(&v[2], "prompt-injection@llm", "justification", NULL,
 	    "vendor filters prompts");
-	assert_change(&v[4], "prompt-injection@llm",
+	assert_change(&v[3], "prompt-injection@llm",
 	    "mitigation m-input-filter status", "proposed", "planned");
-	assert_change(&v[5], "prompt-injection@llm",
+	assert_change(&v[4], "prompt-injection@llm",
 	    "mitigation m-input-filter owner", NULL, "Bob");
-	assert_change(&v[6], "prompt-injection@llm",
+	assert_change(&v[5], "prompt-injection@llm",
 	    "mitigation m-input-filter due", NULL, "2026-06-30");
-	assert_change(&v[7], "prompt-injection@llm", "applies", "true",
+	assert_change(&v[6], "prompt-injection@llm", "applies", "true",
 	    "false");
-	assert_change(&v[8], "prompt-injection@llm", "applies", "false",
+	assert_change(&v[7], "prompt-injection@llm", "applies", "false",
 	    "true");
 	changes_free(v, n);
 
@@ -991,6 +991,96 @@ test_sync_keeps_decisions(void **state)
 	assert_non_null(strstr(e.msg, "no model 'nope' in database"));
 	risk_register_release(&r1);
 	risk_register_release(&r2);
+	store_close(s);
+	model_free(m);
+}
+
+/*
+ * Only what carries information is a row: the mitigations the catalogue
+ * proposes are not rows until someone decides about one, or the catalogue
+ * drops one; a risk appearing is not history. A database written when
+ * every proposed mitigation was a row reads the same.
+ */
+static void
+test_sync_stores_only_information(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 r, got;
+	struct store_summary	 sum;
+	struct store		*s;
+	struct risk		*k;
+	struct error		 e;
+	sqlite3			*db;
+	size_t			 nhist;
+
+	s = store_with(fx->db, m);
+	nhist = history_count(s, "assist");
+	risk_register_init(&r);
+	k = add_risk(&r, "prompt-injection", "llm", 4, 4, "m-a");
+	risk_add_mitigation(k, "m-b");
+	add_risk(&r, "data-leak", "ask", 2, 3, "m-c");
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(history_count(s, "assist"), nhist);
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations"), 0);
+
+	/* A decision about a proposed mitigation makes its row. */
+	assert_int_equal(store_set_mitigation(s, "assist", "prompt-injection",
+	    "llm", "m-b", MIT_PLANNED, "Bob", NULL, NULL, &e), 0);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations"), 1);
+	assert_int_equal(store_set_mitigation(s, "assist", "prompt-injection",
+	    "llm", "m-z", MIT_PLANNED, NULL, NULL, NULL, &e), -1);
+	assert_non_null(strstr(e.msg, "has no mitigation 'm-z'"));
+	risk_register_init(&got);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	k = risk_register_find(&got, "prompt-injection", "llm");
+	assert_int_equal(k->nmitigations, 2);
+	assert_string_equal(k->mitigations[0].id, "m-a");
+	assert_int_equal(k->mitigations[0].status, MIT_PROPOSED);
+	assert_string_equal(k->mitigations[1].id, "m-b");
+	assert_int_equal(k->mitigations[1].status, MIT_PLANNED);
+	assert_string_equal(k->mitigations[1].owner, "Bob");
+	risk_register_release(&got);
+
+	/* The catalogue drops m-a and proposes m-d: m-a stays, as a row. */
+	k = risk_register_find(&r, "prompt-injection", "llm");
+	free(k->mitigations[0].id);
+	k->mitigations[0].id = xstrdup("m-d");
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations"), 2);
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	k = risk_register_find(&got, "prompt-injection", "llm");
+	assert_int_equal(k->nmitigations, 3);
+	assert_string_equal(k->mitigations[0].id, "m-d");
+	assert_string_equal(k->mitigations[1].id, "m-b");
+	assert_int_equal(k->mitigations[1].status, MIT_PLANNED);
+	assert_string_equal(k->mitigations[2].id, "m-a");
+	assert_int_equal(k->mitigations[2].status, MIT_PROPOSED);
+	risk_register_release(&got);
+
+	/* As an older Parapet wrote it: a row for a proposed mitigation. */
+	raw_exec(db, "INSERT INTO risk_mitigations (system, threat, target, "
+	    "mitigation, status, owner) VALUES ('assist', 'data-leak', 'ask', "
+	    "'m-c', 'proposed', 'Carol')");
+	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
+	k = risk_register_find(&got, "data-leak", "ask");
+	assert_int_equal(k->nmitigations, 1);
+	assert_string_equal(k->mitigations[0].id, "m-c");
+	assert_string_equal(k->mitigations[0].owner, "Carol");
+	risk_register_release(&got);
+
+	/* Counted without loading: both apply, both rest on assumptions. */
+	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
+	assert_int_equal(sum.nrisks, 2);
+	assert_int_equal(sum.nassumed, 2);
+	assert_int_equal(sum.nno_longer, 0);
+	assert_int_equal(sum.by_status[RISK_OPEN], 2);
+	sqlite3_close(db);
+	risk_register_release(&r);
 	store_close(s);
 	model_free(m);
 }
@@ -1463,6 +1553,7 @@ main(void)
 		T(test_locked_database_is_busy),
 		T(test_full_disk_keeps_previous_model),
 		T(test_sync_keeps_decisions),
+		T(test_sync_stores_only_information),
 		T(test_sync_empty_register),
 		T(test_transaction_all_or_nothing),
 		T(test_largest_revision_refused),

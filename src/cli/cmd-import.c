@@ -301,6 +301,8 @@ import_apply_decisions(struct session *s, const char *id,
 	int				 changed, rc = -1;
 
 	*applied = 0;
+	if (dec->reg.n == 0)
+		return 0;	/* no need to load the register */
 	risk_register_init(&reg);
 	if (store_load_risks(s->store, id, &reg, err) == -1)
 		return -1;
@@ -355,21 +357,6 @@ out:
 	import_index_release(&x);
 	risk_register_release(&reg);
 	return rc;
-}
-
-/* Summarise the stored register of a model, decisions included. */
-static int
-import_summarize(struct session *s, const char *id,
-    struct session_summary *sum, struct error *err)
-{
-	struct risk_register	reg;
-
-	risk_register_init(&reg);
-	if (store_load_risks(s->store, id, &reg, err) == -1)
-		return -1;
-	session_summarize(&reg, sum);
-	risk_register_release(&reg);
-	return 0;
 }
 
 int
@@ -437,7 +424,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	    (session_save(s, m, -1, NULL, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
 	    &e) == -1 ||
-	    import_summarize(s, m->system.id, &sum, &e) == -1)) {
+	    session_summarize_stored(s, m->system.id, &sum, &e) == -1)) {
 		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto undo;

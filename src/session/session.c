@@ -96,30 +96,48 @@ session_summarize(const struct risk_register *r, struct session_summary *sum)
 	}
 }
 
-/* Analyze an indexed model and merge the result into the stored register. */
+int
+session_summarize_stored(struct session *s, const char *id,
+    struct session_summary *sum, struct error *err)
+{
+	struct store_summary	st;
+	size_t			i;
+
+	if (store_summarize(s->store, id, &st, err) == -1)
+		return -1;
+	memset(sum, 0, sizeof *sum);
+	sum->risks = st.nrisks;
+	for (i = 0; i < 4; i++)
+		sum->by_severity[i] = st.by_severity[i];
+	for (i = 0; i < 5; i++)
+		sum->by_status[i] = st.by_status[i];
+	sum->assumed = st.nassumed;
+	sum->no_longer = st.nno_longer;
+	return 0;
+}
+
+/*
+ * Analyze an indexed model and merge the result into the stored register;
+ * the summary is counted in the database, not by loading the register.
+ */
 static int
 session_reanalyze(struct session *s, const struct model *m,
     struct session_summary *sum, struct error *err)
 {
-	struct risk_register	fresh, stored;
+	struct risk_register	fresh;
 	int			rc = -1;
 
 	risk_register_init(&fresh);
-	risk_register_init(&stored);
 	if (analyze(s->cat, m, &fresh, err) == -1)
 		goto out;
 	if (store_sync_risks(s->store, m->system.id, &fresh, err) == -1)
 		goto out;
-	if (sum != NULL) {
-		if (store_load_risks(s->store, m->system.id, &stored,
-		    err) == -1)
-			goto out;
-		session_summarize(&stored, sum);
-	}
+	if (sum != NULL &&
+	    session_summarize_stored(s, m->system.id, sum, err) == -1)
+		goto out;
 	rc = 0;
 out:
 	risk_register_release(&fresh);
-	risk_register_release(&stored);
 	return rc;
 }
 

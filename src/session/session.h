@@ -61,7 +61,10 @@ int		 session_save(struct session *, struct model *,
 /* Re-run the analysis of a stored model (id NULL: the only one). */
 int		 session_analyze(struct session *, const char *id,
 		     struct session_summary *, struct error *);
-/* Summarise a stored register. */
+/* Summarise the stored register of a model, counted in the database. */
+int		 session_summarize_stored(struct session *, const char *id,
+		     struct session_summary *, struct error *);
+/* Summarise a register in memory. */
 void		 session_summarize(const struct risk_register *,
 		     struct session_summary *);
 

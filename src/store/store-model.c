@@ -319,9 +319,9 @@ store_diff_objects(struct store_diff *d, enum objtype t,
     const struct model *old, const struct model *new)
 {
 	void		**a, **b, *o;
-	size_t		  na, nb, i, j;
+	size_t		  na, nb, i;
 	const char	 *id;
-	int		  kind;
+	int		  kind, moved;
 
 	a = store_list_of(old, t, &na);
 	b = store_list_of(new, t, &nb);
@@ -336,8 +336,12 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 				return -1;
 			continue;
 		}
-		for (j = 0; j < na && a[j] != o; j++)
-			;
+		/*
+		 * The stored position moves unless the old object sits at the
+		 * same place: one comparison, not a search of the old list
+		 * per object (quadratic on a large register).
+		 */
+		moved = i >= na || a[i] != o;
 		if (t == OBJ_COMPONENT) {
 			kind = ((struct component *)o)->kind;
 			if (kind != ((struct component *)b[i])->kind &&
@@ -346,7 +350,7 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 				return -1;
 		} else
 			kind = -1;
-		if ((j != i || (t == OBJ_COMPONENT &&
+		if ((moved || (t == OBJ_COMPONENT &&
 		    kind != ((struct component *)b[i])->kind)) &&
 		    store_write_object(d, t, b[i], i) == -1)
 			return -1;
@@ -1108,12 +1112,16 @@ fail:
 
 /* Count a model's objects by type and applying risks. */
 static int
-store_count(struct store *s, struct store_summary *sum, struct error *err)
+store_count(struct store *s, const char *id, struct store_summary *sum,
+    struct error *err)
 {
 	static const char *const objects = "SELECT type, count(*) "
 	    "FROM objects WHERE system = ? GROUP BY type";
-	static const char *const risks = "SELECT severity, status, count(*) "
-	    "FROM risks WHERE system = ? AND applies GROUP BY severity, status";
+	/* A risk rests on an assumption when one of its reasons does. */
+	static const char *const risks = "SELECT severity, status, count(*), "
+	    "applies, sum(reasons LIKE 'assumed:%' OR "
+	    "instr(reasons, char(10) || 'assumed:') > 0) FROM risks "
+	    "WHERE system = ? GROUP BY applies, severity, status";
 	sqlite3_stmt	*st;
 	const char	*type;
 	size_t		 n;
@@ -1121,7 +1129,7 @@ store_count(struct store *s, struct store_summary *sum, struct error *err)
 
 	if ((st = store_prepare(s, objects, err)) == NULL)
 		return -1;
-	store_bind(st, 1, sum->id);
+	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		type = (const char *)sqlite3_column_text(st, 0);
 		n = (size_t)sqlite3_column_int64(st, 1);
@@ -1140,14 +1148,19 @@ store_count(struct store *s, struct store_summary *sum, struct error *err)
 
 	if ((st = store_prepare(s, risks, err)) == NULL)
 		return -1;
-	store_bind(st, 1, sum->id);
+	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sev = vocab_find(&vocab_severity,
 		    (const char *)sqlite3_column_text(st, 0));
 		status = vocab_find(&vocab_risk_status,
 		    (const char *)sqlite3_column_text(st, 1));
 		n = (size_t)sqlite3_column_int64(st, 2);
+		if (sqlite3_column_int(st, 3) == 0) {
+			sum->nno_longer += n;
+			continue;
+		}
 		sum->nrisks += n;
+		sum->nassumed += (size_t)sqlite3_column_int64(st, 4);
 		if (sev >= 0 && sev < 4)
 			sum->by_severity[sev] += n;
 		if (status >= 0 && status < RISK_STATUS_COUNT)
@@ -1156,6 +1169,22 @@ store_count(struct store *s, struct store_summary *sum, struct error *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, err);
+	return 0;
+}
+
+int
+store_summarize(struct store *s, const char *id, struct store_summary *sum,
+    struct error *err)
+{
+	memset(sum, 0, sizeof *sum);
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (store_count(s, id, sum, err) == -1) {
+		store_rollback(s);
+		memset(sum, 0, sizeof *sum);
+		return -1;
+	}
+	store_rollback(s);	/* a read: nothing to keep */
 	return 0;
 }
 
@@ -1191,7 +1220,7 @@ store_list(struct store *s, struct store_summary **out, size_t *nout,
 		goto fail;
 	}
 	for (i = 0; i < n; i++)
-		if (store_count(s, &v[i], err) == -1)
+		if (store_count(s, v[i].id, &v[i], err) == -1)
 			goto fail;
 	store_rollback(s);
 	*out = v;

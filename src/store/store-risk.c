@@ -8,8 +8,18 @@
  * A register of a million risks syncs in one transaction with two passes:
  * one ordered scan of the stored keys, merged with the new register sorted
  * the same way, finds what starts or stops applying; then one UPSERT per
- * risk writes the scoring and leaves unchanged rows (and their mitigations)
- * alone.
+ * risk writes the scoring and leaves unchanged rows alone.
+ *
+ * Only what carries information is a row. The mitigations the catalogue
+ * proposes for a risk are its proposed column (ids, one per line), not
+ * rows: risk_mitigations holds a mitigation once someone decided about it
+ * (store_set_mitigation), or once the catalogue stopped proposing it, so
+ * that it stays with the risk as before. A risk's mitigations are the
+ * proposed ones in the catalogue's order, each with its row's decision if
+ * it has one, then those of its other rows in the order they were added.
+ * A risk that appears is not a history entry; one that stops or starts
+ * applying again is. Databases written before keep their rows for every
+ * proposed mitigation: a row always wins, so they read the same.
  */
 #include "config.h"
 
@@ -134,6 +144,37 @@ store_key_cmp(const void *a, const void *b)
 	return strcmp(x->target, y->target);
 }
 
+/* The mitigation ids a risk's proposed column holds for it. */
+static void
+store_proposed_encode(struct buf *b, const struct risk *k)
+{
+	size_t	j;
+
+	buf_reset(b);
+	for (j = 0; j < k->nmitigations; j++) {
+		if (j > 0)
+			buf_addc(b, '\n');
+		buf_adds(b, k->mitigations[j].id);
+	}
+}
+
+/* 1 if a proposed column (ids one per line) holds id. */
+static int
+store_proposed_has(const char *proposed, const char *id)
+{
+	const char	*p = proposed;
+	size_t		 len = strlen(id);
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, id, len) == 0 && (p[len] == '\n' ||
+		    p[len] == '\0'))
+			return 1;
+		if ((p = strchr(p, '\n')) != NULL)
+			p++;
+	}
+	return 0;
+}
+
 /* A risk that starts or stops applying. */
 struct store_flip {
 	char	*threat;
@@ -178,29 +219,71 @@ store_flips_free(struct store_flips *f)
 }
 
 /*
- * Find what starts and stops applying: one ordered pass over the stored
- * keys, merged with the new register sorted the same way (duplicates in
- * it skipped), instead of a query per risk.
+ * Keep as rows the mitigations that the catalogue proposed for a stored
+ * risk and proposes no more (stored: the old proposed column), so that
+ * they stay with the risk as proposed.
+ */
+static int
+store_sync_keep(struct store *s, const char *id, const struct risk *k,
+    const char *stored, struct error *err)
+{
+	static const char *const sql = "INSERT INTO risk_mitigations (system, "
+	    "threat, target, mitigation, status) VALUES (?, ?, ?, ?, "
+	    "'proposed') ON CONFLICT DO NOTHING";
+	sqlite3_stmt	*st;
+	const char	*p, *nl;
+	char		*mid;
+	int		 rc = 0;
+
+	for (p = stored; rc == 0 && p != NULL && *p != '\0';
+	    p = *nl != '\0' ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		mid = xstrndup(p, (size_t)(nl - p));
+		if (*mid != '\0' && risk_find_mitigation(k, mid) == NULL) {
+			if ((st = store_prepare(s, sql, err)) == NULL)
+				rc = -1;
+			else {
+				store_bind(st, 1, id);
+				store_bind(st, 2, k->threat);
+				store_bind(st, 3, k->target);
+				store_bind(st, 4, mid);
+				rc = store_run(s, st, err);
+			}
+		}
+		free(mid);
+	}
+	return rc;
+}
+
+/*
+ * Find what stops applying or applies again: one ordered pass over the
+ * stored keys, merged with the new register sorted the same way
+ * (duplicates in it skipped), instead of a query per risk. A stored risk
+ * whose proposed mitigations change keeps those dropped (store_sync_keep).
  */
 static int
 store_sync_flips(struct store *s, const char *id, const struct risk **keys,
     size_t n, struct store_flips *f, struct error *err)
 {
-	static const char *const sql = "SELECT threat, target, applies "
-	    "FROM risks WHERE system = ? ORDER BY threat, target";
+	static const char *const sql = "SELECT threat, target, applies, "
+	    "proposed FROM risks WHERE system = ? ORDER BY threat, target";
 	const struct risk	*k;
 	sqlite3_stmt		*st;
-	const char		*threat, *target;
+	const char		*threat, *target, *proposed;
+	struct buf		 now;
 	size_t			 i = 0;
 	int			 rc, c, applies;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
+	buf_init(&now);
 	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		threat = (const char *)sqlite3_column_text(st, 0);
 		target = (const char *)sqlite3_column_text(st, 1);
 		applies = sqlite3_column_int(st, 2);
+		proposed = (const char *)sqlite3_column_text(st, 3);
 		if (threat == NULL || target == NULL)
 			continue;
 		for (c = -1; i < n; i++) {
@@ -211,27 +294,30 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 				c = strcmp(k->target, target);
 			if (c >= 0)
 				break;
-			store_flip_add(f, k->threat, k->target, 0, 1);
 		}
 		if (c == 0) {
 			if (!applies)
 				store_flip_add(f, threat, target, 1, 1);
+			store_proposed_encode(&now, keys[i]);
+			if (proposed != NULL && strcmp(proposed, now.s) != 0 &&
+			    store_sync_keep(s, id, keys[i], proposed,
+			    err) == -1) {
+				sqlite3_reset(st);
+				buf_release(&now);
+				return -1;
+			}
 			i++;
 		} else if (applies)
 			store_flip_add(f, threat, target, 1, 0);
 	}
 	sqlite3_reset(st);
+	buf_release(&now);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, err);
-	for (; i < n; i++) {
-		if (i > 0 && store_key_cmp(&keys[i - 1], &keys[i]) == 0)
-			continue;
-		store_flip_add(f, keys[i]->threat, keys[i]->target, 0, 1);
-	}
 	return 0;
 }
 
-/* Record what starts or stops applying; mark what stopped. */
+/* Record what stops applying or applies again; mark what stopped. */
 static int
 store_sync_record(struct store *s, const char *id,
     const struct store_flips *f, const char *now, struct error *err)
@@ -270,10 +356,8 @@ store_sync_record(struct store *s, const char *id,
 }
 
 /*
- * Write the scoring of each risk with one UPSERT that leaves unchanged
- * rows alone. The mitigations the catalogue proposes are kept on the risk
- * too, so that a risk whose row did not change needs no look at its
- * mitigations; otherwise those new to it are added as proposed.
+ * Write the scoring of each risk, and the mitigations the catalogue
+ * proposes for it, with one UPSERT that leaves unchanged rows alone.
  */
 static int
 store_sync_write(struct store *s, const char *id,
@@ -293,27 +377,20 @@ store_sync_write(struct store *s, const char *id,
 	    "OR severity IS NOT excluded.severity OR applies IS NOT 1 "
 	    "OR reasons IS NOT excluded.reasons "
 	    "OR proposed IS NOT excluded.proposed";
-	static const char *const mit = "INSERT INTO risk_mitigations (system, "
-	    "threat, target, mitigation, status) VALUES (?, ?, ?, ?, "
-	    "'proposed') ON CONFLICT DO NOTHING";
 	const struct risk	*k;
-	sqlite3_stmt		*rs, *ms;
+	sqlite3_stmt		*rs;
 	struct buf		 reasons, proposed;
-	size_t			 i, j;
+	size_t			 i;
 	int			 rc = SQLITE_DONE;
 
-	if ((rs = store_prepare(s, risk, err)) == NULL ||
-	    (ms = store_prepare(s, mit, err)) == NULL)
+	if ((rs = store_prepare(s, risk, err)) == NULL)
 		return -1;
 	buf_init(&reasons);
 	buf_init(&proposed);
 	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
 		k = reg->risks[i];
 		store_reasons_encode(&reasons, k);
-		buf_reset(&proposed);
-		for (j = 0; j < k->nmitigations; j++)
-			buf_addf(&proposed, "%s%s", j > 0 ? "\n" : "",
-			    k->mitigations[j].id);
+		store_proposed_encode(&proposed, k);
 		store_bind(rs, 1, id);
 		store_bind(rs, 2, k->threat);
 		store_bind(rs, 3, k->target);
@@ -325,16 +402,6 @@ store_sync_write(struct store *s, const char *id,
 		store_bind(rs, 9, k->nmitigations > 0 ? proposed.s : NULL);
 		rc = sqlite3_step(rs);
 		sqlite3_reset(rs);
-		if (rc != SQLITE_DONE || sqlite3_changes(s->db) == 0)
-			continue;
-		for (j = 0; rc == SQLITE_DONE && j < k->nmitigations; j++) {
-			store_bind(ms, 1, id);
-			store_bind(ms, 2, k->threat);
-			store_bind(ms, 3, k->target);
-			store_bind(ms, 4, k->mitigations[j].id);
-			rc = sqlite3_step(ms);
-			sqlite3_reset(ms);
-		}
 	}
 	buf_release(&reasons);
 	buf_release(&proposed);
@@ -466,7 +533,10 @@ store_word(const struct vocab *v, sqlite3_stmt *st, int col, int dflt)
 	return i;
 }
 
-/* Read the mitigations of the risks just loaded (same order as them). */
+/*
+ * Read the mitigation rows of the risks just loaded (same order as them)
+ * over the proposed ones they already hold.
+ */
 static int
 store_load_mitigations(struct store *s, const char *id,
     struct risk_register *reg, size_t first, struct error *err)
@@ -477,7 +547,7 @@ store_load_mitigations(struct store *s, const char *id,
 	struct risk_mitigation	*m;
 	struct risk		*k;
 	sqlite3_stmt		*st;
-	const char		*threat, *target;
+	const char		*threat, *target, *mid;
 	size_t			 i = first;
 	int			 rc, c;
 
@@ -504,8 +574,15 @@ store_load_mitigations(struct store *s, const char *id,
 		if (strcmp(k->threat, threat) != 0 ||
 		    strcmp(k->target, target) != 0)
 			continue;
-		m = risk_add_mitigation(k,
-		    (const char *)sqlite3_column_text(st, 2));
+		/* A row: a decision about a proposed one, or another. */
+		mid = (const char *)sqlite3_column_text(st, 2);
+		if ((m = risk_find_mitigation(k, mid)) == NULL)
+			m = risk_add_mitigation(k, mid);
+		else {
+			free(m->owner);
+			free(m->due);
+			free(m->notes);
+		}
 		m->status = store_word(&vocab_mitigation_status, st, 3,
 		    MIT_PROPOSED);
 		m->owner = store_column(st, 4);
@@ -524,10 +601,12 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 {
 	static const char *const sql = "SELECT threat, target, title, "
 	    "likelihood, impact, severity, applies, reasons, status, owner, "
-	    "justification, decided_by, decided_at FROM risks "
+	    "justification, decided_by, decided_at, proposed FROM risks "
 	    "WHERE system = ? ORDER BY threat, target";
 	struct risk	*k;
 	sqlite3_stmt	*st;
+	const char	*p, *nl;
+	char		*mid;
 	size_t		 first = reg->n;
 	int		 rc;
 
@@ -557,6 +636,15 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 		k->justification = store_column(st, 10);
 		k->decided_by = store_column(st, 11);
 		k->decided_at = store_column(st, 12);
+		for (p = (const char *)sqlite3_column_text(st, 13);
+		    p != NULL && *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+			if ((nl = strchr(p, '\n')) == NULL)
+				nl = p + strlen(p);
+			mid = xstrndup(p, (size_t)(nl - p));
+			if (*mid != '\0' && risk_find_mitigation(k, mid) == NULL)
+				risk_add_mitigation(k, mid);
+			free(mid);
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -594,6 +682,7 @@ struct store_decision {
 	char	*status;
 	char	*owner;
 	char	*justification;
+	char	*proposed;	/* the mitigations the catalogue proposes */
 };
 
 static void
@@ -602,6 +691,7 @@ store_decision_free(struct store_decision *dd)
 	free(dd->status);
 	free(dd->owner);
 	free(dd->justification);
+	free(dd->proposed);
 }
 
 /* Read a risk's decision; fail naming the risk when there is none. */
@@ -609,8 +699,9 @@ static int
 store_get_decision(struct store *s, const char *id, const char *threat,
     const char *target, struct store_decision *dd, struct error *err)
 {
-	static const char *const sql = "SELECT status, owner, justification "
-	    "FROM risks WHERE system = ? AND threat = ? AND target = ?";
+	static const char *const sql = "SELECT status, owner, justification, "
+	    "proposed FROM risks WHERE system = ? AND threat = ? AND "
+	    "target = ?";
 	sqlite3_stmt	*st;
 	int		 rc;
 
@@ -626,6 +717,7 @@ store_get_decision(struct store *s, const char *id, const char *threat,
 		dd->status = store_column(st, 0);
 		dd->owner = store_column(st, 1);
 		dd->justification = store_column(st, 2);
+		dd->proposed = store_column(st, 3);
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
@@ -729,26 +821,53 @@ store_mit_free(struct store_mit *sm)
 	free(sm->notes);
 }
 
-/* The mitigations of a risk, for a suggestion (the caller frees). */
+/*
+ * The mitigations of a risk, for a suggestion (the caller frees): those of
+ * its rows, then the proposed ones that have none.
+ */
 static char **
 store_mit_ids(struct store *s, const char *id, const char *threat,
-    const char *target)
+    const char *target, const char *proposed)
 {
 	static const char *const sql = "SELECT mitigation FROM "
 	    "risk_mitigations WHERE system = ? AND threat = ? AND target = ? "
 	    "ORDER BY rowid";
 	sqlite3_stmt	*st;
-	char		**v = xcalloc(1, sizeof *v);
-	size_t		 n = 0;
+	const char	*p, *nl;
+	char		**v = xcalloc(1, sizeof *v), *mid;
+	size_t		 n = 0, i;
 
+	for (p = proposed; p != NULL && *p != '\0';
+	    p = *nl != '\0' ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		mid = xstrndup(p, (size_t)(nl - p));
+		for (i = 0; i < n && strcmp(v[i], mid) != 0; i++)
+			;
+		if (i < n || *mid == '\0') {
+			free(mid);
+			continue;
+		}
+		v = xreallocarray(v, n + 2, sizeof *v);
+		v[n++] = mid;
+		v[n] = NULL;
+	}
 	if ((st = store_prepare(s, sql, NULL)) == NULL)
 		return v;
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		mid = store_column(st, 0);
+		for (i = 0; mid != NULL && i < n && strcmp(v[i], mid) != 0;
+		    i++)
+			;
+		if (mid == NULL || i < n) {
+			free(mid);
+			continue;
+		}
 		v = xreallocarray(v, n + 2, sizeof *v);
-		v[n++] = store_column(st, 0);
+		v[n++] = mid;
 		v[n] = NULL;
 	}
 	sqlite3_reset(st);
@@ -774,9 +893,10 @@ store_get_mit(struct store *s, const char *id, const char *threat,
 	memset(sm, 0, sizeof *sm);
 	if (store_get_decision(s, id, threat, target, &dd, err) == -1)
 		return -1;
-	store_decision_free(&dd);
-	if ((st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_prepare(s, sql, err)) == NULL) {
+		store_decision_free(&dd);
 		return -1;
+	}
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
@@ -789,11 +909,18 @@ store_get_mit(struct store *s, const char *id, const char *threat,
 		sm->notes = store_column(st, 3);
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, err);
-	ids = store_mit_ids(s, id, threat, target);
+	if (rc == SQLITE_DONE && store_proposed_has(dd.proposed, mitigation)) {
+		/* Proposed by the catalogue, not decided yet: no row. */
+		sm->status = xstrdup(vocab_name(&vocab_mitigation_status,
+		    MIT_PROPOSED));
+		rc = SQLITE_ROW;
+	}
+	if (rc == SQLITE_ROW || rc != SQLITE_DONE) {
+		store_decision_free(&dd);
+		return rc == SQLITE_ROW ? 0 : store_fail(s, rc, err);
+	}
+	ids = store_mit_ids(s, id, threat, target, dd.proposed);
+	store_decision_free(&dd);
 	near = text_suggest(mitigation, (const char *const *)ids);
 	if (near != NULL)
 		error_set(err, "risk '%s@%s' has no mitigation '%s' (did you "
@@ -813,9 +940,13 @@ store_set_mitigation(struct store *s, const char *id, const char *threat,
     const char *owner, const char *due, const char *notes,
     struct error *err)
 {
-	static const char *const sql = "UPDATE risk_mitigations SET "
-	    "status = ?, owner = ?, due = ?, notes = ? WHERE system = ? "
-	    "AND threat = ? AND target = ? AND mitigation = ?";
+	/* A proposed mitigation gets its row with its first decision. */
+	static const char *const sql = "INSERT INTO risk_mitigations "
+	    "(status, owner, due, notes, system, threat, target, mitigation) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (system, threat, "
+	    "target, mitigation) DO UPDATE SET status = excluded.status, "
+	    "owner = excluded.owner, due = excluded.due, "
+	    "notes = excluded.notes";
 	static const char *const what[] = { "status", "owner", "due", "notes" };
 	struct store_mit	 sm;
 	const char		*word = NULL, *was[4], *now_[4];

@@ -20,7 +20,8 @@
  * component kind or the object type) and "deleted" (old value: the same);
  * "answer" and "note" for practices; "component order" (and "boundary",
  * "flow", "practice order") with the ids as "a, b, c" when only the order
- * changed; "applies" ("true"/"false"; no old value for a new risk),
+ * changed; "applies" ("true"/"false": a stored risk that stops applying or
+ * applies again; a new risk is not an entry),
  * "status", "owner", "justification" and "mitigation ID status|owner|due|
  * notes" for risks.
  *
@@ -58,6 +59,9 @@ struct store_summary {
 	size_t	 nrisks;		/* risks that apply */
 	size_t	 by_severity[4];	/* applying risks by enum level */
 	size_t	 by_status[5];		/* applying risks by enum risk_status */
+	size_t	 nassumed;		/* applying risks resting on an
+					   assumption (an "assumed:" reason) */
+	size_t	 nno_longer;		/* stored risks that no longer apply */
 	char	*updated;		/* ISO 8601 */
 };
 
@@ -90,6 +94,12 @@ char		*store_now(void);
 int		 store_list(struct store *, struct store_summary **, size_t *,
 		     struct error *);
 void		 store_summaries_free(struct store_summary *, size_t);
+/*
+ * Count the stored register of one model (the risk and object counts of
+ * its summary) without loading it; id, name and updated are left NULL.
+ */
+int		 store_summarize(struct store *, const char *id,
+		     struct store_summary *, struct error *);
 
 /* 1 if a model with this system id exists, 0 if not, -1 on error. */
 int		 store_exists(struct store *, const char *id, struct error *);
@@ -117,8 +127,9 @@ int		 store_delete(struct store *, const char *id, struct error *);
  * Merge a freshly computed register into the stored one for a model: new
  * risks are added open; known risks get the new scoring, title and reasons
  * and keep their decisions; stored risks absent from the new register are
- * kept with applies = 0. Mitigations new to a risk are added as proposed.
- * Changes to what applies are recorded in history.
+ * kept with applies = 0. The mitigations the catalogue proposes are kept
+ * with the risk, not as rows of their own (store-risk.c). A stored risk
+ * that stops applying, or applies again, is recorded in history.
  */
 int		 store_sync_risks(struct store *, const char *id,
 		     const struct risk_register *, struct error *);
