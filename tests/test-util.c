@@ -39,6 +39,46 @@ test_buf_grows_and_formats(void **state)
 	buf_release(&b);
 }
 
+/* A sink that keeps what it is handed, and counts the hand-overs. */
+static void
+collect(void *ctx, const char *p, size_t len)
+{
+	struct buf	*all = ctx;
+
+	buf_add(all, p, len);
+	all->sinkctx = (char *)all->sinkctx + 1;
+}
+
+/* A drained buffer holds little, and its sink gets every byte in order. */
+static void
+test_buf_drains_to_its_sink(void **state)
+{
+	struct buf	b, all, plain;
+	int		i;
+
+	(void)state;
+	buf_init(&b);
+	buf_init(&all);
+	buf_init(&plain);
+	buf_drain(&b);			/* no sink: nothing happens */
+	buf_set_sink(&b, collect, &all);
+	for (i = 0; i < 20000; i++) {
+		buf_addf(&b, "line %d\n", i);
+		buf_addf(&plain, "line %d\n", i);
+		buf_drain(&b);
+		assert_true(b.len < BUF_DRAIN_BYTES);
+	}
+	assert_true(all.len > 0);
+	assert_non_null(all.sinkctx);	/* handed over at least once */
+	buf_flush(&b);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(all.len, plain.len);
+	assert_memory_equal(all.s, plain.s, plain.len);
+	buf_release(&b);
+	buf_release(&all);
+	buf_release(&plain);
+}
+
 static void
 test_error_format_with_position(void **state)
 {
@@ -195,6 +235,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf_grows_and_formats),
+		cmocka_unit_test(test_buf_drains_to_its_sink),
 		cmocka_unit_test(test_error_format_with_position),
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
 		cmocka_unit_test(test_text_visible_neutralises_escapes),

@@ -51,6 +51,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct change		*hist = NULL;
 	struct model		*m = NULL, *src = NULL;
 	struct error		 e;
+	struct file_out		 fo;
 	struct buf		 b;
 	size_t			 nhist = 0;
 	char			*now = NULL, *svg = NULL;
@@ -109,13 +110,23 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 			cli_fail(&e);
 			goto out;
 		}
-	} else if (x->write(&in, &b, &e) == -1) {
-		cli_fail(&e);
-		goto out;
-	} else if (fwrite(b.s, 1, b.len, stdout) != b.len ||
-	    fflush(stdout) != 0) {
-		cli_failf("cannot write the export to standard output");
-		goto out;
+	} else {
+		/* Streamed: the writer hands its output over as it goes. */
+		if (file_out_open(&fo, NULL, 0, &e) == -1) {
+			cli_fail(&e);
+			goto out;
+		}
+		buf_set_sink(&b, file_out_write, &fo);
+		if (x->write(&in, &b, &e) == -1) {
+			file_out_abort(&fo);
+			cli_fail(&e);
+			goto out;
+		}
+		buf_flush(&b);
+		if (file_out_commit(&fo, &e) == -1) {
+			cli_failf("cannot write the export to standard output");
+			goto out;
+		}
 	}
 	rc = 0;
 out:

@@ -159,8 +159,10 @@ export_csv(const struct export_input *in, struct buf *out, struct error *err)
 	for (i = 0; i < CSV_NCOLUMNS; i++)
 		csv_field(out, csv_columns[i], i + 1 == CSV_NCOLUMNS);
 	risks = export_sorted_risks(in, &n);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		csv_risk(out, in, risks[i]);
+		buf_drain(out);
+	}
 	free(risks);
 	return 0;
 }

@@ -197,11 +197,27 @@ export_svg_path(const char *path)
 	return xasprintf("%s.svg", path);
 }
 
+/* The file an export streams into, and how much it has been handed. */
+struct export_sink {
+	struct file_out	fo;
+	size_t		n;
+};
+
+static void
+export_sink_write(void *ctx, const char *p, size_t len)
+{
+	struct export_sink	*k = ctx;
+
+	k->n += len;
+	file_out_write(&k->fo, p, len);
+}
+
 long
 export_write_file(const struct exporter *x, const struct export_input *in,
     const char *path, char **svg, struct error *err)
 {
 	struct export_input	 with = *in;
+	struct export_sink	 sink;
 	struct buf		 b, pic;
 	struct error		 e2;
 	const char		*base;
@@ -221,10 +237,19 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 		base = strrchr(svgpath, '/');
 		with.diagram_svg = base != NULL ? base + 1 : svgpath;
 	}
-	if (x->write(&with, &b, err) == -1 ||
-	    file_write_atomic(path, b.s, b.len, EXPORT_FILE_MODE, err) == -1)
+	/* Streamed into the file, renamed over path once whole. */
+	sink.n = 0;
+	if (file_out_open(&sink.fo, path, EXPORT_FILE_MODE, err) == -1)
 		goto out;
-	rc = (long)b.len;
+	buf_set_sink(&b, export_sink_write, &sink);
+	if (x->write(&with, &b, err) == -1) {
+		file_out_abort(&sink.fo);
+		goto out;
+	}
+	buf_flush(&b);
+	if (file_out_commit(&sink.fo, err) == -1)
+		goto out;
+	rc = (long)sink.n;
 	*svg = svgpath;
 	svgpath = NULL;
 out:

@@ -30,6 +30,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,12 @@ enum md_mode {
 	MD_BLOCK	/* a paragraph or list item: hard line breaks */
 };
 
+/* An object's position in a list, found by its address (md_pos_find). */
+struct md_pos {
+	const void	*p;
+	size_t		 i;
+};
+
 struct md {
 	struct buf			*out;
 	const struct export_input	*in;
@@ -61,6 +68,15 @@ struct md {
 	size_t				  nrisks;
 	struct risk			**apply;	/* applying */
 	size_t				  napply;
+	struct md_pos			 *applypos;	/* by address */
+	struct md_pos			 *comppos;	/* components */
+	size_t				 *bycomp;	/* component indices
+							   by boundary */
+	size_t				 *bystart;	/* boundary i's in
+							   bycomp[bystart[i]..
+							   bystart[i + 1]);
+							   i = nboundaries:
+							   outside any */
 };
 
 /* Characters escaped wherever they are. */
@@ -211,6 +227,7 @@ md_tr(struct buf *o, struct md_row *r)
 	}
 	buf_addc(o, '\n');
 	r->n = 0;
+	buf_drain(o);
 }
 
 /*
@@ -271,16 +288,87 @@ md_capital(struct buf *out, const char *s)
 		buf_addc(out, *s == '-' ? ' ' : *s);
 }
 
+static int
+md_pos_cmp(const void *a, const void *b)
+{
+	const struct md_pos	*x = a, *y = b;
+
+	if (x->p == y->p)
+		return 0;
+	return (uintptr_t)x->p < (uintptr_t)y->p ? -1 : 1;
+}
+
+/*
+ * The positions of n objects, sorted by address for md_pos_find(): lookups
+ * inside loops stay logarithmic on a register of a million risks.
+ */
+static struct md_pos *
+md_pos_index(void *const *v, size_t n)
+{
+	struct md_pos	*x = xreallocarray(NULL, n + 1, sizeof *x);
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		x[i].p = v[i];
+		x[i].i = i;
+	}
+	qsort(x, n, sizeof *x, md_pos_cmp);
+	return x;
+}
+
+/* The position of an object in an index of n, or (size_t)-1. */
+static size_t
+md_pos_find(const struct md_pos *x, size_t n, const void *p)
+{
+	const struct md_pos	*hit, key = { .p = p };
+
+	if (p == NULL || n == 0)
+		return (size_t)-1;
+	hit = bsearch(&key, x, n, sizeof *x, md_pos_cmp);
+	return hit != NULL ? hit->i : (size_t)-1;
+}
+
 /* The number of a risk that applies in the register ("R3"), or 0. */
 static size_t
 md_number(const struct md *d, const struct risk *k)
 {
-	size_t	i;
+	size_t	i = md_pos_find(d->applypos, d->napply, k);
 
-	for (i = 0; i < d->napply; i++)
-		if (d->apply[i] == k)
-			return i + 1;
-	return 0;
+	return i == (size_t)-1 ? 0 : i + 1;
+}
+
+/*
+ * Group the components by boundary once (in model order within each), so
+ * that listing each boundary's components does not scan them all.
+ */
+static void
+md_group_components(struct md *d)
+{
+	const struct model	*m = d->m;
+	struct md_pos		*bpos;
+	size_t			 i, g, *count, *fill;
+
+	bpos = md_pos_index((void *const *)m->boundaries, m->nboundaries);
+	count = xcalloc(m->nboundaries + 2, sizeof *count);
+	fill = xcalloc(m->nboundaries + 2, sizeof *fill);
+	d->bycomp = xreallocarray(NULL, m->ncomponents + 1,
+	    sizeof *d->bycomp);
+	d->bystart = xcalloc(m->nboundaries + 2, sizeof *d->bystart);
+	for (i = 0; i < m->ncomponents; i++) {
+		g = md_pos_find(bpos, m->nboundaries, m->components[i]->b);
+		count[g == (size_t)-1 ? m->nboundaries : g]++;
+	}
+	for (g = 0; g <= m->nboundaries; g++)
+		d->bystart[g + 1] = d->bystart[g] + count[g];
+	for (i = 0; i < m->ncomponents; i++) {
+		g = md_pos_find(bpos, m->nboundaries, m->components[i]->b);
+		if (g == (size_t)-1)
+			g = m->nboundaries;
+		d->bycomp[d->bystart[g] + fill[g]++] = i;
+	}
+	free(count);
+	free(fill);
+	free(bpos);
 }
 
 /* What a risk is about: "Name (`id`, component)" or the whole system. */
@@ -505,19 +593,20 @@ md_facts(struct buf *o, const void *obj, enum objtype t, int kind)
 	}
 }
 
-/* A table of components, with their descriptions listed after it. */
+/*
+ * A table of the components of group g (boundary g, or outside any when g
+ * is the number of boundaries), with their descriptions listed after it.
+ */
 static void
-md_components(struct md *d, const struct boundary *b)
+md_components(struct md *d, size_t g)
 {
 	const struct component	*c;
 	struct buf		*o = d->out;
 	struct md_row		 r = { .n = 0 };
 	size_t			 i, ndesc = 0, nrows = 0;
 
-	for (i = 0; i < d->m->ncomponents; i++) {
-		c = d->m->components[i];
-		if (c->b != b)
-			continue;
+	for (i = d->bystart[g]; i < d->bystart[g + 1]; i++) {
+		c = d->m->components[d->bycomp[i]];
 		if (nrows++ == 0)
 			buf_adds(o, "| Component | Id | Kind | Owner | "
 			    "Facts |\n| --- | --- | --- | --- | --- |\n");
@@ -527,15 +616,16 @@ md_components(struct md *d, const struct boundary *b)
 		md_cell(md_td(&r), c->owner);
 		md_facts(md_td(&r), c, OBJ_COMPONENT, c->kind);
 		md_tr(o, &r);
+		buf_drain(o);
 	}
 	if (nrows == 0) {
 		buf_adds(o, "No components.\n\n");
 		return;
 	}
 	buf_addc(o, '\n');
-	for (i = 0; i < d->m->ncomponents; i++) {
-		c = d->m->components[i];
-		if (c->b != b || c->description == NULL)
+	for (i = d->bystart[g]; i < d->bystart[g + 1]; i++) {
+		c = d->m->components[d->bycomp[i]];
+		if (c->description == NULL)
 			continue;
 		ndesc++;
 		buf_adds(o, "- ");
@@ -582,12 +672,18 @@ mmd_label(struct buf *o, const char *s)
 
 /* Index of a component in the model (for its generated Mermaid id). */
 static size_t
-md_comp_index(const struct model *m, const char *id)
+md_comp_index(const struct md *d, const char *id)
 {
-	size_t	i;
+	const struct objref	*o = id != NULL && d->m->indexed ?
+				    model_find(d->m, id) : NULL;
+	size_t			 i;
 
-	for (i = 0; i < m->ncomponents; i++)
-		if (strcmp(m->components[i]->id, id) == 0)
+	if (o != NULL)
+		return o->type == OBJ_COMPONENT ? md_pos_find(d->comppos,
+		    d->m->ncomponents, o->ptr) : (size_t)-1;
+	for (i = 0; id != NULL && !d->m->indexed &&
+	    i < d->m->ncomponents; i++)
+		if (strcmp(d->m->components[i]->id, id) == 0)
 			return i;
 	return (size_t)-1;
 }
@@ -651,19 +747,20 @@ md_mermaid(struct md *d)
 		mmd_label(o, label.s);
 		buf_adds(o, "]\n");
 		buf_release(&label);
-		for (j = 0; j < m->ncomponents; j++)
-			if (m->components[j]->b == b)
-				md_mermaid_node(o, m->components[j], j,
-				    "    ");
+		for (j = d->bystart[i]; j < d->bystart[i + 1]; j++)
+			md_mermaid_node(o, m->components[d->bycomp[j]],
+			    d->bycomp[j], "    ");
 		buf_adds(o, "  end\n");
+		buf_drain(o);
 	}
-	for (j = 0; j < m->ncomponents; j++)
-		if (m->components[j]->b == NULL)
-			md_mermaid_node(o, m->components[j], j, "  ");
+	for (j = d->bystart[i]; j < d->bystart[i + 1]; j++)
+		md_mermaid_node(o, m->components[d->bycomp[j]], d->bycomp[j],
+		    "  ");
 	for (i = 0; i < m->nflows; i++) {
+		buf_drain(o);
 		f = m->flows[i];
-		from = md_comp_index(m, f->from);
-		to = md_comp_index(m, f->to);
+		from = md_comp_index(d, f->from);
+		to = md_comp_index(d, f->to);
 		if (from == (size_t)-1 || to == (size_t)-1)
 			continue;
 		buf_init(&label);
@@ -756,14 +853,14 @@ md_system(struct md *d)
 		if (b->description != NULL &&
 		    md_text(o, b->description, MD_BLOCK, "", 1) > 0)
 			buf_adds(o, "\n\n");
-		md_components(d, b);
+		md_components(d, i);
 	}
 	for (i = 0; i < m->ncomponents; i++)
 		if (m->components[i]->b == NULL)
 			loose++;
 	if (loose > 0 || m->nboundaries == 0) {
 		buf_adds(o, "#### Outside any trust boundary\n\n");
-		md_components(d, NULL);
+		md_components(d, m->nboundaries);
 	}
 	md_flows(d);
 	md_mermaid(d);
@@ -952,6 +1049,7 @@ md_risk(struct md *d, size_t n, const struct risk *k)
 	}
 	buf_addc(o, '\n');
 	md_mitigations(d, k);
+	buf_drain(o);
 }
 
 static void
@@ -1307,6 +1405,10 @@ export_markdown(const struct export_input *in, struct buf *out,
 	for (i = 0; i < d.nrisks; i++)
 		if (d.risks[i]->applies)
 			d.apply[d.napply++] = d.risks[i];
+	d.applypos = md_pos_index((void *const *)d.apply, d.napply);
+	d.comppos = md_pos_index((void *const *)d.m->components,
+	    d.m->ncomponents);
+	md_group_components(&d);
 	md_title_block(&d);
 	md_summary(&d);
 	md_system(&d);
@@ -1319,5 +1421,9 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_history(&d);
 	free(d.risks);
 	free(d.apply);
+	free(d.applypos);
+	free(d.comppos);
+	free(d.bycomp);
+	free(d.bystart);
 	return 0;
 }

@@ -465,24 +465,38 @@ xw_document(struct xw *x, const struct export_input *in)
 		xw_check(x, xmlTextWriterEndDocument(x->w));
 }
 
+/* libxml2's output goes straight into the caller's buffer, drained. */
+static int
+xw_output(void *ctx, const char *p, int len)
+{
+	struct buf	*out = ctx;
+
+	if (len > 0) {
+		buf_add(out, p, (size_t)len);
+		buf_drain(out);
+	}
+	return len;
+}
+
 int
 export_xml(const struct export_input *in, struct buf *out, struct error *err)
 {
-	xmlBufferPtr	 xb;
-	struct xw	 x;
+	xmlOutputBufferPtr	 ob;
+	struct xw		 x;
+	size_t			 start = out->len;
 
-	if ((xb = xmlBufferCreate()) == NULL)
-		fatal("xmlBufferCreate: out of memory");
-	if ((x.w = xmlNewTextWriterMemory(xb, 0)) == NULL)
-		fatal("xmlNewTextWriterMemory: out of memory");
+	if ((ob = xmlOutputBufferCreateIO(xw_output, NULL, out,
+	    NULL)) == NULL)
+		fatal("xmlOutputBufferCreateIO: out of memory");
+	if ((x.w = xmlNewTextWriter(ob)) == NULL)
+		fatal("xmlNewTextWriter: out of memory");
 	x.err = err;
 	x.failed = 0;
 	xmlTextWriterSetIndent(x.w, 1);
 	xmlTextWriterSetIndentString(x.w, X("  "));
 	xw_document(&x, in);
-	xmlFreeTextWriter(x.w);		/* flushes into xb */
-	if (!x.failed)
-		buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-	xmlBufferFree(xb);
+	xmlFreeTextWriter(x.w);		/* flushes and closes ob */
+	if (x.failed && out->len >= start)
+		buf_truncate(out, start);
 	return x.failed ? -1 : 0;
 }

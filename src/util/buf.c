@@ -22,6 +22,31 @@ buf_init(struct buf *b)
 {
 	b->s = buf_slop;
 	b->len = b->cap = 0;
+	b->sink = NULL;
+	b->sinkctx = NULL;
+}
+
+void
+buf_set_sink(struct buf *b, buf_sink_fn *fn, void *ctx)
+{
+	b->sink = fn;
+	b->sinkctx = ctx;
+}
+
+void
+buf_flush(struct buf *b)
+{
+	if (b->sink == NULL || b->len == 0)
+		return;
+	b->sink(b->sinkctx, b->s, b->len);
+	buf_truncate(b, 0);
+}
+
+void
+buf_drain(struct buf *b)
+{
+	if (b->len >= BUF_DRAIN_BYTES)
+		buf_flush(b);
 }
 
 void

@@ -65,49 +65,110 @@ fail:
 }
 
 int
-file_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
+file_out_open(struct file_out *f, const char *path, mode_t mode,
     struct error *err)
 {
-	const char	*p = data;
-	char		*tmp;
-	ssize_t		 n;
-	int		 fd, saved;
-
-	tmp = xasprintf("%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
+	memset(f, 0, sizeof *f);
+	f->fd = -1;
+	if (path == NULL) {
+		f->fd = STDOUT_FILENO;
+		return 0;
+	}
+	f->path = xstrdup(path);
+	f->tmp = xasprintf("%s.tmp.XXXXXX", path);
+	if ((f->fd = mkstemp(f->tmp)) == -1) {
 		error_set(err, "cannot create a file beside '%s': %s", path,
 		    strerror(errno));
-		free(tmp);
+		free(f->tmp);
+		free(f->path);
+		memset(f, 0, sizeof *f);
+		f->fd = -1;
 		return -1;
 	}
-	if (fchmod(fd, mode) == -1)
-		goto fail;
-	while (len > 0) {
-		n = write(fd, p, len);
+	if (fchmod(f->fd, mode) == -1)
+		f->errnum = errno;
+	return 0;
+}
+
+void
+file_out_write(void *ctx, const char *p, size_t len)
+{
+	struct file_out	*f = ctx;
+	ssize_t		 n;
+
+	while (len > 0 && f->errnum == 0) {
+		n = write(f->fd, p, len);
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1)
-			goto fail;
+		if (n == -1) {
+			f->errnum = errno;
+			break;
+		}
 		p += n;
 		len -= (size_t)n;
 	}
-	if (fsync(fd) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1)
-		goto fail;
-	free(tmp);
-	return 0;
+}
 
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return error_set(err, "cannot write '%s': %s", path, strerror(saved));
+/* Close a file being written and forget it. */
+static void
+file_out_release(struct file_out *f)
+{
+	if (f->path != NULL && f->fd != -1)
+		close(f->fd);
+	free(f->tmp);
+	free(f->path);
+	memset(f, 0, sizeof *f);
+	f->fd = -1;
+}
+
+void
+file_out_abort(struct file_out *f)
+{
+	if (f->tmp != NULL && f->fd != -1)
+		unlink(f->tmp);
+	file_out_release(f);
+}
+
+int
+file_out_commit(struct file_out *f, struct error *err)
+{
+	int	saved;
+
+	if (f->path == NULL) {
+		saved = f->errnum;
+		file_out_release(f);
+		if (saved != 0)
+			return error_set(err, "cannot write to standard "
+			    "output: %s", strerror(saved));
+		return 0;
+	}
+	if (f->errnum == 0 && fsync(f->fd) == -1)
+		f->errnum = errno;
+	if (close(f->fd) == -1 && f->errnum == 0)
+		f->errnum = errno;
+	f->fd = -1;
+	if (f->errnum == 0 && rename(f->tmp, f->path) == -1)
+		f->errnum = errno;
+	if (f->errnum != 0) {
+		saved = f->errnum;
+		unlink(f->tmp);
+		error_set(err, "cannot write '%s': %s", f->path,
+		    strerror(saved));
+		file_out_release(f);
+		return -1;
+	}
+	file_out_release(f);
+	return 0;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len, mode_t mode,
+    struct error *err)
+{
+	struct file_out	f;
+
+	if (file_out_open(&f, path, mode, err) == -1)
+		return -1;
+	file_out_write(&f, data, len);
+	return file_out_commit(&f, err);
 }

@@ -19,6 +19,26 @@ struct error;
  * with err set.
  */
 char	*file_read(const char *path, size_t max, size_t *len, struct error *);
+/*
+ * A file written piece by piece, atomically: file_out_open() creates the
+ * temporary file beside path (path NULL: standard output, written as it
+ * comes), file_out_write() appends (a buf_sink_fn: the first error is kept
+ * and later writes are dropped), file_out_commit() syncs and renames it
+ * over path, or reports the first error and removes it; file_out_abort()
+ * removes it. Commit and abort release the struct.
+ */
+struct file_out {
+	char	*path;		/* the target, or NULL for standard output */
+	char	*tmp;		/* the temporary file beside it */
+	int	 fd;
+	int	 errnum;	/* the first write error, or 0 */
+};
+
+int	 file_out_open(struct file_out *, const char *path, mode_t,
+	     struct error *);
+void	 file_out_write(void *file_out, const char *, size_t);
+int	 file_out_commit(struct file_out *, struct error *);
+void	 file_out_abort(struct file_out *);
 /* Write len bytes to path atomically with the given mode. 0 or -1. */
 int	 file_write_atomic(const char *path, const void *, size_t, mode_t,
 	     struct error *);

@@ -1192,19 +1192,25 @@ model_write_yaml(const struct model *m, struct buf *b)
 	model_yaml_write_object(b, &m->system, OBJ_SYSTEM, -1, "  ", "  ");
 	if (m->nboundaries > 0)
 		buf_adds(b, "\nboundaries:\n");
-	for (i = 0; i < m->nboundaries; i++)
+	for (i = 0; i < m->nboundaries; i++) {
 		model_yaml_write_object(b, m->boundaries[i], OBJ_BOUNDARY, -1,
 		    "  - ", "    ");
+		buf_drain(b);
+	}
 	if (m->ncomponents > 0)
 		buf_adds(b, "\ncomponents:\n");
-	for (i = 0; i < m->ncomponents; i++)
+	for (i = 0; i < m->ncomponents; i++) {
 		model_yaml_write_object(b, m->components[i], OBJ_COMPONENT,
 		    m->components[i]->kind, "  - ", "    ");
+		buf_drain(b);
+	}
 	if (m->nflows > 0)
 		buf_adds(b, "\nflows:\n");
-	for (i = 0; i < m->nflows; i++)
+	for (i = 0; i < m->nflows; i++) {
 		model_yaml_write_object(b, m->flows[i], OBJ_FLOW, -1, "  - ",
 		    "    ");
+		buf_drain(b);
+	}
 	if (m->npractices > 0)
 		buf_adds(b, "\npractices:\n");
 	for (i = 0; i < m->npractices; i++) {
@@ -1358,6 +1364,7 @@ model_write_yaml_decisions(const struct model *m,
 	for (i = 0; i < n; i++) {
 		model_yaml_write_decision(b, v[i].name, v[i].k);
 		free(v[i].name);
+		buf_drain(b);
 	}
 	free(v);
 }
