@@ -239,7 +239,7 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 		return NULL;
 	}
 	if (++yp->nodes > YDOC_MAX_NODES) {
-		ydoc_error_at(yp, &ev->start_mark, "more than %d nodes",
+		ydoc_error_at(yp, &ev->start_mark, "more than %lu nodes",
 		    YDOC_MAX_NODES);
 		yaml_event_delete(ev);
 		return NULL;

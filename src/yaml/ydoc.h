@@ -13,11 +13,14 @@
 
 #include <stddef.h>
 
+#include "util/limits.h"
+
 struct error;
 
 #define YDOC_MAX_DEPTH	64
-#define YDOC_MAX_NODES	4000000
-#define YDOC_MAX_BYTES	(64UL * 1024 * 1024)	/* largest file read */
+/* From the memory budget (util/limits.h). */
+#define YDOC_MAX_NODES	LIMIT_YAML_NODES
+#define YDOC_MAX_BYTES	LIMIT_FILE_BYTES	/* largest file read */
 
 enum ynode_type { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 
