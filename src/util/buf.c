@@ -112,10 +112,14 @@ buf_adds(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
+/* The most frequent append of the escaping writers: no call when it fits. */
 void
 buf_addc(struct buf *b, char c)
 {
-	buf_add(b, &c, 1);
+	if (b->len + 2 > b->cap)
+		buf_grow(b, 1);
+	b->s[b->len++] = c;
+	b->s[b->len] = '\0';
 }
 
 void

@@ -118,6 +118,16 @@ text_visible(struct buf *b, const char *s, int keep_newlines)
 	uint32_t	c;
 
 	while (len > 0) {
+		/* A run of printable ASCII, the common case, in one go. */
+		for (n = 0; n < len && (unsigned char)s[n] >= 0x20 &&
+		    (unsigned char)s[n] < 0x7f; n++)
+			;
+		if (n > 0) {
+			buf_add(b, s, n);
+			s += n;
+			len -= n;
+			continue;
+		}
 		if ((n = utf8_decode(s, len, &c)) == 0) {
 			buf_addf(b, "<%02X>", (unsigned char)*s);
 			s++;
