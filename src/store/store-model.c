@@ -1117,10 +1117,14 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 {
 	static const char *const objects = "SELECT type, count(*) "
 	    "FROM objects WHERE system = ? GROUP BY type";
-	/* A risk rests on an assumption when one of its reasons does. */
+	/*
+	 * A risk rests on an assumption when one of its reasons does: a line
+	 * of the reasons column that begins with the kind's prefix, as
+	 * risk_add_reason_line() reads it back (store-risk.c).
+	 */
 	static const char *const risks = "SELECT severity, status, count(*), "
-	    "applies, sum(reasons LIKE 'assumed:%' OR "
-	    "instr(reasons, char(10) || 'assumed:') > 0) FROM risks "
+	    "applies, sum(substr(reasons, 1, 9) = 'assumed: ' OR "
+	    "instr(reasons, char(10) || 'assumed: ') > 0) FROM risks "
 	    "WHERE system = ? GROUP BY applies, severity, status";
 	sqlite3_stmt	*st;
 	const char	*type;
