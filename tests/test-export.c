@@ -88,7 +88,7 @@ static void
 test_table_lists_every_format(void **state)
 {
 	static const char *const want[] = { "markdown", "xml", "csv", "dot",
-	    "svg", "yaml", "sarif" };
+	    "svg", "yaml", "sarif", "threat-dragon" };
 	size_t	i, j;
 
 	(void)state;

@@ -31,6 +31,8 @@ const struct exporter exporters[] = {
 	  "yaml", export_yaml },
 	{ "sarif", "the risks as SARIF 2.1.0 for code scanning (with "
 	  "--model-file)", "sarif", export_sarif },
+	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "
+	  "on their elements", "json", export_threat_dragon },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 

@@ -187,6 +187,29 @@ td_id(struct td *td, const char *name, const char *prefix)
 	return buf_detach(&b);
 }
 
+/*
+ * The id of an element: its cell id when that is a Parapet id (a file that
+ * Parapet exported; Threat Dragon's own ids are UUIDs), else one made from
+ * its name.
+ */
+static char *
+td_cell_id(struct td *td, const char *cellid, const char *name,
+    const char *prefix)
+{
+	size_t	i, n = strlen(cellid);
+	int	uuid = n == 36;
+
+	for (i = 0; uuid && i < n; i++)
+		uuid = (i == 8 || i == 13 || i == 18 || i == 23) ?
+		    cellid[i] == '-' : isxdigit((unsigned char)cellid[i]);
+	if (!uuid && id_valid(cellid) && strmap_get(&td->used, cellid) ==
+	    NULL) {
+		strmap_put(&td->used, td_key(td, cellid), td);
+		return xstrdup(cellid);
+	}
+	return td_id(td, name, prefix);
+}
+
 /* A copy of a name with its line breaks as spaces (Threat Dragon wraps). */
 static char *
 td_name(const char *s)
@@ -231,11 +254,11 @@ td_element(struct td *td, struct jnode *cell, struct jnode *data,
     const char *path, const char *shape, const char *cellid)
 {
 	struct component	*c;
-	const char		*name, *desc;
+	const char		*name, *desc, *dot;
 	struct jnode		*threats;
 	double			 x, y, w, h;
-	char			*id;
-	int			 kind;
+	char			*id, *word;
+	int			 kind, k;
 
 	if (td_text(td, data, path, "description", &desc) == -1 ||
 	    td_member(td, data, path, "threats", JT_ARRAY, 0, &threats) ==
@@ -250,8 +273,24 @@ td_element(struct td *td, struct jnode *cell, struct jnode *data,
 		kind = KIND_DATASTORE;
 		td->nstore++;
 	}
+	/* "Parapet kind: K." opens the descriptions Parapet writes. */
+	if (desc != NULL && strncmp(desc, "Parapet kind: ", 14) == 0 &&
+	    (dot = strchr(desc + 14, '.')) != NULL) {
+		word = xstrndup(desc + 14, (size_t)(dot - desc - 14));
+		if ((k = vocab_find(&vocab_kind, word)) != -1) {
+			if (kind == KIND_APPLICATION)
+				td->nprocess--;
+			else if (kind == KIND_DATASTORE)
+				td->nstore--;
+			kind = k;
+			desc = dot[1] == '\n' ? dot + 2 : dot + 1;
+			if (*desc == '\0')
+				desc = NULL;
+		}
+		free(word);
+	}
 	name = td_cell_name(cell, data);
-	id = td_id(td, name, shape);
+	id = td_cell_id(td, cellid, name, shape);
 	c = model_add_component(td->m, id, kind);
 	c->name = td_name(name != NULL ? name : id);
 	if (desc != NULL)
@@ -277,7 +316,7 @@ td_element(struct td *td, struct jnode *cell, struct jnode *data,
 /* A trust-boundary box: a boundary, members found by geometry later. */
 static int
 td_box(struct td *td, struct jnode *cell, struct jnode *data,
-    const char *path)
+    const char *path, const char *cellid)
 {
 	struct td_box	*bx;
 	const char	*name, *desc;
@@ -286,7 +325,7 @@ td_box(struct td *td, struct jnode *cell, struct jnode *data,
 	if (td_text(td, data, path, "description", &desc) == -1)
 		return -1;
 	name = td_cell_name(cell, data);
-	id = td_id(td, name, "boundary");
+	id = td_cell_id(td, cellid, name, "boundary");
 	td->boxes = xreallocarray(td->boxes, td->nboxes + 1,
 	    sizeof *td->boxes);
 	bx = &td->boxes[td->nboxes++];
@@ -302,7 +341,7 @@ td_box(struct td *td, struct jnode *cell, struct jnode *data,
 /* A flow between two elements; NULL end cells make it a note. */
 static int
 td_flow(struct td *td, struct jnode *cell, struct jnode *data,
-    const char *path)
+    const char *path, const char *cellid)
 {
 	struct component	*from, *to;
 	struct flow		*fl;
@@ -329,7 +368,7 @@ td_flow(struct td *td, struct jnode *cell, struct jnode *data,
 		    "or store" : "it goes from an element to itself");
 		return 0;
 	}
-	id = td_id(td, name, "flow");
+	id = td_cell_id(td, cellid, name, "flow");
 	fl = model_add_flow(td->m, id, from->id, to->id);
 	if (name != NULL)
 		fl->name = td_name(name);
@@ -376,7 +415,7 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 			    "not %s", jtype_name(jnode_type(data)));
 		else if (flows) {
 			if (strcmp(shape, "flow") == 0)
-				rc = td_flow(td, cell, data, path);
+				rc = td_flow(td, cell, data, path, cellid);
 		} else if (strcmp(shape, "actor") == 0 ||
 		    strcmp(shape, "process") == 0 ||
 		    strcmp(shape, "store") == 0) {
@@ -387,7 +426,7 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 				rc = td_element(td, cell, data, path, shape,
 				    cellid);
 		} else if (strcmp(shape, "trust-boundary-box") == 0)
-			rc = td_box(td, cell, data, path);
+			rc = td_box(td, cell, data, path, cellid);
 		else if (strstr(shape, "boundary") != NULL)
 			td->ncurves++;
 		else if (strcmp(shape, "flow") != 0)

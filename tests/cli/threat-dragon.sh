@@ -6,6 +6,10 @@
 # import stable. With ../shared/interop (the conformance files), every
 # Threat Dragon file there is read too.
 . "${srcdir:-.}/tests/cli/lib.sh"
+SRC="$(cd "$SRC" && pwd)"
+export srcdir="$SRC"
+tdschema="$SRC/tests/data/interop/threat-dragon-v2.schema.json"
+validate() { python3 "$SRC/tests/json-validate.py" "$tdschema" "$@"; }
 
 fx="$SRC/tests/data/interop/td-small.json"
 db="$T/td.db"
@@ -38,6 +42,41 @@ run import "$T/a.yaml" "$T/b.db"
 expect_rc 0 "import the exported yaml"
 run export "$T/b.db" --format yaml --output "$T/b.yaml"
 cmp -s "$T/a.yaml" "$T/b.yaml" || fail "import -> export -> import is not stable"
+
+# Export to Threat Dragon: valid against its schema, and import ->
+# export -> import gives the same model.
+run export "$db" --format threat-dragon --output "$T/td1.json"
+expect_rc 0 "export threat-dragon"
+validate "$T/td1.json" >"$T/v.out" 2>&1 || fail "schema: $(cat "$T/v.out")"
+run import "$T/td1.json" "$T/td2.db"
+expect_rc 0 "import the exported Threat Dragon file"
+run export "$T/td2.db" --format yaml --output "$T/c.yaml"
+cmp -s "$T/a.yaml" "$T/c.yaml" || fail "threat-dragon round trip: $(diff "$T/a.yaml" "$T/c.yaml")"
+grep -qF '\u001b' "$T/td1.json" || fail "escape not written as \\u001b"
+if LC_ALL=C grep -q "$(printf '\033')" "$T/td1.json"; then
+	fail "an escape character reached the Threat Dragon file"
+fi
+python3 - "$T/td1.json" >"$T/py.out" 2>&1 <<'PY' || fail "threats: $(cat "$T/py.out")"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+cells = d["detail"]["diagrams"][0]["cells"]
+threats = [t for c in cells for t in c.get("data", {}).get("threats", [])]
+assert threats, "risks become threats"
+assert all(t["severity"] in ("High", "Medium", "Low") for t in threats)
+boxes = [c for c in cells if c["shape"] == "trust-boundary-box"]
+els = [c for c in cells if c["shape"] in ("actor", "process", "store")]
+# Nothing overlaps: elements on a grid.
+pos = [(c["position"]["x"], c["position"]["y"]) for c in els]
+assert len(pos) == len(set(pos)), pos
+print("ok")
+PY
+# The hostile export fixture and every starter model: valid files.
+mkdir "$T/render"
+"$(dirname "$PARAPET")/tests/export-render" "$T/render" "$SRC"/templates/*.yaml ||
+    fail "export-render"
+set -- "$T"/render/*.json
+[ "$#" -ge 2 ] || fail "no Threat Dragon file rendered"
+validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
 
 # Malformed files: refused with the JSON path, nothing created.
 bad() {
