@@ -186,7 +186,7 @@ has_reason(const struct risk *k, const char *line)
 	size_t	i;
 
 	for (i = 0; i < k->nreasons; i++)
-		if (strcmp(k->reasons[i], line) == 0)
+		if (strcmp(k->reasons[i].line, line) == 0)
 			return 1;
 	return 0;
 }
