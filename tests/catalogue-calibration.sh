@@ -51,7 +51,7 @@ expect() {
 
 for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; do
 	register "$model"
-	total="$(wc -l <"$T/risks")"
+	total="$(grep -cE '^(low|medium|high|critical) ' "$T/risks")"
 	crit="$(grep -c '^critical ' "$T/risks")"
 	[ "$total" -gt 20 ] || fail "$model: only $total risks"
 	# Critical is the exception: at most one risk in eight.
@@ -98,6 +98,77 @@ model=fine-tuned-open-weights-api
 register "$SRC/templates/fine-tuned-open-weights-api.yaml"
 expect malicious-serialised-weights@base-model critical
 expect supply-chain-public-model-hub@model-hub critical
+
+# rank RISK: its place in the last register (1 = first), or 9999.
+rank() {
+	grep -E '^(low|medium|high|critical) ' "$T/risks" |
+	    awk -v id="$1" '$4 == id { print NR; found = 1; exit }
+	    END { if (!found) print 9999 }'
+}
+
+# above A B: risk A is listed before risk B.
+above() {
+	[ "$(rank "$1")" -lt "$(rank "$2")" ] ||
+	    fail "$model: $1 (place $(rank "$1")) is not above $2 (place $(rank "$2"))"
+}
+
+# Per starter model: about one risk in three at most is high or critical,
+# and the system's criticality does not make every risk severe.
+for model in "$SRC"/templates/*.yaml; do
+	register "$model"
+	total="$(grep -cE '^(low|medium|high|critical) ' "$T/risks")"
+	high="$(grep -cE '^(high|critical) ' "$T/risks")"
+	[ $((high * 3)) -le $((total + 3)) ] ||
+	    fail "$model: $high of $total risks are high or critical"
+done
+
+# Every practice answered no: the gaps are risks, none of them critical
+# and none above the attacks they enable.
+for model in "$SRC"/templates/*.yaml; do
+	register "$model"
+	for q in $("$PARAPET" questions "$T/db" |
+	    awk '$1 == "unknown" { print $3 }'); do
+		"$PARAPET" answer "$T/db" "$q" no >/dev/null ||
+		    fail "$model: answer $q no"
+	done
+	"$PARAPET" risks "$T/db" >"$T/risks"
+	grep -q ' practice-' "$T/risks" ||
+	    fail "$model: a practice answered no raises no risk"
+	if grep -q '^critical .* practice-' "$T/risks"; then
+		fail "$model: a practice gap answered no is critical"
+	fi
+	if head -n 1 "$T/risks" | grep -q ' practice-'; then
+		fail "$model: a practice gap answered no is ranked first"
+	fi
+done
+
+# An instruction injected into an invoice that a tool pays outranks a
+# wrong answer that the customer reads and can check.
+model=calibration-payments
+register "$SRC/tests/data/calibration/payments.yaml"
+expect agent-excessive-agency@pay-tool high critical
+above agent-excessive-agency@pay-tool llm-misinformation-overreliance@llm
+# The criticality is counted once, and the cost of the action on top.
+grep -q '^high .* 3x5  agent-excessive-agency@pay-tool ' "$T/risks" ||
+    fail "$model: the payment tool's action impact is lost"
+
+# The caller's own speech, transcribed, is direct injection, not indirect.
+model=calibration-voice
+register "$SRC/tests/data/calibration/voice.yaml"
+expect llm-direct-prompt-injection@assistant high critical
+expect llm-indirect-prompt-injection@assistant none
+
+# A tool whose executes-code is not answered: one provisional risk, not
+# both of the threats that the two answers raise, and not high.
+model=calibration-unknown-tool
+register "$SRC/tests/data/calibration/unknown-tool.yaml"
+expect agent-code-execution@runner medium low
+expect agent-excessive-agency@runner none
+grep -q "^    assumed: 'runner' executes code" "$T/risks" ||
+    fail "$model: the provisional risk does not name the field to answer"
+[ "$(awk '/^to confirm:/ { apart = 1 }
+    $4 == "agent-code-execution@runner" { print apart + 0 }' "$T/risks")" = 1 ] ||
+    fail "$model: the provisional risk is not listed apart, after the facts"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

@@ -207,10 +207,12 @@ test_unanswered_fields_fire_as_assumptions(void **state)
 	    "  - { id: f2, from: app2, to: llm2 }\n", &reg);
 	expect(&reg, "t-injection", "llm",
 	    "fact: 'llm' is a model\n"
-	    "assumed: 'llm' model-type is llm (not answered)\n"
+	    "assumed: 'llm' model-type is llm (model-type not answered)\n"
 	    "fact: 'app' sends to 'llm' (flow 'f1')\n"
-	    "assumed: 'app' takes untrusted input (not answered)\n"
-	    "impact +2: the system is critical\n");
+	    "assumed: 'app' takes untrusted input (untrusted-input not "
+	    "answered)\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* A definite no anywhere in an 'all' keeps it quiet. */
 	assert_int_equal(count(&reg, "t-injection"), 1);
 	risk_register_release(&reg);
@@ -227,8 +229,10 @@ test_flows_crossing_boundaries(void **state)
 	expect(&reg, "t-plain", "complete",
 	    "fact: flow 'complete' crosses from 'cloud' (internal) to "
 	    "'vendor' (trust not set)\n"
-	    "assumed: flow 'complete' is not encrypted (not answered)\n"
-	    "impact +2: the system is critical\n");
+	    "assumed: flow 'complete' is not encrypted (encrypted not "
+	    "answered)\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-plain", "answer",
 	    "fact: flow 'answer' crosses from 'vendor' (trust not set) to "
 	    "'cloud' (internal)\n"
@@ -250,7 +254,8 @@ test_flows_crossing_boundaries(void **state)
 	    "assumed: flow 'f' crosses a trust boundary ('b' has no "
 	    "boundary)\n"
 	    "fact: flow 'f' is not encrypted\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	risk_register_release(&reg);
 }
 
@@ -282,13 +287,14 @@ test_from_less_trusted_and_flow_ends(void **state)
 	    "  - { id: f, from: u, to: t }\n"
 	    "  - { id: g, from: u, to: t2 }\n", &reg);
 	expect(&reg, "t-upward", "f",
-	    "assumed: flow 'f' comes from a less trusted boundary (trust of "
-	    "'vendor' not answered)\n"
+	    "assumed: flow 'f' comes from a less trusted boundary "
+	    "(trust of 'vendor' not answered)\n"
 	    "fact: flow 'f' goes to 't'\n"
 	    "fact: 't' is a tool\n"
 	    "fact: flow 'f' comes from 'u'\n"
 	    "fact: 'u' is a user\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* Inside one boundary nothing is less trusted, trust or not. */
 	expect(&reg, "t-upward", "g", "");
 	risk_register_release(&reg);
@@ -310,8 +316,9 @@ test_any_all_and_not(void **state)
 	    "      executes-code: false }\n", &reg);
 	expect(&reg, "t-actor", "agent",
 	    "fact: 'agent' is an agent\n"
-	    "assumed: 'agent' can act (not answered)\n"
-	    "impact +2: the system is critical\n");
+	    "assumed: 'agent' can act (can-act not answered)\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-actor", "shell",
 	    "fact: 'shell' is a tool\n"
 	    "fact: 'shell' executes code\n"
@@ -468,7 +475,9 @@ test_reaches_any_path_forward(void **state)
 	    "fact: 'kb' is a vector-store\n"
 	    "fact: 'kb' reaches 'mystery' through flow 'km'\n"
 	    "fact: 'mystery' is a model\n"
-	    "assumed: 'mystery' model-type is llm (not answered)\n");
+	    "assumed: 'mystery' model-type is llm (model-type not "
+	    "answered)\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* Flows run forward only; a circle without the llm ends. */
 	expect(&reg, "t-reaches", "idx", "");
 	expect(&reg, "t-reaches", "loop-src", "");
@@ -488,9 +497,11 @@ test_reaches_any_path_forward(void **state)
 	expect(&reg, "t-unreached", "ds-m",
 	    "fact: 'ds-m' is a data-source\n"
 	    "fact: 'ds-m' reaches 'mystery' through flow 'dm'\n"
-	    "assumed: 'mystery' model-type is not llm (not answered)\n"
+	    "assumed: 'mystery' model-type is not llm (model-type not "
+	    "answered)\n"
 	    "assumed: nothing else reached from 'ds-m' matches {kind: "
-	    "model, model-type: llm} (not answered)\n");
+	    "model, model-type: llm} (not answered)\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	assert_int_equal(count(&reg, "t-unreached"), 3);
 	risk_register_release(&reg);
 }
@@ -555,10 +566,12 @@ test_paths_via_data_classes(void **state)
 	/* A yes path to app2, then a flow that may carry a prompt. */
 	expect(&reg, "t-instructed", "m3",
 	    "fact: 'm3' is a model\n"
-	    "fact: 'm3' is reachable from 'u' through flows 'x', 'y', each "
-	    "carrying prompt or documents where answered\n"
-	    "assumed: flow 'y' carries prompt or documents (not answered)\n"
-	    "fact: 'u' is a user\n");
+	    "fact: 'm3' is reachable from 'u' through flows 'x', 'y', "
+	    "each carrying prompt or documents where answered\n"
+	    "assumed: flow 'y' carries prompt or documents (not "
+	    "answered)\n"
+	    "fact: 'u' is a user\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* A path that carries a prompt beats one that may. */
 	expect(&reg, "t-instructed", "m5",
 	    "fact: 'm5' is a model\n"
@@ -568,13 +581,15 @@ test_paths_via_data_classes(void **state)
 	/* The flows nearest the model are named, the others counted. */
 	expect(&reg, "t-instructed", "m6",
 	    "fact: 'm6' is a model\n"
-	    "fact: 'm6' is reachable from 'u' through 6 flows: ..., 'c3', "
-	    "'c4', 'c5', 'c6', each carrying prompt or documents where "
-	    "answered\n"
-	    "assumed: flow 'c6' carries prompt or documents (not answered)\n"
-	    "assumed: 1 more flows of the path carry prompt or documents "
-	    "(not answered)\n"
-	    "fact: 'u' is a user\n");
+	    "fact: 'm6' is reachable from 'u' through 6 flows: ..., "
+	    "'c3', 'c4', 'c5', 'c6', each carrying prompt or documents "
+	    "where answered\n"
+	    "assumed: flow 'c6' carries prompt or documents (not "
+	    "answered)\n"
+	    "assumed: 1 more flows of the path carry prompt or "
+	    "documents (not answered)\n"
+	    "fact: 'u' is a user\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	assert_int_equal(count(&reg, "t-instructed"), 4);
 
 	/* not: definitely (only weights) and by assumption. */
@@ -588,12 +603,13 @@ test_paths_via_data_classes(void **state)
 	    "matches {kind: user}\n");
 	expect(&reg, "t-uninstructed", "m3",
 	    "fact: 'm3' is a model\n"
-	    "fact: 'm3' is reachable from 'u' through flows 'x', 'y', each "
-	    "carrying prompt where answered\n"
+	    "fact: 'm3' is reachable from 'u' through flows 'x', 'y', "
+	    "each carrying prompt where answered\n"
 	    "assumed: flow 'y' does not carry prompt (not answered)\n"
 	    "fact: 'u' is a user\n"
-	    "assumed: nothing else that reaches 'm3' through flows that carry "
-	    "prompt matches {kind: user} (not answered)\n");
+	    "assumed: nothing else that reaches 'm3' through flows "
+	    "that carry prompt matches {kind: user} (not answered)\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-uninstructed", "m5", "");
 	assert_int_equal(count(&reg, "t-uninstructed"), 4);
 	risk_register_release(&reg);
@@ -632,14 +648,16 @@ test_paths_via_data_classes(void **state)
 	    "fact: 'src3' reaches 'llm' through flow 't1'\n"
 	    "assumed: flow 't1' carries documents (not answered)\n"
 	    "fact: 'llm' is a model\n"
-	    "fact: 'llm' model-type is llm\n");
+	    "fact: 'llm' model-type is llm\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-feeds", "src4",
 	    "fact: 'src4' is a data-source\n"
 	    "fact: 'src4' reaches 'llm' through flows 'u1', 's2', each "
 	    "carrying documents where answered\n"
 	    "assumed: flow 'u1' carries documents (not answered)\n"
 	    "fact: 'llm' is a model\n"
-	    "fact: 'llm' model-type is llm\n");
+	    "fact: 'llm' model-type is llm\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	assert_int_equal(count(&reg, "t-feeds"), 3);
 	/* Without via, src2 reaches the llm. */
 	expect(&reg, "t-reaches", "src2",
@@ -785,8 +803,10 @@ test_contains_looks_inside_each_boundary(void **state)
 	expect(&reg, "t-hosts", "p3",
 	    "fact: boundary 'p3' trust is partner\n"
 	    "fact: boundary 'p3' holds 'cache'\n"
-	    "assumed: 'cache' handles personal data (not answered)\n"
-	    "fact: 'cache' is a datastore\n");
+	    "assumed: 'cache' handles personal data (personal-data not "
+	    "answered)\n"
+	    "fact: 'cache' is a datastore\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* A component that matches beats one that may. */
 	expect(&reg, "t-hosts", "p4",
 	    "fact: boundary 'p4' trust is partner\n"
@@ -801,9 +821,11 @@ test_contains_looks_inside_each_boundary(void **state)
 	expect(&reg, "t-empty", "p1", "");
 	expect(&reg, "t-empty", "p2",
 	    "fact: boundary 'p2' holds 'm2'\n"
-	    "assumed: 'm2' model-type is not llm (not answered)\n"
+	    "assumed: 'm2' model-type is not llm (model-type not "
+	    "answered)\n"
 	    "assumed: 1 more components in boundary 'p2' do not match "
-	    "{kind: model, model-type: llm} (not answered)\n");
+	    "{kind: model, model-type: llm} (not answered)\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-empty", "p3",
 	    "fact: nothing in boundary 'p3' matches {kind: model, "
 	    "model-type: llm}\n");
@@ -909,17 +931,19 @@ test_component_boundary_and_boundary_targets(void **state)
 	    "impact +2: the system is critical\n");
 	expect(&reg, "t-boundary", "nowhere",
 	    "fact: 'nowhere' is an inference-service\n"
-	    "assumed: 'nowhere' is in a boundary matching {trust: untrusted} "
-	    "(no boundary set)\n"
-	    "impact +2: the system is critical\n");
+	    "assumed: 'nowhere' is in a boundary matching {trust: "
+	    "untrusted} (no boundary set)\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-boundary", "inside", "");
 	expect(&reg, "t-zone", "internet",
 	    "fact: boundary 'internet' trust is untrusted\n"
 	    "impact +2: the system is critical\n");
 	expect(&reg, "t-zone", "vendor",
-	    "assumed: boundary 'vendor' trust is untrusted or partner (not "
-	    "answered)\n"
-	    "impact +2: the system is critical\n");
+	    "assumed: boundary 'vendor' trust is untrusted or partner "
+	    "(trust not answered)\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-zone", "cloud", "");
 	risk_register_release(&reg);
 }
@@ -947,16 +971,18 @@ test_exists_system_and_practice(void **state)
 	    "  - { id: mon2, name: M, kind: monitoring }\n"
 	    "  - { id: llm, name: L, kind: model }\n", &reg);
 	expect(&reg, "t-unwatched", "sys",
-	    "assumed: 'mon' does not watch inputs (not answered)\n"
-	    "assumed: 1 more components do not match {kind: monitoring, "
-	    "watches: inputs} (not answered)\n");
-	expect(&reg, "t-practice", "sys",
-	    "assumed: the answer to practice question 'q-monitoring' is no "
-	    "(not answered)\n");
+	    "assumed: 'mon' does not watch inputs (watches not "
+	    "answered)\n"
+	    "assumed: 1 more components do not match {kind: "
+	    "monitoring, watches: inputs} (not answered)\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
+	/* An unanswered practice question is an open question, no risk. */
+	expect(&reg, "t-practice", "sys", "");
 	expect(&reg, "t-critical-model", "llm",
 	    "fact: 'llm' is a model\n"
-	    "assumed: system 'sys' criticality is high or critical (not "
-	    "answered)\n");
+	    "assumed: system 'sys' criticality is high or critical "
+	    "(criticality not answered)\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	risk_register_release(&reg);
 
 	run("parapet: 1\n"
@@ -1098,11 +1124,12 @@ test_initiator_and_action_impact(void **state)
 	/* A download is no accepted request; unknown stays maybe. */
 	expect(&reg, "t-accepted", "fetch", "");
 	expect(&reg, "t-accepted", "feed",
-	    "fact: flow 'feed' goes from 'internet' (untrusted) to more "
-	    "trusted 'cloud' (internal)\n"
-	    "assumed: flow 'feed' is not opened by its destination (not "
-	    "answered)\n"
-	    "impact +2: the system is critical\n");
+	    "fact: flow 'feed' goes from 'internet' (untrusted) to "
+	    "more trusted 'cloud' (internal)\n"
+	    "assumed: flow 'feed' is not opened by its destination "
+	    "(initiator not answered)\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	assert_int_equal(count(&reg, "t-accepted"), 2);
 	/* impact 2, +2 for the critical system, then +1, -1 or nothing. */
 	k = risk_register_find(&reg, "t-actor", "pay");
@@ -1123,9 +1150,10 @@ test_initiator_and_action_impact(void **state)
 	expect(&reg, "t-costly", "notes", "");
 	expect(&reg, "t-costly", "plain",
 	    "fact: 'plain' is an agent\n"
-	    "assumed: 'plain' can take actions of high impact (not "
-	    "answered)\n"
-	    "impact +2: the system is critical\n");
+	    "assumed: 'plain' can take actions of high impact "
+	    "(action-impact not answered)\n"
+	    "impact +2: the system is critical\n"
+	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	risk_register_release(&reg);
 }
 
@@ -1142,7 +1170,8 @@ test_severity_and_order(void **state)
 	    "  - { id: internet, name: I, trust: untrusted }\n"
 	    "components:\n"
 	    "  - { id: llm, name: L, kind: model }\n"
-	    "  - { id: bot, name: A, kind: agent }\n"
+	    "  - { id: bot, name: A, kind: agent, can-act: true }\n"
+	    "  - { id: maybe, name: A, kind: agent }\n"
 	    "practices: { q-monitoring: no }\n";
 
 	(void)state;
@@ -1161,12 +1190,27 @@ test_severity_and_order(void **state)
 	assert_int_equal(k->severity, LEVEL_LOW);
 	k = risk_register_find(&reg, "t-zone", "internet");
 	assert_int_equal(k->severity, LEVEL_LOW);
-	/* Highest severity first, then the product, then the name. */
+	/*
+	 * The same threat on a target whose can-act is not answered is
+	 * provisional: one less likely than the one that stands on facts.
+	 */
+	k = risk_register_find(&reg, "t-actor", "maybe");
+	assert_true(risk_provisional(k));
+	assert_int_equal(k->likelihood * k->impact, 2);
+	/*
+	 * What stands on facts first, then what is to confirm; each by
+	 * highest severity, then the product, then the name.
+	 */
 	assert_string_equal(reg.risks[0]->threat, "t-critical-model");
 	assert_string_equal(reg.risks[1]->threat, "t-unwatched");
+	assert_string_equal(reg.risks[reg.n - 1]->target, "maybe");
 	for (i = 1; i < reg.n; i++) {
 		const struct risk *a = reg.risks[i - 1], *b = reg.risks[i];
 
+		if (risk_provisional(a) != risk_provisional(b)) {
+			assert_false(risk_provisional(a));
+			continue;
+		}
 		assert_true(a->severity > b->severity ||
 		    (a->severity == b->severity &&
 		    a->likelihood * a->impact >= b->likelihood * b->impact));

@@ -46,10 +46,10 @@ static const char *const mitigation_keys[] = { "id", "title",
 	"description", "refs", "disabled", NULL };
 static const char *const threat_keys[] = { "id", "title", "description",
 	"why", "target", "when", "likelihood", "impact", "stride", "refs",
-	"mitigations", "finding", "covers", "disabled", NULL };
+	"mitigations", "finding", "covers", "excludes", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
-	"likelihood", "impact", "stride", "threats", "reason", "disabled",
-	NULL };
+	"likelihood", "impact", "min-impact", "max-impact", "stride",
+	"threats", "reason", "disabled", NULL };
 static const char *const top_keys[] = { "parapet-catalogue", "version",
 	"questions", "mitigations", "threats", "adjustments", NULL };
 
@@ -195,6 +195,10 @@ threat_free(struct threat *t)
 		free(t->covers[i]);
 	free(t->covers);
 	free(t->covers_pos);
+	for (i = 0; i < t->nexcludes; i++)
+		free(t->excludes[i]);
+	free(t->excludes);
+	free(t->excludes_pos);
 	free(t->source);
 	free(t);
 }
@@ -789,6 +793,32 @@ load_covers(struct loader *l, const struct ynode *map, struct threat *t)
 	return 0;
 }
 
+/*
+ * excludes: [id, ...] of a threat, optional; at least one, each once, not
+ * the threat itself. Whether they exist is checked by catalogue_finish().
+ */
+static int
+load_threat_excludes(struct loader *l, const struct ynode *map,
+    struct threat *t)
+{
+	const struct ynode	*v = ynode_get(map, "excludes");
+	size_t			 i;
+
+	if (v == NULL)
+		return 0;
+	if (v->type == YNODE_MAP || (v->type == YNODE_SEQ && v->n == 0))
+		return ynode_error(l->doc, v, l->err, "'excludes' must be a "
+		    "list of one or more threat ids");
+	if (load_id_list(l, v, "excludes", "threat", &t->excludes,
+	    &t->excludes_pos, &t->nexcludes) == -1)
+		return -1;
+	for (i = 0; i < t->nexcludes; i++)
+		if (strcmp(t->excludes[i], t->id) == 0)
+			return ynode_error(l->doc, v, l->err, "threat '%s' "
+			    "cannot exclude itself", t->id);
+	return 0;
+}
+
 static void *
 load_threat(struct loader *l, const struct ynode *map, const char *id)
 {
@@ -808,7 +838,8 @@ load_threat(struct loader *l, const struct ynode *map, const char *id)
 	    load_stride(l, map, w, id, 1, &t->stride) == -1 ||
 	    load_refs(l, map, SEC_THREAT, w, id, &t->refs) == -1 ||
 	    load_threat_mitigations(l, map, t) == -1 ||
-	    load_finding(l, map, t) == -1 || load_covers(l, map, t) == -1) {
+	    load_finding(l, map, t) == -1 || load_covers(l, map, t) == -1 ||
+	    load_threat_excludes(l, map, t) == -1) {
 		threat_free(t);
 		return NULL;
 	}
@@ -850,6 +881,10 @@ load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 	    load_int(l, map, "likelihood", w, id, 0, -2, 2,
 	    &a->likelihood) == -1 ||
 	    load_int(l, map, "impact", w, id, 0, -2, 2, &a->impact) == -1 ||
+	    load_int(l, map, "min-impact", w, id, 0, 1, 5,
+	    &a->min_impact) == -1 ||
+	    load_int(l, map, "max-impact", w, id, 0, 1, 5,
+	    &a->max_impact) == -1 ||
 	    load_stride(l, map, w, id, 0, &a->stride) == -1 ||
 	    load_adjustment_threats(l, map, a) == -1 ||
 	    load_text(l, map, "reason", w, id, 1, &a->reason) == -1)
@@ -857,6 +892,12 @@ load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 	if (a->likelihood == 0 && a->impact == 0) {
 		ynode_error(l->doc, map, l->err, "adjustment '%s' changes "
 		    "neither likelihood nor impact", id);
+		goto fail;
+	}
+	if (a->max_impact != 0 && a->impact <= 0) {
+		ynode_error(l->doc, ynode_get(map, "max-impact"), l->err,
+		    "adjustment '%s' has a 'max-impact' but does not raise "
+		    "impact", id);
 		goto fail;
 	}
 	return a;
@@ -1314,6 +1355,54 @@ finish_covers(struct finish *f, const struct threat *t)
 	}
 }
 
+/*
+ * The threats a threat excludes must exist (or have been disabled) and
+ * have its target type.
+ */
+static void
+finish_threat_excludes(struct finish *f, const struct threat *t)
+{
+	const struct threat	*o;
+	const char		*near;
+	size_t			 i;
+
+	for (i = 0; i < t->nexcludes; i++) {
+		o = catalogue_threat(f->cat, t->excludes[i]);
+		if (o == NULL) {
+			if (strmap_get(&f->cat->disabled, t->excludes[i]) !=
+			    NULL)
+				continue;
+			near = catalogue_suggest_id(f->cat, SEC_THREAT,
+			    t->excludes[i]);
+			finish_report(f, t->pos.file, t->excludes_pos[i].line,
+			    t->excludes_pos[i].col, "threat '%s' excludes "
+			    "unknown threat '%s'%s%s%s", t->id, t->excludes[i],
+			    near != NULL ? " (did you mean '" : "",
+			    near != NULL ? near : "",
+			    near != NULL ? "'?)" : "");
+		} else if (o->target != t->target)
+			finish_report(f, t->pos.file, t->excludes_pos[i].line,
+			    t->excludes_pos[i].col, "threat '%s' targets a %s, "
+			    "but the threat it excludes, '%s', targets a %s",
+			    t->id, target_type_name(t->target), o->id,
+			    target_type_name(o->target));
+	}
+}
+
+int
+threat_excludes(const struct threat *a, const struct threat *b)
+{
+	size_t	i;
+
+	for (i = 0; i < a->nexcludes; i++)
+		if (strcmp(a->excludes[i], b->id) == 0)
+			return 1;
+	for (i = 0; i < b->nexcludes; i++)
+		if (strcmp(b->excludes[i], a->id) == 0)
+			return 1;
+	return 0;
+}
+
 int
 adjustment_applies(const struct adjustment *a, const struct threat *t)
 {
@@ -1322,6 +1411,8 @@ adjustment_applies(const struct adjustment *a, const struct threat *t)
 	if (a->target != TARGET_ANY && a->target != t->target)
 		return 0;
 	if (a->stride != 0 && (a->stride & t->stride) == 0)
+		return 0;
+	if (t->impact < a->min_impact)
 		return 0;
 	if (a->nthreats == 0)
 		return 1;
@@ -1362,6 +1453,7 @@ catalogue_finish_all(struct catalogue *cat,
 			    near != NULL ? "'?)" : "");
 		}
 		finish_covers(&f, t);
+		finish_threat_excludes(&f, t);
 		f.file = t->pos.file;
 		cond_each_practice(t->when, finish_practice, &f);
 		cond_each_practice(t->when, finish_used, &f);

@@ -134,6 +134,14 @@ struct threat {
 						   replaces (restatements) */
 	struct srcpos		 *covers_pos;
 	size_t			 ncovers;
+	/*
+	 * Threats whose conditions exclude this one's on the same target
+	 * (one answer raises the one, the other answer the other): an
+	 * unanswered field raises only one of them (see analyze.h).
+	 */
+	char			**excludes;
+	struct srcpos		 *excludes_pos;	/* where each is named */
+	size_t			 nexcludes;
 	char			*source;
 	struct catpos		 pos;
 };
@@ -145,6 +153,12 @@ struct adjustment {
 	int			 likelihood;	/* -2..2 */
 	int			 impact;	/* -2..2 */
 	unsigned		 stride;	/* 0: every threat */
+	int			 min_impact;	/* only threats whose own impact
+						   is at least this (0: any) */
+	int			 max_impact;	/* never raises impact above
+						   this (0: no bound); applied
+						   first, from the threat's own
+						   impact */
 	char			**threats;	/* only these threat ids, if
 						   nthreats > 0 */
 	struct srcpos		 *threats_pos;	/* where each is named */
@@ -239,10 +253,14 @@ const struct adjustment	*catalogue_adjustment(const struct catalogue *,
 			     const char *);
 /*
  * 1 if an adjustment may change the risks of a threat: same target type
- * (or "any"), STRIDE letters that meet (or none given) and the threat
- * among those it names (or none named). Its condition is not looked at.
+ * (or "any"), STRIDE letters that meet (or none given), the threat's own
+ * impact at least min-impact, and the threat among those it names (or
+ * none named). Its condition is not looked at.
  */
 int			 adjustment_applies(const struct adjustment *,
+			     const struct threat *);
+/* 1 if two threats exclude each other (either names the other). */
+int			 threat_excludes(const struct threat *,
 			     const struct threat *);
 /* What a catalogue covers, for listings and the breadth checks. */
 struct catalogue_stats {

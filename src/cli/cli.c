@@ -103,7 +103,8 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "check", .args = "DB",
 	  .help = "exit 3 if open risks at or above a level remain, listing "
 	  "them",
-	  .opts = OPT_MODEL | OPT_FAILON, .required = OPT_FAILON,
+	  .opts = OPT_MODEL | OPT_FAILON | OPT_UNANSWERED,
+	  .required = OPT_FAILON,
 	  .minpos = 1, .maxpos = 1, .run = cmd_check },
 	{ .name = "catalogue",
 	  .args = "check [FILE...] | list [threats|mitigations|questions] | "
@@ -171,6 +172,9 @@ const struct cli_opt cli_opts[] = {
 	{ .name = "fail-on", .has_arg = 1, .val = 'F', .flag = OPT_FAILON,
 	  .arg = "LEVEL", .help = "the lowest severity that fails the check: "
 	  "low, medium, high or critical" },
+	{ .name = "fail-on-unanswered", .val = 'U', .flag = OPT_UNANSWERED,
+	  .help = "also fail while practice questions are not answered (the "
+	  "open questions of the assessment)" },
 	{ .name = "template", .has_arg = 1, .val = 't', .flag = OPT_TEMPLATE,
 	  .arg = "NAME", .help = "a starter model (see 'parapet templates')" },
 	{ .name = "id", .has_arg = 1, .val = 'i', .flag = OPT_ID,
@@ -444,6 +448,7 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 		case 'M': a->model_file = optarg; break;
 		case 'D': a->fail_on_new = optarg; break;
 		case 'a': a->all = 1; break;
+		case 'U': a->fail_unanswered = 1; break;
 		case 'A': a->atlas = optarg; break;
 		case 'c':
 			a->catalogues[a->ncatalogues++] = optarg;

@@ -42,6 +42,7 @@ struct session;
 #define OPT_ATLAS	0x20000
 #define OPT_MODELFILE	0x40000
 #define OPT_FAILNEW	0x80000
+#define OPT_UNANSWERED	0x100000
 
 struct cli_args {
 	const char	 *model;
@@ -61,6 +62,7 @@ struct cli_args {
 	const char	 *model_file;	/* --model-file */
 	const char	 *fail_on_new;	/* --fail-on-new */
 	int		  all;
+	int		  fail_unanswered; /* --fail-on-unanswered */
 	const char	 *atlas;	/* --atlas FILE */
 	const char	**catalogues;	/* --catalogue, repeatable */
 	size_t		  ncatalogues;

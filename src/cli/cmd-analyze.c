@@ -38,9 +38,17 @@ cli_print_summary(const struct session_summary *sum)
 	}
 	printf("\n");
 	if (sum->assumed > 0)
-		printf("%zu risk%s on unanswered questions (assumed the "
-		    "risky answer): answer them to sharpen the analysis\n",
-		    sum->assumed, sum->assumed == 1 ? " rests" : "s rest");
+		printf("%zu risk%s to confirm: %s on unanswered fields "
+		    "(assumed the risky answer; 'parapet risks' lists %s "
+		    "apart, with the fields to answer)\n", sum->assumed,
+		    sum->assumed == 1 ? " is" : "s are", sum->assumed == 1 ?
+		    "it rests" : "they rest", sum->assumed == 1 ? "it" :
+		    "them");
+	if (sum->open_questions > 0)
+		printf("%zu practice question%s not answered: open "
+		    "question%s of the assessment ('parapet questions')\n",
+		    sum->open_questions, sum->open_questions == 1 ? " is" :
+		    "s are", sum->open_questions == 1 ? "" : "s");
 	if (sum->no_longer > 0)
 		printf("%zu earlier %s (kept with %s)\n", sum->no_longer,
 		    sum->no_longer == 1 ? "risk no longer applies" :

@@ -2,11 +2,14 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
+#include "catalogue/catalogue.h"
 #include "cli/cli.h"
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
 #include "util/error.h"
@@ -18,8 +21,9 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 	const struct risk	*k;
 	struct session		*s;
 	struct model		*m = NULL;
+	const struct question	**open = NULL;
 	struct error		 e;
-	size_t			 i, bad = 0;
+	size_t			 i, bad = 0, nopen = 0;
 	int			 level, rc = 1;
 
 	if (a->fail_on == NULL) {
@@ -47,6 +51,24 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 		cli_print_risk_line(k);
 		bad++;
 	}
+	/*
+	 * An unanswered practice question raises no risk: with
+	 * --fail-on-unanswered the open questions fail the gate too.
+	 */
+	if (a->fail_unanswered)
+		nopen = analyze_open_questions(s->cat, m, &open);
+	for (i = 0; i < nopen; i++) {
+		printf("unanswered  %-5s ", open[i]->guideline);
+		cli_puts(stdout, open[i]->id);
+		printf("\n");
+	}
+	if (nopen > 0) {
+		printf("check failed: %zu practice question%s not answered in "
+		    "'", nopen, nopen == 1 ? "" : "s");
+		cli_puts(stdout, m->system.id);
+		printf("' (parapet questions; parapet answer)\n");
+		rc = EXIT_CHECK;
+	}
 	if (bad > 0) {
 		printf("check failed: %zu open or mitigating risk%s at or "
 		    "above %s in '", bad, bad == 1 ? "" : "s",
@@ -55,13 +77,16 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 		printf("'\n");
 		rc = EXIT_CHECK;
 	} else {
-		printf("check passed: no open or mitigating risk at or above "
-		    "%s in '", vocab_name(&vocab_severity, level));
+		printf("%sno open or mitigating risk at or above %s in '",
+		    nopen == 0 ? "check passed: " : "",
+		    vocab_name(&vocab_severity, level));
 		cli_puts(stdout, m->system.id);
 		printf("'\n");
-		rc = 0;
+		if (nopen == 0)
+			rc = 0;
 	}
 out:
+	free(open);
 	risk_register_release(&reg);
 	model_free(m);
 	session_close(s);

@@ -439,6 +439,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	    m->nboundaries, m->nboundaries == 1 ? "y" : "ies",
 	    m->ncomponents, m->ncomponents == 1 ? "" : "s",
 	    m->nflows, m->nflows == 1 ? "" : "s");
+	sum.open_questions = analyze_open_questions(s->cat, m, NULL);
 	cli_print_summary(&sum);
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",

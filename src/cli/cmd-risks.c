@@ -88,7 +88,7 @@ cmd_risks(const struct cli_cmd *c, struct cli_args *a)
 	struct session		*s;
 	struct model		*m;
 	const struct risk	*k;
-	size_t			 i, shown = 0;
+	size_t			 i, j, shown = 0, confirm = 0;
 	int			 status = -1, minsev = LEVEL_LOW;
 
 	(void)c;
@@ -105,7 +105,22 @@ cmd_risks(const struct cli_cmd *c, struct cli_args *a)
 		if ((!k->applies && !a->all) || k->severity < minsev ||
 		    (status != -1 && k->status != status))
 			continue;
+		/*
+		 * The provisional risks come last (risk_register_sort()),
+		 * apart, each with the unanswered fields that settle it.
+		 */
+		if (risk_provisional(k) && confirm++ == 0)
+			printf("%sto confirm: these rest on unanswered fields "
+			    "(answer them to settle each)\n", shown > 0 ?
+			    "\n" : "");
 		cli_print_risk_line(k);
+		for (j = 0; risk_provisional(k) && j < k->nreasons; j++) {
+			if (k->reasons[j].kind != REASON_ASSUMED)
+				continue;
+			printf("    ");
+			cli_puts(stdout, k->reasons[j].line);
+			printf("\n");
+		}
 		shown++;
 	}
 	if (shown == 0)

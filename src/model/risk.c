@@ -458,6 +458,8 @@ risk_cmp(const void *a, const void *b)
 	const struct risk	*y = *(const struct risk *const *)b;
 	int			 c;
 
+	if ((c = risk_provisional(x) - risk_provisional(y)) != 0)
+		return c;
 	if (x->severity != y->severity)
 		return y->severity - x->severity;
 	if (x->likelihood * x->impact != y->likelihood * y->impact)

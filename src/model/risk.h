@@ -161,7 +161,10 @@ int		 risk_date_valid(const char *);
 /* Severity from likelihood x impact: 1-4 low, 5-9 medium, 10-15 high,
  * 16-25 critical. */
 int		 risk_severity(int likelihood, int impact);
-/* Sort by severity (highest first), then likelihood x impact, then name. */
+/*
+ * Sort the risks that stand on facts before the provisional ones, each
+ * by severity (highest first), then likelihood x impact, then name.
+ */
 void		 risk_register_sort(struct risk_register *);
 
 #endif

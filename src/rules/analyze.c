@@ -15,6 +15,10 @@
 #include "util/error.h"
 #include "util/xmalloc.h"
 
+/* The adjustment of a provisional risk. */
+#define PROVISIONAL_REASON \
+	"likelihood -1: it rests on unanswered fields (to confirm)"
+
 /* Clamp a score to 1..5. */
 static int
 clamp(int v)
@@ -35,35 +39,57 @@ one_line(struct buf *b, const char *s)
 		buf_truncate(b, b->len - 1);
 }
 
-/* Apply every adjustment that definitely holds for a risk's subject. */
+/*
+ * Apply every adjustment that definitely holds for a risk's subject. Those
+ * with a bound (max-impact: the stakes of the system) go first, from the
+ * threat's own impact, so that the more specific facts after them are
+ * never swallowed by the bound or the clamp. A provisional risk (one that
+ * holds only if unanswered fields take the risky answer) is one less
+ * likely than the same risk standing on facts.
+ */
 static void
 analyze_adjust(struct eval *e, const struct catalogue *cat,
-    const struct threat *t, const void *obj, struct risk *k)
+    const struct threat *t, const void *obj, int provisional, struct risk *k)
 {
 	const struct adjustment	*a;
 	struct buf		 b;
-	int			 l = t->likelihood, im = t->impact;
+	int			 l = t->likelihood, im = t->impact, di, pass;
 	size_t			 i;
 
 	buf_init(&b);
-	for (i = 0; i < cat->nadjustments; i++) {
-		a = cat->adjustments[i];
-		if (!adjustment_applies(a, t))
-			continue;
-		if (eval_cond(e, a->when, a->target == TARGET_ANY ? NULL :
-		    obj) != TV_YES)
-			continue;
-		buf_reset(&b);
-		one_line(&b, a->reason);
-		if (a->likelihood != 0)
-			risk_add_reason(k, REASON_ADJUSTMENT, "likelihood %+d: %s", a->likelihood,
-			    b.s);
-		if (a->impact != 0)
-			risk_add_reason(k, REASON_ADJUSTMENT, "impact %+d: %s", a->impact, b.s);
-		l += a->likelihood;
-		im += a->impact;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < cat->nadjustments; i++) {
+			a = cat->adjustments[i];
+			if ((a->max_impact != 0) != (pass == 0) ||
+			    !adjustment_applies(a, t))
+				continue;
+			if (eval_cond(e, a->when, a->target == TARGET_ANY ?
+			    NULL : obj) != TV_YES)
+				continue;
+			di = a->impact;
+			if (a->max_impact != 0 && im + di > a->max_impact)
+				di = a->max_impact > im ? a->max_impact - im :
+				    0;
+			if (a->likelihood == 0 && di == 0)
+				continue;
+			buf_reset(&b);
+			one_line(&b, a->reason);
+			if (a->likelihood != 0)
+				risk_add_reason(k, REASON_ADJUSTMENT,
+				    "likelihood %+d: %s", a->likelihood, b.s);
+			if (di != 0)
+				risk_add_reason(k, REASON_ADJUSTMENT,
+				    "impact %+d: %s", di, b.s);
+			l += a->likelihood;
+			im += di;
+		}
 	}
 	buf_release(&b);
+	if (provisional) {
+		risk_add_reason(k, REASON_ADJUSTMENT, "%s",
+		    PROVISIONAL_REASON);
+		l--;
+	}
 	k->likelihood = clamp(l);
 	k->impact = clamp(im);
 	k->severity = risk_severity(k->likelihood, k->impact);
@@ -77,6 +103,7 @@ struct hit {
 	const char	*subj_id;
 	enum target_type subj_type;
 	size_t		 set;		/* origin, chain: union-find parent */
+	int		 maybe;		/* holds only by assumption */
 };
 
 /* The set a hit belongs to (union-find with path halving). */
@@ -261,6 +288,79 @@ analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
 }
 
 /*
+ * The threats each threat excludes (either names the other), as a list
+ * of catalogue indexes per threat, for the exclusion below.
+ */
+struct excl {
+	size_t	*v;
+	size_t	 n;
+};
+
+static struct excl *
+analyze_exclusions(const struct catalogue *cat)
+{
+	struct excl	*x = xcalloc(cat->nthreats + 1, sizeof *x);
+	size_t		 i, j;
+
+	for (i = 0; i < cat->nthreats; i++)
+		for (j = 0; j < cat->nthreats; j++) {
+			if (i == j || !threat_excludes(cat->threats[i],
+			    cat->threats[j]))
+				continue;
+			x[i].v = xreallocarray(x[i].v, x[i].n + 1,
+			    sizeof *x[i].v);
+			x[i].v[x[i].n++] = j;
+		}
+	return x;
+}
+
+static void
+analyze_exclusions_free(struct excl *x, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(x[i].v);
+	free(x);
+}
+
+/* Does threat i rank before threat j: a higher score, or listed first? */
+static int
+analyze_ranks_before(const struct catalogue *cat, size_t i, size_t j)
+{
+	const struct threat	*a = cat->threats[i], *b = cat->threats[j];
+	int			 sa = a->likelihood * a->impact;
+	int			 sb = b->likelihood * b->impact;
+
+	return sa != sb ? sa > sb : i < j;
+}
+
+/*
+ * Threats that exclude each other ask opposite answers of the same
+ * fields: one unanswered field must not raise both. A threat that holds
+ * only by assumption gives way to one it excludes that holds on facts,
+ * and of several that hold by assumption only the first (the higher
+ * score, then catalogue order) is raised, naming the others. Returns 1 if
+ * threat ti is not to be raised for obj.
+ */
+static int
+analyze_excluded(struct eval *e, const struct catalogue *cat,
+    const struct excl *x, size_t ti, const void *obj)
+{
+	enum tv	v;
+	size_t	i, o;
+
+	for (i = 0; i < x[ti].n; i++) {
+		o = x[ti].v[i];
+		v = eval_cond(e, cat->threats[o]->when, obj);
+		if (v == TV_YES || (v == TV_MAYBE &&
+		    analyze_ranks_before(cat, o, ti)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Raise one finding of a threat: about the subject of its hits, with the
  * reasons of every one, scored as the most severe of them (with that
  * one's adjustments) and the names the hits would have had as risks of
@@ -268,9 +368,10 @@ analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
  */
 static void
 analyze_raise(struct eval *e, const struct catalogue *cat,
-    const struct threat *t, const struct hit *h, const size_t *members,
-    size_t n, struct risk_register *reg)
+    const struct excl *x, size_t ti, const struct hit *h,
+    const size_t *members, size_t n, struct risk_register *reg)
 {
+	const struct threat	*t = cat->threats[ti];
 	const struct hit	*first = &h[members[0]];
 	struct risk		*k = risk_register_add(reg, t->id,
 	    first->subj_id);
@@ -281,13 +382,21 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	k->title = xstrdup(t->title);
 	if (n > 1 || first->subj != first->obj)
 		analyze_lead(k, t, h, members, n);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		eval_explain(e, t->when, h[members[i]].obj, k);
+		for (j = 0; h[members[i]].maybe && j < x[ti].n; j++)
+			if (eval_cond(e, cat->threats[x[ti].v[j]]->when,
+			    h[members[i]].obj) == TV_MAYBE)
+				risk_add_reason(k, REASON_ASSUMED, "the other "
+				    "answer would raise '%s' instead",
+				    cat->threats[x[ti].v[j]]->id);
+	}
 	memset(&best, 0, sizeof best);
 	buf_init(&name);
 	for (i = 0; i < n; i++) {
 		memset(&cur, 0, sizeof cur);
-		analyze_adjust(e, cat, t, h[members[i]].obj, &cur);
+		analyze_adjust(e, cat, t, h[members[i]].obj,
+		    h[members[i]].maybe, &cur);
 		if (i == 0 || cur.severity > best.severity ||
 		    (cur.severity == best.severity && cur.likelihood *
 		    cur.impact > best.likelihood * best.impact)) {
@@ -370,17 +479,26 @@ analyze_targets(const struct model *m, const struct threat *t, size_t *n)
  */
 static void
 analyze_threat(struct eval *e, const struct catalogue *cat,
-    const struct model *m, const struct threat *t, struct risk_register *reg)
+    const struct model *m, const struct excl *x, size_t ti,
+    struct risk_register *reg)
 {
-	struct hit	*all, *h;
-	struct strmap	 groups;
-	size_t		 i, j, n, nh = 0, g, *members, *next, *head;
+	const struct threat	*t = cat->threats[ti];
+	struct hit		*all, *h;
+	struct strmap		 groups;
+	enum tv			 v;
+	size_t			 i, j, n, nh = 0, g, *members, *next, *head;
+	int			 facts;
 
 	all = analyze_targets(m, t, &n);
 	h = xcalloc(n + 1, sizeof *h);
-	for (i = 0; i < n; i++)
-		if (eval_cond(e, t->when, all[i].obj) != TV_NO)
-			h[nh++] = all[i];
+	for (i = 0; i < n; i++) {
+		if ((v = eval_cond(e, t->when, all[i].obj)) == TV_NO ||
+		    (v == TV_MAYBE && analyze_excluded(e, cat, x, ti,
+		    all[i].obj)))
+			continue;
+		all[i].maybe = v == TV_MAYBE;
+		h[nh++] = all[i];
+	}
 	free(all);
 	if (nh == 0) {
 		free(h);
@@ -408,10 +526,19 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		next[j] = i;
 	}
 	for (i = 0; i < g; i++) {
+		/*
+		 * A finding that stands on facts for one of its targets
+		 * stands on facts: the targets it holds for only by
+		 * assumption add nothing to it. Otherwise it is provisional.
+		 */
+		facts = 0;
+		for (j = head[i]; j != (size_t)-1; j = next[j])
+			facts |= !h[j].maybe;
 		n = 0;
 		for (j = head[i]; j != (size_t)-1; j = next[j])
-			members[n++] = j;
-		analyze_raise(e, cat, t, h, members, n, reg);
+			if (!facts || !h[j].maybe)
+				members[n++] = j;
+		analyze_raise(e, cat, x, ti, h, members, n, reg);
 	}
 	strmap_release(&groups);
 	free(next);
@@ -438,11 +565,18 @@ analyze_fold(struct risk *k, const struct risk *c)
 {
 	char	*name;
 	size_t	 x;
+	int	 provisional = risk_provisional(k);
 
 	risk_add_reason(k, REASON_FACT, "this finding also covers '%s' (%s)",
 	    c->threat, c->title);
+	/*
+	 * What the covered finding assumed does not make one that stands
+	 * on facts provisional.
+	 */
 	for (x = 0; x < c->nreasons; x++)
-		if (!analyze_has_reason(k, c->reasons[x].line))
+		if (!analyze_has_reason(k, c->reasons[x].line) &&
+		    (provisional || (c->reasons[x].kind != REASON_ASSUMED &&
+		    strcmp(c->reasons[x].line, PROVISIONAL_REASON) != 0)))
 			risk_add_reason_line(k, (int)c->reasons[x].kind,
 			    c->reasons[x].line);
 	for (x = 0; x < c->nmitigations; x++)
@@ -513,16 +647,39 @@ analyze(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg, struct error *err)
 {
 	struct eval	*e;
+	struct excl	*x;
 	size_t		 i;
 
 	if (!m->indexed)
 		return error_set(err, "the model must be indexed before it is "
 		    "analyzed");
 	e = eval_new(cat, m);
+	x = analyze_exclusions(cat);
 	for (i = 0; i < cat->nthreats; i++)
-		analyze_threat(e, cat, m, cat->threats[i], reg);
+		analyze_threat(e, cat, m, x, i, reg);
+	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
 	analyze_covers(cat, reg);
 	risk_register_sort(reg);
 	return 0;
+}
+
+size_t
+analyze_open_questions(const struct catalogue *cat, const struct model *m,
+    const struct question ***out)
+{
+	const struct practice	*p;
+	size_t			 i, n = 0;
+
+	if (out != NULL)
+		*out = xcalloc(cat->nquestions + 1, sizeof **out);
+	for (i = 0; i < cat->nquestions; i++) {
+		p = model_practice(m, cat->questions[i]->id);
+		if (p != NULL && p->answer != TRI_UNKNOWN)
+			continue;
+		if (out != NULL)
+			(*out)[n] = cat->questions[i];
+		n++;
+	}
+	return n;
 }

@@ -432,9 +432,13 @@ eval_global(struct eval *e, const struct cond *c)
 		mm->val = (uint8_t)eval_cond(e, c->kids[0], &e->m->system);
 		break;
 	case COND_PRACTICE:
+		/*
+		 * Only a "no" is a gap. An unanswered question is an open
+		 * question of the assessment (counted and listed apart,
+		 * see analyze_open_questions()), not a risk of its own.
+		 */
 		p = model_practice(e->m, c->question);
-		mm->val = p == NULL || p->answer == TRI_UNKNOWN ? TV_MAYBE :
-		    p->answer == TRI_NO ? TV_YES : TV_NO;
+		mm->val = p != NULL && p->answer == TRI_NO ? TV_YES : TV_NO;
 		break;
 	default:	/* COND_EXISTS */
 		mm->val = TV_NO;
@@ -773,7 +777,8 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		reason_obj(b, c->subject, obj);
 		buf_addc(b, ' ');
 		reason_field_claim(b, c, pos);
-		buf_adds(b, " (not answered)");
+		/* The question that settles it: which field to answer. */
+		buf_addf(b, " (%s not answered)", f->name);
 		reason_add(e, k);
 		return;
 	}
@@ -1107,6 +1112,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	const struct component	*comp = obj;
 	const struct flow	*f = obj;
 	const struct memo	*mm;
+	const struct practice	*pr;
 	struct buf		*b = &e->line;
 	enum tv			 v = eval_cond(e, c, obj), kv;
 	size_t			 i;
@@ -1208,10 +1214,13 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		}
 		return;
 	case COND_PRACTICE:
-		e->kind = v == TV_MAYBE ? REASON_ASSUMED : REASON_FACT;
-		buf_addf(b, "the answer to practice question '%s' is %s%s",
-		    c->question,
-		    pos ? "no" : "yes", v == TV_MAYBE ? " (not answered)" : "");
+		pr = model_practice(e->m, c->question);
+		if (pr == NULL || pr->answer == TRI_UNKNOWN)
+			buf_addf(b, "practice question '%s' is not answered "
+			    "(an open question)", c->question);
+		else
+			buf_addf(b, "the answer to practice question '%s' is "
+			    "%s", c->question, pos ? "no" : "yes");
 		reason_add(e, k);
 		return;
 	}

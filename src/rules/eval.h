@@ -2,7 +2,9 @@
  * eval.h: conditions evaluated over one model, with three values.
  *
  * A condition is yes, no or maybe (it holds only if unanswered fields take
- * the risky answer), combined with Kleene logic: all is the minimum, any
+ * the risky answer), combined with Kleene logic (a practice question holds
+ * only when answered no: an unanswered one is an open question, not a
+ * maybe): all is the minimum, any
  * the maximum, not(maybe) is maybe. An evaluation context belongs to one
  * model and one catalogue: it builds the flows into and out of every
  * component once, and remembers the value of every quantifier ("inbound",

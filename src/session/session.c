@@ -135,6 +135,8 @@ session_reanalyze(struct session *s, const struct model *m,
 	if (sum != NULL &&
 	    session_summarize_stored(s, m->system.id, sum, err) == -1)
 		goto out;
+	if (sum != NULL)
+		sum->open_questions = analyze_open_questions(s->cat, m, NULL);
 	rc = 0;
 out:
 	risk_register_release(&fresh);

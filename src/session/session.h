@@ -32,7 +32,10 @@ struct session_summary {
 	size_t	risks;			/* risks that apply */
 	size_t	by_severity[4];		/* of those, by enum level */
 	size_t	by_status[5];		/* of those, by enum risk_status */
-	size_t	assumed;		/* of those, resting on assumptions */
+	size_t	assumed;		/* of those, provisional: resting on
+					   unanswered fields */
+	size_t	open_questions;		/* practice questions not answered
+					   (set by an analysis only) */
 	size_t	no_longer;		/* stored risks that no longer apply */
 };
 

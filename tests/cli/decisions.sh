@@ -103,10 +103,27 @@ run risk "$db" "$api_risk"
 expect_out "accepted" "the accepted risk stayed accepted"
 expect_out "Compensating fraud desk review" "the justification stayed"
 
-# A practice followed removes the risk of its gap; the summary says how
-# many risks no longer apply, in the singular for one.
+# An unanswered practice question is an open question, not a risk; a "no"
+# raises the risk of its gap, and a practice followed removes it: the
+# summary says how many risks no longer apply, in the singular for one.
 run import "$T/m.yaml" "$T/practice.db"
 expect_rc 0 "import for the practice answers"
+expect_out "practice questions are not answered: open questions" \
+    "unanswered practice questions are counted as open questions"
+run risks "$T/practice.db"
+expect_no_out "practice-staff-awareness@" "an unanswered question is no risk"
+run answer "$T/practice.db" q-staff-awareness no
+expect_rc 0 "answer a practice question no"
+run risks "$T/practice.db"
+expect_out "practice-staff-awareness@" "a no is a risk"
+run check "$T/practice.db" --fail-on critical
+expect_rc 0 "open questions alone do not fail the risk gate"
+run check "$T/practice.db" --fail-on critical --fail-on-unanswered
+expect_rc 3 "--fail-on-unanswered fails while questions are open"
+expect_out "unanswered  1.2   q-threat-model-maintained" \
+    "an open question is listed"
+expect_out "practice questions not answered in" "the check says why"
+run answer "$T/practice.db" q-documentation no
 run answer "$T/practice.db" q-staff-awareness yes
 expect_rc 0 "answer a practice question"
 expect_out "1 earlier risk no longer applies (kept with its decision)" \
