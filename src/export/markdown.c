@@ -1063,9 +1063,20 @@ md_register(struct md *d)
 		return;
 	}
 	buf_adds(d->out, "Each risk is one threat of the catalogue applied to "
-	    "one part of the system, highest severity first.\n\n");
-	for (i = 0; i < d->napply; i++)
+	    "one part of the system, highest severity first; those that "
+	    "rest on unanswered fields come last, to confirm.\n\n");
+	for (i = 0; i < d->napply; i++) {
+		/* The provisional risks come last (risk_register_sort()). */
+		if (risk_provisional(d->apply[i]) && (i == 0 ||
+		    !risk_provisional(d->apply[i - 1])))
+			buf_addf(d->out, "To confirm: the %zu risk%s below rest%s "
+			    "on fields not answered yet (the reasons marked "
+			    "\"assumed\" say which); answering them confirms "
+			    "or removes each.\n\n", d->napply - i,
+			    d->napply - i == 1 ? "" : "s",
+			    d->napply - i == 1 ? "s" : "");
 		md_risk(d, i + 1, d->apply[i]);
+	}
 }
 
 static void

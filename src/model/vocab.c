@@ -174,7 +174,7 @@ static const struct word mitigation_status_words[] = {
 VOCAB(vocab_mitigation_status, "mitigation status", mitigation_status_words);
 
 static const struct word answer_words[] = {
-	{ "unknown", "not answered yet: counted as no" },
+	{ "unknown", "not answered yet: an open question of the assessment" },
 	{ "no", "the practice is not followed" },
 	{ "yes", "the practice is followed" },
 };

@@ -244,6 +244,10 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 	if (c.gone > 0)
 		vlines_addf(&l->lines, VS_DIM, "  and %zu that no longer "
 		    "apply", c.gone);
+	if (c.assumed > 0)
+		vlines_addf(&l->lines, VS_WARN, "  %zu of them to confirm: they "
+		    "rest on unanswered fields (listed last in the register)",
+		    c.assumed);
 
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, VS_HEADING, "Overdue mitigations (due before "

@@ -453,6 +453,10 @@ rview_cmp(const struct rview_item *a, const struct rview_item *b,
 		return c;
 	if (a->k->applies != b->k->applies)
 		return b->k->applies - a->k->applies;
+	/* By severity, what stands on facts first, then what is to confirm. */
+	if (s == RSORT_SEVERITY &&
+	    (c = risk_provisional(a->k) - risk_provisional(b->k)) != 0)
+		return c;
 	if (a->k->severity != b->k->severity)
 		return b->k->severity - a->k->severity;
 	c = b->k->likelihood * b->k->impact - a->k->likelihood * a->k->impact;
@@ -525,6 +529,12 @@ rview_build(struct rview *rv, const struct risk_register *r,
 	vline_cell(v, VS_HEADING, "GUIDE", 5);
 	vline_add(v, VS_HEADING, " TITLE");
 	for (i = 0; i < n; i++) {
+		/* Listed apart: the provisional risks that apply. */
+		if (rv->sort == RSORT_SEVERITY && items[i].k->applies &&
+		    risk_provisional(items[i].k) && (i == 0 ||
+		    !risk_provisional(items[i - 1].k)))
+			vlines_addf(&rv->list.lines, VS_WARN, "To confirm: "
+			    "these rest on unanswered fields");
 		v = vlines_add(&rv->list.lines);
 		v->selectable = 1;
 		v->data = items[i].k;

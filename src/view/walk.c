@@ -400,8 +400,8 @@ walk_analysis(struct vlist *l, const struct model *m,
 	v = vlines_add(&l->lines);
 	v->selectable = 1;
 	v->data = r;
-	vline_addf(v, rc.assumed > 0 ? VS_WARN : VS_OK, "  Resting on "
-	    "assumptions (unanswered fields): %zu", rc.assumed);
+	vline_addf(v, rc.assumed > 0 ? VS_WARN : VS_OK, "  To confirm "
+	    "(resting on unanswered fields): %zu", rc.assumed);
 	if (rc.gone > 0) {
 		v = vlines_add(&l->lines);
 		v->selectable = 1;
