@@ -740,8 +740,11 @@ test_walk_resumes_where_the_model_stops(void **state)
 	vlist_init(&l);
 	walk_lines(&l, WALK_PRACTICE, m, &cat, &r, 80);
 	s = rtrim(vlines_plain(&l.lines));
+	/* The unanswered question is counted as an open question. */
 	assert_string_equal(s, "Guideline 1.1\n  [yes] Staff briefed?\n"
-	    "Guideline 4.2\n  [ ? ] Inputs logged?\n");
+	    "Guideline 4.2\n  [ ? ] Inputs logged?\n\n"
+	    "  Open questions (not answered): 1 of 2; a no raises the risk "
+	    "of its gap\n");
 	free(s);
 	assert_ptr_equal(vlist_selected(&l), &q1);
 	walk_lines(&l, WALK_COMPONENTS, m, &cat, &r, 80);

@@ -1294,8 +1294,10 @@ md_practices(struct md *d)
 	}
 
 	buf_adds(o, "### Open questions\n\n"
-	    "What is still unknown. The analysis assumes the risky answer "
-	    "to each of these until it is given.\n\n");
+	    "What is still unknown. A practice question not answered is an "
+	    "open question of the assessment and raises no risk until it is "
+	    "answered no; for a fact not answered, the analysis assumes the "
+	    "risky answer and the risks that rest on it are to confirm.\n\n");
 	for (i = 0; cat != NULL && i < cat->nquestions; i++) {
 		q = cat->questions[i];
 		if (md_answer(d->m, q->id, &note) != TRI_UNKNOWN)

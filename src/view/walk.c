@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "rules/analyze.h"
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
@@ -359,6 +360,12 @@ walk_practice(struct vlist *l, const struct model *m,
 		vline_cell(v, VS_NORMAL, q->text, width - 9);
 	}
 	free(qs);
+	/* An unanswered question is an open question, not a risk. */
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, analyze_open_questions(c, m, NULL) > 0 ?
+	    VS_WARN : VS_OK, "  Open questions (not answered): %zu of %zu; a "
+	    "no raises the risk of its gap", analyze_open_questions(c, m,
+	    NULL), c->nquestions);
 }
 
 /* The analysis step: what the analysis found, in counts. */
