@@ -199,6 +199,22 @@ export_svg_path(const char *path)
 	return xasprintf("%s.svg", path);
 }
 
+/*
+ * Graphviz lays a diagram out in time that grows much faster than the
+ * model (over ten minutes for 1,000 components and 3,000 flows on the
+ * build machine), and a picture of hundreds of boxes says nothing a reader
+ * can take in: past this many components and flows the report keeps its
+ * Mermaid diagram and the tables only.
+ */
+#define EXPORT_SVG_MAX_OBJECTS	400
+
+/* 1 if the report of a model gets its diagram drawn as an SVG. */
+static int
+export_svg_drawable(const struct model *m)
+{
+	return m->ncomponents + m->nflows <= EXPORT_SVG_MAX_OBJECTS;
+}
+
 /* The file an export streams into, and how much it has been handed. */
 struct export_sink {
 	struct file_out	fo;
@@ -230,8 +246,8 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 	buf_init(&b);
 	buf_init(&pic);
 	/* A diagram Graphviz cannot draw leaves the report without it. */
-	if (x->write == export_markdown && export_svg_available() &&
-	    export_svg(in, &pic, &e2) == 0) {
+	if (x->write == export_markdown && export_svg_drawable(in->model) &&
+	    export_svg_available() && export_svg(in, &pic, &e2) == 0) {
 		svgpath = export_svg_path(path);
 		if (file_write_atomic(svgpath, pic.s, pic.len,
 		    EXPORT_FILE_MODE, err) == -1)
