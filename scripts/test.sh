@@ -53,8 +53,16 @@ check_in() {
 		extra_fail=$((extra_fail + 1))
 		return 1
 	fi
-	(cd "$dir" && make -j2 "$target" >/dev/null 2>&1)
+	# A test-suite.log left from an earlier run must not count as this one.
+	rm -f "$dir/test-suite.log"
+	(cd "$dir" && make -j2 "$target") >"$dir/check.out" 2>&1
 	rc=$?
+	if [ "$rc" -ne 0 ] && [ ! -f "$dir/test-suite.log" ]; then
+		echo "---- $target did not run in $dir ----"
+		tail -30 "$dir/check.out"
+		extra_fail=$((extra_fail + 1))
+		return 1
+	fi
 	if [ "$rc" -ne 0 ]; then
 		echo "---- failing tests in $dir ----"
 		grep -E '^(FAIL|ERROR|XPASS)' "$dir/test-suite.log" || true
