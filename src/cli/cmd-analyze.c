@@ -54,6 +54,11 @@ cli_print_summary(const struct session_summary *sum)
 		    sum->no_longer == 1 ? "risk no longer applies" :
 		    "risks no longer apply", sum->no_longer == 1 ?
 		    "its decision" : "their decisions");
+	if (sum->merged > 0)
+		printf("%zu earlier %s merged into findings that name every "
+		    "target, %s decisions kept (see 'parapet history')\n",
+		    sum->merged, sum->merged == 1 ? "risk was" : "risks were",
+		    sum->merged == 1 ? "its" : "their");
 }
 
 int

@@ -125,18 +125,30 @@ session_reanalyze(struct session *s, const struct model *m,
     struct session_summary *sum, struct error *err)
 {
 	struct risk_register	fresh;
+	size_t			merged = 0;
 	int			rc = -1;
 
 	risk_register_init(&fresh);
 	if (analyze(s->cat, m, &fresh, err) == -1)
 		goto out;
-	if (store_sync_risks(s->store, m->system.id, &fresh, err) == -1)
+	/* Decisions move onto merged findings in the same transaction. */
+	if (store_transaction(s->store, err) == -1)
+		goto out;
+	if (store_merge_findings(s->store, m->system.id, &fresh, &merged,
+	    err) == -1 ||
+	    store_sync_risks(s->store, m->system.id, &fresh, err) == -1) {
+		store_transaction_rollback(s->store);
+		goto out;
+	}
+	if (store_transaction_commit(s->store, err) == -1)
 		goto out;
 	if (sum != NULL &&
 	    session_summarize_stored(s, m->system.id, sum, err) == -1)
 		goto out;
-	if (sum != NULL)
+	if (sum != NULL) {
 		sum->open_questions = analyze_open_questions(s->cat, m, NULL);
+		sum->merged = merged;
+	}
 	rc = 0;
 out:
 	risk_register_release(&fresh);

@@ -37,6 +37,8 @@ struct session_summary {
 	size_t	open_questions;		/* practice questions not answered
 					   (set by an analysis only) */
 	size_t	no_longer;		/* stored risks that no longer apply */
+	size_t	merged;			/* earlier risks merged into findings
+					   (their decisions moved) */
 };
 
 /*

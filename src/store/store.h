@@ -134,6 +134,18 @@ int		 store_delete(struct store *, const char *id, struct error *);
 int		 store_sync_risks(struct store *, const char *id,
 		     const struct risk_register *, struct error *);
 /*
+ * Before store_sync_risks(): move the decisions of stored risks that the
+ * register's findings name as aliases (the risks an earlier analysis
+ * raised per flow, per component or per restating threat) onto those
+ * findings, keeping the most conservative status and everything people
+ * wrote (risk_merge_decisions()); record "merged into" and "merged from"
+ * and each change in history, and delete the earlier rows. *moved counts
+ * them. One transaction.
+ */
+int		 store_merge_findings(struct store *, const char *id,
+		     const struct risk_register *, size_t *moved,
+		     struct error *);
+/*
  * Load the stored register of a model (all risks, applying or not) into an
  * initialised register, ordered by threat then target; mitigations in the
  * order they were added.

@@ -28,4 +28,69 @@ expect_rc 0 "markdown export"
 grep -q '^|[^|]*| `save` | `app` | `store` | personal-data | unknown |' "$T/out" ||
     fail "the report's flow table says the crossing is unknown"
 
+# Decisions on risks that are merged are kept. A database built by the
+# old behaviour: the same threat without its 'finding:' line (from an
+# extra catalogue file that replaces it), so that it raises one risk per
+# flow of the model's output. People decide two of them differently.
+awk '/^  - id: llm-improper-output-handling$/ {p = 1; print; next}
+    /^  - id: / {p = 0} p && !/^    finding:/' \
+    "$SRC/data/catalogue/20-threats-llm.yaml" >"$T/threat.yaml"
+{ printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/threat.yaml"; } >"$T/old.yaml"
+cat >"$T/out.yaml" <<'YAML'
+parapet: 1
+system: { id: out, name: Output handling, criticality: medium }
+boundaries:
+  - { id: cloud, name: Cloud, trust: internal }
+components:
+  - { id: llm, name: LLM, kind: model, boundary: cloud, model-type: llm }
+  - { id: app, name: App, kind: application, boundary: cloud }
+  - { id: tool, name: Tool, kind: tool, boundary: cloud }
+  - { id: db, name: Store, kind: datastore, boundary: cloud }
+flows:
+  - { id: answer, from: llm, to: app, data: [model-output], encrypted: true }
+  - { id: act, from: app, to: tool, data: [tool-call], encrypted: true }
+  - { id: keep, from: app, to: db, data: [model-output], encrypted: true }
+YAML
+db="$T/out.db"
+run import --catalogue "$T/old.yaml" "$T/out.yaml" "$db"
+expect_rc 0 "import with the old, per-flow behaviour"
+run risks "$db"
+n="$(grep -c ' llm-improper-output-handling@' "$T/out")"
+[ "$n" -eq 3 ] || fail "the old behaviour raises one risk per flow ($n)"
+run risk "$db" llm-improper-output-handling@keep \
+    --status accepted --justification "Stored as plain text only" \
+    --owner "Data team"
+expect_rc 0 "accept the risk of one flow"
+PARAPET_NOW=2026-11-26T10:00:00Z run risk "$db" \
+    llm-improper-output-handling@act --status mitigating --owner "Tools team"
+expect_rc 0 "mitigate the risk of another flow"
+PARAPET_NOW=2026-11-26T10:00:00Z run mitigation \
+    "$db" llm-improper-output-handling@act m-validate-tool-calls \
+    --status planned --due 2027-01-31
+expect_rc 0 "plan a mitigation of that risk"
+
+# Re-analysed with the standard catalogue: one finding on the model, the
+# decisions moved onto it, the earlier risks gone, and history says so.
+PARAPET_NOW=2026-11-27T10:00:00Z run analyze "$db"
+expect_rc 0 "re-analysis with one finding per model"
+expect_out "3 earlier risks were merged into findings that name every target, their decisions kept" \
+    "the analysis says the decisions moved"
+run risks "$db" --all
+n="$(grep -c ' llm-improper-output-handling@' "$T/out")"
+[ "$n" -eq 1 ] || fail "one finding remains, no earlier risk kept ($n)"
+run risk "$db" llm-improper-output-handling@llm
+expect_rc 0 "the finding is on the model"
+expect_out "one finding for flows 'answer', 'act' and 'keep'" \
+    "the finding names every flow"
+# The flow 'answer' was never decided: the finding stays open, the most
+# conservative, and keeps what people wrote on the others.
+expect_out "status:    open" \
+    "the most conservative status (one flow was never decided) wins"
+expect_out "Tools team" "an owner is kept"
+expect_out "Stored as plain text only" "the other justification is kept"
+expect_out "due 2027-01-31" "the mitigation decision moved too"
+run history "$db"
+expect_out "merged into" "history records where the earlier risk went"
+expect_out "llm-improper-output-handling@keep" "history names the earlier risk"
+
 finish
