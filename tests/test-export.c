@@ -1170,7 +1170,10 @@ check_markdown(const struct fixture *fx, const struct buf *b)
 				assert_int_equal(len - 3, strlen(h2[nh2]));
 				assert_memory_equal(line + 3, h2[nh2], len - 3);
 				nh2++;
-			} else if (len > 6 && memcmp(line, "### R", 5) == 0)
+			} else if ((len > 6 && memcmp(line, "### R", 5) == 0 &&
+			    line[5] >= '1' && line[5] <= '9') || (len > 7 &&
+			    memcmp(line, "#### R", 6) == 0 && line[6] >= '1' &&
+			    line[6] <= '9'))
 				nrisk++;
 			else
 				assert_true(memcmp(line, "### ", 4) == 0 ||

@@ -69,6 +69,9 @@ struct md {
 	struct risk			**apply;	/* applying */
 	size_t				  napply;
 	struct md_pos			 *applypos;	/* by address */
+	const struct risk		**stated;	/* apply[i]'s threat
+							   stated at this risk,
+							   or NULL: here */
 	struct md_pos			 *comppos;	/* components */
 	size_t				 *bycomp;	/* component indices
 							   by boundary */
@@ -326,6 +329,86 @@ md_pos_find(const struct md_pos *x, size_t n, const void *p)
 		return (size_t)-1;
 	hit = bsearch(&key, x, n, sizeof *x, md_pos_cmp);
 	return hit != NULL ? hit->i : (size_t)-1;
+}
+
+/* A risk's place while the register is grouped by threat. */
+struct md_slot {
+	struct risk	*k;
+	size_t		 i;	/* position in the severity order */
+	size_t		 lead;	/* position of its group's first risk */
+	size_t		 stated;/* position of the risk that states the
+				   threat, or (size_t)-1: this group does */
+};
+
+static int
+md_slot_by_threat(const void *a, const void *b)
+{
+	const struct md_slot	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strcmp(x->k->threat, y->k->threat)) != 0)
+		return c;
+	if ((c = risk_provisional(x->k) - risk_provisional(y->k)) != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+md_slot_by_lead(const void *a, const void *b)
+{
+	const struct md_slot	*x = a, *y = b;
+
+	if (x->lead != y->lead)
+		return x->lead < y->lead ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/*
+ * Group the register by threat, so that a threat's text is written once
+ * with every part of the system it applies to: each threat's risks move
+ * up to its most severe one, in severity order within the group. Risks
+ * to confirm stay last (their own groups); a threat already stated among
+ * the confirmed risks is referred to there rather than written again.
+ * O(n log n): two sorts of the applying risks.
+ */
+static void
+md_group_threats(struct md *d)
+{
+	struct md_slot	*s;
+	size_t		 i, j, first;
+
+	if (d->napply == 0)
+		return;
+	s = xreallocarray(NULL, d->napply, sizeof *s);
+	for (i = 0; i < d->napply; i++) {
+		s[i].k = d->apply[i];
+		s[i].i = i;
+		s[i].stated = (size_t)-1;
+	}
+	qsort(s, d->napply, sizeof *s, md_slot_by_threat);
+	for (i = 0; i < d->napply; i = j) {
+		/* One threat: its confirmed run, then its provisional run. */
+		first = (size_t)-1;
+		for (j = i; j < d->napply && strcmp(s[j].k->threat,
+		    s[i].k->threat) == 0; j++) {
+			if (j == i || risk_provisional(s[j].k) !=
+			    risk_provisional(s[j - 1].k)) {
+				if (j > i)
+					first = s[i].i;
+				s[j].lead = s[j].i;
+			} else
+				s[j].lead = s[j - 1].lead;
+			s[j].stated = first;
+		}
+	}
+	qsort(s, d->napply, sizeof *s, md_slot_by_lead);
+	d->stated = xcalloc(d->napply, sizeof *d->stated);
+	for (i = 0; i < d->napply; i++)
+		if (s[i].stated != (size_t)-1)
+			d->stated[i] = d->apply[s[i].stated];
+	for (i = 0; i < d->napply; i++)
+		d->apply[i] = s[i].k;
+	free(s);
 }
 
 /* The number of a risk that applies in the register ("R3"), or 0. */
@@ -1000,31 +1083,74 @@ md_mitigations(struct md *d, const struct risk *k)
 	buf_addc(o, '\n');
 }
 
+/*
+ * A threat's text: what it is, why it matters and its references, or,
+ * when an earlier risk of the register already states it, where.
+ */
 static void
-md_risk(struct md *d, size_t n, const struct risk *k)
+md_threat_text(struct md *d, const struct risk *k, const struct risk *stated)
 {
 	const struct threat	*t = export_threat(d->in, k);
+	struct buf		*o = d->out;
+
+	if (stated != NULL) {
+		buf_addf(o, "- **Threat:** as stated with R%zu above\n",
+		    md_number(d, stated));
+		return;
+	}
+	if (t != NULL && t->description != NULL)
+		md_item(o, "", "Threat", t->description);
+	if (t != NULL && t->why != NULL)
+		md_item(o, "", "Why it matters", t->why);
+	md_refs(d, k);
+}
+
+/* How a risk is written: alone, or in a group of one threat's risks. */
+enum md_risk_in {
+	MD_ALONE,	/* "### R3: Title (severity)", with its threat */
+	MD_GROUP,	/* "#### R3: target, severity", below the threat */
+	MD_GROUP_SAME	/* the same, with the group's mitigations */
+};
+
+/*
+ * One risk: alone, a "### R3: Title (severity)" section with its threat's
+ * text; in a group, a "#### R3: target, severity" subsection below the
+ * threat stated once, without its mitigation table when the group's
+ * mitigations are the same for every risk (and written once above).
+ */
+static void
+md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in)
+{
+	int			 group = in != MD_ALONE;
 	struct buf		*o = d->out;
 	char			*name = risk_name(k);
 	size_t			 i;
 
-	buf_addf(o, "### R%zu: ", n);
-	md_inline(o, export_risk_title(d->in, k));
-	buf_addf(o, " (%s)\n\n", md_word(&vocab_severity, k->severity));
+	if (group) {
+		buf_addf(o, "#### R%zu: ", n);
+		md_target(d, k);
+		buf_addf(o, ", %s\n\n", md_word(&vocab_severity,
+		    k->severity));
+	} else {
+		buf_addf(o, "### R%zu: ", n);
+		md_inline(o, export_risk_title(d->in, k));
+		buf_addf(o, " (%s)\n\n", md_word(&vocab_severity,
+		    k->severity));
+	}
 	buf_adds(o, "- **Risk:** ");
 	md_id(o, name);
 	free(name);
-	buf_adds(o, "\n- **Target:** ");
-	md_target(d, k);
+	if (!group) {
+		buf_adds(o, "\n- **Target:** ");
+		md_target(d, k);
+	}
 	buf_addf(o, "\n- **Severity:** %s (likelihood %d x impact %d)\n"
 	    "- **Status:** %s\n", md_word(&vocab_severity, k->severity),
 	    k->likelihood, k->impact, md_word(&vocab_risk_status, k->status));
 	if (k->owner != NULL)
 		md_item(o, "", "Owner", k->owner);
-	if (t != NULL && t->description != NULL)
-		md_item(o, "", "Threat", t->description);
-	if (t != NULL && t->why != NULL)
-		md_item(o, "", "Why it matters", t->why);
+	if (!group)
+		md_threat_text(d, k, d->stated[n - 1]);
 	if (k->nreasons > 0) {
 		buf_adds(o, "- **Why it applies:**\n");
 		for (i = 0; i < k->nreasons; i++) {
@@ -1035,7 +1161,6 @@ md_risk(struct md *d, size_t n, const struct risk *k)
 			buf_addc(o, '\n');
 		}
 	}
-	md_refs(d, k);
 	if (k->justification != NULL)
 		md_item(o, "", "Justification", k->justification);
 	if (k->decided_by != NULL || k->decided_at != NULL) {
@@ -1048,14 +1173,94 @@ md_risk(struct md *d, size_t n, const struct risk *k)
 		buf_addc(o, '\n');
 	}
 	buf_addc(o, '\n');
-	md_mitigations(d, k);
+	if (in != MD_GROUP_SAME)
+		md_mitigations(d, k);
 	buf_drain(o);
+}
+
+static int
+md_same_str(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* Whether two risks carry the same mitigations in the same state. */
+static int
+md_same_mitigations(const struct risk *a, const struct risk *b)
+{
+	const struct risk_mitigation	*x, *y;
+	size_t				 i;
+
+	if (a->nmitigations != b->nmitigations)
+		return 0;
+	for (i = 0; i < a->nmitigations; i++) {
+		x = &a->mitigations[i];
+		y = &b->mitigations[i];
+		if (strcmp(x->id, y->id) != 0 || x->status != y->status ||
+		    !md_same_str(x->owner, y->owner) ||
+		    !md_same_str(x->due, y->due) ||
+		    !md_same_str(x->notes, y->notes))
+			return 0;
+	}
+	return 1;
+}
+
+/* The end of the group of one threat's risks that starts at apply[i]. */
+static size_t
+md_group_end(const struct md *d, size_t i)
+{
+	size_t	j;
+
+	for (j = i + 1; j < d->napply; j++)
+		if (strcmp(d->apply[j]->threat, d->apply[i]->threat) != 0 ||
+		    risk_provisional(d->apply[j]) !=
+		    risk_provisional(d->apply[i]))
+			break;
+	return j;
+}
+
+/*
+ * A threat that applies to several parts of the system: its title, the
+ * most severe of its risks and how many, its text once, then each risk.
+ */
+static void
+md_threat_group(struct md *d, size_t i, size_t end)
+{
+	struct buf	*o = d->out;
+	size_t		 j;
+	int		 same;
+
+	buf_adds(o, "### ");
+	md_inline(o, export_risk_title(d->in, d->apply[i]));
+	buf_addf(o, " (%s; %zu parts of the system)\n\n",
+	    md_word(&vocab_severity, d->apply[i]->severity), end - i);
+	md_threat_text(d, d->apply[i], d->stated[i]);
+	buf_adds(o, "- **Applies to:** ");
+	for (j = i; j < end; j++) {
+		buf_addf(o, "%sR%zu ", j > i ? "; " : "", j + 1);
+		md_target(d, d->apply[j]);
+		buf_addf(o, ", %s", md_word(&vocab_severity,
+		    d->apply[j]->severity));
+	}
+	buf_adds(o, "\n\n");
+	for (j = i + 1; j < end; j++)
+		if (!md_same_mitigations(d->apply[i], d->apply[j]))
+			break;
+	if ((same = j == end)) {
+		buf_adds(o, "Mitigations, the same for each:\n\n");
+		md_mitigations(d, d->apply[i]);
+	}
+	for (j = i; j < end; j++)
+		md_risk(d, j + 1, d->apply[j], same ? MD_GROUP_SAME :
+		    MD_GROUP);
 }
 
 static void
 md_register(struct md *d)
 {
-	size_t	i;
+	size_t	i, end;
 
 	buf_adds(d->out, "## Risk register\n\n");
 	if (d->napply == 0) {
@@ -1063,9 +1268,11 @@ md_register(struct md *d)
 		return;
 	}
 	buf_adds(d->out, "Each risk is one threat of the catalogue applied to "
-	    "one part of the system, highest severity first; those that "
-	    "rest on unanswered fields come last, to confirm.\n\n");
-	for (i = 0; i < d->napply; i++) {
+	    "one part of the system. A threat that applies to several parts "
+	    "is stated once, with a risk for each part below it. Highest "
+	    "severity first; those that rest on unanswered fields come last, "
+	    "to confirm.\n\n");
+	for (i = 0; i < d->napply; i = end) {
 		/* The provisional risks come last (risk_register_sort()). */
 		if (risk_provisional(d->apply[i]) && (i == 0 ||
 		    !risk_provisional(d->apply[i - 1])))
@@ -1075,7 +1282,11 @@ md_register(struct md *d)
 			    "or removes each.\n\n", d->napply - i,
 			    d->napply - i == 1 ? "" : "s",
 			    d->napply - i == 1 ? "s" : "");
-		md_risk(d, i + 1, d->apply[i]);
+		end = md_group_end(d, i);
+		if (end - i == 1)
+			md_risk(d, i + 1, d->apply[i], MD_ALONE);
+		else
+			md_threat_group(d, i, end);
 	}
 }
 
@@ -1418,6 +1629,7 @@ export_markdown(const struct export_input *in, struct buf *out,
 	for (i = 0; i < d.nrisks; i++)
 		if (d.risks[i]->applies)
 			d.apply[d.napply++] = d.risks[i];
+	md_group_threats(&d);
 	d.applypos = md_pos_index((void *const *)d.apply, d.napply);
 	d.comppos = md_pos_index((void *const *)d.m->components,
 	    d.m->ncomponents);
@@ -1434,6 +1646,7 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_history(&d);
 	free(d.risks);
 	free(d.apply);
+	free(d.stated);
 	free(d.applypos);
 	free(d.comppos);
 	free(d.bycomp);
