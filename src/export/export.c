@@ -47,15 +47,51 @@ export_find(const char *name)
 	return NULL;
 }
 
+static int
+export_practice_cmp(const void *a, const void *b)
+{
+	const struct practice	*x = *(struct practice *const *)a;
+	const struct practice	*y = *(struct practice *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
 /*
  * The model in format 1 with the decisions on its risks, as parapet import
- * reads it back: the YAML writer does the quoting.
+ * reads it back: the YAML writer does the quoting. Practice answers are
+ * written in the catalogue's order of questions (those the catalogue does
+ * not know after them, by id), not in the order they were answered, so
+ * that the same model always gives the same file.
  */
 int
 export_yaml(const struct export_input *in, struct buf *out, struct error *err)
 {
+	struct model		 m = *in->model;
+	struct practice		*p;
+	size_t			 i, n = 0, rest;
+
 	(void)err;
-	model_write_yaml_decisions(in->model, in->risks, out);
+	if (m.npractices > 0) {
+		m.practices = xreallocarray(NULL, m.npractices,
+		    sizeof *m.practices);
+		for (i = 0; in->cat != NULL && i < in->cat->nquestions; i++)
+			if ((p = model_practice(in->model,
+			    in->cat->questions[i]->id)) != NULL)
+				m.practices[n++] = p;
+		rest = n;
+		for (i = 0; i < in->model->npractices; i++) {
+			p = in->model->practices[i];
+			if (in->cat == NULL ||
+			    catalogue_question(in->cat, p->id) == NULL)
+				m.practices[n++] = p;
+		}
+		qsort(m.practices + rest, n - rest, sizeof *m.practices,
+		    export_practice_cmp);
+		m.npractices = n;
+	}
+	model_write_yaml_decisions(&m, in->risks, out);
+	if (m.practices != in->model->practices)
+		free(m.practices);
 	return 0;
 }
 

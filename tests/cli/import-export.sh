@@ -124,4 +124,29 @@ expect_rc 1 "not a database"
 expect_err "is not a Parapet database" "not a database"
 [ "$(cat "$T/text.db")" = "not a database" ] || fail "a foreign file was changed"
 
+# Practice answers are written in the catalogue's order of questions, not
+# the order they were answered: answering the same questions in another
+# order gives the same file.
+run questions "$db"
+expect_rc 0 "questions"
+grep -oE 'q-[a-z0-9-]+' "$T/out" >"$T/qorder"
+[ "$(wc -l <"$T/qorder")" -ge 4 ] || fail "the catalogue has questions"
+q1=$(sed -n 1p "$T/qorder"); q2=$(sed -n 2p "$T/qorder")
+q3=$(sed -n 3p "$T/qorder"); q4=$(sed -n 4p "$T/qorder")
+cp "$db" "$T/p1.db"; cp "$db" "$T/p2.db"
+for q in "$q4" "$q2" "$q1" "$q3"; do
+	run answer "$T/p1.db" "$q" yes; expect_rc 0 "answer $q"
+done
+for q in "$q1" "$q3" "$q2" "$q4"; do
+	run answer "$T/p2.db" "$q" yes; expect_rc 0 "answer $q"
+done
+run export "$T/p1.db" --format yaml --output "$T/p1.yaml"
+run export "$T/p2.db" --format yaml --output "$T/p2.yaml"
+sed -n '/^practices:/,/^[a-z]/p' "$T/p1.yaml" | grep -oE 'q-[a-z0-9-]+' >"$T/p1.q"
+printf '%s\n' "$q1" "$q2" "$q3" "$q4" | cmp -s - "$T/p1.q" ||
+    fail "practices are not in the catalogue's order: $(tr '\n' ' ' <"$T/p1.q")"
+sed -n '/^practices:/,/^[a-z]/p' "$T/p2.yaml" >"$T/p2.prac"
+sed -n '/^practices:/,/^[a-z]/p' "$T/p1.yaml" | cmp -s - "$T/p2.prac" ||
+    fail "the same answers in another order give another practices section"
+
 finish
