@@ -243,7 +243,7 @@ fixture_hostile(struct fixture *fx, struct error *err)
 		if (i % 4 != 3)
 			c->boundary = xstrdup(bids[i % 3]);
 	}
-	m->components[KIND_MODEL]->model_type = MODEL_LLM;
+	m->components[KIND_MODEL]->model_type = 1u << MODEL_LLM;
 	for (i = 0; i + 1 < KIND_COUNT; i++) {
 		id = xasprintf("f-%zu", i);
 		f = model_add_flow(m, id, m->components[i]->id,

@@ -1157,6 +1157,52 @@ test_initiator_and_action_impact(void **state)
 	risk_register_release(&reg);
 }
 
+/*
+ * model-type holds several words and a condition asks whether it contains
+ * one; paths from the physical world follow the media that carry them,
+ * not a camera's configuration or an import of image files.
+ */
+static void
+test_model_types_and_media_paths(void **state)
+{
+	struct risk_register	 reg;
+
+	(void)state;
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: cam, name: C, kind: data-source, capture: camera }\n"
+	    "  - { id: scans, name: I, kind: data-source, capture: import }\n"
+	    "  - { id: ops, name: O, kind: data-source, capture: sensor }\n"
+	    "  - { id: mm, name: M, kind: model, model-type: [llm, vision] }\n"
+	    "  - { id: ocr, name: O, kind: model, model-type: vision }\n"
+	    "  - { id: chat, name: C, kind: model, model-type: llm }\n"
+	    "  - { id: tab, name: T, kind: model, model-type: classifier }\n"
+	    "flows:\n"
+	    "  - { id: frames, from: cam, to: mm, data: [video] }\n"
+	    "  - { id: files, from: scans, to: ocr, data: [image] }\n"
+	    "  - { id: setup, from: ops, to: tab, data: [configuration] }\n",
+	    &reg);
+	expect(&reg, "t-sees", "mm",
+	    "fact: 'mm' is a model\n"
+	    "fact: 'mm' model-type includes vision (llm, vision)\n");
+	expect(&reg, "t-sees", "ocr",
+	    "fact: 'ocr' is a model\n"
+	    "fact: 'ocr' model-type is vision\n");
+	expect(&reg, "t-sees", "chat", "");
+	assert_int_equal(count(&reg, "t-sees"), 2);
+	expect(&reg, "t-physical", "mm",
+	    "fact: 'mm' is a model\n"
+	    "fact: 'mm' is reachable from 'cam' through flow 'frames', "
+	    "carrying audio, image or video\n"
+	    "fact: 'cam' captures from a camera in the physical world\n");
+	/* Imported images are no camera; configuration carries no input. */
+	expect(&reg, "t-physical", "ocr", "");
+	expect(&reg, "t-physical", "tab", "");
+	assert_int_equal(count(&reg, "t-physical"), 1);
+	risk_register_release(&reg);
+}
+
 static void
 test_severity_and_order(void **state)
 {
@@ -1298,6 +1344,7 @@ main(void)
 		    test_adjustments_are_clamped_and_need_a_definite_yes),
 		cmocka_unit_test(test_adjustments_may_name_their_threats),
 		cmocka_unit_test(test_initiator_and_action_impact),
+		cmocka_unit_test(test_model_types_and_media_paths),
 		cmocka_unit_test(test_severity_and_order),
 		cmocka_unit_test(test_analysis_is_deterministic),
 		cmocka_unit_test(test_an_unindexed_model_is_refused),

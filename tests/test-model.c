@@ -152,7 +152,7 @@ test_field_text_round_trip(void **state)
 	(void)state;
 	f = model_field(OBJ_COMPONENT, "model-type");
 	assert_int_equal(field_set(c, f, "llm", &e), 0);
-	assert_int_equal(c->model_type, MODEL_LLM);
+	assert_int_equal(c->model_type, 1u << MODEL_LLM);
 	s = field_get(c, f);
 	assert_string_equal(s, "llm");
 	free(s);

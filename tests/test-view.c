@@ -370,7 +370,7 @@ test_undo_keeps_copies_of_models_and_decisions(void **state)
 	int			 i;
 
 	(void)state;
-	m->components[2]->model_type = MODEL_LLM;
+	m->components[2]->model_type = 1u << MODEL_LLM;
 	m->components[2]->system_prompt = TRI_YES;
 	m->revision = 7;
 	model_add_practice(m, "q-a", TRI_NO)->note = xstrdup("later");
@@ -563,7 +563,7 @@ test_form_apply_creates_renames_and_clears(void **state)
 	model_free(c);
 
 	/* Renaming a component takes its flows along. */
-	m->components[2]->model_type = MODEL_LLM;
+	m->components[2]->model_type = 1u << MODEL_LLM;
 	fm = form_new(OBJ_COMPONENT, m, "llm", -1);
 	form_set(fm, form_at(fm, "id"), "gpt", m);
 	/* Becoming a tool drops what only models have. */
@@ -573,7 +573,7 @@ test_form_apply_creates_renames_and_clears(void **state)
 	assert_null(model_component(c, "llm"));
 	comp = model_component(c, "gpt");
 	assert_non_null(comp);
-	assert_int_equal(comp->model_type, -1);
+	assert_int_equal(comp->model_type, 0);
 	assert_string_equal(c->flows[1]->to, "gpt");
 	model_free(c);
 	form_free(fm);

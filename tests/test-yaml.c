@@ -747,7 +747,7 @@ test_spec_example_read_field_by_field(void **state)
 	assert_int_equal(c->kind, KIND_MODEL);
 	assert_ptr_equal(c->b, m->boundaries[2]);
 	assert_int_equal(c->provider, PROVIDER_THIRD_PARTY);
-	assert_int_equal(c->model_type, MODEL_LLM);
+	assert_int_equal(c->model_type, 1u << MODEL_LLM);
 	assert_int_equal(c->system_prompt, TRI_YES);
 	assert_int_equal(c->fine_tuned, TRI_UNKNOWN);
 	assert_int_equal(c->open_weights, TRI_UNKNOWN);
@@ -1197,6 +1197,87 @@ test_writer_leaves_out_fields_of_other_kinds(void **state)
 	assert_null(strstr(out, "fine-tuned"));
 	free(out);
 	model_free(m);
+}
+
+/*
+ * The fields added to format 1 for agents, media and biometrics read,
+ * write back and keep the older one-word model-type as it was written.
+ */
+static void
+test_new_fields_round_trip(void **state)
+{
+	static const char	 other_kind[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: u, name: U, kind: tool, capture: camera}\n";
+	static const char	 misspelt[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: v, name: V, kind: model, model-type: [llm, visoin]}\n";
+	struct model		*m;
+	struct component	*c;
+	char			*out, *msg;
+
+	(void)state;
+	m = accept_text(
+	    "parapet: 1\n"
+	    "system: {id: s, name: S}\n"
+	    "components:\n"
+	    "  - {id: cam, name: Cam, kind: data-source, capture: camera,"
+	    " labels-vetted: false, operated-by: in-house}\n"
+	    "  - {id: v, name: V, kind: model, model-type: [vision, llm],"
+	    " model-value: high, human-review: above-limit,"
+	    " review-limit: \"payments over 10,000 EUR\"}\n"
+	    "  - {id: g, name: G, kind: model, model-type: guardrail}\n"
+	    "  - {id: a, name: A, kind: agent, memory: shared, acts-as: user,"
+	    " destination: model-chosen, dependencies-pinned: true,"
+	    " dependencies-scanned: false}\n"
+	    "  - {id: b, name: B, kind: agent, biometric-data: true}\n"
+	    "flows:\n"
+	    "  - {id: f, from: cam, to: v, data: [image, video, features]}\n"
+	    "  - {id: d, from: a, to: b, data: [agent-message],"
+	    " requests: [delegate, read], validated: false}\n");
+	c = m->components[0];
+	assert_int_equal(c->capture, CAPTURE_CAMERA);
+	assert_int_equal(c->labels_vetted, TRI_NO);
+	assert_int_equal(c->operated_by, OPERATED_IN_HOUSE);
+	c = m->components[1];
+	assert_int_equal(c->model_type, (1u << MODEL_LLM) |
+	    (1u << MODEL_VISION));
+	assert_int_equal(c->model_value, VALUE_HIGH);
+	assert_int_equal(c->human_review, REVIEW_ABOVE_LIMIT);
+	assert_string_equal(c->review_limit, "payments over 10,000 EUR");
+	c = m->components[3];
+	assert_int_equal(c->memory, MEMORY_SHARED);
+	assert_int_equal(c->acts_as, ACTS_AS_USER);
+	assert_int_equal(c->destination, DESTINATION_MODEL_CHOSEN);
+	assert_int_equal(c->dependencies_pinned, TRI_YES);
+	assert_int_equal(c->dependencies_scanned, TRI_NO);
+	assert_int_equal(m->components[4]->biometric_data, TRI_YES);
+	assert_int_equal(m->flows[0]->data, DATA_BIT(DATA_IMAGE) |
+	    DATA_BIT(DATA_VIDEO) | DATA_BIT(DATA_FEATURES));
+	assert_int_equal(m->flows[1]->requests, (1u << REQUEST_READ) |
+	    (1u << REQUEST_DELEGATE));
+	assert_int_equal(m->flows[1]->validated, TRI_NO);
+
+	out = round_trip(m, "new fields");
+	/* One word stays one word; several are a list, in table order. */
+	assert_non_null(strstr(out, "    model-type: guardrail\n"));
+	assert_non_null(strstr(out, "    model-type: [llm, vision]\n"));
+	assert_non_null(strstr(out, "    capture: camera\n"
+	    "    labels-vetted: false\n"));
+	assert_non_null(strstr(out, "    review-limit: "
+	    "payments over 10,000 EUR\n"));
+	assert_non_null(strstr(out, "    requests: [read, delegate]\n"
+	    "    validated: false\n"));
+	free(out);
+	model_free(m);
+
+	/* A field of another kind, and a misspelt word in a list. */
+	msg = refusal(other_kind, strlen(other_kind));
+	assert_non_null(strstr(msg, "capture"));
+	free(msg);
+	msg = refusal(misspelt, strlen(misspelt));
+	assert_non_null(strstr(msg, "did you mean 'vision'?"));
+	free(msg);
 }
 
 /* Seconds of processor time since t0. */
@@ -1913,6 +1994,7 @@ main(void)
 		cmocka_unit_test(test_written_file_is_exported_unchanged),
 		cmocka_unit_test(test_writer_quotes_only_what_it_must),
 		cmocka_unit_test(test_writer_leaves_out_fields_of_other_kinds),
+		cmocka_unit_test(test_new_fields_round_trip),
 		cmocka_unit_test(test_abusive_documents_refused_quickly),
 		cmocka_unit_test(test_oversize_refused),
 		cmocka_unit_test(test_model_inside_another_document),

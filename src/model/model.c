@@ -64,8 +64,15 @@ static const struct field component_fields[] = {
 	  "it holds or handles data about identifiable people" },
 	{ "confidential-data", FIELD_BOOL, NULL, C(confidential_data),
 	  KIND_ALL, 0, "it holds or handles confidential business data" },
-	{ "model-type", FIELD_ENUM, &vocab_model_type, C(model_type), K(MODEL),
-	  0, "what the model does" },
+	{ "biometric-data", FIELD_BOOL, NULL, C(biometric_data), KIND_ALL, 0,
+	  "it holds or handles biometric data: voiceprints, face templates, "
+	  "recordings used to identify people" },
+	{ "operated-by", FIELD_ENUM, &vocab_operated_by, C(operated_by),
+	  KIND_ALL & ~(K(USER) | K(OPERATOR)), 0,
+	  "who runs it day to day, whoever supplied it or its model" },
+	{ "model-type", FIELD_SET, &vocab_model_type, C(model_type), K(MODEL),
+	  FIELD_ONE_WORD, "what the model does: one word, or several for a "
+	  "model that does more than one thing" },
 	{ "fine-tuned", FIELD_BOOL, NULL, C(fine_tuned), K(MODEL), 0,
 	  "the model was fine-tuned on the organisation's data" },
 	{ "learns-from-feedback", FIELD_BOOL, NULL, C(learns_from_feedback),
@@ -77,6 +84,10 @@ static const struct field component_fields[] = {
 	  "a system or meta prompt steers the model" },
 	{ "weights-format", FIELD_ENUM, &vocab_weights_format,
 	  C(weights_format), K(MODEL), 0, "file format of the weights" },
+	{ "model-value", FIELD_ENUM, &vocab_model_value, C(model_value),
+	  K(MODEL), 0, "what the model itself is worth to the organisation "
+	  "or to someone who would copy it, apart from the system's "
+	  "criticality" },
 	{ "authenticated", FIELD_BOOL, NULL, C(authenticated),
 	  K(INFERENCE_SERVICE), 0, "callers must authenticate" },
 	{ "rate-limited", FIELD_BOOL, NULL, C(rate_limited),
@@ -90,6 +101,14 @@ static const struct field component_fields[] = {
 	{ "integrity-verified", FIELD_BOOL, NULL, C(integrity_verified),
 	  K(DATASET) | K(MODEL_REGISTRY), 0,
 	  "hashes or signatures are checked" },
+	{ "capture", FIELD_ENUM, &vocab_capture, C(capture),
+	  K(DATASET) | K(DATA_SOURCE), 0, "how its content comes in: "
+	  "captured from the physical world (camera, microphone, sensor) or "
+	  "sent as files or records (upload, import)" },
+	{ "labels-vetted", FIELD_BOOL, NULL, C(labels_vetted),
+	  K(DATASET) | K(DATA_SOURCE), 0, "labels, ratings and corrections "
+	  "are checked by a trusted reviewer or against other sources before "
+	  "they are used for training" },
 	{ "can-act", FIELD_BOOL, NULL, C(can_act), K(AGENT) | K(TOOL), 0,
 	  "it can change things: write, send, buy, delete" },
 	{ "executes-code", FIELD_BOOL, NULL, C(executes_code),
@@ -102,6 +121,32 @@ static const struct field component_fields[] = {
 	  "cost: low (reversible, contained: open a ticket, draft an e-mail) "
 	  "or high (money, data deletion, messages sent to others, changes in "
 	  "production)" },
+	{ "human-review", FIELD_ENUM, &vocab_human_review, C(human_review),
+	  K(MODEL) | K(INFERENCE_SERVICE) | K(APPLICATION) | K(AGENT) |
+	  K(TOOL), 0, "whether a person reviews its outputs or approves its "
+	  "actions before they take effect: none, sampled, above-limit or "
+	  "all" },
+	{ "review-limit", FIELD_TEXT, NULL, C(review_limit),
+	  K(MODEL) | K(INFERENCE_SERVICE) | K(APPLICATION) | K(AGENT) |
+	  K(TOOL), 0, "the limit above which a person reviews or approves, in "
+	  "the system's terms: payments over 10,000 EUR, scores above 0.8" },
+	{ "acts-as", FIELD_ENUM, &vocab_acts_as, C(acts_as),
+	  K(AGENT) | K(TOOL), 0, "whose identity and rights it acts with: "
+	  "the user's, or its own service account's" },
+	{ "destination", FIELD_ENUM, &vocab_destination, C(destination),
+	  K(AGENT) | K(TOOL), 0, "where it can send data or fetch from: "
+	  "fixed endpoints, or addresses the model chooses" },
+	{ "memory", FIELD_ENUM, &vocab_memory, C(memory),
+	  K(AGENT) | K(APPLICATION), 0, "what it remembers between requests "
+	  "and who shares it" },
+	{ "dependencies-pinned", FIELD_BOOL, NULL, C(dependencies_pinned),
+	  K(APPLICATION) | K(INFERENCE_SERVICE) | K(TRAINING_PIPELINE) |
+	  K(AGENT) | K(TOOL), 0, "its software dependencies (libraries, ML "
+	  "frameworks, containers) are pinned to known versions or hashes" },
+	{ "dependencies-scanned", FIELD_BOOL, NULL, C(dependencies_scanned),
+	  K(APPLICATION) | K(INFERENCE_SERVICE) | K(TRAINING_PIPELINE) |
+	  K(AGENT) | K(TOOL), 0, "its software dependencies are scanned for "
+	  "known vulnerabilities and malicious packages" },
 	{ "watches", FIELD_SET, &vocab_watches, C(watches), K(MONITORING), 0,
 	  "what the monitoring watches" },
 };
@@ -128,6 +173,12 @@ static const struct field flow_fields[] = {
 	  offsetof(struct flow, initiator), 0, 0, "which end opens the "
 	  "connection: from (the source sends or calls) or to (the "
 	  "destination fetches or downloads)" },
+	{ "requests", FIELD_SET, &vocab_request,
+	  offsetof(struct flow, requests), 0, 0, "what the sender may ask "
+	  "the receiver to do: between agents, or from an agent to a tool" },
+	{ "validated", FIELD_BOOL, NULL, offsetof(struct flow, validated), 0,
+	  0, "the receiver checks what arrives against a schema or policy "
+	  "before it acts on it" },
 };
 
 #undef K

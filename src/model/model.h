@@ -65,13 +65,22 @@ struct component {
 	enum tri	 untrusted_input;
 	enum tri	 personal_data;
 	enum tri	 confidential_data;
+	enum tri	 biometric_data;
+	int		 operated_by;	/* enum operated_by or -1 */
 	/* model */
-	int		 model_type;	/* enum model_type or -1 */
+	unsigned	 model_type;	/* bits of enum model_type */
 	enum tri	 fine_tuned;
 	enum tri	 learns_from_feedback;
 	enum tri	 open_weights;
 	enum tri	 system_prompt;
 	int		 weights_format; /* enum weights_format or -1 */
+	int		 model_value;	/* enum model_value or -1 */
+	/* model, inference-service, application, agent, tool */
+	int		 human_review;	/* enum human_review or -1 */
+	char		*review_limit;	/* what "above-limit" means */
+	/* application, inference-service, training-pipeline, agent, tool */
+	enum tri	 dependencies_pinned;
+	enum tri	 dependencies_scanned;
 	/* inference-service */
 	enum tri	 authenticated;
 	enum tri	 rate_limited;
@@ -79,11 +88,16 @@ struct component {
 	/* dataset, data-source, vector-store, model-registry */
 	int		 origin;	/* enum origin or -1 */
 	enum tri	 integrity_verified;
-	/* agent, tool */
+	int		 capture;	/* enum capture or -1 */
+	enum tri	 labels_vetted;
+	/* agent, tool (memory: agent, application) */
 	enum tri	 can_act;
 	enum tri	 executes_code;
 	enum tri	 human_approval;
 	int		 action_impact;	/* enum action_impact or -1 */
+	int		 acts_as;	/* enum acts_as or -1 */
+	int		 destination;	/* enum destination or -1 */
+	int		 memory;	/* enum memory_scope or -1 */
 	/* monitoring */
 	unsigned	 watches;	/* bits of enum watch */
 
@@ -103,6 +117,8 @@ struct flow {
 	enum tri	 authenticated;
 	enum tri	 encrypted;
 	int		 initiator;	/* enum initiator or -1 */
+	unsigned	 requests;	/* bits of enum request */
+	enum tri	 validated;
 
 	struct srcpos	 pos;
 	struct srcpos	 from_pos;
@@ -167,6 +183,8 @@ enum field_type {
 
 #define FIELD_REQUIRED	0x1
 #define FIELD_MULTILINE	0x2
+#define FIELD_ONE_WORD	0x4	/* a set that may be written as one word,
+				   as it was before it held several */
 
 struct field {
 	const char		*name;	/* as written in a model file */

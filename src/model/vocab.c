@@ -78,6 +78,12 @@ static const struct word model_type_words[] = {
 	{ "embedding", "turns inputs into vectors for search" },
 	{ "image-generation", "generates images from prompts" },
 	{ "other", "any other kind of model" },
+	{ "guardrail", "a guardrail or safety filter that screens inputs or "
+	    "outputs: evading it is the attack" },
+	{ "speaker-verification", "verifies who is speaking from their "
+	    "voice" },
+	{ "face-verification", "verifies who a person is from an image of "
+	    "their face" },
 };
 VOCAB(vocab_model_type, "model type", model_type_words);
 
@@ -100,6 +106,71 @@ static const struct word origin_words[] = {
 	{ "synthetic", "generated, for example by another model" },
 };
 VOCAB(vocab_origin, "origin", origin_words);
+
+static const struct word operated_by_words[] = {
+	{ "in-house", "run by the organisation, on infrastructure it "
+	    "controls" },
+	{ "vendor", "run by a supplier as a service" },
+};
+VOCAB(vocab_operated_by, "operator", operated_by_words);
+
+static const struct word capture_words[] = {
+	{ "camera", "a camera in the physical world: still images or video" },
+	{ "microphone", "a microphone in the physical world: live speech or "
+	    "sound" },
+	{ "sensor", "another sensor in the physical world: lidar, radar, "
+	    "meters, devices" },
+	{ "upload", "files that people send: documents, photos, recordings" },
+	{ "import", "records or files imported from another system" },
+};
+VOCAB(vocab_capture, "capture", capture_words);
+
+static const struct word human_review_words[] = {
+	{ "none", "no person reviews outputs or actions before they take "
+	    "effect" },
+	{ "sampled", "a person reviews a sample, after the fact" },
+	{ "above-limit", "a person reviews or approves those above a limit "
+	    "(see review-limit) before they take effect" },
+	{ "all", "a person reviews every output or approves every action "
+	    "before it takes effect" },
+};
+VOCAB(vocab_human_review, "human review", human_review_words);
+
+static const struct word memory_words[] = {
+	{ "none", "nothing is kept between requests" },
+	{ "session", "kept for one conversation or task, then dropped" },
+	{ "per-user", "kept across sessions, apart for each user" },
+	{ "shared", "kept across sessions and shared between users" },
+};
+VOCAB(vocab_memory, "memory scope", memory_words);
+
+static const struct word acts_as_words[] = {
+	{ "user", "with the identity and rights of the user it serves" },
+	{ "service", "with its own service identity and rights" },
+};
+VOCAB(vocab_acts_as, "identity", acts_as_words);
+
+static const struct word destination_words[] = {
+	{ "fixed", "only the fixed endpoints it was built for" },
+	{ "model-chosen", "addresses that the model or agent chooses: URLs, "
+	    "e-mail addresses, hosts" },
+};
+VOCAB(vocab_destination, "destination", destination_words);
+
+static const struct word model_value_words[] = {
+	{ "low", "public or cheap to rebuild" },
+	{ "medium", "some cost or advantage lost if copied" },
+	{ "high", "costly to rebuild, or holds proprietary data or know-how" },
+};
+VOCAB(vocab_model_value, "model value", model_value_words);
+
+static const struct word request_words[] = {
+	{ "read", "look up, retrieve or answer" },
+	{ "act", "act through its tools: write, send, buy, delete" },
+	{ "execute", "run code or commands" },
+	{ "delegate", "hand the task on to further agents" },
+};
+VOCAB(vocab_request, "request", request_words);
 
 static const struct word watch_words[] = {
 	{ "inputs", "requests, queries and prompts" },
@@ -135,6 +206,12 @@ static const struct word data_words[] = {
 	{ "telemetry", "logs and metrics" },
 	{ "tool-call", "a request to invoke a tool or function" },
 	{ "configuration", "settings, prompt templates and policies" },
+	{ "audio", "speech and other sound, recorded or live" },
+	{ "image", "photographs, scans and other still images" },
+	{ "video", "moving images, recorded or live" },
+	{ "features", "feature rows or records scored by a predictive model" },
+	{ "agent-message", "a task, instruction or result passed between "
+	    "agents" },
 };
 VOCAB(vocab_data_class, "data class", data_words);
 

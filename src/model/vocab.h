@@ -51,7 +51,8 @@ enum exposure { EXPOSURE_PUBLIC, EXPOSURE_PARTNER, EXPOSURE_INTERNAL };
 enum model_type {
 	MODEL_LLM, MODEL_CLASSIFIER, MODEL_REGRESSOR, MODEL_VISION,
 	MODEL_SPEECH, MODEL_RECOMMENDER, MODEL_EMBEDDING,
-	MODEL_IMAGE_GENERATION, MODEL_OTHER
+	MODEL_IMAGE_GENERATION, MODEL_OTHER, MODEL_GUARDRAIL,
+	MODEL_SPEAKER_VERIFICATION, MODEL_FACE_VERIFICATION
 };
 enum weights_format {
 	WEIGHTS_SAFETENSORS, WEIGHTS_PICKLE, WEIGHTS_ONNX, WEIGHTS_GGUF,
@@ -61,6 +62,21 @@ enum origin {
 	ORIGIN_INTERNAL, ORIGIN_USER_CONTRIBUTED, ORIGIN_SCRAPED,
 	ORIGIN_THIRD_PARTY, ORIGIN_SYNTHETIC
 };
+enum operated_by { OPERATED_IN_HOUSE, OPERATED_VENDOR };
+enum capture {
+	CAPTURE_CAMERA, CAPTURE_MICROPHONE, CAPTURE_SENSOR, CAPTURE_UPLOAD,
+	CAPTURE_IMPORT
+};
+enum human_review {
+	REVIEW_NONE, REVIEW_SAMPLED, REVIEW_ABOVE_LIMIT, REVIEW_ALL
+};
+enum memory_scope {
+	MEMORY_NONE, MEMORY_SESSION, MEMORY_PER_USER, MEMORY_SHARED
+};
+enum acts_as { ACTS_AS_USER, ACTS_AS_SERVICE };
+enum destination { DESTINATION_FIXED, DESTINATION_MODEL_CHOSEN };
+enum model_value { VALUE_LOW, VALUE_MEDIUM, VALUE_HIGH };
+enum request { REQUEST_READ, REQUEST_ACT, REQUEST_EXECUTE, REQUEST_DELEGATE };
 enum watch { WATCH_INPUTS, WATCH_OUTPUTS, WATCH_BEHAVIOUR, WATCH_INFRASTRUCTURE };
 enum action_impact { ACTION_IMPACT_LOW, ACTION_IMPACT_HIGH };
 enum initiator { INITIATOR_FROM, INITIATOR_TO };
@@ -68,6 +84,7 @@ enum data_class {
 	DATA_PROMPT, DATA_MODEL_OUTPUT, DATA_TRAINING_DATA, DATA_MODEL_WEIGHTS,
 	DATA_EMBEDDINGS, DATA_DOCUMENTS, DATA_PERSONAL_DATA, DATA_CREDENTIALS,
 	DATA_FEEDBACK, DATA_TELEMETRY, DATA_TOOL_CALL, DATA_CONFIGURATION,
+	DATA_AUDIO, DATA_IMAGE, DATA_VIDEO, DATA_FEATURES, DATA_AGENT_MESSAGE,
 	DATA_COUNT
 };
 #define DATA_BIT(d)	(1u << (d))
@@ -95,6 +112,14 @@ extern const struct vocab vocab_exposure;
 extern const struct vocab vocab_model_type;
 extern const struct vocab vocab_weights_format;
 extern const struct vocab vocab_origin;
+extern const struct vocab vocab_operated_by;
+extern const struct vocab vocab_capture;
+extern const struct vocab vocab_human_review;
+extern const struct vocab vocab_memory;
+extern const struct vocab vocab_acts_as;
+extern const struct vocab vocab_destination;
+extern const struct vocab vocab_model_value;
+extern const struct vocab vocab_request;
 extern const struct vocab vocab_watches;
 extern const struct vocab vocab_action_impact;
 extern const struct vocab vocab_initiator;

@@ -639,6 +639,16 @@ static const struct {
 	  "does not execute code" },
 	{ OBJ_COMPONENT, "human-approval", "needs human approval",
 	  "does not need human approval" },
+	{ OBJ_COMPONENT, "biometric-data", "handles biometric data",
+	  "handles no biometric data" },
+	{ OBJ_COMPONENT, "labels-vetted", "has its labels vetted",
+	  "does not have its labels vetted" },
+	{ OBJ_COMPONENT, "dependencies-pinned", "has its dependencies pinned",
+	  "does not have its dependencies pinned" },
+	{ OBJ_COMPONENT, "dependencies-scanned", "has its dependencies "
+	  "scanned", "does not have its dependencies scanned" },
+	{ OBJ_FLOW, "validated", "is validated by its receiver",
+	  "is not validated by its receiver" },
 	{ OBJ_FLOW, "authenticated", "is authenticated",
 	  "is not authenticated" },
 	{ OBJ_FLOW, "encrypted", "is encrypted", "is not encrypted" },
@@ -660,6 +670,33 @@ static const struct {
 	  "low-impact actions", "can take actions of high impact" },
 	{ OBJ_COMPONENT, "action-impact", ACTION_IMPACT_HIGH, "can take "
 	  "actions of high impact", "can take only low-impact actions" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_CAMERA, "captures from a camera "
+	  "in the physical world", "does not capture from a camera" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_MICROPHONE, "captures from a "
+	  "microphone in the physical world", "does not capture from a "
+	  "microphone" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_SENSOR, "captures from a sensor "
+	  "in the physical world", "does not capture from a sensor" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_UPLOAD, "takes files that people "
+	  "send, not captured from the physical world", "does not take "
+	  "uploaded files" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_IMPORT, "imports records or "
+	  "files, not captured from the physical world", "does not import "
+	  "records or files" },
+	{ OBJ_COMPONENT, "operated-by", OPERATED_IN_HOUSE, "is run in-house",
+	  "is not run in-house" },
+	{ OBJ_COMPONENT, "operated-by", OPERATED_VENDOR, "is run by a vendor",
+	  "is not run by a vendor" },
+	{ OBJ_COMPONENT, "memory", MEMORY_SHARED, "keeps memory shared "
+	  "between users", "keeps no memory shared between users" },
+	{ OBJ_COMPONENT, "destination", DESTINATION_MODEL_CHOSEN, "sends to "
+	  "or fetches from addresses the model chooses", "talks only to "
+	  "fixed endpoints" },
+	{ OBJ_COMPONENT, "destination", DESTINATION_FIXED, "talks only to "
+	  "fixed endpoints", "sends to or fetches from addresses the model "
+	  "chooses" },
+	{ OBJ_COMPONENT, "acts-as", ACTS_AS_USER, "acts with the user's "
+	  "identity and rights", "acts with its own identity" },
 };
 
 /* The phrase for a word of an enumerated field, or NULL. */
@@ -701,7 +738,11 @@ static void
 reason_set(struct buf *b, const struct cond *c, int has, unsigned bits,
     const char *last)
 {
-	if (strcmp(c->field->name, "data") == 0)
+	if (c->field->flags & FIELD_ONE_WORD)
+		/* Read as the one word it used to be: "model-type is llm". */
+		buf_addf(b, "%s is %s", c->field->name, has ? "" :
+		    (bits & (bits - 1)) != 0 ? "none of " : "not ");
+	else if (strcmp(c->field->name, "data") == 0)
 		buf_adds(b, has ? "carries " : "does not carry ");
 	else if (strcmp(c->field->name, "watches") == 0)
 		buf_adds(b, has ? "watches " : "does not watch ");
@@ -792,7 +833,15 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		break;
 	case FIELD_SET:
 		memcpy(&bits, p, sizeof bits);
-		if (v == TV_YES)
+		if (v == TV_YES && (f->flags & FIELD_ONE_WORD) &&
+		    (bits & ~c->values) != 0) {
+			/* "model-type includes vision (llm, vision)" */
+			buf_addf(b, "%s includes ", f->name);
+			reason_words(b, f->vocab, bits & c->values, ", ");
+			buf_adds(b, " (");
+			reason_words(b, f->vocab, bits, ", ");
+			buf_addc(b, ')');
+		} else if (v == TV_YES)
 			reason_set(b, c, 1, bits & c->values, ", ");
 		else
 			reason_set(b, c, 0, c->values, " or ");

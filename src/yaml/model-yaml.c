@@ -1157,7 +1157,10 @@ model_yaml_write_object(struct buf *b, const void *obj, enum objtype t,
 		buf_adds(b, nset++ == 0 ? lead : indent);
 		buf_adds(b, f->name);
 		buf_adds(b, ": ");
-		if (f->type == FIELD_SET) {
+		if (f->type == FIELD_SET && (f->flags & FIELD_ONE_WORD) &&
+		    strchr(v, ',') == NULL)
+			model_yaml_scalar(b, v);	/* as format 1 began */
+		else if (f->type == FIELD_SET) {
 			buf_addc(b, '[');
 			for (w = strtok_r(v, ", ", &save); w != NULL;
 			    w = strtok_r(NULL, ", ", &save)) {
