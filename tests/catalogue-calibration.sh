@@ -170,5 +170,34 @@ grep -q "^    assumed: 'runner' executes code" "$T/risks" ||
     $4 == "agent-code-execution@runner" { print apart + 0 }' "$T/risks")" = 1 ] ||
     fail "$model: the provisional risk is not listed apart, after the facts"
 
+# The multi-agent desk: a fetch tool whose address the model chooses is a
+# way out for injected instructions; the orchestrator's traces keep prompts.
+model=multi-agent-mcp
+register "$SRC/templates/multi-agent-mcp.yaml"
+expect llm-indirect-prompt-injection@llm critical high
+expect agent-tool-exfiltration@fetch-tool critical high medium low
+expect monitoring-holds-sensitive-data@traces critical high medium low
+# The vendor runs the CRM server and the LLM: their endpoints are theirs.
+expect model-extraction@crm-tool none
+
+# Voice banking: the vendor's verifier runs in the bank, so how it is
+# exposed and what its stack pulls in are the bank's; callers' audio comes
+# from a microphone, so played-back or crafted sound reaches the verifier.
+model=voice-banking-assistant
+register "$SRC/templates/voice-banking-assistant.yaml"
+expect supply-chain-ml-framework@verify-api critical high medium low
+expect physical-adversarial-inputs@verifier critical high medium low
+expect evasion-adversarial-inputs@verifier critical high medium low
+
+# The document assistant: uploads are no camera; a handler reviews every
+# score, so no decision is automatic; corrections hashed but not vetted
+# still poison the fraud model.
+model=multimodal-document-assistant
+register "$SRC/templates/multimodal-document-assistant.yaml"
+expect physical-adversarial-inputs@mm-llm none
+expect automated-decision-critical@fraud-model none
+expect data-poisoning-untrusted-sources@outcomes critical high medium low
+expect llm-indirect-prompt-injection@mm-llm critical high
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

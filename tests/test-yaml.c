@@ -927,7 +927,9 @@ test_templates_round_trip(void **state)
 {
 	static const char *const wanted[] = { "rag-assistant.yaml",
 	    "agent-with-tools.yaml", "fine-tuned-open-weights-api.yaml",
-	    "fraud-classifier-feedback.yaml", "edge-vision.yaml" };
+	    "fraud-classifier-feedback.yaml", "edge-vision.yaml",
+	    "multi-agent-mcp.yaml", "voice-banking-assistant.yaml",
+	    "multimodal-document-assistant.yaml" };
 	struct dirent	*de;
 	struct model	*m;
 	struct error	 err;
@@ -966,7 +968,7 @@ test_templates_round_trip(void **state)
 		n++;
 	}
 	closedir(d);
-	assert_true(n >= 5);
+	assert_true(n >= 8);
 	for (i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
 		path = xasprintf("%s/%s", dir, wanted[i]);
 		assert_int_equal(access(path, R_OK), 0);
