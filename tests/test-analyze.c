@@ -1169,7 +1169,7 @@ test_model_types_and_media_paths(void **state)
 
 	(void)state;
 	run("parapet: 1\n"
-	    "system: { id: sys, name: S }\n"
+	    "system: { id: sys, name: S, criticality: low }\n"
 	    "components:\n"
 	    "  - { id: cam, name: C, kind: data-source, capture: camera }\n"
 	    "  - { id: scans, name: I, kind: data-source, capture: import }\n"
@@ -1185,18 +1185,22 @@ test_model_types_and_media_paths(void **state)
 	    &reg);
 	expect(&reg, "t-sees", "mm",
 	    "fact: 'mm' is a model\n"
-	    "fact: 'mm' model-type includes vision (llm, vision)\n");
+	    "fact: 'mm' model-type includes vision (llm, vision)\n"
+	    "fact: system 'sys' criticality is low\n");
 	expect(&reg, "t-sees", "ocr",
 	    "fact: 'ocr' is a model\n"
-	    "fact: 'ocr' model-type is vision\n");
+	    "fact: 'ocr' model-type is vision\n"
+	    "fact: system 'sys' criticality is low\n");
 	expect(&reg, "t-sees", "chat", "");
 	assert_int_equal(count(&reg, "t-sees"), 2);
 	expect(&reg, "t-physical", "mm",
 	    "fact: 'mm' is a model\n"
+	    "fact: 'mm' model-type includes vision (llm, vision)\n"
+	    "fact: system 'sys' criticality is low\n"
 	    "fact: 'mm' is reachable from 'cam' through flow 'frames', "
 	    "carrying audio, image or video\n"
 	    "fact: 'cam' captures from a camera in the physical world\n");
-	/* Imported images are no camera; configuration carries no input. */
+	/* Imported images are no camera; a model that sees no images. */
 	expect(&reg, "t-physical", "ocr", "");
 	expect(&reg, "t-physical", "tab", "");
 	assert_int_equal(count(&reg, "t-physical"), 1);
