@@ -1207,6 +1207,77 @@ test_model_types_and_media_paths(void **state)
 	risk_register_release(&reg);
 }
 
+/*
+ * "practice: {q: yes}" holds only on a "yes": a threat that a practice
+ * answers is quiet on a yes and stands on a "no" or an open question.
+ * The form is checked at load and written back as read.
+ */
+static void
+test_practice_answered_yes(void **state)
+{
+	struct {
+		const char		*yaml;
+		const char		*want;
+	} cases[] = {
+		{ "{ not: { practice: { q-a: yes } } }",
+		  "{not: {practice: {q-a: yes}}}" },
+		{ "{ practice: { q-a: yes, q-b: no } }",
+		  "{practice: {q-a: yes, q-b: no}}" },
+		{ "{ practice: [q-a, q-b] }", "{practice: [q-a, q-b]}" },
+		{ "{ practice: q-a }", "{practice: q-a}" },
+		{ "{ practice: { q-a: true } }",
+		  "1:20: the answer to 'q-a' must be yes or no, not 'true'" },
+		{ "{ practice: { q-a: unknown } }",
+		  "1:20: the answer to 'q-a' must be yes or no, not "
+		  "'unknown'" },
+		{ "{ practice: { q-a: [yes] } }",
+		  "1:20: the answer to 'q-a' must be yes or no, not a list" },
+		{ "{ practice: { 'q a': yes } }",
+		  "1:15: invalid question id 'q a'" },
+		{ "{ practice: {} }",
+		  "1:13: 'practice' needs at least one question id" },
+	};
+	struct risk_register	 reg;
+	const char		*model =
+	    "parapet: 1\n"
+	    "system: { id: sys, name: S, criticality: low }\n"
+	    "components:\n"
+	    "  - { id: train, name: T, kind: training-pipeline }\n";
+	char			*got, *yaml;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		got = cond_roundtrip(cases[i].yaml, TARGET_COMPONENT);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("%s\n  got      %s\n  expected %s",
+			    cases[i].yaml, got, cases[i].want);
+		free(got);
+	}
+
+	/* Unanswered: an open question, and no yes to quiet the threat. */
+	run(model, &reg);
+	expect(&reg, "t-unwatched-pipeline", "train",
+	    "fact: 'train' is a training-pipeline\n"
+	    "fact: practice question 'q-monitoring' is not answered (an "
+	    "open question)\n");
+	risk_register_release(&reg);
+
+	yaml = xasprintf("%spractices: { q-monitoring: no }\n", model);
+	run(yaml, &reg);
+	free(yaml);
+	expect(&reg, "t-unwatched-pipeline", "train",
+	    "fact: 'train' is a training-pipeline\n"
+	    "fact: the answer to practice question 'q-monitoring' is no\n");
+	risk_register_release(&reg);
+
+	yaml = xasprintf("%spractices: { q-monitoring: yes }\n", model);
+	run(yaml, &reg);
+	free(yaml);
+	assert_int_equal(count(&reg, "t-unwatched-pipeline"), 0);
+	risk_register_release(&reg);
+}
+
 static void
 test_severity_and_order(void **state)
 {
@@ -1349,6 +1420,7 @@ main(void)
 		cmocka_unit_test(test_adjustments_may_name_their_threats),
 		cmocka_unit_test(test_initiator_and_action_impact),
 		cmocka_unit_test(test_model_types_and_media_paths),
+		cmocka_unit_test(test_practice_answered_yes),
 		cmocka_unit_test(test_severity_and_order),
 		cmocka_unit_test(test_analysis_is_deterministic),
 		cmocka_unit_test(test_an_unindexed_model_is_refused),

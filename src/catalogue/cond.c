@@ -446,18 +446,85 @@ cond_parse_path(struct cond_parser *p, const struct ynode *k,
 	return c;
 }
 
-/* "practice: q" or "practice: [q, r]" (any of them answered no). */
+/* A question id, checked; NULL with err set if it is none. */
+static const char *
+cond_question(struct cond_parser *p, const struct ynode *w)
+{
+	if (w->type != YNODE_SCALAR)
+		return ynode_error(p->doc, w, p->err, "'practice' must name "
+		    "questions, not %s", ynode_type_name(w)), NULL;
+	if (!id_valid(w->value))
+		return ynode_error(p->doc, w, p->err, "invalid question id "
+		    "'%s'", w->value), NULL;
+	return w->value;
+}
+
+/*
+ * "practice: {q: yes, r: no}": each question has the answer given (all
+ * of them). A "yes" is how a threat is quieted by a practice that answers
+ * it; an unanswered question matches neither word.
+ */
+static struct cond *
+cond_parse_practice_map(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, enum target_type subject)
+{
+	const struct ynode	*qk, *qv;
+	const char		*q;
+	struct cond		*all, *c;
+	size_t			 i;
+
+	if (YNODE_PAIRS(v) == 0)
+		return ynode_error(p->doc, v, p->err, "'practice' needs at "
+		    "least one question id"), NULL;
+	all = cond_node(COND_ALL, subject, "practice", k);
+	all->implicit = 1;
+	for (i = 0; i < YNODE_PAIRS(v); i++) {
+		qk = YNODE_KEY(v, i);
+		qv = YNODE_VAL(v, i);
+		if ((q = cond_question(p, qk)) == NULL)
+			goto fail;
+		if (qv->type != YNODE_SCALAR || (strcmp(qv->value, "yes") != 0
+		    && strcmp(qv->value, "no") != 0)) {
+			if (qv->type != YNODE_SCALAR)
+				ynode_error(p->doc, qv, p->err, "the answer to "
+				    "'%s' must be yes or no, not %s", q,
+				    ynode_type_name(qv));
+			else
+				ynode_error(p->doc, qv, p->err, "the answer to "
+				    "'%s' must be yes or no, not '%s'", q,
+				    qv->value);
+			goto fail;
+		}
+		c = cond_node(COND_PRACTICE, subject, NULL, qk);
+		c->question = xstrdup(q);
+		c->key = c->question;
+		c->values = strcmp(qv->value, "yes") == 0 ? COND_TRUE :
+		    COND_FALSE;
+		c->slot = (*p->slots)++;
+		cond_add_kid(all, c);
+	}
+	return all;
+
+fail:
+	cond_free(all);
+	return NULL;
+}
+
+/*
+ * "practice: q" or "practice: [q, r]" (any of them answered no), or the
+ * mapping form above.
+ */
 static struct cond *
 cond_parse_practice(struct cond_parser *p, const struct ynode *k,
     const struct ynode *v, enum target_type subject)
 {
 	const struct ynode	*w;
+	const char		*q;
 	struct cond		*c, *any = NULL;
 	size_t			 i, count;
 
 	if (v->type == YNODE_MAP)
-		return ynode_error(p->doc, v, p->err, "'practice' must be a "
-		    "question id or a list of them, not a mapping"), NULL;
+		return cond_parse_practice_map(p, k, v, subject);
 	count = v->type == YNODE_SEQ ? v->n : 1;
 	if (count == 0)
 		return ynode_error(p->doc, v, p->err, "'practice' needs at "
@@ -468,18 +535,13 @@ cond_parse_practice(struct cond_parser *p, const struct ynode *k,
 	}
 	for (i = 0; i < count; i++) {
 		w = v->type == YNODE_SEQ ? v->items[i] : v;
-		if (w->type != YNODE_SCALAR || !id_valid(w->value)) {
+		if ((q = cond_question(p, w)) == NULL) {
 			cond_free(any);
-			if (w->type != YNODE_SCALAR)
-				return ynode_error(p->doc, w, p->err,
-				    "'practice' must name questions, not %s",
-				    ynode_type_name(w)), NULL;
-			return ynode_error(p->doc, w, p->err, "invalid "
-			    "question id '%s'", w->value), NULL;
+			return NULL;
 		}
 		c = cond_node(COND_PRACTICE, subject, any != NULL ? NULL :
 		    "practice", w);
-		c->question = xstrdup(w->value);
+		c->question = xstrdup(q);
 		c->slot = (*p->slots)++;
 		if (any == NULL)
 			return c;
@@ -728,7 +790,10 @@ cond_format_value(const struct cond *c, struct buf *b)
 		cond_format_bools(c->values, b);
 		return;
 	case COND_PRACTICE:
-		buf_adds(b, c->question);
+		if (c->values != 0)	/* an entry of "practice: {q: yes}" */
+			buf_adds(b, c->values == COND_TRUE ? "yes" : "no");
+		else
+			buf_adds(b, c->question);
 		return;
 	case COND_REACHABLE:
 	case COND_REACHES:

@@ -55,7 +55,10 @@ enum cond_op {
 	COND_CONTAINS,		/* "contains:", boundary -> its components */
 	COND_SYSTEM,		/* "system:" */
 	COND_EXISTS,		/* "exists:", some component */
-	COND_PRACTICE		/* "practice:", a question answered no */
+	COND_PRACTICE		/* "practice:", a question answered no;
+				   values: 0 for "practice: q", or
+				   COND_TRUE (yes) or COND_FALSE (no) for
+				   an entry of "practice: {q: yes}" */
 };
 
 /* Booleans in values: bit 1 << TRI_YES for true, 1 << TRI_NO for false. */

@@ -438,7 +438,8 @@ eval_global(struct eval *e, const struct cond *c)
 		 * see analyze_open_questions()), not a risk of its own.
 		 */
 		p = model_practice(e->m, c->question);
-		mm->val = p != NULL && p->answer == TRI_NO ? TV_YES : TV_NO;
+		mm->val = p != NULL && p->answer == (c->values == COND_TRUE ?
+		    TRI_YES : TRI_NO) ? TV_YES : TV_NO;
 		break;
 	default:	/* COND_EXISTS */
 		mm->val = TV_NO;
@@ -1269,7 +1270,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 			    "(an open question)", c->question);
 		else
 			buf_addf(b, "the answer to practice question '%s' is "
-			    "%s", c->question, pos ? "no" : "yes");
+			    "%s", c->question, pr->answer == TRI_YES ? "yes" :
+			    "no");
 		reason_add(e, k);
 		return;
 	}
