@@ -179,6 +179,14 @@ expect agent-tool-exfiltration@fetch-tool critical high medium low
 expect monitoring-holds-sensitive-data@traces critical high medium low
 # The vendor runs the CRM server and the LLM: their endpoints are theirs.
 expect model-extraction@crm-tool none
+# The CRM server runs no model: customers' details sent to it are the
+# partner zone's finding, not sensitive data to a third-party AI; its fixed
+# endpoint and the refund tool's are no way out for injected instructions.
+expect sensitive-data-to-third-party-ai@crm-vendor none
+expect agent-tool-exfiltration@crm-tool none
+expect agent-tool-exfiltration@refund-tool none
+expect agent-excessive-agency@refund-tool high critical
+expect agent-excessive-agency@billing-agent none
 
 # Voice banking: the vendor's verifier runs in the bank, so how it is
 # exposed and what its stack pulls in are the bank's; callers' audio comes
@@ -187,7 +195,19 @@ model=voice-banking-assistant
 register "$SRC/templates/voice-banking-assistant.yaml"
 expect supply-chain-ml-framework@verify-api critical high medium low
 expect physical-adversarial-inputs@verifier critical high medium low
-expect evasion-adversarial-inputs@verifier critical high medium low
+# Audio crafted to make the verifier accept is spoofing: one finding, which
+# names the evasion it covers.
+expect biometric-spoofing@verifier critical high
+expect evasion-adversarial-inputs@verifier none
+# The agent pays through the payments tool: excessive agency is raised on
+# the tool that acts, once; the agent acts as the caller, so it is no
+# confused deputy; the verifier is installed in the bank, so its vendor
+# cannot change it silently.
+expect agent-excessive-agency@payments-tool high critical
+expect agent-excessive-agency@banking-agent none
+expect agent-confused-deputy@banking-agent none
+expect third-party-model-silent-change@verifier none
+expect third-party-model-silent-change@llm high medium
 
 # The document assistant: uploads are no camera; a handler reviews every
 # score, so no decision is automatic; corrections hashed but not vetted
@@ -198,6 +218,11 @@ expect physical-adversarial-inputs@mm-llm none
 expect automated-decision-critical@fraud-model none
 expect data-poisoning-untrusted-sources@outcomes critical high medium low
 expect llm-indirect-prompt-injection@mm-llm critical high
+# A handler reviews every draft and score: evasion is not critical.
+expect evasion-adversarial-inputs@mm-llm high medium low
+expect evasion-adversarial-inputs@fraud-model high medium low
+# The fraud scores reach the LLM's context, not its weights.
+expect llm-sensitive-info-disclosure@mm-llm none
 
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
