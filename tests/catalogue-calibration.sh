@@ -53,7 +53,12 @@ for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; d
 	register "$model"
 	total="$(grep -cE '^(low|medium|high|critical) ' "$T/risks")"
 	crit="$(grep -c '^critical ' "$T/risks")"
-	[ "$total" -gt 20 ] || fail "$model: only $total risks"
+	# A floor against a catalogue that silences what it should raise.
+	# Unanswered practices are open questions, not risks, and facts a
+	# model states quiet what does not apply to it, so a small, well
+	# described system (the document assistant: 19) raises fewer than
+	# the 20 this once asked for; 15 still catches a silenced catalogue.
+	[ "$total" -ge 15 ] || fail "$model: only $total risks"
 	# Critical is the exception: at most one risk in eight.
 	[ $((crit * 8)) -le "$total" ] ||
 	    fail "$model: $crit of $total risks are critical"
@@ -187,6 +192,17 @@ expect agent-tool-exfiltration@crm-tool none
 expect agent-tool-exfiltration@refund-tool none
 expect agent-excessive-agency@refund-tool high critical
 expect agent-excessive-agency@billing-agent none
+# Sub-agents' results are among what the orchestrator reads: one finding
+# that it can be steered, naming that path; the shared memory index
+# returning what a user may not see is that index's finding, not the
+# orchestrator's as a confused deputy.
+expect agent-goal-hijack@orchestrator high critical
+expect agent-injection-propagates@orchestrator none
+expect rag-access-control-gap@memory-store high medium
+expect agent-confused-deputy@orchestrator none
+# Disclosure of personal data is impact 4 at most, whatever the stakes.
+grep -q ' [1-5]x5  monitoring-holds-sensitive-data@traces ' "$T/risks" &&
+    fail "$model: a log store's disclosure scores impact 5"
 
 # Voice banking: the vendor's verifier runs in the bank, so how it is
 # exposed and what its stack pulls in are the bank's; callers' audio comes
@@ -210,16 +226,23 @@ expect third-party-model-silent-change@verifier none
 expect third-party-model-silent-change@llm high medium
 
 # The document assistant: uploads are no camera; a handler reviews every
-# score, so no decision is automatic; corrections hashed but not vetted
-# still poison the fraud model.
+# score, so no decision is automatic. The fraud model learns from the
+# handlers' own decisions (staff, not outsiders): no untrusted source
+# poisons it, but claims written to sway those decisions skew it.
 model=multimodal-document-assistant
 register "$SRC/templates/multimodal-document-assistant.yaml"
 expect physical-adversarial-inputs@mm-llm none
 expect automated-decision-critical@fraud-model none
-expect data-poisoning-untrusted-sources@outcomes critical high medium low
+expect data-poisoning-untrusted-sources@outcomes none
+expect model-skewing@fraud-model high medium low
 expect llm-indirect-prompt-injection@mm-llm critical high
+# Images or sound crafted against the multimodal LLM are injection in
+# another form: its direct-injection finding names them.
+expect evasion-adversarial-inputs@mm-llm none
+grep -q '^critical .* llm-direct-prompt-injection@mm-llm ' "$T/risks" ||
+grep -q '^high .* llm-direct-prompt-injection@mm-llm ' "$T/risks" ||
+    fail "$model: no direct injection finding on the multimodal LLM"
 # A handler reviews every draft and score: evasion is not critical.
-expect evasion-adversarial-inputs@mm-llm high medium low
 expect evasion-adversarial-inputs@fraud-model high medium low
 # The fraud scores reach the LLM's context, not its weights.
 expect llm-sensitive-info-disclosure@mm-llm none
