@@ -300,9 +300,16 @@ test_data_to_one_vendor_is_one_finding_covering_its_restatement(
 	    "(Data held in a partner zone)"));
 	assert_non_null(risk_find_mitigation(k, "m-a"));
 	assert_non_null(risk_find_mitigation(k, "m-b"));
-	/* 3 x 3 beats the covered 2 x 4. */
+	/* 3 x 3 beats the covered 2 x 3 (2 x 4, impact -1), and the line
+	   that explains the covered score is not shown with this one. */
 	assert_int_equal(k->likelihood, 3);
 	assert_int_equal(k->impact, 3);
+	assert_false(has_reason(k, "impact -1: a contract binds the "
+	    "partner"));
+	k = must_find(&reg, "t-held", "vendor2");
+	assert_true(has_reason(k, "impact -1: a contract binds the "
+	    "partner"));
+	k = must_find(&reg, "t-vendor", "vendor");
 	expect_aliases(k, "t-vendor@v1 t-vendor@v2 t-held@vendor");
 	assert_null(risk_register_find(&reg, "t-held", "vendor"));
 	assert_non_null(risk_register_find(&reg, "t-held", "vendor2"));

@@ -559,14 +559,37 @@ analyze_has_reason(const struct risk *k, const char *line)
 	return 0;
 }
 
-/* Fold a restating finding c into the finding k that covers it. */
+/* Drop k's adjustment lines: its score is no longer the one shown. */
+static void
+analyze_drop_adjustments(struct risk *k)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind == REASON_ADJUSTMENT)
+			free(k->reasons[i].line);
+		else
+			k->reasons[n++] = k->reasons[i];
+	}
+	k->nreasons = n;
+}
+
+/*
+ * Fold a restating finding c into the finding k that covers it. The more
+ * severe score is kept, with the adjustment lines that made it: the other
+ * finding's would explain a score that is not shown.
+ */
 static void
 analyze_fold(struct risk *k, const struct risk *c)
 {
 	char	*name;
 	size_t	 x;
-	int	 provisional = risk_provisional(k);
+	int	 provisional = risk_provisional(k), takes;
 
+	takes = c->severity > k->severity || (c->severity == k->severity &&
+	    c->likelihood * c->impact > k->likelihood * k->impact);
+	if (takes)
+		analyze_drop_adjustments(k);
 	risk_add_reason(k, REASON_FACT, "this finding also covers '%s' (%s)",
 	    c->threat, c->title);
 	/*
@@ -575,6 +598,7 @@ analyze_fold(struct risk *k, const struct risk *c)
 	 */
 	for (x = 0; x < c->nreasons; x++)
 		if (!analyze_has_reason(k, c->reasons[x].line) &&
+		    (takes || c->reasons[x].kind != REASON_ADJUSTMENT) &&
 		    (provisional || (c->reasons[x].kind != REASON_ASSUMED &&
 		    strcmp(c->reasons[x].line, PROVISIONAL_REASON) != 0)))
 			risk_add_reason_line(k, (int)c->reasons[x].kind,
@@ -587,8 +611,7 @@ analyze_fold(struct risk *k, const struct risk *c)
 	free(name);
 	for (x = 0; x < c->naliases; x++)
 		risk_add_alias(k, c->aliases[x]);
-	if (c->severity > k->severity || (c->severity == k->severity &&
-	    c->likelihood * c->impact > k->likelihood * k->impact)) {
+	if (takes) {
 		k->likelihood = c->likelihood;
 		k->impact = c->impact;
 		k->severity = c->severity;
