@@ -210,11 +210,17 @@ grep -q ' [1-5]x5  monitoring-holds-sensitive-data@traces ' "$T/risks" &&
 model=voice-banking-assistant
 register "$SRC/templates/voice-banking-assistant.yaml"
 expect supply-chain-ml-framework@verify-api critical high medium low
-expect physical-adversarial-inputs@verifier critical high medium low
-# Audio crafted to make the verifier accept is spoofing: one finding, which
-# names the evasion it covers.
+# Audio crafted, or played back at the microphone, to make the verifier
+# accept is spoofing: one finding, which names the evasion it covers (and
+# the physical attack, where a capture device is modelled). Attempts are
+# limited, so there is no oracle to tune a forgery against.
 expect biometric-spoofing@verifier critical high
 expect evasion-adversarial-inputs@verifier none
+expect physical-adversarial-inputs@verifier none
+expect biometric-oracle@verify-api none
+# The caller's live speech is direct injection, not content others wrote.
+expect llm-direct-prompt-injection@llm critical high
+expect llm-indirect-prompt-injection@llm none
 # The agent pays through the payments tool: excessive agency is raised on
 # the tool that acts, once; the agent acts as the caller, so it is no
 # confused deputy; the verifier is installed in the bank, so its vendor
