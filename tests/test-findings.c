@@ -251,6 +251,49 @@ test_output_handed_on_is_one_finding_per_model(void **state)
 }
 
 /*
+ * origin: agents that prompt a shared model, drawn without the answer's
+ * flow back, hand on that model's output: one finding on the model, not
+ * one per agent.
+ */
+static void
+test_agents_prompting_one_model_are_its_finding(void **state)
+{
+	static const char	 yaml[] =
+		"parapet: 1\n"
+		"system: { id: sys, name: S, criticality: medium }\n"
+		"components:\n"
+		"  - { id: llm, name: L, kind: model }\n"
+		"  - { id: boss, name: B, kind: agent }\n"
+		"  - { id: sub1, name: S1, kind: agent }\n"
+		"  - { id: sub2, name: S2, kind: agent }\n"
+		"  - { id: tool1, name: T1, kind: tool }\n"
+		"  - { id: tool2, name: T2, kind: tool }\n"
+		"  - { id: lone, name: O, kind: application }\n"
+		"  - { id: sink, name: K, kind: datastore }\n"
+		"flows:\n"
+		"  - { id: plan, from: llm, to: boss, data: [model-output] }\n"
+		"  - { id: ask1, from: sub1, to: llm, data: [prompt] }\n"
+		"  - { id: ask2, from: sub2, to: llm, data: [prompt] }\n"
+		"  - { id: use1, from: sub1, to: tool1, data: [model-output] }\n"
+		"  - { id: use2, from: sub2, to: tool2, data: [model-output] }\n"
+		"  - { id: own, from: lone, to: sink, data: [model-output] }\n";
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run(yaml, &reg);
+	k = must_find(&reg, "t-origin", "llm");
+	assert_true(has_reason(k, "fact: one finding for flows 'plan', "
+	    "'use1' and 'use2'"));
+	assert_null(risk_register_find(&reg, "t-origin", "sub1"));
+	assert_null(risk_register_find(&reg, "t-origin", "sub2"));
+	/* A component that prompts no model keeps its own finding. */
+	assert_non_null(risk_register_find(&reg, "t-origin", "lone"));
+	assert_int_equal(count(&reg, "t-origin"), 2);
+	risk_register_release(&reg);
+}
+
+/*
  * destination: one finding per component the flows reach, scored as the
  * worst of them, with that flow's adjustments.
  */
@@ -514,6 +557,7 @@ main(void)
 		    test_chained_agents_and_called_tools_are_one_finding),
 		cmocka_unit_test(test_a_cycle_is_one_finding),
 		cmocka_unit_test(test_finding_and_covers_are_checked_at_load),
+		cmocka_unit_test(test_agents_prompting_one_model_are_its_finding),
 		cmocka_unit_test(
 		    test_merged_decisions_keep_the_most_conservative),
 	};

@@ -136,8 +136,8 @@ hit_start(enum finding_by by, const struct hit *h)
 
 /*
  * origin and chain: join the hits that flows link (for origin, flows that
- * leave one component, and a flow with the ones that leave its
- * destination; for chain, two components a flow joins), then put each
+ * leave one component, a flow with the ones that leave its destination,
+ * and the flows of a component with those of a model it prompts; for chain, two components a flow joins), then put each
  * set's finding on the component where it starts: the first (in model
  * order) that nothing else of the set leads into, or the first of the set
  * when it is a cycle. Linear in the size of the model.
@@ -168,6 +168,21 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 				continue;
 			hit_join(h, i, at[f->dst->index] - 1);
 			led[f->dst->index] = 1;
+		}
+		/*
+		 * An agent or application that prompts a model and acts on
+		 * its answer, drawn without the answer's flow back, hands on
+		 * that model's output too: its hits join the model's, which
+		 * is where they start.
+		 */
+		for (i = 0; i < m->nflows; i++) {
+			f = m->flows[i];
+			if (f->src == f->dst || f->dst->kind != KIND_MODEL ||
+			    at[f->src->index] == 0 || at[f->dst->index] == 0)
+				continue;
+			hit_join(h, at[f->src->index] - 1,
+			    at[f->dst->index] - 1);
+			led[f->src->index] = 1;
 		}
 	} else {
 		for (i = 0; i < m->nflows; i++) {
