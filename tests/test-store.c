@@ -1085,7 +1085,10 @@ test_sync_stores_only_information(void **state)
 	model_free(m);
 }
 
-/* An analysis that raises nothing marks every stored risk as not applying. */
+/*
+ * An analysis that raises nothing marks every decided risk as not applying
+ * and drops the undecided ones.
+ */
 static void
 test_sync_empty_register(void **state)
 {
@@ -1098,12 +1101,17 @@ test_sync_empty_register(void **state)
 	s = store_with(fx->db, m);
 	risk_register_init(&r1);
 	add_risk(&r1, "data-leak", "ask", 2, 3, "m-encrypt");
+	add_risk(&r1, "undecided", "ask", 2, 3, "m-encrypt");
 	assert_int_equal(store_sync_risks(s, "assist", &r1, &e), 0);
+	/* Someone decided on one; nobody on the other. */
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_OPEN, "ann", NULL, &e), 0);
 	risk_register_init(&none);
 	assert_int_equal(store_sync_risks(s, "assist", &none, &e), 0);
 	risk_register_init(&got);
 	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
 	assert_int_equal(got.n, 1);
+	assert_string_equal(got.risks[0]->threat, "data-leak");
 	assert_int_equal(got.risks[0]->applies, 0);
 	risk_register_release(&got);
 	risk_register_release(&r1);

@@ -356,6 +356,35 @@ store_sync_record(struct store *s, const char *id,
 }
 
 /*
+ * Drop the risks that no longer apply and that nobody decided anything
+ * on: still open, no owner, no justification, never decided, every
+ * mitigation still proposed with no owner, due date or notes. They were
+ * the half-finished states of a model (a walk-through raises risks that a
+ * later answer removes); the history keeps that they applied and
+ * stopped. A stale risk with any decision stays, marked as no longer
+ * applying. Stale undecided risks of older databases go the same way.
+ */
+static int
+store_sync_prune(struct store *s, const char *id, struct error *err)
+{
+	static const char *const sql = "DELETE FROM risks "
+	    "WHERE system = ?1 AND applies = 0 AND status = 'open' "
+	    "AND owner IS NULL AND justification IS NULL "
+	    "AND decided_by IS NULL AND decided_at IS NULL "
+	    "AND NOT EXISTS (SELECT 1 FROM risk_mitigations m "
+	    "WHERE m.system = risks.system AND m.threat = risks.threat "
+	    "AND m.target = risks.target AND (m.status <> 'proposed' "
+	    "OR m.owner IS NOT NULL OR m.due IS NOT NULL "
+	    "OR m.notes IS NOT NULL))";
+	sqlite3_stmt	*st;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	return store_run(s, st, err);
+}
+
+/*
  * Write the scoring of each risk, and the mitigations the catalogue
  * proposes for it, with one UPSERT that leaves unchanged rows alone.
  */
@@ -436,6 +465,7 @@ store_sync_risks(struct store *s, const char *id,
 	if (store_need_model(s, id, err) == -1 ||
 	    store_sync_flips(s, id, keys, reg->n, &flips, err) == -1 ||
 	    store_sync_record(s, id, &flips, now, err) == -1 ||
+	    store_sync_prune(s, id, err) == -1 ||
 	    store_sync_write(s, id, reg, err) == -1 ||
 	    store_commit(s, err) == -1) {
 		store_rollback(s);

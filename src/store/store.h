@@ -127,7 +127,9 @@ int		 store_delete(struct store *, const char *id, struct error *);
  * Merge a freshly computed register into the stored one for a model: new
  * risks are added open; known risks get the new scoring, title and reasons
  * and keep their decisions; stored risks absent from the new register are
- * kept with applies = 0. The mitigations the catalogue proposes are kept
+ * kept with applies = 0 when someone decided anything on them (status,
+ * owner, justification, a mitigation's status, owner, due date or notes)
+ * and dropped otherwise. The mitigations the catalogue proposes are kept
  * with the risk, not as rows of their own (store-risk.c). A stored risk
  * that stops applying, or applies again, is recorded in history.
  */

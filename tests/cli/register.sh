@@ -79,4 +79,39 @@ run import "$T/bad.yaml" "$db"
 expect_rc 1 "an invalid renamed-from"
 expect_err "invalid renamed-from id 'Bad'" "the message"
 
+# 2. A risk that stops applying stays only if someone decided on it.
+db="$T/stale.db"
+sed -e 's/encrypted: false/encrypted: true/' "$T/m.yaml" >"$T/enc.yaml"
+sed -e 's/rate-limited: false/rate-limited: true/' \
+    -e 's/encrypted: false/encrypted: true/' "$T/m.yaml" >"$T/both.yaml"
+run import "$T/m.yaml" "$db"
+run risk "$db" inference-denial-of-service@api --owner ops
+expect_rc 0 "an owner for a risk that will stop applying"
+run import "$T/enc.yaml" "$db"
+expect_rc 0 "import: encryption removes a risk"
+run risks "$db" --all
+expect_no_out "flow-unencrypted-sensitive@score" \
+    "an undecided risk that stopped applying is dropped"
+run history "$db" --object flow-unencrypted-sensitive@score
+expect_out "applies: true -> false" "the history keeps that it stopped"
+run import "$T/both.yaml" "$db"
+run risks "$db" --all
+expect_out "inference-denial-of-service@api" \
+    "a risk with an owner is kept when it stops applying"
+# An older database holds stale undecided risks: the next analysis drops
+# them, and keeps the decided ones.
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$db" "INSERT INTO risks (system, threat, target, likelihood,
+	    impact, severity, applies, status) VALUES ('fraud', 'old-threat',
+	    'clf', 1, 1, 'low', 0, 'open');
+	    INSERT INTO risks (system, threat, target, likelihood, impact,
+	    severity, applies, status, owner) VALUES ('fraud', 'kept-threat',
+	    'clf', 1, 1, 'low', 0, 'open', 'ann');"
+	run analyze "$db"
+	expect_rc 0 "analyze an older database"
+	run risks "$db" --all
+	expect_no_out "old-threat@clf" "a stale undecided risk goes"
+	expect_out "kept-threat@clf" "a stale decided risk stays"
+fi
+
 finish
