@@ -23,7 +23,7 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 	struct model		*m = NULL;
 	const struct question	**open = NULL;
 	struct error		 e;
-	size_t			 i, bad = 0, nopen = 0;
+	size_t			 i, bad = 0, nopen = 0, unproven = 0;
 	int			 level, rc = 1;
 
 	if (a->fail_on == NULL) {
@@ -45,8 +45,17 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 	risk_register_sort(&reg);
 	for (i = 0; i < reg.n; i++) {
 		k = reg.risks[i];
-		if (!k->applies || k->severity < level ||
-		    (k->status != RISK_OPEN && k->status != RISK_MITIGATING))
+		if (!k->applies || k->severity < level)
+			continue;
+		/* 'mitigated' with nothing done does not pass the gate. */
+		if (risk_mitigated_unproven(k)) {
+			cli_print_risk_line(k);
+			printf("  mitigated without an implemented or verified "
+			    "mitigation or a justification\n");
+			unproven++;
+			continue;
+		}
+		if (k->status != RISK_OPEN && k->status != RISK_MITIGATING)
 			continue;
 		cli_print_risk_line(k);
 		bad++;
@@ -69,9 +78,16 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 		printf("' (parapet questions; parapet answer)\n");
 		rc = EXIT_CHECK;
 	}
-	if (bad > 0) {
-		printf("check failed: %zu open or mitigating risk%s at or "
-		    "above %s in '", bad, bad == 1 ? "" : "s",
+	if (bad > 0 || unproven > 0) {
+		printf("check failed: ");
+		if (bad > 0)
+			printf("%zu open or mitigating risk%s", bad,
+			    bad == 1 ? "" : "s");
+		if (unproven > 0)
+			printf("%s%zu risk%s marked mitigated without "
+			    "evidence", bad > 0 ? " and " : "", unproven,
+			    unproven == 1 ? "" : "s");
+		printf(" at or above %s in '",
 		    vocab_name(&vocab_severity, level));
 		cli_puts(stdout, m->system.id);
 		printf("'\n");

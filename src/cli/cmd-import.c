@@ -320,17 +320,7 @@ import_apply_decisions(struct session *s, const char *id,
 			goto out;
 		}
 		changed = 0;
-		if (k->status != d->status || !import_same(k->owner,
-		    d->owner) || !import_same(k->justification,
-		    d->justification)) {
-			if (store_set_risk(s->store, id, d->threat, d->target,
-			    d->status, import_text(d->owner),
-			    import_text(d->justification), err) == -1) {
-				error_locate(err, file, pos->line, pos->col);
-				goto out;
-			}
-			changed = 1;
-		}
+		/* Mitigations first: they are the evidence of 'mitigated'. */
 		for (j = 0; j < d->nmitigations; j++) {
 			dm = &d->mitigations[j];
 			pos = &dec->pos[i].mitigations[j];
@@ -344,6 +334,18 @@ import_apply_decisions(struct session *s, const char *id,
 			    d->target, dm->id, dm->status,
 			    import_text(dm->owner), import_text(dm->due),
 			    import_text(dm->notes), err) == -1) {
+				error_locate(err, file, pos->line, pos->col);
+				goto out;
+			}
+			changed = 1;
+		}
+		pos = &dec->pos[i].risk;
+		if (k->status != d->status || !import_same(k->owner,
+		    d->owner) || !import_same(k->justification,
+		    d->justification)) {
+			if (store_set_risk(s->store, id, d->threat, d->target,
+			    d->status, import_text(d->owner),
+			    import_text(d->justification), err) == -1) {
 				error_locate(err, file, pos->line, pos->col);
 				goto out;
 			}

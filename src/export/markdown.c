@@ -620,12 +620,14 @@ md_summary(struct md *d)
 	for (n = 0, i = 0; i < d->napply; i++) {
 		k = d->apply[i];
 		if (k->severity < LEVEL_HIGH || (k->status != RISK_OPEN &&
-		    k->status != RISK_MITIGATING))
+		    k->status != RISK_MITIGATING &&
+		    !risk_mitigated_unproven(k)))
 			continue;
 		buf_adds(o, "- ");
 		md_risk_ref(d, k);
-		buf_addf(o, ": %s, %s, on ", md_word(&vocab_severity,
-		    k->severity), md_word(&vocab_risk_status, k->status));
+		buf_addf(o, ": %s, %s%s, on ", md_word(&vocab_severity,
+		    k->severity), md_word(&vocab_risk_status, k->status),
+		    risk_mitigated_unproven(k) ? " without evidence" : "");
 		md_target(d, k);
 		buf_addc(o, '\n');
 		n++;
@@ -1013,6 +1015,32 @@ md_guidelines(struct md *d)
 	buf_addc(o, '\n');
 }
 
+
+/* What a risk marked mitigated rests on: mitigations in place, or a reason. */
+static void
+md_evidence(struct buf *o, const struct risk *k)
+{
+	const struct risk_mitigation	*m;
+	size_t				 i, n = 0;
+
+	buf_adds(o, "- **Evidence:** ");
+	for (i = 0; i < k->nmitigations; i++) {
+		m = &k->mitigations[i];
+		if (m->status != MIT_IMPLEMENTED && m->status != MIT_VERIFIED)
+			continue;
+		buf_adds(o, n++ > 0 ? ", " : "");
+		md_id(o, m->id);
+		buf_addf(o, " %s", md_word(&vocab_mitigation_status,
+		    m->status));
+	}
+	if (n == 0 && !risk_mitigated_unproven(k))
+		buf_adds(o, "justified (no mitigation implemented)");
+	else if (n == 0)
+		buf_adds(o, "**none**: no mitigation is implemented or "
+		    "verified and there is no justification");
+	buf_addc(o, '\n');
+}
+
 /* "guideline 3.2 (Title), atlas AML.T0051 (Title), ..., STRIDE: T, E". */
 static void
 md_refs(struct md *d, const struct risk *k)
@@ -1163,6 +1191,8 @@ md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in)
 	}
 	if (k->justification != NULL)
 		md_item(o, "", "Justification", k->justification);
+	if (k->status == RISK_MITIGATED)
+		md_evidence(o, k);
 	if (k->decided_by != NULL || k->decided_at != NULL) {
 		buf_adds(o, "- **Decided:** ");
 		md_inline(o, k->decided_by != NULL ? k->decided_by :

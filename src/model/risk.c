@@ -492,3 +492,18 @@ changes_free(struct change *v, size_t n)
 	}
 	free(v);
 }
+
+int
+risk_mitigated_unproven(const struct risk *k)
+{
+	size_t	i;
+
+	if (k->status != RISK_MITIGATED ||
+	    (k->justification != NULL && *k->justification != '\0'))
+		return 0;
+	for (i = 0; i < k->nmitigations; i++)
+		if (k->mitigations[i].status == MIT_IMPLEMENTED ||
+		    k->mitigations[i].status == MIT_VERIFIED)
+			return 0;
+	return 1;
+}

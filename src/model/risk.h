@@ -7,7 +7,8 @@
  * The analysis (rules/) computes the scoring part; the decisions (status,
  * owner, justification, mitigation status) are made by people and kept by
  * the store across re-analysis. A risk that stops applying is kept with
- * applies = 0 and its decisions, and comes back if the model changes back.
+ * applies = 0 and its decisions when it has any (dropped otherwise), and
+ * comes back if the model changes back.
  *
  * Ownership: a register owns its risks and every string in them.
  */
@@ -161,6 +162,11 @@ int		 risk_date_valid(const char *);
 /* Severity from likelihood x impact: 1-4 low, 5-9 medium, 10-15 high,
  * 16-25 critical. */
 int		 risk_severity(int likelihood, int impact);
+/*
+ * 1 if a risk is marked mitigated with nothing to show for it: no
+ * mitigation implemented or verified, and no justification.
+ */
+int		 risk_mitigated_unproven(const struct risk *);
 /*
  * Sort the risks that stand on facts before the provisional ones, each
  * by severity (highest first), then likelihood x impact, then name.

@@ -758,6 +758,31 @@ store_get_decision(struct store *s, const char *id, const char *threat,
 	return 0;
 }
 
+/* How many mitigations of a risk are implemented or verified; -1. */
+static long
+store_count_done(struct store *s, const char *id, const char *threat,
+    const char *target, struct error *err)
+{
+	static const char *const sql = "SELECT count(*) FROM "
+	    "risk_mitigations WHERE system = ? AND threat = ? AND target = ? "
+	    "AND status IN ('implemented', 'verified')";
+	sqlite3_stmt	*st;
+	long		 n = 0;
+	int		 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, err);
+	return n;
+}
+
 int
 store_set_risk(struct store *s, const char *id, const char *threat,
     const char *target, int status, const char *owner,
@@ -773,6 +798,7 @@ store_set_risk(struct store *s, const char *id, const char *threat,
 	const char		*word, *who = store_user();
 	sqlite3_stmt		*st;
 	char			*now = NULL, *name = NULL;
+	long			 n;
 	int			 decision;
 
 	if ((word = vocab_name(&vocab_risk_status, status)) == NULL)
@@ -790,6 +816,19 @@ store_set_risk(struct store *s, const char *id, const char *threat,
 		    status == RISK_ACCEPTED ? "accepting a risk" :
 		    "marking a risk not applicable");
 		goto fail;
+	}
+	/* Mitigated needs evidence: a mitigation in place, or a reason. */
+	if (status == RISK_MITIGATED && justification == NULL &&
+	    (store_changed(dd.status, word) ||
+	    store_changed(dd.justification, justification))) {
+		if ((n = store_count_done(s, id, threat, target, err)) == -1)
+			goto fail;
+		if (n == 0) {
+			error_set(err, "marking a risk mitigated requires an "
+			    "implemented or verified mitigation, or a "
+			    "justification");
+			goto fail;
+		}
 	}
 	decision = store_changed(dd.status, word) ||
 	    store_changed(dd.justification, justification);

@@ -114,4 +114,52 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	expect_out "kept-threat@clf" "a stale decided risk stays"
 fi
 
+# 3. 'mitigated' needs a mitigation in place or a justification, and the
+# gate does not pass a risk marked mitigated with nothing done.
+db="$T/mit.db"
+run import "$T/m.yaml" "$db"
+run risk "$db" model-extraction@api --status mitigated
+expect_rc 1 "mitigated with every mitigation proposed"
+expect_err "requires an implemented or verified mitigation, or a justification" \
+    "the message"
+m="$("$PARAPET" risk "$db" model-extraction@api |
+    awk '$1 == "proposed" {print $2; exit}')"
+run mitigation "$db" model-extraction@api "$m" --status implemented
+run risk "$db" model-extraction@api --status mitigated
+expect_rc 0 "mitigated with an implemented mitigation"
+run risk "$db" model-skewing@clf --status mitigated \
+    --justification 'feedback loop removed'
+expect_rc 0 "mitigated with a justification"
+run history "$db" --object model-skewing@clf
+expect_out "justification: (none) -> feedback loop removed" \
+    "the justification is in the history"
+run export "$db" --format markdown
+expect_out "**Evidence:** \`$m\` implemented" "the report names the evidence"
+expect_out "justified (no mitigation implemented)" "or the justification"
+# A file (or an older database) can still mark a risk mitigated with
+# nothing done: check fails and says which.
+cat >"$T/claim.yaml" <<YAML
+$(cat "$T/m.yaml")
+decisions:
+  model-inversion@api:
+    status: mitigated
+YAML
+run import "$T/claim.yaml" "$T/claim.db"
+expect_rc 1 "a decisions section cannot claim mitigated either"
+"$PARAPET" import "$T/m.yaml" "$T/claim.db" >/dev/null
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$T/claim.db" "UPDATE risks SET status = 'mitigated'
+	    WHERE threat = 'model-inversion' AND target = 'api'"
+	run check "$T/claim.db" --fail-on critical
+	expect_no_out "model-inversion" "below the level: not listed"
+	run check "$T/claim.db" --fail-on high
+	expect_rc 3 "mitigated with nothing done fails the gate"
+	expect_out "model-inversion@api" "check names the risk"
+	expect_out "mitigated without an implemented or verified mitigation" \
+	    "check says why"
+	run export "$T/claim.db" --format markdown
+	expect_out "**none**: no mitigation is implemented" \
+	    "the report says there is no evidence"
+fi
+
 finish
