@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,6 +21,12 @@ main(int argc, char **argv)
 	int		 rc;
 
 	setlocale(LC_ALL, "");
+	/*
+	 * A write past the file size limit (ulimit -f) must fail as a write
+	 * error with a message, and leave no partial file, rather than kill
+	 * the process where it stands.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc >= 2 && (cli_is_command(argv[1]) || (argv[1][0] == '-' &&
 	    strncmp(argv[1], "--catalogue", 11) != 0)))
 		return cli_main(argc, argv);

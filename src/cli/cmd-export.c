@@ -70,6 +70,15 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		buf_release(&b);
 		return EXIT_USAGE;
 	}
+	if (a->output != NULL && strcmp(a->output, "-") != 0 &&
+	    file_is_database(a->output, a->pos[0])) {
+		fprintf(stderr, "parapet: export: refusing to write over the "
+		    "database '");
+		cli_puts(stderr, a->pos[0]);
+		fprintf(stderr, "' (or one of its files): choose another "
+		    "--output\n");
+		return 1;
+	}
 	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
 		return 1;
 	risk_register_init(&reg);

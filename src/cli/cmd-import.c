@@ -1,6 +1,7 @@
 /* cmd-import.c: parapet import MODEL DB -- create or update a model. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -361,6 +362,43 @@ out:
 	return rc;
 }
 
+/* A new empty private file beside db, to build a new database in. */
+static char *
+import_temp(const char *db, struct error *err)
+{
+	char	*tmp = xasprintf("%s.tmp.XXXXXX", db);
+	int	 fd;
+
+	if ((fd = mkstemp(tmp)) == -1) {
+		error_set(err, "cannot create database '%s': %s", db,
+		    strerror(errno));
+		free(tmp);
+		return NULL;
+	}
+	close(fd);
+	return tmp;
+}
+
+/*
+ * Put a finished new database in its place without ever replacing a file:
+ * 0 done, 1 if db exists by now (tmp removed), -1 on error (tmp kept for
+ * the caller to remove).
+ */
+static int
+import_publish(const char *tmp, const char *db, struct error *err)
+{
+	if (link(tmp, db) == 0) {
+		store_remove_files(tmp);
+		return 0;
+	}
+	if (errno == EEXIST) {
+		store_remove_files(tmp);
+		return 1;
+	}
+	return error_set(err, "cannot create database '%s': %s", db,
+	    strerror(errno));
+}
+
 int
 cmd_import(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -374,8 +412,8 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct model		*m = NULL;
 	struct error		 e;
 	size_t			 len, nhist = 0, applied = 0, i;
-	char			*text;
-	int			 existed, isnew, xml, rc = 1;
+	char			*text, *tmp = NULL;
+	int			 existed, isnew, xml, tries = 0, rc = 1;
 
 	(void)c;
 	risk_register_init(&reg);
@@ -398,9 +436,22 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 		cli_fail(&e);
 		goto out;
 	}
+	/*
+	 * A new database is built under a private name beside its place and
+	 * linked there only once it is whole: a failure removes only what
+	 * this process made, never a database another process created on the
+	 * same path meanwhile; if one did, the import goes into it.
+	 */
+retry:
 	existed = access(db, F_OK) == 0;
-	if ((s = cli_session(a, db, 1)) == NULL)
-		goto out;
+	if (!existed && tries++ == 0) {
+		if ((tmp = import_temp(db, &e)) == NULL) {
+			cli_fail(&e);
+			goto out;
+		}
+	}
+	if ((s = cli_session(a, tmp != NULL ? tmp : db, 1)) == NULL)
+		goto undo;
 	if (session_check_model(s, m, file, &e) == -1) {
 		cli_fail(&e);
 		goto undo;
@@ -435,6 +486,23 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 		cli_fail(&e);
 		goto undo;
 	}
+	if (tmp != NULL) {
+		session_close(s);	/* the last connection: WAL merged */
+		s = NULL;
+		switch (import_publish(tmp, db, &e)) {
+		case 0:
+			break;
+		case 1:		/* someone created it meanwhile: join it */
+			free(tmp);
+			tmp = NULL;
+			goto retry;
+		default:
+			cli_fail(&e);
+			goto undo;
+		}
+		free(tmp);
+		tmp = NULL;
+	}
 	printf("%s '", isnew ? "created" : "updated");
 	cli_puts(stdout, m->system.id);
 	printf("' in %s: %zu boundar%s, %zu component%s, %zu flow%s\n", db,
@@ -455,12 +523,13 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	goto out;
 
 undo:
-	if (!existed) {
+	if (tmp != NULL) {
 		session_close(s);
 		s = NULL;
-		store_remove_files(db);
+		store_remove_files(tmp);
 	}
 out:
+	free(tmp);
 	session_close(s);
 	model_free(m);
 	model_decisions_release(&dec);

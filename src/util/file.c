@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +64,76 @@ fail:
 		close(fd);
 	buf_release(&b);
 	return NULL;
+}
+
+/*
+ * Sync the directory holding path, so that a rename into it is on disk.
+ * Best effort: some file systems refuse fsync on a directory.
+ */
+static void
+file_sync_dir(const char *path)
+{
+	char	*copy = xstrdup(path);
+	int	 fd;
+
+	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY |
+	    O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(copy);
+}
+
+/*
+ * The canonical name of a file that may not exist: its directory resolved,
+ * then its own name. NULL when the directory does not resolve.
+ */
+static char *
+file_canonical(const char *path)
+{
+	char	*a = xstrdup(path), *b = xstrdup(path), *dir, *name;
+	char	 real[PATH_MAX];
+
+	dir = dirname(a);
+	name = basename(b);
+	if (realpath(dir, real) == NULL) {
+		free(a);
+		free(b);
+		return NULL;
+	}
+	dir = xasprintf("%s/%s", real, name);
+	free(a);
+	free(b);
+	return dir;
+}
+
+int
+file_is_database(const char *path, const char *db)
+{
+	static const char *const suffixes[] = { "", "-wal", "-shm",
+	    "-journal" };
+	struct stat	 ps, ds;
+	char		*out, *name, *full;
+	size_t		 i;
+	int		 same = 0, have = stat(path, &ps) == 0;
+
+	out = file_canonical(path);
+	name = file_canonical(db);
+	for (i = 0; i < sizeof suffixes / sizeof *suffixes && !same; i++) {
+		full = xasprintf("%s%s", db, suffixes[i]);
+		if (have && stat(full, &ds) == 0 && ds.st_dev == ps.st_dev &&
+		    ds.st_ino == ps.st_ino)
+			same = 1;
+		free(full);
+		if (out != NULL && name != NULL) {
+			full = xasprintf("%s%s", name, suffixes[i]);
+			same |= strcmp(out, full) == 0;
+			free(full);
+		}
+	}
+	free(out);
+	free(name);
+	return same;
 }
 
 int
@@ -157,6 +229,8 @@ file_out_commit(struct file_out *f, struct error *err)
 		file_out_release(f);
 		return -1;
 	}
+	/* The rename itself must survive a crash. */
+	file_sync_dir(f->path);
 	file_out_release(f);
 	return 0;
 }

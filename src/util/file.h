@@ -39,8 +39,19 @@ int	 file_out_open(struct file_out *, const char *path, mode_t,
 void	 file_out_write(void *file_out, const char *, size_t);
 int	 file_out_commit(struct file_out *, struct error *);
 void	 file_out_abort(struct file_out *);
-/* Write len bytes to path atomically with the given mode. 0 or -1. */
+/*
+ * Write len bytes to path atomically with the given mode (the directory is
+ * synced after the rename, as by file_out_commit()). 0 or -1; on error no
+ * temporary file is left.
+ */
 int	 file_write_atomic(const char *path, const void *, size_t, mode_t,
 	     struct error *);
+
+/*
+ * 1 if writing path would replace the database db or one of its files
+ * (db-wal, db-shm, db-journal), whether by the same name, another name for
+ * the same directory, a link or a symbolic link; 0 otherwise.
+ */
+int	 file_is_database(const char *path, const char *db);
 
 #endif

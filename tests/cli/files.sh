@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Files are never destroyed: a failing import removes only what it made,
+# an export never writes over its database, and a write past the file
+# size limit is an error with a message that leaves nothing half-written.
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+good="$SRC/tests/data/tui/support.yaml"
+# Valid YAML whose practice answer is refused after the database is open.
+{ cat "$good"; printf 'practices:\n  q-no-such-question: yes\n'; } \
+    >"$T/bad.yaml"
+
+# 5. Two imports started together on a new path, one good and one that
+# fails: the good one's database is never removed by the other.
+runs=${PARAPET_RACE_RUNS:-30}
+lost=0
+for i in $(seq "$runs"); do
+	db="$T/race$i.db"
+	"$PARAPET" import "$T/bad.yaml" "$db" >/dev/null 2>&1 &
+	bad=$!
+	"$PARAPET" import "$good" "$db" >"$T/good.out" 2>&1 &
+	ok=$!
+	wait "$bad"
+	wait "$ok"
+	if grep -q "^created\|^updated" "$T/good.out"; then
+		if ! "$PARAPET" list "$db" 2>/dev/null |
+		    grep -q support-assistant; then
+			lost=$((lost + 1))
+		fi
+	fi
+	if ls "$T"/race"$i".db.tmp.* >/dev/null 2>&1; then
+		fail "run $i left a temporary database behind"
+	fi
+done
+[ "$lost" -eq 0 ] || fail "$lost of $runs good imports lost their database"
+run import "$T/bad.yaml" "$T/never.db"
+expect_rc 1 "a failing import of a new database"
+[ ! -e "$T/never.db" ] || fail "a failing import left its new database"
+
+# 6. An export never writes over its database or one of its files.
+db="$T/e.db"
+run import "$good" "$db"
+cp "$db" "$T/e.copy"
+for out in "$db" "$db-wal" "$db-shm" "$db-journal" "$T/./e.db" \
+    "$T/../$(basename "$T")/e.db"; do
+	run export "$db" --format yaml --output "$out"
+	expect_rc 1 "export --output $out"
+	expect_err "refusing to write over the database" "the message"
+done
+ln -s "$db" "$T/link.db"
+run export "$db" --format yaml --output "$T/link.db"
+expect_rc 1 "export --output a symbolic link to the database"
+ln "$db" "$T/hard.db"
+run export "$db" --format yaml --output "$T/hard.db"
+expect_rc 1 "export --output a hard link to the database"
+run list "$db"
+expect_rc 0 "the database is intact"
+expect_out "support-assistant" "the model is still there"
+run export "$db" --format yaml --output "$T/e.yaml"
+expect_rc 0 "export to another file"
+
+# 8. A write past the file size limit: an error with a message, and no
+# partial temporary file.
+run export "$db" --format xml --output "$T/full.xml"
+( ulimit -f 40; "$PARAPET" export "$db" --format xml --output "$T/x.xml" \
+    >"$T/out" 2>"$T/err"; echo $? >"$T/rc" )
+rc=$(cat "$T/rc")
+expect_rc 1 "export past ulimit -f"
+expect_err "cannot write '$T/x.xml': File too large" "the message"
+ls "$T"/x.xml* >/dev/null 2>&1 && fail "a partial export was left: $(ls "$T"/x.xml*)"
+( ulimit -f 40; "$PARAPET" import "$T/full.xml" "$T/big.db" \
+    >"$T/out" 2>"$T/err"; echo $? >"$T/rc" )
+rc=$(cat "$T/rc")
+expect_rc 1 "import past ulimit -f"
+expect_err "parapet: " "the import says why"
+ls "$T"/big.db* >/dev/null 2>&1 && fail "a partial database was left: $(ls "$T"/big.db*)"
+
+finish
