@@ -684,7 +684,8 @@ test_newer_schema_is_refused_untouched(void **state)
 	raw_exec(db, "PRAGMA user_version = 7");
 	sqlite3_close(db);
 	msg = xasprintf("database '%s' was written by a newer Parapet "
-	    "(schema 7; this one reads up to 1)", fx->db);
+	    "(schema 7; this one reads up to %d)", fx->db,
+	    STORE_SCHEMA_VERSION);
 	assert_refused(fx->db, msg);
 	free(msg);
 	model_free(m);
@@ -1386,8 +1387,15 @@ test_delete_keeps_history(void **state)
 	model_free(m);
 }
 
+/*
+ * An XML import creates a model with the register and decisions it had
+ * elsewhere; its history comes in appended and marked as imported (its
+ * authors and times are the file's), followed by who imported it. It never
+ * replaces a stored model, and bringing the same history again adds
+ * nothing.
+ */
 static void
-test_import_full_replaces_history(void **state)
+test_import_full_appends_history(void **state)
 {
 	struct fixture		*fx = *state;
 	struct model		*m = rich_model("assist"), *other, *back;
@@ -1398,7 +1406,7 @@ test_import_full_replaces_history(void **state)
 	struct error		 e;
 	size_t			 n, nother;
 
-	s = store_with_risks(fx->db, m);
+	assert_non_null(s = store_open(fx->db, STORE_CREATE, &e));
 	other = rich_model("other");
 	assert_int_equal(store_save(s, other, -1, NULL, &e), 0);
 	nother = history_count(s, "other");
@@ -1426,16 +1434,23 @@ test_import_full_replaces_history(void **state)
 	h[1].new_value = xstrdup("accepted");
 	set(m->components[0], OBJ_COMPONENT, "name", "Imported customer");
 	m->revision = 12;
-	assert_int_equal(store_import_full(s, m, &r, h, 2, &e), 0);
+	assert_int_equal(store_import_full(s, m, &r, h, 2, "x.xml", &e), 0);
 
 	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
-	assert_int_equal(n, 2);
+	assert_int_equal(n, 3);
 	assert_string_equal(v[0].who, "dana");
 	assert_string_equal(v[0].field, "created");
+	assert_string_equal(v[0].source, "imported from 'x.xml'");
 	assert_string_equal(v[1].at, "2025-01-02T00:00:00Z");
 	assert_string_equal(v[1].object, "evasion@llm");
 	assert_string_equal(v[1].old_value, "open");
+	assert_string_equal(v[1].source, "imported from 'x.xml'");
 	assert_true(v[0].seq < v[1].seq);
+	/* Then ours: who imported, from where. */
+	assert_string_equal(v[2].who, store_user());
+	assert_string_equal(v[2].field, "imported");
+	assert_string_equal(v[2].new_value, "x.xml");
+	assert_string_equal(v[2].source, "import of 'x.xml'");
 	changes_free(v, n);
 	assert_int_equal(history_count(s, "other"), nother);
 
@@ -1457,10 +1472,18 @@ test_import_full_replaces_history(void **state)
 	assert_string_equal(k->mitigations[0].due, "2025-02-01");
 	risk_register_release(&got);
 
+	/* Never over a stored model; the same history adds nothing. */
+	assert_int_equal(store_import_full(s, m, &r, h, 2, "x.xml", &e), -1);
+	assert_int_equal(store_append_imported(s, "assist", h, 2, "y.xml",
+	    &n, &e), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(history_count(s, "assist"), 3);
+
 	/* A bad entry changes nothing. */
 	free(h[1].who);
 	h[1].who = NULL;
-	assert_int_equal(store_import_full(s, other, &r, h, 2, &e), -1);
+	assert_int_equal(store_append_imported(s, "other", h, 2, "x.xml",
+	    NULL, &e), -1);
 	assert_int_equal(history_count(s, "other"), nother);
 	changes_free(h, 2);
 	risk_register_release(&r);
@@ -1569,7 +1592,7 @@ main(void)
 		T(test_mitigation_is_checked),
 		T(test_list_counts),
 		T(test_delete_keeps_history),
-		T(test_import_full_replaces_history),
+		T(test_import_full_appends_history),
 		T(test_read_only_store),
 	};
 

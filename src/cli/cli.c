@@ -61,7 +61,7 @@ static const struct cli_opthelp help_catalogue[] = {
 const struct cli_cmd cli_cmds[] = {
 	{ .name = "import", .args = "MODEL.yaml|MODEL.xml DB",
 	  .help = "create or update the model in DB from a model file",
-	  .opts = OPT_CATALOGUE, .minpos = 2, .maxpos = 2,
+	  .opts = OPT_CATALOGUE | OPT_OLDER, .minpos = 2, .maxpos = 2,
 	  .run = cmd_import },
 	{ .name = "export", .args = "DB",
 	  .help = "write a model in one of the formats below",
@@ -186,6 +186,9 @@ const struct cli_opt cli_opts[] = {
 	  "boundary, risk or question" },
 	{ .name = "all", .val = 'a', .flag = OPT_ALL,
 	  .help = "also the risks that no longer apply" },
+	{ .name = "allow-older", .val = 'L', .flag = OPT_OLDER,
+	  .help = "import an XML export older than the stored model, setting "
+	  "later decisions back" },
 	{ .name = "catalogue", .has_arg = 1, .val = 'c', .flag = OPT_CATALOGUE,
 	  .arg = "FILE", .repeat = 1, .help = "add a catalogue file after the "
 	  "standard catalogue and $XDG_CONFIG_HOME/parapet/catalogue.d/ "
@@ -450,6 +453,7 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 		case 'a': a->all = 1; break;
 		case 'U': a->fail_unanswered = 1; break;
 		case 'A': a->atlas = optarg; break;
+		case 'L': a->allow_older = 1; break;
 		case 'c':
 			a->catalogues[a->ncatalogues++] = optarg;
 			break;

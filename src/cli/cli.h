@@ -43,6 +43,7 @@ struct session;
 #define OPT_MODELFILE	0x40000
 #define OPT_FAILNEW	0x80000
 #define OPT_UNANSWERED	0x100000
+#define OPT_OLDER	0x200000
 
 struct cli_args {
 	const char	 *model;
@@ -64,6 +65,7 @@ struct cli_args {
 	int		  all;
 	int		  fail_unanswered; /* --fail-on-unanswered */
 	const char	 *atlas;	/* --atlas FILE */
+	int		  allow_older;	/* --allow-older */
 	const char	**catalogues;	/* --catalogue, repeatable */
 	size_t		  ncatalogues;
 	char		**pos;		/* positional arguments */

@@ -44,6 +44,12 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 			else
 				printf("(none)");
 		}
+		if (v[i].source != NULL) {
+			/* Not made here: say where it came from. */
+			printf("  [");
+			cli_puts(stdout, v[i].source);
+			printf("]");
+		}
 		printf("\n");
 	}
 	changes_free(v, n);

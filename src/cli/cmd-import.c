@@ -362,6 +362,131 @@ out:
 	return rc;
 }
 
+/* 1 if anyone decided anything on a risk. */
+static int
+import_decided(const struct risk *k)
+{
+	size_t	i;
+
+	if (k->status != RISK_OPEN || k->owner != NULL ||
+	    k->justification != NULL || k->decided_by != NULL)
+		return 1;
+	for (i = 0; i < k->nmitigations; i++)
+		if (k->mitigations[i].status != MIT_PROPOSED ||
+		    k->mitigations[i].owner != NULL ||
+		    k->mitigations[i].due != NULL ||
+		    k->mitigations[i].notes != NULL)
+			return 1;
+	return 0;
+}
+
+/* The latest time an exported register or history carries, or NULL. */
+static const char *
+import_latest(const struct risk_register *reg, const struct change *h,
+    size_t n)
+{
+	const char	*t = NULL;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		if (h[i].at != NULL && (t == NULL || strcmp(h[i].at, t) > 0))
+			t = h[i].at;
+	for (i = 0; i < reg->n; i++)
+		if (reg->risks[i]->decided_at != NULL && (t == NULL ||
+		    strcmp(reg->risks[i]->decided_at, t) > 0))
+			t = reg->risks[i]->decided_at;
+	return t;
+}
+
+/*
+ * Refuse an exported file older than the stored model: importing it would
+ * set later decisions back. allow: the user asked for it.
+ */
+static int
+import_check_older(struct session *s, const char *id, const char *file,
+    const struct risk_register *reg, const struct change *h, size_t n,
+    int allow, struct error *err)
+{
+	const char	*theirs = import_latest(reg, h, n);
+	char		*ours;
+	int		 rc = 0;
+
+	if ((ours = store_latest_change(s->store, id, err)) == NULL)
+		return err->msg[0] != '\0' ? -1 : 0;
+	if (!allow && theirs != NULL && strcmp(theirs, ours) < 0)
+		rc = error_set(err, "'%s' is older than model '%s' in the "
+		    "database (its last change %s, the database's %s): "
+		    "importing it would undo later decisions; give "
+		    "--allow-older to import it anyway", file, id, theirs,
+		    ours);
+	free(ours);
+	return rc;
+}
+
+/*
+ * Bring the decisions of an exported register into the stored one as
+ * changes made now by the importing user (the history says so): each
+ * mitigation first (the evidence of 'mitigated'), then the risk. A
+ * decided risk that the analysis here does not raise is added as it was.
+ */
+static int
+import_xml_decisions(struct session *s, const char *id,
+    const struct risk_register *theirs, struct error *err)
+{
+	const struct risk_mitigation	*tm, *om;
+	const struct risk		*k, *o;
+	struct risk_register		 ours, extra;
+	size_t				 i, j;
+	int				 rc = -1;
+
+	risk_register_init(&ours);
+	risk_register_init(&extra);
+	if (store_load_risks(s->store, id, &ours, err) == -1)
+		return -1;
+	for (i = 0; i < theirs->n; i++) {
+		k = theirs->risks[i];
+		if ((o = risk_register_find(&ours, k->threat, k->target)) ==
+		    NULL) {
+			if (import_decided(k)) {
+				extra.risks = xreallocarray(extra.risks,
+				    extra.n + 1, sizeof *extra.risks);
+				extra.risks[extra.n++] = theirs->risks[i];
+			}
+			continue;
+		}
+		for (j = 0; j < k->nmitigations; j++) {
+			tm = &k->mitigations[j];
+			if ((om = risk_find_mitigation(o, tm->id)) == NULL ||
+			    (om->status == tm->status &&
+			    import_same(om->owner, tm->owner) &&
+			    import_same(om->due, tm->due) &&
+			    import_same(om->notes, tm->notes)))
+				continue;
+			if (store_set_mitigation(s->store, id, k->threat,
+			    k->target, tm->id, tm->status,
+			    import_text(tm->owner), import_text(tm->due),
+			    import_text(tm->notes), err) == -1)
+				goto out;
+		}
+		if (o->status != k->status || !import_same(o->owner,
+		    k->owner) || !import_same(o->justification,
+		    k->justification)) {
+			if (store_set_risk(s->store, id, k->threat, k->target,
+			    k->status, import_text(k->owner),
+			    import_text(k->justification), err) == -1)
+				goto out;
+		}
+	}
+	if (extra.n > 0 && store_insert_risks(s->store, id, &extra,
+	    err) == -1)
+		goto out;
+	rc = 0;
+out:
+	free(extra.risks);	/* borrowed risks */
+	risk_register_release(&ours);
+	return rc;
+}
+
 /* A new empty private file beside db, to build a new database in. */
 static char *
 import_temp(const char *db, struct error *err)
@@ -412,7 +537,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct model		*m = NULL;
 	struct error		 e;
 	size_t			 len, nhist = 0, applied = 0, i;
-	char			*text, *tmp = NULL;
+	char			*text, *tmp = NULL, *source;
 	int			 existed, isnew, xml, tries = 0, rc = 1;
 
 	(void)c;
@@ -466,14 +591,25 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
+	/* What this import changes is recorded as coming from the file. */
+	source = xasprintf("import of '%s'", file);
+	store_set_source(s->store, source);
+	free(source);
 	/* The model, its register and its decisions: all or nothing. */
 	if (store_transaction(s->store, &e) == -1) {
 		cli_fail(&e);
 		goto undo;
 	}
-	if (xml ? (store_import_full(s->store, m, &reg, hist, nhist,
-	    &e) == -1 ||
+	if (xml && isnew ? (store_import_full(s->store, m, &reg, hist,
+	    nhist, file, &e) == -1 ||
 	    session_analyze(s, m->system.id, &sum, &e) == -1) :
+	    xml ? (import_check_older(s, m->system.id, file, &reg, hist,
+	    nhist, a->allow_older, &e) == -1 ||
+	    session_save(s, m, -1, NULL, &e) == -1 ||
+	    import_xml_decisions(s, m->system.id, &reg, &e) == -1 ||
+	    store_append_imported(s->store, m->system.id, hist, nhist, file,
+	    NULL, &e) == -1 ||
+	    session_summarize_stored(s, m->system.id, &sum, &e) == -1) :
 	    (session_save(s, m, -1, NULL, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
 	    &e) == -1 ||

@@ -564,6 +564,8 @@ xr_change(struct xr *r, xmlNodePtr n)
 			sp = &ch->old_value;
 		else if (xr_is(c, "new"))
 			sp = &ch->new_value;
+		else if (xr_is(c, "source"))
+			sp = &ch->source;
 		else
 			return xr_fail(r, c, "unknown element '%s' in a "
 			    "change", S(c->name));

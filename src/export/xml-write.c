@@ -400,6 +400,7 @@ xw_change(struct xw *x, const struct change *c)
 	xw_text(x, "field", c->field);
 	xw_text(x, "old", c->old_value);
 	xw_text(x, "new", c->new_value);
+	xw_text(x, "source", c->source);
 	xw_end(x);
 }
 

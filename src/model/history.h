@@ -20,6 +20,14 @@ struct change {
 				   whole objects */
 	char	*old_value;	/* NULL when absent */
 	char	*new_value;	/* NULL when absent */
+	/*
+	 * NULL for a change made in this database; else where it came from:
+	 * "import of 'FILE'" for a change an import made here (by the user who
+	 * imported), "imported from 'FILE'" for an entry of another database's
+	 * history brought in with it (its author and time are as that file
+	 * says, unverified).
+	 */
+	char	*source;
 };
 
 void	changes_free(struct change *, size_t);

@@ -489,6 +489,7 @@ changes_free(struct change *v, size_t n)
 		free(v[i].field);
 		free(v[i].old_value);
 		free(v[i].new_value);
+		free(v[i].source);
 	}
 	free(v);
 }

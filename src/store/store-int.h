@@ -34,6 +34,7 @@ struct store {
 	size_t			 maxstmts;
 	int			 depth;	/* open store_transaction()s */
 	int			 doomed; /* an inner one was rolled back */
+	char			*source; /* stamped on history entries */
 };
 
 /* store.c */

@@ -105,9 +105,8 @@ static const char *const store_schema_1[] = {
 	"CREATE INDEX history_by_system ON history (system, object)",
 
 	/*
-	 * History is append-only. The one exception is store_import_full(),
-	 * which replaces a model's history wholesale: it names the model in
-	 * history_unlock for the length of its transaction.
+	 * History is append-only. Schema 1 let an XML import replace a
+	 * model's history (naming it in history_unlock); schema 2 does not.
 	 */
 	"CREATE TABLE history_unlock (system TEXT PRIMARY KEY NOT NULL)",
 	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
@@ -122,9 +121,24 @@ static const char *const store_schema_1[] = {
 	NULL
 };
 
+/*
+ * Schema 2: where a history entry came from (NULL: made here), and history
+ * strictly append-only: an import appends, it no longer replaces.
+ */
+static const char *const store_schema_2[] = {
+	"ALTER TABLE history ADD COLUMN source TEXT",
+	"DROP TRIGGER history_no_delete",
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
+	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	"DROP TABLE history_unlock",
+	"PRAGMA user_version = 2",
+	NULL
+};
+
 /* Migrations: store_migrations[v] takes schema v to schema v + 1. */
 static const char *const *const store_migrations[STORE_SCHEMA_VERSION] = {
 	store_schema_1,
+	store_schema_2,
 };
 
 /* Run a one-row PRAGMA that returns an integer. */

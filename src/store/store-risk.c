@@ -1087,3 +1087,34 @@ fail:
 	free(now);
 	return -1;
 }
+
+int
+store_insert_risks(struct store *s, const char *id,
+    const struct risk_register *reg, struct error *err)
+{
+	const struct risk	*k;
+	char			*now, *name;
+	size_t			 i;
+	int			 rc = 0;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	now = store_now();
+	if (store_need_model(s, id, err) == -1 ||
+	    store_write_risks(s, id, reg, err) == -1)
+		rc = -1;
+	for (i = 0; rc == 0 && i < reg->n; i++) {
+		k = reg->risks[i];
+		name = xasprintf("%s@%s", k->threat, k->target);
+		rc = store_log(s, now, store_user(), id, name, "imported",
+		    NULL, vocab_name(&vocab_risk_status, k->status), err);
+		free(name);
+	}
+	if (rc == 0 && store_commit(s, err) == 0) {
+		free(now);
+		return 0;
+	}
+	store_rollback(s);
+	free(now);
+	return -1;
+}

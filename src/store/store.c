@@ -161,6 +161,7 @@ store_close(struct store *s)
 		sqlite3_finalize(s->stmts[i].stmt);
 	free(s->stmts);
 	sqlite3_close(s->db);
+	free(s->source);
 	free(s->path);
 	free(s);
 }
@@ -507,7 +508,8 @@ store_log(struct store *s, const char *at, const char *who,
     const char *old_value, const char *new_value, struct error *err)
 {
 	static const char *const sql = "INSERT INTO history (at, who, system, "
-	    "object, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	    "object, field, old_value, new_value, source) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
@@ -519,5 +521,13 @@ store_log(struct store *s, const char *at, const char *who,
 	store_bind(st, 5, field);
 	store_bind(st, 6, old_value);
 	store_bind(st, 7, new_value);
+	store_bind(st, 8, s->source);
 	return store_run(s, st, err);
+}
+
+void
+store_set_source(struct store *s, const char *source)
+{
+	free(s->source);
+	s->source = source != NULL ? xstrdup(source) : NULL;
 }

@@ -41,7 +41,7 @@ struct error;
 struct model;
 struct risk_register;
 
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2
@@ -89,6 +89,12 @@ void		 store_transaction_rollback(struct store *);
 const char	*store_user(void);
 /* Now, ISO 8601 UTC, or $PARAPET_NOW when set. The caller's to free. */
 char		*store_now(void);
+
+/*
+ * Where the changes made from now on come from, recorded with each history
+ * entry ("import of 'FILE'"); NULL (the default) for changes made here.
+ */
+void		 store_set_source(struct store *, const char *);
 
 /* Models in the database, ordered by id. Free with store_summaries_free. */
 int		 store_list(struct store *, struct store_summary **, size_t *,
@@ -182,17 +188,38 @@ int		 store_history(struct store *, const char *id,
 		     struct error *);
 
 /*
- * Replace (or create) a model wholesale with its register, decisions and
- * history as they were exported elsewhere (XML import): the stored history
- * of that model is replaced by the imported one, so that export, import
- * and export again give the same document. One transaction. The entries
- * keep their order but get new sequence numbers, and all belong to the
- * model's system id; each needs a time and an author. The revision is the
- * model's own (1 if it has none).
+ * Create a model as it was exported elsewhere (XML import), with its
+ * register and decisions verbatim and the history it had there appended,
+ * each entry marked "imported from 'SOURCE'" (its author and time are the
+ * file's, unverified), then one entry of our own: who imported it, when,
+ * from where. The model must not exist yet (an import over a stored model
+ * saves it and its decisions as changes instead). One transaction.
  */
 int		 store_import_full(struct store *, struct model *,
 		     const struct risk_register *, const struct change *,
-		     size_t, struct error *);
+		     size_t, const char *source, struct error *);
+/*
+ * Add risks as they were decided elsewhere (an import), scoring and
+ * decisions verbatim, each recorded in history as imported with its
+ * status. A risk already stored is an error.
+ */
+int		 store_insert_risks(struct store *, const char *id,
+		     const struct risk_register *, struct error *);
+/*
+ * Append the entries of another database's history that this one does not
+ * hold yet (same time, author, object, field and values), marked as
+ * imported from source. *added (if not NULL) counts them.
+ */
+int		 store_append_imported(struct store *, const char *id,
+		     const struct change *, size_t, const char *source,
+		     size_t *added, struct error *);
+/*
+ * The time of the latest change to a model recorded here (history or a
+ * decision), the caller's to free; NULL with *err clear when there is
+ * none, NULL with err set on error.
+ */
+char		*store_latest_change(struct store *, const char *id,
+		     struct error *);
 
 /*
  * For tests: let the database grow by at most this many pages from now on,

@@ -162,4 +162,49 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	    "the report says there is no evidence"
 fi
 
+# 4. An XML import never rewrites or shortens the history; an older file
+# is refused unless asked for; another database's history comes in marked.
+db="$T/x.db"
+PARAPET_NOW=2026-11-01T10:00:00Z run import "$T/m.yaml" "$db"
+PARAPET_NOW=2026-11-01T10:00:00Z run export "$db" --format xml \
+    --output "$T/old.xml"
+PARAPET_NOW=2026-11-02T10:00:00Z PARAPET_USER=ciso \
+    run risk "$db" model-extraction@api --status accepted \
+    --justification 'signed by the CISO'
+before=$("$PARAPET" history "$db" | wc -l)
+PARAPET_NOW=2026-11-03T10:00:00Z PARAPET_USER=bob \
+    run import "$T/old.xml" "$db"
+expect_rc 1 "an older export over a newer model"
+expect_err "is older than model 'fraud' in the database" "the message"
+expect_err "--allow-older" "the message names the option"
+run risk "$db" model-extraction@api
+expect_out "status:    accepted" "the refused import changed nothing"
+PARAPET_NOW=2026-11-03T10:00:00Z PARAPET_USER=bob \
+    run import "$T/old.xml" "$db" --allow-older
+expect_rc 0 "an older export, asked for"
+run history "$db"
+after=$(wc -l <"$T/out")
+[ "$after" -gt "$before" ] || fail "history went from $before to $after rows"
+head -n "$before" "$T/out" >"$T/prefix"
+"$PARAPET" history "$db" | head -n "$before" | cmp -s - "$T/prefix" ||
+    fail "the history before the import was rewritten"
+expect_out "bob  fraud  model-extraction@api status: accepted -> open  [import of '$T/old.xml']" \
+    "the import's change is the importing user's, with its source"
+# Into another database: its history is kept as imported, a forged
+# author stays marked, and who imported is recorded.
+PARAPET_NOW=2026-11-04T10:00:00Z run export "$db" --format xml \
+    --output "$T/new.xml"
+sed -e 's|<who>ciso</who>|<who>mallory</who>|' "$T/new.xml" >"$T/forged.xml"
+PARAPET_USER=eve PARAPET_NOW=2026-11-05T10:00:00Z \
+    run import "$T/forged.xml" "$T/y.db"
+expect_rc 0 "import into a new database"
+run history "$T/y.db"
+expect_out "mallory  fraud  model-extraction@api status: open -> accepted  [imported from '$T/forged.xml']" \
+    "a forged author is marked as imported"
+expect_out "eve  fraud  fraud imported: (none) -> $T/forged.xml  [import of '$T/forged.xml']" \
+    "who imported is recorded"
+if grep -v '\[' "$T/out" | grep -q .; then
+	fail "an entry of another database reads as local history"
+fi
+
 finish
