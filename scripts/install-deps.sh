@@ -7,7 +7,7 @@ pkgs=(
 	build-essential pkg-config autoconf automake autoconf-archive
 	libncurses-dev libyaml-dev libsqlite3-dev libxml2-dev libcmocka-dev
 	graphviz
-	tmux valgrind libxml2-utils mandoc ncurses-term zsh
+	tmux valgrind libxml2-utils mandoc ncurses-term zsh sqlite3
 	libjansson-dev python3-jsonschema
 )
 # The Markdown report is checked with markdownlint-cli2 from npm.

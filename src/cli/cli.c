@@ -480,12 +480,12 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 }
 
 struct session *
-cli_session(const struct cli_args *a, const char *db, int create)
+cli_session(const struct cli_args *a, const char *db, int flags)
 {
 	struct session	*s;
 	struct error	 e;
 
-	if ((s = session_open(db, create, a->catalogues, a->ncatalogues,
+	if ((s = session_open(db, flags, a->catalogues, a->ncatalogues,
 	    &e)) == NULL)
 		cli_fail(&e);
 	return s;

@@ -133,9 +133,12 @@ int	cli_failf(const char *, ...) __attribute__((format(printf, 1, 2)));
 int	cli_usage(const struct cli_cmd *);
 /* Print untrusted text made safe for a terminal. */
 void	cli_puts(FILE *, const char *);
-/* Open a session on a database; NULL after printing the error. */
+/*
+ * Open a session on a database with store_open() flags (0, STORE_CREATE or
+ * STORE_READONLY); NULL after printing the error.
+ */
 struct session *cli_session(const struct cli_args *, const char *db,
-	    int create);
+	    int flags);
 /* Print one risk as a line of `parapet risks`. */
 struct risk;
 void	cli_print_risk_line(const struct risk *);

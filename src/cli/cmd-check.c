@@ -32,13 +32,15 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 	}
 	if ((level = cli_level("--fail-on", a->fail_on)) == -1)
 		return EXIT_USAGE;
-	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+	if ((s = cli_session(a, a->pos[0], STORE_READONLY)) == NULL)
 		return 1;
 	risk_register_init(&reg);
-	/* Analyze first, so the gate never passes on a stale register. */
+	/*
+	 * Analyze first, so the gate never passes on a stale register, but
+	 * in memory: a check reads the database and never writes it.
+	 */
 	if ((m = store_load(s->store, a->model, &e)) == NULL ||
-	    session_analyze(s, m->system.id, NULL, &e) == -1 ||
-	    store_load_risks(s->store, m->system.id, &reg, &e) == -1) {
+	    session_register(s, m, &reg, &e) == -1) {
 		cli_fail(&e);
 		goto out;
 	}

@@ -79,7 +79,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		    "--output\n");
 		return 1;
 	}
-	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+	if ((s = cli_session(a, a->pos[0], STORE_READONLY)) == NULL)
 		return 1;
 	risk_register_init(&reg);
 	buf_init(&b);

@@ -17,7 +17,7 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 	size_t		 n, i;
 
 	(void)c;
-	if ((st = store_open(a->pos[0], 0, &e)) == NULL)
+	if ((st = store_open(a->pos[0], STORE_READONLY, &e)) == NULL)
 		return cli_fail(&e);
 	if (store_history(st, a->model, a->object, &v, &n, &e) == -1) {
 		store_close(st);

@@ -362,24 +362,6 @@ out:
 	return rc;
 }
 
-/* 1 if anyone decided anything on a risk. */
-static int
-import_decided(const struct risk *k)
-{
-	size_t	i;
-
-	if (k->status != RISK_OPEN || k->owner != NULL ||
-	    k->justification != NULL || k->decided_by != NULL)
-		return 1;
-	for (i = 0; i < k->nmitigations; i++)
-		if (k->mitigations[i].status != MIT_PROPOSED ||
-		    k->mitigations[i].owner != NULL ||
-		    k->mitigations[i].due != NULL ||
-		    k->mitigations[i].notes != NULL)
-			return 1;
-	return 0;
-}
-
 /* The latest time an exported register or history carries, or NULL. */
 static const char *
 import_latest(const struct risk_register *reg, const struct change *h,
@@ -447,7 +429,7 @@ import_xml_decisions(struct session *s, const char *id,
 		k = theirs->risks[i];
 		if ((o = risk_register_find(&ours, k->threat, k->target)) ==
 		    NULL) {
-			if (import_decided(k)) {
+			if (risk_decided(k)) {
 				extra.risks = xreallocarray(extra.risks,
 				    extra.n + 1, sizeof *extra.risks);
 				extra.risks[extra.n++] = theirs->risks[i];

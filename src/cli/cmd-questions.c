@@ -26,7 +26,7 @@ cmd_questions(const struct cli_cmd *c, struct cli_args *a)
 	size_t			 i, open = 0;
 
 	(void)c;
-	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+	if ((s = cli_session(a, a->pos[0], STORE_READONLY)) == NULL)
 		return 1;
 	if ((m = store_load(s->store, a->model, &e)) == NULL) {
 		session_close(s);

@@ -41,16 +41,20 @@ risks_word(const struct vocab *v, const char *opt, const char *word)
 	return -1;
 }
 
-/* Open the session, load the model (by --model or the only one) and risks. */
+/*
+ * Open the session (read-only unless the command writes), load the model
+ * (by --model or the only one) and risks.
+ */
 static struct session *
-risks_open(struct cli_args *a, struct model **m, struct risk_register *reg)
+risks_open(struct cli_args *a, int flags, struct model **m,
+    struct risk_register *reg)
 {
 	struct session	*s;
 	struct error	 e;
 
 	*m = NULL;
 	risk_register_init(reg);
-	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+	if ((s = cli_session(a, a->pos[0], flags)) == NULL)
 		return NULL;
 	if ((*m = store_load(s->store, a->model, &e)) == NULL ||
 	    store_load_risks(s->store, (*m)->system.id, reg, &e) == -1) {
@@ -98,7 +102,7 @@ cmd_risks(const struct cli_cmd *c, struct cli_args *a)
 	if (a->min_severity != NULL &&
 	    (minsev = cli_level("--min-severity", a->min_severity)) == -1)
 		return EXIT_USAGE;
-	if ((s = risks_open(a, &m, &reg)) == NULL)
+	if ((s = risks_open(a, STORE_READONLY, &m, &reg)) == NULL)
 		return 1;
 	for (i = 0; i < reg.n; i++) {
 		k = reg.risks[i];
@@ -279,7 +283,8 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 	if (a->status != NULL && (status = risks_word(&vocab_risk_status,
 	    "--status", a->status)) == -1)
 		return EXIT_USAGE;
-	if ((s = risks_open(a, &m, &reg)) == NULL)
+	if ((s = risks_open(a, status == -1 && a->owner == NULL &&
+	    a->justification == NULL ? STORE_READONLY : 0, &m, &reg)) == NULL)
 		return 1;
 	risk_register_init(&after);
 	if ((k = risks_find(&reg, a->pos[1])) == NULL)
@@ -335,7 +340,7 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 		    "--status, --owner, --due or --notes)\n");
 		return cli_usage(c);
 	}
-	if ((s = risks_open(a, &m, &reg)) == NULL)
+	if ((s = risks_open(a, 0, &m, &reg)) == NULL)
 		return 1;
 	if ((k = risks_find(&reg, a->pos[1])) == NULL)
 		goto out;

@@ -508,3 +508,22 @@ risk_mitigated_unproven(const struct risk *k)
 			return 0;
 	return 1;
 }
+
+int
+risk_decided(const struct risk *k)
+{
+	const struct risk_mitigation	*m;
+	size_t				 i;
+
+	if (k->status != RISK_OPEN || k->owner != NULL ||
+	    k->justification != NULL || k->decided_by != NULL ||
+	    k->decided_at != NULL)
+		return 1;
+	for (i = 0; i < k->nmitigations; i++) {
+		m = &k->mitigations[i];
+		if (m->status != MIT_PROPOSED || m->owner != NULL ||
+		    m->due != NULL || m->notes != NULL)
+			return 1;
+	}
+	return 0;
+}

@@ -163,6 +163,12 @@ int		 risk_date_valid(const char *);
  * 16-25 critical. */
 int		 risk_severity(int likelihood, int impact);
 /*
+ * 1 if anyone decided anything on a risk: a status other than open, an
+ * owner, a justification, a recorded decision, or a mitigation that is not
+ * merely proposed (status, owner, due date or notes).
+ */
+int		 risk_decided(const struct risk *);
+/*
  * 1 if a risk is marked mitigated with nothing to show for it: no
  * mitigation implemented or verified, and no justification.
  */

@@ -1,6 +1,7 @@
 /* session.c: a database with its catalogue; save and re-analyze together. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,11 +12,12 @@
 #include "session/session.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
 struct session *
-session_open(const char *db, int create, const char *const *catalogues,
+session_open(const char *db, int flags, const char *const *catalogues,
     size_t ncatalogues, struct error *err)
 {
 	struct session	*s = xcalloc(1, sizeof *s);
@@ -23,7 +25,7 @@ session_open(const char *db, int create, const char *const *catalogues,
 	if ((s->cat = catalogue_load_standard(catalogues, ncatalogues,
 	    err)) == NULL)
 		goto fail;
-	if ((s->store = store_open(db, create ? STORE_CREATE : 0, err)) == NULL)
+	if ((s->store = store_open(db, flags, err)) == NULL)
 		goto fail;
 	return s;
 
@@ -185,5 +187,93 @@ session_analyze(struct session *s, const char *id,
 		return -1;
 	rc = session_reanalyze(s, m, sum, err);
 	model_free(m);
+	return rc;
+}
+
+static char *
+session_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Give k the decisions of the stored risk o. */
+static void
+session_carry(struct risk *k, const struct risk *o)
+{
+	const struct risk_mitigation	*om;
+	struct risk_mitigation		*km;
+	size_t				 i;
+
+	k->status = o->status;
+	k->owner = session_dup(o->owner);
+	k->justification = session_dup(o->justification);
+	k->decided_by = session_dup(o->decided_by);
+	k->decided_at = session_dup(o->decided_at);
+	for (i = 0; i < o->nmitigations; i++) {
+		om = &o->mitigations[i];
+		/* The store keeps a mitigation once added to a risk. */
+		if ((km = risk_find_mitigation(k, om->id)) == NULL)
+			km = risk_add_mitigation(k, om->id);
+		km->status = om->status;
+		km->owner = session_dup(om->owner);
+		km->due = session_dup(om->due);
+		km->notes = session_dup(om->notes);
+	}
+}
+
+int
+session_register(struct session *s, const struct model *m,
+    struct risk_register *reg, struct error *err)
+{
+	struct risk_register	 stored;
+	struct strmap		 fresh;
+	const struct risk	*o;
+	struct risk		*k;
+	size_t			 i, j, first = reg->n;
+	char			*name;
+	int			 rc = -1;
+
+	risk_register_init(&stored);
+	strmap_init(&fresh);
+	if (analyze(s->cat, m, reg, err) == -1 ||
+	    store_load_risks(s->store, m->system.id, &stored, err) == -1)
+		goto out;
+	for (i = first; i < reg->n; i++) {
+		name = risk_name(reg->risks[i]);
+		if (strmap_get(&fresh, name) != NULL) {
+			free(name);	/* a duplicate: the store keeps one */
+			continue;
+		}
+		strmap_put(&fresh, name, reg->risks[i]);
+	}
+	for (i = 0; i < stored.n; i++) {
+		o = stored.risks[i];
+		name = risk_name(o);
+		k = strmap_get(&fresh, name);
+		free(name);
+		if (k != NULL) {
+			session_carry(k, o);
+			continue;
+		}
+		if (!risk_decided(o))
+			continue;	/* the store drops it */
+		k = risk_register_add(reg, o->threat, o->target);
+		k->title = session_dup(o->title);
+		k->likelihood = o->likelihood;
+		k->impact = o->impact;
+		k->severity = o->severity;
+		k->applies = 0;
+		for (j = 0; j < o->nreasons; j++)
+			risk_add_reason(k, "%s", o->reasons[j]);
+		session_carry(k, o);
+	}
+	rc = 0;
+out:
+	/* The map's keys are ours; its values belong to reg. */
+	for (i = 0; i < fresh.cap; i++)
+		if (fresh.slots[i].key != NULL)
+			free((void *)(uintptr_t)fresh.slots[i].key);
+	strmap_release(&fresh);
+	risk_register_release(&stored);
 	return rc;
 }

@@ -42,10 +42,11 @@ struct session_summary {
 };
 
 /*
- * Open a database (created when create is set) and load the standard
- * catalogue plus extra catalogue files. NULL on error.
+ * Open a database with store_open() flags (STORE_CREATE, or STORE_READONLY
+ * for commands that only read) and load the standard catalogue plus extra
+ * catalogue files. NULL on error.
  */
-struct session	*session_open(const char *db, int create,
+struct session	*session_open(const char *db, int flags,
 		     const char *const *catalogues, size_t ncatalogues,
 		     struct error *);
 void		 session_close(struct session *);
@@ -69,6 +70,15 @@ int		 session_analyze(struct session *, const char *id,
 /* Summarise the stored register of a model, counted in the database. */
 int		 session_summarize_stored(struct session *, const char *id,
 		     struct session_summary *, struct error *);
+/*
+ * The register an analysis would store now, computed without writing: the
+ * fresh analysis of a model with the stored decisions carried over, and
+ * the stored risks that no longer apply but were decided on (applies 0).
+ * For read-only commands that must not trust a stale register. reg must
+ * be initialised.
+ */
+int		 session_register(struct session *, const struct model *,
+		     struct risk_register *, struct error *);
 /* Summarise a register in memory. */
 void		 session_summarize(const struct risk_register *,
 		     struct session_summary *);

@@ -439,6 +439,116 @@ store_sync_write(struct store *s, const char *id,
 	return 0;
 }
 
+static int	store_word(const struct vocab *, sqlite3_stmt *, int, int);
+static int	store_changed(const char *, const char *);
+
+/* 1 if a stored text column differs from a buffer (NULL when unused). */
+static int
+store_text_differs(sqlite3_stmt *st, int col, const struct buf *b, int set)
+{
+	const char	*v = (const char *)sqlite3_column_text(st, col);
+
+	if (!set)
+		return v != NULL;
+	return v == NULL || strcmp(v, b->s) != 0;
+}
+
+/*
+ * 1 if a sync would write nothing: every fresh risk is stored, applying,
+ * with the same scoring, title, reasons and proposed mitigations; no stored
+ * risk stops applying; no stale undecided risk is left to drop. Read in
+ * one snapshot, so that an analysis with nothing to change never waits for
+ * (or takes) the write lock. 0 if something would change, -1 on error.
+ */
+static int
+store_sync_unchanged(struct store *s, const char *id,
+    const struct risk **keys, size_t n, struct error *err)
+{
+	static const char *const sql = "SELECT threat, target, title, "
+	    "likelihood, impact, severity, applies, reasons, proposed "
+	    "FROM risks WHERE system = ? ORDER BY threat, target";
+	static const char *const stale = "SELECT count(*) FROM risks "
+	    "WHERE system = ?1 AND applies = 0 AND status = 'open' "
+	    "AND owner IS NULL AND justification IS NULL "
+	    "AND decided_by IS NULL AND decided_at IS NULL "
+	    "AND NOT EXISTS (SELECT 1 FROM risk_mitigations m "
+	    "WHERE m.system = risks.system AND m.threat = risks.threat "
+	    "AND m.target = risks.target AND (m.status <> 'proposed' "
+	    "OR m.owner IS NOT NULL OR m.due IS NOT NULL "
+	    "OR m.notes IS NOT NULL))";
+	const struct risk	*k;
+	sqlite3_stmt		*st;
+	struct buf		 reasons, proposed;
+	const char		*threat, *target;
+	size_t			 i = 0, j;
+	int			 rc, c, same = 1;
+
+	if ((st = store_prepare(s, stale, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_int64(st, 0) > 0)
+		same = 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, err);
+	if (!same)
+		return 0;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	buf_init(&reasons);
+	buf_init(&proposed);
+	store_bind(st, 1, id);
+	while (same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		threat = (const char *)sqlite3_column_text(st, 0);
+		target = (const char *)sqlite3_column_text(st, 1);
+		if (threat == NULL || target == NULL)
+			continue;
+		/* Skip duplicates of the fresh register, as the sync does. */
+		while (i > 0 && i < n &&
+		    store_key_cmp(&keys[i - 1], &keys[i]) == 0)
+			i++;
+		c = 1;
+		if (i < n && (c = strcmp(keys[i]->threat, threat)) == 0)
+			c = strcmp(keys[i]->target, target);
+		if (c < 0) {
+			same = 0;	/* a new risk */
+			break;
+		}
+		if (c > 0) {
+			/* Stored, not fresh: must already not apply. */
+			if (sqlite3_column_int(st, 6) != 0)
+				same = 0;
+			continue;
+		}
+		k = keys[i++];
+		store_reasons_encode(&reasons, k);
+		buf_reset(&proposed);
+		for (j = 0; j < k->nmitigations; j++)
+			buf_addf(&proposed, "%s%s", j > 0 ? "\n" : "",
+			    k->mitigations[j].id);
+		if (sqlite3_column_int(st, 6) != 1 ||
+		    sqlite3_column_int(st, 3) != k->likelihood ||
+		    sqlite3_column_int(st, 4) != k->impact ||
+		    store_word(&vocab_severity, st, 5, -1) != k->severity ||
+		    store_changed((const char *)sqlite3_column_text(st, 2),
+		    k->title) ||
+		    store_text_differs(st, 7, &reasons, k->nreasons > 0) ||
+		    store_text_differs(st, 8, &proposed,
+		    k->nmitigations > 0))
+			same = 0;
+	}
+	sqlite3_reset(st);
+	buf_release(&reasons);
+	buf_release(&proposed);
+	if (same && rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	while (same && i > 0 && i < n &&
+	    store_key_cmp(&keys[i - 1], &keys[i]) == 0)
+		i++;
+	return same && i >= n;
+}
+
 int
 store_sync_risks(struct store *s, const char *id,
     const struct risk_register *reg, struct error *err)
@@ -447,6 +557,7 @@ store_sync_risks(struct store *s, const char *id,
 	const struct risk	**keys;
 	char			 *now = NULL;
 	size_t			  i;
+	int			  rc;
 
 	for (i = 0; i < reg->n; i++)
 		if (store_check_risk(reg->risks[i], 0, err) == -1)
@@ -459,6 +570,18 @@ store_sync_risks(struct store *s, const char *id,
 	}
 	memset(&flips, 0, sizeof flips);
 
+	/* Nothing to change: no write, no lock. */
+	if (s->depth == 0) {
+		if (store_begin_read(s, err) == -1)
+			goto out;
+		rc = store_need_model(s, id, err) == -1 ? -1 :
+		    store_sync_unchanged(s, id, keys, reg->n, err);
+		store_rollback(s);
+		if (rc != 0) {
+			free(keys);
+			return rc == 1 ? 0 : -1;
+		}
+	}
 	if (store_begin(s, err) == -1)
 		goto out;
 	now = store_now();

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/store-int.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -94,6 +95,69 @@ store_remove_files(const char *path)
 	free(p);
 }
 
+/* A file: URI for a path, every byte but [A-Za-z0-9/._-] %-escaped. */
+static char *
+store_uri(const char *path, const char *query)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	struct buf		 b;
+
+	buf_init(&b);
+	buf_adds(&b, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._-", *p) != NULL)
+			buf_addc(&b, (char)*p);
+		else {
+			buf_addc(&b, '%');
+			buf_addc(&b, hex[*p >> 4]);
+			buf_addc(&b, hex[*p & 15]);
+		}
+	}
+	buf_addf(&b, "?%s", query);
+	return buf_detach(&b);
+}
+
+/*
+ * A read-only connection to a WAL database needs its -shm file, which
+ * SQLite cannot create in a directory it may not write. Then, when there
+ * is no -wal file (every change is in the database file), read the file
+ * as immutable: nothing is missed and nothing is written. When there is
+ * one, its changes cannot be read safely: say so.
+ */
+static int
+store_open_immutable(struct store *s, struct error *err)
+{
+	struct stat	 st;
+	char		*wal, *uri;
+	int		 rc;
+
+	rc = sqlite3_exec(s->db, "SELECT count(*) FROM sqlite_master", NULL,
+	    NULL, NULL);
+	if (rc == SQLITE_OK || ((rc & 0xff) != SQLITE_CANTOPEN &&
+	    (rc & 0xff) != SQLITE_READONLY))
+		return 0;	/* fine, or an error the caller will see */
+	wal = xasprintf("%s-wal", s->path);
+	rc = stat(wal, &st);
+	free(wal);
+	if (rc == 0 && st.st_size > 0)
+		return error_set(err, "cannot read database '%s' here: its "
+		    "latest changes are in '%s-wal', which needs a directory "
+		    "Parapet can write; open it once where it can", s->path,
+		    s->path);
+	sqlite3_close(s->db);
+	s->db = NULL;
+	uri = store_uri(s->path, "immutable=1");
+	rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_URI | SQLITE_OPEN_PRIVATECACHE, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return store_fail(s, rc, err);
+	sqlite3_extended_result_codes(s->db, 1);
+	return 0;
+}
+
 struct store *
 store_open(const char *path, int flags, struct error *err)
 {
@@ -132,6 +196,8 @@ store_open(const char *path, int flags, struct error *err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
+	if ((flags & STORE_READONLY) && store_open_immutable(s, err) == -1)
+		goto fail;
 	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
 	sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);

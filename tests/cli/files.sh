@@ -74,4 +74,51 @@ expect_rc 1 "import past ulimit -f"
 expect_err "parapet: " "the import says why"
 ls "$T"/big.db* >/dev/null 2>&1 && fail "a partial database was left: $(ls "$T"/big.db*)"
 
+# 7. Read commands never write: an empty file is not taken over, and a
+# database in a directory Parapet may not write can be read.
+: >"$T/empty.db"
+chmod 666 "$T/empty.db"
+for cmd in list history risks check export questions; do
+	case $cmd in
+	check) run "$cmd" "$T/empty.db" --fail-on high ;;
+	export) run "$cmd" "$T/empty.db" --format yaml ;;
+	*) run "$cmd" "$T/empty.db" ;;
+	esac
+	expect_rc 1 "$cmd on an empty file"
+	expect_err "is not a Parapet database" "$cmd says what the file is"
+	[ -s "$T/empty.db" ] && fail "$cmd wrote into an empty file"
+	[ -e "$T/empty.db-wal" ] && fail "$cmd made a -wal beside an empty file"
+done
+[ "$(stat -c %a "$T/empty.db")" = 666 ] || fail "the empty file's mode changed"
+if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null 2>&1; then
+	mkdir "$T/ro"
+	"$PARAPET" import "$good" "$T/ro/r.db" >/dev/null
+	chmod 755 "$T" "$T/ro"
+	chmod 644 "$T/ro/r.db"
+	for cmd in list history risks "check --fail-on low" \
+	    "export --format csv"; do
+		# shellcheck disable=SC2086
+		runuser -u nobody -- "$PARAPET" $cmd "$T/ro/r.db" >"$T/out" \
+		    2>"$T/err"
+		rc=$?
+		[ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] ||
+		    fail "$cmd in a read-only directory: exit $rc: $(cat "$T/err")"
+	done
+	[ -e "$T/ro/r.db-shm" ] && fail "a reader made a -shm file"
+fi
+# analyze with nothing to change does not wait for the write lock.
+if command -v sqlite3 >/dev/null 2>&1; then
+	db="$T/lock.db"
+	"$PARAPET" import "$good" "$db" >/dev/null
+	{ echo "BEGIN IMMEDIATE;"; sleep 4; echo "COMMIT;"; } |
+	    sqlite3 "$db" &
+	holder=$!
+	sleep 0.5
+	run analyze "$db"
+	expect_rc 0 "analyze while another process holds the write lock"
+	run check "$db" --fail-on critical
+	expect_rc 3 "check while another process holds the write lock"
+	wait "$holder"
+fi
+
 finish
