@@ -784,20 +784,55 @@ csv_free(struct csv *c)
 	free(c->nfields);
 }
 
-/* A field as the file documents: one leading apostrophe is not text. */
-static const char *
+/*
+ * A field read back as csv.c documents: one leading apostrophe, and the
+ * apostrophe after a comma or semicolon before = + - @ or an apostrophe,
+ * are not text; \xHH and \\ are escapes. The caller frees the result.
+ */
+static char *
 csv_text(const char *field)
 {
-	return field[0] == '\'' ? field + 1 : field;
+	struct buf	 b;
+	const char	*p = field;
+	unsigned	 v;
+
+	buf_init(&b);
+	if (*p == '\'')
+		p++;
+	for (; *p != '\0'; p++) {
+		if ((*p == ',' || *p == ';') && p[1] == '\'' &&
+		    p[2] != '\0' && strchr("=+-@'", p[2]) != NULL) {
+			buf_addc(&b, *p++);
+			continue;
+		}
+		if (*p == '\\' && p[1] == '\\') {
+			buf_addc(&b, '\\');
+			p++;
+		} else if (*p == '\\' && p[1] == 'x' &&
+		    sscanf(p + 2, "%2x", &v) == 1) {
+			buf_addc(&b, (char)v);
+			p += 3;
+		} else
+			buf_addc(&b, *p);
+	}
+	return buf_detach(&b);
 }
 
 static void
 assert_csv_field(const char *what, const char *field, const char *want)
 {
-	/* A field never starts a formula. */
+	char		*text;
+	const char	*p;
+
+	/* A field never starts a formula, nor holds a raw control byte. */
 	assert_null(strchr("=+-@\t\r", field[0]) != NULL && field[0] != '\0' ?
 	    field : NULL);
-	assert_same_string(what, csv_text(field), want != NULL ? want : "");
+	for (p = field; *p != '\0'; p++)
+		assert_false(((unsigned char)*p < 0x20 && *p != '\n') ||
+		    *p == 0x7f);
+	text = csv_text(field);
+	assert_same_string(what, text, want != NULL ? want : "");
+	free(text);
 }
 
 /* Parse a CSV export and compare every field with the register. */
@@ -885,9 +920,9 @@ test_csv_hostile_parses_back(void **state)
 	assert_non_null(strstr(b.s, "mitigations,reasons\r\n"));
 	assert_memory_equal(b.s + b.len - 2, "\r\n", 2);
 	/* The refs column of a risk lists the catalogue's references. */
-	assert_non_null(strstr(b.s, ",guideline 1.3; guideline 4.2; atlas "
+	assert_non_null(strstr(b.s, ",\"guideline 1.3; guideline 4.2; atlas "
 	    "AML.T0051.000; atlas AML.T0054; owasp-llm-2025 LLM01; stride T; "
-	    "stride E,"));
+	    "stride E\","));
 	buf_release(&b);
 }
 
@@ -895,8 +930,8 @@ static void
 test_csv_defuses_formulas(void **state)
 {
 	static const char *const owners[] = {
-	    "=HYPERLINK(\"http://x\",\"y\")", "+1", "-1", "@SUM(A1)",
-	    "\tx", "\rx", "'quoted", "plain", "a=b" };
+	    "=HYPERLINK(\"http://x\",\"y\")", "\033]0;PWNED\007\033[6n",
+	    "+1\t-1", "@SUM(A1)", "\rx", "x;=cmd|' /C calc'!A0", "'quoted" };
 	struct fixture	*fx = *state;
 	struct buf	 b;
 	size_t		 i;
@@ -910,11 +945,16 @@ test_csv_defuses_formulas(void **state)
 	render(fx, "csv", &b);
 	assert_non_null(strstr(b.s, ",\"'=HYPERLINK(\"\"http://x\"\","
 	    "\"\"y\"\")\","));
-	assert_non_null(strstr(b.s, ",'+1,"));
-	assert_non_null(strstr(b.s, ",'-1,"));
 	assert_non_null(strstr(b.s, ",'@SUM(A1),"));
-	assert_non_null(strstr(b.s, ",'\tx,"));
-	assert_non_null(strstr(b.s, ",\"'\rx\","));
+	/* Control bytes never reach a terminal raw. */
+	assert_non_null(strstr(b.s, ",'+1\\x09-1,"));
+	assert_non_null(strstr(b.s, ",\\x0Dx,"));
+	assert_null(strchr(b.s, '\033'));
+	assert_null(strchr(b.s, '\007'));
+	assert_null(strchr(b.s, '\t'));
+	assert_non_null(strstr(b.s, ",\"\\x1B]0;PWNED\\x07\\x1B[6n\","));
+	/* A field a spreadsheet could split on ';' is quoted and defused. */
+	assert_non_null(strstr(b.s, ",\"x;'=cmd|' /C calc'!A0\","));
 	check_csv(fx);
 	buf_release(&b);
 }

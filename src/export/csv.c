@@ -2,17 +2,25 @@
  * csv.c: the risk register as CSV, one risk per row.
  *
  * RFC 4180: a header row, records ending in CRLF, every field that holds a
- * comma, a double quote, CR or LF is quoted and its quotes doubled. Text
- * is written byte for byte (UTF-8, no byte order mark), so a parser gets
- * back exactly what the register holds, with one exception:
+ * comma, a semicolon, a double quote or a line break is quoted and its
+ * quotes doubled. Text is UTF-8 (no byte order mark) with three changes,
+ * so that the file is safe to print and to open in a spreadsheet:
  *
- * Spreadsheets run a cell that starts with = + - @ as a formula (and some
- * also after a leading TAB or CR), which an attacker who can write a name
- * or a note could use to run commands or leak data ("formula injection").
- * A field that starts with one of = + - @ TAB CR, or with an apostrophe,
- * is therefore written with an apostrophe in front. Spreadsheets show such
- * a cell as text without the apostrophe; a program reading the file drops
- * one leading apostrophe from every field to get the exact text back.
+ * - Control characters other than LF (C0 with TAB and CR, DEL, C1, the
+ *   bidirectional controls) and bytes that are not UTF-8 are written as
+ *   \xHH, one per byte, and a backslash as \\, as in the XML export: a
+ *   terminal never receives an escape sequence from a name or a note.
+ * - Spreadsheets run a cell that starts with = + - @ as a formula, which
+ *   an attacker who can write a name or a note could use to run commands
+ *   or leak data ("formula injection"). A field that starts with one of
+ *   them, or with an apostrophe, gets an apostrophe in front, and so does
+ *   every = + - @ or apostrophe that follows a comma or a semicolon inside
+ *   a field, for a spreadsheet that splits cells there.
+ *
+ * A program reading the file gets the exact text back by dropping one
+ * leading apostrophe from every field and the apostrophe after each comma
+ * or semicolon that is followed by = + - @ or an apostrophe, then decoding
+ * \xHH and \\.
  *
  * Columns: id, threat, target, applies, title, severity, likelihood,
  * impact, status, owner, justification, decided_by, decided_at, refs
@@ -22,6 +30,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +41,7 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 
 static const char *const csv_columns[] = {
@@ -41,28 +51,65 @@ static const char *const csv_columns[] = {
 };
 #define CSV_NCOLUMNS	(sizeof csv_columns / sizeof *csv_columns)
 
-/* Append one field, defused and quoted as the header comment says. */
+/* 1 if a spreadsheet could take what starts here as a formula. */
+static int
+csv_formula_char(char c)
+{
+	return c != '\0' && strchr("=+-@", c) != NULL;
+}
+
+/* Append one field, escaped, defused and quoted as the header says. */
 static void
 csv_field(struct buf *out, const char *s, int last)
 {
-	const char	*p;
-	int		 quote;
+	static const char	 hex[] = "0123456789ABCDEF";
+	struct buf		 t;
+	size_t			 len, i, j, n;
+	uint32_t		 c;
 
 	if (s == NULL)
 		s = "";
-	quote = strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		buf_addc(out, '"');
-	if (s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL)
-		buf_addc(out, '\'');
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			buf_addc(out, '"');
-		buf_addc(out, *p);
+	len = strlen(s);
+	buf_init(&t);
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &c);
+		if (n == 0 || (c != '\n' && text_is_control(c))) {
+			/* Never raw: each byte as \xHH. */
+			if (n == 0)
+				n = 1;
+			for (j = 0; j < n; j++) {
+				c = (unsigned char)s[i + j];
+				buf_adds(&t, "\\x");
+				buf_addc(&t, hex[c >> 4]);
+				buf_addc(&t, hex[c & 0xf]);
+			}
+		} else if (c == '\\')
+			buf_adds(&t, "\\\\");
+		else {
+			buf_add(&t, s + i, n);
+			/* A spreadsheet that splits here must not see a formula. */
+			if ((c == ',' || c == ';') && i + 1 < len &&
+			    (csv_formula_char(s[i + 1]) || s[i + 1] == '\''))
+				buf_addc(&t, '\'');
+		}
 	}
-	if (quote)
+	if (strpbrk(t.s, ",;\"\r\n") != NULL) {
 		buf_addc(out, '"');
+		if (csv_formula_char(t.s[0]) || t.s[0] == '\'')
+			buf_addc(out, '\'');
+		for (i = 0; i < t.len; i++) {
+			if (t.s[i] == '"')
+				buf_addc(out, '"');
+			buf_addc(out, t.s[i]);
+		}
+		buf_addc(out, '"');
+	} else {
+		if (csv_formula_char(t.s[0]) || t.s[0] == '\'')
+			buf_addc(out, '\'');
+		buf_add(out, t.s, t.len);
+	}
 	buf_adds(out, last ? "\r\n" : ",");
+	buf_release(&t);
 }
 
 /* References of a risk's threat: "guideline 1.3; atlas AML.T0051". */
