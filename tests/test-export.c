@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
@@ -579,6 +580,69 @@ test_xml_read_refuses_dtds_and_entities(void **state)
 	/* An undeclared entity is not well formed. */
 	assert_read_error_prefix(DOC_HEAD "<flows>&nope;</flows>" DOC_TAIL,
 	    "in.xml:4:", "nope");
+}
+
+/* Seconds since an earlier reading of CLOCK_MONOTONIC. */
+static double
+since(const struct timespec *t0)
+{
+	struct timespec	t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/*
+ * Bombs are refused from the raw bytes, before libxml2 builds anything:
+ * 200,000 attributes on one element (minutes inside libxml2's quadratic
+ * duplicate check) and nesting 100,000 deep, each in well under a second.
+ */
+static void
+test_xml_read_bounds_before_parsing(void **state)
+{
+	struct model		*m = NULL;
+	struct risk_register	 reg;
+	struct change		*h = NULL;
+	struct timespec		 t0;
+	struct error		 e;
+	struct buf		 b;
+	size_t			 nh = 0, i;
+
+	(void)state;
+	risk_register_init(&reg);
+	buf_init(&b);
+	buf_adds(&b, "<?xml version=\"1.0\"?>\n<threat-model "
+	    "xmlns=\"urn:parapet:threat-model:1\" format=\"1\"\n");
+	for (i = 0; i < 200000; i++)
+		buf_addf(&b, " a%zu=\"x\"", i);
+	buf_adds(&b, "/>\n");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(xml_read(b.s, b.len, "in.xml", &m, &reg, &h, &nh,
+	    &e), -1);
+	assert_true(since(&t0) < 0.5);
+	assert_non_null(strstr(e.msg, "more than 256 attributes"));
+	assert_int_equal(e.line, 3);
+
+	buf_reset(&b);
+	for (i = 0; i < 100000; i++)
+		buf_adds(&b, "<a>");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(xml_read(b.s, b.len, "in.xml", &m, &reg, &h, &nh,
+	    &e), -1);
+	assert_true(since(&t0) < 0.5);
+	assert_non_null(strstr(e.msg, "nested more than 64 deep"));
+
+	/* Quotes, comments and CDATA do not count. */
+	buf_reset(&b);
+	buf_adds(&b, "<x a=\"=======\" b='=='><!-- = = = <y> -->"
+	    "<![CDATA[<z a=1 b=2>]]></x>");
+	assert_int_equal(xml_read(b.s, b.len, "in.xml", &m, &reg, &h, &nh,
+	    &e), -1);
+	assert_null(strstr(e.msg, "attributes"));
+	assert_null(strstr(e.msg, "nested"));
+	buf_release(&b);
+	risk_register_release(&reg);
 }
 
 static void
@@ -1560,6 +1624,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_xml_core_is_the_spec,
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test(test_xml_read_refuses_dtds_and_entities),
+		cmocka_unit_test(test_xml_read_bounds_before_parsing),
 		cmocka_unit_test(test_xml_read_reports_errors_with_lines),
 		cmocka_unit_test(test_xml_read_refuses_numbers_out_of_range),
 		cmocka_unit_test(test_xml_reason_kind_with_and_without_attribute),

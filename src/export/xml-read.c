@@ -690,6 +690,97 @@ xr_move_risks(struct xr *r, struct risk_register *reg)
 	risk_register_init(&r->reg);
 }
 
+/*
+ * Find where a construct that starts at p ends (the first byte after end),
+ * counting lines; NULL when it never ends (libxml2 reports that).
+ */
+static const char *
+xml_scan_past(const char *p, const char *lim, const char *end,
+    unsigned long *line)
+{
+	size_t	n = strlen(end);
+
+	for (; p + n <= lim; p++) {
+		if (memcmp(p, end, n) == 0)
+			return p + n;
+		if (*p == '\n')
+			(*line)++;
+	}
+	return NULL;
+}
+
+/*
+ * Check the bounds of XML_MAX_* on the raw text with one linear pass over
+ * its markup: attributes per start tag (an '=' outside quotes), nesting
+ * depth and the number of elements. Comments, CDATA sections and
+ * processing instructions are skipped; anything malformed is left for
+ * libxml2 to report. 0, or -1 with err set at the line of the offence.
+ */
+static int
+xml_check_bounds(const char *text, size_t len, const char *file,
+    struct error *err)
+{
+	const char	*p = text, *lim = text + len, *q;
+	unsigned long	 line = 1, elements = 0;
+	size_t		 depth = 0, attrs;
+	char		 quote;
+
+	while (p < lim) {
+		if (*p != '<') {
+			if (*p++ == '\n')
+				line++;
+			continue;
+		}
+		if (lim - p >= 4 && memcmp(p, "<!--", 4) == 0)
+			q = xml_scan_past(p + 4, lim, "-->", &line);
+		else if (lim - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			q = xml_scan_past(p + 9, lim, "]]>", &line);
+		else if (lim - p >= 2 && (p[1] == '?' || p[1] == '!'))
+			q = xml_scan_past(p + 2, lim, ">", &line);
+		else if (lim - p >= 2 && p[1] == '/') {
+			if (depth > 0)
+				depth--;
+			q = xml_scan_past(p + 2, lim, ">", &line);
+		} else {
+			/* A start tag: count its attributes. */
+			if (++elements > XML_MAX_ELEMENTS)
+				return error_set_at(err, file, line, 0,
+				    "more than %lu elements", (unsigned long)
+				    XML_MAX_ELEMENTS);
+			attrs = 0;
+			quote = 0;
+			for (q = p + 1; q < lim; q++) {
+				if (*q == '\n')
+					line++;
+				if (quote != 0) {
+					if (*q == quote)
+						quote = 0;
+				} else if (*q == '"' || *q == '\'')
+					quote = *q;
+				else if (*q == '=') {
+					if (++attrs > XML_MAX_ATTRIBUTES)
+						return error_set_at(err, file,
+						    line, 0, "an element has "
+						    "more than %d attributes",
+						    XML_MAX_ATTRIBUTES);
+				} else if (*q == '>')
+					break;
+			}
+			if (q >= lim)
+				return 0;	/* unterminated: libxml2 says */
+			if (q[-1] != '/' && ++depth > XML_MAX_DEPTH)
+				return error_set_at(err, file, line, 0,
+				    "elements nested more than %d deep",
+				    XML_MAX_DEPTH);
+			q++;
+		}
+		if (q == NULL)
+			return 0;
+		p = q;
+	}
+	return 0;
+}
+
 int
 xml_read(const char *text, size_t len, const char *file,
     struct model **model, struct risk_register *reg,
@@ -708,6 +799,8 @@ xml_read(const char *text, size_t len, const char *file,
 	*model = NULL;
 	if (len > INT_MAX)
 		return error_set_at(err, file, 0, 0, "document too large");
+	if (xml_check_bounds(text, len, file, err) == -1)
+		return -1;
 
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
 		fatal("xmlNewParserCtxt: out of memory");

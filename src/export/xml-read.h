@@ -16,6 +16,17 @@
 
 #include <stddef.h>
 
+/*
+ * Bounds checked on the raw bytes before libxml2 parses anything (its
+ * duplicate-attribute check is quadratic: 200,000 attributes on one
+ * element took minutes). What Parapet writes stays far inside them: an
+ * element carries at most a few dozen attributes, nests 5 deep, and a
+ * register of a million risks needs some millions of elements.
+ */
+#define XML_MAX_ATTRIBUTES	256	/* on one element */
+#define XML_MAX_DEPTH		64	/* elements inside elements */
+#define XML_MAX_ELEMENTS	(64UL * 1024 * 1024) /* in one document */
+
 struct change;
 struct error;
 struct model;

@@ -90,9 +90,9 @@ expect_rc 0 "an owner for a risk that will stop applying"
 run import "$T/enc.yaml" "$db"
 expect_rc 0 "import: encryption removes a risk"
 run risks "$db" --all
-expect_no_out "flow-unencrypted-sensitive@score" \
+expect_no_out "flow-unencrypted-sensitive@api" \
     "an undecided risk that stopped applying is dropped"
-run history "$db" --object flow-unencrypted-sensitive@score
+run history "$db" --object flow-unencrypted-sensitive@api
 expect_out "applies: true -> false" "the history keeps that it stopped"
 run import "$T/both.yaml" "$db"
 run risks "$db" --all
