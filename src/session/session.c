@@ -264,7 +264,8 @@ session_register(struct session *s, const struct model *m,
 		k->severity = o->severity;
 		k->applies = 0;
 		for (j = 0; j < o->nreasons; j++)
-			risk_add_reason(k, "%s", o->reasons[j]);
+			risk_add_reason_line(k, (int)o->reasons[j].kind,
+			    o->reasons[j].line);
 		session_carry(k, o);
 	}
 	rc = 0;
