@@ -1108,6 +1108,10 @@ load_doc(struct loader *l, struct pending **pend, size_t *npend,
 		if (strcmp(k->value, "version") == 0) {
 			if (load_scalar(l, v, "version") == NULL)
 				return -1;
+			if (text_has_control(v->value))
+				return ynode_error(l->doc, v, l->err, "invalid "
+				    "catalogue version: control characters are "
+				    "not allowed");
 			free(*version);
 			*version = xstrdup(v->value);
 			continue;

@@ -404,6 +404,49 @@ cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
 }
 
 /*
+ * Refuse text given on the command line that is not UTF-8, as an import
+ * refuses it in a file: it would be stored as given and changed by the
+ * next YAML round trip. File and database paths are the system's bytes
+ * and are not checked.
+ */
+static int
+cli_check_text(const struct cli_cmd *c, const struct cli_args *a)
+{
+	const struct {
+		const char	*name;
+		const char	*value;
+	} opts[] = {
+		{ "--model", a->model }, { "--format", a->format },
+		{ "--status", a->status }, { "--owner", a->owner },
+		{ "--justification", a->justification }, { "--due", a->due },
+		{ "--notes", a->notes }, { "--min-severity", a->min_severity },
+		{ "--fail-on", a->fail_on }, { "--template", a->template },
+		{ "--id", a->id }, { "--name", a->name },
+		{ "--object", a->object },
+	};
+	const char	*bad = NULL;
+	size_t		 i;
+	int		 paths;
+
+	for (i = 0; bad == NULL && i < sizeof opts / sizeof *opts; i++)
+		if (opts[i].value != NULL &&
+		    !utf8_valid(opts[i].value, strlen(opts[i].value)))
+			bad = opts[i].name;
+	/* The first argument names a database or a file; import and
+	 * catalogue take only files. */
+	paths = strcmp(c->name, "import") == 0 ||
+	    strcmp(c->name, "catalogue") == 0 ? a->npos : 1;
+	for (i = (size_t)paths; bad == NULL && i < (size_t)a->npos; i++)
+		if (!utf8_valid(a->pos[i], strlen(a->pos[i])))
+			bad = "an argument";
+	if (bad == NULL)
+		return 0;
+	fprintf(stderr, "parapet: %s: %s is not valid UTF-8 (text is UTF-8, "
+	    "as in a model file)\n", c->name, bad);
+	return EXIT_USAGE;
+}
+
+/*
  * Parse a command's options (anywhere among its arguments) into args.
  * Returns 0, 1 when --help was given (and printed), or EXIT_USAGE.
  */
@@ -476,7 +519,7 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 		    "fewer arguments");
 		return cli_usage(c);
 	}
-	return 0;
+	return cli_check_text(c, a);
 }
 
 struct session *

@@ -80,9 +80,11 @@ cmd_analyze(const struct cli_cmd *c, struct cli_args *a)
 	}
 	printf("analyzed '");
 	cli_puts(stdout, m->system.id);
-	printf("' (revision %ld) with %zu threats of catalogue %s\n",
-	    m->revision, s->cat->nthreats,
-	    s->cat->version != NULL ? s->cat->version : "(unversioned)");
+	printf("' (revision %ld) with %zu threats of catalogue ",
+	    m->revision, s->cat->nthreats);
+	cli_puts(stdout, s->cat->version != NULL ? s->cat->version :
+	    "(unversioned)");
+	printf("\n");
 	cli_print_summary(&sum);
 	rc = 0;
 out:

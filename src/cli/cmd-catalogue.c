@@ -313,8 +313,10 @@ cmd_catalogue(const struct cli_cmd *c, struct cli_args *a)
 	if ((cat = catalogue_load_standard(a->catalogues, a->ncatalogues,
 	    &e)) == NULL)
 		return cli_fail(&e);
-	printf("catalogue %s\n", cat->version != NULL ? cat->version :
+	printf("catalogue ");
+	cli_puts(stdout, cat->version != NULL ? cat->version :
 	    "(unversioned)");
+	printf("\n");
 	if (a->npos == 1 || strcmp(a->pos[1], "threats") == 0)
 		catalogue_print_threats(cat);
 	if (a->npos == 1 || strcmp(a->pos[1], "mitigations") == 0)

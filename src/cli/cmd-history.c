@@ -24,7 +24,8 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 		return cli_fail(&e);
 	}
 	for (i = 0; i < n; i++) {
-		printf("%s  ", v[i].at);
+		cli_puts(stdout, v[i].at);
+		printf("  ");
 		cli_puts(stdout, v[i].who);
 		printf("  %s  ", v[i].system);
 		cli_puts(stdout, v[i].object);

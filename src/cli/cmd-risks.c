@@ -164,7 +164,9 @@ risk_show(const struct session *s, const struct model *m,
 	if (k->decided_by != NULL) {
 		printf(" (by ");
 		cli_puts(stdout, k->decided_by);
-		printf(" at %s)", k->decided_at != NULL ? k->decided_at : "?");
+		printf(" at ");
+		cli_puts(stdout, k->decided_at != NULL ? k->decided_at : "?");
+		printf(")");
 	}
 	printf("\n");
 	if (k->owner != NULL) {
@@ -218,8 +220,10 @@ risk_show(const struct session *s, const struct model *m,
 			printf("  owner ");
 			cli_puts(stdout, rm->owner);
 		}
-		if (rm->due != NULL)
-			printf("  due %s", rm->due);
+		if (rm->due != NULL) {
+			printf("  due ");
+			cli_puts(stdout, rm->due);
+		}
 		printf("\n");
 		if (rm->notes != NULL) {
 			printf("                notes: ");

@@ -207,4 +207,48 @@ if grep -v '\[' "$T/out" | grep -q .; then
 	fail "an entry of another database reads as local history"
 fi
 
+# 12. Text on the command line that is not UTF-8 is refused, as in a file;
+# a crafted database's dates and a catalogue's version never reach the
+# terminal raw.
+db="$T/u.db"
+run import "$T/m.yaml" "$db"
+run risk "$db" model-extraction@api --owner "$(printf 'ann\377')"
+expect_rc 2 "an owner that is not UTF-8"
+expect_err "--owner is not valid UTF-8" "the message"
+run risk "$db" model-extraction@api
+expect_no_out "ann" "nothing was stored"
+run rename "$db" clf "$(printf 'x\300')"
+expect_rc 2 "a new id that is not UTF-8"
+if command -v sqlite3 >/dev/null 2>&1; then
+	"$PARAPET" risk "$db" model-extraction@api --status accepted \
+	    --justification ok >/dev/null
+	m="$("$PARAPET" risk "$db" model-extraction@api |
+	    awk '$1 == "proposed" {print $2; exit}')"
+	"$PARAPET" mitigation "$db" model-extraction@api "$m" \
+	    --due 2027-01-01 >/dev/null
+	sqlite3 "$db" "UPDATE risks SET decided_at = char(27) || ']0;PWNED' ||
+	    char(7) WHERE threat = 'model-extraction';
+	    UPDATE risk_mitigations SET due = char(27) || '[6n'
+	    WHERE threat = 'model-extraction' AND mitigation = '$m';
+	    PRAGMA application_id;" >/dev/null
+	sqlite3 "$db" "DROP TRIGGER history_no_update;
+	    UPDATE history SET at = char(27) || '[2J' WHERE seq = 1;" \
+	    >/dev/null 2>&1
+	for cmd in "risk $db model-extraction@api" "history $db" \
+	    "risks $db" "export $db --format csv"; do
+		# shellcheck disable=SC2086
+		"$PARAPET" $cmd >"$T/out" 2>&1
+		if grep -q "$(printf '\033')" "$T/out"; then
+			fail "'$cmd' printed an escape from the database"
+		fi
+	done
+fi
+printf 'parapet-catalogue: 1\nversion: "\\e]0;PWNED\\a"\n' >"$T/cat.yaml"
+run catalogue list --catalogue "$T/cat.yaml"
+expect_rc 1 "a catalogue version with control characters"
+expect_err "invalid catalogue version" "the message"
+if grep -q "$(printf '\033')" "$T/out" "$T/err"; then
+	fail "a catalogue's version reached the terminal raw"
+fi
+
 finish
