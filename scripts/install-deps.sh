@@ -9,6 +9,7 @@ pkgs=(
 	graphviz
 	tmux valgrind libxml2-utils mandoc ncurses-term zsh sqlite3
 	libjansson-dev python3-jsonschema
+	clang libclang-rt-14-dev
 )
 # The Markdown report is checked with markdownlint-cli2 from npm.
 command -v npx >/dev/null 2>&1 || pkgs+=(nodejs npm)

@@ -103,6 +103,16 @@ if [ "$quick" -eq 0 ]; then
 	fi
 fi
 
+if [ "$quick" -eq 0 ]; then
+	say "fuzzing (${PARAPET_FUZZ_SECONDS:-30}s a target) and the crash corpus"
+	"$top/scripts/fuzz.sh" "${PARAPET_FUZZ_SECONDS:-30}" | sed 's/^/   /'
+	case ${PIPESTATUS[0]} in
+	0) extra_pass=$((extra_pass + 1)) ;;
+	77) ;;
+	*) extra_fail=$((extra_fail + 1)) ;;
+	esac
+fi
+
 summary=$("$top/scripts/test-summary.sh" "${logs[@]}")
 read -r p _ f _ s _ <<<"$summary"
 p=$((p + extra_pass))
