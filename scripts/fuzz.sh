@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build Parapet's libFuzzer targets with clang and run each one: first on
 # the inputs that once found faults (tests/data/fuzz/, by target: the file
-# name starts with catalogue-, cond-, model- or xml-), then fuzzing for
+# name starts with catalogue-, cond-, json-, model- or xml-), then fuzzing for
 # SECONDS (default 30) from the seeds of the source tree. Prints one line a
 # target with its executions, and exits 0 when nothing was found, 77 when
 # clang cannot be had, 1 otherwise. Artifacts go to build-fuzz/artifacts/.
@@ -22,6 +22,7 @@ if [ ! -f "$dir/Makefile" ]; then
 	    { echo "fuzz: configure failed"; exit 1; }
 fi
 targets="fuzz-model-yaml fuzz-catalogue fuzz-cond fuzz-xml-import"
+targets="$targets fuzz-json-import"
 # shellcheck disable=SC2086
 if ! (cd "$dir" && make -j2 parapet $(printf 'fuzz/%s ' $targets) \
     >build.log 2>&1); then
@@ -42,6 +43,8 @@ for t in $targets; do
 	fuzz-cond) prefix=cond dict=catalogue.dict seeds="fuzz/cond-seeds" ;;
 	fuzz-xml-import) prefix=xml dict=xml-import.dict
 		seeds="$dir/seeds-xml" ;;
+	fuzz-json-import) prefix=json dict=json-import.dict
+		seeds="tests/data/interop" ;;
 	esac
 	bin="$dir/fuzz/$t"
 	regress=$(ls tests/data/fuzz/"$prefix"-* 2>/dev/null)
