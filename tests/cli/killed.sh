@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# A killed process loses nothing: an import killed with SIGKILL part way
-# through leaves the stored model exactly as it was before or exactly as
-# imported, never half-written, and the database stays usable.
+# A killed process loses nothing: an import, a rename or a decision killed
+# with SIGKILL part way through leaves the stored model exactly as it was
+# before or exactly as changed, never half-written, and the database stays
+# usable.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
 # gen N: a valid model with N components in a chain of flows.
@@ -46,5 +47,70 @@ for delay in 0.02 0.06 0.1 0.15 0.2 0.3; do
 	run import "$T/small.yaml" "$db"
 	expect_rc 0 "import after a kill at ${delay}s"
 done
+
+# A rename killed part way: the component, its flows, its risks and their
+# decisions are all under the old id or all under the new one.
+gen 1000 >"$T/mid.yaml"
+db="$T/r.db"
+"$PARAPET" import "$T/mid.yaml" "$db" >/dev/null 2>&1
+risk="$("$PARAPET" risks "$db" | awk '$4 ~ /@c3$/ {print $4; exit}')"
+threat="${risk%@c3}"
+[ -n "$threat" ] || fail "no risk on c3 to decide"
+run risk "$db" "$risk" --status accepted --owner ciso --justification signed
+expect_rc 0 "accept a risk on c3"
+old=c3
+kills=0
+for delay in 0.02 0.05 0.1 0.2 0.4; do
+	new="c3-$kills"
+	"$PARAPET" rename "$db" "$old" "$new" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -KILL "$pid" 2>/dev/null && kills=$((kills + 1))
+	wait "$pid" 2>/dev/null
+	"$PARAPET" export "$db" --format yaml --output "$T/after.yaml" ||
+	    fail "export after a rename killed at ${delay}s"
+	if grep -q "^  - id: $new\$" "$T/after.yaml"; then
+		now=$new
+	else
+		now=$old
+	fi
+	grep -q "^  - id: $now\$" "$T/after.yaml" ||
+	    fail "after a rename killed at ${delay}s: neither '$old' nor '$new'"
+	grep -q "^    to: $now\$" "$T/after.yaml" ||
+	    fail "after a rename killed at ${delay}s: the flow into '$now' does not follow"
+	run risk "$db" "$threat@$now"
+	expect_out "status:    accepted" \
+	    "the decision is on '$now' after a rename killed at ${delay}s"
+	"$PARAPET" risks "$db" --all | grep -q "@$( [ "$now" = "$old" ] &&
+	    echo "$new" || echo "$old") " &&
+	    fail "after a rename killed at ${delay}s: risks on both ids"
+	old=$now
+done
+
+# A decision killed part way: the status and its history entry go
+# together.
+for delay in 0.01 0.03 0.06 0.1; do
+	before=$("$PARAPET" history "$db" --object "$threat@$old" |
+	    grep -c ' status: ')
+	"$PARAPET" risk "$db" "$threat@$old" --status open >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -KILL "$pid" 2>/dev/null && kills=$((kills + 1))
+	wait "$pid" 2>/dev/null
+	after=$("$PARAPET" history "$db" --object "$threat@$old" |
+	    grep -c ' status: ')
+	status=$("$PARAPET" risk "$db" "$threat@$old" |
+	    sed -n 's/^  status: *\([a-z-]*\).*/\1/p')
+	if [ "$after" -eq "$before" ] && [ "$status" != accepted ]; then
+		fail "a decision killed at ${delay}s changed without history"
+	fi
+	if [ "$after" -gt "$before" ] && [ "$status" != open ]; then
+		fail "a decision killed at ${delay}s is in history, not stored"
+	fi
+	"$PARAPET" risk "$db" "$threat@$old" --status accepted \
+	    --justification signed >/dev/null ||
+	    fail "decide again after a kill at ${delay}s"
+done
+echo "killed.sh: $kills processes killed part way" >&2
 
 finish
