@@ -12,6 +12,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/limits.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
@@ -301,6 +302,16 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 		goto out;
 	}
 	buf_flush(&b);
+	/* What Parapet writes, it reads: a model file or an XML export that
+	 * an import would refuse is not written. */
+	if ((strcmp(x->name, "xml") == 0 || strcmp(x->name, "yaml") == 0) &&
+	    sink.n > LIMIT_FILE_BYTES) {
+		file_out_abort(&sink.fo);
+		error_set(err, "the %s export would be %zu bytes, more than the "
+		    "%lu bytes an import reads: not written", x->name, sink.n,
+		    (unsigned long)LIMIT_FILE_BYTES);
+		goto out;
+	}
 	if (file_out_commit(&sink.fo, err) == -1)
 		goto out;
 	rc = (long)sink.n;

@@ -16,6 +16,8 @@
 
 #include <stddef.h>
 
+#include "util/limits.h"
+
 /*
  * Bounds checked on the raw bytes before libxml2 parses anything (its
  * duplicate-attribute check is quadratic: 200,000 attributes on one
@@ -25,7 +27,7 @@
  */
 #define XML_MAX_ATTRIBUTES	256	/* on one element */
 #define XML_MAX_DEPTH		64	/* elements inside elements */
-#define XML_MAX_ELEMENTS	(64UL * 1024 * 1024) /* in one document */
+#define XML_MAX_ELEMENTS	LIMIT_YAML_NODES /* in one document (limits.h) */
 
 struct change;
 struct error;
