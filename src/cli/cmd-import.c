@@ -604,6 +604,8 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
+	/* Counted before a new database's session closes for publishing. */
+	sum.open_questions = analyze_open_questions(s->cat, m, NULL);
 	if (tmp != NULL) {
 		session_close(s);	/* the last connection: WAL merged */
 		s = NULL;
@@ -627,7 +629,6 @@ retry:
 	    m->nboundaries, m->nboundaries == 1 ? "y" : "ies",
 	    m->ncomponents, m->ncomponents == 1 ? "" : "s",
 	    m->nflows, m->nflows == 1 ? "" : "s");
-	sum.open_questions = analyze_open_questions(s->cat, m, NULL);
 	cli_print_summary(&sum);
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",
