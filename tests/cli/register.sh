@@ -149,12 +149,12 @@ expect_rc 1 "a decisions section cannot claim mitigated either"
 "$PARAPET" import "$T/m.yaml" "$T/claim.db" >/dev/null
 if command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$T/claim.db" "UPDATE risks SET status = 'mitigated'
-	    WHERE threat = 'model-inversion' AND target = 'api'"
+	    WHERE threat = 'malicious-serialised-weights' AND target = 'clf'"
 	run check "$T/claim.db" --fail-on critical
-	expect_no_out "model-inversion" "below the level: not listed"
+	expect_no_out "malicious-serialised-weights" "below the level: not listed"
 	run check "$T/claim.db" --fail-on high
 	expect_rc 3 "mitigated with nothing done fails the gate"
-	expect_out "model-inversion@api" "check names the risk"
+	expect_out "malicious-serialised-weights@clf" "check names the risk"
 	expect_out "mitigated without an implemented or verified mitigation" \
 	    "check says why"
 	run export "$T/claim.db" --format markdown

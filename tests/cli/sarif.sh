@@ -52,7 +52,8 @@ mitigated="$(grep -v '@llm$' "$T/names" | head -1)"
 run risk "$db" "$accepted" --status accepted --owner "Risk Lead" \
     --justification 'vendor contract [see](x) covers it'
 expect_rc 0 "accept a risk"
-run risk "$db" "$mitigated" --status mitigated
+run risk "$db" "$mitigated" --status mitigated \
+    --justification "compensating control in place"
 expect_rc 0 "mitigate a risk"
 
 cd "$T" || exit 1
