@@ -128,21 +128,26 @@ session_reanalyze(struct session *s, const struct model *m,
 {
 	struct risk_register	fresh;
 	size_t			merged = 0;
-	int			rc = -1;
+	int			rc = -1, current;
 
 	risk_register_init(&fresh);
 	if (analyze(s->cat, m, &fresh, err) == -1)
 		goto out;
-	/* Decisions move onto merged findings in the same transaction. */
-	if (store_transaction(s->store, err) == -1)
+	/* Nothing to change: no write lock taken or waited for, so that a
+	   read-only analysis goes on while another process writes. */
+	if ((current = store_register_current(s->store, m->system.id,
+	    &fresh, err)) == -1)
 		goto out;
-	if (store_merge_findings(s->store, m->system.id, &fresh, &merged,
-	    err) == -1 ||
-	    store_sync_risks(s->store, m->system.id, &fresh, err) == -1) {
+	/* Decisions move onto merged findings in the same transaction. */
+	if (!current && store_transaction(s->store, err) == -1)
+		goto out;
+	if (!current && (store_merge_findings(s->store, m->system.id, &fresh,
+	    &merged, err) == -1 ||
+	    store_sync_risks(s->store, m->system.id, &fresh, err) == -1)) {
 		store_transaction_rollback(s->store);
 		goto out;
 	}
-	if (store_transaction_commit(s->store, err) == -1)
+	if (!current && store_transaction_commit(s->store, err) == -1)
 		goto out;
 	if (sum != NULL &&
 	    session_summarize_stored(s, m->system.id, sum, err) == -1)

@@ -64,6 +64,12 @@ int		 store_bind(sqlite3_stmt *, int, const char *);
 /* A copy of a text column (the caller's), NULL when the column is NULL. */
 char		*store_column(sqlite3_stmt *, int);
 /* Fill err with "no model 'ID' in database 'PATH'" (+ a suggestion). */
+/*
+ * 1 if store_merge_findings() would move a stored risk onto a finding of
+ * this register, 0 if not, -1 on error; reads only.
+ */
+int		 store_merge_pending(struct store *, const char *id,
+		     const struct risk_register *, struct error *);
 int		 store_no_model(struct store *, const char *id,
 		     struct error *);
 /* The revision of a stored model, 0 when absent, -1 on error. */

@@ -295,6 +295,63 @@ out:
 	return rc;
 }
 
+/*
+ * 1 if store_merge_findings() would move anything: a finding names as an
+ * alias a stored risk the analysis no longer raises. 0 if not, -1 on
+ * error. Reads only, in the caller's transaction or snapshot.
+ */
+int
+store_merge_pending(struct store *s, const char *id,
+    const struct risk_register *reg, struct error *err)
+{
+	static const char *const sql = "SELECT 1 FROM risks WHERE system = ? "
+	    "AND threat = ? AND target = ?";
+	struct strmap	 live;
+	sqlite3_stmt	*st;
+	char		**names, *threat, *target;
+	size_t		 i, j, n = 0;
+	int		 rc = 0, step;
+
+	for (i = 0; i < reg->n; i++)
+		n += reg->risks[i]->naliases > 0;
+	if (n == 0)
+		return 0;
+	strmap_init(&live);
+	names = xcalloc(reg->n + 1, sizeof *names);
+	for (i = 0; i < reg->n; i++) {
+		names[i] = risk_name(reg->risks[i]);
+		strmap_put(&live, names[i], names[i]);
+	}
+	for (i = 0; rc == 0 && i < reg->n; i++) {
+		for (j = 0; rc == 0 && j < reg->risks[i]->naliases; j++) {
+			if (strmap_get(&live, reg->risks[i]->aliases[j]) !=
+			    NULL || risk_parse_name(reg->risks[i]->aliases[j],
+			    &threat, &target) == -1)
+				continue;
+			if ((st = store_prepare(s, sql, err)) == NULL) {
+				rc = -1;
+			} else {
+				store_bind(st, 1, id);
+				store_bind(st, 2, threat);
+				store_bind(st, 3, target);
+				step = sqlite3_step(st);
+				sqlite3_reset(st);
+				if (step == SQLITE_ROW)
+					rc = 1;
+				else if (step != SQLITE_DONE)
+					rc = store_fail(s, step, err);
+			}
+			free(threat);
+			free(target);
+		}
+	}
+	for (i = 0; i < reg->n; i++)
+		free(names[i]);
+	free(names);
+	strmap_release(&live);
+	return rc;
+}
+
 int
 store_merge_findings(struct store *s, const char *id,
     const struct risk_register *reg, size_t *moved, struct error *err)

@@ -550,6 +550,33 @@ store_sync_unchanged(struct store *s, const char *id,
 }
 
 int
+store_register_current(struct store *s, const char *id,
+    const struct risk_register *reg, struct error *err)
+{
+	const struct risk	**keys;
+	int			  rc;
+
+	keys = xreallocarray(NULL, reg->n + 1, sizeof *keys);
+	if (reg->n > 0) {
+		memcpy(keys, reg->risks, reg->n * sizeof *keys);
+		qsort(keys, reg->n, sizeof *keys, store_key_cmp);
+	}
+	if (store_begin_read(s, err) == -1) {
+		free(keys);
+		return -1;
+	}
+	rc = store_need_model(s, id, err) == -1 ? -1 :
+	    store_merge_pending(s, id, reg, err);
+	if (rc == 0)
+		rc = store_sync_unchanged(s, id, keys, reg->n, err);
+	else if (rc == 1)
+		rc = 0;		/* a merge to do: not current */
+	store_rollback(s);
+	free(keys);
+	return rc;
+}
+
+int
 store_sync_risks(struct store *s, const char *id,
     const struct risk_register *reg, struct error *err)
 {

@@ -142,6 +142,15 @@ int		 store_delete(struct store *, const char *id, struct error *);
 int		 store_sync_risks(struct store *, const char *id,
 		     const struct risk_register *, struct error *);
 /*
+ * 1 if the stored register of a model is already this one: no finding
+ * has an alias to merge (store_merge_findings()) and store_sync_risks()
+ * would write nothing. Read in one snapshot, so that an analysis with
+ * nothing to change neither takes nor waits for the write lock. 0 if
+ * something would change, -1 on error.
+ */
+int		 store_register_current(struct store *, const char *id,
+		     const struct risk_register *, struct error *);
+/*
  * Before store_sync_risks(): move the decisions of stored risks that the
  * register's findings name as aliases (the risks an earlier analysis
  * raised per flow, per component or per restating threat) onto those

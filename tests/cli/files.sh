@@ -106,19 +106,58 @@ if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null 2>&1; then
 	done
 	[ -e "$T/ro/r.db-shm" ] && fail "a reader made a -shm file"
 fi
-# analyze with nothing to change does not wait for the write lock.
+# hold_lock DB: another process takes DB's write lock (sqlite3's BEGIN
+# IMMEDIATE) and keeps it until release_lock; returns once it is held.
+hold_lock() {
+	rm -f "$T/locked" "$T/release"
+	{
+		echo "BEGIN IMMEDIATE;"
+		echo ".system touch '$T/locked'"
+		for _ in $(seq 600); do
+			[ -e "$T/release" ] && break
+			sleep 0.1
+		done
+		echo "COMMIT;"
+	} | sqlite3 "$1" &
+	holder=$!
+	for _ in $(seq 600); do
+		[ -e "$T/locked" ] && return 0
+		sleep 0.1
+	done
+	fail "sqlite3 did not take the write lock of '$1'"
+}
+release_lock() {
+	touch "$T/release"
+	wait "$holder"
+}
+# analyze with nothing to change does not wait for the write lock; with
+# something to change it waits a while, then says the database is busy and
+# changes nothing.
 if command -v sqlite3 >/dev/null 2>&1; then
 	db="$T/lock.db"
 	"$PARAPET" import "$good" "$db" >/dev/null
-	{ echo "BEGIN IMMEDIATE;"; sleep 4; echo "COMMIT;"; } |
-	    sqlite3 "$db" &
-	holder=$!
-	sleep 0.5
+	hold_lock "$db"
 	run analyze "$db"
 	expect_rc 0 "analyze while another process holds the write lock"
 	run check "$db" --fail-on critical
 	expect_rc 3 "check while another process holds the write lock"
-	wait "$holder"
+	release_lock
+	sqlite3 "$db" "UPDATE risks SET title = 'stale title'
+	    WHERE rowid = (SELECT min(rowid) FROM risks WHERE applies = 1)"
+	hold_lock "$db"
+	run analyze "$db"
+	expect_rc 1 "analyze with a change to make under another's write lock"
+	expect_err "is busy (locked by another process)" \
+	    "analyze with a change to make under another's write lock"
+	release_lock
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM risks
+	    WHERE title = 'stale title'")" = 1 ] ||
+	    fail "an analysis refused for the lock changed the register"
+	run analyze "$db"
+	expect_rc 0 "analyze once the write lock is released"
+	[ "$(sqlite3 "$db" "SELECT count(*) FROM risks
+	    WHERE title = 'stale title'")" = 0 ] ||
+	    fail "analyze did not bring the register up to date"
 fi
 
 finish
