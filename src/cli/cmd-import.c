@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -211,13 +212,96 @@ import_no_mitigation(const struct risk *fresh, const struct risk *stored,
  * analysis raises for the model, or one stored for it (that no longer
  * applies), and only mitigations that risk has.
  */
+/*
+ * A decision keyed by the name of a risk that a finding now covers or
+ * groups (THREAT@FLOW of an earlier per-flow risk): it is the finding's
+ * decision, as the store moves stored ones (store-merge.c). The decision
+ * is renamed to the finding, with a note (several that land on one
+ * finding are merged by import_merge_decisions()). Returns the finding, or
+ * NULL.
+ */
+static struct risk *
+import_redirect(const struct strmap *aliases, struct model_decisions *dec,
+    size_t i, const char *file, struct import_notes *notes)
+{
+	struct risk	*d = dec->reg.risks[i], *k;
+	char		*name = risk_name(d), *to;
+
+	if ((k = strmap_get(aliases, name)) == NULL) {
+		free(name);
+		return NULL;
+	}
+	to = risk_name(k);
+	import_notes_add(notes, "%s:%lu:%lu: the decision on '%s' is "
+	    "applied to '%s', the finding that now covers it", file,
+	    dec->pos[i].risk.line, dec->pos[i].risk.col, name, to);
+	free(d->threat);
+	free(d->target);
+	d->threat = xstrdup(k->threat);
+	d->target = xstrdup(k->target);
+	free(name);
+	free(to);
+	return k;
+}
+
+/*
+ * Decisions that name one risk after their redirection are merged into
+ * the first, as the store merges stored ones (the most conservative
+ * status wins, nothing people wrote is dropped), with a note.
+ */
+static void
+import_merge_decisions(struct model_decisions *dec, const char *file,
+    struct import_notes *notes)
+{
+	struct strmap	 first;
+	unsigned char	*drop;
+	char		**names;
+	size_t		 i, n = 0, total = dec->reg.n, at;
+	void		*v;
+	int		 any = 0;
+
+	strmap_init(&first);
+	drop = xcalloc(total + 1, 1);
+	names = xcalloc(total + 1, sizeof *names);
+	for (i = 0; i < total; i++) {
+		names[i] = risk_name(dec->reg.risks[i]);
+		if ((v = strmap_get(&first, names[i])) == NULL) {
+			strmap_put(&first, names[i], (void *)(uintptr_t)(i + 1));
+			continue;
+		}
+		at = (size_t)(uintptr_t)v - 1;
+		risk_merge_decisions(dec->reg.risks[at], dec->reg.risks[i]);
+		import_notes_add(notes, "%s:%lu:%lu: the decision on '%s' is "
+		    "merged with the one at line %lu (the more conservative "
+		    "status is kept)", file, dec->pos[i].risk.line,
+		    dec->pos[i].risk.col, names[i], dec->pos[at].risk.line);
+		drop[i] = 1;
+		any = 1;
+	}
+	if (any) {
+		for (i = 0; i < total; i++) {
+			if (drop[i])
+				free(dec->pos[i].mitigations);
+			else
+				dec->pos[n++] = dec->pos[i];
+		}
+		risk_register_drop(&dec->reg, drop);
+	}
+	strmap_release(&first);
+	for (i = 0; i < total; i++)
+		free(names[i]);
+	free(names);
+	free(drop);
+}
+
 static int
 import_check_decisions(const struct session *s, const struct model *m,
-    int stored, const struct model_decisions *dec, const char *file,
-    struct error *err)
+    int stored, struct model_decisions *dec, const char *file,
+    struct import_notes *notes, struct error *err)
 {
 	struct risk_register	 fresh, old;
 	struct import_index	 xf, xo;
+	struct strmap		 aliases;
 	const struct risk	*d, *kf, *ko;
 	const char		*mid;
 	size_t			 i, j;
@@ -236,11 +320,24 @@ import_check_decisions(const struct session *s, const struct model *m,
 	}
 	import_index_init(&xf, &fresh);
 	import_index_init(&xo, &old);
+	/* The names of earlier risks that findings now cover or group. */
+	strmap_init(&aliases);
+	for (i = 0; i < fresh.n; i++)
+		for (j = 0; j < fresh.risks[i]->naliases; j++)
+			strmap_put(&aliases, fresh.risks[i]->aliases[j],
+			    fresh.risks[i]);
 	for (i = 0; i < dec->reg.n; i++) {
 		d = dec->reg.risks[i];
 		name = risk_name(d);
 		kf = import_index_get(&xf, name);
 		ko = import_index_get(&xo, name);
+		if (kf == NULL && ko == NULL &&
+		    (kf = import_redirect(&aliases, dec, i, file, notes)) !=
+		    NULL) {
+			free(name);
+			name = risk_name(d);
+			ko = import_index_get(&xo, name);
+		}
 		if (kf == NULL && ko == NULL) {
 			import_no_risk(s, m, d, &dec->pos[i].risk, file, err);
 			free(name);
@@ -259,8 +356,10 @@ import_check_decisions(const struct session *s, const struct model *m,
 		}
 		free(name);
 	}
+	import_merge_decisions(dec, file, notes);
 	rc = 0;
 out:
+	strmap_release(&aliases);
 	import_index_release(&xf);
 	import_index_release(&xo);
 	risk_register_release(&fresh);
@@ -569,7 +668,7 @@ retry:
 	}
 	isnew = !isnew;
 	if (!xml && import_check_decisions(s, m, !isnew, &dec, file,
-	    &e) == -1) {
+	    &notes, &e) == -1) {
 		cli_fail(&e);
 		goto undo;
 	}

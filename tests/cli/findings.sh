@@ -93,4 +93,42 @@ run history "$db"
 expect_out "merged into" "history records where the earlier risk went"
 expect_out "llm-improper-output-handling@keep" "history names the earlier risk"
 
+# A model file written before findings were merged keeps its decisions
+# under the earlier names (THREAT@FLOW): importing it applies each to the
+# finding that now covers it, says so with the line, and merges two that
+# land on one finding as the store does (the more conservative status).
+sed -e 's/^system: { id: out,/system: { id: out2,/' "$T/out.yaml" >"$T/old-decisions.yaml"
+cat >>"$T/old-decisions.yaml" <<'YAML'
+decisions:
+  llm-improper-output-handling@keep:
+    status: accepted
+    owner: Data team
+    justification: Stored as plain text only
+  llm-improper-output-handling@act:
+    status: mitigating
+    owner: Tools team
+    mitigations:
+      m-validate-tool-calls: { status: planned, due: 2027-01-31 }
+YAML
+run import "$T/old-decisions.yaml" "$T/od.db"
+expect_rc 0 "a model file with decisions under earlier names imports"
+expect_out "old-decisions.yaml:15:3: the decision on 'llm-improper-output-handling@keep' is applied to 'llm-improper-output-handling@llm', the finding that now covers it" \
+    "the note names the line, the earlier name and the finding"
+expect_out "old-decisions.yaml:19:3: the decision on 'llm-improper-output-handling@llm' is merged with the one at line 15" \
+    "two decisions on one finding are merged, and the note says so"
+run risk "$T/od.db" llm-improper-output-handling@llm
+expect_out "status:    mitigating" \
+    "the more conservative of accepted and mitigating is kept"
+expect_out "Tools team" "the owner of the kept status comes with it"
+expect_out "Stored as plain text only" "the other justification is kept"
+expect_out "due 2027-01-31" "the mitigation decision is applied"
+# A name that no finding covers is still refused, with its line.
+sed -e 's/llm-improper-output-handling@keep:/llm-improper-output-handling@nowhere:/' \
+    "$T/old-decisions.yaml" >"$T/bad-decisions.yaml"
+run import "$T/bad-decisions.yaml" "$T/bad.db"
+expect_rc 1 "a decision on a risk that does not exist is refused"
+expect_err "bad-decisions.yaml:15:3: no risk 'llm-improper-output-handling@nowhere'" \
+    "the refusal names the line"
+[ ! -e "$T/bad.db" ] || fail "a refused import leaves no database"
+
 finish
