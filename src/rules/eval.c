@@ -547,7 +547,7 @@ reason_add(struct eval *e, struct risk *k)
 		if (k->reasons[i].kind == e->kind &&
 		    strcmp(risk_reason_text(&k->reasons[i]), e->line.s) == 0)
 			goto out;
-	risk_add_reason(k, e->kind, "%s", e->line.s);
+	risk_add_reason_text(k, e->kind, e->line.s);
 out:
 	buf_reset(&e->line);
 	e->kind = REASON_FACT;
