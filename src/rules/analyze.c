@@ -426,7 +426,9 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 		}
 		if (h[members[i]].subj != h[members[i]].obj) {
 			buf_reset(&name);
-			buf_addf(&name, "%s@%s", t->id, h[members[i]].id);
+			buf_adds(&name, t->id);
+			buf_addc(&name, '@');
+			buf_adds(&name, h[members[i]].id);
 			risk_add_alias(k, name.s);
 		}
 	}
