@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,18 +130,44 @@ risk_push_reason(struct risk *k, enum reason_kind kind, char *line)
 void
 risk_add_reason(struct risk *k, enum reason_kind kind, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*text, *line;
+	const char	*prefix = reason_kinds[kind].prefix;
+	va_list		 ap;
+	char		 small[256], *line;
+	size_t		 np = strlen(prefix);
+	int		 n;
 
+	/*
+	 * Format once into a buffer on the stack behind the prefix; only a
+	 * line longer than that is formatted again. An analysis adds
+	 * hundreds of thousands of reasons.
+	 */
+	memcpy(small, prefix, np);
 	va_start(ap, fmt);
-	text = xvasprintf(fmt, ap);
+	n = vsnprintf(small + np, sizeof small - np, fmt, ap);
 	va_end(ap);
-	if (*reason_kinds[kind].prefix == '\0') {
-		risk_push_reason(k, kind, text);
-		return;
+	if (n < 0)
+		fatal("bad format string '%s'", fmt);
+	line = xmalloc(np + (size_t)n + 1);
+	if (np + (size_t)n < sizeof small)
+		memcpy(line, small, np + (size_t)n + 1);
+	else {
+		memcpy(line, prefix, np);
+		va_start(ap, fmt);
+		vsnprintf(line + np, (size_t)n + 1, fmt, ap);
+		va_end(ap);
 	}
-	line = xasprintf("%s%s", reason_kinds[kind].prefix, text);
-	free(text);
+	risk_push_reason(k, kind, line);
+}
+
+void
+risk_add_reason_text(struct risk *k, enum reason_kind kind, const char *text)
+{
+	const char	*prefix = reason_kinds[kind].prefix;
+	size_t		 np = strlen(prefix), nt = strlen(text);
+	char		*line = xmalloc(np + nt + 1);
+
+	memcpy(line, prefix, np);
+	memcpy(line + np, text, nt + 1);
 	risk_push_reason(k, kind, line);
 }
 

@@ -97,6 +97,9 @@ struct risk	*risk_register_find(const struct risk_register *,
 void		 risk_add_reason(struct risk *, enum reason_kind,
 		     const char *, ...)
 		     __attribute__((format(printf, 3, 4)));
+/* The same for a text already made (copied), without formatting it. */
+void		 risk_add_reason_text(struct risk *, enum reason_kind,
+		     const char *);
 /*
  * Add a reason from its line as stored or exported (copied as it is), of
  * a kind, or with kind -1 of the kind its prefix was written with

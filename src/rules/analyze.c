@@ -86,7 +86,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	}
 	buf_release(&b);
 	if (provisional) {
-		risk_add_reason(k, REASON_ADJUSTMENT, "%s",
+		risk_add_reason_text(k, REASON_ADJUSTMENT,
 		    PROVISIONAL_REASON);
 		l--;
 	}
@@ -298,7 +298,7 @@ analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
 			buf_adds(&b, i + 1 == n ? " and " : ", ");
 		buf_addf(&b, "'%s'", h[members[i]].id);
 	}
-	risk_add_reason(k, REASON_FACT, "%s", b.s);
+	risk_add_reason_text(k, REASON_FACT, b.s);
 	buf_release(&b);
 }
 
@@ -426,7 +426,9 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 		}
 		if (h[members[i]].subj != h[members[i]].obj) {
 			buf_reset(&name);
-			buf_addf(&name, "%s@%s", t->id, h[members[i]].id);
+			buf_adds(&name, t->id);
+			buf_addc(&name, '@');
+			buf_adds(&name, h[members[i]].id);
 			risk_add_alias(k, name.s);
 		}
 	}

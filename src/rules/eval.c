@@ -547,10 +547,20 @@ reason_add(struct eval *e, struct risk *k)
 		if (k->reasons[i].kind == e->kind &&
 		    strcmp(risk_reason_text(&k->reasons[i]), e->line.s) == 0)
 			goto out;
-	risk_add_reason(k, e->kind, "%s", e->line.s);
+	risk_add_reason_text(k, e->kind, e->line.s);
 out:
 	buf_reset(&e->line);
 	e->kind = REASON_FACT;
+}
+
+/* what 'id': appended without printf, as it is for every reason. */
+static void
+reason_quoted(struct buf *b, const char *what, const char *id)
+{
+	buf_adds(b, what);
+	buf_addc(b, '\'');
+	buf_adds(b, id);
+	buf_addc(b, '\'');
 }
 
 /* "'id'", "flow 'id'", "boundary 'id'" or "system 'id'". */
@@ -559,16 +569,17 @@ reason_obj(struct buf *b, enum target_type t, const void *obj)
 {
 	switch (t) {
 	case TARGET_COMPONENT:
-		buf_addf(b, "'%s'", ((const struct component *)obj)->id);
+		reason_quoted(b, "", ((const struct component *)obj)->id);
 		return;
 	case TARGET_FLOW:
-		buf_addf(b, "flow '%s'", ((const struct flow *)obj)->id);
+		reason_quoted(b, "flow ", ((const struct flow *)obj)->id);
 		return;
 	case TARGET_BOUNDARY:
-		buf_addf(b, "boundary '%s'", ((const struct boundary *)obj)->id);
+		reason_quoted(b, "boundary ",
+		    ((const struct boundary *)obj)->id);
 		return;
 	case TARGET_SYSTEM:
-		buf_addf(b, "system '%s'", ((const struct system *)obj)->id);
+		reason_quoted(b, "system ", ((const struct system *)obj)->id);
 		return;
 	case TARGET_ANY:
 		break;
@@ -584,7 +595,8 @@ reason_kind(struct buf *b, int kind)
 
 	if (w == NULL)
 		w = "component";
-	buf_addf(b, "%s %s", strchr("aeio", w[0]) != NULL ? "an" : "a", w);
+	buf_adds(b, strchr("aeio", w[0]) != NULL ? "an " : "a ");
+	buf_adds(b, w);
 }
 
 /* Words of a bit set: "a", "a or b" (joined with "or" or ", "). */

@@ -99,16 +99,20 @@ char *
 xvasprintf(const char *fmt, va_list ap)
 {
 	va_list	 ap2;
-	char	*p;
+	char	 small[256], *p;
 	int	 n;
 
+	/* Most texts fit on the stack: format them once, not twice. */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof small, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		fatal("bad format string '%s'", fmt);
 	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 

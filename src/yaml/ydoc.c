@@ -35,8 +35,7 @@ ynode_free(struct ynode *n)
 	for (i = 0; i < n->n; i++)
 		ynode_free(n->items[i]);
 	free(n->items);
-	free(n->value);
-	free(n);
+	free(n);	/* a scalar's value lives in the same block */
 }
 
 void
@@ -175,10 +174,42 @@ ydoc_syntax_error(struct ydoc_parser *yp)
 
 static struct ynode *ydoc_node(struct ydoc_parser *, yaml_event_t *, int);
 
+/* Keys up to which a mapping is searched for a duplicate key in place. */
+#define YDOC_FEW_KEYS	8
+
 /*
- * Read the items of a list or a mapping up to its end event. Duplicate keys
- * are found through a hash map, so that a mapping with many keys costs
- * linear time, not quadratic.
+ * The earlier key of a mapping equal to a new one, or NULL; the new key
+ * is remembered. A mapping of a few keys (nearly all of them) is searched
+ * in place, with no allocation; from YDOC_FEW_KEYS on the keys go into a
+ * hash map, so that a mapping with many keys costs linear time, not
+ * quadratic.
+ */
+static struct ynode *
+ydoc_key_seen(const struct ynode *map, struct strmap *keys,
+    struct ynode *key)
+{
+	struct ynode	*first;
+	size_t		 i, pairs = map->n / 2;
+
+	if (pairs < YDOC_FEW_KEYS) {
+		for (i = 0; i < pairs; i++)
+			if (strcmp(YNODE_KEY(map, i)->value, key->value) == 0)
+				return YNODE_KEY(map, i);
+		return NULL;
+	}
+	if (keys->len == 0)
+		for (i = 0; i < pairs; i++)
+			strmap_put(keys, YNODE_KEY(map, i)->value,
+			    YNODE_KEY(map, i));
+	if ((first = strmap_get(keys, key->value)) != NULL)
+		return first;
+	strmap_put(keys, key->value, key);
+	return NULL;
+}
+
+/*
+ * Read the items of a list or a mapping up to its end event, refusing a
+ * duplicate key (ydoc_key_seen).
  */
 static int
 ydoc_items(struct ydoc_parser *yp, struct ynode *n, int depth)
@@ -210,7 +241,7 @@ ydoc_items(struct ydoc_parser *yp, struct ynode *n, int depth)
 				ynode_free(child);
 				break;
 			}
-			if ((first = strmap_get(&keys, child->value)) != NULL) {
+			if ((first = ydoc_key_seen(n, &keys, child)) != NULL) {
 				ydoc_error_at(yp, &(yaml_mark_t){ 0,
 				    child->line - 1, child->col - 1 },
 				    "duplicate key '%s' (first at line %lu)",
@@ -218,7 +249,6 @@ ydoc_items(struct ydoc_parser *yp, struct ynode *n, int depth)
 				ynode_free(child);
 				break;
 			}
-			strmap_put(&keys, child->value, child);
 		}
 		ynode_append(n, child);
 	}
@@ -269,10 +299,17 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 			yaml_event_delete(ev);
 			return NULL;
 		}
-		n = xcalloc(1, sizeof *n);
+		/*
+		 * The value follows the node in one block: a model of
+		 * 100,000 components has millions of scalars.
+		 */
+		n = xmalloc(sizeof *n + ev->data.scalar.length + 1);
+		memset(n, 0, sizeof *n);
 		n->type = YNODE_SCALAR;
-		n->value = xstrndup((const char *)ev->data.scalar.value,
+		n->value = (char *)(n + 1);
+		memcpy(n->value, ev->data.scalar.value,
 		    ev->data.scalar.length);
+		n->value[ev->data.scalar.length] = '\0';
 		n->len = ev->data.scalar.length;
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 		n->line = ev->start_mark.line + 1;

@@ -26,7 +26,8 @@ enum ynode_type { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 
 struct ynode {
 	enum ynode_type	  type;
-	char		 *value;	/* scalar text (NUL-terminated) */
+	char		 *value;	/* scalar text (NUL-terminated; in
+					   the node's block, not to be freed) */
 	size_t		  len;		/* scalar length in bytes */
 	int		  plain;	/* scalar was unquoted (so 'yes' is a
 					   word, "yes" a string) */
