@@ -398,14 +398,14 @@ otm_zone(struct otm *o, struct jnode *z, const char *path)
 		o->nnested_zones++;
 	if (otm_attributes(o, z, path, OBJ_BOUNDARY, b, 0) == -1)
 		return -1;
-	if (b->trust == -1) {
-		/* Parapet's export says "parapet:trust"; else the rating. */
+	/* Parapet's export says "parapet:trust" (maybe unknown). */
+	if (jnode_get(jnode_get(z, "attributes"), OTM_ATTR_PREFIX "trust") ==
+	    NULL) {
 		if ((rating = jnode_get(risk, "trustRating")) != NULL &&
 		    jnode_type(rating) == JT_NUMBER) {
 			b->trust = otm_trust(jnode_number(rating));
 			o->nrated++;
-		} else if (jnode_get(jnode_get(z, "attributes"),
-		    OTM_ATTR_PREFIX "trust") == NULL) {
+		} else {
 			char *at = xasprintf("%s.risk.trustRating", path);
 
 			otm_fail(o, rating != NULL ? rating : risk != NULL ?
@@ -653,7 +653,8 @@ otm_dataflow(struct otm *o, struct jnode *df, const char *path)
 		if (i == 0) {
 			id = interop_id_keep(&o->ids, fid, name, "flow");
 			fl[i] = model_add_flow(o->m, id, from->id, to->id);
-			if (name != NULL)
+			/* OTM needs a name: Parapet writes the id for none. */
+			if (name != NULL && strcmp(name, fid) != 0)
 				fl[i]->name = interop_name(name);
 		} else {
 			rid = xasprintf("%s-reverse", fl[0]->id);
@@ -764,6 +765,12 @@ otm_notes(struct otm *o)
 		    "trustRating (0-24 untrusted, 25-54 partner, 55-89 "
 		    "internal, 90-100 restricted): check it", o->nrated,
 		    o->nrated == 1 ? "" : "s");
+	for (i = 0, nodata = 0; i < o->m->nboundaries; i++)
+		nodata += o->m->boundaries[i]->trust == -1;
+	if (nodata > 0)
+		import_notes_add(n, "%zu trust boundar%s without a trust "
+		    "level: set trust (untrusted, partner, internal or "
+		    "restricted)", nodata, nodata == 1 ? "y" : "ies");
 	if (o->nbidi > 0)
 		import_notes_add(n, "%zu bidirectional dataflow%s imported as "
 		    "two flows each (ID and ID-reverse)", o->nbidi,
