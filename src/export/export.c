@@ -33,8 +33,8 @@ const struct exporter exporters[] = {
 	  "--model-file)", "sarif", export_sarif },
 	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "
 	  "on their elements", "json", export_threat_dragon },
-	{ "otm", "Open Threat Model (OTM 0.2.0) JSON, risks as threats on "
-	  "their components and dataflows", "json", export_otm },
+	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "
+	  "elements", "json", export_otm },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 
