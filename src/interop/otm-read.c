@@ -653,8 +653,11 @@ otm_dataflow(struct otm *o, struct jnode *df, const char *path)
 		if (i == 0) {
 			id = interop_id_keep(&o->ids, fid, name, "flow");
 			fl[i] = model_add_flow(o->m, id, from->id, to->id);
-			/* OTM needs a name: Parapet writes the id for none. */
-			if (name != NULL && strcmp(name, fid) != 0)
+			/*
+			 * OTM needs a name, so Parapet writes the id for
+			 * none: a name that is the id says nothing more.
+			 */
+			if (name != NULL && strcmp(name, fl[i]->id) != 0)
 				fl[i]->name = interop_name(name);
 		} else {
 			rid = xasprintf("%s-reverse", fl[0]->id);
