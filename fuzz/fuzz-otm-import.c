@@ -5,9 +5,9 @@
  * OTM export (otm-write.c) of what was read.
  *
  * Any input must be either refused with a message naming fuzz.otm (and no
- * notes left), or read into an indexed model that writes as a YAML model
- * file which reads back, and whose OTM export reads back to a model that
- * writes the same YAML. A crash, a sanitizer report, a leak or an abort()
+ * notes or decisions left), or read into an indexed model that writes as a
+ * YAML model file which reads back, and whose OTM export reads back to a
+ * model that writes the same YAML. A crash, a sanitizer report, a leak or an abort()
  * below is a finding.
  *
  * Build (in a build directory of its own):
@@ -41,14 +41,16 @@ static struct model *
 fuzz_read(const char *text, size_t len, const char *name,
     struct import_notes *notes, struct error *e)
 {
-	struct model	*m;
+	struct model_decisions	 dec;
+	struct model		*m;
 
 	import_notes_init(notes);
 	error_clear(e);
-	m = interop_read(text, len, name, notes, e);
+	m = interop_read_decisions(text, len, name, notes, &dec, e);
 	if (m == NULL && (strcmp(e->file, name) != 0 || e->msg[0] == '\0' ||
-	    notes->n != 0))
+	    notes->n != 0 || dec.reg.n != 0))
 		abort();
+	model_decisions_release(&dec);
 	return m;
 }
 

@@ -388,7 +388,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 			m = NULL;
 	} else if (interop_is_json(text) || interop_is_otm_yaml(text, len))
 		/* Another tool's model: Threat Dragon v2 or OTM. */
-		m = interop_read(text, len, file, &notes, &e);
+		m = interop_read_decisions(text, len, file, &notes, &dec, &e);
 	else
 		m = model_read_yaml_decisions(text, len, file, &dec, &e);
 	free(text);

@@ -27,8 +27,12 @@
  *   mitigation   -> a mitigation of the file, riskReduction 0: Parapet's
  *                   catalogue gives no figure, and the schema needs one.
  *
- * What is lost: practice answers, history, who decided and when, the due
- * dates and notes of mitigations. Text is JSON-escaped (json-write.h), so
+ * The threats' attributes (parapet:threat, target, status, owner,
+ * justification) and their instances' mitigation states let the import
+ * restore the decisions. What is lost: practice answers, history, who
+ * decided and when, the mitigations of risks about the system or a
+ * boundary (they have no instance), and the owners, due dates and notes of
+ * mitigations. Text is JSON-escaped (json-write.h), so
  * hostile names stay inert.
  */
 #include "config.h"
@@ -314,6 +318,7 @@ otmw_threat(struct otmw *x, const struct risk *k)
 	json_kv_string(w, "parapet:status", vocab_name(&vocab_risk_status,
 	    k->status));
 	json_kv_string_opt(w, "parapet:owner", k->owner);
+	json_kv_string_opt(w, "parapet:justification", k->justification);
 	json_end_object(w);
 	json_end_object(w);
 	free(name);

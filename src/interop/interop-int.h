@@ -21,6 +21,7 @@ struct error;
 struct import_notes;
 struct jdoc;
 struct model;
+struct model_decisions;
 
 /* The ids taken in the model being built. */
 struct interop_ids {
@@ -47,7 +48,9 @@ char	*interop_name(const char *);
 /* The readers: NULL with err set (FILE: $.PATH: message) on error. */
 struct model	*td_read(struct jdoc *, const char *file,
 		     struct import_notes *, struct error *);
+/* dec may be NULL: then no decisions are read. */
 struct model	*otm_read(struct jdoc *, const char *file,
-		     struct import_notes *, struct error *);
+		     struct import_notes *, struct model_decisions *dec,
+		     struct error *);
 
 #endif

@@ -16,6 +16,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
 
 /* Longest id made from a name, before a "-N" suffix. */
@@ -106,10 +107,24 @@ struct model *
 interop_read(const char *text, size_t len, const char *file,
     struct import_notes *notes, struct error *err)
 {
+	struct model_decisions	 dec;
+	struct model		*m;
+
+	m = interop_read_decisions(text, len, file, notes, &dec, err);
+	model_decisions_release(&dec);
+	return m;
+}
+
+struct model *
+interop_read_decisions(const char *text, size_t len, const char *file,
+    struct import_notes *notes, struct model_decisions *dec,
+    struct error *err)
+{
 	struct model	*m;
 	struct jdoc	*doc;
 	struct ydoc	*y;
 
+	model_decisions_init(dec);
 	if (interop_is_json(text)) {
 		if ((doc = jdoc_parse(text, len, file, err)) == NULL)
 			return NULL;
@@ -129,11 +144,14 @@ interop_read(const char *text, size_t len, const char *file,
 	}
 	if (jnode_get(jdoc_root(doc), "otmVersion") != NULL ||
 	    !interop_is_json(text))
-		m = otm_read(doc, file, notes, err);
+		m = otm_read(doc, file, notes, dec, err);
 	else
 		m = td_read(doc, file, notes, err);
-	if (m == NULL)
+	if (m == NULL) {
 		import_notes_release(notes);
+		model_decisions_release(dec);
+		model_decisions_init(dec);
+	}
 	jdoc_free(doc);
 	return m;
 }

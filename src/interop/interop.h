@@ -45,7 +45,10 @@
  *   attributes "parapet:FIELD"         -> that field of format 1 (what
  *                                         Parapet's own export writes)
  * OTM threats and mitigations are counted in the notes, not imported
- * (Parapet raises its risks from its catalogue); representations (diagram
+ * (Parapet raises its risks from its catalogue), except that a threat
+ * Parapet wrote (attributes parapet:threat, parapet:target, parapet:status)
+ * gives the decision on its risk: status, owner, justification and the
+ * states of its instance's mitigations. Representations (diagram
  * positions, code references), tags, nested trust zones and other
  * attributes are lost and counted too.
  *
@@ -66,6 +69,7 @@
 
 struct error;
 struct model;
+struct model_decisions;
 
 struct import_notes {
 	char	**v;		/* one sentence each, owned */
@@ -87,5 +91,13 @@ int		 interop_is_otm_yaml(const char *text, size_t len);
 /* Read a Threat Dragon v2 or OTM file; NULL on error (no notes left). */
 struct model	*interop_read(const char *text, size_t len, const char *file,
 		     struct import_notes *, struct error *);
+/*
+ * The same, with the decisions an OTM file written by Parapet carries
+ * (yaml/model-yaml.h; dec is initialised here and left empty on error or
+ * for other files), for the caller to check against the analysis.
+ */
+struct model	*interop_read_decisions(const char *text, size_t len,
+		     const char *file, struct import_notes *,
+		     struct model_decisions *dec, struct error *);
 
 #endif

@@ -88,7 +88,10 @@ jdoc_free(struct jdoc *d)
 	free(d);
 }
 
-/* 1 if s is a YAML 1.2 core-schema float: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
+/*
+ * 1 if s is a float of the YAML 1.2 core schema:
+ * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+ */
 static int
 jdoc_is_float(const char *s)
 {

@@ -23,11 +23,13 @@
 #include "interop/interop.h"
 #include "interop/jdoc.h"
 #include "model/model.h"
+#include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
 
 /* Attributes "parapet:FIELD" carry the fields of format 1 (otm-write.c). */
 #define OTM_ATTR_PREFIX	"parapet:"
@@ -96,6 +98,7 @@ struct otm {
 	const char		*file;
 	struct error		*err;
 	struct import_notes	*notes;
+	struct model_decisions	*dec;		/* or NULL */
 	struct jdoc		*doc;
 	struct model		*m;
 	struct interop_ids	 ids;
@@ -103,6 +106,7 @@ struct otm {
 						   &otm_no_zone */
 	struct strmap		 comps;		/* OTM id -> struct otm_comp */
 	struct strmap		 assets;	/* OTM id -> asset object */
+	struct strmap		 inst;		/* threat id -> its instance */
 	struct otm_comp		*cv;
 	size_t			 ncv;
 	struct buf		 guessed;	/* "type -> kind" pairs */
@@ -116,6 +120,16 @@ struct otm {
 	size_t			 nflows, nbidi, nthreats, ninstances;
 	size_t			 nmitigations, nimplemented;
 	size_t			 nrepr, ntags, nattrs, nassets;
+	size_t			 ndecisions;
+};
+
+/* Mitigation states as otm-write.c writes them, by mitigation status. */
+static const char *const otm_mitigation_states[MIT_STATUS_COUNT] = {
+	[MIT_PROPOSED] = "recommended",
+	[MIT_PLANNED] = "required",
+	[MIT_IMPLEMENTED] = "implemented",
+	[MIT_VERIFIED] = "verified",
+	[MIT_REJECTED] = "rejected",
 };
 
 /* The marker of the trust zone that stands for "no boundary". */
@@ -453,6 +467,9 @@ otm_instances(struct otm *o, struct jnode *elem, const char *path)
 	for (i = 0; i < jnode_size(list); i++) {
 		t = jnode_at(list, i);
 		o->ninstances++;
+		if ((state = jnode_string(jnode_get(t, "threat"))) != NULL &&
+		    strmap_get(&o->inst, state) == NULL)
+			strmap_put(&o->inst, otm_key(o, state), t);
 		mits = jnode_get(t, "mitigations");
 		for (j = 0; j < jnode_size(mits); j++) {
 			st = jnode_get(jnode_at(mits, j), "state");
@@ -718,14 +735,97 @@ otm_asset(struct otm *o, struct jnode *a, const char *path)
 	return 0;
 }
 
-/* A threat or a mitigation of the file: counted only. */
+/* An attribute of an element that must be a string, or NULL. */
+static const char *
+otm_attr(struct jnode *elem, const char *key)
+{
+	return jnode_string(jnode_get(jnode_get(elem, "attributes"), key));
+}
+
+/*
+ * The decision on a risk from a threat Parapet wrote: the status, owner
+ * and justification in its attributes and the states of the mitigations of
+ * its instance. Other threats give none: their ids and states are another
+ * tool's, and Parapet's risks are not theirs.
+ */
+static int
+otm_decision(struct otm *o, struct jnode *t, const char *path)
+{
+	struct model_decision_pos	*pos;
+	struct srcpos			*mp;
+	struct risk_mitigation		*km;
+	struct risk			*k;
+	struct jnode			*inst, *mits, *mt;
+	const char			*threat, *target, *status, *mid, *st;
+	unsigned char			*drop;
+	char				*at;
+	size_t				 j, n;
+	int				 s, ms;
+
+	threat = otm_attr(t, OTM_ATTR_PREFIX "threat");
+	target = otm_attr(t, OTM_ATTR_PREFIX "target");
+	status = otm_attr(t, OTM_ATTR_PREFIX "status");
+	if (o->dec == NULL || threat == NULL || target == NULL ||
+	    status == NULL)
+		return 0;
+	if ((s = vocab_find(&vocab_risk_status, status)) == -1) {
+		at = xasprintf("%s.attributes['" OTM_ATTR_PREFIX "status']",
+		    path);
+		otm_fail(o, jnode_get(jnode_get(t, "attributes"),
+		    OTM_ATTR_PREFIX "status"), at, "unknown risk status '%s'",
+		    status);
+		free(at);
+		return -1;
+	}
+	n = o->dec->reg.n;
+	k = risk_register_add(&o->dec->reg, threat, target);
+	o->dec->pos = xreallocarray(o->dec->pos, n + 1, sizeof *o->dec->pos);
+	pos = &o->dec->pos[n];
+	memset(pos, 0, sizeof *pos);
+	jdoc_where(o->doc, t, &pos->risk.line, &pos->risk.col);
+	k->status = s;
+	if ((st = otm_attr(t, OTM_ATTR_PREFIX "owner")) != NULL)
+		k->owner = xstrdup(st);
+	if ((st = otm_attr(t, OTM_ATTR_PREFIX "justification")) != NULL)
+		k->justification = xstrdup(st);
+	at = xasprintf("%s@%s", threat, target);
+	inst = strmap_get(&o->inst, at);
+	free(at);
+	mits = jnode_get(inst, "mitigations");
+	pos->mitigations = xcalloc(jnode_size(mits) + 1,
+	    sizeof *pos->mitigations);
+	for (j = 0; j < jnode_size(mits); j++) {
+		mt = jnode_at(mits, j);
+		mid = jnode_string(jnode_get(mt, "mitigation"));
+		st = jnode_string(jnode_get(mt, "state"));
+		for (ms = 0; st != NULL && ms < MIT_STATUS_COUNT; ms++)
+			if (strcmp(st, otm_mitigation_states[ms]) == 0)
+				break;
+		if (mid == NULL || st == NULL || ms == MIT_STATUS_COUNT)
+			continue;	/* not Parapet's: left as it is */
+		km = risk_add_mitigation(k, mid);
+		km->status = ms;
+		mp = &pos->mitigations[k->nmitigations - 1];
+		jdoc_where(o->doc, mt, &mp->line, &mp->col);
+	}
+	if (!risk_has_decision(k)) {
+		free(pos->mitigations);
+		drop = xcalloc(n + 1, 1);
+		drop[n] = 1;
+		risk_register_drop(&o->dec->reg, drop);
+		free(drop);
+		return 0;
+	}
+	o->ndecisions++;
+	return 0;
+}
+
+/* A threat or a mitigation of the file: counted (a decision, if ours). */
 static int
 otm_threat(struct otm *o, struct jnode *t, const char *path)
 {
-	(void)t;
-	(void)path;
 	o->nthreats++;
-	return 0;
+	return otm_decision(o, t, path);
 }
 
 static int
@@ -759,8 +859,8 @@ otm_notes(struct otm *o)
 		    "...)", o->napp, o->napp == 1 ? "" : "s",
 		    o->napp_types == 1 ? "" : "s", o->unknown.s);
 	if (nodata > 0)
-		import_notes_add(n, "%zu flow%s carr%s no data classes yet: set "
-		    "data (prompt, documents, personal-data, credentials, "
+		import_notes_add(n, "%zu flow%s carr%s no data classes yet: "
+		    "set data (prompt, documents, personal-data, credentials, "
 		    "...), authenticated and encrypted", nodata, nodata == 1 ?
 		    "" : "s", nodata == 1 ? "ies" : "y");
 	if (o->nrated > 0)
@@ -788,7 +888,14 @@ otm_notes(struct otm *o)
 		    "raises its risks from its catalogue", o->nthreats,
 		    o->nthreats == 1 ? "" : "s", o->ninstances,
 		    o->nmitigations, o->nmitigations == 1 ? "" : "s");
-		if (o->nimplemented > 0)
+		if (o->ndecisions > 0)
+			import_notes_add(n, "%zu of them written by Parapet "
+			    "carr%s a decision (status, owner, justification, "
+			    "mitigation states), applied to the matching "
+			    "risk%s",
+			    o->ndecisions, o->ndecisions == 1 ? "ies" : "y",
+			    o->ndecisions == 1 ? "" : "s");
+		else if (o->nimplemented > 0)
 			import_notes_add(n, "%zu OTM mitigation%s marked "
 			    "implemented: record the controls as decisions on "
 			    "the matching Parapet risks (parapet risk DB NAME "
@@ -878,7 +985,7 @@ otm_model(struct otm *o, struct jnode *root)
 
 struct model *
 otm_read(struct jdoc *doc, const char *file, struct import_notes *notes,
-    struct error *err)
+    struct model_decisions *dec, struct error *err)
 {
 	struct model	*m;
 	struct otm	 o;
@@ -888,11 +995,13 @@ otm_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	o.file = file;
 	o.err = err;
 	o.notes = notes;
+	o.dec = dec;
 	o.doc = doc;
 	interop_ids_init(&o.ids);
 	strmap_init(&o.zones);
 	strmap_init(&o.comps);
 	strmap_init(&o.assets);
+	strmap_init(&o.inst);
 	strmap_init(&o.seen);
 	buf_init(&o.guessed);
 	buf_init(&o.unknown);
@@ -906,6 +1015,7 @@ otm_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	strmap_release(&o.zones);
 	strmap_release(&o.comps);
 	strmap_release(&o.assets);
+	strmap_release(&o.inst);
 	strmap_release(&o.seen);
 	for (i = 0; i < o.nkeys; i++)
 		free(o.keys[i]);

@@ -135,6 +135,33 @@ cmp -s "$T/a.yaml" "$T/r.yaml" || fail "otm round trip: $(diff "$T/a.yaml" "$T/r
 run export "$T/r.db" --format otm --output "$T/e2.json"
 cmp -s "$T/e1.json" "$T/e2.json" || fail "otm export not stable: $(diff "$T/e1.json" "$T/e2.json" | head)"
 
+# Decisions travel in Parapet's own OTM files: status, owner, justification
+# and mitigation states come back; another tool's threats decide nothing.
+run risk "$T/r.db" malicious-serialised-weights@llm --status accepted \
+    --owner "Risk Lead" --justification "weights are safetensors"
+expect_rc 0 "accept a risk"
+run mitigation "$T/r.db" feedback-loop-poisoning@llm m-feedback-gating \
+    --status implemented
+expect_rc 0 "implement a mitigation"
+run risk "$T/r.db" feedback-loop-poisoning@llm --status mitigating
+run export "$T/r.db" --format yaml --output "$T/d1.yaml"
+run export "$T/r.db" --format otm --output "$T/d1.json"
+validate "$T/d1.json" >"$T/v.out" 2>&1 || fail "schema (decisions): $(cat "$T/v.out")"
+run import "$T/d1.json" "$T/d2.db"
+expect_rc 0 "import an OTM file with decisions"
+expect_out "2 decisions applied from the file" "decisions applied"
+expect_out "note: 2 of them written by Parapet carry a decision" "decisions note"
+run export "$T/d2.db" --format yaml --output "$T/d2.yaml"
+cmp -s "$T/d1.yaml" "$T/d2.yaml" || fail "decisions round trip: $(diff "$T/d1.yaml" "$T/d2.yaml")"
+grep -q "justification: weights are safetensors" "$T/d2.yaml" || fail "justification kept"
+# A decision the analysis does not raise is refused, nothing created.
+sed 's/"parapet:target": "llm"/"parapet:target": "backend"/' "$T/d1.json" >"$T/d3.json"
+rm -f "$T/d3.db"
+run import "$T/d3.json" "$T/d3.db"
+expect_rc 1 "a decision on a risk the model does not raise"
+expect_err "@backend' in this model" "decision checked"
+[ ! -e "$T/d3.db" ] || fail "a refused decision left a database"
+
 # Hostile text: inert on the terminal and in the file.
 run import "$D/hostile.otm.json" "$T/h.db"
 expect_rc 0 "import hostile OTM"
