@@ -21,19 +21,29 @@
 #include "util/file.h"
 #include "util/xmalloc.h"
 
-/* Write every format of a fixture as OUTDIR/BASE.EXT. 0 or -1. */
+/*
+ * Write every format of a fixture as OUTDIR/BASE.EXT, or BASE.NAME.EXT
+ * when an earlier format has the same extension (threat-dragon writes
+ * BASE.json, otm BASE.otm.json). 0 or -1.
+ */
 static int
 render_all(const struct fixture *fx, const char *outdir, const char *base)
 {
 	struct error	 e;
 	struct buf	 b, m;
 	char		*path;
-	size_t		 i;
+	size_t		 i, j;
+	int		 shared;
 
 	for (i = 0; i < nexporters; i++) {
 		buf_init(&b);
 		error_clear(&e);
-		path = xasprintf("%s/%s.%s", outdir, base, exporters[i].ext);
+		for (shared = 0, j = 0; j < i; j++)
+			shared |= strcmp(exporters[j].ext, exporters[i].ext) ==
+			    0;
+		path = shared ? xasprintf("%s/%s.%s.%s", outdir, base,
+		    exporters[i].name, exporters[i].ext) :
+		    xasprintf("%s/%s.%s", outdir, base, exporters[i].ext);
 		if (exporters[i].write(&fx->in, &b, &e) == -1 ||
 		    file_write_atomic(path, b.s, b.len, 0644, &e) == -1) {
 			buf_init(&m);

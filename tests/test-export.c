@@ -89,7 +89,7 @@ static void
 test_table_lists_every_format(void **state)
 {
 	static const char *const want[] = { "markdown", "xml", "csv", "dot",
-	    "svg", "yaml", "sarif", "threat-dragon" };
+	    "svg", "yaml", "sarif", "threat-dragon", "otm" };
 	size_t	i, j;
 
 	(void)state;

@@ -59,8 +59,9 @@ static const struct cli_opthelp help_catalogue[] = {
 };
 
 const struct cli_cmd cli_cmds[] = {
-	{ .name = "import", .args = "MODEL.yaml|MODEL.xml DB",
-	  .help = "create or update the model in DB from a model file",
+	{ .name = "import", .args = "MODEL DB",
+	  .help = "create or update the model in DB from YAML, XML, Threat "
+	  "Dragon or OTM",
 	  .opts = OPT_CATALOGUE | OPT_OLDER, .minpos = 2, .maxpos = 2,
 	  .run = cmd_import },
 	{ .name = "export", .args = "DB",

@@ -632,9 +632,9 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 		if (xml_read(text, len, file, &m, &reg, &hist, &nhist,
 		    &e) == -1)
 			m = NULL;
-	} else if (interop_is_json(text))
-		/* Another tool's model: Threat Dragon v2. */
-		m = interop_read(text, len, file, &notes, &e);
+	} else if (interop_is_json(text) || interop_is_otm_yaml(text, len))
+		/* Another tool's model: Threat Dragon v2 or OTM. */
+		m = interop_read_decisions(text, len, file, &notes, &dec, &e);
 	else
 		m = model_read_yaml_decisions(text, len, file, &dec, &e);
 	free(text);

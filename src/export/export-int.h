@@ -38,6 +38,8 @@ int	export_sarif(const struct export_input *, struct buf *,
 	    struct error *);
 int	export_threat_dragon(const struct export_input *, struct buf *,
 	    struct error *);
+int	export_otm(const struct export_input *, struct buf *,
+	    struct error *);
 
 /*
  * The risks of the input sorted by risk_register_sort(), as an array of

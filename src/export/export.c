@@ -34,6 +34,8 @@ const struct exporter exporters[] = {
 	  "--model-file)", "sarif", export_sarif },
 	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "
 	  "on their elements", "json", export_threat_dragon },
+	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "
+	  "elements", "json", export_otm },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 

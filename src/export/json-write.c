@@ -99,7 +99,7 @@ json_key(struct json_write *w, const char *k)
 }
 
 void
-json_string(struct json_write *w, const char *s)
+json_write_string(struct json_write *w, const char *s)
 {
 	json_before(w);
 	if (s == NULL)
@@ -123,7 +123,7 @@ json_bool(struct json_write *w, int v)
 }
 
 void
-json_null(struct json_write *w)
+json_write_null(struct json_write *w)
 {
 	json_before(w);
 	buf_adds(w->out, "null");
@@ -140,7 +140,7 @@ void
 json_kv_string(struct json_write *w, const char *k, const char *s)
 {
 	json_key(w, k);
-	json_string(w, s);
+	json_write_string(w, s);
 }
 
 void

@@ -12,6 +12,10 @@
  * reach a terminal raw when the file is printed. The same values always
  * give the same bytes.
  *
+ * No function here may share a name with jansson's API (json_string(),
+ * json_null(), ...): the program links jansson for the importers
+ * (interop/jdoc.c), and a clash binds jansson's calls to the writer.
+ *
  * Ownership: the writer appends to the caller's buffer and keeps nothing
  * after the last json_end_*() call; it allocates nothing.
  */
@@ -38,11 +42,11 @@ void	json_end_object(struct json_write *);
 void	json_begin_array(struct json_write *);
 void	json_end_array(struct json_write *);
 void	json_key(struct json_write *, const char *);
-/* Values; json_string(w, NULL) writes null. */
-void	json_string(struct json_write *, const char *);
+/* Values; json_write_string(w, NULL) writes null. */
+void	json_write_string(struct json_write *, const char *);
 void	json_int(struct json_write *, long);
 void	json_bool(struct json_write *, int);
-void	json_null(struct json_write *);
+void	json_write_null(struct json_write *);
 /* A number written as given (e.g. "7.0"): the caller checks its form. */
 void	json_number_text(struct json_write *, const char *);
 /* Members: key and value; the _opt forms write nothing when s is NULL. */

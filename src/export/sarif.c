@@ -148,7 +148,7 @@ sarif_tag(struct json_write *w, const char *scheme, const char *id)
 
 	buf_init(&b);
 	buf_addf(&b, "%s:%s", scheme, id);
-	json_string(w, b.s);
+	json_write_string(w, b.s);
 	buf_release(&b);
 }
 
@@ -253,8 +253,8 @@ sarif_rule(struct sarif *x, const char *id)
 	json_begin_object(w);
 	json_key(w, "tags");
 	json_begin_array(w);
-	json_string(w, "security");
-	json_string(w, "threat-model");
+	json_write_string(w, "security");
+	json_write_string(w, "threat-model");
 	for (i = 0; i < t->refs.n; i++)
 		sarif_tag(w, ref_scheme_name(t->refs.v[i].scheme),
 		    t->refs.v[i].id);
@@ -263,7 +263,7 @@ sarif_rule(struct sarif *x, const char *id)
 			sarif_tag(w, "stride", vocab_stride.words[i].name);
 	json_end_array(w);
 	json_key(w, "security-severity");
-	json_string(w, sarif_security_severity(sev));
+	json_write_string(w, sarif_security_severity(sev));
 	json_kv_string(w, "target", target_type_name(t->target));
 	json_kv_int(w, "likelihood", t->likelihood);
 	json_kv_int(w, "impact", t->impact);
@@ -509,7 +509,7 @@ sarif_result(struct sarif *x, const struct risk *k)
 	json_key(w, "reasons");
 	json_begin_array(w);
 	for (i = 0; i < k->nreasons; i++)
-		json_string(w, k->reasons[i].line);
+		json_write_string(w, k->reasons[i].line);
 	json_end_array(w);
 	sarif_mitigations(w, k);
 	json_end_object(w);
@@ -565,7 +565,7 @@ export_sarif(const struct export_input *in, struct buf *out,
 		json_kv_string(w, "mimeType", "application/yaml");
 		json_key(w, "roles");
 		json_begin_array(w);
-		json_string(w, "analysisTarget");
+		json_write_string(w, "analysisTarget");
 		json_end_array(w);
 		json_end_object(w);
 		json_end_array(w);

@@ -1,6 +1,7 @@
 /* jdoc.c: JSON documents read with jansson, within bounds (see jdoc.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,20 @@
 #include "interop/jdoc.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
+#include "yaml/ydoc.h"
+
+/* Where a value of a document read from YAML was written. */
+struct jdoc_pos {
+	const json_t	*v;
+	unsigned long	 line;
+	unsigned long	 col;
+};
 
 struct jdoc {
-	json_t	*root;
+	json_t		*root;
+	struct jdoc_pos	*pos;		/* sorted by value; NULL for JSON */
+	size_t		 npos;
+	size_t		 count;		/* values made from YAML so far */
 };
 
 /* Count values and check the depth; -1 when a bound is passed. */
@@ -72,7 +84,194 @@ jdoc_free(struct jdoc *d)
 	if (d == NULL)
 		return;
 	json_decref(d->root);
+	free(d->pos);
 	free(d);
+}
+
+/*
+ * 1 if s is a float of the YAML 1.2 core schema:
+ * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
+ */
+static int
+jdoc_is_float(const char *s)
+{
+	size_t	n;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	n = strspn(s, "0123456789");
+	s += n;
+	if (*s == '.') {
+		s++;
+		n += strspn(s, "0123456789");
+		s += strspn(s, "0123456789");
+	}
+	if (n == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '-' || *s == '+')
+			s++;
+		if ((n = strspn(s, "0123456789")) == 0)
+			return 0;
+		s += n;
+	}
+	return *s == '\0';
+}
+
+/*
+ * A plain YAML scalar as the YAML 1.2 core schema reads it: null, a
+ * boolean, an integer (decimal, 0o octal, 0x hex), a finite float, or else
+ * the string itself. Quoted scalars are always strings.
+ */
+static json_t *
+jdoc_scalar(const struct ynode *n)
+{
+	static const char *const nulls[] = { "", "~", "null", "Null", "NULL" };
+	static const char *const trues[] = { "true", "True", "TRUE" };
+	static const char *const falses[] = { "false", "False", "FALSE" };
+	const char	*s = n->value;
+	long long	 ll;
+	double		 d;
+	char		*end;
+	size_t		 i;
+	int		 base = 10;
+
+	if (!n->plain)
+		return json_stringn(s, n->len);
+	for (i = 0; i < sizeof nulls / sizeof *nulls; i++)
+		if (strcmp(s, nulls[i]) == 0)
+			return json_null();
+	for (i = 0; i < 3; i++) {
+		if (strcmp(s, trues[i]) == 0)
+			return json_true();
+		if (strcmp(s, falses[i]) == 0)
+			return json_false();
+	}
+	if (strncmp(s, "0o", 2) == 0 || strncmp(s, "0x", 2) == 0)
+		base = s[1] == 'o' ? 8 : 16;
+	if (base != 10 && s[2] != '\0' && strspn(s + 2, base == 8 ?
+	    "01234567" : "0123456789abcdefABCDEF") == strlen(s + 2)) {
+		errno = 0;
+		ll = strtoll(s + 2, &end, base);
+		if (errno == 0 && *end == '\0')
+			return json_integer(ll);
+	} else if (base == 10 && jdoc_is_float(s)) {
+		errno = 0;
+		if (strspn(s + (*s == '-' || *s == '+'), "0123456789") ==
+		    strlen(s + (*s == '-' || *s == '+'))) {
+			ll = strtoll(s, &end, 10);
+			if (errno == 0 && *end == '\0')
+				return json_integer(ll);
+		}
+		d = strtod(s, &end);
+		if (*end == '\0' && d - d == 0)		/* finite */
+			return json_real(d);
+	}
+	return json_stringn(s, n->len);
+}
+
+/* Keep where a value was written (not the shared null, true, false). */
+static void
+jdoc_note_pos(struct jdoc *d, const json_t *v, const struct ynode *n)
+{
+	if (json_is_null(v) || json_is_boolean(v))
+		return;
+	if ((d->npos & (d->npos - 1)) == 0)
+		d->pos = xreallocarray(d->pos, d->npos == 0 ? 16 : d->npos * 2,
+		    sizeof *d->pos);
+	d->pos[d->npos].v = v;
+	d->pos[d->npos].line = n->line;
+	d->pos[d->npos++].col = n->col;
+}
+
+/* A YAML node as a jansson value; NULL past the bounds of jdoc.h. */
+static json_t *
+jdoc_yaml_value(struct jdoc *d, const struct ynode *n, int depth)
+{
+	json_t	*v, *c;
+	size_t	 i;
+
+	if (++d->count > JDOC_MAX_NODES || depth > JDOC_MAX_DEPTH)
+		return NULL;
+	switch (n->type) {
+	case YNODE_SCALAR:
+		v = jdoc_scalar(n);
+		break;
+	case YNODE_SEQ:
+		v = json_array();
+		for (i = 0; v != NULL && i < n->n; i++) {
+			if ((c = jdoc_yaml_value(d, n->items[i],
+			    depth + 1)) == NULL) {
+				json_decref(v);
+				return NULL;
+			}
+			json_array_append_new(v, c);
+		}
+		break;
+	default:
+		v = json_object();
+		for (i = 0; v != NULL && i < YNODE_PAIRS(n); i++) {
+			if ((c = jdoc_yaml_value(d, YNODE_VAL(n, i),
+			    depth + 1)) == NULL) {
+				json_decref(v);
+				return NULL;
+			}
+			json_object_set_new(v, YNODE_KEY(n, i)->value, c);
+		}
+		break;
+	}
+	if (v == NULL)
+		fatal("out of memory converting YAML");
+	jdoc_note_pos(d, v, n);
+	return v;
+}
+
+static int
+jdoc_pos_cmp(const void *a, const void *b)
+{
+	const json_t	*x = ((const struct jdoc_pos *)a)->v;
+	const json_t	*y = ((const struct jdoc_pos *)b)->v;
+
+	return x < y ? -1 : x > y;
+}
+
+struct jdoc *
+jdoc_from_ydoc(const struct ydoc *y, struct error *err)
+{
+	struct jdoc	*d = xcalloc(1, sizeof *d);
+
+	if (y->root == NULL) {
+		free(d);
+		error_set_at(err, y->file, 0, 0, "empty document");
+		return NULL;
+	}
+	if ((d->root = jdoc_yaml_value(d, y->root, 1)) == NULL) {
+		jdoc_free(d);
+		error_set(err, "'%s' nests deeper than %d or holds more than "
+		    "%lu values", y->file, JDOC_MAX_DEPTH, JDOC_MAX_NODES);
+		return NULL;
+	}
+	if (d->npos > 1)
+		qsort(d->pos, d->npos, sizeof *d->pos, jdoc_pos_cmp);
+	return d;
+}
+
+void
+jdoc_where(const struct jdoc *d, struct jnode *n, unsigned long *line,
+    unsigned long *col)
+{
+	struct jdoc_pos	 key, *p;
+
+	*line = *col = 0;
+	if (d->pos == NULL || n == NULL)
+		return;
+	key.v = (const json_t *)(void *)n;
+	if ((p = bsearch(&key, d->pos, d->npos, sizeof *d->pos,
+	    jdoc_pos_cmp)) != NULL) {
+		*line = p->line;
+		*col = p->col;
+	}
 }
 
 /* The opaque node is the jansson value itself. */

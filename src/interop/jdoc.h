@@ -11,6 +11,14 @@
  * of the value at fault ($.detail.diagrams[0].cells[3].data.name), which
  * they build as they walk.
  *
+ * A document can also be made from a YAML document (ydoc.h, which has
+ * already refused aliases, tags, bad UTF-8 and duplicate keys): the Open
+ * Threat Model is written in YAML as well as JSON. Plain scalars are typed
+ * as the YAML 1.2 core schema types them (null, true/false, integers,
+ * floats; anything else is a string), quoted ones are strings, and each
+ * value keeps the line and column it was written at (jdoc_where()), so
+ * that an importer can name the place as well as the path.
+ *
  * Ownership: nodes belong to their document and live until jdoc_free().
  */
 #ifndef PARAPET_INTEROP_JDOC_H
@@ -19,6 +27,7 @@
 #include <stddef.h>
 
 struct error;
+struct ydoc;
 
 #define JDOC_MAX_BYTES	(16UL * 1024 * 1024)
 #define JDOC_MAX_DEPTH	64
@@ -32,7 +41,12 @@ struct jnode;
 /* Parse len bytes of text; file names it in messages. NULL on error. */
 struct jdoc	*jdoc_parse(const char *text, size_t len, const char *file,
 		     struct error *);
+/* The same tree from a YAML document, within the same bounds. */
+struct jdoc	*jdoc_from_ydoc(const struct ydoc *, struct error *);
 void		 jdoc_free(struct jdoc *);
+/* Where a value was written (YAML only); 0, 0 when unknown. */
+void		 jdoc_where(const struct jdoc *, struct jnode *,
+		     unsigned long *line, unsigned long *col);
 struct jnode	*jdoc_root(const struct jdoc *);
 
 enum jtype	 jnode_type(struct jnode *);

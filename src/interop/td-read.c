@@ -4,12 +4,12 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "interop/interop-int.h"
 #include "interop/interop.h"
 #include "interop/jdoc.h"
 #include "model/model.h"
@@ -18,9 +18,6 @@
 #include "util/error.h"
 #include "util/strmap.h"
 #include "util/xmalloc.h"
-
-/* Longest id made from a name, before a "-N" suffix. */
-#define TD_ID_MAX	48
 
 /* A trust-boundary box of a diagram. */
 struct td_box {
@@ -34,8 +31,8 @@ struct td {
 	struct import_notes	*notes;
 	struct model		*m;
 	struct strmap		 cells;		/* cell id -> component */
-	struct strmap		 used;		/* ids taken */
-	char			**keys;		/* owned keys of the maps */
+	struct interop_ids	 ids;		/* ids taken */
+	char			**keys;		/* owned keys of cells */
 	size_t			  nkeys;
 	struct td_box		*boxes;
 	size_t			  nboxes;
@@ -44,45 +41,6 @@ struct td {
 	size_t			  nprocess, nstore, nflows, nthreats;
 	size_t			  ncurves, nother, nloose;
 };
-
-void
-import_notes_init(struct import_notes *n)
-{
-	n->v = NULL;
-	n->n = 0;
-}
-
-void
-import_notes_release(struct import_notes *n)
-{
-	size_t	i;
-
-	for (i = 0; i < n->n; i++)
-		free(n->v[i]);
-	free(n->v);
-	import_notes_init(n);
-}
-
-void
-import_notes_add(struct import_notes *n, const char *fmt, ...)
-{
-	struct buf	b;
-	va_list		ap;
-
-	buf_init(&b);
-	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	n->v = xreallocarray(n->v, n->n + 1, sizeof *n->v);
-	n->v[n->n++] = buf_detach(&b);
-}
-
-int
-interop_is_json(const char *text)
-{
-	text += strspn(text, " \t\r\n");
-	return *text == '{' || *text == '[';
-}
 
 /* An error at a JSON path. Returns -1. */
 static int
@@ -158,68 +116,12 @@ td_key(struct td *td, const char *s)
 	return td->keys[td->nkeys++];
 }
 
-/* A unique id made from a name: [a-z0-9-], else PREFIX-N. */
-static char *
-td_id(struct td *td, const char *name, const char *prefix)
-{
-	struct buf	 b;
-	const char	*p;
-	size_t		 base, n;
-
-	buf_init(&b);
-	for (p = name != NULL ? name : ""; *p != '\0' && b.len < TD_ID_MAX;
-	    p++) {
-		if (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
-			buf_addc(&b, (char)tolower((unsigned char)*p));
-		else if (b.len > 0 && b.s[b.len - 1] != '-')
-			buf_addc(&b, '-');
-	}
-	while (b.len > 0 && b.s[b.len - 1] == '-')
-		buf_truncate(&b, b.len - 1);
-	if (b.len == 0)
-		buf_adds(&b, prefix);
-	base = b.len;
-	for (n = 2; strmap_get(&td->used, b.s) != NULL; n++) {
-		buf_truncate(&b, base);
-		buf_addf(&b, "-%zu", n);
-	}
-	strmap_put(&td->used, td_key(td, b.s), td);
-	return buf_detach(&b);
-}
-
-/*
- * The id of an element: its cell id when that is a Parapet id (a file that
- * Parapet exported; Threat Dragon's own ids are UUIDs), else one made from
- * its name.
- */
+/* The id of an element: its cell id when that is a Parapet id. */
 static char *
 td_cell_id(struct td *td, const char *cellid, const char *name,
     const char *prefix)
 {
-	size_t	i, n = strlen(cellid);
-	int	uuid = n == 36;
-
-	for (i = 0; uuid && i < n; i++)
-		uuid = (i == 8 || i == 13 || i == 18 || i == 23) ?
-		    cellid[i] == '-' : isxdigit((unsigned char)cellid[i]);
-	if (!uuid && id_valid(cellid) && strmap_get(&td->used, cellid) ==
-	    NULL) {
-		strmap_put(&td->used, td_key(td, cellid), td);
-		return xstrdup(cellid);
-	}
-	return td_id(td, name, prefix);
-}
-
-/* A copy of a name with its line breaks as spaces (Threat Dragon wraps). */
-static char *
-td_name(const char *s)
-{
-	char	*c = xstrdup(s), *p;
-
-	for (p = c; *p != '\0'; p++)
-		if (*p == '\n' || *p == '\r')
-			*p = ' ';
-	return c;
+	return interop_id_keep(&td->ids, cellid, name, prefix);
 }
 
 /* The name of a cell: data.name, else the label attrs.text.text. */
@@ -292,7 +194,7 @@ td_element(struct td *td, struct jnode *cell, struct jnode *data,
 	name = td_cell_name(cell, data);
 	id = td_cell_id(td, cellid, name, shape);
 	c = model_add_component(td->m, id, kind);
-	c->name = td_name(name != NULL ? name : id);
+	c->name = interop_name(name != NULL ? name : id);
 	if (desc != NULL)
 		c->description = xstrdup(desc);
 	if (kind == KIND_DATASTORE && jnode_true(jnode_get(data,
@@ -331,7 +233,7 @@ td_box(struct td *td, struct jnode *cell, struct jnode *data,
 	bx = &td->boxes[td->nboxes++];
 	td_geometry(cell, &bx->x, &bx->y, &bx->w, &bx->h);
 	bx->b = model_add_boundary(td->m, id);
-	bx->b->name = td_name(name != NULL ? name : id);
+	bx->b->name = interop_name(name != NULL ? name : id);
 	if (desc != NULL)
 		bx->b->description = xstrdup(desc);
 	free(id);
@@ -371,7 +273,7 @@ td_flow(struct td *td, struct jnode *cell, struct jnode *data,
 	id = td_cell_id(td, cellid, name, "flow");
 	fl = model_add_flow(td->m, id, from->id, to->id);
 	if (name != NULL)
-		fl->name = td_name(name);
+		fl->name = interop_name(name);
 	if (desc != NULL || proto != NULL)
 		fl->description = xasprintf("%s%s%s%s", desc != NULL ? desc :
 		    "", desc != NULL && proto != NULL ? "\n" : "",
@@ -501,7 +403,7 @@ td_notes(struct td *td)
 
 /* Read a parsed Threat Dragon v2 document. */
 static struct model *
-td_read(struct td *td, struct jnode *root)
+td_model(struct td *td, struct jnode *root)
 {
 	struct jnode	*version, *summary, *detail, *diagrams, *dg, *cells;
 	const char	*title, *owner, *desc;
@@ -538,9 +440,10 @@ td_read(struct td *td, struct jnode *root)
 		return NULL;
 	}
 	td->m = model_new();
-	id = td_id(td, title, "threat-dragon-model");
+	id = interop_id_from_name(&td->ids, title,
+	    "threat-dragon-model");
 	td->m->system.id = id;
-	td->m->system.name = td_name(title);
+	td->m->system.name = interop_name(title);
 	td->m->system.owner = owner != NULL ? xstrdup(owner) : NULL;
 	td->m->system.description = desc != NULL ? xstrdup(desc) : NULL;
 	for (pass = 0; pass < 2; pass++)
@@ -570,35 +473,29 @@ td_read(struct td *td, struct jnode *root)
 }
 
 struct model *
-interop_read(const char *text, size_t len, const char *file,
-    struct import_notes *notes, struct error *err)
+td_read(struct jdoc *doc, const char *file, struct import_notes *notes,
+    struct error *err)
 {
 	struct model	*m;
-	struct jdoc	*doc;
 	struct td	 td;
 	size_t		 i;
 
-	if ((doc = jdoc_parse(text, len, file, err)) == NULL)
-		return NULL;
 	memset(&td, 0, sizeof td);
 	td.file = file;
 	td.err = err;
 	td.notes = notes;
 	strmap_init(&td.cells);
-	strmap_init(&td.used);
-	m = td_read(&td, jdoc_root(doc));
-	if (m == NULL) {
+	interop_ids_init(&td.ids);
+	m = td_model(&td, jdoc_root(doc));
+	if (m == NULL)
 		model_free(td.m);
-		import_notes_release(notes);
-	}
 	strmap_release(&td.cells);
-	strmap_release(&td.used);
+	interop_ids_release(&td.ids);
 	for (i = 0; i < td.nkeys; i++)
 		free(td.keys[i]);
 	free(td.keys);
 	free(td.boxes);
 	free(td.cx);
 	free(td.cy);
-	jdoc_free(doc);
 	return m;
 }

@@ -19,7 +19,7 @@ expect_err "unknown command 'imprt' (did you mean 'import'?)" "misspelt command"
 
 run import --help
 expect_rc 0 "import --help"
-expect_out "usage: parapet import MODEL.yaml|MODEL.xml DB" "import --help"
+expect_out "usage: parapet import MODEL DB" "import --help"
 
 run export --help
 expect_rc 0 "export --help"

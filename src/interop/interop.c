@@ -1,0 +1,245 @@
+/*
+ * interop.c: which other tool wrote a file, and what its readers share
+ * (see interop.h).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "interop/interop-int.h"
+#include "interop/interop.h"
+#include "interop/jdoc.h"
+#include "model/model.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
+#include "yaml/ydoc.h"
+
+/* Longest id made from a name, before a "-N" suffix. */
+#define INTEROP_ID_MAX	48
+
+void
+import_notes_init(struct import_notes *n)
+{
+	n->v = NULL;
+	n->n = 0;
+}
+
+void
+import_notes_release(struct import_notes *n)
+{
+	size_t	i;
+
+	for (i = 0; i < n->n; i++)
+		free(n->v[i]);
+	free(n->v);
+	import_notes_init(n);
+}
+
+void
+import_notes_add(struct import_notes *n, const char *fmt, ...)
+{
+	struct buf	b;
+	va_list		ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	n->v = xreallocarray(n->v, n->n + 1, sizeof *n->v);
+	n->v[n->n++] = buf_detach(&b);
+}
+
+int
+interop_is_json(const char *text)
+{
+	text += strspn(text, " \t\r\n");
+	return *text == '{' || *text == '[';
+}
+
+/*
+ * 1 if a line opens with a top-level key: key, 'key' or "key", then
+ * blanks, a colon and a blank or the end of the line.
+ */
+static int
+interop_line_key(const char *p, const char *end, const char *key)
+{
+	size_t	n = strlen(key);
+	char	q = 0;
+
+	if (p < end && (*p == '"' || *p == '\''))
+		q = *p++;
+	if ((size_t)(end - p) < n || strncmp(p, key, n) != 0)
+		return 0;
+	p += n;
+	if (q != 0 && (p >= end || *p++ != q))
+		return 0;
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p >= end || *p++ != ':')
+		return 0;
+	return p == end || *p == ' ' || *p == '\t' || *p == '\r';
+}
+
+int
+interop_is_otm_yaml(const char *text, size_t len)
+{
+	const char	*p = text, *end = text + len, *nl;
+	int		 otm = 0;
+
+	while (p < end) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (interop_line_key(p, nl, "parapet"))
+			return 0;
+		if (interop_line_key(p, nl, "otmVersion"))
+			otm = 1;
+		p = nl + 1;
+	}
+	return otm;
+}
+
+struct model *
+interop_read(const char *text, size_t len, const char *file,
+    struct import_notes *notes, struct error *err)
+{
+	struct model_decisions	 dec;
+	struct model		*m;
+
+	m = interop_read_decisions(text, len, file, notes, &dec, err);
+	model_decisions_release(&dec);
+	return m;
+}
+
+struct model *
+interop_read_decisions(const char *text, size_t len, const char *file,
+    struct import_notes *notes, struct model_decisions *dec,
+    struct error *err)
+{
+	struct model	*m;
+	struct jdoc	*doc;
+	struct ydoc	*y;
+
+	model_decisions_init(dec);
+	if (interop_is_json(text)) {
+		if ((doc = jdoc_parse(text, len, file, err)) == NULL)
+			return NULL;
+	} else {
+		/* Only the Open Threat Model is read from YAML. */
+		if (len > JDOC_MAX_BYTES) {
+			error_set(err, "'%s' is larger than %lu MiB", file,
+			    JDOC_MAX_BYTES / (1024 * 1024));
+			return NULL;
+		}
+		if ((y = ydoc_parse(text, len, file, err)) == NULL)
+			return NULL;
+		doc = jdoc_from_ydoc(y, err);
+		ydoc_free(y);
+		if (doc == NULL)
+			return NULL;
+	}
+	if (jnode_get(jdoc_root(doc), "otmVersion") != NULL ||
+	    !interop_is_json(text))
+		m = otm_read(doc, file, notes, dec, err);
+	else
+		m = td_read(doc, file, notes, err);
+	if (m == NULL) {
+		import_notes_release(notes);
+		model_decisions_release(dec);
+		model_decisions_init(dec);
+	}
+	jdoc_free(doc);
+	return m;
+}
+
+void
+interop_ids_init(struct interop_ids *ids)
+{
+	strmap_init(&ids->used);
+	ids->keys = NULL;
+	ids->n = 0;
+}
+
+void
+interop_ids_release(struct interop_ids *ids)
+{
+	size_t	i;
+
+	strmap_release(&ids->used);
+	for (i = 0; i < ids->n; i++)
+		free(ids->keys[i]);
+	free(ids->keys);
+	ids->keys = NULL;
+	ids->n = 0;
+}
+
+/* Mark an id as taken. */
+static void
+interop_ids_take(struct interop_ids *ids, const char *id)
+{
+	ids->keys = xreallocarray(ids->keys, ids->n + 1, sizeof *ids->keys);
+	ids->keys[ids->n] = xstrdup(id);
+	strmap_put(&ids->used, ids->keys[ids->n++], ids);
+}
+
+char *
+interop_id_from_name(struct interop_ids *ids, const char *name,
+    const char *prefix)
+{
+	struct buf	 b;
+	const char	*p;
+	size_t		 base, n;
+
+	buf_init(&b);
+	for (p = name != NULL ? name : ""; *p != '\0' &&
+	    b.len < INTEROP_ID_MAX; p++) {
+		if (isalnum((unsigned char)*p) && (unsigned char)*p < 0x80)
+			buf_addc(&b, (char)tolower((unsigned char)*p));
+		else if (b.len > 0 && b.s[b.len - 1] != '-')
+			buf_addc(&b, '-');
+	}
+	while (b.len > 0 && b.s[b.len - 1] == '-')
+		buf_truncate(&b, b.len - 1);
+	if (b.len == 0)
+		buf_adds(&b, prefix);
+	base = b.len;
+	for (n = 2; strmap_get(&ids->used, b.s) != NULL; n++) {
+		buf_truncate(&b, base);
+		buf_addf(&b, "-%zu", n);
+	}
+	interop_ids_take(ids, b.s);
+	return buf_detach(&b);
+}
+
+char *
+interop_id_keep(struct interop_ids *ids, const char *given,
+    const char *name, const char *prefix)
+{
+	size_t	i, n = strlen(given);
+	int	uuid = n == 36;
+
+	for (i = 0; uuid && i < n; i++)
+		uuid = (i == 8 || i == 13 || i == 18 || i == 23) ?
+		    given[i] == '-' : isxdigit((unsigned char)given[i]);
+	if (!uuid && id_valid(given) && strmap_get(&ids->used, given) ==
+	    NULL) {
+		interop_ids_take(ids, given);
+		return xstrdup(given);
+	}
+	return interop_id_from_name(ids, name, prefix);
+}
+
+char *
+interop_name(const char *s)
+{
+	char	*c = xstrdup(s), *p;
+
+	for (p = c; *p != '\0'; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	return c;
+}
