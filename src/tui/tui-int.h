@@ -85,6 +85,7 @@ struct tui {
 	int			 rows;
 	int			 cols;
 	int			 colour;	/* colours in use */
+	int			 ascii;		/* ASCII only (no UTF-8) */
 	char			 today[11];	/* YYYY-MM-DD */
 };
 
@@ -141,6 +142,8 @@ int		 keys_from_curses(int, unsigned long);
 
 /* draw.c: the only code calling curses drawing functions. */
 void		 draw_init_colours(struct tui *);
+/* ASCII only when the locale or the terminal has no UTF-8 (sets ascii). */
+void		 draw_init_glyphs(struct tui *);
 void		 draw_begin(struct tui *);
 void		 draw_end(struct tui *);
 void		 draw_title(struct tui *, const char *screen);

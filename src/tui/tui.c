@@ -743,6 +743,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(50);
 	draw_init_colours(&t);
+	draw_init_glyphs(&t);
 	rview_today(t.today);
 	t.stack[t.n++] = screen_start_new(&t);
 	tui_focus(&t);
