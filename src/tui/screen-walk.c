@@ -16,6 +16,8 @@
 #include "view/undo.h"
 #include "view/walk.h"
 
+#define WALK_MIN_LIST	5	/* rows the step's list keeps, at least */
+
 struct walk {
 	enum walk_step	 step;
 	struct vlist	 list;
@@ -73,7 +75,16 @@ walk_draw(struct tui *t, struct screen *s)
 	walk_lines(&w->list, w->step, t->m, tui_catalogue(t), &t->risks,
 	    t->cols);
 	walk_item_help(t, w, &foot);
-	fn = foot.n > 3 ? 3 : (int)foot.n;
+	/*
+	 * The help of the selected item whole (a question's "Yes means..."
+	 * takes up to six lines at 80 columns), as long as the list keeps
+	 * WALK_MIN_LIST rows.
+	 */
+	fn = (int)foot.n;
+	if (h - (int)head.n - 2 - fn < WALK_MIN_LIST)
+		fn = h - (int)head.n - 2 - WALK_MIN_LIST;
+	if (fn < 0)
+		fn = 0;
 	lh = h - (int)head.n - 1 - (fn > 0 ? fn + 1 : 0);
 	w->listh = lh;
 	draw_list(t, &w->list, y, 0, lh, t->cols, 1);
