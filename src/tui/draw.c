@@ -252,14 +252,18 @@ void
 draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
     int focused)
 {
-	size_t	i, idx;
+	size_t	i, idx, fixed;
 	int	sel;
 
 	if (h <= 0 || w <= 0)
 		return;
 	vlist_scroll(l, h);
-	for (i = 0; i < (size_t)h; i++) {
-		idx = l->top + i;
+	/* A column header stays put; the rest scrolls under it. */
+	fixed = vlist_fixed(l, h);
+	for (i = 0; i < fixed; i++)
+		draw_line(t, &l->lines.v[i], y + (int)i, x, w, 0);
+	for (i = fixed; i < (size_t)h; i++) {
+		idx = l->top + i - fixed;
 		if (idx >= l->lines.n)
 			break;
 		sel = 0;
@@ -269,9 +273,10 @@ draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
 	}
 	/* Arrows over the last column when there is more to see. */
 	attrset(draw_attr(VS_KEY));
-	if (l->top > 0)
-		draw_glyph(y, x + w - 1, "\xe2\x86\x91");	/* U+2191 */
-	if (l->top + (size_t)h < l->lines.n)
+	if (l->top > fixed)
+		draw_glyph(y + (int)fixed, x + w - 1,
+		    "\xe2\x86\x91");				/* U+2191 */
+	if (l->top + (size_t)h - fixed < l->lines.n)
 		draw_glyph(y + h - 1, x + w - 1, "\xe2\x86\x93"); /* U+2193 */
 	attrset(A_NORMAL);
 }

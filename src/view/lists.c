@@ -46,6 +46,7 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 	for (s = 0; s < 4; s++)
 		vline_addf(line, VS_HEADING, "%5s", sev[s]);
 	vline_addf(line, VS_HEADING, "%5s%6s%4s", "OPEN", "MITIG", "ACC");
+	l->sticky = 1;
 	for (i = 0; i < n; i++) {
 		line = vlines_add(&l->lines);
 		line->selectable = 1;
@@ -256,6 +257,7 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	vline_cell(line, VS_HEADING, "WHO", 11);
 	vline_cell(line, VS_HEADING, "OBJECT", objw);
 	vline_add(line, VS_HEADING, "CHANGE");
+	l->sticky = 1;
 	for (i = n; i-- > 0;) {
 		c = &v[i];
 		line = vlines_add(&l->lines);
