@@ -365,25 +365,57 @@ draw_title(struct tui *t, const char *screen)
 	vline_release(&l);
 }
 
+/* The message of the status line wrapped to the screen's width. */
+static void
+draw_status_wrap(struct tui *t, struct vlines *ls)
+{
+	char	*s;
+
+	s = xasprintf("%s%s", t->status_error ? "error: " : "",
+	    t->status.s);
+	vlines_wrap(ls, t->status_error ? VS_ERROR : VS_OK, s, t->cols, 0);
+	free(s);
+}
+
+int
+draw_status_rows(struct tui *t)
+{
+	struct vlines	ls;
+	int		n;
+
+	if (t->status.len == 0)
+		return 1;
+	vlines_init(&ls);
+	draw_status_wrap(t, &ls);
+	n = ls.n < 1 ? 1 : ls.n > TUI_STATUS_MAX ? TUI_STATUS_MAX :
+	    (int)ls.n;
+	vlines_release(&ls);
+	return n;
+}
+
 void
 draw_status(struct tui *t, const char *hint)
 {
-	struct vline	l;
-	int		y = t->rows - 1;
+	struct vlines	 ls;
+	struct vline	*l;
+	int		 i, n = t->status_rows > 1 ? t->status_rows : 1;
+	int		 y = t->rows - n;
 
-	memset(&l, 0, sizeof l);
-	if (t->status.len > 0) {
-		if (t->status_error)
-			vline_add(&l, VS_ERROR, "error: ");
-		vline_add(&l, t->status_error ? VS_ERROR : VS_OK,
-		    t->status.s);
-	} else
-		vline_add(&l, VS_DIM, hint != NULL ? hint :
+	vlines_init(&ls);
+	if (t->status.len > 0)
+		draw_status_wrap(t, &ls);
+	else {
+		l = vlines_add(&ls);
+		vline_add(l, VS_DIM, hint != NULL ? hint :
 		    "? help  Esc back  q quit");
-	move(y, 0);
-	clrtoeol();
-	draw_line(t, &l, y, 0, t->cols, 0);
-	vline_release(&l);
+	}
+	for (i = 0; i < n; i++) {
+		move(y + i, 0);
+		clrtoeol();
+		if ((size_t)i < ls.n)
+			draw_line(t, &ls.v[i], y + i, 0, t->cols, 0);
+	}
+	vlines_release(&ls);
 }
 
 void

@@ -189,7 +189,7 @@ tui_body_top(const struct tui *t)
 int
 tui_body_height(const struct tui *t)
 {
-	return t->rows - 2;
+	return t->rows - 1 - (t->status_rows > 1 ? t->status_rows : 1);
 }
 
 void
@@ -514,6 +514,7 @@ tui_draw(struct tui *t)
 	}
 	draw_cursor(t, -1, -1);
 	t->hint = NULL;
+	t->status_rows = draw_status_rows(t);
 	for (base = t->n - 1; base > 0 && t->stack[base]->ops->modal; base--)
 		;
 	draw_title(t, t->stack[base]->ops->name);
