@@ -966,21 +966,22 @@ test_start_and_history_lines(void **state)
 	sum[0].nrisks = 12;
 	sum[0].by_severity[LEVEL_CRITICAL] = 2;
 	sum[0].by_severity[LEVEL_LOW] = 10;
-	sum[0].by_status[RISK_OPEN] = 11;
+	sum[0].by_status[RISK_OPEN] = 7;
+	sum[0].by_status[RISK_MITIGATING] = 4;
 	sum[0].by_status[RISK_MITIGATED] = 1;
 	sum[1].id = id2;
 	sum[1].name = n2;
 	vlist_init(&l);
 	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 0);
-	assert_string_equal(s, "  ID       NAME" "                         "
-	    "RISKS CRIT HIGH  MED  LOW OPEN MITIG ACC");
+	assert_string_equal(s, "  ID       NAME" "                "
+	    "CRIT HIGH  MED  LOW OPEN MITIGATING MITIGATED ACC");
 	free(s);
 	sum[0].by_status[RISK_ACCEPTED] = 3;
 	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 1);
 	assert_string_equal(s, "  sys      Süß ^[[1mbold"
-	    "                   12    2    0    0   10   11     1   3");
+	    "          2    0    0   10    7          4         1   3");
 	free(s);
 	assert_ptr_equal(vlist_selected(&l), &sum[0]);
 

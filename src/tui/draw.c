@@ -7,12 +7,22 @@
  * Without colours (NO_COLOR set, or a monochrome terminal) every style
  * falls back to plain attributes; no meaning rests on colour alone, as
  * severities and crossings are also written in words.
+ *
+ * Where the locale's codeset is not UTF-8 (LANG=C over SSH) or the terminal
+ * cannot show it (a VT100, a terminal without line drawing), everything is
+ * drawn in ASCII: rules and boxes with - | +, the few symbols of the screens
+ * with the letters of draw_glyphs, and any other character as '?' per
+ * column, so that no multibyte sequence reaches such a terminal raw.
  */
 #include "config.h"
 
 #include <curses.h>
+#include <langinfo.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <wchar.h>
 
 #include "model/model.h"
 #include "session/session.h"
@@ -46,7 +56,26 @@ static const struct {
 	[VS_FIELD] =	{ COLOR_CYAN, -1, A_NORMAL, A_NORMAL },
 };
 
+/* The symbols the screens draw, and what stands for them in ASCII. */
+static const struct {
+	uint32_t	cp;		/* code point */
+	char		ascii;		/* one column, as the symbol */
+} draw_glyphs[] = {
+	{ 0x2502, '|' },	/* separator in the title bar */
+	{ 0x2500, '-' },
+	{ 0x2713, '*' },	/* a step that is done */
+	{ 0x2191, '^' },	/* more above */
+	{ 0x2193, 'v' },	/* more below */
+	{ 0x2026, '~' },	/* text cut (as tig marks it) */
+	{ 0x2192, '>' },
+};
+
+/* Terminal names (prefixes) that show no UTF-8: the DEC VT family. */
+static const char *const draw_ascii_terms[] = { "vt1", "vt2", "vt3", "vt4",
+    "vt5", NULL };
+
 static int	draw_colour;		/* colours in use */
+static int	draw_ascii;		/* ASCII only: no UTF-8 */
 static int	draw_cy = -1;		/* where the text cursor goes */
 static int	draw_cx = -1;
 
@@ -72,6 +101,25 @@ draw_init_colours(struct tui *t)
 		draw_colour = 1;
 	}
 	t->colour = draw_colour;
+}
+
+void
+draw_init_glyphs(struct tui *t)
+{
+	const char	*cs = nl_langinfo(CODESET), *term = termname();
+	const char	*acsc = tigetstr("acsc");
+	size_t		 i;
+
+	draw_ascii = cs == NULL || (strcasecmp(cs, "UTF-8") != 0 &&
+	    strcasecmp(cs, "utf8") != 0);
+	/* No line drawing at all: an old or minimal terminal. */
+	if (acsc == NULL || acsc == (char *)-1)
+		draw_ascii = 1;
+	for (i = 0; term != NULL && draw_ascii_terms[i] != NULL; i++)
+		if (strncmp(term, draw_ascii_terms[i],
+		    strlen(draw_ascii_terms[i])) == 0)
+			draw_ascii = 1;
+	t->ascii = draw_ascii;
 }
 
 /* The attributes of a style. */
@@ -114,6 +162,41 @@ draw_cursor(struct tui *t, int y, int x)
 	draw_cx = x;
 }
 
+/* Put n bytes of safe text at the cursor in ASCII: symbols as their
+ * letters, other characters as '?' for each column they take. */
+static void
+draw_put_ascii(const char *s, size_t n)
+{
+	uint32_t	c;
+	size_t		k, i;
+	int		w;
+
+	while (n > 0) {
+		if ((k = utf8_decode(s, n, &c)) == 0) {
+			k = 1;
+			c = '?';
+		}
+		if (c < 0x80)
+			addch((chtype)c);
+		else {
+			for (i = 0; i < sizeof draw_glyphs /
+			    sizeof draw_glyphs[0]; i++)
+				if (draw_glyphs[i].cp == c)
+					break;
+			if (i < sizeof draw_glyphs / sizeof draw_glyphs[0])
+				addch((chtype)draw_glyphs[i].ascii);
+			else {
+				/* As text_width counts it: one if unknown. */
+				w = wcwidth((wchar_t)c);
+				for (w = w < 0 ? 1 : w; w > 0; w--)
+					addch('?');
+			}
+		}
+		s += k;
+		n -= k;
+	}
+}
+
 /* Put safe text at the cursor, at most cols columns; returns columns. */
 static int
 draw_text(const char *s, int cols, attr_t attr)
@@ -125,9 +208,22 @@ draw_text(const char *s, int cols, attr_t attr)
 		return 0;
 	n = text_fit(s, cols, &used);
 	attrset(attr);
-	if (n > 0)
+	if (n > 0 && draw_ascii)
+		draw_put_ascii(s, n);
+	else if (n > 0)
 		addnstr(s, (int)n);
 	return used;
+}
+
+/* A symbol (UTF-8, one column) at (y, x), or its ASCII letter. */
+static void
+draw_glyph(int y, int x, const char *sym)
+{
+	move(y, x);
+	if (draw_ascii)
+		draw_put_ascii(sym, strlen(sym));
+	else
+		addstr(sym);
 }
 
 void
@@ -156,14 +252,18 @@ void
 draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
     int focused)
 {
-	size_t	i, idx;
+	size_t	i, idx, fixed;
 	int	sel;
 
 	if (h <= 0 || w <= 0)
 		return;
 	vlist_scroll(l, h);
-	for (i = 0; i < (size_t)h; i++) {
-		idx = l->top + i;
+	/* A column header stays put; the rest scrolls under it. */
+	fixed = vlist_fixed(l, h);
+	for (i = 0; i < fixed; i++)
+		draw_line(t, &l->lines.v[i], y + (int)i, x, w, 0);
+	for (i = fixed; i < (size_t)h; i++) {
+		idx = l->top + i - fixed;
 		if (idx >= l->lines.n)
 			break;
 		sel = 0;
@@ -173,10 +273,11 @@ draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
 	}
 	/* Arrows over the last column when there is more to see. */
 	attrset(draw_attr(VS_KEY));
-	if (l->top > 0)
-		mvaddstr(y, x + w - 1, "\xe2\x86\x91");		/* U+2191 */
-	if (l->top + (size_t)h < l->lines.n)
-		mvaddstr(y + h - 1, x + w - 1, "\xe2\x86\x93");	/* U+2193 */
+	if (l->top > fixed)
+		draw_glyph(y + (int)fixed, x + w - 1,
+		    "\xe2\x86\x91");				/* U+2191 */
+	if (l->top + (size_t)h - fixed < l->lines.n)
+		draw_glyph(y + h - 1, x + w - 1, "\xe2\x86\x93"); /* U+2193 */
 	attrset(A_NORMAL);
 }
 
@@ -201,14 +302,14 @@ draw_box(struct tui *t, int y, int x, int h, int w, const char *title)
 	for (i = 0; i < h; i++)
 		mvhline(y + i, x, ' ', w);
 	attrset(draw_attr(VS_HEADING));
-	mvhline(y, x + 1, ACS_HLINE, w - 2);
-	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
-	mvvline(y + 1, x, ACS_VLINE, h - 2);
-	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
-	mvaddch(y, x, ACS_ULCORNER);
-	mvaddch(y, x + w - 1, ACS_URCORNER);
-	mvaddch(y + h - 1, x, ACS_LLCORNER);
-	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	mvhline(y, x + 1, draw_ascii ? '-' : ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, draw_ascii ? '-' : ACS_HLINE, w - 2);
+	mvvline(y + 1, x, draw_ascii ? '|' : ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, draw_ascii ? '|' : ACS_VLINE, h - 2);
+	mvaddch(y, x, draw_ascii ? '+' : ACS_ULCORNER);
+	mvaddch(y, x + w - 1, draw_ascii ? '+' : ACS_URCORNER);
+	mvaddch(y + h - 1, x, draw_ascii ? '+' : ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, draw_ascii ? '+' : ACS_LRCORNER);
 	memset(&l, 0, sizeof l);
 	vline_add(&l, VS_HEADING, " ");
 	vline_add(&l, VS_HEADING, title);
@@ -224,7 +325,7 @@ draw_rule(struct tui *t, int y, const char *label)
 	struct vline	l;
 
 	attrset(draw_attr(VS_DIM));
-	mvhline(y, 0, ACS_HLINE, t->cols);
+	mvhline(y, 0, draw_ascii ? '-' : ACS_HLINE, t->cols);
 	attrset(A_NORMAL);
 	if (label == NULL)
 		return;
@@ -264,25 +365,57 @@ draw_title(struct tui *t, const char *screen)
 	vline_release(&l);
 }
 
+/* The message of the status line wrapped to the screen's width. */
+static void
+draw_status_wrap(struct tui *t, struct vlines *ls)
+{
+	char	*s;
+
+	s = xasprintf("%s%s", t->status_error ? "error: " : "",
+	    t->status.s);
+	vlines_wrap(ls, t->status_error ? VS_ERROR : VS_OK, s, t->cols, 0);
+	free(s);
+}
+
+int
+draw_status_rows(struct tui *t)
+{
+	struct vlines	ls;
+	int		n;
+
+	if (t->status.len == 0)
+		return 1;
+	vlines_init(&ls);
+	draw_status_wrap(t, &ls);
+	n = ls.n < 1 ? 1 : ls.n > TUI_STATUS_MAX ? TUI_STATUS_MAX :
+	    (int)ls.n;
+	vlines_release(&ls);
+	return n;
+}
+
 void
 draw_status(struct tui *t, const char *hint)
 {
-	struct vline	l;
-	int		y = t->rows - 1;
+	struct vlines	 ls;
+	struct vline	*l;
+	int		 i, n = t->status_rows > 1 ? t->status_rows : 1;
+	int		 y = t->rows - n;
 
-	memset(&l, 0, sizeof l);
-	if (t->status.len > 0) {
-		if (t->status_error)
-			vline_add(&l, VS_ERROR, "error: ");
-		vline_add(&l, t->status_error ? VS_ERROR : VS_OK,
-		    t->status.s);
-	} else
-		vline_add(&l, VS_DIM, hint != NULL ? hint :
+	vlines_init(&ls);
+	if (t->status.len > 0)
+		draw_status_wrap(t, &ls);
+	else {
+		l = vlines_add(&ls);
+		vline_add(l, VS_DIM, hint != NULL ? hint :
 		    "? help  Esc back  q quit");
-	move(y, 0);
-	clrtoeol();
-	draw_line(t, &l, y, 0, t->cols, 0);
-	vline_release(&l);
+	}
+	for (i = 0; i < n; i++) {
+		move(y + i, 0);
+		clrtoeol();
+		if ((size_t)i < ls.n)
+			draw_line(t, &ls.v[i], y + i, 0, t->cols, 0);
+	}
+	vlines_release(&ls);
 }
 
 void

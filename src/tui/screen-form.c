@@ -19,6 +19,7 @@
 #include "view/walk.h"
 
 struct form_screen {
+	struct tui	*t;
 	struct form	*fm;
 	struct vlist	 list;
 	int		 listh;
@@ -314,20 +315,23 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 				form_focus(fm, fm->cursor + 1);
 			return TUI_REDRAW;
 		}
+		form_commit(t, fs);
 		return form_pick(t, fs);
+	/*
+	 * Cycling shows the next value; the one the user leaves the field
+	 * on is stored (one change, none if back where it was).
+	 */
 	case ACT_TOGGLE:
 		if (f != NULL && f->type == FIELD_BOOL) {
 			form_cycle(fm, 1, t->m);
-			form_commit(t, fs);
 			return TUI_REDRAW;
 		}
+		form_commit(t, fs);
 		return form_pick(t, fs);
 	case ACT_LEFT:
 	case ACT_RIGHT:
-		if (f != NULL && f->type != FIELD_SET) {
+		if (f != NULL && f->type != FIELD_SET)
 			form_cycle(fm, a == ACT_LEFT ? -1 : 1, t->m);
-			form_commit(t, fs);
-		}
 		return TUI_REDRAW;
 	case ACT_CLEAR:
 		if (fm->n > 0 && form_set(fm, fm->cursor, NULL, t->m) == 0)
@@ -341,6 +345,8 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 			    form_error(fm) != NULL ? form_error(fm) : "?");
 		return TUI_POP;
 	default:
+		/* Another screen may replace this one: store first. */
+		form_commit(t, fs);
 		return TUI_NONE;
 	}
 #undef fm
@@ -351,6 +357,9 @@ form_free_screen(struct screen *s)
 {
 	struct form_screen	*fs = s->data;
 
+	/* Closed by a signal or from above: keep a valid change. */
+	if (fs->fm->orig_id != NULL && fs->t->m != NULL)
+		form_commit(fs->t, fs);
 	form_free(fs->fm);
 	vlist_release(&fs->list);
 	free(fs);
@@ -366,6 +375,7 @@ screen_form_new(struct tui *t, int type, const char *id, int kind)
 {
 	struct form_screen	*fs = xcalloc(1, sizeof *fs);
 
+	fs->t = t;
 	fs->fm = form_new((enum objtype)type, t->m, id, kind);
 	vlist_init(&fs->list);
 	return screen_new(&form_ops, fs);

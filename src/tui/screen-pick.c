@@ -36,8 +36,8 @@ pick_draw(struct tui *t, struct screen *s)
 	pick_build(&ps->p, w - 4);
 	draw_box(t, y, x, h, w, ps->p.title);
 	draw_list(t, &ps->p.list, y + 1, x + 2, h - 2, w - 3, 1);
-	t->hint = ps->p.multi ? "Space tick/untick  Enter done  Esc cancel" :
-	    "Enter choose  Esc cancel";
+	t->hint = ps->p.multi ? "Space tick/untick  a-z go to  Enter done  "
+	    "Esc cancel" : "a-z go to  Enter choose  Esc cancel";
 }
 
 /* Call done with the choice; close unless it asks to stay. */
@@ -59,7 +59,6 @@ pick_key(struct tui *t, struct screen *s, int key, enum action a)
 {
 	struct pick_screen	*ps = s->data;
 
-	(void)key;
 	switch (a) {
 	case ACT_UP:
 		vlist_move(&ps->p.list, -1);
@@ -87,6 +86,10 @@ pick_key(struct tui *t, struct screen *s, int key, enum action a)
 		return pick_choose(t, ps);
 	case ACT_OPEN:
 		return pick_choose(t, ps);
+	case ACT_JUMP:
+		if (pick_jump(&ps->p, key) == -1)
+			tui_errorf(t, "no value starting with '%c'", key);
+		return TUI_REDRAW;
 	case ACT_BACK:
 	case ACT_QUIT:
 		return TUI_POP;

@@ -16,10 +16,20 @@
 #include "view/undo.h"
 #include "view/walk.h"
 
+#define WALK_MIN_LIST	5	/* rows the step's list keeps, at least */
+
 struct walk {
+	struct tui	*t;
 	enum walk_step	 step;
 	struct vlist	 list;
 	int		 listh;		/* rows of the list last drawn */
+	/*
+	 * Space cycles a practice answer without storing it: the answer the
+	 * user leaves on is stored when any other key comes, as one change.
+	 */
+	char		*pending;	/* the question being cycled, or NULL */
+	enum tri	 answer;	/* its answer as shown */
+	struct model	*shown;		/* t->m with that answer, for drawing */
 };
 
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
@@ -59,21 +69,32 @@ walk_item_help(struct tui *t, const struct walk *w, struct vlines *ls)
 static void
 walk_draw(struct tui *t, struct screen *s)
 {
-	struct walk	*w = s->data;
-	struct vlines	 head, foot;
-	int		 y = tui_body_top(t), h = tui_body_height(t), lh, fn;
+	struct walk		*w = s->data;
+	const struct model	*m = w->shown != NULL ? w->shown : t->m;
+	struct vlines		 head, foot;
+	int			 y = tui_body_top(t), h = tui_body_height(t);
+	int			 lh, fn;
 
 	vlines_init(&head);
 	vlines_init(&foot);
-	walk_header(&head, w->step, t->m, tui_catalogue(t), &t->risks,
+	walk_header(&head, w->step, m, tui_catalogue(t), &t->risks,
 	    t->cols);
 	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);
-	walk_lines(&w->list, w->step, t->m, tui_catalogue(t), &t->risks,
+	walk_lines(&w->list, w->step, m, tui_catalogue(t), &t->risks,
 	    t->cols);
 	walk_item_help(t, w, &foot);
-	fn = foot.n > 3 ? 3 : (int)foot.n;
+	/*
+	 * The help of the selected item whole (a question's "Yes means..."
+	 * takes up to six lines at 80 columns), as long as the list keeps
+	 * WALK_MIN_LIST rows.
+	 */
+	fn = (int)foot.n;
+	if (h - (int)head.n - 2 - fn < WALK_MIN_LIST)
+		fn = h - (int)head.n - 2 - WALK_MIN_LIST;
+	if (fn < 0)
+		fn = 0;
 	lh = h - (int)head.n - 1 - (fn > 0 ? fn + 1 : 0);
 	w->listh = lh;
 	draw_list(t, &w->list, y, 0, lh, t->cols, 1);
@@ -115,6 +136,64 @@ walk_answer_question(struct tui *t, const char *id, enum tri answer)
 	    answer == TRI_NO ? "no" : "unknown");
 	tui_save(t, m, what);
 	free(what);
+}
+
+/* Forget the answer being cycled. */
+static void
+walk_drop_pending(struct walk *w)
+{
+	free(w->pending);
+	w->pending = NULL;
+	model_free(w->shown);
+	w->shown = NULL;
+}
+
+/*
+ * Store the answer the user left a question on: one change, and none when
+ * it is the answer stored already.
+ */
+static void
+walk_commit(struct tui *t, struct walk *w)
+{
+	char	*id = w->pending;
+	int	 stored;
+
+	if (id == NULL)
+		return;
+	w->pending = NULL;
+	model_free(w->shown);
+	w->shown = NULL;
+	if (t->m != NULL) {
+		stored = walk_answer(t->m, id);
+		if (stored == -1 || (enum tri)stored != w->answer)
+			walk_answer_question(t, id, w->answer);
+		else
+			tui_message(t, "answer '%s' unchanged", id);
+	}
+	free(id);
+}
+
+/* Space: the next answer of a question, shown but not yet stored. */
+static void
+walk_cycle(struct tui *t, struct walk *w, const char *id)
+{
+	int	ans;
+
+	if (w->pending != NULL && strcmp(w->pending, id) != 0)
+		walk_commit(t, w);
+	if (w->pending == NULL) {
+		ans = walk_answer(t->m, id);
+		w->pending = xstrdup(id);
+	} else
+		ans = (int)w->answer;
+	w->answer = ans == TRI_YES ? TRI_NO : ans == TRI_NO ? TRI_UNKNOWN :
+	    TRI_YES;
+	model_free(w->shown);
+	w->shown = undo_copy_model(t->m);
+	model_add_practice(w->shown, id, w->answer);
+	tui_message(t, "answer '%s': %s (stored when you move on)", id,
+	    w->answer == TRI_YES ? "yes" : w->answer == TRI_NO ? "no" :
+	    "unknown");
 }
 
 /* An answer chosen from the pick list: store it. */
@@ -202,8 +281,12 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 	const void		*p = vlist_selected(&w->list);
 	const struct question	*q;
 	enum tui_next		 next;
-	int			 ans;
 
+	/* Any key but Space stores the answer cycled to, first. */
+	if (w->pending != NULL && a != ACT_TOGGLE) {
+		walk_commit(t, w);
+		p = vlist_selected(&w->list);
+	}
 	if ((next = tui_list_key(t, &w->list, a, w->listh)) != TUI_NONE)
 		return next;
 	switch (a) {
@@ -227,9 +310,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 	case ACT_TOGGLE:
 		if (w->step != WALK_PRACTICE || (q = p) == NULL)
 			return TUI_REDRAW;
-		ans = walk_answer(t->m, q->id);
-		walk_answer_question(t, q->id, ans == TRI_YES ? TRI_NO :
-		    ans == TRI_NO ? TRI_UNKNOWN : TRI_YES);
+		walk_cycle(t, w, q->id);
 		return TUI_REDRAW;
 	case ACT_DELETE:
 		if (w->step < WALK_BOUNDARIES || w->step > WALK_FLOWS ||
@@ -260,6 +341,11 @@ walk_free(struct screen *s)
 {
 	struct walk	*w = s->data;
 
+	/* Closed by a signal or a lost model: keep what was chosen. */
+	if (w->pending != NULL && w->t->m != NULL)
+		walk_commit(w->t, w);
+	walk_drop_pending(w);
+
 	vlist_release(&w->list);
 	free(w);
 }
@@ -274,6 +360,7 @@ screen_walk_new(struct tui *t, int step)
 {
 	struct walk	*w = xcalloc(1, sizeof *w);
 
+	w->t = t;
 	vlist_init(&w->list);
 	if (step < 0 || step >= WALK_COUNT)
 		w->step = walk_resume(t->m, tui_catalogue(t), &t->risks);

@@ -36,6 +36,7 @@ struct tui;
 #define TUI_MIN_COLS	80
 #define TUI_MIN_ROWS	24
 #define TUI_STACK	32
+#define TUI_STATUS_MAX	4	/* rows a long message may take */
 
 enum tui_next {
 	TUI_NONE,	/* not handled: try the global bindings */
@@ -76,6 +77,7 @@ struct tui {
 	struct screen		*pending;	/* for TUI_PUSH and TUI_POP */
 	struct buf		 status;	/* for the status line */
 	int			 status_error;	/* it is an error */
+	int			 status_rows;	/* rows it takes, wrapped */
 	const char		*hint;		/* keys to show, set by draw */
 	char			*search;	/* the last text searched */
 	int			 conflict;	/* the last save was refused:
@@ -85,6 +87,7 @@ struct tui {
 	int			 rows;
 	int			 cols;
 	int			 colour;	/* colours in use */
+	int			 ascii;		/* ASCII only (no UTF-8) */
 	char			 today[11];	/* YYYY-MM-DD */
 };
 
@@ -131,7 +134,8 @@ int		 tui_set_mitigation(struct tui *, const struct risk *,
 void		 tui_undo(struct tui *);
 /* The catalogue of the session. */
 const struct catalogue *tui_catalogue(const struct tui *);
-/* The body's first row and height (between title and status lines). */
+/* The body's first row and height (between title and status lines; a
+ * long message in the status line takes rows from the body). */
 int		 tui_body_top(const struct tui *);
 int		 tui_body_height(const struct tui *);
 
@@ -141,9 +145,16 @@ int		 keys_from_curses(int, unsigned long);
 
 /* draw.c: the only code calling curses drawing functions. */
 void		 draw_init_colours(struct tui *);
+/* ASCII only when the locale or the terminal has no UTF-8 (sets ascii). */
+void		 draw_init_glyphs(struct tui *);
 void		 draw_begin(struct tui *);
 void		 draw_end(struct tui *);
 void		 draw_title(struct tui *, const char *screen);
+/*
+ * Rows the status line needs: a message wider than the screen is wrapped
+ * (up to TUI_STATUS_MAX rows), never cut.
+ */
+int		 draw_status_rows(struct tui *);
 void		 draw_status(struct tui *, const char *hint);
 /* A list in a rectangle; scrolls it so the cursor shows; the cursor line
  * is shown in reverse when focused, marked '>' when not. */

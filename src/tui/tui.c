@@ -189,7 +189,7 @@ tui_body_top(const struct tui *t)
 int
 tui_body_height(const struct tui *t)
 {
-	return t->rows - 2;
+	return t->rows - 1 - (t->status_rows > 1 ? t->status_rows : 1);
 }
 
 void
@@ -514,6 +514,7 @@ tui_draw(struct tui *t)
 	}
 	draw_cursor(t, -1, -1);
 	t->hint = NULL;
+	t->status_rows = draw_status_rows(t);
 	for (base = t->n - 1; base > 0 && t->stack[base]->ops->modal; base--)
 		;
 	draw_title(t, t->stack[base]->ops->name);
@@ -743,6 +744,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	if (getenv("ESCDELAY") == NULL)
 		set_escdelay(50);
 	draw_init_colours(&t);
+	draw_init_glyphs(&t);
 	rview_today(t.today);
 	t.stack[t.n++] = screen_start_new(&t);
 	tui_focus(&t);

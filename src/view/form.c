@@ -682,6 +682,26 @@ form_lines(const struct form *fm, int width, struct vlist *l, size_t *line,
 	l->cursor = *line;
 }
 
+/*
+ * Notes on how the analysis reads a kind of component, where the form
+ * alone would mislead: shown under the help of a field (any, when field
+ * is NULL) of a component of that kind.
+ */
+static const struct {
+	int		 kind;		/* enum kind */
+	const char	*field;		/* or NULL: every field */
+	const char	*note;
+} form_notes[] = {
+	{ KIND_INFERENCE_SERVICE, NULL,
+	  "Speech to text: the threats of transcribed speech come only with "
+	  "a model of model-type speech that this service sends to (add "
+	  "one, and a flow to it)." },
+	{ KIND_MODEL, "model-type",
+	  "A speech-to-text model behind an inference-service needs speech "
+	  "here, and a flow from the service to it, for the threats of "
+	  "transcribed speech." },
+};
+
 void
 form_help(const struct form *fm, struct buf *b)
 {
@@ -710,4 +730,10 @@ form_help(const struct form *fm, struct buf *b)
 	default:
 		break;
 	}
+	for (k = 0; fm->type == OBJ_COMPONENT &&
+	    k < (int)(sizeof form_notes / sizeof form_notes[0]); k++)
+		if (form_notes[k].kind == fm->kind &&
+		    (form_notes[k].field == NULL ||
+		    strcmp(form_notes[k].field, ff->f->name) == 0))
+			buf_addf(b, "\n%s", form_notes[k].note);
 }

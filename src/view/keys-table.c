@@ -114,6 +114,8 @@ const struct keybinding keys_table[] = {
 	{ ' ', "Space", KCTX_PICK, ACT_TOGGLE, "tick or untick a value "
 	  "(where several are allowed)" },
 	{ KEYC_ESC, "Esc", KCTX_PICK, ACT_BACK, "cancel" },
+	{ KEYC_ALNUM, "a-z, 0-9", KCTX_PICK, ACT_JUMP, "go to the next value "
+	  "starting with that letter or digit" },
 
 	/* Text prompts. */
 	{ KEYC_ENTER, "Enter", KCTX_PROMPT, ACT_OPEN, "confirm" },
@@ -193,6 +195,14 @@ keys_ctx_name(enum kctx c)
 	return ctx_names[c];
 }
 
+/* 1 for an ASCII letter or digit (type-ahead in lists of values). */
+static int
+keys_alnum(int key)
+{
+	return (key >= 'a' && key <= 'z') || (key >= 'A' && key <= 'Z') ||
+	    (key >= '0' && key <= '9');
+}
+
 enum action
 keys_lookup(int key, const enum kctx *chain)
 {
@@ -201,7 +211,9 @@ keys_lookup(int key, const enum kctx *chain)
 	for (; *chain != KCTX_END; chain++)
 		for (i = 0; i < nkeys_table; i++)
 			if (keys_table[i].ctx == *chain &&
-			    keys_table[i].key == key)
+			    (keys_table[i].key == key ||
+			    (keys_table[i].key == KEYC_ALNUM &&
+			    keys_alnum(key))))
 				return keys_table[i].action;
 	return ACT_NONE;
 }

@@ -40,7 +40,8 @@ enum keycode {
 	KEYC_DELETE,
 	KEYC_F1,
 	KEYC_F5,
-	KEYC_RESIZE
+	KEYC_RESIZE,
+	KEYC_ALNUM	/* in the table: any ASCII letter or digit */
 };
 
 /* Where a binding applies; screens chain them, most specific first. */
@@ -110,6 +111,7 @@ enum action {
 	ACT_SORT,
 	ACT_DUE,
 	ACT_NOTES,
+	ACT_JUMP,
 	ACT_COUNT
 };
 

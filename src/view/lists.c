@@ -12,6 +12,9 @@
 #include "view/lists.h"
 #include "view/risks.h"
 
+/* Columns of the start screen's list besides id and name. */
+#define START_FIXED	(2 + 1 + 4 * 5 + 5 + 11 + 10 + 4)
+
 void
 start_lines(struct vlist *l, const struct store_summary *v, size_t n,
     int width)
@@ -26,9 +29,13 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 			idw = w;
 	if (idw > 24)
 		idw = 24;
-	namew = width - 2 - idw - 1 - 6 - 20 - 5 - 6 - 4;
-	if (namew < 12)
-		namew = 12;
+	/* The id gives way before the name goes under 10 columns. */
+	if (width - START_FIXED - idw < 10)
+		idw = width - START_FIXED - 10 > 8 ? width - START_FIXED - 10 :
+		    8;
+	namew = width - START_FIXED - idw;
+	if (namew < 10)
+		namew = 10;
 	vlist_clear(l);
 	if (n == 0) {
 		vlines_wrap(&l->lines, VS_DIM, "No models in this database "
@@ -42,10 +49,15 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 	vline_cell(line, VS_HEADING, "ID", idw);
 	vline_add(line, VS_HEADING, " ");
 	vline_cell(line, VS_HEADING, "NAME", namew);
-	vline_addf(line, VS_HEADING, "%6s", "RISKS");
 	for (s = 0; s < 4; s++)
 		vline_addf(line, VS_HEADING, "%5s", sev[s]);
-	vline_addf(line, VS_HEADING, "%5s%6s%4s", "OPEN", "MITIG", "ACC");
+	/*
+	 * Statuses as the dashboard words them, mitigating ones too; the
+	 * total is the sum of either group, so it gives them its room.
+	 */
+	vline_addf(line, VS_HEADING, "%5s%11s%10s%4s", "OPEN", "MITIGATING",
+	    "MITIGATED", "ACC");
+	l->sticky = 1;
 	for (i = 0; i < n; i++) {
 		line = vlines_add(&l->lines);
 		line->selectable = 1;
@@ -54,14 +66,15 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 		vline_cell(line, VS_NORMAL, v[i].id, idw);
 		vline_add(line, VS_NORMAL, " ");
 		vline_cell(line, VS_NORMAL, v[i].name, namew);
-		vline_addf(line, VS_NORMAL, "%6zu", v[i].nrisks);
 		for (s = 3; s >= 0; s--)
 			vline_addf(line, v[i].by_severity[s] > 0 ?
 			    rview_severity_style(s) : VS_DIM, "%5zu",
 			    v[i].by_severity[s]);
 		vline_addf(line, v[i].by_status[RISK_OPEN] > 0 ? VS_WARN :
 		    VS_DIM, "%5zu", v[i].by_status[RISK_OPEN]);
-		vline_addf(line, VS_NORMAL, "%6zu",
+		vline_addf(line, VS_NORMAL, "%11zu",
+		    v[i].by_status[RISK_MITIGATING]);
+		vline_addf(line, VS_NORMAL, "%10zu",
 		    v[i].by_status[RISK_MITIGATED]);
 		vline_addf(line, VS_NORMAL, "%4zu",
 		    v[i].by_status[RISK_ACCEPTED]);
@@ -256,6 +269,7 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	vline_cell(line, VS_HEADING, "WHO", 11);
 	vline_cell(line, VS_HEADING, "OBJECT", objw);
 	vline_add(line, VS_HEADING, "CHANGE");
+	l->sticky = 1;
 	for (i = n; i-- > 0;) {
 		c = &v[i];
 		line = vlines_add(&l->lines);

@@ -2,13 +2,14 @@
  * lists.h: the lists of the start, data-flow and history screens.
  *
  * The start screen lists the models of a database with their risk counts
- * by severity, and how many are open, mitigated and accepted (data: the
- * struct store_summary). The data-flow
- * view groups components by trust boundary and lists the flows from -> to
- * with the data they carry; a flow that crosses a trust boundary is marked
- * with the word CROSSES (not by colour alone), and one whose ends lack a
- * boundary with "boundary?" (data: the boundary, component or flow). The
- * history lists changes newest first (data: the struct change).
+ * by severity, and how many are open, mitigating, mitigated and accepted,
+ * as the dashboard counts them (data: the struct store_summary). The
+ * data-flow view groups components by trust boundary and lists the flows
+ * from -> to with the data they carry; a flow that crosses a trust
+ * boundary is marked with the word CROSSES (not by colour alone), and one
+ * whose ends lack a boundary with "boundary?" (data: the boundary,
+ * component or flow). The history lists changes newest first (data: the
+ * struct change).
  */
 #ifndef PARAPET_VIEW_LISTS_H
 #define PARAPET_VIEW_LISTS_H

@@ -132,6 +132,29 @@ pick_current(const struct pick *p)
 	return &p->v[p->list.cursor];
 }
 
+/* ASCII lower case. */
+static int
+pick_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int
+pick_jump(struct pick *p, int c)
+{
+	size_t	i, k;
+
+	for (k = 1; k <= p->n; k++) {
+		i = (p->list.cursor + k) % p->n;
+		if (pick_lower((unsigned char)p->v[i].label[0]) ==
+		    pick_lower(c)) {
+			p->list.cursor = i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 void
 pick_toggle(struct pick *p)
 {

@@ -48,6 +48,12 @@ void		 pick_build(struct pick *, int width);
 void		 pick_select(struct pick *, const char *value);
 /* The option under the cursor, or NULL. */
 const struct pick_option *pick_current(const struct pick *);
+/*
+ * Type-ahead: move to the next option after the cursor (cycling) whose
+ * label starts with the character c, ignoring ASCII case. 0, or -1 when
+ * none does.
+ */
+int		 pick_jump(struct pick *, int c);
 /* Tick or untick the option under the cursor (multi only). */
 void		 pick_toggle(struct pick *);
 /*

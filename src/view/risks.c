@@ -528,6 +528,7 @@ rview_build(struct rview *rv, const struct risk_register *r,
 	vline_add(v, VS_HEADING, " ");
 	vline_cell(v, VS_HEADING, "GUIDE", 5);
 	vline_add(v, VS_HEADING, " TITLE");
+	rv->list.sticky = 1;
 	for (i = 0; i < n; i++) {
 		/* Listed apart: the provisional risks that apply. */
 		if (rv->sort == RSORT_SEVERITY && items[i].k->applies &&

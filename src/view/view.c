@@ -288,6 +288,7 @@ void
 vlist_clear(struct vlist *l)
 {
 	vlines_clear(&l->lines);
+	l->sticky = 0;
 }
 
 /* 1 if line i exists and the cursor may stop on it. */
@@ -380,24 +381,38 @@ vlist_page(struct vlist *l, int dir, int height)
 		l->top = l->top > (size_t)step ? l->top - (size_t)step : 0;
 }
 
+size_t
+vlist_fixed(const struct vlist *l, int height)
+{
+	if (l->sticky == 0 || height <= 0 || l->sticky >= (size_t)height ||
+	    l->sticky >= l->lines.n)
+		return 0;
+	return l->sticky;
+}
+
 void
 vlist_scroll(struct vlist *l, int height)
 {
-	size_t	h = height > 0 ? (size_t)height : 1;
+	size_t	first = vlist_fixed(l, height);
+	size_t	h = height > 0 ? (size_t)height - first : 1;
 
-	if (l->lines.n <= h) {
-		l->top = 0;
+	if (h == 0)
+		h = 1;
+	if (l->lines.n - first <= h) {
+		l->top = first;
 		return;
 	}
+	if (l->top < first)
+		l->top = first;
 	if (l->top > l->lines.n - h)
 		l->top = l->lines.n - h;
 	if (l->cursor < l->top)
-		l->top = l->cursor;
+		l->top = l->cursor > first ? l->cursor : first;
 	else if (l->cursor >= l->top + h)
 		l->top = l->cursor - h + 1;
 	/* Show the heading just above the first selectable line. */
-	if (l->top > 0 && l->top == l->cursor && !vlist_ok(l, l->top - 1) &&
-	    l->cursor + 1 < l->top + h)
+	if (l->top > first && l->top == l->cursor &&
+	    !vlist_ok(l, l->top - 1) && l->cursor + 1 < l->top + h)
 		l->top--;
 }
 

@@ -66,7 +66,10 @@ struct vlines {
 struct vlist {
 	struct vlines	 lines;
 	size_t		 cursor;	/* index of the selected line */
-	size_t		 top;		/* index of the first line shown */
+	size_t		 top;		/* index of the first line shown
+					   below the sticky ones */
+	size_t		 sticky;	/* first lines that never scroll
+					   (a column header) */
 };
 
 /* Append text (untrusted: made visible, newlines too) in a style. */
@@ -104,7 +107,10 @@ char		*vlines_plain(const struct vlines *);
 
 void		 vlist_init(struct vlist *);
 void		 vlist_release(struct vlist *);
-/* Drop every line but keep nothing else: rebuild, then vlist_fix(). */
+/*
+ * Drop every line and the sticky count, keep the cursor and scroll:
+ * rebuild, then vlist_fix().
+ */
 void		 vlist_clear(struct vlist *);
 /* Put the cursor on a selectable line again after a rebuild. */
 void		 vlist_fix(struct vlist *);
@@ -114,8 +120,16 @@ void		 vlist_home(struct vlist *);
 void		 vlist_end(struct vlist *);
 /* Move by a page of height lines (dir -1 or 1). */
 void		 vlist_page(struct vlist *, int dir, int height);
-/* Adjust top so that the cursor is visible in height lines. */
+/*
+ * Adjust top so that the cursor is visible in height lines, below the
+ * sticky lines.
+ */
 void		 vlist_scroll(struct vlist *, int height);
+/*
+ * The sticky lines shown in height lines: l->sticky, or 0 when the list
+ * or the height is too short for them to stay put.
+ */
+size_t		 vlist_fixed(const struct vlist *, int height);
 /* The data of the line under the cursor, or NULL. */
 const void	*vlist_selected(const struct vlist *);
 /* Put the cursor on the line whose data is p; 0, or -1 if none. */

@@ -101,13 +101,19 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 				return 0;
 		return 1;
 	case WALK_ANALYSIS:
-		return r != NULL && r->n > 0;
+		/*
+		 * Risks of the practice questions alone come from any model,
+		 * an empty one too: the analysis is done once there is a
+		 * system of components and flows to apply the catalogue to.
+		 */
+		return m->ncomponents > 0 && m->nflows > 0 && r != NULL &&
+		    r->n > 0;
 	case WALK_REVIEW:
 		for (i = 0; r != NULL && i < r->n; i++)
 			if (r->risks[i]->applies &&
 			    r->risks[i]->status == RISK_OPEN)
 				return 0;
-		return r != NULL && r->n > 0;
+		return walk_done(WALK_ANALYSIS, m, c, r);
 	case WALK_COUNT:
 		break;
 	}

@@ -40,7 +40,13 @@ struct walk_info {
 };
 
 const struct walk_info	*walk_info(enum walk_step);
-/* 1 if a step has what it needs. The catalogue and register may be NULL. */
+/*
+ * 1 if a step has what it needs: the system its name, owner and
+ * criticality; boundaries, components and flows one at least; every
+ * practice question an answer; the analysis a model with components and
+ * flows, and risks; the review every risk that applies decided. The
+ * catalogue and register may be NULL.
+ */
 int			 walk_done(enum walk_step, const struct model *,
 			     const struct catalogue *,
 			     const struct risk_register *);

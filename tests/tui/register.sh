@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# End to end: the risk register's column header stays put while the list
+# scrolls under it (arrows, pages, the end), at 80x24 and at 120x40.
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
+: "${srcdir:=$here/../..}"
+db="$TUI_DIR/r.db"
+"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+
+# header_under_title: the line after "N of M risks" is the column header.
+header_under_title() {
+	tui_screen | grep -A1 'of 22 risks, by severity' |
+	    tail -1 | grep -q '^SEV  STATUS  *TARGET  *GUIDE TITLE' ||
+	    tui_fail "$1: the column header is not under the title"
+}
+
+tui_start "$PARAPET" "$db"
+tui_wait 'Models in'
+tui_keys Enter
+tui_wait 'Step 5 of 7'
+tui_keys R
+tui_wait '22 of 22 risks, by severity'
+header_under_title "at the top"
+first='Instructions hidden in retrieved co'
+tui_has "$first"
+for _ in $(seq 12); do tui_keys Down; done
+tui_wait_gone "$first"
+header_under_title "after moving down"
+tui_keys NPage NPage
+sleep 0.2
+header_under_title "after paging down"
+tui_keys End
+sleep 0.2
+header_under_title "at the end"
+tui_keys Home
+tui_wait "$first"
+header_under_title "back at the top"
+tui resize-window -t app -x 120 -y 40
+tui_wait '22 of 22 risks'
+for _ in $(seq 18); do tui_keys Down; done
+tui_wait_gone "$first"
+header_under_title "at 120x40"
+tui_quit
+echo "register: ok"

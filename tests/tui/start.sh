@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# End to end: the start screen counts risks by status as the dashboard
+# does: mitigating ones have their column beside the mitigated ones, and
+# the columns fit 80 columns.
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
+: "${srcdir:=$here/../..}"
+db="$TUI_DIR/s.db"
+"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+for r in llm-indirect-prompt-injection@llm llm-direct-prompt-injection@llm \
+    rag-poisoning@kb; do
+	"$PARAPET" risk "$db" "$r" --status mitigating >/dev/null
+done
+"$PARAPET" risk "$db" agent-tool-exfiltration@tickets --status mitigated \
+    >/dev/null
+
+tui_start "$PARAPET" "$db"
+tui_wait 'Models in'
+tui_screen | grep -qE 'OPEN +MITIGATING +MITIGATED +ACC *$' ||
+    tui_fail "no OPEN MITIGATING MITIGATED ACC columns"
+# 22 risks (the severities are the catalogue's): 18 open, 3 mitigating, 1 mitigated, 0 accepted.
+tui_screen | grep -qE '^  support-assistant +Customer .* +18 +3 +1 +0 *$' ||
+    tui_fail "the counts by status are not 18 3 1 0"
+# The same counts on the dashboard.
+tui_keys Enter
+tui_wait 'Step 5 of 7'
+tui_keys D
+tui_wait 'Risks that apply, by severity and status (22)'
+tui_screen | grep -qE '^  total +18 +3 +1 +0 +0 +22' ||
+    tui_fail "the dashboard counts differently"
+tui_quit
+echo "start: ok"
