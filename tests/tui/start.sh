@@ -10,10 +10,12 @@ db="$TUI_DIR/s.db"
 "$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
 for r in llm-indirect-prompt-injection@llm llm-direct-prompt-injection@llm \
     rag-poisoning@kb; do
-	"$PARAPET" risk "$db" "$r" --status mitigating >/dev/null
+	"$PARAPET" risk "$db" "$r" --status mitigating >/dev/null ||
+	    tui_fail "could not mark $r mitigating"
 done
 "$PARAPET" risk "$db" agent-tool-exfiltration@tickets --status mitigated \
-    >/dev/null
+    --justification "tickets go only to the internal queue" >/dev/null ||
+    tui_fail "could not mark a risk mitigated"
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
