@@ -61,6 +61,18 @@ interop_is_json(const char *text)
 	return *text == '{' || *text == '[';
 }
 
+/* interop_is_json() on len bytes that need not end with a NUL. */
+static int
+interop_is_json_n(const char *text, size_t len)
+{
+	size_t	i = 0;
+
+	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+	    text[i] == '\r' || text[i] == '\n'))
+		i++;
+	return i < len && (text[i] == '{' || text[i] == '[');
+}
+
 /*
  * 1 if a line opens with a top-level key: key, 'key' or "key", then
  * blanks, a colon and a blank or the end of the line.
@@ -123,9 +135,11 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 	struct model	*m;
 	struct jdoc	*doc;
 	struct ydoc	*y;
+	int		 json;
 
 	model_decisions_init(dec);
-	if (interop_is_json(text)) {
+	json = interop_is_json_n(text, len);
+	if (json) {
 		if ((doc = jdoc_parse(text, len, file, err)) == NULL)
 			return NULL;
 	} else {
@@ -142,8 +156,7 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 		if (doc == NULL)
 			return NULL;
 	}
-	if (jnode_get(jdoc_root(doc), "otmVersion") != NULL ||
-	    !interop_is_json(text))
+	if (jnode_get(jdoc_root(doc), "otmVersion") != NULL || !json)
 		m = otm_read(doc, file, notes, dec, err);
 	else
 		m = td_read(doc, file, notes, err);
