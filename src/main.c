@@ -12,11 +12,14 @@
 
 #include "cli/cli.h"
 #include "tui/tui.h"
+#include "util/error.h"
+#include "util/limits.h"
 
 int
 main(int argc, char **argv)
 {
 	struct cli_args	 a;
+	struct error	 e;
 	const char	*db;
 	int		 rc;
 
@@ -27,6 +30,9 @@ main(int argc, char **argv)
 	 * the process where it stands.
 	 */
 	signal(SIGXFSZ, SIG_IGN);
+	error_clear(&e);
+	if (limits_from_env(&e) == -1)
+		return cli_fail(&e);
 	if (argc >= 2 && (cli_is_command(argv[1]) || (argv[1][0] == '-' &&
 	    strncmp(argv[1], "--catalogue", 11) != 0)))
 		return cli_main(argc, argv);

@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/limits.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
@@ -122,7 +123,7 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 	if (*cat == NULL && (*cat = catalogue_load_standard(a->catalogues,
 	    a->ncatalogues, e)) == NULL)
 		return -1;
-	if ((text = file_read(sd->path, YDOC_MAX_BYTES, &len, e)) == NULL)
+	if ((text = file_read(sd->path, limit_file_bytes(), &len, e)) == NULL)
 		return -1;
 	model_decisions_init(&dec);
 	if (diff_is_xml(text)) {

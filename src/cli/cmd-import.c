@@ -19,6 +19,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/limits.h"
 #include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -625,7 +626,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	risk_register_init(&reg);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
-	if ((text = file_read(file, YDOC_MAX_BYTES, &len, &e)) == NULL)
+	if ((text = file_read(file, limit_file_bytes(), &len, &e)) == NULL)
 		return cli_fail(&e);
 	xml = import_is_xml(text);
 	if (xml) {

@@ -7,6 +7,7 @@
 #include "catalogue/catalogue.h"
 #include "export/export-int.h"
 #include "export/export.h"
+#include "interop/jdoc.h"
 #include "model/model.h"
 #include "model/risk.h"
 #include "util/buf.h"
@@ -95,6 +96,22 @@ export_yaml(const struct export_input *in, struct buf *out, struct error *err)
 	model_write_yaml_decisions(&m, in->risks, out);
 	if (m.practices != in->model->practices)
 		free(m.practices);
+	return 0;
+}
+
+/*
+ * The largest file of format x that an import reads back, or 0 for a
+ * format Parapet does not import: the model file and XML within the file
+ * limit, Threat Dragon and OTM within the JSON reader's.
+ */
+size_t
+export_reread_limit(const struct exporter *x)
+{
+	if (strcmp(x->name, "xml") == 0 || strcmp(x->name, "yaml") == 0)
+		return limit_file_bytes();
+	if (strcmp(x->name, "threat-dragon") == 0 ||
+	    strcmp(x->name, "otm") == 0)
+		return JDOC_MAX_BYTES;
 	return 0;
 }
 
@@ -280,6 +297,7 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 	const char		*base;
 	char			*svgpath = NULL;
 	long			 rc = -1;
+	size_t			 max;
 
 	*svg = NULL;
 	buf_init(&b);
@@ -304,14 +322,13 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 		goto out;
 	}
 	buf_flush(&b);
-	/* What Parapet writes, it reads: a model file or an XML export that
-	 * an import would refuse is not written. */
-	if ((strcmp(x->name, "xml") == 0 || strcmp(x->name, "yaml") == 0) &&
-	    sink.n > LIMIT_FILE_BYTES) {
+	/* What Parapet writes, it reads: a file of a format that import
+	 * reads, larger than an import would accept, is not written. */
+	if ((max = export_reread_limit(x)) != 0 && sink.n > max) {
 		file_out_abort(&sink.fo);
 		error_set(err, "the %s export would be %zu bytes, more than the "
-		    "%lu bytes an import reads: not written", x->name, sink.n,
-		    (unsigned long)LIMIT_FILE_BYTES);
+		    "%zu bytes an import reads: not written", x->name, sink.n,
+		    max);
 		goto out;
 	}
 	if (file_out_commit(&sink.fo, err) == -1)

@@ -63,6 +63,8 @@ extern const struct exporter	exporters[];
 extern const size_t		nexporters;
 /* The exporter of a format name, or NULL. */
 const struct exporter		*export_find(const char *);
+/* The largest file of that format an import reads, 0 if none is read. */
+size_t				 export_reread_limit(const struct exporter *);
 
 /* The mode of every exported file, from the CLI or the screens: risk data
  * is for its owners only. */

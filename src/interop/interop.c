@@ -145,8 +145,8 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 	} else {
 		/* Only the Open Threat Model is read from YAML. */
 		if (len > JDOC_MAX_BYTES) {
-			error_set(err, "'%s' is larger than %lu MiB", file,
-			    JDOC_MAX_BYTES / (1024 * 1024));
+			error_set(err, "'%s' is larger than the limit of "
+			    "%lu bytes", file, (unsigned long)JDOC_MAX_BYTES);
 			return NULL;
 		}
 		if ((y = ydoc_parse(text, len, file, err)) == NULL)

@@ -56,8 +56,8 @@ jdoc_parse(const char *text, size_t len, const char *file, struct error *err)
 	size_t		 count = 0;
 
 	if (len > JDOC_MAX_BYTES) {
-		error_set(err, "'%s' is larger than %lu MiB", file,
-		    JDOC_MAX_BYTES / (1024 * 1024));
+		error_set(err, "'%s' is larger than the limit of %lu "
+		    "bytes", file, (unsigned long)JDOC_MAX_BYTES);
 		return NULL;
 	}
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);

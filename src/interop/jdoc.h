@@ -26,10 +26,14 @@
 
 #include <stddef.h>
 
+#include "util/limits.h"
+
 struct error;
 struct ydoc;
 
-#define JDOC_MAX_BYTES	(16UL * 1024 * 1024)
+/* 16 MiB, or the lower limit PARAPET_MAX_FILE_BYTES sets (util/limits.h) */
+#define JDOC_MAX_BYTES	(limit_file_bytes() < (16UL << 20) ? \
+			    limit_file_bytes() : (16UL << 20))
 #define JDOC_MAX_DEPTH	64
 #define JDOC_MAX_NODES	1000000UL
 

@@ -26,4 +26,15 @@
 #define LIMIT_FILE_BYTES	(PARAPET_MEMORY_BUDGET / 4)	/* 256 MiB */
 #define LIMIT_YAML_NODES	(PARAPET_MEMORY_BUDGET / 128)	/* 8 Mi */
 
+#include <stddef.h>
+
+struct error;
+
+/* The largest file read (and, for re-importable exports, written): at most
+ * LIMIT_FILE_BYTES, lower when PARAPET_MAX_FILE_BYTES says so. */
+size_t	 limit_file_bytes(void);
+/* Read PARAPET_MAX_FILE_BYTES; -1 with a message when it is not a number
+ * of bytes or would raise the limit. */
+int	 limits_from_env(struct error *);
+
 #endif

@@ -45,7 +45,7 @@ struct ydoc;
 struct ynode;
 
 /* The largest model file, and the most answers in 'practices'. */
-#define MODEL_YAML_MAX_BYTES	LIMIT_FILE_BYTES	/* util/limits.h */
+#define MODEL_YAML_MAX_BYTES	limit_file_bytes()	/* util/limits.h */
 #define MODEL_YAML_MAX_PRACTICES 10000
 
 /* Read a model from YAML text; file names it in messages. NULL on error. */

@@ -160,4 +160,53 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	    fail "analyze did not bring the register up to date"
 fi
 
+
+# 11. What Parapet writes, it reads, or it does not write it: under a file
+# limit lowered by PARAPET_MAX_FILE_BYTES, an export of a format that
+# import reads is refused when it would be larger than an import accepts,
+# leaving no file; other formats are written; an import honours the same
+# limit, and a value that is not a number of bytes is an error.
+db="$T/limit.db"
+"$PARAPET" import "$good" "$db" >/dev/null
+for fmt in xml yaml threat-dragon otm; do
+	run export "$db" --format "$fmt" --output "$T/full.$fmt"
+	expect_rc 0 "$fmt export within the built-in limit"
+	size=$(wc -c <"$T/full.$fmt")
+	PARAPET_MAX_FILE_BYTES=$((size - 1)) run export "$db" \
+	    --format "$fmt" --output "$T/over.$fmt"
+	expect_rc 1 "$fmt export one byte over a lowered limit"
+	expect_err "more than the $((size - 1)) bytes an import reads: not written" \
+	    "$fmt export one byte over a lowered limit"
+	[ ! -e "$T/over.$fmt" ] || fail "a refused $fmt export left its file"
+	if ls "$T"/over."$fmt".* >/dev/null 2>&1; then
+		fail "a refused $fmt export left a temporary file"
+	fi
+	PARAPET_MAX_FILE_BYTES=$size run export "$db" --format "$fmt" \
+	    --output "$T/exact.$fmt"
+	expect_rc 0 "$fmt export exactly at a lowered limit"
+	cmp -s "$T/full.$fmt" "$T/exact.$fmt" ||
+	    fail "$fmt export at the limit differs from the one without"
+	PARAPET_MAX_FILE_BYTES=$((size - 1)) run import "$T/full.$fmt" \
+	    "$T/reread-$fmt.db"
+	expect_rc 1 "import of a $fmt file over a lowered limit"
+	expect_err "larger than the limit of $((size - 1)) bytes" \
+	    "import of a $fmt file over a lowered limit"
+	[ ! -e "$T/reread-$fmt.db" ] ||
+	    fail "a refused $fmt import left a database"
+	PARAPET_MAX_FILE_BYTES=$size run import "$T/exact.$fmt" \
+	    "$T/reread-$fmt.db"
+	expect_rc 0 "import of a $fmt file at a lowered limit"
+done
+# The CSV register is not read back: a lowered limit does not refuse it.
+PARAPET_MAX_FILE_BYTES=1k run export "$db" --format csv --output "$T/r.csv"
+expect_rc 0 "a CSV export is not bound by the import limit"
+[ "$(wc -c <"$T/r.csv")" -gt 1024 ] || fail "the CSV test needs a CSV over 1k"
+for bad in abc 12x -5 0 1G 300M; do
+	PARAPET_MAX_FILE_BYTES=$bad run list "$db"
+	expect_rc 1 "PARAPET_MAX_FILE_BYTES=$bad"
+	expect_err "PARAPET_MAX_FILE_BYTES: '$bad'" "PARAPET_MAX_FILE_BYTES=$bad"
+done
+PARAPET_MAX_FILE_BYTES=64k run list "$db"
+expect_rc 0 "PARAPET_MAX_FILE_BYTES=64k"
+
 finish

@@ -1,0 +1,51 @@
+/*
+ * limits.c: the largest file Parapet reads, lowered by the environment.
+ *
+ * PARAPET_MAX_FILE_BYTES lets an operator read untrusted files (a pull
+ * request's model in CI, say) within a smaller bound than the built-in
+ * one; it can lower the limit, never raise it above what the memory
+ * budget allows. Every reader and the exports that must re-import ask
+ * limit_file_bytes(), so what Parapet writes under a limit it also reads.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+
+#include "util/error.h"
+#include "util/limits.h"
+
+static size_t	file_bytes = LIMIT_FILE_BYTES;
+
+size_t
+limit_file_bytes(void)
+{
+	return file_bytes;
+}
+
+int
+limits_from_env(struct error *err)
+{
+	const char		*v = getenv("PARAPET_MAX_FILE_BYTES");
+	char			*end;
+	unsigned long long	 n, unit = 1;
+
+	file_bytes = LIMIT_FILE_BYTES;
+	if (v == NULL || *v == '\0')
+		return 0;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (*end == 'k' || *end == 'K')
+		unit = 1024, end++;
+	else if (*end == 'M')
+		unit = 1024 * 1024, end++;
+	if (*v < '0' || *v > '9' || errno != 0 || *end != '\0' || n == 0)
+		return error_set(err, "PARAPET_MAX_FILE_BYTES: '%s' is not a "
+		    "number of bytes (for example 65536, 64k or 16M)", v);
+	if (n > LIMIT_FILE_BYTES / unit)
+		return error_set(err, "PARAPET_MAX_FILE_BYTES: '%s' is above "
+		    "the built-in limit of %lu bytes, which it can only lower",
+		    v, (unsigned long)LIMIT_FILE_BYTES);
+	file_bytes = (size_t)(n * unit);
+	return 0;
+}
