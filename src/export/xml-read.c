@@ -251,6 +251,29 @@ xr_word(struct xr *r, xmlNodePtr n, const char *name, const struct vocab *v,
 }
 
 /*
+ * renamed-from="OLD" on a boundary, component or flow: the object had
+ * that id before, and an import over the stored model renames it (its
+ * risks, decisions and history follow) as a model file's key does.
+ */
+static int
+xr_renamed_from(struct xr *r, xmlNodePtr n, const char *id)
+{
+	char	*old = xr_attr(n, MODEL_RENAMED_FROM);
+	int	 rc = 0;
+
+	if (text_has_control(old))
+		rc = xr_fail(r, n, "invalid renamed-from id: control "
+		    "characters are not allowed in identifiers");
+	else if (!id_valid(old))
+		rc = xr_fail(r, n, "invalid renamed-from id '%s' (" ID_RULE
+		    ")", old);
+	else if (id != NULL && strcmp(old, id) != 0)
+		model_note_rename(r->model, old, id);
+	free(old);
+	return rc;
+}
+
+/*
  * Set the fields of a model object from an element: attributes are the
  * fields that are not free text, child elements the free text fields.
  */
@@ -266,6 +289,12 @@ xr_object(struct xr *r, xmlNodePtr n, void *obj, enum objtype t, int kind)
 	for (a = n->properties; a != NULL; a = a->next) {
 		if (a->ns != NULL)
 			continue;	/* xsi: and the like */
+		if (t != OBJ_SYSTEM &&
+		    strcmp(S(a->name), MODEL_RENAMED_FROM) == 0) {
+			if (xr_renamed_from(r, n, *(char **)obj) == -1)
+				return -1;
+			continue;
+		}
 		if ((f = model_field(t, S(a->name))) == NULL ||
 		    f->type == FIELD_TEXT)
 			return xr_fail(r, n, "unknown attribute '%s' for a %s",
@@ -781,6 +810,38 @@ xml_check_bounds(const char *text, size_t len, const char *file,
 	return 0;
 }
 
+/*
+ * An edited export that renames an object (renamed-from) still holds that
+ * object's risks under the old id: they follow the rename, as the stored
+ * ones will, rather than come back as decisions on an object that is gone.
+ */
+static void
+xr_follow_renames(struct xr *r)
+{
+	const struct model_rename	*rn;
+	struct risk			*k;
+	struct error			 scratch;
+	size_t				 i, j;
+
+	/* A model that does not index is refused by the import itself. */
+	if (r->model->nrenames == 0 || (!r->model->indexed &&
+	    model_index(r->model, r->file, &scratch) == -1))
+		return;
+	for (i = 0; i < r->model->nrenames; i++) {
+		rn = &r->model->renames[i];
+		if (model_find(r->model, rn->from) != NULL)
+			continue;
+		for (j = 0; j < r->reg.n; j++) {
+			k = r->reg.risks[j];
+			if (k->target != NULL &&
+			    strcmp(k->target, rn->from) == 0) {
+				free(k->target);
+				k->target = xstrdup(rn->to);
+			}
+		}
+	}
+}
+
 int
 xml_read(const char *text, size_t len, const char *file,
     struct model **model, struct risk_register *reg,
@@ -831,6 +892,7 @@ xml_read(const char *text, size_t len, const char *file,
 	if (xr_validate(&r, doc) == -1 ||
 	    xr_document(&r, xmlDocGetRootElement(doc)) == -1)
 		goto out;
+	xr_follow_renames(&r);
 
 	*model = r.model;
 	r.model = NULL;

@@ -220,6 +220,10 @@ int		 field_isset(const void *obj, const struct field *);
 
 /* 1 if s is a valid identifier: [a-z0-9][a-z0-9._-]*, at most 64 bytes. */
 int		 id_valid(const char *);
+/* That rule, as the messages about an invalid id say it. */
+#define ID_RULE \
+	"use a-z, 0-9, '.', '_' and '-', starting with a letter or digit, " \
+	"at most 64 characters"
 
 struct model	*model_new(void);
 void		 model_free(struct model *);

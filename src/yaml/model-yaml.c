@@ -26,10 +26,6 @@ static const char *const model_yaml_practice_keys[] = {
 	"answer", "note", NULL
 };
 
-#define ID_RULE \
-	"use a-z, 0-9, '.', '_' and '-', starting with a letter or digit, " \
-	"at most 64 characters"
-
 /* The keys of a risk's decision and of a mitigation's, in writer order. */
 static const char *const model_yaml_decision_keys[] = {
 	"status", "owner", "justification", "mitigations", NULL

@@ -79,6 +79,38 @@ run import "$T/bad.yaml" "$db"
 expect_rc 1 "an invalid renamed-from"
 expect_err "invalid renamed-from id 'Bad'" "the message"
 
+# 1. renamed-from on an element of an XML export does the same: the
+# file's own risks on the old id follow the rename (no ghost decision is
+# left on an object that is gone), and the file validates against the
+# schema with it.
+run export "$db" --format xml --output "$T/r.xml"
+expect_rc 0 "XML export"
+sed -e 's/<component id="scorer" /<component id="xml-scorer" renamed-from="scorer" /' \
+    -e 's/to="scorer"/to="xml-scorer"/' "$T/r.xml" >"$T/renamed.xml"
+grep -q 'renamed-from="scorer"' "$T/renamed.xml" ||
+    fail "the XML test did not rename the component"
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout --schema "$SRC/data/parapet.xsd" "$T/renamed.xml" \
+	    2>"$T/xmllint.err" ||
+	    fail "renamed-from is not valid XML: $(cat "$T/xmllint.err")"
+fi
+run import "$T/renamed.xml" "$db"
+expect_rc 0 "XML import with renamed-from"
+run risk "$db" "$risk@xml-scorer"
+expect_out "accepted (by tester" "renamed-from in XML carries the decision"
+run risks "$db" --all
+expect_no_out "@scorer " "no risk is left on the id before the XML rename"
+run history "$db" --object "$risk@xml-scorer"
+expect_out "status: open -> accepted" "history across the XML rename"
+run export "$db" --format xml
+expect_no_out "renamed-from" "an export does not write renamed-from"
+sed -e 's/renamed-from="scorer"/renamed-from="Bad"/' "$T/renamed.xml" \
+    >"$T/bad.xml"
+run import "$T/bad.xml" "$db"
+expect_rc 1 "an invalid renamed-from in XML"
+expect_err "bad.xml:" "the message names the file"
+expect_err "renamed-from" "the message names the attribute"
+
 # 2. A risk that stops applying stays only if someone decided on it.
 db="$T/stale.db"
 sed -e 's/encrypted: false/encrypted: true/' "$T/m.yaml" >"$T/enc.yaml"
