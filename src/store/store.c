@@ -158,6 +158,23 @@ store_open_immutable(struct store *s, struct error *err)
 	return 0;
 }
 
+/*
+ * Parapet runs one thread and one connection per database: SQLite's
+ * mutexes and memory statistics cost about 5% of an import's instructions
+ * for nothing. Configured once, before SQLite initialises itself.
+ */
+static void
+store_configure(void)
+{
+	static int	done;
+
+	if (done)
+		return;
+	done = 1;
+	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 struct store *
 store_open(const char *path, int flags, struct error *err)
 {
@@ -184,6 +201,7 @@ store_open(const char *path, int flags, struct error *err)
 	} else if (st.st_size > 0 && store_check_magic(path, err) == -1)
 		return NULL;
 
+	store_configure();
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
 	s->flags = flags;
