@@ -873,6 +873,8 @@ test_full_disk_keeps_previous_model(void **state)
 }
 
 /* A register as the analysis would compute it. */
+#define REASON_ESCAPES	"\\two\nlines, \\\\n kept, ending \\"
+
 static struct risk *
 add_risk(struct risk_register *r, const char *threat, const char *target,
     int l, int i, const char *mit)
@@ -885,6 +887,8 @@ add_risk(struct risk_register *r, const char *threat, const char *target,
 	k->severity = risk_severity(l, i);
 	risk_add_reason(k, REASON_FACT, "%s is reachable", target);
 	risk_add_reason(k, REASON_ASSUMED, "not authenticated\\or \"so\"");
+	/* What the store escapes, at the start, inside and at the end. */
+	risk_add_reason(k, REASON_FACT, "%s", REASON_ESCAPES);
 	if (mit != NULL)
 		risk_add_mitigation(k, mit);
 	return k;
@@ -934,9 +938,10 @@ test_sync_keeps_decisions(void **state)
 	assert_int_equal(k->applies, 1);
 	assert_int_equal(k->likelihood, 3);
 	assert_int_equal(k->severity, LEVEL_MEDIUM);
-	assert_int_equal(k->nreasons, 2);
+	assert_int_equal(k->nreasons, 3);
 	assert_string_equal(k->reasons[1].line,
 	    "assumed: not authenticated\\or \"so\"");
+	assert_string_equal(k->reasons[2].line, "fact: " REASON_ESCAPES);
 	assert_int_equal(k->reasons[0].kind, REASON_FACT);
 	assert_int_equal(k->reasons[1].kind, REASON_ASSUMED);
 	assert_int_equal(k->nmitigations, 2);

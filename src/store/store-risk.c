@@ -44,19 +44,21 @@ static void
 store_reasons_encode(struct buf *b, const struct risk *k)
 {
 	const char	*p;
-	size_t		 i;
+	size_t		 i, n;
 
 	buf_reset(b);
 	for (i = 0; i < k->nreasons; i++) {
 		if (i > 0)
 			buf_addc(b, '\n');
+		/* Plain runs at once: most lines have nothing to escape. */
 		for (p = k->reasons[i].line; *p != '\0'; p++) {
-			if (*p == '\\')
-				buf_adds(b, "\\\\");
-			else if (*p == '\n')
-				buf_adds(b, "\\n");
-			else
-				buf_addc(b, *p);
+			if ((n = strcspn(p, "\\\n")) > 0) {
+				buf_add(b, p, n);
+				if (p[n] == '\0')
+					break;
+				p += n;
+			}
+			buf_adds(b, *p == '\\' ? "\\\\" : "\\n");
 		}
 	}
 }
