@@ -85,8 +85,8 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	buf_init(&b);
 	if ((m = store_load(s->store, a->model, &e)) == NULL ||
 	    store_load_risks(s->store, m->system.id, &reg, &e) == -1 ||
-	    store_history(s->store, m->system.id, NULL, &hist, &nhist,
-	    &e) == -1) {
+	    (x->history && store_history(s->store, m->system.id, NULL, &hist,
+	    &nhist, &e) == -1)) {
 		cli_fail(&e);
 		goto out;
 	}

@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+#include "util/strmap.h"
+
 struct buf;
 struct error;
 struct export_input;
@@ -46,6 +48,29 @@ int	export_otm(const struct export_input *, struct buf *,
  * borrowed pointers (the array is the caller's to free; NULL when empty).
  */
 struct risk	**export_sorted_risks(const struct export_input *, size_t *);
+
+/*
+ * Risks grouped by the element they are written on, built once so that a
+ * writer that lists each element's risks does not scan every risk for
+ * every element (quadratic on a large register). Within an element the
+ * risks keep the order they were given in. Keys are borrowed: the strings
+ * key() returns must outlive the group.
+ */
+struct export_span;
+struct export_group {
+	struct strmap		 by_key;
+	struct export_span	*spans;
+	struct risk		**risks;
+};
+/* key(arg, risk): the element a risk goes on, or NULL for none. */
+void		 export_group_init(struct export_group *, struct risk **,
+		    size_t, const char *(*)(const void *, const struct risk *),
+		    const void *);
+/* The risks on element key, n of them (NULL and 0 when none). */
+struct risk	**export_group_get(const struct export_group *, const char *,
+		    size_t *);
+void		 export_group_release(struct export_group *);
+
 /* The catalogue's threat behind a risk, or NULL if none (or no catalogue). */
 const struct threat *export_threat(const struct export_input *,
 		    const struct risk *);

@@ -14,29 +14,30 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/limits.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
 const struct exporter exporters[] = {
 	{ "markdown", "sign-off report: summary, diagram, risk register, "
-	  "sign-off", "md", export_markdown },
+	  "sign-off", "md", export_markdown, 1 },
 	{ "xml", "model, risks, decisions and history (parapet.xsd; "
-	  "re-importable)", "xml", export_xml },
+	  "re-importable)", "xml", export_xml, 1 },
 	{ "csv", "the risk register, one risk per row (RFC 4180)", "csv",
-	  export_csv },
+	  export_csv, 0 },
 	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "
-	  "clusters", "dot", export_dot },
+	  "clusters", "dot", export_dot, 0 },
 	{ "svg", "that diagram drawn as SVG (needs Graphviz's dot)", "svg",
-	  export_svg },
+	  export_svg, 0 },
 	{ "yaml", "the model file (format 1) with decisions; re-importable",
-	  "yaml", export_yaml },
+	  "yaml", export_yaml, 0 },
 	{ "sarif", "the risks as SARIF 2.1.0 for code scanning (with "
-	  "--model-file)", "sarif", export_sarif },
+	  "--model-file)", "sarif", export_sarif, 0 },
 	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "
-	  "on their elements", "json", export_threat_dragon },
+	  "on their elements", "json", export_threat_dragon, 0 },
 	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "
-	  "elements", "json", export_otm },
+	  "elements", "json", export_otm, 0 },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 
@@ -113,6 +114,68 @@ export_reread_limit(const struct exporter *x)
 	    strcmp(x->name, "otm") == 0)
 		return JDOC_MAX_BYTES;
 	return 0;
+}
+
+struct export_span {
+	size_t	first;
+	size_t	n;
+};
+
+void
+export_group_init(struct export_group *g, struct risk **risks, size_t n,
+    const char *(*key)(const void *, const struct risk *), const void *arg)
+{
+	struct export_span	*sp;
+	const char		**keys;
+	size_t			  i, nspans = 0, at = 0;
+
+	strmap_init(&g->by_key);
+	g->spans = xcalloc(n + 1, sizeof *g->spans);
+	g->risks = xreallocarray(NULL, n + 1, sizeof *g->risks);
+	keys = xreallocarray(NULL, n + 1, sizeof *keys);
+	/* Count the risks of each element, then place them in order. */
+	for (i = 0; i < n; i++) {
+		if ((keys[i] = key(arg, risks[i])) == NULL)
+			continue;
+		if ((sp = strmap_get(&g->by_key, keys[i])) == NULL) {
+			sp = &g->spans[nspans++];
+			strmap_put(&g->by_key, keys[i], sp);
+		}
+		sp->n++;
+	}
+	for (i = 0; i < nspans; i++) {
+		g->spans[i].first = at;
+		at += g->spans[i].n;
+		g->spans[i].n = 0;
+	}
+	for (i = 0; i < n; i++) {
+		if (keys[i] == NULL)
+			continue;
+		sp = strmap_get(&g->by_key, keys[i]);
+		g->risks[sp->first + sp->n++] = risks[i];
+	}
+	free(keys);
+}
+
+struct risk **
+export_group_get(const struct export_group *g, const char *key, size_t *n)
+{
+	const struct export_span	*sp;
+
+	*n = 0;
+	if (key == NULL || (sp = strmap_get(&g->by_key, key)) == NULL)
+		return NULL;
+	*n = sp->n;
+	return g->risks + sp->first;
+}
+
+void
+export_group_release(struct export_group *g)
+{
+	strmap_release(&g->by_key);
+	free(g->spans);
+	free(g->risks);
+	memset(g, 0, sizeof *g);
 }
 
 struct risk **

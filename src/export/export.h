@@ -57,6 +57,9 @@ struct exporter {
 	const char	*ext;
 	int		(*write)(const struct export_input *, struct buf *,
 			    struct error *);
+	int		 history;	/* 1: writes the history (the others
+					   are not given it: it is most of
+					   what a large register holds) */
 };
 
 extern const struct exporter	exporters[];

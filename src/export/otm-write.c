@@ -64,7 +64,16 @@ struct otmw {
 	const struct model		*m;
 	struct risk			**risks;
 	size_t				  nrisks;
+	struct export_group		  by_target;
 };
+
+/* The element a risk's instance is written on: its target. */
+static const char *
+otmw_target(const void *arg, const struct risk *k)
+{
+	(void)arg;
+	return k->target;
+}
 
 static long
 otmw_trust_rating(int trust)
@@ -161,13 +170,13 @@ otmw_instances(struct otmw *x, const char *id)
 {
 	struct json_write	*w = &x->w;
 	const struct risk	*k;
+	struct risk		**on;
 	char			*name;
-	size_t			 i, j, n = 0;
+	size_t			 i, j, non, n = 0;
 
-	for (i = 0; i < x->nrisks; i++) {
-		k = x->risks[i];
-		if (strcmp(k->target, id) != 0)
-			continue;
+	on = export_group_get(&x->by_target, id, &non);
+	for (i = 0; i < non; i++) {
+		k = on[i];
 		if (n++ == 0) {
 			json_key(w, "threats");
 			json_begin_array(w);
@@ -380,6 +389,7 @@ export_otm(const struct export_input *in, struct buf *out, struct error *err)
 		if (all[i]->applies)
 			x.risks[x.nrisks++] = all[i];
 	free(all);
+	export_group_init(&x.by_target, x.risks, x.nrisks, otmw_target, NULL);
 	for (i = 0; i < m->ncomponents; i++)
 		unzoned |= component_boundary(m, m->components[i]) == NULL;
 	json_write_init(w, out);
@@ -430,6 +440,7 @@ export_otm(const struct export_input *in, struct buf *out, struct error *err)
 	json_end_array(w);
 	otmw_mitigations(&x);
 	json_end_object(w);
+	export_group_release(&x.by_target);
 	free(x.risks);
 	return 0;
 }

@@ -56,6 +56,7 @@ struct tdw {
 	const struct model		*m;
 	struct risk			**risks;
 	size_t				  nrisks;
+	struct export_group		  by_cell;
 	long				  z;
 	long				  number;
 };
@@ -112,8 +113,9 @@ tdw_severity(int severity)
 
 /* The cell a risk goes on: its target, else the first element. */
 static const char *
-tdw_cell_of(const struct tdw *x, const struct risk *k)
+tdw_cell_of(const void *arg, const struct risk *k)
 {
+	const struct tdw	*x = arg;
 	const struct objref	*r = model_find(x->m, k->target);
 
 	if (r != NULL && (r->type == OBJ_COMPONENT || r->type == OBJ_FLOW))
@@ -130,20 +132,19 @@ tdw_threats(struct tdw *x, const char *cell, int write)
 	struct json_write	*w = &x->w;
 	const struct threat	*t;
 	const struct risk	*k;
+	struct risk		**on;
 	struct buf		 b;
 	char			*name;
-	size_t			 i, j;
+	size_t			 i, j, n;
 	int			 open = 0, st;
 
 	if (write) {
 		json_key(w, "threats");
 		json_begin_array(w);
 	}
-	for (i = 0; i < x->nrisks; i++) {
-		k = x->risks[i];
-		if (cell == NULL || tdw_cell_of(x, k) == NULL ||
-		    strcmp(tdw_cell_of(x, k), cell) != 0)
-			continue;
+	on = export_group_get(&x->by_cell, cell, &n);
+	for (i = 0; i < n; i++) {
+		k = on[i];
 		open |= k->status == RISK_OPEN || k->status == RISK_MITIGATING;
 		if (!write)
 			continue;
@@ -351,6 +352,7 @@ export_threat_dragon(const struct export_input *in, struct buf *out,
 		if (all[i]->applies)
 			x.risks[x.nrisks++] = all[i];
 	free(all);
+	export_group_init(&x.by_cell, x.risks, x.nrisks, tdw_cell_of, &x);
 	rows = xcalloc(m->nboundaries + 1, sizeof *rows);
 	for (i = 0; i < m->ncomponents; i++)
 		rows[tdw_column(m, m->components[i])]++;
@@ -401,6 +403,7 @@ export_threat_dragon(const struct export_input *in, struct buf *out,
 	json_end_object(w);
 	json_end_object(w);
 	free(rows);
+	export_group_release(&x.by_cell);
 	free(x.risks);
 	return 0;
 }

@@ -104,8 +104,8 @@ export_done(struct tui *t, void *arg, const char *path)
 	if (t->m == NULL)
 		return 0;
 	error_clear(&err);
-	if (store_history(t->s->store, t->m->system.id, NULL, &h, &nh,
-	    &err) == -1) {
+	if (x->history && store_history(t->s->store, t->m->system.id, NULL,
+	    &h, &nh, &err) == -1) {
 		tui_error(t, &err);
 		return 0;
 	}
