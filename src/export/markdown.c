@@ -85,11 +85,18 @@ struct md {
 /* Characters escaped wherever they are. */
 static const char md_always[] = "\\`*_[]<>#|~$&@";
 
+/* The bytes md_line() may escape: md_always, ':' and '.'. */
+static const unsigned char md_special[256] = {
+	['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['['] = 1, [']'] = 1,
+	['<'] = 1, ['>'] = 1, ['#'] = 1, ['|'] = 1, ['~'] = 1, ['$'] = 1,
+	['&'] = 1, ['@'] = 1, [':'] = 1, ['.'] = 1,
+};
+
 /* Escape one line of visible text (no newline in it). */
 static void
 md_line(struct buf *out, const char *s, size_t len, int line_start)
 {
-	size_t	i, digits = 0;
+	size_t	i, run, stop, digits = 0;
 
 	if (line_start) {
 		while (digits < len && s[digits] >= '0' && s[digits] <= '9')
@@ -101,6 +108,19 @@ md_line(struct buf *out, const char *s, size_t len, int line_start)
 	for (i = 0; i < len; i++) {
 		char	c = s[i];
 
+		/* A run that needs no escape, up to a place that may. */
+		if (!line_start || (i != 0 && i != digits)) {
+			stop = line_start && digits != (size_t)-1 &&
+			    digits > i ? digits : len;
+			for (run = i; run < stop &&
+			    !md_special[(unsigned char)s[run]]; run++)
+				;
+			if (run > i) {
+				buf_add(out, s + i, run - i);
+				i = run - 1;
+				continue;
+			}
+		}
 		if (strchr(md_always, c) != NULL && c != '\0')
 			buf_addc(out, '\\');
 		else if (c == ':' && i + 1 < len && s[i + 1] == '/')
@@ -136,14 +156,14 @@ md_text(struct buf *out, const char *s, enum md_mode mode, const char *indent,
 	if (s == NULL)
 		return 0;
 	buf_init(&norm);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '\r') {
-			buf_addc(&norm, '\n');
-			if (p[1] == '\n')
-				p++;
-		} else
-			buf_addc(&norm, *p);
+	/* CR and CRLF end lines as LF does. */
+	for (p = s; strchr(p, '\r') != NULL; p = e) {
+		e = strchr(p, '\r');
+		buf_add(&norm, p, (size_t)(e - p));
+		buf_addc(&norm, '\n');
+		e += e[1] == '\n' ? 2 : 1;
 	}
+	buf_adds(&norm, p);
 	buf_init(&vis);
 	text_visible(&vis, norm.s, 1);
 	buf_release(&norm);
