@@ -1497,6 +1497,53 @@ test_import_full_appends_history(void **state)
 	model_free(m);
 }
 
+/*
+ * The screens reread a model only when the database moved since they read
+ * it: a write through this store, or a commit by another connection.
+ */
+static void
+test_mark_sees_every_change(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *back;
+	struct store		*s;
+	struct store_mark	 mk;
+	struct risk_register	 r;
+	struct error		 e;
+	sqlite3			*other;
+
+	s = store_with(fx->db, m);
+	store_mark(s, &mk);
+	assert_int_equal(store_moved(s, &mk), 0);
+	back = store_load(s, NULL, &e);		/* reading moves nothing */
+	assert_non_null(back);
+	assert_int_equal(store_moved(s, &mk), 0);
+	/* A save through this store. */
+	set(back->components[0], OBJ_COMPONENT, "name", "Client");
+	assert_int_equal(store_save(s, back, -1, NULL, &e), 0);
+	assert_int_equal(store_moved(s, &mk), 1);
+	model_free(back);
+	/* A decision (no model revision) through this store. */
+	risk_register_init(&r);
+	add_risk(&r, "prompt-injection", "llm", 4, 4, "m-input-filter");
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	store_mark(s, &mk);
+	assert_int_equal(store_set_risk(s, "assist", "prompt-injection", "llm",
+	    RISK_ACCEPTED, "Alice", "vendor filters prompts", &e), 0);
+	assert_int_equal(store_moved(s, &mk), 1);
+	risk_register_release(&r);
+	/* A commit by another connection. */
+	store_mark(s, &mk);
+	other = raw_open(fx->db);
+	raw_exec(other, "UPDATE models SET name = 'Changed elsewhere'");
+	sqlite3_close(other);
+	assert_int_equal(store_moved(s, &mk), 1);
+	store_mark(s, &mk);
+	assert_int_equal(store_moved(s, &mk), 0);
+	store_close(s);
+	model_free(m);
+}
+
 static void
 test_read_only_store(void **state)
 {
@@ -1598,6 +1645,7 @@ main(void)
 		T(test_list_counts),
 		T(test_delete_keeps_history),
 		T(test_import_full_appends_history),
+		T(test_mark_sees_every_change),
 		T(test_read_only_store),
 	};
 

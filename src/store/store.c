@@ -434,6 +434,33 @@ store_undo(struct store *s)
 	store_exec(s, "ROLLBACK", NULL);
 }
 
+void
+store_mark(struct store *s, struct store_mark *mk)
+{
+	sqlite3_stmt	*st;
+	struct error	 e;
+
+	mk->data_version = -1;	/* unknown: store_moved() says yes */
+	mk->changes = sqlite3_total_changes64(s->db);
+	if ((st = store_prepare(s, "PRAGMA data_version", &e)) == NULL)
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		mk->data_version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+}
+
+int
+store_moved(struct store *s, const struct store_mark *then)
+{
+	struct store_mark	now;
+
+	if (then->data_version == -1)
+		return 1;
+	store_mark(s, &now);
+	return now.data_version != then->data_version ||
+	    now.changes != then->changes;
+}
+
 int
 store_begin(struct store *s, struct error *err)
 {

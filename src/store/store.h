@@ -109,6 +109,19 @@ int		 store_summarize(struct store *, const char *id,
 
 /* 1 if a model with this system id exists, 0 if not, -1 on error. */
 int		 store_exists(struct store *, const char *id, struct error *);
+
+/*
+ * Where the database stands: taken before what is read from it, compared
+ * later to learn whether anything may have changed since, written by this
+ * process (any row changed through this store) or committed by another.
+ */
+struct store_mark {
+	long long	data_version;	/* SQLite's, moved by other writers */
+	long long	changes;	/* rows this connection has changed */
+};
+void		 store_mark(struct store *, struct store_mark *);
+/* 0 if nothing can have changed since the mark; 1 if it may have. */
+int		 store_moved(struct store *, const struct store_mark *);
 /*
  * Load a model (indexed, revision set). With id NULL, the only model of the
  * database (an error when there are none or several). The caller frees it.

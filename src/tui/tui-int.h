@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "model/risk.h"
+#include "store/store.h"
 #include "util/buf.h"
 #include "view/keys.h"
 #include "view/risks.h"
@@ -72,6 +73,8 @@ struct tui {
 	struct risk_register	 risks;		/* its register */
 	struct undo		 undo;		/* its changes */
 	unsigned long		 gen;		/* bumped on every reload */
+	struct store_mark	 loaded;	/* the database as m and
+						   risks were read from it */
 	struct screen		*stack[TUI_STACK];
 	size_t			 n;
 	struct screen		*pending;	/* for TUI_PUSH and TUI_POP */

@@ -211,9 +211,12 @@ tui_open(struct tui *t, const char *id)
 {
 	struct model		*m;
 	struct risk_register	 r;
+	struct store_mark	 mark;
 	struct error		 err;
 
 	error_clear(&err);
+	/* Taken first: a change made while loading shows as a change. */
+	store_mark(t->s->store, &mark);
 	if ((m = store_load(t->s->store, id, &err)) == NULL) {
 		tui_error(t, &err);
 		return -1;
@@ -236,6 +239,7 @@ tui_open(struct tui *t, const char *id)
 	risk_register_release(&t->risks);
 	t->m = m;
 	t->risks = r;
+	t->loaded = mark;
 	t->gen++;
 	rview_today(t->today);
 	return 0;
@@ -524,14 +528,20 @@ tui_draw(struct tui *t)
 	draw_end(t);
 }
 
-/* Make the screen on top current again: reload what it shows. */
+/*
+ * Make the screen on top current again: reload what it shows when the
+ * database changed since it was read (a save here, or another process's),
+ * not on every return: a large register takes a while to read.
+ */
 static void
 tui_focus(struct tui *t)
 {
 	struct screen	*top = t->stack[t->n - 1];
 
-	if (t->m != NULL && !top->ops->modal)
+	if (t->m != NULL && !top->ops->modal &&
+	    store_moved(t->s->store, &t->loaded))
 		tui_reload(t);
+	rview_today(t->today);
 	if (top->ops->focus != NULL)
 		top->ops->focus(t, top);
 }
