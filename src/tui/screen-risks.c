@@ -21,6 +21,7 @@ struct risks_screen {
 	struct vlist	 detail;	/* data: struct risk_mitigation */
 	int		 in_detail;	/* the detail pane has the keys */
 	char		*shown;		/* risk in the detail pane, by name */
+	char		*built;		/* what the list was built from */
 	int		 listh;
 	int		 detailh;
 };
@@ -134,7 +135,21 @@ risks_draw(struct tui *t, struct screen *s)
 		rs->listh = 4;
 	rs->detailh = side ? h - 1 : h - 2 - rs->listh;
 
-	rview_build(&rs->rv, &t->risks, tui_catalogue(t), lw - 1);
+	/*
+	 * Filter, sort and format the register only when what the list
+	 * shows from changed (the register reloaded, the filter, the order,
+	 * the width, the day): a key that moves the cursor redraws only.
+	 */
+	buf_init(&b);
+	buf_addf(&b, "%lu %d %d %s ", t->gen, lw, (int)rs->rv.sort,
+	    t->today);
+	rfilter_describe(&rs->rv.filter, &b);
+	if (rs->built == NULL || strcmp(rs->built, b.s) != 0) {
+		rview_build(&rs->rv, &t->risks, tui_catalogue(t), lw - 1);
+		free(rs->built);
+		rs->built = buf_detach(&b);
+	} else
+		buf_release(&b);
 	/* The next risks screen starts with the same filter and order. */
 	rfilter_copy(&t->rfilter, &rs->rv.filter);
 	t->rsort = rs->rv.sort;
@@ -353,7 +368,10 @@ risks_filter_value_done(struct tui *t, void *arg, const char *value)
 		tui_error(t, &err);
 		return -1;
 	}
+	/* From the top of what it shows now, even if that did not change. */
 	ra->rs->rv.list.cursor = 0;
+	free(ra->rs->built);
+	ra->rs->built = NULL;
 	return 0;
 }
 
@@ -492,6 +510,7 @@ risks_free(struct screen *s)
 	rview_release(&rs->rv);
 	vlist_release(&rs->detail);
 	free(rs->shown);
+	free(rs->built);
 	free(rs);
 }
 
