@@ -224,6 +224,26 @@ test_list_cursor_skips_headings_and_searches(void **state)
 	vlist_release(&l);
 }
 
+/* The register's text filter and list search: ASCII letters in either
+ * case, anything else byte for byte, matches at any place. */
+static void
+test_text_search_ignores_ascii_case(void **state)
+{
+	(void)state;
+	assert_true(view_contains("Prompt Injection", "prompt inj"));
+	assert_true(view_contains("prompt injection", "PROMPT"));
+	assert_true(view_contains("aaab", "aab"));	/* after a near miss */
+	assert_true(view_contains("x", "X"));
+	assert_true(view_contains("anything", ""));
+	assert_true(view_contains("m-tls@f-0", "@f-0"));
+	assert_true(view_contains("caf\xc3\xa9 au lait", "\xc3\xa9 AU"));
+	assert_false(view_contains("prompt", "prompts"));
+	assert_false(view_contains("", "a"));
+	assert_false(view_contains("abc", "abd"));
+	/* Case folding is ASCII only: no byte above 0x7f is folded. */
+	assert_false(view_contains("\xc3\xa9", "\xc3\x89"));
+}
+
 static void
 test_line_editor_works_in_characters(void **state)
 {
@@ -1142,6 +1162,7 @@ main(void)
 		cmocka_unit_test(test_cells_cut_by_columns_and_show_escapes),
 		cmocka_unit_test(test_wrap_by_words_and_columns),
 		cmocka_unit_test(test_list_cursor_skips_headings_and_searches),
+		cmocka_unit_test(test_text_search_ignores_ascii_case),
 		cmocka_unit_test(test_line_editor_works_in_characters),
 		cmocka_unit_test(test_key_table_is_consistent),
 		cmocka_unit_test(

@@ -410,6 +410,7 @@ rview_remember(struct rview *rv)
 struct rview_item {
 	const struct risk	*k;
 	const struct threat	*t;
+	enum rsort		 sort;	/* the order asked for */
 };
 
 /* Compare two optional strings, unset last. */
@@ -466,6 +467,15 @@ rview_cmp(const struct rview_item *a, const struct rview_item *b,
 	return c != 0 ? c : strcmp(a->k->target, b->k->target);
 }
 
+/* qsort order: the keys end with the risk's name, unique in a register. */
+static int
+rview_qcmp(const void *a, const void *b)
+{
+	const struct rview_item	*x = a, *y = b;
+
+	return rview_cmp(x, y, x->sort);
+}
+
 void
 rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
     int width)
@@ -496,9 +506,9 @@ void
 rview_build(struct rview *rv, const struct risk_register *r,
     const struct catalogue *cat, int width)
 {
-	struct rview_item	*items, tmp;
+	struct rview_item	*items;
 	struct vline		*v;
-	size_t			 i, j, n = 0;
+	size_t			 i, n = 0;
 
 	items = xcalloc(r != NULL && r->n > 0 ? r->n : 1, sizeof *items);
 	for (i = 0; r != NULL && i < r->n; i++) {
@@ -510,14 +520,9 @@ rview_build(struct rview *rv, const struct risk_register *r,
 			continue;
 		items[n].k = r->risks[i];
 		items[n].t = t;
-		/* Insertion sort: stable, and registers are small. */
-		for (j = n++; j > 0 && rview_cmp(&items[j], &items[j - 1],
-		    rv->sort) < 0; j--) {
-			tmp = items[j];
-			items[j] = items[j - 1];
-			items[j - 1] = tmp;
-		}
+		items[n++].sort = rv->sort;
 	}
+	qsort(items, n, sizeof *items, rview_qcmp);
 	vlist_clear(&rv->list);
 	v = vlines_add(&rv->list.lines);
 	vline_cell(v, VS_HEADING, "SEV", 4);

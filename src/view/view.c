@@ -444,11 +444,17 @@ int
 view_contains(const char *h, const char *n)
 {
 	size_t	i, nl = strlen(n);
+	char	first[3] = { n[0], '\0', '\0' };
 
 	if (nl == 0)
 		return 1;
-	for (; *h != '\0'; h++) {
-		for (i = 0; i < nl && h[i] != '\0'; i++) {
+	/* Only where the first byte matches (either case) is compared. */
+	if (n[0] >= 'A' && n[0] <= 'Z')
+		first[1] = (char)(n[0] - 'A' + 'a');
+	else if (n[0] >= 'a' && n[0] <= 'z')
+		first[1] = (char)(n[0] - 'a' + 'A');
+	for (; (h = strpbrk(h, first)) != NULL; h++) {
+		for (i = 1; i < nl && h[i] != '\0'; i++) {
 			char	a = h[i], b = n[i];
 
 			if (a >= 'A' && a <= 'Z')
