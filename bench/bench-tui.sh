@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# bench/bench-tui.sh: how long the workshop screens take to answer a key,
+# headless in tmux at 120x40, by register size, as `make bench` prints it.
+#
+# usage: bench/bench-tui.sh [N...]   (N components, 3N flows; default 1000
+#                                     10000)
+# Run from the build tree: it uses ./parapet, ./bench/bench-model and real
+# tmux. For each N it imports the synthetic model, opens it in the screens
+# and times, from the key sent to the screen showing what the key asked
+# for: the first screen, opening the model, Down and PgDn in the risk
+# register, a severity filter, a text search, and Esc back to the
+# walk-through. Each cell is the median of BENCH_TUI_REPS (default 5) tries,
+# in milliseconds; the harness itself (a tmux capture per poll) adds a few
+# milliseconds, shown as "harness" (a key the screen ignores).
+set -u
+bin=${PARAPET_BIN:-./parapet}
+gen=${BENCH_MODEL:-./bench/bench-model}
+reps=${BENCH_TUI_REPS:-5}
+if [ $# -gt 0 ]; then
+	sizes=("$@")
+else
+	sizes=(1000 10000)
+fi
+for x in "$bin" "$gen"; do
+	[ -x "$x" ] || { echo "bench-tui: no $x (run make first)" >&2; exit 1; }
+done
+command -v tmux >/dev/null || { echo "bench-tui: tmux is needed" >&2; exit 1; }
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+t=$(mktemp -d "${TMPDIR:-/tmp}/parapet-bench-tui-XXXXXX") || exit 1
+sock="$t/sock"
+tx() { tmux -S "$sock" -f /dev/null "$@"; }
+tries=0
+trap 'tx kill-server 2>/dev/null; rm -rf "$t"' EXIT
+export PARAPET_USER=bench PARAPET_NOW=2026-01-01T00:00:00Z
+
+screen() { tx capture-pane -p -t b; }
+
+# wait_for REGEX [TIMEOUT_S]: poll the screen until a line matches.
+wait_for() {
+	local end=$((SECONDS + ${2:-120}))
+	while ! screen | grep -qE -- "$1"; do
+		if [ "$SECONDS" -gt "$end" ]; then
+			echo "bench-tui: timed out waiting for '$1'" >&2
+			screen >&2
+			return 1
+		fi
+	done
+}
+
+# timed REGEX KEY...: send the keys, wait until the screen shows REGEX and
+# differs from before; print the milliseconds.
+timed() {
+	local re=$1 before t0 t1 s
+	shift
+	before=$(screen)
+	t0=$EPOCHREALTIME
+	tx send-keys -t b "$@"
+	while :; do
+		s=$(screen)
+		if [ "$s" != "$before" ] && grep -qE -- "$re" <<<"$s"; then
+			break
+		fi
+	done
+	t1=$EPOCHREALTIME
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f\n", (b - a) * 1000 }'
+}
+
+# harness: a capture right after a key the screens ignore (F12), so what
+# the polling itself costs.
+harness() {
+	local t0 t1
+	t0=$EPOCHREALTIME
+	tx send-keys -t b F12
+	screen >/dev/null
+	t1=$EPOCHREALTIME
+	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f\n", (b - a) * 1000 }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
+
+# start DB: the screens on DB in a new tmux server (a socket of its own
+# each time, so that one being torn down is never reused).
+start() {
+	tx kill-server 2>/dev/null
+	tries=$((tries + 1))
+	sock="$t/sock$tries"
+	tx new-session -d -s b -x 120 -y 40 -e LANG=C.UTF-8 -e TERM=tmux-256color \
+	    -e "PARAPET_DATA=${PARAPET_DATA:-}" -e PARAPET_USER=bench \
+	    -e PARAPET_NOW=2026-01-01T00:00:00Z "$bin $1; sleep 3600"
+}
+
+steps=(first open down pgdn severity search back harness)
+declare -A label=(
+	[first]="first screen" [open]="open a model"
+	[down]="Down in the register" [pgdn]="PgDn in the register"
+	[severity]="filter by severity" [search]="search text, Enter"
+	[back]="Esc back" [harness]="harness (a capture)")
+declare -A ms nrisks
+
+for n in "${sizes[@]}"; do
+	"$gen" "$n" >"$t/m.yaml" || exit 1
+	db="$t/m$n.db"
+	"$bin" import "$t/m.yaml" "$db" >/dev/null || exit 1
+	nrisks[$n]=$("$bin" risks "$db" --all 2>/dev/null | wc -l)
+	echo "N = $n: ${nrisks[$n]} risks" >&2
+	for s in "${steps[@]}"; do
+		: >"$t/$s"
+	done
+	for _ in $(seq "$reps"); do
+		t0=$EPOCHREALTIME
+		start "$db"
+		wait_for 'Models in' || exit 1
+		awk -v a="$t0" -v b="$EPOCHREALTIME" \
+		    'BEGIN { printf "%.0f\n", (b - a) * 1000 }' >>"$t/first"
+		timed 'Step [0-9] of 7' Enter >>"$t/open" || exit 1
+		tx send-keys -t b R
+		wait_for 'risks, by severity' || exit 1
+		timed 'risks, by severity' Down >>"$t/down"
+		timed 'risks, by severity' NPage >>"$t/pgdn"
+		tx send-keys -t b f
+		wait_for 'Filter the risks by' || exit 1
+		tx send-keys -t b Enter
+		wait_for 'Show severities' || exit 1
+		tx send-keys -t b Down Down Down Space
+		wait_for '\[x\] critical' || exit 1
+		timed 'filter: severity critical' Enter >>"$t/severity"
+		tx send-keys -t b c
+		wait_for 'risks, by severity' || exit 1
+		tx send-keys -t b /
+		wait_for 'Filter by text' || exit 1
+		tx send-keys -t b -l 'prompt'
+		timed "text 'prompt'" Enter >>"$t/search"
+		harness >>"$t/harness"
+		timed 'Step [0-9] of 7' Escape >>"$t/back"
+	done
+	for s in "${steps[@]}"; do
+		ms[$s,$n]=$(median <"$t/$s")
+	done
+	tx kill-server 2>/dev/null
+	rm -f "$db" "$db-wal" "$db-shm"
+done
+
+printf '%-24s' "TUI, median ms (120x40)"
+for n in "${sizes[@]}"; do
+	printf ' | %14s' "${nrisks[$n]} risks"
+done
+printf '\n'
+for s in "${steps[@]}"; do
+	printf '%-24s' "${label[$s]}"
+	for n in "${sizes[@]}"; do
+		printf ' | %14s' "${ms[$s,$n]}"
+	done
+	printf '\n'
+done
