@@ -1329,7 +1329,8 @@ test_list_counts(void **state)
 	assert_int_equal(v[0].nrisks, 0);
 	assert_string_equal(v[1].id, "assist");
 	assert_string_equal(v[1].name, "Support assistant");
-	assert_int_equal(v[1].revision, 1);
+	/* Saved (1), then a decision (2): each a revision. */
+	assert_int_equal(v[1].revision, 2);
 	assert_string_equal(v[1].updated, NOW);
 	assert_int_equal(v[1].nboundaries, 2);
 	assert_int_equal(v[1].ncomponents, 3);

@@ -614,8 +614,8 @@ store_insert_model(struct store *s, const struct model *m, long revision,
     const char *now, struct error *err)
 {
 	static const char *const sql = "INSERT INTO models (system, name, "
-	    "description, owner, criticality, revision, created, updated) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    "description, owner, criticality, revision, created, updated, "
+	    "edited) VALUES (?, ?, ?, ?, ?, ?6, ?, ?, ?6)";
 	sqlite3_stmt	*st;
 	char		*v[STORE_NCOLUMNS];
 	size_t		 i;
@@ -632,6 +632,9 @@ store_insert_model(struct store *s, const struct model *m, long revision,
 	store_bind(st, 8, now);
 	rc = store_run(s, st, err);
 	store_columns_free(v);
+	/* What this transaction records of the model is that revision. */
+	if (rc == 0)
+		store_claim_set(s, m->system.id, revision);
 	return rc;
 }
 
@@ -641,8 +644,8 @@ store_update_model(struct store *s, const struct model *m, long revision,
     const char *now, struct error *err)
 {
 	static const char *const sql = "UPDATE models SET name = ?, "
-	    "description = ?, owner = ?, criticality = ?, revision = ?, "
-	    "updated = ? WHERE system = ?";
+	    "description = ?, owner = ?, criticality = ?, revision = ?5, "
+	    "edited = ?5, updated = ? WHERE system = ?";
 	sqlite3_stmt	*st;
 	char		*v[STORE_NCOLUMNS];
 	size_t		 i;
@@ -892,7 +895,7 @@ store_load_model(struct store *s, const char *id, struct error *err)
 }
 
 /* The id of the only model of the database (the caller's to free). */
-static char *
+char *
 store_only_model(struct store *s, struct error *err)
 {
 	static const char *const sql = "SELECT system FROM models "
@@ -958,6 +961,27 @@ store_exists(struct store *s, const char *id, struct error *err)
 	return rev > 0;
 }
 
+/* The last revision that edited a stored model (0 when absent). */
+static long
+store_edited(struct store *s, const char *id, struct error *err)
+{
+	static const char *const sql = "SELECT coalesce(edited, revision) "
+	    "FROM models WHERE system = ?";
+	sqlite3_stmt	*st;
+	long		 rev = 0;
+	int		 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rev = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return rev;
+}
+
 int
 store_save(struct store *s, struct model *m, long expected, int *changed,
     struct error *err)
@@ -966,7 +990,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	struct model		*old = NULL;
 	const char		*id;
 	char			*now;
-	long			 rev;
+	long			 rev, edited, next;
 
 	if (changed != NULL)
 		*changed = 0;
@@ -984,9 +1008,15 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 
 	if (store_begin(s, err) == -1)
 		goto fail_free;
-	if ((rev = store_revision(s, id, err)) == -1)
+	if ((rev = store_revision(s, id, err)) == -1 ||
+	    (edited = store_edited(s, id, err)) == -1)
 		goto fail;
-	if (expected >= 0 && rev != expected) {
+	/*
+	 * Someone else's edit since the expected revision conflicts; their
+	 * decisions on risks (revisions too) do not.
+	 */
+	if (expected >= 0 && (rev == 0 ? expected != 0 : expected == 0 ||
+	    edited > expected || expected > rev)) {
 		if (rev == 0)
 			error_set(err, "model '%s' was deleted by someone else "
 			    "(expected revision %ld)", id, expected);
@@ -1010,18 +1040,15 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		store_rollback(s);	/* nothing was written */
 		m->revision = rev;
 	} else {
-		if (rev == LONG_MAX) {
-			/* Only an imported file can get here: say so. */
-			error_set(err, "model '%s' is at the largest revision "
-			    "number and cannot change", id);
+		/* The revision the entries just logged claimed. */
+		if ((next = store_claim(s, id, err)) == -1)
 			goto fail;
-		}
-		if (rev > 0 && store_update_model(s, m, rev + 1, now,
+		if (rev > 0 && store_update_model(s, m, next, now,
 		    err) == -1)
 			goto fail;
 		if (store_commit(s, err) == -1)
 			goto fail_free;
-		m->revision = rev + 1;
+		m->revision = next;
 		if (changed != NULL)
 			*changed = 1;
 	}
@@ -1094,9 +1121,10 @@ store_delete(struct store *s, const char *id, struct error *err)
 		store_fail(s, rc, err);
 		goto fail;
 	}
-	if (store_drop_model(s, id, err) == -1 ||
-	    store_log(s, now, store_user(), id, id, "deleted", old, NULL,
+	/* Logged first: the entry takes the revision after the last. */
+	if (store_log(s, now, store_user(), id, id, "deleted", old, NULL,
 	    err) == -1 ||
+	    store_drop_model(s, id, err) == -1 ||
 	    store_commit(s, err) == -1)
 		goto fail;
 	free(old);
