@@ -156,6 +156,16 @@ static const char *const store_schema_3[] = {
 	"ALTER TABLE history ADD COLUMN revision INTEGER",
 	"ALTER TABLE models ADD COLUMN edited INTEGER",
 	"UPDATE models SET edited = revision",
+	/*
+	 * Where a model imported from a file was written: the file as given
+	 * to the import, the line and column of the system and of each object
+	 * (for the locations of a SARIF export). NULL: not from a file.
+	 */
+	"ALTER TABLE models ADD COLUMN file TEXT",
+	"ALTER TABLE models ADD COLUMN line INTEGER",
+	"ALTER TABLE models ADD COLUMN col INTEGER",
+	"ALTER TABLE objects ADD COLUMN line INTEGER",
+	"ALTER TABLE objects ADD COLUMN col INTEGER",
 	"DROP TRIGGER history_no_update",
 	NULL
 };

@@ -585,30 +585,29 @@ long
 store_claim(struct store *s, const char *system, struct error *err)
 {
 	static const char *const bump = "UPDATE models "
-	    "SET revision = revision + 1 WHERE system = ? RETURNING revision";
+	    "SET revision = revision + 1 WHERE system = ?";
 	static const char *const after = "SELECT max(revision) "
 	    "FROM history WHERE system = ?";
 	sqlite3_stmt	*st;
-	long		 rev = 0;
+	long		 rev;
 	int		 rc;
 
 	if (s->claim_system != NULL && s->claim_txn == s->txn &&
 	    strcmp(s->claim_system, system) == 0)
 		return s->claim_rev;
-	if (store_revision(s, system, err) == LONG_MAX)
+	if ((rev = store_revision(s, system, err)) == -1)
+		return -1;
+	if (rev == LONG_MAX)
 		return error_set(err, "model '%s' is at the largest revision "
 		    "number and cannot change", system);
-	if ((st = store_prepare(s, bump, err)) == NULL)
-		return -1;
-	store_bind(st, 1, system);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		rev = (long)sqlite3_column_int64(st, 0);
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, err);
+	if (rev > 0) {
+		if ((st = store_prepare(s, bump, err)) == NULL)
+			return -1;
+		store_bind(st, 1, system);
+		if (store_run(s, st, err) == -1)
+			return -1;
+		rev++;
+	}
 	if (rev == 0) {
 		/* No row: the next revision after its history. */
 		if ((st = store_prepare(s, after, err)) == NULL)

@@ -129,6 +129,24 @@ struct model	*store_load(struct store *, const char *id, struct error *);
  */
 int		 store_save(struct store *, struct model *, long
 		     expected_revision, int *changed, struct error *);
+/*
+ * Record the model file a model was imported from, as given (a relative
+ * path stays relative); NULL: it no longer comes from a file (its places
+ * are forgotten too). Saving a model read from a file (its system has a
+ * line) records where the system and each object are written in it; a
+ * save of a model with no places keeps the stored ones. Neither is a
+ * change of the model: no history, no revision.
+ */
+int		 store_set_model_file(struct store *, const char *id,
+		     const char *file, struct error *);
+/*
+ * The model file a loaded (indexed) model was imported from, the caller's
+ * to free, with the line and column of the system and each object set in
+ * m (pos); NULL with err clear when the model did not come from a file
+ * (m untouched), NULL with err set on error.
+ */
+char		*store_load_places(struct store *, struct model *,
+		     struct error *);
 /* Delete a model, its risks and decisions (history keeps a record). */
 int		 store_delete(struct store *, const char *id, struct error *);
 
