@@ -367,6 +367,9 @@ fail:
 struct store_rebuild {
 	struct model		*m;
 	struct risk_register	*reg;
+	struct strmap		 risks;	/* "THREAT@TARGET" -> risk */
+	char			**names;	/* the keys, owned */
+	size_t			 nnames;
 	const struct change	*v;	/* the model's history, oldest first */
 	size_t			 start;	/* its first entry in this life */
 	struct error		*err;
@@ -559,6 +562,17 @@ store_rebuild_text(char **p, const char *was)
 	*p = was != NULL ? xstrdup(was) : NULL;
 }
 
+/* Index a risk of the register by its name. */
+static void
+store_rebuild_index(struct store_rebuild *r, struct risk *k)
+{
+	char	*name = xasprintf("%s@%s", k->threat, k->target);
+
+	r->names = xreallocarray(r->names, r->nnames + 1, sizeof *r->names);
+	r->names[r->nnames++] = name;
+	strmap_put(&r->risks, name, k);
+}
+
 /* Undo a change to a risk's decisions. */
 static void
 store_rebuild_risk(struct store_rebuild *r, const struct change *c)
@@ -574,20 +588,25 @@ store_rebuild_risk(struct store_rebuild *r, const struct change *c)
 	    strcmp(c->field, "merged into") == 0 ||
 	    strcmp(c->field, "merged from") == 0)
 		return;		/* the analysis's, not a decision */
-	if (risk_parse_name(c->object, &threat, &target) == -1)
-		return;
-	if ((k = risk_register_find(r->reg, threat, target)) == NULL)
+	if ((k = strmap_get(&r->risks, c->object)) == NULL) {
+		if (risk_parse_name(c->object, &threat, &target) == -1)
+			return;
 		k = risk_register_add(r->reg, threat, target);
-	free(threat);
-	free(target);
+		store_rebuild_index(r, k);
+		free(threat);
+		free(target);
+	}
 	if (strcmp(c->field, "id") == 0) {
 		/* Moved with its renamed target: back to its earlier name. */
 		if (c->old_value != NULL &&
+		    strmap_get(&r->risks, c->old_value) == NULL &&
 		    risk_parse_name(c->old_value, &threat, &target) == 0) {
+			strmap_del(&r->risks, c->object);
 			free(k->threat);
 			free(k->target);
 			k->threat = threat;
 			k->target = target;
+			store_rebuild_index(r, k);
 		}
 	} else if (strcmp(c->field, "imported") == 0) {
 		/* Came in with its decisions: none before. */
@@ -702,6 +721,8 @@ store_load_revision(struct store *s, const char *id, long revision,
 	long			 current, floor;
 	int			 ok = 0;
 
+	memset(&r, 0, sizeof r);
+	strmap_init(&r.risks);
 	if (store_begin_read(s, err) == -1)
 		return NULL;
 	/* One snapshot: the loads below join it. */
@@ -745,6 +766,8 @@ store_load_revision(struct store *s, const char *id, long revision,
 	r.reg = reg;
 	r.v = v;
 	r.err = err;
+	for (i = 0; i < reg->n; i++)
+		store_rebuild_index(&r, reg->risks[i]);
 	if (revision < current)
 		m->indexed = 0;	/* model_index() makes it again */
 	for (i = n; i-- > r.start;) {
@@ -766,6 +789,10 @@ store_load_revision(struct store *s, const char *id, long revision,
 out:
 	s->depth--;
 	store_rollback(s);	/* a read: nothing to keep */
+	for (i = 0; i < r.nnames; i++)
+		free(r.names[i]);
+	free(r.names);
+	strmap_release(&r.risks);
 	changes_free(v, n);
 	free(only);
 	if (!ok) {
