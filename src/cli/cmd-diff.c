@@ -30,6 +30,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
@@ -112,12 +113,25 @@ diff_apply_decisions(struct risk_register *reg,
 	struct risk_mitigation		*km;
 	const struct risk		*d;
 	struct risk			*k;
+	struct strmap			 by;
+	char				**names, *name;
 	size_t				 i, j;
 
+	/* By name: a database's register has tens of thousands. */
+	strmap_init(&by);
+	names = xreallocarray(NULL, reg->n + 1, sizeof *names);
+	for (i = 0; i < reg->n; i++) {
+		names[i] = risk_name(reg->risks[i]);
+		if (strmap_get(&by, names[i]) == NULL)	/* the first, as
+							   a search finds */
+			strmap_put(&by, names[i], reg->risks[i]);
+	}
 	for (i = 0; i < dec->n; i++) {
 		d = dec->risks[i];
-		if ((k = risk_register_find(reg, d->threat, d->target)) ==
-		    NULL)
+		name = risk_name(d);
+		k = strmap_get(&by, name);
+		free(name);
+		if (k == NULL)
 			continue;
 		k->status = d->status;
 		free(k->owner);
@@ -137,6 +151,10 @@ diff_apply_decisions(struct risk_register *reg,
 			km->due = dm->due != NULL ? xstrdup(dm->due) : NULL;
 		}
 	}
+	for (i = 0; i < reg->n; i++)
+		free(names[i]);
+	free(names);
+	strmap_release(&by);
 }
 
 /*
