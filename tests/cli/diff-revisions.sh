@@ -151,6 +151,22 @@ run diff "$T/odd@2" "$T/m1.yaml"
 expect_rc 0 "a file named with @"
 expect_out "no changes" "a file named with @ is the file"
 
+# An object renamed, then removed: revision 1 gets it back under its
+# first id, with every field and its flow.
+sed 's/gpt/llm/g' "$T/m1.yaml" | grep -v "id: complete" |
+    awk '/^  - id: llm/ { skip = 1; next } skip && /^  - / { skip = 0 } !skip' \
+    >"$T/nollm.yaml"
+grep -q "llm" "$T/nollm.yaml" && fail "nollm.yaml still has llm"
+db2="$T/gone.db"
+run import "$T/m1.yaml" "$db2"; expect_rc 0 "import (gone 1)"
+run rename "$db2" gpt llm; expect_rc 0 "rename (gone 2)"
+run import "$T/nollm.yaml" "$db2"; expect_rc 0 "removed (gone 3)"
+run diff "$db2@1" "$T/m1.yaml"
+expect_rc 0 "renamed then removed, rebuilt"
+expect_out "no changes" "renamed then removed: revision 1 is m1.yaml"
+run diff "$db2@2" "$db2"
+expect_out "- component llm (model) \"Hosted LLM\"" "2->3: the renamed one removed"
+
 # A database of schema 2 (tests/data/store/schema-2.sql, made by the
 # Parapet before revisions from m1, m2, m3 above: import, criticality,
 # bob's decision, kb, rename gpt -> llm).
