@@ -1334,7 +1334,8 @@ test_list_counts(void **state)
 	assert_int_equal(v[0].nrisks, 0);
 	assert_string_equal(v[1].id, "assist");
 	assert_string_equal(v[1].name, "Support assistant");
-	assert_int_equal(v[1].revision, 1);
+	/* Saved (1), then a decision (2): each a revision. */
+	assert_int_equal(v[1].revision, 2);
 	assert_string_equal(v[1].updated, NOW);
 	assert_int_equal(v[1].nboundaries, 2);
 	assert_int_equal(v[1].ncomponents, 3);
@@ -1616,6 +1617,258 @@ test_type_change_and_order(void **state)
 	model_free(m);
 }
 
+
+/* A revision rebuilt, or NULL with the error kept in e. */
+static struct model *
+revision_of(struct store *s, const char *id, long rev,
+    struct risk_register *reg, struct error *e)
+{
+	risk_register_release(reg);
+	risk_register_init(reg);
+	return store_load_revision(s, id, rev, reg, e);
+}
+
+static void
+test_revisions_rebuild(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *at1, *a, *r;
+	struct risk_register	 reg;
+	struct component	*c;
+	struct change		*v;
+	const struct risk	*k;
+	struct store		*s;
+	struct error		 e;
+	size_t			 n, i;
+	char			*msg;
+
+	risk_register_init(&reg);
+	s = store_with_risks(fx->db, m);
+	at1 = store_load(s, "assist", &e);
+	assert_int_equal(at1->revision, 1);
+	/* 2: a field changes, a component (and its flow) goes. */
+	a = store_load(s, "assist", &e);
+	set(a->components[1], OBJ_COMPONENT, "name", "Vendor LLM");
+	assert_int_equal(model_remove(a, "monitor"), 0);
+	assert_int_equal(store_save(s, a, a->revision, NULL, &e), 0);
+	assert_int_equal(a->revision, 2);
+	model_free(a);
+	/* 3: a decision. */
+	assert_int_equal(store_set_risk(s, "assist", "prompt-injection", "llm",
+	    RISK_ACCEPTED, "Lead", "vendor filter", &e), 0);
+	/* 4: a component added, a practice answered. */
+	a = store_load(s, "assist", &e);
+	assert_int_equal(a->revision, 3);
+	c = model_add_component(a, "kb", KIND_VECTOR_STORE);
+	set(c, OBJ_COMPONENT, "name", "Index");
+	model_practice(a, "q-red-team")->answer = TRI_YES;
+	assert_int_equal(store_save(s, a, a->revision, NULL, &e), 0);
+	assert_int_equal(a->revision, 4);
+	/* 5: a rename: the risk and its decision follow. */
+	assert_int_equal(model_rename(a, "llm", "gpt", &e), 0);
+	assert_int_equal(store_save(s, a, a->revision, NULL, &e), 0);
+	assert_int_equal(a->revision, 5);
+	model_free(a);
+
+	/* Each entry belongs to the revision it made. */
+	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
+	assert_int_equal(v[0].revision, 1);
+	assert_string_equal(v[0].field, "created");
+	for (i = 0; i < n; i++) {
+		if (v[i].object != NULL && strcmp(v[i].object,
+		    "prompt-injection@llm") == 0 && strcmp(v[i].field,
+		    "status") == 0)
+			assert_int_equal(v[i].revision, 3);
+		if (strcmp(v[i].field, "deleted") == 0)
+			assert_int_equal(v[i].revision, 2);
+	}
+	assert_int_equal(v[n - 1].revision, 5);
+	changes_free(v, n);
+
+	/* 1: as it was saved, every field, the decision not yet made. */
+	r = revision_of(s, "assist", 1, &reg, &e);
+	if (r == NULL)
+		fail_msg("revision 1: %s", e.msg);
+	assert_int_equal(r->revision, 1);
+	assert_same_model(at1, r);
+	k = risk_register_find(&reg, "prompt-injection", "llm");
+	assert_non_null(k);
+	assert_int_equal(k->status, RISK_OPEN);
+	assert_null(k->owner);
+	model_free(r);
+	/* 3: the component gone, the name changed, the decision made. */
+	r = revision_of(s, NULL, 3, &reg, &e);
+	assert_non_null(r);
+	assert_null(model_find(r, "monitor"));
+	assert_null(model_find(r, "log"));
+	assert_string_equal(model_component(r, "llm")->name, "Vendor LLM");
+	assert_null(model_find(r, "kb"));
+	assert_int_equal(model_practice(r, "q-red-team")->answer, TRI_NO);
+	k = risk_register_find(&reg, "prompt-injection", "llm");
+	assert_int_equal(k->status, RISK_ACCEPTED);
+	assert_string_equal(k->owner, "Lead");
+	assert_string_equal(k->justification, "vendor filter");
+	model_free(r);
+	/* -1: the one before the latest, under the old id. */
+	r = revision_of(s, "assist", -1, &reg, &e);
+	assert_int_equal(r->revision, 4);
+	assert_non_null(model_component(r, "kb"));
+	assert_non_null(model_component(r, "llm"));
+	assert_null(model_find(r, "gpt"));
+	assert_int_equal(model_practice(r, "q-red-team")->answer, TRI_YES);
+	model_free(r);
+	/* 0: the latest. */
+	r = revision_of(s, "assist", 0, &reg, &e);
+	assert_int_equal(r->revision, 5);
+	assert_non_null(model_component(r, "gpt"));
+	assert_int_equal(risk_register_find(&reg, "prompt-injection",
+	    "gpt")->status, RISK_ACCEPTED);
+	model_free(r);
+	/* Unknown revisions. */
+	assert_null(revision_of(s, "assist", 6, &reg, &e));
+	msg = xasprintf("model 'assist' in database '%s' has no revision 6 "
+	    "(its revisions are 1 to 5; see parapet history)", fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+	assert_null(revision_of(s, "assist", -5, &reg, &e));
+	assert_non_null(strstr(e.msg, "has no revision 0"));
+	assert_null(revision_of(s, "nope", 1, &reg, &e));
+	assert_non_null(strstr(e.msg, "no model 'nope'"));
+
+	risk_register_release(&reg);
+	model_free(at1);
+	store_close(s);
+	model_free(m);
+}
+
+static void
+test_decision_does_not_conflict(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *a;
+	struct store	*s, *t;
+	struct error	 e;
+
+	s = store_with_risks(fx->db, m);
+	t = open_ok(fx->db, 0);			/* a second process */
+	a = store_load(s, "assist", &e);
+	/* Someone decides a risk: revision 2. */
+	assert_int_equal(store_set_risk(t, "assist", "poisoning", "llm",
+	    RISK_MITIGATING, "Bob", NULL, &e), 0);
+	/* An edit made on revision 1 still saves: no conflict. */
+	set(a->components[0], OBJ_COMPONENT, "name", "Client");
+	if (store_save(s, a, 1, NULL, &e) != 0)
+		fail_msg("store_save: %s", e.msg);
+	assert_int_equal(a->revision, 3);
+	/* An edit made on revision 1 after that edit: refused. */
+	set(a->components[0], OBJ_COMPONENT, "name", "Visitor");
+	assert_int_equal(store_save(t, a, 1, NULL, &e), -1);
+	assert_string_equal(e.msg, "model 'assist' was changed by someone "
+	    "else (revision 3, expected 1); reload it");
+	/* A transaction's decision and save are one revision. */
+	assert_int_equal(store_transaction(s, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "poisoning", "llm",
+	    RISK_OPEN, NULL, NULL, &e), 0);
+	assert_int_equal(store_save(s, a, 3, NULL, &e), 0);
+	assert_int_equal(store_transaction_commit(s, &e), 0);
+	assert_int_equal(a->revision, 4);
+	model_free(a);
+	store_close(t);
+	store_close(s);
+	model_free(m);
+}
+
+/*
+ * A database of schema 2 (tests/data/store/schema-2.sql, made by the
+ * Parapet before revisions) is migrated: its entries get the revisions
+ * they made, the decision the one the model was at, the model keeps its
+ * revision, and the revisions can be rebuilt.
+ */
+static void
+test_migrate_schema_2(void **state)
+{
+	struct fixture		*fx = *state;
+	struct risk_register	 reg;
+	struct change		*v;
+	struct model		*r;
+	struct store		*s;
+	struct error		 e;
+	sqlite3			*db;
+	const char		*top = getenv("srcdir");
+	char			*path, *sql;
+	size_t			 n, i, len;
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	path = xasprintf("%s/tests/data/store/schema-2.sql", top);
+	sql = slurp(path, &len);
+	assert_non_null(sql);
+	db = raw_open(fx->db);
+	raw_exec(db, sql);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"), 2);
+	sqlite3_close(db);
+	free(sql);
+	free(path);
+
+	/* Read-only, it must be upgraded first. */
+	assert_null(store_open(fx->db, STORE_READONLY, &e));
+	assert_non_null(strstr(e.msg, "must be upgraded"));
+	s = open_ok(fx->db, 0);
+	store_close(s);
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history"), 67);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE revision IS NULL"), 0);
+	assert_int_equal(raw_count(db, "SELECT revision FROM models"), 4);
+	sqlite3_close(db);
+
+	s = open_ok(fx->db, STORE_READONLY);
+	assert_int_equal(store_history(s, NULL, NULL, &v, &n, &e), 0);
+	assert_int_equal(n, 67);
+	for (i = 0; i < n; i++) {
+		/* One revision a day: the decision of the 3rd is in 2. */
+		if (strncmp(v[i].at, "2026-10-01", 10) == 0)
+			assert_int_equal(v[i].revision, 1);
+		else if (strncmp(v[i].at, "2026-10-02", 10) == 0 ||
+		    strncmp(v[i].at, "2026-10-03", 10) == 0)
+			assert_int_equal(v[i].revision, 2);
+		else if (strncmp(v[i].at, "2026-10-04", 10) == 0)
+			assert_int_equal(v[i].revision, 3);
+		else
+			assert_int_equal(v[i].revision, 4);
+	}
+	changes_free(v, n);
+	risk_register_init(&reg);
+	r = store_load_revision(s, NULL, 2, &reg, &e);
+	if (r == NULL)
+		fail_msg("revision 2: %s", e.msg);
+	assert_non_null(model_component(r, "gpt"));
+	assert_non_null(model_component(r, "tickets"));
+	assert_null(model_find(r, "kb"));
+	assert_int_equal(risk_register_find(&reg, "llm-jailbreak",
+	    "gpt")->status, RISK_ACCEPTED);
+	model_free(r);
+	risk_register_release(&reg);
+	risk_register_init(&reg);
+	r = store_load_revision(s, NULL, 1, &reg, &e);
+	assert_non_null(r);
+	assert_int_equal(risk_register_find(&reg, "llm-jailbreak",
+	    "gpt")->status, RISK_OPEN);
+	model_free(r);
+	risk_register_release(&reg);
+	store_close(s);
+
+	/* From now on, a decision is a revision of its own. */
+	s = open_ok(fx->db, 0);
+	assert_int_equal(store_set_risk(s, "support-assistant",
+	    "llm-jailbreak", "llm", RISK_OPEN, NULL, NULL, &e), 0);
+	r = store_load(s, NULL, &e);
+	assert_int_equal(r->revision, 5);
+	model_free(r);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -1647,6 +1900,9 @@ main(void)
 		T(test_import_full_appends_history),
 		T(test_mark_sees_every_change),
 		T(test_read_only_store),
+		T(test_revisions_rebuild),
+		T(test_decision_does_not_conflict),
+		T(test_migrate_schema_2),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

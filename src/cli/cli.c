@@ -98,7 +98,8 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cmd_mitigation },
 	{ .name = "diff", .args = "OLD NEW",
 	  .help = "what changed between two versions of a model (each a "
-	  "model file or a database): objects, risks and decisions",
+	  "model file, a database, or DB@N: revision N of its model, as "
+	  "history shows it): objects, risks and decisions",
 	  .opts = OPT_FORMAT | OPT_MODEL | OPT_FAILNEW | OPT_CATALOGUE,
 	  .opthelp = help_diff, .minpos = 2, .maxpos = 2, .run = cmd_diff },
 	{ .name = "check", .args = "DB",
@@ -197,8 +198,8 @@ const struct cli_opt cli_opts[] = {
 	{ .name = "atlas", .has_arg = 1, .val = 'A', .flag = OPT_ATLAS,
 	  .arg = "FILE", .help = "MITRE's ATLAS data file (ATLAS.yaml)" },
 	{ .name = "model-file", .has_arg = 1, .val = 'M',
-	  .flag = OPT_MODELFILE, .arg = "FILE", .help = "the model file the "
-	  "model was imported from, for sarif's locations (as the "
+	  .flag = OPT_MODELFILE, .arg = "FILE", .help = "the model file for "
+	  "sarif's locations, instead of the one the import recorded (as the "
 	  "repository names it)" },
 	{ .name = "fail-on-new", .has_arg = 1, .val = 'D',
 	  .flag = OPT_FAILNEW, .arg = "LEVEL", .help = "exit 3 if the change "

@@ -1,13 +1,21 @@
 /*
  * cmd-diff.c: parapet diff OLD NEW -- what changed between two versions of
  * a model: each side a model file (YAML with its decisions, or an XML
- * export) or a database.
+ * export), a database (the model and register as stored), or a revision
+ * of the model in a database, DB@N (the model as it was at revision N,
+ * with the decisions of then, analysed now like a model file; DB@-N: N
+ * revisions before the latest).
  */
 #include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalogue/catalogue.h"
 #include "cli/cli.h"
@@ -23,13 +31,19 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/limits.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
 
 /* One side of the comparison. */
 struct diff_side {
-	const char		*path;
+	const char		*arg;	/* as given */
+	char			*path;	/* the file */
+	int			 at;	/* a revision was asked for */
+	long			 revision;	/* which (<= 0: back from the
+						   latest) */
+	char			*name;	/* what the output calls it */
 	struct model		*m;
 	struct risk_register	 reg;
 };
@@ -59,21 +73,66 @@ diff_is_xml(const char *text)
 	return *text == '<';
 }
 
+/*
+ * Split "DB@N" into the file and the revision: when the argument names no
+ * file and ends with @ and a number (a minus sign first: counted back from
+ * the latest). Anything else is a path as given.
+ */
+static void
+diff_side_parse(struct diff_side *sd)
+{
+	struct stat	 st;
+	const char	*at, *p;
+	char		*end;
+	long		 n;
+
+	sd->path = xstrdup(sd->arg);
+	if (stat(sd->arg, &st) == 0 || (at = strrchr(sd->arg, '@')) == NULL ||
+	    at == sd->arg)
+		return;
+	p = at + 1;
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9' || p[strspn(p, "0123456789")] != '\0')
+		return;
+	errno = 0;
+	n = strtol(at + 1, &end, 10);
+	if (errno != 0 || *end != '\0')
+		return;
+	free(sd->path);
+	sd->path = xstrndup(sd->arg, (size_t)(at - sd->arg));
+	sd->at = 1;
+	sd->revision = n;
+}
+
 /* The decisions of a model file, set on the freshly analysed risks. */
 static void
 diff_apply_decisions(struct risk_register *reg,
-    const struct model_decisions *dec)
+    const struct risk_register *dec)
 {
 	const struct risk_mitigation	*dm;
 	struct risk_mitigation		*km;
 	const struct risk		*d;
 	struct risk			*k;
+	struct strmap			 by;
+	char				**names, *name;
 	size_t				 i, j;
 
-	for (i = 0; i < dec->reg.n; i++) {
-		d = dec->reg.risks[i];
-		if ((k = risk_register_find(reg, d->threat, d->target)) ==
-		    NULL)
+	/* By name: a database's register has tens of thousands. */
+	strmap_init(&by);
+	names = xreallocarray(NULL, reg->n + 1, sizeof *names);
+	for (i = 0; i < reg->n; i++) {
+		names[i] = risk_name(reg->risks[i]);
+		if (strmap_get(&by, names[i]) == NULL)	/* the first, as
+							   a search finds */
+			strmap_put(&by, names[i], reg->risks[i]);
+	}
+	for (i = 0; i < dec->n; i++) {
+		d = dec->risks[i];
+		name = risk_name(d);
+		k = strmap_get(&by, name);
+		free(name);
+		if (k == NULL)
 			continue;
 		k->status = d->status;
 		free(k->owner);
@@ -93,11 +152,46 @@ diff_apply_decisions(struct risk_register *reg,
 			km->due = dm->due != NULL ? xstrdup(dm->due) : NULL;
 		}
 	}
+	for (i = 0; i < reg->n; i++)
+		free(names[i]);
+	free(names);
+	strmap_release(&by);
 }
 
 /*
- * Load a side: a database (the stored model and register, as they are), or
- * a model file analysed now with the catalogue, its decisions applied.
+ * A revision of a model in a database: rebuilt from the history, analysed
+ * now with the catalogue, the decisions of then applied.
+ */
+static int
+diff_load_revision(struct diff_side *sd, const struct cli_args *a,
+    struct catalogue **cat, struct error *e)
+{
+	struct risk_register	 dec;
+	struct store		*st;
+	int			 rc = -1;
+
+	if (*cat == NULL && (*cat = catalogue_load_standard(a->catalogues,
+	    a->ncatalogues, e)) == NULL)
+		return -1;
+	if ((st = store_open(sd->path, STORE_READONLY, e)) == NULL)
+		return -1;
+	risk_register_init(&dec);
+	if ((sd->m = store_load_revision(st, a->model, sd->revision, &dec,
+	    e)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
+		diff_apply_decisions(&sd->reg, &dec);
+		free(sd->name);
+		sd->name = xasprintf("%s@%ld", sd->path, sd->m->revision);
+		rc = 0;
+	}
+	risk_register_release(&dec);
+	store_close(st);
+	return rc;
+}
+
+/*
+ * Load a side: a database (the stored model and register, as they are), a
+ * revision of it, or a model file analysed now with the catalogue, its
+ * decisions applied.
  */
 static int
 diff_load(struct diff_side *sd, const struct cli_args *a,
@@ -111,6 +205,15 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 	int			 rc = -1;
 
 	risk_register_init(&sd->reg);
+	if (sd->at && !diff_is_db(sd->path)) {
+		if (access(sd->path, F_OK) == 0)
+			return error_set(e, "'%s' is not a database: only a "
+			    "database has revisions (%s)", sd->path, sd->arg);
+		return error_set(e, "cannot open '%s': %s", sd->arg,
+		    strerror(ENOENT));
+	}
+	if (sd->at)
+		return diff_load_revision(sd, a, cat, e);
 	if (diff_is_db(sd->path)) {
 		if ((st = store_open(sd->path, STORE_READONLY, e)) == NULL)
 			return -1;
@@ -134,7 +237,7 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 		changes_free(hist, nhist);
 	} else if ((sd->m = model_read_yaml_decisions(text, len, sd->path,
 	    &dec, e)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
-		diff_apply_decisions(&sd->reg, &dec);
+		diff_apply_decisions(&sd->reg, &dec.reg);
 		rc = 0;
 	}
 	free(text);
@@ -169,7 +272,9 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 		return EXIT_USAGE;
 	memset(side, 0, sizeof side);
 	for (i = 0; i < 2; i++) {
-		side[i].path = a->pos[i];
+		side[i].arg = a->pos[i];
+		diff_side_parse(&side[i]);
+		side[i].name = xstrdup(side[i].arg);
 		if (diff_load(&side[i], a, &cat, &e) == -1) {
 			cli_fail(&e);
 			goto out;
@@ -178,9 +283,9 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 	model_diff(&d, side[0].m, &side[0].reg, side[1].m, &side[1].reg);
 	buf_init(&b);
 	if (md)
-		model_diff_markdown(&d, side[0].path, side[1].path, &b);
+		model_diff_markdown(&d, side[0].name, side[1].name, &b);
 	else
-		model_diff_text(&d, side[0].path, side[1].path, &b);
+		model_diff_text(&d, side[0].name, side[1].name, &b);
 	fwrite(b.s, 1, b.len, stdout);
 	buf_release(&b);
 	rc = 0;
@@ -196,6 +301,8 @@ out:
 	for (i = 0; i < 2; i++) {
 		model_free(side[i].m);
 		risk_register_release(&side[i].reg);
+		free(side[i].path);
+		free(side[i].name);
 	}
 	catalogue_free(cat);
 	return rc;

@@ -54,7 +54,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct file_out		 fo;
 	struct buf		 b;
 	size_t			 nhist = 0;
-	char			*now = NULL, *svg = NULL;
+	char			*now = NULL, *svg = NULL, *file = NULL;
 	int			 rc = 1;
 
 	if (a->format == NULL) {
@@ -103,6 +103,11 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 			    m->system.id);
 			goto out;
 		}
+	} else if ((file = store_load_places(s->store, m, &e)) == NULL &&
+	    error_isset(&e)) {
+		/* Else where import recorded the objects (SARIF locations). */
+		cli_fail(&e);
+		goto out;
 	}
 	now = store_now();
 	memset(&in, 0, sizeof in);
@@ -112,8 +117,8 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	in.history = hist;
 	in.nhistory = nhist;
 	in.generated_at = now;
-	in.source_file = src != NULL ? a->model_file : NULL;
-	in.source = src;
+	in.source_file = src != NULL ? a->model_file : file;
+	in.source = src != NULL ? src : file != NULL ? m : NULL;
 	if (a->output != NULL && strcmp(a->output, "-") != 0) {
 		if (export_write_file(x, &in, a->output, &svg, &e) == -1) {
 			cli_fail(&e);
@@ -140,6 +145,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	rc = 0;
 out:
 	free(svg);
+	free(file);
 	free(now);
 	buf_release(&b);
 	changes_free(hist, nhist);

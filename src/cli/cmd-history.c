@@ -1,4 +1,8 @@
-/* cmd-history.c: parapet history DB -- who changed what and when. */
+/*
+ * cmd-history.c: parapet history DB -- who changed what and when, each
+ * change with the revision of its model that it made ("r12": the revision
+ * `parapet diff DB@12 DB` compares with).
+ */
 #include "config.h"
 
 #include <stdio.h>
@@ -24,6 +28,10 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 		return cli_fail(&e);
 	}
 	for (i = 0; i < n; i++) {
+		if (v[i].revision > 0)
+			printf("r%ld  ", v[i].revision);
+		else
+			printf("r?  ");
 		cli_puts(stdout, v[i].at);
 		printf("  ");
 		cli_puts(stdout, v[i].who);

@@ -682,7 +682,7 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
-	if (xml && isnew ? (store_import_full(s->store, m, &reg, hist,
+	if ((xml && isnew ? (store_import_full(s->store, m, &reg, hist,
 	    nhist, file, &e) == -1 ||
 	    session_analyze(s, m->system.id, &sum, &e) == -1) :
 	    xml ? (import_check_older(s, m->system.id, file, &reg, hist,
@@ -695,7 +695,10 @@ retry:
 	    (session_save(s, m, -1, NULL, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
 	    &e) == -1 ||
-	    session_summarize_stored(s, m->system.id, &sum, &e) == -1)) {
+	    session_summarize_stored(s, m->system.id, &sum, &e) == -1)) ||
+	    /* Where its objects are written, for SARIF's locations. */
+	    store_set_model_file(s->store, m->system.id, xml ? NULL : file,
+	    &e) == -1) {
 		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto undo;

@@ -15,10 +15,12 @@
  *    code-scanning service shows them as dismissed;
  *  - mitigated risks are passes (kind "pass", level "none").
  *
- * A result's location is the line of its component, flow or boundary (the
- * system's for risks about the whole system) in the model file the input
- * names (export_input.source_file, positions from export_input.source), and
- * a logical location with the object's id in any case. A fingerprint
+ * A result's location is the line and column of its component, flow or
+ * boundary (the system's for risks about the whole system) in the model
+ * file the input names (export_input.source_file, positions from
+ * export_input.source: the file given to the export, or the one the model
+ * was imported from, as the database recorded it), and a logical location
+ * with the object's id in any case. A fingerprint
  * "THREAT@TARGET" keeps a result the same across edits that move lines.
  *
  * Text from the model and the catalogue is JSON-escaped (json-write.h);
@@ -367,6 +369,8 @@ sarif_location(struct sarif *x, const struct risk *k)
 		json_key(w, "region");
 		json_begin_object(w);
 		json_kv_int(w, "startLine", (long)pos->line);
+		if (pos->col > 0)
+			json_kv_int(w, "startColumn", (long)pos->col);
 		json_end_object(w);
 		json_end_object(w);
 		buf_release(&b);

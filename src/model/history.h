@@ -12,6 +12,8 @@
 
 struct change {
 	long	 seq;		/* increasing */
+	long	 revision;	/* of the model, that the change made or
+				   belongs to; 0 when not known */
 	char	*at;		/* ISO 8601 UTC: 2026-11-25T20:15:36Z */
 	char	*who;
 	char	*system;	/* system id */

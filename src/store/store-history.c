@@ -22,7 +22,7 @@
 
 #define STORE_HISTORY_COLUMNS \
 	"SELECT seq, at, who, system, object, field, old_value, new_value, " \
-	"source FROM history "
+	"source, revision FROM history "
 
 /* Append the entries a statement returns to v. */
 static int
@@ -47,6 +47,7 @@ store_history_rows(struct store *s, sqlite3_stmt *st, struct change **v,
 		c->old_value = store_column(st, 6);
 		c->new_value = store_column(st, 7);
 		c->source = store_column(st, 8);
+		c->revision = (long)sqlite3_column_int64(st, 9);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -355,4 +356,448 @@ fail:
 	store_rollback(s);
 	free(now);
 	return -1;
+}
+
+/*
+ * Rebuilding a revision: the current model and decisions, with every
+ * change of the history made after that revision undone, newest first.
+ * The model is not indexed while it is rebuilt (an object recreated may
+ * name one recreated only later): objects are found by their ids here.
+ */
+struct store_rebuild {
+	struct model		*m;
+	struct risk_register	*reg;
+	struct strmap		 risks;	/* "THREAT@TARGET" -> risk */
+	char			**names;	/* the keys, owned */
+	size_t			 nnames;
+	const struct change	*v;	/* the model's history, oldest first */
+	size_t			 start;	/* its first entry in this life */
+	struct error		*err;
+};
+
+/* 1 if an entry is a record brought from another database's history. */
+static int
+store_foreign(const struct change *c)
+{
+	return c->source != NULL &&
+	    strncmp(c->source, "imported from ", 14) == 0;
+}
+
+/* A boundary, component or flow by id (type in *t), or NULL. */
+static void *
+store_rebuild_find(const struct model *m, const char *id, enum objtype *t)
+{
+	size_t	i;
+
+	for (i = 0; i < m->nboundaries; i++)
+		if (strcmp(m->boundaries[i]->id, id) == 0) {
+			*t = OBJ_BOUNDARY;
+			return m->boundaries[i];
+		}
+	for (i = 0; i < m->ncomponents; i++)
+		if (strcmp(m->components[i]->id, id) == 0) {
+			*t = OBJ_COMPONENT;
+			return m->components[i];
+		}
+	for (i = 0; i < m->nflows; i++)
+		if (strcmp(m->flows[i]->id, id) == 0) {
+			*t = OBJ_FLOW;
+			return m->flows[i];
+		}
+	return NULL;
+}
+
+/* Replace a reference to a renamed object. */
+static void
+store_rebuild_follow(char **ref, const char *from, const char *to)
+{
+	if (*ref != NULL && strcmp(*ref, from) == 0) {
+		free(*ref);
+		*ref = xstrdup(to);
+	}
+}
+
+/* Give an object back its earlier id; references follow. */
+static void
+store_rebuild_rename(struct model *m, void *obj, enum objtype t,
+    const char *to)
+{
+	char	**idp = (char **)obj, *from = *idp;
+	size_t	  i;
+
+	for (i = 0; t == OBJ_BOUNDARY && i < m->ncomponents; i++)
+		store_rebuild_follow(&m->components[i]->boundary, from, to);
+	for (i = 0; t == OBJ_COMPONENT && i < m->nflows; i++) {
+		store_rebuild_follow(&m->flows[i]->from, from, to);
+		store_rebuild_follow(&m->flows[i]->to, from, to);
+	}
+	*idp = xstrdup(to);
+	free(from);
+}
+
+/* Set one field from its text form (NULL clears it). */
+static int
+store_rebuild_set(struct store_rebuild *r, void *obj, enum objtype t,
+    const char *id, const char *name, const char *value)
+{
+	const struct field	*f = model_field(t, name);
+
+	if (f == NULL || f->type == FIELD_ID || f->type == FIELD_KIND)
+		return 0;	/* a field this Parapet does not know */
+	if (field_set(obj, f, value, r->err) == -1) {
+		error_prefix(r->err, "%s '%s', field '%s'", objtype_name(t),
+		    id, name);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Recreate an object that entry i deleted, with the fields it had then:
+ * the latest value of each in the entries before, back to its creation
+ * (under each name it had).
+ */
+static int
+store_rebuild_recreate(struct store_rebuild *r, size_t i)
+{
+	const struct change	*c = &r->v[i], *e;
+	const char		*name = c->object, *was = c->old_value;
+	const char		**fields = NULL, **values = NULL;
+	size_t			 n = 0, j, k;
+	enum objtype		 t;
+	void			*obj;
+	int			 kind, rc = 0;
+
+	for (j = i; j-- > r->start;) {
+		e = &r->v[j];
+		if (store_foreign(e) || e->object == NULL ||
+		    e->field == NULL || strcmp(e->object, name) != 0)
+			continue;
+		if (strcmp(e->field, "created") == 0)
+			break;
+		if (strcmp(e->field, "deleted") == 0)
+			break;	/* an earlier object of the same id */
+		if (strcmp(e->field, "id") == 0) {
+			if (e->old_value == NULL)
+				break;
+			name = e->old_value;
+			continue;
+		}
+		for (k = 0; k < n; k++)
+			if (strcmp(fields[k], e->field) == 0)
+				break;
+		if (k < n)
+			continue;	/* a later value is known */
+		fields = xreallocarray(fields, n + 1, sizeof *fields);
+		values = xreallocarray(values, n + 1, sizeof *values);
+		fields[n] = e->field;
+		values[n++] = e->new_value;
+	}
+	if (was == NULL)
+		was = "";
+	if (strcmp(was, "boundary") == 0) {
+		obj = model_add_boundary(r->m, c->object);
+		t = OBJ_BOUNDARY;
+	} else if (strcmp(was, "flow") == 0) {
+		obj = model_add_flow(r->m, c->object, NULL, NULL);
+		t = OBJ_FLOW;
+	} else if ((kind = vocab_find(&vocab_kind, was)) != -1) {
+		obj = model_add_component(r->m, c->object, kind);
+		t = OBJ_COMPONENT;
+	} else {
+		rc = error_set(r->err, "object '%s' was deleted as '%s', "
+		    "which this Parapet does not know", c->object, was);
+		goto out;
+	}
+	for (k = 0; rc == 0 && k < n; k++)
+		rc = store_rebuild_set(r, obj, t, c->object, fields[k],
+		    values[k]);
+out:
+	free(fields);
+	free(values);
+	return rc;
+}
+
+/* Undo a change to a practice answer or note. */
+static void
+store_rebuild_practice(struct model *m, const struct change *c)
+{
+	struct practice	*p = NULL;
+	size_t		 i;
+	int		 a;
+
+	for (i = 0; i < m->npractices; i++)
+		if (strcmp(m->practices[i]->id, c->object) == 0) {
+			p = m->practices[i];
+			break;
+		}
+	if (strcmp(c->field, "answer") == 0 && c->old_value == NULL) {
+		if (p == NULL)
+			return;
+		/* Not answered then: gone. */
+		free(p->id);
+		free(p->note);
+		free(p);
+		memmove(&m->practices[i], &m->practices[i + 1],
+		    (m->npractices - i - 1) * sizeof *m->practices);
+		m->npractices--;
+		return;
+	}
+	if (p == NULL)
+		p = model_add_practice(m, c->object, TRI_UNKNOWN);
+	if (strcmp(c->field, "answer") == 0) {
+		a = vocab_find(&vocab_answer, c->old_value);
+		p->answer = a == -1 ? TRI_UNKNOWN : (enum tri)a;
+	} else {
+		free(p->note);
+		p->note = c->old_value != NULL ? xstrdup(c->old_value) : NULL;
+	}
+}
+
+/* Replace a decision's text with its earlier value. */
+static void
+store_rebuild_text(char **p, const char *was)
+{
+	free(*p);
+	*p = was != NULL ? xstrdup(was) : NULL;
+}
+
+/* Index a risk of the register by its name. */
+static void
+store_rebuild_index(struct store_rebuild *r, struct risk *k)
+{
+	char	*name = xasprintf("%s@%s", k->threat, k->target);
+
+	r->names = xreallocarray(r->names, r->nnames + 1, sizeof *r->names);
+	r->names[r->nnames++] = name;
+	strmap_put(&r->risks, name, k);
+}
+
+/* Undo a change to a risk's decisions. */
+static void
+store_rebuild_risk(struct store_rebuild *r, const struct change *c)
+{
+	struct risk_mitigation	*rm;
+	struct risk		*k;
+	const char		*sp, *what;
+	char			*threat, *target, *mid;
+	size_t			 i;
+	int			 w;
+
+	if (strcmp(c->field, "applies") == 0 ||
+	    strcmp(c->field, "merged into") == 0 ||
+	    strcmp(c->field, "merged from") == 0)
+		return;		/* the analysis's, not a decision */
+	if ((k = strmap_get(&r->risks, c->object)) == NULL) {
+		if (risk_parse_name(c->object, &threat, &target) == -1)
+			return;
+		k = risk_register_add(r->reg, threat, target);
+		store_rebuild_index(r, k);
+		free(threat);
+		free(target);
+	}
+	if (strcmp(c->field, "id") == 0) {
+		/* Moved with its renamed target: back to its earlier name. */
+		if (c->old_value != NULL &&
+		    strmap_get(&r->risks, c->old_value) == NULL &&
+		    risk_parse_name(c->old_value, &threat, &target) == 0) {
+			strmap_del(&r->risks, c->object);
+			free(k->threat);
+			free(k->target);
+			k->threat = threat;
+			k->target = target;
+			store_rebuild_index(r, k);
+		}
+	} else if (strcmp(c->field, "imported") == 0) {
+		/* Came in with its decisions: none before. */
+		k->status = RISK_OPEN;
+		store_rebuild_text(&k->owner, NULL);
+		store_rebuild_text(&k->justification, NULL);
+		for (i = 0; i < k->nmitigations; i++) {
+			rm = &k->mitigations[i];
+			rm->status = MIT_PROPOSED;
+			store_rebuild_text(&rm->owner, NULL);
+			store_rebuild_text(&rm->due, NULL);
+			store_rebuild_text(&rm->notes, NULL);
+		}
+	} else if (strcmp(c->field, "status") == 0) {
+		w = c->old_value != NULL ?
+		    vocab_find(&vocab_risk_status, c->old_value) : -1;
+		k->status = w == -1 ? RISK_OPEN : w;
+	} else if (strcmp(c->field, "owner") == 0)
+		store_rebuild_text(&k->owner, c->old_value);
+	else if (strcmp(c->field, "justification") == 0)
+		store_rebuild_text(&k->justification, c->old_value);
+	else if (strncmp(c->field, "mitigation ", 11) == 0 &&
+	    (sp = strrchr(c->field, ' ')) > c->field + 11) {
+		/* "mitigation ID status|owner|due|notes" */
+		mid = xstrndup(c->field + 11, (size_t)(sp - c->field - 11));
+		what = sp + 1;
+		if ((rm = risk_find_mitigation(k, mid)) == NULL)
+			rm = risk_add_mitigation(k, mid);
+		free(mid);
+		if (strcmp(what, "status") == 0) {
+			w = c->old_value != NULL ? vocab_find(
+			    &vocab_mitigation_status, c->old_value) : -1;
+			rm->status = w == -1 ? MIT_PROPOSED : w;
+		} else if (strcmp(what, "owner") == 0)
+			store_rebuild_text(&rm->owner, c->old_value);
+		else if (strcmp(what, "due") == 0)
+			store_rebuild_text(&rm->due, c->old_value);
+		else if (strcmp(what, "notes") == 0)
+			store_rebuild_text(&rm->notes, c->old_value);
+	}
+}
+
+/* Undo entry i of the history. */
+static int
+store_rebuild_undo(struct store_rebuild *r, size_t i)
+{
+	const struct change	*c = &r->v[i];
+	struct model		*m = r->m;
+	const struct field	*f;
+	enum objtype		 t;
+	void			*obj;
+	size_t			 len;
+	int			 kind;
+
+	if (store_foreign(c) || c->object == NULL || c->field == NULL)
+		return 0;
+	if (strchr(c->object, '@') != NULL) {
+		store_rebuild_risk(r, c);
+		return 0;
+	}
+	len = strlen(c->field);
+	if (strcmp(c->object, m->system.id) == 0) {
+		/*
+		 * The system's fields. What an order entry records (the
+		 * objects' places in their lists) is not rebuilt: a diff
+		 * matches objects by id, not place.
+		 */
+		if ((f = model_field(OBJ_SYSTEM, c->field)) == NULL ||
+		    (len > 6 && strcmp(c->field + len - 6, " order") == 0))
+			return 0;
+		return store_rebuild_set(r, &m->system, OBJ_SYSTEM,
+		    m->system.id, c->field, c->old_value);
+	}
+	obj = store_rebuild_find(m, c->object, &t);
+	if (strcmp(c->field, "deleted") == 0)
+		return obj != NULL ? 0 : store_rebuild_recreate(r, i);
+	if (obj == NULL) {
+		if (strcmp(c->field, "answer") == 0 ||
+		    strcmp(c->field, "note") == 0)
+			store_rebuild_practice(m, c);
+		return 0;	/* nothing else to undo on a missing object */
+	}
+	if (strcmp(c->field, "created") == 0) {
+		model_remove(m, c->object);
+		return 0;
+	}
+	if (strcmp(c->field, "id") == 0) {
+		if (c->old_value != NULL &&
+		    store_rebuild_find(m, c->old_value, &t) == NULL)
+			store_rebuild_rename(m, obj, t, c->old_value);
+		return 0;
+	}
+	if (strcmp(c->field, "kind") == 0) {
+		if (t == OBJ_COMPONENT && c->old_value != NULL &&
+		    (kind = vocab_find(&vocab_kind, c->old_value)) != -1)
+			((struct component *)obj)->kind = kind;
+		return 0;
+	}
+	return store_rebuild_set(r, obj, t, c->object, c->field,
+	    c->old_value);
+}
+
+struct model *
+store_load_revision(struct store *s, const char *id, long revision,
+    struct risk_register *reg, struct error *err)
+{
+	struct store_rebuild	 r;
+	struct change		*v = NULL;
+	struct model		*m = NULL;
+	char			*only = NULL;
+	size_t			 n = 0, i, first;
+	long			 current, floor;
+	int			 ok = 0;
+
+	memset(&r, 0, sizeof r);
+	strmap_init(&r.risks);
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	/* One snapshot: the loads below join it. */
+	s->depth++;
+	if (id == NULL && (id = only = store_only_model(s, err)) == NULL)
+		goto out;
+	if ((m = store_load_model(s, id, err)) == NULL ||
+	    store_load_risks(s, id, reg, err) == -1 ||
+	    store_history(s, id, NULL, &v, &n, err) == -1)
+		goto out;
+	current = m->revision;
+	if (revision <= 0)
+		revision += current;	/* counted back from the latest */
+	/* This life of the model: after it was last deleted. */
+	for (r.start = n; r.start > 0; r.start--) {
+		i = r.start - 1;
+		if (v[i].object != NULL && v[i].field != NULL &&
+		    strcmp(v[i].object, id) == 0 &&
+		    strcmp(v[i].field, "deleted") == 0)
+			break;
+	}
+	/* Its history here begins with its creation or its import. */
+	for (first = r.start; first < n && store_foreign(&v[first]); first++)
+		;
+	floor = first < n && v[first].revision > 0 ? v[first].revision : 1;
+	if (floor > current)
+		floor = current;
+	if (revision < 1 || revision > current) {
+		error_set(err, "model '%s' in database '%s' has no revision "
+		    "%ld (its revisions are %ld to %ld; see parapet history)",
+		    id, s->path, revision, floor, current);
+		goto out;
+	}
+	if (revision < floor) {
+		error_set(err, "revision %ld of model '%s' is older than its "
+		    "history in database '%s', which begins at revision %ld",
+		    revision, id, s->path, floor);
+		goto out;
+	}
+	r.m = m;
+	r.reg = reg;
+	r.v = v;
+	r.err = err;
+	for (i = 0; i < reg->n; i++)
+		store_rebuild_index(&r, reg->risks[i]);
+	if (revision < current)
+		m->indexed = 0;	/* model_index() makes it again */
+	for (i = n; i-- > r.start;) {
+		if (v[i].revision <= revision)
+			continue;
+		if (store_rebuild_undo(&r, i) == -1) {
+			error_prefix(err, "cannot rebuild revision %ld of "
+			    "model '%s' from its history", revision, id);
+			goto out;
+		}
+	}
+	if (!m->indexed && model_index(m, NULL, err) == -1) {
+		error_prefix(err, "revision %ld of model '%s' rebuilt from its "
+		    "history is not a valid model", revision, id);
+		goto out;
+	}
+	m->revision = revision;
+	ok = 1;
+out:
+	s->depth--;
+	store_rollback(s);	/* a read: nothing to keep */
+	for (i = 0; i < r.nnames; i++)
+		free(r.names[i]);
+	free(r.names);
+	strmap_release(&r.risks);
+	changes_free(v, n);
+	free(only);
+	if (!ok) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
 }

@@ -35,6 +35,15 @@ struct store {
 	int			 depth;	/* open store_transaction()s */
 	int			 doomed; /* an inner one was rolled back */
 	char			*source; /* stamped on history entries */
+	/*
+	 * Revisions: every outermost transaction gets a number (txn); the
+	 * first history entry it writes for a model claims that model's
+	 * next revision, and the later ones reuse it (store_claim()).
+	 */
+	unsigned long		 txn;
+	unsigned long		 claim_txn;
+	char			*claim_system;
+	long			 claim_rev;
 };
 
 /* store.c */
@@ -75,7 +84,18 @@ int		 store_no_model(struct store *, const char *id,
 /* The revision of a stored model, 0 when absent, -1 on error. */
 long		 store_revision(struct store *, const char *id,
 		     struct error *);
-/* Append one entry to the history. */
+/*
+ * The revision the changes of the current transaction to a model belong
+ * to: claimed on the first call in a transaction (the model's revision
+ * goes up by one), the same one after; -1 with err set on error (a model
+ * at the largest revision). A model that has no row (being created, or
+ * gone) takes the next revision after its history.
+ */
+long		 store_claim(struct store *, const char *system,
+		     struct error *);
+/* Say that this transaction made revision rev of a model (a new model). */
+void		 store_claim_set(struct store *, const char *system, long rev);
+/* Append one entry to the history, in the revision store_claim() gives. */
 int		 store_log(struct store *, const char *at, const char *who,
 		     const char *system, const char *object, const char *field,
 		     const char *old_value, const char *new_value,
@@ -92,6 +112,8 @@ int		 store_migrate(struct store *, struct error *);
 /* Load a model inside the current transaction; NULL and err if absent. */
 struct model	*store_load_model(struct store *, const char *id,
 		     struct error *);
+/* The id of the only model of the database (the caller's), or NULL. */
+char		*store_only_model(struct store *, struct error *);
 /* Delete a model and all it holds but its history (no history entry). */
 int		 store_drop_model(struct store *, const char *id,
 		     struct error *);

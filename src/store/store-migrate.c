@@ -10,10 +10,13 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store-int.h"
 #include "util/error.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
 
 /* Schema 1: models, their objects and fields, risks, history. */
 static const char *const store_schema_1[] = {
@@ -135,11 +138,289 @@ static const char *const store_schema_2[] = {
 	NULL
 };
 
-/* Migrations: store_migrations[v] takes schema v to schema v + 1. */
-static const char *const *const store_migrations[STORE_SCHEMA_VERSION] = {
-	store_schema_1,
-	store_schema_2,
+/*
+ * Schema 3: every history entry belongs to a revision of its model (one
+ * committed change: an edit, an import, a decision, an analysis that
+ * changed the register), so that the model as it was at any revision can
+ * be rebuilt; models.edited is the last revision that edited the model
+ * itself (a save refused as "changed by someone else" looks at it, so
+ * that someone's decision on a risk does not conflict with an edit).
+ *
+ * The entries already there get a revision derived from their order and
+ * time (store_derive_revisions()). That writes the new column of rows
+ * that exist, the only write history ever gets: the trigger that refuses
+ * updates is dropped and made again in the same transaction, and no
+ * entry's time, author, object, field, values or source changes.
+ */
+static const char *const store_schema_3[] = {
+	"ALTER TABLE history ADD COLUMN revision INTEGER",
+	"ALTER TABLE models ADD COLUMN edited INTEGER",
+	"UPDATE models SET edited = revision",
+	/*
+	 * Where a model imported from a file was written: the file as given
+	 * to the import, the line and column of the system and of each object
+	 * (for the locations of a SARIF export). NULL: not from a file.
+	 */
+	"ALTER TABLE models ADD COLUMN file TEXT",
+	"ALTER TABLE models ADD COLUMN line INTEGER",
+	"ALTER TABLE models ADD COLUMN col INTEGER",
+	"ALTER TABLE objects ADD COLUMN line INTEGER",
+	"ALTER TABLE objects ADD COLUMN col INTEGER",
+	"DROP TRIGGER history_no_update",
+	NULL
 };
+
+static const char *const store_schema_3_after[] = {
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
+	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	"PRAGMA user_version = 3",
+	NULL
+};
+
+/* What the derivation knows of one model while it reads its history. */
+struct store_derive {
+	char		*system;
+	size_t		 index;		/* in the array of them */
+	long		 k;		/* saves so far in this life */
+	long		 shift;		/* added to the current life's */
+	size_t		 start;		/* first entry of this life */
+	int		 open;		/* a save is being read */
+	int		 between;	/* other entries since its last one */
+	char		*at, *who, *source;	/* of the save being read */
+	struct strmap	 keys;		/* object and field it logged */
+	char		**owned;
+	size_t		 nowned;
+};
+
+static void
+store_derive_close(struct store_derive *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nowned; i++)
+		free(d->owned[i]);
+	free(d->owned);
+	d->owned = NULL;
+	d->nowned = 0;
+	strmap_release(&d->keys);
+	strmap_init(&d->keys);
+	free(d->at);
+	free(d->who);
+	free(d->source);
+	d->at = d->who = d->source = NULL;
+	d->open = 0;
+}
+
+static int
+store_derive_same(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/*
+ * 1 if an entry is an edit of the model itself, as Parapet before schema 3
+ * counted revisions: not a risk's ("THREAT@TARGET"), not what an analysis
+ * or an import records, not a record from another database.
+ */
+static int
+store_derive_edit(const char *system, const char *object, const char *field,
+    const char *source)
+{
+	static const char *const not_edits[] = {
+		"applies", "imported", "merged into", "merged from"
+	};
+	size_t	i;
+
+	if (object == NULL || field == NULL || strchr(object, '@') != NULL)
+		return 0;
+	if (source != NULL && strncmp(source, "imported from ", 14) == 0)
+		return 0;
+	if (strcmp(object, system) == 0 && strcmp(field, "deleted") == 0)
+		return 0;
+	for (i = 0; i < sizeof not_edits / sizeof *not_edits; i++)
+		if (strcmp(field, not_edits[i]) == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * Give each entry written before schema 3 the revision it belongs to.
+ * Before, a revision was one save that changed the model; decisions and
+ * analyses did not make one, so they belong to the revision the model was
+ * at. A save is a run of entries with the same time, author and source,
+ * with nothing else between them and no object and field twice (two saves
+ * of one second by one person are told apart by that only). The numbers
+ * count the saves since the model was created or imported into this
+ * database, shifted so that the last one is the model's current revision
+ * (a model imported whole started at the revision of its file). Entries of
+ * a model deleted since keep the count of their own life.
+ */
+static int
+store_derive_revisions(struct store *s, struct error *err)
+{
+	static const char *const rows = "SELECT seq, system, object, field, "
+	    "at, who, source FROM history ORDER BY seq";
+	static const char *const current = "SELECT revision FROM models "
+	    "WHERE system = ?";
+	static const char *const set = "UPDATE history SET revision = ? "
+	    "WHERE seq = ?";
+	struct store_derive	**ds = NULL, *d;
+	struct strmap		  by;
+	sqlite3_stmt		 *st;
+	long			 *seq = NULL, *rel = NULL, rev;
+	size_t			 *who = NULL, n = 0, max = 0, nds = 0, i;
+	const char		 *system, *object, *field, *at, *author, *src;
+	char			 *key;
+	int			  rc, edit;
+
+	strmap_init(&by);
+	if ((st = store_prepare(s, rows, err)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		system = (const char *)sqlite3_column_text(st, 1);
+		object = (const char *)sqlite3_column_text(st, 2);
+		field = (const char *)sqlite3_column_text(st, 3);
+		at = (const char *)sqlite3_column_text(st, 4);
+		author = (const char *)sqlite3_column_text(st, 5);
+		src = (const char *)sqlite3_column_text(st, 6);
+		if (system == NULL)
+			continue;
+		if ((d = strmap_get(&by, system)) == NULL) {
+			d = xcalloc(1, sizeof *d);
+			d->system = xstrdup(system);
+			strmap_init(&d->keys);
+			ds = xreallocarray(ds, nds + 1, sizeof *ds);
+			d->index = nds;
+			ds[nds++] = d;
+			strmap_put(&by, d->system, d);
+		}
+		if (n == max) {
+			max = max == 0 ? 256 : max * 2;
+			seq = xreallocarray(seq, max, sizeof *seq);
+			rel = xreallocarray(rel, max, sizeof *rel);
+			who = xreallocarray(who, max, sizeof *who);
+		}
+		seq[n] = (long)sqlite3_column_int64(st, 0);
+		who[n] = d->index;
+		edit = store_derive_edit(system, object, field, src);
+		if (edit) {
+			key = xasprintf("%s%c%s", object, '\n', field);
+			if (!d->open || d->between ||
+			    !store_derive_same(d->at, at) ||
+			    !store_derive_same(d->who, author) ||
+			    !store_derive_same(d->source, src) ||
+			    strmap_get(&d->keys, key) != NULL) {
+				store_derive_close(d);
+				d->open = 1;
+				d->at = at != NULL ? xstrdup(at) : NULL;
+				d->who = author != NULL ? xstrdup(author) :
+				    NULL;
+				d->source = src != NULL ? xstrdup(src) : NULL;
+				d->k++;
+			}
+			d->between = 0;
+			d->owned = xreallocarray(d->owned, d->nowned + 1,
+			    sizeof *d->owned);
+			d->owned[d->nowned++] = key;
+			strmap_put(&d->keys, key, key);
+		} else
+			d->between = 1;
+		rel[n] = d->k;
+		n++;
+		if (!edit && object != NULL && field != NULL &&
+		    strcmp(object, system) == 0 &&
+		    strcmp(field, "deleted") == 0) {
+			/* The model went: a new life starts after. */
+			store_derive_close(d);
+			d->k = 0;
+			d->start = n;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(s, rc, err);
+		goto out;
+	}
+	/* The current life is anchored on the model's revision. */
+	for (i = 0; i < nds; i++) {
+		if ((st = store_prepare(s, current, err)) == NULL) {
+			rc = -1;
+			goto out;
+		}
+		store_bind(st, 1, ds[i]->system);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			ds[i]->shift = (long)sqlite3_column_int64(st, 0) -
+			    ds[i]->k;
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			rc = store_fail(s, rc, err);
+			goto out;
+		}
+	}
+	rc = 0;
+	for (i = 0; rc == 0 && i < n; i++) {
+		d = ds[who[i]];
+		rev = rel[i] + (i >= d->start ? d->shift : 0);
+		if ((st = store_prepare(s, set, err)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, rev);
+		sqlite3_bind_int64(st, 2, seq[i]);
+		rc = store_run(s, st, err);
+	}
+out:
+	for (i = 0; i < nds; i++) {
+		store_derive_close(ds[i]);
+		strmap_release(&ds[i]->keys);
+		free(ds[i]->system);
+		free(ds[i]);
+	}
+	free(ds);
+	strmap_release(&by);
+	free(seq);
+	free(rel);
+	free(who);
+	return rc;
+}
+
+/*
+ * Migrations: store_migrations[v] takes schema v to schema v + 1: its
+ * statements, then a step in C if any, then more statements.
+ */
+struct store_migration {
+	const char *const	*sql;
+	int			(*step)(struct store *, struct error *);
+	const char *const	*after;
+};
+
+static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
+	{ store_schema_1, NULL, NULL },
+	{ store_schema_2, NULL, NULL },
+	{ store_schema_3, store_derive_revisions, store_schema_3_after },
+};
+
+/* Run constant statements once each (no need to cache them). */
+static int
+store_run_all(struct store *s, const char *const *sql, struct error *err)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	for (; sql != NULL && *sql != NULL; sql++) {
+		rc = sqlite3_prepare_v2(s->db, *sql, -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return store_fail(s, rc, err);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, rc, err);
+	}
+	return 0;
+}
 
 /* Run a one-row PRAGMA that returns an integer. */
 static int
@@ -213,10 +494,9 @@ store_wal(struct store *s, struct error *err)
 int
 store_migrate(struct store *s, struct error *err)
 {
-	const char *const	*sql;
-	sqlite3_stmt		*st;
-	long			 version;
-	int			 rc;
+	const struct store_migration	*m;
+	long				 version;
+	int				 rc;
 
 	if ((rc = store_identify(s, &version, err)) == -1)
 		return -1;
@@ -241,21 +521,11 @@ store_migrate(struct store *s, struct error *err)
 	if ((rc = store_identify(s, &version, err)) == -1)
 		goto fail;
 	for (; version < STORE_SCHEMA_VERSION; version++) {
-		for (sql = store_migrations[version]; *sql != NULL; sql++) {
-			/* Constant text, run once: no need to cache it. */
-			rc = sqlite3_prepare_v2(s->db, *sql, -1, &st, NULL);
-			if (rc != SQLITE_OK) {
-				store_fail(s, rc, err);
-				goto fail;
-			}
-			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-				;
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE) {
-				store_fail(s, rc, err);
-				goto fail;
-			}
-		}
+		m = &store_migrations[version];
+		if (store_run_all(s, m->sql, err) == -1 ||
+		    (m->step != NULL && m->step(s, err) == -1) ||
+		    store_run_all(s, m->after, err) == -1)
+			goto fail;
 	}
 	return store_commit(s, err);
 

@@ -41,7 +41,10 @@ struct store_diff {
 	const char	*at;		/* now */
 	const char	*who;
 	int		 log;		/* record changes in history */
+	int		 positions;	/* the new model has its places in a
+					   file: write them */
 	size_t		 nchanges;
+	size_t		 nmoved;	/* places in the file that changed */
 	struct error	*err;
 };
 
@@ -240,16 +243,69 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	return store_diff_log(d, id, "deleted", store_what(t, obj), NULL);
 }
 
-/* Insert or update an object's row (type, kind, position). */
+/* Where an object is written in its model file (line 0: not known). */
+static const struct srcpos *
+store_pos_of(enum objtype t, const void *obj)
+{
+	switch (t) {
+	case OBJ_SYSTEM:
+		return &((const struct system *)obj)->pos;
+	case OBJ_BOUNDARY:
+		return &((const struct boundary *)obj)->pos;
+	case OBJ_COMPONENT:
+		return &((const struct component *)obj)->pos;
+	case OBJ_FLOW:
+		return &((const struct flow *)obj)->pos;
+	default:
+		return NULL;
+	}
+}
+
+/* The same, to set. */
+static struct srcpos *
+store_pos_set(enum objtype t, void *obj)
+{
+	switch (t) {
+	case OBJ_SYSTEM:
+		return &((struct system *)obj)->pos;
+	case OBJ_BOUNDARY:
+		return &((struct boundary *)obj)->pos;
+	case OBJ_COMPONENT:
+		return &((struct component *)obj)->pos;
+	case OBJ_FLOW:
+		return &((struct flow *)obj)->pos;
+	default:
+		return NULL;
+	}
+}
+
+/* Bind a line or column, NULL when not known. */
+static void
+store_bind_place(sqlite3_stmt *st, int i, unsigned long v, int known)
+{
+	if (known && v > 0 && v <= (unsigned long)INT64_MAX)
+		sqlite3_bind_int64(st, i, (sqlite3_int64)v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/*
+ * Insert or update an object's row (type, kind, position in its list, and
+ * its line and column in the model file when the model has them; else the
+ * stored ones stay).
+ */
 static int
 store_write_object(struct store_diff *d, enum objtype t, const void *obj,
     size_t position)
 {
 	static const char *const sql = "INSERT INTO objects (system, object, "
-	    "type, kind, position) VALUES (?, ?, ?, ?, ?) "
+	    "type, kind, position, line, col) VALUES (?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (system, object) DO UPDATE SET type = excluded.type, "
-	    "kind = excluded.kind, position = excluded.position";
-	sqlite3_stmt	*st;
+	    "kind = excluded.kind, position = excluded.position, "
+	    "line = coalesce(excluded.line, line), "
+	    "col = coalesce(excluded.col, col)";
+	const struct srcpos	*pos = store_pos_of(t, obj);
+	sqlite3_stmt		*st;
 
 	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
 		return -1;
@@ -258,7 +314,40 @@ store_write_object(struct store_diff *d, enum objtype t, const void *obj,
 	store_bind(st, 3, objtype_name(t));
 	store_bind(st, 4, t == OBJ_COMPONENT ? store_what(t, obj) : NULL);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
+	store_bind_place(st, 6, pos->line, d->positions);
+	store_bind_place(st, 7, pos->col, d->positions && pos->line > 0);
 	return store_run(d->s, st, d->err);
+}
+
+/*
+ * Write where an unchanged object (or the system, object '') now is in
+ * the model file, when that moved; counted in nmoved, not in history.
+ */
+static int
+store_write_place(struct store_diff *d, enum objtype t, const void *obj)
+{
+	static const char *const object = "UPDATE objects SET line = ?1, "
+	    "col = ?2 WHERE system = ?3 AND object = ?4 "
+	    "AND (line IS NOT ?1 OR col IS NOT ?2)";
+	static const char *const system = "UPDATE models SET line = ?1, "
+	    "col = ?2 WHERE system = ?3 AND (line IS NOT ?1 OR col IS NOT ?2)";
+	const struct srcpos	*pos = store_pos_of(t, obj);
+	sqlite3_stmt		*st;
+
+	if (!d->positions)
+		return 0;
+	if ((st = store_prepare(d->s, t == OBJ_SYSTEM ? system : object,
+	    d->err)) == NULL)
+		return -1;
+	store_bind_place(st, 1, pos->line, 1);
+	store_bind_place(st, 2, pos->col, pos->line > 0);
+	store_bind(st, 3, d->system);
+	if (t != OBJ_SYSTEM)
+		store_bind(st, 4, store_id_of(obj));
+	if (store_run(d->s, st, d->err) == -1)
+		return -1;
+	d->nmoved += (size_t)sqlite3_changes(d->s->db);
+	return 0;
 }
 
 /* Join ids with ", " for an order entry. */
@@ -350,9 +439,11 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 				return -1;
 		} else
 			kind = -1;
-		if ((moved || (t == OBJ_COMPONENT &&
-		    kind != ((struct component *)b[i])->kind)) &&
-		    store_write_object(d, t, b[i], i) == -1)
+		if (moved || (t == OBJ_COMPONENT &&
+		    kind != ((struct component *)b[i])->kind)) {
+			if (store_write_object(d, t, b[i], i) == -1)
+				return -1;
+		} else if (store_write_place(d, t, b[i]) == -1)
 			return -1;
 		if (store_diff_fields(d, t, o, b[i], id, id) == -1)
 			return -1;
@@ -591,7 +682,8 @@ store_diff_model(struct store_diff *d, const struct model *old,
 	size_t	  na, i, k;
 
 	if (store_diff_fields(d, OBJ_SYSTEM, old != NULL ? &old->system : NULL,
-	    &new->system, "", d->system) == -1)
+	    &new->system, "", d->system) == -1 ||
+	    store_write_place(d, OBJ_SYSTEM, &new->system) == -1)
 		return -1;
 	for (k = 0; k < sizeof types / sizeof *types; k++) {
 		a = store_list_of(old, types[k], &na);
@@ -614,8 +706,8 @@ store_insert_model(struct store *s, const struct model *m, long revision,
     const char *now, struct error *err)
 {
 	static const char *const sql = "INSERT INTO models (system, name, "
-	    "description, owner, criticality, revision, created, updated) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    "description, owner, criticality, revision, created, updated, "
+	    "edited) VALUES (?, ?, ?, ?, ?, ?6, ?, ?, ?6)";
 	sqlite3_stmt	*st;
 	char		*v[STORE_NCOLUMNS];
 	size_t		 i;
@@ -632,6 +724,9 @@ store_insert_model(struct store *s, const struct model *m, long revision,
 	store_bind(st, 8, now);
 	rc = store_run(s, st, err);
 	store_columns_free(v);
+	/* What this transaction records of the model is that revision. */
+	if (rc == 0)
+		store_claim_set(s, m->system.id, revision);
 	return rc;
 }
 
@@ -641,8 +736,8 @@ store_update_model(struct store *s, const struct model *m, long revision,
     const char *now, struct error *err)
 {
 	static const char *const sql = "UPDATE models SET name = ?, "
-	    "description = ?, owner = ?, criticality = ?, revision = ?, "
-	    "updated = ? WHERE system = ?";
+	    "description = ?, owner = ?, criticality = ?, revision = ?5, "
+	    "edited = ?5, updated = ? WHERE system = ?";
 	sqlite3_stmt	*st;
 	char		*v[STORE_NCOLUMNS];
 	size_t		 i;
@@ -672,6 +767,7 @@ store_write_model(struct store *s, const struct model *m, long revision,
 	memset(&d, 0, sizeof d);
 	d.s = s;
 	d.system = m->system.id;
+	d.positions = m->system.pos.line > 0;
 	d.err = err;
 	rc = store_insert_model(s, m, revision, now, err);
 	if (rc == 0)
@@ -892,7 +988,7 @@ store_load_model(struct store *s, const char *id, struct error *err)
 }
 
 /* The id of the only model of the database (the caller's to free). */
-static char *
+char *
 store_only_model(struct store *s, struct error *err)
 {
 	static const char *const sql = "SELECT system FROM models "
@@ -958,6 +1054,27 @@ store_exists(struct store *s, const char *id, struct error *err)
 	return rev > 0;
 }
 
+/* The last revision that edited a stored model (0 when absent). */
+static long
+store_edited(struct store *s, const char *id, struct error *err)
+{
+	static const char *const sql = "SELECT coalesce(edited, revision) "
+	    "FROM models WHERE system = ?";
+	sqlite3_stmt	*st;
+	long		 rev = 0;
+	int		 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rev = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return rev;
+}
+
 int
 store_save(struct store *s, struct model *m, long expected, int *changed,
     struct error *err)
@@ -966,7 +1083,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	struct model		*old = NULL;
 	const char		*id;
 	char			*now;
-	long			 rev;
+	long			 rev, edited, next;
 
 	if (changed != NULL)
 		*changed = 0;
@@ -980,13 +1097,20 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	d.at = now;
 	d.who = store_user();
 	d.log = 1;
+	d.positions = m->system.pos.line > 0;
 	d.err = err;
 
 	if (store_begin(s, err) == -1)
 		goto fail_free;
-	if ((rev = store_revision(s, id, err)) == -1)
+	if ((rev = store_revision(s, id, err)) == -1 ||
+	    (edited = store_edited(s, id, err)) == -1)
 		goto fail;
-	if (expected >= 0 && rev != expected) {
+	/*
+	 * Someone else's edit since the expected revision conflicts; their
+	 * decisions on risks (revisions too) do not.
+	 */
+	if (expected >= 0 && (rev == 0 ? expected != 0 : expected == 0 ||
+	    edited > expected || expected > rev)) {
 		if (rev == 0)
 			error_set(err, "model '%s' was deleted by someone else "
 			    "(expected revision %ld)", id, expected);
@@ -1006,22 +1130,24 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		goto fail;
 	if (store_diff_model(&d, old, m) == -1)
 		goto fail;
-	if (d.nchanges == 0) {
+	if (d.nchanges == 0 && d.nmoved == 0) {
 		store_rollback(s);	/* nothing was written */
 		m->revision = rev;
+	} else if (d.nchanges == 0) {
+		/* Only places in the file moved: no revision, no history. */
+		if (store_commit(s, err) == -1)
+			goto fail_free;
+		m->revision = rev;
 	} else {
-		if (rev == LONG_MAX) {
-			/* Only an imported file can get here: say so. */
-			error_set(err, "model '%s' is at the largest revision "
-			    "number and cannot change", id);
+		/* The revision the entries just logged claimed. */
+		if ((next = store_claim(s, id, err)) == -1)
 			goto fail;
-		}
-		if (rev > 0 && store_update_model(s, m, rev + 1, now,
+		if (rev > 0 && store_update_model(s, m, next, now,
 		    err) == -1)
 			goto fail;
 		if (store_commit(s, err) == -1)
 			goto fail_free;
-		m->revision = rev + 1;
+		m->revision = next;
 		if (changed != NULL)
 			*changed = 1;
 	}
@@ -1094,9 +1220,10 @@ store_delete(struct store *s, const char *id, struct error *err)
 		store_fail(s, rc, err);
 		goto fail;
 	}
-	if (store_drop_model(s, id, err) == -1 ||
-	    store_log(s, now, store_user(), id, id, "deleted", old, NULL,
+	/* Logged first: the entry takes the revision after the last. */
+	if (store_log(s, now, store_user(), id, id, "deleted", old, NULL,
 	    err) == -1 ||
+	    store_drop_model(s, id, err) == -1 ||
 	    store_commit(s, err) == -1)
 		goto fail;
 	free(old);
@@ -1248,4 +1375,93 @@ store_summaries_free(struct store_summary *v, size_t n)
 		free(v[i].updated);
 	}
 	free(v);
+}
+
+int
+store_set_model_file(struct store *s, const char *id, const char *file,
+    struct error *err)
+{
+	static const char *const sql = "UPDATE models SET file = ?1 "
+	    "WHERE system = ?2 AND file IS NOT ?1";
+	static const char *const forget = "UPDATE models SET file = NULL, "
+	    "line = NULL, col = NULL WHERE system = ?2";
+	static const char *const objects = "UPDATE objects SET line = NULL, "
+	    "col = NULL WHERE system = ?2 AND line IS NOT NULL";
+	sqlite3_stmt	*st;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if ((st = store_prepare(s, file != NULL ? sql : forget, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, file);
+	store_bind(st, 2, id);
+	if (store_run(s, st, err) == -1)
+		goto fail;
+	if (file == NULL) {
+		if ((st = store_prepare(s, objects, err)) == NULL)
+			goto fail;
+		store_bind(st, 2, id);
+		if (store_run(s, st, err) == -1)
+			goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+char *
+store_load_places(struct store *s, struct model *m, struct error *err)
+{
+	static const char *const sys = "SELECT file, line, col FROM models "
+	    "WHERE system = ?";
+	static const char *const objects = "SELECT object, line, col "
+	    "FROM objects WHERE system = ? AND line IS NOT NULL";
+	const struct objref	*ref;
+	struct srcpos		*pos;
+	sqlite3_stmt		*st;
+	char			*file = NULL;
+	int			 rc;
+
+	error_clear(err);
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	if ((st = store_prepare(s, sys, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, m->system.id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		file = store_column(st, 0);
+		m->system.pos.line = (unsigned long)sqlite3_column_int64(st, 1);
+		m->system.pos.col = (unsigned long)sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	if (file == NULL)
+		goto out;	/* not from a file: no places */
+	if ((st = store_prepare(s, objects, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, m->system.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ref = model_find(m, (const char *)sqlite3_column_text(st, 0));
+		if (ref == NULL || (pos = store_pos_set(ref->type, ref->ptr)) ==
+		    NULL)
+			continue;
+		pos->line = (unsigned long)sqlite3_column_int64(st, 1);
+		pos->col = (unsigned long)sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+out:
+	store_rollback(s);
+	return file;
+fail:
+	store_rollback(s);
+	free(file);
+	return NULL;
 }

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,6 +247,7 @@ store_close(struct store *s)
 	free(s->stmts);
 	sqlite3_close(s->db);
 	free(s->source);
+	free(s->claim_system);
 	free(s->path);
 	free(s);
 }
@@ -466,6 +468,7 @@ store_begin(struct store *s, struct error *err)
 {
 	if (s->depth > 0)
 		return 0;
+	s->txn++;
 	return store_exec(s, "BEGIN IMMEDIATE", err);
 }
 
@@ -502,6 +505,7 @@ int
 store_transaction(struct store *s, struct error *err)
 {
 	if (s->depth == 0) {
+		s->txn++;
 		if (store_exec(s, "BEGIN IMMEDIATE", err) == -1)
 			return -1;
 		s->doomed = 0;
@@ -613,18 +617,77 @@ store_revision(struct store *s, const char *id, struct error *err)
 	return rev;
 }
 
+void
+store_claim_set(struct store *s, const char *system, long rev)
+{
+	free(s->claim_system);
+	s->claim_system = xstrdup(system);
+	s->claim_txn = s->txn;
+	s->claim_rev = rev;
+}
+
+long
+store_claim(struct store *s, const char *system, struct error *err)
+{
+	static const char *const bump = "UPDATE models "
+	    "SET revision = revision + 1 WHERE system = ?";
+	static const char *const after = "SELECT max(revision) "
+	    "FROM history WHERE system = ?";
+	sqlite3_stmt	*st;
+	long		 rev;
+	int		 rc;
+
+	if (s->claim_system != NULL && s->claim_txn == s->txn &&
+	    strcmp(s->claim_system, system) == 0)
+		return s->claim_rev;
+	if ((rev = store_revision(s, system, err)) == -1)
+		return -1;
+	if (rev == LONG_MAX)
+		return error_set(err, "model '%s' is at the largest revision "
+		    "number and cannot change", system);
+	if (rev > 0) {
+		if ((st = store_prepare(s, bump, err)) == NULL)
+			return -1;
+		store_bind(st, 1, system);
+		if (store_run(s, st, err) == -1)
+			return -1;
+		rev++;
+	}
+	if (rev == 0) {
+		/* No row: the next revision after its history. */
+		if ((st = store_prepare(s, after, err)) == NULL)
+			return -1;
+		store_bind(st, 1, system);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			rev = (long)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return store_fail(s, rc, err);
+		if (rev == LONG_MAX)
+			return error_set(err, "model '%s' is at the largest "
+			    "revision number and cannot change", system);
+		rev++;
+	}
+	store_claim_set(s, system, rev);
+	return rev;
+}
+
 int
 store_log(struct store *s, const char *at, const char *who,
     const char *system, const char *object, const char *field,
     const char *old_value, const char *new_value, struct error *err)
 {
 	static const char *const sql = "INSERT INTO history (at, who, system, "
-	    "object, field, old_value, new_value, source) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	    "object, field, old_value, new_value, source, revision) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
+	long		 rev;
 
+	if ((rev = store_claim(s, system, err)) == -1)
+		return -1;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
+	sqlite3_bind_int64(st, 9, rev);
 	store_bind(st, 1, at);
 	store_bind(st, 2, who);
 	store_bind(st, 3, system);

@@ -41,7 +41,7 @@ struct error;
 struct model;
 struct risk_register;
 
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2
@@ -131,14 +131,35 @@ struct model	*store_load(struct store *, const char *id, struct error *);
  * Create the model, or update the stored model with the same system id in
  * place, recording each difference in history (object created, deleted, or
  * field old -> new; practice answers too). With expected_revision >= 0 the
- * save is refused ("changed by someone else") unless the stored revision is
- * still that one (0: the model must not exist yet). A new model gets
- * revision 1; on success the revision goes up by one when anything changed,
- * and *changed (if not NULL) says whether anything did. When nothing did,
- * nothing is written. The model is indexed first if it is not.
+ * save is refused ("changed by someone else") when the stored model was
+ * edited (saved) after that revision, or is not at it or later (0: the
+ * model must not exist yet); decisions on its risks made since do not
+ * conflict. A new model gets revision 1; on success the revision goes up
+ * by one when anything changed (once per transaction: a decision in the
+ * same store_transaction() belongs to the same revision), and *changed (if
+ * not NULL) says whether anything did. When nothing did, nothing is
+ * written. The model is indexed first if it is not.
  */
 int		 store_save(struct store *, struct model *, long
 		     expected_revision, int *changed, struct error *);
+/*
+ * Record the model file a model was imported from, as given (a relative
+ * path stays relative); NULL: it no longer comes from a file (its places
+ * are forgotten too). Saving a model read from a file (its system has a
+ * line) records where the system and each object are written in it; a
+ * save of a model with no places keeps the stored ones. Neither is a
+ * change of the model: no history, no revision.
+ */
+int		 store_set_model_file(struct store *, const char *id,
+		     const char *file, struct error *);
+/*
+ * The model file a loaded (indexed) model was imported from, the caller's
+ * to free, with the line and column of the system and each object set in
+ * m (pos); NULL with err clear when the model did not come from a file
+ * (m untouched), NULL with err set on error.
+ */
+char		*store_load_places(struct store *, struct model *,
+		     struct error *);
 /* Delete a model, its risks and decisions (history keeps a record). */
 int		 store_delete(struct store *, const char *id, struct error *);
 
@@ -199,6 +220,29 @@ int		 store_set_mitigation(struct store *, const char *id,
 		     const char *threat, const char *target,
 		     const char *mitigation, int status, const char *owner,
 		     const char *due, const char *notes, struct error *);
+
+/*
+ * A model and the decisions on its risks as they were at a revision (see
+ * below), rebuilt from the current ones by undoing, newest first, every
+ * change the history records after that revision. A revision of 0 or less
+ * counts back from the latest (0: the latest, -1: the one before). With
+ * id NULL, the only model of the database. reg (initialised by the
+ * caller) gets every stored risk with its status, owner, justification
+ * and mitigations as they were then; its scoring is today's, not then's
+ * (the history does not record scores: analyse the model to score it).
+ * The places of objects in their lists are not rebuilt. An unknown
+ * revision, or one older than the history this database holds (a model
+ * imported whole begins at the revision of its file), is an error.
+ * The model is indexed and its revision is the one asked for.
+ *
+ * Revisions: each committed change to a model (a save that changes it, a
+ * decision, an import, an analysis that changes its register) makes its
+ * next revision, and every history entry records the revision it belongs
+ * to (struct change.revision); the model's revision is its latest.
+ */
+struct model	*store_load_revision(struct store *, const char *id,
+		     long revision, struct risk_register *reg,
+		     struct error *);
 
 /*
  * History, oldest first; of one model when id is not NULL, and of one

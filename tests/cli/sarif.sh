@@ -2,8 +2,9 @@
 # export --format sarif: valid against the SARIF 2.1.0 schema (the real
 # python3-jsonschema validator, tests/json-validate.py), one rule per
 # threat, one result per risk that applies, at the line of its object in
-# the model file, decisions carried (accepted: a suppression with its
-# justification; mitigated: a pass), hostile text inert and exact.
+# the model file (given to the export, or recorded by the import),
+# decisions carried (accepted: a suppression with its justification;
+# mitigated: a pass), hostile text inert and exact.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
 SRC="$(cd "$SRC" && pwd)"
@@ -40,7 +41,9 @@ flows:
   - { id: complete, from: backend, to: llm, data: [prompt] }
 YAML
 db="$T/m.db"
-run import "$T/threat-model.yaml" "$db"
+# Imported by a relative name, as from a repository's root.
+cd "$T" || exit 1
+run import threat-model.yaml "$db"
 expect_rc 0 "import"
 
 # Decide two risks: accept one, mark one mitigated.
@@ -133,11 +136,58 @@ fi
 grep -qF '\u001b' "$T/out.sarif" || fail "the escape is not written as \\u001b"
 grep -qF '\u2028' "$T/out.sarif" || fail "U+2028 is not escaped"
 
-# Without --model-file: logical locations only, still valid.
-run export "$db" --format sarif --output "$T/nofile.sarif"
+# Without --model-file: the file and places the import recorded, from
+# the database alone (run from elsewhere: nothing is read from the file).
+# backend is written at line 11 column 5, llm at line 16 column 5.
+[ "$(sed -n 11p "$T/threat-model.yaml")" = "  - id: backend" ] &&
+    [ "$(sed -n 16p "$T/threat-model.yaml")" = "  - id: llm" ] ||
+    fail "fixture lines moved"
+mkdir "$T/elsewhere"
+mv "$T/threat-model.yaml" "$T/threat-model.yaml.away"
+(cd "$T/elsewhere" && "$PARAPET" export "$db" --format sarif \
+    --output "$T/nofile.sarif") >"$T/out" 2>"$T/err"
+rc=$?
+mv "$T/threat-model.yaml.away" "$T/threat-model.yaml"
 expect_rc 0 "sarif without a model file"
 validate "$T/nofile.sarif" >"$T/v.out" 2>&1 || fail "schema (no file): $(cat "$T/v.out")"
-! grep -q physicalLocation "$T/nofile.sarif" || fail "a physical location without a model file"
+python3 - "$T/nofile.sarif" >"$T/py.out" 2>&1 <<'PY' || fail "recorded places: $(cat "$T/py.out")"
+import json, sys
+results = json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["results"]
+places = {}
+for r in results:
+    pl = r["locations"][0]["physicalLocation"]
+    assert pl["artifactLocation"]["uri"] == "threat-model.yaml", pl
+    reg = pl["region"]
+    places.setdefault(r["properties"]["target"], set()).add(
+        (reg["startLine"], reg.get("startColumn")))
+assert places["backend"] == {(11, 5)}, places["backend"]
+assert places["llm"] == {(16, 5)}, places["llm"]
+print("ok")
+PY
+
+# --model-file still overrides: another file, other lines.
+{ echo "# moved down by a comment"; cat "$T/threat-model.yaml"; } >"$T/moved.yaml"
+run export "$db" --format sarif --model-file moved.yaml --output "$T/moved.sarif"
+expect_rc 0 "sarif with --model-file over the recorded file"
+python3 - "$T/moved.sarif" >"$T/py.out" 2>&1 <<'PY' || fail "override: $(cat "$T/py.out")"
+import json, sys
+for r in json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["results"]:
+    pl = r["locations"][0]["physicalLocation"]
+    assert pl["artifactLocation"]["uri"] == "moved.yaml", pl
+    if r["properties"]["target"] == "llm":
+        assert pl["region"]["startLine"] == 17, pl
+print("ok")
+PY
+
+# A model that did not come from a file: logical locations only.
+run new "$T/blank.db" --template rag-assistant
+expect_rc 0 "a model from a template"
+run export "$T/blank.db" --format sarif --output "$T/blank.sarif"
+expect_rc 0 "sarif of a model made here"
+validate "$T/blank.sarif" >"$T/v.out" 2>&1 || fail "schema (made here): $(cat "$T/v.out")"
+grep -q "\"ruleId\"" "$T/blank.sarif" ||
+    fail "no results for the model made here"
+! grep -q physicalLocation "$T/blank.sarif" || fail "a physical location for a model made here"
 
 # A model file of another system is refused.
 cat >"$T/other.yaml" <<'YAML'
