@@ -232,7 +232,7 @@ export_register(const struct store_register_row *v, size_t n,
 		buf_adds(o, "no systems\n");
 		return;
 	}
-	reg_table_init(&t, 12, "    nnnnnnnn");
+	reg_table_init(&t, 13, "    nnnnnnnn ");
 	reg_row(&t);
 	reg_cell(&t, 0, "SYSTEM");
 	reg_cell(&t, 1, "OWNER");
@@ -244,6 +244,7 @@ export_register(const struct store_register_row *v, size_t n,
 	reg_cell(&t, 9, "OVERDUE");
 	reg_cell(&t, 10, "REVIEW");
 	reg_cell(&t, 11, "QUESTIONS");
+	reg_cell(&t, 12, "NAME");
 	for (i = 0; i < n; i++) {
 		reg_row(&t);
 		reg_cell(&t, 0, v[i].id);
@@ -260,6 +261,7 @@ export_register(const struct store_register_row *v, size_t n,
 		reg_cellf(&t, 9, v[i].overdue);
 		reg_cellf(&t, 10, v[i].review);
 		reg_cellf(&t, 11, v[i].questions);
+		reg_cell(&t, 12, v[i].name);
 		conf += v[i].to_confirm;
 		over += v[i].overdue;
 		rev += v[i].review;
@@ -313,15 +315,16 @@ export_register_items(const struct store_register_item *v, size_t n,
 		}
 		return;
 	case REGISTER_MARKDOWN:
-		buf_addf(o, "# %s\n\nOn %.10s: %zu %s.", review ?
-		    "Accepted risks due for review" : "Overdue mitigations",
-		    f->today, n, review ? (n == 1 ? "accepted risk decided "
-		    "on or before the review day, or on no known day" :
-		    "accepted risks decided on or before the review day, or "
-		    "on no known day") : (n == 1 ? "mitigation past its due "
-		    "date, not implemented, verified or rejected" :
-		    "mitigations past their due date, not implemented, "
-		    "verified or rejected"));
+		if (review)
+			buf_addf(o, "# Accepted risks due for review\n\nOn "
+			    "%.10s: %zu accepted risk%s decided %ld days or "
+			    "more before, or on no known day.", f->today, n,
+			    n == 1 ? "" : "s", f->review_days);
+		else
+			buf_addf(o, "# Overdue mitigations\n\nOn %.10s: %zu "
+			    "mitigation%s past %s due date, not implemented, "
+			    "verified or rejected.", f->today, n,
+			    n == 1 ? "" : "s", n == 1 ? "its" : "their");
 		reg_md_filters(f, o);
 		buf_adds(o, "\n\n");
 		if (n == 0)
@@ -333,8 +336,10 @@ export_register_items(const struct store_register_item *v, size_t n,
 		    "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
 		for (i = 0; i < n; i++) {
 			risk = reg_risk(&v[i]);
-			md_cell(md_td(&r), review ? (v[i].decided_at != NULL ?
-			    v[i].decided_at : "unknown") : v[i].due);
+			day = xasprintf("%.10s", review ? (v[i].decided_at !=
+			    NULL ? v[i].decided_at : "unknown") : v[i].due);
+			md_cell(md_td(&r), day);
+			free(day);
 			md_id(md_td(&r), v[i].system);
 			md_id(md_td(&r), risk);
 			buf_adds(md_td(&r), vocab_name(&vocab_severity,
