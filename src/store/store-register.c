@@ -50,17 +50,18 @@ static const char *const reg_systems_sql = "SELECT m.system, m.name, "
     "m.owner, m.criticality, f.value FROM models m " REG_TEAM " "
     "WHERE ?1 IS NULL OR f.value = ?1 ORDER BY m.system";
 /*
- * Applying risks by system, severity, status, whether provisional and
- * whether due for review (on or before ?1): one pass over the risks. The
- * second, with an owner (?2), joins the systems for their owner.
+ * Applying risks by system, severity, status and whether provisional,
+ * with how many of them are due for review (decided on or before ?1): one
+ * pass over the risks. The second, with an owner (?2), joins the systems
+ * for their owner.
  */
 static const char *const reg_risks_sql = "SELECT r.system, r.severity, "
-    "r.status, " REG_PROVISIONAL ", " REG_REVIEW ", count(*) FROM risks r "
-    "WHERE r.applies = 1 GROUP BY 1, 2, 3, 4, 5";
+    "r.status, " REG_PROVISIONAL ", count(*), sum(" REG_REVIEW ") "
+    "FROM risks r WHERE r.applies = 1 GROUP BY 1, 2, 3, 4";
 static const char *const reg_risks_owner_sql = "SELECT r.system, "
-    "r.severity, r.status, " REG_PROVISIONAL ", " REG_REVIEW ", count(*) "
-    "FROM risks r JOIN models m ON m.system = r.system "
-    "WHERE r.applies = 1 AND " REG_OWNER " = ?2 GROUP BY 1, 2, 3, 4, 5";
+    "r.severity, r.status, " REG_PROVISIONAL ", count(*), "
+    "sum(" REG_REVIEW ") FROM risks r JOIN models m ON m.system = r.system "
+    "WHERE r.applies = 1 AND " REG_OWNER " = ?2 GROUP BY 1, 2, 3, 4";
 /* Overdue mitigations (today ?1) by system, severity and risk status. */
 static const char *const reg_overdue_sql = "SELECT x.system, r.severity, "
     "r.status, count(*) FROM risk_mitigations x JOIN risks r ON "
@@ -241,7 +242,7 @@ reg_count_risks(struct store *s, const struct store_register_filter *f,
 			continue;	/* of another team */
 		sev = reg_word(&vocab_severity, st, 1);
 		status = reg_word(&vocab_risk_status, st, 2);
-		k = (size_t)sqlite3_column_int64(st, 5);
+		k = (size_t)sqlite3_column_int64(st, 4);
 		if (sev < 0 || sev > LEVEL_CRITICAL || sev < f->min_severity)
 			continue;
 		if (reg_status_counts(f, status)) {
@@ -250,9 +251,8 @@ reg_count_risks(struct store *s, const struct store_register_filter *f,
 			else
 				row->by_severity[sev] += k;
 		}
-		if (sqlite3_column_int(st, 4) &&
-		    (f->status < 0 || f->status == RISK_ACCEPTED))
-			row->review += k;
+		if (f->status < 0 || f->status == RISK_ACCEPTED)
+			row->review += (size_t)sqlite3_column_int64(st, 5);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
