@@ -98,8 +98,11 @@ synth_model(size_t n, unsigned seed)
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < 3; j++) {
 			snprintf(id, sizeof id, "f%zu.%zu", i, j);
+			/* Never to itself: below 98 components the step
+			 * wraps (above, the same models as before). */
 			f = model_add_flow(m, id, m->components[i]->id,
-			    m->components[(i + 1 + synth_rand(&s) % 97) % n]->id);
+			    m->components[(i + 1 + synth_rand(&s) % 97 %
+			    (n > 1 ? n - 1 : 1)) % n]->id);
 			f->data = synth_rand(&s) & ((1u << DATA_COUNT) - 1) &
 			    synth_rand(&s);
 			f->encrypted = synth_tri(&s);

@@ -28,6 +28,10 @@ complete_words exp
 expect_word export "a command"
 complete_words export m.db --f
 expect_word --format "an option of export"
+complete_words register m.db --format te
+expect_word text "a format of register (not of export)"
+complete_words register m.db --o
+expect_word --overdue "an option of register"
 complete_words answer m.db --n
 expect_word --note "an option of answer"
 grep -qx -- --notes "$T/out" && fail "the --notes alias is offered"

@@ -58,6 +58,18 @@ static const struct cli_opthelp help_catalogue[] = {
 	{ 0, NULL }
 };
 
+static const struct cli_opthelp help_register[] = {
+	{ OPT_FORMAT, "text (the default: an aligned table), csv or markdown, "
+	    "for a steering committee" },
+	{ OPT_OWNER, "only the risks this risk owner answers for: the risk's "
+	    "owner, else the system's; and the mitigations NAME owns" },
+	{ OPT_STATUS, "count the risks with this status instead of the open "
+	    "and mitigating ones" },
+	{ OPT_MINSEV, "count only the risks at or above LEVEL: low, medium, "
+	    "high or critical" },
+	{ 0, NULL }
+};
+
 const struct cli_cmd cli_cmds[] = {
 	{ .name = "import", .args = "MODEL DB",
 	  .help = "create or update the model in DB from YAML, XML, Threat "
@@ -135,6 +147,15 @@ const struct cli_cmd cli_cmds[] = {
 	  "decisions and history follow",
 	  .opts = OPT_MODEL | OPT_CATALOGUE, .minpos = 3, .maxpos = 3,
 	  .run = cmd_rename },
+	{ .name = "register", .args = "DB",
+	  .help = "every system in DB with its open risks by severity, "
+	  "overdue mitigations, accepted risks due for review and open "
+	  "questions; or the overdue mitigations or risks due for review "
+	  "themselves",
+	  .opts = OPT_FORMAT | OPT_OWNER | OPT_TEAM | OPT_MINSEV | OPT_STATUS |
+	  OPT_OVERDUE | OPT_REVIEW | OPT_REVIEWDAYS | OPT_CATALOGUE,
+	  .opthelp = help_register, .minpos = 1, .maxpos = 1,
+	  .run = cmd_register },
 };
 const size_t cli_ncmds = sizeof cli_cmds / sizeof cli_cmds[0];
 
@@ -204,6 +225,18 @@ const struct cli_opt cli_opts[] = {
 	{ .name = "fail-on-new", .has_arg = 1, .val = 'D',
 	  .flag = OPT_FAILNEW, .arg = "LEVEL", .help = "exit 3 if the change "
 	  "adds an open risk at or above LEVEL" },
+	{ .name = "team", .has_arg = 1, .val = 'T', .flag = OPT_TEAM,
+	  .arg = "NAME", .help = "only the systems of this team (the "
+	  "system's team field)" },
+	{ .name = "overdue", .val = 'E', .flag = OPT_OVERDUE,
+	  .help = "list the overdue mitigations across systems, oldest due "
+	  "date first" },
+	{ .name = "review", .val = 'R', .flag = OPT_REVIEW,
+	  .help = "list the accepted risks due for review across systems, "
+	  "oldest decision first" },
+	{ .name = "review-after", .has_arg = 1, .val = 'r',
+	  .flag = OPT_REVIEWDAYS, .arg = "DAYS", .help = "an accepted risk "
+	  "is due for review DAYS after it was decided (default 365)" },
 	{ .name = "help", .val = 'h', .help = "print this help" },
 };
 const size_t cli_nopts = sizeof cli_opts / sizeof cli_opts[0];
@@ -424,7 +457,8 @@ cli_check_text(const struct cli_cmd *c, const struct cli_args *a)
 		{ "--notes", a->notes }, { "--min-severity", a->min_severity },
 		{ "--fail-on", a->fail_on }, { "--template", a->template },
 		{ "--id", a->id }, { "--name", a->name },
-		{ "--object", a->object },
+		{ "--object", a->object }, { "--team", a->team },
+		{ "--review-after", a->review_after },
 	};
 	const char	*bad = NULL;
 	size_t		 i;
@@ -499,6 +533,10 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 		case 'U': a->fail_unanswered = 1; break;
 		case 'A': a->atlas = optarg; break;
 		case 'L': a->allow_older = 1; break;
+		case 'T': a->team = optarg; break;
+		case 'E': a->overdue = 1; break;
+		case 'R': a->review = 1; break;
+		case 'r': a->review_after = optarg; break;
 		case 'c':
 			a->catalogues[a->ncatalogues++] = optarg;
 			break;

@@ -44,6 +44,10 @@ struct session;
 #define OPT_FAILNEW	0x80000
 #define OPT_UNANSWERED	0x100000
 #define OPT_OLDER	0x200000
+#define OPT_TEAM	0x400000
+#define OPT_OVERDUE	0x800000
+#define OPT_REVIEW	0x1000000
+#define OPT_REVIEWDAYS	0x2000000
 
 struct cli_args {
 	const char	 *model;
@@ -66,6 +70,10 @@ struct cli_args {
 	int		  fail_unanswered; /* --fail-on-unanswered */
 	const char	 *atlas;	/* --atlas FILE */
 	int		  allow_older;	/* --allow-older */
+	const char	 *team;		/* --team */
+	int		  overdue;	/* --overdue */
+	int		  review;	/* --review */
+	const char	 *review_after;	/* --review-after DAYS */
 	const char	**catalogues;	/* --catalogue, repeatable */
 	size_t		  ncatalogues;
 	char		**pos;		/* positional arguments */
@@ -164,5 +172,6 @@ int	cmd_templates(const struct cli_cmd *, struct cli_args *);
 int	cmd_questions(const struct cli_cmd *, struct cli_args *);
 int	cmd_answer(const struct cli_cmd *, struct cli_args *);
 int	cmd_rename(const struct cli_cmd *, struct cli_args *);
+int	cmd_register(const struct cli_cmd *, struct cli_args *);
 
 #endif

@@ -59,7 +59,7 @@ csv_formula_char(char c)
 }
 
 /* Append one field, escaped, defused and quoted as the header says. */
-static void
+void
 csv_field(struct buf *out, const char *s, int last)
 {
 	static const char	 hex[] = "0123456789ABCDEF";

@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "util/buf.h"
 #include "util/strmap.h"
 
 struct buf;
@@ -91,5 +92,34 @@ const char	*export_mitigation_title(const struct export_input *,
 int		 xml_text_escape(const char *s, size_t len, struct buf *out);
 /* Decode the escaped form into out. 0, or -1 on a bad escape. */
 int		 xml_text_unescape(const char *s, struct buf *out);
+
+/*
+ * The escaping of the CSV and Markdown writers, for the other writers of
+ * the module (register.c): each string from a model goes through these.
+ *
+ * csv_field: one field, escaped, defused against formulas and quoted as
+ * csv.c says, then "," or (last) CRLF.
+ */
+void		 csv_field(struct buf *, const char *, int last);
+/*
+ * Markdown (markdown.c): text on one line (md_inline; "*(blank)*" when
+ * empty), a table cell's content (md_cell), an identifier or risk name as
+ * code when it is one, else as text (md_id). A table row is built cell by
+ * cell (md_td gives the next cell to append to; at most MD_MAXCOLS) and
+ * written by md_tr, an empty cell as "| |" as markdownlint's compact
+ * table style wants.
+ */
+void		 md_inline(struct buf *, const char *);
+void		 md_cell(struct buf *, const char *);
+void		 md_id(struct buf *, const char *);
+#define MD_MAXCOLS	16
+
+struct md_row {
+	struct buf	cell[MD_MAXCOLS];
+	size_t		n;
+};
+
+struct buf	*md_td(struct md_row *);
+void		 md_tr(struct buf *, struct md_row *);
 
 #endif

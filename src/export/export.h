@@ -87,4 +87,25 @@ long				 export_write_file(const struct exporter *,
 /* 1 if Graphviz's dot ($PARAPET_DOT, else dot on PATH) can be run. */
 int				 export_svg_available(void);
 
+/*
+ * The organisation's register (parapet register, store_register()): the
+ * systems with their counts, or the overdue mitigations (review 0) or the
+ * accepted risks due for review (review 1), as an aligned text table,
+ * CSV (escaped and defused as the csv export) or Markdown (escaped as the
+ * report). The filter says what was counted and on which day.
+ */
+enum register_format { REGISTER_TEXT, REGISTER_CSV, REGISTER_MARKDOWN };
+struct store_register_filter;
+struct store_register_item;
+struct store_register_row;
+void				 export_register(
+				     const struct store_register_row *, size_t,
+				     const struct store_register_filter *,
+				     int format, struct buf *);
+void				 export_register_items(
+				     const struct store_register_item *,
+				     size_t, int review,
+				     const struct store_register_filter *,
+				     int format, struct buf *);
+
 #endif

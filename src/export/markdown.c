@@ -199,7 +199,7 @@ md_text(struct buf *out, const char *s, enum md_mode mode, const char *indent,
 }
 
 /* Text on one line, or a placeholder when it is empty. */
-static void
+void
 md_inline(struct buf *out, const char *s)
 {
 	if (md_text(out, s, MD_INLINE, NULL, 0) == 0)
@@ -207,25 +207,14 @@ md_inline(struct buf *out, const char *s)
 }
 
 /* A table cell's content (without the pipes). */
-static void
+void
 md_cell(struct buf *out, const char *s)
 {
 	md_text(out, s, MD_CELL, NULL, 0);
 }
 
-/*
- * A table row is built cell by cell, so that an empty cell can be written
- * "| |" as markdownlint's compact table style wants.
- */
-#define MD_MAXCOLS	8
-
-struct md_row {
-	struct buf	cell[MD_MAXCOLS];
-	size_t		n;
-};
-
 /* The next cell of a row, to append its (escaped) content to. */
-static struct buf *
+struct buf *
 md_td(struct md_row *r)
 {
 	if (r->n == MD_MAXCOLS)
@@ -235,7 +224,7 @@ md_td(struct md_row *r)
 }
 
 /* Write a row and start a new one. */
-static void
+void
 md_tr(struct buf *o, struct md_row *r)
 {
 	size_t	i;
@@ -257,7 +246,7 @@ md_tr(struct buf *o, struct md_row *r)
  * An identifier or a risk name (THREAT@TARGET) as code, or as escaped text
  * if it is neither: only [a-z0-9._@-] ever goes into a code span.
  */
-static void
+void
 md_id(struct buf *out, const char *id)
 {
 	char	*threat, *target;

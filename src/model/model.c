@@ -24,6 +24,9 @@ static const struct field system_fields[] = {
 	  0, FIELD_MULTILINE, "what the system does and for whom" },
 	{ "owner", FIELD_TEXT, NULL, offsetof(struct system, owner), 0, 0,
 	  "the risk owner who signs off" },
+	{ "team", FIELD_TEXT, NULL, offsetof(struct system, team), 0, 0,
+	  "the team that runs the system, to filter the organisation's "
+	  "register by" },
 	{ "criticality", FIELD_ENUM, &vocab_criticality,
 	  offsetof(struct system, criticality), 0, 0,
 	  "harm if the system is compromised or misbehaves; raises impact" },

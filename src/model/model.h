@@ -41,6 +41,7 @@ struct system {
 	char		*name;
 	char		*description;
 	char		*owner;
+	char		*team;		/* who runs it, for the register */
 	int		 criticality;	/* enum level or -1 */
 	struct srcpos	 pos;
 };

@@ -21,6 +21,8 @@ tui_wait "saved: create model 'assistant'"
 tui_keys Tab
 tui_type 'Ann Owner'
 tui_keys Tab
+tui_wait 'team: the team that runs the system'
+tui_keys Tab
 tui_wait 'criticality: harm if'
 tui_keys Enter
 tui_wait 'real or large-scale'

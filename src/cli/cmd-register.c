@@ -1,0 +1,160 @@
+/*
+ * cmd-register.c: parapet register DB -- the organisation's register:
+ * every system with what its risk owners review, or the overdue
+ * mitigations or accepted risks due for review across systems.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "cli/cli.h"
+#include "export/export.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "session/session.h"
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+/* How long an accepted risk stands before it is due for review. */
+#define REGISTER_REVIEW_DAYS	365
+
+static const char *const register_formats[] = {
+	"text", "csv", "markdown", NULL
+};
+
+/* A --format word to its enum register_format; -1 after printing. */
+static int
+register_format(const char *w)
+{
+	size_t	i;
+
+	if (w == NULL)
+		return REGISTER_TEXT;
+	for (i = 0; register_formats[i] != NULL; i++)
+		if (strcmp(w, register_formats[i]) == 0)
+			return (int)i;
+	fprintf(stderr, "parapet: register: unknown format '");
+	cli_puts(stderr, w);
+	fprintf(stderr, "' (expected text, csv or markdown)\n");
+	return -1;
+}
+
+/* --status: a risk status; -1 after printing. */
+static int
+register_status(const char *w)
+{
+	struct buf	 b;
+	const char	*near;
+	int		 i;
+
+	if ((i = vocab_find(&vocab_risk_status, w)) != -1)
+		return i;
+	buf_init(&b);
+	if ((near = vocab_suggest(&vocab_risk_status, w)) != NULL)
+		buf_addf(&b, "did you mean '%s'?", near);
+	else {
+		buf_adds(&b, "expected ");
+		vocab_list(&vocab_risk_status, &b);
+	}
+	fprintf(stderr, "parapet: register: unknown status '");
+	cli_puts(stderr, w);
+	fprintf(stderr, "' (%s)\n", b.s);
+	buf_release(&b);
+	return -1;
+}
+
+/* --review-after: a number of days, 0 to 36500; -1 after printing. */
+static long
+register_days(const char *w)
+{
+	char	*end;
+	long	 n;
+
+	if (w == NULL)
+		return REGISTER_REVIEW_DAYS;
+	n = strtol(w, &end, 10);
+	if (*w >= '0' && *w <= '9' && *end == '\0' && n >= 0 && n <= 36500)
+		return n;
+	fprintf(stderr, "parapet: register: --review-after takes a number of "
+	    "days from 0 to 36500, not '");
+	cli_puts(stderr, w);
+	fprintf(stderr, "'\n");
+	return -1;
+}
+
+int
+cmd_register(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct store_register_filter	 f;
+	struct store_register_row	*rows = NULL;
+	struct store_register_item	*items = NULL;
+	struct session			*s;
+	struct error			 e;
+	struct buf			 out;
+	const char			**qs;
+	char				*now;
+	size_t				 n = 0, i;
+	int				 format, rc;
+
+	memset(&f, 0, sizeof f);
+	f.status = -1;
+	if ((format = register_format(a->format)) == -1 ||
+	    (a->status != NULL && (f.status = register_status(a->status)) ==
+	    -1) || (a->min_severity != NULL && (f.min_severity =
+	    cli_level("--min-severity", a->min_severity)) == -1) ||
+	    (f.review_days = register_days(a->review_after)) == -1)
+		return cli_usage(c);
+	if (a->overdue && a->review) {
+		fprintf(stderr, "parapet: register: --overdue and --review are "
+		    "two lists: give one\n");
+		return cli_usage(c);
+	}
+	f.owner = a->owner;
+	f.team = a->team;
+	/* The day of the register: today, or as $PARAPET_NOW pins it. */
+	now = store_now();
+	if (strlen(now) > 10)
+		now[10] = '\0';
+	f.today = now;
+	if ((s = cli_session(a, a->pos[0], STORE_READONLY)) == NULL) {
+		free(now);
+		return 1;
+	}
+	qs = xcalloc(s->cat->nquestions + 1, sizeof *qs);
+	for (i = 0; i < s->cat->nquestions; i++)
+		qs[i] = s->cat->questions[i]->id;
+	f.questions = qs;
+	f.nquestions = s->cat->nquestions;
+
+	buf_init(&out);
+	if (a->overdue || a->review) {
+		rc = (a->overdue ? store_register_overdue :
+		    store_register_review)(s->store, &f, &items, &n, &e);
+		if (rc == 0)
+			export_register_items(items, n, a->review, &f, format,
+			    &out);
+		store_register_items_free(items, n);
+	} else {
+		rc = store_register(s->store, &f, &rows, &n, &e);
+		if (rc == 0)
+			export_register(rows, n, &f, format, &out);
+		store_register_free(rows, n);
+	}
+	if (rc == -1)
+		rc = cli_fail(&e);
+	else {
+		fwrite(out.s, 1, out.len, stdout);
+		rc = fflush(stdout) == 0 ? 0 : cli_failf("cannot write the "
+		    "register");
+	}
+	buf_release(&out);
+	free(qs);
+	free(now);
+	session_close(s);
+	return rc;
+}

@@ -1,0 +1,518 @@
+/*
+ * store-register.c: the organisation's register, every system of the
+ * database with what its risk owners review (store.h).
+ *
+ * A few queries over the whole database, each one pass over a table and
+ * grouped by system, rather than a query per system: a register of
+ * thousands of systems answers in one scan of the risks. Everything is
+ * read in one snapshot. What counts, and when a mitigation is overdue or
+ * an accepted risk due for review, is said in store.h; this file is the
+ * one place that counts it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "store/store-int.h"
+#include "util/error.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
+
+/*
+ * A risk rests on an assumption when one of its reasons does: a line of
+ * the reasons column that begins with the kind's prefix, as
+ * risk_add_reason_line() reads it back (store-risk.c).
+ */
+#define REG_PROVISIONAL \
+	"(substr(r.reasons, 1, 9) = 'assumed: ' OR " \
+	"instr(r.reasons, char(10) || 'assumed: ') > 0)"
+/* The owner a risk answers to: its own, else the system's. */
+#define REG_OWNER	"coalesce(nullif(r.owner, ''), m.owner)"
+/* risk_mitigation_overdue(), on a risk the report lists it for. */
+#define REG_OVERDUE \
+	"x.due IS NOT NULL AND x.due < ?1 AND x.status NOT IN " \
+	"('implemented', 'verified', 'rejected') AND r.applies = 1 AND " \
+	"r.status NOT IN ('accepted', 'not-applicable')"
+/* An accepted risk decided on or before the day ?1, or on no known day. */
+#define REG_REVIEW \
+	"r.applies = 1 AND r.status = 'accepted' AND (r.decided_at IS NULL " \
+	"OR substr(r.decided_at, 1, 10) <= ?1)"
+#define REG_TEAM \
+	"LEFT JOIN fields f ON f.system = m.system AND f.object = '' AND " \
+	"f.field = 'team'"
+
+/* The systems, of a team or all. */
+static const char *const reg_systems_sql = "SELECT m.system, m.name, "
+    "m.owner, m.criticality, f.value FROM models m " REG_TEAM " "
+    "WHERE ?1 IS NULL OR f.value = ?1 ORDER BY m.system";
+/*
+ * Applying risks by system, severity, status and whether provisional,
+ * with how many of them are due for review (decided on or before ?1): one
+ * pass over the risks. The second, with an owner (?2), joins the systems
+ * for their owner.
+ */
+static const char *const reg_risks_sql = "SELECT r.system, r.severity, "
+    "r.status, " REG_PROVISIONAL ", count(*), sum(" REG_REVIEW ") "
+    "FROM risks r WHERE r.applies = 1 GROUP BY 1, 2, 3, 4";
+static const char *const reg_risks_owner_sql = "SELECT r.system, "
+    "r.severity, r.status, " REG_PROVISIONAL ", count(*), "
+    "sum(" REG_REVIEW ") FROM risks r JOIN models m ON m.system = r.system "
+    "WHERE r.applies = 1 AND " REG_OWNER " = ?2 GROUP BY 1, 2, 3, 4";
+/* Overdue mitigations (today ?1) by system, severity and risk status. */
+static const char *const reg_overdue_sql = "SELECT x.system, r.severity, "
+    "r.status, count(*) FROM risk_mitigations x JOIN risks r ON "
+    "r.system = x.system AND r.threat = x.threat AND r.target = x.target "
+    "WHERE " REG_OVERDUE " GROUP BY 1, 2, 3";
+static const char *const reg_overdue_owner_sql = "SELECT x.system, "
+    "r.severity, r.status, count(*) FROM risk_mitigations x JOIN risks r "
+    "ON r.system = x.system AND r.threat = x.threat AND "
+    "r.target = x.target JOIN models m ON m.system = x.system "
+    "WHERE " REG_OVERDUE " AND (x.owner = ?2 OR " REG_OWNER " = ?2) "
+    "GROUP BY 1, 2, 3";
+/* The answered practice questions. */
+static const char *const reg_answers_sql = "SELECT system, question "
+    "FROM practices WHERE answer IN ('yes', 'no')";
+
+/* The items: ?1 today or the review day, ?2 owner, ?3 team, ?4 status. */
+static const char *const reg_overdue_items_sql = "SELECT x.system, "
+    "x.threat, x.target, r.title, r.severity, r.status, " REG_OWNER ", "
+    "x.mitigation, x.owner, x.due, NULL, NULL, NULL "
+    "FROM risk_mitigations x JOIN risks r ON r.system = x.system AND "
+    "r.threat = x.threat AND r.target = x.target "
+    "JOIN models m ON m.system = x.system " REG_TEAM " "
+    "WHERE " REG_OVERDUE " AND (?2 IS NULL OR x.owner = ?2 OR "
+    REG_OWNER " = ?2) AND (?3 IS NULL OR f.value = ?3) AND "
+    "(?4 IS NULL OR r.status = ?4) "
+    "ORDER BY x.due, x.system, x.threat, x.target, x.mitigation";
+static const char *const reg_review_items_sql = "SELECT r.system, "
+    "r.threat, r.target, r.title, r.severity, r.status, " REG_OWNER ", "
+    "NULL, NULL, NULL, r.decided_at, r.decided_by, r.justification "
+    "FROM risks r JOIN models m ON m.system = r.system " REG_TEAM " "
+    "WHERE " REG_REVIEW " AND (?2 IS NULL OR " REG_OWNER " = ?2) AND "
+    "(?3 IS NULL OR f.value = ?3) AND (?4 IS NULL OR r.status = ?4) "
+    "ORDER BY coalesce(r.decided_at, ''), r.system, r.threat, r.target";
+
+static int	reg_check_today(const struct store_register_filter *,
+		    struct error *);
+
+/* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
+static long
+reg_days(long y, long m, long d)
+{
+	long	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* The civil date of a day number, as YYYY-MM-DD. */
+static void
+reg_date(long z, char out[11])
+{
+	long	era, doe, yoe, y, doy, mp, d, m;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp + (mp < 10 ? 3 : -9);
+	y += m <= 2;
+	if (y < 0 || y > 9999)
+		y = y < 0 ? 0 : 9999;
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
+	    (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+/*
+ * The last day a decision may have been made on for the risk to be due for
+ * review today: today less review_days. -1 if today is not a date.
+ */
+static int
+reg_review_day(const struct store_register_filter *f, char out[11])
+{
+	long	y, m, d;
+
+	if (f->today == NULL || !risk_date_valid(f->today) ||
+	    sscanf(f->today, "%4ld-%2ld-%2ld", &y, &m, &d) != 3)
+		return -1;
+	reg_date(reg_days(y, m, d) - (f->review_days > 0 ? f->review_days :
+	    0), out);
+	return 0;
+}
+
+/* A level word of a column, -1 when unknown. */
+static int
+reg_word(const struct vocab *v, sqlite3_stmt *st, int col)
+{
+	const unsigned char	*w = sqlite3_column_text(st, col);
+
+	return w != NULL ? vocab_find(v, (const char *)w) : -1;
+}
+
+/* 1 if a risk of this status counts under the filter. */
+static int
+reg_status_counts(const struct store_register_filter *f, int status)
+{
+	if (f->status >= 0)
+		return status == f->status;
+	return status == RISK_OPEN || status == RISK_MITIGATING;
+}
+
+/* The row of a system, found by id in the rows ordered by id. */
+static int
+reg_row_cmp(const void *key, const void *row)
+{
+	return strcmp(key, ((const struct store_register_row *)row)->id);
+}
+
+static struct store_register_row *
+reg_row(struct store_register_row *v, size_t n, sqlite3_stmt *st)
+{
+	const unsigned char	*id = sqlite3_column_text(st, 0);
+
+	if (id == NULL)
+		return NULL;
+	return bsearch(id, v, n, sizeof *v, reg_row_cmp);
+}
+
+/* Read the systems (of the team) into rows. */
+static int
+reg_read_systems(struct store *s, const struct store_register_filter *f,
+    struct store_register_row **out, size_t *nout, struct error *err)
+{
+	struct store_register_row	*v = NULL, *row;
+	sqlite3_stmt			*st;
+	size_t				 n = 0;
+	int				 rc;
+
+	if ((st = store_prepare(s, reg_systems_sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, f->team);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		row = &v[n++];
+		memset(row, 0, sizeof *row);
+		row->id = store_column(st, 0);
+		row->name = store_column(st, 1);
+		row->owner = store_column(st, 2);
+		row->criticality = reg_word(&vocab_criticality, st, 3);
+		row->team = store_column(st, 4);
+		if (row->id == NULL)
+			row->id = xstrdup("");
+	}
+	sqlite3_reset(st);
+	*out = v;
+	*nout = n;
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* Count the risks: by severity, to confirm, due for review. */
+static int
+reg_count_risks(struct store *s, const struct store_register_filter *f,
+    const char *review_day, struct store_register_row *v, size_t n,
+    struct error *err)
+{
+	struct store_register_row	*row;
+	sqlite3_stmt			*st;
+	size_t				 k;
+	int				 rc, sev, status;
+
+	if ((st = store_prepare(s, f->owner != NULL ? reg_risks_owner_sql :
+	    reg_risks_sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, review_day);
+	if (f->owner != NULL)
+		store_bind(st, 2, f->owner);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((row = reg_row(v, n, st)) == NULL)
+			continue;	/* of another team */
+		sev = reg_word(&vocab_severity, st, 1);
+		status = reg_word(&vocab_risk_status, st, 2);
+		k = (size_t)sqlite3_column_int64(st, 4);
+		if (sev < 0 || sev > LEVEL_CRITICAL || sev < f->min_severity)
+			continue;
+		if (reg_status_counts(f, status)) {
+			if (sqlite3_column_int(st, 3))
+				row->to_confirm += k;
+			else
+				row->by_severity[sev] += k;
+		}
+		if (f->status < 0 || f->status == RISK_ACCEPTED)
+			row->review += (size_t)sqlite3_column_int64(st, 5);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* Count the overdue mitigations. */
+static int
+reg_count_overdue(struct store *s, const struct store_register_filter *f,
+    struct store_register_row *v, size_t n, struct error *err)
+{
+	struct store_register_row	*row;
+	sqlite3_stmt			*st;
+	int				 rc, sev, status;
+
+	if ((st = store_prepare(s, f->owner != NULL ? reg_overdue_owner_sql :
+	    reg_overdue_sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, f->today);
+	if (f->owner != NULL)
+		store_bind(st, 2, f->owner);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((row = reg_row(v, n, st)) == NULL)
+			continue;
+		sev = reg_word(&vocab_severity, st, 1);
+		status = reg_word(&vocab_risk_status, st, 2);
+		if (sev < f->min_severity || (f->status >= 0 &&
+		    status != f->status))
+			continue;
+		row->overdue += (size_t)sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* Count the questions of the catalogue each system has not answered. */
+static int
+reg_count_questions(struct store *s, const struct store_register_filter *f,
+    struct store_register_row *v, size_t n, struct error *err)
+{
+	struct store_register_row	*row;
+	struct strmap			 known;
+	sqlite3_stmt			*st;
+	const char			*q;
+	size_t				 i;
+	int				 rc;
+
+	for (i = 0; i < n; i++)
+		v[i].questions = f->nquestions;
+	if (f->nquestions == 0)
+		return 0;
+	strmap_init(&known);
+	for (i = 0; i < f->nquestions; i++)
+		strmap_put(&known, f->questions[i], &known);
+	if ((st = store_prepare(s, reg_answers_sql, err)) == NULL) {
+		strmap_release(&known);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		q = (const char *)sqlite3_column_text(st, 1);
+		if (q == NULL || strmap_get(&known, q) == NULL ||
+		    (row = reg_row(v, n, st)) == NULL)
+			continue;
+		if (row->questions > 0)
+			row->questions--;
+	}
+	sqlite3_reset(st);
+	strmap_release(&known);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+static void
+reg_row_free(struct store_register_row *row)
+{
+	free(row->id);
+	free(row->name);
+	free(row->owner);
+	free(row->team);
+}
+
+/* 1 if a row is listed under the filter. */
+static int
+reg_listed(const struct store_register_filter *f,
+    const struct store_register_row *row)
+{
+	size_t	i;
+
+	if (f->owner == NULL && f->status < 0 &&
+	    f->min_severity <= LEVEL_LOW)
+		return 1;
+	if (f->owner != NULL && row->owner != NULL &&
+	    strcmp(f->owner, row->owner) == 0)
+		return 1;
+	for (i = 0; i < 4; i++)
+		if (row->by_severity[i] > 0)
+			return 1;
+	return row->to_confirm > 0 || row->overdue > 0 || row->review > 0;
+}
+
+int
+store_register(struct store *s, const struct store_register_filter *f,
+    struct store_register_row **out, size_t *nout, struct error *err)
+{
+	struct store_register_row	*v = NULL;
+	size_t				 n = 0, i, j;
+	char				 review_day[11];
+
+	*out = NULL;
+	*nout = 0;
+	if (reg_check_today(f, err) == -1 ||
+	    reg_review_day(f, review_day) == -1)
+		return -1;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (reg_read_systems(s, f, &v, &n, err) == -1 ||
+	    reg_count_risks(s, f, review_day, v, n, err) == -1 ||
+	    reg_count_overdue(s, f, v, n, err) == -1 ||
+	    reg_count_questions(s, f, v, n, err) == -1) {
+		store_rollback(s);
+		store_register_free(v, n);
+		return -1;
+	}
+	store_rollback(s);	/* a read: nothing to keep */
+	for (i = j = 0; i < n; i++) {
+		if (reg_listed(f, &v[i]))
+			v[j++] = v[i];
+		else
+			reg_row_free(&v[i]);
+	}
+	*out = v;
+	*nout = j;
+	return 0;
+}
+
+void
+store_register_free(struct store_register_row *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		reg_row_free(&v[i]);
+	free(v);
+}
+
+/* Read the items of one of the two queries. */
+static int
+reg_items(struct store *s, const char *sql, const char *day,
+    const struct store_register_filter *f, struct store_register_item **out,
+    size_t *nout, struct error *err)
+{
+	struct store_register_item	*v = NULL, *it;
+	sqlite3_stmt			*st;
+	size_t				 n = 0;
+	int				 rc, sev;
+
+	*out = NULL;
+	*nout = 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if ((st = store_prepare(s, sql, err)) == NULL) {
+		store_rollback(s);
+		return -1;
+	}
+	store_bind(st, 1, day);
+	store_bind(st, 2, f->owner);
+	store_bind(st, 3, f->team);
+	store_bind(st, 4, f->status >= 0 ? vocab_name(&vocab_risk_status,
+	    f->status) : NULL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sev = reg_word(&vocab_severity, st, 4);
+		if (sev < f->min_severity)
+			continue;
+		v = xreallocarray(v, n + 1, sizeof *v);
+		it = &v[n++];
+		memset(it, 0, sizeof *it);
+		it->system = store_column(st, 0);
+		it->threat = store_column(st, 1);
+		it->target = store_column(st, 2);
+		it->title = store_column(st, 3);
+		it->severity = sev;
+		it->status = reg_word(&vocab_risk_status, st, 5);
+		it->owner = store_column(st, 6);
+		it->mitigation = store_column(st, 7);
+		it->mitigation_owner = store_column(st, 8);
+		it->due = store_column(st, 9);
+		it->decided_at = store_column(st, 10);
+		it->decided_by = store_column(st, 11);
+		it->justification = store_column(st, 12);
+	}
+	sqlite3_reset(st);
+	store_rollback(s);
+	if (rc != SQLITE_DONE) {
+		store_register_items_free(v, n);
+		return store_fail(s, rc, err);
+	}
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+/* Refuse a day that is not a date, as store_register() does. */
+static int
+reg_check_today(const struct store_register_filter *f, struct error *err)
+{
+	if (f->today == NULL || !risk_date_valid(f->today))
+		return error_set(err, "not a date: '%s' (the day of the "
+		    "register, as YYYY-MM-DD)", f->today != NULL ? f->today :
+		    "");
+	return 0;
+}
+
+int
+store_register_overdue(struct store *s,
+    const struct store_register_filter *f, struct store_register_item **out,
+    size_t *nout, struct error *err)
+{
+	*out = NULL;
+	*nout = 0;
+	if (reg_check_today(f, err) == -1)
+		return -1;
+	return reg_items(s, reg_overdue_items_sql, f->today, f, out, nout,
+	    err);
+}
+
+int
+store_register_review(struct store *s,
+    const struct store_register_filter *f, struct store_register_item **out,
+    size_t *nout, struct error *err)
+{
+	char	day[11];
+
+	*out = NULL;
+	*nout = 0;
+	if (reg_check_today(f, err) == -1 || reg_review_day(f, day) == -1)
+		return -1;
+	return reg_items(s, reg_review_items_sql, day, f, out, nout, err);
+}
+
+void
+store_register_items_free(struct store_register_item *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].system);
+		free(v[i].threat);
+		free(v[i].target);
+		free(v[i].title);
+		free(v[i].owner);
+		free(v[i].mitigation);
+		free(v[i].mitigation_owner);
+		free(v[i].due);
+		free(v[i].decided_at);
+		free(v[i].decided_by);
+		free(v[i].justification);
+	}
+	free(v);
+}

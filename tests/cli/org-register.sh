@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# parapet register: the organisation's register across the systems of one
+# database -- counts by severity and to confirm, overdue mitigations,
+# accepted risks due for review, open questions; each filter, each format
+# (CSV parsed back, Markdown escaping hostile names); the day injectable
+# with PARAPET_NOW.
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+db="$T/org.db"
+# model ID NAME OWNER TEAM: a small fraud-scoring system.
+model() {
+	cat <<YAML
+parapet: 1
+system: { id: $1, name: "$2", criticality: critical, owner: "$3", team: "$4" }
+boundaries:
+  - { id: internet, name: Internet, trust: untrusted }
+  - { id: dc, name: Data centre, trust: internal }
+components:
+  - { id: merchant, name: Merchant, kind: user, boundary: internet }
+  - id: api
+    name: Scoring API
+    kind: inference-service
+    boundary: dc
+    exposure: public
+    authenticated: true
+    rate-limited: false
+    returns-scores: true
+  - { id: clf, name: Fraud classifier, kind: model, boundary: dc, model-type: classifier }
+flows:
+  - { id: score, from: merchant, to: api, data: [personal-data], encrypted: false, authenticated: true }
+  - { id: infer, from: api, to: clf, data: [personal-data], encrypted: true, authenticated: true }
+YAML
+}
+model alpha "Fraud scoring" Alice payments >"$T/a.yaml"
+model beta "Refund scoring" Bob support >"$T/b.yaml"
+# A hostile system: a formula, Markdown and an escape sequence in its text.
+model gamma '=HYPERLINK(\"http://x.test\")| **bold** <b>x</b> \e[31mred' \
+    '+Mallory' '@evil' >"$T/g.yaml"
+for m in a b g; do
+	run import "$T/$m.yaml" "$db"
+	expect_rc 0 "import $m"
+done
+
+# Decisions. The one high risk standing on facts, being mitigated, with a
+# mitigation overdue; an accepted risk decided long ago (due for review)
+# in alpha, recently in beta; a mitigation not yet due and one overdue but
+# implemented in beta; a risk of beta owned by Alice.
+fact=flow-unencrypted-sensitive@api
+acc=model-extraction@api
+run risk "$db" "$fact" --model alpha --status mitigating
+expect_rc 0 "decide alpha $fact"
+run mitigation "$db" "$fact" m-encrypt-in-transit --model alpha \
+    --status planned --owner Carol --due 2026-01-10
+expect_rc 0 "overdue mitigation"
+PARAPET_NOW=2025-06-01T09:00:00Z run risk "$db" "$acc" --model alpha \
+    --status accepted --justification "scores are coarse already"
+expect_rc 0 "accept alpha $acc"
+PARAPET_NOW=2026-10-01T09:00:00Z run risk "$db" "$acc" --model beta \
+    --status accepted --justification "internal callers only"
+expect_rc 0 "accept beta $acc"
+run mitigation "$db" "$fact" m-encrypt-in-transit --model beta \
+    --status planned --due 2027-01-01
+expect_rc 0 "mitigation not yet due"
+run mitigation "$db" "$fact" m-mutual-authentication --model beta \
+    --status implemented --due 2026-01-01
+expect_rc 0 "implemented mitigation"
+run risk "$db" evasion-adversarial-inputs@clf --model beta --owner Alice
+expect_rc 0 "beta risk owned by Alice"
+
+# csv ARGS...: the register as CSV, parsed back (the defusing undone) into
+# "$T/rows": one line per record, fields joined by a tab.
+csv() {
+	run register "$db" --format csv "$@"
+	expect_rc 0 "csv $*"
+	python3 - "$T/out" >"$T/rows" 2>"$T/py.err" <<'PY' ||
+import csv, re, sys
+data = open(sys.argv[1], newline='', encoding='utf-8').read()
+assert data.endswith('\r\n'), 'records end in CRLF'
+def undo(f):
+    if f[:1] == "'":
+        f = f[1:]
+    f = re.sub(r"([,;])'(?=[=+\-@'])", r'\1', f)
+    return re.sub(r'\\(x[0-9A-F]{2}|\\)', lambda m: '\\' if m.group(1) == '\\'
+                  else chr(int(m.group(1)[1:], 16)), f)
+rows = list(csv.reader(data.splitlines(), strict=True))
+w = len(rows[0])
+for r in rows:
+    assert len(r) == w, 'ragged row %r' % (r,)
+    # No field a spreadsheet would run as a formula.
+    for f in r:
+        assert f[:1] not in ('=', '+', '-', '@'), 'formula %r' % f
+    print('\t'.join(undo(f).replace('\x1b', '<ESC>') for f in r))
+PY
+	fail "csv $* does not parse: $(cat "$T/py.err")"
+}
+# field ROW-KEY COLUMN: a field of the parsed CSV by first column and name.
+field() {
+	awk -F '\t' -v k="$1" -v c="$2" 'NR == 1 { for (i = 1; i <= NF; i++)
+	    col[$i] = i; next } $1 == k { print $(col[c]) }' "$T/rows"
+}
+# expect_field ROW COLUMN VALUE WHAT
+expect_field() {
+	local v
+	v=$(field "$1" "$2")
+	[ "$v" = "$3" ] || fail "$4: $1 $2 is '$v', expected '$3'"
+}
+
+# 1. The systems, with every count, as CSV parsed back.
+csv
+[ "$(head -1 "$T/rows")" = "$(printf 'system\tname\towner\tteam\tcriticality\tcritical\thigh\tmedium\tlow\tto_confirm\toverdue\treview\topen_questions')" ] ||
+    fail "csv header: $(head -1 "$T/rows")"
+[ "$(wc -l <"$T/rows")" -eq 4 ] || fail "csv: 3 systems and a header"
+# alpha: one high risk on facts (mitigating), the other 15 to confirm but
+# the accepted one; its overdue mitigation; its acceptance of 2025 is due.
+expect_field alpha high 1 "alpha high"
+expect_field alpha critical 0 "alpha critical"
+expect_field alpha medium 0 "alpha medium"
+expect_field alpha to_confirm 14 "alpha to confirm"
+expect_field alpha overdue 1 "alpha overdue"
+expect_field alpha review 1 "alpha review"
+expect_field alpha open_questions 23 "alpha questions"
+expect_field alpha team payments "alpha team"
+expect_field alpha owner Alice "alpha owner"
+expect_field alpha criticality critical "alpha criticality"
+# beta: its mitigations are not overdue, its acceptance is recent.
+expect_field beta overdue 0 "beta overdue (one due later, one implemented)"
+expect_field beta review 0 "beta review (accepted 55 days ago)"
+expect_field gamma to_confirm 15 "gamma to confirm"
+# The hostile system's text comes back exactly, never as a formula.
+expect_field gamma name '=HYPERLINK("http://x.test")| **bold** <b>x</b> <ESC>[31mred' \
+    "hostile name round trip"
+expect_field gamma owner '+Mallory' "hostile owner round trip"
+expect_field gamma team '@evil' "hostile team round trip"
+
+# 2. Text: aligned, with the totals, and no escape sequence.
+run register "$db"
+expect_rc 0 "text"
+expect_out "3 systems on 2026-11-25: open or mitigating risks 0 critical, 3 high" \
+    "text totals"
+expect_out "1 overdue mitigation; 1 accepted risk due for review" "totals"
+! grep -q $'\e' "$T/out" || fail "text: an escape sequence reached the terminal"
+grep -qF '^[[31mred' "$T/out" || fail "text: the escape not shown visibly"
+# Every line of the table puts OVERDUE at the same column.
+awk 'NR == 1 { c = index($0, "OVERDUE") + 6 } NR > 1 && NR <= 4 {
+    if (substr($0, c, 1) !~ /[0-9]/ || substr($0, c + 1, 1) != " ")
+	    bad = 1 } END { exit bad }' "$T/out" ||
+    fail "text: the columns are not aligned"
+alpha_line=$(grep '^alpha ' "$T/out")
+[[ "$alpha_line" =~ Alice\ +payments\ +critical\ +0\ +1\ +0\ +0\ +14\ +1\ +1\ +23\ +Fraud\ scoring$ ]] ||
+    fail "text: alpha's line is '$alpha_line'"
+
+# 3. Filters.
+csv --team support
+[ "$(cut -f1 "$T/rows" | tail -n +2)" = beta ] || fail "--team: only beta"
+csv --team nobody
+[ "$(wc -l <"$T/rows")" -eq 1 ] || fail "--team nobody: header only"
+# The owner of a risk is its own, else the system's: Alice owns alpha's
+# risks and one of beta's (a provisional high risk).
+csv --owner Alice
+[ "$(cut -f1 "$T/rows" | tail -n +2 | tr '\n' ' ')" = "alpha beta " ] ||
+    fail "--owner Alice: alpha and beta"
+expect_field alpha to_confirm 14 "--owner Alice: alpha's risks"
+expect_field beta to_confirm 1 "--owner Alice: beta's one risk"
+expect_field beta high 0 "--owner Alice: beta's other risks are Bob's"
+# Carol owns no risk but the overdue mitigation.
+csv --owner Carol
+[ "$(cut -f1 "$T/rows" | tail -n +2)" = alpha ] || fail "--owner Carol"
+expect_field alpha overdue 1 "--owner Carol: her overdue mitigation"
+expect_field alpha high 0 "--owner Carol: no risk of hers"
+csv --min-severity high
+expect_field alpha high 1 "--min-severity high: the high risk"
+expect_field alpha to_confirm 2 "--min-severity high: two high to confirm"
+expect_field alpha overdue 1 "--min-severity high: on a high risk"
+expect_field alpha review 0 "--min-severity high: the accepted one is medium"
+csv --min-severity critical
+[ "$(wc -l <"$T/rows")" -eq 1 ] || fail "--min-severity critical: none"
+csv --status accepted
+[ "$(cut -f1 "$T/rows" | tail -n +2 | tr '\n' ' ')" = "alpha beta " ] ||
+    fail "--status accepted: alpha and beta"
+expect_field alpha to_confirm 1 "--status accepted: the accepted risk"
+expect_field alpha overdue 0 "--status accepted: no overdue counted"
+expect_field alpha review 1 "--status accepted: due for review"
+csv --status mitigating
+expect_field alpha high 1 "--status mitigating"
+expect_field alpha overdue 1 "--status mitigating: its overdue mitigation"
+
+# 4. The overdue mitigations themselves, as text and CSV.
+run register "$db" --overdue
+expect_rc 0 "--overdue"
+expect_out "2026-01-10" "--overdue: due date"
+line=$(grep '^2026-01-10' "$T/out")
+[[ "$line" =~ alpha\ +$fact\ +high\ +mitigating\ +Alice\ +Carol\ +m-encrypt-in-transit$ ]] ||
+    fail "--overdue line: '$line'"
+expect_out "1 overdue mitigation on 2026-11-25" "--overdue total"
+csv --overdue
+expect_field alpha due 2026-01-10 "--overdue csv due"
+expect_field alpha mitigation_owner Carol "--overdue csv owner"
+expect_field alpha risk "$fact" "--overdue csv risk"
+# The day is injectable: before the due date nothing is overdue.
+PARAPET_NOW=2026-01-10T08:00:00Z run register "$db" --overdue
+expect_out "no overdue mitigations on 2026-01-10" "PARAPET_NOW before due"
+csv --overdue --team support
+[ "$(wc -l <"$T/rows")" -eq 1 ] || fail "--overdue --team support: none"
+
+# 5. The accepted risks due for review.
+run register "$db" --review
+expect_rc 0 "--review"
+line=$(grep "$acc" "$T/out")
+[[ "$line" =~ ^2025-06-01\ +alpha\ +$acc\ +medium\ +Alice\ +tester\ +scores\ are\ coarse\ already$ ]] ||
+    fail "--review line: '$line'"
+[ "$(grep -c "$acc" "$T/out")" -eq 1 ] || fail "--review: only alpha's"
+csv --review --review-after 30
+[ "$(cut -f1 "$T/rows" | tail -n +2 | tr '\n' ' ')" = "alpha beta " ] ||
+    fail "--review-after 30: both, oldest first"
+expect_field beta justification "internal callers only" "--review csv"
+csv --review --review-after 30 --owner Bob
+[ "$(cut -f1 "$T/rows" | tail -n +2)" = beta ] || fail "--review --owner Bob"
+
+# 6. Markdown: hostile text escaped, the table intact.
+run register "$db" --format markdown
+expect_rc 0 "markdown"
+expect_out "# Risk register" "markdown heading"
+grep -F '`gamma`' "$T/out" >"$T/g.md" || fail "markdown: no gamma row"
+grep -qF '\|' "$T/g.md" || fail "markdown: pipe not escaped"
+grep -qF '\*\*bold\*\*' "$T/g.md" || fail "markdown: emphasis not escaped"
+grep -qF '\<b\>' "$T/g.md" || fail "markdown: HTML not escaped"
+grep -qF 'http\://' "$T/g.md" || fail "markdown: autolink not escaped"
+! grep -q $'\e' "$T/out" || fail "markdown: a raw escape"
+# As many cells as the header: unescaped pipes counted.
+head_pipes=$(grep -F '| System |' "$T/out" | sed 's/\\|//g' | tr -cd '|' | wc -c)
+row_pipes=$(sed 's/\\|//g' "$T/g.md" | tr -cd '|' | wc -c)
+[ "$head_pipes" -eq "$row_pipes" ] && [ "$head_pipes" -eq 13 ] ||
+    fail "markdown: gamma's row has $row_pipes pipes, header $head_pipes"
+run register "$db" --format markdown --owner '**x**'
+expect_out 'Owner \*\*x\*\*.' "markdown: a filter escaped"
+run register "$db" --format markdown --overdue
+expect_out "| 2026-01-10 | \`alpha\` | \`$fact\` | high | mitigating | Alice | \`m-encrypt-in-transit\` | Carol |" \
+    "markdown --overdue row"
+run register "$db" --format markdown --review
+expect_out "| \`alpha\` | \`$acc\` | medium | Alice | tester | scores are coarse already |" \
+    "markdown --review row"
+
+# 7. Bad usage.
+run register "$db" --format xml
+expect_rc 2 "--format xml"
+expect_err "unknown format 'xml' (expected text, csv or markdown)" "format"
+run register "$db" --status acepted
+expect_rc 2 "--status typo"
+expect_err "did you mean 'accepted'?" "status suggestion"
+run register "$db" --overdue --review
+expect_rc 2 "--overdue --review"
+run register "$db" --review-after soon
+expect_rc 2 "--review-after soon"
+run register "$db" --min-severity huge
+expect_rc 2 "--min-severity huge"
+run register "$T/none.db"
+expect_rc 1 "missing database"
+expect_err "does not exist" "missing database"
+[ ! -e "$T/none.db" ] || fail "register created a database"
+PARAPET_NOW=tomorrow run register "$db"
+expect_rc 1 "PARAPET_NOW not a date"
+expect_err "not a date: 'tomorrow'" "PARAPET_NOW not a date"
+
+finish
