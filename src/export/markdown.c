@@ -973,23 +973,26 @@ md_guidelines(struct md *d)
 	const struct risk	*k;
 	struct buf		*o = d->out, *c;
 	struct md_row		 r = { .n = 0 };
-	size_t			 g, i, j, nrisk, nopen, ndone, nmit;
+	const char *const	*gids;
+	size_t			 g, ng, i, j, nrisk, nopen, ndone, nmit;
 
-	buf_adds(o, "## Guideline coverage\n\n"
-	    "The 17 subsections of the guidelines, the risks that apply "
+	gids = catalogue_guidelines(d->in->cat, &ng);
+	buf_addf(o, "## Guideline coverage\n\n"
+	    "The %zu subsections of the guidelines, the risks that apply "
 	    "under each, and how far their mitigations have got "
 	    "(implemented or verified, of those not rejected).\n\n"
 	    "| Subsection | Risks | Open or mitigating | Mitigations in "
-	    "place |\n| --- | --- | ---: | ---: |\n");
-	for (g = 0; g < 17; g++) {
+	    "place |\n| --- | --- | ---: | ---: |\n", ng);
+	for (g = 0; g < ng; g++) {
 		c = md_td(&r);
-		buf_addf(c, "%s ", guideline_ids[g]);
-		md_cell(c, guideline_titles[g]);
+		buf_addf(c, "%s ", gids[g]);
+		md_cell(c, catalogue_ref_title(d->in->cat, REF_GUIDELINE,
+		    gids[g]));
 		c = md_td(&r);
 		nrisk = nopen = ndone = nmit = 0;
 		for (i = 0; i < d->napply; i++) {
 			k = d->apply[i];
-			if (!md_cites(d, k, guideline_ids[g]))
+			if (!md_cites(d, k, gids[g]))
 				continue;
 			buf_addf(c, "%sR%zu (%s)", nrisk++ > 0 ? ", " : "",
 			    i + 1, md_word(&vocab_severity, k->severity));

@@ -364,7 +364,9 @@ risks_filter_done(struct tui *t, void *arg, const char *name)
 	struct risks_arg	*ra = arg, *next;
 	struct pick		 p;
 	char			*now;
-	size_t			 g;
+	const struct catalogue	*cat = tui_catalogue(t);
+	const char *const	*gids;
+	size_t			 g, ng;
 
 	next = risks_arg_new(ra->rs, NULL, NULL);
 	next->filter = xstrdup(name);
@@ -378,9 +380,10 @@ risks_filter_done(struct tui *t, void *arg, const char *name)
 	} else if (strcmp(name, "guideline") == 0) {
 		pick_init(&p, "Show risks citing a guideline subsection", 0);
 		pick_add(&p, "", "(any)", NULL);
-		for (g = 0; g < 17; g++)
-			pick_add(&p, guideline_ids[g], NULL,
-			    guideline_titles[g]);
+		gids = catalogue_guidelines(cat, &ng);
+		for (g = 0; g < ng; g++)
+			pick_add(&p, gids[g], NULL, catalogue_ref_title(cat,
+			    REF_GUIDELINE, gids[g]));
 		pick_select(&p, now != NULL ? now : "");
 		tui_pick(t, &p, risks_filter_value_done, next, risks_arg_free);
 	} else if (strcmp(name, "gone") == 0) {

@@ -144,7 +144,7 @@ void		 rview_detail(struct vlist *, const struct risk *,
 
 /*
  * The dashboard: severity x status counts, overdue mitigations and
- * accepted risks (data: the struct risk), and the coverage of the 17
+ * accepted risks (data: the struct risk), and the coverage of the
  * guideline subsections (risks citing each, and how many are mitigated).
  */
 void		 dash_lines(struct vlist *, const struct risk_register *,
