@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "model/risk-counts.h"
+#include "model/risk.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -169,6 +171,48 @@ test_vocabularies_match_their_enums(void **state)
 	assert_string_equal(vocab_label(&vocab_trust, TRUST_PARTNER),
 	    "partner");
 	assert_string_equal(vocab_label(&vocab_severity, -1), "?");
+}
+
+/* Risks are counted once, the same way for every summary. */
+static void
+test_risk_counts(void **state)
+{
+	struct risk_register	 r;
+	struct risk_counts	 c;
+	struct risk		*k;
+
+	(void)state;
+	risk_register_init(&r);
+	k = risk_register_add(&r, "t1", "a");
+	k->applies = 1;
+	k->severity = LEVEL_CRITICAL;
+	k->status = RISK_ACCEPTED;
+	k = risk_register_add(&r, "t2", "a");
+	k->applies = 1;
+	k->severity = LEVEL_LOW;
+	risk_add_reason(k, REASON_ASSUMED, "flow 'f' is not encrypted");
+	k = risk_register_add(&r, "t3", "a");
+	k->applies = 0;
+	k->severity = LEVEL_HIGH;
+	risk_counts_compute(&c, &r);
+	assert_int_equal(c.applying, 2);
+	assert_int_equal(c.gone, 1);
+	assert_int_equal(c.assumed, 1);
+	assert_int_equal(c.by_severity[LEVEL_CRITICAL], 1);
+	assert_int_equal(c.by_severity[LEVEL_LOW], 1);
+	assert_int_equal(c.by_severity[LEVEL_HIGH], 0);
+	assert_int_equal(c.by_status[RISK_OPEN], 1);
+	assert_int_equal(c.cell[LEVEL_CRITICAL][RISK_ACCEPTED], 1);
+	/* Counts read from a database add up the same way. */
+	risk_counts_add(&c, 1, LEVEL_HIGH, RISK_MITIGATED, 3, 2);
+	risk_counts_add(&c, 1, -1, RISK_OPEN, 1, 0);
+	assert_int_equal(c.applying, 6);
+	assert_int_equal(c.assumed, 3);
+	assert_int_equal(c.cell[LEVEL_HIGH][RISK_MITIGATED], 3);
+	assert_int_equal(c.by_status[RISK_OPEN], 2);
+	risk_counts_compute(&c, NULL);
+	assert_int_equal(c.applying, 0);
+	risk_register_release(&r);
 }
 
 static void
@@ -518,6 +562,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vocabularies_match_their_enums),
+		cmocka_unit_test(test_risk_counts),
 		cmocka_unit_test(test_fields_cover_the_spec),
 		cmocka_unit_test(test_kind_specific_fields_apply_only_to_their_kinds),
 		cmocka_unit_test(test_field_text_round_trip),

@@ -844,12 +844,12 @@ test_risk_list_filters_and_sorts(void **state)
 	struct rview		 rv;
 	struct error		 err;
 	struct buf		 b;
-	struct rcounts		 c;
+	struct risk_counts	 c;
 	char			*s;
 
 	(void)state;
 	sample_register(&r);
-	rcounts_compute(&c, &r);
+	risk_counts_compute(&c, &r);
 	assert_int_equal(c.applying, 3);
 	assert_int_equal(c.gone, 1);
 	assert_int_equal(c.assumed, 1);

@@ -39,6 +39,7 @@
 #include "export/export.h"
 #include "model/history.h"
 #include "model/model.h"
+#include "model/risk-counts.h"
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
@@ -570,19 +571,12 @@ md_summary(struct md *d)
 {
 	struct buf		*o = d->out;
 	const struct risk	*k;
-	size_t			 count[4][RISK_STATUS_COUNT], row, total;
-	size_t			 col[RISK_STATUS_COUNT], sev, st, i, n;
+	struct risk_counts	 c;
+	size_t			 row, total, col, sev, st, i, n;
 
-	memset(count, 0, sizeof count);
-	memset(col, 0, sizeof col);
-	for (i = 0; i < d->napply; i++) {
-		k = d->apply[i];
-		if (k->severity >= 0 && k->severity < 4 && k->status >= 0 &&
-		    k->status < RISK_STATUS_COUNT) {
-			count[k->severity][k->status]++;
-			col[k->status]++;
-		}
-	}
+	memset(&c, 0, sizeof c);
+	for (i = 0; i < d->napply; i++)
+		risk_counts_add_risk(&c, d->apply[i]);
 	buf_adds(o, "## Executive summary\n\n");
 	buf_addf(o, "%zu risk%s appl%s to this system", d->napply,
 	    d->napply == 1 ? "" : "s", d->napply == 1 ? "ies" : "y");
@@ -599,20 +593,23 @@ md_summary(struct md *d)
 	for (st = 0; st <= RISK_STATUS_COUNT; st++)
 		buf_adds(o, " ---: |");
 	buf_addc(o, '\n');
-	for (sev = 4; sev-- > 0;) {
+	for (sev = LEVEL_COUNT; sev-- > 0;) {
 		buf_adds(o, "| ");
 		md_capital(o, vocab_severity.words[sev].name);
 		buf_adds(o, " |");
 		for (row = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
-			buf_addf(o, " %zu |", count[sev][st]);
-			row += count[sev][st];
+			buf_addf(o, " %zu |", c.cell[sev][st]);
+			row += c.cell[sev][st];
 		}
 		buf_addf(o, " %zu |\n", row);
 	}
+	/* Totals of the cells, so that rows and columns add up. */
 	buf_adds(o, "| Total |");
 	for (total = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
-		buf_addf(o, " %zu |", col[st]);
-		total += col[st];
+		for (col = 0, sev = 0; sev < LEVEL_COUNT; sev++)
+			col += c.cell[sev][st];
+		buf_addf(o, " %zu |", col);
+		total += col;
 	}
 	buf_addf(o, " %zu |\n\n", total);
 

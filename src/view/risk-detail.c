@@ -217,14 +217,14 @@ void
 dash_lines(struct vlist *l, const struct risk_register *r,
     const struct catalogue *cat, const char *today, int width)
 {
-	struct rcounts	 c;
+	struct risk_counts c;
 	struct vline	*v;
 	const char *const *gids;
 	size_t		 i, j, g, n, ng, *cover, *mitigated;
 	int		 s;
 
 	vlist_clear(l);
-	rcounts_compute(&c, r);
+	risk_counts_compute(&c, r);
 	vlines_addf(&l->lines, VS_HEADING, "Risks that apply, by severity "
 	    "and status (%zu)", c.applying);
 	v = vlines_add(&l->lines);
@@ -296,7 +296,7 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		v->data = k;
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, rview_severity_style(k->severity),
-		    rview_severity_label(k->severity), 4);
+		    vocab_label(&vocab_severity, k->severity), 4);
 		vline_add(v, VS_NORMAL, " ");
 		vline_cell(v, VS_NORMAL, k->target, 16);
 		vline_add(v, VS_NORMAL, " ");
