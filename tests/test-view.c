@@ -23,6 +23,7 @@
 #include "util/xmalloc.h"
 #include "view/form.h"
 #include "view/keys.h"
+#include "view/ledit.h"
 #include "view/lists.h"
 #include "view/pick.h"
 #include "view/risks.h"
@@ -251,9 +252,19 @@ test_line_editor_works_in_characters(void **state)
 	assert_int_equal(ledit_insert(&e, 0x1b), -1);
 	assert_int_equal(ledit_insert(&e, 0x202e), -1);
 	assert_string_equal(e.s, "caf");
+	/* The keys of a text field, as forms and prompts take them. */
 	ledit_right(&e);
-	ledit_kill(&e);
+	assert_int_equal(ledit_key(&e, KEYC_BACKSPACE), LEDIT_CHANGED);
 	assert_string_equal(e.s, "af");
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('e')), LEDIT_MOVED);
+	assert_int_equal(ledit_key(&e, 'x'), LEDIT_CHANGED);
+	assert_string_equal(e.s, "afx");
+	assert_int_equal(ledit_key(&e, KEYC_HOME), LEDIT_MOVED);
+	assert_int_equal(ledit_key(&e, KEYC_DELETE), LEDIT_CHANGED);
+	assert_string_equal(e.s, "fx");
+	assert_int_equal(ledit_key(&e, KEYC_ENTER), LEDIT_NONE);
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('u')), LEDIT_CHANGED);
+	assert_string_equal(e.s, "");
 	ledit_release(&e);
 }
 

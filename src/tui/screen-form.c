@@ -249,36 +249,13 @@ form_edit_key(struct tui *t, struct form_screen *fs, int key)
 
 	if (!form_is_text(fm, fm->cursor))
 		return 0;
-	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
-		ledit_insert(&fm->edit, (unsigned long)key);
-	} else {
-		switch (key) {
-		case KEYC_BACKSPACE:
-			ledit_backspace(&fm->edit);
-			break;
-		case KEYC_DELETE:
-			ledit_delete(&fm->edit);
-			break;
-		case KEYC_LEFT:
-			ledit_left(&fm->edit);
-			return 1;
-		case KEYC_RIGHT:
-			ledit_right(&fm->edit);
-			return 1;
-		case KEYC_HOME:
-		case KEYC_CTRL('a'):
-			ledit_home(&fm->edit);
-			return 1;
-		case KEYC_END:
-		case KEYC_CTRL('e'):
-			ledit_end(&fm->edit);
-			return 1;
-		case KEYC_CTRL('u'):
-			ledit_set(&fm->edit, NULL);
-			break;
-		default:
-			return 0;
-		}
+	switch (ledit_key(&fm->edit, key)) {
+	case LEDIT_NONE:
+		return 0;
+	case LEDIT_MOVED:
+		return 1;
+	case LEDIT_CHANGED:
+		break;
 	}
 	form_typed(fm, t->m);
 	form_check_new_model(t, fm);

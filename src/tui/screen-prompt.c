@@ -87,32 +87,7 @@ prompt_key(struct tui *t, struct screen *s, int key, enum action a)
 	default:
 		break;
 	}
-	switch (key) {
-	case KEYC_BACKSPACE:
-		ledit_backspace(&ps->e);
-		break;
-	case KEYC_DELETE:
-		ledit_delete(&ps->e);
-		break;
-	case KEYC_LEFT:
-		ledit_left(&ps->e);
-		break;
-	case KEYC_RIGHT:
-		ledit_right(&ps->e);
-		break;
-	case KEYC_HOME:
-	case KEYC_CTRL('a'):
-		ledit_home(&ps->e);
-		break;
-	case KEYC_END:
-	case KEYC_CTRL('e'):
-		ledit_end(&ps->e);
-		break;
-	default:
-		if (key >= 0x20 && key < KEYC_BASE)
-			ledit_insert(&ps->e, (unsigned long)key);
-		break;
-	}
+	ledit_key(&ps->e, key);
 	return TUI_REDRAW;
 }
 

@@ -22,6 +22,7 @@
 #include "model/risk.h"
 #include "util/buf.h"
 #include "view/keys.h"
+#include "view/ledit.h"
 #include "view/risks.h"
 #include "view/undo.h"
 #include "view/view.h"

@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "model/model.h"
+#include "view/ledit.h"
 #include "view/view.h"
 
 struct error;
