@@ -275,6 +275,17 @@ test_key_table_is_consistent(void **state)
 	    KCTX_MODEL, KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 	static const enum kctx list[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
 	    KCTX_GLOBAL, KCTX_END };
+	static const enum kctx form[] = { KCTX_FORM, KCTX_END };
+	static const enum kctx pick[] = { KCTX_PICK, KCTX_LIST, KCTX_GLOBAL,
+	    KCTX_END };
+	static const struct key_hint hints[] = {
+		KEY_HINT(ACT_UNDO, "undo"),		/* not in forms */
+		KEY_HINT2(ACT_UP, ACT_DOWN, "move"),
+		KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next"),	/* not Down */
+		KEY_HINT(ACT_JUMP, "go to"),		/* only in picks */
+		KEY_HINT(ACT_NONE, "type"),
+		KEY_HINT_END
+	};
 	struct buf	b;
 	size_t		i, j;
 	char		*p, *nl;
@@ -307,11 +318,22 @@ test_key_table_is_consistent(void **state)
 	assert_int_equal(keys_lookup('j', list), ACT_DOWN);
 	assert_int_equal(keys_lookup(KEYC_DOWN, list), ACT_DOWN);
 	assert_int_equal(keys_lookup('Z', list), ACT_NONE);
-	assert_string_equal(keys_for(ACT_UNDO, list), "u");
+
+	/* Status-line hints name the keys the table binds in the chain. */
+	buf_init(&b);
+	keys_hint(&b, hints, list);
+	assert_string_equal(b.s, "u undo  Up/Down move  type");
+	buf_reset(&b);
+	keys_hint(&b, hints, form);
+	assert_string_equal(b.s, "Up/Down move  Tab next  type");
+	buf_reset(&b);
+	keys_hint(&b, hints, pick);
+	assert_string_equal(b.s, "u undo  Up/Down move  a-z go to  type");
+	buf_release(&b);
 
 	/* The printed table has every context and joins keys of an action. */
 	buf_init(&b);
-	tui_keys_help(&b);
+	keys_help(&b, -1);
 	for (c = 0; c < KCTX_COUNT; c++)
 		assert_non_null(strstr(b.s, keys_ctx_name((enum kctx)c)));
 	assert_non_null(strstr(b.s, "  Down, j        move down\n"));

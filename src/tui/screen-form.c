@@ -28,6 +28,23 @@ struct form_screen {
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_MODEL, KCTX_GLOBAL,
     KCTX_END };
+/* In a text field Tab and Enter both go on; in others Tab does. */
+static const struct key_hint form_text_hint[] = {
+	KEY_HINT(ACT_NONE, "type the text"),
+	{ .act = ACT_DOWN, .key = KEYC_TAB, .act2 = ACT_OPEN,
+	  .what = "next field" },
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
+static const struct key_hint form_choice_hint[] = {
+	KEY_HINT2(ACT_OPEN, ACT_TOGGLE, "choose"),
+	KEY_HINT2(ACT_LEFT, ACT_RIGHT, "change"),
+	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* A new model's id must not be taken in the database. */
 static void
@@ -207,10 +224,8 @@ form_draw(struct tui *t, struct screen *s)
 	if (form_is_text(fm, fm->cursor) && line >= fs->list.top &&
 	    line < fs->list.top + (size_t)lh)
 		draw_cursor(t, y + 2 + (int)(line - fs->list.top), col);
-	t->hint = form_is_text(fm, fm->cursor) ?
-	    "type the text  Tab/Enter next field  Esc back  F1 help" :
-	    "Enter/Space choose  Left/Right change  Tab next field  "
-	    "Esc back  F1 help";
+	tui_hint(t, s, form_is_text(fm, fm->cursor) ? form_text_hint :
+	    form_choice_hint);
 }
 
 /* A value chosen from a pick list: set it and store it. */

@@ -21,6 +21,12 @@ struct prompt_screen {
 
 /* Typed text is not looked up in the global keys: '?' and 'q' are text. */
 static const enum kctx prompt_keys[] = { KCTX_PROMPT, KCTX_END };
+static const struct key_hint prompt_hint[] = {
+	KEY_HINT(ACT_OPEN, "confirm"),
+	KEY_HINT(ACT_BACK, "cancel"),
+	KEY_HINT(ACT_CLEAR, "clear"),
+	KEY_HINT_END
+};
 
 /* A framed line of text, scrolled to the cursor, and its hint. */
 static void
@@ -66,7 +72,7 @@ prompt_draw(struct tui *t, struct screen *s)
 	draw_lines(t, &ls, 0, y + 3, x + 2, 2, w - 4);
 	vlines_release(&ls);
 	draw_cursor(t, y + 2, x + 4 + col - skip);
-	t->hint = "Enter confirm  Esc cancel  C-u clear";
+	tui_hint(t, s, prompt_hint);
 }
 
 /* Every printable key is text; Enter and Esc end the prompt. */

@@ -29,6 +29,25 @@ static const enum kctx risks_keys[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
 static const enum kctx detail_keys[] = { KCTX_MITIGATION, KCTX_RISKS,
     KCTX_MODEL, KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+static const struct key_hint risks_hint[] = {
+	KEY_HINT(ACT_STATUS, "status"),
+	KEY_HINT(ACT_OWNER, "owner"),
+	KEY_HINT(ACT_FILTER, "filter"),
+	KEY_HINT(ACT_SEARCH, "text"),
+	KEY_HINT(ACT_SORT, "sort"),
+	KEY_HINT(ACT_NEXT_PANE, "detail"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
+static const struct key_hint detail_hint[] = {
+	KEY_HINT(ACT_STATUS, "status"),
+	KEY_HINT(ACT_OWNER, "owner"),
+	KEY_HINT(ACT_DUE, "due"),
+	KEY_HINT(ACT_NOTES, "notes"),
+	KEY_HINT(ACT_NEXT_PANE, "list"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* What a prompt or pick opened from this screen works on, by name. */
 struct risks_arg {
@@ -173,9 +192,7 @@ risks_draw(struct tui *t, struct screen *s)
 	}
 	risks_show_block(&rs->detail, rs->detailh);
 	draw_list(t, &rs->detail, dy, dx, rs->detailh, dw, rs->in_detail);
-	t->hint = rs->in_detail ? "s status  o owner  d due  n notes  "
-	    "Tab list  ? help" : "s status  o owner  f filter  / text  "
-	    "> sort  Tab detail  ? help";
+	tui_hint(t, s, rs->in_detail ? detail_hint : risks_hint);
 }
 
 /* A justification typed: decide the risk with it. */

@@ -80,6 +80,7 @@ struct tui {
 	int			 status_error;	/* it is an error */
 	int			 status_rows;	/* rows it takes, wrapped */
 	const char		*hint;		/* keys to show, set by draw */
+	struct buf		 hintbuf;	/* what tui_hint() builds */
 	char			*search;	/* the last text searched */
 	int			 conflict;	/* the last save was refused:
 						   changed by someone else */
@@ -104,6 +105,12 @@ void		 tui_insert_below(struct tui *, struct screen *);
  */
 enum tui_next	 tui_list_key(struct tui *, struct vlist *, enum action,
 		     int page);
+/*
+ * Set the status-line hint of a screen being drawn from its key chain
+ * (view/keys.h): "Enter open  Esc back  ? help".
+ */
+void		 tui_hint(struct tui *, struct screen *,
+		     const struct key_hint *);
 /* Pop back to the model's walk-through, then push (model screens). */
 enum tui_next	 tui_goto(struct tui *, struct screen *);
 void		 tui_message(struct tui *, const char *, ...)
