@@ -65,8 +65,11 @@ dashboard_free(struct screen *s)
 }
 
 static const struct screen_ops dashboard_ops = {
-	"Dashboard", dashboard_keys, 0, dashboard_draw, dashboard_key, NULL,
-	NULL, dashboard_free
+	.name = "Dashboard",
+	.keys = dashboard_keys,
+	.draw = dashboard_draw,
+	.key = dashboard_key,
+	.free = dashboard_free,
 };
 
 struct screen *

@@ -181,8 +181,11 @@ export_free(struct screen *s)
 }
 
 static const struct screen_ops export_ops = {
-	"Export", export_keys, 0, export_draw, export_key, NULL, NULL,
-	export_free
+	.name = "Export",
+	.keys = export_keys,
+	.draw = export_draw,
+	.key = export_key,
+	.free = export_free,
 };
 
 struct screen *

@@ -83,8 +83,11 @@ flows_free(struct screen *s)
 }
 
 static const struct screen_ops flows_ops = {
-	"Data flows", flows_keys, 0, flows_draw, flows_key, NULL, NULL,
-	flows_free
+	.name = "Data flows",
+	.keys = flows_keys,
+	.draw = flows_draw,
+	.key = flows_key,
+	.free = flows_free,
 };
 
 struct screen *

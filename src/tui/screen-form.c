@@ -358,8 +358,12 @@ form_free_screen(struct screen *s)
 }
 
 static const struct screen_ops form_ops = {
-	"Edit", form_keys, 0, form_draw, form_key, form_focus_screen, NULL,
-	form_free_screen
+	.name = "Edit",
+	.keys = form_keys,
+	.draw = form_draw,
+	.key = form_key,
+	.focus = form_focus_screen,
+	.free = form_free_screen,
 };
 
 struct screen *

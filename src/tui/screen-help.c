@@ -109,7 +109,11 @@ help_free(struct screen *s)
 }
 
 static const struct screen_ops help_ops = {
-	"Help", help_keys, 0, help_draw, help_key, NULL, NULL, help_free
+	.name = "Help",
+	.keys = help_keys,
+	.draw = help_draw,
+	.key = help_key,
+	.free = help_free,
 };
 
 struct screen *

@@ -94,8 +94,12 @@ history_free(struct screen *s)
 }
 
 static const struct screen_ops history_ops = {
-	"History", history_keys, 0, history_draw, history_key, history_focus,
-	NULL, history_free
+	.name = "History",
+	.keys = history_keys,
+	.draw = history_draw,
+	.key = history_key,
+	.focus = history_focus,
+	.free = history_free,
 };
 
 struct screen *

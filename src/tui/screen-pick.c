@@ -122,7 +122,12 @@ pick_free(struct screen *s)
 }
 
 static const struct screen_ops pick_ops = {
-	"choose", pick_keys, 1, pick_draw, pick_key, NULL, NULL, pick_free
+	.name = "choose",
+	.keys = pick_keys,
+	.modal = 1,
+	.draw = pick_draw,
+	.key = pick_key,
+	.free = pick_free,
 };
 
 enum tui_next

@@ -111,8 +111,12 @@ prompt_free(struct screen *s)
 }
 
 static const struct screen_ops prompt_ops = {
-	"prompt", prompt_keys, 1, prompt_draw, prompt_key, NULL, NULL,
-	prompt_free
+	.name = "prompt",
+	.keys = prompt_keys,
+	.modal = 1,
+	.draw = prompt_draw,
+	.key = prompt_key,
+	.free = prompt_free,
 };
 
 enum tui_next

@@ -516,8 +516,12 @@ risks_free(struct screen *s)
 }
 
 static const struct screen_ops risks_ops = {
-	"Risks", risks_keys, 0, risks_draw, risks_key, NULL, risks_chain,
-	risks_free
+	.name = "Risks",
+	.keys = risks_keys,
+	.draw = risks_draw,
+	.key = risks_key,
+	.chain = risks_chain,
+	.free = risks_free,
 };
 
 struct screen *

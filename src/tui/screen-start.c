@@ -269,8 +269,12 @@ start_free(struct screen *s)
 }
 
 static const struct screen_ops start_ops = {
-	"Models", start_keys, 0, start_draw, start_key, start_focus, NULL,
-	start_free
+	.name = "Models",
+	.keys = start_keys,
+	.draw = start_draw,
+	.key = start_key,
+	.focus = start_focus,
+	.free = start_free,
 };
 
 struct screen *

@@ -380,8 +380,11 @@ walk_free(struct screen *s)
 }
 
 static const struct screen_ops walk_ops = {
-	"Walk-through", walk_keys, 0, walk_draw, walk_key, NULL, NULL,
-	walk_free
+	.name = "Walk-through",
+	.keys = walk_keys,
+	.draw = walk_draw,
+	.key = walk_key,
+	.free = walk_free,
 };
 
 struct screen *
