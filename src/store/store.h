@@ -74,7 +74,6 @@ struct store	*store_open(const char *path, int flags, struct error *);
  */
 void		 store_remove_files(const char *path);
 void		 store_close(struct store *);
-const char	*store_path(const struct store *);
 
 /*
  * Group several changes into one transaction, all or nothing: between

@@ -139,8 +139,6 @@ int		 vlist_select(struct vlist *, const void *);
  * text contains needle, ignoring ASCII case. 0, or -1 when none does.
  */
 int		 vlist_search(struct vlist *, const char *);
-/* 1 if no line is selectable. */
-int		 vlist_empty(const struct vlist *);
 
 /* 1 if haystack contains needle, ignoring ASCII case. */
 int		 view_contains(const char *, const char *);
