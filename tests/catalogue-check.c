@@ -73,7 +73,8 @@ main(int argc, char **argv)
 	const char		*taxonomy = NULL;
 	char			*path;
 	int			 ch, breadth = 0, failed = 0, i;
-	size_t			 nerr;
+	const char *const	*gids;
+	size_t			 nerr, ng;
 
 	while ((ch = getopt(argc, argv, "bt:")) != -1) {
 		switch (ch) {
@@ -119,8 +120,9 @@ main(int argc, char **argv)
 	printf("ATLAS: %zu techniques and sub-techniques (%zu techniques) "
 	    "cited by threats, %zu ATLAS mitigations\n", st.atlas_ids,
 	    st.atlas_parents, st.atlas_mitigations);
-	if (print_missing("guideline subsections", st.guidelines, 17,
-	    guideline_ids, NULL) > 0 && breadth)
+	gids = catalogue_guidelines(cat, &ng);
+	if (print_missing("guideline subsections", st.guidelines, (int)ng, gids,
+	    NULL) > 0 && breadth)
 		failed = 1;
 	if (print_missing("OWASP LLM 2025", st.owasp_llm, 10, NULL,
 	    "LLM") > 0 && breadth)

@@ -13,6 +13,8 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "model/risk-counts.h"
+#include "model/risk.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -93,6 +95,124 @@ test_derived_facts_without_a_boundary(void **state)
 	assert_int_equal(flow_from_less_trusted(m, m->flows[0]), TRI_UNKNOWN);
 	assert_int_equal(flow_crossing(m, m->flows[0]), TRI_YES);
 	model_free(m);
+}
+
+/*
+ * Every vocabulary table is generated from its X-macro list: each word
+ * parses back to its own enum value, no word is empty or repeated, and
+ * the table is as long as its enum.
+ */
+static void
+test_vocabularies_match_their_enums(void **state)
+{
+	static const struct {
+		const struct vocab	*v;
+		size_t			 count;
+	} all[] = {
+		{ &vocab_kind, KIND_COUNT },
+		{ &vocab_trust, TRUST_COUNT },
+		{ &vocab_criticality, LEVEL_COUNT },
+		{ &vocab_provider, PROVIDER_COUNT },
+		{ &vocab_exposure, EXPOSURE_COUNT },
+		{ &vocab_model_type, MODEL_COUNT },
+		{ &vocab_weights_format, WEIGHTS_COUNT },
+		{ &vocab_origin, ORIGIN_COUNT },
+		{ &vocab_operated_by, OPERATED_COUNT },
+		{ &vocab_capture, CAPTURE_COUNT },
+		{ &vocab_human_review, REVIEW_COUNT },
+		{ &vocab_memory, MEMORY_COUNT },
+		{ &vocab_acts_as, ACTS_AS_COUNT },
+		{ &vocab_destination, DESTINATION_COUNT },
+		{ &vocab_model_value, VALUE_COUNT },
+		{ &vocab_request, REQUEST_COUNT },
+		{ &vocab_watches, WATCH_COUNT },
+		{ &vocab_action_impact, ACTION_IMPACT_COUNT },
+		{ &vocab_initiator, INITIATOR_COUNT },
+		{ &vocab_data_class, DATA_COUNT },
+		{ &vocab_tri, TRI_COUNT },
+		{ &vocab_severity, LEVEL_COUNT },
+		{ &vocab_risk_status, RISK_STATUS_COUNT },
+		{ &vocab_mitigation_status, MIT_STATUS_COUNT },
+		{ &vocab_answer, TRI_COUNT },
+		{ &vocab_stride, STRIDE_COUNT },
+	};
+	size_t	i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+		assert_int_equal(all[i].v->n, all[i].count);
+		for (j = 0; j < all[i].v->n; j++) {
+			assert_non_null(all[i].v->words[j].name);
+			assert_true(all[i].v->words[j].name[0] != '\0');
+			assert_non_null(all[i].v->words[j].help);
+			assert_int_equal(vocab_find(all[i].v,
+			    all[i].v->words[j].name), (int)j);
+			assert_string_equal(vocab_name(all[i].v, (int)j),
+			    all[i].v->words[j].name);
+		}
+		assert_null(vocab_name(all[i].v, (int)all[i].v->n));
+	}
+	/* A few words pinned to their enum values, as the format fixes. */
+	assert_int_equal(vocab_find(&vocab_severity, "critical"),
+	    LEVEL_CRITICAL);
+	assert_int_equal(vocab_find(&vocab_risk_status, "not-applicable"),
+	    RISK_NOT_APPLICABLE);
+	assert_int_equal(vocab_find(&vocab_tri, "true"), TRI_YES);
+	assert_int_equal(vocab_find(&vocab_answer, "no"), TRI_NO);
+	assert_int_equal(vocab_find(&vocab_kind, "external-service"),
+	    KIND_EXTERNAL_SERVICE);
+	assert_int_equal(vocab_find(&vocab_stride, "E"), STRIDE_E);
+	/* Short labels for columns; a vocabulary without them gives words. */
+	assert_string_equal(vocab_label(&vocab_severity, LEVEL_CRITICAL),
+	    "CRIT");
+	assert_string_equal(vocab_label(&vocab_severity, LEVEL_MEDIUM), "MED");
+	assert_string_equal(vocab_label(&vocab_risk_status, RISK_ACCEPTED),
+	    "ACC");
+	assert_string_equal(vocab_label(&vocab_trust, TRUST_PARTNER),
+	    "partner");
+	assert_string_equal(vocab_label(&vocab_severity, -1), "?");
+}
+
+/* Risks are counted once, the same way for every summary. */
+static void
+test_risk_counts(void **state)
+{
+	struct risk_register	 r;
+	struct risk_counts	 c;
+	struct risk		*k;
+
+	(void)state;
+	risk_register_init(&r);
+	k = risk_register_add(&r, "t1", "a");
+	k->applies = 1;
+	k->severity = LEVEL_CRITICAL;
+	k->status = RISK_ACCEPTED;
+	k = risk_register_add(&r, "t2", "a");
+	k->applies = 1;
+	k->severity = LEVEL_LOW;
+	risk_add_reason(k, REASON_ASSUMED, "flow 'f' is not encrypted");
+	k = risk_register_add(&r, "t3", "a");
+	k->applies = 0;
+	k->severity = LEVEL_HIGH;
+	risk_counts_compute(&c, &r);
+	assert_int_equal(c.applying, 2);
+	assert_int_equal(c.gone, 1);
+	assert_int_equal(c.assumed, 1);
+	assert_int_equal(c.by_severity[LEVEL_CRITICAL], 1);
+	assert_int_equal(c.by_severity[LEVEL_LOW], 1);
+	assert_int_equal(c.by_severity[LEVEL_HIGH], 0);
+	assert_int_equal(c.by_status[RISK_OPEN], 1);
+	assert_int_equal(c.cell[LEVEL_CRITICAL][RISK_ACCEPTED], 1);
+	/* Counts read from a database add up the same way. */
+	risk_counts_add(&c, 1, LEVEL_HIGH, RISK_MITIGATED, 3, 2);
+	risk_counts_add(&c, 1, -1, RISK_OPEN, 1, 0);
+	assert_int_equal(c.applying, 6);
+	assert_int_equal(c.assumed, 3);
+	assert_int_equal(c.cell[LEVEL_HIGH][RISK_MITIGATED], 3);
+	assert_int_equal(c.by_status[RISK_OPEN], 2);
+	risk_counts_compute(&c, NULL);
+	assert_int_equal(c.applying, 0);
+	risk_register_release(&r);
 }
 
 static void
@@ -441,6 +561,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vocabularies_match_their_enums),
+		cmocka_unit_test(test_risk_counts),
 		cmocka_unit_test(test_fields_cover_the_spec),
 		cmocka_unit_test(test_kind_specific_fields_apply_only_to_their_kinds),
 		cmocka_unit_test(test_field_text_round_trip),

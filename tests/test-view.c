@@ -23,6 +23,7 @@
 #include "util/xmalloc.h"
 #include "view/form.h"
 #include "view/keys.h"
+#include "view/ledit.h"
 #include "view/lists.h"
 #include "view/pick.h"
 #include "view/risks.h"
@@ -271,9 +272,19 @@ test_line_editor_works_in_characters(void **state)
 	assert_int_equal(ledit_insert(&e, 0x1b), -1);
 	assert_int_equal(ledit_insert(&e, 0x202e), -1);
 	assert_string_equal(e.s, "caf");
+	/* The keys of a text field, as forms and prompts take them. */
 	ledit_right(&e);
-	ledit_kill(&e);
+	assert_int_equal(ledit_key(&e, KEYC_BACKSPACE), LEDIT_CHANGED);
 	assert_string_equal(e.s, "af");
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('e')), LEDIT_MOVED);
+	assert_int_equal(ledit_key(&e, 'x'), LEDIT_CHANGED);
+	assert_string_equal(e.s, "afx");
+	assert_int_equal(ledit_key(&e, KEYC_HOME), LEDIT_MOVED);
+	assert_int_equal(ledit_key(&e, KEYC_DELETE), LEDIT_CHANGED);
+	assert_string_equal(e.s, "fx");
+	assert_int_equal(ledit_key(&e, KEYC_ENTER), LEDIT_NONE);
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('u')), LEDIT_CHANGED);
+	assert_string_equal(e.s, "");
 	ledit_release(&e);
 }
 
@@ -284,6 +295,17 @@ test_key_table_is_consistent(void **state)
 	    KCTX_MODEL, KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 	static const enum kctx list[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
 	    KCTX_GLOBAL, KCTX_END };
+	static const enum kctx form[] = { KCTX_FORM, KCTX_END };
+	static const enum kctx pick[] = { KCTX_PICK, KCTX_LIST, KCTX_GLOBAL,
+	    KCTX_END };
+	static const struct key_hint hints[] = {
+		KEY_HINT(ACT_UNDO, "undo"),		/* not in forms */
+		KEY_HINT2(ACT_UP, ACT_DOWN, "move"),
+		KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next"),	/* not Down */
+		KEY_HINT(ACT_JUMP, "go to"),		/* only in picks */
+		KEY_HINT(ACT_NONE, "type"),
+		KEY_HINT_END
+	};
 	struct buf	b;
 	size_t		i, j;
 	char		*p, *nl;
@@ -316,11 +338,22 @@ test_key_table_is_consistent(void **state)
 	assert_int_equal(keys_lookup('j', list), ACT_DOWN);
 	assert_int_equal(keys_lookup(KEYC_DOWN, list), ACT_DOWN);
 	assert_int_equal(keys_lookup('Z', list), ACT_NONE);
-	assert_string_equal(keys_for(ACT_UNDO, list), "u");
+
+	/* Status-line hints name the keys the table binds in the chain. */
+	buf_init(&b);
+	keys_hint(&b, hints, list);
+	assert_string_equal(b.s, "u undo  Up/Down move  type");
+	buf_reset(&b);
+	keys_hint(&b, hints, form);
+	assert_string_equal(b.s, "Up/Down move  Tab next  type");
+	buf_reset(&b);
+	keys_hint(&b, hints, pick);
+	assert_string_equal(b.s, "u undo  Up/Down move  a-z go to  type");
+	buf_release(&b);
 
 	/* The printed table has every context and joins keys of an action. */
 	buf_init(&b);
-	tui_keys_help(&b);
+	keys_help(&b, -1);
 	for (c = 0; c < KCTX_COUNT; c++)
 		assert_non_null(strstr(b.s, keys_ctx_name((enum kctx)c)));
 	assert_non_null(strstr(b.s, "  Down, j        move down\n"));
@@ -864,12 +897,12 @@ test_risk_list_filters_and_sorts(void **state)
 	struct rview		 rv;
 	struct error		 err;
 	struct buf		 b;
-	struct rcounts		 c;
+	struct risk_counts	 c;
 	char			*s;
 
 	(void)state;
 	sample_register(&r);
-	rcounts_compute(&c, &r);
+	risk_counts_compute(&c, &r);
 	assert_int_equal(c.applying, 3);
 	assert_int_equal(c.gone, 1);
 	assert_int_equal(c.assumed, 1);
@@ -1057,9 +1090,10 @@ test_risk_detail_and_dashboard(void **state)
 	struct vlist		 l;
 	struct error		 err;
 	const char		*g;
+	const char *const	*gids;
 	char			*s, *want;
 	long			 i, j;
-	size_t			 n;
+	size_t			 n, ng;
 
 	(void)state;
 	/* The standard catalogue ($PARAPET_DATA, as make check sets it). */
@@ -1096,7 +1130,7 @@ test_risk_detail_and_dashboard(void **state)
 	    "authenticated"));
 	assert_true(list_has(&l, "References"));
 	/* The guideline is named by its title (cut to fit). */
-	want = xstrndup(guideline_title(g), 30);
+	want = xstrndup(catalogue_ref_title(cat, REF_GUIDELINE, g), 30);
 	i = list_find(&l, want);
 	assert_true(i > 0);
 	s = line_text(&l, (size_t)i);
@@ -1143,9 +1177,11 @@ test_risk_detail_and_dashboard(void **state)
 	free(s);
 	free(want);
 	/* Seventeen subsections, always. */
-	for (n = 0; n < 17; n++) {
-		want = xasprintf("  %-4s%s", guideline_ids[n],
-		    guideline_titles[n]);
+	gids = catalogue_guidelines(cat, &ng);
+	assert_int_equal(ng, 17);
+	for (n = 0; n < ng; n++) {
+		want = xasprintf("  %-4s%s", gids[n],
+		    catalogue_ref_title(cat, REF_GUIDELINE, gids[n]));
 		want[20] = '\0';
 		assert_true(list_find(&l, want) > 0);
 		free(want);

@@ -449,6 +449,34 @@ scheme_title(enum ref_scheme s)
 	return "reference";
 }
 
+/*
+ * The guideline subsections as ranges for messages: "1.1-1.4, 2.1-2.4
+ * and 3.1-3.5", one range per chapter (the digit before the dot).
+ */
+static void
+guideline_ranges(const struct catalogue *cat, struct buf *out)
+{
+	const char *const	*ids;
+	size_t			 n, i, first, nranges = 0, k;
+
+	ids = catalogue_guidelines(cat, &n);
+	for (i = 0; i < n; i++)
+		if (i + 1 == n || ids[i + 1][0] != ids[i][0])
+			nranges++;
+	for (i = first = k = 0; i < n; i++) {
+		if (i + 1 < n && ids[i + 1][0] == ids[i][0])
+			continue;
+		if (k > 0)
+			buf_adds(out, k + 1 == nranges ? " and " : ", ");
+		if (first == i)
+			buf_adds(out, ids[i]);
+		else
+			buf_addf(out, "%s-%s", ids[first], ids[i]);
+		first = i + 1;
+		k++;
+	}
+}
+
 /* Check one reference against the taxonomy. */
 static int
 load_ref_check(struct loader *l, const struct ynode *w, enum ref_scheme s,
@@ -460,12 +488,18 @@ load_ref_check(struct loader *l, const struct ynode *w, enum ref_scheme s,
 	enum atlas_kind		 k;
 
 	if (s == REF_GUIDELINE) {
-		if (guideline_title(id) != NULL &&
-		    taxonomy_title(t, s, id) != NULL)
+		struct buf	all;
+		int		rc;
+
+		if (taxonomy_title(t, s, id) != NULL)
 			return 0;
-		return ynode_error(l->doc, w, l->err, "unknown guideline "
-		    "subsection '%s' (the subsections are 1.1-1.4, 2.1-2.4, "
-		    "3.1-3.5 and 4.1-4.4)", id);
+		buf_init(&all);
+		guideline_ranges(l->cat, &all);
+		rc = ynode_error(l->doc, w, l->err, "unknown guideline "
+		    "subsection '%s' (the subsections are %s)", id,
+		    all.s);
+		buf_release(&all);
+		return rc;
 	}
 	if (s == REF_ATLAS) {
 		k = atlas_kind(id);
@@ -1619,31 +1653,46 @@ catalogue_adjustment(const struct catalogue *cat, const char *id)
 	return strmap_get(&cat->by_id[SEC_ADJUSTMENT], id);
 }
 
+const char *const *
+catalogue_guidelines(const struct catalogue *cat, size_t *n)
+{
+	size_t	count;
+
+	return taxonomy_ids(cat != NULL ? cat->taxonomy : NULL, REF_GUIDELINE,
+	    n != NULL ? n : &count);
+}
+
 const char *
 catalogue_ref_title(const struct catalogue *cat, enum ref_scheme s,
     const char *id)
 {
-	const char	*t = taxonomy_title(cat->taxonomy, s, id);
+	return taxonomy_title(cat->taxonomy, s, id);
+}
 
-	if (t == NULL && s == REF_GUIDELINE)
-		return guideline_title(id);
-	return t;
+/* The stats bit of a guideline subsection, or 0. */
+static unsigned
+guideline_bit(const char *const *gids, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; gids[i] != NULL && i < 32; i++)
+		if (strcmp(gids[i], id) == 0)
+			return 1u << i;
+	return 0;
 }
 
 /* Count one reference in the stats; seen holds ATLAS ids already counted. */
 static void
-stats_ref(struct catalogue_stats *st, const struct ref *r, int threat,
+stats_ref(struct catalogue_stats *st, const char *const *gids,
+    const struct ref *r, int threat,
     struct strmap *seen, struct strmap *parents, char (*pbuf)[10],
     size_t *npbuf)
 {
-	size_t	i;
 	int	n;
 
 	switch (r->scheme) {
 	case REF_GUIDELINE:
-		for (i = 0; i < 17; i++)
-			if (strcmp(guideline_ids[i], r->id) == 0)
-				st->guidelines |= 1u << i;
+		st->guidelines |= guideline_bit(gids, r->id);
 		break;
 	case REF_OWASP_LLM:
 	case REF_OWASP_ML:
@@ -1687,6 +1736,7 @@ catalogue_stats(const struct catalogue *cat, struct catalogue_stats *st)
 {
 	struct strmap	  seen, parents;
 	char		(*pbuf)[10];
+	const char *const *gids = catalogue_guidelines(cat, NULL);
 	size_t		  i, j, nref = 0, npbuf = 0;
 
 	memset(st, 0, sizeof *st);
@@ -1701,17 +1751,15 @@ catalogue_stats(const struct catalogue *cat, struct catalogue_stats *st)
 	strmap_init(&parents);
 	for (i = 0; i < cat->nthreats; i++)
 		for (j = 0; j < cat->threats[i]->refs.n; j++)
-			stats_ref(st, &cat->threats[i]->refs.v[j], 1, &seen,
-			    &parents, pbuf, &npbuf);
+			stats_ref(st, gids, &cat->threats[i]->refs.v[j], 1,
+			    &seen, &parents, pbuf, &npbuf);
 	for (i = 0; i < cat->nmitigations; i++)
 		for (j = 0; j < cat->mitigations[i]->refs.n; j++)
-			stats_ref(st, &cat->mitigations[i]->refs.v[j], 0,
-			    &seen, &parents, pbuf, &npbuf);
+			stats_ref(st, gids, &cat->mitigations[i]->refs.v[j],
+			    0, &seen, &parents, pbuf, &npbuf);
 	for (i = 0; i < cat->nquestions; i++)
-		for (j = 0; j < 17; j++)
-			if (strcmp(guideline_ids[j],
-			    cat->questions[i]->guideline) == 0)
-				st->guidelines |= 1u << j;
+		st->guidelines |= guideline_bit(gids,
+		    cat->questions[i]->guideline);
 	strmap_release(&seen);
 	strmap_release(&parents);
 	free(pbuf);

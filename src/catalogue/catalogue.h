@@ -195,11 +195,14 @@ const char		*ref_scheme_name(enum ref_scheme);
 const char		*target_type_name(enum target_type);
 /* The object type of a target type (OBJ_SYSTEM for system and any). */
 enum objtype		 target_objtype(enum target_type);
-/* The 17 guideline subsections: ids and titles, in order. */
-extern const char *const guideline_ids[17];
-extern const char *const guideline_titles[17];
-/* Title of a guideline subsection id, or NULL. */
-const char		*guideline_title(const char *);
+/*
+ * The guideline subsections as the taxonomy lists them, in order ("1.1"
+ * .. "4.4"), NULL-terminated; *n (if n is not NULL) is set to their
+ * number, 0 while no taxonomy is loaded (or cat is NULL). Borrowed from the catalogue; titles come from
+ * catalogue_ref_title().
+ */
+const char *const	*catalogue_guidelines(const struct catalogue *,
+			     size_t *n);
 
 struct catalogue	*catalogue_new(void);
 void			 catalogue_free(struct catalogue *);
@@ -273,7 +276,8 @@ struct catalogue_stats {
 	size_t		atlas_parents;	/* the same, a sub-technique
 					   counted as its technique */
 	size_t		atlas_mitigations; /* distinct AML.Mnnnn cited */
-	unsigned	guidelines;	/* bit i: guideline_ids[i] cited by a
+	unsigned	guidelines;	/* bit i: the i-th subsection of
+					   catalogue_guidelines() cited by a
 					   threat, mitigation or question */
 	unsigned	owasp_llm;	/* bit i: LLM(i+1) cited */
 	unsigned	owasp_ml;	/* bit i: ML(i+1) cited */

@@ -13,35 +13,6 @@
 
 #define TAXONOMY_FORMAT	1
 
-const char *const guideline_ids[17] = {
-	"1.1", "1.2", "1.3", "1.4",
-	"2.1", "2.2", "2.3", "2.4",
-	"3.1", "3.2", "3.3", "3.4", "3.5",
-	"4.1", "4.2", "4.3", "4.4"
-};
-
-const char *const guideline_titles[17] = {
-	"Raise staff awareness of threats and risks",
-	"Model the threats to your system",
-	"Design your system for security as well as functionality and "
-	    "performance",
-	"Consider security benefits and trade-offs when selecting your AI "
-	    "model",
-	"Secure your supply chain",
-	"Identify, track and protect your assets",
-	"Document your data, models and prompts",
-	"Manage your technical debt",
-	"Secure your infrastructure",
-	"Protect your model continuously",
-	"Develop incident management procedures",
-	"Release AI responsibly",
-	"Make it easy for users to do the right things",
-	"Monitor your system's behaviour",
-	"Monitor your system's inputs",
-	"Follow a secure by design approach to updates",
-	"Collect and share lessons learned"
-};
-
 static const char *const scheme_names[REF_SCHEME_COUNT + 1] = {
 	"guideline", "atlas", "owasp-llm-2025", "owasp-ml-2023",
 	"owasp-agentic-2026", NULL
@@ -75,17 +46,6 @@ ref_scheme_find(const char *name)
 		if (strcmp(scheme_names[i], name) == 0)
 			return i;
 	return -1;
-}
-
-const char *
-guideline_title(const char *id)
-{
-	size_t	i;
-
-	for (i = 0; i < 17; i++)
-		if (strcmp(guideline_ids[i], id) == 0)
-			return guideline_titles[i];
-	return NULL;
 }
 
 /* 1 if s is exactly n decimal digits. */
@@ -130,7 +90,8 @@ taxonomy_id_form(enum ref_scheme s, const char *id)
 {
 	switch (s) {
 	case REF_GUIDELINE:
-		return guideline_title(id) != NULL;
+		return id[0] >= '1' && id[0] <= '9' && id[1] == '.' &&
+		    digits(id + 2, 1);
 	case REF_ATLAS:
 		return atlas_kind(id) != ATLAS_MALFORMED;
 	case REF_OWASP_LLM:

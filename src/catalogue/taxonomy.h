@@ -1,7 +1,7 @@
 /*
  * taxonomy.h: the identifiers catalogue references may cite, with names.
  *
- * Read from data/taxonomy.yaml: the 17 guideline subsections, MITRE ATLAS
+ * Read from data/taxonomy.yaml: the guideline subsections, MITRE ATLAS
  * techniques, sub-techniques and mitigations, the OWASP Top 10 for LLM
  * Applications 2025 and the OWASP Machine Learning Security Top 10 2023.
  * The catalogue loader checks every reference against it and exports name

@@ -13,13 +13,14 @@
 #include "util/error.h"
 
 void
-cli_print_summary(const struct session_summary *sum)
+cli_print_summary(const struct session_summary *ss)
 {
-	int	i, first = 1;
+	const struct risk_counts	*sum = &ss->counts;
+	int				 i, first = 1;
 
-	printf("%zu risk%s", sum->risks, sum->risks == 1 ? " applies" :
+	printf("%zu risk%s", sum->applying, sum->applying == 1 ? " applies" :
 	    "s apply");
-	if (sum->risks > 0) {
+	if (sum->applying > 0) {
 		printf(":");
 		for (i = LEVEL_CRITICAL; i >= LEVEL_LOW; i--) {
 			if (sum->by_severity[i] == 0)
@@ -44,21 +45,21 @@ cli_print_summary(const struct session_summary *sum)
 		    sum->assumed == 1 ? " is" : "s are", sum->assumed == 1 ?
 		    "it rests" : "they rest", sum->assumed == 1 ? "it" :
 		    "them");
-	if (sum->open_questions > 0)
+	if (ss->open_questions > 0)
 		printf("%zu practice question%s not answered: open "
 		    "question%s of the assessment ('parapet questions')\n",
-		    sum->open_questions, sum->open_questions == 1 ? " is" :
-		    "s are", sum->open_questions == 1 ? "" : "s");
-	if (sum->no_longer > 0)
-		printf("%zu earlier %s (kept with %s)\n", sum->no_longer,
-		    sum->no_longer == 1 ? "risk no longer applies" :
-		    "risks no longer apply", sum->no_longer == 1 ?
+		    ss->open_questions, ss->open_questions == 1 ? " is" :
+		    "s are", ss->open_questions == 1 ? "" : "s");
+	if (sum->gone > 0)
+		printf("%zu earlier %s (kept with %s)\n", sum->gone,
+		    sum->gone == 1 ? "risk no longer applies" :
+		    "risks no longer apply", sum->gone == 1 ?
 		    "its decision" : "their decisions");
-	if (sum->merged > 0)
+	if (ss->merged > 0)
 		printf("%zu earlier %s merged into findings that name every "
 		    "target, %s decisions kept (see 'parapet history')\n",
-		    sum->merged, sum->merged == 1 ? "risk was" : "risks were",
-		    sum->merged == 1 ? "its" : "their");
+		    ss->merged, ss->merged == 1 ? "risk was" : "risks were",
+		    ss->merged == 1 ? "its" : "their");
 }
 
 int

@@ -4,7 +4,9 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "model/vocab.h"
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/error.h"
 
 int
@@ -13,7 +15,9 @@ cmd_list(const struct cli_cmd *c, struct cli_args *a)
 	struct store_summary	*v;
 	struct store		*st;
 	struct error		 e;
+	struct buf		 head;
 	size_t			 n, i;
+	int			 s;
 
 	(void)c;
 	if ((st = store_open(a->pos[0], STORE_READONLY, &e)) == NULL)
@@ -22,20 +26,29 @@ cmd_list(const struct cli_cmd *c, struct cli_args *a)
 		store_close(st);
 		return cli_fail(&e);
 	}
+	/* Severities from the most severe: "CRIT/HIGH/MED/LOW", "3/0/1/2". */
+	buf_init(&head);
+	for (s = LEVEL_COUNT - 1; s >= 0; s--)
+		buf_addf(&head, "%s%s", vocab_label(&vocab_severity, s),
+		    s > 0 ? "/" : "");
 	if (n == 0)
 		printf("no models in %s\n", a->pos[0]);
 	else
 		printf("%-24s %4s %5s %5s %5s  %-19s %s\n", "MODEL", "REV",
-		    "COMP", "FLOWS", "RISKS", "CRIT/HIGH/MED/LOW", "OPEN");
+		    "COMP", "FLOWS", "RISKS", head.s,
+		    vocab_label(&vocab_risk_status, RISK_OPEN));
+	buf_release(&head);
 	for (i = 0; i < n; i++) {
-		char	sev[40];
+		struct buf	sev;
 
-		snprintf(sev, sizeof sev, "%zu/%zu/%zu/%zu",
-		    v[i].by_severity[3], v[i].by_severity[2],
-		    v[i].by_severity[1], v[i].by_severity[0]);
+		buf_init(&sev);
+		for (s = LEVEL_COUNT - 1; s >= 0; s--)
+			buf_addf(&sev, "%zu%s", v[i].by_severity[s],
+			    s > 0 ? "/" : "");
 		printf("%-24s %4ld %5zu %5zu %5zu  %-19s %zu  ", v[i].id,
 		    v[i].revision, v[i].ncomponents, v[i].nflows, v[i].nrisks,
-		    sev, v[i].by_status[0]);
+		    sev.s, v[i].by_status[RISK_OPEN]);
+		buf_release(&sev);
 		cli_puts(stdout, v[i].name);
 		printf("\n");
 	}

@@ -39,6 +39,7 @@
 #include "export/export.h"
 #include "model/history.h"
 #include "model/model.h"
+#include "model/risk-counts.h"
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
@@ -579,19 +580,12 @@ md_summary(struct md *d)
 {
 	struct buf		*o = d->out;
 	const struct risk	*k;
-	size_t			 count[4][RISK_STATUS_COUNT], row, total;
-	size_t			 col[RISK_STATUS_COUNT], sev, st, i, n;
+	struct risk_counts	 c;
+	size_t			 row, total, col, sev, st, i, n;
 
-	memset(count, 0, sizeof count);
-	memset(col, 0, sizeof col);
-	for (i = 0; i < d->napply; i++) {
-		k = d->apply[i];
-		if (k->severity >= 0 && k->severity < 4 && k->status >= 0 &&
-		    k->status < RISK_STATUS_COUNT) {
-			count[k->severity][k->status]++;
-			col[k->status]++;
-		}
-	}
+	memset(&c, 0, sizeof c);
+	for (i = 0; i < d->napply; i++)
+		risk_counts_add_risk(&c, d->apply[i]);
 	buf_adds(o, "## Executive summary\n\n");
 	buf_addf(o, "%zu risk%s appl%s to this system", d->napply,
 	    d->napply == 1 ? "" : "s", d->napply == 1 ? "ies" : "y");
@@ -608,20 +602,23 @@ md_summary(struct md *d)
 	for (st = 0; st <= RISK_STATUS_COUNT; st++)
 		buf_adds(o, " ---: |");
 	buf_addc(o, '\n');
-	for (sev = 4; sev-- > 0;) {
+	for (sev = LEVEL_COUNT; sev-- > 0;) {
 		buf_adds(o, "| ");
 		md_capital(o, vocab_severity.words[sev].name);
 		buf_adds(o, " |");
 		for (row = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
-			buf_addf(o, " %zu |", count[sev][st]);
-			row += count[sev][st];
+			buf_addf(o, " %zu |", c.cell[sev][st]);
+			row += c.cell[sev][st];
 		}
 		buf_addf(o, " %zu |\n", row);
 	}
+	/* Totals of the cells, so that rows and columns add up. */
 	buf_adds(o, "| Total |");
 	for (total = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
-		buf_addf(o, " %zu |", col[st]);
-		total += col[st];
+		for (col = 0, sev = 0; sev < LEVEL_COUNT; sev++)
+			col += c.cell[sev][st];
+		buf_addf(o, " %zu |", col);
+		total += col;
 	}
 	buf_addf(o, " %zu |\n\n", total);
 
@@ -982,23 +979,26 @@ md_guidelines(struct md *d)
 	const struct risk	*k;
 	struct buf		*o = d->out, *c;
 	struct md_row		 r = { .n = 0 };
-	size_t			 g, i, j, nrisk, nopen, ndone, nmit;
+	const char *const	*gids;
+	size_t			 g, ng, i, j, nrisk, nopen, ndone, nmit;
 
-	buf_adds(o, "## Guideline coverage\n\n"
-	    "The 17 subsections of the guidelines, the risks that apply "
+	gids = catalogue_guidelines(d->in->cat, &ng);
+	buf_addf(o, "## Guideline coverage\n\n"
+	    "The %zu subsections of the guidelines, the risks that apply "
 	    "under each, and how far their mitigations have got "
 	    "(implemented or verified, of those not rejected).\n\n"
 	    "| Subsection | Risks | Open or mitigating | Mitigations in "
-	    "place |\n| --- | --- | ---: | ---: |\n");
-	for (g = 0; g < 17; g++) {
+	    "place |\n| --- | --- | ---: | ---: |\n", ng);
+	for (g = 0; g < ng; g++) {
 		c = md_td(&r);
-		buf_addf(c, "%s ", guideline_ids[g]);
-		md_cell(c, guideline_titles[g]);
+		buf_addf(c, "%s ", gids[g]);
+		md_cell(c, catalogue_ref_title(d->in->cat, REF_GUIDELINE,
+		    gids[g]));
 		c = md_td(&r);
 		nrisk = nopen = ndone = nmit = 0;
 		for (i = 0; i < d->napply; i++) {
 			k = d->apply[i];
-			if (!md_cites(d, k, guideline_ids[g]))
+			if (!md_cites(d, k, gids[g]))
 				continue;
 			buf_addf(c, "%sR%zu (%s)", nrisk++ > 0 ? ", " : "",
 			    i + 1, md_word(&vocab_severity, k->severity));

@@ -15,6 +15,7 @@
 struct word {
 	const char	*name;		/* as written in a model file */
 	const char	*help;		/* one line for forms and the man page */
+	const char	*label;		/* short, for columns; NULL: the name */
 };
 
 struct vocab {
@@ -23,86 +24,323 @@ struct vocab {
 	size_t			 n;
 };
 
-enum kind {
-	KIND_USER,
-	KIND_OPERATOR,
-	KIND_APPLICATION,
-	KIND_MODEL,
-	KIND_INFERENCE_SERVICE,
-	KIND_TRAINING_PIPELINE,
-	KIND_DATASET,
-	KIND_DATA_SOURCE,
-	KIND_VECTOR_STORE,
-	KIND_AGENT,
-	KIND_TOOL,
-	KIND_MODEL_REGISTRY,
-	KIND_DATASTORE,
-	KIND_MONITORING,
-	KIND_EXTERNAL_SERVICE,
-	KIND_COUNT
-};
+/*
+ * Each vocabulary is one X-macro list, X(ENUM, word, help) or, for the
+ * vocabularies shown in narrow columns, X(ENUM, word, help, label): it
+ * gives the enum (in the order of the words), its count and the table of
+ * words in vocab.c, so that the three cannot drift apart. (A count is a
+ * macro rather than a last enum member where switches cover the enum.)
+ */
+#define VOCAB_ENUM(e, ...)	e,
+#define VOCAB_ONE(e, ...)	+ 1
+
+#define VOCAB_KIND(X) \
+	X(KIND_USER, "user", "a person using the system") \
+	X(KIND_OPERATOR, "operator", "a person with privileged access: ML " \
+	    "engineer, administrator") \
+	X(KIND_APPLICATION, "application", "code that serves users or " \
+	    "orchestrates calls") \
+	X(KIND_MODEL, "model", "a trained model used for inference") \
+	X(KIND_INFERENCE_SERVICE, "inference-service", "an endpoint that " \
+	    "serves a model") \
+	X(KIND_TRAINING_PIPELINE, "training-pipeline", "training, " \
+	    "fine-tuning or evaluation jobs") \
+	X(KIND_DATASET, "dataset", "training, fine-tuning or evaluation " \
+	    "data") \
+	X(KIND_DATA_SOURCE, "data-source", "content read at run time: web " \
+	    "pages, documents, e-mail, sensor data") \
+	X(KIND_VECTOR_STORE, "vector-store", "a retrieval index or " \
+	    "knowledge base") \
+	X(KIND_AGENT, "agent", "a model-driven orchestrator that plans and " \
+	    "calls tools") \
+	X(KIND_TOOL, "tool", "a function, plug-in or API that a model or " \
+	    "agent can invoke") \
+	X(KIND_MODEL_REGISTRY, "model-registry", "where models and weights " \
+	    "are stored or fetched from") \
+	X(KIND_DATASTORE, "datastore", "any other database or storage") \
+	X(KIND_MONITORING, "monitoring", "logging, monitoring and alerting") \
+	X(KIND_EXTERNAL_SERVICE, "external-service", "a third-party " \
+	    "service that is not an AI component")
+enum kind { VOCAB_KIND(VOCAB_ENUM) KIND_COUNT };
 #define KIND_BIT(k)	(1u << (k))
 #define KIND_ALL	((1u << KIND_COUNT) - 1)
 
-enum trust { TRUST_UNTRUSTED, TRUST_PARTNER, TRUST_INTERNAL, TRUST_RESTRICTED };
-enum level { LEVEL_LOW, LEVEL_MEDIUM, LEVEL_HIGH, LEVEL_CRITICAL };
-enum provider { PROVIDER_IN_HOUSE, PROVIDER_THIRD_PARTY, PROVIDER_OPEN_SOURCE };
-enum exposure { EXPOSURE_PUBLIC, EXPOSURE_PARTNER, EXPOSURE_INTERNAL };
-enum model_type {
-	MODEL_LLM, MODEL_CLASSIFIER, MODEL_REGRESSOR, MODEL_VISION,
-	MODEL_SPEECH, MODEL_RECOMMENDER, MODEL_EMBEDDING,
-	MODEL_IMAGE_GENERATION, MODEL_OTHER, MODEL_GUARDRAIL,
-	MODEL_SPEAKER_VERIFICATION, MODEL_FACE_VERIFICATION
-};
-enum weights_format {
-	WEIGHTS_SAFETENSORS, WEIGHTS_PICKLE, WEIGHTS_ONNX, WEIGHTS_GGUF,
-	WEIGHTS_SAVEDMODEL, WEIGHTS_OTHER
-};
-enum origin {
-	ORIGIN_INTERNAL, ORIGIN_USER_CONTRIBUTED, ORIGIN_SCRAPED,
-	ORIGIN_THIRD_PARTY, ORIGIN_SYNTHETIC
-};
-enum operated_by { OPERATED_IN_HOUSE, OPERATED_VENDOR };
-enum capture {
-	CAPTURE_CAMERA, CAPTURE_MICROPHONE, CAPTURE_SENSOR, CAPTURE_UPLOAD,
-	CAPTURE_IMPORT
-};
-enum human_review {
-	REVIEW_NONE, REVIEW_SAMPLED, REVIEW_ABOVE_LIMIT, REVIEW_ALL
-};
-enum memory_scope {
-	MEMORY_NONE, MEMORY_SESSION, MEMORY_PER_USER, MEMORY_SHARED
-};
-enum acts_as { ACTS_AS_USER, ACTS_AS_SERVICE };
-enum destination { DESTINATION_FIXED, DESTINATION_MODEL_CHOSEN };
-enum model_value { VALUE_LOW, VALUE_MEDIUM, VALUE_HIGH };
-enum request { REQUEST_READ, REQUEST_ACT, REQUEST_EXECUTE, REQUEST_DELEGATE };
-enum watch { WATCH_INPUTS, WATCH_OUTPUTS, WATCH_BEHAVIOUR, WATCH_INFRASTRUCTURE };
-enum action_impact { ACTION_IMPACT_LOW, ACTION_IMPACT_HIGH };
-enum initiator { INITIATOR_FROM, INITIATOR_TO };
-enum data_class {
-	DATA_PROMPT, DATA_MODEL_OUTPUT, DATA_TRAINING_DATA, DATA_MODEL_WEIGHTS,
-	DATA_EMBEDDINGS, DATA_DOCUMENTS, DATA_PERSONAL_DATA, DATA_CREDENTIALS,
-	DATA_FEEDBACK, DATA_TELEMETRY, DATA_TOOL_CALL, DATA_CONFIGURATION,
-	DATA_AUDIO, DATA_IMAGE, DATA_VIDEO, DATA_FEATURES, DATA_AGENT_MESSAGE,
-	DATA_COUNT
-};
+#define VOCAB_TRUST(X) \
+	X(TRUST_UNTRUSTED, "untrusted", "anyone can be here: the internet, " \
+	    "end users' devices") \
+	X(TRUST_PARTNER, "partner", "a supplier or partner: trusted by " \
+	    "contract, not controlled") \
+	X(TRUST_INTERNAL, "internal", "run and controlled by the " \
+	    "organisation") \
+	X(TRUST_RESTRICTED, "restricted", "the most protected zone: few " \
+	    "people, strong controls")
+enum trust { VOCAB_TRUST(VOCAB_ENUM) };
+#define TRUST_COUNT	(0 VOCAB_TRUST(VOCAB_ONE))
+
+#define VOCAB_CRITICALITY(X) \
+	X(LEVEL_LOW, "low", "little harm if compromised or wrong") \
+	X(LEVEL_MEDIUM, "medium", "noticeable but contained harm") \
+	X(LEVEL_HIGH, "high", "serious harm to users, the organisation or " \
+	    "others") \
+	X(LEVEL_CRITICAL, "critical", "real or large-scale physical, " \
+	    "reputational, operational, data or legal harm")
+enum level { VOCAB_CRITICALITY(VOCAB_ENUM) };
+#define LEVEL_COUNT	(0 VOCAB_CRITICALITY(VOCAB_ONE))
+
+#define VOCAB_PROVIDER(X) \
+	X(PROVIDER_IN_HOUSE, "in-house", \
+	    "built and run by the organisation") \
+	X(PROVIDER_THIRD_PARTY, "third-party", "supplied by a vendor, as a " \
+	    "service or a product") \
+	X(PROVIDER_OPEN_SOURCE, "open-source", "taken from an open-source " \
+	    "project or public hub")
+enum provider { VOCAB_PROVIDER(VOCAB_ENUM) };
+#define PROVIDER_COUNT	(0 VOCAB_PROVIDER(VOCAB_ONE))
+
+#define VOCAB_EXPOSURE(X) \
+	X(EXPOSURE_PUBLIC, "public", \
+	    "reachable from the internet by anyone") \
+	X(EXPOSURE_PARTNER, "partner", "reachable by partners or customers " \
+	    "with accounts") \
+	X(EXPOSURE_INTERNAL, "internal", "reachable only inside the " \
+	    "organisation")
+enum exposure { VOCAB_EXPOSURE(VOCAB_ENUM) };
+#define EXPOSURE_COUNT	(0 VOCAB_EXPOSURE(VOCAB_ONE))
+
+#define VOCAB_MODEL_TYPE(X) \
+	X(MODEL_LLM, "llm", "a large language model: text in, text out") \
+	X(MODEL_CLASSIFIER, "classifier", "assigns inputs to classes") \
+	X(MODEL_REGRESSOR, "regressor", "predicts a number") \
+	X(MODEL_VISION, "vision", "images or video in: detection, " \
+	    "recognition") \
+	X(MODEL_SPEECH, "speech", "speech recognition or synthesis") \
+	X(MODEL_RECOMMENDER, "recommender", "ranks or recommends items") \
+	X(MODEL_EMBEDDING, "embedding", "turns inputs into vectors for " \
+	    "search") \
+	X(MODEL_IMAGE_GENERATION, "image-generation", "generates images " \
+	    "from prompts") \
+	X(MODEL_OTHER, "other", "any other kind of model") \
+	X(MODEL_GUARDRAIL, "guardrail", "a guardrail or safety filter that " \
+	    "screens inputs or outputs: evading it is the attack") \
+	X(MODEL_SPEAKER_VERIFICATION, "speaker-verification", "verifies " \
+	    "who is speaking from their voice") \
+	X(MODEL_FACE_VERIFICATION, "face-verification", "verifies who a " \
+	    "person is from an image of their face")
+enum model_type { VOCAB_MODEL_TYPE(VOCAB_ENUM) };
+#define MODEL_COUNT	(0 VOCAB_MODEL_TYPE(VOCAB_ONE))
+
+#define VOCAB_WEIGHTS_FORMAT(X) \
+	X(WEIGHTS_SAFETENSORS, "safetensors", "tensors only: loading runs " \
+	    "no code") \
+	X(WEIGHTS_PICKLE, "pickle", "Python pickle (PyTorch .pt/.bin): " \
+	    "loading can run code") \
+	X(WEIGHTS_ONNX, "onnx", "ONNX graph") \
+	X(WEIGHTS_GGUF, "gguf", "GGUF (llama.cpp)") \
+	X(WEIGHTS_SAVEDMODEL, "savedmodel", "TensorFlow SavedModel or " \
+	    "Keras: may hold code layers") \
+	X(WEIGHTS_OTHER, "other", "any other format")
+enum weights_format { VOCAB_WEIGHTS_FORMAT(VOCAB_ENUM) };
+#define WEIGHTS_COUNT	(0 VOCAB_WEIGHTS_FORMAT(VOCAB_ONE))
+
+#define VOCAB_ORIGIN(X) \
+	X(ORIGIN_INTERNAL, "internal", "produced inside the organisation") \
+	X(ORIGIN_USER_CONTRIBUTED, "user-contributed", "submitted by users") \
+	X(ORIGIN_SCRAPED, "scraped", "collected from the web or other " \
+	    "public sources") \
+	X(ORIGIN_THIRD_PARTY, "third-party", "bought or licensed from a " \
+	    "supplier") \
+	X(ORIGIN_SYNTHETIC, "synthetic", "generated, for example by " \
+	    "another model")
+enum origin { VOCAB_ORIGIN(VOCAB_ENUM) };
+#define ORIGIN_COUNT	(0 VOCAB_ORIGIN(VOCAB_ONE))
+
+#define VOCAB_OPERATED_BY(X) \
+	X(OPERATED_IN_HOUSE, "in-house", "run by the organisation, on " \
+	    "infrastructure it controls") \
+	X(OPERATED_VENDOR, "vendor", "run by a supplier as a service")
+enum operated_by { VOCAB_OPERATED_BY(VOCAB_ENUM) };
+#define OPERATED_COUNT	(0 VOCAB_OPERATED_BY(VOCAB_ONE))
+
+#define VOCAB_CAPTURE(X) \
+	X(CAPTURE_CAMERA, "camera", "a camera in the physical world: still " \
+	    "images or video") \
+	X(CAPTURE_MICROPHONE, "microphone", "a microphone in the physical " \
+	    "world: live speech or sound") \
+	X(CAPTURE_SENSOR, "sensor", "another sensor in the physical world: " \
+	    "lidar, radar, meters, devices") \
+	X(CAPTURE_UPLOAD, "upload", "files that people send: documents, " \
+	    "photos, recordings") \
+	X(CAPTURE_IMPORT, "import", "records or files imported from " \
+	    "another system")
+enum capture { VOCAB_CAPTURE(VOCAB_ENUM) };
+#define CAPTURE_COUNT	(0 VOCAB_CAPTURE(VOCAB_ONE))
+
+#define VOCAB_HUMAN_REVIEW(X) \
+	X(REVIEW_NONE, "none", "no person reviews outputs or actions " \
+	    "before they take effect") \
+	X(REVIEW_SAMPLED, "sampled", "a person reviews a sample, after the " \
+	    "fact") \
+	X(REVIEW_ABOVE_LIMIT, "above-limit", "a person reviews or approves " \
+	    "those above a limit (see review-limit) before they take effect") \
+	X(REVIEW_ALL, "all", "a person reviews every output or approves " \
+	    "every action before it takes effect")
+enum human_review { VOCAB_HUMAN_REVIEW(VOCAB_ENUM) };
+#define REVIEW_COUNT	(0 VOCAB_HUMAN_REVIEW(VOCAB_ONE))
+
+#define VOCAB_MEMORY(X) \
+	X(MEMORY_NONE, "none", "nothing is kept between requests") \
+	X(MEMORY_SESSION, "session", "kept for one conversation or task, " \
+	    "then dropped") \
+	X(MEMORY_PER_USER, "per-user", "kept across sessions, apart for " \
+	    "each user") \
+	X(MEMORY_SHARED, "shared", "kept across sessions and shared " \
+	    "between users")
+enum memory_scope { VOCAB_MEMORY(VOCAB_ENUM) };
+#define MEMORY_COUNT	(0 VOCAB_MEMORY(VOCAB_ONE))
+
+#define VOCAB_ACTS_AS(X) \
+	X(ACTS_AS_USER, "user", "with the identity and rights of the user " \
+	    "it serves") \
+	X(ACTS_AS_SERVICE, "service", "with its own service identity and " \
+	    "rights")
+enum acts_as { VOCAB_ACTS_AS(VOCAB_ENUM) };
+#define ACTS_AS_COUNT	(0 VOCAB_ACTS_AS(VOCAB_ONE))
+
+#define VOCAB_DESTINATION(X) \
+	X(DESTINATION_FIXED, "fixed", "only the fixed endpoints it was " \
+	    "built for") \
+	X(DESTINATION_MODEL_CHOSEN, "model-chosen", "addresses that the " \
+	    "model or agent chooses: URLs, e-mail addresses, hosts")
+enum destination { VOCAB_DESTINATION(VOCAB_ENUM) };
+#define DESTINATION_COUNT	(0 VOCAB_DESTINATION(VOCAB_ONE))
+
+#define VOCAB_MODEL_VALUE(X) \
+	X(VALUE_LOW, "low", "public or cheap to rebuild") \
+	X(VALUE_MEDIUM, "medium", "some cost or advantage lost if copied") \
+	X(VALUE_HIGH, "high", "costly to rebuild, or holds proprietary " \
+	    "data or know-how")
+enum model_value { VOCAB_MODEL_VALUE(VOCAB_ENUM) };
+#define VALUE_COUNT	(0 VOCAB_MODEL_VALUE(VOCAB_ONE))
+
+#define VOCAB_REQUEST(X) \
+	X(REQUEST_READ, "read", "look up, retrieve or answer") \
+	X(REQUEST_ACT, "act", "act through its tools: write, send, buy, " \
+	    "delete") \
+	X(REQUEST_EXECUTE, "execute", "run code or commands") \
+	X(REQUEST_DELEGATE, "delegate", \
+	    "hand the task on to further agents")
+enum request { VOCAB_REQUEST(VOCAB_ENUM) };
+#define REQUEST_COUNT	(0 VOCAB_REQUEST(VOCAB_ONE))
+
+#define VOCAB_WATCH(X) \
+	X(WATCH_INPUTS, "inputs", "requests, queries and prompts") \
+	X(WATCH_OUTPUTS, "outputs", "what the model or system returns") \
+	X(WATCH_BEHAVIOUR, "behaviour", "performance, drift and unusual " \
+	    "behaviour") \
+	X(WATCH_INFRASTRUCTURE, "infrastructure", "hosts, networks and " \
+	    "services")
+enum watch { VOCAB_WATCH(VOCAB_ENUM) };
+#define WATCH_COUNT	(0 VOCAB_WATCH(VOCAB_ONE))
+
+#define VOCAB_ACTION_IMPACT(X) \
+	X(ACTION_IMPACT_LOW, "low", "reversible and contained: open a " \
+	    "ticket, draft an e-mail") \
+	X(ACTION_IMPACT_HIGH, "high", "money, data deletion, messages sent " \
+	    "to others, changes in production")
+enum action_impact { VOCAB_ACTION_IMPACT(VOCAB_ENUM) };
+#define ACTION_IMPACT_COUNT	(0 VOCAB_ACTION_IMPACT(VOCAB_ONE))
+
+#define VOCAB_INITIATOR(X) \
+	X(INITIATOR_FROM, "from", "the source sends or calls") \
+	X(INITIATOR_TO, "to", "the destination fetches or downloads")
+enum initiator { VOCAB_INITIATOR(VOCAB_ENUM) };
+#define INITIATOR_COUNT	(0 VOCAB_INITIATOR(VOCAB_ONE))
+
+#define VOCAB_DATA_CLASS(X) \
+	X(DATA_PROMPT, "prompt", \
+	    "instructions or questions sent to a model") \
+	X(DATA_MODEL_OUTPUT, "model-output", "what a model returns") \
+	X(DATA_TRAINING_DATA, "training-data", "data used to train, " \
+	    "fine-tune or evaluate") \
+	X(DATA_MODEL_WEIGHTS, "model-weights", "model files and parameters") \
+	X(DATA_EMBEDDINGS, "embeddings", "vectors computed from content") \
+	X(DATA_DOCUMENTS, "documents", "documents, web pages, retrieved " \
+	    "content") \
+	X(DATA_PERSONAL_DATA, "personal-data", "data about identifiable " \
+	    "people") \
+	X(DATA_CREDENTIALS, "credentials", "passwords, keys and tokens") \
+	X(DATA_FEEDBACK, "feedback", "ratings, corrections and other user " \
+	    "feedback") \
+	X(DATA_TELEMETRY, "telemetry", "logs and metrics") \
+	X(DATA_TOOL_CALL, "tool-call", "a request to invoke a tool or " \
+	    "function") \
+	X(DATA_CONFIGURATION, "configuration", "settings, prompt templates " \
+	    "and policies") \
+	X(DATA_AUDIO, "audio", "speech and other sound, recorded or live") \
+	X(DATA_IMAGE, "image", "photographs, scans and other still images") \
+	X(DATA_VIDEO, "video", "moving images, recorded or live") \
+	X(DATA_FEATURES, "features", "feature rows or records scored by a " \
+	    "predictive model") \
+	X(DATA_AGENT_MESSAGE, "agent-message", "a task, instruction or " \
+	    "result passed between agents")
+enum data_class { VOCAB_DATA_CLASS(VOCAB_ENUM) DATA_COUNT };
 #define DATA_BIT(d)	(1u << (d))
 
-enum risk_status {
-	RISK_OPEN, RISK_MITIGATING, RISK_MITIGATED, RISK_ACCEPTED,
-	RISK_NOT_APPLICABLE, RISK_STATUS_COUNT
-};
+/* Three-valued booleans: a field that is absent is "not known yet". */
+#define VOCAB_TRI(X) \
+	X(TRI_UNKNOWN, "unknown", "not known yet: the analysis assumes the " \
+	    "risky answer") \
+	X(TRI_NO, "false", "no") \
+	X(TRI_YES, "true", "yes")
+enum tri { VOCAB_TRI(VOCAB_ENUM) };
+#define TRI_COUNT	(0 VOCAB_TRI(VOCAB_ONE))
+
+/* Severity uses the enum level of criticality, with its own help. */
+#define VOCAB_SEVERITY(X) \
+	X(LEVEL_LOW, "low", "likelihood x impact 1 to 4", "LOW") \
+	X(LEVEL_MEDIUM, "medium", "likelihood x impact 5 to 9", "MED") \
+	X(LEVEL_HIGH, "high", "likelihood x impact 10 to 15", "HIGH") \
+	X(LEVEL_CRITICAL, "critical", \
+	    "likelihood x impact 16 to 25", "CRIT")
+
+#define VOCAB_RISK_STATUS(X) \
+	X(RISK_OPEN, "open", "not yet dealt with", "OPEN") \
+	X(RISK_MITIGATING, "mitigating", "mitigations are being put in " \
+	    "place", "MITIGATING") \
+	X(RISK_MITIGATED, "mitigated", "mitigations are in place; the risk " \
+	    "is reduced", "MITIGATED") \
+	X(RISK_ACCEPTED, "accepted", "the risk owner accepts the risk " \
+	    "(justification required)", "ACC") \
+	X(RISK_NOT_APPLICABLE, "not-applicable", "the risk does not apply " \
+	    "to this system (justification required)", "N/A")
+enum risk_status { VOCAB_RISK_STATUS(VOCAB_ENUM) RISK_STATUS_COUNT };
+
+#define VOCAB_MITIGATION_STATUS(X) \
+	X(MIT_PROPOSED, "proposed", "suggested by the catalogue, not yet " \
+	    "decided") \
+	X(MIT_PLANNED, "planned", "decided and scheduled") \
+	X(MIT_IMPLEMENTED, "implemented", "in place") \
+	X(MIT_VERIFIED, "verified", "in place and checked to work") \
+	X(MIT_REJECTED, "rejected", "decided against")
 enum mitigation_status {
-	MIT_PROPOSED, MIT_PLANNED, MIT_IMPLEMENTED, MIT_VERIFIED, MIT_REJECTED,
-	MIT_STATUS_COUNT
-};
-enum stride {
-	STRIDE_S, STRIDE_T, STRIDE_R, STRIDE_I, STRIDE_D, STRIDE_E
+	VOCAB_MITIGATION_STATUS(VOCAB_ENUM) MIT_STATUS_COUNT
 };
 
-/* Three-valued booleans: a field that is absent is "not known yet". */
-enum tri { TRI_UNKNOWN = 0, TRI_NO = 1, TRI_YES = 2 };
+#define VOCAB_ANSWER(X) \
+	X(TRI_UNKNOWN, "unknown", "not answered yet: an open question of " \
+	    "the assessment") \
+	X(TRI_NO, "no", "the practice is not followed") \
+	X(TRI_YES, "yes", "the practice is followed")
+
+#define VOCAB_STRIDE(X) \
+	X(STRIDE_S, "S", "spoofing") \
+	X(STRIDE_T, "T", "tampering") \
+	X(STRIDE_R, "R", "repudiation") \
+	X(STRIDE_I, "I", "information disclosure") \
+	X(STRIDE_D, "D", "denial of service") \
+	X(STRIDE_E, "E", "elevation of privilege")
+enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
+#define STRIDE_COUNT	(0 VOCAB_STRIDE(VOCAB_ONE))
 
 extern const struct vocab vocab_kind;
 extern const struct vocab vocab_trust;
@@ -135,6 +373,8 @@ extern const struct vocab vocab_stride;	/* S T R I D E */
 int		 vocab_find(const struct vocab *, const char *);
 /* The word at an index, or NULL when out of range (e.g. -1 for unset). */
 const char	*vocab_name(const struct vocab *, int);
+/* Its short label for columns ("CRIT", "ACC"), else the word, else "?". */
+const char	*vocab_label(const struct vocab *, int);
 /* Nearest word to a misspelling, or NULL (borrowed). */
 const char	*vocab_suggest(const struct vocab *, const char *);
 /* Append "'a', 'b' or 'c'" to a buffer, for messages. */

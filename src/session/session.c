@@ -78,24 +78,8 @@ session_check_model(const struct session *s, const struct model *m,
 void
 session_summarize(const struct risk_register *r, struct session_summary *sum)
 {
-	const struct risk	*k;
-	size_t			 i;
-
 	memset(sum, 0, sizeof *sum);
-	for (i = 0; i < r->n; i++) {
-		k = r->risks[i];
-		if (!k->applies) {
-			sum->no_longer++;
-			continue;
-		}
-		sum->risks++;
-		if (k->severity >= 0 && k->severity < 4)
-			sum->by_severity[k->severity]++;
-		if (k->status >= 0 && k->status < 5)
-			sum->by_status[k->status]++;
-		if (risk_provisional(k))
-			sum->assumed++;
-	}
+	risk_counts_compute(&sum->counts, r);
 }
 
 int
@@ -108,13 +92,13 @@ session_summarize_stored(struct session *s, const char *id,
 	if (store_summarize(s->store, id, &st, err) == -1)
 		return -1;
 	memset(sum, 0, sizeof *sum);
-	sum->risks = st.nrisks;
-	for (i = 0; i < 4; i++)
-		sum->by_severity[i] = st.by_severity[i];
-	for (i = 0; i < 5; i++)
-		sum->by_status[i] = st.by_status[i];
-	sum->assumed = st.nassumed;
-	sum->no_longer = st.nno_longer;
+	sum->counts.applying = st.nrisks;
+	for (i = 0; i < LEVEL_COUNT; i++)
+		sum->counts.by_severity[i] = st.by_severity[i];
+	for (i = 0; i < RISK_STATUS_COUNT; i++)
+		sum->counts.by_status[i] = st.by_status[i];
+	sum->counts.assumed = st.nassumed;
+	sum->counts.gone = st.nno_longer;
 	return 0;
 }
 

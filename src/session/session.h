@@ -16,6 +16,8 @@
 
 #include <stddef.h>
 
+#include "model/risk-counts.h"
+
 struct catalogue;
 struct error;
 struct model;
@@ -29,14 +31,10 @@ struct session {
 
 /* What an analysis found, for summaries. */
 struct session_summary {
-	size_t	risks;			/* risks that apply */
-	size_t	by_severity[4];		/* of those, by enum level */
-	size_t	by_status[5];		/* of those, by enum risk_status */
-	size_t	assumed;		/* of those, provisional: resting on
-					   unanswered fields */
+	struct risk_counts counts;	/* the register's risks (no cell
+					   counts when read from the store) */
 	size_t	open_questions;		/* practice questions not answered
 					   (set by an analysis only) */
-	size_t	no_longer;		/* stored risks that no longer apply */
 	size_t	merged;			/* earlier risks merged into findings
 					   (their decisions moved) */
 };

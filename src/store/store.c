@@ -253,12 +253,6 @@ store_close(struct store *s)
 }
 
 const char *
-store_path(const struct store *s)
-{
-	return s->path;
-}
-
-const char *
 store_user(void)
 {
 	static char	 name[256];

@@ -36,6 +36,7 @@
 #include <stddef.h>
 
 #include "model/history.h"
+#include "model/vocab.h"
 
 struct error;
 struct model;
@@ -57,8 +58,9 @@ struct store_summary {
 	size_t	 ncomponents;
 	size_t	 nflows;
 	size_t	 nrisks;		/* risks that apply */
-	size_t	 by_severity[4];	/* applying risks by enum level */
-	size_t	 by_status[5];		/* applying risks by enum risk_status */
+	size_t	 by_severity[LEVEL_COUNT];	/* applying risks by enum
+						   level */
+	size_t	 by_status[RISK_STATUS_COUNT];	/* by enum risk_status */
 	size_t	 nassumed;		/* applying risks resting on an
 					   assumption (an "assumed:" reason) */
 	size_t	 nno_longer;		/* stored risks that no longer apply */
@@ -72,7 +74,6 @@ struct store	*store_open(const char *path, int flags, struct error *);
  */
 void		 store_remove_files(const char *path);
 void		 store_close(struct store *);
-const char	*store_path(const struct store *);
 
 /*
  * Group several changes into one transaction, all or nothing: between

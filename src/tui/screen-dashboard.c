@@ -16,6 +16,14 @@ struct dashboard {
 
 static const enum kctx dashboard_keys[] = { KCTX_DASHBOARD, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+static const struct key_hint dashboard_hint[] = {
+	KEY_HINT(ACT_OPEN, "show the risk"),
+	KEY_HINT(ACT_RISKS, "risks"),
+	KEY_HINT(ACT_WALK, "walk"),
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* The dashboard fills the body; it scrolls as a list. */
 static void
@@ -26,7 +34,7 @@ dashboard_draw(struct tui *t, struct screen *s)
 	dash_lines(&d->list, &t->risks, tui_catalogue(t), t->today, t->cols);
 	d->listh = tui_body_height(t);
 	draw_list(t, &d->list, tui_body_top(t), 0, d->listh, t->cols, 1);
-	t->hint = "Enter show the risk  R risks  W walk  Esc back  ? help";
+	tui_hint(t, s, dashboard_hint);
 }
 
 /* Enter on an overdue mitigation or accepted risk shows the risk. */
@@ -57,8 +65,11 @@ dashboard_free(struct screen *s)
 }
 
 static const struct screen_ops dashboard_ops = {
-	"Dashboard", dashboard_keys, 0, dashboard_draw, dashboard_key, NULL,
-	NULL, dashboard_free
+	.name = "Dashboard",
+	.keys = dashboard_keys,
+	.draw = dashboard_draw,
+	.key = dashboard_key,
+	.free = dashboard_free,
 };
 
 struct screen *

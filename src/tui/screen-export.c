@@ -26,6 +26,12 @@ struct export_screen {
 
 static const enum kctx export_keys[] = { KCTX_EXPORT, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+static const struct key_hint export_hint[] = {
+	KEY_HINT(ACT_OPEN, "export"),
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* The formats of the exporters table, one a line. */
 static void
@@ -54,7 +60,7 @@ export_draw(struct tui *t, struct screen *s)
 	vlist_fix(&es->list);
 	es->listh = tui_body_height(t);
 	draw_list(t, &es->list, y, 0, es->listh, t->cols, 1);
-	t->hint = "Enter export  Esc back  ? help";
+	tui_hint(t, s, export_hint);
 }
 
 /* The extension of a file name ("" when none). */
@@ -175,8 +181,11 @@ export_free(struct screen *s)
 }
 
 static const struct screen_ops export_ops = {
-	"Export", export_keys, 0, export_draw, export_key, NULL, NULL,
-	export_free
+	.name = "Export",
+	.keys = export_keys,
+	.draw = export_draw,
+	.key = export_key,
+	.free = export_free,
 };
 
 struct screen *

@@ -16,6 +16,16 @@ struct flows_screen {
 
 static const enum kctx flows_keys[] = { KCTX_FLOWS, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
+static const struct key_hint flows_hint[] = {
+	KEY_HINT(ACT_OPEN, "edit"),
+	KEY_HINT(ACT_ADD, "add flow"),
+	KEY_HINT(ACT_DELETE, "delete"),
+	KEY_HINT(ACT_HISTORY, "history"),
+	KEY_HINT(ACT_WALK, "walk"),
+	KEY_HINT(ACT_RISKS, "risks"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* The data-flow view fills the body. */
 static void
@@ -26,8 +36,7 @@ flows_draw(struct tui *t, struct screen *s)
 	flows_lines(&fs->list, t->m, t->cols);
 	fs->listh = tui_body_height(t);
 	draw_list(t, &fs->list, tui_body_top(t), 0, fs->listh, t->cols, 1);
-	t->hint = "Enter edit  a add flow  d delete  h history  W walk  "
-	    "R risks  ? help";
+	tui_hint(t, s, flows_hint);
 }
 
 /* Edit, add, delete, or show the history of what is selected. */
@@ -74,8 +83,11 @@ flows_free(struct screen *s)
 }
 
 static const struct screen_ops flows_ops = {
-	"Data flows", flows_keys, 0, flows_draw, flows_key, NULL, NULL,
-	flows_free
+	.name = "Data flows",
+	.keys = flows_keys,
+	.draw = flows_draw,
+	.key = flows_key,
+	.free = flows_free,
 };
 
 struct screen *

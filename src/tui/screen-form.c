@@ -28,6 +28,23 @@ struct form_screen {
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_MODEL, KCTX_GLOBAL,
     KCTX_END };
+/* In a text field Tab and Enter both go on; in others Tab does. */
+static const struct key_hint form_text_hint[] = {
+	KEY_HINT(ACT_NONE, "type the text"),
+	{ .act = ACT_DOWN, .key = KEYC_TAB, .act2 = ACT_OPEN,
+	  .what = "next field" },
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
+static const struct key_hint form_choice_hint[] = {
+	KEY_HINT2(ACT_OPEN, ACT_TOGGLE, "choose"),
+	KEY_HINT2(ACT_LEFT, ACT_RIGHT, "change"),
+	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* A new model's id must not be taken in the database. */
 static void
@@ -207,10 +224,8 @@ form_draw(struct tui *t, struct screen *s)
 	if (form_is_text(fm, fm->cursor) && line >= fs->list.top &&
 	    line < fs->list.top + (size_t)lh)
 		draw_cursor(t, y + 2 + (int)(line - fs->list.top), col);
-	t->hint = form_is_text(fm, fm->cursor) ?
-	    "type the text  Tab/Enter next field  Esc back  F1 help" :
-	    "Enter/Space choose  Left/Right change  Tab next field  "
-	    "Esc back  F1 help";
+	tui_hint(t, s, form_is_text(fm, fm->cursor) ? form_text_hint :
+	    form_choice_hint);
 }
 
 /* A value chosen from a pick list: set it and store it. */
@@ -249,36 +264,13 @@ form_edit_key(struct tui *t, struct form_screen *fs, int key)
 
 	if (!form_is_text(fm, fm->cursor))
 		return 0;
-	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
-		ledit_insert(&fm->edit, (unsigned long)key);
-	} else {
-		switch (key) {
-		case KEYC_BACKSPACE:
-			ledit_backspace(&fm->edit);
-			break;
-		case KEYC_DELETE:
-			ledit_delete(&fm->edit);
-			break;
-		case KEYC_LEFT:
-			ledit_left(&fm->edit);
-			return 1;
-		case KEYC_RIGHT:
-			ledit_right(&fm->edit);
-			return 1;
-		case KEYC_HOME:
-		case KEYC_CTRL('a'):
-			ledit_home(&fm->edit);
-			return 1;
-		case KEYC_END:
-		case KEYC_CTRL('e'):
-			ledit_end(&fm->edit);
-			return 1;
-		case KEYC_CTRL('u'):
-			ledit_set(&fm->edit, NULL);
-			break;
-		default:
-			return 0;
-		}
+	switch (ledit_key(&fm->edit, key)) {
+	case LEDIT_NONE:
+		return 0;
+	case LEDIT_MOVED:
+		return 1;
+	case LEDIT_CHANGED:
+		break;
 	}
 	form_typed(fm, t->m);
 	form_check_new_model(t, fm);
@@ -366,8 +358,12 @@ form_free_screen(struct screen *s)
 }
 
 static const struct screen_ops form_ops = {
-	"Edit", form_keys, 0, form_draw, form_key, form_focus_screen, NULL,
-	form_free_screen
+	.name = "Edit",
+	.keys = form_keys,
+	.draw = form_draw,
+	.key = form_key,
+	.focus = form_focus_screen,
+	.free = form_free_screen,
 };
 
 struct screen *

@@ -18,6 +18,12 @@ struct help_screen {
 
 static const enum kctx help_keys[] = { KCTX_HELP, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
+static const struct key_hint help_hint[] = {
+	KEY_HINT2(ACT_UP, ACT_DOWN, "scroll"),
+	KEY_HINT(ACT_SEARCH, "search"),
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT_END
+};
 
 /* 1 if a context is in a chain. */
 static int
@@ -78,7 +84,7 @@ help_draw(struct tui *t, struct screen *s)
 	vlist_fix(&hs->list);
 	hs->listh = tui_body_height(t);
 	draw_list(t, &hs->list, tui_body_top(t), 0, hs->listh, t->cols, 1);
-	t->hint = "Up/Down scroll  / search  Esc back";
+	tui_hint(t, s, help_hint);
 }
 
 /* Scroll and search; ? again does nothing. */
@@ -103,7 +109,11 @@ help_free(struct screen *s)
 }
 
 static const struct screen_ops help_ops = {
-	"Help", help_keys, 0, help_draw, help_key, NULL, NULL, help_free
+	.name = "Help",
+	.keys = help_keys,
+	.draw = help_draw,
+	.key = help_key,
+	.free = help_free,
 };
 
 struct screen *

@@ -23,6 +23,13 @@ struct history_screen {
 
 static const enum kctx history_keys[] = { KCTX_HISTORY, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+static const struct key_hint history_hint[] = {
+	KEY_HINT(ACT_SEARCH, "search"),
+	KEY_HINT(ACT_SEARCH_NEXT, "next"),
+	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* Read the history again (another process may have added to it). */
 static void
@@ -62,7 +69,7 @@ history_draw(struct tui *t, struct screen *s)
 	history_lines(&hs->list, hs->v, hs->n, t->cols, hs->object != NULL);
 	hs->listh = tui_body_height(t) - 1;
 	draw_list(t, &hs->list, y + 1, 0, hs->listh, t->cols, 1);
-	t->hint = "/ search  n next  Esc back  ? help";
+	tui_hint(t, s, history_hint);
 }
 
 /* The history is a list to scroll and search. */
@@ -87,8 +94,12 @@ history_free(struct screen *s)
 }
 
 static const struct screen_ops history_ops = {
-	"History", history_keys, 0, history_draw, history_key, history_focus,
-	NULL, history_free
+	.name = "History",
+	.keys = history_keys,
+	.draw = history_draw,
+	.key = history_key,
+	.focus = history_focus,
+	.free = history_free,
 };
 
 struct screen *

@@ -19,6 +19,19 @@ struct pick_screen {
 
 static const enum kctx pick_keys[] = { KCTX_PICK, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
+static const struct key_hint pick_hint[] = {
+	KEY_HINT(ACT_JUMP, "go to"),
+	KEY_HINT(ACT_OPEN, "choose"),
+	KEY_HINT(ACT_BACK, "cancel"),
+	KEY_HINT_END
+};
+static const struct key_hint pick_multi_hint[] = {
+	KEY_HINT(ACT_TOGGLE, "tick/untick"),
+	KEY_HINT(ACT_JUMP, "go to"),
+	KEY_HINT(ACT_OPEN, "done"),
+	KEY_HINT(ACT_BACK, "cancel"),
+	KEY_HINT_END
+};
 
 /* A framed list in the middle of the screen. */
 static void
@@ -36,8 +49,7 @@ pick_draw(struct tui *t, struct screen *s)
 	pick_build(&ps->p, w - 4);
 	draw_box(t, y, x, h, w, ps->p.title);
 	draw_list(t, &ps->p.list, y + 1, x + 2, h - 2, w - 3, 1);
-	t->hint = ps->p.multi ? "Space tick/untick  a-z go to  Enter done  "
-	    "Esc cancel" : "a-z go to  Enter choose  Esc cancel";
+	tui_hint(t, s, ps->p.multi ? pick_multi_hint : pick_hint);
 }
 
 /* Call done with the choice; close unless it asks to stay. */
@@ -110,7 +122,12 @@ pick_free(struct screen *s)
 }
 
 static const struct screen_ops pick_ops = {
-	"choose", pick_keys, 1, pick_draw, pick_key, NULL, NULL, pick_free
+	.name = "choose",
+	.keys = pick_keys,
+	.modal = 1,
+	.draw = pick_draw,
+	.key = pick_key,
+	.free = pick_free,
 };
 
 enum tui_next

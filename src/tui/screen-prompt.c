@@ -21,6 +21,12 @@ struct prompt_screen {
 
 /* Typed text is not looked up in the global keys: '?' and 'q' are text. */
 static const enum kctx prompt_keys[] = { KCTX_PROMPT, KCTX_END };
+static const struct key_hint prompt_hint[] = {
+	KEY_HINT(ACT_OPEN, "confirm"),
+	KEY_HINT(ACT_BACK, "cancel"),
+	KEY_HINT(ACT_CLEAR, "clear"),
+	KEY_HINT_END
+};
 
 /* A framed line of text, scrolled to the cursor, and its hint. */
 static void
@@ -66,7 +72,7 @@ prompt_draw(struct tui *t, struct screen *s)
 	draw_lines(t, &ls, 0, y + 3, x + 2, 2, w - 4);
 	vlines_release(&ls);
 	draw_cursor(t, y + 2, x + 4 + col - skip);
-	t->hint = "Enter confirm  Esc cancel  C-u clear";
+	tui_hint(t, s, prompt_hint);
 }
 
 /* Every printable key is text; Enter and Esc end the prompt. */
@@ -87,32 +93,7 @@ prompt_key(struct tui *t, struct screen *s, int key, enum action a)
 	default:
 		break;
 	}
-	switch (key) {
-	case KEYC_BACKSPACE:
-		ledit_backspace(&ps->e);
-		break;
-	case KEYC_DELETE:
-		ledit_delete(&ps->e);
-		break;
-	case KEYC_LEFT:
-		ledit_left(&ps->e);
-		break;
-	case KEYC_RIGHT:
-		ledit_right(&ps->e);
-		break;
-	case KEYC_HOME:
-	case KEYC_CTRL('a'):
-		ledit_home(&ps->e);
-		break;
-	case KEYC_END:
-	case KEYC_CTRL('e'):
-		ledit_end(&ps->e);
-		break;
-	default:
-		if (key >= 0x20 && key < KEYC_BASE)
-			ledit_insert(&ps->e, (unsigned long)key);
-		break;
-	}
+	ledit_key(&ps->e, key);
 	return TUI_REDRAW;
 }
 
@@ -130,8 +111,12 @@ prompt_free(struct screen *s)
 }
 
 static const struct screen_ops prompt_ops = {
-	"prompt", prompt_keys, 1, prompt_draw, prompt_key, NULL, NULL,
-	prompt_free
+	.name = "prompt",
+	.keys = prompt_keys,
+	.modal = 1,
+	.draw = prompt_draw,
+	.key = prompt_key,
+	.free = prompt_free,
 };
 
 enum tui_next

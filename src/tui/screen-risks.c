@@ -30,6 +30,25 @@ static const enum kctx risks_keys[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
 static const enum kctx detail_keys[] = { KCTX_MITIGATION, KCTX_RISKS,
     KCTX_MODEL, KCTX_LIST, KCTX_GLOBAL, KCTX_END };
+static const struct key_hint risks_hint[] = {
+	KEY_HINT(ACT_STATUS, "status"),
+	KEY_HINT(ACT_OWNER, "owner"),
+	KEY_HINT(ACT_FILTER, "filter"),
+	KEY_HINT(ACT_SEARCH, "text"),
+	KEY_HINT(ACT_SORT, "sort"),
+	KEY_HINT(ACT_NEXT_PANE, "detail"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
+static const struct key_hint detail_hint[] = {
+	KEY_HINT(ACT_STATUS, "status"),
+	KEY_HINT(ACT_OWNER, "owner"),
+	KEY_HINT(ACT_DUE, "due"),
+	KEY_HINT(ACT_NOTES, "notes"),
+	KEY_HINT(ACT_NEXT_PANE, "list"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* What a prompt or pick opened from this screen works on, by name. */
 struct risks_arg {
@@ -188,9 +207,7 @@ risks_draw(struct tui *t, struct screen *s)
 	}
 	risks_show_block(&rs->detail, rs->detailh);
 	draw_list(t, &rs->detail, dy, dx, rs->detailh, dw, rs->in_detail);
-	t->hint = rs->in_detail ? "s status  o owner  d due  n notes  "
-	    "Tab list  ? help" : "s status  o owner  f filter  / text  "
-	    "> sort  Tab detail  ? help";
+	tui_hint(t, s, rs->in_detail ? detail_hint : risks_hint);
 }
 
 /* A justification typed: decide the risk with it. */
@@ -382,7 +399,9 @@ risks_filter_done(struct tui *t, void *arg, const char *name)
 	struct risks_arg	*ra = arg, *next;
 	struct pick		 p;
 	char			*now;
-	size_t			 g;
+	const struct catalogue	*cat = tui_catalogue(t);
+	const char *const	*gids;
+	size_t			 g, ng;
 
 	next = risks_arg_new(ra->rs, NULL, NULL);
 	next->filter = xstrdup(name);
@@ -396,9 +415,10 @@ risks_filter_done(struct tui *t, void *arg, const char *name)
 	} else if (strcmp(name, "guideline") == 0) {
 		pick_init(&p, "Show risks citing a guideline subsection", 0);
 		pick_add(&p, "", "(any)", NULL);
-		for (g = 0; g < 17; g++)
-			pick_add(&p, guideline_ids[g], NULL,
-			    guideline_titles[g]);
+		gids = catalogue_guidelines(cat, &ng);
+		for (g = 0; g < ng; g++)
+			pick_add(&p, gids[g], NULL, catalogue_ref_title(cat,
+			    REF_GUIDELINE, gids[g]));
 		pick_select(&p, now != NULL ? now : "");
 		tui_pick(t, &p, risks_filter_value_done, next, risks_arg_free);
 	} else if (strcmp(name, "gone") == 0) {
@@ -515,8 +535,12 @@ risks_free(struct screen *s)
 }
 
 static const struct screen_ops risks_ops = {
-	"Risks", risks_keys, 0, risks_draw, risks_key, NULL, risks_chain,
-	risks_free
+	.name = "Risks",
+	.keys = risks_keys,
+	.draw = risks_draw,
+	.key = risks_key,
+	.chain = risks_chain,
+	.free = risks_free,
 };
 
 struct screen *

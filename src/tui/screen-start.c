@@ -25,6 +25,15 @@ struct start {
 
 static const enum kctx start_keys[] = { KCTX_START, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
+static const struct key_hint start_hint[] = {
+	KEY_HINT(ACT_OPEN, "open"),
+	KEY_HINT(ACT_NEW, "new blank model"),
+	KEY_HINT(ACT_NEW_TEMPLATE, "from a template"),
+	KEY_HINT(ACT_DELETE, "delete"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_QUIT, "quit"),
+	KEY_HINT_END
+};
 
 /* Read the models of the database again. */
 static void
@@ -63,8 +72,7 @@ start_draw(struct tui *t, struct screen *s)
 	draw_list(t, &st->list, 1 + (int)ls.n + 1, 0, h - (int)ls.n - 1,
 	    t->cols, 1);
 	vlines_release(&ls);
-	t->hint = "Enter open  a new blank model  t from a template  "
-	    "d delete  ? help  q quit";
+	tui_hint(t, s, start_hint);
 }
 
 /* Open a model and show its walk-through where it stands. */
@@ -261,8 +269,12 @@ start_free(struct screen *s)
 }
 
 static const struct screen_ops start_ops = {
-	"Models", start_keys, 0, start_draw, start_key, start_focus, NULL,
-	start_free
+	.name = "Models",
+	.keys = start_keys,
+	.draw = start_draw,
+	.key = start_key,
+	.focus = start_focus,
+	.free = start_free,
 };
 
 struct screen *

@@ -34,6 +34,38 @@ struct walk {
 
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
+static const struct key_hint walk_system_hint[] = {
+	KEY_HINT(ACT_OPEN, "edit"),
+	KEY_HINT(ACT_NEXT_STEP, "next step"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_BACK, "models"),
+	KEY_HINT_END
+};
+static const struct key_hint walk_practice_hint[] = {
+	KEY_HINT(ACT_TOGGLE, "yes/no/unknown"),
+	KEY_HINT(ACT_OPEN, "choose"),
+	KEY_HINT(ACT_NEXT_STEP, "next"),
+	KEY_HINT(ACT_PREV_STEP, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
+static const struct key_hint walk_review_hint[] = {
+	KEY_HINT(ACT_OPEN, "risks"),
+	KEY_HINT(ACT_DASHBOARD, "dashboard"),
+	KEY_HINT(ACT_FLOWS, "flows"),
+	KEY_HINT(ACT_PREV_STEP, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
+static const struct key_hint walk_hint[] = {
+	KEY_HINT(ACT_ADD, "add"),
+	KEY_HINT(ACT_OPEN, "edit"),
+	KEY_HINT(ACT_DELETE, "delete"),
+	KEY_HINT(ACT_NEXT_STEP, "next"),
+	KEY_HINT(ACT_PREV_STEP, "back"),
+	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_END
+};
 
 /* A line or two about the selected item: its help. */
 static void
@@ -106,20 +138,17 @@ walk_draw(struct tui *t, struct screen *s)
 	vlines_release(&foot);
 	switch (w->step) {
 	case WALK_SYSTEM:
-		t->hint = "Enter edit  Right next step  ? help  Esc models";
+		tui_hint(t, s, walk_system_hint);
 		break;
 	case WALK_PRACTICE:
-		t->hint = "Space yes/no/unknown  Enter choose  Right next  "
-		    "Left back  ? help";
+		tui_hint(t, s, walk_practice_hint);
 		break;
 	case WALK_ANALYSIS:
 	case WALK_REVIEW:
-		t->hint = "Enter risks  D dashboard  V flows  Left back  "
-		    "? help";
+		tui_hint(t, s, walk_review_hint);
 		break;
 	default:
-		t->hint = "a add  Enter edit  d delete  Right next  Left back  "
-		    "? help";
+		tui_hint(t, s, walk_hint);
 		break;
 	}
 }
@@ -351,8 +380,11 @@ walk_free(struct screen *s)
 }
 
 static const struct screen_ops walk_ops = {
-	"Walk-through", walk_keys, 0, walk_draw, walk_key, NULL, NULL,
-	walk_free
+	.name = "Walk-through",
+	.keys = walk_keys,
+	.draw = walk_draw,
+	.key = walk_key,
+	.free = walk_free,
 };
 
 struct screen *

@@ -23,6 +23,7 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "view/keys.h"
+#include "view/ledit.h"
 #include "view/risks.h"
 #include "view/undo.h"
 #include "view/view.h"
@@ -82,6 +83,7 @@ struct tui {
 	int			 status_error;	/* it is an error */
 	int			 status_rows;	/* rows it takes, wrapped */
 	const char		*hint;		/* keys to show, set by draw */
+	struct buf		 hintbuf;	/* what tui_hint() builds */
 	char			*search;	/* the last text searched */
 	int			 conflict;	/* the last save was refused:
 						   changed by someone else */
@@ -106,6 +108,12 @@ void		 tui_insert_below(struct tui *, struct screen *);
  */
 enum tui_next	 tui_list_key(struct tui *, struct vlist *, enum action,
 		     int page);
+/*
+ * Set the status-line hint of a screen being drawn from its key chain
+ * (view/keys.h): "Enter open  Esc back  ? help".
+ */
+void		 tui_hint(struct tui *, struct screen *,
+		     const struct key_hint *);
 /* Pop back to the model's walk-through, then push (model screens). */
 enum tui_next	 tui_goto(struct tui *, struct screen *);
 void		 tui_message(struct tui *, const char *, ...)

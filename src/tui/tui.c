@@ -528,6 +528,14 @@ tui_draw(struct tui *t)
 	draw_end(t);
 }
 
+void
+tui_hint(struct tui *t, struct screen *s, const struct key_hint *h)
+{
+	buf_reset(&t->hintbuf);
+	keys_hint(&t->hintbuf, h, tui_chain(s));
+	t->hint = t->hintbuf.s;
+}
+
 /*
  * Make the screen on top current again: reload what it shows when the
  * database changed since it was read (a save here, or another process's),
@@ -724,6 +732,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	memset(&t, 0, sizeof t);
 	rfilter_init(&t.rfilter);
 	buf_init(&t.status);
+	buf_init(&t.hintbuf);
 	risk_register_init(&t.risks);
 	undo_init(&t.undo);
 	error_clear(&err);
@@ -768,6 +777,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	screen_free(t.pending);
 	tui_close_model(&t);
 	buf_release(&t.status);
+	buf_release(&t.hintbuf);
 	free(t.search);
 	session_close(t.s);
 	if (tui_signal != 0) {

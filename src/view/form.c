@@ -378,15 +378,6 @@ form_validate(struct form *fm, const struct model *m)
 	return bad;
 }
 
-void
-form_touch_all(struct form *fm)
-{
-	size_t	i;
-
-	for (i = 0; i < fm->n; i++)
-		fm->v[i].touched = 1;
-}
-
 int
 form_changed(const struct form *fm)
 {

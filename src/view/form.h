@@ -23,6 +23,7 @@
 #include <stddef.h>
 
 #include "model/model.h"
+#include "view/ledit.h"
 #include "view/view.h"
 
 struct error;
@@ -76,8 +77,6 @@ int		 form_set(struct form *, size_t, const char *,
 void		 form_cycle(struct form *, int dir, const struct model *);
 /* Validate every field; the number of fields in error. */
 size_t		 form_validate(struct form *, const struct model *);
-/* Mark every field touched so that all errors show. */
-void		 form_touch_all(struct form *);
 /* 1 if some field differs from what was last stored. */
 int		 form_changed(const struct form *);
 /* Record the current values as stored (after a successful save). */

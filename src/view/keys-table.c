@@ -218,19 +218,6 @@ keys_lookup(int key, const enum kctx *chain)
 	return ACT_NONE;
 }
 
-const char *
-keys_for(enum action a, const enum kctx *chain)
-{
-	size_t	i;
-
-	for (; *chain != KCTX_END; chain++)
-		for (i = 0; i < nkeys_table; i++)
-			if (keys_table[i].ctx == *chain &&
-			    keys_table[i].action == a)
-				return keys_table[i].name;
-	return "";
-}
-
 /* The help of one context: one line per action, keys joined. */
 static void
 keys_help_ctx(struct buf *b, enum kctx c)
@@ -276,8 +263,57 @@ keys_help(struct buf *b, int ctx)
 	}
 }
 
-void
-tui_keys_help(struct buf *b)
+/* The name of a key bound to an action in a chain, or NULL. */
+static const char *
+keys_name(enum action a, int key, const enum kctx *chain)
 {
-	keys_help(b, -1);
+	size_t	i;
+
+	for (; *chain != KCTX_END; chain++)
+		for (i = 0; i < nkeys_table; i++)
+			if (keys_table[i].ctx == *chain &&
+			    keys_table[i].action == a &&
+			    (key == 0 || keys_table[i].key == key))
+				return keys_table[i].name;
+	return NULL;
+}
+
+/* Append a key's name up to its first comma ("a-z, 0-9": "a-z"). */
+static void
+keys_add_name(struct buf *b, const char *name)
+{
+	const char	*comma = strchr(name, ',');
+
+	buf_add(b, name, comma != NULL ? (size_t)(comma - name) :
+	    strlen(name));
+}
+
+void
+keys_hint(struct buf *b, const struct key_hint *h,
+    const enum kctx *chain)
+{
+	const char	*k1, *k2;
+	int		 first = 1;
+
+	for (; h->what != NULL; h++) {
+		k1 = k2 = NULL;
+		if (h->act != ACT_NONE &&
+		    (k1 = keys_name(h->act, h->key, chain)) == NULL)
+			continue;
+		if (h->act2 != ACT_NONE &&
+		    (k2 = keys_name(h->act2, 0, chain)) == NULL)
+			continue;
+		if (!first)
+			buf_adds(b, "  ");
+		first = 0;
+		if (k1 != NULL) {
+			keys_add_name(b, k1);
+			if (k2 != NULL) {
+				buf_addc(b, '/');
+				keys_add_name(b, k2);
+			}
+			buf_addc(b, ' ');
+		}
+		buf_adds(b, h->what);
+	}
 }

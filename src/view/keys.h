@@ -3,8 +3,9 @@
  *
  * Every key binding is one row of a const table (key, name, context,
  * action, help) in keys-table.c. The TUI looks keys up in it, the help
- * screen is built from it, and tui_keys_help() prints it for the man page,
- * so the three cannot disagree. Key codes are Unicode code points for
+ * screen and the status-line hints are built from it, and the man page
+ * (written by hand) is checked against it by tests/test-manpage-cli.c and
+ * tests/man-lint.sh, so they cannot disagree. Key codes are Unicode code points for
  * characters, KEYC_CTRL(c) for control keys, and the KEYC_* values above
  * Unicode for special keys; src/tui/keys.c translates curses keys to them.
  *
@@ -131,17 +132,37 @@ enum action	 keys_lookup(int key, const enum kctx *chain);
 /* The name of a context, as a heading: "Everywhere", "Risks". */
 const char	*keys_ctx_name(enum kctx);
 /*
- * The first key bound to an action in a context chain, by name, for hints
- * ("Enter"); "" when none.
+ * One item of a status-line hint: the key of an action and what it does
+ * there ("Enter open"), or the keys of two actions ("Up/Down scroll").
+ * Screens list their hints as arrays ended by KEY_HINT_END; the keys
+ * are found in the table, so a hint cannot name a key that does
+ * something else.
  */
-const char	*keys_for(enum action, const enum kctx *chain);
+struct key_hint {
+	enum action	 act;	/* ACT_NONE: the words alone */
+	enum action	 act2;	/* ACT_NONE, or a second action: "A/B" */
+	int		 key;	/* 0: the first key of act in the chain;
+				   else this key, if it is bound to act */
+	const char	*what;	/* "open", "next field" */
+};
+#define KEY_HINT(a, w)		{ .act = (a), .what = (w) }
+#define KEY_HINT2(a, b, w)	{ .act = (a), .act2 = (b), .what = (w) }
+#define KEY_HINT_KEY(a, k, w)	{ .act = (a), .key = (k), .what = (w) }
+#define KEY_HINT_END		{ .act = ACT_NONE, .what = NULL }
+
+/*
+ * Append a hint to a buffer: items two spaces apart, each its key names
+ * then its words ("Enter open  Esc back  ? help"). A key whose name lists
+ * several keys ("a-z, 0-9") is shown by the first; an item whose keys are
+ * not bound in the chain is left out.
+ */
+void		 keys_hint(struct buf *, const struct key_hint *,
+		     const enum kctx *chain);
 /*
  * Append the help of one context (ctx >= 0) or of all (-1): a heading per
  * context, then one line per action with all its keys: "  j, Down   move
  * down".
  */
 void		 keys_help(struct buf *, int ctx);
-/* The whole key table as plain text, for the man page. */
-void		 tui_keys_help(struct buf *);
 
 #endif

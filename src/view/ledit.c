@@ -8,7 +8,8 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
-#include "view/view.h"
+#include "view/keys.h"
+#include "view/ledit.h"
 
 void
 ledit_init(struct ledit *e, const char *s)
@@ -135,10 +136,40 @@ ledit_end(struct ledit *e)
 	e->pos = e->len;
 }
 
-void
-ledit_kill(struct ledit *e)
+enum ledit_result
+ledit_key(struct ledit *e, int key)
 {
-	ledit_cut(e, 0, e->pos);
+	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
+		ledit_insert(e, (unsigned long)key);
+		return LEDIT_CHANGED;
+	}
+	switch (key) {
+	case KEYC_BACKSPACE:
+		ledit_backspace(e);
+		return LEDIT_CHANGED;
+	case KEYC_DELETE:
+		ledit_delete(e);
+		return LEDIT_CHANGED;
+	case KEYC_CTRL('u'):
+		ledit_set(e, NULL);
+		return LEDIT_CHANGED;
+	case KEYC_LEFT:
+		ledit_left(e);
+		return LEDIT_MOVED;
+	case KEYC_RIGHT:
+		ledit_right(e);
+		return LEDIT_MOVED;
+	case KEYC_HOME:
+	case KEYC_CTRL('a'):
+		ledit_home(e);
+		return LEDIT_MOVED;
+	case KEYC_END:
+	case KEYC_CTRL('e'):
+		ledit_end(e);
+		return LEDIT_MOVED;
+	default:
+		return LEDIT_NONE;
+	}
 }
 
 int

@@ -19,7 +19,6 @@ void
 start_lines(struct vlist *l, const struct store_summary *v, size_t n,
     int width)
 {
-	static const char *const sev[] = { "CRIT", "HIGH", "MED", "LOW" };
 	struct vline	*line;
 	size_t		 i;
 	int		 idw = 8, namew, s, w;
@@ -49,14 +48,18 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 	vline_cell(line, VS_HEADING, "ID", idw);
 	vline_add(line, VS_HEADING, " ");
 	vline_cell(line, VS_HEADING, "NAME", namew);
-	for (s = 0; s < 4; s++)
-		vline_addf(line, VS_HEADING, "%5s", sev[s]);
+	for (s = LEVEL_COUNT - 1; s >= 0; s--)
+		vline_addf(line, VS_HEADING, "%5s",
+		    vocab_label(&vocab_severity, s));
 	/*
 	 * Statuses as the dashboard words them, mitigating ones too; the
 	 * total is the sum of either group, so it gives them its room.
 	 */
-	vline_addf(line, VS_HEADING, "%5s%11s%10s%4s", "OPEN", "MITIGATING",
-	    "MITIGATED", "ACC");
+	vline_addf(line, VS_HEADING, "%5s%11s%10s%4s",
+	    vocab_label(&vocab_risk_status, RISK_OPEN),
+	    vocab_label(&vocab_risk_status, RISK_MITIGATING),
+	    vocab_label(&vocab_risk_status, RISK_MITIGATED),
+	    vocab_label(&vocab_risk_status, RISK_ACCEPTED));
 	l->sticky = 1;
 	for (i = 0; i < n; i++) {
 		line = vlines_add(&l->lines);
@@ -66,7 +69,7 @@ start_lines(struct vlist *l, const struct store_summary *v, size_t n,
 		vline_cell(line, VS_NORMAL, v[i].id, idw);
 		vline_add(line, VS_NORMAL, " ");
 		vline_cell(line, VS_NORMAL, v[i].name, namew);
-		for (s = 3; s >= 0; s--)
+		for (s = LEVEL_COUNT - 1; s >= 0; s--)
 			vline_addf(line, v[i].by_severity[s] > 0 ?
 			    rview_severity_style(s) : VS_DIM, "%5zu",
 			    v[i].by_severity[s]);

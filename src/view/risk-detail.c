@@ -63,8 +63,7 @@ detail_refs(struct vlist *l, const struct threat *t,
 	vlines_addf(&l->lines, VS_HEADING, "References");
 	for (i = 0; i < t->refs.n; i++) {
 		r = &t->refs.v[i];
-		title = r->scheme == REF_GUIDELINE ? guideline_title(r->id) :
-		    catalogue_ref_title(cat, r->scheme, r->id);
+		title = catalogue_ref_title(cat, r->scheme, r->id);
 		v = vlines_add(&l->lines);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_DIM, ref_scheme_name(r->scheme), 15);
@@ -218,13 +217,14 @@ void
 dash_lines(struct vlist *l, const struct risk_register *r,
     const struct catalogue *cat, const char *today, int width)
 {
-	struct rcounts	 c;
+	struct risk_counts c;
 	struct vline	*v;
-	size_t		 i, j, g, n, cover[17], mitigated[17];
+	const char *const *gids;
+	size_t		 i, j, g, n, ng, *cover, *mitigated;
 	int		 s;
 
 	vlist_clear(l);
-	rcounts_compute(&c, r);
+	risk_counts_compute(&c, r);
 	vlines_addf(&l->lines, VS_HEADING, "Risks that apply, by severity "
 	    "and status (%zu)", c.applying);
 	v = vlines_add(&l->lines);
@@ -296,7 +296,7 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		v->data = k;
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, rview_severity_style(k->severity),
-		    rview_severity_label(k->severity), 4);
+		    vocab_label(&vocab_severity, k->severity), 4);
 		vline_add(v, VS_NORMAL, " ");
 		vline_cell(v, VS_NORMAL, k->target, 16);
 		vline_add(v, VS_NORMAL, " ");
@@ -322,10 +322,11 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		vlines_addf(&l->lines, VS_DIM, "  none");
 
 	vlines_add(&l->lines);
-	vlines_addf(&l->lines, VS_HEADING, "Coverage of the 17 guideline "
-	    "subsections: risks citing each, mitigated");
-	memset(cover, 0, sizeof cover);
-	memset(mitigated, 0, sizeof mitigated);
+	gids = catalogue_guidelines(cat, &ng);
+	vlines_addf(&l->lines, VS_HEADING, "Coverage of the %zu guideline "
+	    "subsections: risks citing each, mitigated", ng);
+	cover = xcalloc(ng + 1, sizeof *cover);
+	mitigated = xcalloc(ng + 1, sizeof *mitigated);
 	for (i = 0; r != NULL && i < r->n; i++) {
 		const struct risk	*k = r->risks[i];
 		const struct threat	*t;
@@ -333,25 +334,27 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		if (!k->applies)
 			continue;
 		t = rview_threat(cat, k->threat);
-		for (g = 0; g < 17; g++) {
-			if (!rview_cites(t, guideline_ids[g]))
+		for (g = 0; g < ng; g++) {
+			if (!rview_cites(t, gids[g]))
 				continue;
 			cover[g]++;
 			if (k->status == RISK_MITIGATED)
 				mitigated[g]++;
 		}
 	}
-	for (g = 0; g < 17; g++) {
+	for (g = 0; g < ng; g++) {
 		v = vlines_add(&l->lines);
 		vline_add(v, VS_NORMAL, "  ");
-		vline_cell(v, VS_HEADING, guideline_ids[g], 4);
-		vline_cell(v, VS_NORMAL, guideline_titles[g], width - 34 > 20 ?
-		    width - 34 : 20);
+		vline_cell(v, VS_HEADING, gids[g], 4);
+		vline_cell(v, VS_NORMAL, catalogue_ref_title(cat, REF_GUIDELINE,
+		    gids[g]), width - 34 > 20 ? width - 34 : 20);
 		vline_addf(v, cover[g] > 0 ? VS_NORMAL : VS_DIM, " %4zu %s",
 		    cover[g], cover[g] == 1 ? "risk " : "risks");
 		vline_addf(v, cover[g] > 0 && mitigated[g] == cover[g] ?
 		    VS_OK : VS_NORMAL, " %4zu mitigated", mitigated[g]);
 	}
+	free(cover);
+	free(mitigated);
 	/* Every line can hold the cursor, so that the page scrolls. */
 	for (i = 0; i < l->lines.n; i++)
 		l->lines.v[i].selectable = 1;

@@ -13,49 +13,13 @@
 #include "util/xmalloc.h"
 #include "view/risks.h"
 
-void
-rcounts_compute(struct rcounts *c, const struct risk_register *r)
-{
-	const struct risk	*k;
-	size_t			 i;
-
-	memset(c, 0, sizeof *c);
-	for (i = 0; r != NULL && i < r->n; i++) {
-		k = r->risks[i];
-		if (!k->applies) {
-			c->gone++;
-			continue;
-		}
-		c->applying++;
-		if (k->severity >= 0 && k->severity < 4)
-			c->by_severity[k->severity]++;
-		if (k->status >= 0 && k->status < RISK_STATUS_COUNT)
-			c->by_status[k->status]++;
-		if (k->severity >= 0 && k->severity < 4 && k->status >= 0 &&
-		    k->status < RISK_STATUS_COUNT)
-			c->cell[k->severity][k->status]++;
-		if (risk_provisional(k))
-			c->assumed++;
-	}
-}
-
-const char *
-rview_severity_label(int level)
-{
-	static const char *const labels[] = { "LOW", "MED", "HIGH", "CRIT" };
-
-	if (level < 0 || level > 3)
-		return "?";
-	return labels[level];
-}
-
 int
 rview_severity_style(int level)
 {
-	static const int styles[] = { VS_LOW, VS_MEDIUM, VS_HIGH,
+	static const int styles[LEVEL_COUNT] = { VS_LOW, VS_MEDIUM, VS_HIGH,
 	    VS_CRITICAL };
 
-	if (level < 0 || level > 3)
+	if (level < 0 || level >= LEVEL_COUNT)
 		return VS_NORMAL;
 	return styles[level];
 }
@@ -485,7 +449,7 @@ rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
 	if (tw < 10)
 		tw = 10;
 	vline_cell(v, k->applies ? rview_severity_style(k->severity) :
-	    VS_DIM, rview_severity_label(k->severity), 4);
+	    VS_DIM, vocab_label(&vocab_severity, k->severity), 4);
 	vline_add(v, VS_NORMAL, " ");
 	if (!k->applies)
 		vline_cell(v, VS_DIM, "no longer", 14);

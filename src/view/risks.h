@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "model/risk-counts.h"
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "view/view.h"
@@ -28,21 +29,10 @@ struct buf;
 struct catalogue;
 struct threat;
 
-/* Counts over a register; only risks that apply, except gone. */
-struct rcounts {
-	size_t	applying;
-	size_t	by_severity[4];			/* enum level */
-	size_t	by_status[RISK_STATUS_COUNT];
-	size_t	cell[4][RISK_STATUS_COUNT];	/* severity x status */
-	size_t	assumed;	/* resting on at least one assumption */
-	size_t	gone;		/* kept but no longer applying */
-};
-
-void		 rcounts_compute(struct rcounts *,
-		     const struct risk_register *);
-
-/* "CRIT", "HIGH", "MED", "LOW" (or "?"), and the style of a severity. */
-const char	*rview_severity_label(int level);
+/*
+ * The style of a severity; its short label ("CRIT", "HIGH", "MED", "LOW")
+ * is vocab_label(&vocab_severity, level).
+ */
 int		 rview_severity_style(int level);
 /* Today as YYYY-MM-DD into a buffer of at least 11 bytes. */
 void		 rview_today(char *);
@@ -144,7 +134,7 @@ void		 rview_detail(struct vlist *, const struct risk *,
 
 /*
  * The dashboard: severity x status counts, overdue mitigations and
- * accepted risks (data: the struct risk), and the coverage of the 17
+ * accepted risks (data: the struct risk), and the coverage of the
  * guideline subsections (risks citing each, and how many are mitigated).
  */
 void		 dash_lines(struct vlist *, const struct risk_register *,

@@ -493,14 +493,3 @@ vlist_search(struct vlist *l, const char *needle)
 	}
 	return -1;
 }
-
-int
-vlist_empty(const struct vlist *l)
-{
-	size_t	i;
-
-	for (i = 0; i < l->lines.n; i++)
-		if (vlist_ok(l, i))
-			return 0;
-	return 1;
-}

@@ -1,5 +1,5 @@
 /*
- * view.h: rows of text with styles, lists with a cursor, a line editor.
+ * view.h: rows of text with styles, lists with a cursor.
  *
  * This is the pure part of the TUI: it knows nothing of curses. A screen
  * turns models, registers and histories into lines (struct vline) made of
@@ -13,7 +13,7 @@
  * lines) are skipped by the cursor. Each line may carry a borrowed pointer
  * (data) so that a screen can find the object a line shows.
  *
- * A struct ledit is a one-line text editor working in UTF-8 characters.
+ * The line editor of text fields and prompts is in view/ledit.h.
  *
  * Ownership: lines own their segments' text; lists own their lines;
  * data pointers are borrowed and never freed.
@@ -139,35 +139,8 @@ int		 vlist_select(struct vlist *, const void *);
  * text contains needle, ignoring ASCII case. 0, or -1 when none does.
  */
 int		 vlist_search(struct vlist *, const char *);
-/* 1 if no line is selectable. */
-int		 vlist_empty(const struct vlist *);
 
 /* 1 if haystack contains needle, ignoring ASCII case. */
 int		 view_contains(const char *, const char *);
-
-struct ledit {
-	char	*s;		/* the text, NUL-terminated, never NULL */
-	size_t	 len;
-	size_t	 cap;
-	size_t	 pos;		/* byte offset of the cursor, on a
-				   character boundary */
-};
-
-void	 ledit_init(struct ledit *, const char *);
-void	 ledit_release(struct ledit *);
-void	 ledit_set(struct ledit *, const char *);
-/* Insert one Unicode character at the cursor (control characters are
- * refused: returns -1). */
-int	 ledit_insert(struct ledit *, unsigned long);
-void	 ledit_backspace(struct ledit *);
-void	 ledit_delete(struct ledit *);
-void	 ledit_left(struct ledit *);
-void	 ledit_right(struct ledit *);
-void	 ledit_home(struct ledit *);
-void	 ledit_end(struct ledit *);
-/* Delete from the start of the line to the cursor (C-u). */
-void	 ledit_kill(struct ledit *);
-/* Columns from the start of the text to the cursor. */
-int	 ledit_column(const struct ledit *);
 
 #endif

@@ -379,7 +379,7 @@ static void
 walk_analysis(struct vlist *l, const struct model *m,
     const struct risk_register *r, int width)
 {
-	struct rcounts	 rc;
+	struct risk_counts rc;
 	struct vline	*v;
 	int		 s;
 
@@ -389,7 +389,7 @@ walk_analysis(struct vlist *l, const struct model *m,
 		    "time the model is saved.", width);
 		return;
 	}
-	rcounts_compute(&rc, r);
+	risk_counts_compute(&rc, r);
 	v = vlines_add(&l->lines);
 	v->selectable = 1;
 	v->data = r;
