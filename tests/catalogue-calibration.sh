@@ -62,6 +62,15 @@ for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; d
 	# Critical is the exception: at most one risk in eight.
 	[ $((crit * 8)) -le "$total" ] ||
 	    fail "$model: $crit of $total risks are critical"
+	# One threat is raised at most three times for one system: a threat
+	# whose harm is one fact of a shared component (the agent that
+	# drives the tools, the pipeline that trains on the datasets) is
+	# one finding there, naming every tool or dataset.
+	most="$(awk '/^(low|medium|high|critical) / {
+	    split($4, a, "@"); if (++n[a[1]] > m) { m = n[a[1]]; w = a[1] } }
+	    END { print m + 0, w }' "$T/risks")"
+	[ "${most%% *}" -le 3 ] ||
+	    fail "$model: one threat is raised ${most%% *} times (${most#* })"
 	# A practice gap is never critical, nor the most severe risk.
 	if grep -q '^critical .* practice-' "$T/risks"; then
 		fail "$model: a practice gap is critical"
@@ -180,7 +189,9 @@ grep -q "^    assumed: 'runner' executes code" "$T/risks" ||
 model=multi-agent-mcp
 register "$SRC/templates/multi-agent-mcp.yaml"
 expect llm-indirect-prompt-injection@llm critical high
-expect agent-tool-exfiltration@fetch-tool critical high medium low
+# One finding on the agent that calls the fetch tool, naming it.
+expect agent-tool-exfiltration@knowledge-agent critical high medium low
+expect agent-tool-exfiltration@fetch-tool none
 expect monitoring-holds-sensitive-data@traces critical high medium low
 # The vendor runs the CRM server and the LLM: their endpoints are theirs.
 expect model-extraction@crm-tool none
@@ -190,6 +201,11 @@ expect model-extraction@crm-tool none
 expect sensitive-data-to-third-party-ai@crm-vendor none
 expect agent-tool-exfiltration@crm-tool none
 expect agent-tool-exfiltration@refund-tool none
+for tool in crm-tool refund-tool; do
+	"$PARAPET" risk "$T/db" agent-tool-exfiltration@knowledge-agent |
+	    grep -q "'$tool'" &&
+	    fail "$model: tool exfiltration names the fixed-endpoint $tool"
+done
 expect agent-excessive-agency@refund-tool high critical
 expect agent-excessive-agency@billing-agent none
 # Sub-agents' results are among what the orchestrator reads: one finding

@@ -883,12 +883,18 @@ test_standard_adjustments_name_their_threats(void **state)
 	assert_int_equal(k->impact, t->impact - 1);
 	assert_true(has_reason(k, "impact -1: its actions are reversible and "
 	    "contained"));
+	/*
+	 * Tool exfiltration is one finding on the backend that calls the
+	 * tools, scored as its most severe tool: the refund tool's action
+	 * impact raises it; the note tool, which can still carry data out,
+	 * is named in it.
+	 */
 	t = catalogue_threat(cat, "agent-tool-exfiltration");
-	assert_int_equal(must_find(&reg, t->id, "refund-tool")->impact,
-	    t->impact + 1);
-	/* A note can still carry data out. */
-	assert_int_equal(must_find(&reg, t->id, "note-tool")->impact,
-	    t->impact);
+	k = must_find(&reg, t->id, "chat");
+	assert_int_equal(k->impact, t->impact + 1);
+	assert_null(risk_register_find(&reg, t->id, "refund-tool"));
+	assert_null(risk_register_find(&reg, t->id, "note-tool"));
+	assert_true(has_reason(k, "fact: 'note-tool' is a tool"));
 
 	/* Weights from the public hub: supplier-side threats. */
 	t = catalogue_threat(cat, "backdoored-model");

@@ -391,6 +391,44 @@ test_chained_agents_and_called_tools_are_one_finding(void **state)
 	risk_register_release(&reg);
 }
 
+/*
+ * consumer: the datasets a pipeline trains on are one finding on it. It
+ * stands on the dataset that holds personal data, and names the one that
+ * may (personal-data not answered) with its question and as an alias,
+ * without becoming provisional; a dataset that feeds nothing is its own.
+ */
+static void
+test_datasets_a_pipeline_consumes_are_one_finding(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+
+	(void)state;
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: a, name: A, kind: dataset, personal-data: true }\n"
+	    "  - { id: b, name: B, kind: dataset }\n"
+	    "  - { id: c, name: C, kind: dataset, personal-data: false }\n"
+	    "  - { id: lone, name: L, kind: dataset, personal-data: true }\n"
+	    "  - { id: train, name: T, kind: training-pipeline }\n"
+	    "flows:\n"
+	    "  - { id: fa, from: a, to: train, data: [training-data] }\n"
+	    "  - { id: fb, from: b, to: train, data: [training-data] }\n"
+	    "  - { id: fc, from: c, to: train, data: [training-data] }\n",
+	    &reg);
+	assert_int_equal(count(&reg, "t-data"), 2);
+	k = must_find(&reg, "t-data", "train");
+	assert_true(has_reason(k, "fact: one finding for component 'a'"));
+	assert_true(has_reason(k, "fact: 'b' too, if answered so: 'b' "
+	    "handles personal data (personal-data not answered)"));
+	assert_false(risk_provisional(k));
+	expect_aliases(k, "t-data@a t-data@b");
+	assert_int_equal(must_find(&reg, "t-data", "lone")->naliases, 0);
+	assert_null(risk_register_find(&reg, "t-data", "c"));
+	risk_register_release(&reg);
+}
+
 /* A cycle of agents still gives one finding, on the first of them. */
 static void
 test_a_cycle_is_one_finding(void **state)
@@ -556,6 +594,8 @@ main(void)
 		cmocka_unit_test(
 		    test_chained_agents_and_called_tools_are_one_finding),
 		cmocka_unit_test(test_a_cycle_is_one_finding),
+		cmocka_unit_test(
+		    test_datasets_a_pipeline_consumes_are_one_finding),
 		cmocka_unit_test(test_finding_and_covers_are_checked_at_load),
 		cmocka_unit_test(test_agents_prompting_one_model_are_its_finding),
 		cmocka_unit_test(

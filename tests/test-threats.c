@@ -5,8 +5,9 @@
  * For a threat T, tests/threats/T/ holds complete model files (format 1):
  * fires-TARGET.yaml, on which the analysis must raise the risk T@TARGET,
  * and quiet-TARGET.yaml, on which it must not. Every threat needs at least
- * one of each. One test per threat; a failure lists every file that went
- * wrong and why.
+ * one of each. A fires case may also name, in comments "# reason: LINE",
+ * reason lines the risk must give. One test per threat; a failure lists
+ * every file that went wrong and why.
  */
 #include "config.h"
 
@@ -106,6 +107,61 @@ raised_on(const struct risk_register *reg, const char *threat,
 	return found;
 }
 
+/* The risk that raises a threat for a target (its own, or by alias). */
+static const struct risk *
+risk_on(const struct risk_register *reg, const char *threat,
+    const char *target)
+{
+	const struct risk	*k = risk_register_find(reg, threat, target);
+	char			*name = xasprintf("%s@%s", threat, target);
+	size_t			 i, j;
+
+	for (i = 0; k == NULL && i < reg->n; i++)
+		for (j = 0; k == NULL && j < reg->risks[i]->naliases; j++)
+			if (strcmp(reg->risks[i]->aliases[j], name) == 0)
+				k = reg->risks[i];
+	free(name);
+	return k;
+}
+
+/*
+ * A fires case may list, in comments "# reason: LINE", reason lines the
+ * risk must give ("fact: ..." or "assumed: ..."), for example each path
+ * by which the threat reaches its target.
+ */
+static void
+check_reasons(const char *threat, const char *path, const struct risk *k,
+    struct buf *out)
+{
+	static const char	 tag[] = "# reason: ";
+	FILE			*fp = fopen(path, "r");
+	char			 line[1024];
+	size_t			 i, len;
+	int			 found;
+
+	if (fp == NULL) {
+		buf_addf(out, "#   %s/%s: cannot read it\n", threat,
+		    base_name(path));
+		return;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		if (strncmp(line, tag, sizeof tag - 1) != 0)
+			continue;
+		len = strlen(line);
+		while (len > 0 && (line[len - 1] == '\n' ||
+		    line[len - 1] == '\r'))
+			line[--len] = '\0';
+		found = 0;
+		for (i = 0; !found && i < k->nreasons; i++)
+			found = strcmp(k->reasons[i].line,
+			    line + sizeof tag - 1) == 0;
+		if (!found)
+			buf_addf(out, "#   %s/%s: no reason '%s'\n", threat,
+			    base_name(path), line + sizeof tag - 1);
+	}
+	fclose(fp);
+}
+
 static void
 run_case(const char *threat, const char *path, int fires, struct buf *out)
 {
@@ -137,6 +193,9 @@ run_case(const char *threat, const char *path, int fires, struct buf *out)
 		if (fires && !raised)
 			buf_addf(out, "#   %s/%s: no risk %s@%s raised\n", threat,
 			    name, threat, target);
+		if (fires && raised)
+			check_reasons(threat, path, risk_on(&reg, threat,
+			    target), out);
 		if (!fires && raised)
 			buf_addf(out, "#   %s/%s: risk %s@%s raised, expected "
 			    "none\n", threat, name, threat, target);

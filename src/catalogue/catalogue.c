@@ -93,6 +93,11 @@ const struct finding_mode finding_modes[FINDING_COUNT] = {
 	    .finding = TARGET_COMPONENT,
 	    .help = "one finding per component that sends them tool calls "
 	    "(a component no one calls is its own)" },
+	[FINDING_CONSUMER] = { .name = "consumer",
+	    .target = TARGET_COMPONENT, .finding = TARGET_COMPONENT,
+	    .help = "one finding per component they send to, such as the "
+	    "pipeline that trains on datasets (a component that sends "
+	    "nothing is its own)" },
 };
 
 const char *

@@ -66,6 +66,8 @@ enum finding_by {
 				   are one finding, on the one upstream */
 	FINDING_CALLER,		/* components: per component that sends
 				   them tool calls (else each its own) */
+	FINDING_CONSUMER,	/* components: per component their first
+				   flow out goes to (else each its own) */
 	FINDING_COUNT
 };
 

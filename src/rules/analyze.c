@@ -233,6 +233,14 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			    NULL && (f->data & DATA_BIT(DATA_TOOL_CALL)) != 0)
 				caller[f->dst->index] = f->src;
 		}
+	} else if (t->finding == FINDING_CONSUMER) {
+		/* The component each one first sends to. */
+		caller = xcalloc(m->ncomponents + 1, sizeof *caller);
+		for (i = 0; i < m->nflows; i++) {
+			f = m->flows[i];
+			if (f->src != f->dst && caller[f->src->index] == NULL)
+				caller[f->src->index] = f->dst;
+		}
 	}
 	for (i = 0; i < n; i++) {
 		h[i].subj = h[i].obj;
@@ -258,6 +266,7 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			h[i].subj = f->dst;
 			break;
 		case FINDING_CALLER:
+		case FINDING_CONSUMER:
 			if (caller[c->index] == NULL)
 				continue;
 			h[i].subj = caller[c->index];
@@ -381,10 +390,47 @@ analyze_excluded(struct eval *e, const struct catalogue *cat,
  * one's adjustments) and the names the hits would have had as risks of
  * their own as aliases.
  */
+/*
+ * A finding that stands on facts names the targets of its group that it
+ * holds for only by assumption: each with what it assumes, as a fact of
+ * the finding (it does not make the finding provisional, and the
+ * question is not lost), and with its name as an alias, so that a
+ * decision taken on it as a risk of its own is kept.
+ */
+static void
+analyze_also(struct eval *e, const struct threat *t, const struct hit *h,
+    const size_t *also, size_t nalso, struct risk *k)
+{
+	struct risk	 tmp;
+	struct buf	 b;
+	size_t		 i, j;
+
+	buf_init(&b);
+	for (i = 0; i < nalso; i++) {
+		memset(&tmp, 0, sizeof tmp);
+		eval_explain(e, t->when, h[also[i]].obj, &tmp);
+		for (j = 0; j < tmp.nreasons; j++) {
+			if (tmp.reasons[j].kind == REASON_ASSUMED)
+				risk_add_reason(k, REASON_FACT, "'%s' too, "
+				    "if answered so: %s", h[also[i]].id,
+				    risk_reason_text(&tmp.reasons[j]));
+			free(tmp.reasons[j].line);
+		}
+		free(tmp.reasons);
+		buf_reset(&b);
+		buf_adds(&b, t->id);
+		buf_addc(&b, '@');
+		buf_adds(&b, h[also[i]].id);
+		risk_add_alias(k, b.s);
+	}
+	buf_release(&b);
+}
+
 static void
 analyze_raise(struct eval *e, const struct catalogue *cat,
     const struct excl *x, size_t ti, const struct hit *h,
-    const size_t *members, size_t n, struct risk_register *reg)
+    const size_t *members, size_t n, const size_t *also, size_t nalso,
+    struct risk_register *reg)
 {
 	const struct threat	*t = cat->threats[ti];
 	const struct hit	*first = &h[members[0]];
@@ -433,6 +479,7 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 		}
 	}
 	buf_release(&name);
+	analyze_also(e, t, h, also, nalso, k);
 	for (j = 0; j < best.nreasons; j++)
 		risk_add_reason_line(k, (int)best.reasons[j].kind,
 		    best.reasons[j].line);
@@ -504,6 +551,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	struct strmap		 groups;
 	enum tv			 v;
 	size_t			 i, j, n, nh = 0, g, *members, *next, *head;
+	size_t			*also, nalso;
 	int			 facts;
 
 	all = analyze_targets(m, t, &n);
@@ -528,6 +576,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	next = xcalloc(nh + 1, sizeof *next);
 	head = xcalloc(nh + 1, sizeof *head);
 	members = xcalloc(nh + 1, sizeof *members);
+	also = xcalloc(nh + 1, sizeof *also);
 	for (i = 0, g = 0; i < nh; i++) {
 		next[i] = (size_t)-1;
 		if ((j = (size_t)(uintptr_t)strmap_get(&groups,
@@ -552,15 +601,20 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		for (j = head[i]; j != (size_t)-1; j = next[j])
 			facts |= !h[j].maybe;
 		n = 0;
+		nalso = 0;
 		for (j = head[i]; j != (size_t)-1; j = next[j])
 			if (!facts || !h[j].maybe)
 				members[n++] = j;
-		analyze_raise(e, cat, x, ti, h, members, n, reg);
+			else
+				also[nalso++] = j;
+		analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
+		    reg);
 	}
 	strmap_release(&groups);
 	free(next);
 	free(head);
 	free(members);
+	free(also);
 	free(h);
 }
 

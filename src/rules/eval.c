@@ -18,6 +18,8 @@
 #define MEMO_UNSET	0xff
 #define NO_BOUNDARY	UINT32_MAX
 #define PATH_SHOWN	4		/* flows of a path named in a reason */
+#define PATHS_LISTED	4		/* paths of one condition named */
+#define PATH_SEARCH	256		/* components visited to find them */
 
 /* What is remembered for one condition node. */
 struct memo {
@@ -60,6 +62,9 @@ struct eval {
 	uint32_t		*out_flow;
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
+	uint8_t			*scratch_seen;	/* per component, kept 0 */
+	uint32_t		*scratch_flow;	/* per component */
+	uint32_t		*scratch_queue;	/* PATH_SEARCH */
 	struct buf		 line;		/* reason being built */
 	enum reason_kind	 kind;		/* and its kind */
 };
@@ -136,6 +141,10 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	e->memo = xcalloc(e->nmemo + 1, sizeof *e->memo);
 	eval_adjacency(e);
 	eval_boundaries(e);
+	e->scratch_seen = xcalloc(e->nc + 1, 1);
+	e->scratch_flow = xcalloc(e->nc + 1, sizeof *e->scratch_flow);
+	e->scratch_queue = xcalloc(PATH_SEARCH + 1,
+	    sizeof *e->scratch_queue);
 	buf_init(&e->line);
 	return e;
 }
@@ -161,6 +170,9 @@ eval_free(struct eval *e)
 	free(e->in_flow);
 	free(e->out_off);
 	free(e->out_flow);
+	free(e->scratch_seen);
+	free(e->scratch_flow);
+	free(e->scratch_queue);
 	buf_release(&e->line);
 	free(e);
 }
@@ -968,6 +980,63 @@ explain_none(struct eval *e, const struct cond *c, const char *what,
 	reason_add(e, k);
 }
 
+/*
+ * The other flows (or components one flow away) for which a one-hop
+ * quantifier that holds holds as well: each named once, in flow order,
+ * PATHS_LISTED in all with the witness already explained; the rest are
+ * counted.
+ */
+static void
+explain_more_flows(struct eval *e, const struct cond *c,
+    const struct component *comp, enum tv v, const void *first,
+    struct risk *k)
+{
+	const struct flow	*f;
+	const void		*far, *listed[PATHS_LISTED];
+	const uint32_t		*off, *list;
+	uint32_t		 i, j, nl = 1, more = 0;
+	int			 in = c->op == COND_INBOUND ||
+	    c->op == COND_UPSTREAM;
+	int			 hop = c->op == COND_UPSTREAM ||
+	    c->op == COND_DOWNSTREAM;
+
+	off = in ? e->in_off : e->out_off;
+	list = in ? e->in_flow : e->out_flow;
+	listed[0] = first;
+	for (i = off[comp->index]; i < off[comp->index + 1]; i++) {
+		f = e->m->flows[list[i]];
+		far = !hop ? (const void *)f : in ? (const void *)f->src :
+		    (const void *)f->dst;
+		for (j = 0; j < nl && listed[j] != far; j++)
+			;
+		if (j < nl || eval_cond(e, c->kids[0], far) != v)
+			continue;
+		if (nl >= PATHS_LISTED) {
+			more++;
+			continue;
+		}
+		listed[nl++] = far;
+		e->kind = REASON_FACT;
+		if (hop)
+			buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
+			    f->src->id, f->dst->id, f->id);
+		else
+			buf_addf(&e->line, "flow '%s' %s '%s'", f->id,
+			    in ? "goes into" : "leaves", comp->id);
+		reason_add(e, k);
+		explain(e, c->kids[0], far, 1, k);
+	}
+	if (more > 0) {
+		e->kind = REASON_FACT;
+		buf_addf(&e->line, "%u more %s %s '%s' match ", more,
+		    !hop ? "flows" : "components",
+		    in ? (hop ? "upstream of" : "into") : (hop ?
+		    "downstream of" : "out of"), comp->id);
+		cond_format(c->kids[0], &e->line);
+		reason_add(e, k);
+	}
+}
+
 /* The one-hop quantifiers, from the remembered witness. */
 static void
 explain_quant(struct eval *e, const struct cond *c,
@@ -1012,6 +1081,8 @@ explain_quant(struct eval *e, const struct cond *c,
 		    in ? "goes into" : "leaves", comp->id);
 	reason_add(e, k);
 	explain(e, c->kids[0], far, pos, k);
+	if (pos)
+		explain_more_flows(e, c, comp, v, far, k);
 	if (!pos && mm->cnts[comp->index] > 1) {
 		e->kind = REASON_ASSUMED;
 		buf_addf(&e->line, "%u more %s %s '%s' do not match ",
@@ -1024,6 +1095,7 @@ explain_quant(struct eval *e, const struct cond *c,
 	}
 }
 
+
 /* " through flows that carry a or b" for a path with "via", else "". */
 static void
 reason_via(struct buf *b, const struct cond *c)
@@ -1035,45 +1107,24 @@ reason_via(struct buf *b, const struct cond *c)
 }
 
 /*
- * reaches and reachable-from: "fact: 'a' reaches 'c' through flows 'ab',
- * 'bc'" or "fact: 'c' is reachable from 'a' through flows 'ab', 'bc'"
- * (the flows nearest the subject of a long path), the flows of the path
- * whose data is assumed to carry the "via" classes, then why 'a' or 'c'
- * matches.
+ * One path of reaches or reachable-from: "fact: 'a' reaches 'c' through
+ * flows 'ab', 'bc'" or "fact: 'c' is reachable from 'a' through flows
+ * 'ab', 'bc'" (the flows nearest the subject of a long path), the flows
+ * of the path whose data is assumed to carry the "via" classes, then why
+ * the far end matches. path[] holds the hops flows from the subject
+ * outwards (reaches) or from the far end inwards (reachable-from); unk is
+ * the number of flows of the whole path whose data is not answered.
  */
 static void
-explain_path(struct eval *e, const struct cond *c,
-    const struct component *comp, int pos, enum tv v, struct risk *k)
+explain_one_path(struct eval *e, const struct cond *c,
+    const struct component *comp, const struct component *end,
+    const struct flow *const *shown, uint32_t n, uint32_t hops,
+    uint32_t unk, int pos, struct risk *k)
 {
-	const struct memo	*mm = &e->memo[c->slot];
-	const struct flow	*f, *shown[PATH_SHOWN];
-	const struct component	*end;
 	struct buf		*b = &e->line;
 	int			 back = c->op == COND_REACHES;
-	uint32_t		 hops, n, i, at, unk = 0, seen = 0;
+	uint32_t		 i, seen = 0;
 
-	if (!pos && v == TV_NO) {
-		e->kind = REASON_FACT;
-		buf_addf(b, "%s '%s'", back ? "nothing reached from" :
-		    "nothing that reaches", comp->id);
-		reason_via(b, c);
-		buf_adds(b, " matches ");
-		cond_format(c->kids[0], b);
-		reason_add(e, k);
-		return;
-	}
-	end = e->m->components[mm->wits[comp->index]];
-	hops = mm->cnts[comp->index];
-	if (mm->unk != NULL)
-		unk = mm->unk[comp->index];
-	/* The flows nearest the subject, in the order of the path. */
-	n = hops < PATH_SHOWN ? hops : PATH_SHOWN;
-	at = (uint32_t)comp->index;
-	for (i = 0; i < n; i++) {
-		f = e->m->flows[mm->next[at]];
-		shown[back ? i : n - 1 - i] = f;
-		at = (uint32_t)(back ? f->dst->index : f->src->index);
-	}
 	e->kind = REASON_FACT;
 	if (back)
 		buf_addf(b, "'%s' reaches '%s' through ", comp->id,
@@ -1118,6 +1169,142 @@ explain_path(struct eval *e, const struct cond *c,
 		reason_add(e, k);
 	}
 	explain(e, c->kids[0], end, pos, k);
+}
+
+/*
+ * The other paths of a path condition that holds: a search from the
+ * subject against the direction of the condition, through flows that
+ * pass as well as the condition does, finds the other components at its
+ * far end (nearest first, in flow order), each named once with the path
+ * that reaches it. At most PATHS_LISTED paths are named in all and at
+ * most PATH_SEARCH components visited, so that explaining a risk stays
+ * cheap on a large model; what is left over is counted.
+ */
+static void
+explain_more_paths(struct eval *e, const struct cond *c,
+    const struct component *comp, const struct component *first, enum tv v,
+    int pos, struct risk *k)
+{
+	const struct model	*m = e->m;
+	const struct flow	*f;
+	const uint32_t		*off, *list;
+	int			 back = c->op == COND_REACHES;
+	uint32_t		*queue = e->scratch_queue, head = 0, tail = 0;
+	uint32_t		 j, d, x, i, ki, more = 0, np = 0;
+	/* The paths found, explained once the search is over (explaining
+	   one may search again, with the same scratch arrays). */
+	struct {
+		const struct component	*end;
+		const struct flow	*shown[PATH_SHOWN];
+		uint32_t		 n, hops, unk;
+	}			 p[PATHS_LISTED];
+
+	off = back ? e->out_off : e->in_off;
+	list = back ? e->out_flow : e->in_flow;
+	queue[tail++] = (uint32_t)comp->index;
+	e->scratch_seen[comp->index] = 1;
+	while (head < tail) {
+		j = queue[head++];
+		for (x = off[j]; x < off[j + 1]; x++) {
+			f = m->flows[list[x]];
+			d = (uint32_t)(back ? f->dst->index : f->src->index);
+			if (e->scratch_seen[d] || eval_via(c, f) < v)
+				continue;
+			if (tail >= PATH_SEARCH) {
+				more = 1;
+				continue;
+			}
+			e->scratch_seen[d] = 1;
+			e->scratch_flow[d] = list[x];
+			queue[tail++] = d;
+			if (m->components[d] == first || eval_cond(e,
+			    c->kids[0], m->components[d]) < v)
+				continue;
+			if (np + 1 >= PATHS_LISTED) {
+				more = 1;
+				continue;
+			}
+			/* The path from d to the subject, or back. */
+			p[np].end = m->components[d];
+			p[np].hops = p[np].unk = 0;
+			for (i = d; i != comp->index; i = back ?
+			    (uint32_t)f->src->index : (uint32_t)f->dst->index) {
+				f = m->flows[e->scratch_flow[i]];
+				p[np].hops++;
+				p[np].unk += c->values != 0 && f->data == 0;
+			}
+			p[np].n = p[np].hops < PATH_SHOWN ? p[np].hops :
+			    PATH_SHOWN;
+			/* The flows nearest the subject, in path order. */
+			ki = 0;
+			for (i = d; i != comp->index; i = back ?
+			    (uint32_t)f->src->index : (uint32_t)f->dst->index) {
+				f = m->flows[e->scratch_flow[i]];
+				if (p[np].hops - ki <= p[np].n)
+					p[np].shown[back ? p[np].hops - ki - 1 :
+					    p[np].n - (p[np].hops - ki)] = f;
+				ki++;
+			}
+			np++;
+		}
+	}
+	for (x = 0; x < tail; x++)
+		e->scratch_seen[queue[x]] = 0;
+	for (i = 0; i < np; i++)
+		explain_one_path(e, c, comp, p[i].end, p[i].shown, p[i].n,
+		    p[i].hops, p[i].unk, pos, k);
+	if (more > 0) {
+		e->kind = REASON_FACT;
+		buf_addf(&e->line, "more components %s '%s'", back ?
+		    "are reached from" : "reach", comp->id);
+		reason_via(&e->line, c);
+		buf_adds(&e->line, " and match ");
+		cond_format(c->kids[0], &e->line);
+		reason_add(e, k);
+	}
+}
+
+/*
+ * reaches and reachable-from: the path the evaluation remembered, then
+ * (for one that holds) every other component at the far end that a
+ * path of the same value joins, each with its path.
+ */
+static void
+explain_path(struct eval *e, const struct cond *c,
+    const struct component *comp, int pos, enum tv v, struct risk *k)
+{
+	const struct memo	*mm = &e->memo[c->slot];
+	const struct flow	*f, *shown[PATH_SHOWN];
+	const struct component	*end;
+	struct buf		*b = &e->line;
+	int			 back = c->op == COND_REACHES;
+	uint32_t		 hops, n, i, at, unk = 0;
+
+	if (!pos && v == TV_NO) {
+		e->kind = REASON_FACT;
+		buf_addf(b, "%s '%s'", back ? "nothing reached from" :
+		    "nothing that reaches", comp->id);
+		reason_via(b, c);
+		buf_adds(b, " matches ");
+		cond_format(c->kids[0], b);
+		reason_add(e, k);
+		return;
+	}
+	end = e->m->components[mm->wits[comp->index]];
+	hops = mm->cnts[comp->index];
+	if (mm->unk != NULL)
+		unk = mm->unk[comp->index];
+	/* The flows nearest the subject, in the order of the path. */
+	n = hops < PATH_SHOWN ? hops : PATH_SHOWN;
+	at = (uint32_t)comp->index;
+	for (i = 0; i < n; i++) {
+		f = e->m->flows[mm->next[at]];
+		shown[back ? i : n - 1 - i] = f;
+		at = (uint32_t)(back ? f->dst->index : f->src->index);
+	}
+	explain_one_path(e, c, comp, end, shown, n, hops, unk, pos, k);
+	if (pos && v != TV_NO)
+		explain_more_paths(e, c, comp, end, v, pos, k);
 	if (!pos) {
 		e->kind = REASON_ASSUMED;
 		buf_addf(b, "nothing else %s '%s'", back ?

@@ -131,4 +131,57 @@ expect_err "bad-decisions.yaml:15:3: no risk 'llm-improper-output-handling@nowhe
     "the refusal names the line"
 [ ! -e "$T/bad.db" ] || fail "a refused import leaves no database"
 
+# Tool exfiltration was raised once per tool; it is now one finding on the
+# agent that calls them, naming each tool, including a tool it holds for
+# only if an unanswered field takes the risky answer. A decision taken on
+# either tool's earlier risk is kept on the finding, and the analysis says
+# so.
+awk '/^  - id: agent-tool-exfiltration$/ {p = 1; print; next}
+    /^  - id: / {p = 0} p && !/^    finding:/' \
+    "$SRC/data/catalogue/21-threats-rag-agents.yaml" >"$T/exfil.yaml"
+{ printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/exfil.yaml"; } >"$T/old-exfil.yaml"
+cat >"$T/tools.yaml" <<'YAML'
+parapet: 1
+system: { id: tools, name: Tools, criticality: medium }
+boundaries:
+  - { id: cloud, name: Cloud, trust: internal }
+  - { id: web, name: Web, trust: untrusted }
+components:
+  - { id: llm, name: LLM, kind: model, boundary: cloud, model-type: llm }
+  - { id: agent, name: Agent, kind: agent, boundary: cloud }
+  - { id: pages, name: Pages, kind: data-source, boundary: web, origin: scraped, untrusted-input: true }
+  - { id: fetch, name: Fetch, kind: tool, boundary: cloud, destination: model-chosen, can-act: false }
+  - { id: mail, name: Mail, kind: tool, boundary: cloud, can-act: false }
+flows:
+  - { id: read, from: pages, to: agent, data: [documents], encrypted: true }
+  - { id: ask, from: agent, to: llm, data: [prompt, documents], encrypted: true }
+  - { id: plan, from: llm, to: agent, data: [model-output, tool-call], encrypted: true }
+  - { id: call-fetch, from: agent, to: fetch, data: [tool-call], encrypted: true }
+  - { id: call-mail, from: agent, to: mail, data: [tool-call], encrypted: true }
+YAML
+db="$T/tools.db"
+run import --catalogue "$T/old-exfil.yaml" "$T/tools.yaml" "$db"
+expect_rc 0 "import with one tool-exfiltration risk per tool"
+run risks "$db"
+n="$(grep -c ' agent-tool-exfiltration@' "$T/out")"
+[ "$n" -eq 2 ] || fail "the old behaviour raises one risk per tool ($n)"
+run risk "$db" agent-tool-exfiltration@mail --status accepted \
+    --justification "Mail goes only to our own domain" --owner "Mail team"
+expect_rc 0 "accept the provisional risk of the mail tool"
+PARAPET_NOW=2026-11-27T10:00:00Z run analyze "$db"
+expect_rc 0 "re-analysis with one finding per calling agent"
+expect_out "earlier risks were merged into findings that name every target, their decisions kept" \
+    "the analysis says the decision moved"
+run risks "$db" --all
+n="$(grep -c ' agent-tool-exfiltration@' "$T/out")"
+[ "$n" -eq 1 ] || fail "one tool-exfiltration finding remains ($n)"
+run risk "$db" agent-tool-exfiltration@agent
+expect_rc 0 "the finding is on the agent that calls the tools"
+expect_out "fact: 'fetch' sends to or fetches from addresses the model chooses" \
+    "the finding stands on the fetch tool's facts"
+expect_out "fact: 'mail' too, if answered so: 'mail' sends to or fetches from addresses the model chooses (destination not answered)" \
+    "the tool it holds for by assumption is named with its question"
+expect_out "Mail goes only to our own domain" "the justification is kept"
+expect_out "Mail team" "the owner is kept"
+
 finish

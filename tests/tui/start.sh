@@ -13,7 +13,7 @@ for r in llm-indirect-prompt-injection@llm llm-direct-prompt-injection@llm \
 	"$PARAPET" risk "$db" "$r" --status mitigating >/dev/null ||
 	    tui_fail "could not mark $r mitigating"
 done
-"$PARAPET" risk "$db" agent-tool-exfiltration@tickets --status mitigated \
+"$PARAPET" risk "$db" agent-tool-exfiltration@backend --status mitigated \
     --justification "tickets go only to the internal queue" >/dev/null ||
     tui_fail "could not mark a risk mitigated"
 
