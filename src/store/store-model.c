@@ -247,6 +247,8 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 static const struct srcpos *
 store_pos_of(enum objtype t, const void *obj)
 {
+	static const struct srcpos nowhere;
+
 	switch (t) {
 	case OBJ_SYSTEM:
 		return &((const struct system *)obj)->pos;
@@ -257,7 +259,7 @@ store_pos_of(enum objtype t, const void *obj)
 	case OBJ_FLOW:
 		return &((const struct flow *)obj)->pos;
 	default:
-		return NULL;
+		return &nowhere;
 	}
 }
 
