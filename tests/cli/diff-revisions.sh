@@ -188,8 +188,13 @@ expect_out "r1  2026-10-01T09:00:00Z  alice  support-assistant  support-assistan
 expect_out "r2  2026-10-03T09:00:00Z  bob  support-assistant  llm-jailbreak@gpt status: open -> accepted" "migrated: the decision in the revision of then"
 expect_out "r3  2026-10-04T09:00:00Z  alice  support-assistant  kb created" "migrated: revision 3"
 expect_out "r4  2026-10-05T09:00:00Z  alice  support-assistant  llm id: gpt -> llm" "migrated: revision 4"
+# analyze may add a revision of its own (today's catalogue merging the
+# old per-target risks): the model stands at its newest history revision.
+last=$(sed -n 's/^r\([0-9]*\) .*/\1/p' "$T/out" | sort -n | tail -1)
+[ "${last:-0}" -ge 4 ] || fail "migrated: history ends before revision 4"
 run list "$old"
-grep -Eq '^support-assistant +4 ' "$T/out" || fail "migrated: not at revision 4: $(cat "$T/out")"
+grep -Eq "^support-assistant +$last " "$T/out" ||
+    fail "migrated: not at revision $last: $(cat "$T/out")"
 run diff "$old@1" "$T/m1.yaml"
 expect_rc 0 "migrated: revision 1 against its file"
 expect_out "no changes" "migrated: revision 1 rebuilt"
