@@ -488,6 +488,22 @@ test_finding_and_covers_are_checked_at_load(void **state)
 		{ "  - { id: t, title: T, description: D., target: flow, "
 		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
 		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], excludes: [tt] }\n",
+		  "threat 't' excludes unknown threat 'tt' (did you mean "
+		  "'t'?)" },
+		{ "  - { id: t, title: T, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], excludes: [u] }\n"
+		  "  - { id: u, title: U, description: D., target: component, "
+		  "when: { kind: agent }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a] }\n",
+		  "threat 't' targets a flow, but the threat it excludes, 'u', "
+		  "targets a component" },
+		{ "  - { id: t, title: T, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
 		  "mitigations: [m-a], covers: [u] }\n"
 		  "  - { id: u, title: U, description: D., target: flow, "
 		  "when: { encrypted: true }, likelihood: 1, impact: 1, "

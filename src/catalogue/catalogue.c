@@ -1295,6 +1295,38 @@ finish_report(struct finish *f, const char *file, unsigned long line,
 		f->cb(&e, f->arg);
 }
 
+/*
+ * Report that KIND 'OWNER' (VERB) names an id of section S that the
+ * catalogue does not hold, with the nearest id it does.
+ */
+static void
+finish_unknown(struct finish *f, const char *file, const struct srcpos *at,
+    const char *kind, const char *owner, const char *verb, enum section s,
+    const char *id)
+{
+	const char	*near = catalogue_suggest_id(f->cat, s, id);
+
+	finish_report(f, file, at->line, at->col, "%s '%s' %s unknown %s "
+	    "'%s'%s%s%s", kind, owner, verb, sections[s].what, id,
+	    near != NULL ? " (did you mean '" : "", near != NULL ? near : "",
+	    near != NULL ? "'?)" : "");
+}
+
+/*
+ * The threat that KIND 'OWNER' names at AT, or NULL: reported when the
+ * catalogue has no such threat, silently when it was disabled.
+ */
+static const struct threat *
+finish_threat_ref(struct finish *f, const char *file, const struct srcpos *at,
+    const char *kind, const char *owner, const char *verb, const char *id)
+{
+	const struct threat	*t = catalogue_threat(f->cat, id);
+
+	if (t == NULL && strmap_get(&f->cat->disabled, id) == NULL)
+		finish_unknown(f, file, at, kind, owner, verb, SEC_THREAT, id);
+	return t;
+}
+
 /* A practice condition must name a known question. */
 static int
 finish_practice(const struct cond *c, void *arg)
@@ -1332,25 +1364,13 @@ static void
 finish_adjustment_threats(struct finish *f, const struct adjustment *a)
 {
 	const struct threat	*t;
-	const char		*near;
 	size_t			 i;
 
 	for (i = 0; i < a->nthreats; i++) {
-		t = catalogue_threat(f->cat, a->threats[i]);
-		if (t == NULL) {
-			if (strmap_get(&f->cat->disabled, a->threats[i]) !=
-			    NULL)
-				continue;
-			near = catalogue_suggest_id(f->cat, SEC_THREAT,
-			    a->threats[i]);
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' names "
-			    "unknown threat '%s'%s%s%s", a->id, a->threats[i],
-			    near != NULL ? " (did you mean '" : "",
-			    near != NULL ? near : "",
-			    near != NULL ? "'?)" : "");
+		t = finish_threat_ref(f, a->pos.file, &a->threats_pos[i],
+		    "adjustment", a->id, "names", a->threats[i]);
+		if (t == NULL)
 			continue;
-		}
 		if (a->target != TARGET_ANY && a->target != t->target)
 			finish_report(f, a->pos.file, a->threats_pos[i].line,
 			    a->threats_pos[i].col, "adjustment '%s' is for "
@@ -1374,24 +1394,12 @@ static void
 finish_covers(struct finish *f, const struct threat *t)
 {
 	const struct threat	*c;
-	const char		*near;
 	size_t			 i;
 
 	for (i = 0; i < t->ncovers; i++) {
-		c = catalogue_threat(f->cat, t->covers[i]);
-		if (c == NULL) {
-			if (strmap_get(&f->cat->disabled, t->covers[i]) !=
-			    NULL)
-				continue;
-			near = catalogue_suggest_id(f->cat, SEC_THREAT,
-			    t->covers[i]);
-			finish_report(f, t->pos.file, t->covers_pos[i].line,
-			    t->covers_pos[i].col, "threat '%s' covers "
-			    "unknown threat '%s'%s%s%s", t->id, t->covers[i],
-			    near != NULL ? " (did you mean '" : "",
-			    near != NULL ? near : "",
-			    near != NULL ? "'?)" : "");
-		} else if (c->ncovers > 0)
+		c = finish_threat_ref(f, t->pos.file, &t->covers_pos[i],
+		    "threat", t->id, "covers", t->covers[i]);
+		if (c != NULL && c->ncovers > 0)
 			finish_report(f, t->pos.file, t->covers_pos[i].line,
 			    t->covers_pos[i].col, "threat '%s' covers '%s', "
 			    "which covers threats itself", t->id, c->id);
@@ -1406,24 +1414,12 @@ static void
 finish_threat_excludes(struct finish *f, const struct threat *t)
 {
 	const struct threat	*o;
-	const char		*near;
 	size_t			 i;
 
 	for (i = 0; i < t->nexcludes; i++) {
-		o = catalogue_threat(f->cat, t->excludes[i]);
-		if (o == NULL) {
-			if (strmap_get(&f->cat->disabled, t->excludes[i]) !=
-			    NULL)
-				continue;
-			near = catalogue_suggest_id(f->cat, SEC_THREAT,
-			    t->excludes[i]);
-			finish_report(f, t->pos.file, t->excludes_pos[i].line,
-			    t->excludes_pos[i].col, "threat '%s' excludes "
-			    "unknown threat '%s'%s%s%s", t->id, t->excludes[i],
-			    near != NULL ? " (did you mean '" : "",
-			    near != NULL ? near : "",
-			    near != NULL ? "'?)" : "");
-		} else if (o->target != t->target)
+		o = finish_threat_ref(f, t->pos.file, &t->excludes_pos[i],
+		    "threat", t->id, "excludes", t->excludes[i]);
+		if (o != NULL && o->target != t->target)
 			finish_report(f, t->pos.file, t->excludes_pos[i].line,
 			    t->excludes_pos[i].col, "threat '%s' targets a %s, "
 			    "but the threat it excludes, '%s', targets a %s",
@@ -1472,7 +1468,6 @@ catalogue_finish_all(struct catalogue *cat,
 	struct finish		 f;
 	const struct threat	*t;
 	const struct question	*q;
-	const char		*near;
 	size_t			 i, j;
 
 	memset(&f, 0, sizeof f);
@@ -1486,14 +1481,9 @@ catalogue_finish_all(struct catalogue *cat,
 			if (catalogue_mitigation(cat, t->mitigations[j]) !=
 			    NULL)
 				continue;
-			near = catalogue_suggest_id(cat, SEC_MITIGATION,
+			finish_unknown(&f, t->pos.file, &t->mitigations_pos[j],
+			    "threat", t->id, "names", SEC_MITIGATION,
 			    t->mitigations[j]);
-			finish_report(&f, t->pos.file, t->mitigations_pos[j].line,
-			    t->mitigations_pos[j].col, "threat '%s' names "
-			    "unknown mitigation '%s'%s%s%s", t->id,
-			    t->mitigations[j], near != NULL ?
-			    " (did you mean '" : "", near != NULL ? near : "",
-			    near != NULL ? "'?)" : "");
 		}
 		finish_covers(&f, t);
 		finish_threat_excludes(&f, t);
