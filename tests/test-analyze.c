@@ -27,37 +27,27 @@
 #include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
 
+#include "testlib.h"
+
 static struct catalogue	*cat;
-
-static char *
-src_path(const char *rel)
-{
-	const char	*top = getenv("srcdir");
-
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	return xasprintf("%s/%s", top, rel);
-}
 
 static int
 setup(void **state)
 {
 	struct error	 err;
-	char		*tax = src_path("data/taxonomy.yaml");
 	char		*file = src_path("tests/data/analyze/catalogue.yaml");
+	int		 rc = -1;
 
 	(void)state;
-	cat = catalogue_new();
-	if (catalogue_load_taxonomy(cat, tax, &err) == -1 ||
-	    catalogue_load_file(cat, file, &err) == -1 ||
-	    catalogue_finish(cat, &err) == -1) {
+	if ((cat = test_catalogue(&err)) != NULL &&
+	    catalogue_load_file(cat, file, &err) == 0 &&
+	    catalogue_finish(cat, &err) == 0)
+		rc = 0;
+	else
 		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
 		    err.col, err.msg);
-		return -1;
-	}
-	free(tax);
 	free(file);
-	return 0;
+	return rc;
 }
 
 static int

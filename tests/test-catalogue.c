@@ -28,29 +28,18 @@
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
-/* A path under the source tree (the caller's to free). */
-static char *
-src_path(const char *rel)
-{
-	const char	*top = getenv("srcdir");
-
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	return xasprintf("%s/%s", top, rel);
-}
+#include "testlib.h"
 
 /* A catalogue with the source tree's taxonomy loaded. */
 static struct catalogue *
 new_catalogue(void)
 {
-	struct catalogue	*cat = catalogue_new();
+	struct catalogue	*cat;
 	struct error		 err;
-	char			*tax = src_path("data/taxonomy.yaml");
 
-	if (catalogue_load_taxonomy(cat, tax, &err) == -1)
+	if ((cat = test_catalogue(&err)) == NULL)
 		fail_msg("taxonomy: %s:%lu:%lu: %s", err.file, err.line,
 		    err.col, err.msg);
-	free(tax);
 	return cat;
 }
 

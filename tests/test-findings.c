@@ -28,31 +28,22 @@
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
+#include "testlib.h"
+
 static struct catalogue	*cat;
-
-static char *
-src_path(const char *rel)
-{
-	const char	*top = getenv("srcdir");
-
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	return xasprintf("%s/%s", top, rel);
-}
 
 /* A catalogue from the taxonomy and one file; NULL (and err) if bad. */
 static struct catalogue *
 load(const char *file, const char *text, struct error *err)
 {
-	struct catalogue	*c = catalogue_new();
-	char			*tax = src_path("data/taxonomy.yaml");
-	int			 rc;
+	struct catalogue	*c;
+	int			 rc = 0;
 
-	rc = catalogue_load_taxonomy(c, tax, err);
-	free(tax);
-	if (rc == 0 && text != NULL)
+	if ((c = test_catalogue(err)) == NULL)
+		return NULL;
+	if (text != NULL)
 		rc = catalogue_load_text(c, text, strlen(text), file, err);
-	else if (rc == 0)
+	else
 		rc = catalogue_load_file(c, file, err);
 	if (rc == 0)
 		rc = catalogue_finish(c, err);

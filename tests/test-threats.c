@@ -31,34 +31,26 @@
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
+#include "testlib.h"
+
 static struct catalogue	*cat;
 static struct error	 load_err;
 static char		*cases_dir;
-
-static char *
-src_path(const char *rel)
-{
-	const char	*top = getenv("srcdir");
-
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	return xasprintf("%s/%s", top, rel);
-}
 
 /* The standard catalogue of the source tree, without user files. */
 static struct catalogue *
 load_standard(struct error *err)
 {
-	struct catalogue	*c = catalogue_new();
-	char			*tax = src_path("data/taxonomy.yaml");
-	char			*dir = src_path("data/catalogue");
+	struct catalogue	*c;
+	char			*dir;
 	char			**files = NULL;
 	size_t			 n = 0, i;
 	int			 rc;
 
-	rc = catalogue_load_taxonomy(c, tax, err);
-	if (rc == 0)
-		rc = catalogue_dir_files(dir, &files, &n, err);
+	if ((c = test_catalogue(err)) == NULL)
+		return NULL;
+	dir = src_path("data/catalogue");
+	rc = catalogue_dir_files(dir, &files, &n, err);
 	for (i = 0; i < n; i++) {
 		if (rc == 0)
 			rc = catalogue_load_file(c, files[i], err);
@@ -66,7 +58,6 @@ load_standard(struct error *err)
 	}
 	free(files);
 	free(dir);
-	free(tax);
 	if (rc == 0 && n == 0)
 		rc = error_set(err, "no catalogue files in data/catalogue");
 	if (rc == 0)

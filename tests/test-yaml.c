@@ -30,14 +30,7 @@
 #include "yaml/model-yaml.h"
 #include "yaml/ydoc.h"
 
-/* A path under the source tree ($srcdir keeps make distcheck working). */
-static char *
-src_path(const char *rel)
-{
-	const char	*srcdir = getenv("srcdir");
-
-	return xasprintf("%s/%s", srcdir != NULL ? srcdir : ".", rel);
-}
+#include "testlib.h"
 
 /* Read text that must be refused; its error as "FILE:LINE:COL: msg". */
 static char *
