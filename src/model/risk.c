@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/history.h"
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/xmalloc.h"
@@ -501,24 +500,6 @@ risk_register_sort(struct risk_register *r)
 {
 	if (r->n > 1)
 		qsort(r->risks, r->n, sizeof *r->risks, risk_cmp);
-}
-
-void
-changes_free(struct change *v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].at);
-		free(v[i].who);
-		free(v[i].system);
-		free(v[i].object);
-		free(v[i].field);
-		free(v[i].old_value);
-		free(v[i].new_value);
-		free(v[i].source);
-	}
-	free(v);
 }
 
 int
