@@ -197,12 +197,12 @@ bench_cmp(const void *a, const void *b)
 }
 
 /* What one query run returns: how many rows, or -1. */
-typedef long bench_fn(struct store *, const struct store_register_filter *);
+typedef long bench_fn(struct store *, const struct org_filter *);
 
 static long
-bench_systems(struct store *st, const struct store_register_filter *f)
+bench_systems(struct store *st, const struct org_filter *f)
 {
-	struct store_register_row	*v;
+	struct org_system	*v;
 	struct error			 e;
 	size_t				 n;
 
@@ -215,9 +215,9 @@ bench_systems(struct store *st, const struct store_register_filter *f)
 }
 
 static long
-bench_overdue(struct store *st, const struct store_register_filter *f)
+bench_overdue(struct store *st, const struct org_filter *f)
 {
-	struct store_register_item	*v;
+	struct org_item	*v;
 	struct error			 e;
 	size_t				 n;
 
@@ -230,9 +230,9 @@ bench_overdue(struct store *st, const struct store_register_filter *f)
 }
 
 static long
-bench_review(struct store *st, const struct store_register_filter *f)
+bench_review(struct store *st, const struct org_filter *f)
 {
-	struct store_register_item	*v;
+	struct org_item	*v;
 	struct error			 e;
 	size_t				 n;
 
@@ -247,7 +247,7 @@ bench_review(struct store *st, const struct store_register_filter *f)
 /* Time a query; print its best and median. Returns 1 over target. */
 static int
 bench_time(const char *what, bench_fn *fn, struct store *st,
-    const struct store_register_filter *f, int runs)
+    const struct org_filter *f, int runs)
 {
 	double	*t = xcalloc((size_t)runs, sizeof *t), t0;
 	double	*c = xcalloc((size_t)runs, sizeof *c), c0;
@@ -278,7 +278,7 @@ bench_time(const char *what, bench_fn *fn, struct store *st,
 int
 main(int argc, char **argv)
 {
-	struct store_register_filter	 f, fo, ft;
+	struct org_filter	 f, fo, ft;
 	struct catalogue		*cat;
 	struct store			*st;
 	struct error			 e;

@@ -90,9 +90,9 @@ register_days(const char *w)
 int
 cmd_register(const struct cli_cmd *c, struct cli_args *a)
 {
-	struct store_register_filter	 f;
-	struct store_register_row	*rows = NULL;
-	struct store_register_item	*items = NULL;
+	struct org_filter	 f;
+	struct org_system	*rows = NULL;
+	struct org_item	*items = NULL;
 	struct session			*s;
 	struct error			 e;
 	struct buf			 out;

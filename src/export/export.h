@@ -95,17 +95,17 @@ int				 export_svg_available(void);
  * report). The filter says what was counted and on which day.
  */
 enum register_format { REGISTER_TEXT, REGISTER_CSV, REGISTER_MARKDOWN };
-struct store_register_filter;
-struct store_register_item;
-struct store_register_row;
+struct org_filter;
+struct org_item;
+struct org_system;
 void				 export_register(
-				     const struct store_register_row *, size_t,
-				     const struct store_register_filter *,
+				     const struct org_system *, size_t,
+				     const struct org_filter *,
 				     int format, struct buf *);
 void				 export_register_items(
-				     const struct store_register_item *,
+				     const struct org_item *,
 				     size_t, int review,
-				     const struct store_register_filter *,
+				     const struct org_filter *,
 				     int format, struct buf *);
 
 #endif

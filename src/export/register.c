@@ -129,7 +129,7 @@ reg_table_write(struct reg_table *t, struct buf *out)
 
 /* What the counts are of, in words: "open or mitigating", "accepted". */
 static const char *
-reg_counted(const struct store_register_filter *f)
+reg_counted(const struct org_filter *f)
 {
 	return f->status >= 0 ? vocab_name(&vocab_risk_status, f->status) :
 	    "open or mitigating";
@@ -137,7 +137,7 @@ reg_counted(const struct store_register_filter *f)
 
 /* "RISK": THREAT@TARGET, the caller's to free. */
 static char *
-reg_risk(const struct store_register_item *it)
+reg_risk(const struct org_item *it)
 {
 	return xasprintf("%s@%s", it->threat != NULL ? it->threat : "",
 	    it->target != NULL ? it->target : "");
@@ -145,7 +145,7 @@ reg_risk(const struct store_register_item *it)
 
 /* The filters, for a Markdown paragraph. */
 static void
-reg_md_filters(const struct store_register_filter *f, struct buf *o)
+reg_md_filters(const struct org_filter *f, struct buf *o)
 {
 	int	n = 0;
 
@@ -170,8 +170,8 @@ static const char *const reg_sev_head[] = {
 };
 
 void
-export_register(const struct store_register_row *v, size_t n,
-    const struct store_register_filter *f, int format, struct buf *o)
+export_register(const struct org_system *v, size_t n,
+    const struct org_filter *f, int format, struct buf *o)
 {
 	struct reg_table	 t;
 	struct md_row		 r = { .n = 0 };
@@ -275,8 +275,8 @@ export_register(const struct store_register_row *v, size_t n,
 }
 
 void
-export_register_items(const struct store_register_item *v, size_t n,
-    int review, const struct store_register_filter *f, int format,
+export_register_items(const struct org_item *v, size_t n,
+    int review, const struct org_filter *f, int format,
     struct buf *o)
 {
 	struct reg_table	 t;

@@ -96,7 +96,7 @@ static const char *const reg_review_items_sql = "SELECT r.system, "
     "(?3 IS NULL OR f.value = ?3) AND (?4 IS NULL OR r.status = ?4) "
     "ORDER BY coalesce(r.decided_at, ''), r.system, r.threat, r.target";
 
-static int	reg_check_today(const struct store_register_filter *,
+static int	reg_check_today(const struct org_filter *,
 		    struct error *);
 
 /* Days since 1970-01-01 of a civil date (proleptic Gregorian). */
@@ -140,7 +140,7 @@ reg_date(long z, char out[11])
  * review today: today less review_days. -1 if today is not a date.
  */
 static int
-reg_review_day(const struct store_register_filter *f, char out[11])
+reg_review_day(const struct org_filter *f, char out[11])
 {
 	long	y, m, d;
 
@@ -163,7 +163,7 @@ reg_word(const struct vocab *v, sqlite3_stmt *st, int col)
 
 /* 1 if a risk of this status counts under the filter. */
 static int
-reg_status_counts(const struct store_register_filter *f, int status)
+reg_status_counts(const struct org_filter *f, int status)
 {
 	if (f->status >= 0)
 		return status == f->status;
@@ -174,11 +174,11 @@ reg_status_counts(const struct store_register_filter *f, int status)
 static int
 reg_row_cmp(const void *key, const void *row)
 {
-	return strcmp(key, ((const struct store_register_row *)row)->id);
+	return strcmp(key, ((const struct org_system *)row)->id);
 }
 
-static struct store_register_row *
-reg_row(struct store_register_row *v, size_t n, sqlite3_stmt *st)
+static struct org_system *
+reg_row(struct org_system *v, size_t n, sqlite3_stmt *st)
 {
 	const unsigned char	*id = sqlite3_column_text(st, 0);
 
@@ -189,10 +189,10 @@ reg_row(struct store_register_row *v, size_t n, sqlite3_stmt *st)
 
 /* Read the systems (of the team) into rows. */
 static int
-reg_read_systems(struct store *s, const struct store_register_filter *f,
-    struct store_register_row **out, size_t *nout, struct error *err)
+reg_read_systems(struct store *s, const struct org_filter *f,
+    struct org_system **out, size_t *nout, struct error *err)
 {
-	struct store_register_row	*v = NULL, *row;
+	struct org_system	*v = NULL, *row;
 	sqlite3_stmt			*st;
 	size_t				 n = 0;
 	int				 rc;
@@ -222,11 +222,11 @@ reg_read_systems(struct store *s, const struct store_register_filter *f,
 
 /* Count the risks: by severity, to confirm, due for review. */
 static int
-reg_count_risks(struct store *s, const struct store_register_filter *f,
-    const char *review_day, struct store_register_row *v, size_t n,
+reg_count_risks(struct store *s, const struct org_filter *f,
+    const char *review_day, struct org_system *v, size_t n,
     struct error *err)
 {
-	struct store_register_row	*row;
+	struct org_system	*row;
 	sqlite3_stmt			*st;
 	size_t				 k;
 	int				 rc, sev, status;
@@ -262,10 +262,10 @@ reg_count_risks(struct store *s, const struct store_register_filter *f,
 
 /* Count the overdue mitigations. */
 static int
-reg_count_overdue(struct store *s, const struct store_register_filter *f,
-    struct store_register_row *v, size_t n, struct error *err)
+reg_count_overdue(struct store *s, const struct org_filter *f,
+    struct org_system *v, size_t n, struct error *err)
 {
-	struct store_register_row	*row;
+	struct org_system	*row;
 	sqlite3_stmt			*st;
 	int				 rc, sev, status;
 
@@ -293,10 +293,10 @@ reg_count_overdue(struct store *s, const struct store_register_filter *f,
 
 /* Count the questions of the catalogue each system has not answered. */
 static int
-reg_count_questions(struct store *s, const struct store_register_filter *f,
-    struct store_register_row *v, size_t n, struct error *err)
+reg_count_questions(struct store *s, const struct org_filter *f,
+    struct org_system *v, size_t n, struct error *err)
 {
-	struct store_register_row	*row;
+	struct org_system	*row;
 	struct strmap			 known;
 	sqlite3_stmt			*st;
 	const char			*q;
@@ -330,7 +330,7 @@ reg_count_questions(struct store *s, const struct store_register_filter *f,
 }
 
 static void
-reg_row_free(struct store_register_row *row)
+reg_row_free(struct org_system *row)
 {
 	free(row->id);
 	free(row->name);
@@ -340,8 +340,8 @@ reg_row_free(struct store_register_row *row)
 
 /* 1 if a row is listed under the filter. */
 static int
-reg_listed(const struct store_register_filter *f,
-    const struct store_register_row *row)
+reg_listed(const struct org_filter *f,
+    const struct org_system *row)
 {
 	size_t	i;
 
@@ -358,10 +358,10 @@ reg_listed(const struct store_register_filter *f,
 }
 
 int
-store_register(struct store *s, const struct store_register_filter *f,
-    struct store_register_row **out, size_t *nout, struct error *err)
+store_register(struct store *s, const struct org_filter *f,
+    struct org_system **out, size_t *nout, struct error *err)
 {
-	struct store_register_row	*v = NULL;
+	struct org_system	*v = NULL;
 	size_t				 n = 0, i, j;
 	char				 review_day[11];
 
@@ -393,7 +393,7 @@ store_register(struct store *s, const struct store_register_filter *f,
 }
 
 void
-store_register_free(struct store_register_row *v, size_t n)
+store_register_free(struct org_system *v, size_t n)
 {
 	size_t	i;
 
@@ -405,10 +405,10 @@ store_register_free(struct store_register_row *v, size_t n)
 /* Read the items of one of the two queries. */
 static int
 reg_items(struct store *s, const char *sql, const char *day,
-    const struct store_register_filter *f, struct store_register_item **out,
+    const struct org_filter *f, struct org_item **out,
     size_t *nout, struct error *err)
 {
-	struct store_register_item	*v = NULL, *it;
+	struct org_item	*v = NULL, *it;
 	sqlite3_stmt			*st;
 	size_t				 n = 0;
 	int				 rc, sev;
@@ -460,7 +460,7 @@ reg_items(struct store *s, const char *sql, const char *day,
 
 /* Refuse a day that is not a date, as store_register() does. */
 static int
-reg_check_today(const struct store_register_filter *f, struct error *err)
+reg_check_today(const struct org_filter *f, struct error *err)
 {
 	if (f->today == NULL || !risk_date_valid(f->today))
 		return error_set(err, "not a date: '%s' (the day of the "
@@ -471,7 +471,7 @@ reg_check_today(const struct store_register_filter *f, struct error *err)
 
 int
 store_register_overdue(struct store *s,
-    const struct store_register_filter *f, struct store_register_item **out,
+    const struct org_filter *f, struct org_item **out,
     size_t *nout, struct error *err)
 {
 	*out = NULL;
@@ -484,7 +484,7 @@ store_register_overdue(struct store *s,
 
 int
 store_register_review(struct store *s,
-    const struct store_register_filter *f, struct store_register_item **out,
+    const struct org_filter *f, struct org_item **out,
     size_t *nout, struct error *err)
 {
 	char	day[11];
@@ -497,7 +497,7 @@ store_register_review(struct store *s,
 }
 
 void
-store_register_items_free(struct store_register_item *v, size_t n)
+store_register_items_free(struct org_item *v, size_t n)
 {
 	size_t	i;
 

@@ -36,6 +36,7 @@
 #include <stddef.h>
 
 #include "model/history.h"
+#include "model/org.h"
 #include "model/vocab.h"
 
 struct error;
@@ -304,51 +305,6 @@ char		*store_latest_change(struct store *, const char *id,
  * today, or when its decision has no date. A question is open when the
  * model has no yes or no answer to it.
  */
-struct store_register_filter {
-	const char	*owner;		/* or NULL: any */
-	const char	*team;		/* systems of this team, or NULL */
-	int		 min_severity;	/* enum level; LEVEL_LOW: all */
-	int		 status;	/* enum risk_status, or -1: open and
-					   mitigating */
-	const char	*today;		/* YYYY-MM-DD (store_now()) */
-	long		 review_days;	/* accepted risks: review after */
-	const char *const *questions;	/* the catalogue's question ids */
-	size_t		 nquestions;
-};
-
-/* One system of the register. */
-struct store_register_row {
-	char	*id;
-	char	*name;
-	char	*owner;			/* or NULL */
-	char	*team;			/* or NULL */
-	int	 criticality;		/* enum level or -1 */
-	size_t	 by_severity[4];	/* counted risks that stand on facts,
-					   by enum level */
-	size_t	 to_confirm;		/* counted risks that rest on an
-					   assumption (risk_provisional()) */
-	size_t	 overdue;		/* overdue mitigations */
-	size_t	 review;		/* accepted risks due for review */
-	size_t	 questions;		/* open practice questions */
-};
-
-/* One overdue mitigation, or one accepted risk due for review. */
-struct store_register_item {
-	char	*system;
-	char	*threat;
-	char	*target;
-	char	*title;			/* or NULL */
-	int	 severity;		/* enum level */
-	int	 status;		/* the risk's, enum risk_status */
-	char	*owner;			/* the risk's, else the system's */
-	char	*mitigation;		/* overdue: its id, owner, due date */
-	char	*mitigation_owner;
-	char	*due;
-	char	*decided_at;		/* review: when and by whom it was */
-	char	*decided_by;		/* accepted, and why */
-	char	*justification;
-};
-
 /*
  * The systems of the register, ordered by id. Every system (of the team,
  * when one is asked for) is listed; with an owner, a status or a severity
@@ -356,21 +312,21 @@ struct store_register_item {
  * owner it is. Free with store_register_free().
  */
 int		 store_register(struct store *,
-		     const struct store_register_filter *,
-		     struct store_register_row **, size_t *, struct error *);
-void		 store_register_free(struct store_register_row *, size_t);
+		     const struct org_filter *,
+		     struct org_system **, size_t *, struct error *);
+void		 store_register_free(struct org_system *, size_t);
 /*
  * The overdue mitigations across systems, oldest due date first; and the
  * accepted risks due for review, oldest decision first. Then by system,
  * risk and mitigation. Free with store_register_items_free().
  */
 int		 store_register_overdue(struct store *,
-		     const struct store_register_filter *,
-		     struct store_register_item **, size_t *, struct error *);
+		     const struct org_filter *,
+		     struct org_item **, size_t *, struct error *);
 int		 store_register_review(struct store *,
-		     const struct store_register_filter *,
-		     struct store_register_item **, size_t *, struct error *);
-void		 store_register_items_free(struct store_register_item *,
+		     const struct org_filter *,
+		     struct org_item **, size_t *, struct error *);
+void		 store_register_items_free(struct org_item *,
 		     size_t);
 
 /*
