@@ -20,9 +20,6 @@
 #include "util/error.h"
 #include "util/xmalloc.h"
 
-/* How long an accepted risk stands before it is due for review. */
-#define REGISTER_REVIEW_DAYS	365
-
 static const char *const register_formats[] = {
 	"text", "csv", "markdown", NULL
 };
@@ -76,7 +73,7 @@ register_days(const char *w)
 	long	 n;
 
 	if (w == NULL)
-		return REGISTER_REVIEW_DAYS;
+		return ORG_REVIEW_DAYS;
 	n = strtol(w, &end, 10);
 	if (*w >= '0' && *w <= '9' && *end == '\0' && n >= 0 && n <= 36500)
 		return n;

@@ -14,6 +14,9 @@
 
 #include "model/vocab.h"
 
+/* An accepted risk is due for review this many days after its decision. */
+#define ORG_REVIEW_DAYS	365
+
 /* What the register counts and lists. */
 struct org_filter {
 	const char	*owner;		/* or NULL: any */

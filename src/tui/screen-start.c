@@ -30,6 +30,7 @@ static const struct key_hint start_hint[] = {
 	KEY_HINT(ACT_NEW, "new blank model"),
 	KEY_HINT(ACT_NEW_TEMPLATE, "from a template"),
 	KEY_HINT(ACT_DELETE, "delete"),
+	KEY_HINT(ACT_REGISTER, "register"),
 	KEY_HINT(ACT_HELP, "help"),
 	KEY_HINT(ACT_QUIT, "quit"),
 	KEY_HINT_END
@@ -244,6 +245,8 @@ start_key(struct tui *t, struct screen *s, int key, enum action a)
 		return tui_push(t, screen_form_new(t, OBJ_SYSTEM, NULL, -1));
 	case ACT_NEW_TEMPLATE:
 		return start_templates(t);
+	case ACT_REGISTER:
+		return tui_push(t, screen_org_new(t));
 	case ACT_DELETE:
 		if (sel == NULL)
 			return TUI_REDRAW;
@@ -270,6 +273,7 @@ start_free(struct screen *s)
 
 static const struct screen_ops start_ops = {
 	.name = "Models",
+	.nomodel = 1,
 	.keys = start_keys,
 	.draw = start_draw,
 	.key = start_key,

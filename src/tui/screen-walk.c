@@ -387,6 +387,12 @@ static const struct screen_ops walk_ops = {
 	.free = walk_free,
 };
 
+int
+screen_is_walk(const struct screen *s)
+{
+	return s->ops == &walk_ops;
+}
+
 struct screen *
 screen_walk_new(struct tui *t, int step)
 {

@@ -52,6 +52,8 @@ struct screen_ops {
 	const char	 *name;		/* in the title bar */
 	const enum kctx	 *keys;		/* context chain, most specific first */
 	int		  modal;	/* drawn over the screen below */
+	int		  nomodel;	/* shows no model (closes the open
+					   one when on top) */
 	void		(*draw)(struct tui *, struct screen *);
 	enum tui_next	(*key)(struct tui *, struct screen *, int key,
 			    enum action);
@@ -114,6 +116,11 @@ enum tui_next	 tui_list_key(struct tui *, struct vlist *, enum action,
  */
 void		 tui_hint(struct tui *, struct screen *,
 		     const struct key_hint *);
+/*
+ * Push what tui_push() set now, not when the key returns: a screen that
+ * opens two at once (a model's walk-through, then its risk register).
+ */
+void		 tui_push_pending(struct tui *);
 /* Pop back to the model's walk-through, then push (model screens). */
 enum tui_next	 tui_goto(struct tui *, struct screen *);
 void		 tui_message(struct tui *, const char *, ...)
@@ -208,6 +215,8 @@ enum tui_next	 tui_confirm(struct tui *, const char *question,
 /* Screens. */
 struct screen	*screen_start_new(struct tui *);
 struct screen	*screen_walk_new(struct tui *, int step);
+/* 1 for a model's walk-through: the screen model screens go back to. */
+int		 screen_is_walk(const struct screen *);
 struct screen	*screen_form_new(struct tui *, int objtype, const char *id,
 		     int kind);
 struct screen	*screen_flows_new(struct tui *);
@@ -215,6 +224,7 @@ struct screen	*screen_risks_new(struct tui *, const struct risk *);
 struct screen	*screen_dashboard_new(struct tui *);
 struct screen	*screen_history_new(struct tui *, const char *object);
 struct screen	*screen_export_new(struct tui *);
+struct screen	*screen_org_new(struct tui *);
 struct screen	*screen_help_new(struct tui *, const enum kctx *);
 
 /* Start adding a component (asks for its kind first). */

@@ -71,7 +71,7 @@ tui_push(struct tui *t, struct screen *s)
 enum tui_next
 tui_goto(struct tui *t, struct screen *s)
 {
-	while (t->n > 2)
+	while (t->n > 1 && !screen_is_walk(t->stack[t->n - 1]))
 		screen_free(t->stack[--t->n]);
 	if (s == NULL)
 		return TUI_REDRAW;
@@ -606,8 +606,7 @@ tui_global(struct tui *t, struct screen *top, enum action a)
 	}
 }
 
-/* Push the pending screen, if any. */
-static void
+void
 tui_push_pending(struct tui *t)
 {
 	struct screen	*s = t->pending;
@@ -693,7 +692,8 @@ tui_loop(struct tui *t)
 		default:
 			break;
 		}
-		if (had_model && t->m == NULL && t->n > 1)
+		if (had_model && t->m == NULL && t->n > 1 &&
+		    !t->stack[t->n - 1]->ops->nomodel)
 			tui_lost(t);
 		tui_draw(t);
 	}

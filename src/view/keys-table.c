@@ -67,6 +67,19 @@ const struct keybinding keys_table[] = {
 	  "template" },
 	{ 'd', "d", KCTX_START, ACT_DELETE, "delete the selected model (asks "
 	  "first)" },
+	{ 'r', "r", KCTX_START, ACT_REGISTER, "the register of every system: "
+	  "risks, overdue, reviews due" },
+
+	/* The organisation's register. */
+	{ KEYC_ENTER, "Enter", KCTX_ORG, ACT_OPEN, "open the system, or the "
+	  "item's risk in its register" },
+	{ 'o', "o", KCTX_ORG, ACT_OWNER, "only what one risk owner answers "
+	  "for (empty: everyone)" },
+	{ 't', "t", KCTX_ORG, ACT_TEAM, "only the systems of one team (empty: "
+	  "every team)" },
+	{ 's', "s", KCTX_ORG, ACT_MIN_SEVERITY, "count only the risks at or "
+	  "above a severity" },
+	{ 'c', "c", KCTX_ORG, ACT_CLEAR_FILTER, "clear the filters" },
 
 	/* Walk-through. */
 	{ KEYC_RIGHT, "Right", KCTX_WALK, ACT_NEXT_STEP, "go to the next "
@@ -174,6 +187,7 @@ static const char *const ctx_names[KCTX_COUNT] = {
 	"Lists and panes",
 	"Any screen of an open model",
 	"Start screen (models of the database)",
+	"Organisation register (every system of the database)",
 	"Walk-through",
 	"Forms (system, boundary, component, flow)",
 	"Lists of values",

@@ -52,6 +52,7 @@ enum kctx {
 	KCTX_LIST,		/* any list or pane */
 	KCTX_MODEL,		/* any screen of an open model */
 	KCTX_START,
+	KCTX_ORG,
 	KCTX_WALK,
 	KCTX_FORM,
 	KCTX_PICK,
@@ -113,6 +114,9 @@ enum action {
 	ACT_DUE,
 	ACT_NOTES,
 	ACT_JUMP,
+	ACT_REGISTER,
+	ACT_TEAM,
+	ACT_MIN_SEVERITY,
 	ACT_COUNT
 };
 
