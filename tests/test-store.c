@@ -1351,7 +1351,7 @@ test_list_counts(void **state)
 	/* Two models: loading needs a name. */
 	assert_null(store_load(s, NULL, &e));
 	assert_non_null(strstr(e.msg, "holds several models ('aaa', "
-	    "'assist'); name one"));
+	    "'assist'); name one with --model"));
 	store_close(s);
 	model_free(m2);
 	model_free(m);

@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "model/vocab.h"
 #include "session/session.h"
+#include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -572,6 +573,48 @@ cli_session(const struct cli_args *a, const char *db, int flags)
 	    &e)) == NULL)
 		cli_fail(&e);
 	return s;
+}
+
+char **
+cli_models(struct session *s, const char *db, const char *model, size_t *n)
+{
+	struct store_summary	*v = NULL;
+	struct error		 e;
+	char			**ids;
+	size_t			 i, nv = 0;
+
+	if (model != NULL) {
+		ids = xcalloc(2, sizeof *ids);
+		ids[0] = xstrdup(model);
+		*n = 1;
+		return ids;
+	}
+	if (store_list(s->store, &v, &nv, &e) == -1) {
+		cli_fail(&e);
+		return NULL;
+	}
+	if (nv == 0) {
+		store_summaries_free(v, nv);
+		error_set(&e, "database '%s' holds no models", db);
+		cli_fail(&e);
+		return NULL;
+	}
+	ids = xcalloc(nv + 1, sizeof *ids);
+	for (i = 0; i < nv; i++)
+		ids[i] = xstrdup(v[i].id);
+	store_summaries_free(v, nv);
+	*n = nv;
+	return ids;
+}
+
+void
+cli_ids_free(char **ids)
+{
+	size_t	i;
+
+	for (i = 0; ids != NULL && ids[i] != NULL; i++)
+		free(ids[i]);
+	free(ids);
 }
 
 int

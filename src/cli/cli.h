@@ -147,6 +147,14 @@ void	cli_puts(FILE *, const char *);
  */
 struct session *cli_session(const struct cli_args *, const char *db,
 	    int flags);
+/*
+ * The models a command acts on: the one named (--model), else every model
+ * of the database, by id (NULL-terminated, the caller's to free with
+ * cli_ids_free()); NULL after printing the error.
+ */
+char	       **cli_models(struct session *, const char *db,
+		     const char *model, size_t *);
+void		 cli_ids_free(char **);
 /* Print one risk as a line of `parapet risks`. */
 struct risk;
 void	cli_print_risk_line(const struct risk *);

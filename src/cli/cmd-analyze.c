@@ -62,19 +62,16 @@ cli_print_summary(const struct session_summary *ss)
 		    ss->merged == 1 ? "its" : "their");
 }
 
-int
-cmd_analyze(const struct cli_cmd *c, struct cli_args *a)
+/* Analyze one model again; 0, or 1 after printing the error. */
+static int
+analyze_model(struct session *s, const char *id)
 {
 	struct session_summary	 sum;
-	struct session		*s;
 	struct model		*m;
 	struct error		 e;
 	int			 rc = 1;
 
-	(void)c;
-	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
-		return 1;
-	if ((m = store_load(s->store, a->model, &e)) == NULL ||
+	if ((m = store_load(s->store, id, &e)) == NULL ||
 	    session_analyze(s, m->system.id, &sum, &e) == -1) {
 		cli_fail(&e);
 		goto out;
@@ -90,6 +87,34 @@ cmd_analyze(const struct cli_cmd *c, struct cli_args *a)
 	rc = 0;
 out:
 	model_free(m);
-	session_close(s);
 	return rc;
+}
+
+/* The model named, or every model of the database (after a catalogue
+ * change, the whole register at once). */
+int
+cmd_analyze(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct session	 *s;
+	char		**ids;
+	size_t		  n = 0, i, errors = 0;
+
+	(void)c;
+	if ((s = cli_session(a, a->pos[0], 0)) == NULL)
+		return 1;
+	if ((ids = cli_models(s, a->pos[0], a->model, &n)) == NULL) {
+		session_close(s);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			printf("\n");
+		if (analyze_model(s, ids[i]) != 0)
+			errors++;
+	}
+	if (n > 1)
+		printf("\nanalyzed %zu of %zu models\n", n - errors, n);
+	cli_ids_free(ids);
+	session_close(s);
+	return errors > 0 ? 1 : 0;
 }

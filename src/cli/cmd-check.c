@@ -14,32 +14,28 @@
 #include "store/store.h"
 #include "util/error.h"
 
-int
-cmd_check(const struct cli_cmd *c, struct cli_args *a)
+/*
+ * Check one model: its risks at or above level, and with --fail-on-
+ * unanswered its open questions. 0 passed, EXIT_CHECK failed, 1 error.
+ */
+static int
+check_model(struct session *s, const char *id, int level,
+    const struct cli_args *a)
 {
 	struct risk_register	 reg;
 	const struct risk	*k;
-	struct session		*s;
-	struct model		*m = NULL;
+	struct model		*m;
 	const struct question	**open = NULL;
 	struct error		 e;
 	size_t			 i, bad = 0, nopen = 0, unproven = 0;
-	int			 level, rc = 1;
+	int			 rc = 1;
 
-	if (a->fail_on == NULL) {
-		fprintf(stderr, "parapet: check: --fail-on is required\n");
-		return cli_usage(c);
-	}
-	if ((level = cli_level("--fail-on", a->fail_on)) == -1)
-		return EXIT_USAGE;
-	if ((s = cli_session(a, a->pos[0], STORE_READONLY)) == NULL)
-		return 1;
 	risk_register_init(&reg);
 	/*
 	 * Analyze first, so the gate never passes on a stale register, but
 	 * in memory: a check reads the database and never writes it.
 	 */
-	if ((m = store_load(s->store, a->model, &e)) == NULL ||
+	if ((m = store_load(s->store, id, &e)) == NULL ||
 	    session_register(s, m, &reg, &e) == -1) {
 		cli_fail(&e);
 		goto out;
@@ -73,6 +69,7 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 		cli_puts(stdout, open[i]->id);
 		printf("\n");
 	}
+	rc = 0;
 	if (nopen > 0) {
 		printf("check failed: %zu practice question%s not answered in "
 		    "'", nopen, nopen == 1 ? "" : "s");
@@ -100,13 +97,51 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 		    vocab_name(&vocab_severity, level));
 		cli_puts(stdout, m->system.id);
 		printf("'\n");
-		if (nopen == 0)
-			rc = 0;
 	}
 out:
 	free(open);
 	risk_register_release(&reg);
 	model_free(m);
-	session_close(s);
 	return rc;
+}
+
+/*
+ * The gate, on the model named or on every model of the database: it
+ * fails (EXIT_CHECK) when one model fails, and errs (1) when one cannot
+ * be checked.
+ */
+int
+cmd_check(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct session	 *s;
+	char		**ids;
+	size_t		  n = 0, i, failed = 0, errors = 0;
+	int		  level, r;
+
+	if (a->fail_on == NULL) {
+		fprintf(stderr, "parapet: check: --fail-on is required\n");
+		return cli_usage(c);
+	}
+	if ((level = cli_level("--fail-on", a->fail_on)) == -1)
+		return EXIT_USAGE;
+	if ((s = cli_session(a, a->pos[0], STORE_READONLY)) == NULL)
+		return 1;
+	if ((ids = cli_models(s, a->pos[0], a->model, &n)) == NULL) {
+		session_close(s);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (n > 1 && i > 0)
+			printf("\n");
+		if ((r = check_model(s, ids[i], level, a)) == EXIT_CHECK)
+			failed++;
+		else if (r != 0)
+			errors++;
+	}
+	if (n > 1)
+		printf("\n%zu of %zu models failed the check%s\n", failed, n,
+		    errors > 0 ? ", and some could not be checked" : "");
+	cli_ids_free(ids);
+	session_close(s);
+	return errors > 0 ? 1 : failed > 0 ? EXIT_CHECK : 0;
 }

@@ -1020,7 +1020,7 @@ store_only_model(struct store *s, struct error *err)
 		error_set(err, "database '%s' holds no models", s->path);
 	else if (n > 1)
 		error_set(err, "database '%s' holds several models (%s); name "
-		    "one", s->path, b.s);
+		    "one with --model", s->path, b.s);
 	buf_release(&b);
 	if (rc != SQLITE_DONE || n != 1) {
 		free(id);

@@ -261,4 +261,46 @@ PARAPET_NOW=tomorrow run register "$db"
 expect_rc 1 "PARAPET_NOW not a date"
 expect_err "not a date: 'tomorrow'" "PARAPET_NOW not a date"
 
+# 8. Commands that need one model name the option; analyze and check act
+# on every model when none is named.
+run risks "$db"
+expect_rc 1 "risks of a database of three"
+expect_err "holds several models ('alpha', 'beta', 'gamma'); name one with --model" \
+    "risks names --model"
+run analyze "$db"
+expect_rc 0 "analyze every model"
+for m in alpha beta gamma; do
+	expect_out "analyzed '$m' (revision" "analyze $m"
+done
+expect_out "analyzed 3 of 3 models" "analyze: the count"
+# Every model has open high risks (alpha's unencrypted flow is being
+# mitigated, which still counts): each fails, and the count says so.
+run check "$db" --fail-on high
+expect_rc 3 "check every model at high"
+for m in alpha beta gamma; do
+	grep -qE "^check failed: [0-9]+ open or mitigating risks? at or above high in '$m'\$" \
+	    "$T/out" || fail "check $m: no failure line"
+done
+expect_out "3 of 3 models failed the check" "check: the count"
+# Each high risk of beta and gamma marked not applicable: alpha alone fails.
+for m in beta gamma; do
+	run check "$db" --fail-on high --model "$m"
+	for r in $(awk '$1 == "high" || $1 == "critical" { print $4 }' "$T/out"); do
+		run risk "$db" "$r" --model "$m" --status not-applicable \
+		    --justification "out of scope for this test"
+		expect_rc 0 "$m: $r not applicable"
+	done
+done
+run check "$db" --fail-on high
+expect_rc 3 "check: alpha still fails"
+expect_out "check passed: no open or mitigating risk at or above high in 'beta'" \
+    "check beta passes"
+expect_out "1 of 3 models failed the check" "check: one of three"
+run check "$db" --fail-on high --model beta
+expect_rc 0 "check beta alone"
+expect_no_out "models failed" "one model: no count line"
+run check "$db" --fail-on high --model nosuch
+expect_rc 1 "check of a missing model"
+expect_err "no model 'nosuch'" "check: missing model"
+
 finish
