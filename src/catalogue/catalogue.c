@@ -5,13 +5,13 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "catalogue/catalogue-int.h"
 #include "catalogue/cond.h"
 #include "catalogue/taxonomy.h"
 #include "model/vocab.h"
@@ -22,8 +22,6 @@
 #include "util/xmalloc.h"
 #include "yaml/ydoc.h"
 
-enum section { SEC_QUESTION, SEC_MITIGATION, SEC_THREAT, SEC_ADJUSTMENT,
-	SEC_COUNT };
 
 /* What one file is being read into, and where. */
 struct loader {
@@ -53,11 +51,7 @@ static const char *const adjustment_keys[] = { "id", "target", "when",
 static const char *const top_keys[] = { "parapet-catalogue", "version",
 	"questions", "mitigations", "threats", "adjustments", NULL };
 
-static const struct {
-	const char		*name;	/* section key */
-	const char		*what;	/* one entry, for messages */
-	const char *const	*keys;
-} sections[SEC_COUNT] = {
+const struct catalogue_section catalogue_sections[SEC_COUNT] = {
 	{ "questions", "question", question_keys },
 	{ "mitigations", "mitigation", mitigation_keys },
 	{ "threats", "threat", threat_keys },
@@ -946,8 +940,7 @@ fail:
 	return NULL;
 }
 
-/* Suggest an id among the entries of a section. */
-static const char *
+const char *
 catalogue_suggest_id(struct catalogue *cat, enum section s, const char *id)
 {
 	void		***v;
@@ -984,7 +977,7 @@ static int
 load_section(struct loader *l, enum section s, const struct ynode *list,
     struct pending **pend, size_t *npend)
 {
-	const char		*what = sections[s].what, *id, *near;
+	const char		*what = catalogue_sections[s].what, *id, *near;
 	const struct ynode	*map, *idn;
 	struct strmap		 seen;
 	struct pending		*p;
@@ -994,7 +987,7 @@ load_section(struct loader *l, enum section s, const struct ynode *list,
 
 	if (list->type != YNODE_SEQ)
 		return ynode_error(l->doc, list, l->err, "'%s' must be a list, "
-		    "not %s", sections[s].name, ynode_type_name(list));
+		    "not %s", catalogue_sections[s].name, ynode_type_name(list));
 	strmap_init(&seen);
 	for (i = 0; i < list->n; i++) {
 		map = list->items[i];
@@ -1003,7 +996,7 @@ load_section(struct loader *l, enum section s, const struct ynode *list,
 			    "mapping, not %s", what, ynode_type_name(map));
 			goto out;
 		}
-		if (load_check_keys(l, map, sections[s].keys, what) == -1)
+		if (load_check_keys(l, map, catalogue_sections[s].keys, what) == -1)
 			goto out;
 		if ((idn = ynode_get(map, "id")) == NULL) {
 			ynode_error(l->doc, map, l->err, "a %s has no 'id'",
@@ -1156,7 +1149,7 @@ load_doc(struct loader *l, struct pending **pend, size_t *npend,
 			continue;
 		}
 		for (s = 0; s < SEC_COUNT; s++)
-			if (strcmp(sections[s].name, k->value) == 0)
+			if (strcmp(catalogue_sections[s].name, k->value) == 0)
 				break;
 		if (s == SEC_COUNT) {
 			if ((near = text_suggest(k->value, top_keys)) != NULL)
@@ -1170,7 +1163,7 @@ load_doc(struct loader *l, struct pending **pend, size_t *npend,
 	/* Sections in a fixed order, so a threat may follow its mitigations
 	 * or come before them in the file. */
 	for (s = 0; s < SEC_COUNT; s++) {
-		if ((v = ynode_get(root, sections[s].name)) == NULL)
+		if ((v = ynode_get(root, catalogue_sections[s].name)) == NULL)
 			continue;
 		if (load_section(l, (enum section)s, v, pend, npend) == -1)
 			return -1;
@@ -1263,171 +1256,6 @@ catalogue_load_text(struct catalogue *cat, const char *text, size_t len,
 	return catalogue_load_doc(cat, doc, name, err);
 }
 
-/* State for the cross-reference checks. */
-struct finish {
-	struct catalogue	*cat;
-	const char		*file;	/* of the entry being checked */
-	void			(*cb)(const struct error *, void *);
-	void			*arg;
-	size_t			 nerr;
-	struct strmap		 used;	/* questions named by threats */
-};
-
-static void
-finish_report(struct finish *f, const char *file, unsigned long line,
-    unsigned long col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void
-finish_report(struct finish *f, const char *file, unsigned long line,
-    unsigned long col, const char *fmt, ...)
-{
-	struct error	e;
-	va_list		ap;
-	char		msg[sizeof e.msg];
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	error_set_at(&e, file, line, col, "%s", msg);
-	f->nerr++;
-	if (f->cb != NULL)
-		f->cb(&e, f->arg);
-}
-
-/*
- * Report that KIND 'OWNER' (VERB) names an id of section S that the
- * catalogue does not hold, with the nearest id it does.
- */
-static void
-finish_unknown(struct finish *f, const char *file, const struct srcpos *at,
-    const char *kind, const char *owner, const char *verb, enum section s,
-    const char *id)
-{
-	const char	*near = catalogue_suggest_id(f->cat, s, id);
-
-	finish_report(f, file, at->line, at->col, "%s '%s' %s unknown %s "
-	    "'%s'%s%s%s", kind, owner, verb, sections[s].what, id,
-	    near != NULL ? " (did you mean '" : "", near != NULL ? near : "",
-	    near != NULL ? "'?)" : "");
-}
-
-/*
- * The threat that KIND 'OWNER' names at AT, or NULL: reported when the
- * catalogue has no such threat, silently when it was disabled.
- */
-static const struct threat *
-finish_threat_ref(struct finish *f, const char *file, const struct srcpos *at,
-    const char *kind, const char *owner, const char *verb, const char *id)
-{
-	const struct threat	*t = catalogue_threat(f->cat, id);
-
-	if (t == NULL && strmap_get(&f->cat->disabled, id) == NULL)
-		finish_unknown(f, file, at, kind, owner, verb, SEC_THREAT, id);
-	return t;
-}
-
-/* A practice condition must name a known question. */
-static int
-finish_practice(const struct cond *c, void *arg)
-{
-	struct finish	*f = arg;
-	const char	*near;
-
-	if (strmap_get(&f->cat->by_id[SEC_QUESTION], c->question) != NULL)
-		return 0;
-	near = catalogue_suggest_id(f->cat, SEC_QUESTION, c->question);
-	if (near != NULL)
-		finish_report(f, f->file, c->line, c->col, "unknown question "
-		    "'%s' (did you mean '%s'?)", c->question, near);
-	else
-		finish_report(f, f->file, c->line, c->col, "unknown question "
-		    "'%s'", c->question);
-	return 0;
-}
-
-/* Note the questions a threat names. */
-static int
-finish_used(const struct cond *c, void *arg)
-{
-	struct finish	*f = arg;
-
-	strmap_put(&f->used, c->question, f);
-	return 0;
-}
-
-/*
- * The threats an adjustment names must exist (or have been disabled) and
- * have its target type.
- */
-static void
-finish_adjustment_threats(struct finish *f, const struct adjustment *a)
-{
-	const struct threat	*t;
-	size_t			 i;
-
-	for (i = 0; i < a->nthreats; i++) {
-		t = finish_threat_ref(f, a->pos.file, &a->threats_pos[i],
-		    "adjustment", a->id, "names", a->threats[i]);
-		if (t == NULL)
-			continue;
-		if (a->target != TARGET_ANY && a->target != t->target)
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' is for "
-			    "%s risks, but threat '%s' targets a %s", a->id,
-			    target_type_name(a->target), t->id,
-			    target_type_name(t->target));
-		else if (a->stride != 0 && (a->stride & t->stride) == 0)
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' names "
-			    "threat '%s', which has none of its STRIDE "
-			    "letters", a->id, t->id);
-	}
-}
-
-/*
- * The threats a threat covers must exist (or have been disabled), and not
- * cover threats in turn: one level, so that a finding's fate never depends
- * on the order of the catalogue.
- */
-static void
-finish_covers(struct finish *f, const struct threat *t)
-{
-	const struct threat	*c;
-	size_t			 i;
-
-	for (i = 0; i < t->ncovers; i++) {
-		c = finish_threat_ref(f, t->pos.file, &t->covers_pos[i],
-		    "threat", t->id, "covers", t->covers[i]);
-		if (c != NULL && c->ncovers > 0)
-			finish_report(f, t->pos.file, t->covers_pos[i].line,
-			    t->covers_pos[i].col, "threat '%s' covers '%s', "
-			    "which covers threats itself", t->id, c->id);
-	}
-}
-
-/*
- * The threats a threat excludes must exist (or have been disabled) and
- * have its target type.
- */
-static void
-finish_threat_excludes(struct finish *f, const struct threat *t)
-{
-	const struct threat	*o;
-	size_t			 i;
-
-	for (i = 0; i < t->nexcludes; i++) {
-		o = finish_threat_ref(f, t->pos.file, &t->excludes_pos[i],
-		    "threat", t->id, "excludes", t->excludes[i]);
-		if (o != NULL && o->target != t->target)
-			finish_report(f, t->pos.file, t->excludes_pos[i].line,
-			    t->excludes_pos[i].col, "threat '%s' targets a %s, "
-			    "but the threat it excludes, '%s', targets a %s",
-			    t->id, target_type_name(t->target), o->id,
-			    target_type_name(o->target));
-	}
-}
-
 int
 threat_excludes(const struct threat *a, const struct threat *b)
 {
@@ -1459,71 +1287,6 @@ adjustment_applies(const struct adjustment *a, const struct threat *t)
 		if (strcmp(a->threats[i], t->id) == 0)
 			return 1;
 	return 0;
-}
-
-size_t
-catalogue_finish_all(struct catalogue *cat,
-    void (*cb)(const struct error *, void *), void *arg)
-{
-	struct finish		 f;
-	const struct threat	*t;
-	const struct question	*q;
-	size_t			 i, j;
-
-	memset(&f, 0, sizeof f);
-	f.cat = cat;
-	f.cb = cb;
-	f.arg = arg;
-	strmap_init(&f.used);
-	for (i = 0; i < cat->nthreats; i++) {
-		t = cat->threats[i];
-		for (j = 0; j < t->nmitigations; j++) {
-			if (catalogue_mitigation(cat, t->mitigations[j]) !=
-			    NULL)
-				continue;
-			finish_unknown(&f, t->pos.file, &t->mitigations_pos[j],
-			    "threat", t->id, "names", SEC_MITIGATION,
-			    t->mitigations[j]);
-		}
-		finish_covers(&f, t);
-		finish_threat_excludes(&f, t);
-		f.file = t->pos.file;
-		cond_each_practice(t->when, finish_practice, &f);
-		cond_each_practice(t->when, finish_used, &f);
-	}
-	for (i = 0; i < cat->nadjustments; i++) {
-		f.file = cat->adjustments[i]->pos.file;
-		cond_each_practice(cat->adjustments[i]->when, finish_practice,
-		    &f);
-		finish_adjustment_threats(&f, cat->adjustments[i]);
-	}
-	for (i = 0; i < cat->nquestions; i++) {
-		q = cat->questions[i];
-		if (strmap_get(&f.used, q->id) == NULL)
-			finish_report(&f, q->pos.file, q->pos.line, q->pos.col,
-			    "question '%s' is not used by any threat (name it "
-			    "in a threat's 'practice:' condition)", q->id);
-	}
-	strmap_release(&f.used);
-	return f.nerr;
-}
-
-/* Keep the first error reported. */
-static void
-finish_first(const struct error *e, void *arg)
-{
-	struct error	*err = arg;
-
-	if (err != NULL && !error_isset(err))
-		*err = *e;
-}
-
-int
-catalogue_finish(struct catalogue *cat, struct error *err)
-{
-	if (err != NULL)
-		error_clear(err);
-	return catalogue_finish_all(cat, finish_first, err) == 0 ? 0 : -1;
 }
 
 /* Order paths by name, byte by byte. */
@@ -1662,100 +1425,4 @@ catalogue_ref_title(const struct catalogue *cat, enum ref_scheme s,
     const char *id)
 {
 	return taxonomy_title(cat->taxonomy, s, id);
-}
-
-/* The stats bit of a guideline subsection, or 0. */
-static unsigned
-guideline_bit(const char *const *gids, const char *id)
-{
-	size_t	i;
-
-	for (i = 0; gids[i] != NULL && i < 32; i++)
-		if (strcmp(gids[i], id) == 0)
-			return 1u << i;
-	return 0;
-}
-
-/* Count one reference in the stats; seen holds ATLAS ids already counted. */
-static void
-stats_ref(struct catalogue_stats *st, const char *const *gids,
-    const struct ref *r, int threat,
-    struct strmap *seen, struct strmap *parents, char (*pbuf)[10],
-    size_t *npbuf)
-{
-	int	n;
-
-	switch (r->scheme) {
-	case REF_GUIDELINE:
-		st->guidelines |= guideline_bit(gids, r->id);
-		break;
-	case REF_OWASP_LLM:
-	case REF_OWASP_ML:
-	case REF_OWASP_AGENTIC:
-		n = atoi(r->id + (r->scheme == REF_OWASP_ML ? 2 : 3));
-		if (n < 1 || n > 10)
-			break;
-		if (r->scheme == REF_OWASP_LLM)
-			st->owasp_llm |= 1u << (n - 1);
-		else if (r->scheme == REF_OWASP_ML)
-			st->owasp_ml |= 1u << (n - 1);
-		else
-			st->owasp_agentic |= 1u << (n - 1);
-		break;
-	case REF_ATLAS:
-		if (strmap_get(seen, r->id) != NULL)
-			break;
-		strmap_put(seen, r->id, st);
-		if (atlas_kind(r->id) == ATLAS_MITIGATION) {
-			st->atlas_mitigations++;
-			break;
-		}
-		if (!threat)
-			break;
-		st->atlas_ids++;
-		memcpy(pbuf[*npbuf], r->id, 9);
-		pbuf[*npbuf][9] = '\0';
-		if (strmap_get(parents, pbuf[*npbuf]) == NULL) {
-			strmap_put(parents, pbuf[*npbuf], st);
-			st->atlas_parents++;
-			(*npbuf)++;
-		}
-		break;
-	case REF_SCHEME_COUNT:
-		break;
-	}
-}
-
-void
-catalogue_stats(const struct catalogue *cat, struct catalogue_stats *st)
-{
-	struct strmap	  seen, parents;
-	char		(*pbuf)[10];
-	const char *const *gids = catalogue_guidelines(cat, NULL);
-	size_t		  i, j, nref = 0, npbuf = 0;
-
-	memset(st, 0, sizeof *st);
-	st->nquestions = cat->nquestions;
-	st->nmitigations = cat->nmitigations;
-	st->nthreats = cat->nthreats;
-	st->nadjustments = cat->nadjustments;
-	for (i = 0; i < cat->nthreats; i++)
-		nref += cat->threats[i]->refs.n;
-	pbuf = xcalloc(nref + 1, sizeof *pbuf);
-	strmap_init(&seen);
-	strmap_init(&parents);
-	for (i = 0; i < cat->nthreats; i++)
-		for (j = 0; j < cat->threats[i]->refs.n; j++)
-			stats_ref(st, gids, &cat->threats[i]->refs.v[j], 1,
-			    &seen, &parents, pbuf, &npbuf);
-	for (i = 0; i < cat->nmitigations; i++)
-		for (j = 0; j < cat->mitigations[i]->refs.n; j++)
-			stats_ref(st, gids, &cat->mitigations[i]->refs.v[j],
-			    0, &seen, &parents, pbuf, &npbuf);
-	for (i = 0; i < cat->nquestions; i++)
-		st->guidelines |= guideline_bit(gids,
-		    cat->questions[i]->guideline);
-	strmap_release(&seen);
-	strmap_release(&parents);
-	free(pbuf);
 }

@@ -1,0 +1,247 @@
+/*
+ * catalogue-finish.c: the checks of a loaded catalogue across its files:
+ * every id a threat or adjustment names exists, covers and excludes are
+ * consistent, and every question is used.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "catalogue/catalogue-int.h"
+#include "catalogue/cond.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/strmap.h"
+
+/* State for the cross-reference checks. */
+struct finish {
+	struct catalogue	*cat;
+	const char		*file;	/* of the entry being checked */
+	void			(*cb)(const struct error *, void *);
+	void			*arg;
+	size_t			 nerr;
+	struct strmap		 used;	/* questions named by threats */
+};
+
+static void
+finish_report(struct finish *f, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void
+finish_report(struct finish *f, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, ...)
+{
+	struct error	e;
+	va_list		ap;
+	char		msg[sizeof e.msg];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	error_set_at(&e, file, line, col, "%s", msg);
+	f->nerr++;
+	if (f->cb != NULL)
+		f->cb(&e, f->arg);
+}
+
+/*
+ * Report that KIND 'OWNER' (VERB) names an id of section S that the
+ * catalogue does not hold, with the nearest id it does.
+ */
+static void
+finish_unknown(struct finish *f, const char *file, const struct srcpos *at,
+    const char *kind, const char *owner, const char *verb, enum section s,
+    const char *id)
+{
+	const char	*near = catalogue_suggest_id(f->cat, s, id);
+
+	finish_report(f, file, at->line, at->col, "%s '%s' %s unknown %s "
+	    "'%s'%s%s%s", kind, owner, verb, catalogue_sections[s].what, id,
+	    near != NULL ? " (did you mean '" : "", near != NULL ? near : "",
+	    near != NULL ? "'?)" : "");
+}
+
+/*
+ * The threat that KIND 'OWNER' names at AT, or NULL: reported when the
+ * catalogue has no such threat, silently when it was disabled.
+ */
+static const struct threat *
+finish_threat_ref(struct finish *f, const char *file, const struct srcpos *at,
+    const char *kind, const char *owner, const char *verb, const char *id)
+{
+	const struct threat	*t = catalogue_threat(f->cat, id);
+
+	if (t == NULL && strmap_get(&f->cat->disabled, id) == NULL)
+		finish_unknown(f, file, at, kind, owner, verb, SEC_THREAT, id);
+	return t;
+}
+
+/* A practice condition must name a known question. */
+static int
+finish_practice(const struct cond *c, void *arg)
+{
+	struct finish	*f = arg;
+	const char	*near;
+
+	if (strmap_get(&f->cat->by_id[SEC_QUESTION], c->question) != NULL)
+		return 0;
+	near = catalogue_suggest_id(f->cat, SEC_QUESTION, c->question);
+	if (near != NULL)
+		finish_report(f, f->file, c->line, c->col, "unknown question "
+		    "'%s' (did you mean '%s'?)", c->question, near);
+	else
+		finish_report(f, f->file, c->line, c->col, "unknown question "
+		    "'%s'", c->question);
+	return 0;
+}
+
+/* Note the questions a threat names. */
+static int
+finish_used(const struct cond *c, void *arg)
+{
+	struct finish	*f = arg;
+
+	strmap_put(&f->used, c->question, f);
+	return 0;
+}
+
+/*
+ * The threats an adjustment names must exist (or have been disabled) and
+ * have its target type.
+ */
+static void
+finish_adjustment_threats(struct finish *f, const struct adjustment *a)
+{
+	const struct threat	*t;
+	size_t			 i;
+
+	for (i = 0; i < a->nthreats; i++) {
+		t = finish_threat_ref(f, a->pos.file, &a->threats_pos[i],
+		    "adjustment", a->id, "names", a->threats[i]);
+		if (t == NULL)
+			continue;
+		if (a->target != TARGET_ANY && a->target != t->target)
+			finish_report(f, a->pos.file, a->threats_pos[i].line,
+			    a->threats_pos[i].col, "adjustment '%s' is for "
+			    "%s risks, but threat '%s' targets a %s", a->id,
+			    target_type_name(a->target), t->id,
+			    target_type_name(t->target));
+		else if (a->stride != 0 && (a->stride & t->stride) == 0)
+			finish_report(f, a->pos.file, a->threats_pos[i].line,
+			    a->threats_pos[i].col, "adjustment '%s' names "
+			    "threat '%s', which has none of its STRIDE "
+			    "letters", a->id, t->id);
+	}
+}
+
+/*
+ * The threats a threat covers must exist (or have been disabled), and not
+ * cover threats in turn: one level, so that a finding's fate never depends
+ * on the order of the catalogue.
+ */
+static void
+finish_covers(struct finish *f, const struct threat *t)
+{
+	const struct threat	*c;
+	size_t			 i;
+
+	for (i = 0; i < t->ncovers; i++) {
+		c = finish_threat_ref(f, t->pos.file, &t->covers_pos[i],
+		    "threat", t->id, "covers", t->covers[i]);
+		if (c != NULL && c->ncovers > 0)
+			finish_report(f, t->pos.file, t->covers_pos[i].line,
+			    t->covers_pos[i].col, "threat '%s' covers '%s', "
+			    "which covers threats itself", t->id, c->id);
+	}
+}
+
+/*
+ * The threats a threat excludes must exist (or have been disabled) and
+ * have its target type.
+ */
+static void
+finish_threat_excludes(struct finish *f, const struct threat *t)
+{
+	const struct threat	*o;
+	size_t			 i;
+
+	for (i = 0; i < t->nexcludes; i++) {
+		o = finish_threat_ref(f, t->pos.file, &t->excludes_pos[i],
+		    "threat", t->id, "excludes", t->excludes[i]);
+		if (o != NULL && o->target != t->target)
+			finish_report(f, t->pos.file, t->excludes_pos[i].line,
+			    t->excludes_pos[i].col, "threat '%s' targets a %s, "
+			    "but the threat it excludes, '%s', targets a %s",
+			    t->id, target_type_name(t->target), o->id,
+			    target_type_name(o->target));
+	}
+}
+
+size_t
+catalogue_finish_all(struct catalogue *cat,
+    void (*cb)(const struct error *, void *), void *arg)
+{
+	struct finish		 f;
+	const struct threat	*t;
+	const struct question	*q;
+	size_t			 i, j;
+
+	memset(&f, 0, sizeof f);
+	f.cat = cat;
+	f.cb = cb;
+	f.arg = arg;
+	strmap_init(&f.used);
+	for (i = 0; i < cat->nthreats; i++) {
+		t = cat->threats[i];
+		for (j = 0; j < t->nmitigations; j++) {
+			if (catalogue_mitigation(cat, t->mitigations[j]) !=
+			    NULL)
+				continue;
+			finish_unknown(&f, t->pos.file, &t->mitigations_pos[j],
+			    "threat", t->id, "names", SEC_MITIGATION,
+			    t->mitigations[j]);
+		}
+		finish_covers(&f, t);
+		finish_threat_excludes(&f, t);
+		f.file = t->pos.file;
+		cond_each_practice(t->when, finish_practice, &f);
+		cond_each_practice(t->when, finish_used, &f);
+	}
+	for (i = 0; i < cat->nadjustments; i++) {
+		f.file = cat->adjustments[i]->pos.file;
+		cond_each_practice(cat->adjustments[i]->when, finish_practice,
+		    &f);
+		finish_adjustment_threats(&f, cat->adjustments[i]);
+	}
+	for (i = 0; i < cat->nquestions; i++) {
+		q = cat->questions[i];
+		if (strmap_get(&f.used, q->id) == NULL)
+			finish_report(&f, q->pos.file, q->pos.line, q->pos.col,
+			    "question '%s' is not used by any threat (name it "
+			    "in a threat's 'practice:' condition)", q->id);
+	}
+	strmap_release(&f.used);
+	return f.nerr;
+}
+
+/* Keep the first error reported. */
+static void
+finish_first(const struct error *e, void *arg)
+{
+	struct error	*err = arg;
+
+	if (err != NULL && !error_isset(err))
+		*err = *e;
+}
+
+int
+catalogue_finish(struct catalogue *cat, struct error *err)
+{
+	if (err != NULL)
+		error_clear(err);
+	return catalogue_finish_all(cat, finish_first, err) == 0 ? 0 : -1;
+}
