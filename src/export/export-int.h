@@ -102,13 +102,23 @@ int		 xml_text_unescape(const char *s, struct buf *out);
  */
 void		 csv_field(struct buf *, const char *, int last);
 /*
- * Markdown (markdown.c): text on one line (md_inline; "*(blank)*" when
+ * Markdown (md-text.c): model text escaped for its place in the document
+ * (md_text: one line, a table cell or a block whose continuation lines
+ * get indent; line_start says whether it begins a line of the document;
+ * returns the bytes appended, 0 for empty or blank text), text on one line (md_inline; "*(blank)*" when
  * empty), a table cell's content (md_cell), an identifier or risk name as
  * code when it is one, else as text (md_id). A table row is built cell by
  * cell (md_td gives the next cell to append to; at most MD_MAXCOLS) and
  * written by md_tr, an empty cell as "| |" as markdownlint's compact
  * table style wants.
  */
+enum md_mode {
+	MD_INLINE,	/* one line: headings, list item heads */
+	MD_CELL,	/* a table cell: newlines as <br> */
+	MD_BLOCK	/* a paragraph or list item: hard line breaks */
+};
+size_t		 md_text(struct buf *, const char *, enum md_mode,
+		     const char *indent, int line_start);
 void		 md_inline(struct buf *, const char *);
 void		 md_cell(struct buf *, const char *);
 void		 md_id(struct buf *, const char *);
