@@ -11,30 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 db="$TUI_DIR/org.db"
 export PARAPET_NOW=2026-11-25T12:00:00Z PARAPET_USER=tester
 
-# model ID NAME OWNER TEAM: a small fraud-scoring system.
-model() {
-	cat <<YAML
-parapet: 1
-system: { id: $1, name: "$2", criticality: critical, owner: "$3", team: "$4" }
-boundaries:
-  - { id: internet, name: Internet, trust: untrusted }
-  - { id: dc, name: Data centre, trust: internal }
-components:
-  - { id: merchant, name: Merchant, kind: user, boundary: internet }
-  - id: api
-    name: Scoring API
-    kind: inference-service
-    boundary: dc
-    exposure: public
-    authenticated: true
-    rate-limited: false
-    returns-scores: true
-  - { id: clf, name: Fraud classifier, kind: model, boundary: dc, model-type: classifier }
-flows:
-  - { id: score, from: merchant, to: api, data: [personal-data], encrypted: false, authenticated: true }
-  - { id: infer, from: api, to: clf, data: [personal-data], encrypted: true, authenticated: true }
-YAML
-}
+. "$srcdir/tests/data/org/model.sh"
 model alpha "Fraud scoring" Alice payments >"$TUI_DIR/a.yaml"
 model beta "Refund scoring" Bob support >"$TUI_DIR/b.yaml"
 # An owner with an escape sequence: it must not reach the terminal.
