@@ -690,9 +690,26 @@ analyze_fold(struct risk *k, const struct risk *c)
 }
 
 /*
- * Fold each finding that a covering threat restates on the same target
- * into the covering one, which takes its reasons (after a line that says
- * so), mitigations, name and aliases, and its score when higher.
+ * The index + 1 in the register of the finding NAME, or 0 when there is
+ * none or it is already folded into another.
+ */
+static size_t
+analyze_covered(struct strmap *by, const unsigned char *gone,
+    const char *threat, const char *target)
+{
+	char	*key = xasprintf("%s@%s", threat, target);
+	size_t	 x = (size_t)(uintptr_t)strmap_get(by, key);
+
+	free(key);
+	return x == 0 || gone[x - 1] ? 0 : x;
+}
+
+/*
+ * Fold each finding that a covering threat restates on the same target,
+ * or on one of the targets the covering finding groups (its aliases
+ * THREAT@TARGET), into the covering one, which takes its reasons (after a
+ * line that says so), mitigations, name and aliases, and its score when
+ * higher.
  */
 static void
 analyze_covers(const struct catalogue *cat, struct risk_register *reg)
@@ -702,8 +719,8 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 	struct strmap		 by;
 	char			**names;
 	unsigned char		*gone;
-	size_t			 i, j, x, n = reg->n;
-	char			*key;
+	const char		*a;
+	size_t			 i, j, x, y, len, n = reg->n;
 
 	strmap_init(&by);
 	names = xcalloc(n + 1, sizeof *names);
@@ -717,15 +734,26 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
 		    NULL)
 			continue;
+		len = strlen(k->threat);
 		for (j = 0; j < t->ncovers; j++) {
-			key = xasprintf("%s@%s", t->covers[j], k->target);
-			x = (size_t)(uintptr_t)strmap_get(&by, key);
-			free(key);
-			if (x == 0 || gone[x - 1])
-				continue;
-			c = reg->risks[x - 1];
-			analyze_fold(k, c);
-			gone[x - 1] = 1;
+			if ((x = analyze_covered(&by, gone, t->covers[j],
+			    k->target)) != 0) {
+				analyze_fold(k, reg->risks[x - 1]);
+				gone[x - 1] = 1;
+			}
+			/* Folding adds aliases: count those of the start. */
+			for (y = k->naliases; y-- > 0; ) {
+				a = k->aliases[y];
+				if (strncmp(a, k->threat, len) != 0 ||
+				    a[len] != '@' || (x = analyze_covered(&by,
+				    gone, t->covers[j], a + len + 1)) == 0)
+					continue;
+				c = reg->risks[x - 1];
+				if (c == k)
+					continue;
+				analyze_fold(k, c);
+				gone[x - 1] = 1;
+			}
 		}
 	}
 	strmap_release(&by);
