@@ -450,11 +450,12 @@ test_a_cycle_is_one_finding(void **state)
 }
 
 /*
- * A finding that groups targets covers a restatement on any of them, not
- * only on the one it is about: agents that steer each other are one
- * finding on the first of a cycle (here the sub-agent, listed first), and
- * the delegating agent's restatement folds into it rather than standing
- * beside it; an agent outside the group keeps its own.
+ * A cycle of agents (an orchestrator and the sub-agent that answers it)
+ * is one finding on the agent an application sends work to, though the
+ * sub-agent is listed first; and that finding covers a restatement on any
+ * agent it groups, not only on the one it is about: the sub-agent's folds
+ * into it rather than standing beside it. An agent outside the group
+ * keeps its own.
  */
 static void
 test_a_group_covers_restatements_on_its_members(void **state)
@@ -469,12 +470,12 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	    "threats:\n"
 	    "  - { id: t-steer, title: Agents are steered, description: D., "
 	    "target: component, when: { kind: agent, downstream: "
-	    "{ kind: agent } }, finding: chain, covers: [t-climb], "
+	    "{ kind: agent } }, finding: chain, covers: [t-read], "
 	    "likelihood: 2, impact: 3, stride: [T], "
 	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-a] }\n"
-	    "  - { id: t-climb, title: It climbs, description: D., "
+	    "  - { id: t-read, title: It reads a store, description: D., "
 	    "target: component, when: { kind: agent, upstream: "
-	    "{ kind: application } }, likelihood: 2, impact: 4, "
+	    "{ kind: datastore } }, likelihood: 2, impact: 4, "
 	    "stride: [T], refs: { guideline: [\"1.3\"] }, "
 	    "mitigations: [m-b] }\n";
 	struct catalogue	*saved = cat;
@@ -496,27 +497,29 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	    "  - { id: sub, name: Sub, kind: agent }\n"
 	    "  - { id: boss, name: Boss, kind: agent }\n"
 	    "  - { id: app, name: App, kind: application }\n"
+	    "  - { id: db, name: DB, kind: datastore }\n"
 	    "  - { id: lone, name: Lone, kind: agent }\n"
 	    "flows:\n"
 	    "  - { id: ask, from: app, to: boss }\n"
 	    "  - { id: task, from: boss, to: sub }\n"
 	    "  - { id: result, from: sub, to: boss }\n"
-	    "  - { id: ask2, from: app, to: lone }\n", &reg);
+	    "  - { id: look-up, from: db, to: sub }\n"
+	    "  - { id: look-up2, from: db, to: lone }\n", &reg);
 	catalogue_free(cat);
 	cat = saved;
 	assert_int_equal(count(&reg, "t-steer"), 1);
-	k = must_find(&reg, "t-steer", "sub");
-	assert_true(has_reason(k, "fact: this finding also covers 't-climb' "
-	    "(It climbs)"));
+	k = must_find(&reg, "t-steer", "boss");
+	assert_true(has_reason(k, "fact: this finding also covers 't-read' "
+	    "(It reads a store)"));
 	assert_non_null(risk_find_mitigation(k, "m-b"));
 	/* The covered 2 x 4 beats the group's own 2 x 3. */
 	assert_int_equal(k->impact, 4);
 	for (i = 0; i < k->naliases; i++)
-		if (strcmp(k->aliases[i], "t-climb@boss") == 0)
+		if (strcmp(k->aliases[i], "t-read@sub") == 0)
 			snprintf(buf, sizeof buf, "%s", k->aliases[i]);
-	assert_string_equal(buf, "t-climb@boss");
-	assert_null(risk_register_find(&reg, "t-climb", "boss"));
-	assert_non_null(risk_register_find(&reg, "t-climb", "lone"));
+	assert_string_equal(buf, "t-read@sub");
+	assert_null(risk_register_find(&reg, "t-read", "sub"));
+	assert_non_null(risk_register_find(&reg, "t-read", "lone"));
 	risk_register_release(&reg);
 }
 

@@ -139,8 +139,9 @@ hit_start(enum finding_by by, const struct hit *h)
  * leave one component, a flow with the ones that leave its destination,
  * and the flows of a component with those of a model it prompts; for chain, two components a flow joins), then put each
  * set's finding on the component where it starts: the first (in model
- * order) that nothing else of the set leads into, or the first of the set
- * when it is a cycle. Linear in the size of the model.
+ * order) that nothing else of the set leads into, or when it is a cycle
+ * (for chain) the first that a user or an application outside it sends
+ * to, else the first of the set. Linear in the size of the model.
  */
 static void
 analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
@@ -149,6 +150,7 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 	size_t			*at = xcalloc(m->ncomponents + 1, sizeof *at);
 	unsigned char		*led = xcalloc(m->ncomponents + 1, 1);
 	const struct component	**start = xcalloc(n + 1, sizeof *start);
+	const struct component	**in = xcalloc(n + 1, sizeof *in);
 	const struct component	*c;
 	const struct flow	*f;
 	size_t			 i, r;
@@ -201,10 +203,28 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 		if (start[r] == NULL && !led[c->index])
 			start[r] = c;
 	}
+	/*
+	 * A cycle of components (an orchestrator and the sub-agents that
+	 * answer it): start at the first that a user or an application
+	 * outside the set sends to, where the work comes in.
+	 */
+	for (i = 0; by == FINDING_CHAIN && i < m->nflows; i++) {
+		f = m->flows[i];
+		if ((f->src->kind != KIND_USER &&
+		    f->src->kind != KIND_APPLICATION) ||
+		    at[f->src->index] != 0 || at[f->dst->index] == 0)
+			continue;
+		r = hit_root(h, at[f->dst->index] - 1);
+		c = hit_start(by, &h[at[f->dst->index] - 1]);
+		if (start[r] == NULL && (in[r] == NULL ||
+		    c->index < in[r]->index))
+			in[r] = c;
+	}
 	for (i = 0; i < n; i++) {
 		r = hit_root(h, i);
 		if (start[r] == NULL)		/* a cycle */
-			start[r] = hit_start(by, &h[r]);
+			start[r] = in[r] != NULL ? in[r] :
+			    hit_start(by, &h[r]);
 		h[i].subj = start[r];
 		h[i].subj_id = start[r]->id;
 		h[i].subj_type = TARGET_COMPONENT;
@@ -212,6 +232,7 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 	free(at);
 	free(led);
 	free(start);
+	free(in);
 }
 
 /* What each hit's finding is about, by the threat's finding mode. */
