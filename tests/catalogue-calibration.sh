@@ -214,6 +214,17 @@ expect agent-excessive-agency@billing-agent none
 # orchestrator's as a confused deputy.
 expect agent-goal-hijack@orchestrator high critical
 expect agent-injection-propagates@orchestrator none
+# What steers the orchestrator rides its delegation into the billing agent,
+# which holds the refund tool: the one finding names that agent too, on
+# facts, rather than a second finding of its own.
+expect agent-goal-hijack@billing-agent none
+"$PARAPET" risk "$T/db" agent-goal-hijack@orchestrator |
+    grep -q "^    fact: 'billing-agent' is reachable from 'web' through flows" ||
+    fail "$model: goal hijack does not follow the delegation to the billing agent"
+# The billing agent validates each task before it acts; the orchestrator
+# acts on the sub-agents' results unchecked.
+expect agent-cascading-failure@billing-agent none
+expect agent-cascading-failure@orchestrator medium high critical
 expect rag-access-control-gap@memory-store high medium
 expect agent-confused-deputy@orchestrator none
 # Disclosure of personal data is impact 4 at most, whatever the stakes.

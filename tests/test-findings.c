@@ -440,6 +440,80 @@ test_a_cycle_is_one_finding(void **state)
 	risk_register_release(&reg);
 }
 
+/*
+ * A cycle of agents (an orchestrator and the sub-agent that answers it)
+ * is one finding on the agent an application sends work to, though the
+ * sub-agent is listed first; and that finding covers a restatement on any
+ * agent it groups, not only on the one it is about: the sub-agent's folds
+ * into it rather than standing beside it. An agent outside the group
+ * keeps its own.
+ */
+static void
+test_a_group_covers_restatements_on_its_members(void **state)
+{
+	static const char	 text[] =
+	    "parapet-catalogue: 1\n"
+	    "mitigations:\n"
+	    "  - { id: m-a, title: A, description: A., "
+	    "refs: { guideline: [\"1.3\"] } }\n"
+	    "  - { id: m-b, title: B, description: B., "
+	    "refs: { guideline: [\"1.3\"] } }\n"
+	    "threats:\n"
+	    "  - { id: t-steer, title: Agents are steered, description: D., "
+	    "target: component, when: { kind: agent, downstream: "
+	    "{ kind: agent } }, finding: chain, covers: [t-read], "
+	    "likelihood: 2, impact: 3, stride: [T], "
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-a] }\n"
+	    "  - { id: t-read, title: It reads a store, description: D., "
+	    "target: component, when: { kind: agent, upstream: "
+	    "{ kind: datastore } }, likelihood: 2, impact: 4, "
+	    "stride: [T], refs: { guideline: [\"1.3\"] }, "
+	    "mitigations: [m-b] }\n";
+	struct catalogue	*saved = cat;
+	struct risk_register	 reg;
+	struct error		 err;
+	const struct risk	*k;
+	char			 buf[1024] = "";
+	size_t			 i;
+
+	(void)state;
+	cat = load("inline.yaml", text, &err);
+	if (cat == NULL) {
+		cat = saved;
+		fail_msg("catalogue: %lu:%lu: %s", err.line, err.col, err.msg);
+	}
+	run("parapet: 1\n"
+	    "system: { id: sys, name: S }\n"
+	    "components:\n"
+	    "  - { id: sub, name: Sub, kind: agent }\n"
+	    "  - { id: boss, name: Boss, kind: agent }\n"
+	    "  - { id: app, name: App, kind: application }\n"
+	    "  - { id: db, name: DB, kind: datastore }\n"
+	    "  - { id: lone, name: Lone, kind: agent }\n"
+	    "flows:\n"
+	    "  - { id: ask, from: app, to: boss }\n"
+	    "  - { id: task, from: boss, to: sub }\n"
+	    "  - { id: result, from: sub, to: boss }\n"
+	    "  - { id: look-up, from: db, to: sub }\n"
+	    "  - { id: look-up2, from: db, to: lone }\n", &reg);
+	catalogue_free(cat);
+	cat = saved;
+	assert_int_equal(count(&reg, "t-steer"), 1);
+	k = must_find(&reg, "t-steer", "boss");
+	assert_true(has_reason(k, "fact: this finding also covers 't-read' "
+	    "(It reads a store)"));
+	assert_non_null(risk_find_mitigation(k, "m-b"));
+	/* The covered 2 x 4 beats the group's own 2 x 3. */
+	assert_int_equal(k->impact, 4);
+	for (i = 0; i < k->naliases; i++)
+		if (strcmp(k->aliases[i], "t-read@sub") == 0)
+			snprintf(buf, sizeof buf, "%s", k->aliases[i]);
+	assert_string_equal(buf, "t-read@sub");
+	assert_null(risk_register_find(&reg, "t-read", "sub"));
+	assert_non_null(risk_register_find(&reg, "t-read", "lone"));
+	risk_register_release(&reg);
+}
+
 /* The catalogue says which modes suit which threats, and what covers. */
 static void
 test_finding_and_covers_are_checked_at_load(void **state)
@@ -603,6 +677,8 @@ main(void)
 		cmocka_unit_test(test_a_cycle_is_one_finding),
 		cmocka_unit_test(
 		    test_datasets_a_pipeline_consumes_are_one_finding),
+		cmocka_unit_test(
+		    test_a_group_covers_restatements_on_its_members),
 		cmocka_unit_test(test_finding_and_covers_are_checked_at_load),
 		cmocka_unit_test(test_agents_prompting_one_model_are_its_finding),
 		cmocka_unit_test(

@@ -139,8 +139,9 @@ hit_start(enum finding_by by, const struct hit *h)
  * leave one component, a flow with the ones that leave its destination,
  * and the flows of a component with those of a model it prompts; for chain, two components a flow joins), then put each
  * set's finding on the component where it starts: the first (in model
- * order) that nothing else of the set leads into, or the first of the set
- * when it is a cycle. Linear in the size of the model.
+ * order) that nothing else of the set leads into, or when it is a cycle
+ * (for chain) the first that a user or an application outside it sends
+ * to, else the first of the set. Linear in the size of the model.
  */
 static void
 analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
@@ -149,6 +150,7 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 	size_t			*at = xcalloc(m->ncomponents + 1, sizeof *at);
 	unsigned char		*led = xcalloc(m->ncomponents + 1, 1);
 	const struct component	**start = xcalloc(n + 1, sizeof *start);
+	const struct component	**in = xcalloc(n + 1, sizeof *in);
 	const struct component	*c;
 	const struct flow	*f;
 	size_t			 i, r;
@@ -201,10 +203,28 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 		if (start[r] == NULL && !led[c->index])
 			start[r] = c;
 	}
+	/*
+	 * A cycle of components (an orchestrator and the sub-agents that
+	 * answer it): start at the first that a user or an application
+	 * outside the set sends to, where the work comes in.
+	 */
+	for (i = 0; by == FINDING_CHAIN && i < m->nflows; i++) {
+		f = m->flows[i];
+		if ((f->src->kind != KIND_USER &&
+		    f->src->kind != KIND_APPLICATION) ||
+		    at[f->src->index] != 0 || at[f->dst->index] == 0)
+			continue;
+		r = hit_root(h, at[f->dst->index] - 1);
+		c = hit_start(by, &h[at[f->dst->index] - 1]);
+		if (start[r] == NULL && (in[r] == NULL ||
+		    c->index < in[r]->index))
+			in[r] = c;
+	}
 	for (i = 0; i < n; i++) {
 		r = hit_root(h, i);
 		if (start[r] == NULL)		/* a cycle */
-			start[r] = hit_start(by, &h[r]);
+			start[r] = in[r] != NULL ? in[r] :
+			    hit_start(by, &h[r]);
 		h[i].subj = start[r];
 		h[i].subj_id = start[r]->id;
 		h[i].subj_type = TARGET_COMPONENT;
@@ -212,6 +232,7 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 	free(at);
 	free(led);
 	free(start);
+	free(in);
 }
 
 /* What each hit's finding is about, by the threat's finding mode. */
@@ -690,9 +711,26 @@ analyze_fold(struct risk *k, const struct risk *c)
 }
 
 /*
- * Fold each finding that a covering threat restates on the same target
- * into the covering one, which takes its reasons (after a line that says
- * so), mitigations, name and aliases, and its score when higher.
+ * The index + 1 in the register of the finding NAME, or 0 when there is
+ * none or it is already folded into another.
+ */
+static size_t
+analyze_covered(struct strmap *by, const unsigned char *gone,
+    const char *threat, const char *target)
+{
+	char	*key = xasprintf("%s@%s", threat, target);
+	size_t	 x = (size_t)(uintptr_t)strmap_get(by, key);
+
+	free(key);
+	return x == 0 || gone[x - 1] ? 0 : x;
+}
+
+/*
+ * Fold each finding that a covering threat restates on the same target,
+ * or on one of the targets the covering finding groups (its aliases
+ * THREAT@TARGET), into the covering one, which takes its reasons (after a
+ * line that says so), mitigations, name and aliases, and its score when
+ * higher.
  */
 static void
 analyze_covers(const struct catalogue *cat, struct risk_register *reg)
@@ -702,8 +740,8 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 	struct strmap		 by;
 	char			**names;
 	unsigned char		*gone;
-	size_t			 i, j, x, n = reg->n;
-	char			*key;
+	const char		*a;
+	size_t			 i, j, x, y, len, n = reg->n;
 
 	strmap_init(&by);
 	names = xcalloc(n + 1, sizeof *names);
@@ -717,15 +755,26 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
 		    NULL)
 			continue;
+		len = strlen(k->threat);
 		for (j = 0; j < t->ncovers; j++) {
-			key = xasprintf("%s@%s", t->covers[j], k->target);
-			x = (size_t)(uintptr_t)strmap_get(&by, key);
-			free(key);
-			if (x == 0 || gone[x - 1])
-				continue;
-			c = reg->risks[x - 1];
-			analyze_fold(k, c);
-			gone[x - 1] = 1;
+			if ((x = analyze_covered(&by, gone, t->covers[j],
+			    k->target)) != 0) {
+				analyze_fold(k, reg->risks[x - 1]);
+				gone[x - 1] = 1;
+			}
+			/* Folding adds aliases: count those of the start. */
+			for (y = k->naliases; y-- > 0; ) {
+				a = k->aliases[y];
+				if (strncmp(a, k->threat, len) != 0 ||
+				    a[len] != '@' || (x = analyze_covered(&by,
+				    gone, t->covers[j], a + len + 1)) == 0)
+					continue;
+				c = reg->risks[x - 1];
+				if (c == k)
+					continue;
+				analyze_fold(k, c);
+				gone[x - 1] = 1;
+			}
 		}
 	}
 	strmap_release(&by);
