@@ -269,5 +269,33 @@ expect evasion-adversarial-inputs@fraud-model high medium low
 # The fraud scores reach the LLM's context, not its weights.
 expect llm-sensitive-info-disclosure@mm-llm none
 
+# A supplier's silent model change: the likelihood of a routine update, so
+# the system's stakes do not raise it (they count for a hostile change,
+# which is likely only of a compromised supplier).
+model=voice-banking-assistant
+register "$SRC/templates/voice-banking-assistant.yaml"
+expect third-party-model-silent-change@llm medium
+expect third-party-model-silent-change@asr medium
+
+# An instruction hidden in an uploaded document: through the agent that
+# pays invoices it moves money; in the summary that an adjuster reads in
+# full, and that reaches nothing that acts, it misleads a person who can
+# catch it. The first ranks above the second, which is not critical.
+model=calibration-reviewed-summary
+register "$SRC/tests/data/calibration/reviewed-summary.yaml"
+expect llm-indirect-prompt-injection@payer-llm critical
+expect llm-indirect-prompt-injection@summariser high medium
+above llm-indirect-prompt-injection@payer-llm llm-indirect-prompt-injection@summariser
+
+# Weights downloaded from a public hub carry no one's input: what employees
+# can make the served model do is not likelier for it (no "fed from an
+# untrusted zone").
+model=calibration-served-open-weights
+register "$SRC/tests/data/calibration/served-open-weights.yaml"
+grep -q '^medium .* 3x2  llm-jailbreak@served-llm ' "$T/risks" ||
+    fail "$model: the weights download makes jailbreak likelier"
+grep -q '^medium .* 3x2  llm-system-prompt-leakage@served-llm ' "$T/risks" ||
+    fail "$model: the weights download makes prompt leakage likelier"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

@@ -49,7 +49,7 @@ static const char *const threat_keys[] = { "id", "title", "description",
 	"mitigations", "finding", "covers", "excludes", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "min-impact", "max-impact", "stride",
-	"threats", "reason", "disabled", NULL };
+	"threats", "except", "reason", "disabled", NULL };
 static const char *const top_keys[] = { "parapet-catalogue", "version",
 	"questions", "mitigations", "threats", "adjustments", NULL };
 
@@ -219,6 +219,10 @@ adjustment_free(struct adjustment *a)
 		free(a->threats[i]);
 	free(a->threats);
 	free(a->threats_pos);
+	for (i = 0; i < a->nexcept; i++)
+		free(a->except[i]);
+	free(a->except);
+	free(a->except_pos);
 	free(a->reason);
 	free(a->source);
 	free(a);
@@ -907,6 +911,33 @@ load_adjustment_threats(struct loader *l, const struct ynode *map,
 	    &a->threats_pos, &a->nthreats);
 }
 
+/*
+ * except: [id, ...] of an adjustment, optional: threats it never adjusts,
+ * although its target, STRIDE letters and min-impact would take them.
+ * Not beside threats, which already lists every threat it adjusts.
+ */
+static int
+load_adjustment_except(struct loader *l, const struct ynode *map,
+    struct adjustment *a)
+{
+	const struct ynode	*v = ynode_get(map, "except");
+
+	if (v == NULL)
+		return 0;
+	if (ynode_get(map, "threats") != NULL)
+		return ynode_error(l->doc, v, l->err, "'except' and "
+		    "'threats' cannot both be given (list only the threats "
+		    "to adjust)");
+	if (v->type == YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'except' must be a "
+		    "list of threat ids, not a mapping");
+	if (v->type == YNODE_SEQ && v->n == 0)
+		return ynode_error(l->doc, v, l->err, "'except' needs at "
+		    "least one threat id (leave it out to except none)");
+	return load_id_list(l, v, "except", "threat", &a->except,
+	    &a->except_pos, &a->nexcept);
+}
+
 static void *
 load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 {
@@ -926,6 +957,7 @@ load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 	    &a->max_impact) == -1 ||
 	    load_stride(l, map, w, id, 0, &a->stride) == -1 ||
 	    load_adjustment_threats(l, map, a) == -1 ||
+	    load_adjustment_except(l, map, a) == -1 ||
 	    load_text(l, map, "reason", w, id, 1, &a->reason) == -1)
 		goto fail;
 	if (a->likelihood == 0 && a->impact == 0) {
@@ -1329,40 +1361,48 @@ finish_used(const struct cond *c, void *arg)
  * have its target type.
  */
 static void
-finish_adjustment_threats(struct finish *f, const struct adjustment *a)
+finish_adjustment_list(struct finish *f, const struct adjustment *a,
+    char **ids, const struct srcpos *pos, size_t n)
 {
 	const struct threat	*t;
 	const char		*near;
 	size_t			 i;
 
-	for (i = 0; i < a->nthreats; i++) {
-		t = catalogue_threat(f->cat, a->threats[i]);
+	for (i = 0; i < n; i++) {
+		t = catalogue_threat(f->cat, ids[i]);
 		if (t == NULL) {
-			if (strmap_get(&f->cat->disabled, a->threats[i]) !=
-			    NULL)
+			if (strmap_get(&f->cat->disabled, ids[i]) != NULL)
 				continue;
 			near = catalogue_suggest_id(f->cat, SEC_THREAT,
-			    a->threats[i]);
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' names "
-			    "unknown threat '%s'%s%s%s", a->id, a->threats[i],
+			    ids[i]);
+			finish_report(f, a->pos.file, pos[i].line,
+			    pos[i].col, "adjustment '%s' names "
+			    "unknown threat '%s'%s%s%s", a->id, ids[i],
 			    near != NULL ? " (did you mean '" : "",
 			    near != NULL ? near : "",
 			    near != NULL ? "'?)" : "");
 			continue;
 		}
 		if (a->target != TARGET_ANY && a->target != t->target)
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' is for "
+			finish_report(f, a->pos.file, pos[i].line,
+			    pos[i].col, "adjustment '%s' is for "
 			    "%s risks, but threat '%s' targets a %s", a->id,
 			    target_type_name(a->target), t->id,
 			    target_type_name(t->target));
 		else if (a->stride != 0 && (a->stride & t->stride) == 0)
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' names "
+			finish_report(f, a->pos.file, pos[i].line,
+			    pos[i].col, "adjustment '%s' names "
 			    "threat '%s', which has none of its STRIDE "
 			    "letters", a->id, t->id);
 	}
+}
+
+static void
+finish_adjustment_threats(struct finish *f, const struct adjustment *a)
+{
+	finish_adjustment_list(f, a, a->threats, a->threats_pos,
+	    a->nthreats);
+	finish_adjustment_list(f, a, a->except, a->except_pos, a->nexcept);
 }
 
 /*
@@ -1457,6 +1497,9 @@ adjustment_applies(const struct adjustment *a, const struct threat *t)
 		return 0;
 	if (t->impact < a->min_impact)
 		return 0;
+	for (i = 0; i < a->nexcept; i++)
+		if (strcmp(a->except[i], t->id) == 0)
+			return 0;
 	if (a->nthreats == 0)
 		return 1;
 	for (i = 0; i < a->nthreats; i++)
