@@ -297,5 +297,13 @@ grep -q '^medium .* 3x2  llm-jailbreak@served-llm ' "$T/risks" ||
 grep -q '^medium .* 3x2  llm-system-prompt-leakage@served-llm ' "$T/risks" ||
     fail "$model: the weights download makes prompt leakage likelier"
 
+# A per-caller limit on the only way to an internal LLM bounds what staff
+# can make it spend; the same limit behind a public chat does not.
+model=calibration-rate-limited-endpoint
+register "$SRC/tests/data/calibration/rate-limited-endpoint.yaml"
+expect llm-unbounded-consumption@staff-llm low
+expect llm-unbounded-consumption@public-llm medium high
+above llm-unbounded-consumption@public-llm llm-unbounded-consumption@staff-llm
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
