@@ -305,5 +305,16 @@ expect llm-unbounded-consumption@staff-llm low
 expect llm-unbounded-consumption@public-llm medium high
 above llm-unbounded-consumption@public-llm llm-unbounded-consumption@staff-llm
 
+# An answer from a vendor's LLM whose encryption is not answered: one
+# finding for the clear-text flow into the agent, which names the output
+# integrity threat it covers, not two risks for one flow.
+model=calibration-answer-in-clear
+register "$SRC/tests/threats/output-integrity-in-transit/fires-agent.yaml"
+expect flow-unencrypted-sensitive@agent low medium
+expect output-integrity-in-transit@agent none
+"$PARAPET" risk "$T/db" flow-unencrypted-sensitive@agent |
+    grep -q "also covers 'output-integrity-in-transit'" ||
+    fail "$model: the clear-text finding does not name the output integrity threat"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
