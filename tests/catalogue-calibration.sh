@@ -316,5 +316,12 @@ expect output-integrity-in-transit@agent none
     grep -q "also covers 'output-integrity-in-transit'" ||
     fail "$model: the clear-text finding does not name the output integrity threat"
 
+# An LLM that only an agent prompts: its cost is the agent's runaway
+# finding, once; a model that a public chat prompts keeps its own.
+model=calibration-planner-cost
+register "$SRC/tests/threats/llm-unbounded-consumption/quiet-planner-llm.yaml"
+expect agent-resource-runaway@agent low medium high
+expect llm-unbounded-consumption@planner-llm none
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
