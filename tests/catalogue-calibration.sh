@@ -280,5 +280,59 @@ expect evasion-adversarial-inputs@fraud-model high medium low
 # The fraud scores reach the LLM's context, not its weights.
 expect llm-sensitive-info-disclosure@mm-llm none
 
+# A supplier's silent model change: the likelihood of a routine update, so
+# the system's stakes do not raise it (they count for a hostile change,
+# which is likely only of a compromised supplier).
+model=voice-banking-assistant
+register "$SRC/templates/voice-banking-assistant.yaml"
+expect third-party-model-silent-change@llm medium
+expect third-party-model-silent-change@asr medium
+
+# An instruction hidden in an uploaded document: through the agent that
+# pays invoices it moves money; in the summary that an adjuster reads in
+# full, and that reaches nothing that acts, it misleads a person who can
+# catch it. The first ranks above the second, which is not critical.
+model=calibration-reviewed-summary
+register "$SRC/tests/data/calibration/reviewed-summary.yaml"
+expect llm-indirect-prompt-injection@payer-llm critical
+expect llm-indirect-prompt-injection@summariser high medium
+above llm-indirect-prompt-injection@payer-llm llm-indirect-prompt-injection@summariser
+
+# Weights downloaded from a public hub carry no one's input: what employees
+# can make the served model do is not likelier for it (no "fed from an
+# untrusted zone").
+model=calibration-served-open-weights
+register "$SRC/tests/data/calibration/served-open-weights.yaml"
+grep -q '^medium .* 3x2  llm-jailbreak@served-llm ' "$T/risks" ||
+    fail "$model: the weights download makes jailbreak likelier"
+grep -q '^medium .* 3x2  llm-system-prompt-leakage@served-llm ' "$T/risks" ||
+    fail "$model: the weights download makes prompt leakage likelier"
+
+# A per-caller limit on the only way to an internal LLM bounds what staff
+# can make it spend; the same limit behind a public chat does not.
+model=calibration-rate-limited-endpoint
+register "$SRC/tests/data/calibration/rate-limited-endpoint.yaml"
+expect llm-unbounded-consumption@staff-llm low
+expect llm-unbounded-consumption@public-llm medium high
+above llm-unbounded-consumption@public-llm llm-unbounded-consumption@staff-llm
+
+# An answer from a vendor's LLM whose encryption is not answered: one
+# finding for the clear-text flow into the agent, which names the output
+# integrity threat it covers, not two risks for one flow.
+model=calibration-answer-in-clear
+register "$SRC/tests/threats/output-integrity-in-transit/fires-agent.yaml"
+expect flow-unencrypted-sensitive@agent low medium
+expect output-integrity-in-transit@agent none
+"$PARAPET" risk "$T/db" flow-unencrypted-sensitive@agent |
+    grep -q "also covers 'output-integrity-in-transit'" ||
+    fail "$model: the clear-text finding does not name the output integrity threat"
+
+# An LLM that only an agent prompts: its cost is the agent's runaway
+# finding, once; a model that a public chat prompts keeps its own.
+model=calibration-planner-cost
+register "$SRC/tests/threats/llm-unbounded-consumption/quiet-planner-llm.yaml"
+expect agent-resource-runaway@agent low medium high
+expect llm-unbounded-consumption@planner-llm none
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

@@ -248,6 +248,56 @@ test_a_file_with_an_error_changes_nothing(void **state)
 }
 
 /* Text in memory loads as a file would, under the name it is given. */
+/*
+ * except: an adjustment that would take a threat by its target and STRIDE
+ * letters leaves the threats it names alone, and only those.
+ */
+static void
+test_adjustment_except_leaves_named_threats(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	const struct adjustment	*a;
+	struct error		 err;
+	static const char	 text[] = "parapet-catalogue: 1\n"
+	    "adjustments:\n"
+	    "  - id: adj-public\n"
+	    "    target: component\n"
+	    "    when: { exposure: public }\n"
+	    "    likelihood: 1\n"
+	    "    stride: [S, T, I, E]\n"
+	    "    except: [t-prompt-injection]\n"
+	    "    reason: exposed to the internet\n"
+	    "  - id: adj-critical\n"
+	    "    target: any\n"
+	    "    when: { system: { criticality: critical } }\n"
+	    "    impact: 2\n"
+	    "    except: [t-plain-flow]\n"
+	    "    reason: the system is critical\n";
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	/* It took the injection before. */
+	assert_int_equal(adjustment_applies(catalogue_adjustment(cat,
+	    "adj-public"), catalogue_threat(cat, "t-prompt-injection")), 1);
+	assert_int_equal(catalogue_load_text(cat, text, strlen(text),
+	    "mem.yaml", &err), 0);
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	a = catalogue_adjustment(cat, "adj-public");
+	assert_int_equal(a->nexcept, 1);
+	assert_string_equal(a->except[0], "t-prompt-injection");
+	assert_int_equal(a->except_pos[0].line, 8);
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-prompt-injection")), 0);
+	a = catalogue_adjustment(cat, "adj-critical");
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-plain-flow")), 0);
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-prompt-injection")), 1);
+	assert_int_equal(adjustment_applies(a,
+	    catalogue_threat(cat, "t-unaware-staff")), 1);
+	catalogue_free(cat);
+}
+
 static void
 test_text_loads_like_a_file(void **state)
 {
@@ -436,6 +486,12 @@ static const struct load_error load_errors[] = {
 	{ "adjust-threats-stride.yaml", 1, 1, 9, 15,
 	  "adjustment 'a-x' names threat 't-plain-flow', which has none of "
 	  "its STRIDE letters" },
+	{ "adjust-except-unknown.yaml", 1, 1, 8, 28,
+	  "adjustment 'a-x' names unknown threat 't-plain-flo' (did you "
+	  "mean 't-plain-flow'?)" },
+	{ "adjust-except-threats.yaml", 0, 0, 9, 13,
+	  "'except' and 'threats' cannot both be given (list only the "
+	  "threats to adjust)" },
 	/* libyaml's reader refuses it; ydoc places it at the bad byte. */
 	{ "utf8.yaml", 0, 0, 4, 15,
 	  "YAML syntax error: incomplete UTF-8 octet sequence" },
@@ -915,6 +971,7 @@ main(void)
 		cmocka_unit_test(test_disabled_entries_are_removed),
 		cmocka_unit_test(test_a_file_with_an_error_changes_nothing),
 		cmocka_unit_test(test_text_loads_like_a_file),
+		cmocka_unit_test(test_adjustment_except_leaves_named_threats),
 		cmocka_unit_test(test_fuzz_refused_file_keeps_no_slots),
 		cmocka_unit_test(test_every_load_error_names_its_place),
 		cmocka_unit_test(test_finish_reports_every_problem),

@@ -114,28 +114,36 @@ finish_used(const struct cond *c, void *arg)
  * have its target type.
  */
 static void
-finish_adjustment_threats(struct finish *f, const struct adjustment *a)
+finish_adjustment_list(struct finish *f, const struct adjustment *a,
+    char *const *ids, const struct srcpos *pos, size_t n)
 {
 	const struct threat	*t;
 	size_t			 i;
 
-	for (i = 0; i < a->nthreats; i++) {
-		t = finish_threat_ref(f, a->pos.file, &a->threats_pos[i],
-		    "adjustment", a->id, "names", a->threats[i]);
+	for (i = 0; i < n; i++) {
+		t = finish_threat_ref(f, a->pos.file, &pos[i], "adjustment",
+		    a->id, "names", ids[i]);
 		if (t == NULL)
 			continue;
 		if (a->target != TARGET_ANY && a->target != t->target)
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' is for "
-			    "%s risks, but threat '%s' targets a %s", a->id,
-			    target_type_name(a->target), t->id,
-			    target_type_name(t->target));
+			finish_report(f, a->pos.file, pos[i].line, pos[i].col,
+			    "adjustment '%s' is for %s risks, but threat '%s' "
+			    "targets a %s", a->id, target_type_name(a->target),
+			    t->id, target_type_name(t->target));
 		else if (a->stride != 0 && (a->stride & t->stride) == 0)
-			finish_report(f, a->pos.file, a->threats_pos[i].line,
-			    a->threats_pos[i].col, "adjustment '%s' names "
-			    "threat '%s', which has none of its STRIDE "
-			    "letters", a->id, t->id);
+			finish_report(f, a->pos.file, pos[i].line, pos[i].col,
+			    "adjustment '%s' names threat '%s', which has none "
+			    "of its STRIDE letters", a->id, t->id);
 	}
+}
+
+/* The threats an adjustment adjusts, and those it never adjusts. */
+static void
+finish_adjustment_threats(struct finish *f, const struct adjustment *a)
+{
+	finish_adjustment_list(f, a, a->threats, a->threats_pos,
+	    a->nthreats);
+	finish_adjustment_list(f, a, a->except, a->except_pos, a->nexcept);
 }
 
 /*

@@ -47,7 +47,7 @@ static const char *const threat_keys[] = { "id", "title", "description",
 	"mitigations", "finding", "covers", "excludes", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "min-impact", "max-impact", "stride",
-	"threats", "reason", "disabled", NULL };
+	"threats", "except", "reason", "disabled", NULL };
 static const char *const top_keys[] = { "parapet-catalogue", "version",
 	"questions", "mitigations", "threats", "adjustments", NULL };
 
@@ -213,6 +213,10 @@ adjustment_free(struct adjustment *a)
 		free(a->threats[i]);
 	free(a->threats);
 	free(a->threats_pos);
+	for (i = 0; i < a->nexcept; i++)
+		free(a->except[i]);
+	free(a->except);
+	free(a->except_pos);
 	free(a->reason);
 	free(a->source);
 	free(a);
@@ -901,6 +905,33 @@ load_adjustment_threats(struct loader *l, const struct ynode *map,
 	    &a->threats_pos, &a->nthreats);
 }
 
+/*
+ * except: [id, ...] of an adjustment, optional: threats it never adjusts,
+ * although its target, STRIDE letters and min-impact would take them.
+ * Not beside threats, which already lists every threat it adjusts.
+ */
+static int
+load_adjustment_except(struct loader *l, const struct ynode *map,
+    struct adjustment *a)
+{
+	const struct ynode	*v = ynode_get(map, "except");
+
+	if (v == NULL)
+		return 0;
+	if (ynode_get(map, "threats") != NULL)
+		return ynode_error(l->doc, v, l->err, "'except' and "
+		    "'threats' cannot both be given (list only the threats "
+		    "to adjust)");
+	if (v->type == YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'except' must be a "
+		    "list of threat ids, not a mapping");
+	if (v->type == YNODE_SEQ && v->n == 0)
+		return ynode_error(l->doc, v, l->err, "'except' needs at "
+		    "least one threat id (leave it out to except none)");
+	return load_id_list(l, v, "except", "threat", &a->except,
+	    &a->except_pos, &a->nexcept);
+}
+
 static void *
 load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 {
@@ -920,6 +951,7 @@ load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 	    &a->max_impact) == -1 ||
 	    load_stride(l, map, w, id, 0, &a->stride) == -1 ||
 	    load_adjustment_threats(l, map, a) == -1 ||
+	    load_adjustment_except(l, map, a) == -1 ||
 	    load_text(l, map, "reason", w, id, 1, &a->reason) == -1)
 		goto fail;
 	if (a->likelihood == 0 && a->impact == 0) {
@@ -1281,6 +1313,9 @@ adjustment_applies(const struct adjustment *a, const struct threat *t)
 		return 0;
 	if (t->impact < a->min_impact)
 		return 0;
+	for (i = 0; i < a->nexcept; i++)
+		if (strcmp(a->except[i], t->id) == 0)
+			return 0;
 	if (a->nthreats == 0)
 		return 1;
 	for (i = 0; i < a->nthreats; i++)

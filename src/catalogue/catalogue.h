@@ -165,6 +165,9 @@ struct adjustment {
 						   nthreats > 0 */
 	struct srcpos		 *threats_pos;	/* where each is named */
 	size_t			 nthreats;
+	char			**except;	/* never these threat ids */
+	struct srcpos		 *except_pos;	/* where each is named */
+	size_t			 nexcept;
 	char			*reason;
 	char			*source;
 	struct catpos		 pos;
