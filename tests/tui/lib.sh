@@ -41,6 +41,21 @@ tui_start() {
 		shift 2
 	fi
 	cmd="$(printf '%q ' "$@")"
+	# A tmux server that dies while it starts ("server exited
+	# unexpectedly", seen on a loaded machine) is tmux's, not the
+	# program's: try again, at most three times in all.
+	local try
+	for try in 1 2 3; do
+		tui_new_session "$name" "$cmd" && return 0
+		tui has-session -t "$name" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# tui_new_session NAME CMD: one attempt of tui_start.
+tui_new_session() {
+	local name="$1" cmd="$2"
 	tui new-session -d -s "$name" -x "${TUI_COLS:-80}" -y "${TUI_ROWS:-24}" \
 	    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TZ=UTC -e ESCDELAY=25 \
 	    -e "PARAPET_NOW=${PARAPET_NOW:-2026-11-25T12:00:00Z}" \
