@@ -45,6 +45,19 @@ cli_print_summary(const struct session_summary *ss)
 		    sum->assumed == 1 ? " is" : "s are", sum->assumed == 1 ?
 		    "it rests" : "they rest", sum->assumed == 1 ? "it" :
 		    "them");
+	if (ss->field_questions > 0)
+		printf("%zu field%s not answered that risks would rest on: "
+		    "open question%s of the assessment, each naming the "
+		    "threats at stake ('parapet questions')\n",
+		    ss->field_questions, ss->field_questions == 1 ? " is" :
+		    "s are", ss->field_questions == 1 ? "" : "s");
+	if (ss->asked > 0)
+		printf("%zu earlier risk%s to confirm, never decided on, %s "
+		    "now part of the open question%s of %s unanswered "
+		    "field%s\n", ss->asked, ss->asked == 1 ? "" : "s",
+		    ss->asked == 1 ? "is" : "are", ss->asked == 1 ? "" :
+		    "s", ss->asked == 1 ? "its" : "their", ss->asked == 1 ?
+		    "" : "s");
 	if (ss->open_questions > 0)
 		printf("%zu practice question%s not answered: open "
 		    "question%s of the assessment ('parapet questions')\n",

@@ -610,10 +610,11 @@ int
 cmd_import(const struct cli_cmd *c, struct cli_args *a)
 {
 	const char		*file = a->pos[0], *db = a->pos[1];
-	struct session_summary	 sum;
+	struct session_summary	 sum, saved;
 	struct model_decisions	 dec;
 	struct import_notes	 notes;
-	struct risk_register	 reg;
+	struct risk_register	 reg, pending;
+	struct risk_questions	 fq;
 	struct change		*hist = NULL;
 	struct session		*s = NULL;
 	struct model		*m = NULL;
@@ -623,6 +624,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	int			 existed, isnew, xml, tries = 0, rc = 1;
 
 	(void)c;
+	memset(&saved, 0, sizeof saved);
 	risk_register_init(&reg);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
@@ -687,12 +689,12 @@ retry:
 	    session_analyze(s, m->system.id, &sum, &e) == -1) :
 	    xml ? (import_check_older(s, m->system.id, file, &reg, hist,
 	    nhist, a->allow_older, &e) == -1 ||
-	    session_save(s, m, -1, NULL, &e) == -1 ||
+	    session_save(s, m, -1, &saved, &e) == -1 ||
 	    import_xml_decisions(s, m->system.id, &reg, &e) == -1 ||
 	    store_append_imported(s->store, m->system.id, hist, nhist, file,
 	    NULL, &e) == -1 ||
 	    session_summarize_stored(s, m->system.id, &sum, &e) == -1) :
-	    (session_save(s, m, -1, NULL, &e) == -1 ||
+	    (session_save(s, m, -1, &saved, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
 	    &e) == -1 ||
 	    session_summarize_stored(s, m->system.id, &sum, &e) == -1)) ||
@@ -709,6 +711,11 @@ retry:
 	}
 	/* Counted before a new database's session closes for publishing. */
 	sum.open_questions = analyze_open_questions(s->cat, m, NULL);
+	sum.asked = saved.asked;
+	risk_register_init(&pending);
+	sum.field_questions = analyze_questions(s->cat, m, &pending, &fq);
+	risk_questions_release(&fq);
+	risk_register_release(&pending);
 	if (tmp != NULL) {
 		session_close(s);	/* the last connection: WAL merged */
 		s = NULL;

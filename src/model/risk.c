@@ -43,6 +43,7 @@ risk_free(struct risk *k)
 	for (i = 0; i < k->naliases; i++)
 		free(k->aliases[i]);
 	free(k->aliases);
+	risk_clear_asks(k);
 	free(k);
 }
 
@@ -74,6 +75,19 @@ risk_register_add(struct risk_register *r, const char *threat,
 		    sizeof *r->risks);
 	r->risks[r->n++] = k;
 	return k;
+}
+
+void
+risk_register_take(struct risk_register *r, struct risk *k)
+{
+	if (r == NULL) {
+		risk_free(k);
+		return;
+	}
+	if ((r->n & (r->n - 1)) == 0)
+		r->risks = xreallocarray(r->risks, r->n == 0 ? 4 : r->n * 2,
+		    sizeof *r->risks);
+	r->risks[r->n++] = k;
 }
 
 struct risk *
@@ -266,6 +280,125 @@ risk_add_alias(struct risk *k, const char *name)
 	k->aliases = xreallocarray(k->aliases, k->naliases + 1,
 	    sizeof *k->aliases);
 	k->aliases[k->naliases++] = xstrdup(name);
+}
+
+void
+risk_add_ask(struct risk *k, const char *element, const char *field)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nasks; i++)
+		if (strcmp(k->asks[i].element, element) == 0 &&
+		    strcmp(k->asks[i].field, field) == 0)
+			return;
+	k->asks = xreallocarray(k->asks, k->nasks + 1, sizeof *k->asks);
+	k->asks[k->nasks].element = xstrdup(element);
+	k->asks[k->nasks].field = xstrdup(field);
+	k->nasks++;
+}
+
+void
+risk_clear_asks(struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nasks; i++) {
+		free(k->asks[i].element);
+		free(k->asks[i].field);
+	}
+	free(k->asks);
+	k->asks = NULL;
+	k->nasks = 0;
+}
+
+/* qsort: the more severe risk first, then the higher score, then name. */
+static int
+risk_question_risk_cmp(const void *a, const void *b)
+{
+	const struct risk	*x = *(const struct risk *const *)a;
+	const struct risk	*y = *(const struct risk *const *)b;
+	int			 c;
+
+	if (x->severity != y->severity)
+		return y->severity - x->severity;
+	if (x->likelihood * x->impact != y->likelihood * y->impact)
+		return y->likelihood * y->impact - x->likelihood * x->impact;
+	if ((c = strcmp(x->threat, y->threat)) != 0)
+		return c;
+	return strcmp(x->target, y->target);
+}
+
+/* qsort: the worst question first, then by element and field. */
+static int
+risk_question_cmp(const void *a, const void *b)
+{
+	const struct risk_question	*x = a, *y = b;
+	int				 c;
+
+	if (x->worst != y->worst)
+		return y->worst - x->worst;
+	if ((c = strcmp(x->element, y->element)) != 0)
+		return c;
+	return strcmp(x->field, y->field);
+}
+
+void
+risk_questions_build(const struct risk_register *reg,
+    struct risk_questions *q)
+{
+	struct risk_question	*u;
+	const struct risk	*k;
+	size_t			 i, j, x;
+
+	q->v = NULL;
+	q->n = 0;
+	for (i = 0; i < reg->n; i++) {
+		k = reg->risks[i];
+		for (j = 0; j < k->nasks; j++) {
+			for (x = 0; x < q->n; x++)
+				if (strcmp(q->v[x].element,
+				    k->asks[j].element) == 0 &&
+				    strcmp(q->v[x].field, k->asks[j].field) ==
+				    0)
+					break;
+			if (x == q->n) {
+				q->v = xreallocarray(q->v, q->n + 1,
+				    sizeof *q->v);
+				u = &q->v[q->n++];
+				memset(u, 0, sizeof *u);
+				u->element = xstrdup(k->asks[j].element);
+				u->field = xstrdup(k->asks[j].field);
+			}
+			u = &q->v[x];
+			if (u->nrisks > 0 && u->risks[u->nrisks - 1] == k)
+				continue;
+			u->risks = xreallocarray(u->risks, u->nrisks + 1,
+			    sizeof *u->risks);
+			u->risks[u->nrisks++] = k;
+			if (k->severity > u->worst)
+				u->worst = k->severity;
+		}
+	}
+	for (x = 0; x < q->n; x++)
+		qsort(q->v[x].risks, q->v[x].nrisks, sizeof *q->v[x].risks,
+		    risk_question_risk_cmp);
+	if (q->n > 1)
+		qsort(q->v, q->n, sizeof *q->v, risk_question_cmp);
+}
+
+void
+risk_questions_release(struct risk_questions *q)
+{
+	size_t	i;
+
+	for (i = 0; i < q->n; i++) {
+		free(q->v[i].element);
+		free(q->v[i].field);
+		free(q->v[i].risks);
+	}
+	free(q->v);
+	q->v = NULL;
+	q->n = 0;
 }
 
 /* 1 if a mitigation of a risk was decided on. */

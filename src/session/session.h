@@ -37,6 +37,10 @@ struct session_summary {
 					   (set by an analysis only) */
 	size_t	merged;			/* earlier risks merged into findings
 					   (their decisions moved) */
+	size_t	field_questions;	/* unanswered fields that findings
+					   stand on (set by an analysis) */
+	size_t	asked;			/* earlier provisional risks nobody
+					   decided on, now open questions */
 };
 
 /*
