@@ -52,12 +52,11 @@ cli_print_summary(const struct session_summary *ss)
 		    ss->field_questions, ss->field_questions == 1 ? " is" :
 		    "s are", ss->field_questions == 1 ? "" : "s");
 	if (ss->asked > 0)
-		printf("%zu earlier risk%s to confirm, never decided on, %s "
-		    "now part of the open question%s of %s unanswered "
-		    "field%s\n", ss->asked, ss->asked == 1 ? "" : "s",
-		    ss->asked == 1 ? "is" : "are", ss->asked == 1 ? "" :
-		    "s", ss->asked == 1 ? "its" : "their", ss->asked == 1 ?
-		    "" : "s");
+		printf("%zu earlier risk%s that nobody decided on now rest%s "
+		    "only on unanswered fields: part of their open questions, "
+		    "no longer %s\n", ss->asked, ss->asked == 1 ? "" : "s",
+		    ss->asked == 1 ? "s" : "", ss->asked == 1 ? "a risk" :
+		    "risks");
 	if (ss->open_questions > 0)
 		printf("%zu practice question%s not answered: open "
 		    "question%s of the assessment ('parapet questions')\n",
