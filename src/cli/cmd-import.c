@@ -712,6 +712,8 @@ retry:
 	/* Counted before a new database's session closes for publishing. */
 	sum.open_questions = analyze_open_questions(s->cat, m, NULL);
 	sum.asked = saved.asked;
+	if (sum.merged == 0)
+		sum.merged = saved.merged;
 	risk_register_init(&pending);
 	sum.field_questions = analyze_questions(s->cat, m, &pending, &fq);
 	risk_questions_release(&fq);
