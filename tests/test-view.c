@@ -1149,7 +1149,7 @@ test_risk_detail_and_dashboard(void **state)
 	assert_null(l.lines.v[list_find(&l, "References")].data);
 
 	/* The dashboard counts it and lists the overdue mitigation. */
-	dash_lines(&l, &r, cat, "2026-02-01", 80);
+	dash_lines(&l, &r, cat, NULL, "2026-02-01", 80);
 	assert_true(list_has(&l, "Risks that apply, by severity and status "
 	    "(1)"));
 	s = line_text(&l, (size_t)list_find(&l, "  critical"));
@@ -1170,7 +1170,7 @@ test_risk_detail_and_dashboard(void **state)
 	free(s);
 	free(want);
 	k->status = RISK_MITIGATED;
-	dash_lines(&l, &r, cat, "2026-02-01", 80);
+	dash_lines(&l, &r, cat, NULL, "2026-02-01", 80);
 	want = xasprintf("  %-4s", g);
 	s = line_text(&l, (size_t)list_find(&l, want));
 	assert_non_null(strstr(s, "   1 risk     1 mitigated"));
