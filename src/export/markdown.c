@@ -1516,9 +1516,9 @@ md_field_questions(struct md *d)
 		buf_adds(o, "Fields not answered that threats would rest on "
 		    "(the worst severity at stake first):\n\n");
 	for (i = 0; i < fq.n; i++) {
-		buf_adds(o, "- **");
-		md_inline(o, fq.v[i].field);
-		buf_adds(o, "** of ");
+		buf_adds(o, "- ");
+		md_id(o, fq.v[i].field);
+		buf_adds(o, " of ");
 		md_inline(o, fq.v[i].element);
 		buf_addf(o, " (at stake: %s): if the risky answer is true, ",
 		    md_word(&vocab_severity, fq.v[i].worst));

@@ -61,7 +61,7 @@ expect_out "and 1 field that risks would rest on not answered in 'shop'" \
 # The report lists it with its threats.
 run export "$db" --format markdown
 expect_rc 0 "markdown export"
-expect_out "- **executes-code** of tool 'shell' (at stake: high): if the risky answer is true, Model-chosen code runs with access it should not have (\`agent-code-execution@shell\`, high)" \
+expect_out "- \`executes-code\` of tool 'shell' (at stake: high): if the risky answer is true, Model-chosen code runs with access it should not have (\`agent-code-execution@shell\`, high)" \
     "the report lists the question with its threats"
 
 # Answered yes: the question becomes risks.
