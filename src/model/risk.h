@@ -216,7 +216,8 @@ void		 risk_register_sort(struct risk_register *);
 struct risk_question {
 	char			 *element;
 	char			 *field;
-	const struct risk	**risks;	/* borrowed, most severe first */
+	const struct risk	**risks;	/* borrowed, most severe
+						   first */
 	size_t			  nrisks;
 	int			  worst;	/* severity */
 };

@@ -140,8 +140,8 @@ session_keep_decided(struct session *s, const char *id,
 	for (i = 0; i < stored->n; i++) {
 		o = stored->risks[i];
 		keys[i] = risk_name(o);
-		strmap_put(&names, keys[i], (void *)(uintptr_t)(risk_decided(o) ?
-		    2 : 1));
+		strmap_put(&names, keys[i],
+		    (void *)(uintptr_t)(risk_decided(o) ? 2 : 1));
 	}
 	for (i = 0; i < pending->n; i++) {
 		k = pending->risks[i];
