@@ -147,9 +147,13 @@ session_keep_decided(struct session *s, const char *id,
 		k = pending->risks[i];
 		name = risk_name(k);
 		keep = (int)(uintptr_t)strmap_get(&names, name);
+		if (s->keep != NULL && strmap_get(s->keep, name) != NULL)
+			keep = 2;
 		free(name);
 		for (j = 0; keep != 2 && j < k->naliases; j++)
-			if ((uintptr_t)strmap_get(&names, k->aliases[j]) == 2)
+			if ((uintptr_t)strmap_get(&names, k->aliases[j]) == 2 ||
+			    (s->keep != NULL && strmap_get(s->keep,
+			    k->aliases[j]) != NULL))
 				keep = 2;
 		if (keep == 2) {
 			analyze_provisional(k);

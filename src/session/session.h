@@ -27,6 +27,13 @@ struct store;
 struct session {
 	struct store		*store;
 	struct catalogue	*cat;
+	/*
+	 * Or NULL: names (THREAT@TARGET) of findings that people decide on
+	 * in what is being imported; one that rests only on unanswered
+	 * fields is kept as a provisional risk, as one decided in the
+	 * database is. Borrowed, set only around a save.
+	 */
+	const struct strmap	*keep;
 };
 
 /* What an analysis found, for summaries. */

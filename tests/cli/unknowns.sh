@@ -112,4 +112,31 @@ run risk "$db" agent-code-execution@shell
 expect_out "Platform team" "the decision's owner is kept"
 run questions "$db"
 expect_out "agent-hallucinated-packages@shell" "the question names it again"
+# Exported and imported again, the decided risk stays, with its decision.
+run export "$db" --format xml --output "$T/m.xml"
+expect_rc 0 "xml export"
+run import "$T/m.xml" "$T/copy.db"
+expect_rc 0 "xml import into a new database"
+run risks "$T/copy.db"
+expect_out "mitigating     1x5  agent-code-execution@shell" \
+    "the XML round trip keeps the risk to confirm"
+
+# A decision written in the model file on a finding that rests only on the
+# unanswered field: the finding is kept as a risk to confirm, decided.
+model ""
+cat >>"$T/m.yaml" <<'YAML'
+decisions:
+  agent-code-execution@shell:
+    status: accepted
+    owner: Platform team
+    justification: it runs in a sandbox without network access
+YAML
+run import "$T/m.yaml" "$T/file.db"
+expect_rc 0 "import with a decision on a finding that is a question"
+expect_out "1 decision applied from the file" "the decision is applied"
+run risks "$T/file.db"
+expect_out "accepted       1x5  agent-code-execution@shell" \
+    "the decided finding is a risk to confirm"
+expect_no_out "agent-hallucinated-packages@shell" \
+    "the undecided finding stays a question"
 finish
