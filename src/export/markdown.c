@@ -576,6 +576,33 @@ md_title_block(struct md *d)
 	    "model is shown as written.\n\n");
 }
 
+/*
+ * " 3 questions are open: ..." for the summary: the practice questions
+ * and the fields not answered that threats would rest on.
+ */
+static void
+md_summary_questions(struct md *d)
+{
+	struct risk_register	 pending;
+	struct risk_questions	 fq;
+	size_t			 np;
+
+	if (d->in->cat == NULL || d->m == NULL)
+		return;
+	np = analyze_open_questions(d->in->cat, d->m, NULL);
+	risk_register_init(&pending);
+	analyze_questions(d->in->cat, d->m, &pending, &fq);
+	if (np + fq.n > 0)
+		buf_addf(d->out, " %zu question%s of the assessment %s open: "
+		    "%zu practice question%s and %zu field%s not answered "
+		    "that threats would rest on (see \"Open questions\").",
+		    np + fq.n, np + fq.n == 1 ? "" : "s", np + fq.n == 1 ?
+		    "is" : "are", np, np == 1 ? "" : "s", fq.n, fq.n == 1 ?
+		    "" : "s");
+	risk_questions_release(&fq);
+	risk_register_release(&pending);
+}
+
 static void
 md_summary(struct md *d)
 {
@@ -593,7 +620,9 @@ md_summary(struct md *d)
 	if (d->nrisks > d->napply)
 		buf_addf(o, "; %zu more no longer appl%s", d->nrisks -
 		    d->napply, d->nrisks - d->napply == 1 ? "ies" : "y");
-	buf_adds(o, ".\n\n| Severity |");
+	buf_adds(o, ".");
+	md_summary_questions(d);
+	buf_adds(o, "\n\n| Severity |");
 	for (st = 0; st < RISK_STATUS_COUNT; st++) {
 		buf_addc(o, ' ');
 		md_capital(o, vocab_risk_status.words[st].name);

@@ -63,6 +63,8 @@ run export "$db" --format markdown
 expect_rc 0 "markdown export"
 expect_out "- \`executes-code\` of tool 'shell' (at stake: high): if the risky answer is true, Model-chosen code runs with access it should not have (\`agent-code-execution@shell\`, high)" \
     "the report lists the question with its threats"
+expect_out "open: 23 practice questions and 1 field not answered that threats would rest on" \
+    "the report's summary counts the open questions"
 
 # Answered yes: the question becomes risks.
 model ", executes-code: true"
