@@ -639,8 +639,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct session_summary	 sum, saved;
 	struct model_decisions	 dec;
 	struct import_notes	 notes;
-	struct risk_register	 reg, pending;
-	struct risk_questions	 fq;
+	struct risk_register	 reg;
 	struct strmap		 keep;
 	char			**keepv = NULL;
 	size_t			 nkeep = 0;
@@ -749,13 +748,14 @@ retry:
 	s->keep = NULL;
 	/* Counted before a new database's session closes for publishing. */
 	sum.open_questions = analyze_open_questions(s->cat, m, NULL);
-	sum.asked = saved.asked;
-	if (sum.merged == 0)
-		sum.merged = saved.merged;
-	risk_register_init(&pending);
-	sum.field_questions = analyze_questions(s->cat, m, &pending, &fq);
-	risk_questions_release(&fq);
-	risk_register_release(&pending);
+	/* What the analysis of the save counted (an XML file new to the
+	   database is analyzed into sum itself). */
+	if (!(xml && isnew)) {
+		sum.asked = saved.asked;
+		sum.field_questions = saved.field_questions;
+		if (sum.merged == 0)
+			sum.merged = saved.merged;
+	}
 	if (tmp != NULL) {
 		session_close(s);	/* the last connection: WAL merged */
 		s = NULL;

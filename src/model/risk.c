@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,8 @@
 #include "model/history.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "util/buf.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 
 void
@@ -348,37 +351,58 @@ risk_questions_build(const struct risk_register *reg,
 {
 	struct risk_question	*u;
 	const struct risk	*k;
-	size_t			 i, j, x;
+	struct strmap		 at;
+	struct buf		 key;
+	char			**keys = NULL;
+	size_t			 i, j, x, cap = 0;
 
 	q->v = NULL;
 	q->n = 0;
+	/* Questions by "element\nfield": index + 1. */
+	strmap_init(&at);
+	buf_init(&key);
 	for (i = 0; i < reg->n; i++) {
 		k = reg->risks[i];
 		for (j = 0; j < k->nasks; j++) {
-			for (x = 0; x < q->n; x++)
-				if (strcmp(q->v[x].element,
-				    k->asks[j].element) == 0 &&
-				    strcmp(q->v[x].field, k->asks[j].field) ==
-				    0)
-					break;
-			if (x == q->n) {
-				q->v = xreallocarray(q->v, q->n + 1,
-				    sizeof *q->v);
-				u = &q->v[q->n++];
+			buf_reset(&key);
+			buf_adds(&key, k->asks[j].element);
+			buf_addc(&key, '\n');
+			buf_adds(&key, k->asks[j].field);
+			if ((x = (size_t)(uintptr_t)strmap_get(&at, key.s)) ==
+			    0) {
+				if (q->n == cap) {
+					cap = cap == 0 ? 16 : cap * 2;
+					q->v = xreallocarray(q->v, cap,
+					    sizeof *q->v);
+					keys = xreallocarray(keys, cap,
+					    sizeof *keys);
+				}
+				u = &q->v[q->n];
 				memset(u, 0, sizeof *u);
 				u->element = xstrdup(k->asks[j].element);
 				u->field = xstrdup(k->asks[j].field);
+				keys[q->n] = xstrdup(key.s);
+				x = ++q->n;
+				strmap_put(&at, keys[x - 1],
+				    (void *)(uintptr_t)x);
 			}
-			u = &q->v[x];
+			u = &q->v[x - 1];
 			if (u->nrisks > 0 && u->risks[u->nrisks - 1] == k)
 				continue;
-			u->risks = xreallocarray(u->risks, u->nrisks + 1,
-			    sizeof *u->risks);
+			if ((u->nrisks & (u->nrisks - 1)) == 0)
+				u->risks = xreallocarray(u->risks,
+				    u->nrisks == 0 ? 1 : u->nrisks * 2,
+				    sizeof *u->risks);
 			u->risks[u->nrisks++] = k;
 			if (k->severity > u->worst)
 				u->worst = k->severity;
 		}
 	}
+	strmap_release(&at);
+	buf_release(&key);
+	for (x = 0; x < q->n; x++)
+		free(keys[x]);
+	free(keys);
 	for (x = 0; x < q->n; x++)
 		qsort(q->v[x].risks, q->v[x].nrisks, sizeof *q->v[x].risks,
 		    risk_question_risk_cmp);

@@ -217,18 +217,16 @@ dash_row(struct vlist *l, const char *label, int style, const size_t *cells,
 
 static void
 dash_questions(struct vlist *l, const struct model *m,
-    const struct catalogue *cat, int width)
+    const struct catalogue *cat, const struct risk_questions *q, int width)
 {
-	struct risk_register	 pending;
-	struct risk_questions	 fq;
-	struct vline		*v;
-	size_t			 i, np;
+	const struct risk_questions	fq = q != NULL ? *q :
+	    (struct risk_questions){ NULL, 0 };
+	struct vline			*v;
+	size_t				 i, np;
 
-	if (m == NULL || cat == NULL || !m->indexed)
+	if (m == NULL || cat == NULL)
 		return;
 	np = analyze_open_questions(cat, m, NULL);
-	risk_register_init(&pending);
-	analyze_questions(cat, m, &pending, &fq);
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, VS_HEADING, "Open questions (%zu)", np + fq.n);
 	vlines_addf(&l->lines, np > 0 ? VS_WARN : VS_OK, "  %zu practice "
@@ -249,14 +247,12 @@ dash_questions(struct vlist *l, const struct model *m,
 		    fq.v[i].nrisks == 1 ? "" : "s");
 	}
 	(void)width;
-	risk_questions_release(&fq);
-	risk_register_release(&pending);
 }
 
 void
 dash_lines(struct vlist *l, const struct risk_register *r,
-    const struct catalogue *cat, const struct model *m, const char *today,
-    int width)
+    const struct catalogue *cat, const struct model *m,
+    const struct risk_questions *fq, const char *today, int width)
 {
 	struct risk_counts c;
 	struct vline	*v;
@@ -289,7 +285,7 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		vlines_addf(&l->lines, VS_WARN, "  %zu of them to confirm: they "
 		    "rest on unanswered fields (listed last in the register)",
 		    c.assumed);
-	dash_questions(l, m, cat, width);
+	dash_questions(l, m, cat, fq, width);
 
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, VS_HEADING, "Overdue mitigations (due before "

@@ -143,8 +143,10 @@ struct model;
  * the practice questions not answered, and the unanswered fields that
  * threats would rest on, each with the worst severity at stake.
  */
+struct risk_questions;
 void		 dash_lines(struct vlist *, const struct risk_register *,
 		     const struct catalogue *, const struct model *,
-		     const char *today, int width);
+		     const struct risk_questions *, const char *today,
+		     int width);
 
 #endif

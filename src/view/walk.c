@@ -411,25 +411,19 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 
 /* The analysis step: what the analysis found, in counts. */
 static void
-walk_analysis(struct vlist *l, const struct model *m,
-    const struct catalogue *c, const struct risk_register *r, int width)
+walk_analysis(struct vlist *l, const struct risk_register *r,
+    const struct risk_questions *fq, int width)
 {
-	struct risk_register	pending;
-	struct risk_questions	fq;
+	static const struct risk_questions none;
 	struct risk_counts	rc;
 	struct vline		*v;
 	int			 s;
 
-	risk_register_init(&pending);
-	fq.v = NULL;
-	fq.n = 0;
-	if (c != NULL && m != NULL && m->indexed)
-		analyze_questions(c, m, &pending, &fq);
-	if (r == NULL || (r->n == 0 && fq.n == 0)) {
+	if (fq == NULL)
+		fq = &none;
+	if (r == NULL || (r->n == 0 && fq->n == 0)) {
 		walk_note(l, VS_WARN, "No risks yet: the analysis runs each "
 		    "time the model is saved.", width);
-		risk_questions_release(&fq);
-		risk_register_release(&pending);
 		return;
 	}
 	risk_counts_compute(&rc, r);
@@ -465,9 +459,7 @@ walk_analysis(struct vlist *l, const struct model *m,
 		vline_addf(v, VS_DIM, "  No longer apply (kept with their "
 		    "decisions): %zu", rc.gone);
 	}
-	walk_field_questions(l, &fq, width);
-	risk_questions_release(&fq);
-	risk_register_release(&pending);
+	walk_field_questions(l, fq, width);
 	vlines_add(&l->lines);
 	walk_note(l, VS_DIM, "Enter opens the risk register; D the "
 	    "dashboard.", width);
@@ -513,7 +505,8 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 
 void
 walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
-    const struct catalogue *c, const struct risk_register *r, int width)
+    const struct catalogue *c, const struct risk_register *r,
+    const struct risk_questions *fq, int width)
 {
 	vlist_clear(l);
 	switch (s) {
@@ -533,7 +526,7 @@ walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
 		walk_practice(l, m, c, width);
 		break;
 	case WALK_ANALYSIS:
-		walk_analysis(l, m, c, r, width);
+		walk_analysis(l, r, fq, width);
 		break;
 	case WALK_REVIEW:
 	case WALK_COUNT:
