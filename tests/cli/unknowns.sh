@@ -35,6 +35,10 @@ expect_out "1 field is not answered that risks would rest on" \
 expect_no_out "to confirm" "no risk rests on the unanswered field"
 run risks "$db" --all
 expect_no_out "@shell" "no risk on the shell stands on the unanswered field"
+run risk "$db" agent-code-execution@shell
+expect_rc 1 "the finding is no risk to show or decide"
+expect_err "'agent-code-execution@shell' is no risk: it rests only on unanswered fields, part of their open questions" \
+    "the refusal says why and where to look"
 run questions "$db"
 expect_rc 0 "questions"
 n="$(grep -c "^field .* executes-code of tool 'shell' is not answered" "$T/out")"
