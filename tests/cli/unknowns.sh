@@ -83,6 +83,16 @@ expect_no_out "to confirm" "the risks stand on facts"
 run questions "$db"
 expect_no_out "executes-code of tool 'shell'" "the question is gone"
 
+# Between the two versions, the risks are now open questions, not gone.
+cp "$T/m.yaml" "$T/yes.yaml"
+model ""
+run diff "$T/yes.yaml" "$T/m.yaml"
+expect_rc 0 "diff yes -> not answered"
+expect_out "2 risks are now open questions" "the diff counts them as questions"
+expect_out "agent-code-execution@shell  Model-chosen code runs with access it should not have (now an open question: it rests on unanswered fields)" \
+    "the diff says the risk became a question"
+expect_no_out "no longer applies" "nothing is said to stop applying"
+
 # Answered no: the question vanishes, and so do its threats.
 model ", executes-code: false"
 run import "$T/m.yaml" "$db"
