@@ -184,13 +184,21 @@ session_reanalyze(struct session *s, const struct model *m,
 {
 	struct risk_register	fresh, pending;
 	struct risk_questions	q;
-	size_t			merged = 0, asked = 0;
+	size_t			merged = 0, asked = 0, nq = 0;
 	int			rc = -1, current;
 
 	risk_register_init(&fresh);
 	risk_register_init(&pending);
-	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1 ||
-	    session_keep_decided(s, m->system.id, &fresh, &pending, NULL,
+	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1)
+		goto out;
+	/* Counted before the decided ones are kept as risks: their fields
+	   are unanswered still ('parapet questions' lists them too). */
+	if (sum != NULL) {
+		risk_questions_build(&pending, &q);
+		nq = q.n;
+		risk_questions_release(&q);
+	}
+	if (session_keep_decided(s, m->system.id, &fresh, &pending, NULL,
 	    &asked, err) == -1)
 		goto out;
 	/* Nothing to change: no write lock taken or waited for, so that a
@@ -216,9 +224,7 @@ session_reanalyze(struct session *s, const struct model *m,
 		sum->open_questions = analyze_open_questions(s->cat, m, NULL);
 		sum->merged = merged;
 		sum->asked = asked;
-		risk_questions_build(&pending, &q);
-		sum->field_questions = q.n;
-		risk_questions_release(&q);
+		sum->field_questions = nq;
 	}
 	rc = 0;
 out:

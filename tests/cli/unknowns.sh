@@ -116,6 +116,8 @@ model ""
 run import "$T/m.yaml" "$db"
 expect_rc 0 "re-import with executes-code not answered again"
 expect_out "1 risk is to confirm" "the decided risk is kept, to confirm"
+expect_out "1 field is not answered that risks would rest on" \
+    "the field is still an open question"
 expect_out "1 earlier risk that nobody decided on now rests only on unanswered fields" \
     "the import says the undecided risk became part of a question"
 run risks "$db"
