@@ -345,6 +345,18 @@ risk_question_cmp(const void *a, const void *b)
 	return strcmp(x->field, y->field);
 }
 
+/* The question of a finding whose assumptions name no field. */
+static void
+risk_questions_fallback(struct risk *k)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_addf(&b, "'%s'", k->target);
+	risk_add_ask(k, b.s, "unanswered fields");
+	buf_release(&b);
+}
+
 void
 risk_questions_build(const struct risk_register *reg,
     struct risk_questions *q)
@@ -363,6 +375,10 @@ risk_questions_build(const struct risk_register *reg,
 	buf_init(&key);
 	for (i = 0; i < reg->n; i++) {
 		k = reg->risks[i];
+		/* Never silently safe: a finding that names no field is a
+		   question about its target. */
+		if (k->nasks == 0)
+			risk_questions_fallback(reg->risks[i]);
 		for (j = 0; j < k->nasks; j++) {
 			buf_reset(&key);
 			buf_adds(&key, k->asks[j].element);

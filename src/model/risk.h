@@ -230,7 +230,8 @@ struct risk_questions {
 /*
  * The questions of a register of findings that stand only on assumptions
  * (analyze_unknowns()'s pending register), most severe first, then by
- * element and field. The questions borrow the register's risks.
+ * element and field. The questions borrow the register's risks; one that
+ * names no field (none should) is given the question of its target.
  */
 void		 risk_questions_build(const struct risk_register *,
 		     struct risk_questions *);
