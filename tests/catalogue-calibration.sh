@@ -20,22 +20,41 @@ fail() {
 }
 
 # register MODEL: import MODEL into a fresh database; its risks, most severe
-# first, go to $T/risks (severity status LxI threat@target title).
+# first, go to $T/risks (severity status LxI threat@target title). What
+# the assessment raises in all goes to $T/all, in the same columns: the
+# risks, and each finding that stands only on unanswered fields (part of
+# their open questions, 'parapet questions') once, scored as the risk to
+# confirm it would be kept as (one less likely than if the risky answer is
+# true, severity from likelihood x impact).
 register() {
 	rm -f "$T/db" "$T/db-wal" "$T/db-shm"
 	if ! "$PARAPET" import "$1" "$T/db" >/dev/null 2>"$T/err"; then
 		fail "import $1: $(cat "$T/err")"
 		: >"$T/risks"
+		: >"$T/all"
 		return
 	fi
 	"$PARAPET" risks "$T/db" >"$T/risks" 2>"$T/err" ||
 	    fail "risks $1: $(cat "$T/err")"
+	"$PARAPET" questions "$T/db" >"$T/questions" 2>"$T/err" ||
+	    fail "questions $1: $(cat "$T/err")"
+	{
+		grep -E '^(low|medium|high|critical) ' "$T/risks"
+		awk '/^             (low|medium|high|critical) +[0-9]x[0-9]  / {
+		    split($2, s, "x"); l = s[1] - 1; if (l < 1) l = 1
+		    p = l * s[2]
+		    v = "low"; if (p >= 5) v = "medium"
+		    if (p >= 10) v = "high"; if (p >= 16) v = "critical"
+		    if (!seen[$3]++) print v, "question", l "x" s[2], $3 }' \
+		    "$T/questions"
+	} >"$T/all"
 }
 
-# severity RISK: the severity of RISK in the last register, or "none".
+# severity RISK: the severity of RISK in the last assessment (a risk, or a
+# finding of an open question), or "none".
 severity() {
 	awk -v id="$1" '$4 == id { print $1; found = 1 }
-	    END { if (!found) print "none" }' "$T/risks"
+	    END { if (!found) print "none" }' "$T/all"
 }
 
 # expect RISK SEVERITY... : RISK has one of the severities listed.
@@ -51,8 +70,11 @@ expect() {
 
 for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; do
 	register "$model"
-	total="$(grep -cE '^(low|medium|high|critical) ' "$T/risks")"
-	crit="$(grep -c '^critical ' "$T/risks")"
+	# Counted over what the assessment raises: the risks and the
+	# findings its open questions hold (an unanswered field is no less
+	# at stake for being a question).
+	total="$(grep -cE '^(low|medium|high|critical) ' "$T/all")"
+	crit="$(grep -c '^critical ' "$T/all")"
 	# A floor against a catalogue that silences what it should raise.
 	# Unanswered practices are open questions, not risks, and facts a
 	# model states quiet what does not apply to it, so a small, well
@@ -68,7 +90,7 @@ for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; d
 	# one finding there, naming every tool or dataset.
 	most="$(awk '/^(low|medium|high|critical) / {
 	    split($4, a, "@"); if (++n[a[1]] > m) { m = n[a[1]]; w = a[1] } }
-	    END { print m + 0, w }' "$T/risks")"
+	    END { print m + 0, w }' "$T/all")"
 	[ "${most%% *}" -le 3 ] ||
 	    fail "$model: one threat is raised ${most%% *} times (${most#* })"
 	# A practice gap is never critical, nor the most severe risk.
@@ -130,8 +152,8 @@ above() {
 # and the system's criticality does not make every risk severe.
 for model in "$SRC"/templates/*.yaml; do
 	register "$model"
-	total="$(grep -cE '^(low|medium|high|critical) ' "$T/risks")"
-	high="$(grep -cE '^(high|critical) ' "$T/risks")"
+	total="$(grep -cE '^(low|medium|high|critical) ' "$T/all")"
+	high="$(grep -cE '^(high|critical) ' "$T/all")"
 	[ $((high * 3)) -le $((total + 3)) ] ||
 	    fail "$model: $high of $total risks are high or critical"
 done
@@ -172,17 +194,27 @@ register "$SRC/tests/data/calibration/voice.yaml"
 expect llm-direct-prompt-injection@assistant high critical
 expect llm-indirect-prompt-injection@assistant none
 
-# A tool whose executes-code is not answered: one provisional risk, not
-# both of the threats that the two answers raise, and not high.
+# A tool whose executes-code is not answered: no risk rests on it; it is
+# one open question, which names the worse of the two threats the answers
+# raise (not both) and says what the other answer would raise; kept as a
+# risk to confirm, it would not be high.
 model=calibration-unknown-tool
 register "$SRC/tests/data/calibration/unknown-tool.yaml"
 expect agent-code-execution@runner medium low
 expect agent-excessive-agency@runner none
-grep -q "^    assumed: 'runner' executes code" "$T/risks" ||
-    fail "$model: the provisional risk does not name the field to answer"
-[ "$(awk '/^to confirm:/ { apart = 1 }
-    $4 == "agent-code-execution@runner" { print apart + 0 }' "$T/risks")" = 1 ] ||
-    fail "$model: the provisional risk is not listed apart, after the facts"
+grep -Eq ' agent-(code-execution|excessive-agency|hallucinated-packages)@runner ' \
+    "$T/risks" && fail "$model: a risk rests on the unanswered field"
+[ "$(grep -c "^field .* executes-code of tool 'runner' is not answered" \
+    "$T/questions")" = 1 ] ||
+    fail "$model: executes-code of 'runner' is not one open question"
+awk '/^field / { q = /executes-code of tool .runner./ } q' "$T/questions" \
+    >"$T/q-runner"
+grep -q ' agent-code-execution@runner ' "$T/q-runner" ||
+    fail "$model: the question does not name code execution"
+grep -q "^ *assumed: 'runner' executes code (executes-code not answered)" \
+    "$T/q-runner" || fail "$model: the question does not say what it assumes"
+grep -q "the other answer would raise 'agent-excessive-agency' instead" \
+    "$T/q-runner" || fail "$model: the question does not name the other answer's threat"
 
 # The multi-agent desk: a fetch tool whose address the model chooses is a
 # way out for injected instructions; the orchestrator's traces keep prompts.

@@ -71,15 +71,30 @@ teardown(void **state)
 static void
 run(const char *yaml, struct risk_register *reg)
 {
-	struct model	*m;
-	struct error	 err;
+	struct risk_register	 pending;
+	struct model		*m;
+	struct error		 err;
+	size_t			 i;
 
 	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
 	if (m == NULL)
 		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
 	risk_register_init(reg);
-	if (analyze(cat, m, reg, &err) == -1)
+	risk_register_init(&pending);
+	/*
+	 * The rules raise findings that stand only on unanswered fields as
+	 * questions (pending); the conditions are tested on them as the
+	 * provisional risks a session keeps when people decided on them.
+	 */
+	if (analyze_unknowns(cat, m, reg, &pending, &err) == -1)
 		fail_msg("analyze: %s", err.msg);
+	for (i = 0; i < pending.n; i++) {
+		analyze_provisional(pending.risks[i]);
+		risk_register_take(reg, pending.risks[i]);
+	}
+	pending.n = 0;
+	risk_register_release(&pending);
+	risk_register_sort(reg);
 	model_free(m);
 }
 
@@ -206,6 +221,72 @@ test_unanswered_fields_fire_as_assumptions(void **state)
 	/* A definite no anywhere in an 'all' keeps it quiet. */
 	assert_int_equal(count(&reg, "t-injection"), 1);
 	risk_register_release(&reg);
+}
+
+/* 1 if a risk carries the "to confirm" adjustment. */
+static int
+has_provisional_line(const struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strstr(k->reasons[i].line, "(to confirm)") != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * A finding that stands only on unanswered fields is no risk of the
+ * register: it is part of the open question of each field it assumes,
+ * scored as it would be if the risky answer is true, and answering the
+ * field settles it one way or the other.
+ */
+static void
+test_unanswered_fields_are_questions_not_risks(void **state)
+{
+	static const char model[] = HEAD
+	    "components:\n"
+	    "  - { id: app, name: A, kind: application }\n"
+	    "  - { id: llm, name: L, kind: model }\n"
+	    "flows:\n"
+	    "  - { id: f1, from: app, to: llm }\n";
+	struct risk_register	 reg, pending;
+	struct risk_questions	 q;
+	struct model		*m;
+	struct error		 err;
+	size_t			 i;
+
+	(void)state;
+	m = model_read_yaml(model, strlen(model), "test.yaml", &err);
+	assert_non_null(m);
+	risk_register_init(&reg);
+	assert_int_equal(analyze(cat, m, &reg, &err), 0);
+	assert_null(risk_register_find(&reg, "t-injection", "llm"));
+	for (i = 0; i < reg.n; i++)
+		assert_false(risk_provisional(reg.risks[i]));
+	risk_register_release(&reg);
+
+	risk_register_init(&pending);
+	assert_true(analyze_questions(cat, m, &pending, &q) >= 2);
+	assert_non_null(risk_register_find(&pending, "t-injection", "llm"));
+	/* model-type of 'llm' and untrusted-input of 'app', each naming it. */
+	for (i = 0; i < q.n; i++)
+		if (strcmp(q.v[i].element, "model 'llm'") == 0 &&
+		    strcmp(q.v[i].field, "model-type") == 0)
+			break;
+	assert_true(i < q.n);
+	assert_string_equal(q.v[i].risks[0]->threat, "t-injection");
+	/* Scored as if the answer were the risky one: no "to confirm". */
+	assert_false(has_provisional_line(q.v[i].risks[0]));
+	assert_int_equal(q.v[i].worst, q.v[i].risks[0]->severity);
+	for (i = 0; i < q.n; i++)
+		if (strcmp(q.v[i].element, "application 'app'") == 0 &&
+		    strcmp(q.v[i].field, "untrusted-input") == 0)
+			break;
+	assert_true(i < q.n);
+	risk_questions_release(&q);
+	risk_register_release(&pending);
+	model_free(m);
 }
 
 static void
@@ -1393,6 +1474,7 @@ main(void)
 		cmocka_unit_test(
 		    test_a_threat_fires_with_facts_and_its_mitigations),
 		cmocka_unit_test(test_unanswered_fields_fire_as_assumptions),
+		cmocka_unit_test(test_unanswered_fields_are_questions_not_risks),
 		cmocka_unit_test(test_flows_crossing_boundaries),
 		cmocka_unit_test(test_from_less_trusted_and_flow_ends),
 		cmocka_unit_test(test_any_all_and_not),

@@ -791,7 +791,7 @@ test_walk_resumes_where_the_model_stops(void **state)
 
 	/* The practice step lists questions by guideline with answers. */
 	vlist_init(&l);
-	walk_lines(&l, WALK_PRACTICE, m, &cat, &r, 80);
+	walk_lines(&l, WALK_PRACTICE, m, &cat, &r, NULL, 80);
 	s = rtrim(vlines_plain(&l.lines));
 	/* The unanswered question is counted as an open question. */
 	assert_string_equal(s, "Guideline 1.1\n  [yes] Staff briefed?\n"
@@ -800,7 +800,7 @@ test_walk_resumes_where_the_model_stops(void **state)
 	    "of its gap\n");
 	free(s);
 	assert_ptr_equal(vlist_selected(&l), &q1);
-	walk_lines(&l, WALK_COMPONENTS, m, &cat, &r, 80);
+	walk_lines(&l, WALK_COMPONENTS, m, &cat, &r, NULL, 80);
 	assert_true(list_find(&l, "llm") > 0);
 	assert_ptr_equal(vlist_selected(&l), m->components[0]);
 	vlist_release(&l);
@@ -1149,7 +1149,7 @@ test_risk_detail_and_dashboard(void **state)
 	assert_null(l.lines.v[list_find(&l, "References")].data);
 
 	/* The dashboard counts it and lists the overdue mitigation. */
-	dash_lines(&l, &r, cat, "2026-02-01", 80);
+	dash_lines(&l, &r, cat, NULL, NULL, "2026-02-01", 80);
 	assert_true(list_has(&l, "Risks that apply, by severity and status "
 	    "(1)"));
 	s = line_text(&l, (size_t)list_find(&l, "  critical"));
@@ -1170,7 +1170,7 @@ test_risk_detail_and_dashboard(void **state)
 	free(s);
 	free(want);
 	k->status = RISK_MITIGATED;
-	dash_lines(&l, &r, cat, "2026-02-01", 80);
+	dash_lines(&l, &r, cat, NULL, NULL, "2026-02-01", 80);
 	want = xasprintf("  %-4s", g);
 	s = line_text(&l, (size_t)list_find(&l, want));
 	assert_non_null(strstr(s, "   1 risk     1 mitigated"));

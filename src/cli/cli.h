@@ -158,6 +158,13 @@ void		 cli_ids_free(char **);
 /* Print one risk as a line of `parapet risks`. */
 struct risk;
 void	cli_print_risk_line(const struct risk *);
+/*
+ * An unanswered field as an open question: the field, the element, the
+ * worst severity at stake, then (with detail) each threat at stake with
+ * what it assumes.
+ */
+struct risk_question;
+void	cli_print_field_question(const struct risk_question *, int detail);
 /* Print an analysis summary. */
 struct session_summary;
 void	cli_print_summary(const struct session_summary *);

@@ -45,6 +45,18 @@ cli_print_summary(const struct session_summary *ss)
 		    sum->assumed == 1 ? " is" : "s are", sum->assumed == 1 ?
 		    "it rests" : "they rest", sum->assumed == 1 ? "it" :
 		    "them");
+	if (ss->field_questions > 0)
+		printf("%zu field%s not answered that risks would rest on: "
+		    "open question%s of the assessment, each naming the "
+		    "threats at stake ('parapet questions')\n",
+		    ss->field_questions, ss->field_questions == 1 ? " is" :
+		    "s are", ss->field_questions == 1 ? "" : "s");
+	if (ss->asked > 0)
+		printf("%zu earlier risk%s that nobody decided on now rest%s "
+		    "only on unanswered fields: part of their open questions, "
+		    "no longer %s\n", ss->asked, ss->asked == 1 ? "" : "s",
+		    ss->asked == 1 ? "s" : "", ss->asked == 1 ? "a risk" :
+		    "risks");
 	if (ss->open_questions > 0)
 		printf("%zu practice question%s not answered: open "
 		    "question%s of the assessment ('parapet questions')\n",

@@ -22,7 +22,8 @@ static int
 check_model(struct session *s, const char *id, int level,
     const struct cli_args *a)
 {
-	struct risk_register	 reg;
+	struct risk_register	 reg, pending;
+	struct risk_questions	 fq;
 	const struct risk	*k;
 	struct model		*m;
 	const struct question	**open = NULL;
@@ -31,6 +32,9 @@ check_model(struct session *s, const char *id, int level,
 	int			 rc = 1;
 
 	risk_register_init(&reg);
+	risk_register_init(&pending);
+	fq.v = NULL;
+	fq.n = 0;
 	/*
 	 * Analyze first, so the gate never passes on a stale register, but
 	 * in memory: a check reads the database and never writes it.
@@ -62,21 +66,35 @@ check_model(struct session *s, const char *id, int level,
 	 * An unanswered practice question raises no risk: with
 	 * --fail-on-unanswered the open questions fail the gate too.
 	 */
-	if (a->fail_unanswered)
+	if (a->fail_unanswered) {
 		nopen = analyze_open_questions(s->cat, m, &open);
+		analyze_questions(s->cat, m, &pending, &fq);
+	}
 	for (i = 0; i < nopen; i++) {
 		printf("unanswered  %-5s ", open[i]->guideline);
 		cli_puts(stdout, open[i]->id);
 		printf("\n");
 	}
 	rc = 0;
-	if (nopen > 0) {
-		printf("check failed: %zu practice question%s not answered in "
-		    "'", nopen, nopen == 1 ? "" : "s");
+	/* So are the unanswered fields that findings stand on. */
+	for (i = 0; i < fq.n; i++) {
+		printf("unanswered  ");
+		cli_print_field_question(&fq.v[i], 0);
+	}
+	if (nopen > 0)
+		printf("check failed: %zu practice question%s", nopen,
+		    nopen == 1 ? "" : "s");
+	if (fq.n > 0)
+		printf("%s%zu field%s that risks would rest on",
+		    nopen > 0 ? " and " : "check failed: ", fq.n,
+		    fq.n == 1 ? "" : "s");
+	if (nopen > 0 || fq.n > 0) {
+		printf(" not answered in '");
 		cli_puts(stdout, m->system.id);
 		printf("' (parapet questions; parapet answer)\n");
 		rc = EXIT_CHECK;
 	}
+	nopen += fq.n;
 	if (bad > 0 || unproven > 0) {
 		printf("check failed: ");
 		if (bad > 0)
@@ -100,6 +118,8 @@ check_model(struct session *s, const char *id, int level,
 	}
 out:
 	free(open);
+	risk_questions_release(&fq);
+	risk_register_release(&pending);
 	risk_register_release(&reg);
 	model_free(m);
 	return rc;

@@ -250,6 +250,7 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 {
 	struct diff_side	 side[2];
 	struct catalogue	*cat = NULL;
+	struct risk_register	 asked, fresh;
 	struct model_diff	 d;
 	struct error		 e;
 	struct buf		 b;
@@ -281,6 +282,16 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 		}
 	}
 	model_diff(&d, side[0].m, &side[0].reg, side[1].m, &side[1].reg);
+	/* Which risks that are gone are now open questions. */
+	risk_register_init(&asked);
+	risk_register_init(&fresh);
+	if (cat == NULL)
+		cat = catalogue_load_standard(a->catalogues, a->ncatalogues,
+		    &e);
+	if (cat != NULL && side[1].m->indexed && analyze_unknowns(cat,
+	    side[1].m, &fresh, &asked, &e) == 0)
+		d.asked = &asked;
+	risk_register_release(&fresh);
 	buf_init(&b);
 	if (md)
 		model_diff_markdown(&d, side[0].name, side[1].name, &b);
@@ -297,6 +308,7 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 		rc = EXIT_CHECK;
 	}
 	model_diff_release(&d);
+	risk_register_release(&asked);
 out:
 	for (i = 0; i < 2; i++) {
 		model_free(side[i].m);

@@ -300,7 +300,7 @@ import_check_decisions(const struct session *s, const struct model *m,
     int stored, struct model_decisions *dec, const char *file,
     struct import_notes *notes, struct error *err)
 {
-	struct risk_register	 fresh, old;
+	struct risk_register	 fresh, old, pending;
 	struct import_index	 xf, xo;
 	struct strmap		 aliases;
 	const struct risk	*d, *kf, *ko;
@@ -313,12 +313,23 @@ import_check_decisions(const struct session *s, const struct model *m,
 		return 0;
 	risk_register_init(&fresh);
 	risk_register_init(&old);
-	if (analyze(s->cat, m, &fresh, err) == -1 || (stored &&
-	    store_load_risks(s->store, m->system.id, &old, err) == -1)) {
+	risk_register_init(&pending);
+	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1 ||
+	    (stored && store_load_risks(s->store, m->system.id, &old,
+	    err) == -1)) {
 		risk_register_release(&fresh);
 		risk_register_release(&old);
+		risk_register_release(&pending);
 		return -1;
 	}
+	/*
+	 * A decision may be on a finding that rests only on unanswered
+	 * fields: deciding on it keeps it as a provisional risk.
+	 */
+	for (i = 0; i < pending.n; i++)
+		risk_register_take(&fresh, pending.risks[i]);
+	pending.n = 0;
+	risk_register_release(&pending);
 	import_index_init(&xf, &fresh);
 	import_index_init(&xo, &old);
 	/* The names of earlier risks that findings now cover or group. */
@@ -366,6 +377,21 @@ out:
 	risk_register_release(&fresh);
 	risk_register_release(&old);
 	return rc;
+}
+
+/* Add a risk's name to the names kept (keys owned by *v). */
+static void
+import_keep(struct strmap *keep, char ***v, size_t *n, const struct risk *k)
+{
+	char	*name = risk_name(k);
+
+	if (strmap_get(keep, name) != NULL) {
+		free(name);
+		return;
+	}
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = name;
+	strmap_put(keep, name, name);
 }
 
 /* 1 if two texts of a decision are the same (NULL is the same as ""). */
@@ -610,10 +636,13 @@ int
 cmd_import(const struct cli_cmd *c, struct cli_args *a)
 {
 	const char		*file = a->pos[0], *db = a->pos[1];
-	struct session_summary	 sum;
+	struct session_summary	 sum, saved;
 	struct model_decisions	 dec;
 	struct import_notes	 notes;
 	struct risk_register	 reg;
+	struct strmap		 keep;
+	char			**keepv = NULL;
+	size_t			 nkeep = 0;
 	struct change		*hist = NULL;
 	struct session		*s = NULL;
 	struct model		*m = NULL;
@@ -623,6 +652,8 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	int			 existed, isnew, xml, tries = 0, rc = 1;
 
 	(void)c;
+	memset(&saved, 0, sizeof saved);
+	strmap_init(&keep);
 	risk_register_init(&reg);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
@@ -673,6 +704,13 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
+	/* The findings decided on in the file stay risks, to confirm. */
+	for (i = 0; i < dec.reg.n; i++)
+		import_keep(&keep, &keepv, &nkeep, dec.reg.risks[i]);
+	for (i = 0; xml && i < reg.n; i++)
+		if (risk_decided(reg.risks[i]))
+			import_keep(&keep, &keepv, &nkeep, reg.risks[i]);
+	s->keep = &keep;
 	/* What this import changes is recorded as coming from the file. */
 	source = xasprintf("import of '%s'", file);
 	store_set_source(s->store, source);
@@ -687,12 +725,12 @@ retry:
 	    session_analyze(s, m->system.id, &sum, &e) == -1) :
 	    xml ? (import_check_older(s, m->system.id, file, &reg, hist,
 	    nhist, a->allow_older, &e) == -1 ||
-	    session_save(s, m, -1, NULL, &e) == -1 ||
+	    session_save(s, m, -1, &saved, &e) == -1 ||
 	    import_xml_decisions(s, m->system.id, &reg, &e) == -1 ||
 	    store_append_imported(s->store, m->system.id, hist, nhist, file,
 	    NULL, &e) == -1 ||
 	    session_summarize_stored(s, m->system.id, &sum, &e) == -1) :
-	    (session_save(s, m, -1, NULL, &e) == -1 ||
+	    (session_save(s, m, -1, &saved, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
 	    &e) == -1 ||
 	    session_summarize_stored(s, m->system.id, &sum, &e) == -1)) ||
@@ -707,8 +745,17 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
+	s->keep = NULL;
 	/* Counted before a new database's session closes for publishing. */
 	sum.open_questions = analyze_open_questions(s->cat, m, NULL);
+	/* What the analysis of the save counted (an XML file new to the
+	   database is analyzed into sum itself). */
+	if (!(xml && isnew)) {
+		sum.asked = saved.asked;
+		sum.field_questions = saved.field_questions;
+		if (sum.merged == 0)
+			sum.merged = saved.merged;
+	}
 	if (tmp != NULL) {
 		session_close(s);	/* the last connection: WAL merged */
 		s = NULL;
@@ -758,5 +805,9 @@ out:
 	import_notes_release(&notes);
 	risk_register_release(&reg);
 	changes_free(hist, nhist);
+	strmap_release(&keep);
+	for (i = 0; i < nkeep; i++)
+		free(keepv[i]);
+	free(keepv);
 	return rc;
 }

@@ -8,18 +8,56 @@
 #include "catalogue/catalogue.h"
 #include "cli/cli.h"
 #include "model/model.h"
+#include "model/risk.h"
 #include "model/vocab.h"
+#include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
+void
+cli_print_field_question(const struct risk_question *q, int detail)
+{
+	const struct risk	*k;
+	size_t			 i, j;
+
+	printf("field   %-8s ", vocab_name(&vocab_severity, q->worst));
+	cli_puts(stdout, q->field);
+	printf(" of ");
+	cli_puts(stdout, q->element);
+	printf(" is not answered\n");
+	if (!detail)
+		return;
+	printf("             if the risky answer is true, it raises:\n");
+	for (i = 0; i < q->nrisks; i++) {
+		k = q->risks[i];
+		printf("             %-8s %dx%d  ", vocab_name(&vocab_severity,
+		    k->severity), k->likelihood, k->impact);
+		cli_puts(stdout, k->threat);
+		printf("@");
+		cli_puts(stdout, k->target);
+		printf("  ");
+		cli_puts(stdout, k->title);
+		printf("\n");
+		for (j = 0; j < k->nreasons; j++) {
+			if (k->reasons[j].kind != REASON_ASSUMED)
+				continue;
+			printf("                 ");
+			cli_puts(stdout, k->reasons[j].line);
+			printf("\n");
+		}
+	}
+}
+
 int
 cmd_questions(const struct cli_cmd *c, struct cli_args *a)
 {
 	const struct question	*q;
 	const struct practice	*p;
+	struct risk_register	 pending;
+	struct risk_questions	 fq;
 	struct session		*s;
 	struct model		*m;
 	struct error		 e;
@@ -46,6 +84,21 @@ cmd_questions(const struct cli_cmd *c, struct cli_args *a)
 	}
 	printf("%zu of %zu questions not answered yes\n", open,
 	    s->cat->nquestions);
+	/*
+	 * The unanswered fields that findings stand on: open questions
+	 * too, each with the threats it would raise.
+	 */
+	risk_register_init(&pending);
+	analyze_questions(s->cat, m, &pending, &fq);
+	if (fq.n > 0)
+		printf("\n");
+	for (i = 0; i < fq.n; i++)
+		cli_print_field_question(&fq.v[i], 1);
+	printf("%zu field%s not answered that risks would rest on "
+	    "(answer each in the model)\n", fq.n, fq.n == 1 ? " is" :
+	    "s are");
+	risk_questions_release(&fq);
+	risk_register_release(&pending);
 	model_free(m);
 	session_close(s);
 	return 0;

@@ -10,6 +10,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -233,9 +234,31 @@ risk_show(const struct session *s, const struct model *m,
 	}
 }
 
+/*
+ * 1 if a name is that of a finding of the model that rests only on
+ * unanswered fields: part of their open questions, not a risk.
+ */
+static int
+risks_is_question(const struct session *s, const struct model *m,
+    const char *threat, const char *target)
+{
+	struct risk_register	 reg, pending;
+	struct error		 e;
+	int			 found;
+
+	risk_register_init(&reg);
+	risk_register_init(&pending);
+	found = analyze_unknowns(s->cat, m, &reg, &pending, &e) == 0 &&
+	    risk_register_find(&pending, threat, target) != NULL;
+	risk_register_release(&reg);
+	risk_register_release(&pending);
+	return found;
+}
+
 /* Find a risk by its name; NULL after printing an error. */
 static const struct risk *
-risks_find(const struct risk_register *reg, const char *name)
+risks_find(const struct session *s, const struct model *m,
+    const struct risk_register *reg, const char *name)
 {
 	const struct risk	*k;
 	const char		*near;
@@ -250,7 +273,13 @@ risks_find(const struct risk_register *reg, const char *name)
 		return NULL;
 	}
 	k = risk_register_find(reg, threat, target);
-	if (k == NULL) {
+	if (k == NULL && risks_is_question(s, m, threat, target)) {
+		fprintf(stderr, "parapet: '");
+		cli_puts(stderr, name);
+		fprintf(stderr, "' is no risk: it rests only on unanswered "
+		    "fields, part of their open questions (see 'parapet "
+		    "questions'; answer the fields in the model)\n");
+	} else if (k == NULL) {
 		names = xcalloc(reg->n + 1, sizeof *names);
 		for (i = 0; i < reg->n; i++)
 			names[i] = risk_name(reg->risks[i]);
@@ -291,7 +320,7 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 	    a->justification == NULL ? STORE_READONLY : 0, &m, &reg)) == NULL)
 		return 1;
 	risk_register_init(&after);
-	if ((k = risks_find(&reg, a->pos[1])) == NULL)
+	if ((k = risks_find(s, m, &reg, a->pos[1])) == NULL)
 		goto out;
 	if (status == -1 && a->owner == NULL && a->justification == NULL) {
 		risk_show(s, m, k);
@@ -346,7 +375,7 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	}
 	if ((s = risks_open(a, 0, &m, &reg)) == NULL)
 		return 1;
-	if ((k = risks_find(&reg, a->pos[1])) == NULL)
+	if ((k = risks_find(s, m, &reg, a->pos[1])) == NULL)
 		goto out;
 	if (store_set_mitigation(s->store, m->system.id, k->threat, k->target,
 	    a->pos[2], status, a->owner, a->due, a->notes, &e) == -1) {

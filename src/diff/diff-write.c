@@ -98,6 +98,27 @@ dw_count_risks(const struct model_diff *d, enum diff_risk_op op)
 	return n;
 }
 
+/* 1 if a risk that is gone became part of an open question. */
+static int
+dw_asked(const struct model_diff *d, const struct diff_risk *r)
+{
+	return r->op == DIFF_RISK_GONE && d->asked != NULL &&
+	    risk_register_find(d->asked, r->old_risk->threat,
+	    r->old_risk->target) != NULL;
+}
+
+/* Risks gone: asked 1, those now questions; 0, the others. */
+static size_t
+dw_count_gone(const struct model_diff *d, int asked)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < d->nrisks; i++)
+		n += d->risks[i].op == DIFF_RISK_GONE &&
+		    dw_asked(d, &d->risks[i]) == asked;
+	return n;
+}
+
 static size_t
 dw_count_objects(const struct model_diff *d, enum diff_op op)
 {
@@ -145,8 +166,10 @@ dw_summary(struct dw *w, const struct model_diff *d)
 			    (size_t)(cnt), (cnt) == 1 ? (one) : (many));	\
 		}							\
 	} while (0)
-	DW_PART(dw_count_risks(d, DIFF_RISK_GONE), "risk stops applying",
+	DW_PART(dw_count_gone(d, 0), "risk stops applying",
 	    "risks stop applying");
+	DW_PART(dw_count_gone(d, 1), "risk is now an open question",
+	    "risks are now open questions");
 	DW_PART(dw_count_risks(d, DIFF_RISK_SCORE), "risk rescored",
 	    "risks rescored");
 	DW_PART(dw_count_risks(d, DIFF_RISK_DECISION), "decision changed",
@@ -248,8 +271,9 @@ dw_risks(struct dw *w, const struct model_diff *d)
 			dw_risk(w, "+", "new", r->new_risk, NULL);
 			break;
 		case DIFF_RISK_GONE:
-			dw_risk(w, "-", "gone", r->old_risk,
-			    "no longer applies");
+			dw_risk(w, "-", "gone", r->old_risk, dw_asked(d, r) ?
+			    "now an open question: it rests on unanswered "
+			    "fields" : "no longer applies");
 			break;
 		default:
 			buf_init(&extra);

@@ -89,6 +89,13 @@ struct model_diff {
 	struct diff_risk	*risks;
 	size_t			 nrisks;
 	struct strmap		 renamed;	/* old id -> new id */
+	/*
+	 * Or NULL: the new model's findings that rest only on unanswered
+	 * fields (analyze_unknowns()), so that a risk that became part of
+	 * their open questions is said to, not to stop applying. Borrowed;
+	 * set by the caller after model_diff().
+	 */
+	const struct risk_register *asked;
 };
 
 /* Compare; old and new registers may hold risks that no longer apply. */

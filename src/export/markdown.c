@@ -23,6 +23,7 @@
 #include "model/risk-counts.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "rules/analyze.h"
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -369,6 +370,33 @@ md_title_block(struct md *d)
 	    "model is shown as written.\n\n");
 }
 
+/*
+ * " 3 questions are open: ..." for the summary: the practice questions
+ * and the fields not answered that threats would rest on.
+ */
+static void
+md_summary_questions(struct md *d)
+{
+	struct risk_register	 pending;
+	struct risk_questions	 fq;
+	size_t			 np;
+
+	if (d->in->cat == NULL || d->m == NULL)
+		return;
+	np = analyze_open_questions(d->in->cat, d->m, NULL);
+	risk_register_init(&pending);
+	analyze_questions(d->in->cat, d->m, &pending, &fq);
+	if (np + fq.n > 0)
+		buf_addf(d->out, " %zu question%s of the assessment %s open: "
+		    "%zu practice question%s and %zu field%s not answered "
+		    "that threats would rest on (see \"Open questions\").",
+		    np + fq.n, np + fq.n == 1 ? "" : "s", np + fq.n == 1 ?
+		    "is" : "are", np, np == 1 ? "" : "s", fq.n, fq.n == 1 ?
+		    "" : "s");
+	risk_questions_release(&fq);
+	risk_register_release(&pending);
+}
+
 static void
 md_summary(struct md *d)
 {
@@ -386,7 +414,9 @@ md_summary(struct md *d)
 	if (d->nrisks > d->napply)
 		buf_addf(o, "; %zu more no longer appl%s", d->nrisks -
 		    d->napply, d->nrisks - d->napply == 1 ? "ies" : "y");
-	buf_adds(o, ".\n\n| Severity |");
+	buf_adds(o, ".");
+	md_summary_questions(d);
+	buf_adds(o, "\n\n| Severity |");
 	for (st = 0; st < RISK_STATUS_COUNT; st++) {
 		buf_addc(o, ' ');
 		md_capital(o, vocab_risk_status.words[st].name);
@@ -1287,6 +1317,54 @@ md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
 	return k > 0;
 }
 
+/*
+ * The unanswered fields that findings stand on, most severe first: each
+ * with the threats it would raise if the risky answer is true.
+ */
+static void
+md_field_questions(struct md *d)
+{
+	struct risk_register	 pending;
+	struct risk_questions	 fq;
+	const struct risk	*k;
+	struct buf		*o = d->out;
+	char			*name;
+	size_t			 i, j;
+
+	if (d->in->cat == NULL || d->m == NULL)
+		return;
+	risk_register_init(&pending);
+	analyze_questions(d->in->cat, d->m, &pending, &fq);
+	if (fq.n > 0)
+		buf_adds(o, "Fields not answered that threats would rest on "
+		    "(the worst severity at stake first):\n\n");
+	for (i = 0; i < fq.n; i++) {
+		buf_adds(o, "- ");
+		md_id(o, fq.v[i].field);
+		buf_adds(o, " of ");
+		md_inline(o, fq.v[i].element);
+		buf_addf(o, " (at stake: %s): if the risky answer is true, ",
+		    md_word(&vocab_severity, fq.v[i].worst));
+		for (j = 0; j < fq.v[i].nrisks; j++) {
+			k = fq.v[i].risks[j];
+			if (j > 0)
+				buf_adds(o, "; ");
+			md_inline(o, k->title);
+			buf_adds(o, " (");
+			name = risk_name(k);
+			md_id(o, name);
+			free(name);
+			buf_addf(o, ", %s)", md_word(&vocab_severity,
+			    k->severity));
+		}
+		buf_addc(o, '\n');
+	}
+	if (fq.n > 0)
+		buf_addc(o, '\n');
+	risk_questions_release(&fq);
+	risk_register_release(&pending);
+}
+
 static void
 md_practices(struct md *d)
 {
@@ -1340,8 +1418,11 @@ md_practices(struct md *d)
 	buf_adds(o, "### Open questions\n\n"
 	    "What is still unknown. A practice question not answered is an "
 	    "open question of the assessment and raises no risk until it is "
-	    "answered no; for a fact not answered, the analysis assumes the "
-	    "risky answer and the risks that rest on it are to confirm.\n\n");
+	    "answered no. A fact not answered that a threat would rest on is "
+	    "an open question too, not a risk: it names the threats at stake "
+	    "and the severity each would have if the risky answer is true; "
+	    "answering it makes them risks or settles them.\n\n");
+	md_field_questions(d);
 	for (i = 0; cat != NULL && i < cat->nquestions; i++) {
 		q = cat->questions[i];
 		if (md_answer(d->m, q->id, &note) != TRI_UNKNOWN)

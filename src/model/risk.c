@@ -2,12 +2,15 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "util/buf.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 
 void
@@ -42,6 +45,7 @@ risk_free(struct risk *k)
 	for (i = 0; i < k->naliases; i++)
 		free(k->aliases[i]);
 	free(k->aliases);
+	risk_clear_asks(k);
 	free(k);
 }
 
@@ -73,6 +77,19 @@ risk_register_add(struct risk_register *r, const char *threat,
 		    sizeof *r->risks);
 	r->risks[r->n++] = k;
 	return k;
+}
+
+void
+risk_register_take(struct risk_register *r, struct risk *k)
+{
+	if (r == NULL) {
+		risk_free(k);
+		return;
+	}
+	if ((r->n & (r->n - 1)) == 0)
+		r->risks = xreallocarray(r->risks, r->n == 0 ? 4 : r->n * 2,
+		    sizeof *r->risks);
+	r->risks[r->n++] = k;
 }
 
 struct risk *
@@ -265,6 +282,162 @@ risk_add_alias(struct risk *k, const char *name)
 	k->aliases = xreallocarray(k->aliases, k->naliases + 1,
 	    sizeof *k->aliases);
 	k->aliases[k->naliases++] = xstrdup(name);
+}
+
+void
+risk_add_ask(struct risk *k, const char *element, const char *field)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nasks; i++)
+		if (strcmp(k->asks[i].element, element) == 0 &&
+		    strcmp(k->asks[i].field, field) == 0)
+			return;
+	k->asks = xreallocarray(k->asks, k->nasks + 1, sizeof *k->asks);
+	k->asks[k->nasks].element = xstrdup(element);
+	k->asks[k->nasks].field = xstrdup(field);
+	k->nasks++;
+}
+
+void
+risk_clear_asks(struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nasks; i++) {
+		free(k->asks[i].element);
+		free(k->asks[i].field);
+	}
+	free(k->asks);
+	k->asks = NULL;
+	k->nasks = 0;
+}
+
+/* qsort: the more severe risk first, then the higher score, then name. */
+static int
+risk_question_risk_cmp(const void *a, const void *b)
+{
+	const struct risk	*x = *(const struct risk *const *)a;
+	const struct risk	*y = *(const struct risk *const *)b;
+	int			 c;
+
+	if (x->severity != y->severity)
+		return y->severity - x->severity;
+	if (x->likelihood * x->impact != y->likelihood * y->impact)
+		return y->likelihood * y->impact - x->likelihood * x->impact;
+	if ((c = strcmp(x->threat, y->threat)) != 0)
+		return c;
+	return strcmp(x->target, y->target);
+}
+
+/* qsort: the worst question first, then by element and field. */
+static int
+risk_question_cmp(const void *a, const void *b)
+{
+	const struct risk_question	*x = a, *y = b;
+	int				 c;
+
+	if (x->worst != y->worst)
+		return y->worst - x->worst;
+	if ((c = strcmp(x->element, y->element)) != 0)
+		return c;
+	return strcmp(x->field, y->field);
+}
+
+/* The question of a finding whose assumptions name no field. */
+static void
+risk_questions_fallback(struct risk *k)
+{
+	struct buf	b;
+
+	buf_init(&b);
+	buf_addf(&b, "'%s'", k->target);
+	risk_add_ask(k, b.s, "unanswered fields");
+	buf_release(&b);
+}
+
+void
+risk_questions_build(const struct risk_register *reg,
+    struct risk_questions *q)
+{
+	struct risk_question	*u;
+	const struct risk	*k;
+	struct strmap		 at;
+	struct buf		 key;
+	char			**keys = NULL;
+	size_t			 i, j, x, cap = 0;
+
+	q->v = NULL;
+	q->n = 0;
+	/* Questions by "element\nfield": index + 1. */
+	strmap_init(&at);
+	buf_init(&key);
+	for (i = 0; i < reg->n; i++) {
+		k = reg->risks[i];
+		/* Never silently safe: a finding that names no field is a
+		   question about its target. */
+		if (k->nasks == 0)
+			risk_questions_fallback(reg->risks[i]);
+		for (j = 0; j < k->nasks; j++) {
+			buf_reset(&key);
+			buf_adds(&key, k->asks[j].element);
+			buf_addc(&key, '\n');
+			buf_adds(&key, k->asks[j].field);
+			if ((x = (size_t)(uintptr_t)strmap_get(&at, key.s)) ==
+			    0) {
+				if (q->n == cap) {
+					cap = cap == 0 ? 16 : cap * 2;
+					q->v = xreallocarray(q->v, cap,
+					    sizeof *q->v);
+					keys = xreallocarray(keys, cap,
+					    sizeof *keys);
+				}
+				u = &q->v[q->n];
+				memset(u, 0, sizeof *u);
+				u->element = xstrdup(k->asks[j].element);
+				u->field = xstrdup(k->asks[j].field);
+				keys[q->n] = xstrdup(key.s);
+				x = ++q->n;
+				strmap_put(&at, keys[x - 1],
+				    (void *)(uintptr_t)x);
+			}
+			u = &q->v[x - 1];
+			if (u->nrisks > 0 && u->risks[u->nrisks - 1] == k)
+				continue;
+			if ((u->nrisks & (u->nrisks - 1)) == 0)
+				u->risks = xreallocarray(u->risks,
+				    u->nrisks == 0 ? 1 : u->nrisks * 2,
+				    sizeof *u->risks);
+			u->risks[u->nrisks++] = k;
+			if (k->severity > u->worst)
+				u->worst = k->severity;
+		}
+	}
+	strmap_release(&at);
+	buf_release(&key);
+	for (x = 0; x < q->n; x++)
+		free(keys[x]);
+	free(keys);
+	for (x = 0; x < q->n; x++)
+		qsort(q->v[x].risks, q->v[x].nrisks, sizeof *q->v[x].risks,
+		    risk_question_risk_cmp);
+	if (q->n > 1)
+		qsort(q->v, q->n, sizeof *q->v, risk_question_cmp);
+}
+
+void
+risk_questions_release(struct risk_questions *q)
+{
+	size_t	i;
+
+	for (i = 0; i < q->n; i++) {
+		free(q->v[i].element);
+		free(q->v[i].field);
+		free(q->v[i].risks);
+	}
+	free(q->v);
+	q->v = NULL;
+	q->n = 0;
 }
 
 /* 1 if a mitigation of a risk was decided on. */

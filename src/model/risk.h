@@ -75,6 +75,20 @@ struct risk {
 	 */
 	char			**aliases;
 	size_t			  naliases;
+	/*
+	 * Set by the analysis, never stored: the unanswered fields that a
+	 * finding assumes the risky answer of, one (element, field) each,
+	 * so that a finding that stands only on them becomes part of the
+	 * open question of each field (struct risk_question).
+	 */
+	struct risk_ask		 *asks;
+	size_t			  nasks;
+};
+
+/* An unanswered field: "tool 'shell'", "executes-code". */
+struct risk_ask {
+	char	*element;	/* what it is about, as shown */
+	char	*field;		/* the field to answer */
 };
 
 struct risk_register {
@@ -87,6 +101,11 @@ void		 risk_register_release(struct risk_register *);
 /* Add a risk with everything unset and status open; the register owns it. */
 struct risk	*risk_register_add(struct risk_register *, const char *threat,
 		     const char *target);
+/*
+ * Add a risk taken from another register (the register owns it now); with
+ * a NULL register, free it.
+ */
+void		 risk_register_take(struct risk_register *, struct risk *);
 /* Find a risk by threat and target, or NULL. Linear. */
 struct risk	*risk_register_find(const struct risk_register *,
 		     const char *threat, const char *target);
@@ -126,6 +145,11 @@ struct risk_mitigation *risk_find_mitigation(const struct risk *,
  * the rest. */
 void		 risk_register_drop(struct risk_register *,
 		     const unsigned char *drop);
+/* Add an unanswered field (copied) unless the risk asks it already. */
+void		 risk_add_ask(struct risk *, const char *element,
+		     const char *field);
+/* Forget the fields a risk asks (a risk made by hand). */
+void		 risk_clear_asks(struct risk *);
 /* Add an alias name (copied) unless it is there, or is the risk's own. */
 void		 risk_add_alias(struct risk *, const char *name);
 /*
@@ -181,5 +205,36 @@ int		 risk_mitigated_unproven(const struct risk *);
  * by severity (highest first), then likelihood x impact, then name.
  */
 void		 risk_register_sort(struct risk_register *);
+
+/*
+ * An unanswered field as an open question of the assessment: the
+ * findings that stand only on assumptions and assume its risky answer
+ * (each scored as it would be if that answer is true), the worst of their
+ * severities first. A finding that assumes several fields is part of the
+ * question of each.
+ */
+struct risk_question {
+	char			 *element;
+	char			 *field;
+	const struct risk	**risks;	/* borrowed, most severe
+						   first */
+	size_t			  nrisks;
+	int			  worst;	/* severity */
+};
+
+struct risk_questions {
+	struct risk_question	*v;
+	size_t			 n;
+};
+
+/*
+ * The questions of a register of findings that stand only on assumptions
+ * (analyze_unknowns()'s pending register), most severe first, then by
+ * element and field. The questions borrow the register's risks; one that
+ * names no field (none should) is given the question of its target.
+ */
+void		 risk_questions_build(const struct risk_register *,
+		     struct risk_questions *);
+void		 risk_questions_release(struct risk_questions *);
 
 #endif

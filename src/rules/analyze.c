@@ -43,13 +43,14 @@ one_line(struct buf *b, const char *s)
  * Apply every adjustment that definitely holds for a risk's subject. Those
  * with a bound (max-impact: the stakes of the system) go first, from the
  * threat's own impact, so that the more specific facts after them are
- * never swallowed by the bound or the clamp. A provisional risk (one that
- * holds only if unanswered fields take the risky answer) is one less
- * likely than the same risk standing on facts.
+ * never swallowed by the bound or the clamp. A finding that holds only if
+ * unanswered fields take the risky answer is scored as it would be if they
+ * did: that is the severity its question names (analyze_provisional()
+ * scores one kept as a risk).
  */
 static void
 analyze_adjust(struct eval *e, const struct catalogue *cat,
-    const struct threat *t, const void *obj, int provisional, struct risk *k)
+    const struct threat *t, const void *obj, struct risk *k)
 {
 	const struct adjustment	*a;
 	struct buf		 b;
@@ -85,11 +86,6 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		}
 	}
 	buf_release(&b);
-	if (provisional) {
-		risk_add_reason_text(k, REASON_ADJUSTMENT,
-		    PROVISIONAL_REASON);
-		l--;
-	}
 	k->likelihood = clamp(l);
 	k->impact = clamp(im);
 	k->severity = risk_severity(k->likelihood, k->impact);
@@ -438,6 +434,7 @@ analyze_also(struct eval *e, const struct threat *t, const struct hit *h,
 			free(tmp.reasons[j].line);
 		}
 		free(tmp.reasons);
+		risk_clear_asks(&tmp);
 		buf_reset(&b);
 		buf_adds(&b, t->id);
 		buf_addc(&b, '@');
@@ -477,8 +474,7 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	buf_init(&name);
 	for (i = 0; i < n; i++) {
 		memset(&cur, 0, sizeof cur);
-		analyze_adjust(e, cat, t, h[members[i]].obj,
-		    h[members[i]].maybe, &cur);
+		analyze_adjust(e, cat, t, h[members[i]].obj, &cur);
 		if (i == 0 || cur.severity > best.severity ||
 		    (cur.severity == best.severity && cur.likelihood *
 		    cur.impact > best.likelihood * best.impact)) {
@@ -698,6 +694,8 @@ analyze_fold(struct risk *k, const struct risk *c)
 	for (x = 0; x < c->nmitigations; x++)
 		if (risk_find_mitigation(k, c->mitigations[x].id) == NULL)
 			risk_add_mitigation(k, c->mitigations[x].id);
+	for (x = 0; provisional && x < c->nasks; x++)
+		risk_add_ask(k, c->asks[x].element, c->asks[x].field);
 	name = risk_name(c);
 	risk_add_alias(k, name);
 	free(name);
@@ -723,6 +721,16 @@ analyze_covered(struct strmap *by, const unsigned char *gone,
 
 	free(key);
 	return x == 0 || gone[x - 1] ? 0 : x;
+}
+
+/*
+ * 1 if the finding c may be folded into k: a finding that stands on facts
+ * is never folded into one that is only a question; it stays a risk.
+ */
+static int
+analyze_may_fold(const struct risk *k, const struct risk *c)
+{
+	return !(risk_provisional(k) && !risk_provisional(c));
 }
 
 /*
@@ -758,7 +766,8 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 		len = strlen(k->threat);
 		for (j = 0; j < t->ncovers; j++) {
 			if ((x = analyze_covered(&by, gone, t->covers[j],
-			    k->target)) != 0) {
+			    k->target)) != 0 &&
+			    analyze_may_fold(k, reg->risks[x - 1])) {
 				analyze_fold(k, reg->risks[x - 1]);
 				gone[x - 1] = 1;
 			}
@@ -770,7 +779,7 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 				    gone, t->covers[j], a + len + 1)) == 0)
 					continue;
 				c = reg->risks[x - 1];
-				if (c == k)
+				if (c == k || !analyze_may_fold(k, c))
 					continue;
 				analyze_fold(k, c);
 				gone[x - 1] = 1;
@@ -785,13 +794,71 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 	free(gone);
 }
 
+void
+analyze_provisional(struct risk *k)
+{
+	risk_add_reason_text(k, REASON_ADJUSTMENT, PROVISIONAL_REASON);
+	k->likelihood = clamp(k->likelihood - 1);
+	k->severity = risk_severity(k->likelihood, k->impact);
+}
+
+/*
+ * Move the findings from index first on that stand only on assumptions
+ * out of reg, into pending (or free them if pending is NULL).
+ */
+static void
+analyze_split(struct risk_register *reg, size_t first,
+    struct risk_register *pending)
+{
+	struct risk	*k;
+	size_t		 i, n = first;
+
+	for (i = first; i < reg->n; i++) {
+		k = reg->risks[i];
+		if (!risk_provisional(k)) {
+			reg->risks[n++] = k;
+			continue;
+		}
+		if (pending != NULL) {
+			risk_register_take(pending, k);
+			continue;
+		}
+		risk_register_take(NULL, k);
+	}
+	reg->n = n;
+}
+
 int
 analyze(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg, struct error *err)
 {
+	return analyze_unknowns(cat, m, reg, NULL, err);
+}
+
+size_t
+analyze_questions(const struct catalogue *cat, const struct model *m,
+    struct risk_register *pending, struct risk_questions *q)
+{
+	struct risk_register	reg;
+	struct error		err;
+
+	risk_register_init(&reg);
+	q->v = NULL;
+	q->n = 0;
+	if (analyze_unknowns(cat, m, &reg, pending, &err) == 0)
+		risk_questions_build(pending, q);
+	risk_register_release(&reg);
+	return q->n;
+}
+
+int
+analyze_unknowns(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending,
+    struct error *err)
+{
 	struct eval	*e;
 	struct excl	*x;
-	size_t		 i;
+	size_t		 i, first = reg->n;
 
 	if (!m->indexed)
 		return error_set(err, "the model must be indexed before it is "
@@ -803,7 +870,10 @@ analyze(const struct catalogue *cat, const struct model *m,
 	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
 	analyze_covers(cat, reg);
+	analyze_split(reg, first, pending);
 	risk_register_sort(reg);
+	if (pending != NULL)
+		risk_register_sort(pending);
 	return 0;
 }
 

@@ -6,9 +6,11 @@
  * risky answer to unanswered fields, becomes a risk with the threat's
  * mitigations (proposed), the reasons it applies, and likelihood and impact
  * from the catalogue adjusted by the model (each adjustment a reason).
- * A risk that holds only by assuming the risky answer is provisional (see
- * risk_provisional()) and scored one less likely; of threats that exclude
- * each other (catalogue "excludes"), one unanswered field raises one.
+ * A finding that holds only by assuming the risky answer to unanswered
+ * fields is not a risk: it is part of the open question of each field it
+ * assumes (struct risk_question), scored as it would be if the answer is
+ * the risky one. Of threats that exclude each other (catalogue
+ * "excludes"), one unanswered field raises one.
  * Time and memory are linear in the size of the model.
  */
 #ifndef PARAPET_RULES_ANALYZE_H
@@ -18,6 +20,8 @@ struct catalogue;
 struct error;
 struct model;
 struct question;
+struct risk;
+struct risk_questions;
 struct risk_register;
 
 /*
@@ -26,6 +30,28 @@ struct risk_register;
  */
 int	analyze(const struct catalogue *, const struct model *,
 	    struct risk_register *, struct error *);
+/*
+ * The same, with the findings that stand only on assumptions (they would
+ * have been provisional risks) added to pending, sorted the same way, if
+ * it is not NULL (dropped otherwise). The session keeps as a risk one
+ * that people decided on already (analyze_provisional()).
+ */
+int	analyze_unknowns(const struct catalogue *, const struct model *,
+	    struct risk_register *, struct risk_register *pending,
+	    struct error *);
+/*
+ * Make a finding that stands only on assumptions a provisional risk: one
+ * less likely, with the reason that says so ("to confirm").
+ */
+void	analyze_provisional(struct risk *);
+/*
+ * The unanswered fields of a model as open questions: analyze it, keep
+ * its question-only findings in pending (initialised; the caller releases
+ * it after q) and build their questions into q (risk_questions_release()).
+ * Returns their number (0 as well if the analysis failed).
+ */
+size_t	analyze_questions(const struct catalogue *, const struct model *,
+	    struct risk_register *pending, struct risk_questions *);
 /*
  * The open questions of an assessment: the practice questions of the
  * catalogue the model has not answered (an unanswered question raises no

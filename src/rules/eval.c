@@ -599,6 +599,34 @@ reason_obj(struct buf *b, enum target_type t, const void *obj)
 	buf_adds(b, "the model");
 }
 
+/*
+ * The unanswered field an assumed reason rests on, as an open question:
+ * "tool 'shell'" and "executes-code". The element names a component by
+ * its kind.
+ */
+static void
+reason_ask(struct eval *e, struct risk *k, enum target_type t,
+    const void *obj, const char *field)
+{
+	const struct component	*c = obj;
+	const char		*w;
+	struct buf		 b;
+
+	buf_init(&b);
+	if (t == TARGET_COMPONENT) {
+		w = vocab_name(&vocab_kind, c->kind);
+		buf_addf(&b, "%s ", w != NULL ? w : "component");
+	}
+	if (t == TARGET_ANY || obj == NULL)
+		buf_adds(&b, "system");
+	else if (t == TARGET_SYSTEM)
+		buf_addf(&b, "system '%s'", e->m->system.id);
+	else
+		reason_obj(&b, t, obj);
+	risk_add_ask(k, b.s, field);
+	buf_release(&b);
+}
+
 /* "a model", "an agent". */
 static void
 reason_kind(struct buf *b, int kind)
@@ -846,6 +874,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		/* The question that settles it: which field to answer. */
 		buf_addf(b, " (%s not answered)", f->name);
 		reason_add(e, k);
+		reason_ask(e, k, c->subject, obj, f->name);
 		return;
 	}
 	e->kind = REASON_FACT;
@@ -941,6 +970,14 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 		reason_unknown_ends(b, f, less);
 		buf_addc(b, ')');
 		reason_add(e, k);
+		if (a == NULL)
+			reason_ask(e, k, TARGET_COMPONENT, f->src, "boundary");
+		if (d == NULL)
+			reason_ask(e, k, TARGET_COMPONENT, f->dst, "boundary");
+		if (less && a != NULL && d != NULL && a->trust < 0)
+			reason_ask(e, k, TARGET_BOUNDARY, a, "trust");
+		if (less && a != NULL && d != NULL && d->trust < 0)
+			reason_ask(e, k, TARGET_BOUNDARY, d, "trust");
 		return;
 	}
 	e->kind = REASON_FACT;
@@ -1092,6 +1129,9 @@ explain_quant(struct eval *e, const struct cond *c,
 		cond_format(c->kids[0], &e->line);
 		buf_adds(&e->line, " (not answered)");
 		reason_add(e, k);
+		reason_ask(e, k, TARGET_COMPONENT, comp, in ? "its inbound "
+		    "flows and sources" : "its outbound flows and "
+		    "destinations");
 	}
 }
 
@@ -1158,6 +1198,7 @@ explain_one_path(struct eval *e, const struct cond *c,
 		reason_words(b, &vocab_data_class, c->values, " or ");
 		buf_adds(b, " (not answered)");
 		reason_add(e, k);
+		reason_ask(e, k, TARGET_FLOW, shown[i], "data");
 		seen++;
 	}
 	if (unk > seen) {
@@ -1167,6 +1208,8 @@ explain_one_path(struct eval *e, const struct cond *c,
 		reason_words(b, &vocab_data_class, c->values, " or ");
 		buf_adds(b, " (not answered)");
 		reason_add(e, k);
+		reason_ask(e, k, TARGET_COMPONENT, comp, "data of the flows "
+		    "on its paths");
 	}
 	explain(e, c->kids[0], end, pos, k);
 }
@@ -1314,6 +1357,8 @@ explain_path(struct eval *e, const struct cond *c,
 		cond_format(c->kids[0], b);
 		buf_adds(b, " (not answered)");
 		reason_add(e, k);
+		reason_ask(e, k, TARGET_COMPONENT, comp, back ? "what it "
+		    "reaches" : "what reaches it");
 	}
 }
 
@@ -1351,6 +1396,7 @@ explain_contains(struct eval *e, const struct cond *c,
 		cond_format(c->kids[0], b);
 		buf_adds(b, " (not answered)");
 		reason_add(e, k);
+		reason_ask(e, k, TARGET_BOUNDARY, bd, "its components");
 	}
 }
 
@@ -1432,6 +1478,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 			cond_format(c->kids[0], b);
 			buf_adds(b, " (no boundary set)");
 			reason_add(e, k);
+			reason_ask(e, k, TARGET_COMPONENT, comp, "boundary");
 			return;
 		}
 		e->kind = REASON_FACT;
@@ -1460,6 +1507,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 			cond_format(c->kids[0], b);
 			buf_adds(b, " (not answered)");
 			reason_add(e, k);
+			reason_ask(e, k, TARGET_SYSTEM, &e->m->system,
+			    "its components");
 		}
 		return;
 	case COND_PRACTICE:

@@ -103,6 +103,78 @@ session_summarize_stored(struct session *s, const char *id,
 }
 
 /*
+ * The findings that stand only on assumptions are open questions, not
+ * risks, unless people decided on one already (as a provisional risk, its
+ * name or a name it had): that one stays a provisional risk, so that no
+ * decision is lost. Moves those from pending into fresh; *asked counts
+ * the stored risks nobody decided on that are now questions (the store
+ * drops them). stored may be NULL (then loaded if needed).
+ */
+static int
+session_keep_decided(struct session *s, const char *id,
+    struct risk_register *fresh, struct risk_register *pending,
+    const struct risk_register *stored, size_t *asked, struct error *err)
+{
+	struct risk_register	 own;
+	struct strmap		 names;
+	const struct risk	*o;
+	struct risk		*k;
+	size_t			 i, j, n = 0;
+	char			*name, **keys;
+	int			 keep;
+
+	*asked = 0;
+	if (pending->n == 0)
+		return 0;
+	risk_register_init(&own);
+	if (stored == NULL) {
+		if (store_load_risks(s->store, id, &own, err) == -1) {
+			risk_register_release(&own);
+			return -1;
+		}
+		stored = &own;
+	}
+	/* The stored risks by name: 1 undecided, 2 decided. */
+	strmap_init(&names);
+	keys = xcalloc(stored->n + 1, sizeof *keys);
+	for (i = 0; i < stored->n; i++) {
+		o = stored->risks[i];
+		keys[i] = risk_name(o);
+		strmap_put(&names, keys[i],
+		    (void *)(uintptr_t)(risk_decided(o) ? 2 : 1));
+	}
+	for (i = 0; i < pending->n; i++) {
+		k = pending->risks[i];
+		name = risk_name(k);
+		keep = (int)(uintptr_t)strmap_get(&names, name);
+		if (s->keep != NULL && strmap_get(s->keep, name) != NULL)
+			keep = 2;
+		free(name);
+		for (j = 0; keep != 2 && j < k->naliases; j++)
+			if ((uintptr_t)strmap_get(&names, k->aliases[j]) == 2 ||
+			    (s->keep != NULL && strmap_get(s->keep,
+			    k->aliases[j]) != NULL))
+				keep = 2;
+		if (keep == 2) {
+			analyze_provisional(k);
+			risk_register_take(fresh, k);
+			continue;
+		}
+		if (keep == 1)
+			(*asked)++;
+		pending->risks[n++] = k;
+	}
+	pending->n = n;
+	strmap_release(&names);
+	for (i = 0; i < stored->n; i++)
+		free(keys[i]);
+	free(keys);
+	risk_register_release(&own);
+	risk_register_sort(fresh);
+	return 0;
+}
+
+/*
  * Analyze an indexed model and merge the result into the stored register;
  * the summary is counted in the database, not by loading the register.
  */
@@ -110,12 +182,24 @@ static int
 session_reanalyze(struct session *s, const struct model *m,
     struct session_summary *sum, struct error *err)
 {
-	struct risk_register	fresh;
-	size_t			merged = 0;
+	struct risk_register	fresh, pending;
+	struct risk_questions	q;
+	size_t			merged = 0, asked = 0, nq = 0;
 	int			rc = -1, current;
 
 	risk_register_init(&fresh);
-	if (analyze(s->cat, m, &fresh, err) == -1)
+	risk_register_init(&pending);
+	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1)
+		goto out;
+	/* Counted before the decided ones are kept as risks: their fields
+	   are unanswered still ('parapet questions' lists them too). */
+	if (sum != NULL) {
+		risk_questions_build(&pending, &q);
+		nq = q.n;
+		risk_questions_release(&q);
+	}
+	if (session_keep_decided(s, m->system.id, &fresh, &pending, NULL,
+	    &asked, err) == -1)
 		goto out;
 	/* Nothing to change: no write lock taken or waited for, so that a
 	   read-only analysis goes on while another process writes. */
@@ -139,10 +223,13 @@ session_reanalyze(struct session *s, const struct model *m,
 	if (sum != NULL) {
 		sum->open_questions = analyze_open_questions(s->cat, m, NULL);
 		sum->merged = merged;
+		sum->asked = asked;
+		sum->field_questions = nq;
 	}
 	rc = 0;
 out:
 	risk_register_release(&fresh);
+	risk_register_release(&pending);
 	return rc;
 }
 
@@ -214,18 +301,21 @@ int
 session_register(struct session *s, const struct model *m,
     struct risk_register *reg, struct error *err)
 {
-	struct risk_register	 stored;
+	struct risk_register	 stored, pending;
 	struct strmap		 fresh;
 	const struct risk	*o;
 	struct risk		*k;
-	size_t			 i, j, first = reg->n;
+	size_t			 i, j, first = reg->n, asked;
 	char			*name;
 	int			 rc = -1;
 
 	risk_register_init(&stored);
+	risk_register_init(&pending);
 	strmap_init(&fresh);
-	if (analyze(s->cat, m, reg, err) == -1 ||
-	    store_load_risks(s->store, m->system.id, &stored, err) == -1)
+	if (analyze_unknowns(s->cat, m, reg, &pending, err) == -1 ||
+	    store_load_risks(s->store, m->system.id, &stored, err) == -1 ||
+	    session_keep_decided(s, m->system.id, reg, &pending, &stored,
+	    &asked, err) == -1)
 		goto out;
 	for (i = first; i < reg->n; i++) {
 		name = risk_name(reg->risks[i]);
@@ -265,5 +355,6 @@ out:
 			free((void *)(uintptr_t)fresh.slots[i].key);
 	strmap_release(&fresh);
 	risk_register_release(&stored);
+	risk_register_release(&pending);
 	return rc;
 }

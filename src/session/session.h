@@ -27,6 +27,13 @@ struct store;
 struct session {
 	struct store		*store;
 	struct catalogue	*cat;
+	/*
+	 * Or NULL: names (THREAT@TARGET) of findings that people decide on
+	 * in what is being imported; one that rests only on unanswered
+	 * fields is kept as a provisional risk, as one decided in the
+	 * database is. Borrowed, set only around a save.
+	 */
+	const struct strmap	*keep;
 };
 
 /* What an analysis found, for summaries. */
@@ -37,6 +44,10 @@ struct session_summary {
 					   (set by an analysis only) */
 	size_t	merged;			/* earlier risks merged into findings
 					   (their decisions moved) */
+	size_t	field_questions;	/* unanswered fields that findings
+					   stand on (set by an analysis) */
+	size_t	asked;			/* earlier provisional risks nobody
+					   decided on, now open questions */
 };
 
 /*

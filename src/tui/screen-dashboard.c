@@ -31,7 +31,8 @@ dashboard_draw(struct tui *t, struct screen *s)
 {
 	struct dashboard	*d = s->data;
 
-	dash_lines(&d->list, &t->risks, tui_catalogue(t), t->today, t->cols);
+	dash_lines(&d->list, &t->risks, tui_catalogue(t), t->m,
+	    tui_questions(t), t->today, t->cols);
 	d->listh = tui_body_height(t);
 	draw_list(t, &d->list, tui_body_top(t), 0, d->listh, t->cols, 1);
 	tui_hint(t, s, dashboard_hint);

@@ -115,7 +115,7 @@ walk_draw(struct tui *t, struct screen *s)
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);
 	walk_lines(&w->list, w->step, m, tui_catalogue(t), &t->risks,
-	    t->cols);
+	    tui_questions(t), t->cols);
 	walk_item_help(t, w, &foot);
 	/*
 	 * The help of the selected item whole (a question's "Yes means..."

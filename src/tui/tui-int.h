@@ -76,6 +76,14 @@ struct tui {
 	struct risk_register	 risks;		/* its register */
 	struct undo		 undo;		/* its changes */
 	unsigned long		 gen;		/* bumped on every reload */
+	/*
+	 * The unanswered fields of the open model that threats would rest
+	 * on (tui_questions()), computed once per load: qgen is the gen + 1
+	 * they are of, 0 for none.
+	 */
+	struct risk_register	 qpending;
+	struct risk_questions	 questions;
+	unsigned long		 qgen;
 	struct store_mark	 loaded;	/* the database as m and
 						   risks were read from it */
 	struct screen		*stack[TUI_STACK];
@@ -152,6 +160,9 @@ int		 tui_set_mitigation(struct tui *, const struct risk *,
 void		 tui_undo(struct tui *);
 /* The catalogue of the session. */
 const struct catalogue *tui_catalogue(const struct tui *);
+/* The open questions of the unanswered fields of the open model, or NULL
+ * when none is open. */
+const struct risk_questions *tui_questions(struct tui *);
 /* The body's first row and height (between title and status lines; a
  * long message in the status line takes rows from the body). */
 int		 tui_body_top(const struct tui *);

@@ -13,6 +13,7 @@
 #include "catalogue/catalogue.h"
 #include "model/model.h"
 #include "model/risk.h"
+#include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
 #include "tui/tui-int.h"
@@ -179,6 +180,30 @@ tui_catalogue(const struct tui *t)
 	return t->s->cat;
 }
 
+/* Forget the questions computed for a model. */
+static void
+tui_forget_questions(struct tui *t)
+{
+	risk_questions_release(&t->questions);
+	risk_register_release(&t->qpending);
+	risk_register_init(&t->qpending);
+	t->qgen = 0;
+}
+
+const struct risk_questions *
+tui_questions(struct tui *t)
+{
+	if (t->m == NULL || !t->m->indexed)
+		return NULL;
+	if (t->qgen != t->gen + 1) {
+		tui_forget_questions(t);
+		analyze_questions(t->s->cat, t->m, &t->qpending,
+		    &t->questions);
+		t->qgen = t->gen + 1;
+	}
+	return &t->questions;
+}
+
 int
 tui_body_top(const struct tui *t)
 {
@@ -199,6 +224,7 @@ tui_close_model(struct tui *t)
 	t->m = NULL;
 	risk_register_release(&t->risks);
 	risk_register_init(&t->risks);
+	tui_forget_questions(t);
 	undo_release(&t->undo);
 	undo_init(&t->undo);
 	rfilter_release(&t->rfilter);
@@ -734,6 +760,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	buf_init(&t.status);
 	buf_init(&t.hintbuf);
 	risk_register_init(&t.risks);
+	risk_register_init(&t.qpending);
 	undo_init(&t.undo);
 	error_clear(&err);
 	if ((t.s = session_open(db, 1, catalogues, ncatalogues, &err)) ==

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "rules/analyze.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
 #include "view/risks.h"
@@ -213,9 +215,44 @@ dash_row(struct vlist *l, const char *label, int style, const size_t *cells,
 	vline_addf(v, VS_HEADING, "%8zu", total);
 }
 
+static void
+dash_questions(struct vlist *l, const struct model *m,
+    const struct catalogue *cat, const struct risk_questions *q, int width)
+{
+	const struct risk_questions	fq = q != NULL ? *q :
+	    (struct risk_questions){ NULL, 0 };
+	struct vline			*v;
+	size_t				 i, np;
+
+	if (m == NULL || cat == NULL)
+		return;
+	np = analyze_open_questions(cat, m, NULL);
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, VS_HEADING, "Open questions (%zu)", np + fq.n);
+	vlines_addf(&l->lines, np > 0 ? VS_WARN : VS_OK, "  %zu practice "
+	    "question%s not answered", np, np == 1 ? "" : "s");
+	vlines_addf(&l->lines, fq.n > 0 ? VS_WARN : VS_OK, "  %zu field%s "
+	    "not answered that threats would rest on, the worst at stake "
+	    "first:", fq.n, fq.n == 1 ? "" : "s");
+	for (i = 0; i < fq.n; i++) {
+		v = vlines_add(&l->lines);
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, rview_severity_style(fq.v[i].worst),
+		    vocab_label(&vocab_severity, fq.v[i].worst), 4);
+		vline_add(v, VS_NORMAL, " ");
+		vline_add(v, VS_NORMAL, fq.v[i].field);
+		vline_add(v, VS_NORMAL, " of ");
+		vline_add(v, VS_NORMAL, fq.v[i].element);
+		vline_addf(v, VS_DIM, " (%zu threat%s)", fq.v[i].nrisks,
+		    fq.v[i].nrisks == 1 ? "" : "s");
+	}
+	(void)width;
+}
+
 void
 dash_lines(struct vlist *l, const struct risk_register *r,
-    const struct catalogue *cat, const char *today, int width)
+    const struct catalogue *cat, const struct model *m,
+    const struct risk_questions *fq, const char *today, int width)
 {
 	struct risk_counts c;
 	struct vline	*v;
@@ -248,6 +285,7 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 		vlines_addf(&l->lines, VS_WARN, "  %zu of them to confirm: they "
 		    "rest on unanswered fields (listed last in the register)",
 		    c.assumed);
+	dash_questions(l, m, cat, fq, width);
 
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, VS_HEADING, "Overdue mitigations (due before "

@@ -137,7 +137,16 @@ void		 rview_detail(struct vlist *, const struct risk *,
  * accepted risks (data: the struct risk), and the coverage of the
  * guideline subsections (risks citing each, and how many are mitigated).
  */
+struct model;
+/*
+ * With a model (indexed, or NULL), the open questions follow the counts:
+ * the practice questions not answered, and the unanswered fields that
+ * threats would rest on, each with the worst severity at stake.
+ */
+struct risk_questions;
 void		 dash_lines(struct vlist *, const struct risk_register *,
-		     const struct catalogue *, const char *today, int width);
+		     const struct catalogue *, const struct model *,
+		     const struct risk_questions *, const char *today,
+		     int width);
 
 #endif

@@ -50,8 +50,9 @@ static const struct walk_info walk_infos[WALK_COUNT] = {
 	{ "Analysis", "Analysis",
 	  "Parapet has applied the threat catalogue to the model; see what "
 	  "it found and what it had to assume.",
-	  "Risks resting on assumptions show what is still to be answered; "
-	  "answering makes them precise (1.2)." },
+	  "A field not answered that threats would rest on is an open "
+	  "question, not a risk: it names what it would raise; answering "
+	  "it settles them (1.2)." },
 	{ "Review", "Review the risks",
 	  "Decide every risk: mitigate it, accept it with a justification, "
 	  "or mark it not applicable.",
@@ -374,17 +375,53 @@ walk_practice(struct vlist *l, const struct model *m,
 	    NULL), c->nquestions);
 }
 
+/*
+ * The unanswered fields that findings stand on: one line each, the worst
+ * severity at stake, then the threats it would raise.
+ */
+static void
+walk_field_questions(struct vlist *l, const struct risk_questions *fq,
+    int width)
+{
+	const struct risk	*k;
+	struct vline		*v;
+	size_t			 i, j;
+
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, fq->n > 0 ? VS_WARN : VS_OK, "  Open questions "
+	    "(fields not answered that threats would rest on): %zu", fq->n);
+	for (i = 0; i < fq->n; i++) {
+		v = vlines_add(&l->lines);
+		vline_add(v, VS_NORMAL, "    ");
+		vline_addf(v, rview_severity_style(fq->v[i].worst), "%-8s",
+		    vocab_name(&vocab_severity, fq->v[i].worst));
+		vline_add(v, VS_NORMAL, " ");
+		vline_add(v, VS_NORMAL, fq->v[i].field);
+		vline_add(v, VS_NORMAL, " of ");
+		vline_add(v, VS_NORMAL, fq->v[i].element);
+		for (j = 0; j < fq->v[i].nrisks; j++) {
+			k = fq->v[i].risks[j];
+			v = vlines_add(&l->lines);
+			vline_addf(v, VS_DIM, "      if so, %-8s ",
+			    vocab_name(&vocab_severity, k->severity));
+			vline_cell(v, VS_DIM, k->title, width - 28);
+		}
+	}
+}
+
 /* The analysis step: what the analysis found, in counts. */
 static void
-walk_analysis(struct vlist *l, const struct model *m,
-    const struct risk_register *r, int width)
+walk_analysis(struct vlist *l, const struct risk_register *r,
+    const struct risk_questions *fq, int width)
 {
-	struct risk_counts rc;
-	struct vline	*v;
-	int		 s;
+	static const struct risk_questions none;
+	struct risk_counts	rc;
+	struct vline		*v;
+	int			 s;
 
-	(void)m;
-	if (r == NULL || r->n == 0) {
+	if (fq == NULL)
+		fq = &none;
+	if (r == NULL || (r->n == 0 && fq->n == 0)) {
 		walk_note(l, VS_WARN, "No risks yet: the analysis runs each "
 		    "time the model is saved.", width);
 		return;
@@ -422,6 +459,7 @@ walk_analysis(struct vlist *l, const struct model *m,
 		vline_addf(v, VS_DIM, "  No longer apply (kept with their "
 		    "decisions): %zu", rc.gone);
 	}
+	walk_field_questions(l, fq, width);
 	vlines_add(&l->lines);
 	walk_note(l, VS_DIM, "Enter opens the risk register; D the "
 	    "dashboard.", width);
@@ -467,7 +505,8 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 
 void
 walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
-    const struct catalogue *c, const struct risk_register *r, int width)
+    const struct catalogue *c, const struct risk_register *r,
+    const struct risk_questions *fq, int width)
 {
 	vlist_clear(l);
 	switch (s) {
@@ -487,7 +526,7 @@ walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
 		walk_practice(l, m, c, width);
 		break;
 	case WALK_ANALYSIS:
-		walk_analysis(l, m, r, width);
+		walk_analysis(l, r, fq, width);
 		break;
 	case WALK_REVIEW:
 	case WALK_COUNT:

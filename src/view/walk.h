@@ -67,9 +67,13 @@ void			 walk_header(struct vlines *, enum walk_step,
  * the struct question), the analysis summary, or the risks to review
  * (data: the struct risk).
  */
+struct risk_questions;
+/* (The analysis step lists the questions of unanswered fields, if not
+ * NULL.) */
 void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct model *, const struct catalogue *,
-			     const struct risk_register *, int width);
+			     const struct risk_register *,
+			     const struct risk_questions *, int width);
 /* The answer of a practice question: TRI_YES, TRI_NO or TRI_UNKNOWN, or
  * -1 when it was never answered. */
 int			 walk_answer(const struct model *, const char *);

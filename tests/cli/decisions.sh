@@ -19,6 +19,7 @@ components:
     authenticated: true
     rate-limited: false
     returns-scores: true
+    provider: in-house
   - { id: clf, name: Fraud classifier, kind: model, boundary: dc, model-type: classifier }
 flows:
   - { id: score, from: merchant, to: api, data: [personal-data], encrypted: false, authenticated: true }
@@ -123,7 +124,9 @@ run check "$T/practice.db" --fail-on critical --fail-on-unanswered
 expect_rc 3 "--fail-on-unanswered fails while questions are open"
 expect_out "unanswered  1.2   q-threat-model-maintained" \
     "an open question is listed"
-expect_out "practice questions not answered in" "the check says why"
+expect_out "check failed: 22 practice questions" "the check says why"
+expect_out "not answered in 'fraud' (parapet questions; parapet answer)" \
+    "the check says where"
 run answer "$T/practice.db" q-documentation no
 # (Only risks someone decided on are kept when they stop applying.)
 for r in practice-staff-awareness@fraud practice-documentation@fraud; do

@@ -23,7 +23,7 @@ components:
     boundary: cloud
     provider: third-party
     model-type: llm
-  - { id: tickets, name: Ticket tool, kind: tool, boundary: cloud, can-act: true }
+  - { id: tickets, name: Ticket tool, kind: tool, boundary: cloud, can-act: true, executes-code: false }
 flows:
   - { id: ask, from: customer, to: backend, data: [prompt], encrypted: true }
   - { id: complete, from: backend, to: gpt, data: [prompt] }

@@ -4,8 +4,9 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 
 # A component in no boundary: whether the flow to it crosses a trust
-# boundary is not known. The risk's reason says so ("assumed"), and the
-# report's flow table must not print "yes" for it.
+# boundary is not known. The finding stands on that alone: it is part of
+# the open question of the store's boundary, which says so ("assumed"),
+# and the report's flow table must not print "yes" for it.
 cat >"$T/nob.yaml" <<'YAML'
 parapet: 1
 system: { id: nob, name: No boundary, criticality: medium }
@@ -20,7 +21,11 @@ YAML
 run import "$T/nob.yaml" "$T/nob.db"
 expect_rc 0 "import of a component in no boundary"
 run risk "$T/nob.db" flow-unencrypted-sensitive@store
-expect_rc 0 "the unencrypted flow is a risk"
+expect_rc 1 "the unencrypted flow is no risk while the boundary is unknown"
+run questions "$T/nob.db"
+expect_out "boundary of datastore 'store' is not answered" \
+    "the store's boundary is an open question"
+expect_out "flow-unencrypted-sensitive@store" "the question names the threat"
 expect_out "assumed: flow 'save' crosses a trust boundary ('store' has no boundary)" \
     "the reason says the crossing is assumed"
 run export "$T/nob.db" --format markdown
@@ -134,8 +139,9 @@ expect_err "bad-decisions.yaml:15:3: no risk 'llm-improper-output-handling@nowhe
 # Tool exfiltration was raised once per tool; it is now one finding on the
 # agent that calls them, naming each tool, including a tool it holds for
 # only if an unanswered field takes the risky answer. A decision taken on
-# either tool's earlier risk is kept on the finding, and the analysis says
-# so.
+# either tool's earlier risk is kept on the finding, and the import says
+# so: here the mail tool's destination was answered when people decided,
+# and is not any more.
 awk '/^  - id: agent-tool-exfiltration$/ {p = 1; print; next}
     /^  - id: / {p = 0} p && !/^    finding:/' \
     "$SRC/data/catalogue/21-threats-rag-agents.yaml" >"$T/exfil.yaml"
@@ -151,7 +157,7 @@ components:
   - { id: agent, name: Agent, kind: agent, boundary: cloud }
   - { id: pages, name: Pages, kind: data-source, boundary: web, origin: scraped, untrusted-input: true }
   - { id: fetch, name: Fetch, kind: tool, boundary: cloud, destination: model-chosen, can-act: false }
-  - { id: mail, name: Mail, kind: tool, boundary: cloud, can-act: false }
+  - { id: mail, name: Mail, kind: tool, boundary: cloud, can-act: false, destination: model-chosen }
 flows:
   - { id: read, from: pages, to: agent, data: [documents], encrypted: true }
   - { id: ask, from: agent, to: llm, data: [prompt, documents], encrypted: true }
@@ -167,8 +173,10 @@ n="$(grep -c ' agent-tool-exfiltration@' "$T/out")"
 [ "$n" -eq 2 ] || fail "the old behaviour raises one risk per tool ($n)"
 run risk "$db" agent-tool-exfiltration@mail --status accepted \
     --justification "Mail goes only to our own domain" --owner "Mail team"
-expect_rc 0 "accept the provisional risk of the mail tool"
-PARAPET_NOW=2026-11-27T10:00:00Z run analyze "$db"
+expect_rc 0 "accept the risk of the mail tool"
+sed -e 's/, destination: model-chosen }$/ }/' "$T/tools.yaml" >"$T/tools2.yaml"
+grep -q "id: fetch.*model-chosen" "$T/tools2.yaml" || fail "fetch keeps its destination"
+PARAPET_NOW=2026-11-27T10:00:00Z run import "$T/tools2.yaml" "$db"
 expect_rc 0 "re-analysis with one finding per calling agent"
 expect_out "earlier risks were merged into findings that name every target, their decisions kept" \
     "the analysis says the decision moved"

@@ -19,7 +19,7 @@ gen() {
 	done
 	printf 'flows:\n'
 	for ((i = 1; i < n; i++)); do
-		printf '  - { id: f%d, from: c%d, to: c%d, data: [personal-data] }\n' \
+		printf '  - { id: f%d, from: c%d, to: c%d, data: [personal-data], encrypted: false }\n' \
 		    "$i" "$((i - 1))" "$i"
 	done
 }

@@ -8,8 +8,8 @@
 
 db="$T/org.db"
 . "${srcdir:-.}/tests/data/org/model.sh"
-model alpha "Fraud scoring" Alice payments >"$T/a.yaml"
-model beta "Refund scoring" Bob support >"$T/b.yaml"
+model alpha "Fraud scoring" Alice payments answered >"$T/a.yaml"
+model beta "Refund scoring" Bob support answered >"$T/b.yaml"
 # A hostile system: a formula, Markdown and an escape sequence in its text.
 model gamma '=HYPERLINK(\"http://x.test\")| **bold** <b>x</b> \e[31mred' \
     '+Mallory' '@evil' >"$T/g.yaml"
@@ -43,6 +43,16 @@ run mitigation "$db" "$fact" m-mutual-authentication --model beta \
 expect_rc 0 "implemented mitigation"
 run risk "$db" evasion-adversarial-inputs@clf --model beta --owner Alice
 expect_rc 0 "beta risk owned by Alice"
+# Then the answers are taken back: the risks that now rest only on them
+# are open questions, but the decided ones stay, to confirm.
+model alpha "Fraud scoring" Alice payments >"$T/a.yaml"
+model beta "Refund scoring" Bob support >"$T/b.yaml"
+for m in a b; do
+	run import "$T/$m.yaml" "$db"
+	expect_rc 0 "re-import $m with fields not answered"
+	expect_out "risks that nobody decided on now rest only on unanswered fields" \
+	    "re-import $m: the undecided risks became questions"
+done
 
 # csv ARGS...: the register as CSV, parsed back (the defusing undone) into
 # "$T/rows": one line per record, fields joined by a tab.
@@ -87,12 +97,14 @@ csv
 [ "$(head -1 "$T/rows")" = "$(printf 'system\tname\towner\tteam\tcriticality\tcritical\thigh\tmedium\tlow\tto_confirm\toverdue\treview\topen_questions')" ] ||
     fail "csv header: $(head -1 "$T/rows")"
 [ "$(wc -l <"$T/rows")" -eq 4 ] || fail "csv: 3 systems and a header"
-# alpha: one high risk on facts (mitigating), the other 15 to confirm but
-# the accepted one; its overdue mitigation; its acceptance of 2025 is due.
+# alpha: one high risk on facts (mitigating); none open to confirm (those
+# that rest on unanswered fields are questions, and the one decided on and
+# kept to confirm is accepted); its overdue mitigation; its acceptance of
+# 2025 is due.
 expect_field alpha high 1 "alpha high"
 expect_field alpha critical 0 "alpha critical"
 expect_field alpha medium 0 "alpha medium"
-expect_field alpha to_confirm 14 "alpha to confirm"
+expect_field alpha to_confirm 0 "alpha to confirm"
 expect_field alpha overdue 1 "alpha overdue"
 expect_field alpha review 1 "alpha review"
 expect_field alpha open_questions 23 "alpha questions"
@@ -102,7 +114,8 @@ expect_field alpha criticality critical "alpha criticality"
 # beta: its mitigations are not overdue, its acceptance is recent.
 expect_field beta overdue 0 "beta overdue (one due later, one implemented)"
 expect_field beta review 0 "beta review (accepted 55 days ago)"
-expect_field gamma to_confirm 15 "gamma to confirm"
+# gamma: nobody decided anything, so nothing rests on an unanswered field.
+expect_field gamma to_confirm 0 "gamma to confirm"
 # The hostile system's text comes back exactly, never as a formula.
 expect_field gamma name '=HYPERLINK("http://x.test")| **bold** <b>x</b> <ESC>[31mred' \
     "hostile name round trip"
@@ -123,7 +136,7 @@ awk 'NR == 1 { c = index($0, "OVERDUE") + 6 } NR > 1 && NR <= 4 {
 	    bad = 1 } END { exit bad }' "$T/out" ||
     fail "text: the columns are not aligned"
 alpha_line=$(grep '^alpha ' "$T/out")
-[[ "$alpha_line" =~ Alice\ +payments\ +critical\ +0\ +1\ +0\ +0\ +14\ +1\ +1\ +23\ +Fraud\ scoring$ ]] ||
+[[ "$alpha_line" =~ Alice\ +payments\ +critical\ +0\ +1\ +0\ +0\ +0\ +1\ +1\ +23\ +Fraud\ scoring$ ]] ||
     fail "text: alpha's line is '$alpha_line'"
 
 # 3. Filters.
@@ -136,8 +149,8 @@ csv --team nobody
 csv --owner Alice
 [ "$(cut -f1 "$T/rows" | tail -n +2 | tr '\n' ' ')" = "alpha beta " ] ||
     fail "--owner Alice: alpha and beta"
-expect_field alpha to_confirm 14 "--owner Alice: alpha's risks"
-expect_field beta to_confirm 1 "--owner Alice: beta's one risk"
+expect_field alpha high 1 "--owner Alice: alpha's risks"
+expect_field beta to_confirm 1 "--owner Alice: beta's one risk, kept to confirm"
 expect_field beta high 0 "--owner Alice: beta's other risks are Bob's"
 # Carol owns no risk but the overdue mitigation.
 csv --owner Carol
@@ -146,7 +159,7 @@ expect_field alpha overdue 1 "--owner Carol: her overdue mitigation"
 expect_field alpha high 0 "--owner Carol: no risk of hers"
 csv --min-severity high
 expect_field alpha high 1 "--min-severity high: the high risk"
-expect_field alpha to_confirm 2 "--min-severity high: two high to confirm"
+expect_field alpha to_confirm 0 "--min-severity high: none to confirm"
 expect_field alpha overdue 1 "--min-severity high: on a high risk"
 expect_field alpha review 0 "--min-severity high: the accepted one is medium"
 csv --min-severity critical

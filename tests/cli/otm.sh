@@ -77,6 +77,18 @@ printf 'parapet: 1\nsystem:\n  id: s\n  name: "otmVersion: 1"\n' >"$T/m.yaml"
 run import "$T/m.yaml" "$T/m.db"
 expect_rc 0 "a model file mentioning otmVersion is a model file"
 
+# The facts the notes ask for, set as a user would in the model file: who
+# supplies the model, its weights format, that it learns from feedback.
+# The risks that stand on them are what an export carries; findings that
+# rest only on unanswered fields are questions, not risks.
+sed '/^    model-type: llm$/a\    provider: open-source\n    weights-format: pickle\n    learns-from-feedback: true' \
+    "$T/a.yaml" >"$T/set.yaml"
+grep -q "weights-format: pickle" "$T/set.yaml" || fail "the facts are set"
+run import "$T/set.yaml" "$db"
+expect_rc 0 "import with the model's facts set"
+run export "$db" --format yaml --output "$T/a.yaml"
+expect_rc 0 "export yaml with the facts set"
+
 # OTM export: valid against the schema, and the validator is real.
 run export "$db" --format otm --output "$T/e1.json"
 expect_rc 0 "export otm"

@@ -19,7 +19,8 @@ components:
     authenticated: true
     rate-limited: false
     returns-scores: true
-  - { id: clf, name: Fraud classifier, kind: model, boundary: dc, model-type: classifier }
+    provider: in-house
+  - { id: clf, name: Fraud classifier, kind: model, boundary: dc, model-type: classifier, untrusted-input: true, provider: open-source, weights-format: pickle, learns-from-feedback: true }
 flows:
   - { id: score, from: merchant, to: api, data: [personal-data], encrypted: false, authenticated: true }
   - { id: infer, from: api, to: clf, data: [personal-data], encrypted: true, authenticated: true }

@@ -30,6 +30,7 @@ components:
     kind: application
     boundary: cloud
     exposure: public
+    untrusted-input: true
   - id: llm
     name: "Hosted \e[31mLLM [click](https://evil.example) \"{0}\" \u2028"
     kind: model
@@ -37,7 +38,7 @@ components:
     provider: third-party
     model-type: llm
 flows:
-  - { id: ask, from: customer, to: backend, data: [prompt] }
+  - { id: ask, from: customer, to: backend, data: [prompt], encrypted: false }
   - { id: complete, from: backend, to: llm, data: [prompt] }
 YAML
 db="$T/m.db"
@@ -138,9 +139,9 @@ grep -qF '\u2028' "$T/out.sarif" || fail "U+2028 is not escaped"
 
 # Without --model-file: the file and places the import recorded, from
 # the database alone (run from elsewhere: nothing is read from the file).
-# backend is written at line 11 column 5, llm at line 16 column 5.
+# backend is written at line 11 column 5, llm at line 17 column 5.
 [ "$(sed -n 11p "$T/threat-model.yaml")" = "  - id: backend" ] &&
-    [ "$(sed -n 16p "$T/threat-model.yaml")" = "  - id: llm" ] ||
+    [ "$(sed -n 17p "$T/threat-model.yaml")" = "  - id: llm" ] ||
     fail "fixture lines moved"
 mkdir "$T/elsewhere"
 mv "$T/threat-model.yaml" "$T/threat-model.yaml.away"
@@ -161,7 +162,7 @@ for r in results:
     places.setdefault(r["properties"]["target"], set()).add(
         (reg["startLine"], reg.get("startColumn")))
 assert places["backend"] == {(11, 5)}, places["backend"]
-assert places["llm"] == {(16, 5)}, places["llm"]
+assert places["llm"] == {(17, 5)}, places["llm"]
 print("ok")
 PY
 
@@ -175,7 +176,7 @@ for r in json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["results"]:
     pl = r["locations"][0]["physicalLocation"]
     assert pl["artifactLocation"]["uri"] == "moved.yaml", pl
     if r["properties"]["target"] == "llm":
-        assert pl["region"]["startLine"] == 17, pl
+        assert pl["region"]["startLine"] == 18, pl
 print("ok")
 PY
 

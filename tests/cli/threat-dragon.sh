@@ -56,7 +56,17 @@ grep -qF '\u001b' "$T/td1.json" || fail "escape not written as \\u001b"
 if LC_ALL=C grep -q "$(printf '\033')" "$T/td1.json"; then
 	fail "an escape character reached the Threat Dragon file"
 fi
-python3 - "$T/td1.json" >"$T/py.out" 2>&1 <<'PY' || fail "threats: $(cat "$T/py.out")"
+# With the facts the notes ask for set (the log flow carries prompts),
+# the risks that stand on them become threats of their cells. (Findings
+# that rest only on unanswered fields are questions, not threats.)
+sed '/^    name: Log$/a\    data: [prompt]' "$T/a.yaml" >"$T/f.yaml"
+grep -q "data: \[prompt\]" "$T/f.yaml" || fail "the log flow's data set"
+run import "$T/f.yaml" "$T/f.db"
+expect_rc 0 "import with the log's data set"
+run export "$T/f.db" --format threat-dragon --output "$T/tdf.json"
+expect_rc 0 "export threat-dragon with risks"
+validate "$T/tdf.json" >"$T/v.out" 2>&1 || fail "schema (risks): $(cat "$T/v.out")"
+python3 - "$T/tdf.json" >"$T/py.out" 2>&1 <<'PY' || fail "threats: $(cat "$T/py.out")"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 cells = d["detail"]["diagrams"][0]["cells"]

@@ -12,8 +12,8 @@ db="$TUI_DIR/org.db"
 export PARAPET_NOW=2026-11-25T12:00:00Z PARAPET_USER=tester
 
 . "$srcdir/tests/data/org/model.sh"
-model alpha "Fraud scoring" Alice payments >"$TUI_DIR/a.yaml"
-model beta "Refund scoring" Bob support >"$TUI_DIR/b.yaml"
+model alpha "Fraud scoring" Alice payments answered >"$TUI_DIR/a.yaml"
+model beta "Refund scoring" Bob support answered >"$TUI_DIR/b.yaml"
 # An owner with an escape sequence: it must not reach the terminal.
 model gamma "Chargeback scoring" 'Eve\e[31mRED' support >"$TUI_DIR/g.yaml"
 for m in a b g; do

@@ -13,23 +13,31 @@ for r in llm-indirect-prompt-injection@llm llm-direct-prompt-injection@llm \
 	"$PARAPET" risk "$db" "$r" --status mitigating >/dev/null ||
 	    tui_fail "could not mark $r mitigating"
 done
-"$PARAPET" risk "$db" agent-tool-exfiltration@backend --status mitigated \
-    --justification "tickets go only to the internal queue" >/dev/null ||
+"$PARAPET" risk "$db" agent-actions-unaudited@backend --status mitigated \
+    --justification "the backend logs every ticket it opens" >/dev/null ||
     tui_fail "could not mark a risk mitigated"
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
 tui_screen | grep -qE 'OPEN +MITIGATING +MITIGATED +ACC *$' ||
     tui_fail "no OPEN MITIGATING MITIGATED ACC columns"
-# 22 risks (the severities are the catalogue's): 18 open, 3 mitigating, 1 mitigated, 0 accepted.
-tui_screen | grep -qE '^  support-assistant +Customer .* +18 +3 +1 +0 *$' ||
-    tui_fail "the counts by status are not 18 3 1 0"
+# 12 risks (the severities are the catalogue's; what rests only on
+# unanswered fields is open questions): 8 open, 3 mitigating, 1 mitigated,
+# 0 accepted.
+tui_screen | grep -qE '^  support-assistant +Customer .* +8 +3 +1 +0 *$' ||
+    tui_fail "the counts by status are not 8 3 1 0"
 # The same counts on the dashboard.
 tui_keys Enter
 tui_wait 'Step 5 of 7'
 tui_keys D
-tui_wait 'Risks that apply, by severity and status (22)'
-tui_screen | grep -qE '^  total +18 +3 +1 +0 +0 +22' ||
+tui_wait 'Risks that apply, by severity and status (12)'
+tui_screen | grep -qE '^  total +8 +3 +1 +0 +0 +12' ||
     tui_fail "the dashboard counts differently"
+# Below, the open questions: the practice questions not answered and the
+# unanswered fields that threats would rest on, the worst first.
+tui_wait 'Open questions (32)'
+tui_wait '23 practice questions not answered'
+tui_wait '9 fields not answered that threats would rest on'
+tui_wait "HIGH fine-tuned of model 'llm' ("
 tui_quit
 echo "start: ok"

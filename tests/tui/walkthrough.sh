@@ -125,11 +125,19 @@ tui_wait 'Step 5 of 7: Practice questions'
 tui_has '[   ]'
 tui_keys Space
 tui_wait '[yes]'
+# A second answered no: its gap is a risk. (What the model leaves
+# unanswered, the flow's encryption for one, is an open question.)
+tui_keys Down Space Space
+tui_wait '[no ]'
 
-# Steps 6 and 7: the analysis found risks; the review lists them.
+# Steps 6 and 7: the analysis found risks and open questions; the review
+# lists the risks.
 tui_keys Right
 tui_wait 'Step 6 of 7: Analysis'
 tui_wait 'Risks that apply:'
+tui_wait 'Open questions (fields not answered that threats would rest on):'
+tui_wait "critical model-type of model 'llm'"
+tui_wait 'if so, critical Adversarial inputs make the model decide wrongly'
 tui_keys Right
 tui_wait 'Step 7 of 7: Review the risks'
 tui_wait 'risks still open'

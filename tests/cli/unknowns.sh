@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Unknowns are questions, not a flood of risks: a finding that stands only
+# on an unanswered field is part of that field's open question, which
+# names the threats at stake; answering it settles them; a decision taken
+# on such a risk is never lost.
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+# model EXECUTES: the shop's model, with the shell tool's executes-code
+# line (empty: not answered).
+model() {
+	cat >"$T/m.yaml" <<YAML
+parapet: 1
+system: { id: shop, name: Shop assistant, criticality: medium }
+boundaries:
+  - { id: cloud, name: Cloud, trust: internal }
+components:
+  - { id: user, name: User, kind: user, boundary: cloud }
+  - { id: agent, name: Agent, kind: agent, boundary: cloud, human-approval: false, can-act: false, untrusted-input: true, executes-code: false, acts-as: user }
+  - { id: llm, name: LLM, kind: model, boundary: cloud, model-type: llm, provider: in-house, personal-data: false, confidential-data: false, learns-from-feedback: false, open-weights: true, system-prompt: true }
+  - { id: shell, name: Shell, kind: tool, boundary: cloud, provider: in-house, can-act: true, personal-data: false, confidential-data: false$1 }
+flows:
+  - { id: ask, from: user, to: agent, data: [prompt], encrypted: true }
+  - { id: think, from: agent, to: llm, data: [prompt], encrypted: true }
+  - { id: call, from: agent, to: shell, data: [tool-call], encrypted: true }
+YAML
+}
+db="$T/m.db"
+
+# Not answered: one question for the field, naming its threats; no risk.
+model ""
+run import "$T/m.yaml" "$db"
+expect_rc 0 "import with executes-code not answered"
+expect_out "1 field is not answered that risks would rest on" \
+    "the import counts the field's question"
+expect_no_out "to confirm" "no risk rests on the unanswered field"
+run risks "$db" --all
+expect_no_out "@shell" "no risk on the shell stands on the unanswered field"
+run risk "$db" agent-code-execution@shell
+expect_rc 1 "the finding is no risk to show or decide"
+expect_err "'agent-code-execution@shell' is no risk: it rests only on unanswered fields, part of their open questions" \
+    "the refusal says why and where to look"
+run questions "$db"
+expect_rc 0 "questions"
+n="$(grep -c "^field .* executes-code of tool 'shell' is not answered" "$T/out")"
+[ "$n" -eq 1 ] || fail "one question for executes-code of 'shell' ($n)"
+expect_out "field   high     executes-code of tool 'shell' is not answered" \
+    "the question names the worst severity at stake"
+expect_out "high     2x5  agent-code-execution@shell" \
+    "the question names code execution, scored as if the answer is yes"
+expect_out "agent-hallucinated-packages@shell" \
+    "the question names every threat at stake"
+expect_out "1 field is not answered that risks would rest on" \
+    "questions counts the field"
+
+# The gate: passes on the risks, fails on the question when asked to.
+run check "$db" --fail-on critical
+expect_rc 0 "check without --fail-on-unanswered"
+run check "$db" --fail-on critical --fail-on-unanswered
+expect_rc 3 "check --fail-on-unanswered"
+expect_out "unanswered  field   high     executes-code of tool 'shell' is not answered" \
+    "check lists the field"
+expect_out "and 1 field that risks would rest on not answered in 'shop'" \
+    "check counts the field"
+
+# The report lists it with its threats.
+run export "$db" --format markdown
+expect_rc 0 "markdown export"
+expect_out "- \`executes-code\` of tool 'shell' (at stake: high): if the risky answer is true, Model-chosen code runs with access it should not have (\`agent-code-execution@shell\`, high)" \
+    "the report lists the question with its threats"
+expect_out "open: 23 practice questions and 1 field not answered that threats would rest on" \
+    "the report's summary counts the open questions"
+
+# Answered yes: the question becomes risks.
+model ", executes-code: true"
+run import "$T/m.yaml" "$db"
+expect_rc 0 "re-import with executes-code: true"
+expect_no_out "fields are not answered" "no field question left"
+expect_no_out "field is not answered" "no field question left"
+run risks "$db"
+expect_out "agent-code-execution@shell" "yes raises code execution"
+expect_out "agent-hallucinated-packages@shell" "yes raises hallucinated packages"
+expect_no_out "to confirm" "the risks stand on facts"
+run questions "$db"
+expect_no_out "executes-code of tool 'shell'" "the question is gone"
+
+# Between the two versions, the risks are now open questions, not gone.
+cp "$T/m.yaml" "$T/yes.yaml"
+model ""
+run diff "$T/yes.yaml" "$T/m.yaml"
+expect_rc 0 "diff yes -> not answered"
+expect_out "2 risks are now open questions" "the diff counts them as questions"
+expect_out "agent-code-execution@shell  Model-chosen code runs with access it should not have (now an open question: it rests on unanswered fields)" \
+    "the diff says the risk became a question"
+expect_no_out "no longer applies" "nothing is said to stop applying"
+
+# Answered no: the question vanishes, and so do its threats.
+model ", executes-code: false"
+run import "$T/m.yaml" "$db"
+expect_rc 0 "re-import with executes-code: false"
+run risks "$db" --all
+expect_no_out "agent-code-execution@shell" "no makes code execution vanish"
+expect_no_out "agent-hallucinated-packages@shell" "no makes the packages vanish"
+expect_out "agent-excessive-agency@shell" "no raises what the other answer does"
+run questions "$db"
+expect_no_out "executes-code of tool 'shell'" "no question is left"
+
+# A decision taken on such a risk stays: back to yes, decide on code
+# execution, then forget the answer. The decided risk is kept as a risk
+# to confirm; the undecided one is part of the question again, and the
+# analysis says so.
+model ", executes-code: true"
+run import "$T/m.yaml" "$db"
+run risk "$db" agent-code-execution@shell --status mitigating --owner "Platform team"
+expect_rc 0 "decide on code execution"
+model ""
+run import "$T/m.yaml" "$db"
+expect_rc 0 "re-import with executes-code not answered again"
+expect_out "1 risk is to confirm" "the decided risk is kept, to confirm"
+expect_out "1 field is not answered that risks would rest on" \
+    "the field is still an open question"
+expect_out "1 earlier risk that nobody decided on now rests only on unanswered fields" \
+    "the import says the undecided risk became part of a question"
+run risks "$db"
+expect_out "to confirm:" "the kept risk is listed apart"
+expect_out "mitigating     1x5  agent-code-execution@shell" \
+    "kept with its decision, one less likely"
+expect_no_out "agent-hallucinated-packages@shell" \
+    "the undecided risk is no longer a risk"
+run risk "$db" agent-code-execution@shell
+expect_out "Platform team" "the decision's owner is kept"
+run questions "$db"
+expect_out "agent-hallucinated-packages@shell" "the question names it again"
+# Exported and imported again, the decided risk stays, with its decision.
+run export "$db" --format xml --output "$T/m.xml"
+expect_rc 0 "xml export"
+run import "$T/m.xml" "$T/copy.db"
+expect_rc 0 "xml import into a new database"
+run risks "$T/copy.db"
+expect_out "mitigating     1x5  agent-code-execution@shell" \
+    "the XML round trip keeps the risk to confirm"
+
+# A decision written in the model file on a finding that rests only on the
+# unanswered field: the finding is kept as a risk to confirm, decided.
+model ""
+cat >>"$T/m.yaml" <<'YAML'
+decisions:
+  agent-code-execution@shell:
+    status: accepted
+    owner: Platform team
+    justification: it runs in a sandbox without network access
+YAML
+run import "$T/m.yaml" "$T/file.db"
+expect_rc 0 "import with a decision on a finding that is a question"
+expect_out "1 decision applied from the file" "the decision is applied"
+run risks "$T/file.db"
+expect_out "accepted       1x5  agent-code-execution@shell" \
+    "the decided finding is a risk to confirm"
+expect_no_out "agent-hallucinated-packages@shell" \
+    "the undecided finding stays a question"
+finish
