@@ -355,9 +355,13 @@ model=calibration-answer-in-clear
 register "$SRC/tests/threats/output-integrity-in-transit/fires-agent.yaml"
 expect flow-unencrypted-sensitive@agent low medium
 expect output-integrity-in-transit@agent none
-"$PARAPET" risk "$T/db" flow-unencrypted-sensitive@agent |
-    grep -q "also covers 'output-integrity-in-transit'" ||
-    fail "$model: the clear-text finding does not name the output integrity threat"
+# Encryption unanswered, the finding is part of that field's question:
+# the question raises the clear-text finding and nothing else.
+"$PARAPET" questions "$T/db" |
+    awk '/^field/ { on = /encrypted of flow .steps./ } on' >"$T/q"
+grep -q 'flow-unencrypted-sensitive@agent' "$T/q" &&
+    ! grep -q 'output-integrity-in-transit' "$T/q" ||
+    fail "$model: the encryption question does not raise one clear-text finding"
 
 # An LLM that only an agent prompts: its cost is the agent's runaway
 # finding, once; a model that a public chat prompts keeps its own.

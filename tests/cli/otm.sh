@@ -78,10 +78,11 @@ run import "$T/m.yaml" "$T/m.db"
 expect_rc 0 "a model file mentioning otmVersion is a model file"
 
 # The facts the notes ask for, set as a user would in the model file: who
-# supplies the model, its weights format, that it learns from feedback.
+# supplies the model, its weights format, that it is fine-tuned and learns
+# from feedback.
 # The risks that stand on them are what an export carries; findings that
 # rest only on unanswered fields are questions, not risks.
-sed '/^    model-type: llm$/a\    provider: open-source\n    weights-format: pickle\n    learns-from-feedback: true' \
+sed '/^    model-type: llm$/a\    provider: open-source\n    weights-format: pickle\n    fine-tuned: true\n    learns-from-feedback: true' \
     "$T/a.yaml" >"$T/set.yaml"
 grep -q "weights-format: pickle" "$T/set.yaml" || fail "the facts are set"
 run import "$T/set.yaml" "$db"

@@ -38,7 +38,7 @@ components:
     provider: third-party
     model-type: llm
 flows:
-  - { id: ask, from: customer, to: backend, data: [prompt], encrypted: false }
+  - { id: ask, from: customer, to: backend, data: [prompt], encrypted: false, initiator: from }
   - { id: complete, from: backend, to: llm, data: [prompt] }
 YAML
 db="$T/m.db"
