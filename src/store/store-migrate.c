@@ -177,6 +177,37 @@ static const char *const store_schema_3_after[] = {
 	NULL
 };
 
+/*
+ * Schema 4: only what carries information is a row.
+ *
+ * A new object is one "created" entry, no longer one more per field it
+ * has: its fields at creation are those of the revision after, which the
+ * model and the later entries rebuild. What a deleted object was is its
+ * entry's was column (store_fields_encode()), so that an older revision
+ * can recreate it without reading back to its creation. Entries written
+ * before keep their shape, and the loaders read both: a deleted entry
+ * without was is rebuilt from the entries before it, as it always was.
+ *
+ * A mitigation row that only repeats what the catalogue proposes for its
+ * risk (proposed, no owner, due date or notes, and in the risk's proposed
+ * column) is the default that loading derives: databases written before
+ * proposed mitigations stopped being rows lose those rows and read the
+ * same. Rows of mitigations no longer proposed, or with any decision,
+ * stay. No history entry is changed or removed.
+ */
+static const char *const store_schema_4[] = {
+	"ALTER TABLE history ADD COLUMN was TEXT",
+	"DELETE FROM risk_mitigations WHERE status = 'proposed' "
+	"AND owner IS NULL AND due IS NULL AND notes IS NULL "
+	"AND EXISTS (SELECT 1 FROM risks r WHERE r.system = "
+	"risk_mitigations.system AND r.threat = risk_mitigations.threat "
+	"AND r.target = risk_mitigations.target AND instr(char(10) || "
+	"r.proposed || char(10), char(10) || risk_mitigations.mitigation || "
+	"char(10)) > 0)",
+	"PRAGMA user_version = 4",
+	NULL
+};
+
 /* What the derivation knows of one model while it reads its history. */
 struct store_derive {
 	char		*system;
@@ -400,6 +431,7 @@ static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
 	{ store_schema_1, NULL, NULL },
 	{ store_schema_2, NULL, NULL },
 	{ store_schema_3, store_derive_revisions, store_schema_3_after },
+	{ store_schema_4, NULL, NULL },
 };
 
 /* Run constant statements once each (no need to cache them). */

@@ -41,6 +41,8 @@ struct store_diff {
 	const char	*at;		/* now */
 	const char	*who;
 	int		 log;		/* record changes in history */
+	int		 fresh;		/* the model is new: its system's
+					   fields are its "created" entry */
 	int		 positions;	/* the new model has its places in a
 					   file: write them */
 	size_t		 nchanges;
@@ -195,7 +197,9 @@ store_diff_field(struct store_diff *d, const struct field *f, enum objtype t,
 /*
  * Compare the fields of an object (old NULL: a new object) and write and
  * record each difference. The id, and a component's kind (kept in objects),
- * are not fields rows. Object '' is the system.
+ * are not fields rows. Object '' is the system. The fields of a new object
+ * are written but not recorded: its "created" entry says who made it and
+ * when, and what it held then is the revision it was made in.
  */
 static int
 store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
@@ -204,8 +208,10 @@ store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
 	const struct field	*f;
 	size_t			 n, i;
 	char			*a, *b;
-	int			 rc = 0;
+	int			 rc = 0, log = d->log;
 
+	if (old == NULL || (t == OBJ_SYSTEM && d->fresh))
+		d->log = 0;
 	f = model_fields(t, &n);
 	for (i = 0; rc == 0 && i < n; i++) {
 		if (f[i].type == FIELD_ID || f[i].type == FIELD_KIND)
@@ -214,10 +220,14 @@ store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
 		b = field_get(new, &f[i]);
 		rc = store_diff_field(d, &f[i], t, object, logobject, a, b);
 	}
+	d->log = log;
 	return rc;
 }
 
-/* Remove an object and its fields. */
+/*
+ * Remove an object and its fields; its entry keeps what it was, for an
+ * older revision to recreate.
+ */
 static int
 store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 {
@@ -227,6 +237,8 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	    "WHERE system = ? AND object = ?";
 	const char	*id = store_id_of(obj);
 	sqlite3_stmt	*st;
+	struct buf	 was;
+	int		 rc;
 
 	if ((st = store_prepare(d->s, fields, d->err)) == NULL)
 		return -1;
@@ -240,7 +252,15 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	store_bind(st, 2, id);
 	if (store_run(d->s, st, d->err) == -1)
 		return -1;
-	return store_diff_log(d, id, "deleted", store_what(t, obj), NULL);
+	d->nchanges++;
+	if (!d->log)
+		return 0;
+	buf_init(&was);
+	store_fields_encode(&was, t, obj);
+	rc = store_log_was(d->s, d->at, d->who, d->system, id, "deleted",
+	    store_what(t, obj), NULL, was.s, d->err);
+	buf_release(&was);
+	return rc;
 }
 
 /* Where an object is written in its model file (line 0: not known). */
@@ -1124,6 +1144,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	}
 	if (rev == 0) {
 		old = model_new();
+		d.fresh = 1;
 		if (store_insert_model(s, m, 1, now, err) == -1 ||
 		    store_diff_log(&d, id, "created", NULL, "system") == -1)
 			goto fail;
