@@ -316,6 +316,23 @@ raw_count(sqlite3 *db, const char *sql)
 	return n;
 }
 
+/* The text of a one-row query (the caller frees), "" for NULL. */
+static char *
+raw_text(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	const char	*t;
+	char		*v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	t = (const char *)sqlite3_column_text(st, 0);
+	v = xstrdup(t != NULL ? t : "");
+	sqlite3_finalize(st);
+	return v;
+}
+
 static size_t
 history_count(struct store *s, const char *id)
 {
@@ -1949,6 +1966,145 @@ test_migrate_schema_2(void **state)
 	store_close(s);
 }
 
+/*
+ * A database of schema 3 (tests/data/store/schema-3.sql: begun with a
+ * Parapet that kept a row for every proposed mitigation, then edited with
+ * one that logged every field of a new object) migrates: its history is
+ * untouched, the rows that only repeated the catalogue's default
+ * mitigations go, the register reads the same with its decisions, and a
+ * revision before an object's deletion still has the object, rebuilt from
+ * the entries of the old shape.
+ */
+static void
+test_migrate_schema_3(void **state)
+{
+	static const char *const all = "SELECT group_concat(seq || '|' || "
+	    "at || '|' || who || '|' || system || '|' || ifnull(object, '-') "
+	    "|| '|' || ifnull(field, '-') || '|' || ifnull(old_value, '-') || "
+	    "'|' || ifnull(new_value, '-') || '|' || ifnull(source, '-') || "
+	    "'|' || revision, char(10)) FROM (SELECT * FROM history "
+	    "ORDER BY seq)";
+	static const char *const ids[] = {
+		"m-input-guardrails", "m-authorise-outside-model",
+		"m-least-privilege-tools", "m-llm-red-team",
+		"m-input-monitoring"
+	};
+	struct fixture		*fx = *state;
+	struct risk_register	 reg;
+	struct component	*c;
+	struct change		*v;
+	struct model		*m, *r;
+	struct store		*s;
+	struct error		 e;
+	struct risk		*k;
+	sqlite3			*db;
+	const char		*top = getenv("srcdir");
+	char			*path, *sql, *before, *after;
+	size_t			 n, i, len;
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	path = xasprintf("%s/tests/data/store/schema-3.sql", top);
+	sql = slurp(path, &len);
+	assert_non_null(sql);
+	db = raw_open(fx->db);
+	raw_exec(db, sql);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations"), 54);
+	before = raw_text(db, all);
+	sqlite3_close(db);
+	free(sql);
+	free(path);
+
+	store_close(open_ok(fx->db, 0));
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	after = raw_text(db, all);
+	assert_string_equal(before, after);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history"), 133);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE was IS NOT NULL"), 0);
+	/* Only the two mitigations someone decided on are rows. */
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations"), 2);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM risk_mitigations "
+	    "WHERE status = 'proposed'"), 0);
+	sqlite3_close(db);
+	free(before);
+	free(after);
+
+	/* The decisions read as they were made, in the same order. */
+	s = open_ok(fx->db, 0);
+	risk_register_init(&reg);
+	assert_int_equal(store_load_risks(s, "support-assistant", &reg, &e),
+	    0);
+	k = risk_register_find(&reg, "llm-direct-prompt-injection", "gpt");
+	assert_non_null(k);
+	assert_int_equal(k->status, RISK_MITIGATING);
+	assert_string_equal(k->owner, "Bob");
+	assert_int_equal(k->nmitigations, 5);
+	for (i = 0; i < 5; i++)
+		assert_string_equal(k->mitigations[i].id, ids[i]);
+	assert_int_equal(k->mitigations[0].status, MIT_IMPLEMENTED);
+	assert_string_equal(k->mitigations[0].owner, "Bob");
+	assert_string_equal(k->mitigations[0].due, "2026-11-01");
+	for (i = 1; i < 4; i++) {
+		assert_int_equal(k->mitigations[i].status, MIT_PROPOSED);
+		assert_null(k->mitigations[i].owner);
+		assert_null(k->mitigations[i].due);
+		assert_null(k->mitigations[i].notes);
+	}
+	assert_int_equal(k->mitigations[4].status, MIT_PLANNED);
+	assert_string_equal(k->mitigations[4].notes, "Q4, with the SOC");
+	risk_register_release(&reg);
+
+	/* 3: the tool and its flow, deleted in 4 by entries of schema 3. */
+	risk_register_init(&reg);
+	r = store_load_revision(s, NULL, 3, &reg, &e);
+	if (r == NULL)
+		fail_msg("revision 3: %s", e.msg);
+	c = model_component(r, "tickets");
+	assert_non_null(c);
+	assert_string_equal(c->name, "Ticket tool");
+	assert_string_equal(c->boundary, "cloud");
+	assert_int_equal(c->can_act, TRI_YES);
+	assert_non_null(model_find(r, "open-ticket"));
+	model_free(r);
+	risk_register_release(&reg);
+
+	/* Changes after the migration take the new shape. */
+	m = store_load(s, NULL, &e);
+	assert_non_null(m);
+	assert_int_equal(m->revision, 5);
+	assert_int_equal(model_remove(m, "kb"), 0);	/* and retrieve */
+	c = model_add_component(m, "faq", KIND_DATASTORE);
+	set(c, OBJ_COMPONENT, "name", "FAQ");
+	set(c, OBJ_COMPONENT, "boundary", "cloud");
+	assert_int_equal(store_save(s, m, 5, NULL, &e), 0);
+	assert_int_equal(m->revision, 6);
+	assert_int_equal(store_history(s, NULL, NULL, &v, &n, &e), 0);
+	assert_int_equal(n, 136);
+	assert_string_equal(v[133].object, "kb");
+	assert_string_equal(v[133].field, "deleted");
+	assert_string_equal(v[134].object, "retrieve");
+	assert_string_equal(v[134].field, "deleted");
+	assert_string_equal(v[135].object, "faq");
+	assert_string_equal(v[135].field, "created");
+	changes_free(v, n);
+	risk_register_init(&reg);
+	r = store_load_revision(s, NULL, 5, &reg, &e);
+	assert_non_null(r);
+	assert_string_equal(model_component(r, "kb")->name, "Help index");
+	assert_int_equal(model_component(r, "kb")->origin, ORIGIN_SCRAPED);
+	assert_null(model_find(r, "faq"));
+	model_free(r);
+	risk_register_release(&reg);
+	model_free(m);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -1984,6 +2140,7 @@ main(void)
 		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
 		T(test_migrate_schema_2),
+		T(test_migrate_schema_3),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
