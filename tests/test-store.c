@@ -237,7 +237,7 @@ store_with(const char *path, struct model *m)
 	return s;
 }
 
-/* The whole content of a file (the caller frees), or NULL. */
+/* The whole content of a file, NUL-terminated (the caller frees), or NULL. */
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -252,6 +252,7 @@ slurp(const char *path, size_t *len)
 	fseek(fp, 0, SEEK_SET);
 	s = xmalloc((size_t)n + 1);
 	*len = fread(s, 1, (size_t)n, fp);
+	s[*len] = '\0';	/* read as text by the migration tests */
 	fclose(fp);
 	return s;
 }
@@ -299,7 +300,7 @@ raw_exec(sqlite3 *db, const char *sql)
 	char	*msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+		fail_msg("%s (in %.60s)", msg, sql);
 }
 
 static long

@@ -204,6 +204,32 @@ static const char *const store_schema_4[] = {
 	"AND r.target = risk_mitigations.target AND instr(char(10) || "
 	"r.proposed || char(10), char(10) || risk_mitigations.mitigation || "
 	"char(10)) > 0)",
+	/*
+	 * Objects and fields are found by their keys only: tables without
+	 * rowid, one b-tree each instead of a table and its key's index.
+	 */
+	"CREATE TABLE objects_4 ("
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object TEXT NOT NULL,"
+	"  type TEXT NOT NULL,"
+	"  kind TEXT,"
+	"  position INTEGER NOT NULL,"
+	"  line INTEGER,"
+	"  col INTEGER,"
+	"  PRIMARY KEY (system, object)) WITHOUT ROWID",
+	"INSERT INTO objects_4 SELECT system, object, type, kind, position, "
+	"line, col FROM objects",
+	"DROP TABLE objects",
+	"ALTER TABLE objects_4 RENAME TO objects",
+	"CREATE TABLE fields_4 ("
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID",
+	"INSERT INTO fields_4 SELECT system, object, field, value FROM fields",
+	"DROP TABLE fields",
+	"ALTER TABLE fields_4 RENAME TO fields",
 	"PRAGMA user_version = 4",
 	NULL
 };
