@@ -45,6 +45,7 @@ struct store_diff {
 					   fields are its "created" entry */
 	int		 positions;	/* the new model has its places in a
 					   file: write them */
+	int		 places_read;	/* the old one has the stored ones */
 	size_t		 nchanges;
 	size_t		 nmoved;	/* places in the file that changed */
 	struct error	*err;
@@ -341,12 +342,23 @@ store_write_object(struct store_diff *d, enum objtype t, const void *obj,
 	return store_run(d->s, st, d->err);
 }
 
+/* 1 if two places are the same as stored (a column without a line). */
+static int
+store_same_place(const struct srcpos *a, const struct srcpos *b)
+{
+	return a->line == b->line && (a->line == 0 || a->col == b->col);
+}
+
 /*
  * Write where an unchanged object (or the system, object '') now is in
- * the model file, when that moved; counted in nmoved, not in history.
+ * the model file, when that moved from where old (its stored copy, with
+ * the places store_read_places() gave it) was; counted in nmoved, not in
+ * history. A re-import of a large model moves few: no statement for the
+ * others.
  */
 static int
-store_write_place(struct store_diff *d, enum objtype t, const void *obj)
+store_write_place(struct store_diff *d, enum objtype t, const void *obj,
+    const void *old)
 {
 	static const char *const object = "UPDATE objects SET line = ?1, "
 	    "col = ?2 WHERE system = ?3 AND object = ?4 "
@@ -356,7 +368,8 @@ store_write_place(struct store_diff *d, enum objtype t, const void *obj)
 	const struct srcpos	*pos = store_pos_of(t, obj);
 	sqlite3_stmt		*st;
 
-	if (!d->positions)
+	if (!d->positions || (old != NULL && d->places_read &&
+	    store_same_place(store_pos_of(t, old), pos)))
 		return 0;
 	if ((st = store_prepare(d->s, t == OBJ_SYSTEM ? system : object,
 	    d->err)) == NULL)
@@ -465,7 +478,7 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 		    kind != ((struct component *)b[i])->kind)) {
 			if (store_write_object(d, t, b[i], i) == -1)
 				return -1;
-		} else if (store_write_place(d, t, b[i]) == -1)
+		} else if (store_write_place(d, t, b[i], o) == -1)
 			return -1;
 		if (store_diff_fields(d, t, o, b[i], id, id) == -1)
 			return -1;
@@ -705,7 +718,8 @@ store_diff_model(struct store_diff *d, const struct model *old,
 
 	if (store_diff_fields(d, OBJ_SYSTEM, old != NULL ? &old->system : NULL,
 	    &new->system, "", d->system) == -1 ||
-	    store_write_place(d, OBJ_SYSTEM, &new->system) == -1)
+	    store_write_place(d, OBJ_SYSTEM, &new->system,
+	    old != NULL ? &old->system : NULL) == -1)
 		return -1;
 	for (k = 0; k < sizeof types / sizeof *types; k++) {
 		a = store_list_of(old, types[k], &na);
@@ -720,6 +734,47 @@ store_diff_model(struct store_diff *d, const struct model *old,
 		if (store_diff_objects(d, types[k], old, new) == -1)
 			return -1;
 	return store_diff_practices(d, old, new);
+}
+
+/*
+ * Give a stored model, just loaded in the current transaction, the places
+ * in its file that the database holds (none: line 0), to compare with.
+ */
+static int
+store_read_places(struct store *s, struct model *m, struct error *err)
+{
+	static const char *const sys = "SELECT line, col FROM models "
+	    "WHERE system = ?";
+	static const char *const objects = "SELECT object, line, col "
+	    "FROM objects WHERE system = ? AND line IS NOT NULL";
+	const struct objref	*ref;
+	struct srcpos		*pos;
+	sqlite3_stmt		*st;
+	int			 rc, i;
+
+	for (i = 0; i < 2; i++) {
+		if ((st = store_prepare(s, i == 0 ? sys : objects,
+		    err)) == NULL)
+			return -1;
+		store_bind(st, 1, m->system.id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (i == 0)
+				pos = &m->system.pos;
+			else if ((ref = model_find(m, (const char *)
+			    sqlite3_column_text(st, 0))) == NULL ||
+			    (pos = store_pos_set(ref->type, ref->ptr)) ==
+			    NULL)
+				continue;
+			pos->line = (unsigned long)sqlite3_column_int64(st,
+			    i);
+			pos->col = (unsigned long)sqlite3_column_int64(st,
+			    i + 1);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, rc, err);
+	}
+	return 0;
 }
 
 /* Insert the models row of a new model. */
@@ -1149,8 +1204,11 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		    store_diff_log(&d, id, "created", NULL, "system") == -1)
 			goto fail;
 	} else if ((old = store_load_model(s, id, err)) == NULL ||
+	    (d.positions && store_read_places(s, old, err) == -1) ||
 	    store_apply_renames(&d, old, m) == -1)
 		goto fail;
+	else
+		d.places_read = d.positions;
 	if (store_diff_model(&d, old, m) == -1)
 		goto fail;
 	if (d.nchanges == 0 && d.nmoved == 0) {

@@ -86,6 +86,29 @@ expect_rc 0 "XML re-import"
 run history "$T/x.db" --object kb
 expect_out "kb created: (none) -> vector-store" "XML re-import: kb's creation"
 
+# --- A re-import that moves lines writes only the places -----------------
+rev=$(rows "$db" "SELECT revision FROM models")
+gpt=$(rows "$db" "SELECT line FROM objects WHERE object = 'gpt'")
+ask=$(rows "$db" "SELECT line FROM objects WHERE object = 'ask'")
+{ echo "# two lines"; echo "# more"; cat "$T/m4.yaml"; } >"$T/moved.yaml"
+run import "$T/moved.yaml" "$db"; expect_rc 0 "re-import, lines moved"
+[ "$(rows "$db" "SELECT line FROM objects WHERE object = 'gpt'")" = $((gpt + 2)) ] ||
+    fail "gpt's line did not follow the file"
+[ "$(rows "$db" "SELECT line FROM objects WHERE object = 'ask'")" = $((ask + 2)) ] ||
+    fail "ask's line did not follow the file"
+[ "$(rows "$db" "SELECT line FROM models")" = 5 ] ||
+    fail "the system's line did not follow the file"
+[ "$(rows "$db" "SELECT revision FROM models")" = "$rev" ] ||
+    fail "moved lines made a revision"
+# One object edited in place: its line stays, the others too.
+sed 's/name: Hosted LLM/name: Vendor LLM/' "$T/moved.yaml" >"$T/moved2.yaml"
+run import "$T/moved2.yaml" "$db"; expect_rc 0 "re-import, one field"
+[ "$(rows "$db" "SELECT line FROM objects WHERE object = 'gpt'")" = $((gpt + 2)) ] ||
+    fail "gpt's line after an edit"
+[ "$(rows "$db" "SELECT revision FROM models")" = $((rev + 1)) ] ||
+    fail "an edit is one revision"
+run import "$T/m4.yaml" "$db"; expect_rc 0 "back to m4.yaml"
+
 # --- A decision among default mitigations round-trips --------------------
 run risk "$db" llm-direct-prompt-injection@gpt --status mitigating --owner Bob
 expect_rc 0 "decide the risk"
