@@ -1876,6 +1876,57 @@ test_decision_does_not_conflict(void **state)
 }
 
 /*
+ * An object's fields are one row; a field this Parapet does not know (a
+ * newer one's, in the same schema) is left alone when it loads the object
+ * and when it writes the object's other fields.
+ */
+static void
+test_unknown_field_kept(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	sqlite3		*db;
+	char		*t;
+
+	store_close(store_with(fx->db, m));
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM fields "
+	    "WHERE object <> ''"), 0);
+	raw_exec(db, "UPDATE objects SET fields = fields || "
+	    "'future-field=a\\nb' || char(10) WHERE object = 'llm'");
+	sqlite3_close(db);
+
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_same_model(m, back);
+	set(model_component(back, "llm"), OBJ_COMPONENT, "name", "Vendor LLM");
+	set(model_component(back, "llm"), OBJ_COMPONENT, "provider", "");
+	assert_int_equal(store_save(s, back, 1, NULL, &e), 0);
+	model_free(back);
+	store_close(s);
+
+	db = raw_open(fx->db);
+	t = raw_text(db, "SELECT fields FROM objects WHERE object = 'llm'");
+	assert_non_null(strstr(t, "name=Vendor LLM\n"));
+	assert_null(strstr(t, "provider="));
+	assert_non_null(strstr(t, "\nfuture-field=a\\nb\n"));
+	free(t);
+	sqlite3_close(db);
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_string_equal(model_component(back, "llm")->name, "Vendor LLM");
+	assert_int_equal(model_component(back, "llm")->provider, -1);
+	assert_int_equal(model_component(back, "llm")->weights_format,
+	    WEIGHTS_SAFETENSORS);
+	model_free(back);
+	store_close(s);
+	model_free(m);
+}
+
+/*
  * A database of schema 2 (tests/data/store/schema-2.sql, made by the
  * Parapet before revisions) is migrated: its entries get the revisions
  * they made, the decision the one the model was at, the model keeps its
@@ -2013,6 +2064,10 @@ test_migrate_schema_3(void **state)
 	assert_int_equal(raw_count(db, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
 	    "risk_mitigations"), 54);
+	/* A field in text that the packing must escape. */
+	raw_exec(db, "INSERT INTO fields VALUES ('support-assistant', "
+	    "'customer', 'description', 'two' || char(10) || "
+	    "'lines, \\ and \\n = not one')");
 	before = raw_text(db, all);
 	sqlite3_close(db);
 	free(sql);
@@ -2032,6 +2087,11 @@ test_migrate_schema_3(void **state)
 	    "risk_mitigations"), 2);
 	assert_int_equal(raw_count(db, "SELECT count(*) FROM risk_mitigations "
 	    "WHERE status = 'proposed'"), 0);
+	/* An object's fields are its row's; the system's stay rows. */
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM fields "
+	    "WHERE object <> ''"), 0);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM objects "
+	    "WHERE fields IS NULL"), 0);
 	sqlite3_close(db);
 	free(before);
 	free(after);
@@ -2079,6 +2139,12 @@ test_migrate_schema_3(void **state)
 	m = store_load(s, NULL, &e);
 	assert_non_null(m);
 	assert_int_equal(m->revision, 5);
+	assert_string_equal(model_component(m, "customer")->description,
+	    "two\nlines, \\ and \\n = not one");
+	assert_string_equal(model_component(m, "gpt")->name, "Hosted LLM");
+	assert_string_equal(model_component(m, "gpt")->boundary, "cloud");
+	assert_string_equal(model_component(m, "backend")->name,
+	    "Chat backend");
 	assert_int_equal(model_remove(m, "kb"), 0);	/* and retrieve */
 	c = model_add_component(m, "faq", KIND_DATASTORE);
 	set(c, OBJ_COMPONENT, "name", "FAQ");
@@ -2140,6 +2206,7 @@ main(void)
 		T(test_revisions_rebuild),
 		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
+		T(test_unknown_field_kept),
 		T(test_migrate_schema_2),
 		T(test_migrate_schema_3),
 	};

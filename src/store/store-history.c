@@ -454,12 +454,26 @@ store_rebuild_set(struct store_rebuild *r, void *obj, enum objtype t,
 }
 
 void
+store_fields_escape(struct buf *b, const char *v)
+{
+	const char	*p;
+	size_t		 len;
+
+	for (p = v; *p != '\0'; p += len) {
+		if ((len = strcspn(p, "\\\n")) == 0) {
+			buf_adds(b, *p == '\\' ? "\\\\" : "\\n");
+			len = 1;
+		} else
+			buf_add(b, p, len);
+	}
+}
+
+void
 store_fields_encode(struct buf *b, enum objtype t, const void *obj)
 {
 	const struct field	*f;
-	const char		*p;
 	char			*v;
-	size_t			 n, i, len;
+	size_t			 n, i;
 
 	buf_reset(b);
 	f = model_fields(t, &n);
@@ -469,57 +483,28 @@ store_fields_encode(struct buf *b, enum objtype t, const void *obj)
 			continue;
 		buf_adds(b, f[i].name);
 		buf_addc(b, '=');
-		for (p = v; *p != '\0'; p += len) {
-			if ((len = strcspn(p, "\\\n")) == 0) {
-				buf_adds(b, *p == '\\' ? "\\\\" : "\\n");
-				len = 1;
-			} else
-				buf_add(b, p, len);
-		}
+		store_fields_escape(b, v);
 		buf_addc(b, '\n');
 		free(v);
 	}
 }
 
-/*
- * The fields a deleted object's entry kept (store_fields_encode()), as
- * names and values (the caller frees both arrays and each string); -1 if
- * the entry has none (written before schema 4), -2 with err set on an
- * error, else how many.
- */
-static long
-store_fields_decode(struct store *s, long seq, char ***names, char ***values,
-    struct error *err)
+size_t
+store_fields_decode(const char *p, char ***names, char ***values)
 {
-	static const char *const sql = "SELECT was FROM history WHERE seq = ?";
-	sqlite3_stmt	*st;
-	const char	*p, *eq;
+	const char	*eq;
 	struct buf	 b;
-	long		 n = 0;
-	int		 rc;
+	size_t		 n = 0;
 
 	*names = *values = NULL;
-	if ((st = store_prepare(s, sql, err)) == NULL)
-		return -2;
-	sqlite3_bind_int64(st, 1, seq);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
-			return -1;
-		store_fail(s, rc, err);
-		return -2;
-	}
-	if ((p = (const char *)sqlite3_column_text(st, 0)) == NULL) {
-		sqlite3_reset(st);
-		return -1;
-	}
+	if (p == NULL)
+		return 0;
 	buf_init(&b);
 	while (*p != '\0') {
 		if ((eq = strchr(p, '=')) == NULL)
 			break;
-		*names = xreallocarray(*names, (size_t)n + 1, sizeof **names);
-		*values = xreallocarray(*values, (size_t)n + 1,
-		    sizeof **values);
+		*names = xreallocarray(*names, n + 1, sizeof **names);
+		*values = xreallocarray(*values, n + 1, sizeof **values);
 		(*names)[n] = xstrndup(p, (size_t)(eq - p));
 		buf_reset(&b);
 		for (p = eq + 1; *p != '\0' && *p != '\n'; p++) {
@@ -534,6 +519,50 @@ store_fields_decode(struct store *s, long seq, char ***names, char ***values,
 			p++;
 	}
 	buf_release(&b);
+	return n;
+}
+
+void
+store_fields_free(char **names, char **values, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(names[i]);
+		free(values[i]);
+	}
+	free(names);
+	free(values);
+}
+
+/*
+ * The fields a deleted object's entry kept, as store_fields_decode()
+ * gives them; -1 if the entry has none (written before schema 4), -2 with
+ * err set on an error, else how many.
+ */
+static long
+store_deleted_fields(struct store *s, long seq, char ***names,
+    char ***values, struct error *err)
+{
+	static const char *const sql = "SELECT was FROM history WHERE seq = ?";
+	sqlite3_stmt	*st;
+	const char	*p;
+	long		 n;
+	int		 rc;
+
+	*names = *values = NULL;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -2;
+	sqlite3_bind_int64(st, 1, seq);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return -1;
+		store_fail(s, rc, err);
+		return -2;
+	}
+	p = (const char *)sqlite3_column_text(st, 0);
+	n = p != NULL ? (long)store_fields_decode(p, names, values) : -1;
 	sqlite3_reset(st);
 	return n;
 }
@@ -557,7 +586,7 @@ store_rebuild_recreate(struct store_rebuild *r, size_t i)
 	void			*obj;
 	int			 kind, rc = 0;
 
-	nkept = store_fields_decode(r->s, c->seq, &kept, &keptv, r->err);
+	nkept = store_deleted_fields(r->s, c->seq, &kept, &keptv, r->err);
 	if (nkept == -2)
 		return -1;
 	for (j = 0; nkept > 0 && j < (size_t)nkept; j++) {
@@ -611,12 +640,7 @@ store_rebuild_recreate(struct store_rebuild *r, size_t i)
 		rc = store_rebuild_set(r, obj, t, c->object, fields[k],
 		    values[k]);
 out:
-	for (j = 0; nkept > 0 && j < (size_t)nkept; j++) {
-		free(kept[j]);
-		free(keptv[j]);
-	}
-	free(kept);
-	free(keptv);
+	store_fields_free(kept, keptv, nkept > 0 ? (size_t)nkept : 0);
 	free(fields);
 	free(values);
 	return rc;

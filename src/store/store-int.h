@@ -134,13 +134,22 @@ int		 store_write_model(struct store *, const struct model *,
 
 /* store-history.c */
 /*
- * The fields of an object (boundary, component, flow), as a deleted
- * object's entry keeps them: one "NAME=VALUE" line per field that is set,
- * in the order of model.h, a backslash or newline in a value escaped as
- * \\ or \n (the id and a component's kind are the entry's own).
+ * The fields of an object (boundary, component, flow), as its objects row
+ * and a deleted object's entry keep them: one "NAME=VALUE" line per field
+ * that is set, in the order of model.h, a backslash or newline in a value
+ * escaped as \\ or \n (the id and a component's kind are the row's own).
  */
 void		 store_fields_encode(struct buf *, enum objtype,
 		     const void *obj);
+/* Append a value escaped as those lines escape it. */
+void		 store_fields_escape(struct buf *, const char *);
+/*
+ * The names and values of such a text (NULL: none), in its order; both
+ * arrays and their strings are the caller's (store_fields_free()).
+ */
+size_t		 store_fields_decode(const char *, char ***names,
+		     char ***values);
+void		 store_fields_free(char **names, char **values, size_t n);
 
 /* store-risk.c */
 /* Insert a whole register verbatim, decisions included (no history). */

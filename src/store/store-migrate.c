@@ -207,6 +207,10 @@ static const char *const store_schema_4[] = {
 	/*
 	 * Objects and fields are found by their keys only: tables without
 	 * rowid, one b-tree each instead of a table and its key's index.
+	 * The fields of a boundary, component or flow are its objects row's
+	 * fields column (store_fields_encode(): "NAME=VALUE" lines, escaped),
+	 * one row per object instead of one per field; the fields table
+	 * keeps the system's (object ''), which reports join.
 	 */
 	"CREATE TABLE objects_4 ("
 	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
@@ -216,9 +220,13 @@ static const char *const store_schema_4[] = {
 	"  position INTEGER NOT NULL,"
 	"  line INTEGER,"
 	"  col INTEGER,"
+	"  fields TEXT,"
 	"  PRIMARY KEY (system, object)) WITHOUT ROWID",
-	"INSERT INTO objects_4 SELECT system, object, type, kind, position, "
-	"line, col FROM objects",
+	"INSERT INTO objects_4 SELECT o.system, o.object, o.type, o.kind, "
+	"o.position, o.line, o.col, (SELECT group_concat(f.field || '=' || "
+	"replace(replace(f.value, '\\', '\\\\'), char(10), '\\n'), "
+	"char(10)) || char(10) FROM fields f WHERE f.system = o.system "
+	"AND f.object = o.object) FROM objects o",
 	"DROP TABLE objects",
 	"ALTER TABLE objects_4 RENAME TO objects",
 	"CREATE TABLE fields_4 ("
@@ -227,7 +235,8 @@ static const char *const store_schema_4[] = {
 	"  field TEXT NOT NULL,"
 	"  value TEXT NOT NULL,"
 	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID",
-	"INSERT INTO fields_4 SELECT system, object, field, value FROM fields",
+	"INSERT INTO fields_4 SELECT system, object, field, value FROM fields "
+	"WHERE object = ''",
 	"DROP TABLE fields",
 	"ALTER TABLE fields_4 RENAME TO fields",
 	"PRAGMA user_version = 4",
