@@ -1108,6 +1108,11 @@ test_sync_stores_only_information(void **state)
 	assert_int_equal(sum.nassumed, 2);
 	assert_int_equal(sum.nno_longer, 0);
 	assert_int_equal(sum.by_status[RISK_OPEN], 2);
+	/* Said by a column; where it is not known, by the reasons. */
+	assert_int_equal(raw_count(db, "SELECT sum(assumed) FROM risks"), 2);
+	raw_exec(db, "UPDATE risks SET assumed = NULL");
+	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
+	assert_int_equal(sum.nassumed, 2);
 	sqlite3_close(db);
 	risk_register_release(&r);
 	store_close(s);
@@ -1433,6 +1438,7 @@ test_import_full_appends_history(void **state)
 	struct store		*s;
 	struct risk		*k;
 	struct error		 e;
+	sqlite3			*db;
 	size_t			 n, nother;
 
 	assert_non_null(s = store_open(fx->db, STORE_CREATE, &e));
@@ -1449,6 +1455,7 @@ test_import_full_appends_history(void **state)
 	k->applies = 0;
 	k->mitigations[0].status = MIT_REJECTED;
 	k->mitigations[0].due = xstrdup("2025-02-01");
+	risk_add_mitigation(k, "m-monitor");	/* no decision */
 	h = xcalloc(2, sizeof *h);
 	h[0].at = xstrdup("2025-01-01T00:00:00Z");
 	h[0].who = xstrdup("dana");
@@ -1499,7 +1506,16 @@ test_import_full_appends_history(void **state)
 	assert_string_equal(k->decided_at, "2025-01-01T00:00:00Z");
 	assert_int_equal(k->mitigations[0].status, MIT_REJECTED);
 	assert_string_equal(k->mitigations[0].due, "2025-02-01");
+	/* The one without a decision reads the same, and is no row. */
+	assert_int_equal(k->nmitigations, 2);
+	assert_string_equal(k->mitigations[1].id, "m-monitor");
+	assert_int_equal(k->mitigations[1].status, MIT_PROPOSED);
+	assert_null(k->mitigations[1].owner);
 	risk_register_release(&got);
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations WHERE system = 'assist'"), 1);
+	sqlite3_close(db);
 
 	/* Never over a stored model; the same history adds nothing. */
 	assert_int_equal(store_import_full(s, m, &r, h, 2, "x.xml", &e), -1);

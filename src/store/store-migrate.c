@@ -239,6 +239,14 @@ static const char *const store_schema_4[] = {
 	"WHERE object = ''",
 	"DROP TABLE fields",
 	"ALTER TABLE fields_4 RENAME TO fields",
+	/*
+	 * Whether a risk rests on an assumption (a reason line that begins
+	 * with "assumed: "), so that counting them reads no reasons; NULL:
+	 * not known, the count reads its reasons.
+	 */
+	"ALTER TABLE risks ADD COLUMN assumed INTEGER",
+	"UPDATE risks SET assumed = ifnull(substr(reasons, 1, 9) = 'assumed: ' "
+	"OR instr(reasons, char(10) || 'assumed: ') > 0, 0)",
 	"PRAGMA user_version = 4",
 	NULL
 };

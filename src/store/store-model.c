@@ -1466,12 +1466,14 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	/*
 	 * A risk rests on an assumption when one of its reasons does: a line
 	 * of the reasons column that begins with the kind's prefix, as
-	 * risk_add_reason_line() reads it back (store-risk.c).
+	 * risk_add_reason_line() reads it back (store-risk.c). The assumed
+	 * column says so without reading them (when it is NULL, as a row
+	 * made by a merge before its sync, the reasons are read).
 	 */
 	static const char *const risks = "SELECT severity, status, count(*), "
-	    "applies, sum(substr(reasons, 1, 9) = 'assumed: ' OR "
-	    "instr(reasons, char(10) || 'assumed: ') > 0) FROM risks "
-	    "WHERE system = ? GROUP BY applies, severity, status";
+	    "applies, sum(coalesce(assumed, substr(reasons, 1, 9) = "
+	    "'assumed: ' OR instr(reasons, char(10) || 'assumed: ') > 0)) "
+	    "FROM risks WHERE system = ? GROUP BY applies, severity, status";
 	sqlite3_stmt	*st;
 	const char	*type;
 	size_t		 n;

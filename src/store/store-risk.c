@@ -18,8 +18,11 @@
  * proposed ones in the catalogue's order, each with its row's decision if
  * it has one, then those of its other rows in the order they were added.
  * A risk that appears is not a history entry; one that stops or starts
- * applying again is. Databases written before keep their rows for every
- * proposed mitigation: a row always wins, so they read the same.
+ * applying again is. A register imported whole (store_write_risks) is
+ * stored the same way: its mitigations in its order are the proposed
+ * column, those with a decision rows. Rows of older databases for every
+ * proposed mitigation go in the migration to schema 4; a row always wins,
+ * so any left would read the same.
  */
 #include "config.h"
 
@@ -85,6 +88,22 @@ store_reasons_decode(struct risk *k, const char *s)
 			buf_addc(&b, *p);
 	}
 	buf_release(&b);
+}
+
+/*
+ * 1 if a risk rests on an assumption: one of its reason lines begins with
+ * "assumed: ", as its stored reasons say (the risks.assumed column, so
+ * that counting them reads no reasons).
+ */
+static int
+store_assumed(const struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strncmp(k->reasons[i].line, "assumed: ", 9) == 0)
+			return 1;
+	return 0;
 }
 
 /* Check what the analysis (or an import) says about a risk. */
@@ -396,18 +415,20 @@ store_sync_write(struct store *s, const char *id,
 {
 	static const char *const risk = "INSERT INTO risks (system, threat, "
 	    "target, title, likelihood, impact, severity, applies, reasons, "
-	    "proposed, status) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open') "
+	    "proposed, status, assumed) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open', ?) "
 	    "ON CONFLICT (system, threat, target) DO UPDATE SET "
 	    "title = excluded.title, likelihood = excluded.likelihood, "
 	    "impact = excluded.impact, severity = excluded.severity, "
 	    "applies = 1, reasons = excluded.reasons, "
-	    "proposed = excluded.proposed "
+	    "proposed = excluded.proposed, assumed = excluded.assumed "
 	    "WHERE title IS NOT excluded.title "
 	    "OR likelihood IS NOT excluded.likelihood "
 	    "OR impact IS NOT excluded.impact "
 	    "OR severity IS NOT excluded.severity OR applies IS NOT 1 "
 	    "OR reasons IS NOT excluded.reasons "
-	    "OR proposed IS NOT excluded.proposed";
+	    "OR proposed IS NOT excluded.proposed "
+	    "OR assumed IS NOT excluded.assumed";
 	const struct risk	*k;
 	sqlite3_stmt		*rs;
 	struct buf		 reasons, proposed;
@@ -431,6 +452,7 @@ store_sync_write(struct store *s, const char *id,
 		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
 		store_bind(rs, 8, k->nreasons > 0 ? reasons.s : NULL);
 		store_bind(rs, 9, k->nmitigations > 0 ? proposed.s : NULL);
+		sqlite3_bind_int(rs, 10, store_assumed(k));
 		rc = sqlite3_step(rs);
 		sqlite3_reset(rs);
 	}
@@ -641,15 +663,15 @@ store_write_risks(struct store *s, const char *id,
 {
 	static const char *const risk = "INSERT INTO risks (system, threat, "
 	    "target, title, likelihood, impact, severity, applies, reasons, "
-	    "status, owner, justification, decided_by, decided_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "status, owner, justification, decided_by, decided_at, proposed, "
+	    "assumed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	static const char *const mit = "INSERT INTO risk_mitigations (system, "
 	    "threat, target, mitigation, status, owner, due, notes) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	const struct risk_mitigation	*m;
 	const struct risk		*k = NULL;
 	sqlite3_stmt			*rs, *ms;
-	struct buf			 b;
+	struct buf			 b, proposed;
 	size_t				 i, j;
 	int				 rc = SQLITE_DONE;
 
@@ -660,9 +682,11 @@ store_write_risks(struct store *s, const char *id,
 	    (ms = store_prepare(s, mit, err)) == NULL)
 		return -1;
 	buf_init(&b);
+	buf_init(&proposed);
 	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
 		k = reg->risks[i];
 		store_reasons_encode(&b, k);
+		store_proposed_encode(&proposed, k);
 		store_bind(rs, 1, id);
 		store_bind(rs, 2, k->threat);
 		store_bind(rs, 3, k->target);
@@ -677,10 +701,21 @@ store_write_risks(struct store *s, const char *id,
 		store_bind(rs, 12, k->justification);
 		store_bind(rs, 13, k->decided_by);
 		store_bind(rs, 14, k->decided_at);
+		store_bind(rs, 15, k->nmitigations > 0 ? proposed.s : NULL);
+		sqlite3_bind_int(rs, 16, store_assumed(k));
 		rc = sqlite3_step(rs);
 		sqlite3_reset(rs);
+		/*
+		 * Its mitigations in its order are its proposed column; only
+		 * those with a decision are rows, as a sync leaves them (a
+		 * later sync keeps as rows the ones the catalogue no longer
+		 * proposes).
+		 */
 		for (j = 0; rc == SQLITE_DONE && j < k->nmitigations; j++) {
 			m = &k->mitigations[j];
+			if (m->status == MIT_PROPOSED && m->owner == NULL &&
+			    m->due == NULL && m->notes == NULL)
+				continue;
 			store_bind(ms, 1, id);
 			store_bind(ms, 2, k->threat);
 			store_bind(ms, 3, k->target);
@@ -695,6 +730,7 @@ store_write_risks(struct store *s, const char *id,
 		}
 	}
 	buf_release(&b);
+	buf_release(&proposed);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT && k != NULL)
 		return error_set(err, "risk '%s@%s' or one of its mitigations "
 		    "is listed twice", k->threat, k->target);

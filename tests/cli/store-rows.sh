@@ -135,6 +135,17 @@ expect_out "status:    mitigating" "the risk's decision after the round trip"
 expect_out "owner:     Bob" "the risk's owner after the round trip"
 [ "$(rows "$T/d.db" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
     fail "round trip: only the decided mitigation is a row"
+# The same through the XML export, which imports the register whole.
+run export "$db" --format xml --output "$T/d.xml"
+expect_rc 0 "export XML with decisions"
+run import "$T/d.xml" "$T/dx.db"
+expect_rc 0 "import XML with decisions"
+run risk "$T/dx.db" llm-direct-prompt-injection@gpt
+sed -n '/^  mitigations:/,$p' "$T/out" >"$T/mits.3"
+cmp -s "$T/mits.1" "$T/mits.3" ||
+    fail "mitigations after the XML round trip: $(diff "$T/mits.1" "$T/mits.3")"
+[ "$(rows "$T/dx.db" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
+    fail "XML round trip: only the decided mitigation is a row"
 
 # --- A database of schema 3 migrates ------------------------------------
 old="$T/old.db"
