@@ -165,6 +165,14 @@ store_key_cmp(const void *a, const void *b)
 	return strcmp(x->target, y->target);
 }
 
+/* The same for slots of a register (pointers to its risk pointers). */
+static int
+store_slot_cmp(const void *a, const void *b)
+{
+	return store_key_cmp(*(struct risk *const *const *)a,
+	    *(struct risk *const *const *)b);
+}
+
 /* The mitigation ids a risk's proposed column holds for it. */
 static void
 store_proposed_encode(struct buf *b, const struct risk *k)
@@ -194,6 +202,40 @@ store_proposed_has(const char *proposed, const char *id)
 			p++;
 	}
 	return 0;
+}
+
+static int	store_word(const struct vocab *, sqlite3_stmt *, int, int);
+static int	store_changed(const char *, const char *);
+static int	store_text_differs(sqlite3_stmt *, int, const struct buf *,
+		    int);
+
+/*
+ * The columns of a stored risk that a sync compares, in this order after
+ * threat and target (STORE_ROW_COLUMNS), and whether a stored row (st,
+ * on one of them) already says what a fresh risk does: applying, the same
+ * scoring, title, reasons, proposed mitigations, and an assumed column
+ * that is known. reasons and proposed are scratch space.
+ */
+#define STORE_ROW_COLUMNS \
+	"title, likelihood, impact, severity, applies, reasons, proposed, " \
+	"assumed"
+
+static int
+store_row_same(sqlite3_stmt *st, const struct risk *k, struct buf *reasons,
+    struct buf *proposed)
+{
+	store_reasons_encode(reasons, k);
+	store_proposed_encode(proposed, k);
+	return sqlite3_column_int(st, 6) == 1 &&
+	    sqlite3_column_int(st, 3) == k->likelihood &&
+	    sqlite3_column_int(st, 4) == k->impact &&
+	    store_word(&vocab_severity, st, 5, -1) == (int)k->severity &&
+	    !store_changed((const char *)sqlite3_column_text(st, 2),
+	    k->title) &&
+	    !store_text_differs(st, 7, reasons, k->nreasons > 0) &&
+	    !store_text_differs(st, 8, proposed, k->nmitigations > 0) &&
+	    sqlite3_column_type(st, 9) != SQLITE_NULL &&
+	    sqlite3_column_int(st, 9) == store_assumed(k);
 }
 
 /* A risk that starts or stops applying. */
@@ -282,29 +324,33 @@ store_sync_keep(struct store *s, const char *id, const struct risk *k,
  * stored keys, merged with the new register sorted the same way
  * (duplicates in it skipped), instead of a query per risk. A stored risk
  * whose proposed mitigations change keeps those dropped (store_sync_keep).
+ * same[i] says that keys[i] is stored as it is (no write needed; never
+ * for a key the register holds twice).
  */
 static int
 store_sync_flips(struct store *s, const char *id, const struct risk **keys,
-    size_t n, struct store_flips *f, struct error *err)
+    size_t n, struct store_flips *f, unsigned char *same, struct error *err)
 {
-	static const char *const sql = "SELECT threat, target, applies, "
-	    "proposed FROM risks WHERE system = ? ORDER BY threat, target";
+	static const char *const sql = "SELECT threat, target, "
+	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? "
+	    "ORDER BY threat, target";
 	const struct risk	*k;
 	sqlite3_stmt		*st;
 	const char		*threat, *target, *proposed;
-	struct buf		 now;
+	struct buf		 now, reasons;
 	size_t			 i = 0;
 	int			 rc, c, applies;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	buf_init(&now);
+	buf_init(&reasons);
 	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		threat = (const char *)sqlite3_column_text(st, 0);
 		target = (const char *)sqlite3_column_text(st, 1);
-		applies = sqlite3_column_int(st, 2);
-		proposed = (const char *)sqlite3_column_text(st, 3);
+		applies = sqlite3_column_int(st, 6);
+		proposed = (const char *)sqlite3_column_text(st, 8);
 		if (threat == NULL || target == NULL)
 			continue;
 		for (c = -1; i < n; i++) {
@@ -319,12 +365,16 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 		if (c == 0) {
 			if (!applies)
 				store_flip_add(f, threat, target, 1, 1);
+			same[i] = (i + 1 >= n || store_key_cmp(&keys[i],
+			    &keys[i + 1]) != 0) && store_row_same(st, keys[i],
+			    &reasons, &now);
 			store_proposed_encode(&now, keys[i]);
 			if (proposed != NULL && strcmp(proposed, now.s) != 0 &&
 			    store_sync_keep(s, id, keys[i], proposed,
 			    err) == -1) {
 				sqlite3_reset(st);
 				buf_release(&now);
+				buf_release(&reasons);
 				return -1;
 			}
 			i++;
@@ -333,6 +383,7 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 	}
 	sqlite3_reset(st);
 	buf_release(&now);
+	buf_release(&reasons);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, err);
 	return 0;
@@ -407,11 +458,13 @@ store_sync_prune(struct store *s, const char *id, struct error *err)
 
 /*
  * Write the scoring of each risk, and the mitigations the catalogue
- * proposes for it, with one UPSERT that leaves unchanged rows alone.
+ * proposes for it, with one UPSERT that leaves unchanged rows alone; none
+ * for the risks skip says are stored as they are (store_sync_flips()).
  */
 static int
 store_sync_write(struct store *s, const char *id,
-    const struct risk_register *reg, struct error *err)
+    const struct risk_register *reg, const unsigned char *skip,
+    struct error *err)
 {
 	static const char *const risk = "INSERT INTO risks (system, threat, "
 	    "target, title, likelihood, impact, severity, applies, reasons, "
@@ -440,6 +493,8 @@ store_sync_write(struct store *s, const char *id,
 	buf_init(&reasons);
 	buf_init(&proposed);
 	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
+		if (skip[i])
+			continue;
 		k = reg->risks[i];
 		store_reasons_encode(&reasons, k);
 		store_proposed_encode(&proposed, k);
@@ -463,9 +518,6 @@ store_sync_write(struct store *s, const char *id,
 	return 0;
 }
 
-static int	store_word(const struct vocab *, sqlite3_stmt *, int, int);
-static int	store_changed(const char *, const char *);
-
 /* 1 if a stored text column differs from a buffer (NULL when unused). */
 static int
 store_text_differs(sqlite3_stmt *st, int col, const struct buf *b, int set)
@@ -488,9 +540,9 @@ static int
 store_sync_unchanged(struct store *s, const char *id,
     const struct risk **keys, size_t n, struct error *err)
 {
-	static const char *const sql = "SELECT threat, target, title, "
-	    "likelihood, impact, severity, applies, reasons, proposed "
-	    "FROM risks WHERE system = ? ORDER BY threat, target";
+	static const char *const sql = "SELECT threat, target, "
+	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? "
+	    "ORDER BY threat, target";
 	static const char *const stale = "SELECT count(*) FROM risks "
 	    "WHERE system = ?1 AND applies = 0 AND status = 'open' "
 	    "AND owner IS NULL AND justification IS NULL "
@@ -504,7 +556,7 @@ store_sync_unchanged(struct store *s, const char *id,
 	sqlite3_stmt		*st;
 	struct buf		 reasons, proposed;
 	const char		*threat, *target;
-	size_t			 i = 0, j;
+	size_t			 i = 0;
 	int			 rc, c, same = 1;
 
 	if ((st = store_prepare(s, stale, err)) == NULL)
@@ -546,20 +598,7 @@ store_sync_unchanged(struct store *s, const char *id,
 			continue;
 		}
 		k = keys[i++];
-		store_reasons_encode(&reasons, k);
-		buf_reset(&proposed);
-		for (j = 0; j < k->nmitigations; j++)
-			buf_addf(&proposed, "%s%s", j > 0 ? "\n" : "",
-			    k->mitigations[j].id);
-		if (sqlite3_column_int(st, 6) != 1 ||
-		    sqlite3_column_int(st, 3) != k->likelihood ||
-		    sqlite3_column_int(st, 4) != k->impact ||
-		    store_word(&vocab_severity, st, 5, -1) != k->severity ||
-		    store_changed((const char *)sqlite3_column_text(st, 2),
-		    k->title) ||
-		    store_text_differs(st, 7, &reasons, k->nreasons > 0) ||
-		    store_text_differs(st, 8, &proposed,
-		    k->nmitigations > 0))
+		if (!store_row_same(st, k, &reasons, &proposed))
 			same = 0;
 	}
 	sqlite3_reset(st);
@@ -606,6 +645,8 @@ store_sync_risks(struct store *s, const char *id,
 {
 	struct store_flips	  flips;
 	const struct risk	**keys;
+	struct risk *const	**slots;
+	unsigned char		 *same, *skip;
 	char			 *now = NULL;
 	size_t			  i;
 	int			  rc;
@@ -613,48 +654,63 @@ store_sync_risks(struct store *s, const char *id,
 	for (i = 0; i < reg->n; i++)
 		if (store_check_risk(reg->risks[i], 0, err) == -1)
 			return -1;
+	/*
+	 * The register sorted as the stored keys are, remembering where each
+	 * risk is in it (slots), so that what the ordered pass finds stored
+	 * as it is (same) skips its write (skip, in the register's order).
+	 */
+	slots = xreallocarray(NULL, reg->n + 1, sizeof *slots);
 	keys = xreallocarray(NULL, reg->n + 1, sizeof *keys);
-	if (reg->n > 0) {
-		/* An analysis that raises nothing has no array to copy. */
-		memcpy(keys, reg->risks, reg->n * sizeof *keys);
-		qsort(keys, reg->n, sizeof *keys, store_key_cmp);
-	}
+	for (i = 0; i < reg->n; i++)
+		slots[i] = &reg->risks[i];
+	if (reg->n > 0)
+		qsort(slots, reg->n, sizeof *slots, store_slot_cmp);
+	for (i = 0; i < reg->n; i++)
+		keys[i] = *slots[i];
+	same = xcalloc(reg->n + 1, 1);
+	skip = xcalloc(reg->n + 1, 1);
 	memset(&flips, 0, sizeof flips);
 
 	/* Nothing to change: no write, no lock. */
 	if (s->depth == 0) {
+		rc = -1;
 		if (store_begin_read(s, err) == -1)
-			goto out;
+			goto done;
 		rc = store_need_model(s, id, err) == -1 ? -1 :
 		    store_sync_unchanged(s, id, keys, reg->n, err);
 		store_rollback(s);
 		if (rc != 0) {
-			free(keys);
-			return rc == 1 ? 0 : -1;
+			rc = rc == 1 ? 0 : -1;
+			goto done;
 		}
 	}
+	rc = -1;
 	if (store_begin(s, err) == -1)
-		goto out;
+		goto done;
 	now = store_now();
 	if (store_need_model(s, id, err) == -1 ||
-	    store_sync_flips(s, id, keys, reg->n, &flips, err) == -1 ||
-	    store_sync_record(s, id, &flips, now, err) == -1 ||
+	    store_sync_flips(s, id, keys, reg->n, &flips, same, err) == -1) {
+		store_rollback(s);
+		goto done;
+	}
+	for (i = 0; i < reg->n; i++)
+		skip[slots[i] - reg->risks] = same[i];
+	if (store_sync_record(s, id, &flips, now, err) == -1 ||
 	    store_sync_prune(s, id, err) == -1 ||
-	    store_sync_write(s, id, reg, err) == -1 ||
+	    store_sync_write(s, id, reg, skip, err) == -1 ||
 	    store_commit(s, err) == -1) {
 		store_rollback(s);
-		goto out;
+		goto done;
 	}
+	rc = 0;
+done:
 	store_flips_free(&flips);
+	free(slots);
 	free(keys);
+	free(same);
+	free(skip);
 	free(now);
-	return 0;
-
-out:
-	store_flips_free(&flips);
-	free(keys);
-	free(now);
-	return -1;
+	return rc;
 }
 
 int
