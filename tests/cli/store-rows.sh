@@ -109,6 +109,25 @@ run import "$T/moved2.yaml" "$db"; expect_rc 0 "re-import, one field"
     fail "an edit is one revision"
 run import "$T/m4.yaml" "$db"; expect_rc 0 "back to m4.yaml"
 
+# --- A rename: the rows of the objects that refer to it follow -----------
+cp "$db" "$T/rn.db"
+run rename "$T/rn.db" cloud prod; expect_rc 0 "rename a boundary"
+run rename "$T/rn.db" backend api; expect_rc 0 "rename a component"
+run export "$T/rn.db" --format yaml --output "$T/rn.yaml"
+expect_rc 0 "export after the renames"
+[ "$(grep -c 'boundary: prod' "$T/rn.yaml")" -eq 3 ] ||
+    fail "components do not follow the boundary: $(grep boundary "$T/rn.yaml")"
+! grep -q 'id: cloud\|boundary: cloud\|id: backend\|from: backend\|to: backend' \
+    "$T/rn.yaml" || fail "an old id is left: $(cat "$T/rn.yaml")"
+[ "$(grep -c 'from: api\|to: api' "$T/rn.yaml")" -eq 3 ] ||
+    fail "flows do not follow the component: $(grep api "$T/rn.yaml")"
+sed 's/id: cloud/id: prod/; s/boundary: cloud/boundary: prod/;
+    s/id: backend/id: api/; s/from: backend/from: api/; s/to: backend/to: api/' \
+    "$T/m4.yaml" >"$T/rn-expected.yaml"
+run diff "$T/rn.db" "$T/rn-expected.yaml"
+expect_rc 0 "diff after the renames"
+expect_no_out "Model" "the renamed model is m4.yaml renamed"
+
 # --- A decision among default mitigations round-trips --------------------
 run risk "$db" llm-direct-prompt-injection@gpt --status mitigating --owner Bob
 expect_rc 0 "decide the risk"
