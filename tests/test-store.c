@@ -237,7 +237,7 @@ store_with(const char *path, struct model *m)
 	return s;
 }
 
-/* The whole content of a file (the caller frees), or NULL. */
+/* The whole content of a file, NUL-terminated (the caller frees), or NULL. */
 static char *
 slurp(const char *path, size_t *len)
 {
@@ -252,6 +252,7 @@ slurp(const char *path, size_t *len)
 	fseek(fp, 0, SEEK_SET);
 	s = xmalloc((size_t)n + 1);
 	*len = fread(s, 1, (size_t)n, fp);
+	s[*len] = '\0';	/* read as text by the migration tests */
 	fclose(fp);
 	return s;
 }
@@ -299,7 +300,7 @@ raw_exec(sqlite3 *db, const char *sql)
 	char	*msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg);
+		fail_msg("%s (in %.60s)", msg, sql);
 }
 
 static long
@@ -314,6 +315,23 @@ raw_count(sqlite3 *db, const char *sql)
 	n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return n;
+}
+
+/* The text of a one-row query (the caller frees), "" for NULL. */
+static char *
+raw_text(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt	*st;
+	const char	*t;
+	char		*v;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	t = (const char *)sqlite3_column_text(st, 0);
+	v = xstrdup(t != NULL ? t : "");
+	sqlite3_finalize(st);
+	return v;
 }
 
 static size_t
@@ -460,20 +478,28 @@ test_update_records_history(void **state)
 	struct store		*s;
 	struct change		*v;
 	struct error		 e;
-	size_t			 n, before;
+	size_t			 n, before, i;
 	int			 changed;
 
 	s = store_with(fx->db, m);
 	before = history_count(s, "assist");
-	/* Created: the system, its fields, each object and its fields. */
+	/*
+	 * Created: the system and each object, one entry each, who and when
+	 * (what they held is revision 1 itself); then the practices.
+	 */
 	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
 	assert_change(&v[0], "assist", "created", NULL, "system");
-	assert_change(&v[1], "assist", "name", NULL, "Support assistant");
-	assert_change(&v[5], "internet", "created", NULL, "boundary");
-	assert_change(&v[6], "internet", "name", NULL, "Public internet");
+	assert_change(&v[1], "internet", "created", NULL, "boundary");
+	assert_change(&v[2], "cloud", "created", NULL, "boundary");
+	assert_change(&v[3], "customer", "created", NULL, "user");
+	assert_change(&v[4], "llm", "created", NULL, "model");
+	assert_change(&v[5], "monitor", "created", NULL, "monitoring");
+	assert_change(&v[6], "ask", "created", NULL, "flow");
+	for (i = 0; i < n; i++)
+		assert_non_null(v[i].object);
 	changes_free(v, n);
 	assert_int_equal(store_history(s, "assist", "llm", &v, &n, &e), 0);
-	assert_true(n > 2);
+	assert_int_equal(n, 1);
 	assert_change(&v[0], "llm", "created", NULL, "model");
 	changes_free(v, n);
 
@@ -493,7 +519,7 @@ test_update_records_history(void **state)
 	assert_int_equal(m->revision, 2);
 
 	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
-	assert_int_equal(n, before + 11);
+	assert_int_equal(n, before + 8);
 	v += before;
 	/* What assert_change() wants. */
 	setenv("PARAPET_USER", "tester", 1);
@@ -521,14 +547,11 @@ test_update_records_history(void **state)
 	assert_string_equal(v[5].field, "open-weights");
 	assert_string_equal(v[5].old_value, "false");
 	assert_null(v[5].new_value);
+	/* A new flow: one entry, its fields are revision 2's. */
 	assert_string_equal(v[6].object, "reply");
 	assert_string_equal(v[6].field, "created");
 	assert_string_equal(v[6].new_value, "flow");
-	assert_string_equal(v[7].field, "from");
-	assert_string_equal(v[7].new_value, "llm");
-	assert_string_equal(v[9].object, "reply");
-	assert_string_equal(v[9].field, "data");
-	assert_string_equal(v[9].new_value, "model-output");
+	assert_string_equal(v[7].object, "q-red-team");
 	v -= before;
 	changes_free(v, n);
 	/* The practice answer changed too, recorded after the objects. */
@@ -1085,6 +1108,11 @@ test_sync_stores_only_information(void **state)
 	assert_int_equal(sum.nassumed, 2);
 	assert_int_equal(sum.nno_longer, 0);
 	assert_int_equal(sum.by_status[RISK_OPEN], 2);
+	/* Said by a column; where it is not known, by the reasons. */
+	assert_int_equal(raw_count(db, "SELECT sum(assumed) FROM risks"), 2);
+	raw_exec(db, "UPDATE risks SET assumed = NULL");
+	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
+	assert_int_equal(sum.nassumed, 2);
 	sqlite3_close(db);
 	risk_register_release(&r);
 	store_close(s);
@@ -1410,6 +1438,7 @@ test_import_full_appends_history(void **state)
 	struct store		*s;
 	struct risk		*k;
 	struct error		 e;
+	sqlite3			*db;
 	size_t			 n, nother;
 
 	assert_non_null(s = store_open(fx->db, STORE_CREATE, &e));
@@ -1426,6 +1455,7 @@ test_import_full_appends_history(void **state)
 	k->applies = 0;
 	k->mitigations[0].status = MIT_REJECTED;
 	k->mitigations[0].due = xstrdup("2025-02-01");
+	risk_add_mitigation(k, "m-monitor");	/* no decision */
 	h = xcalloc(2, sizeof *h);
 	h[0].at = xstrdup("2025-01-01T00:00:00Z");
 	h[0].who = xstrdup("dana");
@@ -1476,7 +1506,16 @@ test_import_full_appends_history(void **state)
 	assert_string_equal(k->decided_at, "2025-01-01T00:00:00Z");
 	assert_int_equal(k->mitigations[0].status, MIT_REJECTED);
 	assert_string_equal(k->mitigations[0].due, "2025-02-01");
+	/* The one without a decision reads the same, and is no row. */
+	assert_int_equal(k->nmitigations, 2);
+	assert_string_equal(k->mitigations[1].id, "m-monitor");
+	assert_int_equal(k->mitigations[1].status, MIT_PROPOSED);
+	assert_null(k->mitigations[1].owner);
 	risk_register_release(&got);
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations WHERE system = 'assist'"), 1);
+	sqlite3_close(db);
 
 	/* Never over a stored model; the same history adds nothing. */
 	assert_int_equal(store_import_full(s, m, &r, h, 2, "x.xml", &e), -1);
@@ -1592,11 +1631,10 @@ test_type_change_and_order(void **state)
 	assert_int_equal(store_save(s, m, 1, NULL, &e), 0);
 	assert_int_equal(m->revision, 2);
 	assert_int_equal(store_history(s, "assist", NULL, &v, &n, &e), 0);
-	assert_int_equal(n, before + 4);
+	assert_int_equal(n, before + 3);
 	assert_change(&v[before], "log", "deleted", "flow", NULL);
 	assert_change(&v[before + 1], "log", "created", NULL, "datastore");
-	assert_change(&v[before + 2], "log", "name", NULL, "Log store");
-	assert_change(&v[before + 3], "assist", "component order",
+	assert_change(&v[before + 2], "assist", "component order",
 	    "customer, llm, monitor", "llm, customer, monitor");
 	changes_free(v, n);
 	store_close(s);
@@ -1741,6 +1779,81 @@ test_revisions_rebuild(void **state)
 	model_free(m);
 }
 
+/*
+ * An object made in one entry, edited, renamed and deleted: each older
+ * revision has it back with the fields it had then, text with newlines
+ * and backslashes included; its entries tell who created and deleted it.
+ */
+static void
+test_deleted_object_rebuilt(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *a, *at2, *r;
+	struct risk_register	 reg;
+	struct component	*c;
+	struct change		*v;
+	struct store		*s;
+	struct error		 e;
+	size_t			 n;
+
+	risk_register_init(&reg);
+	s = store_with(fx->db, m);
+	/* 2: kb made, with text that needs escaping. */
+	a = store_load(s, "assist", &e);
+	c = model_add_component(a, "kb", KIND_VECTOR_STORE);
+	set(c, OBJ_COMPONENT, "name", "Index = docs");
+	set(c, OBJ_COMPONENT, "description", "two\nlines \\ and \\n");
+	set(c, OBJ_COMPONENT, "boundary", "cloud");
+	assert_int_equal(store_save(s, a, a->revision, NULL, &e), 0);
+	assert_int_equal(a->revision, 2);
+	at2 = store_load(s, "assist", &e);
+	/* 3: edited; 4: renamed; 5: deleted. */
+	set(model_component(a, "kb"), OBJ_COMPONENT, "name", "Index");
+	set(model_component(a, "kb"), OBJ_COMPONENT, "boundary", "");
+	assert_int_equal(store_save(s, a, a->revision, NULL, &e), 0);
+	assert_int_equal(model_rename(a, "kb", "index", &e), 0);
+	assert_int_equal(store_save(s, a, a->revision, NULL, &e), 0);
+	assert_int_equal(model_remove(a, "index"), 0);
+	assert_int_equal(store_save(s, a, a->revision, NULL, &e), 0);
+	assert_int_equal(a->revision, 5);
+	model_free(a);
+
+	assert_int_equal(store_history(s, "assist", "index", &v, &n, &e), 0);
+	assert_int_equal(n, 5);
+	assert_change(&v[0], "kb", "created", NULL, "vector-store");
+	assert_int_equal(v[0].revision, 2);
+	assert_change(&v[4], "index", "deleted", "vector-store", NULL);
+	assert_int_equal(v[4].revision, 5);
+	changes_free(v, n);
+
+	r = revision_of(s, "assist", 2, &reg, &e);
+	if (r == NULL)
+		fail_msg("revision 2: %s", e.msg);
+	assert_same_model(at2, r);
+	assert_string_equal(model_component(r, "kb")->description,
+	    "two\nlines \\ and \\n");
+	model_free(r);
+	r = revision_of(s, "assist", 3, &reg, &e);
+	assert_non_null(r);
+	assert_string_equal(model_component(r, "kb")->name, "Index");
+	assert_null(model_component(r, "kb")->boundary);
+	model_free(r);
+	r = revision_of(s, "assist", 4, &reg, &e);
+	assert_non_null(r);
+	assert_null(model_find(r, "kb"));
+	assert_string_equal(model_component(r, "index")->name, "Index");
+	model_free(r);
+	r = revision_of(s, "assist", 1, &reg, &e);
+	assert_non_null(r);
+	assert_same_model(m, r);
+	model_free(r);
+
+	risk_register_release(&reg);
+	model_free(at2);
+	store_close(s);
+	model_free(m);
+}
+
 static void
 test_decision_does_not_conflict(void **state)
 {
@@ -1774,6 +1887,57 @@ test_decision_does_not_conflict(void **state)
 	assert_int_equal(a->revision, 4);
 	model_free(a);
 	store_close(t);
+	store_close(s);
+	model_free(m);
+}
+
+/*
+ * An object's fields are one row; a field this Parapet does not know (a
+ * newer one's, in the same schema) is left alone when it loads the object
+ * and when it writes the object's other fields.
+ */
+static void
+test_unknown_field_kept(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	sqlite3		*db;
+	char		*t;
+
+	store_close(store_with(fx->db, m));
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM fields "
+	    "WHERE object <> ''"), 0);
+	raw_exec(db, "UPDATE objects SET fields = fields || "
+	    "'future-field=a\\nb' || char(10) WHERE object = 'llm'");
+	sqlite3_close(db);
+
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_same_model(m, back);
+	set(model_component(back, "llm"), OBJ_COMPONENT, "name", "Vendor LLM");
+	set(model_component(back, "llm"), OBJ_COMPONENT, "provider", "");
+	assert_int_equal(store_save(s, back, 1, NULL, &e), 0);
+	model_free(back);
+	store_close(s);
+
+	db = raw_open(fx->db);
+	t = raw_text(db, "SELECT fields FROM objects WHERE object = 'llm'");
+	assert_non_null(strstr(t, "name=Vendor LLM\n"));
+	assert_null(strstr(t, "provider="));
+	assert_non_null(strstr(t, "\nfuture-field=a\\nb\n"));
+	free(t);
+	sqlite3_close(db);
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_string_equal(model_component(back, "llm")->name, "Vendor LLM");
+	assert_int_equal(model_component(back, "llm")->provider, -1);
+	assert_int_equal(model_component(back, "llm")->weights_format,
+	    WEIGHTS_SAFETENSORS);
+	model_free(back);
 	store_close(s);
 	model_free(m);
 }
@@ -1816,7 +1980,8 @@ test_migrate_schema_2(void **state)
 	s = open_ok(fx->db, 0);
 	store_close(s);
 	db = raw_open(fx->db);
-	assert_int_equal(raw_count(db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
 	assert_int_equal(raw_count(db, "SELECT count(*) FROM history"), 67);
 	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
 	    "WHERE revision IS NULL"), 0);
@@ -1869,6 +2034,160 @@ test_migrate_schema_2(void **state)
 	store_close(s);
 }
 
+/*
+ * A database of schema 3 (tests/data/store/schema-3.sql: begun with a
+ * Parapet that kept a row for every proposed mitigation, then edited with
+ * one that logged every field of a new object) migrates: its history is
+ * untouched, the rows that only repeated the catalogue's default
+ * mitigations go, the register reads the same with its decisions, and a
+ * revision before an object's deletion still has the object, rebuilt from
+ * the entries of the old shape.
+ */
+static void
+test_migrate_schema_3(void **state)
+{
+	static const char *const all = "SELECT group_concat(seq || '|' || "
+	    "at || '|' || who || '|' || system || '|' || ifnull(object, '-') "
+	    "|| '|' || ifnull(field, '-') || '|' || ifnull(old_value, '-') || "
+	    "'|' || ifnull(new_value, '-') || '|' || ifnull(source, '-') || "
+	    "'|' || revision, char(10)) FROM (SELECT * FROM history "
+	    "ORDER BY seq)";
+	static const char *const ids[] = {
+		"m-input-guardrails", "m-authorise-outside-model",
+		"m-least-privilege-tools", "m-llm-red-team",
+		"m-input-monitoring"
+	};
+	struct fixture		*fx = *state;
+	struct risk_register	 reg;
+	struct component	*c;
+	struct change		*v;
+	struct model		*m, *r;
+	struct store		*s;
+	struct error		 e;
+	struct risk		*k;
+	sqlite3			*db;
+	const char		*top = getenv("srcdir");
+	char			*path, *sql, *before, *after;
+	size_t			 n, i, len;
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	path = xasprintf("%s/tests/data/store/schema-3.sql", top);
+	sql = slurp(path, &len);
+	assert_non_null(sql);
+	db = raw_open(fx->db);
+	raw_exec(db, sql);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"), 3);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations"), 54);
+	/* A field in text that the packing must escape. */
+	raw_exec(db, "INSERT INTO fields VALUES ('support-assistant', "
+	    "'customer', 'description', 'two' || char(10) || "
+	    "'lines, \\ and \\n = not one')");
+	before = raw_text(db, all);
+	sqlite3_close(db);
+	free(sql);
+	free(path);
+
+	store_close(open_ok(fx->db, 0));
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	after = raw_text(db, all);
+	assert_string_equal(before, after);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history"), 133);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE was IS NOT NULL"), 0);
+	/* Only the two mitigations someone decided on are rows. */
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
+	    "risk_mitigations"), 2);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM risk_mitigations "
+	    "WHERE status = 'proposed'"), 0);
+	/* An object's fields are its row's; the system's stay rows. */
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM fields "
+	    "WHERE object <> ''"), 0);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM objects "
+	    "WHERE fields IS NULL"), 0);
+	sqlite3_close(db);
+	free(before);
+	free(after);
+
+	/* The decisions read as they were made, in the same order. */
+	s = open_ok(fx->db, 0);
+	risk_register_init(&reg);
+	assert_int_equal(store_load_risks(s, "support-assistant", &reg, &e),
+	    0);
+	k = risk_register_find(&reg, "llm-direct-prompt-injection", "gpt");
+	assert_non_null(k);
+	assert_int_equal(k->status, RISK_MITIGATING);
+	assert_string_equal(k->owner, "Bob");
+	assert_int_equal(k->nmitigations, 5);
+	for (i = 0; i < 5; i++)
+		assert_string_equal(k->mitigations[i].id, ids[i]);
+	assert_int_equal(k->mitigations[0].status, MIT_IMPLEMENTED);
+	assert_string_equal(k->mitigations[0].owner, "Bob");
+	assert_string_equal(k->mitigations[0].due, "2026-11-01");
+	for (i = 1; i < 4; i++) {
+		assert_int_equal(k->mitigations[i].status, MIT_PROPOSED);
+		assert_null(k->mitigations[i].owner);
+		assert_null(k->mitigations[i].due);
+		assert_null(k->mitigations[i].notes);
+	}
+	assert_int_equal(k->mitigations[4].status, MIT_PLANNED);
+	assert_string_equal(k->mitigations[4].notes, "Q4, with the SOC");
+	risk_register_release(&reg);
+
+	/* 3: the tool and its flow, deleted in 4 by entries of schema 3. */
+	risk_register_init(&reg);
+	r = store_load_revision(s, NULL, 3, &reg, &e);
+	if (r == NULL)
+		fail_msg("revision 3: %s", e.msg);
+	c = model_component(r, "tickets");
+	assert_non_null(c);
+	assert_string_equal(c->name, "Ticket tool");
+	assert_string_equal(c->boundary, "cloud");
+	assert_int_equal(c->can_act, TRI_YES);
+	assert_non_null(model_find(r, "open-ticket"));
+	model_free(r);
+	risk_register_release(&reg);
+
+	/* Changes after the migration take the new shape. */
+	m = store_load(s, NULL, &e);
+	assert_non_null(m);
+	assert_int_equal(m->revision, 5);
+	assert_string_equal(model_component(m, "customer")->description,
+	    "two\nlines, \\ and \\n = not one");
+	assert_string_equal(model_component(m, "gpt")->name, "Hosted LLM");
+	assert_string_equal(model_component(m, "gpt")->boundary, "cloud");
+	assert_string_equal(model_component(m, "backend")->name,
+	    "Chat backend");
+	assert_int_equal(model_remove(m, "kb"), 0);	/* and retrieve */
+	c = model_add_component(m, "faq", KIND_DATASTORE);
+	set(c, OBJ_COMPONENT, "name", "FAQ");
+	set(c, OBJ_COMPONENT, "boundary", "cloud");
+	assert_int_equal(store_save(s, m, 5, NULL, &e), 0);
+	assert_int_equal(m->revision, 6);
+	assert_int_equal(store_history(s, NULL, NULL, &v, &n, &e), 0);
+	assert_int_equal(n, 136);
+	assert_string_equal(v[133].object, "kb");
+	assert_string_equal(v[133].field, "deleted");
+	assert_string_equal(v[134].object, "retrieve");
+	assert_string_equal(v[134].field, "deleted");
+	assert_string_equal(v[135].object, "faq");
+	assert_string_equal(v[135].field, "created");
+	changes_free(v, n);
+	risk_register_init(&reg);
+	r = store_load_revision(s, NULL, 5, &reg, &e);
+	assert_non_null(r);
+	assert_string_equal(model_component(r, "kb")->name, "Help index");
+	assert_int_equal(model_component(r, "kb")->origin, ORIGIN_SCRAPED);
+	assert_null(model_find(r, "faq"));
+	model_free(r);
+	risk_register_release(&reg);
+	model_free(m);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -1901,8 +2220,11 @@ main(void)
 		T(test_mark_sees_every_change),
 		T(test_read_only_store),
 		T(test_revisions_rebuild),
+		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
+		T(test_unknown_field_kept),
 		T(test_migrate_schema_2),
+		T(test_migrate_schema_3),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

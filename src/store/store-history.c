@@ -365,6 +365,7 @@ fail:
  * name one recreated only later): objects are found by their ids here.
  */
 struct store_rebuild {
+	struct store		*s;
 	struct model		*m;
 	struct risk_register	*reg;
 	struct strmap		 risks;	/* "THREAT@TARGET" -> risk */
@@ -452,10 +453,125 @@ store_rebuild_set(struct store_rebuild *r, void *obj, enum objtype t,
 	return 0;
 }
 
+void
+store_fields_escape(struct buf *b, const char *v)
+{
+	const char	*p;
+	size_t		 len;
+
+	for (p = v; *p != '\0'; p += len) {
+		if ((len = strcspn(p, "\\\n")) == 0) {
+			buf_adds(b, *p == '\\' ? "\\\\" : "\\n");
+			len = 1;
+		} else
+			buf_add(b, p, len);
+	}
+}
+
+void
+store_fields_encode(struct buf *b, enum objtype t, const void *obj)
+{
+	const struct field	*f;
+	char			*v;
+	size_t			 n, i;
+
+	buf_reset(b);
+	f = model_fields(t, &n);
+	for (i = 0; i < n; i++) {
+		if (f[i].type == FIELD_ID || f[i].type == FIELD_KIND ||
+		    (v = field_get(obj, &f[i])) == NULL)
+			continue;
+		buf_adds(b, f[i].name);
+		buf_addc(b, '=');
+		store_fields_escape(b, v);
+		buf_addc(b, '\n');
+		free(v);
+	}
+}
+
+size_t
+store_fields_decode(const char *p, char ***names, char ***values)
+{
+	const char	*eq;
+	struct buf	 b;
+	size_t		 n = 0;
+
+	*names = *values = NULL;
+	if (p == NULL)
+		return 0;
+	buf_init(&b);
+	while (*p != '\0') {
+		if ((eq = strchr(p, '=')) == NULL)
+			break;
+		*names = xreallocarray(*names, n + 1, sizeof **names);
+		*values = xreallocarray(*values, n + 1, sizeof **values);
+		(*names)[n] = xstrndup(p, (size_t)(eq - p));
+		buf_reset(&b);
+		for (p = eq + 1; *p != '\0' && *p != '\n'; p++) {
+			if (*p == '\\' && (p[1] == '\\' || p[1] == 'n')) {
+				buf_addc(&b, p[1] == 'n' ? '\n' : '\\');
+				p++;
+			} else
+				buf_addc(&b, *p);
+		}
+		(*values)[n++] = xstrdup(b.s);
+		if (*p == '\n')
+			p++;
+	}
+	buf_release(&b);
+	return n;
+}
+
+void
+store_fields_free(char **names, char **values, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(names[i]);
+		free(values[i]);
+	}
+	free(names);
+	free(values);
+}
+
+/*
+ * The fields a deleted object's entry kept, as store_fields_decode()
+ * gives them; -1 if the entry has none (written before schema 4), -2 with
+ * err set on an error, else how many.
+ */
+static long
+store_deleted_fields(struct store *s, long seq, char ***names,
+    char ***values, struct error *err)
+{
+	static const char *const sql = "SELECT was FROM history WHERE seq = ?";
+	sqlite3_stmt	*st;
+	const char	*p;
+	long		 n;
+	int		 rc;
+
+	*names = *values = NULL;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -2;
+	sqlite3_bind_int64(st, 1, seq);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return -1;
+		store_fail(s, rc, err);
+		return -2;
+	}
+	p = (const char *)sqlite3_column_text(st, 0);
+	n = p != NULL ? (long)store_fields_decode(p, names, values) : -1;
+	sqlite3_reset(st);
+	return n;
+}
+
 /*
  * Recreate an object that entry i deleted, with the fields it had then:
- * the latest value of each in the entries before, back to its creation
- * (under each name it had).
+ * those its entry kept, or for an entry written before schema 4 the latest
+ * value of each in the entries before, back to its creation (under each
+ * name it had).
  */
 static int
 store_rebuild_recreate(struct store_rebuild *r, size_t i)
@@ -463,12 +579,23 @@ store_rebuild_recreate(struct store_rebuild *r, size_t i)
 	const struct change	*c = &r->v[i], *e;
 	const char		*name = c->object, *was = c->old_value;
 	const char		**fields = NULL, **values = NULL;
+	char			**kept = NULL, **keptv = NULL;
+	long			 nkept;
 	size_t			 n = 0, j, k;
 	enum objtype		 t;
 	void			*obj;
 	int			 kind, rc = 0;
 
-	for (j = i; j-- > r->start;) {
+	nkept = store_deleted_fields(r->s, c->seq, &kept, &keptv, r->err);
+	if (nkept == -2)
+		return -1;
+	for (j = 0; nkept > 0 && j < (size_t)nkept; j++) {
+		fields = xreallocarray(fields, n + 1, sizeof *fields);
+		values = xreallocarray(values, n + 1, sizeof *values);
+		fields[n] = kept[j];
+		values[n++] = keptv[j];
+	}
+	for (j = nkept >= 0 ? r->start : i; j-- > r->start;) {
 		e = &r->v[j];
 		if (store_foreign(e) || e->object == NULL ||
 		    e->field == NULL || strcmp(e->object, name) != 0)
@@ -513,6 +640,7 @@ store_rebuild_recreate(struct store_rebuild *r, size_t i)
 		rc = store_rebuild_set(r, obj, t, c->object, fields[k],
 		    values[k]);
 out:
+	store_fields_free(kept, keptv, nkept > 0 ? (size_t)nkept : 0);
 	free(fields);
 	free(values);
 	return rc;
@@ -762,6 +890,7 @@ store_load_revision(struct store *s, const char *id, long revision,
 		    revision, id, s->path, floor);
 		goto out;
 	}
+	r.s = s;
 	r.m = m;
 	r.reg = reg;
 	r.v = v;

@@ -13,8 +13,10 @@
 
 #include <sqlite3.h>
 
+#include "model/model.h"
 #include "store/store.h"
 
+struct buf;
 struct error;
 
 /* Our files carry this in PRAGMA application_id: "PRPT". */
@@ -100,6 +102,15 @@ int		 store_log(struct store *, const char *at, const char *who,
 		     const char *system, const char *object, const char *field,
 		     const char *old_value, const char *new_value,
 		     struct error *);
+/*
+ * The same, with what a deleted object was (was: its fields, as
+ * store_fields_encode() writes them), so that an older revision can
+ * recreate it: since schema 4 its creation is one entry, not one per field.
+ */
+int		 store_log_was(struct store *, const char *at, const char *who,
+		     const char *system, const char *object, const char *field,
+		     const char *old_value, const char *new_value,
+		     const char *was, struct error *);
 
 /* store-migrate.c */
 /*
@@ -120,6 +131,25 @@ int		 store_drop_model(struct store *, const char *id,
 /* Write every object, field and practice of a new model (no history). */
 int		 store_write_model(struct store *, const struct model *,
 		     long revision, const char *now, struct error *);
+
+/* store-history.c */
+/*
+ * The fields of an object (boundary, component, flow), as its objects row
+ * and a deleted object's entry keep them: one "NAME=VALUE" line per field
+ * that is set, in the order of model.h, a backslash or newline in a value
+ * escaped as \\ or \n (the id and a component's kind are the row's own).
+ */
+void		 store_fields_encode(struct buf *, enum objtype,
+		     const void *obj);
+/* Append a value escaped as those lines escape it. */
+void		 store_fields_escape(struct buf *, const char *);
+/*
+ * The names and values of such a text (NULL: none), in its order; both
+ * arrays and their strings are the caller's (store_fields_free()).
+ */
+size_t		 store_fields_decode(const char *, char ***names,
+		     char ***values);
+void		 store_fields_free(char **names, char **values, size_t n);
 
 /* store-risk.c */
 /* Insert a whole register verbatim, decisions included (no history). */

@@ -226,10 +226,105 @@ out:
 	return rc;
 }
 
-/* Merge the stored risks of one finding's aliases into it. */
+/* An alias of a finding, split as a stored risk's key. */
+struct store_alias {
+	const char	*name;		/* the finding's, borrowed */
+	char		*threat;
+	char		*target;
+};
+
+static int
+store_alias_cmp(const void *a, const void *b)
+{
+	const struct store_alias	*x = a, *y = b;
+	int				 c;
+
+	if ((c = strcmp(x->threat, y->threat)) != 0)
+		return c;
+	return strcmp(x->target, y->target);
+}
+
+/*
+ * Put in found the aliases of the register's findings that are stored
+ * risks and not findings themselves (live): the only ones a merge reads.
+ * One ordered pass over the stored keys (the key's index: no row read),
+ * merged with the aliases sorted the same way, instead of a query per
+ * alias. How many were found, or -1.
+ */
+static long
+store_merge_found(struct store *s, const char *id,
+    const struct risk_register *reg, const struct strmap *live,
+    struct strmap *found, struct error *err)
+{
+	static const char *const sql = "SELECT threat, target FROM risks "
+	    "WHERE system = ? ORDER BY threat, target";
+	struct store_alias	*v = NULL;
+	const struct risk	*k;
+	const char		*threat, *target;
+	sqlite3_stmt		*st;
+	size_t			 n = 0, max = 0, i, j;
+	long			 nfound = 0;
+	int			 rc, c;
+
+	for (i = 0; i < reg->n; i++) {
+		k = reg->risks[i];
+		for (j = 0; j < k->naliases; j++) {
+			if (strmap_get(live, k->aliases[j]) != NULL)
+				continue;
+			if (n == max) {
+				max = max == 0 ? 64 : max * 2;
+				v = xreallocarray(v, max, sizeof *v);
+			}
+			if (risk_parse_name(k->aliases[j], &v[n].threat,
+			    &v[n].target) == -1)
+				continue;
+			v[n++].name = k->aliases[j];
+		}
+	}
+	if (n == 0) {
+		free(v);
+		return 0;
+	}
+	qsort(v, n, sizeof *v, store_alias_cmp);
+	if ((st = store_prepare(s, sql, err)) == NULL) {
+		nfound = -1;
+		goto out;
+	}
+	store_bind(st, 1, id);
+	i = 0;
+	while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		threat = (const char *)sqlite3_column_text(st, 0);
+		target = (const char *)sqlite3_column_text(st, 1);
+		if (threat == NULL || target == NULL)
+			continue;
+		while (i < n && ((c = strcmp(v[i].threat, threat)) < 0 ||
+		    (c == 0 && (c = strcmp(v[i].target, target)) <= 0))) {
+			if (c == 0 && strmap_get(found, v[i].name) == NULL) {
+				strmap_put(found, v[i].name, &v[i]);
+				nfound++;
+			}
+			i++;
+		}
+	}
+	if (i < n && rc != SQLITE_DONE)
+		nfound = store_fail(s, rc, err);
+	sqlite3_reset(st);
+out:
+	for (i = 0; i < n; i++) {
+		free(v[i].threat);
+		free(v[i].target);
+	}
+	free(v);
+	return nfound;
+}
+
+/*
+ * Merge the stored risks of one finding's aliases into it (found: those
+ * stored).
+ */
 static int
 store_merge_one(struct store *s, const char *id, const struct risk *k,
-    const struct strmap *live, const char *now, size_t *moved,
+    const struct strmap *found, const char *now, size_t *moved,
     struct error *err)
 {
 	struct risk_register	 old, own;
@@ -241,7 +336,7 @@ store_merge_one(struct store *s, const char *id, const struct risk *k,
 	risk_register_init(&old);
 	risk_register_init(&own);
 	for (i = 0; i < k->naliases; i++) {
-		if (strmap_get(live, k->aliases[i]) != NULL ||
+		if (strmap_get(found, k->aliases[i]) == NULL ||
 		    risk_parse_name(k->aliases[i], &threat, &target) == -1)
 			continue;
 		got = store_merge_read(s, id, threat, target, &old, err);
@@ -304,62 +399,40 @@ int
 store_merge_pending(struct store *s, const char *id,
     const struct risk_register *reg, struct error *err)
 {
-	static const char *const sql = "SELECT 1 FROM risks WHERE system = ? "
-	    "AND threat = ? AND target = ?";
-	struct strmap	 live;
-	sqlite3_stmt	*st;
-	char		**names, *threat, *target;
-	size_t		 i, j, n = 0;
-	int		 rc = 0, step;
+	struct strmap	 live, found;
+	char		**names;
+	size_t		 i, n = 0;
+	long		 nfound;
 
 	for (i = 0; i < reg->n; i++)
 		n += reg->risks[i]->naliases > 0;
 	if (n == 0)
 		return 0;
 	strmap_init(&live);
+	strmap_init(&found);
 	names = xcalloc(reg->n + 1, sizeof *names);
 	for (i = 0; i < reg->n; i++) {
 		names[i] = risk_name(reg->risks[i]);
 		strmap_put(&live, names[i], names[i]);
 	}
-	for (i = 0; rc == 0 && i < reg->n; i++) {
-		for (j = 0; rc == 0 && j < reg->risks[i]->naliases; j++) {
-			if (strmap_get(&live, reg->risks[i]->aliases[j]) !=
-			    NULL || risk_parse_name(reg->risks[i]->aliases[j],
-			    &threat, &target) == -1)
-				continue;
-			if ((st = store_prepare(s, sql, err)) == NULL) {
-				rc = -1;
-			} else {
-				store_bind(st, 1, id);
-				store_bind(st, 2, threat);
-				store_bind(st, 3, target);
-				step = sqlite3_step(st);
-				sqlite3_reset(st);
-				if (step == SQLITE_ROW)
-					rc = 1;
-				else if (step != SQLITE_DONE)
-					rc = store_fail(s, step, err);
-			}
-			free(threat);
-			free(target);
-		}
-	}
+	nfound = store_merge_found(s, id, reg, &live, &found, err);
 	for (i = 0; i < reg->n; i++)
 		free(names[i]);
 	free(names);
 	strmap_release(&live);
-	return rc;
+	strmap_release(&found);
+	return nfound == -1 ? -1 : nfound > 0;
 }
 
 int
 store_merge_findings(struct store *s, const char *id,
     const struct risk_register *reg, size_t *moved, struct error *err)
 {
-	struct strmap	 live;
+	struct strmap	 live, found;
 	char		**names;
 	char		*now;
 	size_t		 i, n = 0;
+	long		 nfound = 0;
 	int		 rc = 0;
 
 	*moved = 0;
@@ -375,17 +448,22 @@ store_merge_findings(struct store *s, const char *id,
 		names[i] = risk_name(reg->risks[i]);
 		strmap_put(&live, names[i], names[i]);
 	}
+	strmap_init(&found);
 	now = store_now();
 	if (store_begin(s, err) == -1)
 		rc = -1;
-	for (i = 0; rc == 0 && i < reg->n; i++)
+	else if ((nfound = store_merge_found(s, id, reg, &live, &found,
+	    err)) == -1)
+		rc = -1;
+	for (i = 0; rc == 0 && nfound > 0 && i < reg->n; i++)
 		if (reg->risks[i]->naliases > 0)
-			rc = store_merge_one(s, id, reg->risks[i], &live, now,
+			rc = store_merge_one(s, id, reg->risks[i], &found, now,
 			    moved, err);
 	if (rc == 0 && store_commit(s, err) == -1)
 		rc = -1;
 	else if (rc == -1)
 		store_rollback(s);
+	strmap_release(&found);
 	free(now);
 	for (i = 0; i < reg->n; i++)
 		free(names[i]);

@@ -177,6 +177,80 @@ static const char *const store_schema_3_after[] = {
 	NULL
 };
 
+/*
+ * Schema 4: only what carries information is a row.
+ *
+ * A new object is one "created" entry, no longer one more per field it
+ * has: its fields at creation are those of the revision after, which the
+ * model and the later entries rebuild. What a deleted object was is its
+ * entry's was column (store_fields_encode()), so that an older revision
+ * can recreate it without reading back to its creation. Entries written
+ * before keep their shape, and the loaders read both: a deleted entry
+ * without was is rebuilt from the entries before it, as it always was.
+ *
+ * A mitigation row that only repeats what the catalogue proposes for its
+ * risk (proposed, no owner, due date or notes, and in the risk's proposed
+ * column) is the default that loading derives: databases written before
+ * proposed mitigations stopped being rows lose those rows and read the
+ * same. Rows of mitigations no longer proposed, or with any decision,
+ * stay. No history entry is changed or removed.
+ */
+static const char *const store_schema_4[] = {
+	"ALTER TABLE history ADD COLUMN was TEXT",
+	"DELETE FROM risk_mitigations WHERE status = 'proposed' "
+	"AND owner IS NULL AND due IS NULL AND notes IS NULL "
+	"AND EXISTS (SELECT 1 FROM risks r WHERE r.system = "
+	"risk_mitigations.system AND r.threat = risk_mitigations.threat "
+	"AND r.target = risk_mitigations.target AND instr(char(10) || "
+	"r.proposed || char(10), char(10) || risk_mitigations.mitigation || "
+	"char(10)) > 0)",
+	/*
+	 * Objects and fields are found by their keys only: tables without
+	 * rowid, one b-tree each instead of a table and its key's index.
+	 * The fields of a boundary, component or flow are its objects row's
+	 * fields column (store_fields_encode(): "NAME=VALUE" lines, escaped),
+	 * one row per object instead of one per field; the fields table
+	 * keeps the system's (object ''), which reports join.
+	 */
+	"CREATE TABLE objects_4 ("
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object TEXT NOT NULL,"
+	"  type TEXT NOT NULL,"
+	"  kind TEXT,"
+	"  position INTEGER NOT NULL,"
+	"  line INTEGER,"
+	"  col INTEGER,"
+	"  fields TEXT,"
+	"  PRIMARY KEY (system, object)) WITHOUT ROWID",
+	"INSERT INTO objects_4 SELECT o.system, o.object, o.type, o.kind, "
+	"o.position, o.line, o.col, (SELECT group_concat(f.field || '=' || "
+	"replace(replace(f.value, '\\', '\\\\'), char(10), '\\n'), "
+	"char(10)) || char(10) FROM fields f WHERE f.system = o.system "
+	"AND f.object = o.object) FROM objects o",
+	"DROP TABLE objects",
+	"ALTER TABLE objects_4 RENAME TO objects",
+	"CREATE TABLE fields_4 ("
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID",
+	"INSERT INTO fields_4 SELECT system, object, field, value FROM fields "
+	"WHERE object = ''",
+	"DROP TABLE fields",
+	"ALTER TABLE fields_4 RENAME TO fields",
+	/*
+	 * Whether a risk rests on an assumption (a reason line that begins
+	 * with "assumed: "), so that counting them reads no reasons; NULL:
+	 * not known, the count reads its reasons.
+	 */
+	"ALTER TABLE risks ADD COLUMN assumed INTEGER",
+	"UPDATE risks SET assumed = ifnull(substr(reasons, 1, 9) = 'assumed: ' "
+	"OR instr(reasons, char(10) || 'assumed: ') > 0, 0)",
+	"PRAGMA user_version = 4",
+	NULL
+};
+
 /* What the derivation knows of one model while it reads its history. */
 struct store_derive {
 	char		*system;
@@ -400,6 +474,7 @@ static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
 	{ store_schema_1, NULL, NULL },
 	{ store_schema_2, NULL, NULL },
 	{ store_schema_3, store_derive_revisions, store_schema_3_after },
+	{ store_schema_4, NULL, NULL },
 };
 
 /* Run constant statements once each (no need to cache them). */

@@ -3,12 +3,14 @@
  * delete.
  *
  * Objects are stored generically: one row per object (type, component
- * kind, position in its list) and one row per field that is set, holding
- * the field's text form (field_get / field_set), so that a field added to
- * the tables of model.h is stored without any change here. The system's
- * name, description, owner and criticality live in the models row, where
- * `parapet list` and anyone reading the file find them; any other system
- * field is a fields row of object ''.
+ * kind, position in its list) holding each field that is set as a line of
+ * its fields column, the field's text form (field_get / field_set;
+ * store_fields_encode()), so that a field added to the tables of model.h
+ * is stored without any change here. The system's name, description,
+ * owner and criticality live in the models row, where `parapet list` and
+ * anyone reading the file find them; any other system field is a fields
+ * row of object ''. (Before schema 4 an object's fields were fields rows
+ * too, one per field: the migration packs them.)
  *
  * Saving compares the model with what is stored and writes only the
  * differences, each one recorded in the history.
@@ -41,8 +43,11 @@ struct store_diff {
 	const char	*at;		/* now */
 	const char	*who;
 	int		 log;		/* record changes in history */
+	int		 fresh;		/* the model is new: its system's
+					   fields are its "created" entry */
 	int		 positions;	/* the new model has its places in a
 					   file: write them */
+	int		 places_read;	/* the old one has the stored ones */
 	size_t		 nchanges;
 	size_t		 nmoved;	/* places in the file that changed */
 	struct error	*err;
@@ -171,7 +176,68 @@ store_write_field(struct store_diff *d, const char *object,
 	return store_run(d->s, st, d->err);
 }
 
-/* Write and record one field if it changed; frees both values. */
+/*
+ * Write the fields column of an object's row from the object, keeping
+ * the lines of fields this Parapet does not know (a newer one's).
+ */
+static int
+store_write_packed(struct store_diff *d, enum objtype t, const void *obj)
+{
+	static const char *const get = "SELECT fields FROM objects "
+	    "WHERE system = ? AND object = ?";
+	static const char *const set = "UPDATE objects SET fields = ? "
+	    "WHERE system = ? AND object = ?";
+	const char	*id = store_id_of(obj);
+	sqlite3_stmt	*st;
+	struct buf	 b;
+	char		**names, **values;
+	size_t		  n = 0, i;
+	int		  rc;
+
+	buf_init(&b);
+	store_fields_encode(&b, t, obj);
+	if ((st = store_prepare(d->s, get, d->err)) == NULL) {
+		buf_release(&b);
+		return -1;
+	}
+	store_bind(st, 1, d->system);
+	store_bind(st, 2, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		n = store_fields_decode((const char *)sqlite3_column_text(st,
+		    0), &names, &values);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		buf_release(&b);
+		return store_fail(d->s, rc, d->err);
+	}
+	if (rc == SQLITE_ROW) {
+		for (i = 0; i < n; i++) {
+			if (model_field(t, names[i]) != NULL)
+				continue;
+			buf_addf(&b, "%s=", names[i]);
+			/* Its value as it was read: escape it again. */
+			store_fields_escape(&b, values[i]);
+			buf_addc(&b, '\n');
+		}
+		store_fields_free(names, values, n);
+	}
+	if ((st = store_prepare(d->s, set, d->err)) == NULL) {
+		buf_release(&b);
+		return -1;
+	}
+	store_bind(st, 1, b.s);
+	store_bind(st, 2, d->system);
+	store_bind(st, 3, id);
+	rc = store_run(d->s, st, d->err);
+	buf_release(&b);
+	return rc;
+}
+
+/*
+ * Record one field if it changed, and write it if it is a system field
+ * kept in fields; frees both values. 1 if it changed, 0 if not, -1 on
+ * error.
+ */
 static int
 store_diff_field(struct store_diff *d, const struct field *f, enum objtype t,
     const char *object, const char *logobject, char *a, char *b)
@@ -179,10 +245,12 @@ store_diff_field(struct store_diff *d, const struct field *f, enum objtype t,
 	int	rc = 0;
 
 	if (store_differ(a, b)) {
-		if (t != OBJ_SYSTEM || !store_is_column(f->name))
+		if (t == OBJ_SYSTEM && !store_is_column(f->name))
 			rc = store_write_field(d, object, f->name, b);
 		if (rc == 0)
 			rc = store_diff_log(d, logobject, f->name, a, b);
+		if (rc == 0)
+			rc = 1;
 	}
 	/* Two frees of NULL: gcc 12 would see a use after free. */
 	if (a != NULL)
@@ -195,7 +263,12 @@ store_diff_field(struct store_diff *d, const struct field *f, enum objtype t,
 /*
  * Compare the fields of an object (old NULL: a new object) and write and
  * record each difference. The id, and a component's kind (kept in objects),
- * are not fields rows. Object '' is the system.
+ * are not fields. Object '' is the system: its fields are columns of models
+ * or rows of fields, one per field; an object's are its row's fields
+ * column, written once when one changed (a new object's came with its
+ * row). The fields of a new object are not recorded: its "created" entry
+ * says who made it and when, and what it held then is the revision it was
+ * made in.
  */
 static int
 store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
@@ -204,20 +277,32 @@ store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
 	const struct field	*f;
 	size_t			 n, i;
 	char			*a, *b;
-	int			 rc = 0;
+	int			 rc = 0, log = d->log, changed = 0;
 
+	if (old == NULL || (t == OBJ_SYSTEM && d->fresh))
+		d->log = 0;
 	f = model_fields(t, &n);
-	for (i = 0; rc == 0 && i < n; i++) {
+	for (i = 0; rc != -1 && i < n; i++) {
 		if (f[i].type == FIELD_ID || f[i].type == FIELD_KIND)
 			continue;
 		a = old != NULL ? field_get(old, &f[i]) : NULL;
 		b = field_get(new, &f[i]);
-		rc = store_diff_field(d, &f[i], t, object, logobject, a, b);
+		if ((rc = store_diff_field(d, &f[i], t, object, logobject, a,
+		    b)) == 1)
+			changed = 1;
 	}
-	return rc;
+	d->log = log;
+	if (rc == -1)
+		return -1;
+	if (changed && old != NULL && t != OBJ_SYSTEM)
+		return store_write_packed(d, t, new);
+	return 0;
 }
 
-/* Remove an object and its fields. */
+/*
+ * Remove an object and its fields; its entry keeps what it was, for an
+ * older revision to recreate.
+ */
 static int
 store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 {
@@ -227,6 +312,8 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	    "WHERE system = ? AND object = ?";
 	const char	*id = store_id_of(obj);
 	sqlite3_stmt	*st;
+	struct buf	 was;
+	int		 rc;
 
 	if ((st = store_prepare(d->s, fields, d->err)) == NULL)
 		return -1;
@@ -240,7 +327,15 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	store_bind(st, 2, id);
 	if (store_run(d->s, st, d->err) == -1)
 		return -1;
-	return store_diff_log(d, id, "deleted", store_what(t, obj), NULL);
+	d->nchanges++;
+	if (!d->log)
+		return 0;
+	buf_init(&was);
+	store_fields_encode(&was, t, obj);
+	rc = store_log_was(d->s, d->at, d->who, d->system, id, "deleted",
+	    store_what(t, obj), NULL, was.s, d->err);
+	buf_release(&was);
+	return rc;
 }
 
 /* Where an object is written in its model file (line 0: not known). */
@@ -294,23 +389,31 @@ store_bind_place(sqlite3_stmt *st, int i, unsigned long v, int known)
 /*
  * Insert or update an object's row (type, kind, position in its list, and
  * its line and column in the model file when the model has them; else the
- * stored ones stay).
+ * stored ones stay). A new object's row comes with its fields; an existing
+ * one's stay (store_write_packed() writes them).
  */
 static int
 store_write_object(struct store_diff *d, enum objtype t, const void *obj,
-    size_t position)
+    size_t position, int isnew)
 {
 	static const char *const sql = "INSERT INTO objects (system, object, "
-	    "type, kind, position, line, col) VALUES (?, ?, ?, ?, ?, ?, ?) "
+	    "type, kind, position, line, col, fields) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (system, object) DO UPDATE SET type = excluded.type, "
 	    "kind = excluded.kind, position = excluded.position, "
 	    "line = coalesce(excluded.line, line), "
 	    "col = coalesce(excluded.col, col)";
 	const struct srcpos	*pos = store_pos_of(t, obj);
 	sqlite3_stmt		*st;
+	struct buf		 b;
+	int			 rc;
 
 	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
 		return -1;
+	buf_init(&b);
+	if (isnew)
+		store_fields_encode(&b, t, obj);
+	store_bind(st, 8, isnew ? b.s : NULL);
 	store_bind(st, 1, d->system);
 	store_bind(st, 2, store_id_of(obj));
 	store_bind(st, 3, objtype_name(t));
@@ -318,15 +421,28 @@ store_write_object(struct store_diff *d, enum objtype t, const void *obj,
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
 	store_bind_place(st, 6, pos->line, d->positions);
 	store_bind_place(st, 7, pos->col, d->positions && pos->line > 0);
-	return store_run(d->s, st, d->err);
+	rc = store_run(d->s, st, d->err);
+	buf_release(&b);
+	return rc;
+}
+
+/* 1 if two places are the same as stored (a column without a line). */
+static int
+store_same_place(const struct srcpos *a, const struct srcpos *b)
+{
+	return a->line == b->line && (a->line == 0 || a->col == b->col);
 }
 
 /*
  * Write where an unchanged object (or the system, object '') now is in
- * the model file, when that moved; counted in nmoved, not in history.
+ * the model file, when that moved from where old (its stored copy, with
+ * the places store_read_places() gave it) was; counted in nmoved, not in
+ * history. A re-import of a large model moves few: no statement for the
+ * others.
  */
 static int
-store_write_place(struct store_diff *d, enum objtype t, const void *obj)
+store_write_place(struct store_diff *d, enum objtype t, const void *obj,
+    const void *old)
 {
 	static const char *const object = "UPDATE objects SET line = ?1, "
 	    "col = ?2 WHERE system = ?3 AND object = ?4 "
@@ -336,7 +452,8 @@ store_write_place(struct store_diff *d, enum objtype t, const void *obj)
 	const struct srcpos	*pos = store_pos_of(t, obj);
 	sqlite3_stmt		*st;
 
-	if (!d->positions)
+	if (!d->positions || (old != NULL && d->places_read &&
+	    store_same_place(store_pos_of(t, old), pos)))
 		return 0;
 	if ((st = store_prepare(d->s, t == OBJ_SYSTEM ? system : object,
 	    d->err)) == NULL)
@@ -420,7 +537,7 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 		id = store_id_of(b[i]);
 		o = store_find(old, id, t);
 		if (o == NULL) {
-			if (store_write_object(d, t, b[i], i) == -1 ||
+			if (store_write_object(d, t, b[i], i, 1) == -1 ||
 			    store_diff_log(d, id, "created", NULL,
 			    store_what(t, b[i])) == -1 ||
 			    store_diff_fields(d, t, NULL, b[i], id, id) == -1)
@@ -443,9 +560,9 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 			kind = -1;
 		if (moved || (t == OBJ_COMPONENT &&
 		    kind != ((struct component *)b[i])->kind)) {
-			if (store_write_object(d, t, b[i], i) == -1)
+			if (store_write_object(d, t, b[i], i, 0) == -1)
 				return -1;
-		} else if (store_write_place(d, t, b[i]) == -1)
+		} else if (store_write_place(d, t, b[i], o) == -1)
 			return -1;
 		if (store_diff_fields(d, t, o, b[i], id, id) == -1)
 			return -1;
@@ -616,15 +733,11 @@ store_apply_renames(struct store_diff *d, struct model *old,
 {
 	static const char *const objects = "UPDATE objects SET object = ?3 "
 	    "WHERE system = ?1 AND object = ?2";
-	static const char *const fields = "UPDATE fields SET object = ?3 "
-	    "WHERE system = ?1 AND object = ?2";
-	static const char *const refs = "UPDATE fields SET value = ?3 "
-	    "WHERE system = ?1 AND value = ?2 "
-	    "AND field IN ('boundary', 'from', 'to') AND object <> ''";
 	const struct model_rename	*r;
 	const struct objref		*o, *n;
 	struct component		*c;
 	struct flow			*f;
+	enum objtype			 t;
 	size_t				 i, j;
 
 	for (i = 0; i < new->nrenames; i++) {
@@ -657,13 +770,31 @@ store_apply_renames(struct store_diff *d, struct model *old,
 			    r->to) == -1))
 				return -1;
 		}
+		t = o->type;
 		if (store_exec3(d, objects, d->system, r->from, r->to) == -1 ||
-		    store_exec3(d, fields, d->system, r->from, r->to) == -1 ||
-		    store_exec3(d, refs, d->system, r->from, r->to) == -1 ||
 		    store_diff_log(d, r->to, "id", r->from, r->to) == -1 ||
 		    store_rename_risks(d, r->from, r->to) == -1 ||
 		    model_rename(old, r->from, r->to, d->err) == -1)
 			return -1;
+		/*
+		 * The rows of those that followed, as old now has them (the
+		 * rename made old's index again: o is gone).
+		 */
+		for (j = 0; t == OBJ_BOUNDARY && j < old->ncomponents;
+		    j++) {
+			c = old->components[j];
+			if (c->boundary != NULL &&
+			    strcmp(c->boundary, r->to) == 0 &&
+			    store_write_packed(d, OBJ_COMPONENT, c) == -1)
+				return -1;
+		}
+		for (j = 0; t == OBJ_COMPONENT && j < old->nflows; j++) {
+			f = old->flows[j];
+			if (((f->from != NULL && strcmp(f->from, r->to) == 0) ||
+			    (f->to != NULL && strcmp(f->to, r->to) == 0)) &&
+			    store_write_packed(d, OBJ_FLOW, f) == -1)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -685,7 +816,8 @@ store_diff_model(struct store_diff *d, const struct model *old,
 
 	if (store_diff_fields(d, OBJ_SYSTEM, old != NULL ? &old->system : NULL,
 	    &new->system, "", d->system) == -1 ||
-	    store_write_place(d, OBJ_SYSTEM, &new->system) == -1)
+	    store_write_place(d, OBJ_SYSTEM, &new->system,
+	    old != NULL ? &old->system : NULL) == -1)
 		return -1;
 	for (k = 0; k < sizeof types / sizeof *types; k++) {
 		a = store_list_of(old, types[k], &na);
@@ -700,6 +832,47 @@ store_diff_model(struct store_diff *d, const struct model *old,
 		if (store_diff_objects(d, types[k], old, new) == -1)
 			return -1;
 	return store_diff_practices(d, old, new);
+}
+
+/*
+ * Give a stored model, just loaded in the current transaction, the places
+ * in its file that the database holds (none: line 0), to compare with.
+ */
+static int
+store_read_places(struct store *s, struct model *m, struct error *err)
+{
+	static const char *const sys = "SELECT line, col FROM models "
+	    "WHERE system = ?";
+	static const char *const objects = "SELECT object, line, col "
+	    "FROM objects WHERE system = ? AND line IS NOT NULL";
+	const struct objref	*ref;
+	struct srcpos		*pos;
+	sqlite3_stmt		*st;
+	int			 rc, i;
+
+	for (i = 0; i < 2; i++) {
+		if ((st = store_prepare(s, i == 0 ? sys : objects,
+		    err)) == NULL)
+			return -1;
+		store_bind(st, 1, m->system.id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (i == 0)
+				pos = &m->system.pos;
+			else if ((ref = model_find(m, (const char *)
+			    sqlite3_column_text(st, 0))) == NULL ||
+			    (pos = store_pos_set(ref->type, ref->ptr)) ==
+			    NULL)
+				continue;
+			pos->line = (unsigned long)sqlite3_column_int64(st,
+			    i);
+			pos->col = (unsigned long)sqlite3_column_int64(st,
+			    i + 1);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, rc, err);
+	}
+	return 0;
 }
 
 /* Insert the models row of a new model. */
@@ -791,12 +964,51 @@ store_remember(struct strmap *objs, struct objref **refs, size_t *n,
 	strmap_put(objs, store_id_of(obj), ref);
 }
 
-/* Read the objects rows of a model into it. */
+/*
+ * Set one field of an object (or the system) read from the database; a
+ * field this Parapet does not know is left alone.
+ */
+static int
+store_load_field(struct store *s, const struct model *m, enum objtype t,
+    void *obj, const char *object, const char *name, const char *value,
+    struct error *err)
+{
+	const struct field	*f = model_field(t, name);
+
+	if (f == NULL || f->type == FIELD_ID || f->type == FIELD_KIND)
+		return 0;
+	if (field_set(obj, f, value, err) == -1) {
+		error_prefix(err, "database '%s': model '%s', %s '%s'",
+		    s->path, m->system.id, objtype_name(t),
+		    *object != '\0' ? object : m->system.id);
+		return -1;
+	}
+	return 0;
+}
+
+/* Set the fields an objects row holds (its fields column). */
+static int
+store_load_packed(struct store *s, const struct model *m, enum objtype t,
+    void *obj, const char *id, const char *text, struct error *err)
+{
+	char	**names, **values;
+	size_t	  n, i;
+	int	  rc = 0;
+
+	n = store_fields_decode(text, &names, &values);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = store_load_field(s, m, t, obj, id, names[i], values[i],
+		    err);
+	store_fields_free(names, values, n);
+	return rc;
+}
+
+/* Read the objects rows of a model into it, with their fields. */
 static int
 store_load_objects(struct store *s, struct model *m, struct strmap *objs,
     struct objref ***refs, size_t *nrefs, struct error *err)
 {
-	static const char *const sql = "SELECT object, type, kind "
+	static const char *const sql = "SELECT object, type, kind, fields "
 	    "FROM objects WHERE system = ? ORDER BY position, object";
 	sqlite3_stmt	*st;
 	const char	*id, *type, *kind;
@@ -838,6 +1050,11 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 			*refs = xreallocarray(*refs, max, sizeof **refs);
 		}
 		store_remember(objs, *refs, nrefs, (enum objtype)k, obj);
+		if (store_load_packed(s, m, (enum objtype)k, obj, id,
+		    (const char *)sqlite3_column_text(st, 3), err) == -1) {
+			sqlite3_reset(st);
+			return -1;
+		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -845,14 +1062,16 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 	return 0;
 }
 
-/* Read the fields rows of a model into its objects. */
+/*
+ * Read the fields rows of a model: the system's, and an object's of a
+ * database before schema 4 that kept one row per field.
+ */
 static int
 store_load_fields(struct store *s, struct model *m, struct strmap *objs,
     struct error *err)
 {
 	static const char *const sql = "SELECT object, field, value "
 	    "FROM fields WHERE system = ?";
-	const struct field	*f;
 	const struct objref	*ref;
 	sqlite3_stmt		*st;
 	const char		*object, *name, *value;
@@ -877,14 +1096,8 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 			obj = ref->ptr;
 		} else
 			continue;	/* cannot happen: deleted together */
-		/* A field this Parapet does not know is left alone. */
-		f = model_field(t, name);
-		if (f == NULL || f->type == FIELD_ID || f->type == FIELD_KIND)
-			continue;
-		if (field_set(obj, f, value, err) == -1) {
-			error_prefix(err, "database '%s': model '%s', %s '%s'",
-			    s->path, m->system.id, objtype_name(t),
-			    *object != '\0' ? object : m->system.id);
+		if (store_load_field(s, m, t, obj, object, name, value,
+		    err) == -1) {
 			sqlite3_reset(st);
 			return -1;
 		}
@@ -1124,12 +1337,16 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	}
 	if (rev == 0) {
 		old = model_new();
+		d.fresh = 1;
 		if (store_insert_model(s, m, 1, now, err) == -1 ||
 		    store_diff_log(&d, id, "created", NULL, "system") == -1)
 			goto fail;
 	} else if ((old = store_load_model(s, id, err)) == NULL ||
+	    (d.positions && store_read_places(s, old, err) == -1) ||
 	    store_apply_renames(&d, old, m) == -1)
 		goto fail;
+	else
+		d.places_read = d.positions;
 	if (store_diff_model(&d, old, m) == -1)
 		goto fail;
 	if (d.nchanges == 0 && d.nmoved == 0) {
@@ -1249,12 +1466,14 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	/*
 	 * A risk rests on an assumption when one of its reasons does: a line
 	 * of the reasons column that begins with the kind's prefix, as
-	 * risk_add_reason_line() reads it back (store-risk.c).
+	 * risk_add_reason_line() reads it back (store-risk.c). The assumed
+	 * column says so without reading them (when it is NULL, as a row
+	 * made by a merge before its sync, the reasons are read).
 	 */
 	static const char *const risks = "SELECT severity, status, count(*), "
-	    "applies, sum(substr(reasons, 1, 9) = 'assumed: ' OR "
-	    "instr(reasons, char(10) || 'assumed: ') > 0) FROM risks "
-	    "WHERE system = ? GROUP BY applies, severity, status";
+	    "applies, sum(coalesce(assumed, substr(reasons, 1, 9) = "
+	    "'assumed: ' OR instr(reasons, char(10) || 'assumed: ') > 0)) "
+	    "FROM risks WHERE system = ? GROUP BY applies, severity, status";
 	sqlite3_stmt	*st;
 	const char	*type;
 	size_t		 n;

@@ -25,10 +25,12 @@
 /*
  * A risk rests on an assumption when one of its reasons does: a line of
  * the reasons column that begins with the kind's prefix, as
- * risk_add_reason_line() reads it back (store-risk.c).
+ * risk_add_reason_line() reads it back (store-risk.c). The assumed column
+ * (schema 4) says so without reading the reasons; they are read only
+ * where it is NULL.
  */
 #define REG_PROVISIONAL \
-	"(substr(r.reasons, 1, 9) = 'assumed: ' OR " \
+	"coalesce(r.assumed, substr(r.reasons, 1, 9) = 'assumed: ' OR " \
 	"instr(r.reasons, char(10) || 'assumed: ') > 0)"
 /* The owner a risk answers to: its own, else the system's. */
 #define REG_OWNER	"coalesce(nullif(r.owner, ''), m.owner)"

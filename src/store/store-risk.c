@@ -18,8 +18,11 @@
  * proposed ones in the catalogue's order, each with its row's decision if
  * it has one, then those of its other rows in the order they were added.
  * A risk that appears is not a history entry; one that stops or starts
- * applying again is. Databases written before keep their rows for every
- * proposed mitigation: a row always wins, so they read the same.
+ * applying again is. A register imported whole (store_write_risks) is
+ * stored the same way: its mitigations in its order are the proposed
+ * column, those with a decision rows. Rows of older databases for every
+ * proposed mitigation go in the migration to schema 4; a row always wins,
+ * so any left would read the same.
  */
 #include "config.h"
 
@@ -87,6 +90,22 @@ store_reasons_decode(struct risk *k, const char *s)
 	buf_release(&b);
 }
 
+/*
+ * 1 if a risk rests on an assumption: one of its reason lines begins with
+ * "assumed: ", as its stored reasons say (the risks.assumed column, so
+ * that counting them reads no reasons).
+ */
+static int
+store_assumed(const struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strncmp(k->reasons[i].line, "assumed: ", 9) == 0)
+			return 1;
+	return 0;
+}
+
 /* Check what the analysis (or an import) says about a risk. */
 static int
 store_check_risk(const struct risk *k, int decisions, struct error *err)
@@ -146,6 +165,14 @@ store_key_cmp(const void *a, const void *b)
 	return strcmp(x->target, y->target);
 }
 
+/* The same for slots of a register (pointers to its risk pointers). */
+static int
+store_slot_cmp(const void *a, const void *b)
+{
+	return store_key_cmp(*(struct risk *const *const *)a,
+	    *(struct risk *const *const *)b);
+}
+
 /* The mitigation ids a risk's proposed column holds for it. */
 static void
 store_proposed_encode(struct buf *b, const struct risk *k)
@@ -175,6 +202,40 @@ store_proposed_has(const char *proposed, const char *id)
 			p++;
 	}
 	return 0;
+}
+
+static int	store_word(const struct vocab *, sqlite3_stmt *, int, int);
+static int	store_changed(const char *, const char *);
+static int	store_text_differs(sqlite3_stmt *, int, const struct buf *,
+		    int);
+
+/*
+ * The columns of a stored risk that a sync compares, in this order after
+ * threat and target (STORE_ROW_COLUMNS), and whether a stored row (st,
+ * on one of them) already says what a fresh risk does: applying, the same
+ * scoring, title, reasons, proposed mitigations, and an assumed column
+ * that is known. reasons and proposed are scratch space.
+ */
+#define STORE_ROW_COLUMNS \
+	"title, likelihood, impact, severity, applies, reasons, proposed, " \
+	"assumed"
+
+static int
+store_row_same(sqlite3_stmt *st, const struct risk *k, struct buf *reasons,
+    struct buf *proposed)
+{
+	store_reasons_encode(reasons, k);
+	store_proposed_encode(proposed, k);
+	return sqlite3_column_int(st, 6) == 1 &&
+	    sqlite3_column_int(st, 3) == k->likelihood &&
+	    sqlite3_column_int(st, 4) == k->impact &&
+	    store_word(&vocab_severity, st, 5, -1) == (int)k->severity &&
+	    !store_changed((const char *)sqlite3_column_text(st, 2),
+	    k->title) &&
+	    !store_text_differs(st, 7, reasons, k->nreasons > 0) &&
+	    !store_text_differs(st, 8, proposed, k->nmitigations > 0) &&
+	    sqlite3_column_type(st, 9) != SQLITE_NULL &&
+	    sqlite3_column_int(st, 9) == store_assumed(k);
 }
 
 /* A risk that starts or stops applying. */
@@ -263,29 +324,33 @@ store_sync_keep(struct store *s, const char *id, const struct risk *k,
  * stored keys, merged with the new register sorted the same way
  * (duplicates in it skipped), instead of a query per risk. A stored risk
  * whose proposed mitigations change keeps those dropped (store_sync_keep).
+ * same[i] says that keys[i] is stored as it is (no write needed; never
+ * for a key the register holds twice).
  */
 static int
 store_sync_flips(struct store *s, const char *id, const struct risk **keys,
-    size_t n, struct store_flips *f, struct error *err)
+    size_t n, struct store_flips *f, unsigned char *same, struct error *err)
 {
-	static const char *const sql = "SELECT threat, target, applies, "
-	    "proposed FROM risks WHERE system = ? ORDER BY threat, target";
+	static const char *const sql = "SELECT threat, target, "
+	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? "
+	    "ORDER BY threat, target";
 	const struct risk	*k;
 	sqlite3_stmt		*st;
 	const char		*threat, *target, *proposed;
-	struct buf		 now;
+	struct buf		 now, reasons;
 	size_t			 i = 0;
 	int			 rc, c, applies;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	buf_init(&now);
+	buf_init(&reasons);
 	store_bind(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		threat = (const char *)sqlite3_column_text(st, 0);
 		target = (const char *)sqlite3_column_text(st, 1);
-		applies = sqlite3_column_int(st, 2);
-		proposed = (const char *)sqlite3_column_text(st, 3);
+		applies = sqlite3_column_int(st, 6);
+		proposed = (const char *)sqlite3_column_text(st, 8);
 		if (threat == NULL || target == NULL)
 			continue;
 		for (c = -1; i < n; i++) {
@@ -300,12 +365,16 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 		if (c == 0) {
 			if (!applies)
 				store_flip_add(f, threat, target, 1, 1);
+			same[i] = (i + 1 >= n || store_key_cmp(&keys[i],
+			    &keys[i + 1]) != 0) && store_row_same(st, keys[i],
+			    &reasons, &now);
 			store_proposed_encode(&now, keys[i]);
 			if (proposed != NULL && strcmp(proposed, now.s) != 0 &&
 			    store_sync_keep(s, id, keys[i], proposed,
 			    err) == -1) {
 				sqlite3_reset(st);
 				buf_release(&now);
+				buf_release(&reasons);
 				return -1;
 			}
 			i++;
@@ -314,6 +383,7 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 	}
 	sqlite3_reset(st);
 	buf_release(&now);
+	buf_release(&reasons);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, rc, err);
 	return 0;
@@ -388,26 +458,30 @@ store_sync_prune(struct store *s, const char *id, struct error *err)
 
 /*
  * Write the scoring of each risk, and the mitigations the catalogue
- * proposes for it, with one UPSERT that leaves unchanged rows alone.
+ * proposes for it, with one UPSERT that leaves unchanged rows alone; none
+ * for the risks skip says are stored as they are (store_sync_flips()).
  */
 static int
 store_sync_write(struct store *s, const char *id,
-    const struct risk_register *reg, struct error *err)
+    const struct risk_register *reg, const unsigned char *skip,
+    struct error *err)
 {
 	static const char *const risk = "INSERT INTO risks (system, threat, "
 	    "target, title, likelihood, impact, severity, applies, reasons, "
-	    "proposed, status) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open') "
+	    "proposed, status, assumed) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open', ?) "
 	    "ON CONFLICT (system, threat, target) DO UPDATE SET "
 	    "title = excluded.title, likelihood = excluded.likelihood, "
 	    "impact = excluded.impact, severity = excluded.severity, "
 	    "applies = 1, reasons = excluded.reasons, "
-	    "proposed = excluded.proposed "
+	    "proposed = excluded.proposed, assumed = excluded.assumed "
 	    "WHERE title IS NOT excluded.title "
 	    "OR likelihood IS NOT excluded.likelihood "
 	    "OR impact IS NOT excluded.impact "
 	    "OR severity IS NOT excluded.severity OR applies IS NOT 1 "
 	    "OR reasons IS NOT excluded.reasons "
-	    "OR proposed IS NOT excluded.proposed";
+	    "OR proposed IS NOT excluded.proposed "
+	    "OR assumed IS NOT excluded.assumed";
 	const struct risk	*k;
 	sqlite3_stmt		*rs;
 	struct buf		 reasons, proposed;
@@ -419,6 +493,8 @@ store_sync_write(struct store *s, const char *id,
 	buf_init(&reasons);
 	buf_init(&proposed);
 	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
+		if (skip[i])
+			continue;
 		k = reg->risks[i];
 		store_reasons_encode(&reasons, k);
 		store_proposed_encode(&proposed, k);
@@ -431,6 +507,7 @@ store_sync_write(struct store *s, const char *id,
 		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
 		store_bind(rs, 8, k->nreasons > 0 ? reasons.s : NULL);
 		store_bind(rs, 9, k->nmitigations > 0 ? proposed.s : NULL);
+		sqlite3_bind_int(rs, 10, store_assumed(k));
 		rc = sqlite3_step(rs);
 		sqlite3_reset(rs);
 	}
@@ -440,9 +517,6 @@ store_sync_write(struct store *s, const char *id,
 		return store_fail(s, rc, err);
 	return 0;
 }
-
-static int	store_word(const struct vocab *, sqlite3_stmt *, int, int);
-static int	store_changed(const char *, const char *);
 
 /* 1 if a stored text column differs from a buffer (NULL when unused). */
 static int
@@ -466,9 +540,9 @@ static int
 store_sync_unchanged(struct store *s, const char *id,
     const struct risk **keys, size_t n, struct error *err)
 {
-	static const char *const sql = "SELECT threat, target, title, "
-	    "likelihood, impact, severity, applies, reasons, proposed "
-	    "FROM risks WHERE system = ? ORDER BY threat, target";
+	static const char *const sql = "SELECT threat, target, "
+	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? "
+	    "ORDER BY threat, target";
 	static const char *const stale = "SELECT count(*) FROM risks "
 	    "WHERE system = ?1 AND applies = 0 AND status = 'open' "
 	    "AND owner IS NULL AND justification IS NULL "
@@ -482,7 +556,7 @@ store_sync_unchanged(struct store *s, const char *id,
 	sqlite3_stmt		*st;
 	struct buf		 reasons, proposed;
 	const char		*threat, *target;
-	size_t			 i = 0, j;
+	size_t			 i = 0;
 	int			 rc, c, same = 1;
 
 	if ((st = store_prepare(s, stale, err)) == NULL)
@@ -524,20 +598,7 @@ store_sync_unchanged(struct store *s, const char *id,
 			continue;
 		}
 		k = keys[i++];
-		store_reasons_encode(&reasons, k);
-		buf_reset(&proposed);
-		for (j = 0; j < k->nmitigations; j++)
-			buf_addf(&proposed, "%s%s", j > 0 ? "\n" : "",
-			    k->mitigations[j].id);
-		if (sqlite3_column_int(st, 6) != 1 ||
-		    sqlite3_column_int(st, 3) != k->likelihood ||
-		    sqlite3_column_int(st, 4) != k->impact ||
-		    store_word(&vocab_severity, st, 5, -1) != k->severity ||
-		    store_changed((const char *)sqlite3_column_text(st, 2),
-		    k->title) ||
-		    store_text_differs(st, 7, &reasons, k->nreasons > 0) ||
-		    store_text_differs(st, 8, &proposed,
-		    k->nmitigations > 0))
+		if (!store_row_same(st, k, &reasons, &proposed))
 			same = 0;
 	}
 	sqlite3_reset(st);
@@ -584,6 +645,8 @@ store_sync_risks(struct store *s, const char *id,
 {
 	struct store_flips	  flips;
 	const struct risk	**keys;
+	struct risk *const	**slots;
+	unsigned char		 *same, *skip;
 	char			 *now = NULL;
 	size_t			  i;
 	int			  rc;
@@ -591,48 +654,63 @@ store_sync_risks(struct store *s, const char *id,
 	for (i = 0; i < reg->n; i++)
 		if (store_check_risk(reg->risks[i], 0, err) == -1)
 			return -1;
+	/*
+	 * The register sorted as the stored keys are, remembering where each
+	 * risk is in it (slots), so that what the ordered pass finds stored
+	 * as it is (same) skips its write (skip, in the register's order).
+	 */
+	slots = xreallocarray(NULL, reg->n + 1, sizeof *slots);
 	keys = xreallocarray(NULL, reg->n + 1, sizeof *keys);
-	if (reg->n > 0) {
-		/* An analysis that raises nothing has no array to copy. */
-		memcpy(keys, reg->risks, reg->n * sizeof *keys);
-		qsort(keys, reg->n, sizeof *keys, store_key_cmp);
-	}
+	for (i = 0; i < reg->n; i++)
+		slots[i] = &reg->risks[i];
+	if (reg->n > 0)
+		qsort(slots, reg->n, sizeof *slots, store_slot_cmp);
+	for (i = 0; i < reg->n; i++)
+		keys[i] = *slots[i];
+	same = xcalloc(reg->n + 1, 1);
+	skip = xcalloc(reg->n + 1, 1);
 	memset(&flips, 0, sizeof flips);
 
 	/* Nothing to change: no write, no lock. */
 	if (s->depth == 0) {
+		rc = -1;
 		if (store_begin_read(s, err) == -1)
-			goto out;
+			goto done;
 		rc = store_need_model(s, id, err) == -1 ? -1 :
 		    store_sync_unchanged(s, id, keys, reg->n, err);
 		store_rollback(s);
 		if (rc != 0) {
-			free(keys);
-			return rc == 1 ? 0 : -1;
+			rc = rc == 1 ? 0 : -1;
+			goto done;
 		}
 	}
+	rc = -1;
 	if (store_begin(s, err) == -1)
-		goto out;
+		goto done;
 	now = store_now();
 	if (store_need_model(s, id, err) == -1 ||
-	    store_sync_flips(s, id, keys, reg->n, &flips, err) == -1 ||
-	    store_sync_record(s, id, &flips, now, err) == -1 ||
+	    store_sync_flips(s, id, keys, reg->n, &flips, same, err) == -1) {
+		store_rollback(s);
+		goto done;
+	}
+	for (i = 0; i < reg->n; i++)
+		skip[slots[i] - reg->risks] = same[i];
+	if (store_sync_record(s, id, &flips, now, err) == -1 ||
 	    store_sync_prune(s, id, err) == -1 ||
-	    store_sync_write(s, id, reg, err) == -1 ||
+	    store_sync_write(s, id, reg, skip, err) == -1 ||
 	    store_commit(s, err) == -1) {
 		store_rollback(s);
-		goto out;
+		goto done;
 	}
+	rc = 0;
+done:
 	store_flips_free(&flips);
+	free(slots);
 	free(keys);
+	free(same);
+	free(skip);
 	free(now);
-	return 0;
-
-out:
-	store_flips_free(&flips);
-	free(keys);
-	free(now);
-	return -1;
+	return rc;
 }
 
 int
@@ -641,15 +719,15 @@ store_write_risks(struct store *s, const char *id,
 {
 	static const char *const risk = "INSERT INTO risks (system, threat, "
 	    "target, title, likelihood, impact, severity, applies, reasons, "
-	    "status, owner, justification, decided_by, decided_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "status, owner, justification, decided_by, decided_at, proposed, "
+	    "assumed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	static const char *const mit = "INSERT INTO risk_mitigations (system, "
 	    "threat, target, mitigation, status, owner, due, notes) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	const struct risk_mitigation	*m;
 	const struct risk		*k = NULL;
 	sqlite3_stmt			*rs, *ms;
-	struct buf			 b;
+	struct buf			 b, proposed;
 	size_t				 i, j;
 	int				 rc = SQLITE_DONE;
 
@@ -660,9 +738,11 @@ store_write_risks(struct store *s, const char *id,
 	    (ms = store_prepare(s, mit, err)) == NULL)
 		return -1;
 	buf_init(&b);
+	buf_init(&proposed);
 	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
 		k = reg->risks[i];
 		store_reasons_encode(&b, k);
+		store_proposed_encode(&proposed, k);
 		store_bind(rs, 1, id);
 		store_bind(rs, 2, k->threat);
 		store_bind(rs, 3, k->target);
@@ -677,10 +757,21 @@ store_write_risks(struct store *s, const char *id,
 		store_bind(rs, 12, k->justification);
 		store_bind(rs, 13, k->decided_by);
 		store_bind(rs, 14, k->decided_at);
+		store_bind(rs, 15, k->nmitigations > 0 ? proposed.s : NULL);
+		sqlite3_bind_int(rs, 16, store_assumed(k));
 		rc = sqlite3_step(rs);
 		sqlite3_reset(rs);
+		/*
+		 * Its mitigations in its order are its proposed column; only
+		 * those with a decision are rows, as a sync leaves them (a
+		 * later sync keeps as rows the ones the catalogue no longer
+		 * proposes).
+		 */
 		for (j = 0; rc == SQLITE_DONE && j < k->nmitigations; j++) {
 			m = &k->mitigations[j];
+			if (m->status == MIT_PROPOSED && m->owner == NULL &&
+			    m->due == NULL && m->notes == NULL)
+				continue;
 			store_bind(ms, 1, id);
 			store_bind(ms, 2, k->threat);
 			store_bind(ms, 3, k->target);
@@ -695,6 +786,7 @@ store_write_risks(struct store *s, const char *id,
 		}
 	}
 	buf_release(&b);
+	buf_release(&proposed);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT && k != NULL)
 		return error_set(err, "risk '%s@%s' or one of its mitigations "
 		    "is listed twice", k->threat, k->target);

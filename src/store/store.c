@@ -671,9 +671,19 @@ store_log(struct store *s, const char *at, const char *who,
     const char *system, const char *object, const char *field,
     const char *old_value, const char *new_value, struct error *err)
 {
+	return store_log_was(s, at, who, system, object, field, old_value,
+	    new_value, NULL, err);
+}
+
+int
+store_log_was(struct store *s, const char *at, const char *who,
+    const char *system, const char *object, const char *field,
+    const char *old_value, const char *new_value, const char *was,
+    struct error *err)
+{
 	static const char *const sql = "INSERT INTO history (at, who, system, "
-	    "object, field, old_value, new_value, source, revision) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "object, field, old_value, new_value, source, revision, was) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
 	long		 rev;
 
@@ -682,6 +692,7 @@ store_log(struct store *s, const char *at, const char *who,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 9, rev);
+	store_bind(st, 10, was);
 	store_bind(st, 1, at);
 	store_bind(st, 2, who);
 	store_bind(st, 3, system);
