@@ -59,7 +59,11 @@ run export "$db" --format yaml --output "$T/e.yaml"
 expect_rc 0 "export to another file"
 
 # 8. A write past the file size limit: an error with a message, and no
-# partial temporary file.
+# partial temporary file. A larger model than the support assistant, so
+# that its export is well past the limit.
+db="$T/big-source.db"
+run import "$SRC/templates/multi-agent-mcp.yaml" "$db"
+expect_rc 0 "import the multi-agent template"
 run export "$db" --format xml --output "$T/full.xml"
 # The limit: 40 KiB, or just under the export's size if that is smaller
 # (the database's shared memory, 32 KiB, must still fit).
