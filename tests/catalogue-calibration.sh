@@ -334,5 +334,13 @@ register "$SRC/tests/threats/llm-unbounded-consumption/quiet-planner-llm.yaml"
 expect agent-resource-runaway@agent low medium high
 expect llm-unbounded-consumption@planner-llm none
 
+# A log store that ingests what outsiders write (attacker-written log
+# lines) is no easier to read for it; one the internet can reach is.
+model=calibration-log-ingest
+register "$SRC/tests/data/calibration/log-ingest.yaml"
+expect monitoring-holds-sensitive-data@siem high medium
+expect monitoring-holds-sensitive-data@public-logs critical high
+above monitoring-holds-sensitive-data@public-logs monitoring-holds-sensitive-data@siem
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
