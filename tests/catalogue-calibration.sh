@@ -342,5 +342,16 @@ expect monitoring-holds-sensitive-data@siem high medium
 expect monitoring-holds-sensitive-data@public-logs critical high
 above monitoring-holds-sensitive-data@public-logs monitoring-holds-sensitive-data@siem
 
+# Spoofing a face verifier at a door needs the attacker there in person,
+# with a badge: high, not critical, and not a classifier's evasion score
+# taken over when that finding folds in. A verifier that anyone can call
+# through a public line is tried remotely, at scale: it ranks above.
+model=calibration-door-verifier
+register "$SRC/tests/data/calibration/door-verifier.yaml"
+expect biometric-spoofing@door-verifier high
+expect evasion-adversarial-inputs@door-verifier none
+expect biometric-spoofing@voice-verifier critical
+above biometric-spoofing@voice-verifier biometric-spoofing@door-verifier
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
