@@ -353,5 +353,14 @@ expect evasion-adversarial-inputs@door-verifier none
 expect biometric-spoofing@voice-verifier critical
 above biometric-spoofing@voice-verifier biometric-spoofing@door-verifier
 
+# A wrong answer that a tool acts on with nobody approving (an alert
+# closed as benign) is a corrupted decision: it ranks above the same
+# model's wrong draft that an analyst reads.
+model=calibration-unapproved-closure
+register "$SRC/tests/data/calibration/unapproved-closure.yaml"
+expect llm-misinformation-overreliance@triage-llm high
+expect llm-misinformation-overreliance@drafting-llm medium
+above llm-misinformation-overreliance@triage-llm llm-misinformation-overreliance@drafting-llm
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
