@@ -362,5 +362,15 @@ expect llm-misinformation-overreliance@triage-llm high
 expect llm-misinformation-overreliance@drafting-llm medium
 above llm-misinformation-overreliance@triage-llm llm-misinformation-overreliance@drafting-llm
 
+# A pickled model from a contracted vendor's own channel needs the vendor
+# compromised (likelihood 2); the same file from a public hub needs only an
+# upload, and ranks above it.
+model=calibration-supplier-pickle
+register "$SRC/tests/data/calibration/supplier-pickle.yaml"
+grep -q '^high .* 2x5  malicious-serialised-weights@vendor-model ' "$T/risks" ||
+    fail "$model: the vendor's pickle is not likelihood 2 (a compromised supplier)"
+expect malicious-serialised-weights@hub-model critical
+above malicious-serialised-weights@hub-model malicious-serialised-weights@vendor-model
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
