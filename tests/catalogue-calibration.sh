@@ -370,5 +370,43 @@ register "$SRC/tests/threats/llm-unbounded-consumption/quiet-planner-llm.yaml"
 expect agent-resource-runaway@agent low medium high
 expect llm-unbounded-consumption@planner-llm none
 
+# A log store that ingests what outsiders write (attacker-written log
+# lines) is no easier to read for it; one the internet can reach is.
+model=calibration-log-ingest
+register "$SRC/tests/data/calibration/log-ingest.yaml"
+expect monitoring-holds-sensitive-data@siem high medium
+expect monitoring-holds-sensitive-data@public-logs critical high
+above monitoring-holds-sensitive-data@public-logs monitoring-holds-sensitive-data@siem
+
+# Spoofing a face verifier at a door needs the attacker there in person,
+# with a badge: high, not critical, and not a classifier's evasion score
+# taken over when that finding folds in. A verifier that anyone can call
+# through a public line is tried remotely, at scale: it ranks above.
+model=calibration-door-verifier
+register "$SRC/tests/data/calibration/door-verifier.yaml"
+expect biometric-spoofing@door-verifier high
+expect evasion-adversarial-inputs@door-verifier none
+expect biometric-spoofing@voice-verifier critical
+above biometric-spoofing@voice-verifier biometric-spoofing@door-verifier
+
+# A wrong answer that a tool acts on with nobody approving (an alert
+# closed as benign) is a corrupted decision: it ranks above the same
+# model's wrong draft that an analyst reads.
+model=calibration-unapproved-closure
+register "$SRC/tests/data/calibration/unapproved-closure.yaml"
+expect llm-misinformation-overreliance@triage-llm high
+expect llm-misinformation-overreliance@drafting-llm medium
+above llm-misinformation-overreliance@triage-llm llm-misinformation-overreliance@drafting-llm
+
+# A pickled model from a contracted vendor's own channel needs the vendor
+# compromised (likelihood 2); the same file from a public hub needs only an
+# upload, and ranks above it.
+model=calibration-supplier-pickle
+register "$SRC/tests/data/calibration/supplier-pickle.yaml"
+grep -q '^high .* 2x5  malicious-serialised-weights@vendor-model ' "$T/risks" ||
+    fail "$model: the vendor's pickle is not likelihood 2 (a compromised supplier)"
+expect malicious-serialised-weights@hub-model critical
+above malicious-serialised-weights@hub-model malicious-serialised-weights@vendor-model
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
