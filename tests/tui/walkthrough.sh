@@ -137,7 +137,10 @@ tui_wait 'Step 6 of 7: Analysis'
 tui_wait 'Risks that apply:'
 tui_wait 'Open questions (fields not answered that threats would rest on):'
 tui_wait "critical model-type of model 'llm'"
-tui_wait 'if so, critical Adversarial inputs make the model decide wrongly'
+# Under it, the worst threat an answer would raise, named by its title.
+tui_screen | grep -A1 "critical model-type of model 'llm'" |
+    grep -qE '^ +if so, critical [A-Z]' ||
+    tui_fail "the model-type question does not name its critical threat"
 tui_keys Right
 tui_wait 'Step 7 of 7: Review the risks'
 tui_wait 'risks still open'
