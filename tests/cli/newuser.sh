@@ -3,6 +3,7 @@
 # (found by trying it from the README alone): each slip gets a message
 # that says what to type instead.
 . "${srcdir:-.}/tests/cli/lib.sh"
+export PARAPET_TEMPLATES="${PARAPET_TEMPLATES:-$SRC/templates}"
 cd "$T" || exit 1
 
 run new hr.db --id hr-bot --name "HR policy assistant"
@@ -16,5 +17,14 @@ expect_err "'hr.db' is a database, not a model file: give the model file first (
     "import of a database"
 grep -qF "YAML" "$T/err" && fail "import of a database: a YAML error"
 [ ! -e other.db ] || fail "import of a database created a database"
+
+# templates: the system names start in one column, however long a
+# template's name (multimodal-document-assistant ran into its title).
+run templates
+expect_rc 0 "templates"
+expect_out "multimodal-document-assistant  Multimodal" "templates: long name"
+cols=$(awk '{ print index($0, "  " $2) }' "$T/out" | sort -u | wc -l)
+[ "$cols" -eq 1 ] || fail "templates: titles start in $cols columns"
+[ "$(wc -l <"$T/out")" -ge 8 ] || fail "templates: fewer than 8"
 
 finish
