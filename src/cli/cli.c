@@ -338,30 +338,44 @@ cli_usage(const struct cli_cmd *c)
 }
 
 /* Print "  LEFT  text" with the text wrapped at 79 columns under itself. */
-static void
-cli_wrap(const char *left, const char *text)
+/*
+ * Print "  LEFT" (if not NULL) padded to column indent, then text wrapped
+ * at word boundaries to 79 columns, continuation lines indented to the
+ * same column; a LEFT too wide for its column gets a line of its own.
+ */
+void
+cli_wrap(FILE *f, const char *left, size_t indent, const char *text)
 {
 	const char	*p = text, *sp;
 	size_t		 col, n;
 
-	printf("  %-22s", left);
-	col = 24;
+	col = 0;
+	if (left != NULL) {
+		fprintf(f, "  %s", left);
+		col = 2 + strlen(left);
+	}
+	if (col > 0 && col + 1 > indent) {
+		fprintf(f, "\n");
+		col = 0;
+	}
+	fprintf(f, "%*s", (int)(indent - col), "");
+	col = indent;
 	while (*p != '\0') {
 		n = strcspn(p, " ");
-		if (col > 24 && col + 1 + n > 79) {
-			printf("\n%24s", "");
-			col = 24;
+		if (col > indent && col + 1 + n > 79) {
+			fprintf(f, "\n%*s", (int)indent, "");
+			col = indent;
 		}
-		if (col > 24) {
-			putchar(' ');
+		if (col > indent) {
+			fputc(' ', f);
 			col++;
 		}
-		printf("%.*s", (int)n, p);
+		fprintf(f, "%.*s", (int)n, p);
 		col += n;
 		sp = p + n;
 		p = *sp == ' ' ? sp + 1 : sp;
 	}
-	putchar('\n');
+	fputc('\n', f);
 }
 
 static void
@@ -373,7 +387,10 @@ cli_help_cmd(const struct cli_cmd *c)
 
 	buf_init(&b);
 	cli_usage_line(c, &b);
-	printf("usage: %s\n\n%s.\n", b.s, c->help);
+	printf("usage: %s\n\n", b.s);
+	buf_truncate(&b, 0);
+	buf_addf(&b, "%s.", c->help);
+	cli_wrap(stdout, NULL, 0, b.s);
 	if (c->opts != 0)
 		printf("\noptions:\n");
 	for (i = 0; i < CLI_NOPTIONS; i++) {
@@ -383,11 +400,7 @@ cli_help_cmd(const struct cli_cmd *c)
 		buf_truncate(&b, 0);
 		buf_addf(&b, "--%s%s%s", o->name, o->has_arg ? " " : "",
 		    o->has_arg ? o->arg : "");
-		if (b.len > 22) {
-			printf("  %s\n", b.s);
-			buf_truncate(&b, 0);
-		}
-		cli_wrap(b.s, cli_opt_help(c, o));
+		cli_wrap(stdout, b.s, 24, cli_opt_help(c, o));
 	}
 	buf_release(&b);
 	if (strcmp(c->name, "export") == 0)
@@ -406,7 +419,7 @@ cli_help(FILE *f)
 	    "With a database (default ./parapet.db), opens the workshop "
 	    "screens.\n\ncommands:\n");
 	for (i = 0; i < cli_ncmds; i++)
-		fprintf(f, "  %-11s %s\n", cli_cmds[i].name, cli_cmds[i].help);
+		cli_wrap(f, cli_cmds[i].name, 14, cli_cmds[i].help);
 	fprintf(f, "\nExit status: 0 success, 1 error, 2 bad usage, 3 check "
 	    "found risks.\nSee parapet(1), parapet-model(5) and "
 	    "parapet-catalogue(5).\n");

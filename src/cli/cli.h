@@ -124,6 +124,11 @@ int	cli_is_command(const char *);
  */
 int	cli_tui_args(int, char **, const char **db, struct cli_args *);
 void	cli_args_release(struct cli_args *);
+/*
+ * Print "  LEFT" (if not NULL) and text wrapped to 79 columns from column
+ * indent (LEFT on a line of its own when too wide), for the help.
+ */
+void	cli_wrap(FILE *, const char *left, size_t indent, const char *text);
 /* Print the export formats, from the exporters table. */
 void	cli_help_formats(void);
 /* The command table and the option table, with their sizes. */

@@ -25,7 +25,7 @@ cli_help_formats(void)
 
 	printf("\nformats:\n");
 	for (i = 0; i < nexporters; i++)
-		printf("  %-9s %s\n", exporters[i].name, exporters[i].help);
+		cli_wrap(stdout, exporters[i].name, 16, exporters[i].help);
 }
 
 /* The names of the formats, for an error message. */

@@ -27,4 +27,26 @@ cols=$(awk '{ print index($0, "  " $2) }' "$T/out" | sort -u | wc -l)
 [ "$cols" -eq 1 ] || fail "templates: titles start in $cols columns"
 [ "$(wc -l <"$T/out")" -ge 8 ] || fail "templates: fewer than 8"
 
+# The help fits an 80-column terminal: the command list, every command's
+# own help (diff, rename and register had one-line descriptions of up to
+# 190 characters), and the export formats in one column.
+run --help
+expect_rc 0 "--help"
+expect_out "  diff        what changed between two versions of a model" \
+    "--help: diff"
+awk 'length > 79 { print; bad = 1 } END { exit bad }' "$T/out" ||
+    fail "--help: lines wider than 79"
+for cmd in diff rename register export; do
+	run "$cmd" --help
+	expect_rc 0 "$cmd --help"
+	grep -v '^usage:' "$T/out" |
+	    awk 'length > 79 { print; bad = 1 } END { exit bad }' ||
+	    fail "$cmd --help: lines wider than 79"
+done
+run export --help
+m=$(grep -F "  markdown " "$T/out" | awk '{ print index($0, "sign-off") }')
+d=$(grep -F "  threat-dragon " "$T/out" | awk '{ print index($0, "OWASP") }')
+[ -n "$m" ] && [ "$m" -gt 0 ] && [ "$m" = "$d" ] ||
+    fail "export --help: formats not in one column ($m, $d)"
+
 finish
