@@ -441,6 +441,10 @@ cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
 		len = strcspn(arg + 2, "=");
 		word = xstrndup(arg + 2, len);
 		near = text_suggest(word, names);
+		/* Part of a longer name: --severity for --min-severity. */
+		for (i = 0; near == NULL && len >= 6 && names[i] != NULL; i++)
+			if (strstr(names[i], word) != NULL)
+				near = names[i];
 		free(word);
 	}
 	fprintf(stderr, "parapet: %s%sunknown option '", c->name,

@@ -49,4 +49,14 @@ d=$(grep -F "  threat-dragon " "$T/out" | awk '{ print index($0, "OWASP") }')
 [ -n "$m" ] && [ "$m" -gt 0 ] && [ "$m" = "$d" ] ||
     fail "export --help: formats not in one column ($m, $d)"
 
+# An option named by the end of its name: --severity is --min-severity.
+run risks hr.db --severity high
+expect_rc 2 "--severity"
+expect_err "unknown option '--severity' (did you mean '--min-severity'?)" \
+    "--severity"
+# ... but a short word is not stretched to an unrelated option.
+run export hr.db --file r.md
+expect_rc 2 "--file"
+grep -qF "model-file" "$T/err" && fail "--file suggested --model-file"
+
 finish
