@@ -57,6 +57,7 @@ expect_err "unknown option '--severity' (did you mean '--min-severity'?)" \
 # ... but a short word is not stretched to an unrelated option.
 run export hr.db --file r.md
 expect_rc 2 "--file"
-grep -qF "model-file" "$T/err" && fail "--file suggested --model-file"
+grep -qF "did you mean '--model-file" "$T/err" &&
+    fail "--file suggested --model-file"
 
 finish
