@@ -303,6 +303,13 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 	    &e) == -1 ||
 	    store_load_risks(s->store, m->system.id, &after, &e) == -1) {
 		cli_fail(&e);
+		/* Say how to give the justification the decision needs. */
+		if (a->justification == NULL &&
+		    strstr(e.msg, "justification") != NULL)
+			fprintf(stderr, "parapet: risk: give it with "
+			    "--justification TEXT%s\n", status ==
+			    RISK_MITIGATED ? ", or first mark a mitigation "
+			    "implemented ('parapet mitigation')" : "");
 		goto out;
 	}
 	k2 = risk_register_find(&after, k->threat, k->target);

@@ -60,4 +60,20 @@ expect_rc 2 "--file"
 grep -qF "did you mean '--model-file" "$T/err" &&
     fail "--file suggested --model-file"
 
+# Deciding a risk without the justification it needs says which option
+# gives it.
+run new rag.db --template rag-assistant
+expect_rc 0 "rag template"
+run risk rag.db llm-jailbreak@llm --status accepted
+expect_rc 1 "accepted without a justification"
+expect_err "accepting a risk requires a justification" "accepted, why"
+expect_err "give it with --justification TEXT" "accepted, hint"
+run risk rag.db llm-jailbreak@llm --status mitigated
+expect_rc 1 "mitigated without evidence"
+expect_err "or first mark a mitigation implemented ('parapet mitigation')" \
+    "mitigated, hint"
+run risk rag.db llm-jailbreak@llm --status accepted --justification "pilot"
+expect_rc 0 "accepted with a justification"
+grep -qF -- "--justification" "$T/err" && fail "hint after success"
+
 finish
