@@ -119,7 +119,9 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 	int		  level, r;
 
 	if (a->fail_on == NULL) {
-		fprintf(stderr, "parapet: check: --fail-on is required\n");
+		fprintf(stderr, "parapet: check: --fail-on is required: the "
+		    "lowest severity that fails (critical, high, medium or "
+		    "low)\n");
 		return cli_usage(c);
 	}
 	if ((level = cli_level("--fail-on", a->fail_on)) == -1)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "export/export.h"
@@ -41,6 +42,32 @@ export_names(struct buf *b)
 	}
 }
 
+/*
+ * The format a file name extension or a short word usually means
+ * ("md", "r.md", "model.yml"), or NULL: for a hint, never a guess.
+ */
+static const char *
+export_usual(const char *w)
+{
+	static const char *const usual[][2] = {
+		{ "md", "markdown" }, { "markdown", "markdown" },
+		{ "xml", "xml" }, { "csv", "csv" }, { "dot", "dot" },
+		{ "gv", "dot" }, { "svg", "svg" }, { "yaml", "yaml" },
+		{ "yml", "yaml" }, { "sarif", "sarif" }
+	};
+	const char	*dot;
+	size_t		 i;
+
+	if (w == NULL)
+		return NULL;
+	if ((dot = strrchr(w, '.')) != NULL)
+		w = dot + 1;
+	for (i = 0; i < sizeof usual / sizeof usual[0]; i++)
+		if (strcasecmp(w, usual[i][0]) == 0)
+			return usual[i][1];
+	return NULL;
+}
+
 int
 cmd_export(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -58,7 +85,17 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	int			 rc = 1;
 
 	if (a->format == NULL) {
-		fprintf(stderr, "parapet: export: --format is required\n");
+		buf_init(&b);
+		export_names(&b);
+		fprintf(stderr, "parapet: export: --format is required (%s)\n",
+		    b.s);
+		buf_release(&b);
+		if (export_usual(a->output) != NULL) {
+			fprintf(stderr, "parapet: export: for '");
+			cli_puts(stderr, a->output);
+			fprintf(stderr, "', give --format %s\n",
+			    export_usual(a->output));
+		}
 		return cli_usage(c);
 	}
 	if ((x = export_find(a->format)) == NULL) {
@@ -66,7 +103,12 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		export_names(&b);
 		fprintf(stderr, "parapet: export: unknown format '");
 		cli_puts(stderr, a->format);
-		fprintf(stderr, "' (expected %s)\n", b.s);
+		if (export_usual(a->format) != NULL &&
+		    strchr(a->format, '.') == NULL)
+			fprintf(stderr, "' (did you mean '%s'?)\n",
+			    export_usual(a->format));
+		else
+			fprintf(stderr, "' (expected %s)\n", b.s);
 		buf_release(&b);
 		return EXIT_USAGE;
 	}

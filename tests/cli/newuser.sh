@@ -76,4 +76,26 @@ run risk rag.db llm-jailbreak@llm --status accepted --justification "pilot"
 expect_rc 0 "accepted with a justification"
 grep -qF -- "--justification" "$T/err" && fail "hint after success"
 
+# export without --format lists the formats, and reads the wanted one off
+# the output's name; 'md' is markdown. Nothing is written either way.
+run export hr.db --output report.md
+expect_rc 2 "export without --format"
+expect_err "--format is required (markdown, xml, csv, dot, svg, yaml, sarif, threat-dragon or otm)" \
+    "export without --format: the formats"
+expect_err "for 'report.md', give --format markdown" \
+    "export without --format: from the file name"
+[ ! -e report.md ] || fail "export without --format wrote a file"
+run export hr.db --format md
+expect_rc 2 "--format md"
+expect_err "unknown format 'md' (did you mean 'markdown'?)" "--format md"
+run export hr.db --format pdf
+expect_rc 2 "--format pdf"
+expect_err "unknown format 'pdf' (expected markdown, xml" "--format pdf"
+
+# check without --fail-on says what the level is.
+run check hr.db
+expect_rc 2 "check without --fail-on"
+expect_err "--fail-on is required: the lowest severity that fails (critical, high, medium or low)" \
+    "check without --fail-on"
+
 finish
