@@ -186,8 +186,8 @@ const struct cli_opt cli_opts[] = {
 	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTES,
 	  .arg = "TEXT", .help = "notes on the mitigation (empty: none)" },
 	{ .name = "note", .has_arg = 1, .val = 'n', .flag = OPT_NOTE,
-	  .arg = "TEXT", .help = "a note on the answer, as the model's "
-	  "note: key (empty: none)" },
+	  .arg = "TEXT", .help = "a note on the answer, kept and exported with "
+	  "it (empty: none)" },
 	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTE },
 	{ .name = "min-severity", .has_arg = 1, .val = 'S',
 	  .flag = OPT_MINSEV, .arg = "LEVEL",

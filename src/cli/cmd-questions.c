@@ -41,6 +41,11 @@ cmd_questions(const struct cli_cmd *c, struct cli_args *a)
 		printf("\n             ");
 		cli_puts(stdout, q->text);
 		printf("\n");
+		if (p != NULL && p->note != NULL) {
+			printf("             note: ");
+			cli_puts(stdout, p->note);
+			printf("\n");
+		}
 		if (p == NULL || p->answer != TRI_YES)
 			open++;
 	}

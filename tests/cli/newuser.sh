@@ -98,4 +98,15 @@ expect_rc 2 "check without --fail-on"
 expect_err "--fail-on is required: the lowest severity that fails (critical, high, medium or low)" \
     "check without --fail-on"
 
+# answer --note: the note shows in questions, under its question.
+run answer hr.db q-staff-awareness yes --note "annual course, 2026"
+expect_rc 0 "answer with a note"
+run questions hr.db
+expect_rc 0 "questions"
+grep -A2 "q-staff-awareness" "$T/out" | grep -qF "note: annual course, 2026" ||
+    fail "questions: the note is not shown under its question"
+run answer --help
+expect_out "a note on the answer, kept and exported with it" "answer --help"
+grep -qF "note: key" "$T/out" && fail "answer --help: 'note: key'"
+
 finish
