@@ -109,4 +109,24 @@ run answer --help
 expect_out "a note on the answer, kept and exported with it" "answer --help"
 grep -qF "note: key" "$T/out" && fail "answer --help: 'note: key'"
 
+# register --team and --owner match exactly; a miss says why.
+cat >org.yaml <<'YAML'
+parapet: 1
+system: { id: payroll, name: Payroll assistant, owner: Head of HR, team: people }
+YAML
+run import org.yaml org.db
+expect_rc 0 "import a system with a team"
+run register org.db --team People
+expect_rc 0 "register --team People"
+expect_out "no systems" "register --team People: no systems"
+expect_err "owners and teams match exactly: did you mean 'people'?" \
+    "register --team People: the hint"
+run register org.db --team sales
+expect_err "no system of team 'sales' (teams: 'people')" "--team sales"
+run register org.db --owner "head of hr"
+expect_err "did you mean 'Head of HR'?" "--owner in another case"
+run register org.db --team people
+expect_out "payroll" "register --team people"
+[ ! -s "$T/err" ] || fail "register --team people: a hint on a match"
+
 finish
