@@ -129,4 +129,21 @@ run register org.db --team people
 expect_out "payroll" "register --team people"
 [ ! -s "$T/err" ] || fail "register --team people: a hint on a match"
 
+# rename of a misspelt id suggests the nearest one, and renames nothing.
+cat >svc.yaml <<'YAML'
+parapet: 1
+system: { id: svc, name: Service }
+components:
+  - { id: app, name: Chat app, kind: application }
+  - { id: llm, name: Hosted LLM, kind: model }
+flows:
+  - { id: ask, from: app, to: llm, data: [prompt] }
+YAML
+run import svc.yaml svc.db
+expect_rc 0 "import svc"
+run rename svc.db ap application
+expect_rc 1 "rename a misspelt id"
+expect_err "no boundary, component or flow 'ap' (did you mean 'app'?)" \
+    "rename a misspelt id"
+
 finish
