@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# What a new user sees first in the workshop screens: the keys help of the
-# walk-through lines up, the step keys included.
+# What a new user sees first in the workshop screens, at 80x24: the keys
+# help of the walk-through lines up, and the export screen shows every
+# format whole.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -19,5 +20,18 @@ tui_has '  1-7            go to that step of the workshop'
 tui_has '  Right, ]       go to the next step'
 tui_keys Escape
 tui_wait 'Step 1 of 7: The system'
+
+# The export screen at 80 columns: every format's name whole, and the
+# descriptions wrapped, not cut ("(parapet.xsd; re-import", "threat-dr…").
+tui_keys X
+tui_wait 'Export the model, its risk register and history'
+tui_has '  threat-dragon .json   OWASP Threat Dragon v2 JSON'
+tui_has '                        re-importable)'
+tui_screen | grep -qF '…' && tui_fail "a cut name or description"
+# The wrapped lines are not choices: seven Downs reach threat-dragon.
+tui_keys Down Down Down Down Down Down Down Enter
+tui_wait 'Export threat-dragon to the file'
+tui_keys Escape
+tui_wait 'Export the model'
 tui_quit
 echo "newuser: ok"
