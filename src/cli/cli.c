@@ -425,6 +425,36 @@ cli_help(FILE *f)
 	    "parapet-catalogue(5).\n");
 }
 
+/*
+ * Name the positional arguments missing after the first given ("missing
+ * DB" for 'parapet list'), when the command's arguments are plain words;
+ * 1 if reported.
+ */
+static int
+cli_missing(const struct cli_cmd *c, int given)
+{
+	const char	*p = c->args;
+	struct buf	 b;
+	size_t		 n;
+	int		 i;
+
+	if (strpbrk(p, "[.") != NULL)
+		return 0;
+	buf_init(&b);
+	for (i = 0; *p != '\0'; i++) {
+		n = strcspn(p, " ");
+		if (i >= given && i < c->minpos)
+			buf_addf(&b, "%s%.*s", b.len > 0 ? " " : "", (int)n, p);
+		p += n;
+		p += strspn(p, " ");
+	}
+	if (b.len > 0)
+		fprintf(stderr, "parapet: %s: missing %s\n", c->name, b.s);
+	i = b.len > 0;
+	buf_release(&b);
+	return i;
+}
+
 /* Report an unknown option, with the nearest the command takes. */
 static void
 cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
@@ -571,6 +601,8 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 			return cli_usage(c);
 		}
 	}
+	if (a->npos < c->minpos && cli_missing(c, a->npos))
+		return cli_usage(c);
 	if (a->npos < c->minpos || a->npos > c->maxpos) {
 		fprintf(stderr, "parapet: %s: expected %s\n", c->name,
 		    a->npos < c->minpos ? "more arguments" :

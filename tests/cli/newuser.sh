@@ -146,4 +146,18 @@ expect_rc 1 "rename a misspelt id"
 expect_err "no boundary, component or flow 'ap' (did you mean 'app'?)" \
     "rename a misspelt id"
 
+# A missing argument is named, not "expected more arguments".
+run list
+expect_rc 2 "list without DB"
+expect_err "parapet: list: missing DB" "list without DB"
+run import hr.yaml
+expect_rc 2 "import without DB"
+expect_err "parapet: import: missing DB" "import without DB"
+run answer hr.db q-staff-awareness
+expect_rc 2 "answer without the answer"
+expect_err "parapet: answer: missing yes|no|unknown" "answer without the answer"
+run list hr.db extra
+expect_rc 2 "list with two databases"
+expect_err "expected fewer arguments" "list with two databases"
+
 finish
