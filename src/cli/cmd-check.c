@@ -18,6 +18,21 @@
  * Check one model: its risks at or above level, and with --fail-on-
  * unanswered its open questions. 0 passed, EXIT_CHECK failed, 1 error.
  */
+/*
+ * Before the first provisional risk of the list (risk_register_sort()
+ * puts them last), the heading 'parapet risks' prints: without it the
+ * severities seem to restart in no order.
+ */
+static void
+check_heading(const struct risk *k, size_t *shown, size_t *confirm)
+{
+	if (risk_provisional(k) && (*confirm)++ == 0)
+		printf("%sto confirm: these rest on unanswered fields "
+		    "('parapet risks' names them)\n", *shown > 0 ? "\n" :
+		    "");
+	(*shown)++;
+}
+
 static int
 check_model(struct session *s, const char *id, int level,
     const struct cli_args *a)
@@ -28,6 +43,7 @@ check_model(struct session *s, const char *id, int level,
 	const struct question	**open = NULL;
 	struct error		 e;
 	size_t			 i, bad = 0, nopen = 0, unproven = 0;
+	size_t			 shown = 0, confirm = 0;
 	int			 rc = 1;
 
 	risk_register_init(&reg);
@@ -47,6 +63,7 @@ check_model(struct session *s, const char *id, int level,
 			continue;
 		/* 'mitigated' with nothing done does not pass the gate. */
 		if (risk_mitigated_unproven(k)) {
+			check_heading(k, &shown, &confirm);
 			cli_print_risk_line(k);
 			printf("  mitigated without an implemented or verified "
 			    "mitigation or a justification\n");
@@ -55,6 +72,7 @@ check_model(struct session *s, const char *id, int level,
 		}
 		if (k->status != RISK_OPEN && k->status != RISK_MITIGATING)
 			continue;
+		check_heading(k, &shown, &confirm);
 		cli_print_risk_line(k);
 		bad++;
 	}

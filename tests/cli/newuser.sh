@@ -160,4 +160,28 @@ run list hr.db extra
 expect_rc 2 "list with two databases"
 expect_err "expected fewer arguments" "list with two databases"
 
+# check lists the risks on facts first, then those to confirm under the
+# heading 'parapet risks' prints, so the severities do not seem unordered.
+cat >gate.yaml <<'YAML'
+parapet: 1
+system: { id: gate, name: Gate, criticality: high }
+boundaries:
+  - { id: vendor, name: LLM vendor, trust: partner }
+components:
+  - { id: app, name: Chat app, kind: application, untrusted-input: true }
+  - { id: llm, name: Hosted LLM, kind: model, boundary: vendor, provider: third-party }
+flows:
+  - { id: call, from: app, to: llm, data: [prompt] }
+YAML
+run import gate.yaml gate.db
+expect_rc 0 "import gate"
+run check gate.db --fail-on low
+expect_rc 3 "check fails"
+expect_out "to confirm: these rest on unanswered fields ('parapet risks' names them)" \
+    "check: the heading"
+awk '/^to confirm:/ { h = 1; next }
+    /^[a-z]+ +[a-z-]+ +[0-9]x[0-9]/ { if (h) p = 1; else if (!h) f = 1 }
+    END { exit !(f && p) }' "$T/out" ||
+    fail "check: no risk on facts before the heading and one after it"
+
 finish
