@@ -184,4 +184,14 @@ awk '/^to confirm:/ { h = 1; next }
     END { exit !(f && p) }' "$T/out" ||
     fail "check: no risk on facts before the heading and one after it"
 
+# diff of two different systems says so; of two versions of one, nothing.
+run diff svc.yaml gate.yaml
+expect_rc 0 "diff of two systems"
+expect_err "note: the two sides describe different systems ('svc' and 'gate')" \
+    "diff of two systems"
+sed 's/name: Chat app/name: Chat front end/' svc.yaml >svc2.yaml
+run diff svc.yaml svc2.yaml
+expect_rc 0 "diff of one system"
+[ ! -s "$T/err" ] || fail "diff of one system: a note"
+
 finish
