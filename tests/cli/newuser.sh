@@ -194,4 +194,13 @@ run diff svc.yaml svc2.yaml
 expect_rc 0 "diff of one system"
 [ ! -s "$T/err" ] || fail "diff of one system: a note"
 
+# history --object with a misspelt id printed nothing and exited 0.
+run history svc.db --object ap
+expect_rc 0 "history of a misspelt object"
+expect_err "no changes to 'ap' (did you mean 'app'?)" \
+    "history of a misspelt object"
+run history svc.db --object app
+expect_out "app created" "history of an object"
+[ ! -s "$T/err" ] || fail "history of an object: a note"
+
 finish
