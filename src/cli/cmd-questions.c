@@ -71,7 +71,9 @@ cmd_answer(const struct cli_cmd *c, struct cli_args *a)
 	(void)c;
 	if ((answer = vocab_find(&vocab_answer, a->pos[2])) == -1) {
 		fprintf(stderr, "parapet: answer: the answer must be yes, no "
-		    "or unknown\n");
+		    "or unknown, in lower case, not '");
+		cli_puts(stderr, a->pos[2]);
+		fprintf(stderr, "'\n");
 		return EXIT_USAGE;
 	}
 	if ((s = cli_session(a, a->pos[0], 0)) == NULL)

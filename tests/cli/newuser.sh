@@ -203,4 +203,10 @@ run history svc.db --object app
 expect_out "app created" "history of an object"
 [ ! -s "$T/err" ] || fail "history of an object: a note"
 
+# answer Yes: the words are lower case, and the message says so.
+run answer hr.db q-staff-awareness Yes
+expect_rc 2 "answer Yes"
+expect_err "the answer must be yes, no or unknown, in lower case, not 'Yes'" \
+    "answer Yes"
+
 finish
