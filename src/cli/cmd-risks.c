@@ -340,6 +340,7 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	struct session		*s;
 	struct model		*m;
 	struct error		 e;
+	size_t			 i;
 	int			 status = -1, rc = 1;
 
 	if (a->status != NULL && (status = risks_word(&vocab_mitigation_status,
@@ -358,6 +359,17 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	if (store_set_mitigation(s->store, m->system.id, k->threat, k->target,
 	    a->pos[2], status, a->owner, a->due, a->notes, &e) == -1) {
 		cli_fail(&e);
+		/* A mitigation the risk lacks: say which it has. */
+		if (risk_find_mitigation(k, a->pos[2]) == NULL &&
+		    k->nmitigations > 0) {
+			fprintf(stderr, "parapet: mitigation: the mitigations "
+			    "of this risk are");
+			for (i = 0; i < k->nmitigations; i++) {
+				fprintf(stderr, "%s", i == 0 ? " " : ", ");
+				cli_puts(stderr, k->mitigations[i].id);
+			}
+			fprintf(stderr, "\n");
+		}
 		goto out;
 	}
 	printf("mitigation ");

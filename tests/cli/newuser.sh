@@ -209,4 +209,11 @@ expect_rc 2 "answer Yes"
 expect_err "the answer must be yes, no or unknown, in lower case, not 'Yes'" \
     "answer Yes"
 
+# mitigation of an id the risk lacks lists the ones it has.
+run mitigation rag.db llm-jailbreak@llm m-nothing --status planned
+expect_rc 1 "unknown mitigation"
+expect_err "has no mitigation 'm-nothing'" "unknown mitigation"
+grep -qE "the mitigations of this risk are m-[a-z-]+(, m-[a-z-]+)*$" \
+    "$T/err" || fail "unknown mitigation: no list of the risk's mitigations"
+
 finish
