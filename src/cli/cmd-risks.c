@@ -339,7 +339,10 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	const struct risk	*k;
 	struct session		*s;
 	struct model		*m;
+	const struct risk_mitigation	*rm;
+	struct risk_mitigation	 after;
 	struct error		 e;
+	char			*today;
 	size_t			 i;
 	int			 status = -1, rc = 1;
 
@@ -377,6 +380,24 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	printf(" of ");
 	cli_puts(stdout, a->pos[1]);
 	printf(" updated\n");
+	/*
+	 * A due date already past: overdue at once (a slip of the year?),
+	 * on a risk still to be dealt with, as the register counts them.
+	 */
+	if (a->due != NULL && k->status != RISK_ACCEPTED &&
+	    k->status != RISK_NOT_APPLICABLE &&
+	    (rm = risk_find_mitigation(k, a->pos[2])) != NULL) {
+		after = *rm;
+		after.due = xstrdup(a->due);
+		if (status != -1)
+			after.status = status;
+		today = store_now();
+		if (risk_mitigation_overdue(&after, today))
+			fprintf(stderr, "parapet: mitigation: note: %.10s is "
+			    "already past; the mitigation is overdue\n", a->due);
+		free(after.due);
+		free(today);
+	}
 	rc = 0;
 out:
 	risk_register_release(&reg);

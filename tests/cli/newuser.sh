@@ -216,4 +216,21 @@ expect_err "has no mitigation 'm-nothing'" "unknown mitigation"
 grep -qE "the mitigations of this risk are m-[a-z-]+(, m-[a-z-]+)*$" \
     "$T/err" || fail "unknown mitigation: no list of the risk's mitigations"
 
+# A due date already past is taken, with a note that it is overdue at once
+# (PARAPET_NOW is 2026-11-25); a future one, or a done mitigation, is not.
+r=llm-direct-prompt-injection@llm
+m=$("$PARAPET" risk rag.db "$r" | awk '/^  mitigations:/ { f = 1; next }
+    f && NF >= 2 { print $2; exit }')
+[ -n "$m" ] || fail "no mitigation of $r"
+run mitigation rag.db "$r" "$m" --status planned --due 2025-11-30
+expect_rc 0 "a past due date"
+expect_err "note: 2025-11-30 is already past; the mitigation is overdue" \
+    "a past due date"
+run mitigation rag.db "$r" "$m" --due 2027-01-31
+expect_rc 0 "a future due date"
+[ ! -s "$T/err" ] || fail "a future due date: a note"
+run mitigation rag.db "$r" "$m" --status implemented --due 2025-11-30
+expect_rc 0 "a past date, implemented"
+[ ! -s "$T/err" ] || fail "an implemented mitigation: a note"
+
 finish
