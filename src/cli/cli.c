@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -760,6 +761,31 @@ cli_db_word(const char *w)
 			return 1;
 	}
 	return 0;
+}
+
+int
+cli_model_file_as_db(const char *cmd, const char *db)
+{
+	static const char *const ext[] = {
+		".yaml", ".yml", ".json", ".xml", ".md", ".csv", ".sarif"
+	};
+	size_t	i, n = strlen(db), m;
+
+	if (access(db, F_OK) == 0)
+		return 0;
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		m = strlen(ext[i]);
+		if (n > m && strcasecmp(db + n - m, ext[i]) == 0)
+			break;
+	}
+	if (i == sizeof ext / sizeof ext[0])
+		return 0;
+	fprintf(stderr, "parapet: %s: '", cmd);
+	cli_puts(stderr, db);
+	fprintf(stderr, "' is named like a %s file, but it would be a new "
+	    "SQLite database: give the database a name ending in .db "
+	    "('parapet export' writes model files)\n", ext[i] + 1);
+	return 1;
 }
 
 /*

@@ -625,6 +625,8 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	risk_register_init(&reg);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
+	if (cli_model_file_as_db("import", db))
+		return cli_usage(c);
 	if ((text = file_read(file, limit_file_bytes(), &len, &e)) == NULL)
 		return cli_fail(&e);
 	/* The usual slip: the database first, the model file second. */

@@ -142,6 +142,8 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 		    "model\n");
 		return cli_usage(c);
 	}
+	if (cli_model_file_as_db("new", a->pos[0]))
+		return cli_usage(c);
 	if (a->id != NULL && !id_valid(a->id)) {
 		fprintf(stderr, "parapet: new: invalid id '");
 		cli_puts(stderr, a->id);

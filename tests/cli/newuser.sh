@@ -233,4 +233,20 @@ run mitigation rag.db "$r" "$m" --status implemented --due 2025-11-30
 expect_rc 0 "a past date, implemented"
 [ ! -s "$T/err" ] || fail "an implemented mitigation: a note"
 
+# new and import never make an SQLite database called model.yaml.
+run new model.yaml --template rag-assistant
+expect_rc 2 "new model.yaml"
+expect_err "'model.yaml' is named like a yaml file, but it would be a new SQLite database" \
+    "new model.yaml"
+[ ! -e model.yaml ] || fail "new made a database called model.yaml"
+run import svc.yaml copy.yml
+expect_rc 2 "import into copy.yml"
+[ ! -e copy.yml ] || fail "import made a database called copy.yml"
+# An existing database keeps working whatever its name.
+cp svc.db legacy.yaml
+run list legacy.yaml
+expect_rc 0 "an existing database named .yaml"
+run import svc.yaml legacy.yaml
+expect_rc 0 "import into an existing database named .yaml"
+
 finish
