@@ -19,6 +19,7 @@
 #include "tui/tui.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/risks.h"
 
@@ -713,6 +714,40 @@ tui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/*
+ * 'parapet model.yaml': the workshop screens open a database; a model
+ * file is imported into one first. Say so under the error.
+ */
+static void
+tui_model_file_hint(const char *db)
+{
+	static const char *const ext[] = { ".yaml", ".yml", ".json", ".xml" };
+	struct buf	 b;
+	char		*stem;
+	size_t		 i, n = strlen(db), m;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		m = strlen(ext[i]);
+		if (n <= m || strcmp(db + n - m, ext[i]) != 0 ||
+		    access(db, F_OK) != 0)
+			continue;
+		stem = xstrndup(db, n - m);
+		buf_init(&b);
+		buf_adds(&b, "parapet: to open a model file, import it into a "
+		    "database first: parapet import ");
+		text_visible(&b, db, 0);
+		buf_adds(&b, " ");
+		text_visible(&b, stem, 0);
+		buf_adds(&b, ".db, then parapet ");
+		text_visible(&b, stem, 0);
+		buf_adds(&b, ".db\n");
+		fputs(b.s, stderr);
+		buf_release(&b);
+		free(stem);
+		return;
+	}
+}
+
 int
 tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 {
@@ -742,6 +777,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 		error_format(&err, &b);
 		fprintf(stderr, "parapet: %s\n", b.s);
 		buf_release(&b);
+		tui_model_file_hint(db);
 		return 1;
 	}
 	t.db = db;

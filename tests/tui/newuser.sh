@@ -59,4 +59,22 @@ tui_type 'inet'
 tui_keys Escape
 tui_wait "error: not saved yet: 'name' is required"
 tui_quit
+# 'parapet model.yaml': the screens open databases; the error says how to
+# get from the model file to one.
+printf 'parapet: 1\nsystem: { id: m, name: M }\n' >"$TUI_DIR/m.yaml"
+tui_start "$PARAPET" "$TUI_DIR/m.yaml"
+st="$(tui_wait_exit)"
+[ "$st" = 1 ] || tui_fail "exit status $st, expected 1"
+# The whole pane, scrollback included, lines joined.
+out="$(tui_screen -J -S - | tr -d '\n')"
+case "$out" in
+*"is not a Parapet database"*) ;;
+*) tui_fail "no 'not a Parapet database'" ;;
+esac
+case "$out" in
+*"to open a model file, import it into a database first: parapet import $TUI_DIR/m.yaml $TUI_DIR/m.db, then parapet $TUI_DIR/m.db"*) ;;
+*) tui_fail "no import command for m.yaml" ;;
+esac
+[ "$(head -c 9 "$TUI_DIR/m.yaml")" = "parapet: " ] ||
+    tui_fail "the model file was changed"
 echo "newuser: ok"
