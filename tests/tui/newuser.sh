@@ -7,6 +7,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 db="$TUI_DIR/n.db"
 "$PARAPET" new "$db" --id hr-bot --name 'HR policy assistant' >/dev/null
+# A session that outlives the program's, so that the tmux server does not
+# exit (and race the next start) each time the program's session ends.
+tui new-session -d -s keep -x 80 -y 24 'sleep 3600'
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
@@ -59,6 +62,34 @@ tui_type 'inet'
 tui_keys Escape
 tui_wait "error: not saved yet: 'name' is required"
 tui_quit
+# Practice questions: the step and the answer list say what the analysis
+# does: 'unknown' leaves an open question and raises no risk, 'no' does.
+tui_start "$PARAPET" "$db"
+tui_wait 'Models in'
+tui_keys Enter
+tui_wait 'Step 1 of 7'
+tui_keys 5
+tui_wait 'Step 5 of 7: Practice questions'
+tui_screen | tr '\n' ' ' | tr -s ' ' | grep -qF "'no' raises risks for the system as a whole; 'unknown' or no answer leaves an open question" ||
+    tui_fail "the practice step does not say what unknown does"
+tui_keys Enter
+tui_wait 'not known yet: an open question, raises no risk'
+tui_hasnt 'treated as no'
+tui_keys u Enter
+tui_wait "saved: answer 'q-staff-awareness': unknown"
+tui_keys 6
+tui_wait 'Step 6 of 7: Analysis'
+tui_has 'No risks yet'
+tui_keys 5
+tui_wait 'Step 5 of 7'
+tui_keys Enter
+tui_wait 'not known yet: an open question'
+tui_keys n Enter
+tui_wait "saved: answer 'q-staff-awareness': no"
+tui_keys 6
+tui_wait 'Risks that apply: 1'
+tui_quit
+
 # 'parapet model.yaml': the screens open databases; the error says how to
 # get from the model file to one.
 printf 'parapet: 1\nsystem: { id: m, name: M }\n' >"$TUI_DIR/m.yaml"
