@@ -247,6 +247,19 @@ risks_find(const struct risk_register *reg, const char *name)
 		cli_puts(stderr, name);
 		fprintf(stderr, "' (expected THREAT@TARGET, as 'parapet risks' "
 		    "prints it)\n");
+		/* A threat without its target: name the risks it raised. */
+		for (i = 0, near = NULL; i < reg->n; i++) {
+			if (strcmp(reg->risks[i]->threat, name) != 0)
+				continue;
+			fprintf(stderr, "%s", near == NULL ? "parapet: risks of "
+			    "this threat here: " : ", ");
+			cli_puts(stderr, reg->risks[i]->threat);
+			fprintf(stderr, "@");
+			cli_puts(stderr, reg->risks[i]->target);
+			near = name;
+		}
+		if (near != NULL)
+			fprintf(stderr, "\n");
 		return NULL;
 	}
 	k = risk_register_find(reg, threat, target);

@@ -249,4 +249,11 @@ expect_rc 0 "an existing database named .yaml"
 run import svc.yaml legacy.yaml
 expect_rc 0 "import into an existing database named .yaml"
 
+# A threat id without its target names the risks it raised here.
+run risk rag.db llm-jailbreak
+expect_rc 1 "risk without a target"
+expect_err "expected THREAT@TARGET" "risk without a target"
+expect_err "risks of this threat here: llm-jailbreak@llm" \
+    "risk without a target: the risks"
+
 finish
