@@ -256,4 +256,27 @@ expect_err "expected THREAT@TARGET" "risk without a target"
 expect_err "risks of this threat here: llm-jailbreak@llm" \
     "risk without a target: the risks"
 
+# --output naming a device or a pipe writes into it: an export to
+# /dev/null used to rename a regular file over /dev/null itself. (Tested
+# on a FIFO of our own, never on a real device.)
+mkfifo pipe
+# (The reader gives up after a while, so that a failure cannot hang.)
+timeout 20 cat pipe >from-pipe &
+reader=$!
+run export rag.db --format markdown --output pipe
+expect_rc 0 "export to a FIFO"
+wait "$reader"
+[ -p pipe ] || fail "export to a FIFO replaced the FIFO"
+grep -qF "threat model for sign-off" from-pipe ||
+    fail "export to a FIFO: the report did not come through it"
+ls pipe.* 2>/dev/null && fail "export to a FIFO left files beside it"
+# Through a symbolic link, the file it names is replaced, the link kept.
+echo old >target.csv
+ln -s target.csv link.csv
+run export rag.db --format csv --output link.csv
+expect_rc 0 "export through a link"
+[ -L link.csv ] || fail "export through a link replaced the link"
+head -1 target.csv | grep -q '^id,threat,' ||
+    fail "export through a link: the target was not written"
+
 finish
