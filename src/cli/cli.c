@@ -338,7 +338,6 @@ cli_usage(const struct cli_cmd *c)
 	return EXIT_USAGE;
 }
 
-/* Print "  LEFT  text" with the text wrapped at 79 columns under itself. */
 /*
  * Print "  LEFT" (if not NULL) padded to column indent, then text wrapped
  * at word boundaries to 79 columns, continuation lines indented to the

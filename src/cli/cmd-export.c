@@ -43,29 +43,30 @@ export_names(struct buf *b)
 }
 
 /*
- * The format a file name extension or a short word usually means
- * ("md", "r.md", "model.yml"), or NULL: for a hint, never a guess.
+ * The format whose file extension (the exporters table's) a file name or
+ * a word has ("md", "r.md"; "yml" as "yaml"), or NULL when none or two
+ * have it (json): for a hint, never a guess.
  */
 static const char *
 export_usual(const char *w)
 {
-	static const char *const usual[][2] = {
-		{ "md", "markdown" }, { "markdown", "markdown" },
-		{ "xml", "xml" }, { "csv", "csv" }, { "dot", "dot" },
-		{ "gv", "dot" }, { "svg", "svg" }, { "yaml", "yaml" },
-		{ "yml", "yaml" }, { "sarif", "sarif" }
-	};
-	const char	*dot;
+	const char	*dot, *found = NULL;
 	size_t		 i;
 
 	if (w == NULL)
 		return NULL;
 	if ((dot = strrchr(w, '.')) != NULL)
 		w = dot + 1;
-	for (i = 0; i < sizeof usual / sizeof usual[0]; i++)
-		if (strcasecmp(w, usual[i][0]) == 0)
-			return usual[i][1];
-	return NULL;
+	if (strcasecmp(w, "yml") == 0)
+		w = "yaml";
+	for (i = 0; i < nexporters; i++) {
+		if (strcasecmp(w, exporters[i].ext) != 0)
+			continue;
+		if (found != NULL)
+			return NULL;
+		found = exporters[i].name;
+	}
+	return found;
 }
 
 int
