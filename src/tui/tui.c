@@ -756,7 +756,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	struct buf	 b;
 	SCREEN		*sp;
 	const char	*term = getenv("TERM");
-	int		 rc;
+	int		 rc, existed;
 
 	/* Without a terminal, curses would read end-of-file for ever. */
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -771,6 +771,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	risk_register_init(&t.risks);
 	undo_init(&t.undo);
 	error_clear(&err);
+	existed = access(db, F_OK) == 0;
 	if ((t.s = session_open(db, 1, catalogues, ncatalogues, &err)) ==
 	    NULL) {
 		buf_init(&b);
@@ -803,6 +804,10 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	rview_today(t.today);
 	t.stack[t.n++] = screen_start_new(&t);
 	tui_focus(&t);
+	/* 'parapet' alone makes ./parapet.db: say that it is new. */
+	if (!existed)
+		tui_message(&t, "created the database '%s': it keeps the "
+		    "models made here", db);
 	rc = tui_loop(&t);
 
 	endwin();

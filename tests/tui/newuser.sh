@@ -13,6 +13,7 @@ tui new-session -d -s keep -x 80 -y 24 'sleep 3600'
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
+tui_hasnt 'created the database'
 tui_keys Enter
 tui_wait 'Step 1 of 7: The system'
 tui_keys '?'
@@ -42,6 +43,8 @@ tui_quit
 # still missing is not shown as an error; abandoning the form is.
 tui_start "$PARAPET" "$TUI_DIR/blank.db"
 tui_wait 'No models in this database yet'
+# The database did not exist: the screen says it was just made.
+tui_wait "created the database '$TUI_DIR/blank.db'"
 tui_keys a
 tui_wait 'A new model: its system'
 tui_type 'hr-bot'
