@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -186,8 +187,8 @@ const struct cli_opt cli_opts[] = {
 	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTES,
 	  .arg = "TEXT", .help = "notes on the mitigation (empty: none)" },
 	{ .name = "note", .has_arg = 1, .val = 'n', .flag = OPT_NOTE,
-	  .arg = "TEXT", .help = "a note on the answer, as the model's "
-	  "note: key (empty: none)" },
+	  .arg = "TEXT", .help = "a note on the answer, kept and exported with "
+	  "it (empty: none)" },
 	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTE },
 	{ .name = "min-severity", .has_arg = 1, .val = 'S',
 	  .flag = OPT_MINSEV, .arg = "LEVEL",
@@ -337,31 +338,44 @@ cli_usage(const struct cli_cmd *c)
 	return EXIT_USAGE;
 }
 
-/* Print "  LEFT  text" with the text wrapped at 79 columns under itself. */
-static void
-cli_wrap(const char *left, const char *text)
+/*
+ * Print "  LEFT" (if not NULL) padded to column indent, then text wrapped
+ * at word boundaries to 79 columns, continuation lines indented to the
+ * same column; a LEFT too wide for its column gets a line of its own.
+ */
+void
+cli_wrap(FILE *f, const char *left, size_t indent, const char *text)
 {
 	const char	*p = text, *sp;
 	size_t		 col, n;
 
-	printf("  %-22s", left);
-	col = 24;
+	col = 0;
+	if (left != NULL) {
+		fprintf(f, "  %s", left);
+		col = 2 + strlen(left);
+	}
+	if (col > 0 && col + 1 > indent) {
+		fprintf(f, "\n");
+		col = 0;
+	}
+	fprintf(f, "%*s", (int)(indent - col), "");
+	col = indent;
 	while (*p != '\0') {
 		n = strcspn(p, " ");
-		if (col > 24 && col + 1 + n > 79) {
-			printf("\n%24s", "");
-			col = 24;
+		if (col > indent && col + 1 + n > 79) {
+			fprintf(f, "\n%*s", (int)indent, "");
+			col = indent;
 		}
-		if (col > 24) {
-			putchar(' ');
+		if (col > indent) {
+			fputc(' ', f);
 			col++;
 		}
-		printf("%.*s", (int)n, p);
+		fprintf(f, "%.*s", (int)n, p);
 		col += n;
 		sp = p + n;
 		p = *sp == ' ' ? sp + 1 : sp;
 	}
-	putchar('\n');
+	fputc('\n', f);
 }
 
 static void
@@ -373,7 +387,10 @@ cli_help_cmd(const struct cli_cmd *c)
 
 	buf_init(&b);
 	cli_usage_line(c, &b);
-	printf("usage: %s\n\n%s.\n", b.s, c->help);
+	printf("usage: %s\n\n", b.s);
+	buf_truncate(&b, 0);
+	buf_addf(&b, "%s.", c->help);
+	cli_wrap(stdout, NULL, 0, b.s);
 	if (c->opts != 0)
 		printf("\noptions:\n");
 	for (i = 0; i < CLI_NOPTIONS; i++) {
@@ -383,11 +400,7 @@ cli_help_cmd(const struct cli_cmd *c)
 		buf_truncate(&b, 0);
 		buf_addf(&b, "--%s%s%s", o->name, o->has_arg ? " " : "",
 		    o->has_arg ? o->arg : "");
-		if (b.len > 22) {
-			printf("  %s\n", b.s);
-			buf_truncate(&b, 0);
-		}
-		cli_wrap(b.s, cli_opt_help(c, o));
+		cli_wrap(stdout, b.s, 24, cli_opt_help(c, o));
 	}
 	buf_release(&b);
 	if (strcmp(c->name, "export") == 0)
@@ -406,10 +419,40 @@ cli_help(FILE *f)
 	    "With a database (default ./parapet.db), opens the workshop "
 	    "screens.\n\ncommands:\n");
 	for (i = 0; i < cli_ncmds; i++)
-		fprintf(f, "  %-11s %s\n", cli_cmds[i].name, cli_cmds[i].help);
+		cli_wrap(f, cli_cmds[i].name, 14, cli_cmds[i].help);
 	fprintf(f, "\nExit status: 0 success, 1 error, 2 bad usage, 3 check "
 	    "found risks.\nSee parapet(1), parapet-model(5) and "
 	    "parapet-catalogue(5).\n");
+}
+
+/*
+ * Name the positional arguments missing after the first given ("missing
+ * DB" for 'parapet list'), when the command's arguments are plain words;
+ * 1 if reported.
+ */
+static int
+cli_missing(const struct cli_cmd *c, int given)
+{
+	const char	*p = c->args;
+	struct buf	 b;
+	size_t		 n;
+	int		 i;
+
+	if (strpbrk(p, "[.") != NULL)
+		return 0;
+	buf_init(&b);
+	for (i = 0; *p != '\0'; i++) {
+		n = strcspn(p, " ");
+		if (i >= given && i < c->minpos)
+			buf_addf(&b, "%s%.*s", b.len > 0 ? " " : "", (int)n, p);
+		p += n;
+		p += strspn(p, " ");
+	}
+	if (b.len > 0)
+		fprintf(stderr, "parapet: %s: missing %s\n", c->name, b.s);
+	i = b.len > 0;
+	buf_release(&b);
+	return i;
 }
 
 /* Report an unknown option, with the nearest the command takes. */
@@ -428,6 +471,10 @@ cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
 		len = strcspn(arg + 2, "=");
 		word = xstrndup(arg + 2, len);
 		near = text_suggest(word, names);
+		/* Part of a longer name: --severity for --min-severity. */
+		for (i = 0; near == NULL && len >= 6 && names[i] != NULL; i++)
+			if (strstr(names[i], word) != NULL)
+				near = names[i];
 		free(word);
 	}
 	fprintf(stderr, "parapet: %s%sunknown option '", c->name,
@@ -554,6 +601,8 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 			return cli_usage(c);
 		}
 	}
+	if (a->npos < c->minpos && cli_missing(c, a->npos))
+		return cli_usage(c);
 	if (a->npos < c->minpos || a->npos > c->maxpos) {
 		fprintf(stderr, "parapet: %s: expected %s\n", c->name,
 		    a->npos < c->minpos ? "more arguments" :
@@ -711,6 +760,31 @@ cli_db_word(const char *w)
 			return 1;
 	}
 	return 0;
+}
+
+int
+cli_model_file_as_db(const char *cmd, const char *db)
+{
+	static const char *const ext[] = {
+		".yaml", ".yml", ".json", ".xml", ".md", ".csv", ".sarif"
+	};
+	size_t	i, n = strlen(db), m;
+
+	if (access(db, F_OK) == 0)
+		return 0;
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		m = strlen(ext[i]);
+		if (n > m && strcasecmp(db + n - m, ext[i]) == 0)
+			break;
+	}
+	if (i == sizeof ext / sizeof ext[0])
+		return 0;
+	fprintf(stderr, "parapet: %s: '", cmd);
+	cli_puts(stderr, db);
+	fprintf(stderr, "' is named like a %s file, but it would be a new "
+	    "SQLite database: give the database a name ending in .db "
+	    "('parapet export' writes model files)\n", ext[i] + 1);
+	return 1;
 }
 
 /*

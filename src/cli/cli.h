@@ -124,6 +124,17 @@ int	cli_is_command(const char *);
  */
 int	cli_tui_args(int, char **, const char **db, struct cli_args *);
 void	cli_args_release(struct cli_args *);
+/*
+ * Print "  LEFT" (if not NULL) and text wrapped to 79 columns from column
+ * indent (LEFT on a line of its own when too wide), for the help.
+ */
+void	cli_wrap(FILE *, const char *left, size_t indent, const char *text);
+/*
+ * 1 (after printing why) if db does not exist and is named like a model
+ * or export file (model.yaml, report.md): 'parapet new model.yaml' would
+ * make an SQLite database of that name.
+ */
+int	cli_model_file_as_db(const char *cmd, const char *db);
 /* Print the export formats, from the exporters table. */
 void	cli_help_formats(void);
 /* The command table and the option table, with their sizes. */

@@ -18,6 +18,21 @@
  * Check one model: its risks at or above level, and with --fail-on-
  * unanswered its open questions. 0 passed, EXIT_CHECK failed, 1 error.
  */
+/*
+ * Before the first provisional risk of the list (risk_register_sort()
+ * puts them last), the heading 'parapet risks' prints: without it the
+ * severities seem to restart in no order.
+ */
+static void
+check_heading(const struct risk *k, size_t *shown, size_t *confirm)
+{
+	if (risk_provisional(k) && (*confirm)++ == 0)
+		printf("%sto confirm: these rest on unanswered fields "
+		    "('parapet risks' names them)\n", *shown > 0 ? "\n" :
+		    "");
+	(*shown)++;
+}
+
 static int
 check_model(struct session *s, const char *id, int level,
     const struct cli_args *a)
@@ -29,6 +44,7 @@ check_model(struct session *s, const char *id, int level,
 	const struct question	**open = NULL;
 	struct error		 e;
 	size_t			 i, bad = 0, nopen = 0, unproven = 0;
+	size_t			 shown = 0, confirm = 0;
 	int			 rc = 1;
 
 	risk_register_init(&reg);
@@ -51,6 +67,7 @@ check_model(struct session *s, const char *id, int level,
 			continue;
 		/* 'mitigated' with nothing done does not pass the gate. */
 		if (risk_mitigated_unproven(k)) {
+			check_heading(k, &shown, &confirm);
 			cli_print_risk_line(k);
 			printf("  mitigated without an implemented or verified "
 			    "mitigation or a justification\n");
@@ -59,6 +76,7 @@ check_model(struct session *s, const char *id, int level,
 		}
 		if (k->status != RISK_OPEN && k->status != RISK_MITIGATING)
 			continue;
+		check_heading(k, &shown, &confirm);
 		cli_print_risk_line(k);
 		bad++;
 	}
@@ -139,7 +157,9 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 	int		  level, r;
 
 	if (a->fail_on == NULL) {
-		fprintf(stderr, "parapet: check: --fail-on is required\n");
+		fprintf(stderr, "parapet: check: --fail-on is required: the "
+		    "lowest severity that fails (critical, high, medium or "
+		    "low)\n");
 		return cli_usage(c);
 	}
 	if ((level = cli_level("--fail-on", a->fail_on)) == -1)

@@ -281,6 +281,16 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 			goto out;
 		}
 	}
+	/* Two files of different systems are a slip more often than not. */
+	if (strcmp(side[0].m->system.id, side[1].m->system.id) != 0) {
+		fprintf(stderr, "parapet: diff: note: the two sides describe "
+		    "different systems ('");
+		cli_puts(stderr, side[0].m->system.id);
+		fprintf(stderr, "' and '");
+		cli_puts(stderr, side[1].m->system.id);
+		fprintf(stderr, "'); what follows compares them as if one "
+		    "became the other\n");
+	}
 	model_diff(&d, side[0].m, &side[0].reg, side[1].m, &side[1].reg);
 	/* Which risks that are gone are now open questions. */
 	risk_register_init(&asked);

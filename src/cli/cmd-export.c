@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 #include "export/export.h"
@@ -25,7 +26,7 @@ cli_help_formats(void)
 
 	printf("\nformats:\n");
 	for (i = 0; i < nexporters; i++)
-		printf("  %-9s %s\n", exporters[i].name, exporters[i].help);
+		cli_wrap(stdout, exporters[i].name, 16, exporters[i].help);
 }
 
 /* The names of the formats, for an error message. */
@@ -39,6 +40,33 @@ export_names(struct buf *b)
 			buf_adds(b, i + 1 == nexporters ? " or " : ", ");
 		buf_adds(b, exporters[i].name);
 	}
+}
+
+/*
+ * The format whose file extension (the exporters table's) a file name or
+ * a word has ("md", "r.md"; "yml" as "yaml"), or NULL when none or two
+ * have it (json): for a hint, never a guess.
+ */
+static const char *
+export_usual(const char *w)
+{
+	const char	*dot, *found = NULL;
+	size_t		 i;
+
+	if (w == NULL)
+		return NULL;
+	if ((dot = strrchr(w, '.')) != NULL)
+		w = dot + 1;
+	if (strcasecmp(w, "yml") == 0)
+		w = "yaml";
+	for (i = 0; i < nexporters; i++) {
+		if (strcasecmp(w, exporters[i].ext) != 0)
+			continue;
+		if (found != NULL)
+			return NULL;
+		found = exporters[i].name;
+	}
+	return found;
 }
 
 int
@@ -58,7 +86,17 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	int			 rc = 1;
 
 	if (a->format == NULL) {
-		fprintf(stderr, "parapet: export: --format is required\n");
+		buf_init(&b);
+		export_names(&b);
+		fprintf(stderr, "parapet: export: --format is required (%s)\n",
+		    b.s);
+		buf_release(&b);
+		if (export_usual(a->output) != NULL) {
+			fprintf(stderr, "parapet: export: for '");
+			cli_puts(stderr, a->output);
+			fprintf(stderr, "', give --format %s\n",
+			    export_usual(a->output));
+		}
 		return cli_usage(c);
 	}
 	if ((x = export_find(a->format)) == NULL) {
@@ -66,7 +104,12 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		export_names(&b);
 		fprintf(stderr, "parapet: export: unknown format '");
 		cli_puts(stderr, a->format);
-		fprintf(stderr, "' (expected %s)\n", b.s);
+		if (export_usual(a->format) != NULL &&
+		    strchr(a->format, '.') == NULL)
+			fprintf(stderr, "' (did you mean '%s'?)\n",
+			    export_usual(a->format));
+		else
+			fprintf(stderr, "' (expected %s)\n", b.s);
 		buf_release(&b);
 		return EXIT_USAGE;
 	}

@@ -6,11 +6,50 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "model/history.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+
+/*
+ * --object named nothing that changed: say so, with the nearest object of
+ * the history (a misspelt id printed nothing at all).
+ */
+static void
+history_none(struct store *st, const struct cli_args *a)
+{
+	struct change	*v;
+	struct error	 e;
+	const char	**ids, *near = NULL;
+	size_t		 n, i, j, k = 0;
+
+	if (store_history(st, a->model, NULL, &v, &n, &e) == 0) {
+		ids = xcalloc(n + 1, sizeof *ids);
+		for (i = 0; i < n; i++) {
+			for (j = 0; j < k; j++)
+				if (strcmp(ids[j], v[i].object) == 0)
+					break;
+			if (j == k)
+				ids[k++] = v[i].object;
+		}
+		near = text_suggest(a->object, ids);
+		fprintf(stderr, "parapet: history: no changes to '");
+		cli_puts(stderr, a->object);
+		if (near != NULL) {
+			fprintf(stderr, "' (did you mean '");
+			cli_puts(stderr, near);
+			fprintf(stderr, "'?)\n");
+		} else
+			fprintf(stderr, "'\n");
+		free(ids);
+		changes_free(v, n);
+	}
+}
 
 int
 cmd_history(const struct cli_cmd *c, struct cli_args *a)
@@ -62,6 +101,8 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 		printf("\n");
 	}
 	changes_free(v, n);
+	if (n == 0 && a->object != NULL)
+		history_none(st, a);
 	store_close(st);
 	return 0;
 }

@@ -651,14 +651,24 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	char			*text, *tmp = NULL, *source;
 	int			 existed, isnew, xml, tries = 0, rc = 1;
 
-	(void)c;
 	memset(&saved, 0, sizeof saved);
 	strmap_init(&keep);
 	risk_register_init(&reg);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
+	if (cli_model_file_as_db("import", db))
+		return cli_usage(c);
 	if ((text = file_read(file, limit_file_bytes(), &len, &e)) == NULL)
 		return cli_fail(&e);
+	/* The usual slip: the database first, the model file second. */
+	if (len >= 16 && memcmp(text, "SQLite format 3", 16) == 0) {
+		free(text);
+		fprintf(stderr, "parapet: import: '");
+		cli_puts(stderr, file);
+		fprintf(stderr, "' is a database, not a model file: give the "
+		    "model file first (parapet import MODEL DB)\n");
+		return cli_usage(c);
+	}
 	xml = import_is_xml(text);
 	if (xml) {
 		if (xml_read(text, len, file, &m, &reg, &hist, &nhist,

@@ -94,7 +94,7 @@ cmd_templates(const struct cli_cmd *c, struct cli_args *a)
 	struct model	 *m;
 	struct error	  e;
 	char		**v, *path;
-	size_t		  n, i;
+	size_t		  n, i, w = 0;
 
 	(void)c;
 	(void)a;
@@ -102,9 +102,13 @@ cmd_templates(const struct cli_cmd *c, struct cli_args *a)
 		free(v);
 		return cli_failf("no templates in '%s'", paths_templates());
 	}
+	/* Names in a column as wide as the longest, so none runs on. */
+	for (i = 0; i < n; i++)
+		if (strlen(v[i]) > w)
+			w = strlen(v[i]);
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s.yaml", paths_templates(), v[i]);
-		printf("%-28s ", v[i]);
+		printf("%-*s  ", (int)w, v[i]);
 		if ((m = model_load_yaml(path, &e)) != NULL) {
 			cli_puts(stdout, m->system.name);
 			printf(" (%zu components, %zu flows)", m->ncomponents,
@@ -138,6 +142,8 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 		    "model\n");
 		return cli_usage(c);
 	}
+	if (cli_model_file_as_db("new", a->pos[0]))
+		return cli_usage(c);
 	if (a->id != NULL && !id_valid(a->id)) {
 		fprintf(stderr, "parapet: new: invalid id '");
 		cli_puts(stderr, a->id);

@@ -79,6 +79,11 @@ cmd_questions(const struct cli_cmd *c, struct cli_args *a)
 		printf("\n             ");
 		cli_puts(stdout, q->text);
 		printf("\n");
+		if (p != NULL && p->note != NULL) {
+			printf("             note: ");
+			cli_puts(stdout, p->note);
+			printf("\n");
+		}
 		if (p == NULL || p->answer != TRI_YES)
 			open++;
 	}
@@ -119,7 +124,9 @@ cmd_answer(const struct cli_cmd *c, struct cli_args *a)
 	(void)c;
 	if ((answer = vocab_find(&vocab_answer, a->pos[2])) == -1) {
 		fprintf(stderr, "parapet: answer: the answer must be yes, no "
-		    "or unknown\n");
+		    "or unknown, in lower case, not '");
+		cli_puts(stderr, a->pos[2]);
+		fprintf(stderr, "'\n");
 		return EXIT_USAGE;
 	}
 	if ((s = cli_session(a, a->pos[0], 0)) == NULL)

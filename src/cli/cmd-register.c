@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "catalogue/catalogue.h"
 #include "cli/cli.h"
@@ -84,6 +85,68 @@ register_days(const char *w)
 	return -1;
 }
 
+/*
+ * Nothing matched --team or --owner: if the word names a team or an owner
+ * in another case, or names no team at all, say so on stderr. Owners and
+ * teams match exactly ("Head of HR" is not "head of hr").
+ */
+static void
+register_hint(struct store *st, const struct org_filter *f)
+{
+	struct org_filter	 all = *f;
+	struct org_system	*rows = NULL;
+	struct error		 e;
+	struct buf		 b;
+	const char		*near = NULL, *w;
+	size_t			 n = 0, i, j;
+	int			 team;
+
+	all.owner = all.team = NULL;
+	all.status = -1;
+	all.min_severity = LEVEL_LOW;
+	if (store_register(st, &all, &rows, &n, &e) == -1)
+		return;
+	buf_init(&b);
+	for (i = 0; i < n && near == NULL; i++) {
+		if (f->team != NULL && rows[i].team != NULL &&
+		    strcasecmp(rows[i].team, f->team) == 0)
+			near = rows[i].team;
+		if (f->owner != NULL && rows[i].owner != NULL &&
+		    strcasecmp(rows[i].owner, f->owner) == 0 &&
+		    strcmp(rows[i].owner, f->owner) != 0)
+			near = rows[i].owner;
+	}
+	team = f->team != NULL && near == NULL;
+	for (i = 0; team && i < n; i++) {
+		if ((w = rows[i].team) == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (rows[j].team != NULL &&
+			    strcmp(rows[j].team, w) == 0)
+				break;
+		if (j == i)
+			buf_addf(&b, "%s'%s'", b.len > 0 ? ", " : "", w);
+	}
+	if (near != NULL) {
+		fprintf(stderr, "parapet: register: owners and teams match "
+		    "exactly: did you mean '");
+		cli_puts(stderr, near);
+		fprintf(stderr, "'?\n");
+	} else if (team) {
+		fprintf(stderr, "parapet: register: no system of team '");
+		cli_puts(stderr, f->team);
+		if (b.len > 0) {
+			fprintf(stderr, "' (teams: ");
+			cli_puts(stderr, b.s);
+			fprintf(stderr, ")\n");
+		} else
+			fprintf(stderr, "' (no system has a team: give it "
+			    "as the system's team)\n");
+	}
+	buf_release(&b);
+	store_register_free(rows, n);
+}
+
 int
 cmd_register(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -142,6 +205,8 @@ cmd_register(const struct cli_cmd *c, struct cli_args *a)
 			export_register(rows, n, &f, format, &out);
 		store_register_free(rows, n);
 	}
+	if (rc == 0 && n == 0 && (f.owner != NULL || f.team != NULL))
+		register_hint(s->store, &f);
 	if (rc == -1)
 		rc = cli_fail(&e);
 	else {

@@ -270,6 +270,19 @@ risks_find(const struct session *s, const struct model *m,
 		cli_puts(stderr, name);
 		fprintf(stderr, "' (expected THREAT@TARGET, as 'parapet risks' "
 		    "prints it)\n");
+		/* A threat without its target: name the risks it raised. */
+		for (i = 0, near = NULL; i < reg->n; i++) {
+			if (strcmp(reg->risks[i]->threat, name) != 0)
+				continue;
+			fprintf(stderr, "%s", near == NULL ? "parapet: risks of "
+			    "this threat here: " : ", ");
+			cli_puts(stderr, reg->risks[i]->threat);
+			fprintf(stderr, "@");
+			cli_puts(stderr, reg->risks[i]->target);
+			near = name;
+		}
+		if (near != NULL)
+			fprintf(stderr, "\n");
 		return NULL;
 	}
 	k = risk_register_find(reg, threat, target);
@@ -332,6 +345,13 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 	    &e) == -1 ||
 	    store_load_risks(s->store, m->system.id, &after, &e) == -1) {
 		cli_fail(&e);
+		/* Say how to give the justification the decision needs. */
+		if (a->justification == NULL &&
+		    strstr(e.msg, "justification") != NULL)
+			fprintf(stderr, "parapet: risk: give it with "
+			    "--justification TEXT%s\n", status ==
+			    RISK_MITIGATED ? ", or first mark a mitigation "
+			    "implemented ('parapet mitigation')" : "");
 		goto out;
 	}
 	k2 = risk_register_find(&after, k->threat, k->target);
@@ -361,7 +381,11 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	const struct risk	*k;
 	struct session		*s;
 	struct model		*m;
+	const struct risk_mitigation	*rm;
+	struct risk_mitigation	 after;
 	struct error		 e;
+	char			*today;
+	size_t			 i;
 	int			 status = -1, rc = 1;
 
 	if (a->status != NULL && (status = risks_word(&vocab_mitigation_status,
@@ -380,6 +404,17 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	if (store_set_mitigation(s->store, m->system.id, k->threat, k->target,
 	    a->pos[2], status, a->owner, a->due, a->notes, &e) == -1) {
 		cli_fail(&e);
+		/* A mitigation the risk lacks: say which it has. */
+		if (risk_find_mitigation(k, a->pos[2]) == NULL &&
+		    k->nmitigations > 0) {
+			fprintf(stderr, "parapet: mitigation: the mitigations "
+			    "of this risk are");
+			for (i = 0; i < k->nmitigations; i++) {
+				fprintf(stderr, "%s", i == 0 ? " " : ", ");
+				cli_puts(stderr, k->mitigations[i].id);
+			}
+			fprintf(stderr, "\n");
+		}
 		goto out;
 	}
 	printf("mitigation ");
@@ -387,6 +422,24 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	printf(" of ");
 	cli_puts(stdout, a->pos[1]);
 	printf(" updated\n");
+	/*
+	 * A due date already past: overdue at once (a slip of the year?),
+	 * on a risk still to be dealt with, as the register counts them.
+	 */
+	if (a->due != NULL && k->status != RISK_ACCEPTED &&
+	    k->status != RISK_NOT_APPLICABLE &&
+	    (rm = risk_find_mitigation(k, a->pos[2])) != NULL) {
+		after = *rm;
+		after.due = xstrdup(a->due);
+		if (status != -1)
+			after.status = status;
+		today = store_now();
+		if (risk_mitigation_overdue(&after, today))
+			fprintf(stderr, "parapet: mitigation: note: %.10s is "
+			    "already past; the mitigation is overdue\n", a->due);
+		free(after.due);
+		free(today);
+	}
 	rc = 0;
 out:
 	risk_register_release(&reg);

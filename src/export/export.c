@@ -365,8 +365,12 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 	*svg = NULL;
 	buf_init(&b);
 	buf_init(&pic);
-	/* A diagram Graphviz cannot draw leaves the report without it. */
-	if (x->write == export_markdown && export_svg_drawable(in->model) &&
+	/*
+	 * A diagram Graphviz cannot draw leaves the report without it; so
+	 * does a report to a device or a pipe (no "/dev/null.svg").
+	 */
+	if (x->write == export_markdown && !file_is_special(path) &&
+	    export_svg_drawable(in->model) &&
 	    export_svg_available() && export_svg(in, &pic, &e2) == 0) {
 		svgpath = export_svg_path(path);
 		if (file_write_atomic(svgpath, pic.s, pic.len,

@@ -690,6 +690,32 @@ model_clear_renames(struct model *m)
 	m->nrenames = 0;
 }
 
+/* "no boundary, component or flow 'ID'", with the nearest id. */
+static int
+model_no_object(const struct model *m, const char *id, struct error *err)
+{
+	const char	**ids, *near;
+	size_t		  i, n = 0;
+	int		  rc;
+
+	ids = xcalloc(m->nboundaries + m->ncomponents + m->nflows + 1,
+	    sizeof *ids);
+	for (i = 0; i < m->nboundaries; i++)
+		ids[n++] = m->boundaries[i]->id;
+	for (i = 0; i < m->ncomponents; i++)
+		ids[n++] = m->components[i]->id;
+	for (i = 0; i < m->nflows; i++)
+		ids[n++] = m->flows[i]->id;
+	if ((near = text_suggest(id, ids)) != NULL)
+		rc = error_set(err, "no boundary, component or flow '%s' "
+		    "(did you mean '%s'?)", id, near);
+	else
+		rc = error_set(err, "no boundary, component or flow '%s'",
+		    id);
+	free(ids);
+	return rc;
+}
+
 int
 model_rename(struct model *m, const char *from, const char *to,
     struct error *err)
@@ -701,8 +727,7 @@ model_rename(struct model *m, const char *from, const char *to,
 	if (!m->indexed && model_index(m, NULL, err) == -1)
 		return -1;
 	if ((ref = model_find(m, from)) == NULL || ref->type == OBJ_SYSTEM)
-		return error_set(err, "no boundary, component or flow '%s'",
-		    from);
+		return model_no_object(m, from, err);
 	if (!id_valid(to))
 		return error_set(err, "invalid id '%s' (use a-z, 0-9, '.', "
 		    "'_' and '-', starting with a letter or digit, at most %d "

@@ -33,13 +33,19 @@ static const struct key_hint export_hint[] = {
 	KEY_HINT_END
 };
 
+/* The name column, and where the descriptions start. */
+#define EXPORT_NAMEW	13
+#define EXPORT_HELPX	(2 + EXPORT_NAMEW + 9)
+
 /* The formats of the exporters table, one a line. */
 static void
 export_draw(struct tui *t, struct screen *s)
 {
 	struct export_screen	*es = s->data;
+	struct vlines		 help;
 	struct vline		*v;
-	size_t			 i;
+	char			*text;
+	size_t			 i, j;
 	int			 y = tui_body_top(t);
 
 	vlist_clear(&es->list);
@@ -48,14 +54,31 @@ export_draw(struct tui *t, struct screen *s)
 	vlines_addf(&es->list.lines, VS_DIM, "Choose a format; Parapet asks "
 	    "for the file name and writes it atomically.");
 	vlines_add(&es->list.lines);
+	/*
+	 * Name, extension, and the description wrapped under itself: at 80
+	 * columns "threat-dragon" and the longer descriptions were cut.
+	 */
 	for (i = 0; i < nexporters; i++) {
 		v = vlines_add(&es->list.lines);
 		v->selectable = 1;
 		v->data = &exporters[i];
 		vline_add(v, VS_NORMAL, "  ");
-		vline_cell(v, VS_HEADING, exporters[i].name, 10);
+		vline_cell(v, VS_HEADING, exporters[i].name, EXPORT_NAMEW);
 		vline_addf(v, VS_DIM, " .%-6s ", exporters[i].ext);
-		vline_add(v, VS_NORMAL, exporters[i].help);
+		vlines_init(&help);
+		vlines_wrap(&help, VS_NORMAL, exporters[i].help, t->cols -
+		    EXPORT_HELPX - 2, 0);
+		for (j = 0; j < help.n; j++) {
+			text = vline_plain(&help.v[j]);
+			if (j > 0) {
+				v = vlines_add(&es->list.lines);
+				vline_addf(v, VS_NORMAL, "%*s", EXPORT_HELPX,
+				    "");
+			}
+			vline_add(v, VS_NORMAL, text);
+			free(text);
+		}
+		vlines_release(&help);
 	}
 	vlist_fix(&es->list);
 	es->listh = tui_body_height(t);

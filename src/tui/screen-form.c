@@ -24,6 +24,7 @@ struct form_screen {
 	struct vlist	 list;
 	int		 listh;
 	int		 gone;		/* the object was deleted meanwhile */
+	int		 onward;	/* committing to go to the next field */
 };
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_MODEL, KCTX_GLOBAL,
@@ -95,6 +96,29 @@ form_create_model(struct tui *t, struct form *fm)
 }
 
 static void form_reload(struct tui *, struct form_screen *, int);
+static void form_commit(struct tui *, struct form_screen *);
+
+/* 1 if every field in error is an empty one after the focused field. */
+static int
+form_only_ahead(const struct form *fm)
+{
+	size_t	i;
+
+	for (i = 0; i < fm->n; i++)
+		if (fm->v[i].error != NULL &&
+		    (i <= fm->cursor || fm->v[i].text != NULL))
+			return 0;
+	return 1;
+}
+
+/* Commit on the way to the next field. */
+static void
+form_commit_onward(struct tui *t, struct form_screen *fs)
+{
+	fs->onward = 1;
+	form_commit(t, fs);
+	fs->onward = 0;
+}
 
 /* Save the form if it changed and is valid. */
 static void
@@ -109,7 +133,15 @@ form_commit(struct tui *t, struct form_screen *fs)
 		return;
 	if (form_validate(fm, t->m) > 0) {
 		form_check_new_model(t, fm);
-		tui_errorf(t, "not saved yet: %s", form_error(fm));
+		/*
+		 * Going on to fill in the form is no mistake: what is
+		 * missing further down is said plainly, not as an error.
+		 */
+		if (fs->onward && form_only_ahead(fm))
+			tui_message(t, "not saved yet: %s (fill in the fields "
+			    "marked *)", form_error(fm));
+		else
+			tui_errorf(t, "not saved yet: %s", form_error(fm));
 		return;
 	}
 	if (fm->type == OBJ_SYSTEM && fm->orig_id == NULL) {
@@ -294,7 +326,10 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 	switch (a) {
 	case ACT_UP:
 	case ACT_DOWN:
-		form_commit(t, fs);
+		if (a == ACT_DOWN)
+			form_commit_onward(t, fs);
+		else
+			form_commit(t, fs);
 		if (a == ACT_UP && fm->cursor > 0)
 			form_focus(fm, fm->cursor - 1);
 		else if (a == ACT_DOWN && fm->cursor + 1 < fm->n)
@@ -302,7 +337,7 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_REDRAW;
 	case ACT_OPEN:
 		if (form_is_text(fm, fm->cursor)) {
-			form_commit(t, fs);
+			form_commit_onward(t, fs);
 			if (fm->cursor + 1 < fm->n)
 				form_focus(fm, fm->cursor + 1);
 			return TUI_REDRAW;

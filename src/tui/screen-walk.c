@@ -263,8 +263,8 @@ walk_open(struct tui *t, struct walk *w)
 		pick_add(&pk, "yes", NULL, "the team does this");
 		pick_add(&pk, "no", NULL, "it does not: raises the related "
 		    "risks");
-		pick_add(&pk, "unknown", NULL, "nobody knows yet: treated as "
-		    "no");
+		pick_add(&pk, "unknown", NULL, "not known yet: an open "
+		    "question, raises no risk");
 		a = walk_answer(t->m, q->id);
 		pick_select(&pk, a == TRI_YES ? "yes" : a == TRI_NO ? "no" :
 		    "unknown");

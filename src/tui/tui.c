@@ -20,6 +20,7 @@
 #include "tui/tui.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/risks.h"
 
@@ -739,6 +740,40 @@ tui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/*
+ * 'parapet model.yaml': the workshop screens open a database; a model
+ * file is imported into one first. Say so under the error.
+ */
+static void
+tui_model_file_hint(const char *db)
+{
+	static const char *const ext[] = { ".yaml", ".yml", ".json", ".xml" };
+	struct buf	 b;
+	char		*stem;
+	size_t		 i, n = strlen(db), m;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		m = strlen(ext[i]);
+		if (n <= m || strcmp(db + n - m, ext[i]) != 0 ||
+		    access(db, F_OK) != 0)
+			continue;
+		stem = xstrndup(db, n - m);
+		buf_init(&b);
+		buf_adds(&b, "parapet: to open a model file, import it into a "
+		    "database first: parapet import ");
+		text_visible(&b, db, 0);
+		buf_adds(&b, " ");
+		text_visible(&b, stem, 0);
+		buf_adds(&b, ".db, then parapet ");
+		text_visible(&b, stem, 0);
+		buf_adds(&b, ".db\n");
+		fputs(b.s, stderr);
+		buf_release(&b);
+		free(stem);
+		return;
+	}
+}
+
 int
 tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 {
@@ -747,7 +782,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	struct buf	 b;
 	SCREEN		*sp;
 	const char	*term = getenv("TERM");
-	int		 rc;
+	int		 rc, existed;
 
 	/* Without a terminal, curses would read end-of-file for ever. */
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
@@ -763,12 +798,14 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	risk_register_init(&t.qpending);
 	undo_init(&t.undo);
 	error_clear(&err);
+	existed = access(db, F_OK) == 0;
 	if ((t.s = session_open(db, 1, catalogues, ncatalogues, &err)) ==
 	    NULL) {
 		buf_init(&b);
 		error_format(&err, &b);
 		fprintf(stderr, "parapet: %s\n", b.s);
 		buf_release(&b);
+		tui_model_file_hint(db);
 		return 1;
 	}
 	t.db = db;
@@ -794,6 +831,10 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	rview_today(t.today);
 	t.stack[t.n++] = screen_start_new(&t);
 	tui_focus(&t);
+	/* 'parapet' alone makes ./parapet.db: say that it is new. */
+	if (!existed)
+		tui_message(&t, "created the database '%s': it keeps the "
+		    "models made here", db);
 	rc = tui_loop(&t);
 
 	endwin();

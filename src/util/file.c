@@ -137,19 +137,55 @@ file_is_database(const char *path, const char *db)
 }
 
 int
+file_is_special(const char *path)
+{
+	struct stat	st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
+}
+
+int
 file_out_open(struct file_out *f, const char *path, mode_t mode,
     struct error *err)
 {
+	struct stat	 st;
+	char		*real;
+
 	memset(f, 0, sizeof *f);
 	f->fd = -1;
 	if (path == NULL) {
 		f->fd = STDOUT_FILENO;
 		return 0;
 	}
-	f->path = xstrdup(path);
-	f->tmp = xasprintf("%s.tmp.XXXXXX", path);
+	/*
+	 * A device, a pipe or a socket (/dev/null, a FIFO, /dev/stdout on a
+	 * pipe) is written in place: a file renamed over it would replace
+	 * the device itself.
+	 */
+	if (file_is_special(path)) {
+		if ((f->fd = open(path, O_WRONLY | O_CLOEXEC)) == -1) {
+			error_set(err, "cannot write '%s': %s", path,
+			    strerror(errno));
+			f->fd = -1;
+			return -1;
+		}
+		f->path = xstrdup(path);
+		f->direct = 1;
+		return 0;
+	}
+	/*
+	 * Through a symbolic link, the file it names is replaced, not the
+	 * link (/dev/stdout redirected to a file, a report linked in).
+	 */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) &&
+	    (real = realpath(path, NULL)) != NULL) {
+		f->path = xstrdup(real);
+		free(real);
+	} else
+		f->path = xstrdup(path);
+	f->tmp = xasprintf("%s.tmp.XXXXXX", f->path);
 	if ((f->fd = mkstemp(f->tmp)) == -1) {
-		error_set(err, "cannot create a file beside '%s': %s", path,
+		error_set(err, "cannot create a file beside '%s': %s", f->path,
 		    strerror(errno));
 		free(f->tmp);
 		free(f->path);
@@ -213,6 +249,17 @@ file_out_commit(struct file_out *f, struct error *err)
 			return error_set(err, "cannot write to standard "
 			    "output: %s", strerror(saved));
 		return 0;
+	}
+	if (f->direct) {
+		if (close(f->fd) == -1 && f->errnum == 0)
+			f->errnum = errno;
+		f->fd = -1;
+		saved = f->errnum;
+		if (saved != 0)
+			error_set(err, "cannot write '%s': %s", f->path,
+			    strerror(saved));
+		file_out_release(f);
+		return saved != 0 ? -1 : 0;
 	}
 	if (f->errnum == 0 && fsync(f->fd) == -1)
 		f->errnum = errno;

@@ -25,13 +25,16 @@ char	*file_read(const char *path, size_t max, size_t *len, struct error *);
  * comes), file_out_write() appends (a buf_sink_fn: the first error is kept
  * and later writes are dropped), file_out_commit() syncs and renames it
  * over path, or reports the first error and removes it; file_out_abort()
- * removes it. Commit and abort release the struct.
+ * removes it. Commit and abort release the struct. A path that names a
+ * device, a pipe or a socket (file_is_special()) is written in place, not
+ * replaced; through a symbolic link, the file it names is replaced.
  */
 struct file_out {
 	char	*path;		/* the target, or NULL for standard output */
 	char	*tmp;		/* the temporary file beside it */
 	int	 fd;
 	int	 errnum;	/* the first write error, or 0 */
+	int	 direct;	/* a device, pipe or socket: written in place */
 };
 
 int	 file_out_open(struct file_out *, const char *path, mode_t,
@@ -47,6 +50,8 @@ void	 file_out_abort(struct file_out *);
 int	 file_write_atomic(const char *path, const void *, size_t, mode_t,
 	     struct error *);
 
+/* 1 if path exists (following links) and is not a regular file. */
+int	 file_is_special(const char *path);
 /*
  * 1 if writing path would replace the database db or one of its files
  * (db-wal, db-shm, db-journal), whether by the same name, another name for

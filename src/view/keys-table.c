@@ -237,8 +237,9 @@ static void
 keys_help_ctx(struct buf *b, enum kctx c)
 {
 	struct buf	 keys;
+	const char	*first, *last;
 	size_t		 i, j;
-	int		 w;
+	int		 w, digits;
 
 	buf_init(&keys);
 	for (i = 0; i < nkeys_table; i++) {
@@ -246,6 +247,8 @@ keys_help_ctx(struct buf *b, enum kctx c)
 			continue;
 		buf_reset(&keys);
 		/* Every key of the same action in this context. */
+		first = last = NULL;
+		digits = 1;
 		for (j = 0; j < nkeys_table; j++) {
 			if (keys_table[j].ctx != c ||
 			    keys_table[j].action != keys_table[i].action)
@@ -253,6 +256,18 @@ keys_help_ctx(struct buf *b, enum kctx c)
 			if (keys.len > 0)
 				buf_adds(&keys, ", ");
 			buf_adds(&keys, keys_table[j].name);
+			if (first == NULL)
+				first = keys_table[j].name;
+			digits = digits && keys_table[j].name[0] >= '0' &&
+			    keys_table[j].name[0] <= '9' &&
+			    keys_table[j].name[1] == '\0' && (last == NULL ||
+			    keys_table[j].name[0] == last[0] + 1);
+			last = keys_table[j].name;
+		}
+		/* A run of digits too long for the column: "1-7". */
+		if (digits && text_width(keys.s) > 14) {
+			buf_reset(&keys);
+			buf_addf(&keys, "%s-%s", first, last);
 		}
 		buf_addf(b, "  %s", keys.s);
 		for (w = text_width(keys.s); w < 14; w++)

@@ -45,8 +45,8 @@ static const struct walk_info walk_infos[WALK_COUNT] = {
 	  "Answer how the team works: awareness, supply chain, release, "
 	  "monitoring, incidents.",
 	  "The guidelines cover the whole life cycle, not only the design: a "
-	  "'no' or an unanswered question raises risks for the system as a "
-	  "whole (1.1, 3.3, 4.4)." },
+	  "'no' raises risks for the system as a whole; 'unknown' or no "
+	  "answer leaves an open question (1.1, 3.3, 4.4)." },
 	{ "Analysis", "Analysis",
 	  "Parapet has applied the threat catalogue to the model; see what "
 	  "it found and what it had to assume.",
