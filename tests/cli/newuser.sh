@@ -162,6 +162,8 @@ expect_err "expected fewer arguments" "list with two databases"
 
 # check lists the risks on facts first, then those to confirm under the
 # heading 'parapet risks' prints, so the severities do not seem unordered.
+# A finding that rests only on unanswered fields is a risk to confirm only
+# once someone decided on it: the model file's decision below.
 cat >gate.yaml <<'YAML'
 parapet: 1
 system: { id: gate, name: Gate, criticality: high }
@@ -172,6 +174,10 @@ components:
   - { id: llm, name: Hosted LLM, kind: model, boundary: vendor, provider: third-party }
 flows:
   - { id: call, from: app, to: llm, data: [prompt] }
+decisions:
+  llm-jailbreak@llm:
+    status: mitigating
+    owner: Platform team
 YAML
 run import gate.yaml gate.db
 expect_rc 0 "import gate"
