@@ -2188,6 +2188,68 @@ test_migrate_schema_3(void **state)
 	store_close(s);
 }
 
+/*
+ * Schema 5: a database of schema 4 whose risks do not all say whether they
+ * rest on an assumption (a merge before its sync left the column empty)
+ * is filled from the reasons, and the organisation's register, which now
+ * reads only that column, counts those risks to confirm as before.
+ */
+static void
+test_migrate_schema_4_assumed(void **state)
+{
+	static const char *const assumed_by_reasons = "SELECT count(*) FROM "
+	    "risks WHERE applies = 1 AND status IN ('open', 'mitigating') AND "
+	    "(substr(reasons, 1, 9) = 'assumed: ' OR "
+	    "instr(reasons, char(10) || 'assumed: ') > 0)";
+	struct fixture		*fx = *state;
+	struct org_filter	 f;
+	struct org_system	*v = NULL;
+	struct error		 e;
+	struct store		*s;
+	sqlite3			*db;
+	const char		*top = getenv("srcdir");
+	char			*path, *sql;
+	size_t			 n = 0, i, confirm = 0, want, len;
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	path = xasprintf("%s/tests/data/store/schema-3.sql", top);
+	sql = slurp(path, &len);
+	assert_non_null(sql);
+	db = raw_open(fx->db);
+	raw_exec(db, sql);
+	sqlite3_close(db);
+	free(sql);
+	free(path);
+	store_close(open_ok(fx->db, 0));
+	/* Back to schema 4, with the column empty. */
+	db = raw_open(fx->db);
+	raw_exec(db, "DROP INDEX risks_by_severity; DROP INDEX risks_state; "
+	    "UPDATE risks SET assumed = NULL; PRAGMA user_version = 4");
+	want = (size_t)raw_count(db, assumed_by_reasons);
+	assert_true(want > 0);
+	sqlite3_close(db);
+
+	s = open_ok(fx->db, 0);
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM risks "
+	    "WHERE assumed IS NULL"), 0);
+	sqlite3_close(db);
+	memset(&f, 0, sizeof f);
+	f.status = -1;
+	f.today = "2026-11-25";
+	f.review_days = ORG_REVIEW_DAYS;
+	if (store_register(s, &f, &v, &n, &e) == -1)
+		fail_msg("register: %s", e.msg);
+	for (i = 0; i < n; i++)
+		confirm += v[i].to_confirm;
+	assert_int_equal(confirm, want);
+	store_register_free(v, n);
+	store_close(s);
+}
+
 int
 main(void)
 {
@@ -2225,6 +2287,7 @@ main(void)
 		T(test_unknown_field_kept),
 		T(test_migrate_schema_2),
 		T(test_migrate_schema_3),
+		T(test_migrate_schema_4_assumed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

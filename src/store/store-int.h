@@ -18,6 +18,7 @@
 
 struct buf;
 struct error;
+struct risk;
 
 /* Our files carry this in PRAGMA application_id: "PRPT". */
 #define STORE_APPLICATION_ID	0x50525054
@@ -155,5 +156,11 @@ void		 store_fields_free(char **names, char **values, size_t n);
 /* Insert a whole register verbatim, decisions included (no history). */
 int		 store_write_risks(struct store *, const char *id,
 		     const struct risk_register *, struct error *);
+
+/*
+ * 1 if a risk rests on an assumption (a reason line that begins with
+ * "assumed: "): the risks.assumed column, which every write sets.
+ */
+int		 store_assumed(const struct risk *);
 
 #endif

@@ -101,8 +101,8 @@ store_merge_write(struct store *s, const char *id, const struct risk *k,
     struct error *err)
 {
 	static const char *const make = "INSERT INTO risks (system, threat, "
-	    "target, title, likelihood, impact, severity, applies, status) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'open')";
+	    "target, title, likelihood, impact, severity, applies, status, "
+	    "assumed) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'open', ?)";
 	static const char *const set = "UPDATE risks SET status = ?, "
 	    "owner = ?, justification = ?, decided_by = ?, decided_at = ? "
 	    "WHERE system = ? AND threat = ? AND target = ?";
@@ -130,6 +130,7 @@ store_merge_write(struct store *s, const char *id, const struct risk *k,
 		sqlite3_bind_int(st, 5, k->likelihood);
 		sqlite3_bind_int(st, 6, k->impact);
 		store_bind(st, 7, vocab_name(&vocab_severity, k->severity));
+		sqlite3_bind_int(st, 8, store_assumed(k));
 		if (store_run(s, st, err) == -1 || store_log(s, now, who, id,
 		    name, "applies", NULL, "true", err) == -1)
 			goto out;

@@ -23,26 +23,33 @@
 #include "util/xmalloc.h"
 
 /*
- * A risk rests on an assumption when one of its reasons does: a line of
- * the reasons column that begins with the kind's prefix, as
- * risk_add_reason_line() reads it back (store-risk.c). The assumed column
- * (schema 4) says so without reading the reasons; they are read only
- * where it is NULL.
+ * A risk rests on an assumption when one of its reasons does: the assumed
+ * column, which every write sets and schema 5 filled where an older
+ * version had not, so that the count reads the risks_by_severity index
+ * only, never the reasons.
  */
-#define REG_PROVISIONAL \
-	"coalesce(r.assumed, substr(r.reasons, 1, 9) = 'assumed: ' OR " \
-	"instr(r.reasons, char(10) || 'assumed: ') > 0)"
+#define REG_PROVISIONAL	"ifnull(r.assumed, 0)"
 /* The owner a risk answers to: its own, else the system's. */
 #define REG_OWNER	"coalesce(nullif(r.owner, ''), m.owner)"
-/* risk_mitigation_overdue(), on a risk the report lists it for. */
+/*
+ * risk_mitigation_overdue(), on a risk the report lists it for. The '+'
+ * keeps SQLite from reading every applying risk through the
+ * risks_by_severity index to find the few with overdue mitigations: the
+ * mitigations lead, each risk is then found by its key.
+ */
 #define REG_OVERDUE \
 	"x.due IS NOT NULL AND x.due < ?1 AND x.status NOT IN " \
-	"('implemented', 'verified', 'rejected') AND r.applies = 1 AND " \
+	"('implemented', 'verified', 'rejected') AND +r.applies = 1 AND " \
 	"r.status NOT IN ('accepted', 'not-applicable')"
-/* An accepted risk decided on or before the day ?1, or on no known day. */
-#define REG_REVIEW \
-	"r.applies = 1 AND r.status = 'accepted' AND (r.decided_at IS NULL " \
+/*
+ * An accepted risk decided on or before the day ?1, or on no known day;
+ * REG_DUE alone where the query already keeps the applying risks (and
+ * reads only the risks_by_severity index, which has no applies column).
+ */
+#define REG_DUE \
+	"r.status = 'accepted' AND (r.decided_at IS NULL " \
 	"OR substr(r.decided_at, 1, 10) <= ?1)"
+#define REG_REVIEW	"r.applies = 1 AND " REG_DUE
 #define REG_TEAM \
 	"LEFT JOIN fields f ON f.system = m.system AND f.object = '' AND " \
 	"f.field = 'team'"
@@ -52,27 +59,39 @@ static const char *const reg_systems_sql = "SELECT m.system, m.name, "
     "m.owner, m.criticality, f.value FROM models m " REG_TEAM " "
     "WHERE ?1 IS NULL OR f.value = ?1 ORDER BY m.system";
 /*
+ * The columns of the risks_by_severity index (schema 5), in its order and
+ * by name: an expression here (the select's ifnull) would make SQLite sort
+ * the whole register again instead of reading the index in order.
+ */
+#define REG_GROUP	"GROUP BY r.system, r.severity, r.status, r.assumed"
+/*
  * Applying risks by system, severity, status and whether provisional,
  * with how many of them are due for review (decided on or before ?1): one
  * pass over the risks. The second, with an owner (?2), joins the systems
  * for their owner.
  */
 static const char *const reg_risks_sql = "SELECT r.system, r.severity, "
-    "r.status, " REG_PROVISIONAL ", count(*), sum(" REG_REVIEW ") "
-    "FROM risks r WHERE r.applies = 1 GROUP BY 1, 2, 3, 4";
+    "r.status, " REG_PROVISIONAL ", count(*), sum(" REG_DUE ") "
+    "FROM risks r WHERE r.applies = 1 " REG_GROUP;
 static const char *const reg_risks_owner_sql = "SELECT r.system, "
     "r.severity, r.status, " REG_PROVISIONAL ", count(*), "
-    "sum(" REG_REVIEW ") FROM risks r JOIN models m ON m.system = r.system "
-    "WHERE r.applies = 1 AND " REG_OWNER " = ?2 GROUP BY 1, 2, 3, 4";
-/* Overdue mitigations (today ?1) by system, severity and risk status. */
+    "sum(" REG_DUE ") FROM risks r JOIN models m ON m.system = r.system "
+    "WHERE r.applies = 1 AND " REG_OWNER " = ?2 " REG_GROUP;
+/*
+ * Overdue mitigations (today ?1) by system, severity and risk status; each
+ * risk read from the risks_state index (schema 5), which holds all the
+ * counts need, not from its wide row.
+ */
 static const char *const reg_overdue_sql = "SELECT x.system, r.severity, "
-    "r.status, count(*) FROM risk_mitigations x JOIN risks r ON "
+    "r.status, count(*) FROM risk_mitigations x JOIN risks r "
+    "INDEXED BY risks_state ON "
     "r.system = x.system AND r.threat = x.threat AND r.target = x.target "
     "WHERE " REG_OVERDUE " GROUP BY 1, 2, 3";
 static const char *const reg_overdue_owner_sql = "SELECT x.system, "
     "r.severity, r.status, count(*) FROM risk_mitigations x JOIN risks r "
-    "ON r.system = x.system AND r.threat = x.threat AND "
-    "r.target = x.target JOIN models m ON m.system = x.system "
+    "INDEXED BY risks_state ON r.system = x.system AND "
+    "r.threat = x.threat AND r.target = x.target "
+    "JOIN models m ON m.system = x.system "
     "WHERE " REG_OVERDUE " AND (x.owner = ?2 OR " REG_OWNER " = ?2) "
     "GROUP BY 1, 2, 3";
 /* The answered practice questions. */

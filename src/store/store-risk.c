@@ -95,7 +95,7 @@ store_reasons_decode(struct risk *k, const char *s)
  * "assumed: ", as its stored reasons say (the risks.assumed column, so
  * that counting them reads no reasons).
  */
-static int
+int
 store_assumed(const struct risk *k)
 {
 	size_t	i;

@@ -43,7 +43,7 @@ struct error;
 struct model;
 struct risk_register;
 
-#define STORE_SCHEMA_VERSION	4
+#define STORE_SCHEMA_VERSION	5
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2
