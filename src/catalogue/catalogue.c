@@ -175,29 +175,30 @@ mitigation_free(struct mitigation *m)
 	free(m);
 }
 
+/* A list of ids and where each is named. */
 static void
-threat_free(struct threat *t)
+id_list_free(char **ids, struct srcpos *pos, size_t n)
 {
 	size_t	i;
 
+	for (i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	free(pos);
+}
+
+static void
+threat_free(struct threat *t)
+{
 	free(t->id);
 	free(t->title);
 	free(t->description);
 	free(t->why);
 	cond_free(t->when);
 	refs_free(&t->refs);
-	for (i = 0; i < t->nmitigations; i++)
-		free(t->mitigations[i]);
-	free(t->mitigations);
-	free(t->mitigations_pos);
-	for (i = 0; i < t->ncovers; i++)
-		free(t->covers[i]);
-	free(t->covers);
-	free(t->covers_pos);
-	for (i = 0; i < t->nexcludes; i++)
-		free(t->excludes[i]);
-	free(t->excludes);
-	free(t->excludes_pos);
+	id_list_free(t->mitigations, t->mitigations_pos, t->nmitigations);
+	id_list_free(t->covers, t->covers_pos, t->ncovers);
+	id_list_free(t->excludes, t->excludes_pos, t->nexcludes);
 	free(t->source);
 	free(t);
 }
@@ -205,18 +206,10 @@ threat_free(struct threat *t)
 static void
 adjustment_free(struct adjustment *a)
 {
-	size_t	i;
-
 	free(a->id);
 	cond_free(a->when);
-	for (i = 0; i < a->nthreats; i++)
-		free(a->threats[i]);
-	free(a->threats);
-	free(a->threats_pos);
-	for (i = 0; i < a->nexcept; i++)
-		free(a->except[i]);
-	free(a->except);
-	free(a->except_pos);
+	id_list_free(a->threats, a->threats_pos, a->nthreats);
+	id_list_free(a->except, a->except_pos, a->nexcept);
 	free(a->reason);
 	free(a->source);
 	free(a);
