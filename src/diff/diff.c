@@ -578,7 +578,8 @@ model_diff(struct model_diff *d, const struct model *old_model,
 	diff_compare(d, OBJ_FLOW);
 	diff_practices(d);
 	diff_risks(d, old_risks, new_risks);
-	qsort(d->risks, d->nrisks, sizeof *d->risks, diff_risk_order);
+	if (d->nrisks > 1)
+		qsort(d->risks, d->nrisks, sizeof *d->risks, diff_risk_order);
 }
 
 void

@@ -203,7 +203,8 @@ reg_row(struct org_system *v, size_t n, sqlite3_stmt *st)
 {
 	const unsigned char	*id = sqlite3_column_text(st, 0);
 
-	if (id == NULL)
+	/* No systems (a team nobody is in): no array to search. */
+	if (id == NULL || n == 0)
 		return NULL;
 	return bsearch(id, v, n, sizeof *v, reg_row_cmp);
 }
