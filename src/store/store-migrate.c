@@ -264,7 +264,7 @@ static const char *const store_schema_5[] = {
 	"'assumed: ' OR instr(reasons, char(10) || 'assumed: ') > 0, 0) "
 	"WHERE assumed IS NULL",
 	"CREATE INDEX risks_by_severity ON risks (system, severity, status, "
-	"assumed, decided_at, owner) WHERE applies = 1",
+	"assumed, decided_at, owner, applies) WHERE applies = 1",
 	"CREATE INDEX risks_state ON risks (system, threat, target, applies, "
 	"severity, status, owner)",
 	"PRAGMA user_version = 5",
