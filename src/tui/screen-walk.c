@@ -114,8 +114,13 @@ walk_draw(struct tui *t, struct screen *s)
 	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);
+	/*
+	 * Only the analysis step lists the open questions of fields: they
+	 * take an analysis of the model to find, which a large model should
+	 * not wait for on every other step (opening it, first of all).
+	 */
 	walk_lines(&w->list, w->step, m, tui_catalogue(t), &t->risks,
-	    tui_questions(t), t->cols);
+	    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL, t->cols);
 	walk_item_help(t, w, &foot);
 	/*
 	 * The help of the selected item whole (a question's "Yes means..."
