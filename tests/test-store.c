@@ -317,6 +317,30 @@ raw_count(sqlite3 *db, const char *sql)
 	return n;
 }
 
+/*
+ * A database made from an SQL dump of tests/data/store/ (an older schema,
+ * as an older Parapet left it), open for raw statements.
+ */
+static sqlite3 *
+raw_fixture(const char *path, const char *name)
+{
+	const char	*top = getenv("srcdir");
+	char		*file, *sql;
+	size_t		 len;
+	sqlite3		*db;
+
+	if (top == NULL || *top == '\0')
+		top = PARAPET_SRCDIR;
+	file = xasprintf("%s/tests/data/store/%s", top, name);
+	if ((sql = slurp(file, &len)) == NULL)
+		fail_msg("cannot read %s", file);
+	db = raw_open(path);
+	raw_exec(db, sql);
+	free(sql);
+	free(file);
+	return db;
+}
+
 /* The text of a one-row query (the caller frees), "" for NULL. */
 static char *
 raw_text(sqlite3 *db, const char *sql)
@@ -1958,21 +1982,11 @@ test_migrate_schema_2(void **state)
 	struct store		*s;
 	struct error		 e;
 	sqlite3			*db;
-	const char		*top = getenv("srcdir");
-	char			*path, *sql;
-	size_t			 n, i, len;
+	size_t			 n, i;
 
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	path = xasprintf("%s/tests/data/store/schema-2.sql", top);
-	sql = slurp(path, &len);
-	assert_non_null(sql);
-	db = raw_open(fx->db);
-	raw_exec(db, sql);
+	db = raw_fixture(fx->db, "schema-2.sql");
 	assert_int_equal(raw_count(db, "PRAGMA user_version"), 2);
 	sqlite3_close(db);
-	free(sql);
-	free(path);
 
 	/* Read-only, it must be upgraded first. */
 	assert_null(store_open(fx->db, STORE_READONLY, &e));
@@ -2066,17 +2080,10 @@ test_migrate_schema_3(void **state)
 	struct error		 e;
 	struct risk		*k;
 	sqlite3			*db;
-	const char		*top = getenv("srcdir");
-	char			*path, *sql, *before, *after;
-	size_t			 n, i, len;
+	char			*before, *after;
+	size_t			 n, i;
 
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	path = xasprintf("%s/tests/data/store/schema-3.sql", top);
-	sql = slurp(path, &len);
-	assert_non_null(sql);
-	db = raw_open(fx->db);
-	raw_exec(db, sql);
+	db = raw_fixture(fx->db, "schema-3.sql");
 	assert_int_equal(raw_count(db, "PRAGMA user_version"), 3);
 	assert_int_equal(raw_count(db, "SELECT count(*) FROM "
 	    "risk_mitigations"), 54);
@@ -2086,8 +2093,6 @@ test_migrate_schema_3(void **state)
 	    "'lines, \\ and \\n = not one')");
 	before = raw_text(db, all);
 	sqlite3_close(db);
-	free(sql);
-	free(path);
 
 	store_close(open_ok(fx->db, 0));
 	db = raw_open(fx->db);
@@ -2207,20 +2212,10 @@ test_migrate_schema_4_assumed(void **state)
 	struct error		 e;
 	struct store		*s;
 	sqlite3			*db;
-	const char		*top = getenv("srcdir");
-	char			*path, *sql;
-	size_t			 n = 0, i, confirm = 0, want, len;
+	size_t			 n = 0, i, confirm = 0, want;
 
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	path = xasprintf("%s/tests/data/store/schema-3.sql", top);
-	sql = slurp(path, &len);
-	assert_non_null(sql);
-	db = raw_open(fx->db);
-	raw_exec(db, sql);
+	db = raw_fixture(fx->db, "schema-3.sql");
 	sqlite3_close(db);
-	free(sql);
-	free(path);
 	store_close(open_ok(fx->db, 0));
 	/* Back to schema 4, with the column empty. */
 	db = raw_open(fx->db);
