@@ -371,8 +371,7 @@ dw_objects(struct dw *w, const struct model_diff *d)
 		if (o->op == DIFF_ADDED || o->op == DIFF_REMOVED)
 			dw_what(w, o);
 		buf_addc(w->out, '\n');
-		if (!(o->practice && o->op != DIFF_CHANGED))
-			dw_fields(w, o->fields, o->nfields);
+		dw_fields(w, o->fields, o->nfields);
 	}
 }
 

@@ -417,9 +417,10 @@ diff_practices(struct model_diff *d)
 			diff_field_add(&o->fields, &o->nfields, "answer",
 			    diff_answer(p->answer), q != NULL ?
 			    diff_answer(q->answer) : NULL);
-		if (q != NULL && !diff_same(q->note, p->note))
+		if (q != NULL ? !diff_same(q->note, p->note) : p->note != NULL)
 			diff_field_add(&o->fields, &o->nfields, "note",
-			    diff_dup(p->note), diff_dup(q->note));
+			    diff_dup(p->note), q != NULL ? diff_dup(q->note) :
+			    NULL);
 	}
 	for (i = 0; i < nm->npractices; i++) {
 		q = nm->practices[i];
@@ -430,6 +431,9 @@ diff_practices(struct model_diff *d)
 		o->new_id = q->id;
 		diff_field_add(&o->fields, &o->nfields, "answer", NULL,
 		    diff_answer(q->answer));
+		if (q->note != NULL)
+			diff_field_add(&o->fields, &o->nfields, "note", NULL,
+			    diff_dup(q->note));
 	}
 }
 

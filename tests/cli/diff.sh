@@ -125,6 +125,23 @@ expect_out "- renamed component \`gpt\` → \`llm\`" "markdown rename"
 expect_out 'Help\-centre index \^\[\[2J \[x\]\(http\:\/\/evil\) \| pipe' "markdown escapes"
 cp "$T/out" "$T/diff.md"
 
+# Practice answers added, changed with a note, and removed: each shows
+# the answer and the note it had or has.
+cp "$T/old.yaml" "$T/p0.yaml"
+printf 'practices:\n  q-staff-awareness: yes\n  q-ai-incident-plan: { answer: no, note: "drafted, not tested" }\n' >>"$T/p0.yaml"
+sed 's/q-staff-awareness: yes/q-staff-awareness: no/' "$T/p0.yaml" |
+    grep -v q-ai-incident-plan >"$T/p1.yaml"
+run diff "$T/old.yaml" "$T/p0.yaml"
+expect_rc 0 "practice answers added"
+expect_out "+ practice q-staff-awareness" "practice added"
+expect_out 'answer: (unset) -> "yes"' "the added answer"
+expect_out 'note: (unset) -> "drafted, not tested"' "the added note"
+run diff "$T/p0.yaml" "$T/p1.yaml"
+expect_rc 0 "practice answers changed and removed"
+expect_out 'answer: "yes" -> "no"' "the changed answer"
+expect_out "- practice q-ai-incident-plan" "practice removed"
+expect_out 'note: "drafted, not tested" -> (unset)' "the removed note"
+
 # A bad side is reported with its file and line.
 printf 'parapet: 1\nsystem: { id: x, name: X }\ncomponents:\n  - { id: a, kind: modle, name: A }\n' >"$T/bad.yaml"
 run diff "$T/old.yaml" "$T/bad.yaml"
