@@ -88,7 +88,8 @@ org_systems(struct vlist *l, const struct org_view *v, int width)
 	if (v->nsystems == 0) {
 		vlines_addf(&l->lines, VS_DIM, "  none%s",
 		    v->filter->team != NULL || v->filter->owner != NULL ?
-		    " with these filters (c clears them)" : "");
+		    " with these filters (a team or owner matches exactly, "
+		    "case too; c clears them)" : "");
 		return;
 	}
 	w[0] = org_width("SYSTEM", (const char *const *)&v->systems->id,
@@ -167,8 +168,8 @@ org_items(struct vlist *l, const struct org_item *v, size_t n, int review,
 		    "first", n, f->review_days);
 	else
 		vlines_addf(&l->lines, VS_HEADING, "Overdue mitigations "
-		    "(%zu): past their due date, not implemented, verified or "
-		    "rejected", n);
+		    "(%zu): past due, not implemented, verified or rejected",
+		    n);
 	if (n == 0) {
 		vlines_addf(&l->lines, VS_DIM, "  none on %.10s", f->today);
 		return;

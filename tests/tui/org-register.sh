@@ -93,6 +93,17 @@ tui_wait 'Refund scoring (beta'
 tui_keys Escape
 tui_wait 'Register of'
 
+# A team typed in another case finds nothing, and the screen says why.
+tui_keys t
+tui_wait 'Only the systems of this team'
+tui_type Support
+tui_keys Enter
+tui_wait "Filters: team 'Support'"
+tui_has 'Systems (0)'
+tui_has 'matches exactly, case too'
+tui_keys c
+tui_wait 'Filters: none'
+
 # Filters: a team, then an owner, then a severity; c clears them.
 tui_keys t
 tui_wait 'Only the systems of this team'
