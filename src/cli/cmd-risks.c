@@ -365,6 +365,16 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 		cli_puts(stdout, k2->owner);
 	}
 	printf("\n");
+	/*
+	 * An accepted risk stands on someone's word: with neither its own
+	 * owner nor the system's, nobody answers for it at review.
+	 */
+	if (k2 != NULL && k2->status == RISK_ACCEPTED &&
+	    (k2->owner == NULL || *k2->owner == '\0') &&
+	    (m->system.owner == NULL || *m->system.owner == '\0'))
+		fprintf(stderr, "note: nobody owns this accepted risk (nor "
+		    "the system): give it an owner with --owner NAME, who "
+		    "answers for it when it is due for review\n");
 	rc = 0;
 out:
 	risk_register_release(&after);

@@ -285,4 +285,16 @@ expect_rc 0 "export through a link"
 head -1 target.csv | grep -q '^id,threat,' ||
     fail "export through a link: the target was not written"
 
+# Accepting a risk that nobody owns (nor its system) is allowed, with a
+# note saying who should answer for it; with an owner, no note.
+run risk gate.db third-party-model-silent-change@llm --status accepted \
+    --justification "the vendor pins versions for us"
+expect_rc 0 "accept without an owner"
+expect_err "note: nobody owns this accepted risk (nor the system)" \
+    "accept without an owner: the note"
+run risk gate.db third-party-model-dependency@llm --status accepted \
+    --justification "a second vendor is contracted" --owner "Head of IT"
+expect_rc 0 "accept with an owner"
+[ ! -s "$T/err" ] || fail "accept with an owner: a note: $(cat "$T/err")"
+
 finish
