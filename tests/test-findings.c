@@ -579,6 +579,26 @@ test_finding_and_covers_are_checked_at_load(void **state)
 		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
 		  "mitigations: [m-a] }\n",
 		  "threat 't' covers 'u', which covers threats itself" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-feedback: [t] }\n",
+		  "threat 't' covers itself" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-feedback: [no-such-threat] }\n",
+		  "threat 't' covers unknown threat 'no-such-threat'" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-feedback: [u] }\n"
+		  "  - { id: u, title: U, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a] }\n",
+		  "'covers-feedback' is for threats about a component, and "
+		  "threat 'u' is about a flow" },
 	};
 	struct catalogue	*c;
 	struct error		 err;

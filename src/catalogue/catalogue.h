@@ -136,6 +136,13 @@ struct threat {
 						   replaces (restatements) */
 	struct srcpos		 *covers_pos;
 	size_t			 ncovers;
+	char			**covers_feedback; /* threats whose finding
+						   on a component that gathers
+						   the feedback this one's
+						   target learns from this one's
+						   replaces */
+	struct srcpos		 *covers_feedback_pos;
+	size_t			 ncovers_feedback;
 	/*
 	 * Threats whose conditions exclude this one's on the same target
 	 * (one answer raises the one, the other answer the other): an

@@ -733,6 +733,81 @@ analyze_may_fold(const struct risk *k, const struct risk *c)
 	return !(risk_provisional(k) && !risk_provisional(c));
 }
 
+/* What a model learns from travels as these classes. */
+#define LEARNS_FROM (DATA_BIT(DATA_TRAINING_DATA) | \
+	DATA_BIT(DATA_FEEDBACK) | DATA_BIT(DATA_MODEL_WEIGHTS))
+
+/*
+ * The components that gather the feedback a component learns from: each
+ * takes in a flow carrying feedback and reaches it through flows that
+ * carry training data, feedback or weights (a dataset of analysts' and
+ * customers' labels that the weekly retraining learns from). 1 at their
+ * index in the returned array, which the caller frees. Linear in the
+ * model for each pass; the passes are bounded by the components.
+ */
+static unsigned char *
+analyze_feedback_sources(const struct model *m, const struct component *to)
+{
+	unsigned char		*up = xcalloc(m->ncomponents + 1, 1);
+	unsigned char		*fed = xcalloc(m->ncomponents + 1, 1);
+	const struct flow	*f;
+	size_t			 i;
+	int			 more = 1;
+
+	up[to->index] = 1;
+	while (more) {
+		more = 0;
+		for (i = 0; i < m->nflows; i++) {
+			f = m->flows[i];
+			if (up[f->dst->index] && !up[f->src->index] &&
+			    (f->data & LEARNS_FROM) != 0) {
+				up[f->src->index] = 1;
+				more = 1;
+			}
+		}
+	}
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src != f->dst && up[f->dst->index] &&
+		    f->dst != to && (f->data & DATA_BIT(DATA_FEEDBACK)) != 0)
+			fed[f->dst->index] = 1;
+	}
+	free(up);
+	return fed;
+}
+
+/*
+ * Fold each finding of a threat that a covering threat names in
+ * covers-feedback, on a component that gathers the feedback the covering
+ * finding's target learns from, into the covering one.
+ */
+static void
+analyze_covers_feedback(const struct model *m, const struct threat *t,
+    struct risk *k, struct risk_register *reg, struct strmap *by,
+    unsigned char *gone)
+{
+	const struct component	*to = model_component(m, k->target);
+	unsigned char		*fed;
+	size_t			 i, j, x;
+
+	if (to == NULL)
+		return;
+	fed = analyze_feedback_sources(m, to);
+	for (j = 0; j < t->ncovers_feedback; j++)
+		for (i = 0; i < m->ncomponents; i++) {
+			if (!fed[i] || (x = analyze_covered(by, gone,
+			    t->covers_feedback[j], m->components[i]->id)) ==
+			    0 || !analyze_may_fold(k, reg->risks[x - 1]))
+				continue;
+			analyze_fold(k, reg->risks[x - 1]);
+			risk_add_reason(k, REASON_FACT, "'%s' gathers the "
+			    "feedback '%s' learns from", m->components[i]->id,
+			    to->id);
+			gone[x - 1] = 1;
+		}
+	free(fed);
+}
+
 /*
  * Fold each finding that a covering threat restates on the same target,
  * or on one of the targets the covering finding groups (its aliases
@@ -741,7 +816,8 @@ analyze_may_fold(const struct risk *k, const struct risk *c)
  * higher.
  */
 static void
-analyze_covers(const struct catalogue *cat, struct risk_register *reg)
+analyze_covers(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg)
 {
 	const struct threat	*t;
 	struct risk		*k, *c;
@@ -785,6 +861,8 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 				gone[x - 1] = 1;
 			}
 		}
+		if (t->ncovers_feedback > 0 && t->target == TARGET_COMPONENT)
+			analyze_covers_feedback(m, t, k, reg, &by, gone);
 	}
 	strmap_release(&by);
 	for (i = 0; i < n; i++)
@@ -869,7 +947,7 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
 		analyze_threat(e, cat, m, x, i, reg);
 	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
-	analyze_covers(cat, reg);
+	analyze_covers(cat, m, reg);
 	analyze_split(reg, first, pending);
 	risk_register_sort(reg);
 	if (pending != NULL)
