@@ -421,5 +421,17 @@ register "$SRC/tests/threats/data-poisoning-untrusted-sources/fires-reviews.yaml
 expect model-skewing@recommender medium high
 expect data-poisoning-untrusted-sources@reviews medium high
 
+# A request to a vendor and its answer, both in clear text, are one
+# connection: one finding per vendor, none on the caller for the answers
+# (and the LLM answer's integrity in transit is folded into the LLM's).
+model=calibration-clear-connection
+register "$SRC/tests/threats/flow-unencrypted-sensitive/fires-ocr.yaml"
+expect flow-unencrypted-sensitive@ocr medium high
+expect flow-unencrypted-sensitive@llm medium high
+expect flow-unencrypted-sensitive@orchestrator none
+expect output-integrity-in-transit@orchestrator none
+grep -c ' flow-unencrypted-sensitive@' "$T/all" | grep -qx 2 ||
+    fail "$model: not one clear-text finding per vendor connection"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

@@ -72,6 +72,11 @@ const struct finding_mode finding_modes[FINDING_COUNT] = {
 	[FINDING_DESTINATION] = { .name = "destination",
 	    .target = TARGET_FLOW, .finding = TARGET_COMPONENT,
 	    .help = "one finding per component the flows go to" },
+	[FINDING_CONNECTION] = { .name = "connection",
+	    .target = TARGET_FLOW, .finding = TARGET_COMPONENT,
+	    .help = "one finding per component the flows go to, a flow that "
+	    "answers another of them (its reverse) with the request it "
+	    "answers" },
 	[FINDING_DESTINATION_BOUNDARY] = { .name = "destination-boundary",
 	    .target = TARGET_FLOW, .finding = TARGET_BOUNDARY,
 	    .help = "one finding per trust boundary the flows go to (per "

@@ -57,6 +57,8 @@ enum finding_by {
 	FINDING_EACH,		/* one finding per target (the default) */
 	FINDING_SOURCE,		/* flows: per component they leave */
 	FINDING_DESTINATION,	/* flows: per component they go to */
+	FINDING_CONNECTION,	/* flows: per component they go to, an
+				   answer with the request it answers */
 	FINDING_DESTINATION_BOUNDARY, /* flows: per boundary they go to (or
 				   the component, when it has none) */
 	FINDING_ORIGIN,		/* flows: flows that chain (one's destination
