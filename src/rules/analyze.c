@@ -939,8 +939,9 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 			for (y = k->naliases; y-- > 0; ) {
 				a = k->aliases[y];
 				if (strncmp(a, k->threat, len) != 0 ||
-				    a[len] != '@' || (x = analyze_covered(&alias,
-				    gone, t->covers[j], a + len + 1)) == 0)
+				    a[len] != '@' ||
+				    (x = analyze_covered(&alias, gone,
+				    t->covers[j], a + len + 1)) == 0)
 					continue;
 				c = reg->risks[x - 1];
 				if (c == k || !analyze_may_fold(k, c))
