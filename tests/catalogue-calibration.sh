@@ -408,5 +408,30 @@ grep -q '^high .* 2x5  malicious-serialised-weights@vendor-model ' "$T/risks" ||
 expect malicious-serialised-weights@hub-model critical
 above malicious-serialised-weights@hub-model malicious-serialised-weights@vendor-model
 
+# A dataset of the feedback a model is retrained on (analysts' verdicts and
+# chargebacks) is one attack path into one retraining: one finding, the
+# model's skewing, which names the dataset. A scraped corpus the same kind
+# of model is also trained on is not that feedback: its poisoning stays.
+model=fraud-classifier-feedback
+register "$SRC/templates/fraud-classifier-feedback.yaml"
+expect model-skewing@fraud-model high
+expect data-poisoning-untrusted-sources@labels none
+model=calibration-scraped-beside-feedback
+register "$SRC/tests/threats/data-poisoning-untrusted-sources/fires-reviews.yaml"
+expect model-skewing@recommender medium high
+expect data-poisoning-untrusted-sources@reviews medium high
+
+# A request to a vendor and its answer, both in clear text, are one
+# connection: one finding per vendor, none on the caller for the answers
+# (and the LLM answer's integrity in transit is folded into the LLM's).
+model=calibration-clear-connection
+register "$SRC/tests/threats/flow-unencrypted-sensitive/fires-ocr.yaml"
+expect flow-unencrypted-sensitive@ocr medium high
+expect flow-unencrypted-sensitive@llm medium high
+expect flow-unencrypted-sensitive@orchestrator none
+expect output-integrity-in-transit@orchestrator none
+grep -c ' flow-unencrypted-sensitive@' "$T/all" | grep -qx 2 ||
+    fail "$model: not one clear-text finding per vendor connection"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

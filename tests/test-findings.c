@@ -310,6 +310,73 @@ test_flows_into_one_component_are_one_finding(void **state)
 }
 
 /*
+ * connection: a request and its answer (the reverse flow) are one finding,
+ * about the request's destination. The end that opens the connection
+ * decides which is the request (a download listed before the request that
+ * asks for it), else the flow without a model's output; a flow that
+ * answers nothing stays on its own destination. Where nothing is left
+ * about the caller, its old name is an alias of the finding.
+ */
+static const char connection_yaml[] =
+	"parapet: 1\n"
+	"system: { id: sys, name: S, criticality: medium }\n"
+	"boundaries:\n"
+	"  - { id: cloud, name: C, trust: internal }\n"
+	"components:\n"
+	"  - { id: app, name: A, kind: application, boundary: cloud }\n"
+	"  - { id: svc, name: S, kind: model, boundary: cloud }\n"
+	"  - { id: hub, name: H, kind: datastore, boundary: cloud }\n"
+	"  - { id: src, name: R, kind: application, boundary: cloud }\n"
+	"flows:\n"
+	"  - { id: dl, from: hub, to: app, data: [documents], "
+	    "encrypted: false, initiator: to }\n"
+	"  - { id: ans, from: svc, to: app, data: [model-output], "
+	    "encrypted: false }\n"
+	"  - { id: req, from: app, to: svc, data: [prompt], "
+	    "encrypted: false }\n"
+	"  - { id: ask, from: app, to: hub, data: [documents], "
+	    "encrypted: false }\n"
+	"  - { id: in, from: src, to: app, data: [documents], "
+	    "encrypted: false }\n";
+
+static void
+test_a_request_and_its_answer_are_one_finding(void **state)
+{
+	struct risk_register	 reg;
+	const struct risk	*k;
+	char			*yaml;
+	size_t			 n;
+
+	(void)state;
+	run(connection_yaml, &reg);
+	assert_int_equal(count(&reg, "t-connection"), 3);
+	k = must_find(&reg, "t-connection", "svc");
+	assert_true(has_reason(k, "fact: flow 'ans' answers flow 'req'"));
+	assert_true(has_reason(k, "fact: one finding for flows 'ans' and "
+	    "'req'"));
+	expect_aliases(k, "t-connection@ans t-connection@req");
+	k = must_find(&reg, "t-connection", "hub");
+	assert_true(has_reason(k, "fact: flow 'dl' answers flow 'ask'"));
+	k = must_find(&reg, "t-connection", "app");
+	expect_aliases(k, "t-connection@in");
+	risk_register_release(&reg);
+
+	/* Without the lone flow, nothing is about the caller any more. */
+	yaml = xstrdup(connection_yaml);
+	n = strlen(yaml);
+	*strstr(yaml, "  - { id: in,") = '\0';
+	assert_true(strlen(yaml) < n);
+	run(yaml, &reg);
+	free(yaml);
+	assert_int_equal(count(&reg, "t-connection"), 2);
+	assert_null(risk_register_find(&reg, "t-connection", "app"));
+	k = must_find(&reg, "t-connection", "svc");
+	expect_aliases(k, "t-connection@ans t-connection@req "
+	    "t-connection@app");
+	risk_register_release(&reg);
+}
+
+/*
  * destination-boundary: the flows to one supplier's zone are one finding
  * about the zone, and it takes the place of the boundary threat that
  * restates it there (reasons, mitigations and name); a zone nothing is
@@ -579,6 +646,26 @@ test_finding_and_covers_are_checked_at_load(void **state)
 		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
 		  "mitigations: [m-a] }\n",
 		  "threat 't' covers 'u', which covers threats itself" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-feedback: [t] }\n",
+		  "threat 't' covers itself" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-feedback: [no-such-threat] }\n",
+		  "threat 't' covers unknown threat 'no-such-threat'" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-feedback: [u] }\n"
+		  "  - { id: u, title: U, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a] }\n",
+		  "'covers-feedback' is for threats about a component, and "
+		  "threat 'u' is about a flow" },
 	};
 	struct catalogue	*c;
 	struct error		 err;
@@ -670,6 +757,7 @@ main(void)
 		cmocka_unit_test(
 		    test_output_handed_on_is_one_finding_per_model),
 		cmocka_unit_test(test_flows_into_one_component_are_one_finding),
+		cmocka_unit_test(test_a_request_and_its_answer_are_one_finding),
 		cmocka_unit_test(
 		    test_data_to_one_vendor_is_one_finding_covering_its_restatement),
 		cmocka_unit_test(

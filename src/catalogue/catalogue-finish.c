@@ -152,19 +152,37 @@ finish_adjustment_threats(struct finish *f, const struct adjustment *a)
  * on the order of the catalogue.
  */
 static void
-finish_covers(struct finish *f, const struct threat *t)
+finish_covers_list(struct finish *f, const struct threat *t, int feedback,
+    char **ids, const struct srcpos *pos, size_t n)
 {
 	const struct threat	*c;
 	size_t			 i;
 
-	for (i = 0; i < t->ncovers; i++) {
-		c = finish_threat_ref(f, t->pos.file, &t->covers_pos[i],
-		    "threat", t->id, "covers", t->covers[i]);
-		if (c != NULL && c->ncovers > 0)
-			finish_report(f, t->pos.file, t->covers_pos[i].line,
-			    t->covers_pos[i].col, "threat '%s' covers '%s', "
+	for (i = 0; i < n; i++) {
+		c = finish_threat_ref(f, t->pos.file, &pos[i], "threat",
+		    t->id, "covers", ids[i]);
+		if (c != NULL && (c->ncovers > 0 || c->ncovers_feedback > 0))
+			finish_report(f, t->pos.file, pos[i].line,
+			    pos[i].col, "threat '%s' covers '%s', "
 			    "which covers threats itself", t->id, c->id);
+		/* What a component learns from is gathered by components. */
+		if (c != NULL && feedback && (t->target != TARGET_COMPONENT ||
+		    c->target != TARGET_COMPONENT))
+			finish_report(f, t->pos.file, pos[i].line,
+			    pos[i].col, "'covers-feedback' is for threats "
+			    "about a component, and threat '%s' is about a %s",
+			    t->target != TARGET_COMPONENT ? t->id : c->id,
+			    target_type_name(t->target != TARGET_COMPONENT ?
+			    t->target : c->target));
 	}
+}
+
+static void
+finish_covers(struct finish *f, const struct threat *t)
+{
+	finish_covers_list(f, t, 0, t->covers, t->covers_pos, t->ncovers);
+	finish_covers_list(f, t, 1, t->covers_feedback,
+	    t->covers_feedback_pos, t->ncovers_feedback);
 }
 
 /*

@@ -44,7 +44,8 @@ static const char *const mitigation_keys[] = { "id", "title",
 	"description", "refs", "disabled", NULL };
 static const char *const threat_keys[] = { "id", "title", "description",
 	"why", "target", "when", "likelihood", "impact", "stride", "refs",
-	"mitigations", "finding", "covers", "excludes", "disabled", NULL };
+	"mitigations", "finding", "covers", "covers-feedback", "excludes",
+	"disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "min-impact", "max-impact", "stride",
 	"threats", "except", "reason", "disabled", NULL };
@@ -71,6 +72,11 @@ const struct finding_mode finding_modes[FINDING_COUNT] = {
 	[FINDING_DESTINATION] = { .name = "destination",
 	    .target = TARGET_FLOW, .finding = TARGET_COMPONENT,
 	    .help = "one finding per component the flows go to" },
+	[FINDING_CONNECTION] = { .name = "connection",
+	    .target = TARGET_FLOW, .finding = TARGET_COMPONENT,
+	    .help = "one finding per component the flows go to, a flow that "
+	    "answers another of them (its reverse) with the request it "
+	    "answers" },
 	[FINDING_DESTINATION_BOUNDARY] = { .name = "destination-boundary",
 	    .target = TARGET_FLOW, .finding = TARGET_BOUNDARY,
 	    .help = "one finding per trust boundary the flows go to (per "
@@ -198,6 +204,8 @@ threat_free(struct threat *t)
 	refs_free(&t->refs);
 	id_list_free(t->mitigations, t->mitigations_pos, t->nmitigations);
 	id_list_free(t->covers, t->covers_pos, t->ncovers);
+	id_list_free(t->covers_feedback, t->covers_feedback_pos,
+	    t->ncovers_feedback);
 	id_list_free(t->excludes, t->excludes_pos, t->nexcludes);
 	free(t->source);
 	free(t);
@@ -803,24 +811,41 @@ load_finding(struct loader *l, const struct ynode *map, struct threat *t)
  * the same target. Whether they exist is checked by catalogue_finish().
  */
 static int
-load_covers(struct loader *l, const struct ynode *map, struct threat *t)
+load_covers_key(struct loader *l, const struct ynode *map,
+    const struct threat *t, const char *key, char ***ids,
+    struct srcpos **pos, size_t *n)
 {
-	const struct ynode	*v = ynode_get(map, "covers");
+	const struct ynode	*v = ynode_get(map, key);
 	size_t			 i;
 
 	if (v == NULL)
 		return 0;
 	if (v->type == YNODE_MAP)
-		return ynode_error(l->doc, v, l->err, "'covers' must be a "
-		    "list of threat ids, not a mapping");
-	if (load_id_list(l, v, "covers", "threat", &t->covers,
-	    &t->covers_pos, &t->ncovers) == -1)
+		return ynode_error(l->doc, v, l->err, "'%s' must be a "
+		    "list of threat ids, not a mapping", key);
+	if (load_id_list(l, v, key, "threat", ids, pos, n) == -1)
 		return -1;
-	for (i = 0; i < t->ncovers; i++)
-		if (strcmp(t->covers[i], t->id) == 0)
+	for (i = 0; i < *n; i++)
+		if (strcmp((*ids)[i], t->id) == 0)
 			return ynode_error(l->doc, v, l->err, "threat '%s' "
 			    "covers itself", t->id);
 	return 0;
+}
+
+/*
+ * covers-feedback: [threat id, ...], optional: threats whose finding on a
+ * component that gathers the feedback this threat's target learns from
+ * restates this one (see analyze_covers()).
+ */
+static int
+load_covers(struct loader *l, const struct ynode *map, struct threat *t)
+{
+	if (load_covers_key(l, map, t, "covers", &t->covers, &t->covers_pos,
+	    &t->ncovers) == -1)
+		return -1;
+	return load_covers_key(l, map, t, "covers-feedback",
+	    &t->covers_feedback, &t->covers_feedback_pos,
+	    &t->ncovers_feedback);
 }
 
 /*

@@ -57,6 +57,8 @@ enum finding_by {
 	FINDING_EACH,		/* one finding per target (the default) */
 	FINDING_SOURCE,		/* flows: per component they leave */
 	FINDING_DESTINATION,	/* flows: per component they go to */
+	FINDING_CONNECTION,	/* flows: per component they go to, an
+				   answer with the request it answers */
 	FINDING_DESTINATION_BOUNDARY, /* flows: per boundary they go to (or
 				   the component, when it has none) */
 	FINDING_ORIGIN,		/* flows: flows that chain (one's destination
@@ -136,6 +138,13 @@ struct threat {
 						   replaces (restatements) */
 	struct srcpos		 *covers_pos;
 	size_t			 ncovers;
+	char			**covers_feedback; /* threats whose finding
+						   on a component that gathers
+						   the feedback this one's
+						   target learns from this one's
+						   replaces */
+	struct srcpos		 *covers_feedback_pos;
+	size_t			 ncovers_feedback;
 	/*
 	 * Threats whose conditions exclude this one's on the same target
 	 * (one answer raises the one, the other answer the other): an

@@ -100,6 +100,11 @@ struct hit {
 	enum target_type subj_type;
 	size_t		 set;		/* origin, chain: union-find parent */
 	int		 maybe;		/* holds only by assumption */
+	const char	*moved;		/* connection: the destination an
+					   answer's finding would have been
+					   about, or NULL */
+	const char	*answers;	/* connection: the request it
+					   answers */
 };
 
 /* The set a hit belongs to (union-find with path halving). */
@@ -231,6 +236,58 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 	free(in);
 }
 
+/*
+ * 1 if flow a is the request that flow b, its reverse, answers: the end
+ * that opens the connection says so when given (initiator), else the one
+ * that does not carry a model's output is the request, else the first in
+ * model order.
+ */
+static int
+analyze_is_request(const struct flow *a, const struct flow *b)
+{
+	int	ao, bo;
+
+	if (a->initiator == INITIATOR_FROM || b->initiator == INITIATOR_TO)
+		return 1;
+	if (a->initiator == INITIATOR_TO || b->initiator == INITIATOR_FROM)
+		return 0;
+	ao = (a->data & DATA_BIT(DATA_MODEL_OUTPUT)) != 0;
+	bo = (b->data & DATA_BIT(DATA_MODEL_OUTPUT)) != 0;
+	if (ao != bo)
+		return bo;
+	return a->index < b->index;
+}
+
+/*
+ * connection: a flow that answers another hit flow (from that flow's
+ * destination back to its source) is about the request's destination,
+ * so that a request and its answer in clear text are one finding. Its
+ * own destination is remembered, to keep the name of the finding it was
+ * about before. Quadratic in the hits, which are the flows the threat
+ * holds for.
+ */
+static void
+analyze_answers(struct hit *h, size_t n)
+{
+	const struct flow	*f, *g;
+	size_t			 i, j;
+
+	for (i = 0; i < n; i++) {
+		f = h[i].obj;
+		for (j = 0; j < n; j++) {
+			g = h[j].obj;
+			if (j == i || g->src != f->dst || g->dst != f->src ||
+			    f->src == f->dst || analyze_is_request(f, g))
+				continue;
+			h[i].subj = g->dst;
+			h[i].subj_id = g->dst->id;
+			h[i].moved = f->dst->id;
+			h[i].answers = g->id;
+			break;
+		}
+	}
+}
+
 /* What each hit's finding is about, by the threat's finding mode. */
 static void
 analyze_subjects(const struct model *m, const struct threat *t,
@@ -271,6 +328,7 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			h[i].subj = f->src;
 			break;
 		case FINDING_DESTINATION:
+		case FINDING_CONNECTION:
 			h[i].subj = f->dst;
 			break;
 		case FINDING_DESTINATION_BOUNDARY:
@@ -300,6 +358,8 @@ analyze_subjects(const struct model *m, const struct threat *t,
 		h[i].subj_type = TARGET_COMPONENT;
 	}
 	free(caller);
+	if (t->finding == FINDING_CONNECTION)
+		analyze_answers(h, n);
 	if (t->finding == FINDING_ORIGIN || t->finding == FINDING_CHAIN)
 		analyze_chains(m, t->finding, h, n);
 }
@@ -444,7 +504,7 @@ analyze_also(struct eval *e, const struct threat *t, const struct hit *h,
 	buf_release(&b);
 }
 
-static void
+static struct risk *
 analyze_raise(struct eval *e, const struct catalogue *cat,
     const struct excl *x, size_t ti, const struct hit *h,
     const size_t *members, size_t n, const size_t *also, size_t nalso,
@@ -462,6 +522,10 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	if (n > 1 || first->subj != first->obj)
 		analyze_lead(k, t, h, members, n);
 	for (i = 0; i < n; i++) {
+		if (h[members[i]].answers != NULL)
+			risk_add_reason(k, REASON_FACT, "flow '%s' answers "
+			    "flow '%s'", h[members[i]].id,
+			    h[members[i]].answers);
 		eval_explain(e, t->when, h[members[i]].obj, k);
 		for (j = 0; h[members[i]].maybe && j < x[ti].n; j++)
 			if (eval_cond(e, cat->threats[x[ti].v[j]]->when,
@@ -508,6 +572,7 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	k->severity = best.severity;
 	for (i = 0; i < t->nmitigations; i++)
 		risk_add_mitigation(k, t->mitigations[i]);
+	return k;
 }
 
 /* The targets of a threat's type in a model, as hits (the caller frees). */
@@ -569,6 +634,8 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	enum tv			 v;
 	size_t			 i, j, n, nh = 0, g, *members, *next, *head;
 	size_t			*also, nalso;
+	struct risk		*k;
+	struct buf		 name;
 	int			 facts;
 
 	all = analyze_targets(m, t, &n);
@@ -594,6 +661,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	head = xcalloc(nh + 1, sizeof *head);
 	members = xcalloc(nh + 1, sizeof *members);
 	also = xcalloc(nh + 1, sizeof *also);
+	buf_init(&name);
 	for (i = 0, g = 0; i < nh; i++) {
 		next[i] = (size_t)-1;
 		if ((j = (size_t)(uintptr_t)strmap_get(&groups,
@@ -624,9 +692,24 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 				members[n++] = j;
 			else
 				also[nalso++] = j;
-		analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
+		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
 		    reg);
+		/*
+		 * An answer grouped with its request (connection) was a
+		 * finding about its own destination: where nothing else is
+		 * left about that one, the old name is an alias, so that a
+		 * decision taken on it is kept.
+		 */
+		for (j = head[i]; j != (size_t)-1; j = next[j]) {
+			if (h[j].moved == NULL || strmap_get(&groups,
+			    h[j].moved) != NULL)
+				continue;
+			buf_reset(&name);
+			buf_addf(&name, "%s@%s", t->id, h[j].moved);
+			risk_add_alias(k, name.s);
+		}
 	}
+	buf_release(&name);
 	strmap_release(&groups);
 	free(next);
 	free(head);
@@ -733,6 +816,81 @@ analyze_may_fold(const struct risk *k, const struct risk *c)
 	return !(risk_provisional(k) && !risk_provisional(c));
 }
 
+/* What a model learns from travels as these classes. */
+#define LEARNS_FROM (DATA_BIT(DATA_TRAINING_DATA) | \
+	DATA_BIT(DATA_FEEDBACK) | DATA_BIT(DATA_MODEL_WEIGHTS))
+
+/*
+ * The components that gather the feedback a component learns from: each
+ * takes in a flow carrying feedback and reaches it through flows that
+ * carry training data, feedback or weights (a dataset of analysts' and
+ * customers' labels that the weekly retraining learns from). 1 at their
+ * index in the returned array, which the caller frees. Linear in the
+ * model for each pass; the passes are bounded by the components.
+ */
+static unsigned char *
+analyze_feedback_sources(const struct model *m, const struct component *to)
+{
+	unsigned char		*up = xcalloc(m->ncomponents + 1, 1);
+	unsigned char		*fed = xcalloc(m->ncomponents + 1, 1);
+	const struct flow	*f;
+	size_t			 i;
+	int			 more = 1;
+
+	up[to->index] = 1;
+	while (more) {
+		more = 0;
+		for (i = 0; i < m->nflows; i++) {
+			f = m->flows[i];
+			if (up[f->dst->index] && !up[f->src->index] &&
+			    (f->data & LEARNS_FROM) != 0) {
+				up[f->src->index] = 1;
+				more = 1;
+			}
+		}
+	}
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src != f->dst && up[f->dst->index] &&
+		    f->dst != to && (f->data & DATA_BIT(DATA_FEEDBACK)) != 0)
+			fed[f->dst->index] = 1;
+	}
+	free(up);
+	return fed;
+}
+
+/*
+ * Fold each finding of a threat that a covering threat names in
+ * covers-feedback, on a component that gathers the feedback the covering
+ * finding's target learns from, into the covering one.
+ */
+static void
+analyze_covers_feedback(const struct model *m, const struct threat *t,
+    struct risk *k, struct risk_register *reg, struct strmap *by,
+    unsigned char *gone)
+{
+	const struct component	*to = model_component(m, k->target);
+	unsigned char		*fed;
+	size_t			 i, j, x;
+
+	if (to == NULL)
+		return;
+	fed = analyze_feedback_sources(m, to);
+	for (j = 0; j < t->ncovers_feedback; j++)
+		for (i = 0; i < m->ncomponents; i++) {
+			if (!fed[i] || (x = analyze_covered(by, gone,
+			    t->covers_feedback[j], m->components[i]->id)) ==
+			    0 || !analyze_may_fold(k, reg->risks[x - 1]))
+				continue;
+			analyze_fold(k, reg->risks[x - 1]);
+			risk_add_reason(k, REASON_FACT, "'%s' gathers the "
+			    "feedback '%s' learns from", m->components[i]->id,
+			    to->id);
+			gone[x - 1] = 1;
+		}
+	free(fed);
+}
+
 /*
  * Fold each finding that a covering threat restates on the same target,
  * or on one of the targets the covering finding groups (its aliases
@@ -741,11 +899,12 @@ analyze_may_fold(const struct risk *k, const struct risk *c)
  * higher.
  */
 static void
-analyze_covers(const struct catalogue *cat, struct risk_register *reg)
+analyze_covers(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg)
 {
 	const struct threat	*t;
 	struct risk		*k, *c;
-	struct strmap		 by;
+	struct strmap		 by, alias;
 	char			**names;
 	unsigned char		*gone;
 	const char		*a;
@@ -754,9 +913,42 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 	strmap_init(&by);
 	names = xcalloc(n + 1, sizeof *names);
 	gone = xcalloc(n + 1, 1);
+	strmap_init(&alias);
 	for (i = 0; i < n; i++) {
 		names[i] = risk_name(reg->risks[i]);
 		strmap_put(&by, names[i], (void *)(uintptr_t)(i + 1));
+		for (y = 0; y < reg->risks[i]->naliases; y++)
+			if (strmap_get(&alias, reg->risks[i]->aliases[y]) ==
+			    NULL)
+				strmap_put(&alias, reg->risks[i]->aliases[y],
+				    (void *)(uintptr_t)(i + 1));
+	}
+	/*
+	 * First the findings that group the same targets (flows both group,
+	 * whatever they are about): a finding that moved a flow onto another
+	 * subject (connection) takes the restatement about that flow, not
+	 * one that happens to be about the subject it left.
+	 */
+	for (i = 0; i < n; i++) {
+		k = reg->risks[i];
+		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
+		    NULL)
+			continue;
+		len = strlen(k->threat);
+		for (j = 0; j < t->ncovers; j++)
+			for (y = k->naliases; y-- > 0; ) {
+				a = k->aliases[y];
+				if (strncmp(a, k->threat, len) != 0 ||
+				    a[len] != '@' ||
+				    (x = analyze_covered(&alias, gone,
+				    t->covers[j], a + len + 1)) == 0)
+					continue;
+				c = reg->risks[x - 1];
+				if (c == k || !analyze_may_fold(k, c))
+					continue;
+				analyze_fold(k, c);
+				gone[x - 1] = 1;
+			}
 	}
 	for (i = 0; i < n; i++) {
 		k = reg->risks[i];
@@ -785,8 +977,11 @@ analyze_covers(const struct catalogue *cat, struct risk_register *reg)
 				gone[x - 1] = 1;
 			}
 		}
+		if (t->ncovers_feedback > 0 && t->target == TARGET_COMPONENT)
+			analyze_covers_feedback(m, t, k, reg, &by, gone);
 	}
 	strmap_release(&by);
+	strmap_release(&alias);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	risk_register_drop(reg, gone);
@@ -869,7 +1064,7 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
 		analyze_threat(e, cat, m, x, i, reg);
 	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
-	analyze_covers(cat, reg);
+	analyze_covers(cat, m, reg);
 	analyze_split(reg, first, pending);
 	risk_register_sort(reg);
 	if (pending != NULL)

@@ -192,4 +192,76 @@ expect_out "fact: 'mail' too, if answered so: 'mail' sends to or fetches from ad
 expect_out "Mail goes only to our own domain" "the justification is kept"
 expect_out "Mail team" "the owner is kept"
 
+# A dataset of the feedback a model is retrained on, poisoned, was a risk of
+# its own beside the model's skewing: one attack path, now one finding. A
+# decision on the dataset's risk moves onto the model's finding. The old
+# behaviour: model-skewing without its 'covers-feedback:' line.
+awk '/^  - id: model-skewing$/ {p = 1; print; next}
+    /^  - id: / {p = 0} p && !/^    covers-feedback:/' \
+    "$SRC/data/catalogue/30-threats-data-training.yaml" >"$T/skew.yaml"
+{ printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/skew.yaml"; } >"$T/old-skew.yaml"
+db="$T/fraud.db"
+run import --catalogue "$T/old-skew.yaml" \
+    "$SRC/templates/fraud-classifier-feedback.yaml" "$db"
+expect_rc 0 "import with the dataset's poisoning a risk of its own"
+run risks "$db"
+expect_out " data-poisoning-untrusted-sources@labels " \
+    "the old behaviour raises the dataset's poisoning"
+run risk "$db" data-poisoning-untrusted-sources@labels --status mitigating \
+    --justification "Chargeback labels are reconciled with the scheme monthly" \
+    --owner "Fraud data science"
+expect_rc 0 "decide the dataset's risk"
+PARAPET_NOW=2026-11-27T10:00:00Z run analyze "$db"
+expect_rc 0 "re-analysis with the feedback dataset covered by the model's finding"
+expect_out "merged into findings" "the analysis says the decision moved"
+run risks "$db" --all
+expect_no_out "data-poisoning-untrusted-sources@labels" \
+    "the dataset's poisoning is no risk of its own"
+run risk "$db" model-skewing@fraud-model
+expect_rc 0 "the finding is on the model"
+expect_out "fact: 'labels' gathers the feedback 'fraud-model' learns from" \
+    "the finding names the dataset of feedback"
+expect_out "Chargeback labels are reconciled with the scheme monthly" \
+    "the justification is kept"
+expect_out "Fraud data science" "the owner is kept"
+run history "$db"
+expect_out "merged into" "history records where the earlier risk went"
+
+# A request and its answer in clear text were two findings, one on each
+# end: now one, on the request's destination. A decision on the caller's
+# finding (the answer's) moves onto it. The old behaviour: the threat
+# grouped by destination only.
+awk '/^  - id: flow-unencrypted-sensitive$/ {p = 1; print; next}
+    /^  - id: / {p = 0} p { sub(/finding: connection/, "finding: destination"); print }' \
+    "$SRC/data/catalogue/60-threats-infrastructure-flows.yaml" >"$T/clear.yaml"
+grep -q 'finding: destination' "$T/clear.yaml" || fail "the old clear-text threat groups by destination"
+{ printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/clear.yaml"; } >"$T/old-clear.yaml"
+db="$T/clear.db"
+run import --catalogue "$T/old-clear.yaml" \
+    "$SRC/tests/threats/flow-unencrypted-sensitive/fires-ocr.yaml" "$db"
+expect_rc 0 "import with one clear-text finding per destination"
+run risks "$db"
+expect_out " flow-unencrypted-sensitive@orchestrator " \
+    "the old behaviour raises the answers on the caller"
+run risk "$db" flow-unencrypted-sensitive@orchestrator --status accepted \
+    --justification "Vendor links run inside a private VPN" --owner "Network team"
+expect_rc 0 "accept the caller's clear-text finding"
+PARAPET_NOW=2026-11-28T10:00:00Z run analyze "$db"
+expect_rc 0 "re-analysis with a request and its answer as one finding"
+expect_out "merged into findings" "the analysis says the decision moved"
+run risks "$db" --all
+expect_no_out "flow-unencrypted-sensitive@orchestrator" \
+    "the answers are no finding on the caller"
+n="$(grep -c ' flow-unencrypted-sensitive@' "$T/out")"
+[ "$n" -eq 2 ] || fail "one clear-text finding per vendor connection ($n)"
+run risk "$db" flow-unencrypted-sensitive@ocr
+expect_out "fact: flow 'ocr-out' answers flow 'to-ocr'" "the answer is named"
+# The caller's finding held the answers of both vendors: its decision
+# moves once, onto the first of the two findings in the register.
+run risk "$db" flow-unencrypted-sensitive@llm
+expect_out "Vendor links run inside a private VPN" "the justification is kept"
+run history "$db"
+expect_out "flow-unencrypted-sensitive@orchestrator merged into" \
+    "history records where the caller's finding went"
+
 finish
