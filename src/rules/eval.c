@@ -1400,6 +1400,42 @@ explain_contains(struct eval *e, const struct cond *c,
 	}
 }
 
+/*
+ * The kid of an all that fails, or of an any that holds, that decides its
+ * value: the first with the node's value. The node's value is that of
+ * eval_cond() (the least, or greatest, of the kids up to the first that
+ * settles it), found from the kids' values without evaluating them twice.
+ */
+static const struct cond *
+explain_decider(struct eval *e, const struct cond *c, const void *obj)
+{
+	enum tv	kv[16], v, stop = c->op == COND_ALL ? TV_NO : TV_YES;
+	size_t	i, n;
+
+	if (c->nkids > sizeof kv / sizeof kv[0]) {
+		v = eval_cond(e, c, obj);
+		for (i = 0; i < c->nkids; i++)
+			if (eval_cond(e, c->kids[i], obj) == v)
+				return c->kids[i];
+		return NULL;
+	}
+	v = c->op == COND_ALL ? TV_YES : TV_NO;
+	for (n = 0; n < c->nkids && v != stop; n++) {
+		kv[n] = eval_cond(e, c->kids[n], obj);
+		if (c->op == COND_ALL ? kv[n] < v : kv[n] > v)
+			v = kv[n];
+	}
+	for (i = 0; i < n; i++)
+		if (kv[i] == v)
+			return c->kids[i];
+	return NULL;
+}
+
+/*
+ * Each node's value is evaluated only where its reason needs it: an
+ * explanation walks every kid of a node, and evaluating each node again
+ * on the way down would evaluate a deep condition once per ancestor.
+ */
 static void
 explain(struct eval *e, const struct cond *c, const void *obj, int pos,
     struct risk *k)
@@ -1408,8 +1444,9 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	const struct flow	*f = obj;
 	const struct memo	*mm;
 	const struct practice	*pr;
+	const struct cond	*kid;
 	struct buf		*b = &e->line;
-	enum tv			 v = eval_cond(e, c, obj), kv;
+	enum tv			 v;
 	size_t			 i;
 
 	switch (c->op) {
@@ -1422,13 +1459,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 				explain(e, c->kids[i], obj, pos, k);
 			return;
 		}
-		for (i = 0; i < c->nkids; i++) {
-			kv = eval_cond(e, c->kids[i], obj);
-			if (kv == v) {
-				explain(e, c->kids[i], obj, pos, k);
-				return;
-			}
-		}
+		if ((kid = explain_decider(e, c, obj)) != NULL)
+			explain(e, kid, obj, pos, k);
 		return;
 	case COND_NOT:
 		explain(e, c->kids[0], obj, !pos, k);
@@ -1441,7 +1473,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		reason_add(e, k);
 		return;
 	case COND_FIELD:
-		explain_field(e, c, obj, pos, v, k);
+		explain_field(e, c, obj, pos, eval_cond(e, c, obj), k);
 		return;
 	case COND_CROSSES:
 	case COND_LESS_TRUSTED:
@@ -1465,10 +1497,11 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_REACHABLE:
 	case COND_REACHES:
-		explain_path(e, c, comp, pos, v, k);
+		explain_path(e, c, comp, pos, eval_cond(e, c, obj), k);
 		return;
 	case COND_CONTAINS:
-		explain_contains(e, c, obj, pos, v, k);
+		explain_contains(e, c, obj, pos, eval_cond(e, c, obj),
+		    k);
 		return;
 	case COND_BOUNDARY:
 		if (comp->b == NULL) {
@@ -1491,6 +1524,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		explain(e, c->kids[0], &e->m->system, pos, k);
 		return;
 	case COND_EXISTS:
+		v = eval_cond(e, c, obj);
 		mm = &e->memo[c->slot];
 		if (!pos && v == TV_NO) {
 			e->kind = REASON_FACT;
