@@ -46,6 +46,9 @@ struct memo {
 	uint32_t	*unk;		/* paths with "via", per component:
 					   flows of the path whose data is not
 					   answered */
+	uint8_t		*kid;		/* reaches and reachable-from, per
+					   component: the kid's value there
+					   (kept for explaining more paths) */
 };
 
 struct eval {
@@ -162,6 +165,7 @@ eval_free(struct eval *e)
 		free(e->memo[i].cnts);
 		free(e->memo[i].next);
 		free(e->memo[i].unk);
+		free(e->memo[i].kid);
 	}
 	free(e->memo);
 	strmap_release(&e->bindex);
@@ -344,7 +348,7 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 
 	off = back ? e->in_off : e->out_off;
 	list = back ? e->in_flow : e->out_flow;
-	seed = xcalloc(e->nc + 1, 1);
+	seed = mm->kid = xcalloc(e->nc + 1, 1);
 	queue = xcalloc(e->nc + 1, sizeof *queue);
 	for (i = 0; i < e->nc; i++) {
 		seed[i] = (uint8_t)eval_cond(e, c->kids[0], m->components[i]);
@@ -398,7 +402,6 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 		}
 	}
 	free(queue);
-	free(seed);
 }
 
 /*
@@ -1232,6 +1235,9 @@ explain_more_paths(struct eval *e, const struct cond *c,
 	const struct flow	*f;
 	const uint32_t		*off, *list;
 	int			 back = c->op == COND_REACHES;
+	/* The kid's value at each component, as eval_reach() found it. */
+	const uint8_t		*kid = e->memo[c->slot].done ?
+	    e->memo[c->slot].kid : NULL;
 	uint32_t		*queue = e->scratch_queue, head = 0, tail = 0;
 	uint32_t		 j, d, x, i, ki, more = 0, np = 0;
 	/* The paths found, explained once the search is over (explaining
@@ -1260,8 +1266,9 @@ explain_more_paths(struct eval *e, const struct cond *c,
 			e->scratch_seen[d] = 1;
 			e->scratch_flow[d] = list[x];
 			queue[tail++] = d;
-			if (m->components[d] == first || eval_cond(e,
-			    c->kids[0], m->components[d]) < v)
+			if (m->components[d] == first || (kid != NULL ?
+			    (enum tv)kid[d] : eval_cond(e, c->kids[0],
+			    m->components[d])) < v)
 				continue;
 			if (np + 1 >= PATHS_LISTED) {
 				more = 1;
