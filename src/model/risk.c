@@ -133,12 +133,29 @@ reason_kind_find(const char *s)
 	return -1;
 }
 
+/*
+ * Make room for element n of an array of a risk that grows one at a time
+ * (reasons, mitigations, aliases, asks): its room doubles from 4 when n
+ * reaches a power of two, so that an analysis adding hundreds of
+ * thousands does not reallocate at each. The arrays are only ever grown
+ * here (or shrunk), so their room is at least n rounded up to a power of
+ * two.
+ */
+static void *
+risk_room(void *v, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(v, 4, size);
+	if (n >= 4 && (n & (n - 1)) == 0)
+		return xreallocarray(v, n * 2, size);
+	return v;
+}
+
 /* Add a line (taken over) of a kind. */
 static void
 risk_push_reason(struct risk *k, enum reason_kind kind, char *line)
 {
-	k->reasons = xreallocarray(k->reasons, k->nreasons + 1,
-	    sizeof *k->reasons);
+	k->reasons = risk_room(k->reasons, k->nreasons, sizeof *k->reasons);
 	k->reasons[k->nreasons].kind = kind;
 	k->reasons[k->nreasons++].line = line;
 }
@@ -234,7 +251,7 @@ risk_add_mitigation(struct risk *k, const char *id)
 {
 	struct risk_mitigation	*m;
 
-	k->mitigations = xreallocarray(k->mitigations, k->nmitigations + 1,
+	k->mitigations = risk_room(k->mitigations, k->nmitigations,
 	    sizeof *k->mitigations);
 	m = &k->mitigations[k->nmitigations++];
 	memset(m, 0, sizeof *m);
@@ -279,8 +296,7 @@ risk_add_alias(struct risk *k, const char *name)
 	for (i = 0; i < k->naliases; i++)
 		if (strcmp(k->aliases[i], name) == 0)
 			return;
-	k->aliases = xreallocarray(k->aliases, k->naliases + 1,
-	    sizeof *k->aliases);
+	k->aliases = risk_room(k->aliases, k->naliases, sizeof *k->aliases);
 	k->aliases[k->naliases++] = xstrdup(name);
 }
 
@@ -293,7 +309,7 @@ risk_add_ask(struct risk *k, const char *element, const char *field)
 		if (strcmp(k->asks[i].element, element) == 0 &&
 		    strcmp(k->asks[i].field, field) == 0)
 			return;
-	k->asks = xreallocarray(k->asks, k->nasks + 1, sizeof *k->asks);
+	k->asks = risk_room(k->asks, k->nasks, sizeof *k->asks);
 	k->asks[k->nasks].element = xstrdup(element);
 	k->asks[k->nasks].field = xstrdup(field);
 	k->nasks++;
