@@ -510,47 +510,49 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 		risk_add_mitigation(k, t->mitigations[i]);
 }
 
-/* The targets of a threat's type in a model, as hits (the caller frees). */
-static struct hit *
-analyze_targets(const struct model *m, const struct threat *t, size_t *n)
+/* The number of targets of a threat's type in a model. */
+static size_t
+analyze_ntargets(const struct model *m, const struct threat *t)
 {
-	struct hit	*h;
-	size_t		 i;
-
 	switch (t->target) {
 	case TARGET_COMPONENT:
-		h = xcalloc(m->ncomponents + 1, sizeof *h);
-		for (i = 0; i < m->ncomponents; i++) {
-			h[i].obj = m->components[i];
-			h[i].id = m->components[i]->id;
-		}
-		*n = m->ncomponents;
-		return h;
+		return m->ncomponents;
 	case TARGET_FLOW:
-		h = xcalloc(m->nflows + 1, sizeof *h);
-		for (i = 0; i < m->nflows; i++) {
-			h[i].obj = m->flows[i];
-			h[i].id = m->flows[i]->id;
-		}
-		*n = m->nflows;
-		return h;
+		return m->nflows;
 	case TARGET_BOUNDARY:
-		h = xcalloc(m->nboundaries + 1, sizeof *h);
-		for (i = 0; i < m->nboundaries; i++) {
-			h[i].obj = m->boundaries[i];
-			h[i].id = m->boundaries[i]->id;
-		}
-		*n = m->nboundaries;
-		return h;
+		return m->nboundaries;
 	case TARGET_SYSTEM:
 	case TARGET_ANY:
 		break;
 	}
-	h = xcalloc(1, sizeof *h);
+	return 1;
+}
+
+/* Target i of a threat's type, as a hit of its own (no subject yet). */
+static void
+analyze_target(const struct model *m, const struct threat *t, size_t i,
+    struct hit *h)
+{
+	memset(h, 0, sizeof *h);
+	switch (t->target) {
+	case TARGET_COMPONENT:
+		h->obj = m->components[i];
+		h->id = m->components[i]->id;
+		return;
+	case TARGET_FLOW:
+		h->obj = m->flows[i];
+		h->id = m->flows[i]->id;
+		return;
+	case TARGET_BOUNDARY:
+		h->obj = m->boundaries[i];
+		h->id = m->boundaries[i]->id;
+		return;
+	case TARGET_SYSTEM:
+	case TARGET_ANY:
+		break;
+	}
 	h->obj = &m->system;
 	h->id = m->system.id;
-	*n = 1;
-	return h;
 }
 
 /*
@@ -564,24 +566,28 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
     struct risk_register *reg)
 {
 	const struct threat	*t = cat->threats[ti];
-	struct hit		*all, *h;
+	struct hit		*h;
 	struct strmap		 groups;
 	enum tv			 v;
 	size_t			 i, j, n, nh = 0, g, *members, *next, *head;
 	size_t			*also, nalso;
 	int			 facts;
 
-	all = analyze_targets(m, t, &n);
-	h = xcalloc(n + 1, sizeof *h);
+	/*
+	 * The targets it holds for, as hits. Only those are written: most
+	 * threats hold for few of a large model's targets.
+	 */
+	n = analyze_ntargets(m, t);
+	h = xreallocarray(NULL, n + 1, sizeof *h);
 	for (i = 0; i < n; i++) {
-		if ((v = eval_cond(e, t->when, all[i].obj)) == TV_NO ||
+		analyze_target(m, t, i, &h[nh]);
+		if ((v = eval_cond(e, t->when, h[nh].obj)) == TV_NO ||
 		    (v == TV_MAYBE && analyze_excluded(e, cat, x, ti,
-		    all[i].obj)))
+		    h[nh].obj)))
 			continue;
-		all[i].maybe = v == TV_MAYBE;
-		h[nh++] = all[i];
+		h[nh].maybe = v == TV_MAYBE;
+		nh++;
 	}
-	free(all);
 	if (nh == 0) {
 		free(h);
 		return;
