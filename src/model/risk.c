@@ -666,29 +666,58 @@ risk_severity(int likelihood, int impact)
 	return LEVEL_LOW;
 }
 
-static int
-risk_cmp(const void *a, const void *b)
-{
-	const struct risk	*x = *(const struct risk *const *)a;
-	const struct risk	*y = *(const struct risk *const *)b;
-	int			 c;
+/* A risk to sort, with what its order needs worked out once. */
+struct risk_sortkey {
+	struct risk	*k;
+	int		 provisional;
+	int		 score;
+	size_t		 at;		/* where it was: ties keep their order */
+};
 
-	if ((c = risk_provisional(x) - risk_provisional(y)) != 0)
+static int
+risk_sortkey_cmp(const void *a, const void *b)
+{
+	const struct risk_sortkey	*x = a, *y = b;
+	int				 c;
+
+	if (x->provisional != y->provisional)
+		return x->provisional - y->provisional;
+	if (x->k->severity != y->k->severity)
+		return y->k->severity - x->k->severity;
+	if (x->score != y->score)
+		return y->score - x->score;
+	if ((c = strcmp(x->k->threat, y->k->threat)) != 0)
 		return c;
-	if (x->severity != y->severity)
-		return y->severity - x->severity;
-	if (x->likelihood * x->impact != y->likelihood * y->impact)
-		return y->likelihood * y->impact - x->likelihood * x->impact;
-	if ((c = strcmp(x->threat, y->threat)) != 0)
+	if ((c = strcmp(x->k->target, y->k->target)) != 0)
 		return c;
-	return strcmp(x->target, y->target);
+	return x->at < y->at ? -1 : x->at > y->at;
 }
 
+/*
+ * Risks that stand on facts before provisional ones, then the more
+ * severe, the higher score, by name; stable. Whether a risk is
+ * provisional (a scan of its reasons) is found once per risk, not at
+ * every compare.
+ */
 void
 risk_register_sort(struct risk_register *r)
 {
-	if (r->n > 1)
-		qsort(r->risks, r->n, sizeof *r->risks, risk_cmp);
+	struct risk_sortkey	*v;
+	size_t			 i;
+
+	if (r->n < 2)
+		return;
+	v = xreallocarray(NULL, r->n, sizeof *v);
+	for (i = 0; i < r->n; i++) {
+		v[i].k = r->risks[i];
+		v[i].provisional = risk_provisional(r->risks[i]);
+		v[i].score = r->risks[i]->likelihood * r->risks[i]->impact;
+		v[i].at = i;
+	}
+	qsort(v, r->n, sizeof *v, risk_sortkey_cmp);
+	for (i = 0; i < r->n; i++)
+		r->risks[i] = v[i].k;
+	free(v);
 }
 
 int
