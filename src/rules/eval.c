@@ -1259,9 +1259,14 @@ explain_more_paths(struct eval *e, const struct cond *c,
 			d = (uint32_t)(back ? f->dst->index : f->src->index);
 			if (e->scratch_seen[d] || eval_via(c, f) < v)
 				continue;
+			/*
+			 * With the search full, or the paths listed all
+			 * found and one more, nothing found later changes
+			 * what is said: there are more.
+			 */
 			if (tail >= PATH_SEARCH) {
 				more = 1;
-				continue;
+				goto searched;
 			}
 			e->scratch_seen[d] = 1;
 			e->scratch_flow[d] = list[x];
@@ -1272,7 +1277,7 @@ explain_more_paths(struct eval *e, const struct cond *c,
 				continue;
 			if (np + 1 >= PATHS_LISTED) {
 				more = 1;
-				continue;
+				goto searched;
 			}
 			/* The path from d to the subject, or back. */
 			p[np].end = m->components[d];
@@ -1298,6 +1303,7 @@ explain_more_paths(struct eval *e, const struct cond *c,
 			np++;
 		}
 	}
+searched:
 	for (x = 0; x < tail; x++)
 		e->scratch_seen[queue[x]] = 0;
 	for (i = 0; i < np; i++)
