@@ -100,7 +100,8 @@ buf_grow(struct buf *b, size_t n)
 void
 buf_add(struct buf *b, const void *data, size_t n)
 {
-	buf_grow(b, n);
+	if (n >= b->cap - b->len)	/* no room for n and the NUL */
+		buf_grow(b, n);
 	memcpy(b->s + b->len, data, n);
 	b->len += n;
 	b->s[b->len] = '\0';
