@@ -122,6 +122,13 @@ reason_kind_name(enum reason_kind kind)
 	    NULL;
 }
 
+const char *
+reason_kind_prefix(enum reason_kind kind)
+{
+	return (unsigned)kind < REASON_KIND_COUNT ?
+	    reason_kinds[kind].prefix : "";
+}
+
 int
 reason_kind_find(const char *s)
 {

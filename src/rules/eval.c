@@ -556,12 +556,20 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 static void
 reason_add(struct eval *e, struct risk *k)
 {
-	size_t	i;
+	/* Each line's text after its kind's prefix, as risk_reason_text()
+	   finds it, with the prefix looked up once. */
+	const char	*prefix = reason_kind_prefix(e->kind), *t;
+	size_t		 i, np = strlen(prefix);
 
-	for (i = 0; i < k->nreasons; i++)
-		if (k->reasons[i].kind == e->kind &&
-		    strcmp(risk_reason_text(&k->reasons[i]), e->line.s) == 0)
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind != e->kind)
+			continue;
+		t = k->reasons[i].line;
+		if (strncmp(t, prefix, np) == 0)
+			t += np;
+		if (strcmp(t, e->line.s) == 0)
 			goto out;
+	}
 	risk_add_reason_text(k, e->kind, e->line.s);
 out:
 	buf_reset(&e->line);
