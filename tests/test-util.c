@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,38 @@ test_buf_grows_and_formats(void **state)
 	assert_non_null(strstr(b.s, "999,"));
 	buf_truncate(&b, 2);
 	assert_string_equal(b.s, "0,");
+	buf_release(&b);
+}
+
+/*
+ * buf_addf() appends the formats it knows (%s, %d, %+d, %u, %zu, %%)
+ * without printf: each writes what snprintf writes, at the edges of the
+ * types too, and a format with anything else still goes to printf.
+ */
+static void
+test_buf_formats_as_printf_does(void **state)
+{
+	struct buf	b;
+	char		want[256];
+
+	(void)state;
+	buf_init(&b);
+	buf_addf(&b, "%d|%d|%d|%+d|%+d|%+d|%u|%u|%zu|%zu|100%%|%s|%s'%s'",
+	    0, -7, INT_MIN, 0, -3, INT_MAX, 0u, UINT_MAX, (size_t)0,
+	    SIZE_MAX, "", "text", "q");
+	snprintf(want, sizeof want,
+	    "%d|%d|%d|%+d|%+d|%+d|%u|%u|%zu|%zu|100%%|%s|%s'%s'",
+	    0, -7, INT_MIN, 0, -3, INT_MAX, 0u, UINT_MAX, (size_t)0,
+	    SIZE_MAX, "", "text", "q");
+	assert_string_equal(b.s, want);
+	assert_int_equal(b.len, strlen(want));
+	buf_reset(&b);
+	/* Not one of those: printf's own. */
+	buf_addf(&b, "%-4s|%03d|%.2s|%ld|%x", "ab", 7, "xyz", -5L, 255u);
+	assert_string_equal(b.s, "ab  |007|xy|-5|ff");
+	buf_reset(&b);
+	buf_addf(&b, "no conversion at all");
+	assert_string_equal(b.s, "no conversion at all");
 	buf_release(&b);
 }
 
@@ -235,6 +268,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf_grows_and_formats),
+		cmocka_unit_test(test_buf_formats_as_printf_does),
 		cmocka_unit_test(test_buf_drains_to_its_sink),
 		cmocka_unit_test(test_error_format_with_position),
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),

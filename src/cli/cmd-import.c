@@ -632,6 +632,23 @@ import_publish(const char *tmp, const char *db, struct error *err)
 	    strerror(errno));
 }
 
+/*
+ * The counts of the stored register after the decisions: the save counted
+ * them already (saved) when no decision changed anything, else they are
+ * counted again. Counting reads every risk row.
+ */
+static int
+import_recount(struct session *s, const char *id, size_t applied,
+    const struct session_summary *saved, struct session_summary *sum,
+    struct error *err)
+{
+	if (applied > 0)
+		return session_summarize_stored(s, id, sum, err);
+	memset(sum, 0, sizeof *sum);
+	sum->counts = saved->counts;
+	return 0;
+}
+
 int
 cmd_import(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -743,7 +760,8 @@ retry:
 	    (session_save(s, m, -1, &saved, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
 	    &e) == -1 ||
-	    session_summarize_stored(s, m->system.id, &sum, &e) == -1)) ||
+	    import_recount(s, m->system.id, applied, &saved, &sum,
+	    &e) == -1)) ||
 	    /* Where its objects are written, for SARIF's locations. */
 	    store_set_model_file(s->store, m->system.id, xml ? NULL : file,
 	    &e) == -1) {

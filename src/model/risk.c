@@ -122,6 +122,13 @@ reason_kind_name(enum reason_kind kind)
 	    NULL;
 }
 
+const char *
+reason_kind_prefix(enum reason_kind kind)
+{
+	return (unsigned)kind < REASON_KIND_COUNT ?
+	    reason_kinds[kind].prefix : "";
+}
+
 int
 reason_kind_find(const char *s)
 {
@@ -133,12 +140,32 @@ reason_kind_find(const char *s)
 	return -1;
 }
 
+/*
+ * Make room for element n of an array of a risk that grows one at a time
+ * (reasons, mitigations, aliases, asks), so that an analysis adding
+ * hundreds of thousands does not reallocate at each: the room goes 4, 6,
+ * 8, 12, 16, 24, ... (each step half or a third more, so that a loaded
+ * register holds little unused room), growing when n reaches one of them.
+ * The arrays are only ever grown here (or shrunk), so their room is at
+ * least the first step above n.
+ */
+static void *
+risk_room(void *v, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(v, 4, size);
+	if (n >= 4 && (n & (n - 1)) == 0)
+		return xreallocarray(v, n + n / 2, size);
+	if (n >= 6 && n % 3 == 0 && ((n / 3) & (n / 3 - 1)) == 0)
+		return xreallocarray(v, n + n / 3, size);
+	return v;
+}
+
 /* Add a line (taken over) of a kind. */
 static void
 risk_push_reason(struct risk *k, enum reason_kind kind, char *line)
 {
-	k->reasons = xreallocarray(k->reasons, k->nreasons + 1,
-	    sizeof *k->reasons);
+	k->reasons = risk_room(k->reasons, k->nreasons, sizeof *k->reasons);
 	k->reasons[k->nreasons].kind = kind;
 	k->reasons[k->nreasons++].line = line;
 }
@@ -234,7 +261,7 @@ risk_add_mitigation(struct risk *k, const char *id)
 {
 	struct risk_mitigation	*m;
 
-	k->mitigations = xreallocarray(k->mitigations, k->nmitigations + 1,
+	k->mitigations = risk_room(k->mitigations, k->nmitigations,
 	    sizeof *k->mitigations);
 	m = &k->mitigations[k->nmitigations++];
 	memset(m, 0, sizeof *m);
@@ -279,8 +306,7 @@ risk_add_alias(struct risk *k, const char *name)
 	for (i = 0; i < k->naliases; i++)
 		if (strcmp(k->aliases[i], name) == 0)
 			return;
-	k->aliases = xreallocarray(k->aliases, k->naliases + 1,
-	    sizeof *k->aliases);
+	k->aliases = risk_room(k->aliases, k->naliases, sizeof *k->aliases);
 	k->aliases[k->naliases++] = xstrdup(name);
 }
 
@@ -293,7 +319,7 @@ risk_add_ask(struct risk *k, const char *element, const char *field)
 		if (strcmp(k->asks[i].element, element) == 0 &&
 		    strcmp(k->asks[i].field, field) == 0)
 			return;
-	k->asks = xreallocarray(k->asks, k->nasks + 1, sizeof *k->asks);
+	k->asks = risk_room(k->asks, k->nasks, sizeof *k->asks);
 	k->asks[k->nasks].element = xstrdup(element);
 	k->asks[k->nasks].field = xstrdup(field);
 	k->nasks++;
@@ -583,7 +609,14 @@ risk_merge_decisions(struct risk *dst, const struct risk *src)
 char *
 risk_name(const struct risk *k)
 {
-	return xasprintf("%s@%s", k->threat, k->target);
+	/* "THREAT@TARGET", without printf: names are made by the thousand. */
+	size_t	 nt = strlen(k->threat), ng = strlen(k->target);
+	char	*name = xmalloc(nt + ng + 2);
+
+	memcpy(name, k->threat, nt);
+	name[nt] = '@';
+	memcpy(name + nt + 1, k->target, ng + 1);
+	return name;
 }
 
 int
@@ -650,29 +683,58 @@ risk_severity(int likelihood, int impact)
 	return LEVEL_LOW;
 }
 
-static int
-risk_cmp(const void *a, const void *b)
-{
-	const struct risk	*x = *(const struct risk *const *)a;
-	const struct risk	*y = *(const struct risk *const *)b;
-	int			 c;
+/* A risk to sort, with what its order needs worked out once. */
+struct risk_sortkey {
+	struct risk	*k;
+	int		 provisional;
+	int		 score;
+	size_t		 at;		/* where it was: ties keep their order */
+};
 
-	if ((c = risk_provisional(x) - risk_provisional(y)) != 0)
+static int
+risk_sortkey_cmp(const void *a, const void *b)
+{
+	const struct risk_sortkey	*x = a, *y = b;
+	int				 c;
+
+	if (x->provisional != y->provisional)
+		return x->provisional - y->provisional;
+	if (x->k->severity != y->k->severity)
+		return y->k->severity - x->k->severity;
+	if (x->score != y->score)
+		return y->score - x->score;
+	if ((c = strcmp(x->k->threat, y->k->threat)) != 0)
 		return c;
-	if (x->severity != y->severity)
-		return y->severity - x->severity;
-	if (x->likelihood * x->impact != y->likelihood * y->impact)
-		return y->likelihood * y->impact - x->likelihood * x->impact;
-	if ((c = strcmp(x->threat, y->threat)) != 0)
+	if ((c = strcmp(x->k->target, y->k->target)) != 0)
 		return c;
-	return strcmp(x->target, y->target);
+	return x->at < y->at ? -1 : x->at > y->at;
 }
 
+/*
+ * Risks that stand on facts before provisional ones, then the more
+ * severe, the higher score, by name; stable. Whether a risk is
+ * provisional (a scan of its reasons) is found once per risk, not at
+ * every compare.
+ */
 void
 risk_register_sort(struct risk_register *r)
 {
-	if (r->n > 1)
-		qsort(r->risks, r->n, sizeof *r->risks, risk_cmp);
+	struct risk_sortkey	*v;
+	size_t			 i;
+
+	if (r->n < 2)
+		return;
+	v = xreallocarray(NULL, r->n, sizeof *v);
+	for (i = 0; i < r->n; i++) {
+		v[i].k = r->risks[i];
+		v[i].provisional = risk_provisional(r->risks[i]);
+		v[i].score = r->risks[i]->likelihood * r->risks[i]->impact;
+		v[i].at = i;
+	}
+	qsort(v, r->n, sizeof *v, risk_sortkey_cmp);
+	for (i = 0; i < r->n; i++)
+		r->risks[i] = v[i].k;
+	free(v);
 }
 
 int

@@ -130,6 +130,8 @@ void		 risk_add_reason_line(struct risk *, int kind, const char *);
 const char	*risk_reason_text(const struct risk_reason *);
 /* "fact", "assumed", "adjustment"; and back (-1 if unknown). */
 const char	*reason_kind_name(enum reason_kind);
+/* The prefix of a kind's lines ("fact: "), "" for an unknown kind. */
+const char	*reason_kind_prefix(enum reason_kind);
 int		 reason_kind_find(const char *);
 /*
  * 1 if a risk is provisional: it holds only if unanswered fields take

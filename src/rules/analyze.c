@@ -46,44 +46,41 @@ one_line(struct buf *b, const char *s)
  * never swallowed by the bound or the clamp. A finding that holds only if
  * unanswered fields take the risky answer is scored as it would be if they
  * did: that is the severity its question names (analyze_provisional()
- * scores one kept as a risk).
+ * scores one kept as a risk). adj lists the adjustments that apply to the
+ * threat in that order (analyze_exclusions()).
  */
 static void
 analyze_adjust(struct eval *e, const struct catalogue *cat,
-    const struct threat *t, const void *obj, struct risk *k)
+    const struct threat *t, const size_t *adj, size_t nadj,
+    const void *obj, struct risk *k)
 {
 	const struct adjustment	*a;
 	struct buf		 b;
-	int			 l = t->likelihood, im = t->impact, di, pass;
+	int			 l = t->likelihood, im = t->impact, di;
 	size_t			 i;
 
 	buf_init(&b);
-	for (pass = 0; pass < 2; pass++) {
-		for (i = 0; i < cat->nadjustments; i++) {
-			a = cat->adjustments[i];
-			if ((a->max_impact != 0) != (pass == 0) ||
-			    !adjustment_applies(a, t))
-				continue;
-			if (eval_cond(e, a->when, a->target == TARGET_ANY ?
-			    NULL : obj) != TV_YES)
-				continue;
-			di = a->impact;
-			if (a->max_impact != 0 && im + di > a->max_impact)
-				di = a->max_impact > im ? a->max_impact - im :
-				    0;
-			if (a->likelihood == 0 && di == 0)
-				continue;
-			buf_reset(&b);
-			one_line(&b, a->reason);
-			if (a->likelihood != 0)
-				risk_add_reason(k, REASON_ADJUSTMENT,
-				    "likelihood %+d: %s", a->likelihood, b.s);
-			if (di != 0)
-				risk_add_reason(k, REASON_ADJUSTMENT,
-				    "impact %+d: %s", di, b.s);
-			l += a->likelihood;
-			im += di;
-		}
+	for (i = 0; i < nadj; i++) {
+		a = cat->adjustments[adj[i]];
+		if (eval_cond(e, a->when, a->target == TARGET_ANY ?
+		    NULL : obj) != TV_YES)
+			continue;
+		di = a->impact;
+		if (a->max_impact != 0 && im + di > a->max_impact)
+			di = a->max_impact > im ? a->max_impact - im :
+			    0;
+		if (a->likelihood == 0 && di == 0)
+			continue;
+		buf_reset(&b);
+		one_line(&b, a->reason);
+		if (a->likelihood != 0)
+			risk_add_reason(k, REASON_ADJUSTMENT,
+			    "likelihood %+d: %s", a->likelihood, b.s);
+		if (di != 0)
+			risk_add_reason(k, REASON_ADJUSTMENT,
+			    "impact %+d: %s", di, b.s);
+		l += a->likelihood;
+		im += di;
 	}
 	buf_release(&b);
 	k->likelihood = clamp(l);
@@ -390,18 +387,24 @@ analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
 
 /*
  * The threats each threat excludes (either names the other), as a list
- * of catalogue indexes per threat, for the exclusion below.
+ * of catalogue indexes per threat, for the exclusion below; and the
+ * adjustments that apply to it, in the order analyze_adjust() takes them
+ * (those with a bound first, each part in catalogue order).
  */
 struct excl {
 	size_t	*v;
 	size_t	 n;
+	size_t	*adj;
+	size_t	 nadj;
 };
 
 static struct excl *
 analyze_exclusions(const struct catalogue *cat)
 {
-	struct excl	*x = xcalloc(cat->nthreats + 1, sizeof *x);
-	size_t		 i, j;
+	struct excl		*x = xcalloc(cat->nthreats + 1, sizeof *x);
+	const struct adjustment	*a;
+	size_t			 i, j;
+	int			 pass;
 
 	for (i = 0; i < cat->nthreats; i++)
 		for (j = 0; j < cat->nthreats; j++) {
@@ -412,6 +415,16 @@ analyze_exclusions(const struct catalogue *cat)
 			    sizeof *x[i].v);
 			x[i].v[x[i].n++] = j;
 		}
+	for (i = 0; i < cat->nthreats; i++) {
+		x[i].adj = xcalloc(cat->nadjustments + 1, sizeof *x[i].adj);
+		for (pass = 0; pass < 2; pass++)
+			for (j = 0; j < cat->nadjustments; j++) {
+				a = cat->adjustments[j];
+				if ((a->max_impact != 0) == (pass == 0) &&
+				    adjustment_applies(a, cat->threats[i]))
+					x[i].adj[x[i].nadj++] = j;
+			}
+	}
 	return x;
 }
 
@@ -420,8 +433,10 @@ analyze_exclusions_free(struct excl *x, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(x[i].v);
+		free(x[i].adj);
+	}
 	free(x);
 }
 
@@ -538,7 +553,8 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	buf_init(&name);
 	for (i = 0; i < n; i++) {
 		memset(&cur, 0, sizeof cur);
-		analyze_adjust(e, cat, t, h[members[i]].obj, &cur);
+		analyze_adjust(e, cat, t, x[ti].adj, x[ti].nadj,
+		    h[members[i]].obj, &cur);
 		if (i == 0 || cur.severity > best.severity ||
 		    (cur.severity == best.severity && cur.likelihood *
 		    cur.impact > best.likelihood * best.impact)) {
@@ -575,47 +591,49 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	return k;
 }
 
-/* The targets of a threat's type in a model, as hits (the caller frees). */
-static struct hit *
-analyze_targets(const struct model *m, const struct threat *t, size_t *n)
+/* The number of targets of a threat's type in a model. */
+static size_t
+analyze_ntargets(const struct model *m, const struct threat *t)
 {
-	struct hit	*h;
-	size_t		 i;
-
 	switch (t->target) {
 	case TARGET_COMPONENT:
-		h = xcalloc(m->ncomponents + 1, sizeof *h);
-		for (i = 0; i < m->ncomponents; i++) {
-			h[i].obj = m->components[i];
-			h[i].id = m->components[i]->id;
-		}
-		*n = m->ncomponents;
-		return h;
+		return m->ncomponents;
 	case TARGET_FLOW:
-		h = xcalloc(m->nflows + 1, sizeof *h);
-		for (i = 0; i < m->nflows; i++) {
-			h[i].obj = m->flows[i];
-			h[i].id = m->flows[i]->id;
-		}
-		*n = m->nflows;
-		return h;
+		return m->nflows;
 	case TARGET_BOUNDARY:
-		h = xcalloc(m->nboundaries + 1, sizeof *h);
-		for (i = 0; i < m->nboundaries; i++) {
-			h[i].obj = m->boundaries[i];
-			h[i].id = m->boundaries[i]->id;
-		}
-		*n = m->nboundaries;
-		return h;
+		return m->nboundaries;
 	case TARGET_SYSTEM:
 	case TARGET_ANY:
 		break;
 	}
-	h = xcalloc(1, sizeof *h);
+	return 1;
+}
+
+/* Target i of a threat's type, as a hit of its own (no subject yet). */
+static void
+analyze_target(const struct model *m, const struct threat *t, size_t i,
+    struct hit *h)
+{
+	memset(h, 0, sizeof *h);
+	switch (t->target) {
+	case TARGET_COMPONENT:
+		h->obj = m->components[i];
+		h->id = m->components[i]->id;
+		return;
+	case TARGET_FLOW:
+		h->obj = m->flows[i];
+		h->id = m->flows[i]->id;
+		return;
+	case TARGET_BOUNDARY:
+		h->obj = m->boundaries[i];
+		h->id = m->boundaries[i]->id;
+		return;
+	case TARGET_SYSTEM:
+	case TARGET_ANY:
+		break;
+	}
 	h->obj = &m->system;
 	h->id = m->system.id;
-	*n = 1;
-	return h;
 }
 
 /*
@@ -629,7 +647,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
     struct risk_register *reg)
 {
 	const struct threat	*t = cat->threats[ti];
-	struct hit		*all, *h;
+	struct hit		*h;
 	struct strmap		 groups;
 	enum tv			 v;
 	size_t			 i, j, n, nh = 0, g, *members, *next, *head;
@@ -638,17 +656,21 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	struct buf		 name;
 	int			 facts;
 
-	all = analyze_targets(m, t, &n);
-	h = xcalloc(n + 1, sizeof *h);
+	/*
+	 * The targets it holds for, as hits. Only those are written: most
+	 * threats hold for few of a large model's targets.
+	 */
+	n = analyze_ntargets(m, t);
+	h = xreallocarray(NULL, n + 1, sizeof *h);
 	for (i = 0; i < n; i++) {
-		if ((v = eval_cond(e, t->when, all[i].obj)) == TV_NO ||
+		analyze_target(m, t, i, &h[nh]);
+		if ((v = eval_cond(e, t->when, h[nh].obj)) == TV_NO ||
 		    (v == TV_MAYBE && analyze_excluded(e, cat, x, ti,
-		    all[i].obj)))
+		    h[nh].obj)))
 			continue;
-		all[i].maybe = v == TV_MAYBE;
-		h[nh++] = all[i];
+		h[nh].maybe = v == TV_MAYBE;
+		nh++;
 	}
-	free(all);
 	if (nh == 0) {
 		free(h);
 		return;

@@ -46,6 +46,9 @@ struct memo {
 	uint32_t	*unk;		/* paths with "via", per component:
 					   flows of the path whose data is not
 					   answered */
+	uint8_t		*kid;		/* reaches and reachable-from, per
+					   component: the kid's value there
+					   (kept for explaining more paths) */
 };
 
 struct eval {
@@ -162,6 +165,7 @@ eval_free(struct eval *e)
 		free(e->memo[i].cnts);
 		free(e->memo[i].next);
 		free(e->memo[i].unk);
+		free(e->memo[i].kid);
 	}
 	free(e->memo);
 	strmap_release(&e->bindex);
@@ -344,7 +348,7 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 
 	off = back ? e->in_off : e->out_off;
 	list = back ? e->in_flow : e->out_flow;
-	seed = xcalloc(e->nc + 1, 1);
+	seed = mm->kid = xcalloc(e->nc + 1, 1);
 	queue = xcalloc(e->nc + 1, sizeof *queue);
 	for (i = 0; i < e->nc; i++) {
 		seed[i] = (uint8_t)eval_cond(e, c->kids[0], m->components[i]);
@@ -398,7 +402,6 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 		}
 	}
 	free(queue);
-	free(seed);
 }
 
 /*
@@ -553,12 +556,20 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 static void
 reason_add(struct eval *e, struct risk *k)
 {
-	size_t	i;
+	/* Each line's text after its kind's prefix, as risk_reason_text()
+	   finds it, with the prefix looked up once. */
+	const char	*prefix = reason_kind_prefix(e->kind), *t;
+	size_t		 i, np = strlen(prefix);
 
-	for (i = 0; i < k->nreasons; i++)
-		if (k->reasons[i].kind == e->kind &&
-		    strcmp(risk_reason_text(&k->reasons[i]), e->line.s) == 0)
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind != e->kind)
+			continue;
+		t = k->reasons[i].line;
+		if (strncmp(t, prefix, np) == 0)
+			t += np;
+		if (strcmp(t, e->line.s) == 0)
 			goto out;
+	}
 	risk_add_reason_text(k, e->kind, e->line.s);
 out:
 	buf_reset(&e->line);
@@ -1232,6 +1243,9 @@ explain_more_paths(struct eval *e, const struct cond *c,
 	const struct flow	*f;
 	const uint32_t		*off, *list;
 	int			 back = c->op == COND_REACHES;
+	/* The kid's value at each component, as eval_reach() found it. */
+	const uint8_t		*kid = e->memo[c->slot].done ?
+	    e->memo[c->slot].kid : NULL;
 	uint32_t		*queue = e->scratch_queue, head = 0, tail = 0;
 	uint32_t		 j, d, x, i, ki, more = 0, np = 0;
 	/* The paths found, explained once the search is over (explaining
@@ -1253,19 +1267,25 @@ explain_more_paths(struct eval *e, const struct cond *c,
 			d = (uint32_t)(back ? f->dst->index : f->src->index);
 			if (e->scratch_seen[d] || eval_via(c, f) < v)
 				continue;
+			/*
+			 * With the search full, or the paths listed all
+			 * found and one more, nothing found later changes
+			 * what is said: there are more.
+			 */
 			if (tail >= PATH_SEARCH) {
 				more = 1;
-				continue;
+				goto searched;
 			}
 			e->scratch_seen[d] = 1;
 			e->scratch_flow[d] = list[x];
 			queue[tail++] = d;
-			if (m->components[d] == first || eval_cond(e,
-			    c->kids[0], m->components[d]) < v)
+			if (m->components[d] == first || (kid != NULL ?
+			    (enum tv)kid[d] : eval_cond(e, c->kids[0],
+			    m->components[d])) < v)
 				continue;
 			if (np + 1 >= PATHS_LISTED) {
 				more = 1;
-				continue;
+				goto searched;
 			}
 			/* The path from d to the subject, or back. */
 			p[np].end = m->components[d];
@@ -1291,6 +1311,7 @@ explain_more_paths(struct eval *e, const struct cond *c,
 			np++;
 		}
 	}
+searched:
 	for (x = 0; x < tail; x++)
 		e->scratch_seen[queue[x]] = 0;
 	for (i = 0; i < np; i++)
@@ -1400,6 +1421,42 @@ explain_contains(struct eval *e, const struct cond *c,
 	}
 }
 
+/*
+ * The kid of an all that fails, or of an any that holds, that decides its
+ * value: the first with the node's value. The node's value is that of
+ * eval_cond() (the least, or greatest, of the kids up to the first that
+ * settles it), found from the kids' values without evaluating them twice.
+ */
+static const struct cond *
+explain_decider(struct eval *e, const struct cond *c, const void *obj)
+{
+	enum tv	kv[16], v, stop = c->op == COND_ALL ? TV_NO : TV_YES;
+	size_t	i, n;
+
+	if (c->nkids > sizeof kv / sizeof kv[0]) {
+		v = eval_cond(e, c, obj);
+		for (i = 0; i < c->nkids; i++)
+			if (eval_cond(e, c->kids[i], obj) == v)
+				return c->kids[i];
+		return NULL;
+	}
+	v = c->op == COND_ALL ? TV_YES : TV_NO;
+	for (n = 0; n < c->nkids && v != stop; n++) {
+		kv[n] = eval_cond(e, c->kids[n], obj);
+		if (c->op == COND_ALL ? kv[n] < v : kv[n] > v)
+			v = kv[n];
+	}
+	for (i = 0; i < n; i++)
+		if (kv[i] == v)
+			return c->kids[i];
+	return NULL;
+}
+
+/*
+ * Each node's value is evaluated only where its reason needs it: an
+ * explanation walks every kid of a node, and evaluating each node again
+ * on the way down would evaluate a deep condition once per ancestor.
+ */
 static void
 explain(struct eval *e, const struct cond *c, const void *obj, int pos,
     struct risk *k)
@@ -1408,8 +1465,9 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	const struct flow	*f = obj;
 	const struct memo	*mm;
 	const struct practice	*pr;
+	const struct cond	*kid;
 	struct buf		*b = &e->line;
-	enum tv			 v = eval_cond(e, c, obj), kv;
+	enum tv			 v;
 	size_t			 i;
 
 	switch (c->op) {
@@ -1422,13 +1480,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 				explain(e, c->kids[i], obj, pos, k);
 			return;
 		}
-		for (i = 0; i < c->nkids; i++) {
-			kv = eval_cond(e, c->kids[i], obj);
-			if (kv == v) {
-				explain(e, c->kids[i], obj, pos, k);
-				return;
-			}
-		}
+		if ((kid = explain_decider(e, c, obj)) != NULL)
+			explain(e, kid, obj, pos, k);
 		return;
 	case COND_NOT:
 		explain(e, c->kids[0], obj, !pos, k);
@@ -1441,7 +1494,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		reason_add(e, k);
 		return;
 	case COND_FIELD:
-		explain_field(e, c, obj, pos, v, k);
+		explain_field(e, c, obj, pos, eval_cond(e, c, obj), k);
 		return;
 	case COND_CROSSES:
 	case COND_LESS_TRUSTED:
@@ -1465,10 +1518,11 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_REACHABLE:
 	case COND_REACHES:
-		explain_path(e, c, comp, pos, v, k);
+		explain_path(e, c, comp, pos, eval_cond(e, c, obj), k);
 		return;
 	case COND_CONTAINS:
-		explain_contains(e, c, obj, pos, v, k);
+		explain_contains(e, c, obj, pos, eval_cond(e, c, obj),
+		    k);
 		return;
 	case COND_BOUNDARY:
 		if (comp->b == NULL) {
@@ -1491,6 +1545,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		explain(e, c->kids[0], &e->m->system, pos, k);
 		return;
 	case COND_EXISTS:
+		v = eval_cond(e, c, obj);
 		mm = &e->memo[c->slot];
 		if (!pos && v == TV_NO) {
 			e->kind = REASON_FACT;

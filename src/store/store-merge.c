@@ -267,6 +267,14 @@ store_merge_found(struct store *s, const char *id,
 	long			 nfound = 0;
 	int			 rc, c;
 
+	/* No risk stored (a new model): no alias to look for. */
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 : store_fail(s, rc, err);
+	}
 	for (i = 0; i < reg->n; i++) {
 		k = reg->risks[i];
 		for (j = 0; j < k->naliases; j++) {
@@ -283,17 +291,14 @@ store_merge_found(struct store *s, const char *id,
 		}
 	}
 	if (n == 0) {
+		sqlite3_reset(st);
 		free(v);
 		return 0;
 	}
 	qsort(v, n, sizeof *v, store_alias_cmp);
-	if ((st = store_prepare(s, sql, err)) == NULL) {
-		nfound = -1;
-		goto out;
-	}
-	store_bind(st, 1, id);
+	/* The first row is read already. */
 	i = 0;
-	while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	do {
 		threat = (const char *)sqlite3_column_text(st, 0);
 		target = (const char *)sqlite3_column_text(st, 1);
 		if (threat == NULL || target == NULL)
@@ -306,11 +311,10 @@ store_merge_found(struct store *s, const char *id,
 			}
 			i++;
 		}
-	}
+	} while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW);
 	if (i < n && rc != SQLITE_DONE)
 		nfound = store_fail(s, rc, err);
 	sqlite3_reset(st);
-out:
 	for (i = 0; i < n; i++) {
 		free(v[i].threat);
 		free(v[i].target);

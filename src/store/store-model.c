@@ -1464,19 +1464,30 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	static const char *const objects = "SELECT type, count(*) "
 	    "FROM objects WHERE system = ? GROUP BY type";
 	/*
-	 * A risk rests on an assumption when one of its reasons does: a line
-	 * of the reasons column that begins with the kind's prefix, as
-	 * risk_add_reason_line() reads it back (store-risk.c). The assumed
-	 * column says so without reading them (when it is NULL, as a row
-	 * made by a merge before its sync, the reasons are read).
+	 * The risks that apply, by severity and status, read from the index
+	 * by severity alone (it holds every column asked for); with the
+	 * number of them that rest on an assumption where the assumed column
+	 * says so (count(assumed): where it says anything).
 	 */
 	static const char *const risks = "SELECT severity, status, count(*), "
-	    "applies, sum(coalesce(assumed, substr(reasons, 1, 9) = "
-	    "'assumed: ' OR instr(reasons, char(10) || 'assumed: ') > 0)) "
-	    "FROM risks WHERE system = ? GROUP BY applies, severity, status";
+	    "sum(assumed), count(assumed) FROM risks WHERE system = ? AND "
+	    "applies = 1 GROUP BY severity, status";
+	/*
+	 * A risk rests on an assumption when one of its reasons does: a line
+	 * of the reasons column that begins with the kind's prefix, as
+	 * risk_add_reason_line() reads it back (store-risk.c). When the
+	 * assumed column is NULL (a row made by a merge before its sync),
+	 * the reasons are read.
+	 */
+	static const char *const unset = "SELECT count(*) FROM risks WHERE "
+	    "system = ? AND applies = 1 AND assumed IS NULL AND "
+	    "(substr(reasons, 1, 9) = 'assumed: ' OR "
+	    "instr(reasons, char(10) || 'assumed: ') > 0)";
+	static const char *const gone = "SELECT count(*) FROM risks WHERE "
+	    "system = ? AND applies = 0";
 	sqlite3_stmt	*st;
 	const char	*type;
-	size_t		 n;
+	size_t		 n, nunset = 0;
 	int		 rc, sev, status;
 
 	if ((st = store_prepare(s, objects, err)) == NULL)
@@ -1507,12 +1518,9 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 		status = vocab_find(&vocab_risk_status,
 		    (const char *)sqlite3_column_text(st, 1));
 		n = (size_t)sqlite3_column_int64(st, 2);
-		if (sqlite3_column_int(st, 3) == 0) {
-			sum->nno_longer += n;
-			continue;
-		}
 		sum->nrisks += n;
-		sum->nassumed += (size_t)sqlite3_column_int64(st, 4);
+		sum->nassumed += (size_t)sqlite3_column_int64(st, 3);
+		nunset += n - (size_t)sqlite3_column_int64(st, 4);
 		if (sev >= 0 && sev < 4)
 			sum->by_severity[sev] += n;
 		if (status >= 0 && status < RISK_STATUS_COUNT)
@@ -1520,6 +1528,26 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, err);
+
+	if (nunset > 0) {
+		if ((st = store_prepare(s, unset, err)) == NULL)
+			return -1;
+		store_bind(st, 1, id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			sum->nassumed += (size_t)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW)
+			return store_fail(s, rc, err);
+	}
+
+	if ((st = store_prepare(s, gone, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		sum->nno_longer += (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
 		return store_fail(s, rc, err);
 	return 0;
 }
