@@ -163,4 +163,12 @@ int		 store_write_risks(struct store *, const char *id,
  */
 int		 store_assumed(const struct risk *);
 
+/*
+ * The one number a query of a model's row gives (?1 its id): 0 when the
+ * model is absent, -1 with err set on failure. The statement is kept by
+ * the address of sql (store_prepare): pass a static string.
+ */
+long		 store_model_number(struct store *, const char *sql,
+		     const char *id, struct error *);
+
 #endif

@@ -1275,19 +1275,8 @@ store_edited(struct store *s, const char *id, struct error *err)
 {
 	static const char *const sql = "SELECT coalesce(edited, revision) "
 	    "FROM models WHERE system = ?";
-	sqlite3_stmt	*st;
-	long		 rev = 0;
-	int		 rc;
 
-	if ((st = store_prepare(s, sql, err)) == NULL)
-		return -1;
-	store_bind(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		rev = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(s, rc, err);
-	return rev;
+	return store_model_number(s, sql, id, err);
 }
 
 int

@@ -592,23 +592,31 @@ store_no_model(struct store *s, const char *id, struct error *err)
 }
 
 long
-store_revision(struct store *s, const char *id, struct error *err)
+store_model_number(struct store *s, const char *sql, const char *id,
+    struct error *err)
 {
-	static const char *const sql =
-	    "SELECT revision FROM models WHERE system = ?";
 	sqlite3_stmt	*st;
-	long		 rev = 0;
+	long		 v = 0;
 	int		 rc;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		rev = (long)sqlite3_column_int64(st, 0);
+		v = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, rc, err);
-	return rev;
+	return v;
+}
+
+long
+store_revision(struct store *s, const char *id, struct error *err)
+{
+	static const char *const sql =
+	    "SELECT revision FROM models WHERE system = ?";
+
+	return store_model_number(s, sql, id, err);
 }
 
 void
