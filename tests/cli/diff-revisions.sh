@@ -8,30 +8,7 @@
 # of the schema before revisions migrates and diffs.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
-cat >"$T/m1.yaml" <<'YAML'
-parapet: 1
-system:
-  id: support-assistant
-  name: Customer support assistant
-  criticality: medium
-boundaries:
-  - { id: internet, name: Public internet, trust: untrusted }
-  - { id: cloud, name: Production cloud account, trust: internal }
-components:
-  - { id: customer, name: Customer, kind: user, boundary: internet }
-  - { id: backend, name: Chat backend, kind: application, boundary: cloud, exposure: public }
-  - id: gpt
-    name: Hosted LLM
-    kind: model
-    boundary: cloud
-    provider: third-party
-    model-type: llm
-  - { id: tickets, name: Ticket tool, kind: tool, boundary: cloud, can-act: true, executes-code: false }
-flows:
-  - { id: ask, from: customer, to: backend, data: [prompt], encrypted: true }
-  - { id: complete, from: backend, to: gpt, data: [prompt] }
-  - { id: open-ticket, from: backend, to: tickets, data: [tool-call] }
-YAML
+cp "$SRC/tests/data/store/support.yaml" "$T/m1.yaml"
 # 2: a field; 3: a vector store and its flow; 6: the tool and its flow go.
 sed 's/criticality: medium/criticality: high/' "$T/m1.yaml" >"$T/m2.yaml"
 awk '/^flows:/ { print "  - { id: kb, name: Help index, kind: vector-store, boundary: cloud, origin: scraped }"; print; print "  - { id: retrieve, from: kb, to: backend, data: [documents] }"; next } { print }' \

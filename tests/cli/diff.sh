@@ -5,30 +5,7 @@
 # severity; decisions changed; Markdown for a pull request; --fail-on-new.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
-cat >"$T/old.yaml" <<'YAML'
-parapet: 1
-system:
-  id: support-assistant
-  name: Customer support assistant
-  criticality: medium
-boundaries:
-  - { id: internet, name: Public internet, trust: untrusted }
-  - { id: cloud, name: Production cloud account, trust: internal }
-components:
-  - { id: customer, name: Customer, kind: user, boundary: internet }
-  - { id: backend, name: Chat backend, kind: application, boundary: cloud, exposure: public }
-  - id: gpt
-    name: Hosted LLM
-    kind: model
-    boundary: cloud
-    provider: third-party
-    model-type: llm
-  - { id: tickets, name: Ticket tool, kind: tool, boundary: cloud, can-act: true, executes-code: false }
-flows:
-  - { id: ask, from: customer, to: backend, data: [prompt], encrypted: true }
-  - { id: complete, from: backend, to: gpt, data: [prompt] }
-  - { id: open-ticket, from: backend, to: tickets, data: [tool-call] }
-YAML
+cp "$SRC/tests/data/store/support.yaml" "$T/old.yaml"
 
 # The new version: gpt renamed to llm (same kind and name), tickets gone,
 # a vector store added, ask no longer encrypted, criticality raised.

@@ -8,30 +8,8 @@
 . "${srcdir:-.}/tests/cli/lib.sh"
 
 # The model files of tests/cli/diff-revisions.sh (they made schema-3.sql).
-cat >"$T/m1.yaml" <<'YAML'
-parapet: 1
-system:
-  id: support-assistant
-  name: Customer support assistant
-  criticality: medium
-boundaries:
-  - { id: internet, name: Public internet, trust: untrusted }
-  - { id: cloud, name: Production cloud account, trust: internal }
-components:
-  - { id: customer, name: Customer, kind: user, boundary: internet }
-  - { id: backend, name: Chat backend, kind: application, boundary: cloud, exposure: public }
-  - id: gpt
-    name: Hosted LLM
-    kind: model
-    boundary: cloud
-    provider: third-party
-    model-type: llm
-  - { id: tickets, name: Ticket tool, kind: tool, boundary: cloud, can-act: true }
-flows:
-  - { id: ask, from: customer, to: backend, data: [prompt], encrypted: true }
-  - { id: complete, from: backend, to: gpt, data: [prompt] }
-  - { id: open-ticket, from: backend, to: tickets, data: [tool-call] }
-YAML
+# (as it was then: the tool's executes-code was not answered)
+sed '/^#/d; s/, executes-code: false//' "$SRC/tests/data/store/support.yaml" >"$T/m1.yaml"
 sed 's/criticality: medium/criticality: high/' "$T/m1.yaml" >"$T/m2.yaml"
 awk '/^flows:/ { print "  - { id: kb, name: Help index, kind: vector-store, boundary: cloud, origin: scraped }"; print; print "  - { id: retrieve, from: kb, to: backend, data: [documents] }"; next } { print }' \
     "$T/m2.yaml" >"$T/m3.yaml"
