@@ -12,6 +12,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,18 +195,42 @@ dw_heading(struct dw *w, const char *title)
 	buf_addf(w->out, w->md ? "\n#### %s\n\n" : "\n%s\n", title);
 }
 
-/* A value of a field: "(unset)" when not set. */
+/*
+ * 1 if v reads unambiguously without quotes: one word of letters, digits
+ * and ".:/@+_-", as a model file writes a boolean, a word of a vocabulary,
+ * a date or an id.
+ */
+static int
+dw_bare(const char *v)
+{
+	const char	*p;
+
+	if (*v == '\0' || *v == '-')
+		return 0;
+	for (p = v; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && strchr(".:/@+_-", *p) == NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * A value of a field: "(unset)" when not set; free text in quotes, a word
+ * (true, high, 2026-12-01) as the model file writes it.
+ */
 static void
 dw_value(struct dw *w, const char *v)
 {
+	int	q;
+
 	if (v == NULL) {
 		buf_adds(w->out, w->md ? "*(unset)*" : "(unset)");
 		return;
 	}
-	if (!w->md)
+	q = !w->md && !dw_bare(v);
+	if (q)
 		buf_addc(w->out, '"');
 	dw_text(w, v);
-	if (!w->md)
+	if (q)
 		buf_addc(w->out, '"');
 }
 
