@@ -185,6 +185,13 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 			goto out;
 		}
 	}
+	if (svg != NULL) {
+		/* A file the user did not name: say where it went. */
+		fprintf(stderr, "parapet: export: note: the report's data-flow "
+		    "diagram is in ");
+		cli_puts(stderr, svg);
+		fputs(", beside it\n", stderr);
+	}
 	rc = 0;
 out:
 	free(svg);

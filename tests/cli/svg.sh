@@ -12,6 +12,7 @@ PARAPET_DOT=/nonexistent/dot run export m.db --format markdown --output a.md
 expect_rc 0 "markdown without Graphviz"
 [ ! -e a.svg ] || fail "an SVG without Graphviz"
 grep -qF '.svg)' a.md && fail "a link to an SVG that was not written"
+grep -q 'diagram' "$T/err" && fail "a diagram announced that was not written"
 PARAPET_DOT=/nonexistent/dot run export m.db --format svg
 expect_rc 1 "svg without Graphviz"
 expect_err "needs Graphviz" "svg without Graphviz"
@@ -28,6 +29,9 @@ fi
 run export m.db --format markdown --output "sign off.md"
 expect_rc 0 "markdown with Graphviz"
 [ -s "sign off.svg" ] || fail "no SVG beside the report"
+# A file the user did not name is announced.
+expect_err "the report's data-flow diagram is in sign off.svg, beside it" \
+    "the SVG beside the report announced"
 [ "$(stat -c %a "sign off.svg")" = 600 ] || fail "the SVG is not 0600"
 grep -qF '![Data-flow diagram](sign%20off.svg)' "sign off.md" ||
     fail "the report does not link its SVG"
