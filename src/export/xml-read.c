@@ -118,16 +118,12 @@ xr_fail(struct xr *r, const xmlNode *n, const char *fmt, ...)
 static int
 xr_fail(struct xr *r, const xmlNode *n, const char *fmt, ...)
 {
-	struct buf	b;
 	va_list		ap;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
+	error_vset_at(r->err, r->file, n != NULL ?
+	    (unsigned long)xmlGetLineNo(n) : 0, 0, fmt, ap);
 	va_end(ap);
-	error_set_at(r->err, r->file, n != NULL ?
-	    (unsigned long)xmlGetLineNo(n) : 0, 0, "%s", b.s);
-	buf_release(&b);
 	return -1;
 }
 

@@ -50,15 +50,12 @@ td_fail(struct td *td, const char *path, const char *fmt, ...)
 static int
 td_fail(struct td *td, const char *path, const char *fmt, ...)
 {
-	struct buf	b;
 	va_list		ap;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
+	error_vset_at(td->err, td->file, 0, 0, fmt, ap);
 	va_end(ap);
-	error_set_at(td->err, td->file, 0, 0, "%s: %s", path, b.s);
-	buf_release(&b);
+	error_prefix(td->err, "%s", path);
 	return -1;
 }
 

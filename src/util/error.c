@@ -27,11 +27,8 @@ error_set(struct error *e, const char *fmt, ...)
 {
 	va_list	ap;
 
-	if (e == NULL)
-		return -1;
-	error_clear(e);
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	error_vset_at(e, NULL, 0, 0, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -42,14 +39,33 @@ error_set_at(struct error *e, const char *file, unsigned long line,
 {
 	va_list	ap;
 
+	va_start(ap, fmt);
+	error_vset_at(e, file, line, col, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+error_vset_at(struct error *e, const char *file, unsigned long line,
+    unsigned long col, const char *fmt, va_list ap)
+{
 	if (e == NULL)
 		return -1;
 	error_clear(e);
-	va_start(ap, fmt);
 	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-	va_end(ap);
 	error_locate(e, file, line, col);
 	return -1;
+}
+
+void
+error_replace(struct error *e, const char *msg)
+{
+	size_t	len = strlen(msg);
+
+	if (len >= sizeof e->msg)
+		len = sizeof e->msg - 1;
+	memmove(e->msg, msg, len);
+	e->msg[len] = '\0';
 }
 
 void
@@ -77,10 +93,7 @@ error_prefix(struct error *e, const char *fmt, ...)
 	va_end(ap);
 	buf_adds(&b, ": ");
 	buf_adds(&b, e->msg);
-	if (b.len >= sizeof e->msg)
-		b.len = sizeof e->msg - 1;
-	memcpy(e->msg, b.s, b.len);
-	e->msg[b.len] = '\0';
+	error_replace(e, b.s);
 	buf_release(&b);
 }
 

@@ -11,6 +11,7 @@
 #ifndef PARAPET_UTIL_ERROR_H
 #define PARAPET_UTIL_ERROR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct buf;
@@ -31,6 +32,12 @@ int	 error_set(struct error *, const char *, ...)
 int	 error_set_at(struct error *, const char *, unsigned long,
 	     unsigned long, const char *, ...)
 	     __attribute__((format(printf, 5, 6)));
+/* The same with a va_list, for functions that take a format. Returns -1. */
+int	 error_vset_at(struct error *, const char *, unsigned long,
+	     unsigned long, const char *, va_list)
+	     __attribute__((format(printf, 5, 0)));
+/* Replace the message text (cut to fit), keeping where it happened. */
+void	 error_replace(struct error *, const char *);
 /* Put "FILE:LINE:COL: " in front of an error that has no position yet. */
 void	 error_locate(struct error *, const char *, unsigned long,
 	     unsigned long);

@@ -894,10 +894,7 @@ model_yaml_visible_error(struct error *err)
 		return;
 	buf_init(&b);
 	text_visible(&b, err->msg, 0);
-	if (b.len >= sizeof err->msg)
-		b.len = sizeof err->msg - 1;
-	memcpy(err->msg, b.s, b.len);
-	err->msg[b.len] = '\0';
+	error_replace(err, b.s);
 	buf_release(&b);
 }
 
