@@ -102,12 +102,18 @@ for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; d
 	fi
 done
 
-# The public RAG assistant: both kinds of prompt injection into the LLM that
-# drives a ticket tool are critical; harms that stay bounded are not.
+# The public RAG assistant: the only thing its LLM drives opens a ticket
+# (action-impact low), so an injected instruction misleads a customer or
+# files a ticket but acts on nothing: both kinds of injection are high,
+# not critical (what it leaks through links is its own finding); harms
+# that stay bounded are lower still.
 model=rag-assistant
 register "$SRC/templates/rag-assistant.yaml"
-expect llm-indirect-prompt-injection@llm critical
-expect llm-direct-prompt-injection@llm critical
+expect llm-indirect-prompt-injection@llm high
+expect llm-direct-prompt-injection@llm high
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
+    grep -q '^    impact -1: nothing that acts on its output does more than a contained action' ||
+    fail "$model: the contained ticket tool does not bound the injection"
 expect llm-jailbreak@llm high medium
 expect llm-system-prompt-leakage@llm high medium
 expect llm-unbounded-consumption@llm medium low
@@ -188,10 +194,11 @@ above agent-excessive-agency@pay-tool llm-misinformation-overreliance@llm
 grep -q '^high .* 3x5  agent-excessive-agency@pay-tool ' "$T/risks" ||
     fail "$model: the payment tool's action impact is lost"
 
-# The caller's own speech, transcribed, is direct injection, not indirect.
+# The caller's own speech, transcribed, is direct injection, not indirect
+# (the assistant drives no tool: medium, its answer is what is at stake).
 model=calibration-voice
 register "$SRC/tests/data/calibration/voice.yaml"
-expect llm-direct-prompt-injection@assistant high critical
+expect llm-direct-prompt-injection@assistant medium high critical
 expect llm-indirect-prompt-injection@assistant none
 
 # A tool whose executes-code is not answered: no risk rests on it; it is
