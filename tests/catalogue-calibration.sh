@@ -120,6 +120,16 @@ expect llm-unbounded-consumption@llm medium low
 # The vendor's own endpoint is the vendor's to protect.
 expect model-extraction@llm-api none
 
+# The example of the model format: its ticket tool's action-impact is not
+# answered, so what it can do is not taken to be contained: unanswered
+# never lowers a score.
+model=spec-example
+register "$SRC/tests/data/yaml/spec-example.yaml"
+expect llm-indirect-prompt-injection@llm critical
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
+    grep -q 'contained action' &&
+    fail "$model: an unanswered action-impact bounds the injection"
+
 # The internal agent: anyone who can send it an e-mail or publish a page can
 # instruct it (critical); only employees type to it (not critical).
 model=agent-with-tools
@@ -154,15 +164,40 @@ above() {
 	    fail "$model: $1 (place $(rank "$1")) is not above $2 (place $(rank "$2"))"
 }
 
-# Per starter model: about one risk in three at most is high or critical,
-# and the system's criticality does not make every risk severe.
+# Severity that means something, on each starter model's register (the
+# risks it lists; the findings of open questions are not in it):
+# - about one risk in three is high or critical: at most two in five on one
+#   model (the richest, a public multi-agent desk that refunds money, keeps
+#   a memory shared between customers and fetches any address the model
+#   picks, has 10 of 26), at most one in three over all the starter models
+#   together, and never more than half;
+# - critical is rare: at most two on one model, one a model on average,
+#   and never the score of something a person reads before it takes
+#   effect or of an injection that can act on nothing (those facts lower
+#   what it can do: adj-human-review-all, adj-llm-output-to-people).
+all_total=0 all_high=0 all_crit=0 models=0
 for model in "$SRC"/templates/*.yaml; do
 	register "$model"
-	total="$(grep -cE '^(low|medium|high|critical) ' "$T/all")"
-	high="$(grep -cE '^(high|critical) ' "$T/all")"
-	[ $((high * 3)) -le $((total + 3)) ] ||
-	    fail "$model: $high of $total risks are high or critical"
+	total="$(grep -cE '^(low|medium|high|critical) ' "$T/risks")"
+	high="$(grep -cE '^(high|critical) ' "$T/risks")"
+	crit="$(grep -c '^critical ' "$T/risks")"
+	all_total=$((all_total + total)) all_high=$((all_high + high))
+	all_crit=$((all_crit + crit)) models=$((models + 1))
+	[ $((high * 5)) -le $((total * 2)) ] ||
+	    fail "$model: $high of $total risks are high or critical (more than 2 in 5)"
+	[ $((high * 2)) -le "$total" ] ||
+	    fail "$model: $high of $total risks are high or critical (more than half)"
+	[ "$crit" -le 2 ] || fail "$model: $crit risks are critical"
+	for id in $(awk '$1 == "critical" { print $4 }' "$T/risks"); do
+		"$PARAPET" risk "$T/db" "$id" >"$T/one"
+		grep -Eq '^    impact -1: (a person reviews every output|nothing that acts on its output)' \
+		    "$T/one" && fail "$model: $id is critical though nothing acts on it unseen"
+	done
 done
+[ $((all_high * 3)) -le "$all_total" ] ||
+    fail "starter models: $all_high of $all_total risks are high or critical"
+[ "$all_crit" -le "$models" ] ||
+    fail "starter models: $all_crit critical risks on $models models"
 
 # Every practice answered no: the gaps are risks, none of them critical
 # and none above the attacks they enable.
