@@ -236,15 +236,18 @@ register "$SRC/tests/data/calibration/voice.yaml"
 expect llm-direct-prompt-injection@assistant medium high critical
 expect llm-indirect-prompt-injection@assistant none
 
-# A tool whose executes-code is not answered: no risk rests on it; it is
-# one open question, which names the worse of the two threats the answers
-# raise (not both) and says what the other answer would raise; kept as a
+# A tool that can act, unapproved, whose executes-code is not answered:
+# either answer raises a finding, so the one it has whatever code it runs,
+# excessive agency, stands on facts (medium: a contained internal tool);
+# code execution rests on the field: one open question, which names it
+# (the worse answer) and says what the other answer raises; kept as a
 # risk to confirm, it would not be high.
 model=calibration-unknown-tool
 register "$SRC/tests/data/calibration/unknown-tool.yaml"
 expect agent-code-execution@runner medium low
-expect agent-excessive-agency@runner none
-grep -Eq ' agent-(code-execution|excessive-agency|hallucinated-packages)@runner ' \
+grep -q '^medium .* agent-excessive-agency@runner ' "$T/risks" ||
+    fail "$model: the acting tool's excessive agency is not a medium risk on facts"
+grep -Eq ' agent-(code-execution|hallucinated-packages)@runner ' \
     "$T/risks" && fail "$model: a risk rests on the unanswered field"
 [ "$(grep -c "^field .* executes-code of tool 'runner' is not answered" \
     "$T/questions")" = 1 ] ||
