@@ -935,10 +935,74 @@ analyze_covered(struct strmap *by, const unsigned char *gone,
  * 1 if the finding c may be folded into k: a finding that stands on facts
  * is never folded into one that is only a question; it stays a risk.
  */
+/*
+ * The key of an assumption: its element and the field it names, the
+ * text up to the element's closing quote and the "(F not answered)" at
+ * its end ("'agent'" and "(executes-code not answered)"); 0 if the line
+ * names no field.
+ */
+static int
+analyze_assumption_key(const char *text, size_t *elen, const char **field)
+{
+	static const char	 tail[] = " not answered)";
+	const char		*q, *open;
+	size_t			 n = strlen(text), nt = sizeof tail - 1;
+
+	if ((q = strchr(text, '\'')) == NULL ||
+	    (q = strchr(q + 1, '\'')) == NULL)
+		return 0;
+	*elen = (size_t)(q - text) + 1;
+	if (n < nt || strcmp(text + n - nt, tail) != 0 ||
+	    (open = strrchr(text, '(')) == NULL)
+		return 0;
+	*field = open;
+	return 1;
+}
+
+/*
+ * 1 if two findings assume different things of one field of one element
+ * ("'x' executes code" and "'x' does not execute code"): folded together,
+ * the finding would hold under neither answer.
+ */
+static int
+analyze_contradicts(const struct risk *k, const struct risk *c)
+{
+	const char	*a, *b, *fa, *fb;
+	size_t		 i, j, la, lb;
+
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind != REASON_ASSUMED)
+			continue;
+		a = risk_reason_text(&k->reasons[i]);
+		if (!analyze_assumption_key(a, &la, &fa))
+			continue;
+		for (j = 0; j < c->nreasons; j++) {
+			if (c->reasons[j].kind != REASON_ASSUMED)
+				continue;
+			b = risk_reason_text(&c->reasons[j]);
+			if (!analyze_assumption_key(b, &lb, &fb) ||
+			    la != lb || strncmp(a, b, la) != 0 ||
+			    strcmp(fa, fb) != 0)
+				continue;
+			if (strcmp(a, b) != 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * 1 if the finding c may be folded into k: a finding that stands on facts
+ * is never folded into one that is only a question; it stays a risk. Nor
+ * is one that assumes another answer of a field that k assumes: it is a
+ * question of its own.
+ */
 static int
 analyze_may_fold(const struct risk *k, const struct risk *c)
 {
-	return !(risk_provisional(k) && !risk_provisional(c));
+	if (risk_provisional(k) && !risk_provisional(c))
+		return 0;
+	return !(risk_provisional(k) && analyze_contradicts(k, c));
 }
 
 /* What a model learns from travels as these classes. */
