@@ -102,17 +102,33 @@ for model in "$SRC"/templates/*.yaml "$SRC"/tests/data/yaml/spec-example.yaml; d
 	fi
 done
 
-# The public RAG assistant: both kinds of prompt injection into the LLM that
-# drives a ticket tool are critical; harms that stay bounded are not.
+# The public RAG assistant: the only thing its LLM drives opens a ticket
+# (action-impact low), so an injected instruction misleads a customer or
+# files a ticket but acts on nothing: both kinds of injection are high,
+# not critical (what it leaks through links is its own finding); harms
+# that stay bounded are lower still.
 model=rag-assistant
 register "$SRC/templates/rag-assistant.yaml"
-expect llm-indirect-prompt-injection@llm critical
-expect llm-direct-prompt-injection@llm critical
+expect llm-indirect-prompt-injection@llm high
+expect llm-direct-prompt-injection@llm high
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
+    grep -q '^    impact -1: nothing that acts on its output does more than a contained action' ||
+    fail "$model: the contained ticket tool does not bound the injection"
 expect llm-jailbreak@llm high medium
 expect llm-system-prompt-leakage@llm high medium
 expect llm-unbounded-consumption@llm medium low
 # The vendor's own endpoint is the vendor's to protect.
 expect model-extraction@llm-api none
+
+# The example of the model format: its ticket tool's action-impact is not
+# answered, so what it can do is not taken to be contained: unanswered
+# never lowers a score.
+model=spec-example
+register "$SRC/tests/data/yaml/spec-example.yaml"
+expect llm-indirect-prompt-injection@llm critical
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
+    grep -q 'contained action' &&
+    fail "$model: an unanswered action-impact bounds the injection"
 
 # The internal agent: anyone who can send it an e-mail or publish a page can
 # instruct it (critical); only employees type to it (not critical).
@@ -148,15 +164,40 @@ above() {
 	    fail "$model: $1 (place $(rank "$1")) is not above $2 (place $(rank "$2"))"
 }
 
-# Per starter model: about one risk in three at most is high or critical,
-# and the system's criticality does not make every risk severe.
+# Severity that means something, on each starter model's register (the
+# risks it lists; the findings of open questions are not in it):
+# - about one risk in three is high or critical: at most two in five on one
+#   model (the richest, a public multi-agent desk that refunds money, keeps
+#   a memory shared between customers and fetches any address the model
+#   picks, has 10 of 26), at most one in three over all the starter models
+#   together, and never more than half;
+# - critical is rare: at most two on one model, one a model on average,
+#   and never the score of something a person reads before it takes
+#   effect or of an injection that can act on nothing (those facts lower
+#   what it can do: adj-human-review-all, adj-llm-output-to-people).
+all_total=0 all_high=0 all_crit=0 models=0
 for model in "$SRC"/templates/*.yaml; do
 	register "$model"
-	total="$(grep -cE '^(low|medium|high|critical) ' "$T/all")"
-	high="$(grep -cE '^(high|critical) ' "$T/all")"
-	[ $((high * 3)) -le $((total + 3)) ] ||
-	    fail "$model: $high of $total risks are high or critical"
+	total="$(grep -cE '^(low|medium|high|critical) ' "$T/risks")"
+	high="$(grep -cE '^(high|critical) ' "$T/risks")"
+	crit="$(grep -c '^critical ' "$T/risks")"
+	all_total=$((all_total + total)) all_high=$((all_high + high))
+	all_crit=$((all_crit + crit)) models=$((models + 1))
+	[ $((high * 5)) -le $((total * 2)) ] ||
+	    fail "$model: $high of $total risks are high or critical (more than 2 in 5)"
+	[ $((high * 2)) -le "$total" ] ||
+	    fail "$model: $high of $total risks are high or critical (more than half)"
+	[ "$crit" -le 2 ] || fail "$model: $crit risks are critical"
+	for id in $(awk '$1 == "critical" { print $4 }' "$T/risks"); do
+		"$PARAPET" risk "$T/db" "$id" >"$T/one"
+		grep -Eq '^    impact -1: (a person reviews every output|nothing that acts on its output)' \
+		    "$T/one" && fail "$model: $id is critical though nothing acts on it unseen"
+	done
 done
+[ $((all_high * 3)) -le "$all_total" ] ||
+    fail "starter models: $all_high of $all_total risks are high or critical"
+[ "$all_crit" -le "$models" ] ||
+    fail "starter models: $all_crit critical risks on $models models"
 
 # Every practice answered no: the gaps are risks, none of them critical
 # and none above the attacks they enable.
@@ -188,21 +229,25 @@ above agent-excessive-agency@pay-tool llm-misinformation-overreliance@llm
 grep -q '^high .* 3x5  agent-excessive-agency@pay-tool ' "$T/risks" ||
     fail "$model: the payment tool's action impact is lost"
 
-# The caller's own speech, transcribed, is direct injection, not indirect.
+# The caller's own speech, transcribed, is direct injection, not indirect
+# (the assistant drives no tool: medium, its answer is what is at stake).
 model=calibration-voice
 register "$SRC/tests/data/calibration/voice.yaml"
-expect llm-direct-prompt-injection@assistant high critical
+expect llm-direct-prompt-injection@assistant medium high critical
 expect llm-indirect-prompt-injection@assistant none
 
-# A tool whose executes-code is not answered: no risk rests on it; it is
-# one open question, which names the worse of the two threats the answers
-# raise (not both) and says what the other answer would raise; kept as a
+# A tool that can act, unapproved, whose executes-code is not answered:
+# either answer raises a finding, so the one it has whatever code it runs,
+# excessive agency, stands on facts (medium: a contained internal tool);
+# code execution rests on the field: one open question, which names it
+# (the worse answer) and says what the other answer raises; kept as a
 # risk to confirm, it would not be high.
 model=calibration-unknown-tool
 register "$SRC/tests/data/calibration/unknown-tool.yaml"
 expect agent-code-execution@runner medium low
-expect agent-excessive-agency@runner none
-grep -Eq ' agent-(code-execution|excessive-agency|hallucinated-packages)@runner ' \
+grep -q '^medium .* agent-excessive-agency@runner ' "$T/risks" ||
+    fail "$model: the acting tool's excessive agency is not a medium risk on facts"
+grep -Eq ' agent-(code-execution|hallucinated-packages)@runner ' \
     "$T/risks" && fail "$model: a risk rests on the unanswered field"
 [ "$(grep -c "^field .* executes-code of tool 'runner' is not answered" \
     "$T/questions")" = 1 ] ||

@@ -968,6 +968,32 @@ test_contains_and_reaches_are_checked_at_load(void **state)
 		  "{ kind: model } } }", TARGET_ANY,
 		  "1:44: 'contains' applies to boundaries, not to a "
 		  "component" },
+		/* answered: one field of the subject, by name */
+		{ "{ kind: model, answered: learns-from-feedback }",
+		  TARGET_COMPONENT, "(no error)" },
+		{ "{ answered: [fine-tuned, open-weights] }", TARGET_COMPONENT,
+		  "1:13: 'answered' names one field, not a list (for "
+		  "several, 'all: [{answered: a}, {answered: b}]')" },
+		{ "{ answered: fine-tunde }", TARGET_COMPONENT,
+		  "1:13: 'answered': unknown field 'fine-tunde' for a "
+		  "component (did you mean 'fine-tuned'?)" },
+		{ "{ kind: tool, answered: model-type }", TARGET_COMPONENT,
+		  "1:25: 'answered': field 'model-type' does not apply to "
+		  "kind 'tool' (only to 'model')" },
+		{ "{ answered: description }", TARGET_COMPONENT,
+		  "1:13: 'answered': 'description' is text, which a "
+		  "condition cannot test" },
+		{ "{ answered: kind }", TARGET_COMPONENT,
+		  "1:13: 'answered': a component's kind is always set "
+		  "(test it with 'kind')" },
+		{ "{ answered: trust }", TARGET_COMPONENT,
+		  "1:13: 'answered': unknown field 'trust' for a "
+		  "component" },
+		{ "{ answered: exposure }", TARGET_ANY,
+		  "1:3: 'answered' depends on the target: a condition for "
+		  "any target may only use 'system', 'exists', 'practice', "
+		  "'all', 'any' and 'not'" },
+		{ "{ answered: encrypted }", TARGET_FLOW, "(no error)" },
 	};
 	char	*got;
 	size_t	 i;

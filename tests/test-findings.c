@@ -581,6 +581,92 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	risk_register_release(&reg);
 }
 
+/*
+ * One unanswered field of a tool, two threats that ask opposite answers
+ * of it. Excluding each other (t-act, t-run), one of them holds whatever
+ * the answer: the lower, which can act, stands on facts and names the
+ * other; the higher stays a question. Covering instead (t-runs covers
+ * t-acts): a finding that assumes the tool runs code does not fold one
+ * that assumes it does not: they are two questions, each consistent.
+ */
+static void
+test_opposite_answers_of_one_field(void **state)
+{
+	static const char catalogue_yaml[] =
+	    "parapet-catalogue: 1\n"
+	    "mitigations:\n"
+	    "  - { id: m-a, title: A, description: A., "
+	    "refs: { guideline: [\"1.3\"] } }\n"
+	    "threats:\n"
+	    "  - { id: t-act, title: Acts, description: D., "
+	    "target: component, when: { kind: tool, can-act: true, "
+	    "not: { executes-code: true } }, likelihood: 2, impact: 4, "
+	    "stride: [E], refs: { guideline: [\"1.3\"] }, "
+	    "mitigations: [m-a], excludes: [t-run] }\n"
+	    "  - { id: t-run, title: Runs, description: D., "
+	    "target: component, when: { kind: tool, executes-code: true }, "
+	    "likelihood: 2, impact: 5, stride: [E], "
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-a] }\n"
+	    "  - { id: t-acts, title: Acts too, description: D., "
+	    "target: component, when: { kind: tool, "
+	    "executes-code: false }, likelihood: 2, impact: 3, "
+	    "stride: [T], refs: { guideline: [\"1.3\"] }, "
+	    "mitigations: [m-a] }\n"
+	    "  - { id: t-runs, title: Runs too, description: D., "
+	    "target: component, when: { kind: tool, executes-code: true }, "
+	    "likelihood: 2, impact: 4, stride: [T], "
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-a], "
+	    "covers: [t-acts] }\n";
+	static const char model_yaml[] =
+	    "parapet: 1\n"
+	    "system: { id: sys, name: S, criticality: medium }\n"
+	    "boundaries:\n"
+	    "  - { id: cloud, name: C, trust: internal }\n"
+	    "components:\n"
+	    "  - { id: tool, name: T, kind: tool, boundary: cloud, "
+	    "can-act: true }\n";
+	struct catalogue	*c;
+	struct risk_register	 reg, pending;
+	struct model		*m;
+	struct error		 err;
+	const struct risk	*k;
+	size_t			 i;
+
+	(void)state;
+	if ((c = load("opposite.yaml", catalogue_yaml, &err)) == NULL)
+		fail_msg("catalogue: %lu:%lu: %s", err.line, err.col,
+		    err.msg);
+	m = model_read_yaml(model_yaml, strlen(model_yaml), "m.yaml", &err);
+	if (m == NULL)
+		fail_msg("model: %s", err.msg);
+	risk_register_init(&reg);
+	risk_register_init(&pending);
+	if (analyze_unknowns(c, m, &reg, &pending, &err) == -1)
+		fail_msg("analyze: %s", err.msg);
+	/* The acting tool's finding stands on facts. */
+	k = must_find(&reg, "t-act", "tool");
+	assert_false(risk_provisional(k));
+	assert_true(has_reason(k, "fact: 'tool' does not execute code, or "
+	    "else 't-run' holds (executes-code not answered)"));
+	assert_null(risk_register_find(&reg, "t-run", "tool"));
+	k = must_find(&pending, "t-run", "tool");
+	assert_true(has_reason(k, "assumed: the other answer would raise "
+	    "'t-act' instead"));
+	/* Two consistent questions, not one that assumes both answers. */
+	k = must_find(&pending, "t-runs", "tool");
+	assert_false(has_reason(k, "assumed: 'tool' does not execute code "
+	    "(executes-code not answered)"));
+	k = must_find(&pending, "t-acts", "tool");
+	assert_true(has_reason(k, "assumed: 'tool' does not execute code "
+	    "(executes-code not answered)"));
+	for (i = 0; i < reg.n; i++)
+		assert_string_not_equal(reg.risks[i]->threat, "t-acts");
+	risk_register_release(&reg);
+	risk_register_release(&pending);
+	model_free(m);
+	catalogue_free(c);
+}
+
 /* The catalogue says which modes suit which threats, and what covers. */
 static void
 test_finding_and_covers_are_checked_at_load(void **state)
@@ -768,6 +854,7 @@ main(void)
 		cmocka_unit_test(
 		    test_a_group_covers_restatements_on_its_members),
 		cmocka_unit_test(test_finding_and_covers_are_checked_at_load),
+		cmocka_unit_test(test_opposite_answers_of_one_field),
 		cmocka_unit_test(test_agents_prompting_one_model_are_its_finding),
 		cmocka_unit_test(
 		    test_merged_decisions_keep_the_most_conservative),

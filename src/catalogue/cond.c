@@ -25,7 +25,8 @@ enum cond_arg {
 	ARG_SUB,	/* a condition (or a list: one of) about another subject */
 	ARG_KINDS,	/* component kinds */
 	ARG_BOOL,	/* true or false */
-	ARG_QUESTIONS	/* question ids */
+	ARG_QUESTIONS,	/* question ids */
+	ARG_FIELD	/* the name of one field of the subject */
 };
 
 /* The keywords of the language; anything else names a field. */
@@ -65,6 +66,8 @@ static const struct cond_key {
 	{ "system", COND_SYSTEM, SUBJ_EVERY, TARGET_SYSTEM, ARG_SUB },
 	{ "exists", COND_EXISTS, SUBJ_EVERY, TARGET_COMPONENT, ARG_SUB },
 	{ "practice", COND_PRACTICE, SUBJ_EVERY, SUBJ_SAME, ARG_QUESTIONS },
+	{ "answered", COND_ANSWERED, SUBJ_EVERY & ~SUBJ(TARGET_ANY), SUBJ_SAME,
+	  ARG_FIELD },
 };
 #define NKEYS	(sizeof cond_keys / sizeof cond_keys[0])
 
@@ -342,6 +345,66 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 		cond_free(c);
 		return NULL;
 	}
+	return c;
+}
+
+/*
+ * "answered: F": F names one field of the subject that a condition can
+ * test, and one that applies to the kinds the condition is limited to.
+ */
+static struct cond *
+cond_parse_answered(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, enum target_type subject, unsigned kinds)
+{
+	const struct field	*f, *fields;
+	const char		*words[64], *near;
+	struct cond		*c;
+	struct buf		 b;
+	size_t			 nf, i, nw = 0;
+
+	if (v->type != YNODE_SCALAR)
+		return ynode_error(p->doc, v, p->err, "'answered' names one "
+		    "field, not %s (for several, 'all: [{answered: a}, "
+		    "{answered: b}]')", ynode_type_name(v)), NULL;
+	f = model_field(target_objtype(subject), v->value);
+	if (f == NULL) {
+		fields = model_fields(target_objtype(subject), &nf);
+		for (i = 0; i < nf && nw + 1 < sizeof words / sizeof *words;
+		    i++)
+			if (field_testable(&fields[i]) &&
+			    fields[i].type != FIELD_KIND)
+				words[nw++] = fields[i].name;
+		words[nw] = NULL;
+		near = text_suggest(v->value, words);
+		if (near != NULL)
+			return ynode_error(p->doc, v, p->err, "'answered': "
+			    "unknown field '%s' for %s (did you mean '%s'?)",
+			    v->value, subject_phrase(subject), near), NULL;
+		return ynode_error(p->doc, v, p->err, "'answered': unknown "
+		    "field '%s' for %s", v->value, subject_phrase(subject)),
+		    NULL;
+	}
+	if (f->type == FIELD_KIND)
+		return ynode_error(p->doc, v, p->err, "'answered': a "
+		    "component's kind is always set (test it with 'kind')"),
+		    NULL;
+	if (!field_testable(f))
+		return ynode_error(p->doc, v, p->err, "'answered': '%s' is "
+		    "text, which a condition cannot test", f->name), NULL;
+	if (subject == TARGET_COMPONENT && (f->kinds & kinds) == 0) {
+		buf_init(&b);
+		buf_addf(&b, "'answered': field '%s' does not apply to kind ",
+		    f->name);
+		kinds_list(kinds, &b);
+		buf_adds(&b, " (only to ");
+		kinds_list(f->kinds, &b);
+		buf_adds(&b, ")");
+		ynode_error(p->doc, v, p->err, "%s", b.s);
+		buf_release(&b);
+		return NULL;
+	}
+	c = cond_node(COND_ANSWERED, subject, k->value, k);
+	c->field = f;
 	return c;
 }
 
@@ -634,6 +697,8 @@ cond_parse_entry(struct cond_parser *p, const struct ynode *k,
 		return c;
 	case ARG_QUESTIONS:
 		return cond_parse_practice(p, k, v, subject);
+	case ARG_FIELD:
+		return cond_parse_answered(p, k, v, subject, kinds);
 	}
 	return NULL;
 }
@@ -788,6 +853,9 @@ cond_format_value(const struct cond *c, struct buf *b)
 	case COND_CROSSES:
 	case COND_LESS_TRUSTED:
 		cond_format_bools(c->values, b);
+		return;
+	case COND_ANSWERED:
+		buf_adds(b, c->field->name);
 		return;
 	case COND_PRACTICE:
 		if (c->values != 0)	/* an entry of "practice: {q: yes}" */

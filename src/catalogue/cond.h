@@ -55,6 +55,8 @@ enum cond_op {
 	COND_CONTAINS,		/* "contains:", boundary -> its components */
 	COND_SYSTEM,		/* "system:" */
 	COND_EXISTS,		/* "exists:", some component */
+	COND_ANSWERED,		/* "answered: F": the subject's field F
+				   has a value in the model (field) */
 	COND_PRACTICE		/* "practice:", a question answered no;
 				   values: 0 for "practice: q", or
 				   COND_TRUE (yes) or COND_FALSE (no) for
@@ -72,7 +74,7 @@ struct cond {
 						   item of a list */
 	int			 implicit;	/* ALL from a mapping, ANY from
 						   a list of values */
-	const struct field	*field;		/* COND_FIELD */
+	const struct field	*field;		/* COND_FIELD, COND_ANSWERED */
 	unsigned		 values;	/* see enum cond_op */
 	char			*question;	/* COND_PRACTICE */
 	struct cond		**kids;

@@ -102,6 +102,9 @@ struct hit {
 					   about, or NULL */
 	const char	*answers;	/* connection: the request it
 					   answers */
+	size_t		 either;	/* 1 + the threat whose finding the
+					   other answer of the fields it
+					   assumes raises instead, or 0 */
 };
 
 /* The set a hit belongs to (union-find with path halving). */
@@ -459,19 +462,80 @@ analyze_ranks_before(const struct catalogue *cat, size_t i, size_t j)
  * score, then catalogue order) is raised, naming the others. Returns 1 if
  * threat ti is not to be raised for obj.
  */
+/* 1 if every field that a asks, b asks too. */
+static int
+analyze_asks_within(const struct risk *a, const struct risk *b)
+{
+	size_t	i, j;
+
+	for (i = 0; i < a->nasks; i++) {
+		for (j = 0; j < b->nasks; j++)
+			if (strcmp(a->asks[i].element, b->asks[j].element) ==
+			    0 && strcmp(a->asks[i].field, b->asks[j].field) ==
+			    0)
+				break;
+		if (j == b->nasks)
+			return 0;
+	}
+	return a->nasks > 0;
+}
+
+/* The fields that threat t's condition assumes for obj, in k. */
+static void
+analyze_assumes(struct eval *e, const struct threat *t, const void *obj,
+    struct risk *k)
+{
+	memset(k, 0, sizeof *k);
+	eval_explain(e, t->when, obj, k);
+}
+
+static void
+analyze_assumes_free(struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		free(k->reasons[i].line);
+	free(k->reasons);
+	risk_clear_asks(k);
+}
+
+/*
+ * Returns 1 if threat ti, which holds for obj only by assumption, is not
+ * to be raised for it. When the threat it gives way to holds by
+ * assumption too, and on every field ti assumes (they ask opposite
+ * answers of the same fields), one of the two holds whatever the answer:
+ * ti, the lower, then stands on facts, and the other stays the open
+ * question that would raise it instead. A tool that can act unapproved
+ * and whose executes-code is not answered has excessive agency, or runs
+ * code if the answer is yes: the question must not hide the agency. Then
+ * *either is 1 + the other threat, and 0 is returned.
+ */
 static int
 analyze_excluded(struct eval *e, const struct catalogue *cat,
-    const struct excl *x, size_t ti, const void *obj)
+    const struct excl *x, size_t ti, const void *obj, size_t *either)
 {
-	enum tv	v;
-	size_t	i, o;
+	struct risk	a, b;
+	enum tv		v;
+	size_t		i, o;
+	int		within;
 
+	*either = 0;
 	for (i = 0; i < x[ti].n; i++) {
 		o = x[ti].v[i];
 		v = eval_cond(e, cat->threats[o]->when, obj);
-		if (v == TV_YES || (v == TV_MAYBE &&
-		    analyze_ranks_before(cat, o, ti)))
+		if (v == TV_YES)
 			return 1;
+		if (v != TV_MAYBE || !analyze_ranks_before(cat, o, ti))
+			continue;
+		analyze_assumes(e, cat->threats[ti], obj, &a);
+		analyze_assumes(e, cat->threats[o], obj, &b);
+		within = analyze_asks_within(&a, &b);
+		analyze_assumes_free(&a);
+		analyze_assumes_free(&b);
+		if (!within)
+			return 1;
+		*either = o + 1;
 	}
 	return 0;
 }
@@ -519,6 +583,42 @@ analyze_also(struct eval *e, const struct threat *t, const struct hit *h,
 	buf_release(&b);
 }
 
+/*
+ * The reasons of a hit that stands on facts because either answer of the
+ * fields it assumes raises a finding: its assumptions become facts that
+ * name the other answer's threat ("fact: 'ticket-tool' does not execute
+ * code, or else 'agent-code-execution' holds (executes-code not
+ * answered)"). The fields stay the other finding's open question.
+ */
+static void
+analyze_either(struct eval *e, const struct catalogue *cat,
+    const struct threat *t, const struct hit *hi, struct risk *k)
+{
+	struct risk	 tmp;
+	const char	*text, *open;
+	size_t		 i;
+
+	analyze_assumes(e, t, hi->obj, &tmp);
+	for (i = 0; i < tmp.nreasons; i++) {
+		text = risk_reason_text(&tmp.reasons[i]);
+		if (tmp.reasons[i].kind != REASON_ASSUMED) {
+			risk_add_reason_line(k, (int)tmp.reasons[i].kind,
+			    tmp.reasons[i].line);
+			continue;
+		}
+		/* "X (F not answered)" -> "X, or else 'T' holds (F ...)" */
+		open = strrchr(text, '(');
+		if (open == NULL || open == text)
+			risk_add_reason(k, REASON_FACT, "%s, or else '%s' "
+			    "holds", text, cat->threats[hi->either - 1]->id);
+		else
+			risk_add_reason(k, REASON_FACT, "%.*s, or else '%s' "
+			    "holds %s", (int)(open - text - 1), text,
+			    cat->threats[hi->either - 1]->id, open);
+	}
+	analyze_assumes_free(&tmp);
+}
+
 static struct risk *
 analyze_raise(struct eval *e, const struct catalogue *cat,
     const struct excl *x, size_t ti, const struct hit *h,
@@ -541,7 +641,10 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 			risk_add_reason(k, REASON_FACT, "flow '%s' answers "
 			    "flow '%s'", h[members[i]].id,
 			    h[members[i]].answers);
-		eval_explain(e, t->when, h[members[i]].obj, k);
+		if (h[members[i]].either != 0)
+			analyze_either(e, cat, t, &h[members[i]], k);
+		else
+			eval_explain(e, t->when, h[members[i]].obj, k);
 		for (j = 0; h[members[i]].maybe && j < x[ti].n; j++)
 			if (eval_cond(e, cat->threats[x[ti].v[j]]->when,
 			    h[members[i]].obj) == TV_MAYBE)
@@ -666,9 +769,9 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		analyze_target(m, t, i, &h[nh]);
 		if ((v = eval_cond(e, t->when, h[nh].obj)) == TV_NO ||
 		    (v == TV_MAYBE && analyze_excluded(e, cat, x, ti,
-		    h[nh].obj)))
+		    h[nh].obj, &h[nh].either)))
 			continue;
-		h[nh].maybe = v == TV_MAYBE;
+		h[nh].maybe = v == TV_MAYBE && h[nh].either == 0;
 		nh++;
 	}
 	if (nh == 0) {
@@ -832,10 +935,74 @@ analyze_covered(struct strmap *by, const unsigned char *gone,
  * 1 if the finding c may be folded into k: a finding that stands on facts
  * is never folded into one that is only a question; it stays a risk.
  */
+/*
+ * The key of an assumption: its element and the field it names, the
+ * text up to the element's closing quote and the "(F not answered)" at
+ * its end ("'agent'" and "(executes-code not answered)"); 0 if the line
+ * names no field.
+ */
+static int
+analyze_assumption_key(const char *text, size_t *elen, const char **field)
+{
+	static const char	 tail[] = " not answered)";
+	const char		*q, *open;
+	size_t			 n = strlen(text), nt = sizeof tail - 1;
+
+	if ((q = strchr(text, '\'')) == NULL ||
+	    (q = strchr(q + 1, '\'')) == NULL)
+		return 0;
+	*elen = (size_t)(q - text) + 1;
+	if (n < nt || strcmp(text + n - nt, tail) != 0 ||
+	    (open = strrchr(text, '(')) == NULL)
+		return 0;
+	*field = open;
+	return 1;
+}
+
+/*
+ * 1 if two findings assume different things of one field of one element
+ * ("'x' executes code" and "'x' does not execute code"): folded together,
+ * the finding would hold under neither answer.
+ */
+static int
+analyze_contradicts(const struct risk *k, const struct risk *c)
+{
+	const char	*a, *b, *fa, *fb;
+	size_t		 i, j, la, lb;
+
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind != REASON_ASSUMED)
+			continue;
+		a = risk_reason_text(&k->reasons[i]);
+		if (!analyze_assumption_key(a, &la, &fa))
+			continue;
+		for (j = 0; j < c->nreasons; j++) {
+			if (c->reasons[j].kind != REASON_ASSUMED)
+				continue;
+			b = risk_reason_text(&c->reasons[j]);
+			if (!analyze_assumption_key(b, &lb, &fb) ||
+			    la != lb || strncmp(a, b, la) != 0 ||
+			    strcmp(fa, fb) != 0)
+				continue;
+			if (strcmp(a, b) != 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * 1 if the finding c may be folded into k: a finding that stands on facts
+ * is never folded into one that is only a question; it stays a risk. Nor
+ * is one that assumes another answer of a field that k assumes: it is a
+ * question of its own.
+ */
 static int
 analyze_may_fold(const struct risk *k, const struct risk *c)
 {
-	return !(risk_provisional(k) && !risk_provisional(c));
+	if (risk_provisional(k) && !risk_provisional(c))
+		return 0;
+	return !(risk_provisional(k) && analyze_contradicts(k, c));
 }
 
 /* What a model learns from travels as these classes. */

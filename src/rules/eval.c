@@ -243,6 +243,43 @@ eval_field(const struct cond *c, const void *obj)
 	return TV_NO;
 }
 
+/*
+ * Whether an object's field has a value in the model: never maybe (that
+ * a field is not answered is itself a fact). A field that does not apply
+ * to a component's kind has none.
+ */
+static enum tv
+eval_answered(const struct cond *c, const void *obj)
+{
+	const struct field	*f = c->field;
+	const char		*p = (const char *)obj + f->offset;
+	const struct component	*comp = obj;
+	unsigned		 bits;
+	int			 v;
+
+	if (obj == NULL)
+		return TV_NO;
+	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind))
+		return TV_NO;
+	switch (f->type) {
+	case FIELD_ENUM:
+	case FIELD_KIND:
+		memcpy(&v, p, sizeof v);
+		return v < 0 ? TV_NO : TV_YES;
+	case FIELD_BOOL:
+		memcpy(&v, p, sizeof v);
+		return v == TRI_UNKNOWN ? TV_NO : TV_YES;
+	case FIELD_SET:
+		memcpy(&bits, p, sizeof bits);
+		return bits == 0 ? TV_NO : TV_YES;
+	case FIELD_TEXT:
+	case FIELD_ID:
+	case FIELD_REF:
+		break;
+	}
+	return TV_NO;
+}
+
 /* A derived fact of the model as a three-valued answer. */
 static enum tv
 tv_of_tri(enum tri v)
@@ -503,6 +540,8 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 		return (c->values & KIND_BIT(comp->kind)) ? TV_YES : TV_NO;
 	case COND_FIELD:
 		return eval_field(c, obj);
+	case COND_ANSWERED:
+		return eval_answered(c, obj);
 	case COND_CROSSES:
 		return eval_bool(c->values, tv_of_tri(flow_crossing(e->m, f)));
 	case COND_LESS_TRUSTED:
@@ -1495,6 +1534,14 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_FIELD:
 		explain_field(e, c, obj, pos, eval_cond(e, c, obj), k);
+		return;
+	case COND_ANSWERED:
+		e->kind = REASON_FACT;
+		reason_obj(b, c->subject, obj);
+		buf_addf(b, " %s is %s", c->field->name,
+		    eval_answered(c, obj) == TV_YES ? "answered" :
+		    "not answered");
+		reason_add(e, k);
 		return;
 	case COND_CROSSES:
 	case COND_LESS_TRUSTED:

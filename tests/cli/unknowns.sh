@@ -34,7 +34,16 @@ expect_out "1 field is not answered that risks would rest on" \
     "the import counts the field's question"
 expect_no_out "to confirm" "no risk rests on the unanswered field"
 run risks "$db" --all
-expect_no_out "@shell" "no risk on the shell stands on the unanswered field"
+expect_no_out "agent-code-execution@shell" "code execution on the shell stands on the unanswered field: no risk"
+expect_no_out "agent-hallucinated-packages@shell" "nor the packages it would install"
+# The shell can act: either answer raises a finding (code execution, or
+# excessive agency), so excessive agency stands on facts, naming the other
+# answer, and the field's question is not hidden behind it.
+expect_out "agent-excessive-agency@shell" "the shell that can act keeps its excessive agency"
+run risk "$db" agent-excessive-agency@shell
+expect_out "fact: 'shell' does not execute code, or else 'agent-code-execution' holds (executes-code not answered)" \
+    "the risk says what the other answer would raise"
+expect_no_out "assumed:" "it stands on facts"
 run risk "$db" agent-code-execution@shell
 expect_rc 1 "the finding is no risk to show or decide"
 expect_err "'agent-code-execution@shell' is no risk: it rests only on unanswered fields, part of their open questions" \
