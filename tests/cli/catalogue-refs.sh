@@ -44,6 +44,17 @@ block m-immutable-registry | grep -q AML.M0013 &&
 	fail "m-immutable-registry cites AML.M0013 (code signing)"
 block m-content-provenance | grep -q AML.M0034 &&
 	fail "m-content-provenance cites AML.M0034 (deepfake detection)"
+# Third practitioner trial: techniques whose ATLAS definition is another act.
+block agent-rogue | grep -q AML.T0108 &&
+	fail "agent-rogue cites AML.T0108 (an agent on the victim's systems used for C2)"
+block agent-memory-poisoning | grep -q AML.T0092 &&
+	fail "agent-memory-poisoning cites AML.T0092 (editing chat history to hide tracks)"
+block agent-acts-as-user-abuse | grep -q AML.T0091.000 &&
+	fail "agent-acts-as-user-abuse cites AML.T0091.000 (a stolen access token)"
+block rag-access-control-gap | grep -q AML.T0064 &&
+	fail "rag-access-control-gap cites AML.T0064 (finding RAG sources to poison)"
+block agent-memory-poisoning | grep -q "AML.T0080.000" ||
+	fail "agent-memory-poisoning lost AML.T0080.000"
 block model-registry-tampering | grep -q "AML.T0018 " ||
 	fail "model-registry-tampering lost AML.T0018"
 run catalogue refs extra
