@@ -16,17 +16,19 @@
 #include "model/history.h"
 #include "model/model.h"
 #include "model/risk.h"
-#include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/form.h"
 #include "view/keys.h"
+#include "view/dashboard.h"
+#include "view/flows.h"
+#include "view/history-list.h"
 #include "view/ledit.h"
-#include "view/lists.h"
 #include "view/pick.h"
 #include "view/risks.h"
+#include "view/start.h"
 #include "view/undo.h"
 #include "view/view.h"
 #include "view/walk.h"
@@ -1001,7 +1003,7 @@ test_overdue_uses_the_pinned_clock(void **state)
 static void
 test_start_and_history_lines(void **state)
 {
-	struct store_summary	 sum[2];
+	struct start_row	 sum[2];
 	struct change		 ch[2];
 	struct vlist		 l;
 	char			*s;
@@ -1016,12 +1018,13 @@ test_start_and_history_lines(void **state)
 	memset(sum, 0, sizeof sum);
 	sum[0].id = id1;
 	sum[0].name = n1;
-	sum[0].nrisks = 12;
-	sum[0].by_severity[LEVEL_CRITICAL] = 2;
-	sum[0].by_severity[LEVEL_LOW] = 10;
-	sum[0].by_status[RISK_OPEN] = 7;
-	sum[0].by_status[RISK_MITIGATING] = 4;
-	sum[0].by_status[RISK_MITIGATED] = 1;
+	sum[0].counts.applying = 12;
+	sum[0].counts.by_severity[LEVEL_CRITICAL] = 2;
+	sum[0].counts.by_severity[LEVEL_LOW] = 10;
+	sum[0].counts.by_status[RISK_OPEN] = 7;
+	sum[0].counts.by_status[RISK_MITIGATING] = 4;
+	sum[0].counts.by_status[RISK_MITIGATED] = 1;
+	sum[0].data = &ch[0];
 	sum[1].id = id2;
 	sum[1].name = n2;
 	vlist_init(&l);
@@ -1030,13 +1033,14 @@ test_start_and_history_lines(void **state)
 	assert_string_equal(s, "  ID       NAME" "                "
 	    "CRIT HIGH  MED  LOW OPEN MITIGATING MITIGATED ACC");
 	free(s);
-	sum[0].by_status[RISK_ACCEPTED] = 3;
+	sum[0].counts.by_status[RISK_ACCEPTED] = 3;
 	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 1);
 	assert_string_equal(s, "  sys      Süß ^[[1mbold"
 	    "          2    0    0   10    7          4         1   3");
 	free(s);
-	assert_ptr_equal(vlist_selected(&l), &sum[0]);
+	/* Selecting a row gives back its data. */
+	assert_ptr_equal(vlist_selected(&l), &ch[0]);
 
 	memset(ch, 0, sizeof ch);
 	ch[0].at = at1;

@@ -1,4 +1,4 @@
-/* eval.c: three-valued evaluation of conditions (the reasons are in explain.c). */
+/* eval.c: three-valued evaluation of conditions (reasons: explain.c). */
 #include "config.h"
 
 #include <stdint.h>

@@ -7,7 +7,7 @@
 #include "model/model.h"
 #include "tui/tui-int.h"
 #include "util/xmalloc.h"
-#include "view/lists.h"
+#include "view/flows.h"
 
 struct flows_screen {
 	struct vlist	list;

@@ -12,7 +12,7 @@
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
-#include "view/lists.h"
+#include "view/flows.h"
 #include "view/risks.h"
 #include "view/walk.h"
 
