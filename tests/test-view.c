@@ -340,6 +340,11 @@ test_key_table_is_consistent(void **state)
 	assert_int_equal(keys_lookup('j', list), ACT_DOWN);
 	assert_int_equal(keys_lookup(KEYC_DOWN, list), ACT_DOWN);
 	assert_int_equal(keys_lookup('Z', list), ACT_NONE);
+	/* Text that tells which key to press finds it in the table. */
+	assert_string_equal(keys_key(ACT_ADD, KCTX_WALK), "a");
+	assert_string_equal(keys_key(ACT_OPEN, KCTX_LIST), "Enter");
+	assert_string_equal(keys_key(ACT_SEARCH_NEXT, KCTX_LIST), "n");
+	assert_null(keys_key(ACT_NOTES, KCTX_START));
 
 	/* Status-line hints name the keys the table binds in the chain. */
 	buf_init(&b);
@@ -1028,6 +1033,12 @@ test_start_and_history_lines(void **state)
 	sum[1].id = id2;
 	sum[1].name = n2;
 	vlist_init(&l);
+	/* An empty database: the keys that create a model, from the table. */
+	start_lines(&l, NULL, 0, 80);
+	s = line_text(&l, 0);
+	assert_string_equal(s, "  No models in this database yet: press a to "
+	    "create a blank one, t to start from");
+	free(s);
 	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 0);
 	assert_string_equal(s, "  ID       NAME" "                "

@@ -429,7 +429,8 @@ draw_too_small(struct tui *t)
 	vlines_wrap(&ls, VS_ERROR, s, t->cols, 0);
 	free(s);
 	s = xasprintf("Parapet needs at least %dx%d: make the window larger "
-	    "(or press q to quit).", TUI_MIN_COLS, TUI_MIN_ROWS);
+	    "(or press %s to quit).", TUI_MIN_COLS, TUI_MIN_ROWS,
+	    keys_key(ACT_QUIT, KCTX_GLOBAL));
 	vlines_wrap(&ls, VS_NORMAL, s, t->cols, 0);
 	free(s);
 	draw_lines(t, &ls, 0, 0, 0, t->rows, t->cols);

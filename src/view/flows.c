@@ -6,6 +6,7 @@
 
 #include "model/model.h"
 #include "util/xmalloc.h"
+#include "view/keys.h"
 #include "view/flows.h"
 
 void
@@ -115,7 +116,8 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	vlines_addf(&l->lines, VS_HEADING, "Data flows: %zu, %zu crossing a "
 	    "trust boundary (marked CROSSES)", m->nflows, crossing);
 	if (m->nflows == 0)
-		vlines_addf(&l->lines, VS_DIM, "  (no data flows: a adds one)");
+		vlines_addf(&l->lines, VS_DIM, "  (no data flows: %s adds "
+		    "one)", keys_key(ACT_ADD, KCTX_FLOWS));
 	for (i = 0; i < m->nflows; i++) {
 		v = vlines_add(&l->lines);
 		v->selectable = 1;

@@ -307,6 +307,14 @@ keys_name(enum action a, int key, const enum kctx *chain)
 	return NULL;
 }
 
+const char *
+keys_key(enum action a, enum kctx ctx)
+{
+	const enum kctx	chain[] = { ctx, KCTX_END };
+
+	return keys_name(a, 0, chain);
+}
+
 /* Append a key's name up to its first comma ("a-z, 0-9": "a-z"). */
 static void
 keys_add_name(struct buf *b, const char *name)

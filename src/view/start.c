@@ -5,6 +5,8 @@
 
 #include "model/risk-counts.h"
 #include "util/text.h"
+#include "util/xmalloc.h"
+#include "view/keys.h"
 #include "view/risks.h"
 #include "view/start.h"
 
@@ -16,6 +18,7 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
     int width)
 {
 	struct vline	*line;
+	char		*empty;
 	size_t		 i;
 	int		 idw = 8, namew, s, w;
 
@@ -33,9 +36,12 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 		namew = 10;
 	vlist_clear(l);
 	if (n == 0) {
-		vlines_wrap(&l->lines, VS_DIM, "No models in this database "
-		    "yet: press a to create a blank one, t to start from a "
-		    "template.", width, 2);
+		empty = xasprintf("No models in this database yet: press %s "
+		    "to create a blank one, %s to start from a template.",
+		    keys_key(ACT_NEW, KCTX_START),
+		    keys_key(ACT_NEW_TEMPLATE, KCTX_START));
+		vlines_wrap(&l->lines, VS_DIM, empty, width, 2);
+		free(empty);
 		vlist_fix(l);
 		return;
 	}

@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "util/xmalloc.h"
 #include "view/flows.h"
+#include "view/keys.h"
 #include "view/risks.h"
 #include "view/walk.h"
 
@@ -181,6 +182,18 @@ walk_note(struct vlist *l, int style, const char *text, int width)
 	vlines_wrap(&l->lines, style, text, width, 2);
 }
 
+/* A note that names the key of an action in the walk: before KEY after. */
+static void
+walk_note_key(struct vlist *l, const char *before, enum action a,
+    const char *after, int width)
+{
+	char	*s = xasprintf("%s%s%s", before, keys_key(a, KCTX_WALK),
+	    after);
+
+	walk_note(l, VS_WARN, s, width);
+	free(s);
+}
+
 /* One "name  value" line of the system. */
 static void
 walk_system_field(struct vlist *l, const struct model *m, const char *name)
@@ -207,13 +220,17 @@ walk_system_field(struct vlist *l, const struct model *m, const char *name)
 static void
 walk_system(struct vlist *l, const struct model *m, int width)
 {
+	char	*s;
+
 	walk_system_field(l, m, "id");
 	walk_system_field(l, m, "name");
 	walk_system_field(l, m, "owner");
 	walk_system_field(l, m, "criticality");
 	walk_system_field(l, m, "description");
 	vlines_add(&l->lines);
-	walk_note(l, VS_DIM, "Enter edits the system.", width);
+	s = xasprintf("%s edits the system.", keys_key(ACT_OPEN, KCTX_LIST));
+	walk_note(l, VS_DIM, s, width);
+	free(s);
 }
 
 /* The boundaries step: one line per boundary with its trust and size. */
@@ -228,8 +245,8 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 	size_t		 i, j, n;
 
 	if (m->nboundaries == 0) {
-		walk_note(l, VS_WARN, "No trust boundaries yet: press a to "
-		    "add one.", width);
+		walk_note_key(l, "No trust boundaries yet: press ", ACT_ADD,
+		    " to add one.", width);
 		return;
 	}
 	walk_columns(l, names, widths, 4);
@@ -269,8 +286,8 @@ walk_components(struct vlist *l, const struct model *m, int width)
 	size_t		 i;
 
 	if (m->ncomponents == 0) {
-		walk_note(l, VS_WARN, "No components yet: press a to add one "
-		    "(you choose its kind first).", width);
+		walk_note_key(l, "No components yet: press ", ACT_ADD,
+		    " to add one (you choose its kind first).", width);
 		return;
 	}
 	walk_columns(l, names, widths, 4);
@@ -303,10 +320,13 @@ walk_flows(struct vlist *l, const struct model *m, int width)
 	size_t		 i;
 
 	if (m->nflows == 0) {
-		walk_note(l, m->ncomponents < 2 ? VS_WARN : VS_WARN,
-		    m->ncomponents < 2 ? "No data flows yet: add at least two "
-		    "components first, then press a here." : "No data flows "
-		    "yet: press a to add one.", width);
+		if (m->ncomponents < 2)
+			walk_note_key(l, "No data flows yet: add at least two "
+			    "components first, then press ", ACT_ADD, " here.",
+			    width);
+		else
+			walk_note_key(l, "No data flows yet: press ", ACT_ADD,
+			    " to add one.", width);
 		return;
 	}
 	for (i = 0; i < m->nflows; i++) {
