@@ -437,6 +437,7 @@ walk_analysis(struct vlist *l, const struct risk_register *r,
 	static const struct risk_questions none;
 	struct risk_counts	rc;
 	struct vline		*v;
+	char			*note;
 	int			 s;
 
 	if (fq == NULL)
@@ -481,8 +482,11 @@ walk_analysis(struct vlist *l, const struct risk_register *r,
 	}
 	walk_field_questions(l, fq, width);
 	vlines_add(&l->lines);
-	walk_note(l, VS_DIM, "Enter opens the risk register; D the "
-	    "dashboard.", width);
+	note = xasprintf("%s opens the risk register; %s the dashboard.",
+	    keys_key(ACT_OPEN, KCTX_LIST), keys_key(ACT_DASHBOARD,
+	    KCTX_MODEL));
+	walk_note(l, VS_DIM, note, width);
+	free(note);
 }
 
 /* The review step: the risks that apply and are still open. */
@@ -490,6 +494,7 @@ static void
 walk_review(struct vlist *l, const struct risk_register *r, int width)
 {
 	struct vline	*v;
+	char		*note;
 	size_t		 i, open = 0;
 
 	for (i = 0; r != NULL && i < r->n; i++)
@@ -500,16 +505,18 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 		return;
 	}
 	if (open == 0) {
-		walk_note(l, VS_OK, "Every risk that applies has been "
-		    "decided. Enter opens the register.", width);
+		note = xasprintf("Every risk that applies has been decided. "
+		    "%s opens the register.", keys_key(ACT_OPEN, KCTX_LIST));
+		walk_note(l, VS_OK, note, width);
+		free(note);
 		v = vlines_add(&l->lines);
 		v->selectable = 1;
 		v->data = NULL;
 		vline_add(v, VS_NORMAL, "  Open the risk register");
 		return;
 	}
-	vlines_addf(&l->lines, VS_HEADING, "  %zu risks still open; Enter "
-	    "opens one in the register", open);
+	vlines_addf(&l->lines, VS_HEADING, "  %zu risks still open; %s "
+	    "opens one in the register", open, keys_key(ACT_OPEN, KCTX_LIST));
 	for (i = 0; i < r->n; i++) {
 		const struct risk	*k = r->risks[i];
 
