@@ -3,9 +3,17 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "model/risk.h"
 #include "testlib.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
@@ -34,4 +42,57 @@ test_catalogue(struct error *err)
 		return NULL;
 	}
 	return cat;
+}
+
+struct catalogue *
+test_standard_catalogue(struct error *err)
+{
+	struct catalogue	*c;
+	char			*dir;
+	char			**files = NULL;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if ((c = test_catalogue(err)) == NULL)
+		return NULL;
+	dir = src_path("data/catalogue");
+	rc = catalogue_dir_files(dir, &files, &n, err);
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = catalogue_load_file(c, files[i], err);
+		free(files[i]);
+	}
+	free(files);
+	free(dir);
+	if (rc == 0 && n == 0)
+		rc = error_set(err, "no catalogue files in data/catalogue");
+	if (rc == 0)
+		rc = catalogue_finish(c, err);
+	if (rc == -1) {
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+size_t
+test_count(const struct risk_register *reg, const char *threat)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < reg->n; i++)
+		if (strcmp(reg->risks[i]->threat, threat) == 0)
+			n++;
+	return n;
+}
+
+const struct risk *
+test_must_find(const struct risk_register *reg, const char *threat,
+    const char *target)
+{
+	const struct risk	*k = risk_register_find(reg, threat, target);
+
+	if (k == NULL)
+		fail_msg("no risk %s@%s", threat, target);
+	return k;
 }

@@ -1,14 +1,19 @@
 /*
  * testlib.h: what several unit tests need from the source tree.
  *
+ * Helpers that fail the test (cmocka's fail_msg) are for cmocka tests.
  * Paths are under $srcdir when make sets it (make distcheck builds
  * elsewhere), else under the source tree configure was run from.
  */
 #ifndef PARAPET_TESTLIB_H
 #define PARAPET_TESTLIB_H
 
+#include <stddef.h>
+
 struct catalogue;
 struct error;
+struct risk;
+struct risk_register;
 
 /* A path under the source tree; the caller's to free. */
 char			*src_path(const char *);
@@ -18,5 +23,17 @@ char			*src_path(const char *);
  * loaded, or NULL with err set.
  */
 struct catalogue	*test_catalogue(struct error *);
+/*
+ * The standard catalogue of the source tree (the taxonomy and every file
+ * of data/catalogue/, finished), without user files; NULL with err set.
+ */
+struct catalogue	*test_standard_catalogue(struct error *);
+
+/* The number of risks of a threat in a register. */
+size_t			 test_count(const struct risk_register *,
+			     const char *threat);
+/* A risk of the register, or a failure naming it. */
+const struct risk	*test_must_find(const struct risk_register *,
+			     const char *threat, const char *target);
 
 #endif
