@@ -150,3 +150,20 @@ tui_quit() {
 	[ "$st" = 0 ] || tui_fail "exit status $st, expected 0"
 	tui kill-session -t "$TUI_T"
 }
+
+# tui_support DB: import the support assistant (tests/data/tui/support.yaml)
+# into a new database DB.
+tui_support() {
+	"$PARAPET" import "${srcdir:-.}/tests/data/tui/support.yaml" "$1" \
+	    >/dev/null || tui_fail "could not import the support assistant"
+}
+
+# tui_open_walk DB: start parapet on DB and open its only model, whose
+# walk-through resumes at the practice questions (as the support
+# assistant's does).
+tui_open_walk() {
+	tui_start "$PARAPET" "$1"
+	tui_wait 'Models in'
+	tui_keys Enter
+	tui_wait 'Step 5 of 7: Practice questions'
+}

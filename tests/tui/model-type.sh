@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/mt.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
 # open_model_type: from the components step, the Hosted LLM's form with
 # the model-type field focused.
@@ -29,10 +29,7 @@ open_model_type() {
 	tui_wait 'Space tick/untick'
 }
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Models in'
-tui_keys Enter
-tui_wait 'Step 5 of 7'
+tui_open_walk "$db"
 tui_keys 3
 tui_wait 'Step 3 of 7: Components'
 open_model_type
