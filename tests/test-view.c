@@ -33,6 +33,36 @@
 #include "view/view.h"
 #include "view/walk.h"
 
+/* Columns a line takes. */
+static int
+vline_width(const struct vline *l)
+{
+	size_t	i;
+	int	w = 0;
+
+	for (i = 0; i < l->n; i++)
+		w += text_width(l->segs[i].text);
+	return w;
+}
+
+/* The text of all lines, one per line (the caller's). */
+static char *
+vlines_plain(const struct vlines *ls)
+{
+	struct buf	 b;
+	size_t		 i;
+	char		*s;
+
+	buf_init(&b);
+	for (i = 0; i < ls->n; i++) {
+		s = vline_plain(&ls->v[i]);
+		buf_adds(&b, s);
+		buf_addc(&b, '\n');
+		free(s);
+	}
+	return buf_detach(&b);
+}
+
 /* Drop the spaces that end each line of s, in place; returns s. */
 static char *
 rtrim(char *s)
@@ -215,8 +245,6 @@ test_list_cursor_skips_headings_and_searches(void **state)
 	assert_int_equal(vlist_search(&l, "needle"), 0);
 	assert_ptr_equal(vlist_selected(&l), &objs[4]);
 	assert_int_equal(vlist_search(&l, "absent"), -1);
-	assert_int_equal(vlist_select(&l, &objs[1]), 0);
-	assert_int_equal(l.cursor, 2);
 	/* Scrolling keeps the cursor in a window of 3 lines. */
 	vlist_end(&l);
 	vlist_scroll(&l, 3);

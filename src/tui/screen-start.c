@@ -51,13 +51,7 @@ start_rows(struct start *st)
 		r = &st->rows[i];
 		r->id = v->id;
 		r->name = v->name;
-		r->counts.applying = v->nrisks;
-		memcpy(r->counts.by_severity, v->by_severity,
-		    sizeof r->counts.by_severity);
-		memcpy(r->counts.by_status, v->by_status,
-		    sizeof r->counts.by_status);
-		r->counts.assumed = v->nassumed;
-		r->counts.gone = v->nno_longer;
+		session_store_counts(&r->counts, v);
 		r->data = v;
 	}
 }

@@ -285,7 +285,7 @@ keys_help(struct buf *b, int ctx)
 	for (c = 0; c < KCTX_COUNT; c++) {
 		if (ctx >= 0 && c != ctx)
 			continue;
-		buf_addf(b, "%s\n", ctx_names[c]);
+		buf_addf(b, "%s\n", keys_ctx_name((enum kctx)c));
 		keys_help_ctx(b, (enum kctx)c);
 		if (ctx < 0 && c + 1 < KCTX_COUNT)
 			buf_addc(b, '\n');

@@ -82,17 +82,6 @@ vline_cell(struct vline *l, int style, const char *s, int width)
 	buf_release(&b);
 }
 
-int
-vline_width(const struct vline *l)
-{
-	size_t	i;
-	int	w = 0;
-
-	for (i = 0; i < l->n; i++)
-		w += text_width(l->segs[i].text);
-	return w;
-}
-
 char *
 vline_plain(const struct vline *l)
 {
@@ -254,23 +243,6 @@ vlines_wrap(struct vlines *ls, int style, const char *s, int width,
 	buf_release(&b);
 }
 
-char *
-vlines_plain(const struct vlines *ls)
-{
-	struct buf	 b;
-	size_t		 i;
-	char		*s;
-
-	buf_init(&b);
-	for (i = 0; i < ls->n; i++) {
-		s = vline_plain(&ls->v[i]);
-		buf_adds(&b, s);
-		buf_addc(&b, '\n');
-		free(s);
-	}
-	return buf_detach(&b);
-}
-
 void
 vlist_init(struct vlist *l)
 {
@@ -422,22 +394,6 @@ vlist_selected(const struct vlist *l)
 	if (!vlist_ok(l, l->cursor))
 		return NULL;
 	return l->lines.v[l->cursor].data;
-}
-
-int
-vlist_select(struct vlist *l, const void *p)
-{
-	size_t	i;
-
-	if (p == NULL)
-		return -1;
-	for (i = 0; i < l->lines.n; i++) {
-		if (vlist_ok(l, i) && l->lines.v[i].data == p) {
-			l->cursor = i;
-			return 0;
-		}
-	}
-	return -1;
 }
 
 int
