@@ -59,9 +59,7 @@ export_draw(struct tui *t, struct screen *s)
 	 * columns "threat-dragon" and the longer descriptions were cut.
 	 */
 	for (i = 0; i < nexporters; i++) {
-		v = vlines_add(&es->list.lines);
-		v->selectable = 1;
-		v->data = &exporters[i];
+		v = vlist_item(&es->list, &exporters[i]);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_HEADING, exporters[i].name, EXPORT_NAMEW);
 		vline_addf(v, VS_DIM, " .%-6s ", exporters[i].ext);

@@ -99,10 +99,8 @@ dash_questions(struct vlist *l, const struct model *m,
 static struct vline *
 dash_risk_line(struct vlist *l, const struct risk *k)
 {
-	struct vline	*v = vlines_add(&l->lines);
+	struct vline	*v = vlist_item(l, k);
 
-	v->selectable = 1;
-	v->data = k;
 	vline_add(v, VS_NORMAL, "  ");
 	return v;
 }

@@ -60,9 +60,7 @@ flows_members(struct vlist *l, const struct model *m, const char *bid,
 		} else if (c->boundary == NULL ||
 		    strcmp(c->boundary, bid) != 0)
 			continue;
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = c;
+		v = vlist_item(l, c);
 		vline_add(v, VS_NORMAL, "    ");
 		vline_cell(v, VS_NORMAL, c->id, 16);
 		vline_add(v, VS_NORMAL, " ");
@@ -88,9 +86,7 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	for (i = 0; i < m->nboundaries; i++) {
 		const struct boundary	*b = m->boundaries[i];
 
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = b;
+		v = vlist_item(l, b);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_HEADING, b->id, 16);
 		vline_add(v, VS_NORMAL, " ");
@@ -119,9 +115,7 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 		vlines_addf(&l->lines, VS_DIM, "  (no data flows: %s adds "
 		    "one)", keys_key(ACT_ADD, KCTX_FLOWS));
 	for (i = 0; i < m->nflows; i++) {
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = m->flows[i];
+		v = vlist_item(l, m->flows[i]);
 		vline_add(v, VS_NORMAL, "  ");
 		flows_view_line(v, m, m->flows[i], width - 2);
 	}

@@ -43,9 +43,7 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	l->sticky = 1;
 	for (i = n; i-- > 0;) {
 		c = &v[i];
-		line = vlines_add(&l->lines);
-		line->selectable = 1;
-		line->data = c;
+		line = vlist_item(l, c);
 		/* 2026-11-25T20:15:36Z -> 2026-11-25 20:15 */
 		at = xstrndup(c->at != NULL ? c->at : "", 16);
 		if (strlen(at) > 10 && at[10] == 'T')

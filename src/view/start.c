@@ -66,9 +66,7 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct risk_counts	*c = &v[i].counts;
 
-		line = vlines_add(&l->lines);
-		line->selectable = 1;
-		line->data = v[i].data;
+		line = vlist_item(l, v[i].data);
 		vline_add(line, VS_NORMAL, "  ");
 		vline_cell(line, VS_NORMAL, v[i].id, idw);
 		vline_add(line, VS_NORMAL, " ");

@@ -45,17 +45,24 @@ vline_add(struct vline *l, int style, const char *s)
 	buf_release(&b);
 }
 
+/* vline_add of formatted text. */
+static void
+vline_vaddf(struct vline *l, int style, const char *fmt, va_list ap)
+{
+	char	*s = xvasprintf(fmt, ap);
+
+	vline_add(l, style, s);
+	free(s);
+}
+
 void
 vline_addf(struct vline *l, int style, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
 
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	vline_vaddf(l, style, fmt, ap);
 	va_end(ap);
-	vline_add(l, style, s);
-	free(s);
 }
 
 void
@@ -145,13 +152,10 @@ vlines_addf(struct vlines *ls, int style, const char *fmt, ...)
 {
 	struct vline	*l = vlines_add(ls);
 	va_list		 ap;
-	char		*s;
 
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	vline_vaddf(l, style, fmt, ap);
 	va_end(ap);
-	vline_add(l, style, s);
-	free(s);
 	return l;
 }
 
@@ -254,6 +258,16 @@ vlist_release(struct vlist *l)
 {
 	vlines_release(&l->lines);
 	vlist_init(l);
+}
+
+struct vline *
+vlist_item(struct vlist *l, const void *data)
+{
+	struct vline	*v = vlines_add(&l->lines);
+
+	v->selectable = 1;
+	v->data = data;
+	return v;
 }
 
 void

@@ -108,6 +108,9 @@ void		 vlist_release(struct vlist *);
  * rebuild, then vlist_fix().
  */
 void		 vlist_clear(struct vlist *);
+/* Append a line that can hold the cursor and shows data; the pointer
+ * lasts until the next line is added. */
+struct vline	*vlist_item(struct vlist *, const void *data);
 /* Put the cursor on a selectable line again after a rebuild. */
 void		 vlist_fix(struct vlist *);
 /* Move the cursor by delta selectable lines (clamped). */

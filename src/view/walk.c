@@ -199,11 +199,9 @@ static void
 walk_system_field(struct vlist *l, const struct model *m, const char *name)
 {
 	const struct field	*f = model_field(OBJ_SYSTEM, name);
-	struct vline		*v = vlines_add(&l->lines);
+	struct vline		*v = vlist_item(l, &m->system);
 	char			*s = field_get(&m->system, f);
 
-	v->selectable = 1;
-	v->data = &m->system;
 	vline_add(v, VS_NORMAL, "  ");
 	vline_cell(v, VS_HEADING, name, 14);
 	if (s != NULL)
@@ -257,9 +255,7 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 			if (m->components[j]->boundary != NULL &&
 			    strcmp(m->components[j]->boundary, b->id) == 0)
 				n++;
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = b;
+		v = vlist_item(l, b);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_NORMAL, b->id, widths[0]);
 		vline_add(v, VS_NORMAL, " ");
@@ -294,9 +290,7 @@ walk_components(struct vlist *l, const struct model *m, int width)
 	for (i = 0; i < m->ncomponents; i++) {
 		const struct component	*c = m->components[i];
 
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = c;
+		v = vlist_item(l, c);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_NORMAL, c->id, widths[0]);
 		vline_add(v, VS_NORMAL, " ");
@@ -330,9 +324,7 @@ walk_flows(struct vlist *l, const struct model *m, int width)
 		return;
 	}
 	for (i = 0; i < m->nflows; i++) {
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = m->flows[i];
+		v = vlist_item(l, m->flows[i]);
 		vline_add(v, VS_NORMAL, "  ");
 		flows_view_line(v, m, m->flows[i], width - 2);
 	}
@@ -370,9 +362,7 @@ walk_practice(struct vlist *l, const struct model *m,
 			    q->guideline);
 			last = q->guideline;
 		}
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = q;
+		v = vlist_item(l, q);
 		a = walk_answer(m, q->id);
 		vline_add(v, VS_NORMAL, "  ");
 		if (a == TRI_YES)
@@ -448,35 +438,25 @@ walk_analysis(struct vlist *l, const struct risk_register *r,
 		return;
 	}
 	risk_counts_compute(&rc, r);
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_addf(v, VS_NORMAL, "  Risks that apply: %zu", rc.applying);
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_add(v, VS_NORMAL, "   ");
 	for (s = LEVEL_CRITICAL; s >= LEVEL_LOW; s--) {
 		vline_addf(v, rview_severity_style(s), " %s %zu",
 		    vocab_name(&vocab_severity, s), rc.by_severity[s]);
 		vline_add(v, VS_NORMAL, " ");
 	}
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_add(v, VS_NORMAL, "   ");
 	for (s = RISK_OPEN; s < RISK_STATUS_COUNT; s++)
 		vline_addf(v, VS_NORMAL, " %s %zu",
 		    vocab_name(&vocab_risk_status, s), rc.by_status[s]);
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_addf(v, rc.assumed > 0 ? VS_WARN : VS_OK, "  To confirm "
 	    "(resting on unanswered fields): %zu", rc.assumed);
 	if (rc.gone > 0) {
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = r;
+		v = vlist_item(l, r);
 		vline_addf(v, VS_DIM, "  No longer apply (kept with their "
 		    "decisions): %zu", rc.gone);
 	}
@@ -509,9 +489,7 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 		    "%s opens the register.", keys_key(ACT_OPEN, KCTX_LIST));
 		walk_note(l, VS_OK, note, width);
 		free(note);
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = NULL;
+		v = vlist_item(l, NULL);
 		vline_add(v, VS_NORMAL, "  Open the risk register");
 		return;
 	}
@@ -522,9 +500,7 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 
 		if (!k->applies || k->status != RISK_OPEN)
 			continue;
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = k;
+		v = vlist_item(l, k);
 		vline_add(v, VS_NORMAL, "  ");
 		rview_risk_line(v, k, NULL, width - 2);
 	}
