@@ -325,21 +325,23 @@ keys_add_name(struct buf *b, const char *name)
 	    strlen(name));
 }
 
-void
+size_t
 keys_hint(struct buf *b, const struct key_hint *h,
     const enum kctx *chain)
 {
 	const char	*k1, *k2;
+	size_t		 left = 0;
 	int		 first = 1;
 
 	for (; h->what != NULL; h++) {
 		k1 = k2 = NULL;
-		if (h->act != ACT_NONE &&
-		    (k1 = keys_name(h->act, h->key, chain)) == NULL)
+		if ((h->act != ACT_NONE &&
+		    (k1 = keys_name(h->act, h->key, chain)) == NULL) ||
+		    (h->act2 != ACT_NONE &&
+		    (k2 = keys_name(h->act2, 0, chain)) == NULL)) {
+			left++;
 			continue;
-		if (h->act2 != ACT_NONE &&
-		    (k2 = keys_name(h->act2, 0, chain)) == NULL)
-			continue;
+		}
 		if (!first)
 			buf_adds(b, "  ");
 		first = 0;
@@ -353,4 +355,5 @@ keys_hint(struct buf *b, const struct key_hint *h,
 		}
 		buf_adds(b, h->what);
 	}
+	return left;
 }

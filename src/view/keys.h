@@ -164,9 +164,10 @@ struct key_hint {
  * Append a hint to a buffer: items two spaces apart, each its key names
  * then its words ("Enter open  Esc back  ? help"). A key whose name lists
  * several keys ("a-z, 0-9") is shown by the first; an item whose keys are
- * not bound in the chain is left out.
+ * not bound in the chain is left out. Returns the number left out (a
+ * screen's hint should leave none: the TUI's tests check it).
  */
-void		 keys_hint(struct buf *, const struct key_hint *,
+size_t		 keys_hint(struct buf *, const struct key_hint *,
 		     const enum kctx *chain);
 /*
  * Append the help of one context (ctx >= 0) or of all (-1): a heading per

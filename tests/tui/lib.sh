@@ -23,9 +23,18 @@ printf '%s\n' 'set -g default-terminal tmux-256color' \
 
 tui() { tmux -S "$TUI_SOCK" -f "$TUI_CONF" "$@"; }
 
+# On exit: a status-line hint that named a key its screen does not bind
+# (parapet wrote it to $PARAPET_HINT_LOG) fails the test.
 tui_cleanup() {
+	local rc=$?
 	tui kill-server 2>/dev/null || true
+	if [ -s "$TUI_DIR/hints" ]; then
+		echo "FAIL: status-line hints name keys not bound there:" >&2
+		sort -u "$TUI_DIR/hints" >&2
+		rc=1
+	fi
 	rm -rf "$TUI_DIR"
+	exit "$rc"
 }
 trap tui_cleanup EXIT
 
@@ -64,6 +73,7 @@ tui_new_session() {
 	    -e "PARAPET_TEMPLATES=${PARAPET_TEMPLATES:-}" \
 	    -e "PARAPET_USER=${PARAPET_USER:-tester}" \
 	    -e "NO_COLOR=${NO_COLOR:-}" \
+	    -e "PARAPET_HINT_LOG=$TUI_DIR/hints" \
 	    -e "ASAN_OPTIONS=log_path=$TUI_DIR/asan:${ASAN_OPTIONS:-}" \
 	    -e "UBSAN_OPTIONS=log_path=$TUI_DIR/ubsan:${UBSAN_OPTIONS:-}" \
 	    "trap '' INT; $cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\""
