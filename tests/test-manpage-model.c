@@ -25,23 +25,18 @@
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
+#include "testlib.h"
+
 static char	*page;		/* the whole man page */
 
 static int
 setup(void **state)
 {
-	const char	*srcdir = getenv("srcdir");
 	struct error	 err;
-	char		*path;
 
 	(void)state;
-	path = xasprintf("%s/man/parapet-model.5", srcdir != NULL ? srcdir :
-	    ".");
-	error_clear(&err);
-	page = file_read(path, 1 << 20, NULL, &err);
-	if (page == NULL)
+	if ((page = test_read_src("man/parapet-model.5", &err)) == NULL)
 		fprintf(stderr, "%s\n", err.msg);
-	free(path);
 	return page == NULL ? -1 : 0;
 }
 
@@ -393,26 +388,14 @@ test_example_reads(void **state)
 {
 	struct model	*m;
 	struct error	 err;
-	struct buf	 yaml, msg;
-	char		*sec, *p, *end;
+	struct buf	 msg;
+	char		*sec, *yaml;
 
 	(void)state;
 	assert_non_null(sec = part(page, ".Sh EXAMPLES"));
-	assert_non_null(p = strstr(sec, ".Bd -literal"));
-	p = strchr(p, '\n') + 1;
-	assert_non_null(end = strstr(p, ".Ed\n"));
-	buf_init(&yaml);
-	for (; p < end; p++) {
-		if (p[0] == '\\' && p[1] == 'e') {
-			buf_addc(&yaml, '\\');
-			p++;
-		} else if (p[0] == '\\' && p[1] == '&')
-			p++;
-		else
-			buf_addc(&yaml, *p);
-	}
+	assert_non_null(yaml = test_mdoc_literal(sec));
 	error_clear(&err);
-	if ((m = model_read_yaml(yaml.s, yaml.len, "EXAMPLES", &err)) ==
+	if ((m = model_read_yaml(yaml, strlen(yaml), "EXAMPLES", &err)) ==
 	    NULL) {
 		buf_init(&msg);
 		error_format(&err, &msg);
@@ -422,7 +405,7 @@ test_example_reads(void **state)
 	assert_int_equal(m->ncomponents, 5);
 	assert_int_equal(m->nflows, 4);
 	model_free(m);
-	buf_release(&yaml);
+	free(yaml);
 	free(sec);
 }
 

@@ -15,7 +15,9 @@
 #include "catalogue/catalogue.h"
 #include "model/risk.h"
 #include "testlib.h"
+#include "util/buf.h"
 #include "util/error.h"
+#include "util/file.h"
 #include "util/xmalloc.h"
 
 char *
@@ -26,6 +28,40 @@ src_path(const char *rel)
 	if (top == NULL || *top == '\0')
 		top = PARAPET_SRCDIR;
 	return xasprintf("%s/%s", top, rel);
+}
+
+char *
+test_read_src(const char *rel, struct error *err)
+{
+	char	*path = src_path(rel), *text;
+
+	error_clear(err);
+	text = file_read(path, 1 << 20, NULL, err);
+	free(path);
+	return text;
+}
+
+char *
+test_mdoc_literal(const char *p)
+{
+	const char	*end;
+	struct buf	 b;
+
+	if ((p = strstr(p, ".Bd -literal")) == NULL ||
+	    (p = strchr(p, '\n')) == NULL ||
+	    (end = strstr(++p, ".Ed\n")) == NULL)
+		return NULL;
+	buf_init(&b);
+	for (; p < end; p++) {
+		if (p[0] == '\\' && p[1] == 'e') {
+			buf_addc(&b, '\\');
+			p++;
+		} else if (p[0] == '\\' && p[1] == '&')
+			p++;
+		else
+			buf_addc(&b, *p);
+	}
+	return buf_detach(&b);
 }
 
 struct catalogue *

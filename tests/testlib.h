@@ -17,6 +17,17 @@ struct risk_register;
 
 /* A path under the source tree; the caller's to free. */
 char			*src_path(const char *);
+/*
+ * The text of a file under the source tree (a man page: up to 1 MiB),
+ * the caller's to free; NULL with err set.
+ */
+char			*test_read_src(const char *, struct error *);
+/*
+ * The first literal display of a man page at or after p (".Bd -literal"
+ * to ".Ed"), with the mdoc escapes \e and \& undone; the caller's to
+ * free, or NULL if there is none.
+ */
+char			*test_mdoc_literal(const char *p);
 
 /*
  * A new catalogue with the source tree's taxonomy (data/taxonomy.yaml)
