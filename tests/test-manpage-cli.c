@@ -18,7 +18,6 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "util/error.h"
-#include "util/file.h"
 #include "util/xmalloc.h"
 #include "view/keys.h"
 

@@ -21,7 +21,6 @@
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
-#include "util/file.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
@@ -332,16 +331,12 @@ test_practices_are_documented(void **state)
 static void
 test_practices_example_names_questions(void **state)
 {
-	const char	*srcdir = getenv("srcdir");
 	struct error	 err;
-	char		*path, *questions, *sec, *p, *end, *key, *want;
+	char		*questions, *sec, *p, *end, *key, *want;
 	size_t		 n = 0, len;
 
 	(void)state;
-	path = xasprintf("%s/data/catalogue/00-questions.yaml",
-	    srcdir != NULL ? srcdir : ".");
-	error_clear(&err);
-	questions = file_read(path, 1 << 20, NULL, &err);
+	questions = test_read_src("data/catalogue/00-questions.yaml", &err);
 	assert_non_null(questions);
 	assert_non_null(sec = part(page, ".Sh PRACTICES"));
 	assert_non_null(p = strstr(sec, "\npractices:\n"));
@@ -365,7 +360,6 @@ test_practices_example_names_questions(void **state)
 	assert_true(n >= 3);
 	free(sec);
 	free(questions);
-	free(path);
 }
 
 /* Unknown booleans are documented as "not known yet" and risky. */
