@@ -71,30 +71,19 @@ teardown(void **state)
 static void
 run(const char *yaml, struct risk_register *reg)
 {
-	struct risk_register	 pending;
 	struct model		*m;
 	struct error		 err;
-	size_t			 i;
 
 	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
 	if (m == NULL)
 		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
-	risk_register_init(reg);
-	risk_register_init(&pending);
 	/*
 	 * The rules raise findings that stand only on unanswered fields as
-	 * questions (pending); the conditions are tested on them as the
-	 * provisional risks a session keeps when people decided on them.
+	 * questions; the conditions are tested on them as the provisional
+	 * risks a session keeps when people decided on them.
 	 */
-	if (analyze_unknowns(cat, m, reg, &pending, &err) == -1)
+	if (test_analyze_all(cat, m, reg, &err) == -1)
 		fail_msg("analyze: %s", err.msg);
-	for (i = 0; i < pending.n; i++) {
-		analyze_provisional(pending.risks[i]);
-		risk_register_take(reg, pending.risks[i]);
-	}
-	pending.n = 0;
-	risk_register_release(&pending);
-	risk_register_sort(reg);
 	model_free(m);
 }
 

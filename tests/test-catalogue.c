@@ -856,14 +856,13 @@ static void
 test_standard_adjustments_name_their_threats(void **state)
 {
 	struct catalogue	*cat;
-	struct risk_register	 reg, pending;
+	struct risk_register	 reg;
 	const struct risk	*k;
 	const struct threat	*t;
 	struct model		*m;
 	struct error		 err;
 	char			*model = src_path("tests/data/catalogue/"
 	    "scoring-shop.yaml");
-	size_t			 i;
 
 	(void)state;
 	if ((cat = test_standard_catalogue(&err)) == NULL)
@@ -872,19 +871,11 @@ test_standard_adjustments_name_their_threats(void **state)
 	if ((m = model_load_yaml(model, &err)) == NULL)
 		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
 		    err.msg);
-	risk_register_init(&reg);
-	risk_register_init(&pending);
 	/*
 	 * The scores of the findings that rest on unanswered fields too, as
 	 * the provisional risks a session keeps once people decided on them.
 	 */
-	assert_int_equal(analyze_unknowns(cat, m, &reg, &pending, &err), 0);
-	for (i = 0; i < pending.n; i++) {
-		analyze_provisional(pending.risks[i]);
-		risk_register_take(&reg, pending.risks[i]);
-	}
-	pending.n = 0;
-	risk_register_release(&pending);
+	assert_int_equal(test_analyze_all(cat, m, &reg, &err), 0);
 
 	/* Behind the public chat backend: instructed by the public. */
 	t = catalogue_threat(cat, "llm-direct-prompt-injection");

@@ -14,6 +14,7 @@
 
 #include "catalogue/catalogue.h"
 #include "model/risk.h"
+#include "rules/analyze.h"
 #include "testlib.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -109,6 +110,27 @@ test_standard_catalogue(struct error *err)
 		return NULL;
 	}
 	return c;
+}
+
+int
+test_analyze_all(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct error *err)
+{
+	struct risk_register	 pending;
+	size_t			 i;
+	int			 rc;
+
+	risk_register_init(reg);
+	risk_register_init(&pending);
+	rc = analyze_unknowns(cat, m, reg, &pending, err);
+	for (i = 0; i < pending.n; i++) {
+		analyze_provisional(pending.risks[i]);
+		risk_register_take(reg, pending.risks[i]);
+	}
+	pending.n = 0;
+	risk_register_release(&pending);
+	risk_register_sort(reg);
+	return rc;
 }
 
 size_t

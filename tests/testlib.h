@@ -40,6 +40,17 @@ struct catalogue	*test_catalogue(struct error *);
  */
 struct catalogue	*test_standard_catalogue(struct error *);
 
+/*
+ * Analyze a model into reg (initialised here): its risks, and the
+ * findings that stand only on unanswered fields as the provisional risks
+ * a session keeps once people decided on them, sorted. 0, or -1 with err
+ * set.
+ */
+struct model;
+int			 test_analyze_all(const struct catalogue *,
+			     const struct model *, struct risk_register *,
+			     struct error *);
+
 /* The number of risks of a threat in a register. */
 size_t			 test_count(const struct risk_register *,
 			     const char *threat);
