@@ -177,3 +177,21 @@ tui_open_walk() {
 	tui_keys Enter
 	tui_wait 'Step 5 of 7: Practice questions'
 }
+
+# tui_edit_field TEXT TITLE FIELD: in a list, find the line with TEXT (/),
+# open its form (its title has TITLE) and move down to the field whose
+# line has FIELD.
+tui_edit_field() {
+	tui_keys /
+	tui_wait 'Search'
+	tui_type "$1"
+	tui_keys Enter
+	tui_keys Enter
+	tui_wait "$2"
+	for _ in $(seq 20); do
+		tui_screen | grep -qF -- "$3" && break
+		tui_keys Down
+		sleep 0.1
+	done
+	tui_wait "$3"
+}
