@@ -121,9 +121,10 @@ export_done(struct tui *t, void *arg, const char *path)
 	    strcmp(es->warned, path) != 0)) {
 		free(es->warned);
 		es->warned = xstrdup(path);
-		tui_errorf(t, "'%s' %s%s but the format is %s (.%s): Enter "
+		tui_errorf(t, "'%s' %s%s but the format is %s (.%s): %s "
 		    "again to write it anyway", path, *ext != '\0' ?
-		    "ends in ." : "has no extension", ext, x->name, x->ext);
+		    "ends in ." : "has no extension", ext, x->name, x->ext,
+		    keys_key(ACT_OPEN, KCTX_PROMPT));
 		return -1;
 	}
 	free(es->warned);

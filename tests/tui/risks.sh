@@ -153,6 +153,9 @@ tui_keys C-u
 tui_type "$TUI_DIR/out.xml"
 tui_keys Enter
 tui_wait "ends in .xml but the format is markdown (.md)"
+tui_screen | tr '\n' ' ' | tr -s ' ' |
+    grep -qF '(.md): Enter again to write it anyway' ||
+    tui_fail "the question does not name the key that confirms"
 [ ! -e "$TUI_DIR/out.xml" ] || tui_fail "markdown written to a .xml name"
 tui_keys C-u
 tui_type "$TUI_DIR/out.md"
