@@ -135,8 +135,8 @@ extern const size_t		nkeys_table;
 enum action	 keys_lookup(int key, const enum kctx *chain);
 /*
  * The name of the first key bound to an action in a context, as help
- * shows it ("a", "Enter"), or NULL: for text that tells which key to
- * press ("press a to add one").
+ * shows it ("a", "Enter"; borrowed), or NULL: for text that tells which
+ * key to press ("press a to add one").
  */
 const char	*keys_key(enum action, enum kctx);
 /* The name of a context, as a heading: "Everywhere", "Risks". */
