@@ -71,30 +71,19 @@ teardown(void **state)
 static void
 run(const char *yaml, struct risk_register *reg)
 {
-	struct risk_register	 pending;
 	struct model		*m;
 	struct error		 err;
-	size_t			 i;
 
 	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
 	if (m == NULL)
 		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
-	risk_register_init(reg);
-	risk_register_init(&pending);
 	/*
 	 * The rules raise findings that stand only on unanswered fields as
-	 * questions (pending); the conditions are tested on them as the
-	 * provisional risks a session keeps when people decided on them.
+	 * questions; the conditions are tested on them as the provisional
+	 * risks a session keeps when people decided on them.
 	 */
-	if (analyze_unknowns(cat, m, reg, &pending, &err) == -1)
+	if (test_analyze_all(cat, m, reg, &err) == -1)
 		fail_msg("analyze: %s", err.msg);
-	for (i = 0; i < pending.n; i++) {
-		analyze_provisional(pending.risks[i]);
-		risk_register_take(reg, pending.risks[i]);
-	}
-	pending.n = 0;
-	risk_register_release(&pending);
-	risk_register_sort(reg);
 	model_free(m);
 }
 
@@ -129,18 +118,6 @@ expect(const struct risk_register *reg, const char *threat,
 	free(got);
 }
 
-/* Number of risks of a threat. */
-static size_t
-count(const struct risk_register *reg, const char *threat)
-{
-	size_t	i, n = 0;
-
-	for (i = 0; i < reg->n; i++)
-		if (strcmp(reg->risks[i]->threat, threat) == 0)
-			n++;
-	return n;
-}
-
 static const char assistant[] = HEAD
 	"components:\n"
 	"  - { id: customer, name: C, kind: user, boundary: internet }\n"
@@ -171,7 +148,7 @@ test_a_threat_fires_with_facts_and_its_mitigations(void **state)
 
 	(void)state;
 	run(assistant, &reg);
-	assert_int_equal(count(&reg, "t-injection"), 1);
+	assert_int_equal(test_count(&reg, "t-injection"), 1);
 	expect(&reg, "t-injection", "llm",
 	    "fact: 'llm' is a model\n"
 	    "fact: 'llm' model-type is llm\n"
@@ -190,7 +167,7 @@ test_a_threat_fires_with_facts_and_its_mitigations(void **state)
 	assert_string_equal(k->mitigations[1].id, "m-b");
 	assert_int_equal(k->mitigations[1].status, MIT_PROPOSED);
 	/* The practice is answered yes: no risk. */
-	assert_int_equal(count(&reg, "t-practice"), 0);
+	assert_int_equal(test_count(&reg, "t-practice"), 0);
 	risk_register_release(&reg);
 }
 
@@ -219,7 +196,7 @@ test_unanswered_fields_fire_as_assumptions(void **state)
 	    "impact +2: the system is critical\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* A definite no anywhere in an 'all' keeps it quiet. */
-	assert_int_equal(count(&reg, "t-injection"), 1);
+	assert_int_equal(test_count(&reg, "t-injection"), 1);
 	risk_register_release(&reg);
 }
 
@@ -312,7 +289,7 @@ test_flows_crossing_boundaries(void **state)
 	/* Encrypted; inside one boundary. */
 	expect(&reg, "t-plain", "ask", "");
 	expect(&reg, "t-plain", "retrieve", "");
-	assert_int_equal(count(&reg, "t-plain"), 2);
+	assert_int_equal(test_count(&reg, "t-plain"), 2);
 	risk_register_release(&reg);
 
 	run(HEAD
@@ -346,7 +323,7 @@ test_from_less_trusted_and_flow_ends(void **state)
 	    "fact: 'customer' is a user\n"
 	    "impact +2: the system is critical\n");
 	/* customer -> backend: to an application, not an agent or tool. */
-	assert_int_equal(count(&reg, "t-upward"), 1);
+	assert_int_equal(test_count(&reg, "t-upward"), 1);
 	risk_register_release(&reg);
 
 	run(HEAD
@@ -448,7 +425,7 @@ test_inbound_outbound_and_downstream(void **state)
 	    "fact: 'tool' does not need human approval\n"
 	    "impact +2: the system is critical\n");
 	/* A vision model has no untrusted upstream: no injection. */
-	assert_int_equal(count(&reg, "t-injection"), 0);
+	assert_int_equal(test_count(&reg, "t-injection"), 0);
 	risk_register_release(&reg);
 }
 
@@ -481,7 +458,7 @@ test_reachable_from_any_path(void **state)
 	    "impact +2: the system is critical\n");
 	expect(&reg, "t-reachable", "offline", "");
 	expect(&reg, "t-reachable", "loop", "");
-	assert_int_equal(count(&reg, "t-reachable"), 1);
+	assert_int_equal(test_count(&reg, "t-reachable"), 1);
 	risk_register_release(&reg);
 }
 
@@ -553,7 +530,7 @@ test_reaches_any_path_forward(void **state)
 	expect(&reg, "t-reaches", "idx", "");
 	expect(&reg, "t-reaches", "loop-src", "");
 	expect(&reg, "t-reaches", "lone", "");
-	assert_int_equal(count(&reg, "t-reaches"), 4);
+	assert_int_equal(test_count(&reg, "t-reaches"), 4);
 
 	/* not: reaches, definitely and by assumption. */
 	expect(&reg, "t-unreached", "src", "");
@@ -573,7 +550,7 @@ test_reaches_any_path_forward(void **state)
 	    "assumed: nothing else reached from 'ds-m' matches {kind: "
 	    "model, model-type: llm} (not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
-	assert_int_equal(count(&reg, "t-unreached"), 3);
+	assert_int_equal(test_count(&reg, "t-unreached"), 3);
 	risk_register_release(&reg);
 }
 
@@ -661,7 +638,7 @@ test_paths_via_data_classes(void **state)
 	    "documents (not answered)\n"
 	    "fact: 'u' is a user\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
-	assert_int_equal(count(&reg, "t-instructed"), 4);
+	assert_int_equal(test_count(&reg, "t-instructed"), 4);
 
 	/* not: definitely (only weights) and by assumption. */
 	expect(&reg, "t-uninstructed", "m1",
@@ -682,7 +659,7 @@ test_paths_via_data_classes(void **state)
 	    "that carry prompt matches {kind: user} (not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-uninstructed", "m5", "");
-	assert_int_equal(count(&reg, "t-uninstructed"), 4);
+	assert_int_equal(test_count(&reg, "t-uninstructed"), 4);
 	risk_register_release(&reg);
 
 	/*
@@ -729,7 +706,7 @@ test_paths_via_data_classes(void **state)
 	    "fact: 'llm' is a model\n"
 	    "fact: 'llm' model-type is llm\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
-	assert_int_equal(count(&reg, "t-feeds"), 3);
+	assert_int_equal(test_count(&reg, "t-feeds"), 3);
 	/* Without via, src2 reaches the llm. */
 	expect(&reg, "t-reaches", "src2",
 	    "fact: 'src2' is a data-source\n"
@@ -886,7 +863,7 @@ test_contains_looks_inside_each_boundary(void **state)
 	    "fact: 'crm2' is a datastore\n");
 	expect(&reg, "t-hosts", "empty", "");
 	expect(&reg, "t-hosts", "int", "");
-	assert_int_equal(count(&reg, "t-hosts"), 3);
+	assert_int_equal(test_count(&reg, "t-hosts"), 3);
 
 	/* not: contains, definitely and by assumption. */
 	expect(&reg, "t-empty", "p1", "");
@@ -902,7 +879,7 @@ test_contains_looks_inside_each_boundary(void **state)
 	    "model-type: llm}\n");
 	expect(&reg, "t-empty", "empty",
 	    "fact: boundary 'empty' holds no component\n");
-	assert_int_equal(count(&reg, "t-empty"), 5);
+	assert_int_equal(test_count(&reg, "t-empty"), 5);
 	risk_register_release(&reg);
 }
 
@@ -1089,9 +1066,9 @@ test_exists_system_and_practice(void **state)
 	    "      watches: [outputs, inputs] }\n"
 	    "  - { id: llm, name: L, kind: model }\n"
 	    "practices: { q-monitoring: yes }\n", &reg);
-	assert_int_equal(count(&reg, "t-unwatched"), 0);
-	assert_int_equal(count(&reg, "t-practice"), 0);
-	assert_int_equal(count(&reg, "t-critical-model"), 0);
+	assert_int_equal(test_count(&reg, "t-unwatched"), 0);
+	assert_int_equal(test_count(&reg, "t-practice"), 0);
+	assert_int_equal(test_count(&reg, "t-critical-model"), 0);
 	risk_register_release(&reg);
 }
 
@@ -1227,7 +1204,7 @@ test_initiator_and_action_impact(void **state)
 	    "(initiator not answered)\n"
 	    "impact +2: the system is critical\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
-	assert_int_equal(count(&reg, "t-accepted"), 2);
+	assert_int_equal(test_count(&reg, "t-accepted"), 2);
 	/* impact 2, +2 for the critical system, then +1, -1 or nothing. */
 	k = risk_register_find(&reg, "t-actor", "pay");
 	assert_int_equal(k->impact, 5);
@@ -1289,7 +1266,7 @@ test_model_types_and_media_paths(void **state)
 	    "fact: 'ocr' model-type is vision\n"
 	    "fact: system 'sys' criticality is low\n");
 	expect(&reg, "t-sees", "chat", "");
-	assert_int_equal(count(&reg, "t-sees"), 2);
+	assert_int_equal(test_count(&reg, "t-sees"), 2);
 	expect(&reg, "t-physical", "mm",
 	    "fact: 'mm' is a model\n"
 	    "fact: 'mm' model-type includes vision (llm, vision)\n"
@@ -1300,7 +1277,7 @@ test_model_types_and_media_paths(void **state)
 	/* Imported images are no camera; a model that sees no images. */
 	expect(&reg, "t-physical", "ocr", "");
 	expect(&reg, "t-physical", "tab", "");
-	assert_int_equal(count(&reg, "t-physical"), 1);
+	assert_int_equal(test_count(&reg, "t-physical"), 1);
 	risk_register_release(&reg);
 }
 
@@ -1371,7 +1348,7 @@ test_practice_answered_yes(void **state)
 	yaml = xasprintf("%spractices: { q-monitoring: yes }\n", model);
 	run(yaml, &reg);
 	free(yaml);
-	assert_int_equal(count(&reg, "t-unwatched-pipeline"), 0);
+	assert_int_equal(test_count(&reg, "t-unwatched-pipeline"), 0);
 	risk_register_release(&reg);
 }
 

@@ -845,18 +845,6 @@ has_reason(const struct risk *k, const char *prefix)
 	return 0;
 }
 
-/* A risk of the register, or a failure naming it. */
-static const struct risk *
-must_find(const struct risk_register *reg, const char *threat,
-    const char *target)
-{
-	const struct risk	*k = risk_register_find(reg, threat, target);
-
-	if (k == NULL)
-		fail_msg("no risk %s@%s", threat, target);
-	return k;
-}
-
 /*
  * The standard adjustments that name their threats: public exposure and
  * public instructions raise what an outsider does through a component's
@@ -867,75 +855,57 @@ must_find(const struct risk_register *reg, const char *threat,
 static void
 test_standard_adjustments_name_their_threats(void **state)
 {
-	struct catalogue	*cat = new_catalogue();
-	struct risk_register	 reg, pending;
+	struct catalogue	*cat;
+	struct risk_register	 reg;
 	const struct risk	*k;
 	const struct threat	*t;
 	struct model		*m;
 	struct error		 err;
-	char			*dir = src_path("data/catalogue");
 	char			*model = src_path("tests/data/catalogue/"
 	    "scoring-shop.yaml");
-	char			**files;
-	size_t			 n, i;
 
 	(void)state;
-	if (catalogue_dir_files(dir, &files, &n, &err) == -1)
-		fail_msg("%s", err.msg);
-	for (i = 0; i < n; i++) {
-		if (catalogue_load_file(cat, files[i], &err) == -1)
-			fail_msg("%s:%lu:%lu: %s", err.file, err.line,
-			    err.col, err.msg);
-		free(files[i]);
-	}
-	free(files);
-	assert_int_equal(catalogue_finish(cat, &err), 0);
+	if ((cat = test_standard_catalogue(&err)) == NULL)
+		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
+		    err.msg);
 	if ((m = model_load_yaml(model, &err)) == NULL)
 		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
 		    err.msg);
-	risk_register_init(&reg);
-	risk_register_init(&pending);
 	/*
 	 * The scores of the findings that rest on unanswered fields too, as
 	 * the provisional risks a session keeps once people decided on them.
 	 */
-	assert_int_equal(analyze_unknowns(cat, m, &reg, &pending, &err), 0);
-	for (i = 0; i < pending.n; i++) {
-		analyze_provisional(pending.risks[i]);
-		risk_register_take(&reg, pending.risks[i]);
-	}
-	pending.n = 0;
-	risk_register_release(&pending);
+	assert_int_equal(test_analyze_all(cat, m, &reg, &err), 0);
 
 	/* Behind the public chat backend: instructed by the public. */
 	t = catalogue_threat(cat, "llm-direct-prompt-injection");
-	k = must_find(&reg, t->id, "llm");
+	k = test_must_find(&reg, t->id, "llm");
 	assert_int_equal(k->likelihood, t->likelihood + 1);
 	assert_true(has_reason(k, "likelihood +1: the public can instruct "
 	    "it through a public entry point"));
 	/* Before, only its E threats were (this one is I). */
 	t = catalogue_threat(cat, "llm-output-rendering-exfiltration");
-	assert_int_equal(must_find(&reg, t->id, "llm")->likelihood,
+	assert_int_equal(test_must_find(&reg, t->id, "llm")->likelihood,
 	    t->likelihood + 1);
 	/* Its vendor and its insiders are no closer for that. */
 	t = catalogue_threat(cat, "third-party-model-silent-change");
-	k = must_find(&reg, t->id, "llm");
+	k = test_must_find(&reg, t->id, "llm");
 	assert_int_equal(k->likelihood, t->likelihood);
 	assert_false(has_reason(k, "likelihood"));
 	t = catalogue_threat(cat, "llm-prompt-tampering");
-	k = must_find(&reg, t->id, "llm");
+	k = test_must_find(&reg, t->id, "llm");
 	assert_int_equal(k->likelihood, t->likelihood);
 	assert_false(has_reason(k, "likelihood"));
 
 	/* Action impact: high, not answered, low. */
 	t = catalogue_threat(cat, "agent-excessive-agency");
-	k = must_find(&reg, t->id, "refund-tool");
+	k = test_must_find(&reg, t->id, "refund-tool");
 	assert_int_equal(k->impact, t->impact + 1);
 	assert_true(has_reason(k, "impact +1: its worst action moves money, "
 	    "deletes data, messages others or changes production"));
-	assert_int_equal(must_find(&reg, t->id, "ticket-tool")->impact,
+	assert_int_equal(test_must_find(&reg, t->id, "ticket-tool")->impact,
 	    t->impact);
-	k = must_find(&reg, t->id, "note-tool");
+	k = test_must_find(&reg, t->id, "note-tool");
 	assert_int_equal(k->impact, t->impact - 1);
 	assert_true(has_reason(k, "impact -1: its actions are reversible and "
 	    "contained"));
@@ -946,7 +916,7 @@ test_standard_adjustments_name_their_threats(void **state)
 	 * is named in it.
 	 */
 	t = catalogue_threat(cat, "agent-tool-exfiltration");
-	k = must_find(&reg, t->id, "chat");
+	k = test_must_find(&reg, t->id, "chat");
 	assert_int_equal(k->impact, t->impact + 1);
 	assert_null(risk_register_find(&reg, t->id, "refund-tool"));
 	assert_null(risk_register_find(&reg, t->id, "note-tool"));
@@ -954,22 +924,22 @@ test_standard_adjustments_name_their_threats(void **state)
 
 	/* Weights from the public hub: supplier-side threats. */
 	t = catalogue_threat(cat, "backdoored-model");
-	k = must_find(&reg, t->id, "ranker");
+	k = test_must_find(&reg, t->id, "ranker");
 	assert_int_equal(k->likelihood, t->likelihood + 1);
 	assert_true(has_reason(k, "likelihood +1: its weights come from an "
 	    "untrusted zone"));
 	assert_false(has_reason(k, "likelihood +1: exposed"));
 	t = catalogue_threat(cat, "malicious-serialised-weights");
-	assert_int_equal(must_find(&reg, t->id, "ranker")->likelihood,
+	assert_int_equal(test_must_find(&reg, t->id, "ranker")->likelihood,
 	    t->likelihood + 1);
 	/* Not the injection on the LLM, whose weights stay with the vendor. */
-	assert_false(has_reason(must_find(&reg, "llm-direct-prompt-injection",
-	    "llm"), "likelihood +1: its weights"));
+	assert_false(has_reason(test_must_find(&reg,
+	    "llm-direct-prompt-injection", "llm"),
+	    "likelihood +1: its weights"));
 
 	risk_register_release(&reg);
 	model_free(m);
 	catalogue_free(cat);
-	free(dir);
 	free(model);
 }
 

@@ -149,28 +149,6 @@ run(const char *yaml, struct risk_register *reg)
 	model_free(m);
 }
 
-static size_t
-count(const struct risk_register *reg, const char *threat)
-{
-	size_t	i, n = 0;
-
-	for (i = 0; i < reg->n; i++)
-		if (strcmp(reg->risks[i]->threat, threat) == 0)
-			n++;
-	return n;
-}
-
-static const struct risk *
-must_find(const struct risk_register *reg, const char *threat,
-    const char *target)
-{
-	const struct risk	*k = risk_register_find(reg, threat, target);
-
-	if (k == NULL)
-		fail_msg("no risk %s@%s", threat, target);
-	return k;
-}
-
 static int
 has_reason(const struct risk *k, const char *line)
 {
@@ -205,8 +183,8 @@ test_each_target_is_a_finding_by_default(void **state)
 
 	(void)state;
 	run(system_yaml, &reg);
-	assert_int_equal(count(&reg, "t-each"), 4);
-	assert_int_equal(must_find(&reg, "t-each", "out2")->naliases, 0);
+	assert_int_equal(test_count(&reg, "t-each"), 4);
+	assert_int_equal(test_must_find(&reg, "t-each", "out2")->naliases, 0);
 	risk_register_release(&reg);
 }
 
@@ -223,19 +201,19 @@ test_output_handed_on_is_one_finding_per_model(void **state)
 
 	(void)state;
 	run(system_yaml, &reg);
-	assert_int_equal(count(&reg, "t-origin"), 2);
-	k = must_find(&reg, "t-origin", "llm");
+	assert_int_equal(test_count(&reg, "t-origin"), 2);
+	k = test_must_find(&reg, "t-origin", "llm");
 	assert_true(has_reason(k, "fact: one finding for flows 'out1', "
 	    "'out2' and 'out3'"));
 	assert_true(has_reason(k, "fact: flow 'out1' carries model-output"));
 	assert_true(has_reason(k, "fact: flow 'out2' carries model-output"));
 	assert_true(has_reason(k, "fact: flow 'out3' carries model-output"));
 	expect_aliases(k, "t-origin@out1 t-origin@out2 t-origin@out3");
-	k = must_find(&reg, "t-origin", "clf");
+	k = test_must_find(&reg, "t-origin", "clf");
 	assert_true(has_reason(k, "fact: one finding for flow 'score'"));
 	/* source: per component the flows leave. */
-	assert_int_equal(count(&reg, "t-source"), 3);
-	k = must_find(&reg, "t-source", "app");
+	assert_int_equal(test_count(&reg, "t-source"), 3);
+	k = test_must_find(&reg, "t-source", "app");
 	assert_true(has_reason(k, "fact: one finding for flows 'out2' and "
 	    "'out3'"));
 	risk_register_release(&reg);
@@ -273,14 +251,14 @@ test_agents_prompting_one_model_are_its_finding(void **state)
 
 	(void)state;
 	run(yaml, &reg);
-	k = must_find(&reg, "t-origin", "llm");
+	k = test_must_find(&reg, "t-origin", "llm");
 	assert_true(has_reason(k, "fact: one finding for flows 'plan', "
 	    "'use1' and 'use2'"));
 	assert_null(risk_register_find(&reg, "t-origin", "sub1"));
 	assert_null(risk_register_find(&reg, "t-origin", "sub2"));
 	/* A component that prompts no model keeps its own finding. */
 	assert_non_null(risk_register_find(&reg, "t-origin", "lone"));
-	assert_int_equal(count(&reg, "t-origin"), 2);
+	assert_int_equal(test_count(&reg, "t-origin"), 2);
 	risk_register_release(&reg);
 }
 
@@ -296,8 +274,8 @@ test_flows_into_one_component_are_one_finding(void **state)
 
 	(void)state;
 	run(system_yaml, &reg);
-	assert_int_equal(count(&reg, "t-destination"), 1);
-	k = must_find(&reg, "t-destination", "app");
+	assert_int_equal(test_count(&reg, "t-destination"), 1);
+	k = test_must_find(&reg, "t-destination", "app");
 	assert_true(has_reason(k, "fact: one finding for flows 'c1' and "
 	    "'c2'"));
 	assert_true(has_reason(k, "fact: flow 'c1' is not encrypted"));
@@ -349,15 +327,15 @@ test_a_request_and_its_answer_are_one_finding(void **state)
 
 	(void)state;
 	run(connection_yaml, &reg);
-	assert_int_equal(count(&reg, "t-connection"), 3);
-	k = must_find(&reg, "t-connection", "svc");
+	assert_int_equal(test_count(&reg, "t-connection"), 3);
+	k = test_must_find(&reg, "t-connection", "svc");
 	assert_true(has_reason(k, "fact: flow 'ans' answers flow 'req'"));
 	assert_true(has_reason(k, "fact: one finding for flows 'ans' and "
 	    "'req'"));
 	expect_aliases(k, "t-connection@ans t-connection@req");
-	k = must_find(&reg, "t-connection", "hub");
+	k = test_must_find(&reg, "t-connection", "hub");
 	assert_true(has_reason(k, "fact: flow 'dl' answers flow 'ask'"));
-	k = must_find(&reg, "t-connection", "app");
+	k = test_must_find(&reg, "t-connection", "app");
 	expect_aliases(k, "t-connection@in");
 	risk_register_release(&reg);
 
@@ -368,9 +346,9 @@ test_a_request_and_its_answer_are_one_finding(void **state)
 	assert_true(strlen(yaml) < n);
 	run(yaml, &reg);
 	free(yaml);
-	assert_int_equal(count(&reg, "t-connection"), 2);
+	assert_int_equal(test_count(&reg, "t-connection"), 2);
 	assert_null(risk_register_find(&reg, "t-connection", "app"));
-	k = must_find(&reg, "t-connection", "svc");
+	k = test_must_find(&reg, "t-connection", "svc");
 	expect_aliases(k, "t-connection@ans t-connection@req "
 	    "t-connection@app");
 	risk_register_release(&reg);
@@ -391,8 +369,8 @@ test_data_to_one_vendor_is_one_finding_covering_its_restatement(
 
 	(void)state;
 	run(system_yaml, &reg);
-	assert_int_equal(count(&reg, "t-vendor"), 1);
-	k = must_find(&reg, "t-vendor", "vendor");
+	assert_int_equal(test_count(&reg, "t-vendor"), 1);
+	k = test_must_find(&reg, "t-vendor", "vendor");
 	assert_true(has_reason(k, "fact: one finding for flows 'v1' and "
 	    "'v2'"));
 	assert_true(has_reason(k, "fact: flow 'v1' goes to 'vllm'"));
@@ -407,14 +385,14 @@ test_data_to_one_vendor_is_one_finding_covering_its_restatement(
 	assert_int_equal(k->impact, 3);
 	assert_false(has_reason(k, "impact -1: a contract binds the "
 	    "partner"));
-	k = must_find(&reg, "t-held", "vendor2");
+	k = test_must_find(&reg, "t-held", "vendor2");
 	assert_true(has_reason(k, "impact -1: a contract binds the "
 	    "partner"));
-	k = must_find(&reg, "t-vendor", "vendor");
+	k = test_must_find(&reg, "t-vendor", "vendor");
 	expect_aliases(k, "t-vendor@v1 t-vendor@v2 t-held@vendor");
 	assert_null(risk_register_find(&reg, "t-held", "vendor"));
 	assert_non_null(risk_register_find(&reg, "t-held", "vendor2"));
-	assert_int_equal(count(&reg, "t-held"), 1);
+	assert_int_equal(test_count(&reg, "t-held"), 1);
 	risk_register_release(&reg);
 }
 
@@ -432,14 +410,14 @@ test_chained_agents_and_called_tools_are_one_finding(void **state)
 
 	(void)state;
 	run(system_yaml, &reg);
-	assert_int_equal(count(&reg, "t-runaway"), 2);
-	k = must_find(&reg, "t-runaway", "boss");
+	assert_int_equal(test_count(&reg, "t-runaway"), 2);
+	k = test_must_find(&reg, "t-runaway", "boss");
 	assert_true(has_reason(k, "fact: one finding for components 'boss', "
 	    "'sub1' and 'sub2'"));
 	expect_aliases(k, "t-runaway@sub1 t-runaway@sub2");
-	assert_int_equal(must_find(&reg, "t-runaway", "lone")->naliases, 0);
-	assert_int_equal(count(&reg, "t-tool"), 2);
-	k = must_find(&reg, "t-tool", "app");
+	assert_int_equal(test_must_find(&reg, "t-runaway", "lone")->naliases, 0);
+	assert_int_equal(test_count(&reg, "t-tool"), 2);
+	k = test_must_find(&reg, "t-tool", "app");
 	assert_true(has_reason(k, "fact: one finding for components "
 	    "'tool-a' and 'tool-b'"));
 	assert_true(has_reason(k, "fact: 'tool-a' is a tool"));
@@ -475,14 +453,14 @@ test_datasets_a_pipeline_consumes_are_one_finding(void **state)
 	    "  - { id: fb, from: b, to: train, data: [training-data] }\n"
 	    "  - { id: fc, from: c, to: train, data: [training-data] }\n",
 	    &reg);
-	assert_int_equal(count(&reg, "t-data"), 2);
-	k = must_find(&reg, "t-data", "train");
+	assert_int_equal(test_count(&reg, "t-data"), 2);
+	k = test_must_find(&reg, "t-data", "train");
 	assert_true(has_reason(k, "fact: one finding for component 'a'"));
 	assert_true(has_reason(k, "fact: 'b' too, if answered so: 'b' "
 	    "handles personal data (personal-data not answered)"));
 	assert_false(risk_provisional(k));
 	expect_aliases(k, "t-data@a t-data@b");
-	assert_int_equal(must_find(&reg, "t-data", "lone")->naliases, 0);
+	assert_int_equal(test_must_find(&reg, "t-data", "lone")->naliases, 0);
 	assert_null(risk_register_find(&reg, "t-data", "c"));
 	risk_register_release(&reg);
 }
@@ -502,8 +480,8 @@ test_a_cycle_is_one_finding(void **state)
 	    "flows:\n"
 	    "  - { id: ab, from: a, to: b }\n"
 	    "  - { id: ba, from: b, to: a }\n", &reg);
-	assert_int_equal(count(&reg, "t-runaway"), 1);
-	must_find(&reg, "t-runaway", "a");
+	assert_int_equal(test_count(&reg, "t-runaway"), 1);
+	test_must_find(&reg, "t-runaway", "a");
 	risk_register_release(&reg);
 }
 
@@ -565,8 +543,8 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	    "  - { id: look-up2, from: db, to: lone }\n", &reg);
 	catalogue_free(cat);
 	cat = saved;
-	assert_int_equal(count(&reg, "t-steer"), 1);
-	k = must_find(&reg, "t-steer", "boss");
+	assert_int_equal(test_count(&reg, "t-steer"), 1);
+	k = test_must_find(&reg, "t-steer", "boss");
 	assert_true(has_reason(k, "fact: this finding also covers 't-read' "
 	    "(It reads a store)"));
 	assert_non_null(risk_find_mitigation(k, "m-b"));
@@ -644,19 +622,19 @@ test_opposite_answers_of_one_field(void **state)
 	if (analyze_unknowns(c, m, &reg, &pending, &err) == -1)
 		fail_msg("analyze: %s", err.msg);
 	/* The acting tool's finding stands on facts. */
-	k = must_find(&reg, "t-act", "tool");
+	k = test_must_find(&reg, "t-act", "tool");
 	assert_false(risk_provisional(k));
 	assert_true(has_reason(k, "fact: 'tool' does not execute code, or "
 	    "else 't-run' holds (executes-code not answered)"));
 	assert_null(risk_register_find(&reg, "t-run", "tool"));
-	k = must_find(&pending, "t-run", "tool");
+	k = test_must_find(&pending, "t-run", "tool");
 	assert_true(has_reason(k, "assumed: the other answer would raise "
 	    "'t-act' instead"));
 	/* Two consistent questions, not one that assumes both answers. */
-	k = must_find(&pending, "t-runs", "tool");
+	k = test_must_find(&pending, "t-runs", "tool");
 	assert_false(has_reason(k, "assumed: 'tool' does not execute code "
 	    "(executes-code not answered)"));
-	k = must_find(&pending, "t-acts", "tool");
+	k = test_must_find(&pending, "t-acts", "tool");
 	assert_true(has_reason(k, "assumed: 'tool' does not execute code "
 	    "(executes-code not answered)"));
 	for (i = 0; i < reg.n; i++)

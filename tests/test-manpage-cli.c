@@ -18,23 +18,20 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "util/error.h"
-#include "util/file.h"
 #include "util/xmalloc.h"
 #include "view/keys.h"
+
+#include "testlib.h"
 
 static char *page;
 
 static int
 setup(void **state)
 {
-	const char	*srcdir = getenv("srcdir");
 	struct error	 e;
-	char		*path;
 
 	(void)state;
-	path = xasprintf("%s/man/parapet.1", srcdir != NULL ? srcdir : ".");
-	page = file_read(path, 1 << 20, NULL, &e);
-	free(path);
+	page = test_read_src("man/parapet.1", &e);
 	return page == NULL ? -1 : 0;
 }
 

@@ -21,27 +21,21 @@
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
-#include "util/file.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
+
+#include "testlib.h"
 
 static char	*page;		/* the whole man page */
 
 static int
 setup(void **state)
 {
-	const char	*srcdir = getenv("srcdir");
 	struct error	 err;
-	char		*path;
 
 	(void)state;
-	path = xasprintf("%s/man/parapet-model.5", srcdir != NULL ? srcdir :
-	    ".");
-	error_clear(&err);
-	page = file_read(path, 1 << 20, NULL, &err);
-	if (page == NULL)
+	if ((page = test_read_src("man/parapet-model.5", &err)) == NULL)
 		fprintf(stderr, "%s\n", err.msg);
-	free(path);
 	return page == NULL ? -1 : 0;
 }
 
@@ -337,16 +331,12 @@ test_practices_are_documented(void **state)
 static void
 test_practices_example_names_questions(void **state)
 {
-	const char	*srcdir = getenv("srcdir");
 	struct error	 err;
-	char		*path, *questions, *sec, *p, *end, *key, *want;
+	char		*questions, *sec, *p, *end, *key, *want;
 	size_t		 n = 0, len;
 
 	(void)state;
-	path = xasprintf("%s/data/catalogue/00-questions.yaml",
-	    srcdir != NULL ? srcdir : ".");
-	error_clear(&err);
-	questions = file_read(path, 1 << 20, NULL, &err);
+	questions = test_read_src("data/catalogue/00-questions.yaml", &err);
 	assert_non_null(questions);
 	assert_non_null(sec = part(page, ".Sh PRACTICES"));
 	assert_non_null(p = strstr(sec, "\npractices:\n"));
@@ -370,7 +360,6 @@ test_practices_example_names_questions(void **state)
 	assert_true(n >= 3);
 	free(sec);
 	free(questions);
-	free(path);
 }
 
 /* Unknown booleans are documented as "not known yet" and risky. */
@@ -393,26 +382,14 @@ test_example_reads(void **state)
 {
 	struct model	*m;
 	struct error	 err;
-	struct buf	 yaml, msg;
-	char		*sec, *p, *end;
+	struct buf	 msg;
+	char		*sec, *yaml;
 
 	(void)state;
 	assert_non_null(sec = part(page, ".Sh EXAMPLES"));
-	assert_non_null(p = strstr(sec, ".Bd -literal"));
-	p = strchr(p, '\n') + 1;
-	assert_non_null(end = strstr(p, ".Ed\n"));
-	buf_init(&yaml);
-	for (; p < end; p++) {
-		if (p[0] == '\\' && p[1] == 'e') {
-			buf_addc(&yaml, '\\');
-			p++;
-		} else if (p[0] == '\\' && p[1] == '&')
-			p++;
-		else
-			buf_addc(&yaml, *p);
-	}
+	assert_non_null(yaml = test_mdoc_literal(sec));
 	error_clear(&err);
-	if ((m = model_read_yaml(yaml.s, yaml.len, "EXAMPLES", &err)) ==
+	if ((m = model_read_yaml(yaml, strlen(yaml), "EXAMPLES", &err)) ==
 	    NULL) {
 		buf_init(&msg);
 		error_format(&err, &msg);
@@ -422,7 +399,7 @@ test_example_reads(void **state)
 	assert_int_equal(m->ncomponents, 5);
 	assert_int_equal(m->nflows, 4);
 	model_free(m);
-	buf_release(&yaml);
+	free(yaml);
 	free(sec);
 }
 

@@ -37,38 +37,6 @@ static struct catalogue	*cat;
 static struct error	 load_err;
 static char		*cases_dir;
 
-/* The standard catalogue of the source tree, without user files. */
-static struct catalogue *
-load_standard(struct error *err)
-{
-	struct catalogue	*c;
-	char			*dir;
-	char			**files = NULL;
-	size_t			 n = 0, i;
-	int			 rc;
-
-	if ((c = test_catalogue(err)) == NULL)
-		return NULL;
-	dir = src_path("data/catalogue");
-	rc = catalogue_dir_files(dir, &files, &n, err);
-	for (i = 0; i < n; i++) {
-		if (rc == 0)
-			rc = catalogue_load_file(c, files[i], err);
-		free(files[i]);
-	}
-	free(files);
-	free(dir);
-	if (rc == 0 && n == 0)
-		rc = error_set(err, "no catalogue files in data/catalogue");
-	if (rc == 0)
-		rc = catalogue_finish(c, err);
-	if (rc == -1) {
-		catalogue_free(c);
-		return NULL;
-	}
-	return c;
-}
-
 /* The base name of a path. */
 static const char *
 base_name(const char *path)
@@ -298,7 +266,7 @@ main(void)
 	int			 rc;
 
 	cases_dir = src_path("tests/threats");
-	cat = load_standard(&load_err);
+	cat = test_standard_catalogue(&load_err);
 	tests = xcalloc((cat != NULL ? cat->nthreats : 0) + 2, sizeof *tests);
 	if (cat == NULL) {
 		tests[n].name = "standard_catalogue_loads";

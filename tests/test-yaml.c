@@ -1918,16 +1918,13 @@ test_decisions_are_documented(void **state)
 	struct model_decisions	 dec;
 	struct model		*m;
 	struct error		 err;
-	struct buf		 yaml, flat;
+	struct buf		 flat;
 	const char		*p, *end;
 	size_t			 i, j;
-	char			*path, *page, *sec, *want, *help;
+	char			*page, *sec, *want, *help, *yaml;
 
 	(void)state;
-	path = src_path("man/parapet-model.5");
-	error_clear(&err);
-	assert_non_null(page = file_read(path, 1 << 20, NULL, &err));
-	free(path);
+	assert_non_null(page = test_read_src("man/parapet-model.5", &err));
 	assert_non_null(p = strstr(page, "\n.Sh DECISIONS\n"));
 	assert_non_null(end = strstr(p + 1, "\n.Sh "));
 	sec = xstrndup(p, (size_t)(end - p));
@@ -1950,26 +1947,14 @@ test_decisions_are_documented(void **state)
 		}
 
 	/* The example, with the mdoc escapes \e and \& undone. */
-	assert_non_null(p = strstr(sec, ".Bd -literal"));
-	p = strchr(p, '\n') + 1;
-	assert_non_null(end = strstr(p, ".Ed\n"));
-	buf_init(&yaml);
-	for (; p < end; p++) {
-		if (p[0] == '\\' && p[1] == 'e') {
-			buf_addc(&yaml, '\\');
-			p++;
-		} else if (p[0] == '\\' && p[1] == '&')
-			p++;
-		else
-			buf_addc(&yaml, *p);
-	}
-	m = accept_decisions(yaml.s, &dec);
+	assert_non_null(yaml = test_mdoc_literal(sec));
+	m = accept_decisions(yaml, &dec);
 	assert_true(dec.reg.n >= 2);
 	assert_int_equal(dec.reg.risks[0]->status, RISK_MITIGATING);
 	assert_true(dec.reg.risks[0]->nmitigations >= 1);
 	model_decisions_release(&dec);
 	model_free(m);
-	buf_release(&yaml);
+	free(yaml);
 	buf_release(&flat);
 	free(sec);
 	free(page);

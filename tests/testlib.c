@@ -3,11 +3,22 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
 #include <stdlib.h>
+#include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "model/risk.h"
+#include "rules/analyze.h"
 #include "testlib.h"
+#include "util/buf.h"
 #include "util/error.h"
+#include "util/file.h"
 #include "util/xmalloc.h"
 
 char *
@@ -18,6 +29,40 @@ src_path(const char *rel)
 	if (top == NULL || *top == '\0')
 		top = PARAPET_SRCDIR;
 	return xasprintf("%s/%s", top, rel);
+}
+
+char *
+test_read_src(const char *rel, struct error *err)
+{
+	char	*path = src_path(rel), *text;
+
+	error_clear(err);
+	text = file_read(path, 1 << 20, NULL, err);
+	free(path);
+	return text;
+}
+
+char *
+test_mdoc_literal(const char *p)
+{
+	const char	*end;
+	struct buf	 b;
+
+	if ((p = strstr(p, ".Bd -literal")) == NULL ||
+	    (p = strchr(p, '\n')) == NULL ||
+	    (end = strstr(++p, ".Ed\n")) == NULL)
+		return NULL;
+	buf_init(&b);
+	for (; p < end; p++) {
+		if (p[0] == '\\' && p[1] == 'e') {
+			buf_addc(&b, '\\');
+			p++;
+		} else if (p[0] == '\\' && p[1] == '&')
+			p++;
+		else
+			buf_addc(&b, *p);
+	}
+	return buf_detach(&b);
 }
 
 struct catalogue *
@@ -34,4 +79,78 @@ test_catalogue(struct error *err)
 		return NULL;
 	}
 	return cat;
+}
+
+struct catalogue *
+test_standard_catalogue(struct error *err)
+{
+	struct catalogue	*c;
+	char			*dir;
+	char			**files = NULL;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if ((c = test_catalogue(err)) == NULL)
+		return NULL;
+	dir = src_path("data/catalogue");
+	rc = catalogue_dir_files(dir, &files, &n, err);
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = catalogue_load_file(c, files[i], err);
+		free(files[i]);
+	}
+	free(files);
+	free(dir);
+	if (rc == 0 && n == 0)
+		rc = error_set(err, "no catalogue files in data/catalogue");
+	if (rc == 0)
+		rc = catalogue_finish(c, err);
+	if (rc == -1) {
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+test_analyze_all(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct error *err)
+{
+	struct risk_register	 pending;
+	size_t			 i;
+	int			 rc;
+
+	risk_register_init(reg);
+	risk_register_init(&pending);
+	rc = analyze_unknowns(cat, m, reg, &pending, err);
+	for (i = 0; i < pending.n; i++) {
+		analyze_provisional(pending.risks[i]);
+		risk_register_take(reg, pending.risks[i]);
+	}
+	pending.n = 0;
+	risk_register_release(&pending);
+	risk_register_sort(reg);
+	return rc;
+}
+
+size_t
+test_count(const struct risk_register *reg, const char *threat)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < reg->n; i++)
+		if (strcmp(reg->risks[i]->threat, threat) == 0)
+			n++;
+	return n;
+}
+
+const struct risk *
+test_must_find(const struct risk_register *reg, const char *threat,
+    const char *target)
+{
+	const struct risk	*k = risk_register_find(reg, threat, target);
+
+	if (k == NULL)
+		fail_msg("no risk %s@%s", threat, target);
+	return k;
 }

@@ -1,22 +1,61 @@
 /*
  * testlib.h: what several unit tests need from the source tree.
  *
+ * Helpers that fail the test (cmocka's fail_msg) are for cmocka tests.
  * Paths are under $srcdir when make sets it (make distcheck builds
  * elsewhere), else under the source tree configure was run from.
  */
 #ifndef PARAPET_TESTLIB_H
 #define PARAPET_TESTLIB_H
 
+#include <stddef.h>
+
 struct catalogue;
 struct error;
+struct risk;
+struct risk_register;
 
 /* A path under the source tree; the caller's to free. */
 char			*src_path(const char *);
+/*
+ * The text of a file under the source tree (a man page: up to 1 MiB),
+ * the caller's to free; NULL with err set.
+ */
+char			*test_read_src(const char *, struct error *);
+/*
+ * The first literal display of a man page at or after p (".Bd -literal"
+ * to ".Ed"), with the mdoc escapes \e and \& undone; the caller's to
+ * free, or NULL if there is none.
+ */
+char			*test_mdoc_literal(const char *p);
 
 /*
  * A new catalogue with the source tree's taxonomy (data/taxonomy.yaml)
  * loaded, or NULL with err set.
  */
 struct catalogue	*test_catalogue(struct error *);
+/*
+ * The standard catalogue of the source tree (the taxonomy and every file
+ * of data/catalogue/, finished), without user files; NULL with err set.
+ */
+struct catalogue	*test_standard_catalogue(struct error *);
+
+/*
+ * Analyze a model into reg (initialised here): its risks, and the
+ * findings that stand only on unanswered fields as the provisional risks
+ * a session keeps once people decided on them, sorted. 0, or -1 with err
+ * set.
+ */
+struct model;
+int			 test_analyze_all(const struct catalogue *,
+			     const struct model *, struct risk_register *,
+			     struct error *);
+
+/* The number of risks of a threat in a register. */
+size_t			 test_count(const struct risk_register *,
+			     const char *threat);
+/* A risk of the register, or a failure naming it. */
+const struct risk	*test_must_find(const struct risk_register *,
+			     const char *threat, const char *target);
 
 #endif

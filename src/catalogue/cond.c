@@ -186,6 +186,27 @@ kinds_list(unsigned mask, struct buf *b)
 	}
 }
 
+/*
+ * A field tested for kinds it does not apply to: "field 'f' does not
+ * apply to kind 'a' (only to 'b' or 'c')", after what. NULL.
+ */
+static struct cond *
+cond_kinds_error(struct cond_parser *p, const struct ynode *n,
+    const char *what, const struct field *f, unsigned kinds)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	buf_addf(&b, "%sfield '%s' does not apply to kind ", what, f->name);
+	kinds_list(kinds, &b);
+	buf_adds(&b, " (only to ");
+	kinds_list(f->kinds, &b);
+	buf_adds(&b, ")");
+	ynode_error(p->doc, n, p->err, "%s", b.s);
+	buf_release(&b);
+	return NULL;
+}
+
 /* An unknown word of a vocabulary, with the nearest one or the list. */
 static int
 cond_bad_word(struct cond_parser *p, const struct ynode *n,
@@ -275,7 +296,6 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 	const struct field	*f = NULL, *other;
 	const char		*words[64], *near;
 	struct cond		*c;
-	struct buf		 b;
 	size_t			 nf, i, nw = 0;
 	int			 t;
 	const struct field	*fields;
@@ -326,17 +346,8 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 		return ynode_error(p->doc, k, p->err, "unknown field '%s' for "
 		    "%s", k->value, subject_phrase(subject)), NULL;
 	}
-	if (subject == TARGET_COMPONENT && (f->kinds & kinds) == 0) {
-		buf_init(&b);
-		buf_addf(&b, "field '%s' does not apply to kind ", f->name);
-		kinds_list(kinds, &b);
-		buf_adds(&b, " (only to ");
-		kinds_list(f->kinds, &b);
-		buf_adds(&b, ")");
-		ynode_error(p->doc, k, p->err, "%s", b.s);
-		buf_release(&b);
-		return NULL;
-	}
+	if (subject == TARGET_COMPONENT && (f->kinds & kinds) == 0)
+		return cond_kinds_error(p, k, "", f, kinds);
 	c = cond_node(COND_FIELD, subject, f->name, k);
 	c->field = f;
 	if ((f->type == FIELD_BOOL ?
@@ -359,7 +370,6 @@ cond_parse_answered(struct cond_parser *p, const struct ynode *k,
 	const struct field	*f, *fields;
 	const char		*words[64], *near;
 	struct cond		*c;
-	struct buf		 b;
 	size_t			 nf, i, nw = 0;
 
 	if (v->type != YNODE_SCALAR)
@@ -391,18 +401,8 @@ cond_parse_answered(struct cond_parser *p, const struct ynode *k,
 	if (!field_testable(f))
 		return ynode_error(p->doc, v, p->err, "'answered': '%s' is "
 		    "text, which a condition cannot test", f->name), NULL;
-	if (subject == TARGET_COMPONENT && (f->kinds & kinds) == 0) {
-		buf_init(&b);
-		buf_addf(&b, "'answered': field '%s' does not apply to kind ",
-		    f->name);
-		kinds_list(kinds, &b);
-		buf_adds(&b, " (only to ");
-		kinds_list(f->kinds, &b);
-		buf_adds(&b, ")");
-		ynode_error(p->doc, v, p->err, "%s", b.s);
-		buf_release(&b);
-		return NULL;
-	}
+	if (subject == TARGET_COMPONENT && (f->kinds & kinds) == 0)
+		return cond_kinds_error(p, v, "'answered': ", f, kinds);
 	c = cond_node(COND_ANSWERED, subject, k->value, k);
 	c->field = f;
 	return c;

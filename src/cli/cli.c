@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/risk.h"
 #include "model/vocab.h"
 #include "session/session.h"
 #include "store/store.h"
@@ -253,6 +254,14 @@ cli_puts(FILE *f, const char *s)
 	text_visible(&b, s != NULL ? s : "", 0);
 	fputs(b.s, f);
 	buf_release(&b);
+}
+
+void
+cli_put_risk(FILE *f, const struct risk *k)
+{
+	cli_puts(f, k->threat);
+	fputc('@', f);
+	cli_puts(f, k->target);
 }
 
 int

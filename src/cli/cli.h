@@ -152,6 +152,9 @@ int	cli_failf(const char *, ...) __attribute__((format(printf, 1, 2)));
 int	cli_usage(const struct cli_cmd *);
 /* Print untrusted text made safe for a terminal. */
 void	cli_puts(FILE *, const char *);
+/* Print a risk's name, THREAT@TARGET, made safe for a terminal. */
+struct risk;
+void	cli_put_risk(FILE *, const struct risk *);
 /*
  * Open a session on a database with store_open() flags (0, STORE_CREATE or
  * STORE_READONLY); NULL after printing the error.

@@ -35,9 +35,7 @@ cli_print_field_question(const struct risk_question *q, int detail)
 		k = q->risks[i];
 		printf("             %-8s %dx%d  ", vocab_name(&vocab_severity,
 		    k->severity), k->likelihood, k->impact);
-		cli_puts(stdout, k->threat);
-		printf("@");
-		cli_puts(stdout, k->target);
+		cli_put_risk(stdout, k);
 		printf("  ");
 		cli_puts(stdout, k->title);
 		printf("\n");

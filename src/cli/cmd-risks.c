@@ -76,9 +76,7 @@ cli_print_risk_line(const struct risk *k)
 	printf("%-8s  %-14s %dx%d  ", vocab_name(&vocab_severity, k->severity),
 	    vocab_name(&vocab_risk_status, k->status), k->likelihood,
 	    k->impact);
-	cli_puts(stdout, k->threat);
-	printf("@");
-	cli_puts(stdout, k->target);
+	cli_put_risk(stdout, k);
 	printf("  ");
 	cli_puts(stdout, k->title);
 	if (!k->applies)
@@ -147,9 +145,7 @@ risk_show(const struct session *s, const struct model *m,
 	const char		*title;
 	size_t			 i;
 
-	cli_puts(stdout, k->threat);
-	printf("@");
-	cli_puts(stdout, k->target);
+	cli_put_risk(stdout, k);
 	printf("\n  title:     ");
 	cli_puts(stdout, k->title);
 	printf("\n  target:    ");
@@ -276,9 +272,7 @@ risks_find(const struct session *s, const struct model *m,
 				continue;
 			fprintf(stderr, "%s", near == NULL ? "parapet: risks of "
 			    "this threat here: " : ", ");
-			cli_puts(stderr, reg->risks[i]->threat);
-			fprintf(stderr, "@");
-			cli_puts(stderr, reg->risks[i]->target);
+			cli_put_risk(stderr, reg->risks[i]);
 			near = name;
 		}
 		if (near != NULL)

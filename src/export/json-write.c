@@ -123,20 +123,6 @@ json_bool(struct json_write *w, int v)
 }
 
 void
-json_write_null(struct json_write *w)
-{
-	json_before(w);
-	buf_adds(w->out, "null");
-}
-
-void
-json_number_text(struct json_write *w, const char *s)
-{
-	json_before(w);
-	buf_adds(w->out, s);
-}
-
-void
 json_kv_string(struct json_write *w, const char *k, const char *s)
 {
 	json_key(w, k);

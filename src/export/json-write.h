@@ -46,9 +46,6 @@ void	json_key(struct json_write *, const char *);
 void	json_write_string(struct json_write *, const char *);
 void	json_int(struct json_write *, long);
 void	json_bool(struct json_write *, int);
-void	json_write_null(struct json_write *);
-/* A number written as given (e.g. "7.0"): the caller checks its form. */
-void	json_number_text(struct json_write *, const char *);
 /* Members: key and value; the _opt forms write nothing when s is NULL. */
 void	json_kv_string(struct json_write *, const char *, const char *);
 void	json_kv_string_opt(struct json_write *, const char *, const char *);

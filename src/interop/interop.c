@@ -116,18 +116,6 @@ interop_is_otm_yaml(const char *text, size_t len)
 }
 
 struct model *
-interop_read(const char *text, size_t len, const char *file,
-    struct import_notes *notes, struct error *err)
-{
-	struct model_decisions	 dec;
-	struct model		*m;
-
-	m = interop_read_decisions(text, len, file, notes, &dec, err);
-	model_decisions_release(&dec);
-	return m;
-}
-
-struct model *
 interop_read_decisions(const char *text, size_t len, const char *file,
     struct import_notes *notes, struct model_decisions *dec,
     struct error *err)

@@ -88,11 +88,9 @@ int		 interop_is_json(const char *text);
  * top-level parapet key (a model file of format 1).
  */
 int		 interop_is_otm_yaml(const char *text, size_t len);
-/* Read a Threat Dragon v2 or OTM file; NULL on error (no notes left). */
-struct model	*interop_read(const char *text, size_t len, const char *file,
-		     struct import_notes *, struct error *);
 /*
- * The same, with the decisions an OTM file written by Parapet carries
+ * Read a Threat Dragon v2 or OTM file; NULL on error (no notes left). With
+ * it, the decisions an OTM file written by Parapet carries
  * (yaml/model-yaml.h; dec is initialised here and left empty on error or
  * for other files), for the caller to check against the analysis.
  */

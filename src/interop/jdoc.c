@@ -331,6 +331,25 @@ jnode_get(struct jnode *n, const char *key)
 	return jn(json_object_get(jv(n), key));
 }
 
+enum jmember
+jnode_member(struct jnode *obj, const char *key, enum jtype type,
+    int required, struct jnode **out)
+{
+	struct jnode	*v = jnode_get(obj, key);
+
+	*out = NULL;
+	if (v != NULL && jnode_type(v) == type) {
+		*out = v;
+		return JM_OK;
+	}
+	if (!required && (v == NULL || jnode_type(v) == JT_NULL))
+		return JM_OK;
+	if (v == NULL)
+		return JM_MISSING;
+	*out = v;
+	return JM_TYPE;
+}
+
 size_t
 jnode_size(struct jnode *n)
 {

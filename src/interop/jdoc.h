@@ -58,6 +58,14 @@ enum jtype	 jnode_type(struct jnode *);
 const char	*jtype_name(enum jtype);
 /* Member of an object, or NULL (also when n is not an object). */
 struct jnode	*jnode_get(struct jnode *, const char *key);
+/*
+ * A member that must be of a type: JM_OK with *out the member, or NULL
+ * when it is absent or null and not required; JM_MISSING when it is
+ * required and absent; JM_TYPE with *out the member of another type.
+ */
+enum jmember { JM_OK, JM_MISSING, JM_TYPE };
+enum jmember	 jnode_member(struct jnode *, const char *key, enum jtype,
+		     int required, struct jnode **out);
 /* Elements of an array (0 when n is not an array). */
 size_t		 jnode_size(struct jnode *);
 struct jnode	*jnode_at(struct jnode *, size_t);

@@ -163,25 +163,21 @@ static int
 otm_member(struct otm *o, struct jnode *obj, const char *path,
     const char *key, enum jtype type, int required, struct jnode **out)
 {
-	struct jnode	*v = jnode_get(obj, key);
+	enum jmember	 r = jnode_member(obj, key, type, required, out);
 	char		*at;
 	int		 rc;
 
-	*out = NULL;
-	if (v != NULL && jnode_type(v) == type) {
-		*out = v;
-		return 0;
-	}
-	if (!required && (v == NULL || jnode_type(v) == JT_NULL))
+	if (r == JM_OK)
 		return 0;
 	at = xasprintf("%s.%s", path, key);
-	if (v == NULL)
+	if (r == JM_MISSING)
 		rc = otm_fail(o, obj, at, "missing (an Open Threat Model file "
 		    "needs it)");
 	else
-		rc = otm_fail(o, v, at, "must be %s, not %s", jtype_name(type),
-		    jtype_name(jnode_type(v)));
+		rc = otm_fail(o, *out, at, "must be %s, not %s",
+		    jtype_name(type), jtype_name(jnode_type(*out)));
 	free(at);
+	*out = NULL;
 	return rc;
 }
 

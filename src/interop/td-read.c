@@ -64,28 +64,21 @@ static int
 td_member(struct td *td, struct jnode *obj, const char *path,
     const char *key, enum jtype type, int required, struct jnode **out)
 {
-	struct jnode	*v = jnode_get(obj, key);
-
+	enum jmember	 r = jnode_member(obj, key, type, required, out);
 	char		*at;
-	int		 rc = 0;
+	int		 rc;
 
-	*out = NULL;
-	if (v != NULL && jnode_type(v) == type) {
-		*out = v;
+	if (r == JM_OK)
 		return 0;
-	}
-	if (v == NULL || (!required && jnode_type(v) == JT_NULL)) {
-		if (!required)
-			return 0;
-	}
 	at = xasprintf("%s.%s", path, key);
-	if (v == NULL)
+	if (r == JM_MISSING)
 		rc = td_fail(td, at, "missing (a Threat Dragon v2 model needs "
 		    "it)");
 	else
 		rc = td_fail(td, at, "must be %s, not %s", jtype_name(type),
-		    jtype_name(jnode_type(v)));
+		    jtype_name(jnode_type(*out)));
 	free(at);
+	*out = NULL;
 	return rc;
 }
 

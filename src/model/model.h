@@ -6,8 +6,9 @@
  * field tables (model_fields()) describe every field of every object type
  * with its name, type, vocabulary, the component kinds it applies to and its
  * help text, and point into the structs with offsetof, so that the YAML
- * reader and writer, the store, the TUI forms and the man page all work from
- * one description.
+ * reader and writer, the store and the TUI forms work from one description
+ * (the man page, written by hand, is checked against it by
+ * tests/test-manpage-model.c).
  *
  * Ownership: the model owns every object and every string in it. Strings
  * set through field_set() or assigned directly must be heap copies.

@@ -2,8 +2,8 @@
  * vocab.h: the words of model format 1, each with its help text.
  *
  * These tables are the single source for the YAML reader and writer, the
- * store, the TUI forms and the man page (tests check man/parapet-model.5
- * against them). The order of words is the order of the enums below and,
+ * store and the TUI forms; the man page is written by hand and
+ * tests/test-manpage-model.c checks man/parapet-model.5 against them. The order of words is the order of the enums below and,
  * for trust and criticality, the order of increasing trust or harm.
  * Words may be added; words fixed by the format spec are never renamed.
  */

@@ -75,31 +75,32 @@ session_check_model(const struct session *s, const struct model *m,
 	return 0;
 }
 
-void
-session_summarize(const struct risk_register *r, struct session_summary *sum)
-{
-	memset(sum, 0, sizeof *sum);
-	risk_counts_compute(&sum->counts, r);
-}
-
 int
 session_summarize_stored(struct session *s, const char *id,
     struct session_summary *sum, struct error *err)
 {
 	struct store_summary	st;
-	size_t			i;
 
 	if (store_summarize(s->store, id, &st, err) == -1)
 		return -1;
 	memset(sum, 0, sizeof *sum);
-	sum->counts.applying = st.nrisks;
-	for (i = 0; i < LEVEL_COUNT; i++)
-		sum->counts.by_severity[i] = st.by_severity[i];
-	for (i = 0; i < RISK_STATUS_COUNT; i++)
-		sum->counts.by_status[i] = st.by_status[i];
-	sum->counts.assumed = st.nassumed;
-	sum->counts.gone = st.nno_longer;
+	session_store_counts(&sum->counts, &st);
 	return 0;
+}
+
+void
+session_store_counts(struct risk_counts *c, const struct store_summary *st)
+{
+	size_t	i;
+
+	memset(c, 0, sizeof *c);
+	c->applying = st->nrisks;
+	for (i = 0; i < LEVEL_COUNT; i++)
+		c->by_severity[i] = st->by_severity[i];
+	for (i = 0; i < RISK_STATUS_COUNT; i++)
+		c->by_status[i] = st->by_status[i];
+	c->assumed = st->nassumed;
+	c->gone = st->nno_longer;
 }
 
 /*

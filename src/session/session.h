@@ -23,6 +23,7 @@ struct error;
 struct model;
 struct risk_register;
 struct store;
+struct store_summary;
 
 struct session {
 	struct store		*store;
@@ -76,6 +77,9 @@ int		 session_save(struct session *, struct model *,
 /* Re-run the analysis of a stored model (id NULL: the only one). */
 int		 session_analyze(struct session *, const char *id,
 		     struct session_summary *, struct error *);
+/* A model's counts as the store's summary of it holds them. */
+void		 session_store_counts(struct risk_counts *,
+		     const struct store_summary *);
 /* Summarise the stored register of a model, counted in the database. */
 int		 session_summarize_stored(struct session *, const char *id,
 		     struct session_summary *, struct error *);
@@ -88,8 +92,5 @@ int		 session_summarize_stored(struct session *, const char *id,
  */
 int		 session_register(struct session *, const struct model *,
 		     struct risk_register *, struct error *);
-/* Summarise a register in memory. */
-void		 session_summarize(const struct risk_register *,
-		     struct session_summary *);
 
 #endif

@@ -366,6 +366,26 @@ draw_title(struct tui *t, const char *screen)
 }
 
 /* The message of the status line wrapped to the screen's width. */
+/* The hint of a screen that has none (help, back, quit), keys from the
+ * table. */
+static void
+draw_hint_default(struct vline *l)
+{
+	static const enum kctx		chain[] = { KCTX_GLOBAL, KCTX_END };
+	static const struct key_hint	h[] = {
+		KEY_HINT(ACT_HELP, "help"),
+		KEY_HINT(ACT_BACK, "back"),
+		KEY_HINT(ACT_QUIT, "quit"),
+		KEY_HINT_END
+	};
+	struct buf			b;
+
+	buf_init(&b);
+	keys_hint(&b, h, chain);
+	vline_add(l, VS_DIM, b.s);
+	buf_release(&b);
+}
+
 static void
 draw_status_wrap(struct tui *t, struct vlines *ls)
 {
@@ -406,8 +426,10 @@ draw_status(struct tui *t, const char *hint)
 		draw_status_wrap(t, &ls);
 	else {
 		l = vlines_add(&ls);
-		vline_add(l, VS_DIM, hint != NULL ? hint :
-		    "? help  Esc back  q quit");
+		if (hint != NULL)
+			vline_add(l, VS_DIM, hint);
+		else
+			draw_hint_default(l);
 	}
 	for (i = 0; i < n; i++) {
 		move(y + i, 0);
@@ -429,7 +451,8 @@ draw_too_small(struct tui *t)
 	vlines_wrap(&ls, VS_ERROR, s, t->cols, 0);
 	free(s);
 	s = xasprintf("Parapet needs at least %dx%d: make the window larger "
-	    "(or press q to quit).", TUI_MIN_COLS, TUI_MIN_ROWS);
+	    "(or press %s to quit).", TUI_MIN_COLS, TUI_MIN_ROWS,
+	    keys_key(ACT_QUIT, KCTX_GLOBAL));
 	vlines_wrap(&ls, VS_NORMAL, s, t->cols, 0);
 	free(s);
 	draw_lines(t, &ls, 0, 0, 0, t->rows, t->cols);

@@ -7,6 +7,7 @@
 #include "model/risk.h"
 #include "tui/tui-int.h"
 #include "util/xmalloc.h"
+#include "view/dashboard.h"
 #include "view/risks.h"
 
 struct dashboard {

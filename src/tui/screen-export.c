@@ -59,9 +59,7 @@ export_draw(struct tui *t, struct screen *s)
 	 * columns "threat-dragon" and the longer descriptions were cut.
 	 */
 	for (i = 0; i < nexporters; i++) {
-		v = vlines_add(&es->list.lines);
-		v->selectable = 1;
-		v->data = &exporters[i];
+		v = vlist_item(&es->list, &exporters[i]);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_HEADING, exporters[i].name, EXPORT_NAMEW);
 		vline_addf(v, VS_DIM, " .%-6s ", exporters[i].ext);
@@ -123,9 +121,10 @@ export_done(struct tui *t, void *arg, const char *path)
 	    strcmp(es->warned, path) != 0)) {
 		free(es->warned);
 		es->warned = xstrdup(path);
-		tui_errorf(t, "'%s' %s%s but the format is %s (.%s): Enter "
+		tui_errorf(t, "'%s' %s%s but the format is %s (.%s): %s "
 		    "again to write it anyway", path, *ext != '\0' ?
-		    "ends in ." : "has no extension", ext, x->name, x->ext);
+		    "ends in ." : "has no extension", ext, x->name, x->ext,
+		    keys_key(ACT_OPEN, KCTX_PROMPT));
 		return -1;
 	}
 	free(es->warned);

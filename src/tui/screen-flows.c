@@ -7,7 +7,7 @@
 #include "model/model.h"
 #include "tui/tui-int.h"
 #include "util/xmalloc.h"
-#include "view/lists.h"
+#include "view/flows.h"
 
 struct flows_screen {
 	struct vlist	list;
@@ -58,7 +58,8 @@ flows_key(struct tui *t, struct screen *s, int key, enum action a)
 		    view_objid(t->m, p), -1));
 	case ACT_ADD:
 		if (t->m->ncomponents == 0) {
-			tui_errorf(t, "add components first (W, step 3)");
+			tui_errorf(t, "add components first (%s, step 3)",
+			    keys_key(ACT_WALK, KCTX_MODEL));
 			return TUI_REDRAW;
 		}
 		return tui_push(t, screen_form_new(t, OBJ_FLOW, NULL, -1));

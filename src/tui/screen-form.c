@@ -235,7 +235,7 @@ form_draw(struct tui *t, struct screen *s)
 	free(title);
 	if (fs->gone)
 		vlines_addf(&ls, VS_ERROR, "Deleted meanwhile: nothing here "
-		    "is saved. Esc goes back.");
+		    "is saved. %s goes back.", keys_key(ACT_BACK, KCTX_GLOBAL));
 	else
 		vlines_addf(&ls, VS_DIM, "Saved as you leave each field; * "
 		    "marks what is required.");

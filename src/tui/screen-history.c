@@ -11,7 +11,7 @@
 #include "tui/tui-int.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
-#include "view/lists.h"
+#include "view/history-list.h"
 
 struct history_screen {
 	char		*object;	/* or NULL: the whole model */

@@ -87,12 +87,10 @@ prompt_key(struct tui *t, struct screen *s, int key, enum action a)
 		    TUI_REDRAW;
 	case ACT_BACK:
 		return TUI_POP;
-	case ACT_CLEAR:
-		ledit_set(&ps->e, NULL);
-		return TUI_REDRAW;
 	default:
 		break;
 	}
+	/* The line-editing keys, C-u (ACT_CLEAR) among them. */
 	ledit_key(&ps->e, key);
 	return TUI_REDRAW;
 }

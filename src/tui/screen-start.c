@@ -12,13 +12,14 @@
 #include "util/error.h"
 #include "util/paths.h"
 #include "util/xmalloc.h"
-#include "view/lists.h"
+#include "view/start.h"
 #include "view/pick.h"
 #include "view/walk.h"
 #include "yaml/model-yaml.h"
 
 struct start {
 	struct store_summary	*v;
+	struct start_row	*rows;		/* one per v[i], data &v[i] */
 	size_t			 n;
 	struct vlist		 list;
 };
@@ -36,6 +37,25 @@ static const struct key_hint start_hint[] = {
 	KEY_HINT_END
 };
 
+/* The start screen's rows of the summaries the store gave. */
+static void
+start_rows(struct start *st)
+{
+	const struct store_summary	*v;
+	struct start_row		*r;
+	size_t				 i;
+
+	st->rows = xcalloc(st->n + 1, sizeof *st->rows);
+	for (i = 0; i < st->n; i++) {
+		v = &st->v[i];
+		r = &st->rows[i];
+		r->id = v->id;
+		r->name = v->name;
+		session_store_counts(&r->counts, v);
+		r->data = v;
+	}
+}
+
 /* Read the models of the database again. */
 static void
 start_focus(struct tui *t, struct screen *s)
@@ -47,11 +67,14 @@ start_focus(struct tui *t, struct screen *s)
 	if (t->m != NULL)
 		tui_close_model(t);
 	store_summaries_free(st->v, st->n);
+	free(st->rows);
 	st->v = NULL;
+	st->rows = NULL;
 	st->n = 0;
 	error_clear(&err);
 	if (store_list(t->s->store, &st->v, &st->n, &err) == -1)
 		tui_error(t, &err);
+	start_rows(st);
 }
 
 /* What a model is, then the models of the database. */
@@ -69,7 +92,7 @@ start_draw(struct tui *t, struct screen *s)
 	    "the threat catalogue of the NCSC/CISA Guidelines for secure AI "
 	    "system development to it.", t->cols, 0);
 	draw_lines(t, &ls, 0, 1, 0, (int)ls.n, t->cols);
-	start_lines(&st->list, st->v, st->n, t->cols);
+	start_lines(&st->list, st->rows, st->n, t->cols);
 	draw_list(t, &st->list, 1 + (int)ls.n + 1, 0, h - (int)ls.n - 1,
 	    t->cols, 1);
 	vlines_release(&ls);
@@ -267,6 +290,7 @@ start_free(struct screen *s)
 	struct start	*st = s->data;
 
 	store_summaries_free(st->v, st->n);
+	free(st->rows);
 	vlist_release(&st->list);
 	free(st);
 }

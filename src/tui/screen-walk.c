@@ -11,7 +11,7 @@
 #include "tui/tui-int.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
-#include "view/lists.h"
+#include "view/flows.h"
 #include "view/pick.h"
 #include "view/undo.h"
 #include "view/walk.h"

@@ -108,6 +108,9 @@ tui_search_done(struct tui *t, void *arg, const char *text)
 enum tui_next
 tui_list_key(struct tui *t, struct vlist *l, enum action a, int page)
 {
+	enum tui_next	 next;
+	char		*q;
+
 	switch (a) {
 	case ACT_UP:
 		vlist_move(l, -1);
@@ -128,13 +131,16 @@ tui_list_key(struct tui *t, struct vlist *l, enum action a, int page)
 		vlist_end(l);
 		return TUI_REDRAW;
 	case ACT_SEARCH:
-		return tui_prompt(t, "Search", "Text to look for (case is "
-		    "ignored); n finds the next match.", t->search,
-		    tui_search_done, l, NULL);
+		q = xasprintf("Text to look for (case is ignored); %s finds "
+		    "the next match.", keys_key(ACT_SEARCH_NEXT, KCTX_LIST));
+		next = tui_prompt(t, "Search", q, t->search, tui_search_done,
+		    l, NULL);
+		free(q);
+		return next;
 	case ACT_SEARCH_NEXT:
 		if (t->search == NULL)
-			tui_errorf(t, "nothing to search for yet: press / "
-			    "first");
+			tui_errorf(t, "nothing to search for yet: press %s "
+			    "first", keys_key(ACT_SEARCH, KCTX_LIST));
 		else if (vlist_search(l, t->search) == -1)
 			tui_errorf(t, "no match for '%s'", t->search);
 		return TUI_REDRAW;
@@ -143,16 +149,23 @@ tui_list_key(struct tui *t, struct vlist *l, enum action a, int page)
 	}
 }
 
+/* Set the status line's message, an error or not. */
+static void
+tui_vstatus(struct tui *t, int error, const char *fmt, va_list ap)
+{
+	buf_reset(&t->status);
+	buf_vaddf(&t->status, fmt, ap);
+	t->status_error = error;
+}
+
 void
 tui_message(struct tui *t, const char *fmt, ...)
 {
 	va_list	ap;
 
-	buf_reset(&t->status);
 	va_start(ap, fmt);
-	buf_vaddf(&t->status, fmt, ap);
+	tui_vstatus(t, 0, fmt, ap);
 	va_end(ap);
-	t->status_error = 0;
 }
 
 void
@@ -160,11 +173,9 @@ tui_errorf(struct tui *t, const char *fmt, ...)
 {
 	va_list	ap;
 
-	buf_reset(&t->status);
 	va_start(ap, fmt);
-	buf_vaddf(&t->status, fmt, ap);
+	tui_vstatus(t, 1, fmt, ap);
 	va_end(ap);
-	t->status_error = 1;
 }
 
 void
@@ -555,11 +566,26 @@ tui_draw(struct tui *t)
 	draw_end(t);
 }
 
+/*
+ * A screen's hint names only keys bound on that screen. One that names
+ * others (a binding moved or removed in keys_table[]) loses those items;
+ * with $PARAPET_HINT_LOG set, as the TUI's tests set it, the screen and
+ * its hint are written to that file, and the tests fail.
+ */
 void
 tui_hint(struct tui *t, struct screen *s, const struct key_hint *h)
 {
+	const char	*log;
+	FILE		*f;
+
 	buf_reset(&t->hintbuf);
-	keys_hint(&t->hintbuf, h, tui_chain(s));
+	if (keys_hint(&t->hintbuf, h, tui_chain(s)) > 0 &&
+	    (log = getenv("PARAPET_HINT_LOG")) != NULL && *log != '\0' &&
+	    (f = fopen(log, "a")) != NULL) {
+		fprintf(f, "%s: an item of the hint names a key not bound "
+		    "here; shown: %s\n", s->ops->name, t->hintbuf.s);
+		fclose(f);
+	}
 	t->hint = t->hintbuf.s;
 }
 

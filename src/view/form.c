@@ -632,9 +632,7 @@ form_lines(const struct form *fm, int width, struct vlist *l, size_t *line,
 	*col = FORM_LABEL_WIDTH;
 	for (i = 0; i < fm->n; i++) {
 		ff = &fm->v[i];
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = ff;
+		v = vlist_item(l, ff);
 		label = xasprintf("%s%s", ff->f->name,
 		    (ff->f->flags & FIELD_REQUIRED) && !ff->readonly ? " *" :
 		    "");

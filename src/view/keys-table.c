@@ -285,7 +285,7 @@ keys_help(struct buf *b, int ctx)
 	for (c = 0; c < KCTX_COUNT; c++) {
 		if (ctx >= 0 && c != ctx)
 			continue;
-		buf_addf(b, "%s\n", ctx_names[c]);
+		buf_addf(b, "%s\n", keys_ctx_name((enum kctx)c));
 		keys_help_ctx(b, (enum kctx)c);
 		if (ctx < 0 && c + 1 < KCTX_COUNT)
 			buf_addc(b, '\n');
@@ -307,6 +307,14 @@ keys_name(enum action a, int key, const enum kctx *chain)
 	return NULL;
 }
 
+const char *
+keys_key(enum action a, enum kctx ctx)
+{
+	const enum kctx	chain[] = { ctx, KCTX_END };
+
+	return keys_name(a, 0, chain);
+}
+
 /* Append a key's name up to its first comma ("a-z, 0-9": "a-z"). */
 static void
 keys_add_name(struct buf *b, const char *name)
@@ -317,21 +325,23 @@ keys_add_name(struct buf *b, const char *name)
 	    strlen(name));
 }
 
-void
+size_t
 keys_hint(struct buf *b, const struct key_hint *h,
     const enum kctx *chain)
 {
 	const char	*k1, *k2;
+	size_t		 left = 0;
 	int		 first = 1;
 
 	for (; h->what != NULL; h++) {
 		k1 = k2 = NULL;
-		if (h->act != ACT_NONE &&
-		    (k1 = keys_name(h->act, h->key, chain)) == NULL)
+		if ((h->act != ACT_NONE &&
+		    (k1 = keys_name(h->act, h->key, chain)) == NULL) ||
+		    (h->act2 != ACT_NONE &&
+		    (k2 = keys_name(h->act2, 0, chain)) == NULL)) {
+			left++;
 			continue;
-		if (h->act2 != ACT_NONE &&
-		    (k2 = keys_name(h->act2, 0, chain)) == NULL)
-			continue;
+		}
 		if (!first)
 			buf_adds(b, "  ");
 		first = 0;
@@ -345,4 +355,5 @@ keys_hint(struct buf *b, const struct key_hint *h,
 		}
 		buf_adds(b, h->what);
 	}
+	return left;
 }

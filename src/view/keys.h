@@ -133,6 +133,12 @@ extern const size_t		nkeys_table;
 
 /* The action of a key in a chain of contexts ended by KCTX_END. */
 enum action	 keys_lookup(int key, const enum kctx *chain);
+/*
+ * The name of the first key bound to an action in a context, as help
+ * shows it ("a", "Enter"; borrowed), or NULL: for text that tells which
+ * key to press ("press a to add one").
+ */
+const char	*keys_key(enum action, enum kctx);
 /* The name of a context, as a heading: "Everywhere", "Risks". */
 const char	*keys_ctx_name(enum kctx);
 /*
@@ -158,9 +164,10 @@ struct key_hint {
  * Append a hint to a buffer: items two spaces apart, each its key names
  * then its words ("Enter open  Esc back  ? help"). A key whose name lists
  * several keys ("a-z, 0-9") is shown by the first; an item whose keys are
- * not bound in the chain is left out.
+ * not bound in the chain is left out. Returns the number left out (a
+ * screen's hint should leave none: the TUI's tests check it).
  */
-void		 keys_hint(struct buf *, const struct key_hint *,
+size_t		 keys_hint(struct buf *, const struct key_hint *,
 		     const enum kctx *chain);
 /*
  * Append the help of one context (ctx >= 0) or of all (-1): a heading per

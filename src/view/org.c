@@ -120,9 +120,7 @@ org_systems(struct vlist *l, const struct org_view *v, int width)
 	    "REVIEW", "QUESTIONS");
 	for (i = 0; i < v->nsystems; i++) {
 		sy = &v->systems[i];
-		line = vlines_add(&l->lines);
-		line->selectable = 1;
-		line->data = sy;
+		line = vlist_item(l, sy);
 		vline_add(line, VS_NORMAL, "  ");
 		vline_cell(line, VS_NORMAL, sy->id, w[0]);
 		vline_add(line, VS_NORMAL, " ");
@@ -193,9 +191,7 @@ org_items(struct vlist *l, const struct org_item *v, size_t n, int review,
 	if (rest < 10)
 		rest = 10;
 	for (i = 0; i < n; i++) {
-		line = vlines_add(&l->lines);
-		line->selectable = 1;
-		line->data = &v[i];
+		line = vlist_item(l, &v[i]);
 		vline_add(line, VS_NORMAL, "  ");
 		if (review)
 			vline_addf(line, VS_WARN, "%-10.10s ",

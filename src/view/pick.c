@@ -95,9 +95,7 @@ pick_build(struct pick *p, int width)
 		lw = width / 2;
 	vlist_clear(&p->list);
 	for (i = 0; i < p->n; i++) {
-		l = vlines_add(&p->list.lines);
-		l->selectable = 1;
-		l->data = &p->v[i];
+		l = vlist_item(&p->list, &p->v[i]);
 		if (p->multi)
 			vline_add(l, VS_FIELD, p->v[i].ticked ? "[x] " :
 			    "[ ] ");

@@ -1,6 +1,6 @@
 /*
- * risks.h: the risk register as lists: filtered, sorted, counted, shown
- * in detail, and summed up on the dashboard.
+ * risks.h: the risk register as lists: filtered, sorted, counted and
+ * shown in detail (the dashboard is in view/dashboard.h).
  *
  * Severity is always written as a word or its first letters (CRIT, HIGH,
  * MED, LOW) as well as styled, so that nothing depends on colour. The
@@ -131,22 +131,5 @@ void		 rview_risk_line(struct vline *, const struct risk *,
  */
 void		 rview_detail(struct vlist *, const struct risk *,
 		     const struct catalogue *, const char *today, int width);
-
-/*
- * The dashboard: severity x status counts, overdue mitigations and
- * accepted risks (data: the struct risk), and the coverage of the
- * guideline subsections (risks citing each, and how many are mitigated).
- */
-struct model;
-/*
- * With a model (indexed, or NULL), the open questions follow the counts:
- * the practice questions not answered, and the unanswered fields that
- * threats would rest on, each with the worst severity at stake.
- */
-struct risk_questions;
-void		 dash_lines(struct vlist *, const struct risk_register *,
-		     const struct catalogue *, const struct model *,
-		     const struct risk_questions *, const char *today,
-		     int width);
 
 #endif

@@ -45,17 +45,24 @@ vline_add(struct vline *l, int style, const char *s)
 	buf_release(&b);
 }
 
+/* vline_add of formatted text. */
+static void
+vline_vaddf(struct vline *l, int style, const char *fmt, va_list ap)
+{
+	char	*s = xvasprintf(fmt, ap);
+
+	vline_add(l, style, s);
+	free(s);
+}
+
 void
 vline_addf(struct vline *l, int style, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*s;
 
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	vline_vaddf(l, style, fmt, ap);
 	va_end(ap);
-	vline_add(l, style, s);
-	free(s);
 }
 
 void
@@ -80,17 +87,6 @@ vline_cell(struct vline *l, int style, const char *s, int width)
 		buf_addc(&b, ' ');
 	vline_push(l, style, buf_detach(&b));
 	buf_release(&b);
-}
-
-int
-vline_width(const struct vline *l)
-{
-	size_t	i;
-	int	w = 0;
-
-	for (i = 0; i < l->n; i++)
-		w += text_width(l->segs[i].text);
-	return w;
 }
 
 char *
@@ -156,13 +152,10 @@ vlines_addf(struct vlines *ls, int style, const char *fmt, ...)
 {
 	struct vline	*l = vlines_add(ls);
 	va_list		 ap;
-	char		*s;
 
 	va_start(ap, fmt);
-	s = xvasprintf(fmt, ap);
+	vline_vaddf(l, style, fmt, ap);
 	va_end(ap);
-	vline_add(l, style, s);
-	free(s);
 	return l;
 }
 
@@ -254,23 +247,6 @@ vlines_wrap(struct vlines *ls, int style, const char *s, int width,
 	buf_release(&b);
 }
 
-char *
-vlines_plain(const struct vlines *ls)
-{
-	struct buf	 b;
-	size_t		 i;
-	char		*s;
-
-	buf_init(&b);
-	for (i = 0; i < ls->n; i++) {
-		s = vline_plain(&ls->v[i]);
-		buf_adds(&b, s);
-		buf_addc(&b, '\n');
-		free(s);
-	}
-	return buf_detach(&b);
-}
-
 void
 vlist_init(struct vlist *l)
 {
@@ -282,6 +258,16 @@ vlist_release(struct vlist *l)
 {
 	vlines_release(&l->lines);
 	vlist_init(l);
+}
+
+struct vline *
+vlist_item(struct vlist *l, const void *data)
+{
+	struct vline	*v = vlines_add(&l->lines);
+
+	v->selectable = 1;
+	v->data = data;
+	return v;
 }
 
 void
@@ -422,22 +408,6 @@ vlist_selected(const struct vlist *l)
 	if (!vlist_ok(l, l->cursor))
 		return NULL;
 	return l->lines.v[l->cursor].data;
-}
-
-int
-vlist_select(struct vlist *l, const void *p)
-{
-	size_t	i;
-
-	if (p == NULL)
-		return -1;
-	for (i = 0; i < l->lines.n; i++) {
-		if (vlist_ok(l, i) && l->lines.v[i].data == p) {
-			l->cursor = i;
-			return 0;
-		}
-	}
-	return -1;
 }
 
 int

@@ -81,8 +81,6 @@ void	 vline_addf(struct vline *, int style, const char *, ...)
  * fit ends with an ellipsis.
  */
 void	 vline_cell(struct vline *, int style, const char *, int width);
-/* Columns the line takes. */
-int	 vline_width(const struct vline *);
 /* The line's text without styles (the caller's to free). */
 char	*vline_plain(const struct vline *);
 void	 vline_release(struct vline *);
@@ -102,8 +100,6 @@ struct vline	*vlines_addf(struct vlines *, int style, const char *, ...)
  */
 void		 vlines_wrap(struct vlines *, int style, const char *,
 		     int width, int indent);
-/* The text of all lines, one per line (for tests; the caller's). */
-char		*vlines_plain(const struct vlines *);
 
 void		 vlist_init(struct vlist *);
 void		 vlist_release(struct vlist *);
@@ -112,6 +108,9 @@ void		 vlist_release(struct vlist *);
  * rebuild, then vlist_fix().
  */
 void		 vlist_clear(struct vlist *);
+/* Append a line that can hold the cursor and shows data; the pointer
+ * lasts until the next line is added. */
+struct vline	*vlist_item(struct vlist *, const void *data);
 /* Put the cursor on a selectable line again after a rebuild. */
 void		 vlist_fix(struct vlist *);
 /* Move the cursor by delta selectable lines (clamped). */
@@ -132,8 +131,6 @@ void		 vlist_scroll(struct vlist *, int height);
 size_t		 vlist_fixed(const struct vlist *, int height);
 /* The data of the line under the cursor, or NULL. */
 const void	*vlist_selected(const struct vlist *);
-/* Put the cursor on the line whose data is p; 0, or -1 if none. */
-int		 vlist_select(struct vlist *, const void *);
 /*
  * Move the cursor to the next selectable line after it (wrapping) whose
  * text contains needle, ignoring ASCII case. 0, or -1 when none does.

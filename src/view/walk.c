@@ -12,7 +12,8 @@
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/xmalloc.h"
-#include "view/lists.h"
+#include "view/flows.h"
+#include "view/keys.h"
 #include "view/risks.h"
 #include "view/walk.h"
 
@@ -181,16 +182,26 @@ walk_note(struct vlist *l, int style, const char *text, int width)
 	vlines_wrap(&l->lines, style, text, width, 2);
 }
 
+/* A note that names the key of an action in the walk: before KEY after. */
+static void
+walk_note_key(struct vlist *l, const char *before, enum action a,
+    const char *after, int width)
+{
+	char	*s = xasprintf("%s%s%s", before, keys_key(a, KCTX_WALK),
+	    after);
+
+	walk_note(l, VS_WARN, s, width);
+	free(s);
+}
+
 /* One "name  value" line of the system. */
 static void
 walk_system_field(struct vlist *l, const struct model *m, const char *name)
 {
 	const struct field	*f = model_field(OBJ_SYSTEM, name);
-	struct vline		*v = vlines_add(&l->lines);
+	struct vline		*v = vlist_item(l, &m->system);
 	char			*s = field_get(&m->system, f);
 
-	v->selectable = 1;
-	v->data = &m->system;
 	vline_add(v, VS_NORMAL, "  ");
 	vline_cell(v, VS_HEADING, name, 14);
 	if (s != NULL)
@@ -207,13 +218,17 @@ walk_system_field(struct vlist *l, const struct model *m, const char *name)
 static void
 walk_system(struct vlist *l, const struct model *m, int width)
 {
+	char	*s;
+
 	walk_system_field(l, m, "id");
 	walk_system_field(l, m, "name");
 	walk_system_field(l, m, "owner");
 	walk_system_field(l, m, "criticality");
 	walk_system_field(l, m, "description");
 	vlines_add(&l->lines);
-	walk_note(l, VS_DIM, "Enter edits the system.", width);
+	s = xasprintf("%s edits the system.", keys_key(ACT_OPEN, KCTX_LIST));
+	walk_note(l, VS_DIM, s, width);
+	free(s);
 }
 
 /* The boundaries step: one line per boundary with its trust and size. */
@@ -228,8 +243,8 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 	size_t		 i, j, n;
 
 	if (m->nboundaries == 0) {
-		walk_note(l, VS_WARN, "No trust boundaries yet: press a to "
-		    "add one.", width);
+		walk_note_key(l, "No trust boundaries yet: press ", ACT_ADD,
+		    " to add one.", width);
 		return;
 	}
 	walk_columns(l, names, widths, 4);
@@ -240,9 +255,7 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 			if (m->components[j]->boundary != NULL &&
 			    strcmp(m->components[j]->boundary, b->id) == 0)
 				n++;
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = b;
+		v = vlist_item(l, b);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_NORMAL, b->id, widths[0]);
 		vline_add(v, VS_NORMAL, " ");
@@ -269,17 +282,15 @@ walk_components(struct vlist *l, const struct model *m, int width)
 	size_t		 i;
 
 	if (m->ncomponents == 0) {
-		walk_note(l, VS_WARN, "No components yet: press a to add one "
-		    "(you choose its kind first).", width);
+		walk_note_key(l, "No components yet: press ", ACT_ADD,
+		    " to add one (you choose its kind first).", width);
 		return;
 	}
 	walk_columns(l, names, widths, 4);
 	for (i = 0; i < m->ncomponents; i++) {
 		const struct component	*c = m->components[i];
 
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = c;
+		v = vlist_item(l, c);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_NORMAL, c->id, widths[0]);
 		vline_add(v, VS_NORMAL, " ");
@@ -303,16 +314,17 @@ walk_flows(struct vlist *l, const struct model *m, int width)
 	size_t		 i;
 
 	if (m->nflows == 0) {
-		walk_note(l, m->ncomponents < 2 ? VS_WARN : VS_WARN,
-		    m->ncomponents < 2 ? "No data flows yet: add at least two "
-		    "components first, then press a here." : "No data flows "
-		    "yet: press a to add one.", width);
+		if (m->ncomponents < 2)
+			walk_note_key(l, "No data flows yet: add at least two "
+			    "components first, then press ", ACT_ADD, " here.",
+			    width);
+		else
+			walk_note_key(l, "No data flows yet: press ", ACT_ADD,
+			    " to add one.", width);
 		return;
 	}
 	for (i = 0; i < m->nflows; i++) {
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = m->flows[i];
+		v = vlist_item(l, m->flows[i]);
 		vline_add(v, VS_NORMAL, "  ");
 		flows_view_line(v, m, m->flows[i], width - 2);
 	}
@@ -350,9 +362,7 @@ walk_practice(struct vlist *l, const struct model *m,
 			    q->guideline);
 			last = q->guideline;
 		}
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = q;
+		v = vlist_item(l, q);
 		a = walk_answer(m, q->id);
 		vline_add(v, VS_NORMAL, "  ");
 		if (a == TRI_YES)
@@ -417,6 +427,7 @@ walk_analysis(struct vlist *l, const struct risk_register *r,
 	static const struct risk_questions none;
 	struct risk_counts	rc;
 	struct vline		*v;
+	char			*note;
 	int			 s;
 
 	if (fq == NULL)
@@ -427,42 +438,35 @@ walk_analysis(struct vlist *l, const struct risk_register *r,
 		return;
 	}
 	risk_counts_compute(&rc, r);
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_addf(v, VS_NORMAL, "  Risks that apply: %zu", rc.applying);
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_add(v, VS_NORMAL, "   ");
 	for (s = LEVEL_CRITICAL; s >= LEVEL_LOW; s--) {
 		vline_addf(v, rview_severity_style(s), " %s %zu",
 		    vocab_name(&vocab_severity, s), rc.by_severity[s]);
 		vline_add(v, VS_NORMAL, " ");
 	}
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_add(v, VS_NORMAL, "   ");
 	for (s = RISK_OPEN; s < RISK_STATUS_COUNT; s++)
 		vline_addf(v, VS_NORMAL, " %s %zu",
 		    vocab_name(&vocab_risk_status, s), rc.by_status[s]);
-	v = vlines_add(&l->lines);
-	v->selectable = 1;
-	v->data = r;
+	v = vlist_item(l, r);
 	vline_addf(v, rc.assumed > 0 ? VS_WARN : VS_OK, "  To confirm "
 	    "(resting on unanswered fields): %zu", rc.assumed);
 	if (rc.gone > 0) {
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = r;
+		v = vlist_item(l, r);
 		vline_addf(v, VS_DIM, "  No longer apply (kept with their "
 		    "decisions): %zu", rc.gone);
 	}
 	walk_field_questions(l, fq, width);
 	vlines_add(&l->lines);
-	walk_note(l, VS_DIM, "Enter opens the risk register; D the "
-	    "dashboard.", width);
+	note = xasprintf("%s opens the risk register; %s the dashboard.",
+	    keys_key(ACT_OPEN, KCTX_LIST), keys_key(ACT_DASHBOARD,
+	    KCTX_MODEL));
+	walk_note(l, VS_DIM, note, width);
+	free(note);
 }
 
 /* The review step: the risks that apply and are still open. */
@@ -470,6 +474,7 @@ static void
 walk_review(struct vlist *l, const struct risk_register *r, int width)
 {
 	struct vline	*v;
+	char		*note;
 	size_t		 i, open = 0;
 
 	for (i = 0; r != NULL && i < r->n; i++)
@@ -480,24 +485,22 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 		return;
 	}
 	if (open == 0) {
-		walk_note(l, VS_OK, "Every risk that applies has been "
-		    "decided. Enter opens the register.", width);
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = NULL;
+		note = xasprintf("Every risk that applies has been decided. "
+		    "%s opens the register.", keys_key(ACT_OPEN, KCTX_LIST));
+		walk_note(l, VS_OK, note, width);
+		free(note);
+		v = vlist_item(l, NULL);
 		vline_add(v, VS_NORMAL, "  Open the risk register");
 		return;
 	}
-	vlines_addf(&l->lines, VS_HEADING, "  %zu risks still open; Enter "
-	    "opens one in the register", open);
+	vlines_addf(&l->lines, VS_HEADING, "  %zu risks still open; %s "
+	    "opens one in the register", open, keys_key(ACT_OPEN, KCTX_LIST));
 	for (i = 0; i < r->n; i++) {
 		const struct risk	*k = r->risks[i];
 
 		if (!k->applies || k->status != RISK_OPEN)
 			continue;
-		v = vlines_add(&l->lines);
-		v->selectable = 1;
-		v->data = k;
+		v = vlist_item(l, k);
 		vline_add(v, VS_NORMAL, "  ");
 		rview_risk_line(v, k, NULL, width - 2);
 	}

@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/a.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
 # ascii_only WHAT: fail if the screen holds a byte beyond ASCII or the
 # notation curses uses for one in a non-UTF-8 locale.
@@ -61,10 +61,7 @@ tui_start env TERM=vt100 "$PARAPET" "$db"
 walk_screens "TERM=vt100"
 
 # With UTF-8 and a capable terminal, the symbols are drawn as they are.
-tui_start "$PARAPET" "$db"
-tui_wait 'Models in'
-tui_keys Enter
-tui_wait 'Step 5 of 7: Practice questions'
+tui_open_walk "$db"
 tui_has ' Parapet │ Walk-through │ Customer support assistant'
 tui_has '4 Flows✓'
 tui_quit

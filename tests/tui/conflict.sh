@@ -9,7 +9,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/c.db"
 TUI_COLS=100 TUI_ROWS=30
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
 tui_start "$PARAPET" "$db"
 tui_start -t b "$PARAPET" "$db"

@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/c.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
 # rows OBJECT FIELD: the history rows of a question or of a field.
 rows() {
@@ -17,10 +17,7 @@ rows() {
 ui0=$(rows backend untrusted-input)
 ex0=$(rows backend exposure)
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Models in'
-tui_keys Enter
-tui_wait 'Step 5 of 7: Practice questions'
+tui_open_walk "$db"
 q=q-staff-awareness
 # yes, no, unknown: shown at once, stored when the user moves on.
 tui_keys Space

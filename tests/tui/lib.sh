@@ -23,9 +23,18 @@ printf '%s\n' 'set -g default-terminal tmux-256color' \
 
 tui() { tmux -S "$TUI_SOCK" -f "$TUI_CONF" "$@"; }
 
+# On exit: a status-line hint that named a key its screen does not bind
+# (parapet wrote it to $PARAPET_HINT_LOG) fails the test.
 tui_cleanup() {
+	local rc=$?
 	tui kill-server 2>/dev/null || true
+	if [ -s "$TUI_DIR/hints" ]; then
+		echo "FAIL: status-line hints name keys not bound there:" >&2
+		sort -u "$TUI_DIR/hints" >&2
+		rc=1
+	fi
 	rm -rf "$TUI_DIR"
+	exit "$rc"
 }
 trap tui_cleanup EXIT
 
@@ -64,6 +73,7 @@ tui_new_session() {
 	    -e "PARAPET_TEMPLATES=${PARAPET_TEMPLATES:-}" \
 	    -e "PARAPET_USER=${PARAPET_USER:-tester}" \
 	    -e "NO_COLOR=${NO_COLOR:-}" \
+	    -e "PARAPET_HINT_LOG=$TUI_DIR/hints" \
 	    -e "ASAN_OPTIONS=log_path=$TUI_DIR/asan:${ASAN_OPTIONS:-}" \
 	    -e "UBSAN_OPTIONS=log_path=$TUI_DIR/ubsan:${UBSAN_OPTIONS:-}" \
 	    "trap '' INT; $cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\""
@@ -149,4 +159,39 @@ tui_quit() {
 	st="$(tui_wait_exit)"
 	[ "$st" = 0 ] || tui_fail "exit status $st, expected 0"
 	tui kill-session -t "$TUI_T"
+}
+
+# tui_support DB: import the support assistant (tests/data/tui/support.yaml)
+# into a new database DB.
+tui_support() {
+	"$PARAPET" import "${srcdir:-.}/tests/data/tui/support.yaml" "$1" \
+	    >/dev/null || tui_fail "could not import the support assistant"
+}
+
+# tui_open_walk DB: start parapet on DB and open its only model, whose
+# walk-through resumes at the practice questions (as the support
+# assistant's does).
+tui_open_walk() {
+	tui_start "$PARAPET" "$1"
+	tui_wait 'Models in'
+	tui_keys Enter
+	tui_wait 'Step 5 of 7: Practice questions'
+}
+
+# tui_edit_field TEXT TITLE FIELD: in a list, find the line with TEXT (/),
+# open its form (its title has TITLE) and move down to the field whose
+# line has FIELD.
+tui_edit_field() {
+	tui_keys /
+	tui_wait 'Search'
+	tui_type "$1"
+	tui_keys Enter
+	tui_keys Enter
+	tui_wait "$2"
+	for _ in $(seq 20); do
+		tui_screen | grep -qF -- "$3" && break
+		tui_keys Down
+		sleep 0.1
+	done
+	tui_wait "$3"
 }

@@ -8,31 +8,18 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/mt.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
 # open_model_type: from the components step, the Hosted LLM's form with
 # the model-type field focused.
 open_model_type() {
-	tui_keys /
-	tui_wait 'Search'
-	tui_type 'Hosted LLM'
-	tui_keys Enter
-	tui_keys Enter
-	tui_wait "Component 'llm' (model)"
-	for _ in $(seq 20); do
-		tui_screen | grep -qF 'model-type: what the model does' && break
-		tui_keys Down
-		sleep 0.1
-	done
-	tui_wait 'model-type: what the model does'
+	tui_edit_field 'Hosted LLM' "Component 'llm' (model)" \
+	    'model-type: what the model does'
 	tui_keys Enter
 	tui_wait 'Space tick/untick'
 }
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Models in'
-tui_keys Enter
-tui_wait 'Step 5 of 7'
+tui_open_walk "$db"
 tui_keys 3
 tui_wait 'Step 3 of 7: Components'
 open_model_type

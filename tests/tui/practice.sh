@@ -6,12 +6,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/p.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Models in'
-tui_keys Enter
-tui_wait 'Step 5 of 7: Practice questions'
+tui_open_walk "$db"
 # The first question: its guidance to the last word.
 tui_wait 'Yes means leaders know the main AI threats'
 tui_has 'part of their security training.'

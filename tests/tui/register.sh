@@ -6,7 +6,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/r.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 # More risks than a 120x40 screen shows: every practice answered no (the
 # model's unanswered fields are questions, not risks).
 for q in $("$PARAPET" questions "$db" | awk '$1 == "unknown" { print $3 }'); do

@@ -9,7 +9,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 db="$TUI_DIR/n.db"
 TUI_COLS=100 TUI_ROWS=30
 export PARAPET_USER=ciso
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 "$PARAPET" risk "$db" llm-direct-prompt-injection@llm --status accepted \
     --owner ciso --justification 'vendor filter, signed' >/dev/null
 "$PARAPET" mitigation "$db" llm-direct-prompt-injection@llm \

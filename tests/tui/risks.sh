@@ -10,6 +10,17 @@ export PARAPET_TEMPLATES="$srcdir/tests/data/tui"
 db="$TUI_DIR/r.db"
 TUI_COLS=100 TUI_ROWS=30
 
+# only_direct_injection: in the register, filter the text down to the one
+# risk of direct prompt injection.
+only_direct_injection() {
+	tui_keys /
+	tui_wait 'Filter by text'
+	tui_keys C-u
+	tui_type 'direct prompt injection'
+	tui_keys Enter
+	tui_wait '1 of '
+}
+
 tui_start "$PARAPET" "$db"
 tui_wait 'No models in this database yet'
 tui_keys t
@@ -83,12 +94,7 @@ tui_has '2026-11-01 m-authorise-outside-model'
 tui_keys R
 tui_wait 'risks, by severity'
 tui_has "filter: severity critical; text 'prompt injection'"
-tui_keys /
-tui_wait 'Filter by text'
-tui_keys C-u
-tui_type 'direct prompt injection'
-tui_keys Enter
-tui_wait '1 of '
+only_direct_injection
 tui_keys s
 tui_wait 'Status of the risk'
 tui_keys Down Down Down Enter
@@ -127,12 +133,7 @@ tui_has '4.4 Collect and share lessons learned'
 # The history of the risk, then of the model.
 tui_keys R
 tui_wait 'risks, by severity'
-tui_keys /
-tui_wait 'Filter by text'
-tui_keys C-u
-tui_type 'direct prompt injection'
-tui_keys Enter
-tui_wait '1 of '
+only_direct_injection
 tui_keys h
 tui_wait "History of 'llm-direct-prompt-injection@llm'"
 tui_has "status: 'open' -> 'accepted'"
@@ -152,6 +153,9 @@ tui_keys C-u
 tui_type "$TUI_DIR/out.xml"
 tui_keys Enter
 tui_wait "ends in .xml but the format is markdown (.md)"
+tui_screen | tr '\n' ' ' | tr -s ' ' |
+    grep -qF '(.md): Enter again to write it anyway' ||
+    tui_fail "the question does not name the key that confirms"
 [ ! -e "$TUI_DIR/out.xml" ] || tui_fail "markdown written to a .xml name"
 tui_keys C-u
 tui_type "$TUI_DIR/out.md"

@@ -8,12 +8,9 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/sp.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Models in'
-tui_keys Enter
-tui_wait 'Step 5 of 7'
+tui_open_walk "$db"
 tui_keys 3
 tui_wait 'Step 3 of 7: Components'
 tui_keys a
@@ -27,18 +24,8 @@ tui_screen | tr '\n' ' ' | tr -s ' ' |
 tui_keys Escape
 tui_wait 'Step 3 of 7: Components'
 # The hosted LLM's form, on its model-type field.
-tui_keys /
-tui_wait 'Search'
-tui_type 'Hosted LLM'
-tui_keys Enter
-tui_keys Enter
-tui_wait "Component 'llm' (model)"
-for _ in $(seq 20); do
-	tui_screen | grep -qF 'model-type: what the model does' && break
-	tui_keys Down
-	sleep 0.1
-done
-tui_wait 'model-type: what the model does'
+tui_edit_field 'Hosted LLM' "Component 'llm' (model)" \
+    'model-type: what the model does'
 tui_screen | tr '\n' ' ' | tr -s ' ' |
     grep -qF 'needs speech here, and a flow from the service to it, for the threats of transcribed speech.' ||
     tui_fail "the model-type field does not say what speech needs"

@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/s.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 for r in llm-indirect-prompt-injection@llm llm-direct-prompt-injection@llm \
     rag-poisoning@kb; do
 	"$PARAPET" risk "$db" "$r" --status mitigating >/dev/null ||

@@ -8,7 +8,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/t.db"
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
+tui_support "$db"
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'

@@ -1,0 +1,1065 @@
+/* explain.c: the reasons a condition holds or fails, as lines of a risk. */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalogue/catalogue.h"
+#include "catalogue/cond.h"
+#include "model/model.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "rules/eval-int.h"
+#include "util/xmalloc.h"
+/*
+ * Reasons. Each explains why a node holds (pos) or fails (!pos) for an
+ * object, given that it does so definitely or by assumption.
+ */
+
+/*
+ * Add the reason being built (e->kind, e->line) to the risk unless it is
+ * there already.
+ */
+static void
+reason_add(struct eval *e, struct risk *k)
+{
+	/* Each line's text after its kind's prefix, as risk_reason_text()
+	   finds it, with the prefix looked up once. */
+	const char	*prefix = reason_kind_prefix(e->kind), *t;
+	size_t		 i, np = strlen(prefix);
+
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind != e->kind)
+			continue;
+		t = k->reasons[i].line;
+		if (strncmp(t, prefix, np) == 0)
+			t += np;
+		if (strcmp(t, e->line.s) == 0)
+			goto out;
+	}
+	risk_add_reason_text(k, e->kind, e->line.s);
+out:
+	buf_reset(&e->line);
+	e->kind = REASON_FACT;
+}
+
+/* what 'id': appended without printf, as it is for every reason. */
+static void
+reason_quoted(struct buf *b, const char *what, const char *id)
+{
+	buf_adds(b, what);
+	buf_addc(b, '\'');
+	buf_adds(b, id);
+	buf_addc(b, '\'');
+}
+
+/* "'id'", "flow 'id'", "boundary 'id'" or "system 'id'". */
+static void
+reason_obj(struct buf *b, enum target_type t, const void *obj)
+{
+	switch (t) {
+	case TARGET_COMPONENT:
+		reason_quoted(b, "", ((const struct component *)obj)->id);
+		return;
+	case TARGET_FLOW:
+		reason_quoted(b, "flow ", ((const struct flow *)obj)->id);
+		return;
+	case TARGET_BOUNDARY:
+		reason_quoted(b, "boundary ",
+		    ((const struct boundary *)obj)->id);
+		return;
+	case TARGET_SYSTEM:
+		reason_quoted(b, "system ", ((const struct system *)obj)->id);
+		return;
+	case TARGET_ANY:
+		break;
+	}
+	buf_adds(b, "the model");
+}
+
+/*
+ * The unanswered field an assumed reason rests on, as an open question:
+ * "tool 'shell'" and "executes-code". The element names a component by
+ * its kind.
+ */
+static void
+reason_ask(struct eval *e, struct risk *k, enum target_type t,
+    const void *obj, const char *field)
+{
+	const struct component	*c = obj;
+	const char		*w;
+	struct buf		 b;
+
+	buf_init(&b);
+	if (t == TARGET_COMPONENT) {
+		w = vocab_name(&vocab_kind, c->kind);
+		buf_addf(&b, "%s ", w != NULL ? w : "component");
+	}
+	if (t == TARGET_ANY || obj == NULL)
+		buf_adds(&b, "system");
+	else if (t == TARGET_SYSTEM)
+		buf_addf(&b, "system '%s'", e->m->system.id);
+	else
+		reason_obj(&b, t, obj);
+	risk_add_ask(k, b.s, field);
+	buf_release(&b);
+}
+
+/* "a model", "an agent". */
+static void
+reason_kind(struct buf *b, int kind)
+{
+	const char	*w = vocab_name(&vocab_kind, kind);
+
+	if (w == NULL)
+		w = "component";
+	buf_adds(b, strchr("aeio", w[0]) != NULL ? "an " : "a ");
+	buf_adds(b, w);
+}
+
+/* Words of a bit set: "a", "a or b" (joined with "or" or ", "). */
+static void
+reason_words(struct buf *b, const struct vocab *v, unsigned bits,
+    const char *last)
+{
+	size_t	i, n = 0, total = 0;
+
+	for (i = 0; i < v->n; i++)
+		if (bits & (1u << i))
+			total++;
+	for (i = 0; i < v->n; i++) {
+		if ((bits & (1u << i)) == 0)
+			continue;
+		if (n > 0)
+			buf_adds(b, n + 1 == total ? last : ", ");
+		buf_adds(b, v->words[i].name);
+		n++;
+	}
+}
+
+/* How a boolean field reads when true and when false. */
+static const struct {
+	enum objtype	 type;
+	const char	*field;
+	const char	*yes;
+	const char	*no;
+} bool_phrases[] = {
+	{ OBJ_COMPONENT, "untrusted-input", "takes untrusted input",
+	  "takes no untrusted input" },
+	{ OBJ_COMPONENT, "personal-data", "handles personal data",
+	  "handles no personal data" },
+	{ OBJ_COMPONENT, "confidential-data", "handles confidential data",
+	  "handles no confidential data" },
+	{ OBJ_COMPONENT, "fine-tuned", "is fine-tuned", "is not fine-tuned" },
+	{ OBJ_COMPONENT, "learns-from-feedback", "learns from feedback",
+	  "does not learn from feedback" },
+	{ OBJ_COMPONENT, "open-weights", "has open weights",
+	  "does not have open weights" },
+	{ OBJ_COMPONENT, "system-prompt", "has a system prompt",
+	  "has no system prompt" },
+	{ OBJ_COMPONENT, "authenticated", "requires authentication",
+	  "does not require authentication" },
+	{ OBJ_COMPONENT, "rate-limited", "is rate-limited",
+	  "is not rate-limited" },
+	{ OBJ_COMPONENT, "returns-scores", "returns scores",
+	  "does not return scores" },
+	{ OBJ_COMPONENT, "integrity-verified", "has its integrity verified",
+	  "does not have its integrity verified" },
+	{ OBJ_COMPONENT, "can-act", "can act", "cannot act" },
+	{ OBJ_COMPONENT, "executes-code", "executes code",
+	  "does not execute code" },
+	{ OBJ_COMPONENT, "human-approval", "needs human approval",
+	  "does not need human approval" },
+	{ OBJ_COMPONENT, "biometric-data", "handles biometric data",
+	  "handles no biometric data" },
+	{ OBJ_COMPONENT, "labels-vetted", "has its labels vetted",
+	  "does not have its labels vetted" },
+	{ OBJ_COMPONENT, "dependencies-pinned", "has its dependencies pinned",
+	  "does not have its dependencies pinned" },
+	{ OBJ_COMPONENT, "dependencies-scanned", "has its dependencies "
+	  "scanned", "does not have its dependencies scanned" },
+	{ OBJ_FLOW, "validated", "is validated by its receiver",
+	  "is not validated by its receiver" },
+	{ OBJ_FLOW, "authenticated", "is authenticated",
+	  "is not authenticated" },
+	{ OBJ_FLOW, "encrypted", "is encrypted", "is not encrypted" },
+};
+
+/* How some words of enumerated fields read, for a condition of one word. */
+static const struct {
+	enum objtype	 type;
+	const char	*field;
+	int		 word;
+	const char	*yes;
+	const char	*no;
+} enum_phrases[] = {
+	{ OBJ_FLOW, "initiator", INITIATOR_FROM, "is opened by its source",
+	  "is not opened by its source" },
+	{ OBJ_FLOW, "initiator", INITIATOR_TO, "is opened by its destination "
+	  "(a fetch or download)", "is not opened by its destination" },
+	{ OBJ_COMPONENT, "action-impact", ACTION_IMPACT_LOW, "can take only "
+	  "low-impact actions", "can take actions of high impact" },
+	{ OBJ_COMPONENT, "action-impact", ACTION_IMPACT_HIGH, "can take "
+	  "actions of high impact", "can take only low-impact actions" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_CAMERA, "captures from a camera "
+	  "in the physical world", "does not capture from a camera" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_MICROPHONE, "captures from a "
+	  "microphone in the physical world", "does not capture from a "
+	  "microphone" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_SENSOR, "captures from a sensor "
+	  "in the physical world", "does not capture from a sensor" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_UPLOAD, "takes files that people "
+	  "send, not captured from the physical world", "does not take "
+	  "uploaded files" },
+	{ OBJ_COMPONENT, "capture", CAPTURE_IMPORT, "imports records or "
+	  "files, not captured from the physical world", "does not import "
+	  "records or files" },
+	{ OBJ_COMPONENT, "operated-by", OPERATED_IN_HOUSE, "is run in-house",
+	  "is not run in-house" },
+	{ OBJ_COMPONENT, "operated-by", OPERATED_VENDOR, "is run by a vendor",
+	  "is not run by a vendor" },
+	{ OBJ_COMPONENT, "memory", MEMORY_SHARED, "keeps memory shared "
+	  "between users", "keeps no memory shared between users" },
+	{ OBJ_COMPONENT, "destination", DESTINATION_MODEL_CHOSEN, "sends to "
+	  "or fetches from addresses the model chooses", "talks only to "
+	  "fixed endpoints" },
+	{ OBJ_COMPONENT, "destination", DESTINATION_FIXED, "talks only to "
+	  "fixed endpoints", "sends to or fetches from addresses the model "
+	  "chooses" },
+	{ OBJ_COMPONENT, "acts-as", ACTS_AS_USER, "acts with the user's "
+	  "identity and rights", "acts with its own identity" },
+};
+
+/* The phrase for a word of an enumerated field, or NULL. */
+static const char *
+reason_enum_phrase(const struct cond *c, int word, int yes)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof enum_phrases / sizeof *enum_phrases; i++)
+		if (enum_phrases[i].type == target_objtype(c->subject) &&
+		    enum_phrases[i].word == word &&
+		    strcmp(enum_phrases[i].field, c->field->name) == 0)
+			return yes ? enum_phrases[i].yes : enum_phrases[i].no;
+	return NULL;
+}
+
+/* "is encrypted" / "is not encrypted", or "FIELD is true". */
+static void
+reason_bool(struct buf *b, const struct cond *c, int yes)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof bool_phrases / sizeof *bool_phrases; i++) {
+		if (bool_phrases[i].type == target_objtype(c->subject) &&
+		    strcmp(bool_phrases[i].field, c->field->name) == 0) {
+			buf_adds(b, yes ? bool_phrases[i].yes :
+			    bool_phrases[i].no);
+			return;
+		}
+	}
+	buf_addf(b, "%s is %s", c->field->name, yes ? "true" : "false");
+}
+
+/*
+ * A set field with its verb (flows carry data, monitoring watches
+ * signals): "carries a, b" (last ", ") or "does not carry a or b".
+ */
+static void
+reason_set(struct buf *b, const struct cond *c, int has, unsigned bits,
+    const char *last)
+{
+	if (c->field->flags & FIELD_ONE_WORD)
+		/* Read as the one word it used to be: "model-type is llm". */
+		buf_addf(b, "%s is %s", c->field->name, has ? "" :
+		    (bits & (bits - 1)) != 0 ? "none of " : "not ");
+	else if (strcmp(c->field->name, "data") == 0)
+		buf_adds(b, has ? "carries " : "does not carry ");
+	else if (strcmp(c->field->name, "watches") == 0)
+		buf_adds(b, has ? "watches " : "does not watch ");
+	else
+		buf_addf(b, "%s %s ", c->field->name, has ? "includes" :
+		    "does not include");
+	reason_words(b, c->field->vocab, bits, last);
+}
+
+/* The statement of a field condition: holds (pos) or not. */
+static void
+reason_field_claim(struct buf *b, const struct cond *c, int pos)
+{
+	const struct vocab	*v = c->field->vocab;
+	const char		*phrase;
+	size_t			 i, n = 0;
+
+	switch (c->field->type) {
+	case FIELD_BOOL:
+		if (c->values == (COND_TRUE | COND_FALSE)) {
+			buf_addf(b, "%s is %s", c->field->name, pos ?
+			    "true or false" : "unknown");
+			return;
+		}
+		reason_bool(b, c, (c->values == COND_TRUE) == pos);
+		return;
+	case FIELD_SET:
+		reason_set(b, c, pos, c->values, " or ");
+		return;
+	default:
+		for (i = 0; i < v->n; i++)
+			if (c->values & (1u << i))
+				n++;
+		for (i = 0; n == 1 && i < v->n; i++) {
+			if ((c->values & (1u << i)) != 0 &&
+			    (phrase = reason_enum_phrase(c, (int)i,
+			    pos)) != NULL) {
+				buf_adds(b, phrase);
+				return;
+			}
+		}
+		buf_addf(b, "%s is %s", c->field->name, pos ? "" :
+		    n > 1 ? "none of " : "not ");
+		reason_words(b, v, c->values, pos ? " or " : ", ");
+		return;
+	}
+}
+
+/* A field leaf: the fact as the model has it, or what is assumed. */
+static void
+explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
+    enum tv v, struct risk *k)
+{
+	const struct field	*f = c->field;
+	const struct component	*comp = obj;
+	const char		*p = (const char *)obj + f->offset;
+	struct buf		*b = &e->line;
+	const char		*phrase;
+	unsigned		 bits;
+	int			 iv;
+
+	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind)) {
+		e->kind = REASON_FACT;
+		reason_obj(b, c->subject, obj);
+		buf_adds(b, " is ");
+		reason_kind(b, comp->kind);
+		buf_addf(b, ", which has no %s", f->name);
+		reason_add(e, k);
+		return;
+	}
+	if (v == TV_MAYBE) {
+		e->kind = REASON_ASSUMED;
+		reason_obj(b, c->subject, obj);
+		buf_addc(b, ' ');
+		reason_field_claim(b, c, pos);
+		/* The question that settles it: which field to answer. */
+		buf_addf(b, " (%s not answered)", f->name);
+		reason_add(e, k);
+		reason_ask(e, k, c->subject, obj, f->name);
+		return;
+	}
+	e->kind = REASON_FACT;
+	reason_obj(b, c->subject, obj);
+	buf_addc(b, ' ');
+	switch (f->type) {
+	case FIELD_BOOL:
+		memcpy(&iv, p, sizeof iv);
+		reason_bool(b, c, iv == TRI_YES);
+		break;
+	case FIELD_SET:
+		memcpy(&bits, p, sizeof bits);
+		if (v == TV_YES && (f->flags & FIELD_ONE_WORD) &&
+		    (bits & ~c->values) != 0) {
+			/* "model-type includes vision (llm, vision)" */
+			buf_addf(b, "%s includes ", f->name);
+			reason_words(b, f->vocab, bits & c->values, ", ");
+			buf_adds(b, " (");
+			reason_words(b, f->vocab, bits, ", ");
+			buf_addc(b, ')');
+		} else if (v == TV_YES)
+			reason_set(b, c, 1, bits & c->values, ", ");
+		else
+			reason_set(b, c, 0, c->values, " or ");
+		break;
+	default:
+		memcpy(&iv, p, sizeof iv);
+		if ((phrase = reason_enum_phrase(c, iv, 1)) != NULL)
+			buf_adds(b, phrase);
+		else
+			buf_addf(b, "%s is %s", f->name,
+			    vocab_name(f->vocab, iv) != NULL ?
+			    vocab_name(f->vocab, iv) : "?");
+		break;
+	}
+	reason_add(e, k);
+}
+
+/* "'a' (untrusted)" or "'a' (trust not set)". */
+static void
+reason_boundary(struct buf *b, const struct boundary *bd)
+{
+	const char	*t = vocab_name(&vocab_trust, bd->trust);
+
+	buf_addf(b, "'%s' (%s)", bd->id, t != NULL ? t : "trust not set");
+}
+
+/* Why a flow's boundaries are not known: "'x' has no boundary". */
+static void
+reason_unknown_ends(struct buf *b, const struct flow *f, int trust)
+{
+	const struct boundary	*a = f->src->b, *d = f->dst->b;
+
+	if (a == NULL && d == NULL)
+		buf_addf(b, "'%s' and '%s' have no boundary", f->src->id,
+		    f->dst->id);
+	else if (a == NULL)
+		buf_addf(b, "'%s' has no boundary", f->src->id);
+	else if (d == NULL)
+		buf_addf(b, "'%s' has no boundary", f->dst->id);
+	else if (trust && a->trust < 0 && d->trust < 0)
+		buf_addf(b, "trust of '%s' and '%s' not answered", a->id,
+		    d->id);
+	else if (trust)
+		buf_addf(b, "trust of '%s' not answered",
+		    a->trust < 0 ? a->id : d->id);
+}
+
+/* crosses-boundary and from-less-trusted. */
+static void
+explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
+    int pos, struct risk *k)
+{
+	const struct boundary	*a = f->src->b, *d = f->dst->b;
+	struct buf		*b = &e->line;
+	int			 less = c->op == COND_LESS_TRUSTED;
+	enum tv			 raw = tv_of_tri(less ?
+	    flow_from_less_trusted(e->m, f) : flow_crossing(e->m, f));
+	int			 assume;
+
+	if (raw == TV_MAYBE) {
+		/* Assume what makes the node hold (pos) or fail. */
+		assume = (c->values == COND_TRUE) == pos;
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "flow '%s' ", f->id);
+		if (less)
+			buf_adds(b, assume ? "comes from a less trusted "
+			    "boundary (" : "does not come from a less trusted "
+			    "boundary (");
+		else
+			buf_adds(b, assume ? "crosses a trust boundary (" :
+			    "stays inside one boundary (");
+		reason_unknown_ends(b, f, less);
+		buf_addc(b, ')');
+		reason_add(e, k);
+		if (a == NULL)
+			reason_ask(e, k, TARGET_COMPONENT, f->src, "boundary");
+		if (d == NULL)
+			reason_ask(e, k, TARGET_COMPONENT, f->dst, "boundary");
+		if (less && a != NULL && d != NULL && a->trust < 0)
+			reason_ask(e, k, TARGET_BOUNDARY, a, "trust");
+		if (less && a != NULL && d != NULL && d->trust < 0)
+			reason_ask(e, k, TARGET_BOUNDARY, d, "trust");
+		return;
+	}
+	e->kind = REASON_FACT;
+	buf_addf(b, "flow '%s' ", f->id);
+	if (a == d) {
+		buf_addf(b, "stays inside '%s'", a->id);
+	} else if (less && raw == TV_YES) {
+		buf_adds(b, "goes from ");
+		reason_boundary(b, a);
+		buf_adds(b, " to more trusted ");
+		reason_boundary(b, d);
+	} else if (less) {
+		buf_adds(b, "does not go to a more trusted boundary: ");
+		reason_boundary(b, a);
+		buf_adds(b, " to ");
+		reason_boundary(b, d);
+	} else {
+		buf_adds(b, "crosses from ");
+		reason_boundary(b, a);
+		buf_adds(b, " to ");
+		reason_boundary(b, d);
+	}
+	reason_add(e, k);
+}
+
+static void	explain(struct eval *, const struct cond *, const void *, int,
+		    struct risk *);
+
+/* "fact: no flow into 'x' matches {...}" and the like. */
+static void
+explain_none(struct eval *e, const struct cond *c, const char *what,
+    const struct component *comp, struct risk *k)
+{
+	e->kind = REASON_FACT;
+	buf_addf(&e->line, "%s '%s' matches ", what, comp->id);
+	cond_format(c->kids[0], &e->line);
+	reason_add(e, k);
+}
+
+/*
+ * The other flows (or components one flow away) for which a one-hop
+ * quantifier that holds holds as well: each named once, in flow order,
+ * PATHS_LISTED in all with the witness already explained; the rest are
+ * counted.
+ */
+static void
+explain_more_flows(struct eval *e, const struct cond *c,
+    const struct component *comp, enum tv v, const void *first,
+    struct risk *k)
+{
+	const struct flow	*f;
+	const void		*far, *listed[PATHS_LISTED];
+	const uint32_t		*off, *list;
+	uint32_t		 i, j, nl = 1, more = 0;
+	int			 in = c->op == COND_INBOUND ||
+	    c->op == COND_UPSTREAM;
+	int			 hop = c->op == COND_UPSTREAM ||
+	    c->op == COND_DOWNSTREAM;
+
+	off = in ? e->in_off : e->out_off;
+	list = in ? e->in_flow : e->out_flow;
+	listed[0] = first;
+	for (i = off[comp->index]; i < off[comp->index + 1]; i++) {
+		f = e->m->flows[list[i]];
+		far = !hop ? (const void *)f : in ? (const void *)f->src :
+		    (const void *)f->dst;
+		for (j = 0; j < nl && listed[j] != far; j++)
+			;
+		if (j < nl || eval_cond(e, c->kids[0], far) != v)
+			continue;
+		if (nl >= PATHS_LISTED) {
+			more++;
+			continue;
+		}
+		listed[nl++] = far;
+		e->kind = REASON_FACT;
+		if (hop)
+			buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
+			    f->src->id, f->dst->id, f->id);
+		else
+			buf_addf(&e->line, "flow '%s' %s '%s'", f->id,
+			    in ? "goes into" : "leaves", comp->id);
+		reason_add(e, k);
+		explain(e, c->kids[0], far, 1, k);
+	}
+	if (more > 0) {
+		e->kind = REASON_FACT;
+		buf_addf(&e->line, "%u more %s %s '%s' match ", more,
+		    !hop ? "flows" : "components",
+		    in ? (hop ? "upstream of" : "into") : (hop ?
+		    "downstream of" : "out of"), comp->id);
+		cond_format(c->kids[0], &e->line);
+		reason_add(e, k);
+	}
+}
+
+/* The one-hop quantifiers, from the remembered witness. */
+static void
+explain_quant(struct eval *e, const struct cond *c,
+    const struct component *comp, int pos, struct risk *k)
+{
+	const struct memo	*mm;
+	const struct flow	*f;
+	const void		*far;
+	enum tv			 v = eval_quant(e, c, comp);
+	uint32_t		 n;
+	int			 in = c->op == COND_INBOUND ||
+	    c->op == COND_UPSTREAM;
+	int			 hop = c->op == COND_UPSTREAM ||
+	    c->op == COND_DOWNSTREAM;
+
+	mm = &e->memo[c->slot];
+	n = in ? e->in_off[comp->index + 1] - e->in_off[comp->index] :
+	    e->out_off[comp->index + 1] - e->out_off[comp->index];
+	if (n == 0) {
+		e->kind = REASON_FACT;
+		buf_addf(&e->line, "no flow %s '%s'", in ? "goes into" :
+		    "leaves", comp->id);
+		reason_add(e, k);
+		return;
+	}
+	if (!pos && v == TV_NO) {
+		explain_none(e, c, c->op == COND_INBOUND ? "no flow into" :
+		    c->op == COND_OUTBOUND ? "no flow out of" :
+		    c->op == COND_UPSTREAM ? "nothing upstream of" :
+		    "nothing downstream of", comp, k);
+		return;
+	}
+	f = e->m->flows[mm->wits[comp->index]];
+	far = !hop ? (const void *)f : in ? (const void *)f->src :
+	    (const void *)f->dst;
+	e->kind = REASON_FACT;
+	if (hop)
+		buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
+		    f->src->id, f->dst->id, f->id);
+	else
+		buf_addf(&e->line, "flow '%s' %s '%s'", f->id,
+		    in ? "goes into" : "leaves", comp->id);
+	reason_add(e, k);
+	explain(e, c->kids[0], far, pos, k);
+	if (pos)
+		explain_more_flows(e, c, comp, v, far, k);
+	if (!pos && mm->cnts[comp->index] > 1) {
+		e->kind = REASON_ASSUMED;
+		buf_addf(&e->line, "%u more %s %s '%s' do not match ",
+		    mm->cnts[comp->index] - 1, !hop ? "flows" : "components",
+		    in ? (hop ? "upstream of" : "into") : (hop ?
+		    "downstream of" : "out of"), comp->id);
+		cond_format(c->kids[0], &e->line);
+		buf_adds(&e->line, " (not answered)");
+		reason_add(e, k);
+		reason_ask(e, k, TARGET_COMPONENT, comp, in ? "its inbound "
+		    "flows and sources" : "its outbound flows and "
+		    "destinations");
+	}
+}
+
+
+/* " through flows that carry a or b" for a path with "via", else "". */
+static void
+reason_via(struct buf *b, const struct cond *c)
+{
+	if (c->values == 0)
+		return;
+	buf_adds(b, " through flows that carry ");
+	reason_words(b, &vocab_data_class, c->values, " or ");
+}
+
+/*
+ * One path of reaches or reachable-from: "fact: 'a' reaches 'c' through
+ * flows 'ab', 'bc'" or "fact: 'c' is reachable from 'a' through flows
+ * 'ab', 'bc'" (the flows nearest the subject of a long path), the flows
+ * of the path whose data is assumed to carry the "via" classes, then why
+ * the far end matches. path[] holds the hops flows from the subject
+ * outwards (reaches) or from the far end inwards (reachable-from); unk is
+ * the number of flows of the whole path whose data is not answered.
+ */
+static void
+explain_one_path(struct eval *e, const struct cond *c,
+    const struct component *comp, const struct component *end,
+    const struct flow *const *shown, uint32_t n, uint32_t hops,
+    uint32_t unk, int pos, struct risk *k)
+{
+	struct buf		*b = &e->line;
+	int			 back = c->op == COND_REACHES;
+	uint32_t		 i, seen = 0;
+
+	e->kind = REASON_FACT;
+	if (back)
+		buf_addf(b, "'%s' reaches '%s' through ", comp->id,
+		    end->id);
+	else
+		buf_addf(b, "'%s' is reachable from '%s' through ",
+		    comp->id, end->id);
+	if (hops == 1)
+		buf_adds(b, "flow ");
+	else if (hops <= PATH_SHOWN)
+		buf_adds(b, "flows ");
+	else
+		buf_addf(b, "%u flows: %s", hops, back ? "" : "..., ");
+	for (i = 0; i < n; i++)
+		buf_addf(b, "%s'%s'", i > 0 ? ", " : "", shown[i]->id);
+	if (back && hops > PATH_SHOWN)
+		buf_adds(b, ", ...");
+	if (c->values != 0 && unk < hops) {
+		buf_adds(b, hops == 1 ? ", carrying " : ", each carrying ");
+		reason_words(b, &vocab_data_class, c->values, " or ");
+		if (unk > 0)
+			buf_adds(b, " where answered");
+	}
+	reason_add(e, k);
+	for (i = 0; i < n; i++) {
+		if (c->values == 0 || shown[i]->data != 0)
+			continue;
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "flow '%s' %s", shown[i]->id,
+		    pos ? "carries " : "does not carry ");
+		reason_words(b, &vocab_data_class, c->values, " or ");
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+		reason_ask(e, k, TARGET_FLOW, shown[i], "data");
+		seen++;
+	}
+	if (unk > seen) {
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "%u more flows of the path %s", unk - seen,
+		    pos ? "carry " : "do not carry ");
+		reason_words(b, &vocab_data_class, c->values, " or ");
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+		reason_ask(e, k, TARGET_COMPONENT, comp, "data of the flows "
+		    "on its paths");
+	}
+	explain(e, c->kids[0], end, pos, k);
+}
+
+/*
+ * The other paths of a path condition that holds: a search from the
+ * subject against the direction of the condition, through flows that
+ * pass as well as the condition does, finds the other components at its
+ * far end (nearest first, in flow order), each named once with the path
+ * that reaches it. At most PATHS_LISTED paths are named in all and at
+ * most PATH_SEARCH components visited, so that explaining a risk stays
+ * cheap on a large model; what is left over is counted.
+ */
+static void
+explain_more_paths(struct eval *e, const struct cond *c,
+    const struct component *comp, const struct component *first, enum tv v,
+    int pos, struct risk *k)
+{
+	const struct model	*m = e->m;
+	const struct flow	*f;
+	const uint32_t		*off, *list;
+	int			 back = c->op == COND_REACHES;
+	/* The kid's value at each component, as eval_reach() found it. */
+	const uint8_t		*kid = e->memo[c->slot].done ?
+	    e->memo[c->slot].kid : NULL;
+	uint32_t		*queue = e->scratch_queue, head = 0, tail = 0;
+	uint32_t		 j, d, x, i, ki, more = 0, np = 0;
+	/* The paths found, explained once the search is over (explaining
+	   one may search again, with the same scratch arrays). */
+	struct {
+		const struct component	*end;
+		const struct flow	*shown[PATH_SHOWN];
+		uint32_t		 n, hops, unk;
+	}			 p[PATHS_LISTED];
+
+	off = back ? e->out_off : e->in_off;
+	list = back ? e->out_flow : e->in_flow;
+	queue[tail++] = (uint32_t)comp->index;
+	e->scratch_seen[comp->index] = 1;
+	while (head < tail) {
+		j = queue[head++];
+		for (x = off[j]; x < off[j + 1]; x++) {
+			f = m->flows[list[x]];
+			d = (uint32_t)(back ? f->dst->index : f->src->index);
+			if (e->scratch_seen[d] || eval_via(c, f) < v)
+				continue;
+			/*
+			 * With the search full, or the paths listed all
+			 * found and one more, nothing found later changes
+			 * what is said: there are more.
+			 */
+			if (tail >= PATH_SEARCH) {
+				more = 1;
+				goto searched;
+			}
+			e->scratch_seen[d] = 1;
+			e->scratch_flow[d] = list[x];
+			queue[tail++] = d;
+			if (m->components[d] == first || (kid != NULL ?
+			    (enum tv)kid[d] : eval_cond(e, c->kids[0],
+			    m->components[d])) < v)
+				continue;
+			if (np + 1 >= PATHS_LISTED) {
+				more = 1;
+				goto searched;
+			}
+			/* The path from d to the subject, or back. */
+			p[np].end = m->components[d];
+			p[np].hops = p[np].unk = 0;
+			for (i = d; i != comp->index; i = back ?
+			    (uint32_t)f->src->index : (uint32_t)f->dst->index) {
+				f = m->flows[e->scratch_flow[i]];
+				p[np].hops++;
+				p[np].unk += c->values != 0 && f->data == 0;
+			}
+			p[np].n = p[np].hops < PATH_SHOWN ? p[np].hops :
+			    PATH_SHOWN;
+			/* The flows nearest the subject, in path order. */
+			ki = 0;
+			for (i = d; i != comp->index; i = back ?
+			    (uint32_t)f->src->index : (uint32_t)f->dst->index) {
+				f = m->flows[e->scratch_flow[i]];
+				if (p[np].hops - ki <= p[np].n)
+					p[np].shown[back ? p[np].hops - ki - 1 :
+					    p[np].n - (p[np].hops - ki)] = f;
+				ki++;
+			}
+			np++;
+		}
+	}
+searched:
+	for (x = 0; x < tail; x++)
+		e->scratch_seen[queue[x]] = 0;
+	for (i = 0; i < np; i++)
+		explain_one_path(e, c, comp, p[i].end, p[i].shown, p[i].n,
+		    p[i].hops, p[i].unk, pos, k);
+	if (more > 0) {
+		e->kind = REASON_FACT;
+		buf_addf(&e->line, "more components %s '%s'", back ?
+		    "are reached from" : "reach", comp->id);
+		reason_via(&e->line, c);
+		buf_adds(&e->line, " and match ");
+		cond_format(c->kids[0], &e->line);
+		reason_add(e, k);
+	}
+}
+
+/*
+ * reaches and reachable-from: the path the evaluation remembered, then
+ * (for one that holds) every other component at the far end that a
+ * path of the same value joins, each with its path.
+ */
+static void
+explain_path(struct eval *e, const struct cond *c,
+    const struct component *comp, int pos, enum tv v, struct risk *k)
+{
+	const struct memo	*mm = &e->memo[c->slot];
+	const struct flow	*f, *shown[PATH_SHOWN];
+	const struct component	*end;
+	struct buf		*b = &e->line;
+	int			 back = c->op == COND_REACHES;
+	uint32_t		 hops, n, i, at, unk = 0;
+
+	if (!pos && v == TV_NO) {
+		e->kind = REASON_FACT;
+		buf_addf(b, "%s '%s'", back ? "nothing reached from" :
+		    "nothing that reaches", comp->id);
+		reason_via(b, c);
+		buf_adds(b, " matches ");
+		cond_format(c->kids[0], b);
+		reason_add(e, k);
+		return;
+	}
+	end = e->m->components[mm->wits[comp->index]];
+	hops = mm->cnts[comp->index];
+	if (mm->unk != NULL)
+		unk = mm->unk[comp->index];
+	/* The flows nearest the subject, in the order of the path. */
+	n = hops < PATH_SHOWN ? hops : PATH_SHOWN;
+	at = (uint32_t)comp->index;
+	for (i = 0; i < n; i++) {
+		f = e->m->flows[mm->next[at]];
+		shown[back ? i : n - 1 - i] = f;
+		at = (uint32_t)(back ? f->dst->index : f->src->index);
+	}
+	explain_one_path(e, c, comp, end, shown, n, hops, unk, pos, k);
+	if (pos && v != TV_NO)
+		explain_more_paths(e, c, comp, end, v, pos, k);
+	if (!pos) {
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "nothing else %s '%s'", back ?
+		    "reached from" : "that reaches", comp->id);
+		reason_via(b, c);
+		buf_adds(b, " matches ");
+		cond_format(c->kids[0], b);
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+		reason_ask(e, k, TARGET_COMPONENT, comp, back ? "what it "
+		    "reaches" : "what reaches it");
+	}
+}
+
+/* contains: "fact: boundary 'b' holds 'x'", then why 'x' matches. */
+static void
+explain_contains(struct eval *e, const struct cond *c,
+    const struct boundary *bd, int pos, enum tv v, struct risk *k)
+{
+	const struct memo	*mm = &e->memo[c->slot];
+	struct buf		*b = &e->line;
+	size_t			 bi = eval_boundary_index(e, bd);
+
+	if (mm->cnts[bi] == 0) {
+		e->kind = REASON_FACT;
+		buf_addf(b, "boundary '%s' holds no component", bd->id);
+		reason_add(e, k);
+		return;
+	}
+	if (!pos && v == TV_NO) {
+		e->kind = REASON_FACT;
+		buf_addf(b, "nothing in boundary '%s' matches ", bd->id);
+		cond_format(c->kids[0], b);
+		reason_add(e, k);
+		return;
+	}
+	e->kind = REASON_FACT;
+	buf_addf(b, "boundary '%s' holds '%s'", bd->id,
+	    e->m->components[mm->wits[bi]]->id);
+	reason_add(e, k);
+	explain(e, c->kids[0], e->m->components[mm->wits[bi]], pos, k);
+	if (!pos && mm->cnts[bi] > 1) {
+		e->kind = REASON_ASSUMED;
+		buf_addf(b, "%u more components in boundary '%s' do "
+		    "not match ", mm->cnts[bi] - 1, bd->id);
+		cond_format(c->kids[0], b);
+		buf_adds(b, " (not answered)");
+		reason_add(e, k);
+		reason_ask(e, k, TARGET_BOUNDARY, bd, "its components");
+	}
+}
+
+/*
+ * The kid of an all that fails, or of an any that holds, that decides its
+ * value: the first with the node's value. The node's value is that of
+ * eval_cond() (the least, or greatest, of the kids up to the first that
+ * settles it), found from the kids' values without evaluating them twice.
+ */
+static const struct cond *
+explain_decider(struct eval *e, const struct cond *c, const void *obj)
+{
+	enum tv	kv[16], v, stop = c->op == COND_ALL ? TV_NO : TV_YES;
+	size_t	i, n;
+
+	if (c->nkids > sizeof kv / sizeof kv[0]) {
+		v = eval_cond(e, c, obj);
+		for (i = 0; i < c->nkids; i++)
+			if (eval_cond(e, c->kids[i], obj) == v)
+				return c->kids[i];
+		return NULL;
+	}
+	v = c->op == COND_ALL ? TV_YES : TV_NO;
+	for (n = 0; n < c->nkids && v != stop; n++) {
+		kv[n] = eval_cond(e, c->kids[n], obj);
+		if (c->op == COND_ALL ? kv[n] < v : kv[n] > v)
+			v = kv[n];
+	}
+	for (i = 0; i < n; i++)
+		if (kv[i] == v)
+			return c->kids[i];
+	return NULL;
+}
+
+/*
+ * Each node's value is evaluated only where its reason needs it: an
+ * explanation walks every kid of a node, and evaluating each node again
+ * on the way down would evaluate a deep condition once per ancestor.
+ */
+static void
+explain(struct eval *e, const struct cond *c, const void *obj, int pos,
+    struct risk *k)
+{
+	const struct component	*comp = obj;
+	const struct flow	*f = obj;
+	const struct memo	*mm;
+	const struct practice	*pr;
+	const struct cond	*kid;
+	struct buf		*b = &e->line;
+	enum tv			 v;
+	size_t			 i;
+
+	switch (c->op) {
+	case COND_ALL:
+	case COND_ANY:
+		/* all holding, any failing: every kid; else the one that
+		 * decides (the first with the node's value). */
+		if ((c->op == COND_ALL) == pos) {
+			for (i = 0; i < c->nkids; i++)
+				explain(e, c->kids[i], obj, pos, k);
+			return;
+		}
+		if ((kid = explain_decider(e, c, obj)) != NULL)
+			explain(e, kid, obj, pos, k);
+		return;
+	case COND_NOT:
+		explain(e, c->kids[0], obj, !pos, k);
+		return;
+	case COND_KIND:
+		e->kind = REASON_FACT;
+		reason_obj(b, c->subject, obj);
+		buf_adds(b, " is ");
+		reason_kind(b, comp->kind);
+		reason_add(e, k);
+		return;
+	case COND_FIELD:
+		explain_field(e, c, obj, pos, eval_cond(e, c, obj), k);
+		return;
+	case COND_ANSWERED:
+		e->kind = REASON_FACT;
+		reason_obj(b, c->subject, obj);
+		buf_addf(b, " %s is %s", c->field->name,
+		    eval_answered(c, obj) == TV_YES ? "answered" :
+		    "not answered");
+		reason_add(e, k);
+		return;
+	case COND_CROSSES:
+	case COND_LESS_TRUSTED:
+		explain_flow_leaf(e, c, f, pos, k);
+		return;
+	case COND_FROM:
+	case COND_TO:
+		e->kind = REASON_FACT;
+		buf_addf(b, "flow '%s' %s '%s'", f->id,
+		    c->op == COND_FROM ? "comes from" : "goes to",
+		    c->op == COND_FROM ? f->src->id : f->dst->id);
+		reason_add(e, k);
+		explain(e, c->kids[0], c->op == COND_FROM ? f->src : f->dst,
+		    pos, k);
+		return;
+	case COND_INBOUND:
+	case COND_OUTBOUND:
+	case COND_UPSTREAM:
+	case COND_DOWNSTREAM:
+		explain_quant(e, c, comp, pos, k);
+		return;
+	case COND_REACHABLE:
+	case COND_REACHES:
+		explain_path(e, c, comp, pos, eval_cond(e, c, obj), k);
+		return;
+	case COND_CONTAINS:
+		explain_contains(e, c, obj, pos, eval_cond(e, c, obj),
+		    k);
+		return;
+	case COND_BOUNDARY:
+		if (comp->b == NULL) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "'%s' is in a boundary %s ",
+			    comp->id, pos ? "matching" : "not matching");
+			cond_format(c->kids[0], b);
+			buf_adds(b, " (no boundary set)");
+			reason_add(e, k);
+			reason_ask(e, k, TARGET_COMPONENT, comp, "boundary");
+			return;
+		}
+		e->kind = REASON_FACT;
+		buf_addf(b, "'%s' is in boundary '%s'", comp->id,
+		    comp->b->id);
+		reason_add(e, k);
+		explain(e, c->kids[0], comp->b, pos, k);
+		return;
+	case COND_SYSTEM:
+		explain(e, c->kids[0], &e->m->system, pos, k);
+		return;
+	case COND_EXISTS:
+		v = eval_cond(e, c, obj);
+		mm = &e->memo[c->slot];
+		if (!pos && v == TV_NO) {
+			e->kind = REASON_FACT;
+			buf_adds(b, "no component matches ");
+			cond_format(c->kids[0], b);
+			reason_add(e, k);
+			return;
+		}
+		explain(e, c->kids[0], e->m->components[mm->wit], pos, k);
+		if (!pos && mm->cnt > 1) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "%u more components do not "
+			    "match ", mm->cnt - 1);
+			cond_format(c->kids[0], b);
+			buf_adds(b, " (not answered)");
+			reason_add(e, k);
+			reason_ask(e, k, TARGET_SYSTEM, &e->m->system,
+			    "its components");
+		}
+		return;
+	case COND_PRACTICE:
+		pr = model_practice(e->m, c->question);
+		if (pr == NULL || pr->answer == TRI_UNKNOWN)
+			buf_addf(b, "practice question '%s' is not answered "
+			    "(an open question)", c->question);
+		else
+			buf_addf(b, "the answer to practice question '%s' is "
+			    "%s", c->question, pr->answer == TRI_YES ? "yes" :
+			    "no");
+		reason_add(e, k);
+		return;
+	}
+}
+
+void
+eval_explain(struct eval *e, const struct cond *c, const void *obj,
+    struct risk *k)
+{
+	if (eval_cond(e, c, obj) != TV_NO)
+		explain(e, c, obj, 1, k);
+}

@@ -1,0 +1,251 @@
+/* dashboard.c: the dashboard's reports, one function each. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "catalogue/catalogue.h"
+#include "model/model.h"
+#include "model/risk-counts.h"
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "rules/analyze.h"
+#include "util/xmalloc.h"
+#include "view/dashboard.h"
+#include "view/risks.h"
+
+/* A row of the severity x status table. */
+static void
+dash_row(struct vlist *l, const char *label, int style, const size_t *cells,
+    size_t total)
+{
+	struct vline	*v = vlines_add(&l->lines);
+	int		 s;
+
+	vline_add(v, VS_NORMAL, "  ");
+	vline_cell(v, style, label, 10);
+	for (s = 0; s < RISK_STATUS_COUNT; s++)
+		vline_addf(v, cells[s] > 0 ? VS_NORMAL : VS_DIM, "%11zu",
+		    cells[s]);
+	vline_addf(v, VS_HEADING, "%8zu", total);
+}
+
+/* The risks that apply, by severity and status, and those to confirm. */
+static void
+dash_counts(struct vlist *l, const struct risk_counts *c)
+{
+	struct vline	*v;
+	int		 s;
+
+	vlines_addf(&l->lines, VS_HEADING, "Risks that apply, by severity "
+	    "and status (%zu)", c->applying);
+	v = vlines_add(&l->lines);
+	vline_add(v, VS_HEADING, "  ");
+	vline_cell(v, VS_HEADING, "", 10);
+	for (s = 0; s < RISK_STATUS_COUNT; s++) {
+		const char	*w = s == RISK_NOT_APPLICABLE ? "n/a" :
+		    vocab_name(&vocab_risk_status, s);
+
+		vline_addf(v, VS_HEADING, "%11s", w);
+	}
+	vline_addf(v, VS_HEADING, "%8s", "total");
+	for (s = LEVEL_CRITICAL; s >= LEVEL_LOW; s--)
+		dash_row(l, vocab_name(&vocab_severity, s),
+		    rview_severity_style(s), c->cell[s], c->by_severity[s]);
+	dash_row(l, "total", VS_HEADING, c->by_status, c->applying);
+	if (c->gone > 0)
+		vlines_addf(&l->lines, VS_DIM, "  and %zu that no longer "
+		    "apply", c->gone);
+	if (c->assumed > 0)
+		vlines_addf(&l->lines, VS_WARN, "  %zu of them to confirm: "
+		    "they rest on unanswered fields (listed last in the "
+		    "register)", c->assumed);
+}
+
+/* The practice questions and the fields not answered. */
+static void
+dash_questions(struct vlist *l, const struct model *m,
+    const struct catalogue *cat, const struct risk_questions *q)
+{
+	const struct risk_questions	fq = q != NULL ? *q :
+	    (struct risk_questions){ NULL, 0 };
+	struct vline			*v;
+	size_t				 i, np;
+
+	if (m == NULL || cat == NULL)
+		return;
+	np = analyze_open_questions(cat, m, NULL);
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, VS_HEADING, "Open questions (%zu)", np + fq.n);
+	vlines_addf(&l->lines, np > 0 ? VS_WARN : VS_OK, "  %zu practice "
+	    "question%s not answered", np, np == 1 ? "" : "s");
+	vlines_addf(&l->lines, fq.n > 0 ? VS_WARN : VS_OK, "  %zu field%s "
+	    "not answered that threats would rest on, the worst at stake "
+	    "first:", fq.n, fq.n == 1 ? "" : "s");
+	for (i = 0; i < fq.n; i++) {
+		v = vlines_add(&l->lines);
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, rview_severity_style(fq.v[i].worst),
+		    vocab_label(&vocab_severity, fq.v[i].worst), 4);
+		vline_add(v, VS_NORMAL, " ");
+		vline_add(v, VS_NORMAL, fq.v[i].field);
+		vline_add(v, VS_NORMAL, " of ");
+		vline_add(v, VS_NORMAL, fq.v[i].element);
+		vline_addf(v, VS_DIM, " (%zu threat%s)", fq.v[i].nrisks,
+		    fq.v[i].nrisks == 1 ? "" : "s");
+	}
+}
+
+/* A line that selects a risk (its data). */
+static struct vline *
+dash_risk_line(struct vlist *l, const struct risk *k)
+{
+	struct vline	*v = vlist_item(l, k);
+
+	vline_add(v, VS_NORMAL, "  ");
+	return v;
+}
+
+/* The mitigations due before today of the risks still to treat. */
+static void
+dash_overdue(struct vlist *l, const struct risk_register *r,
+    const char *today, int width)
+{
+	struct vline	*v;
+	size_t		 i, j, n = 0;
+
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, VS_HEADING, "Overdue mitigations (due before "
+	    "%s)", today);
+	for (i = 0; r != NULL && i < r->n; i++) {
+		const struct risk	*k = r->risks[i];
+
+		if (!k->applies || k->status == RISK_ACCEPTED ||
+		    k->status == RISK_NOT_APPLICABLE)
+			continue;
+		for (j = 0; j < k->nmitigations; j++) {
+			const struct risk_mitigation	*rm =
+			    &k->mitigations[j];
+
+			if (!rview_overdue(rm, today))
+				continue;
+			v = dash_risk_line(l, k);
+			vline_add(v, VS_ERROR, rm->due);
+			vline_add(v, VS_NORMAL, " ");
+			vline_cell(v, VS_NORMAL, rm->id, 26);
+			vline_add(v, VS_NORMAL, " ");
+			vline_cell(v, VS_DIM, rm->owner != NULL ? rm->owner :
+			    "(no owner)", 14);
+			vline_add(v, VS_NORMAL, " ");
+			vline_cell(v, VS_NORMAL, k->target, width - 58 > 8 ?
+			    width - 58 : 8);
+			n++;
+		}
+	}
+	if (n == 0)
+		vlines_addf(&l->lines, VS_OK, "  none");
+}
+
+/* The accepted risks, each with its justification and who decided. */
+static void
+dash_accepted(struct vlist *l, const struct risk_register *r, size_t n,
+    int width)
+{
+	struct vline	*v;
+	char		*j;
+	size_t		 i;
+
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, VS_HEADING, "Accepted risks (%zu)", n);
+	for (i = 0; r != NULL && i < r->n; i++) {
+		const struct risk	*k = r->risks[i];
+
+		if (!k->applies || k->status != RISK_ACCEPTED)
+			continue;
+		v = dash_risk_line(l, k);
+		vline_cell(v, rview_severity_style(k->severity),
+		    vocab_label(&vocab_severity, k->severity), 4);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, k->target, 16);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, k->title != NULL ? k->title :
+		    k->threat, width - 25 > 10 ? width - 25 : 10);
+		if (k->justification == NULL)
+			continue;
+		if (k->decided_by != NULL)
+			j = xasprintf("justification: %s (by %s)",
+			    k->justification, k->decided_by);
+		else
+			j = xasprintf("justification: %s", k->justification);
+		vlines_wrap(&l->lines, VS_DIM, j, width, 7);
+		free(j);
+	}
+	if (n == 0)
+		vlines_addf(&l->lines, VS_DIM, "  none");
+}
+
+/* Each guideline subsection: the risks citing it, and how many are
+ * mitigated. */
+static void
+dash_coverage(struct vlist *l, const struct risk_register *r,
+    const struct catalogue *cat, int width)
+{
+	const char *const	*gids;
+	struct vline		*v;
+	size_t			 i, g, ng, *cover, *mitigated;
+
+	vlines_add(&l->lines);
+	gids = catalogue_guidelines(cat, &ng);
+	vlines_addf(&l->lines, VS_HEADING, "Coverage of the %zu guideline "
+	    "subsections: risks citing each, mitigated", ng);
+	cover = xcalloc(ng + 1, sizeof *cover);
+	mitigated = xcalloc(ng + 1, sizeof *mitigated);
+	for (i = 0; r != NULL && i < r->n; i++) {
+		const struct risk	*k = r->risks[i];
+		const struct threat	*t;
+
+		if (!k->applies)
+			continue;
+		t = rview_threat(cat, k->threat);
+		for (g = 0; g < ng; g++) {
+			if (!rview_cites(t, gids[g]))
+				continue;
+			cover[g]++;
+			if (k->status == RISK_MITIGATED)
+				mitigated[g]++;
+		}
+	}
+	for (g = 0; g < ng; g++) {
+		v = vlines_add(&l->lines);
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, VS_HEADING, gids[g], 4);
+		vline_cell(v, VS_NORMAL, catalogue_ref_title(cat, REF_GUIDELINE,
+		    gids[g]), width - 34 > 20 ? width - 34 : 20);
+		vline_addf(v, cover[g] > 0 ? VS_NORMAL : VS_DIM, " %4zu %s",
+		    cover[g], cover[g] == 1 ? "risk " : "risks");
+		vline_addf(v, cover[g] > 0 && mitigated[g] == cover[g] ?
+		    VS_OK : VS_NORMAL, " %4zu mitigated", mitigated[g]);
+	}
+	free(cover);
+	free(mitigated);
+}
+
+void
+dash_lines(struct vlist *l, const struct risk_register *r,
+    const struct catalogue *cat, const struct model *m,
+    const struct risk_questions *fq, const char *today, int width)
+{
+	struct risk_counts	c;
+	size_t			i;
+
+	vlist_clear(l);
+	risk_counts_compute(&c, r);
+	dash_counts(l, &c);
+	dash_questions(l, m, cat, fq);
+	dash_overdue(l, r, today, width);
+	dash_accepted(l, r, c.by_status[RISK_ACCEPTED], width);
+	dash_coverage(l, r, cat, width);
+	/* Every line can hold the cursor, so that the page scrolls. */
+	for (i = 0; i < l->lines.n; i++)
+		l->lines.v[i].selectable = 1;
+	vlist_fix(l);
+}

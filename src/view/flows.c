@@ -1,0 +1,161 @@
+/* flows.c: the data-flow screen's list; which model object a line holds. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "util/xmalloc.h"
+#include "view/keys.h"
+#include "view/flows.h"
+
+void
+flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
+    int width)
+{
+	const struct field	*df = model_field(OBJ_FLOW, "data");
+	char			*data, *ends;
+	enum tri		 c = flow_crossing(m, f);
+	int			 dw;
+
+	if (c == TRI_YES)
+		vline_add(v, VS_CROSSING, "CROSSES  ");
+	else if (c == TRI_UNKNOWN)
+		vline_add(v, VS_WARN, "boundary?");
+	else
+		vline_add(v, VS_NORMAL, "         ");
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, VS_NORMAL, f->id, 14);
+	vline_add(v, VS_NORMAL, " ");
+	ends = xasprintf("%s -> %s", f->from != NULL ? f->from : "?",
+	    f->to != NULL ? f->to : "?");
+	vline_cell(v, VS_NORMAL, ends, 28);
+	free(ends);
+	vline_add(v, VS_NORMAL, " ");
+	dw = width - 10 - 15 - 29;
+	if (dw < 10)
+		dw = 10;
+	if ((data = field_get(f, df)) != NULL)
+		vline_cell(v, VS_FIELD, data, dw);
+	else
+		vline_cell(v, VS_WARN, "(data not set)", dw);
+	free(data);
+}
+
+/* The components of one boundary (id NULL: of none). */
+static void
+flows_members(struct vlist *l, const struct model *m, const char *bid,
+    int width)
+{
+	struct vline	*v;
+	size_t		 i;
+	int		 any = 0;
+
+	for (i = 0; i < m->ncomponents; i++) {
+		const struct component	*c = m->components[i];
+
+		if (bid == NULL) {
+			if (c->boundary != NULL)
+				continue;
+		} else if (c->boundary == NULL ||
+		    strcmp(c->boundary, bid) != 0)
+			continue;
+		v = vlist_item(l, c);
+		vline_add(v, VS_NORMAL, "    ");
+		vline_cell(v, VS_NORMAL, c->id, 16);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, c->name, width - 44 > 10 ?
+		    width - 44 : 10);
+		vline_add(v, VS_NORMAL, " ");
+		vline_add(v, VS_DIM, vocab_name(&vocab_kind, c->kind));
+		any = 1;
+	}
+	if (!any)
+		vlines_addf(&l->lines, VS_DIM, "    (no components)");
+}
+
+void
+flows_lines(struct vlist *l, const struct model *m, int width)
+{
+	struct vline	*v;
+	size_t		 i, nobnd = 0, crossing = 0;
+
+	vlist_clear(l);
+	vlines_addf(&l->lines, VS_HEADING, "Trust boundaries and their "
+	    "components");
+	for (i = 0; i < m->nboundaries; i++) {
+		const struct boundary	*b = m->boundaries[i];
+
+		v = vlist_item(l, b);
+		vline_add(v, VS_NORMAL, "  ");
+		vline_cell(v, VS_HEADING, b->id, 16);
+		vline_add(v, VS_NORMAL, " ");
+		vline_cell(v, VS_NORMAL, b->name, width - 34 > 10 ?
+		    width - 34 : 10);
+		vline_add(v, VS_NORMAL, " ");
+		vline_add(v, b->trust >= 0 ? VS_FIELD : VS_WARN,
+		    b->trust >= 0 ? vocab_name(&vocab_trust, b->trust) :
+		    "trust?");
+		flows_members(l, m, b->id, width);
+	}
+	for (i = 0; i < m->ncomponents; i++)
+		if (m->components[i]->boundary == NULL)
+			nobnd++;
+	if (nobnd > 0) {
+		vlines_addf(&l->lines, VS_WARN, "  (in no trust boundary)");
+		flows_members(l, m, NULL, width);
+	}
+	for (i = 0; i < m->nflows; i++)
+		if (flow_crossing(m, m->flows[i]) == TRI_YES)
+			crossing++;
+	vlines_add(&l->lines);
+	vlines_addf(&l->lines, VS_HEADING, "Data flows: %zu, %zu crossing a "
+	    "trust boundary (marked CROSSES)", m->nflows, crossing);
+	if (m->nflows == 0)
+		vlines_addf(&l->lines, VS_DIM, "  (no data flows: %s adds "
+		    "one)", keys_key(ACT_ADD, KCTX_FLOWS));
+	for (i = 0; i < m->nflows; i++) {
+		v = vlist_item(l, m->flows[i]);
+		vline_add(v, VS_NORMAL, "  ");
+		flows_view_line(v, m, m->flows[i], width - 2);
+	}
+	vlist_fix(l);
+}
+
+enum objtype
+view_objtype(const struct model *m, const void *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return OBJ_COUNT;
+	if (p == &m->system)
+		return OBJ_SYSTEM;
+	for (i = 0; i < m->nboundaries; i++)
+		if (p == m->boundaries[i])
+			return OBJ_BOUNDARY;
+	for (i = 0; i < m->ncomponents; i++)
+		if (p == m->components[i])
+			return OBJ_COMPONENT;
+	for (i = 0; i < m->nflows; i++)
+		if (p == m->flows[i])
+			return OBJ_FLOW;
+	return OBJ_COUNT;
+}
+
+const char *
+view_objid(const struct model *m, const void *p)
+{
+	switch (view_objtype(m, p)) {
+	case OBJ_SYSTEM:
+		return m->system.id;
+	case OBJ_BOUNDARY:
+		return ((const struct boundary *)p)->id;
+	case OBJ_COMPONENT:
+		return ((const struct component *)p)->id;
+	case OBJ_FLOW:
+		return ((const struct flow *)p)->id;
+	default:
+		return NULL;
+	}
+}

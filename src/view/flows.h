@@ -1,0 +1,25 @@
+/*
+ * flows.h: the list of the data-flow screen.
+ *
+ * The data-flow view groups components by trust boundary and lists the
+ * flows from -> to with the data they carry; a flow that crosses a trust
+ * boundary is marked with the word CROSSES (not by colour alone), and one
+ * whose ends lack a boundary with "boundary?" (data: the boundary,
+ * component or flow). The walk-through lists flows the same way.
+ */
+#ifndef PARAPET_VIEW_FLOWS_H
+#define PARAPET_VIEW_FLOWS_H
+
+#include "model/model.h"
+#include "view/view.h"
+
+/* One flow as columns: mark, id, from -> to, data. */
+void		 flows_view_line(struct vline *, const struct model *,
+		     const struct flow *, int width);
+void		 flows_lines(struct vlist *, const struct model *, int width);
+/* The type of the model object p points to, or OBJ_COUNT. */
+enum objtype	 view_objtype(const struct model *, const void *);
+/* The id of the model object p points to, or NULL (borrowed). */
+const char	*view_objid(const struct model *, const void *);
+
+#endif

@@ -1,0 +1,88 @@
+/* start.c: the models of a database, as the start screen lists them. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "model/risk-counts.h"
+#include "util/text.h"
+#include "util/xmalloc.h"
+#include "view/keys.h"
+#include "view/risks.h"
+#include "view/start.h"
+
+/* Columns of the start screen's list besides id and name. */
+#define START_FIXED	(2 + 1 + 4 * 5 + 5 + 11 + 10 + 4)
+
+void
+start_lines(struct vlist *l, const struct start_row *v, size_t n,
+    int width)
+{
+	struct vline	*line;
+	char		*empty;
+	size_t		 i;
+	int		 idw = 8, namew, s, w;
+
+	for (i = 0; i < n; i++)
+		if ((w = text_width(v[i].id)) > idw)
+			idw = w;
+	if (idw > 24)
+		idw = 24;
+	/* The id gives way before the name goes under 10 columns. */
+	if (width - START_FIXED - idw < 10)
+		idw = width - START_FIXED - 10 > 8 ? width - START_FIXED - 10 :
+		    8;
+	namew = width - START_FIXED - idw;
+	if (namew < 10)
+		namew = 10;
+	vlist_clear(l);
+	if (n == 0) {
+		empty = xasprintf("No models in this database yet: press %s "
+		    "to create a blank one, %s to start from a template.",
+		    keys_key(ACT_NEW, KCTX_START),
+		    keys_key(ACT_NEW_TEMPLATE, KCTX_START));
+		vlines_wrap(&l->lines, VS_DIM, empty, width, 2);
+		free(empty);
+		vlist_fix(l);
+		return;
+	}
+	line = vlines_add(&l->lines);
+	vline_add(line, VS_HEADING, "  ");
+	vline_cell(line, VS_HEADING, "ID", idw);
+	vline_add(line, VS_HEADING, " ");
+	vline_cell(line, VS_HEADING, "NAME", namew);
+	for (s = LEVEL_COUNT - 1; s >= 0; s--)
+		vline_addf(line, VS_HEADING, "%5s",
+		    vocab_label(&vocab_severity, s));
+	/*
+	 * Statuses as the dashboard words them, mitigating ones too; the
+	 * total is the sum of either group, so it gives them its room.
+	 */
+	vline_addf(line, VS_HEADING, "%5s%11s%10s%4s",
+	    vocab_label(&vocab_risk_status, RISK_OPEN),
+	    vocab_label(&vocab_risk_status, RISK_MITIGATING),
+	    vocab_label(&vocab_risk_status, RISK_MITIGATED),
+	    vocab_label(&vocab_risk_status, RISK_ACCEPTED));
+	l->sticky = 1;
+	for (i = 0; i < n; i++) {
+		const struct risk_counts	*c = &v[i].counts;
+
+		line = vlist_item(l, v[i].data);
+		vline_add(line, VS_NORMAL, "  ");
+		vline_cell(line, VS_NORMAL, v[i].id, idw);
+		vline_add(line, VS_NORMAL, " ");
+		vline_cell(line, VS_NORMAL, v[i].name, namew);
+		for (s = LEVEL_COUNT - 1; s >= 0; s--)
+			vline_addf(line, c->by_severity[s] > 0 ?
+			    rview_severity_style(s) : VS_DIM, "%5zu",
+			    c->by_severity[s]);
+		vline_addf(line, c->by_status[RISK_OPEN] > 0 ? VS_WARN :
+		    VS_DIM, "%5zu", c->by_status[RISK_OPEN]);
+		vline_addf(line, VS_NORMAL, "%11zu",
+		    c->by_status[RISK_MITIGATING]);
+		vline_addf(line, VS_NORMAL, "%10zu",
+		    c->by_status[RISK_MITIGATED]);
+		vline_addf(line, VS_NORMAL, "%4zu",
+		    c->by_status[RISK_ACCEPTED]);
+	}
+	vlist_fix(l);
+}
