@@ -385,6 +385,16 @@ grep -q '^medium .* 3x2  llm-jailbreak@served-llm ' "$T/risks" ||
 grep -q '^medium .* 3x2  llm-system-prompt-leakage@served-llm ' "$T/risks" ||
     fail "$model: the weights download makes prompt leakage likelier"
 
+# A backdoor or a weakness kept from a public base chooses an output: where
+# an engineer reads every answer before using it, it ranks below the same
+# backdoor in a classifier whose verdicts take effect unseen.
+model=calibration-reviewed-open-weights
+register "$SRC/tests/data/calibration/reviewed-open-weights.yaml"
+expect backdoored-model@advice-llm medium
+expect backdoored-model@gate-model high
+above backdoored-model@gate-model backdoored-model@advice-llm
+above transfer-learning-attack@gate-model transfer-learning-attack@advice-llm
+
 # A per-caller limit on the only way to an internal LLM bounds what staff
 # can make it spend; the same limit behind a public chat does not.
 model=calibration-rate-limited-endpoint
