@@ -394,6 +394,12 @@ expect backdoored-model@advice-llm medium
 expect backdoored-model@gate-model high
 above backdoored-model@gate-model backdoored-model@advice-llm
 above transfer-learning-attack@gate-model transfer-learning-attack@advice-llm
+# Only engineers stated to write nothing an attacker controls prompt the
+# advice LLM, through an internal app: jailbreaking it needs an insider
+# (likelihood 2). Employees whose input is not so stated (the served
+# open-weights desk below) keep the catalogue's likelihood.
+grep -q '^low .* 2x2  llm-jailbreak@advice-llm ' "$T/risks" ||
+    fail "$model: a jailbreak that needs an insider is not low"
 
 # A per-caller limit on the only way to an internal LLM bounds what staff
 # can make it spend; the same limit behind a public chat does not.
