@@ -385,6 +385,22 @@ grep -q '^medium .* 3x2  llm-jailbreak@served-llm ' "$T/risks" ||
 grep -q '^medium .* 3x2  llm-system-prompt-leakage@served-llm ' "$T/risks" ||
     fail "$model: the weights download makes prompt leakage likelier"
 
+# A backdoor or a weakness kept from a public base chooses an output: where
+# an engineer reads every answer before using it, it ranks below the same
+# backdoor in a classifier whose verdicts take effect unseen.
+model=calibration-reviewed-open-weights
+register "$SRC/tests/data/calibration/reviewed-open-weights.yaml"
+expect backdoored-model@advice-llm medium
+expect backdoored-model@gate-model high
+above backdoored-model@gate-model backdoored-model@advice-llm
+above transfer-learning-attack@gate-model transfer-learning-attack@advice-llm
+# Only engineers stated to write nothing an attacker controls prompt the
+# advice LLM, through an internal app: jailbreaking it needs an insider
+# (likelihood 2). Employees whose input is not so stated (the served
+# open-weights desk below) keep the catalogue's likelihood.
+grep -q '^low .* 2x2  llm-jailbreak@advice-llm ' "$T/risks" ||
+    fail "$model: a jailbreak that needs an insider is not low"
+
 # A per-caller limit on the only way to an internal LLM bounds what staff
 # can make it spend; the same limit behind a public chat does not.
 model=calibration-rate-limited-endpoint

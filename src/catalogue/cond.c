@@ -403,7 +403,8 @@ cond_parse_answered(struct cond_parser *p, const struct ynode *k,
 		    "text, which a condition cannot test", f->name), NULL;
 	if (subject == TARGET_COMPONENT && (f->kinds & kinds) == 0)
 		return cond_kinds_error(p, v, "'answered': ", f, kinds);
-	c = cond_node(COND_ANSWERED, subject, k->value, k);
+	/* The key by its static name: the document is freed after loading. */
+	c = cond_node(COND_ANSWERED, subject, "answered", k);
 	c->field = f;
 	return c;
 }

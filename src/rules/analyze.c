@@ -871,15 +871,73 @@ analyze_drop_adjustments(struct risk *k)
 }
 
 /*
+ * 1 if a reason line or an ask's element names one of the flows set in
+ * skip (by index), quoted as the reasons quote them ("flow 'r2' ...").
+ */
+static int
+analyze_names_skipped(const struct model *m, const unsigned char *skip,
+    const char *text)
+{
+	char	*q;
+	size_t	 i;
+	int	 hit = 0;
+
+	if (skip == NULL)
+		return 0;
+	for (i = 0; i < m->nflows && !hit; i++) {
+		if (!skip[i])
+			continue;
+		q = xasprintf("'%s'", m->flows[i]->id);
+		hit = strstr(text, q) != NULL;
+		free(q);
+	}
+	return hit;
+}
+
+/* 1 if id is that of a flow set in skip (by index). */
+static int
+analyze_skips_id(const struct model *m, const unsigned char *skip,
+    const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < m->nflows; i++)
+		if (skip[i] && strcmp(m->flows[i]->id, id) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if the risk k has the alias THREAT@TARGET. */
+static int
+analyze_has_alias(const struct risk *k, const char *threat,
+    const char *target)
+{
+	size_t	i, len = strlen(threat);
+
+	for (i = 0; i < k->naliases; i++)
+		if (strncmp(k->aliases[i], threat, len) == 0 &&
+		    k->aliases[i][len] == '@' &&
+		    strcmp(k->aliases[i] + len + 1, target) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * Fold a restating finding c into the finding k that covers it. The more
  * severe score is kept, with the adjustment lines that made it: the other
- * finding's would explain a score that is not shown.
+ * finding's would explain a score that is not shown. With skip (flows by
+ * index), only the part of c about its other flows is folded: its lines
+ * and questions that name a skipped flow stay out, and k takes the
+ * aliases of c's flows that it shares (THREAT@FLOW) rather than c's
+ * name, unless name is set (the first part of c folded keeps its name,
+ * so that a decision taken on it follows as before).
  */
 static void
-analyze_fold(struct risk *k, const struct risk *c)
+analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
+    const unsigned char *skip, int name_too)
 {
 	char	*name;
-	size_t	 x;
+	size_t	 x, len = strlen(c->threat);
 	int	 provisional = risk_provisional(k), takes;
 
 	takes = c->severity > k->severity || (c->severity == k->severity &&
@@ -894,6 +952,8 @@ analyze_fold(struct risk *k, const struct risk *c)
 	 */
 	for (x = 0; x < c->nreasons; x++)
 		if (!analyze_has_reason(k, c->reasons[x].line) &&
+		    !analyze_names_skipped(m, skip,
+		    risk_reason_text(&c->reasons[x])) &&
 		    (takes || c->reasons[x].kind != REASON_ADJUSTMENT) &&
 		    (provisional || (c->reasons[x].kind != REASON_ASSUMED &&
 		    strcmp(c->reasons[x].line, PROVISIONAL_REASON) != 0)))
@@ -903,12 +963,18 @@ analyze_fold(struct risk *k, const struct risk *c)
 		if (risk_find_mitigation(k, c->mitigations[x].id) == NULL)
 			risk_add_mitigation(k, c->mitigations[x].id);
 	for (x = 0; provisional && x < c->nasks; x++)
-		risk_add_ask(k, c->asks[x].element, c->asks[x].field);
-	name = risk_name(c);
-	risk_add_alias(k, name);
-	free(name);
+		if (!analyze_names_skipped(m, skip, c->asks[x].element))
+			risk_add_ask(k, c->asks[x].element, c->asks[x].field);
+	if (skip == NULL || name_too) {
+		name = risk_name(c);
+		risk_add_alias(k, name);
+		free(name);
+	}
 	for (x = 0; x < c->naliases; x++)
-		risk_add_alias(k, c->aliases[x]);
+		if (skip == NULL || (strncmp(c->aliases[x], c->threat,
+		    len) == 0 && c->aliases[x][len] == '@' &&
+		    !analyze_skips_id(m, skip, c->aliases[x] + len + 1)))
+			risk_add_alias(k, c->aliases[x]);
 	if (takes) {
 		k->likelihood = c->likelihood;
 		k->impact = c->impact;
@@ -1071,7 +1137,7 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 			    t->covers_feedback[j], m->components[i]->id)) ==
 			    0 || !analyze_may_fold(k, reg->risks[x - 1]))
 				continue;
-			analyze_fold(k, reg->risks[x - 1]);
+			analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
 			risk_add_reason(k, REASON_FACT, "'%s' gathers the "
 			    "feedback '%s' learns from", m->components[i]->id,
 			    to->id);
@@ -1087,6 +1153,51 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
  * line that says so), mitigations, name and aliases, and its score when
  * higher.
  */
+/*
+ * A covered finding c that groups flows (THREAT@FLOW aliases: the answers
+ * that one consumer takes in clear text from two vendors) may restate
+ * several findings of k's threat, each about some of its flows (one
+ * connection per vendor). Folded whole into the first, that one would
+ * name flows that never touch it. 1 if c has flows that k does not group
+ * and every one of them is grouped by another finding of k's threat
+ * still in the register: skip then holds those flows (by index), so
+ * that each takes its own part of c. 0 when c is about k's flows only,
+ * or when some flow of c has no other finding to go to (folded whole, as
+ * before, so that nothing it says is lost).
+ */
+static int
+analyze_share_out(const struct model *m, const struct risk *k,
+    const struct risk *c, struct strmap *alias, const unsigned char *gone,
+    unsigned char *skip)
+{
+	const char	*a, *id;
+	char		*key;
+	size_t		 i, j, x, len = strlen(c->threat), n = 0;
+
+	memset(skip, 0, m->nflows + 1);
+	for (i = 0; i < c->naliases; i++) {
+		a = c->aliases[i];
+		if (strncmp(a, c->threat, len) != 0 || a[len] != '@')
+			continue;
+		id = a + len + 1;
+		if (analyze_has_alias(k, k->threat, id))
+			continue;
+		for (j = 0; j < m->nflows; j++)
+			if (strcmp(m->flows[j]->id, id) == 0)
+				break;
+		if (j == m->nflows)
+			continue;
+		key = xasprintf("%s@%s", k->threat, id);
+		x = (size_t)(uintptr_t)strmap_get(alias, key);
+		free(key);
+		if (x == 0 || gone[x - 1])
+			return 0;
+		skip[j] = 1;
+		n++;
+	}
+	return n > 0;
+}
+
 static void
 analyze_covers(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg)
@@ -1095,13 +1206,15 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	struct risk		*k, *c;
 	struct strmap		 by, alias;
 	char			**names;
-	unsigned char		*gone;
+	unsigned char		*gone, *split, *skip;
 	const char		*a;
 	size_t			 i, j, x, y, len, n = reg->n;
 
 	strmap_init(&by);
 	names = xcalloc(n + 1, sizeof *names);
 	gone = xcalloc(n + 1, 1);
+	split = xcalloc(n + 1, 1);
+	skip = xcalloc(m->nflows + 1, 1);
 	strmap_init(&alias);
 	for (i = 0; i < n; i++) {
 		names[i] = risk_name(reg->risks[i]);
@@ -1135,10 +1248,25 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 				c = reg->risks[x - 1];
 				if (c == k || !analyze_may_fold(k, c))
 					continue;
-				analyze_fold(k, c);
+				if (analyze_share_out(m, k, c, &alias, gone,
+				    skip)) {
+					/* Its part about this flow, once. */
+					if (analyze_has_alias(k, c->threat,
+					    a + len + 1))
+						continue;
+					analyze_fold(k, c, m, skip,
+					    !split[x - 1]);
+					split[x - 1] = 1;
+					continue;
+				}
+				analyze_fold(k, c, m, NULL, 0);
 				gone[x - 1] = 1;
 			}
 	}
+	/* A finding shared out among those that restate it is gone. */
+	for (i = 0; i < n; i++)
+		if (split[i])
+			gone[i] = 1;
 	for (i = 0; i < n; i++) {
 		k = reg->risks[i];
 		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
@@ -1149,7 +1277,7 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 			if ((x = analyze_covered(&by, gone, t->covers[j],
 			    k->target)) != 0 &&
 			    analyze_may_fold(k, reg->risks[x - 1])) {
-				analyze_fold(k, reg->risks[x - 1]);
+				analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
 				gone[x - 1] = 1;
 			}
 			/* Folding adds aliases: count those of the start. */
@@ -1162,7 +1290,7 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 				c = reg->risks[x - 1];
 				if (c == k || !analyze_may_fold(k, c))
 					continue;
-				analyze_fold(k, c);
+				analyze_fold(k, c, m, NULL, 0);
 				gone[x - 1] = 1;
 			}
 		}
@@ -1176,6 +1304,8 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	risk_register_drop(reg, gone);
 	free(names);
 	free(gone);
+	free(split);
+	free(skip);
 }
 
 void

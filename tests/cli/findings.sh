@@ -264,4 +264,61 @@ run history "$db"
 expect_out "flow-unencrypted-sensitive@orchestrator merged into" \
     "history records where the caller's finding went"
 
+# One consumer takes model answers in clear text from two peers (a vendor
+# and an inference service), each its own clear-text connection finding.
+# The answers' integrity on the consumer (one finding for both answers) is
+# restated by both: each connection takes the part about its own answer,
+# and neither names the other's flows (trial4: a hash vendor's finding
+# listed the classifier scores). A decision on the earlier name still
+# lands on a finding.
+cat >"$T/two-peers.yaml" <<'YAML'
+parapet: 1
+system: { id: two-peers, name: Two peers, criticality: medium }
+boundaries:
+  - { id: a, name: A, trust: internal }
+  - { id: b, name: B, trust: partner }
+  - { id: c, name: C, trust: internal }
+components:
+  - { id: app, name: App, kind: application, boundary: a }
+  - { id: vendor, name: Vendor, kind: external-service, boundary: b }
+  - { id: inf, name: Inference, kind: inference-service, boundary: c }
+flows:
+  - { id: q1, from: app, to: vendor, data: [documents], encrypted: false }
+  - { id: r1, from: vendor, to: app, data: [model-output], encrypted: false }
+  - { id: q2, from: app, to: inf, data: [documents], encrypted: false }
+  - { id: r2, from: inf, to: app, data: [model-output], encrypted: false }
+decisions:
+  output-integrity-in-transit@app:
+    status: accepted
+    owner: Platform team
+    justification: Answers are checked against a signature
+YAML
+run import "$T/two-peers.yaml" "$T/tp.db"
+expect_rc 0 "two peers' clear-text answers import"
+run risks "$T/tp.db"
+expect_out "flow-unencrypted-sensitive@vendor" "the vendor connection is a finding"
+expect_out "flow-unencrypted-sensitive@inf" "the inference connection is a finding"
+if grep -q 'output-integrity-in-transit@' "$T/out"; then
+	fail "the answers' integrity stays a finding of its own"
+fi
+run risk "$T/tp.db" flow-unencrypted-sensitive@vendor
+expect_out "this finding also covers 'output-integrity-in-transit'" \
+    "the vendor connection restates its answer's integrity"
+expect_out "flow 'r1' goes to 'app'" "with its own answer"
+if grep -q "'r2'" "$T/out"; then
+	fail "the vendor connection names the inference service's answer"
+fi
+run risk "$T/tp.db" flow-unencrypted-sensitive@inf
+expect_out "this finding also covers 'output-integrity-in-transit'" \
+    "the inference connection restates its answer's integrity"
+expect_out "flow 'r2' goes to 'app'" "with its own answer"
+if grep -q "'r1'" "$T/out"; then
+	fail "the inference connection names the vendor's answer"
+fi
+if ! grep -q "Platform team" "$T/out" && ! {
+    run risk "$T/tp.db" flow-unencrypted-sensitive@vendor
+    grep -q "Platform team" "$T/out"; }; then
+	fail "the decision on the answers' integrity is lost"
+fi
+
 finish
