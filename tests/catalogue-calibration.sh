@@ -443,6 +443,14 @@ expect llm-misinformation-overreliance@triage-llm high
 expect llm-misinformation-overreliance@drafting-llm medium
 above llm-misinformation-overreliance@triage-llm llm-misinformation-overreliance@drafting-llm
 
+# A person who reviews every output is who overreliance misleads (OWASP
+# LLM09): a note a clinician signs keeps the misinformation finding of
+# an answer nobody checks, medium, not lowered to low by the review.
+model=calibration-reviewed-note
+register "$SRC/tests/data/calibration/reviewed-note.yaml"
+expect llm-misinformation-overreliance@note-llm medium
+expect llm-misinformation-overreliance@answer-llm medium
+
 # A pickled model from a contracted vendor's own channel needs the vendor
 # compromised (likelihood 2); the same file from a public hub needs only an
 # upload, and ranks above it.
