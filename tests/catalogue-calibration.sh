@@ -451,6 +451,21 @@ register "$SRC/tests/data/calibration/reviewed-note.yaml"
 expect llm-misinformation-overreliance@note-llm medium
 expect llm-misinformation-overreliance@answer-llm medium
 
+# A review limit on a tool that moves money is not a second discount on
+# an injection: orders under the limit still spend money unapproved (and
+# an attacker can split an order). What one unreviewed action costs is
+# the stated action-impact: high keeps the injection as critical as with
+# no review at all; low (the limit bounds the loss) ranks it lower.
+model=calibration-order-limit
+register "$SRC/tests/data/calibration/order-limit.yaml"
+expect llm-indirect-prompt-injection@llm-a critical
+expect llm-indirect-prompt-injection@llm-c critical
+expect llm-indirect-prompt-injection@llm-b high medium
+above llm-indirect-prompt-injection@llm-a llm-indirect-prompt-injection@llm-b
+expect agent-excessive-agency@tool-a high
+expect agent-excessive-agency@tool-c high
+above agent-excessive-agency@tool-a agent-excessive-agency@tool-b
+
 # A pickled model from a contracted vendor's own channel needs the vendor
 # compromised (likelihood 2); the same file from a public hub needs only an
 # upload, and ranks above it.
