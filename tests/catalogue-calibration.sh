@@ -288,16 +288,20 @@ expect agent-excessive-agency@billing-agent none
 # Sub-agents' results are among what the orchestrator reads: one finding
 # that it can be steered, naming that path; the shared memory index
 # returning what a user may not see is that index's finding, not the
-# orchestrator's as a confused deputy.
-expect agent-goal-hijack@orchestrator high critical
+# orchestrator's as a confused deputy. Every agent plans with the one
+# shared LLM, so that path is the injection into it: the LLM's indirect
+# injection finding names the agents' goal hijack, once (trial3 H).
+expect llm-indirect-prompt-injection@llm critical
+expect agent-goal-hijack@orchestrator none
 expect agent-injection-propagates@orchestrator none
 # What steers the orchestrator rides its delegation into the billing agent,
 # which holds the refund tool: the one finding names that agent too, on
 # facts, rather than a second finding of its own.
 expect agent-goal-hijack@billing-agent none
-"$PARAPET" risk "$T/db" agent-goal-hijack@orchestrator |
-    grep -q "^    fact: 'billing-agent' is reachable from 'web' through flows" ||
-    fail "$model: goal hijack does not follow the delegation to the billing agent"
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm >"$T/r"
+grep -q "^    fact: 'billing-agent' is reachable from 'web' through flows" "$T/r" &&
+    grep -q "^    fact: every agent that 'agent-goal-hijack' names plans with 'llm'" "$T/r" ||
+    fail "$model: the shared LLM's injection does not name the goal hijack through the billing agent"
 # The billing agent validates each task before it acts; the orchestrator
 # acts on the sub-agents' results unchecked.
 expect agent-cascading-failure@billing-agent none
@@ -307,6 +311,12 @@ expect agent-confused-deputy@orchestrator none
 # Disclosure of personal data is impact 4 at most, whatever the stakes.
 grep -q ' [1-5]x5  monitoring-holds-sensitive-data@traces ' "$T/risks" &&
     fail "$model: a log store's disclosure scores impact 5"
+
+# Agents that plan with models of their own are each a way in: the chain
+# keeps its goal hijack finding beside the models' injection findings.
+model=calibration-own-models
+register "$SRC/tests/threats/agent-goal-hijack/fires-orchestrator.yaml"
+expect agent-goal-hijack@orchestrator medium high critical
 
 # Voice banking: the vendor's verifier runs in the bank, so how it is
 # exposed and what its stack pulls in are the bank's; callers' audio comes
@@ -458,6 +468,29 @@ register "$SRC/tests/data/calibration/unapproved-closure.yaml"
 expect llm-misinformation-overreliance@triage-llm high
 expect llm-misinformation-overreliance@drafting-llm medium
 above llm-misinformation-overreliance@triage-llm llm-misinformation-overreliance@drafting-llm
+
+# A person who reviews every output is who overreliance misleads (OWASP
+# LLM09): a note a clinician signs keeps the misinformation finding of
+# an answer nobody checks, medium, not lowered to low by the review.
+model=calibration-reviewed-note
+register "$SRC/tests/data/calibration/reviewed-note.yaml"
+expect llm-misinformation-overreliance@note-llm medium
+expect llm-misinformation-overreliance@answer-llm medium
+
+# A review limit on a tool that moves money is not a second discount on
+# an injection: orders under the limit still spend money unapproved (and
+# an attacker can split an order). What one unreviewed action costs is
+# the stated action-impact: high keeps the injection as critical as with
+# no review at all; low (the limit bounds the loss) ranks it lower.
+model=calibration-order-limit
+register "$SRC/tests/data/calibration/order-limit.yaml"
+expect llm-indirect-prompt-injection@llm-a critical
+expect llm-indirect-prompt-injection@llm-c critical
+expect llm-indirect-prompt-injection@llm-b high medium
+above llm-indirect-prompt-injection@llm-a llm-indirect-prompt-injection@llm-b
+expect agent-excessive-agency@tool-a high
+expect agent-excessive-agency@tool-c high
+above agent-excessive-agency@tool-a agent-excessive-agency@tool-b
 
 # A pickled model from a contracted vendor's own channel needs the vendor
 # compromised (likelihood 2); the same file from a public hub needs only an

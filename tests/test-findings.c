@@ -730,6 +730,21 @@ test_finding_and_covers_are_checked_at_load(void **state)
 		  "mitigations: [m-a] }\n",
 		  "'covers-feedback' is for threats about a component, and "
 		  "threat 'u' is about a flow" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-agents: [no-such-threat] }\n",
+		  "threat 't' covers unknown threat 'no-such-threat'" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-agents: [u] }\n"
+		  "  - { id: u, title: U, description: D., target: flow, "
+		  "when: { encrypted: false }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a] }\n",
+		  "'covers-agents' is for threats about a component, and "
+		  "threat 'u' is about a flow" },
 	};
 	struct catalogue	*c;
 	struct error		 err;

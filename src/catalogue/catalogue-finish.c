@@ -146,22 +146,44 @@ finish_adjustment_threats(struct finish *f, const struct adjustment *a)
 	finish_adjustment_list(f, a, a->except, a->except_pos, a->nexcept);
 }
 
+/* Which list of covered threats finish_covers_list() checks. */
+enum covers_list {
+	COVERS_SAME,		/* covers */
+	COVERS_FEEDBACK,	/* covers-feedback */
+	COVERS_AGENTS		/* covers-agents */
+};
+
 /*
  * The threats a threat covers must exist (or have been disabled), and not
  * cover threats in turn: one level, so that a finding's fate never depends
- * on the order of the catalogue.
+ * on the order of the catalogue. Findings of covers-agents are folded
+ * after every other (see analyze_covers()), so theirs may cover others.
  */
 static void
-finish_covers_list(struct finish *f, const struct threat *t, int feedback,
-    char **ids, const struct srcpos *pos, size_t n)
+finish_covers_list(struct finish *f, const struct threat *t,
+    enum covers_list which, char **ids, const struct srcpos *pos, size_t n)
 {
 	const struct threat	*c;
 	size_t			 i;
+	int			 feedback = which == COVERS_FEEDBACK;
 
 	for (i = 0; i < n; i++) {
 		c = finish_threat_ref(f, t->pos.file, &pos[i], "threat",
 		    t->id, "covers", ids[i]);
-		if (c != NULL && (c->ncovers > 0 || c->ncovers_feedback > 0))
+		/* What plans with a model is an agent: both are components. */
+		if (c != NULL && which == COVERS_AGENTS &&
+		    (t->target != TARGET_COMPONENT ||
+		    c->target != TARGET_COMPONENT))
+			finish_report(f, t->pos.file, pos[i].line,
+			    pos[i].col, "'covers-agents' is for threats "
+			    "about a component, and threat '%s' is about a %s",
+			    t->target != TARGET_COMPONENT ? t->id : c->id,
+			    target_type_name(t->target != TARGET_COMPONENT ?
+			    t->target : c->target));
+		if (which == COVERS_AGENTS)
+			continue;
+		if (c != NULL && (c->ncovers > 0 || c->ncovers_feedback > 0 ||
+		    c->ncovers_agents > 0))
 			finish_report(f, t->pos.file, pos[i].line,
 			    pos[i].col, "threat '%s' covers '%s', "
 			    "which covers threats itself", t->id, c->id);
@@ -180,9 +202,12 @@ finish_covers_list(struct finish *f, const struct threat *t, int feedback,
 static void
 finish_covers(struct finish *f, const struct threat *t)
 {
-	finish_covers_list(f, t, 0, t->covers, t->covers_pos, t->ncovers);
-	finish_covers_list(f, t, 1, t->covers_feedback,
+	finish_covers_list(f, t, COVERS_SAME, t->covers, t->covers_pos,
+	    t->ncovers);
+	finish_covers_list(f, t, COVERS_FEEDBACK, t->covers_feedback,
 	    t->covers_feedback_pos, t->ncovers_feedback);
+	finish_covers_list(f, t, COVERS_AGENTS, t->covers_agents,
+	    t->covers_agents_pos, t->ncovers_agents);
 }
 
 /*

@@ -44,8 +44,8 @@ static const char *const mitigation_keys[] = { "id", "title",
 	"description", "refs", "disabled", NULL };
 static const char *const threat_keys[] = { "id", "title", "description",
 	"why", "target", "when", "likelihood", "impact", "stride", "refs",
-	"mitigations", "finding", "covers", "covers-feedback", "excludes",
-	"disabled", NULL };
+	"mitigations", "finding", "covers", "covers-feedback", "covers-agents",
+	"excludes", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "min-impact", "max-impact", "stride",
 	"threats", "except", "reason", "disabled", NULL };
@@ -206,6 +206,8 @@ threat_free(struct threat *t)
 	id_list_free(t->covers, t->covers_pos, t->ncovers);
 	id_list_free(t->covers_feedback, t->covers_feedback_pos,
 	    t->ncovers_feedback);
+	id_list_free(t->covers_agents, t->covers_agents_pos,
+	    t->ncovers_agents);
 	id_list_free(t->excludes, t->excludes_pos, t->nexcludes);
 	free(t->source);
 	free(t);
@@ -836,12 +838,18 @@ load_covers_key(struct loader *l, const struct ynode *map,
  * covers-feedback: [threat id, ...], optional: threats whose finding on a
  * component that gathers the feedback this threat's target learns from
  * restates this one (see analyze_covers()).
+ * covers-agents: [threat id, ...], optional: threats about an agent whose
+ * finding, when every agent it names plans with this threat's target,
+ * restates this one.
  */
 static int
 load_covers(struct loader *l, const struct ynode *map, struct threat *t)
 {
 	if (load_covers_key(l, map, t, "covers", &t->covers, &t->covers_pos,
 	    &t->ncovers) == -1)
+		return -1;
+	if (load_covers_key(l, map, t, "covers-agents", &t->covers_agents,
+	    &t->covers_agents_pos, &t->ncovers_agents) == -1)
 		return -1;
 	return load_covers_key(l, map, t, "covers-feedback",
 	    &t->covers_feedback, &t->covers_feedback_pos,

@@ -145,6 +145,14 @@ struct threat {
 						   replaces */
 	struct srcpos		 *covers_feedback_pos;
 	size_t			 ncovers_feedback;
+	char			**covers_agents; /* threats about an agent
+						   whose finding, when every
+						   agent it names plans with
+						   this one's target (a
+						   model), this one's
+						   replaces */
+	struct srcpos		 *covers_agents_pos;
+	size_t			 ncovers_agents;
 	/*
 	 * Threats whose conditions exclude this one's on the same target
 	 * (one answer raises the one, the other answer the other): an

@@ -1147,6 +1147,100 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 }
 
 /*
+ * The agents that plan with a component: 1 at the index of each agent
+ * with a flow to it, or to an inference service that has a flow to it,
+ * in the returned array, which the caller frees.
+ */
+static unsigned char *
+analyze_planners(const struct model *m, const struct component *to)
+{
+	unsigned char		*serves = xcalloc(m->ncomponents + 1, 1);
+	unsigned char		*plans = xcalloc(m->ncomponents + 1, 1);
+	const struct flow	*f;
+	size_t			 i;
+
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->dst == to && f->src->kind == KIND_INFERENCE_SERVICE)
+			serves[f->src->index] = 1;
+	}
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src->kind == KIND_AGENT &&
+		    (f->dst == to || serves[f->dst->index]))
+			plans[f->src->index] = 1;
+	}
+	free(serves);
+	return plans;
+}
+
+/*
+ * 1 if every agent that the finding c of THREAT names (its target, and
+ * those of its aliases of the same threat, for a finding that groups a
+ * chain of agents) is marked in plans.
+ */
+static int
+analyze_all_plan(const struct model *m, const struct risk *c,
+    const unsigned char *plans)
+{
+	const struct component	*a;
+	size_t			 len = strlen(c->threat), y;
+
+	if ((a = model_component(m, c->target)) == NULL || !plans[a->index])
+		return 0;
+	for (y = 0; y < c->naliases; y++) {
+		if (strncmp(c->aliases[y], c->threat, len) != 0 ||
+		    c->aliases[y][len] != '@')
+			continue;
+		if ((a = model_component(m, c->aliases[y] + len + 1)) ==
+		    NULL || !plans[a->index])
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Fold each finding that a covering threat names in covers-agents, when
+ * every agent it names plans with the covering finding's target (one
+ * model that all of them share), into the covering one: the path through
+ * the agents is the path into that model.
+ */
+static void
+analyze_covers_agents(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, unsigned char *gone)
+{
+	const struct threat	*t;
+	const struct component	*to;
+	struct risk		*k, *c;
+	unsigned char		*plans;
+	size_t			 i, j, x;
+
+	for (i = 0; i < reg->n; i++) {
+		k = reg->risks[i];
+		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
+		    NULL || t->ncovers_agents == 0 ||
+		    (to = model_component(m, k->target)) == NULL)
+			continue;
+		plans = analyze_planners(m, to);
+		for (j = 0; j < t->ncovers_agents; j++)
+			for (x = 0; x < reg->n; x++) {
+				c = reg->risks[x];
+				if (gone[x] || x == i ||
+				    strcmp(c->threat, t->covers_agents[j]) !=
+				    0 || !analyze_all_plan(m, c, plans) ||
+				    !analyze_may_fold(k, c))
+					continue;
+				analyze_fold(k, c, m, NULL, 0);
+				risk_add_reason(k, REASON_FACT, "every agent "
+				    "that '%s' names plans with '%s'",
+				    c->threat, to->id);
+				gone[x] = 1;
+			}
+		free(plans);
+	}
+}
+
+/*
  * Fold each finding that a covering threat restates on the same target,
  * or on one of the targets the covering finding groups (its aliases
  * THREAT@TARGET), into the covering one, which takes its reasons (after a
@@ -1297,6 +1391,8 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 		if (t->ncovers_feedback > 0 && t->target == TARGET_COMPONENT)
 			analyze_covers_feedback(m, t, k, reg, &by, gone);
 	}
+	/* After the others: a finding it folds has folded its own. */
+	analyze_covers_agents(cat, m, reg, gone);
 	strmap_release(&by);
 	strmap_release(&alias);
 	for (i = 0; i < n; i++)
