@@ -886,6 +886,19 @@ analyze_may_fold(const struct risk *k, const struct risk *c)
 	DATA_BIT(DATA_FEEDBACK) | DATA_BIT(DATA_MODEL_WEIGHTS))
 
 /*
+ * The findings a covers-feedback threat may fold: those of one threat on
+ * the components that take in feedback, in model order. Gone ones are
+ * dropped as they are met, so that each is looked at a bounded number of
+ * times once folded.
+ */
+struct feedback_cands {
+	const char	*threat;	/* borrowed from the catalogue */
+	size_t		*comp;		/* component index of each */
+	size_t		*risk;		/* 1 + its index in the register */
+	size_t		 n;
+};
+
+/*
  * The flows that carry what a model learns from, by destination, to walk
  * back from a component to the ones that gather its feedback. Built once
  * per analysis when a threat needs it: walking every flow of the model
@@ -896,11 +909,14 @@ struct feedback {
 	size_t			 *first;	/* component index: its first
 						   flow in in[] */
 	const struct flow	**in;		/* the flows, by destination */
+	unsigned char		 *fed;		/* component index: 1 if a
+						   flow brings it feedback */
 	size_t			 *seen;		/* component index: walk that
 						   reached it last */
 	size_t			  walk;		/* this walk's number */
 	size_t			 *up;		/* the components reached */
-	size_t			 *fed;		/* those that gather feedback */
+	struct feedback_cands	 *cands;	/* by covered threat */
+	size_t			  ncands;
 };
 
 static struct feedback *
@@ -912,13 +928,16 @@ analyze_feedback_new(const struct model *m)
 
 	fb->first = xcalloc(n + 2, sizeof *fb->first);
 	fb->in = xcalloc(m->nflows + 1, sizeof *fb->in);
+	fb->fed = xcalloc(n + 1, 1);
 	fb->seen = xcalloc(n + 1, sizeof *fb->seen);
 	fb->up = xcalloc(n + 1, sizeof *fb->up);
-	fb->fed = xcalloc(n + 1, sizeof *fb->fed);
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
-			fb->first[f->dst->index + 2]++;
+		if (f->src == f->dst || (f->data & LEARNS_FROM) == 0)
+			continue;
+		fb->first[f->dst->index + 2]++;
+		if ((f->data & DATA_BIT(DATA_FEEDBACK)) != 0)
+			fb->fed[f->dst->index] = 1;
 	}
 	for (i = 2; i < n + 2; i++)
 		fb->first[i] += fb->first[i - 1];
@@ -933,37 +952,66 @@ analyze_feedback_new(const struct model *m)
 static void
 analyze_feedback_free(struct feedback *fb)
 {
+	size_t	i;
+
 	if (fb == NULL)
 		return;
+	for (i = 0; i < fb->ncands; i++) {
+		free(fb->cands[i].comp);
+		free(fb->cands[i].risk);
+	}
+	free(fb->cands);
 	free(fb->first);
 	free(fb->in);
+	free(fb->fed);
 	free(fb->seen);
 	free(fb->up);
-	free(fb->fed);
 	free(fb);
 }
 
-static int
-analyze_index_cmp(const void *a, const void *b)
+/* The findings of threat on components that take in feedback. */
+static struct feedback_cands *
+analyze_feedback_cands(struct feedback *fb, const struct model *m,
+    struct strmap *by, const char *threat)
 {
-	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+	struct feedback_cands	*fc;
+	char			*key;
+	size_t			 i, x;
 
-	return x < y ? -1 : x > y;
+	for (i = 0; i < fb->ncands; i++)
+		if (strcmp(fb->cands[i].threat, threat) == 0)
+			return &fb->cands[i];
+	fb->cands = xreallocarray(fb->cands, fb->ncands + 1,
+	    sizeof *fb->cands);
+	fc = &fb->cands[fb->ncands++];
+	fc->threat = threat;
+	fc->comp = xcalloc(m->ncomponents + 1, sizeof *fc->comp);
+	fc->risk = xcalloc(m->ncomponents + 1, sizeof *fc->risk);
+	fc->n = 0;
+	for (i = 0; i < m->ncomponents; i++) {
+		if (!fb->fed[i])
+			continue;
+		key = xasprintf("%s@%s", threat, m->components[i]->id);
+		x = (size_t)(uintptr_t)strmap_get(by, key);
+		free(key);
+		if (x == 0)
+			continue;
+		fc->comp[fc->n] = i;
+		fc->risk[fc->n++] = x;
+	}
+	return fc;
 }
 
 /*
- * The components that gather the feedback a component learns from: each
- * takes in a flow carrying feedback and reaches it through flows that
- * carry training data, feedback or weights (a dataset of analysts' and
- * customers' labels that the weekly retraining learns from). Their
- * indexes in model order in fb->fed; returns how many. Linear in what
- * the walk back from the component reaches.
+ * Mark the components that reach to through flows that carry training
+ * data, feedback or weights (fb->seen[] == fb->walk). Linear in what the
+ * walk back from the component reaches.
  */
-static size_t
-analyze_feedback_sources(struct feedback *fb, const struct component *to)
+static void
+analyze_feedback_walk(struct feedback *fb, const struct component *to)
 {
 	const struct flow	*f;
-	size_t			 nup = 0, nfed = 0, i, x, u;
+	size_t			 nup = 0, i, x, u;
 
 	fb->walk++;
 	fb->seen[to->index] = fb->walk;
@@ -978,22 +1026,16 @@ analyze_feedback_sources(struct feedback *fb, const struct component *to)
 			}
 		}
 	}
-	for (i = 1; i < nup; i++) {
-		u = fb->up[i];
-		for (x = fb->first[u]; x < fb->first[u + 1]; x++)
-			if ((fb->in[x]->data & DATA_BIT(DATA_FEEDBACK)) != 0) {
-				fb->fed[nfed++] = u;
-				break;
-			}
-	}
-	qsort(fb->fed, nfed, sizeof *fb->fed, analyze_index_cmp);
-	return nfed;
 }
 
 /*
  * Fold each finding of a threat that a covering threat names in
  * covers-feedback, on a component that gathers the feedback the covering
- * finding's target learns from, into the covering one.
+ * finding's target learns from, into the covering one: a component that
+ * takes in a flow carrying feedback and reaches the target through flows
+ * that carry training data, feedback or weights (a dataset of analysts'
+ * and customers' labels that the weekly retraining learns from). The
+ * walk back from the target is made only when a finding is left to fold.
  */
 static void
 analyze_covers_feedback(const struct model *m, const struct threat *t,
@@ -1002,25 +1044,39 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 {
 	const struct component	*to = model_component(m, k->target);
 	const struct component	*c;
-	size_t			 i, j, x, nfed;
+	struct feedback_cands	*fc;
+	size_t			 i, j, x, keep;
+	int			 walked = 0;
 
 	if (to == NULL)
 		return;
 	if (*fb == NULL)
 		*fb = analyze_feedback_new(m);
-	nfed = analyze_feedback_sources(*fb, to);
-	for (j = 0; j < t->ncovers_feedback; j++)
-		for (i = 0; i < nfed; i++) {
-			c = m->components[(*fb)->fed[i]];
-			if ((x = analyze_covered(by, gone,
-			    t->covers_feedback[j], c->id)) == 0 ||
-			    !analyze_may_fold(k, reg->risks[x - 1]))
+	for (j = 0; j < t->ncovers_feedback; j++) {
+		fc = analyze_feedback_cands(*fb, m, by, t->covers_feedback[j]);
+		for (i = keep = 0; i < fc->n; i++) {
+			x = fc->risk[i];
+			if (gone[x - 1])
+				continue;
+			fc->comp[keep] = fc->comp[i];
+			fc->risk[keep++] = x;
+			c = m->components[fc->comp[i]];
+			if (c == to || !analyze_may_fold(k, reg->risks[x - 1]))
+				continue;
+			if (!walked) {
+				analyze_feedback_walk(*fb, to);
+				walked = 1;
+			}
+			if ((*fb)->seen[c->index] != (*fb)->walk)
 				continue;
 			analyze_fold(k, reg->risks[x - 1]);
 			risk_add_reason(k, REASON_FACT, "'%s' gathers the "
 			    "feedback '%s' learns from", c->id, to->id);
 			gone[x - 1] = 1;
+			keep--;
 		}
+		fc->n = keep;
+	}
 }
 
 /*
