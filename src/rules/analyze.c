@@ -887,37 +887,68 @@ analyze_may_fold(const struct risk *k, const struct risk *c)
 
 /*
  * The findings a covers-feedback threat may fold: those of one threat on
- * the components that take in feedback, in model order. Gone ones are
- * dropped as they are met, so that each is looked at a bounded number of
- * times once folded.
+ * the components that take in feedback, in model order. Folded ones are
+ * dropped as they are met. One that a walk back from a target did not
+ * reach keeps the components it reaches itself (down), so that it no
+ * longer makes each later target walk back over the model.
  */
 struct feedback_cands {
-	const char	*threat;	/* borrowed from the catalogue */
-	size_t		*comp;		/* component index of each */
-	size_t		*risk;		/* 1 + its index in the register */
-	size_t		 n;
+	const char	 *threat;	/* borrowed from the catalogue */
+	size_t		 *comp;		/* component index of each */
+	size_t		 *risk;		/* 1 + its index in the register */
+	unsigned char	**down;		/* bit per component it reaches,
+					   or NULL until needed */
+	size_t		  n;
 };
 
 /*
- * The flows that carry what a model learns from, by destination, to walk
- * back from a component to the ones that gather its feedback. Built once
- * per analysis when a threat needs it: walking every flow of the model
- * for each finding made the analysis quadratic (95 % of an import at N =
- * 10,000).
+ * The flows that carry what a model learns from, by destination and by
+ * source, to walk from a component to the ones that gather its feedback.
+ * Built once per analysis when a threat needs it: walking every flow of
+ * the model for each finding made the analysis quadratic (95 % of an
+ * import at N = 10,000).
  */
 struct feedback {
 	size_t			 *first;	/* component index: its first
 						   flow in in[] */
 	const struct flow	**in;		/* the flows, by destination */
+	size_t			 *ofirst;	/* the same by source */
+	const struct flow	**out;
 	unsigned char		 *fed;		/* component index: 1 if a
 						   flow brings it feedback */
 	size_t			 *seen;		/* component index: walk that
 						   reached it last */
 	size_t			  walk;		/* this walk's number */
 	size_t			 *up;		/* the components reached */
+	size_t			  ncomponents;
 	struct feedback_cands	 *cands;	/* by covered threat */
 	size_t			  ncands;
 };
+
+/* Index the flows that carry what a model learns from by one end. */
+static void
+analyze_feedback_index(const struct model *m, int by_src, size_t **first,
+    const struct flow ***flows)
+{
+	const struct flow	*f;
+	size_t			 i, n = m->ncomponents;
+
+	*first = xcalloc(n + 2, sizeof **first);
+	*flows = xcalloc(m->nflows + 1, sizeof **flows);
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+			(*first)[(by_src ? f->src : f->dst)->index + 2]++;
+	}
+	for (i = 2; i < n + 2; i++)
+		(*first)[i] += (*first)[i - 1];
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+			(*flows)[(*first)[(by_src ? f->src : f->dst)->index +
+			    1]++] = f;
+	}
+}
 
 static struct feedback *
 analyze_feedback_new(const struct model *m)
@@ -926,25 +957,17 @@ analyze_feedback_new(const struct model *m)
 	const struct flow	*f;
 	size_t			 i, n = m->ncomponents;
 
-	fb->first = xcalloc(n + 2, sizeof *fb->first);
-	fb->in = xcalloc(m->nflows + 1, sizeof *fb->in);
+	analyze_feedback_index(m, 0, &fb->first, &fb->in);
+	analyze_feedback_index(m, 1, &fb->ofirst, &fb->out);
+	fb->ncomponents = n;
 	fb->fed = xcalloc(n + 1, 1);
 	fb->seen = xcalloc(n + 1, sizeof *fb->seen);
 	fb->up = xcalloc(n + 1, sizeof *fb->up);
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		if (f->src == f->dst || (f->data & LEARNS_FROM) == 0)
-			continue;
-		fb->first[f->dst->index + 2]++;
-		if ((f->data & DATA_BIT(DATA_FEEDBACK)) != 0)
+		if (f->src != f->dst && (f->data & DATA_BIT(DATA_FEEDBACK)) !=
+		    0)
 			fb->fed[f->dst->index] = 1;
-	}
-	for (i = 2; i < n + 2; i++)
-		fb->first[i] += fb->first[i - 1];
-	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
-			fb->in[fb->first[f->dst->index + 1]++] = f;
 	}
 	return fb;
 }
@@ -952,17 +975,22 @@ analyze_feedback_new(const struct model *m)
 static void
 analyze_feedback_free(struct feedback *fb)
 {
-	size_t	i;
+	size_t	i, j;
 
 	if (fb == NULL)
 		return;
 	for (i = 0; i < fb->ncands; i++) {
+		for (j = 0; j < fb->cands[i].n; j++)
+			free(fb->cands[i].down[j]);
 		free(fb->cands[i].comp);
 		free(fb->cands[i].risk);
+		free(fb->cands[i].down);
 	}
 	free(fb->cands);
 	free(fb->first);
 	free(fb->in);
+	free(fb->ofirst);
+	free(fb->out);
 	free(fb->fed);
 	free(fb->seen);
 	free(fb->up);
@@ -987,6 +1015,7 @@ analyze_feedback_cands(struct feedback *fb, const struct model *m,
 	fc->threat = threat;
 	fc->comp = xcalloc(m->ncomponents + 1, sizeof *fc->comp);
 	fc->risk = xcalloc(m->ncomponents + 1, sizeof *fc->risk);
+	fc->down = xcalloc(m->ncomponents + 1, sizeof *fc->down);
 	fc->n = 0;
 	for (i = 0; i < m->ncomponents; i++) {
 		if (!fb->fed[i])
@@ -1003,29 +1032,58 @@ analyze_feedback_cands(struct feedback *fb, const struct model *m,
 }
 
 /*
- * Mark the components that reach to through flows that carry training
- * data, feedback or weights (fb->seen[] == fb->walk). Linear in what the
- * walk back from the component reaches.
+ * The components that reach component u through flows that carry
+ * training data, feedback or weights: fb->seen[] is fb->walk for them.
+ * Linear in what the walk reaches.
  */
-static void
-analyze_feedback_walk(struct feedback *fb, const struct component *to)
+static size_t
+analyze_feedback_up(struct feedback *fb, size_t u)
 {
-	const struct flow	*f;
-	size_t			 nup = 0, i, x, u;
+	const struct component	*c;
+	size_t			 nup = 0, i, x;
 
 	fb->walk++;
-	fb->seen[to->index] = fb->walk;
-	fb->up[nup++] = to->index;
+	fb->seen[u] = fb->walk;
+	fb->up[nup++] = u;
 	for (i = 0; i < nup; i++) {
 		u = fb->up[i];
 		for (x = fb->first[u]; x < fb->first[u + 1]; x++) {
-			f = fb->in[x];
-			if (fb->seen[f->src->index] != fb->walk) {
-				fb->seen[f->src->index] = fb->walk;
-				fb->up[nup++] = f->src->index;
+			c = fb->in[x]->src;
+			if (fb->seen[c->index] != fb->walk) {
+				fb->seen[c->index] = fb->walk;
+				fb->up[nup++] = c->index;
 			}
 		}
 	}
+	return fb->walk;
+}
+
+/*
+ * The components that component u reaches through those flows, a bit per
+ * component index, which the caller frees. Linear in what it reaches.
+ */
+static unsigned char *
+analyze_feedback_down(struct feedback *fb, size_t u)
+{
+	unsigned char		*bits = xcalloc(fb->ncomponents / 8 + 1, 1);
+	size_t			*queue = xcalloc(fb->ncomponents + 1,
+				    sizeof *queue);
+	size_t			 n = 0, i, x, v;
+
+	bits[u / 8] |= (unsigned char)(1u << (u % 8));
+	queue[n++] = u;
+	for (i = 0; i < n; i++) {
+		u = queue[i];
+		for (x = fb->ofirst[u]; x < fb->ofirst[u + 1]; x++) {
+			v = fb->out[x]->dst->index;
+			if ((bits[v / 8] >> (v % 8) & 1) == 0) {
+				bits[v / 8] |= (unsigned char)(1u << (v % 8));
+				queue[n++] = v;
+			}
+		}
+	}
+	free(queue);
+	return bits;
 }
 
 /*
@@ -1035,7 +1093,8 @@ analyze_feedback_walk(struct feedback *fb, const struct component *to)
  * takes in a flow carrying feedback and reaches the target through flows
  * that carry training data, feedback or weights (a dataset of analysts'
  * and customers' labels that the weekly retraining learns from). The
- * walk back from the target is made only when a finding is left to fold.
+ * walk back from the target is made only when a finding is left to fold
+ * that has not had its own walk.
  */
 static void
 analyze_covers_feedback(const struct model *m, const struct threat *t,
@@ -1045,8 +1104,8 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 	const struct component	*to = model_component(m, k->target);
 	const struct component	*c;
 	struct feedback_cands	*fc;
-	size_t			 i, j, x, keep;
-	int			 walked = 0;
+	unsigned char		*down;
+	size_t			 i, j, x, keep, walked = 0;
 
 	if (to == NULL)
 		return;
@@ -1056,24 +1115,35 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 		fc = analyze_feedback_cands(*fb, m, by, t->covers_feedback[j]);
 		for (i = keep = 0; i < fc->n; i++) {
 			x = fc->risk[i];
-			if (gone[x - 1])
+			down = fc->down[i];
+			if (gone[x - 1]) {
+				free(down);
 				continue;
-			fc->comp[keep] = fc->comp[i];
-			fc->risk[keep++] = x;
-			c = m->components[fc->comp[i]];
-			if (c == to || !analyze_may_fold(k, reg->risks[x - 1]))
-				continue;
-			if (!walked) {
-				analyze_feedback_walk(*fb, to);
-				walked = 1;
 			}
-			if ((*fb)->seen[c->index] != (*fb)->walk)
-				continue;
-			analyze_fold(k, reg->risks[x - 1]);
-			risk_add_reason(k, REASON_FACT, "'%s' gathers the "
-			    "feedback '%s' learns from", c->id, to->id);
-			gone[x - 1] = 1;
-			keep--;
+			c = m->components[fc->comp[i]];
+			if (c != to && analyze_may_fold(k, reg->risks[x - 1])) {
+				if (down == NULL && walked == 0) {
+					walked = analyze_feedback_up(*fb,
+					    to->index);
+				}
+				if (down != NULL ? (down[to->index / 8] >>
+				    (to->index % 8) & 1) != 0 :
+				    (*fb)->seen[c->index] == walked) {
+					analyze_fold(k, reg->risks[x - 1]);
+					risk_add_reason(k, REASON_FACT, "'%s' "
+					    "gathers the feedback '%s' learns "
+					    "from", c->id, to->id);
+					gone[x - 1] = 1;
+					free(down);
+					continue;
+				}
+				if (down == NULL)
+					down = analyze_feedback_down(*fb,
+					    c->index);
+			}
+			fc->comp[keep] = fc->comp[i];
+			fc->risk[keep] = x;
+			fc->down[keep++] = down;
 		}
 		fc->n = keep;
 	}
