@@ -716,6 +716,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	}
 	if (nh == 0) {
 		free(h);
+		eval_forget(e, t->when);
 		return;
 	}
 	analyze_subjects(m, t, h, nh);
@@ -781,6 +782,8 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	free(members);
 	free(also);
 	free(h);
+	/* Its per-component arrays: a threat at a time, not the catalogue. */
+	eval_forget(e, t->when);
 }
 
 /* 1 if a risk has this reason line already. */

@@ -152,6 +152,31 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	return e;
 }
 
+static void
+eval_memo_release(struct memo *mm)
+{
+	free(mm->vals);
+	free(mm->wits);
+	free(mm->cnts);
+	free(mm->next);
+	free(mm->unk);
+	free(mm->kid);
+	memset(mm, 0, sizeof *mm);
+}
+
+void
+eval_forget(struct eval *e, const struct cond *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	if (c->slot != COND_NOSLOT && c->slot < e->nmemo)
+		eval_memo_release(&e->memo[c->slot]);
+	for (i = 0; i < c->nkids; i++)
+		eval_forget(e, c->kids[i]);
+}
+
 void
 eval_free(struct eval *e)
 {
@@ -159,14 +184,8 @@ eval_free(struct eval *e)
 
 	if (e == NULL)
 		return;
-	for (i = 0; i < e->nmemo; i++) {
-		free(e->memo[i].vals);
-		free(e->memo[i].wits);
-		free(e->memo[i].cnts);
-		free(e->memo[i].next);
-		free(e->memo[i].unk);
-		free(e->memo[i].kid);
-	}
+	for (i = 0; i < e->nmemo; i++)
+		eval_memo_release(&e->memo[i]);
 	free(e->memo);
 	strmap_release(&e->bindex);
 	free(e->cbound);
