@@ -63,6 +63,10 @@ struct eval {
 	uint32_t		*in_flow;	/*  in_flow[in_off[i]..[i+1]) */
 	uint32_t		*out_off;	/* flows out of component i */
 	uint32_t		*out_flow;
+	uint32_t		*in_from;	/* in_flow[k]'s source, as an
+						   index: walks read no flow
+						   nor component they skip */
+	uint32_t		*out_to;	/* out_flow[k]'s destination */
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
 	uint8_t			*scratch_seen;	/* per component, kept 0 */
@@ -84,6 +88,8 @@ eval_adjacency(struct eval *e)
 	e->out_off = xcalloc(e->nc + 1, sizeof *e->out_off);
 	e->in_flow = xcalloc(m->nflows + 1, sizeof *e->in_flow);
 	e->out_flow = xcalloc(m->nflows + 1, sizeof *e->out_flow);
+	e->in_from = xcalloc(m->nflows + 1, sizeof *e->in_from);
+	e->out_to = xcalloc(m->nflows + 1, sizeof *e->out_to);
 	for (i = 0; i < m->nflows; i++) {
 		e->in_off[m->flows[i]->dst->index + 1]++;
 		e->out_off[m->flows[i]->src->index + 1]++;
@@ -97,7 +103,11 @@ eval_adjacency(struct eval *e)
 	memcpy(in_pos, e->in_off, e->nc * sizeof *in_pos);
 	memcpy(out_pos, e->out_off, e->nc * sizeof *out_pos);
 	for (i = 0; i < m->nflows; i++) {
+		e->in_from[in_pos[m->flows[i]->dst->index]] =
+		    (uint32_t)m->flows[i]->src->index;
 		e->in_flow[in_pos[m->flows[i]->dst->index]++] = (uint32_t)i;
+		e->out_to[out_pos[m->flows[i]->src->index]] =
+		    (uint32_t)m->flows[i]->dst->index;
 		e->out_flow[out_pos[m->flows[i]->src->index]++] = (uint32_t)i;
 	}
 	free(in_pos);
@@ -193,6 +203,8 @@ eval_free(struct eval *e)
 	free(e->in_flow);
 	free(e->out_off);
 	free(e->out_flow);
+	free(e->in_from);
+	free(e->out_to);
 	free(e->scratch_seen);
 	free(e->scratch_flow);
 	free(e->scratch_queue);
@@ -358,7 +370,7 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 {
 	const struct model	*m = e->m;
 	const struct flow	*f;
-	const uint32_t		*off, *list;
+	const uint32_t		*off, *list, *ends;
 	uint8_t			*seed;
 	uint32_t		*queue, head, tail, i, j, k, d;
 	uint32_t		 wit, hops, unk;
@@ -367,6 +379,7 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 
 	off = back ? e->in_off : e->out_off;
 	list = back ? e->in_flow : e->out_flow;
+	ends = back ? e->in_from : e->out_to;
 	seed = mm->kid = xcalloc(e->nc + 1, 1);
 	queue = xcalloc(e->nc + 1, sizeof *queue);
 	for (i = 0; i < e->nc; i++) {
@@ -402,11 +415,11 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 					unk = 0;
 				}
 				for (k = off[j]; k < off[j + 1]; k++) {
+					d = ends[k];
+					if (mm->vals[d] >= pass)
+						continue;
 					f = m->flows[list[k]];
-					d = (uint32_t)(back ? f->src->index :
-					    f->dst->index);
-					if (mm->vals[d] >= pass ||
-					    (int)(fv = eval_via(c, f)) < pass)
+					if ((int)(fv = eval_via(c, f)) < pass)
 						continue;
 					mm->vals[d] = (uint8_t)pass;
 					mm->wits[d] = wit;
