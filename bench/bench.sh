@@ -49,9 +49,11 @@ measure() {
 	if ! /usr/bin/time -f '%M %U %S' -o "$t/rss" "$@" >/dev/null \
 	    2>"$t/err"; then
 		echo "bench: $key failed: $(head -c 300 "$t/err")" >&2
-		secs[$key]=0
-		cpu[$key]=0
-		mib[$key]=0
+		# A refused step (an export past the read limit) shows as
+		# such, not as taking no time.
+		secs[$key]=failed
+		cpu[$key]=-
+		mib[$key]=-
 		return 1
 	fi
 	t1=$EPOCHREALTIME
@@ -96,7 +98,7 @@ for s in "${steps[@]}"; do
 	if [ ${#sizes[@]} -ge 2 ]; then
 		a=${sizes[-2]} b=${sizes[-1]}
 		printf ' %8s' "$(awk -v x="${cpu[$s,$a]}" -v y="${cpu[$s,$b]}" \
-		    -v na="$a" -v nb="$b" 'BEGIN { if (x <= 0) print "-";
+		    -v na="$a" -v nb="$b" 'BEGIN { if (x <= 0 || y <= 0) print "-";
 		    else printf "%.2f", (y / x) / (nb / na) }')"
 	fi
 	printf '\n'

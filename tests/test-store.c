@@ -27,6 +27,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "store/store.h"
+#include "store/store-page.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 
@@ -1177,6 +1178,71 @@ test_sync_empty_register(void **state)
 	model_free(m);
 }
 
+/*
+ * The stored risks with only their decisions (what a re-analysis reads to
+ * keep decided findings) say of each risk what the whole register says:
+ * decided by its status, owner or justification, or by a mitigation's.
+ */
+static void
+test_risk_states_say_what_was_decided(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 r, full, states;
+	const struct risk	*a, *b;
+	struct store		*s;
+	struct error		 e;
+	size_t			 i;
+
+	s = store_with(fx->db, m);
+	risk_register_init(&r);
+	risk_add_mitigation(add_risk(&r, "prompt-injection", "llm", 4, 4,
+	    "m-a"), "m-b");
+	add_risk(&r, "data-leak", "ask", 2, 3, "m-c");
+	add_risk(&r, "undecided", "ask", 2, 3, "m-c");
+	add_risk(&r, "owned", "llm", 3, 3, NULL);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, NULL, "Only public data", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "prompt-injection",
+	    "llm", "m-b", MIT_PLANNED, "Bob", NULL, NULL, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "owned", "llm",
+	    RISK_OPEN, "ann", NULL, &e), 0);
+	risk_register_init(&full);
+	risk_register_init(&states);
+	assert_int_equal(store_load_risks(s, "assist", &full, &e), 0);
+	assert_int_equal(store_load_risk_states(s, "assist", &states, &e), 0);
+	assert_int_equal(states.n, full.n);
+	assert_int_equal(states.n, 4);
+	for (i = 0; i < states.n; i++) {
+		a = full.risks[i];
+		b = states.risks[i];
+		assert_string_equal(b->threat, a->threat);
+		assert_string_equal(b->target, a->target);
+		assert_int_equal(risk_decided(b), risk_decided(a));
+		assert_int_equal(b->nreasons, 0);
+		assert_null(b->title);
+	}
+	assert_true(risk_decided(risk_register_find(&states, "data-leak",
+	    "ask")));
+	assert_true(risk_decided(risk_register_find(&states,
+	    "prompt-injection", "llm")));
+	assert_true(risk_decided(risk_register_find(&states, "owned",
+	    "llm")));
+	assert_false(risk_decided(risk_register_find(&states, "undecided",
+	    "ask")));
+	risk_register_release(&states);
+	risk_register_init(&states);
+	assert_int_equal(store_load_risk_states(s, "nope", &states, &e), -1);
+	assert_non_null(strstr(e.msg, "nope"));
+	assert_int_equal(states.n, 0);
+	risk_register_release(&states);
+	risk_register_release(&full);
+	risk_register_release(&r);
+	store_close(s);
+	model_free(m);
+}
+
 /* A group of changes is kept whole or not at all, nested or not. */
 static void
 test_transaction_all_or_nothing(void **state)
@@ -2267,6 +2333,7 @@ main(void)
 		T(test_sync_keeps_decisions),
 		T(test_sync_stores_only_information),
 		T(test_sync_empty_register),
+		T(test_risk_states_say_what_was_decided),
 		T(test_transaction_all_or_nothing),
 		T(test_largest_revision_refused),
 		T(test_decisions_are_checked),

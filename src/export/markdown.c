@@ -57,7 +57,28 @@ struct md {
 							   bystart[i + 1]);
 							   i = nboundaries:
 							   outside any */
+	/* The unanswered fields findings stand on, analysed once for the
+	   summary and the open questions (md_questions()). */
+	struct risk_register		  pending;
+	struct risk_questions		  fq;
+	int				  asked;
 };
+
+/*
+ * The open questions of the fields that findings stand on: one analysis
+ * for the summary and the section (which each ran their own, half of the
+ * export's time).
+ */
+static const struct risk_questions *
+md_questions(struct md *d)
+{
+	if (!d->asked) {
+		risk_register_init(&d->pending);
+		analyze_questions(d->in->cat, d->m, &d->pending, &d->fq);
+		d->asked = 1;
+	}
+	return &d->fq;
+}
 
 /* "- **Label:** text" with continuation lines indented. */
 static void
@@ -377,24 +398,20 @@ md_title_block(struct md *d)
 static void
 md_summary_questions(struct md *d)
 {
-	struct risk_register	 pending;
-	struct risk_questions	 fq;
-	size_t			 np;
+	const struct risk_questions	*fq;
+	size_t				 np;
 
 	if (d->in->cat == NULL || d->m == NULL)
 		return;
 	np = analyze_open_questions(d->in->cat, d->m, NULL);
-	risk_register_init(&pending);
-	analyze_questions(d->in->cat, d->m, &pending, &fq);
-	if (np + fq.n > 0)
+	fq = md_questions(d);
+	if (np + fq->n > 0)
 		buf_addf(d->out, " %zu question%s of the assessment %s open: "
 		    "%zu practice question%s and %zu field%s not answered "
 		    "that threats would rest on (see \"Open questions\").",
-		    np + fq.n, np + fq.n == 1 ? "" : "s", np + fq.n == 1 ?
-		    "is" : "are", np, np == 1 ? "" : "s", fq.n, fq.n == 1 ?
+		    np + fq->n, np + fq->n == 1 ? "" : "s", np + fq->n == 1 ?
+		    "is" : "are", np, np == 1 ? "" : "s", fq->n, fq->n == 1 ?
 		    "" : "s");
-	risk_questions_release(&fq);
-	risk_register_release(&pending);
 }
 
 static void
@@ -1324,29 +1341,27 @@ md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
 static void
 md_field_questions(struct md *d)
 {
-	struct risk_register	 pending;
-	struct risk_questions	 fq;
-	const struct risk	*k;
-	struct buf		*o = d->out;
-	char			*name;
-	size_t			 i, j;
+	const struct risk_questions	*fq;
+	const struct risk		*k;
+	struct buf			*o = d->out;
+	char				*name;
+	size_t				 i, j;
 
 	if (d->in->cat == NULL || d->m == NULL)
 		return;
-	risk_register_init(&pending);
-	analyze_questions(d->in->cat, d->m, &pending, &fq);
-	if (fq.n > 0)
+	fq = md_questions(d);
+	if (fq->n > 0)
 		buf_adds(o, "Fields not answered that threats would rest on "
 		    "(the worst severity at stake first):\n\n");
-	for (i = 0; i < fq.n; i++) {
+	for (i = 0; i < fq->n; i++) {
 		buf_adds(o, "- ");
-		md_id(o, fq.v[i].field);
+		md_id(o, fq->v[i].field);
 		buf_adds(o, " of ");
-		md_inline(o, fq.v[i].element);
+		md_inline(o, fq->v[i].element);
 		buf_addf(o, " (at stake: %s): if the risky answer is true, ",
-		    md_word(&vocab_severity, fq.v[i].worst));
-		for (j = 0; j < fq.v[i].nrisks; j++) {
-			k = fq.v[i].risks[j];
+		    md_word(&vocab_severity, fq->v[i].worst));
+		for (j = 0; j < fq->v[i].nrisks; j++) {
+			k = fq->v[i].risks[j];
 			if (j > 0)
 				buf_adds(o, "; ");
 			md_inline(o, k->title);
@@ -1359,10 +1374,8 @@ md_field_questions(struct md *d)
 		}
 		buf_addc(o, '\n');
 	}
-	if (fq.n > 0)
+	if (fq->n > 0)
 		buf_addc(o, '\n');
-	risk_questions_release(&fq);
-	risk_register_release(&pending);
 }
 
 static void
@@ -1558,6 +1571,10 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_practices(&d);
 	md_signoff(&d);
 	md_history(&d);
+	if (d.asked) {
+		risk_questions_release(&d.fq);
+		risk_register_release(&d.pending);
+	}
 	free(d.risks);
 	free(d.apply);
 	free(d.stated);

@@ -258,26 +258,68 @@ analyze_is_request(const struct flow *a, const struct flow *b)
 	return a->index < b->index;
 }
 
+/* A hit flow's ends, to find its reverse by binary search. */
+struct hit_ends {
+	size_t	src;	/* index of the flow's source component */
+	size_t	dst;	/* index of its destination */
+	size_t	hit;	/* position in the hits */
+};
+
+static int
+hit_ends_cmp(const void *a, const void *b)
+{
+	const struct hit_ends	*x = a, *y = b;
+
+	if (x->src != y->src)
+		return x->src < y->src ? -1 : 1;
+	if (x->dst != y->dst)
+		return x->dst < y->dst ? -1 : 1;
+	return x->hit < y->hit ? -1 : x->hit > y->hit;
+}
+
 /*
  * connection: a flow that answers another hit flow (from that flow's
  * destination back to its source) is about the request's destination,
  * so that a request and its answer in clear text are one finding. Its
  * own destination is remembered, to keep the name of the finding it was
- * about before. Quadratic in the hits, which are the flows the threat
- * holds for.
+ * about before. The hits sorted by their ends find each flow's reverses
+ * (the first in hit order that is its request) in n log n, not by
+ * comparing every pair of hits (which made 30,000 hit flows take
+ * seconds).
  */
 static void
 analyze_answers(struct hit *h, size_t n)
 {
+	struct hit_ends		*e = xcalloc(n + 1, sizeof *e);
 	const struct flow	*f, *g;
-	size_t			 i, j;
+	size_t			 i, j, lo, hi, mid;
 
 	for (i = 0; i < n; i++) {
 		f = h[i].obj;
-		for (j = 0; j < n; j++) {
-			g = h[j].obj;
-			if (j == i || g->src != f->dst || g->dst != f->src ||
-			    f->src == f->dst || analyze_is_request(f, g))
+		e[i].src = f->src->index;
+		e[i].dst = f->dst->index;
+		e[i].hit = i;
+	}
+	qsort(e, n, sizeof *e, hit_ends_cmp);
+	for (i = 0; i < n; i++) {
+		f = h[i].obj;
+		if (f->src == f->dst)
+			continue;
+		/* The first of the hits from f's destination to its source. */
+		lo = 0;
+		hi = n;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (e[mid].src < f->dst->index || (e[mid].src ==
+			    f->dst->index && e[mid].dst < f->src->index))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (j = lo; j < n && e[j].src == f->dst->index &&
+		    e[j].dst == f->src->index; j++) {
+			g = h[e[j].hit].obj;
+			if (analyze_is_request(f, g))
 				continue;
 			h[i].subj = g->dst;
 			h[i].subj_id = g->dst->id;
@@ -286,6 +328,7 @@ analyze_answers(struct hit *h, size_t n)
 			break;
 		}
 	}
+	free(e);
 }
 
 /* What each hit's finding is about, by the threat's finding mode. */
@@ -776,6 +819,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	}
 	if (nh == 0) {
 		free(h);
+		eval_forget(e, t->when);
 		return;
 	}
 	analyze_subjects(m, t, h, nh);
@@ -841,6 +885,8 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	free(members);
 	free(also);
 	free(h);
+	/* Its per-component arrays: a threat at a time, not the catalogue. */
+	eval_forget(e, t->when);
 }
 
 /* 1 if a risk has this reason line already. */
@@ -1076,74 +1122,268 @@ analyze_may_fold(const struct risk *k, const struct risk *c)
 	DATA_BIT(DATA_FEEDBACK) | DATA_BIT(DATA_MODEL_WEIGHTS))
 
 /*
- * The components that gather the feedback a component learns from: each
- * takes in a flow carrying feedback and reaches it through flows that
- * carry training data, feedback or weights (a dataset of analysts' and
- * customers' labels that the weekly retraining learns from). 1 at their
- * index in the returned array, which the caller frees. Linear in the
- * model for each pass; the passes are bounded by the components.
+ * The findings a covers-feedback threat may fold: those of one threat on
+ * the components that take in feedback, in model order. Folded ones are
+ * dropped as they are met. One that a walk back from a target did not
+ * reach keeps the components it reaches itself (down), so that it no
+ * longer makes each later target walk back over the model.
  */
-static unsigned char *
-analyze_feedback_sources(const struct model *m, const struct component *to)
-{
-	unsigned char		*up = xcalloc(m->ncomponents + 1, 1);
-	unsigned char		*fed = xcalloc(m->ncomponents + 1, 1);
-	const struct flow	*f;
-	size_t			 i;
-	int			 more = 1;
+struct feedback_cands {
+	const char	 *threat;	/* borrowed from the catalogue */
+	size_t		 *comp;		/* component index of each */
+	size_t		 *risk;		/* 1 + its index in the register */
+	unsigned char	**down;		/* bit per component it reaches,
+					   or NULL until needed */
+	size_t		  n;
+};
 
-	up[to->index] = 1;
-	while (more) {
-		more = 0;
-		for (i = 0; i < m->nflows; i++) {
-			f = m->flows[i];
-			if (up[f->dst->index] && !up[f->src->index] &&
-			    (f->data & LEARNS_FROM) != 0) {
-				up[f->src->index] = 1;
-				more = 1;
+/*
+ * The flows that carry what a model learns from, by destination and by
+ * source, to walk from a component to the ones that gather its feedback.
+ * Built once per analysis when a threat needs it: walking every flow of
+ * the model for each finding made the analysis quadratic (95 % of an
+ * import at N = 10,000).
+ */
+struct feedback {
+	size_t			 *first;	/* component index: its first
+						   flow in in[] */
+	const struct flow	**in;		/* the flows, by destination */
+	size_t			 *ofirst;	/* the same by source */
+	const struct flow	**out;
+	unsigned char		 *fed;		/* component index: 1 if a
+						   flow brings it feedback */
+	size_t			 *seen;		/* component index: walk that
+						   reached it last */
+	size_t			  walk;		/* this walk's number */
+	size_t			 *up;		/* the components reached */
+	size_t			  ncomponents;
+	struct feedback_cands	 *cands;	/* by covered threat */
+	size_t			  ncands;
+};
+
+/* Index the flows that carry what a model learns from by one end. */
+static void
+analyze_feedback_index(const struct model *m, int by_src, size_t **first,
+    const struct flow ***flows)
+{
+	const struct flow	*f;
+	size_t			 i, n = m->ncomponents;
+
+	*first = xcalloc(n + 2, sizeof **first);
+	*flows = xcalloc(m->nflows + 1, sizeof **flows);
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+			(*first)[(by_src ? f->src : f->dst)->index + 2]++;
+	}
+	for (i = 2; i < n + 2; i++)
+		(*first)[i] += (*first)[i - 1];
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+			(*flows)[(*first)[(by_src ? f->src : f->dst)->index +
+			    1]++] = f;
+	}
+}
+
+static struct feedback *
+analyze_feedback_new(const struct model *m)
+{
+	struct feedback		*fb = xcalloc(1, sizeof *fb);
+	const struct flow	*f;
+	size_t			 i, n = m->ncomponents;
+
+	analyze_feedback_index(m, 0, &fb->first, &fb->in);
+	analyze_feedback_index(m, 1, &fb->ofirst, &fb->out);
+	fb->ncomponents = n;
+	fb->fed = xcalloc(n + 1, 1);
+	fb->seen = xcalloc(n + 1, sizeof *fb->seen);
+	fb->up = xcalloc(n + 1, sizeof *fb->up);
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src != f->dst && (f->data & DATA_BIT(DATA_FEEDBACK)) !=
+		    0)
+			fb->fed[f->dst->index] = 1;
+	}
+	return fb;
+}
+
+static void
+analyze_feedback_free(struct feedback *fb)
+{
+	size_t	i, j;
+
+	if (fb == NULL)
+		return;
+	for (i = 0; i < fb->ncands; i++) {
+		for (j = 0; j < fb->cands[i].n; j++)
+			free(fb->cands[i].down[j]);
+		free(fb->cands[i].comp);
+		free(fb->cands[i].risk);
+		free(fb->cands[i].down);
+	}
+	free(fb->cands);
+	free(fb->first);
+	free(fb->in);
+	free(fb->ofirst);
+	free(fb->out);
+	free(fb->fed);
+	free(fb->seen);
+	free(fb->up);
+	free(fb);
+}
+
+/* The findings of threat on components that take in feedback. */
+static struct feedback_cands *
+analyze_feedback_cands(struct feedback *fb, const struct model *m,
+    struct strmap *by, const char *threat)
+{
+	struct feedback_cands	*fc;
+	char			*key;
+	size_t			 i, x;
+
+	for (i = 0; i < fb->ncands; i++)
+		if (strcmp(fb->cands[i].threat, threat) == 0)
+			return &fb->cands[i];
+	fb->cands = xreallocarray(fb->cands, fb->ncands + 1,
+	    sizeof *fb->cands);
+	fc = &fb->cands[fb->ncands++];
+	fc->threat = threat;
+	fc->comp = xcalloc(m->ncomponents + 1, sizeof *fc->comp);
+	fc->risk = xcalloc(m->ncomponents + 1, sizeof *fc->risk);
+	fc->down = xcalloc(m->ncomponents + 1, sizeof *fc->down);
+	fc->n = 0;
+	for (i = 0; i < m->ncomponents; i++) {
+		if (!fb->fed[i])
+			continue;
+		key = xasprintf("%s@%s", threat, m->components[i]->id);
+		x = (size_t)(uintptr_t)strmap_get(by, key);
+		free(key);
+		if (x == 0)
+			continue;
+		fc->comp[fc->n] = i;
+		fc->risk[fc->n++] = x;
+	}
+	return fc;
+}
+
+/*
+ * The components that reach component u through flows that carry
+ * training data, feedback or weights: fb->seen[] is fb->walk for them.
+ * Linear in what the walk reaches.
+ */
+static size_t
+analyze_feedback_up(struct feedback *fb, size_t u)
+{
+	const struct component	*c;
+	size_t			 nup = 0, i, x;
+
+	fb->walk++;
+	fb->seen[u] = fb->walk;
+	fb->up[nup++] = u;
+	for (i = 0; i < nup; i++) {
+		u = fb->up[i];
+		for (x = fb->first[u]; x < fb->first[u + 1]; x++) {
+			c = fb->in[x]->src;
+			if (fb->seen[c->index] != fb->walk) {
+				fb->seen[c->index] = fb->walk;
+				fb->up[nup++] = c->index;
 			}
 		}
 	}
-	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		if (f->src != f->dst && up[f->dst->index] &&
-		    f->dst != to && (f->data & DATA_BIT(DATA_FEEDBACK)) != 0)
-			fed[f->dst->index] = 1;
+	return fb->walk;
+}
+
+/*
+ * The components that component u reaches through those flows, a bit per
+ * component index, which the caller frees. Linear in what it reaches.
+ */
+static unsigned char *
+analyze_feedback_down(struct feedback *fb, size_t u)
+{
+	unsigned char		*bits = xcalloc(fb->ncomponents / 8 + 1, 1);
+	size_t			*queue = xcalloc(fb->ncomponents + 1,
+				    sizeof *queue);
+	size_t			 n = 0, i, x, v;
+
+	bits[u / 8] |= (unsigned char)(1u << (u % 8));
+	queue[n++] = u;
+	for (i = 0; i < n; i++) {
+		u = queue[i];
+		for (x = fb->ofirst[u]; x < fb->ofirst[u + 1]; x++) {
+			v = fb->out[x]->dst->index;
+			if ((bits[v / 8] >> (v % 8) & 1) == 0) {
+				bits[v / 8] |= (unsigned char)(1u << (v % 8));
+				queue[n++] = v;
+			}
+		}
 	}
-	free(up);
-	return fed;
+	free(queue);
+	return bits;
 }
 
 /*
  * Fold each finding of a threat that a covering threat names in
  * covers-feedback, on a component that gathers the feedback the covering
- * finding's target learns from, into the covering one.
+ * finding's target learns from, into the covering one: a component that
+ * takes in a flow carrying feedback and reaches the target through flows
+ * that carry training data, feedback or weights (a dataset of analysts'
+ * and customers' labels that the weekly retraining learns from). The
+ * walk back from the target is made only when a finding is left to fold
+ * that has not had its own walk.
  */
 static void
 analyze_covers_feedback(const struct model *m, const struct threat *t,
     struct risk *k, struct risk_register *reg, struct strmap *by,
-    unsigned char *gone)
+    unsigned char *gone, struct feedback **fb)
 {
 	const struct component	*to = model_component(m, k->target);
-	unsigned char		*fed;
-	size_t			 i, j, x;
+	const struct component	*c;
+	struct feedback_cands	*fc;
+	unsigned char		*down;
+	size_t			 i, j, x, keep, walked = 0;
 
 	if (to == NULL)
 		return;
-	fed = analyze_feedback_sources(m, to);
-	for (j = 0; j < t->ncovers_feedback; j++)
-		for (i = 0; i < m->ncomponents; i++) {
-			if (!fed[i] || (x = analyze_covered(by, gone,
-			    t->covers_feedback[j], m->components[i]->id)) ==
-			    0 || !analyze_may_fold(k, reg->risks[x - 1]))
+	if (*fb == NULL)
+		*fb = analyze_feedback_new(m);
+	for (j = 0; j < t->ncovers_feedback; j++) {
+		fc = analyze_feedback_cands(*fb, m, by, t->covers_feedback[j]);
+		for (i = keep = 0; i < fc->n; i++) {
+			x = fc->risk[i];
+			down = fc->down[i];
+			if (gone[x - 1]) {
+				free(down);
 				continue;
-			analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
-			risk_add_reason(k, REASON_FACT, "'%s' gathers the "
-			    "feedback '%s' learns from", m->components[i]->id,
-			    to->id);
-			gone[x - 1] = 1;
+			}
+			c = m->components[fc->comp[i]];
+			if (c != to && analyze_may_fold(k, reg->risks[x - 1])) {
+				if (down == NULL && walked == 0) {
+					walked = analyze_feedback_up(*fb,
+					    to->index);
+				}
+				if (down != NULL ? (down[to->index / 8] >>
+				    (to->index % 8) & 1) != 0 :
+				    (*fb)->seen[c->index] == walked) {
+					analyze_fold(k, reg->risks[x - 1], m,
+					    NULL, 0);
+					risk_add_reason(k, REASON_FACT, "'%s' "
+					    "gathers the feedback '%s' learns "
+					    "from", c->id, to->id);
+					gone[x - 1] = 1;
+					free(down);
+					continue;
+				}
+				if (down == NULL)
+					down = analyze_feedback_down(*fb,
+					    c->index);
+			}
+			fc->comp[keep] = fc->comp[i];
+			fc->risk[keep] = x;
+			fc->down[keep++] = down;
 		}
-	free(fed);
+		fc->n = keep;
+	}
 }
 
 /*
@@ -1299,6 +1539,7 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	const struct threat	*t;
 	struct risk		*k, *c;
 	struct strmap		 by, alias;
+	struct feedback		*fb = NULL;
 	char			**names;
 	unsigned char		*gone, *split, *skip;
 	const char		*a;
@@ -1389,8 +1630,10 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 			}
 		}
 		if (t->ncovers_feedback > 0 && t->target == TARGET_COMPONENT)
-			analyze_covers_feedback(m, t, k, reg, &by, gone);
+			analyze_covers_feedback(m, t, k, reg, &by, gone,
+			    &fb);
 	}
+	analyze_feedback_free(fb);
 	/* After the others: a finding it folds has folded its own. */
 	analyze_covers_agents(cat, m, reg, gone);
 	strmap_release(&by);

@@ -67,6 +67,10 @@ struct eval {
 	uint32_t		*in_flow;	/*  in_flow[in_off[i]..[i+1]) */
 	uint32_t		*out_off;	/* flows out of component i */
 	uint32_t		*out_flow;
+	uint32_t		*in_from;	/* in_flow[k]'s source, as an
+						   index: walks read no flow
+						   nor component they skip */
+	uint32_t		*out_to;	/* out_flow[k]'s destination */
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
 	uint8_t			*scratch_seen;	/* per component, kept 0 */

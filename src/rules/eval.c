@@ -25,6 +25,8 @@ eval_adjacency(struct eval *e)
 	e->out_off = xcalloc(e->nc + 1, sizeof *e->out_off);
 	e->in_flow = xcalloc(m->nflows + 1, sizeof *e->in_flow);
 	e->out_flow = xcalloc(m->nflows + 1, sizeof *e->out_flow);
+	e->in_from = xcalloc(m->nflows + 1, sizeof *e->in_from);
+	e->out_to = xcalloc(m->nflows + 1, sizeof *e->out_to);
 	for (i = 0; i < m->nflows; i++) {
 		e->in_off[m->flows[i]->dst->index + 1]++;
 		e->out_off[m->flows[i]->src->index + 1]++;
@@ -38,7 +40,11 @@ eval_adjacency(struct eval *e)
 	memcpy(in_pos, e->in_off, e->nc * sizeof *in_pos);
 	memcpy(out_pos, e->out_off, e->nc * sizeof *out_pos);
 	for (i = 0; i < m->nflows; i++) {
+		e->in_from[in_pos[m->flows[i]->dst->index]] =
+		    (uint32_t)m->flows[i]->src->index;
 		e->in_flow[in_pos[m->flows[i]->dst->index]++] = (uint32_t)i;
+		e->out_to[out_pos[m->flows[i]->src->index]] =
+		    (uint32_t)m->flows[i]->dst->index;
 		e->out_flow[out_pos[m->flows[i]->src->index]++] = (uint32_t)i;
 	}
 	free(in_pos);
@@ -93,6 +99,31 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	return e;
 }
 
+static void
+eval_memo_release(struct memo *mm)
+{
+	free(mm->vals);
+	free(mm->wits);
+	free(mm->cnts);
+	free(mm->next);
+	free(mm->unk);
+	free(mm->kid);
+	memset(mm, 0, sizeof *mm);
+}
+
+void
+eval_forget(struct eval *e, const struct cond *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	if (c->slot != COND_NOSLOT && c->slot < e->nmemo)
+		eval_memo_release(&e->memo[c->slot]);
+	for (i = 0; i < c->nkids; i++)
+		eval_forget(e, c->kids[i]);
+}
+
 void
 eval_free(struct eval *e)
 {
@@ -100,14 +131,8 @@ eval_free(struct eval *e)
 
 	if (e == NULL)
 		return;
-	for (i = 0; i < e->nmemo; i++) {
-		free(e->memo[i].vals);
-		free(e->memo[i].wits);
-		free(e->memo[i].cnts);
-		free(e->memo[i].next);
-		free(e->memo[i].unk);
-		free(e->memo[i].kid);
-	}
+	for (i = 0; i < e->nmemo; i++)
+		eval_memo_release(&e->memo[i]);
 	free(e->memo);
 	strmap_release(&e->bindex);
 	free(e->cbound);
@@ -115,6 +140,8 @@ eval_free(struct eval *e)
 	free(e->in_flow);
 	free(e->out_off);
 	free(e->out_flow);
+	free(e->in_from);
+	free(e->out_to);
 	free(e->scratch_seen);
 	free(e->scratch_flow);
 	free(e->scratch_queue);
@@ -312,7 +339,7 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 {
 	const struct model	*m = e->m;
 	const struct flow	*f;
-	const uint32_t		*off, *list;
+	const uint32_t		*off, *list, *ends;
 	uint8_t			*seed;
 	uint32_t		*queue, head, tail, i, j, k, d;
 	uint32_t		 wit, hops, unk;
@@ -321,6 +348,7 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 
 	off = back ? e->in_off : e->out_off;
 	list = back ? e->in_flow : e->out_flow;
+	ends = back ? e->in_from : e->out_to;
 	seed = mm->kid = xcalloc(e->nc + 1, 1);
 	queue = xcalloc(e->nc + 1, sizeof *queue);
 	for (i = 0; i < e->nc; i++) {
@@ -356,11 +384,11 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 					unk = 0;
 				}
 				for (k = off[j]; k < off[j + 1]; k++) {
+					d = ends[k];
+					if (mm->vals[d] >= pass)
+						continue;
 					f = m->flows[list[k]];
-					d = (uint32_t)(back ? f->src->index :
-					    f->dst->index);
-					if (mm->vals[d] >= pass ||
-					    (int)(fv = eval_via(c, f)) < pass)
+					if ((int)(fv = eval_via(c, f)) < pass)
 						continue;
 					mm->vals[d] = (uint8_t)pass;
 					mm->wits[d] = wit;

@@ -35,6 +35,13 @@ struct eval;
 struct eval	*eval_new(const struct catalogue *, const struct model *);
 void		 eval_free(struct eval *);
 /*
+ * Forget what was remembered for the conditions of a tree (a threat's
+ * "when" once its targets are done), so that memory holds the arrays of
+ * one threat at a time rather than of the whole catalogue. A later use
+ * works them out again, with the same values.
+ */
+void		 eval_forget(struct eval *, const struct cond *);
+/*
  * The value of a condition for a subject of the condition's type: a
  * struct component, flow, boundary or system, or NULL for a condition of
  * target "any".

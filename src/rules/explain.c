@@ -709,7 +709,7 @@ explain_more_paths(struct eval *e, const struct cond *c,
 {
 	const struct model	*m = e->m;
 	const struct flow	*f;
-	const uint32_t		*off, *list;
+	const uint32_t		*off, *list, *ends;
 	int			 back = c->op == COND_REACHES;
 	/* The kid's value at each component, as eval_reach() found it. */
 	const uint8_t		*kid = e->memo[c->slot].done ?
@@ -726,14 +726,17 @@ explain_more_paths(struct eval *e, const struct cond *c,
 
 	off = back ? e->out_off : e->in_off;
 	list = back ? e->out_flow : e->in_flow;
+	ends = back ? e->out_to : e->in_from;
 	queue[tail++] = (uint32_t)comp->index;
 	e->scratch_seen[comp->index] = 1;
 	while (head < tail) {
 		j = queue[head++];
 		for (x = off[j]; x < off[j + 1]; x++) {
+			d = ends[x];
+			if (e->scratch_seen[d])
+				continue;
 			f = m->flows[list[x]];
-			d = (uint32_t)(back ? f->dst->index : f->src->index);
-			if (e->scratch_seen[d] || eval_via(c, f) < v)
+			if (eval_via(c, f) < v)
 				continue;
 			/*
 			 * With the search full, or the paths listed all

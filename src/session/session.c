@@ -11,6 +11,7 @@
 #include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
+#include "store/store-page.h"
 #include "util/error.h"
 #include "util/strmap.h"
 #include "util/text.h"
@@ -129,7 +130,8 @@ session_keep_decided(struct session *s, const char *id,
 		return 0;
 	risk_register_init(&own);
 	if (stored == NULL) {
-		if (store_load_risks(s->store, id, &own, err) == -1) {
+		/* Names and decisions only: not the reasons of every risk. */
+		if (store_load_risk_states(s->store, id, &own, err) == -1) {
 			risk_register_release(&own);
 			return -1;
 		}

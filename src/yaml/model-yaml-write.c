@@ -60,12 +60,18 @@ model_yaml_plain_ok(const char *s)
 		return 0;
 	if (s[len - 1] == ' ' || s[len - 1] == ':')
 		return 0;
-	for (i = 0; special[i] != NULL; i++)
+	/* The special words have five letters at most. */
+	for (i = 0; len <= 5 && special[i] != NULL; i++)
 		if (strcmp(s, special[i]) == 0)
 			return 0;
 	if (strstr(s, ": ") != NULL || strstr(s, " #") != NULL)
 		return 0;
 	for (i = 0; i < len; i += n) {
+		/* Printable ASCII, nearly all of a model, without decoding. */
+		if (s[i] >= 0x20 && s[i] < 0x7f) {
+			n = 1;
+			continue;
+		}
 		if ((n = utf8_decode(s + i, len - i, &c)) == 0 ||
 		    !model_yaml_plain_char(c))
 			return 0;

@@ -227,6 +227,37 @@ expect_out "Fraud data science" "the owner is kept"
 run history "$db"
 expect_out "merged into" "history records where the earlier risk went"
 
+# Two such feedback loops in one model, apart: each model's finding takes
+# its own dataset of feedback and not the other's (the walk from the first
+# model does not reach the second's dataset, which is kept for the second).
+tpl="$SRC/templates/fraud-classifier-feedback.yaml"
+section() { awk -v s="$1" '$0 == s ":" {p = 1; next} /^[a-z]/ {p = 0} p' "$tpl"; }
+again() { sed -e 's/^\(  - { id: [a-z0-9-]*\)/\1-b/' -e 's/^\(  - id: .*\)$/\1-b/' \
+    -e 's/^\(    \(from\|to\|boundary\): .*\)$/\1-b/'; }
+{
+	awk '/^boundaries:$/ {exit} {print}' "$tpl"
+	for s in boundaries components flows; do
+		echo "$s:"
+		section "$s"
+		section "$s" | again
+	done
+} >"$T/two-loops.yaml"
+grep -q '^  - id: labels-b$' "$T/two-loops.yaml" || fail "the second loop's dataset is in the model"
+db="$T/two-loops.db"
+run import "$T/two-loops.yaml" "$db"
+expect_rc 0 "import of two feedback loops"
+run risks "$db" --all
+expect_no_out "data-poisoning-untrusted-sources@labels" \
+    "the datasets of both loops are covered"
+run risk "$db" model-skewing@fraud-model
+expect_out "fact: 'labels' gathers the feedback 'fraud-model' learns from" \
+    "the first model's finding names its dataset"
+expect_no_out "'labels-b' gathers" "and not the other loop's"
+run risk "$db" model-skewing@fraud-model-b
+expect_rc 0 "the second model has its finding"
+expect_out "fact: 'labels-b' gathers the feedback 'fraud-model-b' learns from" \
+    "the second model's finding names its own dataset"
+
 # A request and its answer in clear text were two findings, one on each
 # end: now one, on the request's destination. A decision on the caller's
 # finding (the answer's) moves onto it. The old behaviour: the threat

@@ -1,0 +1,28 @@
+/*
+ * store-page.h: parts of a stored register, for the work that needs less
+ * than the whole of it.
+ *
+ * store_load_risks() reads every risk with its title, reasons and
+ * mitigations: at 260,000 risks that is 280 MB held for a moment. These
+ * read only what a caller needs, with the same transactions and errors as
+ * the rest of the store (store.h).
+ */
+#ifndef PARAPET_STORE_STORE_PAGE_H
+#define PARAPET_STORE_STORE_PAGE_H
+
+struct error;
+struct risk_register;
+struct store;
+
+/*
+ * Append the stored risks of model id to reg with only what says whether
+ * people decided on them: threat and target, status, owner,
+ * justification, who decided and when, and the mitigations someone
+ * decided about with those decisions (risk_decided() reads the same as
+ * on a register from store_load_risks()). No title, reasons or scoring.
+ * 0, or -1 with err set (no such model, a database error).
+ */
+int	store_load_risk_states(struct store *, const char *id,
+	    struct risk_register *, struct error *);
+
+#endif
