@@ -752,7 +752,7 @@ cli_db_word(const char *w)
 	    ".db3", NULL };
 	size_t	i, n = strlen(w), k;
 
-	if (access(w, F_OK) == 0)
+	if (access(w, F_OK) == 0 || store_names_server(w))
 		return 1;
 	for (i = 0; sfx[i] != NULL; i++) {
 		k = strlen(sfx[i]);

@@ -708,7 +708,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	 * same path meanwhile; if one did, the import goes into it.
 	 */
 retry:
-	existed = access(db, F_OK) == 0;
+	existed = access(db, F_OK) == 0 || store_names_server(db);
 	if (!existed && tries++ == 0) {
 		if ((tmp = import_temp(db, &e)) == NULL) {
 			cli_fail(&e);

@@ -440,6 +440,7 @@ db_sqlite_sys_errno(struct db *db)
 
 static const struct db_ops db_sqlite_ops = {
 	.name = "sqlite",
+	.server = 0,
 	.close = db_sqlite_close,
 	.prepare = db_sqlite_prepare,
 	.finalize = db_sqlite_finalize,

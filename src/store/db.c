@@ -5,11 +5,30 @@
 
 #include "store/db.h"
 #include "util/error.h"
+#include "util/xmalloc.h"
 
 struct db *
-db_open(const char *path, int flags, int *created, struct error *err)
+db_open(const char *path, const char *display, int flags, int *created,
+    struct error *err)
 {
+	*created = 0;
+	if (db_pg_names(path))
+		return db_pg_open(path, display, err);
 	return db_sqlite_open(path, flags, created, err);
+}
+
+int
+db_names_server(const char *path)
+{
+	return db_pg_names(path);
+}
+
+char *
+db_display(const char *path)
+{
+	if (db_pg_names(path))
+		return db_pg_display(path);
+	return xstrdup(path);
 }
 
 int

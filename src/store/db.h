@@ -50,7 +50,8 @@ struct db_stmt;
 
 /* What each engine provides; the functions below call through it. */
 struct db_ops {
-	const char	*name;		/* "sqlite" */
+	const char	*name;		/* "sqlite", "postgresql" */
+	int		 server;	/* 1: a server's, not a file */
 	void		(*close)(struct db *);
 	int		(*prepare)(struct db *, const char *sql, int persistent,
 			    struct db_stmt **);
@@ -82,13 +83,33 @@ struct db_stmt {
 };
 
 /*
- * Open the database a store names. A path is a SQLite file: created (private
- * to its owner) with DB_CREATE when absent (*created set to 1), refused
- * untouched when it is not SQLite. NULL with err set on failure; the
- * caller's to db_close().
+ * Open the database a store names. A PostgreSQL URI (postgresql://...,
+ * postgres://...) or conninfo (host=... dbname=...) is a connection to
+ * that server. Any other path is a SQLite file: created (private to its
+ * owner) with DB_CREATE when absent (*created set to 1), refused untouched
+ * when it is not SQLite. Messages name the database as display, which
+ * db_display() makes. NULL with err set on failure; the caller's to
+ * db_close().
  */
-struct db	*db_open(const char *path, int flags, int *created,
+struct db	*db_open(const char *path, const char *display, int flags,
+		     int *created, struct error *err);
+
+/* 1 if a path names a database on a server (db-pg.c), not a file. */
+int		 db_names_server(const char *path);
+
+/*
+ * How messages name a database: a path as it is, a server's URI or
+ * conninfo without its password. The caller's to free.
+ */
+char		*db_display(const char *path);
+
+/* PostgreSQL (db-pg.c): the three above, for a server's database. */
+struct db	*db_pg_open(const char *conninfo, const char *display,
 		     struct error *err);
+int		 db_pg_names(const char *path);
+char		*db_pg_display(const char *path);
+/* For the tests: the statement a SQLite one becomes (db-pg.c). */
+char		*db_pg_translate(const char *sql, int *nparams);
 
 /* The same for a SQLite file (db-sqlite.c). */
 struct db	*db_sqlite_open(const char *path, int flags, int *created,
@@ -100,6 +121,13 @@ struct db	*db_sqlite_open(const char *path, int flags, int *created,
  */
 int		 db_fail(struct db *, const char *path, int code,
 		     struct error *err);
+
+/* 1 if the database is on a server (no file, no PRAGMA). */
+static inline int
+db_is_server(const struct db *db)
+{
+	return db->ops->server;
+}
 
 static inline void
 db_close(struct db *db)

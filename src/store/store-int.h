@@ -122,6 +122,10 @@ int		 store_log_was(struct store *, const char *at, const char *who,
  */
 int		 store_migrate(struct store *, struct error *);
 
+/* store-schema-pg.c */
+/* The same for a database on a PostgreSQL server (store_migrate()). */
+int		 store_migrate_pg(struct store *, struct error *);
+
 /* store-model.c */
 /* Load a model inside the current transaction; NULL and err if absent. */
 struct model	*store_load_model(struct store *, const char *id,

@@ -593,6 +593,8 @@ store_migrate(struct store *s, struct error *err)
 	long				 version;
 	int				 rc;
 
+	if (db_is_server(s->db))
+		return store_migrate_pg(s, err);
 	if ((rc = store_identify(s, &version, err)) == -1)
 		return -1;
 	if (s->flags & STORE_READONLY) {

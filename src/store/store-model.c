@@ -401,8 +401,8 @@ store_write_object(struct store_diff *d, enum objtype t, const void *obj,
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (system, object) DO UPDATE SET type = excluded.type, "
 	    "kind = excluded.kind, position = excluded.position, "
-	    "line = coalesce(excluded.line, line), "
-	    "col = coalesce(excluded.col, col)";
+	    "line = coalesce(excluded.line, objects.line), "
+	    "col = coalesce(excluded.col, objects.col)";
 	const struct srcpos	*pos = store_pos_of(t, obj);
 	struct db_stmt		*st;
 	struct buf		 b;

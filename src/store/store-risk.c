@@ -475,13 +475,14 @@ store_sync_write(struct store *s, const char *id,
 	    "impact = excluded.impact, severity = excluded.severity, "
 	    "applies = 1, reasons = excluded.reasons, "
 	    "proposed = excluded.proposed, assumed = excluded.assumed "
-	    "WHERE title IS NOT excluded.title "
-	    "OR likelihood IS NOT excluded.likelihood "
-	    "OR impact IS NOT excluded.impact "
-	    "OR severity IS NOT excluded.severity OR applies IS NOT 1 "
-	    "OR reasons IS NOT excluded.reasons "
-	    "OR proposed IS NOT excluded.proposed "
-	    "OR assumed IS NOT excluded.assumed";
+	    "WHERE risks.title IS NOT excluded.title "
+	    "OR risks.likelihood IS NOT excluded.likelihood "
+	    "OR risks.impact IS NOT excluded.impact "
+	    "OR risks.severity IS NOT excluded.severity "
+	    "OR risks.applies IS NOT 1 "
+	    "OR risks.reasons IS NOT excluded.reasons "
+	    "OR risks.proposed IS NOT excluded.proposed "
+	    "OR risks.assumed IS NOT excluded.assumed";
 	const struct risk	*k;
 	struct db_stmt		*rs;
 	struct buf		 reasons, proposed;

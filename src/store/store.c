@@ -40,10 +40,11 @@ store_open(const char *path, int flags, struct error *err)
 	int		 created = 0;
 
 	s = xcalloc(1, sizeof *s);
-	s->path = xstrdup(path);
+	s->path = db_display(path);
 	s->flags = flags;
-	s->db = db_open(path, ((flags & STORE_CREATE) ? DB_CREATE : 0) |
-	    ((flags & STORE_READONLY) ? DB_READONLY_OPEN : 0), &created, err);
+	s->db = db_open(path, s->path, ((flags & STORE_CREATE) ?
+	    DB_CREATE : 0) | ((flags & STORE_READONLY) ? DB_READONLY_OPEN : 0),
+	    &created, err);
 	if (s->db == NULL)
 		goto fail;
 	if (store_migrate(s, err) == -1)
@@ -55,6 +56,18 @@ fail:
 	if (created == 1)
 		store_remove_files(path);
 	return NULL;
+}
+
+int
+store_names_server(const char *word)
+{
+	return db_names_server(word);
+}
+
+const char *
+store_name(const struct store *s)
+{
+	return s->path;
 }
 
 void

@@ -68,7 +68,20 @@ struct store_summary {
 	char	*updated;		/* ISO 8601 */
 };
 
+/*
+ * Open a database: a SQLite file, or a register on a PostgreSQL server
+ * named by a URI (postgresql://..., postgres://...) or a libpq conninfo
+ * (host=... dbname=...). Messages name a server's database without its
+ * password (store_name()).
+ */
 struct store	*store_open(const char *path, int flags, struct error *);
+/*
+ * 1 if a word names a database on a server rather than a file, so that a
+ * command line can take it where a database belongs.
+ */
+int		 store_names_server(const char *word);
+/* The database as messages name it: never with a password. Borrowed. */
+const char	*store_name(const struct store *);
 /*
  * Remove a database file and its -wal and -shm files: for a caller that
  * created a database and must leave nothing behind when it fails.

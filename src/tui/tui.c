@@ -798,7 +798,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	risk_register_init(&t.qpending);
 	undo_init(&t.undo);
 	error_clear(&err);
-	existed = access(db, F_OK) == 0;
+	existed = access(db, F_OK) == 0 || store_names_server(db);
 	if ((t.s = session_open(db, 1, catalogues, ncatalogues, &err)) ==
 	    NULL) {
 		buf_init(&b);

@@ -1,0 +1,219 @@
+/*
+ * store-schema-pg.c: the store's schema on a PostgreSQL server.
+ *
+ * The same tables, columns and keys as SQLite's schema 5 (store-migrate.c),
+ * written for PostgreSQL: 64-bit integers, text compared byte by byte
+ * (COLLATE "C", as SQLite compares), history's seq and the order of a
+ * risk's mitigations (rowid) from sequences, history append-only by a
+ * trigger. The version is the one row of parapet_schema. A database that
+ * holds tables but no parapet_schema is not ours and is refused untouched;
+ * one of a newer schema is refused as a newer SQLite file is.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "store/store-int.h"
+#include "util/error.h"
+
+#define T	"TEXT COLLATE \"C\""
+
+/* Schema 5, whole: PostgreSQL registers start at it. */
+static const char *const store_pg_schema_5[] = {
+	"CREATE TABLE parapet_schema (version BIGINT NOT NULL)",
+	"CREATE TABLE models ("
+	"  system " T " PRIMARY KEY NOT NULL,"
+	"  name " T " NOT NULL,"
+	"  description " T ","
+	"  owner " T ","
+	"  criticality " T ","
+	"  revision BIGINT NOT NULL,"
+	"  created " T " NOT NULL,"
+	"  updated " T " NOT NULL,"
+	"  edited BIGINT,"
+	"  file " T ","
+	"  line BIGINT,"
+	"  col BIGINT)",
+	"CREATE TABLE objects ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object " T " NOT NULL,"
+	"  type " T " NOT NULL,"
+	"  kind " T ","
+	"  position BIGINT NOT NULL,"
+	"  line BIGINT,"
+	"  col BIGINT,"
+	"  fields " T ","
+	"  PRIMARY KEY (system, object))",
+	"CREATE TABLE fields ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object " T " NOT NULL,"
+	"  field " T " NOT NULL,"
+	"  value " T " NOT NULL,"
+	"  PRIMARY KEY (system, object, field))",
+	"CREATE TABLE practices ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  question " T " NOT NULL,"
+	"  answer " T " NOT NULL,"
+	"  note " T ","
+	"  position BIGINT NOT NULL,"
+	"  PRIMARY KEY (system, question))",
+	"CREATE TABLE risks ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  threat " T " NOT NULL,"
+	"  target " T " NOT NULL,"
+	"  title " T ","
+	"  likelihood BIGINT NOT NULL,"
+	"  impact BIGINT NOT NULL,"
+	"  severity " T " NOT NULL,"
+	"  applies BIGINT NOT NULL,"
+	"  reasons " T ","
+	"  proposed " T ","
+	"  status " T " NOT NULL,"
+	"  owner " T ","
+	"  justification " T ","
+	"  decided_by " T ","
+	"  decided_at " T ","
+	"  assumed BIGINT,"
+	"  PRIMARY KEY (system, threat, target))",
+	/* rowid: the order they were added in, as SQLite's rowid. */
+	"CREATE TABLE risk_mitigations ("
+	"  rowid BIGSERIAL NOT NULL,"
+	"  system " T " NOT NULL,"
+	"  threat " T " NOT NULL,"
+	"  target " T " NOT NULL,"
+	"  mitigation " T " NOT NULL,"
+	"  status " T " NOT NULL,"
+	"  owner " T ","
+	"  due " T ","
+	"  notes " T ","
+	"  PRIMARY KEY (system, threat, target, mitigation),"
+	"  FOREIGN KEY (system, threat, target)"
+	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE)",
+	"CREATE TABLE history ("
+	"  seq BIGSERIAL PRIMARY KEY,"
+	"  at " T " NOT NULL,"
+	"  who " T " NOT NULL,"
+	"  system " T " NOT NULL,"
+	"  object " T ","
+	"  field " T ","
+	"  old_value " T ","
+	"  new_value " T ","
+	"  source " T ","
+	"  revision BIGINT,"
+	"  was " T ")",
+	"CREATE INDEX history_by_system ON history (system, object)",
+	"CREATE INDEX risks_by_severity ON risks (system, severity, status, "
+	"assumed, decided_at, owner, applies) WHERE applies = 1",
+	"CREATE INDEX risks_state ON risks (system, threat, target, applies, "
+	"severity, status, owner)",
+	"CREATE FUNCTION parapet_history_append_only() RETURNS trigger "
+	"LANGUAGE plpgsql AS $$ BEGIN "
+	"RAISE EXCEPTION 'history is append-only'; END $$",
+	"CREATE TRIGGER history_no_change BEFORE UPDATE OR DELETE ON history "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_history_append_only()",
+	"CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON history "
+	"FOR EACH STATEMENT EXECUTE FUNCTION parapet_history_append_only()",
+	/* SQLite sums comparisons (0 or 1): so does the store's SQL. */
+	"CREATE FUNCTION parapet_sum_bool(bigint, boolean) RETURNS bigint "
+	"LANGUAGE sql IMMUTABLE AS "
+	"'SELECT $1 + CASE WHEN $2 THEN 1 ELSE 0 END'",
+	"CREATE AGGREGATE sum(boolean) (SFUNC = parapet_sum_bool, "
+	"STYPE = bigint, INITCOND = '0')",
+	"INSERT INTO parapet_schema (version) VALUES (5)",
+	NULL
+};
+
+/* Run constant statements once each. */
+static int
+store_pg_run_all(struct store *s, const char *const *sql, struct error *err)
+{
+	int	rc;
+
+	for (; *sql != NULL; sql++)
+		if ((rc = db_exec(s->db, *sql)) != DB_OK)
+			return store_fail(s, rc, err);
+	return 0;
+}
+
+/*
+ * What the database is: 1 if ours (version in *version), 0 if it has no
+ * tables and is free to take, -1 with err set if it must not be touched.
+ */
+static int
+store_pg_identify(struct store *s, long *version, struct error *err)
+{
+	static const char *const probe = "SELECT "
+	    "to_regclass('parapet_schema') IS NOT NULL, "
+	    "(SELECT count(*) FROM pg_catalog.pg_tables "
+	    "WHERE schemaname = current_schema())";
+	static const char *const get = "SELECT max(version) "
+	    "FROM parapet_schema";
+	struct db_stmt	*st;
+	long		 ours = 0, ntables = 0;
+	int		 rc;
+
+	if ((st = store_prepare(s, probe, err)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == DB_ROW) {
+		ours = (long)db_column_int64(st, 0);
+		ntables = (long)db_column_int64(st, 1);
+	}
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(s, rc, err);
+	if (!ours)
+		return ntables == 0 ? 0 : error_set(err, "'%s' is not a "
+		    "Parapet database", s->path);
+	if ((st = store_prepare(s, get, err)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == DB_ROW)
+		*version = (long)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(s, rc, err);
+	if (*version > STORE_SCHEMA_VERSION)
+		return error_set(err, "database '%s' was written by a newer "
+		    "Parapet (schema %ld; this one reads up to %d)", s->path,
+		    *version, STORE_SCHEMA_VERSION);
+	return 1;
+}
+
+int
+store_migrate_pg(struct store *s, struct error *err)
+{
+	long	version = 0;
+	int	rc;
+
+	if ((rc = store_pg_identify(s, &version, err)) == -1)
+		return -1;
+	if (rc == 1 && version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (s->flags & STORE_READONLY) {
+		if (rc == 0)
+			return error_set(err, "'%s' is not a Parapet database",
+			    s->path);
+		return error_set(err, "database '%s' has schema %ld and must "
+		    "be upgraded; open it once for writing", s->path,
+		    version);
+	}
+	if (rc == 1)
+		return error_set(err, "database '%s' has schema %ld, which "
+		    "this Parapet cannot upgrade", s->path, version);
+	if (store_begin(s, err) == -1)
+		return -1;
+	/* Two first uses at once: one creates, the other finds it made. */
+	if ((rc = db_exec(s->db, "SELECT pg_advisory_xact_lock(1347571796)"))
+	    != DB_OK) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	if ((rc = store_pg_identify(s, &version, err)) == -1)
+		goto fail;
+	if (rc == 0 && store_pg_run_all(s, store_pg_schema_5, err) == -1)
+		goto fail;
+	return store_commit(s, err);
+
+fail:
+	store_rollback(s);
+	return -1;
+}
