@@ -629,7 +629,7 @@ cli_models(struct session *s, const char *db, const char *model, size_t *n)
 {
 	struct store_summary	*v = NULL;
 	struct error		 e;
-	char			**ids;
+	char			**ids, *shown;
 	size_t			 i, nv = 0;
 
 	if (model != NULL) {
@@ -644,7 +644,9 @@ cli_models(struct session *s, const char *db, const char *model, size_t *n)
 	}
 	if (nv == 0) {
 		store_summaries_free(v, nv);
-		error_set(&e, "database '%s' holds no models", db);
+		shown = store_display(db);
+		error_set(&e, "database '%s' holds no models", shown);
+		free(shown);
 		cli_fail(&e);
 		return NULL;
 	}

@@ -665,7 +665,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct model		*m = NULL;
 	struct error		 e;
 	size_t			 len, nhist = 0, applied = 0, i;
-	char			*text, *tmp = NULL, *source;
+	char			*text, *tmp = NULL, *source, *shown;
 	int			 existed, isnew, xml, tries = 0, rc = 1;
 
 	memset(&saved, 0, sizeof saved);
@@ -803,10 +803,12 @@ retry:
 	}
 	printf("%s '", isnew ? "created" : "updated");
 	cli_puts(stdout, m->system.id);
-	printf("' in %s: %zu boundar%s, %zu component%s, %zu flow%s\n", db,
+	shown = store_display(db);
+	printf("' in %s: %zu boundar%s, %zu component%s, %zu flow%s\n", shown,
 	    m->nboundaries, m->nboundaries == 1 ? "y" : "ies",
 	    m->ncomponents, m->ncomponents == 1 ? "" : "s",
 	    m->nflows, m->nflows == 1 ? "" : "s");
+	free(shown);
 	cli_print_summary(&sum);
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",

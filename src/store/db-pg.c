@@ -276,7 +276,7 @@ db_pg_translate(const char *sql, int *nparams)
 	struct buf	 b;
 	size_t		 n, m, i;
 	long		 v;
-	int		 next = 0, max = 0;
+	int		 max = 0;
 	char		*end;
 
 	buf_init(&b);
@@ -300,7 +300,6 @@ db_pg_translate(const char *sql, int *nparams)
 				v = max + 1;
 			if (v > max)
 				max = (int)v;
-			next = (int)v;
 			buf_addf(&b, "$%ld", v);
 			continue;
 		}
@@ -350,12 +349,15 @@ db_pg_translate(const char *sql, int *nparams)
 				while (*q == ' ')
 					q++;
 				q += db_pg_wordlen(q);
+				while (*q == ' ')
+					q++;
 				p = q;
 				continue;
 			}
 		}
 		if (db_pg_word(p, n, "IMMEDIATE") && b.len >= 6 &&
 		    strncasecmp(b.s + b.len - 6, "BEGIN ", 6) == 0) {
+			buf_truncate(&b, b.len - 1);
 			p += n;
 			continue;
 		}
@@ -367,7 +369,6 @@ db_pg_translate(const char *sql, int *nparams)
 			buf_add(&b, p, n);
 		p += n;
 	}
-	(void)next;
 	*nparams = max;
 	return buf_detach(&b);
 }
@@ -403,6 +404,57 @@ db_pg_fail(struct db_pg *d, const PGresult *res)
 	return DB_ERROR;
 }
 
+/*
+ * Prepare a statement, letting the server type its parameters from where
+ * they are used. A parameter it cannot type (one also compared with NULL:
+ * ?1 IS NULL OR f.value = ?1) is text: the store's optional filters are.
+ */
+static PGresult *
+db_pg_prepare_typed(struct db_pg *d, const char *name, const char *text,
+    int n)
+{
+	static const char	 prefix[] = "could not determine data type of "
+	    "parameter $";
+	PGresult		*res;
+	const char		*state, *m;
+	Oid			*types = NULL;
+	long			 k;
+	int			 tries, intx;
+
+	/* In a transaction, a failed attempt must not abort it. */
+	intx = PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
+	for (tries = 0; ; tries++) {
+		if (intx)
+			PQclear(PQexec(d->conn, "SAVEPOINT parapet_prepare"));
+		res = PQprepare(d->conn, name, text, n, types);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+			if (intx)
+				PQclear(PQexec(d->conn, "RELEASE SAVEPOINT "
+				    "parapet_prepare"));
+			break;
+		}
+		if (intx)
+			PQclear(PQexec(d->conn, "ROLLBACK TO SAVEPOINT "
+			    "parapet_prepare; RELEASE SAVEPOINT "
+			    "parapet_prepare"));
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		m = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+		if (tries >= n || state == NULL || (strcmp(state, "42P18") != 0 &&
+		    strcmp(state, "42P08") != 0) ||
+		    m == NULL || strncmp(m, prefix, sizeof prefix - 1) != 0)
+			break;
+		k = strtol(m + sizeof prefix - 1, NULL, 10);
+		if (k < 1 || k > n)
+			break;
+		if (types == NULL)
+			types = xcalloc((size_t)n, sizeof *types);
+		types[k - 1] = 25;	/* text */
+		PQclear(res);
+	}
+	free(types);
+	return res;
+}
+
 static int
 db_pg_prepare(struct db *db, const char *sql, int persistent,
     struct db_stmt **out)
@@ -423,7 +475,7 @@ db_pg_prepare(struct db *db, const char *sql, int persistent,
 	s->row = -1;
 	s->commit = db_pg_word(text, strlen(text), "COMMIT");
 	snprintf(s->name, sizeof s->name, "p%lu", ++d->nstmts);
-	res = PQprepare(d->conn, s->name, text, n, NULL);
+	res = db_pg_prepare_typed(d, s->name, text, n);
 	free(text);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		rc = db_pg_fail(d, res);

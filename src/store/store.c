@@ -70,6 +70,12 @@ store_name(const struct store *s)
 	return s->path;
 }
 
+char *
+store_display(const char *path)
+{
+	return db_display(path);
+}
+
 void
 store_close(struct store *s)
 {

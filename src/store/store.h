@@ -82,6 +82,8 @@ struct store	*store_open(const char *path, int flags, struct error *);
 int		 store_names_server(const char *word);
 /* The database as messages name it: never with a password. Borrowed. */
 const char	*store_name(const struct store *);
+/* The same for a path before it is opened; the caller's to free. */
+char		*store_display(const char *path);
 /*
  * Remove a database file and its -wal and -shm files: for a caller that
  * created a database and must leave nothing behind when it fails.

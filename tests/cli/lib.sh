@@ -11,6 +11,58 @@ export PARAPET_NOW=2026-11-25T10:00:00Z
 mkdir -p "$HOME"
 failures=0
 
+# The backend the suite runs on: sqlite (files), or pg (PARAPET_TEST_BACKEND
+# =pg, a fresh database per newdb on the server of $PARAPET_TEST_PG, which
+# scripts/pg-cluster.sh starts). Without a server the pg variant SKIPs.
+BACKEND="${PARAPET_TEST_BACKEND:-sqlite}"
+pg_dbs=()
+if [ "$BACKEND" = pg ]; then
+	if [ -z "${PARAPET_TEST_PG:-}" ]; then
+		echo "SKIP: no PostgreSQL server (PARAPET_TEST_PG is not set;" \
+		    "scripts/pg-cluster.sh starts one)" >&2
+		exit 77
+	fi
+	command -v psql >/dev/null 2>&1 || {
+		echo "SKIP: no psql to make test databases" >&2
+		exit 77
+	}
+	trap 'pg_drop_all; rm -rf "$T"' EXIT
+fi
+pg_seq=0
+
+# pg_sql SQL...: run SQL as the test server's superuser.
+pg_sql() {
+	psql "$PARAPET_TEST_PG" -X -q -v ON_ERROR_STOP=1 -At "$@"
+}
+
+pg_drop_all() {
+	local d
+	for d in "${pg_dbs[@]}"; do
+		pg_sql -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" \
+		    >/dev/null 2>&1
+	done
+}
+
+# newdb NAME: where a new, empty database of the suite is: a file in $T,
+# or (pg) a fresh database on the server, as a conninfo. Call it without
+# $(...) so that the database is dropped at the end: it sets $DB.
+newdb() {
+	if [ "$BACKEND" = pg ]; then
+		pg_seq=$((pg_seq + 1))
+		local name
+		name="t_$(basename "$T" | tr -c 'a-zA-Z0-9\n' _)_$1_$pg_seq"
+		name=$(printf '%s' "$name" | tr 'A-Z' 'a-z')
+		pg_sql -c "CREATE DATABASE \"$name\"" >/dev/null || {
+			echo "FAIL: cannot create database $name" >&2
+			exit 1
+		}
+		pg_dbs+=("$name")
+		DB="$PARAPET_TEST_PG dbname=$name"
+	else
+		DB="$T/$1.db"
+	fi
+}
+
 # run ARGS...: run parapet; stdout in $T/out, stderr in $T/err, status in $rc.
 run() {
 	"$PARAPET" "$@" >"$T/out" 2>"$T/err"
