@@ -217,3 +217,96 @@ fail:
 	store_rollback(s);
 	return -1;
 }
+
+/*
+ * An organisation's register (parapet register init): four group roles,
+ * which members (login roles) inherit, and what each may do, enforced by
+ * the server. Roles belong to the whole cluster: made once, then granted
+ * again on each register. An editor edits models, and the analysis that
+ * follows rewrites the scoring of their risks, not their decisions; a
+ * decider decides risks and mitigations (which counts a revision of the
+ * model); a reader reads; an administrator may do all that and give the
+ * roles to others. Nobody may change or remove history, and the author of
+ * an entry is the server's session user, whatever the client says.
+ */
+static const char *const store_pg_roles[] = {
+	"DO $$ DECLARE r text; BEGIN "
+	"FOREACH r IN ARRAY ARRAY['parapet_admin', 'parapet_editor', "
+	"'parapet_decider', 'parapet_reader'] LOOP "
+	"IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles "
+	"WHERE rolname = r) THEN "
+	"EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF; END LOOP; "
+	"END $$",
+	"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
+	"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC",
+	"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO "
+	"parapet_admin, parapet_editor, parapet_decider, parapet_reader', "
+	"current_database()); END $$",
+	"GRANT USAGE ON SCHEMA public TO parapet_admin, parapet_editor, "
+	"parapet_decider, parapet_reader",
+	"GRANT SELECT ON ALL TABLES IN SCHEMA public TO parapet_admin, "
+	"parapet_editor, parapet_decider, parapet_reader",
+	/* History: appended to by those who change, by nobody else. */
+	"GRANT INSERT ON history TO parapet_admin, parapet_editor, "
+	"parapet_decider",
+	"GRANT USAGE ON SEQUENCE history_seq_seq TO parapet_admin, "
+	"parapet_editor, parapet_decider",
+	/* Editors: the models, and the scoring of their risks. */
+	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices "
+	"TO parapet_editor",
+	"GRANT INSERT, DELETE ON risks TO parapet_editor",
+	"GRANT UPDATE (system, threat, target, title, likelihood, impact, "
+	"severity, applies, reasons, proposed, assumed) ON risks "
+	"TO parapet_editor",
+	"GRANT DELETE ON risk_mitigations TO parapet_editor",
+	"GRANT UPDATE (system, threat, target) ON risk_mitigations "
+	"TO parapet_editor",
+	/* Deciders: decisions on risks and mitigations, a revision each. */
+	"GRANT UPDATE (status, owner, justification, decided_by, decided_at) "
+	"ON risks TO parapet_decider",
+	"GRANT INSERT, UPDATE, DELETE ON risk_mitigations TO parapet_decider",
+	"GRANT USAGE ON SEQUENCE risk_mitigations_rowid_seq TO "
+	"parapet_decider, parapet_admin",
+	"GRANT UPDATE (revision) ON models TO parapet_decider",
+	/* Administrators: everything but history, and the roles. */
+	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices, "
+	"risks, risk_mitigations TO parapet_admin",
+	"GRANT parapet_editor, parapet_decider, parapet_reader "
+	"TO parapet_admin WITH ADMIN OPTION",
+	/* The author of an entry is who the server says is connected. */
+	"ALTER TABLE history ALTER COLUMN who SET DEFAULT session_user",
+	"CREATE OR REPLACE FUNCTION parapet_history_author() RETURNS trigger "
+	"LANGUAGE plpgsql AS $$ BEGIN NEW.who := session_user; "
+	"RETURN NEW; END $$",
+	"DROP TRIGGER IF EXISTS history_author ON history",
+	"CREATE TRIGGER history_author BEFORE INSERT ON history "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_history_author()",
+	NULL
+};
+
+int
+store_init_register(const char *path, struct error *err)
+{
+	struct store	*s;
+
+	if (!db_names_server(path))
+		return error_set(err, "'%s' is not a PostgreSQL database: "
+		    "register init takes a postgresql:// URI or a conninfo "
+		    "(a SQLite file needs no roles)", path);
+	if ((s = store_open(path, STORE_CREATE, err)) == NULL)
+		return -1;
+	if (store_begin(s, err) == -1)
+		goto fail;
+	if (store_pg_run_all(s, store_pg_roles, err) == -1) {
+		store_rollback(s);
+		goto fail;
+	}
+	if (store_commit(s, err) == -1)
+		goto fail;
+	store_close(s);
+	return 0;
+
+fail:
+	store_close(s);
+	return -1;
+}

@@ -80,6 +80,15 @@ struct store	*store_open(const char *path, int flags, struct error *);
  * command line can take it where a database belongs.
  */
 int		 store_names_server(const char *word);
+/*
+ * Make a database on a PostgreSQL server an organisation's register: its
+ * schema, made or brought up to date, and the roles parapet_admin,
+ * parapet_editor (edits models), parapet_decider (decides risks and
+ * mitigations) and parapet_reader (reads), which the server enforces;
+ * history append-only for all, its author the session user. Again on a
+ * register, it grants again. Needs a role that may create roles. 0 or -1.
+ */
+int		 store_init_register(const char *path, struct error *);
 /* The database as messages name it: never with a password. Borrowed. */
 const char	*store_name(const struct store *);
 /* The same for a path before it is opened; the caller's to free. */
