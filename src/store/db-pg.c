@@ -22,6 +22,7 @@
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "store/db.h"
 #include "util/buf.h"
@@ -188,7 +189,8 @@ db_pg_set_msg(struct db_pg *d, const char *m)
 }
 
 struct db *
-db_pg_open(const char *path, const char *display, struct error *err)
+db_pg_open(const char *path, const char *display, int flags,
+    struct error *err)
 {
 	struct db_pg	*d;
 	PGresult	*res;
@@ -218,6 +220,18 @@ db_pg_open(const char *path, const char *display, struct error *err)
 		goto fail;
 	}
 	PQclear(res);
+	/* Read-only: the server refuses every write of this session. */
+	if (flags & DB_READONLY_OPEN) {
+		res = PQexec(d->conn, "SET default_transaction_read_only = on");
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			db_pg_set_msg(d, PQresultErrorMessage(res));
+			PQclear(res);
+			error_set(err, "cannot connect to database '%s': %s",
+			    display, d->msg);
+			goto fail;
+		}
+		PQclear(res);
+	}
 	return &d->base;
 
 fail:
@@ -260,7 +274,8 @@ db_pg_wordlen(const char *p)
  * number of parameters in *nparams); x IS NOT y as x IS DISTINCT FROM y
  * (SQLite's IS NOT compares any values); ifnull, instr, char and
  * group_concat as coalesce, strpos, chr and string_agg; BEGIN IMMEDIATE as
- * BEGIN; SQLite's INDEXED BY hints dropped. Strings and quoted names are
+ * BEGIN; SQLite's INDEXED BY hints dropped; PRAGMA defer_foreign_keys as
+ * SET CONSTRAINTS ALL DEFERRED. Strings and quoted names are
  * copied as they are.
  */
 char *
@@ -280,6 +295,11 @@ db_pg_translate(const char *sql, int *nparams)
 	char		*end;
 
 	buf_init(&b);
+	/* The one PRAGMA a change uses: keys checked at the commit. */
+	if (strcasecmp(sql, "PRAGMA defer_foreign_keys = ON") == 0) {
+		*nparams = 0;
+		return xstrdup("SET CONSTRAINTS ALL DEFERRED");
+	}
 	while (*p != '\0') {
 		if (*p == '\'' || *p == '"') {
 			q = p + 1;

@@ -13,7 +13,7 @@ db_open(const char *path, const char *display, int flags, int *created,
 {
 	*created = 0;
 	if (db_pg_names(path))
-		return db_pg_open(path, display, err);
+		return db_pg_open(path, display, flags, err);
 	return db_sqlite_open(path, flags, created, err);
 }
 

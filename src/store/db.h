@@ -105,7 +105,7 @@ char		*db_display(const char *path);
 
 /* PostgreSQL (db-pg.c): the three above, for a server's database. */
 struct db	*db_pg_open(const char *conninfo, const char *display,
-		     struct error *err);
+		     int flags, struct error *err);
 int		 db_pg_names(const char *path);
 char		*db_pg_display(const char *path);
 /* For the tests: the statement a SQLite one becomes (db-pg.c). */

@@ -75,7 +75,10 @@ static const char *const store_pg_schema_5[] = {
 	"  decided_at " T ","
 	"  assumed BIGINT,"
 	"  PRIMARY KEY (system, threat, target))",
-	/* rowid: the order they were added in, as SQLite's rowid. */
+	/*
+	 * rowid: the order they were added in, as SQLite's rowid. The key
+	 * to the risk can wait for the commit (a rename moves both).
+	 */
 	"CREATE TABLE risk_mitigations ("
 	"  rowid BIGSERIAL NOT NULL,"
 	"  system " T " NOT NULL,"
@@ -88,7 +91,8 @@ static const char *const store_pg_schema_5[] = {
 	"  notes " T ","
 	"  PRIMARY KEY (system, threat, target, mitigation),"
 	"  FOREIGN KEY (system, threat, target)"
-	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE)",
+	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE"
+	"    DEFERRABLE INITIALLY IMMEDIATE)",
 	"CREATE TABLE history ("
 	"  seq BIGSERIAL PRIMARY KEY,"
 	"  at " T " NOT NULL,"
@@ -119,6 +123,23 @@ static const char *const store_pg_schema_5[] = {
 	"'SELECT $1 + CASE WHEN $2 THEN 1 ELSE 0 END'",
 	"CREATE AGGREGATE sum(boolean) (SFUNC = parapet_sum_bool, "
 	"STYPE = bigint, INITCOND = '0')",
+	/*
+	 * Every statement that writes counts in parapet_changes, which a
+	 * client reads to know whether anything may have changed since it
+	 * looked (store_mark()); a sequence, so that writers never wait on
+	 * each other for it. A transaction that changed anything notifies
+	 * parapet_changes when it commits (LISTEN).
+	 */
+	"CREATE SEQUENCE parapet_changes",
+	"CREATE FUNCTION parapet_changed() RETURNS trigger "
+	"LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('parapet_changes'); "
+	"PERFORM pg_notify('parapet_changes', ''); RETURN NULL; END $$",
+	"DO $$ DECLARE t text; BEGIN "
+	"FOREACH t IN ARRAY ARRAY['models', 'objects', 'fields', "
+	"'practices', 'risks', 'risk_mitigations', 'history'] LOOP "
+	"EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE "
+	"ON %I FOR EACH STATEMENT EXECUTE FUNCTION parapet_changed()', "
+	"t || '_changed', t); END LOOP; END $$",
 	"INSERT INTO parapet_schema (version) VALUES (5)",
 	NULL
 };
@@ -250,6 +271,10 @@ static const char *const store_pg_roles[] = {
 	"GRANT INSERT ON history TO parapet_admin, parapet_editor, "
 	"parapet_decider",
 	"GRANT USAGE ON SEQUENCE history_seq_seq TO parapet_admin, "
+	"parapet_editor, parapet_decider",
+	"GRANT SELECT ON SEQUENCE parapet_changes TO parapet_admin, "
+	"parapet_editor, parapet_decider, parapet_reader",
+	"GRANT USAGE ON SEQUENCE parapet_changes TO parapet_admin, "
 	"parapet_editor, parapet_decider",
 	/* Editors: the models, and the scoring of their risks. */
 	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices "

@@ -236,7 +236,10 @@ store_mark(struct store *s, struct store_mark *mk)
 
 	mk->data_version = -1;	/* unknown: store_moved() says yes */
 	mk->changes = db_total_changes(s->db);
-	if ((st = store_prepare(s, "PRAGMA data_version", &e)) == NULL)
+	/* A server counts every statement that writes (parapet_changes). */
+	if ((st = store_prepare(s, db_is_server(s->db) ?
+	    "SELECT last_value FROM parapet_changes" : "PRAGMA data_version",
+	    &e)) == NULL)
 		return;
 	if (db_step(st) == DB_ROW)
 		mk->data_version = db_column_int64(st, 0);

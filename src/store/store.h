@@ -142,7 +142,7 @@ int		 store_exists(struct store *, const char *id, struct error *);
  * process (any row changed through this store) or committed by another.
  */
 struct store_mark {
-	long long	data_version;	/* SQLite's, moved by other writers */
+	long long	data_version;	/* moved by other writers */
 	long long	changes;	/* rows this connection has changed */
 };
 void		 store_mark(struct store *, struct store_mark *);
