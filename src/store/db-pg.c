@@ -46,6 +46,7 @@ struct db_pg_stmt {
 	const char	**values;	/* bound texts (borrowed) or ints */
 	char		(*ints)[24];	/* bound integers as text */
 	int		  commit;	/* the statement is COMMIT */
+	int		  immediate;	/* BEGIN IMMEDIATE: take the lock */
 	PGresult	 *res;		/* rows of the current run */
 	int		  row;		/* the current one, -1 before */
 	int		  nrows;
@@ -211,7 +212,7 @@ db_pg_open(const char *path, const char *display, int flags,
 	 * settings; SQLite's LIKE and comparisons are byte-wise. */
 	res = PQexec(d->conn, "SET client_encoding = 'UTF8'; "
 	    "SET standard_conforming_strings = on; "
-	    "SET client_min_messages = error");
+	    "SET client_min_messages = error; SET lock_timeout = '2s'");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		db_pg_set_msg(d, PQresultErrorMessage(res));
 		PQclear(res);
@@ -273,10 +274,11 @@ db_pg_wordlen(const char *p)
  * PostgreSQL's text for the store's SQLite statement: ? and ?N as $N (the
  * number of parameters in *nparams); x IS NOT y as x IS DISTINCT FROM y
  * (SQLite's IS NOT compares any values); ifnull, instr, char and
- * group_concat as coalesce, strpos, chr and string_agg; BEGIN IMMEDIATE as
- * BEGIN; SQLite's INDEXED BY hints dropped; PRAGMA defer_foreign_keys as
- * SET CONSTRAINTS ALL DEFERRED. Strings and quoted names are
- * copied as they are.
+ * group_concat as coalesce, strpos, chr and string_agg; SQLite's INDEXED
+ * BY hints dropped. BEGIN IMMEDIATE is BEGIN (db_pg_lock() follows), a
+ * plain BEGIN a snapshot (REPEATABLE READ), PRAGMA defer_foreign_keys
+ * SET CONSTRAINTS ALL DEFERRED. Strings and quoted names are copied as
+ * they are.
  */
 char *
 db_pg_translate(const char *sql, int *nparams)
@@ -295,6 +297,11 @@ db_pg_translate(const char *sql, int *nparams)
 	char		*end;
 
 	buf_init(&b);
+	/* A read: one snapshot for all its queries, as SQLite's. */
+	if (strcasecmp(sql, "BEGIN") == 0) {
+		*nparams = 0;
+		return xstrdup("BEGIN ISOLATION LEVEL REPEATABLE READ");
+	}
 	/* The one PRAGMA a change uses: keys checked at the commit. */
 	if (strcasecmp(sql, "PRAGMA defer_foreign_keys = ON") == 0) {
 		*nparams = 0;
@@ -494,6 +501,7 @@ db_pg_prepare(struct db *db, const char *sql, int persistent,
 	s->nparams = n;
 	s->row = -1;
 	s->commit = db_pg_word(text, strlen(text), "COMMIT");
+	s->immediate = strcasecmp(sql, "BEGIN IMMEDIATE") == 0;
 	snprintf(s->name, sizeof s->name, "p%lu", ++d->nstmts);
 	res = db_pg_prepare_typed(d, s->name, text, n);
 	free(text);
@@ -558,6 +566,26 @@ db_pg_bind_null(struct db_stmt *st, int i)
 	return db_pg_bind_text(st, i, NULL);
 }
 
+/*
+ * A transaction that will write waits for the others that write, as
+ * SQLite's BEGIN IMMEDIATE does: a change then reads the revision the
+ * last one committed, and a stale one is refused as such, never applied
+ * over it. The lock is the transaction's; waiting ends, busy, after the
+ * session's lock_timeout (SQLite's busy timeout).
+ */
+static int
+db_pg_lock(struct db_pg *d)
+{
+	PGresult	*res;
+	int		 rc = DB_OK;
+
+	res = PQexec(d->conn, "SELECT pg_advisory_xact_lock(1347571796)");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = db_pg_fail(d, res);
+	PQclear(res);
+	return rc;
+}
+
 /* Run the statement with its bindings: DB_OK, or a failure's class. */
 static int
 db_pg_run(struct db_pg_stmt *s)
@@ -583,6 +611,8 @@ db_pg_run(struct db_pg_stmt *s)
 		n = PQcmdTuples(s->res);
 		d->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
 		d->total += d->changes;
+		if (s->immediate)
+			return db_pg_lock(d);
 		return DB_OK;
 	default:
 		rc = db_pg_fail(d, s->res);

@@ -40,6 +40,43 @@ run history "$db"
 expect_rc 0 "history"
 expect_out "status: open -> accepted" "history records the decision"
 
+# Many at once (8 clients, 40 decisions): every acknowledged decision is
+# applied once, each in a revision of its own, none lost to another made at
+# the same time.
+rev0=$(pg_sql -d "$db" -c "SELECT revision FROM models")
+"$PARAPET" risks "$db" | awk '{print $4}' >"$T/risks"
+n=40
+for c in 1 2 3 4 5 6 7 8; do
+	# Each client its own risk: nothing but the model orders them.
+	r=$(sed -n "$(( (c - 1) % $(wc -l <"$T/risks") + 1 ))p" "$T/risks")
+	for i in $(seq "$c" 8 $n); do
+		"$PARAPET" risk "$db" "$r" --owner "owner-$i" >/dev/null \
+		    2>"$T/c$i.err"
+		echo $? >"$T/c$i.rc"
+	done &
+done
+wait
+ok=0
+for i in $(seq 1 $n); do
+	if [ "$(cat "$T/c$i.rc")" = 0 ]; then
+		ok=$((ok + 1))
+		[ "$(pg_sql -d "$db" -c "SELECT count(*) FROM history
+		    WHERE field = 'owner' AND new_value = 'owner-$i'")" = 1 ] ||
+		    fail "decision $i acknowledged but not in history once"
+	else
+		grep -q 'busy' "$T/c$i.err" ||
+		    fail "decision $i failed: $(cat "$T/c$i.err")"
+	fi
+done
+[ "$ok" -gt 0 ] || fail "no concurrent decision went through"
+rev1=$(pg_sql -d "$db" -c "SELECT revision FROM models")
+[ "$rev1" -eq $((rev0 + ok)) ] ||
+    fail "revision went from $rev0 to $rev1 for $ok decisions"
+[ "$(pg_sql -d "$db" -c "SELECT count(*) FROM (SELECT revision FROM history
+    WHERE field = 'owner' AND new_value LIKE 'owner-%'
+    GROUP BY revision HAVING count(*) > 1) x")" = 0 ] ||
+    fail "two concurrent decisions share a revision"
+
 # History is append-only on the server, whoever asks.
 if pg_sql -d "$db" -c "UPDATE history SET who = 'mallory'" 2>"$T/sqlerr"
 then
