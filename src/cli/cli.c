@@ -78,6 +78,17 @@ const struct cli_cmd cli_cmds[] = {
 	  "Dragon or OTM",
 	  .opts = OPT_CATALOGUE | OPT_OLDER, .minpos = 2, .maxpos = 2,
 	  .run = cmd_import },
+	{ .name = "push", .args = "DB REGISTER",
+	  .help = "copy the models of a local database, with their decisions "
+	  "and history, into the organisation's register (a PostgreSQL URI "
+	  "or another database), as an XML import would",
+	  .opts = OPT_MODEL | OPT_CATALOGUE | OPT_OLDER, .minpos = 2,
+	  .maxpos = 2, .run = cmd_push },
+	{ .name = "pull", .args = "REGISTER DB",
+	  .help = "copy models of the register, with their decisions and "
+	  "history, into a local database, for a workshop away from it",
+	  .opts = OPT_MODEL | OPT_CATALOGUE | OPT_OLDER, .minpos = 2,
+	  .maxpos = 2, .run = cmd_push },
 	{ .name = "export", .args = "DB",
 	  .help = "write a model in one of the formats below",
 	  .opts = OPT_FORMAT | OPT_MODEL | OPT_OUTPUT | OPT_CATALOGUE |

@@ -652,7 +652,9 @@ import_recount(struct session *s, const char *id, size_t applied,
 int
 cmd_import(const struct cli_cmd *c, struct cli_args *a)
 {
-	const char		*file = a->pos[0], *db = a->pos[1];
+	/* push and pull import a file of their own under another name. */
+	const char		*path = a->pos[0], *db = a->pos[1];
+	const char		*file = a->label != NULL ? a->label : path;
 	struct session_summary	 sum, saved;
 	struct model_decisions	 dec;
 	struct import_notes	 notes;
@@ -675,7 +677,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	import_notes_init(&notes);
 	if (cli_model_file_as_db("import", db))
 		return cli_usage(c);
-	if ((text = file_read(file, limit_file_bytes(), &len, &e)) == NULL)
+	if ((text = file_read(path, limit_file_bytes(), &len, &e)) == NULL)
 		return cli_fail(&e);
 	/* The usual slip: the database first, the model file second. */
 	if (len >= 16 && memcmp(text, "SQLite format 3", 16) == 0) {

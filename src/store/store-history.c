@@ -288,7 +288,8 @@ store_latest_change(struct store *s, const char *id, struct error *err)
 {
 	static const char *const sql = "SELECT max(t) FROM ("
 	    "SELECT max(at) AS t FROM history WHERE system = ?1 "
-	    "UNION ALL SELECT max(decided_at) FROM risks WHERE system = ?1)";
+	    "UNION ALL SELECT max(decided_at) FROM risks WHERE system = ?1) "
+	    "AS latest";
 	struct db_stmt	*st;
 	char		*t = NULL;
 	int		 rc;

@@ -114,6 +114,13 @@ grep -q 's3cr3t' "$T/out" && fail "history shows the password"
 [ "$(pg_sql -d "$db" -c "SELECT count(*) FROM history
     WHERE source LIKE '%s3cr3t%' OR who LIKE '%s3cr3t%'")" = 0 ] ||
     fail "a history row holds the password"
+run pull "$pw_uri" "$T/pulled.db"
+expect_rc 0 "pull through a URI with a password"
+grep -q 's3cr3t' "$T/err" "$T/out" && fail "pull showed the password"
+run history "$T/pulled.db"
+expect_out "imported from 'postgresql://postgres@/$name?host=$dir'" \
+    "pulled history names the register without its password"
+grep -q 's3cr3t' "$T/out" && fail "pulled history holds the password"
 run export "$pw_uri" --format markdown
 expect_rc 0 "export through a URI with a password"
 grep -q 's3cr3t' "$T/out" && fail "the export shows the password"
