@@ -212,7 +212,8 @@ db_pg_open(const char *path, const char *display, int flags,
 	 * settings; SQLite's LIKE and comparisons are byte-wise. */
 	res = PQexec(d->conn, "SET client_encoding = 'UTF8'; "
 	    "SET standard_conforming_strings = on; "
-	    "SET client_min_messages = error; SET lock_timeout = '2s'");
+	    "SET client_min_messages = error; SET lock_timeout = '2s'; "
+	    "LISTEN parapet_changes");
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
 		db_pg_set_msg(d, PQresultErrorMessage(res));
 		PQclear(res);
@@ -739,6 +740,28 @@ db_pg_in_transaction(struct db *db)
 	    t == PQTRANS_ACTIVE;
 }
 
+/*
+ * The transactions that change a register notify parapet_changes when they
+ * commit (store-schema-pg.c), which this connection listens to: read what
+ * arrived without waiting, and say whether another connection sent any.
+ */
+static int
+db_pg_notified(struct db *db)
+{
+	struct db_pg	*d = (struct db_pg *)db;
+	PGnotify	*n;
+	int		 got = 0;
+
+	if (PQconsumeInput(d->conn) == 0)
+		return 0;
+	while ((n = PQnotifies(d->conn)) != NULL) {
+		if (n->be_pid != PQbackendPID(d->conn))
+			got = 1;
+		PQfreemem(n);
+	}
+	return got;
+}
+
 static const char *
 db_pg_message(struct db *db)
 {
@@ -773,6 +796,7 @@ static const struct db_ops db_pg_ops = {
 	.changes = db_pg_changes,
 	.total_changes = db_pg_total_changes,
 	.in_transaction = db_pg_in_transaction,
+	.notified = db_pg_notified,
 	.message = db_pg_message,
 	.sys_errno = db_pg_sys_errno,
 };

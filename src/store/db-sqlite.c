@@ -421,6 +421,14 @@ db_sqlite_in_transaction(struct db *db)
 	return !sqlite3_get_autocommit(((struct db_sqlite *)db)->db);
 }
 
+/* A file tells no one: the store asks SQLite's data_version. */
+static int
+db_sqlite_notified(struct db *db)
+{
+	(void)db;
+	return -1;
+}
+
 /* SQLite's text for the failure's code, or what our trigger raised. */
 static const char *
 db_sqlite_message(struct db *db)
@@ -457,6 +465,7 @@ static const struct db_ops db_sqlite_ops = {
 	.changes = db_sqlite_changes,
 	.total_changes = db_sqlite_total_changes,
 	.in_transaction = db_sqlite_in_transaction,
+	.notified = db_sqlite_notified,
 	.message = db_sqlite_message,
 	.sys_errno = db_sqlite_sys_errno,
 };

@@ -69,6 +69,7 @@ struct db_ops {
 	int64_t		(*changes)(struct db *);
 	int64_t		(*total_changes)(struct db *);
 	int		(*in_transaction)(struct db *);
+	int		(*notified)(struct db *);
 	const char	*(*message)(struct db *);
 	int		(*sys_errno)(struct db *);
 };
@@ -245,6 +246,16 @@ static inline int
 db_in_transaction(struct db *db)
 {
 	return db->ops->in_transaction(db);
+}
+
+/*
+ * 1 if another connection said it changed the database since the last
+ * call, 0 if none did, -1 if the engine cannot say (ask it instead).
+ */
+static inline int
+db_notified(struct db *db)
+{
+	return db->ops->notified(db);
 }
 
 /* What the last failure was, for a message; never SQL text. */

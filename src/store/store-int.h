@@ -40,6 +40,7 @@ struct store {
 	int			 depth;	/* open store_transaction()s */
 	int			 doomed; /* an inner one was rolled back */
 	char			*source; /* stamped on history entries */
+	long long		 polled; /* data_version at the last poll */
 	/*
 	 * Revisions: every outermost transaction gets a number (txn); the
 	 * first history entry it writes for a model claims that model's

@@ -49,6 +49,7 @@ store_open(const char *path, int flags, struct error *err)
 		goto fail;
 	if (store_migrate(s, err) == -1)
 		goto fail;
+	store_poll(s);		/* from now on */
 	return s;
 
 fail:
@@ -244,6 +245,26 @@ store_mark(struct store *s, struct store_mark *mk)
 	if (db_step(st) == DB_ROW)
 		mk->data_version = db_column_int64(st, 0);
 	db_reset(st);
+}
+
+int
+store_poll(struct store *s)
+{
+	struct db_stmt	*st;
+	struct error	 e;
+	long long	 v = -1;
+	int		 rc;
+
+	if ((rc = db_notified(s->db)) != -1)
+		return rc;
+	if ((st = store_prepare(s, "PRAGMA data_version", &e)) == NULL)
+		return 0;
+	if (db_step(st) == DB_ROW)
+		v = db_column_int64(st, 0);
+	db_reset(st);
+	rc = v != s->polled;
+	s->polled = v;
+	return rc;
 }
 
 int

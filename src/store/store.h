@@ -146,6 +146,12 @@ struct store_mark {
 	long long	changes;	/* rows this connection has changed */
 };
 void		 store_mark(struct store *, struct store_mark *);
+/*
+ * 1 if another process has changed the database since the last poll (or
+ * the opening), 0 if not: cheap enough for an idle screen to ask often
+ * (a notification from a server, SQLite's data_version for a file).
+ */
+int		 store_poll(struct store *);
 /* 0 if nothing can have changed since the mark; 1 if it may have. */
 int		 store_moved(struct store *, const struct store_mark *);
 /*

@@ -662,6 +662,21 @@ tui_lost(struct tui *t)
 	tui_focus(t);
 }
 
+/*
+ * Between keys: say so when someone else changed the database, once, in a
+ * status line that says nothing else; what is shown stays as it is until
+ * C-r or coming back to a screen reloads it.
+ */
+static int
+tui_idle(struct tui *t)
+{
+	if (t->m == NULL || t->status.len > 0 ||
+	    store_poll(t->s->store) != 1)
+		return 0;
+	tui_message(t, "changed elsewhere: C-r reloads");
+	return 1;
+}
+
 /* Read keys and act until the user quits or a signal comes. */
 static int
 tui_loop(struct tui *t)
@@ -677,8 +692,11 @@ tui_loop(struct tui *t)
 		if (tui_signal != 0)
 			return 1;
 		r = get_wch(&ch);
-		if (r == ERR)
+		if (r == ERR) {
+			if (tui_idle(t))
+				tui_draw(t);
 			continue;
+		}
 		key = keys_from_curses(r, (unsigned long)ch);
 		if (key == KEYC_NONE)
 			continue;

@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# End to end: two Parapets on one database. Each sees the other's changes
-# when it refreshes (C-r, or on coming back to a screen); an edit or a
-# decision made on a stale view is refused with a clear message, never
-# written over the other's.
+# End to end: two Parapets on one database. Each is told when the other
+# changed it, and sees the changes when it refreshes (C-r, or on coming
+# back to a screen); an edit or a decision made on a stale view is refused
+# with a clear message, never written over the other's. With
+# PARAPET_TEST_BACKEND=pg (tests/tui/pg/conflict.sh) the database is on the
+# PostgreSQL server of $PARAPET_TEST_PG, and the test SKIPs without one.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 db="$TUI_DIR/c.db"
+if [ "${PARAPET_TEST_BACKEND:-sqlite}" = pg ]; then
+	if [ -z "${PARAPET_TEST_PG:-}" ]; then
+		echo "SKIP: no PostgreSQL server (PARAPET_TEST_PG is not set)" >&2
+		exit 77
+	fi
+	pgname="parapet_tui_$$"
+	psql "$PARAPET_TEST_PG" -Xqc "CREATE DATABASE $pgname" >/dev/null
+	trap 'tui_cleanup; psql "$PARAPET_TEST_PG" -Xqc "DROP DATABASE IF EXISTS
+	    $pgname WITH (FORCE)" >/dev/null 2>&1' EXIT
+	db="$PARAPET_TEST_PG dbname=$pgname"
+fi
 TUI_COLS=100 TUI_ROWS=30
 "$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
 
@@ -54,6 +67,9 @@ tui_type 'Carol'
 tui_keys Tab
 tui_wait "saved: edit system 'support-assistant'"
 tui_use app
+tui_has 'owner         Bob'
+# Idle, A is told without a key pressed; what it shows waits for C-r.
+tui_wait 'changed elsewhere: C-r reloads'
 tui_has 'owner         Bob'
 tui_keys C-r
 tui_wait "reloaded 'support-assistant'"
