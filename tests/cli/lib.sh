@@ -92,6 +92,46 @@ expect_no_out() {
 	! grep -qF -- "$1" "$T/out" || fail "$2: stdout has '$1'"
 }
 
+# dbcopy FROM TO: make the database TO (made by newdb) a copy of FROM.
+dbcopy() {
+	if [ "$BACKEND" = pg ]; then
+		pg_sql -c "DROP DATABASE \"${2##*dbname=}\" WITH (FORCE)" \
+		    -c "CREATE DATABASE \"${2##*dbname=}\" TEMPLATE \"${1##*dbname=}\"" \
+		    >/dev/null
+	else
+		cp "$1" "$2"
+	fi
+}
+
+# dbsum DB: a fingerprint of what a database holds (the bytes of a file;
+# every row of every table on a server), to show nothing was written.
+dbsum() {
+	if [ "$BACKEND" = pg ]; then
+		pg_sql -d "$1" -c "SELECT md5(coalesce(string_agg(t, ',' ORDER BY t),
+		    '')) FROM (SELECT row(m.*)::text AS t FROM models m
+		    UNION ALL SELECT row(o.*)::text FROM objects o
+		    UNION ALL SELECT row(f.*)::text FROM fields f
+		    UNION ALL SELECT row(p.*)::text FROM practices p
+		    UNION ALL SELECT row(r.*)::text FROM risks r
+		    UNION ALL SELECT row(x.*)::text FROM risk_mitigations x
+		    UNION ALL SELECT row(h.*)::text FROM history h) s" 2>/dev/null ||
+		    echo "unreadable $RANDOM$RANDOM"	# never equal
+	else
+		sha256sum "$1" | cut -d' ' -f1
+	fi
+}
+
+# dbnone DB: true if nothing was made where DB is: no file, or (pg) a
+# database without tables.
+dbnone() {
+	if [ "$BACKEND" = pg ]; then
+		[ "$(pg_sql -d "$1" -c "SELECT count(*) FROM pg_tables
+		    WHERE schemaname = 'public'")" = 0 ]
+	else
+		[ ! -e "$1" ]
+	fi
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed" >&2
