@@ -42,7 +42,7 @@ expect_err "unknown option '--bogus'" "unknown option"
 run list "${db_missing}"
 expect_rc 1 "list of a missing database"
 expect_err "parapet: " "errors are prefixed"
-[ ! -e "${db_missing}" ] || fail "list created a database"
+dbnone "${db_missing}" || fail "list created a database"
 
 run check "${db_x}" --fail-on severe
 expect_rc 2 "unknown level"

@@ -132,7 +132,7 @@ cmp -s "$T/state.before" "$T/state.after" ||
     fail "a refused import added history"
 run import "$T/bad.yaml" "${db_new}"
 expect_rc 1 "refused into a new database"
-[ ! -e "${db_new}" ] || fail "a refused import left a new database behind"
+dbnone "${db_new}" || fail "a refused import left a new database behind"
 
 # A mitigation the risk does not list: refused at the mitigation's key.
 sed "s/^      $mit: /      $mit-x: /" "$T/decided.yaml" >"$T/badmit.yaml"
@@ -157,7 +157,7 @@ expect_err "typo.yaml:$line:13: unknown risk status 'acepted' for" \
     "an unknown status word is placed"
 expect_err "for 'status' (did you mean 'accepted'?)" \
     "an unknown status word is corrected"
-[ ! -e "${db_new}" ] || fail "a refused file left a new database behind"
+dbnone "${db_new}" || fail "a refused file left a new database behind"
 
 # A risk that no longer applies keeps its stored decisions, and a file may
 # still decide it; a new database has no such risk and refuses it. (One
@@ -192,6 +192,6 @@ expect_err "gone.yaml:$line:3: no risk '$risk' in this model: 'llm' is" \
     "a new database has no risk on a removed component"
 expect_err "'llm' is not the system, a boundary, a component or a flow of it" \
     "the refusal says the component is not in the model"
-[ ! -e "${db_other}" ] || fail "a refused import left a new database behind"
+dbnone "${db_other}" || fail "a refused import left a new database behind"
 
 finish

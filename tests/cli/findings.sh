@@ -148,7 +148,7 @@ run import "$T/bad-decisions.yaml" "${db_bad}"
 expect_rc 1 "a decision on a risk that does not exist is refused"
 expect_err "bad-decisions.yaml:15:3: no risk 'llm-improper-output-handling@nowhere'" \
     "the refusal names the line"
-[ ! -e "${db_bad}" ] || fail "a refused import leaves no database"
+dbnone "${db_bad}" || fail "a refused import leaves no database"
 
 # Tool exfiltration was raised once per tool; it is now one finding on the
 # agent that calls them, naming each tool, including a tool it holds for

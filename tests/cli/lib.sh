@@ -121,12 +121,27 @@ dbsum() {
 	fi
 }
 
-# dbnone DB: true if nothing was made where DB is: no file, or (pg) a
-# database without tables.
+# dbreset DB...: make each database new again: no file, or (pg) an empty
+# database.
+dbreset() {
+	local d
+	for d in "$@"; do
+		if [ "$BACKEND" = pg ]; then
+			pg_sql -c "DROP DATABASE \"${d##*dbname=}\" WITH (FORCE)" \
+			    -c "CREATE DATABASE \"${d##*dbname=}\"" >/dev/null
+		else
+			rm -f "$d" "$d-wal" "$d-shm"
+		fi
+	done
+}
+
+# dbnone DB: true if nothing was made where DB is: no file, or (pg) no
+# model and no history in the database (a schema may have been made).
 dbnone() {
 	if [ "$BACKEND" = pg ]; then
-		[ "$(pg_sql -d "$1" -c "SELECT count(*) FROM pg_tables
-		    WHERE schemaname = 'public'")" = 0 ]
+		[ "$(pg_sql -d "$1" -c "SELECT to_regclass('models') IS NULL")" = t ] ||
+		    [ "$(pg_sql -d "$1" -c "SELECT (SELECT count(*) FROM models) +
+		    (SELECT count(*) FROM history)")" = 0 ]
 	else
 		[ ! -e "$1" ]
 	fi

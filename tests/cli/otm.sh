@@ -193,11 +193,11 @@ cmp -s "$T/d1.yaml" "$T/d2.yaml" || fail "decisions round trip: $(diff "$T/d1.ya
 grep -q "justification: weights are safetensors" "$T/d2.yaml" || fail "justification kept"
 # A decision the analysis does not raise is refused, nothing created.
 sed 's/"parapet:target": "llm"/"parapet:target": "backend"/' "$T/d1.json" >"$T/d3.json"
-rm -f "${db_d3}"
+dbreset "${db_d3}"
 run import "$T/d3.json" "${db_d3}"
 expect_rc 1 "a decision on a risk the model does not raise"
 expect_err "@backend' in this model" "decision checked"
-[ ! -e "${db_d3}" ] || fail "a refused decision left a database"
+dbnone "${db_d3}" || fail "a refused decision left a database"
 
 # Hostile text: inert on the terminal and in the file.
 run import "$D/hostile.otm.json" "${db_h}"
@@ -230,11 +230,11 @@ validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
 
 # Malformed files: refused with the path (and place), nothing created.
 bad_file() {	# FILE TEXT-EXPECTED
-	rm -f "${db_bad}"
+	dbreset "${db_bad}"
 	run import "$1" "${db_bad}"
 	expect_rc 1 "malformed: $2"
 	expect_err "$2" "malformed: $2"
-	[ ! -e "${db_bad}" ] || fail "a refused file left a database"
+	dbnone "${db_bad}" || fail "a refused file left a database"
 }
 bad() {		# JSON-OR-YAML TEXT-EXPECTED [NAME]
 	printf '%s' "$1" >"$T/${3:-bad.json}"
@@ -289,7 +289,7 @@ if [ -d "$shared" ]; then
 	for f in "$shared"/*.json "$shared"/*.yaml; do
 		case "$f" in *schema*) continue ;; esac
 		n=$((n + 1))
-		rm -f "${db_s}" "${db_s2}"
+		dbreset "${db_s}" "${db_s2}"
 		run import "$f" "${db_s}"
 		expect_rc 0 "$f imports"
 		run export "${db_s}" --format otm --output "$T/s.json"

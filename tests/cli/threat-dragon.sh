@@ -106,11 +106,11 @@ validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
 # Malformed files: refused with the JSON path, nothing created.
 bad() {
 	printf '%s' "$1" >"$T/bad.json"
-	rm -f "${db_bad}"
+	dbreset "${db_bad}"
 	run import "$T/bad.json" "${db_bad}"
 	expect_rc 1 "malformed: $2"
 	expect_err "$2" "malformed: $2"
-	[ ! -e "${db_bad}" ] || fail "a refused file left a database"
+	dbnone "${db_bad}" || fail "a refused file left a database"
 }
 bad '{"version": "2.1.3", "summary": {"titled": "x"}, "details": {}}' \
     'bad.json: $.summary.title: missing'
@@ -129,7 +129,7 @@ shared="$SRC/../shared/interop/threat-dragon"
 if [ -d "$shared" ]; then
 	for f in "$shared"/*.json; do
 		case "$f" in *schema*) continue ;; esac
-		rm -f "${db_s}"
+		dbreset "${db_s}"
 		run import "$f" "${db_s}"
 		case "$f" in
 		*malformed*)
