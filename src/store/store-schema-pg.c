@@ -298,11 +298,20 @@ static const char *const store_pg_roles[] = {
 	"risks, risk_mitigations TO parapet_admin",
 	"GRANT parapet_editor, parapet_decider, parapet_reader "
 	"TO parapet_admin WITH ADMIN OPTION",
-	/* The author of an entry is who the server says is connected. */
+	/*
+	 * The author of an entry is who the server says is connected. An
+	 * entry brought from another database (push, pull, an XML import)
+	 * keeps the author it had there, which it is marked as imported
+	 * for (nothing vouches for it, as in a file), so that the same
+	 * entry is known again; who appended it is appended_by, always.
+	 */
 	"ALTER TABLE history ALTER COLUMN who SET DEFAULT session_user",
+	"ALTER TABLE history ADD COLUMN IF NOT EXISTS appended_by " T " "
+	"DEFAULT session_user",
 	"CREATE OR REPLACE FUNCTION parapet_history_author() RETURNS trigger "
-	"LANGUAGE plpgsql AS $$ BEGIN NEW.who := session_user; "
-	"RETURN NEW; END $$",
+	"LANGUAGE plpgsql AS $$ BEGIN NEW.appended_by := session_user; "
+	"IF NEW.source IS NULL OR NEW.source NOT LIKE 'imported from %' "
+	"THEN NEW.who := session_user; END IF; RETURN NEW; END $$",
 	"DROP TRIGGER IF EXISTS history_author ON history",
 	"CREATE TRIGGER history_author BEFORE INSERT ON history "
 	"FOR EACH ROW EXECUTE FUNCTION parapet_history_author()",

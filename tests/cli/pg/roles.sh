@@ -105,6 +105,34 @@ who=$(pg_sql -d "$admin" -c "SELECT string_agg(DISTINCT who, ',' ORDER BY who)
 pg_sql -d "$admin" -c "SELECT 1 FROM history WHERE who = 'tester'" |
     grep -q 1 && fail "history took the client's PARAPET_USER as author"
 
+# A workshop's copy pushed back by the administrator: what the push
+# changes is the administrator's; entries brought from the copy keep their
+# author there, are marked imported, record who appended them, and are
+# known again on the next push.
+lap="$T/lap.db"
+run pull "$admin user=$adm" "$lap"
+expect_rc 0 "the administrator pulls the register"
+run risk "$lap" "$risk" --status open --owner Wanda
+expect_rc 0 "a decision in the workshop (PARAPET_USER: tester)"
+run push "$lap" "$admin user=$adm" --allow-older
+expect_rc 0 "the administrator pushes it back"
+[ "$(pg_sql -d "$admin" -c "SELECT count(*) FROM history WHERE
+    field = 'owner' AND new_value = 'Wanda' AND who = '$adm'
+    AND appended_by = '$adm' AND source LIKE 'import of %'")" = 1 ] ||
+    fail "the pushed decision is not the administrator's"
+[ "$(pg_sql -d "$admin" -c "SELECT count(*) FROM history WHERE
+    field = 'owner' AND new_value = 'Wanda' AND who = 'tester'
+    AND appended_by = '$adm' AND source LIKE 'imported from %'")" = 1 ] ||
+    fail "the workshop's own entry is not kept as imported, with who appended it"
+[ "$(pg_sql -d "$admin" -c "SELECT count(*) FROM history
+    WHERE who <> appended_by AND source NOT LIKE 'imported from %'")" = 0 ] ||
+    fail "an entry not imported has an author other than its session user"
+n=$(pg_sql -d "$admin" -c "SELECT count(*) FROM history")
+run push "$lap" "$admin user=$adm" --allow-older
+expect_rc 0 "push the same copy again"
+[ "$(pg_sql -d "$admin" -c "SELECT count(*) FROM history")" = "$n" ] ||
+    fail "pushing the same copy again added history"
+
 # Nobody may change or remove history: not by grant, not by trigger.
 for u in "$ed" "$dec" "$rd" "$adm"; do
 	if pg_sql -d "$admin user=$u" -c "UPDATE history SET who = 'x'" \
