@@ -62,6 +62,10 @@ test_display(void **state)
 	check_display("host=h password = 'sec ret\\' x' dbname=reg",
 	    "host=h dbname=reg");
 	check_display("password=x", "");
+	check_display("host=h sslpassword=k sslkey=/k.pem", "host=h "
+	    "sslkey=/k.pem");
+	check_display("postgresql://h/r?sslpassword=k&sslmode=verify-full",
+	    "postgresql://h/r?sslmode=verify-full");
 }
 
 static void

@@ -85,6 +85,14 @@ db_pg_names(const char *path)
 	return *path == '=';
 }
 
+/* 1 if a connection parameter's name (n bytes at k) is a secret's. */
+static int
+db_pg_secret(const char *k, size_t n)
+{
+	return (n == 8 && strncmp(k, "password", 8) == 0) ||
+	    (n == 11 && strncmp(k, "sslpassword", 11) == 0);
+}
+
 /* Skip a conninfo value (quoted or not) from p; returns what follows. */
 static const char *
 db_pg_skip_value(const char *p)
@@ -130,7 +138,7 @@ db_pg_display(const char *path)
 		key = "?";
 		while (*start != '\0') {
 			klen = strcspn(start, "&");
-			if (!(klen >= 9 && strncmp(start, "password=", 9) == 0)) {
+			if (!db_pg_secret(start, strcspn(start, "=&"))) {
 				buf_adds(&b, key);
 				buf_add(&b, start, klen);
 				key = "&";
@@ -141,7 +149,7 @@ db_pg_display(const char *path)
 		}
 		return buf_detach(&b);
 	}
-	/* A conninfo: every key=value but password. */
+	/* A conninfo: every key=value but the secrets. */
 	p = path;
 	while (*p != '\0') {
 		while (isspace((unsigned char)*p))
@@ -160,7 +168,7 @@ db_pg_display(const char *path)
 				p++;
 			p = db_pg_skip_value(p);
 		}
-		if (klen == 8 && strncmp(start, "password", 8) == 0)
+		if (db_pg_secret(start, klen))
 			continue;
 		if (b.len > 0)
 			buf_addc(&b, ' ');
