@@ -1,5 +1,6 @@
 /*
- * store.h: models, risk registers and history in an SQLite database.
+ * store.h: models, risk registers and history in a database: an SQLite
+ * file, or a register on a PostgreSQL server (store_open()).
  *
  * A database is a register of models (systems), each addressed by its
  * system id. The schema is versioned with PRAGMA user_version and migrated
@@ -361,7 +362,8 @@ void		 store_register_items_free(struct org_item *,
 
 /*
  * For tests: let the database grow by at most this many pages from now on,
- * so that a larger write fails as it would on a full disk.
+ * so that a larger write fails as it would on a full disk (a SQLite file
+ * only: on a server it fails).
  */
 int		 store_limit_pages(struct store *, long pages,
 		     struct error *);
