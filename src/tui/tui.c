@@ -826,7 +826,8 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 		tui_model_file_hint(db);
 		return 1;
 	}
-	t.db = db;
+	/* As messages name it: a server's without its password. */
+	t.db = store_name(t.s->store);
 	/* Ours before curses starts, so that curses leaves them alone. */
 	tui_signals();
 	if ((sp = newterm(NULL, stdout, stdin)) == NULL) {
