@@ -79,9 +79,9 @@ check_in() {
 # suites run on both backends; without one their PostgreSQL variants SKIP.
 if [ -z "${PARAPET_TEST_PG:-}" ]; then
 	say "a throw-away PostgreSQL cluster"
-	if pg_env=$(scripts/pg-cluster.sh start); then
+	if pg_env=$("$top/scripts/pg-cluster.sh" start); then
 		eval "$pg_env"
-		trap 'scripts/pg-cluster.sh stop "$PARAPET_TEST_PG_DIR" \
+		trap '"$top/scripts/pg-cluster.sh" stop "$PARAPET_TEST_PG_DIR" \
 		    >/dev/null 2>&1' EXIT
 		echo "   $PARAPET_TEST_PG"
 	else
