@@ -3,7 +3,8 @@
  *
  * The files of the store speak to a database only through these functions,
  * so that the engine is chosen in one place (db_open()) and each engine is
- * its own unit (db-sqlite.c). No file outside src/store sees this header.
+ * its own unit (db-sqlite.c, db-pg.c). No file outside src/store sees this
+ * header but the store's tests.
  *
  * A statement is prepared once from SQL text with ? placeholders, then run
  * any number of times: bind its parameters (1-based), step it until it
