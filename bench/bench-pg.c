@@ -12,7 +12,8 @@
  * client reads the model again). Prints the throughput of acknowledged
  * changes and the latency percentiles of each kind, with how many were
  * refused as stale or busy. Then checks the history: every acknowledged
- * change is there exactly once, and nothing that was not acknowledged.
+ * change is there exactly once, in a revision of its model of its own,
+ * and nothing that was not acknowledged.
  * Exit 1 when that check fails. Run from the build tree (it finds data/
  * there) or with PARAPET_DATA.
  */
@@ -193,7 +194,7 @@ int
 main(int argc, char **argv)
 {
 	struct catalogue	*cat;
-	struct strmap		 acked, seen;
+	struct strmap		 acked, seen, revs;
 	struct change		*hist;
 	struct store		*st;
 	struct error		 e;
@@ -300,6 +301,7 @@ main(int argc, char **argv)
 
 	/* The history agrees: each acknowledged change once, nothing else. */
 	strmap_init(&seen);
+	strmap_init(&revs);
 	if ((st = store_open(db, STORE_READONLY, &e)) == NULL) {
 		fprintf(stderr, "bench-pg: %s\n", e.msg);
 		return 1;
@@ -327,6 +329,18 @@ main(int argc, char **argv)
 				key = xstrdup(v);
 				strmap_put(&seen, key, key);
 				nseen++;
+				/* Each change a revision of its own. */
+				key = xasprintf("%s@%ld", path,
+				    hist[j].revision);
+				if (strmap_get(&revs, key) != NULL) {
+					printf("  %s and %s share revision "
+					    "%ld of %s\n", v, (char *)
+					    strmap_get(&revs, key),
+					    hist[j].revision, path);
+					bad++;
+					free(key);
+				} else
+					strmap_put(&revs, key, xstrdup(v));
 			}
 		}
 		changes_free(hist, nhist);
