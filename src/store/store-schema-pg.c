@@ -18,6 +18,13 @@
 
 #define T	"TEXT COLLATE \"C\""
 
+/*
+ * A new schema needs its PostgreSQL side here too (a migration from 5 on,
+ * as store-migrate.c has for SQLite): this stops the build until it has.
+ */
+_Static_assert(STORE_SCHEMA_VERSION == 5, "schema changed: migrate "
+    "PostgreSQL registers in store-schema-pg.c too");
+
 /* Schema 5, whole: PostgreSQL registers start at it. */
 static const char *const store_pg_schema_5[] = {
 	"CREATE TABLE parapet_schema (version BIGINT NOT NULL)",
