@@ -9,17 +9,9 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/c.db"
+tui_newdb c
 if [ "${PARAPET_TEST_BACKEND:-sqlite}" = pg ]; then
-	if [ -z "${PARAPET_TEST_PG:-}" ]; then
-		echo "SKIP: no PostgreSQL server (PARAPET_TEST_PG is not set)" >&2
-		exit 77
-	fi
-	pgname="parapet_tui_$$"
-	psql "$PARAPET_TEST_PG" -Xqc "CREATE DATABASE $pgname" >/dev/null
-	trap 'tui_cleanup; psql "$PARAPET_TEST_PG" -Xqc "DROP DATABASE IF EXISTS
-	    $pgname WITH (FORCE)" >/dev/null 2>&1' EXIT
-	db="$PARAPET_TEST_PG dbname=$pgname"
+	pgname=${db##*dbname=}
 	# B comes through a URI with a password, which no screen shows.
 	pghost=${PARAPET_TEST_PG#*host=}
 	dbb="postgresql://postgres:tui-s3cret@/$pgname?host=${pghost%% *}"
