@@ -6,7 +6,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/c.db"
+tui_newdb c
 "$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
 
 # rows OBJECT FIELD: the history rows of a question or of a field.

@@ -5,7 +5,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/p.db"
+tui_newdb p
 "$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
 
 tui_start "$PARAPET" "$db"

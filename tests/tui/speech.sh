@@ -7,7 +7,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/sp.db"
+tui_newdb sp
 "$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
 
 tui_start "$PARAPET" "$db"
