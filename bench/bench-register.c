@@ -17,7 +17,8 @@
  * database; the best and median wall times and the median CPU time (what
  * to compare on a busy machine) are printed, against the target of 100 ms
  * (wall, median). With DB given, the database is written there and
- * kept (and reused when it exists); else a temporary one is removed.
+ * kept (and reused when it exists: a file, or a PostgreSQL URI or
+ * conninfo that holds the systems); else a temporary one is removed.
  * Run from the build tree (it finds data/ there) or with PARAPET_DATA.
  */
 #include "config.h"
@@ -280,7 +281,7 @@ main(int argc, char **argv)
 {
 	struct org_filter	 f, fo, ft;
 	struct catalogue		*cat;
-	struct store			*st;
+	struct store			*st = NULL;
 	struct error			 e;
 	struct stat			 sb;
 	const char			**qs;
@@ -318,7 +319,16 @@ main(int argc, char **argv)
 	}
 	setenv("PARAPET_USER", "bench", 1);
 	setenv("PARAPET_NOW", BENCH_TODAY "T00:00:00Z", 1);
-	if (stat(db, &sb) == 0 && keep) {
+	/* A register on a server is reused when it holds systems already. */
+	if (keep && store_names_server(db) &&
+	    (st = store_open(db, STORE_READONLY, &e)) != NULL &&
+	    store_exists(st, "sys-00000", &e) != 1) {
+		store_close(st);
+		st = NULL;
+	}
+	if (st != NULL)
+		printf("reusing %s\n", db);
+	else if (stat(db, &sb) == 0 && keep) {
 		printf("reusing %s\n", db);
 		if ((st = store_open(db, STORE_READONLY, &e)) == NULL)
 			goto fail;

@@ -6,6 +6,7 @@ set -euo pipefail
 pkgs=(
 	build-essential pkg-config autoconf automake autoconf-archive
 	libncurses-dev libyaml-dev libsqlite3-dev libxml2-dev libcmocka-dev
+	libpq-dev postgresql
 	graphviz
 	tmux valgrind libxml2-utils mandoc ncurses-term zsh sqlite3
 	libjansson-dev python3-jsonschema

@@ -4,6 +4,8 @@
 # the unit tests under valgrind, and `make distcheck`. The last line printed
 # is "N passed, N failed, N skipped" over all of them.
 # Usage: scripts/test.sh [--quick]   (--quick: the normal build only)
+# The tests of the PostgreSQL backend run on a throw-away cluster that this
+# script starts and stops (scripts/pg-cluster.sh), or on $PARAPET_TEST_PG.
 # Builds go to build-ci/, build-ci-asan/ and build-ci-valgrind/, each
 # configured here with its own flags (and configured again when they
 # change); build/, which scripts/demo.sh configures for a demo, is never
@@ -72,6 +74,20 @@ check_in() {
 	"$top/scripts/test-summary.sh" "$dir/test-suite.log" | sed "s|^|   $dir: |"
 	return "$rc"
 }
+
+# A throw-away PostgreSQL cluster, so that the store and command-line
+# suites run on both backends; without one their PostgreSQL variants SKIP.
+if [ -z "${PARAPET_TEST_PG:-}" ]; then
+	say "a throw-away PostgreSQL cluster"
+	if pg_env=$("$top/scripts/pg-cluster.sh" start); then
+		eval "$pg_env"
+		trap '"$top/scripts/pg-cluster.sh" stop "$PARAPET_TEST_PG_DIR" \
+		    >/dev/null 2>&1' EXIT
+		echo "   $PARAPET_TEST_PG"
+	else
+		echo "   no PostgreSQL server: its tests SKIP"
+	fi
+fi
 
 say "build and test (warnings are errors)"
 configure_in build-ci --enable-werror || fail "configure failed"

@@ -79,6 +79,17 @@ const struct cli_cmd cli_cmds[] = {
 	  "Dragon or OTM",
 	  .opts = OPT_CATALOGUE | OPT_OLDER, .minpos = 2, .maxpos = 2,
 	  .run = cmd_import },
+	{ .name = "push", .args = "DB REGISTER",
+	  .help = "copy the models of a local database, with their decisions "
+	  "and history, into the organisation's register (a PostgreSQL URI "
+	  "or another database), as an XML import would",
+	  .opts = OPT_MODEL | OPT_CATALOGUE | OPT_OLDER, .minpos = 2,
+	  .maxpos = 2, .run = cmd_push },
+	{ .name = "pull", .args = "REGISTER DB",
+	  .help = "copy models of the register, with their decisions and "
+	  "history, into a local database, for a workshop away from it",
+	  .opts = OPT_MODEL | OPT_CATALOGUE | OPT_OLDER, .minpos = 2,
+	  .maxpos = 2, .run = cmd_push },
 	{ .name = "export", .args = "DB",
 	  .help = "write a model in one of the formats below",
 	  .opts = OPT_FORMAT | OPT_MODEL | OPT_OUTPUT | OPT_CATALOGUE |
@@ -150,14 +161,15 @@ const struct cli_cmd cli_cmds[] = {
 	  "decisions and history follow",
 	  .opts = OPT_MODEL | OPT_CATALOGUE, .minpos = 3, .maxpos = 3,
 	  .run = cmd_rename },
-	{ .name = "register", .args = "DB",
+	{ .name = "register", .args = "[init] DB",
 	  .help = "every system in DB with its open risks by severity, "
 	  "overdue mitigations, accepted risks due for review and open "
 	  "questions; or the overdue mitigations or risks due for review "
-	  "themselves",
+	  "themselves; init: make a PostgreSQL database a register with "
+	  "roles",
 	  .opts = OPT_FORMAT | OPT_OWNER | OPT_TEAM | OPT_MINSEV | OPT_STATUS |
 	  OPT_OVERDUE | OPT_REVIEW | OPT_REVIEWDAYS | OPT_CATALOGUE,
-	  .opthelp = help_register, .minpos = 1, .maxpos = 1,
+	  .opthelp = help_register, .minpos = 1, .maxpos = 2,
 	  .run = cmd_register },
 };
 const size_t cli_ncmds = sizeof cli_cmds / sizeof cli_cmds[0];
@@ -638,7 +650,7 @@ cli_models(struct session *s, const char *db, const char *model, size_t *n)
 {
 	struct store_summary	*v = NULL;
 	struct error		 e;
-	char			**ids;
+	char			**ids, *shown;
 	size_t			 i, nv = 0;
 
 	if (model != NULL) {
@@ -653,7 +665,9 @@ cli_models(struct session *s, const char *db, const char *model, size_t *n)
 	}
 	if (nv == 0) {
 		store_summaries_free(v, nv);
-		error_set(&e, "database '%s' holds no models", db);
+		shown = store_display(db);
+		error_set(&e, "database '%s' holds no models", shown);
+		free(shown);
 		cli_fail(&e);
 		return NULL;
 	}
@@ -761,7 +775,7 @@ cli_db_word(const char *w)
 	    ".db3", NULL };
 	size_t	i, n = strlen(w), k;
 
-	if (access(w, F_OK) == 0)
+	if (access(w, F_OK) == 0 || store_names_server(w))
 		return 1;
 	for (i = 0; sfx[i] != NULL; i++) {
 		k = strlen(sfx[i]);

@@ -74,6 +74,8 @@ struct cli_args {
 	int		  overdue;	/* --overdue */
 	int		  review;	/* --review */
 	const char	 *review_after;	/* --review-after DAYS */
+	const char	 *label;	/* import: the name its file goes by
+					   (push and pull), or NULL */
 	const char	**catalogues;	/* --catalogue, repeatable */
 	size_t		  ncatalogues;
 	char		**pos;		/* positional arguments */
@@ -186,6 +188,7 @@ void	cli_print_summary(const struct session_summary *);
 int	cli_level(const char *opt, const char *word);
 
 int	cmd_import(const struct cli_cmd *, struct cli_args *);
+int	cmd_push(const struct cli_cmd *, struct cli_args *);
 int	cmd_export(const struct cli_cmd *, struct cli_args *);
 int	cmd_diff(const struct cli_cmd *, struct cli_args *);
 int	cmd_list(const struct cli_cmd *, struct cli_args *);

@@ -57,6 +57,8 @@ diff_is_db(const char *path)
 	FILE			*f;
 	int			 yes;
 
+	if (store_names_server(path))
+		return 1;
 	if ((f = fopen(path, "rb")) == NULL)
 		return 0;
 	yes = fread(head, 1, sizeof head, f) == sizeof head &&

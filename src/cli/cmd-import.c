@@ -652,7 +652,9 @@ import_recount(struct session *s, const char *id, size_t applied,
 int
 cmd_import(const struct cli_cmd *c, struct cli_args *a)
 {
-	const char		*file = a->pos[0], *db = a->pos[1];
+	/* push and pull import a file of their own under another name. */
+	const char		*path = a->pos[0], *db = a->pos[1];
+	const char		*file = a->label != NULL ? a->label : path;
 	struct session_summary	 sum, saved;
 	struct model_decisions	 dec;
 	struct import_notes	 notes;
@@ -665,7 +667,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct model		*m = NULL;
 	struct error		 e;
 	size_t			 len, nhist = 0, applied = 0, i;
-	char			*text, *tmp = NULL, *source;
+	char			*text, *tmp = NULL, *source, *shown;
 	int			 existed, isnew, xml, tries = 0, rc = 1;
 
 	memset(&saved, 0, sizeof saved);
@@ -675,7 +677,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	import_notes_init(&notes);
 	if (cli_model_file_as_db("import", db))
 		return cli_usage(c);
-	if ((text = file_read(file, limit_file_bytes(), &len, &e)) == NULL)
+	if ((text = file_read(path, limit_file_bytes(), &len, &e)) == NULL)
 		return cli_fail(&e);
 	/* The usual slip: the database first, the model file second. */
 	if (len >= 16 && memcmp(text, "SQLite format 3", 16) == 0) {
@@ -708,7 +710,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	 * same path meanwhile; if one did, the import goes into it.
 	 */
 retry:
-	existed = access(db, F_OK) == 0;
+	existed = access(db, F_OK) == 0 || store_names_server(db);
 	if (!existed && tries++ == 0) {
 		if ((tmp = import_temp(db, &e)) == NULL) {
 			cli_fail(&e);
@@ -803,10 +805,12 @@ retry:
 	}
 	printf("%s '", isnew ? "created" : "updated");
 	cli_puts(stdout, m->system.id);
-	printf("' in %s: %zu boundar%s, %zu component%s, %zu flow%s\n", db,
+	shown = store_display(db);
+	printf("' in %s: %zu boundar%s, %zu component%s, %zu flow%s\n", shown,
 	    m->nboundaries, m->nboundaries == 1 ? "y" : "ies",
 	    m->ncomponents, m->ncomponents == 1 ? "" : "s",
 	    m->nflows, m->nflows == 1 ? "" : "s");
+	free(shown);
 	cli_print_summary(&sum);
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",

@@ -32,7 +32,7 @@ cmd_list(const struct cli_cmd *c, struct cli_args *a)
 		buf_addf(&head, "%s%s", vocab_label(&vocab_severity, s),
 		    s > 0 ? "/" : "");
 	if (n == 0)
-		printf("no models in %s\n", a->pos[0]);
+		printf("no models in %s\n", store_name(st));
 	else
 		printf("%-24s %4s %5s %5s %5s  %-19s %s\n", "MODEL", "REV",
 		    "COMP", "FLOWS", "RISKS", head.s,

@@ -132,7 +132,7 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 	struct session		*s = NULL;
 	struct model		*m = NULL;
 	struct error		 e;
-	char			*path = NULL;
+	char			*path = NULL, *shown;
 	size_t			 len;
 	int			 rc = 1, exists;
 
@@ -207,7 +207,9 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 	}
 	printf("created '");
 	cli_puts(stdout, m->system.id);
-	printf("' in %s\n", a->pos[0]);
+	shown = store_display(a->pos[0]);
+	printf("' in %s\n", shown);
+	free(shown);
 	cli_print_summary(&sum);
 	rc = 0;
 out:

@@ -147,6 +147,30 @@ register_hint(struct store *st, const struct org_filter *f)
 	store_register_free(rows, n);
 }
 
+/*
+ * parapet register init URI: make a database on a server an
+ * organisation's register, with its roles (store_init_register()).
+ */
+static int
+register_init(const struct cli_cmd *c, struct cli_args *a)
+{
+	struct error	 e;
+	char		*shown;
+
+	if (a->npos != 2 || strcmp(a->pos[0], "init") != 0) {
+		fprintf(stderr, "parapet: register: one database, or 'init' "
+		    "and a database\n");
+		return cli_usage(c);
+	}
+	if (store_init_register(a->pos[1], &e) == -1)
+		return cli_fail(&e);
+	shown = store_display(a->pos[1]);
+	printf("%s is a register: roles parapet_admin, parapet_editor, "
+	    "parapet_decider and parapet_reader\n", shown);
+	free(shown);
+	return 0;
+}
+
 int
 cmd_register(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -161,6 +185,8 @@ cmd_register(const struct cli_cmd *c, struct cli_args *a)
 	size_t				 n = 0, i;
 	int				 format, rc;
 
+	if (a->npos > 1)
+		return register_init(c, a);
 	memset(&f, 0, sizeof f);
 	f.status = -1;
 	if ((format = register_format(a->format)) == -1 ||

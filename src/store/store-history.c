@@ -26,19 +26,19 @@
 
 /* Append the entries a statement returns to v. */
 static int
-store_history_rows(struct store *s, sqlite3_stmt *st, struct change **v,
+store_history_rows(struct store *s, struct db_stmt *st, struct change **v,
     size_t *n, size_t *max, struct error *err)
 {
 	struct change	*c;
 	int		 rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (*n == *max) {
 			*max = *max == 0 ? 64 : *max * 2;
 			*v = xreallocarray(*v, *max, sizeof **v);
 		}
 		c = &(*v)[(*n)++];
-		c->seq = (long)sqlite3_column_int64(st, 0);
+		c->seq = (long)db_column_int64(st, 0);
 		c->at = store_column(st, 1);
 		c->who = store_column(st, 2);
 		c->system = store_column(st, 3);
@@ -47,10 +47,10 @@ store_history_rows(struct store *s, sqlite3_stmt *st, struct change **v,
 		c->old_value = store_column(st, 6);
 		c->new_value = store_column(st, 7);
 		c->source = store_column(st, 8);
-		c->revision = (long)sqlite3_column_int64(st, 9);
+		c->revision = (long)db_column_int64(st, 9);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -80,7 +80,7 @@ store_history_names(struct store *s, const char *id, const char *object,
 	    "WHERE object = ?2 AND field = 'id' "
 	    "AND old_value IS NOT NULL ORDER BY seq";
 	const char	*sql = id != NULL ? of_model : of_any;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*was;
 	char		**v;
 	size_t		  n = 1, i, j;
@@ -93,8 +93,8 @@ store_history_names(struct store *s, const char *id, const char *object,
 			goto fail;
 		store_bind(st, 1, id);
 		store_bind(st, 2, v[i]);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			was = (const char *)sqlite3_column_text(st, 0);
+		while ((rc = db_step(st)) == DB_ROW) {
+			was = db_column_text(st, 0);
 			for (j = 0; was != NULL && j < n; j++)
 				if (strcmp(v[j], was) == 0)
 					break;
@@ -104,8 +104,8 @@ store_history_names(struct store *s, const char *id, const char *object,
 			v[n++] = xstrdup(was);
 			v[n] = NULL;
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
+		db_reset(st);
+		if (rc != DB_DONE) {
 			store_fail(s, rc, err);
 			goto fail;
 		}
@@ -130,7 +130,7 @@ store_history(struct store *s, const char *id, const char *object,
 	static const char *const of_any = STORE_HISTORY_COLUMNS
 	    "WHERE object = ?2 ORDER BY seq";
 	struct change	*v = NULL;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		**names = NULL;
 	size_t		 n = 0, max = 0, i;
 	int		 rc = 0;
@@ -229,7 +229,7 @@ store_append_imported(struct store *s, const char *id,
 	struct strmap	 have;
 	char		*k;
 	struct buf	 key;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	size_t		 i;
 	int		 rc;
 
@@ -246,21 +246,18 @@ store_append_imported(struct store *s, const char *id,
 	strmap_init(&have);
 	buf_init(&key);
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_change_key(&key,
-		    (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2),
-		    (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 4),
-		    (const char *)sqlite3_column_text(st, 5));
+	while ((rc = db_step(st)) == DB_ROW) {
+		store_change_key(&key, db_column_text(st, 0),
+		    db_column_text(st, 1), db_column_text(st, 2),
+		    db_column_text(st, 3), db_column_text(st, 4),
+		    db_column_text(st, 5));
 		if (strmap_get(&have, key.s) == NULL) {
 			k = xstrdup(key.s);
 			strmap_put(&have, k, k);
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		rc = store_fail(s, rc, err);
 		goto out;
 	}
@@ -291,8 +288,9 @@ store_latest_change(struct store *s, const char *id, struct error *err)
 {
 	static const char *const sql = "SELECT max(t) FROM ("
 	    "SELECT max(at) AS t FROM history WHERE system = ?1 "
-	    "UNION ALL SELECT max(decided_at) FROM risks WHERE system = ?1)";
-	sqlite3_stmt	*st;
+	    "UNION ALL SELECT max(decided_at) FROM risks WHERE system = ?1) "
+	    "AS latest";
+	struct db_stmt	*st;
 	char		*t = NULL;
 	int		 rc;
 
@@ -300,10 +298,10 @@ store_latest_change(struct store *s, const char *id, struct error *err)
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return NULL;
 	store_bind(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = db_step(st)) == DB_ROW)
 		t = store_column(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
+	db_reset(st);
+	if (rc != DB_ROW) {
 		store_fail(s, rc, err);
 		return NULL;
 	}
@@ -545,7 +543,7 @@ store_deleted_fields(struct store *s, long seq, char ***names,
     char ***values, struct error *err)
 {
 	static const char *const sql = "SELECT was FROM history WHERE seq = ?";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*p;
 	long		 n;
 	int		 rc;
@@ -553,17 +551,17 @@ store_deleted_fields(struct store *s, long seq, char ***names,
 	*names = *values = NULL;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -2;
-	sqlite3_bind_int64(st, 1, seq);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
+	db_bind_int64(st, 1, seq);
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		if (rc == DB_DONE)
 			return -1;
 		store_fail(s, rc, err);
 		return -2;
 	}
-	p = (const char *)sqlite3_column_text(st, 0);
+	p = db_column_text(st, 0);
 	n = p != NULL ? (long)store_fields_decode(p, names, values) : -1;
-	sqlite3_reset(st);
+	db_reset(st);
 	return n;
 }
 

@@ -11,7 +11,9 @@
 #ifndef PARAPET_STORE_STORE_INT_H
 #define PARAPET_STORE_STORE_INT_H
 
-#include <sqlite3.h>
+#include <stdint.h>
+
+#include "store/db.h"
 
 #include "model/model.h"
 #include "store/store.h"
@@ -25,11 +27,11 @@ struct risk;
 
 struct store_stmt {
 	const char	*sql;	/* constant text: the cache key */
-	sqlite3_stmt	*stmt;	/* compiled once, reset after use */
+	struct db_stmt	*stmt;	/* compiled once, reset after use */
 };
 
 struct store {
-	sqlite3			*db;
+	struct db		*db;
 	char			*path;	/* as given to store_open() */
 	int			 flags;	/* STORE_CREATE, STORE_READONLY */
 	struct store_stmt	*stmts;	/* statement cache */
@@ -38,6 +40,7 @@ struct store {
 	int			 depth;	/* open store_transaction()s */
 	int			 doomed; /* an inner one was rolled back */
 	char			*source; /* stamped on history entries */
+	long long		 polled; /* data_version at the last poll */
 	/*
 	 * Revisions: every outermost transaction gets a number (txn); the
 	 * first history entry it writes for a model claims that model's
@@ -54,12 +57,12 @@ struct store {
  * The cached statement for a constant SQL text, reset and with its bindings
  * cleared; NULL with err set if it does not compile. Borrowed from the store.
  */
-sqlite3_stmt	*store_prepare(struct store *, const char *sql,
+struct db_stmt	*store_prepare(struct store *, const char *sql,
 		     struct error *);
-/* Turn a SQLite result code into a message about the database. Returns -1. */
+/* Turn a result code (db.h) into a message about the database. Returns -1. */
 int		 store_fail(struct store *, int rc, struct error *);
 /* Run a statement that returns no rows to the end and reset it. 0 or -1. */
-int		 store_run(struct store *, sqlite3_stmt *, struct error *);
+int		 store_run(struct store *, struct db_stmt *, struct error *);
 /*
  * BEGIN IMMEDIATE, waiting up to the busy timeout for other writers. Inside
  * a caller's store_transaction() these three do nothing: the caller's
@@ -72,9 +75,9 @@ int		 store_commit(struct store *, struct error *);
 /* Undo the open transaction, if SQLite has not already done so. */
 void		 store_rollback(struct store *);
 /* Bind a string, or NULL when s is NULL; s must live until the step. */
-int		 store_bind(sqlite3_stmt *, int, const char *);
+int		 store_bind(struct db_stmt *, int, const char *);
 /* A copy of a text column (the caller's), NULL when the column is NULL. */
-char		*store_column(sqlite3_stmt *, int);
+char		*store_column(struct db_stmt *, int);
 /* Fill err with "no model 'ID' in database 'PATH'" (+ a suggestion). */
 /*
  * 1 if store_merge_findings() would move a stored risk onto a finding of
@@ -119,6 +122,10 @@ int		 store_log_was(struct store *, const char *at, const char *who,
  * to them), then create or migrate the schema to STORE_SCHEMA_VERSION.
  */
 int		 store_migrate(struct store *, struct error *);
+
+/* store-schema-pg.c */
+/* The same for a database on a PostgreSQL server (store_migrate()). */
+int		 store_migrate_pg(struct store *, struct error *);
 
 /* store-model.c */
 /* Load a model inside the current transaction; NULL and err if absent. */

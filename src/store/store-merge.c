@@ -37,7 +37,7 @@ store_merge_read(struct store *s, const char *id, const char *threat,
 	    "threat = ? AND target = ? ORDER BY rowid";
 	struct risk_mitigation	*m;
 	struct risk		*k;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	const char		*w;
 	int			 rc, v;
 
@@ -46,38 +46,37 @@ store_merge_read(struct store *s, const char *id, const char *threat,
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 0 : store_fail(s, rc, err);
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		return rc == DB_DONE ? 0 : store_fail(s, rc, err);
 	}
 	k = risk_register_add(reg, threat, target);
-	w = (const char *)sqlite3_column_text(st, 0);
+	w = db_column_text(st, 0);
 	k->status = w != NULL && (v = vocab_find(&vocab_risk_status, w)) >=
 	    0 ? v : RISK_OPEN;
 	k->owner = store_column(st, 1);
 	k->justification = store_column(st, 2);
 	k->decided_by = store_column(st, 3);
 	k->decided_at = store_column(st, 4);
-	sqlite3_reset(st);
+	db_reset(st);
 	if ((st = store_prepare(s, mit, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_text(st, 0) == NULL)
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (db_column_text(st, 0) == NULL)
 			continue;
-		m = risk_add_mitigation(k,
-		    (const char *)sqlite3_column_text(st, 0));
-		w = (const char *)sqlite3_column_text(st, 1);
+		m = risk_add_mitigation(k, db_column_text(st, 0));
+		w = db_column_text(st, 1);
 		m->status = w != NULL && (v = vocab_find(
 		    &vocab_mitigation_status, w)) >= 0 ? v : MIT_PROPOSED;
 		m->owner = store_column(st, 2);
 		m->due = store_column(st, 3);
 		m->notes = store_column(st, 4);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 1;
 }
@@ -115,7 +114,7 @@ store_merge_write(struct store *s, const char *id, const struct risk *k,
 	const struct risk_mitigation	*m, *o;
 	const char			*who = store_user();
 	const char			*st_was, *st_now;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	char				*name = risk_name(k), *field;
 	size_t				 i;
 	int				 rc = -1;
@@ -127,10 +126,10 @@ store_merge_write(struct store *s, const char *id, const struct risk *k,
 		store_bind(st, 2, k->threat);
 		store_bind(st, 3, k->target);
 		store_bind(st, 4, k->title);
-		sqlite3_bind_int(st, 5, k->likelihood);
-		sqlite3_bind_int(st, 6, k->impact);
+		db_bind_int64(st, 5, k->likelihood);
+		db_bind_int64(st, 6, k->impact);
 		store_bind(st, 7, vocab_name(&vocab_severity, k->severity));
-		sqlite3_bind_int(st, 8, store_assumed(k));
+		db_bind_int64(st, 8, store_assumed(k));
 		if (store_run(s, st, err) == -1 || store_log(s, now, who, id,
 		    name, "applies", NULL, "true", err) == -1)
 			goto out;
@@ -206,7 +205,7 @@ store_merge_drop(struct store *s, const char *id, const struct risk *old,
 {
 	static const char *const sql = "DELETE FROM risks WHERE system = ? "
 	    "AND threat = ? AND target = ?";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		*name = risk_name(old);
 	int		 rc = -1;
 
@@ -262,7 +261,7 @@ store_merge_found(struct store *s, const char *id,
 	struct store_alias	*v = NULL;
 	const struct risk	*k;
 	const char		*threat, *target;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	size_t			 n = 0, max = 0, i, j;
 	long			 nfound = 0;
 	int			 rc, c;
@@ -271,9 +270,9 @@ store_merge_found(struct store *s, const char *id,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rc == SQLITE_DONE ? 0 : store_fail(s, rc, err);
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		return rc == DB_DONE ? 0 : store_fail(s, rc, err);
 	}
 	for (i = 0; i < reg->n; i++) {
 		k = reg->risks[i];
@@ -291,7 +290,7 @@ store_merge_found(struct store *s, const char *id,
 		}
 	}
 	if (n == 0) {
-		sqlite3_reset(st);
+		db_reset(st);
 		free(v);
 		return 0;
 	}
@@ -299,8 +298,8 @@ store_merge_found(struct store *s, const char *id,
 	/* The first row is read already. */
 	i = 0;
 	do {
-		threat = (const char *)sqlite3_column_text(st, 0);
-		target = (const char *)sqlite3_column_text(st, 1);
+		threat = db_column_text(st, 0);
+		target = db_column_text(st, 1);
 		if (threat == NULL || target == NULL)
 			continue;
 		while (i < n && ((c = strcmp(v[i].threat, threat)) < 0 ||
@@ -311,10 +310,10 @@ store_merge_found(struct store *s, const char *id,
 			}
 			i++;
 		}
-	} while (i < n && (rc = sqlite3_step(st)) == SQLITE_ROW);
-	if (i < n && rc != SQLITE_DONE)
+	} while (i < n && (rc = db_step(st)) == DB_ROW);
+	if (i < n && rc != DB_DONE)
 		nfound = store_fail(s, rc, err);
-	sqlite3_reset(st);
+	db_reset(st);
 	for (i = 0; i < n; i++) {
 		free(v[i].threat);
 		free(v[i].target);

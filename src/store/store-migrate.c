@@ -362,7 +362,7 @@ store_derive_revisions(struct store *s, struct error *err)
 	    "WHERE seq = ?";
 	struct store_derive	**ds = NULL, *d;
 	struct strmap		  by;
-	sqlite3_stmt		 *st;
+	struct db_stmt		 *st;
 	long			 *seq = NULL, *rel = NULL, rev;
 	size_t			 *who = NULL, n = 0, max = 0, nds = 0, i;
 	const char		 *system, *object, *field, *at, *author, *src;
@@ -372,13 +372,13 @@ store_derive_revisions(struct store *s, struct error *err)
 	strmap_init(&by);
 	if ((st = store_prepare(s, rows, err)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		system = (const char *)sqlite3_column_text(st, 1);
-		object = (const char *)sqlite3_column_text(st, 2);
-		field = (const char *)sqlite3_column_text(st, 3);
-		at = (const char *)sqlite3_column_text(st, 4);
-		author = (const char *)sqlite3_column_text(st, 5);
-		src = (const char *)sqlite3_column_text(st, 6);
+	while ((rc = db_step(st)) == DB_ROW) {
+		system = db_column_text(st, 1);
+		object = db_column_text(st, 2);
+		field = db_column_text(st, 3);
+		at = db_column_text(st, 4);
+		author = db_column_text(st, 5);
+		src = db_column_text(st, 6);
 		if (system == NULL)
 			continue;
 		if ((d = strmap_get(&by, system)) == NULL) {
@@ -396,7 +396,7 @@ store_derive_revisions(struct store *s, struct error *err)
 			rel = xreallocarray(rel, max, sizeof *rel);
 			who = xreallocarray(who, max, sizeof *who);
 		}
-		seq[n] = (long)sqlite3_column_int64(st, 0);
+		seq[n] = (long)db_column_int64(st, 0);
 		who[n] = d->index;
 		edit = store_derive_edit(system, object, field, src);
 		if (edit) {
@@ -432,8 +432,8 @@ store_derive_revisions(struct store *s, struct error *err)
 			d->start = n;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		rc = store_fail(s, rc, err);
 		goto out;
 	}
@@ -444,11 +444,11 @@ store_derive_revisions(struct store *s, struct error *err)
 			goto out;
 		}
 		store_bind(st, 1, ds[i]->system);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			ds[i]->shift = (long)sqlite3_column_int64(st, 0) -
+		if ((rc = db_step(st)) == DB_ROW)
+			ds[i]->shift = (long)db_column_int64(st, 0) -
 			    ds[i]->k;
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_reset(st);
+		if (rc != DB_ROW && rc != DB_DONE) {
 			rc = store_fail(s, rc, err);
 			goto out;
 		}
@@ -461,8 +461,8 @@ store_derive_revisions(struct store *s, struct error *err)
 			rc = -1;
 			break;
 		}
-		sqlite3_bind_int64(st, 1, rev);
-		sqlite3_bind_int64(st, 2, seq[i]);
+		db_bind_int64(st, 1, rev);
+		db_bind_int64(st, 2, seq[i]);
 		rc = store_run(s, st, err);
 	}
 out:
@@ -502,17 +502,16 @@ static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
 static int
 store_run_all(struct store *s, const char *const *sql, struct error *err)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	for (; sql != NULL && *sql != NULL; sql++) {
-		rc = sqlite3_prepare_v2(s->db, *sql, -1, &st, NULL);
-		if (rc != SQLITE_OK)
+		if ((rc = db_prepare(s->db, *sql, 0, &st)) != DB_OK)
 			return store_fail(s, rc, err);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		while ((rc = db_step(st)) == DB_ROW)
 			;
-		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		db_finalize(st);
+		if (rc != DB_DONE)
 			return store_fail(s, rc, err);
 	}
 	return 0;
@@ -523,16 +522,16 @@ static int
 store_pragma_int(struct store *s, const char *sql, long *v,
     struct error *err)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
+		*v = (long)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -567,19 +566,19 @@ store_identify(struct store *s, long *version, struct error *err)
 static int
 store_wal(struct store *s, struct error *err)
 {
-	sqlite3_stmt		*st;
-	const unsigned char	*mode;
+	struct db_stmt		*st;
+	const char		*mode;
 	int			 rc, wal;
 
 	if ((st = store_prepare(s, "PRAGMA journal_mode", err)) == NULL)
 		return -1;
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
 		return store_fail(s, rc, err);
 	}
-	mode = sqlite3_column_text(st, 0);
-	wal = mode != NULL && strcmp((const char *)mode, "wal") == 0;
-	sqlite3_reset(st);
+	mode = db_column_text(st, 0);
+	wal = mode != NULL && strcmp(mode, "wal") == 0;
+	db_reset(st);
 	if (wal)
 		return 0;
 	if ((st = store_prepare(s, "PRAGMA journal_mode = WAL", err)) == NULL)
@@ -594,6 +593,8 @@ store_migrate(struct store *s, struct error *err)
 	long				 version;
 	int				 rc;
 
+	if (db_is_server(s->db))
+		return store_migrate_pg(s, err);
 	if ((rc = store_identify(s, &version, err)) == -1)
 		return -1;
 	if (s->flags & STORE_READONLY) {

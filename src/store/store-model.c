@@ -163,7 +163,7 @@ store_write_field(struct store_diff *d, const char *object,
 	    "field) DO UPDATE SET value = excluded.value";
 	static const char *const clear = "DELETE FROM fields "
 	    "WHERE system = ? AND object = ? AND field = ?";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
 	if ((st = store_prepare(d->s, value != NULL ? set : clear,
 	    d->err)) == NULL)
@@ -188,7 +188,7 @@ store_write_packed(struct store_diff *d, enum objtype t, const void *obj)
 	static const char *const set = "UPDATE objects SET fields = ? "
 	    "WHERE system = ? AND object = ?";
 	const char	*id = store_id_of(obj);
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	struct buf	 b;
 	char		**names, **values;
 	size_t		  n = 0, i;
@@ -202,15 +202,15 @@ store_write_packed(struct store_diff *d, enum objtype t, const void *obj)
 	}
 	store_bind(st, 1, d->system);
 	store_bind(st, 2, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		n = store_fields_decode((const char *)sqlite3_column_text(st,
-		    0), &names, &values);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if ((rc = db_step(st)) == DB_ROW)
+		n = store_fields_decode(db_column_text(st, 0), &names,
+		    &values);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		buf_release(&b);
 		return store_fail(d->s, rc, d->err);
 	}
-	if (rc == SQLITE_ROW) {
+	if (rc == DB_ROW) {
 		for (i = 0; i < n; i++) {
 			if (model_field(t, names[i]) != NULL)
 				continue;
@@ -311,7 +311,7 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	static const char *const fields = "DELETE FROM fields "
 	    "WHERE system = ? AND object = ?";
 	const char	*id = store_id_of(obj);
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	struct buf	 was;
 	int		 rc;
 
@@ -378,12 +378,12 @@ store_pos_set(enum objtype t, void *obj)
 
 /* Bind a line or column, NULL when not known. */
 static void
-store_bind_place(sqlite3_stmt *st, int i, unsigned long v, int known)
+store_bind_place(struct db_stmt *st, int i, unsigned long v, int known)
 {
 	if (known && v > 0 && v <= (unsigned long)INT64_MAX)
-		sqlite3_bind_int64(st, i, (sqlite3_int64)v);
+		db_bind_int64(st, i, (int64_t)v);
 	else
-		sqlite3_bind_null(st, i);
+		db_bind_null(st, i);
 }
 
 /*
@@ -401,10 +401,10 @@ store_write_object(struct store_diff *d, enum objtype t, const void *obj,
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
 	    "ON CONFLICT (system, object) DO UPDATE SET type = excluded.type, "
 	    "kind = excluded.kind, position = excluded.position, "
-	    "line = coalesce(excluded.line, line), "
-	    "col = coalesce(excluded.col, col)";
+	    "line = coalesce(excluded.line, objects.line), "
+	    "col = coalesce(excluded.col, objects.col)";
 	const struct srcpos	*pos = store_pos_of(t, obj);
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	struct buf		 b;
 	int			 rc;
 
@@ -418,7 +418,7 @@ store_write_object(struct store_diff *d, enum objtype t, const void *obj,
 	store_bind(st, 2, store_id_of(obj));
 	store_bind(st, 3, objtype_name(t));
 	store_bind(st, 4, t == OBJ_COMPONENT ? store_what(t, obj) : NULL);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
+	db_bind_int64(st, 5, (int64_t)position);
 	store_bind_place(st, 6, pos->line, d->positions);
 	store_bind_place(st, 7, pos->col, d->positions && pos->line > 0);
 	rc = store_run(d->s, st, d->err);
@@ -450,7 +450,7 @@ store_write_place(struct store_diff *d, enum objtype t, const void *obj,
 	static const char *const system = "UPDATE models SET line = ?1, "
 	    "col = ?2 WHERE system = ?3 AND (line IS NOT ?1 OR col IS NOT ?2)";
 	const struct srcpos	*pos = store_pos_of(t, obj);
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 
 	if (!d->positions || (old != NULL && d->places_read &&
 	    store_same_place(store_pos_of(t, old), pos)))
@@ -465,7 +465,7 @@ store_write_place(struct store_diff *d, enum objtype t, const void *obj,
 		store_bind(st, 4, store_id_of(obj));
 	if (store_run(d->s, st, d->err) == -1)
 		return -1;
-	d->nmoved += (size_t)sqlite3_changes(d->s->db);
+	d->nmoved += (size_t)db_changes(d->s->db);
 	return 0;
 }
 
@@ -580,7 +580,7 @@ store_write_practice(struct store_diff *d, const struct practice *p,
 	    "ON CONFLICT (system, question) DO UPDATE SET "
 	    "answer = excluded.answer, note = excluded.note, "
 	    "position = excluded.position";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
 	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
 		return -1;
@@ -588,7 +588,7 @@ store_write_practice(struct store_diff *d, const struct practice *p,
 	store_bind(st, 2, p->id);
 	store_bind(st, 3, vocab_name(&vocab_answer, (int)p->answer));
 	store_bind(st, 4, p->note);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
+	db_bind_int64(st, 5, (int64_t)position);
 	return store_run(d->s, st, d->err);
 }
 
@@ -601,7 +601,7 @@ store_diff_practices(struct store_diff *d, const struct model *old,
 	    "WHERE system = ? AND question = ?";
 	const struct practice	*p, *q;
 	const char		*a, *b;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	size_t			 i, j;
 	int			 moved;
 
@@ -654,7 +654,7 @@ static int
 store_exec3(struct store_diff *d, const char *sql, const char *a,
     const char *b, const char *c)
 {
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
 	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
 		return -1;
@@ -678,7 +678,7 @@ store_rename_risks(struct store_diff *d, const char *from, const char *to)
 	    "SET target = ?3 WHERE system = ?1 AND target = ?2";
 	static const char *const risks = "UPDATE risks "
 	    "SET target = ?3 WHERE system = ?1 AND target = ?2";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		**v = NULL, *a, *b;
 	size_t		  n = 0, i;
 	int		  rc;
@@ -687,12 +687,12 @@ store_rename_risks(struct store_diff *d, const char *from, const char *to)
 		return -1;
 	store_bind(st, 1, d->system);
 	store_bind(st, 2, from);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = store_column(st, 0);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		rc = store_fail(d->s, rc, d->err);
 		goto out;
 	}
@@ -847,7 +847,7 @@ store_read_places(struct store *s, struct model *m, struct error *err)
 	    "FROM objects WHERE system = ? AND line IS NOT NULL";
 	const struct objref	*ref;
 	struct srcpos		*pos;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	int			 rc, i;
 
 	for (i = 0; i < 2; i++) {
@@ -855,21 +855,20 @@ store_read_places(struct store *s, struct model *m, struct error *err)
 		    err)) == NULL)
 			return -1;
 		store_bind(st, 1, m->system.id);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((rc = db_step(st)) == DB_ROW) {
 			if (i == 0)
 				pos = &m->system.pos;
-			else if ((ref = model_find(m, (const char *)
-			    sqlite3_column_text(st, 0))) == NULL ||
+			else if ((ref = model_find(m, db_column_text(st, 0))) == NULL ||
 			    (pos = store_pos_set(ref->type, ref->ptr)) ==
 			    NULL)
 				continue;
-			pos->line = (unsigned long)sqlite3_column_int64(st,
+			pos->line = (unsigned long)db_column_int64(st,
 			    i);
-			pos->col = (unsigned long)sqlite3_column_int64(st,
+			pos->col = (unsigned long)db_column_int64(st,
 			    i + 1);
 		}
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		db_reset(st);
+		if (rc != DB_DONE)
 			return store_fail(s, rc, err);
 	}
 	return 0;
@@ -883,7 +882,7 @@ store_insert_model(struct store *s, const struct model *m, long revision,
 	static const char *const sql = "INSERT INTO models (system, name, "
 	    "description, owner, criticality, revision, created, updated, "
 	    "edited) VALUES (?, ?, ?, ?, ?, ?6, ?, ?, ?6)";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		*v[STORE_NCOLUMNS];
 	size_t		 i;
 	int		 rc;
@@ -894,7 +893,7 @@ store_insert_model(struct store *s, const struct model *m, long revision,
 	store_bind(st, 1, m->system.id);
 	for (i = 0; i < STORE_NCOLUMNS; i++)
 		store_bind(st, 2 + (int)i, v[i]);
-	sqlite3_bind_int64(st, 6, revision);
+	db_bind_int64(st, 6, revision);
 	store_bind(st, 7, now);
 	store_bind(st, 8, now);
 	rc = store_run(s, st, err);
@@ -913,7 +912,7 @@ store_update_model(struct store *s, const struct model *m, long revision,
 	static const char *const sql = "UPDATE models SET name = ?, "
 	    "description = ?, owner = ?, criticality = ?, revision = ?5, "
 	    "edited = ?5, updated = ? WHERE system = ?";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		*v[STORE_NCOLUMNS];
 	size_t		 i;
 	int		 rc;
@@ -923,7 +922,7 @@ store_update_model(struct store *s, const struct model *m, long revision,
 	store_columns_get(&m->system, v);
 	for (i = 0; i < STORE_NCOLUMNS; i++)
 		store_bind(st, 1 + (int)i, v[i]);
-	sqlite3_bind_int64(st, 5, revision);
+	db_bind_int64(st, 5, revision);
 	store_bind(st, 6, now);
 	store_bind(st, 7, m->system.id);
 	rc = store_run(s, st, err);
@@ -1010,7 +1009,7 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 {
 	static const char *const sql = "SELECT object, type, kind, fields "
 	    "FROM objects WHERE system = ? ORDER BY position, object";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*id, *type, *kind;
 	void		*obj;
 	size_t		 max = 0;
@@ -1019,10 +1018,10 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, m->system.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		id = (const char *)sqlite3_column_text(st, 0);
-		type = (const char *)sqlite3_column_text(st, 1);
-		kind = (const char *)sqlite3_column_text(st, 2);
+	while ((rc = db_step(st)) == DB_ROW) {
+		id = db_column_text(st, 0);
+		type = db_column_text(st, 1);
+		kind = db_column_text(st, 2);
 		if (id == NULL || type == NULL)
 			continue;
 		if (strcmp(type, "boundary") == 0) {
@@ -1035,7 +1034,7 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 				    "of model '%s' has an unknown kind '%s'",
 				    s->path, id, m->system.id,
 				    kind != NULL ? kind : "");
-				sqlite3_reset(st);
+				db_reset(st);
 				return -1;
 			}
 			obj = model_add_component(m, id, k);
@@ -1051,13 +1050,13 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 		}
 		store_remember(objs, *refs, nrefs, (enum objtype)k, obj);
 		if (store_load_packed(s, m, (enum objtype)k, obj, id,
-		    (const char *)sqlite3_column_text(st, 3), err) == -1) {
-			sqlite3_reset(st);
+		    db_column_text(st, 3), err) == -1) {
+			db_reset(st);
 			return -1;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -1073,7 +1072,7 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 	static const char *const sql = "SELECT object, field, value "
 	    "FROM fields WHERE system = ?";
 	const struct objref	*ref;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	const char		*object, *name, *value;
 	enum objtype		 t;
 	void			*obj;
@@ -1082,10 +1081,10 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, m->system.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		object = (const char *)sqlite3_column_text(st, 0);
-		name = (const char *)sqlite3_column_text(st, 1);
-		value = (const char *)sqlite3_column_text(st, 2);
+	while ((rc = db_step(st)) == DB_ROW) {
+		object = db_column_text(st, 0);
+		name = db_column_text(st, 1);
+		value = db_column_text(st, 2);
 		if (object == NULL || name == NULL)
 			continue;
 		if (*object == '\0') {
@@ -1098,12 +1097,12 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 			continue;	/* cannot happen: deleted together */
 		if (store_load_field(s, m, t, obj, object, name, value,
 		    err) == -1) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return -1;
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -1115,16 +1114,16 @@ store_load_practices(struct store *s, struct model *m, struct error *err)
 	static const char *const sql = "SELECT question, answer, note "
 	    "FROM practices WHERE system = ? ORDER BY position, question";
 	struct practice	*p;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*q, *answer;
 	int		 rc, a;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, m->system.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		q = (const char *)sqlite3_column_text(st, 0);
-		answer = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		q = db_column_text(st, 0);
+		answer = db_column_text(st, 1);
 		if (q == NULL)
 			continue;
 		a = answer != NULL ? vocab_find(&vocab_answer, answer) : -1;
@@ -1133,8 +1132,8 @@ store_load_practices(struct store *s, struct model *m, struct error *err)
 		free(p->note);
 		p->note = store_column(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -1148,16 +1147,16 @@ store_load_model(struct store *s, const char *id, struct error *err)
 	struct model		*m;
 	struct strmap		 objs;
 	struct objref		**refs = NULL;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	size_t			 nrefs = 0, i;
 	int			 rc;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return NULL;
 	store_bind(st, 1, id);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		if (rc == SQLITE_DONE)
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		if (rc == DB_DONE)
 			store_no_model(s, id, err);
 		else
 			store_fail(s, rc, err);
@@ -1165,21 +1164,21 @@ store_load_model(struct store *s, const char *id, struct error *err)
 	}
 	m = model_new();
 	m->system.id = xstrdup(id);
-	m->revision = (long)sqlite3_column_int64(st, 4);
+	m->revision = (long)db_column_int64(st, 4);
 	for (i = 0; i < STORE_NCOLUMNS; i++) {
 		if ((f = model_field(OBJ_SYSTEM, store_system_columns[i])) ==
 		    NULL)
 			continue;
 		if (field_set(&m->system, f,
-		    (const char *)sqlite3_column_text(st, (int)i), err) == -1) {
+		    db_column_text(st, (int)i), err) == -1) {
 			error_prefix(err, "database '%s': model '%s'", s->path,
 			    id);
-			sqlite3_reset(st);
+			db_reset(st);
 			model_free(m);
 			return NULL;
 		}
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 
 	strmap_init(&objs);
 	rc = store_load_objects(s, m, &objs, &refs, &nrefs, err);
@@ -1208,7 +1207,7 @@ store_only_model(struct store *s, struct error *err)
 {
 	static const char *const sql = "SELECT system FROM models "
 	    "ORDER BY system LIMIT 4";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	struct buf	 b;
 	char		*id = NULL;
 	size_t		 n = 0;
@@ -1217,17 +1216,17 @@ store_only_model(struct store *s, struct error *err)
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return NULL;
 	buf_init(&b);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (n++ == 0)
 			id = store_column(st, 0);
 		if (n <= 3)
 			buf_addf(&b, "%s'%s'", n > 1 ? ", " : "",
-			    (const char *)sqlite3_column_text(st, 0));
+			    db_column_text(st, 0));
 		else
 			buf_adds(&b, ", ...");
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		store_fail(s, rc, err);
 	else if (n == 0)
 		error_set(err, "database '%s' holds no models", s->path);
@@ -1235,7 +1234,7 @@ store_only_model(struct store *s, struct error *err)
 		error_set(err, "database '%s' holds several models (%s); name "
 		    "one with --model", s->path, b.s);
 	buf_release(&b);
-	if (rc != SQLITE_DONE || n != 1) {
+	if (rc != DB_DONE || n != 1) {
 		free(id);
 		return NULL;
 	}
@@ -1388,7 +1387,7 @@ store_drop_model(struct store *s, const char *id, struct error *err)
 		"DELETE FROM practices WHERE system = ?",
 		"DELETE FROM models WHERE system = ?",
 	};
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	size_t		 i;
 
 	for (i = 0; i < sizeof sql / sizeof *sql; i++) {
@@ -1406,7 +1405,7 @@ store_delete(struct store *s, const char *id, struct error *err)
 {
 	static const char *const name = "SELECT name FROM models "
 	    "WHERE system = ?";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	char		*now, *old = NULL;
 	int		 rc;
 
@@ -1416,15 +1415,15 @@ store_delete(struct store *s, const char *id, struct error *err)
 	if ((st = store_prepare(s, name, err)) == NULL)
 		goto fail;
 	store_bind(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	rc = db_step(st);
+	if (rc == DB_ROW)
 		old = store_column(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE) {
+	db_reset(st);
+	if (rc == DB_DONE) {
 		store_no_model(s, id, err);
 		goto fail;
 	}
-	if (rc != SQLITE_ROW) {
+	if (rc != DB_ROW) {
 		store_fail(s, rc, err);
 		goto fail;
 	}
@@ -1474,7 +1473,7 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	    "instr(reasons, char(10) || 'assumed: ') > 0)";
 	static const char *const gone = "SELECT count(*) FROM risks WHERE "
 	    "system = ? AND applies = 0";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*type;
 	size_t		 n, nunset = 0;
 	int		 rc, sev, status;
@@ -1482,9 +1481,9 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	if ((st = store_prepare(s, objects, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		type = (const char *)sqlite3_column_text(st, 0);
-		n = (size_t)sqlite3_column_int64(st, 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		type = db_column_text(st, 0);
+		n = (size_t)db_column_int64(st, 1);
 		if (type == NULL)
 			continue;
 		if (strcmp(type, "boundary") == 0)
@@ -1494,49 +1493,47 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 		else if (strcmp(type, "flow") == 0)
 			sum->nflows = n;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 
 	if ((st = store_prepare(s, risks, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sev = vocab_find(&vocab_severity,
-		    (const char *)sqlite3_column_text(st, 0));
-		status = vocab_find(&vocab_risk_status,
-		    (const char *)sqlite3_column_text(st, 1));
-		n = (size_t)sqlite3_column_int64(st, 2);
+	while ((rc = db_step(st)) == DB_ROW) {
+		sev = vocab_find(&vocab_severity, db_column_text(st, 0));
+		status = vocab_find(&vocab_risk_status, db_column_text(st, 1));
+		n = (size_t)db_column_int64(st, 2);
 		sum->nrisks += n;
-		sum->nassumed += (size_t)sqlite3_column_int64(st, 3);
-		nunset += n - (size_t)sqlite3_column_int64(st, 4);
+		sum->nassumed += (size_t)db_column_int64(st, 3);
+		nunset += n - (size_t)db_column_int64(st, 4);
 		if (sev >= 0 && sev < 4)
 			sum->by_severity[sev] += n;
 		if (status >= 0 && status < RISK_STATUS_COUNT)
 			sum->by_status[status] += n;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 
 	if (nunset > 0) {
 		if ((st = store_prepare(s, unset, err)) == NULL)
 			return -1;
 		store_bind(st, 1, id);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			sum->nassumed += (size_t)sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		if (rc != SQLITE_ROW)
+		if ((rc = db_step(st)) == DB_ROW)
+			sum->nassumed += (size_t)db_column_int64(st, 0);
+		db_reset(st);
+		if (rc != DB_ROW)
 			return store_fail(s, rc, err);
 	}
 
 	if ((st = store_prepare(s, gone, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		sum->nno_longer += (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if ((rc = db_step(st)) == DB_ROW)
+		sum->nno_longer += (size_t)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -1564,7 +1561,7 @@ store_list(struct store *s, struct store_summary **out, size_t *nout,
 	static const char *const sql = "SELECT system, name, revision, "
 	    "updated FROM models ORDER BY system";
 	struct store_summary	*v = NULL, *sum;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	size_t			 n = 0, i;
 	int			 rc;
 
@@ -1574,17 +1571,17 @@ store_list(struct store *s, struct store_summary **out, size_t *nout,
 		return -1;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		goto fail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		sum = &v[n++];
 		memset(sum, 0, sizeof *sum);
 		sum->id = store_column(st, 0);
 		sum->name = store_column(st, 1);
-		sum->revision = (long)sqlite3_column_int64(st, 2);
+		sum->revision = (long)db_column_int64(st, 2);
 		sum->updated = store_column(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		store_fail(s, rc, err);
 		goto fail;
 	}
@@ -1625,7 +1622,7 @@ store_set_model_file(struct store *s, const char *id, const char *file,
 	    "line = NULL, col = NULL WHERE system = ?2";
 	static const char *const objects = "UPDATE objects SET line = NULL, "
 	    "col = NULL WHERE system = ?2 AND line IS NOT NULL";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
 	if (store_begin(s, err) == -1)
 		return -1;
@@ -1657,7 +1654,7 @@ store_load_places(struct store *s, struct model *m, struct error *err)
 	    "FROM objects WHERE system = ? AND line IS NOT NULL";
 	const struct objref	*ref;
 	struct srcpos		*pos;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	char			*file = NULL;
 	int			 rc;
 
@@ -1667,13 +1664,13 @@ store_load_places(struct store *s, struct model *m, struct error *err)
 	if ((st = store_prepare(s, sys, err)) == NULL)
 		goto fail;
 	store_bind(st, 1, m->system.id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = db_step(st)) == DB_ROW) {
 		file = store_column(st, 0);
-		m->system.pos.line = (unsigned long)sqlite3_column_int64(st, 1);
-		m->system.pos.col = (unsigned long)sqlite3_column_int64(st, 2);
+		m->system.pos.line = (unsigned long)db_column_int64(st, 1);
+		m->system.pos.col = (unsigned long)db_column_int64(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		store_fail(s, rc, err);
 		goto fail;
 	}
@@ -1682,16 +1679,16 @@ store_load_places(struct store *s, struct model *m, struct error *err)
 	if ((st = store_prepare(s, objects, err)) == NULL)
 		goto fail;
 	store_bind(st, 1, m->system.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ref = model_find(m, (const char *)sqlite3_column_text(st, 0));
+	while ((rc = db_step(st)) == DB_ROW) {
+		ref = model_find(m, db_column_text(st, 0));
 		if (ref == NULL || (pos = store_pos_set(ref->type, ref->ptr)) ==
 		    NULL)
 			continue;
-		pos->line = (unsigned long)sqlite3_column_int64(st, 1);
-		pos->col = (unsigned long)sqlite3_column_int64(st, 2);
+		pos->line = (unsigned long)db_column_int64(st, 1);
+		pos->col = (unsigned long)db_column_int64(st, 2);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		store_fail(s, rc, err);
 		goto fail;
 	}

@@ -20,9 +20,9 @@
 
 /* A word of a vocabulary read back, or a default when unknown. */
 static int
-store_page_word(const struct vocab *v, sqlite3_stmt *st, int col, int dflt)
+store_page_word(const struct vocab *v, struct db_stmt *st, int col, int dflt)
 {
-	const char	*w = (const char *)sqlite3_column_text(st, col);
+	const char	*w = db_column_text(st, col);
 	int		 i;
 
 	if (w == NULL || (i = vocab_find(v, w)) == -1)
@@ -43,7 +43,7 @@ store_page_mitigations(struct store *s, const char *id,
 	    "WHERE system = ? ORDER BY threat, target, rowid";
 	struct risk_mitigation	*m;
 	struct risk		*k;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	const char		*threat, *target, *mid;
 	size_t			 i = first;
 	int			 rc, c;
@@ -51,11 +51,11 @@ store_page_mitigations(struct store *s, const char *id,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		threat = (const char *)sqlite3_column_text(st, 0);
-		target = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		threat = db_column_text(st, 0);
+		target = db_column_text(st, 1);
 		if (threat == NULL || target == NULL ||
-		    sqlite3_column_text(st, 2) == NULL)
+		    db_column_text(st, 2) == NULL)
 			continue;
 		for (; i < reg->n; i++) {
 			k = reg->risks[i];
@@ -70,7 +70,7 @@ store_page_mitigations(struct store *s, const char *id,
 		if (strcmp(k->threat, threat) != 0 ||
 		    strcmp(k->target, target) != 0)
 			continue;
-		mid = (const char *)sqlite3_column_text(st, 2);
+		mid = db_column_text(st, 2);
 		if ((m = risk_find_mitigation(k, mid)) == NULL)
 			m = risk_add_mitigation(k, mid);
 		else {
@@ -84,8 +84,8 @@ store_page_mitigations(struct store *s, const char *id,
 		m->due = store_column(st, 5);
 		m->notes = store_column(st, 6);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	db_reset(st);
+	if (rc != DB_DONE && rc != DB_ROW)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -98,7 +98,7 @@ store_load_risk_states(struct store *s, const char *id,
 	    "owner, justification, decided_by, decided_at FROM risks "
 	    "WHERE system = ? ORDER BY threat, target";
 	struct risk	*k;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	size_t		 first = reg->n;
 	long		 rev;
 	int		 rc;
@@ -110,13 +110,13 @@ store_load_risk_states(struct store *s, const char *id,
 	    (st = store_prepare(s, sql, err)) == NULL)
 		goto fail;
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_text(st, 0) == NULL ||
-		    sqlite3_column_text(st, 1) == NULL)
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (db_column_text(st, 0) == NULL ||
+		    db_column_text(st, 1) == NULL)
 			continue;
 		k = risk_register_add(reg,
-		    (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
+		    db_column_text(st, 0),
+		    db_column_text(st, 1));
 		k->status = store_page_word(&vocab_risk_status, st, 2,
 		    RISK_OPEN);
 		k->owner = store_column(st, 3);
@@ -124,8 +124,8 @@ store_load_risk_states(struct store *s, const char *id,
 		k->decided_by = store_column(st, 5);
 		k->decided_at = store_column(st, 6);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		store_fail(s, rc, err);
 		goto fail;
 	}

@@ -175,11 +175,11 @@ reg_review_day(const struct org_filter *f, char out[11])
 
 /* A level word of a column, -1 when unknown. */
 static int
-reg_word(const struct vocab *v, sqlite3_stmt *st, int col)
+reg_word(const struct vocab *v, struct db_stmt *st, int col)
 {
-	const unsigned char	*w = sqlite3_column_text(st, col);
+	const char	*w = db_column_text(st, col);
 
-	return w != NULL ? vocab_find(v, (const char *)w) : -1;
+	return w != NULL ? vocab_find(v, w) : -1;
 }
 
 /* 1 if a risk of this status counts under the filter. */
@@ -199,9 +199,9 @@ reg_row_cmp(const void *key, const void *row)
 }
 
 static struct org_system *
-reg_row(struct org_system *v, size_t n, sqlite3_stmt *st)
+reg_row(struct org_system *v, size_t n, struct db_stmt *st)
 {
-	const unsigned char	*id = sqlite3_column_text(st, 0);
+	const char	*id = db_column_text(st, 0);
 
 	/* No systems (a team nobody is in): no array to search. */
 	if (id == NULL || n == 0)
@@ -215,14 +215,14 @@ reg_read_systems(struct store *s, const struct org_filter *f,
     struct org_system **out, size_t *nout, struct error *err)
 {
 	struct org_system	*v = NULL, *row;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	size_t				 n = 0;
 	int				 rc;
 
 	if ((st = store_prepare(s, reg_systems_sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, f->team);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		row = &v[n++];
 		memset(row, 0, sizeof *row);
@@ -234,10 +234,10 @@ reg_read_systems(struct store *s, const struct org_filter *f,
 		if (row->id == NULL)
 			row->id = xstrdup("");
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	*out = v;
 	*nout = n;
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -249,7 +249,7 @@ reg_count_risks(struct store *s, const struct org_filter *f,
     struct error *err)
 {
 	struct org_system	*row;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	size_t				 k;
 	int				 rc, sev, status;
 
@@ -259,25 +259,25 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 	store_bind(st, 1, review_day);
 	if (f->owner != NULL)
 		store_bind(st, 2, f->owner);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;	/* of another team */
 		sev = reg_word(&vocab_severity, st, 1);
 		status = reg_word(&vocab_risk_status, st, 2);
-		k = (size_t)sqlite3_column_int64(st, 4);
+		k = (size_t)db_column_int64(st, 4);
 		if (sev < 0 || sev > LEVEL_CRITICAL || sev < f->min_severity)
 			continue;
 		if (reg_status_counts(f, status)) {
-			if (sqlite3_column_int(st, 3))
+			if (db_column_int(st, 3))
 				row->to_confirm += k;
 			else
 				row->by_severity[sev] += k;
 		}
 		if (f->status < 0 || f->status == RISK_ACCEPTED)
-			row->review += (size_t)sqlite3_column_int64(st, 5);
+			row->review += (size_t)db_column_int64(st, 5);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -288,7 +288,7 @@ reg_count_overdue(struct store *s, const struct org_filter *f,
     struct org_system *v, size_t n, struct error *err)
 {
 	struct org_system	*row;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	int				 rc, sev, status;
 
 	if ((st = store_prepare(s, f->owner != NULL ? reg_overdue_owner_sql :
@@ -297,7 +297,7 @@ reg_count_overdue(struct store *s, const struct org_filter *f,
 	store_bind(st, 1, f->today);
 	if (f->owner != NULL)
 		store_bind(st, 2, f->owner);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;
 		sev = reg_word(&vocab_severity, st, 1);
@@ -305,10 +305,10 @@ reg_count_overdue(struct store *s, const struct org_filter *f,
 		if (sev < f->min_severity || (f->status >= 0 &&
 		    status != f->status))
 			continue;
-		row->overdue += (size_t)sqlite3_column_int64(st, 3);
+		row->overdue += (size_t)db_column_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -320,7 +320,7 @@ reg_count_questions(struct store *s, const struct org_filter *f,
 {
 	struct org_system	*row;
 	struct strmap			 known;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	const char			*q;
 	size_t				 i;
 	int				 rc;
@@ -336,17 +336,17 @@ reg_count_questions(struct store *s, const struct org_filter *f,
 		strmap_release(&known);
 		return -1;
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		q = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		q = db_column_text(st, 1);
 		if (q == NULL || strmap_get(&known, q) == NULL ||
 		    (row = reg_row(v, n, st)) == NULL)
 			continue;
 		if (row->questions > 0)
 			row->questions--;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	strmap_release(&known);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -431,7 +431,7 @@ reg_items(struct store *s, const char *sql, const char *day,
     size_t *nout, struct error *err)
 {
 	struct org_item	*v = NULL, *it;
-	sqlite3_stmt			*st;
+	struct db_stmt			*st;
 	size_t				 n = 0;
 	int				 rc, sev;
 
@@ -448,7 +448,7 @@ reg_items(struct store *s, const char *sql, const char *day,
 	store_bind(st, 3, f->team);
 	store_bind(st, 4, f->status >= 0 ? vocab_name(&vocab_risk_status,
 	    f->status) : NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		sev = reg_word(&vocab_severity, st, 4);
 		if (sev < f->min_severity)
 			continue;
@@ -469,9 +469,9 @@ reg_items(struct store *s, const char *sql, const char *day,
 		it->decided_by = store_column(st, 11);
 		it->justification = store_column(st, 12);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	store_rollback(s);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_register_items_free(v, n);
 		return store_fail(s, rc, err);
 	}

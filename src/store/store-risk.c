@@ -204,9 +204,9 @@ store_proposed_has(const char *proposed, const char *id)
 	return 0;
 }
 
-static int	store_word(const struct vocab *, sqlite3_stmt *, int, int);
+static int	store_word(const struct vocab *, struct db_stmt *, int, int);
 static int	store_changed(const char *, const char *);
-static int	store_text_differs(sqlite3_stmt *, int, const struct buf *,
+static int	store_text_differs(struct db_stmt *, int, const struct buf *,
 		    int);
 
 /*
@@ -221,21 +221,21 @@ static int	store_text_differs(sqlite3_stmt *, int, const struct buf *,
 	"assumed"
 
 static int
-store_row_same(sqlite3_stmt *st, const struct risk *k, struct buf *reasons,
+store_row_same(struct db_stmt *st, const struct risk *k, struct buf *reasons,
     struct buf *proposed)
 {
 	store_reasons_encode(reasons, k);
 	store_proposed_encode(proposed, k);
-	return sqlite3_column_int(st, 6) == 1 &&
-	    sqlite3_column_int(st, 3) == k->likelihood &&
-	    sqlite3_column_int(st, 4) == k->impact &&
+	return db_column_int(st, 6) == 1 &&
+	    db_column_int(st, 3) == k->likelihood &&
+	    db_column_int(st, 4) == k->impact &&
 	    store_word(&vocab_severity, st, 5, -1) == (int)k->severity &&
-	    !store_changed((const char *)sqlite3_column_text(st, 2),
+	    !store_changed(db_column_text(st, 2),
 	    k->title) &&
 	    !store_text_differs(st, 7, reasons, k->nreasons > 0) &&
 	    !store_text_differs(st, 8, proposed, k->nmitigations > 0) &&
-	    sqlite3_column_type(st, 9) != SQLITE_NULL &&
-	    sqlite3_column_int(st, 9) == store_assumed(k);
+	    !db_column_is_null(st, 9) &&
+	    db_column_int(st, 9) == store_assumed(k);
 }
 
 /* A risk that starts or stops applying. */
@@ -293,7 +293,7 @@ store_sync_keep(struct store *s, const char *id, const struct risk *k,
 	static const char *const sql = "INSERT INTO risk_mitigations (system, "
 	    "threat, target, mitigation, status) VALUES (?, ?, ?, ?, "
 	    "'proposed') ON CONFLICT DO NOTHING";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*p, *nl;
 	char		*mid;
 	int		 rc = 0;
@@ -335,7 +335,7 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
 	const struct risk	*k;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	const char		*threat, *target, *proposed;
 	struct buf		 now, reasons;
 	size_t			 i = 0;
@@ -346,11 +346,11 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 	buf_init(&now);
 	buf_init(&reasons);
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		threat = (const char *)sqlite3_column_text(st, 0);
-		target = (const char *)sqlite3_column_text(st, 1);
-		applies = sqlite3_column_int(st, 6);
-		proposed = (const char *)sqlite3_column_text(st, 8);
+	while ((rc = db_step(st)) == DB_ROW) {
+		threat = db_column_text(st, 0);
+		target = db_column_text(st, 1);
+		applies = db_column_int(st, 6);
+		proposed = db_column_text(st, 8);
 		if (threat == NULL || target == NULL)
 			continue;
 		for (c = -1; i < n; i++) {
@@ -372,7 +372,7 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 			if (proposed != NULL && strcmp(proposed, now.s) != 0 &&
 			    store_sync_keep(s, id, keys[i], proposed,
 			    err) == -1) {
-				sqlite3_reset(st);
+				db_reset(st);
 				buf_release(&now);
 				buf_release(&reasons);
 				return -1;
@@ -381,10 +381,10 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 		} else if (applies)
 			store_flip_add(f, threat, target, 1, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	buf_release(&now);
 	buf_release(&reasons);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -398,7 +398,7 @@ store_sync_record(struct store *s, const char *id,
 	    "WHERE system = ? AND threat = ? AND target = ?";
 	const struct store_flip	*x;
 	const char		*who = store_user();
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	struct buf		 name;
 	size_t			 i;
 	int			 rc = 0;
@@ -448,7 +448,7 @@ store_sync_prune(struct store *s, const char *id, struct error *err)
 	    "AND m.target = risks.target AND (m.status <> 'proposed' "
 	    "OR m.owner IS NOT NULL OR m.due IS NOT NULL "
 	    "OR m.notes IS NOT NULL))";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
@@ -475,24 +475,25 @@ store_sync_write(struct store *s, const char *id,
 	    "impact = excluded.impact, severity = excluded.severity, "
 	    "applies = 1, reasons = excluded.reasons, "
 	    "proposed = excluded.proposed, assumed = excluded.assumed "
-	    "WHERE title IS NOT excluded.title "
-	    "OR likelihood IS NOT excluded.likelihood "
-	    "OR impact IS NOT excluded.impact "
-	    "OR severity IS NOT excluded.severity OR applies IS NOT 1 "
-	    "OR reasons IS NOT excluded.reasons "
-	    "OR proposed IS NOT excluded.proposed "
-	    "OR assumed IS NOT excluded.assumed";
+	    "WHERE risks.title IS NOT excluded.title "
+	    "OR risks.likelihood IS NOT excluded.likelihood "
+	    "OR risks.impact IS NOT excluded.impact "
+	    "OR risks.severity IS NOT excluded.severity "
+	    "OR risks.applies IS NOT 1 "
+	    "OR risks.reasons IS NOT excluded.reasons "
+	    "OR risks.proposed IS NOT excluded.proposed "
+	    "OR risks.assumed IS NOT excluded.assumed";
 	const struct risk	*k;
-	sqlite3_stmt		*rs;
+	struct db_stmt		*rs;
 	struct buf		 reasons, proposed;
 	size_t			 i;
-	int			 rc = SQLITE_DONE;
+	int			 rc = DB_DONE;
 
 	if ((rs = store_prepare(s, risk, err)) == NULL)
 		return -1;
 	buf_init(&reasons);
 	buf_init(&proposed);
-	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
+	for (i = 0; rc == DB_DONE && i < reg->n; i++) {
 		if (skip[i])
 			continue;
 		k = reg->risks[i];
@@ -502,27 +503,27 @@ store_sync_write(struct store *s, const char *id,
 		store_bind(rs, 2, k->threat);
 		store_bind(rs, 3, k->target);
 		store_bind(rs, 4, k->title);
-		sqlite3_bind_int(rs, 5, k->likelihood);
-		sqlite3_bind_int(rs, 6, k->impact);
+		db_bind_int64(rs, 5, k->likelihood);
+		db_bind_int64(rs, 6, k->impact);
 		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
 		store_bind(rs, 8, k->nreasons > 0 ? reasons.s : NULL);
 		store_bind(rs, 9, k->nmitigations > 0 ? proposed.s : NULL);
-		sqlite3_bind_int(rs, 10, store_assumed(k));
-		rc = sqlite3_step(rs);
-		sqlite3_reset(rs);
+		db_bind_int64(rs, 10, store_assumed(k));
+		rc = db_step(rs);
+		db_reset(rs);
 	}
 	buf_release(&reasons);
 	buf_release(&proposed);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
 
 /* 1 if a stored text column differs from a buffer (NULL when unused). */
 static int
-store_text_differs(sqlite3_stmt *st, int col, const struct buf *b, int set)
+store_text_differs(struct db_stmt *st, int col, const struct buf *b, int set)
 {
-	const char	*v = (const char *)sqlite3_column_text(st, col);
+	const char	*v = db_column_text(st, col);
 
 	if (!set)
 		return v != NULL;
@@ -553,7 +554,7 @@ store_sync_unchanged(struct store *s, const char *id,
 	    "OR m.owner IS NOT NULL OR m.due IS NOT NULL "
 	    "OR m.notes IS NOT NULL))";
 	const struct risk	*k;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	struct buf		 reasons, proposed;
 	const char		*threat, *target;
 	size_t			 i = 0;
@@ -562,11 +563,11 @@ store_sync_unchanged(struct store *s, const char *id,
 	if ((st = store_prepare(s, stale, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW &&
-	    sqlite3_column_int64(st, 0) > 0)
+	if ((rc = db_step(st)) == DB_ROW &&
+	    db_column_int64(st, 0) > 0)
 		same = 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	db_reset(st);
+	if (rc != DB_ROW)
 		return store_fail(s, rc, err);
 	if (!same)
 		return 0;
@@ -575,9 +576,9 @@ store_sync_unchanged(struct store *s, const char *id,
 	buf_init(&reasons);
 	buf_init(&proposed);
 	store_bind(st, 1, id);
-	while (same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		threat = (const char *)sqlite3_column_text(st, 0);
-		target = (const char *)sqlite3_column_text(st, 1);
+	while (same && (rc = db_step(st)) == DB_ROW) {
+		threat = db_column_text(st, 0);
+		target = db_column_text(st, 1);
 		if (threat == NULL || target == NULL)
 			continue;
 		/* Skip duplicates of the fresh register, as the sync does. */
@@ -593,7 +594,7 @@ store_sync_unchanged(struct store *s, const char *id,
 		}
 		if (c > 0) {
 			/* Stored, not fresh: must already not apply. */
-			if (sqlite3_column_int(st, 6) != 0)
+			if (db_column_int(st, 6) != 0)
 				same = 0;
 			continue;
 		}
@@ -601,10 +602,10 @@ store_sync_unchanged(struct store *s, const char *id,
 		if (!store_row_same(st, k, &reasons, &proposed))
 			same = 0;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	buf_release(&reasons);
 	buf_release(&proposed);
-	if (same && rc != SQLITE_DONE)
+	if (same && rc != DB_DONE)
 		return store_fail(s, rc, err);
 	while (same && i > 0 && i < n &&
 	    store_key_cmp(&keys[i - 1], &keys[i]) == 0)
@@ -726,10 +727,10 @@ store_write_risks(struct store *s, const char *id,
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	const struct risk_mitigation	*m;
 	const struct risk		*k = NULL;
-	sqlite3_stmt			*rs, *ms;
+	struct db_stmt			*rs, *ms;
 	struct buf			 b, proposed;
 	size_t				 i, j;
-	int				 rc = SQLITE_DONE;
+	int				 rc = DB_DONE;
 
 	for (i = 0; i < reg->n; i++)
 		if (store_check_risk(reg->risks[i], 1, err) == -1)
@@ -739,7 +740,7 @@ store_write_risks(struct store *s, const char *id,
 		return -1;
 	buf_init(&b);
 	buf_init(&proposed);
-	for (i = 0; rc == SQLITE_DONE && i < reg->n; i++) {
+	for (i = 0; rc == DB_DONE && i < reg->n; i++) {
 		k = reg->risks[i];
 		store_reasons_encode(&b, k);
 		store_proposed_encode(&proposed, k);
@@ -747,10 +748,10 @@ store_write_risks(struct store *s, const char *id,
 		store_bind(rs, 2, k->threat);
 		store_bind(rs, 3, k->target);
 		store_bind(rs, 4, k->title);
-		sqlite3_bind_int(rs, 5, k->likelihood);
-		sqlite3_bind_int(rs, 6, k->impact);
+		db_bind_int64(rs, 5, k->likelihood);
+		db_bind_int64(rs, 6, k->impact);
 		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
-		sqlite3_bind_int(rs, 8, k->applies != 0);
+		db_bind_int64(rs, 8, k->applies != 0);
 		store_bind(rs, 9, k->nreasons > 0 ? b.s : NULL);
 		store_bind(rs, 10, vocab_name(&vocab_risk_status, k->status));
 		store_bind(rs, 11, k->owner);
@@ -758,16 +759,16 @@ store_write_risks(struct store *s, const char *id,
 		store_bind(rs, 13, k->decided_by);
 		store_bind(rs, 14, k->decided_at);
 		store_bind(rs, 15, k->nmitigations > 0 ? proposed.s : NULL);
-		sqlite3_bind_int(rs, 16, store_assumed(k));
-		rc = sqlite3_step(rs);
-		sqlite3_reset(rs);
+		db_bind_int64(rs, 16, store_assumed(k));
+		rc = db_step(rs);
+		db_reset(rs);
 		/*
 		 * Its mitigations in its order are its proposed column; only
 		 * those with a decision are rows, as a sync leaves them (a
 		 * later sync keeps as rows the ones the catalogue no longer
 		 * proposes).
 		 */
-		for (j = 0; rc == SQLITE_DONE && j < k->nmitigations; j++) {
+		for (j = 0; rc == DB_DONE && j < k->nmitigations; j++) {
 			m = &k->mitigations[j];
 			if (m->status == MIT_PROPOSED && m->owner == NULL &&
 			    m->due == NULL && m->notes == NULL)
@@ -781,25 +782,25 @@ store_write_risks(struct store *s, const char *id,
 			store_bind(ms, 6, m->owner);
 			store_bind(ms, 7, m->due);
 			store_bind(ms, 8, m->notes);
-			rc = sqlite3_step(ms);
-			sqlite3_reset(ms);
+			rc = db_step(ms);
+			db_reset(ms);
 		}
 	}
 	buf_release(&b);
 	buf_release(&proposed);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT && k != NULL)
+	if ((rc == DB_CONSTRAINT || rc == DB_RAISED) && k != NULL)
 		return error_set(err, "risk '%s@%s' or one of its mitigations "
 		    "is listed twice", k->threat, k->target);
-	if (rc != SQLITE_DONE)
+	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
 }
 
 /* A word of a vocabulary read back, or a default when unknown. */
 static int
-store_word(const struct vocab *v, sqlite3_stmt *st, int col, int dflt)
+store_word(const struct vocab *v, struct db_stmt *st, int col, int dflt)
 {
-	const char	*w = (const char *)sqlite3_column_text(st, col);
+	const char	*w = db_column_text(st, col);
 	int		 i;
 
 	if (w == NULL || (i = vocab_find(v, w)) == -1)
@@ -820,7 +821,7 @@ store_load_mitigations(struct store *s, const char *id,
 	    "WHERE system = ? ORDER BY threat, target, rowid";
 	struct risk_mitigation	*m;
 	struct risk		*k;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	const char		*threat, *target, *mid;
 	size_t			 i = first;
 	int			 rc, c;
@@ -828,11 +829,11 @@ store_load_mitigations(struct store *s, const char *id,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		threat = (const char *)sqlite3_column_text(st, 0);
-		target = (const char *)sqlite3_column_text(st, 1);
+	while ((rc = db_step(st)) == DB_ROW) {
+		threat = db_column_text(st, 0);
+		target = db_column_text(st, 1);
 		if (threat == NULL || target == NULL ||
-		    sqlite3_column_text(st, 2) == NULL)
+		    db_column_text(st, 2) == NULL)
 			continue;
 		/* Both lists are sorted by (threat, target): merge them. */
 		for (; i < reg->n; i++) {
@@ -849,7 +850,7 @@ store_load_mitigations(struct store *s, const char *id,
 		    strcmp(k->target, target) != 0)
 			continue;
 		/* A row: a decision about a proposed one, or another. */
-		mid = (const char *)sqlite3_column_text(st, 2);
+		mid = db_column_text(st, 2);
 		if ((m = risk_find_mitigation(k, mid)) == NULL)
 			m = risk_add_mitigation(k, mid);
 		else {
@@ -863,8 +864,8 @@ store_load_mitigations(struct store *s, const char *id,
 		m->due = store_column(st, 5);
 		m->notes = store_column(st, 6);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	db_reset(st);
+	if (rc != DB_DONE && rc != DB_ROW)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -878,7 +879,7 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 	    "justification, decided_by, decided_at, proposed FROM risks "
 	    "WHERE system = ? ORDER BY threat, target";
 	struct risk	*k;
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*p, *nl;
 	char		*mid;
 	size_t		 first = reg->n;
@@ -890,27 +891,25 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 	    (st = store_prepare(s, sql, err)) == NULL)
 		goto fail;
 	store_bind(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_text(st, 0) == NULL ||
-		    sqlite3_column_text(st, 1) == NULL)
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (db_column_text(st, 0) == NULL ||
+		    db_column_text(st, 1) == NULL)
 			continue;
-		k = risk_register_add(reg,
-		    (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1));
+		k = risk_register_add(reg, db_column_text(st, 0),
+		    db_column_text(st, 1));
 		k->title = store_column(st, 2);
-		k->likelihood = sqlite3_column_int(st, 3);
-		k->impact = sqlite3_column_int(st, 4);
+		k->likelihood = db_column_int(st, 3);
+		k->impact = db_column_int(st, 4);
 		k->severity = store_word(&vocab_severity, st, 5,
 		    risk_severity(k->likelihood, k->impact));
-		k->applies = sqlite3_column_int(st, 6) != 0;
-		store_reasons_decode(k,
-		    (const char *)sqlite3_column_text(st, 7));
+		k->applies = db_column_int(st, 6) != 0;
+		store_reasons_decode(k, db_column_text(st, 7));
 		k->status = store_word(&vocab_risk_status, st, 8, RISK_OPEN);
 		k->owner = store_column(st, 9);
 		k->justification = store_column(st, 10);
 		k->decided_by = store_column(st, 11);
 		k->decided_at = store_column(st, 12);
-		for (p = (const char *)sqlite3_column_text(st, 13);
+		for (p = db_column_text(st, 13);
 		    p != NULL && *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
 			if ((nl = strchr(p, '\n')) == NULL)
 				nl = p + strlen(p);
@@ -920,8 +919,8 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 			free(mid);
 		}
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		store_fail(s, rc, err);
 		goto fail;
 	}
@@ -976,7 +975,7 @@ store_get_decision(struct store *s, const char *id, const char *threat,
 	static const char *const sql = "SELECT status, owner, justification, "
 	    "proposed FROM risks WHERE system = ? AND threat = ? AND "
 	    "target = ?";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	int		 rc;
 
 	memset(dd, 0, sizeof *dd);
@@ -986,18 +985,18 @@ store_get_decision(struct store *s, const char *id, const char *threat,
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		dd->status = store_column(st, 0);
 		dd->owner = store_column(st, 1);
 		dd->justification = store_column(st, 2);
 		dd->proposed = store_column(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (rc == DB_DONE)
 		return error_set(err, "no risk '%s@%s' in model '%s'", threat,
 		    target, id);
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return store_fail(s, rc, err);
 	return 0;
 }
@@ -1010,7 +1009,7 @@ store_count_done(struct store *s, const char *id, const char *threat,
 	static const char *const sql = "SELECT count(*) FROM "
 	    "risk_mitigations WHERE system = ? AND threat = ? AND target = ? "
 	    "AND status IN ('implemented', 'verified')";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	long		 n = 0;
 	int		 rc;
 
@@ -1019,10 +1018,10 @@ store_count_done(struct store *s, const char *id, const char *threat,
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if ((rc = db_step(st)) == DB_ROW)
+		n = (long)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
 		return store_fail(s, rc, err);
 	return n;
 }
@@ -1040,7 +1039,7 @@ store_set_risk(struct store *s, const char *id, const char *threat,
 	    "WHERE system = ? AND threat = ? AND target = ?";
 	struct store_decision	 dd;
 	const char		*word, *who = store_user();
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	char			*now = NULL, *name = NULL;
 	long			 n;
 	int			 decision;
@@ -1145,7 +1144,7 @@ store_mit_ids(struct store *s, const char *id, const char *threat,
 	static const char *const sql = "SELECT mitigation FROM "
 	    "risk_mitigations WHERE system = ? AND threat = ? AND target = ? "
 	    "ORDER BY rowid";
-	sqlite3_stmt	*st;
+	struct db_stmt	*st;
 	const char	*p, *nl;
 	char		**v = xcalloc(1, sizeof *v), *mid;
 	size_t		 n = 0, i;
@@ -1170,7 +1169,7 @@ store_mit_ids(struct store *s, const char *id, const char *threat,
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step(st) == DB_ROW) {
 		mid = store_column(st, 0);
 		for (i = 0; mid != NULL && i < n && strcmp(v[i], mid) != 0;
 		    i++)
@@ -1183,7 +1182,7 @@ store_mit_ids(struct store *s, const char *id, const char *threat,
 		v[n++] = mid;
 		v[n] = NULL;
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return v;
 }
 
@@ -1197,7 +1196,7 @@ store_get_mit(struct store *s, const char *id, const char *threat,
 	    "FROM risk_mitigations WHERE system = ? AND threat = ? "
 	    "AND target = ? AND mitigation = ?";
 	struct store_decision	 dd;
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	const char		*near;
 	char			**ids;
 	size_t			 i;
@@ -1214,23 +1213,23 @@ store_get_mit(struct store *s, const char *id, const char *threat,
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
 	store_bind(st, 4, mitigation);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	rc = db_step(st);
+	if (rc == DB_ROW) {
 		sm->status = store_column(st, 0);
 		sm->owner = store_column(st, 1);
 		sm->due = store_column(st, 2);
 		sm->notes = store_column(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE && store_proposed_has(dd.proposed, mitigation)) {
+	db_reset(st);
+	if (rc == DB_DONE && store_proposed_has(dd.proposed, mitigation)) {
 		/* Proposed by the catalogue, not decided yet: no row. */
 		sm->status = xstrdup(vocab_name(&vocab_mitigation_status,
 		    MIT_PROPOSED));
-		rc = SQLITE_ROW;
+		rc = DB_ROW;
 	}
-	if (rc == SQLITE_ROW || rc != SQLITE_DONE) {
+	if (rc == DB_ROW || rc != DB_DONE) {
 		store_decision_free(&dd);
-		return rc == SQLITE_ROW ? 0 : store_fail(s, rc, err);
+		return rc == DB_ROW ? 0 : store_fail(s, rc, err);
 	}
 	ids = store_mit_ids(s, id, threat, target, dd.proposed);
 	store_decision_free(&dd);
@@ -1264,7 +1263,7 @@ store_set_mitigation(struct store *s, const char *id, const char *threat,
 	struct store_mit	 sm;
 	const char		*word = NULL, *was[4], *now_[4];
 	const char		*who = store_user();
-	sqlite3_stmt		*st;
+	struct db_stmt		*st;
 	char			*now = NULL, *name = NULL, *field;
 	size_t			 i;
 	int			 any = 0;

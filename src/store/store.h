@@ -1,5 +1,6 @@
 /*
- * store.h: models, risk registers and history in an SQLite database.
+ * store.h: models, risk registers and history in a database: an SQLite
+ * file, or a register on a PostgreSQL server (store_open()).
  *
  * A database is a register of models (systems), each addressed by its
  * system id. The schema is versioned with PRAGMA user_version and migrated
@@ -68,7 +69,31 @@ struct store_summary {
 	char	*updated;		/* ISO 8601 */
 };
 
+/*
+ * Open a database: a SQLite file, or a register on a PostgreSQL server
+ * named by a URI (postgresql://..., postgres://...) or a libpq conninfo
+ * (host=... dbname=...). Messages name a server's database without its
+ * password (store_name()).
+ */
 struct store	*store_open(const char *path, int flags, struct error *);
+/*
+ * 1 if a word names a database on a server rather than a file, so that a
+ * command line can take it where a database belongs.
+ */
+int		 store_names_server(const char *word);
+/*
+ * Make a database on a PostgreSQL server an organisation's register: its
+ * schema, made or brought up to date, and the roles parapet_admin,
+ * parapet_editor (edits models), parapet_decider (decides risks and
+ * mitigations) and parapet_reader (reads), which the server enforces;
+ * history append-only for all, its author the session user. Again on a
+ * register, it grants again. Needs a role that may create roles. 0 or -1.
+ */
+int		 store_init_register(const char *path, struct error *);
+/* The database as messages name it: never with a password. Borrowed. */
+const char	*store_name(const struct store *);
+/* The same for a path before it is opened; the caller's to free. */
+char		*store_display(const char *path);
 /*
  * Remove a database file and its -wal and -shm files: for a caller that
  * created a database and must leave nothing behind when it fails.
@@ -118,10 +143,16 @@ int		 store_exists(struct store *, const char *id, struct error *);
  * process (any row changed through this store) or committed by another.
  */
 struct store_mark {
-	long long	data_version;	/* SQLite's, moved by other writers */
+	long long	data_version;	/* moved by other writers */
 	long long	changes;	/* rows this connection has changed */
 };
 void		 store_mark(struct store *, struct store_mark *);
+/*
+ * 1 if another process has changed the database since the last poll (or
+ * the opening), 0 if not: cheap enough for an idle screen to ask often
+ * (a notification from a server, SQLite's data_version for a file).
+ */
+int		 store_poll(struct store *);
 /* 0 if nothing can have changed since the mark; 1 if it may have. */
 int		 store_moved(struct store *, const struct store_mark *);
 /*
@@ -331,7 +362,8 @@ void		 store_register_items_free(struct org_item *,
 
 /*
  * For tests: let the database grow by at most this many pages from now on,
- * so that a larger write fails as it would on a full disk.
+ * so that a larger write fails as it would on a full disk (a SQLite file
+ * only: on a server it fails).
  */
 int		 store_limit_pages(struct store *, long pages,
 		     struct error *);

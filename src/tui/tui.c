@@ -688,6 +688,21 @@ tui_lost(struct tui *t)
 	tui_focus(t);
 }
 
+/*
+ * Between keys: say so when someone else changed the database, once, in a
+ * status line that says nothing else; what is shown stays as it is until
+ * C-r or coming back to a screen reloads it.
+ */
+static int
+tui_idle(struct tui *t)
+{
+	if (t->m == NULL || t->status.len > 0 ||
+	    store_poll(t->s->store) != 1)
+		return 0;
+	tui_message(t, "changed elsewhere: C-r reloads");
+	return 1;
+}
+
 /* Read keys and act until the user quits or a signal comes. */
 static int
 tui_loop(struct tui *t)
@@ -703,8 +718,11 @@ tui_loop(struct tui *t)
 		if (tui_signal != 0)
 			return 1;
 		r = get_wch(&ch);
-		if (r == ERR)
+		if (r == ERR) {
+			if (tui_idle(t))
+				tui_draw(t);
 			continue;
+		}
 		key = keys_from_curses(r, (unsigned long)ch);
 		if (key == KEYC_NONE)
 			continue;
@@ -824,7 +842,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	risk_register_init(&t.qpending);
 	undo_init(&t.undo);
 	error_clear(&err);
-	existed = access(db, F_OK) == 0;
+	existed = access(db, F_OK) == 0 || store_names_server(db);
 	if ((t.s = session_open(db, 1, catalogues, ncatalogues, &err)) ==
 	    NULL) {
 		buf_init(&b);
@@ -834,7 +852,8 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 		tui_model_file_hint(db);
 		return 1;
 	}
-	t.db = db;
+	/* As messages name it: a server's without its password. */
+	t.db = store_name(t.s->store);
 	/* Ours before curses starts, so that curses leaves them alone. */
 	tui_signals();
 	if ((sp = newterm(NULL, stdout, stdin)) == NULL) {

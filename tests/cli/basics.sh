@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # The command line's usage contract: help, version, exit statuses.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb missing
+db_missing=$DB
+newdb x
+db_x=$DB
 
 run --version
 expect_rc 0 "--version"
@@ -31,16 +35,16 @@ run import only-one-argument.yaml
 expect_rc 2 "import with one argument"
 expect_err "usage: parapet import" "import with one argument"
 
-run list "$T/x.db" --bogus
+run list "${db_x}" --bogus
 expect_rc 2 "unknown option"
 expect_err "unknown option '--bogus'" "unknown option"
 
-run list "$T/missing.db"
+run list "${db_missing}"
 expect_rc 1 "list of a missing database"
 expect_err "parapet: " "errors are prefixed"
-[ ! -e "$T/missing.db" ] || fail "list created a database"
+dbnone "${db_missing}" || fail "list created a database"
 
-run check "$T/x.db" --fail-on severe
+run check "${db_x}" --fail-on severe
 expect_rc 2 "unknown level"
 expect_err "unknown level 'severe'" "unknown level"
 

@@ -6,6 +6,16 @@
 # importing the same file again records no history; and export, import
 # into a new database and export again give the same bytes.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb ci
+db_ci=$DB
+newdb new
+db_new=$DB
+newdb other
+db_other=$DB
+newdb plain
+db_plain=$DB
+newdb two
+db_two=$DB
 
 model="$SRC/tests/data/yaml/ci-model.yaml"
 
@@ -22,19 +32,19 @@ state() {
 
 # The model without decisions: the gate fails on its medium risks (the
 # system is high, but that does not make every risk high).
-run import "$model" "$T/plain.db"
+run import "$model" "${db_plain}"
 expect_rc 0 "import the model"
-run check "$T/plain.db" --fail-on medium
+run check "${db_plain}" --fail-on medium
 expect_rc 3 "check fails on a medium open risk"
 awk '/^(medium|high|critical) / {print $4}' "$T/out" >"$T/high"
 [ -s "$T/high" ] || fail "the model has no risk at or above medium"
 risk="$(grep '@llm$' "$T/high" | head -1)"
 [ -n "$risk" ] || fail "no medium risk on the LLM in: $(cat "$T/high")"
 threat="${risk%@llm}"
-mit="$("$PARAPET" risk "$T/plain.db" "$risk" |
+mit="$("$PARAPET" risk "${db_plain}" "$risk" |
     sed -n 's/^    proposed *\([a-z0-9._-]*\).*/\1/p' | head -1)"
 [ -n "$mit" ] || fail "no proposed mitigation on $risk"
-run export "$T/plain.db" --format yaml
+run export "${db_plain}" --format yaml
 expect_rc 0 "export without decisions"
 expect_no_out "decisions:" "a model without decisions exports no section"
 
@@ -58,49 +68,49 @@ expect_no_out "decisions:" "a model without decisions exports no section"
 	done <"$T/high"
 } >"$T/decided.yaml"
 n="$(wc -l <"$T/high")"
-run import "$T/decided.yaml" "$T/ci.db"
+run import "$T/decided.yaml" "${db_ci}"
 expect_rc 0 "import with decisions into a new database"
 expect_out "$n decision" "import says how many decisions it applied"
 expect_out "applied from the file, 0 unchanged" "all of them applied"
-run check "$T/ci.db" --fail-on medium
+run check "${db_ci}" --fail-on medium
 expect_rc 0 "check passes once those risks are accepted in the file"
 expect_out "check passed" "check says it passed"
-run risk "$T/ci.db" "$risk"
+run risk "${db_ci}" "$risk"
 expect_out "accepted (by tester" "the decision is recorded with who made it"
 expect_out "Staff only; misuse is a disciplinary matter" "justification"
 expect_out "implemented $mit" "mitigation status"
 expect_out "owner ML platform  due 2026-12-01" "mitigation owner and due"
-run history "$T/ci.db" --object "$risk"
+run history "${db_ci}" --object "$risk"
 expect_out "status: open -> accepted" "the decision is in the history"
 expect_out "mitigation $mit status: proposed -> implemented" \
     "the mitigation's decision is in the history"
 
 # Importing the same file again records nothing.
-before="$(history_lines "$T/ci.db")"
-run import "$T/decided.yaml" "$T/ci.db"
+before="$(history_lines "${db_ci}")"
+run import "$T/decided.yaml" "${db_ci}"
 expect_rc 0 "re-import the same file"
 expect_out "0 decisions applied from the file, $n unchanged" \
     "re-import applies nothing"
-[ "$(history_lines "$T/ci.db")" -eq "$before" ] ||
+[ "$(history_lines "${db_ci}")" -eq "$before" ] ||
     fail "re-importing the same file added history"
 # A file without decisions changes no decision.
-run import "$model" "$T/ci.db"
+run import "$model" "${db_ci}"
 expect_rc 0 "re-import without decisions"
 expect_no_out "decisions applied" "no decisions, no count"
-run check "$T/ci.db" --fail-on medium
+run check "${db_ci}" --fail-on medium
 expect_rc 0 "decisions stay when the file has none"
 
 # Export -> import into a new database -> export: the same bytes.
-run export "$T/ci.db" --format yaml --output "$T/one.yaml"
+run export "${db_ci}" --format yaml --output "$T/one.yaml"
 expect_rc 0 "export yaml"
 grep -qF "decisions:" "$T/one.yaml" || fail "the export has no decisions"
 grep -qF '"Head of IT: #1"' "$T/one.yaml" || fail "the owner is not quoted"
-run import "$T/one.yaml" "$T/two.db"
+run import "$T/one.yaml" "${db_two}"
 expect_rc 0 "import the export into a new database"
-run export "$T/two.db" --format yaml --output "$T/two.yaml"
+run export "${db_two}" --format yaml --output "$T/two.yaml"
 cmp -s "$T/one.yaml" "$T/two.yaml" ||
     fail "export, import, export differ: $(diff "$T/one.yaml" "$T/two.yaml")"
-run check "$T/two.db" --fail-on medium
+run check "${db_two}" --fail-on medium
 expect_rc 0 "the round-tripped database passes the gate too"
 
 # A decision on a risk the model does not have: refused at its place,
@@ -108,32 +118,32 @@ expect_rc 0 "the round-tripped database passes the gate too"
 cp "$T/decided.yaml" "$T/bad.yaml"
 printf '  %s@watch:\n    status: mitigated\n' "$threat" >>"$T/bad.yaml"
 line="$(grep -n "^  $threat@watch:" "$T/bad.yaml" | cut -d: -f1)"
-state "$T/ci.db" >"$T/state.before"
-before="$(history_lines "$T/ci.db")"
-run import "$T/bad.yaml" "$T/ci.db"
+state "${db_ci}" >"$T/state.before"
+before="$(history_lines "${db_ci}")"
+run import "$T/bad.yaml" "${db_ci}"
 expect_rc 1 "a decision on a risk that does not apply"
 expect_err "bad.yaml:$line:3: no risk '$threat@watch' in this model: threat" \
     "the refusal names the place"
 expect_err "' does not apply to 'watch'" "the refusal says why"
-state "$T/ci.db" >"$T/state.after"
+state "${db_ci}" >"$T/state.after"
 cmp -s "$T/state.before" "$T/state.after" ||
     fail "a refused import changed the database"
-[ "$(history_lines "$T/ci.db")" -eq "$before" ] ||
+[ "$(history_lines "${db_ci}")" -eq "$before" ] ||
     fail "a refused import added history"
-run import "$T/bad.yaml" "$T/new.db"
+run import "$T/bad.yaml" "${db_new}"
 expect_rc 1 "refused into a new database"
-[ ! -e "$T/new.db" ] || fail "a refused import left a new database behind"
+dbnone "${db_new}" || fail "a refused import left a new database behind"
 
 # A mitigation the risk does not list: refused at the mitigation's key.
 sed "s/^      $mit: /      $mit-x: /" "$T/decided.yaml" >"$T/badmit.yaml"
 line="$(grep -n "^      $mit-x: " "$T/badmit.yaml" | cut -d: -f1)"
-run import "$T/badmit.yaml" "$T/ci.db"
+run import "$T/badmit.yaml" "${db_ci}"
 expect_rc 1 "a mitigation the risk does not list"
 expect_err "badmit.yaml:$line:7: '$mit-x' is not a mitigation of risk" \
     "the refusal names the mitigation's place"
 expect_err "of risk '$risk' (did you mean '$mit'?)" \
     "the refusal suggests the nearest mitigation"
-state "$T/ci.db" >"$T/state.after"
+state "${db_ci}" >"$T/state.after"
 cmp -s "$T/state.before" "$T/state.after" ||
     fail "a refused mitigation changed the database"
 
@@ -141,13 +151,13 @@ cmp -s "$T/state.before" "$T/state.after" ||
 sed 's/^    status: accepted$/    status: acepted/' "$T/decided.yaml" \
     >"$T/typo.yaml"
 line="$(grep -n "acepted" "$T/typo.yaml" | head -1 | cut -d: -f1)"
-run import "$T/typo.yaml" "$T/new.db"
+run import "$T/typo.yaml" "${db_new}"
 expect_rc 1 "an unknown status word"
 expect_err "typo.yaml:$line:13: unknown risk status 'acepted' for" \
     "an unknown status word is placed"
 expect_err "for 'status' (did you mean 'accepted'?)" \
     "an unknown status word is corrected"
-[ ! -e "$T/new.db" ] || fail "a refused file left a new database behind"
+dbnone "${db_new}" || fail "a refused file left a new database behind"
 
 # A risk that no longer applies keeps its stored decisions, and a file may
 # still decide it; a new database has no such risk and refuses it. (One
@@ -160,9 +170,9 @@ awk '/^  - id: llm$/ {skip = 1; next}
     /^  q-staff-awareness: yes$/ {print "  q-staff-awareness: no"; next}
     {print}' "$T/decided.yaml" >"$T/nollm.yaml"
 grep -q "id: llm" "$T/nollm.yaml" && fail "the LLM is still in the model"
-run import "$T/nollm.yaml" "$T/ci.db"
+run import "$T/nollm.yaml" "${db_ci}"
 expect_rc 0 "import the model without its LLM"
-run risks "$T/ci.db" --all
+run risks "${db_ci}" --all
 expect_out "$risk  " "the risk is kept"
 expect_out "(no longer applies)" "the risk no longer applies"
 {
@@ -170,18 +180,18 @@ expect_out "(no longer applies)" "the risk no longer applies"
 	printf 'decisions:\n  %s:\n    status: not-applicable\n' "$risk"
 	printf '    justification: the LLM was removed\n'
 } >"$T/gone.yaml"
-run import "$T/gone.yaml" "$T/ci.db"
+run import "$T/gone.yaml" "${db_ci}"
 expect_rc 0 "a decision on a stored risk that no longer applies"
 expect_out "1 decision applied from the file" "it is applied"
-run risk "$T/ci.db" "$risk"
+run risk "${db_ci}" "$risk"
 expect_out "status:    not-applicable" "the stored risk took the decision"
-run import "$T/gone.yaml" "$T/other.db"
+run import "$T/gone.yaml" "${db_other}"
 expect_rc 1 "no such risk in a new database"
 line="$(grep -n "^  $risk:" "$T/gone.yaml" | cut -d: -f1)"
 expect_err "gone.yaml:$line:3: no risk '$risk' in this model: 'llm' is" \
     "a new database has no risk on a removed component"
 expect_err "'llm' is not the system, a boundary, a component or a flow of it" \
     "the refusal says the component is not in the model"
-[ ! -e "$T/other.db" ] || fail "a refused import left a new database behind"
+dbnone "${db_other}" || fail "a refused import left a new database behind"
 
 finish

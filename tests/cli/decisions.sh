@@ -25,7 +25,12 @@ flows:
   - { id: score, from: merchant, to: api, data: [personal-data], encrypted: false, authenticated: true }
   - { id: infer, from: api, to: clf, data: [personal-data], encrypted: true, authenticated: true }
 YAML
-db="$T/d.db"
+newdb d
+db=$DB
+newdb scratch
+scratch=$DB
+newdb practice
+practice=$DB
 run import "$T/m.yaml" "$db"
 expect_rc 0 "import"
 
@@ -36,8 +41,8 @@ expect_rc 0 "risks"
 # the unencrypted-flow finding about 'api', the component it reaches.
 sed -e 's/encrypted: false/encrypted: true/' "$T/m.yaml" >"$T/m2.yaml"
 # (Undecided risks that stop applying are dropped: compare two databases.)
-"$PARAPET" import "$T/m2.yaml" "$T/scratch.db" >/dev/null
-"$PARAPET" risks "$T/scratch.db" | awk '{print $4}' >"$T/encrypted"
+"$PARAPET" import "$T/m2.yaml" "$scratch" >/dev/null
+"$PARAPET" risks "$scratch" | awk '{print $4}' >"$T/encrypted"
 flow_risk="$(awk '{print $4}' "$T/out" |
     grep '^flow-unencrypted-sensitive@api$' | grep -vxFf "$T/encrypted" |
     head -1)"
@@ -108,35 +113,35 @@ expect_out "Compensating fraud desk review" "the justification stayed"
 # An unanswered practice question is an open question, not a risk; a "no"
 # raises the risk of its gap, and a practice followed removes it: the
 # summary says how many risks no longer apply, in the singular for one.
-run import "$T/m.yaml" "$T/practice.db"
+run import "$T/m.yaml" "$practice"
 expect_rc 0 "import for the practice answers"
 expect_out "practice questions are not answered: open questions" \
     "unanswered practice questions are counted as open questions"
-run risks "$T/practice.db"
+run risks "$practice"
 expect_no_out "practice-staff-awareness@" "an unanswered question is no risk"
-run answer "$T/practice.db" q-staff-awareness no
+run answer "$practice" q-staff-awareness no
 expect_rc 0 "answer a practice question no"
-run risks "$T/practice.db"
+run risks "$practice"
 expect_out "practice-staff-awareness@" "a no is a risk"
-run check "$T/practice.db" --fail-on critical
+run check "$practice" --fail-on critical
 expect_rc 0 "open questions alone do not fail the risk gate"
-run check "$T/practice.db" --fail-on critical --fail-on-unanswered
+run check "$practice" --fail-on critical --fail-on-unanswered
 expect_rc 3 "--fail-on-unanswered fails while questions are open"
 expect_out "unanswered  1.2   q-threat-model-maintained" \
     "an open question is listed"
 expect_out "check failed: 22 practice questions" "the check says why"
 expect_out "not answered in 'fraud' (parapet questions; parapet answer)" \
     "the check says where"
-run answer "$T/practice.db" q-documentation no
+run answer "$practice" q-documentation no
 # (Only risks someone decided on are kept when they stop applying.)
 for r in practice-staff-awareness@fraud practice-documentation@fraud; do
-	"$PARAPET" risk "$T/practice.db" "$r" --owner ann >/dev/null
+	"$PARAPET" risk "$practice" "$r" --owner ann >/dev/null
 done
-run answer "$T/practice.db" q-staff-awareness yes
+run answer "$practice" q-staff-awareness yes
 expect_rc 0 "answer a practice question"
 expect_out "1 earlier risk no longer applies (kept with its decision)" \
     "one risk no longer applies"
-run answer "$T/practice.db" q-documentation yes
+run answer "$practice" q-documentation yes
 expect_rc 0 "answer a second practice question"
 expect_out "2 earlier risks no longer apply (kept with their decisions)" \
     "two risks no longer apply"

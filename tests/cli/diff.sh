@@ -4,6 +4,10 @@
 # links), fields changed; risks that appear, stop applying, change
 # severity; decisions changed; Markdown for a pull request; --fail-on-new.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb copy
+db_copy=$DB
+newdb m
+db_m=$DB
 
 cp "$SRC/tests/data/store/support.yaml" "$T/old.yaml"
 
@@ -77,7 +81,7 @@ run diff "$T/old.yaml" "$T/new.yaml" --fail-on-new extreme
 expect_rc 2 "fail-on-new with a bad level"
 
 # A file against the database, with a decision that changed.
-db="$T/m.db"
+db="${db_m}"
 run import "$T/old.yaml" "$db"
 expect_rc 0 "import"
 run risks "$db"
@@ -88,9 +92,9 @@ run diff "$db" "$T/new.yaml"
 expect_rc 0 "diff of a database and a file"
 expect_out "Decisions" "decisions section"
 expect_out "status: accepted -> open" "decision undone by the file"
-cp "$db" "$T/copy.db"
-run risk "$T/copy.db" "$name" --status mitigated
-run diff "$db" "$T/copy.db"
+dbcopy "$db" "${db_copy}"
+run risk "${db_copy}" "$name" --status mitigated
+run diff "$db" "${db_copy}"
 expect_rc 0 "diff of two databases"
 expect_out "status: accepted -> mitigated" "decision changed between databases"
 

@@ -2,6 +2,20 @@
 # Findings as a reviewer reads them: each derived fact has one definition
 # that the register and the report share.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb bad
+db_bad=$DB
+newdb clear
+db_clear=$DB
+newdb fraud
+db_fraud=$DB
+newdb nob
+db_nob=$DB
+newdb od
+db_od=$DB
+newdb out
+db_out=$DB
+newdb tools
+db_tools=$DB
 
 # A component in no boundary: whether the flow to it crosses a trust
 # boundary is not known. The finding stands on that alone: it is part of
@@ -18,17 +32,17 @@ components:
 flows:
   - { id: save, from: app, to: store, data: [personal-data], encrypted: false }
 YAML
-run import "$T/nob.yaml" "$T/nob.db"
+run import "$T/nob.yaml" "${db_nob}"
 expect_rc 0 "import of a component in no boundary"
-run risk "$T/nob.db" flow-unencrypted-sensitive@store
+run risk "${db_nob}" flow-unencrypted-sensitive@store
 expect_rc 1 "the unencrypted flow is no risk while the boundary is unknown"
-run questions "$T/nob.db"
+run questions "${db_nob}"
 expect_out "boundary of datastore 'store' is not answered" \
     "the store's boundary is an open question"
 expect_out "flow-unencrypted-sensitive@store" "the question names the threat"
 expect_out "assumed: flow 'save' crosses a trust boundary ('store' has no boundary)" \
     "the reason says the crossing is assumed"
-run export "$T/nob.db" --format markdown
+run export "${db_nob}" --format markdown
 expect_rc 0 "markdown export"
 grep -q '^|[^|]*| `save` | `app` | `store` | personal-data | unknown |' "$T/out" ||
     fail "the report's flow table says the crossing is unknown"
@@ -56,7 +70,7 @@ flows:
   - { id: act, from: app, to: tool, data: [tool-call], encrypted: true }
   - { id: keep, from: app, to: db, data: [model-output], encrypted: true }
 YAML
-db="$T/out.db"
+db="${db_out}"
 run import --catalogue "$T/old.yaml" "$T/out.yaml" "$db"
 expect_rc 0 "import with the old, per-flow behaviour"
 run risks "$db"
@@ -115,13 +129,13 @@ decisions:
     mitigations:
       m-validate-tool-calls: { status: planned, due: 2027-01-31 }
 YAML
-run import "$T/old-decisions.yaml" "$T/od.db"
+run import "$T/old-decisions.yaml" "${db_od}"
 expect_rc 0 "a model file with decisions under earlier names imports"
 expect_out "old-decisions.yaml:15:3: the decision on 'llm-improper-output-handling@keep' is applied to 'llm-improper-output-handling@llm', the finding that now covers it" \
     "the note names the line, the earlier name and the finding"
 expect_out "old-decisions.yaml:19:3: the decision on 'llm-improper-output-handling@llm' is merged with the one at line 15" \
     "two decisions on one finding are merged, and the note says so"
-run risk "$T/od.db" llm-improper-output-handling@llm
+run risk "${db_od}" llm-improper-output-handling@llm
 expect_out "status:    mitigating" \
     "the more conservative of accepted and mitigating is kept"
 expect_out "Tools team" "the owner of the kept status comes with it"
@@ -130,11 +144,11 @@ expect_out "due 2027-01-31" "the mitigation decision is applied"
 # A name that no finding covers is still refused, with its line.
 sed -e 's/llm-improper-output-handling@keep:/llm-improper-output-handling@nowhere:/' \
     "$T/old-decisions.yaml" >"$T/bad-decisions.yaml"
-run import "$T/bad-decisions.yaml" "$T/bad.db"
+run import "$T/bad-decisions.yaml" "${db_bad}"
 expect_rc 1 "a decision on a risk that does not exist is refused"
 expect_err "bad-decisions.yaml:15:3: no risk 'llm-improper-output-handling@nowhere'" \
     "the refusal names the line"
-[ ! -e "$T/bad.db" ] || fail "a refused import leaves no database"
+dbnone "${db_bad}" || fail "a refused import leaves no database"
 
 # Tool exfiltration was raised once per tool; it is now one finding on the
 # agent that calls them, naming each tool, including a tool it holds for
@@ -165,7 +179,7 @@ flows:
   - { id: call-fetch, from: agent, to: fetch, data: [tool-call], encrypted: true }
   - { id: call-mail, from: agent, to: mail, data: [tool-call], encrypted: true }
 YAML
-db="$T/tools.db"
+db="${db_tools}"
 run import --catalogue "$T/old-exfil.yaml" "$T/tools.yaml" "$db"
 expect_rc 0 "import with one tool-exfiltration risk per tool"
 run risks "$db"
@@ -200,7 +214,7 @@ awk '/^  - id: model-skewing$/ {p = 1; print; next}
     /^  - id: / {p = 0} p && !/^    covers-feedback:/' \
     "$SRC/data/catalogue/30-threats-data-training.yaml" >"$T/skew.yaml"
 { printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/skew.yaml"; } >"$T/old-skew.yaml"
-db="$T/fraud.db"
+db="${db_fraud}"
 run import --catalogue "$T/old-skew.yaml" \
     "$SRC/templates/fraud-classifier-feedback.yaml" "$db"
 expect_rc 0 "import with the dataset's poisoning a risk of its own"
@@ -267,7 +281,7 @@ awk '/^  - id: flow-unencrypted-sensitive$/ {p = 1; print; next}
     "$SRC/data/catalogue/60-threats-infrastructure-flows.yaml" >"$T/clear.yaml"
 grep -q 'finding: destination' "$T/clear.yaml" || fail "the old clear-text threat groups by destination"
 { printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/clear.yaml"; } >"$T/old-clear.yaml"
-db="$T/clear.db"
+db="${db_clear}"
 run import --catalogue "$T/old-clear.yaml" \
     "$SRC/tests/threats/flow-unencrypted-sensitive/fires-ocr.yaml" "$db"
 expect_rc 0 "import with one clear-text finding per destination"

@@ -3,6 +3,8 @@
 # control characters in names are shown as visible notation by every
 # command that prints them.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb h
+db_h=$DB
 
 esc=$'\e'
 cat >"$T/h.yaml" <<YAML
@@ -21,15 +23,14 @@ components:
 flows:
   - { id: f, from: app, to: llm, data: [prompt] }
 YAML
-db="$T/h.db"
+db="${db_h}"
 run import "$T/h.yaml" "$db"
 expect_rc 0 "import of hostile names"
-for cmd in "list $db" "risks $db" "history $db"; do
-	# shellcheck disable=SC2086
-	run $cmd
-	expect_rc 0 "$cmd"
+for cmd in list risks history; do
+	run "$cmd" "$db"
+	expect_rc 0 "$cmd $db"
 	if grep -q "$esc" "$T/out" "$T/err"; then
-		fail "$cmd printed a raw escape character"
+		fail "$cmd $db printed a raw escape character"
 	fi
 done
 run list "$db"

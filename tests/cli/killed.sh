@@ -4,6 +4,10 @@
 # before or exactly as changed, never half-written, and the database stays
 # usable.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb k
+db_k=$DB
+newdb r
+db_r=$DB
 
 # gen N: a valid model with N components in a chain of flows.
 gen() {
@@ -25,7 +29,7 @@ gen() {
 }
 gen 20 >"$T/small.yaml"
 gen 4000 >"$T/big.yaml"
-db="$T/k.db"
+db="${db_k}"
 run import "$T/small.yaml" "$db"
 expect_rc 0 "import of the small model"
 
@@ -51,7 +55,7 @@ done
 # A rename killed part way: the component, its flows, its risks and their
 # decisions are all under the old id or all under the new one.
 gen 1000 >"$T/mid.yaml"
-db="$T/r.db"
+db="${db_r}"
 "$PARAPET" import "$T/mid.yaml" "$db" >/dev/null 2>&1
 risk="$("$PARAPET" risks "$db" | awk '$4 ~ /@c3$/ {print $4; exit}')"
 threat="${risk%@c3}"

@@ -11,6 +11,58 @@ export PARAPET_NOW=2026-11-25T10:00:00Z
 mkdir -p "$HOME"
 failures=0
 
+# The backend the suite runs on: sqlite (files), or pg (PARAPET_TEST_BACKEND
+# =pg, a fresh database per newdb on the server of $PARAPET_TEST_PG, which
+# scripts/pg-cluster.sh starts). Without a server the pg variant SKIPs.
+BACKEND="${PARAPET_TEST_BACKEND:-sqlite}"
+pg_dbs=()
+if [ "$BACKEND" = pg ]; then
+	if [ -z "${PARAPET_TEST_PG:-}" ]; then
+		echo "SKIP: no PostgreSQL server (PARAPET_TEST_PG is not set;" \
+		    "scripts/pg-cluster.sh starts one)" >&2
+		exit 77
+	fi
+	command -v psql >/dev/null 2>&1 || {
+		echo "SKIP: no psql to make test databases" >&2
+		exit 77
+	}
+	trap 'pg_drop_all; rm -rf "$T"' EXIT
+fi
+pg_seq=0
+
+# pg_sql SQL...: run SQL as the test server's superuser.
+pg_sql() {
+	psql "$PARAPET_TEST_PG" -X -q -v ON_ERROR_STOP=1 -At "$@"
+}
+
+pg_drop_all() {
+	local d
+	for d in "${pg_dbs[@]}"; do
+		pg_sql -c "DROP DATABASE IF EXISTS \"$d\" WITH (FORCE)" \
+		    >/dev/null 2>&1
+	done
+}
+
+# newdb NAME: where a new, empty database of the suite is: a file in $T,
+# or (pg) a fresh database on the server, as a conninfo. Call it without
+# $(...) so that the database is dropped at the end: it sets $DB.
+newdb() {
+	if [ "$BACKEND" = pg ]; then
+		pg_seq=$((pg_seq + 1))
+		local name
+		name="t_$(basename "$T" | tr -c 'a-zA-Z0-9\n' _)_$1_$pg_seq"
+		name=$(printf '%s' "$name" | tr 'A-Z' 'a-z')
+		pg_sql -c "CREATE DATABASE \"$name\"" >/dev/null || {
+			echo "FAIL: cannot create database $name" >&2
+			exit 1
+		}
+		pg_dbs+=("$name")
+		DB="$PARAPET_TEST_PG dbname=$name"
+	else
+		DB="$T/$1.db"
+	fi
+}
+
 # run ARGS...: run parapet; stdout in $T/out, stderr in $T/err, status in $rc.
 run() {
 	"$PARAPET" "$@" >"$T/out" 2>"$T/err"
@@ -38,6 +90,61 @@ expect_err() {
 }
 expect_no_out() {
 	! grep -qF -- "$1" "$T/out" || fail "$2: stdout has '$1'"
+}
+
+# dbcopy FROM TO: make the database TO (made by newdb) a copy of FROM.
+dbcopy() {
+	if [ "$BACKEND" = pg ]; then
+		pg_sql -c "DROP DATABASE \"${2##*dbname=}\" WITH (FORCE)" \
+		    -c "CREATE DATABASE \"${2##*dbname=}\" TEMPLATE \"${1##*dbname=}\"" \
+		    >/dev/null
+	else
+		cp "$1" "$2"
+	fi
+}
+
+# dbsum DB: a fingerprint of what a database holds (the bytes of a file;
+# every row of every table on a server), to show nothing was written.
+dbsum() {
+	if [ "$BACKEND" = pg ]; then
+		pg_sql -d "$1" -c "SELECT md5(coalesce(string_agg(t, ',' ORDER BY t),
+		    '')) FROM (SELECT row(m.*)::text AS t FROM models m
+		    UNION ALL SELECT row(o.*)::text FROM objects o
+		    UNION ALL SELECT row(f.*)::text FROM fields f
+		    UNION ALL SELECT row(p.*)::text FROM practices p
+		    UNION ALL SELECT row(r.*)::text FROM risks r
+		    UNION ALL SELECT row(x.*)::text FROM risk_mitigations x
+		    UNION ALL SELECT row(h.*)::text FROM history h) s" 2>/dev/null ||
+		    echo "unreadable $RANDOM$RANDOM"	# never equal
+	else
+		sha256sum "$1" | cut -d' ' -f1
+	fi
+}
+
+# dbreset DB...: make each database new again: no file, or (pg) an empty
+# database.
+dbreset() {
+	local d
+	for d in "$@"; do
+		if [ "$BACKEND" = pg ]; then
+			pg_sql -c "DROP DATABASE \"${d##*dbname=}\" WITH (FORCE)" \
+			    -c "CREATE DATABASE \"${d##*dbname=}\"" >/dev/null
+		else
+			rm -f "$d" "$d-wal" "$d-shm"
+		fi
+	done
+}
+
+# dbnone DB: true if nothing was made where DB is: no file, or (pg) no
+# model and no history in the database (a schema may have been made).
+dbnone() {
+	if [ "$BACKEND" = pg ]; then
+		[ "$(pg_sql -d "$1" -c "SELECT to_regclass('models') IS NULL")" = t ] ||
+		    [ "$(pg_sql -d "$1" -c "SELECT (SELECT count(*) FROM models) +
+		    (SELECT count(*) FROM history)")" = 0 ]
+	else
+		[ ! -e "$1" ]
+	fi
 }
 
 finish() {

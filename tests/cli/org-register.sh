@@ -6,7 +6,8 @@
 # with PARAPET_NOW.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
-db="$T/org.db"
+newdb org
+db=$DB
 . "${srcdir:-.}/tests/data/org/model.sh"
 model alpha "Fraud scoring" Alice payments answered >"$T/a.yaml"
 model beta "Refund scoring" Bob support answered >"$T/b.yaml"

@@ -8,6 +8,30 @@
 # files; PARAPET_SHARED names another shared folder), every file there is
 # imported, exported and validated too.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb b
+db_b=$DB
+newdb bad
+db_bad=$DB
+newdb d2
+db_d2=$DB
+newdb d3
+db_d3=$DB
+newdb h
+db_h=$DB
+newdb m
+db_m=$DB
+newdb otm
+db_otm=$DB
+newdb r
+db_r=$DB
+newdb s
+db_s=$DB
+newdb s2
+db_s2=$DB
+newdb y
+db_y=$DB
+newdb y2
+db_y2=$DB
 SRC="$(cd "$SRC" && pwd)"
 export srcdir="$SRC"
 D="$SRC/tests/data/otm"
@@ -16,7 +40,7 @@ validate() { python3 "$SRC/tests/json-validate.py" "$schema" "$@"; }
 esc="$(printf '\033')"
 
 # JSON: what is mapped, and the notes.
-db="$T/otm.db"
+db="${db_otm}"
 run import "$D/small.otm.json" "$db"
 expect_rc 0 "import an OTM file"
 expect_out "3 boundaries, 5 components, 3 flows" "what was mapped"
@@ -55,26 +79,26 @@ grep -A6 "id: ask-reverse" "$T/a.yaml" | grep -q "from: backend" || fail "revers
 grep -A8 "id: ask$" "$T/a.yaml" | grep -q "data: \[prompt, personal-data\]" || fail "parapet:data"
 grep -A8 "id: ask$" "$T/a.yaml" | grep -q "encrypted: true" || fail "parapet:encrypted"
 # The YAML it gives imports back to the same file.
-run import "$T/a.yaml" "$T/b.db"
+run import "$T/a.yaml" "${db_b}"
 expect_rc 0 "import the exported yaml"
-run export "$T/b.db" --format yaml --output "$T/b.yaml"
+run export "${db_b}" --format yaml --output "$T/b.yaml"
 cmp -s "$T/a.yaml" "$T/b.yaml" || fail "import -> export yaml -> import is not stable"
 
 # YAML OTM: read with the libyaml layer, typed as YAML 1.2 core.
-run import "$D/small.otm.yaml" "$T/y.db"
+run import "$D/small.otm.yaml" "${db_y}"
 expect_rc 0 "import OTM in YAML"
 expect_out "2 boundaries, 3 components, 3 flows" "YAML mapping"
-run export "$T/y.db" --format yaml --output "$T/y.yaml"
+run export "${db_y}" --format yaml --output "$T/y.yaml"
 grep -qF 'name: "123"' "$T/y.yaml" || fail "a quoted number stays a name"
 grep -A6 "id: complete" "$T/y.yaml" | grep -q "authenticated: true" || fail "yes -> true"
 grep -A8 "id: llm" "$T/y.yaml" | grep -q "open-weights: false" || fail "YAML boolean attribute"
 grep -A3 "id: llm" "$T/y.yaml" | grep -q "kind: model" || fail "a Parapet kind word as type"
 # Told by content: any name, and a model file stays a model file.
 cp "$D/small.otm.yaml" "$T/model.yaml"
-run import "$T/model.yaml" "$T/y2.db"
+run import "$T/model.yaml" "${db_y2}"
 expect_rc 0 "OTM in a file named .yaml"
 printf 'parapet: 1\nsystem:\n  id: s\n  name: "otmVersion: 1"\n' >"$T/m.yaml"
-run import "$T/m.yaml" "$T/m.db"
+run import "$T/m.yaml" "${db_m}"
 expect_rc 0 "a model file mentioning otmVersion is a model file"
 
 # The facts the notes ask for, set as a user would in the model file: who
@@ -139,49 +163,49 @@ assert d["project"]["attributes"]["parapet:criticality"] == "high"
 print("ok", len(threats), n)
 PY
 # Import -> export otm -> import: the same model, and the same OTM bytes.
-run import "$T/e1.json" "$T/r.db"
+run import "$T/e1.json" "${db_r}"
 expect_rc 0 "import the exported OTM file"
 expect_no_out "guessed" "Parapet's kinds need no guessing"
 expect_no_out "trust taken from trustRating" "Parapet's trust needs no rating"
-run export "$T/r.db" --format yaml --output "$T/r.yaml"
+run export "${db_r}" --format yaml --output "$T/r.yaml"
 cmp -s "$T/a.yaml" "$T/r.yaml" || fail "otm round trip: $(diff "$T/a.yaml" "$T/r.yaml")"
-run export "$T/r.db" --format otm --output "$T/e2.json"
+run export "${db_r}" --format otm --output "$T/e2.json"
 cmp -s "$T/e1.json" "$T/e2.json" || fail "otm export not stable: $(diff "$T/e1.json" "$T/e2.json" | head)"
 
 # Decisions travel in Parapet's own OTM files: status, owner, justification
 # and mitigation states come back; another tool's threats decide nothing.
-run risk "$T/r.db" malicious-serialised-weights@llm --status accepted \
+run risk "${db_r}" malicious-serialised-weights@llm --status accepted \
     --owner "Risk Lead" --justification "weights are safetensors"
 expect_rc 0 "accept a risk"
-run mitigation "$T/r.db" feedback-loop-poisoning@llm m-feedback-gating \
+run mitigation "${db_r}" feedback-loop-poisoning@llm m-feedback-gating \
     --status implemented
 expect_rc 0 "implement a mitigation"
-run risk "$T/r.db" feedback-loop-poisoning@llm --status mitigating
-run export "$T/r.db" --format yaml --output "$T/d1.yaml"
-run export "$T/r.db" --format otm --output "$T/d1.json"
+run risk "${db_r}" feedback-loop-poisoning@llm --status mitigating
+run export "${db_r}" --format yaml --output "$T/d1.yaml"
+run export "${db_r}" --format otm --output "$T/d1.json"
 validate "$T/d1.json" >"$T/v.out" 2>&1 || fail "schema (decisions): $(cat "$T/v.out")"
-run import "$T/d1.json" "$T/d2.db"
+run import "$T/d1.json" "${db_d2}"
 expect_rc 0 "import an OTM file with decisions"
 expect_out "2 decisions applied from the file" "decisions applied"
 expect_out "note: 2 of them written by Parapet carry a decision" "decisions note"
-run export "$T/d2.db" --format yaml --output "$T/d2.yaml"
+run export "${db_d2}" --format yaml --output "$T/d2.yaml"
 cmp -s "$T/d1.yaml" "$T/d2.yaml" || fail "decisions round trip: $(diff "$T/d1.yaml" "$T/d2.yaml")"
 grep -q "justification: weights are safetensors" "$T/d2.yaml" || fail "justification kept"
 # A decision the analysis does not raise is refused, nothing created.
 sed 's/"parapet:target": "llm"/"parapet:target": "backend"/' "$T/d1.json" >"$T/d3.json"
-rm -f "$T/d3.db"
-run import "$T/d3.json" "$T/d3.db"
+dbreset "${db_d3}"
+run import "$T/d3.json" "${db_d3}"
 expect_rc 1 "a decision on a risk the model does not raise"
 expect_err "@backend' in this model" "decision checked"
-[ ! -e "$T/d3.db" ] || fail "a refused decision left a database"
+dbnone "${db_d3}" || fail "a refused decision left a database"
 
 # Hostile text: inert on the terminal and in the file.
-run import "$D/hostile.otm.json" "$T/h.db"
+run import "$D/hostile.otm.json" "${db_h}"
 expect_rc 0 "import hostile OTM"
 if LC_ALL=C grep -q "$esc" "$T/out"; then
 	fail "an escape character reached the terminal (import notes)"
 fi
-run export "$T/h.db" --format otm --output "$T/h.json"
+run export "${db_h}" --format otm --output "$T/h.json"
 expect_rc 0 "export hostile otm"
 validate "$T/h.json" >"$T/v.out" 2>&1 || fail "schema (hostile): $(cat "$T/v.out")"
 if LC_ALL=C grep -q "$esc" "$T/h.json"; then
@@ -206,11 +230,11 @@ validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
 
 # Malformed files: refused with the path (and place), nothing created.
 bad_file() {	# FILE TEXT-EXPECTED
-	rm -f "$T/bad.db"
-	run import "$1" "$T/bad.db"
+	dbreset "${db_bad}"
+	run import "$1" "${db_bad}"
 	expect_rc 1 "malformed: $2"
 	expect_err "$2" "malformed: $2"
-	[ ! -e "$T/bad.db" ] || fail "a refused file left a database"
+	dbnone "${db_bad}" || fail "a refused file left a database"
 }
 bad() {		# JSON-OR-YAML TEXT-EXPECTED [NAME]
 	printf '%s' "$1" >"$T/${3:-bad.json}"
@@ -265,16 +289,16 @@ if [ -d "$shared" ]; then
 	for f in "$shared"/*.json "$shared"/*.yaml; do
 		case "$f" in *schema*) continue ;; esac
 		n=$((n + 1))
-		rm -f "$T/s.db" "$T/s2.db"
-		run import "$f" "$T/s.db"
+		dbreset "${db_s}" "${db_s2}"
+		run import "$f" "${db_s}"
 		expect_rc 0 "$f imports"
-		run export "$T/s.db" --format otm --output "$T/s.json"
+		run export "${db_s}" --format otm --output "$T/s.json"
 		validate "$T/s.json" >"$T/v.out" 2>&1 ||
 		    fail "$f: export invalid: $(cat "$T/v.out")"
-		run export "$T/s.db" --format yaml --output "$T/s1.yaml"
-		run import "$T/s.json" "$T/s2.db"
+		run export "${db_s}" --format yaml --output "$T/s1.yaml"
+		run import "$T/s.json" "${db_s2}"
 		expect_rc 0 "$f: its export imports"
-		run export "$T/s2.db" --format yaml --output "$T/s2.yaml"
+		run export "${db_s2}" --format yaml --output "$T/s2.yaml"
 		cmp -s "$T/s1.yaml" "$T/s2.yaml" ||
 		    fail "$f: round trip: $(diff "$T/s1.yaml" "$T/s2.yaml")"
 	done

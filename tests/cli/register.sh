@@ -2,6 +2,20 @@
 # The register keeps every decision: renames carry risks, decisions and
 # history; stale undecided risks go; 'mitigated' needs evidence.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb claim
+db_claim=$DB
+newdb mit
+db_mit=$DB
+newdb r
+db_r=$DB
+newdb stale
+db_stale=$DB
+newdb u
+db_u=$DB
+newdb x
+db_x=$DB
+newdb y
+db_y=$DB
 
 cat >"$T/m.yaml" <<'YAML'
 parapet: 1
@@ -28,7 +42,7 @@ YAML
 risk=evasion-adversarial-inputs
 
 # 1. parapet rename: the risks, decisions and history follow the object.
-db="$T/r.db"
+db="${db_r}"
 run import "$T/m.yaml" "$db"
 expect_rc 0 "import"
 run risk "$db" "$risk@clf" --status accepted --owner ciso \
@@ -113,7 +127,7 @@ expect_err "bad.xml:" "the message names the file"
 expect_err "renamed-from" "the message names the attribute"
 
 # 2. A risk that stops applying stays only if someone decided on it.
-db="$T/stale.db"
+db="${db_stale}"
 sed -e 's/encrypted: false/encrypted: true/' "$T/m.yaml" >"$T/enc.yaml"
 sed -e 's/rate-limited: false/rate-limited: true/' \
     -e 's/encrypted: false/encrypted: true/' "$T/m.yaml" >"$T/both.yaml"
@@ -133,7 +147,7 @@ expect_out "inference-denial-of-service@api" \
     "a risk with an owner is kept when it stops applying"
 # An older database holds stale undecided risks: the next analysis drops
 # them, and keeps the decided ones.
-if command -v sqlite3 >/dev/null 2>&1; then
+if [ "$BACKEND" = sqlite ] && command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$db" "INSERT INTO risks (system, threat, target, likelihood,
 	    impact, severity, applies, status) VALUES ('fraud', 'old-threat',
 	    'clf', 1, 1, 'low', 0, 'open');
@@ -149,7 +163,7 @@ fi
 
 # 3. 'mitigated' needs a mitigation in place or a justification, and the
 # gate does not pass a risk marked mitigated with nothing done.
-db="$T/mit.db"
+db="${db_mit}"
 run import "$T/m.yaml" "$db"
 run risk "$db" model-extraction@api --status mitigated
 expect_rc 1 "mitigated with every mitigation proposed"
@@ -177,27 +191,27 @@ decisions:
   model-inversion@api:
     status: mitigated
 YAML
-run import "$T/claim.yaml" "$T/claim.db"
+run import "$T/claim.yaml" "${db_claim}"
 expect_rc 1 "a decisions section cannot claim mitigated either"
-"$PARAPET" import "$T/m.yaml" "$T/claim.db" >/dev/null
-if command -v sqlite3 >/dev/null 2>&1; then
-	sqlite3 "$T/claim.db" "UPDATE risks SET status = 'mitigated'
+"$PARAPET" import "$T/m.yaml" "${db_claim}" >/dev/null
+if [ "$BACKEND" = sqlite ] && command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "${db_claim}" "UPDATE risks SET status = 'mitigated'
 	    WHERE threat = 'malicious-serialised-weights' AND target = 'clf'"
-	run check "$T/claim.db" --fail-on critical
+	run check "${db_claim}" --fail-on critical
 	expect_no_out "malicious-serialised-weights" "below the level: not listed"
-	run check "$T/claim.db" --fail-on high
+	run check "${db_claim}" --fail-on high
 	expect_rc 3 "mitigated with nothing done fails the gate"
 	expect_out "malicious-serialised-weights@clf" "check names the risk"
 	expect_out "mitigated without an implemented or verified mitigation" \
 	    "check says why"
-	run export "$T/claim.db" --format markdown
+	run export "${db_claim}" --format markdown
 	expect_out "**none**: no mitigation is implemented" \
 	    "the report says there is no evidence"
 fi
 
 # 4. An XML import never rewrites or shortens the history; an older file
 # is refused unless asked for; another database's history comes in marked.
-db="$T/x.db"
+db="${db_x}"
 PARAPET_NOW=2026-11-01T10:00:00Z run import "$T/m.yaml" "$db"
 PARAPET_NOW=2026-11-01T10:00:00Z run export "$db" --format xml \
     --output "$T/old.xml"
@@ -229,9 +243,9 @@ PARAPET_NOW=2026-11-04T10:00:00Z run export "$db" --format xml \
     --output "$T/new.xml"
 sed -e 's|<who>ciso</who>|<who>mallory</who>|' "$T/new.xml" >"$T/forged.xml"
 PARAPET_USER=eve PARAPET_NOW=2026-11-05T10:00:00Z \
-    run import "$T/forged.xml" "$T/y.db"
+    run import "$T/forged.xml" "${db_y}"
 expect_rc 0 "import into a new database"
-run history "$T/y.db"
+run history "${db_y}"
 expect_out "mallory  fraud  model-extraction@api status: open -> accepted  [imported from '$T/forged.xml']" \
     "a forged author is marked as imported"
 expect_out "eve  fraud  fraud imported: (none) -> $T/forged.xml  [import of '$T/forged.xml']" \
@@ -243,7 +257,7 @@ fi
 # 12. Text on the command line that is not UTF-8 is refused, as in a file;
 # a crafted database's dates and a catalogue's version never reach the
 # terminal raw.
-db="$T/u.db"
+db="${db_u}"
 run import "$T/m.yaml" "$db"
 run risk "$db" model-extraction@api --owner "$(printf 'ann\377')"
 expect_rc 2 "an owner that is not UTF-8"
@@ -252,7 +266,7 @@ run risk "$db" model-extraction@api
 expect_no_out "ann" "nothing was stored"
 run rename "$db" clf "$(printf 'x\300')"
 expect_rc 2 "a new id that is not UTF-8"
-if command -v sqlite3 >/dev/null 2>&1; then
+if [ "$BACKEND" = sqlite ] && command -v sqlite3 >/dev/null 2>&1; then
 	"$PARAPET" risk "$db" model-extraction@api --status accepted \
 	    --justification ok >/dev/null
 	m="$("$PARAPET" risk "$db" model-extraction@api |

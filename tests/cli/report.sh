@@ -8,12 +8,13 @@ export PARAPET_TEMPLATES="${PARAPET_TEMPLATES:-$SRC/templates}"
 groups=0
 for tpl in "$SRC"/templates/*.yaml; do
 	name=$(basename "$tpl" .yaml)
-	run new "$T/$name.db" --template "$name"
+	newdb "$name"
+	run new "$DB" --template "$name"
 	expect_rc 0 "new from $name"
-	run risks "$T/$name.db"
+	run risks "$DB"
 	expect_rc 0 "risks of $name"
 	nrisks=$(grep -cE '^(low|medium|high|critical) ' "$T/out")
-	run export "$T/$name.db" --format markdown
+	run export "$DB" --format markdown
 	expect_rc 0 "markdown report of $name"
 	reg="$T/$name.reg"
 	sed -n '/^## Risk register$/,/^## /p' "$T/out" >"$reg"
@@ -43,8 +44,10 @@ done
 
 # A group whose risks are decided differently shows each risk's
 # mitigations; while they are the same, one table above them.
-run new "$T/a.db" --template agent-with-tools
-run export "$T/a.db" --format markdown
+newdb a
+a=$DB
+run new "$a" --template agent-with-tools
+run export "$a" --format markdown
 first=$(sed -n '/^### .*parts of the system)$/,$p' "$T/out" |
     grep -m1 -oE '^- \*\*Risk:\*\* `[^`]*`' | grep -oE '`[^`]*`' | tr -d '`')
 [ -n "$first" ] || fail "agent-with-tools has no threat group"
@@ -56,9 +59,9 @@ grep -q '^Mitigations, the same for each:$' "$T/g1" ||
     fail "a group of undecided risks repeats its mitigation table"
 mit=$(sed -n '/^| Mitigation | Status/,/^$/p' "$T/g1" | sed -n 3p |
     grep -oE '\(`m-[a-z0-9-]*`\)' | tr -d '()`')
-run mitigation "$T/a.db" "$first" "$mit" --status planned --owner "Ops Lead"
+run mitigation "$a" "$first" "$mit" --status planned --owner "Ops Lead"
 expect_rc 0 "plan one mitigation of $first"
-run export "$T/a.db" --format markdown
+run export "$a" --format markdown
 sect >"$T/g2"
 grep -q '^Mitigations, the same for each:$' "$T/g2" &&
     fail "a group whose risks are decided differently still shares one table"

@@ -6,6 +6,10 @@
 # decisions carried (accepted: a suppression with its justification;
 # mitigated: a pass), hostile text inert and exact.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb blank
+db_blank=$DB
+newdb m
+db_m=$DB
 
 SRC="$(cd "$SRC" && pwd)"
 export srcdir="$SRC"	# absolute: the test runs from $T
@@ -41,7 +45,7 @@ flows:
   - { id: ask, from: customer, to: backend, data: [prompt], encrypted: false, initiator: from }
   - { id: complete, from: backend, to: llm, data: [prompt] }
 YAML
-db="$T/m.db"
+db="${db_m}"
 # Imported by a relative name, as from a repository's root.
 cd "$T" || exit 1
 run import threat-model.yaml "$db"
@@ -181,9 +185,9 @@ print("ok")
 PY
 
 # A model that did not come from a file: logical locations only.
-run new "$T/blank.db" --template rag-assistant
+run new "${db_blank}" --template rag-assistant
 expect_rc 0 "a model from a template"
-run export "$T/blank.db" --format sarif --output "$T/blank.sarif"
+run export "${db_blank}" --format sarif --output "$T/blank.sarif"
 expect_rc 0 "sarif of a model made here"
 validate "$T/blank.sarif" >"$T/v.out" 2>&1 || fail "schema (made here): $(cat "$T/v.out")"
 grep -q "\"ruleId\"" "$T/blank.sarif" ||

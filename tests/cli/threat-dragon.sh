@@ -6,13 +6,25 @@
 # import stable. With ../shared/interop (the conformance files), every
 # Threat Dragon file there is read too.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb b
+db_b=$DB
+newdb bad
+db_bad=$DB
+newdb f
+db_f=$DB
+newdb s
+db_s=$DB
+newdb td
+db_td=$DB
+newdb td2
+db_td2=$DB
 SRC="$(cd "$SRC" && pwd)"
 export srcdir="$SRC"
 tdschema="$SRC/tests/data/interop/threat-dragon-v2.schema.json"
 validate() { python3 "$SRC/tests/json-validate.py" "$tdschema" "$@"; }
 
 fx="$SRC/tests/data/interop/td-small.json"
-db="$T/td.db"
+db="${db_td}"
 run import "$fx" "$db"
 expect_rc 0 "import a Threat Dragon model"
 expect_out "1 boundary, 3 components, 2 flows" "what was mapped"
@@ -38,9 +50,9 @@ grep -q "kind: datastore" "$T/a.yaml" || fail "store -> datastore"
 grep -q "boundary: cloud-account" "$T/a.yaml" || fail "boxes hold the components inside them"
 grep -A8 "id: ask" "$T/a.yaml" | grep -q "encrypted: true" || fail "isEncrypted mapped"
 # Import, export, import again: the same file.
-run import "$T/a.yaml" "$T/b.db"
+run import "$T/a.yaml" "${db_b}"
 expect_rc 0 "import the exported yaml"
-run export "$T/b.db" --format yaml --output "$T/b.yaml"
+run export "${db_b}" --format yaml --output "$T/b.yaml"
 cmp -s "$T/a.yaml" "$T/b.yaml" || fail "import -> export -> import is not stable"
 
 # Export to Threat Dragon: valid against its schema, and import ->
@@ -48,9 +60,9 @@ cmp -s "$T/a.yaml" "$T/b.yaml" || fail "import -> export -> import is not stable
 run export "$db" --format threat-dragon --output "$T/td1.json"
 expect_rc 0 "export threat-dragon"
 validate "$T/td1.json" >"$T/v.out" 2>&1 || fail "schema: $(cat "$T/v.out")"
-run import "$T/td1.json" "$T/td2.db"
+run import "$T/td1.json" "${db_td2}"
 expect_rc 0 "import the exported Threat Dragon file"
-run export "$T/td2.db" --format yaml --output "$T/c.yaml"
+run export "${db_td2}" --format yaml --output "$T/c.yaml"
 cmp -s "$T/a.yaml" "$T/c.yaml" || fail "threat-dragon round trip: $(diff "$T/a.yaml" "$T/c.yaml")"
 grep -qF '\u001b' "$T/td1.json" || fail "escape not written as \\u001b"
 if LC_ALL=C grep -q "$(printf '\033')" "$T/td1.json"; then
@@ -61,9 +73,9 @@ fi
 # that rest only on unanswered fields are questions, not threats.)
 sed '/^    name: Log$/a\    data: [prompt]' "$T/a.yaml" >"$T/f.yaml"
 grep -q "data: \[prompt\]" "$T/f.yaml" || fail "the log flow's data set"
-run import "$T/f.yaml" "$T/f.db"
+run import "$T/f.yaml" "${db_f}"
 expect_rc 0 "import with the log's data set"
-run export "$T/f.db" --format threat-dragon --output "$T/tdf.json"
+run export "${db_f}" --format threat-dragon --output "$T/tdf.json"
 expect_rc 0 "export threat-dragon with risks"
 validate "$T/tdf.json" >"$T/v.out" 2>&1 || fail "schema (risks): $(cat "$T/v.out")"
 python3 - "$T/tdf.json" >"$T/py.out" 2>&1 <<'PY' || fail "threats: $(cat "$T/py.out")"
@@ -94,11 +106,11 @@ validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
 # Malformed files: refused with the JSON path, nothing created.
 bad() {
 	printf '%s' "$1" >"$T/bad.json"
-	rm -f "$T/bad.db"
-	run import "$T/bad.json" "$T/bad.db"
+	dbreset "${db_bad}"
+	run import "$T/bad.json" "${db_bad}"
 	expect_rc 1 "malformed: $2"
 	expect_err "$2" "malformed: $2"
-	[ ! -e "$T/bad.db" ] || fail "a refused file left a database"
+	dbnone "${db_bad}" || fail "a refused file left a database"
 }
 bad '{"version": "2.1.3", "summary": {"titled": "x"}, "details": {}}' \
     'bad.json: $.summary.title: missing'
@@ -117,8 +129,8 @@ shared="$SRC/../shared/interop/threat-dragon"
 if [ -d "$shared" ]; then
 	for f in "$shared"/*.json; do
 		case "$f" in *schema*) continue ;; esac
-		rm -f "$T/s.db"
-		run import "$f" "$T/s.db"
+		dbreset "${db_s}"
+		run import "$f" "${db_s}"
 		case "$f" in
 		*malformed*)
 			expect_rc 1 "$f is refused"

@@ -24,7 +24,8 @@ flows:
   - { id: call, from: agent, to: shell, data: [tool-call], encrypted: true }
 YAML
 }
-db="$T/m.db"
+newdb m
+db=$DB
 
 # Not answered: one question for the field, naming its threats; no risk.
 model ""
@@ -142,9 +143,11 @@ expect_out "agent-hallucinated-packages@shell" "the question names it again"
 # Exported and imported again, the decided risk stays, with its decision.
 run export "$db" --format xml --output "$T/m.xml"
 expect_rc 0 "xml export"
-run import "$T/m.xml" "$T/copy.db"
+newdb copy
+copy=$DB
+run import "$T/m.xml" "$copy"
 expect_rc 0 "xml import into a new database"
-run risks "$T/copy.db"
+run risks "$copy"
 expect_out "mitigating     1x5  agent-code-execution@shell" \
     "the XML round trip keeps the risk to confirm"
 
@@ -158,10 +161,12 @@ decisions:
     owner: Platform team
     justification: it runs in a sandbox without network access
 YAML
-run import "$T/m.yaml" "$T/file.db"
+newdb file
+filedb=$DB
+run import "$T/m.yaml" "$filedb"
 expect_rc 0 "import with a decision on a finding that is a question"
 expect_out "1 decision applied from the file" "the decision is applied"
-run risks "$T/file.db"
+run risks "$filedb"
 expect_out "accepted       1x5  agent-code-execution@shell" \
     "the decided finding is a risk to confirm"
 expect_no_out "agent-hallucinated-packages@shell" \

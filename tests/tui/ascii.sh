@@ -7,7 +7,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/a.db"
+tui_newdb a
 tui_support "$db"
 
 # ascii_only WHAT: fail if the screen holds a byte beyond ASCII or the

@@ -1,21 +1,32 @@
 #!/usr/bin/env bash
-# End to end: two Parapets on one database. Each sees the other's changes
-# when it refreshes (C-r, or on coming back to a screen); an edit or a
-# decision made on a stale view is refused with a clear message, never
-# written over the other's.
+# End to end: two Parapets on one database. Each is told when the other
+# changed it, and sees the changes when it refreshes (C-r, or on coming
+# back to a screen); an edit or a decision made on a stale view is refused
+# with a clear message, never written over the other's. With
+# PARAPET_TEST_BACKEND=pg (tests/tui/pg/conflict.sh) the database is on the
+# PostgreSQL server of $PARAPET_TEST_PG, and the test SKIPs without one.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/c.db"
+tui_newdb c
+if [ "${PARAPET_TEST_BACKEND:-sqlite}" = pg ]; then
+	pgname=${db##*dbname=}
+	# B comes through a URI with a password, which no screen shows.
+	pghost=${PARAPET_TEST_PG#*host=}
+	dbb="postgresql://postgres:tui-s3cret@/$pgname?host=${pghost%% *}"
+fi
 TUI_COLS=100 TUI_ROWS=30
 tui_support "$db"
 
 tui_start "$PARAPET" "$db"
-tui_start -t b "$PARAPET" "$db"
+tui_start -t b "$PARAPET" "${dbb:-$db}"
 for s in app b; do
 	tui_use $s
 	tui_wait 'Customer support assistant'
+	tui_hasnt 'tui-s3cret'
+	[ -z "${dbb:-}" ] || [ $s != b ] ||
+	    tui_has "Models in postgresql://postgres@/$pgname"
 	tui_keys Enter
 	tui_wait 'Step 5 of 7'
 	tui_keys S
@@ -54,6 +65,9 @@ tui_type 'Carol'
 tui_keys Tab
 tui_wait "saved: edit system 'support-assistant'"
 tui_use app
+tui_has 'owner         Bob'
+# Idle, A is told without a key pressed; what it shows waits for C-r.
+tui_wait 'changed elsewhere: C-r reloads'
 tui_has 'owner         Bob'
 tui_keys C-r
 tui_wait "reloaded 'support-assistant'"

@@ -6,7 +6,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/c.db"
+tui_newdb c
 tui_support "$db"
 
 # rows OBJECT FIELD: the history rows of a question or of a field.

@@ -23,11 +23,17 @@ printf '%s\n' 'set -g default-terminal tmux-256color' \
 
 tui() { tmux -S "$TUI_SOCK" -f "$TUI_CONF" "$@"; }
 
+tui_pgdbs=()
 # On exit: a status-line hint that named a key its screen does not bind
-# (parapet wrote it to $PARAPET_HINT_LOG) fails the test.
+# (parapet wrote it to $PARAPET_HINT_LOG) fails the test; the PostgreSQL
+# databases a test made are dropped.
 tui_cleanup() {
-	local rc=$?
+	local rc=$? d
 	tui kill-server 2>/dev/null || true
+	for d in "${tui_pgdbs[@]}"; do
+		psql "$PARAPET_TEST_PG" -Xqc "DROP DATABASE IF EXISTS $d WITH (FORCE)" \
+		    >/dev/null 2>&1
+	done
 	if [ -s "$TUI_DIR/hints" ]; then
 		echo "FAIL: status-line hints name keys not bound there:" >&2
 		sort -u "$TUI_DIR/hints" >&2
@@ -37,6 +43,24 @@ tui_cleanup() {
 	exit "$rc"
 }
 trap tui_cleanup EXIT
+
+# tui_newdb NAME: where the test's database is, in $db: a file in $TUI_DIR,
+# or, with PARAPET_TEST_BACKEND=pg, a fresh database on the server of
+# $PARAPET_TEST_PG, dropped at the end (the test SKIPs without a server).
+tui_newdb() {
+	if [ "${PARAPET_TEST_BACKEND:-sqlite}" != pg ]; then
+		db="$TUI_DIR/$1.db"
+		return
+	fi
+	if [ -z "${PARAPET_TEST_PG:-}" ]; then
+		echo "SKIP: no PostgreSQL server (PARAPET_TEST_PG is not set)" >&2
+		exit 77
+	fi
+	tui_pgdbs+=("parapet_tui_$$_$1")
+	psql "$PARAPET_TEST_PG" -Xqc "CREATE DATABASE parapet_tui_$$_$1" \
+	    >/dev/null || tui_fail "cannot make a database on the server"
+	db="$PARAPET_TEST_PG dbname=parapet_tui_$$_$1"
+}
 
 # tui_start [-t TARGET] CMD [ARGS...]: run CMD in a new session (or, with
 # -t NAME, in a second session NAME of the same server).

@@ -7,7 +7,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/mt.db"
+tui_newdb mt
 tui_support "$db"
 
 # open_model_type: from the components step, the Hosted LLM's form with

@@ -3,12 +3,13 @@
 # counts every system as `parapet register` does, lists the overdue
 # mitigations and the accepted risks due for review, opens a system or an
 # item's risk (and Esc comes back to it), filters by team, owner and
-# severity, and shows hostile text inert.
+# severity, and shows hostile text inert. On a file, or on PostgreSQL
+# (tests/tui/pg/org-register.sh).
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/org.db"
+tui_newdb org
 export PARAPET_NOW=2026-11-25T12:00:00Z PARAPET_USER=tester
 
 . "$srcdir/tests/data/org/model.sh"

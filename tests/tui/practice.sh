@@ -5,7 +5,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/p.db"
+tui_newdb p
 tui_support "$db"
 
 tui_open_walk "$db"

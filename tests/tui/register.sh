@@ -5,7 +5,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/r.db"
+tui_newdb r
 tui_support "$db"
 # More risks than a 120x40 screen shows: every practice answered no (the
 # model's unanswered fields are questions, not risks).

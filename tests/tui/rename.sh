@@ -6,7 +6,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/n.db"
+tui_newdb n
 TUI_COLS=100 TUI_ROWS=30
 export PARAPET_USER=ciso
 tui_support "$db"

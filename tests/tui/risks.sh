@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 export PARAPET_TEMPLATES="$srcdir/tests/data/tui"
-db="$TUI_DIR/r.db"
+tui_newdb r
 TUI_COLS=100 TUI_ROWS=30
 
 # only_direct_injection: in the register, filter the text down to the one

@@ -7,7 +7,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 : "${srcdir:=$here/../..}"
 export PARAPET_TEMPLATES="$srcdir/tests/data/tui"
 export NO_COLOR=1
-db="$TUI_DIR/s.db"
+tui_newdb s
 ESC=$'\e'
 
 tui_start "$PARAPET" "$db"

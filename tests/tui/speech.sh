@@ -7,7 +7,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/sp.db"
+tui_newdb sp
 tui_support "$db"
 
 tui_open_walk "$db"

@@ -6,7 +6,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/s.db"
+tui_newdb s
 tui_support "$db"
 for r in llm-indirect-prompt-injection@llm llm-direct-prompt-injection@llm \
     rag-poisoning@kb; do

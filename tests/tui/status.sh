@@ -7,7 +7,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/st.db"
+tui_newdb st
 tui_support "$db"
 
 # stale COLS ROWS OWNER-B OWNER-A: B saves an owner; A's, made on the old

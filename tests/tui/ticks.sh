@@ -7,7 +7,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/t.db"
+tui_newdb t
 tui_support "$db"
 
 tui_start "$PARAPET" "$db"

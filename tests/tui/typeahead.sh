@@ -6,7 +6,7 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-db="$TUI_DIR/y.db"
+tui_newdb y
 tui_support "$db"
 
 tui_open_walk "$db"

@@ -5,7 +5,7 @@
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
-db="$TUI_DIR/w.db"
+tui_newdb w
 
 tui_start "$PARAPET" "$db"
 tui_wait 'No models in this database yet'

@@ -1,0 +1,812 @@
+/*
+ * db-pg.c: the store's database on a PostgreSQL server, through libpq
+ * (db.h).
+ *
+ * The store's SQL is written for SQLite; a statement is translated once,
+ * when it is prepared: ? and ?N become $N, and the few SQLite words the
+ * store uses get PostgreSQL's (db_pg_translate()). Each statement is a
+ * server-side prepared statement of the connection, run when first stepped:
+ * its rows are then read from the result, one per step. Parameters are sent
+ * as text and typed by the server from where they are used.
+ *
+ * A statement that fails inside a transaction aborts it on the server; the
+ * transaction is rolled back at once, as SQLite does after such errors, so
+ * that the store sees no transaction open and reports nothing was kept.
+ * The store names the database by db_pg_display(): never its password.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <libpq-fe.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "store/db.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+struct db_pg {
+	struct db	 base;
+	PGconn		*conn;
+	unsigned long	 nstmts;	/* names the next prepared one */
+	char		*msg;		/* the last failure's message */
+	int64_t		 changes;	/* rows of the last write */
+	int64_t		 total;		/* rows written since opening */
+};
+
+struct db_pg_stmt {
+	struct db_stmt	  base;
+	struct db_pg	 *db;
+	char		  name[32];	/* of the prepared statement */
+	int		  nparams;
+	const char	**values;	/* bound texts (borrowed) or ints */
+	char		(*ints)[24];	/* bound integers as text */
+	int		  commit;	/* the statement is COMMIT */
+	int		  immediate;	/* BEGIN IMMEDIATE: take the lock */
+	PGresult	 *res;		/* rows of the current run */
+	int		  row;		/* the current one, -1 before */
+	int		  nrows;
+	int		  ran;		/* run since the last reset */
+};
+
+static const struct db_ops db_pg_ops;
+
+int
+db_pg_names(const char *path)
+{
+	static const char *const keys[] = {
+		"host", "hostaddr", "port", "dbname", "user", "password",
+		"passfile", "service", "sslmode", "connect_timeout",
+		"application_name", "options", "target_session_attrs", NULL
+	};
+	size_t	n, i;
+
+	if (strncmp(path, "postgresql://", 13) == 0 ||
+	    strncmp(path, "postgres://", 11) == 0)
+		return 1;
+	/* A conninfo begins with one of libpq's keywords and =. */
+	while (isspace((unsigned char)*path))
+		path++;
+	n = strcspn(path, "= \t");
+	if (path[n] == '\0')
+		return 0;
+	for (i = 0; keys[i] != NULL; i++)
+		if (strlen(keys[i]) == n && strncmp(path, keys[i], n) == 0)
+			break;
+	if (keys[i] == NULL)
+		return 0;
+	path += n;
+	while (isspace((unsigned char)*path))
+		path++;
+	return *path == '=';
+}
+
+/* 1 if a connection parameter's name (n bytes at k) is a secret's. */
+static int
+db_pg_secret(const char *k, size_t n)
+{
+	return (n == 8 && strncmp(k, "password", 8) == 0) ||
+	    (n == 11 && strncmp(k, "sslpassword", 11) == 0);
+}
+
+/* Skip a conninfo value (quoted or not) from p; returns what follows. */
+static const char *
+db_pg_skip_value(const char *p)
+{
+	if (*p == '\'') {
+		for (p++; *p != '\0' && *p != '\''; p++)
+			if (*p == '\\' && p[1] != '\0')
+				p++;
+		return *p == '\'' ? p + 1 : p;
+	}
+	while (*p != '\0' && !isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+char *
+db_pg_display(const char *path)
+{
+	const char	*p, *at, *colon, *q, *start, *key;
+	struct buf	 b;
+	size_t		 klen;
+
+	buf_init(&b);
+	if (strncmp(path, "postgresql://", 13) == 0 ||
+	    strncmp(path, "postgres://", 11) == 0) {
+		p = strstr(path, "://") + 3;
+		buf_add(&b, path, (size_t)(p - path));
+		/* user:password@ before the host: keep the user only. */
+		at = strpbrk(p, "@/?");
+		if (at != NULL && *at == '@') {
+			colon = memchr(p, ':', (size_t)(at - p));
+			buf_add(&b, p, (size_t)((colon != NULL ? colon : at) -
+			    p));
+			p = at;
+		}
+		/* ?password=... among the parameters: leave it out. */
+		if ((q = strchr(p, '?')) == NULL) {
+			buf_adds(&b, p);
+			return buf_detach(&b);
+		}
+		buf_add(&b, p, (size_t)(q - p));
+		start = q + 1;
+		key = "?";
+		while (*start != '\0') {
+			klen = strcspn(start, "&");
+			if (!db_pg_secret(start, strcspn(start, "=&"))) {
+				buf_adds(&b, key);
+				buf_add(&b, start, klen);
+				key = "&";
+			}
+			start += klen;
+			if (*start == '&')
+				start++;
+		}
+		return buf_detach(&b);
+	}
+	/* A conninfo: every key=value but the secrets. */
+	p = path;
+	while (*p != '\0') {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '\0')
+			break;
+		start = p;
+		while (*p != '\0' && *p != '=' && !isspace((unsigned char)*p))
+			p++;
+		klen = (size_t)(p - start);
+		while (isspace((unsigned char)*p))
+			p++;
+		if (*p == '=') {
+			p++;
+			while (isspace((unsigned char)*p))
+				p++;
+			p = db_pg_skip_value(p);
+		}
+		if (db_pg_secret(start, klen))
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, start, (size_t)(p - start));
+	}
+	return buf_detach(&b);
+}
+
+/* The notices of the server (NOTICE, WARNING) are not the user's. */
+static void
+db_pg_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+static void
+db_pg_set_msg(struct db_pg *d, const char *m)
+{
+	size_t	n;
+
+	free(d->msg);
+	d->msg = xstrdup(m != NULL && *m != '\0' ? m : "unknown error");
+	/* libpq's messages end with a newline, some have more lines. */
+	n = strcspn(d->msg, "\n");
+	d->msg[n] = '\0';
+}
+
+struct db *
+db_pg_open(const char *path, const char *display, int flags,
+    struct error *err)
+{
+	struct db_pg	*d;
+	PGresult	*res;
+
+	d = xcalloc(1, sizeof *d);
+	d->base.ops = &db_pg_ops;
+	d->conn = PQconnectdb(path);
+	if (d->conn == NULL)
+		fatal("out of memory in libpq");
+	if (PQstatus(d->conn) != CONNECTION_OK) {
+		db_pg_set_msg(d, PQerrorMessage(d->conn));
+		error_set(err, "cannot connect to database '%s': %s", display,
+		    d->msg);
+		goto fail;
+	}
+	PQsetNoticeProcessor(d->conn, db_pg_notice, NULL);
+	/* Text in UTF-8, dates as text, no surprise from the server's
+	 * settings; SQLite's LIKE and comparisons are byte-wise. */
+	res = PQexec(d->conn, "SET client_encoding = 'UTF8'; "
+	    "SET standard_conforming_strings = on; "
+	    "SET client_min_messages = error; SET lock_timeout = '2s'; "
+	    "LISTEN parapet_changes");
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		db_pg_set_msg(d, PQresultErrorMessage(res));
+		PQclear(res);
+		error_set(err, "cannot connect to database '%s': %s", display,
+		    d->msg);
+		goto fail;
+	}
+	PQclear(res);
+	/* Read-only: the server refuses every write of this session. */
+	if (flags & DB_READONLY_OPEN) {
+		res = PQexec(d->conn, "SET default_transaction_read_only = on");
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			db_pg_set_msg(d, PQresultErrorMessage(res));
+			PQclear(res);
+			error_set(err, "cannot connect to database '%s': %s",
+			    display, d->msg);
+			goto fail;
+		}
+		PQclear(res);
+	}
+	return &d->base;
+
+fail:
+	PQfinish(d->conn);
+	free(d->msg);
+	free(d);
+	return NULL;
+}
+
+static void
+db_pg_close(struct db *db)
+{
+	struct db_pg	*d = (struct db_pg *)db;
+
+	PQfinish(d->conn);
+	free(d->msg);
+	free(d);
+}
+
+/* 1 if the word at p (length n) is w, case-insensitively. */
+static int
+db_pg_word(const char *p, size_t n, const char *w)
+{
+	return strlen(w) == n && strncasecmp(p, w, n) == 0;
+}
+
+/* The length of the word (identifier or keyword) at p, 0 if none. */
+static size_t
+db_pg_wordlen(const char *p)
+{
+	size_t	n = 0;
+
+	while (isalnum((unsigned char)p[n]) || p[n] == '_')
+		n++;
+	return n;
+}
+
+/*
+ * PostgreSQL's text for the store's SQLite statement: ? and ?N as $N (the
+ * number of parameters in *nparams); x IS NOT y as x IS DISTINCT FROM y
+ * (SQLite's IS NOT compares any values); ifnull, instr, char and
+ * group_concat as coalesce, strpos, chr and string_agg; SQLite's INDEXED
+ * BY hints dropped. BEGIN IMMEDIATE is BEGIN (db_pg_lock() follows), a
+ * plain BEGIN a snapshot (REPEATABLE READ), PRAGMA defer_foreign_keys
+ * SET CONSTRAINTS ALL DEFERRED. Strings and quoted names are copied as
+ * they are; dollar-quoted bodies are not recognised (the schema's have no
+ * ? in them). What the store's SQL leaves to SQLite's defaults it does not
+ * rely on: every ORDER BY is on NOT NULL columns, and no LIKE is used.
+ */
+char *
+db_pg_translate(const char *sql, int *nparams)
+{
+	static const struct {
+		const char	*from, *to;
+	} fn[] = {
+		{ "ifnull", "coalesce" }, { "instr", "strpos" },
+		{ "char", "chr" }, { "group_concat", "string_agg" },
+	};
+	const char	*p = sql, *q;
+	struct buf	 b;
+	size_t		 n, m, i;
+	long		 v;
+	int		 max = 0;
+	char		*end;
+
+	buf_init(&b);
+	/* A read: one snapshot for all its queries, as SQLite's. */
+	if (strcasecmp(sql, "BEGIN") == 0) {
+		*nparams = 0;
+		return xstrdup("BEGIN ISOLATION LEVEL REPEATABLE READ");
+	}
+	/* The one PRAGMA a change uses: keys checked at the commit. */
+	if (strcasecmp(sql, "PRAGMA defer_foreign_keys = ON") == 0) {
+		*nparams = 0;
+		return xstrdup("SET CONSTRAINTS ALL DEFERRED");
+	}
+	while (*p != '\0') {
+		if (*p == '\'' || *p == '"') {
+			q = p + 1;
+			while (*q != '\0' && (*q != *p || q[1] == *p))
+				q += *q == *p ? 2 : 1;
+			if (*q != '\0')
+				q++;
+			buf_add(&b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		if (*p == '?') {
+			p++;
+			if (isdigit((unsigned char)*p)) {
+				v = strtol(p, &end, 10);
+				p = end;
+			} else
+				v = max + 1;
+			if (v > max)
+				max = (int)v;
+			buf_addf(&b, "$%ld", v);
+			continue;
+		}
+		if ((n = db_pg_wordlen(p)) == 0 ||
+		    (p > sql && (isalnum((unsigned char)p[-1]) || p[-1] == '_'
+		    || p[-1] == '.'))) {
+			if (n == 0)
+				n = 1;
+			buf_add(&b, p, n);
+			p += n;
+			continue;
+		}
+		if (db_pg_word(p, n, "IS")) {
+			q = p + n;
+			while (*q == ' ')
+				q++;
+			m = db_pg_wordlen(q);
+			if (db_pg_word(q, m, "NOT")) {
+				q += m;
+				while (*q == ' ')
+					q++;
+				m = db_pg_wordlen(q);
+				if (!db_pg_word(q, m, "NULL") &&
+				    !db_pg_word(q, m, "TRUE") &&
+				    !db_pg_word(q, m, "FALSE") &&
+				    !db_pg_word(q, m, "DISTINCT")) {
+					buf_adds(&b, "IS DISTINCT FROM ");
+					p = q;
+					continue;
+				}
+			} else if (!db_pg_word(q, m, "NULL") &&
+			    !db_pg_word(q, m, "TRUE") &&
+			    !db_pg_word(q, m, "FALSE") &&
+			    !db_pg_word(q, m, "DISTINCT")) {
+				buf_adds(&b, "IS NOT DISTINCT FROM ");
+				p = q;
+				continue;
+			}
+		}
+		if (db_pg_word(p, n, "INDEXED")) {
+			q = p + n;
+			while (*q == ' ')
+				q++;
+			m = db_pg_wordlen(q);
+			if (db_pg_word(q, m, "BY")) {
+				q += m;
+				while (*q == ' ')
+					q++;
+				q += db_pg_wordlen(q);
+				while (*q == ' ')
+					q++;
+				p = q;
+				continue;
+			}
+		}
+		if (db_pg_word(p, n, "IMMEDIATE") && b.len >= 6 &&
+		    strncasecmp(b.s + b.len - 6, "BEGIN ", 6) == 0) {
+			buf_truncate(&b, b.len - 1);
+			p += n;
+			continue;
+		}
+		for (i = 0; i < sizeof fn / sizeof *fn; i++)
+			if (db_pg_word(p, n, fn[i].from) && p[n] == '(')
+				break;
+		buf_adds(&b, i < sizeof fn / sizeof *fn ? fn[i].to : "");
+		if (i == sizeof fn / sizeof *fn)
+			buf_add(&b, p, n);
+		p += n;
+	}
+	*nparams = max;
+	return buf_detach(&b);
+}
+
+/* The class of db.h for a failed result; its message kept. */
+static int
+db_pg_fail(struct db_pg *d, const PGresult *res)
+{
+	const char	*state, *m;
+
+	m = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) :
+	    NULL;
+	db_pg_set_msg(d, m != NULL ? m : PQerrorMessage(d->conn));
+	/* An aborted transaction is of no more use: end it now. */
+	if (PQtransactionStatus(d->conn) == PQTRANS_INERROR)
+		PQclear(PQexec(d->conn, "ROLLBACK"));
+	state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	if (state == NULL)
+		return DB_ERROR;
+	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
+	    strcmp(state, "55P03") == 0)
+		return DB_BUSY;
+	if (strcmp(state, "P0001") == 0)
+		return DB_RAISED;
+	if (strncmp(state, "23", 2) == 0)
+		return DB_CONSTRAINT;
+	if (strcmp(state, "25006") == 0)
+		return DB_READONLY;
+	if (strcmp(state, "53100") == 0)
+		return DB_FULL;
+	if (strcmp(state, "XX001") == 0 || strcmp(state, "XX002") == 0)
+		return DB_CORRUPT;
+	return DB_ERROR;
+}
+
+/*
+ * Prepare a statement, letting the server type its parameters from where
+ * they are used. A parameter it cannot type (one also compared with NULL:
+ * ?1 IS NULL OR f.value = ?1) is text: the store's optional filters are.
+ */
+static PGresult *
+db_pg_prepare_typed(struct db_pg *d, const char *name, const char *text,
+    int n)
+{
+	static const char	 prefix[] = "could not determine data type of "
+	    "parameter $";
+	PGresult		*res;
+	const char		*state, *m;
+	Oid			*types = NULL;
+	long			 k;
+	int			 tries, intx;
+
+	/* In a transaction, a failed attempt must not abort it. */
+	intx = PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
+	for (tries = 0; ; tries++) {
+		if (intx)
+			PQclear(PQexec(d->conn, "SAVEPOINT parapet_prepare"));
+		res = PQprepare(d->conn, name, text, n, types);
+		if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+			if (intx)
+				PQclear(PQexec(d->conn, "RELEASE SAVEPOINT "
+				    "parapet_prepare"));
+			break;
+		}
+		if (intx)
+			PQclear(PQexec(d->conn, "ROLLBACK TO SAVEPOINT "
+			    "parapet_prepare; RELEASE SAVEPOINT "
+			    "parapet_prepare"));
+		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		m = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+		if (tries >= n || state == NULL || (strcmp(state, "42P18") != 0 &&
+		    strcmp(state, "42P08") != 0) ||
+		    m == NULL || strncmp(m, prefix, sizeof prefix - 1) != 0)
+			break;
+		k = strtol(m + sizeof prefix - 1, NULL, 10);
+		if (k < 1 || k > n)
+			break;
+		if (types == NULL)
+			types = xcalloc((size_t)n, sizeof *types);
+		types[k - 1] = 25;	/* text */
+		PQclear(res);
+	}
+	free(types);
+	return res;
+}
+
+static int
+db_pg_prepare(struct db *db, const char *sql, int persistent,
+    struct db_stmt **out)
+{
+	struct db_pg		*d = (struct db_pg *)db;
+	struct db_pg_stmt	*s;
+	PGresult		*res;
+	char			*text;
+	int			 n, rc;
+
+	(void)persistent;
+	*out = NULL;
+	text = db_pg_translate(sql, &n);
+	s = xcalloc(1, sizeof *s);
+	s->base.ops = &db_pg_ops;
+	s->db = d;
+	s->nparams = n;
+	s->row = -1;
+	s->commit = db_pg_word(text, strlen(text), "COMMIT");
+	s->immediate = strcasecmp(sql, "BEGIN IMMEDIATE") == 0;
+	snprintf(s->name, sizeof s->name, "p%lu", ++d->nstmts);
+	res = db_pg_prepare_typed(d, s->name, text, n);
+	free(text);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rc = db_pg_fail(d, res);
+		PQclear(res);
+		free(s);
+		return rc;
+	}
+	PQclear(res);
+	if (n > 0) {
+		s->values = xcalloc((size_t)n, sizeof *s->values);
+		s->ints = xcalloc((size_t)n, sizeof *s->ints);
+	}
+	*out = &s->base;
+	return DB_OK;
+}
+
+static void
+db_pg_finalize(struct db_stmt *st)
+{
+	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+	char			 sql[64];
+
+	PQclear(s->res);
+	if (PQstatus(s->db->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(s->db->conn) != PQTRANS_ACTIVE) {
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
+		PQclear(PQexec(s->db->conn, sql));
+	}
+	free(s->values);
+	free(s->ints);
+	free(s);
+}
+
+static int
+db_pg_bind_int64(struct db_stmt *st, int i, int64_t v)
+{
+	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+
+	if (i < 1 || i > s->nparams)
+		return DB_ERROR;
+	snprintf(s->ints[i - 1], sizeof s->ints[i - 1], "%" PRId64, v);
+	s->values[i - 1] = s->ints[i - 1];
+	return DB_OK;
+}
+
+static int
+db_pg_bind_text(struct db_stmt *st, int i, const char *v)
+{
+	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+
+	if (i < 1 || i > s->nparams)
+		return DB_ERROR;
+	s->values[i - 1] = v;
+	return DB_OK;
+}
+
+static int
+db_pg_bind_null(struct db_stmt *st, int i)
+{
+	return db_pg_bind_text(st, i, NULL);
+}
+
+/*
+ * A transaction that will write waits for the others that write, as
+ * SQLite's BEGIN IMMEDIATE does: a change then reads the revision the
+ * last one committed, and a stale one is refused as such, never applied
+ * over it. The lock is the transaction's; waiting ends, busy, after the
+ * session's lock_timeout (SQLite's busy timeout).
+ */
+static int
+db_pg_lock(struct db_pg *d)
+{
+	PGresult	*res;
+	int		 rc = DB_OK;
+
+	res = PQexec(d->conn, "SELECT pg_advisory_xact_lock(1347571796)");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = db_pg_fail(d, res);
+	PQclear(res);
+	return rc;
+}
+
+/* Run the statement with its bindings: DB_OK, or a failure's class. */
+static int
+db_pg_run(struct db_pg_stmt *s)
+{
+	struct db_pg	*d = s->db;
+	const char	*n;
+	int		 rc;
+
+	if (s->commit && PQtransactionStatus(d->conn) == PQTRANS_IDLE) {
+		db_pg_set_msg(d, "cannot commit - no transaction is active");
+		return DB_ERROR;
+	}
+	s->res = PQexecPrepared(d->conn, s->name, s->nparams, s->values,
+	    NULL, NULL, 0);
+	s->ran = 1;
+	s->row = -1;
+	switch (PQresultStatus(s->res)) {
+	case PGRES_TUPLES_OK:
+		s->nrows = PQntuples(s->res);
+		return DB_OK;
+	case PGRES_COMMAND_OK:
+		s->nrows = 0;
+		n = PQcmdTuples(s->res);
+		d->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
+		d->total += d->changes;
+		if (s->immediate)
+			return db_pg_lock(d);
+		return DB_OK;
+	default:
+		rc = db_pg_fail(d, s->res);
+		PQclear(s->res);
+		s->res = NULL;
+		s->nrows = 0;
+		return rc;
+	}
+}
+
+static int
+db_pg_step(struct db_stmt *st)
+{
+	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+	int			 rc;
+
+	if (!s->ran && (rc = db_pg_run(s)) != DB_OK)
+		return rc;
+	if (s->row + 1 < s->nrows) {
+		s->row++;
+		return DB_ROW;
+	}
+	s->row = s->nrows;
+	return DB_DONE;
+}
+
+static void
+db_pg_reset(struct db_stmt *st)
+{
+	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+
+	PQclear(s->res);
+	s->res = NULL;
+	s->ran = 0;
+	s->row = -1;
+	s->nrows = 0;
+}
+
+static void
+db_pg_clear_bindings(struct db_stmt *st)
+{
+	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+	int			 i;
+
+	for (i = 0; i < s->nparams; i++)
+		s->values[i] = NULL;
+}
+
+static int
+db_pg_has_column(struct db_pg_stmt *s, int i)
+{
+	return s->res != NULL && s->row >= 0 && s->row < s->nrows &&
+	    i >= 0 && i < PQnfields(s->res);
+}
+
+static const char *
+db_pg_column_text(struct db_stmt *st, int i)
+{
+	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+
+	if (!db_pg_has_column(s, i) || PQgetisnull(s->res, s->row, i))
+		return NULL;
+	return PQgetvalue(s->res, s->row, i);
+}
+
+/* An integer column; a boolean (t or f) is 1 or 0, as in SQLite. */
+static int64_t
+db_pg_column_int64(struct db_stmt *st, int i)
+{
+	const char	*v = db_pg_column_text(st, i);
+
+	if (v == NULL)
+		return 0;
+	if (*v == 't')
+		return 1;
+	if (*v == 'f')
+		return 0;
+	return strtoll(v, NULL, 10);
+}
+
+static int
+db_pg_column_is_null(struct db_stmt *st, int i)
+{
+	return db_pg_column_text(st, i) == NULL;
+}
+
+static int
+db_pg_exec(struct db *db, const char *sql)
+{
+	struct db_pg	*d = (struct db_pg *)db;
+	PGresult	*res;
+	char		*text;
+	int		 n, rc = DB_OK;
+
+	text = db_pg_translate(sql, &n);
+	res = PQexec(d->conn, text);
+	free(text);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = db_pg_fail(d, res);
+	PQclear(res);
+	return rc;
+}
+
+static int64_t
+db_pg_changes(struct db *db)
+{
+	return ((struct db_pg *)db)->changes;
+}
+
+static int64_t
+db_pg_total_changes(struct db *db)
+{
+	return ((struct db_pg *)db)->total;
+}
+
+static int
+db_pg_in_transaction(struct db *db)
+{
+	PGTransactionStatusType	t;
+
+	t = PQtransactionStatus(((struct db_pg *)db)->conn);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR ||
+	    t == PQTRANS_ACTIVE;
+}
+
+/*
+ * The transactions that change a register notify parapet_changes when they
+ * commit (store-schema-pg.c), which this connection listens to: read what
+ * arrived without waiting, and say whether another connection sent any.
+ */
+static int
+db_pg_notified(struct db *db)
+{
+	struct db_pg	*d = (struct db_pg *)db;
+	PGnotify	*n;
+	int		 got = 0;
+
+	if (PQconsumeInput(d->conn) == 0)
+		return 0;
+	while ((n = PQnotifies(d->conn)) != NULL) {
+		if (n->be_pid != PQbackendPID(d->conn))
+			got = 1;
+		PQfreemem(n);
+	}
+	return got;
+}
+
+static const char *
+db_pg_message(struct db *db)
+{
+	struct db_pg	*d = (struct db_pg *)db;
+
+	return d->msg != NULL ? d->msg : "unknown error";
+}
+
+static int
+db_pg_sys_errno(struct db *db)
+{
+	(void)db;
+	return 0;
+}
+
+static const struct db_ops db_pg_ops = {
+	.name = "postgresql",
+	.server = 1,
+	.close = db_pg_close,
+	.prepare = db_pg_prepare,
+	.finalize = db_pg_finalize,
+	.bind_int64 = db_pg_bind_int64,
+	.bind_text = db_pg_bind_text,
+	.bind_null = db_pg_bind_null,
+	.step = db_pg_step,
+	.reset = db_pg_reset,
+	.clear_bindings = db_pg_clear_bindings,
+	.column_text = db_pg_column_text,
+	.column_int64 = db_pg_column_int64,
+	.column_is_null = db_pg_column_is_null,
+	.exec = db_pg_exec,
+	.changes = db_pg_changes,
+	.total_changes = db_pg_total_changes,
+	.in_transaction = db_pg_in_transaction,
+	.notified = db_pg_notified,
+	.message = db_pg_message,
+	.sys_errno = db_pg_sys_errno,
+};

@@ -1,0 +1,353 @@
+/*
+ * store-schema-pg.c: the store's schema on a PostgreSQL server.
+ *
+ * The same tables, columns and keys as SQLite's schema 5 (store-migrate.c),
+ * written for PostgreSQL: 64-bit integers, text compared byte by byte
+ * (COLLATE "C", as SQLite compares), history's seq and the order of a
+ * risk's mitigations (rowid) from sequences, history append-only by a
+ * trigger. The version is the one row of parapet_schema. A database that
+ * holds tables but no parapet_schema is not ours and is refused untouched;
+ * one of a newer schema is refused as a newer SQLite file is.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "store/store-int.h"
+#include "util/error.h"
+
+#define T	"TEXT COLLATE \"C\""
+
+/*
+ * A new schema needs its PostgreSQL side here too (a migration from 5 on,
+ * as store-migrate.c has for SQLite): this stops the build until it has.
+ */
+_Static_assert(STORE_SCHEMA_VERSION == 5, "schema changed: migrate "
+    "PostgreSQL registers in store-schema-pg.c too");
+
+/* Schema 5, whole: PostgreSQL registers start at it. */
+static const char *const store_pg_schema_5[] = {
+	"CREATE TABLE parapet_schema (version BIGINT NOT NULL)",
+	"CREATE TABLE models ("
+	"  system " T " PRIMARY KEY NOT NULL,"
+	"  name " T " NOT NULL,"
+	"  description " T ","
+	"  owner " T ","
+	"  criticality " T ","
+	"  revision BIGINT NOT NULL,"
+	"  created " T " NOT NULL,"
+	"  updated " T " NOT NULL,"
+	"  edited BIGINT,"
+	"  file " T ","
+	"  line BIGINT,"
+	"  col BIGINT)",
+	"CREATE TABLE objects ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object " T " NOT NULL,"
+	"  type " T " NOT NULL,"
+	"  kind " T ","
+	"  position BIGINT NOT NULL,"
+	"  line BIGINT,"
+	"  col BIGINT,"
+	"  fields " T ","
+	"  PRIMARY KEY (system, object))",
+	"CREATE TABLE fields ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  object " T " NOT NULL,"
+	"  field " T " NOT NULL,"
+	"  value " T " NOT NULL,"
+	"  PRIMARY KEY (system, object, field))",
+	"CREATE TABLE practices ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  question " T " NOT NULL,"
+	"  answer " T " NOT NULL,"
+	"  note " T ","
+	"  position BIGINT NOT NULL,"
+	"  PRIMARY KEY (system, question))",
+	"CREATE TABLE risks ("
+	"  system " T " NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
+	"  threat " T " NOT NULL,"
+	"  target " T " NOT NULL,"
+	"  title " T ","
+	"  likelihood BIGINT NOT NULL,"
+	"  impact BIGINT NOT NULL,"
+	"  severity " T " NOT NULL,"
+	"  applies BIGINT NOT NULL,"
+	"  reasons " T ","
+	"  proposed " T ","
+	"  status " T " NOT NULL,"
+	"  owner " T ","
+	"  justification " T ","
+	"  decided_by " T ","
+	"  decided_at " T ","
+	"  assumed BIGINT,"
+	"  PRIMARY KEY (system, threat, target))",
+	/*
+	 * rowid: the order they were added in, as SQLite's rowid. The key
+	 * to the risk can wait for the commit (a rename moves both).
+	 */
+	"CREATE TABLE risk_mitigations ("
+	"  rowid BIGSERIAL NOT NULL,"
+	"  system " T " NOT NULL,"
+	"  threat " T " NOT NULL,"
+	"  target " T " NOT NULL,"
+	"  mitigation " T " NOT NULL,"
+	"  status " T " NOT NULL,"
+	"  owner " T ","
+	"  due " T ","
+	"  notes " T ","
+	"  PRIMARY KEY (system, threat, target, mitigation),"
+	"  FOREIGN KEY (system, threat, target)"
+	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE"
+	"    DEFERRABLE INITIALLY IMMEDIATE)",
+	"CREATE TABLE history ("
+	"  seq BIGSERIAL PRIMARY KEY,"
+	"  at " T " NOT NULL,"
+	"  who " T " NOT NULL,"
+	"  system " T " NOT NULL,"
+	"  object " T ","
+	"  field " T ","
+	"  old_value " T ","
+	"  new_value " T ","
+	"  source " T ","
+	"  revision BIGINT,"
+	"  was " T ")",
+	"CREATE INDEX history_by_system ON history (system, object)",
+	"CREATE INDEX risks_by_severity ON risks (system, severity, status, "
+	"assumed, decided_at, owner, applies) WHERE applies = 1",
+	"CREATE INDEX risks_state ON risks (system, threat, target, applies, "
+	"severity, status, owner)",
+	"CREATE FUNCTION parapet_history_append_only() RETURNS trigger "
+	"LANGUAGE plpgsql AS $$ BEGIN "
+	"RAISE EXCEPTION 'history is append-only'; END $$",
+	"CREATE TRIGGER history_no_change BEFORE UPDATE OR DELETE ON history "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_history_append_only()",
+	"CREATE TRIGGER history_no_truncate BEFORE TRUNCATE ON history "
+	"FOR EACH STATEMENT EXECUTE FUNCTION parapet_history_append_only()",
+	/* SQLite sums comparisons (0 or 1): so does the store's SQL. */
+	"CREATE FUNCTION parapet_sum_bool(bigint, boolean) RETURNS bigint "
+	"LANGUAGE sql IMMUTABLE AS "
+	"'SELECT $1 + CASE WHEN $2 THEN 1 ELSE 0 END'",
+	"CREATE AGGREGATE sum(boolean) (SFUNC = parapet_sum_bool, "
+	"STYPE = bigint, INITCOND = '0')",
+	/*
+	 * Every statement that writes counts in parapet_changes, which a
+	 * client reads to know whether anything may have changed since it
+	 * looked (store_mark()); a sequence, so that writers never wait on
+	 * each other for it. A transaction that changed anything notifies
+	 * parapet_changes when it commits (LISTEN).
+	 */
+	"CREATE SEQUENCE parapet_changes",
+	"CREATE FUNCTION parapet_changed() RETURNS trigger "
+	"LANGUAGE plpgsql AS $$ BEGIN PERFORM nextval('parapet_changes'); "
+	"PERFORM pg_notify('parapet_changes', ''); RETURN NULL; END $$",
+	"DO $$ DECLARE t text; BEGIN "
+	"FOREACH t IN ARRAY ARRAY['models', 'objects', 'fields', "
+	"'practices', 'risks', 'risk_mitigations', 'history'] LOOP "
+	"EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE "
+	"ON %I FOR EACH STATEMENT EXECUTE FUNCTION parapet_changed()', "
+	"t || '_changed', t); END LOOP; END $$",
+	"INSERT INTO parapet_schema (version) VALUES (5)",
+	NULL
+};
+
+/* Run constant statements once each. */
+static int
+store_pg_run_all(struct store *s, const char *const *sql, struct error *err)
+{
+	int	rc;
+
+	for (; *sql != NULL; sql++)
+		if ((rc = db_exec(s->db, *sql)) != DB_OK)
+			return store_fail(s, rc, err);
+	return 0;
+}
+
+/*
+ * What the database is: 1 if ours (version in *version), 0 if it has no
+ * tables and is free to take, -1 with err set if it must not be touched.
+ */
+static int
+store_pg_identify(struct store *s, long *version, struct error *err)
+{
+	static const char *const probe = "SELECT "
+	    "to_regclass('parapet_schema') IS NOT NULL, "
+	    "(SELECT count(*) FROM pg_catalog.pg_tables "
+	    "WHERE schemaname = current_schema())";
+	static const char *const get = "SELECT max(version) "
+	    "FROM parapet_schema";
+	struct db_stmt	*st;
+	long		 ours = 0, ntables = 0;
+	int		 rc;
+
+	if ((st = store_prepare(s, probe, err)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == DB_ROW) {
+		ours = (long)db_column_int64(st, 0);
+		ntables = (long)db_column_int64(st, 1);
+	}
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(s, rc, err);
+	if (!ours)
+		return ntables == 0 ? 0 : error_set(err, "'%s' is not a "
+		    "Parapet database", s->path);
+	if ((st = store_prepare(s, get, err)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == DB_ROW)
+		*version = (long)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(s, rc, err);
+	if (*version > STORE_SCHEMA_VERSION)
+		return error_set(err, "database '%s' was written by a newer "
+		    "Parapet (schema %ld; this one reads up to %d)", s->path,
+		    *version, STORE_SCHEMA_VERSION);
+	return 1;
+}
+
+int
+store_migrate_pg(struct store *s, struct error *err)
+{
+	long	version = 0;
+	int	rc;
+
+	if ((rc = store_pg_identify(s, &version, err)) == -1)
+		return -1;
+	if (rc == 1 && version == STORE_SCHEMA_VERSION)
+		return 0;
+	if (s->flags & STORE_READONLY) {
+		if (rc == 0)
+			return error_set(err, "'%s' is not a Parapet database",
+			    s->path);
+		return error_set(err, "database '%s' has schema %ld and must "
+		    "be upgraded; open it once for writing", s->path,
+		    version);
+	}
+	if (rc == 1)
+		return error_set(err, "database '%s' has schema %ld, which "
+		    "this Parapet cannot upgrade", s->path, version);
+	if (store_begin(s, err) == -1)
+		return -1;
+	/* Two first uses at once: one creates, the other finds it made. */
+	if ((rc = db_exec(s->db, "SELECT pg_advisory_xact_lock(1347571796)"))
+	    != DB_OK) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	if ((rc = store_pg_identify(s, &version, err)) == -1)
+		goto fail;
+	if (rc == 0 && store_pg_run_all(s, store_pg_schema_5, err) == -1)
+		goto fail;
+	return store_commit(s, err);
+
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+/*
+ * An organisation's register (parapet register init): four group roles,
+ * which members (login roles) inherit, and what each may do, enforced by
+ * the server. Roles belong to the whole cluster: made once, then granted
+ * again on each register. An editor edits models, and the analysis that
+ * follows rewrites the scoring of their risks, not their decisions; a
+ * decider decides risks and mitigations (which counts a revision of the
+ * model); a reader reads; an administrator may do all that and give the
+ * roles to others. Nobody may change or remove history, and the author of
+ * an entry is the server's session user, whatever the client says.
+ */
+static const char *const store_pg_roles[] = {
+	"DO $$ DECLARE r text; BEGIN "
+	"FOREACH r IN ARRAY ARRAY['parapet_admin', 'parapet_editor', "
+	"'parapet_decider', 'parapet_reader'] LOOP "
+	"IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles "
+	"WHERE rolname = r) THEN "
+	"EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF; END LOOP; "
+	"END $$",
+	"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
+	"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC",
+	"DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO "
+	"parapet_admin, parapet_editor, parapet_decider, parapet_reader', "
+	"current_database()); END $$",
+	"GRANT USAGE ON SCHEMA public TO parapet_admin, parapet_editor, "
+	"parapet_decider, parapet_reader",
+	"GRANT SELECT ON ALL TABLES IN SCHEMA public TO parapet_admin, "
+	"parapet_editor, parapet_decider, parapet_reader",
+	/* History: appended to by those who change, by nobody else. */
+	"GRANT INSERT ON history TO parapet_admin, parapet_editor, "
+	"parapet_decider",
+	"GRANT USAGE ON SEQUENCE history_seq_seq TO parapet_admin, "
+	"parapet_editor, parapet_decider",
+	"GRANT SELECT ON SEQUENCE parapet_changes TO parapet_admin, "
+	"parapet_editor, parapet_decider, parapet_reader",
+	"GRANT USAGE ON SEQUENCE parapet_changes TO parapet_admin, "
+	"parapet_editor, parapet_decider",
+	/* Editors: the models, and the scoring of their risks. */
+	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices "
+	"TO parapet_editor",
+	"GRANT INSERT, DELETE ON risks TO parapet_editor",
+	"GRANT UPDATE (system, threat, target, title, likelihood, impact, "
+	"severity, applies, reasons, proposed, assumed) ON risks "
+	"TO parapet_editor",
+	"GRANT DELETE ON risk_mitigations TO parapet_editor",
+	"GRANT UPDATE (system, threat, target) ON risk_mitigations "
+	"TO parapet_editor",
+	/* Deciders: decisions on risks and mitigations, a revision each. */
+	"GRANT UPDATE (status, owner, justification, decided_by, decided_at) "
+	"ON risks TO parapet_decider",
+	"GRANT INSERT, UPDATE, DELETE ON risk_mitigations TO parapet_decider",
+	"GRANT USAGE ON SEQUENCE risk_mitigations_rowid_seq TO "
+	"parapet_decider, parapet_admin",
+	"GRANT UPDATE (revision) ON models TO parapet_decider",
+	/* Administrators: everything but history, and the roles. */
+	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices, "
+	"risks, risk_mitigations TO parapet_admin",
+	"GRANT parapet_editor, parapet_decider, parapet_reader "
+	"TO parapet_admin WITH ADMIN OPTION",
+	/*
+	 * The author of an entry is who the server says is connected. An
+	 * entry brought from another database (push, pull, an XML import)
+	 * keeps the author it had there, which it is marked as imported
+	 * for (nothing vouches for it, as in a file), so that the same
+	 * entry is known again; who appended it is appended_by, always.
+	 */
+	"ALTER TABLE history ALTER COLUMN who SET DEFAULT session_user",
+	"ALTER TABLE history ADD COLUMN IF NOT EXISTS appended_by " T " "
+	"DEFAULT session_user",
+	"CREATE OR REPLACE FUNCTION parapet_history_author() RETURNS trigger "
+	"LANGUAGE plpgsql AS $$ BEGIN NEW.appended_by := session_user; "
+	"IF NEW.source IS NULL OR NEW.source NOT LIKE 'imported from %' "
+	"THEN NEW.who := session_user; END IF; RETURN NEW; END $$",
+	"DROP TRIGGER IF EXISTS history_author ON history",
+	"CREATE TRIGGER history_author BEFORE INSERT ON history "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_history_author()",
+	NULL
+};
+
+int
+store_init_register(const char *path, struct error *err)
+{
+	struct store	*s;
+
+	if (!db_names_server(path))
+		return error_set(err, "'%s' is not a PostgreSQL database: "
+		    "register init takes a postgresql:// URI or a conninfo "
+		    "(a SQLite file needs no roles)", path);
+	if ((s = store_open(path, STORE_CREATE, err)) == NULL)
+		return -1;
+	if (store_begin(s, err) == -1)
+		goto fail;
+	if (store_pg_run_all(s, store_pg_roles, err) == -1) {
+		store_rollback(s);
+		goto fail;
+	}
+	if (store_commit(s, err) == -1)
+		goto fail;
+	store_close(s);
+	return 0;
+
+fail:
+	store_close(s);
+	return -1;
+}

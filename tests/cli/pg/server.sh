@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# A register on a PostgreSQL server: a URI or a conninfo selects it, the
+# schema is made on first use and versioned, a foreign or newer database
+# is refused untouched, a password never shows, history is append-only on
+# the server itself. SKIPs without $PARAPET_TEST_PG (scripts/pg-cluster.sh).
+PARAPET_TEST_BACKEND=pg
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+cp "$SRC/tests/data/store/support.yaml" "$T/m.yaml"
+# A conninfo selects the server; the schema is made on first use.
+newdb reg
+db=$DB
+run import "$T/m.yaml" "$db"
+expect_rc 0 "import into a new database on the server"
+expect_out "created 'support-assistant'" "import says what it made"
+[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 5 ] ||
+    fail "schema version 5 is not recorded in parapet_schema"
+run list "$db"
+expect_rc 0 "list"
+expect_out "support-assistant" "list shows the model"
+run risks "$db"
+expect_rc 0 "risks"
+risk=$(awk 'NR == 1 {print $4}' "$T/out")
+[ -n "$risk" ] || fail "no risk listed"
+
+# The same database as a URI (postgresql:// and postgres://).
+name=$(pg_sql -d "$db" -c 'SELECT current_database()')
+dir=$(pg_sql -d "$db" -c 'SHOW unix_socket_directories')
+for scheme in postgresql postgres; do
+	run list "$scheme:///$name?host=$dir&user=postgres"
+	expect_rc 0 "list through a $scheme:// URI"
+	expect_out "support-assistant" "the $scheme:// URI reaches the same register"
+done
+
+# A decision, then history written by the server's rules.
+run risk "$db" "$risk" --status accepted --justification "fine for now" \
+    --owner Bob
+expect_rc 0 "decide a risk"
+run history "$db"
+expect_rc 0 "history"
+expect_out "status: open -> accepted" "history records the decision"
+
+# Many at once (8 clients, 40 decisions): every acknowledged decision is
+# applied once, each in a revision of its own, none lost to another made at
+# the same time.
+rev0=$(pg_sql -d "$db" -c "SELECT revision FROM models")
+"$PARAPET" risks "$db" | awk '{print $4}' >"$T/risks"
+n=40
+for c in 1 2 3 4 5 6 7 8; do
+	# Each client its own risk: nothing but the model orders them.
+	r=$(sed -n "$(( (c - 1) % $(wc -l <"$T/risks") + 1 ))p" "$T/risks")
+	for i in $(seq "$c" 8 $n); do
+		"$PARAPET" risk "$db" "$r" --owner "owner-$i" >/dev/null \
+		    2>"$T/c$i.err"
+		echo $? >"$T/c$i.rc"
+	done &
+done
+wait
+ok=0
+for i in $(seq 1 $n); do
+	if [ "$(cat "$T/c$i.rc")" = 0 ]; then
+		ok=$((ok + 1))
+		[ "$(pg_sql -d "$db" -c "SELECT count(*) FROM history
+		    WHERE field = 'owner' AND new_value = 'owner-$i'")" = 1 ] ||
+		    fail "decision $i acknowledged but not in history once"
+	else
+		grep -q 'busy' "$T/c$i.err" ||
+		    fail "decision $i failed: $(cat "$T/c$i.err")"
+	fi
+done
+[ "$ok" -gt 0 ] || fail "no concurrent decision went through"
+rev1=$(pg_sql -d "$db" -c "SELECT revision FROM models")
+[ "$rev1" -eq $((rev0 + ok)) ] ||
+    fail "revision went from $rev0 to $rev1 for $ok decisions"
+[ "$(pg_sql -d "$db" -c "SELECT count(*) FROM (SELECT revision FROM history
+    WHERE field = 'owner' AND new_value LIKE 'owner-%'
+    GROUP BY revision HAVING count(*) > 1) x")" = 0 ] ||
+    fail "two concurrent decisions share a revision"
+
+# History is append-only on the server, whoever asks.
+if pg_sql -d "$db" -c "UPDATE history SET who = 'mallory'" 2>"$T/sqlerr"
+then
+	fail "the server let history be updated"
+fi
+grep -q 'history is append-only' "$T/sqlerr" ||
+    fail "updating history: no 'history is append-only' ($(cat "$T/sqlerr"))"
+if pg_sql -d "$db" -c "DELETE FROM history" 2>"$T/sqlerr"; then
+	fail "the server let history be deleted"
+fi
+if pg_sql -d "$db" -c "TRUNCATE history" 2>"$T/sqlerr"; then
+	fail "the server let history be truncated"
+fi
+[ "$(pg_sql -d "$db" -c 'SELECT count(*) > 0 FROM history')" = t ] ||
+    fail "history lost rows"
+
+# A password is never shown: not in messages, not in history sources.
+pw_uri="postgresql://postgres:s3cr3t-pw@/$name?host=$dir"
+run list "postgresql://postgres:s3cr3t-pw@/nosuchdb?host=$dir"
+expect_rc 1 "a database that does not exist"
+expect_err "postgresql://postgres@/nosuchdb?host=$dir" \
+    "the message names the database without its password"
+grep -q 's3cr3t' "$T/err" "$T/out" && fail "the password was shown"
+run list "host=$dir user=postgres password='s3 cr3t' dbname=nosuchdb"
+expect_rc 1 "a conninfo naming a database that does not exist"
+expect_err "host=$dir user=postgres dbname=nosuchdb" \
+    "the message names the conninfo without its password"
+grep -q 'cr3t' "$T/err" "$T/out" && fail "the conninfo's password was shown"
+sed -e 's/^  name: Customer support assistant/  name: Support assistant 2/' "$T/m.yaml" >"$T/m2.yaml"
+run import "$T/m2.yaml" "$pw_uri"
+expect_rc 0 "import through a URI with a password"
+grep -q 's3cr3t' "$T/err" "$T/out" && fail "import showed the password"
+run history "$pw_uri"
+grep -q 's3cr3t' "$T/out" && fail "history shows the password"
+[ "$(pg_sql -d "$db" -c "SELECT count(*) FROM history
+    WHERE source LIKE '%s3cr3t%' OR who LIKE '%s3cr3t%'")" = 0 ] ||
+    fail "a history row holds the password"
+run pull "$pw_uri" "$T/pulled.db"
+expect_rc 0 "pull through a URI with a password"
+grep -q 's3cr3t' "$T/err" "$T/out" && fail "pull showed the password"
+run history "$T/pulled.db"
+expect_out "imported from 'postgresql://postgres@/$name?host=$dir'" \
+    "pulled history names the register without its password"
+grep -q 's3cr3t' "$T/out" && fail "pulled history holds the password"
+run export "$pw_uri" --format markdown
+expect_rc 0 "export through a URI with a password"
+grep -q 's3cr3t' "$T/out" && fail "the export shows the password"
+
+# A database that holds other tables is not ours: refused, untouched.
+newdb foreign
+pg_sql -d "$DB" -c 'CREATE TABLE invoices (id int)'
+run import "$T/m.yaml" "$DB"
+expect_rc 1 "import into a foreign database"
+expect_err "is not a Parapet database" "a foreign database is refused"
+[ "$(pg_sql -d "$DB" -c "SELECT count(*) FROM pg_tables
+    WHERE schemaname = 'public'")" = 1 ] ||
+    fail "the foreign database was written to"
+
+# A newer schema is refused with the SQLite message.
+pg_sql -d "$db" -c 'UPDATE parapet_schema SET version = 99'
+run list "$db"
+expect_rc 1 "list a newer register"
+expect_err "was written by a newer Parapet (schema 99; this one reads up to 5)" \
+    "a newer schema is refused"
+
+# An empty database is not made a register by reading it.
+newdb empty
+run list "$DB"
+expect_rc 1 "list an empty database"
+expect_err "is not a Parapet database" "reading does not create the schema"
+[ "$(pg_sql -d "$DB" -c "SELECT count(*) FROM pg_tables
+    WHERE schemaname = 'public'")" = 0 ] ||
+    fail "reading an empty database created tables"
+
+finish
