@@ -428,6 +428,11 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 		pos = &b->pos;
 		break;
 	case OBJ_COMPONENT:
+		/* A misspelt 'kind' was reported: its absence follows. */
+		if (bad && ynode_get(map, "kind") == NULL) {
+			model_yaml_unread(r, map, t);
+			return -1;
+		}
 		/* Which fields apply follows from the kind: none without. */
 		if ((c = model_yaml_new_component(r, map)) == NULL) {
 			model_yaml_keep(r);

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# A second new user's afternoon: "threat model as code" in CI, where each
+# run of import costs a pipeline, so a model file's errors come all at once.
+. "${srcdir:-.}/tests/cli/lib.sh"
+export PARAPET_TEMPLATES="${PARAPET_TEMPLATES:-$SRC/templates}"
+cd "$T" || exit 1
+
+# F22: a misspelt kind, a misspelt field and a flow to a missing component
+# in one run, each FILE:LINE:COL, in file order; the flows to the component
+# whose kind is misspelt are not reported again.
+cat >bad.yaml <<'YAML'
+parapet: 1
+system:
+  id: rag
+  name: RAG assistant
+  colour: blue
+components:
+  - id: llm
+    kind: modle
+    name: The model
+  - id: app
+    kind: application
+    name: App
+  - id: store
+    kind: vector-store
+    name: Index
+    personal-data: maybe
+flows:
+  - id: ask
+    from: app
+    to: llm
+  - id: lookup
+    from: app
+    to: index
+YAML
+run import bad.yaml bad.db
+expect_rc 1 "import of a file with four errors"
+cat >want <<'WANT'
+parapet: bad.yaml:5:3: unknown system field 'colour' (see parapet-model(5) for the fields of a system)
+parapet: bad.yaml:8:11: unknown component kind 'modle' for 'kind' (did you mean 'model'?)
+parapet: bad.yaml:16:20: 'personal-data' must be true, false, yes or no, not 'maybe' (leave it out while it is not known)
+parapet: bad.yaml:23:9: flow 'lookup' goes to an unknown component 'index'
+WANT
+diff -u want "$T/err" >diff.out || { cat diff.out; fail "import: every error"; }
+[ ! -e bad.db ] || fail "import of a bad file created a database"
+
+# Fixed, the file imports: nothing was kept from the failed run.
+sed -e '/colour/d' -e 's/modle/model/' -e '/personal-data/d' \
+    -e 's/to: index/to: store/' bad.yaml >good.yaml
+run import good.yaml good.db
+expect_rc 0 "import once fixed"
+
+# A file with many errors shows the first 20 and counts the rest.
+{
+	printf 'parapet: 1\nsystem: {id: s, name: S}\ncomponents:\n'
+	for i in $(seq 1 25); do
+		printf '  - {id: c%d, name: C, kind: modle}\n' "$i"
+	done
+} >many.yaml
+run import many.yaml many.db
+expect_rc 1 "import of 25 errors"
+[ "$(grep -c "unknown component kind 'modle'" "$T/err")" -eq 20 ] ||
+    fail "import: not 20 errors shown"
+expect_err "parapet: many.yaml: 5 more errors not shown (the first 20 are)" \
+    "import: the errors left out are counted"
+
+# A YAML syntax error is one error: what follows it is not known.
+printf 'parapet: 1\nsystem: {id: s, name: S, colour: red}\ncomponents: [\n' \
+    >syntax.yaml
+run import syntax.yaml syntax.db
+expect_rc 1 "import of a syntax error"
+[ "$(wc -l <"$T/err")" -eq 1 ] || fail "import: a syntax error is one line"
+expect_err "syntax.yaml:" "import: the syntax error is placed"
+
+finish
