@@ -40,8 +40,8 @@ static const struct walk_info walk_infos[WALK_COUNT] = {
 	  "Say what data moves from which component to which, and whether it "
 	  "is authenticated and encrypted.",
 	  "Prompts, retrieved documents and tool calls carry attacks across "
-	  "boundaries; an unanswered field counts as the risky answer (3.2, "
-	  "4.2)." },
+	  "boundaries; an unanswered field is an open question that names "
+	  "the risks its risky answer would raise (3.2, 4.2)." },
 	{ "Practice", "Practice questions",
 	  "Answer how the team works: awareness, supply chain, release, "
 	  "monitoring, incidents.",
