@@ -72,4 +72,39 @@ expect_rc 1 "import of a syntax error"
 [ "$(wc -l <"$T/err")" -eq 1 ] || fail "import: a syntax error is one line"
 expect_err "syntax.yaml:" "import: the syntax error is placed"
 
+# check passes a model whose LLM is not described yet (every field that
+# would raise its risks unanswered), which reads in a CI log as "nothing
+# to fear": a note on stderr counts what would be at stake; stdout and the
+# exit status stay the gate's.
+cat >kb.yaml <<'YAML'
+parapet: 1
+system: {id: kb-helper, name: Knowledge-base helper}
+components:
+  - {id: staff, name: Staff, kind: user}
+  - {id: app, name: Chat app, kind: application}
+  - {id: llm, name: Hosted LLM, kind: model}
+flows:
+  - {id: ask, from: staff, to: app}
+  - {id: complete, from: app, to: llm}
+YAML
+run import kb.yaml kb.db
+expect_rc 0 "import of an undescribed model"
+run check kb.db --fail-on high
+expect_rc 0 "check of an undescribed model"
+expect_out "check passed: no open or mitigating risk at or above high in 'kb-helper'" \
+    "check of an undescribed model: passed"
+expect_err "note:" "check: the note"
+grep -qE "note: [0-9]+ fields? not answered in 'kb-helper' would raise risks at or above high \(open questions, not risks: --fail-on-unanswered fails on them\)" \
+    "$T/err" || fail "check: the note counts the fields"
+grep -q "note" "$T/out" && fail "check: the note is on stdout"
+run check kb.db --fail-on high --fail-on-unanswered
+expect_rc 3 "check --fail-on-unanswered of an undescribed model"
+grep -q "note:" "$T/err" && fail "check --fail-on-unanswered: a note too"
+# A model with nothing at stake gets no note.
+printf 'parapet: 1\nsystem: {id: tiny, name: Tiny}\ncomponents:\n  - {id: staff, name: Staff, kind: user}\n' >tiny.yaml
+run import tiny.yaml tiny.db
+run check tiny.db --fail-on low
+expect_rc 0 "check of a model with nothing at stake"
+grep -q "note:" "$T/err" && fail "check: a note with nothing at stake"
+
 finish
