@@ -29,7 +29,8 @@ static const struct field system_fields[] = {
 	  "register by" },
 	{ "criticality", FIELD_ENUM, &vocab_criticality,
 	  offsetof(struct system, criticality), 0, 0,
-	  "harm if the system is compromised or misbehaves; raises impact" },
+	  "harm if the system is compromised or misbehaves; high or critical "
+	  "raises impact, low lowers it" },
 };
 
 static const struct field boundary_fields[] = {

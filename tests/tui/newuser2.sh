@@ -22,6 +22,10 @@ tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
 tui_keys Enter
 tui_wait 'Step 1 of 7'
+# Criticality does not raise "every risk": medium changes nothing, high
+# and critical raise the harms to what the system decides, does or holds.
+tui_wait 'lowers every impact'
+tui_hasnt 'impact of every risk'
 tui_keys 4
 tui_wait 'Step 4 of 7: Data flows'
 # It said "an unanswered field counts as the risky answer", while the
