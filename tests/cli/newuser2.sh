@@ -107,4 +107,25 @@ run check tiny.db --fail-on low
 expect_rc 0 "check of a model with nothing at stake"
 grep -q "note:" "$T/err" && fail "check: a note with nothing at stake"
 
+# The sign-off report, read by a reviewer: the list of high risks says it
+# holds mitigating ones too (it was headed "Open"), and an accepted risk
+# names its owner beside who decided it (only "accepted by root" before).
+run new sa.db --template rag-assistant
+expect_rc 0 "new from the template"
+run risk sa.db llm-indirect-prompt-injection@llm --status mitigating
+expect_rc 0 "a risk mitigating"
+run risk sa.db llm-jailbreak@llm --status accepted \
+    --justification "Filter and monitoring in place" --owner "Head of Support"
+expect_rc 0 "a risk accepted with an owner"
+run export sa.db --format markdown --output sa.md
+expect_rc 0 "the report"
+grep -qF "### High and critical risks not yet closed" sa.md ||
+    fail "report: the heading of the high risks"
+grep -q "^### Open high and critical risks" sa.md &&
+    fail "report: 'Open' heading over mitigating risks"
+grep -qE "^- \*\*R[0-9]+\*\* .*llm-indirect-prompt-injection@llm.*: high, mitigating" sa.md ||
+    fail "report: the mitigating risk in the list"
+grep -qE "^- \*\*R[0-9]+\*\* .*llm-jailbreak@llm.*accepted by .* on .*, owner Head of Support\$" sa.md ||
+    fail "report: the accepted risk's owner"
+
 finish
