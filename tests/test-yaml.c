@@ -2103,6 +2103,9 @@ test_every_error_of_a_file(void **state)
 			    every[i].yaml, every[i].want, got);
 		free(got);
 	}
+	/* The system's id is not an object's: a component may share it. */
+	model_free(accept_text("parapet: 1\nsystem: {id: s, name: S}\n"
+	    "components:\n  - {id: s, name: C, kind: application}\n"));
 	/* A cap: the first ERRORS_MAX kept, the others counted. */
 	buf_init(&b);
 	buf_adds(&b, "parapet: 1\nsystem: {id: s, name: S}\ncomponents:\n");

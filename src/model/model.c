@@ -914,13 +914,18 @@ model_index_all(struct model *m, const char *file,
 	const struct objref	*ref;
 	struct component	*c;
 	struct flow		*f;
+	struct error		 e;
 	size_t			 i, before = errors_count(errs);
 	char			 what[160];
 
 	model_free_index(m);
-	if (!model_is_unread(unread, nunread, NULL, OBJ_SYSTEM))
-		model_index_object(m, &m->system, OBJ_SYSTEM, &m->system.pos,
-		    file, errs);
+	/* The system's id is the model's, not one of its objects'. */
+	if (!model_is_unread(unread, nunread, NULL, OBJ_SYSTEM)) {
+		error_clear(&e);
+		if (model_check_object(&m->system, OBJ_SYSTEM, &m->system.pos,
+		    file, &e) == -1)
+			errors_add(errs, &e);
+	}
 	for (i = 0; i < m->nboundaries; i++)
 		model_index_object(m, m->boundaries[i], OBJ_BOUNDARY,
 		    &m->boundaries[i]->pos, file, errs);
@@ -978,8 +983,6 @@ model_index_all(struct model *m, const char *file,
 			    &f->to_pos : &f->pos, file, errs, 0);
 		}
 		if (f->src != NULL && f->src == f->dst) {
-			struct error	e;
-
 			/* Data a component passes to itself is not a flow. */
 			error_set_at(&e, file, f->to_pos.line ? f->to_pos.line :
 			    f->pos.line, f->to_pos.line ? f->to_pos.col :

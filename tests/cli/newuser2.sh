@@ -64,6 +64,11 @@ expect_rc 1 "import of 25 errors"
 expect_err "parapet: many.yaml: 5 more errors not shown (the first 20 are)" \
     "import: the errors left out are counted"
 
+# diff reads model files as import does: every error at once.
+run diff good.yaml bad.yaml
+expect_rc 1 "diff with a bad side"
+diff -u want "$T/err" >diff.out || { cat diff.out; fail "diff: every error"; }
+
 # A YAML syntax error is one error: what follows it is not known.
 printf 'parapet: 1\nsystem: {id: s, name: S, colour: red}\ncomponents: [\n' \
     >syntax.yaml
