@@ -1961,7 +1961,7 @@ test_decisions_are_documented(void **state)
 	free(page);
 }
 
-/* Every error model_read_yaml_all() reports, one "FILE:LINE:COL: msg" a line. */
+/* The errors of model_read_yaml_all(), one "FILE:LINE:COL: msg" a line. */
 static char *
 all_errors(const char *text, size_t *count)
 {
@@ -1992,7 +1992,7 @@ static const struct {
 	const char	*yaml;
 	const char	*want;		/* every error, in file order */
 } every[] = {
-	/* F22: a misspelt kind and a flow to a missing component, in one run. */
+	/* F22: a misspelt kind and a flow to a missing component, one run. */
 	{ "parapet: 1\n"
 	  "system: {id: s, name: S}\n"
 	  "components:\n"

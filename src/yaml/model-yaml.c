@@ -41,7 +41,7 @@ struct model_yaml_reader {
 	struct model_decisions	*dec;	/* the decisions read */
 	struct error		*err;	/* the error being made: &scratch */
 	struct error		 scratch;
-	struct errors		*errs;	/* every error kept (model_yaml_keep()) */
+	struct errors		*errs;	/* the errors kept: model_yaml_keep() */
 	/* Objects not read because of an error, for model_index_all(). */
 	struct model_unread	*unread;
 	size_t			 nunread;
@@ -1036,7 +1036,7 @@ model_yaml_read_root(const struct ydoc *doc, const struct ynode *root,
 		/* model_index_all()'s messages quote the file too. */
 		for (i = 0; i < errs->n; i++)
 			model_yaml_visible_error(&errs->v[i]);
-		/* In file order, as a compiler's, whichever check found them. */
+		/* In file order, as a compiler's, whatever found them. */
 		errors_sort(errs);
 	}
 	free(r.unread);
