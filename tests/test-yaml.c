@@ -289,8 +289,9 @@ static const struct {
 	  "    name: C\n"
 	  "    kind: model\n"
 	  "    fine-tuned: True\n",
+	  /* The word is right but for its case: say so (as answer does). */
 	  "t.yaml:7:17: 'fine-tuned' must be true, false, yes or "
-	  "no, not 'True' (leave it out while it is not known)" },
+	  "no, in lower case, not 'True'" },
 	{ "parapet: 1\n"
 	  "system: {id: s, name: S}\n"
 	  "components:\n"
@@ -2050,7 +2051,7 @@ static const struct {
 	  "t.yaml:6:5: each item of 'components' must be a mapping, not a "
 	  "list\n"
 	  "t.yaml:8:22: the answer to practice 'q-staff-awareness' must be "
-	  "yes, no or unknown, not 'Yes'\n"
+	  "yes, no or unknown, in lower case, not 'Yes'\n"
 	  "t.yaml:9:13: unknown practice field 'answr' (did you mean "
 	  "'answer'?)\n"
 	  "t.yaml:11:17: accepting risk 'x@d' requires a 'justification'\n" },

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/model.h"
 #include "model/risk.h"
@@ -290,6 +291,11 @@ model_yaml_bool(struct model_yaml_reader *r, void *obj, const struct field *f,
 			return model_yaml_locate(r, v);
 		return 0;
 	}
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(v->value, words[i]) == 0)
+			return ynode_error(r->doc, v, r->err, "'%s' must be "
+			    "true, false, yes or no, in lower case, not '%s'",
+			    f->name, v->value);
 	return ynode_error(r->doc, v, r->err, "'%s' must be true, false, yes "
 	    "or no, not '%s' (leave it out while it is not known)", f->name,
 	    v->value);
@@ -537,6 +543,13 @@ model_yaml_answer(struct model_yaml_reader *r, const struct ynode *v,
 			return ynode_error(r->doc, v, r->err, "the answer to "
 			    "practice '%s' must be yes, no or unknown, not %s",
 			    id, ynode_type_name(v));
+		if (v->type == YNODE_SCALAR && !model_yaml_null(v) &&
+		    (strcasecmp(v->value, "yes") == 0 ||
+		    strcasecmp(v->value, "no") == 0 ||
+		    strcasecmp(v->value, "unknown") == 0))
+			return ynode_error(r->doc, v, r->err, "the answer to "
+			    "practice '%s' must be yes, no or unknown, in lower "
+			    "case, not '%s'", id, v->value);
 		return ynode_error(r->doc, v, r->err, "the answer to practice "
 		    "'%s' must be yes, no or unknown, not '%s'", id, v->value);
 	}
