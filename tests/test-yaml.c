@@ -289,8 +289,9 @@ static const struct {
 	  "    name: C\n"
 	  "    kind: model\n"
 	  "    fine-tuned: True\n",
+	  /* The word is right but for its case: say so (as answer does). */
 	  "t.yaml:7:17: 'fine-tuned' must be true, false, yes or "
-	  "no, not 'True' (leave it out while it is not known)" },
+	  "no, in lower case, not 'True'" },
 	{ "parapet: 1\n"
 	  "system: {id: s, name: S}\n"
 	  "components:\n"
@@ -587,8 +588,9 @@ static const struct {
 	  "system: {id: s, name: S}\n"
 	  "components:\n"
 	  "  - {id: c, name: C, kind: modle, colour: red}\n",
-	  "t.yaml:4:35: unknown component field 'colour' (see parapet-model(5"
-	  ") for the fields of a component)" },
+	  /* Both are reported (test_every_error_of_a_file): first in file. */
+	  "t.yaml:4:28: unknown component kind 'modle' for 'kind' (did you "
+	  "mean 'model'?)" },
 	{ "parapet: 1\n"
 	  "system: {id: s, name: S}\n"
 	  "? [a]\n"
@@ -1960,11 +1962,176 @@ test_decisions_are_documented(void **state)
 	free(page);
 }
 
+/* The errors of model_read_yaml_all(), one "FILE:LINE:COL: msg" a line. */
+static char *
+all_errors(const char *text, size_t *count)
+{
+	struct model	*m;
+	struct errors	 errs;
+	struct buf	 b;
+	size_t		 i;
+
+	errors_init(&errs);
+	m = model_read_yaml_all(text, strlen(text), "t.yaml", NULL, &errs);
+	if (m != NULL) {
+		model_free(m);
+		fail_msg("accepted: %s", text);
+	}
+	assert_true(errs.n > 0);
+	buf_init(&b);
+	for (i = 0; i < errs.n; i++) {
+		error_format(&errs.v[i], &b);
+		buf_adds(&b, "\n");
+	}
+	if (count != NULL)
+		*count = errors_count(&errs);
+	errors_release(&errs);
+	return buf_detach(&b);
+}
+
+static const struct {
+	const char	*yaml;
+	const char	*want;		/* every error, in file order */
+} every[] = {
+	/* F22: a misspelt kind and a flow to a missing component, one run. */
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: llm, name: L, kind: modle}\n"
+	  "  - {id: app, name: A, kind: application}\n"
+	  "flows:\n"
+	  "  - {id: f1, from: app, to: dbx}\n",
+	  "t.yaml:4:30: unknown component kind 'modle' for 'kind' (did you "
+	  "mean 'model'?)\n"
+	  "t.yaml:7:29: flow 'f1' goes to an unknown component 'dbx'\n" },
+	/* A flow to the component that was not read is not reported again. */
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: llm, name: L, kind: modle}\n"
+	  "  - {id: app, name: A, kind: application, nmae: x}\n"
+	  "flows:\n"
+	  "  - {id: f1, from: app, to: llm}\n",
+	  "t.yaml:4:30: unknown component kind 'modle' for 'kind' (did you "
+	  "mean 'model'?)\n"
+	  "t.yaml:5:43: unknown component field 'nmae' (did you mean "
+	  "'name'?)\n" },
+	/* A misspelt 'kind' is one error, not also "has no 'kind'". */
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries:\n"
+	  "  - {id: b, name: B, colour: red}\n"
+	  "components:\n"
+	  "  - {id: c, name: C, kidn: model, boundary: b}\n",
+	  "t.yaml:4:22: unknown boundary field 'colour' (see parapet-model(5) "
+	  "for the fields of a boundary)\n"
+	  "t.yaml:6:22: unknown component field 'kidn' (did you mean "
+	  "'kind'?)\n" },
+	/* Independent errors of one object, of each section, in file order. */
+	{ "parapet: 1\n"
+	  "sytem: {id: s}\n"
+	  "system: {id: s, name: S, colour: red}\n"
+	  "components:\n"
+	  "  - {id: d, name: D, kind: datastore, personal-data: maybe, "
+	  "prompt: x}\n"
+	  "  - [a]\n"
+	  "practices:\n"
+	  "  q-staff-awareness: Yes\n"
+	  "  q-other: {answr: yes}\n"
+	  "decisions:\n"
+	  "  x@d: {status: accepted}\n",
+	  "t.yaml:2:1: unknown top-level key 'sytem' (did you mean "
+	  "'system'?)\n"
+	  "t.yaml:3:26: unknown system field 'colour' (see parapet-model(5) "
+	  "for the fields of a system)\n"
+	  "t.yaml:5:54: 'personal-data' must be true, false, yes or no, not "
+	  "'maybe' (leave it out while it is not known)\n"
+	  "t.yaml:5:61: unknown component field 'prompt' (see "
+	  "parapet-model(5) for the fields of a component)\n"
+	  "t.yaml:6:5: each item of 'components' must be a mapping, not a "
+	  "list\n"
+	  "t.yaml:8:22: the answer to practice 'q-staff-awareness' must be "
+	  "yes, no or unknown, in lower case, not 'Yes'\n"
+	  "t.yaml:9:13: unknown practice field 'answr' (did you mean "
+	  "'answer'?)\n"
+	  "t.yaml:11:17: accepting risk 'x@d' requires a 'justification'\n" },
+	/* Index errors of objects that were read: each one. */
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - {id: a, name: A, kind: application, boundary: nowhere}\n"
+	  "  - {id: a, name: B, kind: application}\n"
+	  "  - {id: c, kind: application}\n"
+	  "flows:\n"
+	  "  - {id: f1, from: a, to: a}\n"
+	  "  - {id: f2, from: x, to: y}\n",
+	  "t.yaml:4:51: component 'a' is in an unknown boundary 'nowhere'\n"
+	  "t.yaml:5:5: duplicate id 'a' (already used by a component)\n"
+	  "t.yaml:6:5: component 'c' has no 'name'\n"
+	  "t.yaml:8:27: flow 'f1' goes from 'a' to itself\n"
+	  "t.yaml:9:20: flow 'f2' comes from an unknown component 'x' (did "
+	  "you mean 'a'?)\n"
+	  "t.yaml:9:27: flow 'f2' goes to an unknown component 'y' (did you "
+	  "mean 'a'?)\n" },
+	/* A file not of format 1 gets one error: the rest would be noise. */
+	{ "parapet: 2\n"
+	  "system: {id: s, name: S, colour: red}\n",
+	  "t.yaml:1:10: unsupported model format '2' (this Parapet reads "
+	  "format 1)\n" },
+	/* So does a syntax error. */
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S, colour: red}\n"
+	  "components: [\n",
+	  NULL },
+};
+
+static void
+test_every_error_of_a_file(void **state)
+{
+	struct buf	 b;
+	size_t		 i, n;
+	char		*got;
+
+	(void)state;
+	for (i = 0; i < sizeof every / sizeof every[0]; i++) {
+		got = all_errors(every[i].yaml, &n);
+		if (every[i].want == NULL) {
+			/* One line: the syntax error alone. */
+			assert_int_equal(n, 1);
+			assert_non_null(strstr(got, "t.yaml:"));
+		} else if (strcmp(got, every[i].want) != 0)
+			fail_msg("input:\n%s\nwant:\n%s\ngot:\n%s",
+			    every[i].yaml, every[i].want, got);
+		free(got);
+	}
+	/* The system's id is not an object's: a component may share it. */
+	model_free(accept_text("parapet: 1\nsystem: {id: s, name: S}\n"
+	    "components:\n  - {id: s, name: C, kind: application}\n"));
+	/* A cap: the first ERRORS_MAX kept, the others counted. */
+	buf_init(&b);
+	buf_adds(&b, "parapet: 1\nsystem: {id: s, name: S}\ncomponents:\n");
+	for (i = 0; i < ERRORS_MAX + 5; i++)
+		buf_addf(&b, "  - {id: c%zu, name: C, kind: modle}\n", i);
+	got = all_errors(b.s, &n);
+	assert_int_equal(n, ERRORS_MAX + 5);
+	for (i = 0, n = 0; got[i] != '\0'; i++)
+		n += got[i] == '\n';
+	assert_int_equal(n, ERRORS_MAX);
+	/* The one-error reader gives the first of them. */
+	free(got);
+	got = refusal(b.s, b.len);
+	assert_string_equal(got, "t.yaml:4:29: unknown component kind 'modle' "
+	    "for 'kind' (did you mean 'model'?)");
+	free(got);
+	buf_release(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refused_inputs_name_the_place),
+		cmocka_unit_test(test_every_error_of_a_file),
 		cmocka_unit_test(test_bad_bytes_are_placed),
 		cmocka_unit_test(test_spec_example_read_field_by_field),
 		cmocka_unit_test(test_accepted_forms),

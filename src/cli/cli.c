@@ -292,6 +292,23 @@ cli_fail(const struct error *e)
 }
 
 int
+cli_fail_all(const struct errors *l, const char *file)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		cli_fail(&l->v[i]);
+	if (l->dropped > 0) {
+		fprintf(stderr, "parapet: ");
+		cli_puts(stderr, file);
+		fprintf(stderr, ": %zu more error%s not shown (the first %d "
+		    "are)\n", l->dropped, l->dropped == 1 ? "" : "s",
+		    ERRORS_MAX);
+	}
+	return 1;
+}
+
+int
 cli_failf(const char *fmt, ...)
 {
 	struct error	e;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 
 struct error;
+struct errors;
 struct session;
 
 #define EXIT_USAGE	2
@@ -150,6 +151,11 @@ void	cli_usage_line(const struct cli_cmd *, struct buf *);
 
 /* Helpers for commands. */
 int	cli_fail(const struct error *);
+/*
+ * Print every error of a list as cli_fail() does, then how many more were
+ * left out (errors about file). Returns 1.
+ */
+int	cli_fail_all(const struct errors *, const char *file);
 int	cli_failf(const char *, ...) __attribute__((format(printf, 1, 2)));
 int	cli_usage(const struct cli_cmd *);
 /* Print untrusted text made safe for a terminal. */

@@ -33,6 +33,38 @@ check_heading(const struct risk *k, size_t *shown, size_t *confirm)
 	(*shown)++;
 }
 
+/*
+ * Without --fail-on-unanswered the gate passes a model whose unanswered
+ * fields would raise risks at or above the level: say so on stderr (the
+ * output and exit status stay the gate's), so that a pipeline's log does
+ * not read as "nothing to fear" for a model not yet described.
+ */
+static void
+check_note_unanswered(struct session *s, const struct model *m, int level)
+{
+	struct risk_register	 pending;
+	struct risk_questions	 fq;
+	size_t			 i, n = 0;
+
+	risk_register_init(&pending);
+	fq.v = NULL;
+	fq.n = 0;
+	analyze_questions(s->cat, m, &pending, &fq);
+	for (i = 0; i < fq.n; i++)
+		if (fq.v[i].worst >= level)
+			n++;
+	if (n > 0) {
+		fprintf(stderr, "parapet: check: note: %zu field%s not "
+		    "answered in '", n, n == 1 ? "" : "s");
+		cli_puts(stderr, m->system.id);
+		fprintf(stderr, "' would raise risks at or above %s (open "
+		    "questions, not risks: --fail-on-unanswered fails on "
+		    "them)\n", vocab_name(&vocab_severity, level));
+	}
+	risk_questions_release(&fq);
+	risk_register_release(&pending);
+}
+
 static int
 check_model(struct session *s, const char *id, int level,
     const struct cli_args *a)
@@ -87,7 +119,8 @@ check_model(struct session *s, const char *id, int level,
 	if (a->fail_unanswered) {
 		nopen = analyze_open_questions(s->cat, m, &open);
 		analyze_questions(s->cat, m, &pending, &fq);
-	}
+	} else
+		check_note_unanswered(s, m, level);
 	for (i = 0; i < nopen; i++) {
 		printf("unanswered  %-5s ", open[i]->guideline);
 		cli_puts(stdout, open[i]->id);

@@ -197,7 +197,7 @@ diff_load_revision(struct diff_side *sd, const struct cli_args *a,
  */
 static int
 diff_load(struct diff_side *sd, const struct cli_args *a,
-    struct catalogue **cat, struct error *e)
+    struct catalogue **cat, struct error *e, struct errors *errs)
 {
 	struct model_decisions	 dec;
 	struct change		*hist = NULL;
@@ -237,8 +237,8 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 		    &nhist, e) == 0)
 			rc = 0;
 		changes_free(hist, nhist);
-	} else if ((sd->m = model_read_yaml_decisions(text, len, sd->path,
-	    &dec, e)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
+	} else if ((sd->m = model_read_yaml_all(text, len, sd->path, &dec,
+	    errs)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
 		diff_apply_decisions(&sd->reg, &dec.reg);
 		rc = 0;
 	}
@@ -255,6 +255,7 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 	struct risk_register	 asked, fresh;
 	struct model_diff	 d;
 	struct error		 e;
+	struct errors		 errs;
 	struct buf		 b;
 	size_t			 i, added;
 	int			 level = -1, md = 0, rc = 1;
@@ -278,10 +279,18 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 		side[i].arg = a->pos[i];
 		diff_side_parse(&side[i]);
 		side[i].name = xstrdup(side[i].arg);
-		if (diff_load(&side[i], a, &cat, &e) == -1) {
-			cli_fail(&e);
+		/* A model file's errors come all at once, as import's. */
+		errors_init(&errs);
+		error_clear(&e);
+		if (diff_load(&side[i], a, &cat, &e, &errs) == -1) {
+			if (errs.n > 0)
+				cli_fail_all(&errs, side[i].path);
+			else
+				cli_fail(&e);
+			errors_release(&errs);
 			goto out;
 		}
+		errors_release(&errs);
 	}
 	/* Two files of different systems are a slip more often than not. */
 	if (strcmp(side[0].m->system.id, side[1].m->system.id) != 0) {

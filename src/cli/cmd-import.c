@@ -666,6 +666,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct session		*s = NULL;
 	struct model		*m = NULL;
 	struct error		 e;
+	struct errors		 errs;
 	size_t			 len, nhist = 0, applied = 0, i;
 	char			*text, *tmp = NULL, *source, *shown;
 	int			 existed, isnew, xml, tries = 0, rc = 1;
@@ -675,6 +676,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	risk_register_init(&reg);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
+	errors_init(&errs);
 	if (cli_model_file_as_db("import", db))
 		return cli_usage(c);
 	if ((text = file_read(path, limit_file_bytes(), &len, &e)) == NULL)
@@ -696,8 +698,15 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	} else if (interop_is_json(text) || interop_is_otm_yaml(text, len))
 		/* Another tool's model: Threat Dragon v2 or OTM. */
 		m = interop_read_decisions(text, len, file, &notes, &dec, &e);
-	else
-		m = model_read_yaml_decisions(text, len, file, &dec, &e);
+	else {
+		/* A model file: every error of it at once, as a compiler. */
+		m = model_read_yaml_all(text, len, file, &dec, &errs);
+		if (m == NULL) {
+			free(text);
+			cli_fail_all(&errs, file);
+			goto out;
+		}
+	}
 	free(text);
 	if (m == NULL) {
 		cli_fail(&e);
@@ -841,5 +850,6 @@ out:
 	for (i = 0; i < nkeep; i++)
 		free(keepv[i]);
 	free(keepv);
+	errors_release(&errs);
 	return rc;
 }

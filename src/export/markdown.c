@@ -463,7 +463,8 @@ md_summary(struct md *d)
 	}
 	buf_addf(o, " %zu |\n\n", total);
 
-	buf_adds(o, "### Open high and critical risks\n\n");
+	/* Mitigating is not closed: the heading says what is listed. */
+	buf_adds(o, "### High and critical risks not yet closed\n\n");
 	for (n = 0, i = 0; i < d->napply; i++) {
 		k = d->apply[i];
 		if (k->severity < LEVEL_HIGH || (k->status != RISK_OPEN &&
@@ -495,6 +496,11 @@ md_summary(struct md *d)
 		buf_adds(o, " on ");
 		md_inline(o, k->decided_at != NULL ? k->decided_at :
 		    "an unknown date");
+		/* Who decided is not always who owns the risk. */
+		if (k->owner != NULL && *k->owner != '\0') {
+			buf_adds(o, ", owner ");
+			md_inline(o, k->owner);
+		}
 		buf_addc(o, '\n');
 		n++;
 	}

@@ -29,7 +29,8 @@ static const struct field system_fields[] = {
 	  "register by" },
 	{ "criticality", FIELD_ENUM, &vocab_criticality,
 	  offsetof(struct system, criticality), 0, 0,
-	  "harm if the system is compromised or misbehaves; raises impact" },
+	  "harm if the system is compromised or misbehaves; high or critical "
+	  "raises impact, low lowers it" },
 };
 
 static const struct field boundary_fields[] = {
@@ -654,6 +655,36 @@ model_remove(struct model *m, const char *id)
 	return found ? 0 : -1;
 }
 
+void
+model_drop_last(struct model *m, enum objtype t)
+{
+	void	**array;
+	size_t	 *n;
+
+	switch (t) {
+	case OBJ_BOUNDARY:
+		array = (void **)m->boundaries;
+		n = &m->nboundaries;
+		break;
+	case OBJ_COMPONENT:
+		array = (void **)m->components;
+		n = &m->ncomponents;
+		break;
+	case OBJ_FLOW:
+		array = (void **)m->flows;
+		n = &m->nflows;
+		break;
+	default:
+		return;
+	}
+	if (*n == 0)
+		return;
+	model_free_fields(array[*n - 1], t);
+	free(array[*n - 1]);
+	(*n)--;
+	m->indexed = 0;
+}
+
 /* Replace a reference to a renamed object. */
 static void
 model_follow(char **ref, const char *from, const char *to)
@@ -832,43 +863,81 @@ model_unknown_ref(const struct model *m, const char *what, const char *id,
 	return -1;
 }
 
+/* 1 if id names an object of type t that the file had but was not read. */
+static int
+model_is_unread(const struct model_unread *unread, size_t nunread,
+    const char *id, enum objtype t)
+{
+	size_t	i;
+
+	for (i = 0; i < nunread; i++)
+		if (unread[i].type == t && (t == OBJ_SYSTEM ||
+		    (id != NULL && strcmp(unread[i].id, id) == 0)))
+			return 1;
+	return 0;
+}
+
+/* Check an object and register its id when it has a usable one. */
+static void
+model_index_object(struct model *m, void *obj, enum objtype t,
+    const struct srcpos *pos, const char *file, struct errors *errs)
+{
+	const char	*id = *(char *const *)obj;
+	struct error	 e;
+
+	error_clear(&e);
+	if (model_check_object(obj, t, pos, file, &e) == -1)
+		errors_add(errs, &e);
+	/* An object short of a field still resolves references to it. */
+	if (id_valid(id) &&
+	    model_register(m, id, t, obj, pos, file, &e) == -1)
+		errors_add(errs, &e);
+}
+
+/* A reference to an unknown object; what says whose ("flow 'x' goes to an"). */
+static void
+model_index_ref(const struct model *m, const char *what, const char *id,
+    const struct srcpos *pos, const char *file, struct errors *errs,
+    int isbnd)
+{
+	struct error	e;
+
+	error_clear(&e);
+	model_unknown_ref(m, what, id, pos, file, &e, isbnd);
+	errors_add(errs, &e);
+}
+
 int
-model_index(struct model *m, const char *file, struct error *err)
+model_index_all(struct model *m, const char *file,
+    const struct model_unread *unread, size_t nunread, struct errors *errs)
 {
 	const struct objref	*ref;
 	struct component	*c;
 	struct flow		*f;
-	struct boundary		*b;
-	size_t			 i;
+	struct error		 e;
+	size_t			 i, before = errors_count(errs);
+	char			 what[160];
 
 	model_free_index(m);
-	if (model_check_object(&m->system, OBJ_SYSTEM, &m->system.pos, file,
-	    err) == -1)
-		return -1;
-	for (i = 0; i < m->nboundaries; i++) {
-		b = m->boundaries[i];
-		if (model_check_object(b, OBJ_BOUNDARY, &b->pos, file,
-		    err) == -1 ||
-		    model_register(m, b->id, OBJ_BOUNDARY, b, &b->pos, file,
-		    err) == -1)
-			goto fail;
+	/* The system's id is the model's, not one of its objects'. */
+	if (!model_is_unread(unread, nunread, NULL, OBJ_SYSTEM)) {
+		error_clear(&e);
+		if (model_check_object(&m->system, OBJ_SYSTEM, &m->system.pos,
+		    file, &e) == -1)
+			errors_add(errs, &e);
 	}
+	for (i = 0; i < m->nboundaries; i++)
+		model_index_object(m, m->boundaries[i], OBJ_BOUNDARY,
+		    &m->boundaries[i]->pos, file, errs);
 	for (i = 0; i < m->ncomponents; i++) {
-		c = m->components[i];
-		c->index = i;
-		if (model_check_object(c, OBJ_COMPONENT, &c->pos, file,
-		    err) == -1 ||
-		    model_register(m, c->id, OBJ_COMPONENT, c, &c->pos, file,
-		    err) == -1)
-			goto fail;
+		m->components[i]->index = i;
+		model_index_object(m, m->components[i], OBJ_COMPONENT,
+		    &m->components[i]->pos, file, errs);
 	}
 	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		f->index = i;
-		if (model_check_object(f, OBJ_FLOW, &f->pos, file, err) == -1 ||
-		    model_register(m, f->id, OBJ_FLOW, f, &f->pos, file,
-		    err) == -1)
-			goto fail;
+		m->flows[i]->index = i;
+		model_index_object(m, m->flows[i], OBJ_FLOW, &m->flows[i]->pos,
+		    file, errs);
 	}
 	for (i = 0; i < m->ncomponents; i++) {
 		c = m->components[i];
@@ -876,57 +945,71 @@ model_index(struct model *m, const char *file, struct error *err)
 		if (c->boundary == NULL)
 			continue;
 		ref = strmap_get(&m->ids, c->boundary);
-		if (ref == NULL || ref->type != OBJ_BOUNDARY) {
-			char	what[160];
-
-			snprintf(what, sizeof what, "component '%s' is in an",
-			    c->id);
-			model_unknown_ref(m, what, c->boundary,
-			    c->boundary_pos.line ? &c->boundary_pos : &c->pos,
-			    file, err, 1);
-			goto fail;
+		if (ref != NULL && ref->type == OBJ_BOUNDARY) {
+			c->b = ref->ptr;
+			continue;
 		}
-		c->b = ref->ptr;
+		if (model_is_unread(unread, nunread, c->boundary,
+		    OBJ_BOUNDARY))
+			continue;
+		snprintf(what, sizeof what, "component '%s' is in an",
+		    c->id != NULL ? c->id : "");
+		model_index_ref(m, what, c->boundary, c->boundary_pos.line ?
+		    &c->boundary_pos : &c->pos, file, errs, 1);
 	}
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		ref = strmap_get(&m->ids, f->from);
-		if (ref == NULL || ref->type != OBJ_COMPONENT) {
-			char	what[160];
-
+		f->src = f->dst = NULL;
+		if (f->from != NULL &&
+		    (ref = strmap_get(&m->ids, f->from)) != NULL &&
+		    ref->type == OBJ_COMPONENT)
+			f->src = ref->ptr;
+		else if (f->from != NULL && !model_is_unread(unread, nunread,
+		    f->from, OBJ_COMPONENT)) {
 			snprintf(what, sizeof what, "flow '%s' comes from an",
-			    f->id);
-			model_unknown_ref(m, what, f->from, f->from_pos.line ?
-			    &f->from_pos : &f->pos, file, err, 0);
-			goto fail;
+			    f->id != NULL ? f->id : "");
+			model_index_ref(m, what, f->from, f->from_pos.line ?
+			    &f->from_pos : &f->pos, file, errs, 0);
 		}
-		f->src = ref->ptr;
-		ref = strmap_get(&m->ids, f->to);
-		if (ref == NULL || ref->type != OBJ_COMPONENT) {
-			char	what[160];
-
+		if (f->to != NULL &&
+		    (ref = strmap_get(&m->ids, f->to)) != NULL &&
+		    ref->type == OBJ_COMPONENT)
+			f->dst = ref->ptr;
+		else if (f->to != NULL && !model_is_unread(unread, nunread,
+		    f->to, OBJ_COMPONENT)) {
 			snprintf(what, sizeof what, "flow '%s' goes to an",
-			    f->id);
-			model_unknown_ref(m, what, f->to, f->to_pos.line ?
-			    &f->to_pos : &f->pos, file, err, 0);
-			goto fail;
+			    f->id != NULL ? f->id : "");
+			model_index_ref(m, what, f->to, f->to_pos.line ?
+			    &f->to_pos : &f->pos, file, errs, 0);
 		}
-		f->dst = ref->ptr;
-		if (f->src == f->dst) {
+		if (f->src != NULL && f->src == f->dst) {
 			/* Data a component passes to itself is not a flow. */
-			error_set_at(err, file, f->to_pos.line ? f->to_pos.line :
+			error_set_at(&e, file, f->to_pos.line ? f->to_pos.line :
 			    f->pos.line, f->to_pos.line ? f->to_pos.col :
 			    f->pos.col, "flow '%s' goes from '%s' to itself",
-			    f->id, f->from);
-			goto fail;
+			    f->id != NULL ? f->id : "", f->from);
+			errors_add(errs, &e);
 		}
+	}
+	if (errors_count(errs) > before) {
+		model_free_index(m);
+		return -1;
 	}
 	m->indexed = 1;
 	return 0;
+}
 
-fail:
-	model_free_index(m);
-	return -1;
+int
+model_index(struct model *m, const char *file, struct error *err)
+{
+	struct errors	errs;
+	int		rc;
+
+	errors_init(&errs);
+	if ((rc = model_index_all(m, file, NULL, 0, &errs)) == -1)
+		errors_first(&errs, err);
+	errors_release(&errs);
+	return rc;
 }
 
 const struct objref *

@@ -25,6 +25,7 @@
 
 struct buf;
 struct error;
+struct errors;
 
 #define MODEL_FORMAT	1
 #define ID_MAX		64
@@ -247,6 +248,8 @@ int		 model_remove(struct model *, const char *id);
  */
 int		 model_rename(struct model *, const char *from,
 		     const char *to, struct error *);
+/* Free the boundary, component or flow added last (a reader gave up on it). */
+void		 model_drop_last(struct model *, enum objtype);
 /* Remember that the object now called to was called from. */
 void		 model_note_rename(struct model *, const char *from,
 		     const char *to);
@@ -260,6 +263,22 @@ void		 model_clear_renames(struct model *);
  * added by the caller. Returns 0 or -1.
  */
 int		 model_index(struct model *, const char *file, struct error *);
+/*
+ * An object a file had that its reader could not take (an error was
+ * reported on it): references to it are not reported again.
+ * OBJ_SYSTEM (any id) leaves the system's own checks out.
+ */
+struct model_unread {
+	const char	*id;		/* borrowed */
+	enum objtype	 type;
+};
+/*
+ * model_index() that adds every error to errs (util/error.h) instead of
+ * stopping at the first; model_index() gives the first of these.
+ */
+int		 model_index_all(struct model *, const char *file,
+		     const struct model_unread *, size_t nunread,
+		     struct errors *);
 /* Look up any object by id (model_index() first). NULL if none. */
 const struct objref *model_find(const struct model *, const char *);
 struct component *model_component(const struct model *, const char *);

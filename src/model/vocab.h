@@ -288,8 +288,8 @@ enum data_class { VOCAB_DATA_CLASS(VOCAB_ENUM) DATA_COUNT };
 
 /* Three-valued booleans: a field that is absent is "not known yet". */
 #define VOCAB_TRI(X) \
-	X(TRI_UNKNOWN, "unknown", "not known yet: the analysis assumes the " \
-	    "risky answer") \
+	X(TRI_UNKNOWN, "unknown", "not known yet: left as an open question, " \
+	    "not a risk") \
 	X(TRI_NO, "false", "no") \
 	X(TRI_YES, "true", "yes")
 enum tri { VOCAB_TRI(VOCAB_ENUM) };

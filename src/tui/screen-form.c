@@ -24,7 +24,11 @@ struct form_screen {
 	struct vlist	 list;
 	int		 listh;
 	int		 gone;		/* the object was deleted meanwhile */
-	int		 onward;	/* committing to go to the next field */
+	/*
+	 * Committing on the way on: 1 to the next field, 2 to choose the
+	 * focused field's value (it may be empty: it is being filled in).
+	 */
+	int		 onward;
 };
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_MODEL, KCTX_GLOBAL,
@@ -98,24 +102,31 @@ form_create_model(struct tui *t, struct form *fm)
 static void form_reload(struct tui *, struct form_screen *, int);
 static void form_commit(struct tui *, struct form_screen *);
 
-/* 1 if every field in error is an empty one after the focused field. */
+/*
+ * 1 if every field in error is an empty one after the focused field (with
+ * the focused one too when it is being chosen).
+ */
 static int
-form_only_ahead(const struct form *fm)
+form_only_ahead(const struct form *fm, int choosing)
 {
 	size_t	i;
 
 	for (i = 0; i < fm->n; i++)
 		if (fm->v[i].error != NULL &&
-		    (i <= fm->cursor || fm->v[i].text != NULL))
+		    (i < fm->cursor || (i == fm->cursor && !choosing) ||
+		    fm->v[i].text != NULL))
 			return 0;
 	return 1;
 }
 
-/* Commit on the way to the next field. */
+/*
+ * Commit on the way to the next field (how 1), or to choosing the focused
+ * field's value from its list (how 2).
+ */
 static void
-form_commit_onward(struct tui *t, struct form_screen *fs)
+form_commit_onward(struct tui *t, struct form_screen *fs, int how)
 {
-	fs->onward = 1;
+	fs->onward = how;
 	form_commit(t, fs);
 	fs->onward = 0;
 }
@@ -137,7 +148,7 @@ form_commit(struct tui *t, struct form_screen *fs)
 		 * Going on to fill in the form is no mistake: what is
 		 * missing further down is said plainly, not as an error.
 		 */
-		if (fs->onward && form_only_ahead(fm))
+		if (fs->onward && form_only_ahead(fm, fs->onward == 2))
 			tui_message(t, "not saved yet: %s (fill in the fields "
 			    "marked *)", form_error(fm));
 		else
@@ -266,8 +277,9 @@ form_pick_done(struct tui *t, void *arg, const char *value)
 {
 	struct form_screen	*fs = arg;
 
+	/* A choice is a step on through the form, as Tab is. */
 	if (form_set(fs->fm, fs->fm->cursor, value, t->m) == 0)
-		form_commit(t, fs);
+		form_commit_onward(t, fs, 1);
 	return 0;
 }
 
@@ -327,7 +339,7 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 	case ACT_UP:
 	case ACT_DOWN:
 		if (a == ACT_DOWN)
-			form_commit_onward(t, fs);
+			form_commit_onward(t, fs, 1);
 		else
 			form_commit(t, fs);
 		if (a == ACT_UP && fm->cursor > 0)
@@ -337,12 +349,12 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_REDRAW;
 	case ACT_OPEN:
 		if (form_is_text(fm, fm->cursor)) {
-			form_commit_onward(t, fs);
+			form_commit_onward(t, fs, 1);
 			if (fm->cursor + 1 < fm->n)
 				form_focus(fm, fm->cursor + 1);
 			return TUI_REDRAW;
 		}
-		form_commit(t, fs);
+		form_commit_onward(t, fs, 2);
 		return form_pick(t, fs);
 	/*
 	 * Cycling shows the next value; the one the user leaves the field
@@ -353,7 +365,7 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 			form_cycle(fm, 1, t->m);
 			return TUI_REDRAW;
 		}
-		form_commit(t, fs);
+		form_commit_onward(t, fs, 2);
 		return form_pick(t, fs);
 	case ACT_LEFT:
 	case ACT_RIGHT:

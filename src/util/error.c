@@ -3,10 +3,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/xmalloc.h"
 
 void
 error_clear(struct error *e)
@@ -110,4 +112,62 @@ error_format(const struct error *e, struct buf *b)
 		buf_adds(b, ": ");
 	}
 	buf_adds(b, e->msg);
+}
+
+void
+errors_init(struct errors *l)
+{
+	l->v = NULL;
+	l->n = 0;
+	l->dropped = 0;
+}
+
+void
+errors_release(struct errors *l)
+{
+	free(l->v);
+	errors_init(l);
+}
+
+void
+errors_add(struct errors *l, const struct error *e)
+{
+	if (e == NULL || !error_isset(e))
+		return;
+	if (l->n == ERRORS_MAX) {
+		l->dropped++;
+		return;
+	}
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = *e;
+}
+
+size_t
+errors_count(const struct errors *l)
+{
+	return l->n + l->dropped;
+}
+
+void
+errors_first(const struct errors *l, struct error *err)
+{
+	if (err != NULL && l->n > 0)
+		*err = l->v[0];
+}
+
+void
+errors_sort(struct errors *l)
+{
+	struct error	t;
+	size_t		i, j;
+
+	/* Insertion sort: stable, and n is at most ERRORS_MAX. */
+	for (i = 1; i < l->n; i++) {
+		t = l->v[i];
+		for (j = i; j > 0 && (l->v[j - 1].line > t.line ||
+		    (l->v[j - 1].line == t.line && l->v[j - 1].col > t.col));
+		    j--)
+			l->v[j] = l->v[j - 1];
+		l->v[j] = t;
+	}
 }

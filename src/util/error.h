@@ -47,4 +47,28 @@ void	 error_prefix(struct error *, const char *, ...)
 /* Append "FILE:LINE:COL: message" (or just the message) to a buffer. */
 void	 error_format(const struct error *, struct buf *);
 
+/*
+ * A list of errors, for a reader that reports every independent error of a
+ * file in one run. It keeps the first ERRORS_MAX in the order added and
+ * counts the others, so that a broken file cannot flood a terminal.
+ */
+#define ERRORS_MAX	20
+
+struct errors {
+	struct error	*v;		/* [n], in the order added */
+	size_t		 n;
+	size_t		 dropped;	/* added beyond ERRORS_MAX */
+};
+
+void	 errors_init(struct errors *);
+void	 errors_release(struct errors *);
+/* Add a copy of an error that is set; an unset one is left out. */
+void	 errors_add(struct errors *, const struct error *);
+/* Everything added, kept or not. */
+size_t	 errors_count(const struct errors *);
+/* Order the errors kept by line and column; equal places keep their order. */
+void	 errors_sort(struct errors *);
+/* Copy the first error into err (when both exist). */
+void	 errors_first(const struct errors *, struct error *err);
+
 #endif

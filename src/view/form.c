@@ -555,8 +555,8 @@ form_options(const struct form *fm, size_t i, const struct model *m,
 	case FIELD_BOOL:
 		pick_add(p, "yes", NULL, "true");
 		pick_add(p, "no", NULL, "false");
-		pick_add(p, "", "unknown", "not known yet: the analysis "
-		    "assumes the risky answer");
+		pick_add(p, "", "unknown", "not known yet: left as an open "
+		    "question, not a risk");
 		break;
 	case FIELD_REF:
 		if (fm->type == OBJ_COMPONENT) {

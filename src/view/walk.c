@@ -22,8 +22,9 @@ static const struct walk_info walk_infos[WALK_COUNT] = {
 	  "Name the system, the risk owner who signs off, and how critical "
 	  "it is.",
 	  "The guidelines ask that systems whose compromise could cause "
-	  "serious harm be treated as critical (1.2): criticality raises the "
-	  "impact of every risk." },
+	  "serious harm be treated as critical (1.2): high or critical raises "
+	  "the impact of harm to what the system decides, does or holds; low "
+	  "lowers every impact." },
 	{ "Boundaries", "Trust boundaries",
 	  "List the zones that differ in trust: the public internet, your "
 	  "cloud account, a model vendor.",
@@ -40,8 +41,8 @@ static const struct walk_info walk_infos[WALK_COUNT] = {
 	  "Say what data moves from which component to which, and whether it "
 	  "is authenticated and encrypted.",
 	  "Prompts, retrieved documents and tool calls carry attacks across "
-	  "boundaries; an unanswered field counts as the risky answer (3.2, "
-	  "4.2)." },
+	  "boundaries; an unanswered field is an open question that names "
+	  "the risks its risky answer would raise (3.2, 4.2)." },
 	{ "Practice", "Practice questions",
 	  "Answer how the team works: awareness, supply chain, release, "
 	  "monitoring, incidents.",

@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/model.h"
 #include "model/risk.h"
@@ -39,8 +40,46 @@ struct model_yaml_reader {
 	const struct ydoc	*doc;	/* for positions in messages */
 	struct model		*m;	/* being built */
 	struct model_decisions	*dec;	/* the decisions read */
-	struct error		*err;
+	struct error		*err;	/* the error being made: &scratch */
+	struct error		 scratch;
+	struct errors		*errs;	/* the errors kept: model_yaml_keep() */
+	/* Objects not read because of an error, for model_index_all(). */
+	struct model_unread	*unread;
+	size_t			 nunread;
 };
+
+static void model_yaml_visible_error(struct error *);
+
+/*
+ * Keep the error being made, if any, and go on reading: the reader reports
+ * every error that does not follow from an earlier one.
+ */
+static void
+model_yaml_keep(struct model_yaml_reader *r)
+{
+	if (!error_isset(r->err))
+		return;
+	model_yaml_visible_error(r->err);
+	errors_add(r->errs, r->err);
+	error_clear(r->err);
+}
+
+/* Remember an object of the file that was not read, and its id if any. */
+static void
+model_yaml_unread(struct model_yaml_reader *r, const struct ynode *map,
+    enum objtype t)
+{
+	const struct ynode	*id = map != NULL && map->type == YNODE_MAP ?
+				    ynode_get(map, "id") : NULL;
+
+	if (t != OBJ_SYSTEM && (id == NULL || id->type != YNODE_SCALAR))
+		return;
+	r->unread = xreallocarray(r->unread, r->nunread + 1,
+	    sizeof *r->unread);
+	r->unread[r->nunread].id = id != NULL && id->type == YNODE_SCALAR ?
+	    id->value : "";
+	r->unread[r->nunread++].type = t;
+}
 
 /*
  * The known word nearest to w: one with two neighbouring letters swapped
@@ -252,6 +291,11 @@ model_yaml_bool(struct model_yaml_reader *r, void *obj, const struct field *f,
 			return model_yaml_locate(r, v);
 		return 0;
 	}
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcasecmp(v->value, words[i]) == 0)
+			return ynode_error(r->doc, v, r->err, "'%s' must be "
+			    "true, false, yes or no, in lower case, not '%s'",
+			    f->name, v->value);
 	return ynode_error(r->doc, v, r->err, "'%s' must be true, false, yes "
 	    "or no, not '%s' (leave it out while it is not known)", f->name,
 	    v->value);
@@ -331,12 +375,18 @@ model_yaml_new_component(struct model_yaml_reader *r, const struct ynode *map)
 	free(c->id);
 	c->id = NULL;
 	if (model_yaml_field(r, c, OBJ_COMPONENT,
-	    model_field(OBJ_COMPONENT, "kind"), v) == -1)
+	    model_field(OBJ_COMPONENT, "kind"), v) == -1) {
+		model_drop_last(r->m, OBJ_COMPONENT);
 		return NULL;
+	}
 	return c;
 }
 
-/* Read a system, boundary, component or flow from its mapping. */
+/*
+ * Read a system, boundary, component or flow from its mapping. Its errors
+ * are kept, each field's on its own; an object with any is left out of the
+ * model and remembered as unread.
+ */
 static int
 model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
     enum objtype t)
@@ -350,22 +400,26 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 	const struct ynode	*renamed = NULL;	/* renamed-from */
 	void			*obj = NULL;
 	size_t			 i;
+	int			 bad = 0;
 
 	for (i = 0; i < YNODE_PAIRS(map); i++) {
 		k = YNODE_KEY(map, i);
 		if (t != OBJ_SYSTEM &&
 		    strcmp(k->value, MODEL_RENAMED_FROM) == 0) {
 			renamed = YNODE_VAL(map, i);
-			if (renamed->type != YNODE_SCALAR)
-				return model_yaml_type_error(r, renamed,
+			if (renamed->type != YNODE_SCALAR) {
+				model_yaml_type_error(r, renamed,
 				    MODEL_RENAMED_FROM, "an identifier");
-			if (model_yaml_check_id(r, renamed, "renamed-from") ==
-			    -1)
-				return -1;
-			continue;
+				renamed = NULL;
+			} else if (model_yaml_check_id(r, renamed,
+			    "renamed-from") == -1)
+				renamed = NULL;
+		} else if (model_field(t, k->value) == NULL)
+			model_yaml_unknown_field(r, k, t);
+		if (error_isset(r->err)) {
+			model_yaml_keep(r);
+			bad = 1;
 		}
-		if (model_field(t, k->value) == NULL)
-			return model_yaml_unknown_field(r, k, t);
 	}
 	switch (t) {
 	case OBJ_SYSTEM:
@@ -380,8 +434,17 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 		pos = &b->pos;
 		break;
 	case OBJ_COMPONENT:
-		if ((c = model_yaml_new_component(r, map)) == NULL)
+		/* A misspelt 'kind' was reported: its absence follows. */
+		if (bad && ynode_get(map, "kind") == NULL) {
+			model_yaml_unread(r, map, t);
 			return -1;
+		}
+		/* Which fields apply follows from the kind: none without. */
+		if ((c = model_yaml_new_component(r, map)) == NULL) {
+			model_yaml_keep(r);
+			model_yaml_unread(r, map, t);
+			return -1;
+		}
 		obj = c;
 		pos = &c->pos;
 		break;
@@ -404,10 +467,17 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 			continue;	/* renamed-from */
 		if (f->type == FIELD_KIND)
 			continue;	/* set when the component was made */
-		if (c != NULL && !field_applies(f, c->kind))
-			return model_yaml_not_applicable(r, k, f, c->kind);
-		if (model_yaml_field(r, obj, t, f, v) == -1)
-			return -1;
+		if (c != NULL && !field_applies(f, c->kind)) {
+			model_yaml_not_applicable(r, k, f, c->kind);
+			model_yaml_keep(r);
+			bad = 1;
+			continue;
+		}
+		if (model_yaml_field(r, obj, t, f, v) == -1) {
+			model_yaml_keep(r);
+			bad = 1;
+			continue;
+		}
 		refpos = NULL;
 		if (c != NULL && strcmp(f->name, "boundary") == 0)
 			refpos = &c->boundary_pos;
@@ -420,6 +490,12 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 			refpos->col = v->col;
 		}
 	}
+	if (bad) {
+		model_yaml_unread(r, map, t);
+		if (t != OBJ_SYSTEM)
+			model_drop_last(r->m, t);
+		return -1;
+	}
 	/* Every object struct begins with its id. */
 	if (renamed != NULL && *(char **)obj != NULL &&
 	    strcmp(renamed->value, *(char **)obj) != 0)
@@ -427,7 +503,10 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 	return 0;
 }
 
-/* Read the list of one section: boundaries, components or flows. */
+/*
+ * Read the list of one section: boundaries, components or flows. The errors
+ * of each item are kept and the next item read.
+ */
 static int
 model_yaml_list(struct model_yaml_reader *r, const struct ynode *k,
     const struct ynode *v, enum objtype t)
@@ -439,12 +518,14 @@ model_yaml_list(struct model_yaml_reader *r, const struct ynode *k,
 	if (v->type != YNODE_SEQ)
 		return model_yaml_type_error(r, v, k->value, "a list");
 	for (i = 0; i < v->n; i++) {
-		if (v->items[i]->type != YNODE_MAP)
-			return ynode_error(r->doc, v->items[i], r->err, "each "
+		if (v->items[i]->type != YNODE_MAP) {
+			ynode_error(r->doc, v->items[i], r->err, "each "
 			    "item of '%s' must be a mapping, not %s", k->value,
 			    ynode_type_name(v->items[i]));
-		if (model_yaml_object(r, v->items[i], t) == -1)
-			return -1;
+			model_yaml_keep(r);
+			continue;
+		}
+		model_yaml_object(r, v->items[i], t);
 	}
 	return 0;
 }
@@ -462,6 +543,13 @@ model_yaml_answer(struct model_yaml_reader *r, const struct ynode *v,
 			return ynode_error(r->doc, v, r->err, "the answer to "
 			    "practice '%s' must be yes, no or unknown, not %s",
 			    id, ynode_type_name(v));
+		if (v->type == YNODE_SCALAR && !model_yaml_null(v) &&
+		    (strcasecmp(v->value, "yes") == 0 ||
+		    strcasecmp(v->value, "no") == 0 ||
+		    strcasecmp(v->value, "unknown") == 0))
+			return ynode_error(r->doc, v, r->err, "the answer to "
+			    "practice '%s' must be yes, no or unknown, in lower "
+			    "case, not '%s'", id, v->value);
 		return ynode_error(r->doc, v, r->err, "the answer to practice "
 		    "'%s' must be yes, no or unknown, not '%s'", id, v->value);
 	}
@@ -545,7 +633,7 @@ model_yaml_practices(struct model_yaml_reader *r, const struct ynode *v)
 	for (i = 0; i < YNODE_PAIRS(v); i++)
 		if (model_yaml_practice(r, YNODE_KEY(v, i),
 		    YNODE_VAL(v, i)) == -1)
-			return -1;
+			model_yaml_keep(r);
 	return 0;
 }
 
@@ -786,7 +874,7 @@ model_yaml_decisions(struct model_yaml_reader *r, const struct ynode *v)
 	for (i = 0; i < YNODE_PAIRS(v); i++)
 		if (model_yaml_decision(r, YNODE_KEY(v, i),
 		    YNODE_VAL(v, i)) == -1)
-			return -1;
+			model_yaml_keep(r);
 	return 0;
 }
 
@@ -810,7 +898,12 @@ model_yaml_format(struct model_yaml_reader *r, const struct ynode *root)
 	return 0;
 }
 
-/* Read every section of the root mapping, in file order. */
+/*
+ * Read every section of the root mapping, in file order, keeping the errors
+ * of each; then resolve references, leaving out those to what was not read.
+ * A file that is not a model of format 1 gets one error: the rest would be
+ * noise.
+ */
 static int
 model_yaml_root(struct model_yaml_reader *r, const struct ynode *root)
 {
@@ -833,10 +926,12 @@ model_yaml_root(struct model_yaml_reader *r, const struct ynode *root)
 		if (model_yaml_sections[j] != NULL)
 			continue;
 		near = model_yaml_suggest(k->value, model_yaml_sections);
-		if (near != NULL)
-			return ynode_error(r->doc, k, r->err, "unknown "
-			    "top-level key '%s' (did you mean '%s'?)",
-			    k->value, near);
+		if (near != NULL) {
+			ynode_error(r->doc, k, r->err, "unknown top-level key "
+			    "'%s' (did you mean '%s'?)", k->value, near);
+			model_yaml_keep(r);
+			continue;
+		}
 		buf_init(&b);
 		for (j = 0; model_yaml_sections[j] != NULL; j++) {
 			if (j > 0)
@@ -847,38 +942,40 @@ model_yaml_root(struct model_yaml_reader *r, const struct ynode *root)
 		ynode_error(r->doc, k, r->err, "unknown top-level key '%s' "
 		    "(expected %s)", k->value, b.s);
 		buf_release(&b);
-		return -1;
+		model_yaml_keep(r);
 	}
-	if ((v = ynode_get(root, "system")) == NULL)
-		return ynode_error(r->doc, root, r->err, "missing 'system' "
-		    "(the id and name of the system the model describes)");
+	if (ynode_get(root, "system") == NULL) {
+		ynode_error(r->doc, root, r->err, "missing 'system' (the id "
+		    "and name of the system the model describes)");
+		model_yaml_keep(r);
+		model_yaml_unread(r, NULL, OBJ_SYSTEM);
+	}
 	for (i = 0; i < YNODE_PAIRS(root); i++) {
 		k = YNODE_KEY(root, i);
 		v = YNODE_VAL(root, i);
 		if (strcmp(k->value, "system") == 0) {
-			if (v->type != YNODE_MAP)
-				return model_yaml_type_error(r, v, "system",
+			if (v->type != YNODE_MAP) {
+				model_yaml_type_error(r, v, "system",
 				    "a mapping");
-			if (model_yaml_object(r, v, OBJ_SYSTEM) == -1)
-				return -1;
-		} else if (strcmp(k->value, "boundaries") == 0) {
-			if (model_yaml_list(r, k, v, OBJ_BOUNDARY) == -1)
-				return -1;
-		} else if (strcmp(k->value, "components") == 0) {
-			if (model_yaml_list(r, k, v, OBJ_COMPONENT) == -1)
-				return -1;
-		} else if (strcmp(k->value, "flows") == 0) {
-			if (model_yaml_list(r, k, v, OBJ_FLOW) == -1)
-				return -1;
-		} else if (strcmp(k->value, "practices") == 0) {
-			if (model_yaml_practices(r, v) == -1)
-				return -1;
-		} else if (strcmp(k->value, "decisions") == 0) {
-			if (model_yaml_decisions(r, v) == -1)
-				return -1;
-		}
+				model_yaml_unread(r, NULL, OBJ_SYSTEM);
+			} else
+				model_yaml_object(r, v, OBJ_SYSTEM);
+		} else if (strcmp(k->value, "boundaries") == 0)
+			model_yaml_list(r, k, v, OBJ_BOUNDARY);
+		else if (strcmp(k->value, "components") == 0)
+			model_yaml_list(r, k, v, OBJ_COMPONENT);
+		else if (strcmp(k->value, "flows") == 0)
+			model_yaml_list(r, k, v, OBJ_FLOW);
+		else if (strcmp(k->value, "practices") == 0)
+			model_yaml_practices(r, v);
+		else if (strcmp(k->value, "decisions") == 0)
+			model_yaml_decisions(r, v);
+		model_yaml_keep(r);
 	}
-	return model_index(r->m, r->doc->file, r->err);
+	if (model_index_all(r->m, r->doc->file, r->unread, r->nunread,
+	    r->errs) == -1 || errors_count(r->errs) > 0)
+		return -1;
+	return 0;
 }
 
 /*
@@ -918,29 +1015,55 @@ model_decisions_release(struct model_decisions *dec)
 	dec->pos = NULL;
 }
 
-/* Build a model, and its decisions into dec, from a document's root. */
+/*
+ * Build a model, and its decisions into dec, from a document's root; every
+ * error goes to errs.
+ */
 static struct model *
 model_yaml_read_root(const struct ydoc *doc, const struct ynode *root,
-    struct model_decisions *dec, struct error *err)
+    struct model_decisions *dec, struct errors *errs)
 {
 	struct model_yaml_reader	r;
+	size_t				i;
 
+	r.doc = doc;
+	r.err = &r.scratch;
+	error_clear(r.err);
+	r.errs = errs;
+	r.dec = dec;
+	r.unread = NULL;
+	r.nunread = 0;
 	if (root == NULL) {
-		error_set_at(err, doc->file, 1, 1, "empty model file (a model "
-		    "starts with 'parapet: 1' and describes a 'system')");
+		error_set_at(r.err, doc->file, 1, 1, "empty model file (a "
+		    "model starts with 'parapet: 1' and describes a "
+		    "'system')");
+		errors_add(errs, r.err);
 		return NULL;
 	}
-	r.doc = doc;
-	r.err = err;
-	r.dec = dec;
 	r.m = model_new();
 	if (model_yaml_root(&r, root) == -1) {
+		model_yaml_keep(&r);
 		model_free(r.m);
+		r.m = NULL;
 		model_decisions_release(dec);
-		model_yaml_visible_error(err);
-		return NULL;
+		/* model_index_all()'s messages quote the file too. */
+		for (i = 0; i < errs->n; i++)
+			model_yaml_visible_error(&errs->v[i]);
+		/* In file order, as a compiler's, whatever found them. */
+		errors_sort(errs);
 	}
+	free(r.unread);
 	return r.m;
+}
+
+/* The first of a list of errors, as the readers that give one report. */
+static struct model *
+model_yaml_first(struct model *m, struct errors *errs, struct error *err)
+{
+	if (m == NULL)
+		errors_first(errs, err);
+	errors_release(errs);
+	return m;
 }
 
 struct model *
@@ -948,11 +1071,49 @@ model_from_ynode(const struct ydoc *doc, const struct ynode *root,
     struct error *err)
 {
 	struct model_decisions	 dec;
+	struct errors		 errs;
 	struct model		*m;
 
 	model_decisions_init(&dec);
-	m = model_yaml_read_root(doc, root, &dec, err);
+	errors_init(&errs);
+	m = model_yaml_read_root(doc, root, &dec, &errs);
 	model_decisions_release(&dec);
+	return model_yaml_first(m, &errs, err);
+}
+
+struct model *
+model_read_yaml_all(const char *text, size_t len, const char *file,
+    struct model_decisions *dec, struct errors *errs)
+{
+	struct model_decisions	 ignored;
+	struct error		 e;
+	struct ydoc		*doc;
+	struct model		*m;
+
+	if (dec == NULL) {
+		model_decisions_init(&ignored);
+		m = model_read_yaml_all(text, len, file, &ignored, errs);
+		model_decisions_release(&ignored);
+		return m;
+	}
+	model_decisions_init(dec);
+	if (file == NULL)
+		file = "<input>";
+	error_clear(&e);
+	if (len > MODEL_YAML_MAX_BYTES) {
+		error_set_at(&e, file, 0, 0, "model file is larger than the "
+		    "limit of %lu bytes", MODEL_YAML_MAX_BYTES);
+		errors_add(errs, &e);
+		return NULL;
+	}
+	/* A syntax error ends the reading: what follows is not known. */
+	if ((doc = ydoc_parse(text, len, file, &e)) == NULL) {
+		model_yaml_visible_error(&e);
+		errors_add(errs, &e);
+		return NULL;
+	}
+	m = model_yaml_read_root(doc, doc->root, dec, errs);
+	ydoc_free(doc);
 	return m;
 }
 
@@ -960,31 +1121,11 @@ struct model *
 model_read_yaml_decisions(const char *text, size_t len, const char *file,
     struct model_decisions *dec, struct error *err)
 {
-	struct model_decisions	 ignored;
-	struct ydoc		*doc;
-	struct model		*m;
+	struct errors	errs;
 
-	if (dec == NULL) {
-		model_decisions_init(&ignored);
-		m = model_read_yaml_decisions(text, len, file, &ignored, err);
-		model_decisions_release(&ignored);
-		return m;
-	}
-	model_decisions_init(dec);
-	if (file == NULL)
-		file = "<input>";
-	if (len > MODEL_YAML_MAX_BYTES) {
-		error_set_at(err, file, 0, 0, "model file is larger than the "
-		    "limit of %lu bytes", MODEL_YAML_MAX_BYTES);
-		return NULL;
-	}
-	if ((doc = ydoc_parse(text, len, file, err)) == NULL) {
-		model_yaml_visible_error(err);
-		return NULL;
-	}
-	m = model_yaml_read_root(doc, doc->root, dec, err);
-	ydoc_free(doc);
-	return m;
+	errors_init(&errs);
+	return model_yaml_first(model_read_yaml_all(text, len, file, dec,
+	    &errs), &errs, err);
 }
 
 struct model *

@@ -41,6 +41,7 @@
 
 struct buf;
 struct error;
+struct errors;
 struct ydoc;
 struct ynode;
 
@@ -90,6 +91,17 @@ void		 model_decisions_release(struct model_decisions *);
 struct model	*model_read_yaml_decisions(const char *text, size_t len,
 		     const char *file, struct model_decisions *dec,
 		     struct error *);
+/*
+ * model_read_yaml_decisions() that reports every error of the file to errs
+ * (util/error.h), in file order, instead of the first: each independent
+ * error once, leaving out those that only follow from an earlier one (a
+ * flow to a component whose kind is misspelt, a field of an unknown kind).
+ * A YAML syntax error or a file that is not of format 1 gives one error.
+ * dec may be NULL. NULL on error, with at least one error in errs.
+ */
+struct model	*model_read_yaml_all(const char *text, size_t len,
+		     const char *file, struct model_decisions *dec,
+		     struct errors *errs);
 /*
  * Append the model in format 1 and then, when risks is not NULL, its
  * 'decisions' section: every risk that applies and whose status is not
