@@ -224,12 +224,31 @@ db_sqlite_configure(void)
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
+/* 1 if the file and the folder it is in may be written by us. */
+static int
+db_sqlite_writable(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 ok;
+
+	if (access(path, W_OK) == -1)
+		return 0;
+	if (slash == NULL)
+		return access(".", W_OK) == 0;
+	dir = slash == path ? xstrdup("/") :
+	    xasprintf("%.*s", (int)(slash - path), path);
+	ok = access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 struct db *
 db_sqlite_open(const char *path, int flags, int *created, struct error *err)
 {
 	struct db_sqlite	*d;
 	struct stat		 st;
-	int			 oflags, rc;
+	int			 oflags, rc, query_only = 0;
 
 	*created = 0;
 	if (stat(path, &st) == -1) {
@@ -253,6 +272,17 @@ db_sqlite_open(const char *path, int flags, int *created, struct error *err)
 	} else if (st.st_size > 0 && db_sqlite_check_magic(path, err) == -1)
 		return NULL;
 
+	/*
+	 * A read where the file and its folder may be written opens the
+	 * file for writing with every write refused (query_only): SQLite's
+	 * last connection then folds and removes the -wal and -shm files it
+	 * made, which a read-only connection cannot, so reading a model
+	 * leaves nothing beside the database.
+	 */
+	if ((flags & DB_READONLY_OPEN) && db_sqlite_writable(path)) {
+		flags &= ~DB_READONLY_OPEN;
+		query_only = 1;
+	}
 	db_sqlite_configure();
 	d = xcalloc(1, sizeof *d);
 	d->base.ops = &db_sqlite_ops;
@@ -265,6 +295,11 @@ db_sqlite_open(const char *path, int flags, int *created, struct error *err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(d->db, 1);
+	if (query_only && (rc = sqlite3_exec(d->db, "PRAGMA query_only = 1",
+	    NULL, NULL, NULL)) != SQLITE_OK) {
+		db_fail(&d->base, path, db_sqlite_code(d, rc), err);
+		goto fail;
+	}
 	if ((flags & DB_READONLY_OPEN) &&
 	    db_sqlite_open_immutable(d, path, err) == -1)
 		goto fail;

@@ -99,6 +99,17 @@ for cmd in list history risks check export questions; do
 	[ -e "$T/empty.db-wal" ] && fail "$cmd made a -wal beside an empty file"
 done
 [ "$(stat -c %a "$T/empty.db")" = 666 ] || fail "the empty file's mode changed"
+# A read leaves nothing beside the database it read (no -wal or -shm that
+# looks like litter or a crash, and that "model as code" users commit).
+"$PARAPET" import "$good" "$T/read.db" >/dev/null || fail "import read.db"
+for cmd in list history risks questions register "check --fail-on low" \
+    "export --format csv"; do
+	# shellcheck disable=SC2086
+	"$PARAPET" $cmd "$T/read.db" >/dev/null 2>"$T/err"
+	for x in wal shm journal; do
+		[ -e "$T/read.db-$x" ] && fail "$cmd left read.db-$x behind"
+	done
+done
 if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null 2>&1; then
 	mkdir "$T/ro"
 	"$PARAPET" import "$good" "$T/ro/r.db" >/dev/null
