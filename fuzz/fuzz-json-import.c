@@ -1,7 +1,7 @@
 /*
  * fuzz-json-import.c: libFuzzer entry point over the JSON import of other
- * tools' models (interop_read(), interop/interop.h: jansson within bounds,
- * then the Threat Dragon v2 reader).
+ * tools' models (interop_read_decisions(), interop/interop.h: jansson
+ * within bounds, then the Threat Dragon v2 reader).
  *
  * Any input must be either refused with a message naming fuzz.json (and
  * no notes left), or read into an indexed model that writes as a YAML
@@ -36,13 +36,16 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct import_notes	 notes;
+	struct model_decisions	 dec;
 	struct model		*m, *back;
 	struct error		 e;
 	struct buf		 b;
 
 	import_notes_init(&notes);
 	error_clear(&e);
-	m = interop_read((const char *)data, size, "fuzz.json", &notes, &e);
+	m = interop_read_decisions((const char *)data, size, "fuzz.json", &notes,
+	    &dec, &e);
+	model_decisions_release(&dec);
 	if (m == NULL) {
 		if (strcmp(e.file, "fuzz.json") != 0 || e.msg[0] == '\0' ||
 		    notes.n != 0)

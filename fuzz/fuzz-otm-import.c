@@ -1,6 +1,6 @@
 /*
  * fuzz-otm-import.c: libFuzzer entry point over the Open Threat Model
- * import (interop_read(), interop/interop.h): YAML through libyaml (ydoc)
+ * import (interop_read_decisions(), interop/interop.h): YAML through libyaml (ydoc)
  * and jdoc_from_ydoc(), JSON through jansson, then otm-read.c; and over the
  * OTM export (otm-write.c) of what was read.
  *
@@ -58,6 +58,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct import_notes	 notes;
+	struct model_decisions	 dec;
 	struct export_input	 in;
 	struct model		*m, *back, *again;
 	struct error		 e;

@@ -100,7 +100,7 @@ tui_new_session() {
 	    -e "PARAPET_HINT_LOG=$TUI_DIR/hints" \
 	    -e "ASAN_OPTIONS=log_path=$TUI_DIR/asan:${ASAN_OPTIONS:-}" \
 	    -e "UBSAN_OPTIONS=log_path=$TUI_DIR/ubsan:${UBSAN_OPTIONS:-}" \
-	    "trap '' INT; $cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\""
+	    "trap '' INT; $cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\"; exit \$__rc"
 }
 
 # The session the next commands act on.
@@ -167,6 +167,14 @@ tui_wait_exit() {
 		    tail -1)"
 		if [ -n "$st" ]; then
 			echo "$st"
+			return 0
+		fi
+		# The shell ends with the program's status: a dead pane whose
+		# last screen lost the mark (a resize as it ended) still tells.
+		st="$(tui display-message -p -t "$TUI_T" \
+		    '#{pane_dead} #{pane_dead_status}' 2>/dev/null)"
+		if [ "${st%% *}" = 1 ]; then
+			echo "${st#* }"
 			return 0
 		fi
 		sleep 0.05
