@@ -98,6 +98,10 @@ const struct finding_mode finding_modes[FINDING_COUNT] = {
 	    .help = "one finding per component they send to, such as the "
 	    "pipeline that trains on datasets (a component that sends "
 	    "nothing is its own)" },
+	[FINDING_SYSTEM] = { .name = "system",
+	    .target = TARGET_COMPONENT, .finding = TARGET_COMPONENT,
+	    .help = "one finding for every component it holds for, such as "
+	    "the people with privileged access, on the first of them" },
 };
 
 const char *

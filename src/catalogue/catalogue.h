@@ -70,6 +70,8 @@ enum finding_by {
 				   them tool calls (else each its own) */
 	FINDING_CONSUMER,	/* components: per component their first
 				   flow out goes to (else each its own) */
+	FINDING_SYSTEM,		/* components: one finding for all of
+				   them, on the first in model order */
 	FINDING_COUNT
 };
 

@@ -346,6 +346,9 @@ analyze_subjects(const struct model *m, const struct threat *t,
 				continue;
 			h[i].subj = caller[c->index];
 			break;
+		case FINDING_SYSTEM:
+			h[i].subj = h[0].obj;
+			break;
 		case FINDING_ORIGIN:
 		case FINDING_CHAIN:
 			h[i].subj = NULL;
