@@ -404,6 +404,9 @@ expect backdoored-model@advice-llm medium
 expect backdoored-model@gate-model high
 above backdoored-model@gate-model backdoored-model@advice-llm
 above transfer-learning-attack@gate-model transfer-learning-attack@advice-llm
+# An embedding model only ranks what is retrieved (adj-embedding-ranks-only).
+expect backdoored-model@embedder medium
+above backdoored-model@gate-model backdoored-model@embedder
 # Only engineers stated to write nothing an attacker controls prompt the
 # advice LLM, through an internal app: jailbreaking it needs an insider
 # (likelihood 2). Employees whose input is not so stated (the served

@@ -98,6 +98,11 @@ const struct finding_mode finding_modes[FINDING_COUNT] = {
 	    .help = "one finding per component they send to, such as the "
 	    "pipeline that trains on datasets (a component that sends "
 	    "nothing is its own)" },
+	[FINDING_BOUNDARY] = { .name = "boundary",
+	    .target = TARGET_COMPONENT, .finding = TARGET_COMPONENT,
+	    .help = "one finding per trust boundary the components are in, "
+	    "such as the staff with privileged access in one zone, on the "
+	    "first of them (a component in no boundary is its own)" },
 };
 
 const char *

@@ -70,6 +70,9 @@ enum finding_by {
 				   them tool calls (else each its own) */
 	FINDING_CONSUMER,	/* components: per component their first
 				   flow out goes to (else each its own) */
+	FINDING_BOUNDARY,	/* components: one finding per trust
+				   boundary they are in, on the first
+				   there (else each its own) */
 	FINDING_COUNT
 };
 

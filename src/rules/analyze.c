@@ -339,7 +339,7 @@ analyze_subjects(const struct model *m, const struct threat *t,
 	const struct component	**caller = NULL;
 	const struct flow	*f;
 	const struct component	*c;
-	size_t			 i;
+	size_t			 i, j;
 
 	if (t->finding == FINDING_CALLER) {
 		/* The first component that sends each one tool calls. */
@@ -388,6 +388,16 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			if (caller[c->index] == NULL)
 				continue;
 			h[i].subj = caller[c->index];
+			break;
+		case FINDING_BOUNDARY:
+			/* The first hit in the same boundary. */
+			if (c->b == NULL)
+				continue;
+			for (j = 0; j < i; j++)
+				if (((const struct component *)
+				    h[j].obj)->b == c->b)
+					break;
+			h[i].subj = h[j].obj;
 			break;
 		case FINDING_ORIGIN:
 		case FINDING_CHAIN:
