@@ -89,6 +89,7 @@ tui_start() {
 # tui_new_session NAME CMD: one attempt of tui_start.
 tui_new_session() {
 	local name="$1" cmd="$2"
+	rm -f "$TUI_DIR/exit-$name"
 	tui new-session -d -s "$name" -x "${TUI_COLS:-80}" -y "${TUI_ROWS:-24}" \
 	    -e LANG=C.UTF-8 -e LC_ALL=C.UTF-8 -e TZ=UTC -e ESCDELAY=25 \
 	    -e "PARAPET_NOW=${PARAPET_NOW:-2026-11-25T12:00:00Z}" \
@@ -100,7 +101,7 @@ tui_new_session() {
 	    -e "PARAPET_HINT_LOG=$TUI_DIR/hints" \
 	    -e "ASAN_OPTIONS=log_path=$TUI_DIR/asan:${ASAN_OPTIONS:-}" \
 	    -e "UBSAN_OPTIONS=log_path=$TUI_DIR/ubsan:${UBSAN_OPTIONS:-}" \
-	    "trap '' INT; $cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\"; exit \$__rc"
+	    "trap '' INT; $cmd; __rc=\$?; printf '\\n%s %s\\n' $TUI_EXIT_MARK \"\$__rc\"; echo \$__rc >$(printf %q "$TUI_DIR/exit-$name")"
 }
 
 # The session the next commands act on.
@@ -169,12 +170,10 @@ tui_wait_exit() {
 			echo "$st"
 			return 0
 		fi
-		# The shell ends with the program's status: a dead pane whose
-		# last screen lost the mark (a resize as it ended) still tells.
-		st="$(tui display-message -p -t "$TUI_T" \
-		    '#{pane_dead} #{pane_dead_status}' 2>/dev/null)"
-		if [ "${st%% *}" = 1 ]; then
-			echo "${st#* }"
+		# The status is also kept in a file: a screen that lost the
+		# mark (a resize as the program ended) still tells.
+		if [ -s "$TUI_DIR/exit-$TUI_T" ]; then
+			cat "$TUI_DIR/exit-$TUI_T"
 			return 0
 		fi
 		sleep 0.05
