@@ -21,6 +21,7 @@
 struct buf;
 struct error;
 struct risk;
+struct vocab;
 
 /* Our files carry this in PRAGMA application_id: "PRPT". */
 #define STORE_APPLICATION_ID	0x50525054
@@ -76,6 +77,17 @@ int		 store_commit(struct store *, struct error *);
 void		 store_rollback(struct store *);
 /* Bind a string, or NULL when s is NULL; s must live until the step. */
 int		 store_bind(struct db_stmt *, int, const char *);
+/* store-risk.c */
+/* A word of a vocabulary read back, or dflt when unknown. */
+int		 store_word(const struct vocab *, struct db_stmt *, int col,
+		     int dflt);
+/*
+ * Read the mitigation rows of the risks of reg from first on (loaded
+ * sorted by threat and target, as the rows are) over the proposed ones
+ * they already hold.
+ */
+int		 store_load_mitigations(struct store *, const char *id,
+		     struct risk_register *, size_t first, struct error *);
 /* A copy of a text column (the caller's), NULL when the column is NULL. */
 char		*store_column(struct db_stmt *, int);
 /* Fill err with "no model 'ID' in database 'PATH'" (+ a suggestion). */

@@ -204,7 +204,6 @@ store_proposed_has(const char *proposed, const char *id)
 	return 0;
 }
 
-static int	store_word(const struct vocab *, struct db_stmt *, int, int);
 static int	store_changed(const char *, const char *);
 static int	store_text_differs(struct db_stmt *, int, const struct buf *,
 		    int);
@@ -796,8 +795,7 @@ store_write_risks(struct store *s, const char *id,
 	return 0;
 }
 
-/* A word of a vocabulary read back, or a default when unknown. */
-static int
+int
 store_word(const struct vocab *v, struct db_stmt *st, int col, int dflt)
 {
 	const char	*w = db_column_text(st, col);
@@ -808,11 +806,7 @@ store_word(const struct vocab *v, struct db_stmt *st, int col, int dflt)
 	return i;
 }
 
-/*
- * Read the mitigation rows of the risks just loaded (same order as them)
- * over the proposed ones they already hold.
- */
-static int
+int
 store_load_mitigations(struct store *s, const char *id,
     struct risk_register *reg, size_t first, struct error *err)
 {
