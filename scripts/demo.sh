@@ -7,12 +7,29 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
 export LANG="${LANG:-C.UTF-8}"
-scripts/install-deps.sh
-[ -x configure ] || autoreconf -fi >/dev/null
+# Only what building and running needs; the test tools (a PostgreSQL
+# server among them) come with scripts/install-deps.sh without --build.
+scripts/install-deps.sh --build
+# quiet CMD...: run CMD with its output kept in build/demo.log, shown only
+# if it fails.
+quiet() {
+	"$@" >>"$top/build/demo.log" 2>&1 || {
+		cat "$top/build/demo.log" >&2
+		echo "demo.sh: '$*' failed (its output is above and in" \
+		    "build/demo.log)" >&2
+		exit 1
+	}
+}
 mkdir -p build
+: >build/demo.log
+if [ ! -x build/parapet ]; then
+	echo "demo.sh: building Parapet in build/ (a minute or two the first" \
+	    "time)" >&2
+fi
+[ -x configure ] || quiet autoreconf -fi
 cd build
-[ -f Makefile ] || "$top/configure" -q
-make -j2 >/dev/null
+[ -f Makefile ] || quiet "$top/configure" -q
+quiet make -j2
 cd "$top"
 if [ ! -f demo.db ]; then
 	build/parapet new demo.db --template rag-assistant
