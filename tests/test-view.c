@@ -387,6 +387,41 @@ test_key_table_is_consistent(void **state)
 	assert_string_equal(b.s, "u undo  Up/Down move  a-z go to  type");
 	buf_release(&b);
 
+	/* On the status line, keys and words in their own styles; too wide,
+	 * the last items go but help and quit, which are kept. */
+	{
+		static const enum kctx start[] = { KCTX_START, KCTX_LIST,
+		    KCTX_GLOBAL, KCTX_END };
+		static const struct key_hint sh[] = {
+			KEY_HINT(ACT_OPEN, "open"),
+			KEY_HINT(ACT_DELETE, "delete"),
+			KEY_HINT(ACT_REGISTER, "register"),
+			KEY_HINT(ACT_HELP, "help"),
+			KEY_HINT(ACT_QUIT, "quit"),
+			KEY_HINT_END
+		};
+		struct vline	 l;
+		char		*plain;
+
+		memset(&l, 0, sizeof l);
+		keys_hint_line(&l, sh, start, 80, VS_KEY, VS_DIM);
+		plain = vline_plain(&l);
+		assert_string_equal(plain,
+		    "Enter open  d delete  r register  ? help  q quit");
+		free(plain);
+		assert_string_equal(l.segs[0].text, "Enter");
+		assert_int_equal(l.segs[0].style, VS_KEY);
+		assert_int_equal(l.segs[1].style, VS_DIM);
+		vline_release(&l);
+		memset(&l, 0, sizeof l);
+		/* 48 columns in all: at 30, register and delete go. */
+		keys_hint_line(&l, sh, start, 30, VS_KEY, VS_DIM);
+		plain = vline_plain(&l);
+		assert_string_equal(plain, "Enter open  ? help  q quit");
+		free(plain);
+		vline_release(&l);
+	}
+
 	/* The printed table has every context and joins keys of an action. */
 	buf_init(&b);
 	keys_help(&b, -1);

@@ -365,11 +365,10 @@ draw_title(struct tui *t, const char *screen)
 	vline_release(&l);
 }
 
-/* The message of the status line wrapped to the screen's width. */
 /* The hint of a screen that has none (help, back, quit), keys from the
  * table. */
 static void
-draw_hint_default(struct vline *l)
+draw_hint_default(struct tui *t, struct vline *l)
 {
 	static const enum kctx		chain[] = { KCTX_GLOBAL, KCTX_END };
 	static const struct key_hint	h[] = {
@@ -378,14 +377,11 @@ draw_hint_default(struct vline *l)
 		KEY_HINT(ACT_QUIT, "quit"),
 		KEY_HINT_END
 	};
-	struct buf			b;
 
-	buf_init(&b);
-	keys_hint(&b, h, chain);
-	vline_add(l, VS_DIM, b.s);
-	buf_release(&b);
+	keys_hint_line(l, h, chain, t->cols, VS_KEY, VS_DIM);
 }
 
+/* The message of the status line wrapped to the screen's width. */
 static void
 draw_status_wrap(struct tui *t, struct vlines *ls)
 {
@@ -414,7 +410,7 @@ draw_status_rows(struct tui *t)
 }
 
 void
-draw_status(struct tui *t, const char *hint)
+draw_status(struct tui *t)
 {
 	struct vlines	 ls;
 	struct vline	*l;
@@ -426,10 +422,11 @@ draw_status(struct tui *t, const char *hint)
 		draw_status_wrap(t, &ls);
 	else {
 		l = vlines_add(&ls);
-		if (hint != NULL)
-			vline_add(l, VS_DIM, hint);
+		if (t->hint != NULL)
+			keys_hint_line(l, t->hint, t->hint_chain, t->cols,
+			    VS_KEY, VS_DIM);
 		else
-			draw_hint_default(l);
+			draw_hint_default(t, l);
 	}
 	for (i = 0; i < n; i++) {
 		move(y + i, 0);

@@ -28,8 +28,8 @@ static const enum kctx start_keys[] = { KCTX_START, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
 static const struct key_hint start_hint[] = {
 	KEY_HINT(ACT_OPEN, "open"),
-	KEY_HINT(ACT_NEW, "new blank model"),
-	KEY_HINT(ACT_NEW_TEMPLATE, "from a template"),
+	KEY_HINT(ACT_NEW, "new model"),
+	KEY_HINT(ACT_NEW_TEMPLATE, "from template"),
 	KEY_HINT(ACT_DELETE, "delete"),
 	KEY_HINT(ACT_REGISTER, "register"),
 	KEY_HINT(ACT_HELP, "help"),

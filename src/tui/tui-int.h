@@ -92,7 +92,8 @@ struct tui {
 	struct buf		 status;	/* for the status line */
 	int			 status_error;	/* it is an error */
 	int			 status_rows;	/* rows it takes, wrapped */
-	const char		*hint;		/* keys to show, set by draw */
+	const struct key_hint	*hint;		/* keys to show, set by draw */
+	const enum kctx		*hint_chain;	/* where they are bound */
 	struct buf		 hintbuf;	/* what tui_hint() builds */
 	char			*search;	/* the last text searched */
 	int			 conflict;	/* the last save was refused:
@@ -184,7 +185,7 @@ void		 draw_title(struct tui *, const char *screen);
  * (up to TUI_STATUS_MAX rows), never cut.
  */
 int		 draw_status_rows(struct tui *);
-void		 draw_status(struct tui *, const char *hint);
+void		 draw_status(struct tui *);
 /* A list in a rectangle; scrolls it so the cursor shows; the cursor line
  * is shown in reverse when focused, marked '>' when not. */
 void		 draw_list(struct tui *, struct vlist *, int y, int x, int h,

@@ -562,7 +562,7 @@ tui_draw(struct tui *t)
 	draw_title(t, t->stack[base]->ops->name);
 	for (i = base; i < t->n; i++)
 		t->stack[i]->ops->draw(t, t->stack[i]);
-	draw_status(t, t->hint);
+	draw_status(t);
 	draw_end(t);
 }
 
@@ -586,7 +586,8 @@ tui_hint(struct tui *t, struct screen *s, const struct key_hint *h)
 		    "here; shown: %s\n", s->ops->name, t->hintbuf.s);
 		fclose(f);
 	}
-	t->hint = t->hintbuf.s;
+	t->hint = h;
+	t->hint_chain = tui_chain(s);
 }
 
 /*

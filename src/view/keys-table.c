@@ -6,6 +6,7 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "view/keys.h"
+#include "view/view.h"
 
 #define C(c)	KEYC_CTRL(c)
 
@@ -325,35 +326,107 @@ keys_add_name(struct buf *b, const char *name)
 	    strlen(name));
 }
 
+/*
+ * Append the key names of one hint item ("Enter", "Up/Down"), or nothing
+ * when it names no key. -1 when a key it names is not bound in the chain.
+ */
+static int
+keys_hint_keys(struct buf *b, const struct key_hint *h,
+    const enum kctx *chain)
+{
+	const char	*k1 = NULL, *k2 = NULL;
+
+	if ((h->act != ACT_NONE &&
+	    (k1 = keys_name(h->act, h->key, chain)) == NULL) ||
+	    (h->act2 != ACT_NONE &&
+	    (k2 = keys_name(h->act2, 0, chain)) == NULL))
+		return -1;
+	if (k1 != NULL) {
+		keys_add_name(b, k1);
+		if (k2 != NULL) {
+			buf_addc(b, '/');
+			keys_add_name(b, k2);
+		}
+	}
+	return 0;
+}
+
 size_t
 keys_hint(struct buf *b, const struct key_hint *h,
     const enum kctx *chain)
 {
-	const char	*k1, *k2;
+	struct buf	 k;
 	size_t		 left = 0;
 	int		 first = 1;
 
+	buf_init(&k);
 	for (; h->what != NULL; h++) {
-		k1 = k2 = NULL;
-		if ((h->act != ACT_NONE &&
-		    (k1 = keys_name(h->act, h->key, chain)) == NULL) ||
-		    (h->act2 != ACT_NONE &&
-		    (k2 = keys_name(h->act2, 0, chain)) == NULL)) {
+		buf_reset(&k);
+		if (keys_hint_keys(&k, h, chain) == -1) {
 			left++;
 			continue;
 		}
 		if (!first)
 			buf_adds(b, "  ");
 		first = 0;
-		if (k1 != NULL) {
-			keys_add_name(b, k1);
-			if (k2 != NULL) {
-				buf_addc(b, '/');
-				keys_add_name(b, k2);
-			}
+		if (k.len > 0) {
+			buf_add(b, k.s, k.len);
 			buf_addc(b, ' ');
 		}
 		buf_adds(b, h->what);
 	}
+	buf_release(&k);
 	return left;
+}
+
+/* An item that a narrow status line keeps: help (it lists the rest), quit. */
+static int
+keys_hint_kept(const struct key_hint *h)
+{
+	return h->act == ACT_HELP || h->act == ACT_QUIT;
+}
+
+void
+keys_hint_line(struct vline *l, const struct key_hint *h,
+    const enum kctx *chain, int cols, int kstyle, int wstyle)
+{
+	enum { MAXITEMS = 32 };
+	struct buf	 keys[MAXITEMS];
+	const char	*what[MAXITEMS];
+	int		 kept[MAXITEMS], width[MAXITEMS];
+	int		 total = 0, n = 0, i, first = 1;
+
+	for (; h->what != NULL && n < MAXITEMS; h++) {
+		buf_init(&keys[n]);
+		if (keys_hint_keys(&keys[n], h, chain) == -1) {
+			buf_release(&keys[n]);
+			continue;
+		}
+		what[n] = h->what;
+		kept[n] = keys_hint_kept(h);
+		width[n] = text_width(h->what) + (keys[n].len > 0 ?
+		    text_width(keys[n].s) + 1 : 0);
+		total += width[n] + (n > 0 ? 2 : 0);
+		n++;
+	}
+	/* Too wide: drop the last items that are not kept until it fits. */
+	for (i = n - 1; i >= 0 && total > cols; i--) {
+		if (kept[i])
+			continue;
+		total -= width[i] + 2;
+		width[i] = -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (width[i] >= 0) {
+			if (!first)
+				vline_add(l, wstyle, "  ");
+			first = 0;
+			if (keys[i].len > 0) {
+				vline_add(l, kstyle, keys[i].s);
+				vline_add(l, wstyle, " ");
+			}
+			vline_add(l, wstyle, what[i]);
+		}
+		buf_release(&keys[i]);
+	}
 }

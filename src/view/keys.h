@@ -19,6 +19,7 @@
 #include <stddef.h>
 
 struct buf;
+struct vline;
 
 #define KEYC_CTRL(c)	((c) & 0x1f)
 #define KEYC_BASE	0x110000
@@ -169,6 +170,14 @@ struct key_hint {
  */
 size_t		 keys_hint(struct buf *, const struct key_hint *,
 		     const enum kctx *chain);
+/*
+ * Append the same hint to a line of the status line, cols wide: key names
+ * in style kstyle, words in wstyle. When it is wider than cols, the last
+ * items are dropped until it fits, but for help (which lists every key)
+ * and quit.
+ */
+void		 keys_hint_line(struct vline *, const struct key_hint *,
+		     const enum kctx *chain, int cols, int kstyle, int wstyle);
 /*
  * Append the help of one context (ctx >= 0) or of all (-1): a heading per
  * context, then one line per action with all its keys: "  j, Down   move

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# A third new user, at 80x24 as on a workshop's projector: the start
+# screen names every key it offers, quit included, and keys stand apart
+# from the words around them.
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
+db="$TUI_DIR/council.db"
+cat >"$TUI_DIR/council.yaml" <<'YAML'
+parapet: 1
+system: {id: council-chatbot, name: City council resident chatbot}
+components:
+  - {id: resident, name: Resident, kind: user}
+  - {id: chat, name: Chat front end, kind: application}
+YAML
+"$PARAPET" import "$TUI_DIR/council.yaml" "$db" >/dev/null
+
+tui_start "$PARAPET" "$db"
+tui_wait 'Models in'
+# The whole hint fits in 80 columns: nothing cut, quit last.
+hint="$(tui_screen | tail -1)"
+case "$hint" in
+*'r register  ? help  q quit') ;;
+*) tui_fail "the start screen's hint is cut at 80 columns: '$hint'" ;;
+esac
+# Each key is bold (tmux writes the attribute before it), its words not.
+raw="$(tui_screen -e | tail -1)"
+for key in Enter a t d r '?' q; do
+	grep -qE $'\e\\[([0-9]+;)*1m(\e\\[[0-9;]*m)*'"$(printf '%s' "$key" |
+	    sed 's/[?]/[?]/')"$'\e' <<<"$raw" ||
+	    tui_fail "the key '$key' is not set apart in the hint: $(cat -v <<<"$raw")"
+done
+if grep -qE $'\e\\[([0-9]+;)*1m(\e\\[[0-9;]*m)*open' <<<"$raw"; then
+	tui_fail "the words of the hint are bold too"
+fi
+tui_quit
