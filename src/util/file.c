@@ -144,6 +144,32 @@ file_is_special(const char *path)
 	return stat(path, &st) == 0 && !S_ISREG(st.st_mode);
 }
 
+/*
+ * Why a file cannot be made in the directory of path, in the user's
+ * terms: the file, then the directory that is missing or closed to them
+ * (the temporary file beside it is Parapet's affair).
+ */
+static void
+file_out_create_error(const char *path, int errnum, struct error *err)
+{
+	char		*copy = xstrdup(path), *dir = dirname(copy);
+	struct stat	 st;
+
+	if ((errnum == ENOENT || errnum == ENOTDIR) && stat(dir, &st) == -1)
+		error_set(err, "cannot write '%s': the directory '%s' does "
+		    "not exist", path, dir);
+	else if (errnum == ENOTDIR && !S_ISDIR(st.st_mode))
+		error_set(err, "cannot write '%s': '%s' is not a directory",
+		    path, dir);
+	else if (errnum == EACCES || errnum == EPERM || errnum == EROFS)
+		error_set(err, "cannot write '%s': cannot create files in "
+		    "'%s': %s", path, dir, strerror(errnum));
+	else
+		error_set(err, "cannot write '%s': %s", path,
+		    strerror(errnum));
+	free(copy);
+}
+
 int
 file_out_open(struct file_out *f, const char *path, mode_t mode,
     struct error *err)
@@ -185,8 +211,7 @@ file_out_open(struct file_out *f, const char *path, mode_t mode,
 		f->path = xstrdup(path);
 	f->tmp = xasprintf("%s.tmp.XXXXXX", f->path);
 	if ((f->fd = mkstemp(f->tmp)) == -1) {
-		error_set(err, "cannot create a file beside '%s': %s", f->path,
-		    strerror(errno));
+		file_out_create_error(f->path, errno, err);
 		free(f->tmp);
 		free(f->path);
 		memset(f, 0, sizeof *f);
