@@ -2,6 +2,8 @@
  * table, written atomically to a file the user names. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,9 +98,37 @@ export_ext(const char *path)
 	return dot + 1;
 }
 
+/*
+ * The file a name typed at the prompt means: ~/ is the home directory (a
+ * shell would say so, and users type it), and a directory gets the file
+ * name proposed for the model inside it. The caller frees it.
+ */
+static char *
+export_path(const struct tui *t, const struct exporter *x, const char *name)
+{
+	const char	*home = getenv("HOME");
+	char		*path, *dir;
+	struct stat	 st;
+	size_t		 len;
+
+	if (home != NULL && *home != '\0' && name[0] == '~' &&
+	    (name[1] == '\0' || name[1] == '/'))
+		path = xasprintf("%s%s", home, name + 1);
+	else
+		path = xstrdup(name);
+	if (t->m != NULL && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dir = path;
+		len = strlen(dir);
+		path = xasprintf("%s%s%s.%s", dir, len > 0 &&
+		    dir[len - 1] == '/' ? "" : "/", t->m->system.id, x->ext);
+		free(dir);
+	}
+	return path;
+}
+
 /* Write the export to the file named; keep the prompt on failure. */
 static int
-export_done(struct tui *t, void *arg, const char *path)
+export_done(struct tui *t, void *arg, const char *name)
 {
 	struct export_screen	*es = arg;
 	const struct exporter	*x = es->x;
@@ -107,14 +137,15 @@ export_done(struct tui *t, void *arg, const char *path)
 	struct error		 err;
 	const char		*ext;
 	size_t			 nh = 0;
-	char			*now, *svg = NULL;
+	char			*now, *svg = NULL, *path;
 	long			 len;
 	int			 rc = -1;
 
-	if (*path == '\0') {
+	if (*name == '\0') {
 		tui_errorf(t, "a file name is needed");
 		return -1;
 	}
+	path = export_path(t, x, name);
 	/* A name that says another format is asked about once. */
 	ext = export_ext(path);
 	if (strcmp(ext, x->ext) != 0 && (es->warned == NULL ||
@@ -125,16 +156,20 @@ export_done(struct tui *t, void *arg, const char *path)
 		    "again to write it anyway", path, *ext != '\0' ?
 		    "ends in ." : "has no extension", ext, x->name, x->ext,
 		    keys_key(ACT_OPEN, KCTX_PROMPT));
+		free(path);
 		return -1;
 	}
 	free(es->warned);
 	es->warned = NULL;
-	if (t->m == NULL)
+	if (t->m == NULL) {
+		free(path);
 		return 0;
+	}
 	error_clear(&err);
 	if (x->history && store_history(t->s->store, t->m->system.id, NULL,
 	    &h, &nh, &err) == -1) {
 		tui_error(t, &err);
+		free(path);
 		return 0;
 	}
 	now = store_now();
@@ -156,6 +191,7 @@ export_done(struct tui *t, void *arg, const char *path)
 	} else
 		tui_error(t, &err);
 	free(svg);
+	free(path);
 	changes_free(h, nh);
 	free(now);
 	/* A file that cannot be written keeps the prompt open to fix it. */
@@ -184,8 +220,9 @@ export_key(struct tui *t, struct screen *s, int key, enum action a)
 	name = xasprintf("%s.%s", t->m->system.id, x->ext);
 	title = xasprintf("Export %s to the file", x->name);
 	next = tui_prompt(t, title, "A relative name is in the directory "
-	    "Parapet was started from; an existing file is replaced; the "
-	    "file is readable by you only (mode 0600).", name, export_done,
+	    "Parapet was started from, ~/ in your home; a directory gets this "
+	    "name inside it; an existing file is replaced; the file is "
+	    "readable by you only (mode 0600).", name, export_done,
 	    es, NULL);
 	free(title);
 	free(name);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A third new user, at 80x24 as on a workshop's projector: the start
 # screen names every key it offers, quit included, and keys stand apart
-# from the words around them.
+# from the words around them; an export goes where a shell user would
+# expect it to.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -33,4 +34,27 @@ done
 if grep -qE $'\e\\[([0-9]+;)*1m(\e\\[[0-9;]*m)*open' <<<"$raw"; then
 	tui_fail "the words of the hint are bold too"
 fi
+
+# Export: ~/ is the home directory, as in a shell; a directory gets the
+# proposed name inside it (main said "has no extension", then "Is a
+# directory").
+mkdir "$TUI_DIR/out"
+tui_keys Enter
+tui_wait 'Step 1 of 7'
+tui_keys X
+tui_wait 'Export the model'
+tui_keys Down Down Enter
+tui_wait 'Export csv to the file'
+tui_keys C-u
+tui_type '~/risks.csv'
+tui_keys Enter
+tui_wait "exported csv to '$TUI_DIR/home/risks.csv'"
+[ -s "$TUI_DIR/home/risks.csv" ] || tui_fail "no ~/risks.csv"
+tui_keys Enter
+tui_wait 'Export csv to the file'
+tui_keys C-u
+tui_type "$TUI_DIR/out"
+tui_keys Enter
+tui_wait "exported csv to '$TUI_DIR/out/council-chatbot.csv'"
+[ -s "$TUI_DIR/out/council-chatbot.csv" ] || tui_fail "nothing in the directory"
 tui_quit
