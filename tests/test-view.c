@@ -616,6 +616,15 @@ test_form_validates_as_you_type(void **state)
 	s = fm->v[i].error;
 	assert_non_null(s);
 	assert_non_null(strstr(s, "invalid identifier 'Bad Id' for 'id'"));
+	/* A name typed in its place suggests the id it would make. */
+	assert_non_null(strstr(s, "; for example 'bad-id'"));
+	ledit_set(&fm->edit, "  City Council: Chatbot (v2) ");
+	form_typed(fm, m);
+	assert_non_null(strstr(fm->v[i].error,
+	    "; for example 'city-council-chatbot-v2'"));
+	ledit_set(&fm->edit, "***");
+	form_typed(fm, m);
+	assert_null(strstr(fm->v[i].error, "for example"));
 	ledit_set(&fm->edit, "app");
 	form_typed(fm, m);
 	assert_string_equal(fm->v[i].error,

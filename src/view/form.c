@@ -197,6 +197,40 @@ form_focus(struct form *fm, size_t i)
 	ledit_set(&fm->edit, fm->v[i].text);
 }
 
+/*
+ * An identifier made from what was typed in its place, a name most likely
+ * ("City Council Chatbot": "city-council-chatbot"): ASCII letters and
+ * digits lower-cased, every other run of characters one '-'. NULL when
+ * nothing valid is left. The caller frees it.
+ */
+static char *
+form_id_suggest(const char *text)
+{
+	char	*id = xmalloc(ID_MAX + 1);
+	size_t	 n = 0;
+	int	 dash = 0;
+
+	for (; *text != '\0' && n < ID_MAX; text++) {
+		unsigned char	c = (unsigned char)*text;
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c >= 'A' && c <= 'Z')) {
+			if (dash && n > 0 && n < ID_MAX - 1)
+				id[n++] = '-';
+			dash = 0;
+			id[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' :
+			    c);
+		} else
+			dash = 1;
+	}
+	id[n] = '\0';
+	if (n == 0 || !id_valid(id)) {
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
 /* Validate field i against the vocabularies and the model. */
 static void
 form_check(struct form *fm, size_t i, const struct model *m)
@@ -207,6 +241,7 @@ form_check(struct form *fm, size_t i, const struct model *m)
 	struct error		 e;
 	const char		*text = ff->text, *near;
 	const char		**ids;
+	char			*slug;
 	enum objtype		 user;
 	size_t			 k, n;
 	int			 isbnd;
@@ -223,7 +258,13 @@ form_check(struct form *fm, size_t i, const struct model *m)
 	memset(&scratch, 0, sizeof scratch);
 	error_clear(&e);
 	if (field_set(&scratch, f, text, &e) == -1) {
-		ff->error = xstrdup(e.msg);
+		if (f->type == FIELD_ID &&
+		    (slug = form_id_suggest(text)) != NULL) {
+			ff->error = xasprintf("%s; for example '%s'", e.msg,
+			    slug);
+			free(slug);
+		} else
+			ff->error = xstrdup(e.msg);
 		return;
 	}
 	if (f->type == FIELD_TEXT || f->type == FIELD_ID ||

@@ -35,6 +35,15 @@ if grep -qE $'\e\\[([0-9]+;)*1m(\e\\[[0-9;]*m)*open' <<<"$raw"; then
 	tui_fail "the words of the hint are bold too"
 fi
 
+# A new model's id typed as its name: the error suggests the id it makes.
+tui_keys a
+tui_wait 'A new model: its system'
+tui_type 'City Council Chatbot'
+tui_keys Enter
+tui_wait "for example 'city-council-chatbot'"
+tui_keys Escape
+tui_wait 'Models in'
+
 # Export: ~/ is the home directory, as in a shell; a directory gets the
 # proposed name inside it (main said "has no extension", then "Is a
 # directory").
