@@ -1146,6 +1146,22 @@ test_start_and_history_lines(void **state)
 	s = line_text(&l, 2);
 	assert_string_equal(s, "2026-11-25 20:15 ann        llm    created");
 	free(s);
+	/* Names too long for their columns are cut, a space still after
+	 * each. */
+	{
+		static char	lw[] = "a-very-long-user-name";
+		static char	lo[] = "llm-system-prompt-leakage@llm";
+
+		ch[1].who = lw;
+		ch[1].object = lo;
+		history_lines(&l, ch, 2, 80, 0);
+		s = line_text(&l, 1);
+		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
+		    "llm-system-prompt-leakage@\u2026 name: 'LLM' -> 'GPT'");
+		free(s);
+		ch[1].who = who;
+		ch[1].object = obj;
+	}
 	/* The history of one object leaves the object out. */
 	history_lines(&l, ch, 2, 80, 1);
 	s = line_text(&l, 1);

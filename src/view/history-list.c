@@ -50,8 +50,14 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 			at[10] = ' ';
 		vline_cell(line, VS_DIM, at, 17);
 		free(at);
-		vline_cell(line, VS_NORMAL, c->who, 11);
-		vline_cell(line, VS_NORMAL, c->object, objw);
+		/* A column cut short still ends with a space before the
+		 * next one. */
+		vline_cell(line, VS_NORMAL, c->who, 10);
+		vline_add(line, VS_NORMAL, " ");
+		if (!one_object) {
+			vline_cell(line, VS_NORMAL, c->object, objw - 1);
+			vline_add(line, VS_NORMAL, " ");
+		}
 		if (c->field != NULL && (strcmp(c->field, "created") == 0 ||
 		    strcmp(c->field, "deleted") == 0))
 			what = xstrdup(c->field);
