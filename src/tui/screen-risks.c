@@ -309,6 +309,27 @@ risks_text_done(struct tui *t, void *arg, const char *text)
 	    -1 : 0;
 }
 
+/*
+ * With the cursor on no mitigation (PgDn scrolled the detail to them), the
+ * first mitigation whose heading the pane shows, the cursor moved onto it;
+ * or NULL.
+ */
+static const struct risk_mitigation *
+risks_shown_mitigation(struct risks_screen *rs)
+{
+	struct vlist	*l = &rs->detail;
+	size_t		 i;
+
+	for (i = l->top; i < l->lines.n && i < l->top + (size_t)rs->detailh;
+	    i++)
+		if (l->lines.v[i].data != NULL && (i == 0 ||
+		    l->lines.v[i - 1].data != l->lines.v[i].data)) {
+			l->cursor = i;
+			return l->lines.v[i].data;
+		}
+	return NULL;
+}
+
 /* The decision keys: status, owner, justification, due date, notes. */
 static enum tui_next
 risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
@@ -325,6 +346,8 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	}
 	if (rs->in_detail) {
 		rm = vlist_selected(&rs->detail);
+		if (rm == NULL && a != ACT_JUSTIFY)
+			rm = risks_shown_mitigation(rs);
 		if (rm == NULL && a != ACT_JUSTIFY) {
 			tui_errorf(t, "move to a mitigation first (the lines "
 			    "under 'Mitigations')");

@@ -2,7 +2,7 @@
 # A third new user, at 80x24 as on a workshop's projector: the start
 # screen names every key it offers, quit included, and keys stand apart
 # from the words around them; an export goes where a shell user would
-# expect it to.
+# expect it to; a mitigation in view can be decided.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -66,4 +66,28 @@ tui_type "$TUI_DIR/out"
 tui_keys Enter
 tui_wait "exported csv to '$TUI_DIR/out/council-chatbot.csv'"
 [ -s "$TUI_DIR/out/council-chatbot.csv" ] || tui_fail "nothing in the directory"
+tui_quit
+
+# In a risk's detail, PgDn until its mitigations show: d dates the first
+# one shown, as the pane's title says (main said "move to a mitigation
+# first": the cursor was on the line at the top of the pane).
+tui_support "$TUI_DIR/support.db"
+tui_start "$PARAPET" "$TUI_DIR/support.db"
+tui_wait 'Models in'
+tui_keys Enter R
+tui_wait 'risks, by severity'
+tui_keys Tab
+tui_wait 's o d n on a mitigation'
+for i in $(seq 1 30); do
+	tui_screen | grep -q '^Mitigations' && break
+	tui_keys PgDn
+	sleep 0.1
+done
+tui_wait '[proposed]'
+tui_keys d
+tui_wait 'Due date (YYYY-MM-DD'
+tui_type 2027-01-31
+tui_keys Enter
+tui_wait 'saved: due date of mitigation'
+tui_has 'due: 2027-01-31'
 tui_quit
