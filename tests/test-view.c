@@ -757,6 +757,16 @@ test_form_lists_and_lines(void **state)
 	assert_int_equal(p.n, 4);
 	assert_string_equal(pick_current(&p)->value, "user");
 	pick_release(&p);
+	/* Booleans offer yes, no and unknown, each saying what it means
+	 * (not "true" and "false", the words of the file). */
+	form_options(fm, form_at(fm, "encrypted"), m, &p);
+	assert_int_equal(p.n, 3);
+	assert_string_equal(p.v[0].label, "yes");
+	assert_string_equal(p.v[0].help, "it is so: a fact the analysis "
+	    "stands on");
+	assert_string_equal(p.v[1].help, "it is not so: a fact the analysis "
+	    "stands on");
+	pick_release(&p);
 	/* Booleans cycle yes, no, unknown. */
 	form_focus(fm, form_at(fm, "encrypted"));
 	form_cycle(fm, 1, m);

@@ -594,8 +594,10 @@ form_options(const struct form *fm, size_t i, const struct model *m,
 		pick_add_vocab(p, f->vocab, ff->text);
 		break;
 	case FIELD_BOOL:
-		pick_add(p, "yes", NULL, "true");
-		pick_add(p, "no", NULL, "false");
+		pick_add(p, "yes", NULL, "it is so: a fact the analysis "
+		    "stands on");
+		pick_add(p, "no", NULL, "it is not so: a fact the analysis "
+		    "stands on");
 		pick_add(p, "", "unknown", "not known yet: left as an open "
 		    "question, not a risk");
 		break;
