@@ -226,6 +226,30 @@ draw_glyph(int y, int x, const char *sym)
 		addstr(sym);
 }
 
+/* The columns of a line's text up to its last character that is not a
+ * space (padding that does not fit is not text cut). */
+static int
+draw_line_width(const struct vline *l)
+{
+	size_t	 i, end;
+	int	 w = 0, upto = 0;
+	char	*head;
+
+	for (i = 0; i < l->n; i++) {
+		const char	*s = l->segs[i].text;
+
+		for (end = strlen(s); end > 0 && s[end - 1] == ' '; end--)
+			;
+		if (end > 0) {
+			head = xstrndup(s, end);
+			upto = w + text_width(head);
+			free(head);
+		}
+		w += text_width(s);
+	}
+	return upto;
+}
+
 void
 draw_line(struct tui *t, const struct vline *l, int y, int x, int w,
     int selected)
@@ -233,13 +257,20 @@ draw_line(struct tui *t, const struct vline *l, int y, int x, int w,
 	attr_t	extra = selected == 1 ? A_REVERSE : selected == 2 ?
 	    A_UNDERLINE : 0;
 	size_t	i;
-	int	used = 0;
+	int	used = 0, cut = w > 1 && draw_line_width(l) > w;
 
 	(void)t;
 	move(y, x);
-	for (i = 0; i < l->n && used < w; i++)
-		used += draw_text(l->segs[i].text, w - used,
+	/* Text cut at the edge ends with an ellipsis, as cells do. */
+	for (i = 0; i < l->n && used < w - cut; i++)
+		used += draw_text(l->segs[i].text, w - cut - used,
 		    draw_attr(l->segs[i].style) | extra);
+	if (cut) {
+		attrset(draw_attr(i > 0 ? l->segs[i - 1].style : VS_NORMAL) |
+		    extra);
+		draw_glyph(y, x + used, "\u2026");
+		used++;
+	}
 	if (selected == 1) {
 		attrset(A_REVERSE);
 		for (; used < w; used++)

@@ -9,7 +9,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 db="$TUI_DIR/council.db"
 cat >"$TUI_DIR/council.yaml" <<'YAML'
 parapet: 1
-system: {id: council-chatbot, name: City council resident chatbot}
+system:
+  id: council-chatbot
+  name: City council resident chatbot
+  description: Answers residents' questions about council services and books appointments (bins, parking permits, housing).
 components:
   - {id: resident, name: Resident, kind: user}
   - {id: chat, name: Chat front end, kind: application}
@@ -50,6 +53,9 @@ tui_wait 'Models in'
 mkdir "$TUI_DIR/out"
 tui_keys Enter
 tui_wait 'Step 1 of 7'
+# Text cut at the screen's edge says so (main cut "housi" mid-word).
+tui_screen | grep -q '^  description .*[a-z]…$' ||
+    tui_fail "the description is cut without an ellipsis"
 tui_keys X
 tui_wait 'Export the model'
 tui_keys Down Down Enter
