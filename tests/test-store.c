@@ -2446,7 +2446,19 @@ test_migrate_schema_4_assumed(void **state)
 	store_close(open_ok(fx->db, 0));
 	/* Back to schema 4, with the column empty. */
 	db = raw_open(fx->db);
-	raw_exec(db, "DROP INDEX risks_by_severity; DROP INDEX risks_state; "
+	raw_exec(db, "DROP TRIGGER risk_counts_insert; "
+	    "DROP TRIGGER risk_counts_delete; DROP TRIGGER risk_counts_update; "
+	    "DROP TRIGGER mitigation_risk_insert; "
+	    "DROP TRIGGER mitigation_risk_move; "
+	    "DROP TRIGGER risk_mitigations_insert; "
+	    "DROP TRIGGER risk_mitigations_update; "
+	    "DROP TABLE risk_counts; DROP INDEX risks_review; "
+	    "DROP INDEX mitigations_due; "
+	    "ALTER TABLE risk_mitigations DROP COLUMN risk_severity; "
+	    "ALTER TABLE risk_mitigations DROP COLUMN risk_status; "
+	    "ALTER TABLE risk_mitigations DROP COLUMN risk_applies; "
+	    "ALTER TABLE risk_mitigations DROP COLUMN risk_owner; "
+	    "ALTER TABLE risk_mitigations DROP COLUMN risk_title; "
 	    "UPDATE risks SET assumed = NULL; PRAGMA user_version = 4");
 	want = (size_t)raw_count(db, assumed_by_reasons);
 	assert_true(want > 0);

@@ -271,6 +271,104 @@ static const char *const store_schema_5[] = {
 	NULL
 };
 
+/*
+ * Schema 6: the register reads a summary, not the risks. risk_counts holds,
+ * per system, how many applying risks there are of each severity, status,
+ * whether provisional (assumed) and owner of their own ('' for the
+ * system's): thousands of systems answer from a few rows each instead of
+ * a pass over every risk. Triggers on risks keep it current in the
+ * transaction of the write itself, whatever writes (a decision, an
+ * analysis, an import, a rename, a model deleted with its risks), so that
+ * it cannot disagree with the risks it counts. What depends on the day
+ * is read through two partial indexes, of the accepted risks (due for
+ * review) and of the open mitigations with a due date (overdue), each in
+ * the order of the systems. The two indexes of schema 5 that counting
+ * read before go.
+ */
+#define STORE_COUNT_KEY(R) \
+	"system = " R ".system AND severity = " R ".severity AND " \
+	"status = " R ".status AND assumed = ifnull(" R ".assumed, 0) AND " \
+	"owner = ifnull(" R ".owner, '')"
+#define STORE_COUNT_ADD \
+	"INSERT INTO risk_counts (system, severity, status, assumed, owner, " \
+	"n) SELECT NEW.system, NEW.severity, NEW.status, " \
+	"ifnull(NEW.assumed, 0), ifnull(NEW.owner, ''), 1 " \
+	"WHERE NEW.applies = 1 ON CONFLICT (system, severity, status, " \
+	"assumed, owner) DO UPDATE SET n = n + 1; "
+#define STORE_COUNT_SUB \
+	"UPDATE risk_counts SET n = n - 1 WHERE OLD.applies = 1 AND " \
+	STORE_COUNT_KEY("OLD") "; " \
+	"DELETE FROM risk_counts WHERE n <= 0 AND " STORE_COUNT_KEY("OLD") "; "
+#define STORE_MIT_COPY \
+	"(risk_severity, risk_status, risk_applies, risk_owner, " \
+	"risk_title) = (SELECT r.severity, r.status, r.applies, r.owner, " \
+	"r.title FROM risks r WHERE r.system = risk_mitigations.system AND " \
+	"r.threat = risk_mitigations.threat AND " \
+	"r.target = risk_mitigations.target)"
+#define STORE_MIT_FROM_RISK \
+	"UPDATE risk_mitigations SET risk_severity = NEW.severity, " \
+	"risk_status = NEW.status, risk_applies = NEW.applies, " \
+	"risk_owner = NEW.owner, risk_title = NEW.title " \
+	"WHERE system = NEW.system AND threat = NEW.threat AND " \
+	"target = NEW.target; "
+static const char *const store_schema_6[] = {
+	"CREATE TABLE risk_counts ("
+	"  system TEXT NOT NULL,"
+	"  severity TEXT NOT NULL,"
+	"  status TEXT NOT NULL,"
+	"  assumed INTEGER NOT NULL,"
+	"  owner TEXT NOT NULL,"
+	"  n INTEGER NOT NULL,"
+	"  PRIMARY KEY (system, severity, status, assumed, owner))"
+	"  WITHOUT ROWID",
+	"INSERT INTO risk_counts SELECT system, severity, status, "
+	"ifnull(assumed, 0), ifnull(owner, ''), count(*) FROM risks "
+	"WHERE applies = 1 GROUP BY 1, 2, 3, 4, 5",
+	"CREATE TRIGGER risk_counts_insert AFTER INSERT ON risks "
+	"BEGIN " STORE_COUNT_ADD "END",
+	"CREATE TRIGGER risk_counts_delete AFTER DELETE ON risks "
+	"BEGIN " STORE_COUNT_SUB "END",
+	"CREATE TRIGGER risk_counts_update AFTER UPDATE OF system, severity, "
+	"status, assumed, owner, applies ON risks "
+	"BEGIN " STORE_COUNT_SUB STORE_COUNT_ADD "END",
+	"CREATE INDEX risks_review ON risks (system, severity, decided_at, "
+	"owner) WHERE applies = 1 AND status = 'accepted'",
+	/*
+	 * Each mitigation row carries what the register reads of its risk
+	 * (severity, status, whether it applies, owner, title), copied by
+	 * triggers whenever either side changes: an overdue mitigation is
+	 * counted and listed from its own row, not joined to its risk.
+	 * Both sides converge whatever the order of a rename's two updates.
+	 */
+	"ALTER TABLE risk_mitigations ADD COLUMN risk_severity TEXT",
+	"ALTER TABLE risk_mitigations ADD COLUMN risk_status TEXT",
+	"ALTER TABLE risk_mitigations ADD COLUMN risk_applies INTEGER",
+	"ALTER TABLE risk_mitigations ADD COLUMN risk_owner TEXT",
+	"ALTER TABLE risk_mitigations ADD COLUMN risk_title TEXT",
+	"UPDATE risk_mitigations SET " STORE_MIT_COPY,
+	"CREATE TRIGGER mitigation_risk_insert AFTER INSERT ON "
+	"risk_mitigations BEGIN UPDATE risk_mitigations SET " STORE_MIT_COPY
+	" WHERE system = NEW.system AND threat = NEW.threat AND "
+	"target = NEW.target AND mitigation = NEW.mitigation; END",
+	"CREATE TRIGGER mitigation_risk_move AFTER UPDATE OF system, threat, "
+	"target ON risk_mitigations BEGIN UPDATE risk_mitigations SET "
+	STORE_MIT_COPY " WHERE system = NEW.system AND threat = NEW.threat "
+	"AND target = NEW.target AND mitigation = NEW.mitigation; END",
+	"CREATE TRIGGER risk_mitigations_insert AFTER INSERT ON risks "
+	"BEGIN " STORE_MIT_FROM_RISK "END",
+	"CREATE TRIGGER risk_mitigations_update AFTER UPDATE OF system, "
+	"threat, target, severity, status, applies, owner, title ON risks "
+	"BEGIN " STORE_MIT_FROM_RISK "END",
+	/* The open mitigations with a due date, as the register counts. */
+	"CREATE INDEX mitigations_due ON risk_mitigations (system, due, "
+	"risk_applies, risk_status, risk_severity) WHERE due IS NOT NULL AND "
+	"status NOT IN ('implemented', 'verified', 'rejected')",
+	"DROP INDEX risks_by_severity",
+	"DROP INDEX risks_state",
+	"PRAGMA user_version = 6",
+	NULL
+};
+
 /* What the derivation knows of one model while it reads its history. */
 struct store_derive {
 	char		*system;
@@ -496,6 +594,7 @@ static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
 	{ store_schema_3, store_derive_revisions, store_schema_3_after },
 	{ store_schema_4, NULL, NULL },
 	{ store_schema_5, NULL, NULL },
+	{ store_schema_6, NULL, NULL },
 };
 
 /* Run constant statements once each (no need to cache them). */

@@ -22,29 +22,21 @@
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 
-/*
- * A risk rests on an assumption when one of its reasons does: the assumed
- * column, which every write sets and schema 5 filled where an older
- * version had not, so that the count reads the risks_by_severity index
- * only, never the reasons.
- */
-#define REG_PROVISIONAL	"ifnull(r.assumed, 0)"
 /* The owner a risk answers to: its own, else the system's. */
 #define REG_OWNER	"coalesce(nullif(r.owner, ''), m.owner)"
 /*
- * risk_mitigation_overdue(), on a risk the report lists it for. The '+'
- * keeps SQLite from reading every applying risk through the
- * risks_by_severity index to find the few with overdue mitigations: the
- * mitigations lead, each risk is then found by its key.
+ * risk_mitigation_overdue(), on a risk the report lists it for, from the
+ * mitigation's row alone: it carries what the register reads of its risk
+ * (schema 6), and the mitigations_due index what the counts need.
  */
 #define REG_OVERDUE \
 	"x.due IS NOT NULL AND x.due < ?1 AND x.status NOT IN " \
-	"('implemented', 'verified', 'rejected') AND +r.applies = 1 AND " \
-	"r.status NOT IN ('accepted', 'not-applicable')"
+	"('implemented', 'verified', 'rejected') AND x.risk_applies = 1 AND " \
+	"x.risk_status NOT IN ('accepted', 'not-applicable')"
 /*
- * An accepted risk decided on or before the day ?1, or on no known day;
- * REG_DUE alone where the query already keeps the applying risks (and
- * reads only the risks_by_severity index, which has no applies column).
+ * An applying accepted risk decided on or before the day ?1, or on no
+ * known day: the terms of the risks_review index (schema 6), which holds
+ * those risks only.
  */
 #define REG_DUE \
 	"r.status = 'accepted' AND (r.decided_at IS NULL " \
@@ -59,63 +51,56 @@ static const char *const reg_systems_sql = "SELECT m.system, m.name, "
     "m.owner, m.criticality, f.value FROM models m " REG_TEAM " "
     "WHERE ?1 IS NULL OR f.value = ?1 ORDER BY m.system";
 /*
- * The columns of the risks_by_severity index (schema 5), in its order and
- * by name: an expression here (the select's ifnull) would make SQLite sort
- * the whole register again instead of reading the index in order.
- */
-#define REG_GROUP	"GROUP BY r.system, r.severity, r.status, r.assumed"
-/*
- * Applying risks by system, severity, status and whether provisional,
- * with how many of them are due for review (decided on or before ?1): one
+ * Applying risks by system, severity, status and whether provisional:
+ * the summary schema 6 keeps (risk_counts), a few rows a system, not a
  * pass over the risks. The second, with an owner (?2), joins the systems
- * for their owner.
+ * for the owner of the risks that have none of their own ('').
  */
-static const char *const reg_risks_sql = "SELECT r.system, r.severity, "
-    "r.status, " REG_PROVISIONAL ", count(*), sum(" REG_DUE ") "
-    "FROM risks r WHERE r.applies = 1 " REG_GROUP;
-static const char *const reg_risks_owner_sql = "SELECT r.system, "
-    "r.severity, r.status, " REG_PROVISIONAL ", count(*), "
-    "sum(" REG_DUE ") FROM risks r JOIN models m ON m.system = r.system "
-    "WHERE r.applies = 1 AND " REG_OWNER " = ?2 " REG_GROUP;
+static const char *const reg_risks_sql = "SELECT c.system, c.severity, "
+    "c.status, c.assumed, c.n FROM risk_counts c";
+static const char *const reg_risks_owner_sql = "SELECT c.system, "
+    "c.severity, c.status, c.assumed, c.n FROM risk_counts c "
+    "JOIN models m ON m.system = c.system "
+    "WHERE coalesce(nullif(c.owner, ''), m.owner) = ?2";
 /*
- * Overdue mitigations (today ?1) by system, severity and risk status; each
- * risk read from the risks_state index (schema 5), which holds all the
- * counts need, not from its wide row.
+ * The accepted risks due for review (decided on or before ?1) by system
+ * and severity, from the risks_review index (schema 6), which holds the
+ * accepted applying risks only.
  */
-static const char *const reg_overdue_sql = "SELECT x.system, r.severity, "
-    "r.status, count(*) FROM risk_mitigations x JOIN risks r "
-    "INDEXED BY risks_state ON "
-    "r.system = x.system AND r.threat = x.threat AND r.target = x.target "
+static const char *const reg_review_sql = "SELECT r.system, r.severity, "
+    "count(*) FROM risks r WHERE " REG_REVIEW " GROUP BY 1, 2";
+static const char *const reg_review_owner_sql = "SELECT r.system, "
+    "r.severity, count(*) FROM risks r JOIN models m ON "
+    "m.system = r.system WHERE " REG_REVIEW " AND " REG_OWNER " = ?2 "
+    "GROUP BY 1, 2";
+/* Overdue mitigations (today ?1) by system, severity and risk status. */
+static const char *const reg_overdue_sql = "SELECT x.system, "
+    "x.risk_severity, x.risk_status, count(*) FROM risk_mitigations x "
     "WHERE " REG_OVERDUE " GROUP BY 1, 2, 3";
 static const char *const reg_overdue_owner_sql = "SELECT x.system, "
-    "r.severity, r.status, count(*) FROM risk_mitigations x JOIN risks r "
-    "INDEXED BY risks_state ON r.system = x.system AND "
-    "r.threat = x.threat AND r.target = x.target "
-    "JOIN models m ON m.system = x.system "
-    "WHERE " REG_OVERDUE " AND (x.owner = ?2 OR " REG_OWNER " = ?2) "
+    "x.risk_severity, x.risk_status, count(*) FROM risk_mitigations x "
+    "JOIN models m ON m.system = x.system WHERE " REG_OVERDUE " AND "
+    "(x.owner = ?2 OR coalesce(nullif(x.risk_owner, ''), m.owner) = ?2) "
     "GROUP BY 1, 2, 3";
 /* The answered practice questions. */
 static const char *const reg_answers_sql = "SELECT system, question "
     "FROM practices WHERE answer IN ('yes', 'no')";
 
-/* The items: ?1 today or the review day, ?2 owner, ?3 team, ?4 status. */
+/*
+ * The items: ?1 today or the review day, ?2 status. The owner a risk
+ * answers to, and the team, come from the systems as reg_read_systems()
+ * read them, not joined to each item; the items are sorted here
+ * (reg_item_cmp()), not by a sorter of the database over every column.
+ */
 static const char *const reg_overdue_items_sql = "SELECT x.system, "
-    "x.threat, x.target, r.title, r.severity, r.status, " REG_OWNER ", "
-    "x.mitigation, x.owner, x.due, NULL, NULL, NULL "
-    "FROM risk_mitigations x JOIN risks r ON r.system = x.system AND "
-    "r.threat = x.threat AND r.target = x.target "
-    "JOIN models m ON m.system = x.system " REG_TEAM " "
-    "WHERE " REG_OVERDUE " AND (?2 IS NULL OR x.owner = ?2 OR "
-    REG_OWNER " = ?2) AND (?3 IS NULL OR f.value = ?3) AND "
-    "(?4 IS NULL OR r.status = ?4) "
-    "ORDER BY x.due, x.system, x.threat, x.target, x.mitigation";
+    "x.threat, x.target, x.risk_title, x.risk_severity, x.risk_status, "
+    "x.risk_owner, x.mitigation, x.owner, x.due, NULL, NULL, NULL "
+    "FROM risk_mitigations x "
+    "WHERE " REG_OVERDUE " AND (?2 IS NULL OR x.risk_status = ?2)";
 static const char *const reg_review_items_sql = "SELECT r.system, "
-    "r.threat, r.target, r.title, r.severity, r.status, " REG_OWNER ", "
+    "r.threat, r.target, r.title, r.severity, r.status, r.owner, "
     "NULL, NULL, NULL, r.decided_at, r.decided_by, r.justification "
-    "FROM risks r JOIN models m ON m.system = r.system " REG_TEAM " "
-    "WHERE " REG_REVIEW " AND (?2 IS NULL OR " REG_OWNER " = ?2) AND "
-    "(?3 IS NULL OR f.value = ?3) AND (?4 IS NULL OR r.status = ?4) "
-    "ORDER BY coalesce(r.decided_at, ''), r.system, r.threat, r.target";
+    "FROM risks r WHERE " REG_REVIEW " AND (?2 IS NULL OR r.status = ?2)";
 
 static int	reg_check_today(const struct org_filter *,
 		    struct error *);
@@ -256,7 +241,6 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 	if ((st = store_prepare(s, f->owner != NULL ? reg_risks_owner_sql :
 	    reg_risks_sql, err)) == NULL)
 		return -1;
-	store_bind(st, 1, review_day);
 	if (f->owner != NULL)
 		store_bind(st, 2, f->owner);
 	while ((rc = db_step(st)) == DB_ROW) {
@@ -273,8 +257,25 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 			else
 				row->by_severity[sev] += k;
 		}
-		if (f->status < 0 || f->status == RISK_ACCEPTED)
-			row->review += (size_t)db_column_int64(st, 5);
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_fail(s, rc, err);
+	if (f->status >= 0 && f->status != RISK_ACCEPTED)
+		return 0;
+	if ((st = store_prepare(s, f->owner != NULL ? reg_review_owner_sql :
+	    reg_review_sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, review_day);
+	if (f->owner != NULL)
+		store_bind(st, 2, f->owner);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((row = reg_row(v, n, st)) == NULL)
+			continue;
+		sev = reg_word(&vocab_severity, st, 1);
+		if (sev < 0 || sev > LEVEL_CRITICAL || sev < f->min_severity)
+			continue;
+		row->review += (size_t)db_column_int64(st, 2);
 	}
 	db_reset(st);
 	if (rc != DB_DONE)
@@ -424,35 +425,85 @@ store_register_free(struct org_system *v, size_t n)
 	free(v);
 }
 
-/* Read the items of one of the two queries. */
+/* Texts in byte order, as both backends compare them; NULL as ''. */
+static int
+reg_text_cmp(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "");
+}
+
+/*
+ * The order of the lists: overdue mitigations by due date, risks due for
+ * review by the day they were decided (none first), then by system,
+ * threat, target and mitigation.
+ */
+static int
+reg_item_cmp(const void *pa, const void *pb)
+{
+	const struct org_item	*a = pa, *b = pb;
+	int			 c;
+
+	if ((c = reg_text_cmp(a->due, b->due)) != 0 ||
+	    (c = reg_text_cmp(a->decided_at, b->decided_at)) != 0 ||
+	    (c = reg_text_cmp(a->system, b->system)) != 0 ||
+	    (c = reg_text_cmp(a->threat, b->threat)) != 0 ||
+	    (c = reg_text_cmp(a->target, b->target)) != 0)
+		return c;
+	return reg_text_cmp(a->mitigation, b->mitigation);
+}
+
+/* 1 if two owners are the same one (NULL: none, never the same). */
+static int
+reg_same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && strcmp(a, b) == 0;
+}
+
+/*
+ * Read the items of one of the two queries, of the systems of the team:
+ * the owner of an item's risk is its own, else its system's, and an owner
+ * of the filter keeps the items of risks or mitigations they own.
+ */
 static int
 reg_items(struct store *s, const char *sql, const char *day,
     const struct org_filter *f, struct org_item **out,
     size_t *nout, struct error *err)
 {
-	struct org_item	*v = NULL, *it;
-	struct db_stmt			*st;
-	size_t				 n = 0;
-	int				 rc, sev;
+	struct org_item		*v = NULL, *it;
+	struct org_system	*sys = NULL, *row;
+	struct db_stmt		*st;
+	const char		*owner;
+	size_t			 n = 0, max = 0, nsys = 0;
+	int			 rc, sev;
 
 	*out = NULL;
 	*nout = 0;
 	if (store_begin_read(s, err) == -1)
 		return -1;
-	if ((st = store_prepare(s, sql, err)) == NULL) {
+	if (reg_read_systems(s, f, &sys, &nsys, err) == -1 ||
+	    (st = store_prepare(s, sql, err)) == NULL) {
 		store_rollback(s);
+		store_register_free(sys, nsys);
 		return -1;
 	}
 	store_bind(st, 1, day);
-	store_bind(st, 2, f->owner);
-	store_bind(st, 3, f->team);
-	store_bind(st, 4, f->status >= 0 ? vocab_name(&vocab_risk_status,
+	store_bind(st, 2, f->status >= 0 ? vocab_name(&vocab_risk_status,
 	    f->status) : NULL);
 	while ((rc = db_step(st)) == DB_ROW) {
 		sev = reg_word(&vocab_severity, st, 4);
-		if (sev < f->min_severity)
+		if (sev < f->min_severity || (row = reg_row(sys, nsys, st)) ==
+		    NULL)
 			continue;
-		v = xreallocarray(v, n + 1, sizeof *v);
+		owner = db_column_text(st, 6);
+		if (owner == NULL || *owner == '\0')
+			owner = row->owner;
+		if (f->owner != NULL && !reg_same(owner, f->owner) &&
+		    !reg_same(db_column_text(st, 8), f->owner))
+			continue;
+		if (n == max) {
+			max = max == 0 ? 64 : max * 2;
+			v = xreallocarray(v, max, sizeof *v);
+		}
 		it = &v[n++];
 		memset(it, 0, sizeof *it);
 		it->system = store_column(st, 0);
@@ -461,7 +512,7 @@ reg_items(struct store *s, const char *sql, const char *day,
 		it->title = store_column(st, 3);
 		it->severity = sev;
 		it->status = reg_word(&vocab_risk_status, st, 5);
-		it->owner = store_column(st, 6);
+		it->owner = owner != NULL ? xstrdup(owner) : NULL;
 		it->mitigation = store_column(st, 7);
 		it->mitigation_owner = store_column(st, 8);
 		it->due = store_column(st, 9);
@@ -471,10 +522,13 @@ reg_items(struct store *s, const char *sql, const char *day,
 	}
 	db_reset(st);
 	store_rollback(s);
+	store_register_free(sys, nsys);
 	if (rc != DB_DONE) {
 		store_register_items_free(v, n);
 		return store_fail(s, rc, err);
 	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, reg_item_cmp);
 	*out = v;
 	*nout = n;
 	return 0;

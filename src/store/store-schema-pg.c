@@ -22,7 +22,7 @@
  * A new schema needs its PostgreSQL side here too (a migration from 5 on,
  * as store-migrate.c has for SQLite): this stops the build until it has.
  */
-_Static_assert(STORE_SCHEMA_VERSION == 5, "schema changed: migrate "
+_Static_assert(STORE_SCHEMA_VERSION == 6, "schema changed: migrate "
     "PostgreSQL registers in store-schema-pg.c too");
 
 /* Schema 5, whole: PostgreSQL registers start at it. */
@@ -151,6 +151,100 @@ static const char *const store_pg_schema_5[] = {
 	NULL
 };
 
+/*
+ * Schema 6, from 5: the register's summary, and the copy of a risk's
+ * state on its mitigations' rows, as store-migrate.c says for SQLite.
+ * Triggers keep both current in the writer's own transaction; they run
+ * as the owner of the tables (SECURITY DEFINER), so that they follow the
+ * risks whoever writes them, and no role but the owner may write them
+ * directly. Two writers of different systems
+ * touch different rows of it, and never wait for each other there.
+ */
+static const char *const store_pg_schema_6[] = {
+	"CREATE TABLE risk_counts ("
+	"  system " T " NOT NULL,"
+	"  severity " T " NOT NULL,"
+	"  status " T " NOT NULL,"
+	"  assumed BIGINT NOT NULL,"
+	"  owner " T " NOT NULL,"
+	"  n BIGINT NOT NULL,"
+	"  PRIMARY KEY (system, severity, status, assumed, owner))",
+	"INSERT INTO risk_counts SELECT system, severity, status, "
+	"coalesce(assumed, 0), coalesce(owner, ''), count(*) FROM risks "
+	"WHERE applies = 1 GROUP BY 1, 2, 3, 4, 5",
+	"CREATE FUNCTION parapet_risk_counts() RETURNS trigger "
+	"LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+	"BEGIN "
+	"IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.applies = 1 THEN "
+	"UPDATE risk_counts SET n = n - 1 WHERE system = OLD.system AND "
+	"severity = OLD.severity AND status = OLD.status AND "
+	"assumed = coalesce(OLD.assumed, 0) AND "
+	"owner = coalesce(OLD.owner, ''); "
+	"DELETE FROM risk_counts WHERE n <= 0 AND system = OLD.system AND "
+	"severity = OLD.severity AND status = OLD.status AND "
+	"assumed = coalesce(OLD.assumed, 0) AND "
+	"owner = coalesce(OLD.owner, ''); END IF; "
+	"IF TG_OP IN ('UPDATE', 'INSERT') AND NEW.applies = 1 THEN "
+	"INSERT INTO risk_counts VALUES (NEW.system, NEW.severity, "
+	"NEW.status, coalesce(NEW.assumed, 0), coalesce(NEW.owner, ''), 1) "
+	"ON CONFLICT (system, severity, status, assumed, owner) "
+	"DO UPDATE SET n = risk_counts.n + 1; END IF; "
+	"RETURN NULL; END $$",
+	"CREATE TRIGGER risk_counts_insert AFTER INSERT OR DELETE ON risks "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_risk_counts()",
+	"CREATE TRIGGER risk_counts_update AFTER UPDATE OF system, severity, "
+	"status, assumed, owner, applies ON risks "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_risk_counts()",
+	"CREATE INDEX risks_review ON risks (system, severity, decided_at, "
+	"owner) WHERE applies = 1 AND status = 'accepted'",
+	/* What the register reads of a mitigation's risk, on its row. */
+	"ALTER TABLE risk_mitigations ADD COLUMN risk_severity " T ", "
+	"ADD COLUMN risk_status " T ", ADD COLUMN risk_applies BIGINT, "
+	"ADD COLUMN risk_owner " T ", ADD COLUMN risk_title " T,
+	"UPDATE risk_mitigations x SET (risk_severity, risk_status, "
+	"risk_applies, risk_owner, risk_title) = (r.severity, r.status, "
+	"r.applies, r.owner, r.title) FROM risks r WHERE r.system = x.system "
+	"AND r.threat = x.threat AND r.target = x.target",
+	"CREATE FUNCTION parapet_mitigation_risk() RETURNS trigger "
+	"LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+	"BEGIN SELECT r.severity, r.status, r.applies, r.owner, r.title "
+	"INTO NEW.risk_severity, NEW.risk_status, NEW.risk_applies, "
+	"NEW.risk_owner, NEW.risk_title FROM risks r WHERE "
+	"r.system = NEW.system AND r.threat = NEW.threat AND "
+	"r.target = NEW.target; RETURN NEW; END $$",
+	"CREATE TRIGGER mitigation_risk BEFORE INSERT OR UPDATE OF system, "
+	"threat, target ON risk_mitigations "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_mitigation_risk()",
+	"CREATE FUNCTION parapet_risk_mitigations() RETURNS trigger "
+	"LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+	"BEGIN UPDATE risk_mitigations SET risk_severity = NEW.severity, "
+	"risk_status = NEW.status, risk_applies = NEW.applies, "
+	"risk_owner = NEW.owner, risk_title = NEW.title WHERE "
+	"system = NEW.system AND threat = NEW.threat AND "
+	"target = NEW.target; RETURN NULL; END $$",
+	"CREATE TRIGGER risk_mitigations_insert AFTER INSERT ON risks "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_risk_mitigations()",
+	"CREATE TRIGGER risk_mitigations_update AFTER UPDATE OF system, "
+	"threat, target, severity, status, applies, owner, title ON risks "
+	"FOR EACH ROW EXECUTE FUNCTION parapet_risk_mitigations()",
+	"CREATE INDEX mitigations_due ON risk_mitigations (system, due, "
+	"risk_applies, risk_status, risk_severity) WHERE due IS NOT NULL AND "
+	"status NOT IN ('implemented', 'verified', 'rejected')",
+	"DROP INDEX risks_by_severity",
+	"DROP INDEX risks_state",
+	/* A register made by register init: its roles read it too. */
+	"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles "
+	"WHERE rolname = 'parapet_reader') THEN "
+	"GRANT SELECT ON risk_counts TO parapet_admin, parapet_editor, "
+	"parapet_decider, parapet_reader; END IF; END $$",
+	/* Planned for on the counts of now, not of an empty table. */
+	"ANALYZE risks",
+	"ANALYZE risk_mitigations",
+	"ANALYZE risk_counts",
+	"UPDATE parapet_schema SET version = 6",
+	NULL
+};
+
 /* Run constant statements once each. */
 static int
 store_pg_run_all(struct store *s, const char *const *sql, struct error *err)
@@ -224,12 +318,16 @@ store_migrate_pg(struct store *s, struct error *err)
 		    "be upgraded; open it once for writing", s->path,
 		    version);
 	}
-	if (rc == 1)
+	if (rc == 1 && version < 5)
 		return error_set(err, "database '%s' has schema %ld, which "
 		    "this Parapet cannot upgrade", s->path, version);
 	if (store_begin(s, err) == -1)
 		return -1;
-	/* Two first uses at once: one creates, the other finds it made. */
+	/*
+	 * Two first uses at once: one creates or migrates, the other finds
+	 * it done. The lock is the one every writer shares (db-pg.c), taken
+	 * alone: no writer is in the middle of a change meanwhile.
+	 */
 	if ((rc = db_exec(s->db, "SELECT pg_advisory_xact_lock(1347571796)"))
 	    != DB_OK) {
 		store_fail(s, rc, err);
@@ -238,6 +336,9 @@ store_migrate_pg(struct store *s, struct error *err)
 	if ((rc = store_pg_identify(s, &version, err)) == -1)
 		goto fail;
 	if (rc == 0 && store_pg_run_all(s, store_pg_schema_5, err) == -1)
+		goto fail;
+	if ((rc == 0 || version == 5) &&
+	    store_pg_run_all(s, store_pg_schema_6, err) == -1)
 		goto fail;
 	return store_commit(s, err);
 

@@ -13,8 +13,8 @@ db=$DB
 run import "$T/m.yaml" "$db"
 expect_rc 0 "import into a new database on the server"
 expect_out "created 'support-assistant'" "import says what it made"
-[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 5 ] ||
-    fail "schema version 5 is not recorded in parapet_schema"
+[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 6 ] ||
+    fail "schema version 6 is not recorded in parapet_schema"
 run list "$db"
 expect_rc 0 "list"
 expect_out "support-assistant" "list shows the model"
@@ -135,11 +135,54 @@ expect_err "is not a Parapet database" "a foreign database is refused"
     WHERE schemaname = 'public'")" = 1 ] ||
     fail "the foreign database was written to"
 
+# A register of schema 5 (as the Parapet before made it: no summary, no
+# copy of a risk's state on its mitigations, the two indexes of then) is
+# migrated by the first writer, not by a reader, and counts as before.
+newdb five
+five=$DB
+run import "$T/m.yaml" "$five"
+expect_rc 0 "import into the register to take back to schema 5"
+run risk "$five" "$risk" --status mitigating
+expect_rc 0 "decide before going back to 5"
+run register "$five" --format csv
+cp "$T/out" "$T/register-6.csv"
+pg_sql -d "$five" -c "DROP TABLE risk_counts" \
+    -c "DROP TRIGGER risk_counts_insert ON risks" \
+    -c "DROP TRIGGER risk_counts_update ON risks" \
+    -c "DROP TRIGGER mitigation_risk ON risk_mitigations" \
+    -c "DROP TRIGGER risk_mitigations_insert ON risks" \
+    -c "DROP TRIGGER risk_mitigations_update ON risks" \
+    -c "DROP FUNCTION parapet_risk_counts(), parapet_mitigation_risk(),
+        parapet_risk_mitigations()" \
+    -c "DROP INDEX risks_review, mitigations_due" \
+    -c "ALTER TABLE risk_mitigations DROP COLUMN risk_severity,
+        DROP COLUMN risk_status, DROP COLUMN risk_applies,
+        DROP COLUMN risk_owner, DROP COLUMN risk_title" \
+    -c "CREATE INDEX risks_by_severity ON risks (system, severity, status,
+        assumed, decided_at, owner, applies) WHERE applies = 1" \
+    -c "CREATE INDEX risks_state ON risks (system, threat, target, applies,
+        severity, status, owner)" \
+    -c "UPDATE parapet_schema SET version = 5" >/dev/null
+run register "$five"
+expect_rc 1 "a reader of a schema 5 register"
+expect_err "has schema 5 and must be upgraded" "a reader does not migrate"
+run analyze "$five"
+expect_rc 0 "a writer migrates schema 5"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 6 ] ||
+    fail "schema 5 was not migrated to 6"
+run register "$five" --format csv
+expect_rc 0 "register after the migration"
+cmp -s "$T/out" "$T/register-6.csv" ||
+    fail "the register differs after the migration from 5"
+[ "$(pg_sql -d "$five" -c "SELECT sum(n) FROM risk_counts")" = \
+    "$(pg_sql -d "$five" -c "SELECT count(*) FROM risks WHERE applies = 1")" ] ||
+    fail "the migration did not count every applying risk"
+
 # A newer schema is refused with the SQLite message.
 pg_sql -d "$db" -c 'UPDATE parapet_schema SET version = 99'
 run list "$db"
 expect_rc 1 "list a newer register"
-expect_err "was written by a newer Parapet (schema 99; this one reads up to 5)" \
+expect_err "was written by a newer Parapet (schema 99; this one reads up to 6)" \
     "a newer schema is refused"
 
 # An empty database is not made a register by reading it.
