@@ -487,6 +487,14 @@ expect llm-misinformation-overreliance@answer-llm medium
 # an attacker can split an order). What one unreviewed action costs is
 # the stated action-impact: high keeps the injection as critical as with
 # no review at all; low (the limit bounds the loss) ranks it lower.
+# A person who reviews payouts above a limit bounds what evading the
+# scorer can win: high, below the same scorer that nobody reviews.
+model=calibration-reviewed-limit
+register "$SRC/tests/data/calibration/reviewed-limit.yaml"
+expect evasion-adversarial-inputs@limited high
+expect evasion-adversarial-inputs@unreviewed critical
+above evasion-adversarial-inputs@unreviewed evasion-adversarial-inputs@limited
+
 model=calibration-order-limit
 register "$SRC/tests/data/calibration/order-limit.yaml"
 expect llm-indirect-prompt-injection@llm-a critical

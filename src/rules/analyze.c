@@ -1215,6 +1215,16 @@ analyze_feedback_new(const struct model *m)
 		    0)
 			fb->fed[f->dst->index] = 1;
 	}
+	/*
+	 * A dataset of what users submit (what they type, post or correct,
+	 * taken in as training data rather than as ratings) is the feedback
+	 * of a model that is retrained on it: its poisoning and the model's
+	 * skewing are the same users steering the same retraining.
+	 */
+	for (i = 0; i < n; i++)
+		if (m->components[i]->kind == KIND_DATASET &&
+		    m->components[i]->origin == ORIGIN_USER_CONTRIBUTED)
+			fb->fed[i] = 1;
 	return fb;
 }
 
@@ -1336,9 +1346,10 @@ analyze_feedback_down(struct feedback *fb, size_t u)
  * Fold each finding of a threat that a covering threat names in
  * covers-feedback, on a component that gathers the feedback the covering
  * finding's target learns from, into the covering one: a component that
- * takes in a flow carrying feedback and reaches the target through flows
- * that carry training data, feedback or weights (a dataset of analysts'
- * and customers' labels that the weekly retraining learns from). The
+ * takes in a flow carrying feedback, or a dataset of what users submit,
+ * and reaches the target through flows that carry training data, feedback
+ * or weights (a dataset of analysts' and customers' labels that the weekly
+ * retraining learns from; what phones' users type, trained on). The
  * walk back from the target is made only when a finding is left to fold
  * that has not had its own walk.
  */

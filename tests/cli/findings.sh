@@ -272,6 +272,40 @@ expect_rc 0 "the second model has its finding"
 expect_out "fact: 'labels-b' gathers the feedback 'fraud-model-b' learns from" \
     "the second model's finding names its own dataset"
 
+# What users submit as training data, not as ratings (the text a keyboard's
+# users type, kept on the phone and trained on), is the feedback of a model
+# retrained on it: the dataset's poisoning and the model's skewing were two
+# risks (one critical on each) for the same users steering one retraining.
+cat >"$T/typed.yaml" <<'YAML'
+parapet: 1
+system: { id: typed, name: Typed text, criticality: medium }
+boundaries:
+  - { id: phones, name: Phones, trust: untrusted }
+  - { id: cloud, name: Cloud, trust: internal }
+components:
+  - { id: typist, name: Phone user, kind: user, boundary: phones }
+  - { id: keys, name: Keyboard app, kind: application, boundary: phones, untrusted-input: true }
+  - { id: typed, name: Typed text, kind: dataset, boundary: phones, origin: user-contributed, personal-data: true, labels-vetted: false }
+  - { id: trainer, name: Training, kind: training-pipeline, boundary: cloud, exposure: internal }
+  - { id: predictor, name: Next-word model, kind: model, boundary: phones, provider: in-house, model-type: other, learns-from-feedback: true }
+flows:
+  - { id: type, from: typist, to: keys, data: [personal-data] }
+  - { id: keep, from: keys, to: typed, data: [training-data] }
+  - { id: learn, from: typed, to: trainer, data: [training-data], authenticated: true, encrypted: true }
+  - { id: ship, from: trainer, to: predictor, data: [model-weights], authenticated: true, encrypted: true }
+  - { id: ask, from: keys, to: predictor, data: [prompt] }
+YAML
+db="$T/typed.db"
+run import "$T/typed.yaml" "$db"
+expect_rc 0 "import of a model trained on what its users type"
+run risks "$db" --all
+expect_no_out "data-poisoning-untrusted-sources@typed" \
+    "the typed text's poisoning is no risk of its own"
+run risk "$db" model-skewing@predictor
+expect_rc 0 "the finding is on the model"
+expect_out "fact: 'typed' gathers the feedback 'predictor' learns from" \
+    "the finding names the dataset its users fill"
+
 # A request and its answer in clear text were two findings, one on each
 # end: now one, on the request's destination. A decision on the caller's
 # finding (the answer's) moves onto it. The old behaviour: the threat
