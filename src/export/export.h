@@ -29,6 +29,7 @@ struct catalogue;
 struct change;
 struct error;
 struct model;
+struct risk;
 struct risk_register;
 
 struct export_input {
@@ -49,6 +50,14 @@ struct export_input {
 	 */
 	const char			*source_file;
 	const struct model		*source;
+	/*
+	 * For the writers that can stream the register (exporter.cursor):
+	 * when next_risk is set, risks (and model) may be NULL, and each
+	 * next_risk(risk_source, err) gives the next risk in register order
+	 * (valid until the next call), NULL at the end, or NULL with err set.
+	 */
+	const struct risk		*(*next_risk)(void *, struct error *);
+	void				*risk_source;
 };
 
 struct exporter {
@@ -60,6 +69,9 @@ struct exporter {
 	int		 history;	/* 1: writes the history (the others
 					   are not given it: it is most of
 					   what a large register holds) */
+	int		 cursor;	/* 1: needs neither the model nor the
+					   register in memory, reads the
+					   risks from next_risk */
 };
 
 extern const struct exporter	exporters[];

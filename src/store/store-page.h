@@ -11,6 +11,7 @@
 #define PARAPET_STORE_STORE_PAGE_H
 
 struct error;
+struct risk;
 struct risk_register;
 struct store;
 
@@ -24,5 +25,23 @@ struct store;
  */
 int	store_load_risk_states(struct store *, const char *id,
 	    struct risk_register *, struct error *);
+
+/*
+ * The stored risks of model id (NULL: the only one) one at a time, in the order of
+ * risk_register_sort() (register order), each whole as store_load_risks()
+ * reads it, for a writer that streams them (the CSV export): what is held
+ * is the cursor's sort keys (the threat and target of each risk, about
+ * 80 bytes a risk) and one risk, not the register. The cursor reads in
+ * one read transaction, from open to close: make no other call on the
+ * store in between. open: NULL with err set (no such model, a database
+ * error). next: the next risk (the cursor's, valid until the next call),
+ * or NULL at the end, or NULL with err set.
+ */
+struct store_risk_cursor;
+struct store_risk_cursor *store_risk_cursor_open(struct store *,
+		    const char *id, struct error *);
+const struct risk	 *store_risk_cursor_next(struct store_risk_cursor *,
+		    struct error *);
+void			  store_risk_cursor_close(struct store_risk_cursor *);
 
 #endif
