@@ -136,7 +136,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	risk_register_init(&reg);
 	buf_init(&b);
 	memset(&in, 0, sizeof in);
-	if (x->cursor && a->model_file == NULL) {
+	if (x->risks_from == EXPORT_RISKS_CURSOR && a->model_file == NULL) {
 		/*
 		 * The register straight from the store, one risk at a time in
 		 * register order: neither the model nor the register is held,
@@ -155,7 +155,9 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		goto write;
 	}
 	if ((m = store_load(s->store, a->model, &e)) == NULL ||
-	    store_load_risks(s->store, m->system.id, &reg, &e) == -1 ||
+	    (x->risks_from == EXPORT_RISKS_DECISIONS ?
+	    store_load_risk_states(s->store, m->system.id, &reg, &e) :
+	    store_load_risks(s->store, m->system.id, &reg, &e)) == -1 ||
 	    (x->history && store_history(s->store, m->system.id, NULL, &hist,
 	    &nhist, &e) == -1)) {
 		cli_fail(&e);

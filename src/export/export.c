@@ -25,13 +25,13 @@ const struct exporter exporters[] = {
 	{ "xml", "model, risks, decisions and history (parapet.xsd; "
 	  "re-importable)", "xml", export_xml, 1, 0 },
 	{ "csv", "the risk register, one risk per row (RFC 4180)", "csv",
-	  export_csv, 0, 1 },
+	  export_csv, 0, EXPORT_RISKS_CURSOR },
 	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "
 	  "clusters", "dot", export_dot, 0, 0 },
 	{ "svg", "that diagram drawn as SVG (needs Graphviz's dot)", "svg",
 	  export_svg, 0, 0 },
 	{ "yaml", "the model file (format 1) with decisions; re-importable",
-	  "yaml", export_yaml, 0, 0 },
+	  "yaml", export_yaml, 0, EXPORT_RISKS_DECISIONS },
 	{ "sarif", "the risks as SARIF 2.1.0 for code scanning (with "
 	  "--model-file)", "sarif", export_sarif, 0, 0 },
 	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "

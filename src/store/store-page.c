@@ -24,7 +24,7 @@ store_load_risk_states(struct store *s, const char *id,
     struct risk_register *reg, struct error *err)
 {
 	static const char *const sql = "SELECT threat, target, status, "
-	    "owner, justification, decided_by, decided_at FROM risks "
+	    "owner, justification, decided_by, decided_at, applies FROM risks "
 	    "WHERE system = ? ORDER BY threat, target";
 	struct risk	*k;
 	struct db_stmt	*st;
@@ -52,6 +52,7 @@ store_load_risk_states(struct store *s, const char *id,
 		k->justification = store_column(st, 4);
 		k->decided_by = store_column(st, 5);
 		k->decided_at = store_column(st, 6);
+		k->applies = db_column_int(st, 7) != 0;
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {

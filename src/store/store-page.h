@@ -17,10 +17,11 @@ struct store;
 
 /*
  * Append the stored risks of model id to reg with only what says whether
- * people decided on them: threat and target, status, owner,
- * justification, who decided and when, and the mitigations someone
+ * people decided on them: threat and target, whether they apply, status,
+ * owner, justification, who decided and when, and the mitigations someone
  * decided about with those decisions (risk_decided() reads the same as
- * on a register from store_load_risks()). No title, reasons or scoring.
+ * on a register from store_load_risks(), and so does the YAML export).
+ * No title, reasons, scoring or mitigations the catalogue proposed.
  * 0, or -1 with err set (no such model, a database error).
  */
 int	store_load_risk_states(struct store *, const char *id,
