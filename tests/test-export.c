@@ -689,6 +689,15 @@ test_xml_read_reports_errors_with_lines(void **state)
 	    "impact=\"1\" severity=\"low\" status=\"accepted\" "
 	    "applies=\"true\"/></risks>" DOC_TAIL,
 	    "in.xml:5: risk 't@s' is accepted without a justification");
+	/* A risk twice, apart (found by id, not by a scan). */
+	assert_read_error_prefix(DOC_HEAD "<risks>\n"
+	    "<risk id=\"t@s\" threat=\"t\" target=\"s\" likelihood=\"1\" "
+	    "impact=\"1\" severity=\"low\" status=\"open\" applies=\"true\"/>"
+	    "<risk id=\"t@u\" threat=\"t\" target=\"u\" likelihood=\"1\" "
+	    "impact=\"1\" severity=\"low\" status=\"open\" applies=\"true\"/>"
+	    "\n<risk id=\"t@s\" threat=\"t\" target=\"s\" likelihood=\"1\" "
+	    "impact=\"1\" severity=\"low\" status=\"open\" applies=\"true\"/>"
+	    "</risks>" DOC_TAIL, "in.xml:", "t@s");
 	assert_read_error_prefix(DOC_HEAD "<components>\n\n\n"
 	    "<component id=\"c\" kind=\"user\" boundary=\"nowhere\">"
 	    "<name>C</name></component></components>" DOC_TAIL,

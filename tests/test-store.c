@@ -1403,6 +1403,102 @@ test_risk_states_say_what_was_decided(void **state)
 	model_free(m);
 }
 
+/* A risk with a fact (and an assumption when assumed) and a mitigation. */
+static struct risk *
+add_plain_risk(struct risk_register *r, const char *threat,
+    const char *target, int l, int i, int assumed)
+{
+	struct risk	*k = risk_register_add(r, threat, target);
+
+	k->title = xasprintf("%s on %s", threat, target);
+	k->likelihood = l;
+	k->impact = i;
+	k->severity = risk_severity(l, i);
+	risk_add_reason(k, REASON_FACT, "%s is reachable", target);
+	if (assumed)
+		risk_add_reason(k, REASON_ASSUMED, "not authenticated");
+	risk_add_reason(k, REASON_FACT, "%s", REASON_ESCAPES);
+	risk_add_mitigation(k, "m-a");
+	return k;
+}
+
+/*
+ * The cursor gives the stored risks in register order, each as the whole
+ * register holds it: what the streamed CSV export writes is what it wrote
+ * from the loaded register. The order tested: facts before assumptions,
+ * severity, score, then names (not the order they were stored in).
+ */
+static void
+test_risk_cursor_is_register_order(void **state)
+{
+	struct fixture			*fx = *state;
+	struct model			*m = rich_model("assist");
+	struct risk_register		 r, full;
+	struct store_risk_cursor	*c;
+	const struct risk		*a, *b;
+	struct store			*s;
+	struct error			 e;
+	size_t				 i, j;
+
+	s = store_with(fx->db, m);
+	risk_register_init(&r);
+	risk_add_mitigation(add_plain_risk(&r, "z-low", "ask", 1, 2, 0),
+	    "m-b");
+	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
+	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
+	add_plain_risk(&r, "a-high", "ask", 3, 4, 0);
+	add_plain_risk(&r, "c-higher-score", "ask", 4, 4, 0);
+	add_plain_risk(&r, "a-high", "zz", 2, 5, 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "a-high", "ask",
+	    RISK_ACCEPTED, "ann", "Only public data", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "z-low", "ask",
+	    "m-a", MIT_PLANNED, "Bob", "2027-01-01", "soon", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "z-low", "ask",
+	    "m-b", MIT_IMPLEMENTED, NULL, NULL, NULL, &e), 0);
+	risk_register_init(&full);
+	assert_int_equal(store_load_risks(s, "assist", &full, &e), 0);
+	risk_register_sort(&full);
+	assert_int_equal(full.n, 6);
+	/* Not the order of the names: severity and score first. */
+	assert_string_equal(full.risks[0]->threat, "c-higher-score");
+	assert_string_equal(full.risks[5]->threat, "b-assumed");
+	assert_non_null(c = store_risk_cursor_open(s, NULL, &e));
+	for (i = 0; i < full.n; i++) {
+		a = full.risks[i];
+		b = store_risk_cursor_next(c, &e);
+		assert_non_null(b);
+		assert_string_equal(b->threat, a->threat);
+		assert_string_equal(b->target, a->target);
+		assert_string_equal(b->title, a->title);
+		assert_int_equal(b->severity, a->severity);
+		assert_int_equal(b->likelihood, a->likelihood);
+		assert_int_equal(b->status, a->status);
+		assert_true((b->owner == NULL) == (a->owner == NULL));
+		assert_int_equal(b->nreasons, a->nreasons);
+		for (j = 0; j < a->nreasons; j++)
+			assert_string_equal(b->reasons[j].line,
+			    a->reasons[j].line);
+		assert_int_equal(b->nmitigations, a->nmitigations);
+		for (j = 0; j < a->nmitigations; j++) {
+			assert_string_equal(b->mitigations[j].id,
+			    a->mitigations[j].id);
+			assert_int_equal(b->mitigations[j].status,
+			    a->mitigations[j].status);
+		}
+	}
+	error_clear(&e);
+	assert_null(store_risk_cursor_next(c, &e));
+	assert_false(error_isset(&e));
+	store_risk_cursor_close(c);
+	assert_null(store_risk_cursor_open(s, "nope", &e));
+	assert_non_null(strstr(e.msg, "nope"));
+	risk_register_release(&full);
+	risk_register_release(&r);
+	store_close(s);
+	model_free(m);
+}
+
 /* A group of changes is kept whole or not at all, nested or not. */
 static void
 test_transaction_all_or_nothing(void **state)
@@ -2512,6 +2608,7 @@ main(void)
 		T(test_sync_stores_only_information),
 		T(test_sync_empty_register),
 		T(test_risk_states_say_what_was_decided),
+		T(test_risk_cursor_is_register_order),
 		T(test_transaction_all_or_nothing),
 		T(test_largest_revision_refused),
 		T(test_decisions_are_checked),

@@ -12,6 +12,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "session/session.h"
+#include "store/store-page.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -69,6 +70,13 @@ export_usual(const char *w)
 	return found;
 }
 
+/* The next risk of the store's cursor, for export_input.next_risk. */
+static const struct risk *
+cmd_export_next(void *cursor, struct error *e)
+{
+	return store_risk_cursor_next(cursor, e);
+}
+
 int
 cmd_export(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -78,6 +86,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct session		*s;
 	struct change		*hist = NULL;
 	struct model		*m = NULL, *src = NULL;
+	struct store_risk_cursor *cur = NULL;
 	struct error		 e;
 	struct file_out		 fo;
 	struct buf		 b;
@@ -126,8 +135,29 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		return 1;
 	risk_register_init(&reg);
 	buf_init(&b);
+	memset(&in, 0, sizeof in);
+	if (x->risks_from == EXPORT_RISKS_CURSOR && a->model_file == NULL) {
+		/*
+		 * The register straight from the store, one risk at a time in
+		 * register order: neither the model nor the register is held,
+		 * so memory does not grow with them.
+		 */
+		if ((cur = store_risk_cursor_open(s->store, a->model, &e)) ==
+		    NULL) {
+			cli_fail(&e);
+			goto out;
+		}
+		now = store_now();
+		in.cat = s->cat;
+		in.generated_at = now;
+		in.next_risk = cmd_export_next;
+		in.risk_source = cur;
+		goto write;
+	}
 	if ((m = store_load(s->store, a->model, &e)) == NULL ||
-	    store_load_risks(s->store, m->system.id, &reg, &e) == -1 ||
+	    (x->risks_from == EXPORT_RISKS_DECISIONS ?
+	    store_load_risk_states(s->store, m->system.id, &reg, &e) :
+	    store_load_risks(s->store, m->system.id, &reg, &e)) == -1 ||
 	    (x->history && store_history(s->store, m->system.id, NULL, &hist,
 	    &nhist, &e) == -1)) {
 		cli_fail(&e);
@@ -153,7 +183,6 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		goto out;
 	}
 	now = store_now();
-	memset(&in, 0, sizeof in);
 	in.model = m;
 	in.risks = &reg;
 	in.cat = s->cat;
@@ -162,6 +191,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	in.generated_at = now;
 	in.source_file = src != NULL ? a->model_file : file;
 	in.source = src != NULL ? src : file != NULL ? m : NULL;
+write:
 	if (a->output != NULL && strcmp(a->output, "-") != 0) {
 		if (export_write_file(x, &in, a->output, &svg, &e) == -1) {
 			cli_fail(&e);
@@ -194,6 +224,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	}
 	rc = 0;
 out:
+	store_risk_cursor_close(cur);
 	free(svg);
 	free(file);
 	free(now);

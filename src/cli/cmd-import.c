@@ -544,6 +544,8 @@ import_xml_decisions(struct session *s, const char *id,
 	const struct risk_mitigation	*tm, *om;
 	const struct risk		*k, *o;
 	struct risk_register		 ours, extra;
+	struct strmap			 by_name;
+	char				**names, *name;
 	size_t				 i, j;
 	int				 rc = -1;
 
@@ -551,10 +553,19 @@ import_xml_decisions(struct session *s, const char *id,
 	risk_register_init(&extra);
 	if (store_load_risks(s->store, id, &ours, err) == -1)
 		return -1;
+	/* Ours by name: a lookup each, not a scan of the register. */
+	strmap_init(&by_name);
+	names = xcalloc(ours.n + 1, sizeof *names);
+	for (i = 0; i < ours.n; i++) {
+		names[i] = risk_name(ours.risks[i]);
+		strmap_put(&by_name, names[i], ours.risks[i]);
+	}
 	for (i = 0; i < theirs->n; i++) {
 		k = theirs->risks[i];
-		if ((o = risk_register_find(&ours, k->threat, k->target)) ==
-		    NULL) {
+		name = risk_name(k);
+		o = strmap_get(&by_name, name);
+		free(name);
+		if (o == NULL) {
 			if (risk_decided(k)) {
 				extra.risks = xreallocarray(extra.risks,
 				    extra.n + 1, sizeof *extra.risks);
@@ -591,6 +602,10 @@ import_xml_decisions(struct session *s, const char *id,
 	rc = 0;
 out:
 	free(extra.risks);	/* borrowed risks */
+	strmap_release(&by_name);
+	for (i = 0; i < ours.n; i++)
+		free(names[i]);
+	free(names);
 	risk_register_release(&ours);
 	return rc;
 }

@@ -41,6 +41,7 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
+#include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
@@ -221,12 +222,21 @@ csv_risk(struct buf *out, const struct export_input *in, const struct risk *k)
 int
 export_csv(const struct export_input *in, struct buf *out, struct error *err)
 {
-	struct risk	**risks;
-	size_t		  i, n;
+	const struct risk	 *k;
+	struct risk		**risks;
+	size_t			  i, n;
 
-	(void)err;
 	for (i = 0; i < CSV_NCOLUMNS; i++)
 		csv_field(out, csv_columns[i], i + 1 == CSV_NCOLUMNS);
+	if (in->next_risk != NULL) {
+		/* Streamed from the store: one risk held at a time. */
+		error_clear(err);
+		while ((k = in->next_risk(in->risk_source, err)) != NULL) {
+			csv_risk(out, in, k);
+			buf_drain(out);
+		}
+		return error_isset(err) ? -1 : 0;
+	}
 	risks = export_sorted_risks(in, &n);
 	for (i = 0; i < n; i++) {
 		csv_risk(out, in, risks[i]);

@@ -21,23 +21,23 @@
 
 const struct exporter exporters[] = {
 	{ "markdown", "sign-off report: summary, diagram, risk register, "
-	  "sign-off", "md", export_markdown, 1 },
+	  "sign-off", "md", export_markdown, 1, 0 },
 	{ "xml", "model, risks, decisions and history (parapet.xsd; "
-	  "re-importable)", "xml", export_xml, 1 },
+	  "re-importable)", "xml", export_xml, 1, 0 },
 	{ "csv", "the risk register, one risk per row (RFC 4180)", "csv",
-	  export_csv, 0 },
+	  export_csv, 0, EXPORT_RISKS_CURSOR },
 	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "
-	  "clusters", "dot", export_dot, 0 },
+	  "clusters", "dot", export_dot, 0, 0 },
 	{ "svg", "that diagram drawn as SVG (needs Graphviz's dot)", "svg",
-	  export_svg, 0 },
+	  export_svg, 0, 0 },
 	{ "yaml", "the model file (format 1) with decisions; re-importable",
-	  "yaml", export_yaml, 0 },
+	  "yaml", export_yaml, 0, EXPORT_RISKS_DECISIONS },
 	{ "sarif", "the risks as SARIF 2.1.0 for code scanning (with "
-	  "--model-file)", "sarif", export_sarif, 0 },
+	  "--model-file)", "sarif", export_sarif, 0, 0 },
 	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "
-	  "on their elements", "json", export_threat_dragon, 0 },
+	  "on their elements", "json", export_threat_dragon, 0, 0 },
 	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "
-	  "elements", "json", export_otm, 0 },
+	  "elements", "json", export_otm, 0, 0 },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 
@@ -369,7 +369,8 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 	 * A diagram Graphviz cannot draw leaves the report without it; so
 	 * does a report to a device or a pipe (no "/dev/null.svg").
 	 */
-	if (x->write == export_markdown && !file_is_special(path) &&
+	if (x->write == export_markdown && in->model != NULL &&
+	    !file_is_special(path) &&
 	    export_svg_drawable(in->model) &&
 	    export_svg_available() && export_svg(in, &pic, &e2) == 0) {
 		svgpath = export_svg_path(path);

@@ -29,6 +29,7 @@ struct catalogue;
 struct change;
 struct error;
 struct model;
+struct risk;
 struct risk_register;
 
 struct export_input {
@@ -49,6 +50,14 @@ struct export_input {
 	 */
 	const char			*source_file;
 	const struct model		*source;
+	/*
+	 * For the writers that stream the register (EXPORT_RISKS_CURSOR):
+	 * when next_risk is set, risks (and model) may be NULL, and each
+	 * next_risk(risk_source, err) gives the next risk in register order
+	 * (valid until the next call), NULL at the end, or NULL with err set.
+	 */
+	const struct risk		*(*next_risk)(void *, struct error *);
+	void				*risk_source;
 };
 
 struct exporter {
@@ -60,7 +69,17 @@ struct exporter {
 	int		 history;	/* 1: writes the history (the others
 					   are not given it: it is most of
 					   what a large register holds) */
+	int		 risks_from;	/* EXPORT_RISKS_*: what of the
+					   register it reads */
 };
+
+/*
+ * What a writer reads of the register: all of it (the register in memory),
+ * the risks one at a time from next_risk (no model, no register held), or
+ * only the decisions (store_load_risk_states(): no titles, reasons or
+ * scores, the register's largest part).
+ */
+enum { EXPORT_RISKS_ALL, EXPORT_RISKS_CURSOR, EXPORT_RISKS_DECISIONS };
 
 extern const struct exporter	exporters[];
 extern const size_t		nexporters;

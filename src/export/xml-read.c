@@ -32,6 +32,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/paths.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
@@ -47,6 +48,9 @@ struct xr {
 
 	struct model		*model;		/* being built */
 	struct risk_register	 reg;
+	struct strmap		 ids;		/* the risks read, by id */
+	char			**idv;		/* its keys (to free) */
+	size_t			 nid;
 	struct change		*hist;
 	size_t			 nhist;
 };
@@ -485,7 +489,8 @@ xr_risk(struct xr *r, xmlNodePtr n)
 		goto out;
 	}
 	free(name);
-	if (risk_register_find(&r->reg, threat, target) != NULL) {
+	/* By id (THREAT@TARGET), not a scan of the risks read so far. */
+	if (strmap_get(&r->ids, id) != NULL) {
 		xr_fail(r, n, "duplicate risk '%s'", id);
 		goto out;
 	}
@@ -493,18 +498,25 @@ xr_risk(struct xr *r, xmlNodePtr n)
 	    xr_word(r, n, "status", &vocab_risk_status, &status) == -1)
 		goto out;
 	k = risk_register_add(&r->reg, threat, target);
+	if ((r->nid & (r->nid - 1)) == 0)
+		r->idv = xreallocarray(r->idv, r->nid == 0 ? 4 : r->nid * 2,
+		    sizeof *r->idv);
+	r->idv[r->nid++] = id;
+	strmap_put(&r->ids, id, k);
+	id = NULL;	/* the map's now */
 	if (xr_attr_long(r, n, "likelihood", 1, &l) == -1 ||
 	    xr_attr_long(r, n, "impact", 1, &im) == -1)
 		goto out;
 	if (l < 1 || l > 5 || im < 1 || im > 5) {
-		xr_fail(r, n, "risk '%s' has a score out of 1..5", id);
+		xr_fail(r, n, "risk '%s@%s' has a score out of 1..5", threat,
+		    target);
 		goto out;
 	}
 	k->likelihood = (int)l;
 	k->impact = (int)im;
 	if (severity != risk_severity(k->likelihood, k->impact)) {
-		xr_fail(r, n, "risk '%s': severity '%s' does not match "
-		    "likelihood %d x impact %d ('%s')", id,
+		xr_fail(r, n, "risk '%s@%s': severity '%s' does not match "
+		    "likelihood %d x impact %d ('%s')", threat, target,
 		    vocab_name(&vocab_severity, severity), k->likelihood,
 		    k->impact, vocab_name(&vocab_severity,
 		    risk_severity(k->likelihood, k->impact)));
@@ -552,8 +564,8 @@ xr_risk(struct xr *r, xmlNodePtr n)
 	/* The same rule as the store and model files: no silent acceptance. */
 	if ((status == RISK_ACCEPTED || status == RISK_NOT_APPLICABLE) &&
 	    (k->justification == NULL || *k->justification == '\0')) {
-		xr_fail(r, n, "risk '%s' is %s without a justification", id,
-		    vocab_name(&vocab_risk_status, status));
+		xr_fail(r, n, "risk '%s@%s' is %s without a justification",
+		    threat, target, vocab_name(&vocab_risk_status, status));
 		goto out;
 	}
 	rc = 0;
@@ -853,6 +865,7 @@ xml_read(const char *text, size_t len, const char *file,
 	r.err = err;
 	buf_init(&r.err_msg);
 	risk_register_init(&r.reg);
+	strmap_init(&r.ids);
 	*model = NULL;
 	if (len > INT_MAX)
 		return error_set_at(err, file, 0, 0, "document too large");
@@ -901,6 +914,10 @@ xml_read(const char *text, size_t len, const char *file,
 out:
 	model_free(r.model);
 	risk_register_release(&r.reg);
+	strmap_release(&r.ids);
+	while (r.nid > 0)
+		free(r.idv[--r.nid]);
+	free(r.idv);
 	changes_free(r.hist, r.nhist);
 	buf_release(&r.err_msg);
 	xmlFreeDoc(doc);

@@ -1408,31 +1408,94 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 }
 
 /*
+ * The flows into each component, built once for analyze_planners(): the
+ * flows into component i are flow[first[i]] to flow[first[i + 1] - 1], in
+ * the model's order. marks has a byte per component, all 0 between calls.
+ */
+struct planners {
+	size_t			 *first;
+	const struct flow	**flow;
+	unsigned char		 *serves;
+	unsigned char		 *plans;
+	size_t			 *marked;	/* the indices set in plans */
+	size_t			  nmarked;
+};
+
+static void
+analyze_planners_init(struct planners *p, const struct model *m)
+{
+	size_t	i, *at;
+
+	p->first = xcalloc(m->ncomponents + 2, sizeof *p->first);
+	p->flow = xcalloc(m->nflows + 1, sizeof *p->flow);
+	p->serves = xcalloc(m->ncomponents + 1, 1);
+	p->plans = xcalloc(m->ncomponents + 1, 1);
+	p->marked = xcalloc(m->ncomponents + 1, sizeof *p->marked);
+	p->nmarked = 0;
+	for (i = 0; i < m->nflows; i++)
+		p->first[m->flows[i]->dst->index + 1]++;
+	for (i = 0; i < m->ncomponents; i++)
+		p->first[i + 1] += p->first[i];
+	at = xcalloc(m->ncomponents + 1, sizeof *at);
+	for (i = 0; i < m->nflows; i++) {
+		size_t	d = m->flows[i]->dst->index;
+
+		p->flow[p->first[d] + at[d]++] = m->flows[i];
+	}
+	free(at);
+}
+
+static void
+analyze_planners_free(struct planners *p)
+{
+	free(p->first);
+	free(p->flow);
+	free(p->serves);
+	free(p->plans);
+	free(p->marked);
+}
+
+static void
+analyze_plans_mark(struct planners *p, size_t i)
+{
+	if (!p->plans[i]) {
+		p->plans[i] = 1;
+		p->marked[p->nmarked++] = i;
+	}
+}
+
+/*
  * The agents that plan with a component: 1 at the index of each agent
  * with a flow to it, or to an inference service that has a flow to it,
- * in the returned array, which the caller frees.
+ * in the returned array (p's, valid until the next call).
  */
-static unsigned char *
-analyze_planners(const struct model *m, const struct component *to)
+static const unsigned char *
+analyze_planners(struct planners *p, const struct component *to)
 {
-	unsigned char		*serves = xcalloc(m->ncomponents + 1, 1);
-	unsigned char		*plans = xcalloc(m->ncomponents + 1, 1);
-	const struct flow	*f;
-	size_t			 i;
+	const struct flow	*f, *g;
+	size_t			 i, j;
 
-	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		if (f->dst == to && f->src->kind == KIND_INFERENCE_SERVICE)
-			serves[f->src->index] = 1;
+	while (p->nmarked > 0)
+		p->plans[p->marked[--p->nmarked]] = 0;
+	for (i = p->first[to->index]; i < p->first[to->index + 1]; i++) {
+		f = p->flow[i];
+		if (f->src->kind == KIND_AGENT)
+			analyze_plans_mark(p, f->src->index);
+		if (f->src->kind != KIND_INFERENCE_SERVICE ||
+		    p->serves[f->src->index])
+			continue;
+		/* An inference service that serves it: its planners too. */
+		p->serves[f->src->index] = 1;
+		for (j = p->first[f->src->index];
+		    j < p->first[f->src->index + 1]; j++) {
+			g = p->flow[j];
+			if (g->src->kind == KIND_AGENT)
+				analyze_plans_mark(p, g->src->index);
+		}
 	}
-	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		if (f->src->kind == KIND_AGENT &&
-		    (f->dst == to || serves[f->dst->index]))
-			plans[f->src->index] = 1;
-	}
-	free(serves);
-	return plans;
+	for (i = p->first[to->index]; i < p->first[to->index + 1]; i++)
+		p->serves[p->flow[i]->src->index] = 0;
+	return p->plans;
 }
 
 /*
@@ -1472,33 +1535,76 @@ analyze_covers_agents(const struct catalogue *cat, const struct model *m,
 {
 	const struct threat	*t;
 	const struct component	*to;
+	const unsigned char	*plans;
+	struct planners		 pl;
+	struct strmap		 named;
 	struct risk		*k, *c;
-	unsigned char		*plans;
-	size_t			 i, j, x;
+	size_t			*span, *at, *order, i, j, x, y, nspans = 0;
 
+	/*
+	 * The findings of each threat that some threat covers as agents, in
+	 * register order: each covering finding looks at those only, not at
+	 * the whole register (quadratic on a large model).
+	 */
+	strmap_init(&named);
+	for (i = 0; i < cat->nthreats; i++)
+		for (j = 0; j < cat->threats[i]->ncovers_agents; j++)
+			if (strmap_get(&named,
+			    cat->threats[i]->covers_agents[j]) == NULL)
+				strmap_put(&named,
+				    cat->threats[i]->covers_agents[j],
+				    (void *)(uintptr_t)++nspans);
+	if (nspans == 0) {
+		strmap_release(&named);
+		return;
+	}
+	span = xcalloc(nspans + 2, sizeof *span);
+	for (i = 0; i < reg->n; i++)
+		if ((y = (uintptr_t)strmap_get(&named,
+		    reg->risks[i]->threat)) != 0)
+			span[y + 1]++;
+	for (y = 1; y <= nspans; y++)
+		span[y + 1] += span[y];
+	order = xcalloc(span[nspans + 1] + 1, sizeof *order);
+	at = xcalloc(nspans + 1, sizeof *at);
+	for (i = 0; i < reg->n; i++)
+		if ((y = (uintptr_t)strmap_get(&named,
+		    reg->risks[i]->threat)) != 0)
+			order[span[y] + at[y]++] = i;
+	free(at);
+	analyze_planners_init(&pl, m);
 	for (i = 0; i < reg->n; i++) {
 		k = reg->risks[i];
 		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
 		    NULL || t->ncovers_agents == 0 ||
 		    (to = model_component(m, k->target)) == NULL)
 			continue;
-		plans = analyze_planners(m, to);
-		for (j = 0; j < t->ncovers_agents; j++)
-			for (x = 0; x < reg->n; x++) {
-				c = reg->risks[x];
-				if (gone[x] || x == i ||
-				    strcmp(c->threat, t->covers_agents[j]) !=
-				    0 || !analyze_all_plan(m, c, plans) ||
+		plans = NULL;
+		for (j = 0; j < t->ncovers_agents; j++) {
+			y = (uintptr_t)strmap_get(&named, t->covers_agents[j]);
+			for (x = 0; y != 0 && x < span[y + 1] - span[y]; x++) {
+				size_t	r = order[span[y] + x];
+
+				c = reg->risks[r];
+				if (gone[r] || r == i)
+					continue;
+				if (plans == NULL)
+					plans = analyze_planners(&pl, to);
+				if (!analyze_all_plan(m, c, plans) ||
 				    !analyze_may_fold(k, c))
 					continue;
 				analyze_fold(k, c, m, NULL, 0);
 				risk_add_reason(k, REASON_FACT, "every agent "
 				    "that '%s' names plans with '%s'",
 				    c->threat, to->id);
-				gone[x] = 1;
+				gone[r] = 1;
 			}
-		free(plans);
+		}
 	}
+	analyze_planners_free(&pl);
+	free(order);
+	free(span);
+	strmap_release(&named);
 }
 
 /*

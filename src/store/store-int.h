@@ -177,6 +177,22 @@ int		 store_write_risks(struct store *, const char *id,
 		     const struct risk_register *, struct error *);
 
 /*
+ * A risk as a row of risks gives it: store_risk_row() adds to reg the risk
+ * of the current row of a statement that selects STORE_RISK_COLUMNS first
+ * (threat and target not NULL), with the mitigations the catalogue
+ * proposed; store_mitigation_row() sets on k the mitigation of the current
+ * row of risk_mitigations, whose columns mitigation, status, owner, due
+ * and notes come from column col on. store_load_risks() and the cursor of
+ * store-page.c read risks with them.
+ */
+#define STORE_RISK_COLUMNS	"threat, target, title, likelihood, impact, " \
+				"severity, applies, reasons, status, owner, " \
+				"justification, decided_by, decided_at, proposed"
+struct risk	*store_risk_row(struct risk_register *, struct db_stmt *);
+void		 store_mitigation_row(struct risk *, struct db_stmt *,
+		     int col);
+
+/*
  * 1 if a risk rests on an assumption (a reason line that begins with
  * "assumed: "): the risks.assumed column, which every write sets.
  */

@@ -15,6 +15,7 @@
 #include "model/vocab.h"
 #include "store/store-int.h"
 #include "store/store-page.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 
@@ -23,7 +24,7 @@ store_load_risk_states(struct store *s, const char *id,
     struct risk_register *reg, struct error *err)
 {
 	static const char *const sql = "SELECT threat, target, status, "
-	    "owner, justification, decided_by, decided_at FROM risks "
+	    "owner, justification, decided_by, decided_at, applies FROM risks "
 	    "WHERE system = ? ORDER BY threat, target";
 	struct risk	*k;
 	struct db_stmt	*st;
@@ -51,6 +52,7 @@ store_load_risk_states(struct store *s, const char *id,
 		k->justification = store_column(st, 4);
 		k->decided_by = store_column(st, 5);
 		k->decided_at = store_column(st, 6);
+		k->applies = db_column_int(st, 7) != 0;
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {
@@ -65,4 +67,199 @@ store_load_risk_states(struct store *s, const char *id,
 fail:
 	store_rollback(s);
 	return -1;
+}
+
+/* A risk to come: where its key is, and what register order needs. */
+struct store_cursor_key {
+	union {
+		size_t		 at;	/* its threat and target in keys */
+		const char	*name;	/* the same once keys is whole */
+	} u;
+	int	provisional;
+	int	severity;
+	int	score;
+};
+
+struct store_risk_cursor {
+	struct store		*s;
+	char			*id;
+	struct buf		 keys;	/* "threat\0target\0" of each risk */
+	struct store_cursor_key	*v;
+	size_t			 n;
+	size_t			 next;
+	struct risk_register	 one;	/* the risk last given */
+};
+
+/* Register order (risk_register_sort()), names compared as strcmp does
+ * (not in the database's collation, which may differ on PostgreSQL). */
+static int
+store_cursor_cmp(const void *a, const void *b)
+{
+	const struct store_cursor_key	*x = a, *y = b;
+	int				 c;
+
+	if (x->provisional != y->provisional)
+		return x->provisional - y->provisional;
+	if (x->severity != y->severity)
+		return y->severity - x->severity;
+	if (x->score != y->score)
+		return y->score - x->score;
+	if ((c = strcmp(x->u.name, y->u.name)) != 0)
+		return c;
+	return strcmp(x->u.name + strlen(x->u.name) + 1,
+	    y->u.name + strlen(y->u.name) + 1);
+}
+
+/*
+ * 1 if stored reasons (lines joined by newlines, as store-risk.c writes
+ * them) hold a line that begins with "assumed: ": risk_provisional() of
+ * the risk they decode to.
+ */
+static int
+store_cursor_assumed(const char *r)
+{
+	static const char	pfx[] = "assumed: ";
+
+	if (r == NULL)
+		return 0;
+	for (;;) {
+		if (strncmp(r, pfx, sizeof pfx - 1) == 0)
+			return 1;
+		if ((r = strchr(r, '\n')) == NULL)
+			return 0;
+		r++;
+	}
+}
+
+struct store_risk_cursor *
+store_risk_cursor_open(struct store *s, const char *id, struct error *err)
+{
+	static const char *const sql = "SELECT threat, target, likelihood, "
+	    "impact, severity, reasons FROM risks WHERE system = ? "
+	    "ORDER BY threat, target";
+	struct store_risk_cursor	*c;
+	struct store_cursor_key		*k;
+	struct db_stmt			*st;
+	const char			*threat, *target;
+	size_t				 cap = 0;
+	long				 rev;
+	int				 rc, l, i;
+
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	c = xcalloc(1, sizeof *c);
+	c->s = s;
+	buf_init(&c->keys);
+	risk_register_init(&c->one);
+	if (id == NULL && (c->id = store_only_model(s, err)) == NULL)
+		goto fail;
+	if (c->id == NULL)
+		c->id = xstrdup(id);
+	id = c->id;
+	if ((rev = store_revision(s, id, err)) == -1 ||
+	    (rev == 0 && store_no_model(s, id, err) == -1) ||
+	    (st = store_prepare(s, sql, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((threat = db_column_text(st, 0)) == NULL ||
+		    (target = db_column_text(st, 1)) == NULL)
+			continue;
+		if (c->n == cap) {
+			cap = cap == 0 ? 1024 : cap * 2;
+			c->v = xreallocarray(c->v, cap, sizeof *c->v);
+		}
+		k = &c->v[c->n];
+		k->u.at = c->keys.len;
+		c->n++;
+		buf_add(&c->keys, threat, strlen(threat) + 1);
+		buf_add(&c->keys, target, strlen(target) + 1);
+		l = db_column_int(st, 2);
+		i = db_column_int(st, 3);
+		/* As store_risk_row() reads them. */
+		k->severity = store_word(&vocab_severity, st, 4,
+		    risk_severity(l, i));
+		k->score = l * i;
+		k->provisional = store_cursor_assumed(db_column_text(st, 5));
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	for (cap = 0; cap < c->n; cap++)
+		c->v[cap].u.name = c->keys.s + c->v[cap].u.at;
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof *c->v, store_cursor_cmp);
+	return c;
+
+fail:
+	store_risk_cursor_close(c);
+	return NULL;
+}
+
+const struct risk *
+store_risk_cursor_next(struct store_risk_cursor *c, struct error *err)
+{
+	static const char *const risk_sql = "SELECT " STORE_RISK_COLUMNS
+	    " FROM risks WHERE system = ? AND threat = ? AND target = ?";
+	static const char *const mit_sql = "SELECT mitigation, status, "
+	    "owner, due, notes FROM risk_mitigations WHERE system = ? AND "
+	    "threat = ? AND target = ? ORDER BY rowid";
+	struct db_stmt	*st;
+	struct risk	*k = NULL;
+	const char	*threat, *target;
+	int		 rc;
+
+	risk_register_release(&c->one);
+	risk_register_init(&c->one);
+	if (c->next == c->n)
+		return NULL;
+	threat = c->v[c->next].u.name;
+	target = threat + strlen(threat) + 1;
+	c->next++;
+	if ((st = store_prepare(c->s, risk_sql, err)) == NULL)
+		return NULL;
+	store_bind(st, 1, c->id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	if ((rc = db_step(st)) == DB_ROW)
+		k = store_risk_row(&c->one, st);
+	db_reset(st);
+	if (rc != DB_ROW) {
+		/* Gone within the transaction: a broken database. */
+		if (rc == DB_DONE)
+			error_set(err, "risk '%s@%s' vanished while it was "
+			    "read", threat, target);
+		else
+			store_fail(c->s, rc, err);
+		return NULL;
+	}
+	if ((st = store_prepare(c->s, mit_sql, err)) == NULL)
+		return NULL;
+	store_bind(st, 1, c->id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	while ((rc = db_step(st)) == DB_ROW)
+		if (db_column_text(st, 0) != NULL)
+			store_mitigation_row(k, st, 0);
+	db_reset(st);
+	if (rc != DB_DONE) {
+		store_fail(c->s, rc, err);
+		return NULL;
+	}
+	return k;
+}
+
+void
+store_risk_cursor_close(struct store_risk_cursor *c)
+{
+	if (c == NULL)
+		return;
+	store_rollback(c->s);	/* a read: nothing to keep */
+	risk_register_release(&c->one);
+	buf_release(&c->keys);
+	free(c->v);
+	free(c->id);
+	free(c);
 }

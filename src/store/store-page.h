@@ -11,18 +11,38 @@
 #define PARAPET_STORE_STORE_PAGE_H
 
 struct error;
+struct risk;
 struct risk_register;
 struct store;
 
 /*
  * Append the stored risks of model id to reg with only what says whether
- * people decided on them: threat and target, status, owner,
- * justification, who decided and when, and the mitigations someone
+ * people decided on them: threat and target, whether they apply, status,
+ * owner, justification, who decided and when, and the mitigations someone
  * decided about with those decisions (risk_decided() reads the same as
- * on a register from store_load_risks()). No title, reasons or scoring.
+ * on a register from store_load_risks(), and so does the YAML export).
+ * No title, reasons, scoring or mitigations the catalogue proposed.
  * 0, or -1 with err set (no such model, a database error).
  */
 int	store_load_risk_states(struct store *, const char *id,
 	    struct risk_register *, struct error *);
+
+/*
+ * The stored risks of model id (NULL: the only one) one at a time, in the order of
+ * risk_register_sort() (register order), each whole as store_load_risks()
+ * reads it, for a writer that streams them (the CSV export): what is held
+ * is the cursor's sort keys (the threat and target of each risk, about
+ * 80 bytes a risk) and one risk, not the register. The cursor reads in
+ * one read transaction, from open to close: make no other call on the
+ * store in between. open: NULL with err set (no such model, a database
+ * error). next: the next risk (the cursor's, valid until the next call),
+ * or NULL at the end, or NULL with err set.
+ */
+struct store_risk_cursor;
+struct store_risk_cursor *store_risk_cursor_open(struct store *,
+		    const char *id, struct error *);
+const struct risk	 *store_risk_cursor_next(struct store_risk_cursor *,
+		    struct error *);
+void			  store_risk_cursor_close(struct store_risk_cursor *);
 
 #endif

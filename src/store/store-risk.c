@@ -806,6 +806,27 @@ store_word(const struct vocab *v, struct db_stmt *st, int col, int dflt)
 	return i;
 }
 
+void
+store_mitigation_row(struct risk *k, struct db_stmt *st, int col)
+{
+	struct risk_mitigation	*m;
+	const char		*mid = db_column_text(st, col);
+
+	/* A row: a decision about a proposed one, or another. */
+	if ((m = risk_find_mitigation(k, mid)) == NULL)
+		m = risk_add_mitigation(k, mid);
+	else {
+		free(m->owner);
+		free(m->due);
+		free(m->notes);
+	}
+	m->status = store_word(&vocab_mitigation_status, st, col + 1,
+	    MIT_PROPOSED);
+	m->owner = store_column(st, col + 2);
+	m->due = store_column(st, col + 3);
+	m->notes = store_column(st, col + 4);
+}
+
 int
 store_load_mitigations(struct store *s, const char *id,
     struct risk_register *reg, size_t first, struct error *err)
@@ -813,10 +834,9 @@ store_load_mitigations(struct store *s, const char *id,
 	static const char *const sql = "SELECT threat, target, mitigation, "
 	    "status, owner, due, notes FROM risk_mitigations "
 	    "WHERE system = ? ORDER BY threat, target, rowid";
-	struct risk_mitigation	*m;
 	struct risk		*k;
 	struct db_stmt		*st;
-	const char		*threat, *target, *mid;
+	const char		*threat, *target;
 	size_t			 i = first;
 	int			 rc, c;
 
@@ -843,20 +863,7 @@ store_load_mitigations(struct store *s, const char *id,
 		if (strcmp(k->threat, threat) != 0 ||
 		    strcmp(k->target, target) != 0)
 			continue;
-		/* A row: a decision about a proposed one, or another. */
-		mid = db_column_text(st, 2);
-		if ((m = risk_find_mitigation(k, mid)) == NULL)
-			m = risk_add_mitigation(k, mid);
-		else {
-			free(m->owner);
-			free(m->due);
-			free(m->notes);
-		}
-		m->status = store_word(&vocab_mitigation_status, st, 3,
-		    MIT_PROPOSED);
-		m->owner = store_column(st, 4);
-		m->due = store_column(st, 5);
-		m->notes = store_column(st, 6);
+		store_mitigation_row(k, st, 2);
 	}
 	db_reset(st);
 	if (rc != DB_DONE && rc != DB_ROW)
@@ -864,18 +871,46 @@ store_load_mitigations(struct store *s, const char *id,
 	return 0;
 }
 
+struct risk *
+store_risk_row(struct risk_register *reg, struct db_stmt *st)
+{
+	struct risk	*k;
+	const char	*p, *nl;
+	char		*mid;
+
+	k = risk_register_add(reg, db_column_text(st, 0),
+	    db_column_text(st, 1));
+	k->title = store_column(st, 2);
+	k->likelihood = db_column_int(st, 3);
+	k->impact = db_column_int(st, 4);
+	k->severity = store_word(&vocab_severity, st, 5,
+	    risk_severity(k->likelihood, k->impact));
+	k->applies = db_column_int(st, 6) != 0;
+	store_reasons_decode(k, db_column_text(st, 7));
+	k->status = store_word(&vocab_risk_status, st, 8, RISK_OPEN);
+	k->owner = store_column(st, 9);
+	k->justification = store_column(st, 10);
+	k->decided_by = store_column(st, 11);
+	k->decided_at = store_column(st, 12);
+	for (p = db_column_text(st, 13);
+	    p != NULL && *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		mid = xstrndup(p, (size_t)(nl - p));
+		if (*mid != '\0' && risk_find_mitigation(k, mid) == NULL)
+			risk_add_mitigation(k, mid);
+		free(mid);
+	}
+	return k;
+}
+
 int
 store_load_risks(struct store *s, const char *id, struct risk_register *reg,
     struct error *err)
 {
-	static const char *const sql = "SELECT threat, target, title, "
-	    "likelihood, impact, severity, applies, reasons, status, owner, "
-	    "justification, decided_by, decided_at, proposed FROM risks "
-	    "WHERE system = ? ORDER BY threat, target";
-	struct risk	*k;
+	static const char *const sql = "SELECT " STORE_RISK_COLUMNS
+	    " FROM risks WHERE system = ? ORDER BY threat, target";
 	struct db_stmt	*st;
-	const char	*p, *nl;
-	char		*mid;
 	size_t		 first = reg->n;
 	int		 rc;
 
@@ -889,29 +924,7 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 		if (db_column_text(st, 0) == NULL ||
 		    db_column_text(st, 1) == NULL)
 			continue;
-		k = risk_register_add(reg, db_column_text(st, 0),
-		    db_column_text(st, 1));
-		k->title = store_column(st, 2);
-		k->likelihood = db_column_int(st, 3);
-		k->impact = db_column_int(st, 4);
-		k->severity = store_word(&vocab_severity, st, 5,
-		    risk_severity(k->likelihood, k->impact));
-		k->applies = db_column_int(st, 6) != 0;
-		store_reasons_decode(k, db_column_text(st, 7));
-		k->status = store_word(&vocab_risk_status, st, 8, RISK_OPEN);
-		k->owner = store_column(st, 9);
-		k->justification = store_column(st, 10);
-		k->decided_by = store_column(st, 11);
-		k->decided_at = store_column(st, 12);
-		for (p = db_column_text(st, 13);
-		    p != NULL && *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
-			if ((nl = strchr(p, '\n')) == NULL)
-				nl = p + strlen(p);
-			mid = xstrndup(p, (size_t)(nl - p));
-			if (*mid != '\0' && risk_find_mitigation(k, mid) == NULL)
-				risk_add_mitigation(k, mid);
-			free(mid);
-		}
+		store_risk_row(reg, st);
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {
