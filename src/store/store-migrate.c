@@ -685,12 +685,39 @@ store_wal(struct store *s, struct error *err)
 	return store_run(s, st, err);
 }
 
+static int	store_upgrade(struct store *, struct error *);
+
+/*
+ * A read of a database an older Parapet wrote: the reader may write the
+ * file (db-sqlite.c opened it for writing with every write refused), so
+ * it is upgraded once, as the first write would, and read; a file the
+ * reader may not write is refused with what to do.
+ */
+static int
+store_upgrade_on_read(struct store *s, long version, struct error *err)
+{
+	static const char *const writes[] = { "PRAGMA query_only = 0", NULL };
+	static const char *const reads[] = { "PRAGMA query_only = 1", NULL };
+	struct error		 e;
+	int			 rc;
+
+	if (store_run_all(s, writes, &e) == 0) {
+		rc = store_upgrade(s, &e);
+		if (store_run_all(s, reads, err) == -1)
+			return -1;
+		if (rc == 0)
+			return 0;
+	}
+	return error_set(err, "database '%s' has schema %ld and must be "
+	    "upgraded; open it once for writing (the file is read-only to "
+	    "you)", s->path, version);
+}
+
 int
 store_migrate(struct store *s, struct error *err)
 {
-	const struct store_migration	*m;
-	long				 version;
-	int				 rc;
+	long	version;
+	int	rc;
 
 	if (db_is_server(s->db))
 		return store_migrate_pg(s, err);
@@ -701,12 +728,26 @@ store_migrate(struct store *s, struct error *err)
 			return error_set(err, "'%s' is not a Parapet database",
 			    s->path);
 		if (version < STORE_SCHEMA_VERSION)
-			return error_set(err, "database '%s' has schema %ld "
-			    "and must be upgraded; open it once for writing",
-			    s->path, version);
+			return store_upgrade_on_read(s, version, err);
 		return 0;
 	}
+	return store_upgrade(s, err);
+}
+
+/*
+ * Bring the file to STORE_SCHEMA_VERSION in one transaction, switching it
+ * to write-ahead logging first.
+ */
+static int
+store_upgrade(struct store *s, struct error *err)
+{
+	const struct store_migration	*m;
+	long				 version;
+	int				 rc;
+
 	if (store_wal(s, err) == -1)
+		return -1;
+	if ((rc = store_identify(s, &version, err)) == -1)
 		return -1;
 	if (version == STORE_SCHEMA_VERSION)
 		return 0;

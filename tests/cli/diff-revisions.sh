@@ -154,11 +154,12 @@ db = sqlite3.connect(sys.argv[2])
 db.executescript(open(sys.argv[1], encoding="utf-8").read())
 db.close()
 PY
+# The first read (here a diff of its revisions) upgrades it.
 run diff "$old@1" "$old"
-expect_rc 1 "an old database read-only"
-expect_err "has schema 2 and must be upgraded" "old schema message"
+expect_rc 0 "a read of an old database upgrades it"
+expect_out "1 renamed" "the diff of the upgraded database"
 run analyze "$old"
-expect_rc 0 "analyze migrates"
+expect_rc 0 "analyze after the upgrade"
 run history "$old"
 expect_rc 0 "history of the migrated database"
 expect_out "r1  2026-10-01T09:00:00Z  alice  support-assistant  support-assistant created" "migrated: revision 1"
