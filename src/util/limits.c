@@ -10,17 +10,56 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "util/error.h"
 #include "util/limits.h"
 
-static size_t	file_bytes = LIMIT_FILE_BYTES;
+static size_t	file_bytes;	/* 0: the built-in limit */
+
+size_t
+limit_budget(void)
+{
+	static size_t	budget;
+	long		pages, size;
+
+	if (budget != 0)
+		return budget;
+	pages = sysconf(_SC_PHYS_PAGES);
+	size = sysconf(_SC_PAGESIZE);
+	if (pages <= 0 || size <= 0)
+		budget = 1UL << 30;
+	else if ((unsigned long)pages > SIZE_MAX / 2 / (unsigned long)size)
+		budget = SIZE_MAX / 2;
+	else
+		budget = (size_t)pages * (size_t)size / 2;
+	return budget;
+}
+
+size_t
+limit_file_max(void)
+{
+	size_t	n = limit_budget() / 8;
+
+	if (n < LIMIT_FILE_BYTES_FLOOR)
+		return LIMIT_FILE_BYTES_FLOOR;
+	return n > LIMIT_FILE_BYTES_CAP ? LIMIT_FILE_BYTES_CAP : n;
+}
+
+size_t
+limit_nodes(void)
+{
+	size_t	n = limit_budget() / 512;
+
+	return n < LIMIT_NODES_FLOOR ? LIMIT_NODES_FLOOR : n;
+}
 
 size_t
 limit_file_bytes(void)
 {
-	return file_bytes;
+	return file_bytes != 0 ? file_bytes : limit_file_max();
 }
 
 int
@@ -30,7 +69,7 @@ limits_from_env(struct error *err)
 	char			*end;
 	unsigned long long	 n, unit = 1;
 
-	file_bytes = LIMIT_FILE_BYTES;
+	file_bytes = 0;
 	if (v == NULL || *v == '\0')
 		return 0;
 	errno = 0;

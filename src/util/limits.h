@@ -1,35 +1,50 @@
 /*
- * limits.h: how large an input Parapet accepts, all from one memory budget.
+ * limits.h: how large an input Parapet accepts, from the machine's memory.
  *
- * An import may use PARAPET_MEMORY_BUDGET of memory (the target of
- * bench/bench.sh at N = 100,000). The limits on what is read follow from
- * it rather than from round numbers, so that any model file that Parapet
- * can import within the budget is accepted (and the YAML export of any
- * stored model re-imports), while a hostile file is refused before it can
- * exhaust memory:
+ * One read (a model file or an XML export, parsed whole) may use half of
+ * the machine's physical memory, its read budget. The limits on what is
+ * read follow from that budget rather than from round numbers, so that
+ * any model file or export that Parapet can read within it is accepted
+ * (the XML export of 100,000 components, 704 MB and 9.7 million
+ * elements, re-imports on the 24 GiB build machine), while a hostile file
+ * is refused before it can exhaust memory:
  *
- * - a file is held whole while it is parsed, with its parse tree and the
- *   model built from it: at least four bytes of memory per byte of file
- *   even for a model of long free text, so a file above a quarter of the
- *   budget cannot be imported within it;
- * - a YAML parse-tree node costs at least 128 bytes (struct ynode, its
- *   text and their allocation overheads), which bounds the node count.
+ * - a file is held whole while it is parsed, with its parse tree (for XML
+ *   a libxml2 tree checked against the schema) and the model built from
+ *   it: an XML export takes about 14 bytes of memory per byte of file
+ *   (2.8 GB for a 210 MB export), so a file may be an eighth of the
+ *   budget (a sixteenth of the memory);
+ * - a YAML node or an XML element, with its text and its share of the
+ *   model, costs up to 1 KB (2.9 million elements in that 2.8 GB), which
+ *   bounds the node count at the budget / 512.
  *
- * A model of 100,000 components and 300,000 flows is a 57 MB file of
- * about 5.3 million nodes. The XML reader's own structural bounds
- * (export/xml-read.c) apply on top of these.
+ * Both are never below the fixed limits of earlier releases (256 MiB,
+ * 8 Mi nodes), whatever the machine, and a file never above
+ * LIMIT_FILE_BYTES_CAP (1 GiB) however large the machine: that is the
+ * documented most that Parapet reads. The XML reader's own structural
+ * bounds (export/xml-read.h) apply on top of these.
  */
 #ifndef PARAPET_UTIL_LIMITS_H
 #define PARAPET_UTIL_LIMITS_H
 
-#define PARAPET_MEMORY_BUDGET	(1UL << 30)		/* 1 GiB */
-#define LIMIT_FILE_BYTES	(PARAPET_MEMORY_BUDGET / 4)	/* 256 MiB */
-#define LIMIT_YAML_NODES	(PARAPET_MEMORY_BUDGET / 128)	/* 8 Mi */
-
 #include <stddef.h>
+
+#define LIMIT_FILE_BYTES_FLOOR	(256UL << 20)		/* 256 MiB */
+#define LIMIT_FILE_BYTES_CAP	(1UL << 30)		/* 1 GiB */
+#define LIMIT_NODES_FLOOR	(8UL << 20)		/* 8 Mi */
+
+/* The built-in limits, from the memory of the machine (see above). */
+#define LIMIT_FILE_BYTES	limit_file_max()
+#define LIMIT_YAML_NODES	limit_nodes()
 
 struct error;
 
+/* The read budget: half the physical memory (1 GiB when unknown). */
+size_t	 limit_budget(void);
+/* The largest file the built-in limit allows (LIMIT_FILE_BYTES). */
+size_t	 limit_file_max(void);
+/* The most YAML nodes or XML elements in one document. */
+size_t	 limit_nodes(void);
 /* The largest file read (and, for re-importable exports, written): at most
  * LIMIT_FILE_BYTES, lower when PARAPET_MAX_FILE_BYTES says so. */
 size_t	 limit_file_bytes(void);

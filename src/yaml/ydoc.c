@@ -270,7 +270,7 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 	}
 	if (++yp->nodes > YDOC_MAX_NODES) {
 		ydoc_error_at(yp, &ev->start_mark, "more than %lu nodes",
-		    YDOC_MAX_NODES);
+		    (unsigned long)YDOC_MAX_NODES);
 		yaml_event_delete(ev);
 		return NULL;
 	}
@@ -365,7 +365,7 @@ ydoc_parse(const char *text, size_t len, const char *file, struct error *err)
 	yp.doc->file = xstrdup(file != NULL ? file : "<input>");
 	if (len > YDOC_MAX_BYTES) {
 		error_set_at(err, yp.doc->file, 0, 0, "file is larger than "
-		    "the limit of %lu bytes", YDOC_MAX_BYTES);
+		    "the limit of %lu bytes", (unsigned long)YDOC_MAX_BYTES);
 		ydoc_free(yp.doc);
 		return NULL;
 	}

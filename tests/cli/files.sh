@@ -221,7 +221,7 @@ done
 PARAPET_MAX_FILE_BYTES=1k run export "$db" --format csv --output "$T/r.csv"
 expect_rc 0 "a CSV export is not bound by the import limit"
 [ "$(wc -c <"$T/r.csv")" -gt 1024 ] || fail "the CSV test needs a CSV over 1k"
-for bad in abc 12x -5 0 1G 300M; do
+for bad in abc 12x -5 0 1G 2000M; do
 	PARAPET_MAX_FILE_BYTES=$bad run list "$db"
 	expect_rc 1 "PARAPET_MAX_FILE_BYTES=$bad"
 	expect_err "PARAPET_MAX_FILE_BYTES: '$bad'" "PARAPET_MAX_FILE_BYTES=$bad"
