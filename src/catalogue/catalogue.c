@@ -14,6 +14,7 @@
 #include "catalogue/catalogue-int.h"
 #include "catalogue/cond.h"
 #include "catalogue/taxonomy.h"
+#include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -1491,4 +1492,53 @@ catalogue_ref_title(const struct catalogue *cat, enum ref_scheme s,
     const char *id)
 {
 	return taxonomy_title(cat->taxonomy, s, id);
+}
+
+/* Add r to out unless it is there already. */
+static void
+catalogue_refs_add(struct refs *out, size_t *max, const struct ref *r)
+{
+	size_t	i;
+
+	for (i = 0; i < out->n; i++)
+		if (out->v[i].scheme == r->scheme &&
+		    strcmp(out->v[i].id, r->id) == 0)
+			return;
+	if (out->n == *max) {
+		*max = *max != 0 ? *max * 2 : 8;
+		out->v = xreallocarray(out->v, *max, sizeof *out->v);
+	}
+	out->v[out->n++] = *r;
+}
+
+void
+catalogue_risk_refs(const struct catalogue *cat, const struct risk *k,
+    struct refs *out)
+{
+	const struct threat	*t;
+	char			 id[256];
+	size_t			 i, j, max = 0;
+
+	out->v = NULL;
+	out->n = 0;
+	if (cat == NULL || k->threat == NULL ||
+	    (t = catalogue_threat(cat, k->threat)) == NULL)
+		return;
+	for (j = 0; j < t->refs.n; j++)
+		catalogue_refs_add(out, &max, &t->refs.v[j]);
+	for (i = 0; i < k->nreasons; i++) {
+		if (!risk_covered_threat(&k->reasons[i], id, sizeof id) ||
+		    (t = catalogue_threat(cat, id)) == NULL)
+			continue;
+		for (j = 0; j < t->refs.n; j++)
+			catalogue_refs_add(out, &max, &t->refs.v[j]);
+	}
+}
+
+void
+refs_release(struct refs *r)
+{
+	free(r->v);
+	r->v = NULL;
+	r->n = 0;
 }

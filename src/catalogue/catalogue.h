@@ -23,6 +23,8 @@
 
 #include <stddef.h>
 
+struct risk;
+
 #include "model/model.h"
 #include "util/strmap.h"
 
@@ -273,6 +275,15 @@ int			 catalogue_dir_files(const char *, char ***, size_t *,
 
 const struct threat	*catalogue_threat(const struct catalogue *,
 			     const char *);
+/*
+ * The references a risk carries: its threat's, then those of each threat
+ * whose finding it covers (the analysis folded them, and says so in a
+ * reason), each once. out->v is allocated (the ids are the catalogue's);
+ * free it with refs_release(). Empty when the threat is unknown.
+ */
+void			 catalogue_risk_refs(const struct catalogue *,
+			     const struct risk *, struct refs *out);
+void			 refs_release(struct refs *);
 const struct mitigation	*catalogue_mitigation(const struct catalogue *,
 			     const char *);
 const struct question	*catalogue_question(const struct catalogue *,

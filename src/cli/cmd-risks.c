@@ -143,6 +143,7 @@ risk_show(const struct session *s, const struct model *m,
 	const struct mitigation	*mt;
 	const struct objref	*ref;
 	const char		*title;
+	struct refs		 refs;
 	size_t			 i;
 
 	cli_put_risk(stdout, k);
@@ -182,18 +183,20 @@ risk_show(const struct session *s, const struct model *m,
 		printf("\n  why AI:    ");
 		cli_puts(stdout, t->why);
 		printf("\n  references:");
-		for (i = 0; i < t->refs.n; i++) {
-			printf(" %s %s", ref_scheme_name(t->refs.v[i].scheme),
-			    t->refs.v[i].id);
-			title = catalogue_ref_title(s->cat,
-			    t->refs.v[i].scheme, t->refs.v[i].id);
+		catalogue_risk_refs(s->cat, k, &refs);
+		for (i = 0; i < refs.n; i++) {
+			printf(" %s %s", ref_scheme_name(refs.v[i].scheme),
+			    refs.v[i].id);
+			title = catalogue_ref_title(s->cat, refs.v[i].scheme,
+			    refs.v[i].id);
 			if (title != NULL) {
 				printf(" (");
 				cli_puts(stdout, title);
 				printf(")");
 			}
-			printf(i + 1 < t->refs.n ? ";" : "");
+			printf(i + 1 < refs.n ? ";" : "");
 		}
+		refs_release(&refs);
 		printf("\n");
 	}
 	printf("  why it applies:\n");

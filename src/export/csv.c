@@ -137,18 +137,22 @@ csv_field(struct buf *out, const char *s, int last)
 
 /* References of a risk's threat: "guideline 1.3; atlas AML.T0051". */
 static void
-csv_refs(struct buf *b, const struct threat *t)
+csv_refs(struct buf *b, const struct export_input *in, const struct risk *k)
 {
-	size_t	i;
+	const struct threat	*t = export_threat(in, k);
+	struct refs		 refs;
+	size_t			 i;
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->refs.n; i++) {
+	catalogue_risk_refs(in->cat, k, &refs);
+	for (i = 0; i < refs.n; i++) {
 		if (b->len > 0)
 			buf_adds(b, "; ");
-		buf_addf(b, "%s %s", ref_scheme_name(t->refs.v[i].scheme),
-		    t->refs.v[i].id);
+		buf_addf(b, "%s %s", ref_scheme_name(refs.v[i].scheme),
+		    refs.v[i].id);
 	}
+	refs_release(&refs);
 	for (i = 0; i < vocab_stride.n; i++) {
 		if ((t->stride & (1u << i)) == 0)
 			continue;
@@ -204,7 +208,7 @@ csv_risk(struct buf *out, const struct export_input *in, const struct risk *k)
 	csv_field(out, k->decided_by, 0);
 	csv_field(out, k->decided_at, 0);
 	buf_init(&b);
-	csv_refs(&b, export_threat(in, k));
+	csv_refs(&b, in, k);
 	csv_field(out, b.s, 0);
 	buf_reset(&b);
 	csv_mitigations(&b, k);

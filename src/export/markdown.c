@@ -903,6 +903,7 @@ md_refs(struct md *d, const struct risk *k)
 {
 	const struct threat	*t = export_threat(d->in, k);
 	const char		*title;
+	struct refs		 refs;
 	struct buf		 b;
 	size_t			 i, n = 0;
 
@@ -912,16 +913,18 @@ md_refs(struct md *d, const struct risk *k)
 		return;
 	}
 	buf_init(&b);
-	for (i = 0; i < t->refs.n; i++) {
+	catalogue_risk_refs(d->in->cat, k, &refs);
+	for (i = 0; i < refs.n; i++) {
 		if (n++ > 0)
 			buf_adds(&b, "; ");
-		buf_addf(&b, "%s %s", ref_scheme_name(t->refs.v[i].scheme),
-		    t->refs.v[i].id);
-		title = catalogue_ref_title(d->in->cat, t->refs.v[i].scheme,
-		    t->refs.v[i].id);
+		buf_addf(&b, "%s %s", ref_scheme_name(refs.v[i].scheme),
+		    refs.v[i].id);
+		title = catalogue_ref_title(d->in->cat, refs.v[i].scheme,
+		    refs.v[i].id);
 		if (title != NULL)
 			buf_addf(&b, " (%s)", title);
 	}
+	refs_release(&refs);
 	for (i = 0; i < vocab_stride.n; i++) {
 		if ((t->stride & (1u << i)) == 0)
 			continue;

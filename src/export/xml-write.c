@@ -294,20 +294,24 @@ xw_object(struct xw *x, const char *elem, const void *obj, enum objtype t,
 
 /* Every reference the catalogue gives the threat, and its STRIDE letters. */
 static void
-xw_refs(struct xw *x, const struct threat *t)
+xw_refs(struct xw *x, const struct export_input *in, const struct risk *k)
 {
-	size_t	i;
+	const struct threat	*t = export_threat(in, k);
+	struct refs		 refs;
+	size_t			 i;
 
 	if (t == NULL)
 		return;
-	for (i = 0; i < t->refs.n; i++) {
-		if (!xml_ref_id_ok(t->refs.v[i].id))
+	catalogue_risk_refs(in->cat, k, &refs);
+	for (i = 0; i < refs.n; i++) {
+		if (!xml_ref_id_ok(refs.v[i].id))
 			continue;	/* the catalogue checks them */
 		xw_start(x, "ref");
-		xw_attr(x, "scheme", ref_scheme_name(t->refs.v[i].scheme));
-		xw_attr(x, "id", t->refs.v[i].id);
+		xw_attr(x, "scheme", ref_scheme_name(refs.v[i].scheme));
+		xw_attr(x, "id", refs.v[i].id);
 		xw_end(x);
 	}
+	refs_release(&refs);
 	for (i = 0; i < vocab_stride.n; i++) {
 		if ((t->stride & (1u << i)) == 0)
 			continue;
@@ -373,7 +377,7 @@ xw_risk(struct xw *x, const struct export_input *in, const struct risk *k)
 	if (k->decided_at != NULL)
 		xw_attr_time(x, "decided-at", k->decided_at);
 	xw_text(x, "title", export_risk_title(in, k));
-	xw_refs(x, export_threat(in, k));
+	xw_refs(x, in, k);
 	for (i = 0; i < k->nreasons; i++)
 		xw_text_attr(x, "reason", "kind",
 		    reason_kind_name(k->reasons[i].kind), k->reasons[i].line);

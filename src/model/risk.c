@@ -770,3 +770,23 @@ risk_decided(const struct risk *k)
 	}
 	return 0;
 }
+
+int
+risk_covered_threat(const struct risk_reason *r, char *id, size_t size)
+{
+	static const char	 lead[] = "this finding also covers '";
+	const char		*p, *end;
+	size_t			 np = strlen(reason_kinds[REASON_FACT].prefix);
+
+	if (r->kind != REASON_FACT || strncmp(r->line,
+	    reason_kinds[REASON_FACT].prefix, np) != 0 ||
+	    strncmp(r->line + np, lead, sizeof lead - 1) != 0)
+		return 0;
+	p = r->line + np + sizeof lead - 1;
+	if ((end = strchr(p, '\'')) == NULL || (size_t)(end - p) >= size ||
+	    end == p)
+		return 0;
+	memcpy(id, p, (size_t)(end - p));
+	id[end - p] = '\0';
+	return 1;
+}

@@ -126,6 +126,18 @@ void		 risk_add_reason_text(struct risk *, enum reason_kind,
  * text written without the kind (the store, older XML files) ask that.
  */
 void		 risk_add_reason_line(struct risk *, int kind, const char *);
+/*
+ * The fact line of a finding that covers another threat's finding (the
+ * analysis folds them), read back by risk_covered_threat(): the covered
+ * threat's id, then its title.
+ */
+#define RISK_COVERS_FMT	"this finding also covers '%s' (%s)"
+/*
+ * The id of the threat a reason line says this finding covers, copied
+ * into id (size bytes): 1, or 0 if the line says no such thing.
+ */
+int		 risk_covered_threat(const struct risk_reason *, char *id,
+		     size_t size);
 /* The text of a reason without its prefix (borrowed from the reason). */
 const char	*risk_reason_text(const struct risk_reason *);
 /* "fact", "assumed", "adjustment"; and back (-1 if unknown). */

@@ -1000,8 +1000,8 @@ analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
 	    c->likelihood * c->impact > k->likelihood * k->impact);
 	if (takes)
 		analyze_drop_adjustments(k);
-	risk_add_reason(k, REASON_FACT, "this finding also covers '%s' (%s)",
-	    c->threat, c->title);
+	risk_add_reason(k, REASON_FACT, RISK_COVERS_FMT, c->threat,
+	    c->title);
 	/*
 	 * What the covered finding assumed does not make one that stands
 	 * on facts provisional.

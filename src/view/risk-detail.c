@@ -51,20 +51,22 @@ detail_mitigation(const struct catalogue *cat, const char *id)
 
 /* The references of a threat, one per line with its name. */
 static void
-detail_refs(struct vlist *l, const struct threat *t,
+detail_refs(struct vlist *l, const struct risk *k,
     const struct catalogue *cat, int width)
 {
 	const struct ref	*r;
 	const char		*title;
+	struct refs		 refs;
 	struct vline		*v;
 	size_t			 i;
 
-	if (t == NULL || t->refs.n == 0)
+	catalogue_risk_refs(cat, k, &refs);
+	if (refs.n == 0)
 		return;
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, VS_HEADING, "References");
-	for (i = 0; i < t->refs.n; i++) {
-		r = &t->refs.v[i];
+	for (i = 0; i < refs.n; i++) {
+		r = &refs.v[i];
 		title = catalogue_ref_title(cat, r->scheme, r->id);
 		v = vlines_add(&l->lines);
 		vline_add(v, VS_NORMAL, "  ");
@@ -77,6 +79,7 @@ detail_refs(struct vlist *l, const struct threat *t,
 			    width - 34 : 10);
 		}
 	}
+	refs_release(&refs);
 }
 
 /* One mitigation of a risk: status, title, owner, due, notes. */
@@ -186,7 +189,7 @@ rview_detail(struct vlist *l, const struct risk *k,
 			free(r);
 		}
 	}
-	detail_refs(l, t, cat, width);
+	detail_refs(l, k, cat, width);
 	detail_mark(l, 0, NULL);
 	if (k->nmitigations > 0) {
 		vlines_add(&l->lines);
