@@ -569,6 +569,19 @@ static const struct {
 	  "system: {id: s, name: S\n",
 	  "t.yaml:3:1: YAML syntax error: did not find expected ',' "
 	  "or '}' while parsing a flow mapping" },
+	/* A tab in the indentation, as an editor may put it. */
+	{ "parapet: 1\n"
+	  "system:\n"
+	  "\tid: s\n",
+	  "t.yaml:3:1: a tab indents this line; YAML indents with spaces "
+	  "only" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "components:\n"
+	  "  - id: c\n"
+	  "  \t kind: model\n",
+	  "t.yaml:5:3: a tab indents this line; YAML indents with spaces "
+	  "only" },
 	{ "parapet: 1\n"
 	  "system:\n"
 	  "  id: s\n"

@@ -149,6 +149,32 @@ ydoc_offset_mark(const unsigned char *s, size_t len, size_t off)
 	return m;
 }
 
+/*
+ * Where a tab stands in the indentation of line (0-based) of s, if one
+ * does: libyaml's messages for it ("found character that cannot start any
+ * token") do not say what a person typed.
+ */
+static int
+ydoc_tab_indent(const unsigned char *s, size_t len, size_t line,
+    yaml_mark_t *at)
+{
+	size_t	i = 0, start, l = 0;
+
+	for (; i < len && l < line; i++)
+		if (s[i] == '\n')
+			l++;
+	if (l < line)
+		return 0;
+	for (start = i; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+		if (s[i] == '\t') {
+			at->index = i;
+			at->line = line;
+			at->column = i - start;
+			return 1;
+		}
+	return 0;
+}
+
 /* The message libyaml gives, lowercased at the start for our style. */
 static int
 ydoc_syntax_error(struct ydoc_parser *yp)
@@ -157,6 +183,11 @@ ydoc_syntax_error(struct ydoc_parser *yp)
 	const yaml_mark_t	*m = &p->problem_mark;
 	yaml_mark_t		 at;
 	char			 what[256];
+
+	if (p->error == YAML_SCANNER_ERROR &&
+	    ydoc_tab_indent(yp->text, yp->len, m->line, &at))
+		return ydoc_error_at(yp, &at, "a tab indents this line; YAML "
+		    "indents with spaces only");
 
 	snprintf(what, sizeof what, "%s", p->problem != NULL ? p->problem :
 	    "invalid YAML");
