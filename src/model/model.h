@@ -122,6 +122,7 @@ struct flow {
 	int		 initiator;	/* enum initiator or -1 */
 	unsigned	 requests;	/* bits of enum request */
 	enum tri	 validated;
+	enum tri	 legal_obligation;
 
 	struct srcpos	 pos;
 	struct srcpos	 from_pos;
