@@ -1437,7 +1437,7 @@ test_markdown_sections(void **state)
 	assert_non_null(strstr(prac, "- Component c-inference-service.name "));
 	assert_non_null(strstr(prac, "(`c-inference-service`): "));
 	assert_non_null(strstr(prac, "\n- Flow (`f-same`): "
-	    "authenticated, encrypted, validated, legal-obligation\n"));
+	    "authenticated, encrypted, validated\n"));
 	/* Sign-off, then the decisions of the history only. */
 	assert_non_null(strstr(sign, "| Role | Name | Decision | Date |\n"
 	    "| --- | --- | --- | --- |\n"

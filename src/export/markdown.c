@@ -1323,7 +1323,7 @@ md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
 	f = model_fields(t, &n);
 	for (i = 0; i < n; i++) {
 		if (f[i].type != FIELD_BOOL || !field_applies(&f[i], kind) ||
-		    field_isset(obj, &f[i]))
+		    (f[i].flags & FIELD_STATED) || field_isset(obj, &f[i]))
 			continue;
 		if (k++ == 0) {
 			buf_addf(o, "- %c%s ", objtype_name(t)[0] - 'a' + 'A',

@@ -184,7 +184,8 @@ static const struct field flow_fields[] = {
 	  0, "the receiver checks what arrives against a schema or policy "
 	  "before it acts on it" },
 	{ "legal-obligation", FIELD_BOOL, NULL,
-	  offsetof(struct flow, legal_obligation), 0, 0, "the organisation "
+	  offsetof(struct flow, legal_obligation), 0, FIELD_STATED,
+	  "the organisation "
 	  "must send this data by law or regulation: reports to a regulator, "
 	  "a court or a tax authority" },
 };

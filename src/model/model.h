@@ -189,6 +189,8 @@ enum field_type {
 #define FIELD_MULTILINE	0x2
 #define FIELD_ONE_WORD	0x4	/* a set that may be written as one word,
 				   as it was before it held several */
+#define FIELD_STATED	0x8	/* stated where it holds: left out, it is
+				   no fact still to answer */
 
 struct field {
 	const char		*name;	/* as written in a model file */
