@@ -19,6 +19,25 @@
 #include "util/error.h"
 #include "util/xmalloc.h"
 
+/*
+ * The statement sql with the model id bound to ?1, once the model is known
+ * to exist (else err says it does not): how each reader here starts.
+ */
+static struct db_stmt *
+store_page_prepare(struct store *s, const char *id, const char *sql,
+    struct error *err)
+{
+	struct db_stmt	*st;
+	long		 rev;
+
+	if ((rev = store_revision(s, id, err)) == -1 ||
+	    (rev == 0 && store_no_model(s, id, err) == -1) ||
+	    (st = store_prepare(s, sql, err)) == NULL)
+		return NULL;
+	store_bind(st, 1, id);
+	return st;
+}
+
 int
 store_load_risk_states(struct store *s, const char *id,
     struct risk_register *reg, struct error *err)
@@ -29,16 +48,12 @@ store_load_risk_states(struct store *s, const char *id,
 	struct risk	*k;
 	struct db_stmt	*st;
 	size_t		 first = reg->n;
-	long		 rev;
 	int		 rc;
 
 	if (store_begin_read(s, err) == -1)
 		return -1;
-	if ((rev = store_revision(s, id, err)) == -1 ||
-	    (rev == 0 && store_no_model(s, id, err) == -1) ||
-	    (st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_page_prepare(s, id, sql, err)) == NULL)
 		goto fail;
-	store_bind(st, 1, id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (db_column_text(st, 0) == NULL ||
 		    db_column_text(st, 1) == NULL)
@@ -142,7 +157,6 @@ store_risk_cursor_open(struct store *s, const char *id, struct error *err)
 	struct db_stmt			*st;
 	const char			*threat, *target;
 	size_t				 cap = 0;
-	long				 rev;
 	int				 rc, l, i;
 
 	if (store_begin_read(s, err) == -1)
@@ -156,11 +170,8 @@ store_risk_cursor_open(struct store *s, const char *id, struct error *err)
 	if (c->id == NULL)
 		c->id = xstrdup(id);
 	id = c->id;
-	if ((rev = store_revision(s, id, err)) == -1 ||
-	    (rev == 0 && store_no_model(s, id, err) == -1) ||
-	    (st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_page_prepare(s, id, sql, err)) == NULL)
 		goto fail;
-	store_bind(st, 1, id);
 	while ((rc = db_step(st)) == DB_ROW) {
 		if ((threat = db_column_text(st, 0)) == NULL ||
 		    (target = db_column_text(st, 1)) == NULL)

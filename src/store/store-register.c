@@ -2,9 +2,11 @@
  * store-register.c: the organisation's register, every system of the
  * database with what its risk owners review (store.h).
  *
- * A few queries over the whole database, each one pass over a table and
- * grouped by system, rather than a query per system: a register of
- * thousands of systems answers in one scan of the risks. Everything is
+ * A few queries over the whole database, grouped by system, rather than a
+ * query per system: the counts read the summary that schema 6 keeps on
+ * every write (risk_counts, and each mitigation's copy of its risk's
+ * state), a few rows a system, so a register of thousands of systems
+ * answers without a pass over the risks. Everything is
  * read in one snapshot. What counts, and when a mitigation is overdue or
  * an accepted risk due for review, is said in store.h; this file is the
  * one place that counts it.
