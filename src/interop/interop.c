@@ -133,8 +133,9 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 	} else {
 		/* Only the Open Threat Model is read from YAML. */
 		if (len > JDOC_MAX_BYTES) {
-			error_set(err, "'%s' is larger than the limit of "
-			    "%lu bytes", file, (unsigned long)JDOC_MAX_BYTES);
+			error_set_at(err, file, 0, 0, "the file is larger "
+			    "than the limit of %lu bytes",
+			    (unsigned long)JDOC_MAX_BYTES);
 			return NULL;
 		}
 		if ((y = ydoc_parse(text, len, file, err)) == NULL)

@@ -23,6 +23,8 @@ struct jdoc {
 	struct jdoc_pos	*pos;		/* sorted by value; NULL for JSON */
 	size_t		 npos;
 	size_t		 count;		/* values made from YAML so far */
+	unsigned long	 over_line;	/* where a bound was passed (YAML) */
+	unsigned long	 over_col;
 };
 
 /* Count values and check the depth; -1 when a bound is passed. */
@@ -56,8 +58,8 @@ jdoc_parse(const char *text, size_t len, const char *file, struct error *err)
 	size_t		 count = 0;
 
 	if (len > JDOC_MAX_BYTES) {
-		error_set(err, "'%s' is larger than the limit of %lu "
-		    "bytes", file, (unsigned long)JDOC_MAX_BYTES);
+		error_set_at(err, file, 0, 0, "the file is larger than the "
+		    "limit of %lu bytes", (unsigned long)JDOC_MAX_BYTES);
 		return NULL;
 	}
 	root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
@@ -69,8 +71,9 @@ jdoc_parse(const char *text, size_t len, const char *file, struct error *err)
 	}
 	if (jdoc_walk(root, 1, &count) == -1) {
 		json_decref(root);
-		error_set(err, "'%s' nests deeper than %d or holds more than "
-		    "%lu values", file, JDOC_MAX_DEPTH, JDOC_MAX_NODES);
+		error_set_at(err, file, 0, 0, "the document nests deeper than "
+		    "%d or holds more than %lu values", JDOC_MAX_DEPTH,
+		    JDOC_MAX_NODES);
 		return NULL;
 	}
 	d = xcalloc(1, sizeof *d);
@@ -192,8 +195,11 @@ jdoc_yaml_value(struct jdoc *d, const struct ynode *n, int depth)
 	json_t	*v, *c;
 	size_t	 i;
 
-	if (++d->count > JDOC_MAX_NODES || depth > JDOC_MAX_DEPTH)
+	if (++d->count > JDOC_MAX_NODES || depth > JDOC_MAX_DEPTH) {
+		d->over_line = n->line;
+		d->over_col = n->col;
 		return NULL;
+	}
 	switch (n->type) {
 	case YNODE_SCALAR:
 		v = jdoc_scalar(n);
@@ -247,9 +253,10 @@ jdoc_from_ydoc(const struct ydoc *y, struct error *err)
 		return NULL;
 	}
 	if ((d->root = jdoc_yaml_value(d, y->root, 1)) == NULL) {
+		error_set_at(err, y->file, d->over_line, d->over_col,
+		    "the document nests deeper than %d or holds more than %lu "
+		    "values", JDOC_MAX_DEPTH, JDOC_MAX_NODES);
 		jdoc_free(d);
-		error_set(err, "'%s' nests deeper than %d or holds more than "
-		    "%lu values", y->file, JDOC_MAX_DEPTH, JDOC_MAX_NODES);
 		return NULL;
 	}
 	if (d->npos > 1)

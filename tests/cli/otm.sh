@@ -272,7 +272,14 @@ bad "{\"otmVersion\": \"0.2.0\", $P, $Z, \"components\": [{\"id\": \"a\", \"name
 bad '{"otmVersion": "0.2.0", "otmVersion": "0.2.0"}' 'duplicate object key'
 bad '{"otmVersion": "0.2.0", ' 'bad.json:1:'
 bad "{\"otmVersion\": \"0.2.0\", \"x\": $(printf '[%.0s' $(seq 1 100))1$(printf ']%.0s' $(seq 1 100))}" \
-    'nests deeper than 64'
+    'bad.json: the document nests deeper than 64'
+# The same bound in YAML names the place where it was passed, and any
+# refused YAML names the file (a fuzzer found one that did not).
+bad "otmVersion: 0.2.0
+x: $(printf '[%.0s' $(seq 1 63))1$(printf ']%.0s' $(seq 1 63))" \
+    'bad.otm.yaml:2:67: the document nests deeper than 64' bad.otm.yaml
+bad "$(cat "$SRC/tests/data/fuzz/json-deep-yaml-list")" \
+    'bad.otm.yaml:1:' bad.otm.yaml
 # YAML: the place as well as the path; libyaml's own errors; no aliases.
 bad "$(printf 'otmVersion: 0.2.0\nproject:\n  name: p\n  id: p\ntrustZones:\n  - id: z\n    name: Z\n    risk: {trustRating: high}\n')" \
     'bad.otm.yaml:8:25: $.trustZones[0].risk.trustRating: must be a number' bad.otm.yaml

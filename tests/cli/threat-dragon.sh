@@ -122,7 +122,7 @@ bad '{"summary": {"title": "x"}}' '$.version: missing'
 bad '{"version": "2.0", "version": "2.1"}' 'duplicate object key'
 bad '{"version": "2.0", ' 'bad.json:1:'
 bad "$(printf '[%.0s' $(seq 1 100))1$(printf ']%.0s' $(seq 1 100))" \
-    'nests deeper than 64'
+    'bad.json: the document nests deeper than 64'
 
 # The conformance files, when the shared folder is there.
 shared="$SRC/../shared/interop/threat-dragon"
