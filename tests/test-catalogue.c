@@ -335,6 +335,112 @@ test_text_loads_like_a_file(void **state)
 	catalogue_free(cat);
 }
 
+/* The condition of a threat in one line, as reasons and listings show it. */
+static char *
+when_text(struct catalogue *cat, const char *id)
+{
+	const struct threat	*t = catalogue_threat(cat, id);
+	struct buf		 b;
+
+	if (t == NULL)
+		fail_msg("no threat '%s'", id);
+	buf_init(&b);
+	cond_format(t->when, &b);
+	return b.s;
+}
+
+/*
+ * A condition named once reads exactly as the condition written out: the
+ * same tree (so the same reasons), and a name that holds names.
+ */
+static void
+test_named_condition_reads_as_written_out(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct error		 err;
+	char			*named, *inline_, *flow;
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	load_ok(cat, "named.yaml");
+	named = when_text(cat, "t-named");
+	inline_ = when_text(cat, "t-inline");
+	assert_string_equal(named, inline_);
+	assert_non_null(strstr(named, "untrusted-input: true"));
+	flow = when_text(cat, "t-named-flow");
+	assert_string_equal(flow, "{crosses-boundary: true, encrypted: false}");
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	free(named);
+	free(inline_);
+	free(flow);
+	catalogue_free(cat);
+}
+
+/* Load catalogue text that must load. */
+static void
+text_ok(struct catalogue *cat, const char *text, const char *name)
+{
+	struct error	err;
+
+	error_clear(&err);
+	if (catalogue_load_text(cat, text, strlen(text), name, &err) == -1)
+		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
+		    err.msg);
+}
+
+/*
+ * A refused file takes its names with it; a later file may name a
+ * condition again, for what is read after it only.
+ */
+static void
+test_named_condition_across_files(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct error		 err;
+	char			*a, *b;
+	static const char	 refused[] = "parapet-catalogue: 1\n"
+	    "conditions: [{ id: c-one, target: component, "
+	    "when: { model-type: llm } }]\n"
+	    "threats: [{ id: t-bad }]\n";
+	static const char	 use[] = "parapet-catalogue: 1\n"
+	    "threats: [{ id: t-%s, title: T, description: D., "
+	    "target: component, when: { holds: c-one }, likelihood: 2, "
+	    "impact: 2, stride: [T], refs: { guideline: [\"1.3\"] }, "
+	    "mitigations: [m-input-guard] }]\n";
+	static const char	 def1[] = "parapet-catalogue: 1\n"
+	    "conditions: [{ id: c-one, target: component, "
+	    "when: { model-type: llm } }]\n";
+	static const char	 def2[] = "parapet-catalogue: 1\n"
+	    "conditions: [{ id: c-one, target: component, "
+	    "when: { model-type: classifier } }]\n";
+	char			 text[1024];
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	error_clear(&err);
+	assert_int_equal(catalogue_load_text(cat, refused, strlen(refused),
+	    "refused.yaml", &err), -1);
+	snprintf(text, sizeof text, use, "first");
+	error_clear(&err);
+	assert_int_equal(catalogue_load_text(cat, text, strlen(text),
+	    "use.yaml", &err), -1);
+	assert_string_equal(err.msg, "unknown condition 'c-one' (name it "
+	    "under 'conditions:' in this or an earlier catalogue file)");
+	text_ok(cat, def1, "def1.yaml");
+	text_ok(cat, text, "use1.yaml");
+	text_ok(cat, def2, "def2.yaml");
+	snprintf(text, sizeof text, use, "second");
+	text_ok(cat, text, "use2.yaml");
+	a = when_text(cat, "t-first");
+	b = when_text(cat, "t-second");
+	assert_string_equal(a, "{model-type: llm}");
+	assert_string_equal(b, "{model-type: classifier}");
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	free(a);
+	free(b);
+	catalogue_free(cat);
+}
+
 /* Load an input of tests/data/fuzz/; 0 or -1. */
 static int
 load_fuzz(struct catalogue *cat, const char *name, struct error *err)
@@ -504,6 +610,18 @@ static const struct load_error load_errors[] = {
 	{ "unknown-question.yaml", 1, 1, 7, 23,
 	  "unknown question 'q-staf-awareness' (did you mean "
 	  "'q-staff-awareness'?)" },
+	{ "holds-unknown.yaml", 0, 0, 11, 20,
+	  "unknown condition 'llm-drivn' (did you mean 'llm-driven'?)" },
+	{ "holds-target.yaml", 0, 0, 11, 41,
+	  "condition 'llm-driven' is about a component, not a flow" },
+	{ "holds-twice.yaml", 0, 0, 6, 9,
+	  "condition 'llm-driven' is already defined at line 3" },
+	{ "holds-bad-definition.yaml", 0, 0, 5, 13,
+	  "unknown field 'encryptd' for a flow (did you mean 'encrypted'?)" },
+	{ "holds-kind.yaml", 0, 0, 5, 19,
+	  "in condition 'a-tool' used at line 13: kind can never match: "
+	  "this condition is already limited to kind 'model'" },
+	{ "holds-empty.yaml", 0, 0, 7, 20, "'holds' needs at least one name" },
 	{ "unused-question.yaml", 1, 1, 3, 5,
 	  "question 'q-unused' is not used by any threat (name it in a "
 	  "threat's 'practice:' condition)" },
@@ -954,6 +1072,8 @@ main(void)
 		cmocka_unit_test(test_text_loads_like_a_file),
 		cmocka_unit_test(test_adjustment_except_leaves_named_threats),
 		cmocka_unit_test(test_fuzz_refused_file_keeps_no_slots),
+		cmocka_unit_test(test_named_condition_reads_as_written_out),
+		cmocka_unit_test(test_named_condition_across_files),
 		cmocka_unit_test(test_every_load_error_names_its_place),
 		cmocka_unit_test(test_finish_reports_every_problem),
 		cmocka_unit_test(test_taxonomy_matches_the_reference),

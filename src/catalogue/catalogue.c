@@ -50,8 +50,11 @@ static const char *const threat_keys[] = { "id", "title", "description",
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "min-impact", "max-impact", "stride",
 	"threats", "except", "reason", "disabled", NULL };
+static const char *const condition_keys[] = { "id", "target", "when",
+	"description", NULL };
 static const char *const top_keys[] = { "parapet-catalogue", "version",
-	"questions", "mitigations", "threats", "adjustments", NULL };
+	"conditions", "questions", "mitigations", "threats", "adjustments",
+	NULL };
 
 const struct catalogue_section catalogue_sections[SEC_COUNT] = {
 	{ "questions", "question", question_keys },
@@ -263,6 +266,8 @@ catalogue_new(void)
 	for (s = 0; s < SEC_COUNT; s++)
 		strmap_init(&cat->by_id[s]);
 	strmap_init(&cat->disabled);
+	cat->conds = xmalloc(sizeof *cat->conds);
+	cond_defs_init(cat->conds);
 	return cat;
 }
 
@@ -291,6 +296,11 @@ catalogue_free(struct catalogue *cat)
 	free(cat->files);
 	free(cat->version);
 	taxonomy_free(cat->taxonomy);
+	cond_defs_release(cat->conds);
+	free(cat->conds);
+	for (i = 0; i < cat->ndocs; i++)
+		ydoc_free(cat->docs[i]);
+	free(cat->docs);
 	free(cat);
 }
 
@@ -674,7 +684,8 @@ load_when(struct loader *l, const struct ynode *map, const char *what,
 	if (v->type != YNODE_MAP)
 		return ynode_error(l->doc, v, l->err, "'when' must be a "
 		    "condition (a mapping), not %s", ynode_type_name(v));
-	*out = cond_parse(l->doc, v, subject, &l->cat->ncondslots, l->err);
+	*out = cond_parse_with(l->doc, v, subject, &l->cat->ncondslots,
+	    l->cat->conds, l->err);
 	return *out != NULL ? 0 : -1;
 }
 
@@ -1171,6 +1182,51 @@ catalogue_apply(struct catalogue *cat, struct pending *p)
 	}
 }
 
+/* conditions: named conditions, for "holds:" in this and later files. */
+static int
+load_conditions(struct loader *l, const struct ynode *list)
+{
+	const struct ynode	*map, *idn, *when;
+	enum target_type	 target;
+	const char		*id;
+	size_t			 i;
+
+	if (list->type != YNODE_SEQ)
+		return ynode_error(l->doc, list, l->err, "'conditions' must be "
+		    "a list, not %s", ynode_type_name(list));
+	for (i = 0; i < list->n; i++) {
+		map = list->items[i];
+		if (map->type != YNODE_MAP)
+			return ynode_error(l->doc, map, l->err, "a condition "
+			    "must be a mapping, not %s", ynode_type_name(map));
+		if (load_check_keys(l, map, condition_keys, "condition") == -1)
+			return -1;
+		if ((idn = ynode_get(map, "id")) == NULL)
+			return ynode_error(l->doc, map, l->err, "a condition "
+			    "has no 'id'");
+		if ((id = load_scalar(l, idn, "id")) == NULL)
+			return -1;
+		if (!id_valid(id))
+			return ynode_error(l->doc, idn, l->err, "invalid "
+			    "condition id '%s' (use a-z, 0-9, '.', '_' and "
+			    "'-', starting with a letter or digit, at most %d "
+			    "characters)", id, ID_MAX);
+		if (load_target(l, map, "condition", id, 1, &target) == -1)
+			return -1;
+		if ((when = ynode_get(map, "when")) == NULL)
+			return ynode_error(l->doc, map, l->err, "condition "
+			    "'%s' has no 'when'", id);
+		if (ynode_get(map, "description") != NULL &&
+		    load_scalar(l, ynode_get(map, "description"),
+		    "description") == NULL)
+			return -1;
+		if (cond_defs_add(l->cat->conds, l->doc, idn, target, when,
+		    l->err) == -1)
+			return -1;
+	}
+	return 0;
+}
+
 /* Check the top level and read every section. */
 static int
 load_doc(struct loader *l, struct pending **pend, size_t *npend,
@@ -1199,7 +1255,8 @@ load_doc(struct loader *l, struct pending **pend, size_t *npend,
 	for (i = 0; i < YNODE_PAIRS(root); i++) {
 		k = YNODE_KEY(root, i);
 		v = YNODE_VAL(root, i);
-		if (strcmp(k->value, "parapet-catalogue") == 0)
+		if (strcmp(k->value, "parapet-catalogue") == 0 ||
+		    strcmp(k->value, "conditions") == 0)
 			continue;
 		if (strcmp(k->value, "version") == 0) {
 			if (load_scalar(l, v, "version") == NULL)
@@ -1224,8 +1281,12 @@ load_doc(struct loader *l, struct pending **pend, size_t *npend,
 			    "'%s' in a catalogue file", k->value);
 		}
 	}
-	/* Sections in a fixed order, so a threat may follow its mitigations
-	 * or come before them in the file. */
+	/* Named conditions first, then the sections in a fixed order, so a
+	 * threat may follow its mitigations or come before them in the
+	 * file. */
+	if ((v = ynode_get(root, "conditions")) != NULL &&
+	    load_conditions(l, v) == -1)
+		return -1;
 	for (s = 0; s < SEC_COUNT; s++) {
 		if ((v = ynode_get(root, catalogue_sections[s].name)) == NULL)
 			continue;
@@ -1258,6 +1319,7 @@ catalogue_load_doc(struct catalogue *cat, struct ydoc *doc,
 	struct loader	 l;
 	struct pending	*pend = NULL;
 	size_t		 npend = 0, i, slots = cat->ncondslots;
+	size_t		 nconds = cat->conds->n;
 	char		*version = NULL;
 	int		 rc;
 
@@ -1287,10 +1349,17 @@ catalogue_load_doc(struct catalogue *cat, struct ydoc *doc,
 		free(cat->files[cat->nfiles]);
 		/* The refused conditions are gone: so are their slots. */
 		cat->ncondslots = slots;
+		cond_defs_truncate(cat->conds, nconds);
 	}
 	free(version);
 	free(pend);
-	ydoc_free(doc);
+	if (rc == 0 && cat->conds->n > nconds) {
+		/* Its named conditions are read from it at each use. */
+		cat->docs = xreallocarray(cat->docs, cat->ndocs + 1,
+		    sizeof *cat->docs);
+		cat->docs[cat->ndocs++] = doc;
+	} else
+		ydoc_free(doc);
 	return rc;
 }
 

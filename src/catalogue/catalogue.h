@@ -30,6 +30,8 @@ struct risk;
 
 struct error;
 struct cond;
+struct cond_defs;
+struct ydoc;
 struct taxonomy;
 
 #define CATALOGUE_FORMAT	1
@@ -209,6 +211,9 @@ struct catalogue {
 	size_t			  nfiles;
 	struct taxonomy		 *taxonomy;	/* or NULL until loaded */
 	size_t			  ncondslots;	/* conditions numbered so far */
+	struct cond_defs	 *conds;	/* named conditions (cond.h) */
+	struct ydoc		**docs;		/* files that define them */
+	size_t			  ndocs;
 	struct strmap		  by_id[4];	/* internal: id lookups */
 	struct strmap		  disabled;	/* internal: threat ids
 						   removed by "disabled" */

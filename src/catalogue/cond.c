@@ -74,6 +74,7 @@ static const struct cond_key {
 struct cond_parser {
 	const struct ydoc	*doc;
 	size_t			*slots;
+	const struct cond_defs	*defs;		/* or NULL */
 	struct error		*err;
 };
 
@@ -704,6 +705,76 @@ cond_parse_entry(struct cond_parser *p, const struct ynode *k,
 	return NULL;
 }
 
+/* One name of "holds:": its definition, read in place into all. */
+static int
+cond_parse_holds_one(struct cond_parser *p, const struct ynode *w,
+    enum target_type subject, unsigned kinds, struct cond *all)
+{
+	const struct cond_def	*d;
+	struct cond_parser	 q;
+	struct cond		*c;
+	const char		*near = NULL, **ids;
+	size_t			 i;
+
+	if (w->type != YNODE_SCALAR)
+		return ynode_error(p->doc, w, p->err, "'holds' names a "
+		    "condition, not %s", ynode_type_name(w));
+	d = p->defs != NULL ? strmap_get(&p->defs->by_id, w->value) : NULL;
+	if (d == NULL) {
+		if (p->defs != NULL && p->defs->n > 0) {
+			ids = xreallocarray(NULL, p->defs->n + 1,
+			    sizeof *ids);
+			for (i = 0; i < p->defs->n; i++)
+				ids[i] = p->defs->v[i]->id;
+			ids[i] = NULL;
+			near = text_suggest(w->value, ids);
+			free(ids);
+		}
+		if (near != NULL)
+			return ynode_error(p->doc, w, p->err, "unknown "
+			    "condition '%s' (did you mean '%s'?)", w->value,
+			    near);
+		return ynode_error(p->doc, w, p->err, "unknown condition '%s' "
+		    "(name it under 'conditions:' in this or an earlier "
+		    "catalogue file)", w->value);
+	}
+	if (d->target != subject)
+		return ynode_error(p->doc, w, p->err, "condition '%s' is "
+		    "about %s, not %s", d->id, subject_phrase(d->target),
+		    subject_phrase(subject));
+	q = *p;
+	q.doc = d->doc;
+	if ((c = cond_parse_map(&q, d->when, subject, kinds)) == NULL) {
+		error_prefix(p->err, "in condition '%s' used at line %lu",
+		    d->id, w->line);
+		return -1;
+	}
+	for (i = 0; i < c->nkids; i++)
+		cond_add_kid(all, c->kids[i]);
+	c->nkids = 0;
+	cond_free(c);
+	return 0;
+}
+
+/* "holds: NAME" or "holds: [NAME, ...]": the named conditions hold. */
+static int
+cond_parse_holds(struct cond_parser *p, const struct ynode *v,
+    enum target_type subject, unsigned kinds, struct cond *all)
+{
+	size_t	i;
+
+	if (v->type != YNODE_SEQ)
+		return cond_parse_holds_one(p, v, subject, kinds, all);
+	if (v->n == 0)
+		return ynode_error(p->doc, v, p->err, "'holds' needs at least "
+		    "one name");
+	for (i = 0; i < v->n; i++)
+		if (cond_parse_holds_one(p, v->items[i], subject, kinds,
+		    all) == -1)
+			return -1;
+	return 0;
+}
+
 /*
  * A mapping: every entry must hold. Its "kind:" comes first and limits
  * the kinds its other entries (and those nested in all, any and not) may
@@ -746,6 +817,12 @@ cond_parse_map(struct cond_parser *p, const struct ynode *n,
 		if (subject == TARGET_COMPONENT &&
 		    strcmp(YNODE_KEY(n, i)->value, "kind") == 0)
 			continue;
+		if (strcmp(YNODE_KEY(n, i)->value, "holds") == 0) {
+			if (cond_parse_holds(p, YNODE_VAL(n, i), subject,
+			    kinds, all) == -1)
+				goto fail;
+			continue;
+		}
 		kid = cond_parse_entry(p, YNODE_KEY(n, i), YNODE_VAL(n, i),
 		    subject, kinds);
 		if (kid == NULL)
@@ -763,10 +840,19 @@ struct cond *
 cond_parse(const struct ydoc *d, const struct ynode *n,
     enum target_type subject, size_t *slots, struct error *err)
 {
+	return cond_parse_with(d, n, subject, slots, NULL, err);
+}
+
+struct cond *
+cond_parse_with(const struct ydoc *d, const struct ynode *n,
+    enum target_type subject, size_t *slots, const struct cond_defs *defs,
+    struct error *err)
+{
 	struct cond_parser	p;
 
 	p.doc = d;
 	p.slots = slots;
+	p.defs = defs;
 	p.err = err;
 	if (n->type != YNODE_MAP)
 		return ynode_error(d, n, err, "a condition must be a mapping, "
@@ -915,5 +1001,78 @@ cond_each_practice(const struct cond *c,
 	for (i = 0; i < c->nkids; i++)
 		if ((r = cond_each_practice(c->kids[i], fn, arg)) != 0)
 			return r;
+	return 0;
+}
+
+void
+cond_defs_init(struct cond_defs *defs)
+{
+	defs->v = NULL;
+	defs->n = 0;
+	strmap_init(&defs->by_id);
+}
+
+void
+cond_defs_truncate(struct cond_defs *defs, size_t n)
+{
+	struct cond_def	*d;
+	size_t		 i;
+
+	while (defs->n > n) {
+		d = defs->v[--defs->n];
+		strmap_del(&defs->by_id, d->id);
+		/* A name defined again comes back to its earlier text. */
+		for (i = defs->n; i > 0; i--)
+			if (strcmp(defs->v[i - 1]->id, d->id) == 0) {
+				strmap_put(&defs->by_id, defs->v[i - 1]->id,
+				    defs->v[i - 1]);
+				break;
+			}
+		free(d->id);
+		free(d);
+	}
+}
+
+void
+cond_defs_release(struct cond_defs *defs)
+{
+	cond_defs_truncate(defs, 0);
+	free(defs->v);
+	strmap_release(&defs->by_id);
+	cond_defs_init(defs);
+}
+
+int
+cond_defs_add(struct cond_defs *defs, const struct ydoc *doc,
+    const struct ynode *idn, enum target_type target,
+    const struct ynode *when, struct error *err)
+{
+	struct cond_def	*d;
+	struct cond	*c;
+	size_t		 slots = 0;
+
+	/* Defined twice in one file is a slip; a later file may redefine
+	 * a name for the conditions read after it. */
+	if ((d = strmap_get(&defs->by_id, idn->value)) != NULL &&
+	    d->doc == doc)
+		return ynode_error(doc, idn, err, "condition '%s' is already "
+		    "defined at line %lu", idn->value, d->line);
+	if (when->type != YNODE_MAP)
+		return ynode_error(doc, when, err, "'when' must be a "
+		    "condition (a mapping), not %s", ynode_type_name(when));
+	/* Checked once here, so that an unused name is checked too. */
+	if ((c = cond_parse_with(doc, when, target, &slots, defs,
+	    err)) == NULL)
+		return -1;
+	cond_free(c);
+	d = xcalloc(1, sizeof *d);
+	d->id = xstrdup(idn->value);
+	d->target = target;
+	d->doc = doc;
+	d->when = when;
+	d->line = idn->line;
+	defs->v = xreallocarray(defs->v, defs->n + 1, sizeof *defs->v);
+	defs->v[defs->n++] = d;
+	strmap_put(&defs->by_id, d->id, d);
 	return 0;
 }

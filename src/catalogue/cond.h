@@ -18,6 +18,16 @@
  * components, "contains", "system", "exists", "practice") carry a slot
  * number unique within their catalogue.
  *
+ * A catalogue may name a condition once ("conditions:" in a catalogue
+ * file) and use it in any later condition about the same subject with
+ * "holds: NAME" (or "holds: [A, B]": all of them). A use is read as if the
+ * definition were written in its place: its entries join the mapping that
+ * holds it, so evaluation, reasons and listings are exactly those of the
+ * condition written out. A name must be defined before it is used (in an
+ * earlier file, or in the same file's "conditions:"), so no definition
+ * can hold itself; a later file may define a name again for what it and
+ * later files hold.
+ *
  * Ownership: cond_parse() returns a tree for the caller to cond_free().
  */
 #ifndef PARAPET_CATALOGUE_COND_H
@@ -26,6 +36,7 @@
 #include <stddef.h>
 
 #include "catalogue/catalogue.h"
+#include "util/strmap.h"
 
 struct buf;
 struct error;
@@ -86,13 +97,48 @@ struct cond {
 
 #define COND_NOSLOT	((size_t)-1)
 
+/* A named condition: its text stays in its file's document. */
+struct cond_def {
+	char			*id;
+	enum target_type	 target;	/* its subject */
+	const struct ydoc	*doc;		/* borrowed, kept by the owner */
+	const struct ynode	*when;		/* a mapping in doc */
+	unsigned long		 line;		/* of its id */
+};
+
+/* The named conditions of a catalogue, in the order defined. */
+struct cond_defs {
+	struct cond_def		**v;
+	size_t			  n;
+	struct strmap		  by_id;
+};
+
+void		 cond_defs_init(struct cond_defs *);
+void		 cond_defs_release(struct cond_defs *);
+/* Forget the definitions from the n-th on (a refused file's). */
+void		 cond_defs_truncate(struct cond_defs *, size_t n);
+/*
+ * Check the definition "id/target/when" (when in doc) against the names
+ * defined so far and add it (doc must outlive defs); a name defined in an
+ * earlier document is defined again, for the conditions read after. -1
+ * with err set if doc already defines the name or the condition is not
+ * valid for its target.
+ */
+int		 cond_defs_add(struct cond_defs *, const struct ydoc *,
+		     const struct ynode *idn, enum target_type,
+		     const struct ynode *when, struct error *);
+
 /*
  * Parse the condition at node n (a mapping), whose subject is a target
  * type (TARGET_ANY allows only subject-independent keys). *slots counts
- * memo slots handed out so far. Returns the tree or NULL with err set.
+ * memo slots handed out so far. defs (or NULL: none) are the names that
+ * "holds:" may use. Returns the tree or NULL with err set.
  */
 struct cond	*cond_parse(const struct ydoc *, const struct ynode *,
 		     enum target_type, size_t *slots, struct error *);
+struct cond	*cond_parse_with(const struct ydoc *, const struct ynode *,
+		     enum target_type, size_t *slots, const struct cond_defs *,
+		     struct error *);
 void		 cond_free(struct cond *);
 /* Append the condition in one line of YAML flow style: "{kind: model}". */
 void		 cond_format(const struct cond *, struct buf *);
