@@ -35,6 +35,30 @@ fail:
 	return NULL;
 }
 
+struct session *
+session_open_unmade(const char *const *catalogues, size_t ncatalogues,
+    struct error *err)
+{
+	struct session	*s = xcalloc(1, sizeof *s);
+
+	if ((s->cat = catalogue_load_standard(catalogues, ncatalogues,
+	    err)) == NULL) {
+		session_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+int
+session_make_store(struct session *s, const char *db, struct error *err)
+{
+	if (s->store != NULL)
+		return 0;
+	if ((s->store = store_open(db, STORE_CREATE, err)) == NULL)
+		return -1;
+	return 0;
+}
+
 void
 session_close(struct session *s)
 {

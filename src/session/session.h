@@ -59,6 +59,17 @@ struct session_summary {
 struct session	*session_open(const char *db, int flags,
 		     const char *const *catalogues, size_t ncatalogues,
 		     struct error *);
+/*
+ * A session on a database file that does not exist yet, which it does not
+ * make: its catalogue and no store (store NULL) until session_make_store()
+ * makes the file, when the first model is saved into it. A mistyped name
+ * then leaves no empty database behind. NULL on error.
+ */
+struct session	*session_open_unmade(const char *const *catalogues,
+		     size_t ncatalogues, struct error *);
+/* Make (or open, if made meanwhile) the database of an unmade session. */
+int		 session_make_store(struct session *, const char *db,
+		     struct error *);
 void		 session_close(struct session *);
 
 /*

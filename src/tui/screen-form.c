@@ -62,7 +62,7 @@ form_check_new_model(struct tui *t, struct form *fm)
 	    ff->f->type != FIELD_ID || ff->text == NULL || ff->error != NULL)
 		return;
 	error_clear(&err);
-	if (store_exists(t->s->store, ff->text, &err) == 1)
+	if (tui_exists(t, ff->text, &err) == 1)
 		ff->error = xasprintf("a model '%s' already exists in this "
 		    "database", ff->text);
 }
@@ -77,7 +77,7 @@ form_create_model(struct tui *t, struct form *fm)
 	int		 e;
 
 	error_clear(&err);
-	if ((e = store_exists(t->s->store, form_id(fm), &err)) != 0) {
+	if ((e = tui_exists(t, form_id(fm), &err)) != 0) {
 		if (e == -1)
 			tui_error(t, &err);
 		else

@@ -91,6 +91,9 @@ org_focus(struct tui *t, struct screen *s)
 	os->f.owner = os->owner;
 	os->f.team = os->team;
 	error_clear(&err);
+	/* A database not made yet holds no systems. */
+	if (t->s->store == NULL)
+		return;
 	if (store_register(t->s->store, &os->f, &os->systems, &os->nsystems,
 	    &err) == -1 || store_register_overdue(t->s->store, &os->f,
 	    &os->overdue, &os->noverdue, &err) == -1 ||

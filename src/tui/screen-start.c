@@ -72,7 +72,8 @@ start_focus(struct tui *t, struct screen *s)
 	st->rows = NULL;
 	st->n = 0;
 	error_clear(&err);
-	if (store_list(t->s->store, &st->v, &st->n, &err) == -1)
+	if (t->s->store != NULL &&
+	    store_list(t->s->store, &st->v, &st->n, &err) == -1)
 		tui_error(t, &err);
 	start_rows(st);
 }
@@ -152,7 +153,7 @@ start_template_id(struct tui *t, void *arg, const char *id)
 		return -1;
 	}
 	error_clear(&err);
-	if ((e = store_exists(t->s->store, id, &err)) != 0) {
+	if ((e = tui_exists(t, id, &err)) != 0) {
 		if (e == -1)
 			tui_error(t, &err);
 		else

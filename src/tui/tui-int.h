@@ -71,7 +71,12 @@ struct screen {
 
 struct tui {
 	struct session		*s;
-	const char		*db;
+	const char		*db;		/* as messages name it */
+	/*
+	 * The database file to make at the first save, while it does not
+	 * exist (t->s->store is NULL until then); else NULL.
+	 */
+	const char		*unmade;
 	struct model		*m;		/* the open model, or NULL */
 	struct risk_register	 risks;		/* its register */
 	struct undo		 undo;		/* its changes */
@@ -137,6 +142,11 @@ void		 tui_message(struct tui *, const char *, ...)
 void		 tui_error(struct tui *, const struct error *);
 void		 tui_errorf(struct tui *, const char *, ...)
 		     __attribute__((format(printf, 2, 3)));
+/*
+ * 1 if a model of that id is in the database (0 while the database is not
+ * made yet), 0 if not, -1 on error.
+ */
+int		 tui_exists(struct tui *, const char *id, struct error *);
 /* Open a model by id (clears the undo stack when it is another one). */
 int		 tui_open(struct tui *, const char *id);
 /* Close the open model. */

@@ -306,6 +306,32 @@ tui_reload(struct tui *t)
 	return rc;
 }
 
+int
+tui_exists(struct tui *t, const char *id, struct error *err)
+{
+	if (t->s->store == NULL)
+		return 0;
+	return store_exists(t->s->store, id, err);
+}
+
+/* Make the database at the first save of a model into it. */
+static int
+tui_make_db(struct tui *t)
+{
+	struct error	err;
+
+	error_clear(&err);
+	if (session_make_store(t->s, t->unmade, &err) == -1) {
+		buf_reset(&t->status);
+		buf_adds(&t->status, "not saved: ");
+		error_format(&err, &t->status);
+		t->status_error = 1;
+		return -1;
+	}
+	t->unmade = NULL;
+	return 0;
+}
+
 /* 1 if an error says that another process changed the model first. */
 static int
 tui_conflict(const struct error *err)
@@ -328,6 +354,10 @@ tui_save(struct tui *t, struct model *m, const char *what)
 		for (i = m->nrenames; i-- > 0;)
 			model_note_rename(t->undo.v[t->undo.n - 1].model,
 			    m->renames[i].to, m->renames[i].from);
+	}
+	if (t->s->store == NULL && tui_make_db(t) == -1) {
+		model_free(m);
+		return -1;
 	}
 	error_clear(&err);
 	t->conflict = 0;
@@ -785,6 +815,22 @@ tui_signals(void)
 	sigaction(SIGHUP, &sa, NULL);
 }
 
+/* 1 if the folder a database file would be made in may be written. */
+static int
+tui_dir_writable(const char *db)
+{
+	const char	*slash = strrchr(db, '/');
+	char		*dir;
+	int		 ok;
+
+	if (slash == NULL)
+		return access(".", W_OK) == 0;
+	dir = slash == db ? xstrdup("/") : xstrndup(db, (size_t)(slash - db));
+	ok = access(dir, W_OK) == 0;
+	free(dir);
+	return ok;
+}
+
 /*
  * 'parapet model.yaml': the workshop screens open a database; a model
  * file is imported into one first. Say so under the error.
@@ -827,6 +873,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	struct buf	 b;
 	SCREEN		*sp;
 	const char	*term = getenv("TERM");
+	char		*shown;
 	int		 rc, existed;
 
 	/* Without a terminal, curses would read end-of-file for ever. */
@@ -844,8 +891,14 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	undo_init(&t.undo);
 	error_clear(&err);
 	existed = access(db, F_OK) == 0 || store_names_server(db);
-	if ((t.s = session_open(db, 1, catalogues, ncatalogues, &err)) ==
-	    NULL) {
+	if (!existed && tui_dir_writable(db)) {
+		/* Made at the first save: a mistyped name leaves nothing. */
+		t.s = session_open_unmade(catalogues, ncatalogues, &err);
+		t.unmade = db;
+	} else
+		t.s = session_open(db, STORE_CREATE, catalogues, ncatalogues,
+		    &err);
+	if (t.s == NULL) {
 		buf_init(&b);
 		error_format(&err, &b);
 		fprintf(stderr, "parapet: %s\n", b.s);
@@ -854,13 +907,15 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 		return 1;
 	}
 	/* As messages name it: a server's without its password. */
-	t.db = store_name(t.s->store);
+	shown = store_display(db);
+	t.db = shown;
 	/* Ours before curses starts, so that curses leaves them alone. */
 	tui_signals();
 	if ((sp = newterm(NULL, stdout, stdin)) == NULL) {
 		fprintf(stderr, "parapet: cannot use the terminal '%s'\n",
 		    term != NULL ? term : "");
 		session_close(t.s);
+		free(shown);
 		return 1;
 	}
 	set_term(sp);
@@ -877,10 +932,10 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	rview_today(t.today);
 	t.stack[t.n++] = screen_start_new(&t);
 	tui_focus(&t);
-	/* 'parapet' alone makes ./parapet.db: say that it is new. */
-	if (!existed)
-		tui_message(&t, "created the database '%s': it keeps the "
-		    "models made here", db);
+	/* 'parapet' alone names ./parapet.db: say that it is not made yet. */
+	if (t.unmade != NULL)
+		tui_message(&t, "no database '%s' yet: it is made when you "
+		    "create a model here", t.db);
 	rc = tui_loop(&t);
 
 	endwin();
@@ -893,7 +948,11 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	buf_release(&t.status);
 	buf_release(&t.hintbuf);
 	free(t.search);
+	if (t.unmade != NULL && tui_signal == 0)
+		fprintf(stderr, "parapet: no model was created, so no "
+		    "database '%s' was made\n", t.db);
 	session_close(t.s);
+	free(shown);
 	if (tui_signal != 0) {
 		/* Die of the signal, as a shell expects. */
 		signal(tui_signal, SIG_DFL);

@@ -41,10 +41,40 @@ tui_quit
 
 # A blank model: going from the id to the name is no mistake, so what is
 # still missing is not shown as an error; abandoning the form is.
+# A mistyped database name: the screens open on it, say that it is not
+# made yet, and leave no file behind when no model is created (the
+# register shows nothing either); an existing empty file is left alone.
+tui_start "$PARAPET" "$TUI_DIR/typo.db"
+tui_wait 'No models in this database yet'
+tui_wait 'yet: it is made when you'
+# The screen's lines joined: a long path wraps the status line.
+joined() { tui_screen -S - | tr '\n' ' ' | tr -s ' '; }
+joined | grep -qF "no database '$TUI_DIR/typo.db' yet: it is made when you create a model here" ||
+    tui_fail "the status line does not name typo.db"
+[ ! -e "$TUI_DIR/typo.db" ] || tui_fail "typo.db was made on opening it"
+tui_keys r
+tui_wait 'Register of'
+tui_keys Escape
+tui_wait 'Models in'
+tui_keys q
+st="$(tui_wait_exit)"
+[ "$st" = 0 ] || tui_fail "exit status $st, expected 0"
+joined | grep -qF "no model was created, so no database '$TUI_DIR/typo.db' was made" ||
+    tui_fail "no word on leaving, that typo.db was not made"
+tui kill-session -t "$TUI_T"
+[ ! -e "$TUI_DIR/typo.db" ] || tui_fail "typo.db was left behind"
+ls "$TUI_DIR" | grep -q '^typo\.db' && tui_fail "files of typo.db were left behind"
+: >"$TUI_DIR/empty.db"
+tui_start "$PARAPET" "$TUI_DIR/empty.db"
+tui_wait 'No models in this database yet'
+tui_hasnt 'yet: it is made'
+tui_quit
+[ -e "$TUI_DIR/empty.db" ] || tui_fail "an existing empty database was removed"
+
 tui_start "$PARAPET" "$TUI_DIR/blank.db"
 tui_wait 'No models in this database yet'
-# The database did not exist: the screen says it was just made.
-tui_wait "created the database '$TUI_DIR/blank.db'"
+# The database did not exist: it is made with the first model.
+tui_wait 'yet: it is made when you'
 tui_keys a
 tui_wait 'A new model: its system'
 tui_type 'hr-bot'
@@ -55,6 +85,7 @@ tui_screen | grep -qF "error: not saved yet" &&
 tui_type 'HR bot'
 tui_keys Tab
 tui_wait "saved: create model 'hr-bot'"
+[ -s "$TUI_DIR/blank.db" ] || tui_fail "the first model did not make blank.db"
 tui_keys Escape
 tui_wait 'Step 1 of 7: The system'
 tui_keys Right
