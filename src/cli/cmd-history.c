@@ -1,7 +1,8 @@
 /*
  * cmd-history.c: parapet history DB -- who changed what and when, each
  * change with the revision of its model that it made ("r12": the revision
- * `parapet diff DB@12 DB` compares with).
+ * `parapet diff DB@12 DB` compares with), newest first, as the history
+ * screen lists them (CHANGES_NEWEST_FIRST).
  */
 #include "config.h"
 
@@ -57,7 +58,7 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 	struct change	*v;
 	struct store	*st;
 	struct error	 e;
-	size_t		 n, i;
+	size_t		 n, k, i;
 
 	(void)c;
 	if ((st = store_open(a->pos[0], STORE_READONLY, &e)) == NULL)
@@ -66,7 +67,8 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 		store_close(st);
 		return cli_fail(&e);
 	}
-	for (i = 0; i < n; i++) {
+	for (k = 0; k < n; k++) {
+		i = CHANGES_NEWEST_FIRST(k, n);
 		if (v[i].revision > 0)
 			printf("r%ld  ", v[i].revision);
 		else

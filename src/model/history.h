@@ -32,6 +32,13 @@ struct change {
 	char	*source;
 };
 
+/*
+ * The one order a history is shown in, by `parapet history` and the history
+ * screen alike: newest first. The store returns the entries oldest first
+ * (by seq); the k-th shown of n is entry CHANGES_NEWEST_FIRST(k, n).
+ */
+#define CHANGES_NEWEST_FIRST(k, n)	((n) - 1 - (k))
+
 void	changes_free(struct change *, size_t);
 
 #endif

@@ -16,7 +16,7 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	const struct change	*c;
 	struct vline		*line;
 	char			*at, *what;
-	size_t			 i;
+	size_t			 i, k;
 	int			 objw = 0, rest, w;
 
 	vlist_clear(l);
@@ -41,8 +41,8 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	vline_cell(line, VS_HEADING, "OBJECT", objw);
 	vline_add(line, VS_HEADING, "CHANGE");
 	l->sticky = 1;
-	for (i = n; i-- > 0;) {
-		c = &v[i];
+	for (k = 0; k < n; k++) {
+		c = &v[CHANGES_NEWEST_FIRST(k, n)];
 		line = vlist_item(l, c);
 		/* 2026-11-25T20:15:36Z -> 2026-11-25 20:15 */
 		at = xstrndup(c->at != NULL ? c->at : "", 16);

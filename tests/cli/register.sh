@@ -218,7 +218,8 @@ PARAPET_NOW=2026-11-01T10:00:00Z run export "$db" --format xml \
 PARAPET_NOW=2026-11-02T10:00:00Z PARAPET_USER=ciso \
     run risk "$db" model-extraction@api --status accepted \
     --justification 'signed by the CISO'
-before=$("$PARAPET" history "$db" | wc -l)
+"$PARAPET" history "$db" >"$T/before"
+before=$(wc -l <"$T/before")
 PARAPET_NOW=2026-11-03T10:00:00Z PARAPET_USER=bob \
     run import "$T/old.xml" "$db"
 expect_rc 1 "an older export over a newer model"
@@ -232,9 +233,11 @@ expect_rc 0 "an older export, asked for"
 run history "$db"
 after=$(wc -l <"$T/out")
 [ "$after" -gt "$before" ] || fail "history went from $before to $after rows"
-head -n "$before" "$T/out" >"$T/prefix"
-"$PARAPET" history "$db" | head -n "$before" | cmp -s - "$T/prefix" ||
+# Newest first: what was there before is the end of the list.
+tail -n "$before" "$T/out" | cmp -s - "$T/before" ||
     fail "the history before the import was rewritten"
+head -n 1 "$T/out" | grep -qF "[import of '$T/old.xml']" ||
+    fail "the newest change (the import's) is not listed first"
 expect_out "bob  fraud  model-extraction@api status: accepted -> open  [import of '$T/old.xml']" \
     "the import's change is the importing user's, with its source"
 # Into another database: its history is kept as imported, a forged

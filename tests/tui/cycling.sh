@@ -41,8 +41,8 @@ tui_wait "answer '$q' unchanged"
 tui_keys Up Space Escape
 tui_wait 'Models in'
 [ "$(rows $q "$q")" = 2 ] || tui_fail "the answer left on at Esc is lost"
-"$PARAPET" history "$db" --object $q | tail -1 | grep -q 'unknown -> yes' ||
-    tui_fail "the last row is not unknown -> yes"
+"$PARAPET" history "$db" --object $q | head -1 | grep -q 'unknown -> yes' ||
+    tui_fail "the newest row (the first) is not unknown -> yes"
 
 # A form: a yes/no/unknown field cycled with Space, a list with Right.
 tui_keys Enter
