@@ -132,6 +132,61 @@ test_every_option_is_documented(void **state)
 		fail_msg("%d option(s) missing from parapet(1)", bad);
 }
 
+/* 1 if a command takes the option of that name (an alias too). */
+static int
+cmd_takes(const struct cli_cmd *c, const char *name, size_t n)
+{
+	size_t	j;
+
+	for (j = 0; j < cli_nopts; j++)
+		if ((cli_opts[j].flag == 0 || (cli_opts[j].flag & c->opts)) &&
+		    strlen(cli_opts[j].name) == n &&
+		    strncmp(cli_opts[j].name, name, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The other way: each "Fl -OPTION" of a command's ".It Ic NAME" lines is an
+ * option the command takes, so the page cannot offer what it refuses.
+ */
+static void
+test_no_option_is_documented_for_another_command(void **state)
+{
+	const char	*p, *end, *fl;
+	char		*head;
+	size_t		 i, n, len;
+	int		 bad = 0;
+
+	(void)state;
+	for (i = 0; i < cli_ncmds; i++) {
+		head = xasprintf("\n.It Ic %s", cli_cmds[i].name);
+		n = strlen(head);
+		for (p = page; (p = strstr(p, head)) != NULL; p = end) {
+			p += n;
+			if ((end = strchr(p, '\n')) == NULL)
+				end = p + strlen(p);
+			if (*p != ' ' && *p != '\n')
+				continue;
+			for (fl = p; (fl = strstr(fl, "Fl -")) != NULL &&
+			    fl < end; fl += len) {
+				fl += 4;
+				len = strcspn(fl, " \n");
+				if (cmd_takes(&cli_cmds[i], fl, len))
+					continue;
+				print_error("parapet(1): '.It Ic %s' offers "
+				    "'--%.*s', which it does not take\n",
+				    cli_cmds[i].name, (int)len, fl);
+				bad++;
+			}
+		}
+		free(head);
+	}
+	if (bad > 0)
+		fail_msg("%d option(s) in parapet(1) that commands refuse",
+		    bad);
+}
+
 static void
 test_every_export_format_is_documented(void **state)
 {
@@ -205,6 +260,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_command_is_documented),
 		cmocka_unit_test(test_every_option_is_documented),
+		cmocka_unit_test(test_no_option_is_documented_for_another_command),
 		cmocka_unit_test(test_every_export_format_is_documented),
 		cmocka_unit_test(test_every_key_is_documented),
 	};

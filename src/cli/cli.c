@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -174,88 +175,117 @@ const struct cli_cmd cli_cmds[] = {
 };
 const size_t cli_ncmds = sizeof cli_cmds / sizeof cli_cmds[0];
 
+/* No command: the workshop screens (its usage line leads the help). */
+static const struct cli_cmd cli_tui = {
+	.name = "", .args = "[DB]",
+	.help = "With no command, opens the workshop screens on DB (default "
+	"./parapet.db)",
+	.opts = OPT_CATALOGUE, .minpos = 0, .maxpos = 64,
+};
+
 /*
- * Long options: the flag each needs in a command's mask, the name of its
- * value in usage lines and what it does. An alias (another spelling that
- * is accepted) has no help and is left out of usage and help.
+ * Long options: what each takes and where its value goes, the flag it
+ * needs in a command's mask, the name of its value in usage lines and what
+ * it does. An alias (another spelling that is accepted) has no help and is
+ * left out of usage and help.
  */
+#define ARG(f)	offsetof(struct cli_args, f)
 const struct cli_opt cli_opts[] = {
-	{ .name = "model", .has_arg = 1, .val = 'm', .flag = OPT_MODEL,
-	  .arg = "ID", .help = "the model's system id (may be left out "
-	  "when DB holds one model)" },
-	{ .name = "format", .has_arg = 1, .val = 'f', .flag = OPT_FORMAT,
-	  .arg = "FMT", .help = "the export format (see formats below)" },
-	{ .name = "output", .has_arg = 1, .val = 'o', .flag = OPT_OUTPUT,
-	  .arg = "FILE", .help = "write to FILE (mode 0600) instead of "
-	  "standard output" },
-	{ .name = "status", .has_arg = 1, .val = 's', .flag = OPT_STATUS,
-	  .arg = "S", .help = "a status" },
-	{ .name = "owner", .has_arg = 1, .val = 'w', .flag = OPT_OWNER,
-	  .arg = "NAME", .help = "who owns it" },
-	{ .name = "justification", .has_arg = 1, .val = 'j',
-	  .flag = OPT_JUSTIFY, .arg = "TEXT",
+	{ .name = "model", .kind = CLI_TEXT, .field = ARG(model),
+	  .flag = OPT_MODEL, .arg = "ID",
+	  .help = "the model's system id (may be left out when DB holds one "
+	  "model)" },
+	{ .name = "format", .kind = CLI_TEXT, .field = ARG(format),
+	  .flag = OPT_FORMAT, .arg = "FMT",
+	  .help = "the export format (see formats below)" },
+	{ .name = "output", .kind = CLI_PATH, .field = ARG(output),
+	  .flag = OPT_OUTPUT, .arg = "FILE",
+	  .help = "write to FILE (mode 0600) instead of standard output" },
+	{ .name = "status", .kind = CLI_TEXT, .field = ARG(status),
+	  .flag = OPT_STATUS, .arg = "S", .help = "a status" },
+	{ .name = "owner", .kind = CLI_TEXT, .field = ARG(owner),
+	  .flag = OPT_OWNER, .arg = "NAME", .help = "who owns it" },
+	{ .name = "justification", .kind = CLI_TEXT,
+	  .field = ARG(justification), .flag = OPT_JUSTIFY, .arg = "TEXT",
 	  .help = "why the risk is decided so (kept in the history)" },
-	{ .name = "due", .has_arg = 1, .val = 'd', .flag = OPT_DUE,
-	  .arg = "YYYY-MM-DD", .help = "when the mitigation is due" },
-	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTES,
-	  .arg = "TEXT", .help = "notes on the mitigation (empty: none)" },
-	{ .name = "note", .has_arg = 1, .val = 'n', .flag = OPT_NOTE,
-	  .arg = "TEXT", .help = "a note on the answer, kept and exported with "
-	  "it (empty: none)" },
-	{ .name = "notes", .has_arg = 1, .val = 'n', .flag = OPT_NOTE },
-	{ .name = "min-severity", .has_arg = 1, .val = 'S',
+	{ .name = "due", .kind = CLI_TEXT, .field = ARG(due),
+	  .flag = OPT_DUE, .arg = "YYYY-MM-DD",
+	  .help = "when the mitigation is due" },
+	{ .name = "notes", .kind = CLI_TEXT, .field = ARG(notes),
+	  .flag = OPT_NOTES, .arg = "TEXT",
+	  .help = "notes on the mitigation (empty: none)" },
+	{ .name = "note", .kind = CLI_TEXT, .field = ARG(notes),
+	  .flag = OPT_NOTE, .arg = "TEXT",
+	  .help = "a note on the answer, kept and exported with it (empty: "
+	  "none)" },
+	{ .name = "notes", .kind = CLI_TEXT, .field = ARG(notes),
+	  .flag = OPT_NOTE },
+	{ .name = "min-severity", .kind = CLI_TEXT, .field = ARG(min_severity),
 	  .flag = OPT_MINSEV, .arg = "LEVEL",
 	  .help = "only risks at or above LEVEL: low, medium, high or "
 	  "critical" },
-	{ .name = "fail-on", .has_arg = 1, .val = 'F', .flag = OPT_FAILON,
-	  .arg = "LEVEL", .help = "the lowest severity that fails the check: "
-	  "low, medium, high or critical" },
-	{ .name = "fail-on-unanswered", .val = 'U', .flag = OPT_UNANSWERED,
+	{ .name = "fail-on", .kind = CLI_TEXT, .field = ARG(fail_on),
+	  .flag = OPT_FAILON, .arg = "LEVEL",
+	  .help = "the lowest severity that fails the check: low, medium, "
+	  "high or critical" },
+	{ .name = "fail-on-unanswered", .kind = CLI_FLAG,
+	  .field = ARG(fail_unanswered), .flag = OPT_UNANSWERED,
 	  .help = "also fail while practice questions are not answered (the "
 	  "open questions of the assessment)" },
-	{ .name = "template", .has_arg = 1, .val = 't', .flag = OPT_TEMPLATE,
-	  .arg = "NAME", .help = "a starter model (see 'parapet templates')" },
-	{ .name = "id", .has_arg = 1, .val = 'i', .flag = OPT_ID,
-	  .arg = "ID", .help = "an id" },
-	{ .name = "name", .has_arg = 1, .val = 'N', .flag = OPT_NAME,
-	  .arg = "NAME", .help = "a name" },
-	{ .name = "object", .has_arg = 1, .val = 'O', .flag = OPT_OBJECT,
-	  .arg = "ID", .help = "only the changes to this component, flow, "
-	  "boundary, risk or question" },
-	{ .name = "all", .val = 'a', .flag = OPT_ALL,
-	  .help = "also the risks that no longer apply" },
-	{ .name = "allow-older", .val = 'L', .flag = OPT_OLDER,
+	{ .name = "template", .kind = CLI_TEXT, .field = ARG(template),
+	  .flag = OPT_TEMPLATE, .arg = "NAME",
+	  .help = "a starter model (see 'parapet templates')" },
+	{ .name = "id", .kind = CLI_TEXT, .field = ARG(id),
+	  .flag = OPT_ID, .arg = "ID", .help = "an id" },
+	{ .name = "name", .kind = CLI_TEXT, .field = ARG(name),
+	  .flag = OPT_NAME, .arg = "NAME", .help = "a name" },
+	{ .name = "object", .kind = CLI_TEXT, .field = ARG(object),
+	  .flag = OPT_OBJECT, .arg = "ID",
+	  .help = "only the changes to this component, flow, boundary, risk "
+	  "or question" },
+	{ .name = "all", .kind = CLI_FLAG, .field = ARG(all),
+	  .flag = OPT_ALL, .help = "also the risks that no longer apply" },
+	{ .name = "allow-older", .kind = CLI_FLAG, .field = ARG(allow_older),
+	  .flag = OPT_OLDER,
 	  .help = "import an XML export older than the stored model, setting "
 	  "later decisions back" },
-	{ .name = "catalogue", .has_arg = 1, .val = 'c', .flag = OPT_CATALOGUE,
-	  .arg = "FILE", .repeat = 1, .help = "add a catalogue file after the "
-	  "standard catalogue and $XDG_CONFIG_HOME/parapet/catalogue.d/ "
-	  "(repeatable)" },
-	{ .name = "atlas", .has_arg = 1, .val = 'A', .flag = OPT_ATLAS,
-	  .arg = "FILE", .help = "MITRE's ATLAS data file (ATLAS.yaml)" },
-	{ .name = "model-file", .has_arg = 1, .val = 'M',
-	  .flag = OPT_MODELFILE, .arg = "FILE", .help = "the model file for "
-	  "sarif's locations, instead of the one the import recorded (as the "
-	  "repository names it)" },
-	{ .name = "fail-on-new", .has_arg = 1, .val = 'D',
-	  .flag = OPT_FAILNEW, .arg = "LEVEL", .help = "exit 3 if the change "
-	  "adds an open risk at or above LEVEL" },
-	{ .name = "team", .has_arg = 1, .val = 'T', .flag = OPT_TEAM,
-	  .arg = "NAME", .help = "only the systems of this team (the "
-	  "system's team field)" },
-	{ .name = "overdue", .val = 'E', .flag = OPT_OVERDUE,
+	{ .name = "catalogue", .kind = CLI_FILES, .flag = OPT_CATALOGUE,
+	  .arg = "FILE",
+	  .help = "add a catalogue file after the standard catalogue and "
+	  "$XDG_CONFIG_HOME/parapet/catalogue.d/ (repeatable)" },
+	{ .name = "atlas", .kind = CLI_PATH, .field = ARG(atlas),
+	  .flag = OPT_ATLAS, .arg = "FILE",
+	  .help = "MITRE's ATLAS data file (ATLAS.yaml)" },
+	{ .name = "model-file", .kind = CLI_PATH, .field = ARG(model_file),
+	  .flag = OPT_MODELFILE, .arg = "FILE",
+	  .help = "the model file for sarif's locations, instead of the one "
+	  "the import recorded (as the repository names it)" },
+	{ .name = "fail-on-new", .kind = CLI_TEXT, .field = ARG(fail_on_new),
+	  .flag = OPT_FAILNEW, .arg = "LEVEL",
+	  .help = "exit 3 if the change adds an open risk at or above "
+	  "LEVEL" },
+	{ .name = "team", .kind = CLI_TEXT, .field = ARG(team),
+	  .flag = OPT_TEAM, .arg = "NAME",
+	  .help = "only the systems of this team (the system's team field)" },
+	{ .name = "overdue", .kind = CLI_FLAG, .field = ARG(overdue),
+	  .flag = OPT_OVERDUE,
 	  .help = "list the overdue mitigations across systems, oldest due "
 	  "date first" },
-	{ .name = "review", .val = 'R', .flag = OPT_REVIEW,
+	{ .name = "review", .kind = CLI_FLAG, .field = ARG(review),
+	  .flag = OPT_REVIEW,
 	  .help = "list the accepted risks due for review across systems, "
 	  "oldest decision first" },
-	{ .name = "review-after", .has_arg = 1, .val = 'r',
-	  .flag = OPT_REVIEWDAYS, .arg = "DAYS", .help = "an accepted risk "
-	  "is due for review DAYS after it was decided (default 365)" },
-	{ .name = "help", .val = 'h', .help = "print this help" },
+	{ .name = "review-after", .kind = CLI_TEXT, .field = ARG(review_after),
+	  .flag = OPT_REVIEWDAYS, .arg = "DAYS",
+	  .help = "an accepted risk is due for review DAYS after it was "
+	  "decided (default 365)" },
+	{ .name = "help", .kind = CLI_HELP, .help = "print this help" },
 };
+#undef ARG
 const size_t cli_nopts = sizeof cli_opts / sizeof cli_opts[0];
 #define CLI_NOPTIONS	(sizeof cli_opts / sizeof cli_opts[0])
+/* What getopt_long returns for the first option of the table. */
+#define CLI_OPTVAL	0x100
 
 void
 cli_puts(FILE *f, const char *s)
@@ -333,6 +363,13 @@ cli_opt_help(const struct cli_cmd *c, const struct cli_opt *o)
 	return o->help;
 }
 
+/* 1 if an option takes a value. */
+static int
+cli_has_arg(const struct cli_opt *o)
+{
+	return o->kind != CLI_FLAG && o->kind != CLI_HELP;
+}
+
 /* 1 if a command takes an option (aliases and --help are not listed). */
 static int
 cli_takes(const struct cli_cmd *c, const struct cli_opt *o)
@@ -358,9 +395,10 @@ cli_usage_line(const struct cli_cmd *c, struct buf *b)
 			continue;
 		req = (o->flag & c->required) != 0;
 		buf_addf(b, " %s--%s", req ? "" : "[", o->name);
-		if (o->has_arg)
+		if (cli_has_arg(o))
 			buf_addf(b, " %s", o->arg);
-		buf_addf(b, "%s%s", req ? "" : "]", o->repeat ? "..." : "");
+		buf_addf(b, "%s%s", req ? "" : "]",
+		    o->kind == CLI_FILES ? "..." : "");
 	}
 }
 
@@ -436,8 +474,8 @@ cli_help_cmd(const struct cli_cmd *c)
 		if (!cli_takes(c, o))
 			continue;
 		buf_truncate(&b, 0);
-		buf_addf(&b, "--%s%s%s", o->name, o->has_arg ? " " : "",
-		    o->has_arg ? o->arg : "");
+		buf_addf(&b, "--%s%s%s", o->name, cli_has_arg(o) ? " " : "",
+		    cli_has_arg(o) ? o->arg : "");
 		cli_wrap(stdout, b.s, 24, cli_opt_help(c, o));
 	}
 	buf_release(&b);
@@ -451,11 +489,18 @@ cli_help(FILE *f)
 {
 	size_t	i;
 
-	fprintf(f, "usage: parapet [--catalogue FILE]... [DB]\n"
+	struct buf	b;
+
+	buf_init(&b);
+	cli_usage_line(&cli_tui, &b);
+	fprintf(f, "usage: %s\n"
 	    "       parapet COMMAND [ARGS] (parapet COMMAND --help)\n"
-	    "       parapet --help | --version\n\n"
-	    "With a database (default ./parapet.db), opens the workshop "
-	    "screens.\n\ncommands:\n");
+	    "       parapet --help | --version\n\n", b.s);
+	buf_truncate(&b, 0);
+	buf_addf(&b, "%s.", cli_tui.help);
+	cli_wrap(f, NULL, 0, b.s);
+	buf_release(&b);
+	fprintf(f, "\ncommands:\n");
 	for (i = 0; i < cli_ncmds; i++)
 		cli_wrap(f, cli_cmds[i].name, 14, cli_cmds[i].help);
 	fprintf(f, "\nExit status: 0 success, 1 error, 2 bad usage, 3 check "
@@ -533,27 +578,20 @@ cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
 static int
 cli_check_text(const struct cli_cmd *c, const struct cli_args *a)
 {
-	const struct {
-		const char	*name;
-		const char	*value;
-	} opts[] = {
-		{ "--model", a->model }, { "--format", a->format },
-		{ "--status", a->status }, { "--owner", a->owner },
-		{ "--justification", a->justification }, { "--due", a->due },
-		{ "--notes", a->notes }, { "--min-severity", a->min_severity },
-		{ "--fail-on", a->fail_on }, { "--template", a->template },
-		{ "--id", a->id }, { "--name", a->name },
-		{ "--object", a->object }, { "--team", a->team },
-		{ "--review-after", a->review_after },
-	};
-	const char	*bad = NULL;
+	const char	*bad = NULL, *v;
+	char		*name = NULL;
 	size_t		 i;
 	int		 paths;
 
-	for (i = 0; bad == NULL && i < sizeof opts / sizeof *opts; i++)
-		if (opts[i].value != NULL &&
-		    !utf8_valid(opts[i].value, strlen(opts[i].value)))
-			bad = opts[i].name;
+	for (i = 0; bad == NULL && i < CLI_NOPTIONS; i++) {
+		if (cli_opts[i].kind != CLI_TEXT ||
+		    (cli_opts[i].flag & c->opts) == 0)
+			continue;
+		v = *(const char *const *)(const void *)((const char *)a +
+		    cli_opts[i].field);
+		if (v != NULL && !utf8_valid(v, strlen(v)))
+			bad = name = xasprintf("--%s", cli_opts[i].name);
+	}
 	/* The first argument names a database or a file; import and
 	 * catalogue take only files. */
 	paths = strcmp(c->name, "import") == 0 ||
@@ -565,7 +603,30 @@ cli_check_text(const struct cli_cmd *c, const struct cli_args *a)
 		return 0;
 	fprintf(stderr, "parapet: %s: %s is not valid UTF-8 (text is UTF-8, "
 	    "as in a model file)\n", c->name, bad);
+	free(name);
 	return EXIT_USAGE;
+}
+
+/* Put an option's value where its entry says. */
+static void
+cli_set(const struct cli_opt *o, struct cli_args *a, char *value)
+{
+	void	*field = (char *)a + o->field;
+
+	switch (o->kind) {
+	case CLI_TEXT:
+	case CLI_PATH:
+		*(const char **)field = value;
+		break;
+	case CLI_FLAG:
+		*(int *)field = 1;
+		break;
+	case CLI_FILES:
+		a->catalogues[a->ncatalogues++] = value;
+		break;
+	case CLI_HELP:
+		break;
+	}
 }
 
 /*
@@ -580,13 +641,15 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 	size_t		i, n = 0;
 	int		ch;
 
+	/* getopt_long returns CLI_OPTVAL + the option's index in the table. */
 	for (i = 0; i < CLI_NOPTIONS; i++)
 		if (cli_opts[i].flag == 0 || (cli_opts[i].flag & c->opts)) {
 			longopts[n].name = cli_opts[i].name;
-			longopts[n].has_arg = cli_opts[i].has_arg ?
+			longopts[n].has_arg = cli_has_arg(&cli_opts[i]) ?
 			    required_argument : no_argument;
 			longopts[n].flag = NULL;
-			longopts[n++].val = cli_opts[i].val;
+			longopts[n++].val = cli_opts[i].kind == CLI_HELP ? 'h' :
+			    CLI_OPTVAL + (int)i;
 		}
 	memset(&longopts[n], 0, sizeof longopts[n]);
 	optind = 0;
@@ -598,34 +661,11 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 			a->pos[a->npos++] = argv[optind++];
 			continue;
 		}
+		if (ch >= CLI_OPTVAL && ch < CLI_OPTVAL + (int)CLI_NOPTIONS) {
+			cli_set(&cli_opts[ch - CLI_OPTVAL], a, optarg);
+			continue;
+		}
 		switch (ch) {
-		case 'm': a->model = optarg; break;
-		case 'f': a->format = optarg; break;
-		case 'o': a->output = optarg; break;
-		case 's': a->status = optarg; break;
-		case 'w': a->owner = optarg; break;
-		case 'j': a->justification = optarg; break;
-		case 'd': a->due = optarg; break;
-		case 'n': a->notes = optarg; break;
-		case 'S': a->min_severity = optarg; break;
-		case 'F': a->fail_on = optarg; break;
-		case 't': a->template = optarg; break;
-		case 'i': a->id = optarg; break;
-		case 'N': a->name = optarg; break;
-		case 'O': a->object = optarg; break;
-		case 'M': a->model_file = optarg; break;
-		case 'D': a->fail_on_new = optarg; break;
-		case 'a': a->all = 1; break;
-		case 'U': a->fail_unanswered = 1; break;
-		case 'A': a->atlas = optarg; break;
-		case 'L': a->allow_older = 1; break;
-		case 'T': a->team = optarg; break;
-		case 'E': a->overdue = 1; break;
-		case 'R': a->review = 1; break;
-		case 'r': a->review_after = optarg; break;
-		case 'c':
-			a->catalogues[a->ncatalogues++] = optarg;
-			break;
 		case 'h':
 			cli_help_cmd(c);
 			return 1;
@@ -862,9 +902,6 @@ cli_unknown_word(const char *w)
 int
 cli_tui_args(int argc, char **argv, const char **db, struct cli_args *a)
 {
-	static const struct cli_cmd tui = { .name = "", .args = "[DB]",
-	    .help = "open the workshop screens on DB (default ./parapet.db)",
-	    .opts = OPT_CATALOGUE, .minpos = 0, .maxpos = 64 };
 	int	rc, i;
 
 	memset(a, 0, sizeof *a);
@@ -883,7 +920,7 @@ cli_tui_args(int argc, char **argv, const char **db, struct cli_args *a)
 			return cli_unknown_word(argv[i]);
 		break;
 	}
-	rc = cli_parse(&tui, argc, argv, a);
+	rc = cli_parse(&cli_tui, argc, argv, a);
 	if (rc == 1) {
 		cli_help(stdout);
 		return 1;

@@ -2,9 +2,13 @@
  * cli.h: the command line: `parapet COMMAND ...`.
  *
  * Commands are one table (cli.c) whose entries carry their arguments, help
- * and option mask; options are another table with their help. Usage lines,
- * `parapet --help` and `parapet COMMAND --help` are built from the two, and
- * the man page is checked against them (tests/test-manpage-cli.c).
+ * and option mask; options are another table with their help, what each
+ * takes and the field of struct cli_args its value goes to. Usage lines,
+ * `parapet --help` and `parapet COMMAND --help`, the parser (getopt_long's
+ * options and where each value goes) and the UTF-8 check of text values
+ * are built from the two; the man page, written by hand, is checked
+ * against them both ways (tests/test-manpage-cli.c), and the parser
+ * against the help (tests/cli/usage.sh).
  * Output goes to stdout, errors to stderr as "parapet: ...". Every string
  * from a model is made safe for a terminal before it is printed. Exit
  * status: 0 success, 1 error, 2 bad usage, 3 `check` found risks.
@@ -83,15 +87,28 @@ struct cli_args {
 	int		  npos;
 };
 
-/* A long option of the option table (cli.c). */
+/* What an option takes, and where parsing puts it. */
+enum cli_optkind {
+	CLI_TEXT,		/* text (checked as UTF-8): a const char * */
+	CLI_PATH,		/* a file name (the system's bytes, not
+				   checked): a const char * */
+	CLI_FLAG,		/* no value: an int set to 1 */
+	CLI_FILES,		/* a file name, repeatable: catalogues */
+	CLI_HELP		/* --help: prints the command's help */
+};
+
+/*
+ * A long option of the option table (cli.c): parsing, the UTF-8 check,
+ * usage lines and help all follow from its entry.
+ */
 struct cli_opt {
 	const char	*name;		/* without the "--" */
-	int		 has_arg;	/* 1: takes a value */
-	int		 val;		/* what getopt_long returns */
+	enum cli_optkind kind;
+	size_t		 field;		/* offsetof(struct cli_args, ...) of
+					   its value (CLI_TEXT, _PATH, _FLAG) */
 	unsigned	 flag;		/* OPT_*; 0: every command (--help) */
 	const char	*arg;		/* the value's name in usage lines */
 	const char	*help;		/* what it does; NULL for an alias */
-	int		 repeat;	/* 1: may be given several times */
 };
 
 /* A command's own help for an option whose table help is too general. */

@@ -54,6 +54,40 @@ for cmd in import export list history analyze risks risk mitigation check \
 	done <"$T/out"
 done
 
+# The option table drives parsing: each option a command's help lists is
+# taken by that command (the value, then --help: an option refused would
+# fail first), each that takes text refuses text that is not UTF-8, and
+# one a command does not list is refused.
+"$PARAPET" --help | sed -n 's/^  \([a-z]\+\) .*/\1/p' >"$T/cmds"
+[ "$(wc -l <"$T/cmds")" -ge 15 ] || fail "parapet --help lists no commands"
+while read -r cmd; do
+	"$PARAPET" "$cmd" --help |
+	    sed -n 's/^  --\([a-z-]\+\)\( \([A-Z-]\+\)\)\?.*/\1 \3/p' \
+	    >"$T/opts"
+	while read -r opt arg; do
+		if [ -n "$arg" ]; then
+			run "$cmd" "--$opt" x --help
+		else
+			run "$cmd" "--$opt" --help
+		fi
+		expect_rc 0 "$cmd --$opt ${arg:+$arg }--help"
+		expect_out "usage: parapet $cmd" "$cmd --$opt --help"
+		case "$arg" in
+		""|FILE) continue ;;
+		esac
+		# As many arguments as the command takes.
+		for pos in "" "a" "a b" "a b c"; do
+			run "$cmd" $pos "--$opt" $'\xff'
+			grep -qE 'missing|arguments' "$T/err" || break
+		done
+		expect_rc 2 "$cmd --$opt with bytes that are not UTF-8"
+		expect_err "$cmd: --$opt is not valid UTF-8" "$cmd --$opt: the message"
+	done <"$T/opts"
+done <"$T/cmds"
+run risks m.db --atlas x
+expect_rc 2 "risks --atlas"
+expect_err "unknown option '--atlas'" "an option risks does not take"
+
 # answer --note, and --notes as another spelling.
 run new m.db --template rag-assistant
 expect_rc 0 "new from a template"
