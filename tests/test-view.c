@@ -318,6 +318,40 @@ test_line_editor_works_in_characters(void **state)
 	ledit_release(&e);
 }
 
+/*
+ * The line-editing keys are the KCTX_EDIT rows of the key table: each one
+ * edits or moves (and so is listed by the help and parapet(1)); a control
+ * key with no row does nothing.
+ */
+static void
+test_ledit_keys_are_the_table(void **state)
+{
+	struct ledit	e;
+	size_t		i, n = 0;
+
+	(void)state;
+	ledit_init(&e, NULL);
+	for (i = 0; i < nkeys_table; i++) {
+		if (keys_table[i].ctx != KCTX_EDIT)
+			continue;
+		ledit_set(&e, "ab");
+		ledit_left(&e);
+		if (ledit_key(&e, keys_table[i].key) == LEDIT_NONE)
+			fail_msg("key '%s' of the editing keys edits nothing",
+			    keys_table[i].name);
+		if (strcmp(e.s, "ab") == 0 && e.pos == 1)
+			fail_msg("key '%s' of the editing keys changed nothing",
+			    keys_table[i].name);
+		n++;
+	}
+	assert_true(n >= 9);
+	ledit_set(&e, "ab");
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('b')), LEDIT_NONE);
+	assert_int_equal(ledit_key(&e, KEYC_F5), LEDIT_NONE);
+	assert_string_equal(e.s, "ab");
+	ledit_release(&e);
+}
+
 static void
 test_key_table_is_consistent(void **state)
 {
@@ -1314,6 +1348,7 @@ main(void)
 		cmocka_unit_test(test_list_cursor_skips_headings_and_searches),
 		cmocka_unit_test(test_text_search_ignores_ascii_case),
 		cmocka_unit_test(test_line_editor_works_in_characters),
+		cmocka_unit_test(test_ledit_keys_are_the_table),
 		cmocka_unit_test(test_key_table_is_consistent),
 		cmocka_unit_test(
 		    test_undo_keeps_copies_of_models_and_decisions),

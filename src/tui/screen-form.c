@@ -31,8 +31,8 @@ struct form_screen {
 	int		 onward;
 };
 
-static const enum kctx form_keys[] = { KCTX_FORM, KCTX_MODEL, KCTX_GLOBAL,
-    KCTX_END };
+static const enum kctx form_keys[] = { KCTX_FORM, KCTX_EDIT, KCTX_MODEL,
+    KCTX_GLOBAL, KCTX_END };
 /* In a text field Tab and Enter both go on; in others Tab does. */
 static const struct key_hint form_text_hint[] = {
 	KEY_HINT(ACT_NONE, "type the text"),

@@ -20,7 +20,7 @@ struct prompt_screen {
 };
 
 /* Typed text is not looked up in the global keys: '?' and 'q' are text. */
-static const enum kctx prompt_keys[] = { KCTX_PROMPT, KCTX_END };
+static const enum kctx prompt_keys[] = { KCTX_PROMPT, KCTX_EDIT, KCTX_END };
 static const struct key_hint prompt_hint[] = {
 	KEY_HINT(ACT_OPEN, "confirm"),
 	KEY_HINT(ACT_BACK, "cancel"),

@@ -134,7 +134,21 @@ const struct keybinding keys_table[] = {
 	/* Text prompts. */
 	{ KEYC_ENTER, "Enter", KCTX_PROMPT, ACT_OPEN, "confirm" },
 	{ KEYC_ESC, "Esc", KCTX_PROMPT, ACT_BACK, "cancel" },
-	{ C('u'), "C-u", KCTX_PROMPT, ACT_CLEAR, "clear the text" },
+
+	/* Editing text, in prompts and the text fields of forms (ledit.c);
+	 * every printable character is typed. */
+	{ KEYC_LEFT, "Left", KCTX_EDIT, ACT_LEFT, "move back a character" },
+	{ KEYC_RIGHT, "Right", KCTX_EDIT, ACT_RIGHT, "move on a character" },
+	{ KEYC_HOME, "Home", KCTX_EDIT, ACT_FIRST, "go to the start of the "
+	  "text" },
+	{ C('a'), "C-a", KCTX_EDIT, ACT_FIRST, NULL },
+	{ KEYC_END, "End", KCTX_EDIT, ACT_LAST, "go to the end of the text" },
+	{ C('e'), "C-e", KCTX_EDIT, ACT_LAST, NULL },
+	{ KEYC_BACKSPACE, "Backspace", KCTX_EDIT, ACT_ERASE_BACK, "delete the "
+	  "character before the cursor" },
+	{ KEYC_DELETE, "Delete", KCTX_EDIT, ACT_ERASE, "delete the character "
+	  "at the cursor" },
+	{ C('u'), "C-u", KCTX_EDIT, ACT_CLEAR, "clear the text" },
 
 	/* Data-flow view. */
 	{ KEYC_ENTER, "Enter", KCTX_FLOWS, ACT_OPEN, "edit the selected "
@@ -184,22 +198,23 @@ const size_t nkeys_table = sizeof keys_table / sizeof keys_table[0];
 #undef C
 
 static const char *const ctx_names[KCTX_COUNT] = {
-	"Everywhere",
-	"Lists and panes",
-	"Any screen of an open model",
-	"Start screen (models of the database)",
-	"Organisation register (every system of the database)",
-	"Walk-through",
-	"Forms (system, boundary, component, flow)",
-	"Lists of values",
-	"Text prompts",
-	"Data-flow view",
-	"Risks",
-	"Mitigations (risk detail pane)",
-	"Dashboard",
-	"History",
-	"Export",
-	"Help",
+	[KCTX_GLOBAL] = "Everywhere",
+	[KCTX_LIST] = "Lists and panes",
+	[KCTX_MODEL] = "Any screen of an open model",
+	[KCTX_START] = "Start screen (models of the database)",
+	[KCTX_ORG] = "Organisation register (every system of the database)",
+	[KCTX_WALK] = "Walk-through",
+	[KCTX_FORM] = "Forms (system, boundary, component, flow)",
+	[KCTX_PICK] = "Lists of values",
+	[KCTX_PROMPT] = "Text prompts",
+	[KCTX_EDIT] = "Editing text (prompts and text fields)",
+	[KCTX_FLOWS] = "Data-flow view",
+	[KCTX_RISKS] = "Risks",
+	[KCTX_MITIGATION] = "Mitigations (risk detail pane)",
+	[KCTX_DASHBOARD] = "Dashboard",
+	[KCTX_HISTORY] = "History",
+	[KCTX_EXPORT] = "Export",
+	[KCTX_HELP] = "Help",
 };
 
 const char *

@@ -58,6 +58,7 @@ enum kctx {
 	KCTX_FORM,
 	KCTX_PICK,
 	KCTX_PROMPT,
+	KCTX_EDIT,		/* the text of a prompt or form field */
 	KCTX_FLOWS,
 	KCTX_RISKS,
 	KCTX_MITIGATION,
@@ -118,6 +119,8 @@ enum action {
 	ACT_REGISTER,
 	ACT_TEAM,
 	ACT_MIN_SEVERITY,
+	ACT_ERASE_BACK,
+	ACT_ERASE,
 	ACT_COUNT
 };
 

@@ -139,32 +139,32 @@ ledit_end(struct ledit *e)
 enum ledit_result
 ledit_key(struct ledit *e, int key)
 {
+	static const enum kctx	chain[] = { KCTX_EDIT, KCTX_END };
+
 	if (key >= 0x20 && key < KEYC_BASE && key != 0x7f) {
 		ledit_insert(e, (unsigned long)key);
 		return LEDIT_CHANGED;
 	}
-	switch (key) {
-	case KEYC_BACKSPACE:
+	switch (keys_lookup(key, chain)) {
+	case ACT_ERASE_BACK:
 		ledit_backspace(e);
 		return LEDIT_CHANGED;
-	case KEYC_DELETE:
+	case ACT_ERASE:
 		ledit_delete(e);
 		return LEDIT_CHANGED;
-	case KEYC_CTRL('u'):
+	case ACT_CLEAR:
 		ledit_set(e, NULL);
 		return LEDIT_CHANGED;
-	case KEYC_LEFT:
+	case ACT_LEFT:
 		ledit_left(e);
 		return LEDIT_MOVED;
-	case KEYC_RIGHT:
+	case ACT_RIGHT:
 		ledit_right(e);
 		return LEDIT_MOVED;
-	case KEYC_HOME:
-	case KEYC_CTRL('a'):
+	case ACT_FIRST:
 		ledit_home(e);
 		return LEDIT_MOVED;
-	case KEYC_END:
-	case KEYC_CTRL('e'):
+	case ACT_LAST:
 		ledit_end(e);
 		return LEDIT_MOVED;
 	default:

@@ -2,10 +2,11 @@
  * ledit.h: a one-line text editor working in UTF-8 characters.
  *
  * The text fields of forms and the text prompts edit their text with it;
- * ledit_key() is the one place where the line-editing keys (Backspace,
- * Delete, Left, Right, Home or C-a, End or C-e, C-u, and every printable
- * character) are turned into edits. Control characters are never
- * inserted. The cursor is a byte offset kept on a character boundary.
+ * ledit_key() is the one place where keys are turned into edits: every
+ * printable character is typed, and the line-editing keys are the
+ * bindings of KCTX_EDIT in the key table (view/keys-table.c), which the
+ * help and parapet(1) list. Control characters are never inserted. The
+ * cursor is a byte offset kept on a character boundary.
  *
  * Ownership: a struct ledit owns its text; ledit_release() frees it.
  */
@@ -42,7 +43,7 @@ void	 ledit_left(struct ledit *);
 void	 ledit_right(struct ledit *);
 void	 ledit_home(struct ledit *);
 void	 ledit_end(struct ledit *);
-/* Apply a key (a code of view/keys.h): C-u clears the whole text. */
+/* Apply a key (a code of view/keys.h), as the KCTX_EDIT bindings say. */
 enum ledit_result ledit_key(struct ledit *, int key);
 /* Columns from the start of the text to the cursor. */
 int	 ledit_column(const struct ledit *);

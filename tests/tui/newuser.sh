@@ -77,7 +77,18 @@ tui_wait 'No models in this database yet'
 tui_wait 'yet: it is made when you'
 tui_keys a
 tui_wait 'A new model: its system'
-tui_type 'hr-bot'
+# The help of a form lists the keys that edit its text, from the key
+# table, and they work: C-a goes to the start of the text.
+tui_keys F1
+tui_wait 'Keys of this screen'
+tui_has 'Editing text (prompts and text fields)'
+tui_has '  Home, C-a      go to the start of the text'
+tui_has '  Backspace      delete the character before the cursor'
+tui_keys Escape
+tui_wait 'A new model: its system'
+tui_type 'r-bot'
+tui_keys C-a
+tui_type 'h'
 tui_keys Tab
 tui_wait "not saved yet: 'name' is required (fill in the fields marked *)"
 tui_screen | grep -qF "error: not saved yet" &&
