@@ -363,11 +363,11 @@ test_key_table_is_consistent(void **state)
 	static const enum kctx pick[] = { KCTX_PICK, KCTX_LIST, KCTX_GLOBAL,
 	    KCTX_END };
 	static const struct key_hint hints[] = {
-		KEY_HINT(ACT_UNDO, "undo"),		/* not in forms */
+		KEY_HINT_AS(ACT_UNDO, "undo"),		/* not in forms */
 		KEY_HINT2(ACT_UP, ACT_DOWN, "move"),
 		KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next"),	/* not Down */
-		KEY_HINT(ACT_JUMP, "go to"),		/* only in picks */
-		KEY_HINT(ACT_NONE, "type"),
+		KEY_HINT_AS(ACT_JUMP, "go to"),		/* only in picks */
+		KEY_HINT_TEXT("type"),
 		KEY_HINT_END
 	};
 	struct buf	b;
@@ -427,11 +427,11 @@ test_key_table_is_consistent(void **state)
 		static const enum kctx start[] = { KCTX_START, KCTX_LIST,
 		    KCTX_GLOBAL, KCTX_END };
 		static const struct key_hint sh[] = {
-			KEY_HINT(ACT_OPEN, "open"),
-			KEY_HINT(ACT_DELETE, "delete"),
-			KEY_HINT(ACT_REGISTER, "register"),
-			KEY_HINT(ACT_HELP, "help"),
-			KEY_HINT(ACT_QUIT, "quit"),
+			KEY_HINT(ACT_OPEN),
+			KEY_HINT(ACT_DELETE),
+			KEY_HINT(ACT_REGISTER),
+			KEY_HINT(ACT_HELP),
+			KEY_HINT(ACT_QUIT),
 			KEY_HINT_END
 		};
 		struct vline	 l;
@@ -454,6 +454,38 @@ test_key_table_is_consistent(void **state)
 		assert_string_equal(plain, "Enter open  ? help  q quit");
 		free(plain);
 		vline_release(&l);
+	}
+
+	/*
+	 * A hint's words are the brief of the binding the chain finds (the
+	 * first row of its context and action, which carries it), unless the
+	 * screen gives its own; an action with no brief there is left out.
+	 */
+	for (i = 0; i < nkeys_table; i++)
+		for (j = 0; j < i && keys_table[i].brief != NULL; j++)
+			if (keys_table[j].ctx == keys_table[i].ctx &&
+			    keys_table[j].action == keys_table[i].action)
+				fail_msg("the brief of '%s' is not on the first "
+				    "row of its action", keys_table[i].name);
+	{
+		static const struct key_hint bh[] = {
+			KEY_HINT(ACT_OPEN),
+			KEY_HINT_AS(ACT_OPEN, "look"),
+			KEY_HINT(ACT_UNDO),	/* no brief: left out */
+			KEY_HINT(ACT_BACK),
+			KEY_HINT_END
+		};
+		static const enum kctx pk[] = { KCTX_PICK, KCTX_LIST,
+		    KCTX_GLOBAL, KCTX_END };
+
+		buf_init(&b);
+		assert_int_equal(keys_hint(&b, bh, list), 1);
+		assert_string_equal(b.s, "Enter edit  Enter look  Esc back");
+		buf_reset(&b);
+		assert_int_equal(keys_hint(&b, bh, pk), 1);
+		assert_string_equal(b.s,
+		    "Enter choose  Enter look  Esc cancel");
+		buf_release(&b);
 	}
 
 	/* The printed table has every context and joins keys of an action. */

@@ -403,9 +403,9 @@ draw_hint_default(struct tui *t, struct vline *l)
 {
 	static const enum kctx		chain[] = { KCTX_GLOBAL, KCTX_END };
 	static const struct key_hint	h[] = {
-		KEY_HINT(ACT_HELP, "help"),
-		KEY_HINT(ACT_BACK, "back"),
-		KEY_HINT(ACT_QUIT, "quit"),
+		KEY_HINT(ACT_HELP),
+		KEY_HINT(ACT_BACK),
+		KEY_HINT(ACT_QUIT),
 		KEY_HINT_END
 	};
 

@@ -18,11 +18,11 @@ struct dashboard {
 static const enum kctx dashboard_keys[] = { KCTX_DASHBOARD, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 static const struct key_hint dashboard_hint[] = {
-	KEY_HINT(ACT_OPEN, "show the risk"),
-	KEY_HINT(ACT_RISKS, "risks"),
-	KEY_HINT(ACT_WALK, "walk"),
-	KEY_HINT(ACT_BACK, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_RISKS),
+	KEY_HINT(ACT_WALK),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 

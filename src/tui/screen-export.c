@@ -29,9 +29,9 @@ struct export_screen {
 static const enum kctx export_keys[] = { KCTX_EXPORT, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 static const struct key_hint export_hint[] = {
-	KEY_HINT(ACT_OPEN, "export"),
-	KEY_HINT(ACT_BACK, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 

@@ -17,13 +17,13 @@ struct flows_screen {
 static const enum kctx flows_keys[] = { KCTX_FLOWS, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
 static const struct key_hint flows_hint[] = {
-	KEY_HINT(ACT_OPEN, "edit"),
-	KEY_HINT(ACT_ADD, "add flow"),
-	KEY_HINT(ACT_DELETE, "delete"),
-	KEY_HINT(ACT_HISTORY, "history"),
-	KEY_HINT(ACT_WALK, "walk"),
-	KEY_HINT(ACT_RISKS, "risks"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_ADD),
+	KEY_HINT(ACT_DELETE),
+	KEY_HINT(ACT_HISTORY),
+	KEY_HINT(ACT_WALK),
+	KEY_HINT(ACT_RISKS),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 

@@ -35,19 +35,19 @@ static const enum kctx form_keys[] = { KCTX_FORM, KCTX_EDIT, KCTX_MODEL,
     KCTX_GLOBAL, KCTX_END };
 /* In a text field Tab and Enter both go on; in others Tab does. */
 static const struct key_hint form_text_hint[] = {
-	KEY_HINT(ACT_NONE, "type the text"),
+	KEY_HINT_TEXT("type the text"),
 	{ .act = ACT_DOWN, .key = KEYC_TAB, .act2 = ACT_OPEN,
 	  .what = "next field" },
-	KEY_HINT(ACT_BACK, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 static const struct key_hint form_choice_hint[] = {
 	KEY_HINT2(ACT_OPEN, ACT_TOGGLE, "choose"),
 	KEY_HINT2(ACT_LEFT, ACT_RIGHT, "change"),
 	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
-	KEY_HINT(ACT_BACK, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 

@@ -20,8 +20,8 @@ static const enum kctx help_keys[] = { KCTX_HELP, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
 static const struct key_hint help_hint[] = {
 	KEY_HINT2(ACT_UP, ACT_DOWN, "scroll"),
-	KEY_HINT(ACT_SEARCH, "search"),
-	KEY_HINT(ACT_BACK, "back"),
+	KEY_HINT(ACT_SEARCH),
+	KEY_HINT(ACT_BACK),
 	KEY_HINT_END
 };
 

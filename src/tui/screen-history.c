@@ -24,10 +24,10 @@ struct history_screen {
 static const enum kctx history_keys[] = { KCTX_HISTORY, KCTX_MODEL,
     KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 static const struct key_hint history_hint[] = {
-	KEY_HINT(ACT_SEARCH, "search"),
-	KEY_HINT(ACT_SEARCH_NEXT, "next"),
-	KEY_HINT(ACT_BACK, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_SEARCH),
+	KEY_HINT(ACT_SEARCH_NEXT),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 

@@ -40,13 +40,13 @@ struct org_screen {
 static const enum kctx org_keys[] = { KCTX_ORG, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
 static const struct key_hint org_hint[] = {
-	KEY_HINT(ACT_OPEN, "open"),
-	KEY_HINT(ACT_OWNER, "owner"),
-	KEY_HINT(ACT_TEAM, "team"),
-	KEY_HINT(ACT_MIN_SEVERITY, "severity"),
-	KEY_HINT(ACT_CLEAR_FILTER, "clear"),
-	KEY_HINT(ACT_BACK, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_OWNER),
+	KEY_HINT(ACT_TEAM),
+	KEY_HINT(ACT_MIN_SEVERITY),
+	KEY_HINT(ACT_CLEAR_FILTER),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 

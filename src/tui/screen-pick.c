@@ -20,16 +20,16 @@ struct pick_screen {
 static const enum kctx pick_keys[] = { KCTX_PICK, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
 static const struct key_hint pick_hint[] = {
-	KEY_HINT(ACT_JUMP, "go to"),
-	KEY_HINT(ACT_OPEN, "choose"),
-	KEY_HINT(ACT_BACK, "cancel"),
+	KEY_HINT(ACT_JUMP),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_BACK),
 	KEY_HINT_END
 };
 static const struct key_hint pick_multi_hint[] = {
-	KEY_HINT(ACT_TOGGLE, "tick/untick"),
-	KEY_HINT(ACT_JUMP, "go to"),
-	KEY_HINT(ACT_OPEN, "done"),
-	KEY_HINT(ACT_BACK, "cancel"),
+	KEY_HINT(ACT_TOGGLE),
+	KEY_HINT(ACT_JUMP),
+	KEY_HINT_AS(ACT_OPEN, "done"),
+	KEY_HINT(ACT_BACK),
 	KEY_HINT_END
 };
 

@@ -22,9 +22,9 @@ struct prompt_screen {
 /* Typed text is not looked up in the global keys: '?' and 'q' are text. */
 static const enum kctx prompt_keys[] = { KCTX_PROMPT, KCTX_EDIT, KCTX_END };
 static const struct key_hint prompt_hint[] = {
-	KEY_HINT(ACT_OPEN, "confirm"),
-	KEY_HINT(ACT_BACK, "cancel"),
-	KEY_HINT(ACT_CLEAR, "clear"),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_CLEAR),
 	KEY_HINT_END
 };
 

@@ -31,22 +31,22 @@ static const enum kctx risks_keys[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
 static const enum kctx detail_keys[] = { KCTX_MITIGATION, KCTX_RISKS,
     KCTX_MODEL, KCTX_LIST, KCTX_GLOBAL, KCTX_END };
 static const struct key_hint risks_hint[] = {
-	KEY_HINT(ACT_STATUS, "status"),
-	KEY_HINT(ACT_OWNER, "owner"),
-	KEY_HINT(ACT_FILTER, "filter"),
-	KEY_HINT(ACT_SEARCH, "text"),
-	KEY_HINT(ACT_SORT, "sort"),
-	KEY_HINT(ACT_NEXT_PANE, "detail"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_STATUS),
+	KEY_HINT(ACT_OWNER),
+	KEY_HINT(ACT_FILTER),
+	KEY_HINT(ACT_SEARCH),
+	KEY_HINT(ACT_SORT),
+	KEY_HINT_AS(ACT_NEXT_PANE, "detail"),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 static const struct key_hint detail_hint[] = {
-	KEY_HINT(ACT_STATUS, "status"),
-	KEY_HINT(ACT_OWNER, "owner"),
-	KEY_HINT(ACT_DUE, "due"),
-	KEY_HINT(ACT_NOTES, "notes"),
-	KEY_HINT(ACT_NEXT_PANE, "list"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_STATUS),
+	KEY_HINT(ACT_OWNER),
+	KEY_HINT(ACT_DUE),
+	KEY_HINT(ACT_NOTES),
+	KEY_HINT_AS(ACT_NEXT_PANE, "list"),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 
@@ -136,6 +136,31 @@ risks_show_block(struct vlist *l, int h)
 }
 
 /* The filter line, the list, and the detail beside or below it. */
+/*
+ * The label of the rule above the detail pane: how to get there and back,
+ * and the keys of a mitigation, from the key table ("detail (Tab: back to
+ * the list; s o d n on a mitigation)").
+ */
+static void
+risks_rule_label(struct buf *b, int in_detail)
+{
+	static const enum action	 mit[] = { ACT_STATUS, ACT_OWNER,
+	    ACT_DUE, ACT_NOTES };
+	const char			*k;
+	size_t				 i;
+
+	k = keys_key(ACT_NEXT_PANE, KCTX_LIST);
+	if (!in_detail) {
+		buf_addf(b, "detail (%s to move here)", k);
+		return;
+	}
+	buf_addf(b, "detail (%s: back to the list;", k);
+	for (i = 0; i < sizeof mit / sizeof mit[0]; i++)
+		if ((k = keys_key(mit[i], KCTX_MITIGATION)) != NULL)
+			buf_addf(b, " %s", k);
+	buf_adds(b, " on a mitigation)");
+}
+
 static void
 risks_draw(struct tui *t, struct screen *s)
 {
@@ -199,9 +224,10 @@ risks_draw(struct tui *t, struct screen *s)
 		dy = y + 1;
 		dx = lw + 1;
 	} else {
-		draw_rule(t, y + 1 + rs->listh, rs->in_detail ? "detail "
-		    "(Tab: back to the list; s o d n on a mitigation)" :
-		    "detail (Tab to move here)");
+		buf_init(&b);
+		risks_rule_label(&b, rs->in_detail);
+		draw_rule(t, y + 1 + rs->listh, b.s);
+		buf_release(&b);
 		dy = y + 2 + rs->listh;
 		dx = 0;
 	}

@@ -27,13 +27,13 @@ struct start {
 static const enum kctx start_keys[] = { KCTX_START, KCTX_LIST, KCTX_GLOBAL,
     KCTX_END };
 static const struct key_hint start_hint[] = {
-	KEY_HINT(ACT_OPEN, "open"),
-	KEY_HINT(ACT_NEW, "new model"),
-	KEY_HINT(ACT_NEW_TEMPLATE, "from template"),
-	KEY_HINT(ACT_DELETE, "delete"),
-	KEY_HINT(ACT_REGISTER, "register"),
-	KEY_HINT(ACT_HELP, "help"),
-	KEY_HINT(ACT_QUIT, "quit"),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_NEW),
+	KEY_HINT(ACT_NEW_TEMPLATE),
+	KEY_HINT(ACT_DELETE),
+	KEY_HINT(ACT_REGISTER),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT(ACT_QUIT),
 	KEY_HINT_END
 };
 

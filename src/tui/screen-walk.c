@@ -35,35 +35,35 @@ struct walk {
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
 static const struct key_hint walk_system_hint[] = {
-	KEY_HINT(ACT_OPEN, "edit"),
-	KEY_HINT(ACT_NEXT_STEP, "next step"),
-	KEY_HINT(ACT_HELP, "help"),
-	KEY_HINT(ACT_BACK, "models"),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT_AS(ACT_NEXT_STEP, "next step"),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_AS(ACT_BACK, "models"),
 	KEY_HINT_END
 };
 static const struct key_hint walk_practice_hint[] = {
-	KEY_HINT(ACT_TOGGLE, "yes/no/unknown"),
-	KEY_HINT(ACT_OPEN, "choose"),
-	KEY_HINT(ACT_NEXT_STEP, "next"),
-	KEY_HINT(ACT_PREV_STEP, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_TOGGLE),
+	KEY_HINT_AS(ACT_OPEN, "choose"),
+	KEY_HINT(ACT_NEXT_STEP),
+	KEY_HINT(ACT_PREV_STEP),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 static const struct key_hint walk_review_hint[] = {
-	KEY_HINT(ACT_OPEN, "risks"),
-	KEY_HINT(ACT_DASHBOARD, "dashboard"),
-	KEY_HINT(ACT_FLOWS, "flows"),
-	KEY_HINT(ACT_PREV_STEP, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT_AS(ACT_OPEN, "risks"),
+	KEY_HINT(ACT_DASHBOARD),
+	KEY_HINT(ACT_FLOWS),
+	KEY_HINT(ACT_PREV_STEP),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 static const struct key_hint walk_hint[] = {
-	KEY_HINT(ACT_ADD, "add"),
-	KEY_HINT(ACT_OPEN, "edit"),
-	KEY_HINT(ACT_DELETE, "delete"),
-	KEY_HINT(ACT_NEXT_STEP, "next"),
-	KEY_HINT(ACT_PREV_STEP, "back"),
-	KEY_HINT(ACT_HELP, "help"),
+	KEY_HINT(ACT_ADD),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_DELETE),
+	KEY_HINT(ACT_NEXT_STEP),
+	KEY_HINT(ACT_PREV_STEP),
+	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
 

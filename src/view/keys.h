@@ -129,6 +129,8 @@ struct keybinding {
 	const char	*name;		/* as shown in help: "j", "Down" */
 	enum kctx	 ctx;
 	enum action	 action;
+	const char	*brief;		/* on the status line: "open"; NULL
+					   when no hint names it */
 	const char	*help;		/* one line */
 };
 
@@ -148,18 +150,23 @@ const char	*keys_ctx_name(enum kctx);
 /*
  * One item of a status-line hint: the key of an action and what it does
  * there ("Enter open"), or the keys of two actions ("Up/Down scroll").
- * Screens list their hints as arrays ended by KEY_HINT_END; the keys
- * are found in the table, so a hint cannot name a key that does
- * something else.
+ * Screens list their hints as arrays of actions ended by KEY_HINT_END; the
+ * keys, and unless the screen says otherwise the words, are those of the
+ * binding the table has for the action in the screen's chain (its brief),
+ * so a hint cannot name a key that does something else, nor say what the
+ * table does not.
  */
 struct key_hint {
 	enum action	 act;	/* ACT_NONE: the words alone */
 	enum action	 act2;	/* ACT_NONE, or a second action: "A/B" */
 	int		 key;	/* 0: the first key of act in the chain;
 				   else this key, if it is bound to act */
-	const char	*what;	/* "open", "next field" */
+	const char	*what;	/* NULL: the binding's brief; or the words
+				   of this screen: "models" */
 };
-#define KEY_HINT(a, w)		{ .act = (a), .what = (w) }
+#define KEY_HINT(a)		{ .act = (a) }
+#define KEY_HINT_AS(a, w)	{ .act = (a), .what = (w) }
+#define KEY_HINT_TEXT(w)	{ .act = ACT_NONE, .what = (w) }
 #define KEY_HINT2(a, b, w)	{ .act = (a), .act2 = (b), .what = (w) }
 #define KEY_HINT_KEY(a, k, w)	{ .act = (a), .key = (k), .what = (w) }
 #define KEY_HINT_END		{ .act = ACT_NONE, .what = NULL }
@@ -168,7 +175,7 @@ struct key_hint {
  * Append a hint to a buffer: items two spaces apart, each its key names
  * then its words ("Enter open  Esc back  ? help"). A key whose name lists
  * several keys ("a-z, 0-9") is shown by the first; an item whose keys are
- * not bound in the chain is left out. Returns the number left out (a
+ * not bound in the chain, or that has no words, is left out. Returns the number left out (a
  * screen's hint should leave none: the TUI's tests check it).
  */
 size_t		 keys_hint(struct buf *, const struct key_hint *,
