@@ -741,7 +741,8 @@ retry:
 			goto out;
 		}
 	}
-	if ((s = cli_session(a, tmp != NULL ? tmp : db, 1)) == NULL)
+	if ((s = cli_session(a, tmp != NULL ? tmp : db,
+	    STORE_CREATE)) == NULL)
 		goto undo;
 	if (session_check_model(s, m, file, &e) == -1) {
 		cli_fail(&e);

@@ -188,7 +188,7 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 		cli_fail(&e);
 		goto out;
 	}
-	if ((s = cli_session(a, a->pos[0], 1)) == NULL)
+	if ((s = cli_session(a, a->pos[0], STORE_CREATE)) == NULL)
 		goto out;
 	if ((exists = store_exists(s->store, m->system.id, &e)) == -1) {
 		cli_fail(&e);
