@@ -26,52 +26,51 @@
  * --help prints is what the parser accepts.
  */
 static const struct cli_opthelp help_risks[] = {
-	{ OPT_STATUS, "list only the risks with this status" },
-	{ 0, NULL }
+	{ OPT_STATUS, "list only the risks with this status",
+	    &vocab_risk_status },
+	{ 0, NULL, NULL }
 };
 static const struct cli_opthelp help_risk[] = {
-	{ OPT_STATUS, "decide the risk: open, mitigating, mitigated, "
-	    "accepted or not-applicable" },
-	{ OPT_OWNER, "the risk owner who decides it" },
-	{ 0, NULL }
+	{ OPT_STATUS, "decide the risk", &vocab_risk_status },
+	{ OPT_OWNER, "the risk owner who decides it", NULL },
+	{ 0, NULL, NULL }
 };
 static const struct cli_opthelp help_mitigation[] = {
-	{ OPT_STATUS, "the mitigation's status: proposed, planned, "
-	    "implemented, verified or rejected" },
-	{ OPT_OWNER, "who implements the mitigation" },
-	{ 0, NULL }
+	{ OPT_STATUS, "the mitigation's status", &vocab_mitigation_status },
+	{ OPT_OWNER, "who implements the mitigation", NULL },
+	{ 0, NULL, NULL }
 };
 static const struct cli_opthelp help_diff[] = {
 	{ OPT_FORMAT, "text (the default) or markdown, for a pull-request "
-	    "comment" },
+	    "comment", NULL },
 	{ OPT_MODEL, "the model's system id in a database side (may be left "
-	    "out when it holds one model)" },
-	{ 0, NULL }
+	    "out when it holds one model)", NULL },
+	{ 0, NULL, NULL }
 };
 static const struct cli_opthelp help_new[] = {
 	{ OPT_ID, "the system id of the new model (with --template: "
-	    "instead of the template's)" },
-	{ OPT_NAME, "the system name of the new model" },
-	{ 0, NULL }
+	    "instead of the template's)", NULL },
+	{ OPT_NAME, "the system name of the new model", NULL },
+	{ 0, NULL, NULL }
 };
 
 static const struct cli_opthelp help_catalogue[] = {
 	{ OPT_ATLAS, "with check: report the ATLAS ids the catalogue cites "
 	    "that FILE (MITRE's ATLAS.yaml) lacks or deprecates; with refs: "
-	    "ATLAS titles from FILE" },
-	{ 0, NULL }
+	    "ATLAS titles from FILE", NULL },
+	{ 0, NULL, NULL }
 };
 
 static const struct cli_opthelp help_register[] = {
 	{ OPT_FORMAT, "text (the default: an aligned table), csv or markdown, "
-	    "for a steering committee" },
+	    "for a steering committee", NULL },
 	{ OPT_OWNER, "only the risks this risk owner answers for: the risk's "
-	    "owner, else the system's; and the mitigations NAME owns" },
+	    "owner, else the system's; and the mitigations NAME owns", NULL },
 	{ OPT_STATUS, "count the risks with this status instead of the open "
-	    "and mitigating ones" },
-	{ OPT_MINSEV, "count only the risks at or above LEVEL: low, medium, "
-	    "high or critical" },
-	{ 0, NULL }
+	    "and mitigating ones", NULL },
+	{ OPT_MINSEV, "count only the risks at or above LEVEL",
+	    &vocab_severity },
+	{ 0, NULL, NULL }
 };
 
 const struct cli_cmd cli_cmds[] = {
@@ -222,12 +221,11 @@ const struct cli_opt cli_opts[] = {
 	  .flag = OPT_NOTE },
 	{ .name = "min-severity", .kind = CLI_TEXT, .field = ARG(min_severity),
 	  .flag = OPT_MINSEV, .arg = "LEVEL",
-	  .help = "only risks at or above LEVEL: low, medium, high or "
-	  "critical" },
+	  .help = "only risks at or above LEVEL", .values = &vocab_severity },
 	{ .name = "fail-on", .kind = CLI_TEXT, .field = ARG(fail_on),
 	  .flag = OPT_FAILON, .arg = "LEVEL",
-	  .help = "the lowest severity that fails the check: low, medium, "
-	  "high or critical" },
+	  .help = "the lowest severity that fails the check",
+	  .values = &vocab_severity },
 	{ .name = "fail-on-unanswered", .kind = CLI_FLAG,
 	  .field = ARG(fail_unanswered), .flag = OPT_UNANSWERED,
 	  .help = "also fail while practice questions are not answered (the "
@@ -262,8 +260,8 @@ const struct cli_opt cli_opts[] = {
 	  "the import recorded (as the repository names it)" },
 	{ .name = "fail-on-new", .kind = CLI_TEXT, .field = ARG(fail_on_new),
 	  .flag = OPT_FAILNEW, .arg = "LEVEL",
-	  .help = "exit 3 if the change adds an open risk at or above "
-	  "LEVEL" },
+	  .help = "exit 3 if the change adds an open risk at or above LEVEL",
+	  .values = &vocab_severity },
 	{ .name = "team", .kind = CLI_TEXT, .field = ARG(team),
 	  .flag = OPT_TEAM, .arg = "NAME",
 	  .help = "only the systems of this team (the system's team field)" },
@@ -351,16 +349,29 @@ cli_failf(const char *fmt, ...)
 	return cli_fail(&e);
 }
 
-/* The help of an option for a command: the command's own, or the table's. */
-static const char *
-cli_opt_help(const struct cli_cmd *c, const struct cli_opt *o)
+/*
+ * Append the help of an option for a command, the command's own or the
+ * table's, then the words it takes: "decide the risk: open, ... or
+ * not-applicable".
+ */
+static void
+cli_opt_help(const struct cli_cmd *c, const struct cli_opt *o,
+    struct buf *b)
 {
 	const struct cli_opthelp	*h;
+	const char			*text = o->help;
+	const struct vocab		*v = o->values;
+	size_t				 i;
 
 	for (h = c->opthelp; h != NULL && h->flag != 0; h++)
-		if (h->flag == o->flag)
-			return h->text;
-	return o->help;
+		if (h->flag == o->flag) {
+			text = h->text;
+			v = h->values;
+		}
+	buf_adds(b, text);
+	for (i = 0; v != NULL && i < v->n; i++)
+		buf_addf(b, "%s%s", i == 0 ? ": " : i + 1 == v->n ? " or " :
+		    ", ", v->words[i].name);
 }
 
 /* 1 if an option takes a value. */
@@ -458,10 +469,11 @@ static void
 cli_help_cmd(const struct cli_cmd *c)
 {
 	const struct cli_opt	*o;
-	struct buf		 b;
+	struct buf		 b, help;
 	size_t			 i;
 
 	buf_init(&b);
+	buf_init(&help);
 	cli_usage_line(c, &b);
 	printf("usage: %s\n\n", b.s);
 	buf_truncate(&b, 0);
@@ -476,8 +488,11 @@ cli_help_cmd(const struct cli_cmd *c)
 		buf_truncate(&b, 0);
 		buf_addf(&b, "--%s%s%s", o->name, cli_has_arg(o) ? " " : "",
 		    cli_has_arg(o) ? o->arg : "");
-		cli_wrap(stdout, b.s, 24, cli_opt_help(c, o));
+		buf_truncate(&help, 0);
+		cli_opt_help(c, o, &help);
+		cli_wrap(stdout, b.s, 24, help.s);
 	}
+	buf_release(&help);
 	buf_release(&b);
 	if (strcmp(c->name, "export") == 0)
 		cli_help_formats();

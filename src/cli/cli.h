@@ -22,6 +22,7 @@
 struct error;
 struct errors;
 struct session;
+struct vocab;
 
 #define EXIT_USAGE	2
 #define EXIT_CHECK	3
@@ -109,12 +110,15 @@ struct cli_opt {
 	unsigned	 flag;		/* OPT_*; 0: every command (--help) */
 	const char	*arg;		/* the value's name in usage lines */
 	const char	*help;		/* what it does; NULL for an alias */
+	const struct vocab *values;	/* or NULL: the words it takes, which
+					   its help lists ("LEVEL: low, ...") */
 };
 
 /* A command's own help for an option whose table help is too general. */
 struct cli_opthelp {
 	unsigned	 flag;		/* OPT_*; 0 ends the list */
 	const char	*text;
+	const struct vocab *values;	/* or NULL, as in struct cli_opt */
 };
 
 /*

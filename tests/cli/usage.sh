@@ -84,6 +84,16 @@ while read -r cmd; do
 		expect_err "$cmd: --$opt is not valid UTF-8" "$cmd --$opt: the message"
 	done <"$T/opts"
 done <"$T/cmds"
+# The words an option takes are listed from the vocabulary, and each
+# is taken (below): every status of risks.
+run diff --help
+tr '\n' ' ' <"$T/out" | tr -s ' ' |
+    grep -qF -- "--fail-on-new LEVEL exit 3 if the change adds an open risk at or above LEVEL: low, medium, high or critical" ||
+    fail "diff --help: the levels of --fail-on-new"
+run risks --help
+tr '\n' ' ' <"$T/out" | tr -s ' ' |
+    grep -qF -- "--status S list only the risks with this status: open, mitigating, mitigated, accepted or not-applicable" ||
+    fail "risks --help: the statuses of --status"
 run risks m.db --atlas x
 expect_rc 2 "risks --atlas"
 expect_err "unknown option '--atlas'" "an option risks does not take"
@@ -91,6 +101,10 @@ expect_err "unknown option '--atlas'" "an option risks does not take"
 # answer --note, and --notes as another spelling.
 run new m.db --template rag-assistant
 expect_rc 0 "new from a template"
+for st in open mitigating mitigated accepted not-applicable; do
+	run risks m.db --status "$st"
+	expect_rc 0 "risks --status $st"
+done
 run answer m.db q-staff-awareness yes --note "one word"
 expect_rc 0 "answer --note"
 run answer m.db q-staff-awareness yes --notes "still accepted"
