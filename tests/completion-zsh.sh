@@ -55,4 +55,9 @@ expect_word implemented "a mitigation status"
 complete_words risk m.db --status a
 expect_word accepted "a risk status"
 grep -qx implemented "$T/out" && fail "a mitigation status offered for a risk"
+complete_words register m.db --status a
+expect_word accepted "a status of register"
+complete_words diff a.db b.db --fail-on-new h
+expect_word critical "a level of --fail-on-new"
+grep -qx open "$T/out" && fail "a status offered for a level"
 finish

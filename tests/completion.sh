@@ -45,6 +45,17 @@ complete_words risks m.db --model s
 expect_word support-assistant "a model id"
 complete_words check m.db --fail-on h
 expect_word high "a level"
+# The words of an option come from the command's help.
+complete_words risks m.db --status mit
+expect_word mitigating "a risk status"
+expect_word mitigated "a risk status"
+complete_words mitigation m.db r m --status i
+expect_word implemented "a mitigation status"
+grep -qx open "$T/out" && fail "a risk status offered for a mitigation"
+complete_words register m.db --status not
+expect_word not-applicable "a status of register"
+complete_words diff a.db b.db --fail-on-new c
+expect_word critical "a level of --fail-on-new"
 complete_words m.
 expect_word m.db "a database"
 finish

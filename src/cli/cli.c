@@ -67,7 +67,7 @@ static const struct cli_opthelp help_register[] = {
 	{ OPT_OWNER, "only the risks this risk owner answers for: the risk's "
 	    "owner, else the system's; and the mitigations NAME owns", NULL },
 	{ OPT_STATUS, "count the risks with this status instead of the open "
-	    "and mitigating ones", NULL },
+	    "and mitigating ones", &vocab_risk_status },
 	{ OPT_MINSEV, "count only the risks at or above LEVEL",
 	    &vocab_severity },
 	{ 0, NULL, NULL }
