@@ -948,9 +948,14 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	buf_release(&t.status);
 	buf_release(&t.hintbuf);
 	free(t.search);
-	if (t.unmade != NULL && tui_signal == 0)
-		fprintf(stderr, "parapet: no model was created, so no "
-		    "database '%s' was made\n", t.db);
+	if (t.unmade != NULL && tui_signal == 0) {
+		buf_init(&b);
+		buf_adds(&b, "parapet: no model was created, so no database '");
+		text_visible(&b, t.db, 0);
+		buf_adds(&b, "' was made\n");
+		fputs(b.s, stderr);
+		buf_release(&b);
+	}
 	session_close(t.s);
 	free(shown);
 	if (tui_signal != 0) {
