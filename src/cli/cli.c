@@ -584,6 +584,16 @@ cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
 		fprintf(stderr, "'\n");
 }
 
+/* The value of a text or path option, as parsed (NULL: not given). */
+static const char *
+cli_value(const struct cli_args *a, const struct cli_opt *o)
+{
+	const char *const	*field = (const void *)((const char *)a +
+	    o->field);
+
+	return *field;
+}
+
 /*
  * Refuse text given on the command line that is not UTF-8, as an import
  * refuses it in a file: it would be stored as given and changed by the
@@ -602,8 +612,7 @@ cli_check_text(const struct cli_cmd *c, const struct cli_args *a)
 		if (cli_opts[i].kind != CLI_TEXT ||
 		    (cli_opts[i].flag & c->opts) == 0)
 			continue;
-		v = *(const char *const *)(const void *)((const char *)a +
-		    cli_opts[i].field);
+		v = cli_value(a, &cli_opts[i]);
 		if (v != NULL && !utf8_valid(v, strlen(v)))
 			bad = name = xasprintf("--%s", cli_opts[i].name);
 	}
