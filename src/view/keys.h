@@ -2,8 +2,9 @@
  * keys.h: the key table of the TUI, with its help text.
  *
  * Every key binding is one row of a const table (key, name, context,
- * action, help) in keys-table.c. The TUI looks keys up in it, the help
- * screen and the status-line hints are built from it, and the man page
+ * action, brief, help) in keys-table.c. The TUI looks keys up in it, the
+ * line editor too (the KCTX_EDIT rows, view/ledit.c), the help screen and
+ * the status-line hints (keys and words) are built from it, and the man page
  * (written by hand) is checked against it by tests/test-manpage-cli.c and
  * tests/man-lint.sh, so they cannot disagree. Key codes are Unicode code points for
  * characters, KEYC_CTRL(c) for control keys, and the KEYC_* values above
