@@ -3,12 +3,13 @@
  *
  * Every key binding is one row of a const table (key, name, context,
  * action, brief, help) in keys-table.c. The TUI looks keys up in it, the
- * line editor too (the KCTX_EDIT rows, view/ledit.c), the help screen and
- * the status-line hints (keys and words) are built from it, and the man page
+ * line editor too (the KCTX_EDIT rows, view/ledit.c); the help screen and
+ * the status-line hints (keys and words) are built from it; the man page
  * (written by hand) is checked against it by tests/test-manpage-cli.c and
- * tests/man-lint.sh, so they cannot disagree. Key codes are Unicode code points for
- * characters, KEYC_CTRL(c) for control keys, and the KEYC_* values above
- * Unicode for special keys; src/tui/keys.c translates curses keys to them.
+ * tests/man-lint.sh, so they cannot disagree. Key codes are Unicode code
+ * points for characters, KEYC_CTRL(c) for control keys, and the KEYC_*
+ * values above Unicode for special keys; src/tui/keys.c translates curses
+ * keys to them.
  *
  * A screen looks a key up in a chain of contexts, most specific first
  * (for example: risks, model, list, everywhere); the first binding found
