@@ -540,5 +540,15 @@ expect output-integrity-in-transit@orchestrator none
 grep -c ' flow-unencrypted-sensitive@' "$T/all" | grep -qx 2 ||
     fail "$model: not one clear-text finding per vendor connection"
 
+# A person who reads every prediction is the control; that the reviewer
+# comes to defer to the model is its residual risk, not a critical one,
+# and it ranks below the same kind of model whose verdicts nobody sees.
+model=calibration-reviewed-triage
+register "$SRC/tests/data/calibration/reviewed-triage.yaml"
+expect review-automation-bias@triage-model medium low
+expect automated-decision-critical@triage-model none
+expect review-automation-bias@gate-model none
+above automated-decision-critical@gate-model review-automation-bias@triage-model
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
