@@ -97,6 +97,7 @@ test_translate(void **state)
 	check_sql("SELECT 'it''s ?' WHERE a = ?",
 	    "SELECT 'it''s ?' WHERE a = $1", 1);
 	check_sql("BEGIN IMMEDIATE", "BEGIN", 0);
+	check_sql("BEGIN EXCLUSIVE", "BEGIN", 0);
 	check_sql("SELECT 1 FROM a JOIN b INDEXED BY b_i ON a.x = b.x",
 	    "SELECT 1 FROM a JOIN b ON a.x = b.x", 0);
 	/* A column named like a function is a column. */

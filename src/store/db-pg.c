@@ -46,12 +46,21 @@ struct db_pg_stmt {
 	const char	**values;	/* bound texts (borrowed) or ints */
 	char		(*ints)[24];	/* bound integers as text */
 	int		  commit;	/* the statement is COMMIT */
-	int		  immediate;	/* BEGIN IMMEDIATE: take the lock */
+	int		  lock;		/* BEGIN IMMEDIATE or EXCLUSIVE */
 	PGresult	 *res;		/* rows of the current run */
 	int		  row;		/* the current one, -1 before */
 	int		  nrows;
 	int		  ran;		/* run since the last reset */
 };
+
+/*
+ * The register's advisory lock ("PARA"): shared by writers, exclusive for
+ * the schema. A system's lock is the pair (it, hash of the system), in
+ * the other space of advisory keys (two integers), so never this one.
+ */
+#define DB_PG_LOCK	"1347571796"
+#define DB_PG_SHARED	1
+#define DB_PG_EXCLUSIVE	2
 
 static const struct db_ops db_pg_ops;
 
@@ -284,8 +293,9 @@ db_pg_wordlen(const char *p)
  * number of parameters in *nparams); x IS NOT y as x IS DISTINCT FROM y
  * (SQLite's IS NOT compares any values); ifnull, instr, char and
  * group_concat as coalesce, strpos, chr and string_agg; SQLite's INDEXED
- * BY hints dropped. BEGIN IMMEDIATE is BEGIN (db_pg_lock() follows), a
- * plain BEGIN a snapshot (REPEATABLE READ), PRAGMA defer_foreign_keys
+ * BY hints dropped. BEGIN IMMEDIATE and BEGIN EXCLUSIVE are BEGIN
+ * (db_pg_lock() follows), a plain BEGIN a snapshot (REPEATABLE READ),
+ * PRAGMA defer_foreign_keys
  * SET CONSTRAINTS ALL DEFERRED. Strings and quoted names are copied as
  * they are; dollar-quoted bodies are not recognised (the schema's have no
  * ? in them). What the store's SQL leaves to SQLite's defaults it does not
@@ -393,7 +403,8 @@ db_pg_translate(const char *sql, int *nparams)
 				continue;
 			}
 		}
-		if (db_pg_word(p, n, "IMMEDIATE") && b.len >= 6 &&
+		if ((db_pg_word(p, n, "IMMEDIATE") ||
+		    db_pg_word(p, n, "EXCLUSIVE")) && b.len >= 6 &&
 		    strncasecmp(b.s + b.len - 6, "BEGIN ", 6) == 0) {
 			buf_truncate(&b, b.len - 1);
 			p += n;
@@ -512,7 +523,10 @@ db_pg_prepare(struct db *db, const char *sql, int persistent,
 	s->nparams = n;
 	s->row = -1;
 	s->commit = db_pg_word(text, strlen(text), "COMMIT");
-	s->immediate = strcasecmp(sql, "BEGIN IMMEDIATE") == 0;
+	if (strcasecmp(sql, "BEGIN IMMEDIATE") == 0)
+		s->lock = DB_PG_SHARED;
+	else if (strcasecmp(sql, "BEGIN EXCLUSIVE") == 0)
+		s->lock = DB_PG_EXCLUSIVE;
 	snprintf(s->name, sizeof s->name, "p%lu", ++d->nstmts);
 	res = db_pg_prepare_typed(d, s->name, text, n);
 	free(text);
@@ -578,19 +592,42 @@ db_pg_bind_null(struct db_stmt *st, int i)
 }
 
 /*
- * A transaction that will write waits for the others that write, as
- * SQLite's BEGIN IMMEDIATE does: a change then reads the revision the
- * last one committed, and a stale one is refused as such, never applied
- * over it. The lock is the transaction's; waiting ends, busy, after the
+ * A transaction that will write (BEGIN IMMEDIATE) shares the register's
+ * lock with the other writers; creating or migrating the schema (BEGIN
+ * EXCLUSIVE) takes it alone, so that no writer is in the middle of a
+ * change meanwhile. Writers of one system then wait for each other on
+ * that system's lock (db_pg_lock_system()), not on writers of another.
+ * The locks are the transaction's; waiting ends, busy, after the
  * session's lock_timeout (SQLite's busy timeout).
  */
 static int
-db_pg_lock(struct db_pg *d)
+db_pg_lock(struct db_pg *d, int how)
 {
 	PGresult	*res;
 	int		 rc = DB_OK;
 
-	res = PQexec(d->conn, "SELECT pg_advisory_xact_lock(1347571796)");
+	res = PQexec(d->conn, how == DB_PG_EXCLUSIVE ?
+	    "SELECT pg_advisory_xact_lock(" DB_PG_LOCK ")" :
+	    "SELECT pg_advisory_xact_lock_shared(" DB_PG_LOCK ")");
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		rc = db_pg_fail(d, res);
+	PQclear(res);
+	return rc;
+}
+
+/*
+ * A system's lock: the register's key with the hash of its id (two systems
+ * that share a hash only wait for each other, as all writers used to).
+ */
+static int
+db_pg_lock_system(struct db *db, const char *system)
+{
+	struct db_pg	*d = (struct db_pg *)db;
+	PGresult	*res;
+	int		 rc = DB_OK;
+
+	res = PQexecParams(d->conn, "SELECT pg_advisory_xact_lock("
+	    DB_PG_LOCK ", hashtext($1))", 1, NULL, &system, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = db_pg_fail(d, res);
 	PQclear(res);
@@ -622,8 +659,8 @@ db_pg_run(struct db_pg_stmt *s)
 		n = PQcmdTuples(s->res);
 		d->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
 		d->total += d->changes;
-		if (s->immediate)
-			return db_pg_lock(d);
+		if (s->lock != 0)
+			return db_pg_lock(d, s->lock);
 		return DB_OK;
 	default:
 		rc = db_pg_fail(d, s->res);
@@ -806,6 +843,7 @@ static const struct db_ops db_pg_ops = {
 	.changes = db_pg_changes,
 	.total_changes = db_pg_total_changes,
 	.in_transaction = db_pg_in_transaction,
+	.lock_system = db_pg_lock_system,
 	.notified = db_pg_notified,
 	.message = db_pg_message,
 	.sys_errno = db_pg_sys_errno,

@@ -456,6 +456,15 @@ db_sqlite_in_transaction(struct db *db)
 	return !sqlite3_get_autocommit(((struct db_sqlite *)db)->db);
 }
 
+/* BEGIN IMMEDIATE took the file's write lock: every writer waits. */
+static int
+db_sqlite_lock_system(struct db *db, const char *system)
+{
+	(void)db;
+	(void)system;
+	return DB_OK;
+}
+
 /* A file tells no one: the store asks SQLite's data_version. */
 static int
 db_sqlite_notified(struct db *db)
@@ -500,6 +509,7 @@ static const struct db_ops db_sqlite_ops = {
 	.changes = db_sqlite_changes,
 	.total_changes = db_sqlite_total_changes,
 	.in_transaction = db_sqlite_in_transaction,
+	.lock_system = db_sqlite_lock_system,
 	.notified = db_sqlite_notified,
 	.message = db_sqlite_message,
 	.sys_errno = db_sqlite_sys_errno,

@@ -70,6 +70,7 @@ struct db_ops {
 	int64_t		(*changes)(struct db *);
 	int64_t		(*total_changes)(struct db *);
 	int		(*in_transaction)(struct db *);
+	int		(*lock_system)(struct db *, const char *system);
 	int		(*notified)(struct db *);
 	const char	*(*message)(struct db *);
 	int		(*sys_errno)(struct db *);
@@ -247,6 +248,19 @@ static inline int
 db_in_transaction(struct db *db)
 {
 	return db->ops->in_transaction(db);
+}
+
+/*
+ * In a transaction begun with BEGIN IMMEDIATE, wait for the other writers
+ * of one system (the models' system id) to finish, and keep them waiting
+ * until this transaction ends; writers of other systems do not wait. An
+ * engine whose BEGIN IMMEDIATE already waits for every writer (SQLite's
+ * file lock) has nothing more to do. DB_BUSY after the busy timeout.
+ */
+static inline int
+db_lock_system(struct db *db, const char *system)
+{
+	return db->ops->lock_system(db, system);
 }
 
 /*

@@ -321,7 +321,7 @@ store_import_full(struct store *s, struct model *m,
 	if (!m->indexed && model_index(m, NULL, err) == -1)
 		return -1;
 	id = m->system.id;
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	now = store_now();
 	if ((rev = store_revision(s, id, err)) == -1)

@@ -51,6 +51,9 @@ struct store {
 	unsigned long		 claim_txn;
 	char			*claim_system;
 	long			 claim_rev;
+	/* The system whose writers wait for transaction lock_txn. */
+	unsigned long		 lock_txn;
+	char			*lock_system;
 };
 
 /* store.c */
@@ -65,9 +68,11 @@ int		 store_fail(struct store *, int rc, struct error *);
 /* Run a statement that returns no rows to the end and reset it. 0 or -1. */
 int		 store_run(struct store *, struct db_stmt *, struct error *);
 /*
- * BEGIN IMMEDIATE, waiting up to the busy timeout for other writers. Inside
- * a caller's store_transaction() these three do nothing: the caller's
- * transaction holds the work, and a caller that sees an error rolls it back.
+ * BEGIN IMMEDIATE, waiting up to the busy timeout for other writers: on
+ * SQLite for all of them, on a server only for a schema being made (a
+ * change to a system begins with store_begin_system()). Inside a caller's
+ * store_transaction() these three do nothing: the caller's transaction
+ * holds the work, and a caller that sees an error rolls it back.
  */
 int		 store_begin(struct store *, struct error *);
 /* Start a read: a snapshot that stays consistent across queries. */
@@ -75,6 +80,20 @@ int		 store_begin_read(struct store *, struct error *);
 int		 store_commit(struct store *, struct error *);
 /* Undo the open transaction, if SQLite has not already done so. */
 void		 store_rollback(struct store *);
+/*
+ * store_begin(), then wait for the other writers of one system (on a
+ * server; SQLite's lock already waits for all): what every change to a
+ * system begins with, inside a caller's transaction too. 0, or -1 (it
+ * leaves nothing of its own begun).
+ */
+int		 store_begin_system(struct store *, const char *id,
+		     struct error *);
+/*
+ * BEGIN EXCLUSIVE: on a server, wait until no other connection writes and
+ * keep them all waiting (creating or migrating the schema). Not inside a
+ * store_transaction().
+ */
+int		 store_begin_exclusive(struct store *, struct error *);
 /* Bind a string, or NULL when s is NULL; s must live until the step. */
 int		 store_bind(struct db_stmt *, int, const char *);
 /* store-risk.c */

@@ -454,7 +454,7 @@ store_merge_findings(struct store *s, const char *id,
 	}
 	strmap_init(&found);
 	now = store_now();
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		rc = -1;
 	else if ((nfound = store_merge_found(s, id, reg, &live, &found,
 	    err)) == -1)

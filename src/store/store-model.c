@@ -1303,7 +1303,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	d.positions = m->system.pos.line > 0;
 	d.err = err;
 
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		goto fail_free;
 	if ((rev = store_revision(s, id, err)) == -1 ||
 	    (edited = store_edited(s, id, err)) == -1)
@@ -1409,7 +1409,7 @@ store_delete(struct store *s, const char *id, struct error *err)
 	char		*now, *old = NULL;
 	int		 rc;
 
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	now = store_now();
 	if ((st = store_prepare(s, name, err)) == NULL)
@@ -1624,7 +1624,7 @@ store_set_model_file(struct store *s, const char *id, const char *file,
 	    "col = NULL WHERE system = ?2 AND line IS NOT NULL";
 	struct db_stmt	*st;
 
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	if ((st = store_prepare(s, file != NULL ? sql : forget, err)) == NULL)
 		goto fail;

@@ -685,7 +685,7 @@ store_sync_risks(struct store *s, const char *id,
 		}
 	}
 	rc = -1;
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		goto done;
 	now = store_now();
 	if (store_need_model(s, id, err) == -1 ||
@@ -1053,7 +1053,7 @@ store_set_risk(struct store *s, const char *id, const char *threat,
 
 	if ((word = vocab_name(&vocab_risk_status, status)) == NULL)
 		return error_set(err, "invalid risk status %d", status);
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	if (store_get_decision(s, id, threat, target, &dd, err) == -1)
 		goto fail;
@@ -1281,7 +1281,7 @@ store_set_mitigation(struct store *s, const char *id, const char *threat,
 	if (due != NULL && *due != '\0' && !risk_date_valid(due))
 		return error_set(err, "invalid due date '%s' (expected a date "
 		    "as YYYY-MM-DD)", due);
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	if (store_get_mit(s, id, threat, target, mitigation, &sm, err) == -1)
 		goto fail;
@@ -1347,7 +1347,7 @@ store_insert_risks(struct store *s, const char *id,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (store_begin(s, err) == -1)
+	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	now = store_now();
 	if (store_need_model(s, id, err) == -1 ||

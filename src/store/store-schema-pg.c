@@ -321,18 +321,14 @@ store_migrate_pg(struct store *s, struct error *err)
 	if (rc == 1 && version < 5)
 		return error_set(err, "database '%s' has schema %ld, which "
 		    "this Parapet cannot upgrade", s->path, version);
-	if (store_begin(s, err) == -1)
-		return -1;
 	/*
 	 * Two first uses at once: one creates or migrates, the other finds
 	 * it done. The lock is the one every writer shares (db-pg.c), taken
-	 * alone: no writer is in the middle of a change meanwhile.
+	 * alone: no writer is in the middle of a change meanwhile. Not shared
+	 * first, then taken alone: two first uses would wait for each other.
 	 */
-	if ((rc = db_exec(s->db, "SELECT pg_advisory_xact_lock(1347571796)"))
-	    != DB_OK) {
-		store_fail(s, rc, err);
-		goto fail;
-	}
+	if (store_begin_exclusive(s, err) == -1)
+		return -1;
 	if ((rc = store_pg_identify(s, &version, err)) == -1)
 		goto fail;
 	if (rc == 0 && store_pg_run_all(s, store_pg_schema_5, err) == -1)
@@ -437,7 +433,8 @@ store_init_register(const char *path, struct error *err)
 		    "(a SQLite file needs no roles)", path);
 	if ((s = store_open(path, STORE_CREATE, err)) == NULL)
 		return -1;
-	if (store_begin(s, err) == -1)
+	/* GRANTs of two at once could collide: one after the other. */
+	if (store_begin_exclusive(s, err) == -1)
 		goto fail;
 	if (store_pg_run_all(s, store_pg_roles, err) == -1) {
 		store_rollback(s);

@@ -90,6 +90,7 @@ store_close(struct store *s)
 	db_close(s->db);
 	free(s->source);
 	free(s->claim_system);
+	free(s->lock_system);
 	free(s->path);
 	free(s);
 }
@@ -286,6 +287,34 @@ store_begin(struct store *s, struct error *err)
 		return 0;
 	s->txn++;
 	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int
+store_begin_system(struct store *s, const char *id, struct error *err)
+{
+	int	rc;
+
+	if (store_begin(s, err) == -1)
+		return -1;
+	if (s->lock_system != NULL && s->lock_txn == s->txn &&
+	    strcmp(s->lock_system, id) == 0)
+		return 0;
+	if ((rc = db_lock_system(s->db, id)) != DB_OK) {
+		store_fail(s, rc, err);
+		store_rollback(s);
+		return -1;
+	}
+	free(s->lock_system);
+	s->lock_system = xstrdup(id);
+	s->lock_txn = s->txn;
+	return 0;
+}
+
+int
+store_begin_exclusive(struct store *s, struct error *err)
+{
+	s->txn++;
+	return store_exec(s, "BEGIN EXCLUSIVE", err);
 }
 
 int
