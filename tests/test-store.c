@@ -2592,6 +2592,154 @@ test_migrate_schema_4_assumed(void **state)
 }
 #endif
 
+#ifdef TEST_PG
+/*
+ * A second writer, forked before the test allocates anything (see
+ * locker_fork()): when told, it loads the model "assist", renames its
+ * first component and saves it on the revision it read; it sends what
+ * came of that ("saved", or the error) and exits.
+ */
+struct saver {
+	pid_t	pid;
+	int	start;		/* write: load and save now */
+	int	result;		/* read: what came of it */
+};
+
+static void
+saver_fork(struct saver *sv, const char *path)
+{
+	int	start[2], result[2];
+	char	c = 0;
+
+	assert_int_equal(pipe(start), 0);
+	assert_int_equal(pipe(result), 0);
+	if ((sv->pid = fork()) == 0) {
+		struct store	*s;
+		struct model	*m;
+		struct error	 e;
+		const char	*msg = "saved";
+		int		 changed;
+
+		close(start[1]);
+		close(result[0]);
+		if (read(start[0], &c, 1) != 1)
+			_exit(1);
+		if ((s = store_open(path, 0, &e)) == NULL)
+			_exit(1);
+		if ((m = store_load(s, "assist", &e)) == NULL)
+			_exit(1);
+		free(m->components[0]->name);
+		m->components[0]->name = xstrdup("Child");
+		if (store_save(s, m, m->revision, &changed, &e) == -1)
+			msg = e.msg;
+		if (write(result[1], msg, strlen(msg)) == -1)
+			_exit(1);
+		model_free(m);
+		store_close(s);
+		_exit(0);
+	}
+	assert_true(sv->pid > 0);
+	close(start[0]);
+	close(result[1]);
+	sv->start = start[1];
+	sv->result = result[0];
+}
+
+/*
+ * Writers of different systems of one register do not wait for each
+ * other; writers of the same system do, one after the other, and the
+ * later one, based on the revision before, is refused as stale, with
+ * nothing of it written and nothing of the first lost.
+ */
+static void
+test_writers_wait_per_system(void **state)
+{
+	struct fixture	*fx = *state;
+	struct saver	 sv;
+	struct model	*m, *o, *back;
+	struct store	*s, *t;
+	struct error	 e;
+	raw_db		*db;
+	time_t		 t0;
+	char		 got[512], *msg;
+	ssize_t		 n;
+	int		 changed, i, status;
+
+	saver_fork(&sv, fx->db);
+	m = rich_model("assist");
+	o = rich_model("other");
+	s = store_with(fx->db, m);
+	assert_int_equal(store_save(s, o, 0, &changed, &e), 0);
+
+	/* One writer of "assist" holds its transaction open. */
+	assert_int_equal(store_transaction(s, &e), 0);
+	set(m->components[0], OBJ_COMPONENT, "name", "Parent");
+	assert_int_equal(store_save(s, m, 1, &changed, &e), 0);
+
+	/* Another of "other" meanwhile: done at once, not busy. */
+	t = open_ok(fx->db, 0);
+	set(o->components[0], OBJ_COMPONENT, "name", "Elsewhere");
+	t0 = time(NULL);
+	if (store_save(t, o, 1, &changed, &e) == -1)
+		fail_msg("a writer of another system: %s", e.msg);
+	assert_true(time(NULL) - t0 < 2);	/* lock_timeout */
+	assert_int_equal(o->revision, 2);
+	/* One of "assist" waits, and gives up busy after the timeout. */
+	back = store_load(t, "assist", &e);
+	assert_non_null(back);
+	set(back->components[0], OBJ_COMPONENT, "name", "Late");
+	assert_int_equal(store_save(t, back, 1, &changed, &e), -1);
+	msg = xasprintf("database '%s' is busy (locked by another process)",
+	    fx->db);
+	assert_string_equal(e.msg, msg);
+	free(msg);
+
+	/* A second writer of "assist" waits (the server says so)... */
+	db = raw_open(fx->db);
+	assert_int_equal(write(sv.start, "x", 1), 1);
+	for (i = 0; i < 150 && raw_count(db, "SELECT count(*) FROM pg_locks "
+	    "WHERE locktype = 'advisory' AND NOT granted") == 0; i++)
+		usleep(10000);
+	assert_true(i < 150);
+	/* ...until the first commits, then finds its revision stale. */
+	assert_int_equal(store_transaction_commit(s, &e), 0);
+	n = read(sv.result, got, sizeof got - 1);
+	assert_true(n > 0);
+	got[n] = '\0';
+	assert_string_equal(got, "model 'assist' was changed by someone "
+	    "else (revision 2, expected 1); reload it");
+	assert_int_equal(waitpid(sv.pid, &status, 0), sv.pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	close(sv.start);
+	close(sv.result);
+
+	model_free(back);
+	back = store_load(t, "assist", &e);
+	assert_non_null(back);
+	assert_string_equal(back->components[0]->name, "Parent");
+	assert_int_equal(back->revision, 2);
+	/* The one that gave up can change it now, on the new revision. */
+	set(back->components[0], OBJ_COMPONENT, "name", "Late");
+	if (store_save(t, back, 2, &changed, &e) == -1)
+		fail_msg("after busy: %s", e.msg);
+	assert_int_equal(back->revision, 3);
+	model_free(back);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE new_value = 'Parent'"), 1);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE new_value = 'Child'"), 0);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE new_value = 'Elsewhere'"), 1);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM history "
+	    "WHERE new_value = 'Late'"), 1);
+	raw_close(db);
+	store_close(t);
+	store_close(s);
+	model_free(o);
+	model_free(m);
+}
+#endif
+
 int
 main(void)
 {
@@ -2633,6 +2781,9 @@ main(void)
 		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
 		T(test_unknown_field_kept),
+#ifdef TEST_PG
+		T(test_writers_wait_per_system),
+#endif
 #ifndef TEST_PG
 		T(test_migrate_schema_2),
 		T(test_migrate_schema_3),
