@@ -3,12 +3,13 @@
  * of many systems (issue 14).
  *
  * usage: bench-register [SYSTEMS [COMPONENTS [DB]]]  (default: 2000 50)
- * Builds one SQLite database of SYSTEMS synthetic systems of COMPONENTS
- * components each (synth_model(), a seed per system), analysed against the
- * standard catalogue and stored with decisions as an organisation makes
- * them: about a tenth of the risks accepted (decided over the last two
- * years), a sixth being mitigated with a planned mitigation due over 2026,
- * a few mitigated; forty owners and twelve teams. Then times, on the day
+ * Builds one database (a SQLite file, or with DB a register on a server)
+ * of SYSTEMS synthetic systems of COMPONENTS components each
+ * (synth_model(), a seed per system), analysed against the standard
+ * catalogue and stored with decisions as an organisation makes them:
+ * about a tenth of the risks accepted (decided over the last two years),
+ * a sixth being mitigated with a planned mitigation due over 2026, a few
+ * mitigated; forty owners and twelve teams. Then times, on the day
  * 2026-11-25, each query of parapet register through the store: the
  * systems with their counts (open by severity per system, overdue, due
  * for review, open questions), the same for one owner and for one team,

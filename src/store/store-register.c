@@ -6,10 +6,10 @@
  * query per system: the counts read the summary that schema 6 keeps on
  * every write (risk_counts, and each mitigation's copy of its risk's
  * state), a few rows a system, so a register of thousands of systems
- * answers without a pass over the risks. Everything is
- * read in one snapshot. What counts, and when a mitigation is overdue or
- * an accepted risk due for review, is said in store.h; this file is the
- * one place that counts it.
+ * answers without a pass over the risks. Everything is read in one
+ * snapshot. What counts, and when a mitigation is overdue or an accepted
+ * risk due for review, is said in store.h; this file is the one place
+ * that counts it.
  */
 #include "config.h"
 
