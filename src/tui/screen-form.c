@@ -29,6 +29,7 @@ struct form_screen {
 	 * focused field's value (it may be empty: it is being filled in).
 	 */
 	int		 onward;
+	int		 warned;	/* Esc once on what cannot be saved */
 };
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_EDIT, KCTX_MODEL,
@@ -300,6 +301,21 @@ form_pick(struct tui *t, struct form_screen *fs)
 	return tui_pick(t, &p, form_pick_done, fs, NULL);
 }
 
+/* A letter typed on a field of choices: its list, at what was typed. */
+static enum tui_next
+form_type_choice(struct tui *t, struct form_screen *fs, int key)
+{
+	enum tui_next	next;
+
+	if (fs->fm->v[fs->fm->cursor].readonly)
+		return TUI_REDRAW;
+	form_commit_onward(t, fs, 2);
+	next = form_pick(t, fs);
+	if (next == TUI_PUSH && tui_pick_type(t, key) == -1)
+		tui_errorf(t, "no value starting with '%c'", key);
+	return next;
+}
+
 /* Keys that edit the text of a typed field; 1 if handled. */
 static int
 form_edit_key(struct tui *t, struct form_screen *fs, int key)
@@ -332,9 +348,21 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 
 	if (fs->gone)
 		return a == ACT_HELP ? TUI_NONE : TUI_POP;
+	if (a != ACT_BACK && a != ACT_QUIT)
+		fs->warned = 0;
 	if (form_edit_key(t, fs, key))
 		return TUI_REDRAW;
 	f = fm->n > 0 ? fm->v[fm->cursor].f : NULL;
+	/*
+	 * A small letter or digit on a field of choices chooses: it opens
+	 * the list at the first value typed so ("in-house" typed whole lands
+	 * there; every value is in small letters), never a command bound to
+	 * that letter elsewhere (u undoes). Capitals still go to the screens
+	 * they name.
+	 */
+	if (f != NULL && !form_is_text(fm, fm->cursor) &&
+	    ((key >= 'a' && key <= 'z') || (key >= '0' && key <= '9')))
+		return form_type_choice(t, fs, key);
 	switch (a) {
 	case ACT_UP:
 	case ACT_DOWN:
@@ -379,9 +407,23 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 	case ACT_BACK:
 	case ACT_QUIT:
 		form_commit(t, fs);
-		if (form_changed(fm) && fm->orig_id != NULL)
-			tui_errorf(t, "changes with errors were not saved: %s",
+		if (fs->gone || !form_changed(fm) || !form_has_input(fm))
+			return TUI_POP;
+		/*
+		 * What was typed cannot be saved: say why and stay; only a
+		 * second Esc leaves without it.
+		 */
+		if (!fs->warned) {
+			fs->warned = 1;
+			tui_errorf(t, "not saved (%s again: leave without "
+			    "%s): %s", keys_key(ACT_BACK, KCTX_GLOBAL),
+			    fm->orig_id != NULL ? "these changes" : "it",
 			    form_error(fm) != NULL ? form_error(fm) : "?");
+			return TUI_REDRAW;
+		}
+		tui_errorf(t, "%s: %s", fm->orig_id != NULL ? "changes with "
+		    "errors were not saved" : "nothing was made", form_error(fm)
+		    != NULL ? form_error(fm) : "?");
 		return TUI_POP;
 	default:
 		/* Another screen may replace this one: store first. */

@@ -71,6 +71,12 @@ pick_key(struct tui *t, struct screen *s, int key, enum action a)
 {
 	struct pick_screen	*ps = s->data;
 
+	/* Any other printable character goes on with what is typed
+	 * ("in-house"); a move forgets it. */
+	if (a == ACT_NONE && key > ' ' && key < 0x7f)
+		a = ACT_JUMP;
+	if (a != ACT_JUMP)
+		pick_typed_reset(&ps->p);
 	switch (a) {
 	case ACT_UP:
 		vlist_move(&ps->p.list, -1);
@@ -143,6 +149,17 @@ tui_pick(struct tui *t, struct pick *p, tui_done_fn done, void *arg,
 	ps->free_arg = free_arg;
 	pick_build(&ps->p, 60);
 	return tui_push(t, screen_new(&pick_ops, ps));
+}
+
+int
+tui_pick_type(struct tui *t, int key)
+{
+	struct pick_screen	*ps;
+
+	if (t->pending == NULL || t->pending->ops != &pick_ops)
+		return -1;
+	ps = t->pending->data;
+	return pick_jump(&ps->p, key);
 }
 
 enum tui_next

@@ -230,6 +230,11 @@ enum tui_next	 tui_prompt(struct tui *, const char *title, const char *hint,
 /* Choose from a pick list (taken over); done gets pick_result(). */
 enum tui_next	 tui_pick(struct tui *, struct pick *, tui_done_fn, void *arg,
 		     void (*free_arg)(void *));
+/*
+ * Type key into the pick list tui_pick() has just made (pick_jump()): 0,
+ * or -1 when no option starts with it or no pick list is pending.
+ */
+int		 tui_pick_type(struct tui *, int key);
 /* Ask yes or no; done is called with "yes" only. */
 enum tui_next	 tui_confirm(struct tui *, const char *question,
 		     tui_done_fn, void *arg, void (*free_arg)(void *));

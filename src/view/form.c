@@ -432,6 +432,18 @@ form_changed(const struct form *fm)
 	return 0;
 }
 
+int
+form_has_input(const struct form *fm)
+{
+	size_t	i;
+
+	for (i = 0; i < fm->n; i++)
+		if (fm->v[i].f->type != FIELD_KIND &&
+		    !form_same(fm->v[i].text, fm->v[i].saved))
+			return 1;
+	return 0;
+}
+
 void
 form_mark_saved(struct form *fm)
 {

@@ -78,6 +78,9 @@ void		 form_cycle(struct form *, int dir, const struct model *);
 /* Validate every field; the number of fields in error. */
 size_t		 form_validate(struct form *, const struct model *);
 /* 1 if some field differs from what was last stored. */
+/* 1 if someone entered anything: a field of a new object filled in (its
+ * kind aside), or a field of an existing one changed. */
+int		 form_has_input(const struct form *);
 int		 form_changed(const struct form *);
 /* Record the current values as stored (after a successful save). */
 void		 form_mark_saved(struct form *);

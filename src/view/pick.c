@@ -137,20 +137,55 @@ pick_lower(int c)
 	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/* 1 if option i's label starts with the n bytes of s (ASCII case aside). */
+static int
+pick_starts(const struct pick *p, size_t i, const char *s, size_t n)
+{
+	const char	*l = p->v[i].label;
+	size_t		 k;
+
+	for (k = 0; k < n; k++)
+		if (l[k] == '\0' || pick_lower((unsigned char)l[k]) != s[k])
+			return 0;
+	return 1;
+}
+
 int
 pick_jump(struct pick *p, int c)
 {
-	size_t	i, k;
+	size_t	i, k, from;
 
+	if (p->n == 0)
+		return -1;
+	c = pick_lower(c);
+	if (p->ntyped + 1 < sizeof p->typed) {
+		from = p->ntyped == 0 ? 0 : p->list.cursor;
+		p->typed[p->ntyped++] = (char)c;
+		for (k = 0; k < p->n; k++) {
+			i = (from + k) % p->n;
+			if (pick_starts(p, i, p->typed, p->ntyped)) {
+				p->list.cursor = i;
+				return 0;
+			}
+		}
+	}
+	p->typed[0] = (char)c;
+	p->ntyped = 1;
 	for (k = 1; k <= p->n; k++) {
 		i = (p->list.cursor + k) % p->n;
-		if (pick_lower((unsigned char)p->v[i].label[0]) ==
-		    pick_lower(c)) {
+		if (pick_starts(p, i, p->typed, 1)) {
 			p->list.cursor = i;
 			return 0;
 		}
 	}
+	p->ntyped = 0;
 	return -1;
+}
+
+void
+pick_typed_reset(struct pick *p)
+{
+	p->ntyped = 0;
 }
 
 void

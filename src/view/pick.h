@@ -30,6 +30,8 @@ struct pick {
 	struct pick_option	*v;
 	size_t			 n;
 	struct vlist		 list;		/* built by pick_build() */
+	char			 typed[32];	/* type-ahead so far, lower case */
+	size_t			 ntyped;
 };
 
 void		 pick_init(struct pick *, const char *title, int multi);
@@ -49,11 +51,17 @@ void		 pick_select(struct pick *, const char *value);
 /* The option under the cursor, or NULL. */
 const struct pick_option *pick_current(const struct pick *);
 /*
- * Type-ahead: move to the next option after the cursor (cycling) whose
- * label starts with the character c, ignoring ASCII case. 0, or -1 when
- * none does.
+ * Type-ahead, ignoring ASCII case: c extends what was typed, and the
+ * cursor goes to the first option (from the top, or from the cursor once
+ * something is typed) whose label starts with it, so "in-house" typed
+ * whole lands on in-house. When none does, c starts again alone and the
+ * cursor goes to the next option after it starting with c (cycling: "d d d"
+ * walks the options that start with d). 0, or -1 when no option starts
+ * with c (nothing typed is kept).
  */
 int		 pick_jump(struct pick *, int c);
+/* Forget what was typed (the cursor was moved otherwise). */
+void		 pick_typed_reset(struct pick *);
 /* Tick or untick the option under the cursor (multi only). */
 void		 pick_toggle(struct pick *);
 /*

@@ -104,8 +104,9 @@ tui_wait 'Step 2 of 7: Trust boundaries'
 tui_keys a
 tui_wait 'A new trust boundary'
 tui_type 'inet'
+# Esc keeps what cannot be saved yet and says why; a second Esc leaves.
 tui_keys Escape
-tui_wait "error: not saved yet: 'name' is required"
+tui_wait "error: not saved (Esc again: leave without it): 'name' is required"
 tui_quit
 # Practice questions: the step and the answer list say what the analysis
 # does: 'unknown' leaves an open question and raises no risk, 'no' does.

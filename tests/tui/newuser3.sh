@@ -45,6 +45,8 @@ tui_type 'City Council Chatbot'
 tui_keys Enter
 tui_wait "for example 'city-council-chatbot'"
 tui_keys Escape
+tui_wait 'not saved (Esc again: leave without it)'
+tui_keys Escape
 tui_wait 'Models in'
 
 # Export: ~/ is the home directory, as in a shell; a directory gets the

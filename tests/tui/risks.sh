@@ -126,8 +126,10 @@ tui_keys D
 tui_wait 'Risks that apply, by severity and status'
 tui_hasnt '2026-11-01'
 tui_keys G
-tui_wait 'Accepted risks (1)'
-tui_has 'justification: Vendor contract: the model is sandboxed (by tester)'
+# Wait for what only the end shows: 'Accepted risks (1)' may be on screen
+# before G is handled.
+tui_wait 'justification: Vendor contract: the model is sandboxed (by tester)'
+tui_has 'Accepted risks (1)'
 tui_has '4.4 Collect and share lessons learned'
 
 # The history of the risk, then of the model.
