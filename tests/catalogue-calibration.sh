@@ -114,7 +114,13 @@ expect llm-direct-prompt-injection@llm high
 "$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
     grep -q '^    impact -1: nothing that acts on its output does more than a contained action' ||
     fail "$model: the contained ticket tool does not bound the injection"
-expect llm-jailbreak@llm high medium
+# A jailbreak is direct injection aimed at the safety training (OWASP
+# LLM01): the direct injection finding names it, rather than a second
+# finding for the same person, input and model.
+expect llm-jailbreak@llm none
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q "^    fact: this finding also covers 'llm-jailbreak' " ||
+    fail "$model: direct injection does not name the jailbreak"
 expect llm-system-prompt-leakage@llm high medium
 expect llm-unbounded-consumption@llm medium low
 # The vendor's own endpoint is the vendor's to protect.
@@ -392,7 +398,9 @@ above llm-indirect-prompt-injection@payer-llm llm-indirect-prompt-injection@summ
 # untrusted zone").
 model=calibration-served-open-weights
 register "$SRC/tests/data/calibration/served-open-weights.yaml"
-grep -q '^medium .* 3x2  llm-jailbreak@served-llm ' "$T/risks" ||
+grep -q '^medium .* 3x3  llm-direct-prompt-injection@served-llm ' "$T/risks" &&
+    "$PARAPET" risk "$T/db" llm-direct-prompt-injection@served-llm |
+    grep -q "^    fact: this finding also covers 'llm-jailbreak' " ||
     fail "$model: the weights download makes jailbreak likelier"
 grep -q '^medium .* 3x2  llm-system-prompt-leakage@served-llm ' "$T/risks" ||
     fail "$model: the weights download makes prompt leakage likelier"

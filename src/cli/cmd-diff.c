@@ -107,7 +107,14 @@ diff_side_parse(struct diff_side *sd)
 	sd->revision = n;
 }
 
-/* The decisions of a model file, set on the freshly analysed risks. */
+/*
+ * The decisions of a model file, set on the freshly analysed risks. A
+ * decision taken on a risk that the analysis now folds into a finding (a
+ * name the finding gives as an alias) is merged into that finding, as the
+ * store merges it (the most conservative status, nothing written
+ * dropped), after the finding's own: otherwise a decision of then would
+ * vanish from the diff whenever today's catalogue merges findings.
+ */
 static void
 diff_apply_decisions(struct risk_register *reg,
     const struct risk_register *dec)
@@ -116,18 +123,23 @@ diff_apply_decisions(struct risk_register *reg,
 	struct risk_mitigation		*km;
 	const struct risk		*d;
 	struct risk			*k;
-	struct strmap			 by;
+	struct strmap			 by, as;
 	char				**names, *name;
 	size_t				 i, j;
 
 	/* By name: a database's register has tens of thousands. */
 	strmap_init(&by);
+	strmap_init(&as);
 	names = xreallocarray(NULL, reg->n + 1, sizeof *names);
 	for (i = 0; i < reg->n; i++) {
 		names[i] = risk_name(reg->risks[i]);
 		if (strmap_get(&by, names[i]) == NULL)	/* the first, as
 							   a search finds */
 			strmap_put(&by, names[i], reg->risks[i]);
+		for (j = 0; j < reg->risks[i]->naliases; j++)
+			if (strmap_get(&as, reg->risks[i]->aliases[j]) == NULL)
+				strmap_put(&as, reg->risks[i]->aliases[j],
+				    reg->risks[i]);
 	}
 	for (i = 0; i < dec->n; i++) {
 		d = dec->risks[i];
@@ -154,10 +166,19 @@ diff_apply_decisions(struct risk_register *reg,
 			km->due = dm->due != NULL ? xstrdup(dm->due) : NULL;
 		}
 	}
+	for (i = 0; i < dec->n; i++) {
+		d = dec->risks[i];
+		name = risk_name(d);
+		if (strmap_get(&by, name) == NULL &&
+		    (k = strmap_get(&as, name)) != NULL)
+			risk_merge_decisions(k, d);
+		free(name);
+	}
 	for (i = 0; i < reg->n; i++)
 		free(names[i]);
 	free(names);
 	strmap_release(&by);
+	strmap_release(&as);
 }
 
 /*

@@ -254,12 +254,41 @@ risks_is_question(const struct session *s, const struct model *m,
 	return found;
 }
 
+/*
+ * The finding into which the analysis folded the risk THREAT@TARGET: one
+ * that names it as an alias, or (a stored register keeps no aliases) one
+ * on the same target whose reasons say it covers THREAT. NULL if none.
+ */
+static const struct risk *
+risks_folded_into(const struct risk_register *reg, const char *name,
+    const char *threat, const char *target)
+{
+	const struct risk	*k;
+	char			 id[256];
+	size_t			 i, j;
+
+	for (i = 0; i < reg->n; i++)
+		for (j = 0; j < reg->risks[i]->naliases; j++)
+			if (strcmp(reg->risks[i]->aliases[j], name) == 0)
+				return reg->risks[i];
+	for (i = 0; i < reg->n; i++) {
+		k = reg->risks[i];
+		if (strcmp(k->target, target) != 0)
+			continue;
+		for (j = 0; j < k->nreasons; j++)
+			if (risk_covered_threat(&k->reasons[j], id,
+			    sizeof id) && strcmp(id, threat) == 0)
+				return k;
+	}
+	return NULL;
+}
+
 /* Find a risk by its name; NULL after printing an error. */
 static const struct risk *
 risks_find(const struct session *s, const struct model *m,
     const struct risk_register *reg, const char *name)
 {
-	const struct risk	*k;
+	const struct risk	*k, *by;
 	const char		*near;
 	char			*threat, *target, **names;
 	size_t			 i;
@@ -289,6 +318,15 @@ risks_find(const struct session *s, const struct model *m,
 		fprintf(stderr, "' is no risk: it rests only on unanswered "
 		    "fields, part of their open questions (see 'parapet "
 		    "questions'; answer the fields in the model)\n");
+	} else if (k == NULL && (by = risks_folded_into(reg, name, threat,
+	    target)) != NULL) {
+		/* Folded into a finding that names it: say which. */
+		fprintf(stderr, "parapet: '");
+		cli_puts(stderr, name);
+		fprintf(stderr, "' is part of the finding '");
+		cli_put_risk(stderr, by);
+		fprintf(stderr, "', which covers it: decide that one "
+		    "(decisions taken on it before are kept there)\n");
 	} else if (k == NULL) {
 		names = xcalloc(reg->n + 1, sizeof *names);
 		for (i = 0; i < reg->n; i++)

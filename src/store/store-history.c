@@ -699,19 +699,106 @@ store_rebuild_index(struct store_rebuild *r, struct risk *k)
 	strmap_put(&r->risks, name, k);
 }
 
+/*
+ * Set one decision of a risk (a history entry's field: status, owner,
+ * justification, "mitigation ID status|owner|due|notes") to a value.
+ */
+static void
+store_rebuild_decision(struct risk *k, const char *field, const char *value)
+{
+	struct risk_mitigation	*rm;
+	const char		*sp, *what;
+	char			*mid;
+	int			 w;
+
+	if (strcmp(field, "status") == 0) {
+		w = value != NULL ? vocab_find(&vocab_risk_status, value) : -1;
+		k->status = w == -1 ? RISK_OPEN : w;
+	} else if (strcmp(field, "owner") == 0)
+		store_rebuild_text(&k->owner, value);
+	else if (strcmp(field, "justification") == 0)
+		store_rebuild_text(&k->justification, value);
+	else if (strncmp(field, "mitigation ", 11) == 0 &&
+	    (sp = strrchr(field, ' ')) > field + 11) {
+		mid = xstrndup(field + 11, (size_t)(sp - field - 11));
+		what = sp + 1;
+		if ((rm = risk_find_mitigation(k, mid)) == NULL)
+			rm = risk_add_mitigation(k, mid);
+		free(mid);
+		if (strcmp(what, "status") == 0) {
+			w = value != NULL ? vocab_find(
+			    &vocab_mitigation_status, value) : -1;
+			rm->status = w == -1 ? MIT_PROPOSED : w;
+		} else if (strcmp(what, "owner") == 0)
+			store_rebuild_text(&rm->owner, value);
+		else if (strcmp(what, "due") == 0)
+			store_rebuild_text(&rm->due, value);
+		else if (strcmp(what, "notes") == 0)
+			store_rebuild_text(&rm->notes, value);
+	}
+}
+
+/*
+ * Undo the merge of a risk into a finding (entry c, "merged into"): the
+ * merge dropped the risk's row, so the risk comes back with the decisions
+ * its own history gave it up to then, under each name it had (a rename of
+ * its target renames it). The finding's changes at the merge are undone
+ * as any others.
+ */
+static void
+store_rebuild_unmerge(struct store_rebuild *r, const struct change *c)
+{
+	struct risk	 *k;
+	const char	**names;
+	char		 *threat, *target;
+	size_t		  i, j, n = 1, at = (size_t)(c - r->v);
+	int		  mine;
+
+	if (strmap_get(&r->risks, c->object) != NULL ||
+	    risk_parse_name(c->object, &threat, &target) == -1)
+		return;
+	k = risk_register_add(r->reg, threat, target);
+	store_rebuild_index(r, k);
+	free(threat);
+	free(target);
+	names = xcalloc(at - r->start + 2, sizeof *names);
+	names[0] = c->object;
+	for (i = at; i-- > r->start;)
+		for (j = 0; j < n; j++)
+			if (r->v[i].object != NULL && r->v[i].field != NULL &&
+			    r->v[i].old_value != NULL &&
+			    strcmp(r->v[i].field, "id") == 0 &&
+			    strcmp(r->v[i].object, names[j]) == 0) {
+				names[n++] = r->v[i].old_value;
+				break;
+			}
+	for (i = r->start; i < at; i++) {
+		if (store_foreign(&r->v[i]) || r->v[i].object == NULL ||
+		    r->v[i].field == NULL)
+			continue;
+		for (j = 0, mine = 0; !mine && j < n; j++)
+			mine = strcmp(r->v[i].object, names[j]) == 0;
+		if (mine)
+			store_rebuild_decision(k, r->v[i].field,
+			    r->v[i].new_value);
+	}
+	free(names);
+}
+
 /* Undo a change to a risk's decisions. */
 static void
 store_rebuild_risk(struct store_rebuild *r, const struct change *c)
 {
 	struct risk_mitigation	*rm;
 	struct risk		*k;
-	const char		*sp, *what;
-	char			*threat, *target, *mid;
+	char			*threat, *target;
 	size_t			 i;
-	int			 w;
 
+	if (strcmp(c->field, "merged into") == 0) {
+		store_rebuild_unmerge(r, c);
+		return;
+	}
 	if (strcmp(c->field, "applies") == 0 ||
-	    strcmp(c->field, "merged into") == 0 ||
 	    strcmp(c->field, "merged from") == 0)
 		return;		/* the analysis's, not a decision */
 	if ((k = strmap_get(&r->risks, c->object)) == NULL) {
@@ -746,33 +833,8 @@ store_rebuild_risk(struct store_rebuild *r, const struct change *c)
 			store_rebuild_text(&rm->due, NULL);
 			store_rebuild_text(&rm->notes, NULL);
 		}
-	} else if (strcmp(c->field, "status") == 0) {
-		w = c->old_value != NULL ?
-		    vocab_find(&vocab_risk_status, c->old_value) : -1;
-		k->status = w == -1 ? RISK_OPEN : w;
-	} else if (strcmp(c->field, "owner") == 0)
-		store_rebuild_text(&k->owner, c->old_value);
-	else if (strcmp(c->field, "justification") == 0)
-		store_rebuild_text(&k->justification, c->old_value);
-	else if (strncmp(c->field, "mitigation ", 11) == 0 &&
-	    (sp = strrchr(c->field, ' ')) > c->field + 11) {
-		/* "mitigation ID status|owner|due|notes" */
-		mid = xstrndup(c->field + 11, (size_t)(sp - c->field - 11));
-		what = sp + 1;
-		if ((rm = risk_find_mitigation(k, mid)) == NULL)
-			rm = risk_add_mitigation(k, mid);
-		free(mid);
-		if (strcmp(what, "status") == 0) {
-			w = c->old_value != NULL ? vocab_find(
-			    &vocab_mitigation_status, c->old_value) : -1;
-			rm->status = w == -1 ? MIT_PROPOSED : w;
-		} else if (strcmp(what, "owner") == 0)
-			store_rebuild_text(&rm->owner, c->old_value);
-		else if (strcmp(what, "due") == 0)
-			store_rebuild_text(&rm->due, c->old_value);
-		else if (strcmp(what, "notes") == 0)
-			store_rebuild_text(&rm->notes, c->old_value);
-	}
+	} else
+		store_rebuild_decision(k, c->field, c->old_value);
 }
 
 /* Undo entry i of the history. */

@@ -194,7 +194,14 @@ PY
 	run diff "$old@1" "$old@2"
 	expect_rc 0 "migrated: 1 -> 2"
 	expect_out "criticality: medium -> high" "migrated 1->2: the field"
-	expect_out "llm-jailbreak@gpt" "migrated 1->2: the decision"
+	# The decision of then was on the jailbreak finding, which today's
+	# catalogue folds into direct injection: the rebuilt revision gets the
+	# merged-away risk back with its decisions, and the diff shows them on
+	# the finding that covers it (the most conservative status: its
+	# justification).
+	expect_out "llm-direct-prompt-injection@gpt" "migrated 1->2: the decision"
+	expect_out 'justification: (unset) -> "vendor filters"' \
+	    "migrated 1->2: the decision's justification"
 	run diff "$old@3" "$old"
 	expect_rc 0 "migrated: 3 -> latest"
 	expect_out "> component gpt -> llm (renamed" "migrated 3->4: the rename"

@@ -64,15 +64,15 @@ grep -qF "did you mean '--model-file" "$T/err" &&
 # gives it.
 run new rag.db --template rag-assistant
 expect_rc 0 "rag template"
-run risk rag.db llm-jailbreak@llm --status accepted
+run risk rag.db llm-system-prompt-leakage@llm --status accepted
 expect_rc 1 "accepted without a justification"
 expect_err "accepting a risk requires a justification" "accepted, why"
 expect_err "give it with --justification TEXT" "accepted, hint"
-run risk rag.db llm-jailbreak@llm --status mitigated
+run risk rag.db llm-system-prompt-leakage@llm --status mitigated
 expect_rc 1 "mitigated without evidence"
 expect_err "or first mark a mitigation implemented ('parapet mitigation')" \
     "mitigated, hint"
-run risk rag.db llm-jailbreak@llm --status accepted --justification "pilot"
+run risk rag.db llm-system-prompt-leakage@llm --status accepted --justification "pilot"
 expect_rc 0 "accepted with a justification"
 grep -qF -- "--justification" "$T/err" && fail "hint after success"
 
@@ -216,7 +216,7 @@ expect_err "the answer must be yes, no or unknown, in lower case, not 'Yes'" \
     "answer Yes"
 
 # mitigation of an id the risk lacks lists the ones it has.
-run mitigation rag.db llm-jailbreak@llm m-nothing --status planned
+run mitigation rag.db llm-system-prompt-leakage@llm m-nothing --status planned
 expect_rc 1 "unknown mitigation"
 expect_err "has no mitigation 'm-nothing'" "unknown mitigation"
 grep -qE "the mitigations of this risk are m-[a-z-]+(, m-[a-z-]+)*$" \
@@ -255,11 +255,19 @@ expect_rc 0 "an existing database named .yaml"
 run import svc.yaml legacy.yaml
 expect_rc 0 "import into an existing database named .yaml"
 
+# A risk folded into a finding that covers it (a jailbreak is direct
+# injection, OWASP LLM01) is named by that finding: asking for it says
+# which one to decide.
+run risk rag.db llm-jailbreak@llm
+expect_rc 1 "a folded risk"
+expect_err "'llm-jailbreak@llm' is part of the finding 'llm-direct-prompt-injection@llm', which covers it" \
+    "a folded risk: the finding that covers it"
+
 # A threat id without its target names the risks it raised here.
-run risk rag.db llm-jailbreak
+run risk rag.db llm-system-prompt-leakage
 expect_rc 1 "risk without a target"
 expect_err "expected THREAT@TARGET" "risk without a target"
-expect_err "risks of this threat here: llm-jailbreak@llm" \
+expect_err "risks of this threat here: llm-system-prompt-leakage@llm" \
     "risk without a target: the risks"
 
 # --output naming a device or a pipe writes into it: an export to

@@ -119,7 +119,7 @@ run new sa.db --template rag-assistant
 expect_rc 0 "new from the template"
 run risk sa.db llm-indirect-prompt-injection@llm --status mitigating
 expect_rc 0 "a risk mitigating"
-run risk sa.db llm-jailbreak@llm --status accepted \
+run risk sa.db llm-system-prompt-leakage@llm --status accepted \
     --justification "Filter and monitoring in place" --owner "Head of Support"
 expect_rc 0 "a risk accepted with an owner"
 run export sa.db --format markdown --output sa.md
@@ -130,7 +130,7 @@ grep -q "^### Open high and critical risks" sa.md &&
     fail "report: 'Open' heading over mitigating risks"
 grep -qE "^- \*\*R[0-9]+\*\* .*llm-indirect-prompt-injection@llm.*: high, mitigating" sa.md ||
     fail "report: the mitigating risk in the list"
-grep -qE "^- \*\*R[0-9]+\*\* .*llm-jailbreak@llm.*accepted by .* on .*, owner Head of Support\$" sa.md ||
+grep -qE "^- \*\*R[0-9]+\*\* .*llm-system-prompt-leakage@llm.*accepted by .* on .*, owner Head of Support\$" sa.md ||
     fail "report: the accepted risk's owner"
 
 finish
