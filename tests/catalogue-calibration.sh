@@ -558,5 +558,38 @@ expect automated-decision-critical@triage-model none
 expect review-automation-bias@gate-model none
 above automated-decision-critical@gate-model review-automation-bias@triage-model
 
+# A keyboard model trained on users' phones (federated learning): one
+# user's typing teaches their own copy, and reaches the shared model only
+# combined with many phones' updates, so skewing it (or poisoning the
+# typed text it trains on) needs crafted updates from many phones: high,
+# not critical. The updates arrive at a server anyone on the internet can
+# reach, and inverting one rebuilds what was typed: high, not medium.
+model=calibration-federated
+register "$SRC/tests/data/calibration/federated.yaml"
+expect model-skewing@device-model high
+"$PARAPET" risk "$T/db" model-skewing@device-model |
+    grep -q '^    likelihood -1: what its users feed it reaches the shared model only combined' ||
+    fail "$model: the combined updates do not bound the skewing"
+expect training-updates-leak-data@aggregator high
+
+# Photos and documents that anyone on the internet can submit to a claims
+# process: forging them is cheap and the commonest fraud against claims
+# and identity checks, so likely (4): high, though each sways one claim.
+model=multimodal-document-assistant
+register "$SRC/templates/multimodal-document-assistant.yaml"
+expect forged-evidence-upload@uploads high
+
+# An internal triage agent reads what attackers write (log lines, mail
+# subjects) through the SIEM and keeps a memory every later triage reads:
+# poisoning that memory is as likely as through a public chat (high); a
+# public entry point does not make it likelier twice (the support desk's
+# orchestrator stays high, not critical).
+model=calibration-soc-memory
+register "$SRC/tests/data/calibration/soc-memory.yaml"
+expect agent-memory-poisoning@triage high
+model=multi-agent-mcp
+register "$SRC/templates/multi-agent-mcp.yaml"
+expect agent-memory-poisoning@orchestrator high
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
