@@ -169,7 +169,7 @@ diff_apply_decisions(struct risk_register *reg,
 	for (i = 0; i < dec->n; i++) {
 		d = dec->risks[i];
 		name = risk_name(d);
-		if (strmap_get(&by, name) == NULL &&
+		if (strmap_get(&by, name) == NULL && risk_decided(d) &&
 		    (k = strmap_get(&as, name)) != NULL)
 			risk_merge_decisions(k, d);
 		free(name);

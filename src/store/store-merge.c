@@ -363,8 +363,15 @@ store_merge_one(struct store *s, const char *id, const struct risk *k,
 	acc.status = RISK_OPEN;
 	risk_merge_decisions(&acc, own.n > 0 ? own.risks[0] : old.risks[0]);
 	acc.status = (own.n > 0 ? own.risks[0] : old.risks[0])->status;
+	/*
+	 * An earlier risk nobody decided on (open, no owner, nothing
+	 * written) carries no decision: its "open" must not undo one taken
+	 * on the finding (a jailbreak never looked at, folded into the
+	 * injection finding that someone marked mitigating).
+	 */
 	for (i = 0; i < old.n; i++)
-		risk_merge_decisions(&acc, old.risks[i]);
+		if (risk_decided(old.risks[i]))
+			risk_merge_decisions(&acc, old.risks[i]);
 	name = risk_name(k);
 	if (store_merge_write(s, id, k, own.n > 0 ? own.risks[0] : NULL,
 	    &acc, now, err) == -1)

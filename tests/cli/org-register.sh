@@ -104,7 +104,9 @@ csv
 # 2025 is due.
 expect_field alpha high 1 "alpha high"
 expect_field alpha critical 0 "alpha critical"
-expect_field alpha medium 0 "alpha medium"
+# (and one medium on facts: the classifier decides about merchants from
+# their personal data, so its fairness is unmeasured whatever is answered)
+expect_field alpha medium 1 "alpha medium"
 expect_field alpha to_confirm 0 "alpha to confirm"
 expect_field alpha overdue 1 "alpha overdue"
 expect_field alpha review 1 "alpha review"
@@ -137,7 +139,7 @@ awk 'NR == 1 { c = index($0, "OVERDUE") + 6 } NR > 1 && NR <= 4 {
 	    bad = 1 } END { exit bad }' "$T/out" ||
     fail "text: the columns are not aligned"
 alpha_line=$(grep '^alpha ' "$T/out")
-[[ "$alpha_line" =~ Alice\ +payments\ +critical\ +0\ +1\ +0\ +0\ +0\ +1\ +1\ +23\ +Fraud\ scoring$ ]] ||
+[[ "$alpha_line" =~ Alice\ +payments\ +critical\ +0\ +1\ +1\ +0\ +0\ +1\ +1\ +23\ +Fraud\ scoring$ ]] ||
     fail "text: alpha's line is '$alpha_line'"
 
 # 3. Filters.

@@ -21,18 +21,19 @@ tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
 tui_screen | grep -qE 'OPEN +MITIGATING +MITIGATED +ACC *$' ||
     tui_fail "no OPEN MITIGATING MITIGATED ACC columns"
-# 13 risks (the severities are the catalogue's; what rests only on
+# 12 risks (the severities are the catalogue's; what rests only on
 # unanswered fields is open questions; the ticket tool acts, so excessive
 # agency or code execution holds whatever its executes-code, and the first
-# is a risk): 9 open, 3 mitigating, 1 mitigated, 0 accepted.
-tui_screen | grep -qE '^  support-assistant +Customer .* +9 +3 +1 +0 *$' ||
-    tui_fail "the counts by status are not 9 3 1 0"
+# is a risk; the jailbreak is part of the direct injection finding): 8
+# open, 3 mitigating, 1 mitigated, 0 accepted.
+tui_screen | grep -qE '^  support-assistant +Customer .* +8 +3 +1 +0 *$' ||
+    tui_fail "the counts by status are not 8 3 1 0"
 # The same counts on the dashboard.
 tui_keys Enter
 tui_wait 'Step 5 of 7'
 tui_keys D
-tui_wait 'Risks that apply, by severity and status (13)'
-tui_screen | grep -qE '^  total +9 +3 +1 +0 +0 +13' ||
+tui_wait 'Risks that apply, by severity and status (12)'
+tui_screen | grep -qE '^  total +8 +3 +1 +0 +0 +12' ||
     tui_fail "the dashboard counts differently"
 # Below, the open questions: the practice questions not answered and the
 # unanswered fields that threats would rest on, the worst first.
