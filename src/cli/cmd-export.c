@@ -13,6 +13,7 @@
 #include "model/risk.h"
 #include "session/session.h"
 #include "store/store-page.h"
+#include "store/store-stream.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -77,6 +78,25 @@ cmd_export_next(void *cursor, struct error *e)
 	return store_risk_cursor_next(cursor, e);
 }
 
+/* The same from a stream of the whole model (EXPORT_STREAM). */
+static const struct risk *
+cmd_export_stream_risk(void *stream, struct error *e)
+{
+	return store_stream_next_risk(stream, e);
+}
+
+static const void *
+cmd_export_stream_object(void *stream, int type, struct error *e)
+{
+	return store_stream_next_object(stream, type, e);
+}
+
+static const struct change *
+cmd_export_stream_change(void *stream, struct error *e)
+{
+	return store_stream_next_change(stream, e);
+}
+
 int
 cmd_export(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -87,6 +107,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct change		*hist = NULL;
 	struct model		*m = NULL, *src = NULL;
 	struct store_risk_cursor *cur = NULL;
+	struct store_stream	*stream = NULL;
 	struct error		 e;
 	struct file_out		 fo;
 	struct buf		 b;
@@ -152,6 +173,26 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		in.generated_at = now;
 		in.next_risk = cmd_export_next;
 		in.risk_source = cur;
+		goto write;
+	}
+	if (x->risks_from == EXPORT_STREAM && a->model_file == NULL) {
+		/*
+		 * The whole model, register and history one piece at a time
+		 * in one read transaction: memory does not grow with them.
+		 */
+		if ((stream = store_stream_open(s->store, a->model, &e)) ==
+		    NULL) {
+			cli_fail(&e);
+			goto out;
+		}
+		now = store_now();
+		in.model = store_stream_model(stream);
+		in.cat = s->cat;
+		in.generated_at = now;
+		in.next_risk = cmd_export_stream_risk;
+		in.next_object = cmd_export_stream_object;
+		in.next_change = cmd_export_stream_change;
+		in.risk_source = stream;
 		goto write;
 	}
 	if ((m = store_load(s->store, a->model, &e)) == NULL ||
@@ -225,6 +266,7 @@ write:
 	rc = 0;
 out:
 	store_risk_cursor_close(cur);
+	store_stream_close(stream);
 	free(svg);
 	free(file);
 	free(now);

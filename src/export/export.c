@@ -23,7 +23,7 @@ const struct exporter exporters[] = {
 	{ "markdown", "sign-off report: summary, diagram, risk register, "
 	  "sign-off", "md", export_markdown, 1, 0 },
 	{ "xml", "model, risks, decisions and history (parapet.xsd; "
-	  "re-importable)", "xml", export_xml, 1, 0 },
+	  "re-importable)", "xml", export_xml, 1, EXPORT_STREAM },
 	{ "csv", "the risk register, one risk per row (RFC 4180)", "csv",
 	  export_csv, 0, EXPORT_RISKS_CURSOR },
 	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "

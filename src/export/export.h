@@ -58,6 +58,19 @@ struct export_input {
 	 */
 	const struct risk		*(*next_risk)(void *, struct error *);
 	void				*risk_source;
+	/*
+	 * For the writers that stream the whole model (EXPORT_STREAM), with
+	 * next_risk: model holds no components or flows, and
+	 * next_object(risk_source, t, err) gives the next of list t
+	 * (OBJ_COMPONENT, then OBJ_FLOW) in the model's order;
+	 * next_change(risk_source, err) the history, oldest first (history
+	 * is NULL). Both as next_risk: valid until the next call, NULL at
+	 * the end or with err set.
+	 */
+	const void			*(*next_object)(void *, int,
+					    struct error *);
+	const struct change		*(*next_change)(void *,
+					    struct error *);
 };
 
 struct exporter {
@@ -75,11 +88,13 @@ struct exporter {
 
 /*
  * What a writer reads of the register: all of it (the register in memory),
- * the risks one at a time from next_risk (no model, no register held), or
+ * the risks one at a time from next_risk (no model, no register held),
  * only the decisions (store_load_risk_states(): no titles, reasons or
- * scores, the register's largest part).
+ * scores, the register's largest part), or the whole model, register and
+ * history one piece at a time (next_object, next_risk, next_change).
  */
-enum { EXPORT_RISKS_ALL, EXPORT_RISKS_CURSOR, EXPORT_RISKS_DECISIONS };
+enum { EXPORT_RISKS_ALL, EXPORT_RISKS_CURSOR, EXPORT_RISKS_DECISIONS,
+    EXPORT_STREAM };
 
 extern const struct exporter	exporters[];
 extern const size_t		nexporters;

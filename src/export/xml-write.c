@@ -65,6 +65,17 @@ xw_bad(struct xw *x, const char *what, const char *value)
 	x->failed = 1;
 }
 
+/*
+ * After a source of the input (next_object and the rest) said it has no
+ * more: fail if it stopped on an error (err is set).
+ */
+static void
+xw_next_failed(struct xw *x)
+{
+	if (!x->failed && error_isset(x->err))
+		x->failed = 1;
+}
+
 static void
 xw_start(struct xw *x, const char *name)
 {
@@ -412,6 +423,10 @@ static void
 xw_document(struct xw *x, const struct export_input *in)
 {
 	const struct model	*m = in->model;
+	const struct component	*c;
+	const struct flow	*f;
+	const struct risk	*k;
+	const struct change	*ch;
 	struct risk		**risks;
 	size_t			  i, n;
 
@@ -433,11 +448,23 @@ xw_document(struct xw *x, const struct export_input *in)
 		xw_object(x, "boundary", m->boundaries[i], OBJ_BOUNDARY, -1);
 	xw_end(x);
 	xw_start(x, "components");
+	if (in->next_object != NULL) {
+		while (!x->failed && (c = in->next_object(in->risk_source,
+		    OBJ_COMPONENT, x->err)) != NULL)
+			xw_object(x, "component", c, OBJ_COMPONENT, c->kind);
+		xw_next_failed(x);
+	}
 	for (i = 0; i < m->ncomponents; i++)
 		xw_object(x, "component", m->components[i], OBJ_COMPONENT,
 		    m->components[i]->kind);
 	xw_end(x);
 	xw_start(x, "flows");
+	if (in->next_object != NULL) {
+		while (!x->failed && (f = in->next_object(in->risk_source,
+		    OBJ_FLOW, x->err)) != NULL)
+			xw_object(x, "flow", f, OBJ_FLOW, -1);
+		xw_next_failed(x);
+	}
 	for (i = 0; i < m->nflows; i++)
 		xw_object(x, "flow", m->flows[i], OBJ_FLOW, -1);
 	xw_end(x);
@@ -453,14 +480,27 @@ xw_document(struct xw *x, const struct export_input *in)
 	}
 	xw_end(x);
 
-	risks = export_sorted_risks(in, &n);
 	xw_start(x, "risks");
-	for (i = 0; i < n; i++)
-		xw_risk(x, in, risks[i]);
+	if (in->next_risk != NULL) {
+		while (!x->failed && (k = in->next_risk(in->risk_source,
+		    x->err)) != NULL)
+			xw_risk(x, in, k);
+		xw_next_failed(x);
+	} else {
+		risks = export_sorted_risks(in, &n);
+		for (i = 0; i < n; i++)
+			xw_risk(x, in, risks[i]);
+		free(risks);
+	}
 	xw_end(x);
-	free(risks);
 
 	xw_start(x, "history");
+	if (in->next_change != NULL) {
+		while (!x->failed && (ch = in->next_change(in->risk_source,
+		    x->err)) != NULL)
+			xw_change(x, ch);
+		xw_next_failed(x);
+	}
 	for (i = 0; i < in->nhistory; i++)
 		xw_change(x, &in->history[i]);
 	xw_end(x);
@@ -497,6 +537,7 @@ export_xml(const struct export_input *in, struct buf *out, struct error *err)
 		fatal("xmlNewTextWriter: out of memory");
 	x.err = err;
 	x.failed = 0;
+	error_clear(err);
 	xmlTextWriterSetIndent(x.w, 1);
 	xmlTextWriterSetIndentString(x.w, X("  "));
 	xw_document(&x, in);

@@ -158,10 +158,25 @@ int		 store_migrate(struct store *, struct error *);
 /* The same for a database on a PostgreSQL server (store_migrate()). */
 int		 store_migrate_pg(struct store *, struct error *);
 
+/* store-page.c */
+/*
+ * store_risk_cursor_open() within the caller's read transaction, which
+ * closing the cursor leaves open.
+ */
+struct store_risk_cursor *store_risk_cursor_within(struct store *,
+		     const char *id, struct error *);
+
 /* store-model.c */
 /* Load a model inside the current transaction; NULL and err if absent. */
 struct model	*store_load_model(struct store *, const char *id,
 		     struct error *);
+/* The same, without its components and flows when lists is 0. */
+struct model	*store_load_model_some(struct store *, const char *id,
+		     int lists, struct error *);
+/* Set the fields of an object from its objects row's fields column. */
+int		 store_load_packed(struct store *, const struct model *,
+		     enum objtype, void *obj, const char *id,
+		     const char *fields, struct error *);
 /* The id of the only model of the database (the caller's), or NULL. */
 char		*store_only_model(struct store *, struct error *);
 /* Delete a model and all it holds but its history (no history entry). */

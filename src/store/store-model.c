@@ -986,7 +986,7 @@ store_load_field(struct store *s, const struct model *m, enum objtype t,
 }
 
 /* Set the fields an objects row holds (its fields column). */
-static int
+int
 store_load_packed(struct store *s, const struct model *m, enum objtype t,
     void *obj, const char *id, const char *text, struct error *err)
 {
@@ -1002,13 +1002,20 @@ store_load_packed(struct store *s, const struct model *m, enum objtype t,
 	return rc;
 }
 
-/* Read the objects rows of a model into it, with their fields. */
+/*
+ * Read the objects rows of a model into it, with their fields (only the
+ * boundaries when lists is 0).
+ */
 static int
 store_load_objects(struct store *s, struct model *m, struct strmap *objs,
-    struct objref ***refs, size_t *nrefs, struct error *err)
+    struct objref ***refs, size_t *nrefs, int lists, struct error *err)
 {
-	static const char *const sql = "SELECT object, type, kind, fields "
+	static const char *const all = "SELECT object, type, kind, fields "
 	    "FROM objects WHERE system = ? ORDER BY position, object";
+	static const char *const bnd = "SELECT object, type, kind, fields "
+	    "FROM objects WHERE system = ? AND type = 'boundary' "
+	    "ORDER BY position, object";
+	const char	*sql = lists ? all : bnd;
 	struct db_stmt	*st;
 	const char	*id, *type, *kind;
 	void		*obj;
@@ -1141,6 +1148,13 @@ store_load_practices(struct store *s, struct model *m, struct error *err)
 struct model *
 store_load_model(struct store *s, const char *id, struct error *err)
 {
+	return store_load_model_some(s, id, 1, err);
+}
+
+struct model *
+store_load_model_some(struct store *s, const char *id, int lists,
+    struct error *err)
+{
 	static const char *const sql = "SELECT name, description, owner, "
 	    "criticality, revision FROM models WHERE system = ?";
 	const struct field	*f;
@@ -1181,7 +1195,7 @@ store_load_model(struct store *s, const char *id, struct error *err)
 	db_reset(st);
 
 	strmap_init(&objs);
-	rc = store_load_objects(s, m, &objs, &refs, &nrefs, err);
+	rc = store_load_objects(s, m, &objs, &refs, &nrefs, lists, err);
 	if (rc == 0)
 		rc = store_load_fields(s, m, &objs, err);
 	for (i = 0; i < nrefs; i++)

@@ -103,6 +103,7 @@ struct store_risk_cursor {
 	size_t			 n;
 	size_t			 next;
 	struct risk_register	 one;	/* the risk last given */
+	int			 own;	/* it began the transaction */
 };
 
 /* Register order (risk_register_sort()), names compared as strcmp does
@@ -149,6 +150,21 @@ store_cursor_assumed(const char *r)
 struct store_risk_cursor *
 store_risk_cursor_open(struct store *s, const char *id, struct error *err)
 {
+	struct store_risk_cursor	*c;
+
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	if ((c = store_risk_cursor_within(s, id, err)) == NULL) {
+		store_rollback(s);
+		return NULL;
+	}
+	c->own = 1;
+	return c;
+}
+
+struct store_risk_cursor *
+store_risk_cursor_within(struct store *s, const char *id, struct error *err)
+{
 	static const char *const sql = "SELECT threat, target, likelihood, "
 	    "impact, severity, reasons FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
@@ -159,8 +175,6 @@ store_risk_cursor_open(struct store *s, const char *id, struct error *err)
 	size_t				 cap = 0;
 	int				 rc, l, i;
 
-	if (store_begin_read(s, err) == -1)
-		return NULL;
 	c = xcalloc(1, sizeof *c);
 	c->s = s;
 	buf_init(&c->keys);
@@ -267,7 +281,8 @@ store_risk_cursor_close(struct store_risk_cursor *c)
 {
 	if (c == NULL)
 		return;
-	store_rollback(c->s);	/* a read: nothing to keep */
+	if (c->own)
+		store_rollback(c->s);	/* a read: nothing to keep */
 	risk_register_release(&c->one);
 	buf_release(&c->keys);
 	free(c->v);

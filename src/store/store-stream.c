@@ -1,0 +1,207 @@
+/*
+ * store-stream.c: a stored model read one piece at a time (see
+ * store-stream.h).
+ *
+ * The small part of the model comes from store_load_model_some(), the
+ * components and flows from their objects rows one row at a time (the
+ * fields column as store_load_model() reads it), the risks from a
+ * register-order cursor (store-page.c) and the history from its rows by
+ * seq, all in the read transaction that open begins and close ends.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/history.h"
+#include "model/model.h"
+#include "model/vocab.h"
+#include "store/store-int.h"
+#include "store/store-page.h"
+#include "store/store-stream.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+struct store_stream {
+	struct store		 *s;
+	char			 *id;
+	struct model		 *model;	/* without components, flows */
+	struct model		 *one;		/* holds the object last given */
+	struct db_stmt		 *objects;	/* the list being read */
+	int			  type;		/* its type, or 0 */
+	int			  done;		/* that list is read */
+	struct store_risk_cursor *risks;
+	struct db_stmt		 *history;	/* NULL: not begun */
+	int			  history_done;
+	struct change		  change;	/* the entry last given */
+};
+
+struct store_stream *
+store_stream_open(struct store *s, const char *id, struct error *err)
+{
+	struct store_stream	*x;
+
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	x = xcalloc(1, sizeof *x);
+	x->s = s;
+	if (id == NULL && (x->id = store_only_model(s, err)) == NULL)
+		goto fail;
+	if (x->id == NULL)
+		x->id = xstrdup(id);
+	if ((x->model = store_load_model_some(s, x->id, 0, err)) == NULL)
+		goto fail;
+	return x;
+
+fail:
+	store_stream_close(x);
+	return NULL;
+}
+
+const struct model *
+store_stream_model(struct store_stream *x)
+{
+	return x->model;
+}
+
+const void *
+store_stream_next_object(struct store_stream *x, int type, struct error *err)
+{
+	static const char *const sql = "SELECT object, kind, fields "
+	    "FROM objects WHERE system = ? AND type = ? "
+	    "ORDER BY position, object";
+	struct db_stmt	*st;
+	const char	*id, *kind;
+	void		*obj;
+	int		 rc, k;
+
+	if (type != OBJ_COMPONENT && type != OBJ_FLOW) {
+		error_set(err, "no list of objects of type %d", type);
+		return NULL;
+	}
+	model_free(x->one);
+	x->one = NULL;
+	if (type != x->type) {
+		if ((st = store_prepare(x->s, sql, err)) == NULL)
+			return NULL;
+		store_bind(st, 1, x->id);
+		store_bind(st, 2, objtype_name((enum objtype)type));
+		x->objects = st;
+		x->type = type;
+		x->done = 0;
+	}
+	if (x->done)
+		return NULL;
+	st = x->objects;
+	for (;;) {
+		if ((rc = db_step(st)) != DB_ROW) {
+			db_reset(st);
+			x->done = 1;
+			if (rc != DB_DONE)
+				store_fail(x->s, rc, err);
+			return NULL;
+		}
+		if ((id = db_column_text(st, 0)) != NULL)
+			break;
+	}
+	x->one = model_new();
+	if (type == OBJ_COMPONENT) {
+		kind = db_column_text(st, 1);
+		if (kind == NULL || (k = vocab_find(&vocab_kind, kind)) == -1) {
+			error_set(err, "database '%s': component '%s' of model "
+			    "'%s' has an unknown kind '%s'", x->s->path, id,
+			    x->id, kind != NULL ? kind : "");
+			goto fail;
+		}
+		obj = model_add_component(x->one, id, k);
+	} else
+		obj = model_add_flow(x->one, id, NULL, NULL);
+	if (store_load_packed(x->s, x->model, (enum objtype)type, obj, id,
+	    db_column_text(st, 2), err) == -1)
+		goto fail;
+	return obj;
+
+fail:
+	db_reset(st);
+	x->done = 1;
+	return NULL;
+}
+
+const struct risk *
+store_stream_next_risk(struct store_stream *x, struct error *err)
+{
+	if (x->risks == NULL &&
+	    (x->risks = store_risk_cursor_within(x->s, x->id, err)) == NULL)
+		return NULL;
+	return store_risk_cursor_next(x->risks, err);
+}
+
+/* Free the strings of the entry last given. */
+static void
+store_stream_clear_change(struct change *c)
+{
+	free(c->at);
+	free(c->who);
+	free(c->system);
+	free(c->object);
+	free(c->field);
+	free(c->old_value);
+	free(c->new_value);
+	free(c->source);
+	memset(c, 0, sizeof *c);
+}
+
+const struct change *
+store_stream_next_change(struct store_stream *x, struct error *err)
+{
+	/* The columns of store_history() (store-history.c). */
+	static const char *const sql = "SELECT seq, at, who, system, object, "
+	    "field, old_value, new_value, source, revision FROM history "
+	    "WHERE system = ? ORDER BY seq";
+	struct change	*c = &x->change;
+	struct db_stmt	*st;
+	int		 rc;
+
+	store_stream_clear_change(c);
+	if (x->history_done)
+		return NULL;
+	if (x->history == NULL) {
+		if ((st = store_prepare(x->s, sql, err)) == NULL)
+			return NULL;
+		store_bind(st, 1, x->id);
+		x->history = st;
+	}
+	st = x->history;
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		x->history_done = 1;
+		if (rc != DB_DONE)
+			store_fail(x->s, rc, err);
+		return NULL;
+	}
+	c->seq = (long)db_column_int64(st, 0);
+	c->at = store_column(st, 1);
+	c->who = store_column(st, 2);
+	c->system = store_column(st, 3);
+	c->object = store_column(st, 4);
+	c->field = store_column(st, 5);
+	c->old_value = store_column(st, 6);
+	c->new_value = store_column(st, 7);
+	c->source = store_column(st, 8);
+	c->revision = (long)db_column_int64(st, 9);
+	return c;
+}
+
+void
+store_stream_close(struct store_stream *x)
+{
+	if (x == NULL)
+		return;
+	store_risk_cursor_close(x->risks);
+	store_rollback(x->s);	/* a read: nothing to keep */
+	store_stream_clear_change(&x->change);
+	model_free(x->one);
+	model_free(x->model);
+	free(x->id);
+	free(x);
+}
