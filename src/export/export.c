@@ -244,6 +244,10 @@ xml_text_escape(const char *s, size_t len, struct buf *out)
 	int			 need = 0;
 
 	for (i = 0; i < len && !need; i += n) {
+		/* Printable ASCII, the most of any text, needs no decoding. */
+		n = 1;
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f)
+			continue;
 		if ((n = utf8_decode(s + i, len - i, &c)) == 0 ||
 		    !xml_char_ok(c))
 			need = 1;

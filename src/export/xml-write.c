@@ -15,10 +15,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/xmlwriter.h>
 
 #include "catalogue/catalogue.h"
 #include "export/export-int.h"
@@ -32,22 +31,122 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
+/* The deepest the document goes: threat-model, risks, risk, mitigation,
+ * title. */
+#define XW_DEPTH	8
+
 struct xw {
-	xmlTextWriterPtr	 w;
-	struct error		*err;
-	int			 failed;	/* an error is set */
+	struct buf	*out;
+	struct error	*err;
+	int		 failed;	/* an error is set */
+	const char	*open[XW_DEPTH];	/* the elements open */
+	int		 depth;
+	int		 in_tag;	/* the start tag of the innermost
+					   is not closed yet */
+	int		 indent;	/* its end tag goes on a line of its
+					   own (it holds elements) */
+	const char	*ns;		/* the namespace the root declares
+					   when its start tag closes */
 };
 
-#define X(s)	((const xmlChar *)(s))
+/*
+ * What each byte of text becomes: 0 itself, else the index of its
+ * reference in xw_entity. Text escapes the markup characters, the
+ * quote and CR (as libxml2's xmlEncodeSpecialChars() did); attributes
+ * also TAB and LF, so that a parser reads them back as they were.
+ */
+static const char *const xw_entity[] = {
+	NULL, "&lt;", "&gt;", "&amp;", "&quot;", "&#13;", "&#9;", "&#10;"
+};
+static unsigned char	 xw_in_text[256], xw_in_attr[256];
 
-/* Note a failed libxml2 call (once). */
 static void
-xw_check(struct xw *x, int rc)
+xw_tables(void)
 {
-	if (rc < 0 && !x->failed) {
-		error_set(x->err, "cannot write the XML document");
-		x->failed = 1;
+	if (xw_in_text['<'] != 0)
+		return;
+	xw_in_text['<'] = xw_in_attr['<'] = 1;
+	xw_in_text['>'] = xw_in_attr['>'] = 2;
+	xw_in_text['&'] = xw_in_attr['&'] = 3;
+	xw_in_text['"'] = xw_in_attr['"'] = 4;
+	xw_in_text['\r'] = xw_in_attr['\r'] = 5;
+	xw_in_attr['\t'] = 6;
+	xw_in_attr['\n'] = 7;
+}
+
+/* Append s with the references of table t; runs of plain bytes at once. */
+static void
+xw_escape(struct buf *b, const char *s, const unsigned char *t)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run = p;
+
+	for (; *p != '\0'; p++) {
+		if (t[*p] == 0)
+			continue;
+		buf_add(b, run, (size_t)(p - run));
+		buf_adds(b, xw_entity[t[*p]]);
+		run = p + 1;
 	}
+	buf_add(b, run, (size_t)(p - run));
+}
+
+/* 1 if code point c may appear in an XML 1.0 document. */
+static int
+xw_char_ok(unsigned long c)
+{
+	return c == 0x9 || c == 0xa || c == 0xd ||
+	    (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) ||
+	    (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/*
+ * An attribute value: attributes carry identifiers, words and numbers
+ * (checked as the XSD types them), so this is a guard, not a format: a
+ * character beyond ASCII becomes a character reference (a byte that is
+ * not UTF-8, its own), as libxml2 wrote attributes outside a document.
+ */
+static void
+xw_escape_attr(struct buf *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s, *run = p;
+	unsigned long		 c;
+	int			 n;
+
+	while (*p != '\0') {
+		if ((*p < 0x80 || p[1] == '\0') && xw_in_attr[*p] == 0) {
+			p++;
+			continue;
+		}
+		buf_add(b, run, (size_t)(p - run));
+		if (*p < 0x80 || p[1] == '\0') {
+			buf_adds(b, xw_entity[xw_in_attr[*p]]);
+			run = ++p;
+			continue;
+		}
+		n = 1;
+		c = *p;
+		if (*p >= 0xc0 && *p < 0xe0) {
+			c = (p[0] & 0x1ful) << 6 | (p[1] & 0x3ful);
+			n = 2;
+		} else if (*p >= 0xe0 && *p < 0xf0 && p[2] != '\0') {
+			c = (p[0] & 0x0ful) << 12 | (p[1] & 0x3ful) << 6 |
+			    (p[2] & 0x3ful);
+			n = 3;
+		} else if (*p >= 0xf0 && *p < 0xf8 && p[2] != '\0' &&
+		    p[3] != '\0') {
+			c = (p[0] & 0x07ul) << 18 | (p[1] & 0x3ful) << 12 |
+			    (p[2] & 0x3ful) << 6 | (p[3] & 0x3ful);
+			n = 4;
+		}
+		if (n == 1 || !xw_char_ok(c)) {
+			c = *p;
+			n = 1;
+		}
+		buf_addf(b, "&#x%lX;", c);
+		p += n;
+		run = p;
+	}
+	buf_add(b, run, (size_t)(p - run));
 }
 
 /* Fail with a message about a value that its XSD type would refuse. */
@@ -76,35 +175,124 @@ xw_next_failed(struct xw *x)
 		x->failed = 1;
 }
 
+/* Two spaces for each element open around the innermost. */
+static void
+xw_indent(struct xw *x)
+{
+	int	i;
+
+	for (i = 1; i < x->depth; i++)
+		buf_add(x->out, "  ", 2);
+}
+
+/* The root's namespace, declared after its attributes. */
+static void
+xw_ns(struct xw *x)
+{
+	if (x->ns == NULL)
+		return;
+	buf_adds(x->out, " xmlns=\"");
+	xw_escape_attr(x->out, x->ns);
+	buf_addc(x->out, '"');
+	x->ns = NULL;
+}
+
+/* Close the innermost start tag: what follows is its content. */
+static void
+xw_close_tag(struct xw *x)
+{
+	if (!x->in_tag)
+		return;
+	xw_ns(x);
+	buf_addc(x->out, '>');
+	x->in_tag = 0;
+}
+
+/*
+ * An element begins on a line of its own, indented by its depth; one that
+ * holds elements ends on a line of its own, one that holds text on the
+ * text's line, one that holds nothing as <name .../>.
+ */
 static void
 xw_start(struct xw *x, const char *name)
 {
-	if (!x->failed)
-		xw_check(x, xmlTextWriterStartElement(x->w, X(name)));
+	if (x->failed)
+		return;
+	if (x->depth == XW_DEPTH) {
+		error_set(x->err, "cannot write the XML document: "
+		    "elements nested too deep");
+		x->failed = 1;
+		return;
+	}
+	if (x->in_tag) {
+		xw_close_tag(x);
+		buf_addc(x->out, '\n');
+	}
+	x->open[x->depth++] = name;
+	xw_indent(x);
+	buf_addc(x->out, '<');
+	buf_adds(x->out, name);
+	x->in_tag = 1;
 }
 
 static void
 xw_end(struct xw *x)
 {
-	if (!x->failed)
-		xw_check(x, xmlTextWriterEndElement(x->w));
+	if (x->failed || x->depth == 0)
+		return;
+	if (x->in_tag) {
+		xw_ns(x);
+		buf_add(x->out, "/>", 2);
+		x->in_tag = 0;
+	} else {
+		if (x->indent)
+			xw_indent(x);
+		buf_adds(x->out, "</");
+		buf_adds(x->out, x->open[x->depth - 1]);
+		buf_addc(x->out, '>');
+	}
+	x->indent = 1;
+	buf_addc(x->out, '\n');
+	x->depth--;
+	buf_drain(x->out);	/* into the file, when the buffer has a sink */
 }
 
 static void
 xw_attr(struct xw *x, const char *name, const char *value)
 {
-	if (!x->failed)
-		xw_check(x, xmlTextWriterWriteAttribute(x->w, X(name),
-		    X(value)));
+	if (x->failed)
+		return;
+	if (!x->in_tag) {
+		error_set(x->err, "cannot write the XML document: "
+		    "an attribute after content");
+		x->failed = 1;
+		return;
+	}
+	buf_addc(x->out, ' ');
+	buf_adds(x->out, name);
+	buf_add(x->out, "=\"", 2);
+	xw_escape_attr(x->out, value);
+	buf_addc(x->out, '"');
+}
+
+/* Text content of the innermost element (escaped for XML already). */
+static void
+xw_string(struct xw *x, const char *value)
+{
+	if (x->failed)
+		return;
+	xw_close_tag(x);
+	x->indent = 0;
+	xw_escape(x->out, value, xw_in_text);
 }
 
 static void
 xw_attrf(struct xw *x, const char *name, long value)
 {
-	char	*s = xasprintf("%ld", value);
+	char	s[24];
 
+	snprintf(s, sizeof s, "%ld", value);
 	xw_attr(x, name, s);
-	free(s);
 }
 
 /* An identifier attribute; the writer refuses what the XSD would. */
@@ -223,8 +411,7 @@ xw_text_attr(struct xw *x, const char *name, const char *attr,
 		xw_attr(x, "encoding", "escaped");
 		value = b.s;
 	}
-	if (!x->failed)
-		xw_check(x, xmlTextWriterWriteString(x->w, X(value)));
+	xw_string(x, value);
 	xw_end(x);
 	buf_release(&b);
 }
@@ -430,10 +617,9 @@ xw_document(struct xw *x, const struct export_input *in)
 	struct risk		**risks;
 	size_t			  i, n;
 
-	xw_check(x, xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL));
-	if (!x->failed)
-		xw_check(x, xmlTextWriterStartElementNS(x->w, NULL,
-		    X("threat-model"), X(XML_NS)));
+	buf_adds(x->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	xw_start(x, "threat-model");
+	x->ns = XML_NS;
 	xw_attr(x, "format", "1");
 	if (m->revision >= 0)
 		xw_attrf(x, "revision", m->revision);
@@ -506,42 +692,21 @@ xw_document(struct xw *x, const struct export_input *in)
 	xw_end(x);
 
 	xw_end(x);
-	if (!x->failed)
-		xw_check(x, xmlTextWriterEndDocument(x->w));
-}
-
-/* libxml2's output goes straight into the caller's buffer, drained. */
-static int
-xw_output(void *ctx, const char *p, int len)
-{
-	struct buf	*out = ctx;
-
-	if (len > 0) {
-		buf_add(out, p, (size_t)len);
-		buf_drain(out);
-	}
-	return len;
 }
 
 int
 export_xml(const struct export_input *in, struct buf *out, struct error *err)
 {
-	xmlOutputBufferPtr	 ob;
-	struct xw		 x;
-	size_t			 start = out->len;
+	struct xw	x;
+	size_t		start = out->len;
 
-	if ((ob = xmlOutputBufferCreateIO(xw_output, NULL, out,
-	    NULL)) == NULL)
-		fatal("xmlOutputBufferCreateIO: out of memory");
-	if ((x.w = xmlNewTextWriter(ob)) == NULL)
-		fatal("xmlNewTextWriter: out of memory");
+	xw_tables();
+	memset(&x, 0, sizeof x);
+	x.out = out;
 	x.err = err;
-	x.failed = 0;
+	x.indent = 1;
 	error_clear(err);
-	xmlTextWriterSetIndent(x.w, 1);
-	xmlTextWriterSetIndentString(x.w, X("  "));
 	xw_document(&x, in);
-	xmlFreeTextWriter(x.w);		/* flushes and closes ob */
 	if (x.failed && out->len >= start)
 		buf_truncate(out, start);
 	return x.failed ? -1 : 0;

@@ -492,7 +492,7 @@ store_fields_decode(const char *p, char ***names, char ***values)
 {
 	const char	*eq;
 	struct buf	 b;
-	size_t		 n = 0;
+	size_t		 n = 0, len;
 
 	*names = *values = NULL;
 	if (p == NULL)
@@ -506,6 +506,11 @@ store_fields_decode(const char *p, char ***names, char ***values)
 		(*names)[n] = xstrndup(p, (size_t)(eq - p));
 		buf_reset(&b);
 		for (p = eq + 1; *p != '\0' && *p != '\n'; p++) {
+			/* Plain runs at once: most values escape nothing. */
+			len = strcspn(p, "\\\n");
+			buf_add(&b, p, len);
+			if (*(p += len) == '\0' || *p == '\n')
+				break;
 			if (*p == '\\' && (p[1] == '\\' || p[1] == 'n')) {
 				buf_addc(&b, p[1] == 'n' ? '\n' : '\\');
 				p++;

@@ -71,11 +71,16 @@ store_reasons_decode(struct risk *k, const char *s)
 {
 	struct buf	b;
 	const char	*p;
+	size_t		 n;
 
 	if (s == NULL || *s == '\0')
 		return;
 	buf_init(&b);
 	for (p = s;; p++) {
+		/* Plain runs at once, as store_reasons_encode() writes. */
+		n = strcspn(p, "\\\n");
+		buf_add(&b, p, n);
+		p += n;
 		if (*p == '\\' && (p[1] == '\\' || p[1] == 'n')) {
 			buf_addc(&b, p[1] == 'n' ? '\n' : '\\');
 			p++;
