@@ -17,6 +17,7 @@
 #include "store/store-page.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 
 /*
@@ -104,6 +105,13 @@ struct store_risk_cursor {
 	size_t			 next;
 	struct risk_register	 one;	/* the risk last given */
 	int			 own;	/* it began the transaction */
+	/*
+	 * The risks with mitigation rows (decisions about them: few), as
+	 * "threat@target", so that next looks for rows of those only.
+	 */
+	struct buf		 mkeys;
+	struct strmap		 mits;
+	struct buf		 name;
 };
 
 /* Register order (risk_register_sort()), names compared as strcmp does
@@ -168,16 +176,21 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 	static const char *const sql = "SELECT threat, target, likelihood, "
 	    "impact, severity, reasons FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
+	static const char *const mit_sql = "SELECT DISTINCT threat, target "
+	    "FROM risk_mitigations WHERE system = ?";
 	struct store_risk_cursor	*c;
 	struct store_cursor_key		*k;
 	struct db_stmt			*st;
-	const char			*threat, *target;
+	const char			*threat, *target, *p;
 	size_t				 cap = 0;
 	int				 rc, l, i;
 
 	c = xcalloc(1, sizeof *c);
 	c->s = s;
 	buf_init(&c->keys);
+	buf_init(&c->mkeys);
+	buf_init(&c->name);
+	strmap_init(&c->mits);
 	risk_register_init(&c->one);
 	if (id == NULL && (c->id = store_only_model(s, err)) == NULL)
 		goto fail;
@@ -214,6 +227,24 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 	}
 	for (cap = 0; cap < c->n; cap++)
 		c->v[cap].u.name = c->keys.s + c->v[cap].u.at;
+	if ((st = store_prepare(s, mit_sql, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((threat = db_column_text(st, 0)) == NULL ||
+		    (target = db_column_text(st, 1)) == NULL)
+			continue;
+		buf_addf(&c->mkeys, "%s@%s", threat, target);
+		buf_addc(&c->mkeys, '\0');
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	for (p = c->mkeys.s; p < c->mkeys.s + c->mkeys.len;
+	    p += strlen(p) + 1)
+		strmap_put(&c->mits, p, c);
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof *c->v, store_cursor_cmp);
 	return c;
@@ -260,6 +291,10 @@ store_risk_cursor_next(struct store_risk_cursor *c, struct error *err)
 			store_fail(c->s, rc, err);
 		return NULL;
 	}
+	buf_reset(&c->name);
+	buf_addf(&c->name, "%s@%s", threat, target);
+	if (strmap_get(&c->mits, c->name.s) == NULL)
+		return k;	/* no decision on a mitigation */
 	if ((st = store_prepare(c->s, mit_sql, err)) == NULL)
 		return NULL;
 	store_bind(st, 1, c->id);
@@ -285,6 +320,9 @@ store_risk_cursor_close(struct store_risk_cursor *c)
 		store_rollback(c->s);	/* a read: nothing to keep */
 	risk_register_release(&c->one);
 	buf_release(&c->keys);
+	strmap_release(&c->mits);
+	buf_release(&c->mkeys);
+	buf_release(&c->name);
 	free(c->v);
 	free(c->id);
 	free(c);
