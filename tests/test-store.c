@@ -32,6 +32,9 @@
 #include "model/risk.h"
 #include "store/store.h"
 #include "store/store-page.h"
+#include "store/store-stream.h"
+#include "export/export.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 
@@ -1499,6 +1502,120 @@ test_risk_cursor_is_register_order(void **state)
 	model_free(m);
 }
 
+/* export_input's sources from a store stream, as parapet export reads. */
+static const void *
+stream_object(void *x, int type, struct error *e)
+{
+	return store_stream_next_object(x, type, e);
+}
+
+static const struct risk *
+stream_risk(void *x, struct error *e)
+{
+	return store_stream_next_risk(x, e);
+}
+
+static const struct change *
+stream_change(void *x, struct error *e)
+{
+	return store_stream_next_change(x, e);
+}
+
+/*
+ * The XML export read from a store stream (one object, risk or history
+ * entry held at a time) is the file the export of the loaded model,
+ * register and history writes, byte for byte: objects in the order of
+ * their lists, risks in register order with their decisions, every
+ * history entry. The stream holds no component or flow of its own.
+ */
+static void
+test_stream_exports_what_load_does(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *loaded, *m2;
+	const struct exporter	*x = export_find("xml");
+	struct export_input	 in;
+	struct risk_register	 r, full;
+	struct store_stream	*st;
+	struct change		*hist;
+	struct store		*s;
+	struct error		 e;
+	struct buf		 a, b;
+	size_t			 nhist;
+	int			 changed;
+
+	s = store_with(fx->db, m);
+	/* A second revision: an object added, a field changed. */
+	m2 = rich_model("assist");
+	set(model_add_component(m2, "a-tool", KIND_TOOL), OBJ_COMPONENT,
+	    "name", "Search tool");
+	set(m2->components[0], OBJ_COMPONENT, "name", "Customer <&> \"x\"");
+	if (store_save(s, m2, 1, &changed, &e) != 0)
+		fail_msg("store_save: %s", e.msg);
+	risk_register_init(&r);
+	risk_add_mitigation(add_plain_risk(&r, "z-low", "customer", 1, 2, 0),
+	    "m-b");
+	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
+	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
+	add_plain_risk(&r, "a-high", "a-tool", 3, 4, 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "a-high", "llm",
+	    RISK_ACCEPTED, "ann", "Only public data", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "z-low",
+	    "customer", "m-a", MIT_PLANNED, "Bob", "2027-01-01", "soon", &e),
+	    0);
+
+	/* As every other export: all of it loaded. */
+	assert_non_null(loaded = store_load(s, NULL, &e));
+	risk_register_init(&full);
+	assert_int_equal(store_load_risks(s, "assist", &full, &e), 0);
+	risk_register_sort(&full);
+	assert_int_equal(store_history(s, "assist", NULL, &hist, &nhist, &e),
+	    0);
+	memset(&in, 0, sizeof in);
+	in.model = loaded;
+	in.risks = &full;
+	in.history = hist;
+	in.nhistory = nhist;
+	in.generated_at = "2026-01-01T00:00:00Z";
+	buf_init(&a);
+	assert_int_equal(x->write(&in, &a, &e), 0);
+
+	/* Streamed. */
+	assert_non_null(st = store_stream_open(s, NULL, &e));
+	assert_int_equal(store_stream_model(st)->ncomponents, 0);
+	assert_int_equal(store_stream_model(st)->nflows, 0);
+	assert_int_equal(store_stream_model(st)->nboundaries, 2);
+	memset(&in, 0, sizeof in);
+	in.model = store_stream_model(st);
+	in.generated_at = "2026-01-01T00:00:00Z";
+	in.next_object = stream_object;
+	in.next_risk = stream_risk;
+	in.next_change = stream_change;
+	in.risk_source = st;
+	buf_init(&b);
+	assert_int_equal(x->write(&in, &b, &e), 0);
+	store_stream_close(st);
+
+	assert_non_null(strstr(a.s, "<component id=\"a-tool\""));
+	assert_non_null(strstr(a.s, "Customer &lt;&amp;&gt; &quot;x&quot;"));
+	assert_non_null(strstr(a.s, "<owner>Bob</owner>"));
+	assert_true(nhist > 5);
+	assert_string_equal(b.s, a.s);
+
+	assert_null(store_stream_open(s, "nope", &e));
+	assert_non_null(strstr(e.msg, "nope"));
+	buf_release(&a);
+	buf_release(&b);
+	changes_free(hist, nhist);
+	risk_register_release(&full);
+	risk_register_release(&r);
+	model_free(loaded);
+	model_free(m2);
+	store_close(s);
+	model_free(m);
+}
+
 /* A group of changes is kept whole or not at all, nested or not. */
 static void
 test_transaction_all_or_nothing(void **state)
@@ -2768,6 +2885,7 @@ main(void)
 		T(test_sync_empty_register),
 		T(test_risk_states_say_what_was_decided),
 		T(test_risk_cursor_is_register_order),
+		T(test_stream_exports_what_load_does),
 		T(test_transaction_all_or_nothing),
 		T(test_largest_revision_refused),
 		T(test_decisions_are_checked),
