@@ -65,12 +65,20 @@ static const char *const xw_entity[] = {
 	NULL, "&lt;", "&gt;", "&amp;", "&quot;", "&#13;", "&#9;", "&#10;"
 };
 static unsigned char	 xw_in_text[256], xw_in_attr[256];
+/* In xw_in_text: a byte that xml_text_escape() must look at. */
+#define XW_CHECK	8
 
 static void
 xw_tables(void)
 {
+	int	c;
+
 	if (xw_in_text['<'] != 0)
 		return;
+	for (c = 0; c < 256; c++)
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    c >= 0x7f)
+			xw_in_text[c] = XW_CHECK;
 	xw_in_text['<'] = xw_in_attr['<'] = 1;
 	xw_in_text['>'] = xw_in_attr['>'] = 2;
 	xw_in_text['&'] = xw_in_attr['&'] = 3;
@@ -87,8 +95,8 @@ xw_escape(struct buf *b, const char *s, const unsigned char *t)
 	const unsigned char	*p = (const unsigned char *)s, *run = p;
 
 	for (; *p != '\0'; p++) {
-		if (t[*p] == 0)
-			continue;
+		if (t[*p] == 0 || t[*p] == XW_CHECK)
+			continue;	/* checked by xml_text_escape() */
 		buf_add(b, run, (size_t)(p - run));
 		buf_adds(b, xw_entity[t[*p]]);
 		run = p + 1;
@@ -398,6 +406,39 @@ xw_attr_time(struct xw *x, const char *name, const char *value)
 }
 
 /*
+ * The content of the innermost element when it is ASCII text that XML
+ * carries as it is (most text is), in one pass: 1 if written, else 0 and
+ * nothing written (the caller checks the text, xml_text_escape()).
+ */
+static int
+xw_plain_text(struct xw *x, const char *value)
+{
+	const unsigned char	*p = (const unsigned char *)value, *run;
+	struct buf		*b = x->out;
+	size_t			 mark;
+
+	if (x->failed || !x->in_tag || x->ns != NULL)
+		return 0;
+	mark = b->len;
+	buf_addc(b, '>');
+	for (run = p; *p != '\0'; p++) {
+		if (xw_in_text[*p] == 0)
+			continue;
+		if (xw_in_text[*p] == XW_CHECK) {
+			buf_truncate(b, mark);
+			return 0;
+		}
+		buf_add(b, run, (size_t)(p - run));
+		buf_adds(b, xw_entity[xw_in_text[*p]]);
+		run = p + 1;
+	}
+	buf_add(b, run, (size_t)(p - run));
+	x->in_tag = 0;
+	x->indent = 0;
+	return 1;
+}
+
+/*
  * A text element, escaped when XML cannot carry the text as it is, with
  * one more attribute if attr is not NULL.
  */
@@ -409,10 +450,14 @@ xw_text_attr(struct xw *x, const char *name, const char *attr,
 
 	if (value == NULL || x->failed)
 		return;
-	buf_init(&b);
 	xw_start(x, name);
 	if (attr != NULL)
 		xw_attr(x, attr, attrval);
+	if (xw_plain_text(x, value)) {
+		xw_end(x);
+		return;
+	}
+	buf_init(&b);
 	if (xml_text_escape(value, strlen(value), &b)) {
 		xw_attr(x, "encoding", "escaped");
 		value = b.s;

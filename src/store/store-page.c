@@ -173,8 +173,10 @@ store_risk_cursor_open(struct store *s, const char *id, struct error *err)
 struct store_risk_cursor *
 store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 {
+	/* The reasons only where the assumed column does not say (NULL). */
 	static const char *const sql = "SELECT threat, target, likelihood, "
-	    "impact, severity, reasons FROM risks WHERE system = ? "
+	    "impact, severity, CASE WHEN assumed IS NULL THEN reasons END, "
+	    "coalesce(assumed, -1) FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
 	static const char *const mit_sql = "SELECT DISTINCT threat, target "
 	    "FROM risk_mitigations WHERE system = ?";
@@ -218,7 +220,9 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 		k->severity = store_word(&vocab_severity, st, 4,
 		    risk_severity(l, i));
 		k->score = l * i;
-		k->provisional = store_cursor_assumed(db_column_text(st, 5));
+		k->provisional = db_column_int(st, 6) == -1 ?
+		    store_cursor_assumed(db_column_text(st, 5)) :
+		    db_column_int(st, 6) != 0;
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {
