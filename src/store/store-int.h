@@ -166,7 +166,14 @@ int		 store_migrate_pg(struct store *, struct error *);
 struct store_risk_cursor *store_risk_cursor_within(struct store *,
 		     const char *id, struct error *);
 
-/* store-model.c */
+/* store-model.c, store-load.c */
+/* System fields kept as columns of models, in the order of its SQL. */
+#define STORE_NCOLUMNS	4
+extern const char *const store_system_columns[STORE_NCOLUMNS];
+/* The id an object or practice struct begins with. */
+const char	*store_id_of(const void *);
+/* Where an object's place in its file is kept, to set (NULL: none). */
+struct srcpos	*store_pos_set(enum objtype, void *);
 /* Load a model inside the current transaction; NULL and err if absent. */
 struct model	*store_load_model(struct store *, const char *id,
 		     struct error *);

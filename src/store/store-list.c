@@ -1,0 +1,178 @@
+/* store-list.c: the models of a database, each with its counts. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "store/store-int.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+/* Count a model's objects by type and applying risks. */
+static int
+store_count(struct store *s, const char *id, struct store_summary *sum,
+    struct error *err)
+{
+	static const char *const objects = "SELECT type, count(*) "
+	    "FROM objects WHERE system = ? GROUP BY type";
+	/*
+	 * The risks that apply, by severity and status, read from the index
+	 * by severity alone (it holds every column asked for); with the
+	 * number of them that rest on an assumption where the assumed column
+	 * says so (count(assumed): where it says anything).
+	 */
+	static const char *const risks = "SELECT severity, status, count(*), "
+	    "sum(assumed), count(assumed) FROM risks WHERE system = ? AND "
+	    "applies = 1 GROUP BY severity, status";
+	/*
+	 * A risk rests on an assumption when one of its reasons does: a line
+	 * of the reasons column that begins with the kind's prefix, as
+	 * risk_add_reason_line() reads it back (store-risk.c). When the
+	 * assumed column is NULL (a row made by a merge before its sync),
+	 * the reasons are read.
+	 */
+	static const char *const unset = "SELECT count(*) FROM risks WHERE "
+	    "system = ? AND applies = 1 AND assumed IS NULL AND "
+	    "(substr(reasons, 1, 9) = 'assumed: ' OR "
+	    "instr(reasons, char(10) || 'assumed: ') > 0)";
+	static const char *const gone = "SELECT count(*) FROM risks WHERE "
+	    "system = ? AND applies = 0";
+	struct db_stmt	*st;
+	const char	*type;
+	size_t		 n, nunset = 0;
+	int		 rc, sev, status;
+
+	if ((st = store_prepare(s, objects, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		type = db_column_text(st, 0);
+		n = (size_t)db_column_int64(st, 1);
+		if (type == NULL)
+			continue;
+		if (strcmp(type, "boundary") == 0)
+			sum->nboundaries = n;
+		else if (strcmp(type, "component") == 0)
+			sum->ncomponents = n;
+		else if (strcmp(type, "flow") == 0)
+			sum->nflows = n;
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_fail(s, rc, err);
+
+	if ((st = store_prepare(s, risks, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		sev = vocab_find(&vocab_severity, db_column_text(st, 0));
+		status = vocab_find(&vocab_risk_status, db_column_text(st, 1));
+		n = (size_t)db_column_int64(st, 2);
+		sum->nrisks += n;
+		sum->nassumed += (size_t)db_column_int64(st, 3);
+		nunset += n - (size_t)db_column_int64(st, 4);
+		if (sev >= 0 && sev < 4)
+			sum->by_severity[sev] += n;
+		if (status >= 0 && status < RISK_STATUS_COUNT)
+			sum->by_status[status] += n;
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_fail(s, rc, err);
+
+	if (nunset > 0) {
+		if ((st = store_prepare(s, unset, err)) == NULL)
+			return -1;
+		store_bind(st, 1, id);
+		if ((rc = db_step(st)) == DB_ROW)
+			sum->nassumed += (size_t)db_column_int64(st, 0);
+		db_reset(st);
+		if (rc != DB_ROW)
+			return store_fail(s, rc, err);
+	}
+
+	if ((st = store_prepare(s, gone, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		sum->nno_longer += (size_t)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+int
+store_summarize(struct store *s, const char *id, struct store_summary *sum,
+    struct error *err)
+{
+	memset(sum, 0, sizeof *sum);
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (store_count(s, id, sum, err) == -1) {
+		store_rollback(s);
+		memset(sum, 0, sizeof *sum);
+		return -1;
+	}
+	store_rollback(s);	/* a read: nothing to keep */
+	return 0;
+}
+
+int
+store_list(struct store *s, struct store_summary **out, size_t *nout,
+    struct error *err)
+{
+	static const char *const sql = "SELECT system, name, revision, "
+	    "updated FROM models ORDER BY system";
+	struct store_summary	*v = NULL, *sum;
+	struct db_stmt		*st;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	*out = NULL;
+	*nout = 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		goto fail;
+	while ((rc = db_step(st)) == DB_ROW) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		sum = &v[n++];
+		memset(sum, 0, sizeof *sum);
+		sum->id = store_column(st, 0);
+		sum->name = store_column(st, 1);
+		sum->revision = (long)db_column_int64(st, 2);
+		sum->updated = store_column(st, 3);
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	for (i = 0; i < n; i++)
+		if (store_count(s, v[i].id, &v[i], err) == -1)
+			goto fail;
+	store_rollback(s);
+	*out = v;
+	*nout = n;
+	return 0;
+
+fail:
+	store_rollback(s);
+	store_summaries_free(v, n);
+	return -1;
+}
+
+void
+store_summaries_free(struct store_summary *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].name);
+		free(v[i].updated);
+	}
+	free(v);
+}

@@ -1,0 +1,404 @@
+/*
+ * store-load.c: a stored model read back (store-model.c says how objects
+ * are stored): its objects, fields and practices, one model or the only
+ * one, and the places of its objects in its file.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/model.h"
+#include "store/store-int.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/strmap.h"
+#include "util/xmalloc.h"
+
+/* Register an object loaded from the database by its id. */
+static void
+store_remember(struct strmap *objs, struct objref **refs, size_t *n,
+    enum objtype t, void *obj)
+{
+	struct objref	*ref = xmalloc(sizeof *ref);
+
+	ref->type = t;
+	ref->ptr = obj;
+	refs[(*n)++] = ref;
+	strmap_put(objs, store_id_of(obj), ref);
+}
+
+/*
+ * Set one field of an object (or the system) read from the database; a
+ * field this Parapet does not know is left alone.
+ */
+static int
+store_load_field(struct store *s, const struct model *m, enum objtype t,
+    void *obj, const char *object, const char *name, const char *value,
+    struct error *err)
+{
+	const struct field	*f = model_field(t, name);
+
+	if (f == NULL || f->type == FIELD_ID || f->type == FIELD_KIND)
+		return 0;
+	if (field_set(obj, f, value, err) == -1) {
+		error_prefix(err, "database '%s': model '%s', %s '%s'",
+		    s->path, m->system.id, objtype_name(t),
+		    *object != '\0' ? object : m->system.id);
+		return -1;
+	}
+	return 0;
+}
+
+/* Set the fields an objects row holds (its fields column). */
+int
+store_load_packed(struct store *s, const struct model *m, enum objtype t,
+    void *obj, const char *id, const char *text, struct error *err)
+{
+	char	**names, **values;
+	size_t	  n, i;
+	int	  rc = 0;
+
+	n = store_fields_decode(text, &names, &values);
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = store_load_field(s, m, t, obj, id, names[i], values[i],
+		    err);
+	store_fields_free(names, values, n);
+	return rc;
+}
+
+/*
+ * Read the objects rows of a model into it, with their fields (only the
+ * boundaries when lists is 0).
+ */
+static int
+store_load_objects(struct store *s, struct model *m, struct strmap *objs,
+    struct objref ***refs, size_t *nrefs, int lists, struct error *err)
+{
+	static const char *const all = "SELECT object, type, kind, fields "
+	    "FROM objects WHERE system = ? ORDER BY position, object";
+	static const char *const bnd = "SELECT object, type, kind, fields "
+	    "FROM objects WHERE system = ? AND type = 'boundary' "
+	    "ORDER BY position, object";
+	const char	*sql = lists ? all : bnd;
+	struct db_stmt	*st;
+	const char	*id, *type, *kind;
+	void		*obj;
+	size_t		 max = 0;
+	int		 rc, k;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, m->system.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		id = db_column_text(st, 0);
+		type = db_column_text(st, 1);
+		kind = db_column_text(st, 2);
+		if (id == NULL || type == NULL)
+			continue;
+		if (strcmp(type, "boundary") == 0) {
+			obj = model_add_boundary(m, id);
+			k = OBJ_BOUNDARY;
+		} else if (strcmp(type, "component") == 0) {
+			if (kind == NULL ||
+			    (k = vocab_find(&vocab_kind, kind)) == -1) {
+				error_set(err, "database '%s': component '%s' "
+				    "of model '%s' has an unknown kind '%s'",
+				    s->path, id, m->system.id,
+				    kind != NULL ? kind : "");
+				db_reset(st);
+				return -1;
+			}
+			obj = model_add_component(m, id, k);
+			k = OBJ_COMPONENT;
+		} else if (strcmp(type, "flow") == 0) {
+			obj = model_add_flow(m, id, NULL, NULL);
+			k = OBJ_FLOW;
+		} else
+			continue;	/* a type of a newer Parapet */
+		if (*nrefs == max) {
+			max = max == 0 ? 16 : max * 2;
+			*refs = xreallocarray(*refs, max, sizeof **refs);
+		}
+		store_remember(objs, *refs, nrefs, (enum objtype)k, obj);
+		if (store_load_packed(s, m, (enum objtype)k, obj, id,
+		    db_column_text(st, 3), err) == -1) {
+			db_reset(st);
+			return -1;
+		}
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/*
+ * Read the fields rows of a model: the system's, and an object's of a
+ * database before schema 4 that kept one row per field.
+ */
+static int
+store_load_fields(struct store *s, struct model *m, struct strmap *objs,
+    struct error *err)
+{
+	static const char *const sql = "SELECT object, field, value "
+	    "FROM fields WHERE system = ?";
+	const struct objref	*ref;
+	struct db_stmt		*st;
+	const char		*object, *name, *value;
+	enum objtype		 t;
+	void			*obj;
+	int			 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, m->system.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		object = db_column_text(st, 0);
+		name = db_column_text(st, 1);
+		value = db_column_text(st, 2);
+		if (object == NULL || name == NULL)
+			continue;
+		if (*object == '\0') {
+			t = OBJ_SYSTEM;
+			obj = &m->system;
+		} else if ((ref = strmap_get(objs, object)) != NULL) {
+			t = ref->type;
+			obj = ref->ptr;
+		} else
+			continue;	/* cannot happen: deleted together */
+		if (store_load_field(s, m, t, obj, object, name, value,
+		    err) == -1) {
+			db_reset(st);
+			return -1;
+		}
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+/* Read the practice answers of a model. */
+static int
+store_load_practices(struct store *s, struct model *m, struct error *err)
+{
+	static const char *const sql = "SELECT question, answer, note "
+	    "FROM practices WHERE system = ? ORDER BY position, question";
+	struct practice	*p;
+	struct db_stmt	*st;
+	const char	*q, *answer;
+	int		 rc, a;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, m->system.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		q = db_column_text(st, 0);
+		answer = db_column_text(st, 1);
+		if (q == NULL)
+			continue;
+		a = answer != NULL ? vocab_find(&vocab_answer, answer) : -1;
+		p = model_add_practice(m, q, a == -1 ? TRI_UNKNOWN :
+		    (enum tri)a);
+		free(p->note);
+		p->note = store_column(st, 2);
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+struct model *
+store_load_model(struct store *s, const char *id, struct error *err)
+{
+	return store_load_model_some(s, id, 1, err);
+}
+
+struct model *
+store_load_model_some(struct store *s, const char *id, int lists,
+    struct error *err)
+{
+	static const char *const sql = "SELECT name, description, owner, "
+	    "criticality, revision FROM models WHERE system = ?";
+	const struct field	*f;
+	struct model		*m;
+	struct strmap		 objs;
+	struct objref		**refs = NULL;
+	struct db_stmt		*st;
+	size_t			 nrefs = 0, i;
+	int			 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return NULL;
+	store_bind(st, 1, id);
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		if (rc == DB_DONE)
+			store_no_model(s, id, err);
+		else
+			store_fail(s, rc, err);
+		return NULL;
+	}
+	m = model_new();
+	m->system.id = xstrdup(id);
+	m->revision = (long)db_column_int64(st, 4);
+	for (i = 0; i < STORE_NCOLUMNS; i++) {
+		if ((f = model_field(OBJ_SYSTEM, store_system_columns[i])) ==
+		    NULL)
+			continue;
+		if (field_set(&m->system, f,
+		    db_column_text(st, (int)i), err) == -1) {
+			error_prefix(err, "database '%s': model '%s'", s->path,
+			    id);
+			db_reset(st);
+			model_free(m);
+			return NULL;
+		}
+	}
+	db_reset(st);
+
+	strmap_init(&objs);
+	rc = store_load_objects(s, m, &objs, &refs, &nrefs, lists, err);
+	if (rc == 0)
+		rc = store_load_fields(s, m, &objs, err);
+	for (i = 0; i < nrefs; i++)
+		free(refs[i]);
+	free(refs);
+	strmap_release(&objs);
+	if (rc == 0)
+		rc = store_load_practices(s, m, err);
+	if (rc == 0 && model_index(m, NULL, err) == -1) {
+		error_prefix(err, "database '%s': model '%s'", s->path, id);
+		rc = -1;
+	}
+	if (rc == -1) {
+		model_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* The id of the only model of the database (the caller's to free). */
+char *
+store_only_model(struct store *s, struct error *err)
+{
+	static const char *const sql = "SELECT system FROM models "
+	    "ORDER BY system LIMIT 4";
+	struct db_stmt	*st;
+	struct buf	 b;
+	char		*id = NULL;
+	size_t		 n = 0;
+	int		 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return NULL;
+	buf_init(&b);
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (n++ == 0)
+			id = store_column(st, 0);
+		if (n <= 3)
+			buf_addf(&b, "%s'%s'", n > 1 ? ", " : "",
+			    db_column_text(st, 0));
+		else
+			buf_adds(&b, ", ...");
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		store_fail(s, rc, err);
+	else if (n == 0)
+		error_set(err, "database '%s' holds no models", s->path);
+	else if (n > 1)
+		error_set(err, "database '%s' holds several models (%s); name "
+		    "one with --model", s->path, b.s);
+	buf_release(&b);
+	if (rc != DB_DONE || n != 1) {
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
+struct model *
+store_load(struct store *s, const char *id, struct error *err)
+{
+	struct model	*m = NULL;
+	char		*only = NULL;
+
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	if (id == NULL && (id = only = store_only_model(s, err)) == NULL)
+		goto out;
+	m = store_load_model(s, id, err);
+out:
+	store_rollback(s);	/* a read: nothing to keep */
+	free(only);
+	return m;
+}
+
+int
+store_exists(struct store *s, const char *id, struct error *err)
+{
+	long	rev = store_revision(s, id, err);
+
+	if (rev == -1)
+		return -1;
+	return rev > 0;
+}
+
+char *
+store_load_places(struct store *s, struct model *m, struct error *err)
+{
+	static const char *const sys = "SELECT file, line, col FROM models "
+	    "WHERE system = ?";
+	static const char *const objects = "SELECT object, line, col "
+	    "FROM objects WHERE system = ? AND line IS NOT NULL";
+	const struct objref	*ref;
+	struct srcpos		*pos;
+	struct db_stmt		*st;
+	char			*file = NULL;
+	int			 rc;
+
+	error_clear(err);
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	if ((st = store_prepare(s, sys, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, m->system.id);
+	if ((rc = db_step(st)) == DB_ROW) {
+		file = store_column(st, 0);
+		m->system.pos.line = (unsigned long)db_column_int64(st, 1);
+		m->system.pos.col = (unsigned long)db_column_int64(st, 2);
+	}
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+	if (file == NULL)
+		goto out;	/* not from a file: no places */
+	if ((st = store_prepare(s, objects, err)) == NULL)
+		goto fail;
+	store_bind(st, 1, m->system.id);
+	while ((rc = db_step(st)) == DB_ROW) {
+		ref = model_find(m, db_column_text(st, 0));
+		if (ref == NULL || (pos = store_pos_set(ref->type, ref->ptr)) ==
+		    NULL)
+			continue;
+		pos->line = (unsigned long)db_column_int64(st, 1);
+		pos->col = (unsigned long)db_column_int64(st, 2);
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
+out:
+	store_rollback(s);
+	return file;
+fail:
+	store_rollback(s);
+	free(file);
+	return NULL;
+}
