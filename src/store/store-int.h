@@ -174,6 +174,12 @@ extern const char *const store_system_columns[STORE_NCOLUMNS];
 const char	*store_id_of(const void *);
 /* Where an object's place in its file is kept, to set (NULL: none). */
 struct srcpos	*store_pos_set(enum objtype, void *);
+/*
+ * Set the places (line, column) of a model's system and objects in its
+ * file that the database holds, inside the current transaction.
+ */
+int		 store_read_places(struct store *, struct model *,
+		     struct error *);
 /* Load a model inside the current transaction; NULL and err if absent. */
 struct model	*store_load_model(struct store *, const char *id,
 		     struct error *);

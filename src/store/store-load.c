@@ -347,54 +347,71 @@ store_exists(struct store *s, const char *id, struct error *err)
 	return rev > 0;
 }
 
-char *
-store_load_places(struct store *s, struct model *m, struct error *err)
+/*
+ * Give a stored model, just loaded in the current transaction, the places
+ * in its file that the database holds (none: line 0), to compare with.
+ */
+int
+store_read_places(struct store *s, struct model *m, struct error *err)
 {
-	static const char *const sys = "SELECT file, line, col FROM models "
+	static const char *const sys = "SELECT line, col FROM models "
 	    "WHERE system = ?";
 	static const char *const objects = "SELECT object, line, col "
 	    "FROM objects WHERE system = ? AND line IS NOT NULL";
 	const struct objref	*ref;
 	struct srcpos		*pos;
 	struct db_stmt		*st;
-	char			*file = NULL;
-	int			 rc;
+	int			 rc, i;
+
+	for (i = 0; i < 2; i++) {
+		if ((st = store_prepare(s, i == 0 ? sys : objects,
+		    err)) == NULL)
+			return -1;
+		store_bind(st, 1, m->system.id);
+		while ((rc = db_step(st)) == DB_ROW) {
+			if (i == 0)
+				pos = &m->system.pos;
+			else if ((ref = model_find(m, db_column_text(st, 0))) == NULL ||
+			    (pos = store_pos_set(ref->type, ref->ptr)) ==
+			    NULL)
+				continue;
+			pos->line = (unsigned long)db_column_int64(st,
+			    i);
+			pos->col = (unsigned long)db_column_int64(st,
+			    i + 1);
+		}
+		db_reset(st);
+		if (rc != DB_DONE)
+			return store_fail(s, rc, err);
+	}
+	return 0;
+}
+
+char *
+store_load_places(struct store *s, struct model *m, struct error *err)
+{
+	static const char *const sql = "SELECT file FROM models "
+	    "WHERE system = ?";
+	struct db_stmt	*st;
+	char		*file = NULL;
+	int		 rc;
 
 	error_clear(err);
 	if (store_begin_read(s, err) == -1)
 		return NULL;
-	if ((st = store_prepare(s, sys, err)) == NULL)
+	if ((st = store_prepare(s, sql, err)) == NULL)
 		goto fail;
 	store_bind(st, 1, m->system.id);
-	if ((rc = db_step(st)) == DB_ROW) {
+	if ((rc = db_step(st)) == DB_ROW)
 		file = store_column(st, 0);
-		m->system.pos.line = (unsigned long)db_column_int64(st, 1);
-		m->system.pos.col = (unsigned long)db_column_int64(st, 2);
-	}
 	db_reset(st);
 	if (rc != DB_ROW && rc != DB_DONE) {
 		store_fail(s, rc, err);
 		goto fail;
 	}
-	if (file == NULL)
-		goto out;	/* not from a file: no places */
-	if ((st = store_prepare(s, objects, err)) == NULL)
+	/* Not from a file: no places. */
+	if (file != NULL && store_read_places(s, m, err) == -1)
 		goto fail;
-	store_bind(st, 1, m->system.id);
-	while ((rc = db_step(st)) == DB_ROW) {
-		ref = model_find(m, db_column_text(st, 0));
-		if (ref == NULL || (pos = store_pos_set(ref->type, ref->ptr)) ==
-		    NULL)
-			continue;
-		pos->line = (unsigned long)db_column_int64(st, 1);
-		pos->col = (unsigned long)db_column_int64(st, 2);
-	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		store_fail(s, rc, err);
-		goto fail;
-	}
-out:
 	store_rollback(s);
 	return file;
 fail:

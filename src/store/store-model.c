@@ -832,46 +832,6 @@ store_diff_model(struct store_diff *d, const struct model *old,
 	return store_diff_practices(d, old, new);
 }
 
-/*
- * Give a stored model, just loaded in the current transaction, the places
- * in its file that the database holds (none: line 0), to compare with.
- */
-static int
-store_read_places(struct store *s, struct model *m, struct error *err)
-{
-	static const char *const sys = "SELECT line, col FROM models "
-	    "WHERE system = ?";
-	static const char *const objects = "SELECT object, line, col "
-	    "FROM objects WHERE system = ? AND line IS NOT NULL";
-	const struct objref	*ref;
-	struct srcpos		*pos;
-	struct db_stmt		*st;
-	int			 rc, i;
-
-	for (i = 0; i < 2; i++) {
-		if ((st = store_prepare(s, i == 0 ? sys : objects,
-		    err)) == NULL)
-			return -1;
-		store_bind(st, 1, m->system.id);
-		while ((rc = db_step(st)) == DB_ROW) {
-			if (i == 0)
-				pos = &m->system.pos;
-			else if ((ref = model_find(m, db_column_text(st, 0))) == NULL ||
-			    (pos = store_pos_set(ref->type, ref->ptr)) ==
-			    NULL)
-				continue;
-			pos->line = (unsigned long)db_column_int64(st,
-			    i);
-			pos->col = (unsigned long)db_column_int64(st,
-			    i + 1);
-		}
-		db_reset(st);
-		if (rc != DB_DONE)
-			return store_fail(s, rc, err);
-	}
-	return 0;
-}
-
 /* Insert the models row of a new model. */
 static int
 store_insert_model(struct store *s, const struct model *m, long revision,
