@@ -237,6 +237,18 @@ above agent-excessive-agency@pay-tool llm-misinformation-overreliance@llm
 grep -q '^high .* 3x5  agent-excessive-agency@pay-tool ' "$T/risks" ||
     fail "$model: the payment tool's action impact is lost"
 
+# An internal research assistant over documents that outsiders wrote:
+# only the firm's staff ask, so retrieval beyond a user's rights is no
+# likelier for the outside authors (high, not critical); and poisoned
+# passages reach only answers that lawyers read, a wrong output a person
+# can catch, not critical, below an injection that moves money.
+model=calibration-outside-documents
+register "$SRC/tests/data/calibration/outside-documents.yaml"
+expect rag-access-control-gap@index high
+expect rag-poisoning@index high medium
+grep -q '^high .* 3x4  rag-access-control-gap@index ' "$T/risks" ||
+    fail "$model: outside authors make retrieval beyond rights likelier"
+
 # The caller's own speech, transcribed, is direct injection, not indirect
 # (the assistant drives no tool: medium, its answer is what is at stake).
 model=calibration-voice
