@@ -249,6 +249,15 @@ expect rag-poisoning@index high medium
 grep -q '^high .* 3x4  rag-access-control-gap@index ' "$T/risks" ||
     fail "$model: outside authors make retrieval beyond rights likelier"
 
+# Guardrails of a public image generator: slipping past one yields what
+# the generator would make unchecked, whose harm is the generator's own
+# finding; evading them is high, not critical. A fraud scorer that decides
+# alone stays critical (above).
+model=calibration-guardrail
+register "$SRC/tests/data/calibration/guardrail.yaml"
+expect evasion-adversarial-inputs@moderation high
+expect evasion-adversarial-inputs@safety high
+
 # The caller's own speech, transcribed, is direct injection, not indirect
 # (the assistant drives no tool: medium, its answer is what is at stake).
 model=calibration-voice
