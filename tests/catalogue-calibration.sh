@@ -125,6 +125,14 @@ expect llm-system-prompt-leakage@llm high medium
 expect llm-unbounded-consumption@llm medium low
 # The vendor's own endpoint is the vendor's to protect.
 expect model-extraction@llm-api none
+# The outside monitoring service takes the same prompts, which carry the
+# customers' personal data, as the in-house transcripts: it ranks with
+# them, whether or not the model states personal-data of it.
+expect monitoring-holds-sensitive-data@transcripts high
+expect monitoring-holds-sensitive-data@monitoring high
+"$PARAPET" risk "$T/db" monitoring-holds-sensitive-data@monitoring |
+    grep -q "^    fact: 'monitoring' is a monitoring service$" ||
+    fail "$model: the monitoring's kind does not read as a noun"
 
 # The example of the model format: its ticket tool's action-impact is not
 # answered, so what it can do is not taken to be contained: unanswered

@@ -106,7 +106,7 @@ reason_ask(struct eval *e, struct risk *k, enum target_type t,
 	buf_release(&b);
 }
 
-/* "a model", "an agent". */
+/* "a model", "an agent", "a monitoring service". */
 static void
 reason_kind(struct buf *b, int kind)
 {
@@ -116,6 +116,9 @@ reason_kind(struct buf *b, int kind)
 		w = "component";
 	buf_adds(b, strchr("aeio", w[0]) != NULL ? "an " : "a ");
 	buf_adds(b, w);
+	/* Monitoring is no count noun: "is a monitoring" reads wrong. */
+	if (strcmp(w, "monitoring") == 0)
+		buf_adds(b, " service");
 }
 
 /* Words of a bit set: "a", "a or b" (joined with "or" or ", "). */
