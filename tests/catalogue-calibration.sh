@@ -133,6 +133,13 @@ expect monitoring-holds-sensitive-data@monitoring high
 "$PARAPET" risk "$T/db" monitoring-holds-sensitive-data@monitoring |
     grep -q "^    fact: 'monitoring' is a monitoring service$" ||
     fail "$model: the monitoring's kind does not read as a noun"
+# The vendor's chat model and embedding model fail together when the
+# vendor is breached or goes down: one finding, naming both.
+expect third-party-model-dependency@llm medium
+expect third-party-model-dependency@embedder none
+"$PARAPET" risk "$T/db" third-party-model-dependency@llm |
+    grep -q "^    fact: one finding for components 'llm' and 'embedder'" ||
+    fail "$model: the vendor's models are not one dependency finding"
 
 # The example of the model format: its ticket tool's action-impact is not
 # answered, so what it can do is not taken to be contained: unanswered
