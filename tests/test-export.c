@@ -1453,6 +1453,38 @@ test_markdown_sections(void **state)
 }
 
 /*
+ * The unanswered facts name biometric-data only where some flow carries
+ * recordings or images: in a text-only system, nothing holds voiceprints
+ * or face templates, and the field on every component is noise.
+ */
+static void
+test_markdown_biometric_needs_media(void **state)
+{
+	struct fixture	*fx = *state;
+	struct buf	 b;
+	const char	*facts;
+	const unsigned	 media = DATA_BIT(DATA_AUDIO) | DATA_BIT(DATA_IMAGE) |
+			    DATA_BIT(DATA_VIDEO);
+	size_t		 i;
+
+	for (i = 0; i < fx->model->ncomponents; i++)
+		fx->model->components[i]->biometric_data = TRI_UNKNOWN;
+	for (i = 0; i < fx->model->nflows; i++)
+		fx->model->flows[i]->data &= ~media;
+	render(fx, "markdown", &b);
+	facts = strstr(b.s, "Facts about components and flows not answered:");
+	assert_non_null(facts);
+	assert_null(strstr(facts, "biometric-data"));
+	buf_release(&b);
+	fx->model->flows[0]->data |= DATA_BIT(DATA_AUDIO);
+	render(fx, "markdown", &b);
+	facts = strstr(b.s, "Facts about components and flows not answered:");
+	assert_non_null(facts);
+	assert_non_null(strstr(facts, "biometric-data"));
+	buf_release(&b);
+}
+
+/*
  * Overdue mitigations on the report's date get their own section, oldest
  * due first, with owners; done or rejected ones and those of accepted
  * risks are left out, as on the dashboard.
@@ -1649,6 +1681,9 @@ main(void)
 		    teardown_fixture),
 		cmocka_unit_test_setup_teardown(test_markdown_sections,
 		    setup_hostile, teardown_fixture),
+		cmocka_unit_test_setup_teardown(
+		    test_markdown_biometric_needs_media, setup_hostile,
+		    teardown_fixture),
 		cmocka_unit_test_setup_teardown(test_markdown_overdue,
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test_setup_teardown(

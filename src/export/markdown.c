@@ -1312,10 +1312,29 @@ md_answer(const struct model *m, const char *id, const char **note)
 	return TRI_UNKNOWN;
 }
 
+/*
+ * 1 if a flow of the model carries recordings or images: without any,
+ * nothing in it holds biometric data in the sense of that field
+ * (voiceprints, face templates, recordings that identify people), and
+ * listing biometric-data as unanswered on every component is noise.
+ */
+static int
+md_has_media(const struct model *m)
+{
+	const unsigned	 media = DATA_BIT(DATA_AUDIO) | DATA_BIT(DATA_IMAGE) |
+			    DATA_BIT(DATA_VIDEO);
+	size_t		 i;
+
+	for (i = 0; i < m->nflows; i++)
+		if (m->flows[i]->data & media)
+			return 1;
+	return 0;
+}
+
 /* "- Component Name (`id`): a, b not answered" for unknown booleans. */
 static size_t
 md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
-    const char *id, const char *name)
+    const char *id, const char *name, int media)
 {
 	const struct field	*f;
 	size_t			 i, n, k = 0;
@@ -1324,6 +1343,8 @@ md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
 	for (i = 0; i < n; i++) {
 		if (f[i].type != FIELD_BOOL || !field_applies(&f[i], kind) ||
 		    (f[i].flags & FIELD_STATED) || field_isset(obj, &f[i]))
+			continue;
+		if (!media && strcmp(f[i].name, "biometric-data") == 0)
 			continue;
 		if (k++ == 0) {
 			buf_addf(o, "- %c%s ", objtype_name(t)[0] - 'a' + 'A',
@@ -1398,6 +1419,7 @@ md_practices(struct md *d)
 	struct md_row		 r = { .n = 0 };
 	const char		*note;
 	size_t			 i, n = 0;
+	int			 media = md_has_media(d->m);
 
 	buf_adds(o, "## Practice answers and open questions\n\n"
 	    "### Practice answers\n\n");
@@ -1465,11 +1487,11 @@ md_practices(struct md *d)
 	for (i = 0; i < d->m->ncomponents; i++) {
 		c = d->m->components[i];
 		md_unknowns(&facts, c, OBJ_COMPONENT, c->kind, c->id,
-		    c->name);
+		    c->name, media);
 	}
 	for (i = 0; i < d->m->nflows; i++) {
 		f = d->m->flows[i];
-		md_unknowns(&facts, f, OBJ_FLOW, -1, f->id, f->name);
+		md_unknowns(&facts, f, OBJ_FLOW, -1, f->id, f->name, media);
 	}
 	if (facts.len > 0) {
 		buf_adds(o, "Facts about components and flows not answered:"
