@@ -1366,7 +1366,7 @@ test_risk_states_say_what_was_decided(void **state)
 	add_risk(&r, "owned", "llm", 3, 3, NULL);
 	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
 	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
-	    RISK_ACCEPTED, NULL, "Only public data", &e), 0);
+	    RISK_ACCEPTED, "Dan", "Only public data", &e), 0);
 	assert_int_equal(store_set_mitigation(s, "assist", "prompt-injection",
 	    "llm", "m-b", MIT_PLANNED, "Bob", NULL, NULL, &e), 0);
 	assert_int_equal(store_set_risk(s, "assist", "owned", "llm",
@@ -1736,12 +1736,28 @@ test_decisions_are_checked(void **state)
 	    "'assist'");
 	assert_int_equal(history_count(s, "assist"), n);
 
+	/* A new acceptance needs a risk owner and a reason of a few words. */
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, NULL, "no personal data in prompts", &e), -1);
+	assert_string_equal(e.msg, "accepting a risk requires a risk owner, "
+	    "the person who answers for it");
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, "Alice", "x", &e), -1);
+	assert_string_equal(e.msg, "accepting a risk requires a "
+	    "justification of at least 3 words, saying why it may stand");
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, "Alice", "fine - ok", &e), -1);
+	assert_int_equal(history_count(s, "assist"), n);
+
 	/* With a reason stored, accepting again needs none. */
 	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
 	    RISK_NOT_APPLICABLE, NULL, "no personal data in prompts", &e), 0);
 	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
-	    RISK_ACCEPTED, NULL, NULL, &e), 0);
-	assert_int_equal(history_count(s, "assist"), n + 3);
+	    RISK_ACCEPTED, "Dan", NULL, &e), 0);
+	assert_int_equal(history_count(s, "assist"), n + 4);
+	/* An accepted risk keeps an owner. */
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, "", NULL, &e), -1);
 	/* Only the owner: who decided stays. */
 	setenv("PARAPET_USER", "bob", 1);
 	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
@@ -2156,7 +2172,7 @@ test_revisions_rebuild(void **state)
 	model_free(a);
 	/* 3: a decision. */
 	assert_int_equal(store_set_risk(s, "assist", "prompt-injection", "llm",
-	    RISK_ACCEPTED, "Lead", "vendor filter", &e), 0);
+	    RISK_ACCEPTED, "Lead", "vendor filter in place", &e), 0);
 	/* 4: a component added, a practice answered. */
 	a = store_load(s, "assist", &e);
 	assert_int_equal(a->revision, 3);
@@ -2208,7 +2224,7 @@ test_revisions_rebuild(void **state)
 	k = risk_register_find(&reg, "prompt-injection", "llm");
 	assert_int_equal(k->status, RISK_ACCEPTED);
 	assert_string_equal(k->owner, "Lead");
-	assert_string_equal(k->justification, "vendor filter");
+	assert_string_equal(k->justification, "vendor filter in place");
 	model_free(r);
 	/* -1: the one before the latest, under the old id. */
 	r = revision_of(s, "assist", -1, &reg, &e);

@@ -411,12 +411,15 @@ import_text(const char *s)
 /*
  * Apply the decisions to the stored register, each only where it differs
  * from what is stored, so that importing the same file again records
- * nothing. *applied counts the risks where something changed.
+ * nothing. *applied counts the risks where something changed. Into a new
+ * database the file's decisions are its record, taken as they are; into
+ * one that has the model, an acceptance it does not hold is a new decision
+ * and needs what any acceptance needs (an owner, a reason).
  */
 static int
 import_apply_decisions(struct session *s, const char *id,
-    const struct model_decisions *dec, const char *file, size_t *applied,
-    struct error *err)
+    const struct model_decisions *dec, const char *file, int isnew,
+    size_t *applied, struct error *err)
 {
 	struct risk_register		 reg;
 	struct import_index		 x;
@@ -470,9 +473,10 @@ import_apply_decisions(struct session *s, const char *id,
 		if (k->status != d->status || !import_same(k->owner,
 		    d->owner) || !import_same(k->justification,
 		    d->justification)) {
-			if (store_set_risk(s->store, id, d->threat, d->target,
-			    d->status, import_text(d->owner),
-			    import_text(d->justification), err) == -1) {
+			if (store_set_risk_flags(s->store, id, d->threat,
+			    d->target, d->status, import_text(d->owner),
+			    import_text(d->justification), isnew ?
+			    STORE_RECORDED : 0, err) == -1) {
 				error_locate(err, file, pos->line, pos->col);
 				goto out;
 			}
@@ -590,9 +594,11 @@ import_xml_decisions(struct session *s, const char *id,
 		if (o->status != k->status || !import_same(o->owner,
 		    k->owner) || !import_same(o->justification,
 		    k->justification)) {
-			if (store_set_risk(s->store, id, k->threat, k->target,
-			    k->status, import_text(k->owner),
-			    import_text(k->justification), err) == -1)
+			/* Decided in another copy: recorded, not new. */
+			if (store_set_risk_flags(s->store, id, k->threat,
+			    k->target, k->status, import_text(k->owner),
+			    import_text(k->justification), STORE_RECORDED,
+			    err) == -1)
 				goto out;
 		}
 	}
@@ -785,8 +791,8 @@ retry:
 	    NULL, &e) == -1 ||
 	    session_summarize_stored(s, m->system.id, &sum, &e) == -1) :
 	    (session_save(s, m, -1, &saved, &e) == -1 ||
-	    import_apply_decisions(s, m->system.id, &dec, file, &applied,
-	    &e) == -1 ||
+	    import_apply_decisions(s, m->system.id, &dec, file, isnew,
+	    &applied, &e) == -1 ||
 	    import_recount(s, m->system.id, applied, &saved, &sum,
 	    &e) == -1)) ||
 	    /* Where its objects are written, for SARIF's locations. */

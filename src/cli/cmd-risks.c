@@ -387,6 +387,9 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 			    "--justification TEXT%s\n", status ==
 			    RISK_MITIGATED ? ", or first mark a mitigation "
 			    "implemented ('parapet mitigation')" : "");
+		else if (strstr(e.msg, "risk owner") != NULL)
+			fprintf(stderr, "parapet: risk: name them with "
+			    "--owner NAME\n");
 		goto out;
 	}
 	k2 = risk_register_find(&after, k->threat, k->target);
@@ -400,16 +403,6 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 		cli_puts(stdout, k2->owner);
 	}
 	printf("\n");
-	/*
-	 * An accepted risk stands on someone's word: with neither its own
-	 * owner nor the system's, nobody answers for it at review.
-	 */
-	if (k2 != NULL && k2->status == RISK_ACCEPTED &&
-	    (k2->owner == NULL || *k2->owner == '\0') &&
-	    (m->system.owner == NULL || *m->system.owner == '\0'))
-		fprintf(stderr, "note: nobody owns this accepted risk (nor "
-		    "the system): give it an owner with --owner NAME, who "
-		    "answers for it when it is due for review\n");
 	rc = 0;
 out:
 	risk_register_release(&after);

@@ -489,18 +489,21 @@ md_summary(struct md *d)
 			continue;
 		buf_adds(o, "- ");
 		md_risk_ref(d, k);
+		/* Who answers for it is its owner; who typed it in is an
+		   account, named apart. */
 		buf_addf(o, ": %s, accepted by ", md_word(&vocab_severity,
 		    k->severity));
+		if (k->owner != NULL && *k->owner != '\0') {
+			md_inline(o, k->owner);
+			buf_adds(o, " (risk owner)");
+		} else
+			buf_adds(o, "**no risk owner**");
+		buf_adds(o, ", recorded by ");
 		md_inline(o, k->decided_by != NULL ? k->decided_by :
-		    "an unknown person");
+		    "an unknown account");
 		buf_adds(o, " on ");
 		md_inline(o, k->decided_at != NULL ? k->decided_at :
 		    "an unknown date");
-		/* Who decided is not always who owns the risk. */
-		if (k->owner != NULL && *k->owner != '\0') {
-			buf_adds(o, ", owner ");
-			md_inline(o, k->owner);
-		}
 		buf_addc(o, '\n');
 		n++;
 	}
@@ -1195,8 +1198,8 @@ md_decisions(struct md *d)
 			continue;
 		if (n++ == 0)
 			buf_adds(o, "| Risk | Decision | Justification | "
-			    "Decided by | Decided at |\n"
-			    "| --- | --- | --- | --- | --- |\n");
+			    "Risk owner | Recorded by | Recorded at |\n"
+			    "| --- | --- | --- | --- | --- | --- |\n");
 		c = md_td(&r);
 		buf_addf(c, "R%zu ", i + 1);
 		md_inline(c, export_risk_title(d->in, k));
@@ -1204,6 +1207,9 @@ md_decisions(struct md *d)
 		c = md_td(&r);
 		if (md_text(c, k->justification, MD_CELL, NULL, 0) == 0)
 			buf_adds(c, "**none given**");
+		c = md_td(&r);
+		if (md_text(c, k->owner, MD_CELL, NULL, 0) == 0)
+			buf_adds(c, "**none named**");
 		md_cell(md_td(&r), k->decided_by);
 		md_cell(md_td(&r), k->decided_at);
 		md_tr(o, &r);

@@ -26,6 +26,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -962,6 +963,49 @@ store_changed(const char *a, const char *b)
 	return strcmp(a, b) != 0;
 }
 
+/* The words of a text: runs of characters other than blanks that hold a
+   letter or a digit. */
+static size_t
+store_words(const char *v)
+{
+	size_t	n = 0;
+	int	in = 0, alnum = 0;
+
+	for (;; v++) {
+		if (*v == '\0' || isspace((unsigned char)*v)) {
+			if (in && alnum)
+				n++;
+			in = alnum = 0;
+			if (*v == '\0')
+				return n;
+			continue;
+		}
+		in = 1;
+		if (isalnum((unsigned char)*v))
+			alnum = 1;
+	}
+}
+
+/*
+ * Whether a new acceptance may stand: somebody named answers for it (the
+ * risk's owner) and the justification says why, in a few words. Only new
+ * acceptances are checked: those recorded before keep their word.
+ */
+static int
+store_check_acceptance(const char *owner, const char *justification,
+    struct error *err)
+{
+	if (owner == NULL || store_words(owner) == 0)
+		return error_set(err, "accepting a risk requires a risk owner, "
+		    "the person who answers for it");
+	if (justification == NULL ||
+	    store_words(justification) < STORE_JUSTIFICATION_WORDS)
+		return error_set(err, "accepting a risk requires a "
+		    "justification of at least %d words, saying why it may "
+		    "stand", STORE_JUSTIFICATION_WORDS);
+	return 0;
+}
+
 /* The stored decision about one risk. */
 struct store_decision {
 	char	*status;
@@ -1043,6 +1087,15 @@ store_set_risk(struct store *s, const char *id, const char *threat,
     const char *target, int status, const char *owner,
     const char *justification, struct error *err)
 {
+	return store_set_risk_flags(s, id, threat, target, status, owner,
+	    justification, 0, err);
+}
+
+int
+store_set_risk_flags(struct store *s, const char *id, const char *threat,
+    const char *target, int status, const char *owner,
+    const char *justification, int flags, struct error *err)
+{
 	/* Who decided stays with the last change of status or reason. */
 	static const char *const sql = "UPDATE risks SET status = ?, "
 	    "owner = ?, justification = ?, "
@@ -1072,6 +1125,12 @@ store_set_risk(struct store *s, const char *id, const char *threat,
 		    "marking a risk not applicable");
 		goto fail;
 	}
+	/* A new acceptance, or a changed one, needs an owner and a reason. */
+	if (status == RISK_ACCEPTED && !(flags & STORE_RECORDED) &&
+	    (store_changed(dd.status, word) || store_changed(dd.owner, owner) ||
+	    store_changed(dd.justification, justification)) &&
+	    store_check_acceptance(owner, justification, err) == -1)
+		goto fail;
 	/* Mitigated needs evidence: a mitigation in place, or a reason. */
 	if (status == RISK_MITIGATED && justification == NULL &&
 	    (store_changed(dd.status, word) ||

@@ -239,12 +239,22 @@ int		 store_load_risks(struct store *, const char *id,
 /*
  * Decide a risk. status is an enum risk_status; owner and justification
  * may be NULL (unchanged; "" clears). Accepting or marking not applicable
- * requires a justification (given now or already stored). A change of
- * status or justification records who and when in decided_by/decided_at.
+ * requires a justification (given now or already stored). A new or changed
+ * acceptance also requires the risk's owner and a justification of at
+ * least STORE_JUSTIFICATION_WORDS words, unless flags has STORE_RECORDED
+ * (a decision recorded elsewhere before, as an import restores it). A
+ * change of status or justification records who and when in
+ * decided_by/decided_at.
  */
+#define STORE_JUSTIFICATION_WORDS 3
+#define STORE_RECORDED 0x1
 int		 store_set_risk(struct store *, const char *id,
 		     const char *threat, const char *target, int status,
 		     const char *owner, const char *justification,
+		     struct error *);
+int		 store_set_risk_flags(struct store *, const char *id,
+		     const char *threat, const char *target, int status,
+		     const char *owner, const char *justification, int flags,
 		     struct error *);
 /* Set a mitigation of a risk: status (-1: unchanged), owner, due, notes
  * (NULL: unchanged; "" clears). due must be a real date as YYYY-MM-DD.

@@ -272,6 +272,13 @@ risks_status_done(struct tui *t, void *arg, const char *value)
 
 	if (k == NULL || (st = vocab_find(&vocab_risk_status, value)) < 0)
 		return 0;
+	/* Somebody named answers for an accepted risk: ask for them first. */
+	if (st == RISK_ACCEPTED && k->status != RISK_ACCEPTED &&
+	    (k->owner == NULL || *k->owner == '\0')) {
+		tui_errorf(t, "accepting a risk requires a risk owner: "
+		    "press o to name who answers for it");
+		return 0;
+	}
 	if (st == RISK_ACCEPTED || st == RISK_NOT_APPLICABLE) {
 		next = risks_arg_new(ra->rs, k, NULL);
 		next->status = st;

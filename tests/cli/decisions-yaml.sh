@@ -16,6 +16,10 @@ newdb plain
 db_plain=$DB
 newdb two
 db_two=$DB
+newdb lax
+db_lax=$DB
+newdb laxnew
+db_laxnew=$DB
 
 model="$SRC/tests/data/yaml/ci-model.yaml"
 
@@ -193,5 +197,30 @@ expect_err "gone.yaml:$line:3: no risk '$risk' in this model: 'llm' is" \
 expect_err "'llm' is not the system, a boundary, a component or a flow of it" \
     "the refusal says the component is not in the model"
 dbnone "${db_other}" || fail "a refused import left a new database behind"
+
+# An acceptance the database does not hold yet is a new decision: it needs
+# a risk owner and a reason of a few words, refused at its place if not.
+# Into a new database the file's decisions are its record, kept as written
+# (files from before the rule keep importing).
+{
+	cat "$model"
+	printf 'decisions:\n  %s:\n    status: accepted\n' "$risk"
+	printf '    justification: ok\n'
+} >"$T/lax.yaml"
+run import "$model" "${db_lax}"
+expect_rc 0 "the model without decisions"
+run import "$T/lax.yaml" "${db_lax}"
+expect_rc 1 "a new acceptance without an owner"
+line="$(grep -n "^  $risk:" "$T/lax.yaml" | cut -d: -f1)"
+expect_err "lax.yaml:$line:3: accepting a risk requires a risk owner" \
+    "the refusal says where and why"
+run risk "${db_lax}" "$risk"
+expect_out "status:    open" "the refused acceptance changed nothing"
+run import "$T/lax.yaml" "${db_laxnew}"
+expect_rc 0 "the same file into a new database: its record"
+run risk "${db_laxnew}" "$risk"
+expect_out "status:    accepted" "the recorded acceptance is kept"
+run import "$T/lax.yaml" "${db_laxnew}"
+expect_rc 0 "and again: nothing new"
 
 finish

@@ -60,7 +60,7 @@ db="${db_r}"
 risk="$("$PARAPET" risks "$db" | awk '$4 ~ /@c3$/ {print $4; exit}')"
 threat="${risk%@c3}"
 [ -n "$threat" ] || fail "no risk on c3 to decide"
-run risk "$db" "$risk" --status accepted --owner ciso --justification signed
+run risk "$db" "$risk" --status accepted --owner ciso --justification "signed by the CISO"
 expect_rc 0 "accept a risk on c3"
 old=c3
 kills=0
@@ -138,7 +138,7 @@ for delay in 0.01 0.03 0.06 0.1; do
 		fail "a decision killed at ${delay}s is in history, not stored"
 	fi
 	"$PARAPET" risk "$db" "$threat@$old" --status accepted \
-	    --justification signed >/dev/null ||
+	    --justification "signed by the CISO" >/dev/null ||
 	    fail "decide again after a kill at ${delay}s"
 done
 echo "killed.sh: $kills processes killed part way" >&2

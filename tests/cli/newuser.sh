@@ -72,7 +72,20 @@ run risk rag.db llm-system-prompt-leakage@llm --status mitigated
 expect_rc 1 "mitigated without evidence"
 expect_err "or first mark a mitigation implemented ('parapet mitigation')" \
     "mitigated, hint"
-run risk rag.db llm-system-prompt-leakage@llm --status accepted --justification "pilot"
+# Accepting needs a real reason (a few words) and a named risk owner.
+run risk rag.db llm-system-prompt-leakage@llm --status accepted \
+    --justification "pilot" --owner "Head of IT"
+expect_rc 1 "accepted with a one-word justification"
+expect_err "justification of at least 3 words" "accepted, a real reason"
+run risk rag.db llm-system-prompt-leakage@llm --status accepted \
+    --justification "a pilot with ten users"
+expect_rc 1 "accepted without a risk owner"
+expect_err "accepting a risk requires a risk owner" "accepted, an owner"
+expect_err "name them with --owner NAME" "accepted, owner hint"
+run risk rag.db llm-system-prompt-leakage@llm
+expect_out "status:    open" "refused acceptances change nothing"
+run risk rag.db llm-system-prompt-leakage@llm --status accepted \
+    --justification "a pilot with ten users" --owner "Head of IT"
 expect_rc 0 "accepted with a justification"
 grep -qF -- "--justification" "$T/err" && fail "hint after success"
 
@@ -293,13 +306,12 @@ expect_rc 0 "export through a link"
 head -1 target.csv | grep -q '^id,threat,' ||
     fail "export through a link: the target was not written"
 
-# Accepting a risk that nobody owns (nor its system) is allowed, with a
-# note saying who should answer for it; with an owner, no note.
+# Accepting a risk that nobody owns is refused; with an owner, no note.
 run risk gate.db third-party-model-silent-change@llm --status accepted \
     --justification "the vendor pins versions for us"
-expect_rc 0 "accept without an owner"
-expect_err "note: nobody owns this accepted risk (nor the system)" \
-    "accept without an owner: the note"
+expect_rc 1 "accept without an owner"
+expect_err "accepting a risk requires a risk owner" \
+    "accept without an owner: why"
 run risk gate.db third-party-model-dependency@llm --status accepted \
     --justification "a second vendor is contracted" --owner "Head of IT"
 expect_rc 0 "accept with an owner"

@@ -130,7 +130,11 @@ grep -q "^### Open high and critical risks" sa.md &&
     fail "report: 'Open' heading over mitigating risks"
 grep -qE "^- \*\*R[0-9]+\*\* .*llm-indirect-prompt-injection@llm.*: high, mitigating" sa.md ||
     fail "report: the mitigating risk in the list"
-grep -qE "^- \*\*R[0-9]+\*\* .*llm-system-prompt-leakage@llm.*accepted by .* on .*, owner Head of Support\$" sa.md ||
+grep -qE "^- \*\*R[0-9]+\*\* .*llm-system-prompt-leakage@llm.*accepted by Head of Support \\(risk owner\\), recorded by .* on .*$" sa.md ||
     fail "report: the accepted risk's owner"
+grep -qF "| Risk | Decision | Justification | Risk owner | Recorded by | Recorded at |" sa.md ||
+    fail "report: the decisions table names the risk owner"
+grep -qE "^\| R[0-9]+ .* \| accepted \| Filter and monitoring in place \| Head of Support \| " sa.md ||
+    fail "report: the decisions table row names the owner"
 
 finish

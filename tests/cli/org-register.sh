@@ -31,10 +31,12 @@ run mitigation "$db" "$fact" m-encrypt-in-transit --model alpha \
     --status planned --owner Carol --due 2026-01-10
 expect_rc 0 "overdue mitigation"
 PARAPET_NOW=2025-06-01T09:00:00Z run risk "$db" "$acc" --model alpha \
-    --status accepted --justification "scores are coarse already"
+    --status accepted --justification "scores are coarse already" \
+    --owner Alice
 expect_rc 0 "accept alpha $acc"
 PARAPET_NOW=2026-10-01T09:00:00Z run risk "$db" "$acc" --model beta \
-    --status accepted --justification "internal callers only"
+    --status accepted --justification "internal callers only" \
+    --owner Bob
 expect_rc 0 "accept beta $acc"
 run mitigation "$db" "$fact" m-encrypt-in-transit --model beta \
     --status planned --due 2027-01-01

@@ -17,7 +17,7 @@ newdb register
 reg=$DB
 run import "$T/m.yaml" "$reg"
 expect_rc 0 "import into the register"
-run risk "$reg" "$a" --status accepted --justification "guardrails" \
+run risk "$reg" "$a" --status accepted --justification "guardrails in place" \
     --owner Bob
 expect_rc 0 "decide a risk in the register"
 

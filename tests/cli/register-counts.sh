@@ -117,7 +117,8 @@ run mitigation "$db" "$fact" m-encrypt-in-transit --model alpha \
     --status planned --owner Carol --due 2026-01-10
 expect_rc 0 "overdue mitigation"
 PARAPET_NOW=2025-06-01T09:00:00Z run risk "$db" "$acc" --model alpha \
-    --status accepted --justification "scores are coarse already"
+    --status accepted --justification "scores are coarse already" \
+    --owner "Risk Lead"
 expect_rc 0 "accept"
 run risk "$db" evasion-adversarial-inputs@clf --model beta --owner Alice
 expect_rc 0 "owner"
@@ -136,7 +137,8 @@ run mitigation "$db" "$fact" m-encrypt-in-transit --model alpha \
     --status planned
 expect_rc 0 "planned again"
 PARAPET_NOW=2024-01-01T09:00:00Z run risk "$db" "$fact" --model alpha \
-    --status accepted --justification "the network is private"
+    --status accepted --justification "the network is private" \
+    --owner "Risk Lead"
 expect_rc 0 "accept the mitigated risk"
 agree "$db" "risk of an overdue mitigation accepted"
 
@@ -164,7 +166,7 @@ run push "$db" "$reg" --model beta
 expect_rc 0 "push beta"
 agree "$reg" "pushed"
 run risk "$reg" "$acc" --model beta --status accepted \
-    --justification "decided in the register"
+    --justification "decided in the register" --owner "Risk Lead"
 expect_rc 0 "decide in the register"
 run pull "$reg" "$back" --model beta
 expect_rc 0 "pull beta"

@@ -216,7 +216,7 @@ PARAPET_NOW=2026-11-01T10:00:00Z run import "$T/m.yaml" "$db"
 PARAPET_NOW=2026-11-01T10:00:00Z run export "$db" --format xml \
     --output "$T/old.xml"
 PARAPET_NOW=2026-11-02T10:00:00Z PARAPET_USER=ciso \
-    run risk "$db" model-extraction@api --status accepted \
+    run risk "$db" model-extraction@api --status accepted --owner ciso \
     --justification 'signed by the CISO'
 "$PARAPET" history "$db" >"$T/before"
 before=$(wc -l <"$T/before")
@@ -271,7 +271,7 @@ run rename "$db" clf "$(printf 'x\300')"
 expect_rc 2 "a new id that is not UTF-8"
 if [ "$BACKEND" = sqlite ] && command -v sqlite3 >/dev/null 2>&1; then
 	"$PARAPET" risk "$db" model-extraction@api --status accepted \
-	    --justification ok >/dev/null
+	    --owner ciso --justification "ok for now" >/dev/null
 	m="$("$PARAPET" risk "$db" model-extraction@api |
 	    awk '$1 == "proposed" {print $2; exit}')"
 	"$PARAPET" mitigation "$db" model-extraction@api "$m" \

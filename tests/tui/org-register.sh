@@ -30,7 +30,8 @@ fact=flow-unencrypted-sensitive@api
     tui_fail "cannot plan the mitigation"
 PARAPET_NOW=2025-06-01T09:00:00Z "$PARAPET" risk "$db" \
     model-extraction@api --model beta --status accepted \
-    --justification "scores are coarse already" >/dev/null ||
+    --justification "scores are coarse already" --owner "Risk Lead" \
+    >/dev/null ||
     tui_fail "cannot accept the risk"
 
 # counts ID: the numbers `parapet register` prints for a system, in the

@@ -89,12 +89,22 @@ tui_keys D
 tui_wait 'Overdue mitigations (due before 2026-11-25)'
 tui_has '2026-11-01 m-authorise-outside-model'
 
-# Accept the risk: a justification is required. (The register keeps its
-# filter across screens.)
+# Accept the risk: a risk owner and a justification are required. (The
+# register keeps its filter across screens.)
 tui_keys R
 tui_wait 'risks, by severity'
 tui_has "filter: severity critical; text 'prompt injection'"
 only_direct_injection
+tui_keys s
+tui_wait 'Status of the risk'
+tui_keys Down Down Down Enter
+tui_wait 'accepting a risk requires a risk owner: press o'
+tui_hasnt 'Why is this risk accepted?'
+tui_keys o
+tui_wait 'Who owns this risk?'
+tui_type 'Risk Lead'
+tui_keys Enter
+tui_wait "saved"
 tui_keys s
 tui_wait 'Status of the risk'
 tui_keys Down Down Down Enter

@@ -56,7 +56,7 @@ risk=$(awk 'NR == 1 {print $4}' "$T/out")
 run import "$T/m2.yaml" "$DB"
 expect_rc 0 "the editor edits the model"
 # ... and cannot decide a risk or a mitigation.
-run risk "$DB" "$risk" --status accepted --justification "fine" --owner Bob
+run risk "$DB" "$risk" --status accepted --justification "fine for the pilot" --owner Bob
 expect_rc 1 "the editor decides a risk"
 expect_err "permission denied" "the server refuses the editor's decision"
 mit=$("$PARAPET" risk "$DB" "$risk" | awk '$1 == "proposed" {print $2; exit}')
@@ -66,7 +66,7 @@ expect_err "permission denied" "the server refuses the editor's mitigation"
 
 # The decider decides, and cannot edit the model.
 as "$dec"
-run risk "$DB" "$risk" --status accepted --justification "fine" --owner Bob
+run risk "$DB" "$risk" --status accepted --justification "fine for the pilot" --owner Bob
 expect_rc 0 "the decider decides a risk"
 run risks "$DB"
 expect_out "accepted" "the decision is stored"
