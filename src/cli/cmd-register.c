@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "catalogue/catalogue.h"
 #include "cli/cli.h"
@@ -195,6 +196,9 @@ cmd_register(const struct cli_cmd *c, struct cli_args *a)
 	    cli_level("--min-severity", a->min_severity)) == -1) ||
 	    (f.review_days = register_days(a->review_after)) == -1)
 		return cli_usage(c);
+	/* Names are cut short only to fit a terminal. */
+	if (format == REGISTER_TEXT && !isatty(STDOUT_FILENO))
+		format = REGISTER_TEXT_WHOLE;
 	if (a->overdue && a->review) {
 		fprintf(stderr, "parapet: register: --overdue and --review are "
 		    "two lists: give one\n");

@@ -126,9 +126,12 @@ int				 export_svg_available(void);
  * systems with their counts, or the overdue mitigations (review 0) or the
  * accepted risks due for review (review 1), as an aligned text table,
  * CSV (escaped and defused as the csv export) or Markdown (escaped as the
- * report). The filter says what was counted and on which day.
+ * report). The filter says what was counted and on which day. Text cuts
+ * long names (never keys) to keep a terminal's table narrow; whole text,
+ * for a pipe or a file, cuts nothing.
  */
-enum register_format { REGISTER_TEXT, REGISTER_CSV, REGISTER_MARKDOWN };
+enum register_format { REGISTER_TEXT, REGISTER_CSV, REGISTER_MARKDOWN,
+	REGISTER_TEXT_WHOLE };
 struct org_filter;
 struct org_item;
 struct org_system;

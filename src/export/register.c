@@ -31,7 +31,9 @@ struct reg_table {
 	char		**cells;	/* nrows x ncols */
 	size_t		  nrows;
 	size_t		  ncols;
-	const char	 *numeric;	/* per column: 'n' right-aligned */
+	const char	 *numeric;	/* per column: 'n' right-aligned, 'k' a
+					   key, never cut */
+	int		  whole;	/* cut nothing (not a terminal) */
 };
 
 static void
@@ -72,8 +74,10 @@ reg_cellf(struct reg_table *t, size_t col, size_t n)
 
 /*
  * Write the table: every column as wide as its widest cell (text columns
- * at most REG_TEXT_MAX, cut short with "~"), two spaces apart; the last
- * column is not padded nor cut.
+ * other than keys at most REG_TEXT_MAX, cut short with "~", unless the
+ * table is whole), two spaces apart; the last column is not padded nor cut.
+ * Keys (a system's id, a risk's threat@target) are never cut: two risks of
+ * one threat differ only at their end.
  */
 static void
 reg_table_write(struct reg_table *t, struct buf *out)
@@ -87,7 +91,8 @@ reg_table_write(struct reg_table *t, struct buf *out)
 		for (i = 0; i < t->ncols; i++) {
 			c = t->cells[r * t->ncols + i];
 			cw = text_width(c != NULL ? c : "");
-			if (t->numeric[i] != 'n' && cw > REG_TEXT_MAX)
+			if (!t->whole && t->numeric[i] == ' ' &&
+			    cw > REG_TEXT_MAX)
 				cw = REG_TEXT_MAX;
 			if (cw > w[i])
 				w[i] = cw;
@@ -232,7 +237,8 @@ export_register(const struct org_system *v, size_t n,
 		buf_adds(o, "no systems\n");
 		return;
 	}
-	reg_table_init(&t, 13, "    nnnnnnnn ");
+	reg_table_init(&t, 13, "k   nnnnnnnn ");
+	t.whole = format == REGISTER_TEXT_WHOLE;
 	reg_row(&t);
 	reg_cell(&t, 0, "SYSTEM");
 	reg_cell(&t, 1, "OWNER");
@@ -367,7 +373,8 @@ export_register_items(const struct org_item *v, size_t n,
 		    "review" : "overdue mitigations", f->today);
 		return;
 	}
-	reg_table_init(&t, review ? 7 : 8, "        ");
+	reg_table_init(&t, review ? 7 : 8, " kk     ");
+	t.whole = format == REGISTER_TEXT_WHOLE;
 	reg_row(&t);
 	reg_cell(&t, 0, review ? "DECIDED" : "DUE");
 	reg_cell(&t, 1, "SYSTEM");

@@ -298,4 +298,22 @@ run check "$db" --fail-on high --model nosuch
 expect_rc 1 "check of a missing model"
 expect_err "no model 'nosuch'" "check: missing model"
 
+# A risk's key is never cut (two risks of one threat differ only in their
+# target, at the end), and nothing is cut in a pipe.
+long="$("$PARAPET" risks "$db" --model alpha --all |
+    awk '{ for (i = 1; i <= NF; i++) if ($i ~ /@/ && length($i) > 32) {
+	print $i; exit } }')"
+[ -n "$long" ] || fail "no risk key longer than 32 characters"
+m="$("$PARAPET" risk "$db" "$long" --model alpha |
+    awk '$1 == "proposed" {print $2; exit}')"
+run mitigation "$db" "$long" "$m" --model alpha --status planned \
+    --owner "A mitigation owner with a rather long name" --due 2026-01-11
+expect_rc 0 "an overdue mitigation on a long risk key"
+run register "$db" --overdue
+line=$(grep '^2026-01-11' "$T/out")
+[[ "$line" == *" $long "* ]] || fail "--overdue cut the risk key: '$line'"
+[[ "$line" == *"A mitigation owner with a rather long name"* ]] ||
+    fail "--overdue in a pipe cut a name: '$line'"
+grep -qF '~' "$T/out" && fail "--overdue in a pipe: a name cut with '~'"
+
 finish
