@@ -1232,8 +1232,15 @@ test_start_and_history_lines(void **state)
 		ch[1].object = lo;
 		history_lines(&l, ch, 2, 80, 0);
 		s = line_text(&l, 1);
+		/* A risk keeps its target: two of one threat differ there. */
 		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
-		    "llm-system-prompt-leakage@\u2026 name: 'LLM' -> 'GPT'");
+		    "llm-system-prompt-leak\u2026@llm name: 'LLM' -> 'GPT'");
+		free(s);
+		/* Wider, the object column grows: nothing cut. */
+		history_lines(&l, ch, 2, 120, 0);
+		s = line_text(&l, 1);
+		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
+		    "llm-system-prompt-leakage@llm name: 'LLM' -> 'GPT'");
 		free(s);
 		ch[1].who = who;
 		ch[1].object = obj;

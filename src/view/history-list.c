@@ -9,13 +9,34 @@
 #include "util/xmalloc.h"
 #include "view/history-list.h"
 
+/*
+ * An object's name to show in w columns: a risk's (threat@target) too long
+ * keeps its target, cut in the middle, since two risks of one threat differ
+ * only there; anything else is left to vline_cell to cut at its end.
+ */
+static char *
+history_object(const char *o, int w)
+{
+	const char	*at;
+	size_t		 fit;
+	int		 used;
+
+	if (o == NULL)
+		return xstrdup("");
+	if (text_width(o) <= w || (at = strrchr(o, '@')) == NULL ||
+	    text_width(at) + 2 > w)
+		return xstrdup(o);
+	fit = text_fit(o, w - 1 - text_width(at), &used);
+	return xasprintf("%.*s\u2026%s", (int)fit, o, at);
+}
+
 void
 history_lines(struct vlist *l, const struct change *v, size_t n, int width,
     int one_object)
 {
 	const struct change	*c;
 	struct vline		*line;
-	char			*at, *what;
+	char			*at, *what, *obj;
 	size_t			 i, k;
 	int			 objw = 0, rest, w;
 
@@ -30,7 +51,11 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 			if (v[i].object != NULL &&
 			    (w = text_width(v[i].object)) > objw)
 				objw = w;
-		objw = objw < 6 ? 7 : objw > 27 ? 28 : objw + 1;
+		/* As wide as the widest, if the change keeps 24 columns. */
+		rest = width - 17 - 11 - 24;
+		if (rest < 28)
+			rest = 28;
+		objw = objw < 6 ? 7 : objw >= rest ? rest : objw + 1;
 	}
 	rest = width - 17 - 11 - objw;
 	if (rest < 16)
@@ -55,7 +80,9 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 		vline_cell(line, VS_NORMAL, c->who, 10);
 		vline_add(line, VS_NORMAL, " ");
 		if (!one_object) {
-			vline_cell(line, VS_NORMAL, c->object, objw - 1);
+			obj = history_object(c->object, objw - 1);
+			vline_cell(line, VS_NORMAL, obj, objw - 1);
+			free(obj);
 			vline_add(line, VS_NORMAL, " ");
 		}
 		if (c->field != NULL && (strcmp(c->field, "created") == 0 ||
