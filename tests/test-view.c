@@ -1251,6 +1251,18 @@ test_start_and_history_lines(void **state)
 	assert_string_equal(s, "2026-11-26 08:00 ann        name: 'LLM' -> "
 	    "'GPT'");
 	free(s);
+	/* A change not made as an edit (an undo) says so. */
+	{
+		static char	un[] = "undo";
+
+		ch[1].source = un;
+		history_lines(&l, ch, 2, 80, 1);
+		s = line_text(&l, 1);
+		assert_string_equal(s, "2026-11-26 08:00 ann        name: "
+		    "'LLM' -> 'GPT' [undo]");
+		free(s);
+		ch[1].source = NULL;
+	}
 	vlist_release(&l);
 }
 

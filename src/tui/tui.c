@@ -527,14 +527,18 @@ tui_undo(struct tui *t)
 		return;
 	}
 	error_clear(&err);
+	/* History says an undo is one, not an edit like any other. */
+	store_set_source(t->s->store, "undo");
 	switch (e.kind) {
 	case UNDO_MODEL:
 		rc = session_save(t->s, e.model, t->m->revision, NULL, &err);
 		break;
 	case UNDO_RISK:
-		rc = store_set_risk(t->s->store, t->m->system.id, e.threat,
-		    e.target, e.status, e.owner != NULL ? e.owner : "",
-		    e.justification != NULL ? e.justification : "", &err);
+		/* A decision taken before comes back as it was. */
+		rc = store_set_risk_flags(t->s->store, t->m->system.id,
+		    e.threat, e.target, e.status, e.owner != NULL ? e.owner :
+		    "", e.justification != NULL ? e.justification : "",
+		    STORE_RECORDED, &err);
 		break;
 	default:
 		rc = store_set_mitigation(t->s->store, t->m->system.id,
@@ -543,6 +547,7 @@ tui_undo(struct tui *t)
 		    e.notes != NULL ? e.notes : "", &err);
 		break;
 	}
+	store_set_source(t->s->store, NULL);
 	if (rc == -1) {
 		buf_reset(&t->status);
 		buf_addf(&t->status, "cannot undo '%s': ", e.what);

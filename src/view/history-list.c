@@ -98,6 +98,12 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 		else
 			what = xasprintf("%s: '%s' -> '%s'", c->field != NULL ?
 			    c->field : "?", c->old_value, c->new_value);
+		/* Not an edit made here (an undo, an import): say so. */
+		if (c->source != NULL) {
+			obj = what;
+			what = xasprintf("%s [%s]", obj, c->source);
+			free(obj);
+		}
 		vline_cell(line, VS_NORMAL, what, rest);
 		free(what);
 	}

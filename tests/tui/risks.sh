@@ -150,6 +150,8 @@ tui_keys h
 tui_wait "History of 'llm-direct-prompt-injection@llm'"
 tui_has "status: 'open' -> 'accepted'"
 tui_has "justification: set to 'Vendor contract: the model is sandboxed'"
+# The undo above is marked as one, not shown as an ordinary edit.
+tui_has "status: 'accepted' -> 'open' [undo]"
 tui_keys H
 tui_wait 'History of the model'
 tui_has 'support-assistant'
