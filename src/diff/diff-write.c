@@ -6,9 +6,9 @@
  * (those that appear, most severe first; those that stop applying; those
  * whose scoring changed), the decisions that changed, then the model (the
  * system, boundaries, components, flows, practice answers). Text from the
- * models goes through text_visible() in both; Markdown then escapes every
- * ASCII punctuation character with a backslash (CommonMark allows it for
- * all of them), so no text can open markup, a link or a table cell.
+ * models goes through text_visible() in both; Markdown then escapes it as
+ * the report does (md_text()), so no text can open markup, a link or a
+ * table cell, and file names and ids still read as themselves.
  */
 #include "config.h"
 
@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "diff/diff.h"
+#include "export/export-int.h"
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
@@ -28,25 +29,32 @@ struct dw {
 	int		 md;		/* Markdown, else text */
 };
 
-/* Untrusted text, made visible and, in Markdown, escaped. */
+/*
+ * Untrusted text, made visible and, in Markdown, escaped as the report
+ * escapes it (md_text(): only what could start markup where it stands, so
+ * that "hr-v3.yaml" reads as itself, not "hr\-v3\.yaml"). line_start: the
+ * text begins a line of the document.
+ */
+static void
+dw_text_at(struct dw *w, const char *s, int line_start)
+{
+	struct buf	 v;
+
+	if (w->md) {
+		md_text(w->out, s != NULL ? s : "", MD_INLINE, NULL,
+		    line_start);
+		return;
+	}
+	buf_init(&v);
+	text_visible(&v, s != NULL ? s : "", 0);
+	buf_adds(w->out, v.s);
+	buf_release(&v);
+}
+
 static void
 dw_text(struct dw *w, const char *s)
 {
-	struct buf	 v;
-	const char	*p;
-
-	buf_init(&v);
-	text_visible(&v, s != NULL ? s : "", 0);
-	if (!w->md)
-		buf_adds(w->out, v.s);
-	else
-		for (p = v.s; *p != '\0'; p++) {
-			if (strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", *p)
-			    != NULL)
-				buf_addc(w->out, '\\');
-			buf_addc(w->out, *p);
-		}
-	buf_release(&v);
+	dw_text_at(w, s, 0);
 }
 
 /*
@@ -296,16 +304,27 @@ dw_risks(struct dw *w, const struct model_diff *d)
 			dw_risk(w, "+", "new", r->new_risk, NULL);
 			break;
 		case DIFF_RISK_GONE:
-			dw_risk(w, "-", "gone", r->old_risk, dw_asked(d, r) ?
-			    "now an open question: it rests on unanswered "
-			    "fields" : "no longer applies");
+			/* Resting on unanswered fields, it is not gone: it
+			   waits, with its decision, to be confirmed. */
+			if (dw_asked(d, r))
+				dw_risk(w, "?", "to confirm", r->old_risk,
+				    "now an open question: it rests on "
+				    "unanswered fields");
+			else
+				dw_risk(w, "-", "gone", r->old_risk,
+				    "no longer applies");
 			break;
 		default:
+			/* Only what changed: "likelihood 3 -> 3" says nothing. */
 			buf_init(&extra);
-			buf_addf(&extra, "was %s, likelihood %d -> %d, impact "
-			    "%d -> %d", dw_sev(r->old_risk),
-			    r->old_risk->likelihood, r->new_risk->likelihood,
-			    r->old_risk->impact, r->new_risk->impact);
+			buf_addf(&extra, "was %s", dw_sev(r->old_risk));
+			if (r->old_risk->likelihood != r->new_risk->likelihood)
+				buf_addf(&extra, ", likelihood %d -> %d",
+				    r->old_risk->likelihood,
+				    r->new_risk->likelihood);
+			if (r->old_risk->impact != r->new_risk->impact)
+				buf_addf(&extra, ", impact %d -> %d",
+				    r->old_risk->impact, r->new_risk->impact);
 			up = r->new_risk->severity > r->old_risk->severity;
 			down = r->new_risk->severity < r->old_risk->severity;
 			dw_risk(w, up ? "^" : down ? "v" : "~", up ? "up" :
@@ -408,7 +427,7 @@ dw_all(struct dw *w, const struct model_diff *d, const char *old_name,
 		buf_adds(w->out, "### Threat model changes: ");
 		dw_id(w, d->new_model->system.id);
 		buf_adds(w->out, "\n\n");
-		dw_text(w, old_name);
+		dw_text_at(w, old_name, 1);
 		buf_adds(w->out, " → ");
 		dw_text(w, new_name);
 		buf_adds(w->out, "\n\n**");

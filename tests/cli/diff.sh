@@ -58,6 +58,9 @@ grep -q '^  + ' "$T/out" || fail "no risk appears"
 expect_out "@tickets" "risks on the removed tool stop applying"
 expect_out "no longer applies" "risks that stop applying"
 expect_out "risks appear (" "summary"
+# A rescored risk says only what changed ("likelihood 3 -> 3" said nothing).
+expect_out "(was high, impact 4 -> 3)" "rescored: only the impact changed"
+expect_no_out "likelihood 3 -> 3" "rescored: an unchanged likelihood"
 if LC_ALL=C grep -q "$(printf '\033')" "$T/out"; then
 	fail "an escape character reached the terminal"
 fi
@@ -103,7 +106,10 @@ run diff "$T/old.yaml" "$T/new.yaml" --format markdown
 expect_rc 0 "markdown"
 expect_out "### Threat model changes: \`support-assistant\`" "markdown heading"
 expect_out "- renamed component \`gpt\` → \`llm\`" "markdown rename"
-expect_out 'Help\-centre index \^\[\[2J \[x\]\(http\:\/\/evil\) \| pipe' "markdown escapes"
+expect_out 'Help-centre index ^\[\[2J \[x\](http\://evil) \| pipe' "markdown escapes"
+# Only what could open markup is escaped: file names read as themselves.
+expect_out "/old.yaml → $T/new.yaml" "markdown: file names unescaped"
+expect_no_out 'old\.yaml' "markdown: no needless escapes"
 cp "$T/out" "$T/diff.md"
 
 # Practice answers added, changed with a note, and removed: each shows

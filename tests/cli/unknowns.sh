@@ -102,6 +102,11 @@ expect_out "2 risks are now open questions" "the diff counts them as questions"
 expect_out "agent-code-execution@shell  Model-chosen code runs with access it should not have (now an open question: it rests on unanswered fields)" \
     "the diff says the risk became a question"
 expect_no_out "no longer applies" "nothing is said to stop applying"
+# Marked to confirm ("?"), not removed ("-"): the database still lists it.
+grep -q '^  ? .* agent-code-execution@shell ' "$T/out" ||
+    fail "the risk that became a question is marked '?'"
+grep -q '^  - .*agent-code-execution@shell' "$T/out" &&
+    fail "the risk that became a question is marked removed"
 
 # Answered no: the question vanishes, and so do its threats.
 model ", executes-code: false"
