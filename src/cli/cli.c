@@ -16,6 +16,7 @@
 #include "session/session.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 #include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -962,4 +963,97 @@ cli_args_release(struct cli_args *a)
 {
 	free(a->pos);
 	free(a->catalogues);
+}
+
+/* 1 if the file is an SQLite database (its 16-byte header). */
+int
+cli_is_db(const char *path)
+{
+	static const char	magic[16] = "SQLite format 3";
+	char			head[16];
+	FILE			*f;
+	int			 yes;
+
+	if (store_names_server(path))
+		return 1;
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	yes = fread(head, 1, sizeof head, f) == sizeof head &&
+	    memcmp(head, magic, sizeof magic) == 0;
+	fclose(f);
+	return yes;
+}
+
+/*
+ * The decisions of a model file, set on the freshly analysed risks. A
+ * decision taken on a risk that the analysis now folds into a finding (a
+ * name the finding gives as an alias) is merged into that finding, as the
+ * store merges it (the most conservative status, nothing written
+ * dropped), after the finding's own: otherwise a decision of then would
+ * vanish from a diff or a check whenever today's catalogue merges findings.
+ */
+void
+cli_apply_decisions(struct risk_register *reg,
+    const struct risk_register *dec)
+{
+	const struct risk_mitigation	*dm;
+	struct risk_mitigation		*km;
+	const struct risk		*d;
+	struct risk			*k;
+	struct strmap			 by, as;
+	char				**names, *name;
+	size_t				 i, j;
+
+	/* By name: a database's register has tens of thousands. */
+	strmap_init(&by);
+	strmap_init(&as);
+	names = xreallocarray(NULL, reg->n + 1, sizeof *names);
+	for (i = 0; i < reg->n; i++) {
+		names[i] = risk_name(reg->risks[i]);
+		if (strmap_get(&by, names[i]) == NULL)	/* the first, as
+							   a search finds */
+			strmap_put(&by, names[i], reg->risks[i]);
+		for (j = 0; j < reg->risks[i]->naliases; j++)
+			if (strmap_get(&as, reg->risks[i]->aliases[j]) == NULL)
+				strmap_put(&as, reg->risks[i]->aliases[j],
+				    reg->risks[i]);
+	}
+	for (i = 0; i < dec->n; i++) {
+		d = dec->risks[i];
+		name = risk_name(d);
+		k = strmap_get(&by, name);
+		free(name);
+		if (k == NULL)
+			continue;
+		k->status = d->status;
+		free(k->owner);
+		k->owner = d->owner != NULL ? xstrdup(d->owner) : NULL;
+		free(k->justification);
+		k->justification = d->justification != NULL ?
+		    xstrdup(d->justification) : NULL;
+		for (j = 0; j < d->nmitigations; j++) {
+			dm = &d->mitigations[j];
+			if ((km = risk_find_mitigation(k, dm->id)) == NULL)
+				continue;
+			km->status = dm->status;
+			free(km->owner);
+			km->owner = dm->owner != NULL ? xstrdup(dm->owner) :
+			    NULL;
+			free(km->due);
+			km->due = dm->due != NULL ? xstrdup(dm->due) : NULL;
+		}
+	}
+	for (i = 0; i < dec->n; i++) {
+		d = dec->risks[i];
+		name = risk_name(d);
+		if (strmap_get(&by, name) == NULL && risk_decided(d) &&
+		    (k = strmap_get(&as, name)) != NULL)
+			risk_merge_decisions(k, d);
+		free(name);
+	}
+	for (i = 0; i < reg->n; i++)
+		free(names[i]);
+	free(names);
+	strmap_release(&by);
+	strmap_release(&as);
 }

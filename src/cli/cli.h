@@ -159,6 +159,15 @@ void	cli_wrap(FILE *, const char *left, size_t indent, const char *text);
  * make an SQLite database of that name.
  */
 int	cli_model_file_as_db(const char *cmd, const char *db);
+/* 1 if the file is a database: SQLite (its header) or a server's name. */
+int	cli_is_db(const char *path);
+/*
+ * Set the decisions of a model file on the freshly analysed risks of reg
+ * (a decision on a risk now folded into a finding merges into it).
+ */
+struct risk_register;
+void	cli_apply_decisions(struct risk_register *,
+	    const struct risk_register *);
 /* Print the export formats, from the exporters table. */
 void	cli_help_formats(void);
 /* The command table and the option table, with their sizes. */

@@ -1,8 +1,11 @@
-/* cmd-check.c: parapet check DB --fail-on LEVEL -- a gate for CI. */
+/* cmd-check.c: parapet check DB|FILE --fail-on LEVEL -- a gate for CI. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "catalogue/catalogue.h"
 #include "cli/cli.h"
@@ -13,6 +16,9 @@
 #include "session/session.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/file.h"
+#include "util/limits.h"
+#include "yaml/model-yaml.h"
 
 /*
  * Check one model: its risks at or above level, and with --fail-on-
@@ -40,7 +46,8 @@ check_heading(const struct risk *k, size_t *shown, size_t *confirm)
  * not read as "nothing to fear" for a model not yet described.
  */
 static void
-check_note_unanswered(struct session *s, const struct model *m, int level)
+check_note_unanswered(const struct catalogue *cat, const struct model *m,
+    int level)
 {
 	struct risk_register	 pending;
 	struct risk_questions	 fq;
@@ -49,7 +56,7 @@ check_note_unanswered(struct session *s, const struct model *m, int level)
 	risk_register_init(&pending);
 	fq.v = NULL;
 	fq.n = 0;
-	analyze_questions(s->cat, m, &pending, &fq);
+	analyze_questions(cat, m, &pending, &fq);
 	for (i = 0; i < fq.n; i++)
 		if (fq.v[i].worst >= level)
 			n++;
@@ -65,36 +72,25 @@ check_note_unanswered(struct session *s, const struct model *m, int level)
 	risk_register_release(&pending);
 }
 
+/* The gate on a model and its analysed register (reg is sorted here). */
 static int
-check_model(struct session *s, const char *id, int level,
-    const struct cli_args *a)
+check_register(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg_, int level, const struct cli_args *a)
 {
-	struct risk_register	 reg, pending;
+	struct risk_register	 pending, *reg = reg_;
 	struct risk_questions	 fq;
 	const struct risk	*k;
-	struct model		*m;
 	const struct question	**open = NULL;
-	struct error		 e;
 	size_t			 i, bad = 0, nopen = 0, unproven = 0;
 	size_t			 shown = 0, confirm = 0;
-	int			 rc = 1;
+	int			 rc;
 
-	risk_register_init(&reg);
 	risk_register_init(&pending);
 	fq.v = NULL;
 	fq.n = 0;
-	/*
-	 * Analyze first, so the gate never passes on a stale register, but
-	 * in memory: a check reads the database and never writes it.
-	 */
-	if ((m = store_load(s->store, id, &e)) == NULL ||
-	    session_register(s, m, &reg, &e) == -1) {
-		cli_fail(&e);
-		goto out;
-	}
-	risk_register_sort(&reg);
-	for (i = 0; i < reg.n; i++) {
-		k = reg.risks[i];
+	risk_register_sort(reg);
+	for (i = 0; i < reg->n; i++) {
+		k = reg->risks[i];
 		if (!k->applies || k->severity < level)
 			continue;
 		/* 'mitigated' with nothing done does not pass the gate. */
@@ -117,10 +113,10 @@ check_model(struct session *s, const char *id, int level,
 	 * --fail-on-unanswered the open questions fail the gate too.
 	 */
 	if (a->fail_unanswered) {
-		nopen = analyze_open_questions(s->cat, m, &open);
-		analyze_questions(s->cat, m, &pending, &fq);
+		nopen = analyze_open_questions(cat, m, &open);
+		analyze_questions(cat, m, &pending, &fq);
 	} else
-		check_note_unanswered(s, m, level);
+		check_note_unanswered(cat, m, level);
 	for (i = 0; i < nopen; i++) {
 		printf("unanswered  %-5s ", open[i]->guideline);
 		cli_puts(stdout, open[i]->id);
@@ -167,13 +163,111 @@ check_model(struct session *s, const char *id, int level,
 		cli_puts(stdout, m->system.id);
 		printf("'\n");
 	}
-out:
 	free(open);
 	risk_questions_release(&fq);
 	risk_register_release(&pending);
+	return rc;
+}
+
+static int
+check_model(struct session *s, const char *id, int level,
+    const struct cli_args *a)
+{
+	struct risk_register	 reg;
+	struct model		*m;
+	struct error		 e;
+	int			 rc = 1;
+
+	risk_register_init(&reg);
+	/*
+	 * Analyze first, so the gate never passes on a stale register, but
+	 * in memory: a check reads the database and never writes it.
+	 */
+	if ((m = store_load(s->store, id, &e)) == NULL ||
+	    session_register(s, m, &reg, &e) == -1)
+		cli_fail(&e);
+	else
+		rc = check_register(s->cat, m, &reg, level, a);
 	risk_register_release(&reg);
 	model_free(m);
 	return rc;
+}
+
+/*
+ * The gate on a model file, "threat model as code" in CI: analysed in
+ * memory with the catalogue, its decisions applied, as 'parapet diff'
+ * reads one; nothing is written. An XML export is a database's copy:
+ * import it.
+ */
+static int
+check_file(const char *path, int level, const struct cli_args *a)
+{
+	struct model_decisions	 dec;
+	struct risk_register	 reg;
+	struct catalogue	*cat;
+	struct model		*m = NULL;
+	struct errors		 errs;
+	struct error		 e;
+	size_t			 len;
+	char			*text;
+	int			 rc = 1;
+
+	if ((text = file_read(path, limit_file_bytes(), &len, &e)) == NULL)
+		return cli_fail(&e);
+	if (text[strspn(text, " \t\r\n")] == '<') {
+		free(text);
+		fprintf(stderr, "parapet: check: '");
+		cli_puts(stderr, path);
+		fprintf(stderr, "' is an XML export, not a model file: import "
+		    "it first (parapet import FILE DB), then check DB\n");
+		return 1;
+	}
+	if ((cat = catalogue_load_standard(a->catalogues, a->ncatalogues,
+	    &e)) == NULL) {
+		free(text);
+		return cli_fail(&e);
+	}
+	model_decisions_init(&dec);
+	risk_register_init(&reg);
+	errors_init(&errs);
+	if ((m = model_read_yaml_all(text, len, path, &dec, &errs)) == NULL)
+		cli_fail_all(&errs, path);
+	else if (a->model != NULL && strcmp(a->model, m->system.id) != 0) {
+		fprintf(stderr, "parapet: check: no model '");
+		cli_puts(stderr, a->model);
+		fprintf(stderr, "' in '");
+		cli_puts(stderr, path);
+		fprintf(stderr, "'\n");
+	} else if (analyze(cat, m, &reg, &e) == -1)
+		cli_fail(&e);
+	else {
+		cli_apply_decisions(&reg, &dec.reg);
+		rc = check_register(cat, m, &reg, level, a);
+	}
+	free(text);
+	errors_release(&errs);
+	risk_register_release(&reg);
+	model_decisions_release(&dec);
+	model_free(m);
+	catalogue_free(cat);
+	return rc;
+}
+
+/* 1 if path is a model file or an export, by its name, and no database. */
+static int
+check_is_file(const char *path)
+{
+	static const char *const ext[] = { ".yaml", ".yml", ".xml" };
+	size_t	i, n = strlen(path), m;
+
+	if (access(path, F_OK) != 0 || cli_is_db(path))
+		return 0;
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		m = strlen(ext[i]);
+		if (n > m && strcasecmp(path + n - m, ext[i]) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -197,6 +291,9 @@ cmd_check(const struct cli_cmd *c, struct cli_args *a)
 	}
 	if ((level = cli_level("--fail-on", a->fail_on)) == -1)
 		return EXIT_USAGE;
+	/* A model file (named as one, not SQLite): as code. */
+	if (check_is_file(a->pos[0]))
+		return check_file(a->pos[0], level, a);
 	if ((s = cli_session(a, a->pos[0], STORE_READONLY)) == NULL)
 		return 1;
 	if ((ids = cli_models(s, a->pos[0], a->model, &n)) == NULL) {

@@ -48,25 +48,6 @@ struct diff_side {
 	struct risk_register	 reg;
 };
 
-/* 1 if the file is an SQLite database (its 16-byte header). */
-static int
-diff_is_db(const char *path)
-{
-	static const char	magic[16] = "SQLite format 3";
-	char			head[16];
-	FILE			*f;
-	int			 yes;
-
-	if (store_names_server(path))
-		return 1;
-	if ((f = fopen(path, "rb")) == NULL)
-		return 0;
-	yes = fread(head, 1, sizeof head, f) == sizeof head &&
-	    memcmp(head, magic, sizeof magic) == 0;
-	fclose(f);
-	return yes;
-}
-
 /* 1 if the text looks like XML (first non-blank byte is '<'). */
 static int
 diff_is_xml(const char *text)
@@ -108,80 +89,6 @@ diff_side_parse(struct diff_side *sd)
 }
 
 /*
- * The decisions of a model file, set on the freshly analysed risks. A
- * decision taken on a risk that the analysis now folds into a finding (a
- * name the finding gives as an alias) is merged into that finding, as the
- * store merges it (the most conservative status, nothing written
- * dropped), after the finding's own: otherwise a decision of then would
- * vanish from the diff whenever today's catalogue merges findings.
- */
-static void
-diff_apply_decisions(struct risk_register *reg,
-    const struct risk_register *dec)
-{
-	const struct risk_mitigation	*dm;
-	struct risk_mitigation		*km;
-	const struct risk		*d;
-	struct risk			*k;
-	struct strmap			 by, as;
-	char				**names, *name;
-	size_t				 i, j;
-
-	/* By name: a database's register has tens of thousands. */
-	strmap_init(&by);
-	strmap_init(&as);
-	names = xreallocarray(NULL, reg->n + 1, sizeof *names);
-	for (i = 0; i < reg->n; i++) {
-		names[i] = risk_name(reg->risks[i]);
-		if (strmap_get(&by, names[i]) == NULL)	/* the first, as
-							   a search finds */
-			strmap_put(&by, names[i], reg->risks[i]);
-		for (j = 0; j < reg->risks[i]->naliases; j++)
-			if (strmap_get(&as, reg->risks[i]->aliases[j]) == NULL)
-				strmap_put(&as, reg->risks[i]->aliases[j],
-				    reg->risks[i]);
-	}
-	for (i = 0; i < dec->n; i++) {
-		d = dec->risks[i];
-		name = risk_name(d);
-		k = strmap_get(&by, name);
-		free(name);
-		if (k == NULL)
-			continue;
-		k->status = d->status;
-		free(k->owner);
-		k->owner = d->owner != NULL ? xstrdup(d->owner) : NULL;
-		free(k->justification);
-		k->justification = d->justification != NULL ?
-		    xstrdup(d->justification) : NULL;
-		for (j = 0; j < d->nmitigations; j++) {
-			dm = &d->mitigations[j];
-			if ((km = risk_find_mitigation(k, dm->id)) == NULL)
-				continue;
-			km->status = dm->status;
-			free(km->owner);
-			km->owner = dm->owner != NULL ? xstrdup(dm->owner) :
-			    NULL;
-			free(km->due);
-			km->due = dm->due != NULL ? xstrdup(dm->due) : NULL;
-		}
-	}
-	for (i = 0; i < dec->n; i++) {
-		d = dec->risks[i];
-		name = risk_name(d);
-		if (strmap_get(&by, name) == NULL && risk_decided(d) &&
-		    (k = strmap_get(&as, name)) != NULL)
-			risk_merge_decisions(k, d);
-		free(name);
-	}
-	for (i = 0; i < reg->n; i++)
-		free(names[i]);
-	free(names);
-	strmap_release(&by);
-	strmap_release(&as);
-}
-
-/*
  * A revision of a model in a database: rebuilt from the history, analysed
  * now with the catalogue, the decisions of then applied.
  */
@@ -201,7 +108,7 @@ diff_load_revision(struct diff_side *sd, const struct cli_args *a,
 	risk_register_init(&dec);
 	if ((sd->m = store_load_revision(st, a->model, sd->revision, &dec,
 	    e)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
-		diff_apply_decisions(&sd->reg, &dec);
+		cli_apply_decisions(&sd->reg, &dec);
 		free(sd->name);
 		sd->name = xasprintf("%s@%ld", sd->path, sd->m->revision);
 		rc = 0;
@@ -228,7 +135,7 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 	int			 rc = -1;
 
 	risk_register_init(&sd->reg);
-	if (sd->at && !diff_is_db(sd->path)) {
+	if (sd->at && !cli_is_db(sd->path)) {
 		if (access(sd->path, F_OK) == 0)
 			return error_set(e, "'%s' is not a database: only a "
 			    "database has revisions (%s)", sd->path, sd->arg);
@@ -237,7 +144,7 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 	}
 	if (sd->at)
 		return diff_load_revision(sd, a, cat, e);
-	if (diff_is_db(sd->path)) {
+	if (cli_is_db(sd->path)) {
 		if ((st = store_open(sd->path, STORE_READONLY, e)) == NULL)
 			return -1;
 		if ((sd->m = store_load(st, a->model, e)) != NULL &&
@@ -260,7 +167,7 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 		changes_free(hist, nhist);
 	} else if ((sd->m = model_read_yaml_all(text, len, sd->path, &dec,
 	    errs)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
-		diff_apply_decisions(&sd->reg, &dec.reg);
+		cli_apply_decisions(&sd->reg, &dec.reg);
 		rc = 0;
 	}
 	free(text);

@@ -79,6 +79,26 @@ expect_out "applied from the file, 0 unchanged" "all of them applied"
 run check "${db_ci}" --fail-on medium
 expect_rc 0 "check passes once those risks are accepted in the file"
 expect_out "check passed" "check says it passed"
+# The model file itself is checked as the database it imports into is,
+# in memory: threat model as code, no database written.
+(cd "$T" && ls) >"$T/files.before"
+run check "$T/decided.yaml" --fail-on medium
+expect_rc 0 "check of the model file with its decisions"
+expect_out "check passed" "check of the file says it passed"
+run check "$model" --fail-on medium
+expect_rc 3 "check of the model file without decisions fails"
+"$PARAPET" import "$model" "${db_plain}" >/dev/null 2>&1 ||
+    fail "import the model without decisions"
+"$PARAPET" check "${db_plain}" --fail-on medium >"$T/dbcheck" 2>/dev/null
+cmp -s "$T/dbcheck" "$T/out" ||
+    fail "check of the file and of its database differ"
+(cd "$T" && ls) >"$T/files.after"
+grep -vxF -f "$T/files.before" "$T/files.after" |
+    grep -v '^\(out\|err\|dbcheck\|files\.after\)$' |
+    grep -q . && fail "check of a model file wrote a file"
+run check "$T/decided.yaml" --fail-on medium --model nosuch
+expect_rc 1 "check of a file for another model"
+expect_err "no model 'nosuch'" "check of a file: the model named"
 run risk "${db_ci}" "$risk"
 expect_out "accepted (by tester" "the decision is recorded with who made it"
 expect_out "Staff only; misuse is a disciplinary matter" "justification"
