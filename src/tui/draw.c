@@ -68,6 +68,7 @@ static const struct {
 	{ 0x2193, 'v' },	/* more below */
 	{ 0x2026, '~' },	/* text cut (as tig marks it) */
 	{ 0x2192, '>' },
+	{ 0x25b6, '>' },	/* the mitigation the keys act on */
 };
 
 /* Terminal names (prefixes) that show no UTF-8: the DEC VT family. */
@@ -437,7 +438,7 @@ draw_status_rows(struct tui *t)
 	n = ls.n < 1 ? 1 : ls.n > TUI_STATUS_MAX ? TUI_STATUS_MAX :
 	    (int)ls.n;
 	vlines_release(&ls);
-	return n;
+	return n + 1;	/* the key hints stay under the message */
 }
 
 void
@@ -449,9 +450,13 @@ draw_status(struct tui *t)
 	int		 y = t->rows - n;
 
 	vlines_init(&ls);
-	if (t->status.len > 0)
+	if (t->status.len > 0) {
 		draw_status_wrap(t, &ls);
-	else {
+		while (n > 1 && ls.n > (size_t)n - 1)
+			vline_release(&ls.v[--ls.n]);
+	}
+	/* A message set while drawing had no row kept for the hints. */
+	if (t->status.len == 0 || n > 1) {
 		l = vlines_add(&ls);
 		if (t->hint != NULL)
 			keys_hint_line(l, t->hint, t->hint_chain, t->cols,

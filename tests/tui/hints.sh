@@ -60,6 +60,13 @@ for cols in 80 120; do
 	hint 'type the text  Tab/Enter next field  Esc back  F1 help'
 	tui_keys Tab Tab Tab Tab
 	hint 'Enter/Space choose  Left/Right change  Tab next field  Esc back  F1 help'
+	# After a save the message is shown above the hints, which stay.
+	tui_keys Up
+	tui_keys C-u
+	tui_type "team-$cols"
+	tui_keys Tab
+	tui_wait "saved: edit system"
+	hint 'Enter/Space choose  Left/Right change  Tab next field  Esc back  F1 help'
 	tui_keys F1
 	hint 'Up/Down scroll  / search  Esc back'
 	tui_keys Escape

@@ -41,7 +41,7 @@ tui_keys l Space
 tui_wait '[ ] llm'
 tui_keys Enter
 tui_wait 'saved: edit component'
-tui_screen | grep -qE 'model-type +vision *$' ||
+tui_screen | grep -qE 'model-type +vision *(↓)?$' ||
     tui_fail "unticking llm did not leave vision alone"
 # Esc in the pick list changes nothing.
 tui_keys Escape
