@@ -139,10 +139,12 @@ risks_show_block(struct vlist *l, int h)
 /*
  * The label of the rule above the detail pane: how to get there and back,
  * and the keys of a mitigation, from the key table ("detail (Tab: back to
- * the list; s o d n on a mitigation)").
+ * the list; s o d n act on > input-filter)", the mitigation under the
+ * cursor).
  */
 static void
-risks_rule_label(struct buf *b, int in_detail)
+risks_rule_label(struct buf *b, int in_detail,
+    const struct risk_mitigation *rm)
 {
 	static const enum action	 mit[] = { ACT_STATUS, ACT_OWNER,
 	    ACT_DUE, ACT_NOTES };
@@ -158,7 +160,10 @@ risks_rule_label(struct buf *b, int in_detail)
 	for (i = 0; i < sizeof mit / sizeof mit[0]; i++)
 		if ((k = keys_key(mit[i], KCTX_MITIGATION)) != NULL)
 			buf_addf(b, " %s", k);
-	buf_adds(b, " on a mitigation)");
+	if (rm != NULL)
+		buf_addf(b, " act on \xe2\x96\xb6 %s)", rm->id);
+	else
+		buf_adds(b, " on a mitigation)");
 }
 
 static void
@@ -225,7 +230,8 @@ risks_draw(struct tui *t, struct screen *s)
 		dx = lw + 1;
 	} else {
 		buf_init(&b);
-		risks_rule_label(&b, rs->in_detail);
+		risks_rule_label(&b, rs->in_detail,
+		    vlist_selected(&rs->detail));
 		draw_rule(t, y + 1 + rs->listh, b.s);
 		buf_release(&b);
 		dy = y + 2 + rs->listh;

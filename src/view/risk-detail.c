@@ -123,6 +123,30 @@ detail_one_mitigation(struct vlist *l, const struct risk_mitigation *rm,
 	detail_mark(l, from, rm);
 }
 
+/*
+ * Point at the mitigation under the cursor: its first line starts with an
+ * arrow instead of the indent, so that the keys' target shows wherever in
+ * its text the cursor is.
+ */
+static void
+detail_point(struct vlist *l)
+{
+	const void	*p = vlist_selected(l);
+	struct vline	*v;
+	size_t		 i;
+
+	if (p == NULL)
+		return;
+	for (i = l->cursor; i > 0 && l->lines.v[i - 1].data == p; i--)
+		;
+	v = &l->lines.v[i];
+	if (v->n == 0)
+		return;
+	free(v->segs[0].text);
+	v->segs[0].text = xstrdup("\xe2\x96\xb6 ");	/* U+25B6 */
+	v->segs[0].style = VS_KEY;
+}
+
 void
 rview_detail(struct vlist *l, const struct risk *k,
     const struct catalogue *cat, const char *today, int width)
@@ -200,4 +224,5 @@ rview_detail(struct vlist *l, const struct risk *k,
 			    today, width);
 	}
 	vlist_fix(l);
+	detail_point(l);
 }

@@ -127,7 +127,8 @@ void		 rview_risk_line(struct vline *, const struct risk *,
  * matters, why it applies (the reasons), references, and each mitigation
  * with its status, owner, due date and notes. Every line is selectable
  * (to scroll); the lines of a mitigation carry it as their data
- * (struct risk_mitigation), the others NULL.
+ * (struct risk_mitigation), the others NULL. The mitigation under the
+ * cursor, which the decision keys act on, starts with an arrow.
  */
 void		 rview_detail(struct vlist *, const struct risk *,
 		     const struct catalogue *, const char *today, int width);
