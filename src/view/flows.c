@@ -5,10 +5,24 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/keys.h"
 #include "view/flows.h"
 
+/* The columns "from -> to" of a flow take. */
+static int
+flows_ends_width(const struct flow *f)
+{
+	return text_width(f->from != NULL ? f->from : "?") + 4 +
+	    text_width(f->to != NULL ? f->to : "?");
+}
+
+/*
+ * One flow as columns. The id and the ends take what the model's longest
+ * need, so that none is cut while the screen has room, each at most a
+ * third of the width; the data takes the rest.
+ */
 void
 flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
     int width)
@@ -16,8 +30,19 @@ flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
 	const struct field	*df = model_field(OBJ_FLOW, "data");
 	char			*data, *ends;
 	enum tri		 c = flow_crossing(m, f);
-	int			 dw;
+	size_t			 i;
+	int			 idw = 2, endw = 8, dw, w;
 
+	for (i = 0; i < m->nflows; i++) {
+		if ((w = text_width(m->flows[i]->id)) > idw)
+			idw = w;
+		if ((w = flows_ends_width(m->flows[i])) > endw)
+			endw = w;
+	}
+	if (idw > width / 3)
+		idw = width / 3;
+	if (endw > width / 3)
+		endw = width / 3;
 	if (c == TRI_YES)
 		vline_add(v, VS_CROSSING, "CROSSES  ");
 	else if (c == TRI_UNKNOWN)
@@ -25,14 +50,14 @@ flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
 	else
 		vline_add(v, VS_NORMAL, "         ");
 	vline_add(v, VS_NORMAL, " ");
-	vline_cell(v, VS_NORMAL, f->id, 14);
+	vline_cell(v, VS_NORMAL, f->id, idw);
 	vline_add(v, VS_NORMAL, " ");
 	ends = xasprintf("%s -> %s", f->from != NULL ? f->from : "?",
 	    f->to != NULL ? f->to : "?");
-	vline_cell(v, VS_NORMAL, ends, 28);
+	vline_cell(v, VS_NORMAL, ends, endw);
 	free(ends);
 	vline_add(v, VS_NORMAL, " ");
-	dw = width - 10 - 15 - 29;
+	dw = width - 10 - (idw + 1) - (endw + 1);
 	if (dw < 10)
 		dw = 10;
 	if ((data = field_get(f, df)) != NULL)

@@ -10,6 +10,7 @@
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/risks.h"
 
@@ -441,29 +442,72 @@ rview_qcmp(const void *a, const void *b)
 }
 
 void
-rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
-    int width)
+rview_cols_init(struct rview_cols *c, int header)
 {
-	int	tw = width - 5 - 15 - 17 - 6;
+	c->status = header ? 6 : 0;	/* "STATUS" */
+	c->target = header ? 6 : 0;	/* "TARGET" */
+	c->guide = header ? 5 : 0;	/* "GUIDE" */
+	c->title = 10;
+}
 
-	if (tw < 10)
-		tw = 10;
+/* What a risk's status cell says. */
+static const char *
+rview_status_word(const struct risk *k)
+{
+	const char	*w;
+
+	if (!k->applies)
+		return "no longer";
+	w = vocab_name(&vocab_risk_status, k->status);
+	return w != NULL ? w : "?";
+}
+
+void
+rview_cols_fit(struct rview_cols *c, const struct risk *k,
+    const struct threat *t)
+{
+	int	w;
+
+	if ((w = text_width(rview_status_word(k))) > c->status)
+		c->status = w;
+	if ((w = text_width(k->target)) > c->target)
+		c->target = w;
+	if (t != NULL && (w = text_width(rview_guideline(t))) > c->guide)
+		c->guide = w;
+}
+
+void
+rview_cols_done(struct rview_cols *c, int width)
+{
+	int	fixed;
+
+	/* A target is cut only past a third of the width. */
+	if (c->target > width / 3)
+		c->target = width / 3 > 6 ? width / 3 : 6;
+	fixed = 5 + c->status + 1 + c->target + 1 +
+	    (c->guide > 0 ? c->guide + 1 : 0);
+	c->title = width - fixed < 10 ? 10 : width - fixed;
+}
+
+void
+rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
+    const struct rview_cols *c)
+{
 	vline_cell(v, k->applies ? rview_severity_style(k->severity) :
 	    VS_DIM, vocab_label(&vocab_severity, k->severity), 4);
 	vline_add(v, VS_NORMAL, " ");
-	if (!k->applies)
-		vline_cell(v, VS_DIM, "no longer", 14);
-	else
-		vline_cell(v, k->status == RISK_OPEN ? VS_WARN :
-		    k->status == RISK_MITIGATED ? VS_OK : VS_NORMAL,
-		    vocab_name(&vocab_risk_status, k->status), 14);
+	vline_cell(v, !k->applies ? VS_DIM : k->status == RISK_OPEN ?
+	    VS_WARN : k->status == RISK_MITIGATED ? VS_OK : VS_NORMAL,
+	    rview_status_word(k), c->status);
 	vline_add(v, VS_NORMAL, " ");
-	vline_cell(v, VS_NORMAL, k->target, 16);
+	vline_cell(v, VS_NORMAL, k->target, c->target);
 	vline_add(v, VS_NORMAL, " ");
-	vline_cell(v, VS_DIM, rview_guideline(t), 5);
-	vline_add(v, VS_NORMAL, " ");
+	if (c->guide > 0) {
+		vline_cell(v, VS_DIM, rview_guideline(t), c->guide);
+		vline_add(v, VS_NORMAL, " ");
+	}
 	vline_cell(v, k->applies ? VS_NORMAL : VS_DIM,
-	    k->title != NULL ? k->title : k->threat, tw);
+	    k->title != NULL ? k->title : k->threat, c->title);
 }
 
 void
@@ -471,6 +515,7 @@ rview_build(struct rview *rv, const struct risk_register *r,
     const struct catalogue *cat, int width)
 {
 	struct rview_item	*items;
+	struct rview_cols	 cols;
 	struct vline		*v;
 	size_t			 i, n = 0;
 
@@ -487,15 +532,20 @@ rview_build(struct rview *rv, const struct risk_register *r,
 		items[n++].sort = rv->sort;
 	}
 	qsort(items, n, sizeof *items, rview_qcmp);
+	/* The fixed columns as wide as what they show; the title the rest. */
+	rview_cols_init(&cols, 1);
+	for (i = 0; i < n; i++)
+		rview_cols_fit(&cols, items[i].k, items[i].t);
+	rview_cols_done(&cols, width);
 	vlist_clear(&rv->list);
 	v = vlines_add(&rv->list.lines);
 	vline_cell(v, VS_HEADING, "SEV", 4);
 	vline_add(v, VS_HEADING, " ");
-	vline_cell(v, VS_HEADING, "STATUS", 14);
+	vline_cell(v, VS_HEADING, "STATUS", cols.status);
 	vline_add(v, VS_HEADING, " ");
-	vline_cell(v, VS_HEADING, "TARGET", 16);
+	vline_cell(v, VS_HEADING, "TARGET", cols.target);
 	vline_add(v, VS_HEADING, " ");
-	vline_cell(v, VS_HEADING, "GUIDE", 5);
+	vline_cell(v, VS_HEADING, "GUIDE", cols.guide);
 	vline_add(v, VS_HEADING, " TITLE");
 	rv->list.sticky = 1;
 	for (i = 0; i < n; i++) {
@@ -508,7 +558,7 @@ rview_build(struct rview *rv, const struct risk_register *r,
 		v = vlines_add(&rv->list.lines);
 		v->selectable = 1;
 		v->data = items[i].k;
-		rview_risk_line(v, items[i].k, items[i].t, width);
+		rview_risk_line(v, items[i].k, items[i].t, &cols);
 	}
 	if (n == 0)
 		vlines_addf(&rv->list.lines, VS_DIM, "%s",

@@ -118,9 +118,25 @@ const struct risk *rview_selected(const struct rview *);
 /* Put the cursor on a risk by threat and target. 0 or -1. */
 int		 rview_select(struct rview *, const char *threat,
 		     const char *target);
+/*
+ * The widths of a list of risks' columns: status, target and guideline as
+ * wide as the widest shown (at least their headings' with header; a target
+ * at most a third of the width), the title the rest. init, fit each risk,
+ * then done.
+ */
+struct rview_cols {
+	int	status;
+	int	target;
+	int	guide;		/* 0: no guideline column */
+	int	title;
+};
+void		 rview_cols_init(struct rview_cols *, int header);
+void		 rview_cols_fit(struct rview_cols *, const struct risk *,
+		     const struct threat *);
+void		 rview_cols_done(struct rview_cols *, int width);
 /* One risk as columns: severity, status, target, guideline, title. */
 void		 rview_risk_line(struct vline *, const struct risk *,
-		     const struct threat *, int width);
+		     const struct threat *, const struct rview_cols *);
 
 /*
  * The detail of a risk: title, scores, decision, description, why it

@@ -10,8 +10,14 @@
 #include "view/risks.h"
 #include "view/start.h"
 
-/* Columns of the start screen's list besides id and name. */
-#define START_FIXED	(2 + 1 + 4 * 5 + 5 + 11 + 10 + 4)
+/*
+ * Columns of the start screen's list besides id and name: severities and
+ * statuses, in words; below START_WIDE columns only the open risks among
+ * the statuses, so that the names stay readable.
+ */
+#define START_FIXED_WIDE	(2 + 1 + 4 * 5 + 5 + 11 + 10 + 9)
+#define START_FIXED_NARROW	(2 + 1 + 4 * 5 + 5)
+#define START_WIDE		100
 
 void
 start_lines(struct vlist *l, const struct start_row *v, size_t n,
@@ -21,6 +27,8 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	char		*empty;
 	size_t		 i;
 	int		 idw = 8, namew, s, w;
+	int		 wide = width >= START_WIDE;
+	int		 fixed = wide ? START_FIXED_WIDE : START_FIXED_NARROW;
 
 	for (i = 0; i < n; i++)
 		if ((w = text_width(v[i].id)) > idw)
@@ -28,10 +36,10 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	if (idw > 24)
 		idw = 24;
 	/* The id gives way before the name goes under 10 columns. */
-	if (width - START_FIXED - idw < 10)
-		idw = width - START_FIXED - 10 > 8 ? width - START_FIXED - 10 :
+	if (width - fixed - idw < 10)
+		idw = width - fixed - 10 > 8 ? width - fixed - 10 :
 		    8;
-	namew = width - START_FIXED - idw;
+	namew = width - fixed - idw;
 	if (namew < 10)
 		namew = 10;
 	vlist_clear(l);
@@ -57,11 +65,13 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	 * Statuses as the dashboard words them, mitigating ones too; the
 	 * total is the sum of either group, so it gives them its room.
 	 */
-	vline_addf(line, VS_HEADING, "%5s%11s%10s%4s",
-	    vocab_label(&vocab_risk_status, RISK_OPEN),
-	    vocab_label(&vocab_risk_status, RISK_MITIGATING),
-	    vocab_label(&vocab_risk_status, RISK_MITIGATED),
-	    vocab_label(&vocab_risk_status, RISK_ACCEPTED));
+	vline_addf(line, VS_HEADING, "%5s",
+	    vocab_label(&vocab_risk_status, RISK_OPEN));
+	if (wide)
+		vline_addf(line, VS_HEADING, "%11s%10s%9s",
+		    vocab_label(&vocab_risk_status, RISK_MITIGATING),
+		    vocab_label(&vocab_risk_status, RISK_MITIGATED),
+		    "ACCEPTED");
 	l->sticky = 1;
 	for (i = 0; i < n; i++) {
 		const struct risk_counts	*c = &v[i].counts;
@@ -77,11 +87,13 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 			    c->by_severity[s]);
 		vline_addf(line, c->by_status[RISK_OPEN] > 0 ? VS_WARN :
 		    VS_DIM, "%5zu", c->by_status[RISK_OPEN]);
+		if (!wide)
+			continue;
 		vline_addf(line, VS_NORMAL, "%11zu",
 		    c->by_status[RISK_MITIGATING]);
 		vline_addf(line, VS_NORMAL, "%10zu",
 		    c->by_status[RISK_MITIGATED]);
-		vline_addf(line, VS_NORMAL, "%4zu",
+		vline_addf(line, VS_NORMAL, "%9zu",
 		    c->by_status[RISK_ACCEPTED]);
 	}
 	vlist_fix(l);

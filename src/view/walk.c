@@ -474,9 +474,10 @@ walk_analysis(struct vlist *l, const struct risk_register *r,
 static void
 walk_review(struct vlist *l, const struct risk_register *r, int width)
 {
-	struct vline	*v;
-	char		*note;
-	size_t		 i, open = 0;
+	struct rview_cols	 cols;
+	struct vline		*v;
+	char			*note;
+	size_t			 i, open = 0;
 
 	for (i = 0; r != NULL && i < r->n; i++)
 		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
@@ -496,6 +497,11 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 	}
 	vlines_addf(&l->lines, VS_HEADING, "  %zu risks still open; %s "
 	    "opens one in the register", open, keys_key(ACT_OPEN, KCTX_LIST));
+	rview_cols_init(&cols, 0);
+	for (i = 0; i < r->n; i++)
+		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
+			rview_cols_fit(&cols, r->risks[i], NULL);
+	rview_cols_done(&cols, width - 2);
 	for (i = 0; i < r->n; i++) {
 		const struct risk	*k = r->risks[i];
 
@@ -503,7 +509,7 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 			continue;
 		v = vlist_item(l, k);
 		vline_add(v, VS_NORMAL, "  ");
-		rview_risk_line(v, k, NULL, width - 2);
+		rview_risk_line(v, k, NULL, &cols);
 	}
 }
 
