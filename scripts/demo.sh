@@ -33,5 +33,11 @@ quiet make -j2
 cd "$top"
 if [ ! -f demo.db ]; then
 	build/parapet new demo.db --template rag-assistant
+	# The screens would hide the summary above until they are left:
+	# on a terminal, it stays until the user has read it.
+	if [ -t 0 ] && [ -t 1 ]; then
+		printf '\nPress Enter to open the workshop screens on demo.db. '
+		read -r _ || true
+	fi
 fi
 exec build/parapet demo.db
