@@ -1188,12 +1188,22 @@ test_start_and_history_lines(void **state)
 	assert_string_equal(s, "  No models in this database yet: press a to "
 	    "create a blank one, t to start from");
 	free(s);
-	/* At 80 columns the name has the room of all but the open risks. */
+	/* Every status while the names fit. */
 	start_lines(&l, sum, 2, 80);
 	s = line_text(&l, 0);
-	assert_string_equal(s, "  ID       NAME" "                "
-	    "                         CRIT HIGH  MED  LOW OPEN");
+	assert_string_equal(s, "  ID       NAME           CRIT HIGH  MED  LOW "
+	    "OPEN MITIGATING MITIGATED ACCEPTED");
 	free(s);
+	/* A long name has the room of all but the open risks. */
+	sum[1].name = "A name as long as some that teams give";
+	start_lines(&l, sum, 2, 80);
+	s = line_text(&l, 2);
+	assert_non_null(strstr(s, "A name as long as some that teams give "));
+	free(s);
+	s = line_text(&l, 0);
+	assert_true(strlen(s) > 4 && strcmp(s + strlen(s) - 4, "OPEN") == 0);
+	free(s);
+	sum[1].name = n2;
 	sum[0].counts.by_status[RISK_ACCEPTED] = 3;
 	start_lines(&l, sum, 2, 120);
 	s = line_text(&l, 0);

@@ -12,12 +12,11 @@
 
 /*
  * Columns of the start screen's list besides id and name: severities and
- * statuses, in words; below START_WIDE columns only the open risks among
- * the statuses, so that the names stay readable.
+ * statuses, in words; only the open risks among the statuses when all
+ * would cut the names, so that they stay readable.
  */
 #define START_FIXED_WIDE	(2 + 1 + 4 * 5 + 5 + 11 + 10 + 9)
 #define START_FIXED_NARROW	(2 + 1 + 4 * 5 + 5)
-#define START_WIDE		100
 
 void
 start_lines(struct vlist *l, const struct start_row *v, size_t n,
@@ -27,14 +26,20 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	char		*empty;
 	size_t		 i;
 	int		 idw = 8, namew, s, w;
-	int		 wide = width >= START_WIDE;
-	int		 fixed = wide ? START_FIXED_WIDE : START_FIXED_NARROW;
+	int		 namemax = 4, wide, fixed;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if ((w = text_width(v[i].id)) > idw)
 			idw = w;
+		if (v[i].name != NULL &&
+		    (w = text_width(v[i].name)) > namemax)
+			namemax = w;
+	}
 	if (idw > 24)
 		idw = 24;
+	/* Every status when the names still have their room (or 30). */
+	wide = width - START_FIXED_WIDE - idw >= (namemax < 30 ? namemax : 30);
+	fixed = wide ? START_FIXED_WIDE : START_FIXED_NARROW;
 	/* The id gives way before the name goes under 10 columns. */
 	if (width - fixed - idw < 10)
 		idw = width - fixed - 10 > 8 ? width - fixed - 10 :

@@ -117,7 +117,7 @@ tui_keys Space Enter
 tui_wait "saved: edit flow 'ask'"
 tui_has 'data                  prompt'
 tui_keys Escape
-tui_wait 'CROSSES   ask            customer -> backend'
+tui_wait 'CROSSES   ask customer -> backend'
 
 # Step 5: one practice question answered.
 tui_keys Right
@@ -167,7 +167,7 @@ tui_keys Enter
 tui_wait 'Step 5 of 7: Practice questions'
 tui_has '[yes]'
 tui_keys Left
-tui_wait 'CROSSES   ask            customer -> backend          prompt'
+tui_wait 'CROSSES   ask customer -> backend prompt'
 tui_keys Left
 tui_wait 'backend          Chat backend'
 tui_keys Left
