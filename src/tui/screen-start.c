@@ -127,6 +127,7 @@ start_delete_done(struct tui *t, void *arg, const char *value)
 /* A template chosen; its model waits for an id of its own. */
 struct start_template {
 	struct model	*m;
+	char		*name;		/* the template's, from its file */
 };
 
 static void
@@ -135,6 +136,7 @@ start_template_free(void *p)
 	struct start_template	*st = p;
 
 	model_free(st->m);
+	free(st->name);
 	free(st);
 }
 
@@ -168,8 +170,17 @@ start_template_id(struct tui *t, void *arg, const char *id)
 	m->indexed = 0;
 	if (tui_save(t, m, "create model from a template") == -1)
 		return 0;
-	tui_message(t, "created model '%s' from a template", id);
-	tui_push(t, screen_walk_new(t, -1));
+	tui_message(t, "created model '%s' from a template ('%s'): confirm "
+	    "or change what it says, from step 1", id, st->name);
+	/*
+	 * The template's facts are an example's, not this system's: the
+	 * walk-through starts at step 1 and says which ones to confirm.
+	 */
+	free(t->tmpl_model);
+	free(t->tmpl_name);
+	t->tmpl_model = xstrdup(id);
+	t->tmpl_name = xstrdup(st->name);
+	tui_push(t, screen_walk_new(t, WALK_SYSTEM));
 	return 0;
 }
 
@@ -180,6 +191,8 @@ start_template_done(struct tui *t, void *arg, const char *path)
 	struct start_template	*st;
 	struct error		 err;
 	struct model		*m;
+	const char		*base;
+	char			*dot;
 
 	(void)arg;
 	error_clear(&err);
@@ -189,6 +202,10 @@ start_template_done(struct tui *t, void *arg, const char *path)
 	}
 	st = xcalloc(1, sizeof *st);
 	st->m = m;
+	base = strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path;
+	st->name = xstrdup(base);
+	if ((dot = strrchr(st->name, '.')) != NULL && dot != st->name)
+		*dot = '\0';
 	tui_prompt(t, "Id of the new model", "The template's system id is "
 	    "proposed; a database holds one model per id.", m->system.id,
 	    start_template_id, st, start_template_free);

@@ -111,6 +111,9 @@ walk_draw(struct tui *t, struct screen *s)
 	vlines_init(&foot);
 	walk_header(&head, w->step, m, tui_catalogue(t), &t->risks,
 	    t->cols);
+	if (t->tmpl_model != NULL && w->step <= WALK_FLOWS &&
+	    strcmp(m->system.id, t->tmpl_model) == 0)
+		walk_template_note(&head, m, t->tmpl_name, t->cols);
 	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);

@@ -101,6 +101,13 @@ struct tui {
 	const enum kctx		*hint_chain;	/* where they are bound */
 	struct buf		 hintbuf;	/* what tui_hint() builds */
 	char			*search;	/* the last text searched */
+	/*
+	 * The model made from a template in this session, by id, and the
+	 * template's name: its first steps say which facts are the
+	 * template's, still to confirm. NULL for none.
+	 */
+	char			*tmpl_model;
+	char			*tmpl_name;
 	int			 conflict;	/* the last save was refused:
 						   changed by someone else */
 	struct rfilter		 rfilter;	/* the risk filter and sort */

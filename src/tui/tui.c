@@ -953,6 +953,8 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	buf_release(&t.status);
 	buf_release(&t.hintbuf);
 	free(t.search);
+	free(t.tmpl_model);
+	free(t.tmpl_name);
 	if (t.unmade != NULL && tui_signal == 0) {
 		buf_init(&b);
 		buf_adds(&b, "parapet: no model was created, so no database '");

@@ -514,6 +514,53 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 }
 
 void
+walk_template_note(struct vlines *ls, const struct model *m,
+    const char *name, int width)
+{
+	const struct field	*fs;
+	struct vlines		 note;
+	struct buf		 b;
+	char			*v;
+	size_t			 i, j, nf, any = 0;
+
+	buf_init(&b);
+	buf_addf(&b, "From the template '%s': these steps hold its example, "
+	    "not yet your system. Confirm or change each fact the analysis "
+	    "uses:", name);
+	fs = model_fields(OBJ_COMPONENT, &nf);
+	for (i = 0; i < m->ncomponents; i++) {
+		const struct component	*c = m->components[i];
+
+		for (j = 0; j < nf; j++) {
+			if (fs[j].type != FIELD_ENUM &&
+			    fs[j].type != FIELD_BOOL &&
+			    fs[j].type != FIELD_SET)
+				continue;
+			if (!field_applies(&fs[j], c->kind) ||
+			    !field_isset(c, &fs[j]) ||
+			    (v = field_get(c, &fs[j])) == NULL)
+				continue;
+			buf_addf(&b, "%s %s %s %s", any++ ? ";" : "", c->id,
+			    fs[j].name, v);
+			free(v);
+		}
+	}
+	buf_adds(&b, any ? "." : " none set.");
+	vlines_init(&note);
+	vlines_wrap(&note, VS_WARN, b.s, width, 0);
+	buf_release(&b);
+	for (i = 0; i < note.n; i++) {
+		if (i == 4) {
+			vline_add(&ls->v[ls->n - 1], VS_WARN, "\xe2\x80\xa6");
+			break;
+		}
+		*vlines_add(ls) = note.v[i];
+		memset(&note.v[i], 0, sizeof note.v[i]);
+	}
+	vlines_release(&note);
+}
+
+void
 walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
     const struct catalogue *c, const struct risk_register *r,
     const struct risk_questions *fq, int width)

@@ -74,6 +74,15 @@ void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct model *, const struct catalogue *,
 			     const struct risk_register *,
 			     const struct risk_questions *, int width);
+/*
+ * What a model made from a template (name) takes from it: its system,
+ * boundaries, components and flows are the template's example, and the
+ * facts of its components that the analysis uses (exposure, untrusted
+ * input, origin...) are listed as still to confirm, in at most four lines.
+ */
+void			 walk_template_note(struct vlines *,
+			     const struct model *, const char *name,
+			     int width);
 /* The answer of a practice question: TRI_YES, TRI_NO or TRI_UNKNOWN, or
  * -1 when it was never answered. */
 int			 walk_answer(const struct model *, const char *);

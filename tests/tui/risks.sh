@@ -31,7 +31,7 @@ tui_wait 'Id of the new model'
 tui_has '> support-assistant'
 tui_keys Enter
 tui_wait "created model 'support-assistant' from a template"
-tui_has 'Step 5 of 7: Practice questions'
+tui_has 'Step 1 of 7: The system'
 
 # The register, most severe first; severity in words.
 tui_keys R

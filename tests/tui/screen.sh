@@ -36,7 +36,7 @@ title="$(tui display-message -p -t app '#{pane_title}')"
 [ "$title" != pwned ] || tui_fail "the model set the terminal title"
 
 # Wide characters are cut by columns and the next column lines up.
-tui_keys Left Left
+tui_keys Right Right
 tui_wait 'Step 3 of 7: Components'
 tui_has '  app              中文名字中文名字中文名…  application        cloud'
 tui_has '  db               plain database           datastore          cloud'
