@@ -30,6 +30,7 @@ struct form_screen {
 	 */
 	int		 onward;
 	int		 warned;	/* Esc once on what cannot be saved */
+	int		 kept;		/* changes kept after a refused save */
 };
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_EDIT, KCTX_MODEL,
@@ -101,6 +102,7 @@ form_create_model(struct tui *t, struct form *fm)
 }
 
 static void form_reload(struct tui *, struct form_screen *, int);
+static void form_keep_ours(struct tui *, struct form_screen *);
 static void form_commit(struct tui *, struct form_screen *);
 
 /*
@@ -172,11 +174,68 @@ form_commit(struct tui *t, struct form_screen *fs)
 	what = xasprintf("%s %s '%s'", fm->orig_id != NULL ? "edit" : "add",
 	    objtype_name(fm->type), form_id(fm) != NULL ? form_id(fm) :
 	    t->m->system.id);
-	if (tui_save(t, m, what) == 0)
+	if (tui_save(t, m, what) == 0) {
 		form_mark_saved(fm);
-	else if (t->conflict)
-		form_reload(t, fs, 1);	/* show theirs; ours is dropped */
+		fs->kept = 0;
+	} else if (t->conflict)
+		form_keep_ours(t, fs);
 	free(what);
+}
+
+/* 1 if two field texts (NULL: unset) differ. */
+static int
+form_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/*
+ * The save was refused: someone else changed the model first. Show theirs,
+ * with what was typed here put back in its fields, not saved: leaving a
+ * field saves it over theirs, Esc drops it. Nothing typed is lost.
+ */
+static void
+form_keep_ours(struct tui *t, struct form_screen *fs)
+{
+	struct form		*fm = fs->fm;
+	const struct field	**fields;
+	char			**texts;
+	size_t			 i, j, n = 0, cur = fm->cursor;
+	char			*r;
+
+	fields = xcalloc(fm->n > 0 ? fm->n : 1, sizeof *fields);
+	texts = xcalloc(fm->n > 0 ? fm->n : 1, sizeof *texts);
+	for (i = 0; i < fm->n; i++) {
+		if (!form_differs(fm->v[i].text, fm->v[i].saved))
+			continue;
+		fields[n] = fm->v[i].f;
+		texts[n++] = fm->v[i].text != NULL ?
+		    xstrdup(fm->v[i].text) : NULL;
+	}
+	form_reload(t, fs, 1);
+	fm = fs->fm;
+	for (i = 0; i < n && !fs->gone; i++)
+		for (j = 0; j < fm->n; j++)
+			if (fm->v[j].f == fields[i]) {
+				(void)form_set(fm, j, texts[i], t->m);
+				break;
+			}
+	for (i = 0; i < n; i++)
+		free(texts[i]);
+	free(texts);
+	free(fields);
+	if (fs->gone || n == 0)
+		return;
+	form_focus(fm, cur);
+	fs->kept = 1;
+	/* The conflict as tui_save() said it, then what became of ours. */
+	if ((r = strstr(t->status.s, " (reloaded:")) != NULL)
+		buf_truncate(&t->status, (size_t)(r - t->status.s));
+	buf_addf(&t->status, " (reloaded: your change is kept in the form, "
+	    "not saved; leave the field to save it over theirs, %s to drop "
+	    "it)", keys_key(ACT_BACK, KCTX_GLOBAL));
 }
 
 /*
@@ -406,6 +465,14 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_REDRAW;
 	case ACT_BACK:
 	case ACT_QUIT:
+		if (fs->kept) {
+			/* Theirs stands: ours, kept to look at, is dropped. */
+			fs->kept = 0;
+			form_reload(t, fs, 1);
+			tui_message(t, "your change was not saved: the "
+			    "other one stands");
+			return TUI_POP;
+		}
 		form_commit(t, fs);
 		if (fs->gone || !form_changed(fm) || !form_has_input(fm))
 			return TUI_POP;

@@ -37,12 +37,12 @@ stale() {
 	tui_wait "error: not saved: model 'support-assistant' was changed by"
 	# The end of the message, on the screen's last rows.
 	tui_screen | tail -3 | tr '\n' ' ' | tr -s ' ' |
-	    grep -qF '(reloaded: look, then make your change again)' ||
+	    grep -qF 'to save it over theirs, Esc to drop it)' ||
 	    tui_fail "the message is cut at $1 columns"
 	tui_has 'criticality'
 	tui_keys Escape
 	tui_wait 'Step 5 of 7'
-	tui_hasnt 'make your change again'
+	tui_hasnt 'your change is kept in the form'
 	tui_quit
 	tui_use b
 	tui_quit
