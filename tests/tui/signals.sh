@@ -5,7 +5,7 @@
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
-db="$TUI_DIR/g.db"
+tui_newdb g
 
 # The pid of parapet, a child of the pane's shell.
 parapet_pid() {
