@@ -15,12 +15,7 @@ tui_start -t b "$PARAPET" "$db"
 for s in app b; do
 	tui_use $s
 	tui_wait 'Customer support assistant'
-	tui_keys Enter
-	tui_wait 'Step 5 of 7'
-	tui_keys S
-	tui_wait "The system 'support-assistant'"
-	tui_keys Tab Tab
-	tui_wait 'owner: the risk owner who signs off'
+	tui_system_owner
 done
 
 # B saves first; A's owner is refused, and kept.

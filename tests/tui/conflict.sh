@@ -27,12 +27,7 @@ for s in app b; do
 	tui_hasnt 'tui-s3cret'
 	[ -z "${dbb:-}" ] || [ $s != b ] ||
 	    tui_has "Models in postgresql://postgres@/$pgname"
-	tui_keys Enter
-	tui_wait 'Step 5 of 7'
-	tui_keys S
-	tui_wait "The system 'support-assistant'"
-	tui_keys Tab Tab
-	tui_wait 'owner: the risk owner who signs off'
+	tui_system_owner
 done
 
 # B changes the owner first; A's change, made on the old revision, is

@@ -209,6 +209,17 @@ tui_open_walk() {
 	tui_wait 'Step 5 of 7: Practice questions'
 }
 
+# tui_system_owner: from the list of models, open the support assistant
+# (tests/data/tui/support.yaml) and its system's form on the owner field.
+tui_system_owner() {
+	tui_keys Enter
+	tui_wait 'Step 5 of 7'
+	tui_keys S
+	tui_wait "The system 'support-assistant'"
+	tui_keys Tab Tab
+	tui_wait 'owner: the risk owner who signs off'
+}
+
 # tui_edit_field TEXT TITLE FIELD: in a list, find the line with TEXT (/),
 # open its form (its title has TITLE) and move down to the field whose
 # line has FIELD.

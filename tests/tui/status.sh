@@ -18,12 +18,7 @@ stale() {
 	for s in app b; do
 		tui_use $s
 		tui_wait 'support-assistant Customer'
-		tui_keys Enter
-		tui_wait 'Step 5 of 7'
-		tui_keys S
-		tui_wait "The system 'support-assistant'"
-		tui_keys Tab Tab
-		tui_wait 'owner: the risk owner who signs off'
+		tui_system_owner
 	done
 	tui_use b
 	tui_keys C-u
