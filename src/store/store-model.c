@@ -832,20 +832,29 @@ store_diff_model(struct store_diff *d, const struct model *old,
 	return store_diff_practices(d, old, new);
 }
 
-/* Insert the models row of a new model. */
+/*
+ * Write the models row of a model: inserted for a new model, updated after
+ * a change (columns, revision, time). Both statements number their
+ * parameters alike, so one binding serves them.
+ */
 static int
-store_insert_model(struct store *s, const struct model *m, long revision,
-    const char *now, struct error *err)
+store_put_model(struct store *s, const struct model *m, int insert,
+    long revision, const char *now, struct error *err)
 {
-	static const char *const sql = "INSERT INTO models (system, name, "
-	    "description, owner, criticality, revision, created, updated, "
-	    "edited) VALUES (?, ?, ?, ?, ?, ?6, ?, ?, ?6)";
+	static const char *const sql[] = {
+		"UPDATE models SET name = ?2, description = ?3, owner = ?4, "
+		"criticality = ?5, revision = ?6, edited = ?6, updated = ?7 "
+		"WHERE system = ?1",
+		"INSERT INTO models (system, name, description, owner, "
+		"criticality, revision, created, updated, edited) "
+		"VALUES (?, ?, ?, ?, ?, ?6, ?7, ?7, ?6)"
+	};
 	struct db_stmt	*st;
 	char		*v[STORE_NCOLUMNS];
 	size_t		 i;
 	int		 rc;
 
-	if ((st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_prepare(s, sql[insert != 0], err)) == NULL)
 		return -1;
 	store_columns_get(&m->system, v);
 	store_bind(st, 1, m->system.id);
@@ -853,38 +862,11 @@ store_insert_model(struct store *s, const struct model *m, long revision,
 		store_bind(st, 2 + (int)i, v[i]);
 	db_bind_int64(st, 6, revision);
 	store_bind(st, 7, now);
-	store_bind(st, 8, now);
 	rc = store_run(s, st, err);
 	store_columns_free(v);
-	/* What this transaction records of the model is that revision. */
-	if (rc == 0)
+	/* What this transaction records of a new model is that revision. */
+	if (rc == 0 && insert)
 		store_claim_set(s, m->system.id, revision);
-	return rc;
-}
-
-/* Update the models row after a change: columns, revision, time. */
-static int
-store_update_model(struct store *s, const struct model *m, long revision,
-    const char *now, struct error *err)
-{
-	static const char *const sql = "UPDATE models SET name = ?, "
-	    "description = ?, owner = ?, criticality = ?, revision = ?5, "
-	    "edited = ?5, updated = ? WHERE system = ?";
-	struct db_stmt	*st;
-	char		*v[STORE_NCOLUMNS];
-	size_t		 i;
-	int		 rc;
-
-	if ((st = store_prepare(s, sql, err)) == NULL)
-		return -1;
-	store_columns_get(&m->system, v);
-	for (i = 0; i < STORE_NCOLUMNS; i++)
-		store_bind(st, 1 + (int)i, v[i]);
-	db_bind_int64(st, 5, revision);
-	store_bind(st, 6, now);
-	store_bind(st, 7, m->system.id);
-	rc = store_run(s, st, err);
-	store_columns_free(v);
 	return rc;
 }
 
@@ -901,7 +883,7 @@ store_write_model(struct store *s, const struct model *m, long revision,
 	d.system = m->system.id;
 	d.positions = m->system.pos.line > 0;
 	d.err = err;
-	rc = store_insert_model(s, m, revision, now, err);
+	rc = store_put_model(s, m, 1, revision, now, err);
 	if (rc == 0)
 		rc = store_diff_model(&d, empty, m);
 	model_free(empty);
@@ -967,7 +949,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	if (rev == 0) {
 		old = model_new();
 		d.fresh = 1;
-		if (store_insert_model(s, m, 1, now, err) == -1 ||
+		if (store_put_model(s, m, 1, 1, now, err) == -1 ||
 		    store_diff_log(&d, id, "created", NULL, "system") == -1)
 			goto fail;
 	} else if ((old = store_load_model(s, id, err)) == NULL ||
@@ -990,7 +972,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		/* The revision the entries just logged claimed. */
 		if ((next = store_claim(s, id, err)) == -1)
 			goto fail;
-		if (rev > 0 && store_update_model(s, m, next, now,
+		if (rev > 0 && store_put_model(s, m, 0, next, now,
 		    err) == -1)
 			goto fail;
 		if (store_commit(s, err) == -1)
