@@ -286,6 +286,46 @@ store_flips_free(struct store_flips *f)
 	free(f->v);
 }
 
+/* Bind the key of a risk of system id: parameters 1 to 3 of its rows. */
+static void
+store_bind_key(struct db_stmt *st, const char *id, const char *threat,
+    const char *target)
+{
+	store_bind(st, 1, id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+}
+
+/*
+ * Bind the key and scoring of a risk, parameters 1 to 7 of its row in
+ * risks: system, threat, target, title, likelihood, impact, severity.
+ */
+static void
+store_bind_scoring(struct db_stmt *st, const char *id, const struct risk *k)
+{
+	store_bind_key(st, id, k->threat, k->target);
+	store_bind(st, 4, k->title);
+	db_bind_int64(st, 5, k->likelihood);
+	db_bind_int64(st, 6, k->impact);
+	store_bind(st, 7, vocab_name(&vocab_severity, k->severity));
+}
+
+/*
+ * Step st once and reset it; on a row, copies of its first n columns into
+ * *cols[0] to *cols[n - 1]. What the step returned.
+ */
+static int
+store_step_texts(struct db_stmt *st, char **const *cols, int n)
+{
+	int	rc, i;
+
+	if ((rc = db_step(st)) == DB_ROW)
+		for (i = 0; i < n; i++)
+			*cols[i] = store_column(st, i);
+	db_reset(st);
+	return rc;
+}
+
 /*
  * Keep as rows the mitigations that the catalogue proposed for a stored
  * risk and proposes no more (stored: the old proposed column), so that
@@ -312,9 +352,7 @@ store_sync_keep(struct store *s, const char *id, const struct risk *k,
 			if ((st = store_prepare(s, sql, err)) == NULL)
 				rc = -1;
 			else {
-				store_bind(st, 1, id);
-				store_bind(st, 2, k->threat);
-				store_bind(st, 3, k->target);
+				store_bind_key(st, id, k->threat, k->target);
 				store_bind(st, 4, mid);
 				rc = store_run(s, st, err);
 			}
@@ -416,9 +454,7 @@ store_sync_record(struct store *s, const char *id,
 				rc = -1;
 				break;
 			}
-			store_bind(st, 1, id);
-			store_bind(st, 2, x->threat);
-			store_bind(st, 3, x->target);
+			store_bind_key(st, id, x->threat, x->target);
 			if ((rc = store_run(s, st, err)) == -1)
 				break;
 		}
@@ -433,6 +469,20 @@ store_sync_record(struct store *s, const char *id,
 }
 
 /*
+ * The risks of system ?1 that no longer apply and that nobody decided
+ * anything on (see store_sync_prune()).
+ */
+#define STORE_STALE_UNDECIDED \
+	"system = ?1 AND applies = 0 AND status = 'open' " \
+	"AND owner IS NULL AND justification IS NULL " \
+	"AND decided_by IS NULL AND decided_at IS NULL " \
+	"AND NOT EXISTS (SELECT 1 FROM risk_mitigations m " \
+	"WHERE m.system = risks.system AND m.threat = risks.threat " \
+	"AND m.target = risks.target AND (m.status <> 'proposed' " \
+	"OR m.owner IS NOT NULL OR m.due IS NOT NULL " \
+	"OR m.notes IS NOT NULL))"
+
+/*
  * Drop the risks that no longer apply and that nobody decided anything
  * on: still open, no owner, no justification, never decided, every
  * mitigation still proposed with no owner, due date or notes. They were
@@ -444,15 +494,8 @@ store_sync_record(struct store *s, const char *id,
 static int
 store_sync_prune(struct store *s, const char *id, struct error *err)
 {
-	static const char *const sql = "DELETE FROM risks "
-	    "WHERE system = ?1 AND applies = 0 AND status = 'open' "
-	    "AND owner IS NULL AND justification IS NULL "
-	    "AND decided_by IS NULL AND decided_at IS NULL "
-	    "AND NOT EXISTS (SELECT 1 FROM risk_mitigations m "
-	    "WHERE m.system = risks.system AND m.threat = risks.threat "
-	    "AND m.target = risks.target AND (m.status <> 'proposed' "
-	    "OR m.owner IS NOT NULL OR m.due IS NOT NULL "
-	    "OR m.notes IS NOT NULL))";
+	static const char *const sql = "DELETE FROM risks WHERE "
+	    STORE_STALE_UNDECIDED;
 	struct db_stmt	*st;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
@@ -504,13 +547,7 @@ store_sync_write(struct store *s, const char *id,
 		k = reg->risks[i];
 		store_reasons_encode(&reasons, k);
 		store_proposed_encode(&proposed, k);
-		store_bind(rs, 1, id);
-		store_bind(rs, 2, k->threat);
-		store_bind(rs, 3, k->target);
-		store_bind(rs, 4, k->title);
-		db_bind_int64(rs, 5, k->likelihood);
-		db_bind_int64(rs, 6, k->impact);
-		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
+		store_bind_scoring(rs, id, k);
 		store_bind(rs, 8, k->nreasons > 0 ? reasons.s : NULL);
 		store_bind(rs, 9, k->nmitigations > 0 ? proposed.s : NULL);
 		db_bind_int64(rs, 10, store_assumed(k));
@@ -549,15 +586,8 @@ store_sync_unchanged(struct store *s, const char *id,
 	static const char *const sql = "SELECT threat, target, "
 	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
-	static const char *const stale = "SELECT count(*) FROM risks "
-	    "WHERE system = ?1 AND applies = 0 AND status = 'open' "
-	    "AND owner IS NULL AND justification IS NULL "
-	    "AND decided_by IS NULL AND decided_at IS NULL "
-	    "AND NOT EXISTS (SELECT 1 FROM risk_mitigations m "
-	    "WHERE m.system = risks.system AND m.threat = risks.threat "
-	    "AND m.target = risks.target AND (m.status <> 'proposed' "
-	    "OR m.owner IS NOT NULL OR m.due IS NOT NULL "
-	    "OR m.notes IS NOT NULL))";
+	static const char *const stale = "SELECT count(*) FROM risks WHERE "
+	    STORE_STALE_UNDECIDED;
 	const struct risk	*k;
 	struct db_stmt		*st;
 	struct buf		 reasons, proposed;
@@ -749,13 +779,7 @@ store_write_risks(struct store *s, const char *id,
 		k = reg->risks[i];
 		store_reasons_encode(&b, k);
 		store_proposed_encode(&proposed, k);
-		store_bind(rs, 1, id);
-		store_bind(rs, 2, k->threat);
-		store_bind(rs, 3, k->target);
-		store_bind(rs, 4, k->title);
-		db_bind_int64(rs, 5, k->likelihood);
-		db_bind_int64(rs, 6, k->impact);
-		store_bind(rs, 7, vocab_name(&vocab_severity, k->severity));
+		store_bind_scoring(rs, id, k);
 		db_bind_int64(rs, 8, k->applies != 0);
 		store_bind(rs, 9, k->nreasons > 0 ? b.s : NULL);
 		store_bind(rs, 10, vocab_name(&vocab_risk_status, k->status));
@@ -778,9 +802,7 @@ store_write_risks(struct store *s, const char *id,
 			if (m->status == MIT_PROPOSED && m->owner == NULL &&
 			    m->due == NULL && m->notes == NULL)
 				continue;
-			store_bind(ms, 1, id);
-			store_bind(ms, 2, k->threat);
-			store_bind(ms, 3, k->target);
+			store_bind_key(ms, id, k->threat, k->target);
 			store_bind(ms, 4, m->id);
 			store_bind(ms, 5, vocab_name(&vocab_mitigation_status,
 			    m->status));
@@ -1031,6 +1053,8 @@ store_get_decision(struct store *s, const char *id, const char *threat,
 	static const char *const sql = "SELECT status, owner, justification, "
 	    "proposed FROM risks WHERE system = ? AND threat = ? AND "
 	    "target = ?";
+	char		**const cols[] = { &dd->status, &dd->owner,
+	    &dd->justification, &dd->proposed };
 	struct db_stmt	*st;
 	int		 rc;
 
@@ -1038,17 +1062,8 @@ store_get_decision(struct store *s, const char *id, const char *threat,
 	if (store_need_model(s, id, err) == -1 ||
 	    (st = store_prepare(s, sql, err)) == NULL)
 		return -1;
-	store_bind(st, 1, id);
-	store_bind(st, 2, threat);
-	store_bind(st, 3, target);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		dd->status = store_column(st, 0);
-		dd->owner = store_column(st, 1);
-		dd->justification = store_column(st, 2);
-		dd->proposed = store_column(st, 3);
-	}
-	db_reset(st);
+	store_bind_key(st, id, threat, target);
+	rc = store_step_texts(st, cols, 4);
 	if (rc == DB_DONE)
 		return error_set(err, "no risk '%s@%s' in model '%s'", threat,
 		    target, id);
@@ -1071,9 +1086,7 @@ store_count_done(struct store *s, const char *id, const char *threat,
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
-	store_bind(st, 1, id);
-	store_bind(st, 2, threat);
-	store_bind(st, 3, target);
+	store_bind_key(st, id, threat, target);
 	if ((rc = db_step(st)) == DB_ROW)
 		n = (long)db_column_int64(st, 0);
 	db_reset(st);
@@ -1205,6 +1218,27 @@ store_mit_free(struct store_mit *sm)
 }
 
 /*
+ * Add id (owned) to the list v of n ids, NULL-terminated, unless it is
+ * NULL, empty or there already (then it is freed).
+ */
+static char **
+store_ids_add(char **v, size_t *n, char *id)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < *n && strcmp(v[i], id) != 0; i++)
+		;
+	if (id == NULL || *id == '\0' || i < *n) {
+		free(id);
+		return v;
+	}
+	v = xreallocarray(v, *n + 2, sizeof *v);
+	v[(*n)++] = id;
+	v[*n] = NULL;
+	return v;
+}
+
+/*
  * The mitigations of a risk, for a suggestion (the caller frees): those of
  * its rows, then the proposed ones that have none.
  */
@@ -1217,42 +1251,20 @@ store_mit_ids(struct store *s, const char *id, const char *threat,
 	    "ORDER BY rowid";
 	struct db_stmt	*st;
 	const char	*p, *nl;
-	char		**v = xcalloc(1, sizeof *v), *mid;
-	size_t		 n = 0, i;
+	char		**v = xcalloc(1, sizeof *v);
+	size_t		 n = 0;
 
 	for (p = proposed; p != NULL && *p != '\0';
 	    p = *nl != '\0' ? nl + 1 : nl) {
 		if ((nl = strchr(p, '\n')) == NULL)
 			nl = p + strlen(p);
-		mid = xstrndup(p, (size_t)(nl - p));
-		for (i = 0; i < n && strcmp(v[i], mid) != 0; i++)
-			;
-		if (i < n || *mid == '\0') {
-			free(mid);
-			continue;
-		}
-		v = xreallocarray(v, n + 2, sizeof *v);
-		v[n++] = mid;
-		v[n] = NULL;
+		v = store_ids_add(v, &n, xstrndup(p, (size_t)(nl - p)));
 	}
 	if ((st = store_prepare(s, sql, NULL)) == NULL)
 		return v;
-	store_bind(st, 1, id);
-	store_bind(st, 2, threat);
-	store_bind(st, 3, target);
-	while (db_step(st) == DB_ROW) {
-		mid = store_column(st, 0);
-		for (i = 0; mid != NULL && i < n && strcmp(v[i], mid) != 0;
-		    i++)
-			;
-		if (mid == NULL || i < n) {
-			free(mid);
-			continue;
-		}
-		v = xreallocarray(v, n + 2, sizeof *v);
-		v[n++] = mid;
-		v[n] = NULL;
-	}
+	store_bind_key(st, id, threat, target);
+	while (db_step(st) == DB_ROW)
+		v = store_ids_add(v, &n, store_column(st, 0));
 	db_reset(st);
 	return v;
 }
@@ -1266,6 +1278,8 @@ store_get_mit(struct store *s, const char *id, const char *threat,
 	static const char *const sql = "SELECT status, owner, due, notes "
 	    "FROM risk_mitigations WHERE system = ? AND threat = ? "
 	    "AND target = ? AND mitigation = ?";
+	char			**const cols[] = { &sm->status, &sm->owner,
+	    &sm->due, &sm->notes };
 	struct store_decision	 dd;
 	struct db_stmt		*st;
 	const char		*near;
@@ -1280,18 +1294,9 @@ store_get_mit(struct store *s, const char *id, const char *threat,
 		store_decision_free(&dd);
 		return -1;
 	}
-	store_bind(st, 1, id);
-	store_bind(st, 2, threat);
-	store_bind(st, 3, target);
+	store_bind_key(st, id, threat, target);
 	store_bind(st, 4, mitigation);
-	rc = db_step(st);
-	if (rc == DB_ROW) {
-		sm->status = store_column(st, 0);
-		sm->owner = store_column(st, 1);
-		sm->due = store_column(st, 2);
-		sm->notes = store_column(st, 3);
-	}
-	db_reset(st);
+	rc = store_step_texts(st, cols, 4);
 	if (rc == DB_DONE && store_proposed_has(dd.proposed, mitigation)) {
 		/* Proposed by the catalogue, not decided yet: no row. */
 		sm->status = xstrdup(vocab_name(&vocab_mitigation_status,
