@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,13 +56,6 @@ static const char *const condition_keys[] = { "id", "target", "when",
 static const char *const top_keys[] = { "parapet-catalogue", "version",
 	"conditions", "questions", "mitigations", "threats", "adjustments",
 	NULL };
-
-const struct catalogue_section catalogue_sections[SEC_COUNT] = {
-	{ "questions", "question", question_keys },
-	{ "mitigations", "mitigation", mitigation_keys },
-	{ "threats", "threat", threat_keys },
-	{ "adjustments", "adjustment", adjustment_keys },
-};
 
 static const char *const target_names[] = { "component", "flow",
 	"boundary", "system", "any", NULL };
@@ -137,25 +131,8 @@ static void
 catalogue_section(struct catalogue *cat, enum section s, void ****v,
     size_t **n)
 {
-	switch (s) {
-	case SEC_QUESTION:
-		*v = (void ***)&cat->questions;
-		*n = &cat->nquestions;
-		return;
-	case SEC_MITIGATION:
-		*v = (void ***)&cat->mitigations;
-		*n = &cat->nmitigations;
-		return;
-	case SEC_THREAT:
-		*v = (void ***)&cat->threats;
-		*n = &cat->nthreats;
-		return;
-	case SEC_ADJUSTMENT:
-	case SEC_COUNT:
-		break;
-	}
-	*v = (void ***)&cat->adjustments;
-	*n = &cat->nadjustments;
+	*v = (void ***)(void *)((char *)cat + catalogue_sections[s].list);
+	*n = (size_t *)(void *)((char *)cat + catalogue_sections[s].count);
 }
 
 static void
@@ -169,8 +146,10 @@ refs_free(struct refs *r)
 }
 
 static void
-question_free(struct question *q)
+question_free(void *p)
 {
+	struct question	*q = p;
+
 	free(q->id);
 	free(q->guideline);
 	free(q->text);
@@ -180,8 +159,10 @@ question_free(struct question *q)
 }
 
 static void
-mitigation_free(struct mitigation *m)
+mitigation_free(void *p)
 {
+	struct mitigation	*m = p;
+
 	free(m->id);
 	free(m->title);
 	free(m->description);
@@ -203,8 +184,10 @@ id_list_free(char **ids, struct srcpos *pos, size_t n)
 }
 
 static void
-threat_free(struct threat *t)
+threat_free(void *p)
 {
+	struct threat	*t = p;
+
 	free(t->id);
 	free(t->title);
 	free(t->description);
@@ -223,8 +206,10 @@ threat_free(struct threat *t)
 }
 
 static void
-adjustment_free(struct adjustment *a)
+adjustment_free(void *p)
 {
+	struct adjustment	*a = p;
+
 	free(a->id);
 	cond_free(a->when);
 	id_list_free(a->threats, a->threats_pos, a->nthreats);
@@ -237,24 +222,8 @@ adjustment_free(struct adjustment *a)
 static void
 entry_free(enum section s, void *e)
 {
-	if (e == NULL)
-		return;
-	switch (s) {
-	case SEC_QUESTION:
-		question_free(e);
-		break;
-	case SEC_MITIGATION:
-		mitigation_free(e);
-		break;
-	case SEC_THREAT:
-		threat_free(e);
-		break;
-	case SEC_ADJUSTMENT:
-		adjustment_free(e);
-		break;
-	case SEC_COUNT:
-		break;
-	}
+	if (e != NULL)
+		catalogue_sections[s].free(e);
 }
 
 struct catalogue *
@@ -1015,6 +984,23 @@ fail:
 	return NULL;
 }
 
+/*
+ * The sections, each named once: its key is its list's name in struct
+ * catalogue ("questions"), one entry is what its functions are named for.
+ */
+#define SECTION(w, t)							\
+	.name = #t, .what = #w, .keys = w ## _keys,			\
+	.list = offsetof(struct catalogue, t),				\
+	.count = offsetof(struct catalogue, n ## t),			\
+	.load = load_ ## w, .free = w ## _free
+const struct catalogue_section catalogue_sections[SEC_COUNT] = {
+	[SEC_QUESTION] = { SECTION(question, questions) },
+	[SEC_MITIGATION] = { SECTION(mitigation, mitigations) },
+	[SEC_THREAT] = { SECTION(threat, threats) },
+	[SEC_ADJUSTMENT] = { SECTION(adjustment, adjustments) },
+};
+#undef SECTION
+
 const char *
 catalogue_suggest_id(struct catalogue *cat, enum section s, const char *id)
 {
@@ -1107,25 +1093,8 @@ load_section(struct loader *l, enum section s, const struct ynode *list,
 			goto out;
 		}
 		e = NULL;
-		if (!dis) {
-			switch (s) {
-			case SEC_QUESTION:
-				e = load_question(l, map, id);
-				break;
-			case SEC_MITIGATION:
-				e = load_mitigation(l, map, id);
-				break;
-			case SEC_THREAT:
-				e = load_threat(l, map, id);
-				break;
-			case SEC_ADJUSTMENT:
-			case SEC_COUNT:
-				e = load_adjustment(l, map, id);
-				break;
-			}
-			if (e == NULL)
-				goto out;
-		}
+		if (!dis && (e = catalogue_sections[s].load(l, map, id)) == NULL)
+			goto out;
 		strmap_put(&seen, idn->value, (void *)(uintptr_t)idn);
 		*pend = xreallocarray(*pend, *npend + 1, sizeof **pend);
 		p = &(*pend)[(*npend)++];
