@@ -324,21 +324,34 @@ load_scalar(struct loader *l, const struct ynode *v, const char *key)
 	return v->value;
 }
 
-/* A required text field of an entry, copied into *out. */
+/*
+ * The value of key in the entry what 'id': 1 with *v set; when it is
+ * absent 0, or -1 with an error if it is required.
+ */
+static int
+load_field(struct loader *l, const struct ynode *map, const char *key,
+    const char *what, const char *id, int required, const struct ynode **v)
+{
+	if ((*v = ynode_get(map, key)) != NULL)
+		return 1;
+	if (!required)
+		return 0;
+	return ynode_error(l->doc, map, l->err, "%s '%s' has no '%s'", what,
+	    id, key);
+}
+
+/* A text field of an entry, copied into *out (NULL when absent). */
 static int
 load_text(struct loader *l, const struct ynode *map, const char *key,
     const char *what, const char *id, int required, char **out)
 {
-	const struct ynode	*v = ynode_get(map, key);
+	const struct ynode	*v;
 	const char		*s;
+	int			 rc;
 
 	*out = NULL;
-	if (v == NULL) {
-		if (!required)
-			return 0;
-		return ynode_error(l->doc, map, l->err, "%s '%s' has no '%s'",
-		    what, id, key);
-	}
+	if ((rc = load_field(l, map, key, what, id, required, &v)) != 1)
+		return rc;
 	if ((s = load_scalar(l, v, key)) == NULL)
 		return -1;
 	if (*s == '\0')
@@ -353,18 +366,15 @@ static int
 load_int(struct loader *l, const struct ynode *map, const char *key,
     const char *what, const char *id, int required, int lo, int hi, int *out)
 {
-	const struct ynode	*v = ynode_get(map, key);
+	const struct ynode	*v;
 	const char		*s;
 	char			*end;
 	long			 n;
+	int			 rc;
 
 	*out = 0;
-	if (v == NULL) {
-		if (!required)
-			return 0;
-		return ynode_error(l->doc, map, l->err, "%s '%s' has no '%s'",
-		    what, id, key);
-	}
+	if ((rc = load_field(l, map, key, what, id, required, &v)) != 1)
+		return rc;
 	if ((s = load_scalar(l, v, key)) == NULL)
 		return -1;
 	errno = 0;
@@ -381,18 +391,14 @@ static int
 load_stride(struct loader *l, const struct ynode *map, const char *what,
     const char *id, int required, unsigned *out)
 {
-	const struct ynode	*v = ynode_get(map, "stride"), *w;
+	const struct ynode	*v, *w;
 	struct buf		 b;
 	size_t			 i, count;
 	int			 k;
 
 	*out = 0;
-	if (v == NULL) {
-		if (!required)
-			return 0;
-		return ynode_error(l->doc, map, l->err, "%s '%s' has no "
-		    "'stride'", what, id);
-	}
+	if ((k = load_field(l, map, "stride", what, id, required, &v)) != 1)
+		return k;
 	if (v->type == YNODE_MAP)
 		return ynode_error(l->doc, v, l->err, "'stride' must be a list "
 		    "of letters, not a mapping");
@@ -612,13 +618,12 @@ static int
 load_target(struct loader *l, const struct ynode *map, const char *what,
     const char *id, int allow_any, enum target_type *out)
 {
-	const struct ynode	*v = ynode_get(map, "target");
+	const struct ynode	*v;
 	const char		*s, *near;
 	int			 i;
 
-	if (v == NULL)
-		return ynode_error(l->doc, map, l->err, "%s '%s' has no "
-		    "'target'", what, id);
+	if (load_field(l, map, "target", what, id, 1, &v) == -1)
+		return -1;
 	if ((s = load_scalar(l, v, "target")) == NULL)
 		return -1;
 	for (i = 0; target_names[i] != NULL; i++) {
@@ -644,12 +649,11 @@ static int
 load_when(struct loader *l, const struct ynode *map, const char *what,
     const char *id, enum target_type subject, struct cond **out)
 {
-	const struct ynode	*v = ynode_get(map, "when");
+	const struct ynode	*v;
 
 	*out = NULL;
-	if (v == NULL)
-		return ynode_error(l->doc, map, l->err, "%s '%s' has no "
-		    "'when'", what, id);
+	if (load_field(l, map, "when", what, id, 1, &v) == -1)
+		return -1;
 	if (v->type != YNODE_MAP)
 		return ynode_error(l->doc, v, l->err, "'when' must be a "
 		    "condition (a mapping), not %s", ynode_type_name(v));
