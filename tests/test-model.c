@@ -21,38 +21,7 @@
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
 
-/* A small valid model: internet user -> app -> llm, kb -> app. */
-static struct model *
-small_model(void)
-{
-	struct model		*m = model_new();
-	struct boundary		*b;
-	struct component	*c;
-	struct flow		*f;
-
-	m->system.id = strdup("sys");
-	m->system.name = strdup("System");
-	b = model_add_boundary(m, "internet");
-	b->name = strdup("Internet");
-	b->trust = TRUST_UNTRUSTED;
-	b = model_add_boundary(m, "cloud");
-	b->name = strdup("Cloud");
-	b->trust = TRUST_INTERNAL;
-	c = model_add_component(m, "user", KIND_USER);
-	c->name = strdup("User");
-	c->boundary = strdup("internet");
-	c = model_add_component(m, "app", KIND_APPLICATION);
-	c->name = strdup("App");
-	c->boundary = strdup("cloud");
-	c = model_add_component(m, "llm", KIND_MODEL);
-	c->name = strdup("LLM");
-	c->boundary = strdup("cloud");
-	f = model_add_flow(m, "ask", "user", "app");
-	f->data = DATA_BIT(DATA_PROMPT);
-	f = model_add_flow(m, "complete", "app", "llm");
-	(void)f;
-	return m;
-}
+#include "testlib.h"
 
 /*
  * A component in no boundary: whether its flows cross a trust boundary, or
@@ -62,7 +31,7 @@ small_model(void)
 static void
 test_derived_facts_without_a_boundary(void **state)
 {
-	struct model	*m = small_model();
+	struct model	*m = test_small_model();
 	struct flow	*f;
 	struct error	 e;
 	int		 pass;
@@ -263,7 +232,7 @@ test_kind_specific_fields_apply_only_to_their_kinds(void **state)
 static void
 test_field_text_round_trip(void **state)
 {
-	struct model		*m = small_model();
+	struct model		*m = test_small_model();
 	struct component	*c = m->components[2];
 	const struct field	*f;
 	struct error		 e;
@@ -298,7 +267,7 @@ test_field_text_round_trip(void **state)
 static void
 test_field_bad_word_suggests(void **state)
 {
-	struct model		*m = small_model();
+	struct model		*m = test_small_model();
 	const struct field	*f;
 	struct error		 e;
 
@@ -321,7 +290,7 @@ test_field_bad_word_suggests(void **state)
 static void
 test_index_resolves_references(void **state)
 {
-	struct model	*m = small_model();
+	struct model	*m = test_small_model();
 	struct error	 e;
 
 	(void)state;
@@ -344,7 +313,7 @@ test_index_refuses_bad_models(void **state)
 
 	(void)state;
 	/* Duplicate id across object types. */
-	m = small_model();
+	m = test_small_model();
 	model_add_component(m, "cloud", KIND_TOOL)->name = strdup("x");
 	assert_int_equal(model_index(m, "m.yaml", &e), -1);
 	assert_string_equal(e.msg,
@@ -352,7 +321,7 @@ test_index_refuses_bad_models(void **state)
 	model_free(m);
 
 	/* A flow to an unknown component, with its position. */
-	m = small_model();
+	m = test_small_model();
 	f = model_add_flow(m, "bad", "app", "lmm");
 	f->to_pos.line = 9;
 	f->to_pos.col = 30;
@@ -365,7 +334,7 @@ test_index_refuses_bad_models(void **state)
 	model_free(m);
 
 	/* A component in an unknown boundary. */
-	m = small_model();
+	m = test_small_model();
 	free(m->components[1]->boundary);
 	m->components[1]->boundary = strdup("clod");
 	assert_int_equal(model_index(m, "m.yaml", &e), -1);
@@ -374,14 +343,14 @@ test_index_refuses_bad_models(void **state)
 	model_free(m);
 
 	/* A flow from a component to itself. */
-	m = small_model();
+	m = test_small_model();
 	model_add_flow(m, "loop", "app", "app");
 	assert_int_equal(model_index(m, "m.yaml", &e), -1);
 	assert_string_equal(e.msg, "flow 'loop' goes from 'app' to itself");
 	model_free(m);
 
 	/* A missing name. */
-	m = small_model();
+	m = test_small_model();
 	model_add_component(m, "noname", KIND_TOOL);
 	assert_int_equal(model_index(m, "m.yaml", &e), -1);
 	assert_string_equal(e.msg, "component 'noname' has no 'name'");
@@ -411,7 +380,7 @@ test_ids_follow_the_format(void **state)
 static void
 test_remove_component_takes_its_flows(void **state)
 {
-	struct model	*m = small_model();
+	struct model	*m = test_small_model();
 	struct error	 e;
 
 	(void)state;

@@ -33,6 +33,8 @@
 #include "view/view.h"
 #include "view/walk.h"
 
+#include "testlib.h"
+
 /* Columns a line takes. */
 static int
 vline_width(const struct vline *l)
@@ -121,37 +123,15 @@ list_find(const struct vlist *l, const char *s)
 	return -1;
 }
 
-/* A model: internet user -> app (cloud) -> llm (vendor); kb unbounded. */
+/* test_small_model() and an unbounded index the app retrieves from. */
 static struct model *
 small_model(void)
 {
-	struct model		*m = model_new();
-	struct boundary		*b;
+	struct model		*m = test_small_model();
 	struct component	*c;
-	struct flow		*f;
 
-	m->system.id = xstrdup("sys");
-	m->system.name = xstrdup("Support assistant");
-	b = model_add_boundary(m, "internet");
-	b->name = xstrdup("Public internet");
-	b->trust = TRUST_UNTRUSTED;
-	b = model_add_boundary(m, "cloud");
-	b->name = xstrdup("Cloud");
-	b->trust = TRUST_INTERNAL;
-	c = model_add_component(m, "user", KIND_USER);
-	c->name = xstrdup("Customer");
-	c->boundary = xstrdup("internet");
-	c = model_add_component(m, "app", KIND_APPLICATION);
-	c->name = xstrdup("App");
-	c->boundary = xstrdup("cloud");
-	c = model_add_component(m, "llm", KIND_MODEL);
-	c->name = xstrdup("LLM");
-	c->boundary = xstrdup("cloud");
 	c = model_add_component(m, "kb", KIND_VECTOR_STORE);
 	c->name = xstrdup("Index");
-	f = model_add_flow(m, "ask", "user", "app");
-	f->data = DATA_BIT(DATA_PROMPT) | DATA_BIT(DATA_PERSONAL_DATA);
-	model_add_flow(m, "complete", "app", "llm");
 	model_add_flow(m, "retrieve", "kb", "app");
 	return m;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "model/model.h"
 #include "model/risk.h"
 #include "rules/analyze.h"
 #include "testlib.h"
@@ -131,6 +132,37 @@ test_analyze_all(const struct catalogue *cat, const struct model *m,
 	risk_register_release(&pending);
 	risk_register_sort(reg);
 	return rc;
+}
+
+struct model *
+test_small_model(void)
+{
+	struct model		*m = model_new();
+	struct boundary		*b;
+	struct component	*c;
+	struct flow		*f;
+
+	m->system.id = xstrdup("sys");
+	m->system.name = xstrdup("Support assistant");
+	b = model_add_boundary(m, "internet");
+	b->name = xstrdup("Public internet");
+	b->trust = TRUST_UNTRUSTED;
+	b = model_add_boundary(m, "cloud");
+	b->name = xstrdup("Cloud");
+	b->trust = TRUST_INTERNAL;
+	c = model_add_component(m, "user", KIND_USER);
+	c->name = xstrdup("Customer");
+	c->boundary = xstrdup("internet");
+	c = model_add_component(m, "app", KIND_APPLICATION);
+	c->name = xstrdup("App");
+	c->boundary = xstrdup("cloud");
+	c = model_add_component(m, "llm", KIND_MODEL);
+	c->name = xstrdup("LLM");
+	c->boundary = xstrdup("cloud");
+	f = model_add_flow(m, "ask", "user", "app");
+	f->data = DATA_BIT(DATA_PROMPT) | DATA_BIT(DATA_PERSONAL_DATA);
+	model_add_flow(m, "complete", "app", "llm");
+	return m;
 }
 
 size_t

@@ -51,6 +51,12 @@ int			 test_analyze_all(const struct catalogue *,
 			     const struct model *, struct risk_register *,
 			     struct error *);
 
+/*
+ * A small valid model: internet user -> app -> llm (cloud), the user's
+ * prompt and personal data crossing into the cloud.
+ */
+struct model		*test_small_model(void);
+
 /* The number of risks of a threat in a register. */
 size_t			 test_count(const struct risk_register *,
 			     const char *threat);
