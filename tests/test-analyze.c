@@ -71,12 +71,9 @@ teardown(void **state)
 static void
 run(const char *yaml, struct risk_register *reg)
 {
-	struct model		*m;
+	struct model		*m = test_model_yaml(yaml);
 	struct error		 err;
 
-	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
-	if (m == NULL)
-		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
 	/*
 	 * The rules raise findings that stand only on unanswered fields as
 	 * questions; the conditions are tested on them as the provisional
@@ -234,8 +231,7 @@ test_unanswered_fields_are_questions_not_risks(void **state)
 	size_t			 i;
 
 	(void)state;
-	m = model_read_yaml(model, strlen(model), "test.yaml", &err);
-	assert_non_null(m);
+	m = test_model_yaml(model);
 	risk_register_init(&reg);
 	assert_int_equal(analyze(cat, m, &reg, &err), 0);
 	assert_null(risk_register_find(&reg, "t-injection", "llm"));

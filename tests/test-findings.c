@@ -137,12 +137,9 @@ static const char system_yaml[] =
 static void
 run(const char *yaml, struct risk_register *reg)
 {
-	struct model	*m;
+	struct model	*m = test_model_yaml(yaml);
 	struct error	 err;
 
-	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
-	if (m == NULL)
-		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
 	risk_register_init(reg);
 	if (analyze(cat, m, reg, &err) == -1)
 		fail_msg("analyze: %s", err.msg);

@@ -21,6 +21,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/xmalloc.h"
+#include "yaml/model-yaml.h"
 
 char *
 src_path(const char *rel)
@@ -132,6 +133,18 @@ test_analyze_all(const struct catalogue *cat, const struct model *m,
 	risk_register_release(&pending);
 	risk_register_sort(reg);
 	return rc;
+}
+
+struct model *
+test_model_yaml(const char *yaml)
+{
+	struct model	*m;
+	struct error	 err;
+
+	m = model_read_yaml(yaml, strlen(yaml), "test.yaml", &err);
+	if (m == NULL)
+		fail_msg("model: %lu:%lu: %s", err.line, err.col, err.msg);
+	return m;
 }
 
 struct model *

@@ -51,6 +51,8 @@ int			 test_analyze_all(const struct catalogue *,
 			     const struct model *, struct risk_register *,
 			     struct error *);
 
+/* A model read from YAML text ("test.yaml"); the test fails if it is bad. */
+struct model		*test_model_yaml(const char *);
 /*
  * A small valid model: internet user -> app -> llm (cloud), the user's
  * prompt and personal data crossing into the cloud.
