@@ -1097,7 +1097,8 @@ load_section(struct loader *l, enum section s, const struct ynode *list,
 			goto out;
 		}
 		e = NULL;
-		if (!dis && (e = catalogue_sections[s].load(l, map, id)) == NULL)
+		if (!dis &&
+		    (e = catalogue_sections[s].load(l, map, id)) == NULL)
 			goto out;
 		strmap_put(&seen, idn->value, (void *)(uintptr_t)idn);
 		*pend = xreallocarray(*pend, *npend + 1, sizeof **pend);

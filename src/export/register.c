@@ -170,18 +170,14 @@ reg_md_filters(const struct org_filter *f, struct buf *o)
 		buf_adds(o, ".");
 }
 
-static const char *const reg_sev_head[] = {
-	"LOW", "MED", "HIGH", "CRIT"
-};
-
 void
 export_register(const struct org_system *v, size_t n,
     const struct org_filter *f, int format, struct buf *o)
 {
 	struct reg_table	 t;
 	struct md_row		 r = { .n = 0 };
-	size_t			 i, s, tot[4] = { 0 }, conf = 0, over = 0,
-				 rev = 0;
+	size_t			 i, s, tot[LEVEL_COUNT] = { 0 }, conf = 0,
+				 over = 0, rev = 0;
 	const char		*crit;
 
 	switch (format) {
@@ -195,7 +191,7 @@ export_register(const struct org_system *v, size_t n,
 			csv_field(o, v[i].team, 0);
 			csv_field(o, v[i].criticality >= 0 ? vocab_name(
 			    &vocab_criticality, v[i].criticality) : "", 0);
-			for (s = 4; s-- > 0;)
+			for (s = LEVEL_COUNT; s-- > 0;)
 				buf_addf(o, "%zu,", v[i].by_severity[s]);
 			buf_addf(o, "%zu,%zu,%zu,%zu\r\n", v[i].to_confirm,
 			    v[i].overdue, v[i].review, v[i].questions);
@@ -220,7 +216,7 @@ export_register(const struct org_system *v, size_t n,
 			md_cell(md_td(&r), v[i].name);
 			md_cell(md_td(&r), v[i].owner);
 			md_cell(md_td(&r), v[i].team);
-			for (s = 4; s-- > 0;)
+			for (s = LEVEL_COUNT; s-- > 0;)
 				buf_addf(md_td(&r), "%zu",
 				    v[i].by_severity[s]);
 			buf_addf(md_td(&r), "%zu", v[i].to_confirm);
@@ -244,8 +240,8 @@ export_register(const struct org_system *v, size_t n,
 	reg_cell(&t, 1, "OWNER");
 	reg_cell(&t, 2, "TEAM");
 	reg_cell(&t, 3, "CRITICALITY");
-	for (s = 4; s-- > 0;)
-		reg_cell(&t, 7 - s, reg_sev_head[s]);
+	for (s = LEVEL_COUNT; s-- > 0;)
+		reg_cell(&t, 7 - s, vocab_label(&vocab_severity, (int)s));
 	reg_cell(&t, 8, "CONFIRM");
 	reg_cell(&t, 9, "OVERDUE");
 	reg_cell(&t, 10, "REVIEW");
@@ -259,7 +255,7 @@ export_register(const struct org_system *v, size_t n,
 		crit = v[i].criticality >= 0 ? vocab_name(&vocab_criticality,
 		    v[i].criticality) : "";
 		reg_cell(&t, 3, crit);
-		for (s = 4; s-- > 0;) {
+		for (s = LEVEL_COUNT; s-- > 0;) {
 			reg_cellf(&t, 7 - s, v[i].by_severity[s]);
 			tot[s] += v[i].by_severity[s];
 		}
@@ -276,8 +272,9 @@ export_register(const struct org_system *v, size_t n,
 	buf_addf(o, "%zu system%s on %.10s: %s risks %zu critical, %zu high, "
 	    "%zu medium, %zu low, %zu to confirm; %zu overdue mitigation%s; "
 	    "%zu accepted risk%s due for review\n", n, n == 1 ? "" : "s",
-	    f->today, reg_counted(f), tot[3], tot[2], tot[1], tot[0], conf,
-	    over, over == 1 ? "" : "s", rev, rev == 1 ? "" : "s");
+	    f->today, reg_counted(f), tot[LEVEL_CRITICAL], tot[LEVEL_HIGH],
+	    tot[LEVEL_MEDIUM], tot[LEVEL_LOW], conf, over, over == 1 ? "" : "s",
+	    rev, rev == 1 ? "" : "s");
 }
 
 void

@@ -376,7 +376,7 @@ reg_listed(const struct org_filter *f,
 	if (f->owner != NULL && row->owner != NULL &&
 	    strcmp(f->owner, row->owner) == 0)
 		return 1;
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < LEVEL_COUNT; i++)
 		if (row->by_severity[i] > 0)
 			return 1;
 	return row->to_confirm > 0 || row->overdue > 0 || row->review > 0;
