@@ -273,6 +273,17 @@ register "$SRC/tests/data/calibration/guardrail.yaml"
 expect evasion-adversarial-inputs@moderation high
 expect evasion-adversarial-inputs@safety high
 
+# A search ranker over listings that anyone can write: a listing crafted
+# to climb it is likely, but shoppers still choose from what it puts
+# first, a degraded service (high), not a decision taken alone (the fraud
+# scorer above stays critical).
+model=calibration-ranking
+register "$SRC/tests/data/calibration/ranking.yaml"
+expect evasion-adversarial-inputs@ranker high
+"$PARAPET" risk "$T/db" evasion-adversarial-inputs@ranker |
+    grep -q '^    impact -1: a recommender only orders what people then choose from' ||
+    fail "$model: the ranker's evasion is not bounded by the choice people make"
+
 # The caller's own speech, transcribed, is direct injection, not indirect
 # (the assistant drives no tool: medium, its answer is what is at stake).
 model=calibration-voice
