@@ -690,7 +690,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct errors		 errs;
 	size_t			 len, nhist = 0, applied = 0, i;
 	char			*text, *tmp = NULL, *source, *shown;
-	int			 existed, isnew, xml, tries = 0, rc = 1;
+	int			 existed, seen, isnew, xml, tries = 0, rc = 1;
 
 	memset(&saved, 0, sizeof saved);
 	strmap_init(&keep);
@@ -754,16 +754,33 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
-	if ((isnew = store_exists(s->store, m->system.id, &e)) == -1) {
+	if ((seen = store_exists(s->store, m->system.id, &e)) == -1) {
+		cli_fail(&e);
+		goto undo;
+	}
+	/*
+	 * The model, its register and its decisions: all or nothing. Whether
+	 * the model is new is known only once no other writer of it is under
+	 * way: of imports racing to make one model, one creates it and the
+	 * others update what it made.
+	 */
+	if (store_transaction(s->store, &e) == -1) {
+		cli_fail(&e);
+		goto undo;
+	}
+	if (store_transaction_system(s->store, m->system.id, &e) == -1 ||
+	    (isnew = store_exists(s->store, m->system.id, &e)) == -1 ||
+	    (!xml && import_check_decisions(s, m, isnew, &dec, file,
+	    &notes, &e) == -1)) {
+		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto undo;
 	}
 	isnew = !isnew;
-	if (!xml && import_check_decisions(s, m, !isnew, &dec, file,
-	    &notes, &e) == -1) {
-		cli_fail(&e);
-		goto undo;
-	}
+	if (!seen && !isnew)
+		import_notes_add(&notes, "'%s' was created by another import "
+		    "while this one waited: this one updated it",
+		    m->system.id);
 	/* The findings decided on in the file stay risks, to confirm. */
 	for (i = 0; i < dec.reg.n; i++)
 		import_keep(&keep, &keepv, &nkeep, dec.reg.risks[i]);
@@ -775,11 +792,6 @@ retry:
 	source = xasprintf("import of '%s'", file);
 	store_set_source(s->store, source);
 	free(source);
-	/* The model, its register and its decisions: all or nothing. */
-	if (store_transaction(s->store, &e) == -1) {
-		cli_fail(&e);
-		goto undo;
-	}
 	if ((xml && isnew ? (store_import_full(s->store, m, &reg, hist,
 	    nhist, file, &e) == -1 ||
 	    session_analyze(s, m->system.id, &sum, &e) == -1) :

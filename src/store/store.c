@@ -381,6 +381,14 @@ store_transaction_commit(struct store *s, struct error *err)
 	return 0;
 }
 
+int
+store_transaction_system(struct store *s, const char *id, struct error *err)
+{
+	if (s->depth == 0)
+		return error_set(err, "no transaction to lock a system in");
+	return store_begin_system(s, id, err);
+}
+
 void
 store_transaction_rollback(struct store *s)
 {

@@ -111,6 +111,14 @@ void		 store_close(struct store *);
 int		 store_transaction(struct store *, struct error *);
 int		 store_transaction_commit(struct store *, struct error *);
 void		 store_transaction_rollback(struct store *);
+/*
+ * Inside store_transaction(): wait now for the other writers of one system,
+ * as its first change would, so that what is read of it next (whether it
+ * exists, its revision) stays true until the commit. 0 or -1 (the caller
+ * rolls back).
+ */
+int		 store_transaction_system(struct store *, const char *id,
+		     struct error *);
 
 /* The user recorded in history: $PARAPET_USER, else the login name. */
 const char	*store_user(void);

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Several imports of one new model into a register at once: exactly one
+# says it created the model, each other one says it updated the model
+# made meanwhile, and the register holds the model once. The racers are
+# made to meet: a session holds the model's writer lock until all of them
+# wait for it (seen in pg_locks). SKIPs without $PARAPET_TEST_PG.
+PARAPET_TEST_BACKEND=pg
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+cp "$SRC/tests/data/store/support.yaml" "$T/m.yaml"
+id=support-assistant
+
+# waiters DB: how many connections wait for an advisory lock.
+waiters() {
+	pg_sql -d "$1" -c "SELECT count(*) FROM pg_locks
+	    WHERE locktype = 'advisory' AND NOT granted"
+}
+
+# race DB FILE N: N imports of FILE into DB that meet at the model's lock;
+# the output of racer i in $T/race.i.out, its status in $T/race.i.rc.
+race() {
+	local db=$1 file=$2 n=$3 i tries=0
+	coproc HOLD { psql "$db" -X -q -At; }
+	echo "SELECT 'held' FROM pg_advisory_lock(1347571796," \
+	    "hashtext('$id'));" >&"${HOLD[1]}"
+	read -r -u "${HOLD[0]}" line
+	[ "$line" = held ] || fail "could not hold the model's lock"
+	for i in $(seq 1 "$n"); do
+		( "$PARAPET" import "$file" "$db" >"$T/race.$i.out" \
+		    2>"$T/race.$i.err"; echo $? >"$T/race.$i.rc" ) &
+	done
+	while [ "$(waiters "$db")" -lt "$n" ] && [ $tries -lt 600 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
+	[ "$(waiters "$db")" -ge "$n" ] ||
+	    fail "the $n imports did not all wait for the model's lock"
+	echo "SELECT pg_advisory_unlock_all();" >&"${HOLD[1]}"
+	exec {HOLD[1]}>&-
+	wait
+}
+
+# check WHAT N: of the N racers, one created the model, the others updated
+# it and say why, all exited 0.
+check() {
+	local what=$1 n=$2 i created=0 updated=0 noted=0
+	for i in $(seq 1 "$n"); do
+		[ "$(cat "$T/race.$i.rc")" = 0 ] ||
+		    fail "$what: racer $i exited $(cat "$T/race.$i.rc"): $(cat "$T/race.$i.err")"
+		grep -q "^created '$id'" "$T/race.$i.out" &&
+		    created=$((created + 1))
+		grep -q "^updated '$id'" "$T/race.$i.out" &&
+		    updated=$((updated + 1))
+		grep -q "^note: '$id' was created by another import while this one waited: this one updated it" \
+		    "$T/race.$i.out" && noted=$((noted + 1))
+	done
+	[ $created = 1 ] || fail "$what: $created of $n racers say 'created'"
+	[ $updated = $((n - 1)) ] ||
+	    fail "$what: $updated of $n racers say 'updated'"
+	[ $noted = $((n - 1)) ] ||
+	    fail "$what: $noted of $n racers say another import created it"
+}
+
+# Another system first: the register's schema is made, so that the racers
+# wait for the model's lock only.
+sed -e 's/^  id: support-assistant/  id: other-system/' "$T/m.yaml" >"$T/other.yaml"
+
+# A model file, into a register that does not hold the model yet.
+newdb yaml
+run import "$T/other.yaml" "$DB"
+expect_rc 0 "import another system first"
+race "$DB" "$T/m.yaml" 3
+check "a model file" 3
+[ "$(pg_sql -d "$DB" -c "SELECT count(*) FROM models
+    WHERE system = '$id'")" = 1 ] || fail "the model is not held once"
+[ "$(pg_sql -d "$DB" -c "SELECT revision FROM models
+    WHERE system = '$id'")" = 1 ] ||
+    fail "the racers that changed nothing made a new revision"
+run risks "$DB" --model "$id"
+expect_rc 0 "risks after the race"
+
+# An export (XML, with its history), likewise.
+run export "$DB" --model "$id" --format xml --output "$T/m.xml"
+expect_rc 0 "export xml"
+newdb xml
+run import "$T/other.yaml" "$DB"
+expect_rc 0 "import another system first (xml)"
+race "$DB" "$T/m.xml" 3
+check "an XML export" 3
+[ "$(pg_sql -d "$DB" -c "SELECT count(*) FROM models
+    WHERE system = '$id'")" = 1 ] || fail "the XML model is not held once"
+
+finish
