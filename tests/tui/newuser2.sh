@@ -6,7 +6,7 @@
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
-db="$TUI_DIR/kb.db"
+tui_newdb kb
 cat >"$TUI_DIR/kb.yaml" <<'YAML'
 parapet: 1
 system: {id: kb-helper, name: Knowledge-base helper}

@@ -6,7 +6,7 @@
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
-db="$TUI_DIR/council.db"
+tui_newdb council
 cat >"$TUI_DIR/council.yaml" <<'YAML'
 parapet: 1
 system:
@@ -79,8 +79,9 @@ tui_quit
 # In a risk's detail, PgDn until its mitigations show: d dates the first
 # one shown, as the pane's title says (main said "move to a mitigation
 # first": the cursor was on the line at the top of the pane).
-tui_support "$TUI_DIR/support.db"
-tui_start "$PARAPET" "$TUI_DIR/support.db"
+tui_newdb support
+tui_support "$db"
+tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
 tui_keys Enter R
 tui_wait 'risks, by severity'
