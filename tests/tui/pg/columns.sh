@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# tests/tui/columns.sh on PostgreSQL: its databases on the server of
+# $PARAPET_TEST_PG (tui_newdb); SKIPs without one.
+PARAPET_TEST_BACKEND=pg exec bash "${srcdir:-.}/tests/tui/columns.sh"
