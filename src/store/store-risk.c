@@ -986,7 +986,8 @@ store_changed(const char *a, const char *b)
 }
 
 /* The words of a text: runs of characters other than blanks that hold a
-   letter or a digit. */
+   letter or a digit (any character beyond ASCII counts as a letter: names
+   and reasons are written in every script). */
 static size_t
 store_words(const char *v)
 {
@@ -1003,7 +1004,7 @@ store_words(const char *v)
 			continue;
 		}
 		in = 1;
-		if (isalnum((unsigned char)*v))
+		if (isalnum((unsigned char)*v) || (unsigned char)*v >= 0x80)
 			alnum = 1;
 	}
 }
@@ -1026,6 +1027,18 @@ store_check_acceptance(const char *owner, const char *justification,
 		    "justification of at least %d words, saying why it may "
 		    "stand", STORE_JUSTIFICATION_WORDS);
 	return 0;
+}
+
+/* The characters of a UTF-8 text (0 for NULL). */
+static size_t
+store_chars(const char *s)
+{
+	size_t	n = 0;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
 }
 
 /* The stored decision about one risk. */
@@ -1131,6 +1144,12 @@ store_set_risk_flags(struct store *s, const char *id, const char *threat,
 	owner = owner != NULL ? store_cleared(owner) : dd.owner;
 	justification = justification != NULL ?
 	    store_cleared(justification) : dd.justification;
+	if (store_changed(dd.owner, owner) &&
+	    (n = (long)store_chars(owner)) > STORE_OWNER_CHARS) {
+		error_set(err, "a risk owner is a person or a role, at most %d "
+		    "characters (this one has %ld)", STORE_OWNER_CHARS, n);
+		goto fail;
+	}
 	if (justification == NULL &&
 	    (status == RISK_ACCEPTED || status == RISK_NOT_APPLICABLE)) {
 		error_set(err, "%s requires a justification",

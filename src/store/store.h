@@ -252,9 +252,12 @@ int		 store_load_risks(struct store *, const char *id,
  * least STORE_JUSTIFICATION_WORDS words, unless flags has STORE_RECORDED
  * (a decision recorded elsewhere before, as an import restores it). A
  * change of status or justification records who and when in
- * decided_by/decided_at.
+ * decided_by/decided_at. An owner is a person or a role: a new one of
+ * more than STORE_OWNER_CHARS characters is refused (on a server the
+ * owner is indexed, and an index entry has a size limit).
  */
 #define STORE_JUSTIFICATION_WORDS 3
+#define STORE_OWNER_CHARS 200
 #define STORE_RECORDED 0x1
 int		 store_set_risk(struct store *, const char *id,
 		     const char *threat, const char *target, int status,

@@ -65,6 +65,27 @@ run risk "$db" "$api_risk" --status accepted --justification "Compensating fraud
 expect_rc 0 "accept with justification"
 expect_out "open -> accepted" "accept prints the change"
 
+# An owner and a reason in another script are names and words too.
+run risk "$db" "$api_risk" --owner "Иван Петров" \
+    --justification "риск низкий: проверка мошенничества вручную"
+expect_rc 0 "an acceptance in Cyrillic"
+expect_out "owner Иван Петров" "the Cyrillic owner is kept"
+
+# A risk owner is a name: a paragraph pasted there is refused in the same
+# words on both backends (a server would refuse it in its index's words),
+# nothing written; 200 characters are fine, however many bytes they take.
+before=$(dbsum "$db")
+run risk "$db" "$api_risk" --owner "$(printf 'x%.0s' $(seq 201))"
+expect_rc 1 "an owner of 201 characters"
+expect_err "parapet: a risk owner is a person or a role, at most 200 characters (this one has 201)" \
+    "an owner of 201 characters is refused in our words"
+[ "$(dbsum "$db")" = "$before" ] || fail "the refused owner changed the database"
+run risk "$db" "$api_risk" --owner "$(printf 'é%.0s' $(seq 200))"
+expect_rc 0 "an owner of 200 characters"
+run risk "$db" "$api_risk" --owner "Risk Lead" \
+    --justification "Compensating fraud desk review"
+expect_rc 0 "the owner and reason back"
+
 run risk "$db" "no-such@thing" --status mitigated
 expect_rc 1 "unknown risk"
 expect_err "no risk 'no-such@thing' in this model (see 'parapet risks --all')" \
