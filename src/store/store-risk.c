@@ -112,11 +112,37 @@ store_assumed(const struct risk *k)
 	return 0;
 }
 
+/* The characters of a UTF-8 text (0 for NULL). */
+static size_t
+store_chars(const char *s)
+{
+	size_t	n = 0;
+
+	for (; s != NULL && *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/* A risk owner is a name: at most STORE_OWNER_CHARS characters. */
+static int
+store_check_owner(const char *owner, struct error *err)
+{
+	size_t	n;
+
+	if ((n = store_chars(owner)) > STORE_OWNER_CHARS)
+		return error_set(err, "a risk owner is a person or a role, at "
+		    "most %d characters (this one has %zu)", STORE_OWNER_CHARS,
+		    n);
+	return 0;
+}
+
 /* Check what the analysis (or an import) says about a risk. */
 static int
 store_check_risk(const struct risk *k, int decisions, struct error *err)
 {
-	size_t	i;
+	struct error	e;
+	size_t		i;
 
 	if (k->threat == NULL || *k->threat == '\0' || k->target == NULL ||
 	    *k->target == '\0')
@@ -142,6 +168,9 @@ store_check_risk(const struct risk *k, int decisions, struct error *err)
 	if (decisions && vocab_name(&vocab_risk_status, k->status) == NULL)
 		return error_set(err, "risk '%s@%s' has an invalid status",
 		    k->threat, k->target);
+	if (decisions && store_check_owner(k->owner, &e) == -1)
+		return error_set(err, "risk '%s@%s': %s", k->threat,
+		    k->target, e.msg);
 	return 0;
 }
 
@@ -1029,18 +1058,6 @@ store_check_acceptance(const char *owner, const char *justification,
 	return 0;
 }
 
-/* The characters of a UTF-8 text (0 for NULL). */
-static size_t
-store_chars(const char *s)
-{
-	size_t	n = 0;
-
-	for (; s != NULL && *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
 /* The stored decision about one risk. */
 struct store_decision {
 	char	*status;
@@ -1145,11 +1162,8 @@ store_set_risk_flags(struct store *s, const char *id, const char *threat,
 	justification = justification != NULL ?
 	    store_cleared(justification) : dd.justification;
 	if (store_changed(dd.owner, owner) &&
-	    (n = (long)store_chars(owner)) > STORE_OWNER_CHARS) {
-		error_set(err, "a risk owner is a person or a role, at most %d "
-		    "characters (this one has %ld)", STORE_OWNER_CHARS, n);
+	    store_check_owner(owner, err) == -1)
 		goto fail;
-	}
 	if (justification == NULL &&
 	    (status == RISK_ACCEPTED || status == RISK_NOT_APPLICABLE)) {
 		error_set(err, "%s requires a justification",

@@ -85,6 +85,19 @@ expect_rc 0 "an owner of 200 characters"
 run risk "$db" "$api_risk" --owner "Risk Lead" \
     --justification "Compensating fraud desk review"
 expect_rc 0 "the owner and reason back"
+# An export carrying such an owner (written by hand) is refused whole.
+run export "$db" --format xml --output "$T/owner.xml"
+expect_rc 0 "export for the long owner"
+long=$(printf 'x%.0s' $(seq 201))
+sed -i "s|<owner>Risk Lead</owner>|<owner>$long</owner>|" "$T/owner.xml"
+grep -q "$long" "$T/owner.xml" || fail "no long owner in the export"
+newdb long-owner
+run import "$T/owner.xml" "$DB"
+expect_rc 1 "an export with an owner of 201 characters"
+expect_err "parapet: risk '$api_risk': a risk owner is a person or a role, at most 200 characters (this one has 201)" \
+    "the export's long owner is refused in our words"
+run list "$DB"
+expect_no_out "$api_risk" "the refused export left a model"
 
 run risk "$db" "no-such@thing" --status mitigated
 expect_rc 1 "unknown risk"
