@@ -98,6 +98,7 @@ diff_load_revision(struct diff_side *sd, const struct cli_args *a,
 {
 	struct risk_register	 dec;
 	struct store		*st;
+	char			*shown;
 	int			 rc = -1;
 
 	if (*cat == NULL && (*cat = catalogue_load_standard(a->catalogues,
@@ -110,7 +111,9 @@ diff_load_revision(struct diff_side *sd, const struct cli_args *a,
 	    e)) != NULL && analyze(*cat, sd->m, &sd->reg, e) == 0) {
 		cli_apply_decisions(&sd->reg, &dec);
 		free(sd->name);
-		sd->name = xasprintf("%s@%ld", sd->path, sd->m->revision);
+		shown = store_display(sd->path);	/* no password */
+		sd->name = xasprintf("%s@%ld", shown, sd->m->revision);
+		free(shown);
 		rc = 0;
 	}
 	risk_register_release(&dec);
@@ -186,6 +189,7 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 	struct errors		 errs;
 	struct buf		 b;
 	size_t			 i, added;
+	char			*shown;
 	int			 level = -1, md = 0, rc = 1;
 
 	(void)c;
@@ -206,7 +210,11 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 	for (i = 0; i < 2; i++) {
 		side[i].arg = a->pos[i];
 		diff_side_parse(&side[i]);
-		side[i].name = xstrdup(side[i].arg);
+		/* A database by its name without a password (DB@N kept). */
+		shown = store_display(side[i].path);
+		side[i].name = xasprintf("%s%s", shown,
+		    side[i].arg + strlen(side[i].path));
+		free(shown);
 		/* A model file's errors come all at once, as import's. */
 		errors_init(&errs);
 		error_clear(&e);

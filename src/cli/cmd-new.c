@@ -190,18 +190,38 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 	}
 	if ((s = cli_session(a, a->pos[0], STORE_CREATE)) == NULL)
 		goto out;
-	if ((exists = store_exists(s->store, m->system.id, &e)) == -1) {
+	/*
+	 * Whether the model exists is asked once no other writer of it is
+	 * under way: of two made at once, the second is refused as existing,
+	 * never saved over the first.
+	 */
+	if (store_transaction(s->store, &e) == -1) {
+		cli_fail(&e);
+		goto out;
+	}
+	if (store_transaction_system(s->store, m->system.id, &e) == -1 ||
+	    (exists = store_exists(s->store, m->system.id, &e)) == -1) {
+		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto out;
 	}
 	if (exists) {
+		store_transaction_rollback(s->store);
+		shown = store_display(a->pos[0]);	/* no password */
 		fprintf(stderr, "parapet: new: a model '");
 		cli_puts(stderr, m->system.id);
-		fprintf(stderr, "' already exists in %s (give the new one "
-		    "another --id)\n", a->pos[0]);
+		fprintf(stderr, "' already exists in ");
+		cli_puts(stderr, shown);
+		fprintf(stderr, " (give the new one another --id)\n");
+		free(shown);
 		goto out;
 	}
 	if (session_save(s, m, -1, &sum, &e) == -1) {
+		store_transaction_rollback(s->store);
+		cli_fail(&e);
+		goto out;
+	}
+	if (store_transaction_commit(s->store, &e) == -1) {
 		cli_fail(&e);
 		goto out;
 	}

@@ -18,6 +18,7 @@ waiters() {
 
 # race DB FILE N: N imports of FILE into DB that meet at the model's lock;
 # the output of racer i in $T/race.i.out, its status in $T/race.i.rc.
+# With FILE "new", N runs of 'parapet new DB --id $id --name "Racer i"'.
 race() {
 	local db=$1 file=$2 n=$3 i tries=0
 	coproc HOLD { psql "$db" -X -q -At; }
@@ -26,8 +27,13 @@ race() {
 	read -r -u "${HOLD[0]}" line
 	[ "$line" = held ] || fail "could not hold the model's lock"
 	for i in $(seq 1 "$n"); do
-		( "$PARAPET" import "$file" "$db" >"$T/race.$i.out" \
-		    2>"$T/race.$i.err"; echo $? >"$T/race.$i.rc" ) &
+		if [ "$file" = new ]; then
+			set -- new "$db" --id "$id" --name "Racer $i"
+		else
+			set -- import "$file" "$db"
+		fi
+		( "$PARAPET" "$@" >"$T/race.$i.out" 2>"$T/race.$i.err"
+		  echo $? >"$T/race.$i.rc" ) &
 	done
 	while [ "$(waiters "$db")" -lt "$n" ] && [ $tries -lt 600 ]; do
 		sleep 0.1
@@ -91,5 +97,29 @@ race "$DB" "$T/m.xml" 3
 check "an XML export" 3
 [ "$(pg_sql -d "$DB" -c "SELECT count(*) FROM models
     WHERE system = '$id'")" = 1 ] || fail "the XML model is not held once"
+
+# 'parapet new' of one model at once: one creates it, the others are
+# refused as for a model that exists, and the model is the creator's.
+newdb new
+run import "$T/other.yaml" "$DB"
+expect_rc 0 "import another system first (new)"
+race "$DB" new 3
+created=0 refused=0
+for i in 1 2 3; do
+	if [ "$(cat "$T/race.$i.rc")" = 0 ]; then
+		grep -q "^created '$id'" "$T/race.$i.out" &&
+		    created=$((created + 1)) && winner=$i
+	elif grep -qF "parapet: new: a model '$id' already exists in" \
+	    "$T/race.$i.err"; then
+		refused=$((refused + 1))
+	fi
+done
+[ $created = 1 ] || fail "new: $created of 3 racers say 'created'"
+[ $refused = 2 ] || fail "new: $refused of 3 racers are refused as existing"
+[ "$(pg_sql -d "$DB" -c "SELECT count(*) FROM history
+    WHERE system = '$id' AND field = 'name'")" = 0 ] ||
+    fail "new: a racer saved over the model another one created"
+run export "$DB" --model "$id" --format yaml
+expect_out "name: Racer ${winner:-?}" "new: the model is its creator's"
 
 finish

@@ -124,6 +124,21 @@ grep -q 's3cr3t' "$T/out" && fail "pulled history holds the password"
 run export "$pw_uri" --format markdown
 expect_rc 0 "export through a URI with a password"
 grep -q 's3cr3t' "$T/out" && fail "the export shows the password"
+# diff names its sides, new the register a model exists in: no password.
+for fmt in text markdown; do
+	run diff "$pw_uri@1" "$pw_uri" --model support-assistant --format $fmt
+	expect_rc 0 "diff of revisions through a URI with a password ($fmt)"
+	grep -q 's3cr3t' "$T/err" "$T/out" &&
+	    fail "diff ($fmt) shows the password"
+done
+run diff "$pw_uri@1" "$pw_uri" --model support-assistant
+expect_out "postgresql://postgres@/$name?host=$dir@1 -> postgresql://postgres@/$name?host=$dir" \
+    "diff names the register's revisions without the password"
+run new "$pw_uri" --id support-assistant --name "Another"
+expect_rc 1 "new of a model that exists, through a URI with a password"
+expect_err "already exists in postgresql://postgres@/$name?host=$dir (" \
+    "new names the register without its password"
+grep -q 's3cr3t' "$T/err" "$T/out" && fail "new shows the password"
 
 # A database that holds other tables is not ours: refused, untouched.
 newdb foreign
