@@ -216,7 +216,7 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 		free(shown);
 		goto out;
 	}
-	if (session_save(s, m, -1, &sum, &e) == -1) {
+	if (session_save(s, m, 0, &sum, &e) == -1) {
 		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto out;
