@@ -1292,15 +1292,15 @@ test_sync_stores_only_information(void **state)
 
 	/* Counted without loading: both apply, both rest on assumptions. */
 	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
-	assert_int_equal(sum.nrisks, 2);
-	assert_int_equal(sum.nassumed, 2);
-	assert_int_equal(sum.nno_longer, 0);
-	assert_int_equal(sum.by_status[RISK_OPEN], 2);
+	assert_int_equal(sum.counts.applying, 2);
+	assert_int_equal(sum.counts.assumed, 2);
+	assert_int_equal(sum.counts.gone, 0);
+	assert_int_equal(sum.counts.by_status[RISK_OPEN], 2);
 	/* Said by a column; where it is not known, by the reasons. */
 	assert_int_equal(raw_count(db, "SELECT sum(assumed) FROM risks"), 2);
 	raw_exec(db, "UPDATE risks SET assumed = NULL");
 	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
-	assert_int_equal(sum.nassumed, 2);
+	assert_int_equal(sum.counts.assumed, 2);
 	raw_close(db);
 	risk_register_release(&r);
 	store_close(s);
@@ -1838,7 +1838,7 @@ test_list_counts(void **state)
 	assert_string_equal(v[0].id, "aaa");
 	assert_string_equal(v[0].name, "Empty");
 	assert_int_equal(v[0].ncomponents, 0);
-	assert_int_equal(v[0].nrisks, 0);
+	assert_int_equal(v[0].counts.applying, 0);
 	assert_string_equal(v[1].id, "assist");
 	assert_string_equal(v[1].name, "Support assistant");
 	/* Saved (1), then a decision (2): each a revision. */
@@ -1847,13 +1847,13 @@ test_list_counts(void **state)
 	assert_int_equal(v[1].nboundaries, 2);
 	assert_int_equal(v[1].ncomponents, 3);
 	assert_int_equal(v[1].nflows, 2);
-	assert_int_equal(v[1].nrisks, 3);
+	assert_int_equal(v[1].counts.applying, 3);
 	/* 5 x 4, 3 x 4, 2 x 3 */
-	assert_int_equal(v[1].by_severity[LEVEL_CRITICAL], 1);
-	assert_int_equal(v[1].by_severity[LEVEL_HIGH], 1);
-	assert_int_equal(v[1].by_severity[LEVEL_MEDIUM], 1);
-	assert_int_equal(v[1].by_status[RISK_OPEN], 2);
-	assert_int_equal(v[1].by_status[RISK_MITIGATING], 1);
+	assert_int_equal(v[1].counts.by_severity[LEVEL_CRITICAL], 1);
+	assert_int_equal(v[1].counts.by_severity[LEVEL_HIGH], 1);
+	assert_int_equal(v[1].counts.by_severity[LEVEL_MEDIUM], 1);
+	assert_int_equal(v[1].counts.by_status[RISK_OPEN], 2);
+	assert_int_equal(v[1].counts.by_status[RISK_MITIGATING], 1);
 	store_summaries_free(v, n);
 	/* Two models: loading needs a name. */
 	assert_null(store_load(s, NULL, &e));

@@ -43,11 +43,12 @@ cmd_list(const struct cli_cmd *c, struct cli_args *a)
 
 		buf_init(&sev);
 		for (s = LEVEL_COUNT - 1; s >= 0; s--)
-			buf_addf(&sev, "%zu%s", v[i].by_severity[s],
+			buf_addf(&sev, "%zu%s", v[i].counts.by_severity[s],
 			    s > 0 ? "/" : "");
 		printf("%-24s %4ld %5zu %5zu %5zu  %-19s %zu  ", v[i].id,
-		    v[i].revision, v[i].ncomponents, v[i].nflows, v[i].nrisks,
-		    sev.s, v[i].by_status[RISK_OPEN]);
+		    v[i].revision, v[i].ncomponents, v[i].nflows,
+		    v[i].counts.applying, sev.s,
+		    v[i].counts.by_status[RISK_OPEN]);
 		buf_release(&sev);
 		cli_puts(stdout, v[i].name);
 		printf("\n");

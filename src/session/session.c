@@ -109,23 +109,8 @@ session_summarize_stored(struct session *s, const char *id,
 	if (store_summarize(s->store, id, &st, err) == -1)
 		return -1;
 	memset(sum, 0, sizeof *sum);
-	session_store_counts(&sum->counts, &st);
+	sum->counts = st.counts;
 	return 0;
-}
-
-void
-session_store_counts(struct risk_counts *c, const struct store_summary *st)
-{
-	size_t	i;
-
-	memset(c, 0, sizeof *c);
-	c->applying = st->nrisks;
-	for (i = 0; i < LEVEL_COUNT; i++)
-		c->by_severity[i] = st->by_severity[i];
-	for (i = 0; i < RISK_STATUS_COUNT; i++)
-		c->by_status[i] = st->by_status[i];
-	c->assumed = st->nassumed;
-	c->gone = st->nno_longer;
 }
 
 /*

@@ -88,9 +88,6 @@ int		 session_save(struct session *, struct model *,
 /* Re-run the analysis of a stored model (id NULL: the only one). */
 int		 session_analyze(struct session *, const char *id,
 		     struct session_summary *, struct error *);
-/* A model's counts as the store's summary of it holds them. */
-void		 session_store_counts(struct risk_counts *,
-		     const struct store_summary *);
 /* Summarise the stored register of a model, counted in the database. */
 int		 session_summarize_stored(struct session *, const char *id,
 		     struct session_summary *, struct error *);

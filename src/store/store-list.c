@@ -69,13 +69,9 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 		sev = vocab_find(&vocab_severity, db_column_text(st, 0));
 		status = vocab_find(&vocab_risk_status, db_column_text(st, 1));
 		n = (size_t)db_column_int64(st, 2);
-		sum->nrisks += n;
-		sum->nassumed += (size_t)db_column_int64(st, 3);
 		nunset += n - (size_t)db_column_int64(st, 4);
-		if (sev >= 0 && sev < 4)
-			sum->by_severity[sev] += n;
-		if (status >= 0 && status < RISK_STATUS_COUNT)
-			sum->by_status[status] += n;
+		risk_counts_add(&sum->counts, 1, sev, status, n,
+		    (size_t)db_column_int64(st, 3));
 	}
 	db_reset(st);
 	if (rc != DB_DONE)
@@ -86,7 +82,7 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 			return -1;
 		store_bind(st, 1, id);
 		if ((rc = db_step(st)) == DB_ROW)
-			sum->nassumed += (size_t)db_column_int64(st, 0);
+			sum->counts.assumed += (size_t)db_column_int64(st, 0);
 		db_reset(st);
 		if (rc != DB_ROW)
 			return store_fail(s, rc, err);
@@ -96,7 +92,7 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 		return -1;
 	store_bind(st, 1, id);
 	if ((rc = db_step(st)) == DB_ROW)
-		sum->nno_longer += (size_t)db_column_int64(st, 0);
+		sum->counts.gone += (size_t)db_column_int64(st, 0);
 	db_reset(st);
 	if (rc != DB_ROW)
 		return store_fail(s, rc, err);

@@ -38,6 +38,7 @@
 
 #include "model/history.h"
 #include "model/org.h"
+#include "model/risk-counts.h"
 #include "model/vocab.h"
 
 struct error;
@@ -59,13 +60,8 @@ struct store_summary {
 	size_t	 nboundaries;
 	size_t	 ncomponents;
 	size_t	 nflows;
-	size_t	 nrisks;		/* risks that apply */
-	size_t	 by_severity[LEVEL_COUNT];	/* applying risks by enum
-						   level */
-	size_t	 by_status[RISK_STATUS_COUNT];	/* by enum risk_status */
-	size_t	 nassumed;		/* applying risks resting on an
-					   assumption (an "assumed:" reason) */
-	size_t	 nno_longer;		/* stored risks that no longer apply */
+	struct risk_counts counts;	/* its register, counted as every
+					   summary counts it */
 	char	*updated;		/* ISO 8601 */
 };
 

@@ -51,7 +51,7 @@ start_rows(struct start *st)
 		r = &st->rows[i];
 		r->id = v->id;
 		r->name = v->name;
-		session_store_counts(&r->counts, v);
+		r->counts = v->counts;
 		r->data = v;
 	}
 }
