@@ -137,10 +137,11 @@ tui_wait 'Risks that apply, by severity and status'
 tui_hasnt '2026-11-01'
 tui_keys G
 # Wait for what only the end shows: 'Accepted risks (1)' may be on screen
-# before G is handled.
+# before G is handled, and so may the justification (a loaded machine has
+# drawn part of the way down when the first wait returns): wait for each.
 tui_wait 'justification: Vendor contract: the model is sandboxed (by tester)'
+tui_wait '4.4 Collect and share lessons learned'
 tui_has 'Accepted risks (1)'
-tui_has '4.4 Collect and share lessons learned'
 
 # The history of the risk, then of the model.
 tui_keys R
