@@ -895,28 +895,28 @@ test_walk_resumes_where_the_model_stops(void **state)
 
 	m->system.id = xstrdup("sys");
 	m->system.name = xstrdup("Sys");
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_SYSTEM);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_SYSTEM);
 	m->system.owner = xstrdup("Ann");
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_SYSTEM);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_SYSTEM);
 	m->system.criticality = LEVEL_HIGH;
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_BOUNDARIES);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_BOUNDARIES);
 	model_add_boundary(m, "cloud")->name = xstrdup("Cloud");
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_COMPONENTS);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_COMPONENTS);
 	model_add_component(m, "app", KIND_APPLICATION)->name =
 	    xstrdup("App");
 	model_add_component(m, "llm", KIND_MODEL)->name = xstrdup("LLM");
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_FLOWS);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_FLOWS);
 	model_add_flow(m, "call", "app", "llm");
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_PRACTICE);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_PRACTICE);
 	model_add_practice(m, "q-aware", TRI_YES);
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_PRACTICE);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_PRACTICE);
 	/* "unknown" is an answer too. */
 	model_add_practice(m, "q-logs", TRI_UNKNOWN);
-	assert_int_equal(walk_resume(m, &cat, &r), WALK_REVIEW);
+	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_REVIEW);
 
 	/* The header marks done steps and brackets the current one. */
 	vlines_init(&ls);
-	walk_header(&ls, WALK_FLOWS, m, &cat, &r, 80);
+	walk_header(&ls, WALK_FLOWS, m, &cat, &r, NULL, 80);
 	s = vlines_plain(&ls);
 	assert_non_null(strstr(s, "1 System\xe2\x9c\x93 2 Boundaries"
 	    "\xe2\x9c\x93 3 Components\xe2\x9c\x93 [4 Flows]\xe2\x9c\x93 "

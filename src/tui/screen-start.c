@@ -147,7 +147,8 @@ start_template_id(struct tui *t, void *arg, const char *id)
 	struct start_template	*st = arg;
 	struct error		 err;
 	struct model		*m;
-	int			 e;
+	char			*src;
+	int			 e, rc;
 
 	if (!id_valid(id)) {
 		tui_errorf(t, "invalid identifier '%s' (use a-z, 0-9, '.', "
@@ -168,18 +169,20 @@ start_template_id(struct tui *t, void *arg, const char *id)
 	free(m->system.id);
 	m->system.id = xstrdup(id);
 	m->indexed = 0;
-	if (tui_save(t, m, "create model from a template") == -1)
+	/*
+	 * The template's facts are an example's, not this system's: its
+	 * history says where they came from, so that the walk-through
+	 * starts at step 1 and says which ones to confirm, then and later.
+	 */
+	src = xasprintf(WALK_TMPL_SOURCE, st->name);
+	t->save_source = src;
+	rc = tui_save(t, m, "create model from a template");
+	t->save_source = NULL;
+	free(src);
+	if (rc == -1)
 		return 0;
 	tui_message(t, "created model '%s' from a template ('%s'): confirm "
 	    "or change what it says, from step 1", id, st->name);
-	/*
-	 * The template's facts are an example's, not this system's: the
-	 * walk-through starts at step 1 and says which ones to confirm.
-	 */
-	free(t->tmpl_model);
-	free(t->tmpl_name);
-	t->tmpl_model = xstrdup(id);
-	t->tmpl_name = xstrdup(st->name);
 	tui_push(t, screen_walk_new(t, WALK_SYSTEM));
 	return 0;
 }
@@ -229,7 +232,7 @@ start_templates(struct tui *t)
 	struct error	 err;
 	struct model	*m;
 	DIR		*d;
-	char		**names = NULL, *path;
+	char		**names = NULL, *path, *what;
 	size_t		 n = 0, i, len;
 
 	if ((d = opendir(dir)) != NULL) {
@@ -254,8 +257,10 @@ start_templates(struct tui *t)
 		names[i][strlen(names[i]) - 5] = '\0';
 		error_clear(&err);
 		m = model_load_yaml(path, &err);
-		pick_add(&p, path, names[i], m != NULL ? m->system.name :
-		    err.msg);
+		what = start_template_summary(path);
+		pick_add(&p, path, names[i], m == NULL ? err.msg :
+		    what != NULL ? what : m->system.name);
+		free(what);
 		model_free(m);
 		free(path);
 		free(names[i]);

@@ -110,10 +110,9 @@ walk_draw(struct tui *t, struct screen *s)
 	vlines_init(&head);
 	vlines_init(&foot);
 	walk_header(&head, w->step, m, tui_catalogue(t), &t->risks,
-	    t->cols);
-	if (t->tmpl_model != NULL && w->step <= WALK_FLOWS &&
-	    strcmp(m->system.id, t->tmpl_model) == 0)
-		walk_template_note(&head, m, t->tmpl_name, t->cols);
+	    &t->tmpl, t->cols);
+	if (w->step <= WALK_FLOWS)
+		walk_template_note(&head, m, &t->tmpl, t->cols);
 	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);
@@ -409,7 +408,8 @@ screen_walk_new(struct tui *t, int step)
 	w->t = t;
 	vlist_init(&w->list);
 	if (step < 0 || step >= WALK_COUNT)
-		w->step = walk_resume(t->m, tui_catalogue(t), &t->risks);
+		w->step = walk_resume(t->m, tui_catalogue(t), &t->risks,
+		    &t->tmpl);
 	else
 		w->step = (enum walk_step)step;
 	return screen_new(&walk_ops, w);

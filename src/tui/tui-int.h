@@ -27,6 +27,7 @@
 #include "view/risks.h"
 #include "view/undo.h"
 #include "view/view.h"
+#include "view/walk.h"
 
 struct error;
 struct model;
@@ -102,12 +103,13 @@ struct tui {
 	struct buf		 hintbuf;	/* what tui_hint() builds */
 	char			*search;	/* the last text searched */
 	/*
-	 * The model made from a template in this session, by id, and the
-	 * template's name: its first steps say which facts are the
-	 * template's, still to confirm. NULL for none.
+	 * What the open model still holds of the template it was made
+	 * from (read from its history by tui_open()): its first steps say
+	 * which facts are the template's, still to confirm.
 	 */
-	char			*tmpl_model;
-	char			*tmpl_name;
+	struct walk_tmpl	 tmpl;
+	const char		*save_source;	/* the next save's history
+						   source, or NULL */
 	int			 conflict;	/* the last save was refused:
 						   changed by someone else */
 	struct rfilter		 rfilter;	/* the risk filter and sort */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "catalogue/catalogue.h"
+#include "model/history.h"
 #include "model/model.h"
 #include "model/risk.h"
 #include "rules/analyze.h"
@@ -234,6 +235,7 @@ tui_close_model(struct tui *t)
 {
 	model_free(t->m);
 	t->m = NULL;
+	walk_tmpl_release(&t->tmpl);
 	risk_register_release(&t->risks);
 	risk_register_init(&t->risks);
 	tui_forget_questions(t);
@@ -242,6 +244,39 @@ tui_close_model(struct tui *t)
 	rfilter_release(&t->rfilter);
 	t->rsort = RSORT_SEVERITY;
 	t->gen++;
+}
+
+/*
+ * What model id still holds of the template it was made from, if it was:
+ * the system's own entries say (one object's history, a short read); only
+ * then is the whole history read. Nothing is shown on an error: the note
+ * is a help, not the model.
+ */
+static void
+tui_read_tmpl(struct tui *t, const char *id)
+{
+	struct change	*v = NULL;
+	struct error	 err;
+	char		*name = NULL;
+	size_t		 n = 0, i;
+
+	walk_tmpl_release(&t->tmpl);
+	error_clear(&err);
+	if (store_history(t->s->store, id, id, &v, &n, &err) == -1)
+		return;
+	for (i = 0; i < n && name == NULL; i++)
+		if (v[i].field != NULL && strcmp(v[i].field, "created") == 0)
+			name = walk_tmpl_source(v[i].source);
+	changes_free(v, n);
+	if (name == NULL)
+		return;
+	free(name);
+	v = NULL;
+	n = 0;
+	if (store_history(t->s->store, id, NULL, &v, &n, &err) == -1)
+		return;
+	walk_tmpl_read(&t->tmpl, v, n);
+	changes_free(v, n);
 }
 
 int
@@ -280,6 +315,7 @@ tui_open(struct tui *t, const char *id)
 	t->loaded = mark;
 	t->gen++;
 	rview_today(t->today);
+	tui_read_tmpl(t, id);
 	return 0;
 }
 
@@ -347,6 +383,7 @@ tui_save(struct tui *t, struct model *m, const char *what)
 	long			 expected = t->m != NULL ? t->m->revision : 0;
 	char			*id;
 	size_t			 i;
+	int			 rc;
 
 	if (t->m != NULL) {
 		undo_push_model(&t->undo, t->m, what);
@@ -361,7 +398,10 @@ tui_save(struct tui *t, struct model *m, const char *what)
 	}
 	error_clear(&err);
 	t->conflict = 0;
-	if (session_save(t->s, m, expected, NULL, &err) == -1) {
+	store_set_source(t->s->store, t->save_source);
+	rc = session_save(t->s, m, expected, NULL, &err);
+	store_set_source(t->s->store, NULL);
+	if (rc == -1) {
 		if (t->m != NULL && undo_pop(&t->undo, &e) == 0)
 			undo_entry_release(&e);
 		model_free(m);
@@ -894,6 +934,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	risk_register_init(&t.risks);
 	risk_register_init(&t.qpending);
 	undo_init(&t.undo);
+	walk_tmpl_init(&t.tmpl);
 	error_clear(&err);
 	existed = access(db, F_OK) == 0 || store_names_server(db);
 	if (!existed && tui_dir_writable(db)) {
@@ -953,8 +994,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	buf_release(&t.status);
 	buf_release(&t.hintbuf);
 	free(t.search);
-	free(t.tmpl_model);
-	free(t.tmpl_name);
+	walk_tmpl_release(&t.tmpl);
 	if (t.unmade != NULL && tui_signal == 0) {
 		buf_init(&b);
 		buf_adds(&b, "parapet: no model was created, so no database '");

@@ -1,7 +1,9 @@
 /* start.c: the models of a database, as the start screen lists them. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/risk-counts.h"
 #include "util/text.h"
@@ -102,4 +104,26 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 		    c->by_status[RISK_ACCEPTED]);
 	}
 	vlist_fix(l);
+}
+
+char *
+start_template_summary(const char *path)
+{
+	FILE	*f;
+	char	 line[256];
+	size_t	 n;
+
+	if ((f = fopen(path, "r")) == NULL)
+		return NULL;
+	if (fgets(line, sizeof line, f) == NULL || strncmp(line, "# ", 2)) {
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	n = strcspn(line, "\r\n");
+	while (n > 2 && (line[n - 1] == '.' || line[n - 1] == ' '))
+		n--;
+	if (n <= 2)
+		return NULL;
+	return xstrndup(line + 2, n - 2);
 }

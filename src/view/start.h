@@ -24,5 +24,11 @@ struct start_row {
 
 void		 start_lines(struct vlist *, const struct start_row *,
 		     size_t, int width);
+/*
+ * What kind of system a template is, in a line: the first line of the
+ * comment its file starts with, without "# " and a final full stop (the
+ * caller's to free); NULL when it starts with no comment.
+ */
+char		*start_template_summary(const char *path);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "catalogue/catalogue.h"
 #include "rules/analyze.h"
+#include "model/history.h"
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
@@ -82,12 +83,152 @@ walk_answer(const struct model *m, const char *id)
 	return -1;
 }
 
-int
-walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
-    const struct risk_register *r)
+/* One object a template made, and the fields of it changed since. */
+struct walk_tmpl_obj {
+	char		*id;		/* the map's key */
+	enum objtype	 type;
+	int		 from_template;
+	unsigned long long changed;	/* bit j: field j of its type */
+};
+
+void
+walk_tmpl_init(struct walk_tmpl *wt)
+{
+	memset(wt, 0, sizeof *wt);
+	strmap_init(&wt->objects);
+}
+
+static void
+walk_tmpl_obj_free(struct walk_tmpl_obj *o)
+{
+	if (o != NULL) {
+		free(o->id);
+		free(o);
+	}
+}
+
+void
+walk_tmpl_release(struct walk_tmpl *wt)
 {
 	size_t	i;
 
+	for (i = 0; i < wt->objects.cap; i++)
+		if (wt->objects.slots[i].key != NULL)
+			walk_tmpl_obj_free(wt->objects.slots[i].value);
+	strmap_release(&wt->objects);
+	free(wt->name);
+	walk_tmpl_init(wt);
+}
+
+char *
+walk_tmpl_source(const char *source)
+{
+	const char	*pre = "template '";
+	size_t		 n;
+
+	if (source == NULL || strncmp(source, pre, strlen(pre)) != 0)
+		return NULL;
+	source += strlen(pre);
+	n = strlen(source);
+	if (n < 2 || source[n - 1] != '\'')
+		return NULL;
+	return xstrndup(source, n - 1);
+}
+
+/*
+ * The type a "created" entry names (a component by its kind), or -1 (a
+ * risk, a question).
+ */
+static int
+walk_tmpl_type(const char *word)
+{
+	static const char *const names[OBJ_COUNT] = { "system", "boundary",
+	    "component", "flow" };
+	int	t;
+
+	if (word == NULL)
+		return -1;
+	for (t = 0; t < OBJ_COUNT; t++)
+		if (strcmp(word, names[t]) == 0)
+			return t;
+	return vocab_find(&vocab_kind, word) != -1 ? OBJ_COMPONENT : -1;
+}
+
+/* The index of a field of a type, or -1. */
+static int
+walk_tmpl_field(enum objtype type, const char *name)
+{
+	const struct field	*fs;
+	size_t			 nf, j;
+
+	fs = model_fields(type, &nf);
+	for (j = 0; j < nf && j < 64; j++)
+		if (strcmp(fs[j].name, name) == 0)
+			return (int)j;
+	return -1;
+}
+
+void
+walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
+{
+	struct walk_tmpl_obj	*o;
+	char			*name;
+	size_t			 i;
+	int			 type, f, tmpl;
+
+	for (i = 0; i < n; i++) {
+		const struct change	*c = &v[i];
+
+		if (c->object == NULL || c->field == NULL)
+			continue;
+		name = walk_tmpl_source(c->source);
+		tmpl = name != NULL;
+		if (strcmp(c->field, "created") == 0 &&
+		    (type = walk_tmpl_type(c->new_value)) != -1) {
+			if (type == OBJ_SYSTEM && tmpl && wt->name == NULL) {
+				wt->name = name;
+				name = NULL;
+				wt->example = (1U << WALK_SYSTEM) |
+				    (1U << WALK_BOUNDARIES) |
+				    (1U << WALK_COMPONENTS) |
+				    (1U << WALK_FLOWS);
+			}
+			o = xcalloc(1, sizeof *o);
+			o->id = xstrdup(c->object);
+			o->type = (enum objtype)type;
+			o->from_template = tmpl;
+			walk_tmpl_obj_free(strmap_put(&wt->objects, o->id, o));
+			if (!tmpl)
+				wt->example &= ~(1U << type);
+			free(name);
+			continue;
+		}
+		free(name);
+		if (tmpl || (o = strmap_get(&wt->objects, c->object)) == NULL)
+			continue;
+		/* Someone changed this step: it is no longer the example. */
+		wt->example &= ~(1U << o->type);
+		if (strcmp(c->field, "deleted") == 0)
+			walk_tmpl_obj_free(strmap_del(&wt->objects, c->object));
+		else if (strcmp(c->field, "id") == 0 && c->new_value != NULL) {
+			strmap_del(&wt->objects, c->object);
+			free(o->id);
+			o->id = xstrdup(c->new_value);
+			walk_tmpl_obj_free(strmap_put(&wt->objects, o->id, o));
+		} else if ((f = walk_tmpl_field(o->type, c->field)) != -1)
+			o->changed |= 1ULL << f;
+	}
+}
+
+int
+walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
+    const struct risk_register *r, const struct walk_tmpl *wt)
+{
+	size_t	i;
+
+	if (wt != NULL && wt->name != NULL && s <= WALK_FLOWS &&
+	    (wt->example & (1U << s)))
+		return 0;
 	switch (s) {
 	case WALK_SYSTEM:
 		return m->system.name != NULL && m->system.owner != NULL &&
@@ -116,7 +257,7 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 			if (r->risks[i]->applies &&
 			    r->risks[i]->status == RISK_OPEN)
 				return 0;
-		return walk_done(WALK_ANALYSIS, m, c, r);
+		return walk_done(WALK_ANALYSIS, m, c, r, NULL);
 	case WALK_COUNT:
 		break;
 	}
@@ -125,19 +266,20 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 
 enum walk_step
 walk_resume(const struct model *m, const struct catalogue *c,
-    const struct risk_register *r)
+    const struct risk_register *r, const struct walk_tmpl *wt)
 {
 	enum walk_step	s;
 
 	for (s = WALK_SYSTEM; s <= WALK_PRACTICE; s++)
-		if (!walk_done(s, m, c, r))
+		if (!walk_done(s, m, c, r, wt))
 			return s;
 	return WALK_REVIEW;
 }
 
 void
 walk_header(struct vlines *ls, enum walk_step cur, const struct model *m,
-    const struct catalogue *c, const struct risk_register *r, int width)
+    const struct catalogue *c, const struct risk_register *r,
+    const struct walk_tmpl *wt, int width)
 {
 	const struct walk_info	*wi = walk_info(cur);
 	struct vline		*l = vlines_add(ls);
@@ -152,7 +294,7 @@ walk_header(struct vlines *ls, enum walk_step cur, const struct model *m,
 		else
 			vline_addf(l, VS_DIM, "%d %s", (int)s + 1,
 			    walk_infos[s].name);
-		if (walk_done(s, m, c, r))
+		if (walk_done(s, m, c, r, wt))
 			vline_add(l, VS_OK, "\xe2\x9c\x93");	/* U+2713 */
 	}
 	vlines_addf(ls, VS_HEADING, "Step %d of %d: %s", (int)cur + 1,
@@ -515,28 +657,32 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 
 void
 walk_template_note(struct vlines *ls, const struct model *m,
-    const char *name, int width)
+    const struct walk_tmpl *wt, int width)
 {
-	const struct field	*fs;
-	struct vlines		 note;
-	struct buf		 b;
-	char			*v;
-	size_t			 i, j, nf, any = 0;
+	const struct walk_tmpl_obj	*o;
+	const struct field		*fs;
+	struct vlines			 note;
+	struct buf			 b;
+	char				*v;
+	size_t				 i, j, nf, any = 0;
 
+	if (wt == NULL || wt->name == NULL)
+		return;
 	buf_init(&b);
-	buf_addf(&b, "From the template '%s': these steps hold its example, "
-	    "not yet your system. Confirm or change each fact the analysis "
-	    "uses:", name);
 	fs = model_fields(OBJ_COMPONENT, &nf);
 	for (i = 0; i < m->ncomponents; i++) {
 		const struct component	*c = m->components[i];
 
-		for (j = 0; j < nf; j++) {
+		if ((o = strmap_get(&wt->objects, c->id)) == NULL ||
+		    !o->from_template)
+			continue;
+		for (j = 0; j < nf && j < 64; j++) {
 			if (fs[j].type != FIELD_ENUM &&
 			    fs[j].type != FIELD_BOOL &&
 			    fs[j].type != FIELD_SET)
 				continue;
-			if (!field_applies(&fs[j], c->kind) ||
+			if ((o->changed & (1ULL << j)) ||
+			    !field_applies(&fs[j], c->kind) ||
 			    !field_isset(c, &fs[j]) ||
 			    (v = field_get(c, &fs[j])) == NULL)
 				continue;
@@ -545,9 +691,19 @@ walk_template_note(struct vlines *ls, const struct model *m,
 			free(v);
 		}
 	}
-	buf_adds(&b, any ? "." : " none set.");
+	if (any == 0 && wt->example == 0) {
+		buf_release(&b);
+		return;
+	}
 	vlines_init(&note);
-	vlines_wrap(&note, VS_WARN, b.s, width, 0);
+	v = xasprintf("From the template '%s': these steps hold its example "
+	    "until you change something in each (then it is ticked). %s%s%s",
+	    wt->name, any ?
+	    "Confirm or change each fact the analysis uses, still as the "
+	    "template set it:" : "The facts the analysis uses are yours now.",
+	    b.s != NULL ? b.s : "", any ? "." : "");
+	vlines_wrap(&note, VS_WARN, v, width, 0);
+	free(v);
 	buf_release(&b);
 	for (i = 0; i < note.n; i++) {
 		if (i == 4) {

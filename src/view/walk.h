@@ -14,10 +14,12 @@
 #ifndef PARAPET_VIEW_WALK_H
 #define PARAPET_VIEW_WALK_H
 
+#include "util/strmap.h"
 #include "view/view.h"
 
 struct buf;
 struct catalogue;
+struct change;
 struct model;
 struct risk_register;
 
@@ -40,27 +42,53 @@ struct walk_info {
 };
 
 const struct walk_info	*walk_info(enum walk_step);
+
+/*
+ * What a model made from a template still holds of it, read from its
+ * history, so that it survives a restart: the template whose example made
+ * it (the source of the system's "created" entry, "template 'NAME'"), the
+ * first steps (system to flows) in which nobody has changed anything
+ * since, and, per object the template made, the fields changed since.
+ */
+#define WALK_TMPL_SOURCE	"template '%s'"
+struct walk_tmpl {
+	char		*name;		/* NULL: not made from a template */
+	unsigned	 example;	/* bit s: step s untouched since */
+	struct strmap	 objects;	/* id -> struct walk_tmpl_obj */
+};
+void			 walk_tmpl_init(struct walk_tmpl *);
+void			 walk_tmpl_release(struct walk_tmpl *);
+/* The template name of the source of a history entry, or NULL. */
+char			*walk_tmpl_source(const char *source);
+/* Read a model's history (oldest first) into an initialised walk_tmpl. */
+void			 walk_tmpl_read(struct walk_tmpl *,
+			     const struct change *, size_t);
+
 /*
  * 1 if a step has what it needs: the system its name, owner and
  * criticality; boundaries, components and flows one at least; every
  * practice question an answer; the analysis a model with components and
- * flows, and risks; the review every risk that applies decided. The
- * catalogue and register may be NULL.
+ * flows, and risks; the review every risk that applies decided. A first
+ * step that holds only a template's example (tmpl) is not done. The
+ * catalogue, register and tmpl may be NULL.
  */
 int			 walk_done(enum walk_step, const struct model *,
 			     const struct catalogue *,
-			     const struct risk_register *);
+			     const struct risk_register *,
+			     const struct walk_tmpl *);
 /* The first step that is not done, or the review when all are. */
 enum walk_step		 walk_resume(const struct model *,
 			     const struct catalogue *,
-			     const struct risk_register *);
+			     const struct risk_register *,
+			     const struct walk_tmpl *);
 /*
  * The header of a step: the step bar (done steps marked, the current one
  * in brackets), the title, and what and why wrapped to width.
  */
 void			 walk_header(struct vlines *, enum walk_step,
 			     const struct model *, const struct catalogue *,
-			     const struct risk_register *, int width);
+			     const struct risk_register *,
+			     const struct walk_tmpl *, int width);
 /*
  * The body of a step as a list: the system's fields, the boundaries,
  * components or flows (data: the object), the practice questions (data:
@@ -75,13 +103,14 @@ void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct risk_register *,
 			     const struct risk_questions *, int width);
 /*
- * What a model made from a template (name) takes from it: its system,
- * boundaries, components and flows are the template's example, and the
- * facts of its components that the analysis uses (exposure, untrusted
- * input, origin...) are listed as still to confirm, in at most four lines.
+ * What a model made from a template (tmpl) still takes from it: the
+ * template's example in the steps nobody has changed, and the facts of
+ * its components that the analysis uses (exposure, untrusted input,
+ * origin...) as the template set them, listed as still to confirm, in at
+ * most four lines. Nothing when nothing is left.
  */
 void			 walk_template_note(struct vlines *,
-			     const struct model *, const char *name,
+			     const struct model *, const struct walk_tmpl *,
 			     int width);
 /* The answer of a practice question: TRI_YES, TRI_NO or TRI_UNKNOWN, or
  * -1 when it was never answered. */

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# End to end: a model made from a template starts its walk-through at
-# step 1, and its first steps say plainly that they hold the template's
-# example: the facts of its components that the analysis uses are listed
-# as still to confirm.
+# End to end: the template picker says what kind of system each template
+# is. A model made from a template starts its walk-through at step 1, and
+# its first steps say plainly that they hold the template's example: they
+# are not ticked until someone changes something in them, and the facts of
+# its components that the analysis uses are listed as still to confirm
+# until changed. Its history keeps where it came from: after a restart the
+# note and the unticked steps are still there.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -13,7 +16,8 @@ tui_start "$PARAPET" "$db"
 tui_wait 'No models in this database yet'
 tui_keys t
 tui_wait 'Start from a template'
-tui_wait 'support'
+# Each template with its one-line description (its file's first line).
+tui_wait 'The example of the format spec: a customer support assistant'
 tui_keys Down Enter
 tui_wait 'Id of the new model'
 tui_keys C-u
@@ -23,14 +27,42 @@ tui_wait "created model 'hr-assistant' from a template ('support')"
 tui_has 'Step 1 of 7: The system'
 tui_has "From the template 'support': these steps hold its example"
 tui_has 'backend exposure public;'
-# On the components step too, where they are changed.
+# The template's steps are not ticked: nobody has looked at them yet.
+tui_has '[1 System] 2 Boundaries 3 Components 4 Flows 5 Practice'
+# On the components step too, where they are changed: a fact changed is
+# no longer listed, and the step is ticked.
 tui_keys Right Right
 tui_wait 'Step 3 of 7: Components'
 tui_has "From the template 'support'"
+tui_edit_field 'Chat backend' "Component 'backend' (application)" \
+    'exposure: who can reach it'
+tui_type 'internal'
+tui_wait 'Enter choose'
+tui_keys Enter
+tui_wait "saved: edit component 'backend'"
+tui_keys Escape
+tui_wait '[3 Components]✓'
+tui_has '1 System 2 Boundaries [3 Components]✓ 4 Flows'
+tui_hasnt 'backend exposure'
+tui_has 'backend untrusted-input true'
 # Past the flows, and for a model not made from a template, no note.
 tui_keys Right Right
 tui_wait 'Step 5 of 7: Practice questions'
 tui_hasnt "From the template"
+tui_keys Escape
+tui_wait 'Models in'
+tui_quit
+# After a restart: the model resumes at step 1, whose example nobody has
+# changed, with the note of what is left to confirm.
+tui_start -t restart "$PARAPET" "$db"
+tui_use restart
+tui_wait 'hr-assistant'
+tui_keys Enter
+tui_wait 'Step 1 of 7: The system'
+tui_has '[1 System] 2 Boundaries 3 Components✓ 4 Flows'
+tui_has "From the template 'support': these steps hold its example"
+tui_has 'backend untrusted-input true'
+tui_hasnt 'backend exposure'
 tui_keys Escape
 tui_wait 'Models in'
 tui_quit
