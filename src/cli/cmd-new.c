@@ -125,6 +125,23 @@ cmd_templates(const struct cli_cmd *c, struct cli_args *a)
 	return 0;
 }
 
+/* The history source of a model made from the template file path. */
+static char *
+template_source(const char *path)
+{
+	const char	*base = strrchr(path, '/');
+	char		*name, *src;
+	size_t		 n;
+
+	name = xstrdup(base != NULL ? base + 1 : path);
+	n = strlen(name);
+	if (n > 5 && strcmp(name + n - 5, ".yaml") == 0)
+		name[n - 5] = '\0';
+	src = xasprintf("template '%s'", name);
+	free(name);
+	return src;
+}
+
 int
 cmd_new(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -132,9 +149,9 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 	struct session		*s = NULL;
 	struct model		*m = NULL;
 	struct error		 e;
-	char			*path = NULL, *shown;
+	char			*path = NULL, *shown, *src = NULL;
 	size_t			 len;
-	int			 rc = 1, exists;
+	int			 rc = 1, exists, saved;
 
 	if (a->template == NULL && (a->id == NULL || a->name == NULL)) {
 		fprintf(stderr, "parapet: new: give --template NAME (see "
@@ -216,7 +233,18 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 		free(shown);
 		goto out;
 	}
-	if (session_save(s, m, 0, &sum, &e) == -1) {
+	/*
+	 * A model from a template is its example until someone changes it:
+	 * history says so, and the TUI's walk-through asks to confirm it.
+	 */
+	if (a->template != NULL) {
+		src = template_source(path);
+		store_set_source(s->store, src);
+	}
+	saved = session_save(s, m, 0, &sum, &e);
+	store_set_source(s->store, NULL);
+	free(src);
+	if (saved == -1) {
 		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto out;
