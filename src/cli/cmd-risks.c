@@ -375,6 +375,17 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 		rc = 0;
 		goto out;
 	}
+	/* Clearing the owner of an accepted risk: say what stands. */
+	if (k->status == RISK_ACCEPTED && (status == -1 ||
+	    status == RISK_ACCEPTED) && a->owner != NULL &&
+	    a->owner[strspn(a->owner, " \t")] == '\0') {
+		fprintf(stderr, "parapet: risk: '");
+		cli_puts(stderr, a->pos[1]);
+		fprintf(stderr, "' is accepted, and an accepted risk keeps its "
+		    "owner: give a new one with --owner NAME, or first remove "
+		    "the acceptance (--status open)\n");
+		goto out;
+	}
 	if (store_set_risk(s->store, m->system.id, k->threat, k->target,
 	    status != -1 ? status : k->status, a->owner, a->justification,
 	    &e) == -1 ||

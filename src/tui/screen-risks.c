@@ -333,6 +333,19 @@ risks_text_done(struct tui *t, void *arg, const char *text)
 	if (k == NULL)
 		return 0;
 	if (ra->mitigation == NULL) {
+		/*
+		 * An accepted risk is answered for by its owner: say so, and
+		 * the two ways on, rather than that accepting needs one.
+		 */
+		if (k->status == RISK_ACCEPTED &&
+		    text[strspn(text, " \t")] == '\0') {
+			tui_errorf(t, "'%s@%s' is accepted, and an accepted "
+			    "risk keeps its owner: type a new owner, or first "
+			    "remove the acceptance (Esc, then %s: another "
+			    "status)", ra->threat, ra->target,
+			    keys_key(ACT_STATUS, KCTX_RISKS));
+			return -1;
+		}
 		what = xasprintf("owner of '%s@%s'", ra->threat, ra->target);
 		rc = tui_set_risk(t, k, -1, text, NULL, what);
 	} else {

@@ -88,6 +88,15 @@ run risk rag.db llm-system-prompt-leakage@llm --status accepted \
     --justification "a pilot with ten users" --owner "Head of IT"
 expect_rc 0 "accepted with a justification"
 grep -qF -- "--justification" "$T/err" && fail "hint after success"
+# Clearing the owner of an accepted risk says what stands and the ways on.
+run risk rag.db llm-system-prompt-leakage@llm --owner ""
+expect_rc 1 "owner of an accepted risk cleared"
+expect_err "'llm-system-prompt-leakage@llm' is accepted, and an accepted risk keeps its owner: give a new one with --owner NAME, or first remove the acceptance (--status open)" \
+    "owner of an accepted risk cleared: what stands"
+grep -qF "accepting a risk requires" "$T/err" &&
+    fail "owner cleared: reads as if accepting"
+run risk rag.db llm-system-prompt-leakage@llm
+expect_out "owner:     Head of IT" "a refused clearing keeps the owner"
 
 # export without --format lists the formats, and reads the wanted one off
 # the output's name; 'md' is markdown. Nothing is written either way.

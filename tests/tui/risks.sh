@@ -130,6 +130,17 @@ tui_hasnt 'Justification: Vendor'
 tui_type 'Vendor contract: the model is sandboxed'
 tui_keys Enter
 tui_wait 'CRIT accepted'
+# Clearing the owner of the accepted risk: refused, saying what stands and
+# the ways on; the prompt stays, the owner too.
+tui_keys o
+tui_wait 'Who owns this risk?'
+tui_keys C-u Enter
+tui_wait "'llm-direct-prompt-injection@llm' is accepted, and an accepted risk keeps its owner"
+tui_has 'remove the acceptance (Esc, then s'
+tui_hasnt 'accepting a risk requires'
+tui_keys Escape
+tui_wait_gone 'Who owns this risk?'
+tui_has 'owner Risk Lead'
 
 # The dashboard: the accepted risk; its mitigations are no longer due.
 tui_keys D
@@ -192,7 +203,8 @@ tui_quit
 tui_start "$PARAPET" "$db"
 tui_wait 'support-assistant'
 tui_keys Enter
-tui_wait 'Step 5 of 7'
+# Steps 1-4 still hold only the template's example: it resumes there.
+tui_wait 'Step 1 of 7'
 tui_keys D
 tui_wait 'Risks that apply, by severity and status'
 tui_keys G
