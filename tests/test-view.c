@@ -1227,11 +1227,28 @@ test_start_and_history_lines(void **state)
 		ch[1].who = lw;
 		ch[1].object = lo;
 		history_lines(&l, ch, 2, 80, 0);
+		/*
+		 * At 80 columns, where the object and the change do not
+		 * both fit, the object is whole and the change goes under
+		 * it: a risk keeps its target (two of one threat differ
+		 * there), the change all its words.
+		 */
 		s = line_text(&l, 1);
-		/* A risk keeps its target: two of one threat differ there. */
-		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
-		    "llm-system-prompt-leak\u2026@llm name: 'LLM' -> 'GPT'");
+		assert_string_equal(s, "    CHANGE");
 		free(s);
+		s = line_text(&l, 2);
+		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
+		    "llm-system-prompt-leakage@llm");
+		free(s);
+		s = line_text(&l, 3);
+		assert_string_equal(s, "    name: 'LLM' -> 'GPT'");
+		free(s);
+		/* The cursor skips it; a search finds the entry by it. */
+		l.cursor = 2;
+		vlist_move(&l, 1);
+		assert_int_equal(l.cursor, 4);
+		assert_int_equal(vlist_search(&l, "'GPT'"), 0);
+		assert_int_equal(l.cursor, 2);
 		/* Wider, the object column grows: nothing cut. */
 		history_lines(&l, ch, 2, 120, 0);
 		s = line_text(&l, 1);
@@ -1361,14 +1378,14 @@ test_risk_detail_and_dashboard(void **state)
 	i = list_find(&l, want);
 	assert_true(i > list_find(&l, "Coverage of the 17 guideline"));
 	s = line_text(&l, (size_t)i);
-	assert_non_null(strstr(s, "   1 risk     0 mitigated"));
+	assert_non_null(strstr(s, "   1 risk    0 mitigated"));
 	free(s);
 	free(want);
 	k->status = RISK_MITIGATED;
 	dash_lines(&l, &r, cat, NULL, NULL, "2026-02-01", 80);
 	want = xasprintf("  %-4s", g);
 	s = line_text(&l, (size_t)list_find(&l, want));
-	assert_non_null(strstr(s, "   1 risk     1 mitigated"));
+	assert_non_null(strstr(s, "   1 risk    1 mitigated"));
 	free(s);
 	free(want);
 	/* Seventeen subsections, always. */

@@ -369,10 +369,22 @@ draw_rule(struct tui *t, int y, const char *label)
 	vline_release(&l);
 }
 
+/* The columns a line takes. */
+static int
+draw_width(const struct vline *l)
+{
+	char	*p = vline_plain(l);
+	int	 w = text_width(p);
+
+	free(p);
+	return w;
+}
+
 void
 draw_title(struct tui *t, const char *screen)
 {
 	struct vline	 l;
+	const char	*name;
 	char		*s;
 
 	memset(&l, 0, sizeof l);
@@ -381,10 +393,28 @@ draw_title(struct tui *t, const char *screen)
 	vline_add(&l, VS_TITLE, screen);
 	if (t->m != NULL) {
 		vline_add(&l, VS_TITLE, " \xe2\x94\x82 ");
-		vline_add(&l, VS_TITLE, t->m->system.name != NULL ?
-		    t->m->system.name : t->m->system.id);
+		/*
+		 * The model's id is never cut: where the name, id and
+		 * revision do not fit, the revision is shortened, then the
+		 * name is left out.
+		 */
+		name = t->m->system.name != NULL ? t->m->system.name :
+		    t->m->system.id;
 		s = xasprintf(" (%s, revision %ld)", t->m->system.id,
 		    t->m->revision);
+		if (draw_width(&l) + text_width(name) + text_width(s) >
+		    t->cols) {
+			free(s);
+			s = xasprintf(" (%s, r%ld)", t->m->system.id,
+			    t->m->revision);
+		}
+		if (draw_width(&l) + text_width(name) + text_width(s) >
+		    t->cols) {
+			free(s);
+			s = xasprintf("%s, r%ld", t->m->system.id,
+			    t->m->revision);
+		} else
+			vline_add(&l, VS_TITLE, name);
 		vline_add(&l, VS_TITLE, s);
 		free(s);
 	} else {

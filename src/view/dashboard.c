@@ -31,9 +31,10 @@ dash_row(struct vlist *l, const char *label, int style, const size_t *cells,
 
 /* The risks that apply, by severity and status, and those to confirm. */
 static void
-dash_counts(struct vlist *l, const struct risk_counts *c)
+dash_counts(struct vlist *l, const struct risk_counts *c, int width)
 {
 	struct vline	*v;
+	char		*note;
 	int		 s;
 
 	vlines_addf(&l->lines, VS_HEADING, "Risks that apply, by severity "
@@ -55,10 +56,13 @@ dash_counts(struct vlist *l, const struct risk_counts *c)
 	if (c->gone > 0)
 		vlines_addf(&l->lines, VS_DIM, "  and %zu that no longer "
 		    "apply", c->gone);
-	if (c->assumed > 0)
-		vlines_addf(&l->lines, VS_WARN, "  %zu of them to confirm: "
-		    "they rest on unanswered fields (listed last in the "
-		    "register)", c->assumed);
+	if (c->assumed > 0) {
+		note = xasprintf("%zu of them to confirm: they rest on "
+		    "unanswered fields (listed last in the register)",
+		    c->assumed);
+		vlines_wrap(&l->lines, VS_WARN, note, width, 2);
+		free(note);
+	}
 }
 
 /* The practice questions and the fields not answered. */
@@ -190,8 +194,10 @@ dash_coverage(struct vlist *l, const struct risk_register *r,
     const struct catalogue *cat, int width)
 {
 	const char *const	*gids;
+	struct vlines		 title;
 	struct vline		*v;
 	size_t			 i, g, ng, *cover, *mitigated;
+	int			 tw;
 
 	vlines_add(&l->lines);
 	gids = catalogue_guidelines(cat, &ng);
@@ -214,16 +220,29 @@ dash_coverage(struct vlist *l, const struct risk_register *r,
 				mitigated[g]++;
 		}
 	}
+	/* The counts on the first line, the title wrapped in its column. */
+	tw = width - 6 - 24 > 20 ? width - 6 - 24 : 20;
 	for (g = 0; g < ng; g++) {
+		vlines_init(&title);
+		vlines_wrap(&title, VS_NORMAL, catalogue_ref_title(cat,
+		    REF_GUIDELINE, gids[g]), tw, 0);
 		v = vlines_add(&l->lines);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_HEADING, gids[g], 4);
-		vline_cell(v, VS_NORMAL, catalogue_ref_title(cat, REF_GUIDELINE,
-		    gids[g]), width - 34 > 20 ? width - 34 : 20);
-		vline_addf(v, cover[g] > 0 ? VS_NORMAL : VS_DIM, " %4zu %s",
+		vline_cell(v, VS_NORMAL, title.n > 0 && title.v[0].n > 0 ?
+		    title.v[0].segs[0].text : "", tw);
+		vline_addf(v, cover[g] > 0 ? VS_NORMAL : VS_DIM, " %3zu %s",
 		    cover[g], cover[g] == 1 ? "risk " : "risks");
 		vline_addf(v, cover[g] > 0 && mitigated[g] == cover[g] ?
-		    VS_OK : VS_NORMAL, " %4zu mitigated", mitigated[g]);
+		    VS_OK : VS_NORMAL, " %3zu mitigated", mitigated[g]);
+		for (i = 1; i < title.n; i++) {
+			v = vlines_add(&l->lines);
+			vline_add(v, VS_NORMAL, "      ");
+			if (title.v[i].n > 0)
+				vline_add(v, VS_NORMAL,
+				    title.v[i].segs[0].text);
+		}
+		vlines_release(&title);
 	}
 	free(cover);
 	free(mitigated);
@@ -239,7 +258,7 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 
 	vlist_clear(l);
 	risk_counts_compute(&c, r);
-	dash_counts(l, &c);
+	dash_counts(l, &c, width);
 	dash_questions(l, m, cat, fq);
 	dash_overdue(l, r, today, width);
 	dash_accepted(l, r, c.by_status[RISK_ACCEPTED], width);

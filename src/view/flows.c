@@ -19,19 +19,23 @@ flows_ends_width(const struct flow *f)
 }
 
 /*
- * One flow as columns. The id and the ends take what the model's longest
- * need, so that none is cut while the screen has room, each at most a
- * third of the width; the data takes the rest.
+ * One flow as columns, indented by two. The id and the ends take what the
+ * model's longest need, so that none is cut while the screen has room (the
+ * id at most a third of the width, the ends half); the data takes the rest,
+ * wrapped onto lines of its own below in its column (that the cursor
+ * skips) rather than cut.
  */
 void
-flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
-    int width)
+flows_view_item(struct vlist *l, const struct model *m,
+    const struct flow *f, int width)
 {
 	const struct field	*df = model_field(OBJ_FLOW, "data");
+	struct vlines		 wrapped;
+	struct vline		*v;
 	char			*data, *ends;
 	enum tri		 c = flow_crossing(m, f);
-	size_t			 i;
-	int			 idw = 2, endw = 8, dw, w;
+	size_t			 i, j;
+	int			 idw = 2, endw = 8, dw, w, col;
 
 	for (i = 0; i < m->nflows; i++) {
 		if ((w = text_width(m->flows[i]->id)) > idw)
@@ -39,10 +43,13 @@ flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
 		if ((w = flows_ends_width(m->flows[i])) > endw)
 			endw = w;
 	}
+	width -= 2;
 	if (idw > width / 3)
 		idw = width / 3;
-	if (endw > width / 3)
-		endw = width / 3;
+	if (endw > width / 2)
+		endw = width / 2;
+	v = vlist_item(l, f);
+	vline_add(v, VS_NORMAL, "  ");
 	if (c == TRI_YES)
 		vline_add(v, VS_CROSSING, "CROSSES  ");
 	else if (c == TRI_UNKNOWN)
@@ -57,14 +64,28 @@ flows_view_line(struct vline *v, const struct model *m, const struct flow *f,
 	vline_cell(v, VS_NORMAL, ends, endw);
 	free(ends);
 	vline_add(v, VS_NORMAL, " ");
-	dw = width - 10 - (idw + 1) - (endw + 1);
-	if (dw < 10)
-		dw = 10;
-	if ((data = field_get(f, df)) != NULL)
-		vline_cell(v, VS_FIELD, data, dw);
-	else
+	col = 2 + 10 + (idw + 1) + (endw + 1);
+	dw = width + 2 - col;
+	if (dw < 12)
+		dw = 12;
+	if ((data = field_get(f, df)) == NULL) {
 		vline_cell(v, VS_WARN, "(data not set)", dw);
+		return;
+	}
+	vlines_init(&wrapped);
+	vlines_wrap(&wrapped, VS_FIELD, data, dw, 0);
 	free(data);
+	for (i = 0; i < wrapped.n; i++) {
+		if (i > 0) {
+			v = vlines_add(&l->lines);
+			v->data = f;		/* its text, for a search */
+			vline_addf(v, VS_NORMAL, "%*s", col, "");
+		}
+		for (j = 0; j < wrapped.v[i].n; j++)
+			vline_add(v, wrapped.v[i].segs[j].style,
+			    wrapped.v[i].segs[j].text);
+	}
+	vlines_release(&wrapped);
 }
 
 /* The components of one boundary (id NULL: of none). */
@@ -139,11 +160,8 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	if (m->nflows == 0)
 		vlines_addf(&l->lines, VS_DIM, "  (no data flows: %s adds "
 		    "one)", keys_key(ACT_ADD, KCTX_FLOWS));
-	for (i = 0; i < m->nflows; i++) {
-		v = vlist_item(l, m->flows[i]);
-		vline_add(v, VS_NORMAL, "  ");
-		flows_view_line(v, m, m->flows[i], width - 2);
-	}
+	for (i = 0; i < m->nflows; i++)
+		flows_view_item(l, m, m->flows[i], width);
 	vlist_fix(l);
 }
 

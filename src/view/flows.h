@@ -13,8 +13,11 @@
 #include "model/model.h"
 #include "view/view.h"
 
-/* One flow as columns: mark, id, from -> to, data. */
-void		 flows_view_line(struct vline *, const struct model *,
+/*
+ * One flow as an item of a list: mark, id, from -> to, data (wrapped in
+ * its column onto lines that the cursor skips, not cut).
+ */
+void		 flows_view_item(struct vlist *, const struct model *,
 		     const struct flow *, int width);
 void		 flows_lines(struct vlist *, const struct model *, int width);
 /* The type of the model object p points to, or OBJ_COUNT. */

@@ -37,8 +37,9 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	const struct change	*c;
 	struct vline		*line;
 	char			*at, *what, *obj;
-	size_t			 i, k;
-	int			 objw = 0, rest, w;
+	struct vlines		 wrapped;
+	size_t			 i, j, k;
+	int			 objw = 0, rest, w, below = 0, col;
 
 	vlist_clear(l);
 	if (n == 0) {
@@ -53,6 +54,15 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 				objw = w;
 		/* As wide as the widest, if the change keeps 24 columns. */
 		rest = width - 17 - 11 - 24;
+		/*
+		 * Else (a narrow screen, a projector's 80 columns) the
+		 * object keeps what it needs and the change goes under it,
+		 * wrapped: neither is cut.
+		 */
+		if (objw + 1 > rest && width >= 17 + 11 + 16) {
+			below = 1;
+			rest = width - 17 - 11;
+		}
 		if (rest < 28)
 			rest = 28;
 		objw = objw < 6 ? 7 : objw >= rest ? rest : objw + 1;
@@ -64,8 +74,13 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	vline_cell(line, VS_HEADING, "WHEN (UTC)", 17);
 	vline_cell(line, VS_HEADING, "WHO", 11);
 	vline_cell(line, VS_HEADING, "OBJECT", objw);
-	vline_add(line, VS_HEADING, "CHANGE");
-	l->sticky = 1;
+	if (!below)
+		vline_add(line, VS_HEADING, "CHANGE");
+	else {
+		line = vlines_add(&l->lines);
+		vline_add(line, VS_HEADING, "    CHANGE");
+	}
+	l->sticky = below ? 2 : 1;
 	for (k = 0; k < n; k++) {
 		c = &v[CHANGES_NEWEST_FIRST(k, n)];
 		line = vlist_item(l, c);
@@ -104,8 +119,32 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 			what = xasprintf("%s [%s]", obj, c->source);
 			free(obj);
 		}
-		vline_cell(line, VS_NORMAL, what, rest);
+		/*
+		 * The change wrapped, not cut: in its column, or on lines of
+		 * its own under the entry. The lines after the first carry
+		 * the entry's data (its text, for a search).
+		 */
+		col = below ? 4 : width - rest;
+		vlines_init(&wrapped);
+		vlines_wrap(&wrapped, VS_NORMAL, what, below ? width : rest +
+		    col, col);
 		free(what);
+		for (i = 0; i < wrapped.n; i++) {
+			if (i > 0 || below) {
+				line = vlines_add(&l->lines);
+				line->data = c;
+			}
+			for (j = 0; j < wrapped.v[i].n; j++) {
+				const char	*text = wrapped.v[i].segs[j].text;
+
+				/* The first goes on the entry's line. */
+				if (i == 0 && j == 0 && !below)
+					text += strspn(text, " ");
+				vline_add(line, wrapped.v[i].segs[j].style,
+				    text);
+			}
+		}
+		vlines_release(&wrapped);
 	}
 	vlist_fix(l);
 }

@@ -443,7 +443,7 @@ view_contains(const char *h, const char *n)
 int
 vlist_search(struct vlist *l, const char *needle)
 {
-	size_t	 i, k;
+	size_t	 i, j, k;
 	char	*s;
 	int	 hit;
 
@@ -456,6 +456,15 @@ vlist_search(struct vlist *l, const char *needle)
 		s = vline_plain(&l->lines.v[i]);
 		hit = view_contains(s, needle);
 		free(s);
+		/* The lines an item runs on to: the cursor skips them, but
+		 * they carry its data and are its text. */
+		for (j = i + 1; !hit && j < l->lines.n &&
+		    !l->lines.v[j].selectable && l->lines.v[j].data != NULL &&
+		    l->lines.v[j].data == l->lines.v[i].data; j++) {
+			s = vline_plain(&l->lines.v[j]);
+			hit = view_contains(s, needle);
+			free(s);
+		}
 		if (hit) {
 			l->cursor = i;
 			return 0;

@@ -133,7 +133,9 @@ size_t		 vlist_fixed(const struct vlist *, int height);
 const void	*vlist_selected(const struct vlist *);
 /*
  * Move the cursor to the next selectable line after it (wrapping) whose
- * text contains needle, ignoring ASCII case. 0, or -1 when none does.
+ * text contains needle, ignoring ASCII case, or whose item runs on to
+ * lines that do (the lines after it that the cursor skips and that carry
+ * its data). 0, or -1 when none does.
  */
 int		 vlist_search(struct vlist *, const char *);
 

@@ -453,7 +453,6 @@ walk_components(struct vlist *l, const struct model *m, int width)
 static void
 walk_flows(struct vlist *l, const struct model *m, int width)
 {
-	struct vline	*v;
 	size_t		 i;
 
 	if (m->nflows == 0) {
@@ -466,11 +465,8 @@ walk_flows(struct vlist *l, const struct model *m, int width)
 			    " to add one.", width);
 		return;
 	}
-	for (i = 0; i < m->nflows; i++) {
-		v = vlist_item(l, m->flows[i]);
-		vline_add(v, VS_NORMAL, "  ");
-		flows_view_line(v, m, m->flows[i], width - 2);
-	}
+	for (i = 0; i < m->nflows; i++)
+		flows_view_item(l, m, m->flows[i], width);
 }
 
 /* The practice step: the questions by guideline, with their answers. */
