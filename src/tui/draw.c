@@ -386,6 +386,7 @@ draw_title(struct tui *t, const char *screen)
 	struct vline	 l;
 	const char	*name;
 	char		*s;
+	int		 room;
 
 	memset(&l, 0, sizeof l);
 	vline_add(&l, VS_TITLE, " Parapet ");
@@ -396,7 +397,7 @@ draw_title(struct tui *t, const char *screen)
 		/*
 		 * The model's id is never cut: where the name, id and
 		 * revision do not fit, the revision is shortened, then the
-		 * name is left out.
+		 * name cut (or left out).
 		 */
 		name = t->m->system.name != NULL ? t->m->system.name :
 		    t->m->system.id;
@@ -408,13 +409,16 @@ draw_title(struct tui *t, const char *screen)
 			s = xasprintf(" (%s, r%ld)", t->m->system.id,
 			    t->m->revision);
 		}
-		if (draw_width(&l) + text_width(name) + text_width(s) >
-		    t->cols) {
+		room = t->cols - draw_width(&l) - text_width(s);
+		if (text_width(name) <= room)
+			vline_add(&l, VS_TITLE, name);
+		else if (room >= 12)
+			vline_cell(&l, VS_TITLE, name, room);
+		else {
 			free(s);
 			s = xasprintf("%s, r%ld", t->m->system.id,
 			    t->m->revision);
-		} else
-			vline_add(&l, VS_TITLE, name);
+		}
 		vline_add(&l, VS_TITLE, s);
 		free(s);
 	} else {

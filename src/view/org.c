@@ -73,12 +73,37 @@ org_share(int room, int *w)
 	}
 }
 
+/*
+ * Text wrapped on lines of its own under an item, indented: they carry
+ * the item's data (its text, for a search), and the cursor skips them.
+ */
+static void
+org_under(struct vlist *l, const void *data, int style, const char *text,
+    int width, int indent)
+{
+	struct vlines	 wrapped;
+	struct vline	*line;
+	size_t		 i, j;
+
+	vlines_init(&wrapped);
+	vlines_wrap(&wrapped, style, text, width, indent);
+	for (i = 0; i < wrapped.n; i++) {
+		line = vlines_add(&l->lines);
+		line->data = data;
+		for (j = 0; j < wrapped.v[i].n; j++)
+			vline_add(line, wrapped.v[i].segs[j].style,
+			    wrapped.v[i].segs[j].text);
+	}
+	vlines_release(&wrapped);
+}
+
 static void
 org_systems(struct vlist *l, const struct org_view *v, int width)
 {
 	const struct org_system	*sy;
 	struct vline		*line;
-	int			 w[3], s;
+	char			*who;
+	int			 w[3], s, room, below = 0;
 	size_t			 i, stride = sizeof *v->systems;
 
 	line = vlines_addf(&l->lines, VS_HEADING, "Systems (%zu): %s risks by "
@@ -103,13 +128,27 @@ org_systems(struct vlist *l, const struct org_view *v, int width)
 		continue;
 	if (i == v->nsystems)
 		w[2] = 0;
-	org_share(width - 2 - ORG_COUNTS, w);
+	/*
+	 * Where the id, owner and team do not all fit beside the counts (80
+	 * columns), the id keeps what it needs and the owner and team go on
+	 * a line under it: none is cut.
+	 */
+	room = width - 2 - ORG_COUNTS;
+	if (w[0] + 1 + w[1] + 1 + (w[2] > 0 ? w[2] + 1 : 0) > room) {
+		below = 1;
+		w[0] = w[0] + 1 > room ? room - 1 : w[0];
+		if (w[0] < ORG_TEXT_MIN)
+			w[0] = ORG_TEXT_MIN;
+	} else
+		org_share(room, w);
 	line = vlines_add(&l->lines);
 	vline_add(line, VS_HEADING, "  ");
 	vline_cell(line, VS_HEADING, "SYSTEM", w[0]);
-	vline_add(line, VS_HEADING, " ");
-	vline_cell(line, VS_HEADING, "OWNER", w[1]);
-	if (w[2] > 0) {
+	if (!below) {
+		vline_add(line, VS_HEADING, " ");
+		vline_cell(line, VS_HEADING, "OWNER", w[1]);
+	}
+	if (w[2] > 0 && !below) {
 		vline_add(line, VS_HEADING, " ");
 		vline_cell(line, VS_HEADING, "TEAM", w[2]);
 	}
@@ -123,10 +162,13 @@ org_systems(struct vlist *l, const struct org_view *v, int width)
 		line = vlist_item(l, sy);
 		vline_add(line, VS_NORMAL, "  ");
 		vline_cell(line, VS_NORMAL, sy->id, w[0]);
-		vline_add(line, VS_NORMAL, " ");
-		vline_cell(line, sy->owner != NULL ? VS_NORMAL : VS_WARN,
-		    sy->owner != NULL ? sy->owner : "(none)", w[1]);
-		if (w[2] > 0) {
+		if (!below) {
+			vline_add(line, VS_NORMAL, " ");
+			vline_cell(line, sy->owner != NULL ? VS_NORMAL :
+			    VS_WARN, sy->owner != NULL ? sy->owner : "(none)",
+			    w[1]);
+		}
+		if (w[2] > 0 && !below) {
 			vline_add(line, VS_NORMAL, " ");
 			vline_cell(line, VS_NORMAL, sy->team != NULL ?
 			    sy->team : "", w[2]);
@@ -143,6 +185,14 @@ org_systems(struct vlist *l, const struct org_view *v, int width)
 		    sy->review);
 		vline_addf(line, sy->questions > 0 ? VS_NORMAL : VS_DIM,
 		    "%10zu", sy->questions);
+		if (below) {
+			who = xasprintf("owner %s%s%s", sy->owner != NULL ?
+			    sy->owner : "(none)", sy->team != NULL ?
+			    ", team " : "", sy->team != NULL ? sy->team : "");
+			org_under(l, sy, sy->owner != NULL ? VS_DIM : VS_WARN,
+			    who, width, 4);
+			free(who);
+		}
 	}
 }
 
@@ -157,7 +207,7 @@ org_items(struct vlist *l, const struct org_item *v, size_t n, int review,
 	struct vline	*line;
 	char		*risk, *who;
 	size_t		 i;
-	int		 sysw = 6, riskw = 10, w, rest;
+	int		 sysw = 6, riskw = 10, w, rest, below = 0;
 
 	vlines_add(&l->lines);
 	if (review)
@@ -183,10 +233,17 @@ org_items(struct vlist *l, const struct org_item *v, size_t n, int review,
 	}
 	if (sysw > 20)
 		sysw = 20;
-	/* Day, system, risk, severity; what is left says who and what. */
+	/*
+	 * Day, system, risk, severity; what is left says who and what. Where
+	 * that would cut the risk (80 columns), who and what go on lines
+	 * under it, and the risk keeps what it needs.
+	 */
 	rest = width - 2 - 11 - (sysw + 1) - 9;
-	if (riskw > rest - 20)
-		riskw = rest - 20 > 16 ? rest - 20 : 16;
+	if (riskw > rest - 20) {
+		below = 1;
+		if (riskw > rest - 1)
+			riskw = rest - 1 > 16 ? rest - 1 : 16;
+	}
 	rest -= riskw + 1;
 	if (rest < 10)
 		rest = 10;
@@ -206,8 +263,12 @@ org_items(struct vlist *l, const struct org_item *v, size_t n, int review,
 		vline_cell(line, VS_NORMAL, risk, riskw);
 		free(risk);
 		vline_add(line, VS_NORMAL, " ");
-		vline_cell(line, rview_severity_style(v[i].severity),
-		    vocab_name(&vocab_severity, v[i].severity), 9);
+		if (below)
+			vline_add(line, rview_severity_style(v[i].severity),
+			    vocab_name(&vocab_severity, v[i].severity));
+		else
+			vline_cell(line, rview_severity_style(v[i].severity),
+			    vocab_name(&vocab_severity, v[i].severity), 9);
 		if (review)
 			who = xasprintf("accepted by %s: %s",
 			    v[i].decided_by != NULL ? v[i].decided_by : "?",
@@ -218,7 +279,10 @@ org_items(struct vlist *l, const struct org_item *v, size_t n, int review,
 			    v[i].mitigation : "?", v[i].mitigation_owner != NULL ?
 			    v[i].mitigation_owner : v[i].owner != NULL ?
 			    v[i].owner : "(none)");
-		vline_cell(line, VS_NORMAL, who, rest);
+		if (below)
+			org_under(l, &v[i], VS_NORMAL, who, width, 13);
+		else
+			vline_cell(line, VS_NORMAL, who, rest);
 		free(who);
 	}
 }

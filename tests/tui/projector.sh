@@ -4,7 +4,8 @@
 # (walk-through step 4 and the data-flow screen) show both ends whole and
 # wrap the data they carry; the history keeps a long risk's name whole and
 # puts the change under it, all its words; the dashboard wraps the
-# guideline titles and its note on the risks to confirm.
+# guideline titles; the organisation's register keeps each system's id and
+# each overdue risk whole, with who answers for them on a line under.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -15,13 +16,16 @@ tui_newdb p
 "$PARAPET" risk "$db" llm-output-rendering-exfiltration@llm \
     --owner "Head of People Systems" >/dev/null ||
     tui_fail "could not name the risk's owner"
+"$PARAPET" mitigation "$db" llm-output-rendering-exfiltration@llm \
+    m-safe-rendering --status planned --owner "Front-end lead" \
+    --due 2026-11-01 >/dev/null || tui_fail "could not plan a mitigation"
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
 tui_keys Enter
 tui_wait 'Step 5 of 7'
-# The title bar: the id whole, with the revision.
-tui_screen | head -1 | grep -qF 'hr-assistant, r2' ||
+# The title bar: the id whole, with the revision; the name gives way.
+tui_screen | head -1 | grep -qE 'Human resources .*… \(hr-assistant, r[0-9]+\) *$' ||
     tui_fail "the title bar cut the model's id"
 
 # Step 4: the ends of each flow whole, the data wrapped under its column.
@@ -62,5 +66,16 @@ tui_keys G
 tui_wait 'Coverage of the 17 guideline subsections'
 tui_has '      functionality and performance'
 tui_hasnt "$(printf 'as well as fu\xe2\x80\xa6')"
+tui_keys Escape Escape Escape
+tui_wait 'Models in'
+
+# The organisation's register: ids whole, owner and team under them.
+tui_keys r
+tui_wait 'Register of'
+tui_wait '    owner HR Director, team People Systems and HR Operations'
+tui_screen | grep -qE '^  hr-assistant +[0-9]+ +[0-9]+ ' ||
+    tui_fail "the register cuts the system's id"
+tui_has '2026-11-01 hr-assistant llm-output-rendering-exfiltration@llm medium'
+tui_has '             m-safe-rendering, owner Front-end lead'
 tui_quit
 echo "projector: ok"
