@@ -11,7 +11,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 tui_newdb p
-"$PARAPET" import "$srcdir/tests/data/tui/projector.yaml" "$db" >/dev/null ||
+"$PARAPET" import "$srcdir/tests/data/projector.yaml" "$db" >/dev/null ||
     tui_fail "could not import the model"
 "$PARAPET" risk "$db" llm-output-rendering-exfiltration@llm \
     --owner "Head of People Systems" >/dev/null ||

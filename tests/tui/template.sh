@@ -17,7 +17,7 @@ tui_wait 'No models in this database yet'
 tui_keys t
 tui_wait 'Start from a template'
 # Each template with its one-line description (its file's first line).
-tui_wait 'The example of the format spec: a customer support assistant'
+tui_wait 'support  The example of the format spec: a customer'
 tui_keys Down Enter
 tui_wait 'Id of the new model'
 tui_keys C-u
