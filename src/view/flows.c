@@ -91,7 +91,7 @@ flows_view_item(struct vlist *l, const struct model *m,
 /* The components of one boundary (id NULL: of none). */
 static void
 flows_members(struct vlist *l, const struct model *m, const char *bid,
-    int width)
+    int idw, int width)
 {
 	struct vline	*v;
 	size_t		 i;
@@ -108,10 +108,12 @@ flows_members(struct vlist *l, const struct model *m, const char *bid,
 			continue;
 		v = vlist_item(l, c);
 		vline_add(v, VS_NORMAL, "    ");
-		vline_cell(v, VS_NORMAL, c->id, 16);
+		vline_cell(v, VS_NORMAL, c->id, idw);
 		vline_add(v, VS_NORMAL, " ");
-		vline_cell(v, VS_NORMAL, c->name, width - 44 > 10 ?
-		    width - 44 : 10);
+		/* The kind (up to 17 columns) after it, and the scroll
+		 * mark's column. */
+		vline_cell(v, VS_NORMAL, c->name, width - 4 - idw - 1 - 19 >
+		    10 ? width - 4 - idw - 1 - 19 : 10);
 		vline_add(v, VS_NORMAL, " ");
 		vline_add(v, VS_DIM, vocab_name(&vocab_kind, c->kind));
 		any = 1;
@@ -125,7 +127,17 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 {
 	struct vline	*v;
 	size_t		 i, nobnd = 0, crossing = 0;
+	int		 bw = 8, cw = 8, w;
 
+	/* Ids as wide as the longest (up to a third of the width). */
+	for (i = 0; i < m->nboundaries; i++)
+		if ((w = text_width(m->boundaries[i]->id)) > bw)
+			bw = w;
+	for (i = 0; i < m->ncomponents; i++)
+		if ((w = text_width(m->components[i]->id)) > cw)
+			cw = w;
+	bw = bw > width / 3 ? width / 3 : bw;
+	cw = cw > width / 3 ? width / 3 : cw;
 	vlist_clear(l);
 	vlines_addf(&l->lines, VS_HEADING, "Trust boundaries and their "
 	    "components");
@@ -134,22 +146,24 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 
 		v = vlist_item(l, b);
 		vline_add(v, VS_NORMAL, "  ");
-		vline_cell(v, VS_HEADING, b->id, 16);
+		vline_cell(v, VS_HEADING, b->id, bw);
 		vline_add(v, VS_NORMAL, " ");
-		vline_cell(v, VS_NORMAL, b->name, width - 34 > 10 ?
-		    width - 34 : 10);
+		/* The trust (up to 10 columns) after it, and the scroll
+		 * mark's column. */
+		vline_cell(v, VS_NORMAL, b->name, width - 2 - bw - 1 - 12 >
+		    10 ? width - 2 - bw - 1 - 12 : 10);
 		vline_add(v, VS_NORMAL, " ");
 		vline_add(v, b->trust >= 0 ? VS_FIELD : VS_WARN,
 		    b->trust >= 0 ? vocab_name(&vocab_trust, b->trust) :
 		    "trust?");
-		flows_members(l, m, b->id, width);
+		flows_members(l, m, b->id, cw, width);
 	}
 	for (i = 0; i < m->ncomponents; i++)
 		if (m->components[i]->boundary == NULL)
 			nobnd++;
 	if (nobnd > 0) {
 		vlines_addf(&l->lines, VS_WARN, "  (in no trust boundary)");
-		flows_members(l, m, NULL, width);
+		flows_members(l, m, NULL, cw, width);
 	}
 	for (i = 0; i < m->nflows; i++)
 		if (flow_crossing(m, m->flows[i]) == TRI_YES)

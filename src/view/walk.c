@@ -12,6 +12,7 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/flows.h"
 #include "view/keys.h"
@@ -337,6 +338,17 @@ walk_note_key(struct vlist *l, const char *before, enum action a,
 	free(s);
 }
 
+/* w, or the width of s when wider, up to max. */
+static int
+walk_wider(int w, const char *s, int max)
+{
+	int	sw = s != NULL ? text_width(s) : 0;
+
+	if (sw > w)
+		w = sw;
+	return w > max ? max : w;
+}
+
 /* One "name  value" line of the system. */
 static void
 walk_system_field(struct vlist *l, const struct model *m, const char *name)
@@ -380,8 +392,7 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 {
 	static const char *const names[] = { "id", "name", "trust",
 	    "components" };
-	const int	 widths[] = { 16, width - 50 > 16 ? width - 50 : 16,
-	    12, 10 };
+	int		 widths[] = { 2, 0, 12, 10 };
 	struct vline	*v;
 	size_t		 i, j, n;
 
@@ -390,6 +401,14 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 		    " to add one.", width);
 		return;
 	}
+	/* Ids whole (up to a third of the width), the name the rest. */
+	for (i = 0; i < m->nboundaries; i++)
+		widths[0] = walk_wider(widths[0], m->boundaries[i]->id,
+		    width / 3);
+	/* Each column and a space, and the scroll mark's column. */
+	widths[1] = width - 2 - (widths[0] + 1) - 1 - 13 - 11 - 1;
+	if (widths[1] < 12)
+		widths[1] = 12;
 	walk_columns(l, names, widths, 4);
 	for (i = 0; i < m->nboundaries; i++) {
 		const struct boundary	*b = m->boundaries[i];
@@ -419,8 +438,7 @@ walk_components(struct vlist *l, const struct model *m, int width)
 {
 	static const char *const names[] = { "id", "name", "kind",
 	    "boundary" };
-	const int	 widths[] = { 16, width - 56 > 14 ? width - 56 : 14,
-	    18, 16 };
+	int		 widths[] = { 2, 0, 4, 8 };
 	struct vline	*v;
 	size_t		 i;
 
@@ -429,6 +447,21 @@ walk_components(struct vlist *l, const struct model *m, int width)
 		    " to add one (you choose its kind first).", width);
 		return;
 	}
+	/* Ids, kinds and boundaries whole (within bounds), the name the
+	 * rest. */
+	for (i = 0; i < m->ncomponents; i++) {
+		const struct component	*c = m->components[i];
+
+		widths[0] = walk_wider(widths[0], c->id, width / 3);
+		widths[2] = walk_wider(widths[2], vocab_name(&vocab_kind,
+		    c->kind), 18);
+		widths[3] = walk_wider(widths[3], c->boundary, width / 4);
+	}
+	/* Each column and a space, and the scroll mark's column. */
+	widths[1] = width - 2 - (widths[0] + 1) - 1 - (widths[2] + 1) -
+	    (widths[3] + 1) - 1;
+	if (widths[1] < 12)
+		widths[1] = 12;
 	walk_columns(l, names, widths, 4);
 	for (i = 0; i < m->ncomponents; i++) {
 		const struct component	*c = m->components[i];
@@ -696,7 +729,8 @@ walk_template_note(struct vlines *ls, const struct model *m,
 	    "until you change something in each (then it is ticked). %s%s%s",
 	    wt->name, any ?
 	    "Confirm or change each fact the analysis uses, still as the "
-	    "template set it:" : "The facts the analysis uses are yours now.",
+	    "template set it:" : "None of the facts the analysis uses is still "
+	    "as the template set it.",
 	    b.s != NULL ? b.s : "", any ? "." : "");
 	vlines_wrap(&note, VS_WARN, v, width, 0);
 	free(v);

@@ -28,6 +28,11 @@ tui_wait 'Step 5 of 7'
 tui_screen | head -1 | grep -qE 'Human resources .*… \(hr-assistant, r[0-9]+\) *$' ||
     tui_fail "the title bar cut the model's id"
 
+# Steps 2 and 3: ids whole, the names take the rest.
+tui_keys 3
+tui_wait 'Step 3 of 7: Components'
+tui_screen | grep -qE '^  hr-information-system +HR information system +datastore +cloud' ||
+    tui_fail "the components step cuts a long id"
 # Step 4: the ends of each flow whole, the data wrapped under its column.
 tui_keys 4
 tui_wait 'Step 4 of 7: Data flows'
@@ -39,6 +44,8 @@ tui_hasnt "$(printf 'chat-b\xe2\x80\xa6')"
 # The same on the data-flow screen.
 tui_keys V
 tui_wait 'Trust boundaries and their components'
+tui_screen | grep -qE '^    hr-information-system +HR information system +datastore' ||
+    tui_fail "the data-flow screen cuts a long component id"
 tui_keys G
 tui_wait 'employee-lookup -> chat-backend personal-data'
 tui_screen | grep -qE '^ {40,}configuration *$' ||

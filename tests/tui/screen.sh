@@ -35,11 +35,12 @@ fi
 title="$(tui display-message -p -t app '#{pane_title}')"
 [ "$title" != pwned ] || tui_fail "the model set the terminal title"
 
-# Wide characters are cut by columns and the next column lines up.
+# Wide characters take two columns each and the next column lines up
+# (the name takes what the ids, kinds and boundaries leave).
 tui_keys Right Right
 tui_wait 'Step 3 of 7: Components'
-tui_has '  app              中文名字中文名字中文名…  application        cloud'
-tui_has '  db               plain database           datastore          cloud'
+tui_has '  app 中文名字中文名字中文名字中文名字                    application cloud'
+tui_has '  db  plain database                                      datastore   cloud'
 tui_keys V
 tui_wait 'Trust boundaries and their components'
 tui_has '云 ^[[31mRed^[[0m'

@@ -92,8 +92,8 @@ add_component() {	# kind-downs id name boundary-downs
 add_component 0 customer Customer 1
 add_component 2 backend 'Chat backend' 2
 add_component 3 llm 'Hosted LLM' 2
-tui_has 'customer         Customer'
-tui_has 'llm              Hosted LLM'
+tui_has 'customer Customer'
+tui_has 'llm      Hosted LLM'
 
 # Step 4: a flow from the customer to the backend, carrying prompts.
 tui_keys Right
@@ -169,7 +169,7 @@ tui_has '[yes]'
 tui_keys Left
 tui_wait 'CROSSES   ask customer -> backend prompt'
 tui_keys Left
-tui_wait 'backend          Chat backend'
+tui_wait 'backend  Chat backend'
 tui_keys Left
 tui_wait 'untrusted'
 tui_keys Left
