@@ -566,8 +566,9 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
     int width)
 {
 	const struct risk	*k;
+	struct vlines		 title;
 	struct vline		*v;
-	size_t			 i, j;
+	size_t			 i, j, t;
 
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, fq->n > 0 ? VS_WARN : VS_OK, "  Open questions "
@@ -583,10 +584,20 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 		vline_add(v, VS_NORMAL, fq->v[i].element);
 		for (j = 0; j < fq->v[i].nrisks; j++) {
 			k = fq->v[i].risks[j];
-			v = vlines_add(&l->lines);
-			vline_addf(v, VS_DIM, "      if so, %-8s ",
-			    vocab_name(&vocab_severity, k->severity));
-			vline_cell(v, VS_DIM, k->title, width - 28);
+			/* The title wrapped under itself, not cut. */
+			vlines_init(&title);
+			vlines_wrap(&title, VS_DIM, k->title, width - 1, 22);
+			for (t = 0; t < title.n; t++) {
+				v = vlines_add(&l->lines);
+				if (t == 0)
+					vline_addf(v, VS_DIM, "      if so, "
+					    "%-8s ", vocab_name(
+					    &vocab_severity, k->severity));
+				if (title.v[t].n > 0)
+					vline_add(v, VS_DIM, title.v[t].segs[0].
+					    text + (t == 0 ? 22 : 0));
+			}
+			vlines_release(&title);
 		}
 	}
 }
