@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tui/tui-int.h"
+#include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/pick.h"
 
@@ -33,22 +34,59 @@ static const struct key_hint pick_multi_hint[] = {
 	KEY_HINT_END
 };
 
+/* 1 if some option's help does not fit beside it in width columns. */
+static int
+pick_cut(const struct pick *p, int width)
+{
+	size_t	i;
+	int	lw = 0, w;
+
+	for (i = 0; i < p->n; i++)
+		if ((w = text_width(p->v[i].label)) > lw)
+			lw = w;
+	if (lw > width / 2)
+		lw = width / 2;
+	for (i = 0; i < p->n; i++)
+		if (p->v[i].help != NULL && (p->multi ? 4 : 0) + lw + 2 +
+		    text_width(p->v[i].help) > width)
+			return 1;
+	return 0;
+}
+
 /* A framed list in the middle of the screen. */
 static void
 pick_draw(struct tui *t, struct screen *s)
 {
 	struct pick_screen	*ps = s->data;
-	int			 w, h, y, x;
+	const struct pick_option *o;
+	struct vlines		 help;
+	int			 w, h, y, x, cut, foot;
 
-	w = t->cols - 8 < 96 ? t->cols - 8 : 96;
-	h = (int)ps->p.n + 2;
+	/* On a narrow screen (a projector's 80 columns) nearly all of it. */
+	w = t->cols <= 100 ? t->cols - 2 : t->cols - 8 < 96 ? t->cols - 8 :
+	    96;
+	/*
+	 * Where an option's help does not fit beside it, the selected
+	 * one's is shown whole under the list, in up to three lines.
+	 */
+	cut = pick_cut(&ps->p, w - 4);
+	foot = cut ? 4 : 0;
+	h = (int)ps->p.n + 2 + foot;
 	if (h > t->rows - 4)
 		h = t->rows - 4;
 	y = (t->rows - h) / 2;
 	x = (t->cols - w) / 2;
 	pick_build(&ps->p, w - 4);
 	draw_box(t, y, x, h, w, ps->p.title);
-	draw_list(t, &ps->p.list, y + 1, x + 2, h - 2, w - 3, 1);
+	draw_list(t, &ps->p.list, y + 1, x + 2, h - 2 - foot, w - 3, 1);
+	if (cut && (o = pick_current(&ps->p)) != NULL && o->help != NULL) {
+		vlines_init(&help);
+		vlines_wrap(&help, VS_DIM, o->help, w - 4, 0);
+		if (help.n > 3)
+			vline_add(&help.v[2], VS_DIM, "\xe2\x80\xa6");
+		draw_lines(t, &help, 0, y + h - 1 - 3, x + 2, 3, w - 4);
+		vlines_release(&help);
+	}
 	tui_hint(t, s, ps->p.multi ? pick_multi_hint : pick_hint);
 }
 

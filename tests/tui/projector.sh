@@ -4,7 +4,8 @@
 # (walk-through step 4 and the data-flow screen) show both ends whole and
 # wrap the data they carry; the history keeps a long risk's name whole and
 # puts the change under it, all its words; the dashboard wraps the
-# guideline titles; the organisation's register keeps each system's id and
+# guideline titles; a pick list shows the selected option's help whole;
+# the organisation's register keeps each system's id and
 # each overdue risk whole, with who answers for them on a line under.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,6 +34,14 @@ tui_keys 3
 tui_wait 'Step 3 of 7: Components'
 tui_screen | grep -qE '^  hr-information-system +HR information system +datastore +cloud' ||
     tui_fail "the components step cuts a long id"
+# A pick list whose helps are cut beside the options shows the selected
+# one's whole under them.
+tui_keys a
+tui_wait 'What kind of component?'
+tui_keys Down
+tui_wait 'a person with privileged access: ML engineer, administrator'
+tui_keys Escape
+tui_wait_gone 'What kind of component?'
 # Step 4: the ends of each flow whole, the data wrapped under its column.
 tui_keys 4
 tui_wait 'Step 4 of 7: Data flows'
