@@ -342,12 +342,14 @@ draw_box(struct tui *t, int y, int x, int h, int w, const char *title)
 	mvaddch(y, x + w - 1, draw_ascii ? '+' : ACS_URCORNER);
 	mvaddch(y + h - 1, x, draw_ascii ? '+' : ACS_LLCORNER);
 	mvaddch(y + h - 1, x + w - 1, draw_ascii ? '+' : ACS_LRCORNER);
-	memset(&l, 0, sizeof l);
-	vline_add(&l, VS_HEADING, " ");
-	vline_add(&l, VS_HEADING, title);
-	vline_add(&l, VS_HEADING, " ");
-	draw_line(t, &l, y, x + 2, w - 4, 0);
-	vline_release(&l);
+	if (title != NULL && *title != '\0') {
+		memset(&l, 0, sizeof l);
+		vline_add(&l, VS_HEADING, " ");
+		vline_add(&l, VS_HEADING, title);
+		vline_add(&l, VS_HEADING, " ");
+		draw_line(t, &l, y, x + 2, w - 4, 0);
+		vline_release(&l);
+	}
 	attrset(A_NORMAL);
 }
 

@@ -59,8 +59,8 @@ pick_draw(struct tui *t, struct screen *s)
 {
 	struct pick_screen	*ps = s->data;
 	const struct pick_option *o;
-	struct vlines		 help;
-	int			 w, h, y, x, cut, foot;
+	struct vlines		 help, head;
+	int			 w, h, y, x, cut, foot, top;
 
 	/* On a narrow screen (a projector's 80 columns) nearly all of it. */
 	w = t->cols <= 100 ? t->cols - 2 : t->cols - 8 < 96 ? t->cols - 8 :
@@ -71,14 +71,24 @@ pick_draw(struct tui *t, struct screen *s)
 	 */
 	cut = pick_cut(&ps->p, w - 4);
 	foot = cut ? 4 : 0;
-	h = (int)ps->p.n + 2 + foot;
+	/* A title too long for the frame (a question) goes inside it. */
+	vlines_init(&head);
+	if (text_width(ps->p.title) + 2 > w - 4)
+		vlines_wrap(&head, VS_HEADING, ps->p.title, w - 4, 0);
+	if (head.n > 4)
+		vline_add(&head.v[3], VS_HEADING, "\xe2\x80\xa6");
+	top = head.n > 4 ? 4 : (int)head.n;
+	h = (int)ps->p.n + 2 + foot + top;
 	if (h > t->rows - 4)
 		h = t->rows - 4;
 	y = (t->rows - h) / 2;
 	x = (t->cols - w) / 2;
 	pick_build(&ps->p, w - 4);
-	draw_box(t, y, x, h, w, ps->p.title);
-	draw_list(t, &ps->p.list, y + 1, x + 2, h - 2 - foot, w - 3, 1);
+	draw_box(t, y, x, h, w, top > 0 ? "" : ps->p.title);
+	draw_lines(t, &head, 0, y + 1, x + 2, top, w - 4);
+	vlines_release(&head);
+	draw_list(t, &ps->p.list, y + 1 + top, x + 2, h - 2 - foot - top,
+	    w - 3, 1);
 	if (cut && (o = pick_current(&ps->p)) != NULL && o->help != NULL) {
 		vlines_init(&help);
 		vlines_wrap(&help, VS_DIM, o->help, w - 4, 0);

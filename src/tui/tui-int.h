@@ -215,7 +215,7 @@ void		 draw_lines(struct tui *, const struct vlines *, size_t top,
 /* One line at a row, cut to w columns. */
 void		 draw_line(struct tui *, const struct vline *, int y, int x,
 		     int w, int selected);
-/* A framed, cleared box with a title; returns the inner rectangle. */
+/* A framed, cleared box with a title (none when empty). */
 void		 draw_box(struct tui *, int y, int x, int h, int w,
 		     const char *title);
 /* A horizontal rule across the screen at row y. */

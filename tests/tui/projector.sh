@@ -4,7 +4,8 @@
 # (walk-through step 4 and the data-flow screen) show both ends whole and
 # wrap the data they carry; the history keeps a long risk's name whole and
 # puts the change under it, all its words; the dashboard wraps the
-# guideline titles; a pick list shows the selected option's help whole;
+# guideline titles; a pick list shows the selected option's help whole, a
+# question too long for the frame inside it;
 # the organisation's register keeps each system's id and
 # each overdue risk whole, with who answers for them on a line under.
 set -eu
@@ -84,6 +85,13 @@ tui_has '      functionality and performance'
 tui_hasnt "$(printf 'as well as fu\xe2\x80\xa6')"
 tui_keys Escape Escape Escape
 tui_wait 'Models in'
+
+# A question too long for its box's frame is inside it, whole.
+tui_keys d
+tui_wait "Delete model 'hr-assistant' with its risks and decisions? (History keeps a"
+tui_has ' record.) '
+tui_keys Escape
+tui_wait_gone 'with its risks and decisions?'
 
 # The organisation's register: ids whole, owner and team under them.
 tui_keys r
