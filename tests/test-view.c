@@ -944,6 +944,93 @@ test_walk_resumes_where_the_model_stops(void **state)
 	model_free(m);
 }
 
+/* A history entry for test_walk_template_reads_history. */
+static struct change
+tmpl_change(const char *object, const char *field, const char *new_value,
+    const char *source)
+{
+	struct change	c;
+
+	memset(&c, 0, sizeof c);
+	c.object = (char *)(uintptr_t)object;
+	c.field = (char *)(uintptr_t)field;
+	c.new_value = (char *)(uintptr_t)new_value;
+	c.source = (char *)(uintptr_t)source;
+	return c;
+}
+
+static void
+test_walk_template_reads_history(void **state)
+{
+	struct model		*m = small_model();
+	struct walk_tmpl	 wt;
+	struct change		 v[9];
+	struct vlines		 ls;
+	char			*s, *name;
+	const char		*tp = "template 'rag-assistant'";
+
+	(void)state;
+	name = walk_tmpl_source(tp);
+	assert_string_equal(name, "rag-assistant");
+	free(name);
+	assert_null(walk_tmpl_source("import of 'x.yaml'"));
+	assert_null(walk_tmpl_source(NULL));
+
+	/* Made from a template: steps 1-4 are its example. */
+	m->components[1]->exposure = EXPOSURE_PUBLIC;
+	m->components[1]->untrusted_input = TRI_YES;
+	v[0] = tmpl_change(m->system.id, "created", "system", tp);
+	v[1] = tmpl_change("cloud", "created", "boundary", tp);
+	v[2] = tmpl_change("app", "created", "application", tp);
+	v[3] = tmpl_change("old-llm", "created", "model", tp);
+	v[4] = tmpl_change("ask", "created", "flow", tp);
+	walk_tmpl_init(&wt);
+	walk_tmpl_read(&wt, v, 5);
+	assert_string_equal(wt.name, "rag-assistant");
+	assert_int_equal(walk_done(WALK_SYSTEM, m, NULL, NULL, &wt), 0);
+	assert_int_equal(walk_resume(m, NULL, NULL, &wt), WALK_SYSTEM);
+	vlines_init(&ls);
+	walk_template_note(&ls, m, &wt, 1000);
+	s = vlines_plain(&ls);
+	assert_non_null(strstr(s, "From the template 'rag-assistant'"));
+	assert_non_null(strstr(s, "app exposure public; app untrusted-input "
+	    "true"));
+	free(s);
+	vlines_release(&ls);
+
+	/*
+	 * Changes made here: a step with one is no longer the example (a
+	 * component renamed, the system's owner), a field changed leaves the
+	 * list, and a change the template's import made counts for nothing.
+	 */
+	v[5] = tmpl_change("app", "exposure", "internal", NULL);
+	v[6] = tmpl_change("old-llm", "id", "llm", "undo");
+	v[7] = tmpl_change(m->system.id, "owner", "Ann", NULL);
+	v[8] = tmpl_change("ask", "encrypted", "true", tp);
+	walk_tmpl_release(&wt);
+	walk_tmpl_read(&wt, v, 9);
+	assert_int_equal(wt.example, 1U << WALK_BOUNDARIES | 1U << WALK_FLOWS);
+	vlines_init(&ls);
+	walk_template_note(&ls, m, &wt, 1000);
+	s = vlines_plain(&ls);
+	assert_null(strstr(s, "app exposure"));
+	assert_non_null(strstr(s, "app untrusted-input true"));
+	free(s);
+	vlines_release(&ls);
+	walk_tmpl_release(&wt);
+
+	/* Not from a template: no note, steps as they are. */
+	v[0].source = NULL;
+	walk_tmpl_read(&wt, v, 1);
+	assert_null(wt.name);
+	vlines_init(&ls);
+	walk_template_note(&ls, m, &wt, 1000);
+	assert_int_equal(ls.n, 0);
+	vlines_release(&ls);
+	walk_tmpl_release(&wt);
+	model_free(m);
+}
+
 static void
 test_flows_view_marks_crossings_in_words(void **state)
 {
@@ -1421,6 +1508,7 @@ main(void)
 		cmocka_unit_test(test_form_apply_creates_renames_and_clears),
 		cmocka_unit_test(test_form_lists_and_lines),
 		cmocka_unit_test(test_walk_resumes_where_the_model_stops),
+		cmocka_unit_test(test_walk_template_reads_history),
 		cmocka_unit_test(test_flows_view_marks_crossings_in_words),
 		cmocka_unit_test(test_risk_list_filters_and_sorts),
 		cmocka_unit_test(test_overdue_uses_the_pinned_clock),
