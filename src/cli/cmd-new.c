@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "model/history.h"
 #include "model/model.h"
 #include "session/session.h"
 #include "store/store.h"
@@ -137,7 +138,7 @@ template_source(const char *path)
 	n = strlen(name);
 	if (n > 5 && strcmp(name + n - 5, ".yaml") == 0)
 		name[n - 5] = '\0';
-	src = xasprintf("template '%s'", name);
+	src = xasprintf(HISTORY_TEMPLATE_SOURCE, name);
 	free(name);
 	return src;
 }

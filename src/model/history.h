@@ -27,10 +27,15 @@ struct change {
 	 * "import of 'FILE'" for a change an import made here (by the user who
 	 * imported), "imported from 'FILE'" for an entry of another database's
 	 * history brought in with it (its author and time are as that file
-	 * says, unverified).
+	 * says, unverified), "undo" for an undo in the screens, and
+	 * HISTORY_TEMPLATE_SOURCE for the creation of a model from a
+	 * template.
 	 */
 	char	*source;
 };
+
+/* The source of the entries that made a model from the template NAME. */
+#define HISTORY_TEMPLATE_SOURCE	"template '%s'"
 
 /*
  * The one order a history is shown in, by `parapet history` and the history

@@ -174,7 +174,7 @@ start_template_id(struct tui *t, void *arg, const char *id)
 	 * history says where they came from, so that the walk-through
 	 * starts at step 1 and says which ones to confirm, then and later.
 	 */
-	src = xasprintf(WALK_TMPL_SOURCE, st->name);
+	src = xasprintf(HISTORY_TEMPLATE_SOURCE, st->name);
 	t->save_source = src;
 	rc = tui_save(t, m, "create model from a template");
 	t->save_source = NULL;

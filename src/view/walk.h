@@ -46,11 +46,11 @@ const struct walk_info	*walk_info(enum walk_step);
 /*
  * What a model made from a template still holds of it, read from its
  * history, so that it survives a restart: the template whose example made
- * it (the source of the system's "created" entry, "template 'NAME'"), the
- * first steps (system to flows) in which nobody has changed anything
- * since, and, per object the template made, the fields changed since.
+ * it (the source of the system's "created" entry is
+ * HISTORY_TEMPLATE_SOURCE), the first steps (system to flows) in which
+ * nobody has changed anything since, and, per object the template made,
+ * the fields changed since.
  */
-#define WALK_TMPL_SOURCE	"template '%s'"
 struct walk_tmpl {
 	char		*name;		/* NULL: not made from a template */
 	unsigned	 example;	/* bit s: step s untouched since */
@@ -58,7 +58,8 @@ struct walk_tmpl {
 };
 void			 walk_tmpl_init(struct walk_tmpl *);
 void			 walk_tmpl_release(struct walk_tmpl *);
-/* The template name of the source of a history entry, or NULL. */
+/* The template name in the source of a history entry (as
+ * HISTORY_TEMPLATE_SOURCE writes it), the caller's to free, or NULL. */
 char			*walk_tmpl_source(const char *source);
 /* Read a model's history (oldest first) into an initialised walk_tmpl. */
 void			 walk_tmpl_read(struct walk_tmpl *,
