@@ -657,9 +657,11 @@ static void
 walk_review(struct vlist *l, const struct risk_register *r, int width)
 {
 	struct rview_cols	 cols;
+	struct vlines		 title;
 	struct vline		*v;
 	char			*note;
-	size_t			 i, open = 0;
+	size_t			 i, j, open = 0;
+	int			 col;
 
 	for (i = 0; r != NULL && i < r->n; i++)
 		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
@@ -684,14 +686,38 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
 			rview_cols_fit(&cols, r->risks[i], NULL);
 	rview_cols_done(&cols, width - 2);
+	/* Where the title is wider than its column, it wraps under itself
+	 * (lines that carry the risk, for a search). */
+	col = 2 + 5 + cols.status + 1 + cols.target + 1 +
+	    (cols.guide > 0 ? cols.guide + 1 : 0);
 	for (i = 0; i < r->n; i++) {
 		const struct risk	*k = r->risks[i];
+		struct risk		 first;
 
 		if (!k->applies || k->status != RISK_OPEN)
 			continue;
+		vlines_init(&title);
+		vlines_wrap(&title, VS_NORMAL, k->title != NULL ? k->title :
+		    k->threat, cols.title, 0);
 		v = vlist_item(l, k);
 		vline_add(v, VS_NORMAL, "  ");
-		rview_risk_line(v, k, NULL, &cols);
+		if (title.n <= 1 || title.v[0].n == 0) {
+			rview_risk_line(v, k, NULL, &cols);
+			vlines_release(&title);
+			continue;
+		}
+		first = *k;
+		first.title = title.v[0].segs[0].text;
+		rview_risk_line(v, &first, NULL, &cols);
+		for (j = 1; j < title.n; j++) {
+			v = vlines_add(&l->lines);
+			v->data = k;
+			vline_addf(v, VS_NORMAL, "%*s", col, "");
+			if (title.v[j].n > 0)
+				vline_add(v, VS_NORMAL,
+				    title.v[j].segs[0].text);
+		}
+		vlines_release(&title);
 	}
 }
 

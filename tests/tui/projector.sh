@@ -4,7 +4,7 @@
 # (walk-through step 4 and the data-flow screen) show both ends whole and
 # wrap the data they carry; the history keeps a long risk's name whole and
 # puts the change under it, all its words; the dashboard wraps the
-# guideline titles; a pick list shows the selected option's help whole, a
+# guideline titles, step 7 the titles of the risks to review; a pick list shows the selected option's help whole, a
 # question too long for the frame inside it;
 # the organisation's register keeps each system's id and
 # each overdue risk whole, with who answers for them on a line under.
@@ -61,6 +61,20 @@ tui_wait 'employee-lookup -> chat-backend personal-data'
 tui_screen | grep -qE '^ {40,}configuration *$' ||
     tui_fail "the data-flow screen cuts the data of 'complete'"
 tui_keys Escape
+
+# Step 7: each open risk's title whole, wrapped under itself.
+tui_keys 7
+tui_wait 'Step 7 of 7: Review the risks'
+tui_wait '  MED  open llm          Injected instructions leak data through links or images'
+tui_screen | grep -qE '^ {25}in answers *$' ||
+    tui_fail "step 7 cuts the title of a risk"
+# The cursor skips the wrapped line: Down from the first risk is the
+# second, and Enter opens it in the register.
+tui_keys Down Enter
+tui_wait 'Poisoned documents in the retrieval index mislead the model'
+tui_has 'rag-poisoning on kb'
+tui_keys W
+tui_wait 'Step 7 of 7'
 
 # History: the risk's whole name, the change under it in full.
 tui_keys H
