@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # End to end: readable on a projector. At 80x24 no screen cuts an id:
-# the title bar keeps the model's id when its name is long; the flows
-# (walk-through step 4 and the data-flow screen) show both ends whole and
-# wrap the data they carry; the history keeps a long risk's name whole and
-# puts the change under it, all its words; the dashboard wraps the
-# guideline titles, step 7 the titles of the risks to review; a pick list shows the selected option's help whole, a
-# question too long for the frame inside it;
-# the organisation's register keeps each system's id and
-# each overdue risk whole, with who answers for them on a line under.
+# the title bar keeps the model's id when its name is long; steps 2 and 3
+# and the data-flow screen show ids whole; the flows show both ends whole
+# and wrap the data they carry; step 7 wraps the titles of the risks to
+# review; the history keeps a long risk's name whole and puts the change
+# under it, all its words; the dashboard wraps the guideline titles; a
+# pick list shows the selected option's help whole, and a question too
+# long for its frame inside it; the organisation's register keeps each
+# system's id and each overdue risk whole, with who answers for them on a
+# line under.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
