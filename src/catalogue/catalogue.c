@@ -87,7 +87,8 @@ const struct finding_mode finding_modes[FINDING_COUNT] = {
 	[FINDING_CALLER] = { .name = "caller", .target = TARGET_COMPONENT,
 	    .finding = TARGET_COMPONENT,
 	    .help = "one finding per component that sends them tool calls "
-	    "(a component no one calls is its own)" },
+	    "(a component no one calls is its own; a caller that is a "
+	    "target too joins its own caller's finding)" },
 	[FINDING_CONSUMER] = { .name = "consumer",
 	    .target = TARGET_COMPONENT, .finding = TARGET_COMPONENT,
 	    .help = "one finding per component they send to, such as the "

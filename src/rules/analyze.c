@@ -338,7 +338,8 @@ analyze_subjects(const struct model *m, const struct threat *t,
 {
 	const struct component	**caller = NULL;
 	const struct flow	*f;
-	const struct component	*c;
+	const struct component	*c, *s;
+	unsigned char		*ishit = NULL;
 	size_t			 i, j;
 
 	if (t->finding == FINDING_CALLER) {
@@ -350,6 +351,12 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			    NULL && (f->data & DATA_BIT(DATA_TOOL_CALL)) != 0)
 				caller[f->dst->index] = f->src;
 		}
+		/* Which components the threat holds for on facts. */
+		ishit = xcalloc(m->ncomponents + 1, 1);
+		for (i = 0; i < n; i++)
+			if (!h[i].maybe)
+				ishit[((const struct component *)
+				    h[i].obj)->index] = 1;
 	} else if (t->finding == FINDING_CONSUMER) {
 		/* The component each one first sends to. */
 		caller = xcalloc(m->ncomponents + 1, sizeof *caller);
@@ -384,6 +391,22 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			h[i].subj = f->dst;
 			break;
 		case FINDING_CALLER:
+			/*
+			 * A caller that the threat holds for on facts is in
+			 * its own caller's finding, and so is what it calls:
+			 * an agent that acts and the tools it calls are one
+			 * chain of calls, one finding. A caller it holds for
+			 * only by assumption keeps the finding of what it
+			 * calls on itself, as before.
+			 */
+			if ((s = caller[c->index]) == NULL)
+				continue;
+			for (j = 0; j < m->ncomponents && ishit[s->index] &&
+			    caller[s->index] != NULL && caller[s->index] != c;
+			    j++)
+				s = caller[s->index];
+			h[i].subj = s;
+			break;
 		case FINDING_CONSUMER:
 			if (caller[c->index] == NULL)
 				continue;
@@ -411,6 +434,7 @@ analyze_subjects(const struct model *m, const struct threat *t,
 		h[i].subj_type = TARGET_COMPONENT;
 	}
 	free(caller);
+	free(ishit);
 	if (t->finding == FINDING_CONNECTION)
 		analyze_answers(h, n);
 	if (t->finding == FINDING_ORIGIN || t->finding == FINDING_CHAIN)

@@ -2,6 +2,8 @@
 # Findings as a reviewer reads them: each derived fact has one definition
 # that the register and the report share.
 . "${srcdir:-.}/tests/cli/lib.sh"
+newdb audit
+db_audit=$DB
 newdb bad
 db_bad=$DB
 newdb clear
@@ -399,5 +401,38 @@ if ! grep -q "Platform team" "$T/out" && ! {
     grep -q "Platform team" "$T/out"; }; then
 	fail "the decision on the answers' integrity is lost"
 fi
+
+# An agent that acts and the tool it calls were two audit-trail findings
+# for one chain of calls: the agent's, named on the engine that calls it,
+# and the tool's, named on the agent. Now one, on the engine, naming both
+# (trial10: a voice hub and the locks it drives). Decisions taken when the
+# threat raised one risk per agent or tool (the threat without its
+# 'finding:' line) are kept on the finding.
+awk '/^  - id: agent-actions-unaudited$/ {p = 1; print; next}
+    /^  - id: / {p = 0} p && !/^    finding:/' \
+    "$SRC/data/catalogue/21-threats-rag-agents.yaml" >"$T/audit.yaml"
+{ printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/audit.yaml"; } >"$T/old-audit.yaml"
+db="${db_audit}"
+run import --catalogue "$T/old-audit.yaml" \
+    "$SRC/tests/threats/agent-actions-unaudited/fires-workflow.yaml" "$db"
+expect_rc 0 "import with one audit-trail risk per agent or tool"
+run risk "$db" agent-actions-unaudited@agent --status accepted \
+    --justification "The case system keeps its own audit trail" \
+    --owner "Case team"
+expect_rc 0 "accept the agent's audit-trail risk"
+PARAPET_NOW=2026-12-06T10:00:00Z run analyze "$db"
+expect_rc 0 "re-analysis with one finding per chain of calls"
+expect_out "merged into findings" "the analysis says the decision moved"
+run risks "$db" --all
+n="$(grep -c ' agent-actions-unaudited@' "$T/out")"
+[ "$n" -eq 1 ] || fail "one audit-trail finding for the chain of calls ($n)"
+expect_out " agent-actions-unaudited@workflow " \
+    "the finding is on the engine that starts the chain"
+run risk "$db" agent-actions-unaudited@workflow
+expect_out "fact: one finding for components 'agent' and 'refund'" \
+    "the finding names the agent and the tool it calls"
+expect_out "The case system keeps its own audit trail" \
+    "the justification is kept"
+expect_out "Case team" "the owner is kept"
 
 finish
