@@ -252,6 +252,14 @@ above agent-excessive-agency@pay-tool llm-misinformation-overreliance@llm
 grep -q '^high .* 3x5  agent-excessive-agency@pay-tool ' "$T/risks" ||
     fail "$model: the payment tool's action impact is lost"
 
+# Outsiders reaching a component is one fact: a tool fed from an untrusted
+# zone (an agent on the customer's phone) that the public also instructs
+# through a public entry point is one point likelier, not two.
+model=calibration-on-device-agent
+register "$SRC/tests/data/calibration/on-device-agent.yaml"
+grep -q '^high .* 3x5  agent-excessive-agency@order-tool ' "$T/risks" ||
+    fail "$model: public reach is counted twice on the order tool"
+
 # An internal research assistant over documents that outsiders wrote:
 # only the firm's staff ask, so retrieval beyond a user's rights is no
 # likelier for the outside authors (high, not critical); and poisoned
