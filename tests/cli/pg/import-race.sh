@@ -10,10 +10,14 @@ PARAPET_TEST_BACKEND=pg
 cp "$SRC/tests/data/store/support.yaml" "$T/m.yaml"
 id=support-assistant
 
-# waiters DB: how many connections wait for an advisory lock.
+# waiters DB: how many connections to DB wait for an advisory lock (pg_locks
+# shows the whole cluster's: other tests' waiters in their own databases
+# must not count).
 waiters() {
-	pg_sql -d "$1" -c "SELECT count(*) FROM pg_locks
-	    WHERE locktype = 'advisory' AND NOT granted"
+	pg_sql -d "$1" -c "SELECT count(*) FROM pg_locks l
+	    JOIN pg_database d ON d.oid = l.database
+	    WHERE l.locktype = 'advisory' AND NOT l.granted
+	    AND d.datname = current_database()"
 }
 
 # race NAME FILE N: in a new database (in $DB) holding another system,
