@@ -40,13 +40,18 @@ register() {
 	    fail "questions $1: $(cat "$T/err")"
 	{
 		grep -E '^(low|medium|high|critical) ' "$T/risks"
-		awk '/^             (low|medium|high|critical) +[0-9]x[0-9]  / {
+		# (not a finding that a presumption read: it is a risk
+		# already, as read)
+		awk 'FNR == NR { if ($1 ~ /^(low|medium|high|critical)$/)
+		    risk[$4] = 1; next }
+		    /^             (low|medium|high|critical) +[0-9]x[0-9]  / &&
+		    !($3 in risk) {
 		    split($2, s, "x"); l = s[1] - 1; if (l < 1) l = 1
 		    p = l * s[2]
 		    v = "low"; if (p >= 5) v = "medium"
 		    if (p >= 10) v = "high"; if (p >= 16) v = "critical"
 		    if (!seen[$3]++) print v, "question", l "x" s[2], $3 }' \
-		    "$T/questions"
+		    "$T/risks" "$T/questions"
 	} >"$T/all"
 }
 
@@ -291,6 +296,52 @@ expect evasion-adversarial-inputs@ranker high
 "$PARAPET" risk "$T/db" evasion-adversarial-inputs@ranker |
     grep -q '^    impact -1: a recommender only orders what people then choose from' ||
     fail "$model: the ranker's evasion is not bounded by the choice people make"
+
+# Insiders, one reading for the three threats whose attacker types into
+# the model: staff in the organisation's own zone whose untrusted-input is
+# not answered are read as its own (one less likely, the reason says so),
+# and the field stays an open question, whose risky answer gives the full
+# score. Stated untrusted-input: true keeps the full score; stated false
+# leaves only the jailbreak, one less likely, asking nothing.
+model=calibration-staff-records
+register "$SRC/tests/data/calibration/staff-records.yaml"
+for id in llm-direct-prompt-injection@llm llm-system-prompt-leakage@llm; do
+	"$PARAPET" risk "$T/db" "$id" >"$T/one" 2>&1 ||
+	    fail "$model: $id is not a risk"
+	grep -q "^    likelihood -1: read as the organisation's own staff" \
+	    "$T/one" || fail "$model: $id does not say it reads insiders"
+	grep -q "^    read so while not answered: 'staff' takes no untrusted input" \
+	    "$T/one" || fail "$model: $id does not name the field it reads"
+done
+grep -q '^medium .* 2x3  llm-direct-prompt-injection@llm ' "$T/risks" ||
+    fail "$model: insiders' direct injection is not 2x3"
+grep -q '^low .* 2x2  llm-system-prompt-leakage@llm ' "$T/risks" ||
+    fail "$model: insiders' system-prompt leakage is not 2x2"
+awk '/^field / { q = /untrusted-input of user .staff./ } q' "$T/questions" \
+    >"$T/q-staff"
+grep -q '^             medium   3x3  llm-direct-prompt-injection@llm ' \
+    "$T/q-staff" || fail "$model: the staff question does not give direct injection's full score"
+grep -q '^             medium   3x2  llm-system-prompt-leakage@llm ' \
+    "$T/q-staff" || fail "$model: the staff question does not give leakage's full score"
+grep -q "^ *assumed: 'staff' takes untrusted input (untrusted-input not answered)" \
+    "$T/q-staff" || fail "$model: the staff question does not say what it assumes"
+model=calibration-staff-records-untrusted
+sed 's/kind: user, boundary: corp }/kind: user, boundary: corp, untrusted-input: true }/' \
+    "$SRC/tests/data/calibration/staff-records.yaml" >"$T/staff.yaml"
+register "$T/staff.yaml"
+grep -q '^medium .* 3x3  llm-direct-prompt-injection@llm ' "$T/risks" ||
+    fail "$model: stated untrusted staff do not keep the full score"
+grep -q "untrusted-input of user 'staff'" "$T/questions" &&
+    fail "$model: a stated untrusted-input is still asked"
+model=calibration-staff-records-trusted
+sed 's/kind: user, boundary: corp }/kind: user, boundary: corp, untrusted-input: false }/' \
+    "$SRC/tests/data/calibration/staff-records.yaml" >"$T/staff.yaml"
+register "$T/staff.yaml"
+expect llm-direct-prompt-injection@llm none
+grep -q '^low .* 2x2  llm-jailbreak@llm ' "$T/risks" ||
+    fail "$model: stated trusted staff's jailbreak is not 2x2"
+"$PARAPET" risk "$T/db" llm-jailbreak@llm | grep -q 'read so while' &&
+    fail "$model: a stated answer is read as a presumption"
 
 # The caller's own speech, transcribed, is direct injection, not indirect
 # (the assistant drives no tool: medium, its answer is what is at stake).

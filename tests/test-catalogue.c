@@ -583,6 +583,8 @@ static const struct load_error load_errors[] = {
 	  "'likelihood' must be a whole number from -2 to 2, not '3'" },
 	{ "adjust-zero.yaml", 0, 0, 3, 5,
 	  "adjustment 'a-x' changes neither likelihood nor impact" },
+	{ "adjust-presume.yaml", 0, 0, 7, 14,
+	  "'presume' must be true or false" },
 	{ "adjust-threats-twice.yaml", 0, 0, 10, 9,
 	  "threat 't-a' is named twice" },
 	{ "adjust-threats-empty.yaml", 0, 0, 8, 14,

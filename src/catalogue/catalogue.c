@@ -47,7 +47,7 @@ static const char *const threat_keys[] = { "id", "title", "description",
 	"excludes", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "min-impact", "max-impact", "stride",
-	"threats", "except", "reason", "disabled", NULL };
+	"threats", "except", "reason", "presume", "disabled", NULL };
 static const char *const condition_keys[] = { "id", "target", "when",
 	"description", NULL };
 static const char *const top_keys[] = { "parapet-catalogue", "version",
@@ -946,6 +946,25 @@ load_adjustment_except(struct loader *l, const struct ynode *map,
 	    &a->except_pos, &a->nexcept);
 }
 
+/* An adjustment's presume: true or false (the default). */
+static int
+load_presume(struct loader *l, const struct ynode *map, int *out)
+{
+	const struct ynode	*v = ynode_get(map, "presume");
+
+	*out = 0;
+	if (v == NULL)
+		return 0;
+	if (v->type == YNODE_SCALAR && strcmp(v->value, "true") == 0) {
+		*out = 1;
+		return 0;
+	}
+	if (v->type == YNODE_SCALAR && strcmp(v->value, "false") == 0)
+		return 0;
+	return ynode_error(l->doc, v, l->err, "'presume' must be true or "
+	    "false");
+}
+
 static void *
 load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 {
@@ -966,6 +985,7 @@ load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 	    load_stride(l, map, w, id, 0, &a->stride) == -1 ||
 	    load_adjustment_threats(l, map, a) == -1 ||
 	    load_adjustment_except(l, map, a) == -1 ||
+	    load_presume(l, map, &a->presume) == -1 ||
 	    load_text(l, map, "reason", w, id, 1, &a->reason) == -1)
 		goto fail;
 	if (a->likelihood == 0 && a->impact == 0) {

@@ -193,6 +193,10 @@ struct adjustment {
 	struct srcpos		 *except_pos;	/* where each is named */
 	size_t			 nexcept;
 	char			*reason;
+	int			 presume;	/* also where its condition is
+						   maybe: the catalogue's
+						   reading of unanswered
+						   fields, still asked */
 	char			*source;
 	struct catpos		 pos;
 };

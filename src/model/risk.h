@@ -83,6 +83,13 @@ struct risk {
 	 */
 	struct risk_ask		 *asks;
 	size_t			  nasks;
+	/*
+	 * Set by the analysis, never stored: 1 for the finding as it would
+	 * stand if the unanswered fields that a presumption (an adjustment
+	 * with presume) read took the risky answer. It is only part of those
+	 * fields' open questions: the register holds the finding as read.
+	 */
+	int			  presumed;
 };
 
 /* An unanswered field: "tool 'shell'", "executes-code". */

@@ -19,6 +19,11 @@
 #define PROVISIONAL_REASON \
 	"likelihood -1: it rests on unanswered fields (to confirm)"
 
+static void	analyze_assumes_free(struct risk *);
+
+/* How an assumption that names its field ends: "(F not answered)". */
+#define PRESUMED_FIELD	" not answered)"
+
 /* Clamp a score to 1..5. */
 static int
 clamp(int v)
@@ -48,22 +53,36 @@ one_line(struct buf *b, const char *s)
  * did: that is the severity its question names (analyze_provisional()
  * scores one kept as a risk). adj lists the adjustments that apply to the
  * threat in that order (analyze_exclusions()).
+ *
+ * A presumption (presume: true) applies where its condition is maybe
+ * too, if presume is set: the catalogue's reading of the unanswered
+ * fields it rests on. Each such field is named in a fact of the risk
+ * ("read so while not answered: ..."), and, if why is not NULL, the
+ * answers that would fail it are added to why as assumptions (the
+ * finding as it would stand on the risky answer, which stays an open
+ * question). Returns the number of presumptions applied by assumption.
  */
-static void
+static int
 analyze_adjust(struct eval *e, const struct catalogue *cat,
     const struct threat *t, const size_t *adj, size_t nadj,
-    const void *obj, struct risk *k)
+    const void *obj, struct risk *k, int presume, struct risk *why)
 {
 	const struct adjustment	*a;
+	const void		*on;
+	struct risk		 read;
 	struct buf		 b;
 	int			 l = t->likelihood, im = t->impact, di;
-	size_t			 i;
+	const char		*text;
+	int			 presumed = 0;
+	size_t			 i, j, len;
+	enum tv			 v;
 
 	buf_init(&b);
 	for (i = 0; i < nadj; i++) {
 		a = cat->adjustments[adj[i]];
-		if (eval_cond(e, a->when, a->target == TARGET_ANY ?
-		    NULL : obj) != TV_YES)
+		on = a->target == TARGET_ANY ? NULL : obj;
+		v = eval_cond(e, a->when, on);
+		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
 			continue;
 		di = a->impact;
 		if (a->max_impact != 0 && im + di > a->max_impact)
@@ -81,11 +100,33 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 			    "impact %+d: %s", di, b.s);
 		l += a->likelihood;
 		im += di;
+		if (v != TV_MAYBE)
+			continue;
+		presumed++;
+		memset(&read, 0, sizeof read);
+		eval_explain(e, a->when, on, &read);
+		/* The fields it read, each named ("... (F not answered)"),
+		   not the lines that restate its condition. */
+		for (j = 0; j < read.nreasons; j++) {
+			text = risk_reason_text(&read.reasons[j]);
+			if (read.reasons[j].kind != REASON_ASSUMED ||
+			    (len = strlen(text)) < sizeof PRESUMED_FIELD ||
+			    strcmp(text + len - sizeof PRESUMED_FIELD + 1,
+			    PRESUMED_FIELD) != 0 || text[len -
+			    sizeof PRESUMED_FIELD] == '(')
+				continue;
+			risk_add_reason(k, REASON_ADJUSTMENT, "read so while "
+			    "not answered: %s", text);
+		}
+		analyze_assumes_free(&read);
+		if (why != NULL)
+			eval_explain_not(e, a->when, on, why);
 	}
 	buf_release(&b);
 	k->likelihood = clamp(l);
 	k->impact = clamp(im);
 	k->severity = risk_severity(k->likelihood, k->impact);
+	return presumed;
 }
 
 /* One target a threat holds for, and the finding it joins. */
@@ -696,19 +737,103 @@ analyze_either(struct eval *e, const struct catalogue *cat,
 	analyze_assumes_free(&tmp);
 }
 
+/*
+ * The score of a finding over its members: the most severe of its
+ * targets, with that target's adjustments (presumptions applied if
+ * presume is set), into best; the answers that would fail the
+ * presumptions applied to that target go to why (if not NULL). Returns
+ * the number of presumptions applied by assumption to it.
+ */
+static int
+analyze_score(struct eval *e, const struct catalogue *cat,
+    const struct excl *x, size_t ti, const struct hit *h,
+    const size_t *members, size_t n, int presume, struct risk *best,
+    struct risk *why)
+{
+	const struct threat	*t = cat->threats[ti];
+	struct risk		 cur, curwhy;
+	size_t			 i;
+	int			 p, bestp = 0;
+
+	memset(best, 0, sizeof *best);
+	for (i = 0; i < n; i++) {
+		memset(&cur, 0, sizeof cur);
+		memset(&curwhy, 0, sizeof curwhy);
+		p = analyze_adjust(e, cat, t, x[ti].adj, x[ti].nadj,
+		    h[members[i]].obj, &cur, presume, &curwhy);
+		if (i == 0 || cur.severity > best->severity ||
+		    (cur.severity == best->severity && cur.likelihood *
+		    cur.impact > best->likelihood * best->impact)) {
+			analyze_assumes_free(best);
+			*best = cur;
+			bestp = p;
+			if (why != NULL) {
+				analyze_assumes_free(why);
+				*why = curwhy;
+				continue;
+			}
+		} else
+			analyze_assumes_free(&cur);
+		analyze_assumes_free(&curwhy);
+	}
+	return bestp;
+}
+
+/*
+ * The finding a presumption read: as it would stand if the fields it
+ * read took the risky answer, scored without it, with what that answer
+ * assumes. It goes to twins, and from there only to the open questions
+ * of those fields.
+ */
+static void
+analyze_twin(struct eval *e, const struct catalogue *cat,
+    const struct excl *x, size_t ti, const struct hit *h,
+    const size_t *members, size_t n, const struct risk *k,
+    struct risk *why, struct risk_register *twins)
+{
+	const struct threat	*t = cat->threats[ti];
+	struct risk		*tw, best;
+	size_t			 i;
+
+	tw = risk_register_add(twins, t->id, k->target);
+	tw->title = xstrdup(t->title);
+	tw->presumed = 1;
+	for (i = 0; i < k->nreasons; i++)
+		if (k->reasons[i].kind != REASON_ADJUSTMENT)
+			risk_add_reason_line(tw, (int)k->reasons[i].kind,
+			    k->reasons[i].line);
+	for (i = 0; i < why->nreasons; i++)
+		if (why->reasons[i].kind == REASON_ASSUMED)
+			risk_add_reason_line(tw, REASON_ASSUMED,
+			    why->reasons[i].line);
+	for (i = 0; i < why->nasks; i++)
+		risk_add_ask(tw, why->asks[i].element, why->asks[i].field);
+	analyze_score(e, cat, x, ti, h, members, n, 0, &best, NULL);
+	for (i = 0; i < best.nreasons; i++)
+		risk_add_reason_line(tw, (int)best.reasons[i].kind,
+		    best.reasons[i].line);
+	tw->likelihood = best.likelihood;
+	tw->impact = best.impact;
+	tw->severity = best.severity;
+	analyze_assumes_free(&best);
+	for (i = 0; i < t->nmitigations; i++)
+		risk_add_mitigation(tw, t->mitigations[i]);
+}
+
 static struct risk *
 analyze_raise(struct eval *e, const struct catalogue *cat,
     const struct excl *x, size_t ti, const struct hit *h,
     const size_t *members, size_t n, const size_t *also, size_t nalso,
-    struct risk_register *reg)
+    struct risk_register *reg, struct risk_register *twins)
 {
 	const struct threat	*t = cat->threats[ti];
 	const struct hit	*first = &h[members[0]];
 	struct risk		*k = risk_register_add(reg, t->id,
 	    first->subj_id);
-	struct risk		 best, cur;
+	struct risk		 best, why;
 	struct buf		 name;
 	size_t			 i, j;
+	int			 presumed;
 
 	k->title = xstrdup(t->title);
 	if (n > 1 || first->subj != first->obj)
@@ -729,24 +854,15 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 				    "answer would raise '%s' instead",
 				    cat->threats[x[ti].v[j]]->id);
 	}
-	memset(&best, 0, sizeof best);
+	/*
+	 * A finding that holds only by assumption is scored as the risky
+	 * answers would have it: no presumption reads its fields.
+	 */
+	memset(&why, 0, sizeof why);
+	presumed = analyze_score(e, cat, x, ti, h, members, n,
+	    !first->maybe, &best, &why);
 	buf_init(&name);
 	for (i = 0; i < n; i++) {
-		memset(&cur, 0, sizeof cur);
-		analyze_adjust(e, cat, t, x[ti].adj, x[ti].nadj,
-		    h[members[i]].obj, &cur);
-		if (i == 0 || cur.severity > best.severity ||
-		    (cur.severity == best.severity && cur.likelihood *
-		    cur.impact > best.likelihood * best.impact)) {
-			for (j = 0; j < best.nreasons; j++)
-				free(best.reasons[j].line);
-			free(best.reasons);
-			best = cur;
-		} else {
-			for (j = 0; j < cur.nreasons; j++)
-				free(cur.reasons[j].line);
-			free(cur.reasons);
-		}
 		if (h[members[i]].subj != h[members[i]].obj) {
 			buf_reset(&name);
 			buf_adds(&name, t->id);
@@ -757,15 +873,16 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	}
 	buf_release(&name);
 	analyze_also(e, t, h, also, nalso, k);
+	if (presumed > 0 && twins != NULL)
+		analyze_twin(e, cat, x, ti, h, members, n, k, &why, twins);
+	analyze_assumes_free(&why);
 	for (j = 0; j < best.nreasons; j++)
 		risk_add_reason_line(k, (int)best.reasons[j].kind,
 		    best.reasons[j].line);
-	for (j = 0; j < best.nreasons; j++)
-		free(best.reasons[j].line);
-	free(best.reasons);
 	k->likelihood = best.likelihood;
 	k->impact = best.impact;
 	k->severity = best.severity;
+	analyze_assumes_free(&best);
 	for (i = 0; i < t->nmitigations; i++)
 		risk_add_mitigation(k, t->mitigations[i]);
 	return k;
@@ -824,7 +941,7 @@ analyze_target(const struct model *m, const struct threat *t, size_t i,
 static void
 analyze_threat(struct eval *e, const struct catalogue *cat,
     const struct model *m, const struct excl *x, size_t ti,
-    struct risk_register *reg)
+    struct risk_register *reg, struct risk_register *twins)
 {
 	const struct threat	*t = cat->threats[ti];
 	struct hit		*h;
@@ -896,7 +1013,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 			else
 				also[nalso++] = j;
 		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
-		    reg);
+		    reg, twins);
 		/*
 		 * An answer grouped with its request (connection) was a
 		 * finding about its own destination: where nothing else is
@@ -1860,21 +1977,40 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg, struct risk_register *pending,
     struct error *err)
 {
-	struct eval	*e;
-	struct excl	*x;
-	size_t		 i, first = reg->n;
+	struct risk_register	 twins;
+	struct eval		*e;
+	struct excl		*x;
+	struct risk		*k;
+	size_t			 i, first = reg->n;
 
 	if (!m->indexed)
 		return error_set(err, "the model must be indexed before it is "
 		    "analyzed");
+	risk_register_init(&twins);
 	e = eval_new(cat, m);
 	x = analyze_exclusions(cat);
 	for (i = 0; i < cat->nthreats; i++)
-		analyze_threat(e, cat, m, x, i, reg);
+		analyze_threat(e, cat, m, x, i, reg, &twins);
 	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
 	analyze_covers(cat, m, reg);
 	analyze_split(reg, first, pending);
+	/*
+	 * What a presumption read stays an open question: the finding as
+	 * the risky answers would have it, while the one it read is still
+	 * a risk (not folded into another).
+	 */
+	for (i = 0; i < twins.n; i++) {
+		k = twins.risks[i];
+		twins.risks[i] = NULL;
+		if (pending != NULL && risk_register_find(reg, k->threat,
+		    k->target) != NULL)
+			risk_register_take(pending, k);
+		else
+			risk_register_take(NULL, k);
+	}
+	twins.n = 0;
+	risk_register_release(&twins);
 	risk_register_sort(reg);
 	if (pending != NULL)
 		risk_register_sort(pending);

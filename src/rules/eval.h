@@ -55,5 +55,12 @@ enum tv		 eval_cond(struct eval *, const struct cond *, const void *);
  */
 void		 eval_explain(struct eval *, const struct cond *, const void *,
 		     struct risk *);
+/*
+ * The same for why a condition that is maybe might not hold: each
+ * unanswered field it rests on, taken as the answer that fails it
+ * ("assumed: ... (not answered)"), and what the model says besides.
+ */
+void		 eval_explain_not(struct eval *, const struct cond *,
+		     const void *, struct risk *);
 
 #endif

@@ -1069,3 +1069,11 @@ eval_explain(struct eval *e, const struct cond *c, const void *obj,
 	if (eval_cond(e, c, obj) != TV_NO)
 		explain(e, c, obj, 1, k);
 }
+
+void
+eval_explain_not(struct eval *e, const struct cond *c, const void *obj,
+    struct risk *k)
+{
+	if (eval_cond(e, c, obj) != TV_YES)
+		explain(e, c, obj, 0, k);
+}

@@ -157,6 +157,11 @@ session_keep_decided(struct session *s, const char *id,
 	}
 	for (i = 0; i < pending->n; i++) {
 		k = pending->risks[i];
+		/* What a presumption read: a risk already, as read. */
+		if (k->presumed) {
+			pending->risks[n++] = k;
+			continue;
+		}
 		name = risk_name(k);
 		keep = (int)(uintptr_t)strmap_get(&names, name);
 		if (s->keep != NULL && strmap_get(s->keep, name) != NULL)
