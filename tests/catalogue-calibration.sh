@@ -588,6 +588,24 @@ expect llm-misinformation-overreliance@triage-llm high
 expect llm-misinformation-overreliance@drafting-llm medium
 above llm-misinformation-overreliance@triage-llm llm-misinformation-overreliance@drafting-llm
 
+# Who acts on the answer sets what a wrong one does: given to the public
+# as advice it is acted on as given (high); a professional of the
+# organisation reads the draft first (medium). The stakes are the
+# threat's own condition (a high-criticality system), counted once: no
+# criticality point on top, and its own impact is a wrong service (3).
+model=calibration-public-advice
+register "$SRC/tests/data/calibration/public-advice.yaml"
+grep -q '^high .* 4x3  llm-misinformation-overreliance@advice-llm ' \
+    "$T/risks" || fail "$model: a wrong answer given to the public is not 4x3"
+grep -q '^medium .* 4x2  llm-misinformation-overreliance@draft-llm ' \
+    "$T/risks" || fail "$model: a draft a professional reads first is not 4x2"
+above llm-misinformation-overreliance@advice-llm llm-misinformation-overreliance@draft-llm
+for id in advice-llm draft-llm; do
+	"$PARAPET" risk "$T/db" "llm-misinformation-overreliance@$id" |
+	    grep -q '^    impact +1: the system' &&
+	    fail "$model: misinformation on $id counts the criticality twice"
+done
+
 # A person who reviews every output is who overreliance misleads (OWASP
 # LLM09): a note a clinician signs keeps the misinformation finding of
 # an answer nobody checks, medium, not lowered to low by the review.
