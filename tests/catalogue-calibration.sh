@@ -176,6 +176,9 @@ model=fine-tuned-open-weights-api
 register "$SRC/templates/fine-tuned-open-weights-api.yaml"
 expect malicious-serialised-weights@base-model critical
 expect supply-chain-public-model-hub@model-hub critical
+# Drafts a law firm's lawyers read through its own application: a
+# partner's professionals, medium, as the organisation's own staff.
+expect llm-misinformation-overreliance@legal-model medium
 
 # rank RISK: its place in the last register (1 = first), or 9999.
 rank() {
