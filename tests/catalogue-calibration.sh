@@ -591,6 +591,19 @@ expect llm-misinformation-overreliance@triage-llm high
 expect llm-misinformation-overreliance@drafting-llm medium
 above llm-misinformation-overreliance@triage-llm llm-misinformation-overreliance@drafting-llm
 
+# Plain SaaS suppliers holding the organisation's data (no model of
+# theirs): one finding per supplier zone, whatever number of its
+# components and flows carry the data; never restated per component or
+# flow (and no AI-supplier finding for a supplier that runs no model).
+model=calibration-saas-suppliers
+register "$SRC/tests/data/calibration/saas-suppliers.yaml"
+for zone in payroll-saas mail-saas; do
+	[ "$(grep -c "@$zone " "$T/risks")" = 1 ] ||
+	    fail "$model: $zone is not one finding"
+done
+grep -Eq '@(payroll|payslips|mailer|pay|file-payslip|fetch-payslip|notify) ' \
+    "$T/all" && fail "$model: a SaaS supplier's component or flow is a finding of its own"
+
 # Who acts on the answer sets what a wrong one does: given to the public
 # as advice it is acted on as given (high); a professional of the
 # organisation reads the draft first (medium). The stakes are the
