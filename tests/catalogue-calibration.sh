@@ -622,6 +622,12 @@ for id in advice-llm draft-llm; do
 	    fail "$model: misinformation on $id counts the criticality twice"
 done
 
+# Tools that act for an agent whose every change a person reviews act
+# under that review: the wrong answer is read first (medium).
+model=calibration-reviewed-agent
+register "$SRC/tests/data/calibration/reviewed-agent.yaml"
+expect llm-misinformation-overreliance@llm medium
+
 # A person who reviews every output is who overreliance misleads (OWASP
 # LLM09): a note a clinician signs keeps the misinformation finding of
 # an answer nobody checks, medium, not lowered to low by the review.
