@@ -72,8 +72,8 @@ tui_screen | grep -qE '^ {25}in answers *$' ||
 # The cursor skips the wrapped line: Down from the first risk is the
 # second, and Enter opens it in the register.
 tui_keys Down Enter
-tui_wait 'Poisoned documents in the retrieval index mislead the model'
-tui_has 'rag-poisoning on kb'
+tui_wait 'llm-direct-prompt-injection on llm'
+tui_has "Direct prompt injection overrides the model's instructions"
 tui_keys W
 tui_wait 'Step 7 of 7'
 
