@@ -705,6 +705,24 @@ test_finding_and_covers_are_checked_at_load(void **state)
 		  "  - { id: v, title: V, description: D., target: flow, "
 		  "when: { encrypted: true }, likelihood: 1, impact: 1, "
 		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers: [w] }\n"
+		  "  - { id: w, title: W, description: D., target: flow, "
+		  "when: { encrypted: true }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a] }\n",
+		  "threat 't' covers 'u', which covers 'v', which covers "
+		  "threats itself" },
+		{ "  - { id: t, title: T, description: D., target: component, "
+		  "when: { kind: model }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers-feedback: [u] }\n"
+		  "  - { id: u, title: U, description: D., target: component, "
+		  "when: { kind: dataset }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
+		  "mitigations: [m-a], covers: [v] }\n"
+		  "  - { id: v, title: V, description: D., target: component, "
+		  "when: { kind: dataset }, likelihood: 1, impact: 1, "
+		  "stride: [T], refs: { guideline: [\"1.3\"] }, "
 		  "mitigations: [m-a] }\n",
 		  "threat 't' covers 'u', which covers threats itself" },
 		{ "  - { id: t, title: T, description: D., target: component, "

@@ -154,16 +154,45 @@ enum covers_list {
 };
 
 /*
- * The threats a threat covers must exist (or have been disabled), and not
- * cover threats in turn: one level, so that a finding's fate never depends
- * on the order of the catalogue. Findings of covers-agents are folded
- * after every other (see analyze_covers()), so theirs may cover others.
+ * A threat that another covers may itself cover (with covers only) threats
+ * that cover nothing: two levels at most, which analyze_covers() folds
+ * from the bottom up (the covered threat's own first), so that a finding's
+ * fate never depends on the order of the catalogue. 1 if c may be
+ * covered; *deep is set to the threat it covers that covers in turn.
+ */
+static int
+finish_coverable(const struct catalogue *cat, const struct threat *c,
+    const char **deep)
+{
+	const struct threat	*d;
+	size_t			 i;
+
+	*deep = NULL;
+	if (c->ncovers_feedback > 0 || c->ncovers_agents > 0)
+		return 0;
+	for (i = 0; i < c->ncovers; i++) {
+		d = catalogue_threat(cat, c->covers[i]);
+		if (d != NULL && (d->ncovers > 0 || d->ncovers_feedback > 0 ||
+		    d->ncovers_agents > 0)) {
+			*deep = d->id;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/*
+ * The threats a threat covers must exist (or have been disabled), and
+ * cover threats in turn only as finish_coverable() allows; not at all
+ * through covers-feedback. Findings of covers-agents are folded after
+ * every other (see analyze_covers()), so theirs may cover others.
  */
 static void
 finish_covers_list(struct finish *f, const struct threat *t,
     enum covers_list which, char **ids, const struct srcpos *pos, size_t n)
 {
 	const struct threat	*c;
+	const char		*deep = NULL;
 	size_t			 i;
 	int			 feedback = which == COVERS_FEEDBACK;
 
@@ -183,10 +212,19 @@ finish_covers_list(struct finish *f, const struct threat *t,
 		if (which == COVERS_AGENTS)
 			continue;
 		if (c != NULL && (c->ncovers > 0 || c->ncovers_feedback > 0 ||
-		    c->ncovers_agents > 0))
-			finish_report(f, t->pos.file, pos[i].line,
-			    pos[i].col, "threat '%s' covers '%s', "
-			    "which covers threats itself", t->id, c->id);
+		    c->ncovers_agents > 0) && (feedback ||
+		    !finish_coverable(f->cat, c, &deep))) {
+			if (!feedback && deep != NULL)
+				finish_report(f, t->pos.file, pos[i].line,
+				    pos[i].col, "threat '%s' covers '%s', "
+				    "which covers '%s', which covers threats "
+				    "itself", t->id, c->id, deep);
+			else
+				finish_report(f, t->pos.file, pos[i].line,
+				    pos[i].col, "threat '%s' covers '%s', "
+				    "which covers threats itself", t->id,
+				    c->id);
+		}
 		/* What a component learns from is gathered by components. */
 		if (c != NULL && feedback && (t->target != TARGET_COMPONENT ||
 		    c->target != TARGET_COMPONENT))

@@ -1800,6 +1800,38 @@ analyze_share_out(const struct model *m, const struct risk *k,
 	return n > 0;
 }
 
+/*
+ * The order in which analyze_covers() lets findings fold others: first
+ * those whose threat another threat covers (and that may cover threats
+ * that cover nothing, see parapet-catalogue(5)), so that what they fold
+ * goes with them when they are folded in turn; then the rest, each in
+ * register order.
+ */
+static size_t *
+analyze_covers_order(const struct catalogue *cat,
+    const struct risk_register *reg)
+{
+	struct strmap	 covered;
+	size_t		*order, i, j, n = 0;
+	int		 pass;
+
+	strmap_init(&covered);
+	for (i = 0; i < cat->nthreats; i++)
+		for (j = 0; j < cat->threats[i]->ncovers; j++)
+			if (strmap_get(&covered, cat->threats[i]->covers[j]) ==
+			    NULL)
+				strmap_put(&covered, cat->threats[i]->covers[j],
+				    (void *)(uintptr_t)1);
+	order = xcalloc(reg->n + 1, sizeof *order);
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < reg->n; i++)
+			if ((strmap_get(&covered, reg->risks[i]->threat) !=
+			    NULL) == (pass == 0))
+				order[n++] = i;
+	strmap_release(&covered);
+	return order;
+}
+
 static void
 analyze_covers(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg)
@@ -1811,13 +1843,14 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	char			**names;
 	unsigned char		*gone, *split, *skip;
 	const char		*a;
-	size_t			 i, j, x, y, len, n = reg->n;
+	size_t			 i, j, x, y, z, len, n = reg->n, *order;
 
 	strmap_init(&by);
 	names = xcalloc(n + 1, sizeof *names);
 	gone = xcalloc(n + 1, 1);
 	split = xcalloc(n + 1, 1);
 	skip = xcalloc(m->nflows + 1, 1);
+	order = analyze_covers_order(cat, reg);
 	strmap_init(&alias);
 	for (i = 0; i < n; i++) {
 		names[i] = risk_name(reg->risks[i]);
@@ -1834,7 +1867,8 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	 * subject (connection) takes the restatement about that flow, not
 	 * one that happens to be about the subject it left.
 	 */
-	for (i = 0; i < n; i++) {
+	for (z = 0; z < n; z++) {
+		i = order[z];
 		k = reg->risks[i];
 		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
 		    NULL)
@@ -1870,7 +1904,8 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	for (i = 0; i < n; i++)
 		if (split[i])
 			gone[i] = 1;
-	for (i = 0; i < n; i++) {
+	for (z = 0; z < n; z++) {
+		i = order[z];
 		k = reg->risks[i];
 		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
 		    NULL)
@@ -1913,6 +1948,7 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	free(gone);
 	free(split);
 	free(skip);
+	free(order);
 }
 
 void
