@@ -282,7 +282,10 @@ enum initiator { VOCAB_INITIATOR(VOCAB_ENUM) };
 	X(DATA_FEATURES, "features", "feature rows or records scored by a " \
 	    "predictive model") \
 	X(DATA_AGENT_MESSAGE, "agent-message", "a task, instruction or " \
-	    "result passed between agents")
+	    "result passed between agents") \
+	X(DATA_SOURCE_CODE, "source-code", "source code, scripts and " \
+	    "infrastructure definitions, with the configuration files kept " \
+	    "beside them")
 enum data_class { VOCAB_DATA_CLASS(VOCAB_ENUM) DATA_COUNT };
 #define DATA_BIT(d)	(1u << (d))
 
