@@ -86,6 +86,11 @@ static const struct field component_fields[] = {
 	  "the weights are published or downloadable" },
 	{ "system-prompt", FIELD_BOOL, NULL, C(system_prompt), K(MODEL), 0,
 	  "a system or meta prompt steers the model" },
+	{ "prompt-secrets", FIELD_BOOL, NULL, C(prompt_secrets), K(MODEL), 0,
+	  "its system prompt holds what its users should not learn or could "
+	  "turn against the system: credentials, internal addresses or system "
+	  "names, access rules or limits the model is told to enforce, "
+	  "business logic worth copying" },
 	{ "weights-format", FIELD_ENUM, &vocab_weights_format,
 	  C(weights_format), K(MODEL), 0, "file format of the weights" },
 	{ "model-value", FIELD_ENUM, &vocab_model_value, C(model_value),

@@ -76,6 +76,7 @@ struct component {
 	enum tri	 learns_from_feedback;
 	enum tri	 open_weights;
 	enum tri	 system_prompt;
+	enum tri	 prompt_secrets;
 	int		 weights_format; /* enum weights_format or -1 */
 	int		 model_value;	/* enum model_value or -1 */
 	/* model, inference-service, application, agent, tool */

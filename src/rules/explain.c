@@ -161,6 +161,8 @@ static const struct {
 	  "does not have open weights" },
 	{ OBJ_COMPONENT, "system-prompt", "has a system prompt",
 	  "has no system prompt" },
+	{ OBJ_COMPONENT, "prompt-secrets", "has secrets or rules in its "
+	  "system prompt", "has nothing secret in its system prompt" },
 	{ OBJ_COMPONENT, "authenticated", "requires authentication",
 	  "does not require authentication" },
 	{ OBJ_COMPONENT, "rate-limited", "is rate-limited",

@@ -16,7 +16,7 @@ boundaries:
 components:
   - { id: user, name: User, kind: user, boundary: cloud }
   - { id: agent, name: Agent, kind: agent, boundary: cloud, human-approval: false, can-act: false, untrusted-input: true, executes-code: false, acts-as: user }
-  - { id: llm, name: LLM, kind: model, boundary: cloud, model-type: llm, provider: in-house, personal-data: false, confidential-data: false, learns-from-feedback: false, open-weights: true, system-prompt: true }
+  - { id: llm, name: LLM, kind: model, boundary: cloud, model-type: llm, provider: in-house, personal-data: false, confidential-data: false, learns-from-feedback: false, open-weights: true, system-prompt: true, prompt-secrets: true }
   - { id: shell, name: Shell, kind: tool, boundary: cloud, provider: in-house, can-act: true, personal-data: false, confidential-data: false$1 }
 flows:
   - { id: ask, from: user, to: agent, data: [prompt], encrypted: true }
