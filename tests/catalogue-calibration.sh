@@ -737,5 +737,15 @@ model=multi-agent-mcp
 register "$SRC/templates/multi-agent-mcp.yaml"
 expect agent-memory-poisoning@orchestrator high
 
+# Who pays for unbounded use: an LLM that only a supplier's service calls,
+# on the supplier's account, costs the organisation a degraded service,
+# not a bill (low); the same callers reaching an LLM the organisation's
+# own backend calls run up its own bill (medium).
+model=calibration-supplier-pays
+register "$SRC/tests/data/calibration/supplier-pays.yaml"
+expect llm-unbounded-consumption@supplier-llm low
+expect llm-unbounded-consumption@own-llm medium
+above llm-unbounded-consumption@own-llm llm-unbounded-consumption@supplier-llm
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
