@@ -1235,7 +1235,8 @@ test_new_fields_round_trip(void **state)
 	    " labels-vetted: false, operated-by: in-house}\n"
 	    "  - {id: v, name: V, kind: model, model-type: [vision, llm],"
 	    " model-value: high, human-review: above-limit,"
-	    " review-limit: \"payments over 10,000 EUR\"}\n"
+	    " review-limit: \"payments over 10,000 EUR\", system-prompt: true,"
+	    " prompt-secrets: false}\n"
 	    "  - {id: g, name: G, kind: model, model-type: guardrail}\n"
 	    "  - {id: a, name: A, kind: agent, memory: shared, acts-as: user,"
 	    " destination: model-chosen, dependencies-pinned: true,"
@@ -1243,7 +1244,7 @@ test_new_fields_round_trip(void **state)
 	    "  - {id: b, name: B, kind: agent, biometric-data: true}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features]}\n"
-	    "  - {id: d, from: a, to: b, data: [agent-message],"
+	    "  - {id: d, from: a, to: b, data: [agent-message, source-code],"
 	    " requests: [delegate, read], validated: false}\n");
 	c = m->components[0];
 	assert_int_equal(c->capture, CAPTURE_CAMERA);
@@ -1255,6 +1256,8 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(c->model_value, VALUE_HIGH);
 	assert_int_equal(c->human_review, REVIEW_ABOVE_LIMIT);
 	assert_string_equal(c->review_limit, "payments over 10,000 EUR");
+	assert_int_equal(c->system_prompt, TRI_YES);
+	assert_int_equal(c->prompt_secrets, TRI_NO);
 	c = m->components[3];
 	assert_int_equal(c->memory, MEMORY_SHARED);
 	assert_int_equal(c->acts_as, ACTS_AS_USER);
@@ -1264,6 +1267,8 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[4]->biometric_data, TRI_YES);
 	assert_int_equal(m->flows[0]->data, DATA_BIT(DATA_IMAGE) |
 	    DATA_BIT(DATA_VIDEO) | DATA_BIT(DATA_FEATURES));
+	assert_int_equal(m->flows[1]->data, DATA_BIT(DATA_AGENT_MESSAGE) |
+	    DATA_BIT(DATA_SOURCE_CODE));
 	assert_int_equal(m->flows[1]->requests, (1u << REQUEST_READ) |
 	    (1u << REQUEST_DELEGATE));
 	assert_int_equal(m->flows[1]->validated, TRI_NO);
@@ -1276,6 +1281,9 @@ test_new_fields_round_trip(void **state)
 	    "    labels-vetted: false\n"));
 	assert_non_null(strstr(out, "    review-limit: "
 	    "payments over 10,000 EUR\n"));
+	assert_non_null(strstr(out, "    system-prompt: true\n"
+	    "    prompt-secrets: false\n"));
+	assert_non_null(strstr(out, "    data: [agent-message, source-code]\n"));
 	assert_non_null(strstr(out, "    requests: [read, delegate]\n"
 	    "    validated: false\n"));
 	free(out);
