@@ -19,7 +19,7 @@ boundaries:
 components:
   - { id: staff, name: Staff member, kind: user, boundary: corp$1 }
   - { id: chat-app, name: Chat app, kind: application, boundary: corp, exposure: internal, untrusted-input: false }
-  - { id: llm, name: Vendor LLM, kind: model, boundary: vendor, provider: third-party, operated-by: vendor, model-type: llm, system-prompt: true, fine-tuned: false, personal-data: false, confidential-data: false }
+  - { id: llm, name: Vendor LLM, kind: model, boundary: vendor, provider: third-party, operated-by: vendor, model-type: llm, system-prompt: true, prompt-secrets: true, fine-tuned: false, personal-data: false, confidential-data: false }
 flows:
   - { id: ask, from: staff, to: chat-app, data: [prompt], authenticated: true, encrypted: true }
   - { id: prompt, from: chat-app, to: llm, data: [prompt], authenticated: true, encrypted: true }
