@@ -13,6 +13,7 @@
 #include "model/risk.h"
 #include "session/session.h"
 #include "store/store-page.h"
+#include "store/store-report.h"
 #include "store/store-stream.h"
 #include "store/store.h"
 #include "util/buf.h"
@@ -97,6 +98,13 @@ cmd_export_stream_change(void *stream, struct error *e)
 	return store_stream_next_change(stream, e);
 }
 
+/* The next risk of the report, the caller's (EXPORT_REPORT). */
+static struct risk *
+cmd_export_report_risk(void *report, struct error *e)
+{
+	return store_risk_cursor_take(store_report_risks(report), e);
+}
+
 int
 cmd_export(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -108,6 +116,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct model		*m = NULL, *src = NULL;
 	struct store_risk_cursor *cur = NULL;
 	struct store_stream	*stream = NULL;
+	struct store_report	*report = NULL;
 	struct error		 e;
 	struct file_out		 fo;
 	struct buf		 b;
@@ -195,6 +204,29 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		in.risk_source = stream;
 		goto write;
 	}
+	if (x->risks_from == EXPORT_REPORT && a->model_file == NULL) {
+		/*
+		 * The model, the register one risk at a time in the report's
+		 * order and the last decisions, in one read transaction: the
+		 * register and the history are not held.
+		 */
+		if ((report = store_report_open(s->store, a->model, &e)) ==
+		    NULL || store_report_decisions(report, EXPORT_RECENT_MAX,
+		    &hist, &nhist, &in.ndecisions, &e) == -1) {
+			cli_fail(&e);
+			goto out;
+		}
+		now = store_now();
+		in.model = store_report_model(report);
+		in.cat = s->cat;
+		in.generated_at = now;
+		in.take_risk = cmd_export_report_risk;
+		in.risk_source = report;
+		in.decisions_counted = 1;
+		in.recent = hist;
+		in.nrecent = nhist;
+		goto write;
+	}
 	if ((m = store_load(s->store, a->model, &e)) == NULL ||
 	    (x->risks_from == EXPORT_RISKS_DECISIONS ?
 	    store_load_risk_states(s->store, m->system.id, &reg, &e) :
@@ -267,6 +299,7 @@ write:
 out:
 	store_risk_cursor_close(cur);
 	store_stream_close(stream);
+	store_report_close(report);
 	free(svg);
 	free(file);
 	free(now);

@@ -21,7 +21,7 @@
 
 const struct exporter exporters[] = {
 	{ "markdown", "sign-off report: summary, diagram, risk register, "
-	  "sign-off", "md", export_markdown, 1, 0 },
+	  "sign-off", "md", export_markdown, 1, EXPORT_REPORT },
 	{ "xml", "model, risks, decisions and history (parapet.xsd; "
 	  "re-importable)", "xml", export_xml, 1, EXPORT_STREAM },
 	{ "csv", "the risk register, one risk per row (RFC 4180)", "csv",

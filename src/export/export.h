@@ -71,6 +71,20 @@ struct export_input {
 					    struct error *);
 	const struct change		*(*next_change)(void *,
 					    struct error *);
+	/*
+	 * For the report (EXPORT_REPORT): when take_risk is set, risks is
+	 * NULL and take_risk(risk_source, err) gives each risk in the
+	 * report's order (model/risk-group.h), the caller's to free
+	 * (risk_register_take(NULL, k)), NULL at the end or with err set;
+	 * history is NULL and decisions_counted says that the last
+	 * nrecent decisions of it are in recent (oldest first), of
+	 * ndecisions.
+	 */
+	struct risk			*(*take_risk)(void *, struct error *);
+	int				 decisions_counted;
+	const struct change		*recent;
+	size_t				 nrecent;
+	size_t				 ndecisions;
 };
 
 struct exporter {
@@ -91,10 +105,15 @@ struct exporter {
  * the risks one at a time from next_risk (no model, no register held),
  * only the decisions (store_load_risk_states(): no titles, reasons or
  * scores, the register's largest part), or the whole model, register and
- * history one piece at a time (next_object, next_risk, next_change).
+ * history one piece at a time (next_object, next_risk, next_change), or
+ * the model whole with the register one risk at a time in the report's
+ * order and the last decisions of the history (take_risk, recent).
  */
+/* How many decisions of the history the report shows, newest last. */
+#define EXPORT_RECENT_MAX	25
+
 enum { EXPORT_RISKS_ALL, EXPORT_RISKS_CURSOR, EXPORT_RISKS_DECISIONS,
-    EXPORT_STREAM };
+    EXPORT_STREAM, EXPORT_REPORT };
 
 extern const struct exporter	exporters[];
 extern const size_t		nexporters;

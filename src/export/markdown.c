@@ -11,7 +11,9 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,15 +23,18 @@
 #include "model/history.h"
 #include "model/model.h"
 #include "model/risk-counts.h"
+#include "model/risk-group.h"
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "rules/analyze.h"
 #include "util/buf.h"
+#include "util/error.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 
 /* How many decisions the history section shows, newest last. */
-#define MD_HISTORY_MAX	25
+#define MD_HISTORY_MAX	EXPORT_RECENT_MAX
 
 /* An object's position in a list, found by its address (md_pos_find). */
 struct md_pos {
@@ -37,18 +42,40 @@ struct md_pos {
 	size_t		 i;
 };
 
+/*
+ * Output held apart while the register is read once, for a section that
+ * comes before the register or is counted first: in memory, and past
+ * BUF_DRAIN_BYTES in a temporary file, so that memory does not grow with
+ * the register.
+ */
+struct md_spool {
+	struct buf	 b;
+	FILE		*f;
+	int		 failed;	/* an errno */
+};
+
+/* An overdue mitigation, as the register is read (md_overdue()). */
+struct md_late {
+	char	*due;
+	char	*id;
+	char	*owner;
+	char	*title;		/* its risk's */
+	int	 status;
+	size_t	 n;		/* its risk's number */
+	size_t	 seq;		/* register order */
+};
+
 struct md {
 	struct buf			*out;
 	const struct export_input	*in;
 	const struct model		*m;
-	struct risk			**risks;	/* all, sorted */
-	size_t				  nrisks;
-	struct risk			**apply;	/* applying */
-	size_t				  napply;
-	struct md_pos			 *applypos;	/* by address */
-	const struct risk		**stated;	/* apply[i]'s threat
-							   stated at this risk,
-							   or NULL: here */
+	/* The register in memory (in->risks), in the report's order. */
+	struct risk			**risks;	/* sorted */
+	size_t				 *order;
+	size_t				  nsorted;
+	size_t				  nrisks;	/* read */
+	size_t				  napply;	/* read, applying */
+	size_t				  next;
 	struct md_pos			 *comppos;	/* components */
 	size_t				 *bycomp;	/* component indices
 							   by boundary */
@@ -62,6 +89,27 @@ struct md {
 	struct risk_register		  pending;
 	struct risk_questions		  fq;
 	int				  asked;
+	/* What the one reading of the register gathers. */
+	struct risk_counts		  counts;
+	struct md_spool			  high, accepted, reg, prov,
+					  decided, gone;
+	size_t				  nhigh, naccepted, nprov,
+					  ndecided, ngone;
+	const char *const		 *gids;		/* guidelines */
+	size_t				  ng;
+	struct strmap			  gindex;	/* id: index + 1 */
+	struct md_spool			 *cites;	/* each one's cell */
+	size_t				 *gcount;	/* [4 * g]: risks,
+							   open, mitigations
+							   done, mitigations;
+							   the last number */
+	struct strmap			  stated;	/* threat: number of
+							   its first confirmed
+							   risk */
+	char				**statedkeys;
+	size_t				  nstated;
+	struct md_late			 *late;
+	size_t				  nlate;
 };
 
 /*
@@ -157,93 +205,67 @@ md_pos_find(const struct md_pos *x, size_t n, const void *p)
 	return hit != NULL ? hit->i : (size_t)-1;
 }
 
-/* A risk's place while the register is grouped by threat. */
-struct md_slot {
-	struct risk	*k;
-	size_t		 i;	/* position in the severity order */
-	size_t		 lead;	/* position of its group's first risk */
-	size_t		 stated;/* position of the risk that states the
-				   threat, or (size_t)-1: this group does */
-};
-
-static int
-md_slot_by_threat(const void *a, const void *b)
-{
-	const struct md_slot	*x = a, *y = b;
-	int			 c;
-
-	if ((c = strcmp(x->k->threat, y->k->threat)) != 0)
-		return c;
-	if ((c = risk_provisional(x->k) - risk_provisional(y->k)) != 0)
-		return c;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
-static int
-md_slot_by_lead(const void *a, const void *b)
-{
-	const struct md_slot	*x = a, *y = b;
-
-	if (x->lead != y->lead)
-		return x->lead < y->lead ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
-/*
- * Group the register by threat, so that a threat's text is written once
- * with every part of the system it applies to: each threat's risks move
- * up to its most severe one, in severity order within the group. Risks
- * to confirm stay last (their own groups); a threat already stated among
- * the confirmed risks is referred to there rather than written again.
- * O(n log n): two sorts of the applying risks.
- */
+/* Spools (struct md_spool): the sink of one's buffer. */
 static void
-md_group_threats(struct md *d)
+md_spool_sink(void *ctx, const char *p, size_t len)
 {
-	struct md_slot	*s;
-	size_t		 i, j, first;
+	struct md_spool	*sp = ctx;
 
-	if (d->napply == 0)
+	if (sp->failed)
 		return;
-	s = xreallocarray(NULL, d->napply, sizeof *s);
-	for (i = 0; i < d->napply; i++) {
-		s[i].k = d->apply[i];
-		s[i].i = i;
-		s[i].stated = (size_t)-1;
+	errno = 0;
+	if (sp->f == NULL && (sp->f = tmpfile()) == NULL) {
+		sp->failed = errno != 0 ? errno : EIO;
+		return;
 	}
-	qsort(s, d->napply, sizeof *s, md_slot_by_threat);
-	for (i = 0; i < d->napply; i = j) {
-		/* One threat: its confirmed run, then its provisional run. */
-		first = (size_t)-1;
-		for (j = i; j < d->napply && strcmp(s[j].k->threat,
-		    s[i].k->threat) == 0; j++) {
-			if (j == i || risk_provisional(s[j].k) !=
-			    risk_provisional(s[j - 1].k)) {
-				if (j > i)
-					first = s[i].i;
-				s[j].lead = s[j].i;
-			} else
-				s[j].lead = s[j - 1].lead;
-			s[j].stated = first;
-		}
-	}
-	qsort(s, d->napply, sizeof *s, md_slot_by_lead);
-	d->stated = xcalloc(d->napply, sizeof *d->stated);
-	for (i = 0; i < d->napply; i++)
-		if (s[i].stated != (size_t)-1)
-			d->stated[i] = d->apply[s[i].stated];
-	for (i = 0; i < d->napply; i++)
-		d->apply[i] = s[i].k;
-	free(s);
+	if (fwrite(p, 1, len, sp->f) != len)
+		sp->failed = errno != 0 ? errno : EIO;
 }
 
-/* The number of a risk that applies in the register ("R3"), or 0. */
-static size_t
-md_number(const struct md *d, const struct risk *k)
+static void
+md_spool_init(struct md_spool *sp)
 {
-	size_t	i = md_pos_find(d->applypos, d->napply, k);
+	memset(sp, 0, sizeof *sp);
+	buf_init(&sp->b);
+	buf_set_sink(&sp->b, md_spool_sink, sp);
+}
 
-	return i == (size_t)-1 ? 0 : i + 1;
+/* Append what a spool holds to out, in order; -1 with err set. */
+static int
+md_spool_copy(struct buf *out, struct md_spool *sp, struct error *err)
+{
+	char	chunk[BUF_DRAIN_BYTES];
+	size_t	n;
+
+	if (sp->f != NULL && !sp->failed) {
+		errno = 0;
+		if (fflush(sp->f) != 0 || fseek(sp->f, 0, SEEK_SET) != 0)
+			sp->failed = errno != 0 ? errno : EIO;
+		while (!sp->failed &&
+		    (n = fread(chunk, 1, sizeof chunk, sp->f)) > 0) {
+			buf_add(out, chunk, n);
+			buf_drain(out);
+		}
+		if (!sp->failed && ferror(sp->f))
+			sp->failed = errno != 0 ? errno : EIO;
+	}
+	if (sp->failed) {
+		error_set(err, "cannot write a temporary file of the report: "
+		    "%s", strerror(sp->failed));
+		return -1;
+	}
+	if (sp->b.len > 0)
+		buf_add(out, sp->b.s, sp->b.len);
+	buf_drain(out);
+	return 0;
+}
+
+static void
+md_spool_release(struct md_spool *sp)
+{
+	if (sp->f != NULL)
+		fclose(sp->f);
+	buf_release(&sp->b);
 }
 
 /*
@@ -282,7 +304,7 @@ md_group_components(struct md *d)
 
 /* What a risk is about: "Name (`id`, component)" or the whole system. */
 static void
-md_target(struct md *d, const struct risk *k)
+md_target(struct md *d, struct buf *out, const struct risk *k)
 {
 	const struct objref	*o = d->m->indexed ?
 				    model_find(d->m, k->target) : NULL;
@@ -290,14 +312,14 @@ md_target(struct md *d, const struct risk *k)
 
 	if (d->m->system.id != NULL && strcmp(k->target,
 	    d->m->system.id) == 0) {
-		buf_adds(d->out, "the whole system (");
-		md_id(d->out, k->target);
-		buf_adds(d->out, ")");
+		buf_adds(out, "the whole system (");
+		md_id(out, k->target);
+		buf_adds(out, ")");
 		return;
 	}
 	if (o == NULL) {
-		md_id(d->out, k->target);
-		buf_adds(d->out, " (no longer in the model)");
+		md_id(out, k->target);
+		buf_adds(out, " (no longer in the model)");
 		return;
 	}
 	switch (o->type) {
@@ -313,29 +335,28 @@ md_target(struct md *d, const struct risk *k)
 	default:
 		break;
 	}
-	if (name != NULL && md_text(d->out, name, MD_INLINE, NULL, 0) > 0) {
-		buf_adds(d->out, " (");
-		md_id(d->out, k->target);
-		buf_addf(d->out, ", %s)", objtype_name(o->type));
+	if (name != NULL && md_text(out, name, MD_INLINE, NULL, 0) > 0) {
+		buf_adds(out, " (");
+		md_id(out, k->target);
+		buf_addf(out, ", %s)", objtype_name(o->type));
 	} else {
-		md_id(d->out, k->target);
-		buf_addf(d->out, " (%s)", objtype_name(o->type));
+		md_id(out, k->target);
+		buf_addf(out, " (%s)", objtype_name(o->type));
 	}
 }
 
-/* A short reference to a risk: "R3 Title (`id`)". */
+/* A short reference to risk number n (0: none): "R3 Title (`id`)". */
 static void
-md_risk_ref(struct md *d, const struct risk *k)
+md_risk_ref(struct md *d, struct buf *out, const struct risk *k, size_t n)
 {
 	char	*name = risk_name(k);
-	size_t	 n = md_number(d, k);
 
 	if (n > 0)
-		buf_addf(d->out, "**R%zu** ", n);
-	md_inline(d->out, export_risk_title(d->in, k));
-	buf_adds(d->out, " (");
-	md_id(d->out, name);
-	buf_adds(d->out, ")");
+		buf_addf(out, "**R%zu** ", n);
+	md_inline(out, export_risk_title(d->in, k));
+	buf_adds(out, " (");
+	md_id(out, name);
+	buf_adds(out, ")");
 	free(name);
 }
 
@@ -414,17 +435,61 @@ md_summary_questions(struct md *d)
 		    "" : "s");
 }
 
+/*
+ * What the summary lists of applying risk number n: a high or critical one
+ * not yet closed, an accepted one (as the register is read).
+ */
 static void
-md_summary(struct md *d)
+md_summary_risk(struct md *d, const struct risk *k, size_t n)
+{
+	struct buf	*o;
+
+	/* Mitigating is not closed: the heading says what is listed. */
+	if (k->severity >= LEVEL_HIGH && (k->status == RISK_OPEN ||
+	    k->status == RISK_MITIGATING || risk_mitigated_unproven(k))) {
+		o = &d->high.b;
+		buf_adds(o, "- ");
+		md_risk_ref(d, o, k, n);
+		buf_addf(o, ": %s, %s%s, on ", md_word(&vocab_severity,
+		    k->severity), md_word(&vocab_risk_status, k->status),
+		    risk_mitigated_unproven(k) ? " without evidence" : "");
+		md_target(d, o, k);
+		buf_addc(o, '\n');
+		buf_drain(o);
+		d->nhigh++;
+	}
+	if (k->status == RISK_ACCEPTED) {
+		o = &d->accepted.b;
+		buf_adds(o, "- ");
+		md_risk_ref(d, o, k, n);
+		/* Who answers for it is its owner; who typed it in is an
+		   account, named apart. */
+		buf_addf(o, ": %s, accepted by ", md_word(&vocab_severity,
+		    k->severity));
+		if (k->owner != NULL && *k->owner != '\0') {
+			md_inline(o, k->owner);
+			buf_adds(o, " (risk owner)");
+		} else
+			buf_adds(o, "**no risk owner**");
+		buf_adds(o, ", recorded by ");
+		md_inline(o, k->decided_by != NULL ? k->decided_by :
+		    "an unknown account");
+		buf_adds(o, " on ");
+		md_inline(o, k->decided_at != NULL ? k->decided_at :
+		    "an unknown date");
+		buf_addc(o, '\n');
+		buf_drain(o);
+		d->naccepted++;
+	}
+}
+
+static int
+md_summary(struct md *d, struct error *err)
 {
 	struct buf		*o = d->out;
-	const struct risk	*k;
-	struct risk_counts	 c;
-	size_t			 row, total, col, sev, st, i, n;
+	const struct risk_counts *c = &d->counts;
+	size_t			 row, total, col, sev, st;
 
-	memset(&c, 0, sizeof c);
-	for (i = 0; i < d->napply; i++)
-		risk_counts_add_risk(&c, d->apply[i]);
 	buf_adds(o, "## Executive summary\n\n");
 	buf_addf(o, "%zu risk%s appl%s to this system", d->napply,
 	    d->napply == 1 ? "" : "s", d->napply == 1 ? "ies" : "y");
@@ -448,8 +513,8 @@ md_summary(struct md *d)
 		md_capital(o, vocab_severity.words[sev].name);
 		buf_adds(o, " |");
 		for (row = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
-			buf_addf(o, " %zu |", c.cell[sev][st]);
-			row += c.cell[sev][st];
+			buf_addf(o, " %zu |", c->cell[sev][st]);
+			row += c->cell[sev][st];
 		}
 		buf_addf(o, " %zu |\n", row);
 	}
@@ -457,58 +522,23 @@ md_summary(struct md *d)
 	buf_adds(o, "| Total |");
 	for (total = 0, st = 0; st < RISK_STATUS_COUNT; st++) {
 		for (col = 0, sev = 0; sev < LEVEL_COUNT; sev++)
-			col += c.cell[sev][st];
+			col += c->cell[sev][st];
 		buf_addf(o, " %zu |", col);
 		total += col;
 	}
 	buf_addf(o, " %zu |\n\n", total);
 
-	/* Mitigating is not closed: the heading says what is listed. */
 	buf_adds(o, "### High and critical risks not yet closed\n\n");
-	for (n = 0, i = 0; i < d->napply; i++) {
-		k = d->apply[i];
-		if (k->severity < LEVEL_HIGH || (k->status != RISK_OPEN &&
-		    k->status != RISK_MITIGATING &&
-		    !risk_mitigated_unproven(k)))
-			continue;
-		buf_adds(o, "- ");
-		md_risk_ref(d, k);
-		buf_addf(o, ": %s, %s%s, on ", md_word(&vocab_severity,
-		    k->severity), md_word(&vocab_risk_status, k->status),
-		    risk_mitigated_unproven(k) ? " without evidence" : "");
-		md_target(d, k);
-		buf_addc(o, '\n');
-		n++;
-	}
-	buf_adds(o, n == 0 ? "None.\n\n" : "\n");
+	if (md_spool_copy(o, &d->high, err) == -1)
+		return -1;
+	buf_adds(o, d->nhigh == 0 ? "None.\n\n" : "\n");
 
 	buf_adds(o, "### Accepted risks\n\n");
-	for (n = 0, i = 0; i < d->napply; i++) {
-		k = d->apply[i];
-		if (k->status != RISK_ACCEPTED)
-			continue;
-		buf_adds(o, "- ");
-		md_risk_ref(d, k);
-		/* Who answers for it is its owner; who typed it in is an
-		   account, named apart. */
-		buf_addf(o, ": %s, accepted by ", md_word(&vocab_severity,
-		    k->severity));
-		if (k->owner != NULL && *k->owner != '\0') {
-			md_inline(o, k->owner);
-			buf_adds(o, " (risk owner)");
-		} else
-			buf_adds(o, "**no risk owner**");
-		buf_adds(o, ", recorded by ");
-		md_inline(o, k->decided_by != NULL ? k->decided_by :
-		    "an unknown account");
-		buf_adds(o, " on ");
-		md_inline(o, k->decided_at != NULL ? k->decided_at :
-		    "an unknown date");
-		buf_addc(o, '\n');
-		n++;
-	}
-	buf_adds(o, n == 0 ? "None.\n\n" : "\nThe justifications are in "
-	    "\"Accepted and not-applicable risks\" below.\n\n");
+	if (md_spool_copy(o, &d->accepted, err) == -1)
+		return -1;
+	buf_adds(o, d->naccepted == 0 ? "None.\n\n" : "\nThe justifications "
+	    "are in \"Accepted and not-applicable risks\" below.\n\n");
+	return 0;
 }
 
 /* The facts of a component or flow that are set, other than text. */
@@ -807,71 +837,81 @@ md_system(struct md *d)
 	md_mermaid(d);
 }
 
-/* 1 if the risk's threat cites a guideline subsection. */
-static int
-md_cites(const struct md *d, const struct risk *k, const char *guideline)
+/* The guidelines, for the coverage read with the register. */
+static void
+md_guidelines_init(struct md *d)
 {
-	const struct threat	*t = export_threat(d->in, k);
-	size_t			 i;
+	size_t	g;
 
-	if (t == NULL)
-		return 0;
-	for (i = 0; i < t->refs.n; i++)
-		if (t->refs.v[i].scheme == REF_GUIDELINE &&
-		    strcmp(t->refs.v[i].id, guideline) == 0)
-			return 1;
-	return 0;
+	d->gids = catalogue_guidelines(d->in->cat, &d->ng);
+	strmap_init(&d->gindex);
+	d->cites = xcalloc(d->ng + 1, sizeof *d->cites);
+	d->gcount = xcalloc(5 * (d->ng + 1), sizeof *d->gcount);
+	for (g = 0; g < d->ng; g++) {
+		md_spool_init(&d->cites[g]);
+		strmap_put(&d->gindex, d->gids[g], (void *)(uintptr_t)(g + 1));
+	}
 }
 
+/* Applying risk number n under each subsection its threat cites. */
 static void
-md_guidelines(struct md *d)
+md_guideline_risk(struct md *d, const struct risk *k, size_t n)
 {
-	const struct risk	*k;
-	struct buf		*o = d->out, *c;
-	struct md_row		 r = { .n = 0 };
-	const char *const	*gids;
-	size_t			 g, ng, i, j, nrisk, nopen, ndone, nmit;
+	const struct threat	*t = export_threat(d->in, k);
+	size_t			 i, j, g, *v;
 
-	gids = catalogue_guidelines(d->in->cat, &ng);
+	for (i = 0; t != NULL && i < t->refs.n; i++) {
+		if (t->refs.v[i].scheme != REF_GUIDELINE || (g = (uintptr_t)
+		    strmap_get(&d->gindex, t->refs.v[i].id)) == 0)
+			continue;
+		v = &d->gcount[5 * (g - 1)];
+		if (v[4] == n)
+			continue;	/* cited twice */
+		v[4] = n;
+		buf_addf(&d->cites[g - 1].b, "%sR%zu (%s)", v[0]++ > 0 ?
+		    ", " : "", n, md_word(&vocab_severity, k->severity));
+		buf_drain(&d->cites[g - 1].b);
+		if (k->status == RISK_OPEN || k->status == RISK_MITIGATING)
+			v[1]++;
+		for (j = 0; j < k->nmitigations; j++) {
+			if (k->mitigations[j].status == MIT_REJECTED)
+				continue;
+			v[3]++;
+			if (k->mitigations[j].status == MIT_IMPLEMENTED ||
+			    k->mitigations[j].status == MIT_VERIFIED)
+				v[2]++;
+		}
+	}
+}
+
+static int
+md_guidelines(struct md *d, struct error *err)
+{
+	struct buf	*o = d->out;
+	size_t		 g, *v;
+
 	buf_addf(o, "## Guideline coverage\n\n"
 	    "The %zu subsections of the guidelines, the risks that apply "
 	    "under each, and how far their mitigations have got "
 	    "(implemented or verified, of those not rejected).\n\n"
 	    "| Subsection | Risks | Open or mitigating | Mitigations in "
-	    "place |\n| --- | --- | ---: | ---: |\n", ng);
-	for (g = 0; g < ng; g++) {
-		c = md_td(&r);
-		buf_addf(c, "%s ", gids[g]);
-		md_cell(c, catalogue_ref_title(d->in->cat, REF_GUIDELINE,
-		    gids[g]));
-		c = md_td(&r);
-		nrisk = nopen = ndone = nmit = 0;
-		for (i = 0; i < d->napply; i++) {
-			k = d->apply[i];
-			if (!md_cites(d, k, gids[g]))
-				continue;
-			buf_addf(c, "%sR%zu (%s)", nrisk++ > 0 ? ", " : "",
-			    i + 1, md_word(&vocab_severity, k->severity));
-			if (k->status == RISK_OPEN ||
-			    k->status == RISK_MITIGATING)
-				nopen++;
-			for (j = 0; j < k->nmitigations; j++) {
-				if (k->mitigations[j].status == MIT_REJECTED)
-					continue;
-				nmit++;
-				if (k->mitigations[j].status ==
-				    MIT_IMPLEMENTED ||
-				    k->mitigations[j].status == MIT_VERIFIED)
-					ndone++;
-			}
-		}
-		if (nrisk == 0)
-			buf_adds(c, "none");
-		buf_addf(md_td(&r), "%zu", nopen);
-		buf_addf(md_td(&r), "%zu of %zu", ndone, nmit);
-		md_tr(o, &r);
+	    "place |\n| --- | --- | ---: | ---: |\n", d->ng);
+	for (g = 0; g < d->ng; g++) {
+		/* A row as md_tr() writes it: no cell of it is empty. */
+		v = &d->gcount[5 * g];
+		buf_addf(o, "| %s ", d->gids[g]);
+		md_cell(o, catalogue_ref_title(d->in->cat, REF_GUIDELINE,
+		    d->gids[g]));
+		buf_adds(o, " | ");
+		if (md_spool_copy(o, &d->cites[g], err) == -1)
+			return -1;
+		if (v[0] == 0)
+			buf_adds(o, "none");
+		buf_addf(o, " | %zu | %zu of %zu |\n", v[1], v[2], v[3]);
+		buf_drain(o);
 	}
 	buf_addc(o, '\n');
+	return 0;
 }
 
 
@@ -978,14 +1018,14 @@ md_mitigations(struct md *d, const struct risk *k)
  * when an earlier risk of the register already states it, where.
  */
 static void
-md_threat_text(struct md *d, const struct risk *k, const struct risk *stated)
+md_threat_text(struct md *d, const struct risk *k, size_t stated)
 {
 	const struct threat	*t = export_threat(d->in, k);
 	struct buf		*o = d->out;
 
-	if (stated != NULL) {
+	if (stated > 0) {
 		buf_addf(o, "- **Threat:** as stated with R%zu above\n",
-		    md_number(d, stated));
+		    stated);
 		return;
 	}
 	if (t != NULL && t->description != NULL)
@@ -1004,12 +1044,14 @@ enum md_risk_in {
 
 /*
  * One risk: alone, a "### R3: Title (severity)" section with its threat's
- * text; in a group, a "#### R3: target, severity" subsection below the
- * threat stated once, without its mitigation table when the group's
- * mitigations are the same for every risk (and written once above).
+ * text (or the number of the risk that states it); in a group, a
+ * "#### R3: target, severity" subsection below the threat stated once,
+ * without its mitigation table when the group's mitigations are the same
+ * for every risk (and written once above).
  */
 static void
-md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in)
+md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in,
+    size_t stated)
 {
 	int			 group = in != MD_ALONE;
 	struct buf		*o = d->out;
@@ -1018,7 +1060,7 @@ md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in)
 
 	if (group) {
 		buf_addf(o, "#### R%zu: ", n);
-		md_target(d, k);
+		md_target(d, o, k);
 		buf_addf(o, ", %s\n\n", md_word(&vocab_severity,
 		    k->severity));
 	} else {
@@ -1032,7 +1074,7 @@ md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in)
 	free(name);
 	if (!group) {
 		buf_adds(o, "\n- **Target:** ");
-		md_target(d, k);
+		md_target(d, o, k);
 	}
 	buf_addf(o, "\n- **Severity:** %s (likelihood %d x impact %d)\n"
 	    "- **Status:** %s\n", md_word(&vocab_severity, k->severity),
@@ -1040,7 +1082,7 @@ md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in)
 	if (k->owner != NULL)
 		md_item(o, "", "Owner", k->owner);
 	if (!group)
-		md_threat_text(d, k, d->stated[n - 1]);
+		md_threat_text(d, k, stated);
 	if (k->nreasons > 0) {
 		buf_adds(o, "- **Why it applies:**\n");
 		for (i = 0; i < k->nreasons; i++) {
@@ -1099,176 +1141,227 @@ md_same_mitigations(const struct risk *a, const struct risk *b)
 	return 1;
 }
 
-/* The end of the group of one threat's risks that starts at apply[i]. */
-static size_t
-md_group_end(const struct md *d, size_t i)
-{
-	size_t	j;
-
-	for (j = i + 1; j < d->napply; j++)
-		if (strcmp(d->apply[j]->threat, d->apply[i]->threat) != 0 ||
-		    risk_provisional(d->apply[j]) !=
-		    risk_provisional(d->apply[i]))
-			break;
-	return j;
-}
-
 /*
- * A threat that applies to several parts of the system: its title, the
- * most severe of its risks and how many, its text once, then each risk.
+ * A threat that applies to several parts of the system (the cnt risks of
+ * v, numbered from n): its title, the most severe of its risks and how
+ * many, its text once, then each risk.
  */
 static void
-md_threat_group(struct md *d, size_t i, size_t end)
+md_threat_group(struct md *d, struct risk *const *v, size_t cnt, size_t n,
+    size_t stated)
 {
 	struct buf	*o = d->out;
 	size_t		 j;
 	int		 same;
 
 	buf_adds(o, "### ");
-	md_inline(o, export_risk_title(d->in, d->apply[i]));
+	md_inline(o, export_risk_title(d->in, v[0]));
 	buf_addf(o, " (%s; %zu parts of the system)\n\n",
-	    md_word(&vocab_severity, d->apply[i]->severity), end - i);
-	md_threat_text(d, d->apply[i], d->stated[i]);
+	    md_word(&vocab_severity, v[0]->severity), cnt);
+	md_threat_text(d, v[0], stated);
 	buf_adds(o, "- **Applies to:** ");
-	for (j = i; j < end; j++) {
-		buf_addf(o, "%sR%zu ", j > i ? "; " : "", j + 1);
-		md_target(d, d->apply[j]);
+	for (j = 0; j < cnt; j++) {
+		buf_addf(o, "%sR%zu ", j > 0 ? "; " : "", n + j);
+		md_target(d, o, v[j]);
 		buf_addf(o, ", %s", md_word(&vocab_severity,
-		    d->apply[j]->severity));
+		    v[j]->severity));
+		buf_drain(o);
 	}
 	buf_adds(o, "\n\n");
-	for (j = i + 1; j < end; j++)
-		if (!md_same_mitigations(d->apply[i], d->apply[j]))
+	for (j = 1; j < cnt; j++)
+		if (!md_same_mitigations(v[0], v[j]))
 			break;
-	if ((same = j == end)) {
+	if ((same = j == cnt)) {
 		buf_adds(o, "Mitigations, the same for each:\n\n");
-		md_mitigations(d, d->apply[i]);
+		md_mitigations(d, v[0]);
 	}
-	for (j = i; j < end; j++)
-		md_risk(d, j + 1, d->apply[j], same ? MD_GROUP_SAME :
-		    MD_GROUP);
+	for (j = 0; j < cnt; j++)
+		md_risk(d, n + j, v[j], same ? MD_GROUP_SAME : MD_GROUP,
+		    stated);
 }
 
+/*
+ * The register's group of one threat's risks (cnt of v, numbered from n,
+ * all confirmed or all provisional), into its spool: the confirmed, or
+ * the provisional ones that come after the line that introduces them.
+ */
 static void
-md_register(struct md *d)
+md_register_group(struct md *d, struct risk *const *v, size_t cnt, size_t n)
 {
-	size_t	i, end;
+	struct buf	*was = d->out;
+	char		*key;
+	size_t		 stated;
 
+	if (!risk_provisional(v[0])) {
+		/* The first group of a threat states it. */
+		if (strmap_get(&d->stated, v[0]->threat) == NULL) {
+			key = xstrdup(v[0]->threat);
+			d->statedkeys = xreallocarray(d->statedkeys,
+			    d->nstated + 1, sizeof *d->statedkeys);
+			d->statedkeys[d->nstated++] = key;
+			strmap_put(&d->stated, key, (void *)(uintptr_t)n);
+		}
+		stated = 0;
+		d->out = &d->reg.b;
+	} else {
+		stated = (uintptr_t)strmap_get(&d->stated, v[0]->threat);
+		d->nprov += cnt;
+		d->out = &d->prov.b;
+	}
+	if (cnt == 1)
+		md_risk(d, n, v[0], MD_ALONE, stated);
+	else
+		md_threat_group(d, v, cnt, n, stated);
+	d->out = was;
+}
+
+static int
+md_register(struct md *d, struct error *err)
+{
 	buf_adds(d->out, "## Risk register\n\n");
 	if (d->napply == 0) {
 		buf_adds(d->out, "No risks apply.\n\n");
-		return;
+		return 0;
 	}
 	buf_adds(d->out, "Each risk is one threat of the catalogue applied to "
 	    "one part of the system. A threat that applies to several parts "
 	    "is stated once, with a risk for each part below it. Highest "
 	    "severity first; those that rest on unanswered fields come last, "
 	    "to confirm.\n\n");
-	for (i = 0; i < d->napply; i = end) {
-		/* The provisional risks come last (risk_register_sort()). */
-		if (risk_provisional(d->apply[i]) && (i == 0 ||
-		    !risk_provisional(d->apply[i - 1])))
-			buf_addf(d->out, "To confirm: the %zu risk%s below rest%s "
-			    "on fields not answered yet (the reasons marked "
-			    "\"assumed\" say which); answering them confirms "
-			    "or removes each.\n\n", d->napply - i,
-			    d->napply - i == 1 ? "" : "s",
-			    d->napply - i == 1 ? "s" : "");
-		end = md_group_end(d, i);
-		if (end - i == 1)
-			md_risk(d, i + 1, d->apply[i], MD_ALONE);
-		else
-			md_threat_group(d, i, end);
-	}
-}
-
-static void
-md_decisions(struct md *d)
-{
-	const struct risk	*k;
-	struct buf		*o = d->out, *c;
-	struct md_row		 r = { .n = 0 };
-	size_t			 i, n = 0;
-
-	buf_adds(o, "## Accepted and not-applicable risks\n\n");
-	for (i = 0; i < d->napply; i++) {
-		k = d->apply[i];
-		if (k->status != RISK_ACCEPTED &&
-		    k->status != RISK_NOT_APPLICABLE)
-			continue;
-		if (n++ == 0)
-			buf_adds(o, "| Risk | Decision | Justification | "
-			    "Risk owner | Recorded by | Recorded at |\n"
-			    "| --- | --- | --- | --- | --- | --- |\n");
-		c = md_td(&r);
-		buf_addf(c, "R%zu ", i + 1);
-		md_inline(c, export_risk_title(d->in, k));
-		buf_adds(md_td(&r), md_word(&vocab_risk_status, k->status));
-		c = md_td(&r);
-		if (md_text(c, k->justification, MD_CELL, NULL, 0) == 0)
-			buf_adds(c, "**none given**");
-		c = md_td(&r);
-		if (md_text(c, k->owner, MD_CELL, NULL, 0) == 0)
-			buf_adds(c, "**none named**");
-		md_cell(md_td(&r), k->decided_by);
-		md_cell(md_td(&r), k->decided_at);
-		md_tr(o, &r);
-	}
-	buf_adds(o, n == 0 ? "None.\n\n" : "\n");
-
-	buf_adds(o, "## Risks that no longer apply\n\n");
-	for (n = 0, i = 0; i < d->nrisks; i++) {
-		k = d->risks[i];
-		if (k->applies)
-			continue;
-		n++;
-		buf_adds(o, "- ");
-		md_risk_ref(d, k);
-		buf_addf(o, ": was %s, status %s\n", md_word(&vocab_severity,
-		    k->severity), md_word(&vocab_risk_status, k->status));
-	}
-	buf_adds(o, n == 0 ? "None.\n\n" : "\nTheir decisions are kept "
-	    "and come back if the model changes back.\n\n");
+	if (md_spool_copy(d->out, &d->reg, err) == -1)
+		return -1;
+	/* The provisional risks come last (risk_register_sort()). */
+	if (d->nprov > 0)
+		buf_addf(d->out, "To confirm: the %zu risk%s below rest%s "
+		    "on fields not answered yet (the reasons marked "
+		    "\"assumed\" say which); answering them confirms "
+		    "or removes each.\n\n", d->nprov,
+		    d->nprov == 1 ? "" : "s", d->nprov == 1 ? "s" : "");
+	return md_spool_copy(d->out, &d->prov, err);
 }
 
 /*
- * Overdue mitigations on the report's date (generated_at), as the
- * dashboard lists them: due before that day, not implemented, verified or
- * rejected, on an applying risk that is neither accepted nor not
- * applicable; oldest due date first, with their owners.
+ * What the decisions section lists of risk number n (0: it no longer
+ * applies), as the register is read.
  */
+static void
+md_decided_risk(struct md *d, const struct risk *k, size_t n)
+{
+	struct buf	*o, *c;
+	struct md_row	 r = { .n = 0 };
+
+	if (n == 0) {
+		o = &d->gone.b;
+		d->ngone++;
+		buf_adds(o, "- ");
+		md_risk_ref(d, o, k, 0);
+		buf_addf(o, ": was %s, status %s\n", md_word(&vocab_severity,
+		    k->severity), md_word(&vocab_risk_status, k->status));
+		buf_drain(o);
+		return;
+	}
+	if (k->status != RISK_ACCEPTED && k->status != RISK_NOT_APPLICABLE)
+		return;
+	o = &d->decided.b;
+	if (d->ndecided++ == 0)
+		buf_adds(o, "| Risk | Decision | Justification | "
+		    "Risk owner | Recorded by | Recorded at |\n"
+		    "| --- | --- | --- | --- | --- | --- |\n");
+	c = md_td(&r);
+	buf_addf(c, "R%zu ", n);
+	md_inline(c, export_risk_title(d->in, k));
+	buf_adds(md_td(&r), md_word(&vocab_risk_status, k->status));
+	c = md_td(&r);
+	if (md_text(c, k->justification, MD_CELL, NULL, 0) == 0)
+		buf_adds(c, "**none given**");
+	c = md_td(&r);
+	if (md_text(c, k->owner, MD_CELL, NULL, 0) == 0)
+		buf_adds(c, "**none named**");
+	md_cell(md_td(&r), k->decided_by);
+	md_cell(md_td(&r), k->decided_at);
+	md_tr(o, &r);
+}
+
+static int
+md_decisions(struct md *d, struct error *err)
+{
+	struct buf	*o = d->out;
+
+	buf_adds(o, "## Accepted and not-applicable risks\n\n");
+	if (md_spool_copy(o, &d->decided, err) == -1)
+		return -1;
+	buf_adds(o, d->ndecided == 0 ? "None.\n\n" : "\n");
+
+	buf_adds(o, "## Risks that no longer apply\n\n");
+	if (md_spool_copy(o, &d->gone, err) == -1)
+		return -1;
+	buf_adds(o, d->ngone == 0 ? "None.\n\n" : "\nTheir decisions are kept "
+	    "and come back if the model changes back.\n\n");
+	return 0;
+}
+
+static char *
+md_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/*
+ * The overdue mitigations of applying risk number n on the report's date
+ * (generated_at), as the dashboard lists them: due before that day, not
+ * implemented, verified or rejected, on a risk that is neither accepted
+ * nor not applicable. Copied: they are people's decisions, few.
+ */
+static void
+md_late_risk(struct md *d, const struct risk *k, size_t n)
+{
+	const struct risk_mitigation	*m;
+	struct md_late			*l;
+	size_t				 j;
+
+	if (k->status == RISK_ACCEPTED || k->status == RISK_NOT_APPLICABLE)
+		return;
+	for (j = 0; j < k->nmitigations; j++) {
+		m = &k->mitigations[j];
+		if (!risk_mitigation_overdue(m, d->in->generated_at))
+			continue;
+		d->late = xreallocarray(d->late, d->nlate + 1,
+		    sizeof *d->late);
+		l = &d->late[d->nlate];
+		l->due = md_dup(m->due);
+		l->id = md_dup(m->id);
+		l->owner = md_dup(m->owner);
+		l->title = xstrdup(export_risk_title(d->in, k));
+		l->status = m->status;
+		l->n = n;
+		l->seq = d->nlate++;
+	}
+}
+
+/* Oldest due date first, in register order for the same date. */
+static int
+md_late_cmp(const void *a, const void *b)
+{
+	const struct md_late	*x = a, *y = b;
+	int			 c;
+
+	if ((c = strncmp(x->due, y->due, 10)) != 0)
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* The overdue mitigations, oldest due date first, with their owners. */
 static void
 md_overdue(struct md *d)
 {
-	const struct risk_mitigation	**v = NULL;
-	const struct risk		**of = NULL;
-	const struct risk		 *k;
-	struct buf			 *o = d->out, *c;
-	struct md_row			  r = { .n = 0 };
-	const char			 *today = d->in->generated_at;
-	size_t				  i, j, n = 0, a, b;
+	const struct md_late	*l;
+	struct buf		*o = d->out, *c;
+	struct md_row		 r = { .n = 0 };
+	const char		*today = d->in->generated_at;
+	size_t			 b, n = d->nlate;
 
-	for (i = 0; i < d->napply; i++) {
-		k = d->apply[i];
-		if (k->status == RISK_ACCEPTED ||
-		    k->status == RISK_NOT_APPLICABLE)
-			continue;
-		for (j = 0; j < k->nmitigations; j++) {
-			if (!risk_mitigation_overdue(&k->mitigations[j], today))
-				continue;
-			v = xreallocarray(v, n + 1, sizeof *v);
-			of = xreallocarray(of, n + 1, sizeof *of);
-			/* Insert by due date, keeping the register's order. */
-			for (a = n; a > 0 && strncmp(v[a - 1]->due,
-			    k->mitigations[j].due, 10) > 0; a--) {
-				v[a] = v[a - 1];
-				of[a] = of[a - 1];
-			}
-			v[a] = &k->mitigations[j];
-			of[a] = k;
-			n++;
-		}
-	}
+	if (n > 1)
+		qsort(d->late, n, sizeof *d->late, md_late_cmp);
 	buf_adds(o, "## Overdue mitigations\n\n");
 	if (n == 0)
 		buf_adds(o, "None");
@@ -1282,24 +1375,22 @@ md_overdue(struct md *d)
 		buf_adds(o, "| Due | Mitigation | Owner | Status | Risk |\n"
 		    "| --- | --- | --- | --- | --- |\n");
 	for (b = 0; b < n; b++) {
-		md_cell(md_td(&r), v[b]->due);
+		l = &d->late[b];
+		md_cell(md_td(&r), l->due);
 		c = md_td(&r);
-		md_id(c, v[b]->id);
+		md_id(c, l->id);
 		c = md_td(&r);
-		if (md_text(c, v[b]->owner, MD_CELL, NULL, 0) == 0)
+		if (md_text(c, l->owner, MD_CELL, NULL, 0) == 0)
 			buf_adds(c, "**no owner**");
 		buf_adds(md_td(&r), md_word(&vocab_mitigation_status,
-		    v[b]->status));
+		    l->status));
 		c = md_td(&r);
-		if ((a = md_number(d, of[b])) > 0)
-			buf_addf(c, "R%zu ", a);
-		md_inline(c, export_risk_title(d->in, of[b]));
+		buf_addf(c, "R%zu ", l->n);
+		md_inline(c, l->title);
 		md_tr(o, &r);
 	}
 	if (n > 0)
 		buf_addc(o, '\n');
-	free(v);
-	free(of);
 }
 
 /* The answer to a practice question, or TRI_UNKNOWN. */
@@ -1543,15 +1634,21 @@ md_is_decision(const struct change *c)
 static void
 md_history(struct md *d)
 {
-	const struct change	*c;
+	const struct change	*c, *v = d->in->history;
 	struct buf		*o = d->out;
 	struct md_row		 r = { .n = 0 };
-	size_t			 i, n = 0, first;
+	size_t			 i, n = 0, first, nv = d->in->nhistory;
 
 	buf_adds(o, "## History of decisions\n\n");
-	for (i = 0; i < d->in->nhistory; i++)
-		if (md_is_decision(&d->in->history[i]))
-			n++;
+	if (d->in->decisions_counted) {
+		/* Counted and the last read by the store. */
+		v = d->in->recent;
+		nv = d->in->nrecent;
+		n = d->in->ndecisions;
+	} else
+		for (i = 0; i < nv; i++)
+			if (md_is_decision(&v[i]))
+				n++;
 	if (n == 0) {
 		buf_adds(o, "No decisions recorded yet.\n");
 		return;
@@ -1560,10 +1657,12 @@ md_history(struct md *d)
 		buf_addf(o, "The last %d of %zu decisions (`parapet "
 		    "history` lists them all).\n\n", MD_HISTORY_MAX, n);
 	first = n > MD_HISTORY_MAX ? n - MD_HISTORY_MAX : 0;
+	if (d->in->decisions_counted)
+		first = nv > MD_HISTORY_MAX ? nv - MD_HISTORY_MAX : 0;
 	buf_adds(o, "| When | Who | Risk | Field | From | To |\n"
 	    "| --- | --- | --- | --- | --- | --- |\n");
-	for (n = 0, i = 0; i < d->in->nhistory; i++) {
-		c = &d->in->history[i];
+	for (n = 0, i = 0; i < nv; i++) {
+		c = &v[i];
 		if (!md_is_decision(c) || n++ < first)
 			continue;
 		md_cell(md_td(&r), c->at);
@@ -1576,48 +1675,174 @@ md_history(struct md *d)
 	}
 }
 
+/*
+ * The next risk in the report's order (model/risk-group.h), from the
+ * register in memory or from the store; *own: the caller frees it.
+ * NULL at the end, or with err set.
+ */
+static struct risk *
+md_next(struct md *d, int *own, struct error *err)
+{
+	*own = d->in->take_risk != NULL;
+	if (*own)
+		return d->in->take_risk(d->in->risk_source, err);
+	if (d->next == d->nsorted)
+		return NULL;
+	return d->risks[d->order[d->next++]];
+}
+
+/* The register in memory in the report's order. */
+static void
+md_order(struct md *d)
+{
+	struct risk_group_key	*keys;
+	size_t			 i;
+
+	d->risks = export_sorted_risks(d->in, &d->nsorted);
+	d->order = xreallocarray(NULL, d->nsorted + 1, sizeof *d->order);
+	keys = xreallocarray(NULL, d->nsorted + 1, sizeof *keys);
+	for (i = 0; i < d->nsorted; i++) {
+		keys[i].threat = d->risks[i]->threat;
+		keys[i].provisional = risk_provisional(d->risks[i]);
+		keys[i].applies = d->risks[i]->applies;
+	}
+	risk_group_order(keys, d->nsorted, d->order);
+	free(keys);
+}
+
+static void
+md_free_group(struct risk **g, size_t n, int own)
+{
+	size_t	i;
+
+	for (i = 0; own && i < n; i++)
+		risk_register_take(NULL, g[i]);
+}
+
+/*
+ * Read the register once, in the report's order: each applying risk
+ * numbered as it comes, its threat's group gathered (the group's size,
+ * targets and mitigations come before its risks) and written to the
+ * register's spool, and what the other sections list of it kept.
+ */
+static int
+md_read_register(struct md *d, struct error *err)
+{
+	struct risk	**g = NULL, *k;
+	size_t		  ng = 0, cap = 0;
+	int		  own = 0, done = 0;
+
+	error_clear(err);
+	while (!done) {
+		k = md_next(d, &own, err);
+		if (k == NULL && error_isset(err)) {
+			md_free_group(g, ng, own);
+			free(g);
+			return -1;
+		}
+		done = k == NULL || !k->applies;
+		if (ng > 0 && (done || strcmp(k->threat, g[0]->threat) != 0 ||
+		    risk_provisional(k) != risk_provisional(g[0]))) {
+			md_register_group(d, g, ng, d->napply - ng + 1);
+			md_free_group(g, ng, own);
+			ng = 0;
+		}
+		if (done)
+			break;
+		d->napply++;
+		d->nrisks = d->napply;
+		risk_counts_add_risk(&d->counts, k);
+		md_summary_risk(d, k, d->napply);
+		md_guideline_risk(d, k, d->napply);
+		md_late_risk(d, k, d->napply);
+		md_decided_risk(d, k, d->napply);
+		if (ng == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			g = xreallocarray(g, cap, sizeof *g);
+		}
+		g[ng++] = k;
+	}
+	free(g);
+	/* Those that no longer apply, in register order. */
+	for (; k != NULL; k = md_next(d, &own, err)) {
+		d->nrisks++;
+		md_decided_risk(d, k, 0);
+		md_free_group(&k, 1, own);
+	}
+	return error_isset(err) ? -1 : 0;
+}
+
 int
 export_markdown(const struct export_input *in, struct buf *out,
     struct error *err)
 {
 	struct md	d;
 	size_t		i;
+	int		rc = -1;
 
-	(void)err;
 	memset(&d, 0, sizeof d);
 	d.out = out;
 	d.in = in;
 	d.m = in->model;
-	d.risks = export_sorted_risks(in, &d.nrisks);
-	d.apply = xreallocarray(NULL, d.nrisks + 1, sizeof *d.apply);
-	for (i = 0; i < d.nrisks; i++)
-		if (d.risks[i]->applies)
-			d.apply[d.napply++] = d.risks[i];
-	md_group_threats(&d);
-	d.applypos = md_pos_index((void *const *)d.apply, d.napply);
+	md_spool_init(&d.high);
+	md_spool_init(&d.accepted);
+	md_spool_init(&d.reg);
+	md_spool_init(&d.prov);
+	md_spool_init(&d.decided);
+	md_spool_init(&d.gone);
+	strmap_init(&d.stated);
+	md_guidelines_init(&d);
+	if (in->take_risk == NULL)
+		md_order(&d);
 	d.comppos = md_pos_index((void *const *)d.m->components,
 	    d.m->ncomponents);
 	md_group_components(&d);
+	if (md_read_register(&d, err) == -1)
+		goto out;
 	md_title_block(&d);
-	md_summary(&d);
+	if (md_summary(&d, err) == -1)
+		goto out;
 	md_system(&d);
-	md_guidelines(&d);
-	md_register(&d);
+	if (md_guidelines(&d, err) == -1 || md_register(&d, err) == -1)
+		goto out;
 	md_overdue(&d);
-	md_decisions(&d);
+	if (md_decisions(&d, err) == -1)
+		goto out;
 	md_practices(&d);
 	md_signoff(&d);
 	md_history(&d);
+	rc = 0;
+out:
 	if (d.asked) {
 		risk_questions_release(&d.fq);
 		risk_register_release(&d.pending);
 	}
+	md_spool_release(&d.high);
+	md_spool_release(&d.accepted);
+	md_spool_release(&d.reg);
+	md_spool_release(&d.prov);
+	md_spool_release(&d.decided);
+	md_spool_release(&d.gone);
+	for (i = 0; i < d.ng; i++)
+		md_spool_release(&d.cites[i]);
+	free(d.cites);
+	free(d.gcount);
+	strmap_release(&d.gindex);
+	strmap_release(&d.stated);
+	for (i = 0; i < d.nstated; i++)
+		free(d.statedkeys[i]);
+	free(d.statedkeys);
+	for (i = 0; i < d.nlate; i++) {
+		free(d.late[i].due);
+		free(d.late[i].id);
+		free(d.late[i].owner);
+		free(d.late[i].title);
+	}
+	free(d.late);
 	free(d.risks);
-	free(d.apply);
-	free(d.stated);
-	free(d.applypos);
+	free(d.order);
 	free(d.comppos);
 	free(d.bycomp);
 	free(d.bystart);
-	return 0;
+	return rc;
 }

@@ -94,6 +94,7 @@ struct store_cursor_key {
 	int	provisional;
 	int	severity;
 	int	score;
+	int	applies;
 };
 
 struct store_risk_cursor {
@@ -176,7 +177,7 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 	/* The reasons only where the assumed column does not say (NULL). */
 	static const char *const sql = "SELECT threat, target, likelihood, "
 	    "impact, severity, CASE WHEN assumed IS NULL THEN reasons END, "
-	    "coalesce(assumed, -1) FROM risks WHERE system = ? "
+	    "coalesce(assumed, -1), applies FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
 	static const char *const mit_sql = "SELECT DISTINCT threat, target "
 	    "FROM risk_mitigations WHERE system = ?";
@@ -223,6 +224,7 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 		k->provisional = db_column_int(st, 6) == -1 ?
 		    store_cursor_assumed(db_column_text(st, 5)) :
 		    db_column_int(st, 6) != 0;
+		k->applies = db_column_int(st, 7) != 0;
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {
@@ -312,6 +314,47 @@ store_risk_cursor_next(struct store_risk_cursor *c, struct error *err)
 		store_fail(c->s, rc, err);
 		return NULL;
 	}
+	return k;
+}
+
+size_t
+store_risk_cursor_count(const struct store_risk_cursor *c)
+{
+	return c->n;
+}
+
+void
+store_risk_cursor_key(const struct store_risk_cursor *c, size_t i,
+    const char **threat, int *provisional, int *applies)
+{
+	*threat = c->v[i].u.name;
+	*provisional = c->v[i].provisional;
+	*applies = c->v[i].applies;
+}
+
+void
+store_risk_cursor_order(struct store_risk_cursor *c, const size_t *order)
+{
+	struct store_cursor_key	*v;
+	size_t			 i;
+
+	v = xreallocarray(NULL, c->n + 1, sizeof *v);
+	for (i = 0; i < c->n; i++)
+		v[i] = c->v[order[i]];
+	free(c->v);
+	c->v = v;
+	c->next = 0;
+}
+
+struct risk *
+store_risk_cursor_take(struct store_risk_cursor *c, struct error *err)
+{
+	struct risk	*k;
+
+	if (store_risk_cursor_next(c, err) == NULL)
+		return NULL;
+	k = c->one.risks[0];
+	c->one.n = 0;
 	return k;
 }
 

@@ -10,6 +10,8 @@
 #ifndef PARAPET_STORE_STORE_PAGE_H
 #define PARAPET_STORE_STORE_PAGE_H
 
+#include <stddef.h>
+
 struct error;
 struct risk;
 struct risk_register;
@@ -44,5 +46,22 @@ struct store_risk_cursor *store_risk_cursor_open(struct store *,
 const struct risk	 *store_risk_cursor_next(struct store_risk_cursor *,
 		    struct error *);
 void			  store_risk_cursor_close(struct store_risk_cursor *);
+/*
+ * For a reader that wants another order (the report's, risk-group.h):
+ * the number of risks, the keys of the risk at position i of register
+ * order (the threat is the cursor's), and the order to read them in
+ * instead (order[i]: the register position of the risk to give i-th),
+ * before the first next. take is next with the risk the caller's
+ * (risk_register_take(NULL, k) frees it).
+ */
+size_t			  store_risk_cursor_count(
+		    const struct store_risk_cursor *);
+void			  store_risk_cursor_key(const struct store_risk_cursor *,
+		    size_t, const char **threat, int *provisional,
+		    int *applies);
+void			  store_risk_cursor_order(struct store_risk_cursor *,
+		    const size_t *order);
+struct risk		 *store_risk_cursor_take(struct store_risk_cursor *,
+		    struct error *);
 
 #endif

@@ -1,0 +1,154 @@
+/*
+ * store-report.c: what the sign-off report reads of a stored model (see
+ * store-report.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/history.h"
+#include "model/model.h"
+#include "model/risk-group.h"
+#include "store/store-int.h"
+#include "store/store-page.h"
+#include "store/store-report.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+/* A decision: about a risk, and not the analysis saying it applies. */
+#define STORE_REPORT_DECISION \
+	"system = ? AND object LIKE '%@%' AND " \
+	"(field IS NULL OR field <> 'applies')"
+
+struct store_report {
+	struct store		 *s;
+	char			 *id;
+	struct model		 *model;
+	struct store_risk_cursor *risks;
+};
+
+/* The register in the report's order (model/risk-group.h). */
+static void
+store_report_order(struct store_risk_cursor *c)
+{
+	struct risk_group_key	*keys;
+	size_t			*order, i, n = store_risk_cursor_count(c);
+
+	keys = xreallocarray(NULL, n + 1, sizeof *keys);
+	order = xreallocarray(NULL, n + 1, sizeof *order);
+	for (i = 0; i < n; i++)
+		store_risk_cursor_key(c, i, &keys[i].threat,
+		    &keys[i].provisional, &keys[i].applies);
+	risk_group_order(keys, n, order);
+	store_risk_cursor_order(c, order);
+	free(order);
+	free(keys);
+}
+
+struct store_report *
+store_report_open(struct store *s, const char *id, struct error *err)
+{
+	struct store_report	*r;
+
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	r = xcalloc(1, sizeof *r);
+	r->s = s;
+	if (id == NULL && (r->id = store_only_model(s, err)) == NULL)
+		goto fail;
+	if (r->id == NULL)
+		r->id = xstrdup(id);
+	if ((r->model = store_load_model(s, r->id, err)) == NULL ||
+	    (r->risks = store_risk_cursor_within(s, r->id, err)) == NULL)
+		goto fail;
+	store_report_order(r->risks);
+	return r;
+
+fail:
+	store_report_close(r);
+	return NULL;
+}
+
+const struct model *
+store_report_model(struct store_report *r)
+{
+	return r->model;
+}
+
+struct store_risk_cursor *
+store_report_risks(struct store_report *r)
+{
+	return r->risks;
+}
+
+int
+store_report_decisions(struct store_report *r, size_t max, struct change **v,
+    size_t *n, size_t *total, struct error *err)
+{
+	static const char *const count_sql = "SELECT count(*) FROM history "
+	    "WHERE " STORE_REPORT_DECISION;
+	static const char *const last_sql = "SELECT seq, at, who, system, "
+	    "object, field, old_value, new_value, source, revision "
+	    "FROM history WHERE " STORE_REPORT_DECISION " ORDER BY seq DESC";
+	struct db_stmt	*st;
+	struct change	*c, t;
+	size_t		 i;
+	int		 rc;
+
+	*v = NULL;
+	*n = *total = 0;
+	if ((st = store_prepare(r->s, count_sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, r->id);
+	if ((rc = db_step(st)) == DB_ROW)
+		*total = (size_t)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(r->s, rc, err);
+	if (*total == 0 || max == 0)
+		return 0;
+	if ((st = store_prepare(r->s, last_sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, r->id);
+	*v = xcalloc(max, sizeof **v);
+	while (*n < max && (rc = db_step(st)) == DB_ROW) {
+		c = &(*v)[(*n)++];
+		c->seq = (long)db_column_int64(st, 0);
+		c->at = store_column(st, 1);
+		c->who = store_column(st, 2);
+		c->system = store_column(st, 3);
+		c->object = store_column(st, 4);
+		c->field = store_column(st, 5);
+		c->old_value = store_column(st, 6);
+		c->new_value = store_column(st, 7);
+		c->source = store_column(st, 8);
+		c->revision = (long)db_column_int64(st, 9);
+	}
+	db_reset(st);
+	if (*n < max && rc != DB_DONE) {
+		changes_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return store_fail(r->s, rc, err);
+	}
+	/* Read newest first: give them oldest first. */
+	for (i = 0; i < *n / 2; i++) {
+		t = (*v)[i];
+		(*v)[i] = (*v)[*n - 1 - i];
+		(*v)[*n - 1 - i] = t;
+	}
+	return 0;
+}
+
+void
+store_report_close(struct store_report *r)
+{
+	if (r == NULL)
+		return;
+	store_risk_cursor_close(r->risks);
+	model_free(r->model);
+	free(r->id);
+	store_rollback(r->s);	/* a read: nothing to keep */
+	free(r);
+}

@@ -1,0 +1,43 @@
+/*
+ * store-report.h: what the sign-off report (the Markdown export) reads of
+ * a stored model, in one read transaction from open to close.
+ *
+ * The model whole (it is small beside its register), the register one
+ * risk at a time from a cursor that holds only the keys (store-page.h),
+ * and of the history only the decisions it shows: how many there are and
+ * the last few, read by the database rather than loaded (at 100,000
+ * components the history is 700,000 entries, mostly risks appearing).
+ * Make no other call on the store in between.
+ */
+#ifndef PARAPET_STORE_STORE_REPORT_H
+#define PARAPET_STORE_STORE_REPORT_H
+
+#include <stddef.h>
+
+struct change;
+struct error;
+struct model;
+struct store;
+struct store_risk_cursor;
+
+struct store_report;
+
+/* NULL with err set when there is no such model or the database fails. */
+struct store_report	*store_report_open(struct store *, const char *id,
+			    struct error *);
+/* The model, whole and indexed (the report's, freed by close). */
+const struct model	*store_report_model(struct store_report *);
+/* The register, in the report's order (model/risk-group.h). */
+struct store_risk_cursor *store_report_risks(struct store_report *);
+/*
+ * The decisions of the history (entries about a risk, THREAT@TARGET, but
+ * for "applies", which the analysis records): their number in *total,
+ * and the last max of them, oldest first, in *v (changes_free()).
+ * 0, or -1 with err set.
+ */
+int			 store_report_decisions(struct store_report *,
+			    size_t max, struct change **v, size_t *n,
+			    size_t *total, struct error *);
+void			 store_report_close(struct store_report *);
+
+#endif
