@@ -13,6 +13,7 @@
 #include "model/risk.h"
 #include "session/session.h"
 #include "store/store-page.h"
+#include "store/store-questions.h"
 #include "store/store-report.h"
 #include "store/store-stream.h"
 #include "store/store.h"
@@ -98,6 +99,13 @@ cmd_export_stream_change(void *stream, struct error *e)
 	return store_stream_next_change(stream, e);
 }
 
+/* The next open question kept with the model (EXPORT_REPORT). */
+static const struct risk_question *
+cmd_export_question(void *questions, struct error *e)
+{
+	return store_questions_next(questions, e);
+}
+
 /* The next risk of the report, the caller's (EXPORT_REPORT). */
 static struct risk *
 cmd_export_report_risk(void *report, struct error *e)
@@ -117,6 +125,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct store_risk_cursor *cur = NULL;
 	struct store_stream	*stream = NULL;
 	struct store_report	*report = NULL;
+	struct store_questions	*questions = NULL;
 	struct error		 e;
 	struct file_out		 fo;
 	struct buf		 b;
@@ -216,6 +225,17 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 			cli_fail(&e);
 			goto out;
 		}
+		/* The open questions found at the last edit, if kept. */
+		questions = store_questions_open(s->store,
+		    store_report_model(report)->system.id, &in.nquestions, &e);
+		if (questions == NULL && error_isset(&e)) {
+			cli_fail(&e);
+			goto out;
+		}
+		if (questions != NULL) {
+			in.next_question = cmd_export_question;
+			in.question_source = questions;
+		}
 		now = store_now();
 		in.model = store_report_model(report);
 		in.cat = s->cat;
@@ -299,6 +319,7 @@ write:
 out:
 	store_risk_cursor_close(cur);
 	store_stream_close(stream);
+	store_questions_close(questions);
 	store_report_close(report);
 	free(svg);
 	free(file);

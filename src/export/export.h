@@ -30,6 +30,7 @@ struct change;
 struct error;
 struct model;
 struct risk;
+struct risk_question;
 struct risk_register;
 
 struct export_input {
@@ -85,6 +86,17 @@ struct export_input {
 	const struct change		*recent;
 	size_t				 nrecent;
 	size_t				 ndecisions;
+	/*
+	 * And when next_question is set, the open questions of the
+	 * unanswered fields (analyze_questions()'s) are not found again
+	 * but read: nquestions of them, next_question(question_source,
+	 * err) giving each in order (valid until the next call), NULL at
+	 * the end or with err set.
+	 */
+	const struct risk_question	*(*next_question)(void *,
+					    struct error *);
+	void				*question_source;
+	size_t				 nquestions;
 };
 
 struct exporter {

@@ -419,19 +419,19 @@ md_title_block(struct md *d)
 static void
 md_summary_questions(struct md *d)
 {
-	const struct risk_questions	*fq;
-	size_t				 np;
+	size_t	np, nf;
 
 	if (d->in->cat == NULL || d->m == NULL)
 		return;
 	np = analyze_open_questions(d->in->cat, d->m, NULL);
-	fq = md_questions(d);
-	if (np + fq->n > 0)
+	nf = d->in->next_question != NULL ? d->in->nquestions :
+	    md_questions(d)->n;
+	if (np + nf > 0)
 		buf_addf(d->out, " %zu question%s of the assessment %s open: "
 		    "%zu practice question%s and %zu field%s not answered "
 		    "that threats would rest on (see \"Open questions\").",
-		    np + fq->n, np + fq->n == 1 ? "" : "s", np + fq->n == 1 ?
-		    "is" : "are", np, np == 1 ? "" : "s", fq->n, fq->n == 1 ?
+		    np + nf, np + nf == 1 ? "" : "s", np + nf == 1 ?
+		    "is" : "are", np, np == 1 ? "" : "s", nf, nf == 1 ?
 		    "" : "s");
 }
 
@@ -1465,30 +1465,44 @@ md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
  * The unanswered fields that findings stand on, most severe first: each
  * with the threats it would raise if the risky answer is true.
  */
-static void
-md_field_questions(struct md *d)
+static int
+md_field_questions(struct md *d, struct error *err)
 {
-	const struct risk_questions	*fq;
+	const struct risk_questions	*fq = NULL;
+	const struct risk_question	*q;
 	const struct risk		*k;
 	struct buf			*o = d->out;
 	char				*name;
-	size_t				 i, j;
+	size_t				 i, j, n;
 
 	if (d->in->cat == NULL || d->m == NULL)
-		return;
-	fq = md_questions(d);
-	if (fq->n > 0)
+		return 0;
+	if (d->in->next_question != NULL)
+		n = d->in->nquestions;
+	else
+		n = (fq = md_questions(d))->n;
+	if (n > 0)
 		buf_adds(o, "Fields not answered that threats would rest on "
 		    "(the worst severity at stake first):\n\n");
-	for (i = 0; i < fq->n; i++) {
+	for (i = 0; i < n; i++) {
+		/* Read one at a time, or found by the analysis. */
+		if (fq != NULL)
+			q = &fq->v[i];
+		else if ((q = d->in->next_question(d->in->question_source,
+		    err)) == NULL) {
+			if (!error_isset(err))
+				error_set(err, "the open questions kept with "
+				    "the model end after %zu of %zu", i, n);
+			return -1;
+		}
 		buf_adds(o, "- ");
-		md_id(o, fq->v[i].field);
+		md_id(o, q->field);
 		buf_adds(o, " of ");
-		md_inline(o, fq->v[i].element);
+		md_inline(o, q->element);
 		buf_addf(o, " (at stake: %s): if the risky answer is true, ",
-		    md_word(&vocab_severity, fq->v[i].worst));
-		for (j = 0; j < fq->v[i].nrisks; j++) {
-			k = fq->v[i].risks[j];
+		    md_word(&vocab_severity, q->worst));
+		for (j = 0; j < q->nrisks; j++) {
+			k = q->risks[j];
 			if (j > 0)
 				buf_adds(o, "; ");
 			md_inline(o, k->title);
@@ -1500,19 +1514,22 @@ md_field_questions(struct md *d)
 			    k->severity));
 		}
 		buf_addc(o, '\n');
+		buf_drain(o);
 	}
-	if (fq->n > 0)
+	if (n > 0)
 		buf_addc(o, '\n');
+	return 0;
 }
 
-static void
-md_practices(struct md *d)
+static int
+md_practices(struct md *d, struct error *err)
 {
 	const struct catalogue	*cat = d->in->cat;
 	const struct question	*q;
 	const struct component	*c;
 	const struct flow	*f;
-	struct buf		*o = d->out, facts, *c2;
+	struct buf		*o = d->out, *c2;
+	struct md_spool		 facts;
 	struct md_row		 r = { .n = 0 };
 	const char		*note;
 	size_t			 i, n = 0;
@@ -1563,7 +1580,8 @@ md_practices(struct md *d)
 	    "an open question too, not a risk: it names the threats at stake "
 	    "and the severity each would have if the risky answer is true; "
 	    "answering it makes them risks or settles them.\n\n");
-	md_field_questions(d);
+	if (md_field_questions(d, err) == -1)
+		return -1;
 	for (i = 0; cat != NULL && i < cat->nquestions; i++) {
 		q = cat->questions[i];
 		if (md_answer(d->m, q->id, &note) != TRI_UNKNOWN)
@@ -1580,24 +1598,30 @@ md_practices(struct md *d)
 	}
 	if (n > 0)
 		buf_addc(o, '\n');
-	buf_init(&facts);
+	md_spool_init(&facts);
 	for (i = 0; i < d->m->ncomponents; i++) {
 		c = d->m->components[i];
-		md_unknowns(&facts, c, OBJ_COMPONENT, c->kind, c->id,
+		md_unknowns(&facts.b, c, OBJ_COMPONENT, c->kind, c->id,
 		    c->name, media);
+		buf_drain(&facts.b);
 	}
 	for (i = 0; i < d->m->nflows; i++) {
 		f = d->m->flows[i];
-		md_unknowns(&facts, f, OBJ_FLOW, -1, f->id, f->name, media);
+		md_unknowns(&facts.b, f, OBJ_FLOW, -1, f->id, f->name, media);
+		buf_drain(&facts.b);
 	}
-	if (facts.len > 0) {
+	if (facts.f != NULL || facts.b.len > 0) {
 		buf_adds(o, "Facts about components and flows not answered:"
 		    "\n\n");
-		buf_add(o, facts.s, facts.len);
+		if (md_spool_copy(o, &facts, err) == -1) {
+			md_spool_release(&facts);
+			return -1;
+		}
 		buf_addc(o, '\n');
 	} else if (n == 0)
 		buf_adds(o, "None: every question is answered.\n\n");
-	buf_release(&facts);
+	md_spool_release(&facts);
+	return 0;
 }
 
 static void
@@ -1808,7 +1832,8 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_overdue(&d);
 	if (md_decisions(&d, err) == -1)
 		goto out;
-	md_practices(&d);
+	if (md_practices(&d, err) == -1)
+		goto out;
 	md_signoff(&d);
 	md_history(&d);
 	rc = 0;

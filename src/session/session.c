@@ -10,6 +10,7 @@
 #include "model/risk.h"
 #include "rules/analyze.h"
 #include "session/session.h"
+#include "store/store-questions.h"
 #include "store/store.h"
 #include "store/store-page.h"
 #include "util/error.h"
@@ -194,27 +195,34 @@ session_keep_decided(struct session *s, const char *id,
 /*
  * Analyze an indexed model and merge the result into the stored register;
  * the summary is counted in the database, not by loading the register.
+ * Saving (in the caller's write transaction), the open questions are
+ * kept with it (store-questions.h) unless those kept are the model's as
+ * it is; else a change of the register (a new catalogue) drops them, for
+ * a report to find them again.
  */
 static int
-session_reanalyze(struct session *s, const struct model *m,
+session_reanalyze(struct session *s, const struct model *m, int saving,
     struct session_summary *sum, struct error *err)
 {
 	struct risk_register	fresh, pending;
 	struct risk_questions	q;
 	size_t			merged = 0, asked = 0, nq = 0;
-	int			rc = -1, current;
+	int			rc = -1, current, kept;
 
 	risk_register_init(&fresh);
 	risk_register_init(&pending);
+	memset(&q, 0, sizeof q);
 	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1)
 		goto out;
 	/* Counted before the decided ones are kept as risks: their fields
 	   are unanswered still ('parapet questions' lists them too). */
-	if (sum != NULL) {
-		risk_questions_build(&pending, &q);
-		nq = q.n;
-		risk_questions_release(&q);
-	}
+	risk_questions_build(&pending, &q);
+	nq = q.n;
+	/* Kept as found: keeping decided ones below rescores them. */
+	if (saving && ((kept = store_questions_current(s->store,
+	    m->system.id, err)) == -1 || (!kept && store_save_questions(
+	    s->store, m->system.id, &q, err) == -1)))
+		goto out;
 	if (session_keep_decided(s, m->system.id, &fresh, &pending, NULL,
 	    &asked, err) == -1)
 		goto out;
@@ -232,6 +240,11 @@ session_reanalyze(struct session *s, const struct model *m,
 		store_transaction_rollback(s->store);
 		goto out;
 	}
+	if (!current && !saving && store_forget_questions(s->store,
+	    m->system.id, err) == -1) {
+		store_transaction_rollback(s->store);
+		goto out;
+	}
 	if (!current && store_transaction_commit(s->store, err) == -1)
 		goto out;
 	if (sum != NULL &&
@@ -245,6 +258,7 @@ session_reanalyze(struct session *s, const struct model *m,
 	}
 	rc = 0;
 out:
+	risk_questions_release(&q);
 	risk_register_release(&fresh);
 	risk_register_release(&pending);
 	return rc;
@@ -262,7 +276,7 @@ session_save(struct session *s, struct model *m, long expected_revision,
 	if (store_transaction(s->store, err) == -1)
 		return -1;
 	if (store_save(s->store, m, expected_revision, NULL, err) == -1 ||
-	    session_reanalyze(s, m, sum, err) == -1) {
+	    session_reanalyze(s, m, 1, sum, err) == -1) {
 		store_transaction_rollback(s->store);
 		return -1;
 	}
@@ -278,7 +292,7 @@ session_analyze(struct session *s, const char *id,
 
 	if ((m = store_load(s->store, id, err)) == NULL)
 		return -1;
-	rc = session_reanalyze(s, m, sum, err);
+	rc = session_reanalyze(s, m, 0, sum, err);
 	model_free(m);
 	return rc;
 }

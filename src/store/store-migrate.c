@@ -369,6 +369,35 @@ static const char *const store_schema_6[] = {
 	NULL
 };
 
+/*
+ * Schema 7: the open questions an analysis found (the unanswered fields
+ * that findings would rest on, each with the threats at stake), kept as
+ * risk_counts keeps the register's summary, so that a report reads them
+ * rather than analysing the model again. open_questions_at says for which
+ * edit of the model (models.edited) they were found: a model edited since
+ * (or a database an older Parapet wrote) has none there, and is analysed.
+ * One row a question, its risks packed as the fields column packs fields
+ * (store-questions.c).
+ */
+static const char *const store_schema_7[] = {
+	"CREATE TABLE open_questions_at ("
+	"  system TEXT PRIMARY KEY NOT NULL REFERENCES models (system) "
+	"    ON DELETE CASCADE,"
+	"  edited INTEGER,"
+	"  n INTEGER NOT NULL) WITHOUT ROWID",
+	"CREATE TABLE open_questions ("
+	"  system TEXT NOT NULL REFERENCES open_questions_at (system) "
+	"    ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  element TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  worst TEXT NOT NULL,"
+	"  risks TEXT NOT NULL,"
+	"  PRIMARY KEY (system, position)) WITHOUT ROWID",
+	"PRAGMA user_version = 7",
+	NULL
+};
+
 /* What the derivation knows of one model while it reads its history. */
 struct store_derive {
 	char		*system;
@@ -595,6 +624,7 @@ static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
 	{ store_schema_4, NULL, NULL },
 	{ store_schema_5, NULL, NULL },
 	{ store_schema_6, NULL, NULL },
+	{ store_schema_7, NULL, NULL },
 };
 
 /* Run constant statements once each (no need to cache them). */

@@ -22,7 +22,7 @@
  * A new schema needs its PostgreSQL side here too (a migration from 5 on,
  * as store-migrate.c has for SQLite): this stops the build until it has.
  */
-_Static_assert(STORE_SCHEMA_VERSION == 6, "schema changed: migrate "
+_Static_assert(STORE_SCHEMA_VERSION == 7, "schema changed: migrate "
     "PostgreSQL registers in store-schema-pg.c too");
 
 /* Schema 5, whole: PostgreSQL registers start at it. */
@@ -245,6 +245,33 @@ static const char *const store_pg_schema_6[] = {
 	NULL
 };
 
+/* Schema 7, from 6: the open questions, as store-migrate.c says. */
+static const char *const store_pg_schema_7[] = {
+	"CREATE TABLE open_questions_at ("
+	"  system " T " PRIMARY KEY NOT NULL REFERENCES models (system) "
+	"    ON DELETE CASCADE,"
+	"  edited BIGINT,"
+	"  n BIGINT NOT NULL)",
+	"CREATE TABLE open_questions ("
+	"  system " T " NOT NULL REFERENCES open_questions_at (system) "
+	"    ON DELETE CASCADE,"
+	"  position BIGINT NOT NULL,"
+	"  element " T " NOT NULL,"
+	"  field " T " NOT NULL,"
+	"  worst " T " NOT NULL,"
+	"  risks " T " NOT NULL,"
+	"  PRIMARY KEY (system, position))",
+	/* A register: those who edit models find them; all read them. */
+	"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles "
+	"WHERE rolname = 'parapet_reader') THEN "
+	"GRANT SELECT ON open_questions_at, open_questions TO "
+	"parapet_admin, parapet_editor, parapet_decider, parapet_reader; "
+	"GRANT INSERT, UPDATE, DELETE ON open_questions_at, open_questions "
+	"TO parapet_admin, parapet_editor; END IF; END $$",
+	"UPDATE parapet_schema SET version = 7",
+	NULL
+};
+
 /* Run constant statements once each. */
 static int
 store_pg_run_all(struct store *s, const char *const *sql, struct error *err)
@@ -336,6 +363,9 @@ store_migrate_pg(struct store *s, struct error *err)
 	if ((rc == 0 || version == 5) &&
 	    store_pg_run_all(s, store_pg_schema_6, err) == -1)
 		goto fail;
+	if ((rc == 0 || version <= 6) &&
+	    store_pg_run_all(s, store_pg_schema_7, err) == -1)
+		goto fail;
 	return store_commit(s, err);
 
 fail:
@@ -381,8 +411,8 @@ static const char *const store_pg_roles[] = {
 	"GRANT USAGE ON SEQUENCE parapet_changes TO parapet_admin, "
 	"parapet_editor, parapet_decider",
 	/* Editors: the models, and the scoring of their risks. */
-	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices "
-	"TO parapet_editor",
+	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices, "
+	"open_questions_at, open_questions TO parapet_editor",
 	"GRANT INSERT, DELETE ON risks TO parapet_editor",
 	"GRANT UPDATE (system, threat, target, title, likelihood, impact, "
 	"severity, applies, reasons, proposed, assumed) ON risks "
@@ -399,7 +429,8 @@ static const char *const store_pg_roles[] = {
 	"GRANT UPDATE (revision) ON models TO parapet_decider",
 	/* Administrators: everything but history, and the roles. */
 	"GRANT INSERT, UPDATE, DELETE ON models, objects, fields, practices, "
-	"risks, risk_mitigations TO parapet_admin",
+	"risks, risk_mitigations, open_questions_at, open_questions "
+	"TO parapet_admin",
 	"GRANT parapet_editor, parapet_decider, parapet_reader "
 	"TO parapet_admin WITH ADMIN OPTION",
 	/*

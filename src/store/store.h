@@ -45,7 +45,7 @@ struct error;
 struct model;
 struct risk_register;
 
-#define STORE_SCHEMA_VERSION	6
+#define STORE_SCHEMA_VERSION	7
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2

@@ -1,0 +1,229 @@
+/*
+ * store-questions.c: the open questions kept with a model (see
+ * store-questions.h).
+ *
+ * A question is a row: the element and field not answered, the worst
+ * severity at stake, and its risks packed as the fields column packs
+ * fields (store_fields_encode()): one "THREAT@TARGET=SEVERITY TITLE" line
+ * each, most severe first.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/risk.h"
+#include "model/vocab.h"
+#include "store/store-int.h"
+#include "store/store-questions.h"
+#include "util/buf.h"
+#include "util/error.h"
+#include "util/xmalloc.h"
+
+struct store_questions {
+	struct store		*s;
+	char			*id;
+	struct db_stmt		*st;	/* NULL: not begun */
+	int			 done;
+	struct risk_register	 risks;	/* the question's */
+	const struct risk	**v;
+	struct risk_question	 q;
+};
+
+int
+store_save_questions(struct store *s, const char *id,
+    const struct risk_questions *q, struct error *err)
+{
+	static const char *const clear = "DELETE FROM open_questions_at "
+	    "WHERE system = ?";
+	static const char *const at = "INSERT INTO open_questions_at "
+	    "(system, edited, n) SELECT system, edited, ?2 FROM models "
+	    "WHERE system = ?1";
+	static const char *const add = "INSERT INTO open_questions (system, "
+	    "position, element, field, worst, risks) "
+	    "VALUES (?, ?, ?, ?, ?, ?)";
+	const struct risk	*k;
+	struct db_stmt		*st;
+	struct buf		 b;
+	char			*name;
+	size_t			 i, j;
+	int			 rc = 0;
+
+	/* The questions go with their row (ON DELETE CASCADE). */
+	if ((st = store_prepare(s, clear, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if (store_run(s, st, err) == -1 ||
+	    (st = store_prepare(s, at, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	db_bind_int64(st, 2, (long long)q->n);
+	if (store_run(s, st, err) == -1)
+		return -1;
+	buf_init(&b);
+	for (i = 0; rc == 0 && i < q->n; i++) {
+		buf_reset(&b);
+		for (j = 0; j < q->v[i].nrisks; j++) {
+			k = q->v[i].risks[j];
+			name = risk_name(k);
+			buf_adds(&b, name);
+			free(name);
+			buf_addc(&b, '=');
+			buf_adds(&b, vocab_name(&vocab_severity, k->severity) !=
+			    NULL ? vocab_name(&vocab_severity, k->severity) :
+			    "low");
+			buf_addc(&b, ' ');
+			store_fields_escape(&b, k->title != NULL ? k->title :
+			    "");
+			buf_addc(&b, '\n');
+		}
+		if ((st = store_prepare(s, add, err)) == NULL) {
+			rc = -1;
+			break;
+		}
+		store_bind(st, 1, id);
+		db_bind_int64(st, 2, (long long)i);
+		store_bind(st, 3, q->v[i].element);
+		store_bind(st, 4, q->v[i].field);
+		store_bind(st, 5, vocab_name(&vocab_severity, q->v[i].worst) !=
+		    NULL ? vocab_name(&vocab_severity, q->v[i].worst) : "low");
+		store_bind(st, 6, b.s);
+		rc = store_run(s, st, err);
+	}
+	buf_release(&b);
+	return rc;
+}
+
+int
+store_forget_questions(struct store *s, const char *id, struct error *err)
+{
+	static const char *const sql = "DELETE FROM open_questions_at "
+	    "WHERE system = ?";
+	struct db_stmt	*st;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	return store_run(s, st, err);
+}
+
+/* The number of questions kept for the model as it is, or -1: none. */
+static int
+store_questions_kept(struct store *s, const char *id, long long *n,
+    struct error *err)
+{
+	static const char *const sql = "SELECT q.n FROM open_questions_at q "
+	    "JOIN models m ON m.system = q.system WHERE q.system = ? AND "
+	    "coalesce(q.edited, -1) = coalesce(m.edited, -1)";
+	struct db_stmt	*st;
+	int		 rc;
+
+	*n = -1;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		*n = db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+int
+store_questions_current(struct store *s, const char *id, struct error *err)
+{
+	long long	n;
+
+	if (store_questions_kept(s, id, &n, err) == -1)
+		return -1;
+	return n >= 0;
+}
+
+struct store_questions *
+store_questions_open(struct store *s, const char *id, size_t *n,
+    struct error *err)
+{
+	struct store_questions	*x;
+	long long		 kept;
+
+	error_clear(err);
+	*n = 0;
+	if (store_questions_kept(s, id, &kept, err) == -1 || kept < 0)
+		return NULL;
+	*n = (size_t)kept;
+	x = xcalloc(1, sizeof *x);
+	x->s = s;
+	x->id = xstrdup(id);
+	risk_register_init(&x->risks);
+	return x;
+}
+
+const struct risk_question *
+store_questions_next(struct store_questions *x, struct error *err)
+{
+	static const char *const sql = "SELECT element, field, worst, risks "
+	    "FROM open_questions WHERE system = ? ORDER BY position";
+	struct risk	*k;
+	char		**names, **values, *threat, *target, *sp;
+	size_t		  n, i;
+	int		  rc;
+
+	risk_register_release(&x->risks);
+	free(x->v);
+	x->v = NULL;
+	free(x->q.element);
+	free(x->q.field);
+	memset(&x->q, 0, sizeof x->q);
+	if (x->done)
+		return NULL;
+	if (x->st == NULL) {
+		if ((x->st = store_prepare(x->s, sql, err)) == NULL)
+			return NULL;
+		store_bind(x->st, 1, x->id);
+	}
+	if ((rc = db_step(x->st)) != DB_ROW) {
+		db_reset(x->st);
+		x->done = 1;
+		if (rc != DB_DONE)
+			store_fail(x->s, rc, err);
+		return NULL;
+	}
+	x->q.element = store_column(x->st, 0);
+	x->q.field = store_column(x->st, 1);
+	x->q.worst = store_word(&vocab_severity, x->st, 2, LEVEL_LOW);
+	n = store_fields_decode(db_column_text(x->st, 3), &names, &values);
+	x->v = xcalloc(n + 1, sizeof *x->v);
+	for (i = 0; i < n; i++) {
+		if (risk_parse_name(names[i], &threat, &target) == -1)
+			continue;
+		k = risk_register_add(&x->risks, threat, target);
+		free(threat);
+		free(target);
+		if ((sp = strchr(values[i], ' ')) != NULL)
+			*sp++ = '\0';
+		k->severity = vocab_find(&vocab_severity, values[i]);
+		if (k->severity < 0)
+			k->severity = LEVEL_LOW;
+		k->title = xstrdup(sp != NULL ? sp : "");
+		x->v[x->q.nrisks++] = k;
+	}
+	store_fields_free(names, values, n);
+	x->q.risks = x->v;
+	return &x->q;
+}
+
+void
+store_questions_close(struct store_questions *x)
+{
+	if (x == NULL)
+		return;
+	if (x->st != NULL && !x->done)
+		db_reset(x->st);
+	risk_register_release(&x->risks);
+	free(x->v);
+	free(x->q.element);
+	free(x->q.field);
+	free(x->id);
+	free(x);
+}

@@ -1,0 +1,49 @@
+/*
+ * store-questions.h: the open questions an analysis found, kept with the
+ * model (schema 7), for the report to read rather than analyse again.
+ *
+ * They hold for the edit of the model they were found at (models.edited):
+ * a decision does not change them, an edit of the model does (until the
+ * analysis that follows it keeps the new ones).
+ */
+#ifndef PARAPET_STORE_STORE_QUESTIONS_H
+#define PARAPET_STORE_STORE_QUESTIONS_H
+
+#include <stddef.h>
+
+struct error;
+struct risk_question;
+struct risk_questions;
+struct store;
+
+/*
+ * Keep q as model id's questions, replacing any, in the caller's write
+ * transaction. 0, or -1 with err set.
+ */
+int	store_save_questions(struct store *, const char *id,
+	    const struct risk_questions *, struct error *);
+/* Drop model id's questions, in the caller's write transaction. */
+int	store_forget_questions(struct store *, const char *id,
+	    struct error *);
+/*
+ * 1 if model id has questions kept for the model as it is, 0 if not, -1
+ * with err set.
+ */
+int	store_questions_current(struct store *, const char *id,
+	    struct error *);
+
+/*
+ * The kept questions of model id one at a time, in the order they were
+ * found (most severe first), in the caller's read transaction: NULL with
+ * err not set when none are kept for the model as it is (analyse it);
+ * else their number in *n. next: the next (the reader's, valid until the
+ * next call), NULL at the end, or NULL with err set.
+ */
+struct store_questions;
+struct store_questions	*store_questions_open(struct store *, const char *id,
+			    size_t *n, struct error *);
+const struct risk_question *store_questions_next(struct store_questions *,
+			    struct error *);
+void			 store_questions_close(struct store_questions *);
+
+#endif
