@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The Markdown report of a database reads its register one risk at a time,
+# its open questions as the last analysis kept them and only the last
+# decisions of its history: it says what the report built from the whole
+# model, register and history says, byte for byte, with decisions, more
+# than 25 of them, overdue mitigations and risks that no longer apply;
+# and its open questions are those of the analysis that made its register.
+. "${srcdir:-.}/tests/cli/lib.sh"
+model="$SRC/tests/data/kitchen-sink/kitchen-sink.yaml"
+newdb ks
+db=$DB
+run import "$model" "$db"
+expect_rc 0 "import the kitchen sink"
+run risks "$db"
+expect_rc 0 "risks"
+i=0
+while read -r _ _ _ name _; do
+	i=$((i + 1))
+	case $((i % 4)) in
+	0) "$PARAPET" risk "$db" "$name" --status accepted --owner "Owner $i" \
+	    --justification "Accepted | *for now* <b> $i" ;;
+	1) "$PARAPET" risk "$db" "$name" --status not-applicable \
+	    --owner "Owner $i" --justification "Nothing of it here $i" ;;
+	2) mit=$("$PARAPET" risk "$db" "$name" |
+	    sed -n 's/^    proposed *\([a-z0-9._-]*\).*/\1/p' | head -1)
+	   [ -z "$mit" ] || "$PARAPET" mitigation "$db" "$name" "$mit" \
+	    --status planned --owner "Team $i" --due "2026-0$((i % 9 + 1))-15" ;;
+	esac >/dev/null 2>&1 || fail "deciding $name"
+	[ "$i" -ge 40 ] && break
+done <"$T/out"
+# A change under the decisions: decided risks stop applying, kept.
+sed -e 's/trust: untrusted/trust: internal/; s/: true$/: false/' "$model" >"$T/changed.yaml"
+run import "$T/changed.yaml" "$db"
+expect_rc 0 "import the changed model"
+
+run export "$db" --format markdown
+expect_rc 0 "report read from the store"
+cp "$T/out" "$T/streamed.md"
+# --model-file makes the export load the model, register and history whole
+# (and analyse the model for its open questions).
+run export "$db" --format markdown --model-file "$T/changed.yaml"
+expect_rc 0 "report built from the whole register"
+cmp -s "$T/streamed.md" "$T/out" ||
+    fail "the report read one risk at a time differs from the whole one:" \
+        "$(diff "$T/out" "$T/streamed.md" | head -5)"
+grep -q '^The last 25 of [0-9]* decisions' "$T/streamed.md" ||
+    fail "the report does not say it shows the last 25 decisions"
+grep -q '^[0-9]* mitigations past their due date' "$T/streamed.md" ||
+    fail "the report lists no overdue mitigations"
+sed -n '/^## Risks that no longer apply$/,/^## /p' "$T/streamed.md" |
+    grep -q '^- ' || fail "the report lists no risk that no longer applies"
+grep -q '^- `.*` of .* (at stake: ' "$T/streamed.md" ||
+    fail "the report lists no unanswered field"
+
+# The open questions are the analysis's that made the register: with a
+# catalogue file that renames a threat, the report names the threat at
+# stake as its risks are named, even when it is written without that file.
+awk '/^  - id: agent-acts-as-user-abuse$/ {p = 1; print; next}
+    /^  - id: / {p = 0}
+    p && /^    title:/ {print "    title: Renamed for this assessment"; next}
+    p' "$SRC/data/catalogue/45-threats-biometrics-media.yaml" >"$T/t.yaml"
+{ printf 'parapet-catalogue: 1\nthreats:\n'; cat "$T/t.yaml"; } >"$T/renamed.yaml"
+newdb renamed
+run import --catalogue "$T/renamed.yaml" "$SRC/templates/agent-with-tools.yaml" "$DB"
+expect_rc 0 "import with a catalogue file that renames a threat"
+run export "$DB" --format markdown
+expect_rc 0 "report without that file"
+grep -q 'if the risky answer is true, Renamed for this assessment (`agent-acts-as-user-abuse@' \
+    "$T/out" || fail "the report's open questions are not the import's"
+
+finish
