@@ -51,6 +51,7 @@ struct md_pos {
 struct md_spool {
 	struct buf	 b;
 	FILE		*f;
+	size_t		 written;	/* to f */
 	int		 failed;	/* an errno */
 };
 
@@ -110,6 +111,21 @@ struct md {
 	size_t				  nstated;
 	struct md_late			 *late;
 	size_t				  nlate;
+	/*
+	 * The group of one threat's risks being read: its first risk held
+	 * (its text and mitigations head the group), the others written
+	 * as they come: their targets, and their sections without and then
+	 * with their mitigation tables, each between two offsets.
+	 */
+	struct risk			 *g0;
+	int				  g0own;
+	size_t				  gn;		/* risks so far */
+	size_t				  gfirst;	/* g0's number */
+	size_t				  gstated;
+	int				  gsame;	/* mitigations as g0's */
+	struct md_spool			  gapplies, gbodies, gtables;
+	size_t				 *gbody, *gtable;	/* offsets */
+	size_t				  gcap;
 };
 
 /*
@@ -220,6 +236,14 @@ md_spool_sink(void *ctx, const char *p, size_t len)
 	}
 	if (fwrite(p, 1, len, sp->f) != len)
 		sp->failed = errno != 0 ? errno : EIO;
+	sp->written += len;
+}
+
+/* How many bytes a spool holds: where the next will be. */
+static size_t
+md_spool_at(const struct md_spool *sp)
+{
+	return sp->written + sp->b.len;
 }
 
 static void
@@ -258,6 +282,56 @@ md_spool_copy(struct buf *out, struct md_spool *sp, struct error *err)
 		buf_add(out, sp->b.s, sp->b.len);
 	buf_drain(out);
 	return 0;
+}
+
+/* Append bytes from to to of a spool to out; -1 with err set. */
+static int
+md_spool_copy_range(struct buf *out, struct md_spool *sp, size_t from,
+    size_t to, struct error *err)
+{
+	char	chunk[BUF_DRAIN_BYTES];
+	size_t	n, want;
+
+	if (from < sp->written && !sp->failed) {
+		errno = 0;
+		if (fflush(sp->f) != 0 || fseek(sp->f, (long)from,
+		    SEEK_SET) != 0)
+			sp->failed = errno != 0 ? errno : EIO;
+		while (!sp->failed && from < to && from < sp->written) {
+			want = (to < sp->written ? to : sp->written) - from;
+			if (want > sizeof chunk)
+				want = sizeof chunk;
+			if ((n = fread(chunk, 1, want, sp->f)) == 0) {
+				sp->failed = errno != 0 ? errno : EIO;
+				break;
+			}
+			buf_add(out, chunk, n);
+			buf_drain(out);
+			from += n;
+		}
+		/* Appending goes on at the end. */
+		if (!sp->failed && fseek(sp->f, 0, SEEK_END) != 0)
+			sp->failed = errno != 0 ? errno : EIO;
+	}
+	if (sp->failed) {
+		error_set(err, "cannot write a temporary file of the report: "
+		    "%s", strerror(sp->failed));
+		return -1;
+	}
+	if (from < to)
+		buf_add(out, sp->b.s + (from - sp->written), to - from);
+	buf_drain(out);
+	return 0;
+}
+
+/* Empty a spool for its next use. */
+static void
+md_spool_reset(struct md_spool *sp)
+{
+	if (sp->f != NULL)
+		fclose(sp->f);
+	buf_release(&sp->b);
+	md_spool_init(sp);
 }
 
 static void
@@ -1141,78 +1215,133 @@ md_same_mitigations(const struct risk *a, const struct risk *b)
 	return 1;
 }
 
-/*
- * A threat that applies to several parts of the system (the cnt risks of
- * v, numbered from n): its title, the most severe of its risks and how
- * many, its text once, then each risk.
- */
+/* Write risk number n of the group being read into its spools. */
 static void
-md_threat_group(struct md *d, struct risk *const *v, size_t cnt, size_t n,
-    size_t stated)
+md_group_write(struct md *d, const struct risk *k, size_t n)
 {
-	struct buf	*o = d->out;
-	size_t		 j;
-	int		 same;
+	struct buf	*was = d->out;
+	size_t		 j = n - d->gfirst;
 
-	buf_adds(o, "### ");
-	md_inline(o, export_risk_title(d->in, v[0]));
-	buf_addf(o, " (%s; %zu parts of the system)\n\n",
-	    md_word(&vocab_severity, v[0]->severity), cnt);
-	md_threat_text(d, v[0], stated);
-	buf_adds(o, "- **Applies to:** ");
-	for (j = 0; j < cnt; j++) {
-		buf_addf(o, "%sR%zu ", j > 0 ? "; " : "", n + j);
-		md_target(d, o, v[j]);
-		buf_addf(o, ", %s", md_word(&vocab_severity,
-		    v[j]->severity));
-		buf_drain(o);
+	if (j + 2 > d->gcap) {
+		d->gcap = d->gcap == 0 ? 64 : d->gcap * 2;
+		d->gbody = xreallocarray(d->gbody, d->gcap, sizeof *d->gbody);
+		d->gtable = xreallocarray(d->gtable, d->gcap,
+		    sizeof *d->gtable);
 	}
-	buf_adds(o, "\n\n");
-	for (j = 1; j < cnt; j++)
-		if (!md_same_mitigations(v[0], v[j]))
-			break;
-	if ((same = j == cnt)) {
-		buf_adds(o, "Mitigations, the same for each:\n\n");
-		md_mitigations(d, v[0]);
-	}
-	for (j = 0; j < cnt; j++)
-		md_risk(d, n + j, v[j], same ? MD_GROUP_SAME : MD_GROUP,
-		    stated);
+	buf_addf(&d->gapplies.b, "%sR%zu ", j > 0 ? "; " : "", n);
+	md_target(d, &d->gapplies.b, k);
+	buf_addf(&d->gapplies.b, ", %s", md_word(&vocab_severity,
+	    k->severity));
+	buf_drain(&d->gapplies.b);
+	d->gbody[j] = md_spool_at(&d->gbodies);
+	d->out = &d->gbodies.b;
+	md_risk(d, n, k, MD_GROUP_SAME, d->gstated);
+	d->gbody[j + 1] = md_spool_at(&d->gbodies);
+	d->gtable[j] = md_spool_at(&d->gtables);
+	d->out = &d->gtables.b;
+	md_mitigations(d, k);
+	buf_drain(d->out);
+	d->gtable[j + 1] = md_spool_at(&d->gtables);
+	d->out = was;
 }
 
 /*
- * The register's group of one threat's risks (cnt of v, numbered from n,
- * all confirmed or all provisional), into its spool: the confirmed, or
- * the provisional ones that come after the line that introduces them.
+ * Applying risk number n, read in the report's order: the first of its
+ * threat's group (held), or the next of the group being read (written).
  */
 static void
-md_register_group(struct md *d, struct risk *const *v, size_t cnt, size_t n)
+md_group_add(struct md *d, struct risk *k, size_t n, int own)
 {
-	struct buf	*was = d->out;
-	char		*key;
-	size_t		 stated;
+	char	*key;
 
-	if (!risk_provisional(v[0])) {
+	if (d->gn == 0) {
+		d->g0 = k;
+		d->g0own = own;
+		d->gn = 1;
+		d->gfirst = n;
+		d->gsame = 1;
+		if (risk_provisional(k)) {
+			/* Stated with the threat's confirmed risks, if any. */
+			d->gstated = (uintptr_t)strmap_get(&d->stated,
+			    k->threat);
+			return;
+		}
 		/* The first group of a threat states it. */
-		if (strmap_get(&d->stated, v[0]->threat) == NULL) {
-			key = xstrdup(v[0]->threat);
+		d->gstated = 0;
+		if (strmap_get(&d->stated, k->threat) == NULL) {
+			key = xstrdup(k->threat);
 			d->statedkeys = xreallocarray(d->statedkeys,
 			    d->nstated + 1, sizeof *d->statedkeys);
 			d->statedkeys[d->nstated++] = key;
 			strmap_put(&d->stated, key, (void *)(uintptr_t)n);
 		}
-		stated = 0;
-		d->out = &d->reg.b;
-	} else {
-		stated = (uintptr_t)strmap_get(&d->stated, v[0]->threat);
-		d->nprov += cnt;
-		d->out = &d->prov.b;
+		return;
 	}
-	if (cnt == 1)
-		md_risk(d, n, v[0], MD_ALONE, stated);
-	else
-		md_threat_group(d, v, cnt, n, stated);
+	if (d->gn == 1)
+		md_group_write(d, d->g0, d->gfirst);
+	if (d->gsame && !md_same_mitigations(d->g0, k))
+		d->gsame = 0;
+	md_group_write(d, k, n);
+	d->gn++;
+	if (own)
+		risk_register_take(NULL, k);
+}
+
+/*
+ * The end of the group being read: into the register's spool (or, for
+ * provisional risks, that of those after the line that introduces them),
+ * a risk alone, or the threat once with each part of the system it
+ * applies to, the mitigations once if the same for each, then each risk.
+ */
+static int
+md_group_end(struct md *d, struct error *err)
+{
+	struct md_spool	*sp;
+	struct buf	*o, *was = d->out;
+	size_t		 j;
+	int		 rc = 0;
+
+	if (d->gn == 0)
+		return 0;
+	if (risk_provisional(d->g0)) {
+		d->nprov += d->gn;
+		sp = &d->prov;
+	} else
+		sp = &d->reg;
+	o = d->out = &sp->b;
+	if (d->gn == 1)
+		md_risk(d, d->gfirst, d->g0, MD_ALONE, d->gstated);
+	else {
+		buf_adds(o, "### ");
+		md_inline(o, export_risk_title(d->in, d->g0));
+		buf_addf(o, " (%s; %zu parts of the system)\n\n",
+		    md_word(&vocab_severity, d->g0->severity), d->gn);
+		md_threat_text(d, d->g0, d->gstated);
+		buf_adds(o, "- **Applies to:** ");
+		rc = md_spool_copy(o, &d->gapplies, err);
+		buf_adds(o, "\n\n");
+		if (rc == 0 && d->gsame) {
+			buf_adds(o, "Mitigations, the same for each:\n\n");
+			md_mitigations(d, d->g0);
+			rc = md_spool_copy(o, &d->gbodies, err);
+		}
+		for (j = 0; rc == 0 && !d->gsame && j < d->gn; j++)
+			if (md_spool_copy_range(o, &d->gbodies, d->gbody[j],
+			    d->gbody[j + 1], err) == -1 ||
+			    md_spool_copy_range(o, &d->gtables, d->gtable[j],
+			    d->gtable[j + 1], err) == -1)
+				rc = -1;
+	}
 	d->out = was;
+	md_spool_reset(&d->gapplies);
+	md_spool_reset(&d->gbodies);
+	md_spool_reset(&d->gtables);
+	if (d->g0own)
+		risk_register_take(NULL, d->g0);
+	d->g0 = NULL;
+	d->g0own = 0;
+	d->gn = 0;
+	return rc;
 }
 
 static int
@@ -1734,45 +1863,26 @@ md_order(struct md *d)
 	free(keys);
 }
 
-static void
-md_free_group(struct risk **g, size_t n, int own)
-{
-	size_t	i;
-
-	for (i = 0; own && i < n; i++)
-		risk_register_take(NULL, g[i]);
-}
-
 /*
  * Read the register once, in the report's order: each applying risk
- * numbered as it comes, its threat's group gathered (the group's size,
- * targets and mitigations come before its risks) and written to the
- * register's spool, and what the other sections list of it kept.
+ * numbered as it comes and written into its threat's group, and what the
+ * other sections list of it kept.
  */
 static int
 md_read_register(struct md *d, struct error *err)
 {
-	struct risk	**g = NULL, *k;
-	size_t		  ng = 0, cap = 0;
-	int		  own = 0, done = 0;
+	struct risk	*k;
+	int		 own = 0;
 
 	error_clear(err);
-	while (!done) {
-		k = md_next(d, &own, err);
-		if (k == NULL && error_isset(err)) {
-			md_free_group(g, ng, own);
-			free(g);
+	while ((k = md_next(d, &own, err)) != NULL && k->applies) {
+		if (d->gn > 0 && (strcmp(k->threat, d->g0->threat) != 0 ||
+		    risk_provisional(k) != risk_provisional(d->g0)) &&
+		    md_group_end(d, err) == -1) {
+			if (own)
+				risk_register_take(NULL, k);
 			return -1;
 		}
-		done = k == NULL || !k->applies;
-		if (ng > 0 && (done || strcmp(k->threat, g[0]->threat) != 0 ||
-		    risk_provisional(k) != risk_provisional(g[0]))) {
-			md_register_group(d, g, ng, d->napply - ng + 1);
-			md_free_group(g, ng, own);
-			ng = 0;
-		}
-		if (done)
-			break;
 		d->napply++;
 		d->nrisks = d->napply;
 		risk_counts_add_risk(&d->counts, k);
@@ -1780,18 +1890,19 @@ md_read_register(struct md *d, struct error *err)
 		md_guideline_risk(d, k, d->napply);
 		md_late_risk(d, k, d->napply);
 		md_decided_risk(d, k, d->napply);
-		if (ng == cap) {
-			cap = cap == 0 ? 64 : cap * 2;
-			g = xreallocarray(g, cap, sizeof *g);
-		}
-		g[ng++] = k;
+		md_group_add(d, k, d->napply, own);
 	}
-	free(g);
+	if (md_group_end(d, err) == -1) {
+		if (k != NULL && own)
+			risk_register_take(NULL, k);
+		return -1;
+	}
 	/* Those that no longer apply, in register order. */
 	for (; k != NULL; k = md_next(d, &own, err)) {
 		d->nrisks++;
 		md_decided_risk(d, k, 0);
-		md_free_group(&k, 1, own);
+		if (own)
+			risk_register_take(NULL, k);
 	}
 	return error_isset(err) ? -1 : 0;
 }
@@ -1814,6 +1925,9 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_spool_init(&d.prov);
 	md_spool_init(&d.decided);
 	md_spool_init(&d.gone);
+	md_spool_init(&d.gapplies);
+	md_spool_init(&d.gbodies);
+	md_spool_init(&d.gtables);
 	strmap_init(&d.stated);
 	md_guidelines_init(&d);
 	if (in->take_risk == NULL)
@@ -1848,6 +1962,13 @@ out:
 	md_spool_release(&d.prov);
 	md_spool_release(&d.decided);
 	md_spool_release(&d.gone);
+	md_spool_release(&d.gapplies);
+	md_spool_release(&d.gbodies);
+	md_spool_release(&d.gtables);
+	if (d.g0own && d.g0 != NULL)
+		risk_register_take(NULL, d.g0);
+	free(d.gbody);
+	free(d.gtable);
 	for (i = 0; i < d.ng; i++)
 		md_spool_release(&d.cites[i]);
 	free(d.cites);
