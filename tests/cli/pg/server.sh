@@ -13,8 +13,8 @@ db=$DB
 run import "$T/m.yaml" "$db"
 expect_rc 0 "import into a new database on the server"
 expect_out "created 'support-assistant'" "import says what it made"
-[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 6 ] ||
-    fail "schema version 6 is not recorded in parapet_schema"
+[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 7 ] ||
+    fail "schema version 7 is not recorded in parapet_schema"
 run list "$db"
 expect_rc 0 "list"
 expect_out "support-assistant" "list shows the model"
@@ -161,7 +161,8 @@ run risk "$five" "$risk" --status mitigating
 expect_rc 0 "decide before going back to 5"
 run register "$five" --format csv
 cp "$T/out" "$T/register-6.csv"
-pg_sql -d "$five" -c "DROP TABLE risk_counts" \
+pg_sql -d "$five" -c "DROP TABLE open_questions, open_questions_at" \
+    -c "DROP TABLE risk_counts" \
     -c "DROP TRIGGER risk_counts_insert ON risks" \
     -c "DROP TRIGGER risk_counts_update ON risks" \
     -c "DROP TRIGGER mitigation_risk ON risk_mitigations" \
@@ -183,8 +184,8 @@ expect_rc 1 "a reader of a schema 5 register"
 expect_err "has schema 5 and must be upgraded" "a reader does not migrate"
 run analyze "$five"
 expect_rc 0 "a writer migrates schema 5"
-[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 6 ] ||
-    fail "schema 5 was not migrated to 6"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 7 ] ||
+    fail "schema 5 was not migrated to 7"
 run register "$five" --format csv
 expect_rc 0 "register after the migration"
 cmp -s "$T/out" "$T/register-6.csv" ||
@@ -192,12 +193,25 @@ cmp -s "$T/out" "$T/register-6.csv" ||
 [ "$(pg_sql -d "$five" -c "SELECT sum(n) FROM risk_counts")" = \
     "$(pg_sql -d "$five" -c "SELECT count(*) FROM risks WHERE applies = 1")" ] ||
     fail "the migration did not count every applying risk"
+# The open questions (schema 7): none kept for the register of before,
+# whose report analyses the model; the next import keeps them.
+run export "$five" --format markdown
+expect_rc 0 "the report of a register migrated from 5"
+expect_out "fields not answered that threats would rest on" \
+    "the report of a migrated register lists the open questions"
+[ "$(pg_sql -d "$five" -c "SELECT count(*) FROM open_questions_at")" = 0 ] ||
+    fail "the migration kept open questions it never found"
+run import "$T/m.yaml" "$five"
+expect_rc 0 "import into the migrated register"
+[ "$(pg_sql -d "$five" -c "SELECT n FROM open_questions_at")" = \
+    "$(pg_sql -d "$five" -c "SELECT count(*) FROM open_questions")" ] ||
+    fail "the import did not keep the open questions"
 
 # A newer schema is refused with the SQLite message.
 pg_sql -d "$db" -c 'UPDATE parapet_schema SET version = 99'
 run list "$db"
 expect_rc 1 "list a newer register"
-expect_err "was written by a newer Parapet (schema 99; this one reads up to 6)" \
+expect_err "was written by a newer Parapet (schema 99; this one reads up to 7)" \
     "a newer schema is refused"
 
 # An empty database is not made a register by reading it.
