@@ -67,5 +67,13 @@ run export "$DB" --format markdown
 expect_rc 0 "report without that file"
 grep -q 'if the risky answer is true, Renamed for this assessment (`agent-acts-as-user-abuse@' \
     "$T/out" || fail "the report's open questions are not the import's"
+# A decision is no edit of the model: they stay the import's.
+risk=$("$PARAPET" risks "$DB" | awk 'NR == 1 {print $4}')
+run risk "$DB" "$risk" --status mitigating --owner "Someone"
+expect_rc 0 "decide a risk"
+run export "$DB" --format markdown
+expect_rc 0 "report after the decision"
+grep -q 'if the risky answer is true, Renamed for this assessment (`agent-acts-as-user-abuse@' \
+    "$T/out" || fail "a decision made the report find its open questions again"
 
 finish
