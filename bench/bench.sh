@@ -9,7 +9,8 @@
 # writes the synthetic model (N components, 3N flows), then times with the
 # real program: import into a new database (parse, store, analyse),
 # re-import of the same file with one answer changed, and export as XML,
-# Markdown, CSV and YAML to a file. Each cell is the wall time, the CPU
+# Markdown, CSV and YAML to a file; then the import of a hub (N users each
+# sending to the same two components: findings that name N targets). Each cell is the wall time, the CPU
 # time (user + system: what to compare on a busy machine) and the peak RSS.
 # The last column, when there are two sizes or more, is the growth of the
 # CPU time of the largest size over the one before it divided by the growth
@@ -33,12 +34,13 @@ t=$(mktemp -d "${TMPDIR:-/tmp}/parapet-bench-XXXXXX") || exit 1
 trap 'rm -rf "$t"' EXIT
 export PARAPET_USER=bench PARAPET_NOW=2026-01-01T00:00:00Z
 
-steps=(import reimport xml markdown csv yaml)
+steps=(import reimport xml markdown csv yaml hub)
 declare -A label=(
 	[import]="import (parse, store, analyse)"
 	[reimport]="re-import after one change"
 	[xml]="export XML" [markdown]="export Markdown"
-	[csv]="export CSV" [yaml]="export YAML")
+	[csv]="export CSV" [yaml]="export YAML"
+	[hub]="import of a hub (N users)")
 declare -A secs cpu mib
 
 # measure KEY CMD...: run CMD, keep its wall time (s) and peak RSS (MiB).
@@ -74,6 +76,9 @@ for n in "${sizes[@]}"; do
 		measure "$f,$n" "$bin" export "$t/m.db" --format "$f" \
 		    --output "$t/out.$f"
 	done
+	"$gen" "$n" hub >"$t/hub.yaml" || exit 1
+	rm -f "$t/hub.db" "$t/hub.db-wal" "$t/hub.db-shm"
+	measure "hub,$n" "$bin" import "$t/hub.yaml" "$t/hub.db"
 	nrisks=$("$bin" risks "$t/m.db" 2>/dev/null | wc -l)
 	echo "N = $n: about $nrisks risks" >&2
 done

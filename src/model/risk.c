@@ -306,6 +306,12 @@ risk_add_alias(struct risk *k, const char *name)
 	for (i = 0; i < k->naliases; i++)
 		if (strcmp(k->aliases[i], name) == 0)
 			return;
+	risk_append_alias(k, name);
+}
+
+void
+risk_append_alias(struct risk *k, const char *name)
+{
 	k->aliases = risk_room(k->aliases, k->naliases, sizeof *k->aliases);
 	k->aliases[k->naliases++] = xstrdup(name);
 }
@@ -319,6 +325,12 @@ risk_add_ask(struct risk *k, const char *element, const char *field)
 		if (strcmp(k->asks[i].element, element) == 0 &&
 		    strcmp(k->asks[i].field, field) == 0)
 			return;
+	risk_append_ask(k, element, field);
+}
+
+void
+risk_append_ask(struct risk *k, const char *element, const char *field)
+{
 	k->asks = risk_room(k->asks, k->nasks, sizeof *k->asks);
 	k->asks[k->nasks].element = xstrdup(element);
 	k->asks[k->nasks].field = xstrdup(field);

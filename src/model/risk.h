@@ -169,10 +169,15 @@ void		 risk_register_drop(struct risk_register *,
 /* Add an unanswered field (copied) unless the risk asks it already. */
 void		 risk_add_ask(struct risk *, const char *element,
 		     const char *field);
+/* The same, known not to be asked yet (not looked for). */
+void		 risk_append_ask(struct risk *, const char *element,
+		     const char *field);
 /* Forget the fields a risk asks (a risk made by hand). */
 void		 risk_clear_asks(struct risk *);
 /* Add an alias name (copied) unless it is there, or is the risk's own. */
 void		 risk_add_alias(struct risk *, const char *name);
+/* Add an alias name (copied), known not to be there (not looked for). */
+void		 risk_append_alias(struct risk *, const char *name);
 /*
  * 1 if people decided something about a risk: a status other than open,
  * an owner or a justification, or a mitigation with a status other than

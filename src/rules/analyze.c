@@ -696,7 +696,7 @@ analyze_also(struct eval *e, const struct threat *t, const struct hit *h,
 		buf_adds(&b, t->id);
 		buf_addc(&b, '@');
 		buf_adds(&b, h[also[i]].id);
-		risk_add_alias(k, b.s);
+		eval_add_alias(e, k, b.s);
 	}
 	buf_release(&b);
 }
@@ -838,6 +838,8 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	k->title = xstrdup(t->title);
 	if (n > 1 || first->subj != first->obj)
 		analyze_lead(k, t, h, members, n);
+	/* Its reasons, asks and aliases are only added to from here. */
+	eval_reasons_begin(e, k);
 	for (i = 0; i < n; i++) {
 		if (h[members[i]].answers != NULL)
 			risk_add_reason(k, REASON_FACT, "flow '%s' answers "
@@ -868,7 +870,7 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 			buf_adds(&name, t->id);
 			buf_addc(&name, '@');
 			buf_adds(&name, h[members[i]].id);
-			risk_add_alias(k, name.s);
+			eval_add_alias(e, k, name.s);
 		}
 	}
 	buf_release(&name);
@@ -885,7 +887,7 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	analyze_assumes_free(&best);
 	for (i = 0; i < t->nmitigations; i++)
 		risk_add_mitigation(k, t->mitigations[i]);
-	return k;
+	return k;	/* its caller ends eval_reasons_begin() */
 }
 
 /* The number of targets of a threat's type in a model. */
@@ -947,7 +949,8 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	struct hit		*h;
 	struct strmap		 groups;
 	enum tv			 v;
-	size_t			 i, j, n, nh = 0, g, *members, *next, *head;
+	size_t			 i, j, n, nh = 0, g, *members, *next, *head,
+				*tail;
 	size_t			*also, nalso;
 	struct risk		*k;
 	struct buf		 name;
@@ -974,11 +977,12 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		return;
 	}
 	analyze_subjects(m, t, h, nh);
-	/* Group by subject id: head[] the first hit of a group, next[] the
-	   next hit of the same group. */
+	/* Group by subject id: head[] the first hit of a group, tail[] its
+	   last, next[] the next hit of the same group. */
 	strmap_init(&groups);
 	next = xcalloc(nh + 1, sizeof *next);
 	head = xcalloc(nh + 1, sizeof *head);
+	tail = xcalloc(nh + 1, sizeof *tail);
 	members = xcalloc(nh + 1, sizeof *members);
 	also = xcalloc(nh + 1, sizeof *also);
 	buf_init(&name);
@@ -986,15 +990,15 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		next[i] = (size_t)-1;
 		if ((j = (size_t)(uintptr_t)strmap_get(&groups,
 		    h[i].subj_id)) == 0) {
-			head[g++] = i;
+			head[g] = tail[g] = i;
 			strmap_put(&groups, h[i].subj_id,
-			    (void *)(uintptr_t)(i + 1));
+			    (void *)(uintptr_t)++g);
 			continue;
 		}
-		/* Append to the group's last hit, found from its head. */
-		for (j = j - 1; next[j] != (size_t)-1; j = next[j])
-			;
-		next[j] = i;
+		/* Append to the group's last hit (a subject with thousands
+		   of hits, a boundary many flows enter, is not walked). */
+		next[tail[j - 1]] = i;
+		tail[j - 1] = i;
 	}
 	for (i = 0; i < g; i++) {
 		/*
@@ -1026,13 +1030,15 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 				continue;
 			buf_reset(&name);
 			buf_addf(&name, "%s@%s", t->id, h[j].moved);
-			risk_add_alias(k, name.s);
+			eval_add_alias(e, k, name.s);
 		}
+		eval_reasons_end(e);
 	}
 	buf_release(&name);
 	strmap_release(&groups);
 	free(next);
 	free(head);
+	free(tail);
 	free(members);
 	free(also);
 	free(h);

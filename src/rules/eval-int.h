@@ -78,6 +78,23 @@ struct eval {
 	uint32_t		*scratch_queue;	/* PATH_SEARCH */
 	struct buf		 line;		/* reason being built */
 	enum reason_kind	 kind;		/* and its kind */
+	/*
+	 * The reasons of the finding being raised (eval_reasons_begin()),
+	 * by kind and text, once it has many: a finding about thousands of
+	 * flows into one boundary would compare each new reason with all.
+	 */
+	struct risk		*rk;		/* that finding, or NULL */
+	size_t			 rn;		/* its reasons indexed */
+	int			 rindexed;	/* rindex is in use */
+	struct strmap		 rindex[REASON_KIND_COUNT];
+	/* The same for the fields it asks, by "field element". */
+	size_t			 an;		/* its asks indexed */
+	struct strmap		 aindex;
+	char			**akeys;	/* aindex's keys */
+	size_t			 nakeys;
+	/* And its aliases. */
+	size_t			 ln;		/* its aliases indexed */
+	struct strmap		 lindex;
 };
 
 /* The index of a boundary of the model. */

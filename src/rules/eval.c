@@ -131,6 +131,7 @@ eval_free(struct eval *e)
 
 	if (e == NULL)
 		return;
+	eval_reasons_end(e);
 	for (i = 0; i < e->nmemo; i++)
 		eval_memo_release(&e->memo[i]);
 	free(e->memo);

@@ -53,6 +53,17 @@ enum tv		 eval_cond(struct eval *, const struct cond *, const void *);
  * "assumed: ... (not answered)" for each unanswered field taken as the
  * risky answer. Lines already there are not repeated.
  */
+/*
+ * Between begin and end, the reasons, asks and aliases of risk k are only
+ * added to (by eval_explain() or any other way), never changed or
+ * removed: the explanations look for one already there in an index of
+ * them rather than in each of them.
+ */
+void		 eval_reasons_begin(struct eval *, struct risk *k);
+void		 eval_reasons_end(struct eval *);
+/* risk_add_alias(), from that index for k between begin and end. */
+void		 eval_add_alias(struct eval *, struct risk *k,
+		     const char *name);
 void		 eval_explain(struct eval *, const struct cond *, const void *,
 		     struct risk *);
 /*

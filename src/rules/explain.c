@@ -21,6 +21,140 @@
  * Add the reason being built (e->kind, e->line) to the risk unless it is
  * there already.
  */
+/* Reasons indexed once a finding has this many. */
+#define REASON_INDEX_FROM	32
+
+/* A reason's text after its kind's prefix, as risk_reason_text() finds it. */
+static const char *
+reason_text(const struct risk_reason *r)
+{
+	const char	*prefix = reason_kind_prefix(r->kind);
+	size_t		 np = strlen(prefix);
+
+	return strncmp(r->line, prefix, np) == 0 ? r->line + np : r->line;
+}
+
+void
+eval_reasons_begin(struct eval *e, struct risk *k)
+{
+	eval_reasons_end(e);
+	e->rk = k;
+	e->rn = 0;
+}
+
+void
+eval_reasons_end(struct eval *e)
+{
+	size_t	i;
+
+	if (e->rindexed) {
+		for (i = 0; i < REASON_KIND_COUNT; i++)
+			strmap_release(&e->rindex[i]);
+		strmap_release(&e->aindex);
+		strmap_release(&e->lindex);
+		for (i = 0; i < e->nakeys; i++)
+			free(e->akeys[i]);
+		free(e->akeys);
+		e->akeys = NULL;
+		e->nakeys = 0;
+	}
+	e->rindexed = 0;
+	e->rk = NULL;
+	e->rn = 0;
+	e->an = 0;
+	e->ln = 0;
+}
+
+/*
+ * 1 if k, the finding being raised, has the reason being built, from the
+ * index of its reasons (those added since it was looked at indexed first).
+ */
+static int
+reason_indexed(struct eval *e, struct risk *k)
+{
+	const struct risk_reason	*r;
+	size_t				 i;
+
+	if (!e->rindexed) {
+		for (i = 0; i < REASON_KIND_COUNT; i++)
+			strmap_init(&e->rindex[i]);
+		strmap_init(&e->aindex);
+		strmap_init(&e->lindex);
+		e->rindexed = 1;
+	}
+	for (; e->rn < k->nreasons; e->rn++) {
+		r = &k->reasons[e->rn];
+		if ((unsigned)r->kind < REASON_KIND_COUNT)
+			strmap_put(&e->rindex[r->kind], reason_text(r),
+			    r->line);
+	}
+	return strmap_get(&e->rindex[e->kind], e->line.s) != NULL;
+}
+
+/* Index the field of an element that k asks, as "field element". */
+static int
+ask_indexed(struct eval *e, const char *element, const char *field, int add)
+{
+	char	*key;
+	int	 had;
+
+	key = xmalloc(strlen(field) + strlen(element) + 2);
+	strcpy(key, field);
+	strcat(key, " ");
+	strcat(key, element);
+	had = strmap_get(&e->aindex, key) != NULL;
+	if (had || !add) {
+		free(key);
+		return had;
+	}
+	e->akeys = xreallocarray(e->akeys, e->nakeys + 1, sizeof *e->akeys);
+	e->akeys[e->nakeys++] = key;
+	strmap_put(&e->aindex, key, key);
+	return 0;
+}
+
+/*
+ * risk_add_ask(), from the index of what k asks when k is the finding
+ * being raised and asks many (eval_reasons_begin()).
+ */
+static void
+ask_add(struct eval *e, struct risk *k, const char *element,
+    const char *field)
+{
+	if (k != e->rk || k->nasks < REASON_INDEX_FROM) {
+		risk_add_ask(k, element, field);
+		return;
+	}
+	if (!e->rindexed)
+		(void)reason_indexed(e, k);
+	for (; e->an < k->nasks; e->an++)
+		(void)ask_indexed(e, k->asks[e->an].element,
+		    k->asks[e->an].field, 1);
+	if (!ask_indexed(e, element, field, 0))
+		risk_append_ask(k, element, field);
+}
+
+void
+eval_add_alias(struct eval *e, struct risk *k, const char *name)
+{
+	size_t	n = strlen(k->threat);
+
+	if (k != e->rk || k->naliases < REASON_INDEX_FROM) {
+		risk_add_alias(k, name);
+		return;
+	}
+	/* Not the risk's own name (as risk_add_alias()). */
+	if (strncmp(name, k->threat, n) == 0 && name[n] == '@' &&
+	    strcmp(name + n + 1, k->target) == 0)
+		return;
+	if (!e->rindexed)
+		(void)reason_indexed(e, k);
+	for (; e->ln < k->naliases; e->ln++)
+		strmap_put(&e->lindex, k->aliases[e->ln], k->aliases[e->ln]);
+	if (strmap_get(&e->lindex, name) == NULL)
+		risk_append_alias(k, name);
+}
+
 static void
 reason_add(struct eval *e, struct risk *k)
 {
@@ -29,6 +163,11 @@ reason_add(struct eval *e, struct risk *k)
 	const char	*prefix = reason_kind_prefix(e->kind), *t;
 	size_t		 i, np = strlen(prefix);
 
+	if (k == e->rk && k->nreasons >= REASON_INDEX_FROM) {
+		if (!reason_indexed(e, k))
+			risk_add_reason_text(k, e->kind, e->line.s);
+		goto out;
+	}
 	for (i = 0; i < k->nreasons; i++) {
 		if (k->reasons[i].kind != e->kind)
 			continue;
@@ -102,7 +241,7 @@ reason_ask(struct eval *e, struct risk *k, enum target_type t,
 		buf_addf(&b, "system '%s'", e->m->system.id);
 	else
 		reason_obj(&b, t, obj);
-	risk_add_ask(k, b.s, field);
+	ask_add(e, k, b.s, field);
 	buf_release(&b);
 }
 
