@@ -109,18 +109,21 @@ const struct cli_cmd cli_cmds[] = {
 	  .run = cmd_analyze },
 	{ .name = "risks", .args = "DB",
 	  .help = "the risks, one a line, most severe first",
-	  .opts = OPT_MODEL | OPT_STATUS | OPT_MINSEV | OPT_ALL,
+	  .opts = OPT_MODEL | OPT_STATUS | OPT_MINSEV | OPT_ALL |
+	  OPT_CATALOGUE,
 	  .opthelp = help_risks, .minpos = 1, .maxpos = 1,
 	  .run = cmd_risks },
 	{ .name = "risk", .args = "DB RISK-ID",
 	  .help = "show a risk, or decide it: status, owner and "
 	  "justification",
-	  .opts = OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_JUSTIFY,
+	  .opts = OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_JUSTIFY |
+	  OPT_CATALOGUE,
 	  .opthelp = help_risk, .minpos = 2, .maxpos = 2, .run = cmd_risk },
 	{ .name = "mitigation", .args = "DB RISK-ID MITIGATION-ID",
 	  .help = "set the status, owner, due date and notes of a risk's "
 	  "mitigation",
-	  .opts = OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_DUE | OPT_NOTES,
+	  .opts = OPT_MODEL | OPT_STATUS | OPT_OWNER | OPT_DUE | OPT_NOTES |
+	  OPT_CATALOGUE,
 	  .opthelp = help_mitigation, .minpos = 3, .maxpos = 3,
 	  .run = cmd_mitigation },
 	{ .name = "diff", .args = "OLD NEW",
@@ -132,7 +135,7 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "check", .args = "DB",
 	  .help = "exit 3 if open risks at or above a level remain, listing "
 	  "them",
-	  .opts = OPT_MODEL | OPT_FAILON | OPT_UNANSWERED,
+	  .opts = OPT_MODEL | OPT_FAILON | OPT_UNANSWERED | OPT_CATALOGUE,
 	  .required = OPT_FAILON,
 	  .minpos = 1, .maxpos = 1, .run = cmd_check },
 	{ .name = "catalogue",

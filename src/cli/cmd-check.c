@@ -15,6 +15,7 @@
 #include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
+#include "store/store-page.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/limits.h"
@@ -169,6 +170,45 @@ check_register(const struct catalogue *cat, const struct model *m,
 	return rc;
 }
 
+/*
+ * The stored register may hold risks of threats that the catalogue
+ * loaded now lacks (a database imported with an organisation's own
+ * catalogue, checked without it): the analysis in memory cannot raise
+ * them, so say which on stderr rather than pass over them in silence.
+ */
+static void
+check_note_unknown(struct session *s, const char *id)
+{
+	struct risk_register	 own;
+	const struct risk	*k;
+	struct error		 e;
+	size_t			 i, n = 0;
+
+	risk_register_init(&own);
+	if (store_load_risk_states(s->store, id, &own, &e) == -1) {
+		risk_register_release(&own);
+		return;
+	}
+	for (i = 0; i < own.n; i++) {
+		k = own.risks[i];
+		if (!k->applies || catalogue_threat(s->cat, k->threat) != NULL)
+			continue;
+		if (n++ == 0) {
+			fprintf(stderr, "parapet: check: note: '");
+			cli_puts(stderr, id);
+			fprintf(stderr, "' holds risks of threats that the "
+			    "catalogue loaded lacks, left out of this check "
+			    "(give the catalogue it was analysed with: "
+			    "--catalogue FILE):");
+		}
+		fprintf(stderr, " ");
+		cli_put_risk(stderr, k);
+	}
+	if (n > 0)
+		fprintf(stderr, "\n");
+	risk_register_release(&own);
+}
+
 static int
 check_model(struct session *s, const char *id, int level,
     const struct cli_args *a)
@@ -186,8 +226,10 @@ check_model(struct session *s, const char *id, int level,
 	if ((m = store_load(s->store, id, &e)) == NULL ||
 	    session_register(s, m, &reg, &e) == -1)
 		cli_fail(&e);
-	else
+	else {
+		check_note_unknown(s, m->system.id);
 		rc = check_register(s->cat, m, &reg, level, a);
+	}
 	risk_register_release(&reg);
 	model_free(m);
 	return rc;

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# A fifth new user's findings at the command line. An organisation's own
+# catalogue reaches every command that loads the catalogue: the CI gate
+# (check) sees the threats 'risks' lists, and says so when the catalogue
+# a database was analysed with is missing.
+. "${srcdir:-.}/tests/cli/lib.sh"
+cd "$T" || exit 1
+cat >airline.yaml <<'YAML'
+parapet: 1
+system: {id: airline-bot, name: Airline chat assistant, criticality: high}
+components:
+  - {id: passenger, name: Passenger, kind: user}
+  - {id: llm, name: Assistant LLM, kind: model, model-type: llm,
+     provider: in-house}
+flows:
+  - {id: ask, from: passenger, to: llm, data: [prompt]}
+YAML
+cat >mycat.yaml <<'YAML'
+parapet-catalogue: 1
+threats:
+  - id: x-binding-promises
+    title: The assistant promises refunds the organisation then owes
+    description: >-
+      A conversational assistant states refunds or rights; a wrong
+      statement can bind the organisation.
+    why: Courts have held companies to what their chatbots said.
+    target: component
+    when:
+      kind: model
+      model-type: llm
+      reachable-from: { from: { kind: user }, via: prompt }
+    likelihood: 4
+    impact: 5
+    stride: [R]
+    refs:
+      guideline: ["3.4"]
+    mitigations: [m-llm-red-team]
+YAML
+newdb airline
+run import airline.yaml "$DB" --catalogue mycat.yaml
+expect_rc 0 "import with an own catalogue"
+run risks "$DB" --catalogue mycat.yaml
+expect_out "x-binding-promises@llm" "risks with the own catalogue"
+
+# The gate on the database and on the model file takes the catalogue and
+# fails on the organisation's own threat.
+run check "$DB" --fail-on critical --catalogue mycat.yaml
+expect_rc 3 "check DB --catalogue"
+expect_out "critical  open           4x5  x-binding-promises@llm" \
+    "check DB --catalogue"
+run check airline.yaml --fail-on critical --catalogue mycat.yaml
+expect_rc 3 "check FILE --catalogue"
+expect_out "x-binding-promises@llm" "check FILE --catalogue"
+
+# Without it, the gate names the risks it cannot see.
+run check "$DB" --fail-on critical
+expect_err "'airline-bot' holds risks of threats that the catalogue loaded lacks, left out of this check (give the catalogue it was analysed with: --catalogue FILE): x-binding-promises@llm" \
+    "check DB without the own catalogue"
+
+# Deciding the risk and its mitigation take it too (the mitigation's
+# title and the threat's references come from it).
+run risk "$DB" x-binding-promises@llm --catalogue mycat.yaml
+expect_rc 0 "risk --catalogue"
+expect_out "The assistant promises refunds" "risk --catalogue"
+run mitigation "$DB" x-binding-promises@llm m-llm-red-team \
+    --status planned --catalogue mycat.yaml
+expect_rc 0 "mitigation --catalogue"
+finish
