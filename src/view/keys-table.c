@@ -130,7 +130,7 @@ const struct keybinding keys_table[] = {
 
 	/* Pick lists. */
 	{ KEYC_ENTER, "Enter", KCTX_PICK, ACT_OPEN, "choose", "choose the "
-	  "selected value (or the ticked ones)" },
+	  "ticked values, or with none ticked the selected one" },
 	{ ' ', "Space", KCTX_PICK, ACT_TOGGLE, "tick/untick", "tick or "
 	  "untick a value (where several are allowed)" },
 	{ KEYC_ESC, "Esc", KCTX_PICK, ACT_BACK, "cancel", "cancel" },

@@ -194,19 +194,26 @@ pick_toggle(struct pick *p)
 	if (!p->multi || p->list.cursor >= p->n)
 		return;
 	p->v[p->list.cursor].ticked = !p->v[p->list.cursor].ticked;
+	p->toggled = 1;
 }
 
 char *
 pick_result(const struct pick *p)
 {
-	struct buf	b;
-	size_t		i;
+	struct buf			 b;
+	const struct pick_option	*o = pick_current(p);
+	size_t				 i;
 
-	if (!p->multi) {
-		const struct pick_option	*o = pick_current(p);
-
+	if (!p->multi)
 		return xstrdup(o != NULL ? o->value : "");
-	}
+	/*
+	 * Enter on a value with nothing ticked chooses it, as a list of one
+	 * choice does; only ticks taken off here leave the field empty.
+	 */
+	for (i = 0; i < p->n && !p->v[i].ticked; i++)
+		continue;
+	if (i == p->n && !p->toggled)
+		return xstrdup(o != NULL ? o->value : "");
 	buf_init(&b);
 	for (i = 0; i < p->n; i++) {
 		if (!p->v[i].ticked)

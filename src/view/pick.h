@@ -27,6 +27,7 @@ struct pick_option {
 struct pick {
 	char			*title;
 	int			 multi;		/* several may be ticked */
+	int			 toggled;	/* a tick was put or taken */
 	struct pick_option	*v;
 	size_t			 n;
 	struct vlist		 list;		/* built by pick_build() */
@@ -66,7 +67,9 @@ void		 pick_typed_reset(struct pick *);
 void		 pick_toggle(struct pick *);
 /*
  * The choice: the current option's value, or for multi the ticked values
- * joined by ", " (the caller's to free).
+ * joined by ", "; for multi with nothing ticked, the current option's
+ * value unless ticks were taken off here (then none). The caller's to
+ * free.
  */
 char		*pick_result(const struct pick *);
 
