@@ -73,6 +73,36 @@ export_usual(const char *w)
 	return found;
 }
 
+/*
+ * A file whose name says another format than the one written (Markdown
+ * into report.yaml, an easy slip in a pipeline) is written, with a note:
+ * the screens ask, a command cannot. The usual other spellings pass.
+ */
+static void
+export_note_ext(const struct exporter *x, const char *path)
+{
+	static const char *const alias[][2] = {
+		{ "yaml", "yml" }, { "md", "markdown" }, { "sarif", "json" },
+		{ "dot", "gv" },
+	};
+	const char	*slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+	size_t		 i;
+
+	if (dot == NULL || (slash != NULL && dot < slash + 2) || dot == path ||
+	    dot[1] == '\0' || strcasecmp(dot + 1, x->ext) == 0)
+		return;
+	for (i = 0; i < sizeof alias / sizeof alias[0]; i++)
+		if (strcmp(x->ext, alias[i][0]) == 0 &&
+		    strcasecmp(dot + 1, alias[i][1]) == 0)
+			return;
+	fprintf(stderr, "parapet: export: note: '");
+	cli_puts(stderr, path);
+	fprintf(stderr, "' ends in .");
+	cli_puts(stderr, dot + 1);
+	fprintf(stderr, " but the format is %s (.%s); written all the same\n",
+	    x->name, x->ext);
+}
+
 /* The next risk of the store's cursor, for export_input.next_risk. */
 static const struct risk *
 cmd_export_next(void *cursor, struct error *e)
@@ -308,6 +338,8 @@ write:
 			goto out;
 		}
 	}
+	if (a->output != NULL && strcmp(a->output, "-") != 0)
+		export_note_ext(x, a->output);
 	if (svg != NULL) {
 		/* A file the user did not name: say where it went. */
 		fprintf(stderr, "parapet: export: note: the report's data-flow "

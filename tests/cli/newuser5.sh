@@ -65,4 +65,16 @@ expect_out "The assistant promises refunds" "risk --catalogue"
 run mitigation "$DB" x-binding-promises@llm m-llm-red-team \
     --status planned --catalogue mycat.yaml
 expect_rc 0 "mitigation --catalogue"
+
+# An export into a file named for another format says so, and writes.
+run export "$DB" --format markdown --output report.yaml
+expect_rc 0 "markdown into report.yaml"
+expect_err "note: 'report.yaml' ends in .yaml but the format is markdown (.md); written all the same" \
+    "markdown into report.yaml"
+grep -q '^# ' report.yaml || fail "report.yaml was not written"
+run export "$DB" --format yaml --output model.yml
+expect_rc 0 "yaml into model.yml"
+grep -q 'ends in' "$T/err" && fail "model.yml draws a note"
+run export "$DB" --format sarif --output scan.sarif.json
+grep -q 'ends in' "$T/err" && fail "scan.sarif.json draws a note"
 finish
