@@ -177,7 +177,7 @@ export_register(const struct org_system *v, size_t n,
 	struct reg_table	 t;
 	struct md_row		 r = { .n = 0 };
 	size_t			 i, s, tot[LEVEL_COUNT] = { 0 }, conf = 0,
-				 over = 0, rev = 0;
+				 over = 0, rev = 0, nq = 0;
 	const char		*crit;
 
 	switch (format) {
@@ -209,7 +209,7 @@ export_register(const struct org_system *v, size_t n,
 			return;
 		buf_adds(o, "| System | Name | Owner | Team | Critical | High "
 		    "| Medium | Low | To confirm | Overdue | Review | Open "
-		    "questions |\n| --- | --- | --- | --- | ---: | ---: | ---: "
+		    "practice questions |\n| --- | --- | --- | --- | ---: | ---: | ---: "
 		    "| ---: | ---: | ---: | ---: | ---: |\n");
 		for (i = 0; i < n; i++) {
 			md_id(md_td(&r), v[i].id);
@@ -267,14 +267,16 @@ export_register(const struct org_system *v, size_t n,
 		conf += v[i].to_confirm;
 		over += v[i].overdue;
 		rev += v[i].review;
+		nq += v[i].questions;
 	}
 	reg_table_write(&t, o);
 	buf_addf(o, "%zu system%s on %.10s: %s risks %zu critical, %zu high, "
 	    "%zu medium, %zu low, %zu to confirm; %zu overdue mitigation%s; "
-	    "%zu accepted risk%s due for review\n", n, n == 1 ? "" : "s",
+	    "%zu accepted risk%s due for review; %zu open practice "
+	    "question%s (QUESTIONS)\n", n, n == 1 ? "" : "s",
 	    f->today, reg_counted(f), tot[LEVEL_CRITICAL], tot[LEVEL_HIGH],
 	    tot[LEVEL_MEDIUM], tot[LEVEL_LOW], conf, over, over == 1 ? "" : "s",
-	    rev, rev == 1 ? "" : "s");
+	    rev, rev == 1 ? "" : "s", nq, nq == 1 ? "" : "s");
 }
 
 void

@@ -77,4 +77,11 @@ expect_rc 0 "yaml into model.yml"
 grep -q 'ends in' "$T/err" && fail "model.yml draws a note"
 run export "$DB" --format sarif --output scan.sarif.json
 grep -q 'ends in' "$T/err" && fail "scan.sarif.json draws a note"
+
+# The register counts the practice questions, and says so: the
+# dashboard's open questions count the fields not answered too.
+run register "$DB" --format markdown
+expect_out "| Review | Open practice questions |" "register markdown header"
+run register "$DB"
+expect_out "open practice questions (QUESTIONS)" "register text totals"
 finish
