@@ -17,6 +17,7 @@
 #include "util/paths.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
+#include "view/start.h"
 #include "yaml/model-yaml.h"
 
 static int
@@ -94,7 +95,7 @@ cmd_templates(const struct cli_cmd *c, struct cli_args *a)
 {
 	struct model	 *m;
 	struct error	  e;
-	char		**v, *path;
+	char		**v, *path, *what;
 	size_t		  n, i, w = 0;
 
 	(void)c;
@@ -110,8 +111,12 @@ cmd_templates(const struct cli_cmd *c, struct cli_args *a)
 	for (i = 0; i < n; i++) {
 		path = xasprintf("%s/%s.yaml", paths_templates(), v[i]);
 		printf("%-*s  ", (int)w, v[i]);
+		/* What it is (its first comment line, as the screens
+		 * show it), else its system's name. */
 		if ((m = model_load_yaml(path, &e)) != NULL) {
-			cli_puts(stdout, m->system.name);
+			what = start_template_summary(path);
+			cli_puts(stdout, what != NULL ? what : m->system.name);
+			free(what);
 			printf(" (%zu components, %zu flows)", m->ncomponents,
 			    m->nflows);
 			model_free(m);

@@ -84,4 +84,9 @@ run register "$DB" --format markdown
 expect_out "| Review | Open practice questions |" "register markdown header"
 run register "$DB"
 expect_out "open practice questions (QUESTIONS)" "register text totals"
+
+# The templates say what kind of system each is, as the screens do.
+run templates
+expect_out "rag-assistant                  RAG chat assistant with two tools (" \
+    "templates: the description"
 finish
