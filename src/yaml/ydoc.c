@@ -197,6 +197,16 @@ ydoc_syntax_error(struct ydoc_parser *yp)
 		at = ydoc_offset_mark(yp->text, yp->len, p->problem_offset);
 		m = &at;
 	}
+	/*
+	 * A key without its ':' ("name A") is found missing only on the
+	 * next line, where libyaml's problem mark is: the key it was
+	 * scanning starts where the slip is.
+	 */
+	if (p->error == YAML_SCANNER_ERROR && p->context != NULL &&
+	    strcmp(p->context, "while scanning a simple key") == 0 &&
+	    p->context_mark.line < m->line)
+		return ydoc_error_at(yp, &p->context_mark, "YAML syntax "
+		    "error: %s after this key", what);
 	if (p->context != NULL)
 		return ydoc_error_at(yp, m, "YAML syntax error: %s %s",
 		    what, p->context);

@@ -89,4 +89,12 @@ expect_out "open practice questions (QUESTIONS)" "register text totals"
 run templates
 expect_out "rag-assistant                  RAG chat assistant with two tools (" \
     "templates: the description"
+
+# A key without its ':' is reported on its own line, not the next.
+printf 'parapet: 1\nsystem: {id: s, name: S}\ncomponents:\n  - id: a\n    name A\n    kind: user\n' >colon.yaml
+newdb colon
+run import colon.yaml "$DB"
+expect_rc 1 "missing colon"
+expect_err "colon.yaml:5:5: YAML syntax error: could not find expected ':' after this key" \
+    "missing colon: the key's line"
 finish
