@@ -990,7 +990,7 @@ test_walk_template_reads_history(void **state)
 	assert_int_equal(walk_done(WALK_SYSTEM, m, NULL, NULL, &wt), 0);
 	assert_int_equal(walk_resume(m, NULL, NULL, &wt), WALK_SYSTEM);
 	vlines_init(&ls);
-	walk_template_note(&ls, m, &wt, 1000);
+	walk_template_note(&ls, m, &wt, 1000, 4);
 	s = vlines_plain(&ls);
 	assert_non_null(strstr(s, "From the template 'rag-assistant'"));
 	assert_non_null(strstr(s, "app exposure public; app untrusted-input "
@@ -1011,7 +1011,7 @@ test_walk_template_reads_history(void **state)
 	walk_tmpl_read(&wt, v, 9);
 	assert_int_equal(wt.example, 1U << WALK_BOUNDARIES | 1U << WALK_FLOWS);
 	vlines_init(&ls);
-	walk_template_note(&ls, m, &wt, 1000);
+	walk_template_note(&ls, m, &wt, 1000, 4);
 	s = vlines_plain(&ls);
 	assert_null(strstr(s, "app exposure"));
 	assert_non_null(strstr(s, "app untrusted-input true"));
@@ -1024,7 +1024,7 @@ test_walk_template_reads_history(void **state)
 	walk_tmpl_read(&wt, v, 1);
 	assert_null(wt.name);
 	vlines_init(&ls);
-	walk_template_note(&ls, m, &wt, 1000);
+	walk_template_note(&ls, m, &wt, 1000, 4);
 	assert_int_equal(ls.n, 0);
 	vlines_release(&ls);
 	walk_tmpl_release(&wt);

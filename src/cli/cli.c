@@ -153,7 +153,9 @@ const struct cli_cmd cli_cmds[] = {
 	{ .name = "templates", .args = "", .help = "list the starter models",
 	  .run = cmd_templates },
 	{ .name = "questions", .args = "DB",
-	  .help = "the practice questions with the model's answers",
+	  .help = "the open questions: the practice questions with the "
+	  "model's answers, then the fields not answered that risks would "
+	  "rest on",
 	  .opts = OPT_MODEL | OPT_CATALOGUE, .minpos = 1, .maxpos = 1,
 	  .run = cmd_questions },
 	{ .name = "answer", .args = "DB QUESTION yes|no|unknown",

@@ -30,7 +30,7 @@ cli_print_field_question(const struct risk_question *q, int detail)
 	printf(" is not answered\n");
 	if (!detail)
 		return;
-	printf("             if the risky answer is true, it raises:\n");
+	printf("             if the answer is as assumed below, it raises:\n");
 	for (i = 0; i < q->nrisks; i++) {
 		k = q->risks[i];
 		printf("             %-8s %dx%d  ", vocab_name(&vocab_severity,

@@ -112,7 +112,7 @@ walk_draw(struct tui *t, struct screen *s)
 	walk_header(&head, w->step, m, tui_catalogue(t), &t->risks,
 	    &t->tmpl, t->cols);
 	if (w->step <= WALK_FLOWS)
-		walk_template_note(&head, m, &t->tmpl, t->cols);
+		walk_template_note(&head, m, &t->tmpl, t->cols, h / 5);
 	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);

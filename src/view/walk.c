@@ -590,7 +590,7 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 			for (t = 0; t < title.n; t++) {
 				v = vlines_add(&l->lines);
 				if (t == 0)
-					vline_addf(v, VS_DIM, "      if so, "
+					vline_addf(v, VS_DIM, "    at stake "
 					    "%-8s ", vocab_name(
 					    &vocab_severity, k->severity));
 				if (title.v[t].n > 0)
@@ -723,7 +723,7 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 
 void
 walk_template_note(struct vlines *ls, const struct model *m,
-    const struct walk_tmpl *wt, int width)
+    const struct walk_tmpl *wt, int width, int maxlines)
 {
 	const struct walk_tmpl_obj	*o;
 	const struct field		*fs;
@@ -772,9 +772,13 @@ walk_template_note(struct vlines *ls, const struct model *m,
 	vlines_wrap(&note, VS_WARN, v, width, 0);
 	free(v);
 	buf_release(&b);
+	if (maxlines < 4)
+		maxlines = 4;
 	for (i = 0; i < note.n; i++) {
-		if (i == 4) {
-			vline_add(&ls->v[ls->n - 1], VS_WARN, "\xe2\x80\xa6");
+		if (i == (size_t)maxlines - 1 && note.n > (size_t)maxlines) {
+			/* The rest in a number, and where they are. */
+			vlines_addf(ls, VS_WARN, "\xe2\x80\xa6 %zu facts in all "
+			    "to confirm, each in its component's form", any);
 			break;
 		}
 		*vlines_add(ls) = note.v[i];

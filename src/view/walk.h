@@ -108,11 +108,12 @@ void			 walk_lines(struct vlist *, enum walk_step,
  * template's example in the steps nobody has changed, and the facts of
  * its components that the analysis uses (exposure, untrusted input,
  * origin...) as the template set them, listed as still to confirm, in at
- * most four lines. Nothing when nothing is left.
+ * most maxlines lines (at least four): when they do not fit, the last says
+ * how many facts there are in all. Nothing when nothing is left.
  */
 void			 walk_template_note(struct vlines *,
 			     const struct model *, const struct walk_tmpl *,
-			     int width);
+			     int width, int maxlines);
 /* The answer of a practice question: TRI_YES, TRI_NO or TRI_UNKNOWN, or
  * -1 when it was never answered. */
 int			 walk_answer(const struct model *, const char *);

@@ -37,6 +37,7 @@ threats:
     mitigations: [m-llm-red-team]
 YAML
 newdb airline
+AIR="$DB"
 run import airline.yaml "$DB" --catalogue mycat.yaml
 expect_rc 0 "import with an own catalogue"
 run risks "$DB" --catalogue mycat.yaml
@@ -97,4 +98,12 @@ run import colon.yaml "$DB"
 expect_rc 1 "missing colon"
 expect_err "colon.yaml:5:5: YAML syntax error: could not find expected ':' after this key" \
     "missing colon: the key's line"
+# The help says what 'questions' mostly matters for: the fields not
+# answered that risks rest on; and what a field's risks are raised on.
+run --help
+expect_out "then the fields not answered that risks would rest on" \
+    "--help: questions"
+run questions "$AIR"
+expect_out "if the answer is as assumed below, it raises:" \
+    "questions: the risks of a field"
 finish

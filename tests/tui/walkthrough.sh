@@ -139,7 +139,7 @@ tui_wait 'Open questions (fields not answered that threats would rest on):'
 tui_wait "critical model-type of model 'llm'"
 # Under it, the worst threat an answer would raise, named by its title.
 tui_screen | grep -A1 "critical model-type of model 'llm'" |
-    grep -qE '^ +if so, critical [A-Z]' ||
+    grep -qE '^ +at stake critical [A-Z]' ||
     tui_fail "the model-type question does not name its critical threat"
 tui_keys Right
 tui_wait 'Step 7 of 7: Review the risks'
