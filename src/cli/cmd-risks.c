@@ -392,7 +392,12 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 	    store_load_risks(s->store, m->system.id, &after, &e) == -1) {
 		cli_fail(&e);
 		/* Say how to give the justification the decision needs. */
-		if (a->justification == NULL &&
+		if (strstr(e.msg, "risk owner") != NULL &&
+		    strstr(e.msg, "justification") != NULL)
+			fprintf(stderr, "parapet: risk: name them with --owner "
+			    "NAME, and give the justification with "
+			    "--justification TEXT\n");
+		else if (a->justification == NULL &&
 		    strstr(e.msg, "justification") != NULL)
 			fprintf(stderr, "parapet: risk: give it with "
 			    "--justification TEXT%s\n", status ==

@@ -1047,11 +1047,21 @@ static int
 store_check_acceptance(const char *owner, const char *justification,
     struct error *err)
 {
-	if (owner == NULL || store_words(owner) == 0)
+	int	noowner, nowhy;
+
+	/* Both at once when both are missing: not one run each. */
+	noowner = owner == NULL || store_words(owner) == 0;
+	nowhy = justification == NULL ||
+	    store_words(justification) < STORE_JUSTIFICATION_WORDS;
+	if (noowner && nowhy)
+		return error_set(err, "accepting a risk requires a risk owner, "
+		    "the person who answers for it, and a justification of "
+		    "at least %d words, saying why it may stand",
+		    STORE_JUSTIFICATION_WORDS);
+	if (noowner)
 		return error_set(err, "accepting a risk requires a risk owner, "
 		    "the person who answers for it");
-	if (justification == NULL ||
-	    store_words(justification) < STORE_JUSTIFICATION_WORDS)
+	if (nowhy)
 		return error_set(err, "accepting a risk requires a "
 		    "justification of at least %d words, saying why it may "
 		    "stand", STORE_JUSTIFICATION_WORDS);
@@ -1164,6 +1174,12 @@ store_set_risk_flags(struct store *s, const char *id, const char *threat,
 	if (store_changed(dd.owner, owner) &&
 	    store_check_owner(owner, err) == -1)
 		goto fail;
+	if (justification == NULL && status == RISK_ACCEPTED &&
+	    (owner == NULL || store_words(owner) == 0)) {
+		error_set(err, "accepting a risk requires a risk owner, the "
+		    "person who answers for it, and a justification");
+		goto fail;
+	}
 	if (justification == NULL &&
 	    (status == RISK_ACCEPTED || status == RISK_NOT_APPLICABLE)) {
 		error_set(err, "%s requires a justification",

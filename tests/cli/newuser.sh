@@ -66,8 +66,8 @@ run new rag.db --template rag-assistant
 expect_rc 0 "rag template"
 run risk rag.db llm-system-prompt-leakage@llm --status accepted
 expect_rc 1 "accepted without a justification"
-expect_err "accepting a risk requires a justification" "accepted, why"
-expect_err "give it with --justification TEXT" "accepted, hint"
+expect_err "accepting a risk requires a risk owner, the person who answers for it, and a justification" "accepted, who and why"
+expect_err "name them with --owner NAME, and give the justification with --justification TEXT" "accepted, hint"
 run risk rag.db llm-system-prompt-leakage@llm --status mitigated
 expect_rc 1 "mitigated without evidence"
 expect_err "or first mark a mitigation implemented ('parapet mitigation')" \

@@ -67,6 +67,15 @@ run mitigation "$DB" x-binding-promises@llm m-llm-red-team \
     --status planned --catalogue mycat.yaml
 expect_rc 0 "mitigation --catalogue"
 
+# Accepting a risk: what is missing is said in one run, not one a run.
+run risk "$DB" x-binding-promises@llm --status accepted \
+    --justification "low value" --catalogue mycat.yaml
+expect_rc 1 "accept without an owner or a real reason"
+expect_err "accepting a risk requires a risk owner, the person who answers for it, and a justification of at least 3 words" \
+    "accept: both requirements at once"
+expect_err "name them with --owner NAME, and give the justification with --justification TEXT" \
+    "accept: both options"
+
 # An export into a file named for another format says so, and writes.
 run export "$DB" --format markdown --output report.yaml
 expect_rc 0 "markdown into report.yaml"
