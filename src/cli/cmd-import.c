@@ -13,6 +13,7 @@
 #include "model/history.h"
 #include "model/model.h"
 #include "model/risk.h"
+#include "model/vocab.h"
 #include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
@@ -293,6 +294,36 @@ import_merge_decisions(struct model_decisions *dec, const char *file,
 		free(names[i]);
 	free(names);
 	free(drop);
+}
+
+/*
+ * An agent or tool whose human-approval and human-review disagree (a
+ * person approves every action, yet reviews only those above a limit): the
+ * analysis counts either as approval before actions, and a reader cannot
+ * tell which was meant. Taken as written, with a note.
+ */
+static void
+import_note_oversight(const struct model *m, const char *file,
+    struct import_notes *notes)
+{
+	const struct component	*c;
+	size_t			 i;
+
+	for (i = 0; i < m->ncomponents; i++) {
+		c = m->components[i];
+		if (c->human_review < 0 || c->human_approval == TRI_UNKNOWN ||
+		    (c->human_approval == TRI_YES) ==
+		    (c->human_review == REVIEW_ALL))
+			continue;
+		import_notes_add(notes, "%s:%lu:%lu: '%s' has human-approval "
+		    "%s but human-review %s: the analysis counts either as "
+		    "a person's approval before actions; make the two agree",
+		    file, c->pos.line, c->pos.col, c->id,
+		    c->human_approval == TRI_YES ? "true (a person approves "
+		    "every action)" : "false (no person approves its "
+		    "actions)", vocab_name(&vocab_human_review,
+		    c->human_review));
+	}
 }
 
 static int
@@ -733,6 +764,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 		cli_fail(&e);
 		goto out;
 	}
+	import_note_oversight(m, file, &notes);
 	/*
 	 * A new database is built under a private name beside its place and
 	 * linked there only once it is whole: a failure removes only what

@@ -76,6 +76,24 @@ expect_err "accepting a risk requires a risk owner, the person who answers for i
 expect_err "name them with --owner NAME, and give the justification with --justification TEXT" \
     "accept: both options"
 
+# A tool that says a person approves every action, and that only those
+# above a limit are reviewed, is imported with a note.
+cat >oversight.yaml <<'YAML'
+parapet: 1
+system: {id: vouchers, name: Vouchers}
+components:
+  - {id: agent, name: Agent, kind: agent}
+  - {id: voucher-tool, name: Voucher tool, kind: tool, can-act: true,
+     human-approval: true, human-review: above-limit,
+     review-limit: vouchers over 250 EUR}
+YAML
+newdb oversight
+run import oversight.yaml "$DB"
+expect_rc 0 "import with disagreeing oversight"
+expect_out "note: oversight.yaml:5:5: 'voucher-tool' has human-approval true (a person approves every action) but human-review above-limit" \
+    "disagreeing oversight: a note"
+DB="$AIR"
+
 # An export into a file named for another format says so, and writes.
 run export "$DB" --format markdown --output report.yaml
 expect_rc 0 "markdown into report.yaml"
