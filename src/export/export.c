@@ -32,8 +32,8 @@ const struct exporter exporters[] = {
 	  export_svg, 0, 0 },
 	{ "yaml", "the model file (format 1) with decisions; re-importable",
 	  "yaml", export_yaml, 0, EXPORT_RISKS_DECISIONS },
-	{ "sarif", "the risks as SARIF 2.1.0 for code scanning, at their "
-	  "lines of the model file", "sarif", export_sarif, 0, 0 },
+	{ "sarif", "the risks as SARIF 2.1.0 for code scanning, on model "
+	  "file lines", "sarif", export_sarif, 0, 0 },
 	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "
 	  "on their elements", "json", export_threat_dragon, 0, 0 },
 	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "

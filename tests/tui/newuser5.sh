@@ -33,7 +33,7 @@ tui_screen | grep -qE '^… [0-9]+ facts in all to confirm, each in its componen
 # The export list: SARIF without a command-line option.
 tui_keys X
 tui_wait 'Export the model'
-tui_has 'at their lines of the model file' ||
+tui_has 'code scanning, on model file lines' ||
     tui_fail "the SARIF line does not say where the risks point"
 tui_hasnt '--model-file' || tui_fail "the export list names --model-file"
 tui_keys Escape
