@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "catalogue/catalogue.h"
 #include "cli/cli.h"
 #include "model/risk.h"
 #include "model/vocab.h"
@@ -1061,4 +1062,29 @@ cli_apply_decisions(struct risk_register *reg,
 	free(names);
 	strmap_release(&by);
 	strmap_release(&as);
+}
+
+void
+cli_note_unknown_threats(const char *cmd, const struct catalogue *cat,
+    const char *system, const struct risk_register *reg, const char *what)
+{
+	const struct risk	*k;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < reg->n; i++) {
+		k = reg->risks[i];
+		if (!k->applies || catalogue_threat(cat, k->threat) != NULL)
+			continue;
+		if (n++ == 0) {
+			fprintf(stderr, "parapet: %s: note: '", cmd);
+			cli_puts(stderr, system);
+			fprintf(stderr, "' holds risks of threats that the "
+			    "catalogue loaded lacks, %s (give the catalogue "
+			    "it was analysed with: --catalogue FILE):", what);
+		}
+		fprintf(stderr, " ");
+		cli_put_risk(stderr, k);
+	}
+	if (n > 0)
+		fprintf(stderr, "\n");
 }

@@ -161,11 +161,21 @@ void	cli_wrap(FILE *, const char *left, size_t indent, const char *text);
 int	cli_model_file_as_db(const char *cmd, const char *db);
 /* 1 if the file is a database: SQLite (its header) or a server's name. */
 int	cli_is_db(const char *path);
+struct catalogue;
+struct risk_register;
+/*
+ * Say on stderr which risks of a stored register (of the model system) come
+ * from threats the catalogue loaded lacks, so that an analysis with it
+ * cannot raise them (a database analysed with an organisation's own
+ * catalogue, read without it); what: what becomes of them.
+ */
+void	cli_note_unknown_threats(const char *cmd, const struct catalogue *,
+	    const char *system, const struct risk_register *,
+	    const char *what);
 /*
  * Set the decisions of a model file on the freshly analysed risks of reg
  * (a decision on a risk now folded into a finding merges into it).
  */
-struct risk_register;
 void	cli_apply_decisions(struct risk_register *,
 	    const struct risk_register *);
 /* Print the export formats, from the exporters table. */

@@ -180,32 +180,12 @@ static void
 check_note_unknown(struct session *s, const char *id)
 {
 	struct risk_register	 own;
-	const struct risk	*k;
 	struct error		 e;
-	size_t			 i, n = 0;
 
 	risk_register_init(&own);
-	if (store_load_risk_states(s->store, id, &own, &e) == -1) {
-		risk_register_release(&own);
-		return;
-	}
-	for (i = 0; i < own.n; i++) {
-		k = own.risks[i];
-		if (!k->applies || catalogue_threat(s->cat, k->threat) != NULL)
-			continue;
-		if (n++ == 0) {
-			fprintf(stderr, "parapet: check: note: '");
-			cli_puts(stderr, id);
-			fprintf(stderr, "' holds risks of threats that the "
-			    "catalogue loaded lacks, left out of this check "
-			    "(give the catalogue it was analysed with: "
-			    "--catalogue FILE):");
-		}
-		fprintf(stderr, " ");
-		cli_put_risk(stderr, k);
-	}
-	if (n > 0)
-		fprintf(stderr, "\n");
+	if (store_load_risk_states(s->store, id, &own, &e) == 0)
+		cli_note_unknown_threats("check", s->cat, id, &own,
+		    "left out of this check");
 	risk_register_release(&own);
 }
 

@@ -228,6 +228,15 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 		}
 		errors_release(&errs);
 	}
+	/*
+	 * A database's register as stored beside a side analysed now: the
+	 * threats of a catalogue not given now would seem to be gone.
+	 */
+	for (i = 0; cat != NULL && i < 2; i++)
+		if (!side[i].at && cli_is_db(side[i].path))
+			cli_note_unknown_threats("diff", cat,
+			    side[i].m->system.id, &side[i].reg, "which the "
+			    "side analysed now cannot raise");
 	/* Two files of different systems are a slip more often than not. */
 	if (strcmp(side[0].m->system.id, side[1].m->system.id) != 0) {
 		fprintf(stderr, "parapet: diff: note: the two sides describe "

@@ -58,6 +58,14 @@ run check "$DB" --fail-on critical
 expect_err "'airline-bot' holds risks of threats that the catalogue loaded lacks, left out of this check (give the catalogue it was analysed with: --catalogue FILE): x-binding-promises@llm" \
     "check DB without the own catalogue"
 
+# So does diff, comparing the database with the file analysed now.
+run diff airline.yaml "$DB"
+expect_err "diff: note: 'airline-bot' holds risks of threats that the catalogue loaded lacks, which the side analysed now cannot raise" \
+    "diff without the own catalogue"
+run diff airline.yaml "$DB" --catalogue mycat.yaml
+grep -q 'catalogue loaded lacks' "$T/err" &&
+    fail "diff with the own catalogue: a note"
+
 # Deciding the risk and its mitigation take it too (the mitigation's
 # title and the threat's references come from it).
 run risk "$DB" x-binding-promises@llm --catalogue mycat.yaml
