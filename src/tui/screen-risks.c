@@ -484,6 +484,7 @@ risks_filter_done(struct tui *t, void *arg, const char *name)
 	if (strcmp(name, "severity") == 0 || strcmp(name, "status") == 0) {
 		pick_init(&p, name[1] == 'e' ? "Show severities (none ticked: "
 		    "all)" : "Show statuses (none ticked: all)", 1);
+		p.none_ok = 1;
 		pick_add_vocab(&p, name[1] == 'e' ? &vocab_severity :
 		    &vocab_risk_status, now);
 		tui_pick(t, &p, risks_filter_value_done, next, risks_arg_free);

@@ -212,7 +212,7 @@ pick_result(const struct pick *p)
 	 */
 	for (i = 0; i < p->n && !p->v[i].ticked; i++)
 		continue;
-	if (i == p->n && !p->toggled)
+	if (i == p->n && !p->toggled && !p->none_ok)
 		return xstrdup(o != NULL ? o->value : "");
 	buf_init(&b);
 	for (i = 0; i < p->n; i++) {

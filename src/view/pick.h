@@ -28,6 +28,9 @@ struct pick {
 	char			*title;
 	int			 multi;		/* several may be ticked */
 	int			 toggled;	/* a tick was put or taken */
+	int			 none_ok;	/* multi: nothing ticked is a
+						   choice ("all"), not the
+						   highlighted value */
 	struct pick_option	*v;
 	size_t			 n;
 	struct vlist		 list;		/* built by pick_build() */
@@ -68,8 +71,8 @@ void		 pick_toggle(struct pick *);
 /*
  * The choice: the current option's value, or for multi the ticked values
  * joined by ", "; for multi with nothing ticked, the current option's
- * value unless ticks were taken off here (then none). The caller's to
- * free.
+ * value unless ticks were taken off here or none_ok is set (then none).
+ * The caller's to free.
  */
 char		*pick_result(const struct pick *);
 

@@ -2,7 +2,8 @@
 # End to end: Enter in a list of several values with nothing ticked
 # chooses the highlighted value, as in a list of one value (an LLM whose
 # model-type did not take would lose every LLM threat); ticks taken off
-# in the list leave the field empty, as asked.
+# in the list leave the field empty, as asked; and a filter's list, where
+# nothing ticked means all, still means all.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -38,6 +39,19 @@ tui_keys Enter
 tui_wait 'saved: edit component'
 tui_screen | grep -qE 'model-type +llm *(↓)?$' ||
     tui_fail "Enter with nothing ticked did not choose the highlighted llm"
+# A filter whose list says "none ticked: all" keeps that meaning.
+tui_keys Escape
+tui_wait 'Step 3 of 7: Components'
+tui_keys R
+tui_wait 'risks, by severity'
+tui_keys f
+tui_wait 'Filter the risks by'
+tui_keys Enter
+tui_wait 'Show severities (none ticked: all)'
+tui_keys Enter
+tui_wait_gone 'Show severities'
+tui_hasnt 'filter: severity' ||
+    tui_fail "Enter with no severity ticked filtered the risks"
 tui_quit
 "$PARAPET" export "$db" --format yaml >"$TUI_DIR/out.yaml"
 grep -qE '^ +model-type: llm$' "$TUI_DIR/out.yaml" ||
