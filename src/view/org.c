@@ -292,6 +292,11 @@ org_lines(struct vlist *l, const struct org_view *v, int width)
 {
 	vlist_clear(l);
 	org_systems(l, v, width);
+	/* The dashboard's open questions count the fields too: say which. */
+	if (v->nsystems > 0)
+		org_under(l, NULL, VS_DIM, "QUESTIONS: practice questions not "
+		    "answered; a model's dashboard also counts the fields not "
+		    "answered that risks would rest on", width, 2);
 	org_items(l, v->overdue, v->noverdue, 0, v->filter, width);
 	org_items(l, v->review, v->nreview, 1, v->filter, width);
 	vlist_fix(l);

@@ -65,6 +65,10 @@ tui_has 'Systems (3)'
 for s in alpha beta gamma; do
 	same_counts "$s"
 done
+# Its open questions are the practice questions: said, as the dashboard
+# counts the fields not answered too.
+tui_has 'QUESTIONS: practice questions not answered' ||
+    tui_fail "the register does not say what QUESTIONS counts"
 tui_has 'Overdue mitigations (1)'
 tui_screen | grep -qE '2026-01-10 +alpha +flow-unencrypted-sensitive@api +[a-z]+ +m-encrypt-in-transit, owner Carol' ||
     tui_fail "the overdue mitigation is not listed with its day, system and risk"
