@@ -452,7 +452,8 @@ test_datasets_a_pipeline_consumes_are_one_finding(void **state)
 	    &reg);
 	assert_int_equal(test_count(&reg, "t-data"), 2);
 	k = test_must_find(&reg, "t-data", "train");
-	assert_true(has_reason(k, "fact: one finding for component 'a'"));
+	assert_true(has_reason(k, "fact: one finding for component 'a', "
+	    "whose results go first to 'train'"));
 	assert_true(has_reason(k, "fact: 'b' too, if answered so: 'b' "
 	    "handles personal data (personal-data not answered)"));
 	assert_false(risk_provisional(k));

@@ -140,7 +140,9 @@ struct hit {
 	int		 maybe;		/* holds only by assumption */
 	const char	*moved;		/* connection: the destination an
 					   answer's finding would have been
-					   about, or NULL */
+					   about; consumer: the component a
+					   group of one was named after; or
+					   NULL */
 	const char	*answers;	/* connection: the request it
 					   answers */
 	size_t		 either;	/* 1 + the threat whose finding the
@@ -502,6 +504,10 @@ analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
 			buf_adds(&b, i + 1 == n ? " and " : ", ");
 		buf_addf(&b, "'%s'", h[members[i]].id);
 	}
+	/* Named after where their results go: the reasons say so. */
+	if (t->finding == FINDING_CONSUMER)
+		buf_addf(&b, ", whose results go first to '%s'",
+		    h[members[0]].subj_id);
 	risk_add_reason_text(k, REASON_FACT, b.s);
 	buf_release(&b);
 }
@@ -1000,6 +1006,22 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		next[tail[j - 1]] = i;
 		tail[j - 1] = i;
 	}
+	/*
+	 * consumer: a group of one is named after its one target, the
+	 * component its reasons stand on, not after where its results go
+	 * (a tool that pays through a booking system is the one whose
+	 * limit is gamed); the name it had is an alias, so that a decision
+	 * taken on it is kept. Not where that name is another group's.
+	 */
+	for (i = 0; t->finding == FINDING_CONSUMER && i < g; i++) {
+		j = head[i];
+		if (next[j] != (size_t)-1 || h[j].subj == h[j].obj ||
+		    strmap_get(&groups, h[j].id) != NULL)
+			continue;
+		h[j].moved = h[j].subj_id;
+		h[j].subj = h[j].obj;
+		h[j].subj_id = h[j].id;
+	}
 	for (i = 0; i < g; i++) {
 		/*
 		 * A finding that stands on facts for one of its targets
@@ -1025,8 +1047,9 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		 * decision taken on it is kept.
 		 */
 		for (j = head[i]; j != (size_t)-1; j = next[j]) {
-			if (h[j].moved == NULL || strmap_get(&groups,
-			    h[j].moved) != NULL)
+			if (h[j].moved == NULL || (t->finding !=
+			    FINDING_CONSUMER && strmap_get(&groups,
+			    h[j].moved) != NULL))
 				continue;
 			buf_reset(&name);
 			buf_addf(&name, "%s@%s", t->id, h[j].moved);

@@ -435,4 +435,43 @@ expect_out "The case system keeps its own audit trail" \
     "the justification is kept"
 expect_out "Case team" "the owner is kept"
 
+# A tool that pays through a booking system games its own limit: the
+# finding is named after the tool its reasons are about, not after the
+# system its results go to (newuser5: decision-limit-gaming@booking-api
+# listed only facts about the voucher tool). A decision taken on the
+# earlier name is kept.
+cat >"$T/voucher.yaml" <<'YAML'
+parapet: 1
+system: { id: voucher, name: Vouchers, criticality: medium }
+boundaries:
+  - { id: internet, name: Internet, trust: untrusted }
+  - { id: cloud, name: Cloud, trust: internal }
+components:
+  - { id: pax, name: Passenger, kind: user, boundary: internet }
+  - { id: chat, name: Chat, kind: application, boundary: cloud, exposure: public, untrusted-input: true }
+  - { id: agent, name: Agent, kind: agent, boundary: cloud, can-act: true }
+  - { id: voucher-tool, name: Voucher tool, kind: tool, boundary: cloud, can-act: true, human-review: above-limit, review-limit: vouchers over EUR 250 }
+  - { id: booking-api, name: Booking API, kind: application, boundary: cloud }
+flows:
+  - { id: ask, from: pax, to: chat, data: [prompt], encrypted: true }
+  - { id: task, from: chat, to: agent, data: [prompt], encrypted: true, authenticated: true }
+  - { id: issue, from: agent, to: voucher-tool, data: [tool-call] }
+  - { id: book, from: voucher-tool, to: booking-api, data: [tool-call] }
+decisions:
+  decision-limit-gaming@booking-api:
+    status: accepted
+    owner: Payments team
+    justification: Vouchers per booking are capped by the fare rules
+YAML
+run import "$T/voucher.yaml" "$T/voucher.db"
+expect_rc 0 "import of a voucher tool that pays through a booking system"
+run risks "$T/voucher.db" --all
+expect_out " decision-limit-gaming@voucher-tool " \
+    "the finding is named after the tool whose limit is gamed"
+expect_no_out "decision-limit-gaming@booking-api" \
+    "no finding named after the system the tool pays through"
+run risk "$T/voucher.db" decision-limit-gaming@voucher-tool
+expect_out "Vouchers per booking are capped by the fare rules" \
+    "the decision on the earlier name is kept"
+
 finish
