@@ -1043,13 +1043,14 @@ explain_contains(struct eval *e, const struct cond *c,
  * settles it), found from the kids' values without evaluating them twice.
  */
 static const struct cond *
-explain_decider(struct eval *e, const struct cond *c, const void *obj)
+explain_decider(struct eval *e, const struct cond *c, const void *obj,
+    enum tv *vp)
 {
 	enum tv	kv[16], v, stop = c->op == COND_ALL ? TV_NO : TV_YES;
 	size_t	i, n;
 
 	if (c->nkids > sizeof kv / sizeof kv[0]) {
-		v = eval_cond(e, c, obj);
+		v = *vp = eval_cond(e, c, obj);
 		for (i = 0; i < c->nkids; i++)
 			if (eval_cond(e, c->kids[i], obj) == v)
 				return c->kids[i];
@@ -1061,10 +1062,41 @@ explain_decider(struct eval *e, const struct cond *c, const void *obj)
 		if (c->op == COND_ALL ? kv[n] < v : kv[n] > v)
 			v = kv[n];
 	}
+	*vp = v;
 	for (i = 0; i < n; i++)
 		if (kv[i] == v)
 			return c->kids[i];
 	return NULL;
+}
+
+/*
+ * The other kids of a node that holds only by assumption and that could
+ * decide it as well (an any of two unanswered fields): the fields they
+ * assume are questions of the finding too, asked with the first, so that
+ * answering the one the reasons name does not raise the next one only
+ * then. Their reasons are the first's to give.
+ */
+static void
+explain_alternatives(struct eval *e, const struct cond *c,
+    const struct cond *decider, const void *obj, int pos, struct risk *k)
+{
+	struct risk	tmp;
+	size_t		i, j;
+
+	for (i = 0; i < c->nkids; i++) {
+		if (c->kids[i] == decider ||
+		    eval_cond(e, c->kids[i], obj) != TV_MAYBE)
+			continue;
+		memset(&tmp, 0, sizeof tmp);
+		explain(e, c->kids[i], obj, pos, &tmp);
+		for (j = 0; j < tmp.nasks; j++)
+			risk_add_ask(k, tmp.asks[j].element,
+			    tmp.asks[j].field);
+		for (j = 0; j < tmp.nreasons; j++)
+			free(tmp.reasons[j].line);
+		free(tmp.reasons);
+		risk_clear_asks(&tmp);
+	}
 }
 
 /*
@@ -1095,8 +1127,10 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 				explain(e, c->kids[i], obj, pos, k);
 			return;
 		}
-		if ((kid = explain_decider(e, c, obj)) != NULL)
+		if ((kid = explain_decider(e, c, obj, &v)) != NULL)
 			explain(e, kid, obj, pos, k);
+		if (v == TV_MAYBE)
+			explain_alternatives(e, c, kid, obj, pos, k);
 		return;
 	case COND_NOT:
 		explain(e, c->kids[0], obj, !pos, k);

@@ -176,4 +176,43 @@ expect_out "accepted       1x5  agent-code-execution@shell" \
     "the decided finding is a risk to confirm"
 expect_no_out "agent-hallucinated-packages@shell" \
     "the undecided finding stays a question"
+# Open questions converge: a field whose answer matters only once another
+# is answered (an index of personal or confidential data: either one) is
+# asked with it, so that answering every question listed raises none that
+# was not (newuser5 F3: answering seven fields raised two new ones).
+kb() {
+	cat >"$T/kb.yaml" <<YAML
+parapet: 1
+system: { id: desk, name: Desk, criticality: medium }
+boundaries:
+  - { id: internet, name: Internet, trust: untrusted }
+  - { id: cloud, name: Cloud, trust: internal }
+components:
+  - { id: pax, name: Passenger, kind: user, boundary: internet }
+  - { id: chat, name: Chat, kind: application, boundary: cloud, exposure: public, untrusted-input: true }
+  - { id: agent, name: Agent, kind: agent, boundary: cloud, provider: in-house, can-act: false, personal-data: false, confidential-data: false }
+  - { id: rules, name: Fare rules, kind: vector-store, boundary: cloud$1 }
+flows:
+  - { id: ask, from: pax, to: chat, data: [prompt], encrypted: true, authenticated: true }
+  - { id: task, from: chat, to: agent, data: [prompt], encrypted: true, authenticated: true }
+  - { id: look, from: rules, to: agent, data: [documents], encrypted: true, authenticated: true }
+YAML
+}
+kb ""
+run import "$T/kb.yaml" "$T/kb.db"
+expect_rc 0 "import of an index nothing is said about"
+run questions "$T/kb.db"
+grep '^field' "$T/out" >"$T/first"
+grep -q "personal-data of vector-store 'rules'" "$T/first" ||
+    fail "whether the index holds personal data is asked"
+kb ", personal-data: false, provider: in-house"
+run import "$T/kb.yaml" "$T/kb.db"
+expect_rc 0 "import with the index's first answers"
+run questions "$T/kb.db"
+grep '^field' "$T/out" | while read -r line; do
+	grep -qxF -- "$line" "$T/first" ||
+	    echo "a question not asked before: $line"
+done >"$T/new"
+[ ! -s "$T/new" ] || fail "answering the questions raised others: $(cat "$T/new")"
+
 finish
