@@ -655,9 +655,10 @@ expect llm-indirect-prompt-injection@llm-a critical
 expect llm-indirect-prompt-injection@llm-c critical
 expect llm-indirect-prompt-injection@llm-b high medium
 above llm-indirect-prompt-injection@llm-a llm-indirect-prompt-injection@llm-b
-expect agent-excessive-agency@tool-a high
+expect agent-excessive-agency@tool-a medium
 expect agent-excessive-agency@tool-c high
 above agent-excessive-agency@tool-a agent-excessive-agency@tool-b
+above agent-excessive-agency@tool-c agent-excessive-agency@tool-a
 
 # A pickled model from a contracted vendor's own channel needs the vendor
 # compromised (likelihood 2); the same file from a public hub needs only an
