@@ -461,6 +461,13 @@ expect agent-excessive-agency@banking-agent none
 expect agent-confused-deputy@banking-agent none
 expect third-party-model-silent-change@verifier none
 expect third-party-model-silent-change@llm high medium
+# Learning which tools the agent has helps an attacker plan; it gives away
+# none of the callers' data the agent handles, so that data does not raise
+# it (ATLAS discovery; the injection it prepares has its own finding).
+"$PARAPET" risk "$T/db" agent-config-discovery@banking-agent |
+    grep -q 'handles personal or confidential data' &&
+    fail "$model: the agent's personal data raises the discovery of its tools"
+expect agent-config-discovery@banking-agent medium low
 
 # The document assistant: uploads are no camera; a handler reviews every
 # score, so no decision is automatic. The fraud model learns from the
