@@ -1069,19 +1069,39 @@ explain_decider(struct eval *e, const struct cond *c, const void *obj,
 	return NULL;
 }
 
+/* 1 if a question's fields ("a or b") include field. */
+static int
+explain_names_field(const char *fields, const char *field)
+{
+	size_t		 n = strlen(field);
+	const char	*p = fields;
+
+	for (;;) {
+		if (strncmp(p, field, n) == 0 && (p[n] == '\0' ||
+		    strncmp(p + n, " or ", 4) == 0))
+			return 1;
+		if ((p = strstr(p, " or ")) == NULL)
+			return 0;
+		p += 4;
+	}
+}
+
 /*
  * The other kids of a node that holds only by assumption and that could
  * decide it as well (an any of two unanswered fields): the fields they
  * assume are questions of the finding too, asked with the first, so that
  * answering the one the reasons name does not raise the next one only
- * then. Their reasons are the first's to give.
+ * then; and what they assume, as the other way it holds ("assumed: or
+ * 'x' handles confidential data (confidential-data not answered)").
  */
 static void
 explain_alternatives(struct eval *e, const struct cond *c,
-    const struct cond *decider, const void *obj, int pos, struct risk *k)
+    const struct cond *decider, const void *obj, int pos, size_t first,
+    struct risk *k)
 {
 	struct risk	tmp;
-	size_t		i, j;
+	size_t		i, j, x, last = k->nasks;
+	char		*both;
 
 	for (i = 0; i < c->nkids; i++) {
 		if (c->kids[i] == decider ||
@@ -1089,11 +1109,35 @@ explain_alternatives(struct eval *e, const struct cond *c,
 			continue;
 		memset(&tmp, 0, sizeof tmp);
 		explain(e, c->kids[i], obj, pos, &tmp);
-		for (j = 0; j < tmp.nasks; j++)
-			risk_add_ask(k, tmp.asks[j].element,
+		/*
+		 * Another field of an element the first kid asks about is
+		 * one question ("personal-data or confidential-data"):
+		 * either answer settles what the other leaves open.
+		 */
+		for (j = 0; j < tmp.nasks; j++) {
+			for (x = first; x < last; x++)
+				if (strcmp(k->asks[x].element,
+				    tmp.asks[j].element) == 0)
+					break;
+			if (x == last) {
+				risk_add_ask(k, tmp.asks[j].element,
+				    tmp.asks[j].field);
+				continue;
+			}
+			if (explain_names_field(k->asks[x].field,
+			    tmp.asks[j].field))
+				continue;
+			both = xasprintf("%s or %s", k->asks[x].field,
 			    tmp.asks[j].field);
-		for (j = 0; j < tmp.nreasons; j++)
+			free(k->asks[x].field);
+			k->asks[x].field = both;
+		}
+		for (j = 0; j < tmp.nreasons; j++) {
+			if (tmp.reasons[j].kind == REASON_ASSUMED)
+				risk_add_reason(k, REASON_ASSUMED, "or %s",
+				    risk_reason_text(&tmp.reasons[j]));
 			free(tmp.reasons[j].line);
+		}
 		free(tmp.reasons);
 		risk_clear_asks(&tmp);
 	}
@@ -1127,10 +1171,11 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 				explain(e, c->kids[i], obj, pos, k);
 			return;
 		}
+		i = k->nasks;
 		if ((kid = explain_decider(e, c, obj, &v)) != NULL)
 			explain(e, kid, obj, pos, k);
 		if (v == TV_MAYBE)
-			explain_alternatives(e, c, kid, obj, pos, k);
+			explain_alternatives(e, c, kid, obj, pos, i, k);
 		return;
 	case COND_NOT:
 		explain(e, c->kids[0], obj, !pos, k);

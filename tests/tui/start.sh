@@ -45,9 +45,9 @@ tui_screen | grep -qE '^  total +8 +3 +1 +0 +0 +12' ||
     tui_fail "the dashboard counts differently"
 # Below, the open questions: the practice questions not answered and the
 # unanswered fields that threats would rest on, the worst first.
-tui_wait 'Open questions (32)'
+tui_wait 'Open questions (33)'
 tui_wait '23 practice questions not answered'
-tui_wait '9 fields not answered that threats would rest on'
-tui_wait "HIGH fine-tuned of model 'llm' ("
+tui_wait '10 fields not answered that threats would rest on'
+tui_wait "HIGH fine-tuned or learns-from-feedback of model 'llm' ("
 tui_quit
 echo "start: ok"
