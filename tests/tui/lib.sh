@@ -127,8 +127,10 @@ tui_fail() {
 }
 
 # tui_wait TEXT [TIMEOUT_S]: poll until TEXT (fixed string) is on screen.
+# 20 s by default: a loaded 2-core machine running the suite with -j2 has
+# taken over 10 s to open a model.
 tui_wait() {
-	local text="$1" timeout="${2:-10}" start=$SECONDS
+	local text="$1" timeout="${2:-20}" start=$SECONDS
 	while (( SECONDS - start < timeout )); do
 		if tui_screen 2>/dev/null | grep -qF -- "$text"; then
 			return 0
@@ -136,6 +138,21 @@ tui_wait() {
 		sleep 0.05
 	done
 	tui_fail "timed out after ${timeout}s waiting for: $text"
+}
+
+# tui_wait_width COLS [TIMEOUT_S]: after a resize, poll until the program
+# has drawn a line COLS characters wide (a rule across the screen): text
+# already on screen before the resize says nothing about the redraw.
+tui_wait_width() {
+	local cols="$1" timeout="${2:-20}" start=$SECONDS
+	while (( SECONDS - start < timeout )); do
+		if tui_screen 2>/dev/null | LC_ALL=C.UTF-8 grep -Eq "^.{$cols}"
+		then
+			return 0
+		fi
+		sleep 0.05
+	done
+	tui_fail "not redrawn $cols wide after ${timeout}s"
 }
 
 # tui_wait_gone TEXT [TIMEOUT_S]: poll until TEXT is no longer on screen.

@@ -24,6 +24,7 @@ tui_has 'configuration are kept offline.'
 n="$(tui_screen | grep -c '^  \[   \]' || true)"
 [ "$n" -ge 3 ] || tui_fail "only $n questions listed at 80x24"
 tui resize-window -t app -x 120 -y 40
+tui_wait_width 120
 tui_wait 'configuration are kept offline.'
 tui_has 'Yes means the plan assumes incidents will happen'
 tui_quit
