@@ -49,6 +49,18 @@ int	export_otm(const struct export_input *, struct buf *,
  * borrowed pointers (the array is the caller's to free; NULL when empty).
  */
 struct risk	**export_sorted_risks(const struct export_input *, size_t *);
+/* Those of them that apply, in that order (never NULL; the caller frees). */
+struct risk	**export_applying_risks(const struct export_input *, size_t *);
+
+/*
+ * A STRIDE category (0 for S to 5 for E, the order of vocab_stride) as OTM
+ * or Threat Dragon spells it; one table holds both spellings.
+ */
+enum export_stride_format {
+	EXPORT_STRIDE_OTM,
+	EXPORT_STRIDE_TD
+};
+const char	*export_stride_word(int, enum export_stride_format);
 
 /*
  * Risks grouped by the element they are written on, built once so that a

@@ -10,6 +10,7 @@
 #include "interop/jdoc.h"
 #include "model/model.h"
 #include "model/risk.h"
+#include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -192,6 +193,45 @@ export_sorted_risks(const struct export_input *in, size_t *n)
 	risk_register_sort(&copy);
 	*n = copy.n;
 	return copy.risks;
+}
+
+struct risk **
+export_applying_risks(const struct export_input *in, size_t *n)
+{
+	struct risk	**all, **out;
+	size_t		  i, nall;
+
+	all = export_sorted_risks(in, &nall);
+	out = xreallocarray(NULL, nall + 1, sizeof *out);
+	*n = 0;
+	for (i = 0; i < nall; i++)
+		if (all[i]->applies)
+			out[(*n)++] = all[i];
+	free(all);
+	return out;
+}
+
+/* The STRIDE categories as each JSON format spells them. */
+static const struct {
+	const char	*otm;
+	const char	*td;
+} export_stride_words[STRIDE_COUNT] = {
+	{ "Spoofing", "Spoofing" },
+	{ "Tampering", "Tampering" },
+	{ "Repudiation", "Repudiation" },
+	{ "Information Disclosure", "Information disclosure" },
+	{ "Denial of Service", "Denial of service" },
+	{ "Elevation of Privilege", "Elevation of privilege" },
+};
+
+const char *
+export_stride_word(int st, enum export_stride_format f)
+{
+	if (st < 0 || st >= STRIDE_COUNT)
+		return NULL;
+	if (f == EXPORT_STRIDE_OTM)
+		return export_stride_words[st].otm;
+	return export_stride_words[st].td;
 }
 
 const struct threat *

@@ -54,10 +54,6 @@
 #define OTM_VERSION	"0.2.0"
 #define OTM_NO_ZONE	"parapet:no-boundary"
 
-static const char *const otmw_stride_names[] = { "Spoofing", "Tampering",
-	"Repudiation", "Information Disclosure", "Denial of Service",
-	"Elevation of Privilege" };
-
 struct otmw {
 	struct json_write		 w;
 	const struct export_input	*in;
@@ -292,9 +288,10 @@ otmw_threat(struct otmw *x, const struct risk *k)
 	buf_release(&b);
 	json_key(w, "categories");
 	json_begin_array(w);
-	for (st = 0; t != NULL && st < 6; st++)
+	for (st = 0; t != NULL && st < STRIDE_COUNT; st++)
 		if (t->stride & (1u << st))
-			json_write_string(w, otmw_stride_names[st]);
+			json_write_string(w, export_stride_word(st,
+			    EXPORT_STRIDE_OTM));
 	json_end_array(w);
 	json_key(w, "risk");
 	json_begin_object(w);
@@ -375,20 +372,14 @@ export_otm(const struct export_input *in, struct buf *out, struct error *err)
 	struct otmw		 x;
 	struct json_write	*w = &x.w;
 	const struct model	*m = in->model;
-	struct risk		**all;
-	size_t			 i, n;
+	size_t			 i;
 	int			 unzoned = 0;
 
 	(void)err;
 	memset(&x, 0, sizeof x);
 	x.in = in;
 	x.m = m;
-	all = export_sorted_risks(in, &n);
-	x.risks = xreallocarray(NULL, n + 1, sizeof *x.risks);
-	for (i = 0; i < n; i++)
-		if (all[i]->applies)
-			x.risks[x.nrisks++] = all[i];
-	free(all);
+	x.risks = export_applying_risks(in, &x.nrisks);
 	export_group_init(&x.by_target, x.risks, x.nrisks, otmw_target, NULL);
 	for (i = 0; i < m->ncomponents; i++)
 		unzoned |= component_boundary(m, m->components[i]) == NULL;

@@ -46,10 +46,6 @@
 #define TD_ROW_H	140
 #define TD_TOP		60
 
-static const char *const td_stride_names[] = { "Spoofing", "Tampering",
-	"Repudiation", "Information disclosure", "Denial of service",
-	"Elevation of privilege" };
-
 struct tdw {
 	struct json_write		 w;
 	const struct export_input	*in;
@@ -156,11 +152,11 @@ tdw_threats(struct tdw *x, const char *cell, int write)
 		json_kv_string(w, "title", export_risk_title(x->in, k));
 		json_kv_string(w, "status", tdw_status(k->status));
 		json_kv_string(w, "severity", tdw_severity(k->severity));
-		for (st = 0; t != NULL && st < 6; st++)
+		for (st = 0; t != NULL && st < STRIDE_COUNT; st++)
 			if (t->stride & (1u << st))
 				break;
-		json_kv_string(w, "type", td_stride_names[t != NULL &&
-		    st < 6 ? st : 3]);
+		json_kv_string(w, "type", export_stride_word(t != NULL &&
+		    st < STRIDE_COUNT ? st : STRIDE_I, EXPORT_STRIDE_TD));
 		json_kv_string(w, "modelType", "STRIDE");
 		buf_init(&b);
 		buf_addf(&b, "%s likelihood %d x impact %d", name,
@@ -339,19 +335,13 @@ export_threat_dragon(const struct export_input *in, struct buf *out,
 	struct tdw		 x;
 	struct json_write	*w = &x.w;
 	const struct model	*m = in->model;
-	struct risk		**all;
-	size_t			*rows, i, n, col;
+	size_t			*rows, i, col;
 
 	(void)err;
 	memset(&x, 0, sizeof x);
 	x.in = in;
 	x.m = m;
-	all = export_sorted_risks(in, &n);
-	x.risks = xreallocarray(NULL, n + 1, sizeof *x.risks);
-	for (i = 0; i < n; i++)
-		if (all[i]->applies)
-			x.risks[x.nrisks++] = all[i];
-	free(all);
+	x.risks = export_applying_risks(in, &x.nrisks);
 	export_group_init(&x.by_cell, x.risks, x.nrisks, tdw_cell_of, &x);
 	rows = xcalloc(m->nboundaries + 1, sizeof *rows);
 	for (i = 0; i < m->ncomponents; i++)
