@@ -2,11 +2,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "interop/jdoc.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 #include "yaml/ydoc.h"
@@ -406,4 +408,66 @@ jnode_number(struct jnode *n)
 	if (n == NULL || !json_is_number(jv(n)))
 		return 0;
 	return json_number_value(jv(n));
+}
+
+int
+jread_fail(const struct jread *r, struct jnode *at, const char *path,
+    const char *fmt, ...)
+{
+	struct buf	b;
+	va_list		ap;
+	unsigned long	line = 0, col = 0;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	if (r->doc != NULL)
+		jdoc_where(r->doc, at, &line, &col);
+	error_set_at(r->err, r->file, line, col, "%s: %s", path, b.s);
+	buf_release(&b);
+	return -1;
+}
+
+int
+jread_member(const struct jread *r, struct jnode *obj, const char *path,
+    const char *key, enum jtype type, int required, struct jnode **out)
+{
+	enum jmember	 m = jnode_member(obj, key, type, required, out);
+	char		*at;
+	int		 rc;
+
+	if (m == JM_OK)
+		return 0;
+	at = xasprintf("%s.%s", path, key);
+	if (m == JM_MISSING)
+		rc = jread_fail(r, obj, at, "missing (%s needs it)",
+		    r->needs);
+	else
+		rc = jread_fail(r, *out, at, "must be %s, not %s",
+		    jtype_name(type), jtype_name(jnode_type(*out)));
+	free(at);
+	*out = NULL;
+	return rc;
+}
+
+int
+jread_text(const struct jread *r, struct jnode *obj, const char *path,
+    const char *key, int required, const char **out)
+{
+	struct jnode	*v;
+	char		*at;
+
+	*out = NULL;
+	if (jread_member(r, obj, path, key, JT_STRING, required, &v) == -1)
+		return -1;
+	if (v != NULL && *jnode_string(v) != '\0')
+		*out = jnode_string(v);
+	else if (required) {
+		at = xasprintf("%s.%s", path, key);
+		jread_fail(r, v, at, "empty (%s needs it)", r->needs);
+		free(at);
+		return -1;
+	}
+	return 0;
 }

@@ -76,4 +76,31 @@ const char	*jnode_string(struct jnode *);
 int		 jnode_true(struct jnode *);
 double		 jnode_number(struct jnode *);
 
+/*
+ * How a reader of a JSON format reports what is wrong: errors name the
+ * file, the node's line and column when doc is set (0 and 0 when NULL) and
+ * the JSON path; needs names the format in "missing (NEEDS needs it)".
+ */
+struct jread {
+	const struct jdoc	*doc;
+	const char		*file;
+	struct error		*err;
+	const char		*needs;
+};
+/* "PATH: what is wrong" at node at. Returns -1. */
+int		 jread_fail(const struct jread *, struct jnode *at,
+		     const char *path, const char *fmt, ...)
+		     __attribute__((format(printf, 4, 5)));
+/*
+ * The member key of obj (at path) in *out: -1 with an error if it is of
+ * another type, or missing when required; absent or null is NULL.
+ */
+int		 jread_member(const struct jread *, struct jnode *obj,
+		     const char *path, const char *key, enum jtype,
+		     int required, struct jnode **out);
+/* A string member in *out; "" is absent, an error when required. */
+int		 jread_text(const struct jread *, struct jnode *obj,
+		     const char *path, const char *key, int required,
+		     const char **out);
+
 #endif

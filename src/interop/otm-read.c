@@ -95,6 +95,7 @@ struct otm_comp {
 };
 
 struct otm {
+	struct jread		 jr;		/* how errors are reported */
 	const char		*file;
 	struct error		*err;
 	struct import_notes	*notes;
@@ -135,75 +136,6 @@ static const char *const otm_mitigation_states[MIT_STATUS_COUNT] = {
 /* The marker of the trust zone that stands for "no boundary". */
 static char	otm_no_zone;
 
-/* An error at a JSON path, placed at the node when the file is YAML. */
-static int
-otm_fail(struct otm *o, struct jnode *at, const char *path,
-    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-
-static int
-otm_fail(struct otm *o, struct jnode *at, const char *path,
-    const char *fmt, ...)
-{
-	struct buf	b;
-	va_list		ap;
-	unsigned long	line, col;
-
-	buf_init(&b);
-	va_start(ap, fmt);
-	buf_vaddf(&b, fmt, ap);
-	va_end(ap);
-	jdoc_where(o->doc, at, &line, &col);
-	error_set_at(o->err, o->file, line, col, "%s: %s", path, b.s);
-	buf_release(&b);
-	return -1;
-}
-
-/* A member of a type; absent or null is fine unless required. */
-static int
-otm_member(struct otm *o, struct jnode *obj, const char *path,
-    const char *key, enum jtype type, int required, struct jnode **out)
-{
-	enum jmember	 r = jnode_member(obj, key, type, required, out);
-	char		*at;
-	int		 rc;
-
-	if (r == JM_OK)
-		return 0;
-	at = xasprintf("%s.%s", path, key);
-	if (r == JM_MISSING)
-		rc = otm_fail(o, obj, at, "missing (an Open Threat Model file "
-		    "needs it)");
-	else
-		rc = otm_fail(o, *out, at, "must be %s, not %s",
-		    jtype_name(type), jtype_name(jnode_type(*out)));
-	free(at);
-	*out = NULL;
-	return rc;
-}
-
-/* A string member: required ones must not be empty; "" is absent. */
-static int
-otm_text(struct otm *o, struct jnode *obj, const char *path,
-    const char *key, int required, const char **out)
-{
-	struct jnode	*v;
-	char		*at;
-
-	*out = NULL;
-	if (otm_member(o, obj, path, key, JT_STRING, required, &v) == -1)
-		return -1;
-	if (v != NULL && *jnode_string(v) != '\0')
-		*out = jnode_string(v);
-	else if (required) {
-		at = xasprintf("%s.%s", path, key);
-		otm_fail(o, v, at, "empty (an Open Threat Model file needs "
-		    "it)");
-		free(at);
-		return -1;
-	}
-	return 0;
-}
-
 /* An element of a list that must be an object; its path in *path. */
 static int
 otm_item(struct otm *o, struct jnode *list, const char *lpath, size_t i,
@@ -213,7 +145,7 @@ otm_item(struct otm *o, struct jnode *list, const char *lpath, size_t i,
 	*path = xasprintf("%s[%zu]", lpath, i);
 	if (jnode_type(*item) == JT_OBJECT)
 		return 0;
-	otm_fail(o, *item, *path, "must be an object, not %s",
+	jread_fail(&o->jr, *item, *path, "must be an object, not %s",
 	    jtype_name(jnode_type(*item)));
 	free(*path);
 	*path = NULL;
@@ -254,7 +186,7 @@ otm_count(struct otm *o, struct jnode *obj, const char *path,
 {
 	struct jnode	*v;
 
-	if (otm_member(o, obj, path, key, JT_ARRAY, 0, &v) == -1)
+	if (jread_member(&o->jr, obj, path, key, JT_ARRAY, 0, &v) == -1)
 		return -1;
 	*n += jnode_size(v);
 	return 0;
@@ -279,8 +211,8 @@ otm_attributes(struct otm *o, struct jnode *elem, const char *path,
 	size_t			 i;
 	int			 rc = 0;
 
-	if (otm_member(o, elem, path, "attributes", JT_OBJECT, 0, &attrs) ==
-	    -1)
+	if (jread_member(&o->jr, elem, path, "attributes", JT_OBJECT, 0,
+	    &attrs) == -1)
 		return -1;
 	while (rc == 0 && (v = jnode_next(attrs, &iter, &key)) != NULL) {
 		if (strncmp(key, OTM_ATTR_PREFIX, strlen(OTM_ATTR_PREFIX)) !=
@@ -295,15 +227,18 @@ otm_attributes(struct otm *o, struct jnode *elem, const char *path,
 			if (strcmp(name, own[i]) == 0)
 				f = NULL;
 		if (f == NULL)
-			rc = otm_fail(o, v, at, "'%s' is not a field of a %s "
+			rc = jread_fail(&o->jr, v, at,
+			    "'%s' is not a field of a %s "
 			    "that attributes can set", name, objtype_name(t));
 		else if (t == OBJ_COMPONENT && !field_applies(f, kind))
-			rc = otm_fail(o, v, at, "'%s' does not apply to a "
+			rc = jread_fail(&o->jr, v, at,
+			    "'%s' does not apply to a "
 			    "component of kind '%s'", name,
 			    vocab_name(&vocab_kind, kind));
 		else if (jnode_type(v) != JT_STRING &&
 		    jnode_type(v) != JT_BOOL)
-			rc = otm_fail(o, v, at, "must be a string, not %s",
+			rc = jread_fail(&o->jr, v, at,
+			    "must be a string, not %s",
 			    jtype_name(jnode_type(v)));
 		else {
 			text = jnode_type(v) == JT_BOOL ? (jnode_true(v) ?
@@ -313,7 +248,7 @@ otm_attributes(struct otm *o, struct jnode *elem, const char *path,
 				text = "";
 			error_clear(&e);
 			if (field_set(obj, f, text, &e) == -1)
-				rc = otm_fail(o, v, at, "%s", e.msg);
+				rc = jread_fail(&o->jr, v, at, "%s", e.msg);
 		}
 		free(at);
 	}
@@ -383,16 +318,17 @@ otm_zone(struct otm *o, struct jnode *z, const char *path)
 	const char	*zid, *name, *desc;
 	char		*id;
 
-	if (otm_text(o, z, path, "id", 1, &zid) == -1 ||
-	    otm_text(o, z, path, "name", 1, &name) == -1 ||
-	    otm_text(o, z, path, "description", 0, &desc) == -1 ||
-	    otm_member(o, z, path, "risk", JT_OBJECT, 0, &risk) == -1 ||
-	    otm_member(o, z, path, "parent", JT_OBJECT, 0, &parent) == -1 ||
+	if (jread_text(&o->jr, z, path, "id", 1, &zid) == -1 ||
+	    jread_text(&o->jr, z, path, "name", 1, &name) == -1 ||
+	    jread_text(&o->jr, z, path, "description", 0, &desc) == -1 ||
+	    jread_member(&o->jr, z, path, "risk", JT_OBJECT, 0, &risk) == -1 ||
+	    jread_member(&o->jr, z, path, "parent", JT_OBJECT, 0,
+	    &parent) == -1 ||
 	    otm_count(o, z, path, "representations", &o->nrepr) == -1)
 		return -1;
 	if (strmap_get(&o->zones, zid) != NULL)
-		return otm_fail(o, jnode_get(z, "id"), path, "trust zone id "
-		    "'%s' is used twice", zid);
+		return jread_fail(&o->jr, jnode_get(z, "id"), path,
+		    "trust zone id '%s' is used twice", zid);
 	if (strcmp(zid, OTM_NO_ZONE) == 0) {
 		strmap_put(&o->zones, otm_key(o, zid), &otm_no_zone);
 		return 0;
@@ -418,9 +354,10 @@ otm_zone(struct otm *o, struct jnode *z, const char *path)
 		} else {
 			char *at = xasprintf("%s.risk.trustRating", path);
 
-			otm_fail(o, rating != NULL ? rating : risk != NULL ?
-			    risk : z, at, rating == NULL ? "missing (an Open "
-			    "Threat Model file needs it)" : "must be a number");
+			jread_fail(&o->jr, rating != NULL ? rating : risk !=
+			    NULL ? risk : z, at, rating == NULL ?
+			    "missing (an Open Threat Model file needs it)" :
+			    "must be a number");
 			free(at);
 			return -1;
 		}
@@ -458,7 +395,8 @@ otm_instances(struct otm *o, struct jnode *elem, const char *path)
 	const char	*state;
 	size_t		 i, j;
 
-	if (otm_member(o, elem, path, "threats", JT_ARRAY, 0, &list) == -1)
+	if (jread_member(&o->jr, elem, path, "threats", JT_ARRAY, 0, &list) ==
+	    -1)
 		return -1;
 	for (i = 0; i < jnode_size(list); i++) {
 		t = jnode_at(list, i);
@@ -491,19 +429,21 @@ otm_component(struct otm *o, struct jnode *jc, const char *path)
 	int		 confidential = 0;
 	struct boundary	*b;
 
-	if (otm_text(o, jc, path, "id", 1, &cid) == -1 ||
-	    otm_text(o, jc, path, "name", 1, &name) == -1 ||
-	    otm_text(o, jc, path, "type", 1, &type) == -1 ||
-	    otm_text(o, jc, path, "description", 0, &desc) == -1 ||
-	    otm_member(o, jc, path, "parent", JT_OBJECT, 1, &parent) == -1 ||
-	    otm_member(o, jc, path, "assets", JT_OBJECT, 0, &assets) == -1 ||
+	if (jread_text(&o->jr, jc, path, "id", 1, &cid) == -1 ||
+	    jread_text(&o->jr, jc, path, "name", 1, &name) == -1 ||
+	    jread_text(&o->jr, jc, path, "type", 1, &type) == -1 ||
+	    jread_text(&o->jr, jc, path, "description", 0, &desc) == -1 ||
+	    jread_member(&o->jr, jc, path, "parent", JT_OBJECT, 1,
+	    &parent) == -1 ||
+	    jread_member(&o->jr, jc, path, "assets", JT_OBJECT, 0,
+	    &assets) == -1 ||
 	    otm_count(o, jc, path, "representations", &o->nrepr) == -1 ||
 	    otm_count(o, jc, path, "tags", &o->ntags) == -1 ||
 	    otm_instances(o, jc, path) == -1)
 		return -1;
 	if (strmap_get(&o->comps, cid) != NULL)
-		return otm_fail(o, jnode_get(jc, "id"), path, "component id "
-		    "'%s' is used twice", cid);
+		return jread_fail(&o->jr, jnode_get(jc, "id"), path,
+		    "component id '%s' is used twice", cid);
 	id = interop_id_keep(&o->ids, cid, name, "component");
 	c = model_add_component(o->m, id, otm_kind(o, type));
 	free(id);
@@ -540,13 +480,13 @@ otm_component(struct otm *o, struct jnode *jc, const char *path)
 	if (zone != NULL && jnode_type(zone) != JT_NULL) {
 		at = xasprintf("%s.parent.trustZone", path);
 		if ((zid = jnode_string(zone)) == NULL) {
-			otm_fail(o, zone, at, "must be a string, not %s",
+			jread_fail(&o->jr, zone, at, "must be a string, not %s",
 			    jtype_name(jnode_type(zone)));
 			free(at);
 			return -1;
 		}
 		if ((b = strmap_get(&o->zones, zid)) == NULL) {
-			otm_fail(o, zone, at, "no trust zone '%s' in "
+			jread_fail(&o->jr, zone, at, "no trust zone '%s' in "
 			    "$.trustZones", zid);
 			free(at);
 			return -1;
@@ -561,8 +501,8 @@ otm_component(struct otm *o, struct jnode *jc, const char *path)
 		o->nnested_comps++;
 	} else {
 		at = xasprintf("%s.parent", path);
-		otm_fail(o, parent, at, "needs a trustZone or a component "
-		    "(a string)");
+		jread_fail(&o->jr, parent, at,
+		    "needs a trustZone or a component (a string)");
 		free(at);
 		return -1;
 	}
@@ -578,11 +518,11 @@ otm_resolve(struct otm *o, struct otm_comp *oc)
 	if (oc->parent == NULL)
 		return 0;
 	if (oc->resolving)
-		return otm_fail(o, oc->at, oc->path, "components nest in a "
-		    "circle through '%s'", oc->parent);
+		return jread_fail(&o->jr, oc->at, oc->path,
+		    "components nest in a circle through '%s'", oc->parent);
 	if ((up = strmap_get(&o->comps, oc->parent)) == NULL)
-		return otm_fail(o, oc->at, oc->path, "no component '%s' in "
-		    "$.components", oc->parent);
+		return jread_fail(&o->jr, oc->at, oc->path,
+		    "no component '%s' in $.components", oc->parent);
 	oc->resolving = 1;
 	if (otm_resolve(o, up) == -1)
 		return -1;
@@ -603,7 +543,7 @@ otm_end(struct otm *o, struct jnode *df, const char *path, const char *key,
 	char		*at;
 
 	*out = NULL;
-	if (otm_text(o, df, path, key, 1, &ref) == -1)
+	if (jread_text(&o->jr, df, path, key, 1, &ref) == -1)
 		return -1;
 	if ((oc = strmap_get(&o->comps, ref)) != NULL) {
 		*out = oc->c;
@@ -615,7 +555,7 @@ otm_end(struct otm *o, struct jnode *df, const char *path, const char *key,
 		return 0;
 	}
 	at = xasprintf("%s.%s", path, key);
-	otm_fail(o, jnode_get(df, key), at, "no component '%s' in "
+	jread_fail(&o->jr, jnode_get(df, key), at, "no component '%s' in "
 	    "$.components", ref);
 	free(at);
 	return -1;
@@ -633,11 +573,11 @@ otm_dataflow(struct otm *o, struct jnode *df, const char *path)
 	char			*id, *rid, *rname;
 	int			 confidential = 0, n, i;
 
-	if (otm_text(o, df, path, "id", 1, &fid) == -1 ||
-	    otm_text(o, df, path, "name", 0, &name) == -1 ||
-	    otm_text(o, df, path, "description", 0, &desc) == -1 ||
-	    otm_member(o, df, path, "bidirectional", JT_BOOL, 0, &bidi) ==
-	    -1 || otm_count(o, df, path, "tags", &o->ntags) == -1 ||
+	if (jread_text(&o->jr, df, path, "id", 1, &fid) == -1 ||
+	    jread_text(&o->jr, df, path, "name", 0, &name) == -1 ||
+	    jread_text(&o->jr, df, path, "description", 0, &desc) == -1 ||
+	    jread_member(&o->jr, df, path, "bidirectional", JT_BOOL, 0,
+	    &bidi) == -1 || otm_count(o, df, path, "tags", &o->ntags) == -1 ||
 	    otm_count(o, df, path, "representations", &o->nrepr) == -1 ||
 	    otm_instances(o, df, path) == -1 ||
 	    otm_end(o, df, path, "source", name != NULL ? name : fid,
@@ -706,7 +646,7 @@ otm_list(struct otm *o, struct jnode *root, const char *key,
 	size_t		 i;
 	int		 rc = 0;
 
-	if (otm_member(o, root, "$", key, JT_ARRAY, 0, &list) == -1)
+	if (jread_member(&o->jr, root, "$", key, JT_ARRAY, 0, &list) == -1)
 		return -1;
 	lpath = xasprintf("$.%s", key);
 	for (i = 0; i < jnode_size(list) && rc == 0; i++) {
@@ -724,7 +664,7 @@ otm_asset(struct otm *o, struct jnode *a, const char *path)
 {
 	const char	*aid;
 
-	if (otm_text(o, a, path, "id", 1, &aid) == -1)
+	if (jread_text(&o->jr, a, path, "id", 1, &aid) == -1)
 		return -1;
 	strmap_put(&o->assets, otm_key(o, aid), a);
 	o->nassets++;
@@ -767,7 +707,7 @@ otm_decision(struct otm *o, struct jnode *t, const char *path)
 	if ((s = vocab_find(&vocab_risk_status, status)) == -1) {
 		at = xasprintf("%s.attributes['" OTM_ATTR_PREFIX "status']",
 		    path);
-		otm_fail(o, jnode_get(jnode_get(t, "attributes"),
+		jread_fail(&o->jr, jnode_get(jnode_get(t, "attributes"),
 		    OTM_ATTR_PREFIX "status"), at, "unknown risk status '%s'",
 		    status);
 		free(at);
@@ -929,20 +869,21 @@ otm_model(struct otm *o, struct jnode *root)
 	size_t		 i;
 
 	if (jnode_type(root) != JT_OBJECT) {
-		otm_fail(o, root, "$", "an Open Threat Model file is an "
+		jread_fail(&o->jr, root, "$", "an Open Threat Model file is an "
 		    "object, not %s", jtype_name(jnode_type(root)));
 		return NULL;
 	}
-	if (otm_member(o, root, "$", "otmVersion", JT_STRING, 1, &version) ==
-	    -1 || otm_member(o, root, "$", "project", JT_OBJECT, 1,
-	    &project) == -1 || otm_text(o, project, "$.project", "name", 1,
-	    &name) == -1 || otm_text(o, project, "$.project", "id", 1,
-	    &pid) == -1 || otm_text(o, project, "$.project", "description",
-	    0, &desc) == -1 || otm_text(o, project, "$.project", "owner", 0,
-	    &owner) == -1 || otm_text(o, project, "$.project",
-	    "ownerContact", 0, &contact) == -1 || otm_count(o, project,
-	    "$.project", "tags", &o->ntags) == -1 || otm_count(o, root, "$",
-	    "representations", &o->nrepr) == -1)
+	if (jread_member(&o->jr, root, "$", "otmVersion", JT_STRING, 1,
+	    &version) == -1 || jread_member(&o->jr, root, "$", "project",
+	    JT_OBJECT, 1, &project) == -1 || jread_text(&o->jr, project,
+	    "$.project", "name", 1, &name) == -1 || jread_text(&o->jr, project,
+	    "$.project", "id", 1, &pid) == -1 || jread_text(&o->jr, project,
+	    "$.project", "description", 0, &desc) == -1 || jread_text(&o->jr,
+	    project, "$.project", "owner", 0, &owner) == -1 ||
+	    jread_text(&o->jr, project, "$.project", "ownerContact", 0,
+	    &contact) == -1 || otm_count(o, project, "$.project", "tags",
+	    &o->ntags) == -1 || otm_count(o, root, "$", "representations",
+	    &o->nrepr) == -1)
 		return NULL;
 	if (strncmp(jnode_string(version), "0.", 2) != 0)
 		import_notes_add(o->notes, "otmVersion '%s' read as 0.2.0: "
@@ -993,6 +934,10 @@ otm_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	o.notes = notes;
 	o.dec = dec;
 	o.doc = doc;
+	o.jr.doc = doc;
+	o.jr.file = file;
+	o.jr.err = err;
+	o.jr.needs = "an Open Threat Model file";
 	interop_ids_init(&o.ids);
 	strmap_init(&o.zones);
 	strmap_init(&o.comps);

@@ -26,6 +26,7 @@ struct td_box {
 };
 
 struct td {
+	struct jread		 jr;		/* how errors are reported */
 	const char		*file;
 	struct error		*err;
 	struct import_notes	*notes;
@@ -41,61 +42,6 @@ struct td {
 	size_t			  nprocess, nstore, nflows, nthreats;
 	size_t			  ncurves, nother, nloose;
 };
-
-/* An error at a JSON path. Returns -1. */
-static int
-td_fail(struct td *td, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-td_fail(struct td *td, const char *path, const char *fmt, ...)
-{
-	va_list		ap;
-
-	va_start(ap, fmt);
-	error_vset_at(td->err, td->file, 0, 0, fmt, ap);
-	va_end(ap);
-	error_prefix(td->err, "%s", path);
-	return -1;
-}
-
-/* A member that must be of a type (or absent when optional). */
-static int
-td_member(struct td *td, struct jnode *obj, const char *path,
-    const char *key, enum jtype type, int required, struct jnode **out)
-{
-	enum jmember	 r = jnode_member(obj, key, type, required, out);
-	char		*at;
-	int		 rc;
-
-	if (r == JM_OK)
-		return 0;
-	at = xasprintf("%s.%s", path, key);
-	if (r == JM_MISSING)
-		rc = td_fail(td, at, "missing (a Threat Dragon v2 model needs "
-		    "it)");
-	else
-		rc = td_fail(td, at, "must be %s, not %s", jtype_name(type),
-		    jtype_name(jnode_type(*out)));
-	free(at);
-	*out = NULL;
-	return rc;
-}
-
-/* An optional string member ("" counts as absent); -1 if not a string. */
-static int
-td_text(struct td *td, struct jnode *obj, const char *path, const char *key,
-    const char **out)
-{
-	struct jnode	*v;
-
-	*out = NULL;
-	if (td_member(td, obj, path, key, JT_STRING, 0, &v) == -1)
-		return -1;
-	if (v != NULL && *jnode_string(v) != '\0')
-		*out = jnode_string(v);
-	return 0;
-}
 
 /* Keep a string as a map key for the life of the reader. */
 static const char *
@@ -152,9 +98,9 @@ td_element(struct td *td, struct jnode *cell, struct jnode *data,
 	char			*id, *word;
 	int			 kind, k;
 
-	if (td_text(td, data, path, "description", &desc) == -1 ||
-	    td_member(td, data, path, "threats", JT_ARRAY, 0, &threats) ==
-	    -1)
+	if (jread_text(&td->jr, data, path, "description", 0, &desc) == -1 ||
+	    jread_member(&td->jr, data, path, "threats", JT_ARRAY, 0,
+	    &threats) == -1)
 		return -1;
 	if (strcmp(shape, "actor") == 0)
 		kind = KIND_USER;
@@ -214,7 +160,7 @@ td_box(struct td *td, struct jnode *cell, struct jnode *data,
 	const char	*name, *desc;
 	char		*id;
 
-	if (td_text(td, data, path, "description", &desc) == -1)
+	if (jread_text(&td->jr, data, path, "description", 0, &desc) == -1)
 		return -1;
 	name = td_cell_name(cell, data);
 	id = td_cell_id(td, cellid, name, "boundary");
@@ -241,10 +187,10 @@ td_flow(struct td *td, struct jnode *cell, struct jnode *data,
 	const char		*name, *desc, *proto, *src, *dst;
 	char			*id;
 
-	if (td_text(td, data, path, "description", &desc) == -1 ||
-	    td_text(td, data, path, "protocol", &proto) == -1 ||
-	    td_member(td, data, path, "threats", JT_ARRAY, 0, &threats) ==
-	    -1)
+	if (jread_text(&td->jr, data, path, "description", 0, &desc) == -1 ||
+	    jread_text(&td->jr, data, path, "protocol", 0, &proto) == -1 ||
+	    jread_member(&td->jr, data, path, "threats", JT_ARRAY, 0,
+	    &threats) == -1)
 		return -1;
 	td->nthreats += jnode_size(threats);
 	name = td_cell_name(cell, data);
@@ -291,20 +237,23 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 		cell = jnode_at(cells, i);
 		path = xasprintf("%s.cells[%zu]", dpath, i);
 		if (jnode_type(cell) != JT_OBJECT) {
-			rc = td_fail(td, path, "a cell must be an object, "
-			    "not %s", jtype_name(jnode_type(cell)));
+			rc = jread_fail(&td->jr, NULL, path,
+			    "a cell must be an object, not %s",
+			    jtype_name(jnode_type(cell)));
 			free(path);
 			break;
 		}
 		shape = jnode_string(jnode_get(cell, "shape"));
 		cellid = jnode_string(jnode_get(cell, "id"));
 		if (shape == NULL || cellid == NULL)
-			rc = td_fail(td, path, "'%s' is missing or not a "
-			    "string", shape == NULL ? "shape" : "id");
+			rc = jread_fail(&td->jr, NULL, path,
+			    "'%s' is missing or not a string", shape == NULL
+			    ? "shape" : "id");
 		else if ((data = jnode_get(cell, "data")) != NULL &&
 		    jnode_type(data) != JT_OBJECT)
-			rc = td_fail(td, path, "'data' must be an object, "
-			    "not %s", jtype_name(jnode_type(data)));
+			rc = jread_fail(&td->jr, NULL, path,
+			    "'data' must be an object, not %s",
+			    jtype_name(jnode_type(data)));
 		else if (flows) {
 			if (strcmp(shape, "flow") == 0)
 				rc = td_flow(td, cell, data, path, cellid);
@@ -312,8 +261,8 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 		    strcmp(shape, "process") == 0 ||
 		    strcmp(shape, "store") == 0) {
 			if (strmap_get(&td->cells, cellid) != NULL)
-				rc = td_fail(td, path, "cell id '%s' is used "
-				    "twice", cellid);
+				rc = jread_fail(&td->jr, NULL, path,
+				    "cell id '%s' is used twice", cellid);
 			else
 				rc = td_element(td, cell, data, path, shape,
 				    cellid);
@@ -369,10 +318,11 @@ td_notes(struct td *td)
 		    "applies, and its origin", td->nstore,
 		    td->nstore == 1 ? "" : "s");
 	if (td->nflows > 0)
-		import_notes_add(n, "%zu flow%s carr%s no data classes yet: set "
+		import_notes_add(n,
+		    "%zu flow%s carr%s no data classes yet: set "
 		    "data (prompt, documents, personal-data, credentials, "
-		    "...) and authenticated", td->nflows, td->nflows == 1 ?
-		    "" : "s", td->nflows == 1 ? "ies" : "y");
+		    "...) and authenticated", td->nflows, td->nflows == 1 ? "" :
+		    "s", td->nflows == 1 ? "ies" : "y");
 	if (td->nboxes > 0)
 		import_notes_add(n, "%zu trust boundar%s without a trust "
 		    "level: set trust (untrusted, partner, internal or "
@@ -402,31 +352,35 @@ td_model(struct td *td, struct jnode *root)
 	int		 pass;
 
 	if (jnode_type(root) != JT_OBJECT) {
-		td_fail(td, "$", "a Threat Dragon model is an object, not %s",
+		jread_fail(&td->jr, NULL, "$",
+		    "a Threat Dragon model is an object, not %s",
 		    jtype_name(jnode_type(root)));
 		return NULL;
 	}
-	if (td_member(td, root, "$", "version", JT_STRING, 0, &version) ==
-	    -1)
+	if (jread_member(&td->jr, root, "$", "version", JT_STRING, 0,
+	    &version) == -1)
 		return NULL;
 	if (version == NULL || strncmp(jnode_string(version), "2", 1) != 0) {
-		td_fail(td, "$.version", "%s: only Threat Dragon v2 models "
+		jread_fail(&td->jr, NULL, "$.version",
+		    "%s: only Threat Dragon v2 models "
 		    "are read (open a v1 model in Threat Dragon 2 and save "
 		    "it)", version == NULL ? "missing" : "not 2.x");
 		return NULL;
 	}
-	if (td_member(td, root, "$", "summary", JT_OBJECT, 1, &summary) ==
-	    -1 || td_member(td, summary, "$.summary", "title", JT_STRING, 1,
-	    &version) == -1 || td_text(td, summary, "$.summary", "title",
-	    &title) == -1 || td_text(td, summary, "$.summary", "owner",
-	    &owner) == -1 || td_text(td, summary, "$.summary",
-	    "description", &desc) == -1 || td_member(td, root, "$",
-	    "detail", JT_OBJECT, 1, &detail) == -1 || td_member(td, detail,
-	    "$.detail", "diagrams", JT_ARRAY, 1, &diagrams) == -1)
+	if (jread_member(&td->jr, root, "$", "summary", JT_OBJECT, 1,
+	    &summary) == -1 || jread_member(&td->jr, summary, "$.summary",
+	    "title", JT_STRING, 1, &version) == -1 ||
+	    jread_text(&td->jr, summary, "$.summary", "title", 0,
+	    &title) == -1 || jread_text(&td->jr, summary, "$.summary",
+	    "owner", 0, &owner) == -1 || jread_text(&td->jr, summary,
+	    "$.summary", "description", 0, &desc) == -1 ||
+	    jread_member(&td->jr, root, "$", "detail", JT_OBJECT, 1,
+	    &detail) == -1 || jread_member(&td->jr, detail, "$.detail",
+	    "diagrams", JT_ARRAY, 1, &diagrams) == -1)
 		return NULL;
 	if (title == NULL) {
-		td_fail(td, "$.summary.title", "empty: a Threat Dragon model "
-		    "needs a title");
+		jread_fail(&td->jr, NULL, "$.summary.title",
+		    "empty: a Threat Dragon model needs a title");
 		return NULL;
 	}
 	td->m = model_new();
@@ -441,15 +395,15 @@ td_model(struct td *td, struct jnode *root)
 			dg = jnode_at(diagrams, i);
 			path = xasprintf("$.detail.diagrams[%zu]", i);
 			if (jnode_type(dg) != JT_OBJECT) {
-				td_fail(td, path, "a diagram must be an "
-				    "object, not %s",
+				jread_fail(&td->jr, NULL, path,
+				    "a diagram must be an object, not %s",
 				    jtype_name(jnode_type(dg)));
 				free(path);
 				return NULL;
 			}
-			if (td_member(td, dg, path, "cells", JT_ARRAY, 0,
-			    &cells) == -1 || td_cells(td, cells, path,
-			    pass) == -1) {
+			if (jread_member(&td->jr, dg, path, "cells", JT_ARRAY,
+			    0, &cells) == -1 || td_cells(td, cells, path, pass)
+			    == -1) {
 				free(path);
 				return NULL;
 			}
@@ -474,6 +428,9 @@ td_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	td.file = file;
 	td.err = err;
 	td.notes = notes;
+	td.jr.file = file;
+	td.jr.err = err;
+	td.jr.needs = "a Threat Dragon v2 model";
 	strmap_init(&td.cells);
 	interop_ids_init(&td.ids);
 	m = td_model(&td, jdoc_root(doc));
