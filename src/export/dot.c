@@ -32,23 +32,12 @@ dot_str(struct buf *out, const char *s, int label)
 	text_visible(&v, s != NULL ? s : "", 1);
 	buf_addc(out, '"');
 	for (p = v.s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"':
-			buf_adds(out, "\\\"");
-			break;
-		case '\\':
-			buf_adds(out, "\\\\");
-			break;
-		case '\n':
-			buf_adds(out, "\\n");
-			break;
-		case '&':
-			buf_adds(out, label ? "&amp;" : "&");
-			break;
-		default:
+		if (text_escape_c(out, (unsigned char)*p))
+			continue;
+		if (*p == '&' && label)
+			buf_adds(out, "&amp;");
+		else
 			buf_addc(out, *p);
-			break;
-		}
 	}
 	buf_addc(out, '"');
 	buf_release(&v);

@@ -163,29 +163,13 @@ json_escape(struct buf *out, const char *s)
 			n = 1;
 			continue;
 		}
-		switch (c) {
-		case '"':
-			buf_adds(out, "\\\"");
-			break;
-		case '\\':
-			buf_adds(out, "\\\\");
-			break;
-		case '\n':
-			buf_adds(out, "\\n");
-			break;
-		case '\t':
-			buf_adds(out, "\\t");
-			break;
-		case '\r':
-			buf_adds(out, "\\r");
-			break;
-		default:
-			if (c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
-			    c == 0x2028 || c == 0x2029)
-				buf_addf(out, "\\u%04x", (unsigned)c);
-			else
-				buf_add(out, s + i, n);
-		}
+		if (text_escape_c(out, c))
+			continue;
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 ||
+		    c == 0x2029)
+			buf_addf(out, "\\u%04x", (unsigned)c);
+		else
+			buf_add(out, s + i, n);
 	}
 	buf_addc(out, '"');
 }

@@ -255,3 +255,26 @@ text_suggest(const char *w, const char *const *words)
 	}
 	return bestd <= limit ? best : NULL;
 }
+
+int
+text_escape_c(struct buf *b, uint32_t c)
+{
+	switch (c) {
+	case '"':
+		buf_adds(b, "\\\"");
+		return 1;
+	case '\\':
+		buf_adds(b, "\\\\");
+		return 1;
+	case '\n':
+		buf_adds(b, "\\n");
+		return 1;
+	case '\t':
+		buf_adds(b, "\\t");
+		return 1;
+	case '\r':
+		buf_adds(b, "\\r");
+		return 1;
+	}
+	return 0;
+}

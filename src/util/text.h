@@ -28,6 +28,12 @@ int	 utf8_valid(const char *, size_t);
 
 /* 1 if c must never reach a terminal raw (C0, DEL, C1, bidi controls). */
 int	 text_is_control(uint32_t);
+/*
+ * The backslash escape that C-like quoted strings (JSON, YAML double
+ * quotes, Graphviz) share for ", \, newline, tab and CR: appended and 1,
+ * or 0 (nothing appended) for any other character.
+ */
+int	 text_escape_c(struct buf *, uint32_t);
 /* 1 if the string holds such a character, or invalid UTF-8. */
 int	 text_has_control(const char *);
 /*

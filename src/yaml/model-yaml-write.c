@@ -94,25 +94,8 @@ model_yaml_quote(struct buf *b, const char *s)
 			n = 1;
 			continue;
 		}
-		switch (c) {
-		case '"':
-			buf_adds(b, "\\\"");
+		if (text_escape_c(b, c))
 			continue;
-		case '\\':
-			buf_adds(b, "\\\\");
-			continue;
-		case '\n':
-			buf_adds(b, "\\n");
-			continue;
-		case '\t':
-			buf_adds(b, "\\t");
-			continue;
-		case '\r':
-			buf_adds(b, "\\r");
-			continue;
-		default:
-			break;
-		}
 		if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
 			buf_addf(b, "\\x%02X", (unsigned)c);
 		else if (!model_yaml_plain_char(c))
