@@ -227,48 +227,25 @@ cond_bad_word(struct cond_parser *p, const struct ynode *n,
 	return -1;
 }
 
-/* A word or a list of words of a vocabulary, as bits. */
+/*
+ * A word of vocabulary v, or true or false when v is NULL, or a list of
+ * them (words always; booleans when list): as bits, 1 << word or
+ * COND_TRUE and COND_FALSE.
+ */
 static int
-cond_words(struct cond_parser *p, const struct ynode *n,
-    const struct vocab *v, const char *key, unsigned *bits)
+cond_values(struct cond_parser *p, const struct ynode *n, const char *key,
+    const struct vocab *v, int list, unsigned *bits)
 {
+	const char		*what;
 	const struct ynode	*w;
 	size_t			 i, count;
 	int			 k;
 
 	*bits = 0;
-	if (n->type == YNODE_MAP)
-		return ynode_error(p->doc, n, p->err, "'%s' must be a word or "
-		    "a list of words, not a mapping", key);
-	count = n->type == YNODE_SEQ ? n->n : 1;
-	if (count == 0)
-		return ynode_error(p->doc, n, p->err, "'%s' needs at least "
-		    "one value", key);
-	for (i = 0; i < count; i++) {
-		w = n->type == YNODE_SEQ ? n->items[i] : n;
-		if (w->type != YNODE_SCALAR)
-			return ynode_error(p->doc, w, p->err, "'%s' must be a "
-			    "word or a list of words, not %s", key,
-			    ynode_type_name(w));
-		if ((k = vocab_find(v, w->value)) == -1)
-			return cond_bad_word(p, w, v, key);
-		*bits |= 1u << k;
-	}
-	return 0;
-}
-
-/* true or false (a list of them is allowed for fields: one of). */
-static int
-cond_bools(struct cond_parser *p, const struct ynode *n, const char *key,
-    int list, unsigned *bits)
-{
-	const struct ynode	*w;
-	size_t			 i, count;
-
-	*bits = 0;
+	what = v != NULL ? "a word or a list of words" : "true or false";
 	if (n->type == YNODE_MAP || (n->type == YNODE_SEQ && !list))
-		return ynode_error(p->doc, n, p->err, "'%s' must be true or "
-		    "false, not %s", key, ynode_type_name(n));
+		return ynode_error(p->doc, n, p->err, "'%s' must be %s, not %s",
+		    key, what, ynode_type_name(n));
 	count = n->type == YNODE_SEQ ? n->n : 1;
 	if (count == 0)
 		return ynode_error(p->doc, n, p->err, "'%s' needs at least "
@@ -277,8 +254,12 @@ cond_bools(struct cond_parser *p, const struct ynode *n, const char *key,
 		w = n->type == YNODE_SEQ ? n->items[i] : n;
 		if (w->type != YNODE_SCALAR)
 			return ynode_error(p->doc, w, p->err, "'%s' must be "
-			    "true or false, not %s", key, ynode_type_name(w));
-		if (strcmp(w->value, "true") == 0)
+			    "%s, not %s", key, what, ynode_type_name(w));
+		if (v != NULL) {
+			if ((k = vocab_find(v, w->value)) == -1)
+				return cond_bad_word(p, w, v, key);
+			*bits |= 1u << k;
+		} else if (strcmp(w->value, "true") == 0)
 			*bits |= COND_TRUE;
 		else if (strcmp(w->value, "false") == 0)
 			*bits |= COND_FALSE;
@@ -351,9 +332,8 @@ cond_parse_field(struct cond_parser *p, const struct ynode *k,
 		return cond_kinds_error(p, k, "", f, kinds);
 	c = cond_node(COND_FIELD, subject, f->name, k);
 	c->field = f;
-	if ((f->type == FIELD_BOOL ?
-	    cond_bools(p, v, f->name, 1, &c->values) :
-	    cond_words(p, v, f->vocab, f->name, &c->values)) == -1) {
+	if (cond_values(p, v, f->name, f->type == FIELD_BOOL ? NULL :
+	    f->vocab, 1, &c->values) == -1) {
 		cond_free(c);
 		return NULL;
 	}
@@ -502,7 +482,7 @@ cond_parse_path(struct cond_parser *p, const struct ynode *k,
 		return NULL;
 	c = cond_node(ck->op, subject, ck->name, k);
 	cond_add_kid(c, kid);
-	if (viav != NULL && cond_words(p, viav, &vocab_data_class, "via",
+	if (viav != NULL && cond_values(p, viav, "via", &vocab_data_class, 1,
 	    &c->values) == -1) {
 		cond_free(c);
 		return NULL;
@@ -685,14 +665,15 @@ cond_parse_entry(struct cond_parser *p, const struct ynode *k,
 		return c;
 	case ARG_KINDS:
 		c = cond_node(COND_KIND, subject, ck->name, k);
-		if (cond_words(p, v, &vocab_kind, "kind", &c->values) == -1) {
+		if (cond_values(p, v, "kind", &vocab_kind, 1,
+		    &c->values) == -1) {
 			cond_free(c);
 			return NULL;
 		}
 		return c;
 	case ARG_BOOL:
 		c = cond_node(ck->op, subject, ck->name, k);
-		if (cond_bools(p, v, ck->name, 0, &c->values) == -1) {
+		if (cond_values(p, v, ck->name, NULL, 0, &c->values) == -1) {
 			cond_free(c);
 			return NULL;
 		}
