@@ -146,11 +146,12 @@ void		 tui_hint(struct tui *, struct screen *,
 void		 tui_push_pending(struct tui *);
 /* Pop back to the model's walk-through, then push (model screens). */
 enum tui_next	 tui_goto(struct tui *, struct screen *);
-void		 tui_message(struct tui *, const char *, ...)
-		     __attribute__((format(printf, 2, 3)));
+/* Set the status line's message, shown as an error when error is 1. */
+void		 tui_status(struct tui *, int error, const char *, ...)
+		     __attribute__((format(printf, 3, 4)));
+#define tui_message(t, ...)	tui_status(t, 0, __VA_ARGS__)
+#define tui_errorf(t, ...)	tui_status(t, 1, __VA_ARGS__)
 void		 tui_error(struct tui *, const struct error *);
-void		 tui_errorf(struct tui *, const char *, ...)
-		     __attribute__((format(printf, 2, 3)));
 /*
  * 1 if a model of that id is in the database (0 while the database is not
  * made yet), 0 if not, -1 on error.

@@ -150,33 +150,16 @@ tui_list_key(struct tui *t, struct vlist *l, enum action a, int page)
 	}
 }
 
-/* Set the status line's message, an error or not. */
-static void
-tui_vstatus(struct tui *t, int error, const char *fmt, va_list ap)
+void
+tui_status(struct tui *t, int error, const char *fmt, ...)
 {
+	va_list	ap;
+
 	buf_reset(&t->status);
+	va_start(ap, fmt);
 	buf_vaddf(&t->status, fmt, ap);
+	va_end(ap);
 	t->status_error = error;
-}
-
-void
-tui_message(struct tui *t, const char *fmt, ...)
-{
-	va_list	ap;
-
-	va_start(ap, fmt);
-	tui_vstatus(t, 0, fmt, ap);
-	va_end(ap);
-}
-
-void
-tui_errorf(struct tui *t, const char *fmt, ...)
-{
-	va_list	ap;
-
-	va_start(ap, fmt);
-	tui_vstatus(t, 1, fmt, ap);
-	va_end(ap);
 }
 
 void
