@@ -664,6 +664,38 @@ analyze_excluded(struct eval *e, const struct catalogue *cat,
 	return 0;
 }
 
+/* The name a hit would have had as a risk of its own: "threat@target". */
+static void
+analyze_alias(struct eval *e, struct risk *k, const struct threat *t,
+    const char *target)
+{
+	char	*name;
+
+	name = xasprintf("%s@%s", t->id, target);
+	eval_add_alias(e, k, name);
+	free(name);
+}
+
+/*
+ * Score a finding as best has it (its reasons, likelihood, impact and
+ * severity), free best, and list the threat's mitigations.
+ */
+static void
+analyze_settle(struct risk *k, const struct threat *t, struct risk *best)
+{
+	size_t	i;
+
+	for (i = 0; i < best->nreasons; i++)
+		risk_add_reason_line(k, (int)best->reasons[i].kind,
+		    best->reasons[i].line);
+	k->likelihood = best->likelihood;
+	k->impact = best->impact;
+	k->severity = best->severity;
+	analyze_assumes_free(best);
+	for (i = 0; i < t->nmitigations; i++)
+		risk_add_mitigation(k, t->mitigations[i]);
+}
+
 /*
  * Raise one finding of a threat: about the subject of its hits, with the
  * reasons of every one, scored as the most severe of them (with that
@@ -682,10 +714,8 @@ analyze_also(struct eval *e, const struct threat *t, const struct hit *h,
     const size_t *also, size_t nalso, struct risk *k)
 {
 	struct risk	 tmp;
-	struct buf	 b;
 	size_t		 i, j;
 
-	buf_init(&b);
 	for (i = 0; i < nalso; i++) {
 		memset(&tmp, 0, sizeof tmp);
 		eval_explain(e, t->when, h[also[i]].obj, &tmp);
@@ -698,13 +728,8 @@ analyze_also(struct eval *e, const struct threat *t, const struct hit *h,
 		}
 		free(tmp.reasons);
 		risk_clear_asks(&tmp);
-		buf_reset(&b);
-		buf_adds(&b, t->id);
-		buf_addc(&b, '@');
-		buf_adds(&b, h[also[i]].id);
-		eval_add_alias(e, k, b.s);
+		analyze_alias(e, k, t, h[also[i]].id);
 	}
-	buf_release(&b);
 }
 
 /*
@@ -815,15 +840,7 @@ analyze_twin(struct eval *e, const struct catalogue *cat,
 	for (i = 0; i < why->nasks; i++)
 		risk_add_ask(tw, why->asks[i].element, why->asks[i].field);
 	analyze_score(e, cat, x, ti, h, members, n, 0, &best, NULL);
-	for (i = 0; i < best.nreasons; i++)
-		risk_add_reason_line(tw, (int)best.reasons[i].kind,
-		    best.reasons[i].line);
-	tw->likelihood = best.likelihood;
-	tw->impact = best.impact;
-	tw->severity = best.severity;
-	analyze_assumes_free(&best);
-	for (i = 0; i < t->nmitigations; i++)
-		risk_add_mitigation(tw, t->mitigations[i]);
+	analyze_settle(tw, t, &best);
 }
 
 static struct risk *
@@ -837,7 +854,6 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	struct risk		*k = risk_register_add(reg, t->id,
 	    first->subj_id);
 	struct risk		 best, why;
-	struct buf		 name;
 	size_t			 i, j;
 	int			 presumed;
 
@@ -869,30 +885,14 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	memset(&why, 0, sizeof why);
 	presumed = analyze_score(e, cat, x, ti, h, members, n,
 	    !first->maybe, &best, &why);
-	buf_init(&name);
-	for (i = 0; i < n; i++) {
-		if (h[members[i]].subj != h[members[i]].obj) {
-			buf_reset(&name);
-			buf_adds(&name, t->id);
-			buf_addc(&name, '@');
-			buf_adds(&name, h[members[i]].id);
-			eval_add_alias(e, k, name.s);
-		}
-	}
-	buf_release(&name);
+	for (i = 0; i < n; i++)
+		if (h[members[i]].subj != h[members[i]].obj)
+			analyze_alias(e, k, t, h[members[i]].id);
 	analyze_also(e, t, h, also, nalso, k);
 	if (presumed > 0 && twins != NULL)
 		analyze_twin(e, cat, x, ti, h, members, n, k, &why, twins);
 	analyze_assumes_free(&why);
-	for (j = 0; j < best.nreasons; j++)
-		risk_add_reason_line(k, (int)best.reasons[j].kind,
-		    best.reasons[j].line);
-	k->likelihood = best.likelihood;
-	k->impact = best.impact;
-	k->severity = best.severity;
-	analyze_assumes_free(&best);
-	for (i = 0; i < t->nmitigations; i++)
-		risk_add_mitigation(k, t->mitigations[i]);
+	analyze_settle(k, t, &best);
 	return k;	/* its caller ends eval_reasons_begin() */
 }
 
