@@ -474,11 +474,29 @@ tui_risk_current(struct tui *t, const struct risk *k, const char *mit)
 	return 0;
 }
 
+/*
+ * After a decision is written (rc -1: it failed, err says why): take back
+ * the undo step pushed for it or say it is saved, then reload.
+ */
+static void
+tui_written(struct tui *t, int rc, const struct error *err,
+    const char *what)
+{
+	struct undo_entry	e;
+
+	if (rc == -1) {
+		if (undo_pop(&t->undo, &e) == 0)
+			undo_entry_release(&e);
+		tui_error(t, err);
+	} else
+		tui_message(t, "saved: %s", what);
+	tui_reload(t);
+}
+
 int
 tui_set_risk(struct tui *t, const struct risk *k, int status,
     const char *owner, const char *justification, const char *what)
 {
-	struct undo_entry	 e;
 	struct error		 err;
 	char			*threat, *target;
 	int			 rc;
@@ -494,13 +512,7 @@ tui_set_risk(struct tui *t, const struct risk *k, int status,
 	error_clear(&err);
 	rc = store_set_risk(t->s->store, t->m->system.id, threat, target,
 	    status, owner, justification, &err);
-	if (rc == -1) {
-		if (undo_pop(&t->undo, &e) == 0)
-			undo_entry_release(&e);
-		tui_error(t, &err);
-	} else
-		tui_message(t, "saved: %s", what);
-	tui_reload(t);
+	tui_written(t, rc, &err, what);
 	free(threat);
 	free(target);
 	return rc;
@@ -511,7 +523,6 @@ tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
     int status, const char *owner, const char *due, const char *notes,
     const char *what)
 {
-	struct undo_entry	 e;
 	struct error		 err;
 	char			*threat, *target, *m;
 	int			 rc;
@@ -525,13 +536,7 @@ tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
 	error_clear(&err);
 	rc = store_set_mitigation(t->s->store, t->m->system.id, threat,
 	    target, m, status, owner, due, notes, &err);
-	if (rc == -1) {
-		if (undo_pop(&t->undo, &e) == 0)
-			undo_entry_release(&e);
-		tui_error(t, &err);
-	} else
-		tui_message(t, "saved: %s", what);
-	tui_reload(t);
+	tui_written(t, rc, &err, what);
 	free(threat);
 	free(target);
 	free(m);
