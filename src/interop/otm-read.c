@@ -395,8 +395,8 @@ otm_instances(struct otm *o, struct jnode *elem, const char *path)
 	const char	*state;
 	size_t		 i, j;
 
-	if (jread_member(&o->jr, elem, path, "threats", JT_ARRAY, 0, &list) ==
-	    -1)
+	if (jread_member(&o->jr, elem, path, "threats", JT_ARRAY, 0,
+	    &list) == -1)
 		return -1;
 	for (i = 0; i < jnode_size(list); i++) {
 		t = jnode_at(list, i);

@@ -247,8 +247,8 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 		cellid = jnode_string(jnode_get(cell, "id"));
 		if (shape == NULL || cellid == NULL)
 			rc = jread_fail(&td->jr, NULL, path,
-			    "'%s' is missing or not a string", shape == NULL
-			    ? "shape" : "id");
+			    "'%s' is missing or not a string",
+			    shape == NULL ? "shape" : "id");
 		else if ((data = jnode_get(cell, "data")) != NULL &&
 		    jnode_type(data) != JT_OBJECT)
 			rc = jread_fail(&td->jr, NULL, path,
@@ -318,11 +318,10 @@ td_notes(struct td *td)
 		    "applies, and its origin", td->nstore,
 		    td->nstore == 1 ? "" : "s");
 	if (td->nflows > 0)
-		import_notes_add(n,
-		    "%zu flow%s carr%s no data classes yet: set "
+		import_notes_add(n, "%zu flow%s carr%s no data classes yet: set "
 		    "data (prompt, documents, personal-data, credentials, "
-		    "...) and authenticated", td->nflows, td->nflows == 1 ? "" :
-		    "s", td->nflows == 1 ? "ies" : "y");
+		    "...) and authenticated", td->nflows, td->nflows == 1 ?
+		    "" : "s", td->nflows == 1 ? "ies" : "y");
 	if (td->nboxes > 0)
 		import_notes_add(n, "%zu trust boundar%s without a trust "
 		    "level: set trust (untrusted, partner, internal or "
@@ -401,9 +400,9 @@ td_model(struct td *td, struct jnode *root)
 				free(path);
 				return NULL;
 			}
-			if (jread_member(&td->jr, dg, path, "cells", JT_ARRAY,
-			    0, &cells) == -1 || td_cells(td, cells, path, pass)
-			    == -1) {
+			if (jread_member(&td->jr, dg, path, "cells",
+			    JT_ARRAY, 0, &cells) == -1 || td_cells(td, cells,
+			    path, pass) == -1) {
 				free(path);
 				return NULL;
 			}
