@@ -231,24 +231,40 @@ tdw_column(const struct model *m, const struct component *c)
 	return m->nboundaries;
 }
 
+/* Open a cell: its id, shape and z-index. */
+static void
+tdw_cell(struct json_write *w, const char *id, const char *shape, long z)
+{
+	json_begin_object(w);
+	json_kv_string(w, "id", id);
+	json_kv_string(w, "shape", shape);
+	json_kv_int(w, "zIndex", z);
+}
+
+/* Open a cell's data: its type, name and description ("" for none). */
+static void
+tdw_data(struct json_write *w, const char *type, const char *name,
+    const char *description)
+{
+	json_key(w, "data");
+	json_begin_object(w);
+	json_kv_string(w, "type", type);
+	json_kv_string(w, "name", name);
+	json_kv_string(w, "description", description != NULL ?
+	    description : "");
+}
+
 static void
 tdw_box(struct tdw *x, const struct boundary *b, size_t col, size_t rows)
 {
 	struct json_write	*w = &x->w;
 
-	json_begin_object(w);
-	json_kv_string(w, "id", b->id);
-	json_kv_string(w, "shape", "trust-boundary-box");
-	json_kv_int(w, "zIndex", -1);
+	tdw_cell(w, b->id, "trust-boundary-box", -1);
 	tdw_geometry(w, 20 + (long)col * TD_COL_W, 20, TD_BOX_W,
 	    TD_TOP + (long)(rows > 0 ? rows : 1) * TD_ROW_H);
 	tdw_label(w, b->name != NULL ? b->name : b->id);
-	json_key(w, "data");
-	json_begin_object(w);
-	json_kv_string(w, "type", "tm.BoundaryBox");
-	json_kv_string(w, "name", b->name != NULL ? b->name : b->id);
-	json_kv_string(w, "description", b->description != NULL ?
-	    b->description : "");
+	tdw_data(w, "tm.BoundaryBox", b->name != NULL ? b->name : b->id,
+	    b->description);
 	json_kv_bool(w, "isTrustBoundary", 1);
 	json_kv_bool(w, "hasOpenThreats", 0);
 	json_end_object(w);
@@ -263,22 +279,15 @@ tdw_element(struct tdw *x, const struct component *c, size_t col,
 	const char		*shape = tdw_shape(c->kind);
 	struct buf		 d;
 
-	json_begin_object(w);
-	json_kv_string(w, "id", c->id);
-	json_kv_string(w, "shape", shape);
-	json_kv_int(w, "zIndex", ++x->z);
+	tdw_cell(w, c->id, shape, ++x->z);
 	tdw_geometry(w, 20 + (long)col * TD_COL_W + (TD_BOX_W - TD_ELEM_W) /
 	    2, TD_TOP + (long)row * TD_ROW_H, TD_ELEM_W, TD_ELEM_H);
 	tdw_label(w, c->name != NULL ? c->name : c->id);
-	json_key(w, "data");
-	json_begin_object(w);
-	json_kv_string(w, "type", tdw_type(shape));
-	json_kv_string(w, "name", c->name != NULL ? c->name : c->id);
 	buf_init(&d);
 	buf_addf(&d, "Parapet kind: %s.", vocab_name(&vocab_kind, c->kind));
 	if (c->description != NULL)
 		buf_addf(&d, "\n%s", c->description);
-	json_kv_string(w, "description", d.s);
+	tdw_data(w, tdw_type(shape), c->name != NULL ? c->name : c->id, d.s);
 	buf_release(&d);
 	json_kv_bool(w, "outOfScope", 0);
 	json_kv_string(w, "reasonOutOfScope", "");
@@ -297,10 +306,7 @@ tdw_flow(struct tdw *x, const struct flow *f)
 {
 	struct json_write	*w = &x->w;
 
-	json_begin_object(w);
-	json_kv_string(w, "id", f->id);
-	json_kv_string(w, "shape", "flow");
-	json_kv_int(w, "zIndex", ++x->z);
+	tdw_cell(w, f->id, "flow", ++x->z);
 	json_key(w, "source");
 	json_begin_object(w);
 	json_kv_string(w, "cell", f->from);
@@ -309,12 +315,8 @@ tdw_flow(struct tdw *x, const struct flow *f)
 	json_begin_object(w);
 	json_kv_string(w, "cell", f->to);
 	json_end_object(w);
-	json_key(w, "data");
-	json_begin_object(w);
-	json_kv_string(w, "type", "tm.Flow");
-	json_kv_string(w, "name", f->name != NULL ? f->name : f->id);
-	json_kv_string(w, "description", f->description != NULL ?
-	    f->description : "");
+	tdw_data(w, "tm.Flow", f->name != NULL ? f->name : f->id,
+	    f->description);
 	json_kv_string(w, "protocol", "");
 	if (f->encrypted != TRI_UNKNOWN)
 		json_kv_bool(w, "isEncrypted", f->encrypted == TRI_YES);
