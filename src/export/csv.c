@@ -135,31 +135,15 @@ csv_field(struct buf *out, const char *s, int last)
 	buf_release(&t);
 }
 
-/* References of a risk's threat: "guideline 1.3; atlas AML.T0051". */
+/* One reference of a risk's threat: "guideline 1.3; atlas AML.T0051". */
 static void
-csv_refs(struct buf *b, const struct export_input *in, const struct risk *k)
+csv_ref(void *arg, const char *scheme, const char *id)
 {
-	const struct threat	*t = export_threat(in, k);
-	struct refs		 refs;
-	size_t			 i;
+	struct buf	*b = arg;
 
-	if (t == NULL)
-		return;
-	catalogue_risk_refs(in->cat, k, &refs);
-	for (i = 0; i < refs.n; i++) {
-		if (b->len > 0)
-			buf_adds(b, "; ");
-		buf_addf(b, "%s %s", ref_scheme_name(refs.v[i].scheme),
-		    refs.v[i].id);
-	}
-	refs_release(&refs);
-	for (i = 0; i < vocab_stride.n; i++) {
-		if ((t->stride & (1u << i)) == 0)
-			continue;
-		if (b->len > 0)
-			buf_adds(b, "; ");
-		buf_addf(b, "stride %s", vocab_stride.words[i].name);
-	}
+	if (b->len > 0)
+		buf_adds(b, "; ");
+	buf_addf(b, "%s %s", scheme, id);
 }
 
 static void
@@ -208,7 +192,7 @@ csv_risk(struct buf *out, const struct export_input *in, const struct risk *k)
 	csv_field(out, k->decided_by, 0);
 	csv_field(out, k->decided_at, 0);
 	buf_init(&b);
-	csv_refs(&b, in, k);
+	export_risk_refs(in, k, csv_ref, &b);
 	csv_field(out, b.s, 0);
 	buf_reset(&b);
 	csv_mitigations(&b, k);

@@ -87,6 +87,14 @@ void		 export_group_release(struct export_group *);
 /* The catalogue's threat behind a risk, or NULL if none (or no catalogue). */
 const struct threat *export_threat(const struct export_input *,
 		    const struct risk *);
+/*
+ * Every reference the catalogue gives a risk's threat, then its STRIDE
+ * categories (scheme "stride"): fn(arg, scheme, id) for each, in that
+ * order. Nothing when the threat is not in the catalogue.
+ */
+void		 export_risk_refs(const struct export_input *,
+		    const struct risk *,
+		    void (*)(void *, const char *, const char *), void *);
 /* The title of a risk: its own, else the threat's, else the threat id. */
 const char	*export_risk_title(const struct export_input *,
 		    const struct risk *);

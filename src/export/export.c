@@ -242,6 +242,25 @@ export_threat(const struct export_input *in, const struct risk *k)
 	return catalogue_threat(in->cat, k->threat);
 }
 
+void
+export_risk_refs(const struct export_input *in, const struct risk *k,
+    void (*fn)(void *, const char *, const char *), void *arg)
+{
+	const struct threat	*t = export_threat(in, k);
+	struct refs		 refs;
+	size_t			 i;
+
+	if (t == NULL)
+		return;
+	catalogue_risk_refs(in->cat, k, &refs);
+	for (i = 0; i < refs.n; i++)
+		fn(arg, ref_scheme_name(refs.v[i].scheme), refs.v[i].id);
+	refs_release(&refs);
+	for (i = 0; i < vocab_stride.n; i++)
+		if (t->stride & (1u << i))
+			fn(arg, "stride", vocab_stride.words[i].name);
+}
+
 const char *
 export_risk_title(const struct export_input *in, const struct risk *k)
 {

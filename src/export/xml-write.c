@@ -541,34 +541,18 @@ xw_object(struct xw *x, const char *elem, const void *obj, enum objtype t,
 	xw_end(x);
 }
 
-/* Every reference the catalogue gives the threat, and its STRIDE letters. */
+/* A reference of the threat (the catalogue checks their ids). */
 static void
-xw_refs(struct xw *x, const struct export_input *in, const struct risk *k)
+xw_ref(void *arg, const char *scheme, const char *id)
 {
-	const struct threat	*t = export_threat(in, k);
-	struct refs		 refs;
-	size_t			 i;
+	struct xw	*x = arg;
 
-	if (t == NULL)
+	if (!xml_ref_id_ok(id))
 		return;
-	catalogue_risk_refs(in->cat, k, &refs);
-	for (i = 0; i < refs.n; i++) {
-		if (!xml_ref_id_ok(refs.v[i].id))
-			continue;	/* the catalogue checks them */
-		xw_start(x, "ref");
-		xw_attr(x, "scheme", ref_scheme_name(refs.v[i].scheme));
-		xw_attr(x, "id", refs.v[i].id);
-		xw_end(x);
-	}
-	refs_release(&refs);
-	for (i = 0; i < vocab_stride.n; i++) {
-		if ((t->stride & (1u << i)) == 0)
-			continue;
-		xw_start(x, "ref");
-		xw_attr(x, "scheme", "stride");
-		xw_attr(x, "id", vocab_stride.words[i].name);
-		xw_end(x);
-	}
+	xw_start(x, "ref");
+	xw_attr(x, "scheme", scheme);
+	xw_attr(x, "id", id);
+	xw_end(x);
 }
 
 static void
@@ -626,7 +610,7 @@ xw_risk(struct xw *x, const struct export_input *in, const struct risk *k)
 	if (k->decided_at != NULL)
 		xw_attr_time(x, "decided-at", k->decided_at);
 	xw_text(x, "title", export_risk_title(in, k));
-	xw_refs(x, in, k);
+	export_risk_refs(in, k, xw_ref, x);
 	for (i = 0; i < k->nreasons; i++)
 		xw_text_attr(x, "reason", "kind",
 		    reason_kind_name(k->reasons[i].kind), k->reasons[i].line);
