@@ -88,6 +88,27 @@ flows_view_item(struct vlist *l, const struct model *m,
 	vlines_release(&wrapped);
 }
 
+/*
+ * A row of the boundaries list after its indent: the id in idw columns,
+ * then the name in the width left but for tail columns (at least 10),
+ * each followed by a space; the caller adds what goes in the tail.
+ */
+static struct vline *
+flows_row(struct vlist *l, const void *item, const char *indent,
+    int idstyle, const char *id, int idw, const char *name, int width,
+    int tail)
+{
+	struct vline	*v = vlist_item(l, item);
+	int		 nw = width - (int)strlen(indent) - idw - 1 - tail;
+
+	vline_add(v, VS_NORMAL, indent);
+	vline_cell(v, idstyle, id, idw);
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, VS_NORMAL, name, nw > 10 ? nw : 10);
+	vline_add(v, VS_NORMAL, " ");
+	return v;
+}
+
 /* The components of one boundary (id NULL: of none). */
 static void
 flows_members(struct vlist *l, const struct model *m, const char *bid,
@@ -106,15 +127,10 @@ flows_members(struct vlist *l, const struct model *m, const char *bid,
 		} else if (c->boundary == NULL ||
 		    strcmp(c->boundary, bid) != 0)
 			continue;
-		v = vlist_item(l, c);
-		vline_add(v, VS_NORMAL, "    ");
-		vline_cell(v, VS_NORMAL, c->id, idw);
-		vline_add(v, VS_NORMAL, " ");
-		/* The kind (up to 17 columns) after it, and the scroll
-		 * mark's column. */
-		vline_cell(v, VS_NORMAL, c->name, width - 4 - idw - 1 - 19 >
-		    10 ? width - 4 - idw - 1 - 19 : 10);
-		vline_add(v, VS_NORMAL, " ");
+		/* The kind (up to 17 columns) after the name, and the
+		 * scroll mark's column. */
+		v = flows_row(l, c, "    ", VS_NORMAL, c->id, idw, c->name,
+		    width, 19);
 		vline_add(v, VS_DIM, vocab_name(&vocab_kind, c->kind));
 		any = 1;
 	}
@@ -144,15 +160,10 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	for (i = 0; i < m->nboundaries; i++) {
 		const struct boundary	*b = m->boundaries[i];
 
-		v = vlist_item(l, b);
-		vline_add(v, VS_NORMAL, "  ");
-		vline_cell(v, VS_HEADING, b->id, bw);
-		vline_add(v, VS_NORMAL, " ");
-		/* The trust (up to 10 columns) after it, and the scroll
-		 * mark's column. */
-		vline_cell(v, VS_NORMAL, b->name, width - 2 - bw - 1 - 12 >
-		    10 ? width - 2 - bw - 1 - 12 : 10);
-		vline_add(v, VS_NORMAL, " ");
+		/* The trust (up to 10 columns) after the name, and the
+		 * scroll mark's column. */
+		v = flows_row(l, b, "  ", VS_HEADING, b->id, bw, b->name,
+		    width, 12);
 		vline_add(v, b->trust >= 0 ? VS_FIELD : VS_WARN,
 		    b->trust >= 0 ? vocab_name(&vocab_trust, b->trust) :
 		    "trust?");
