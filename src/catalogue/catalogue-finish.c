@@ -181,6 +181,21 @@ finish_coverable(const struct catalogue *cat, const struct threat *c,
 	return 1;
 }
 
+/* A list (key) that relates two components: t and c must both be. */
+static void
+finish_covers_components(struct finish *f, const struct threat *t,
+    const struct threat *c, const struct srcpos *pos, const char *key)
+{
+	const struct threat	*other;
+
+	if (t->target == TARGET_COMPONENT && c->target == TARGET_COMPONENT)
+		return;
+	other = t->target != TARGET_COMPONENT ? t : c;
+	finish_report(f, t->pos.file, pos->line, pos->col, "'%s' is for "
+	    "threats about a component, and threat '%s' is about a %s", key,
+	    other->id, target_type_name(other->target));
+}
+
 /*
  * The threats a threat covers must exist (or have been disabled), and
  * cover threats in turn only as finish_coverable() allows; not at all
@@ -200,15 +215,9 @@ finish_covers_list(struct finish *f, const struct threat *t,
 		c = finish_threat_ref(f, t->pos.file, &pos[i], "threat",
 		    t->id, "covers", ids[i]);
 		/* What plans with a model is an agent: both are components. */
-		if (c != NULL && which == COVERS_AGENTS &&
-		    (t->target != TARGET_COMPONENT ||
-		    c->target != TARGET_COMPONENT))
-			finish_report(f, t->pos.file, pos[i].line,
-			    pos[i].col, "'covers-agents' is for threats "
-			    "about a component, and threat '%s' is about a %s",
-			    t->target != TARGET_COMPONENT ? t->id : c->id,
-			    target_type_name(t->target != TARGET_COMPONENT ?
-			    t->target : c->target));
+		if (c != NULL && which == COVERS_AGENTS)
+			finish_covers_components(f, t, c, &pos[i],
+			    "covers-agents");
 		if (which == COVERS_AGENTS)
 			continue;
 		if (c != NULL && (c->ncovers > 0 || c->ncovers_feedback > 0 ||
@@ -226,14 +235,9 @@ finish_covers_list(struct finish *f, const struct threat *t,
 				    c->id);
 		}
 		/* What a component learns from is gathered by components. */
-		if (c != NULL && feedback && (t->target != TARGET_COMPONENT ||
-		    c->target != TARGET_COMPONENT))
-			finish_report(f, t->pos.file, pos[i].line,
-			    pos[i].col, "'covers-feedback' is for threats "
-			    "about a component, and threat '%s' is about a %s",
-			    t->target != TARGET_COMPONENT ? t->id : c->id,
-			    target_type_name(t->target != TARGET_COMPONENT ?
-			    t->target : c->target));
+		if (c != NULL && feedback)
+			finish_covers_components(f, t, c, &pos[i],
+			    "covers-feedback");
 	}
 }
 
