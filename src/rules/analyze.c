@@ -697,12 +697,6 @@ analyze_settle(struct risk *k, const struct threat *t, struct risk *best)
 }
 
 /*
- * Raise one finding of a threat: about the subject of its hits, with the
- * reasons of every one, scored as the most severe of them (with that
- * one's adjustments) and the names the hits would have had as risks of
- * their own as aliases.
- */
-/*
  * A finding that stands on facts names the targets of its group that it
  * holds for only by assumption: each with what it assumes, as a fact of
  * the finding (it does not make the finding provisional, and the
@@ -843,6 +837,12 @@ analyze_twin(struct eval *e, const struct catalogue *cat,
 	analyze_settle(tw, t, &best);
 }
 
+/*
+ * Raise one finding of a threat: about the subject of its hits, with the
+ * reasons of every one, scored as the most severe of them (with that
+ * one's adjustments) and the names the hits would have had as risks of
+ * their own as aliases.
+ */
 static struct risk *
 analyze_raise(struct eval *e, const struct catalogue *cat,
     const struct excl *x, size_t ti, const struct hit *h,
