@@ -14,10 +14,12 @@
  * systems with their counts (open by severity per system, overdue, due
  * for review, open questions), the same for one owner and for one team,
  * the overdue mitigations across all systems, and the accepted risks due
- * for review. Each runs RUNS times ($BENCH_RUNS, default 7) on a warm
- * database; the best and median wall times and the median CPU time (what
- * to compare on a busy machine) are printed, against the target of 100 ms
- * (wall, median). With DB given, the database is written there and
+ * for review; and the list of systems with their counts (parapet list,
+ * the TUI's start screen), checked against each system counted alone.
+ * Each runs RUNS times ($BENCH_RUNS, default 7) on a warm database; the
+ * best and median wall times and the median CPU time (what to compare on
+ * a busy machine) are printed, against the target of 100 ms (wall,
+ * median). With DB given, the database is written there and
  * kept (and reused when it exists: a file, or a PostgreSQL URI or
  * conninfo that holds the systems); else a temporary one is removed.
  * Run from the build tree (it finds data/ there) or with PARAPET_DATA.
@@ -246,6 +248,55 @@ bench_review(struct store *st, const struct org_filter *f)
 	return (long)n;
 }
 
+/* The models with their counts, as parapet list and the TUI's start. */
+static long
+bench_list(struct store *st, const struct org_filter *f)
+{
+	struct store_summary	*v;
+	struct error		 e;
+	size_t			 n;
+
+	(void)f;
+	if (store_list(st, &v, &n, &e) == -1) {
+		fprintf(stderr, "bench-register: %s\n", e.msg);
+		return -1;
+	}
+	store_summaries_free(v, n);
+	return (long)n;
+}
+
+/*
+ * Check that the list counts each system as store_summarize(), which
+ * counts one system alone, does. Returns the number that differ, or -1.
+ */
+static long
+bench_list_check(struct store *st)
+{
+	struct store_summary	*v, one;
+	struct error		 e;
+	size_t			 n, i;
+	long			 bad = 0;
+
+	if (store_list(st, &v, &n, &e) == -1) {
+		fprintf(stderr, "bench-register: %s\n", e.msg);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		if (store_summarize(st, v[i].id, &one, &e) == -1) {
+			fprintf(stderr, "bench-register: %s\n", e.msg);
+			bad = -1;
+			break;
+		}
+		if (one.nboundaries != v[i].nboundaries ||
+		    one.ncomponents != v[i].ncomponents ||
+		    one.nflows != v[i].nflows ||
+		    memcmp(&one.counts, &v[i].counts, sizeof one.counts) != 0)
+			bad++;
+	}
+	store_summaries_free(v, n);
+	return bad;
+}
+
 /* Time a query; print its best and median. Returns 1 over target. */
 static int
 bench_time(const char *what, bench_fn *fn, struct store *st,
@@ -290,6 +341,7 @@ main(int argc, char **argv)
 	char				 tmp[] = "/tmp/parapet-bench-XXXXXX";
 	char				*db;
 	const char			*env;
+	long				 bad;
 	int				 fd, keep = 0, runs = 7, over = 0;
 
 	if (argc > 1)
@@ -376,6 +428,15 @@ main(int argc, char **argv)
 	    bench_overdue, st, &f, runs);
 	over += bench_time("register --review (across all systems)",
 	    bench_review, st, &f, runs);
+	over += bench_time("list: every system with its counts", bench_list,
+	    st, &f, runs);
+	if ((bad = bench_list_check(st)) != 0) {
+		if (bad > 0)
+			fprintf(stderr, "bench-register: the list counts %ld "
+			    "systems unlike store_summarize()\n", bad);
+		over = -1;
+	} else
+		printf("list: every system counted as alone\n");
 	free(qs);
 	store_close(st);
 	goto out;
