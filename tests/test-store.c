@@ -1224,12 +1224,12 @@ test_sync_stores_only_information(void **state)
 	struct fixture		*fx = *state;
 	struct model		*m = rich_model("assist");
 	struct risk_register	 r, got;
-	struct store_summary	 sum;
+	struct store_summary	 sum, *v;
 	struct store		*s;
 	struct risk		*k;
 	struct error		 e;
 	raw_db			*db;
-	size_t			 nhist;
+	size_t			 nhist, n;
 
 	s = store_with(fx->db, m);
 	nhist = history_count(s, "assist");
@@ -1301,6 +1301,12 @@ test_sync_stores_only_information(void **state)
 	raw_exec(db, "UPDATE risks SET assumed = NULL");
 	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
 	assert_int_equal(sum.counts.assumed, 2);
+	/* The list, which counts every model at once, reads them so too. */
+	assert_int_equal(store_list(s, &v, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].counts.applying, 2);
+	assert_int_equal(v[0].counts.assumed, 2);
+	store_summaries_free(v, n);
 	raw_close(db);
 	risk_register_release(&r);
 	store_close(s);
@@ -1317,8 +1323,10 @@ test_sync_empty_register(void **state)
 	struct fixture		*fx = *state;
 	struct model		*m = rich_model("assist");
 	struct risk_register	 r1, none, got;
+	struct store_summary	 sum, *v;
 	struct store		*s;
 	struct error		 e;
+	size_t			 n;
 
 	s = store_with(fx->db, m);
 	risk_register_init(&r1);
@@ -1336,6 +1344,15 @@ test_sync_empty_register(void **state)
 	assert_string_equal(got.risks[0]->threat, "data-leak");
 	assert_int_equal(got.risks[0]->applies, 0);
 	risk_register_release(&got);
+	/* Kept, not applying: counted as gone, alone and in the list. */
+	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
+	assert_int_equal(sum.counts.gone, 1);
+	assert_int_equal(sum.counts.applying, 0);
+	assert_int_equal(store_list(s, &v, &n, &e), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].counts.gone, 1);
+	assert_int_equal(v[0].counts.applying, 0);
+	store_summaries_free(v, n);
 	risk_register_release(&r1);
 	store_close(s);
 	model_free(m);

@@ -116,23 +116,27 @@ store_summarize(struct store *s, const char *id, struct store_summary *sum,
 }
 
 /*
- * The counts of every model at once: the same queries as store_count()'s,
- * grouped by system over the whole database, so that a register of
- * thousands of systems is read in a few passes, not three queries a
- * system (make bench-register). Each has a plain scan of its table to
- * read, where store_count()'s read every row too through the key's index.
+ * The counts of every model at once, grouped by system over the whole
+ * database, so that a register of thousands of systems is read in three
+ * passes, not three queries a system (make bench-register): the objects
+ * by type; the applying risks from the summary schema 6 keeps
+ * (risk_counts, a few rows a system, which store_migrate() guarantees);
+ * and from the risks themselves those that no longer apply, with those
+ * whose assumed column is unset and whose reasons rest on an assumption
+ * (risk_counts counts them as not assumed), as store_count() reads them.
  * Rows are matched to the models by id through byid (the models sorted by
  * strcmp(), whatever the server's collation sorted them by).
  */
 static const char *const list_objects_sql = "SELECT system, type, "
     "count(*) FROM objects GROUP BY system, type";
-static const char *const list_risks_sql = "SELECT system, applies, "
-    "severity, status, count(*), sum(assumed), count(assumed) FROM risks "
-    "GROUP BY system, applies, severity, status";
-static const char *const list_unset_sql = "SELECT system, count(*) FROM "
-    "risks WHERE applies = 1 AND assumed IS NULL AND "
-    "(substr(reasons, 1, 9) = 'assumed: ' OR "
-    "instr(reasons, char(10) || 'assumed: ') > 0) GROUP BY system";
+static const char *const list_risks_sql = "SELECT system, severity, "
+    "status, n, assumed FROM risk_counts";
+static const char *const list_rest_sql = "SELECT system, "
+    "count(CASE WHEN applies = 0 THEN 1 END), "
+    "count(CASE WHEN applies = 1 AND (substr(reasons, 1, 9) = "
+    "'assumed: ' OR instr(reasons, char(10) || 'assumed: ') > 0) "
+    "THEN 1 END) FROM risks WHERE applies = 0 OR "
+    "(applies = 1 AND assumed IS NULL) GROUP BY system";
 
 static int
 list_cmp(const void *a, const void *b)
@@ -169,7 +173,7 @@ list_count(struct store *s, struct store_summary *v, size_t n,
 	struct store_summary	**byid, *sum;
 	struct db_stmt		 *st = NULL;
 	const char		 *type;
-	size_t			  i, c, nunset = 0;
+	size_t			  i, c;
 	int			  rc, sev, status;
 
 	byid = xreallocarray(NULL, n == 0 ? 1 : n, sizeof *byid);
@@ -201,39 +205,27 @@ list_count(struct store *s, struct store_summary *v, size_t n,
 	while ((rc = db_step(st)) == DB_ROW) {
 		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
 			continue;
-		c = (size_t)db_column_int64(st, 4);
-		switch (db_column_int64(st, 1)) {
-		case 0:
-			sum->counts.gone += c;
-			break;
-		case 1:
-			sev = vocab_find(&vocab_severity,
-			    db_column_text(st, 2));
-			status = vocab_find(&vocab_risk_status,
-			    db_column_text(st, 3));
-			nunset += c - (size_t)db_column_int64(st, 6);
-			risk_counts_add(&sum->counts, 1, sev, status, c,
-			    (size_t)db_column_int64(st, 5));
-			break;
-		}
+		sev = vocab_find(&vocab_severity, db_column_text(st, 1));
+		status = vocab_find(&vocab_risk_status, db_column_text(st, 2));
+		c = (size_t)db_column_int64(st, 3);
+		risk_counts_add(&sum->counts, 1, sev, status, c,
+		    db_column_int64(st, 4) != 0 ? c : 0);
 	}
 	db_reset(st);
 	if (rc != DB_DONE)
 		goto failrc;
 
-	if (nunset > 0) {
-		if ((st = store_prepare(s, list_unset_sql, err)) == NULL)
-			goto fail;
-		while ((rc = db_step(st)) == DB_ROW) {
-			sum = list_find(byid, n, db_column_text(st, 0));
-			if (sum != NULL)
-				sum->counts.assumed +=
-				    (size_t)db_column_int64(st, 1);
-		}
-		db_reset(st);
-		if (rc != DB_DONE)
-			goto failrc;
+	if ((st = store_prepare(s, list_rest_sql, err)) == NULL)
+		goto fail;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
+			continue;
+		sum->counts.gone += (size_t)db_column_int64(st, 1);
+		sum->counts.assumed += (size_t)db_column_int64(st, 2);
 	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		goto failrc;
 	free(byid);
 	return 0;
 
