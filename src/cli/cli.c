@@ -168,15 +168,16 @@ const struct cli_cmd cli_cmds[] = {
 	  "decisions and history follow",
 	  .opts = OPT_MODEL | OPT_CATALOGUE, .minpos = 3, .maxpos = 3,
 	  .run = cmd_rename },
-	{ .name = "register", .args = "[init] DB",
+	{ .name = "register", .args = "[init|grant|revoke] DB [ROLE]",
 	  .help = "every system in DB with its open risks by severity, "
 	  "overdue mitigations, accepted risks due for review and open "
 	  "questions; or the overdue mitigations or risks due for review "
 	  "themselves; init: make a PostgreSQL database a register with "
-	  "roles",
+	  "roles; grant, revoke: let ROLE write only the systems of the "
+	  "--team it is granted",
 	  .opts = OPT_FORMAT | OPT_OWNER | OPT_TEAM | OPT_MINSEV | OPT_STATUS |
 	  OPT_OVERDUE | OPT_REVIEW | OPT_REVIEWDAYS | OPT_CATALOGUE,
-	  .opthelp = help_register, .minpos = 1, .maxpos = 2,
+	  .opthelp = help_register, .minpos = 1, .maxpos = 3,
 	  .run = cmd_register },
 };
 const size_t cli_ncmds = sizeof cli_cmds / sizeof cli_cmds[0];

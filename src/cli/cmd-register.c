@@ -151,16 +151,39 @@ register_hint(struct store *st, const struct org_filter *f)
 /*
  * parapet register init URI: make a database on a server an
  * organisation's register, with its roles (store_init_register()).
+ * parapet register grant|revoke URI ROLE --team TEAM: let a login role
+ * write only the systems of the teams it is granted (store_grant_team()).
  */
 static int
 register_init(const struct cli_cmd *c, struct cli_args *a)
 {
 	struct error	 e;
 	char		*shown;
+	int		 revoke;
 
+	if (a->npos == 3 && (strcmp(a->pos[0], "grant") == 0 ||
+	    strcmp(a->pos[0], "revoke") == 0)) {
+		if (a->team == NULL) {
+			fprintf(stderr, "parapet: register %s: which team? "
+			    "(--team NAME)\n", a->pos[0]);
+			return cli_usage(c);
+		}
+		revoke = strcmp(a->pos[0], "revoke") == 0;
+		if (store_grant_team(a->pos[1], a->pos[2], a->team, revoke,
+		    &e) == -1)
+			return cli_fail(&e);
+		printf("%s ", revoke ? "revoked:" : "granted:");
+		cli_puts(stdout, a->pos[2]);
+		printf(" %s systems of team '", revoke ? "no longer writes" :
+		    "writes");
+		cli_puts(stdout, a->team);
+		printf("'\n");
+		return 0;
+	}
 	if (a->npos != 2 || strcmp(a->pos[0], "init") != 0) {
-		fprintf(stderr, "parapet: register: one database, or 'init' "
-		    "and a database\n");
+		fprintf(stderr, "parapet: register: one database, 'init' and "
+		    "a database, or 'grant' or 'revoke', a database and a "
+		    "role\n");
 		return cli_usage(c);
 	}
 	if (store_init_register(a->pos[1], &e) == -1)

@@ -450,8 +450,147 @@ static const char *const store_pg_roles[] = {
 	"DROP TRIGGER IF EXISTS history_author ON history",
 	"CREATE TRIGGER history_author BEFORE INSERT ON history "
 	"FOR EACH ROW EXECUTE FUNCTION parapet_history_author()",
+	/*
+	 * Teams (parapet register grant): a login role granted teams may
+	 * write only the systems whose team (the system's team field) is
+	 * one of them; a role granted none writes as its groups let it.
+	 * Everyone reads every system: the register is the organisation's.
+	 * Only an administrator writes the grants. A row of a system is
+	 * refused before it changes unless the system is of one of the
+	 * role's teams or new in this transaction (its models row made by
+	 * it: its team is not written yet); at commit, every system the
+	 * role wrote that still exists must be of one of its teams, so that
+	 * a system can neither be made for nor moved to another team. Both
+	 * read as the owner (SECURITY DEFINER) and by session_user, which
+	 * SET ROLE does not change.
+	 */
+	"CREATE TABLE IF NOT EXISTS parapet_team_grants ("
+	"  role " T " NOT NULL,"
+	"  team " T " NOT NULL,"
+	"  PRIMARY KEY (role, team))",
+	"REVOKE ALL ON parapet_team_grants FROM PUBLIC",
+	"GRANT SELECT ON parapet_team_grants TO parapet_admin, "
+	"parapet_editor, parapet_decider, parapet_reader",
+	"GRANT INSERT, DELETE ON parapet_team_grants TO parapet_admin",
+	"CREATE OR REPLACE FUNCTION parapet_restricted() RETURNS boolean "
+	"LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT "
+	"AS $$ SELECT EXISTS (SELECT 1 FROM parapet_team_grants "
+	"WHERE role = session_user) $$",
+	"CREATE OR REPLACE FUNCTION parapet_team_of(s text) RETURNS boolean "
+	"LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT "
+	"AS $$ SELECT EXISTS (SELECT 1 FROM fields f JOIN "
+	"parapet_team_grants g ON g.team = f.value WHERE f.system = s AND "
+	"f.object = '' AND f.field = 'team' AND g.role = session_user) $$",
+	"CREATE OR REPLACE FUNCTION parapet_team_before() RETURNS trigger "
+	"LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+	"DECLARE s text; made boolean; BEGIN "
+	"FOREACH s IN ARRAY ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN "
+	"OLD.system END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.system END] "
+	"LOOP CONTINUE WHEN s IS NULL; "
+	"SELECT m.xmin::text::bigint = "
+	"pg_current_xact_id()::text::bigint % 4294967296 INTO made "
+	"FROM models m WHERE m.system = s; "
+	"IF FOUND AND NOT made AND NOT parapet_team_of(s) THEN "
+	"RAISE EXCEPTION 'permission denied: system ''%'' is not of a team "
+	"of %', s, session_user USING ERRCODE = '42501'; END IF; END LOOP; "
+	"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$",
+	"CREATE OR REPLACE FUNCTION parapet_team_commit() RETURNS trigger "
+	"LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+	"DECLARE s text; BEGIN "
+	"IF TG_OP = 'DELETE' THEN s := OLD.system; ELSE s := NEW.system; "
+	"END IF; "
+	"IF EXISTS (SELECT 1 FROM models WHERE system = s) AND "
+	"NOT parapet_team_of(s) THEN "
+	"RAISE EXCEPTION 'permission denied: system ''%'' would not be of a "
+	"team of %', s, session_user USING ERRCODE = '42501'; END IF; "
+	"RETURN NULL; END $$",
+	"DO $$ DECLARE t text; BEGIN "
+	"FOREACH t IN ARRAY ARRAY['models', 'objects', 'fields', "
+	"'practices', 'risks', 'risk_mitigations', 'history'] LOOP "
+	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_team', t); "
+	"EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE "
+	"ON %I FOR EACH ROW WHEN (parapet_restricted()) "
+	"EXECUTE FUNCTION parapet_team_before()', t || '_team', t); "
+	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', "
+	"t || '_team_commit', t); "
+	"EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE "
+	"OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
+	"WHEN (parapet_restricted()) EXECUTE FUNCTION parapet_team_commit()', "
+	"t || '_team_commit', t); END LOOP; END $$",
 	NULL
 };
+
+/*
+ * Grant (or with revoke, take back) a team to a login role of a register
+ * (parapet register grant): as an administrator, or the register's owner.
+ */
+int
+store_grant_team(const char *path, const char *role, const char *team,
+    int revoke, struct error *err)
+{
+	static const char *const grant = "INSERT INTO parapet_team_grants "
+	    "(role, team) VALUES (?, ?) ON CONFLICT DO NOTHING";
+	static const char *const take = "DELETE FROM parapet_team_grants "
+	    "WHERE role = ? AND team = ?";
+	static const char *const known = "SELECT "
+	    "(SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = ?), "
+	    "(SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = "
+	    "'parapet_team_grants' AND schemaname = current_schema())";
+	struct store	*s;
+	struct db_stmt	*st;
+	int		 rc, nrole = 0, ntable = 0;
+
+	if (!db_names_server(path))
+		return error_set(err, "'%s' is not a PostgreSQL database: "
+		    "teams are granted on a register (a SQLite file has no "
+		    "roles)", path);
+	if ((s = store_open(path, 0, err)) == NULL)
+		return -1;
+	if (store_begin_exclusive(s, err) == -1)
+		goto fail;
+	if ((st = store_prepare(s, known, err)) == NULL)
+		goto fail_rollback;
+	store_bind(st, 1, role);
+	if ((rc = db_step(st)) == DB_ROW) {
+		nrole = (int)db_column_int64(st, 0);
+		ntable = (int)db_column_int64(st, 1);
+	}
+	db_reset(st);
+	if (rc != DB_ROW) {
+		store_fail(s, rc, err);
+		goto fail_rollback;
+	}
+	if (ntable == 0) {
+		error_set(err, "%s has no teams to grant: run 'parapet "
+		    "register init' on it first", store_name(s));
+		goto fail_rollback;
+	}
+	if (nrole == 0 && !revoke) {
+		error_set(err, "no role '%s' on the server of %s", role,
+		    store_name(s));
+		goto fail_rollback;
+	}
+	if ((st = store_prepare(s, revoke ? take : grant, err)) == NULL)
+		goto fail_rollback;
+	store_bind(st, 1, role);
+	store_bind(st, 2, team);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE) {
+		store_fail(s, rc, err);
+		goto fail_rollback;
+	}
+	if (store_commit(s, err) == -1)
+		goto fail;
+	store_close(s);
+	return 0;
+
+fail_rollback:
+	store_rollback(s);
+fail:
+	store_close(s);
+	return -1;
+}
 
 int
 store_init_register(const char *path, struct error *err)

@@ -86,6 +86,13 @@ int		 store_names_server(const char *word);
  * register, it grants again. Needs a role that may create roles. 0 or -1.
  */
 int		 store_init_register(const char *path, struct error *);
+/*
+ * Let a login role of a register write only the systems of the teams it
+ * is granted (revoke: one team fewer; none left: every system again), as
+ * the server enforces it; everyone still reads every system. 0 or -1.
+ */
+int		 store_grant_team(const char *path, const char *role,
+		    const char *team, int revoke, struct error *);
 /* The database as messages name it: never with a password. Borrowed. */
 const char	*store_name(const struct store *);
 /* The same for a path before it is opened; the caller's to free. */
