@@ -387,7 +387,7 @@ fail:
 static const char *const store_pg_roles[] = {
 	"DO $$ DECLARE r text; BEGIN "
 	"FOREACH r IN ARRAY ARRAY['parapet_admin', 'parapet_editor', "
-	"'parapet_decider', 'parapet_reader'] LOOP "
+	"'parapet_decider', 'parapet_reader', 'parapet_teams'] LOOP "
 	"IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles "
 	"WHERE rolname = r) THEN "
 	"EXECUTE format('CREATE ROLE %I NOLOGIN', r); END IF; END LOOP; "
@@ -462,7 +462,8 @@ static const char *const store_pg_roles[] = {
 	 * role wrote that still exists must be of one of its teams, so that
 	 * a system can neither be made for nor moved to another team. Both
 	 * read as the owner (SECURITY DEFINER) and by session_user, which
-	 * SET ROLE does not change.
+	 * SET ROLE does not change. Where pg_current_xact_id() gives the
+	 * transaction's id, the models row's xmin says whether it made it.
 	 */
 	"CREATE TABLE IF NOT EXISTS parapet_team_grants ("
 	"  role " T " NOT NULL,"
@@ -472,18 +473,39 @@ static const char *const store_pg_roles[] = {
 	"GRANT SELECT ON parapet_team_grants TO parapet_admin, "
 	"parapet_editor, parapet_decider, parapet_reader",
 	"GRANT INSERT, DELETE ON parapet_team_grants TO parapet_admin",
+	/*
+	 * The roles granted teams are members of parapet_teams, which the
+	 * grants keep so (as the owner, who made the role), and which is
+	 * what every row written asks first: the other roles pass at the
+	 * cost of a membership test. A superuser counts as a member of
+	 * every role; with no teams of its own it is not restricted.
+	 */
+	"CREATE OR REPLACE FUNCTION parapet_team_member() RETURNS trigger "
+	"LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN "
+	"IF TG_OP = 'INSERT' THEN "
+	"EXECUTE format('GRANT parapet_teams TO %I', NEW.role); "
+	"ELSIF NOT EXISTS (SELECT 1 FROM parapet_team_grants "
+	"WHERE role = OLD.role) THEN "
+	"EXECUTE format('REVOKE parapet_teams FROM %I', OLD.role); END IF; "
+	"RETURN NULL; END $$",
+	"DROP TRIGGER IF EXISTS parapet_team_member ON parapet_team_grants",
+	"CREATE TRIGGER parapet_team_member AFTER INSERT OR DELETE ON "
+	"parapet_team_grants FOR EACH ROW "
+	"EXECUTE FUNCTION parapet_team_member()",
 	"CREATE OR REPLACE FUNCTION parapet_restricted() RETURNS boolean "
-	"LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT "
-	"AS $$ SELECT EXISTS (SELECT 1 FROM parapet_team_grants "
-	"WHERE role = session_user) $$",
+	"LANGUAGE sql STABLE SECURITY DEFINER AS $$ SELECT "
+	"pg_has_role(session_user, 'parapet_teams', 'MEMBER') AND EXISTS "
+	"(SELECT 1 FROM parapet_team_grants WHERE role = session_user) $$",
 	"CREATE OR REPLACE FUNCTION parapet_team_of(s text) RETURNS boolean "
-	"LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT "
+	"LANGUAGE sql STABLE SECURITY DEFINER "
 	"AS $$ SELECT EXISTS (SELECT 1 FROM fields f JOIN "
 	"parapet_team_grants g ON g.team = f.value WHERE f.system = s AND "
 	"f.object = '' AND f.field = 'team' AND g.role = session_user) $$",
 	"CREATE OR REPLACE FUNCTION parapet_team_before() RETURNS trigger "
-	"LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+	"LANGUAGE plpgsql SECURITY DEFINER AS $$ "
 	"DECLARE s text; made boolean; BEGIN "
+	"IF NOT parapet_restricted() THEN "
+	"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END IF; "
 	"FOREACH s IN ARRAY ARRAY[CASE WHEN TG_OP <> 'INSERT' THEN "
 	"OLD.system END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.system END] "
 	"LOOP CONTINUE WHEN s IS NULL; "
@@ -495,8 +517,9 @@ static const char *const store_pg_roles[] = {
 	"of %', s, session_user USING ERRCODE = '42501'; END IF; END LOOP; "
 	"IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$",
 	"CREATE OR REPLACE FUNCTION parapet_team_commit() RETURNS trigger "
-	"LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$ "
+	"LANGUAGE plpgsql SECURITY DEFINER AS $$ "
 	"DECLARE s text; BEGIN "
+	"IF NOT parapet_restricted() THEN RETURN NULL; END IF; "
 	"IF TG_OP = 'DELETE' THEN s := OLD.system; ELSE s := NEW.system; "
 	"END IF; "
 	"IF EXISTS (SELECT 1 FROM models WHERE system = s) AND "
@@ -509,14 +532,29 @@ static const char *const store_pg_roles[] = {
 	"'practices', 'risks', 'risk_mitigations', 'history'] LOOP "
 	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_team', t); "
 	"EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE "
-	"ON %I FOR EACH ROW WHEN (parapet_restricted()) "
+	"ON %I FOR EACH ROW WHEN (pg_has_role(session_user, "
+	"''parapet_teams'', ''MEMBER'')) "
 	"EXECUTE FUNCTION parapet_team_before()', t || '_team', t); "
 	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', "
 	"t || '_team_commit', t); "
 	"EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE "
 	"OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-	"WHEN (parapet_restricted()) EXECUTE FUNCTION parapet_team_commit()', "
+	"WHEN (pg_has_role(session_user, ''parapet_teams'', ''MEMBER'')) "
+	"EXECUTE FUNCTION parapet_team_commit()', "
 	"t || '_team_commit', t); END LOOP; END $$",
+	/*
+	 * What runs as the owner reads and writes the register's own
+	 * tables, never a session's temporary ones of the same names (a
+	 * search path names pg_temp first unless it names it last).
+	 */
+	"DO $$ DECLARE f regprocedure; BEGIN "
+	"FOREACH f IN ARRAY ARRAY['parapet_risk_counts()', "
+	"'parapet_mitigation_risk()', 'parapet_risk_mitigations()', "
+	"'parapet_team_member()', 'parapet_restricted()', "
+	"'parapet_team_of(text)', 'parapet_team_before()', "
+	"'parapet_team_commit()']::regprocedure[] LOOP "
+	"EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', "
+	"f, current_schema()); END LOOP; END $$",
 	NULL
 };
 
@@ -533,7 +571,7 @@ store_grant_team(const char *path, const char *role, const char *team,
 	static const char *const take = "DELETE FROM parapet_team_grants "
 	    "WHERE role = ? AND team = ?";
 	static const char *const known = "SELECT "
-	    "(SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = ?), "
+	    "(SELECT count(*) FROM pg_catalog.pg_roles WHERE rolname = ?1), "
 	    "(SELECT count(*) FROM pg_catalog.pg_tables WHERE tablename = "
 	    "'parapet_team_grants' AND schemaname = current_schema())";
 	struct store	*s;
@@ -565,7 +603,7 @@ store_grant_team(const char *path, const char *role, const char *team,
 		    "register init' on it first", store_name(s));
 		goto fail_rollback;
 	}
-	if (nrole == 0 && !revoke) {
+	if (nrole == 0) {
 		error_set(err, "no role '%s' on the server of %s", role,
 		    store_name(s));
 		goto fail_rollback;

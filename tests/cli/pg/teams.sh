@@ -71,6 +71,12 @@ expect_rc 0 "the administrator grants team alpha to an editor"
 expect_out "granted: $eda writes systems of team 'alpha'" "the grant is said"
 run register grant "$admin user=$adm" "$deca" --team alpha
 expect_rc 0 "the administrator grants team alpha to a decider"
+member() {
+	pg_sql -c "SELECT pg_has_role('$1', 'parapet_teams', 'MEMBER')"
+}
+[ "$(member "$eda")" = t ] || fail "a role granted a team is not restricted"
+[ "$(member "$edu")" = f ] || fail "a role granted no team is restricted"
+[ "$(member "$adm")" = f ] || fail "the administrator is restricted"
 
 # The editor of team alpha makes and edits alpha's systems.
 as() { DB="$admin user=$1"; }
@@ -127,6 +133,21 @@ for q in "UPDATE fields SET value = 'alpha' WHERE system = 'beta-sys'
 	grep -q 'permission denied: system' "$T/sqlerr" ||
 	    fail "not refused by the team check: $q: $(cat "$T/sqlerr")"
 done
+# Nor do temporary tables standing for the register's own: the checks
+# read the register's tables whatever the search path.
+if pg_sql -d "$admin user=$eda" \
+    -c "CREATE TEMP TABLE parapet_team_grants (role name, team text)" \
+    -c "INSERT INTO parapet_team_grants VALUES (session_user, 'beta')" \
+    -c "CREATE TEMP TABLE fields (system text, object text, field text,
+        value text)" \
+    -c "INSERT INTO fields VALUES ('beta-sys', '', 'team', 'beta')" \
+    -c "GRANT SELECT ON parapet_team_grants, fields TO PUBLIC" \
+    -c "DELETE FROM public.models WHERE system = 'beta-sys'" \
+    2>"$T/sqlerr" >/dev/null; then
+	fail "temporary tables escaped the teams"
+fi
+grep -q 'permission denied: system' "$T/sqlerr" ||
+    fail "temporary tables: not refused by the team check: $(cat "$T/sqlerr")"
 # SET ROLE does not change who is connected.
 if pg_sql -d "$admin user=$eda" -c "SET ROLE parapet_editor" \
     -c "DELETE FROM models WHERE system = 'beta-sys'" 2>/dev/null; then
@@ -161,6 +182,7 @@ run register revoke "$admin user=$adm" "$eda" --team alpha
 expect_rc 0 "the administrator revokes team alpha"
 expect_out "revoked: $eda no longer writes systems of team 'alpha'" \
     "the revocation is said"
+[ "$(member "$eda")" = f ] || fail "a role with no team left is restricted"
 run import "$T/b2.yaml" "$DB"
 expect_rc 0 "an editor with no team left edits beta's system"
 run list "$admin"
