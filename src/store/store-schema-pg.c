@@ -374,6 +374,15 @@ fail:
 }
 
 /*
+ * What a row written asks before the teams are checked: whether the
+ * session may be restricted (register init). A superuser never is, and
+ * counts as a member of every role.
+ */
+#define TEAM_GATE \
+	"current_setting(''is_superuser'') = ''off'' AND " \
+	"pg_has_role(session_user, ''parapet_teams'', ''MEMBER'')"
+
+/*
  * An organisation's register (parapet register init): four group roles,
  * which members (login roles) inherit, and what each may do, enforced by
  * the server. Roles belong to the whole cluster: made once, then granted
@@ -476,9 +485,9 @@ static const char *const store_pg_roles[] = {
 	/*
 	 * The roles granted teams are members of parapet_teams, which the
 	 * grants keep so (as the owner, who made the role), and which is
-	 * what every row written asks first: the other roles pass at the
-	 * cost of a membership test. A superuser counts as a member of
-	 * every role; with no teams of its own it is not restricted.
+	 * what every row written asks first (TEAM_GATE): the other roles
+	 * pass at the cost of a membership test. A superuser, a member of
+	 * every role, with no teams of its own is not restricted.
 	 */
 	"CREATE OR REPLACE FUNCTION parapet_team_member() RETURNS trigger "
 	"LANGUAGE plpgsql SECURITY DEFINER AS $$ BEGIN "
@@ -532,14 +541,13 @@ static const char *const store_pg_roles[] = {
 	"'practices', 'risks', 'risk_mitigations', 'history'] LOOP "
 	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_team', t); "
 	"EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE "
-	"ON %I FOR EACH ROW WHEN (pg_has_role(session_user, "
-	"''parapet_teams'', ''MEMBER'')) "
+	"ON %I FOR EACH ROW WHEN (" TEAM_GATE ") "
 	"EXECUTE FUNCTION parapet_team_before()', t || '_team', t); "
 	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', "
 	"t || '_team_commit', t); "
 	"EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE "
 	"OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-	"WHEN (pg_has_role(session_user, ''parapet_teams'', ''MEMBER'')) "
+	"WHEN (" TEAM_GATE ") "
 	"EXECUTE FUNCTION parapet_team_commit()', "
 	"t || '_team_commit', t); END LOOP; END $$",
 	/*
