@@ -19,6 +19,43 @@
 #define T	"TEXT COLLATE \"C\""
 
 /*
+ * What a row written asks before the teams are checked: whether the
+ * session may be restricted (register init). A superuser never is, and
+ * counts as a member of every role.
+ */
+#define TEAM_GATE \
+	"current_setting(''is_superuser'') = ''off'' AND " \
+	"pg_has_role(session_user, ''parapet_teams'', ''MEMBER'')"
+
+/*
+ * The checks of teams (register init) on every table that holds rows of
+ * systems, the summary excepted (only triggers write it): each a table
+ * of the schema with a system column, so that a table a later schema
+ * adds is checked too when the migration runs this again (a register
+ * only: where register init made parapet_team_grants).
+ */
+#define STORE_PG_TEAM_TRIGGERS \
+	"DO $$ DECLARE t text; BEGIN " \
+	"IF to_regclass('parapet_team_grants') IS NULL THEN RETURN; END IF; " \
+	"FOR t IN SELECT c.table_name FROM information_schema.columns c " \
+	"JOIN information_schema.tables b ON b.table_schema = " \
+	"c.table_schema AND b.table_name = c.table_name WHERE " \
+	"c.table_schema = current_schema() AND c.column_name = 'system' " \
+	"AND b.table_type = 'BASE TABLE' AND c.table_name <> 'risk_counts' " \
+	"LOOP " \
+	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_team', " \
+	"t); " \
+	"EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR " \
+	"DELETE ON %I FOR EACH ROW WHEN (" TEAM_GATE ") " \
+	"EXECUTE FUNCTION parapet_team_before()', t || '_team', t); " \
+	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', " \
+	"t || '_team_commit', t); " \
+	"EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR " \
+	"UPDATE OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW " \
+	"WHEN (" TEAM_GATE ") EXECUTE FUNCTION parapet_team_commit()', " \
+	"t || '_team_commit', t); END LOOP; END $$"
+
+/*
  * A new schema needs its PostgreSQL side here too (a migration from 5 on,
  * as store-migrate.c has for SQLite): this stops the build until it has.
  */
@@ -366,21 +403,16 @@ store_migrate_pg(struct store *s, struct error *err)
 	if ((rc == 0 || version <= 6) &&
 	    store_pg_run_all(s, store_pg_schema_7, err) == -1)
 		goto fail;
+	if ((rc = db_exec(s->db, STORE_PG_TEAM_TRIGGERS)) != DB_OK) {
+		store_fail(s, rc, err);
+		goto fail;
+	}
 	return store_commit(s, err);
 
 fail:
 	store_rollback(s);
 	return -1;
 }
-
-/*
- * What a row written asks before the teams are checked: whether the
- * session may be restricted (register init). A superuser never is, and
- * counts as a member of every role.
- */
-#define TEAM_GATE \
-	"current_setting(''is_superuser'') = ''off'' AND " \
-	"pg_has_role(session_user, ''parapet_teams'', ''MEMBER'')"
 
 /*
  * An organisation's register (parapet register init): four group roles,
@@ -536,20 +568,7 @@ static const char *const store_pg_roles[] = {
 	"RAISE EXCEPTION 'permission denied: system ''%'' would not be of a "
 	"team of %', s, session_user USING ERRCODE = '42501'; END IF; "
 	"RETURN NULL; END $$",
-	"DO $$ DECLARE t text; BEGIN "
-	"FOREACH t IN ARRAY ARRAY['models', 'objects', 'fields', "
-	"'practices', 'risks', 'risk_mitigations', 'history'] LOOP "
-	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_team', t); "
-	"EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE "
-	"ON %I FOR EACH ROW WHEN (" TEAM_GATE ") "
-	"EXECUTE FUNCTION parapet_team_before()', t || '_team', t); "
-	"EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', "
-	"t || '_team_commit', t); "
-	"EXECUTE format('CREATE CONSTRAINT TRIGGER %I AFTER INSERT OR UPDATE "
-	"OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW "
-	"WHEN (" TEAM_GATE ") "
-	"EXECUTE FUNCTION parapet_team_commit()', "
-	"t || '_team_commit', t); END LOOP; END $$",
+	STORE_PG_TEAM_TRIGGERS,
 	/*
 	 * What runs as the owner reads and writes the register's own
 	 * tables, never a session's temporary ones of the same names (a

@@ -124,6 +124,7 @@ for q in "UPDATE fields SET value = 'alpha' WHERE system = 'beta-sys'
     "UPDATE models SET name = 'x' WHERE system = 'none-sys'" \
     "UPDATE risks SET system = 'beta-sys' WHERE system = 'alpha-sys'" \
     "INSERT INTO history (at, system) VALUES ('2026-01-01', 'beta-sys')" \
+    "INSERT INTO open_questions_at (system, n) VALUES ('beta-sys', 0)" \
     "BEGIN; INSERT INTO models (system, name, revision, created, updated)
     VALUES ('x-sys', 'X', 1, '2026', '2026'); INSERT INTO fields VALUES
     ('x-sys', '', 'team', 'beta'); COMMIT"; do
