@@ -456,13 +456,16 @@ jread_text(const struct jread *r, struct jnode *obj, const char *path,
     const char *key, int required, const char **out)
 {
 	struct jnode	*v;
+	const char	*s;
 	char		*at;
 
 	*out = NULL;
 	if (jread_member(r, obj, path, key, JT_STRING, required, &v) == -1)
 		return -1;
-	if (v != NULL && *jnode_string(v) != '\0')
-		*out = jnode_string(v);
+	s = jnode_string(v);	/* NULL when absent: a member of another
+				   type was refused above */
+	if (s != NULL && *s != '\0')
+		*out = s;
 	else if (required) {
 		at = xasprintf("%s.%s", path, key);
 		jread_fail(r, v, at, "empty (%s needs it)", r->needs);
