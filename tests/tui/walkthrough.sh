@@ -38,7 +38,7 @@ tui_wait 'error: nothing to add here: add boundaries, components and flows in st
 # Step 2: two trust boundaries.
 tui_keys Right
 tui_wait 'Step 2 of 7: Trust boundaries'
-tui_has 'No trust boundaries yet'
+tui_wait 'No trust boundaries yet'
 tui_keys a
 tui_wait 'A new trust boundary'
 # Validation as you type, the error under its field.
