@@ -32,7 +32,7 @@ store_history_rows(struct store *s, struct db_stmt *st, struct change **v,
 	struct change	*c;
 	int		 rc;
 
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if (*n == *max) {
 			*max = *max == 0 ? 64 : *max * 2;
 			*v = xreallocarray(*v, *max, sizeof **v);
@@ -49,10 +49,7 @@ store_history_rows(struct store *s, struct db_stmt *st, struct change **v,
 		c->source = store_column(st, 8);
 		c->revision = (long)db_column_int64(st, 9);
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 static int
@@ -93,7 +90,7 @@ store_history_names(struct store *s, const char *id, const char *object,
 			goto fail;
 		store_bind(st, 1, id);
 		store_bind(st, 2, v[i]);
-		while ((rc = db_step(st)) == DB_ROW) {
+		while ((rc = store_step(s, st, err)) == 1) {
 			was = db_column_text(st, 0);
 			for (j = 0; was != NULL && j < n; j++)
 				if (strcmp(v[j], was) == 0)
@@ -104,11 +101,8 @@ store_history_names(struct store *s, const char *id, const char *object,
 			v[n++] = xstrdup(was);
 			v[n] = NULL;
 		}
-		db_reset(st);
-		if (rc != DB_DONE) {
-			store_fail(s, rc, err);
+		if (rc == -1)
 			goto fail;
-		}
 	}
 	return v;
 fail:
@@ -246,7 +240,7 @@ store_append_imported(struct store *s, const char *id,
 	strmap_init(&have);
 	buf_init(&key);
 	store_bind(st, 1, id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		store_change_key(&key, db_column_text(st, 0),
 		    db_column_text(st, 1), db_column_text(st, 2),
 		    db_column_text(st, 3), db_column_text(st, 4),
@@ -256,12 +250,8 @@ store_append_imported(struct store *s, const char *id,
 			strmap_put(&have, k, k);
 		}
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		rc = store_fail(s, rc, err);
+	if (rc == -1)
 		goto out;
-	}
-	rc = 0;
 	for (i = 0; rc == 0 && i < n; i++) {
 		store_change_key(&key, v[i].at, v[i].who, v[i].object,
 		    v[i].field, v[i].old_value, v[i].new_value);

@@ -65,8 +65,24 @@ struct db_stmt	*store_prepare(struct store *, const char *sql,
 		     struct error *);
 /* Turn a result code (db.h) into a message about the database. Returns -1. */
 int		 store_fail(struct store *, int rc, struct error *);
+/*
+ * The next row of a statement: 1 with a row ready (its columns readable
+ * until the next step), 0 when there are no more, -1 with err set on
+ * failure; the statement is reset on 0 and -1. A caller that leaves the
+ * loop with a row ready resets it itself. Every row loop of the store:
+ *
+ *	while ((rc = store_step(s, st, err)) == 1) { ... }
+ *	return rc;
+ */
+int		 store_step(struct store *, struct db_stmt *, struct error *);
 /* Run a statement that returns no rows to the end and reset it. 0 or -1. */
 int		 store_run(struct store *, struct db_stmt *, struct error *);
+/*
+ * The same for a constant SQL text (store_prepare()), with id bound to ?1
+ * unless it is NULL: a statement of one model, or one of a transaction.
+ */
+int		 store_exec(struct store *, const char *sql, const char *id,
+		     struct error *);
 /*
  * BEGIN IMMEDIATE, waiting up to the busy timeout for other writers: on
  * SQLite for all of them, on a server only for a schema being made (a
@@ -107,6 +123,14 @@ int		 store_word(const struct vocab *, struct db_stmt *, int col,
  */
 int		 store_load_mitigations(struct store *, const char *id,
 		     struct risk_register *, size_t first, struct error *);
+/*
+ * End a read of a model's risks into reg (from risk first on) that began
+ * with store_begin_read(): unless rc, the row loop's, is -1, read their
+ * mitigation rows; then end the read. 0, or -1 with err set.
+ */
+int		 store_end_risks(struct store *, const char *id,
+		     struct risk_register *, size_t first, int rc,
+		     struct error *);
 /* A copy of a text column (the caller's), NULL when the column is NULL. */
 char		*store_column(struct db_stmt *, int);
 /* Fill err with "no model 'ID' in database 'PATH'" (+ a suggestion). */

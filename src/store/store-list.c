@@ -9,6 +9,20 @@
 #include "util/error.h"
 #include "util/xmalloc.h"
 
+/* Set in sum the number n of a model's objects of one type (a row). */
+static void
+store_count_objects(struct store_summary *sum, const char *type, size_t n)
+{
+	if (type == NULL)
+		return;
+	if (strcmp(type, "boundary") == 0)
+		sum->nboundaries = n;
+	else if (strcmp(type, "component") == 0)
+		sum->ncomponents = n;
+	else if (strcmp(type, "flow") == 0)
+		sum->nflows = n;
+}
+
 /* Count a model's objects by type and applying risks. */
 static int
 store_count(struct store *s, const char *id, struct store_summary *sum,
@@ -39,33 +53,23 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	static const char *const gone = "SELECT count(*) FROM risks WHERE "
 	    "system = ? AND applies = 0";
 	struct db_stmt	*st;
-	const char	*type;
 	size_t		 n, nunset = 0;
+	long		 k;
 	int		 rc, sev, status;
 
 	if ((st = store_prepare(s, objects, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = db_step(st)) == DB_ROW) {
-		type = db_column_text(st, 0);
-		n = (size_t)db_column_int64(st, 1);
-		if (type == NULL)
-			continue;
-		if (strcmp(type, "boundary") == 0)
-			sum->nboundaries = n;
-		else if (strcmp(type, "component") == 0)
-			sum->ncomponents = n;
-		else if (strcmp(type, "flow") == 0)
-			sum->nflows = n;
-	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
+	while ((rc = store_step(s, st, err)) == 1)
+		store_count_objects(sum, db_column_text(st, 0),
+		    (size_t)db_column_int64(st, 1));
+	if (rc == -1)
+		return -1;
 
 	if ((st = store_prepare(s, risks, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		sev = vocab_find(&vocab_severity, db_column_text(st, 0));
 		status = vocab_find(&vocab_risk_status, db_column_text(st, 1));
 		n = (size_t)db_column_int64(st, 2);
@@ -73,29 +77,17 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 		risk_counts_add(&sum->counts, 1, sev, status, n,
 		    (size_t)db_column_int64(st, 3));
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
+	if (rc == -1)
+		return -1;
 
 	if (nunset > 0) {
-		if ((st = store_prepare(s, unset, err)) == NULL)
+		if ((k = store_model_number(s, unset, id, err)) == -1)
 			return -1;
-		store_bind(st, 1, id);
-		if ((rc = db_step(st)) == DB_ROW)
-			sum->counts.assumed += (size_t)db_column_int64(st, 0);
-		db_reset(st);
-		if (rc != DB_ROW)
-			return store_fail(s, rc, err);
+		sum->counts.assumed += (size_t)k;
 	}
-
-	if ((st = store_prepare(s, gone, err)) == NULL)
+	if ((k = store_model_number(s, gone, id, err)) == -1)
 		return -1;
-	store_bind(st, 1, id);
-	if ((rc = db_step(st)) == DB_ROW)
-		sum->counts.gone += (size_t)db_column_int64(st, 0);
-	db_reset(st);
-	if (rc != DB_ROW)
-		return store_fail(s, rc, err);
+	sum->counts.gone += (size_t)k;
 	return 0;
 }
 
@@ -172,7 +164,6 @@ list_count(struct store *s, struct store_summary *v, size_t n,
 {
 	struct store_summary	**byid, *sum;
 	struct db_stmt		 *st = NULL;
-	const char		 *type;
 	size_t			  i, c;
 	int			  rc, sev, status;
 
@@ -183,26 +174,16 @@ list_count(struct store *s, struct store_summary *v, size_t n,
 
 	if ((st = store_prepare(s, list_objects_sql, err)) == NULL)
 		goto fail;
-	while ((rc = db_step(st)) == DB_ROW) {
-		sum = list_find(byid, n, db_column_text(st, 0));
-		type = db_column_text(st, 1);
-		c = (size_t)db_column_int64(st, 2);
-		if (sum == NULL || type == NULL)
-			continue;
-		if (strcmp(type, "boundary") == 0)
-			sum->nboundaries = c;
-		else if (strcmp(type, "component") == 0)
-			sum->ncomponents = c;
-		else if (strcmp(type, "flow") == 0)
-			sum->nflows = c;
-	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		goto failrc;
+	while ((rc = store_step(s, st, err)) == 1)
+		if ((sum = list_find(byid, n, db_column_text(st, 0))) != NULL)
+			store_count_objects(sum, db_column_text(st, 1),
+			    (size_t)db_column_int64(st, 2));
+	if (rc == -1)
+		goto fail;
 
 	if ((st = store_prepare(s, list_risks_sql, err)) == NULL)
 		goto fail;
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
 			continue;
 		sev = vocab_find(&vocab_severity, db_column_text(st, 1));
@@ -211,26 +192,22 @@ list_count(struct store *s, struct store_summary *v, size_t n,
 		risk_counts_add(&sum->counts, 1, sev, status, c,
 		    db_column_int64(st, 4) != 0 ? c : 0);
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		goto failrc;
+	if (rc == -1)
+		goto fail;
 
 	if ((st = store_prepare(s, list_rest_sql, err)) == NULL)
 		goto fail;
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
 			continue;
 		sum->counts.gone += (size_t)db_column_int64(st, 1);
 		sum->counts.assumed += (size_t)db_column_int64(st, 2);
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		goto failrc;
+	if (rc == -1)
+		goto fail;
 	free(byid);
 	return 0;
 
-failrc:
-	store_fail(s, rc, err);
 fail:
 	free(byid);
 	return -1;
@@ -253,7 +230,7 @@ store_list(struct store *s, struct store_summary **out, size_t *nout,
 		return -1;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		goto fail;
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		sum = &v[n++];
 		memset(sum, 0, sizeof *sum);
@@ -262,11 +239,8 @@ store_list(struct store *s, struct store_summary **out, size_t *nout,
 		sum->revision = (long)db_column_int64(st, 2);
 		sum->updated = store_column(st, 3);
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		store_fail(s, rc, err);
+	if (rc == -1)
 		goto fail;
-	}
 	if (n > 0 && list_count(s, v, n, err) == -1)
 		goto fail;
 	store_rollback(s);

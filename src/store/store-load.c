@@ -90,7 +90,7 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, m->system.id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		id = db_column_text(st, 0);
 		type = db_column_text(st, 1);
 		kind = db_column_text(st, 2);
@@ -127,10 +127,7 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 			return -1;
 		}
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 /*
@@ -153,7 +150,7 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, m->system.id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		object = db_column_text(st, 0);
 		name = db_column_text(st, 1);
 		value = db_column_text(st, 2);
@@ -173,10 +170,7 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 			return -1;
 		}
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 /* Read the practice answers of a model. */
@@ -193,7 +187,7 @@ store_load_practices(struct store *s, struct model *m, struct error *err)
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, m->system.id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		q = db_column_text(st, 0);
 		answer = db_column_text(st, 1);
 		if (q == NULL)
@@ -204,10 +198,7 @@ store_load_practices(struct store *s, struct model *m, struct error *err)
 		free(p->note);
 		p->note = store_column(st, 2);
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 struct model *
@@ -295,7 +286,7 @@ store_only_model(struct store *s, struct error *err)
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return NULL;
 	buf_init(&b);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if (n++ == 0)
 			id = store_column(st, 0);
 		if (n <= 3)
@@ -304,16 +295,13 @@ store_only_model(struct store *s, struct error *err)
 		else
 			buf_adds(&b, ", ...");
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		store_fail(s, rc, err);
-	else if (n == 0)
+	if (rc == 0 && n == 0)
 		error_set(err, "database '%s' holds no models", s->path);
-	else if (n > 1)
+	else if (rc == 0 && n > 1)
 		error_set(err, "database '%s' holds several models (%s); name "
 		    "one with --model", s->path, b.s);
 	buf_release(&b);
-	if (rc != DB_DONE || n != 1) {
+	if (rc == -1 || n != 1) {
 		free(id);
 		return NULL;
 	}
@@ -368,7 +356,7 @@ store_read_places(struct store *s, struct model *m, struct error *err)
 		    err)) == NULL)
 			return -1;
 		store_bind(st, 1, m->system.id);
-		while ((rc = db_step(st)) == DB_ROW) {
+		while ((rc = store_step(s, st, err)) == 1) {
 			if (i == 0)
 				pos = &m->system.pos;
 			else if ((ref = model_find(m, db_column_text(st, 0))) == NULL ||
@@ -380,9 +368,8 @@ store_read_places(struct store *s, struct model *m, struct error *err)
 			pos->col = (unsigned long)db_column_int64(st,
 			    i + 1);
 		}
-		db_reset(st);
-		if (rc != DB_DONE)
-			return store_fail(s, rc, err);
+		if (rc == -1)
+			return -1;
 	}
 	return 0;
 }

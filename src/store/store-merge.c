@@ -64,7 +64,7 @@ store_merge_read(struct store *s, const char *id, const char *threat,
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if (db_column_text(st, 0) == NULL)
 			continue;
 		m = risk_add_mitigation(k, db_column_text(st, 0));
@@ -75,9 +75,8 @@ store_merge_read(struct store *s, const char *id, const char *threat,
 		m->due = store_column(st, 3);
 		m->notes = store_column(st, 4);
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
+	if (rc == -1)
+		return -1;
 	return 1;
 }
 

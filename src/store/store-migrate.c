@@ -499,7 +499,7 @@ store_derive_revisions(struct store *s, struct error *err)
 	strmap_init(&by);
 	if ((st = store_prepare(s, rows, err)) == NULL)
 		return -1;
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		system = db_column_text(st, 1);
 		object = db_column_text(st, 2);
 		field = db_column_text(st, 3);
@@ -559,11 +559,8 @@ store_derive_revisions(struct store *s, struct error *err)
 			d->start = n;
 		}
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		rc = store_fail(s, rc, err);
+	if (rc == -1)
 		goto out;
-	}
 	/* The current life is anchored on the model's revision. */
 	for (i = 0; i < nds; i++) {
 		if ((st = store_prepare(s, current, err)) == NULL) {
@@ -710,9 +707,7 @@ store_wal(struct store *s, struct error *err)
 	db_reset(st);
 	if (wal)
 		return 0;
-	if ((st = store_prepare(s, "PRAGMA journal_mode = WAL", err)) == NULL)
-		return -1;
-	return store_run(s, st, err);
+	return store_exec(s, "PRAGMA journal_mode = WAL", NULL, err);
 }
 
 static int	store_upgrade(struct store *, struct error *);

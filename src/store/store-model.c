@@ -685,15 +685,12 @@ store_rename_risks(struct store_diff *d, const char *from, const char *to)
 		return -1;
 	store_bind(st, 1, d->system);
 	store_bind(st, 2, from);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(d->s, st, d->err)) == 1) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		v[n++] = store_column(st, 0);
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		rc = store_fail(d->s, rc, d->err);
+	if (rc == -1)
 		goto out;
-	}
 	/* Risks and their mitigations move together: check the keys at
 	 * the commit, not between the two updates. */
 	if ((rc = store_exec3(d, "PRAGMA defer_foreign_keys = ON", NULL, NULL,

@@ -49,13 +49,13 @@ store_load_risk_states(struct store *s, const char *id,
 	struct risk	*k;
 	struct db_stmt	*st;
 	size_t		 first = reg->n;
-	int		 rc;
+	int		 rc = -1;
 
 	if (store_begin_read(s, err) == -1)
 		return -1;
 	if ((st = store_page_prepare(s, id, sql, err)) == NULL)
-		goto fail;
-	while ((rc = db_step(st)) == DB_ROW) {
+		goto out;
+	while ((rc = store_step(s, st, err)) == 1) {
 		if (db_column_text(st, 0) == NULL ||
 		    db_column_text(st, 1) == NULL)
 			continue;
@@ -70,19 +70,8 @@ store_load_risk_states(struct store *s, const char *id,
 		k->decided_at = store_column(st, 6);
 		k->applies = db_column_int(st, 7) != 0;
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		store_fail(s, rc, err);
-		goto fail;
-	}
-	if (store_load_mitigations(s, id, reg, first, err) == -1)
-		goto fail;
-	store_rollback(s);	/* a read: nothing to keep */
-	return 0;
-
-fail:
-	store_rollback(s);
-	return -1;
+out:
+	return store_end_risks(s, id, reg, first, rc, err);
 }
 
 /* A risk to come: where its key is, and what register order needs. */
@@ -202,7 +191,7 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 	id = c->id;
 	if ((st = store_page_prepare(s, id, sql, err)) == NULL)
 		goto fail;
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if ((threat = db_column_text(st, 0)) == NULL ||
 		    (target = db_column_text(st, 1)) == NULL)
 			continue;
@@ -226,28 +215,22 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 		    db_column_int(st, 6) != 0;
 		k->applies = db_column_int(st, 7) != 0;
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		store_fail(s, rc, err);
+	if (rc == -1)
 		goto fail;
-	}
 	for (cap = 0; cap < c->n; cap++)
 		c->v[cap].u.name = c->keys.s + c->v[cap].u.at;
 	if ((st = store_prepare(s, mit_sql, err)) == NULL)
 		goto fail;
 	store_bind(st, 1, id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if ((threat = db_column_text(st, 0)) == NULL ||
 		    (target = db_column_text(st, 1)) == NULL)
 			continue;
 		buf_addf(&c->mkeys, "%s@%s", threat, target);
 		buf_addc(&c->mkeys, '\0');
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		store_fail(s, rc, err);
+	if (rc == -1)
 		goto fail;
-	}
 	for (p = c->mkeys.s; p < c->mkeys.s + c->mkeys.len;
 	    p += strlen(p) + 1)
 		strmap_put(&c->mits, p, c);
@@ -306,15 +289,10 @@ store_risk_cursor_next(struct store_risk_cursor *c, struct error *err)
 	store_bind(st, 1, c->id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
-	while ((rc = db_step(st)) == DB_ROW)
+	while ((rc = store_step(c->s, st, err)) == 1)
 		if (db_column_text(st, 0) != NULL)
 			store_mitigation_row(k, st, 0);
-	db_reset(st);
-	if (rc != DB_DONE) {
-		store_fail(c->s, rc, err);
-		return NULL;
-	}
-	return k;
+	return rc == -1 ? NULL : k;
 }
 
 size_t

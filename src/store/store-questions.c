@@ -50,10 +50,7 @@ store_save_questions(struct store *s, const char *id,
 	int			 rc = 0;
 
 	/* The questions go with their row (ON DELETE CASCADE). */
-	if ((st = store_prepare(s, clear, err)) == NULL)
-		return -1;
-	store_bind(st, 1, id);
-	if (store_run(s, st, err) == -1 ||
+	if (store_exec(s, clear, id, err) == -1 ||
 	    (st = store_prepare(s, at, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
@@ -99,12 +96,8 @@ store_forget_questions(struct store *s, const char *id, struct error *err)
 {
 	static const char *const sql = "DELETE FROM open_questions_at "
 	    "WHERE system = ?";
-	struct db_stmt	*st;
 
-	if ((st = store_prepare(s, sql, err)) == NULL)
-		return -1;
-	store_bind(st, 1, id);
-	return store_run(s, st, err);
+	return store_exec(s, sql, id, err);
 }
 
 /* The number of questions kept for the model as it is, or -1: none. */

@@ -209,7 +209,7 @@ reg_read_systems(struct store *s, const struct org_filter *f,
 	if ((st = store_prepare(s, reg_systems_sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, f->team);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		v = xreallocarray(v, n + 1, sizeof *v);
 		row = &v[n++];
 		memset(row, 0, sizeof *row);
@@ -221,12 +221,9 @@ reg_read_systems(struct store *s, const struct org_filter *f,
 		if (row->id == NULL)
 			row->id = xstrdup("");
 	}
-	db_reset(st);
 	*out = v;
 	*nout = n;
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 /* Count the risks: by severity, to confirm, due for review. */
@@ -245,7 +242,7 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 		return -1;
 	if (f->owner != NULL)
 		store_bind(st, 2, f->owner);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;	/* of another team */
 		sev = reg_word(&vocab_severity, st, 1);
@@ -260,9 +257,8 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 				row->by_severity[sev] += k;
 		}
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
+	if (rc == -1)
+		return -1;
 	if (f->status >= 0 && f->status != RISK_ACCEPTED)
 		return 0;
 	if ((st = store_prepare(s, f->owner != NULL ? reg_review_owner_sql :
@@ -271,7 +267,7 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 	store_bind(st, 1, review_day);
 	if (f->owner != NULL)
 		store_bind(st, 2, f->owner);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;
 		sev = reg_word(&vocab_severity, st, 1);
@@ -279,10 +275,7 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 			continue;
 		row->review += (size_t)db_column_int64(st, 2);
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 /* Count the overdue mitigations. */
@@ -300,7 +293,7 @@ reg_count_overdue(struct store *s, const struct org_filter *f,
 	store_bind(st, 1, f->today);
 	if (f->owner != NULL)
 		store_bind(st, 2, f->owner);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;
 		sev = reg_word(&vocab_severity, st, 1);
@@ -310,10 +303,7 @@ reg_count_overdue(struct store *s, const struct org_filter *f,
 			continue;
 		row->overdue += (size_t)db_column_int64(st, 3);
 	}
-	db_reset(st);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 /* Count the questions of the catalogue each system has not answered. */
@@ -339,7 +329,7 @@ reg_count_questions(struct store *s, const struct org_filter *f,
 		strmap_release(&known);
 		return -1;
 	}
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		q = db_column_text(st, 1);
 		if (q == NULL || strmap_get(&known, q) == NULL ||
 		    (row = reg_row(v, n, st)) == NULL)
@@ -347,11 +337,8 @@ reg_count_questions(struct store *s, const struct org_filter *f,
 		if (row->questions > 0)
 			row->questions--;
 	}
-	db_reset(st);
 	strmap_release(&known);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 static void
@@ -491,7 +478,7 @@ reg_items(struct store *s, const char *sql, const char *day,
 	store_bind(st, 1, day);
 	store_bind(st, 2, f->status >= 0 ? vocab_name(&vocab_risk_status,
 	    f->status) : NULL);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		sev = reg_word(&vocab_severity, st, 4);
 		if (sev < f->min_severity || (row = reg_row(sys, nsys, st)) ==
 		    NULL)
@@ -522,12 +509,11 @@ reg_items(struct store *s, const char *sql, const char *day,
 		it->decided_by = store_column(st, 11);
 		it->justification = store_column(st, 12);
 	}
-	db_reset(st);
 	store_rollback(s);
 	store_register_free(sys, nsys);
-	if (rc != DB_DONE) {
+	if (rc == -1) {
 		store_register_items_free(v, n);
-		return store_fail(s, rc, err);
+		return -1;
 	}
 	if (n > 1)
 		qsort(v, n, sizeof *v, reg_item_cmp);

@@ -418,7 +418,7 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 	buf_init(&now);
 	buf_init(&reasons);
 	store_bind(st, 1, id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		threat = db_column_text(st, 0);
 		target = db_column_text(st, 1);
 		applies = db_column_int(st, 6);
@@ -453,12 +453,9 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 		} else if (applies)
 			store_flip_add(f, threat, target, 1, 0);
 	}
-	db_reset(st);
 	buf_release(&now);
 	buf_release(&reasons);
-	if (rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
+	return rc;
 }
 
 /* Record what stops applying or applies again; mark what stopped. */
@@ -525,12 +522,8 @@ store_sync_prune(struct store *s, const char *id, struct error *err)
 {
 	static const char *const sql = "DELETE FROM risks WHERE "
 	    STORE_STALE_UNDECIDED;
-	struct db_stmt	*st;
 
-	if ((st = store_prepare(s, sql, err)) == NULL)
-		return -1;
-	store_bind(st, 1, id);
-	return store_run(s, st, err);
+	return store_exec(s, sql, id, err);
 }
 
 /*
@@ -640,7 +633,7 @@ store_sync_unchanged(struct store *s, const char *id,
 	buf_init(&reasons);
 	buf_init(&proposed);
 	store_bind(st, 1, id);
-	while (same && (rc = db_step(st)) == DB_ROW) {
+	while (same && (rc = store_step(s, st, err)) == 1) {
 		threat = db_column_text(st, 0);
 		target = db_column_text(st, 1);
 		if (threat == NULL || target == NULL)
@@ -666,11 +659,12 @@ store_sync_unchanged(struct store *s, const char *id,
 		if (!store_row_same(st, k, &reasons, &proposed))
 			same = 0;
 	}
-	db_reset(st);
+	if (rc == 1)
+		db_reset(st);	/* left at a row that differs */
 	buf_release(&reasons);
 	buf_release(&proposed);
-	if (same && rc != DB_DONE)
-		return store_fail(s, rc, err);
+	if (rc == -1)
+		return -1;
 	while (same && i > 0 && i < n &&
 	    store_key_cmp(&keys[i - 1], &keys[i]) == 0)
 		i++;
@@ -900,7 +894,7 @@ store_load_mitigations(struct store *s, const char *id,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		threat = db_column_text(st, 0);
 		target = db_column_text(st, 1);
 		if (threat == NULL || target == NULL ||
@@ -922,10 +916,19 @@ store_load_mitigations(struct store *s, const char *id,
 			continue;
 		store_mitigation_row(k, st, 2);
 	}
-	db_reset(st);
-	if (rc != DB_DONE && rc != DB_ROW)
-		return store_fail(s, rc, err);
-	return 0;
+	if (rc == 1)
+		db_reset(st);	/* left at a row past the register's risks */
+	return rc == -1 ? -1 : 0;
+}
+
+int
+store_end_risks(struct store *s, const char *id, struct risk_register *reg,
+    size_t first, int rc, struct error *err)
+{
+	if (rc != -1)
+		rc = store_load_mitigations(s, id, reg, first, err);
+	store_rollback(s);	/* a read: nothing to keep */
+	return rc;
 }
 
 struct risk *
@@ -969,33 +972,22 @@ store_load_risks(struct store *s, const char *id, struct risk_register *reg,
 	    " FROM risks WHERE system = ? ORDER BY threat, target";
 	struct db_stmt	*st;
 	size_t		 first = reg->n;
-	int		 rc;
+	int		 rc = -1;
 
 	if (store_begin_read(s, err) == -1)
 		return -1;
 	if (store_need_model(s, id, err) == -1 ||
 	    (st = store_prepare(s, sql, err)) == NULL)
-		goto fail;
+		goto out;
 	store_bind(st, 1, id);
-	while ((rc = db_step(st)) == DB_ROW) {
+	while ((rc = store_step(s, st, err)) == 1) {
 		if (db_column_text(st, 0) == NULL ||
 		    db_column_text(st, 1) == NULL)
 			continue;
 		store_risk_row(reg, st);
 	}
-	db_reset(st);
-	if (rc != DB_DONE) {
-		store_fail(s, rc, err);
-		goto fail;
-	}
-	if (store_load_mitigations(s, id, reg, first, err) == -1)
-		goto fail;
-	store_rollback(s);	/* a read: nothing to keep */
-	return 0;
-
-fail:
-	store_rollback(s);
-	return -1;
+out:
+	return store_end_risks(s, id, reg, first, rc, err);
 }
 
 /* "" clears a text: NULL. */

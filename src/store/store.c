@@ -188,16 +188,26 @@ store_fail(struct store *s, int rc, struct error *err)
 }
 
 int
-store_run(struct store *s, struct db_stmt *st, struct error *err)
+store_step(struct store *s, struct db_stmt *st, struct error *err)
 {
 	int	rc;
 
-	while ((rc = db_step(st)) == DB_ROW)
-		;
+	if ((rc = db_step(st)) == DB_ROW)
+		return 1;
 	db_reset(st);
 	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
+}
+
+int
+store_run(struct store *s, struct db_stmt *st, struct error *err)
+{
+	int	rc;
+
+	while ((rc = store_step(s, st, err)) == 1)
+		;
+	return rc;
 }
 
 /* Reset every cached statement, so none holds a read open. */
@@ -210,14 +220,16 @@ store_reset_all(struct store *s)
 		db_reset(s->stmts[i].stmt);
 }
 
-/* Statements that open, end and undo a transaction, whatever the depth. */
-static int
-store_exec(struct store *s, const char *sql, struct error *err)
+int
+store_exec(struct store *s, const char *sql, const char *id,
+    struct error *err)
 {
 	struct db_stmt	*st;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
+	if (id != NULL)
+		store_bind(st, 1, id);
 	return store_run(s, st, err);
 }
 
@@ -227,7 +239,7 @@ store_undo(struct store *s)
 	store_reset_all(s);
 	if (!db_in_transaction(s->db))
 		return;		/* SQLite rolled back already */
-	store_exec(s, "ROLLBACK", NULL);
+	store_exec(s, "ROLLBACK", NULL, NULL);
 }
 
 void
@@ -286,7 +298,7 @@ store_begin(struct store *s, struct error *err)
 	if (s->depth > 0)
 		return 0;
 	s->txn++;
-	return store_exec(s, "BEGIN IMMEDIATE", err);
+	return store_exec(s, "BEGIN IMMEDIATE", NULL, err);
 }
 
 int
@@ -314,7 +326,7 @@ int
 store_begin_exclusive(struct store *s, struct error *err)
 {
 	s->txn++;
-	return store_exec(s, "BEGIN EXCLUSIVE", err);
+	return store_exec(s, "BEGIN EXCLUSIVE", NULL, err);
 }
 
 int
@@ -322,7 +334,7 @@ store_begin_read(struct store *s, struct error *err)
 {
 	if (s->depth > 0)
 		return 0;
-	return store_exec(s, "BEGIN", err);
+	return store_exec(s, "BEGIN", NULL, err);
 }
 
 int
@@ -331,7 +343,7 @@ store_commit(struct store *s, struct error *err)
 	if (s->depth > 0)
 		return 0;
 	store_reset_all(s);
-	if (store_exec(s, "COMMIT", err) == -1) {
+	if (store_exec(s, "COMMIT", NULL, err) == -1) {
 		store_undo(s);
 		return -1;
 	}
@@ -351,7 +363,7 @@ store_transaction(struct store *s, struct error *err)
 {
 	if (s->depth == 0) {
 		s->txn++;
-		if (store_exec(s, "BEGIN IMMEDIATE", err) == -1)
+		if (store_exec(s, "BEGIN IMMEDIATE", NULL, err) == -1)
 			return -1;
 		s->doomed = 0;
 	}
@@ -374,7 +386,7 @@ store_transaction_commit(struct store *s, struct error *err)
 		    "nothing was changed");
 	}
 	store_reset_all(s);
-	if (store_exec(s, "COMMIT", err) == -1) {
+	if (store_exec(s, "COMMIT", NULL, err) == -1) {
 		store_undo(s);
 		return -1;
 	}
@@ -505,10 +517,7 @@ store_claim(struct store *s, const char *system, struct error *err)
 		return error_set(err, "model '%s' is at the largest revision "
 		    "number and cannot change", system);
 	if (rev > 0) {
-		if ((st = store_prepare(s, bump, err)) == NULL)
-			return -1;
-		store_bind(st, 1, system);
-		if (store_run(s, st, err) == -1)
+		if (store_exec(s, bump, system, err) == -1)
 			return -1;
 		rev++;
 	}
