@@ -20,16 +20,26 @@
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 
-#define STORE_HISTORY_COLUMNS \
-	"SELECT seq, at, who, system, object, field, old_value, new_value, " \
-	"source, revision FROM history "
+void
+store_change_row(struct change *c, struct db_stmt *st)
+{
+	c->seq = (long)db_column_int64(st, 0);
+	c->at = store_column(st, 1);
+	c->who = store_column(st, 2);
+	c->system = store_column(st, 3);
+	c->object = store_column(st, 4);
+	c->field = store_column(st, 5);
+	c->old_value = store_column(st, 6);
+	c->new_value = store_column(st, 7);
+	c->source = store_column(st, 8);
+	c->revision = (long)db_column_int64(st, 9);
+}
 
 /* Append the entries a statement returns to v. */
 static int
 store_history_rows(struct store *s, struct db_stmt *st, struct change **v,
     size_t *n, size_t *max, struct error *err)
 {
-	struct change	*c;
 	int		 rc;
 
 	while ((rc = store_step(s, st, err)) == 1) {
@@ -37,17 +47,7 @@ store_history_rows(struct store *s, struct db_stmt *st, struct change **v,
 			*max = *max == 0 ? 64 : *max * 2;
 			*v = xreallocarray(*v, *max, sizeof **v);
 		}
-		c = &(*v)[(*n)++];
-		c->seq = (long)db_column_int64(st, 0);
-		c->at = store_column(st, 1);
-		c->who = store_column(st, 2);
-		c->system = store_column(st, 3);
-		c->object = store_column(st, 4);
-		c->field = store_column(st, 5);
-		c->old_value = store_column(st, 6);
-		c->new_value = store_column(st, 7);
-		c->source = store_column(st, 8);
-		c->revision = (long)db_column_int64(st, 9);
+		store_change_row(&(*v)[(*n)++], st);
 	}
 	return rc;
 }

@@ -19,6 +19,7 @@
 #include "store/store.h"
 
 struct buf;
+struct change;
 struct error;
 struct risk;
 struct vocab;
@@ -224,6 +225,15 @@ int		 store_write_model(struct store *, const struct model *,
 		     long revision, const char *now, struct error *);
 
 /* store-history.c */
+/*
+ * A history entry as a row gives it: store_change_row() sets c (its
+ * strings the caller's) from the current row of a statement that begins
+ * with STORE_HISTORY_COLUMNS.
+ */
+#define STORE_HISTORY_COLUMNS \
+	"SELECT seq, at, who, system, object, field, old_value, new_value, " \
+	"source, revision FROM history "
+void		 store_change_row(struct change *, struct db_stmt *);
 /*
  * The fields of an object (boundary, component, flow), as its objects row
  * and a deleted object's entry keep them: one "NAME=VALUE" line per field

@@ -226,6 +226,26 @@ reg_read_systems(struct store *s, const struct org_filter *f,
 	return rc;
 }
 
+/*
+ * A count over every system: sql, or owner_sql when the filter names an
+ * owner to answer to (?2); day (?1) unless it is NULL.
+ */
+static struct db_stmt *
+reg_prepare(struct store *s, const struct org_filter *f, const char *sql,
+    const char *owner_sql, const char *day, struct error *err)
+{
+	struct db_stmt	*st;
+
+	if ((st = store_prepare(s, f->owner != NULL ? owner_sql : sql,
+	    err)) == NULL)
+		return NULL;
+	if (day != NULL)
+		store_bind(st, 1, day);
+	if (f->owner != NULL)
+		store_bind(st, 2, f->owner);
+	return st;
+}
+
 /* Count the risks: by severity, to confirm, due for review. */
 static int
 reg_count_risks(struct store *s, const struct org_filter *f,
@@ -237,11 +257,9 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 	size_t				 k;
 	int				 rc, sev, status;
 
-	if ((st = store_prepare(s, f->owner != NULL ? reg_risks_owner_sql :
-	    reg_risks_sql, err)) == NULL)
+	if ((st = reg_prepare(s, f, reg_risks_sql, reg_risks_owner_sql, NULL,
+	    err)) == NULL)
 		return -1;
-	if (f->owner != NULL)
-		store_bind(st, 2, f->owner);
 	while ((rc = store_step(s, st, err)) == 1) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;	/* of another team */
@@ -261,12 +279,9 @@ reg_count_risks(struct store *s, const struct org_filter *f,
 		return -1;
 	if (f->status >= 0 && f->status != RISK_ACCEPTED)
 		return 0;
-	if ((st = store_prepare(s, f->owner != NULL ? reg_review_owner_sql :
-	    reg_review_sql, err)) == NULL)
+	if ((st = reg_prepare(s, f, reg_review_sql, reg_review_owner_sql,
+	    review_day, err)) == NULL)
 		return -1;
-	store_bind(st, 1, review_day);
-	if (f->owner != NULL)
-		store_bind(st, 2, f->owner);
 	while ((rc = store_step(s, st, err)) == 1) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;
@@ -287,12 +302,9 @@ reg_count_overdue(struct store *s, const struct org_filter *f,
 	struct db_stmt			*st;
 	int				 rc, sev, status;
 
-	if ((st = store_prepare(s, f->owner != NULL ? reg_overdue_owner_sql :
-	    reg_overdue_sql, err)) == NULL)
+	if ((st = reg_prepare(s, f, reg_overdue_sql, reg_overdue_owner_sql,
+	    f->today, err)) == NULL)
 		return -1;
-	store_bind(st, 1, f->today);
-	if (f->owner != NULL)
-		store_bind(st, 2, f->owner);
 	while ((rc = store_step(s, st, err)) == 1) {
 		if ((row = reg_row(v, n, st)) == NULL)
 			continue;

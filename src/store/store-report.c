@@ -98,11 +98,10 @@ store_report_decisions(struct store_report *r, size_t max, struct change **v,
 {
 	static const char *const count_sql = "SELECT count(*) FROM history "
 	    "WHERE " STORE_REPORT_DECISION;
-	static const char *const last_sql = "SELECT seq, at, who, system, "
-	    "object, field, old_value, new_value, source, revision "
-	    "FROM history WHERE " STORE_REPORT_DECISION " ORDER BY seq DESC";
+	static const char *const last_sql = STORE_HISTORY_COLUMNS
+	    "WHERE " STORE_REPORT_DECISION " ORDER BY seq DESC";
 	struct db_stmt	*st;
-	struct change	*c, t;
+	struct change	 t;
 	size_t		 i;
 	int		 rc;
 
@@ -122,25 +121,15 @@ store_report_decisions(struct store_report *r, size_t max, struct change **v,
 		return -1;
 	store_bind(st, 1, r->id);
 	*v = xcalloc(max, sizeof **v);
-	while (*n < max && (rc = db_step(st)) == DB_ROW) {
-		c = &(*v)[(*n)++];
-		c->seq = (long)db_column_int64(st, 0);
-		c->at = store_column(st, 1);
-		c->who = store_column(st, 2);
-		c->system = store_column(st, 3);
-		c->object = store_column(st, 4);
-		c->field = store_column(st, 5);
-		c->old_value = store_column(st, 6);
-		c->new_value = store_column(st, 7);
-		c->source = store_column(st, 8);
-		c->revision = (long)db_column_int64(st, 9);
-	}
-	db_reset(st);
-	if (*n < max && rc != DB_DONE) {
+	while (*n < max && (rc = store_step(r->s, st, err)) == 1)
+		store_change_row(&(*v)[(*n)++], st);
+	if (rc == 1)
+		db_reset(st);	/* the max newest read */
+	if (rc == -1) {
 		changes_free(*v, *n);
 		*v = NULL;
 		*n = 0;
-		return store_fail(r->s, rc, err);
+		return -1;
 	}
 	/* Read newest first: give them oldest first. */
 	for (i = 0; i < *n / 2; i++) {
