@@ -1861,6 +1861,28 @@ analyze_covers_order(const struct catalogue *cat,
 	return order;
 }
 
+/*
+ * The finding (its index + 1) that an alias of k, "THREAT@TARGET" of k's
+ * own threat, names under the threat cover that k's covers, found through
+ * map, when k may fold it; 0 when none.
+ */
+static size_t
+analyze_alias_fold(const struct risk_register *reg, struct strmap *map,
+    const unsigned char *gone, const struct risk *k, const char *cover,
+    const char *alias)
+{
+	const struct risk	*c;
+	size_t			 len = strlen(k->threat), x;
+
+	if (strncmp(alias, k->threat, len) != 0 || alias[len] != '@' ||
+	    (x = analyze_covered(map, gone, cover, alias + len + 1)) == 0)
+		return 0;
+	c = reg->risks[x - 1];
+	if (c == k || !analyze_may_fold(k, c))
+		return 0;
+	return x;
+}
+
 static void
 analyze_covers(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg)
@@ -1906,14 +1928,10 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 		for (j = 0; j < t->ncovers; j++)
 			for (y = k->naliases; y-- > 0; ) {
 				a = k->aliases[y];
-				if (strncmp(a, k->threat, len) != 0 ||
-				    a[len] != '@' ||
-				    (x = analyze_covered(&alias, gone,
-				    t->covers[j], a + len + 1)) == 0)
+				if ((x = analyze_alias_fold(reg, &alias, gone,
+				    k, t->covers[j], a)) == 0)
 					continue;
 				c = reg->risks[x - 1];
-				if (c == k || !analyze_may_fold(k, c))
-					continue;
 				if (analyze_share_out(m, k, c, &alias, gone,
 				    skip)) {
 					/* Its part about this flow, once. */
@@ -1939,7 +1957,6 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 		if (gone[i] || (t = catalogue_threat(cat, k->threat)) ==
 		    NULL)
 			continue;
-		len = strlen(k->threat);
 		for (j = 0; j < t->ncovers; j++) {
 			if ((x = analyze_covered(&by, gone, t->covers[j],
 			    k->target)) != 0 &&
@@ -1949,15 +1966,10 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 			}
 			/* Folding adds aliases: count those of the start. */
 			for (y = k->naliases; y-- > 0; ) {
-				a = k->aliases[y];
-				if (strncmp(a, k->threat, len) != 0 ||
-				    a[len] != '@' || (x = analyze_covered(&by,
-				    gone, t->covers[j], a + len + 1)) == 0)
+				if ((x = analyze_alias_fold(reg, &by, gone, k,
+				    t->covers[j], k->aliases[y])) == 0)
 					continue;
-				c = reg->risks[x - 1];
-				if (c == k || !analyze_may_fold(k, c))
-					continue;
-				analyze_fold(k, c, m, NULL, 0);
+				analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
 				gone[x - 1] = 1;
 			}
 		}
