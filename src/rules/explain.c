@@ -641,6 +641,25 @@ explain_none(struct eval *e, const struct cond *c, const char *what,
 }
 
 /*
+ * The fact that a one-hop quantifier of comp reaches along flow f: "flow
+ * 'F' goes into 'C'" (or leaves), or "'A' sends to 'B' (flow 'F')" for
+ * the component one flow away.
+ */
+static void
+explain_hop(struct eval *e, const struct cond *c,
+    const struct component *comp, const struct flow *f, struct risk *k)
+{
+	e->kind = REASON_FACT;
+	if (c->op == COND_UPSTREAM || c->op == COND_DOWNSTREAM)
+		buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
+		    f->src->id, f->dst->id, f->id);
+	else
+		buf_addf(&e->line, "flow '%s' %s '%s'", f->id,
+		    c->op == COND_INBOUND ? "goes into" : "leaves", comp->id);
+	reason_add(e, k);
+}
+
+/*
  * The other flows (or components one flow away) for which a one-hop
  * quantifier that holds holds as well: each named once, in flow order,
  * PATHS_LISTED in all with the witness already explained; the rest are
@@ -676,14 +695,7 @@ explain_more_flows(struct eval *e, const struct cond *c,
 			continue;
 		}
 		listed[nl++] = far;
-		e->kind = REASON_FACT;
-		if (hop)
-			buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
-			    f->src->id, f->dst->id, f->id);
-		else
-			buf_addf(&e->line, "flow '%s' %s '%s'", f->id,
-			    in ? "goes into" : "leaves", comp->id);
-		reason_add(e, k);
+		explain_hop(e, c, comp, f, k);
 		explain(e, c->kids[0], far, 1, k);
 	}
 	if (more > 0) {
@@ -732,14 +744,7 @@ explain_quant(struct eval *e, const struct cond *c,
 	f = e->m->flows[mm->wits[comp->index]];
 	far = !hop ? (const void *)f : in ? (const void *)f->src :
 	    (const void *)f->dst;
-	e->kind = REASON_FACT;
-	if (hop)
-		buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
-		    f->src->id, f->dst->id, f->id);
-	else
-		buf_addf(&e->line, "flow '%s' %s '%s'", f->id,
-		    in ? "goes into" : "leaves", comp->id);
-	reason_add(e, k);
+	explain_hop(e, c, comp, f, k);
 	explain(e, c->kids[0], far, pos, k);
 	if (pos)
 		explain_more_flows(e, c, comp, v, far, k);
