@@ -306,12 +306,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		goto out;
 	}
 	now = store_now();
-	in.model = m;
-	in.risks = &reg;
-	in.cat = s->cat;
-	in.history = hist;
-	in.nhistory = nhist;
-	in.generated_at = now;
+	export_input_whole(&in, m, &reg, s->cat, hist, nhist, now);
 	in.source_file = src != NULL ? a->model_file : file;
 	in.source = src != NULL ? src : file != NULL ? m : NULL;
 write:

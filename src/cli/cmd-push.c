@@ -54,13 +54,7 @@ push_export(struct session *s, const char *id, struct error *err)
 		goto out;
 	risk_register_sort(&reg);
 	now = store_now();
-	memset(&in, 0, sizeof in);
-	in.model = m;
-	in.risks = &reg;
-	in.cat = s->cat;
-	in.history = hist;
-	in.nhistory = nhist;
-	in.generated_at = now;
+	export_input_whole(&in, m, &reg, s->cat, hist, nhist, now);
 	if (x->write(&in, &b, err) == -1) {
 		free(now);
 		goto out;

@@ -412,6 +412,20 @@ export_sink_write(void *ctx, const char *p, size_t len)
 	file_out_write(&k->fo, p, len);
 }
 
+void
+export_input_whole(struct export_input *in, const struct model *m,
+    const struct risk_register *reg, const struct catalogue *cat,
+    const struct change *history, size_t nhistory, const char *generated_at)
+{
+	memset(in, 0, sizeof *in);
+	in->model = m;
+	in->risks = reg;
+	in->cat = cat;
+	in->history = history;
+	in->nhistory = nhistory;
+	in->generated_at = generated_at;
+}
+
 long
 export_write_file(const struct exporter *x, const struct export_input *in,
     const char *path, char **svg, struct error *err)

@@ -134,6 +134,19 @@ const struct exporter		*export_find(const char *);
 /* The largest file of that format an import reads, 0 if none is read. */
 size_t				 export_reread_limit(const struct exporter *);
 
+/*
+ * An input of a model and its register held whole (EXPORT_RISKS_ALL,
+ * EXPORT_RISKS_DECISIONS), with its history (NULL, 0 when the exporter
+ * does not write it), generated at a time; every other field cleared.
+ */
+void				 export_input_whole(struct export_input *,
+				     const struct model *,
+				     const struct risk_register *,
+				     const struct catalogue *,
+				     const struct change *history,
+				     size_t nhistory,
+				     const char *generated_at);
+
 /* The mode of every exported file, from the CLI or the screens: risk data
  * is for its owners only. */
 #define EXPORT_FILE_MODE	0600
