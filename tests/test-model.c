@@ -67,7 +67,8 @@ test_derived_facts_without_a_boundary(void **state)
 }
 
 /*
- * Every vocabulary table is generated from its X-macro list: each word
+ * Every vocabulary table is generated from its X-macro list, and every
+ * vocabulary from VOCAB_TABLES: each has a name for messages, each word
  * parses back to its own enum value, no word is empty or repeated, and
  * the table is as long as its enum.
  */
@@ -78,37 +79,16 @@ test_vocabularies_match_their_enums(void **state)
 		const struct vocab	*v;
 		size_t			 count;
 	} all[] = {
-		{ &vocab_kind, KIND_COUNT },
-		{ &vocab_trust, TRUST_COUNT },
-		{ &vocab_criticality, LEVEL_COUNT },
-		{ &vocab_provider, PROVIDER_COUNT },
-		{ &vocab_exposure, EXPOSURE_COUNT },
-		{ &vocab_model_type, MODEL_COUNT },
-		{ &vocab_weights_format, WEIGHTS_COUNT },
-		{ &vocab_origin, ORIGIN_COUNT },
-		{ &vocab_operated_by, OPERATED_COUNT },
-		{ &vocab_capture, CAPTURE_COUNT },
-		{ &vocab_human_review, REVIEW_COUNT },
-		{ &vocab_memory, MEMORY_COUNT },
-		{ &vocab_acts_as, ACTS_AS_COUNT },
-		{ &vocab_destination, DESTINATION_COUNT },
-		{ &vocab_model_value, VALUE_COUNT },
-		{ &vocab_request, REQUEST_COUNT },
-		{ &vocab_watches, WATCH_COUNT },
-		{ &vocab_action_impact, ACTION_IMPACT_COUNT },
-		{ &vocab_initiator, INITIATOR_COUNT },
-		{ &vocab_data_class, DATA_COUNT },
-		{ &vocab_tri, TRI_COUNT },
-		{ &vocab_severity, LEVEL_COUNT },
-		{ &vocab_risk_status, RISK_STATUS_COUNT },
-		{ &vocab_mitigation_status, MIT_STATUS_COUNT },
-		{ &vocab_answer, TRI_COUNT },
-		{ &vocab_stride, STRIDE_COUNT },
+#define VOCAB_ROW(var, what, list, entry, count) { &var, count },
+		VOCAB_TABLES(VOCAB_ROW)
+#undef VOCAB_ROW
 	};
 	size_t	i, j;
 
 	(void)state;
 	for (i = 0; i < sizeof all / sizeof all[0]; i++) {
+		assert_non_null(all[i].v->name);
+		assert_true(all[i].v->name[0] != '\0');
 		assert_int_equal(all[i].v->n, all[i].count);
 		for (j = 0; j < all[i].v->n; j++) {
 			assert_non_null(all[i].v->words[j].name);

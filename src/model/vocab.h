@@ -345,32 +345,64 @@ enum mitigation_status {
 enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
 #define STRIDE_COUNT	(0 VOCAB_STRIDE(VOCAB_ONE))
 
-extern const struct vocab vocab_kind;
-extern const struct vocab vocab_trust;
-extern const struct vocab vocab_criticality;	/* also severity levels */
-extern const struct vocab vocab_provider;
-extern const struct vocab vocab_exposure;
-extern const struct vocab vocab_model_type;
-extern const struct vocab vocab_weights_format;
-extern const struct vocab vocab_origin;
-extern const struct vocab vocab_operated_by;
-extern const struct vocab vocab_capture;
-extern const struct vocab vocab_human_review;
-extern const struct vocab vocab_memory;
-extern const struct vocab vocab_acts_as;
-extern const struct vocab vocab_destination;
-extern const struct vocab vocab_model_value;
-extern const struct vocab vocab_request;
-extern const struct vocab vocab_watches;
-extern const struct vocab vocab_action_impact;
-extern const struct vocab vocab_initiator;
-extern const struct vocab vocab_data_class;
-extern const struct vocab vocab_tri;		/* true, false, unknown */
-extern const struct vocab vocab_severity;	/* low .. critical */
-extern const struct vocab vocab_risk_status;
-extern const struct vocab vocab_mitigation_status;
-extern const struct vocab vocab_answer;	/* practice answers: yes, no, unknown */
-extern const struct vocab vocab_stride;	/* S T R I D E */
+/*
+ * Every vocabulary, once: X(its variable, what its words are in messages,
+ * its list, how a row of the list reads (VOCAB_WORD, or VOCAB_LABELLED
+ * for a list with short labels), its count). vocab.c makes each table
+ * from it, and tests/test-model.c checks each against its count.
+ */
+#define VOCAB_TABLES(X) \
+	X(vocab_kind, "component kind", VOCAB_KIND, VOCAB_WORD, KIND_COUNT) \
+	X(vocab_trust, "trust level", VOCAB_TRUST, VOCAB_WORD, TRUST_COUNT) \
+	/* also severity levels */ \
+	X(vocab_criticality, "criticality", VOCAB_CRITICALITY, \
+	    VOCAB_WORD, LEVEL_COUNT) \
+	X(vocab_provider, "provider", VOCAB_PROVIDER, \
+	    VOCAB_WORD, PROVIDER_COUNT) \
+	X(vocab_exposure, "exposure", VOCAB_EXPOSURE, \
+	    VOCAB_WORD, EXPOSURE_COUNT) \
+	X(vocab_model_type, "model type", VOCAB_MODEL_TYPE, \
+	    VOCAB_WORD, MODEL_COUNT) \
+	X(vocab_weights_format, "weights format", VOCAB_WEIGHTS_FORMAT, \
+	    VOCAB_WORD, WEIGHTS_COUNT) \
+	X(vocab_origin, "origin", VOCAB_ORIGIN, VOCAB_WORD, ORIGIN_COUNT) \
+	X(vocab_operated_by, "operator", VOCAB_OPERATED_BY, \
+	    VOCAB_WORD, OPERATED_COUNT) \
+	X(vocab_capture, "capture", VOCAB_CAPTURE, VOCAB_WORD, CAPTURE_COUNT) \
+	X(vocab_human_review, "human review", VOCAB_HUMAN_REVIEW, \
+	    VOCAB_WORD, REVIEW_COUNT) \
+	X(vocab_memory, "memory scope", VOCAB_MEMORY, \
+	    VOCAB_WORD, MEMORY_COUNT) \
+	X(vocab_acts_as, "identity", VOCAB_ACTS_AS, VOCAB_WORD, ACTS_AS_COUNT) \
+	X(vocab_destination, "destination", VOCAB_DESTINATION, \
+	    VOCAB_WORD, DESTINATION_COUNT) \
+	X(vocab_model_value, "model value", VOCAB_MODEL_VALUE, \
+	    VOCAB_WORD, VALUE_COUNT) \
+	X(vocab_request, "request", VOCAB_REQUEST, VOCAB_WORD, REQUEST_COUNT) \
+	X(vocab_watches, "watched signal", VOCAB_WATCH, \
+	    VOCAB_WORD, WATCH_COUNT) \
+	X(vocab_action_impact, "action impact", VOCAB_ACTION_IMPACT, \
+	    VOCAB_WORD, ACTION_IMPACT_COUNT) \
+	X(vocab_initiator, "initiator", VOCAB_INITIATOR, \
+	    VOCAB_WORD, INITIATOR_COUNT) \
+	X(vocab_data_class, "data class", VOCAB_DATA_CLASS, \
+	    VOCAB_WORD, DATA_COUNT) \
+	/* true, false, unknown */ \
+	X(vocab_tri, "answer", VOCAB_TRI, VOCAB_WORD, TRI_COUNT) \
+	/* low .. critical */ \
+	X(vocab_severity, "severity", VOCAB_SEVERITY, \
+	    VOCAB_LABELLED, LEVEL_COUNT) \
+	X(vocab_risk_status, "risk status", VOCAB_RISK_STATUS, \
+	    VOCAB_LABELLED, RISK_STATUS_COUNT) \
+	X(vocab_mitigation_status, "mitigation status", \
+	    VOCAB_MITIGATION_STATUS, VOCAB_WORD, MIT_STATUS_COUNT) \
+	/* practice answers: yes, no, unknown */ \
+	X(vocab_answer, "answer", VOCAB_ANSWER, VOCAB_WORD, TRI_COUNT) \
+	/* S T R I D E */ \
+	X(vocab_stride, "STRIDE letter", VOCAB_STRIDE, \
+	    VOCAB_WORD, STRIDE_COUNT)
+#define VOCAB_EXTERN(var, ...)	extern const struct vocab var;
+VOCAB_TABLES(VOCAB_EXTERN)
 
 /* Index of a word, or -1. */
 int		 vocab_find(const struct vocab *, const char *);
