@@ -305,6 +305,14 @@ cli_puts(FILE *f, const char *s)
 }
 
 void
+cli_putline(const char *prefix, const char *s)
+{
+	fputs(prefix, stdout);
+	cli_puts(stdout, s);
+	fputc('\n', stdout);
+}
+
+void
 cli_put_risk(FILE *f, const struct risk *k)
 {
 	cli_puts(f, k->threat);

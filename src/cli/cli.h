@@ -200,6 +200,8 @@ int	cli_failf(const char *, ...) __attribute__((format(printf, 1, 2)));
 int	cli_usage(const struct cli_cmd *);
 /* Print untrusted text made safe for a terminal. */
 void	cli_puts(FILE *, const char *);
+/* A line on standard output: prefix (ours), then s as cli_puts() shows it. */
+void	cli_putline(const char *prefix, const char *s);
 /* Print a risk's name, THREAT@TARGET, made safe for a terminal. */
 struct risk;
 void	cli_put_risk(FILE *, const struct risk *);

@@ -27,12 +27,10 @@ catalogue_print_threats(const struct catalogue *cat)
 		cli_puts(stdout, t->id);
 		printf("  [%s L%d I%d ", target_type_name(t->target),
 		    t->likelihood, t->impact);
-		for (j = 0; j < 6; j++)
+		for (j = 0; j < STRIDE_COUNT; j++)
 			if (t->stride & (1u << j))
 				printf("%s", vocab_name(&vocab_stride, (int)j));
-		printf("]  ");
-		cli_puts(stdout, t->title);
-		printf("\n");
+		cli_putline("]  ", t->title);
 	}
 }
 
@@ -45,9 +43,7 @@ catalogue_print_mitigations(const struct catalogue *cat)
 	for (i = 0; i < cat->nmitigations; i++) {
 		printf("  ");
 		cli_puts(stdout, cat->mitigations[i]->id);
-		printf("  ");
-		cli_puts(stdout, cat->mitigations[i]->title);
-		printf("\n");
+		cli_putline("  ", cat->mitigations[i]->title);
 	}
 }
 
@@ -93,9 +89,7 @@ catalogue_print_refs(const struct catalogue *cat, const struct atlas *atlas,
 	int	 s;
 
 	cli_puts(stdout, id);
-	printf("  ");
-	cli_puts(stdout, title);
-	printf("\n");
+	cli_putline("  ", title);
 	/* In scheme order, so every entry reads the same way. */
 	for (s = 0; s < REF_SCHEME_COUNT; s++)
 		for (i = 0; i < refs->n; i++) {
@@ -313,10 +307,8 @@ cmd_catalogue(const struct cli_cmd *c, struct cli_args *a)
 	if ((cat = catalogue_load_standard(a->catalogues, a->ncatalogues,
 	    &e)) == NULL)
 		return cli_fail(&e);
-	printf("catalogue ");
-	cli_puts(stdout, cat->version != NULL ? cat->version :
+	cli_putline("catalogue ", cat->version != NULL ? cat->version :
 	    "(unversioned)");
-	printf("\n");
 	if (a->npos == 1 || strcmp(a->pos[1], "threats") == 0)
 		catalogue_print_threats(cat);
 	if (a->npos == 1 || strcmp(a->pos[1], "mitigations") == 0)

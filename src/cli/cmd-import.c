@@ -891,9 +891,7 @@ retry:
 		printf("%zu decision%s applied from the file, %zu unchanged\n",
 		    applied, applied == 1 ? "" : "s", dec.reg.n - applied);
 	for (i = 0; i < notes.n; i++) {
-		printf("note: ");
-		cli_puts(stdout, notes.v[i]);
-		printf("\n");
+		cli_putline("note: ", notes.v[i]);
 	}
 	rc = 0;
 	goto out;

@@ -36,15 +36,11 @@ cli_print_field_question(const struct risk_question *q, int detail)
 		printf("             %-8s %dx%d  ", vocab_name(&vocab_severity,
 		    k->severity), k->likelihood, k->impact);
 		cli_put_risk(stdout, k);
-		printf("  ");
-		cli_puts(stdout, k->title);
-		printf("\n");
+		cli_putline("  ", k->title);
 		for (j = 0; j < k->nreasons; j++) {
 			if (k->reasons[j].kind != REASON_ASSUMED)
 				continue;
-			printf("                 ");
-			cli_puts(stdout, k->reasons[j].line);
-			printf("\n");
+			cli_putline("                 ", k->reasons[j].line);
 		}
 	}
 }
@@ -78,9 +74,7 @@ cmd_questions(const struct cli_cmd *c, struct cli_args *a)
 		cli_puts(stdout, q->text);
 		printf("\n");
 		if (p != NULL && p->note != NULL) {
-			printf("             note: ");
-			cli_puts(stdout, p->note);
-			printf("\n");
+			cli_putline("             note: ", p->note);
 		}
 		if (p == NULL || p->answer != TRI_YES)
 			open++;

@@ -120,9 +120,7 @@ cmd_risks(const struct cli_cmd *c, struct cli_args *a)
 		for (j = 0; risk_provisional(k) && j < k->nreasons; j++) {
 			if (k->reasons[j].kind != REASON_ASSUMED)
 				continue;
-			printf("    ");
-			cli_puts(stdout, k->reasons[j].line);
-			printf("\n");
+			cli_putline("    ", k->reasons[j].line);
 		}
 		shown++;
 	}
@@ -168,14 +166,10 @@ risk_show(const struct session *s, const struct model *m,
 	}
 	printf("\n");
 	if (k->owner != NULL) {
-		printf("  owner:     ");
-		cli_puts(stdout, k->owner);
-		printf("\n");
+		cli_putline("  owner:     ", k->owner);
 	}
 	if (k->justification != NULL) {
-		printf("  justification: ");
-		cli_puts(stdout, k->justification);
-		printf("\n");
+		cli_putline("  justification: ", k->justification);
 	}
 	if (t != NULL) {
 		printf("  threat:    ");
@@ -201,9 +195,7 @@ risk_show(const struct session *s, const struct model *m,
 	}
 	printf("  why it applies:\n");
 	for (i = 0; i < k->nreasons; i++) {
-		printf("    ");
-		cli_puts(stdout, k->reasons[i].line);
-		printf("\n");
+		cli_putline("    ", k->reasons[i].line);
 	}
 	printf("  mitigations:\n");
 	for (i = 0; i < k->nmitigations; i++) {
@@ -226,9 +218,7 @@ risk_show(const struct session *s, const struct model *m,
 		}
 		printf("\n");
 		if (rm->notes != NULL) {
-			printf("                notes: ");
-			cli_puts(stdout, rm->notes);
-			printf("\n");
+			cli_putline("                notes: ", rm->notes);
 		}
 	}
 }

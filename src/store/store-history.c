@@ -174,11 +174,11 @@ store_change_key(struct buf *b, const char *at, const char *who,
     const char *object, const char *field, const char *old_value,
     const char *new_value)
 {
-	const char	*v[6] = { at, who, object, field, old_value, new_value };
+	const char	*v[] = { at, who, object, field, old_value, new_value };
 	size_t		 i;
 
 	buf_reset(b);
-	for (i = 0; i < 6; i++) {
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
 		/* Lengths first, so that no text can fake a boundary. */
 		if (v[i] == NULL)
 			buf_adds(b, "-;");
