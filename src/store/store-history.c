@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,18 +21,28 @@
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 
-void
-store_change_row(struct change *c, struct db_stmt *st)
+/* A text column borrowed from the statement, until it steps again. */
+static char *
+store_column_borrowed(struct db_stmt *st, int col)
 {
+	return (char *)(uintptr_t)db_column_text(st, col);
+}
+
+void
+store_change_row(struct change *c, struct db_stmt *st, int borrow)
+{
+	char	*(*text)(struct db_stmt *, int) = borrow ?
+	    store_column_borrowed : store_column;
+
 	c->seq = (long)db_column_int64(st, 0);
-	c->at = store_column(st, 1);
-	c->who = store_column(st, 2);
-	c->system = store_column(st, 3);
-	c->object = store_column(st, 4);
-	c->field = store_column(st, 5);
-	c->old_value = store_column(st, 6);
-	c->new_value = store_column(st, 7);
-	c->source = store_column(st, 8);
+	c->at = text(st, 1);
+	c->who = text(st, 2);
+	c->system = text(st, 3);
+	c->object = text(st, 4);
+	c->field = text(st, 5);
+	c->old_value = text(st, 6);
+	c->new_value = text(st, 7);
+	c->source = text(st, 8);
 	c->revision = (long)db_column_int64(st, 9);
 }
 
@@ -47,7 +58,7 @@ store_history_rows(struct store *s, struct db_stmt *st, struct change **v,
 			*max = *max == 0 ? 64 : *max * 2;
 			*v = xreallocarray(*v, *max, sizeof **v);
 		}
-		store_change_row(&(*v)[(*n)++], st);
+		store_change_row(&(*v)[(*n)++], st, 0);
 	}
 	return rc;
 }

@@ -226,14 +226,15 @@ int		 store_write_model(struct store *, const struct model *,
 
 /* store-history.c */
 /*
- * A history entry as a row gives it: store_change_row() sets c (its
- * strings the caller's) from the current row of a statement that begins
- * with STORE_HISTORY_COLUMNS.
+ * A history entry as a row gives it: store_change_row() sets c from the
+ * current row of a statement that begins with STORE_HISTORY_COLUMNS, its
+ * strings the caller's, or when borrow is 1 the statement's (valid until
+ * it steps again: no copy for a reader that does not keep the entry).
  */
 #define STORE_HISTORY_COLUMNS \
 	"SELECT seq, at, who, system, object, field, old_value, new_value, " \
 	"source, revision FROM history "
-void		 store_change_row(struct change *, struct db_stmt *);
+void		 store_change_row(struct change *, struct db_stmt *, int borrow);
 /*
  * The fields of an object (boundary, component, flow), as its objects row
  * and a deleted object's entry keep them: one "NAME=VALUE" line per field

@@ -122,7 +122,7 @@ store_report_decisions(struct store_report *r, size_t max, struct change **v,
 	store_bind(st, 1, r->id);
 	*v = xcalloc(max, sizeof **v);
 	while (*n < max && (rc = store_step(r->s, st, err)) == 1)
-		store_change_row(&(*v)[(*n)++], st);
+		store_change_row(&(*v)[(*n)++], st, 0);
 	if (rc == 1)
 		db_reset(st);	/* the max newest read */
 	if (rc == -1) {

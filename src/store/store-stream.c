@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,7 +73,7 @@ store_stream_next_object(struct store_stream *x, int type, struct error *err)
 	struct db_stmt	*st;
 	const char	*id, *kind;
 	void		*obj;
-	int		 rc, k;
+	int		 k;
 
 	if (type != OBJ_COMPONENT && type != OBJ_FLOW) {
 		error_set(err, "no list of objects of type %d", type);
@@ -95,11 +94,8 @@ store_stream_next_object(struct store_stream *x, int type, struct error *err)
 		return NULL;
 	st = x->objects;
 	for (;;) {
-		if ((rc = db_step(st)) != DB_ROW) {
-			db_reset(st);
+		if (store_step(x->s, st, err) != 1) {
 			x->done = 1;
-			if (rc != DB_DONE)
-				store_fail(x->s, rc, err);
 			return NULL;
 		}
 		if ((id = db_column_text(st, 0)) != NULL)
@@ -137,26 +133,13 @@ store_stream_next_risk(struct store_stream *x, struct error *err)
 	return store_risk_cursor_next(x->risks, err);
 }
 
-/*
- * A text column of the history row, borrowed: valid until the statement
- * steps again, which is the next call (no copy for 400,000 entries).
- */
-static char *
-store_stream_text(struct db_stmt *st, int col)
-{
-	return (char *)(uintptr_t)db_column_text(st, col);
-}
-
 const struct change *
 store_stream_next_change(struct store_stream *x, struct error *err)
 {
-	/* The columns of store_history() (store-history.c). */
-	static const char *const sql = "SELECT seq, at, who, system, object, "
-	    "field, old_value, new_value, source, revision FROM history "
+	static const char *const sql = STORE_HISTORY_COLUMNS
 	    "WHERE system = ? ORDER BY seq";
 	struct change	*c = &x->change;
 	struct db_stmt	*st;
-	int		 rc;
 
 	memset(c, 0, sizeof *c);
 	if (x->history_done)
@@ -168,23 +151,12 @@ store_stream_next_change(struct store_stream *x, struct error *err)
 		x->history = st;
 	}
 	st = x->history;
-	if ((rc = db_step(st)) != DB_ROW) {
-		db_reset(st);
+	if (store_step(x->s, st, err) != 1) {
 		x->history_done = 1;
-		if (rc != DB_DONE)
-			store_fail(x->s, rc, err);
 		return NULL;
 	}
-	c->seq = (long)db_column_int64(st, 0);
-	c->at = store_stream_text(st, 1);
-	c->who = store_stream_text(st, 2);
-	c->system = store_stream_text(st, 3);
-	c->object = store_stream_text(st, 4);
-	c->field = store_stream_text(st, 5);
-	c->old_value = store_stream_text(st, 6);
-	c->new_value = store_stream_text(st, 7);
-	c->source = store_stream_text(st, 8);
-	c->revision = (long)db_column_int64(st, 9);
+	/* Borrowed: valid until the next call (no copy for 400,000). */
+	store_change_row(c, st, 1);
 	return c;
 }
 
