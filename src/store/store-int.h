@@ -217,6 +217,9 @@ int		 store_load_packed(struct store *, const struct model *,
 		     const char *fields, struct error *);
 /* The id of the only model of the database (the caller's), or NULL. */
 char		*store_only_model(struct store *, struct error *);
+/* A copy of id, or when it is NULL store_only_model()'s. */
+char		*store_model_named(struct store *, const char *id,
+		     struct error *);
 /* Delete a model and all it holds but its history (no history entry). */
 int		 store_drop_model(struct store *, const char *id,
 		     struct error *);

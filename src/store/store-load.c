@@ -308,6 +308,12 @@ store_only_model(struct store *s, struct error *err)
 	return id;
 }
 
+char *
+store_model_named(struct store *s, const char *id, struct error *err)
+{
+	return id != NULL ? xstrdup(id) : store_only_model(s, err);
+}
+
 struct model *
 store_load(struct store *s, const char *id, struct error *err)
 {

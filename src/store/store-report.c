@@ -65,10 +65,8 @@ store_report_open(struct store *s, const char *id, struct error *err)
 		return NULL;
 	r = xcalloc(1, sizeof *r);
 	r->s = s;
-	if (id == NULL && (r->id = store_only_model(s, err)) == NULL)
+	if ((r->id = store_model_named(s, id, err)) == NULL)
 		goto fail;
-	if (r->id == NULL)
-		r->id = xstrdup(id);
 	if ((r->model = store_load_model(s, r->id, err)) == NULL ||
 	    (r->risks = store_risk_cursor_within(s, r->id, err)) == NULL)
 		goto fail;

@@ -45,10 +45,8 @@ store_stream_open(struct store *s, const char *id, struct error *err)
 		return NULL;
 	x = xcalloc(1, sizeof *x);
 	x->s = s;
-	if (id == NULL && (x->id = store_only_model(s, err)) == NULL)
+	if ((x->id = store_model_named(s, id, err)) == NULL)
 		goto fail;
-	if (x->id == NULL)
-		x->id = xstrdup(id);
 	if ((x->model = store_load_model_some(s, x->id, 0, err)) == NULL)
 		goto fail;
 	return x;
