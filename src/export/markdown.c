@@ -144,6 +144,28 @@ md_questions(struct md *d)
 	return &d->fq;
 }
 
+/*
+ * The rest of a list item: text, its continuation lines indented by cont,
+ * or a mark that it is blank; then the end of the line.
+ */
+static void
+md_item_text(struct buf *out, const char *text, const char *cont)
+{
+	if (md_text(out, text, MD_BLOCK, cont, 0) == 0)
+		buf_adds(out, "*(blank)*");
+	buf_addc(out, '\n');
+}
+
+/* "- `ID`: description", an object's description below its table. */
+static void
+md_item_described(struct buf *out, const char *id, const char *description)
+{
+	buf_adds(out, "- ");
+	md_id(out, id);
+	buf_adds(out, ": ");
+	md_item_text(out, description, "  ");
+}
+
 /* "- **Label:** text" with continuation lines indented. */
 static void
 md_item(struct buf *out, const char *indent, const char *label,
@@ -155,9 +177,7 @@ md_item(struct buf *out, const char *indent, const char *label,
 	buf_adds(&cont, indent);
 	buf_adds(&cont, "  ");
 	buf_addf(out, "%s- **%s:** ", indent, label);
-	if (md_text(out, text, MD_BLOCK, cont.s, 0) == 0)
-		buf_adds(out, "*(blank)*");
-	buf_addc(out, '\n');
+	md_item_text(out, text, cont.s);
 	buf_release(&cont);
 }
 
@@ -673,12 +693,7 @@ md_components(struct md *d, size_t g)
 		if (c->description == NULL)
 			continue;
 		ndesc++;
-		buf_adds(o, "- ");
-		md_id(o, c->id);
-		buf_adds(o, ": ");
-		if (md_text(o, c->description, MD_BLOCK, "  ", 0) == 0)
-			buf_adds(o, "*(blank)*");
-		buf_addc(o, '\n');
+		md_item_described(o, c->id, c->description);
 	}
 	if (ndesc > 0)
 		buf_addc(o, '\n');
@@ -867,12 +882,7 @@ md_flows(struct md *d)
 		if (f->description == NULL)
 			continue;
 		ndesc++;
-		buf_adds(o, "- ");
-		md_id(o, f->id);
-		buf_adds(o, ": ");
-		if (md_text(o, f->description, MD_BLOCK, "  ", 0) == 0)
-			buf_adds(o, "*(blank)*");
-		buf_addc(o, '\n');
+		md_item_described(o, f->id, f->description);
 	}
 	if (ndesc > 0)
 		buf_addc(o, '\n');
@@ -1161,10 +1171,7 @@ md_risk(struct md *d, size_t n, const struct risk *k, enum md_risk_in in,
 		buf_adds(o, "- **Why it applies:**\n");
 		for (i = 0; i < k->nreasons; i++) {
 			buf_adds(o, "  - ");
-			if (md_text(o, k->reasons[i].line, MD_BLOCK, "    ",
-			    0) == 0)
-				buf_adds(o, "*(blank)*");
-			buf_addc(o, '\n');
+			md_item_text(o, k->reasons[i].line, "    ");
 		}
 	}
 	if (k->justification != NULL)
