@@ -380,6 +380,19 @@ xr_flow(struct xr *r, xmlNodePtr n)
 	return xr_object(r, n, f, OBJ_FLOW, -1);
 }
 
+/* Replace a string of the model or register with the text of an element. */
+static int
+xr_set_text(struct xr *r, xmlNodePtr n, char **sp)
+{
+	char	*v;
+
+	if ((v = xr_text(r, n)) == NULL)
+		return -1;
+	free(*sp);
+	*sp = v;
+	return 0;
+}
+
 static int
 xr_practice(struct xr *r, xmlNodePtr n)
 {
@@ -406,23 +419,9 @@ xr_practice(struct xr *r, xmlNodePtr n)
 		if (!xr_is(c, "note"))
 			return xr_fail(r, c, "unknown element '%s' in a "
 			    "practice", S(c->name));
-		free(p->note);
-		if ((p->note = xr_text(r, c)) == NULL)
+		if (xr_set_text(r, c, &p->note) == -1)
 			return -1;
 	}
-	return 0;
-}
-
-/* Replace a string of the register with the text of an element. */
-static int
-xr_set_text(struct xr *r, xmlNodePtr n, char **sp)
-{
-	char	*v;
-
-	if ((v = xr_text(r, n)) == NULL)
-		return -1;
-	free(*sp);
-	*sp = v;
 	return 0;
 }
 
