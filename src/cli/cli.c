@@ -787,25 +787,34 @@ cli_ids_free(char **ids)
 }
 
 int
-cli_level(const char *opt, const char *word)
+cli_word(const struct vocab *v, const char *what, const char *opt,
+    const char *word)
 {
 	struct buf	 b;
 	const char	*near;
 	int		 i;
 
-	if ((i = vocab_find(&vocab_severity, word)) != -1)
+	if ((i = vocab_find(v, word)) != -1)
 		return i;
 	buf_init(&b);
-	if ((near = vocab_suggest(&vocab_severity, word)) != NULL)
+	if ((near = vocab_suggest(v, word)) != NULL)
 		buf_addf(&b, "did you mean '%s'?", near);
-	else
-		vocab_list(&vocab_severity, &b);
-	fprintf(stderr, "parapet: unknown level '");
+	else {
+		buf_adds(&b, "expected ");
+		vocab_list(v, &b);
+	}
+	fprintf(stderr, "parapet: unknown %s '", what != NULL ? what :
+	    v->name);
 	cli_puts(stderr, word);
-	fprintf(stderr, "' for %s (%s%s)\n", opt, near != NULL ? "" :
-	    "expected ", b.s);
+	fprintf(stderr, "' for %s (%s)\n", opt, b.s);
 	buf_release(&b);
 	return -1;
+}
+
+int
+cli_level(const char *opt, const char *word)
+{
+	return cli_word(&vocab_severity, "level", opt, word);
 }
 
 static const struct cli_cmd *

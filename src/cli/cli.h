@@ -232,6 +232,14 @@ void	cli_print_field_question(const struct risk_question *, int detail);
 /* Print an analysis summary. */
 struct session_summary;
 void	cli_print_summary(const struct session_summary *);
+/*
+ * The index of a word of a vocabulary given to an option; -1 after
+ * printing that it is unknown (as what, NULL: the vocabulary's name) with
+ * the nearest word or the list of them.
+ */
+struct vocab;
+int	cli_word(const struct vocab *, const char *what, const char *opt,
+	    const char *word);
 /* A level word (low..critical) to its index; -1 after printing. */
 int	cli_level(const char *opt, const char *word);
 

@@ -18,30 +18,6 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
-/* A word of a vocabulary for an option; -1 after printing the error. */
-static int
-risks_word(const struct vocab *v, const char *opt, const char *word)
-{
-	const char	*near;
-	struct buf	 b;
-	int		 i;
-
-	if ((i = vocab_find(v, word)) != -1)
-		return i;
-	buf_init(&b);
-	if ((near = vocab_suggest(v, word)) != NULL)
-		buf_addf(&b, "did you mean '%s'?", near);
-	else {
-		buf_adds(&b, "expected ");
-		vocab_list(v, &b);
-	}
-	fprintf(stderr, "parapet: unknown %s '", v->name);
-	cli_puts(stderr, word);
-	fprintf(stderr, "' for %s (%s)\n", opt, b.s);
-	buf_release(&b);
-	return -1;
-}
-
 /*
  * Open the session (read-only unless the command writes), load the model
  * (by --model or the only one) and risks.
@@ -95,7 +71,7 @@ cmd_risks(const struct cli_cmd *c, struct cli_args *a)
 	int			 status = -1, minsev = LEVEL_LOW;
 
 	(void)c;
-	if (a->status != NULL && (status = risks_word(&vocab_risk_status,
+	if (a->status != NULL && (status = cli_word(&vocab_risk_status, NULL,
 	    "--status", a->status)) == -1)
 		return EXIT_USAGE;
 	if (a->min_severity != NULL &&
@@ -351,7 +327,7 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 	int			 status = -1, rc = 1;
 
 	(void)c;
-	if (a->status != NULL && (status = risks_word(&vocab_risk_status,
+	if (a->status != NULL && (status = cli_word(&vocab_risk_status, NULL,
 	    "--status", a->status)) == -1)
 		return EXIT_USAGE;
 	if ((s = risks_open(a, status == -1 && a->owner == NULL &&
@@ -432,8 +408,8 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	size_t			 i;
 	int			 status = -1, rc = 1;
 
-	if (a->status != NULL && (status = risks_word(&vocab_mitigation_status,
-	    "--status", a->status)) == -1)
+	if (a->status != NULL && (status = cli_word(&vocab_mitigation_status,
+	    NULL, "--status", a->status)) == -1)
 		return EXIT_USAGE;
 	if (status == -1 && a->owner == NULL && a->due == NULL &&
 	    a->notes == NULL) {
