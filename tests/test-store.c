@@ -1633,6 +1633,100 @@ test_stream_exports_what_load_does(void **state)
 	model_free(m);
 }
 
+/*
+ * The YAML export from a store stream (one object at a time, and only the
+ * risks that carry decisions) is the file the export of the loaded model
+ * and every risk's decisions writes, byte for byte: decided risks and
+ * mitigations in name order, an owner alone is a decision, a risk that no
+ * longer applies keeps its decision out of the file, the undecided are
+ * left out.
+ */
+static void
+test_stream_yaml_exports_what_load_does(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist"), *loaded;
+	const struct exporter	*x = export_find("yaml");
+	struct export_input	 in;
+	struct risk_register	 r, states, decided;
+	struct store_stream	*st;
+	struct store		*s;
+	struct error		 e;
+	struct buf		 a, b;
+
+	s = store_with(fx->db, m);
+	risk_register_init(&r);
+	add_plain_risk(&r, "z-low", "customer", 1, 2, 0);
+	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
+	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
+	add_plain_risk(&r, "c-gone", "llm", 4, 3, 0);
+	add_plain_risk(&r, "d-open", "llm", 2, 3, 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "a-high", "llm",
+	    RISK_ACCEPTED, "ann", "Only public data: \"ok\"", &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "b-assumed", "llm",
+	    RISK_OPEN, "Bob", NULL, &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "z-low",
+	    "customer", "m-a", MIT_PLANNED, "Bob", "2027-01-01", "soon", &e),
+	    0);
+	assert_int_equal(store_set_risk(s, "assist", "c-gone", "llm",
+	    RISK_ACCEPTED, "ann", "No longer raised", &e), 0);
+	/* c-gone no longer applies: its decision is kept, not exported. */
+	risk_register_release(&r);
+	risk_register_init(&r);
+	add_plain_risk(&r, "z-low", "customer", 1, 2, 0);
+	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
+	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
+	add_plain_risk(&r, "d-open", "llm", 2, 3, 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+
+	/* As the screens export it: the model and every risk's state. */
+	assert_non_null(loaded = store_load(s, NULL, &e));
+	risk_register_init(&states);
+	assert_int_equal(store_load_risk_states(s, "assist", &states, &e), 0);
+	memset(&in, 0, sizeof in);
+	in.model = loaded;
+	in.risks = &states;
+	buf_init(&a);
+	assert_int_equal(x->write(&in, &a, &e), 0);
+
+	/* Streamed, as the command line exports it. */
+	assert_non_null(st = store_stream_open(s, NULL, &e));
+	risk_register_init(&decided);
+	assert_int_equal(store_stream_decisions(st, &decided, &e), 0);
+	memset(&in, 0, sizeof in);
+	in.model = store_stream_model(st);
+	in.risks = &decided;
+	in.next_object = stream_object;
+	in.risk_source = st;
+	buf_init(&b);
+	assert_int_equal(x->write(&in, &b, &e), 0);
+	store_stream_close(st);
+
+	assert_non_null(strstr(a.s, "\ncomponents:\n"));
+	assert_non_null(strstr(a.s, "\nflows:\n"));
+	assert_non_null(strstr(a.s, "\ndecisions:\n  a-high@llm:\n"
+	    "    status: accepted\n    owner: ann\n"));
+	assert_non_null(strstr(a.s, "  b-assumed@llm:\n    status: open\n"
+	    "    owner: Bob\n"));
+	assert_non_null(strstr(a.s, "  z-low@customer:\n    status: open\n"
+	    "    mitigations:\n      m-a:\n        status: planned\n"));
+	assert_null(strstr(a.s, "c-gone"));
+	assert_null(strstr(a.s, "d-open"));
+	assert_string_equal(b.s, a.s);
+	/* What the stream held: the decided risks, not the register. */
+	assert_true(decided.n < states.n);
+
+	buf_release(&a);
+	buf_release(&b);
+	risk_register_release(&decided);
+	risk_register_release(&states);
+	risk_register_release(&r);
+	model_free(loaded);
+	store_close(s);
+	model_free(m);
+}
+
 /* A group of changes is kept whole or not at all, nested or not. */
 static void
 test_transaction_all_or_nothing(void **state)
@@ -2921,6 +3015,7 @@ main(void)
 		T(test_risk_states_say_what_was_decided),
 		T(test_risk_cursor_is_register_order),
 		T(test_stream_exports_what_load_does),
+		T(test_stream_yaml_exports_what_load_does),
 		T(test_transaction_all_or_nothing),
 		T(test_largest_revision_refused),
 		T(test_decisions_are_checked),

@@ -243,6 +243,26 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		in.risk_source = stream;
 		goto write;
 	}
+	if (x->risks_from == EXPORT_RISKS_DECISIONS && a->model_file == NULL) {
+		/*
+		 * The model one object at a time and only the risks that
+		 * carry decisions, in one read transaction: memory grows with
+		 * what people decided, not with the model.
+		 */
+		if ((stream = store_stream_open(s->store, a->model, &e)) ==
+		    NULL || store_stream_decisions(stream, &reg, &e) == -1) {
+			cli_fail(&e);
+			goto out;
+		}
+		now = store_now();
+		in.model = store_stream_model(stream);
+		in.risks = &reg;
+		in.cat = s->cat;
+		in.generated_at = now;
+		in.next_object = cmd_export_stream_object;
+		in.risk_source = stream;
+		goto write;
+	}
 	if (x->risks_from == EXPORT_REPORT && a->model_file == NULL) {
 		/*
 		 * The model, the register one risk at a time in the report's

@@ -75,8 +75,8 @@ export_yaml(const struct export_input *in, struct buf *out, struct error *err)
 	struct model		 m = *in->model;
 	struct practice		*p;
 	size_t			 i, n = 0, rest;
+	int			 rc = 0;
 
-	(void)err;
 	if (m.npractices > 0) {
 		m.practices = xreallocarray(NULL, m.npractices,
 		    sizeof *m.practices);
@@ -95,10 +95,14 @@ export_yaml(const struct export_input *in, struct buf *out, struct error *err)
 		    export_practice_cmp);
 		m.npractices = n;
 	}
-	model_write_yaml_decisions(&m, in->risks, out);
+	if (in->next_object != NULL)
+		rc = model_write_yaml_stream(&m, in->next_object,
+		    in->risk_source, in->risks, out, err);
+	else
+		model_write_yaml_decisions(&m, in->risks, out);
 	if (m.practices != in->model->practices)
 		free(m.practices);
-	return 0;
+	return rc;
 }
 
 /*

@@ -116,7 +116,9 @@ struct exporter {
  * What a writer reads of the register: all of it (the register in memory),
  * the risks one at a time from next_risk (no model, no register held),
  * only the decisions (store_load_risk_states(): no titles, reasons or
- * scores, the register's largest part), or the whole model, register and
+ * scores, the register's largest part; from the command line, only the
+ * risks that carry one, with the components and flows from next_object),
+ * or the whole model, register and
  * history one piece at a time (next_object, next_risk, next_change), or
  * the model whole with the register one risk at a time in the report's
  * order and the last decisions of the history (take_risk, recent).

@@ -122,6 +122,16 @@ int		 store_word(const struct vocab *, struct db_stmt *, int col,
  * sorted by threat and target, as the rows are) over the proposed ones
  * they already hold.
  */
+/* For a reader that reads the model's pages about once (an export of the
+ * whole of it): a small page cache, on SQLite (store-stream.c). */
+void		 store_scan_cache(struct store *);
+/*
+ * Add the risk of a row of (threat, target, status, owner, justification,
+ * decided_by, decided_at, applies) to reg with only those: what says
+ * whether people decided on it (store-page.c).
+ */
+void		 store_risk_state_row(struct risk_register *,
+		    struct db_stmt *);
 int		 store_load_mitigations(struct store *, const char *id,
 		     struct risk_register *, size_t first, struct error *);
 /*

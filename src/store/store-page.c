@@ -39,6 +39,23 @@ store_page_prepare(struct store *s, const char *id, const char *sql,
 	return st;
 }
 
+void
+store_risk_state_row(struct risk_register *reg, struct db_stmt *st)
+{
+	struct risk	*k;
+
+	if (db_column_text(st, 0) == NULL || db_column_text(st, 1) == NULL)
+		return;
+	k = risk_register_add(reg, db_column_text(st, 0),
+	    db_column_text(st, 1));
+	k->status = store_word(&vocab_risk_status, st, 2, RISK_OPEN);
+	k->owner = store_column(st, 3);
+	k->justification = store_column(st, 4);
+	k->decided_by = store_column(st, 5);
+	k->decided_at = store_column(st, 6);
+	k->applies = db_column_int(st, 7) != 0;
+}
+
 int
 store_load_risk_states(struct store *s, const char *id,
     struct risk_register *reg, struct error *err)
@@ -46,7 +63,6 @@ store_load_risk_states(struct store *s, const char *id,
 	static const char *const sql = "SELECT threat, target, status, "
 	    "owner, justification, decided_by, decided_at, applies FROM risks "
 	    "WHERE system = ? ORDER BY threat, target";
-	struct risk	*k;
 	struct db_stmt	*st;
 	size_t		 first = reg->n;
 	int		 rc = -1;
@@ -55,21 +71,8 @@ store_load_risk_states(struct store *s, const char *id,
 		return -1;
 	if ((st = store_page_prepare(s, id, sql, err)) == NULL)
 		goto out;
-	while ((rc = store_step(s, st, err)) == 1) {
-		if (db_column_text(st, 0) == NULL ||
-		    db_column_text(st, 1) == NULL)
-			continue;
-		k = risk_register_add(reg,
-		    db_column_text(st, 0),
-		    db_column_text(st, 1));
-		k->status = store_word(&vocab_risk_status, st, 2,
-		    RISK_OPEN);
-		k->owner = store_column(st, 3);
-		k->justification = store_column(st, 4);
-		k->decided_by = store_column(st, 5);
-		k->decided_at = store_column(st, 6);
-		k->applies = db_column_int(st, 7) != 0;
-	}
+	while ((rc = store_step(s, st, err)) == 1)
+		store_risk_state_row(reg, st);
 out:
 	return store_end_risks(s, id, reg, first, rc, err);
 }

@@ -22,7 +22,6 @@
 	"(field IS NULL OR field <> 'applies')"
 
 /* The page cache while a report reads (KiB). */
-#define STORE_REPORT_CACHE_KIB	"8192"
 
 struct store_report {
 	struct store		 *s;
@@ -54,13 +53,7 @@ store_report_open(struct store *s, const char *id, struct error *err)
 {
 	struct store_report	*r;
 
-	/*
-	 * The report reads each page of the database about once: SQLite's
-	 * page cache (64 MiB, db-sqlite.c) would be a quarter of its memory
-	 * at 100,000 components and save it little.
-	 */
-	if (!db_is_server(s->db))
-		db_exec(s->db, "PRAGMA cache_size = -" STORE_REPORT_CACHE_KIB);
+	store_scan_cache(s);
 	if (store_begin_read(s, err) == -1)
 		return NULL;
 	r = xcalloc(1, sizeof *r);

@@ -15,6 +15,7 @@
 
 #include "model/history.h"
 #include "model/model.h"
+#include "model/risk.h"
 #include "model/vocab.h"
 #include "store/store-int.h"
 #include "store/store-page.h"
@@ -36,11 +37,26 @@ struct store_stream {
 	struct change		  change;	/* the entry last given */
 };
 
+/*
+ * A reader of the whole model reads each page of the database about once:
+ * SQLite's page cache (64 MiB, db-sqlite.c) would be half its memory at
+ * 100,000 components and save it little.
+ */
+#define STORE_SCAN_CACHE_KIB	"8192"
+
+void
+store_scan_cache(struct store *s)
+{
+	if (!db_is_server(s->db))
+		db_exec(s->db, "PRAGMA cache_size = -" STORE_SCAN_CACHE_KIB);
+}
+
 struct store_stream *
 store_stream_open(struct store *s, const char *id, struct error *err)
 {
 	struct store_stream	*x;
 
+	store_scan_cache(s);
 	if (store_begin_read(s, err) == -1)
 		return NULL;
 	x = xcalloc(1, sizeof *x);
@@ -129,6 +145,39 @@ store_stream_next_risk(struct store_stream *x, struct error *err)
 	    (x->risks = store_risk_cursor_within(x->s, x->id, err)) == NULL)
 		return NULL;
 	return store_risk_cursor_next(x->risks, err);
+}
+
+int
+store_stream_decisions(struct store_stream *x, struct risk_register *reg,
+    struct error *err)
+{
+	/*
+	 * A risk that applies with a status other than open, an owner or a
+	 * justification, or with a mitigation row: proposed mitigations are
+	 * not rows (store-migrate.c, schema 4), so a row is a decision or a
+	 * mitigation the catalogue no longer proposes. The primary key of
+	 * risk_mitigations answers each EXISTS.
+	 */
+	static const char *const sql = "SELECT threat, target, status, "
+	    "owner, justification, decided_by, decided_at, applies "
+	    "FROM risks r WHERE system = ? AND applies <> 0 AND ("
+	    "COALESCE(status, '') <> 'open' OR COALESCE(owner, '') <> '' OR "
+	    "COALESCE(justification, '') <> '' OR EXISTS (SELECT 1 FROM "
+	    "risk_mitigations m WHERE m.system = r.system AND "
+	    "m.threat = r.threat AND m.target = r.target)) "
+	    "ORDER BY threat, target";
+	struct db_stmt	*st;
+	size_t		 first = reg->n;
+	int		 rc;
+
+	if ((st = store_prepare(x->s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, x->id);
+	while ((rc = store_step(x->s, st, err)) == 1)
+		store_risk_state_row(reg, st);
+	if (rc == -1)
+		return -1;
+	return store_load_mitigations(x->s, x->id, reg, first, err);
 }
 
 const struct change *

@@ -8,6 +8,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "util/buf.h"
+#include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
@@ -169,37 +170,59 @@ model_yaml_write_object(struct buf *b, const void *obj, enum objtype t,
 	}
 }
 
-void
-model_write_yaml(const struct model *m, struct buf *b)
+/*
+ * Write the list of objects of type t under its key, first those of the
+ * model's array v (n of them), then those next gives, once it has any.
+ * -1 when next failed (err set by it).
+ */
+static int
+model_yaml_write_list(struct buf *b, const char *key, enum objtype t,
+    void *const *v, size_t n, model_yaml_next_fn *next, void *ctx,
+    struct error *err)
+{
+	const void	*obj;
+	size_t		 i, nwritten = 0;
+	int		 kind;
+
+	for (i = 0; ; i++) {
+		if (i < n)
+			obj = v[i];
+		else if (next == NULL ||
+		    (obj = next(ctx, (int)t, err)) == NULL)
+			break;
+		if (nwritten++ == 0)
+			buf_addf(b, "\n%s:\n", key);
+		kind = t == OBJ_COMPONENT ?
+		    ((const struct component *)obj)->kind : -1;
+		model_yaml_write_object(b, obj, t, kind, "  - ", "    ");
+		buf_drain(b);
+	}
+	return next != NULL && error_isset(err) ? -1 : 0;
+}
+
+/* The model in format 1, its components and flows from next too. */
+static int
+model_yaml_write_model(const struct model *m, model_yaml_next_fn *next,
+    void *ctx, struct buf *b, struct error *err)
 {
 	const struct practice	*p;
 	const char		*answer;
 	size_t			 i;
 
+	if (next != NULL)
+		error_clear(err);
 	buf_addf(b, "parapet: %d\n", MODEL_FORMAT);
 	buf_adds(b, "system:\n");
 	model_yaml_write_object(b, &m->system, OBJ_SYSTEM, -1, "  ", "  ");
-	if (m->nboundaries > 0)
-		buf_adds(b, "\nboundaries:\n");
-	for (i = 0; i < m->nboundaries; i++) {
-		model_yaml_write_object(b, m->boundaries[i], OBJ_BOUNDARY, -1,
-		    "  - ", "    ");
-		buf_drain(b);
-	}
-	if (m->ncomponents > 0)
-		buf_adds(b, "\ncomponents:\n");
-	for (i = 0; i < m->ncomponents; i++) {
-		model_yaml_write_object(b, m->components[i], OBJ_COMPONENT,
-		    m->components[i]->kind, "  - ", "    ");
-		buf_drain(b);
-	}
-	if (m->nflows > 0)
-		buf_adds(b, "\nflows:\n");
-	for (i = 0; i < m->nflows; i++) {
-		model_yaml_write_object(b, m->flows[i], OBJ_FLOW, -1, "  - ",
-		    "    ");
-		buf_drain(b);
-	}
+	if (model_yaml_write_list(b, "boundaries", OBJ_BOUNDARY,
+	    (void *const *)m->boundaries, m->nboundaries, NULL, NULL,
+	    err) == -1 ||
+	    model_yaml_write_list(b, "components", OBJ_COMPONENT,
+	    (void *const *)m->components, m->ncomponents, next, ctx,
+	    err) == -1 ||
+	    model_yaml_write_list(b, "flows", OBJ_FLOW,
+	    (void *const *)m->flows, m->nflows, next, ctx, err) == -1)
+		return -1;
 	if (m->npractices > 0)
 		buf_adds(b, "\npractices:\n");
 	for (i = 0; i < m->npractices; i++) {
@@ -216,6 +239,13 @@ model_write_yaml(const struct model *m, struct buf *b)
 		model_yaml_scalar(b, p->note);
 		buf_addc(b, '\n');
 	}
+	return 0;
+}
+
+void
+model_write_yaml(const struct model *m, struct buf *b)
+{
+	(void)model_yaml_write_model(m, NULL, NULL, b, NULL);
 }
 
 /* 1 if a text is set: neither NULL nor "". */
@@ -330,14 +360,13 @@ model_yaml_write_decision(struct buf *b, const char *name,
 	free(mits);
 }
 
-void
-model_write_yaml_decisions(const struct model *m,
-    const struct risk_register *risks, struct buf *b)
+/* The 'decisions' section of risks, when any risk carries one. */
+static void
+model_yaml_write_decisions(const struct risk_register *risks, struct buf *b)
 {
 	struct model_yaml_named	*v;
 	size_t			 i, n = 0;
 
-	model_write_yaml(m, b);
 	if (risks == NULL || risks->n == 0)
 		return;
 	v = xcalloc(risks->n, sizeof *v);
@@ -356,4 +385,23 @@ model_write_yaml_decisions(const struct model *m,
 		buf_drain(b);
 	}
 	free(v);
+}
+
+void
+model_write_yaml_decisions(const struct model *m,
+    const struct risk_register *risks, struct buf *b)
+{
+	model_write_yaml(m, b);
+	model_yaml_write_decisions(risks, b);
+}
+
+int
+model_write_yaml_stream(const struct model *m, model_yaml_next_fn *next,
+    void *ctx, const struct risk_register *risks, struct buf *b,
+    struct error *err)
+{
+	if (model_yaml_write_model(m, next, ctx, b, err) == -1)
+		return -1;
+	model_yaml_write_decisions(risks, b);
+	return 0;
 }

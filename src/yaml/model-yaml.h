@@ -112,5 +112,18 @@ struct model	*model_read_yaml_all(const char *text, size_t len,
  */
 void		 model_write_yaml_decisions(const struct model *,
 		     const struct risk_register *risks, struct buf *);
+/*
+ * The same for a model read a piece at a time (store-stream.h), so that
+ * the file is never whole in memory when b has a sink: after the
+ * components and flows of m, those that next(ctx, type, err) gives
+ * (OBJ_COMPONENT, then OBJ_FLOW; NULL at the end of each, or NULL with
+ * err set), and the decisions among risks, which may hold only the risks
+ * that carry one. 0, or -1 with err set by next.
+ */
+typedef const void	*model_yaml_next_fn(void *, int, struct error *);
+int		 model_write_yaml_stream(const struct model *,
+		     model_yaml_next_fn *next, void *ctx,
+		     const struct risk_register *risks, struct buf *,
+		     struct error *);
 
 #endif
