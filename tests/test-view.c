@@ -88,17 +88,30 @@ rtrim(char *s)
 
 /* The text of line i of a list without trailing spaces (the caller's). */
 static char *
-line_text(const struct vlist *l, size_t i)
+line_text(struct vlist *l, size_t i)
 {
 	assert_true(i < l->lines.n);
-	return rtrim(vline_plain(&l->lines.v[i]));
+	return rtrim(vline_plain(vlist_line(l, i)));
+}
+
+/* Every line's text made (a list that fills its lines when shown). */
+static void
+list_fill(struct vlist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->lines.n; i++)
+		vlist_line(l, i);
 }
 
 /* 1 if some line of a list contains s. */
 static int
-list_has(const struct vlist *l, const char *s)
+list_has(struct vlist *l, const char *s)
 {
-	char	*all = vlines_plain(&l->lines);
+	char	*all;
+
+	list_fill(l);
+	all = vlines_plain(&l->lines);
 	int	 hit = strstr(all, s) != NULL;
 
 	free(all);
@@ -107,11 +120,12 @@ list_has(const struct vlist *l, const char *s)
 
 /* The index of the first line containing s, or -1. */
 static long
-list_find(const struct vlist *l, const char *s)
+list_find(struct vlist *l, const char *s)
 {
 	size_t	 i;
 	char	*t;
 
+	list_fill(l);
 	for (i = 0; i < l->lines.n; i++) {
 		t = vline_plain(&l->lines.v[i]);
 		if (strstr(t, s) != NULL) {

@@ -293,7 +293,7 @@ draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
 	/* A column header stays put; the rest scrolls under it. */
 	fixed = vlist_fixed(l, h);
 	for (i = 0; i < fixed; i++)
-		draw_line(t, &l->lines.v[i], y + (int)i, x, w, 0);
+		draw_line(t, vlist_line(l, i), y + (int)i, x, w, 0);
 	for (i = fixed; i < (size_t)h; i++) {
 		idx = l->top + i - fixed;
 		if (idx >= l->lines.n)
@@ -301,7 +301,7 @@ draw_list(struct tui *t, struct vlist *l, int y, int x, int h, int w,
 		sel = 0;
 		if (idx == l->cursor && l->lines.v[idx].selectable)
 			sel = focused ? 1 : 2;
-		draw_line(t, &l->lines.v[idx], y + (int)i, x, w, sel);
+		draw_line(t, vlist_line(l, idx), y + (int)i, x, w, sel);
 	}
 	/* Arrows over the last column when there is more to see. */
 	attrset(draw_attr(VS_KEY));

@@ -22,6 +22,8 @@ struct risks_screen {
 	int		 in_detail;	/* the detail pane has the keys */
 	char		*shown;		/* risk in the detail pane, by name */
 	char		*built;		/* what the list was built from */
+	unsigned long	 gen;		/* the register's it was sorted from
+					   (t->gen + 1; 0: none yet) */
 	int		 listh;
 	int		 detailh;
 };
@@ -194,6 +196,9 @@ risks_draw(struct tui *t, struct screen *s)
 	    t->today);
 	rfilter_describe(&rs->rv.filter, &b);
 	if (rs->built == NULL || strcmp(rs->built, b.s) != 0) {
+		if (rs->gen != t->gen + 1)
+			rview_stale(&rs->rv);	/* reloaded: sort again */
+		rs->gen = t->gen + 1;
 		rview_build(&rs->rv, &t->risks, tui_catalogue(t), lw - 1);
 		free(rs->built);
 		rs->built = buf_detach(&b);

@@ -10,6 +10,7 @@
 #include "model/vocab.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/risks.h"
@@ -354,6 +355,7 @@ rview_release(struct rview *rv)
 {
 	rfilter_release(&rv->filter);
 	vlist_release(&rv->list);
+	rview_stale(rv);
 	free(rv->keep_threat);
 	free(rv->keep_target);
 }
@@ -371,10 +373,13 @@ rview_remember(struct rview *rv)
 	rv->keep_target = xstrdup(k->target);
 }
 
-/* A risk with what sorting needs. */
+/* A risk with what sorting needs, worked out once. */
 struct rview_item {
 	const struct risk	*k;
 	const struct threat	*t;
+	const char		*guide;		/* rview_guideline(t) */
+	int			 provisional;	/* risk_provisional(k) */
+	int			 score;		/* likelihood * impact */
 	enum rsort		 sort;	/* the order asked for */
 };
 
@@ -404,7 +409,7 @@ rview_cmp(const struct rview_item *a, const struct rview_item *b,
 		c = rview_strcmp(a->k->target, b->k->target);
 		break;
 	case RSORT_GUIDELINE:
-		c = rview_strcmp(rview_guideline(a->t), rview_guideline(b->t));
+		c = rview_strcmp(a->guide, b->guide);
 		break;
 	case RSORT_OWNER:
 		c = rview_strcmp(a->k->owner, b->k->owner);
@@ -421,12 +426,11 @@ rview_cmp(const struct rview_item *a, const struct rview_item *b,
 		return b->k->applies - a->k->applies;
 	/* By severity, what stands on facts first, then what is to confirm. */
 	if (s == RSORT_SEVERITY &&
-	    (c = risk_provisional(a->k) - risk_provisional(b->k)) != 0)
+	    (c = a->provisional - b->provisional) != 0)
 		return c;
 	if (a->k->severity != b->k->severity)
 		return b->k->severity - a->k->severity;
-	c = b->k->likelihood * b->k->impact - a->k->likelihood * a->k->impact;
-	if (c != 0)
+	if ((c = b->score - a->score) != 0)
 		return c;
 	c = strcmp(a->k->threat, b->k->threat);
 	return c != 0 ? c : strcmp(a->k->target, b->k->target);
@@ -511,34 +515,114 @@ rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
 }
 
 void
+rview_stale(struct rview *rv)
+{
+	free(rv->sorted);
+	rv->sorted = NULL;
+	rv->nsorted = 0;
+	rv->sorted_of = NULL;
+	rv->sorted_risks = NULL;
+}
+
+/*
+ * The register in the order asked for, sorted when the register or the
+ * order changed since the last build: the catalogue's threats looked up
+ * in a map, and what the order compares worked out once a risk.
+ */
+static void
+rview_sort(struct rview *rv, const struct risk_register *r,
+    const struct catalogue *cat)
+{
+	struct strmap	 threats;
+	struct rview_item *it;
+	size_t		 i;
+
+	if (rv->sorted != NULL && rv->sorted_of == r &&
+	    rv->sorted_risks == r->risks && rv->nsorted == r->n &&
+	    rv->sorted_by == rv->sort && rv->cat == cat)
+		return;
+	rview_stale(rv);
+	strmap_init(&threats);
+	for (i = 0; cat != NULL && i < cat->nthreats; i++)
+		if (strmap_get(&threats, cat->threats[i]->id) == NULL)
+			strmap_put(&threats, cat->threats[i]->id,
+			    cat->threats[i]);
+	rv->sorted = xcalloc(r->n > 0 ? r->n : 1, sizeof *rv->sorted);
+	for (i = 0; i < r->n; i++) {
+		it = &rv->sorted[i];
+		it->k = r->risks[i];
+		it->t = strmap_get(&threats, it->k->threat);
+		it->guide = rview_guideline(it->t);
+		it->provisional = risk_provisional(it->k);
+		it->score = it->k->likelihood * it->k->impact;
+		it->sort = rv->sort;
+	}
+	strmap_release(&threats);
+	qsort(rv->sorted, r->n, sizeof *rv->sorted, rview_qcmp);
+	rv->nsorted = r->n;
+	rv->sorted_by = rv->sort;
+	rv->sorted_of = r;
+	rv->sorted_risks = r->risks;
+}
+
+/* Format the line of a risk as it comes into view (vlist_line()). */
+static void
+rview_fill(const void *arg, struct vline *v)
+{
+	const struct rview	*rv = arg;
+	const struct risk	*k = v->data;
+
+	rview_risk_line(v, k, rview_threat(rv->cat, k->threat), &rv->cols);
+}
+
+void
 rview_build(struct rview *rv, const struct risk_register *r,
     const struct catalogue *cat, int width)
 {
-	struct rview_item	*items;
+	static const struct risk_register none;
+	const struct rview_item	*it;
 	struct rview_cols	 cols;
+	struct vlines		*ls = &rv->list.lines;
 	struct vline		*v;
 	size_t			 i, n = 0;
+	int			 prev = 0;
 
-	items = xcalloc(r != NULL && r->n > 0 ? r->n : 1, sizeof *items);
-	for (i = 0; r != NULL && i < r->n; i++) {
-		const struct threat	*t;
-
-		t = rview_threat(cat, r->risks[i]->threat);
-
-		if (!rfilter_match(&rv->filter, r->risks[i], t))
-			continue;
-		items[n].k = r->risks[i];
-		items[n].t = t;
-		items[n++].sort = rv->sort;
+	if (r == NULL)
+		r = &none;
+	if (rv->cat != cat)
+		rview_stale(rv);
+	rv->cat = cat;
+	rview_sort(rv, r, cat);
+	vlist_clear(&rv->list);
+	/* Room for every risk, the heading and a note, at once. */
+	if (ls->cap < rv->nsorted + 3) {
+		ls->cap = rv->nsorted + 3;
+		ls->v = xreallocarray(ls->v, ls->cap, sizeof *ls->v);
 	}
-	qsort(items, n, sizeof *items, rview_qcmp);
+	vlines_add(ls);		/* the heading, once the widths are known */
+	rv->list.sticky = 1;
 	/* The fixed columns as wide as what they show; the title the rest. */
 	rview_cols_init(&cols, 1);
-	for (i = 0; i < n; i++)
-		rview_cols_fit(&cols, items[i].k, items[i].t);
+	for (i = 0; i < rv->nsorted; i++) {
+		it = &rv->sorted[i];
+		if (!rfilter_match(&rv->filter, it->k, it->t))
+			continue;
+		/* Listed apart: the provisional risks that apply. */
+		if (rv->sort == RSORT_SEVERITY && it->k->applies &&
+		    it->provisional && (n == 0 || !prev))
+			vlines_addf(ls, VS_WARN, "To confirm: "
+			    "these rest on unanswered fields");
+		prev = it->provisional;
+		n++;
+		rview_cols_fit(&cols, it->k, it->t);
+		/* Its text when it is shown (rview_fill()). */
+		v = vlines_add(ls);
+		v->selectable = 1;
+		v->data = it->k;
+	}
 	rview_cols_done(&cols, width);
-	vlist_clear(&rv->list);
-	v = vlines_add(&rv->list.lines);
+	rv->cols = cols;
+	v = &ls->v[0];
 	vline_cell(v, VS_HEADING, "SEV", 4);
 	vline_add(v, VS_HEADING, " ");
 	vline_cell(v, VS_HEADING, "STATUS", cols.status);
@@ -547,26 +631,14 @@ rview_build(struct rview *rv, const struct risk_register *r,
 	vline_add(v, VS_HEADING, " ");
 	vline_cell(v, VS_HEADING, "GUIDE", cols.guide);
 	vline_add(v, VS_HEADING, " TITLE");
-	rv->list.sticky = 1;
-	for (i = 0; i < n; i++) {
-		/* Listed apart: the provisional risks that apply. */
-		if (rv->sort == RSORT_SEVERITY && items[i].k->applies &&
-		    risk_provisional(items[i].k) && (i == 0 ||
-		    !risk_provisional(items[i - 1].k)))
-			vlines_addf(&rv->list.lines, VS_WARN, "To confirm: "
-			    "these rest on unanswered fields");
-		v = vlines_add(&rv->list.lines);
-		v->selectable = 1;
-		v->data = items[i].k;
-		rview_risk_line(v, items[i].k, items[i].t, &cols);
-	}
+	rv->list.fill = rview_fill;
+	rv->list.fill_arg = rv;
 	if (n == 0)
-		vlines_addf(&rv->list.lines, VS_DIM, "%s",
+		vlines_addf(ls, VS_DIM, "%s",
 		    rfilter_active(&rv->filter) ? "No risk matches the filter "
 		    "(c clears it)." : "No risks.");
 	rv->shown = n;
-	rv->total = r != NULL ? r->n : 0;
-	free(items);
+	rv->total = r->n;
 	if (rv->keep_threat == NULL ||
 	    rview_select(rv, rv->keep_threat, rv->keep_target) == -1)
 		vlist_fix(&rv->list);

@@ -89,14 +89,36 @@ int		 rfilter_set(struct rfilter *, const char *name, const char *,
 /* The text form of one filter (the caller's), or NULL when unset. */
 char		*rfilter_get(const struct rfilter *, const char *name);
 
+struct rview_cols {
+	int	status;
+	int	target;
+	int	guide;		/* 0: no guideline column */
+	int	title;
+};
+struct rview_item;
+
 struct rview {
 	struct rfilter	 filter;
 	enum rsort	 sort;
-	struct vlist	 list;		/* data: const struct risk */
+	struct vlist	 list;		/* data: const struct risk; a risk's
+					   line is formatted when shown */
 	size_t		 shown;		/* risks listed */
 	size_t		 total;		/* risks in the register */
 	char		*keep_threat;	/* the selection, by name, kept */
 	char		*keep_target;	/* across reloads of the register */
+	/* What the lines are formatted with. */
+	struct rview_cols		 cols;
+	const struct catalogue		*cat;
+	/*
+	 * The whole register in the order asked for, kept while the
+	 * register and the order stay the same (rview_stale() says when the
+	 * register was reloaded), so that a new filter only picks from it.
+	 */
+	struct rview_item		*sorted;
+	size_t				 nsorted;
+	enum rsort			 sorted_by;
+	const struct risk_register	*sorted_of;
+	struct risk *const		*sorted_risks;
 };
 
 void		 rview_init(struct rview *);
@@ -109,10 +131,13 @@ void		 rview_remember(struct rview *);
 /*
  * Build the list: a heading of columns, then the risks that pass the
  * filter in the sort order. The cursor goes back to the risk remembered
- * (by name) when that risk is still listed.
+ * (by name) when that risk is still listed. The register is sorted once
+ * for an order and kept: call rview_stale() whenever its risks change.
  */
 void		 rview_build(struct rview *, const struct risk_register *,
 		     const struct catalogue *, int width);
+/* The register built from was changed or reloaded: sort it again. */
+void		 rview_stale(struct rview *);
 /* The risk under the cursor, or NULL. */
 const struct risk *rview_selected(const struct rview *);
 /* Put the cursor on a risk by threat and target. 0 or -1. */
@@ -124,12 +149,6 @@ int		 rview_select(struct rview *, const char *threat,
  * at most a third of the width), the title the rest. init, fit each risk,
  * then done.
  */
-struct rview_cols {
-	int	status;
-	int	target;
-	int	guide;		/* 0: no guideline column */
-	int	title;
-};
 void		 rview_cols_init(struct rview_cols *, int header);
 void		 rview_cols_fit(struct rview_cols *, const struct risk *,
 		     const struct threat *);

@@ -275,6 +275,18 @@ vlist_clear(struct vlist *l)
 {
 	vlines_clear(&l->lines);
 	l->sticky = 0;
+	l->fill = NULL;
+	l->fill_arg = NULL;
+}
+
+struct vline *
+vlist_line(struct vlist *l, size_t i)
+{
+	struct vline	*v = &l->lines.v[i];
+
+	if (v->n == 0 && v->data != NULL && l->fill != NULL)
+		l->fill(l->fill_arg, v);
+	return v;
 }
 
 /* 1 if line i exists and the cursor may stop on it. */
@@ -453,7 +465,7 @@ vlist_search(struct vlist *l, const char *needle)
 		i = (l->cursor + k) % l->lines.n;
 		if (!vlist_ok(l, i))
 			continue;
-		s = vline_plain(&l->lines.v[i]);
+		s = vline_plain(vlist_line(l, i));
 		hit = view_contains(s, needle);
 		free(s);
 		/* The lines an item runs on to: the cursor skips them, but
@@ -461,7 +473,7 @@ vlist_search(struct vlist *l, const char *needle)
 		for (j = i + 1; !hit && j < l->lines.n &&
 		    !l->lines.v[j].selectable && l->lines.v[j].data != NULL &&
 		    l->lines.v[j].data == l->lines.v[i].data; j++) {
-			s = vline_plain(&l->lines.v[j]);
+			s = vline_plain(vlist_line(l, j));
 			hit = view_contains(s, needle);
 			free(s);
 		}

@@ -70,6 +70,14 @@ struct vlist {
 					   below the sticky ones */
 	size_t		 sticky;	/* first lines that never scroll
 					   (a column header) */
+	/*
+	 * Or NULL: makes the text of a line that carries data but has no
+	 * text yet, when it is first drawn or searched (vlist_line()), so
+	 * that a list of a million items formats only what is shown. arg
+	 * is borrowed.
+	 */
+	void		(*fill)(const void *arg, struct vline *);
+	const void	*fill_arg;
 };
 
 /* Append text (untrusted: made visible, newlines too) in a style. */
@@ -104,13 +112,16 @@ void		 vlines_wrap(struct vlines *, int style, const char *,
 void		 vlist_init(struct vlist *);
 void		 vlist_release(struct vlist *);
 /*
- * Drop every line and the sticky count, keep the cursor and scroll:
+ * Drop every line, the sticky count and the filler, keep the cursor and
+ * scroll:
  * rebuild, then vlist_fix().
  */
 void		 vlist_clear(struct vlist *);
 /* Append a line that can hold the cursor and shows data; the pointer
  * lasts until the next line is added. */
 struct vline	*vlist_item(struct vlist *, const void *data);
+/* Line i (< lines.n), its text made first when the list fills lazily. */
+struct vline	*vlist_line(struct vlist *, size_t i);
 /* Put the cursor on a selectable line again after a rebuild. */
 void		 vlist_fix(struct vlist *);
 /* Move the cursor by delta selectable lines (clamped). */
