@@ -12,9 +12,20 @@
 # walk-through. Each cell is the median of BENCH_TUI_REPS (default 5) tries,
 # in milliseconds; the harness itself (a tmux capture per poll) adds a few
 # milliseconds, shown as "harness" (a key the screen ignores).
+#
+# Above BENCH_TUI_IMPORT_MAX components (default 100000) the model file
+# would pass the YAML parser's node limit, so the register is built as
+# bench-register builds its systems (one system of N components, analysed
+# and stored through the store, with decisions on about a quarter of the
+# risks): N = 385000 gives about a million risks, in several minutes and
+# about 5 GB. With BENCH_TUI_KEEP=DIR each database is kept in DIR as
+# tui-N.db and reused by the next run.
 set -u
 bin=${PARAPET_BIN:-./parapet}
 gen=${BENCH_MODEL:-./bench/bench-model}
+reg=${BENCH_REGISTER:-./bench/bench-register}
+import_max=${BENCH_TUI_IMPORT_MAX:-100000}
+keep=${BENCH_TUI_KEEP:-}
 reps=${BENCH_TUI_REPS:-5}
 if [ $# -gt 0 ]; then
 	sizes=("$@")
@@ -97,11 +108,29 @@ declare -A label=(
 	[back]="Esc back" [harness]="harness (a capture)")
 declare -A ms nrisks
 
+# build N DB: the register of N components into DB.
+build() {
+	if [ "$1" -le "$import_max" ]; then
+		"$gen" "$1" >"$t/m.yaml" &&
+		    "$bin" import "$t/m.yaml" "$2" >/dev/null
+	else
+		[ -x "$reg" ] || { echo "bench-tui: no $reg" >&2; return 1; }
+		BENCH_RUNS=1 "$reg" 1 "$1" "$2" >&2
+	fi
+}
+
 for n in "${sizes[@]}"; do
-	"$gen" "$n" >"$t/m.yaml" || exit 1
-	db="$t/m$n.db"
-	"$bin" import "$t/m.yaml" "$db" >/dev/null || exit 1
-	nrisks[$n]=$("$bin" risks "$db" --all 2>/dev/null | wc -l)
+	if [ -n "$keep" ]; then
+		db="$keep/tui-$n.db"
+	else
+		db="$t/m$n.db"
+	fi
+	if [ -z "$keep" ] || [ ! -s "$db" ]; then
+		rm -f "$db" "$db-wal" "$db-shm"
+		build "$n" "$db" || exit 1
+	fi
+	nrisks[$n]=$(sqlite3 "$db" 'SELECT count(*) FROM risks' 2>/dev/null ||
+	    "$bin" risks "$db" --all 2>/dev/null | wc -l)
 	echo "N = $n: ${nrisks[$n]} risks" >&2
 	for s in "${steps[@]}"; do
 		: >"$t/$s"
@@ -137,7 +166,7 @@ for n in "${sizes[@]}"; do
 		ms[$s,$n]=$(median <"$t/$s")
 	done
 	tx kill-server 2>/dev/null
-	rm -f "$db" "$db-wal" "$db-shm"
+	[ -n "$keep" ] || rm -f "$db" "$db-wal" "$db-shm"
 done
 
 printf '%-24s' "TUI, median ms (120x40)"
