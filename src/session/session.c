@@ -226,10 +226,16 @@ session_reanalyze(struct session *s, const struct model *m, int saving,
 	if (session_keep_decided(s, m->system.id, &fresh, &pending, NULL,
 	    &asked, err) == -1)
 		goto out;
-	/* Nothing to change: no write lock taken or waited for, so that a
-	   read-only analysis goes on while another process writes. */
-	if ((current = store_register_current(s->store, m->system.id,
-	    &fresh, err)) == -1)
+	/*
+	 * Nothing to change: no write lock taken or waited for, so that a
+	 * read-only analysis goes on while another process writes. A save
+	 * holds the write lock already (session_save()): there the merge and
+	 * the sync find what changed themselves and write only that, and a
+	 * check first would read the stored register once more for nothing.
+	 */
+	current = 0;
+	if (!saving && (current = store_register_current(s->store,
+	    m->system.id, &fresh, err)) == -1)
 		goto out;
 	/* Decisions move onto merged findings in the same transaction. */
 	if (!current && store_transaction(s->store, err) == -1)
