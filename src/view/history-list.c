@@ -10,6 +10,13 @@
 #include "view/history-list.h"
 
 /*
+ * Column widths: the time as "2026-11-25 20:15" and a space; the author cut
+ * to ten columns and a space.
+ */
+#define WHEN_W	17
+#define WHO_W	11
+
+/*
  * An object's name to show in w columns: a risk's (threat@target) too long
  * keeps its target, cut in the middle, since two risks of one threat differ
  * only there; anything else is left to vline_cell to cut at its end.
@@ -53,26 +60,26 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 			    (w = text_width(v[i].object)) > objw)
 				objw = w;
 		/* As wide as the widest, if the change keeps 24 columns. */
-		rest = width - 17 - 11 - 24;
+		rest = width - WHEN_W - WHO_W - 24;
 		/*
 		 * Else (a narrow screen, a projector's 80 columns) the
 		 * object keeps what it needs and the change goes under it,
 		 * wrapped: neither is cut.
 		 */
-		if (objw + 1 > rest && width >= 17 + 11 + 16) {
+		if (objw + 1 > rest && width >= WHEN_W + WHO_W + 16) {
 			below = 1;
-			rest = width - 17 - 11;
+			rest = width - WHEN_W - WHO_W;
 		}
 		if (rest < 28)
 			rest = 28;
 		objw = objw < 6 ? 7 : objw >= rest ? rest : objw + 1;
 	}
-	rest = width - 17 - 11 - objw;
+	rest = width - WHEN_W - WHO_W - objw;
 	if (rest < 16)
 		rest = 16;
 	line = vlines_add(&l->lines);
-	vline_cell(line, VS_HEADING, "WHEN (UTC)", 17);
-	vline_cell(line, VS_HEADING, "WHO", 11);
+	vline_cell(line, VS_HEADING, "WHEN (UTC)", WHEN_W);
+	vline_cell(line, VS_HEADING, "WHO", WHO_W);
 	vline_cell(line, VS_HEADING, "OBJECT", objw);
 	if (!below)
 		vline_add(line, VS_HEADING, "CHANGE");
@@ -88,11 +95,11 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 		at = xstrndup(c->at != NULL ? c->at : "", 16);
 		if (strlen(at) > 10 && at[10] == 'T')
 			at[10] = ' ';
-		vline_cell(line, VS_DIM, at, 17);
+		vline_cell(line, VS_DIM, at, WHEN_W);
 		free(at);
 		/* A column cut short still ends with a space before the
 		 * next one. */
-		vline_cell(line, VS_NORMAL, c->who, 10);
+		vline_cell(line, VS_NORMAL, c->who, WHO_W - 1);
 		vline_add(line, VS_NORMAL, " ");
 		if (!one_object) {
 			obj = history_object(c->object, objw - 1);
