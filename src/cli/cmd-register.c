@@ -43,30 +43,6 @@ register_format(const char *w)
 	return -1;
 }
 
-/* --status: a risk status; -1 after printing. */
-static int
-register_status(const char *w)
-{
-	struct buf	 b;
-	const char	*near;
-	int		 i;
-
-	if ((i = vocab_find(&vocab_risk_status, w)) != -1)
-		return i;
-	buf_init(&b);
-	if ((near = vocab_suggest(&vocab_risk_status, w)) != NULL)
-		buf_addf(&b, "did you mean '%s'?", near);
-	else {
-		buf_adds(&b, "expected ");
-		vocab_list(&vocab_risk_status, &b);
-	}
-	fprintf(stderr, "parapet: register: unknown status '");
-	cli_puts(stderr, w);
-	fprintf(stderr, "' (%s)\n", b.s);
-	buf_release(&b);
-	return -1;
-}
-
 /* --review-after: a number of days, 0 to 36500; -1 after printing. */
 static long
 register_days(const char *w)
@@ -214,8 +190,9 @@ cmd_register(const struct cli_cmd *c, struct cli_args *a)
 	memset(&f, 0, sizeof f);
 	f.status = -1;
 	if ((format = register_format(a->format)) == -1 ||
-	    (a->status != NULL && (f.status = register_status(a->status)) ==
-	    -1) || (a->min_severity != NULL && (f.min_severity =
+	    (a->status != NULL && (f.status = cli_word(&vocab_risk_status,
+	    "status", "--status", a->status)) == -1) ||
+	    (a->min_severity != NULL && (f.min_severity =
 	    cli_level("--min-severity", a->min_severity)) == -1) ||
 	    (f.review_days = register_days(a->review_after)) == -1)
 		return cli_usage(c);

@@ -173,13 +173,7 @@ export_done(struct tui *t, void *arg, const char *name)
 		return 0;
 	}
 	now = store_now();
-	memset(&in, 0, sizeof in);
-	in.model = t->m;
-	in.risks = &t->risks;
-	in.cat = tui_catalogue(t);
-	in.history = h;
-	in.nhistory = nh;
-	in.generated_at = now;
+	export_input_whole(&in, t->m, &t->risks, tui_catalogue(t), h, nh, now);
 	if ((len = export_write_file(x, &in, path, &svg, &err)) != -1) {
 		if (svg != NULL)
 			tui_message(t, "exported %s to '%s' (%ld bytes), the "

@@ -241,7 +241,7 @@ expect_rc 2 "--format xml"
 expect_err "unknown format 'xml' (expected text, csv or markdown)" "format"
 run register "$db" --status acepted
 expect_rc 2 "--status typo"
-expect_err "did you mean 'accepted'?" "status suggestion"
+expect_err "unknown status 'acepted' for --status (did you mean 'accepted'?)" "status suggestion"
 run register "$db" --overdue --review
 expect_rc 2 "--overdue --review"
 run register "$db" --review-after soon
