@@ -29,7 +29,7 @@ tui_wait 'Step 7 of 7'
 tui_keys R
 tui_wait "$n of $n risks, by severity"
 header_under_title "at the top"
-first='Instructions hidden in retrieved co'
+first='Instructions hidden in content the mo'
 tui_has "$first"
 for _ in $(seq 12); do tui_keys Down; done
 tui_wait_gone "$first"
