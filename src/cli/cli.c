@@ -590,6 +590,23 @@ cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
 			if (strstr(names[i], word) != NULL)
 				near = names[i];
 		free(word);
+	} else if (arg[0] == '-' && arg[1] != '\0') {
+		/*
+		 * Options are long only: "-o" names the one option that
+		 * begins with o, "-output" the one it spells.
+		 */
+		len = strcspn(arg + 1, "=");
+		for (i = 0; longopts[i].name != NULL; i++) {
+			if (len == 1 ? longopts[i].name[0] != arg[1] :
+			    strncmp(longopts[i].name, arg + 1, len) != 0 ||
+			    longopts[i].name[len] != '\0')
+				continue;
+			if (near != NULL) {
+				near = NULL;	/* -m: --model or --min-severity */
+				break;
+			}
+			near = longopts[i].name;
+		}
 	}
 	fprintf(stderr, "parapet: %s%sunknown option '", c->name,
 	    *c->name != '\0' ? ": " : "");
@@ -679,7 +696,7 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 {
 	struct option	longopts[CLI_NOPTIONS + 1];
 	size_t		i, n = 0;
-	int		ch;
+	int		ch, at;
 
 	/* getopt_long returns CLI_OPTVAL + the option's index in the table. */
 	for (i = 0; i < CLI_NOPTIONS; i++)
@@ -694,8 +711,13 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 	memset(&longopts[n], 0, sizeof longopts[n]);
 	optind = 0;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1 ||
-	    optind < argc) {
+	/*
+	 * at: the word getopt_long reads. An unknown letter inside a word
+	 * ("-output") leaves optind on that word, so optind - 1 would name
+	 * the word before it.
+	 */
+	while ((at = optind > 0 ? optind : 1, ch = getopt_long(argc, argv,
+	    "+:h", longopts, NULL)) != -1 || optind < argc) {
 		if (ch == -1) {
 			/* A positional argument: keep it and go on. */
 			a->pos[a->npos++] = argv[optind++];
@@ -715,7 +737,8 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 			    argv[optind - 1]);
 			return cli_usage(c);
 		default:
-			cli_unknown_option(c, longopts, argv[optind - 1]);
+			cli_unknown_option(c, longopts, argv[at < argc ? at :
+			    optind - 1]);
 			return cli_usage(c);
 		}
 	}

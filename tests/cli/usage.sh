@@ -25,6 +25,18 @@ expect_rc 2 "misspelt option"
 expect_err "unknown option '--fail-onn' (did you mean '--fail-on'?)" \
     "misspelt option"
 
+# Options are long only: a short or single-dash spelling names the long one.
+run export ci.db -o out.md
+expect_rc 2 "-o"
+expect_err "unknown option '-o' (did you mean '--output'?)" "-o"
+run export ci.db -output out.md
+expect_rc 2 "-output"
+expect_err "unknown option '-output' (did you mean '--output'?)" "-output"
+run risks ci.db -m x
+expect_rc 2 "-m, two options begin with m"
+expect_err "unknown option '-m'" "-m"
+grep -qF "did you mean" "$T/err" && fail "-m: --model or --min-severity, not one"
+
 # new --template: no internal path, a suggestion.
 run new n.db --template rag
 expect_rc 2 "unknown template"
