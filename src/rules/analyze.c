@@ -1097,11 +1097,22 @@ analyze_drop_adjustments(struct risk *k)
 }
 
 /*
+ * Flows set aside (by index): on[] a byte per flow of the model, idx[]
+ * the n set, so that clearing them and walking them does not go over
+ * every flow of the model for each finding folded.
+ */
+struct skipset {
+	unsigned char	*on;
+	size_t		*idx;
+	size_t		 n;
+};
+
+/*
  * 1 if a reason line or an ask's element names one of the flows set in
- * skip (by index), quoted as the reasons quote them ("flow 'r2' ...").
+ * skip, quoted as the reasons quote them ("flow 'r2' ...").
  */
 static int
-analyze_names_skipped(const struct model *m, const unsigned char *skip,
+analyze_names_skipped(const struct model *m, const struct skipset *skip,
     const char *text)
 {
 	char	*q;
@@ -1110,27 +1121,33 @@ analyze_names_skipped(const struct model *m, const unsigned char *skip,
 
 	if (skip == NULL)
 		return 0;
-	for (i = 0; i < m->nflows && !hit; i++) {
-		if (!skip[i])
-			continue;
-		q = xasprintf("'%s'", m->flows[i]->id);
+	for (i = 0; i < skip->n && !hit; i++) {
+		q = xasprintf("'%s'", m->flows[skip->idx[i]]->id);
 		hit = strstr(text, q) != NULL;
 		free(q);
 	}
 	return hit;
 }
 
-/* 1 if id is that of a flow set in skip (by index). */
+/* The index + 1 of the flow of this id, or 0 if no flow has it. */
+static size_t
+analyze_flow_index(const struct model *m, const char *id)
+{
+	const struct objref	*ref = model_find(m, id);
+
+	if (ref == NULL || ref->type != OBJ_FLOW)
+		return 0;
+	return ((const struct flow *)ref->ptr)->index + 1;
+}
+
+/* 1 if id is that of a flow set in skip. */
 static int
-analyze_skips_id(const struct model *m, const unsigned char *skip,
+analyze_skips_id(const struct model *m, const struct skipset *skip,
     const char *id)
 {
-	size_t	i;
+	size_t	j = analyze_flow_index(m, id);
 
-	for (i = 0; i < m->nflows; i++)
-		if (skip[i] && strcmp(m->flows[i]->id, id) == 0)
-			return 1;
-	return 0;
+	return j != 0 && skip->on[j - 1];
 }
 
 /* 1 if the risk k has the alias THREAT@TARGET. */
@@ -1160,7 +1177,7 @@ analyze_has_alias(const struct risk *k, const char *threat,
  */
 static void
 analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
-    const unsigned char *skip, int name_too)
+    const struct skipset *skip, int name_too)
 {
 	char	*name;
 	size_t	 x, len = strlen(c->threat);
@@ -1799,13 +1816,14 @@ analyze_covers_agents(const struct catalogue *cat, const struct model *m,
 static int
 analyze_share_out(const struct model *m, const struct risk *k,
     const struct risk *c, struct strmap *alias, const unsigned char *gone,
-    unsigned char *skip)
+    struct skipset *skip)
 {
 	const char	*a, *id;
 	char		*key;
 	size_t		 i, j, x, len = strlen(c->threat), n = 0;
 
-	memset(skip, 0, m->nflows + 1);
+	while (skip->n > 0)
+		skip->on[skip->idx[--skip->n]] = 0;
 	for (i = 0; i < c->naliases; i++) {
 		a = c->aliases[i];
 		if (strncmp(a, c->threat, len) != 0 || a[len] != '@')
@@ -1813,17 +1831,18 @@ analyze_share_out(const struct model *m, const struct risk *k,
 		id = a + len + 1;
 		if (analyze_has_alias(k, k->threat, id))
 			continue;
-		for (j = 0; j < m->nflows; j++)
-			if (strcmp(m->flows[j]->id, id) == 0)
-				break;
-		if (j == m->nflows)
+		if ((j = analyze_flow_index(m, id)) == 0)
 			continue;
+		j--;
 		key = xasprintf("%s@%s", k->threat, id);
 		x = (size_t)(uintptr_t)strmap_get(alias, key);
 		free(key);
 		if (x == 0 || gone[x - 1])
 			return 0;
-		skip[j] = 1;
+		if (!skip->on[j]) {
+			skip->on[j] = 1;
+			skip->idx[skip->n++] = j;
+		}
 		n++;
 	}
 	return n > 0;
@@ -1892,7 +1911,8 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	struct strmap		 by, alias;
 	struct feedback		*fb = NULL;
 	char			**names;
-	unsigned char		*gone, *split, *skip;
+	unsigned char		*gone, *split;
+	struct skipset		 skip;
 	const char		*a;
 	size_t			 i, j, x, y, z, len, n = reg->n, *order;
 
@@ -1900,7 +1920,9 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	names = xcalloc(n + 1, sizeof *names);
 	gone = xcalloc(n + 1, 1);
 	split = xcalloc(n + 1, 1);
-	skip = xcalloc(m->nflows + 1, 1);
+	skip.on = xcalloc(m->nflows + 1, 1);
+	skip.idx = xcalloc(m->nflows + 1, sizeof *skip.idx);
+	skip.n = 0;
 	order = analyze_covers_order(cat, reg);
 	strmap_init(&alias);
 	for (i = 0; i < n; i++) {
@@ -1933,12 +1955,12 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 					continue;
 				c = reg->risks[x - 1];
 				if (analyze_share_out(m, k, c, &alias, gone,
-				    skip)) {
+				    &skip)) {
 					/* Its part about this flow, once. */
 					if (analyze_has_alias(k, c->threat,
 					    a + len + 1))
 						continue;
-					analyze_fold(k, c, m, skip,
+					analyze_fold(k, c, m, &skip,
 					    !split[x - 1]);
 					split[x - 1] = 1;
 					continue;
@@ -1988,7 +2010,8 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	free(names);
 	free(gone);
 	free(split);
-	free(skip);
+	free(skip.on);
+	free(skip.idx);
 	free(order);
 }
 
