@@ -12,6 +12,7 @@
 struct strmap_slot {
 	const char	*key;
 	void		*value;
+	size_t		 hash;	/* of key, kept for probes and growth */
 };
 
 struct strmap {
