@@ -30,18 +30,31 @@ struct store_questions {
 	struct risk_question	 q;
 };
 
+/*
+ * The questions as rows, written over those kept: a row whose question is
+ * the same stays as it is (a re-import after one change rewrote every
+ * row of a large register, all of them equal), and the rows past the
+ * last question go.
+ */
 int
 store_save_questions(struct store *s, const char *id,
     const struct risk_questions *q, struct error *err)
 {
-	static const char *const clear = "DELETE FROM open_questions_at "
-	    "WHERE system = ?";
 	static const char *const at = "INSERT INTO open_questions_at "
 	    "(system, edited, n) SELECT system, edited, ?2 FROM models "
-	    "WHERE system = ?1";
+	    "WHERE system = ?1 ON CONFLICT (system) DO UPDATE SET "
+	    "edited = excluded.edited, n = excluded.n";
 	static const char *const add = "INSERT INTO open_questions (system, "
 	    "position, element, field, worst, risks) "
-	    "VALUES (?, ?, ?, ?, ?, ?)";
+	    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (system, position) DO "
+	    "UPDATE SET element = excluded.element, field = excluded.field, "
+	    "worst = excluded.worst, risks = excluded.risks WHERE "
+	    "open_questions.element IS NOT excluded.element OR "
+	    "open_questions.field IS NOT excluded.field OR "
+	    "open_questions.worst IS NOT excluded.worst OR "
+	    "open_questions.risks IS NOT excluded.risks";
+	static const char *const tail = "DELETE FROM open_questions "
+	    "WHERE system = ? AND position >= ?";
 	const struct risk	*k;
 	struct db_stmt		*st;
 	struct buf		 b;
@@ -49,9 +62,13 @@ store_save_questions(struct store *s, const char *id,
 	size_t			 i, j;
 	int			 rc = 0;
 
-	/* The questions go with their row (ON DELETE CASCADE). */
-	if (store_exec(s, clear, id, err) == -1 ||
-	    (st = store_prepare(s, at, err)) == NULL)
+	if ((st = store_prepare(s, at, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	db_bind_int64(st, 2, (long long)q->n);
+	if (store_run(s, st, err) == -1)
+		return -1;
+	if ((st = store_prepare(s, tail, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
 	db_bind_int64(st, 2, (long long)q->n);

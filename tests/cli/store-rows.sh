@@ -37,7 +37,14 @@ newdb m
 db=$DB
 PARAPET_USER=alice run import "$T/m1.yaml" "$db"; expect_rc 0 "import (1)"
 PARAPET_USER=bob run import "$T/m3.yaml" "$db"; expect_rc 0 "import (2)"
+asked=$(rows "$db" "SELECT n FROM open_questions_at")
 PARAPET_USER=carol run import "$T/m4.yaml" "$db"; expect_rc 0 "import (3)"
+# The open questions kept are the last analysis's, one row each: an
+# import that asks fewer leaves none of the earlier ones behind.
+now=$(rows "$db" "SELECT n FROM open_questions_at")
+[ "$now" -lt "$asked" ] || fail "m4 asks no fewer questions than m3: $now, $asked"
+[ "$(rows "$db" "SELECT count(*) FROM open_questions")" = "$now" ] ||
+    fail "open question rows left behind: $(rows "$db" "SELECT count(*) FROM open_questions") for $now"
 run history "$db"
 expect_rc 0 "history"
 expect_out "r1  2026-11-25T10:00:00Z  alice  support-assistant  gpt created: (none) -> model" "alice created gpt"
