@@ -782,6 +782,11 @@ retry:
 	if ((s = cli_session(a, tmp != NULL ? tmp : db,
 	    STORE_CREATE)) == NULL)
 		goto undo;
+	/* Nobody else sees it yet: each page written once (issue 15). */
+	if (tmp != NULL && store_private_build(s->store, 1, &e) == -1) {
+		cli_fail(&e);
+		goto undo;
+	}
 	if (session_check_model(s, m, file, &e) == -1) {
 		cli_fail(&e);
 		goto undo;
@@ -862,6 +867,10 @@ retry:
 			sum.merged = saved.merged;
 	}
 	if (tmp != NULL) {
+		if (store_private_build(s->store, 0, &e) == -1) {
+			cli_fail(&e);
+			goto undo;
+		}
 		session_close(s);	/* the last connection: WAL merged */
 		s = NULL;
 		switch (import_publish(tmp, db, &e)) {

@@ -31,6 +31,38 @@ store_remove_files(const char *path)
 	p = xasprintf("%s-shm", path);
 	unlink(p);
 	free(p);
+	p = xasprintf("%s-journal", path);
+	unlink(p);
+	free(p);
+}
+
+static void	store_reset_all(struct store *);
+
+int
+store_private_build(struct store *s, int on, struct error *err)
+{
+	const char	*want = on ? "delete" : "wal", *mode;
+	struct db_stmt	*st;
+	int		 rc, same;
+
+	if (db_is_server(s->db))
+		return 0;
+	store_reset_all(s);	/* no statement may hold a read open */
+	if ((st = store_prepare(s, on ? "PRAGMA journal_mode = DELETE" :
+	    "PRAGMA journal_mode = WAL", err)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) != DB_ROW) {
+		db_reset(st);
+		return store_fail(s, rc, err);
+	}
+	/* SQLite answers with the mode it is in, which may be the old. */
+	mode = db_column_text(st, 0);
+	same = mode != NULL && strcmp(mode, want) == 0;
+	db_reset(st);
+	if (!same)
+		return error_set(err, "%s: could not switch the journal to "
+		    "%s", s->path, want);
+	return 0;
 }
 
 struct store *

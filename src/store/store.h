@@ -98,10 +98,21 @@ const char	*store_name(const struct store *);
 /* The same for a path before it is opened; the caller's to free. */
 char		*store_display(const char *path);
 /*
- * Remove a database file and its -wal and -shm files: for a caller that
- * created a database and must leave nothing behind when it fails.
+ * Remove a database file and its -wal, -shm and -journal files: for a
+ * caller that created a database and must leave nothing behind when it
+ * fails.
  */
 void		 store_remove_files(const char *path);
+/*
+ * A new SQLite file that no other process sees yet (built under a private
+ * name, then linked into place): on, its pages are written once, into the
+ * file, with a rollback journal (of a new file it holds next to nothing),
+ * rather than into the write-ahead log and then again into the file; off,
+ * it goes back to the write-ahead log every other connection expects,
+ * before it is published. No transaction may be open. Nothing on a
+ * server. 0, or -1 with err set.
+ */
+int		 store_private_build(struct store *, int on, struct error *);
 void		 store_close(struct store *);
 
 /*
