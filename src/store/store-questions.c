@@ -54,7 +54,7 @@ store_save_questions(struct store *s, const char *id,
 	    "open_questions.worst IS NOT excluded.worst OR "
 	    "open_questions.risks IS NOT excluded.risks";
 	static const char *const tail = "DELETE FROM open_questions "
-	    "WHERE system = ? AND position >= ?";
+	    "WHERE system = ?1 AND position >= ?2";
 	const struct risk	*k;
 	struct db_stmt		*st;
 	struct buf		 b;
@@ -62,18 +62,15 @@ store_save_questions(struct store *s, const char *id,
 	size_t			 i, j;
 	int			 rc = 0;
 
-	if ((st = store_prepare(s, at, err)) == NULL)
-		return -1;
-	store_bind(st, 1, id);
-	db_bind_int64(st, 2, (long long)q->n);
-	if (store_run(s, st, err) == -1)
-		return -1;
-	if ((st = store_prepare(s, tail, err)) == NULL)
-		return -1;
-	store_bind(st, 1, id);
-	db_bind_int64(st, 2, (long long)q->n);
-	if (store_run(s, st, err) == -1)
-		return -1;
+	for (i = 0; i < 2; i++) {
+		/* Both number their parameters alike: the model, the count. */
+		if ((st = store_prepare(s, i == 0 ? at : tail, err)) == NULL)
+			return -1;
+		store_bind(st, 1, id);
+		db_bind_int64(st, 2, (long long)q->n);
+		if (store_run(s, st, err) == -1)
+			return -1;
+	}
 	buf_init(&b);
 	for (i = 0; rc == 0 && i < q->n; i++) {
 		buf_reset(&b);
