@@ -1966,6 +1966,42 @@ test_list_counts(void **state)
 	assert_int_equal(v[1].counts.by_status[RISK_OPEN], 2);
 	assert_int_equal(v[1].counts.by_status[RISK_MITIGATING], 1);
 	store_summaries_free(v, n);
+
+	/*
+	 * The start screen's list (the risks by severity and status only)
+	 * follows each decision, and says nothing of what it did not count.
+	 */
+	assert_int_equal(store_set_risk(s, "assist", "data-leak", "ask",
+	    RISK_ACCEPTED, "Ann", "no personal data in prompts", &e), 0);
+	assert_int_equal(store_list_some(s, STORE_LIST_RISKS, &v, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[1].id, "assist");
+	assert_int_equal(v[1].revision, 3);
+	assert_int_equal(v[1].counts.applying, 3);
+	assert_int_equal(v[1].counts.by_severity[LEVEL_CRITICAL], 1);
+	assert_int_equal(v[1].counts.by_status[RISK_OPEN], 1);
+	assert_int_equal(v[1].counts.by_status[RISK_MITIGATING], 1);
+	assert_int_equal(v[1].counts.by_status[RISK_ACCEPTED], 1);
+	assert_int_equal(v[1].ncomponents, 0);
+	assert_int_equal(v[1].counts.assumed, 0);
+	store_summaries_free(v, n);
+	assert_int_equal(store_set_risk(s, "assist", "poisoning", "llm",
+	    RISK_OPEN, NULL, NULL, &e), 0);
+	assert_int_equal(store_list_some(s, STORE_LIST_RISKS, &v, &n, &e), 0);
+	assert_int_equal(v[1].counts.by_status[RISK_OPEN], 2);
+	assert_int_equal(v[1].counts.by_status[RISK_MITIGATING], 0);
+	assert_int_equal(v[1].counts.by_status[RISK_ACCEPTED], 1);
+	assert_int_equal(v[1].counts.cell[LEVEL_CRITICAL][RISK_ACCEPTED] +
+	    v[1].counts.cell[LEVEL_HIGH][RISK_ACCEPTED] +
+	    v[1].counts.cell[LEVEL_MEDIUM][RISK_ACCEPTED], 1);
+	store_summaries_free(v, n);
+	/* Ids alone: the commands that only need a model's name. */
+	assert_int_equal(store_list_some(s, 0, &v, &n, &e), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[1].id, "assist");
+	assert_int_equal(v[1].counts.applying, 0);
+	assert_int_equal(v[1].nflows, 0);
+	store_summaries_free(v, n);
 	/* Two models: loading needs a name. */
 	assert_null(store_load(s, NULL, &e));
 	assert_non_null(strstr(e.msg, "holds several models ('aaa', "

@@ -1295,6 +1295,20 @@ test_start_and_history_lines(void **state)
 	assert_true(strstr(s, "    2    0    0   10    7          4         1"
 	    "        3") != NULL);
 	free(s);
+	/* A million risks: the counts keep a space between them. */
+	sum[0].counts.by_severity[LEVEL_MEDIUM] = 562510;
+	sum[0].counts.by_status[RISK_OPEN] = 679916;
+	start_lines(&l, sum, 2, 120);
+	s = line_text(&l, 0);
+	assert_true(strstr(s, "   CRIT   HIGH    MED    LOW   OPEN MITIGATING "
+	    "MITIGATED ACCEPTED") != NULL);
+	free(s);
+	s = line_text(&l, 1);
+	assert_true(strstr(s, "      2      0 562510     10 679916          4"
+	    "         1        3") != NULL);
+	free(s);
+	sum[0].counts.by_severity[LEVEL_MEDIUM] = 0;
+	sum[0].counts.by_status[RISK_OPEN] = 7;
 	start_lines(&l, sum, 2, 80);
 	/* Selecting a row gives back its data. */
 	assert_ptr_equal(vlist_selected(&l), &ch[0]);

@@ -779,7 +779,7 @@ cli_models(struct session *s, const char *db, const char *model, size_t *n)
 		*n = 1;
 		return ids;
 	}
-	if (store_list(s->store, &v, &nv, &e) == -1) {
+	if (store_list_some(s->store, 0, &v, &nv, &e) == -1) {
 		cli_fail(&e);
 		return NULL;
 	}

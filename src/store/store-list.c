@@ -159,7 +159,7 @@ list_find(struct store_summary **byid, size_t n, const char *id)
 }
 
 static int
-list_count(struct store *s, struct store_summary *v, size_t n,
+list_count(struct store *s, int what, struct store_summary *v, size_t n,
     struct error *err)
 {
 	struct store_summary	**byid, *sum;
@@ -172,39 +172,61 @@ list_count(struct store *s, struct store_summary *v, size_t n,
 		byid[i] = &v[i];
 	qsort(byid, n, sizeof *byid, list_cmp);
 
-	if ((st = store_prepare(s, list_objects_sql, err)) == NULL)
-		goto fail;
-	while ((rc = store_step(s, st, err)) == 1)
-		if ((sum = list_find(byid, n, db_column_text(st, 0))) != NULL)
-			store_count_objects(sum, db_column_text(st, 1),
-			    (size_t)db_column_int64(st, 2));
-	if (rc == -1)
-		goto fail;
-
-	if ((st = store_prepare(s, list_risks_sql, err)) == NULL)
-		goto fail;
-	while ((rc = store_step(s, st, err)) == 1) {
-		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
-			continue;
-		sev = vocab_find(&vocab_severity, db_column_text(st, 1));
-		status = vocab_find(&vocab_risk_status, db_column_text(st, 2));
-		c = (size_t)db_column_int64(st, 3);
-		risk_counts_add(&sum->counts, 1, sev, status, c,
-		    db_column_int64(st, 4) != 0 ? c : 0);
+	if ((what & STORE_LIST_OBJECTS) != 0) {
+		if ((st = store_prepare(s, list_objects_sql, err)) == NULL)
+			goto fail;
+		while ((rc = store_step(s, st, err)) == 1)
+			if ((sum = list_find(byid, n,
+			    db_column_text(st, 0))) != NULL)
+				store_count_objects(sum,
+				    db_column_text(st, 1),
+				    (size_t)db_column_int64(st, 2));
+		if (rc == -1)
+			goto fail;
 	}
-	if (rc == -1)
-		goto fail;
 
-	if ((st = store_prepare(s, list_rest_sql, err)) == NULL)
-		goto fail;
-	while ((rc = store_step(s, st, err)) == 1) {
-		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
-			continue;
-		sum->counts.gone += (size_t)db_column_int64(st, 1);
-		sum->counts.assumed += (size_t)db_column_int64(st, 2);
+	/* The assumed ones are counted whole or not at all. */
+	if ((what & (STORE_LIST_RISKS | STORE_LIST_ASSUMED)) != 0) {
+		if ((st = store_prepare(s, list_risks_sql, err)) == NULL)
+			goto fail;
+		while ((rc = store_step(s, st, err)) == 1) {
+			if ((sum = list_find(byid, n,
+			    db_column_text(st, 0))) == NULL)
+				continue;
+			sev = vocab_find(&vocab_severity,
+			    db_column_text(st, 1));
+			status = vocab_find(&vocab_risk_status,
+			    db_column_text(st, 2));
+			c = (size_t)db_column_int64(st, 3);
+			risk_counts_add(&sum->counts, 1, sev, status, c,
+			    (what & STORE_LIST_ASSUMED) != 0 &&
+			    db_column_int64(st, 4) != 0 ? c : 0);
+		}
+		if (rc == -1)
+			goto fail;
+		if ((what & STORE_LIST_RISKS) == 0) {
+			/* Only what the pass over the risks gives is kept. */
+			for (i = 0; i < n; i++) {
+				c = v[i].counts.assumed;
+				memset(&v[i].counts, 0, sizeof v[i].counts);
+				v[i].counts.assumed = c;
+			}
+		}
 	}
-	if (rc == -1)
-		goto fail;
+
+	if ((what & STORE_LIST_ASSUMED) != 0) {
+		if ((st = store_prepare(s, list_rest_sql, err)) == NULL)
+			goto fail;
+		while ((rc = store_step(s, st, err)) == 1) {
+			if ((sum = list_find(byid, n,
+			    db_column_text(st, 0))) == NULL)
+				continue;
+			sum->counts.gone += (size_t)db_column_int64(st, 1);
+			sum->counts.assumed += (size_t)db_column_int64(st, 2);
+		}
+		if (rc == -1)
+			goto fail;
+	}
 	free(byid);
 	return 0;
 
@@ -216,6 +238,13 @@ fail:
 int
 store_list(struct store *s, struct store_summary **out, size_t *nout,
     struct error *err)
+{
+	return store_list_some(s, STORE_LIST_ALL, out, nout, err);
+}
+
+int
+store_list_some(struct store *s, int what, struct store_summary **out,
+    size_t *nout, struct error *err)
 {
 	static const char *const sql = "SELECT system, name, revision, "
 	    "updated FROM models ORDER BY system";
@@ -241,7 +270,7 @@ store_list(struct store *s, struct store_summary **out, size_t *nout,
 	}
 	if (rc == -1)
 		goto fail;
-	if (n > 0 && list_count(s, v, n, err) == -1)
+	if (n > 0 && what != 0 && list_count(s, what, v, n, err) == -1)
 		goto fail;
 	store_rollback(s);
 	*out = v;

@@ -148,6 +148,25 @@ void		 store_set_source(struct store *, const char *);
 /* Models in the database, ordered by id. Free with store_summaries_free. */
 int		 store_list(struct store *, struct store_summary **, size_t *,
 		     struct error *);
+/*
+ * What store_list_some() counts of each model besides its id, name,
+ * revision and updated time. The risks by severity and status (applying,
+ * by_severity, by_status, cell) are read from the few rows a system that
+ * the schema keeps up to date with every risk written; the objects by type,
+ * and the risks that no longer apply or rest on an assumption (gone,
+ * assumed), take a pass over every object or risk row (about a second at
+ * a million risks). What is not asked for is left zero.
+ */
+enum {
+	STORE_LIST_RISKS = 1 << 0,	/* by severity and status */
+	STORE_LIST_OBJECTS = 1 << 1,	/* nboundaries, ncomponents, nflows */
+	STORE_LIST_ASSUMED = 1 << 2,	/* counts.assumed and counts.gone */
+	STORE_LIST_ALL = STORE_LIST_RISKS | STORE_LIST_OBJECTS |
+	    STORE_LIST_ASSUMED
+};
+/* store_list() counting only what (STORE_LIST_*) says; 0: ids alone. */
+int		 store_list_some(struct store *, int what,
+		     struct store_summary **, size_t *, struct error *);
 void		 store_summaries_free(struct store_summary *, size_t);
 /*
  * Count the stored register of one model (the risk and object counts of

@@ -72,8 +72,9 @@ start_focus(struct tui *t, struct screen *s)
 	st->rows = NULL;
 	st->n = 0;
 	error_clear(&err);
-	if (t->s->store != NULL &&
-	    store_list(t->s->store, &st->v, &st->n, &err) == -1)
+	/* The rows show the risks by severity and status, nothing else. */
+	if (t->s->store != NULL && store_list_some(t->s->store,
+	    STORE_LIST_RISKS, &st->v, &st->n, &err) == -1)
 		tui_error(t, &err);
 	start_rows(st);
 }

@@ -15,10 +15,31 @@
 /*
  * Columns of the start screen's list besides id and name: severities and
  * statuses, in words; only the open risks among the statuses when all
- * would cut the names, so that they stay readable.
+ * would cut the names, so that they stay readable. The severities and the
+ * open risks take cw columns each: 5, or a space and the digits of the
+ * largest count (a million risks in one model).
  */
-#define START_FIXED_WIDE	(2 + 1 + 4 * 5 + 5 + 11 + 10 + 9)
-#define START_FIXED_NARROW	(2 + 1 + 4 * 5 + 5)
+#define START_FIXED_WIDE(cw)	(2 + 1 + 5 * (cw) + 11 + 10 + 9)
+#define START_FIXED_NARROW(cw)	(2 + 1 + 5 * (cw))
+
+/* The width of the count columns: 5, or more for a larger count. */
+static int
+start_count_width(const struct start_row *v, size_t n)
+{
+	size_t	i, most = 0;
+	int	s, cw;
+
+	for (i = 0; i < n; i++) {
+		for (s = 0; s < LEVEL_COUNT; s++)
+			if (v[i].counts.by_severity[s] > most)
+				most = v[i].counts.by_severity[s];
+		if (v[i].counts.by_status[RISK_OPEN] > most)
+			most = v[i].counts.by_status[RISK_OPEN];
+	}
+	for (cw = 2; most >= 10; most /= 10)
+		cw++;
+	return cw > 5 ? cw : 5;
+}
 
 void
 start_lines(struct vlist *l, const struct start_row *v, size_t n,
@@ -29,6 +50,7 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	size_t		 i;
 	int		 idw = 8, namew, s, w;
 	int		 namemax = 4, wide, fixed;
+	int		 cw = start_count_width(v, n);
 
 	for (i = 0; i < n; i++) {
 		if ((w = text_width(v[i].id)) > idw)
@@ -40,8 +62,9 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	if (idw > 24)
 		idw = 24;
 	/* Every status when the names still have their room (or 30). */
-	wide = width - START_FIXED_WIDE - idw >= (namemax < 30 ? namemax : 30);
-	fixed = wide ? START_FIXED_WIDE : START_FIXED_NARROW;
+	wide = width - START_FIXED_WIDE(cw) - idw >=
+	    (namemax < 30 ? namemax : 30);
+	fixed = wide ? START_FIXED_WIDE(cw) : START_FIXED_NARROW(cw);
 	/* The id gives way before the name goes under 10 columns. */
 	if (width - fixed - idw < 10)
 		idw = width - fixed - 10 > 8 ? width - fixed - 10 :
@@ -66,13 +89,13 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	vline_add(line, VS_HEADING, " ");
 	vline_cell(line, VS_HEADING, "NAME", namew);
 	for (s = LEVEL_COUNT - 1; s >= 0; s--)
-		vline_addf(line, VS_HEADING, "%5s",
+		vline_addf(line, VS_HEADING, "%*s", cw,
 		    vocab_label(&vocab_severity, s));
 	/*
 	 * Statuses as the dashboard words them, mitigating ones too; the
 	 * total is the sum of either group, so it gives them its room.
 	 */
-	vline_addf(line, VS_HEADING, "%5s",
+	vline_addf(line, VS_HEADING, "%*s", cw,
 	    vocab_label(&vocab_risk_status, RISK_OPEN));
 	if (wide)
 		vline_addf(line, VS_HEADING, "%11s%10s%9s",
@@ -90,10 +113,10 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 		vline_cell(line, VS_NORMAL, v[i].name, namew);
 		for (s = LEVEL_COUNT - 1; s >= 0; s--)
 			vline_addf(line, c->by_severity[s] > 0 ?
-			    rview_severity_style(s) : VS_DIM, "%5zu",
+			    rview_severity_style(s) : VS_DIM, "%*zu", cw,
 			    c->by_severity[s]);
 		vline_addf(line, c->by_status[RISK_OPEN] > 0 ? VS_WARN :
-		    VS_DIM, "%5zu", c->by_status[RISK_OPEN]);
+		    VS_DIM, "%*zu", cw, c->by_status[RISK_OPEN]);
 		if (!wide)
 			continue;
 		vline_addf(line, VS_NORMAL, "%11zu",
