@@ -882,6 +882,7 @@ test_walk_resumes_where_the_model_stops(void **state)
 	struct catalogue	 cat;
 	struct question		 q1, q2, *qs[2];
 	struct risk_register	 r;
+	struct risk_counts	 rc;
 	struct vlines		 ls;
 	struct vlist		 l;
 	char			*s;
@@ -906,31 +907,32 @@ test_walk_resumes_where_the_model_stops(void **state)
 	cat.questions = qs;
 	cat.nquestions = 2;
 	risk_register_init(&r);
+	risk_counts_compute(&rc, &r);
 
 	m->system.id = xstrdup("sys");
 	m->system.name = xstrdup("Sys");
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_SYSTEM);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_SYSTEM);
 	m->system.owner = xstrdup("Ann");
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_SYSTEM);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_SYSTEM);
 	m->system.criticality = LEVEL_HIGH;
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_BOUNDARIES);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_BOUNDARIES);
 	model_add_boundary(m, "cloud")->name = xstrdup("Cloud");
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_COMPONENTS);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_COMPONENTS);
 	model_add_component(m, "app", KIND_APPLICATION)->name =
 	    xstrdup("App");
 	model_add_component(m, "llm", KIND_MODEL)->name = xstrdup("LLM");
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_FLOWS);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_FLOWS);
 	model_add_flow(m, "call", "app", "llm");
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_PRACTICE);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_PRACTICE);
 	model_add_practice(m, "q-aware", TRI_YES);
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_PRACTICE);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_PRACTICE);
 	/* "unknown" is an answer too. */
 	model_add_practice(m, "q-logs", TRI_UNKNOWN);
-	assert_int_equal(walk_resume(m, &cat, &r, NULL), WALK_REVIEW);
+	assert_int_equal(walk_resume(m, &cat, &rc, NULL), WALK_REVIEW);
 
 	/* The header marks done steps and brackets the current one. */
 	vlines_init(&ls);
-	walk_header(&ls, WALK_FLOWS, m, &cat, &r, NULL, 80);
+	walk_header(&ls, WALK_FLOWS, m, &cat, &rc, NULL, 80);
 	s = vlines_plain(&ls);
 	assert_non_null(strstr(s, "1 System\xe2\x9c\x93 2 Boundaries"
 	    "\xe2\x9c\x93 3 Components\xe2\x9c\x93 [4 Flows]\xe2\x9c\x93 "
@@ -941,7 +943,7 @@ test_walk_resumes_where_the_model_stops(void **state)
 
 	/* The practice step lists questions by guideline with answers. */
 	vlist_init(&l);
-	walk_lines(&l, WALK_PRACTICE, m, &cat, &r, NULL, 80);
+	walk_lines(&l, WALK_PRACTICE, m, &cat, &rc, &r, NULL, 80);
 	s = rtrim(vlines_plain(&l.lines));
 	/* The unanswered question is counted as an open question. */
 	assert_string_equal(s, "Guideline 1.1\n  [yes] Staff briefed?\n"
@@ -950,9 +952,32 @@ test_walk_resumes_where_the_model_stops(void **state)
 	    "of its gap\n");
 	free(s);
 	assert_ptr_equal(vlist_selected(&l), &q1);
-	walk_lines(&l, WALK_COMPONENTS, m, &cat, &r, NULL, 80);
+	walk_lines(&l, WALK_COMPONENTS, m, &cat, &rc, &r, NULL, 80);
 	assert_true(list_find(&l, "llm") > 0);
 	assert_ptr_equal(vlist_selected(&l), m->components[0]);
+	vlist_release(&l);
+	/*
+	 * The analysis is done once there are risks, those that no longer
+	 * apply too; the review once none that applies is open: the counts
+	 * say, as the store keeps them, without the register.
+	 */
+	assert_int_equal(walk_done(WALK_ANALYSIS, m, &cat, &rc, NULL), 0);
+	rc.gone = 1;
+	assert_int_equal(walk_done(WALK_ANALYSIS, m, &cat, &rc, NULL), 1);
+	assert_int_equal(walk_done(WALK_REVIEW, m, &cat, &rc, NULL), 1);
+	rc.applying = 2;
+	rc.by_status[RISK_OPEN] = 1;
+	rc.by_status[RISK_MITIGATING] = 1;
+	assert_int_equal(walk_done(WALK_REVIEW, m, &cat, &rc, NULL), 0);
+	assert_int_equal(walk_done(WALK_ANALYSIS, m, &cat, &rc, NULL), 1);
+	vlist_init(&l);
+	walk_lines(&l, WALK_ANALYSIS, m, &cat, &rc, NULL, NULL, 80);
+	s = rtrim(vlines_plain(&l.lines));
+	assert_non_null(strstr(s, "  Risks that apply: 2\n"));
+	assert_non_null(strstr(s, " open 1 "));
+	assert_non_null(strstr(s, "No longer apply (kept with their "
+	    "decisions): 1\n"));
+	free(s);
 	vlist_release(&l);
 	risk_register_release(&r);
 	model_free(m);

@@ -91,6 +91,65 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	return 0;
 }
 
+/*
+ * One system's risk counts as the list counts them: the applying ones
+ * from risk_counts, the others (gone, and the assumed ones whose assumed
+ * column is unset) from their partial indexes.
+ */
+static int
+store_count_kept(struct store *s, const char *id, struct risk_counts *c,
+    struct error *err)
+{
+	static const char *const risks = "SELECT severity, status, n, "
+	    "assumed FROM risk_counts WHERE system = ?";
+	static const char *const gone = "SELECT count(*) FROM risks WHERE "
+	    "system = ? AND applies = 0";
+	static const char *const unset = "SELECT count(*) FROM risks WHERE "
+	    "system = ? AND applies = 1 AND assumed IS NULL AND "
+	    "(substr(reasons, 1, 9) = 'assumed: ' OR "
+	    "instr(reasons, char(10) || 'assumed: ') > 0)";
+	struct db_stmt	*st;
+	size_t		 n;
+	long		 k;
+	int		 rc, sev, status;
+
+	memset(c, 0, sizeof *c);
+	if ((st = store_prepare(s, risks, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	while ((rc = store_step(s, st, err)) == 1) {
+		sev = vocab_find(&vocab_severity, db_column_text(st, 0));
+		status = vocab_find(&vocab_risk_status, db_column_text(st, 1));
+		n = (size_t)db_column_int64(st, 2);
+		risk_counts_add(c, 1, sev, status, n,
+		    db_column_int64(st, 3) != 0 ? n : 0);
+	}
+	if (rc == -1)
+		return -1;
+	if ((k = store_model_number(s, gone, id, err)) == -1)
+		return -1;
+	c->gone = (size_t)k;
+	if ((k = store_model_number(s, unset, id, err)) == -1)
+		return -1;
+	c->assumed += (size_t)k;
+	return 0;
+}
+
+int
+store_count_risks(struct store *s, const char *id, struct risk_counts *c,
+    struct error *err)
+{
+	int	rc;
+
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	rc = store_count_kept(s, id, c, err);
+	store_rollback(s);	/* a read: nothing to keep */
+	if (rc == -1)
+		memset(c, 0, sizeof *c);
+	return rc;
+}
+
 int
 store_summarize(struct store *s, const char *id, struct store_summary *sum,
     struct error *err)
@@ -123,12 +182,16 @@ static const char *const list_objects_sql = "SELECT system, type, "
     "count(*) FROM objects GROUP BY system, type";
 static const char *const list_risks_sql = "SELECT system, severity, "
     "status, n, assumed FROM risk_counts";
-static const char *const list_rest_sql = "SELECT system, "
-    "count(CASE WHEN applies = 0 THEN 1 END), "
-    "count(CASE WHEN applies = 1 AND (substr(reasons, 1, 9) = "
-    "'assumed: ' OR instr(reasons, char(10) || 'assumed: ') > 0) "
-    "THEN 1 END) FROM risks WHERE applies = 0 OR "
-    "(applies = 1 AND assumed IS NULL) GROUP BY system";
+/*
+ * Those two read only the rows of the partial indexes of schema 8
+ * (risks_gone, risks_unsure): their WHERE says what the index's does.
+ */
+static const char *const list_gone_sql = "SELECT system, count(*) "
+    "FROM risks WHERE applies = 0 GROUP BY system";
+static const char *const list_unset_sql = "SELECT system, count(*) "
+    "FROM risks WHERE applies = 1 AND assumed IS NULL AND "
+    "(substr(reasons, 1, 9) = 'assumed: ' OR "
+    "instr(reasons, char(10) || 'assumed: ') > 0) GROUP BY system";
 
 static int
 list_cmp(const void *a, const void *b)
@@ -215,15 +278,22 @@ list_count(struct store *s, int what, struct store_summary *v, size_t n,
 	}
 
 	if ((what & STORE_LIST_ASSUMED) != 0) {
-		if ((st = store_prepare(s, list_rest_sql, err)) == NULL)
+		if ((st = store_prepare(s, list_gone_sql, err)) == NULL)
 			goto fail;
-		while ((rc = store_step(s, st, err)) == 1) {
+		while ((rc = store_step(s, st, err)) == 1)
 			if ((sum = list_find(byid, n,
-			    db_column_text(st, 0))) == NULL)
-				continue;
-			sum->counts.gone += (size_t)db_column_int64(st, 1);
-			sum->counts.assumed += (size_t)db_column_int64(st, 2);
-		}
+			    db_column_text(st, 0))) != NULL)
+				sum->counts.gone +=
+				    (size_t)db_column_int64(st, 1);
+		if (rc == -1)
+			goto fail;
+		if ((st = store_prepare(s, list_unset_sql, err)) == NULL)
+			goto fail;
+		while ((rc = store_step(s, st, err)) == 1)
+			if ((sum = list_find(byid, n,
+			    db_column_text(st, 0))) != NULL)
+				sum->counts.assumed +=
+				    (size_t)db_column_int64(st, 1);
 		if (rc == -1)
 			goto fail;
 	}

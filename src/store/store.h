@@ -45,7 +45,7 @@ struct error;
 struct model;
 struct risk_register;
 
-#define STORE_SCHEMA_VERSION	7
+#define STORE_SCHEMA_VERSION	8
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2
@@ -174,6 +174,13 @@ void		 store_summaries_free(struct store_summary *, size_t);
  */
 int		 store_summarize(struct store *, const char *id,
 		     struct store_summary *, struct error *);
+/*
+ * The risk counts of one model's stored register as store_list() gives
+ * them (without a pass over its risks: what the schema keeps counted and
+ * the few that no longer apply), whatever else the register holds.
+ */
+int		 store_count_risks(struct store *, const char *id,
+		     struct risk_counts *, struct error *);
 
 /* 1 if a model with this system id exists, 0 if not, -1 on error. */
 int		 store_exists(struct store *, const char *id, struct error *);

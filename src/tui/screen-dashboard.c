@@ -32,7 +32,7 @@ dashboard_draw(struct tui *t, struct screen *s)
 {
 	struct dashboard	*d = s->data;
 
-	dash_lines(&d->list, &t->risks, tui_catalogue(t), t->m,
+	dash_lines(&d->list, tui_risks(t), tui_catalogue(t), t->m,
 	    tui_questions(t), t->today, t->cols);
 	d->listh = tui_body_height(t);
 	draw_list(t, &d->list, tui_body_top(t), 0, d->listh, t->cols, 1);

@@ -137,7 +137,6 @@ org_open(struct tui *t, struct org_screen *os)
 	struct org_view		 v;
 	const char		*id;
 	char			*keep;
-	size_t			 i;
 
 	org_view(os, &v);
 	if (org_view_pick(&v, vlist_selected(&os->list), &id, &it) == -1 ||
@@ -151,10 +150,7 @@ org_open(struct tui *t, struct org_screen *os)
 	free(keep);
 	if (it == NULL)
 		return tui_push(t, screen_walk_new(t, -1));
-	for (i = 0; i < t->risks.n && k == NULL; i++)
-		if (strcmp(t->risks.risks[i]->threat, it->threat) == 0 &&
-		    strcmp(t->risks.risks[i]->target, it->target) == 0)
-			k = t->risks.risks[i];
+	k = risk_register_find(tui_risks(t), it->threat, it->target);
 	/* The risks screen sits on the model's walk-through, as always. */
 	tui_push(t, screen_walk_new(t, -1));
 	tui_push_pending(t);

@@ -101,7 +101,7 @@ risks_arg_risk(struct tui *t, const struct risks_arg *ra)
 {
 	const struct risk	*k;
 
-	k = risk_register_find(&t->risks, ra->threat, ra->target);
+	k = risk_register_find(tui_risks(t), ra->threat, ra->target);
 	if (k == NULL)
 		tui_errorf(t, "risk '%s@%s' is no longer in the register",
 		    ra->threat, ra->target);
@@ -199,7 +199,7 @@ risks_draw(struct tui *t, struct screen *s)
 		if (rs->gen != t->gen + 1)
 			rview_stale(&rs->rv);	/* reloaded: sort again */
 		rs->gen = t->gen + 1;
-		rview_build(&rs->rv, &t->risks, tui_catalogue(t), lw - 1);
+		rview_build(&rs->rv, tui_risks(t), tui_catalogue(t), lw - 1);
 		free(rs->built);
 		rs->built = buf_detach(&b);
 	} else

@@ -109,7 +109,7 @@ walk_draw(struct tui *t, struct screen *s)
 
 	vlines_init(&head);
 	vlines_init(&foot);
-	walk_header(&head, w->step, m, tui_catalogue(t), &t->risks,
+	walk_header(&head, w->step, m, tui_catalogue(t), &t->rcounts,
 	    &t->tmpl, t->cols);
 	if (w->step <= WALK_FLOWS)
 		walk_template_note(&head, m, &t->tmpl, t->cols, h / 5);
@@ -121,7 +121,8 @@ walk_draw(struct tui *t, struct screen *s)
 	 * take an analysis of the model to find, which a large model should
 	 * not wait for on every other step (opening it, first of all).
 	 */
-	walk_lines(&w->list, w->step, m, tui_catalogue(t), &t->risks,
+	walk_lines(&w->list, w->step, m, tui_catalogue(t), &t->rcounts,
+	    w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
 	    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL, t->cols);
 	walk_item_help(t, w, &foot);
 	/*
@@ -408,7 +409,7 @@ screen_walk_new(struct tui *t, int step)
 	w->t = t;
 	vlist_init(&w->list);
 	if (step < 0 || step >= WALK_COUNT)
-		w->step = walk_resume(t->m, tui_catalogue(t), &t->risks,
+		w->step = walk_resume(t->m, tui_catalogue(t), &t->rcounts,
 		    &t->tmpl);
 	else
 		w->step = (enum walk_step)step;

@@ -79,7 +79,15 @@ struct tui {
 	 */
 	const char		*unmade;
 	struct model		*m;		/* the open model, or NULL */
-	struct risk_register	 risks;		/* its register */
+	/*
+	 * Its register, read when a screen first asks for it (tui_risks()):
+	 * a model opens with its counts alone (rcounts, from the store),
+	 * which is all its walk-through shows up to the review. rloaded: the
+	 * gen + 1 that risks were read for, 0 for none.
+	 */
+	struct risk_register	 risks;
+	struct risk_counts	 rcounts;
+	unsigned long		 rloaded;
 	struct undo		 undo;		/* its changes */
 	unsigned long		 gen;		/* bumped on every reload */
 	/*
@@ -161,6 +169,11 @@ int		 tui_exists(struct tui *, const char *id, struct error *);
 int		 tui_open(struct tui *, const char *id);
 /* Close the open model. */
 void		 tui_close_model(struct tui *);
+/*
+ * The open model's register, read on first use since it was opened (an
+ * error is shown, and the register is then empty).
+ */
+struct risk_register *tui_risks(struct tui *);
 /* Reload the open model and its register from the database. */
 int		 tui_reload(struct tui *);
 /*

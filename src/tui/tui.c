@@ -221,6 +221,8 @@ tui_close_model(struct tui *t)
 	walk_tmpl_release(&t->tmpl);
 	risk_register_release(&t->risks);
 	risk_register_init(&t->risks);
+	memset(&t->rcounts, 0, sizeof t->rcounts);
+	t->rloaded = 0;
 	tui_forget_questions(t);
 	undo_release(&t->undo);
 	undo_init(&t->undo);
@@ -262,11 +264,16 @@ tui_read_tmpl(struct tui *t, const char *id)
 	changes_free(v, n);
 }
 
+/*
+ * The register is not read here (a million risks take seconds): its
+ * counts are, and tui_risks() reads it when a screen needs it. Every
+ * change reopens the model, so both are read again after each.
+ */
 int
 tui_open(struct tui *t, const char *id)
 {
 	struct model		*m;
-	struct risk_register	 r;
+	struct risk_counts	 rc;
 	struct store_mark	 mark;
 	struct error		 err;
 
@@ -277,14 +284,11 @@ tui_open(struct tui *t, const char *id)
 		tui_error(t, &err);
 		return -1;
 	}
-	risk_register_init(&r);
-	if (store_load_risks(t->s->store, id, &r, &err) == -1) {
+	if (store_count_risks(t->s->store, id, &rc, &err) == -1) {
 		model_free(m);
-		risk_register_release(&r);
 		tui_error(t, &err);
 		return -1;
 	}
-	risk_register_sort(&r);
 	if (t->m == NULL || strcmp(t->m->system.id, id) != 0) {
 		undo_release(&t->undo);
 		undo_init(&t->undo);
@@ -293,13 +297,35 @@ tui_open(struct tui *t, const char *id)
 	}
 	model_free(t->m);
 	risk_register_release(&t->risks);
+	risk_register_init(&t->risks);
 	t->m = m;
-	t->risks = r;
+	t->rcounts = rc;
 	t->loaded = mark;
 	t->gen++;
+	t->rloaded = 0;
 	rview_today(t->today);
 	tui_read_tmpl(t, id);
 	return 0;
+}
+
+struct risk_register *
+tui_risks(struct tui *t)
+{
+	struct error	err;
+
+	if (t->m == NULL || t->rloaded == t->gen + 1)
+		return &t->risks;
+	t->rloaded = t->gen + 1;
+	error_clear(&err);
+	if (store_load_risks(t->s->store, t->m->system.id, &t->risks,
+	    &err) == -1) {
+		risk_register_release(&t->risks);
+		risk_register_init(&t->risks);
+		tui_error(t, &err);
+		return &t->risks;
+	}
+	risk_register_sort(&t->risks);
+	return &t->risks;
 }
 
 int

@@ -223,7 +223,7 @@ walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
 
 int
 walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
-    const struct risk_register *r, const struct walk_tmpl *wt)
+    const struct risk_counts *rc, const struct walk_tmpl *wt)
 {
 	size_t	i;
 
@@ -251,14 +251,12 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 		 * an empty one too: the analysis is done once there is a
 		 * system of components and flows to apply the catalogue to.
 		 */
-		return m->ncomponents > 0 && m->nflows > 0 && r != NULL &&
-		    r->n > 0;
+		return m->ncomponents > 0 && m->nflows > 0 && rc != NULL &&
+		    rc->applying + rc->gone > 0;
 	case WALK_REVIEW:
-		for (i = 0; r != NULL && i < r->n; i++)
-			if (r->risks[i]->applies &&
-			    r->risks[i]->status == RISK_OPEN)
-				return 0;
-		return walk_done(WALK_ANALYSIS, m, c, r, NULL);
+		if (rc != NULL && rc->by_status[RISK_OPEN] > 0)
+			return 0;
+		return walk_done(WALK_ANALYSIS, m, c, rc, NULL);
 	case WALK_COUNT:
 		break;
 	}
@@ -267,19 +265,19 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 
 enum walk_step
 walk_resume(const struct model *m, const struct catalogue *c,
-    const struct risk_register *r, const struct walk_tmpl *wt)
+    const struct risk_counts *rc, const struct walk_tmpl *wt)
 {
 	enum walk_step	s;
 
 	for (s = WALK_SYSTEM; s <= WALK_PRACTICE; s++)
-		if (!walk_done(s, m, c, r, wt))
+		if (!walk_done(s, m, c, rc, wt))
 			return s;
 	return WALK_REVIEW;
 }
 
 void
 walk_header(struct vlines *ls, enum walk_step cur, const struct model *m,
-    const struct catalogue *c, const struct risk_register *r,
+    const struct catalogue *c, const struct risk_counts *rc,
     const struct walk_tmpl *wt, int width)
 {
 	const struct walk_info	*wi = walk_info(cur);
@@ -295,7 +293,7 @@ walk_header(struct vlines *ls, enum walk_step cur, const struct model *m,
 		else
 			vline_addf(l, VS_DIM, "%d %s", (int)s + 1,
 			    walk_infos[s].name);
-		if (walk_done(s, m, c, r, wt))
+		if (walk_done(s, m, c, rc, wt))
 			vline_add(l, VS_OK, "\xe2\x9c\x93");	/* U+2713 */
 	}
 	vlines_addf(ls, VS_HEADING, "Step %d of %d: %s", (int)cur + 1,
@@ -604,42 +602,42 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 
 /* The analysis step: what the analysis found, in counts. */
 static void
-walk_analysis(struct vlist *l, const struct risk_register *r,
+walk_analysis(struct vlist *l, const struct risk_counts *c,
     const struct risk_questions *fq, int width)
 {
 	static const struct risk_questions none;
-	struct risk_counts	rc;
-	struct vline		*v;
-	char			*note;
-	int			 s;
+	static const struct risk_counts zero;
+	const struct risk_counts	rc = c != NULL ? *c : zero;
+	struct vline			*v;
+	char				*note;
+	int				 s;
 
 	if (fq == NULL)
 		fq = &none;
-	if (r == NULL || (r->n == 0 && fq->n == 0)) {
+	if (c == NULL || (rc.applying + rc.gone == 0 && fq->n == 0)) {
 		walk_note(l, VS_WARN, "No risks yet: the analysis runs each "
 		    "time the model is saved.", width);
 		return;
 	}
-	risk_counts_compute(&rc, r);
-	v = vlist_item(l, r);
+	v = vlist_item(l, c);
 	vline_addf(v, VS_NORMAL, "  Risks that apply: %zu", rc.applying);
-	v = vlist_item(l, r);
+	v = vlist_item(l, c);
 	vline_add(v, VS_NORMAL, "   ");
 	for (s = LEVEL_CRITICAL; s >= LEVEL_LOW; s--) {
 		vline_addf(v, rview_severity_style(s), " %s %zu",
 		    vocab_name(&vocab_severity, s), rc.by_severity[s]);
 		vline_add(v, VS_NORMAL, " ");
 	}
-	v = vlist_item(l, r);
+	v = vlist_item(l, c);
 	vline_add(v, VS_NORMAL, "   ");
 	for (s = RISK_OPEN; s < RISK_STATUS_COUNT; s++)
 		vline_addf(v, VS_NORMAL, " %s %zu",
 		    vocab_name(&vocab_risk_status, s), rc.by_status[s]);
-	v = vlist_item(l, r);
+	v = vlist_item(l, c);
 	vline_addf(v, rc.assumed > 0 ? VS_WARN : VS_OK, "  To confirm "
 	    "(resting on unanswered fields): %zu", rc.assumed);
 	if (rc.gone > 0) {
-		v = vlist_item(l, r);
+		v = vlist_item(l, c);
 		vline_addf(v, VS_DIM, "  No longer apply (kept with their "
 		    "decisions): %zu", rc.gone);
 	}
@@ -789,8 +787,9 @@ walk_template_note(struct vlines *ls, const struct model *m,
 
 void
 walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
-    const struct catalogue *c, const struct risk_register *r,
-    const struct risk_questions *fq, int width)
+    const struct catalogue *c, const struct risk_counts *rc,
+    const struct risk_register *r, const struct risk_questions *fq,
+    int width)
 {
 	vlist_clear(l);
 	switch (s) {
@@ -810,7 +809,7 @@ walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
 		walk_practice(l, m, c, width);
 		break;
 	case WALK_ANALYSIS:
-		walk_analysis(l, r, fq, width);
+		walk_analysis(l, rc, fq, width);
 		break;
 	case WALK_REVIEW:
 	case WALK_COUNT:

@@ -71,16 +71,18 @@ void			 walk_tmpl_read(struct walk_tmpl *,
  * practice question an answer; the analysis a model with components and
  * flows, and risks; the review every risk that applies decided. A first
  * step that holds only a template's example (tmpl) is not done. The
- * catalogue, register and tmpl may be NULL.
+ * register is known by its counts (rc: risk_counts_compute() of it, or
+ * the store's, which need not load it). The catalogue, rc and tmpl may be
+ * NULL.
  */
 int			 walk_done(enum walk_step, const struct model *,
 			     const struct catalogue *,
-			     const struct risk_register *,
+			     const struct risk_counts *rc,
 			     const struct walk_tmpl *);
 /* The first step that is not done, or the review when all are. */
 enum walk_step		 walk_resume(const struct model *,
 			     const struct catalogue *,
-			     const struct risk_register *,
+			     const struct risk_counts *rc,
 			     const struct walk_tmpl *);
 /*
  * The header of a step: the step bar (done steps marked, the current one
@@ -88,20 +90,23 @@ enum walk_step		 walk_resume(const struct model *,
  */
 void			 walk_header(struct vlines *, enum walk_step,
 			     const struct model *, const struct catalogue *,
-			     const struct risk_register *,
+			     const struct risk_counts *rc,
 			     const struct walk_tmpl *, int width);
 /*
  * The body of a step as a list: the system's fields, the boundaries,
  * components or flows (data: the object), the practice questions (data:
- * the struct question), the analysis summary, or the risks to review
- * (data: the struct risk).
+ * the struct question), the analysis summary (of rc), or the risks to
+ * review (data: the struct risk; only this step reads r, which may be
+ * NULL for the others).
  */
+struct risk_counts;
 struct risk_questions;
 /* (The analysis step lists the questions of unanswered fields, if not
  * NULL.) */
 void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct model *, const struct catalogue *,
-			     const struct risk_register *,
+			     const struct risk_counts *rc,
+			     const struct risk_register *r,
 			     const struct risk_questions *, int width);
 /*
  * What a model made from a template (tmpl) still takes from it: the
