@@ -1239,6 +1239,52 @@ test_risk_list_filters_and_sorts(void **state)
 	risk_register_release(&r);
 }
 
+/*
+ * A text filter finds the risks of a threat whose description says it
+ * (once a threat, however many risks it has), and only those.
+ */
+static void
+test_risk_list_text_in_threat(void **state)
+{
+	struct catalogue	*cat;
+	const struct threat	*t, *other;
+	struct risk_register	 r;
+	struct risk		*k;
+	struct rview		 rv;
+	struct error		 err;
+	char			 part[21];
+	size_t			 i;
+
+	(void)state;
+	cat = catalogue_load_standard(NULL, 0, &err);
+	if (cat == NULL)
+		fail_msg("catalogue: %s", err.msg);
+	assert_true(cat->nthreats > 1);
+	t = cat->threats[0];
+	other = cat->threats[1];
+	assert_non_null(t->description);
+	assert_true(strlen(t->description) >= 20);
+	memcpy(part, t->description, 20);
+	part[20] = '\0';
+	assert_null(strstr(other->description, part));
+	risk_register_init(&r);
+	for (i = 0; i < 3; i++) {
+		k = risk_register_add(&r, i < 2 ? t->id : other->id,
+		    i == 0 ? "a1" : i == 1 ? "a2" : "a3");
+		k->title = xstrdup("Some risk");
+		k->severity = LEVEL_HIGH;
+		k->applies = 1;
+	}
+	rview_init(&rv);
+	assert_int_equal(rfilter_set(&rv.filter, "text", part, &err), 0);
+	rview_build(&rv, &r, cat, 80);
+	assert_int_equal(rv.shown, 2);
+	assert_string_equal(rview_selected(&rv)->threat, t->id);
+	rview_release(&rv);
+	risk_register_release(&r);
+	catalogue_free(cat);
+}
+
 static void
 test_overdue_uses_the_pinned_clock(void **state)
 {
@@ -1564,6 +1610,7 @@ main(void)
 		cmocka_unit_test(test_walk_template_reads_history),
 		cmocka_unit_test(test_flows_view_marks_crossings_in_words),
 		cmocka_unit_test(test_risk_list_filters_and_sorts),
+		cmocka_unit_test(test_risk_list_text_in_threat),
 		cmocka_unit_test(test_overdue_uses_the_pinned_clock),
 		cmocka_unit_test(test_start_and_history_lines),
 		cmocka_unit_test(test_risk_detail_and_dashboard),

@@ -1,6 +1,7 @@
 /* risks.c: the risk list: counts, filters, sort orders and its lines. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -302,9 +303,21 @@ rfilter_has(const char *s, const char *part)
 	return s != NULL && view_contains(s, part);
 }
 
-int
-rfilter_match(const struct rfilter *f, const struct risk *k,
-    const struct threat *t)
+/* 1 if the text filter is in the description or why of a threat. */
+static int
+rfilter_threat(const struct rfilter *f, const struct threat *t)
+{
+	return rfilter_has(t->description, f->text) ||
+	    rfilter_has(t->why, f->text);
+}
+
+/*
+ * rfilter_match() with what the threat's own texts give a text filter
+ * known (thit 0 or 1, the same for every risk of the threat) or not (-1).
+ */
+static int
+rfilter_match_known(const struct rfilter *f, const struct risk *k,
+    const struct threat *t, int thit)
 {
 	size_t	i;
 	int	hit;
@@ -337,9 +350,15 @@ rfilter_match(const struct rfilter *f, const struct risk *k,
 		    rfilter_has(k->mitigations[i].owner, f->text) ||
 		    rfilter_has(k->mitigations[i].notes, f->text);
 	if (!hit && t != NULL)
-		hit = rfilter_has(t->description, f->text) ||
-		    rfilter_has(t->why, f->text);
+		hit = thit != -1 ? thit : rfilter_threat(f, t);
 	return hit;
+}
+
+int
+rfilter_match(const struct rfilter *f, const struct risk *k,
+    const struct threat *t)
+{
+	return rfilter_match_known(f, k, t, -1);
 }
 
 void
@@ -377,6 +396,8 @@ rview_remember(struct rview *rv)
 struct rview_item {
 	const struct risk	*k;
 	const struct threat	*t;
+	size_t			 ti;		/* t's index in the catalogue
+						   + 1, 0 for none */
 	const char		*guide;		/* rview_guideline(t) */
 	int			 provisional;	/* risk_provisional(k) */
 	int			 score;		/* likelihood * impact */
@@ -466,17 +487,32 @@ rview_status_word(const struct risk *k)
 	return w != NULL ? w : "?";
 }
 
+/* 1 if s has more than w bytes. */
+static int
+rview_longer(const char *s, int w)
+{
+	return w < 0 || strnlen(s, (size_t)w + 1) > (size_t)w;
+}
+
 void
 rview_cols_fit(struct rview_cols *c, const struct risk *k,
     const struct threat *t)
 {
-	int	w;
+	const char	*g;
+	int		 w;
 
-	if ((w = text_width(rview_status_word(k))) > c->status)
+	/*
+	 * A text takes at most a column a byte: one no longer than the
+	 * column is left unmeasured (most of a million risks).
+	 */
+	if (rview_longer(rview_status_word(k), c->status) &&
+	    (w = text_width(rview_status_word(k))) > c->status)
 		c->status = w;
-	if ((w = text_width(k->target)) > c->target)
+	if (rview_longer(k->target, c->target) &&
+	    (w = text_width(k->target)) > c->target)
 		c->target = w;
-	if (t != NULL && (w = text_width(rview_guideline(t))) > c->guide)
+	if (t != NULL && rview_longer(g = rview_guideline(t), c->guide) &&
+	    (w = text_width(g)) > c->guide)
 		c->guide = w;
 }
 
@@ -542,16 +578,18 @@ rview_sort(struct rview *rv, const struct risk_register *r,
 	    rv->sorted_by == rv->sort && rv->cat == cat)
 		return;
 	rview_stale(rv);
+	/* Each threat id to its first index + 1 (as the pointer it is). */
 	strmap_init(&threats);
 	for (i = 0; cat != NULL && i < cat->nthreats; i++)
 		if (strmap_get(&threats, cat->threats[i]->id) == NULL)
 			strmap_put(&threats, cat->threats[i]->id,
-			    cat->threats[i]);
+			    (void *)(uintptr_t)(i + 1));
 	rv->sorted = xcalloc(r->n > 0 ? r->n : 1, sizeof *rv->sorted);
 	for (i = 0; i < r->n; i++) {
 		it = &rv->sorted[i];
 		it->k = r->risks[i];
-		it->t = strmap_get(&threats, it->k->threat);
+		it->ti = (uintptr_t)strmap_get(&threats, it->k->threat);
+		it->t = it->ti > 0 ? cat->threats[it->ti - 1] : NULL;
 		it->guide = rview_guideline(it->t);
 		it->provisional = risk_provisional(it->k);
 		it->score = it->k->likelihood * it->k->impact;
@@ -584,8 +622,9 @@ rview_build(struct rview *rv, const struct risk_register *r,
 	struct rview_cols	 cols;
 	struct vlines		*ls = &rv->list.lines;
 	struct vline		*v;
+	signed char		*thit = NULL;
 	size_t			 i, n = 0;
-	int			 prev = 0;
+	int			 prev = 0, known;
 
 	if (r == NULL)
 		r = &none;
@@ -603,9 +642,24 @@ rview_build(struct rview *rv, const struct risk_register *r,
 	rv->list.sticky = 1;
 	/* The fixed columns as wide as what they show; the title the rest. */
 	rview_cols_init(&cols, 1);
+	/*
+	 * What a text filter finds in a threat's own texts, worked out once
+	 * a threat, not once each of its risks (-1: not yet).
+	 */
+	if (rv->filter.text != NULL && cat != NULL && cat->nthreats > 0) {
+		thit = xreallocarray(NULL, cat->nthreats, sizeof *thit);
+		memset(thit, -1, cat->nthreats * sizeof *thit);
+	}
 	for (i = 0; i < rv->nsorted; i++) {
 		it = &rv->sorted[i];
-		if (!rfilter_match(&rv->filter, it->k, it->t))
+		known = -1;
+		if (thit != NULL && it->ti > 0) {
+			if (thit[it->ti - 1] == -1)
+				thit[it->ti - 1] = (signed char)
+				    rfilter_threat(&rv->filter, it->t);
+			known = thit[it->ti - 1];
+		}
+		if (!rfilter_match_known(&rv->filter, it->k, it->t, known))
 			continue;
 		/* Listed apart: the provisional risks that apply. */
 		if (rv->sort == RSORT_SEVERITY && it->k->applies &&
@@ -620,6 +674,7 @@ rview_build(struct rview *rv, const struct risk_register *r,
 		v->selectable = 1;
 		v->data = it->k;
 	}
+	free(thit);
 	rview_cols_done(&cols, width);
 	rv->cols = cols;
 	v = &ls->v[0];
