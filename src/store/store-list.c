@@ -23,6 +23,21 @@ store_count_objects(struct store_summary *sum, const char *type, size_t n)
 		sum->nflows = n;
 }
 
+/*
+ * A risk rests on an assumption when one of its reasons does: a line of
+ * the reasons column that begins with the kind's prefix, as
+ * risk_add_reason_line() reads it back (store-risk.c). When the assumed
+ * column is NULL (a row made by a merge before its sync), the reasons are
+ * read. Those rows, and the risks that no longer apply, are read from
+ * their partial indexes (schema 8: the WHERE says what the index's does).
+ */
+static const char *const count_unset_sql = "SELECT count(*) FROM risks "
+    "WHERE system = ? AND applies = 1 AND assumed IS NULL AND "
+    "(substr(reasons, 1, 9) = 'assumed: ' OR "
+    "instr(reasons, char(10) || 'assumed: ') > 0)";
+static const char *const count_gone_sql = "SELECT count(*) FROM risks "
+    "WHERE system = ? AND applies = 0";
+
 /* Count a model's objects by type and applying risks. */
 static int
 store_count(struct store *s, const char *id, struct store_summary *sum,
@@ -39,19 +54,6 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	static const char *const risks = "SELECT severity, status, count(*), "
 	    "sum(assumed), count(assumed) FROM risks WHERE system = ? AND "
 	    "applies = 1 GROUP BY severity, status";
-	/*
-	 * A risk rests on an assumption when one of its reasons does: a line
-	 * of the reasons column that begins with the kind's prefix, as
-	 * risk_add_reason_line() reads it back (store-risk.c). When the
-	 * assumed column is NULL (a row made by a merge before its sync),
-	 * the reasons are read.
-	 */
-	static const char *const unset = "SELECT count(*) FROM risks WHERE "
-	    "system = ? AND applies = 1 AND assumed IS NULL AND "
-	    "(substr(reasons, 1, 9) = 'assumed: ' OR "
-	    "instr(reasons, char(10) || 'assumed: ') > 0)";
-	static const char *const gone = "SELECT count(*) FROM risks WHERE "
-	    "system = ? AND applies = 0";
 	struct db_stmt	*st;
 	size_t		 n, nunset = 0;
 	long		 k;
@@ -81,14 +83,30 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 		return -1;
 
 	if (nunset > 0) {
-		if ((k = store_model_number(s, unset, id, err)) == -1)
+		if ((k = store_model_number(s, count_unset_sql, id, err)) == -1)
 			return -1;
 		sum->counts.assumed += (size_t)k;
 	}
-	if ((k = store_model_number(s, gone, id, err)) == -1)
+	if ((k = store_model_number(s, count_gone_sql, id, err)) == -1)
 		return -1;
 	sum->counts.gone += (size_t)k;
 	return 0;
+}
+
+/*
+ * Count a row of risk_counts read from column i on (severity, status, n,
+ * assumed), its assumed ones too when with_assumed.
+ */
+static void
+store_count_row(struct db_stmt *st, int i, struct risk_counts *c,
+    int with_assumed)
+{
+	size_t	n = (size_t)db_column_int64(st, i + 2);
+
+	risk_counts_add(c, 1, vocab_find(&vocab_severity,
+	    db_column_text(st, i)), vocab_find(&vocab_risk_status,
+	    db_column_text(st, i + 1)), n,
+	    with_assumed && db_column_int64(st, i + 3) != 0 ? n : 0);
 }
 
 /*
@@ -102,34 +120,22 @@ store_count_kept(struct store *s, const char *id, struct risk_counts *c,
 {
 	static const char *const risks = "SELECT severity, status, n, "
 	    "assumed FROM risk_counts WHERE system = ?";
-	static const char *const gone = "SELECT count(*) FROM risks WHERE "
-	    "system = ? AND applies = 0";
-	static const char *const unset = "SELECT count(*) FROM risks WHERE "
-	    "system = ? AND applies = 1 AND assumed IS NULL AND "
-	    "(substr(reasons, 1, 9) = 'assumed: ' OR "
-	    "instr(reasons, char(10) || 'assumed: ') > 0)";
 	struct db_stmt	*st;
-	size_t		 n;
 	long		 k;
-	int		 rc, sev, status;
+	int		 rc;
 
 	memset(c, 0, sizeof *c);
 	if ((st = store_prepare(s, risks, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
-	while ((rc = store_step(s, st, err)) == 1) {
-		sev = vocab_find(&vocab_severity, db_column_text(st, 0));
-		status = vocab_find(&vocab_risk_status, db_column_text(st, 1));
-		n = (size_t)db_column_int64(st, 2);
-		risk_counts_add(c, 1, sev, status, n,
-		    db_column_int64(st, 3) != 0 ? n : 0);
-	}
+	while ((rc = store_step(s, st, err)) == 1)
+		store_count_row(st, 0, c, 1);
 	if (rc == -1)
 		return -1;
-	if ((k = store_model_number(s, gone, id, err)) == -1)
+	if ((k = store_model_number(s, count_gone_sql, id, err)) == -1)
 		return -1;
 	c->gone = (size_t)k;
-	if ((k = store_model_number(s, unset, id, err)) == -1)
+	if ((k = store_model_number(s, count_unset_sql, id, err)) == -1)
 		return -1;
 	c->assumed += (size_t)k;
 	return 0;
@@ -221,6 +227,33 @@ list_find(struct store_summary **byid, size_t n, const char *id)
 	return found == NULL ? NULL : *found;
 }
 
+/*
+ * Add the counts of a query's rows (system, count) to the gone risks of
+ * each system, or to its assumed ones.
+ */
+static int
+list_add(struct store *s, struct store_summary **byid, size_t n,
+    const char *sql, int gone, struct error *err)
+{
+	struct store_summary	*sum;
+	struct db_stmt		*st;
+	size_t			 k;
+	int			 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	while ((rc = store_step(s, st, err)) == 1) {
+		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
+			continue;
+		k = (size_t)db_column_int64(st, 1);
+		if (gone)
+			sum->counts.gone += k;
+		else
+			sum->counts.assumed += k;
+	}
+	return rc;
+}
+
 static int
 list_count(struct store *s, int what, struct store_summary *v, size_t n,
     struct error *err)
@@ -228,7 +261,7 @@ list_count(struct store *s, int what, struct store_summary *v, size_t n,
 	struct store_summary	**byid, *sum;
 	struct db_stmt		 *st = NULL;
 	size_t			  i, c;
-	int			  rc, sev, status;
+	int			  rc;
 
 	byid = xreallocarray(NULL, n == 0 ? 1 : n, sizeof *byid);
 	for (i = 0; i < n; i++)
@@ -252,19 +285,11 @@ list_count(struct store *s, int what, struct store_summary *v, size_t n,
 	if ((what & (STORE_LIST_RISKS | STORE_LIST_ASSUMED)) != 0) {
 		if ((st = store_prepare(s, list_risks_sql, err)) == NULL)
 			goto fail;
-		while ((rc = store_step(s, st, err)) == 1) {
+		while ((rc = store_step(s, st, err)) == 1)
 			if ((sum = list_find(byid, n,
-			    db_column_text(st, 0))) == NULL)
-				continue;
-			sev = vocab_find(&vocab_severity,
-			    db_column_text(st, 1));
-			status = vocab_find(&vocab_risk_status,
-			    db_column_text(st, 2));
-			c = (size_t)db_column_int64(st, 3);
-			risk_counts_add(&sum->counts, 1, sev, status, c,
-			    (what & STORE_LIST_ASSUMED) != 0 &&
-			    db_column_int64(st, 4) != 0 ? c : 0);
-		}
+			    db_column_text(st, 0))) != NULL)
+				store_count_row(st, 1, &sum->counts,
+				    (what & STORE_LIST_ASSUMED) != 0);
 		if (rc == -1)
 			goto fail;
 		if ((what & STORE_LIST_RISKS) == 0) {
@@ -277,26 +302,10 @@ list_count(struct store *s, int what, struct store_summary *v, size_t n,
 		}
 	}
 
-	if ((what & STORE_LIST_ASSUMED) != 0) {
-		if ((st = store_prepare(s, list_gone_sql, err)) == NULL)
-			goto fail;
-		while ((rc = store_step(s, st, err)) == 1)
-			if ((sum = list_find(byid, n,
-			    db_column_text(st, 0))) != NULL)
-				sum->counts.gone +=
-				    (size_t)db_column_int64(st, 1);
-		if (rc == -1)
-			goto fail;
-		if ((st = store_prepare(s, list_unset_sql, err)) == NULL)
-			goto fail;
-		while ((rc = store_step(s, st, err)) == 1)
-			if ((sum = list_find(byid, n,
-			    db_column_text(st, 0))) != NULL)
-				sum->counts.assumed +=
-				    (size_t)db_column_int64(st, 1);
-		if (rc == -1)
-			goto fail;
-	}
+	if ((what & STORE_LIST_ASSUMED) != 0 &&
+	    (list_add(s, byid, n, list_gone_sql, 1, err) == -1 ||
+	    list_add(s, byid, n, list_unset_sql, 0, err) == -1))
+		goto fail;
 	free(byid);
 	return 0;
 
