@@ -488,12 +488,33 @@ store_fields_encode(struct buf *b, enum objtype t, const void *obj)
 	}
 }
 
+const char *
+store_fields_value(const char *p, struct buf *b)
+{
+	size_t	len;
+
+	buf_reset(b);
+	for (; *p != '\0' && *p != '\n'; p++) {
+		/* Plain runs at once: most values escape nothing. */
+		len = strcspn(p, "\\\n");
+		buf_add(b, p, len);
+		if (*(p += len) == '\0' || *p == '\n')
+			break;
+		if (*p == '\\' && (p[1] == '\\' || p[1] == 'n')) {
+			buf_addc(b, p[1] == 'n' ? '\n' : '\\');
+			p++;
+		} else
+			buf_addc(b, *p);
+	}
+	return p;
+}
+
 size_t
 store_fields_decode(const char *p, char ***names, char ***values)
 {
 	const char	*eq;
 	struct buf	 b;
-	size_t		 n = 0, len;
+	size_t		 n = 0;
 
 	*names = *values = NULL;
 	if (p == NULL)
@@ -505,19 +526,7 @@ store_fields_decode(const char *p, char ***names, char ***values)
 		*names = xreallocarray(*names, n + 1, sizeof **names);
 		*values = xreallocarray(*values, n + 1, sizeof **values);
 		(*names)[n] = xstrndup(p, (size_t)(eq - p));
-		buf_reset(&b);
-		for (p = eq + 1; *p != '\0' && *p != '\n'; p++) {
-			/* Plain runs at once: most values escape nothing. */
-			len = strcspn(p, "\\\n");
-			buf_add(&b, p, len);
-			if (*(p += len) == '\0' || *p == '\n')
-				break;
-			if (*p == '\\' && (p[1] == '\\' || p[1] == 'n')) {
-				buf_addc(&b, p[1] == 'n' ? '\n' : '\\');
-				p++;
-			} else
-				buf_addc(&b, *p);
-		}
+		p = store_fields_value(eq + 1, &b);
 		(*values)[n++] = xstrdup(b.s);
 		if (*p == '\n')
 			p++;

@@ -259,6 +259,11 @@ void		 store_fields_encode(struct buf *, enum objtype,
 /* Append a value escaped as those lines escape it. */
 void		 store_fields_escape(struct buf *, const char *);
 /*
+ * One value of a fields column, from p (after its '=') into b, unescaped;
+ * returns where it ends: its '\n' or the NUL.
+ */
+const char	*store_fields_value(const char *p, struct buf *b);
+/*
  * The names and values of such a text (NULL: none), in its order; both
  * arrays and their strings are the caller's (store_fields_free()).
  */
