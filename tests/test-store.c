@@ -2568,6 +2568,39 @@ test_unknown_field_kept(void **state)
 	model_free(m);
 }
 
+/*
+ * A fields row of an object (as a database before schema 4 kept them)
+ * still sets its field when the model loads; one of an object the model
+ * does not have is left alone.
+ */
+static void
+test_object_field_rows_load(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	raw_db		*db;
+
+	store_close(store_with(fx->db, m));
+	db = raw_open(fx->db);
+	raw_exec(db, "INSERT INTO fields VALUES ('assist', 'llm', "
+	    "'description', 'from a row of its own')");
+	raw_exec(db, "INSERT INTO fields VALUES ('assist', 'no-such-object', "
+	    "'description', 'nobody')");
+	raw_close(db);
+
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_string_equal(model_component(back, "llm")->description,
+	    "from a row of its own");
+	assert_null(model_find(back, "no-such-object"));
+	model_free(back);
+	store_close(s);
+	model_free(m);
+}
+
 #ifndef TEST_PG
 /*
  * A database of schema 2 (tests/data/store/schema-2.sql, made by the
@@ -3069,6 +3102,7 @@ main(void)
 		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
 		T(test_unknown_field_kept),
+		T(test_object_field_rows_load),
 #ifdef TEST_PG
 		T(test_writers_wait_per_system),
 #endif

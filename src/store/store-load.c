@@ -15,19 +15,6 @@
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 
-/* Register an object loaded from the database by its id. */
-static void
-store_remember(struct strmap *objs, struct objref **refs, size_t *n,
-    enum objtype t, void *obj)
-{
-	struct objref	*ref = xmalloc(sizeof *ref);
-
-	ref->type = t;
-	ref->ptr = obj;
-	refs[(*n)++] = ref;
-	strmap_put(objs, store_id_of(obj), ref);
-}
-
 /*
  * Set one field of an object (or the system) read from the database; a
  * field this Parapet does not know is left alone.
@@ -94,8 +81,8 @@ store_load_packed(struct store *s, const struct model *m, enum objtype t,
  * boundaries when lists is 0).
  */
 static int
-store_load_objects(struct store *s, struct model *m, struct strmap *objs,
-    struct objref ***refs, size_t *nrefs, int lists, struct error *err)
+store_load_objects(struct store *s, struct model *m, int lists,
+    struct error *err)
 {
 	static const char *const all = "SELECT object, type, kind, fields "
 	    "FROM objects WHERE system = ? ORDER BY position, object";
@@ -106,7 +93,6 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 	struct db_stmt	*st;
 	const char	*id, *type, *kind;
 	void		*obj;
-	size_t		 max = 0;
 	int		 rc, k;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
@@ -138,11 +124,6 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 			k = OBJ_FLOW;
 		} else
 			continue;	/* a type of a newer Parapet */
-		if (*nrefs == max) {
-			max = max == 0 ? 16 : max * 2;
-			*refs = xreallocarray(*refs, max, sizeof **refs);
-		}
-		store_remember(objs, *refs, nrefs, (enum objtype)k, obj);
 		if (store_load_packed(s, m, (enum objtype)k, obj, id,
 		    db_column_text(st, 3), err) == -1) {
 			db_reset(st);
@@ -153,16 +134,49 @@ store_load_objects(struct store *s, struct model *m, struct strmap *objs,
 }
 
 /*
+ * The objects of a model by id, with their types in refs (the caller's to
+ * free), for the fields rows of a database before schema 4.
+ */
+static struct objref *
+store_load_ids(const struct model *m, struct strmap *objs)
+{
+	struct objref	*refs;
+	size_t		 n = 0, i;
+
+	refs = xreallocarray(NULL, m->nboundaries + m->ncomponents +
+	    m->nflows + 1, sizeof *refs);
+	for (i = 0; i < m->nboundaries; i++) {
+		refs[n].type = OBJ_BOUNDARY;
+		refs[n].ptr = m->boundaries[i];
+		strmap_put(objs, m->boundaries[i]->id, &refs[n++]);
+	}
+	for (i = 0; i < m->ncomponents; i++) {
+		refs[n].type = OBJ_COMPONENT;
+		refs[n].ptr = m->components[i];
+		strmap_put(objs, m->components[i]->id, &refs[n++]);
+	}
+	for (i = 0; i < m->nflows; i++) {
+		refs[n].type = OBJ_FLOW;
+		refs[n].ptr = m->flows[i];
+		strmap_put(objs, m->flows[i]->id, &refs[n++]);
+	}
+	return refs;
+}
+
+/*
  * Read the fields rows of a model: the system's, and an object's of a
- * database before schema 4 that kept one row per field.
+ * database before schema 4 that kept one row per field. The objects are
+ * found by id only when such a row comes: a map of a million ids was a
+ * tenth of loading a model that has none.
  */
 static int
-store_load_fields(struct store *s, struct model *m, struct strmap *objs,
-    struct error *err)
+store_load_fields(struct store *s, struct model *m, struct error *err)
 {
 	static const char *const sql = "SELECT object, field, value "
 	    "FROM fields WHERE system = ?";
 	const struct objref	*ref;
+	struct objref		*refs = NULL;
+	struct strmap		 objs;
 	struct db_stmt		*st;
 	const char		*object, *name, *value;
 	enum objtype		 t;
@@ -171,6 +185,7 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
+	strmap_init(&objs);
 	store_bind(st, 1, m->system.id);
 	while ((rc = store_step(s, st, err)) == 1) {
 		object = db_column_text(st, 0);
@@ -178,10 +193,12 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 		value = db_column_text(st, 2);
 		if (object == NULL || name == NULL)
 			continue;
+		if (*object != '\0' && refs == NULL)
+			refs = store_load_ids(m, &objs);
 		if (*object == '\0') {
 			t = OBJ_SYSTEM;
 			obj = &m->system;
-		} else if ((ref = strmap_get(objs, object)) != NULL) {
+		} else if ((ref = strmap_get(&objs, object)) != NULL) {
 			t = ref->type;
 			obj = ref->ptr;
 		} else
@@ -189,9 +206,12 @@ store_load_fields(struct store *s, struct model *m, struct strmap *objs,
 		if (store_load_field(s, m, t, obj, object, name, value,
 		    err) == -1) {
 			db_reset(st);
-			return -1;
+			rc = -1;
+			break;
 		}
 	}
+	strmap_release(&objs);
+	free(refs);
 	return rc;
 }
 
@@ -237,10 +257,8 @@ store_load_model_some(struct store *s, const char *id, int lists,
 	    "criticality, revision FROM models WHERE system = ?";
 	const struct field	*f;
 	struct model		*m;
-	struct strmap		 objs;
-	struct objref		**refs = NULL;
 	struct db_stmt		*st;
-	size_t			 nrefs = 0, i;
+	size_t			 i;
 	int			 rc;
 
 	if ((st = store_prepare(s, sql, err)) == NULL)
@@ -272,14 +290,9 @@ store_load_model_some(struct store *s, const char *id, int lists,
 	}
 	db_reset(st);
 
-	strmap_init(&objs);
-	rc = store_load_objects(s, m, &objs, &refs, &nrefs, lists, err);
+	rc = store_load_objects(s, m, lists, err);
 	if (rc == 0)
-		rc = store_load_fields(s, m, &objs, err);
-	for (i = 0; i < nrefs; i++)
-		free(refs[i]);
-	free(refs);
-	strmap_release(&objs);
+		rc = store_load_fields(s, m, err);
 	if (rc == 0)
 		rc = store_load_practices(s, m, err);
 	if (rc == 0 && model_index(m, NULL, err) == -1) {
