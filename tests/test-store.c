@@ -2601,6 +2601,46 @@ test_object_field_rows_load(void **state)
 	model_free(m);
 }
 
+/*
+ * Objects load in the order of their positions, and objects of one
+ * position (which no Parapet writes, but a database may hold) by id.
+ */
+static void
+test_objects_load_in_position_order(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *back;
+	struct store	*s;
+	struct error	 e;
+	raw_db		*db;
+	size_t		 i;
+
+	store_close(store_with(fx->db, m));
+	db = raw_open(fx->db);
+	raw_exec(db, "UPDATE objects SET position = 0 "
+	    "WHERE type = 'component'");
+	raw_exec(db, "UPDATE objects SET position = 1000 - position "
+	    "WHERE type = 'flow'");
+	raw_close(db);
+
+	s = open_ok(fx->db, 0);
+	back = store_load(s, "assist", &e);
+	assert_non_null(back);
+	assert_true(back->ncomponents >= 2 && back->nflows >= 2);
+	for (i = 1; i < back->ncomponents; i++) {
+		assert_true(strcmp(back->components[i - 1]->id,
+		    back->components[i]->id) < 0);
+		assert_int_equal(back->components[i]->index, i);
+	}
+	/* The flows' order turned around. */
+	for (i = 0; i < back->nflows; i++)
+		assert_string_equal(back->flows[i]->id,
+		    m->flows[m->nflows - 1 - i]->id);
+	model_free(back);
+	store_close(s);
+	model_free(m);
+}
+
 #ifndef TEST_PG
 /*
  * A database of schema 2 (tests/data/store/schema-2.sql, made by the
@@ -3103,6 +3143,7 @@ main(void)
 		T(test_decision_does_not_conflict),
 		T(test_unknown_field_kept),
 		T(test_object_field_rows_load),
+		T(test_objects_load_in_position_order),
 #ifdef TEST_PG
 		T(test_writers_wait_per_system),
 #endif
