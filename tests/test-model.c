@@ -260,6 +260,16 @@ test_field_bad_word_suggests(void **state)
 	assert_int_equal(field_set(m->flows[0], f, "prompt, credentails", &e),
 	    -1);
 	assert_non_null(strstr(e.msg, "did you mean 'credentials'?"));
+	/* A word longer than any of a vocabulary's is named whole. */
+	assert_int_equal(field_set(m->flows[0], f, "prompt, "
+	    "x123456789x123456789x123456789x123456789x123456789x123456789"
+	    "x123456789", &e), -1);
+	assert_non_null(strstr(e.msg, "'x123456789x123456789x123456789"
+	    "x123456789x123456789x123456789x123456789' for 'data'"));
+	assert_int_equal(field_set(m->flows[0], f, "prompt,credentials", &e),
+	    0);
+	assert_int_equal(m->flows[0]->data, (1u << DATA_PROMPT) |
+	    (1u << DATA_CREDENTIALS));
 	f = model_field(OBJ_COMPONENT, "can-act");
 	assert_int_equal(field_set(m->components[0], f, "maybe", &e), -1);
 	assert_string_equal(e.msg,

@@ -2571,7 +2571,8 @@ test_unknown_field_kept(void **state)
 /*
  * A fields row of an object (as a database before schema 4 kept them)
  * still sets its field when the model loads; one of an object the model
- * does not have is left alone.
+ * does not have is left alone. So is a field out of order in an objects
+ * row.
  */
 static void
 test_object_field_rows_load(void **state)
@@ -2588,6 +2589,9 @@ test_object_field_rows_load(void **state)
 	    "'description', 'from a row of its own')");
 	raw_exec(db, "INSERT INTO fields VALUES ('assist', 'no-such-object', "
 	    "'description', 'nobody')");
+	/* A row's fields out of their table's order still load. */
+	raw_exec(db, "UPDATE objects SET fields = fields || "
+	    "'name=Named last' || char(10) WHERE object = 'llm'");
 	raw_close(db);
 
 	s = open_ok(fx->db, 0);
@@ -2595,6 +2599,10 @@ test_object_field_rows_load(void **state)
 	assert_non_null(back);
 	assert_string_equal(model_component(back, "llm")->description,
 	    "from a row of its own");
+	assert_string_equal(model_component(back, "llm")->name,
+	    "Named last");
+	assert_int_equal(model_component(back, "llm")->weights_format,
+	    WEIGHTS_SAFETENSORS);
 	assert_null(model_find(back, "no-such-object"));
 	model_free(back);
 	store_close(s);

@@ -286,7 +286,7 @@ field_set(void *obj, const struct field *f, const char *text,
     struct error *err)
 {
 	const char	*p, *q;
-	char		*word, **sp;
+	char		*word, **sp, small[64];
 	unsigned	 bits = 0;
 	int		 i;
 
@@ -339,13 +339,20 @@ field_set(void *obj, const struct field *f, const char *text,
 				break;
 			for (q = p; *q != '\0' && *q != ',' && *q != ' '; q++)
 				;
-			word = xstrndup(p, (size_t)(q - p));
-			if ((i = vocab_find(f->vocab, word)) == -1) {
+			/* No copy of a word a vocabulary could hold. */
+			if ((size_t)(q - p) < sizeof small) {
+				memcpy(small, p, (size_t)(q - p));
+				small[q - p] = '\0';
+				word = small;
+			} else
+				word = xstrndup(p, (size_t)(q - p));
+			i = vocab_find(f->vocab, word);
+			if (i == -1)
 				field_bad_word(f, f->vocab, word, err);
+			if (word != small)
 				free(word);
+			if (i == -1)
 				return -1;
-			}
-			free(word);
 			bits |= 1u << i;
 		}
 		*FIELD_PTR(obj, f, unsigned) = bits;

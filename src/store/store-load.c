@@ -21,11 +21,9 @@
  */
 static int
 store_load_field(struct store *s, const struct model *m, enum objtype t,
-    void *obj, const char *object, const char *name, const char *value,
+    void *obj, const char *object, const struct field *f, const char *value,
     struct error *err)
 {
-	const struct field	*f = model_field(t, name);
-
 	if (f == NULL || f->type == FIELD_ID || f->type == FIELD_KIND)
 		return 0;
 	if (field_set(obj, f, value, err) == -1) {
@@ -48,27 +46,38 @@ int
 store_load_packed(struct store *s, const struct model *m, enum objtype t,
     void *obj, const char *id, const char *text, struct error *err)
 {
-	const char	*p = text, *eq;
-	char		 name[64];
-	struct buf	 b;
-	size_t		 len;
-	int		 rc = 0;
+	const struct field	*fields, *f;
+	const char		*p = text, *eq;
+	struct buf		 b;
+	size_t			 len, nf, next = 0, j;
+	int			 rc = 0;
 
 	if (p == NULL)
 		return 0;
+	fields = model_fields(t, &nf);
 	buf_init(&b);
 	while (rc == 0 && *p != '\0') {
 		if ((eq = strchr(p, '=')) == NULL)
 			break;
-		/* No field has a name this long: one to leave alone. */
+		/*
+		 * The fields come in the table's order (as
+		 * store_fields_encode() writes them): look from after the
+		 * last one found, round to it.
+		 */
 		len = (size_t)(eq - p);
-		if (len < sizeof name)
-			memcpy(name, p, len);
-		name[len < sizeof name ? len : 0] = '\0';
+		f = NULL;
+		for (j = 0; j < nf; j++) {
+			f = &fields[(next + j) % nf];
+			if (strncmp(f->name, p, len) == 0 &&
+			    f->name[len] == '\0')
+				break;
+		}
+		if (j < nf)
+			next = (size_t)(f - fields) + 1;
+		else
+			f = NULL;	/* a newer Parapet's: left alone */
 		p = store_fields_value(eq + 1, &b);
-		if (*name != '\0')
-			rc = store_load_field(s, m, t, obj, id, name, b.s,
-			    err);
+		rc = store_load_field(s, m, t, obj, id, f, b.s, err);
 		if (*p == '\n')
 			p++;
 	}
@@ -270,8 +279,8 @@ store_load_fields(struct store *s, struct model *m, struct error *err)
 			obj = ref->ptr;
 		} else
 			continue;	/* cannot happen: deleted together */
-		if (store_load_field(s, m, t, obj, object, name, value,
-		    err) == -1) {
+		if (store_load_field(s, m, t, obj, object,
+		    model_field(t, name), value, err) == -1) {
 			db_reset(st);
 			rc = -1;
 			break;
