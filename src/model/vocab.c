@@ -25,8 +25,10 @@ vocab_find(const struct vocab *v, const char *name)
 {
 	size_t	i;
 
+	/* The first letter before a call: a million objects' words each. */
 	for (i = 0; i < v->n; i++)
-		if (strcmp(v->words[i].name, name) == 0)
+		if (v->words[i].name[0] == name[0] &&
+		    strcmp(v->words[i].name, name) == 0)
 			return (int)i;
 	return -1;
 }
