@@ -7,13 +7,16 @@
  * ($BENCH_RUNS, default 5) with store_load(), freeing it after each;
  * prints the objects loaded, then the best and median wall times and the
  * median CPU time (what to compare on a busy machine), and the CPU time
- * of model_free() alone.
+ * of model_free() alone. Like parapet, it runs without glibc's fast bins.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "model/model.h"
 #include "store/store.h"
@@ -46,6 +49,9 @@ main(int argc, char **argv)
 	const char	*env;
 	int		 runs = 5, i;
 
+#if defined(__GLIBC__) && defined(M_MXFAST)
+	mallopt(M_MXFAST, 0);	/* as parapet's main() */
+#endif
 	if (argc < 2 || argc > 3) {
 		fprintf(stderr, "usage: bench-load DB [MODEL]\n");
 		return 2;
