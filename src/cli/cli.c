@@ -971,6 +971,29 @@ cli_unknown_word(const char *w)
 	return EXIT_USAGE;
 }
 
+/*
+ * More than one word for the screens: "parapet demo.db risks" has the
+ * command after the database; else the first is not one database.
+ */
+static int
+cli_extra_words(const struct cli_args *a)
+{
+	if (!cli_db_word(a->pos[0]))
+		return cli_unknown_word(a->pos[0]);
+	if (cli_is_command(a->pos[1])) {
+		fprintf(stderr, "parapet: the command comes first: parapet %s '",
+		    a->pos[1]);
+		cli_puts(stderr, a->pos[0]);
+		fprintf(stderr, "'\n");
+	} else {
+		fprintf(stderr, "parapet: the screens open one database, '");
+		cli_puts(stderr, a->pos[0]);
+		fprintf(stderr, "'; a command comes first (see parapet "
+		    "--help)\n");
+	}
+	return EXIT_USAGE;
+}
+
 int
 cli_tui_args(int argc, char **argv, const char **db, struct cli_args *a)
 {
@@ -998,7 +1021,7 @@ cli_tui_args(int argc, char **argv, const char **db, struct cli_args *a)
 		return 1;
 	}
 	if (rc == 0 && a->npos > 1)
-		return cli_unknown_word(a->pos[0]);
+		return cli_extra_words(a);
 	if (rc != 0)
 		return rc;
 	*db = a->npos == 1 ? a->pos[0] : "parapet.db";

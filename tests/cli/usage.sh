@@ -19,6 +19,17 @@ run sub/frob
 expect_rc 2 "path without a database suffix"
 expect_err "no database 'sub/frob'" "path without a database suffix"
 
+# A command after the database is named in its place, creating nothing.
+run demo.db risks
+expect_rc 2 "command after the database"
+expect_err "the command comes first: parapet risks 'demo.db'" \
+    "command after the database"
+[ ! -e demo.db ] || fail "a command after the database created it"
+run one.db two.db
+expect_rc 2 "two databases"
+expect_err "the screens open one database, 'one.db'" "two databases"
+[ ! -e one.db ] && [ ! -e two.db ] || fail "two databases created one"
+
 # An unknown option gets the nearest one.
 run check ci.db --fail-onn high
 expect_rc 2 "misspelt option"
