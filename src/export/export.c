@@ -447,6 +447,14 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 	buf_init(&b);
 	buf_init(&pic);
 	/*
+	 * Streamed into the file, renamed over path once whole. Opened
+	 * first, so that a path that cannot be written is named as itself,
+	 * not as its diagram's, and leaves no diagram behind.
+	 */
+	sink.n = 0;
+	if (file_out_open(&sink.fo, path, EXPORT_FILE_MODE, err) == -1)
+		goto out;
+	/*
 	 * A diagram Graphviz cannot draw leaves the report without it; so
 	 * does a report to a device or a pipe (no "/dev/null.svg").
 	 */
@@ -456,15 +464,13 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 	    export_svg_available() && export_svg(in, &pic, &e2) == 0) {
 		svgpath = export_svg_path(path);
 		if (file_write_atomic(svgpath, pic.s, pic.len,
-		    EXPORT_FILE_MODE, err) == -1)
+		    EXPORT_FILE_MODE, err) == -1) {
+			file_out_abort(&sink.fo);
 			goto out;
+		}
 		base = strrchr(svgpath, '/');
 		with.diagram_svg = base != NULL ? base + 1 : svgpath;
 	}
-	/* Streamed into the file, renamed over path once whole. */
-	sink.n = 0;
-	if (file_out_open(&sink.fo, path, EXPORT_FILE_MODE, err) == -1)
-		goto out;
 	buf_set_sink(&b, export_sink_write, &sink);
 	if (x->write(&with, &b, err) == -1) {
 		file_out_abort(&sink.fo);

@@ -36,6 +36,13 @@ expect_err "the report's data-flow diagram is in sign off.svg, beside it" \
 grep -qF '![Data-flow diagram](sign%20off.svg)' "sign off.md" ||
     fail "the report does not link its SVG"
 grep -qF '<svg' "sign off.svg" || fail "the SVG is not SVG"
+# A report to a folder that does not exist is named as itself, with no
+# diagram written anywhere.
+run export m.db --format markdown --output nowhere/r.md
+expect_rc 1 "a report into a missing folder"
+expect_err "nowhere/r.md" "the report's own path named"
+grep -qF "r.svg" "$T/err" && fail "the diagram's path named for the report's"
+[ ! -e nowhere ] || fail "a folder made for a report that failed"
 run export m.db --format svg
 expect_rc 0 "--format svg"
 expect_out "<svg" "--format svg"
