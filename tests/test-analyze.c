@@ -468,7 +468,8 @@ test_reaches_any_path_forward(void **state)
 	 * src reaches llm in five hops, with a loop a2 -> a1 on the way;
 	 * kb2 reaches both a model of unknown type and, in three hops, the
 	 * llm; kb reaches only the model of unknown type; idx is reached
-	 * from the llm but reaches nothing; loop-src runs in a circle.
+	 * from the llm but reaches nothing; loop-src runs in a circle;
+	 * far is six hops from the llm.
 	 */
 	run("parapet: 1\n"
 	    "system: { id: sys, name: S }\n"
@@ -488,8 +489,12 @@ test_reaches_any_path_forward(void **state)
 	    "  - { id: c2, name: C, kind: application }\n"
 	    "  - { id: lone, name: S, kind: data-source }\n"
 	    "  - { id: ds-m, name: S, kind: data-source }\n"
+	    "  - { id: far, name: S, kind: data-source }\n"
+	    "  - { id: a0, name: A, kind: application }\n"
 	    "flows:\n"
 	    "  - { id: h1, from: src, to: a1 }\n"
+	    "  - { id: f1, from: far, to: a0 }\n"
+	    "  - { id: f2, from: a0, to: a1 }\n"
 	    "  - { id: h2, from: a1, to: a2 }\n"
 	    "  - { id: back, from: a2, to: a1 }\n"
 	    "  - { id: h3, from: a2, to: a3 }\n"
@@ -505,8 +510,15 @@ test_reaches_any_path_forward(void **state)
 	    "  - { id: dm, from: ds-m, to: mystery }\n", &reg);
 	expect(&reg, "t-reaches", "src",
 	    "fact: 'src' is a data-source\n"
-	    "fact: 'src' reaches 'llm' through 5 flows: 'h1', 'h2', 'h3', "
-	    "'h4', ...\n"
+	    "fact: 'src' reaches 'llm' through flows 'h1', 'h2', 'h3', "
+	    "'h4', 'h5'\n"
+	    "fact: 'llm' is a model\n"
+	    "fact: 'llm' model-type is llm\n");
+	/* Six flows: those nearest the subject named, the rest counted. */
+	expect(&reg, "t-reaches", "far",
+	    "fact: 'far' is a data-source\n"
+	    "fact: 'far' reaches 'llm' through 6 flows: 'f1', 'f2', 'h2', "
+	    "'h3', ...\n"
 	    "fact: 'llm' is a model\n"
 	    "fact: 'llm' model-type is llm\n");
 	/* A path to a yes beats a path to a maybe. */
@@ -526,7 +538,7 @@ test_reaches_any_path_forward(void **state)
 	expect(&reg, "t-reaches", "idx", "");
 	expect(&reg, "t-reaches", "loop-src", "");
 	expect(&reg, "t-reaches", "lone", "");
-	assert_int_equal(test_count(&reg, "t-reaches"), 4);
+	assert_int_equal(test_count(&reg, "t-reaches"), 5);
 
 	/* not: reaches, definitely and by assumption. */
 	expect(&reg, "t-unreached", "src", "");
@@ -561,7 +573,8 @@ test_paths_via_data_classes(void **state)
 	 * to a registry; the last hop to m3 does not say what it carries
 	 * (app2 is reached by a prompt, then the path goes on by
 	 * assumption); m5 has a path of unknown data and one of prompts;
-	 * m6 is six hops away, two of them not answered.
+	 * m6 is six hops away, two of them not answered; m7 five, where
+	 * "..." would stand for one flow only.
 	 */
 	run("parapet: 1\n"
 	    "system: { id: sys, name: S }\n"
@@ -580,6 +593,11 @@ test_paths_via_data_classes(void **state)
 	    "  - { id: b4, name: B, kind: application }\n"
 	    "  - { id: b5, name: B, kind: application }\n"
 	    "  - { id: m6, name: M, kind: model }\n"
+	    "  - { id: d1, name: D, kind: application }\n"
+	    "  - { id: d2, name: D, kind: application }\n"
+	    "  - { id: d3, name: D, kind: application }\n"
+	    "  - { id: d4, name: D, kind: application }\n"
+	    "  - { id: m7, name: M, kind: model }\n"
 	    "flows:\n"
 	    "  - { id: ask, from: u, to: app, data: [prompt] }\n"
 	    "  - { id: call, from: app, to: m1, data: [documents, "
@@ -595,7 +613,12 @@ test_paths_via_data_classes(void **state)
 	    "  - { id: c3, from: b2, to: b3, data: [prompt] }\n"
 	    "  - { id: c4, from: b3, to: b4, data: [prompt] }\n"
 	    "  - { id: c5, from: b4, to: b5, data: [prompt] }\n"
-	    "  - { id: c6, from: b5, to: m6 }\n", &reg);
+	    "  - { id: c6, from: b5, to: m6 }\n"
+	    "  - { id: e1, from: u, to: d1, data: [prompt] }\n"
+	    "  - { id: e2, from: d1, to: d2, data: [prompt] }\n"
+	    "  - { id: e3, from: d2, to: d3, data: [prompt] }\n"
+	    "  - { id: e4, from: d3, to: d4, data: [prompt] }\n"
+	    "  - { id: e5, from: d4, to: m7, data: [prompt] }\n", &reg);
 	expect(&reg, "t-instructed", "m1",
 	    "fact: 'm1' is a model\n"
 	    "fact: 'm1' is reachable from 'u' through flows 'ask', 'call', "
@@ -634,7 +657,13 @@ test_paths_via_data_classes(void **state)
 	    "documents (not answered)\n"
 	    "fact: 'u' is a user\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
-	assert_int_equal(test_count(&reg, "t-instructed"), 4);
+	/* Five flows are all named: "..." would hide only 'e1'. */
+	expect(&reg, "t-instructed", "m7",
+	    "fact: 'm7' is a model\n"
+	    "fact: 'm7' is reachable from 'u' through flows 'e1', 'e2', "
+	    "'e3', 'e4', 'e5', each carrying prompt or documents\n"
+	    "fact: 'u' is a user\n");
+	assert_int_equal(test_count(&reg, "t-instructed"), 5);
 
 	/* not: definitely (only weights) and by assumption. */
 	expect(&reg, "t-uninstructed", "m1",

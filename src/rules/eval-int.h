@@ -22,6 +22,9 @@ struct flow;
 #define MEMO_UNSET	0xff
 #define NO_BOUNDARY	UINT32_MAX
 #define PATH_SHOWN	4		/* flows of a path named in a reason */
+/* Flows named of a path of hops: all of it where "..." would stand for
+   only one. */
+#define PATH_NAMED(hops) ((hops) <= PATH_SHOWN + 1 ? (hops) : PATH_SHOWN)
 #define PATHS_LISTED	4		/* paths of one condition named */
 #define PATH_SEARCH	256		/* components visited to find them */
 

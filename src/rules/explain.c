@@ -802,13 +802,13 @@ explain_one_path(struct eval *e, const struct cond *c,
 		    comp->id, end->id);
 	if (hops == 1)
 		buf_adds(b, "flow ");
-	else if (hops <= PATH_SHOWN)
+	else if (n == hops)
 		buf_adds(b, "flows ");
 	else
 		buf_addf(b, "%u flows: %s", hops, back ? "" : "..., ");
 	for (i = 0; i < n; i++)
 		buf_addf(b, "%s'%s'", i > 0 ? ", " : "", shown[i]->id);
-	if (back && hops > PATH_SHOWN)
+	if (back && n < hops)
 		buf_adds(b, ", ...");
 	if (c->values != 0 && unk < hops) {
 		buf_adds(b, hops == 1 ? ", carrying " : ", each carrying ");
@@ -869,7 +869,7 @@ explain_more_paths(struct eval *e, const struct cond *c,
 	   one may search again, with the same scratch arrays). */
 	struct {
 		const struct component	*end;
-		const struct flow	*shown[PATH_SHOWN];
+		const struct flow	*shown[PATH_SHOWN + 1];
 		uint32_t		 n, hops, unk;
 	}			 p[PATHS_LISTED];
 
@@ -916,8 +916,7 @@ explain_more_paths(struct eval *e, const struct cond *c,
 				p[np].hops++;
 				p[np].unk += c->values != 0 && f->data == 0;
 			}
-			p[np].n = p[np].hops < PATH_SHOWN ? p[np].hops :
-			    PATH_SHOWN;
+			p[np].n = PATH_NAMED(p[np].hops);
 			/* The flows nearest the subject, in path order. */
 			ki = 0;
 			for (i = d; i != comp->index; i = back ?
@@ -958,7 +957,7 @@ explain_path(struct eval *e, const struct cond *c,
     const struct component *comp, int pos, enum tv v, struct risk *k)
 {
 	const struct memo	*mm = &e->memo[c->slot];
-	const struct flow	*f, *shown[PATH_SHOWN];
+	const struct flow	*f, *shown[PATH_SHOWN + 1];
 	const struct component	*end;
 	struct buf		*b = &e->line;
 	int			 back = c->op == COND_REACHES;
@@ -979,7 +978,7 @@ explain_path(struct eval *e, const struct cond *c,
 	if (mm->unk != NULL)
 		unk = mm->unk[comp->index];
 	/* The flows nearest the subject, in the order of the path. */
-	n = hops < PATH_SHOWN ? hops : PATH_SHOWN;
+	n = PATH_NAMED(hops);
 	at = (uint32_t)comp->index;
 	for (i = 0; i < n; i++) {
 		f = e->m->flows[mm->next[at]];
