@@ -200,6 +200,10 @@ test_suggest_nearest_word(void **state)
 	assert_string_equal(text_suggest("modle", words), "model");
 	assert_string_equal(text_suggest("datset", words), "dataset");
 	assert_null(text_suggest("completely-different", words));
+	/* Capitals: the word itself, also where its length would allow
+	   no suggestion by distance. */
+	assert_string_equal(text_suggest("MODEL", words), "model");
+	assert_string_equal(text_suggest("DataSet", words), "dataset");
 	assert_int_equal(text_distance("kitten", "sitting"), 3);
 }
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "util/buf.h"
@@ -246,6 +247,10 @@ text_suggest(const char *w, const char *const *words)
 	limit = strlen(w) / 3;
 	if (limit < 2)
 		limit = 2;
+	/* The word in other capitals ("HIGH", "Markdown") is the word. */
+	for (d = 0; words[d] != NULL; d++)
+		if (strcasecmp(w, words[d]) == 0)
+			return words[d];
 	for (; *words != NULL; words++) {
 		d = text_distance(w, *words);
 		if (d < bestd) {
