@@ -854,7 +854,9 @@ cli_find(const char *name)
 int
 cli_is_command(const char *word)
 {
-	return cli_find(word) != NULL;
+	/* "help" and "version" are words of cli_main's own, as --help. */
+	return cli_find(word) != NULL || strcmp(word, "help") == 0 ||
+	    strcmp(word, "version") == 0;
 }
 
 int
@@ -873,7 +875,8 @@ cli_main(int argc, char **argv)
 		cli_help(stdout);
 		return 0;
 	}
-	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0 ||
+	    strcmp(argv[1], "version") == 0) {
 		printf("parapet %s\n", PACKAGE_VERSION);
 		return 0;
 	}

@@ -19,6 +19,21 @@ run sub/frob
 expect_rc 2 "path without a database suffix"
 expect_err "no database 'sub/frob'" "path without a database suffix"
 
+# A word in other capitals is suggested as itself.
+run risks ci.db --min-severity HIGH
+expect_rc 2 "--min-severity HIGH"
+expect_err "unknown level 'HIGH' for --min-severity (did you mean 'high'?)" \
+    "--min-severity HIGH"
+
+# help and version as words, like --help and --version.
+run help export
+expect_rc 0 "help export"
+grep -qF "usage: parapet export DB" "$T/out" || fail "help export: its usage"
+run version
+expect_rc 0 "version"
+grep -q "^parapet [0-9]" "$T/out" || fail "version: the version"
+[ ! -e help ] && [ ! -e version ] || fail "help or version made a database"
+
 # A command after the database is named in its place, creating nothing.
 run demo.db risks
 expect_rc 2 "command after the database"
