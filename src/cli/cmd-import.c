@@ -672,7 +672,11 @@ import_temp(const char *db, struct error *err)
 static int
 import_publish(const char *tmp, const char *db, struct error *err)
 {
+	/* It was built without syncs (STORE_PRIVATE): on disk first. */
+	if (file_sync(tmp, err) == -1)
+		return -1;
 	if (link(tmp, db) == 0) {
+		file_sync_dir(db);
 		store_remove_files(tmp);
 		return 0;
 	}
@@ -779,14 +783,10 @@ retry:
 			goto out;
 		}
 	}
-	if ((s = cli_session(a, tmp != NULL ? tmp : db,
-	    STORE_CREATE)) == NULL)
+	/* Nobody else sees it yet: no syncs until it is whole (issue 15). */
+	if ((s = cli_session(a, tmp != NULL ? tmp : db, STORE_CREATE |
+	    (tmp != NULL ? STORE_PRIVATE : 0))) == NULL)
 		goto undo;
-	/* Nobody else sees it yet: each page written once (issue 15). */
-	if (tmp != NULL && store_private_build(s->store, 1, &e) == -1) {
-		cli_fail(&e);
-		goto undo;
-	}
 	if (session_check_model(s, m, file, &e) == -1) {
 		cli_fail(&e);
 		goto undo;
@@ -867,7 +867,7 @@ retry:
 			sum.merged = saved.merged;
 	}
 	if (tmp != NULL) {
-		if (store_private_build(s->store, 0, &e) == -1) {
+		if (store_private_done(s->store, &e) == -1) {
 			cli_fail(&e);
 			goto undo;
 		}

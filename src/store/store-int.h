@@ -35,7 +35,7 @@ struct store_stmt {
 struct store {
 	struct db		*db;
 	char			*path;	/* as given to store_open() */
-	int			 flags;	/* STORE_CREATE, STORE_READONLY */
+	int			 flags;	/* STORE_CREATE, STORE_READONLY, STORE_PRIVATE */
 	struct store_stmt	*stmts;	/* statement cache */
 	size_t			 nstmts;
 	size_t			 maxstmts;

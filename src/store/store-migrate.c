@@ -787,7 +787,8 @@ store_upgrade(struct store *s, struct error *err)
 	long				 version;
 	int				 rc;
 
-	if (store_wal(s, err) == -1)
+	/* A private file becomes WAL when it is done (store_private_done). */
+	if (!(s->flags & STORE_PRIVATE) && store_wal(s, err) == -1)
 		return -1;
 	if ((rc = store_identify(s, &version, err)) == -1)
 		return -1;

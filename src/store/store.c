@@ -38,30 +38,60 @@ store_remove_files(const char *path)
 
 static void	store_reset_all(struct store *);
 
-int
-store_private_build(struct store *s, int on, struct error *err)
+/* Run a PRAGMA that answers with its new value: -1 unless it is want. */
+static int
+store_pragma_to(struct store *s, const char *sql, const char *want,
+    struct error *err)
 {
-	const char	*want = on ? "delete" : "wal", *mode;
 	struct db_stmt	*st;
+	const char	*v;
 	int		 rc, same;
 
-	if (db_is_server(s->db))
-		return 0;
-	store_reset_all(s);	/* no statement may hold a read open */
-	if ((st = store_prepare(s, on ? "PRAGMA journal_mode = DELETE" :
-	    "PRAGMA journal_mode = WAL", err)) == NULL)
+	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	if ((rc = db_step(st)) != DB_ROW) {
 		db_reset(st);
 		return store_fail(s, rc, err);
 	}
 	/* SQLite answers with the mode it is in, which may be the old. */
-	mode = db_column_text(st, 0);
-	same = mode != NULL && strcmp(mode, want) == 0;
+	v = db_column_text(st, 0);
+	same = v != NULL && strcmp(v, want) == 0;
 	db_reset(st);
 	if (!same)
 		return error_set(err, "%s: could not switch the journal to "
 		    "%s", s->path, want);
+	return 0;
+}
+
+/*
+ * A private file: its rollback journal in memory (a rollback still
+ * works; a crash loses only the private file) and no syncs at all.
+ */
+static int
+store_private_start(struct store *s, struct error *err)
+{
+	int	rc;
+
+	if ((rc = db_exec(s->db, "PRAGMA synchronous = OFF")) != DB_OK)
+		return store_fail(s, rc, err);
+	return store_pragma_to(s, "PRAGMA journal_mode = MEMORY", "memory",
+	    err);
+}
+
+int
+store_private_done(struct store *s, struct error *err)
+{
+	int	rc;
+
+	if (db_is_server(s->db) || !(s->flags & STORE_PRIVATE))
+		return 0;
+	store_reset_all(s);	/* no statement may hold a read open */
+	/* SQLite's own default, as every other connection has it. */
+	if ((rc = db_exec(s->db, "PRAGMA synchronous = FULL")) != DB_OK)
+		return store_fail(s, rc, err);
+	if (store_pragma_to(s, "PRAGMA journal_mode = WAL", "wal", err) == -1)
+		return -1;
+	s->flags &= ~STORE_PRIVATE;
 	return 0;
 }
 
@@ -78,6 +108,10 @@ store_open(const char *path, int flags, struct error *err)
 	    DB_CREATE : 0) | ((flags & STORE_READONLY) ? DB_READONLY_OPEN : 0),
 	    &created, err);
 	if (s->db == NULL)
+		goto fail;
+	if (db_is_server(s->db))
+		s->flags &= ~STORE_PRIVATE;
+	if ((s->flags & STORE_PRIVATE) && store_private_start(s, err) == -1)
 		goto fail;
 	if (store_migrate(s, err) == -1)
 		goto fail;

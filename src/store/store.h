@@ -49,6 +49,14 @@ struct risk_register;
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2
+/*
+ * The caller's own new SQLite file (made empty under a private name), that
+ * no other process sees until it is linked into place: it is built without a journal on disk and
+ * without a single sync (a crash leaves only the private file, which is
+ * thrown away); store_private_done() makes it an ordinary database again.
+ * Nothing on a server.
+ */
+#define STORE_PRIVATE	0x4
 
 struct store;
 
@@ -104,15 +112,12 @@ char		*store_display(const char *path);
  */
 void		 store_remove_files(const char *path);
 /*
- * A new SQLite file that no other process sees yet (built under a private
- * name, then linked into place): on, its pages are written once, into the
- * file, with a rollback journal (of a new file it holds next to nothing),
- * rather than into the write-ahead log and then again into the file; off,
- * it goes back to the write-ahead log every other connection expects,
- * before it is published. No transaction may be open. Nothing on a
- * server. 0, or -1 with err set.
+ * A file opened with STORE_PRIVATE, built, made an ordinary database
+ * before it is published: synced as any other write, in the write-ahead
+ * log every other connection expects. No transaction may be open. 0, or
+ * -1 with err set.
  */
-int		 store_private_build(struct store *, int on, struct error *);
+int		 store_private_done(struct store *, struct error *);
 void		 store_close(struct store *);
 
 /*

@@ -66,11 +66,7 @@ fail:
 	return NULL;
 }
 
-/*
- * Sync the directory holding path, so that a rename into it is on disk.
- * Best effort: some file systems refuse fsync on a directory.
- */
-static void
+void
 file_sync_dir(const char *path)
 {
 	char	*copy = xstrdup(path);
@@ -82,6 +78,22 @@ file_sync_dir(const char *path)
 		close(fd);
 	}
 	free(copy);
+}
+
+int
+file_sync(const char *path, struct error *err)
+{
+	int	fd, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return error_set(err, "cannot open '%s': %s", path,
+		    strerror(errno));
+	rc = fsync(fd);
+	if (rc == -1)
+		error_set(err, "cannot write '%s' to disk: %s", path,
+		    strerror(errno));
+	close(fd);
+	return rc;
 }
 
 /*

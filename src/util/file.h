@@ -50,6 +50,14 @@ void	 file_out_abort(struct file_out *);
 int	 file_write_atomic(const char *path, const void *, size_t, mode_t,
 	     struct error *);
 
+/* Put what is written to path on disk (fsync). 0, or -1 with err set. */
+int	 file_sync(const char *path, struct error *);
+/*
+ * Sync the directory holding path, so that a rename or link into it is on
+ * disk. Best effort: some file systems refuse fsync on a directory.
+ */
+void	 file_sync_dir(const char *path);
+
 /* 1 if path exists (following links) and is not a regular file. */
 int	 file_is_special(const char *path);
 /*

@@ -51,15 +51,19 @@ newdb never
 run import "$T/bad.yaml" "$DB"
 expect_rc 1 "a failing import of a new database"
 dbnone "$DB" || fail "a failing import left its new database"
-# A new database is built with a rollback journal (its pages written
-# once), then published in write-ahead logging, so that readers go on
-# while another process writes; nothing is left beside it.
+# A new database is built privately with its journal in memory and no
+# syncs (its pages written once), synced whole, then published in
+# write-ahead logging, so that readers go on while another process
+# writes; nothing is left beside it, and the file is whole.
 if [ "$BACKEND" = sqlite ]; then
 	run import "$good" "$T/w.db"
 	expect_rc 0 "import into a new database"
 	mode=$(python3 -c 'import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode").fetchone()[0])' "$T/w.db")
 	[ "$mode" = wal ] || fail "a new database is published in $mode mode, not wal"
+	ok=$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])' "$T/w.db")
+	[ "$ok" = ok ] || fail "a new database fails its integrity check: $ok"
 	for x in journal wal shm; do
 		[ -e "$T/w.db-$x" ] && fail "an import left w.db-$x beside it"
 	done
