@@ -643,6 +643,28 @@ register "$SRC/tests/data/calibration/reviewed-note.yaml"
 expect llm-misinformation-overreliance@note-llm medium
 expect llm-misinformation-overreliance@answer-llm medium
 
+# A draft filed straight into a record that people later read as fact:
+# an application stated to file it with nobody reading it first
+# (human-review: none) leaves the finding high; one stated to have every
+# draft read first lowers it, like a reviewed answer. With review not
+# answered, the risk says it reads the filing as reviewed, and the field
+# is asked, with the high finding its other answer raises.
+model=calibration-filed-drafts
+register "$SRC/tests/data/calibration/filed-drafts.yaml"
+expect llm-misinformation-overreliance@auto-llm high
+expect llm-misinformation-overreliance@signed-llm medium
+expect llm-misinformation-overreliance@quiet-llm medium
+above llm-misinformation-overreliance@auto-llm llm-misinformation-overreliance@signed-llm
+"$PARAPET" risk "$T/db" llm-misinformation-overreliance@quiet-llm |
+    grep -q "^    read so while not answered: 'quiet-app' human-review is above-limit or all (human-review not answered)$" ||
+    fail "$model: the unanswered review of the filing is not named"
+grep -A2 "^field .* human-review of application 'quiet-app' is not answered" "$T/questions" |
+    grep -q '^             high     4x3  llm-misinformation-overreliance@quiet-llm ' ||
+    fail "$model: the unanswered review of the filing is not asked"
+"$PARAPET" risk "$T/db" llm-misinformation-overreliance@auto-llm |
+    grep -q '^    impact -1' &&
+    fail "$model: a draft filed with no review is still lowered"
+
 # A review limit on a tool that moves money is not a second discount on
 # an injection: orders under the limit still spend money unapproved (and
 # an attacker can split an order). What one unreviewed action costs is
