@@ -374,6 +374,46 @@ test_any_all_and_not(void **state)
 	risk_register_release(&reg);
 }
 
+/*
+ * A field that a condition asks to be answered and tests for a value is
+ * stated once, by the line of its value ("'d' origin is scraped"), in
+ * whichever order the condition names them; "is answered" is left only
+ * where no line states the value.
+ */
+static void
+test_answered_beside_its_value_is_not_repeated(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(HEAD
+	    "components:\n"
+	    "  - { id: web, name: W, kind: data-source }\n"
+	    "  - { id: d, name: D, kind: dataset, origin: scraped,"
+	    "      labels-vetted: false, personal-data: true }\n"
+	    "flows:\n"
+	    "  - { id: f, from: web, to: d, data: [training-data] }\n",
+	    &reg);
+	expect(&reg, "t-answered-first", "d",
+	    "fact: 'd' is a dataset\n"
+	    "fact: 'd' origin is scraped\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-answered-last", "d",
+	    "fact: 'd' is a dataset\n"
+	    "fact: 'd' does not have its labels vetted\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-answered-only", "d",
+	    "fact: 'd' is a dataset\n"
+	    "fact: 'd' personal-data is answered\n"
+	    "impact +2: the system is critical\n");
+	expect(&reg, "t-answered-set", "f",
+	    "fact: flow 'f' goes to 'd'\n"
+	    "fact: 'd' is a dataset\n"
+	    "fact: flow 'f' carries training-data\n"
+	    "impact +2: the system is critical\n");
+	risk_register_release(&reg);
+}
+
 static void
 test_inbound_outbound_and_downstream(void **state)
 {
@@ -1506,6 +1546,8 @@ main(void)
 		cmocka_unit_test(test_flows_crossing_boundaries),
 		cmocka_unit_test(test_from_less_trusted_and_flow_ends),
 		cmocka_unit_test(test_any_all_and_not),
+		cmocka_unit_test(
+		    test_answered_beside_its_value_is_not_repeated),
 		cmocka_unit_test(test_inbound_outbound_and_downstream),
 		cmocka_unit_test(test_reachable_from_any_path),
 		cmocka_unit_test(test_reaches_any_path_forward),
