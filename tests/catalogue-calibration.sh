@@ -661,6 +661,11 @@ above llm-misinformation-overreliance@auto-llm llm-misinformation-overreliance@s
 grep -A2 "^field .* human-review of application 'quiet-app' is not answered" "$T/questions" |
     grep -q '^             high     4x3  llm-misinformation-overreliance@quiet-llm ' ||
     fail "$model: the unanswered review of the filing is not asked"
+# (once: the record reached from the LLM and from the app that calls it
+# is one assumption, not two ways)
+grep -A4 "^field .* human-review of application 'quiet-app' is not answered" "$T/questions" |
+    grep -q "assumed: or 'quiet-app' human-review" &&
+    fail "$model: the question repeats its assumption as another way"
 "$PARAPET" risk "$T/db" llm-misinformation-overreliance@auto-llm |
     grep -q '^    impact -1' &&
     fail "$model: a draft filed with no review is still lowered"

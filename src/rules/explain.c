@@ -1206,6 +1206,25 @@ explain_names_field(const char *fields, const char *field)
 	}
 }
 
+/* 1 if k assumes text, alone or as another way ("or TEXT"). */
+static int
+reason_assumes(const struct risk *k, const char *text)
+{
+	const char	*t;
+	size_t		 i;
+
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind != REASON_ASSUMED)
+			continue;
+		t = reason_text(&k->reasons[i]);
+		if (strncmp(t, "or ", 3) == 0)
+			t += 3;
+		if (strcmp(t, text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The other kids of a node that holds only by assumption and that could
  * decide it as well (an any of two unanswered fields): the fields they
@@ -1253,7 +1272,11 @@ explain_alternatives(struct eval *e, const struct cond *c,
 			k->asks[x].field = both;
 		}
 		for (j = 0; j < tmp.nreasons; j++) {
-			if (tmp.reasons[j].kind == REASON_ASSUMED)
+			/* (not an assumption k already makes: the same
+			   field reached another way is no other way) */
+			if (tmp.reasons[j].kind == REASON_ASSUMED &&
+			    !reason_assumes(k, risk_reason_text(
+			    &tmp.reasons[j])))
 				risk_add_reason(k, REASON_ASSUMED, "or %s",
 				    risk_reason_text(&tmp.reasons[j]));
 			free(tmp.reasons[j].line);
