@@ -153,8 +153,12 @@ model=spec-example
 register "$SRC/tests/data/yaml/spec-example.yaml"
 expect llm-indirect-prompt-injection@llm critical
 "$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
-    grep -q 'contained action' &&
+    grep -q '^    impact -1: .*contained action' &&
     fail "$model: an unanswered action-impact bounds the injection"
+# It says so, once: the bound it would take if the field were answered.
+[ "$("$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
+    grep -c "^    would be lower, impact -1 (nothing that acts on its output does more than a contained action or runs code), if answered so: 'tickets' can take only low-impact actions (action-impact not answered)")" = 1 ] ||
+    fail "$model: the injection does not say that a contained ticket tool would bound it"
 
 # The internal agent: anyone who can send it an e-mail or publish a page can
 # instruct it (critical); only employees type to it (not critical).

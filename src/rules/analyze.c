@@ -45,6 +45,60 @@ one_line(struct buf *b, const char *s)
 }
 
 /*
+ * A lowering that would apply if unanswered fields were answered so: one
+ * line that names them and what it would take off ("would be lower,
+ * impact -1 (a person approves each action before it happens), if
+ * answered so: 'shell' needs human approval (human-approval not
+ * answered)"), so that a risk says why a lowering it may deserve is not
+ * counted. What the field's other answer raises is its open question.
+ */
+static void
+analyze_would_lower(struct eval *e, const struct adjustment *a,
+    const void *on, struct risk *k, int l, int im)
+{
+	struct risk	 read;
+	struct buf	 b, fields;
+	const char	*text;
+	size_t		 j, len;
+
+	if ((a->likelihood >= 0 || l <= 1) && (a->impact >= 0 || im <= 1))
+		return;
+	if (a->likelihood > 0 || a->impact > 0)
+		return;
+	memset(&read, 0, sizeof read);
+	eval_explain(e, a->when, on, &read);
+	buf_init(&fields);
+	for (j = 0; j < read.nreasons; j++) {
+		text = risk_reason_text(&read.reasons[j]);
+		if (read.reasons[j].kind != REASON_ASSUMED ||
+		    (len = strlen(text)) < sizeof PRESUMED_FIELD ||
+		    strcmp(text + len - sizeof PRESUMED_FIELD + 1,
+		    PRESUMED_FIELD) != 0 || text[len -
+		    sizeof PRESUMED_FIELD] == '(')
+			continue;
+		if (fields.len > 0)
+			buf_adds(&fields, "; ");
+		buf_adds(&fields, text);
+	}
+	analyze_assumes_free(&read);
+	if (fields.len > 0) {
+		buf_init(&b);
+		buf_adds(&b, "would be lower, ");
+		if (a->likelihood < 0 && l > 1)
+			buf_addf(&b, "likelihood %+d", a->likelihood);
+		if (a->impact < 0 && im > 1)
+			buf_addf(&b, "%simpact %+d", a->likelihood < 0 &&
+			    l > 1 ? ", " : "", a->impact);
+		buf_adds(&b, " (");
+		one_line(&b, a->reason);
+		risk_add_reason(k, REASON_ADJUSTMENT, "%s), if answered so: "
+		    "%s", b.s, fields.s);
+		buf_release(&b);
+	}
+	buf_release(&fields);
+}
+
+/*
  * Apply every adjustment that definitely holds for a risk's subject. Those
  * with a bound (max-impact: the stakes of the system) go first, from the
  * threat's own impact, so that the more specific facts after them are
@@ -82,6 +136,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
 		v = eval_cond(e, a->when, on);
+		if (v == TV_MAYBE && !a->presume)
+			analyze_would_lower(e, a, on, k, l, im);
 		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
 			continue;
 		di = a->impact;
