@@ -45,6 +45,24 @@ one_line(struct buf *b, const char *s)
 }
 
 /*
+ * The text of an assumption that names the one field it reads ("'x'
+ * needs human approval (human-approval not answered)"), not one that
+ * restates a condition; or NULL.
+ */
+static const char *
+read_field(const struct risk_reason *r)
+{
+	const char	*text = risk_reason_text(r);
+	size_t		 len = strlen(text);
+
+	if (r->kind != REASON_ASSUMED || len < sizeof PRESUMED_FIELD ||
+	    strcmp(text + len - sizeof PRESUMED_FIELD + 1,
+	    PRESUMED_FIELD) != 0 || text[len - sizeof PRESUMED_FIELD] == '(')
+		return NULL;
+	return text;
+}
+
+/*
  * A lowering that would apply if unanswered fields were answered so: one
  * line that names them and what it would take off ("would be lower,
  * impact -1 (a person approves each action before it happens), if
@@ -59,7 +77,7 @@ analyze_would_lower(struct eval *e, const struct adjustment *a,
 	struct risk	 read;
 	struct buf	 b, fields;
 	const char	*text;
-	size_t		 j, len;
+	size_t		 j;
 
 	if ((a->likelihood >= 0 || l <= 1) && (a->impact >= 0 || im <= 1))
 		return;
@@ -69,12 +87,7 @@ analyze_would_lower(struct eval *e, const struct adjustment *a,
 	eval_explain(e, a->when, on, &read);
 	buf_init(&fields);
 	for (j = 0; j < read.nreasons; j++) {
-		text = risk_reason_text(&read.reasons[j]);
-		if (read.reasons[j].kind != REASON_ASSUMED ||
-		    (len = strlen(text)) < sizeof PRESUMED_FIELD ||
-		    strcmp(text + len - sizeof PRESUMED_FIELD + 1,
-		    PRESUMED_FIELD) != 0 || text[len -
-		    sizeof PRESUMED_FIELD] == '(')
+		if ((text = read_field(&read.reasons[j])) == NULL)
 			continue;
 		if (fields.len > 0)
 			buf_adds(&fields, "; ");
@@ -128,7 +141,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	int			 l = t->likelihood, im = t->impact, di;
 	const char		*text;
 	int			 presumed = 0;
-	size_t			 i, j, len;
+	size_t			 i, j;
 	enum tv			 v;
 
 	buf_init(&b);
@@ -164,12 +177,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		/* The fields it read, each named ("... (F not answered)"),
 		   not the lines that restate its condition. */
 		for (j = 0; j < read.nreasons; j++) {
-			text = risk_reason_text(&read.reasons[j]);
-			if (read.reasons[j].kind != REASON_ASSUMED ||
-			    (len = strlen(text)) < sizeof PRESUMED_FIELD ||
-			    strcmp(text + len - sizeof PRESUMED_FIELD + 1,
-			    PRESUMED_FIELD) != 0 || text[len -
-			    sizeof PRESUMED_FIELD] == '(')
+			if ((text = read_field(&read.reasons[j])) == NULL)
 				continue;
 			risk_add_reason(k, REASON_ADJUSTMENT, "read so while "
 			    "not answered: %s", text);
