@@ -674,6 +674,17 @@ grep -A4 "^field .* human-review of application 'quiet-app' is not answered" "$T
     grep -q '^    impact -1' &&
     fail "$model: a draft filed with no review is still lowered"
 
+# Every answer of the LLM is read first: a silent change of it is one
+# less. Nobody reads an embedding model's vectors, so a review stated of
+# them counts for nothing, and no risk of an embedder suggests one.
+model=calibration-reviewed-embedder
+register "$SRC/tests/data/calibration/reviewed-embedder.yaml"
+expect third-party-model-silent-change@llm medium
+above third-party-model-silent-change@embedder third-party-model-silent-change@llm
+"$PARAPET" risk "$T/db" third-party-model-silent-change@embedder |
+    grep -q 'a person reviews every output' &&
+    fail "$model: a review of an embedder's vectors is counted"
+
 # A review limit on a tool that moves money is not a second discount on
 # an injection: orders under the limit still spend money unapproved (and
 # an attacker can split an order). What one unreviewed action costs is
