@@ -153,8 +153,12 @@ model=spec-example
 register "$SRC/tests/data/yaml/spec-example.yaml"
 expect llm-indirect-prompt-injection@llm critical
 "$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
-    grep -q 'contained action' &&
+    grep -q '^    impact -1: .*contained action' &&
     fail "$model: an unanswered action-impact bounds the injection"
+# It says so, once: the bound it would take if the field were answered.
+[ "$("$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
+    grep -c "^    would be lower, impact -1 (nothing that acts on its output does more than a contained action or runs code), if answered so: 'tickets' can take only low-impact actions (action-impact not answered)")" = 1 ] ||
+    fail "$model: the injection does not say that a contained ticket tool would bound it"
 
 # The internal agent: anyone who can send it an e-mail or publish a page can
 # instruct it (critical); only employees type to it (not critical).
@@ -642,6 +646,44 @@ model=calibration-reviewed-note
 register "$SRC/tests/data/calibration/reviewed-note.yaml"
 expect llm-misinformation-overreliance@note-llm medium
 expect llm-misinformation-overreliance@answer-llm medium
+
+# A draft filed straight into a record that people later read as fact:
+# an application stated to file it with nobody reading it first
+# (human-review: none) leaves the finding high; one stated to have every
+# draft read first lowers it, like a reviewed answer. With review not
+# answered, the risk says it reads the filing as reviewed, and the field
+# is asked, with the high finding its other answer raises.
+model=calibration-filed-drafts
+register "$SRC/tests/data/calibration/filed-drafts.yaml"
+expect llm-misinformation-overreliance@auto-llm high
+expect llm-misinformation-overreliance@signed-llm medium
+expect llm-misinformation-overreliance@quiet-llm medium
+above llm-misinformation-overreliance@auto-llm llm-misinformation-overreliance@signed-llm
+"$PARAPET" risk "$T/db" llm-misinformation-overreliance@quiet-llm |
+    grep -q "^    read so while not answered: 'quiet-app' human-review is above-limit or all (human-review not answered)$" ||
+    fail "$model: the unanswered review of the filing is not named"
+grep -A2 "^field .* human-review of application 'quiet-app' is not answered" "$T/questions" |
+    grep -q '^             high     4x3  llm-misinformation-overreliance@quiet-llm ' ||
+    fail "$model: the unanswered review of the filing is not asked"
+# (once: the record reached from the LLM and from the app that calls it
+# is one assumption, not two ways)
+grep -A4 "^field .* human-review of application 'quiet-app' is not answered" "$T/questions" |
+    grep -q "assumed: or 'quiet-app' human-review" &&
+    fail "$model: the question repeats its assumption as another way"
+"$PARAPET" risk "$T/db" llm-misinformation-overreliance@auto-llm |
+    grep -q '^    impact -1' &&
+    fail "$model: a draft filed with no review is still lowered"
+
+# Every answer of the LLM is read first: a silent change of it is one
+# less. Nobody reads an embedding model's vectors, so a review stated of
+# them counts for nothing, and no risk of an embedder suggests one.
+model=calibration-reviewed-embedder
+register "$SRC/tests/data/calibration/reviewed-embedder.yaml"
+expect third-party-model-silent-change@llm medium
+above third-party-model-silent-change@embedder third-party-model-silent-change@llm
+"$PARAPET" risk "$T/db" third-party-model-silent-change@embedder |
+    grep -q 'a person reviews every output' &&
+    fail "$model: a review of an embedder's vectors is counted"
 
 # A review limit on a tool that moves money is not a second discount on
 # an injection: orders under the limit still spend money unapproved (and

@@ -151,7 +151,10 @@ test_a_threat_fires_with_facts_and_its_mitigations(void **state)
 	    "fact: 'llm' model-type is llm\n"
 	    "fact: 'backend' sends to 'llm' (flow 'complete')\n"
 	    "fact: 'backend' takes untrusted input\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'llm' exposure is "
+	    "internal (exposure not answered)\n");
 	k = risk_register_find(&reg, "t-injection", "llm");
 	assert_string_equal(k->title, "Prompt injection");
 	assert_int_equal(k->likelihood, 3);
@@ -191,6 +194,9 @@ test_unanswered_fields_fire_as_assumptions(void **state)
 	    "assumed: 'app' takes untrusted input (untrusted-input not "
 	    "answered)\n"
 	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'llm' exposure is "
+	    "internal (exposure not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* A definite no anywhere in an 'all' keeps it quiet. */
 	assert_int_equal(test_count(&reg, "t-injection"), 1);
@@ -361,16 +367,77 @@ test_any_all_and_not(void **state)
 	expect(&reg, "t-actor", "agent",
 	    "fact: 'agent' is an agent\n"
 	    "assumed: 'agent' can act (can-act not answered)\n"
+	    "would be lower, impact -1 (its actions are reversible and "
+	    "contained), if answered so: 'agent' can take only "
+	    "low-impact actions (action-impact not answered)\n"
 	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'agent' exposure "
+	    "is internal (exposure not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-actor", "shell",
 	    "fact: 'shell' is a tool\n"
 	    "fact: 'shell' executes code\n"
-	    "impact +2: the system is critical\n");
+	    "would be lower, impact -1 (its actions are reversible and "
+	    "contained), if answered so: 'shell' can take only "
+	    "low-impact actions (action-impact not answered)\n"
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'shell' exposure "
+	    "is internal (exposure not answered)\n");
 	expect(&reg, "t-actor", "idle", "");
 	expect(&reg, "t-actor", "calc", "");
 	/* can-act only counts for agents in this condition. */
 	expect(&reg, "t-actor", "doer", "");
+	risk_register_release(&reg);
+}
+
+/*
+ * A field that a condition asks to be answered and tests for a value is
+ * stated once, by the line of its value ("'d' origin is scraped"), in
+ * whichever order the condition names them; "is answered" is left only
+ * where no line states the value.
+ */
+static void
+test_answered_beside_its_value_is_not_repeated(void **state)
+{
+	struct risk_register	reg;
+
+	(void)state;
+	run(HEAD
+	    "components:\n"
+	    "  - { id: web, name: W, kind: data-source }\n"
+	    "  - { id: d, name: D, kind: dataset, origin: scraped,"
+	    "      labels-vetted: false, personal-data: true }\n"
+	    "flows:\n"
+	    "  - { id: f, from: web, to: d, data: [training-data] }\n",
+	    &reg);
+	expect(&reg, "t-answered-first", "d",
+	    "fact: 'd' is a dataset\n"
+	    "fact: 'd' origin is scraped\n"
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'd' exposure is "
+	    "internal (exposure not answered)\n");
+	expect(&reg, "t-answered-last", "d",
+	    "fact: 'd' is a dataset\n"
+	    "fact: 'd' does not have its labels vetted\n"
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'd' exposure is "
+	    "internal (exposure not answered)\n");
+	expect(&reg, "t-answered-only", "d",
+	    "fact: 'd' is a dataset\n"
+	    "fact: 'd' personal-data is answered\n"
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'd' exposure is "
+	    "internal (exposure not answered)\n");
+	expect(&reg, "t-answered-set", "f",
+	    "fact: flow 'f' goes to 'd'\n"
+	    "fact: 'd' is a dataset\n"
+	    "fact: flow 'f' carries training-data\n"
+	    "impact +2: the system is critical\n");
 	risk_register_release(&reg);
 }
 
@@ -405,21 +472,30 @@ test_inbound_outbound_and_downstream(void **state)
 	    "fact: flow 'ingest' goes into 'kb'\n"
 	    "fact: flow 'ingest' carries documents\n"
 	    "fact: flow 'ingest' is not authenticated\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'kb' exposure is "
+	    "internal (exposure not answered)\n");
 	/* No flow into it at all. */
 	expect(&reg, "t-inbound", "kb2", "");
 	expect(&reg, "t-outbound", "db",
 	    "fact: 'db' is a datastore\n"
 	    "fact: flow 'export' leaves 'db'\n"
 	    "fact: flow 'export' carries personal-data\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'db' exposure is "
+	    "internal (exposure not answered)\n");
 	expect(&reg, "t-outbound", "quiet-db", "");
 	expect(&reg, "t-downstream", "llm",
 	    "fact: 'llm' is a model\n"
 	    "fact: 'llm' sends to 'tool' (flow 'act2')\n"
 	    "fact: 'tool' is a tool\n"
 	    "fact: 'tool' does not need human approval\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'llm' exposure is "
+	    "internal (exposure not answered)\n");
 	/* A vision model has no untrusted upstream: no injection. */
 	assert_int_equal(test_count(&reg, "t-injection"), 0);
 	risk_register_release(&reg);
@@ -449,9 +525,13 @@ test_reachable_from_any_path(void **state)
 	    "  - { id: f6, from: loop, to: offline }\n", &reg);
 	expect(&reg, "t-reachable", "m",
 	    "fact: 'm' is a model\n"
-	    "fact: 'm' is reachable from 'u' through flows 'f1', 'f2', 'f4'\n"
+	    "fact: 'm' is reachable from 'u' through flows 'f1', 'f2', "
+	    "'f4'\n"
 	    "fact: 'u' is a user\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm' exposure is "
+	    "internal (exposure not answered)\n");
 	expect(&reg, "t-reachable", "offline", "");
 	expect(&reg, "t-reachable", "loop", "");
 	assert_int_equal(test_count(&reg, "t-reachable"), 1);
@@ -621,14 +701,21 @@ test_paths_via_data_classes(void **state)
 	    "  - { id: e5, from: d4, to: m7, data: [prompt] }\n", &reg);
 	expect(&reg, "t-instructed", "m1",
 	    "fact: 'm1' is a model\n"
-	    "fact: 'm1' is reachable from 'u' through flows 'ask', 'call', "
-	    "each carrying prompt or documents\n"
-	    "fact: 'u' is a user\n");
+	    "fact: 'm1' is reachable from 'u' through flows 'ask', "
+	    "'call', each carrying prompt or documents\n"
+	    "fact: 'u' is a user\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm1' exposure is "
+	    "internal (exposure not answered)\n");
 	/* Any path would do for reachable-from; not one of weights. */
 	expect(&reg, "t-reachable", "m2",
 	    "fact: 'm2' is a model\n"
-	    "fact: 'm2' is reachable from 'u' through flows 'up', 'load'\n"
-	    "fact: 'u' is a user\n");
+	    "fact: 'm2' is reachable from 'u' through flows 'up', "
+	    "'load'\n"
+	    "fact: 'u' is a user\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm2' exposure is "
+	    "internal (exposure not answered)\n");
 	expect(&reg, "t-instructed", "m2", "");
 	/* A yes path to app2, then a flow that may carry a prompt. */
 	expect(&reg, "t-instructed", "m3",
@@ -638,13 +725,19 @@ test_paths_via_data_classes(void **state)
 	    "assumed: flow 'y' carries prompt or documents (not "
 	    "answered)\n"
 	    "fact: 'u' is a user\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm3' exposure is "
+	    "internal (exposure not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* A path that carries a prompt beats one that may. */
 	expect(&reg, "t-instructed", "m5",
 	    "fact: 'm5' is a model\n"
 	    "fact: 'm5' is reachable from 'u' through flows 'ask', 'q2', "
 	    "each carrying prompt or documents\n"
-	    "fact: 'u' is a user\n");
+	    "fact: 'u' is a user\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm5' exposure is "
+	    "internal (exposure not answered)\n");
 	/* The flows nearest the model are named, the others counted. */
 	expect(&reg, "t-instructed", "m6",
 	    "fact: 'm6' is a model\n"
@@ -653,16 +746,23 @@ test_paths_via_data_classes(void **state)
 	    "where answered\n"
 	    "assumed: flow 'c6' carries prompt or documents (not "
 	    "answered)\n"
-	    "assumed: 1 more flows of the path carry prompt or "
-	    "documents (not answered)\n"
+	    "assumed: 1 more flows of the path carry prompt or documents "
+	    "(not answered)\n"
 	    "fact: 'u' is a user\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm6' exposure is "
+	    "internal "
+	    "(exposure not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	/* Five flows are all named: "..." would hide only 'e1'. */
 	expect(&reg, "t-instructed", "m7",
 	    "fact: 'm7' is a model\n"
 	    "fact: 'm7' is reachable from 'u' through flows 'e1', 'e2', "
 	    "'e3', 'e4', 'e5', each carrying prompt or documents\n"
-	    "fact: 'u' is a user\n");
+	    "fact: 'u' is a user\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm7' exposure is "
+	    "internal (exposure not answered)\n");
 	assert_int_equal(test_count(&reg, "t-instructed"), 5);
 
 	/* not: definitely (only weights) and by assumption. */
@@ -1027,12 +1127,18 @@ test_component_boundary_and_boundary_targets(void **state)
 	    "fact: 'ep' is an inference-service\n"
 	    "fact: 'ep' is in boundary 'internet'\n"
 	    "fact: boundary 'internet' trust is untrusted\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'ep' exposure is "
+	    "internal (exposure not answered)\n");
 	expect(&reg, "t-boundary", "nowhere",
 	    "fact: 'nowhere' is an inference-service\n"
 	    "assumed: 'nowhere' is in a boundary matching {trust: "
 	    "untrusted} (no boundary set)\n"
 	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'nowhere' "
+	    "exposure is internal (exposure not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	expect(&reg, "t-boundary", "inside", "");
 	expect(&reg, "t-zone", "internet",
@@ -1081,6 +1187,9 @@ test_exists_system_and_practice(void **state)
 	    "fact: 'llm' is a model\n"
 	    "assumed: system 'sys' criticality is high or critical "
 	    "(criticality not answered)\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'llm' exposure is "
+	    "internal (exposure not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	risk_register_release(&reg);
 
@@ -1237,7 +1346,10 @@ test_initiator_and_action_impact(void **state)
 	    "fact: 'pay' is an agent\n"
 	    "fact: 'pay' can act\n"
 	    "impact +1: its worst action is costly\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'pay' exposure is "
+	    "internal (exposure not answered)\n");
 	k = risk_register_find(&reg, "t-actor", "notes");
 	assert_int_equal(k->impact, 3);
 	k = risk_register_find(&reg, "t-actor", "plain");
@@ -1245,13 +1357,19 @@ test_initiator_and_action_impact(void **state)
 	expect(&reg, "t-costly", "pay",
 	    "fact: 'pay' is an agent\n"
 	    "fact: 'pay' can take actions of high impact\n"
-	    "impact +2: the system is critical\n");
+	    "impact +2: the system is critical\n"
+	    "would be lower, impact -1 (reachable only inside the "
+	    "organisation), if answered so: 'pay' exposure is internal "
+	    "(exposure not answered)\n");
 	expect(&reg, "t-costly", "notes", "");
 	expect(&reg, "t-costly", "plain",
 	    "fact: 'plain' is an agent\n"
 	    "assumed: 'plain' can take actions of high impact "
 	    "(action-impact not answered)\n"
 	    "impact +2: the system is critical\n"
+	    "would be lower, impact -1 (reachable only inside the "
+	    "organisation), if answered so: 'plain' exposure is internal "
+	    "(exposure not answered)\n"
 	    "likelihood -1: it rests on unanswered fields (to confirm)\n");
 	risk_register_release(&reg);
 }
@@ -1506,6 +1624,8 @@ main(void)
 		cmocka_unit_test(test_flows_crossing_boundaries),
 		cmocka_unit_test(test_from_less_trusted_and_flow_ends),
 		cmocka_unit_test(test_any_all_and_not),
+		cmocka_unit_test(
+		    test_answered_beside_its_value_is_not_repeated),
 		cmocka_unit_test(test_inbound_outbound_and_downstream),
 		cmocka_unit_test(test_reachable_from_any_path),
 		cmocka_unit_test(test_reaches_any_path_forward),

@@ -45,6 +45,73 @@ one_line(struct buf *b, const char *s)
 }
 
 /*
+ * The text of an assumption that names the one field it reads ("'x'
+ * needs human approval (human-approval not answered)"), not one that
+ * restates a condition; or NULL.
+ */
+static const char *
+read_field(const struct risk_reason *r)
+{
+	const char	*text = risk_reason_text(r);
+	size_t		 len = strlen(text);
+
+	if (r->kind != REASON_ASSUMED || len < sizeof PRESUMED_FIELD ||
+	    strcmp(text + len - sizeof PRESUMED_FIELD + 1,
+	    PRESUMED_FIELD) != 0 || text[len - sizeof PRESUMED_FIELD] == '(')
+		return NULL;
+	return text;
+}
+
+/*
+ * A lowering that would apply if unanswered fields were answered so: one
+ * line that names them and what it would take off ("would be lower,
+ * impact -1 (a person approves each action before it happens), if
+ * answered so: 'shell' needs human approval (human-approval not
+ * answered)"), so that a risk says why a lowering it may deserve is not
+ * counted. What the field's other answer raises is its open question.
+ */
+static void
+analyze_would_lower(struct eval *e, const struct adjustment *a,
+    const void *on, struct risk *k, int l, int im)
+{
+	struct risk	 read;
+	struct buf	 b, fields;
+	const char	*text;
+	size_t		 j;
+
+	if ((a->likelihood >= 0 || l <= 1) && (a->impact >= 0 || im <= 1))
+		return;
+	if (a->likelihood > 0 || a->impact > 0)
+		return;
+	memset(&read, 0, sizeof read);
+	eval_explain(e, a->when, on, &read);
+	buf_init(&fields);
+	for (j = 0; j < read.nreasons; j++) {
+		if ((text = read_field(&read.reasons[j])) == NULL)
+			continue;
+		if (fields.len > 0)
+			buf_adds(&fields, "; ");
+		buf_adds(&fields, text);
+	}
+	analyze_assumes_free(&read);
+	if (fields.len > 0) {
+		buf_init(&b);
+		buf_adds(&b, "would be lower, ");
+		if (a->likelihood < 0 && l > 1)
+			buf_addf(&b, "likelihood %+d", a->likelihood);
+		if (a->impact < 0 && im > 1)
+			buf_addf(&b, "%simpact %+d", a->likelihood < 0 &&
+			    l > 1 ? ", " : "", a->impact);
+		buf_adds(&b, " (");
+		one_line(&b, a->reason);
+		risk_add_reason(k, REASON_ADJUSTMENT, "%s), if answered so: "
+		    "%s", b.s, fields.s);
+		buf_release(&b);
+	}
+	buf_release(&fields);
+}
+
+/*
  * Apply every adjustment that definitely holds for a risk's subject. Those
  * with a bound (max-impact: the stakes of the system) go first, from the
  * threat's own impact, so that the more specific facts after them are
@@ -74,7 +141,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	int			 l = t->likelihood, im = t->impact, di;
 	const char		*text;
 	int			 presumed = 0;
-	size_t			 i, j, len;
+	size_t			 i, j;
 	enum tv			 v;
 
 	buf_init(&b);
@@ -82,6 +149,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
 		v = eval_cond(e, a->when, on);
+		if (v == TV_MAYBE && !a->presume)
+			analyze_would_lower(e, a, on, k, l, im);
 		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
 			continue;
 		di = a->impact;
@@ -108,12 +177,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		/* The fields it read, each named ("... (F not answered)"),
 		   not the lines that restate its condition. */
 		for (j = 0; j < read.nreasons; j++) {
-			text = risk_reason_text(&read.reasons[j]);
-			if (read.reasons[j].kind != REASON_ASSUMED ||
-			    (len = strlen(text)) < sizeof PRESUMED_FIELD ||
-			    strcmp(text + len - sizeof PRESUMED_FIELD + 1,
-			    PRESUMED_FIELD) != 0 || text[len -
-			    sizeof PRESUMED_FIELD] == '(')
+			if ((text = read_field(&read.reasons[j])) == NULL)
 				continue;
 			risk_add_reason(k, REASON_ADJUSTMENT, "read so while "
 			    "not answered: %s", text);

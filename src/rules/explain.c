@@ -467,6 +467,138 @@ reason_field_claim(struct buf *b, const struct cond *c, int pos)
 	}
 }
 
+/*
+ * The fact that states the value of a boolean or enumerated field of obj,
+ * after its object ("'x' handles personal data", "'x' human-review is
+ * none"): what explain_field() says of the field whatever the condition
+ * asks. 0 for a field of another type, whose line names the values asked.
+ */
+static int
+reason_field_value(struct buf *b, const struct cond *c, const void *obj)
+{
+	const struct field	*f = c->field;
+	const char		*p = (const char *)obj + f->offset;
+	const char		*phrase;
+	int			 iv;
+
+	switch (f->type) {
+	case FIELD_BOOL:
+		memcpy(&iv, p, sizeof iv);
+		reason_bool(b, c, iv == TRI_YES);
+		return 1;
+	case FIELD_SET:
+		return 0;
+	default:
+		memcpy(&iv, p, sizeof iv);
+		if ((phrase = reason_enum_phrase(c, iv, 1)) != NULL)
+			buf_adds(b, phrase);
+		else
+			buf_addf(b, "%s is %s", f->name,
+			    vocab_name(f->vocab, iv) != NULL ?
+			    vocab_name(f->vocab, iv) : "?");
+		return 1;
+	}
+}
+
+/* The index of k's fact with this text (after its prefix), or -1. */
+static ssize_t
+reason_find_fact(const struct risk *k, const char *text)
+{
+	size_t	i;
+
+	for (i = k->nreasons; i-- > 0;)
+		if (k->reasons[i].kind == REASON_FACT &&
+		    strcmp(reason_text(&k->reasons[i]), text) == 0)
+			return (ssize_t)i;
+	return -1;
+}
+
+/*
+ * 1 if k has a fact that states the value of c's field of obj, whose
+ * line starts with the object (b holds "'x' "). A set field's line names
+ * the values its condition asked ("carries prompt, documents"): one with
+ * the field's verb counts.
+ */
+static int
+reason_states_field(struct eval *e, struct risk *k, const struct cond *c,
+    const void *obj, struct buf *b)
+{
+	const struct field	*f = c->field;
+	size_t			 i, n = b->len, lo = 0;
+	const char		*t;
+	int			 found = 0;
+
+	if (reason_field_value(b, c, obj)) {
+		if (k == e->rk && k->nreasons >= REASON_INDEX_FROM) {
+			(void)reason_indexed(e, k);
+			found = strmap_get(&e->rindex[REASON_FACT], b->s) !=
+			    NULL;
+		} else
+			found = reason_find_fact(k, b->s) >= 0;
+		buf_truncate(b, n);
+		return found;
+	}
+	/* A set's line is near the answered one: its sibling. */
+	if (k->nreasons > REASON_INDEX_FROM)
+		lo = k->nreasons - REASON_INDEX_FROM;
+	for (i = lo; i < k->nreasons && !found; i++) {
+		if (k->reasons[i].kind != REASON_FACT)
+			continue;
+		t = reason_text(&k->reasons[i]);
+		if (strncmp(t, b->s, n) != 0)
+			continue;
+		t += n;
+		if (f->flags & FIELD_ONE_WORD || (strcmp(f->name, "data") != 0 &&
+		    strcmp(f->name, "watches") != 0))
+			found = strncmp(t, f->name, strlen(f->name)) == 0 &&
+			    (strncmp(t + strlen(f->name), " is ", 4) == 0 ||
+			    strncmp(t + strlen(f->name), " includes ", 10) == 0 ||
+			    strncmp(t + strlen(f->name), " does not include ",
+			    18) == 0);
+		else if (strcmp(f->name, "data") == 0)
+			found = strncmp(t, "carries ", 8) == 0 ||
+			    strncmp(t, "does not carry ", 15) == 0;
+		else
+			found = strncmp(t, "watches ", 8) == 0 ||
+			    strncmp(t, "does not watch ", 15) == 0;
+	}
+	return found;
+}
+
+/*
+ * Drop k's fact "'x' FIELD is answered" now that a line states the
+ * field's value: the value says it is answered.
+ */
+static void
+reason_drop_answered(struct eval *e, struct risk *k, const struct cond *c,
+    const void *obj)
+{
+	struct buf	b;
+	ssize_t		i;
+
+	buf_init(&b);
+	reason_obj(&b, c->subject, obj);
+	buf_addf(&b, " %s is answered", c->field->name);
+	if (k == e->rk && k->nreasons >= REASON_INDEX_FROM) {
+		(void)reason_indexed(e, k);
+		if (strmap_get(&e->rindex[REASON_FACT], b.s) == NULL) {
+			buf_release(&b);
+			return;
+		}
+	}
+	if ((i = reason_find_fact(k, b.s)) >= 0) {
+		if (k == e->rk && e->rindexed && (size_t)i < e->rn) {
+			(void)strmap_del(&e->rindex[REASON_FACT], b.s);
+			e->rn--;
+		}
+		free(k->reasons[i].line);
+		memmove(&k->reasons[i], &k->reasons[i + 1],
+		    (k->nreasons - (size_t)i - 1) * sizeof *k->reasons);
+		k->nreasons--;
+	}
+	buf_release(&b);
+}
+
 /* A field leaf: the fact as the model has it, or what is assumed. */
 static void
 explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
@@ -476,9 +608,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 	const struct component	*comp = obj;
 	const char		*p = (const char *)obj + f->offset;
 	struct buf		*b = &e->line;
-	const char		*phrase;
 	unsigned		 bits;
-	int			 iv;
 
 	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind)) {
 		e->kind = REASON_FACT;
@@ -503,12 +633,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 	e->kind = REASON_FACT;
 	reason_obj(b, c->subject, obj);
 	buf_addc(b, ' ');
-	switch (f->type) {
-	case FIELD_BOOL:
-		memcpy(&iv, p, sizeof iv);
-		reason_bool(b, c, iv == TRI_YES);
-		break;
-	case FIELD_SET:
+	if (!reason_field_value(b, c, obj)) {
 		memcpy(&bits, p, sizeof bits);
 		if (v == TV_YES && (f->flags & FIELD_ONE_WORD) &&
 		    (bits & ~c->values) != 0) {
@@ -522,18 +647,9 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 			reason_set(b, c, 1, bits & c->values, ", ");
 		else
 			reason_set(b, c, 0, c->values, " or ");
-		break;
-	default:
-		memcpy(&iv, p, sizeof iv);
-		if ((phrase = reason_enum_phrase(c, iv, 1)) != NULL)
-			buf_adds(b, phrase);
-		else
-			buf_addf(b, "%s is %s", f->name,
-			    vocab_name(f->vocab, iv) != NULL ?
-			    vocab_name(f->vocab, iv) : "?");
-		break;
 	}
 	reason_add(e, k);
+	reason_drop_answered(e, k, c, obj);
 }
 
 /* "'a' (untrusted)" or "'a' (trust not set)". */
@@ -1090,6 +1206,25 @@ explain_names_field(const char *fields, const char *field)
 	}
 }
 
+/* 1 if k assumes text, alone or as another way ("or TEXT"). */
+static int
+reason_assumes(const struct risk *k, const char *text)
+{
+	const char	*t;
+	size_t		 i;
+
+	for (i = 0; i < k->nreasons; i++) {
+		if (k->reasons[i].kind != REASON_ASSUMED)
+			continue;
+		t = reason_text(&k->reasons[i]);
+		if (strncmp(t, "or ", 3) == 0)
+			t += 3;
+		if (strcmp(t, text) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * The other kids of a node that holds only by assumption and that could
  * decide it as well (an any of two unanswered fields): the fields they
@@ -1137,7 +1272,11 @@ explain_alternatives(struct eval *e, const struct cond *c,
 			k->asks[x].field = both;
 		}
 		for (j = 0; j < tmp.nreasons; j++) {
-			if (tmp.reasons[j].kind == REASON_ASSUMED)
+			/* (not an assumption k already makes: the same
+			   field reached another way is no other way) */
+			if (tmp.reasons[j].kind == REASON_ASSUMED &&
+			    !reason_assumes(k, risk_reason_text(
+			    &tmp.reasons[j])))
 				risk_add_reason(k, REASON_ASSUMED, "or %s",
 				    risk_reason_text(&tmp.reasons[j]));
 			free(tmp.reasons[j].line);
@@ -1197,7 +1336,14 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	case COND_ANSWERED:
 		e->kind = REASON_FACT;
 		reason_obj(b, c->subject, obj);
-		buf_addf(b, " %s is %s", c->field->name,
+		buf_addc(b, ' ');
+		/* Not beside a line that states the value: it says so. */
+		if (eval_answered(c, obj) == TV_YES &&
+		    reason_states_field(e, k, c, obj, b)) {
+			buf_reset(b);
+			return;
+		}
+		buf_addf(b, "%s is %s", c->field->name,
 		    eval_answered(c, obj) == TV_YES ? "answered" :
 		    "not answered");
 		reason_add(e, k);
