@@ -73,7 +73,12 @@ struct export_input {
 	const struct change		*(*next_change)(void *,
 					    struct error *);
 	/*
-	 * For the report (EXPORT_REPORT): when take_risk is set, risks is
+	 * For the report (EXPORT_REPORT), next_object may be set as for
+	 * EXPORT_STREAM (the model without components or flows), and a list
+	 * read to its end begins again at the next call: the report reads
+	 * each list more than once. Then next_question is set too.
+	 *
+	 * For the report: when take_risk is set, risks is
 	 * NULL and take_risk(risk_source, err) gives each risk in the
 	 * report's order (model/risk-group.h), the caller's to free
 	 * (risk_register_take(NULL, k)), NULL at the end or with err set;
@@ -148,6 +153,16 @@ void				 export_input_whole(struct export_input *,
 				     const struct change *history,
 				     size_t nhistory,
 				     const char *generated_at);
+
+/*
+ * Graphviz lays a diagram out in time that grows much faster than the
+ * model (over ten minutes for 1,000 components and 3,000 flows on the
+ * build machine), and a picture of hundreds of boxes says nothing a reader
+ * can take in: past this many components and flows the report keeps its
+ * Mermaid diagram and the tables only (and export_write_file() draws no
+ * SVG for a model read one object at a time).
+ */
+#define EXPORT_SVG_MAX_OBJECTS	400
 
 /* The mode of every exported file, from the CLI or the screens: risk data
  * is for its owners only. */

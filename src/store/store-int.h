@@ -225,6 +225,20 @@ struct model	*store_load_model_some(struct store *, const char *id,
 int		 store_load_packed(struct store *, const struct model *,
 		     enum objtype, void *obj, const char *id,
 		     const char *fields, struct error *);
+/* store-stream.c */
+/*
+ * The objects rows (object, kind, fields) of one model (bound first) and
+ * one type (second), in the model's order.
+ */
+extern const char *const store_objects_sql;
+/*
+ * The component or flow (type) of the row st is on, made in a model of
+ * its own, *one (freed first, the caller's), its fields read against m
+ * (the model's boundaries). NULL with err set.
+ */
+const void	*store_object_row(struct store *, const struct model *m,
+		     struct db_stmt *st, int type, struct model **one,
+		     struct error *);
 /* The id of the only model of the database (the caller's), or NULL. */
 char		*store_only_model(struct store *, struct error *);
 /* A copy of id, or when it is NULL store_only_model()'s. */

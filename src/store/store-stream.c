@@ -78,16 +78,41 @@ store_stream_model(struct store_stream *x)
 	return x->model;
 }
 
+const char *const store_objects_sql = "SELECT object, kind, fields "
+    "FROM objects WHERE system = ? AND type = ? ORDER BY position, object";
+
+const void *
+store_object_row(struct store *s, const struct model *m, struct db_stmt *st,
+    int type, struct model **one, struct error *err)
+{
+	const char	*id = db_column_text(st, 0), *kind;
+	void		*obj;
+	int		 k;
+
+	model_free(*one);
+	*one = model_new();
+	if (type == OBJ_COMPONENT) {
+		kind = db_column_text(st, 1);
+		if (kind == NULL || (k = vocab_find(&vocab_kind, kind)) == -1) {
+			error_set(err, "database '%s': component '%s' of model "
+			    "'%s' has an unknown kind '%s'", s->path, id,
+			    m->system.id, kind != NULL ? kind : "");
+			return NULL;
+		}
+		obj = model_add_component(*one, id, k);
+	} else
+		obj = model_add_flow(*one, id, NULL, NULL);
+	if (store_load_packed(s, m, (enum objtype)type, obj, id,
+	    db_column_text(st, 2), err) == -1)
+		return NULL;
+	return obj;
+}
+
 const void *
 store_stream_next_object(struct store_stream *x, int type, struct error *err)
 {
-	static const char *const sql = "SELECT object, kind, fields "
-	    "FROM objects WHERE system = ? AND type = ? "
-	    "ORDER BY position, object";
 	struct db_stmt	*st;
-	const char	*id, *kind;
-	void		*obj;
-	int		 k;
+	const void	*obj;
 
 	if (type != OBJ_COMPONENT && type != OBJ_FLOW) {
 		error_set(err, "no list of objects of type %d", type);
@@ -96,7 +121,7 @@ store_stream_next_object(struct store_stream *x, int type, struct error *err)
 	model_free(x->one);
 	x->one = NULL;
 	if (type != x->type) {
-		if ((st = store_prepare(x->s, sql, err)) == NULL)
+		if ((st = store_prepare(x->s, store_objects_sql, err)) == NULL)
 			return NULL;
 		store_bind(st, 1, x->id);
 		store_bind(st, 2, objtype_name((enum objtype)type));
@@ -107,35 +132,18 @@ store_stream_next_object(struct store_stream *x, int type, struct error *err)
 	if (x->done)
 		return NULL;
 	st = x->objects;
-	for (;;) {
+	do {
 		if (store_step(x->s, st, err) != 1) {
 			x->done = 1;
 			return NULL;
 		}
-		if ((id = db_column_text(st, 0)) != NULL)
-			break;
+	} while (db_column_text(st, 0) == NULL);
+	if ((obj = store_object_row(x->s, x->model, st, type, &x->one,
+	    err)) == NULL) {
+		db_reset(st);
+		x->done = 1;
 	}
-	x->one = model_new();
-	if (type == OBJ_COMPONENT) {
-		kind = db_column_text(st, 1);
-		if (kind == NULL || (k = vocab_find(&vocab_kind, kind)) == -1) {
-			error_set(err, "database '%s': component '%s' of model "
-			    "'%s' has an unknown kind '%s'", x->s->path, id,
-			    x->id, kind != NULL ? kind : "");
-			goto fail;
-		}
-		obj = model_add_component(x->one, id, k);
-	} else
-		obj = model_add_flow(x->one, id, NULL, NULL);
-	if (store_load_packed(x->s, x->model, (enum objtype)type, obj, id,
-	    db_column_text(st, 2), err) == -1)
-		goto fail;
 	return obj;
-
-fail:
-	db_reset(st);
-	x->done = 1;
-	return NULL;
 }
 
 const struct risk *
