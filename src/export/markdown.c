@@ -95,21 +95,27 @@ struct md {
 	size_t				  napply;	/* read, applying */
 	size_t				  next;
 	/*
-	 * The model's components and flows, read twice (md_index() and the
-	 * open questions) one at a time: found by id in objs (sorted), a
-	 * component by position through comp, each component's table row
-	 * and description kept in spools between the offsets crow[i] and
-	 * crow[i + 1] (cdesc[i] and cdesc[i + 1]) until its boundary's
-	 * turn, the flows' descriptions and diagram arrows until theirs.
+	 * The model's components and flows, read once one at a time
+	 * (md_index()): the components and boundaries found by id in objs,
+	 * the flows in flows (both sorted), a component by position through
+	 * comp; what the sections write of them kept in spools until their
+	 * turn: each component's table row and description between the
+	 * offsets crow[i] and crow[i + 1] (cdesc[i] and cdesc[i + 1]) for
+	 * its boundary's table, the flows' rows, descriptions and arrows,
+	 * and the facts not answered (of the components as when a flow
+	 * carries media and as when none does, md_unknowns()).
 	 */
 	size_t				  at;	/* md_next_object() */
 	struct md_names			  names;
-	struct md_obj			 *objs;
-	size_t				  nobjs, ncomp, nflow;
+	struct md_obj			 *objs, *flows;
+	size_t				  nobjs, ncomp, nflow, nfdesc;
 	uint32_t			 *comp;
 	size_t				 *crow, *cdesc;
-	struct md_spool			  crows, cdescs, fdescs, arrows;
-	int				  media;	/* md_has_media() */
+	struct md_spool			  crows, cdescs, frows, fdescs,
+					  arrows, cunknown[2], funknown;
+	int				  media;	/* a flow carries
+							   recordings or
+							   images */
 	size_t				 *bycomp;	/* component indices
 							   by boundary */
 	size_t				 *bystart;	/* boundary i's in
@@ -387,16 +393,16 @@ md_names_release(struct md_names *n)
 	free(n->block);
 }
 
+/* Add an object to a list of *n (objs or flows). */
 static void
-md_obj_add(struct md *d, const char *id, const char *name, int type,
-    int kind, size_t i, size_t g)
+md_obj_add(struct md *d, struct md_obj **v, size_t *n, const char *id,
+    const char *name, int type, int kind, size_t i, size_t g)
 {
 	struct md_obj	*o;
 
-	if ((d->nobjs & (d->nobjs - 1)) == 0)
-		d->objs = xreallocarray(d->objs, d->nobjs == 0 ? 64 :
-		    d->nobjs * 2, sizeof *d->objs);
-	o = &d->objs[d->nobjs++];
+	if ((*n & (*n - 1)) == 0)
+		*v = xreallocarray(*v, *n == 0 ? 64 : *n * 2, sizeof **v);
+	o = &(*v)[(*n)++];
 	o->id = md_keep(&d->names, id);
 	o->name = md_keep(&d->names, name);
 	o->i = (uint32_t)i;
@@ -413,16 +419,25 @@ md_obj_cmp(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* The object of that id in a sorted list of n, or NULL. */
+static const struct md_obj *
+md_find_in(const struct md_obj *v, size_t n, const char *id)
+{
+	struct md_obj	key;
+
+	if (id == NULL || n == 0)
+		return NULL;
+	key.id = id;
+	return bsearch(&key, v, n, sizeof *v, md_obj_cmp);
+}
+
 /* The component, flow or boundary of that id, or NULL. */
 static const struct md_obj *
 md_find(const struct md *d, const char *id)
 {
-	struct md_obj	key;
+	const struct md_obj	*o = md_find_in(d->objs, d->nobjs, id);
 
-	if (id == NULL || d->nobjs == 0)
-		return NULL;
-	key.id = id;
-	return bsearch(&key, d->objs, d->nobjs, sizeof *d->objs, md_obj_cmp);
+	return o != NULL ? o : md_find_in(d->flows, d->nflow, id);
 }
 
 /*
@@ -445,114 +460,27 @@ md_next_object(struct md *d, int type, struct error *err)
 	return NULL;
 }
 
-static void	md_component_row(struct buf *, const struct component *);
-static void	md_item_described(struct buf *, const char *, const char *);
+/* The component of that id (a flow's end), or NULL. */
+static const struct md_obj *
+md_component(const struct md *d, const char *id)
+{
+	const struct md_obj	*o = md_find_in(d->objs, d->nobjs, id);
+
+	return o != NULL && o->type == OBJ_COMPONENT ? o : NULL;
+}
 
 /*
- * Read the components and flows once, before the register (whose risks
- * name them): each one's id, name and place kept (struct md_obj), the
- * components' table rows and descriptions written into spools, and the
- * components grouped by boundary (in model order within each), so that
- * listing each boundary's components does not scan them all.
+ * Whether a flow between components a and b (NULL: not a component)
+ * crosses a trust boundary, as flow_crossing().
  */
-static int
-md_index(struct md *d, struct error *err)
-{
-	const struct model	*m = d->m;
-	const struct component	*c;
-	const struct flow	*f;
-	const struct md_obj	*o;
-	struct strmap		 bnd;
-	size_t			 i, g, *fill;
-
-	error_clear(err);
-	strmap_init(&bnd);
-	/* The first of an id, as the model's index finds it. */
-	for (i = m->nboundaries; i-- > 0;)
-		strmap_put(&bnd, m->boundaries[i]->id,
-		    (void *)(uintptr_t)(i + 1));
-	while ((c = md_next_object(d, OBJ_COMPONENT, err)) != NULL) {
-		g = c->boundary != NULL ? (uintptr_t)strmap_get(&bnd,
-		    c->boundary) : 0;
-		md_obj_add(d, c->id, c->name, OBJ_COMPONENT, c->kind,
-		    d->ncomp, g == 0 ? m->nboundaries : g - 1);
-		if ((d->ncomp & (d->ncomp - 1)) == 0) {
-			d->crow = xreallocarray(d->crow, 2 * d->ncomp + 2,
-			    sizeof *d->crow);
-			d->cdesc = xreallocarray(d->cdesc, 2 * d->ncomp + 2,
-			    sizeof *d->cdesc);
-		}
-		d->crow[d->ncomp] = md_spool_at(&d->crows);
-		md_component_row(&d->crows.b, c);
-		buf_drain(&d->crows.b);
-		d->cdesc[d->ncomp] = md_spool_at(&d->cdescs);
-		if (c->description != NULL)
-			md_item_described(&d->cdescs.b, c->id,
-			    c->description);
-		buf_drain(&d->cdescs.b);
-		d->ncomp++;
-	}
-	strmap_release(&bnd);
-	if (error_isset(err))
-		return -1;
-	if (d->crow == NULL) {
-		d->crow = xcalloc(1, sizeof *d->crow);
-		d->cdesc = xcalloc(1, sizeof *d->cdesc);
-	}
-	d->crow[d->ncomp] = md_spool_at(&d->crows);
-	d->cdesc[d->ncomp] = md_spool_at(&d->cdescs);
-	while ((f = md_next_object(d, OBJ_FLOW, err)) != NULL)
-		md_obj_add(d, f->id, f->name, OBJ_FLOW, 0, d->nflow++, 0);
-	if (error_isset(err))
-		return -1;
-	for (i = 0; i < m->nboundaries; i++)
-		md_obj_add(d, m->boundaries[i]->id, m->boundaries[i]->name,
-		    OBJ_BOUNDARY, 0, i, 0);
-
-	/* Components by boundary, before the order by id. */
-	d->bycomp = xreallocarray(NULL, d->ncomp + 1, sizeof *d->bycomp);
-	d->bystart = xcalloc(m->nboundaries + 2, sizeof *d->bystart);
-	fill = xcalloc(m->nboundaries + 2, sizeof *fill);
-	for (i = 0; i < d->ncomp; i++)
-		d->bystart[d->objs[i].g + 1]++;
-	for (g = 0; g <= m->nboundaries; g++)
-		d->bystart[g + 1] += d->bystart[g];
-	for (i = 0; i < d->ncomp; i++) {
-		g = d->objs[i].g;
-		d->bycomp[d->bystart[g] + fill[g]++] = i;
-	}
-	free(fill);
-
-	/* By id for md_find() (ids are unique in a model). */
-	qsort(d->objs, d->nobjs, sizeof *d->objs, md_obj_cmp);
-	d->comp = xreallocarray(NULL, d->ncomp + 1, sizeof *d->comp);
-	for (i = 0; i < d->nobjs; i++) {
-		o = &d->objs[i];
-		if (o->type == OBJ_COMPONENT)
-			d->comp[o->i] = (uint32_t)i;
-	}
-	return 0;
-}
-
-/* The index of a boundary of component id, nboundaries when none. */
-static size_t
-md_boundary_of(const struct md *d, const char *id)
-{
-	const struct md_obj	*o = md_find(d, id);
-
-	return o != NULL && o->type == OBJ_COMPONENT ? o->g :
-	    d->m->nboundaries;
-}
-
-/* Whether a flow crosses a trust boundary, as flow_crossing(). */
 static enum tri
-md_crossing(const struct md *d, const struct flow *f)
+md_crossing(const struct md *d, const struct md_obj *a,
+    const struct md_obj *b)
 {
-	size_t	a = md_boundary_of(d, f->from), b = md_boundary_of(d, f->to);
-
-	if (a == d->m->nboundaries || b == d->m->nboundaries)
+	if (a == NULL || b == NULL || a->g == d->m->nboundaries ||
+	    b->g == d->m->nboundaries)
 		return TRI_UNKNOWN;
-	return a != b ? TRI_YES : TRI_NO;
+	return a->g != b->g ? TRI_YES : TRI_NO;
 }
 
 /* What a risk is about: "Name (`id`, component)" or the whole system. */
@@ -886,15 +814,6 @@ mmd_label(struct buf *o, const char *s)
 	buf_release(&v);
 }
 
-/* Index of a component in the model (for its generated Mermaid id). */
-static size_t
-md_comp_index(const struct md *d, const char *id)
-{
-	const struct md_obj	*o = md_find(d, id);
-
-	return o != NULL && o->type == OBJ_COMPONENT ? o->i : (size_t)-1;
-}
-
 /* Component number i's node. */
 static void
 md_mermaid_node(struct md *d, struct buf *o, size_t i, const char *indent)
@@ -933,16 +852,18 @@ md_diagram_svg(struct md *d)
 	buf_adds(d->out, ")\n\n");
 }
 
-/* A flow's arrow in the diagram, if both its ends are components. */
+/*
+ * A flow's arrow in the diagram between its ends a and b, if both are
+ * components; the nodes' ids are their positions in the model.
+ */
 static void
-md_mermaid_arrow(struct md *d, struct buf *o, const struct flow *f)
+md_mermaid_arrow(struct md *d, struct buf *o, const struct flow *f,
+    const struct md_obj *a, const struct md_obj *b)
 {
 	struct buf	label;
-	size_t		j, from, to;
+	size_t		j;
 
-	from = md_comp_index(d, f->from);
-	to = md_comp_index(d, f->to);
-	if (from == (size_t)-1 || to == (size_t)-1)
+	if (a == NULL || b == NULL)
 		return;
 	buf_init(&label);
 	for (j = 0; j < vocab_data_class.n; j++) {
@@ -952,14 +873,14 @@ md_mermaid_arrow(struct md *d, struct buf *o, const struct flow *f)
 			buf_adds(&label, ", ");
 		buf_adds(&label, vocab_data_class.words[j].name);
 	}
-	buf_addf(o, "  c%zu %s", from, md_crossing(d, f) == TRI_YES ?
-	    "==>" : "-->");
+	buf_addf(o, "  c%zu %s", (size_t)a->i, md_crossing(d, a, b) ==
+	    TRI_YES ? "==>" : "-->");
 	if (label.len > 0) {
 		buf_addc(o, '|');
 		mmd_label(o, label.s);
 		buf_addc(o, '|');
 	}
-	buf_addf(o, " c%zu\n", to);
+	buf_addf(o, " c%zu\n", (size_t)b->i);
 	buf_release(&label);
 }
 
@@ -1016,18 +937,11 @@ md_media(const struct flow *f)
 	return (f->data & media) != 0;
 }
 
-/*
- * The flows' table, read once: their descriptions kept for after it, and
- * their arrows for the diagram (md_mermaid()).
- */
+/* The flows' table and their descriptions, as md_index() wrote them. */
 static int
 md_flows(struct md *d, struct error *err)
 {
-	const struct flow	*f;
-	struct buf		*o = d->out;
-	struct md_row		 r = { .n = 0 };
-	size_t			 ndesc = 0;
-	char			*v;
+	struct buf	*o = d->out;
 
 	buf_adds(o, "### Data flows\n\n");
 	if (d->nflow == 0) {
@@ -1037,35 +951,12 @@ md_flows(struct md *d, struct error *err)
 	buf_adds(o, "| Flow | Id | From | To | Data | Crosses a trust "
 	    "boundary | Facts |\n"
 	    "| --- | --- | --- | --- | --- | --- | --- |\n");
-	error_clear(err);
-	while ((f = md_next_object(d, OBJ_FLOW, err)) != NULL) {
-		md_cell(md_td(&r), f->name);
-		md_id(md_td(&r), f->id);
-		md_id(md_td(&r), f->from);
-		md_id(md_td(&r), f->to);
-		v = field_get(f, model_field(OBJ_FLOW, "data"));
-		md_cell(md_td(&r), v);
-		free(v);
-		buf_adds(md_td(&r), tri_word(md_crossing(d, f)));
-		md_facts(md_td(&r), f, OBJ_FLOW, -1);
-		md_tr(o, &r);
-		buf_drain(o);
-		if (f->description != NULL) {
-			ndesc++;
-			md_item_described(&d->fdescs.b, f->id,
-			    f->description);
-			buf_drain(&d->fdescs.b);
-		}
-		md_mermaid_arrow(d, &d->arrows.b, f);
-		buf_drain(&d->arrows.b);
-		d->media |= md_media(f);
-	}
-	if (error_isset(err))
+	if (md_spool_copy(o, &d->frows, err) == -1)
 		return -1;
 	buf_addc(o, '\n');
 	if (md_spool_copy(o, &d->fdescs, err) == -1)
 		return -1;
-	if (ndesc > 0)
+	if (d->nfdesc > 0)
 		buf_addc(o, '\n');
 	return 0;
 }
@@ -1825,14 +1716,11 @@ md_practices(struct md *d, struct error *err)
 {
 	const struct catalogue	*cat = d->in->cat;
 	const struct question	*q;
-	const struct component	*c;
-	const struct flow	*f;
 	struct buf		*o = d->out, *c2;
-	struct md_spool		 facts;
+	struct md_spool		*facts = &d->cunknown[d->media != 0];
 	struct md_row		 r = { .n = 0 };
 	const char		*note;
 	size_t			 i, n = 0;
-	int			 rc = 0;
 
 	buf_adds(o, "## Practice answers and open questions\n\n"
 	    "### Practice answers\n\n");
@@ -1897,31 +1785,16 @@ md_practices(struct md *d, struct error *err)
 	}
 	if (n > 0)
 		buf_addc(o, '\n');
-	/* The model read again: the components, then the flows. */
-	md_spool_init(&facts);
-	error_clear(err);
-	while ((c = md_next_object(d, OBJ_COMPONENT, err)) != NULL) {
-		md_unknowns(&facts.b, c, OBJ_COMPONENT, c->kind, c->id,
-		    c->name, d->media);
-		buf_drain(&facts.b);
-	}
-	while (!error_isset(err) &&
-	    (f = md_next_object(d, OBJ_FLOW, err)) != NULL) {
-		md_unknowns(&facts.b, f, OBJ_FLOW, -1, f->id, f->name,
-		    d->media);
-		buf_drain(&facts.b);
-	}
-	if (error_isset(err))
-		rc = -1;
-	else if (facts.f != NULL || facts.b.len > 0) {
+	if (md_spool_at(facts) > 0 || md_spool_at(&d->funknown) > 0) {
 		buf_adds(o, "Facts about components and flows not answered:"
 		    "\n\n");
-		rc = md_spool_copy(o, &facts, err);
+		if (md_spool_copy(o, facts, err) == -1 ||
+		    md_spool_copy(o, &d->funknown, err) == -1)
+			return -1;
 		buf_addc(o, '\n');
 	} else if (n == 0)
 		buf_adds(o, "None: every question is answered.\n\n");
-	md_spool_release(&facts);
-	return rc;
+	return 0;
 }
 
 static void
@@ -1997,6 +1870,151 @@ md_history(struct md *d)
 		md_cell(md_td(&r), c->new_value);
 		md_tr(o, &r);
 	}
+}
+
+/* A flow's row of the flows' table, between its ends a and b. */
+static void
+md_flow_row(struct md *d, struct buf *o, const struct flow *f,
+    const struct md_obj *a, const struct md_obj *b)
+{
+	struct md_row	 r = { .n = 0 };
+	char		*v;
+
+	md_cell(md_td(&r), f->name);
+	md_id(md_td(&r), f->id);
+	md_id(md_td(&r), f->from);
+	md_id(md_td(&r), f->to);
+	v = field_get(f, model_field(OBJ_FLOW, "data"));
+	md_cell(md_td(&r), v);
+	free(v);
+	buf_adds(md_td(&r), tri_word(md_crossing(d, a, b)));
+	md_facts(md_td(&r), f, OBJ_FLOW, -1);
+	md_tr(o, &r);
+}
+
+/* What md_index() writes of a component, number d->ncomp. */
+static void
+md_index_component(struct md *d, const struct component *c)
+{
+	if ((d->ncomp & (d->ncomp - 1)) == 0) {
+		d->crow = xreallocarray(d->crow, 2 * d->ncomp + 2,
+		    sizeof *d->crow);
+		d->cdesc = xreallocarray(d->cdesc, 2 * d->ncomp + 2,
+		    sizeof *d->cdesc);
+	}
+	d->crow[d->ncomp] = md_spool_at(&d->crows);
+	md_component_row(&d->crows.b, c);
+	buf_drain(&d->crows.b);
+	d->cdesc[d->ncomp] = md_spool_at(&d->cdescs);
+	if (c->description != NULL)
+		md_item_described(&d->cdescs.b, c->id, c->description);
+	buf_drain(&d->cdescs.b);
+	/* Whether a flow carries media is known after the flows. */
+	md_unknowns(&d->cunknown[0].b, c, OBJ_COMPONENT, c->kind, c->id,
+	    c->name, 0);
+	buf_drain(&d->cunknown[0].b);
+	md_unknowns(&d->cunknown[1].b, c, OBJ_COMPONENT, c->kind, c->id,
+	    c->name, 1);
+	buf_drain(&d->cunknown[1].b);
+	d->ncomp++;
+}
+
+/* What md_index() writes of a flow, the components known. */
+static void
+md_index_flow(struct md *d, const struct flow *f)
+{
+	const struct md_obj	*a = md_component(d, f->from),
+				*b = md_component(d, f->to);
+
+	md_obj_add(d, &d->flows, &d->nflow, f->id, f->name, OBJ_FLOW, 0,
+	    d->nflow, 0);
+	md_flow_row(d, &d->frows.b, f, a, b);
+	buf_drain(&d->frows.b);
+	if (f->description != NULL) {
+		d->nfdesc++;
+		md_item_described(&d->fdescs.b, f->id, f->description);
+		buf_drain(&d->fdescs.b);
+	}
+	md_mermaid_arrow(d, &d->arrows.b, f, a, b);
+	buf_drain(&d->arrows.b);
+	md_unknowns(&d->funknown.b, f, OBJ_FLOW, -1, f->id, f->name, 0);
+	buf_drain(&d->funknown.b);
+	d->media |= md_media(f);
+}
+
+/*
+ * Read the model's components and flows once, before the register
+ * (whose risks name them), one at a time: each one's id, name and place
+ * kept (struct md_obj), what the sections write of it into their spools,
+ * and the components grouped by boundary (in model order within each),
+ * so that listing each boundary's components does not scan them all.
+ * The components come first: a flow's row names its ends'.
+ */
+static int
+md_index(struct md *d, struct error *err)
+{
+	const struct model	*m = d->m;
+	const struct component	*c;
+	const struct flow	*f;
+	struct strmap		 bnd;
+	size_t			 i, g, *fill;
+
+	error_clear(err);
+	strmap_init(&bnd);
+	/* The first of an id, as the model's index finds it. */
+	for (i = m->nboundaries; i-- > 0;)
+		strmap_put(&bnd, m->boundaries[i]->id,
+		    (void *)(uintptr_t)(i + 1));
+	while ((c = md_next_object(d, OBJ_COMPONENT, err)) != NULL) {
+		g = c->boundary != NULL ? (uintptr_t)strmap_get(&bnd,
+		    c->boundary) : 0;
+		md_obj_add(d, &d->objs, &d->nobjs, c->id, c->name,
+		    OBJ_COMPONENT, c->kind, d->ncomp, g == 0 ?
+		    m->nboundaries : g - 1);
+		md_index_component(d, c);
+	}
+	strmap_release(&bnd);
+	if (error_isset(err))
+		return -1;
+	if (d->crow == NULL) {
+		d->crow = xcalloc(1, sizeof *d->crow);
+		d->cdesc = xcalloc(1, sizeof *d->cdesc);
+	}
+	d->crow[d->ncomp] = md_spool_at(&d->crows);
+	d->cdesc[d->ncomp] = md_spool_at(&d->cdescs);
+
+	/* Components by boundary, before the order by id. */
+	d->bycomp = xreallocarray(NULL, d->ncomp + 1, sizeof *d->bycomp);
+	d->bystart = xcalloc(m->nboundaries + 2, sizeof *d->bystart);
+	fill = xcalloc(m->nboundaries + 2, sizeof *fill);
+	for (i = 0; i < d->ncomp; i++)
+		d->bystart[d->objs[i].g + 1]++;
+	for (g = 0; g <= m->nboundaries; g++)
+		d->bystart[g + 1] += d->bystart[g];
+	for (i = 0; i < d->ncomp; i++) {
+		g = d->objs[i].g;
+		d->bycomp[d->bystart[g] + fill[g]++] = i;
+	}
+	free(fill);
+
+	/* By id for md_find() (ids are unique in a model). */
+	for (i = 0; i < m->nboundaries; i++)
+		md_obj_add(d, &d->objs, &d->nobjs, m->boundaries[i]->id,
+		    m->boundaries[i]->name, OBJ_BOUNDARY, 0, i, 0);
+	if (d->nobjs > 0)
+		qsort(d->objs, d->nobjs, sizeof *d->objs, md_obj_cmp);
+	d->comp = xreallocarray(NULL, d->ncomp + 1, sizeof *d->comp);
+	for (i = 0; i < d->nobjs; i++)
+		if (d->objs[i].type == OBJ_COMPONENT)
+			d->comp[d->objs[i].i] = (uint32_t)i;
+
+	while ((f = md_next_object(d, OBJ_FLOW, err)) != NULL)
+		md_index_flow(d, f);
+	if (error_isset(err))
+		return -1;
+	if (d->nflow > 0)
+		qsort(d->flows, d->nflow, sizeof *d->flows, md_obj_cmp);
+	return 0;
 }
 
 /*
@@ -2101,8 +2119,12 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_spool_init(&d.gtables);
 	md_spool_init(&d.crows);
 	md_spool_init(&d.cdescs);
+	md_spool_init(&d.frows);
 	md_spool_init(&d.fdescs);
 	md_spool_init(&d.arrows);
+	md_spool_init(&d.cunknown[0]);
+	md_spool_init(&d.cunknown[1]);
+	md_spool_init(&d.funknown);
 	strmap_init(&d.stated);
 	md_guidelines_init(&d);
 	if (in->take_risk == NULL)
@@ -2145,8 +2167,12 @@ out:
 	md_spool_release(&d.gtables);
 	md_spool_release(&d.crows);
 	md_spool_release(&d.cdescs);
+	md_spool_release(&d.frows);
 	md_spool_release(&d.fdescs);
 	md_spool_release(&d.arrows);
+	md_spool_release(&d.cunknown[0]);
+	md_spool_release(&d.cunknown[1]);
+	md_spool_release(&d.funknown);
 	if (d.g0own && d.g0 != NULL)
 		risk_register_take(NULL, d.g0);
 	free(d.gbody);
@@ -2171,6 +2197,7 @@ out:
 	free(d.order);
 	md_names_release(&d.names);
 	free(d.objs);
+	free(d.flows);
 	free(d.comp);
 	free(d.crow);
 	free(d.cdesc);
