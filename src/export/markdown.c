@@ -97,7 +97,9 @@ struct md {
 	/*
 	 * The model's components and flows, read once one at a time
 	 * (md_index()): the components and boundaries found by id in objs,
-	 * the flows in flows (both sorted), a component by position through
+	 * the flows in flows (both sorted; a flow only by its id and name,
+	 * md_keep_flow(), as there are most of them), a component by
+	 * position through
 	 * comp; what the sections write of them kept in spools until their
 	 * turn: each component's table row and description between the
 	 * offsets crow[i] and crow[i + 1] (cdesc[i] and cdesc[i + 1]) for
@@ -107,7 +109,8 @@ struct md {
 	 */
 	size_t				  at;	/* md_next_object() */
 	struct md_names			  names;
-	struct md_obj			 *objs, *flows;
+	struct md_obj			 *objs;
+	const char			**flows;
 	size_t				  nobjs, ncomp, nflow, nfdesc;
 	uint32_t			 *comp;
 	size_t				 *crow, *cdesc;
@@ -360,16 +363,12 @@ md_spool_release(struct md_spool *sp)
 	buf_release(&sp->b);
 }
 
-/* A copy of s that lasts as long as the report (NULL: NULL). */
-static const char *
-md_keep(struct md_names *n, const char *s)
+/* Room for len bytes that last as long as the report. */
+static char *
+md_room(struct md_names *n, size_t len)
 {
-	size_t	 len;
 	char	*p;
 
-	if (s == NULL)
-		return NULL;
-	len = strlen(s) + 1;
 	if (n->nblocks == 0 || n->cap - n->used < len) {
 		n->block = xreallocarray(n->block, n->nblocks + 1,
 		    sizeof *n->block);
@@ -378,9 +377,48 @@ md_keep(struct md_names *n, const char *s)
 		n->used = 0;
 	}
 	p = n->block[n->nblocks - 1] + n->used;
-	memcpy(p, s, len);
 	n->used += len;
 	return p;
+}
+
+/* A copy of s that lasts as long as the report (NULL: NULL). */
+static const char *
+md_keep(struct md_names *n, const char *s)
+{
+	size_t	len;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s) + 1;
+	return memcpy(md_room(n, len), s, len);
+}
+
+/*
+ * A flow's id and name in one: a byte that says whether it has a name,
+ * its id and its name (md_flow_obj()); the id is what is returned.
+ */
+static const char *
+md_keep_flow(struct md_names *n, const char *id, const char *name)
+{
+	size_t	 a = strlen(id) + 1, b = name != NULL ? strlen(name) + 1 : 0;
+	char	*p = md_room(n, 1 + a + b);
+
+	p[0] = name != NULL;
+	memcpy(p + 1, id, a);
+	if (name != NULL)
+		memcpy(p + 1 + a, name, b);
+	return p + 1;
+}
+
+/* The flow md_keep_flow() kept as an object, in *o. */
+static const struct md_obj *
+md_flow_obj(const char *kept, struct md_obj *o)
+{
+	memset(o, 0, sizeof *o);
+	o->id = kept;
+	o->name = kept[-1] ? kept + strlen(kept) + 1 : NULL;
+	o->type = OBJ_FLOW;
+	return o;
 }
 
 static void
@@ -393,16 +431,17 @@ md_names_release(struct md_names *n)
 	free(n->block);
 }
 
-/* Add an object to a list of *n (objs or flows). */
+/* Add a component or boundary to objs. */
 static void
-md_obj_add(struct md *d, struct md_obj **v, size_t *n, const char *id,
-    const char *name, int type, int kind, size_t i, size_t g)
+md_obj_add(struct md *d, const char *id, const char *name, int type,
+    int kind, size_t i, size_t g)
 {
 	struct md_obj	*o;
 
-	if ((*n & (*n - 1)) == 0)
-		*v = xreallocarray(*v, *n == 0 ? 64 : *n * 2, sizeof **v);
-	o = &(*v)[(*n)++];
+	if ((d->nobjs & (d->nobjs - 1)) == 0)
+		d->objs = xreallocarray(d->objs, d->nobjs == 0 ? 64 :
+		    d->nobjs * 2, sizeof *d->objs);
+	o = &d->objs[d->nobjs++];
 	o->id = md_keep(&d->names, id);
 	o->name = md_keep(&d->names, name);
 	o->i = (uint32_t)i;
@@ -431,13 +470,26 @@ md_find_in(const struct md_obj *v, size_t n, const char *id)
 	return bsearch(&key, v, n, sizeof *v, md_obj_cmp);
 }
 
-/* The component, flow or boundary of that id, or NULL. */
+static int
+md_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The component, flow or boundary of that id, or NULL; a flow made in
+ * *tmp.
+ */
 static const struct md_obj *
-md_find(const struct md *d, const char *id)
+md_find(const struct md *d, const char *id, struct md_obj *tmp)
 {
 	const struct md_obj	*o = md_find_in(d->objs, d->nobjs, id);
+	const char *const	*f;
 
-	return o != NULL ? o : md_find_in(d->flows, d->nflow, id);
+	if (o != NULL || id == NULL || d->nflow == 0)
+		return o;
+	f = bsearch(&id, d->flows, d->nflow, sizeof *d->flows, md_str_cmp);
+	return f != NULL ? md_flow_obj(*f, tmp) : NULL;
 }
 
 /*
@@ -487,7 +539,8 @@ md_crossing(const struct md *d, const struct md_obj *a,
 static void
 md_target(struct md *d, struct buf *out, const struct risk *k)
 {
-	const struct md_obj	*o = md_find(d, k->target);
+	struct md_obj		 tmp;
+	const struct md_obj	*o = md_find(d, k->target, &tmp);
 
 	if (d->m->system.id != NULL && strcmp(k->target,
 	    d->m->system.id) == 0) {
@@ -1926,8 +1979,10 @@ md_index_flow(struct md *d, const struct flow *f)
 	const struct md_obj	*a = md_component(d, f->from),
 				*b = md_component(d, f->to);
 
-	md_obj_add(d, &d->flows, &d->nflow, f->id, f->name, OBJ_FLOW, 0,
-	    d->nflow, 0);
+	if ((d->nflow & (d->nflow - 1)) == 0)
+		d->flows = xreallocarray(d->flows, d->nflow == 0 ? 64 :
+		    d->nflow * 2, sizeof *d->flows);
+	d->flows[d->nflow++] = md_keep_flow(&d->names, f->id, f->name);
 	md_flow_row(d, &d->frows.b, f, a, b);
 	buf_drain(&d->frows.b);
 	if (f->description != NULL) {
@@ -1968,9 +2023,8 @@ md_index(struct md *d, struct error *err)
 	while ((c = md_next_object(d, OBJ_COMPONENT, err)) != NULL) {
 		g = c->boundary != NULL ? (uintptr_t)strmap_get(&bnd,
 		    c->boundary) : 0;
-		md_obj_add(d, &d->objs, &d->nobjs, c->id, c->name,
-		    OBJ_COMPONENT, c->kind, d->ncomp, g == 0 ?
-		    m->nboundaries : g - 1);
+		md_obj_add(d, c->id, c->name, OBJ_COMPONENT, c->kind,
+		    d->ncomp, g == 0 ? m->nboundaries : g - 1);
 		md_index_component(d, c);
 	}
 	strmap_release(&bnd);
@@ -1999,8 +2053,8 @@ md_index(struct md *d, struct error *err)
 
 	/* By id for md_find() (ids are unique in a model). */
 	for (i = 0; i < m->nboundaries; i++)
-		md_obj_add(d, &d->objs, &d->nobjs, m->boundaries[i]->id,
-		    m->boundaries[i]->name, OBJ_BOUNDARY, 0, i, 0);
+		md_obj_add(d, m->boundaries[i]->id, m->boundaries[i]->name,
+		    OBJ_BOUNDARY, 0, i, 0);
 	if (d->nobjs > 0)
 		qsort(d->objs, d->nobjs, sizeof *d->objs, md_obj_cmp);
 	d->comp = xreallocarray(NULL, d->ncomp + 1, sizeof *d->comp);
@@ -2013,7 +2067,7 @@ md_index(struct md *d, struct error *err)
 	if (error_isset(err))
 		return -1;
 	if (d->nflow > 0)
-		qsort(d->flows, d->nflow, sizeof *d->flows, md_obj_cmp);
+		qsort(d->flows, d->nflow, sizeof *d->flows, md_str_cmp);
 	return 0;
 }
 
