@@ -39,8 +39,10 @@
 /*
  * A component, flow or boundary as the report refers to it (md_find()):
  * a risk's target, a flow's ends, a node of the diagram. The model's
- * objects are read, not held (export_input.next_object): these are all
- * the report keeps of them, their strings in blocks (struct md_names).
+ * components and flows may be read one at a time, not held
+ * (export_input.next_object): these are all the report keeps of them,
+ * their strings in blocks (struct md_names); of a flow, only its id and
+ * name (md_keep_flow()).
  */
 struct md_obj {
 	const char	*id;
@@ -99,13 +101,13 @@ struct md {
 	 * (md_index()): the components and boundaries found by id in objs,
 	 * the flows in flows (both sorted; a flow only by its id and name,
 	 * md_keep_flow(), as there are most of them), a component by
-	 * position through
-	 * comp; what the sections write of them kept in spools until their
-	 * turn: each component's table row and description between the
-	 * offsets crow[i] and crow[i + 1] (cdesc[i] and cdesc[i + 1]) for
-	 * its boundary's table, the flows' rows, descriptions and arrows,
-	 * and the facts not answered (of the components as when a flow
-	 * carries media and as when none does, md_unknowns()).
+	 * position through comp; what the sections write of them kept in
+	 * spools until their turn: each component's table row and
+	 * description between the offsets crow[i] and crow[i + 1] (cdesc[i]
+	 * and cdesc[i + 1]) for its boundary's table, the flows' rows,
+	 * descriptions and arrows, and the facts not answered (of the
+	 * components as when a flow carries media and as when none does,
+	 * md_unknowns()).
 	 */
 	size_t				  at;	/* md_next_object() */
 	struct md_names			  names;
