@@ -227,16 +227,17 @@ int		 store_load_packed(struct store *, const struct model *,
 		     const char *fields, struct error *);
 /* store-stream.c */
 /*
- * The objects rows (object, kind, fields) of one model (bound first) and
- * one type (second), in the model's order.
+ * The objects rows of model m of one type (OBJ_COMPONENT or OBJ_FLOW), in
+ * the model's order, for store_objects_next(); NULL with err set.
  */
-extern const char *const store_objects_sql;
+struct db_stmt	*store_objects_begin(struct store *, const struct model *m,
+		     int type, struct error *);
 /*
- * The component or flow (type) of the row st is on, made in a model of
+ * The component or flow of the next of those rows, made in a model of
  * its own, *one (freed first, the caller's), its fields read against m
- * (the model's boundaries). NULL with err set.
+ * (the model's boundaries): NULL at the end, or NULL with err set.
  */
-const void	*store_object_row(struct store *, const struct model *m,
+const void	*store_objects_next(struct store *, const struct model *m,
 		     struct db_stmt *st, int type, struct model **one,
 		     struct error *);
 /* The id of the only model of the database (the caller's), or NULL. */

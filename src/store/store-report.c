@@ -117,34 +117,18 @@ const void *
 store_report_next_object(struct store_report *r, int type,
     struct error *err)
 {
-	struct db_stmt	*st;
 	const void	*obj;
 
-	if (type != OBJ_COMPONENT && type != OBJ_FLOW) {
-		error_set(err, "no list of objects of type %d", type);
-		return NULL;
-	}
 	if (r->objects == NULL || type != r->type) {
-		if ((st = store_prepare(r->s, store_objects_sql, err)) == NULL)
+		if ((r->objects = store_objects_begin(r->s, r->model, type,
+		    err)) == NULL)
 			return NULL;
-		store_bind(st, 1, r->id);
-		store_bind(st, 2, objtype_name((enum objtype)type));
-		r->objects = st;
 		r->type = type;
 	}
-	st = r->objects;
-	do {
-		if (store_step(r->s, st, err) != 1) {
-			/* The end: the next call begins again. */
-			r->objects = NULL;
-			return NULL;
-		}
-	} while (db_column_text(st, 0) == NULL);
-	if ((obj = store_object_row(r->s, r->model, st, type, &r->one,
-	    err)) == NULL) {
-		db_reset(st);
+	/* At the end, or failing, the next call begins again. */
+	if ((obj = store_objects_next(r->s, r->model, r->objects, type,
+	    &r->one, err)) == NULL)
 		r->objects = NULL;
-	}
 	return obj;
 }
 
