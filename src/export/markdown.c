@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalogue/catalogue.h"
 #include "export/export-int.h"
@@ -307,34 +308,36 @@ md_spool_copy(struct buf *out, struct md_spool *sp, struct error *err)
 	return 0;
 }
 
-/* Append bytes from to to of a spool to out; -1 with err set. */
+/*
+ * Append bytes from to to of a spool to out; -1 with err set. Read where
+ * they are (pread), the file left as it is for appending: a table of
+ * components copies one row at a time.
+ */
 static int
 md_spool_copy_range(struct buf *out, struct md_spool *sp, size_t from,
     size_t to, struct error *err)
 {
 	char	chunk[BUF_DRAIN_BYTES];
-	size_t	n, want;
+	size_t	want;
+	ssize_t	n;
 
 	if (from < sp->written && !sp->failed) {
 		errno = 0;
-		if (fflush(sp->f) != 0 || fseek(sp->f, (long)from,
-		    SEEK_SET) != 0)
+		if (fflush(sp->f) != 0)
 			sp->failed = errno != 0 ? errno : EIO;
 		while (!sp->failed && from < to && from < sp->written) {
 			want = (to < sp->written ? to : sp->written) - from;
 			if (want > sizeof chunk)
 				want = sizeof chunk;
-			if ((n = fread(chunk, 1, want, sp->f)) == 0) {
-				sp->failed = errno != 0 ? errno : EIO;
+			if ((n = pread(fileno(sp->f), chunk, want,
+			    (off_t)from)) <= 0) {
+				sp->failed = n < 0 && errno != 0 ? errno : EIO;
 				break;
 			}
-			buf_add(out, chunk, n);
+			buf_add(out, chunk, (size_t)n);
 			buf_drain(out);
-			from += n;
+			from += (size_t)n;
 		}
-		/* Appending goes on at the end. */
-		if (!sp->failed && fseek(sp->f, 0, SEEK_END) != 0)
-			sp->failed = errno != 0 ? errno : EIO;
 	}
 	if (sp->failed) {
 		error_set(err, "cannot write a temporary file of the report: "

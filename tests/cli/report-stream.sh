@@ -77,6 +77,8 @@ pad() {
 			printf "- {id: p%d, kind: %s", i,
 			    i % 2 ? "application" : "datastore"
 			printf ", name: \x27Part %d | *x*\x27", i
+			printf ", owner: Team %d of a name long enough to fill", i
+			printf " the table of components past 64 KiB"
 			if (b[i % 5 + 1] != "-") printf ", boundary: %s", b[i % 5 + 1]
 			if (i % 3 == 0) printf ", description: \x27Does <b>%d</b> | `y` [z](u)\x27", i
 			if (i % 4 == 0) printf ", personal-data: true"
@@ -92,7 +94,7 @@ pad() {
 		}
 	}'
 }
-pad 160 300 image >"$T/pad.yaml"
+pad 700 1400 image >"$T/pad.yaml"
 awk -v f="$T/pad.yaml" '
     /^flows:$/ {while ((getline l <f) > 0 && l != "flows:") print l}
     /^practices:/ {while ((getline l <f) > 0) print l}
@@ -102,8 +104,15 @@ db=$DB
 run import "$T/large.yaml" "$db"
 expect_rc 0 "import a model of $(grep -c '^- {id: [pq][0-9]' "$T/large.yaml") more objects"
 same_report "$T/large.yaml" "a model read one object at a time"
-grep -qF '| Part 1 \| \*x\* | `p1` | application |' "$T/streamed.md" ||
+grep -qF '| Part 1 \| \*x\* | `p1` | application | Team 1 of' "$T/streamed.md" ||
     fail "the large report has no row of component p1"
+# Past 64 KiB the tables wait in temporary files: every row comes back.
+n=$(grep -c '^| Part [0-9]* \\| \\\*x\\\* | `p[0-9]*` | [a-z]* | Team ' \
+    "$T/streamed.md")
+[ "$n" -eq 700 ] || fail "the large report has $n rows of the 700 components"
+n=$(grep -c '^| | `q[0-9]*` | `p[0-9]*` | `p[0-9]*` | [a-z]* | [a-z]* |' \
+    "$T/streamed.md")
+[ "$n" -eq 1400 ] || fail "the large report has $n rows of the 1400 flows"
 # p1 (dmz) sends images to p8 (restricted): a thick arrow from its node.
 node=$(sed -n 's/^    \(c[0-9]*\)\["Part 1 #124; #42;x#42; (application)"\]$/\1/p' \
     "$T/streamed.md")
