@@ -125,8 +125,9 @@ struct exporter {
  * risks that carry one, with the components and flows from next_object),
  * or the whole model, register and
  * history one piece at a time (next_object, next_risk, next_change), or
- * the model whole with the register one risk at a time in the report's
- * order and the last decisions of the history (take_risk, recent).
+ * the model (whole, or one object at a time from next_object) with the
+ * register one risk at a time in the report's order and the last
+ * decisions of the history (take_risk, recent).
  */
 /* How many decisions of the history the report shows, newest last. */
 #define EXPORT_RECENT_MAX	25
