@@ -74,9 +74,9 @@ struct export_input {
 					    struct error *);
 	/*
 	 * For the report (EXPORT_REPORT), next_object may be set as for
-	 * EXPORT_STREAM (the model without components or flows), and a list
-	 * read to its end begins again at the next call: the report reads
-	 * each list more than once. Then next_question is set too.
+	 * EXPORT_STREAM (the model without components or flows): the report
+	 * reads the components, then the flows, once and before the
+	 * register. Then next_question is set too.
 	 *
 	 * For the report: when take_risk is set, risks is
 	 * NULL and take_risk(risk_source, err) gives each risk in the

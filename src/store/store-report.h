@@ -3,8 +3,8 @@
  * a stored model, in one read transaction from open to close.
  *
  * The model without its components and flows (or whole, once
- * store_report_whole() read it), its components and flows one at a time
- * as often as the report reads them, the register one risk at a time
+ * store_report_whole() read it), its components and flows one at a
+ * time, the register one risk at a time
  * from a cursor that holds only the keys (store-page.h), and of the
  * history only the decisions it shows: how many there are and the last
  * few, read by the database rather than loaded (at 100,000 components
