@@ -4,13 +4,12 @@
  *
  * The model without its components and flows (or whole, once
  * store_report_whole() read it), its components and flows one at a
- * time, the register one risk at a time
- * from a cursor that holds only the keys (store-page.h), and of the
- * history only the decisions it shows: how many there are and the last
- * few, read by the database rather than loaded (at 100,000 components
- * the history is 700,000 entries, mostly risks appearing). Make no other
- * call on the store in between but reading its kept open questions
- * (store-questions.h).
+ * time, the register one risk at a time from a cursor that holds only
+ * the keys (store-page.h), and of the history only the decisions it
+ * shows: how many there are and the last few, read by the database
+ * rather than loaded (at 100,000 components the history is 700,000
+ * entries, mostly risks appearing). Make no other call on the store in
+ * between but reading its kept open questions (store-questions.h).
  */
 #ifndef PARAPET_STORE_STORE_REPORT_H
 #define PARAPET_STORE_STORE_REPORT_H
