@@ -136,6 +136,13 @@ cmd_export_question(void *questions, struct error *e)
 	return store_questions_next(questions, e);
 }
 
+/* The next component or flow of the report's model (EXPORT_REPORT). */
+static const void *
+cmd_export_report_object(void *report, int type, struct error *e)
+{
+	return store_report_next_object(report, type, e);
+}
+
 /* The next risk of the report, the caller's (EXPORT_REPORT). */
 static struct risk *
 cmd_export_report_risk(void *report, struct error *e)
@@ -160,6 +167,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct file_out		 fo;
 	struct buf		 b;
 	size_t			 nhist = 0;
+	long			 nobj;
 	char			*now = NULL, *svg = NULL, *file = NULL;
 	int			 rc = 1;
 
@@ -265,9 +273,10 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	}
 	if (x->risks_from == EXPORT_REPORT && a->model_file == NULL) {
 		/*
-		 * The model, the register one risk at a time in the report's
-		 * order and the last decisions, in one read transaction: the
-		 * register and the history are not held.
+		 * The model's components and flows, and the register one risk
+		 * at a time in the report's order, with the last decisions,
+		 * in one read transaction: neither the model, the register
+		 * nor the history is held.
 		 */
 		if ((report = store_report_open(s->store, a->model, &e)) ==
 		    NULL || store_report_decisions(report, EXPORT_RECENT_MAX,
@@ -286,6 +295,20 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 			in.next_question = cmd_export_question;
 			in.question_source = questions;
 		}
+		/*
+		 * Read whole when the report needs it so: for a diagram small
+		 * enough for Graphviz to draw beside it (a small model, its
+		 * size does not matter), or open questions to find again
+		 * (none kept).
+		 */
+		if ((nobj = store_report_nobjects(report, &e)) == -1 ||
+		    ((questions == NULL || nobj <= EXPORT_SVG_MAX_OBJECTS) &&
+		    store_report_whole(report, &e) == -1)) {
+			cli_fail(&e);
+			goto out;
+		}
+		if (questions != NULL && nobj > EXPORT_SVG_MAX_OBJECTS)
+			in.next_object = cmd_export_report_object;
 		now = store_now();
 		in.model = store_report_model(report);
 		in.cat = s->cat;

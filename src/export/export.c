@@ -386,19 +386,15 @@ export_svg_path(const char *path)
 }
 
 /*
- * Graphviz lays a diagram out in time that grows much faster than the
- * model (over ten minutes for 1,000 components and 3,000 flows on the
- * build machine), and a picture of hundreds of boxes says nothing a reader
- * can take in: past this many components and flows the report keeps its
- * Mermaid diagram and the tables only.
+ * 1 if the report of a model gets its diagram drawn as an SVG: a model
+ * whole (not read one object at a time) and small enough.
  */
-#define EXPORT_SVG_MAX_OBJECTS	400
-
-/* 1 if the report of a model gets its diagram drawn as an SVG. */
 static int
-export_svg_drawable(const struct model *m)
+export_svg_drawable(const struct export_input *in)
 {
-	return m->ncomponents + m->nflows <= EXPORT_SVG_MAX_OBJECTS;
+	return in->model != NULL && in->next_object == NULL &&
+	    in->model->ncomponents + in->model->nflows <=
+	    EXPORT_SVG_MAX_OBJECTS;
 }
 
 /* The file an export streams into, and how much it has been handed. */
@@ -458,9 +454,8 @@ export_write_file(const struct exporter *x, const struct export_input *in,
 	 * A diagram Graphviz cannot draw leaves the report without it; so
 	 * does a report to a device or a pipe (no "/dev/null.svg").
 	 */
-	if (x->write == export_markdown && in->model != NULL &&
-	    !file_is_special(path) &&
-	    export_svg_drawable(in->model) &&
+	if (x->write == export_markdown && !file_is_special(path) &&
+	    export_svg_drawable(in) &&
 	    export_svg_available() && export_svg(in, &pic, &e2) == 0) {
 		svgpath = export_svg_path(path);
 		if (file_write_atomic(svgpath, pic.s, pic.len,

@@ -73,7 +73,12 @@ struct export_input {
 	const struct change		*(*next_change)(void *,
 					    struct error *);
 	/*
-	 * For the report (EXPORT_REPORT): when take_risk is set, risks is
+	 * For the report (EXPORT_REPORT), next_object may be set as for
+	 * EXPORT_STREAM (the model without components or flows): the report
+	 * reads the components, then the flows, once and before the
+	 * register. Then next_question is set too.
+	 *
+	 * For the report: when take_risk is set, risks is
 	 * NULL and take_risk(risk_source, err) gives each risk in the
 	 * report's order (model/risk-group.h), the caller's to free
 	 * (risk_register_take(NULL, k)), NULL at the end or with err set;
@@ -120,8 +125,9 @@ struct exporter {
  * risks that carry one, with the components and flows from next_object),
  * or the whole model, register and
  * history one piece at a time (next_object, next_risk, next_change), or
- * the model whole with the register one risk at a time in the report's
- * order and the last decisions of the history (take_risk, recent).
+ * the model (whole, or one object at a time from next_object) with the
+ * register one risk at a time in the report's order and the last
+ * decisions of the history (take_risk, recent).
  */
 /* How many decisions of the history the report shows, newest last. */
 #define EXPORT_RECENT_MAX	25
@@ -148,6 +154,16 @@ void				 export_input_whole(struct export_input *,
 				     const struct change *history,
 				     size_t nhistory,
 				     const char *generated_at);
+
+/*
+ * Graphviz lays a diagram out in time that grows much faster than the
+ * model (over ten minutes for 1,000 components and 3,000 flows on the
+ * build machine), and a picture of hundreds of boxes says nothing a reader
+ * can take in: past this many components and flows the report keeps its
+ * Mermaid diagram and the tables only (and export_write_file() draws no
+ * SVG for a model read one object at a time).
+ */
+#define EXPORT_SVG_MAX_OBJECTS	400
 
 /* The mode of every exported file, from the CLI or the screens: risk data
  * is for its owners only. */

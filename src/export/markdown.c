@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalogue/catalogue.h"
 #include "export/export-int.h"
@@ -36,10 +37,29 @@
 /* How many decisions the history section shows, newest last. */
 #define MD_HISTORY_MAX	EXPORT_RECENT_MAX
 
-/* An object's position in a list, found by its address (md_pos_find). */
-struct md_pos {
-	const void	*p;
-	size_t		 i;
+/*
+ * A component, flow or boundary as the report refers to it (md_find()):
+ * a risk's target, a flow's ends, a node of the diagram. The model's
+ * components and flows may be read one at a time, not held
+ * (export_input.next_object): these are all the report keeps of them,
+ * their strings in blocks (struct md_names); of a flow, only its id and
+ * name (md_keep_flow()).
+ */
+struct md_obj {
+	const char	*id;
+	const char	*name;		/* or NULL */
+	uint32_t	 i;		/* position in its list */
+	uint32_t	 g;		/* a component's boundary: its index,
+					   or nboundaries when none */
+	int		 kind;		/* a component's */
+	int		 type;		/* enum objtype */
+};
+
+/* Strings kept for the report, in blocks that never move. */
+struct md_names {
+	char		**block;
+	size_t		  nblocks;
+	size_t		  used, cap;	/* of the last block */
 };
 
 /*
@@ -77,7 +97,31 @@ struct md {
 	size_t				  nrisks;	/* read */
 	size_t				  napply;	/* read, applying */
 	size_t				  next;
-	struct md_pos			 *comppos;	/* components */
+	/*
+	 * The model's components and flows, read once one at a time
+	 * (md_index()): the components and boundaries found by id in objs,
+	 * the flows in flows (both sorted; a flow only by its id and name,
+	 * md_keep_flow(), as there are most of them), a component by
+	 * position through comp; what the sections write of them kept in
+	 * spools until their turn: each component's table row and
+	 * description between the offsets crow[i] and crow[i + 1] (cdesc[i]
+	 * and cdesc[i + 1]) for its boundary's table, the flows' rows,
+	 * descriptions and arrows, and the facts not answered (of the
+	 * components as when a flow carries media and as when none does,
+	 * md_unknowns()).
+	 */
+	size_t				  at;	/* md_next_object() */
+	struct md_names			  names;
+	struct md_obj			 *objs;
+	const char			**flows;
+	size_t				  nobjs, ncomp, nflow, nfdesc;
+	uint32_t			 *comp;
+	size_t				 *crow, *cdesc;
+	struct md_spool			  crows, cdescs, frows, fdescs,
+					  arrows, cunknown[2], funknown;
+	int				  media;	/* a flow carries
+							   recordings or
+							   images */
 	size_t				 *bycomp;	/* component indices
 							   by boundary */
 	size_t				 *bystart;	/* boundary i's in
@@ -201,46 +245,6 @@ md_capital(struct buf *out, const char *s)
 		buf_addc(out, *s == '-' ? ' ' : *s);
 }
 
-static int
-md_pos_cmp(const void *a, const void *b)
-{
-	const struct md_pos	*x = a, *y = b;
-
-	if (x->p == y->p)
-		return 0;
-	return (uintptr_t)x->p < (uintptr_t)y->p ? -1 : 1;
-}
-
-/*
- * The positions of n objects, sorted by address for md_pos_find(): lookups
- * inside loops stay logarithmic on a register of a million risks.
- */
-static struct md_pos *
-md_pos_index(void *const *v, size_t n)
-{
-	struct md_pos	*x = xreallocarray(NULL, n + 1, sizeof *x);
-	size_t		 i;
-
-	for (i = 0; i < n; i++) {
-		x[i].p = v[i];
-		x[i].i = i;
-	}
-	qsort(x, n, sizeof *x, md_pos_cmp);
-	return x;
-}
-
-/* The position of an object in an index of n, or (size_t)-1. */
-static size_t
-md_pos_find(const struct md_pos *x, size_t n, const void *p)
-{
-	const struct md_pos	*hit, key = { .p = p };
-
-	if (p == NULL || n == 0)
-		return (size_t)-1;
-	hit = bsearch(&key, x, n, sizeof *x, md_pos_cmp);
-	return hit != NULL ? hit->i : (size_t)-1;
-}
-
 /* Spools (struct md_spool): the sink of one's buffer. */
 static void
 md_spool_sink(void *ctx, const char *p, size_t len)
@@ -304,34 +308,36 @@ md_spool_copy(struct buf *out, struct md_spool *sp, struct error *err)
 	return 0;
 }
 
-/* Append bytes from to to of a spool to out; -1 with err set. */
+/*
+ * Append bytes from to to of a spool to out; -1 with err set. Read where
+ * they are (pread), the file left as it is for appending: a table of
+ * components copies one row at a time.
+ */
 static int
 md_spool_copy_range(struct buf *out, struct md_spool *sp, size_t from,
     size_t to, struct error *err)
 {
 	char	chunk[BUF_DRAIN_BYTES];
-	size_t	n, want;
+	size_t	want;
+	ssize_t	n;
 
 	if (from < sp->written && !sp->failed) {
 		errno = 0;
-		if (fflush(sp->f) != 0 || fseek(sp->f, (long)from,
-		    SEEK_SET) != 0)
+		if (fflush(sp->f) != 0)
 			sp->failed = errno != 0 ? errno : EIO;
 		while (!sp->failed && from < to && from < sp->written) {
 			want = (to < sp->written ? to : sp->written) - from;
 			if (want > sizeof chunk)
 				want = sizeof chunk;
-			if ((n = fread(chunk, 1, want, sp->f)) == 0) {
-				sp->failed = errno != 0 ? errno : EIO;
+			if ((n = pread(fileno(sp->f), chunk, want,
+			    (off_t)from)) <= 0) {
+				sp->failed = n < 0 && errno != 0 ? errno : EIO;
 				break;
 			}
-			buf_add(out, chunk, n);
+			buf_add(out, chunk, (size_t)n);
 			buf_drain(out);
-			from += n;
+			from += (size_t)n;
 		}
-		/* Appending goes on at the end. */
-		if (!sp->failed && fseek(sp->f, 0, SEEK_END) != 0)
-			sp->failed = errno != 0 ? errno : EIO;
 	}
 	if (sp->failed) {
 		error_set(err, "cannot write a temporary file of the report: "
@@ -362,47 +368,184 @@ md_spool_release(struct md_spool *sp)
 	buf_release(&sp->b);
 }
 
+/* Room for len bytes that last as long as the report. */
+static char *
+md_room(struct md_names *n, size_t len)
+{
+	char	*p;
+
+	if (n->nblocks == 0 || n->cap - n->used < len) {
+		n->block = xreallocarray(n->block, n->nblocks + 1,
+		    sizeof *n->block);
+		n->cap = len > 65536 ? len : 65536;
+		n->block[n->nblocks++] = xmalloc(n->cap);
+		n->used = 0;
+	}
+	p = n->block[n->nblocks - 1] + n->used;
+	n->used += len;
+	return p;
+}
+
+/* A copy of s that lasts as long as the report (NULL: NULL). */
+static const char *
+md_keep(struct md_names *n, const char *s)
+{
+	size_t	len;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s) + 1;
+	return memcpy(md_room(n, len), s, len);
+}
+
 /*
- * Group the components by boundary once (in model order within each), so
- * that listing each boundary's components does not scan them all.
+ * A flow's id and name in one: a byte that says whether it has a name,
+ * its id and its name (md_flow_obj()); the id is what is returned.
  */
+static const char *
+md_keep_flow(struct md_names *n, const char *id, const char *name)
+{
+	size_t	 a = strlen(id) + 1, b = name != NULL ? strlen(name) + 1 : 0;
+	char	*p = md_room(n, 1 + a + b);
+
+	p[0] = name != NULL;
+	memcpy(p + 1, id, a);
+	if (name != NULL)
+		memcpy(p + 1 + a, name, b);
+	return p + 1;
+}
+
+/* The flow md_keep_flow() kept as an object, in *o. */
+static const struct md_obj *
+md_flow_obj(const char *kept, struct md_obj *o)
+{
+	memset(o, 0, sizeof *o);
+	o->id = kept;
+	o->name = kept[-1] ? kept + strlen(kept) + 1 : NULL;
+	o->type = OBJ_FLOW;
+	return o;
+}
+
 static void
-md_group_components(struct md *d)
+md_names_release(struct md_names *n)
+{
+	size_t	i;
+
+	for (i = 0; i < n->nblocks; i++)
+		free(n->block[i]);
+	free(n->block);
+}
+
+/* Add a component or boundary to objs. */
+static void
+md_obj_add(struct md *d, const char *id, const char *name, int type,
+    int kind, size_t i, size_t g)
+{
+	struct md_obj	*o;
+
+	if ((d->nobjs & (d->nobjs - 1)) == 0)
+		d->objs = xreallocarray(d->objs, d->nobjs == 0 ? 64 :
+		    d->nobjs * 2, sizeof *d->objs);
+	o = &d->objs[d->nobjs++];
+	o->id = md_keep(&d->names, id);
+	o->name = md_keep(&d->names, name);
+	o->i = (uint32_t)i;
+	o->g = (uint32_t)g;
+	o->kind = kind;
+	o->type = type;
+}
+
+static int
+md_obj_cmp(const void *a, const void *b)
+{
+	const struct md_obj	*x = a, *y = b;
+
+	return strcmp(x->id, y->id);
+}
+
+/* The object of that id in a sorted list of n, or NULL. */
+static const struct md_obj *
+md_find_in(const struct md_obj *v, size_t n, const char *id)
+{
+	struct md_obj	key;
+
+	if (id == NULL || n == 0)
+		return NULL;
+	key.id = id;
+	return bsearch(&key, v, n, sizeof *v, md_obj_cmp);
+}
+
+static int
+md_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * The component, flow or boundary of that id, or NULL; a flow made in
+ * *tmp.
+ */
+static const struct md_obj *
+md_find(const struct md *d, const char *id, struct md_obj *tmp)
+{
+	const struct md_obj	*o = md_find_in(d->objs, d->nobjs, id);
+	const char *const	*f;
+
+	if (o != NULL || id == NULL || d->nflow == 0)
+		return o;
+	f = bsearch(&id, d->flows, d->nflow, sizeof *d->flows, md_str_cmp);
+	return f != NULL ? md_flow_obj(*f, tmp) : NULL;
+}
+
+/*
+ * The next component or flow (type) of the model, from the model in
+ * memory or read one at a time (export_input.next_object): NULL at the
+ * end, after which the list begins again, or NULL with err set.
+ */
+static const void *
+md_next_object(struct md *d, int type, struct error *err)
 {
 	const struct model	*m = d->m;
-	struct md_pos		*bpos;
-	size_t			 i, g, *count, *fill;
 
-	bpos = md_pos_index((void *const *)m->boundaries, m->nboundaries);
-	count = xcalloc(m->nboundaries + 2, sizeof *count);
-	fill = xcalloc(m->nboundaries + 2, sizeof *fill);
-	d->bycomp = xreallocarray(NULL, m->ncomponents + 1,
-	    sizeof *d->bycomp);
-	d->bystart = xcalloc(m->nboundaries + 2, sizeof *d->bystart);
-	for (i = 0; i < m->ncomponents; i++) {
-		g = md_pos_find(bpos, m->nboundaries, m->components[i]->b);
-		count[g == (size_t)-1 ? m->nboundaries : g]++;
-	}
-	for (g = 0; g <= m->nboundaries; g++)
-		d->bystart[g + 1] = d->bystart[g] + count[g];
-	for (i = 0; i < m->ncomponents; i++) {
-		g = md_pos_find(bpos, m->nboundaries, m->components[i]->b);
-		if (g == (size_t)-1)
-			g = m->nboundaries;
-		d->bycomp[d->bystart[g] + fill[g]++] = i;
-	}
-	free(count);
-	free(fill);
-	free(bpos);
+	if (d->in->next_object != NULL)
+		return d->in->next_object(d->in->risk_source, type, err);
+	if (type == OBJ_COMPONENT && d->at < m->ncomponents)
+		return m->components[d->at++];
+	if (type == OBJ_FLOW && d->at < m->nflows)
+		return m->flows[d->at++];
+	d->at = 0;
+	return NULL;
+}
+
+/* The component of that id (a flow's end), or NULL. */
+static const struct md_obj *
+md_component(const struct md *d, const char *id)
+{
+	const struct md_obj	*o = md_find_in(d->objs, d->nobjs, id);
+
+	return o != NULL && o->type == OBJ_COMPONENT ? o : NULL;
+}
+
+/*
+ * Whether a flow between components a and b (NULL: not a component)
+ * crosses a trust boundary, as flow_crossing().
+ */
+static enum tri
+md_crossing(const struct md *d, const struct md_obj *a,
+    const struct md_obj *b)
+{
+	if (a == NULL || b == NULL || a->g == d->m->nboundaries ||
+	    b->g == d->m->nboundaries)
+		return TRI_UNKNOWN;
+	return a->g != b->g ? TRI_YES : TRI_NO;
 }
 
 /* What a risk is about: "Name (`id`, component)" or the whole system. */
 static void
 md_target(struct md *d, struct buf *out, const struct risk *k)
 {
-	const struct objref	*o = d->m->indexed ?
-				    model_find(d->m, k->target) : NULL;
-	const char		*name = NULL;
+	struct md_obj		 tmp;
+	const struct md_obj	*o = md_find(d, k->target, &tmp);
 
 	if (d->m->system.id != NULL && strcmp(k->target,
 	    d->m->system.id) == 0) {
@@ -416,26 +559,14 @@ md_target(struct md *d, struct buf *out, const struct risk *k)
 		buf_adds(out, " (no longer in the model)");
 		return;
 	}
-	switch (o->type) {
-	case OBJ_COMPONENT:
-		name = ((const struct component *)o->ptr)->name;
-		break;
-	case OBJ_FLOW:
-		name = ((const struct flow *)o->ptr)->name;
-		break;
-	case OBJ_BOUNDARY:
-		name = ((const struct boundary *)o->ptr)->name;
-		break;
-	default:
-		break;
-	}
-	if (name != NULL && md_text(out, name, MD_INLINE, NULL, 0) > 0) {
+	if (o->name != NULL && md_text(out, o->name, MD_INLINE, NULL,
+	    0) > 0) {
 		buf_adds(out, " (");
 		md_id(out, k->target);
-		buf_addf(out, ", %s)", objtype_name(o->type));
+		buf_addf(out, ", %s)", objtype_name((enum objtype)o->type));
 	} else {
 		md_id(out, k->target);
-		buf_addf(out, " (%s)", objtype_name(o->type));
+		buf_addf(out, " (%s)", objtype_name((enum objtype)o->type));
 	}
 }
 
@@ -658,45 +789,56 @@ md_facts(struct buf *o, const void *obj, enum objtype t, int kind)
 	}
 }
 
+/* A component's row of its boundary's table. */
+static void
+md_component_row(struct buf *o, const struct component *c)
+{
+	struct md_row	r = { .n = 0 };
+
+	md_cell(md_td(&r), c->name);
+	md_id(md_td(&r), c->id);
+	buf_adds(md_td(&r), md_word(&vocab_kind, c->kind));
+	md_cell(md_td(&r), c->owner);
+	md_facts(md_td(&r), c, OBJ_COMPONENT, c->kind);
+	md_tr(o, &r);
+}
+
 /*
  * A table of the components of group g (boundary g, or outside any when g
- * is the number of boundaries), with their descriptions listed after it.
+ * is the number of boundaries), with their descriptions listed after it,
+ * as md_index() wrote them.
  */
-static void
-md_components(struct md *d, size_t g)
+static int
+md_components(struct md *d, size_t g, struct error *err)
 {
-	const struct component	*c;
-	struct buf		*o = d->out;
-	struct md_row		 r = { .n = 0 };
-	size_t			 i, ndesc = 0, nrows = 0;
+	struct buf	*o = d->out;
+	size_t		 i, j, ndesc = 0;
 
-	for (i = d->bystart[g]; i < d->bystart[g + 1]; i++) {
-		c = d->m->components[d->bycomp[i]];
-		if (nrows++ == 0)
-			buf_adds(o, "| Component | Id | Kind | Owner | "
-			    "Facts |\n| --- | --- | --- | --- | --- |\n");
-		md_cell(md_td(&r), c->name);
-		md_id(md_td(&r), c->id);
-		buf_adds(md_td(&r), md_word(&vocab_kind, c->kind));
-		md_cell(md_td(&r), c->owner);
-		md_facts(md_td(&r), c, OBJ_COMPONENT, c->kind);
-		md_tr(o, &r);
-		buf_drain(o);
-	}
-	if (nrows == 0) {
+	if (d->bystart[g] == d->bystart[g + 1]) {
 		buf_adds(o, "No components.\n\n");
-		return;
+		return 0;
+	}
+	buf_adds(o, "| Component | Id | Kind | Owner | Facts |\n"
+	    "| --- | --- | --- | --- | --- |\n");
+	for (j = d->bystart[g]; j < d->bystart[g + 1]; j++) {
+		i = d->bycomp[j];
+		if (md_spool_copy_range(o, &d->crows, d->crow[i],
+		    d->crow[i + 1], err) == -1)
+			return -1;
 	}
 	buf_addc(o, '\n');
-	for (i = d->bystart[g]; i < d->bystart[g + 1]; i++) {
-		c = d->m->components[d->bycomp[i]];
-		if (c->description == NULL)
+	for (j = d->bystart[g]; j < d->bystart[g + 1]; j++) {
+		i = d->bycomp[j];
+		if (d->cdesc[i] == d->cdesc[i + 1])
 			continue;
 		ndesc++;
-		md_item_described(o, c->id, c->description);
+		if (md_spool_copy_range(o, &d->cdescs, d->cdesc[i],
+		    d->cdesc[i + 1], err) == -1)
+			return -1;
 	}
 	if (ndesc > 0)
 		buf_addc(o, '\n');
+	return 0;
 }
 
 /*
@@ -730,29 +872,12 @@ mmd_label(struct buf *o, const char *s)
 	buf_release(&v);
 }
 
-/* Index of a component in the model (for its generated Mermaid id). */
-static size_t
-md_comp_index(const struct md *d, const char *id)
-{
-	const struct objref	*o = id != NULL && d->m->indexed ?
-				    model_find(d->m, id) : NULL;
-	size_t			 i;
-
-	if (o != NULL)
-		return o->type == OBJ_COMPONENT ? md_pos_find(d->comppos,
-		    d->m->ncomponents, o->ptr) : (size_t)-1;
-	for (i = 0; id != NULL && !d->m->indexed &&
-	    i < d->m->ncomponents; i++)
-		if (strcmp(d->m->components[i]->id, id) == 0)
-			return i;
-	return (size_t)-1;
-}
-
+/* Component number i's node. */
 static void
-md_mermaid_node(struct buf *o, const struct component *c, size_t i,
-    const char *indent)
+md_mermaid_node(struct md *d, struct buf *o, size_t i, const char *indent)
 {
-	struct buf	label;
+	const struct md_obj	*c = &d->objs[d->comp[i]];
+	struct buf		 label;
 
 	buf_init(&label);
 	buf_adds(&label, c->name != NULL ? c->name : c->id);
@@ -785,14 +910,46 @@ md_diagram_svg(struct md *d)
 	buf_adds(d->out, ")\n\n");
 }
 
+/*
+ * A flow's arrow in the diagram between its ends a and b, if both are
+ * components; the nodes' ids are their positions in the model.
+ */
 static void
-md_mermaid(struct md *d)
+md_mermaid_arrow(struct md *d, struct buf *o, const struct flow *f,
+    const struct md_obj *a, const struct md_obj *b)
+{
+	struct buf	label;
+	size_t		j;
+
+	if (a == NULL || b == NULL)
+		return;
+	buf_init(&label);
+	for (j = 0; j < vocab_data_class.n; j++) {
+		if ((f->data & (1u << j)) == 0)
+			continue;
+		if (label.len > 0)
+			buf_adds(&label, ", ");
+		buf_adds(&label, vocab_data_class.words[j].name);
+	}
+	buf_addf(o, "  c%zu %s", (size_t)a->i, md_crossing(d, a, b) ==
+	    TRI_YES ? "==>" : "-->");
+	if (label.len > 0) {
+		buf_addc(o, '|');
+		mmd_label(o, label.s);
+		buf_addc(o, '|');
+	}
+	buf_addf(o, " c%zu\n", (size_t)b->i);
+	buf_release(&label);
+}
+
+/* The diagram: its nodes, and its arrows as md_flows() wrote them. */
+static int
+md_mermaid(struct md *d, struct error *err)
 {
 	const struct model	*m = d->m;
 	const struct boundary	*b;
-	const struct flow	*f;
 	struct buf		*o = d->out, label;
-	size_t			 i, j, from, to;
+	size_t			 i, j;
 
 	buf_adds(o, "### Data-flow diagram\n\n"
 	    "Trust boundaries are boxes around their components; a thick "
@@ -808,93 +965,67 @@ md_mermaid(struct md *d)
 		buf_adds(o, "]\n");
 		buf_release(&label);
 		for (j = d->bystart[i]; j < d->bystart[i + 1]; j++)
-			md_mermaid_node(o, m->components[d->bycomp[j]],
-			    d->bycomp[j], "    ");
+			md_mermaid_node(d, o, d->bycomp[j], "    ");
 		buf_adds(o, "  end\n");
 		buf_drain(o);
 	}
-	for (j = d->bystart[i]; j < d->bystart[i + 1]; j++)
-		md_mermaid_node(o, m->components[d->bycomp[j]], d->bycomp[j],
-		    "  ");
-	for (i = 0; i < m->nflows; i++) {
+	for (j = d->bystart[i]; j < d->bystart[i + 1]; j++) {
+		md_mermaid_node(d, o, d->bycomp[j], "  ");
 		buf_drain(o);
-		f = m->flows[i];
-		from = md_comp_index(d, f->from);
-		to = md_comp_index(d, f->to);
-		if (from == (size_t)-1 || to == (size_t)-1)
-			continue;
-		buf_init(&label);
-		for (j = 0; j < vocab_data_class.n; j++) {
-			if ((f->data & (1u << j)) == 0)
-				continue;
-			if (label.len > 0)
-				buf_adds(&label, ", ");
-			buf_adds(&label, vocab_data_class.words[j].name);
-		}
-		buf_addf(o, "  c%zu %s", from, flow_crossing(m, f) ==
-		    TRI_YES ? "==>" : "-->");
-		if (label.len > 0) {
-			buf_addc(o, '|');
-			mmd_label(o, label.s);
-			buf_addc(o, '|');
-		}
-		buf_addf(o, " c%zu\n", to);
-		buf_release(&label);
 	}
+	if (md_spool_copy(o, &d->arrows, err) == -1)
+		return -1;
 	buf_adds(o, "```\n\n");
 	md_diagram_svg(d);
+	return 0;
 }
 
-static void
-md_flows(struct md *d)
+/*
+ * 1 if a flow carries recordings or images: without any in the model,
+ * nothing in it holds biometric data in the sense of that field
+ * (voiceprints, face templates, recordings that identify people), and
+ * listing biometric-data as unanswered on every component is noise.
+ */
+static int
+md_media(const struct flow *f)
 {
-	const struct model	*m = d->m;
-	const struct flow	*f;
-	struct buf		*o = d->out;
-	struct md_row		 r = { .n = 0 };
-	size_t			 i, ndesc = 0;
-	char			*v;
+	const unsigned	 media = DATA_BIT(DATA_AUDIO) | DATA_BIT(DATA_IMAGE) |
+			    DATA_BIT(DATA_VIDEO);
+
+	return (f->data & media) != 0;
+}
+
+/* The flows' table and their descriptions, as md_index() wrote them. */
+static int
+md_flows(struct md *d, struct error *err)
+{
+	struct buf	*o = d->out;
 
 	buf_adds(o, "### Data flows\n\n");
-	if (m->nflows == 0) {
+	if (d->nflow == 0) {
 		buf_adds(o, "No data flows.\n\n");
-		return;
+		return 0;
 	}
 	buf_adds(o, "| Flow | Id | From | To | Data | Crosses a trust "
 	    "boundary | Facts |\n"
 	    "| --- | --- | --- | --- | --- | --- | --- |\n");
-	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		md_cell(md_td(&r), f->name);
-		md_id(md_td(&r), f->id);
-		md_id(md_td(&r), f->from);
-		md_id(md_td(&r), f->to);
-		v = field_get(f, model_field(OBJ_FLOW, "data"));
-		md_cell(md_td(&r), v);
-		free(v);
-		buf_adds(md_td(&r), tri_word(flow_crossing(m, f)));
-		md_facts(md_td(&r), f, OBJ_FLOW, -1);
-		md_tr(o, &r);
-	}
+	if (md_spool_copy(o, &d->frows, err) == -1)
+		return -1;
 	buf_addc(o, '\n');
-	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		if (f->description == NULL)
-			continue;
-		ndesc++;
-		md_item_described(o, f->id, f->description);
-	}
-	if (ndesc > 0)
+	if (md_spool_copy(o, &d->fdescs, err) == -1)
+		return -1;
+	if (d->nfdesc > 0)
 		buf_addc(o, '\n');
+	return 0;
 }
 
-static void
-md_system(struct md *d)
+static int
+md_system(struct md *d, struct error *err)
 {
 	const struct model	*m = d->m;
 	const struct boundary	*b;
 	struct buf		*o = d->out;
-	size_t			 i, loose = 0;
+	size_t			 i;
 
 	buf_adds(o, "## The system\n\n### Components by trust boundary\n\n");
 	for (i = 0; i < m->nboundaries; i++) {
@@ -908,17 +1039,17 @@ md_system(struct md *d)
 		if (b->description != NULL &&
 		    md_text(o, b->description, MD_BLOCK, "", 1) > 0)
 			buf_adds(o, "\n\n");
-		md_components(d, i);
+		if (md_components(d, i, err) == -1)
+			return -1;
 	}
-	for (i = 0; i < m->ncomponents; i++)
-		if (m->components[i]->b == NULL)
-			loose++;
-	if (loose > 0 || m->nboundaries == 0) {
+	if (d->bystart[i + 1] > d->bystart[i] || m->nboundaries == 0) {
 		buf_adds(o, "#### Outside any trust boundary\n\n");
-		md_components(d, m->nboundaries);
+		if (md_components(d, m->nboundaries, err) == -1)
+			return -1;
 	}
-	md_flows(d);
-	md_mermaid(d);
+	if (md_flows(d, err) == -1)
+		return -1;
+	return md_mermaid(d, err);
 }
 
 /* The guidelines, for the coverage read with the register. */
@@ -1545,25 +1676,6 @@ md_answer(const struct model *m, const char *id, const char **note)
 	return TRI_UNKNOWN;
 }
 
-/*
- * 1 if a flow of the model carries recordings or images: without any,
- * nothing in it holds biometric data in the sense of that field
- * (voiceprints, face templates, recordings that identify people), and
- * listing biometric-data as unanswered on every component is noise.
- */
-static int
-md_has_media(const struct model *m)
-{
-	const unsigned	 media = DATA_BIT(DATA_AUDIO) | DATA_BIT(DATA_IMAGE) |
-			    DATA_BIT(DATA_VIDEO);
-	size_t		 i;
-
-	for (i = 0; i < m->nflows; i++)
-		if (m->flows[i]->data & media)
-			return 1;
-	return 0;
-}
-
 /* "- Component Name (`id`): a, b not answered" for unknown booleans. */
 static size_t
 md_unknowns(struct buf *o, const void *obj, enum objtype t, int kind,
@@ -1662,14 +1774,11 @@ md_practices(struct md *d, struct error *err)
 {
 	const struct catalogue	*cat = d->in->cat;
 	const struct question	*q;
-	const struct component	*c;
-	const struct flow	*f;
 	struct buf		*o = d->out, *c2;
-	struct md_spool		 facts;
+	struct md_spool		*facts = &d->cunknown[d->media != 0];
 	struct md_row		 r = { .n = 0 };
 	const char		*note;
 	size_t			 i, n = 0;
-	int			 media = md_has_media(d->m);
 
 	buf_adds(o, "## Practice answers and open questions\n\n"
 	    "### Practice answers\n\n");
@@ -1734,29 +1843,15 @@ md_practices(struct md *d, struct error *err)
 	}
 	if (n > 0)
 		buf_addc(o, '\n');
-	md_spool_init(&facts);
-	for (i = 0; i < d->m->ncomponents; i++) {
-		c = d->m->components[i];
-		md_unknowns(&facts.b, c, OBJ_COMPONENT, c->kind, c->id,
-		    c->name, media);
-		buf_drain(&facts.b);
-	}
-	for (i = 0; i < d->m->nflows; i++) {
-		f = d->m->flows[i];
-		md_unknowns(&facts.b, f, OBJ_FLOW, -1, f->id, f->name, media);
-		buf_drain(&facts.b);
-	}
-	if (facts.f != NULL || facts.b.len > 0) {
+	if (md_spool_at(facts) > 0 || md_spool_at(&d->funknown) > 0) {
 		buf_adds(o, "Facts about components and flows not answered:"
 		    "\n\n");
-		if (md_spool_copy(o, &facts, err) == -1) {
-			md_spool_release(&facts);
+		if (md_spool_copy(o, facts, err) == -1 ||
+		    md_spool_copy(o, &d->funknown, err) == -1)
 			return -1;
-		}
 		buf_addc(o, '\n');
 	} else if (n == 0)
 		buf_adds(o, "None: every question is answered.\n\n");
-	md_spool_release(&facts);
 	return 0;
 }
 
@@ -1833,6 +1928,152 @@ md_history(struct md *d)
 		md_cell(md_td(&r), c->new_value);
 		md_tr(o, &r);
 	}
+}
+
+/* A flow's row of the flows' table, between its ends a and b. */
+static void
+md_flow_row(struct md *d, struct buf *o, const struct flow *f,
+    const struct md_obj *a, const struct md_obj *b)
+{
+	struct md_row	 r = { .n = 0 };
+	char		*v;
+
+	md_cell(md_td(&r), f->name);
+	md_id(md_td(&r), f->id);
+	md_id(md_td(&r), f->from);
+	md_id(md_td(&r), f->to);
+	v = field_get(f, model_field(OBJ_FLOW, "data"));
+	md_cell(md_td(&r), v);
+	free(v);
+	buf_adds(md_td(&r), tri_word(md_crossing(d, a, b)));
+	md_facts(md_td(&r), f, OBJ_FLOW, -1);
+	md_tr(o, &r);
+}
+
+/* What md_index() writes of a component, number d->ncomp. */
+static void
+md_index_component(struct md *d, const struct component *c)
+{
+	if ((d->ncomp & (d->ncomp - 1)) == 0) {
+		d->crow = xreallocarray(d->crow, 2 * d->ncomp + 2,
+		    sizeof *d->crow);
+		d->cdesc = xreallocarray(d->cdesc, 2 * d->ncomp + 2,
+		    sizeof *d->cdesc);
+	}
+	d->crow[d->ncomp] = md_spool_at(&d->crows);
+	md_component_row(&d->crows.b, c);
+	buf_drain(&d->crows.b);
+	d->cdesc[d->ncomp] = md_spool_at(&d->cdescs);
+	if (c->description != NULL)
+		md_item_described(&d->cdescs.b, c->id, c->description);
+	buf_drain(&d->cdescs.b);
+	/* Whether a flow carries media is known after the flows. */
+	md_unknowns(&d->cunknown[0].b, c, OBJ_COMPONENT, c->kind, c->id,
+	    c->name, 0);
+	buf_drain(&d->cunknown[0].b);
+	md_unknowns(&d->cunknown[1].b, c, OBJ_COMPONENT, c->kind, c->id,
+	    c->name, 1);
+	buf_drain(&d->cunknown[1].b);
+	d->ncomp++;
+}
+
+/* What md_index() writes of a flow, the components known. */
+static void
+md_index_flow(struct md *d, const struct flow *f)
+{
+	const struct md_obj	*a = md_component(d, f->from),
+				*b = md_component(d, f->to);
+
+	if ((d->nflow & (d->nflow - 1)) == 0)
+		d->flows = xreallocarray(d->flows, d->nflow == 0 ? 64 :
+		    d->nflow * 2, sizeof *d->flows);
+	d->flows[d->nflow++] = md_keep_flow(&d->names, f->id, f->name);
+	md_flow_row(d, &d->frows.b, f, a, b);
+	buf_drain(&d->frows.b);
+	if (f->description != NULL) {
+		d->nfdesc++;
+		md_item_described(&d->fdescs.b, f->id, f->description);
+		buf_drain(&d->fdescs.b);
+	}
+	md_mermaid_arrow(d, &d->arrows.b, f, a, b);
+	buf_drain(&d->arrows.b);
+	md_unknowns(&d->funknown.b, f, OBJ_FLOW, -1, f->id, f->name, 0);
+	buf_drain(&d->funknown.b);
+	d->media |= md_media(f);
+}
+
+/*
+ * Read the model's components and flows once, before the register
+ * (whose risks name them), one at a time: each one's id, name and place
+ * kept (struct md_obj), what the sections write of it into their spools,
+ * and the components grouped by boundary (in model order within each),
+ * so that listing each boundary's components does not scan them all.
+ * The components come first: a flow's row names its ends'.
+ */
+static int
+md_index(struct md *d, struct error *err)
+{
+	const struct model	*m = d->m;
+	const struct component	*c;
+	const struct flow	*f;
+	struct strmap		 bnd;
+	size_t			 i, g, *fill;
+
+	error_clear(err);
+	strmap_init(&bnd);
+	/* The first of an id, as the model's index finds it. */
+	for (i = m->nboundaries; i-- > 0;)
+		strmap_put(&bnd, m->boundaries[i]->id,
+		    (void *)(uintptr_t)(i + 1));
+	while ((c = md_next_object(d, OBJ_COMPONENT, err)) != NULL) {
+		g = c->boundary != NULL ? (uintptr_t)strmap_get(&bnd,
+		    c->boundary) : 0;
+		md_obj_add(d, c->id, c->name, OBJ_COMPONENT, c->kind,
+		    d->ncomp, g == 0 ? m->nboundaries : g - 1);
+		md_index_component(d, c);
+	}
+	strmap_release(&bnd);
+	if (error_isset(err))
+		return -1;
+	if (d->crow == NULL) {
+		d->crow = xcalloc(1, sizeof *d->crow);
+		d->cdesc = xcalloc(1, sizeof *d->cdesc);
+	}
+	d->crow[d->ncomp] = md_spool_at(&d->crows);
+	d->cdesc[d->ncomp] = md_spool_at(&d->cdescs);
+
+	/* Components by boundary, before the order by id. */
+	d->bycomp = xreallocarray(NULL, d->ncomp + 1, sizeof *d->bycomp);
+	d->bystart = xcalloc(m->nboundaries + 2, sizeof *d->bystart);
+	fill = xcalloc(m->nboundaries + 2, sizeof *fill);
+	for (i = 0; i < d->ncomp; i++)
+		d->bystart[d->objs[i].g + 1]++;
+	for (g = 0; g <= m->nboundaries; g++)
+		d->bystart[g + 1] += d->bystart[g];
+	for (i = 0; i < d->ncomp; i++) {
+		g = d->objs[i].g;
+		d->bycomp[d->bystart[g] + fill[g]++] = i;
+	}
+	free(fill);
+
+	/* By id for md_find() (ids are unique in a model). */
+	for (i = 0; i < m->nboundaries; i++)
+		md_obj_add(d, m->boundaries[i]->id, m->boundaries[i]->name,
+		    OBJ_BOUNDARY, 0, i, 0);
+	if (d->nobjs > 0)
+		qsort(d->objs, d->nobjs, sizeof *d->objs, md_obj_cmp);
+	d->comp = xreallocarray(NULL, d->ncomp + 1, sizeof *d->comp);
+	for (i = 0; i < d->nobjs; i++)
+		if (d->objs[i].type == OBJ_COMPONENT)
+			d->comp[d->objs[i].i] = (uint32_t)i;
+
+	while ((f = md_next_object(d, OBJ_FLOW, err)) != NULL)
+		md_index_flow(d, f);
+	if (error_isset(err))
+		return -1;
+	if (d->nflow > 0)
+		qsort(d->flows, d->nflow, sizeof *d->flows, md_str_cmp);
+	return 0;
 }
 
 /*
@@ -1935,19 +2176,30 @@ export_markdown(const struct export_input *in, struct buf *out,
 	md_spool_init(&d.gapplies);
 	md_spool_init(&d.gbodies);
 	md_spool_init(&d.gtables);
+	md_spool_init(&d.crows);
+	md_spool_init(&d.cdescs);
+	md_spool_init(&d.frows);
+	md_spool_init(&d.fdescs);
+	md_spool_init(&d.arrows);
+	md_spool_init(&d.cunknown[0]);
+	md_spool_init(&d.cunknown[1]);
+	md_spool_init(&d.funknown);
 	strmap_init(&d.stated);
 	md_guidelines_init(&d);
 	if (in->take_risk == NULL)
 		md_order(&d);
-	d.comppos = md_pos_index((void *const *)d.m->components,
-	    d.m->ncomponents);
-	md_group_components(&d);
-	if (md_read_register(&d, err) == -1)
+	if (in->next_object != NULL && in->next_question == NULL &&
+	    in->cat != NULL) {
+		/* Found by an analysis of the model whole. */
+		error_set(err, "the report of a model read one object at a "
+		    "time needs its open questions kept");
+		goto out;
+	}
+	if (md_index(&d, err) == -1 || md_read_register(&d, err) == -1)
 		goto out;
 	md_title_block(&d);
-	if (md_summary(&d, err) == -1)
+	if (md_summary(&d, err) == -1 || md_system(&d, err) == -1)
 		goto out;
-	md_system(&d);
 	if (md_guidelines(&d, err) == -1 || md_register(&d, err) == -1)
 		goto out;
 	md_overdue(&d);
@@ -1972,6 +2224,14 @@ out:
 	md_spool_release(&d.gapplies);
 	md_spool_release(&d.gbodies);
 	md_spool_release(&d.gtables);
+	md_spool_release(&d.crows);
+	md_spool_release(&d.cdescs);
+	md_spool_release(&d.frows);
+	md_spool_release(&d.fdescs);
+	md_spool_release(&d.arrows);
+	md_spool_release(&d.cunknown[0]);
+	md_spool_release(&d.cunknown[1]);
+	md_spool_release(&d.funknown);
 	if (d.g0own && d.g0 != NULL)
 		risk_register_take(NULL, d.g0);
 	free(d.gbody);
@@ -1994,7 +2254,12 @@ out:
 	free(d.late);
 	free(d.risks);
 	free(d.order);
-	free(d.comppos);
+	md_names_release(&d.names);
+	free(d.objs);
+	free(d.flows);
+	free(d.comp);
+	free(d.crow);
+	free(d.cdesc);
 	free(d.bycomp);
 	free(d.bystart);
 	return rc;

@@ -225,6 +225,21 @@ struct model	*store_load_model_some(struct store *, const char *id,
 int		 store_load_packed(struct store *, const struct model *,
 		     enum objtype, void *obj, const char *id,
 		     const char *fields, struct error *);
+/* store-stream.c */
+/*
+ * The objects rows of model m of one type (OBJ_COMPONENT or OBJ_FLOW), in
+ * the model's order, for store_objects_next(); NULL with err set.
+ */
+struct db_stmt	*store_objects_begin(struct store *, const struct model *m,
+		     int type, struct error *);
+/*
+ * The component or flow of the next of those rows, made in a model of
+ * its own, *one (freed first, the caller's), its fields read against m
+ * (the model's boundaries): NULL at the end, or NULL with err set.
+ */
+const void	*store_objects_next(struct store *, const struct model *m,
+		     struct db_stmt *st, int type, struct model **one,
+		     struct error *);
 /* The id of the only model of the database (the caller's), or NULL. */
 char		*store_only_model(struct store *, struct error *);
 /* A copy of id, or when it is NULL store_only_model()'s. */

@@ -28,6 +28,10 @@ struct store_report {
 	char			 *id;
 	struct model		 *model;
 	struct store_risk_cursor *risks;
+	struct model		 *one;		/* holds the object last given */
+	struct db_stmt		 *objects;	/* the list being read, or
+						   NULL: begin one */
+	int			  type;		/* its type */
 };
 
 /* The register in the report's order (model/risk-group.h). */
@@ -60,7 +64,7 @@ store_report_open(struct store *s, const char *id, struct error *err)
 	r->s = s;
 	if ((r->id = store_model_named(s, id, err)) == NULL)
 		goto fail;
-	if ((r->model = store_load_model(s, r->id, err)) == NULL ||
+	if ((r->model = store_load_model_some(s, r->id, 0, err)) == NULL ||
 	    (r->risks = store_risk_cursor_within(s, r->id, err)) == NULL)
 		goto fail;
 	store_report_order(r->risks);
@@ -75,6 +79,57 @@ const struct model *
 store_report_model(struct store_report *r)
 {
 	return r->model;
+}
+
+long
+store_report_nobjects(struct store_report *r, struct error *err)
+{
+	static const char *const sql = "SELECT count(*) FROM objects "
+	    "WHERE system = ? AND type IN ('component', 'flow')";
+	struct db_stmt	*st;
+	long		 n = 0;
+	int		 rc;
+
+	if ((st = store_prepare(r->s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, r->id);
+	if ((rc = db_step(st)) == DB_ROW)
+		n = (long)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW)
+		return store_fail(r->s, rc, err);
+	return n;
+}
+
+int
+store_report_whole(struct store_report *r, struct error *err)
+{
+	struct model	*m;
+
+	if ((m = store_load_model(r->s, r->id, err)) == NULL)
+		return -1;
+	model_free(r->model);
+	r->model = m;
+	return 0;
+}
+
+const void *
+store_report_next_object(struct store_report *r, int type,
+    struct error *err)
+{
+	const void	*obj;
+
+	if (r->objects == NULL || type != r->type) {
+		if ((r->objects = store_objects_begin(r->s, r->model, type,
+		    err)) == NULL)
+			return NULL;
+		r->type = type;
+	}
+	/* At the end, or failing, the next call begins again. */
+	if ((obj = store_objects_next(r->s, r->model, r->objects, type,
+	    &r->one, err)) == NULL)
+		r->objects = NULL;
+	return obj;
 }
 
 struct store_risk_cursor *
@@ -137,6 +192,7 @@ store_report_close(struct store_report *r)
 	if (r == NULL)
 		return;
 	store_risk_cursor_close(r->risks);
+	model_free(r->one);
 	model_free(r->model);
 	free(r->id);
 	store_rollback(r->s);	/* a read: nothing to keep */

@@ -78,64 +78,80 @@ store_stream_model(struct store_stream *x)
 	return x->model;
 }
 
-const void *
-store_stream_next_object(struct store_stream *x, int type, struct error *err)
+struct db_stmt *
+store_objects_begin(struct store *s, const struct model *m, int type,
+    struct error *err)
 {
 	static const char *const sql = "SELECT object, kind, fields "
 	    "FROM objects WHERE system = ? AND type = ? "
 	    "ORDER BY position, object";
 	struct db_stmt	*st;
-	const char	*id, *kind;
-	void		*obj;
-	int		 k;
 
 	if (type != OBJ_COMPONENT && type != OBJ_FLOW) {
 		error_set(err, "no list of objects of type %d", type);
 		return NULL;
 	}
-	model_free(x->one);
-	x->one = NULL;
-	if (type != x->type) {
-		if ((st = store_prepare(x->s, sql, err)) == NULL)
-			return NULL;
-		store_bind(st, 1, x->id);
-		store_bind(st, 2, objtype_name((enum objtype)type));
-		x->objects = st;
-		x->type = type;
-		x->done = 0;
-	}
-	if (x->done)
+	if ((st = store_prepare(s, sql, err)) == NULL)
 		return NULL;
-	st = x->objects;
-	for (;;) {
-		if (store_step(x->s, st, err) != 1) {
-			x->done = 1;
+	store_bind(st, 1, m->system.id);
+	store_bind(st, 2, objtype_name((enum objtype)type));
+	return st;
+}
+
+const void *
+store_objects_next(struct store *s, const struct model *m,
+    struct db_stmt *st, int type, struct model **one, struct error *err)
+{
+	const char	*id, *kind;
+	void		*obj;
+	int		 k;
+
+	model_free(*one);
+	*one = NULL;
+	do {
+		if (store_step(s, st, err) != 1)
 			return NULL;
-		}
-		if ((id = db_column_text(st, 0)) != NULL)
-			break;
-	}
-	x->one = model_new();
+	} while ((id = db_column_text(st, 0)) == NULL);
+	*one = model_new();
 	if (type == OBJ_COMPONENT) {
 		kind = db_column_text(st, 1);
 		if (kind == NULL || (k = vocab_find(&vocab_kind, kind)) == -1) {
 			error_set(err, "database '%s': component '%s' of model "
-			    "'%s' has an unknown kind '%s'", x->s->path, id,
-			    x->id, kind != NULL ? kind : "");
+			    "'%s' has an unknown kind '%s'", s->path, id,
+			    m->system.id, kind != NULL ? kind : "");
 			goto fail;
 		}
-		obj = model_add_component(x->one, id, k);
+		obj = model_add_component(*one, id, k);
 	} else
-		obj = model_add_flow(x->one, id, NULL, NULL);
-	if (store_load_packed(x->s, x->model, (enum objtype)type, obj, id,
+		obj = model_add_flow(*one, id, NULL, NULL);
+	if (store_load_packed(s, m, (enum objtype)type, obj, id,
 	    db_column_text(st, 2), err) == -1)
 		goto fail;
 	return obj;
 
 fail:
 	db_reset(st);
-	x->done = 1;
 	return NULL;
+}
+
+const void *
+store_stream_next_object(struct store_stream *x, int type, struct error *err)
+{
+	const void	*obj;
+
+	if (x->objects == NULL || type != x->type) {
+		if ((x->objects = store_objects_begin(x->s, x->model, type,
+		    err)) == NULL)
+			return NULL;
+		x->type = type;
+		x->done = 0;
+	}
+	if (x->done)
+		return NULL;
+	if ((obj = store_objects_next(x->s, x->model, x->objects, type,
+	    &x->one, err)) == NULL)
+		x->done = 1;
+	return obj;
 }
 
 const struct risk *
