@@ -278,7 +278,12 @@ tui_open(struct tui *t, const char *id)
 	struct error		 err;
 
 	error_clear(&err);
-	/* Taken first: a change made while loading shows as a change. */
+	/*
+	 * What is read now is what is stored: a change made before is not
+	 * "changed elsewhere" any more (the poll forgets it), one made while
+	 * loading still is (the mark is taken first).
+	 */
+	(void)store_poll(t->s->store);
 	store_mark(t->s->store, &mark);
 	if ((m = store_load(t->s->store, id, &err)) == NULL) {
 		tui_error(t, &err);
@@ -652,9 +657,10 @@ tui_hint(struct tui *t, struct screen *s, const struct key_hint *h)
 }
 
 /*
- * Make the screen on top current again: reload what it shows when the
- * database changed since it was read (a save here, or another process's),
- * not on every return: a large register takes a while to read.
+ * Make the screen on top current, when it is opened or comes back: reload
+ * what it shows when the database changed since it was read (a save here,
+ * or another process's), not on every return or opening: a large register
+ * takes a while to read.
  */
 static void
 tui_focus(struct tui *t)
@@ -735,8 +741,8 @@ tui_push_pending(struct tui *t)
 		return;
 	}
 	t->stack[t->n++] = s;
-	if (s->ops->focus != NULL)
-		s->ops->focus(t, s);
+	/* A screen opened now shows what is stored, as one come back does. */
+	tui_focus(t);
 }
 
 /* The model went away (deleted elsewhere): back to the start screen. */
@@ -753,7 +759,7 @@ tui_lost(struct tui *t)
 /*
  * Between keys: say so when someone else changed the database, once, in a
  * status line that says nothing else; what is shown stays as it is until
- * C-r or coming back to a screen reloads it.
+ * C-r, opening a screen or coming back to one reloads it.
  */
 static int
 tui_idle(struct tui *t)
