@@ -99,7 +99,8 @@ const struct cli_cmd cli_cmds[] = {
 	  .required = OPT_FORMAT, .minpos = 1, .maxpos = 1,
 	  .run = cmd_export },
 	{ .name = "list", .args = "DB",
-	  .help = "the models in DB with their counts",
+	  .help = "the models in DB with their counts: the risks that apply "
+	      "(any status), by severity, and the open ones",
 	  .minpos = 1, .maxpos = 1, .run = cmd_list },
 	{ .name = "history", .args = "DB", .help = "the change history",
 	  .opts = OPT_MODEL | OPT_OBJECT, .minpos = 1, .maxpos = 1,
