@@ -2573,21 +2573,21 @@ test_decision_on_stale_view_refused(void **state)
 	k = risk_register_find(&old, "b-kept", "llm");
 	assert_int_equal(store_risk_seen(s, "assist", k, NULL, &e), 0);
 	assert_int_equal(store_decide_risk(s, "assist", k, RISK_MITIGATING,
-	    NULL, NULL, &e), -1);
+	    NULL, NULL, 0, &e), -1);
 	assert_string_equal(e.msg, "risk 'b-kept@llm' was changed by someone "
 	    "else: it no longer applies");
 	k = risk_register_find(&old, "c-dropped", "llm");
 	assert_int_equal(store_decide_risk(s, "assist", k, RISK_MITIGATING,
-	    NULL, NULL, &e), -1);
+	    NULL, NULL, 0, &e), -1);
 	assert_string_equal(e.msg, "risk 'c-dropped@llm' was changed by "
 	    "someone else: it is no longer in the register");
 	k = risk_register_find(&old, "a-high", "llm");
 	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, "Carol",
-	    NULL, &e), -1);
+	    NULL, 0, &e), -1);
 	assert_string_equal(e.msg, "risk 'a-high@llm' was changed by someone "
 	    "else: its likelihood or impact changed");
 	assert_int_equal(store_decide_mitigation(s, "assist", "a-high", "llm",
-	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, &e), -1);
+	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, 0, &e), -1);
 	assert_non_null(strstr(e.msg, "changed by someone else"));
 	/* Nothing was written. */
 	assert_int_equal(history_count(s, "assist"), n);
@@ -2601,13 +2601,13 @@ test_decision_on_stale_view_refused(void **state)
 	/* On what is stored now, the same decisions are written. */
 	assert_int_equal(store_risk_seen(s, "assist", k, "m-a", &e), 1);
 	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, "Carol",
-	    NULL, &e), 0);
+	    NULL, 0, &e), 0);
 	k = seen_risk(&seen, s, "a-high");
 	assert_int_equal(store_decide_mitigation(s, "assist", "a-high", "llm",
-	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, &e), 0);
+	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, 0, &e), 0);
 	k = seen_risk(&seen, s, "b-kept");
 	assert_int_equal(store_decide_risk(s, "assist", k, RISK_MITIGATING,
-	    NULL, NULL, &e), 0);
+	    NULL, NULL, 0, &e), 0);
 	assert_int_equal(history_count(s, "assist"), n + 3);
 
 	/* Decided otherwise by the other: the status, then a mitigation. */
@@ -2615,14 +2615,14 @@ test_decision_on_stale_view_refused(void **state)
 	assert_int_equal(store_set_risk(t, "assist", "a-high", "llm",
 	    RISK_MITIGATING, NULL, NULL, &e), 0);
 	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, "Dana",
-	    NULL, &e), -1);
+	    NULL, 0, &e), -1);
 	assert_string_equal(e.msg, "risk 'a-high@llm' was changed by someone "
 	    "else: its status, owner or justification changed");
 	k = seen_risk(&seen, s, "a-high");
 	assert_int_equal(store_set_mitigation(t, "assist", "a-high", "llm",
 	    "m-a", -1, NULL, NULL, "theirs", &e), 0);
 	assert_int_equal(store_decide_mitigation(s, "assist", "a-high", "llm",
-	    k, "m-a", -1, NULL, NULL, "mine", &e), -1);
+	    k, "m-a", -1, NULL, NULL, "mine", 0, &e), -1);
 	assert_string_equal(e.msg, "risk 'a-high@llm' was changed by someone "
 	    "else: its mitigation changed");
 	/* Another mitigation of it, not changed, may be decided. */
@@ -2633,9 +2633,30 @@ test_decision_on_stale_view_refused(void **state)
 	add_plain_risk(&r, "b-kept", "llm", 3, 3, 0);
 	assert_int_equal(store_sync_risks(t, "assist", &r, &e), 0);
 	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, NULL,
-	    NULL, &e), -1);
+	    NULL, 0, &e), -1);
 	assert_string_equal(e.msg, "risk 'b-kept@llm' was changed by someone "
 	    "else: it applies again");
+	/*
+	 * A command that decides without showing the risk is refused for
+	 * that too, but not for another's decision since; a status it does
+	 * not give stays the stored one, not the one it read.
+	 */
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, NULL,
+	    NULL, STORE_SEEN_APPLIES, &e), -1);
+	k = seen_risk(&seen, s, "b-kept");
+	assert_int_equal(store_set_risk(t, "assist", "b-kept", "llm",
+	    RISK_OPEN, "Erin", NULL, &e), 0);
+	assert_int_equal(store_decide_risk(s, "assist", k, -1, "Fay", NULL,
+	    STORE_SEEN_APPLIES, &e), 0);
+	assert_int_equal(store_decide_mitigation(s, "assist", "b-kept", "llm",
+	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, STORE_SEEN_APPLIES, &e),
+	    0);
+	assert_int_equal(store_decide_risk(s, "assist", k, -1, "Fay", NULL, 0,
+	    &e), -1);
+	k = seen_risk(&seen, s, "b-kept");
+	assert_int_equal(k->status, RISK_OPEN);
+	assert_string_equal(k->owner, "Fay");
+	assert_int_equal(k->mitigations[0].status, MIT_PLANNED);
 
 	risk_register_release(&old);
 	risk_register_release(&seen);

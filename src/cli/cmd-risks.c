@@ -365,9 +365,14 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 		    "the acceptance (--status open)\n");
 		goto out;
 	}
-	if (store_decide_risk(s->store, m->system.id, k,
-	    status != -1 ? status : k->status, a->owner, a->justification,
-	    &e) == -1 ||
+	/*
+	 * On the risk found, if it still applies as it did (a re-import
+	 * between reading and writing may have changed that); a decision
+	 * someone made on it since is not refused, and a status not given
+	 * stays the one stored then.
+	 */
+	if (store_decide_risk(s->store, m->system.id, k, status, a->owner,
+	    a->justification, STORE_SEEN_APPLIES, &e) == -1 ||
 	    store_load_risks(s->store, m->system.id, &after, &e) == -1) {
 		cli_fail(&e);
 		/* Say how to give the justification the decision needs. */
@@ -438,7 +443,7 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 		goto out;
 	if (store_decide_mitigation(s->store, m->system.id, k->threat,
 	    k->target, k, a->pos[2], status, a->owner, a->due, a->notes,
-	    &e) == -1) {
+	    STORE_SEEN_APPLIES, &e) == -1) {
 		cli_fail(&e);
 		if (strstr(e.msg, "someone else") != NULL) {
 			risks_again(a);

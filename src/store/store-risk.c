@@ -1130,13 +1130,15 @@ store_count_done(struct store *s, const char *id, const char *threat,
 /*
  * Whether a stored risk is still as a view showed it (seen): it applies, or
  * not, as it did, with the same likelihood, impact and decision and, with
- * mit, the same state of that mitigation. 0 if so; 1 if not, err saying
- * that someone else changed it and how; -1 on an error. Read in the
- * caller's transaction, so that a decision is written on what was seen.
+ * mit, the same state of that mitigation (with STORE_SEEN_APPLIES in
+ * flags, only that it is there and applies, or not, as it did). 0 if so;
+ * 1 if not, err saying that someone else changed it and how; -1 on an
+ * error. Read in the caller's transaction, so that a decision is written
+ * on what was seen.
  */
 static int
 store_seen_differs(struct store *s, const char *id, const struct risk *seen,
-    const char *mit, struct error *err)
+    const char *mit, int flags, struct error *err)
 {
 	static const char *const sql = "SELECT applies, likelihood, impact, "
 	    "status, owner, justification FROM risks WHERE system = ? AND "
@@ -1162,6 +1164,8 @@ store_seen_differs(struct store *s, const char *id, const struct risk *seen,
 	else if ((db_column_int(st, 0) != 0) != (seen->applies != 0))
 		how = seen->applies ? "it no longer applies" :
 		    "it applies again";
+	else if (flags & STORE_SEEN_APPLIES)
+		how = NULL;
 	else if (db_column_int(st, 1) != seen->likelihood ||
 	    db_column_int(st, 2) != seen->impact)
 		how = "its likelihood or impact changed";
@@ -1171,7 +1175,7 @@ store_seen_differs(struct store *s, const char *id, const struct risk *seen,
 	    store_changed(db_column_text(st, 5), seen->justification))
 		how = "its status, owner or justification changed";
 	db_reset(st);
-	if (how == NULL && mit != NULL) {
+	if (how == NULL && mit != NULL && !(flags & STORE_SEEN_APPLIES)) {
 		rm = risk_find_mitigation(seen, mit);
 		if ((st = store_prepare(s, msql, err)) == NULL)
 			return -1;
@@ -1212,7 +1216,7 @@ store_risk_seen(struct store *s, const char *id, const struct risk *seen,
 	if (store_need_model(s, id, err) == -1)
 		rc = -1;
 	else
-		rc = store_seen_differs(s, id, seen, mit, err);
+		rc = store_seen_differs(s, id, seen, mit, 0, err);
 	store_rollback(s);	/* a read: nothing to keep */
 	return rc == -1 ? -1 : rc == 0;
 }
@@ -1232,11 +1236,11 @@ store_set_risk(struct store *s, const char *id, const char *threat,
 
 int
 store_decide_risk(struct store *s, const char *id, const struct risk *seen,
-    int status, const char *owner, const char *justification,
+    int status, const char *owner, const char *justification, int flags,
     struct error *err)
 {
 	return store_decide(s, id, seen->threat, seen->target, seen, status,
-	    owner, justification, 0, err);
+	    owner, justification, flags & STORE_SEEN_APPLIES, err);
 }
 
 int
@@ -1268,15 +1272,21 @@ store_decide(struct store *s, const char *id, const char *threat,
 	long			 n;
 	int			 decision;
 
-	if ((word = vocab_name(&vocab_risk_status, status)) == NULL)
+	if (status != -1 &&
+	    (word = vocab_name(&vocab_risk_status, status)) == NULL)
 		return error_set(err, "invalid risk status %d", status);
 	memset(&dd, 0, sizeof dd);
 	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	if ((seen != NULL && (store_need_model(s, id, err) == -1 ||
-	    store_seen_differs(s, id, seen, NULL, err) != 0)) ||
+	    store_seen_differs(s, id, seen, NULL, flags, err) != 0)) ||
 	    store_get_decision(s, id, threat, target, &dd, err) == -1)
 		goto fail;
+	/* Unchanged: the status stored now, not one read before. */
+	if (status == -1 && (dd.status == NULL ||
+	    (status = vocab_find(&vocab_risk_status, dd.status)) == -1))
+		status = RISK_OPEN;
+	word = vocab_name(&vocab_risk_status, status);
 	owner = owner != NULL ? store_cleared(owner) : dd.owner;
 	justification = justification != NULL ?
 	    store_cleared(justification) : dd.justification;
@@ -1487,14 +1497,14 @@ store_set_mitigation(struct store *s, const char *id, const char *threat,
     struct error *err)
 {
 	return store_decide_mitigation(s, id, threat, target, NULL,
-	    mitigation, status, owner, due, notes, err);
+	    mitigation, status, owner, due, notes, 0, err);
 }
 
 int
 store_decide_mitigation(struct store *s, const char *id, const char *threat,
     const char *target, const struct risk *seen, const char *mitigation,
     int status, const char *owner, const char *due, const char *notes,
-    struct error *err)
+    int flags, struct error *err)
 {
 	/* A proposed mitigation gets its row with its first decision. */
 	static const char *const sql = "INSERT INTO risk_mitigations "
@@ -1522,7 +1532,7 @@ store_decide_mitigation(struct store *s, const char *id, const char *threat,
 	if (store_begin_system(s, id, err) == -1)
 		return -1;
 	if ((seen != NULL && (store_need_model(s, id, err) == -1 ||
-	    store_seen_differs(s, id, seen, mitigation, err) != 0)) ||
+	    store_seen_differs(s, id, seen, mitigation, flags, err) != 0)) ||
 	    store_get_mit(s, id, threat, target, mitigation, &sm, err) == -1)
 		goto fail;
 	was[0] = sm.status;

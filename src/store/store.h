@@ -286,8 +286,9 @@ int		 store_merge_findings(struct store *, const char *id,
 int		 store_load_risks(struct store *, const char *id,
 		     struct risk_register *, struct error *);
 /*
- * Decide a risk. status is an enum risk_status; owner and justification
- * may be NULL (unchanged; "" clears). Accepting or marking not applicable
+ * Decide a risk. status is an enum risk_status (-1: the one stored, as
+ * it is when the decision is written); owner and justification may be
+ * NULL (unchanged; "" clears). Accepting or marking not applicable
  * requires a justification (given now or already stored). A new or changed
  * acceptance also requires the risk's owner and a justification of at
  * least STORE_JUSTIFICATION_WORDS words, unless flags has STORE_RECORDED
@@ -301,19 +302,23 @@ int		 store_load_risks(struct store *, const char *id,
  * store_decide_risk() decides the risk seen, as a view (a screen, a
  * command) read it: in the same transaction that writes, the decision is
  * refused, and nothing written, when the stored risk is no longer what was
- * seen (see store_risk_seen()). store_set_risk() and
- * store_set_risk_flags() decide whatever is stored (an import, an undo).
+ * seen (see store_risk_seen()); with STORE_SEEN_APPLIES in flags, only
+ * when it is gone or no longer applies, or applies again (a command that
+ * decides without showing the risk first: another's decision on it since
+ * is no reason to refuse). store_set_risk() and store_set_risk_flags()
+ * decide whatever is stored (an import, an undo).
  */
 #define STORE_JUSTIFICATION_WORDS 3
 #define STORE_OWNER_CHARS 200
 #define STORE_RECORDED 0x1
+#define STORE_SEEN_APPLIES 0x2
 int		 store_set_risk(struct store *, const char *id,
 		     const char *threat, const char *target, int status,
 		     const char *owner, const char *justification,
 		     struct error *);
 int		 store_decide_risk(struct store *, const char *id,
 		     const struct risk *seen, int status, const char *owner,
-		     const char *justification, struct error *);
+		     const char *justification, int flags, struct error *);
 int		 store_set_risk_flags(struct store *, const char *id,
 		     const char *threat, const char *target, int status,
 		     const char *owner, const char *justification, int flags,
@@ -322,8 +327,8 @@ int		 store_set_risk_flags(struct store *, const char *id,
  * (NULL: unchanged; "" clears). due must be a real date as YYYY-MM-DD.
  * Nothing is written, and nothing recorded, when nothing changes.
  * store_decide_mitigation() with seen (the risk as a view read it, or
- * NULL) is refused as store_decide_risk() is when the risk or this
- * mitigation of it changed since. */
+ * NULL) is refused as store_decide_risk() is (flags likewise) when the
+ * risk or this mitigation of it changed since. */
 int		 store_set_mitigation(struct store *, const char *id,
 		     const char *threat, const char *target,
 		     const char *mitigation, int status, const char *owner,
@@ -332,7 +337,7 @@ int		 store_decide_mitigation(struct store *, const char *id,
 		     const char *threat, const char *target,
 		     const struct risk *seen, const char *mitigation,
 		     int status, const char *owner, const char *due,
-		     const char *notes, struct error *);
+		     const char *notes, int flags, struct error *);
 /*
  * 1 if the stored risk is still as a view read it (seen): it applies, or
  * not, as it did, with the same likelihood and impact, status, owner and

@@ -523,7 +523,7 @@ tui_set_risk(struct tui *t, const struct risk *k, int status,
 	undo_push_risk(&t->undo, k, NULL, what);
 	error_clear(&err);
 	rc = store_decide_risk(t->s->store, t->m->system.id, k, status,
-	    owner, justification, &err);
+	    owner, justification, 0, &err);
 	tui_written(t, rc, &err, what);
 	return rc;
 }
@@ -541,7 +541,8 @@ tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
 	undo_push_risk(&t->undo, k, mit, what);
 	error_clear(&err);
 	rc = store_decide_mitigation(t->s->store, t->m->system.id,
-	    k->threat, k->target, k, mit, status, owner, due, notes, &err);
+	    k->threat, k->target, k, mit, status, owner, due, notes, 0,
+	    &err);
 	tui_written(t, rc, &err, what);
 	return rc;
 }
