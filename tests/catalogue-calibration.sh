@@ -27,16 +27,16 @@ fail() {
 # confirm it would be kept as (one less likely than if the risky answer is
 # true, severity from likelihood x impact).
 register() {
-	rm -f "$T/c.db" "$T/c.db-wal" "$T/c.db-shm"
-	if ! "$PARAPET" import "$1" "$T/c.db" >/dev/null 2>"$T/err"; then
+	rm -f "$T/db" "$T/db-wal" "$T/db-shm"
+	if ! "$PARAPET" import "$1" "$T/db" >/dev/null 2>"$T/err"; then
 		fail "import $1: $(cat "$T/err")"
 		: >"$T/risks"
 		: >"$T/all"
 		return
 	fi
-	"$PARAPET" risks "$T/c.db" >"$T/risks" 2>"$T/err" ||
+	"$PARAPET" risks "$T/db" >"$T/risks" 2>"$T/err" ||
 	    fail "risks $1: $(cat "$T/err")"
-	"$PARAPET" questions "$T/c.db" >"$T/questions" 2>"$T/err" ||
+	"$PARAPET" questions "$T/db" >"$T/questions" 2>"$T/err" ||
 	    fail "questions $1: $(cat "$T/err")"
 	{
 		grep -E '^(low|medium|high|critical) ' "$T/risks"
@@ -116,14 +116,14 @@ model=rag-assistant
 register "$SRC/templates/rag-assistant.yaml"
 expect llm-indirect-prompt-injection@llm high
 expect llm-direct-prompt-injection@llm high
-"$PARAPET" risk "$T/c.db" llm-indirect-prompt-injection@llm |
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
     grep -q '^    impact -1: nothing that acts on its output does more than a contained action' ||
     fail "$model: the contained ticket tool does not bound the injection"
 # A jailbreak is direct injection aimed at the safety training (OWASP
 # LLM01): the direct injection finding names it, rather than a second
 # finding for the same person, input and model.
 expect llm-jailbreak@llm none
-"$PARAPET" risk "$T/c.db" llm-direct-prompt-injection@llm |
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
     grep -q "^    fact: this finding also covers 'llm-jailbreak' " ||
     fail "$model: direct injection does not name the jailbreak"
 expect llm-system-prompt-leakage@llm high medium
@@ -135,14 +135,14 @@ expect model-extraction@llm-api none
 # them, whether or not the model states personal-data of it.
 expect monitoring-holds-sensitive-data@transcripts high
 expect monitoring-holds-sensitive-data@monitoring high
-"$PARAPET" risk "$T/c.db" monitoring-holds-sensitive-data@monitoring |
+"$PARAPET" risk "$T/db" monitoring-holds-sensitive-data@monitoring |
     grep -q "^    fact: 'monitoring' is a monitoring service$" ||
     fail "$model: the monitoring's kind does not read as a noun"
 # The vendor's chat model and embedding model fail together when the
 # vendor is breached or goes down: one finding, naming both.
 expect third-party-model-dependency@llm medium
 expect third-party-model-dependency@embedder none
-"$PARAPET" risk "$T/c.db" third-party-model-dependency@llm |
+"$PARAPET" risk "$T/db" third-party-model-dependency@llm |
     grep -q "^    fact: one finding for components 'llm' and 'embedder'" ||
     fail "$model: the vendor's models are not one dependency finding"
 
@@ -152,7 +152,7 @@ expect third-party-model-dependency@embedder none
 model=spec-example
 register "$SRC/tests/data/yaml/spec-example.yaml"
 expect llm-indirect-prompt-injection@llm critical
-"$PARAPET" risk "$T/c.db" llm-indirect-prompt-injection@llm |
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
     grep -q 'contained action' &&
     fail "$model: an unanswered action-impact bounds the injection"
 
@@ -220,7 +220,7 @@ for model in "$SRC"/templates/*.yaml; do
 	    fail "$model: $high of $total risks are high or critical (more than half)"
 	[ "$crit" -le 2 ] || fail "$model: $crit risks are critical"
 	for id in $(awk '$1 == "critical" { print $4 }' "$T/risks"); do
-		"$PARAPET" risk "$T/c.db" "$id" >"$T/one"
+		"$PARAPET" risk "$T/db" "$id" >"$T/one"
 		grep -Eq '^    impact -1: (a person reviews every output|nothing that acts on its output)' \
 		    "$T/one" && fail "$model: $id is critical though nothing acts on it unseen"
 	done
@@ -234,12 +234,12 @@ done
 # and none above the attacks they enable.
 for model in "$SRC"/templates/*.yaml; do
 	register "$model"
-	for q in $("$PARAPET" questions "$T/c.db" |
+	for q in $("$PARAPET" questions "$T/db" |
 	    awk '$1 == "unknown" { print $3 }'); do
-		"$PARAPET" answer "$T/c.db" "$q" no >/dev/null ||
+		"$PARAPET" answer "$T/db" "$q" no >/dev/null ||
 		    fail "$model: answer $q no"
 	done
-	"$PARAPET" risks "$T/c.db" >"$T/risks"
+	"$PARAPET" risks "$T/db" >"$T/risks"
 	grep -q ' practice-' "$T/risks" ||
 	    fail "$model: a practice answered no raises no risk"
 	if grep -q '^critical .* practice-' "$T/risks"; then
@@ -296,7 +296,7 @@ expect evasion-adversarial-inputs@safety high
 model=calibration-ranking
 register "$SRC/tests/data/calibration/ranking.yaml"
 expect evasion-adversarial-inputs@ranker high
-"$PARAPET" risk "$T/c.db" evasion-adversarial-inputs@ranker |
+"$PARAPET" risk "$T/db" evasion-adversarial-inputs@ranker |
     grep -q '^    impact -1: a recommender only orders what people then choose from' ||
     fail "$model: the ranker's evasion is not bounded by the choice people make"
 
@@ -309,7 +309,7 @@ expect evasion-adversarial-inputs@ranker high
 model=calibration-staff-records
 register "$SRC/tests/data/calibration/staff-records.yaml"
 for id in llm-direct-prompt-injection@llm llm-system-prompt-leakage@llm; do
-	"$PARAPET" risk "$T/c.db" "$id" >"$T/one" 2>&1 ||
+	"$PARAPET" risk "$T/db" "$id" >"$T/one" 2>&1 ||
 	    fail "$model: $id is not a risk"
 	grep -q "^    likelihood -1: read as the organisation's own staff" \
 	    "$T/one" || fail "$model: $id does not say it reads insiders"
@@ -343,7 +343,7 @@ register "$T/staff.yaml"
 expect llm-direct-prompt-injection@llm none
 grep -q '^low .* 2x2  llm-jailbreak@llm ' "$T/risks" ||
     fail "$model: stated trusted staff's jailbreak is not 2x2"
-"$PARAPET" risk "$T/c.db" llm-jailbreak@llm | grep -q 'read so while' &&
+"$PARAPET" risk "$T/db" llm-jailbreak@llm | grep -q 'read so while' &&
     fail "$model: a stated answer is read as a presumption"
 
 # The caller's own speech, transcribed, is direct injection, not indirect
@@ -396,7 +396,7 @@ expect sensitive-data-to-third-party-ai@crm-vendor none
 expect agent-tool-exfiltration@crm-tool none
 expect agent-tool-exfiltration@refund-tool none
 for tool in crm-tool refund-tool; do
-	"$PARAPET" risk "$T/c.db" agent-tool-exfiltration@knowledge-agent |
+	"$PARAPET" risk "$T/db" agent-tool-exfiltration@knowledge-agent |
 	    grep -q "'$tool'" &&
 	    fail "$model: tool exfiltration names the fixed-endpoint $tool"
 done
@@ -415,7 +415,7 @@ expect agent-injection-propagates@orchestrator none
 # which holds the refund tool: the one finding names that agent too, on
 # facts, rather than a second finding of its own.
 expect agent-goal-hijack@billing-agent none
-"$PARAPET" risk "$T/c.db" llm-indirect-prompt-injection@llm >"$T/r"
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm >"$T/r"
 grep -q "^    fact: 'billing-agent' is reachable from 'web' through flows" "$T/r" &&
     grep -q "^    fact: every agent that 'agent-goal-hijack' names plans with 'llm'" "$T/r" ||
     fail "$model: the shared LLM's injection does not name the goal hijack through the billing agent"
@@ -464,7 +464,7 @@ expect third-party-model-silent-change@llm high medium
 # Learning which tools the agent has helps an attacker plan; it gives away
 # none of the callers' data the agent handles, so that data does not raise
 # it (ATLAS discovery; the injection it prepares has its own finding).
-"$PARAPET" risk "$T/c.db" agent-config-discovery@banking-agent |
+"$PARAPET" risk "$T/db" agent-config-discovery@banking-agent |
     grep -q 'handles personal or confidential data' &&
     fail "$model: the agent's personal data raises the discovery of its tools"
 expect agent-config-discovery@banking-agent medium low
@@ -515,7 +515,7 @@ above llm-indirect-prompt-injection@payer-llm llm-indirect-prompt-injection@summ
 model=calibration-served-open-weights
 register "$SRC/tests/data/calibration/served-open-weights.yaml"
 grep -q '^medium .* 3x3  llm-direct-prompt-injection@served-llm ' "$T/risks" &&
-    "$PARAPET" risk "$T/c.db" llm-direct-prompt-injection@served-llm |
+    "$PARAPET" risk "$T/db" llm-direct-prompt-injection@served-llm |
     grep -q "^    fact: this finding also covers 'llm-jailbreak' " ||
     fail "$model: the weights download makes jailbreak likelier"
 grep -q '^medium .* 3x2  llm-system-prompt-leakage@served-llm ' "$T/risks" ||
@@ -557,7 +557,7 @@ expect flow-unencrypted-sensitive@agent low medium
 expect output-integrity-in-transit@agent none
 # Encryption unanswered, the finding is part of that field's question:
 # the question raises the clear-text finding and nothing else.
-"$PARAPET" questions "$T/c.db" |
+"$PARAPET" questions "$T/db" |
     awk '/^field/ { on = /encrypted of flow .steps./ } on' >"$T/q"
 grep -q 'flow-unencrypted-sensitive@agent' "$T/q" &&
     ! grep -q 'output-integrity-in-transit' "$T/q" ||
@@ -624,7 +624,7 @@ grep -q '^medium .* 4x2  llm-misinformation-overreliance@draft-llm ' \
     "$T/risks" || fail "$model: a draft a professional reads first is not 4x2"
 above llm-misinformation-overreliance@advice-llm llm-misinformation-overreliance@draft-llm
 for id in advice-llm draft-llm; do
-	"$PARAPET" risk "$T/c.db" "llm-misinformation-overreliance@$id" |
+	"$PARAPET" risk "$T/db" "llm-misinformation-overreliance@$id" |
 	    grep -q '^    impact +1: the system' &&
 	    fail "$model: misinformation on $id counts the criticality twice"
 done
@@ -721,7 +721,7 @@ above automated-decision-critical@gate-model review-automation-bias@triage-model
 model=calibration-federated
 register "$SRC/tests/data/calibration/federated.yaml"
 expect model-skewing@device-model high
-"$PARAPET" risk "$T/c.db" model-skewing@device-model |
+"$PARAPET" risk "$T/db" model-skewing@device-model |
     grep -q '^    likelihood -1: what its users feed it reaches the shared model only combined' ||
     fail "$model: the combined updates do not bound the skewing"
 expect training-updates-leak-data@aggregator high

@@ -1011,9 +1011,13 @@ cli_model_file_as_db(const char *cmd, const char *db)
 			break;
 	}
 	if (i == sizeof ext / sizeof ext[0]) {
-		if (cli_db_word(db))
+		/*
+		 * A single word is named as a database is everywhere else
+		 * (x.db, not x: the screens take x for a mistyped command); a
+		 * path is what the screens send to 'parapet new'.
+		 */
+		if (strchr(db, '/') != NULL || cli_db_word(db))
 			return 0;
-		/* As a database is named everywhere else: x.db, not x. */
 		fprintf(stderr, "parapet: %s: '", cmd);
 		cli_puts(stderr, db);
 		fprintf(stderr, "' would be a new SQLite database: give the "

@@ -107,10 +107,10 @@ expect_rc 2 "check with neither files nor --atlas"
 # OWASP LLM items are cited only where an LLM is involved: the register of
 # a model with no LLM (a fraud classifier, an edge vision model) cites none.
 for m in fraud-classifier-feedback edge-vision; do
-	rm -f "$T/c.db"
-	run import "$SRC/templates/$m.yaml" "$T/c.db"
+	rm -f "$T/db"
+	run import "$SRC/templates/$m.yaml" "$T/db"
 	expect_rc 0 "import $m"
-	run export "$T/c.db" --format csv
+	run export "$T/db" --format csv
 	expect_rc 0 "export $m"
 	grep -q . "$T/out" || fail "$m: empty export"
 	expect_no_out "owasp-llm-2025" "$m: a model without an LLM cites the LLM Top 10"

@@ -6,9 +6,9 @@
 # id it cites must be in the taxonomy the catalogue was checked against.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
-run import "$SRC/tests/data/kitchen-sink/kitchen-sink.yaml" "$T/c.db"
+run import "$SRC/tests/data/kitchen-sink/kitchen-sink.yaml" "$T/db"
 expect_rc 0 "import the kitchen sink"
-run export "$T/c.db" --format csv
+run export "$T/db" --format csv
 expect_rc 0 "export the kitchen sink"
 cp "$T/out" "$T/register.csv"
 

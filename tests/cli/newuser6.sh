@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# A sixth new user's findings at the command line: a new database is named
-# as everywhere else (x.db), by `new` as by `import`, and a bare word is
-# refused with the name it most likely meant; a single-letter option or a
+# A sixth new user's findings at the command line: a new database given as
+# a single word is named as everywhere else (x.db), by `new` as by
+# `import`, and a bare word is refused with the name it most likely meant; a single-letter option or a
 # word left over says which option it stands for.
 . "${srcdir:-.}/tests/cli/lib.sh"
 cd "$T" || exit 1
@@ -26,6 +26,10 @@ expect_rc 0 "new x.sqlite"
 cp x.db legacy
 run import "$SUPPORT" legacy
 expect_rc 0 "import into an existing database without .db"
+# A path is what the screens send to 'parapet new': it is taken.
+run import "$SUPPORT" ./register
+expect_rc 0 "import into the new path ./register"
+[ -s register ] || fail "import did not make ./register"
 
 run import "$SUPPORT" s.db
 expect_rc 0 "import into s.db"
