@@ -2517,6 +2517,155 @@ test_decision_does_not_conflict(void **state)
 	model_free(m);
 }
 
+/* The risk of a register read from a store, which must be there. */
+static const struct risk *
+seen_risk(struct risk_register *r, struct store *s, const char *threat)
+{
+	const struct risk	*k;
+	struct error		 e;
+
+	risk_register_release(r);
+	risk_register_init(r);
+	if (store_load_risks(s, "assist", r, &e) != 0)
+		fail_msg("store_load_risks: %s", e.msg);
+	assert_non_null(k = risk_register_find(r, threat, "llm"));
+	return k;
+}
+
+/*
+ * A decision made on a view of a risk (what a screen or a command read) is
+ * refused, with nothing written, when another process changed the stored
+ * risk since: it stopped applying, applies again, was rescored, decided
+ * otherwise, its mitigation changed, or it is gone. Made on what is
+ * stored, it is written.
+ */
+static void
+test_decision_on_stale_view_refused(void **state)
+{
+	struct fixture		*fx = *state;
+	struct model		*m = rich_model("assist");
+	struct risk_register	 r, seen, old;
+	const struct risk	*k;
+	struct store		*s, *t;
+	struct error		 e;
+	size_t			 n;
+
+	s = store_with(fx->db, m);
+	t = open_ok(fx->db, 0);			/* a second process */
+	risk_register_init(&r);
+	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
+	add_plain_risk(&r, "b-kept", "llm", 3, 3, 0);
+	add_plain_risk(&r, "c-dropped", "llm", 2, 2, 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	/* An owner: b-kept stays, no longer applying, when not raised. */
+	assert_int_equal(store_set_risk(s, "assist", "b-kept", "llm",
+	    RISK_OPEN, "Bob", NULL, &e), 0);
+	risk_register_init(&seen);
+	risk_register_init(&old);
+	seen_risk(&old, s, "a-high");		/* the screen's view */
+
+	/* The other re-analyses: a-high rescored, b-kept and c-dropped gone. */
+	risk_register_release(&r);
+	risk_register_init(&r);
+	add_plain_risk(&r, "a-high", "llm", 2, 3, 0);
+	assert_int_equal(store_sync_risks(t, "assist", &r, &e), 0);
+	n = history_count(s, "assist");
+	k = risk_register_find(&old, "b-kept", "llm");
+	assert_int_equal(store_risk_seen(s, "assist", k, NULL, &e), 0);
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_MITIGATING,
+	    NULL, NULL, 0, &e), -1);
+	assert_string_equal(e.msg, "risk 'b-kept@llm' was changed by someone "
+	    "else: it no longer applies");
+	k = risk_register_find(&old, "c-dropped", "llm");
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_MITIGATING,
+	    NULL, NULL, 0, &e), -1);
+	assert_string_equal(e.msg, "risk 'c-dropped@llm' was changed by "
+	    "someone else: it is no longer in the register");
+	k = risk_register_find(&old, "a-high", "llm");
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, "Carol",
+	    NULL, 0, &e), -1);
+	assert_string_equal(e.msg, "risk 'a-high@llm' was changed by someone "
+	    "else: its likelihood or impact changed");
+	assert_int_equal(store_decide_mitigation(s, "assist", "a-high", "llm",
+	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, 0, &e), -1);
+	assert_non_null(strstr(e.msg, "changed by someone else"));
+	/* Nothing was written. */
+	assert_int_equal(history_count(s, "assist"), n);
+	k = seen_risk(&seen, s, "b-kept");
+	assert_int_equal(k->status, RISK_OPEN);
+	assert_false(k->applies);
+	k = seen_risk(&seen, s, "a-high");
+	assert_null(k->owner);
+	assert_int_equal(k->mitigations[0].status, MIT_PROPOSED);
+
+	/* On what is stored now, the same decisions are written. */
+	assert_int_equal(store_risk_seen(s, "assist", k, "m-a", &e), 1);
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, "Carol",
+	    NULL, 0, &e), 0);
+	k = seen_risk(&seen, s, "a-high");
+	assert_int_equal(store_decide_mitigation(s, "assist", "a-high", "llm",
+	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, 0, &e), 0);
+	k = seen_risk(&seen, s, "b-kept");
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_MITIGATING,
+	    NULL, NULL, 0, &e), 0);
+	assert_int_equal(history_count(s, "assist"), n + 3);
+
+	/* Decided otherwise by the other: the status, then a mitigation. */
+	k = seen_risk(&seen, s, "a-high");
+	assert_int_equal(store_set_risk(t, "assist", "a-high", "llm",
+	    RISK_MITIGATING, NULL, NULL, &e), 0);
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, "Dana",
+	    NULL, 0, &e), -1);
+	assert_string_equal(e.msg, "risk 'a-high@llm' was changed by someone "
+	    "else: its status, owner or justification changed");
+	k = seen_risk(&seen, s, "a-high");
+	assert_int_equal(store_set_mitigation(t, "assist", "a-high", "llm",
+	    "m-a", -1, NULL, NULL, "theirs", &e), 0);
+	assert_int_equal(store_decide_mitigation(s, "assist", "a-high", "llm",
+	    k, "m-a", -1, NULL, NULL, "mine", 0, &e), -1);
+	assert_string_equal(e.msg, "risk 'a-high@llm' was changed by someone "
+	    "else: its mitigation changed");
+	/* Another mitigation of it, not changed, may be decided. */
+	assert_int_equal(store_risk_seen(s, "assist", k, NULL, &e), 1);
+
+	/* b-kept is raised again: a view of it as gone is stale. */
+	k = seen_risk(&seen, s, "b-kept");
+	add_plain_risk(&r, "b-kept", "llm", 3, 3, 0);
+	assert_int_equal(store_sync_risks(t, "assist", &r, &e), 0);
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, NULL,
+	    NULL, 0, &e), -1);
+	assert_string_equal(e.msg, "risk 'b-kept@llm' was changed by someone "
+	    "else: it applies again");
+	/*
+	 * A command that decides without showing the risk is refused for
+	 * that too, but not for another's decision since; a status it does
+	 * not give stays the stored one, not the one it read.
+	 */
+	assert_int_equal(store_decide_risk(s, "assist", k, RISK_OPEN, NULL,
+	    NULL, STORE_SEEN_APPLIES, &e), -1);
+	k = seen_risk(&seen, s, "b-kept");
+	assert_int_equal(store_set_risk(t, "assist", "b-kept", "llm",
+	    RISK_OPEN, "Erin", NULL, &e), 0);
+	assert_int_equal(store_decide_risk(s, "assist", k, -1, "Fay", NULL,
+	    STORE_SEEN_APPLIES, &e), 0);
+	assert_int_equal(store_decide_mitigation(s, "assist", "b-kept", "llm",
+	    k, "m-a", MIT_PLANNED, NULL, NULL, NULL, STORE_SEEN_APPLIES, &e),
+	    0);
+	assert_int_equal(store_decide_risk(s, "assist", k, -1, "Fay", NULL, 0,
+	    &e), -1);
+	k = seen_risk(&seen, s, "b-kept");
+	assert_int_equal(k->status, RISK_OPEN);
+	assert_string_equal(k->owner, "Fay");
+	assert_int_equal(k->mitigations[0].status, MIT_PLANNED);
+
+	risk_register_release(&old);
+	risk_register_release(&seen);
+	risk_register_release(&r);
+	store_close(t);
+	store_close(s);
+	model_free(m);
+}
+
 /*
  * An object's fields are one row; a field this Parapet does not know (a
  * newer one's, in the same schema) is left alone when it loads the object
@@ -3149,6 +3298,7 @@ main(void)
 		T(test_revisions_rebuild),
 		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
+		T(test_decision_on_stale_view_refused),
 		T(test_unknown_field_kept),
 		T(test_object_field_rows_load),
 		T(test_objects_load_in_position_order),

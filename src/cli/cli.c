@@ -99,7 +99,8 @@ const struct cli_cmd cli_cmds[] = {
 	  .required = OPT_FORMAT, .minpos = 1, .maxpos = 1,
 	  .run = cmd_export },
 	{ .name = "list", .args = "DB",
-	  .help = "the models in DB with their counts",
+	  .help = "the models in DB with their counts: the risks that apply "
+	      "(any status), by severity, and the open ones",
 	  .minpos = 1, .maxpos = 1, .run = cmd_list },
 	{ .name = "history", .args = "DB", .help = "the change history",
 	  .opts = OPT_MODEL | OPT_OBJECT, .minpos = 1, .maxpos = 1,
@@ -569,14 +570,52 @@ cli_missing(const struct cli_cmd *c, int given)
 	return i;
 }
 
-/* Report an unknown option, with the nearest the command takes. */
+/*
+ * Of the options a single letter may stand for ("-m": --model,
+ * --min-severity, --model-file), the one meant: one whose value is a
+ * severity when the word after it is one ("-m high"), else the one option
+ * of a single word ("-m cams": --model); NULL if that does not tell.
+ */
+static const char *
+cli_letter_option(const struct option *longopts, const char *letter,
+    const char *value)
+{
+	const char	*level = NULL, *plain = NULL, *n;
+	size_t		 i;
+	int		 nlevel = 0, nplain = 0;
+
+	for (i = 0; longopts[i].name != NULL; i++) {
+		n = longopts[i].name;
+		if (n[0] != letter[0] || longopts[i].has_arg == no_argument)
+			continue;
+		if (strstr(n, "severity") != NULL ||
+		    strncmp(n, "fail-on", 7) == 0) {
+			level = n;
+			nlevel++;
+		}
+		if (strchr(n, '-') == NULL && (plain == NULL ||
+		    strcmp(plain, n) != 0)) {
+			plain = n;
+			nplain++;
+		}
+	}
+	if (value != NULL && vocab_find(&vocab_severity, value) != -1)
+		return nlevel == 1 ? level : NULL;
+	return nplain == 1 ? plain : NULL;
+}
+
+/*
+ * Report an unknown option, with the nearest the command takes; value is
+ * the word after it, or NULL.
+ */
 static void
 cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
-    const char *arg)
+    const char *arg, const char *value)
 {
 	const char	*names[CLI_NOPTIONS + 1], *near = NULL;
 	char		*word;
 	size_t		 i, len;
+	int		 several = 0;
 
 	for (i = 0; longopts[i].name != NULL; i++)
 		names[i] = longopts[i].name;
@@ -601,12 +640,15 @@ cli_unknown_option(const struct cli_cmd *c, const struct option *longopts,
 			    strncmp(longopts[i].name, arg + 1, len) != 0 ||
 			    longopts[i].name[len] != '\0')
 				continue;
-			if (near != NULL) {
-				near = NULL;	/* -m: --model or --min-severity */
-				break;
-			}
+			if (near != NULL && strcmp(near,
+			    longopts[i].name) != 0)
+				several = 1;	/* -m: --model, --min-severity */
 			near = longopts[i].name;
 		}
+		/* Several: the value may say which ("-m cams"). */
+		if (several)
+			near = len == 1 ? cli_letter_option(longopts, arg + 1,
+			    value) : NULL;
 	}
 	fprintf(stderr, "parapet: %s%sunknown option '", c->name,
 	    *c->name != '\0' ? ": " : "");
@@ -687,6 +729,38 @@ cli_set(const struct cli_opt *o, struct cli_args *a, char *value)
 }
 
 /*
+ * One word more than the command takes, where it takes an id through an
+ * option not given ('parapet history demo.db cams'): say the option
+ * (" (did you mean '--model cams'?)"; --object too where it is taken).
+ */
+static void
+cli_extra_word(const struct cli_cmd *c, const struct cli_args *a,
+    const char *w)
+{
+	static const char *const ids[] = { "model", "object" };
+	const struct cli_opt	*o;
+	size_t			 i, j;
+	int			 n = 0;
+
+	if (*w == '-')
+		return;
+	for (j = 0; j < sizeof ids / sizeof ids[0]; j++)
+		for (i = 0; i < CLI_NOPTIONS; i++) {
+			o = &cli_opts[i];
+			if (strcmp(o->name, ids[j]) != 0 ||
+			    (o->flag & c->opts) == 0 || cli_value(a, o) != NULL)
+				continue;
+			fprintf(stderr, "%s'--%s ", n++ == 0 ?
+			    " (did you mean " : " or ", o->name);
+			cli_puts(stderr, w);
+			fprintf(stderr, "'");
+			break;
+		}
+	if (n > 0)
+		fprintf(stderr, "?)");
+}
+
+/*
  * Parse a command's options (anywhere among its arguments) into args.
  * Returns 0, 1 when --help was given (and printed), or EXIT_USAGE.
  */
@@ -737,17 +811,21 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 			    argv[optind - 1]);
 			return cli_usage(c);
 		default:
-			cli_unknown_option(c, longopts, argv[at < argc ? at :
-			    optind - 1]);
+			at = at < argc ? at : optind - 1;
+			cli_unknown_option(c, longopts, argv[at],
+			    at + 1 < argc ? argv[at + 1] : NULL);
 			return cli_usage(c);
 		}
 	}
 	if (a->npos < c->minpos && cli_missing(c, a->npos))
 		return cli_usage(c);
 	if (a->npos < c->minpos || a->npos > c->maxpos) {
-		fprintf(stderr, "parapet: %s: expected %s\n", c->name,
+		fprintf(stderr, "parapet: %s: expected %s", c->name,
 		    a->npos < c->minpos ? "more arguments" :
 		    "fewer arguments");
+		if (a->npos == c->maxpos + 1)
+			cli_extra_word(c, a, a->pos[a->npos - 1]);
+		fprintf(stderr, "\n");
 		return cli_usage(c);
 	}
 	return cli_check_text(c, a);
@@ -932,8 +1010,22 @@ cli_model_file_as_db(const char *cmd, const char *db)
 		if (n > m && strcasecmp(db + n - m, ext[i]) == 0)
 			break;
 	}
-	if (i == sizeof ext / sizeof ext[0])
-		return 0;
+	if (i == sizeof ext / sizeof ext[0]) {
+		/*
+		 * A single word is named as a database is everywhere else
+		 * (x.db, not x: the screens take x for a mistyped command); a
+		 * path is what the screens send to 'parapet new'.
+		 */
+		if (strchr(db, '/') != NULL || cli_db_word(db))
+			return 0;
+		fprintf(stderr, "parapet: %s: '", cmd);
+		cli_puts(stderr, db);
+		fprintf(stderr, "' would be a new SQLite database: give the "
+		    "database a name ending in .db (did you mean '");
+		cli_puts(stderr, db);
+		fprintf(stderr, ".db'?)\n");
+		return 1;
+	}
 	fprintf(stderr, "parapet: %s: '", cmd);
 	cli_puts(stderr, db);
 	fprintf(stderr, "' is named like a %s file, but it would be a new "

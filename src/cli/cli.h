@@ -155,8 +155,11 @@ void	cli_args_release(struct cli_args *);
 void	cli_wrap(FILE *, const char *left, size_t indent, const char *text);
 /*
  * 1 (after printing why) if db does not exist and is named like a model
- * or export file (model.yaml, report.md): 'parapet new model.yaml' would
- * make an SQLite database of that name.
+ * or export file (model.yaml, report.md), where 'parapet new model.yaml'
+ * would make an SQLite database of that name, or is a single word not
+ * named as a new database is everywhere (x, not x.db or x.sqlite: the
+ * screens and every other command take it for a mistyped command). A
+ * path of another name (./x, dir/x) is taken.
  */
 int	cli_model_file_as_db(const char *cmd, const char *db);
 /* 1 if the file is a database: SQLite (its header) or a server's name. */

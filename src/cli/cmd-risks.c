@@ -316,6 +316,19 @@ risks_find(const struct session *s, const struct model *m,
 	return k;
 }
 
+/*
+ * A decision refused because the risk changed between reading and writing
+ * it: nothing was written; say how to look again.
+ */
+static void
+risks_again(const struct cli_args *a)
+{
+	fprintf(stderr, "parapet: nothing was written: look at it again "
+	    "('parapet risk DB ");
+	cli_puts(stderr, a->pos[1]);
+	fprintf(stderr, "') and decide again\n");
+}
+
 int
 cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -352,13 +365,20 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 		    "the acceptance (--status open)\n");
 		goto out;
 	}
-	if (store_set_risk(s->store, m->system.id, k->threat, k->target,
-	    status != -1 ? status : k->status, a->owner, a->justification,
-	    &e) == -1 ||
+	/*
+	 * On the risk found, if it still applies as it did (a re-import
+	 * between reading and writing may have changed that); a decision
+	 * someone made on it since is not refused, and a status not given
+	 * stays the one stored then.
+	 */
+	if (store_decide_risk(s->store, m->system.id, k, status, a->owner,
+	    a->justification, STORE_SEEN_APPLIES, &e) == -1 ||
 	    store_load_risks(s->store, m->system.id, &after, &e) == -1) {
 		cli_fail(&e);
 		/* Say how to give the justification the decision needs. */
-		if (strstr(e.msg, "risk owner") != NULL &&
+		if (strstr(e.msg, "someone else") != NULL)
+			risks_again(a);
+		else if (strstr(e.msg, "risk owner") != NULL &&
 		    strstr(e.msg, "justification") != NULL)
 			fprintf(stderr, "parapet: risk: name them with --owner "
 			    "NAME, and give the justification with "
@@ -421,9 +441,14 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 		return 1;
 	if ((k = risks_find(s, m, &reg, a->pos[1])) == NULL)
 		goto out;
-	if (store_set_mitigation(s->store, m->system.id, k->threat, k->target,
-	    a->pos[2], status, a->owner, a->due, a->notes, &e) == -1) {
+	if (store_decide_mitigation(s->store, m->system.id, k->threat,
+	    k->target, k, a->pos[2], status, a->owner, a->due, a->notes,
+	    STORE_SEEN_APPLIES, &e) == -1) {
 		cli_fail(&e);
+		if (strstr(e.msg, "someone else") != NULL) {
+			risks_again(a);
+			goto out;
+		}
 		/* A mitigation the risk lacks: say which it has. */
 		if (risk_find_mitigation(k, a->pos[2]) == NULL &&
 		    k->nmitigations > 0) {

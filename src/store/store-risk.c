@@ -1127,19 +1127,137 @@ store_count_done(struct store *s, const char *id, const char *threat,
 	return n;
 }
 
+/*
+ * Whether a stored risk is still as a view showed it (seen): it applies, or
+ * not, as it did, with the same likelihood, impact and decision and, with
+ * mit, the same state of that mitigation (with STORE_SEEN_APPLIES in
+ * flags, only that it is there and applies, or not, as it did). 0 if so;
+ * 1 if not, err saying that someone else changed it and how; -1 on an
+ * error. Read in the caller's transaction, so that a decision is written
+ * on what was seen.
+ */
+static int
+store_seen_differs(struct store *s, const char *id, const struct risk *seen,
+    const char *mit, int flags, struct error *err)
+{
+	static const char *const sql = "SELECT applies, likelihood, impact, "
+	    "status, owner, justification FROM risks WHERE system = ? AND "
+	    "threat = ? AND target = ?";
+	static const char *const msql = "SELECT status, owner, due, notes "
+	    "FROM risk_mitigations WHERE system = ? AND threat = ? "
+	    "AND target = ? AND mitigation = ?";
+	const struct risk_mitigation	*rm = NULL;
+	struct db_stmt			*st;
+	const char			*how = NULL;
+	char				*name;
+	int				 rc;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind_key(st, id, seen->threat, seen->target);
+	if ((rc = db_step(st)) != DB_ROW && rc != DB_DONE) {
+		db_reset(st);
+		return store_fail(s, rc, err);
+	}
+	if (rc == DB_DONE)
+		how = "it is no longer in the register";
+	else if ((db_column_int(st, 0) != 0) != (seen->applies != 0))
+		how = seen->applies ? "it no longer applies" :
+		    "it applies again";
+	else if (flags & STORE_SEEN_APPLIES)
+		how = NULL;
+	else if (db_column_int(st, 1) != seen->likelihood ||
+	    db_column_int(st, 2) != seen->impact)
+		how = "its likelihood or impact changed";
+	else if (store_word(&vocab_risk_status, st, 3, RISK_OPEN) !=
+	    seen->status ||
+	    store_changed(db_column_text(st, 4), seen->owner) ||
+	    store_changed(db_column_text(st, 5), seen->justification))
+		how = "its status, owner or justification changed";
+	db_reset(st);
+	if (how == NULL && mit != NULL && !(flags & STORE_SEEN_APPLIES)) {
+		rm = risk_find_mitigation(seen, mit);
+		if ((st = store_prepare(s, msql, err)) == NULL)
+			return -1;
+		store_bind_key(st, id, seen->threat, seen->target);
+		store_bind(st, 4, mit);
+		if ((rc = db_step(st)) != DB_ROW && rc != DB_DONE) {
+			db_reset(st);
+			return store_fail(s, rc, err);
+		}
+		/* No row: proposed, undecided; a view shows it so. */
+		if (rc == DB_DONE ? rm != NULL && (rm->status != MIT_PROPOSED ||
+		    rm->owner != NULL || rm->due != NULL || rm->notes != NULL) :
+		    rm == NULL ||
+		    store_word(&vocab_mitigation_status, st, 0, MIT_PROPOSED) !=
+		    rm->status ||
+		    store_changed(db_column_text(st, 1), rm->owner) ||
+		    store_changed(db_column_text(st, 2), rm->due) ||
+		    store_changed(db_column_text(st, 3), rm->notes))
+			how = "its mitigation changed";
+		db_reset(st);
+	}
+	if (how == NULL)
+		return 0;
+	name = risk_name(seen);
+	error_set(err, "risk '%s' was changed by someone else: %s", name, how);
+	free(name);
+	return 1;
+}
+
+int
+store_risk_seen(struct store *s, const char *id, const struct risk *seen,
+    const char *mit, struct error *err)
+{
+	int	rc;
+
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (store_need_model(s, id, err) == -1)
+		rc = -1;
+	else
+		rc = store_seen_differs(s, id, seen, mit, 0, err);
+	store_rollback(s);	/* a read: nothing to keep */
+	return rc == -1 ? -1 : rc == 0;
+}
+
+static int store_decide(struct store *, const char *, const char *,
+    const char *, const struct risk *, int, const char *, const char *, int,
+    struct error *);
+
 int
 store_set_risk(struct store *s, const char *id, const char *threat,
     const char *target, int status, const char *owner,
     const char *justification, struct error *err)
 {
-	return store_set_risk_flags(s, id, threat, target, status, owner,
+	return store_decide(s, id, threat, target, NULL, status, owner,
 	    justification, 0, err);
+}
+
+int
+store_decide_risk(struct store *s, const char *id, const struct risk *seen,
+    int status, const char *owner, const char *justification, int flags,
+    struct error *err)
+{
+	return store_decide(s, id, seen->threat, seen->target, seen, status,
+	    owner, justification, flags & STORE_SEEN_APPLIES, err);
 }
 
 int
 store_set_risk_flags(struct store *s, const char *id, const char *threat,
     const char *target, int status, const char *owner,
     const char *justification, int flags, struct error *err)
+{
+	return store_decide(s, id, threat, target, NULL, status, owner,
+	    justification, flags, err);
+}
+
+/* A decision; with seen, only on the risk as a view showed it. */
+static int
+store_decide(struct store *s, const char *id, const char *threat,
+    const char *target, const struct risk *seen, int status,
+    const char *owner, const char *justification, int flags,
+    struct error *err)
 {
 	/* Who decided stays with the last change of status or reason. */
 	static const char *const sql = "UPDATE risks SET status = ?, "
@@ -1154,12 +1272,21 @@ store_set_risk_flags(struct store *s, const char *id, const char *threat,
 	long			 n;
 	int			 decision;
 
-	if ((word = vocab_name(&vocab_risk_status, status)) == NULL)
+	if (status != -1 &&
+	    (word = vocab_name(&vocab_risk_status, status)) == NULL)
 		return error_set(err, "invalid risk status %d", status);
+	memset(&dd, 0, sizeof dd);
 	if (store_begin_system(s, id, err) == -1)
 		return -1;
-	if (store_get_decision(s, id, threat, target, &dd, err) == -1)
+	if ((seen != NULL && (store_need_model(s, id, err) == -1 ||
+	    store_seen_differs(s, id, seen, NULL, flags, err) != 0)) ||
+	    store_get_decision(s, id, threat, target, &dd, err) == -1)
 		goto fail;
+	/* Unchanged: the status stored now, not one read before. */
+	if (status == -1 && (dd.status == NULL ||
+	    (status = vocab_find(&vocab_risk_status, dd.status)) == -1))
+		status = RISK_OPEN;
+	word = vocab_name(&vocab_risk_status, status);
 	owner = owner != NULL ? store_cleared(owner) : dd.owner;
 	justification = justification != NULL ?
 	    store_cleared(justification) : dd.justification;
@@ -1369,6 +1496,16 @@ store_set_mitigation(struct store *s, const char *id, const char *threat,
     const char *owner, const char *due, const char *notes,
     struct error *err)
 {
+	return store_decide_mitigation(s, id, threat, target, NULL,
+	    mitigation, status, owner, due, notes, 0, err);
+}
+
+int
+store_decide_mitigation(struct store *s, const char *id, const char *threat,
+    const char *target, const struct risk *seen, const char *mitigation,
+    int status, const char *owner, const char *due, const char *notes,
+    int flags, struct error *err)
+{
 	/* A proposed mitigation gets its row with its first decision. */
 	static const char *const sql = "INSERT INTO risk_mitigations "
 	    "(status, owner, due, notes, system, threat, target, mitigation) "
@@ -1391,9 +1528,12 @@ store_set_mitigation(struct store *s, const char *id, const char *threat,
 	if (due != NULL && *due != '\0' && !risk_date_valid(due))
 		return error_set(err, "invalid due date '%s' (expected a date "
 		    "as YYYY-MM-DD)", due);
+	memset(&sm, 0, sizeof sm);
 	if (store_begin_system(s, id, err) == -1)
 		return -1;
-	if (store_get_mit(s, id, threat, target, mitigation, &sm, err) == -1)
+	if ((seen != NULL && (store_need_model(s, id, err) == -1 ||
+	    store_seen_differs(s, id, seen, mitigation, flags, err) != 0)) ||
+	    store_get_mit(s, id, threat, target, mitigation, &sm, err) == -1)
 		goto fail;
 	was[0] = sm.status;
 	was[1] = sm.owner;

@@ -43,6 +43,7 @@
 
 struct error;
 struct model;
+struct risk;
 struct risk_register;
 
 #define STORE_SCHEMA_VERSION	8
@@ -290,8 +291,9 @@ int		 store_merge_findings(struct store *, const char *id,
 int		 store_load_risks(struct store *, const char *id,
 		     struct risk_register *, struct error *);
 /*
- * Decide a risk. status is an enum risk_status; owner and justification
- * may be NULL (unchanged; "" clears). Accepting or marking not applicable
+ * Decide a risk. status is an enum risk_status (-1: the one stored, as
+ * it is when the decision is written); owner and justification may be
+ * NULL (unchanged; "" clears). Accepting or marking not applicable
  * requires a justification (given now or already stored). A new or changed
  * acceptance also requires the risk's owner and a justification of at
  * least STORE_JUSTIFICATION_WORDS words, unless flags has STORE_RECORDED
@@ -300,25 +302,58 @@ int		 store_load_risks(struct store *, const char *id,
  * decided_by/decided_at. An owner is a person or a role: a new one of
  * more than STORE_OWNER_CHARS characters is refused (on a server the
  * owner is indexed, and an index entry has a size limit).
+ *
+ *
+ * store_decide_risk() decides the risk seen, as a view (a screen, a
+ * command) read it: in the same transaction that writes, the decision is
+ * refused, and nothing written, when the stored risk is no longer what was
+ * seen (see store_risk_seen()); with STORE_SEEN_APPLIES in flags, only
+ * when it is gone or no longer applies, or applies again (a command that
+ * decides without showing the risk first: another's decision on it since
+ * is no reason to refuse). store_set_risk() and store_set_risk_flags()
+ * decide whatever is stored (an import, an undo).
  */
 #define STORE_JUSTIFICATION_WORDS 3
 #define STORE_OWNER_CHARS 200
 #define STORE_RECORDED 0x1
+#define STORE_SEEN_APPLIES 0x2
 int		 store_set_risk(struct store *, const char *id,
 		     const char *threat, const char *target, int status,
 		     const char *owner, const char *justification,
 		     struct error *);
+int		 store_decide_risk(struct store *, const char *id,
+		     const struct risk *seen, int status, const char *owner,
+		     const char *justification, int flags, struct error *);
 int		 store_set_risk_flags(struct store *, const char *id,
 		     const char *threat, const char *target, int status,
 		     const char *owner, const char *justification, int flags,
 		     struct error *);
 /* Set a mitigation of a risk: status (-1: unchanged), owner, due, notes
  * (NULL: unchanged; "" clears). due must be a real date as YYYY-MM-DD.
- * Nothing is written, and nothing recorded, when nothing changes. */
+ * Nothing is written, and nothing recorded, when nothing changes.
+ * store_decide_mitigation() with seen (the risk as a view read it, or
+ * NULL) is refused as store_decide_risk() is (flags likewise) when the
+ * risk or this mitigation of it changed since. */
 int		 store_set_mitigation(struct store *, const char *id,
 		     const char *threat, const char *target,
 		     const char *mitigation, int status, const char *owner,
 		     const char *due, const char *notes, struct error *);
+int		 store_decide_mitigation(struct store *, const char *id,
+		     const char *threat, const char *target,
+		     const struct risk *seen, const char *mitigation,
+		     int status, const char *owner, const char *due,
+		     const char *notes, int flags, struct error *);
+/*
+ * 1 if the stored risk is still as a view read it (seen): it applies, or
+ * not, as it did, with the same likelihood and impact, status, owner and
+ * justification and, with mit, the same status, owner, due date and notes
+ * of that mitigation. 0 if not, with err saying "risk 'T@X' was changed
+ * by someone else" and what changed; -1 on an error. One row's read, for
+ * a check a screen makes on what it shows before asking for more.
+ */
+int		 store_risk_seen(struct store *, const char *id,
+		     const struct risk *seen, const char *mit,
+		     struct error *);
 
 /*
  * A model and the decisions on its risks as they were at a revision (see

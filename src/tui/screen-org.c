@@ -150,10 +150,11 @@ org_open(struct tui *t, struct org_screen *os)
 	free(keep);
 	if (it == NULL)
 		return tui_push(t, screen_walk_new(t, -1));
-	k = risk_register_find(tui_risks(t), it->threat, it->target);
 	/* The risks screen sits on the model's walk-through, as always. */
 	tui_push(t, screen_walk_new(t, -1));
 	tui_push_pending(t);
+	/* Found after the push: a screen opened may read the model again. */
+	k = risk_register_find(tui_risks(t), it->threat, it->target);
 	return tui_push(t, screen_risks_new(t, k));
 }
 

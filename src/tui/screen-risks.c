@@ -283,6 +283,9 @@ risks_status_done(struct tui *t, void *arg, const char *value)
 
 	if (k == NULL || (st = vocab_find(&vocab_risk_status, value)) < 0)
 		return 0;
+	/* What follows reads the risk as shown: it must be what is stored. */
+	if (tui_risk_seen(t, k, NULL) == -1)
+		return 0;
 	/* Somebody named answers for an accepted risk: ask for them first. */
 	if (st == RISK_ACCEPTED && k->status != RISK_ACCEPTED &&
 	    (k->owner == NULL || *k->owner == '\0')) {
@@ -344,6 +347,8 @@ risks_text_done(struct tui *t, void *arg, const char *text)
 		 */
 		if (k->status == RISK_ACCEPTED &&
 		    text[strspn(text, " \t")] == '\0') {
+			if (tui_risk_seen(t, k, NULL) == -1)
+				return 0;	/* refused, reloaded */
 			tui_errorf(t, "'%s@%s' is accepted, and an accepted "
 			    "risk keeps its owner: type a new owner, or first "
 			    "remove the acceptance (Esc, then %s: another "

@@ -93,6 +93,10 @@ start_draw(struct tui *t, struct screen *s)
 	    "trust boundaries, components and data flows. Parapet applies "
 	    "the threat catalogue of the NCSC/CISA Guidelines for secure AI "
 	    "system development to it.", t->cols, 0);
+	if (st->n > 0)
+		vlines_wrap(&ls, VS_DIM, "RISKS: the risks that apply to "
+		    "each model, whatever their status; the columns after it "
+		    "split them by severity, then by status.", t->cols, 0);
 	draw_lines(t, &ls, 0, 1, 0, (int)ls.n, t->cols);
 	start_lines(&st->list, st->rows, st->n, t->cols);
 	draw_list(t, &st->list, 1 + (int)ls.n + 1, 0, h - (int)ls.n - 1,

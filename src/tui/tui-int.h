@@ -190,6 +190,14 @@ int		 tui_set_risk(struct tui *, const struct risk *, int status,
 int		 tui_set_mitigation(struct tui *, const struct risk *,
 		     const char *mitigation, int status, const char *owner,
 		     const char *due, const char *notes, const char *what);
+/*
+ * 0 if the risk (and its mitigation mit, if not NULL) is still stored as
+ * k, the screen's, shows it; else -1, the model reloaded (k freed) and
+ * the status line saying why: a screen checks before it acts on what it
+ * shows (a decision is checked again when it is written).
+ */
+int		 tui_risk_seen(struct tui *, const struct risk *,
+		     const char *mit);
 /* Undo the last change. */
 void		 tui_undo(struct tui *);
 /* The catalogue of the session. */

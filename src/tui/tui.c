@@ -278,7 +278,12 @@ tui_open(struct tui *t, const char *id)
 	struct error		 err;
 
 	error_clear(&err);
-	/* Taken first: a change made while loading shows as a change. */
+	/*
+	 * What is read now is what is stored: a change made before is not
+	 * "changed elsewhere" any more (the poll forgets it), one made while
+	 * loading still is (the mark is taken first).
+	 */
+	(void)store_poll(t->s->store);
 	store_mark(t->s->store, &mark);
 	if ((m = store_load(t->s->store, id, &err)) == NULL) {
 		tui_error(t, &err);
@@ -442,62 +447,38 @@ tui_save(struct tui *t, struct model *m, const char *what)
 	return 0;
 }
 
-/* 1 if two optional strings differ. */
-static int
-tui_differ(const char *a, const char *b)
+/*
+ * A refused decision: a risk changed by someone else means the screen was
+ * stale, so it is read again before the refusal is shown.
+ */
+static void
+tui_refused(struct tui *t, const struct error *err)
 {
-	if (a == NULL || b == NULL)
-		return (a == NULL) != (b == NULL);
-	return strcmp(a, b) != 0;
+	if (tui_conflict(err)) {
+		tui_reload(t);
+		tui_errorf(t, "not saved: %s (reloaded: look, then make your "
+		    "change again)", err->msg);
+	} else
+		tui_error(t, err);
 }
 
-/*
- * Check that a risk (and mitigation) is stored as the screen shows it, so
- * that a decision made meanwhile by another process is not overwritten.
- */
-static int
-tui_risk_current(struct tui *t, const struct risk *k, const char *mit)
+int
+tui_risk_seen(struct tui *t, const struct risk *k, const char *mit)
 {
-	struct risk_register		 r;
-	const struct risk		*s;
-	const struct risk_mitigation	*a, *b;
-	struct error			 err;
-	int				 same = 0;
+	struct error	err;
+	int		rc;
 
-	risk_register_init(&r);
+	if (t->m == NULL)
+		return -1;
 	error_clear(&err);
-	if (store_load_risks(t->s->store, t->m->system.id, &r, &err) == -1) {
+	if ((rc = store_risk_seen(t->s->store, t->m->system.id, k, mit,
+	    &err)) == 1)
+		return 0;
+	if (rc == 0)
+		tui_refused(t, &err);
+	else
 		tui_error(t, &err);
-		risk_register_release(&r);
-		return -1;
-	}
-	s = risk_register_find(&r, k->threat, k->target);
-	if (s != NULL && s->status == k->status &&
-	    !tui_differ(s->owner, k->owner) &&
-	    !tui_differ(s->justification, k->justification)) {
-		same = 1;
-		if (mit != NULL) {
-			a = risk_find_mitigation(s, mit);
-			b = risk_find_mitigation(k, mit);
-			same = a != NULL && b != NULL &&
-			    a->status == b->status &&
-			    !tui_differ(a->owner, b->owner) &&
-			    !tui_differ(a->due, b->due) &&
-			    !tui_differ(a->notes, b->notes);
-		}
-	}
-	risk_register_release(&r);
-	if (!same) {
-		char	*name = risk_name(k);
-
-		tui_reload(t);
-		tui_errorf(t, "not saved: risk '%s' was changed by someone "
-		    "else (reloaded: look, then make your change again)",
-		    name);
-		free(name);
-		return -1;
-	}
-	return 0;
+	return -1;
 }
 
 /*
@@ -513,34 +494,37 @@ tui_written(struct tui *t, int rc, const struct error *err,
 	if (rc == -1) {
 		if (undo_pop(&t->undo, &e) == 0)
 			undo_entry_release(&e);
+		if (tui_conflict(err)) {
+			tui_refused(t, err);	/* reloaded already */
+			return;
+		}
 		tui_error(t, err);
 	} else
 		tui_message(t, "saved: %s", what);
 	tui_reload(t);
 }
 
+/*
+ * The store refuses the decision, in the transaction that would write it,
+ * when the risk is no longer stored as k shows it; k is the screen's, and
+ * the reload after the write frees it.
+ */
 int
 tui_set_risk(struct tui *t, const struct risk *k, int status,
     const char *owner, const char *justification, const char *what)
 {
 	struct error		 err;
-	char			*threat, *target;
 	int			 rc;
 
-	if (t->m == NULL || tui_risk_current(t, k, NULL) == -1)
+	if (t->m == NULL)
 		return -1;
-	/* The reload above may have freed k: work from copies. */
-	threat = xstrdup(k->threat);
-	target = xstrdup(k->target);
 	if (status < 0)
 		status = k->status;
 	undo_push_risk(&t->undo, k, NULL, what);
 	error_clear(&err);
-	rc = store_set_risk(t->s->store, t->m->system.id, threat, target,
-	    status, owner, justification, &err);
+	rc = store_decide_risk(t->s->store, t->m->system.id, k, status,
+	    owner, justification, 0, &err);
 	tui_written(t, rc, &err, what);
-	free(threat);
-	free(target);
 	return rc;
 }
 
@@ -550,22 +534,16 @@ tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
     const char *what)
 {
 	struct error		 err;
-	char			*threat, *target, *m;
 	int			 rc;
 
-	if (t->m == NULL || tui_risk_current(t, k, mit) == -1)
+	if (t->m == NULL)
 		return -1;
-	threat = xstrdup(k->threat);
-	target = xstrdup(k->target);
-	m = xstrdup(mit);
 	undo_push_risk(&t->undo, k, mit, what);
 	error_clear(&err);
-	rc = store_set_mitigation(t->s->store, t->m->system.id, threat,
-	    target, m, status, owner, due, notes, &err);
+	rc = store_decide_mitigation(t->s->store, t->m->system.id,
+	    k->threat, k->target, k, mit, status, owner, due, notes, 0,
+	    &err);
 	tui_written(t, rc, &err, what);
-	free(threat);
-	free(target);
-	free(m);
 	return rc;
 }
 
@@ -680,9 +658,10 @@ tui_hint(struct tui *t, struct screen *s, const struct key_hint *h)
 }
 
 /*
- * Make the screen on top current again: reload what it shows when the
- * database changed since it was read (a save here, or another process's),
- * not on every return: a large register takes a while to read.
+ * Make the screen on top current, when it is opened or comes back: reload
+ * what it shows when the database changed since it was read (a save here,
+ * or another process's), not on every return or opening: a large register
+ * takes a while to read.
  */
 static void
 tui_focus(struct tui *t)
@@ -763,8 +742,8 @@ tui_push_pending(struct tui *t)
 		return;
 	}
 	t->stack[t->n++] = s;
-	if (s->ops->focus != NULL)
-		s->ops->focus(t, s);
+	/* A screen opened now shows what is stored, as one come back does. */
+	tui_focus(t);
 }
 
 /* The model went away (deleted elsewhere): back to the start screen. */
@@ -781,7 +760,7 @@ tui_lost(struct tui *t)
 /*
  * Between keys: say so when someone else changed the database, once, in a
  * status line that says nothing else; what is shown stays as it is until
- * C-r or coming back to a screen reloads it.
+ * C-r, opening a screen or coming back to one reloads it.
  */
 static int
 tui_idle(struct tui *t)

@@ -13,14 +13,18 @@
 #include "view/start.h"
 
 /*
- * Columns of the start screen's list besides id and name: severities and
- * statuses, in words; only the open risks among the statuses when all
- * would cut the names, so that they stay readable. The severities and the
- * open risks take cw columns each: 5, or a space and the digits of the
- * largest count (a million risks in one model).
+ * Columns of the start screen's list besides id and name: the risks that
+ * apply (RISKS, whatever their status, as `parapet list` counts them),
+ * then the same risks by severity and by status, in words; only the open
+ * risks among the statuses when all would cut the names, so that they
+ * stay readable. Every status is there when there is room, so that they
+ * add up to RISKS as the severities do. The total takes cw + 1 columns
+ * (its label is a word of 5), the severities and the open risks cw each:
+ * 5, or a space and the digits of the largest count (a million risks in
+ * one model).
  */
-#define START_FIXED_WIDE(cw)	(2 + 1 + 5 * (cw) + 11 + 10 + 9)
-#define START_FIXED_NARROW(cw)	(2 + 1 + 5 * (cw))
+#define START_FIXED_WIDE(cw)	(2 + 1 + 6 * (cw) + 1 + 11 + 10 + 9 + 5)
+#define START_FIXED_NARROW(cw)	(2 + 1 + 6 * (cw) + 1)
 
 /* The width of the count columns: 5, or more for a larger count. */
 static int
@@ -30,11 +34,14 @@ start_count_width(const struct start_row *v, size_t n)
 	int	s, cw;
 
 	for (i = 0; i < n; i++) {
+		/* The total is the largest: the others are parts of it. */
 		for (s = 0; s < LEVEL_COUNT; s++)
 			if (v[i].counts.by_severity[s] > most)
 				most = v[i].counts.by_severity[s];
 		if (v[i].counts.by_status[RISK_OPEN] > most)
 			most = v[i].counts.by_status[RISK_OPEN];
+		if (v[i].counts.applying > most)
+			most = v[i].counts.applying;
 	}
 	for (cw = 2; most >= 10; most /= 10)
 		cw++;
@@ -88,6 +95,7 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	vline_cell(line, VS_HEADING, "ID", idw);
 	vline_add(line, VS_HEADING, " ");
 	vline_cell(line, VS_HEADING, "NAME", namew);
+	vline_addf(line, VS_HEADING, "%*s", cw + 1, "RISKS");
 	for (s = LEVEL_COUNT - 1; s >= 0; s--)
 		vline_addf(line, VS_HEADING, "%*s", cw,
 		    vocab_label(&vocab_severity, s));
@@ -98,10 +106,11 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	vline_addf(line, VS_HEADING, "%*s", cw,
 	    vocab_label(&vocab_risk_status, RISK_OPEN));
 	if (wide)
-		vline_addf(line, VS_HEADING, "%11s%10s%9s",
+		vline_addf(line, VS_HEADING, "%11s%10s%9s%5s",
 		    vocab_label(&vocab_risk_status, RISK_MITIGATING),
 		    vocab_label(&vocab_risk_status, RISK_MITIGATED),
-		    "ACCEPTED");
+		    "ACCEPTED",
+		    vocab_label(&vocab_risk_status, RISK_NOT_APPLICABLE));
 	l->sticky = 1;
 	for (i = 0; i < n; i++) {
 		const struct risk_counts	*c = &v[i].counts;
@@ -111,6 +120,7 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 		vline_cell(line, VS_NORMAL, v[i].id, idw);
 		vline_add(line, VS_NORMAL, " ");
 		vline_cell(line, VS_NORMAL, v[i].name, namew);
+		vline_addf(line, VS_NORMAL, "%*zu", cw + 1, c->applying);
 		for (s = LEVEL_COUNT - 1; s >= 0; s--)
 			vline_addf(line, c->by_severity[s] > 0 ?
 			    rview_severity_style(s) : VS_DIM, "%*zu", cw,
@@ -125,6 +135,8 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 		    c->by_status[RISK_MITIGATED]);
 		vline_addf(line, VS_NORMAL, "%9zu",
 		    c->by_status[RISK_ACCEPTED]);
+		vline_addf(line, VS_NORMAL, "%5zu",
+		    c->by_status[RISK_NOT_APPLICABLE]);
 	}
 	vlist_fix(l);
 }

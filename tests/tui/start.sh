@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # End to end: the start screen counts risks by status as the dashboard
 # does: mitigating ones have their column beside the mitigated ones, in
-# words (ACCEPTED, not ACC). At 80 columns, where they would cut the
-# model's name, only the open ones are counted beside the severities.
+# words (ACCEPTED, not ACC), and the not applicable ones too, so that the
+# statuses add up to RISKS, the risks that apply, as the severities do
+# (a label says so). At 80 columns, where they would cut the model's
+# name, only the open ones are counted beside the total and severities,
+# as `parapet list` does.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -17,31 +20,41 @@ done
 "$PARAPET" risk "$db" agent-actions-unaudited@backend --status mitigated \
     --justification "the backend logs every ticket it opens" >/dev/null ||
     tui_fail "could not mark a risk mitigated"
+"$PARAPET" risk "$db" llm-unbounded-consumption@llm --status not-applicable \
+    --justification "a fixed quota caps every customer" >/dev/null ||
+    tui_fail "could not mark a risk not applicable"
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
+tui_has 'RISKS: the risks that apply to each model, whatever their status'
+tui_screen | grep -qE ' RISKS +CRIT +HIGH +MED +LOW +OPEN *$' ||
+    tui_fail "at 80 columns the total, severities and open are not labelled"
 tui_screen |
-    grep -qE '^  support-assistant +Customer support assistant( +[0-9]+){5} *$' ||
-    tui_fail "at 80 columns the name is cut or the open risks not counted"
+    grep -qE '^  support-assistant +Customer support assistant +12( +[0-9]+){4} +7 *$' ||
+    tui_fail "at 80 columns the name is cut or the risks not counted"
+# parapet list counts the same: 12 risks that apply, 7 of them open.
+"$PARAPET" list "$db" |
+    grep -qE '^support-assistant +[0-9]+ +[0-9]+ +[0-9]+ +12  ([0-9]+/){3}[0-9]+ +7 ' ||
+    tui_fail "parapet list counts differently from the start screen"
 tui_quit
 TUI_COLS=120 tui_start -t wide "$PARAPET" "$db"
 tui_use wide
 tui_wait 'Models in'
-tui_screen | grep -qE 'OPEN +MITIGATING +MITIGATED +ACCEPTED *$' ||
-    tui_fail "no OPEN MITIGATING MITIGATED ACCEPTED columns"
+tui_screen | grep -qE 'RISKS +CRIT +HIGH +MED +LOW +OPEN +MITIGATING +MITIGATED +ACCEPTED +N/A *$' ||
+    tui_fail "no RISKS ... OPEN MITIGATING MITIGATED ACCEPTED N/A columns"
 # 12 risks (the severities are the catalogue's; what rests only on
 # unanswered fields is open questions; the ticket tool acts, so excessive
 # agency or code execution holds whatever its executes-code, and the first
-# is a risk; the jailbreak is part of the direct injection finding): 8
-# open, 3 mitigating, 1 mitigated, 0 accepted.
-tui_screen | grep -qE '^  support-assistant +Customer .* +8 +3 +1 +0 *$' ||
-    tui_fail "the counts by status are not 8 3 1 0"
+# is a risk; the jailbreak is part of the direct injection finding): 7
+# open, 3 mitigating, 1 mitigated, 0 accepted, 1 not applicable.
+tui_screen | grep -qE '^  support-assistant +Customer .* +12( +[0-9]+){4} +7 +3 +1 +0 +1 *$' ||
+    tui_fail "the counts are not 12, then by status 7 3 1 0 1"
 # The same counts on the dashboard.
 tui_keys Enter
 tui_wait 'Step 5 of 7'
 tui_keys D
 tui_wait 'Risks that apply, by severity and status (12)'
-tui_screen | grep -qE '^  total +8 +3 +1 +0 +0 +12' ||
+tui_screen | grep -qE '^  total +7 +3 +1 +0 +1 +12' ||
     tui_fail "the dashboard counts differently"
 # Below, the open questions: the practice questions not answered and the
 # unanswered fields that threats would rest on, the worst first.

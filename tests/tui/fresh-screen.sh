@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# End to end: a screen opened after another process changed the database
+# (D from the register, R from the dashboard) shows what is stored, with
+# no C-r and no Esc first; a screen merely redrawn keeps what it showed.
+# With PARAPET_TEST_BACKEND=pg (tests/tui/pg/fresh-screen.sh) the database
+# is on the PostgreSQL server of $PARAPET_TEST_PG.
+set -eu
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/lib.sh"
+: "${srcdir:=$here/../..}"
+tui_newdb f
+TUI_COLS=100 TUI_ROWS=30
+tui_support "$db"
+
+tui_start "$PARAPET" "$db"
+tui_wait 'Customer support assistant'
+tui_keys Enter
+tui_wait 'Step 5 of 7'
+tui_keys R
+tui_wait 'risks, by severity'
+tui_has 'revision 1)'
+tui_keys /
+tui_wait 'Filter by text'
+tui_type 'Confident but wrong'
+tui_keys Enter
+tui_wait '1 of 12'
+tui_has 'HIGH open'
+
+# Another process decides the risk: revision 2.
+"$PARAPET" risk "$db" llm-misinformation-overreliance@llm \
+    --status not-applicable --owner Xavier \
+    --justification 'answers are only suggestions to agents' >/dev/null
+# Redrawn, the register still shows what it read.
+tui_keys C-l
+tui_has 'HIGH open'
+tui_has 'revision 1)'
+
+# The dashboard, opened now, shows the stored revision and counts.
+tui_keys D
+tui_wait 'Dashboard'
+tui_wait 'revision 2)'
+# And the register, opened from it, the stored status.
+tui_keys R
+tui_wait 'risks, by severity'
+tui_wait 'HIGH not-applicable'
+tui_has 'revision 2)'
+tui_has 'owner Xavier'
+tui_quit
+echo "fresh-screen: ok"
