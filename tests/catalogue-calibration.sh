@@ -272,6 +272,15 @@ register "$SRC/tests/data/calibration/on-device-agent.yaml"
 grep -q '^high .* 3x5  agent-excessive-agency@order-tool ' "$T/risks" ||
     fail "$model: public reach is counted twice on the order tool"
 
+# A Git server that contractors push to, whose capture is not stated: it
+# sends documents, so it is files, not a live microphone of the people
+# upstream. Indirect injection through it is a risk as stated, not a
+# question of whether the server is a microphone.
+model=calibration-pull-requests
+register "$SRC/tests/data/calibration/pull-requests.yaml"
+grep -q ' llm-indirect-prompt-injection@llm ' "$T/risks" ||
+    fail "$model: injection through a server of documents waits on its capture"
+
 # An internal research assistant over documents that outsiders wrote:
 # only the firm's staff ask, so retrieval beyond a user's rights is no
 # likelier for the outside authors (high, not critical); and poisoned
