@@ -281,6 +281,16 @@ register "$SRC/tests/data/calibration/pull-requests.yaml"
 grep -q ' llm-indirect-prompt-injection@llm ' "$T/risks" ||
     fail "$model: injection through a server of documents waits on its capture"
 
+# A review above a limit leaves the actions below it taken on the model's
+# word: an LLM that plans an agent's bookings, reviewed only over the
+# policy limit, is relied on (misinformation high); one whose every
+# booking is approved is read first (medium).
+model=calibration-booking-limit
+register "$SRC/tests/data/calibration/booking-limit.yaml"
+expect llm-misinformation-overreliance@llm-a high
+expect llm-misinformation-overreliance@llm-b medium
+above llm-misinformation-overreliance@llm-a llm-misinformation-overreliance@llm-b
+
 # An internal research assistant over documents that outsiders wrote:
 # only the firm's staff ask, so retrieval beyond a user's rights is no
 # likelier for the outside authors (high, not critical); and poisoned
