@@ -272,6 +272,25 @@ register "$SRC/tests/data/calibration/on-device-agent.yaml"
 grep -q '^high .* 3x5  agent-excessive-agency@order-tool ' "$T/risks" ||
     fail "$model: public reach is counted twice on the order tool"
 
+# A Git server that contractors push to, whose capture is not stated: it
+# sends documents, so it is files, not a live microphone of the people
+# upstream. Indirect injection through it is a risk as stated, not a
+# question of whether the server is a microphone.
+model=calibration-pull-requests
+register "$SRC/tests/data/calibration/pull-requests.yaml"
+grep -q ' llm-indirect-prompt-injection@llm ' "$T/risks" ||
+    fail "$model: injection through a server of documents waits on its capture"
+
+# A review above a limit leaves the actions below it taken on the model's
+# word: an LLM that plans an agent's bookings, reviewed only over the
+# policy limit, is relied on (misinformation high); one whose every
+# booking is approved is read first (medium).
+model=calibration-booking-limit
+register "$SRC/tests/data/calibration/booking-limit.yaml"
+expect llm-misinformation-overreliance@llm-a high
+expect llm-misinformation-overreliance@llm-b medium
+above llm-misinformation-overreliance@llm-a llm-misinformation-overreliance@llm-b
+
 # An internal research assistant over documents that outsiders wrote:
 # only the firm's staff ask, so retrieval beyond a user's rights is no
 # likelier for the outside authors (high, not critical); and poisoned
