@@ -24,7 +24,8 @@ tui_wait 'Filter by text'
 tui_type 'Confident but wrong'
 tui_keys Enter
 tui_wait '1 of 12'
-tui_has 'HIGH open'
+# The count shows as the text is typed; the row once the prompt is gone.
+tui_wait 'HIGH open'
 
 # Another process decides the risk: revision 2.
 "$PARAPET" risk "$db" llm-misinformation-overreliance@llm \
