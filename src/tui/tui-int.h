@@ -62,6 +62,13 @@ struct screen_ops {
 	void		(*focus)(struct tui *, struct screen *);
 	/* The context chain now (a screen with panes may switch), or NULL. */
 	const enum kctx	*(*chain)(struct screen *);
+	/*
+	 * Or NULL: a step of work left from the last draw (a list filtered
+	 * a slice at a time), run between keys while the screen is on top;
+	 * 1 when it did some (the screen is drawn again), 0 when none is
+	 * left.
+	 */
+	int		(*work)(struct tui *, struct screen *);
 	void		(*free)(struct screen *);
 };
 

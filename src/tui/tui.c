@@ -801,18 +801,29 @@ tui_loop(struct tui *t)
 	enum tui_next	 next;
 	enum action	 a;
 	wint_t		 ch;
-	int		 r, key, had_model;
+	int		 r, key, had_model, busy;
 
 	tui_draw(t);
+	busy = 1;
 	for (;;) {
 		if (tui_signal != 0)
 			return 1;
+		/* Work left on the screen: a key is looked for, not waited. */
+		timeout(busy ? 0 : 250);
 		r = get_wch(&ch);
 		if (r == ERR) {
+			top = t->stack[t->n - 1];
+			if (busy && top->ops->work != NULL &&
+			    top->ops->work(t, top)) {
+				tui_draw(t);
+				continue;
+			}
+			busy = 0;
 			if (tui_idle(t))
 				tui_draw(t);
 			continue;
 		}
+		busy = 1;
 		key = keys_from_curses(r, (unsigned long)ch);
 		if (key == KEYC_NONE)
 			continue;
