@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalogue/catalogue.h"
@@ -793,6 +794,16 @@ tui_idle(struct tui *t)
 	return 1;
 }
 
+/* A monotonic clock in milliseconds. */
+static double
+tui_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* Read keys and act until the user quits or a signal comes. */
 static int
 tui_loop(struct tui *t)
@@ -801,7 +812,8 @@ tui_loop(struct tui *t)
 	enum tui_next	 next;
 	enum action	 a;
 	wint_t		 ch;
-	int		 r, key, had_model, busy;
+	int		 r, key, had_model, busy, owed = 0;
+	double		 drawn = 0;
 
 	tui_draw(t);
 	busy = 1;
@@ -815,15 +827,23 @@ tui_loop(struct tui *t)
 			top = t->stack[t->n - 1];
 			if (busy && top->ops->work != NULL &&
 			    top->ops->work(t, top)) {
-				tui_draw(t);
+				/* What the work shows, ten times a second. */
+				if (tui_ms() - drawn >= 100) {
+					tui_draw(t);
+					drawn = tui_ms();
+					owed = 0;
+				} else
+					owed = 1;
 				continue;
 			}
 			busy = 0;
-			if (tui_idle(t))
+			if (tui_idle(t) || owed)
 				tui_draw(t);
+			owed = 0;
 			continue;
 		}
 		busy = 1;
+		drawn = tui_ms();
 		key = keys_from_curses(r, (unsigned long)ch);
 		if (key == KEYC_NONE)
 			continue;
