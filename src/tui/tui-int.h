@@ -95,6 +95,12 @@ struct tui {
 	struct risk_register	 risks;
 	struct risk_counts	 rcounts;
 	unsigned long		 rloaded;
+	/*
+	 * A model and register closed, freed a part at a time between keys
+	 * (at a million risks, freeing them took seconds).
+	 */
+	struct model		*dead_m;
+	struct risk_register	 dead_risks;
 	struct undo		 undo;		/* its changes */
 	unsigned long		 gen;		/* bumped on every reload */
 	/*
