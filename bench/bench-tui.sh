@@ -11,7 +11,8 @@
 # (read when first shown), Down and PgDn in it, a severity filter, a
 # text search (its first screenful of matches; "every match counted":
 # until the count no longer says "N+ of M", the rest being filtered
-# between keys), and Esc back to the walk-through. Each cell is the median
+# between keys), Esc back to the walk-through and Esc from there to the
+# models (the model closed). Each cell is the median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
 # (a tmux capture per poll) adds a few milliseconds, shown as "harness" (a
 # key the screen ignores).
@@ -115,14 +116,15 @@ start() {
 }
 
 steps=(first open register down pgdn severity search searchall back
-    harness)
+    models harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
 	[down]="Down in the register" [pgdn]="PgDn in the register"
 	[severity]="filter by severity" [search]="search text, Enter"
 	[searchall]="  every match counted"
-	[back]="Esc back" [harness]="harness (a capture)")
+	[back]="Esc back" [models]="Esc to the models"
+	[harness]="harness (a capture)")
 declare -A ms nrisks
 
 # build N DB: the register of N components into DB.
@@ -179,6 +181,7 @@ for n in "${sizes[@]}"; do
 		    >>"$t/searchall"
 		harness >>"$t/harness"
 		timed 'Step [0-9] of 7' Escape >>"$t/back"
+		timed 'Models in' Escape >>"$t/models"
 	done
 	for s in "${steps[@]}"; do
 		ms[$s,$n]=$(median <"$t/$s")
