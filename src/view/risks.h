@@ -139,7 +139,7 @@ struct rview {
 	struct risk *const		*sorted_risks;
 };
 
-#define RVIEW_SLICE	20000
+#define RVIEW_SLICE	10000
 #define RVIEW_WANT	200
 
 void		 rview_init(struct rview *);

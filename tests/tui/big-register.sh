@@ -20,9 +20,9 @@ tui_newdb big
     tui_fail "cannot import the synthetic model"
 "$PARAPET" risks "$db" >"$TUI_DIR/risks"
 n=$(wc -l <"$TUI_DIR/risks")
-# More than a slice of the list (RVIEW_SLICE, 20000) and than two (what
+# More than two slices of the list (RVIEW_SLICE, 10000: what
 # a build filters at most before it returns).
-[ "$n" -gt 20000 ] || tui_fail "only $n risks: less than a slice"
+[ "$n" -gt 20000 ] || tui_fail "only $n risks: less than two slices"
 adv=$(grep -c 'Adversarial inputs make the model decide wrongly$' \
     "$TUI_DIR/risks")
 [ "$adv" -gt 100 ] || tui_fail "only $adv adversarial-input risks"
@@ -33,7 +33,7 @@ tui_wait 'Models in'
 tui_keys Enter
 tui_wait ' of 7: ' 60
 tui_keys R
-# Whole, not "20000+ of": the rest was filtered between keys.
+# Whole, not "10000+ of": the rest was filtered between keys.
 tui_wait "$n of $n risks, by severity" 60
 tui_hasnt "+ of $n"
 tui_keys End
