@@ -9,7 +9,10 @@
 # and times, from the key sent to the screen showing what the key asked
 # for: the first screen, opening the model, opening its risk register
 # (read when first shown), Down and PgDn in it, a severity filter, a
-# text search, and Esc back to the walk-through. Each cell is the median
+# text search (its first screenful of matches; "every match counted":
+# until the count no longer says "N+ of M", the rest being filtered
+# between keys), Esc back to the walk-through and Esc from there to the
+# models (the model closed). Each cell is the median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
 # (a tmux capture per poll) adds a few milliseconds, shown as "harness" (a
 # key the screen ignores).
@@ -66,6 +69,7 @@ timed() {
 	shift
 	before=$(screen)
 	t0=$EPOCHREALTIME
+	sent=$t0
 	tx send-keys -t b "$@"
 	while :; do
 		s=$(screen)
@@ -75,6 +79,16 @@ timed() {
 	done
 	t1=$EPOCHREALTIME
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f\n", (b - a) * 1000 }'
+}
+
+# since_sent REGEX: wait until the screen shows REGEX; print the
+# milliseconds since the last timed key was sent.
+since_sent() {
+	while ! screen | grep -qE -- "$1"; do
+		:
+	done
+	awk -v a="$sent" -v b="$EPOCHREALTIME" \
+	    'BEGIN { printf "%.0f\n", (b - a) * 1000 }'
 }
 
 # harness: a capture right after a key the screens ignore (F12), so what
@@ -101,13 +115,16 @@ start() {
 	    -e PARAPET_NOW=2026-01-01T00:00:00Z "$bin $1; sleep 3600"
 }
 
-steps=(first open register down pgdn severity search back harness)
+steps=(first open register down pgdn severity search searchall back
+    models harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
 	[down]="Down in the register" [pgdn]="PgDn in the register"
 	[severity]="filter by severity" [search]="search text, Enter"
-	[back]="Esc back" [harness]="harness (a capture)")
+	[searchall]="  every match counted"
+	[back]="Esc back" [models]="Esc to the models"
+	[harness]="harness (a capture)")
 declare -A ms nrisks
 
 # build N DB: the register of N components into DB.
@@ -160,8 +177,11 @@ for n in "${sizes[@]}"; do
 		wait_for 'Filter by text' || exit 1
 		tx send-keys -t b -l 'prompt'
 		timed "text 'prompt'" Enter >>"$t/search"
+		since_sent "^[0-9]+ of [0-9]+ risks.*text 'prompt'" \
+		    >>"$t/searchall"
 		harness >>"$t/harness"
 		timed 'Step [0-9] of 7' Escape >>"$t/back"
+		timed 'Models in' Escape >>"$t/models"
 	done
 	for s in "${steps[@]}"; do
 		ms[$s,$n]=$(median <"$t/$s")

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1285,6 +1286,120 @@ test_risk_list_text_in_threat(void **state)
 	catalogue_free(cat);
 }
 
+/* A register of n risks "t-N" on targets "aN", every third one's title
+ * saying "needle"; risk 42's target is long. */
+static void
+wide_register(struct risk_register *r, size_t n)
+{
+	struct risk	*k;
+	char		 threat[16], target[40];
+	size_t		 i;
+
+	risk_register_init(r);
+	for (i = 0; i < n; i++) {
+		snprintf(threat, sizeof threat, "t-%03zu", i);
+		snprintf(target, sizeof target, i == 42 ?
+		    "a-target-named-at-length-%zu" : "a%zu", i);
+		k = risk_register_add(r, threat, target);
+		k->title = xstrdup(i % 3 == 0 ? "Has the needle" : "Plain");
+		k->severity = LEVEL_HIGH;
+		k->likelihood = 3;
+		k->impact = 3;
+		k->applies = 1;
+	}
+}
+
+/*
+ * A list filtered a slice at a time: a first screenful at once, marked
+ * pending, then the rest; when done it is the list a build in one go
+ * gives, line for line, the columns widened for a target found late
+ * (lines already shown made again), and the remembered risk has the
+ * cursor even though it came late.
+ */
+static void
+test_risk_list_in_slices(void **state)
+{
+	struct risk_register	 r;
+	struct rview		 whole, rv;
+	struct error		 err;
+	char			*a, *b;
+	size_t			 i, steps = 0;
+
+	(void)state;
+	wide_register(&r, 90);
+	rview_init(&whole);
+	assert_int_equal(rfilter_set(&whole.filter, "text", "NEEDLE", &err),
+	    0);
+	rview_build(&whole, &r, NULL, 80);
+	assert_false(whole.pending);
+	assert_int_equal(whole.shown, 30);
+
+	rview_init(&rv);
+	rfilter_set(&rv.filter, "text", "needle", &err);
+	rv.slice = 6;
+	rv.want = 3;
+	rv.keep_threat = xstrdup("t-081");
+	rv.keep_target = xstrdup("a81");
+	rview_build(&rv, &r, NULL, 80);
+	/* 6 risks looked at, 2 matched: on to the third, then it stops. */
+	assert_true(rv.pending);
+	assert_int_equal(rv.shown, 3);
+	a = line_text(&rv.list, 1);
+	assert_string_equal(a, "HIGH open   a0           Has the needle");
+	free(a);
+	/* Not there yet: the cursor on the first. */
+	assert_string_equal(rview_selected(&rv)->threat, "t-000");
+	while (rview_more(&rv))
+		steps++;
+	assert_false(rv.pending);
+	assert_int_equal(steps, 14);	/* the 83 risks left, 6 a step */
+	assert_int_equal(rv.shown, 30);
+	assert_int_equal(rv.list.lines.n, whole.list.lines.n);
+	for (i = 0; i < rv.list.lines.n; i++) {
+		a = line_text(&rv.list, i);
+		b = line_text(&whole.list, i);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	/*
+	 * The target found late widened the column of the first line too:
+	 * its title under the heading's, past the long target.
+	 */
+	a = line_text(&rv.list, 0);
+	b = line_text(&rv.list, 1);
+	assert_true(strstr(a, "TITLE") - a == strstr(b, "Has") - b);
+	/* SEV, STATUS, then TARGET cut at a third of the width. */
+	assert_true(strstr(b, "Has") - b > 4 + 1 + 6 + 1 + 80 / 3);
+	free(a);
+	free(b);
+	assert_string_equal(rview_selected(&rv)->threat, "t-081");
+	assert_int_equal(rview_more(&rv), 0);
+
+	/* A cursor moved meanwhile stays where it was put. */
+	rview_build(&rv, &r, NULL, 80);
+	assert_true(rv.pending);
+	vlist_home(&rv.list);
+	vlist_move(&rv.list, 1);
+	rview_remember(&rv);
+	while (rview_more(&rv))
+		;
+	assert_string_equal(rview_selected(&rv)->threat, "t-003");
+
+	/* Nothing matches: said only once everything was looked at. */
+	rfilter_set(&rv.filter, "text", "absent", &err);
+	rview_build(&rv, &r, NULL, 80);
+	assert_true(rv.pending);
+	assert_false(list_has(&rv.list, "No risk matches the filter"));
+	while (rview_more(&rv))
+		;
+	assert_int_equal(rv.shown, 0);
+	assert_true(list_has(&rv.list, "No risk matches the filter"));
+	rview_release(&rv);
+	rview_release(&whole);
+	risk_register_release(&r);
+}
+
 static void
 test_overdue_uses_the_pinned_clock(void **state)
 {
@@ -1624,6 +1739,7 @@ main(void)
 		cmocka_unit_test(test_flows_view_marks_crossings_in_words),
 		cmocka_unit_test(test_risk_list_filters_and_sorts),
 		cmocka_unit_test(test_risk_list_text_in_threat),
+		cmocka_unit_test(test_risk_list_in_slices),
 		cmocka_unit_test(test_overdue_uses_the_pinned_clock),
 		cmocka_unit_test(test_start_and_history_lines),
 		cmocka_unit_test(test_risk_detail_and_dashboard),

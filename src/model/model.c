@@ -537,6 +537,41 @@ model_free(struct model *m)
 	free(m);
 }
 
+int
+model_free_some(struct model *m, size_t n)
+{
+	struct strmap_slot	*sl;
+
+	if (m == NULL)
+		return 0;
+	/* The index from its last slot (its size no longer a power of two:
+	 * it is only freed). */
+	for (; n > 0 && m->ids.cap > 0; n--) {
+		sl = &m->ids.slots[--m->ids.cap];
+		if (sl->key != NULL)
+			free(sl->value);
+	}
+	for (; n > 0 && m->nflows > 0; n--) {
+		model_free_fields(m->flows[--m->nflows], OBJ_FLOW);
+		free(m->flows[m->nflows]);
+	}
+	for (; n > 0 && m->ncomponents > 0; n--) {
+		model_free_fields(m->components[--m->ncomponents],
+		    OBJ_COMPONENT);
+		free(m->components[m->ncomponents]);
+	}
+	for (; n > 0 && m->nboundaries > 0; n--) {
+		model_free_fields(m->boundaries[--m->nboundaries],
+		    OBJ_BOUNDARY);
+		free(m->boundaries[m->nboundaries]);
+	}
+	if (n == 0)
+		return 1;
+	/* What is left is small: the practices, the arrays, the system. */
+	model_free(m);
+	return 0;
+}
+
 /* Append a pointer to a growable array whose capacity is a power of two. */
 static void
 model_append(void ***array, size_t *n, void *p)

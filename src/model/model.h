@@ -234,6 +234,13 @@ int		 id_valid(const char *);
 
 struct model	*model_new(void);
 void		 model_free(struct model *);
+/*
+ * Free a model a part at a time (what a screen does between keys, so
+ * that a key waits for no more than a part): up to about n of its index
+ * entries or objects, the last first. Returns 1 while some are left, 0
+ * once the whole model is freed. A model being freed so is of no use.
+ */
+int		 model_free_some(struct model *, size_t n);
 /* Add objects; the model owns them. Fields start unset. */
 struct boundary	*model_add_boundary(struct model *, const char *id);
 struct component *model_add_component(struct model *, const char *id,

@@ -60,6 +60,17 @@ risk_register_release(struct risk_register *r)
 	risk_register_init(r);
 }
 
+int
+risk_register_release_some(struct risk_register *r, size_t n)
+{
+	for (; n > 0 && r->n > 0; n--)
+		risk_free(r->risks[--r->n]);
+	if (r->n > 0)
+		return 1;
+	risk_register_release(r);
+	return 0;
+}
+
 struct risk *
 risk_register_add(struct risk_register *r, const char *threat,
     const char *target)

@@ -105,6 +105,9 @@ struct risk_register {
 
 void		 risk_register_init(struct risk_register *);
 void		 risk_register_release(struct risk_register *);
+/* Free up to n of its risks, the last first; 1 while some are left, 0
+ * once it is released (empty). */
+int		 risk_register_release_some(struct risk_register *, size_t n);
 /* Add a risk with everything unset and status open; the register owns it. */
 struct risk	*risk_register_add(struct risk_register *, const char *threat,
 		     const char *target);

@@ -208,8 +208,10 @@ risks_draw(struct tui *t, struct screen *s)
 	rfilter_copy(&t->rfilter, &rs->rv.filter);
 	t->rsort = rs->rv.sort;
 	memset(&l, 0, sizeof l);
-	vline_addf(&l, VS_HEADING, "%zu of %zu risks, by %s", rs->rv.shown,
-	    rs->rv.total, rsort_name(rs->rv.sort));
+	/* "120+ of 970256" while the rest of the register is filtered. */
+	vline_addf(&l, VS_HEADING, "%zu%s of %zu risks, by %s", rs->rv.shown,
+	    rs->rv.pending ? "+" : "", rs->rv.total,
+	    rsort_name(rs->rv.sort));
 	if (rfilter_active(&rs->rv.filter)) {
 		buf_init(&b);
 		rfilter_describe(&rs->rv.filter, &b);
@@ -608,6 +610,23 @@ risks_key(struct tui *t, struct screen *s, int key, enum action a)
 	return next;
 }
 
+/*
+ * Between keys: filter the next slice of the register, as long as the
+ * list was built from the register loaded now (else the next draw builds
+ * it again).
+ */
+static int
+risks_work(struct tui *t, struct screen *s)
+{
+	struct risks_screen	*rs = s->data;
+
+	if (!rs->rv.pending || rs->gen != t->gen + 1 ||
+	    t->rloaded != t->gen + 1 || rs->rv.sorted_of != &t->risks ||
+	    rs->rv.sorted_risks != t->risks.risks)
+		return 0;
+	return rview_more(&rs->rv);
+}
+
 static void
 risks_free(struct screen *s)
 {
@@ -626,6 +645,7 @@ static const struct screen_ops risks_ops = {
 	.draw = risks_draw,
 	.key = risks_key,
 	.chain = risks_chain,
+	.work = risks_work,
 	.free = risks_free,
 };
 

@@ -62,6 +62,13 @@ struct screen_ops {
 	void		(*focus)(struct tui *, struct screen *);
 	/* The context chain now (a screen with panes may switch), or NULL. */
 	const enum kctx	*(*chain)(struct screen *);
+	/*
+	 * Or NULL: a step of work left from the last draw (a list filtered
+	 * a slice at a time), run between keys while the screen is on top;
+	 * 1 when it did some (the screen is drawn again), 0 when none is
+	 * left.
+	 */
+	int		(*work)(struct tui *, struct screen *);
 	void		(*free)(struct screen *);
 };
 
@@ -88,6 +95,12 @@ struct tui {
 	struct risk_register	 risks;
 	struct risk_counts	 rcounts;
 	unsigned long		 rloaded;
+	/*
+	 * A model and register closed, freed a part at a time between keys
+	 * (at a million risks, freeing them took seconds).
+	 */
+	struct model		*dead_m;
+	struct risk_register	 dead_risks;
 	struct undo		 undo;		/* its changes */
 	unsigned long		 gen;		/* bumped on every reload */
 	/*

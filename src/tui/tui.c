@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "catalogue/catalogue.h"
@@ -213,13 +214,46 @@ tui_body_height(const struct tui *t)
 	return t->rows - 1 - (t->status_rows > 1 ? t->status_rows : 1);
 }
 
+/* Parts of a closed model and register freed at a step between keys. */
+#define TUI_TRASH_STEP	50000
+
+/*
+ * Free a step of the model and register closed last; 1 when it did, 0
+ * when nothing is left.
+ */
+static int
+tui_trash_step(struct tui *t)
+{
+	if (t->dead_risks.n > 0 || t->dead_risks.risks != NULL) {
+		risk_register_release_some(&t->dead_risks, TUI_TRASH_STEP);
+		return 1;
+	}
+	if (t->dead_m != NULL) {
+		if (model_free_some(t->dead_m, TUI_TRASH_STEP) == 0)
+			t->dead_m = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+/* Free the model and register closed last, all of them now. */
+static void
+tui_trash_empty(struct tui *t)
+{
+	model_free(t->dead_m);
+	t->dead_m = NULL;
+	risk_register_release(&t->dead_risks);
+}
+
 void
 tui_close_model(struct tui *t)
 {
-	model_free(t->m);
+	/* Freed between keys (tui_trash_step()); one closed before, now. */
+	tui_trash_empty(t);
+	t->dead_m = t->m;
+	t->dead_risks = t->risks;
 	t->m = NULL;
 	walk_tmpl_release(&t->tmpl);
-	risk_register_release(&t->risks);
 	risk_register_init(&t->risks);
 	memset(&t->rcounts, 0, sizeof t->rcounts);
 	t->rloaded = 0;
@@ -772,6 +806,16 @@ tui_idle(struct tui *t)
 	return 1;
 }
 
+/* A monotonic clock in milliseconds. */
+static double
+tui_ms(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
 /* Read keys and act until the user quits or a signal comes. */
 static int
 tui_loop(struct tui *t)
@@ -780,18 +824,38 @@ tui_loop(struct tui *t)
 	enum tui_next	 next;
 	enum action	 a;
 	wint_t		 ch;
-	int		 r, key, had_model;
+	int		 r, key, had_model, busy, owed = 0;
+	double		 drawn = 0;
 
 	tui_draw(t);
+	busy = 1;
 	for (;;) {
 		if (tui_signal != 0)
 			return 1;
+		/* Work left on the screen: a key is looked for, not waited. */
+		timeout(busy ? 0 : 250);
 		r = get_wch(&ch);
 		if (r == ERR) {
-			if (tui_idle(t))
+			top = t->stack[t->n - 1];
+			if (busy && ((top->ops->work != NULL &&
+			    top->ops->work(t, top)) || tui_trash_step(t))) {
+				/* What the work shows, ten times a second. */
+				if (tui_ms() - drawn >= 100) {
+					tui_draw(t);
+					drawn = tui_ms();
+					owed = 0;
+				} else
+					owed = 1;
+				continue;
+			}
+			busy = 0;
+			if (tui_idle(t) || owed)
 				tui_draw(t);
+			owed = 0;
 			continue;
 		}
+		busy = 1;
+		drawn = tui_ms();
 		key = keys_from_curses(r, (unsigned long)ch);
 		if (key == KEYC_NONE)
 			continue;
@@ -984,6 +1048,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 		screen_free(t.stack[--t.n]);
 	screen_free(t.pending);
 	tui_close_model(&t);
+	tui_trash_empty(&t);
 	buf_release(&t.status);
 	buf_release(&t.hintbuf);
 	free(t.search);

@@ -384,6 +384,8 @@ rview_remember(struct rview *rv)
 {
 	const struct risk	*k = rview_selected(rv);
 
+	/* The cursor placed (or moved): the remembered risk is not sought. */
+	rv->seek = 0;
 	if (k == NULL)
 		return;
 	free(rv->keep_threat);
@@ -556,6 +558,13 @@ rview_stale(struct rview *rv)
 	free(rv->sorted);
 	rv->sorted = NULL;
 	rv->nsorted = 0;
+	/* What was still to filter pointed into it. */
+	free(rv->thit);
+	rv->thit = NULL;
+	if (rv->pending) {
+		rv->pending = 0;
+		rv->scan = 0;
+	}
 	rv->sorted_of = NULL;
 	rv->sorted_risks = NULL;
 }
@@ -622,18 +631,131 @@ rview_fill(const void *arg, struct vline *v)
 	rview_risk_line(v, k, rview_threat(rv->cat, k->threat), &rv->cols);
 }
 
+/* Drop the text of a line, keep what it shows (made again when shown). */
+static void
+rview_unfill(struct vline *v)
+{
+	const void	*data = v->data;
+	int		 sel = v->selectable;
+
+	vline_release(v);
+	v->data = data;
+	v->selectable = sel;
+}
+
+/* The heading of the columns, line 0, with the widths as they are now. */
+static void
+rview_heading(struct rview *rv)
+{
+	struct vline	*v = &rv->list.lines.v[0];
+	const struct rview_cols *c = &rv->cols;
+
+	rview_unfill(v);
+	vline_cell(v, VS_HEADING, "SEV", 4);
+	vline_add(v, VS_HEADING, " ");
+	vline_cell(v, VS_HEADING, "STATUS", c->status);
+	vline_add(v, VS_HEADING, " ");
+	vline_cell(v, VS_HEADING, "TARGET", c->target);
+	vline_add(v, VS_HEADING, " ");
+	vline_cell(v, VS_HEADING, "GUIDE", c->guide);
+	vline_add(v, VS_HEADING, " TITLE");
+}
+
+/*
+ * The widths worked out from the risks listed so far; when they changed,
+ * the lines already formatted with the old ones are made again when next
+ * shown.
+ */
+static void
+rview_widths(struct rview *rv)
+{
+	struct rview_cols	 c = rv->fit;
+	struct vlines		*ls = &rv->list.lines;
+	size_t			 i;
+
+	rview_cols_done(&c, rv->width);
+	if (memcmp(&c, &rv->cols, sizeof c) == 0)
+		return;
+	rv->cols = c;
+	for (i = 1; i < ls->n; i++)
+		if (ls->v[i].data != NULL && ls->v[i].n > 0)
+			rview_unfill(&ls->v[i]);
+	rview_heading(rv);
+}
+
+/*
+ * Filter the next risks of the sorted register into the list, from
+ * rv->scan, until the end or until limit risks were looked at and at
+ * least want are listed (2 limits at most). The risk remembered gets the
+ * cursor when it comes, unless the cursor was moved meanwhile.
+ */
+static void
+rview_scan(struct rview *rv, size_t limit, size_t want)
+{
+	const struct rview_item	*it;
+	struct vlines		*ls = &rv->list.lines;
+	struct vline		*v;
+	size_t			 end = rv->scan + limit;
+	size_t			 most = rv->scan + 2 * limit;
+	int			 known;
+
+	for (;;) {
+		if (rv->scan >= rv->nsorted)
+			break;
+		/* Past the limit when enough show, or anyway at 2 limits. */
+		if (rv->scan >= end && (rv->shown >= want ||
+		    rv->scan >= most))
+			break;
+		it = &rv->sorted[rv->scan++];
+		known = -1;
+		if (rv->thit != NULL && it->ti > 0) {
+			if (rv->thit[it->ti - 1] == -1)
+				rv->thit[it->ti - 1] = (signed char)
+				    rfilter_threat(&rv->filter, it->t);
+			known = rv->thit[it->ti - 1];
+		}
+		if (!rfilter_match_known(&rv->filter, it->k, it->t, known))
+			continue;
+		/* Listed apart: the provisional risks that apply. */
+		if (rv->sort == RSORT_SEVERITY && it->k->applies &&
+		    it->provisional && (rv->shown == 0 || !rv->prev))
+			vlines_addf(ls, VS_WARN, "To confirm: "
+			    "these rest on unanswered fields");
+		rv->prev = it->provisional;
+		rv->shown++;
+		rview_cols_fit(&rv->fit, it->k, it->t);
+		/* Its text when it is shown (rview_fill()). */
+		v = vlines_add(ls);
+		v->selectable = 1;
+		v->data = it->k;
+		if (rv->seek && strcmp(it->k->threat, rv->keep_threat) == 0 &&
+		    strcmp(it->k->target, rv->keep_target) == 0) {
+			rv->list.cursor = ls->n - 1;
+			rv->seek = 0;
+		}
+	}
+	rview_widths(rv);
+	if (rv->scan < rv->nsorted)
+		return;
+	/* Done: the whole register looked at. */
+	free(rv->thit);
+	rv->thit = NULL;
+	rv->pending = 0;
+	rv->seek = 0;
+	if (rv->shown == 0)
+		vlines_addf(ls, VS_DIM, "%s",
+		    rfilter_active(&rv->filter) ? "No risk matches the filter "
+		    "(c clears it)." : "No risks.");
+	vlist_fix(&rv->list);
+	rview_remember(rv);
+}
+
 void
 rview_build(struct rview *rv, const struct risk_register *r,
     const struct catalogue *cat, int width)
 {
 	static const struct risk_register none;
-	const struct rview_item	*it;
-	struct rview_cols	 cols;
 	struct vlines		*ls = &rv->list.lines;
-	struct vline		*v;
-	signed char		*thit = NULL;
-	size_t			 i, n = 0;
-	int			 prev = 0, known;
 
 	if (r == NULL)
 		r = &none;
@@ -642,6 +764,8 @@ rview_build(struct rview *rv, const struct risk_register *r,
 	rv->cat = cat;
 	rview_sort(rv, r, cat);
 	vlist_clear(&rv->list);
+	free(rv->thit);
+	rv->thit = NULL;
 	/* Room for every risk, the heading and a note, at once. */
 	if (ls->cap < rv->nsorted + 3) {
 		ls->cap = rv->nsorted + 3;
@@ -649,64 +773,41 @@ rview_build(struct rview *rv, const struct risk_register *r,
 	}
 	vlines_add(ls);		/* the heading, once the widths are known */
 	rv->list.sticky = 1;
+	rv->list.fill = rview_fill;
+	rv->list.fill_arg = rv;
 	/* The fixed columns as wide as what they show; the title the rest. */
-	rview_cols_init(&cols, 1);
+	rview_cols_init(&rv->fit, 1);
+	memset(&rv->cols, 0, sizeof rv->cols);
+	rv->width = width;
 	/*
 	 * What a text filter finds in a threat's own texts, worked out once
 	 * a threat, not once each of its risks (-1: not yet).
 	 */
 	if (rv->filter.text != NULL && cat != NULL && cat->nthreats > 0) {
-		thit = xreallocarray(NULL, cat->nthreats, sizeof *thit);
-		memset(thit, -1, cat->nthreats * sizeof *thit);
+		rv->thit = xreallocarray(NULL, cat->nthreats,
+		    sizeof *rv->thit);
+		memset(rv->thit, -1, cat->nthreats * sizeof *rv->thit);
 	}
-	for (i = 0; i < rv->nsorted; i++) {
-		it = &rv->sorted[i];
-		known = -1;
-		if (thit != NULL && it->ti > 0) {
-			if (thit[it->ti - 1] == -1)
-				thit[it->ti - 1] = (signed char)
-				    rfilter_threat(&rv->filter, it->t);
-			known = thit[it->ti - 1];
-		}
-		if (!rfilter_match_known(&rv->filter, it->k, it->t, known))
-			continue;
-		/* Listed apart: the provisional risks that apply. */
-		if (rv->sort == RSORT_SEVERITY && it->k->applies &&
-		    it->provisional && (n == 0 || !prev))
-			vlines_addf(ls, VS_WARN, "To confirm: "
-			    "these rest on unanswered fields");
-		prev = it->provisional;
-		n++;
-		rview_cols_fit(&cols, it->k, it->t);
-		/* Its text when it is shown (rview_fill()). */
-		v = vlines_add(ls);
-		v->selectable = 1;
-		v->data = it->k;
-	}
-	free(thit);
-	rview_cols_done(&cols, width);
-	rv->cols = cols;
-	v = &ls->v[0];
-	vline_cell(v, VS_HEADING, "SEV", 4);
-	vline_add(v, VS_HEADING, " ");
-	vline_cell(v, VS_HEADING, "STATUS", cols.status);
-	vline_add(v, VS_HEADING, " ");
-	vline_cell(v, VS_HEADING, "TARGET", cols.target);
-	vline_add(v, VS_HEADING, " ");
-	vline_cell(v, VS_HEADING, "GUIDE", cols.guide);
-	vline_add(v, VS_HEADING, " TITLE");
-	rv->list.fill = rview_fill;
-	rv->list.fill_arg = rv;
-	if (n == 0)
-		vlines_addf(ls, VS_DIM, "%s",
-		    rfilter_active(&rv->filter) ? "No risk matches the filter "
-		    "(c clears it)." : "No risks.");
-	rv->shown = n;
+	rv->scan = 0;
+	rv->shown = 0;
+	rv->prev = 0;
 	rv->total = r->n;
-	if (rv->keep_threat == NULL ||
-	    rview_select(rv, rv->keep_threat, rv->keep_target) == -1)
+	rv->pending = 1;
+	rv->seek = rv->keep_threat != NULL && rv->keep_target != NULL;
+	/* A first screenful now; the rest by rview_more(). */
+	rview_scan(rv, rv->slice > 0 ? rv->slice : RVIEW_SLICE,
+	    rv->want > 0 ? rv->want : RVIEW_WANT);
+	if (rv->pending)
 		vlist_fix(&rv->list);
-	rview_remember(rv);
+}
+
+int
+rview_more(struct rview *rv)
+{
+	if (!rv->pending)
+		return 0;
+	rview_scan(rv, rv->slice > 0 ? rv->slice : RVIEW_SLICE, 0);
+	return 1;
 }
 
 const struct risk *

@@ -102,8 +102,26 @@ struct rview {
 	enum rsort	 sort;
 	struct vlist	 list;		/* data: const struct risk; a risk's
 					   line is formatted when shown */
-	size_t		 shown;		/* risks listed */
+	size_t		 shown;		/* risks listed (so far, while
+					   pending) */
 	size_t		 total;		/* risks in the register */
+	/*
+	 * A list is filtered a slice of the register at a time: the first
+	 * screenful when built, the rest by rview_more() between keys.
+	 * slice: risks looked at a step (0: RVIEW_SLICE); want: lines to
+	 * list before a build returns (0: RVIEW_WANT).
+	 */
+	int		 pending;	/* risks are still to filter */
+	size_t		 scan;		/* the next of sorted to filter */
+	size_t		 slice;
+	size_t		 want;
+	int		 seek;		/* the remembered risk is to get the
+					   cursor when it comes */
+	int		 prev;		/* the last listed was provisional */
+	signed char	*thit;		/* a threat's texts match, per threat
+					   (-1: not yet), for a text filter */
+	int		 width;
+	struct rview_cols fit;		/* the widths of what is listed */
 	char		*keep_threat;	/* the selection, by name, kept */
 	char		*keep_target;	/* across reloads of the register */
 	/* What the lines are formatted with. */
@@ -121,6 +139,9 @@ struct rview {
 	struct risk *const		*sorted_risks;
 };
 
+#define RVIEW_SLICE	10000
+#define RVIEW_WANT	200
+
 void		 rview_init(struct rview *);
 void		 rview_release(struct rview *);
 /*
@@ -130,12 +151,19 @@ void		 rview_release(struct rview *);
 void		 rview_remember(struct rview *);
 /*
  * Build the list: a heading of columns, then the risks that pass the
- * filter in the sort order. The cursor goes back to the risk remembered
+ * filter in the sort order: at least a screenful of them (rv->want), the
+ * rest by rview_more() while rv->pending. The cursor goes back to the risk remembered
  * (by name) when that risk is still listed. The register is sorted once
  * for an order and kept: call rview_stale() whenever its risks change.
  */
 void		 rview_build(struct rview *, const struct risk_register *,
 		     const struct catalogue *, int width);
+/*
+ * Filter the next slice of the register into the list (the widths of the
+ * columns follow what is listed). Returns 1 when it did, 0 when nothing
+ * was pending; rv->pending says whether more is to come.
+ */
+int		 rview_more(struct rview *);
 /* The register built from was changed or reloaded: sort it again. */
 void		 rview_stale(struct rview *);
 /* The risk under the cursor, or NULL. */
