@@ -334,8 +334,11 @@ tui_open(struct tui *t, const char *id)
 		rfilter_release(&t->rfilter);
 		t->rsort = RSORT_SEVERITY;
 	}
-	model_free(t->m);
-	risk_register_release(&t->risks);
+	/* The old ones freed between keys, as a closed model's (at a
+	   million risks freeing them takes a second after each save). */
+	tui_trash_empty(t);
+	t->dead_m = t->m;
+	t->dead_risks = t->risks;
 	risk_register_init(&t->risks);
 	t->m = m;
 	t->rcounts = rc;
