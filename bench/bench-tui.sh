@@ -9,7 +9,9 @@
 # and times, from the key sent to the screen showing what the key asked
 # for: the first screen, opening the model, opening its risk register
 # (read when first shown), Down and PgDn in it, a severity filter, a
-# text search, and Esc back to the walk-through. Each cell is the median
+# text search, Esc back to the walk-through, and D for the dashboard
+# (its counts, the open questions kept with the model, the overdue and
+# accepted risks, the guidelines' coverage). Each cell is the median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
 # (a tmux capture per poll) adds a few milliseconds, shown as "harness" (a
 # key the screen ignores).
@@ -101,13 +103,13 @@ start() {
 	    -e PARAPET_NOW=2026-01-01T00:00:00Z "$bin $1; sleep 3600"
 }
 
-steps=(first open register down pgdn severity search back harness)
+steps=(first open register down pgdn severity search back dashboard harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
 	[down]="Down in the register" [pgdn]="PgDn in the register"
 	[severity]="filter by severity" [search]="search text, Enter"
-	[back]="Esc back" [harness]="harness (a capture)")
+	[back]="Esc back" [dashboard]="D (the dashboard)" [harness]="harness (a capture)")
 declare -A ms nrisks
 
 # build N DB: the register of N components into DB.
@@ -162,6 +164,7 @@ for n in "${sizes[@]}"; do
 		timed "text 'prompt'" Enter >>"$t/search"
 		harness >>"$t/harness"
 		timed 'Step [0-9] of 7' Escape >>"$t/back"
+		timed 'Risks that apply, by severity' D >>"$t/dashboard"
 	done
 	for s in "${steps[@]}"; do
 		ms[$s,$n]=$(median <"$t/$s")
