@@ -990,6 +990,54 @@ out:
 	return store_end_risks(s, id, reg, first, rc, err);
 }
 
+int
+store_load_risk(struct store *s, const char *id, const char *threat,
+    const char *target, struct risk_register *reg, long *revision,
+    struct error *err)
+{
+	static const char *const sql = "SELECT " STORE_RISK_COLUMNS
+	    " FROM risks WHERE system = ? AND threat = ? AND target = ?";
+	static const char *const mit = "SELECT mitigation, status, owner, "
+	    "due, notes FROM risk_mitigations WHERE system = ? AND "
+	    "threat = ? AND target = ? ORDER BY rowid";
+	struct db_stmt	*st;
+	struct risk	*k = NULL;
+	int		 rc = -1;
+
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if ((*revision = store_revision(s, id, err)) == -1)
+		goto out;
+	if (*revision == 0) {
+		rc = 0;
+		goto out;
+	}
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		goto out;
+	store_bind(st, 1, id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	if ((rc = store_step(s, st, err)) == 1)
+		k = store_risk_row(reg, st);
+	db_reset(st);
+	if (rc != 1)
+		goto out;
+	if ((st = store_prepare(s, mit, err)) == NULL) {
+		rc = -1;
+		goto out;
+	}
+	store_bind(st, 1, id);
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	while ((rc = store_step(s, st, err)) == 1)
+		if (db_column_text(st, 0) != NULL)
+			store_mitigation_row(k, st, 0);
+	rc = rc == -1 ? -1 : 1;
+out:
+	store_rollback(s);	/* a read: nothing to keep */
+	return rc;
+}
+
 /* "" clears a text: NULL. */
 static const char *
 store_cleared(const char *v)

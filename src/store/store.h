@@ -291,6 +291,16 @@ int		 store_merge_findings(struct store *, const char *id,
 int		 store_load_risks(struct store *, const char *id,
 		     struct risk_register *, struct error *);
 /*
+ * Append to reg one stored risk of a model with its mitigations, as
+ * store_load_risks() reads it, and set *revision to the model's revision,
+ * both read in one read transaction: for a screen that made a decision on
+ * it and needs only that risk again. 1, 0 if there is no such risk (or
+ * model), -1 with err set.
+ */
+int		 store_load_risk(struct store *, const char *id,
+		     const char *threat, const char *target,
+		     struct risk_register *, long *revision, struct error *);
+/*
  * Decide a risk. status is an enum risk_status (-1: the one stored, as
  * it is when the decision is written); owner and justification may be
  * NULL (unchanged; "" clears). Accepting or marking not applicable

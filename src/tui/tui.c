@@ -569,12 +569,88 @@ tui_risk_seen(struct tui *t, const struct risk *k, const char *mit)
 }
 
 /*
+ * What a decision on one risk needs to read again, taken before it is
+ * written: whether what the screens show is all that is stored (nobody
+ * wrote since it was read), and where the database stood.
+ */
+struct tui_decision {
+	struct store_mark	 before;
+	int			 current;
+	char			*threat;
+	char			*target;
+};
+
+static void
+tui_decision_begin(struct tui *t, const struct risk *k,
+    struct tui_decision *d)
+{
+	d->current = t->rloaded == t->gen + 1 &&
+	    !store_moved(t->s->store, &t->loaded);
+	store_mark(t->s->store, &d->before);
+	d->threat = xstrdup(k->threat);
+	d->target = xstrdup(k->target);
+}
+
+/*
+ * After this process decided one risk, with nothing else written since
+ * the screens read the model and its register: that risk, the revision
+ * and the counts are read again, not the whole model and register
+ * (seconds at a million risks). 0, or -1 when the whole must be read
+ * again: another process wrote meanwhile (a server counts this one's
+ * writes too, so there it always is), or the read failed.
+ */
+static int
+tui_decision_read(struct tui *t, const struct tui_decision *d)
+{
+	struct risk_register	 one;
+	struct risk_counts	 rc;
+	struct store_mark	 now;
+	struct error		 err;
+	long			 revision;
+	size_t			 i;
+
+	if (!d->current || t->m == NULL)
+		return -1;
+	store_mark(t->s->store, &now);
+	if (now.data_version == -1 ||
+	    now.data_version != d->before.data_version)
+		return -1;
+	for (i = 0; i < t->risks.n; i++)
+		if (strcmp(t->risks.risks[i]->threat, d->threat) == 0 &&
+		    strcmp(t->risks.risks[i]->target, d->target) == 0)
+			break;
+	if (i == t->risks.n)
+		return -1;
+	risk_register_init(&one);
+	error_clear(&err);
+	if (store_load_risk(t->s->store, t->m->system.id, d->threat,
+	    d->target, &one, &revision, &err) != 1 ||
+	    store_count_risks(t->s->store, t->m->system.id, &rc,
+	    &err) == -1) {
+		risk_register_release(&one);
+		return -1;
+	}
+	/* The screens' pointers to the old one go with the generation. */
+	risk_register_take(NULL, t->risks.risks[i]);
+	t->risks.risks[i] = one.risks[0];
+	one.n = 0;
+	risk_register_release(&one);
+	t->m->revision = revision;
+	t->rcounts = rc;
+	t->gen++;
+	t->rloaded = t->gen + 1;
+	store_mark(t->s->store, &t->loaded);
+	return 0;
+}
+
+/*
  * After a decision is written (rc -1: it failed, err says why): take back
- * the undo step pushed for it or say it is saved, then reload.
+ * the undo step pushed for it or say it is saved, then read again what it
+ * changed (d: the decided risk alone when nothing else can have changed).
  */
 static void
 tui_written(struct tui *t, int rc, const struct error *err,
-    const char *what)
+    const char *what, struct tui_decision *d)
 {
 	struct undo_entry	e;
 
@@ -583,12 +659,16 @@ tui_written(struct tui *t, int rc, const struct error *err,
 			undo_entry_release(&e);
 		if (tui_conflict(err)) {
 			tui_refused(t, err);	/* reloaded already */
-			return;
+			goto out;
 		}
 		tui_error(t, err);
 	} else
 		tui_message(t, "saved: %s", what);
-	tui_reload(t);
+	if (rc == -1 || tui_decision_read(t, d) == -1)
+		tui_reload(t);
+out:
+	free(d->threat);
+	free(d->target);
 }
 
 /*
@@ -600,6 +680,7 @@ int
 tui_set_risk(struct tui *t, const struct risk *k, int status,
     const char *owner, const char *justification, const char *what)
 {
+	struct tui_decision	 d;
 	struct error		 err;
 	int			 rc;
 
@@ -609,9 +690,10 @@ tui_set_risk(struct tui *t, const struct risk *k, int status,
 		status = k->status;
 	undo_push_risk(&t->undo, k, NULL, what);
 	error_clear(&err);
+	tui_decision_begin(t, k, &d);
 	rc = store_decide_risk(t->s->store, t->m->system.id, k, status,
 	    owner, justification, 0, &err);
-	tui_written(t, rc, &err, what);
+	tui_written(t, rc, &err, what, &d);
 	return rc;
 }
 
@@ -620,6 +702,7 @@ tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
     int status, const char *owner, const char *due, const char *notes,
     const char *what)
 {
+	struct tui_decision	 d;
 	struct error		 err;
 	int			 rc;
 
@@ -627,10 +710,11 @@ tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
 		return -1;
 	undo_push_risk(&t->undo, k, mit, what);
 	error_clear(&err);
+	tui_decision_begin(t, k, &d);
 	rc = store_decide_mitigation(t->s->store, t->m->system.id,
 	    k->threat, k->target, k, mit, status, owner, due, notes, 0,
 	    &err);
-	tui_written(t, rc, &err, what);
+	tui_written(t, rc, &err, what, &d);
 	return rc;
 }
 
