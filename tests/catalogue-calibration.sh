@@ -816,5 +816,20 @@ expect llm-unbounded-consumption@supplier-llm low
 expect llm-unbounded-consumption@own-llm medium
 above llm-unbounded-consumption@own-llm llm-unbounded-consumption@supplier-llm
 
+# Biometric data sent to AI suppliers: a face cannot be changed once
+# leaked and is special-category data, so selfie videos sent to a
+# contracted liveness vendor weigh more than invoice scans sent to an OCR
+# vendor (impact 4, not 3), yet stay medium (a contracted supplier must
+# be breached); ID photos sent to a free API with no contract are high,
+# not critical (a disclosure: nothing acts on it).
+model=calibration-biometric-suppliers
+register "$SRC/tests/data/calibration/biometric-suppliers.yaml"
+expect sensitive-data-to-third-party-ai@liveness-vendor medium
+expect sensitive-data-to-third-party-ai@ocr-vendor medium
+expect sensitive-data-to-third-party-ai@internet high
+grep -q '^medium .* 2x4  sensitive-data-to-third-party-ai@liveness-vendor ' "$T/risks" ||
+    fail "$model: biometric data to a supplier weighs no more than invoice scans"
+above sensitive-data-to-third-party-ai@liveness-vendor sensitive-data-to-third-party-ai@ocr-vendor
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
