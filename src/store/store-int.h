@@ -306,6 +306,16 @@ int		 store_write_risks(struct store *, const char *id,
 struct risk	*store_risk_row(struct risk_register *, struct db_stmt *);
 void		 store_mitigation_row(struct risk *, struct db_stmt *,
 		     int col);
+/*
+ * Add to reg the stored risk threat@target of model id, with its
+ * mitigations' rows unless mitigations is 0 (none was decided), in the
+ * caller's transaction. 1 (*out the risk), 0 if there is none, -1 with
+ * err set.
+ */
+int		 store_read_risk(struct store *, const char *id,
+		     const char *threat, const char *target, int mitigations,
+		     struct risk_register *, struct risk **out,
+		     struct error *);
 
 /*
  * 1 if a risk rests on an assumption (a reason line that begins with

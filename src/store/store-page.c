@@ -249,12 +249,6 @@ fail:
 const struct risk *
 store_risk_cursor_next(struct store_risk_cursor *c, struct error *err)
 {
-	static const char *const risk_sql = "SELECT " STORE_RISK_COLUMNS
-	    " FROM risks WHERE system = ? AND threat = ? AND target = ?";
-	static const char *const mit_sql = "SELECT mitigation, status, "
-	    "owner, due, notes FROM risk_mitigations WHERE system = ? AND "
-	    "threat = ? AND target = ? ORDER BY rowid";
-	struct db_stmt	*st;
 	struct risk	*k = NULL;
 	const char	*threat, *target;
 	int		 rc;
@@ -266,36 +260,15 @@ store_risk_cursor_next(struct store_risk_cursor *c, struct error *err)
 	threat = c->v[c->next].u.name;
 	target = threat + strlen(threat) + 1;
 	c->next++;
-	if ((st = store_prepare(c->s, risk_sql, err)) == NULL)
-		return NULL;
-	store_bind(st, 1, c->id);
-	store_bind(st, 2, threat);
-	store_bind(st, 3, target);
-	if ((rc = db_step(st)) == DB_ROW)
-		k = store_risk_row(&c->one, st);
-	db_reset(st);
-	if (rc != DB_ROW) {
-		/* Gone within the transaction: a broken database. */
-		if (rc == DB_DONE)
-			error_set(err, "risk '%s@%s' vanished while it was "
-			    "read", threat, target);
-		else
-			store_fail(c->s, rc, err);
-		return NULL;
-	}
+	/* Its mitigations' rows only where one was decided. */
 	buf_reset(&c->name);
 	buf_addf(&c->name, "%s@%s", threat, target);
-	if (strmap_get(&c->mits, c->name.s) == NULL)
-		return k;	/* no decision on a mitigation */
-	if ((st = store_prepare(c->s, mit_sql, err)) == NULL)
-		return NULL;
-	store_bind(st, 1, c->id);
-	store_bind(st, 2, threat);
-	store_bind(st, 3, target);
-	while ((rc = store_step(c->s, st, err)) == 1)
-		if (db_column_text(st, 0) != NULL)
-			store_mitigation_row(k, st, 0);
-	return rc == -1 ? NULL : k;
+	rc = store_read_risk(c->s, c->id, threat, target,
+	    strmap_get(&c->mits, c->name.s) != NULL, &c->one, &k, err);
+	if (rc == 0)	/* gone within the transaction: a broken database */
+		error_set(err, "risk '%s@%s' vanished while it was read",
+		    threat, target);
+	return rc == 1 ? k : NULL;
 }
 
 size_t

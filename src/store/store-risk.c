@@ -991,9 +991,9 @@ out:
 }
 
 int
-store_load_risk(struct store *s, const char *id, const char *threat,
-    const char *target, struct risk_register *reg, long *revision,
-    struct error *err)
+store_read_risk(struct store *s, const char *id, const char *threat,
+    const char *target, int mitigations, struct risk_register *reg,
+    struct risk **out, struct error *err)
 {
 	static const char *const sql = "SELECT " STORE_RISK_COLUMNS
 	    " FROM risks WHERE system = ? AND threat = ? AND target = ?";
@@ -1002,18 +1002,10 @@ store_load_risk(struct store *s, const char *id, const char *threat,
 	    "threat = ? AND target = ? ORDER BY rowid";
 	struct db_stmt	*st;
 	struct risk	*k = NULL;
-	int		 rc = -1;
+	int		 rc;
 
-	if (store_begin_read(s, err) == -1)
-		return -1;
-	if ((*revision = store_revision(s, id, err)) == -1)
-		goto out;
-	if (*revision == 0) {
-		rc = 0;
-		goto out;
-	}
 	if ((st = store_prepare(s, sql, err)) == NULL)
-		goto out;
+		return -1;
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
@@ -1021,18 +1013,35 @@ store_load_risk(struct store *s, const char *id, const char *threat,
 		k = store_risk_row(reg, st);
 	db_reset(st);
 	if (rc != 1)
-		goto out;
-	if ((st = store_prepare(s, mit, err)) == NULL) {
-		rc = -1;
-		goto out;
-	}
+		return rc;
+	*out = k;
+	if (!mitigations)
+		return 1;
+	if ((st = store_prepare(s, mit, err)) == NULL)
+		return -1;
 	store_bind(st, 1, id);
 	store_bind(st, 2, threat);
 	store_bind(st, 3, target);
 	while ((rc = store_step(s, st, err)) == 1)
 		if (db_column_text(st, 0) != NULL)
 			store_mitigation_row(k, st, 0);
-	rc = rc == -1 ? -1 : 1;
+	return rc == -1 ? -1 : 1;
+}
+
+int
+store_load_risk(struct store *s, const char *id, const char *threat,
+    const char *target, struct risk_register *reg, long *revision,
+    struct error *err)
+{
+	struct risk	*k;
+	int		 rc = -1;
+
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if ((*revision = store_revision(s, id, err)) == -1)
+		goto out;
+	rc = *revision == 0 ? 0 : store_read_risk(s, id, threat, target, 1,
+	    reg, &k, err);
 out:
 	store_rollback(s);	/* a read: nothing to keep */
 	return rc;
