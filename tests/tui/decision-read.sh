@@ -14,17 +14,9 @@ tui_newdb d
 TUI_COLS=100 TUI_ROWS=30
 tui_support "$db"
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Customer support assistant'
-tui_keys Enter
-tui_wait 'Step 5 of 7'
-tui_keys R
-tui_wait 'risks, by severity'
+tui_open_register "$db"
 tui_has 'revision 1)'
-tui_keys /
-tui_wait 'Filter by text'
-tui_type 'Confident but wrong'
-tui_keys Enter
+tui_filter_text 'Confident but wrong'
 tui_wait 'HIGH open'
 tui_keys s
 tui_wait 'Status of the risk'
@@ -47,18 +39,12 @@ tui_wait 'Dashboard'
 tui_wait 'revision 3)'
 tui_keys R
 tui_wait 'risks, by severity'
-tui_keys /
-tui_wait 'Filter by text'
-tui_type 'rag-poisoning'
-tui_keys Enter
+tui_filter_text 'rag-poisoning'
 tui_wait 'not-applicable'
 tui_has 'revision 3)'
 tui_keys c
 tui_wait '12 of 12 risks'
-tui_keys /
-tui_wait 'Filter by text'
-tui_type 'Confident but wrong'
-tui_keys Enter
+tui_filter_text 'Confident but wrong'
 tui_wait 'HIGH mitigating'
 tui_quit
 echo "decision-read: ok"

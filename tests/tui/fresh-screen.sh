@@ -12,19 +12,10 @@ tui_newdb f
 TUI_COLS=100 TUI_ROWS=30
 tui_support "$db"
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Customer support assistant'
-tui_keys Enter
-tui_wait 'Step 5 of 7'
-tui_keys R
-tui_wait 'risks, by severity'
+tui_open_register "$db"
 tui_has 'revision 1)'
-tui_keys /
-tui_wait 'Filter by text'
-tui_type 'Confident but wrong'
-tui_keys Enter
+tui_filter_text 'Confident but wrong'
 tui_wait '1 of 12'
-# The count shows as the text is typed; the row once the prompt is gone.
 tui_wait 'HIGH open'
 
 # Another process decides the risk: revision 2.

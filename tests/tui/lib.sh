@@ -226,6 +226,24 @@ tui_open_walk() {
 	tui_wait 'Step 5 of 7: Practice questions'
 }
 
+# tui_open_register DB: start parapet on DB and open its only model's
+# risk register from the walk-through (tui_open_walk, then R).
+tui_open_register() {
+	tui_open_walk "$1"
+	tui_keys R
+	tui_wait 'risks, by severity'
+}
+
+# tui_filter_text TEXT: in the register, show the risks whose text holds
+# TEXT (/), once the prompt is gone.
+tui_filter_text() {
+	tui_keys /
+	tui_wait 'Filter by text'
+	tui_type "$1"
+	tui_keys Enter
+	tui_wait_gone 'Filter by text'
+}
+
 # tui_system_owner: from the list of models, open the support assistant
 # (tests/data/tui/support.yaml) and its system's form on the owner field.
 tui_system_owner() {

@@ -28,16 +28,8 @@ history_lines() {
 	"$PARAPET" history "$db" | grep -c 'rag-poisoning@kb' || true
 }
 
-tui_start "$PARAPET" "$db"
-tui_wait 'Customer support assistant'
-tui_keys Enter
-tui_wait 'Step 5 of 7'
-tui_keys R
-tui_wait 'risks, by severity'
-tui_keys /
-tui_wait 'Filter by text'
-tui_type 'rag-poisoning'
-tui_keys Enter
+tui_open_register "$db"
+tui_filter_text 'rag-poisoning'
 tui_wait '1 of '
 tui_has 'rag-poisoning on kb'
 
