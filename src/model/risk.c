@@ -20,8 +20,7 @@ risk_register_init(struct risk_register *r)
 	r->n = 0;
 }
 
-/* Free a risk's reasons, mitigations and aliases (left empty). */
-static void
+void
 risk_slim(struct risk *k)
 {
 	size_t	i;
