@@ -285,8 +285,13 @@ session_save(struct session *s, struct model *m, long expected_revision,
 	/* The model and its register change together or not at all. */
 	if (store_transaction(s->store, err) == -1)
 		return -1;
-	if (store_save(s->store, m, expected_revision, NULL, err) == -1 ||
-	    session_reanalyze(s, m, 1, sum, err) == -1) {
+	if (store_save(s->store, m, expected_revision, NULL, err) == -1) {
+		store_transaction_rollback(s->store);
+		return -1;
+	}
+	/* The model's pages written: the analysis gets their memory. */
+	store_release_memory(s->store);
+	if (session_reanalyze(s, m, 1, sum, err) == -1) {
 		store_transaction_rollback(s->store);
 		return -1;
 	}
