@@ -512,7 +512,7 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	    "{ kind: datastore } }, likelihood: 2, impact: 4, "
 	    "stride: [T], refs: { guideline: [\"1.3\"] }, "
 	    "mitigations: [m-b] }\n";
-	struct catalogue	*saved = cat;
+	struct catalogue	*saved = cat, *own;
 	struct risk_register	 reg;
 	struct error		 err;
 	const struct risk	*k;
@@ -539,7 +539,8 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	    "  - { id: result, from: sub, to: boss }\n"
 	    "  - { id: look-up, from: db, to: sub }\n"
 	    "  - { id: look-up2, from: db, to: lone }\n", &reg);
-	catalogue_free(cat);
+	/* Freed last: findings borrow their threat's ids and title. */
+	own = cat;
 	cat = saved;
 	assert_int_equal(test_count(&reg, "t-steer"), 1);
 	k = test_must_find(&reg, "t-steer", "boss");
@@ -555,6 +556,7 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	assert_null(risk_register_find(&reg, "t-read", "sub"));
 	assert_non_null(risk_register_find(&reg, "t-read", "lone"));
 	risk_register_release(&reg);
+	catalogue_free(own);
 }
 
 /*

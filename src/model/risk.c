@@ -20,31 +20,46 @@ risk_register_init(struct risk_register *r)
 	r->n = 0;
 }
 
-static void
-risk_free(struct risk *k)
+void
+risk_slim(struct risk *k)
 {
 	size_t	i;
 
-	free(k->threat);
-	free(k->target);
-	free(k->title);
 	for (i = 0; i < k->nreasons; i++)
 		free(k->reasons[i].line);
 	free(k->reasons);
-	free(k->owner);
-	free(k->justification);
-	free(k->decided_by);
-	free(k->decided_at);
+	k->reasons = NULL;
+	k->nreasons = 0;
 	for (i = 0; i < k->nmitigations; i++) {
-		free(k->mitigations[i].id);
+		if (!k->mitigations[i].borrowed)
+			free(k->mitigations[i].id);
 		free(k->mitigations[i].owner);
 		free(k->mitigations[i].due);
 		free(k->mitigations[i].notes);
 	}
 	free(k->mitigations);
+	k->mitigations = NULL;
+	k->nmitigations = 0;
 	for (i = 0; i < k->naliases; i++)
 		free(k->aliases[i]);
 	free(k->aliases);
+	k->aliases = NULL;
+	k->naliases = 0;
+}
+
+static void
+risk_free(struct risk *k)
+{
+	if (!k->borrowed) {
+		free(k->threat);
+		free(k->title);
+	}
+	free(k->target);
+	risk_slim(k);
+	free(k->owner);
+	free(k->justification);
+	free(k->decided_by);
+	free(k->decided_at);
 	risk_clear_asks(k);
 	free(k);
 }
@@ -71,13 +86,18 @@ risk_register_release_some(struct risk_register *r, size_t n)
 	return 0;
 }
 
-struct risk *
-risk_register_add(struct risk_register *r, const char *threat,
+/* A catalogue's string held without a copy (never freed through it). */
+static char *
+risk_borrow(const char *s)
+{
+	return (char *)(uintptr_t)s;
+}
+
+/* Add a risk whose threat and title are set already. */
+static struct risk *
+risk_register_push(struct risk_register *r, struct risk *k,
     const char *target)
 {
-	struct risk	*k = xcalloc(1, sizeof *k);
-
-	k->threat = xstrdup(threat);
 	k->target = xstrdup(target);
 	k->likelihood = k->impact = 1;
 	k->severity = LEVEL_LOW;
@@ -88,6 +108,28 @@ risk_register_add(struct risk_register *r, const char *threat,
 		    sizeof *r->risks);
 	r->risks[r->n++] = k;
 	return k;
+}
+
+struct risk *
+risk_register_add(struct risk_register *r, const char *threat,
+    const char *target)
+{
+	struct risk	*k = xcalloc(1, sizeof *k);
+
+	k->threat = xstrdup(threat);
+	return risk_register_push(r, k, target);
+}
+
+struct risk *
+risk_register_add_threat(struct risk_register *r, const char *threat,
+    const char *title, const char *target)
+{
+	struct risk	*k = xcalloc(1, sizeof *k);
+
+	k->threat = risk_borrow(threat);
+	k->title = risk_borrow(title);
+	k->borrowed = 1;
+	return risk_register_push(r, k, target);
 }
 
 void
@@ -267,8 +309,9 @@ risk_provisional(const struct risk *k)
 	return 0;
 }
 
-struct risk_mitigation *
-risk_add_mitigation(struct risk *k, const char *id)
+/* Add a mitigation with status proposed, its id set by the caller. */
+static struct risk_mitigation *
+risk_push_mitigation(struct risk *k)
 {
 	struct risk_mitigation	*m;
 
@@ -276,8 +319,26 @@ risk_add_mitigation(struct risk *k, const char *id)
 	    sizeof *k->mitigations);
 	m = &k->mitigations[k->nmitigations++];
 	memset(m, 0, sizeof *m);
-	m->id = xstrdup(id);
 	m->status = MIT_PROPOSED;
+	return m;
+}
+
+struct risk_mitigation *
+risk_add_mitigation(struct risk *k, const char *id)
+{
+	struct risk_mitigation	*m = risk_push_mitigation(k);
+
+	m->id = xstrdup(id);
+	return m;
+}
+
+struct risk_mitigation *
+risk_add_mitigation_borrowed(struct risk *k, const char *id)
+{
+	struct risk_mitigation	*m = risk_push_mitigation(k);
+
+	m->id = risk_borrow(id);
+	m->borrowed = 1;
 	return m;
 }
 

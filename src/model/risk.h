@@ -10,7 +10,11 @@
  * applies = 0 and its decisions when it has any (dropped otherwise), and
  * comes back if the model changes back.
  *
- * Ownership: a register owns its risks and every string in them.
+ * Ownership: a register owns its risks and every string in them, but for
+ * the findings of an analysis: their threat id, title and mitigation ids
+ * are the catalogue's (risk_register_add_threat(),
+ * risk_add_mitigation_borrowed()), so the catalogue must outlive the
+ * register (releasing it reads none of them).
  */
 #ifndef PARAPET_MODEL_RISK_H
 #define PARAPET_MODEL_RISK_H
@@ -20,6 +24,8 @@
 struct risk_mitigation {
 	char	*id;		/* mitigation id in the catalogue */
 	int	 status;	/* enum mitigation_status */
+	int	 borrowed;	/* 1: id is the catalogue's, not the risk's
+				   (risk_add_mitigation_borrowed()) */
 	char	*owner;		/* or NULL */
 	char	*due;		/* YYYY-MM-DD or NULL */
 	char	*notes;		/* or NULL */
@@ -90,6 +96,12 @@ struct risk {
 	 * fields' open questions: the register holds the finding as read.
 	 */
 	int			  presumed;
+	/*
+	 * 1 if threat and title are the catalogue's strings, not the
+	 * risk's (risk_register_add_threat()): an analysis raises hundreds
+	 * of thousands of findings of a few hundred threats.
+	 */
+	int			  borrowed;
 };
 
 /* An unanswered field: "tool 'shell'", "executes-code". */
@@ -112,10 +124,24 @@ int		 risk_register_release_some(struct risk_register *, size_t n);
 struct risk	*risk_register_add(struct risk_register *, const char *threat,
 		     const char *target);
 /*
+ * The same for a finding of a catalogue's threat: its id and title are
+ * borrowed (the catalogue outlives the register), the target copied.
+ */
+struct risk	*risk_register_add_threat(struct risk_register *,
+		     const char *threat, const char *title,
+		     const char *target);
+/*
  * Add a risk taken from another register (the register owns it now); with
  * a NULL register, free it.
  */
 void		 risk_register_take(struct risk_register *, struct risk *);
+/*
+ * Free what only a risk is read for (its reasons, mitigations and
+ * aliases), keeping what an open question reads: threat, target, title,
+ * score and asks. For a finding that stays part of the open questions
+ * only (at N = 100,000, 320 MiB of reasons and mitigations).
+ */
+void		 risk_slim(struct risk *);
 /* Find a risk by threat and target, or NULL. Linear. */
 struct risk	*risk_register_find(const struct risk_register *,
 		     const char *threat, const char *target);
@@ -163,6 +189,12 @@ int		 reason_kind_find(const char *);
 int		 risk_provisional(const struct risk *);
 /* Add a mitigation (id copied) with status proposed; returns it. */
 struct risk_mitigation *risk_add_mitigation(struct risk *, const char *id);
+/*
+ * The same with the id borrowed: a catalogue's mitigation id, for a
+ * finding of the analysis (the catalogue outlives the register).
+ */
+struct risk_mitigation *risk_add_mitigation_borrowed(struct risk *,
+		     const char *id);
 struct risk_mitigation *risk_find_mitigation(const struct risk *,
 		     const char *id);
 /* Remove and free the risks whose drop[i] is set, keeping the order of

@@ -757,7 +757,7 @@ analyze_settle(struct risk *k, const struct threat *t, struct risk *best)
 	k->severity = best->severity;
 	analyze_assumes_free(best);
 	for (i = 0; i < t->nmitigations; i++)
-		risk_add_mitigation(k, t->mitigations[i]);
+		risk_add_mitigation_borrowed(k, t->mitigations[i]);
 }
 
 /*
@@ -884,8 +884,7 @@ analyze_twin(struct eval *e, const struct catalogue *cat,
 	struct risk		*tw, best;
 	size_t			 i;
 
-	tw = risk_register_add(twins, t->id, k->target);
-	tw->title = xstrdup(t->title);
+	tw = risk_register_add_threat(twins, t->id, t->title, k->target);
 	tw->presumed = 1;
 	for (i = 0; i < k->nreasons; i++)
 		if (k->reasons[i].kind != REASON_ADJUSTMENT)
@@ -915,13 +914,12 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 {
 	const struct threat	*t = cat->threats[ti];
 	const struct hit	*first = &h[members[0]];
-	struct risk		*k = risk_register_add(reg, t->id,
-	    first->subj_id);
+	struct risk		*k = risk_register_add_threat(reg, t->id,
+	    t->title, first->subj_id);
 	struct risk		 best, why;
 	size_t			 i, j;
 	int			 presumed;
 
-	k->title = xstrdup(t->title);
 	if (n > 1 || first->subj != first->obj)
 		analyze_lead(k, t, h, members, n);
 	/* Its reasons, asks and aliases are only added to from here. */
@@ -1266,9 +1264,14 @@ analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
 		    strcmp(c->reasons[x].line, PROVISIONAL_REASON) != 0)))
 			risk_add_reason_line(k, (int)c->reasons[x].kind,
 			    c->reasons[x].line);
-	for (x = 0; x < c->nmitigations; x++)
-		if (risk_find_mitigation(k, c->mitigations[x].id) == NULL)
+	for (x = 0; x < c->nmitigations; x++) {
+		if (risk_find_mitigation(k, c->mitigations[x].id) != NULL)
+			continue;
+		if (c->mitigations[x].borrowed)
+			risk_add_mitigation_borrowed(k, c->mitigations[x].id);
+		else
 			risk_add_mitigation(k, c->mitigations[x].id);
+	}
 	for (x = 0; provisional && x < c->nasks; x++)
 		if (!analyze_names_skipped(m, skip, c->asks[x].element))
 			risk_add_ask(k, c->asks[x].element, c->asks[x].field);

@@ -118,7 +118,9 @@ session_summarize_stored(struct session *s, const char *id,
  * The findings that stand only on assumptions are open questions, not
  * risks, unless people decided on one already (as a provisional risk, its
  * name or a name it had): that one stays a provisional risk, so that no
- * decision is lost. Moves those from pending into fresh; *asked counts
+ * decision is lost. Moves those from pending into fresh; those left in
+ * pending are only open questions from here (built and saved before), so
+ * their reasons and mitigations are freed (risk_slim()). *asked counts
  * the stored risks nobody decided on that are now questions (the store
  * drops them). stored may be NULL (then loaded if needed).
  */
@@ -160,6 +162,7 @@ session_keep_decided(struct session *s, const char *id,
 		k = pending->risks[i];
 		/* What a presumption read: a risk already, as read. */
 		if (k->presumed) {
+			risk_slim(k);
 			pending->risks[n++] = k;
 			continue;
 		}
@@ -180,6 +183,7 @@ session_keep_decided(struct session *s, const char *id,
 		}
 		if (keep == 1)
 			(*asked)++;
+		risk_slim(k);
 		pending->risks[n++] = k;
 	}
 	pending->n = n;
@@ -281,8 +285,13 @@ session_save(struct session *s, struct model *m, long expected_revision,
 	/* The model and its register change together or not at all. */
 	if (store_transaction(s->store, err) == -1)
 		return -1;
-	if (store_save(s->store, m, expected_revision, NULL, err) == -1 ||
-	    session_reanalyze(s, m, 1, sum, err) == -1) {
+	if (store_save(s->store, m, expected_revision, NULL, err) == -1) {
+		store_transaction_rollback(s->store);
+		return -1;
+	}
+	/* The model's pages written: the analysis gets their memory. */
+	store_release_memory(s->store);
+	if (session_reanalyze(s, m, 1, sum, err) == -1) {
 		store_transaction_rollback(s->store);
 		return -1;
 	}

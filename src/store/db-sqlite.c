@@ -490,6 +490,17 @@ db_sqlite_sys_errno(struct db *db)
 	return sqlite3_system_errno(((struct db_sqlite *)db)->db);
 }
 
+static void
+db_sqlite_release_memory(struct db *db)
+{
+	sqlite3	*h = ((struct db_sqlite *)db)->db;
+
+	/* Dirty pages are written first: only clean ones can be freed.
+	   A failed write leaves them in the cache, for the commit. */
+	(void)sqlite3_db_cacheflush(h);
+	(void)sqlite3_db_release_memory(h);
+}
+
 static const struct db_ops db_sqlite_ops = {
 	.name = "sqlite",
 	.server = 0,
@@ -513,4 +524,5 @@ static const struct db_ops db_sqlite_ops = {
 	.notified = db_sqlite_notified,
 	.message = db_sqlite_message,
 	.sys_errno = db_sqlite_sys_errno,
+	.release_memory = db_sqlite_release_memory,
 };

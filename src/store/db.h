@@ -74,6 +74,8 @@ struct db_ops {
 	int		(*notified)(struct db *);
 	const char	*(*message)(struct db *);
 	int		(*sys_errno)(struct db *);
+	/* Give back the memory of the page cache (NULL: nothing to do). */
+	void		(*release_memory)(struct db *);
 };
 
 /* Every connection and statement begins with its engine's operations. */
@@ -285,6 +287,18 @@ static inline int
 db_errno(struct db *db)
 {
 	return db->ops->sys_errno(db);
+}
+
+/*
+ * Write the pages changed so far to the file (in the transaction still)
+ * and free the page cache, before a long computation that needs memory
+ * more than the cache.
+ */
+static inline void
+db_release_memory(struct db *db)
+{
+	if (db->ops->release_memory != NULL)
+		db->ops->release_memory(db);
 }
 
 #endif

@@ -387,7 +387,8 @@ done:
 	free(acc.decided_by);
 	free(acc.decided_at);
 	for (i = 0; i < acc.nmitigations; i++) {
-		free(acc.mitigations[i].id);
+		if (!acc.mitigations[i].borrowed)
+			free(acc.mitigations[i].id);
 		free(acc.mitigations[i].owner);
 		free(acc.mitigations[i].due);
 		free(acc.mitigations[i].notes);

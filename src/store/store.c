@@ -468,6 +468,12 @@ store_transaction_system(struct store *s, const char *id, struct error *err)
 }
 
 void
+store_release_memory(struct store *s)
+{
+	db_release_memory(s->db);
+}
+
+void
 store_transaction_rollback(struct store *s)
 {
 	if (s->depth == 0)

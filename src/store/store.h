@@ -132,6 +132,12 @@ int		 store_transaction(struct store *, struct error *);
 int		 store_transaction_commit(struct store *, struct error *);
 void		 store_transaction_rollback(struct store *);
 /*
+ * Inside a transaction: write what it changed so far and free the page
+ * cache (SQLite; nothing for a server), before the analysis of a large
+ * model, whose peak would otherwise hold both.
+ */
+void		 store_release_memory(struct store *);
+/*
  * Inside store_transaction(): wait now for the other writers of one system,
  * as its first change would, so that what is read of it next (whether it
  * exists, its revision) stays true until the commit. 0 or -1 (the caller

@@ -143,6 +143,10 @@ expect_no_out "agent-hallucinated-packages@shell" \
     "the undecided risk is no longer a risk"
 run risk "$db" agent-code-execution@shell
 expect_out "Platform team" "the decision's owner is kept"
+# Kept whole: the findings left as questions lose their reasons and
+# mitigations once split off (risk_slim()), a decided one must not.
+expect_out "assumed: " "the kept risk keeps the assumptions it rests on"
+expect_out "fact: " "the kept risk keeps the facts it rests on"
 run questions "$db"
 expect_out "agent-hallucinated-packages@shell" "the question names it again"
 # Exported and imported again, the decided risk stays, with its decision.
