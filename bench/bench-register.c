@@ -40,6 +40,7 @@
 #include "model/vocab.h"
 #include "rules/analyze.h"
 #include "store/store.h"
+#include "store/store-questions.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 
@@ -149,7 +150,8 @@ static int
 bench_build(struct store *st, const struct catalogue *cat, size_t nsys,
     size_t ncomp)
 {
-	struct risk_register	 reg;
+	struct risk_register	 reg, pending;
+	struct risk_questions	 q;
 	struct model		*m;
 	struct error		 e;
 	size_t			 i, nrisks = 0;
@@ -169,14 +171,20 @@ bench_build(struct store *st, const struct catalogue *cat, size_t nsys,
 		m->system.team = xasprintf("team-%zu", i % 12);
 		m->indexed = 0;
 		risk_register_init(&reg);
+		risk_register_init(&pending);
 		if (model_index(m, NULL, &e) == -1 ||
-		    analyze(cat, m, &reg, &e) == -1)
+		    analyze_unknowns(cat, m, &reg, &pending, &e) == -1)
 			goto fail;
+		/* Its open questions kept with it, as an import keeps them. */
+		risk_questions_build(&pending, &q);
 		bench_decide(&reg, &s, (int)(i % 40));
 		nrisks += reg.n;
 		if (store_save(st, m, 0, NULL, &e) == -1 ||
-		    store_insert_risks(st, m->system.id, &reg, &e) == -1)
+		    store_insert_risks(st, m->system.id, &reg, &e) == -1 ||
+		    store_save_questions(st, m->system.id, &q, &e) == -1)
 			goto fail;
+		risk_questions_release(&q);
+		risk_register_release(&pending);
 		risk_register_release(&reg);
 		model_free(m);
 		if ((i % 100 == 99 || i + 1 == nsys) &&

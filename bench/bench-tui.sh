@@ -11,7 +11,9 @@
 # (read when first shown), Down and PgDn in it, a severity filter, a
 # text search (its first screenful of matches; "every match counted":
 # until the count no longer says "N+ of M", the rest being filtered
-# between keys), Esc back to the walk-through and Esc from there to the
+# between keys), Esc back to the walk-through, D for the dashboard (its
+# counts, the open questions kept with the model, the overdue and
+# accepted risks, the guidelines' coverage) and, back from it, Esc to the
 # models (the model closed). Each cell is the median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
 # (a tmux capture per poll) adds a few milliseconds, shown as "harness" (a
@@ -116,14 +118,15 @@ start() {
 }
 
 steps=(first open register down pgdn severity search searchall back
-    models harness)
+    dashboard models harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
 	[down]="Down in the register" [pgdn]="PgDn in the register"
 	[severity]="filter by severity" [search]="search text, Enter"
 	[searchall]="  every match counted"
-	[back]="Esc back" [models]="Esc to the models"
+	[back]="Esc back" [dashboard]="D (the dashboard)"
+	[models]="Esc to the models"
 	[harness]="harness (a capture)")
 declare -A ms nrisks
 
@@ -181,6 +184,9 @@ for n in "${sizes[@]}"; do
 		    >>"$t/searchall"
 		harness >>"$t/harness"
 		timed 'Step [0-9] of 7' Escape >>"$t/back"
+		timed 'Risks that apply, by severity' D >>"$t/dashboard"
+		tx send-keys -t b Escape
+		wait_for 'Step [0-9] of 7' || exit 1
 		timed 'Models in' Escape >>"$t/models"
 	done
 	for s in "${steps[@]}"; do

@@ -1701,6 +1701,15 @@ test_risk_detail_and_dashboard(void **state)
 	s = line_text(&l, (size_t)list_find(&l, want));
 	assert_non_null(strstr(s, "   1 risk    1 mitigated"));
 	free(s);
+	/* Another risk of the threat counts; one that no longer applies
+	   and one of a threat the catalogue lacks do not. */
+	risk_register_add(&r, t->id, "backend");
+	risk_register_add(&r, t->id, "gone")->applies = 0;
+	risk_register_add(&r, "no-such-threat", "llm");
+	dash_lines(&l, &r, cat, NULL, NULL, "2026-02-01", 80);
+	s = line_text(&l, (size_t)list_find(&l, want));
+	assert_non_null(strstr(s, "   2 risks   1 mitigated"));
+	free(s);
 	free(want);
 	/* Seventeen subsections, always. */
 	gids = catalogue_guidelines(cat, &ng);

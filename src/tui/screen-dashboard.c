@@ -13,6 +13,8 @@
 struct dashboard {
 	struct vlist	list;
 	int		listh;
+	unsigned long	built;		/* the t->gen + 1 the page is of, or 0 */
+	int		builtw;		/* the width it was built for */
 };
 
 static const enum kctx dashboard_keys[] = { KCTX_DASHBOARD, KCTX_MODEL,
@@ -26,14 +28,23 @@ static const struct key_hint dashboard_hint[] = {
 	KEY_HINT_END
 };
 
-/* The dashboard fills the body; it scrolls as a list. */
+/*
+ * The dashboard fills the body; it scrolls as a list. The page is built
+ * once for each load of the model and width: at a million risks a build
+ * is a pass over them all, which a key that moves the cursor must not
+ * wait for.
+ */
 static void
 dashboard_draw(struct tui *t, struct screen *s)
 {
 	struct dashboard	*d = s->data;
 
-	dash_lines(&d->list, tui_risks(t), tui_catalogue(t), t->m,
-	    tui_questions(t), t->today, t->cols);
+	if (d->built != t->gen + 1 || d->builtw != t->cols) {
+		dash_lines(&d->list, tui_risks(t), tui_catalogue(t), t->m,
+		    tui_questions(t), t->today, t->cols);
+		d->built = t->gen + 1;
+		d->builtw = t->cols;
+	}
 	d->listh = tui_body_height(t);
 	draw_list(t, &d->list, tui_body_top(t), 0, d->listh, t->cols, 1);
 	tui_hint(t, s, dashboard_hint);

@@ -18,6 +18,7 @@
 #include "rules/analyze.h"
 #include "session/session.h"
 #include "store/store.h"
+#include "store/store-questions.h"
 #include "tui/tui-int.h"
 #include "tui/tui.h"
 #include "util/buf.h"
@@ -187,6 +188,54 @@ tui_forget_questions(struct tui *t)
 	t->qgen = 0;
 }
 
+/*
+ * The questions kept with the model as it is (store-questions.h), copied
+ * into t->questions, their risks into t->qpending: 1, or 0 when none are
+ * kept (an older database, or the register changed since) or on an error.
+ */
+static int
+tui_read_questions(struct tui *t)
+{
+	const struct risk_question	*q;
+	struct risk_question		*u;
+	struct store_questions		*x;
+	struct risk			*k;
+	struct error			 err;
+	size_t				 n, i;
+
+	error_clear(&err);
+	if ((x = store_questions_open(t->s->store, t->m->system.id, &n,
+	    &err)) == NULL)
+		return 0;
+	t->questions.v = xcalloc(n + 1, sizeof *t->questions.v);
+	while (t->questions.n < n && (q = store_questions_next(x, &err)) !=
+	    NULL) {
+		u = &t->questions.v[t->questions.n++];
+		u->element = xstrdup(q->element);
+		u->field = xstrdup(q->field);
+		u->worst = q->worst;
+		u->risks = xcalloc(q->nrisks + 1, sizeof *u->risks);
+		for (i = 0; i < q->nrisks; i++) {
+			k = risk_register_add(&t->qpending, q->risks[i]->threat,
+			    q->risks[i]->target);
+			k->severity = q->risks[i]->severity;
+			k->title = xstrdup(q->risks[i]->title);
+			u->risks[u->nrisks++] = k;
+		}
+	}
+	store_questions_close(x);
+	if (error_isset(&err) || t->questions.n != n) {
+		tui_forget_questions(t);
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The questions an edit's analysis kept are read (a decision does not
+ * change them); only without them is the model analysed again, which at
+ * a million risks takes a minute.
+ */
 const struct risk_questions *
 tui_questions(struct tui *t)
 {
@@ -194,8 +243,9 @@ tui_questions(struct tui *t)
 		return NULL;
 	if (t->qgen != t->gen + 1) {
 		tui_forget_questions(t);
-		analyze_questions(t->s->cat, t->m, &t->qpending,
-		    &t->questions);
+		if (t->s->store == NULL || !tui_read_questions(t))
+			analyze_questions(t->s->cat, t->m, &t->qpending,
+			    &t->questions);
 		t->qgen = t->gen + 1;
 	}
 	return &t->questions;

@@ -1,6 +1,7 @@
 /* dashboard.c: the dashboard's reports, one function each. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "catalogue/catalogue.h"
@@ -9,6 +10,7 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "rules/analyze.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "view/dashboard.h"
 #include "view/risks.h"
@@ -187,16 +189,22 @@ dash_accepted(struct vlist *l, const struct risk_register *r, size_t n,
 		vlines_addf(&l->lines, VS_DIM, "  none");
 }
 
-/* Each guideline subsection: the risks citing it, and how many are
- * mitigated. */
+/*
+ * Each guideline subsection: the risks citing it, and how many are
+ * mitigated. The risks are counted by threat in one pass (a threat is
+ * found by its id in a map, not by a scan of the catalogue per risk);
+ * only then are the threats' counts added to the subsections they cite.
+ */
 static void
 dash_coverage(struct vlist *l, const struct risk_register *r,
     const struct catalogue *cat, int width)
 {
 	const char *const	*gids;
+	struct strmap		 byid;
 	struct vlines		 title;
 	struct vline		*v;
-	size_t			 i, g, ng, *cover, *mitigated;
+	size_t			 i, g, ng, nt, x, *cover, *mitigated;
+	size_t			*tall, *tmit;
 	int			 tw;
 
 	vlines_add(&l->lines);
@@ -205,21 +213,38 @@ dash_coverage(struct vlist *l, const struct risk_register *r,
 	    "subsections: risks citing each, mitigated", ng);
 	cover = xcalloc(ng + 1, sizeof *cover);
 	mitigated = xcalloc(ng + 1, sizeof *mitigated);
+	nt = cat != NULL ? cat->nthreats : 0;
+	tall = xcalloc(nt + 1, sizeof *tall);
+	tmit = xcalloc(nt + 1, sizeof *tmit);
+	/* Threat id to index + 1; the first of an id wins, as in
+	   rview_threat(). */
+	strmap_init(&byid);
+	for (x = nt; x-- > 0;)
+		strmap_put(&byid, cat->threats[x]->id,
+		    (void *)(uintptr_t)(x + 1));
 	for (i = 0; r != NULL && i < r->n; i++) {
 		const struct risk	*k = r->risks[i];
-		const struct threat	*t;
 
-		if (!k->applies)
+		if (!k->applies || (x = (size_t)(uintptr_t)strmap_get(&byid,
+		    k->threat)) == 0)
 			continue;
-		t = rview_threat(cat, k->threat);
+		tall[x - 1]++;
+		if (k->status == RISK_MITIGATED)
+			tmit[x - 1]++;
+	}
+	strmap_release(&byid);
+	for (x = 0; x < nt; x++) {
+		if (tall[x] == 0)
+			continue;
 		for (g = 0; g < ng; g++) {
-			if (!rview_cites(t, gids[g]))
+			if (!rview_cites(cat->threats[x], gids[g]))
 				continue;
-			cover[g]++;
-			if (k->status == RISK_MITIGATED)
-				mitigated[g]++;
+			cover[g] += tall[x];
+			mitigated[g] += tmit[x];
 		}
 	}
+	free(tall);
+	free(tmit);
 	/* The counts on the first line, the title wrapped in its column. */
 	tw = width - 6 - 24 > 20 ? width - 6 - 24 : 20;
 	for (g = 0; g < ng; g++) {
