@@ -30,6 +30,14 @@ struct walk {
 	char		*pending;	/* the question being cycled, or NULL */
 	enum tri	 answer;	/* its answer as shown */
 	struct model	*shown;		/* t->m with that answer, for drawing */
+	/*
+	 * The analysis step's list is built once per load and width, not at
+	 * each draw: at a million risks it holds some 822,000 open questions
+	 * and their risks. built is the t->gen + 1 it is of (0: none, or
+	 * another step's list), builtw the width.
+	 */
+	unsigned long	 built;
+	int		 builtw;
 };
 
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
@@ -121,9 +129,16 @@ walk_draw(struct tui *t, struct screen *s)
 	 * take an analysis of the model to find, which a large model should
 	 * not wait for on every other step (opening it, first of all).
 	 */
-	walk_lines(&w->list, w->step, m, tui_catalogue(t), &t->rcounts,
-	    w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
-	    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL, t->cols);
+	if (w->step != WALK_ANALYSIS || w->shown != NULL ||
+	    w->built != t->gen + 1 || w->builtw != t->cols) {
+		walk_lines(&w->list, w->step, m, tui_catalogue(t),
+		    &t->rcounts, w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
+		    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL,
+		    t->cols);
+		w->built = w->step == WALK_ANALYSIS && w->shown == NULL ?
+		    t->gen + 1 : 0;
+		w->builtw = t->cols;
+	}
 	walk_item_help(t, w, &foot);
 	/*
 	 * The help of the selected item whole (a question's "Yes means..."
