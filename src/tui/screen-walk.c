@@ -38,6 +38,7 @@ struct walk {
 	 */
 	unsigned long	 built;
 	int		 builtw;
+	struct walk_fill fill;		/* its lines' text, made as shown */
 };
 
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
@@ -134,7 +135,7 @@ walk_draw(struct tui *t, struct screen *s)
 		walk_lines(&w->list, w->step, m, tui_catalogue(t),
 		    &t->rcounts, w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
 		    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL,
-		    t->cols);
+		    &w->fill, t->cols);
 		w->built = w->step == WALK_ANALYSIS && w->shown == NULL ?
 		    t->gen + 1 : 0;
 		w->builtw = t->cols;
