@@ -7,20 +7,11 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-command -v sqlite3 >/dev/null 2>&1 || {
-	echo "SKIP: no sqlite3 program to change the kept questions" >&2
-	exit 77
-}
 db="$TUI_DIR/w.db"
 TUI_COLS=100 TUI_ROWS=40
 
-tui_support "$db"
-# What the import's analysis kept, made recognisable: a fresh analysis
-# would find the field 'personal-data or confidential-data' here.
-n=$(sqlite3 "$db" "SELECT count(*) FROM open_questions")
-[ "$n" -gt 0 ] || tui_fail "the import kept no open questions"
-sqlite3 "$db" "UPDATE open_questions SET field = 'kept-by-the-import'
-    WHERE position = (SELECT min(position) FROM open_questions)"
+tui_kept_questions "$db"
+n=$kept
 
 tui_open_walk "$db"
 tui_keys 6
@@ -29,7 +20,7 @@ tui_wait "Open questions (fields not answered that threats would rest on): $n"
 tui_has "kept-by-the-import of application 'backend'"
 tui_has 'open 12 mitigating 0'
 # Moving in the step keeps what it shows.
-tui_keys Down Down PgDn PgUp Up
+tui_keys Down Down NPage PPage Up
 tui_has "kept-by-the-import of application 'backend'"
 
 # A decision in the register; back in step 6 its counts are those of the
