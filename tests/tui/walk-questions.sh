@@ -24,16 +24,22 @@ tui_has 'open 12 mitigating 0'
 tui_keys Down Down NPage PPage Up
 tui_has "kept-by-the-import of application 'backend'"
 
+# decide: in the register just opened, the selected risk's status one
+# down the list (mitigating), then Esc back to the walk-through.
+decide() {
+	tui_wait 'risks, by severity'
+	tui_keys s
+	tui_wait 'Status of the risk'
+	tui_keys Down Enter
+	tui_wait 'saved'
+	tui_keys Escape
+}
+
 # A decision in the register; back in step 6 its counts are those of the
 # register as decided (the list built again for the reloaded model), and
 # the questions kept still hold.
 tui_keys Enter
-tui_wait 'risks, by severity'
-tui_keys s
-tui_wait 'Status of the risk'
-tui_keys Down Enter
-tui_wait 'saved'
-tui_keys Escape
+decide
 tui_wait 'Step 6 of 7: Analysis'
 tui_wait 'open 11 mitigating 1'
 tui_has "kept-by-the-import of application 'backend'"
@@ -44,12 +50,7 @@ tui_keys 7
 tui_wait 'Step 7 of 7: Review the risks'
 tui_wait '11 risks still open'
 tui_keys Down Up Enter
-tui_wait 'risks, by severity'
-tui_keys s
-tui_wait 'Status of the risk'
-tui_keys Down Enter
-tui_wait 'saved'
-tui_keys Escape
+decide
 tui_wait 'Step 7 of 7: Review the risks'
 tui_wait '10 risks still open'
 
