@@ -11,7 +11,9 @@
 # (read when first shown), Down and PgDn in it, a severity filter, a
 # text search (its first screenful of matches; "every match counted":
 # until the count no longer says "N+ of M", the rest being filtered
-# between keys), Esc back to the walk-through, D for the dashboard (its
+# between keys), Esc back to the walk-through, 6 for its step 6 (the
+# open questions kept with the model and their risks, from step 5) and
+# Down in it, D for the dashboard (its
 # counts, the open questions kept with the model, the overdue and
 # accepted risks, the guidelines' coverage) and, back from it, Esc to the
 # models (the model closed). Each cell is the median
@@ -51,6 +53,8 @@ trap 'tx kill-server 2>/dev/null; rm -rf "$t"' EXIT
 export PARAPET_USER=bench PARAPET_NOW=2026-01-01T00:00:00Z
 
 screen() { tx capture-pane -p -t b; }
+# With the styles: a cursor moved among lines of the same text shows.
+styled() { tx capture-pane -e -p -t b; }
 
 # wait_for REGEX [TIMEOUT_S]: poll the screen until a line matches.
 wait_for() {
@@ -69,12 +73,12 @@ wait_for() {
 timed() {
 	local re=$1 before t0 t1 s
 	shift
-	before=$(screen)
+	before=$(${capture:-screen})
 	t0=$EPOCHREALTIME
 	sent=$t0
 	tx send-keys -t b "$@"
 	while :; do
-		s=$(screen)
+		s=$(${capture:-screen})
 		if [ "$s" != "$before" ] && grep -qE -- "$re" <<<"$s"; then
 			break
 		fi
@@ -118,14 +122,15 @@ start() {
 }
 
 steps=(first open register down pgdn severity search searchall back
-    dashboard models harness)
+    step6 step6down dashboard models harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
 	[down]="Down in the register" [pgdn]="PgDn in the register"
 	[severity]="filter by severity" [search]="search text, Enter"
 	[searchall]="  every match counted"
-	[back]="Esc back" [dashboard]="D (the dashboard)"
+	[back]="Esc back" [step6]="6 (open questions)"
+	[step6down]="Down in step 6" [dashboard]="D (the dashboard)"
 	[models]="Esc to the models"
 	[harness]="harness (a capture)")
 declare -A ms nrisks
@@ -184,6 +189,10 @@ for n in "${sizes[@]}"; do
 		    >>"$t/searchall"
 		harness >>"$t/harness"
 		timed 'Step [0-9] of 7' Escape >>"$t/back"
+		tx send-keys -t b 5
+		wait_for 'Step 5 of 7' || exit 1
+		timed 'Step 6 of 7' 6 >>"$t/step6"
+		capture=styled timed 'Step 6 of 7' Down >>"$t/step6down"
 		timed 'Risks that apply, by severity' D >>"$t/dashboard"
 		tx send-keys -t b Escape
 		wait_for 'Step [0-9] of 7' || exit 1

@@ -944,7 +944,7 @@ test_walk_resumes_where_the_model_stops(void **state)
 
 	/* The practice step lists questions by guideline with answers. */
 	vlist_init(&l);
-	walk_lines(&l, WALK_PRACTICE, m, &cat, &rc, &r, NULL, 80);
+	walk_lines(&l, WALK_PRACTICE, m, &cat, &rc, &r, NULL, NULL, 80);
 	s = rtrim(vlines_plain(&l.lines));
 	/* The unanswered question is counted as an open question. */
 	assert_string_equal(s, "Guideline 1.1\n  [yes] Staff briefed?\n"
@@ -953,7 +953,7 @@ test_walk_resumes_where_the_model_stops(void **state)
 	    "of its gap\n");
 	free(s);
 	assert_ptr_equal(vlist_selected(&l), &q1);
-	walk_lines(&l, WALK_COMPONENTS, m, &cat, &rc, &r, NULL, 80);
+	walk_lines(&l, WALK_COMPONENTS, m, &cat, &rc, &r, NULL, NULL, 80);
 	assert_true(list_find(&l, "llm") > 0);
 	assert_ptr_equal(vlist_selected(&l), m->components[0]);
 	vlist_release(&l);
@@ -972,7 +972,7 @@ test_walk_resumes_where_the_model_stops(void **state)
 	assert_int_equal(walk_done(WALK_REVIEW, m, &cat, &rc, NULL), 0);
 	assert_int_equal(walk_done(WALK_ANALYSIS, m, &cat, &rc, NULL), 1);
 	vlist_init(&l);
-	walk_lines(&l, WALK_ANALYSIS, m, &cat, &rc, NULL, NULL, 80);
+	walk_lines(&l, WALK_ANALYSIS, m, &cat, &rc, NULL, NULL, NULL, 80);
 	s = rtrim(vlines_plain(&l.lines));
 	assert_non_null(strstr(s, "  Risks that apply: 2\n"));
 	assert_non_null(strstr(s, " open 1 "));
@@ -982,6 +982,85 @@ test_walk_resumes_where_the_model_stops(void **state)
 	vlist_release(&l);
 	risk_register_release(&r);
 	model_free(m);
+}
+
+/*
+ * The analysis step's open questions made as they are shown (a fill, at
+ * a million risks) read as those made at once: each question, each risk
+ * at stake, titles wrapped under themselves (wide, or not ASCII, or
+ * with a control character made visible), at two widths.
+ */
+static void
+test_walk_questions_as_shown(void **state)
+{
+	static const char *const titles[] = {
+		"Short title",
+		"A title long enough that it has to wrap under itself at "
+		    "forty columns and more",
+		"Caf\xc3\xa9 \xe6\xbc\xa2\xe5\xad\x97 with a bell\a and a tab\tin it",
+		"",
+	};
+	struct risk			 k[4];
+	const struct risk		*ks[4];
+	struct risk_question		 q[2];
+	struct risk_questions		 fq = { q, 2 };
+	struct risk_counts		 rc;
+	struct walk_fill		 wf;
+	struct vlist			 now, shown;
+	char				*a, *b;
+	size_t				 i;
+	int				 width;
+
+	(void)state;
+	memset(k, 0, sizeof k);
+	memset(q, 0, sizeof q);
+	memset(&rc, 0, sizeof rc);
+	rc.applying = 4;
+	rc.assumed = 4;
+	for (i = 0; i < 4; i++) {
+		k[i].title = (char *)(uintptr_t)titles[i];
+		k[i].severity = (int)(LEVEL_CRITICAL - i % 4);
+		ks[i] = &k[i];
+	}
+	q[0].element = (char *)(uintptr_t)"model 'llm'";
+	q[0].field = (char *)(uintptr_t)"model-type";
+	q[0].risks = ks;
+	q[0].nrisks = 3;
+	q[0].worst = LEVEL_CRITICAL;
+	q[1].element = (char *)(uintptr_t)"agent 'a'";
+	q[1].field = (char *)(uintptr_t)"can-act";
+	q[1].risks = ks + 2;
+	q[1].nrisks = 2;
+	q[1].worst = LEVEL_MEDIUM;
+	for (width = 40; width <= 120; width += 80) {
+		vlist_init(&now);
+		vlist_init(&shown);
+		walk_lines(&now, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
+		    NULL, width);
+		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
+		    &wf, width);
+		assert_int_equal(shown.lines.n, now.lines.n);
+		/* Not made until shown. */
+		assert_int_equal(shown.lines.v[shown.lines.n - 4].n, 0);
+		a = vlines_plain(&now.lines);
+		assert_non_null(strstr(a, "    critical model-type of model "
+		    "'llm'\n    at stake critical Short title\n"));
+		assert_non_null(strstr(a, "can-act of agent 'a'"));
+		for (i = 0; i < shown.lines.n; i++)
+			(void)vlist_line(&shown, i);
+		b = vlines_plain(&shown.lines);
+		assert_string_equal(b, a);
+		/* Every title whole, wrapped under itself where too wide. */
+		assert_non_null(strstr(b, "columns and more\n"));
+		assert_non_null(strstr(b, "in it\n"));
+		if (width == 40)
+			assert_non_null(strstr(b, "\n                      "
+			    "columns and more\n"));
+		free(a);
+		free(b);
+		vlist_release(&now);
+		vlist_release(&shown);
+	}
 }
 
 /* A history entry for test_walk_template_reads_history. */
@@ -1744,6 +1823,7 @@ main(void)
 		cmocka_unit_test(test_form_apply_creates_renames_and_clears),
 		cmocka_unit_test(test_form_lists_and_lines),
 		cmocka_unit_test(test_walk_resumes_where_the_model_stops),
+		cmocka_unit_test(test_walk_questions_as_shown),
 		cmocka_unit_test(test_walk_template_reads_history),
 		cmocka_unit_test(test_flows_view_marks_crossings_in_words),
 		cmocka_unit_test(test_risk_list_filters_and_sorts),

@@ -30,6 +30,17 @@ struct walk {
 	char		*pending;	/* the question being cycled, or NULL */
 	enum tri	 answer;	/* its answer as shown */
 	struct model	*shown;		/* t->m with that answer, for drawing */
+	/*
+	 * The lists of the analysis and review steps are built once per
+	 * load and width, not at each draw: at a million risks one holds
+	 * some 822,000 open questions and their risks, the other 700,000
+	 * open risks. built is the t->gen + 1 the list is of (0: none, or
+	 * an earlier step's list), builtstep its step, builtw the width.
+	 */
+	unsigned long	 built;
+	enum walk_step	 builtstep;
+	int		 builtw;
+	struct walk_fill fill;		/* its lines' text, made as shown */
 };
 
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
@@ -118,12 +129,22 @@ walk_draw(struct tui *t, struct screen *s)
 	draw_rule(t, y++, NULL);
 	/*
 	 * Only the analysis step lists the open questions of fields: they
-	 * take an analysis of the model to find, which a large model should
-	 * not wait for on every other step (opening it, first of all).
+	 * take reading (or an analysis of the model) to find, which a large
+	 * model should not wait for on every other step (opening it, first
+	 * of all). Steps 6 and 7 are built once per load and width.
 	 */
-	walk_lines(&w->list, w->step, m, tui_catalogue(t), &t->rcounts,
-	    w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
-	    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL, t->cols);
+	if (w->step < WALK_ANALYSIS || w->shown != NULL ||
+	    w->built != t->gen + 1 || w->builtstep != w->step ||
+	    w->builtw != t->cols) {
+		walk_lines(&w->list, w->step, m, tui_catalogue(t),
+		    &t->rcounts, w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
+		    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL,
+		    &w->fill, t->cols);
+		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
+		    t->gen + 1 : 0;
+		w->builtstep = w->step;
+		w->builtw = t->cols;
+	}
 	walk_item_help(t, w, &foot);
 	/*
 	 * The help of the selected item whole (a question's "Yes means..."

@@ -2,6 +2,7 @@
  * each step shows. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -555,55 +556,141 @@ walk_practice(struct vlist *l, const struct model *m,
 	    NULL), c->nquestions);
 }
 
+/* Columns of a question's line before a risk's title (its first line). */
+#define WALK_STAKE	22
+
+/*
+ * The lines the title of a risk at stake takes, wrapped under itself at
+ * width (as walk_stake_line() wraps it): one for plain ASCII that fits,
+ * which spares a wrap for nearly every one of a million.
+ */
+static size_t
+walk_stake_lines(const char *title, int width)
+{
+	struct vlines	 ls;
+	const char	*p;
+	size_t		 n;
+	int		 avail = width - 1 - WALK_STAKE;
+
+	if (avail < 8)
+		avail = 8;
+	if (title == NULL)
+		title = "";
+	for (p = title; *p >= 0x20 && *p < 0x7f; p++)
+		;
+	if (*p == '\0' && p - title <= avail)
+		return 1;
+	vlines_init(&ls);
+	vlines_wrap(&ls, VS_DIM, title, width - 1, WALK_STAKE);
+	n = ls.n;
+	vlines_release(&ls);
+	return n;
+}
+
+/* Line t of a risk at stake: its severity, then its title wrapped. */
+static void
+walk_stake_line(struct vline *v, const struct risk *k, size_t t, int width)
+{
+	struct vlines	title;
+
+	vlines_init(&title);
+	vlines_wrap(&title, VS_DIM, k->title, width - 1, WALK_STAKE);
+	if (t == 0)
+		vline_addf(v, VS_DIM, "    at stake %-8s ",
+		    vocab_name(&vocab_severity, k->severity));
+	if (t < title.n && title.v[t].n > 0)
+		vline_add(v, VS_DIM, title.v[t].segs[0].text +
+		    (t == 0 ? WALK_STAKE : 0));
+	vlines_release(&title);
+}
+
+/* The line of an open question: the worst severity at stake, the field. */
+static void
+walk_question_line(struct vline *v, const struct risk_question *q)
+{
+	vline_add(v, VS_NORMAL, "    ");
+	vline_addf(v, rview_severity_style(q->worst), "%-8s",
+	    vocab_name(&vocab_severity, q->worst));
+	vline_add(v, VS_NORMAL, " ");
+	vline_add(v, VS_NORMAL, q->field);
+	vline_add(v, VS_NORMAL, " of ");
+	vline_add(v, VS_NORMAL, q->element);
+}
+
+/*
+ * The text of an open question's line as it is shown (vlist fill): its
+ * data is the question, or the slot of a risk at stake in its question's
+ * risks, which carry each line of its title.
+ */
+static void
+walk_fill_question(const void *arg, struct vline *v)
+{
+	const struct walk_fill	*wf = arg;
+	const struct vline	*lines = wf->l->lines.v;
+	const struct risk	*const *slot;
+	uintptr_t		 p = (uintptr_t)v->data;
+	size_t			 i = (size_t)(v - lines), t = 0;
+
+	if (p >= (uintptr_t)wf->fq->v &&
+	    p < (uintptr_t)(wf->fq->v + wf->fq->n)) {
+		walk_question_line(v, v->data);
+		return;
+	}
+	while (i > t && lines[i - t - 1].data == v->data)
+		t++;
+	slot = v->data;
+	walk_stake_line(v, *slot, t, wf->width);
+}
+
 /*
  * The unanswered fields that findings stand on: one line each, the worst
- * severity at stake, then the threats it would raise.
+ * severity at stake, then the threats it would raise. At a million risks
+ * there are some 822,000 of them: their lines are made as they are shown
+ * (wf is kept by the caller for as long as the lines); with no wf, all
+ * of them now.
  */
 static void
 walk_field_questions(struct vlist *l, const struct risk_questions *fq,
-    int width)
+    struct walk_fill *wf, int width)
 {
-	const struct risk	*k;
-	struct vlines		 title;
+	struct walk_fill	 now;
 	struct vline		*v;
-	size_t			 i, j, t;
+	size_t			 i, j, t, n, first;
 
 	vlines_add(&l->lines);
 	vlines_addf(&l->lines, fq->n > 0 ? VS_WARN : VS_OK, "  Open questions "
 	    "(fields not answered that threats would rest on): %zu", fq->n);
+	first = l->lines.n;
 	for (i = 0; i < fq->n; i++) {
 		v = vlines_add(&l->lines);
-		vline_add(v, VS_NORMAL, "    ");
-		vline_addf(v, rview_severity_style(fq->v[i].worst), "%-8s",
-		    vocab_name(&vocab_severity, fq->v[i].worst));
-		vline_add(v, VS_NORMAL, " ");
-		vline_add(v, VS_NORMAL, fq->v[i].field);
-		vline_add(v, VS_NORMAL, " of ");
-		vline_add(v, VS_NORMAL, fq->v[i].element);
+		v->data = &fq->v[i];
 		for (j = 0; j < fq->v[i].nrisks; j++) {
-			k = fq->v[i].risks[j];
-			/* The title wrapped under itself, not cut. */
-			vlines_init(&title);
-			vlines_wrap(&title, VS_DIM, k->title, width - 1, 22);
-			for (t = 0; t < title.n; t++) {
+			n = walk_stake_lines(fq->v[i].risks[j]->title, width);
+			for (t = 0; t < n; t++) {
 				v = vlines_add(&l->lines);
-				if (t == 0)
-					vline_addf(v, VS_DIM, "    at stake "
-					    "%-8s ", vocab_name(
-					    &vocab_severity, k->severity));
-				if (title.v[t].n > 0)
-					vline_add(v, VS_DIM, title.v[t].segs[0].
-					    text + (t == 0 ? 22 : 0));
+				v->data = &fq->v[i].risks[j];
 			}
-			vlines_release(&title);
 		}
+	}
+	if (wf == NULL)
+		wf = &now;
+	wf->fq = fq;
+	wf->l = l;
+	wf->width = width;
+	l->fill = walk_fill_question;
+	l->fill_arg = wf;
+	if (wf == &now) {
+		for (i = first; i < l->lines.n; i++)
+			(void)vlist_line(l, i);
+		l->fill = NULL;
+		l->fill_arg = NULL;
 	}
 }
 
 /* The analysis step: what the analysis found, in counts. */
 static void
 walk_analysis(struct vlist *l, const struct risk_counts *c,
-    const struct risk_questions *fq, int width)
+    const struct risk_questions *fq, struct walk_fill *wf, int width)
 {
 	static const struct risk_questions none;
 	static const struct risk_counts zero;
@@ -641,7 +728,7 @@ walk_analysis(struct vlist *l, const struct risk_counts *c,
 		vline_addf(v, VS_DIM, "  No longer apply (kept with their "
 		    "decisions): %zu", rc.gone);
 	}
-	walk_field_questions(l, fq, width);
+	walk_field_questions(l, fq, wf, width);
 	vlines_add(&l->lines);
 	note = xasprintf("%s opens the risk register; %s the dashboard.",
 	    keys_key(ACT_OPEN, KCTX_LIST), keys_key(ACT_DASHBOARD,
@@ -789,7 +876,7 @@ void
 walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
     const struct catalogue *c, const struct risk_counts *rc,
     const struct risk_register *r, const struct risk_questions *fq,
-    int width)
+    struct walk_fill *wf, int width)
 {
 	vlist_clear(l);
 	switch (s) {
@@ -809,7 +896,7 @@ walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
 		walk_practice(l, m, c, width);
 		break;
 	case WALK_ANALYSIS:
-		walk_analysis(l, rc, fq, width);
+		walk_analysis(l, rc, fq, wf, width);
 		break;
 	case WALK_REVIEW:
 	case WALK_COUNT:

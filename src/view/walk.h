@@ -101,13 +101,24 @@ void			 walk_header(struct vlines *, enum walk_step,
  */
 struct risk_counts;
 struct risk_questions;
+/*
+ * What the analysis step's list makes the text of its lines of open
+ * questions from as they are shown (vlist's fill): the caller's, kept
+ * as long as the list's lines and the questions.
+ */
+struct walk_fill {
+	const struct risk_questions	*fq;
+	const struct vlist		*l;
+	int				 width;
+};
 /* (The analysis step lists the questions of unanswered fields, if not
- * NULL.) */
+ * NULL: as they are shown with a wf, all of them now without.) */
 void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct model *, const struct catalogue *,
 			     const struct risk_counts *rc,
 			     const struct risk_register *r,
-			     const struct risk_questions *, int width);
+			     const struct risk_questions *, struct walk_fill *wf,
+			     int width);
 /*
  * What a model made from a template (tmpl) still takes from it: the
  * template's example in the steps nobody has changed, and the facts of

@@ -7,20 +7,11 @@ set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
-command -v sqlite3 >/dev/null 2>&1 || {
-	echo "SKIP: no sqlite3 program to change the kept questions" >&2
-	exit 77
-}
 db="$TUI_DIR/d.db"
 TUI_COLS=100 TUI_ROWS=30
 
-"$PARAPET" import "$srcdir/tests/data/tui/support.yaml" "$db" >/dev/null
-# What the import's analysis kept, made recognisable: a fresh analysis
-# would find the field 'personal-data or confidential-data' here.
-n=$(sqlite3 "$db" "SELECT count(*) FROM open_questions")
-[ "$n" -gt 0 ] || tui_fail "the import kept no open questions"
-sqlite3 "$db" "UPDATE open_questions SET field = 'kept-by-the-import'
-    WHERE position = (SELECT min(position) FROM open_questions)"
+tui_kept_questions "$db"
+n=$kept
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'

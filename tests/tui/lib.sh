@@ -216,6 +216,23 @@ tui_support() {
 	    >/dev/null || tui_fail "could not import the support assistant"
 }
 
+# tui_kept_questions DB: the support assistant imported into DB, the first
+# open question its analysis kept made recognisable (its field
+# 'kept-by-the-import', where a fresh analysis would find 'personal-data
+# or confidential-data'); sets kept to how many were kept. Skips the test
+# without the sqlite3 program.
+tui_kept_questions() {
+	command -v sqlite3 >/dev/null 2>&1 || {
+		echo "SKIP: no sqlite3 program to change the kept questions" >&2
+		exit 77
+	}
+	tui_support "$1"
+	kept=$(sqlite3 "$1" "SELECT count(*) FROM open_questions")
+	[ "$kept" -gt 0 ] || tui_fail "the import kept no open questions"
+	sqlite3 "$1" "UPDATE open_questions SET field = 'kept-by-the-import'
+	    WHERE position = (SELECT min(position) FROM open_questions)"
+}
+
 # tui_open_walk DB: start parapet on DB and open its only model, whose
 # walk-through resumes at the practice questions (as the support
 # assistant's does).
