@@ -271,6 +271,7 @@ walk_open(struct tui *t, struct walk *w)
 {
 	const void		*p = vlist_selected(&w->list);
 	const struct question	*q;
+	const struct objref	*o;
 	struct pick		 pk;
 	int			 a;
 
@@ -300,6 +301,11 @@ walk_open(struct tui *t, struct walk *w)
 		return tui_pick(t, &pk, walk_answer_done, xstrdup(q->id),
 		    free);
 	case WALK_ANALYSIS:
+		/* An open question: the form of what it asks about. */
+		if ((o = walk_question_object(t->m, tui_questions(t),
+		    p)) != NULL && view_objid(t->m, o->ptr) != NULL)
+			return tui_push(t, screen_form_new(t, o->type,
+			    view_objid(t->m, o->ptr), -1));
 		return tui_goto(t, screen_risks_new(t, NULL));
 	case WALK_REVIEW:
 	case WALK_COUNT:

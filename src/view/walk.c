@@ -662,8 +662,8 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 	    "(fields not answered that threats would rest on): %zu", fq->n);
 	first = l->lines.n;
 	for (i = 0; i < fq->n; i++) {
-		v = vlines_add(&l->lines);
-		v->data = &fq->v[i];
+		/* The cursor stops on each: Enter answers it. */
+		v = vlist_item(l, &fq->v[i]);
 		for (j = 0; j < fq->v[i].nrisks; j++) {
 			n = walk_stake_lines(fq->v[i].risks[j]->title, width);
 			for (t = 0; t < n; t++) {
@@ -685,6 +685,27 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 		l->fill = NULL;
 		l->fill_arg = NULL;
 	}
+}
+
+const struct objref *
+walk_question_object(const struct model *m, const struct risk_questions *fq,
+    const void *p)
+{
+	const struct risk_question	*q = p;
+	const struct objref		*o;
+	const char			*a, *b;
+	char				*id;
+
+	if (fq == NULL || fq->n == 0 || q < fq->v || q >= fq->v + fq->n ||
+	    q->element == NULL)
+		return NULL;
+	if ((a = strchr(q->element, '\'')) == NULL ||
+	    (b = strrchr(q->element, '\'')) == a)
+		return NULL;
+	id = xstrndup(a + 1, (size_t)(b - a - 1));
+	o = model_find(m, id);
+	free(id);
+	return o;
 }
 
 /* The analysis step: what the analysis found, in counts. */
@@ -730,9 +751,10 @@ walk_analysis(struct vlist *l, const struct risk_counts *c,
 	}
 	walk_field_questions(l, fq, wf, width);
 	vlines_add(&l->lines);
-	note = xasprintf("%s opens the risk register; %s the dashboard.",
-	    keys_key(ACT_OPEN, KCTX_LIST), keys_key(ACT_DASHBOARD,
-	    KCTX_MODEL));
+	note = xasprintf("%s on an open question opens what it asks about, "
+	    "to answer it; elsewhere the risk register. %s opens the "
+	    "dashboard.", keys_key(ACT_OPEN, KCTX_LIST),
+	    keys_key(ACT_DASHBOARD, KCTX_MODEL));
 	walk_note(l, VS_DIM, note, width);
 	free(note);
 }

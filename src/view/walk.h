@@ -21,6 +21,7 @@ struct buf;
 struct catalogue;
 struct change;
 struct model;
+struct objref;
 struct risk_register;
 
 enum walk_step {
@@ -119,6 +120,13 @@ void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct risk_register *r,
 			     const struct risk_questions *, struct walk_fill *wf,
 			     int width);
+/*
+ * The object that an open question of fq asks about (its element names it:
+ * "component 'id'"), when p, a selected line's data, is one of fq's
+ * questions and m has that object; else NULL.
+ */
+const struct objref	*walk_question_object(const struct model *,
+			     const struct risk_questions *fq, const void *p);
 /*
  * What a model made from a template (tmpl) still takes from it: the
  * template's example in the steps nobody has changed, and the facts of
