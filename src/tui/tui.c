@@ -718,9 +718,27 @@ tui_set_mitigation(struct tui *t, const struct risk *k, const char *mit,
 	return rc;
 }
 
+/*
+ * The risk an undone decision is on, as the screens show it now (what the
+ * store compares with what it holds before it writes). 0, or -1 with err
+ * set when the register no longer has it.
+ */
+static int
+tui_undo_seen(struct tui *t, const struct undo_entry *e,
+    const struct risk **seen, struct error *err)
+{
+	const struct risk_register	*r = tui_risks(t);
+
+	if ((*seen = risk_register_find(r, e->threat, e->target)) != NULL)
+		return 0;
+	return error_set(err, "risk '%s@%s' was changed by someone else: it "
+	    "is no longer in the register", e->threat, e->target);
+}
+
 void
 tui_undo(struct tui *t)
 {
+	const struct risk	*seen;
 	struct undo_entry	 e;
 	struct error		 err;
 	int			 rc;
@@ -737,17 +755,25 @@ tui_undo(struct tui *t)
 		rc = session_save(t->s, e.model, t->m->revision, NULL, &err);
 		break;
 	case UNDO_RISK:
-		/* A decision taken before comes back as it was. */
-		rc = store_set_risk_flags(t->s->store, t->m->system.id,
-		    e.threat, e.target, e.status, e.owner != NULL ? e.owner :
-		    "", e.justification != NULL ? e.justification : "",
-		    STORE_RECORDED, &err);
+		/*
+		 * A decision taken before comes back as it was, unless the
+		 * risk is no longer as the screens show it (another process
+		 * decided it since): then the undo is refused as a decision
+		 * would be, and the other's decision stays.
+		 */
+		if ((rc = tui_undo_seen(t, &e, &seen, &err)) == 0)
+			rc = store_decide_risk(t->s->store, t->m->system.id,
+			    seen, e.status, e.owner != NULL ? e.owner : "",
+			    e.justification != NULL ? e.justification : "",
+			    STORE_RECORDED, &err);
 		break;
 	default:
-		rc = store_set_mitigation(t->s->store, t->m->system.id,
-		    e.threat, e.target, e.mitigation, e.status,
-		    e.owner != NULL ? e.owner : "", e.due != NULL ? e.due : "",
-		    e.notes != NULL ? e.notes : "", &err);
+		if ((rc = tui_undo_seen(t, &e, &seen, &err)) == 0)
+			rc = store_decide_mitigation(t->s->store,
+			    t->m->system.id, e.threat, e.target, seen,
+			    e.mitigation, e.status, e.owner != NULL ? e.owner :
+			    "", e.due != NULL ? e.due : "", e.notes != NULL ?
+			    e.notes : "", 0, &err);
 		break;
 	}
 	store_set_source(t->s->store, NULL);
