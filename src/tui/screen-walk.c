@@ -68,6 +68,15 @@ static const struct key_hint walk_review_hint[] = {
 	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
+/* The analysis step with an open question selected: Enter answers it. */
+static const struct key_hint walk_question_hint[] = {
+	KEY_HINT_AS(ACT_OPEN, "answer"),
+	KEY_HINT(ACT_DASHBOARD),
+	KEY_HINT(ACT_FLOWS),
+	KEY_HINT(ACT_PREV_STEP),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_END
+};
 static const struct key_hint walk_hint[] = {
 	KEY_HINT(ACT_ADD),
 	KEY_HINT(ACT_OPEN),
@@ -173,6 +182,10 @@ walk_draw(struct tui *t, struct screen *s)
 		tui_hint(t, s, walk_practice_hint);
 		break;
 	case WALK_ANALYSIS:
+		tui_hint(t, s, walk_question_object(t->m, tui_questions(t),
+		    vlist_selected(&w->list)) != NULL ? walk_question_hint :
+		    walk_review_hint);
+		break;
 	case WALK_REVIEW:
 		tui_hint(t, s, walk_review_hint);
 		break;

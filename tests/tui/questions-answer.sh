@@ -27,11 +27,13 @@ tui_screen | grep -qF "of vector-store 'kb'" &&
     tui_fail "the whole step fits on the screen: the test shows nothing"
 tui_keys End
 tui_wait "of vector-store 'kb'"
+tui_wait 'Enter answer'
 tui_keys Enter
 tui_wait "Component 'kb' (vector-store)"
 tui_keys Escape
 tui_wait 'Step 6 of 7'
 tui_keys Home
+tui_wait 'Enter risks'
 tui_keys Enter
 tui_wait 'risks, by severity'
 tui_quit
