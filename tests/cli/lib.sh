@@ -3,7 +3,8 @@
 # database in a private temporary directory.
 set -u
 PARAPET="${PARAPET:-$PWD/parapet}"
-SRC="${srcdir:-.}"
+# Absolute: a test may cd into its directory (make distcheck gives ../..).
+SRC="$(cd "${srcdir:-.}" && pwd)"
 T="$(mktemp -d /tmp/parapet-cli-XXXXXX)"
 trap 'rm -rf "$T"' EXIT
 export HOME="$T/home" XDG_CONFIG_HOME="$T/config" PARAPET_USER=tester
