@@ -533,6 +533,16 @@ screen_form_new(struct tui *t, int type, const char *id, int kind)
 	return screen_new(&form_ops, fs);
 }
 
+struct screen *
+screen_form_answer(struct tui *t, int type, const char *id, const char *field)
+{
+	struct screen		*s = screen_form_new(t, type, id, -1);
+	struct form_screen	*fs = s->data;
+
+	(void)form_focus_named(fs->fm, field);
+	return s;
+}
+
 /* The kind chosen: open the form of the new component. */
 static int
 form_kind_done(struct tui *t, void *arg, const char *value)

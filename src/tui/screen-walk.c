@@ -317,8 +317,9 @@ walk_open(struct tui *t, struct walk *w)
 		/* An open question: the form of what it asks about. */
 		if ((o = walk_question_object(t->m, tui_questions(t),
 		    p)) != NULL && view_objid(t->m, o->ptr) != NULL)
-			return tui_push(t, screen_form_new(t, o->type,
-			    view_objid(t->m, o->ptr), -1));
+			return tui_push(t, screen_form_answer(t, o->type,
+			    view_objid(t->m, o->ptr),
+			    ((const struct risk_question *)p)->field));
 		return tui_goto(t, screen_risks_new(t, NULL));
 	case WALK_REVIEW:
 	case WALK_COUNT:

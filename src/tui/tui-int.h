@@ -290,6 +290,9 @@ struct screen	*screen_walk_new(struct tui *, int step);
 int		 screen_is_walk(const struct screen *);
 struct screen	*screen_form_new(struct tui *, int objtype, const char *id,
 		     int kind);
+/* The form of an object focused on the field an open question names. */
+struct screen	*screen_form_answer(struct tui *, int objtype, const char *id,
+		     const char *field);
 struct screen	*screen_flows_new(struct tui *);
 struct screen	*screen_risks_new(struct tui *, const struct risk *);
 struct screen	*screen_dashboard_new(struct tui *);

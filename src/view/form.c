@@ -128,6 +128,26 @@ form_load(struct form *fm, const void *obj)
 	}
 }
 
+int
+form_focus_named(struct form *fm, const char *names)
+{
+	const char	*end;
+	size_t		 i, len;
+
+	if (names == NULL)
+		return 0;
+	len = (end = strstr(names, " or ")) != NULL ? (size_t)(end - names) :
+	    strlen(names);
+	for (i = 0; i < fm->n; i++)
+		if (strlen(fm->v[i].f->name) == len &&
+		    strncmp(fm->v[i].f->name, names, len) == 0 &&
+		    !fm->v[i].readonly) {
+			form_focus(fm, i);
+			return 1;
+		}
+	return 0;
+}
+
 struct form *
 form_new(enum objtype t, const struct model *m, const char *id, int kind)
 {

@@ -59,6 +59,12 @@ struct form {
 struct form	*form_new(enum objtype, const struct model *m, const char *id,
 		     int kind);
 void		 form_free(struct form *);
+/*
+ * Focus the field whose name is the first of names ("provider or exposure":
+ * provider), as an open question names what to answer, if the form has
+ * it. 1 if it did, 0 if not.
+ */
+int		 form_focus_named(struct form *, const char *names);
 
 /* 1 if field i is typed (text or identifier), 0 if chosen from a list. */
 int		 form_is_text(const struct form *, size_t);

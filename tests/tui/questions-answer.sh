@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End to end: in the walk-through's step 6, the cursor reaches every open
 # question (a list longer than the screen scrolls to its last one), and
-# Enter on a question opens the form of the object it asks about, to
-# answer it there; Enter elsewhere in the step still opens the register.
+# Enter on a question opens the form of the object it asks about, on the
+# field it names, to answer it there; Enter elsewhere in the step still
+# opens the register.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -30,6 +31,8 @@ tui_wait "of vector-store 'kb'"
 tui_wait 'Enter answer'
 tui_keys Enter
 tui_wait "Component 'kb' (vector-store)"
+# On the first field the question names ("provider or exposure").
+tui_wait 'provider: who builds and supplies it'
 tui_keys Escape
 tui_wait 'Step 6 of 7'
 tui_keys Home
