@@ -22,10 +22,16 @@ tui_wait 'HIGH open'
 "$PARAPET" risk "$db" llm-misinformation-overreliance@llm \
     --status not-applicable --owner Xavier \
     --justification 'answers are only suggestions to agents' >/dev/null
-# Redrawn, the register still shows what it read.
-tui_keys C-l
+# Said once, between keys; what is shown stays as it was.
+tui_wait 'changed elsewhere: C-r reloads'
 tui_has 'HIGH open'
-tui_has 'revision 1)'
+# Redrawn (C-l clears the message), the register still shows what it read.
+# C-l clears the terminal first: the screen is polled until it is whole
+# again, never read once while it may be half drawn.
+tui_keys C-l
+tui_wait_gone 'changed elsewhere'
+tui_wait 'HIGH open'
+tui_wait 'revision 1)'
 
 # The dashboard, opened now, shows the stored revision and counts.
 tui_keys D
