@@ -1272,13 +1272,17 @@ explain_alternatives(struct eval *e, const struct cond *c,
 			k->asks[x].field = both;
 		}
 		for (j = 0; j < tmp.nreasons; j++) {
+			const char	*t = risk_reason_text(&tmp.reasons[j]);
+
 			/* (not an assumption k already makes: the same
-			   field reached another way is no other way) */
+			   field reached another way is no other way; one
+			   that a nested alternative already marks "or"
+			   is marked once) */
+			if (strncmp(t, "or ", 3) == 0)
+				t += 3;
 			if (tmp.reasons[j].kind == REASON_ASSUMED &&
-			    !reason_assumes(k, risk_reason_text(
-			    &tmp.reasons[j])))
-				risk_add_reason(k, REASON_ASSUMED, "or %s",
-				    risk_reason_text(&tmp.reasons[j]));
+			    !reason_assumes(k, t))
+				risk_add_reason(k, REASON_ASSUMED, "or %s", t);
 			free(tmp.reasons[j].line);
 		}
 		free(tmp.reasons);
