@@ -1425,6 +1425,23 @@ struct feedback {
 	size_t			  ncands;
 };
 
+/*
+ * 1 if what a model learns from passes along flow f: it carries training
+ * data, feedback or weights, or it goes from an inference service to the
+ * model it serves. Weights are drawn into the service that loads them
+ * (parapet-model(5)); the requests it passes on to the model are how the
+ * model it retrained gets them.
+ */
+static int
+analyze_learns_along(const struct flow *f)
+{
+	if (f->src == f->dst)
+		return 0;
+	return (f->data & LEARNS_FROM) != 0 ||
+	    (f->src->kind == KIND_INFERENCE_SERVICE &&
+	    f->dst->kind == KIND_MODEL);
+}
+
 /* Index the flows that carry what a model learns from by one end. */
 static void
 analyze_feedback_index(const struct model *m, int by_src, size_t **first,
@@ -1437,14 +1454,14 @@ analyze_feedback_index(const struct model *m, int by_src, size_t **first,
 	*flows = xcalloc(m->nflows + 1, sizeof **flows);
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+		if (analyze_learns_along(f))
 			(*first)[(by_src ? f->src : f->dst)->index + 2]++;
 	}
 	for (i = 2; i < n + 2; i++)
 		(*first)[i] += (*first)[i - 1];
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+		if (analyze_learns_along(f))
 			(*flows)[(*first)[(by_src ? f->src : f->dst)->index +
 			    1]++] = f;
 	}
@@ -1602,7 +1619,8 @@ analyze_feedback_down(struct feedback *fb, size_t u)
  * finding's target learns from, into the covering one: a component that
  * takes in a flow carrying feedback, or a dataset of what users submit,
  * and reaches the target through flows that carry training data, feedback
- * or weights (a dataset of analysts' and customers' labels that the weekly
+ * or weights, the last of them perhaps into the inference service that
+ * serves it (a dataset of analysts' and customers' labels that the weekly
  * retraining learns from; what phones' users type, trained on). The
  * walk back from the target is made only when a finding is left to fold
  * that has not had its own walk.
