@@ -168,6 +168,17 @@ expect llm-indirect-prompt-injection@planner-llm critical
 expect llm-direct-prompt-injection@planner-llm high
 # Approval before each action lowers what the calendar tool risks.
 expect agent-excessive-agency@calendar-tool medium
+# Its Python tool runs in a sandbox the organisation set up (trust:
+# sandbox): model-written code must escape it before it reaches anything
+# else, and the sandbox is not a zone where an attacker reads what the
+# agent sends there.
+expect agent-code-execution@python-tool medium
+"$PARAPET" risk "$T/db" agent-code-execution@python-tool |
+    grep -q '^    likelihood -1: it runs in a sandbox the organisation set up to confine it$' ||
+    fail "$model: the sandbox does not lower code execution"
+"$PARAPET" risk "$T/db" agent-tool-exfiltration@agent 2>/dev/null |
+    grep -q "'python-tool'" &&
+    fail "$model: the sandboxed code tool is taken for a way out"
 
 # The fraud model: adversarial transactions arrive from the card network,
 # so its restricted zone does not make evasion less likely.

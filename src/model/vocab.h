@@ -68,6 +68,8 @@ enum kind { VOCAB_KIND(VOCAB_ENUM) KIND_COUNT };
 #define VOCAB_TRUST(X) \
 	X(TRUST_UNTRUSTED, "untrusted", "anyone can be here: the internet, " \
 	    "end users' devices") \
+	X(TRUST_SANDBOX, "sandbox", "set up and run by the organisation to " \
+	    "confine what runs inside: model-written code, untrusted files") \
 	X(TRUST_PARTNER, "partner", "a supplier or partner: trusted by " \
 	    "contract, not controlled") \
 	X(TRUST_INTERNAL, "internal", "run and controlled by the " \
