@@ -1653,6 +1653,43 @@ test_templates(void **state)
 	assert_true(n >= 5);
 }
 
+/*
+ * The words added to format 1 for a sandbox zone and a flow to the data's
+ * own controller validate against the schema and come back from XML.
+ */
+static void
+test_xml_sandbox_and_controller(void **state)
+{
+	const char	*srcdir = getenv("srcdir");
+	struct fixture	 fx;
+	struct error	 e;
+	struct buf	 b;
+	char		*path;
+
+	(void)state;
+	path = xasprintf("%s/tests/threats/agent-tool-exfiltration/"
+	    "quiet-analyst.yaml", srcdir != NULL ? srcdir : ".");
+	error_clear(&e);
+	if (fixture_template(&fx, path, &e) == -1)
+		fail_msg("%s: %s", path, e.msg);
+	render(&fx, "xml", &b);
+	assert_non_null(strstr(b.s, " trust=\"sandbox\""));
+	buf_release(&b);
+	check_xml_round_trip(&fx);
+	fixture_release(&fx);
+	free(path);
+	path = xasprintf("%s/tests/threats/boundary-less-trusted-holds-"
+	    "sensitive/quiet-airline.yaml", srcdir != NULL ? srcdir : ".");
+	if (fixture_template(&fx, path, &e) == -1)
+		fail_msg("%s: %s", path, e.msg);
+	render(&fx, "xml", &b);
+	assert_non_null(strstr(b.s, " to-controller=\"true\""));
+	buf_release(&b);
+	check_xml_round_trip(&fx);
+	fixture_release(&fx);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1693,6 +1730,7 @@ main(void)
 		    test_yaml_entry_writes_the_model, setup_hostile,
 		    teardown_fixture),
 		cmocka_unit_test(test_templates),
+		cmocka_unit_test(test_xml_sandbox_and_controller),
 		cmocka_unit_test(test_json_escape),
 	};
 

@@ -1230,6 +1230,8 @@ test_new_fields_round_trip(void **state)
 	m = accept_text(
 	    "parapet: 1\n"
 	    "system: {id: s, name: S}\n"
+	    "boundaries:\n"
+	    "  - {id: box, name: Box, trust: sandbox}\n"
 	    "components:\n"
 	    "  - {id: cam, name: Cam, kind: data-source, capture: camera,"
 	    " labels-vetted: false, operated-by: in-house}\n"
@@ -1243,7 +1245,8 @@ test_new_fields_round_trip(void **state)
 	    " dependencies-scanned: false}\n"
 	    "  - {id: b, name: B, kind: agent, biometric-data: true}\n"
 	    "flows:\n"
-	    "  - {id: f, from: cam, to: v, data: [image, video, features]}\n"
+	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
+	    " to-controller: true}\n"
 	    "  - {id: d, from: a, to: b, data: [agent-message, source-code],"
 	    " requests: [delegate, read], validated: false}\n");
 	c = m->components[0];
@@ -1272,6 +1275,9 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->flows[1]->requests, (1u << REQUEST_READ) |
 	    (1u << REQUEST_DELEGATE));
 	assert_int_equal(m->flows[1]->validated, TRI_NO);
+	assert_int_equal(m->boundaries[0]->trust, TRUST_SANDBOX);
+	assert_int_equal(m->flows[0]->to_controller, TRI_YES);
+	assert_int_equal(m->flows[1]->to_controller, TRI_UNKNOWN);
 
 	out = round_trip(m, "new fields");
 	/* One word stays one word; several are a list, in table order. */
@@ -1286,6 +1292,8 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    data: [agent-message, source-code]\n"));
 	assert_non_null(strstr(out, "    requests: [read, delegate]\n"
 	    "    validated: false\n"));
+	assert_non_null(strstr(out, "    trust: sandbox\n"));
+	assert_non_null(strstr(out, "    to-controller: true\n"));
 	free(out);
 	model_free(m);
 

@@ -193,6 +193,13 @@ static const struct field flow_fields[] = {
 	  "the organisation "
 	  "must send this data by law or regulation: reports to a regulator, "
 	  "a court or a tax authority" },
+	{ "to-controller", FIELD_BOOL, NULL,
+	  offsetof(struct flow, to_controller), 0, FIELD_STATED,
+	  "the recipient is the controller of the personal data it is sent: "
+	  "it receives the data to do what it is responsible for towards the "
+	  "people concerned (the airline that carries the passenger, the "
+	  "bank that makes the payment), under its own duties, not to keep "
+	  "or work on it for the organisation" },
 };
 
 #undef K

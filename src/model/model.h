@@ -124,6 +124,7 @@ struct flow {
 	unsigned	 requests;	/* bits of enum request */
 	enum tri	 validated;
 	enum tri	 legal_obligation;
+	enum tri	 to_controller;	/* the recipient controls the data */
 
 	struct srcpos	 pos;
 	struct srcpos	 from_pos;
