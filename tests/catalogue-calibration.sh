@@ -130,6 +130,11 @@ expect llm-system-prompt-leakage@llm high medium
 expect llm-unbounded-consumption@llm medium low
 # The vendor's own endpoint is the vendor's to protect.
 expect model-extraction@llm-api none
+# Improper output handling is about where the model's output is handled,
+# the backend that renders it and calls the ticket tool, not the vendor's
+# endpoint that only serves it.
+expect llm-improper-output-handling@chat-backend medium
+expect llm-improper-output-handling@llm-api none
 # The outside monitoring service takes the same prompts, which carry the
 # customers' personal data, as the in-house transcripts: it ranks with
 # them, whether or not the model states personal-data of it.
