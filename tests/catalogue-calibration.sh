@@ -628,6 +628,15 @@ expect evasion-adversarial-inputs@door-verifier none
 expect biometric-spoofing@voice-verifier critical
 above biometric-spoofing@voice-verifier biometric-spoofing@door-verifier
 
+# A store that deletes its recordings after a set period exposes less in a
+# breach than one that keeps them all: one impact point lower, said so.
+model=calibration-call-recordings
+register "$SRC/tests/data/calibration/call-recordings.yaml"
+above recording-retention-consent@archive recording-retention-consent@qa-recordings
+"$PARAPET" risk "$T/db" recording-retention-consent@qa-recordings |
+    grep -q '^    impact -1: what it holds is kept for a set period at most, then deleted$' ||
+    fail "$model: a limited retention does not lower the recordings' impact"
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.
