@@ -162,7 +162,7 @@ expect llm-indirect-prompt-injection@llm critical
     fail "$model: an unanswered action-impact bounds the injection"
 # It says so, once: the bound it would take if the field were answered.
 [ "$("$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
-    grep -c "^    would be lower, impact -1 (nothing that acts on its output does more than a contained action or runs code), if answered so: 'tickets' can take only low-impact actions (action-impact not answered)")" = 1 ] ||
+    grep -c "^    would be lower, impact -1 (nothing that acts on its output does more than a contained action, or acts before a person approves it, or runs code), if answered so: 'tickets' can take only low-impact actions (action-impact not answered)")" = 1 ] ||
     fail "$model: the injection does not say that a contained ticket tool would bound it"
 
 # The internal agent: anyone who can send it an e-mail or publish a page can
@@ -627,6 +627,20 @@ expect biometric-spoofing@door-verifier high
 expect evasion-adversarial-inputs@door-verifier none
 expect biometric-spoofing@voice-verifier critical
 above biometric-spoofing@voice-verifier biometric-spoofing@door-verifier
+
+# A public assistant whose only acting tool waits for a person to approve
+# each action: injection proposes, a person decides; high, not critical.
+# Without the approval stated, it stays critical.
+model=calibration-approved-actions
+register "$SRC/tests/data/calibration/approved-actions.yaml"
+expect llm-direct-prompt-injection@llm high
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q '^    impact -1: nothing that acts on its output does more than a contained action, or acts before a person approves it, or runs code$' ||
+    fail "$model: approval of every action does not bound the injection"
+sed 's/, human-approval: true }/ }/' "$SRC/tests/data/calibration/approved-actions.yaml" >"$T/unapproved.yaml"
+model=calibration-approved-actions-unstated
+register "$T/unapproved.yaml"
+expect llm-direct-prompt-injection@llm critical
 
 # A store that deletes its recordings after a set period exposes less in a
 # breach than one that keeps them all: one impact point lower, said so.
