@@ -1653,12 +1653,9 @@ test_templates(void **state)
 	assert_true(n >= 5);
 }
 
-/*
- * The words added to format 1 for a sandbox zone and a flow to the data's
- * own controller validate against the schema and come back from XML.
- */
+/* A model file of the tree exports to valid XML with attr, and comes back. */
 static void
-test_xml_sandbox_and_controller(void **state)
+check_xml_file(const char *file, const char *attr)
 {
 	const char	*srcdir = getenv("srcdir");
 	struct fixture	 fx;
@@ -1666,28 +1663,32 @@ test_xml_sandbox_and_controller(void **state)
 	struct buf	 b;
 	char		*path;
 
-	(void)state;
-	path = xasprintf("%s/tests/threats/agent-tool-exfiltration/"
-	    "quiet-analyst.yaml", srcdir != NULL ? srcdir : ".");
+	path = xasprintf("%s/%s", srcdir != NULL ? srcdir : ".", file);
 	error_clear(&e);
 	if (fixture_template(&fx, path, &e) == -1)
 		fail_msg("%s: %s", path, e.msg);
 	render(&fx, "xml", &b);
-	assert_non_null(strstr(b.s, " trust=\"sandbox\""));
+	assert_non_null(strstr(b.s, attr));
 	buf_release(&b);
 	check_xml_round_trip(&fx);
 	fixture_release(&fx);
 	free(path);
-	path = xasprintf("%s/tests/threats/boundary-less-trusted-holds-"
-	    "sensitive/quiet-airline.yaml", srcdir != NULL ? srcdir : ".");
-	if (fixture_template(&fx, path, &e) == -1)
-		fail_msg("%s: %s", path, e.msg);
-	render(&fx, "xml", &b);
-	assert_non_null(strstr(b.s, " to-controller=\"true\""));
-	buf_release(&b);
-	check_xml_round_trip(&fx);
-	fixture_release(&fx);
-	free(path);
+}
+
+/*
+ * The words added to format 1 for a sandbox zone and a flow to the data's
+ * own controller validate against the schema and come back from XML.
+ */
+static void
+test_xml_sandbox_and_controller(void **state)
+{
+	(void)state;
+	check_xml_file("tests/threats/agent-tool-exfiltration/"
+	    "quiet-analyst.yaml", " trust=\"sandbox\"");
+	check_xml_file("tests/threats/boundary-less-trusted-holds-sensitive/"
+	    "quiet-airline.yaml", " to-controller=\"true\"");
+	check_xml_file("tests/data/calibration/call-recordings.yaml",
+	    " retention=\"limited\"");
 }
 
 int
