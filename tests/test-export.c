@@ -1653,6 +1653,44 @@ test_templates(void **state)
 	assert_true(n >= 5);
 }
 
+/* A model file of the tree exports to valid XML with attr, and comes back. */
+static void
+check_xml_file(const char *file, const char *attr)
+{
+	const char	*srcdir = getenv("srcdir");
+	struct fixture	 fx;
+	struct error	 e;
+	struct buf	 b;
+	char		*path;
+
+	path = xasprintf("%s/%s", srcdir != NULL ? srcdir : ".", file);
+	error_clear(&e);
+	if (fixture_template(&fx, path, &e) == -1)
+		fail_msg("%s: %s", path, e.msg);
+	render(&fx, "xml", &b);
+	assert_non_null(strstr(b.s, attr));
+	buf_release(&b);
+	check_xml_round_trip(&fx);
+	fixture_release(&fx);
+	free(path);
+}
+
+/*
+ * The words added to format 1 for a sandbox zone and a flow to the data's
+ * own controller validate against the schema and come back from XML.
+ */
+static void
+test_xml_sandbox_and_controller(void **state)
+{
+	(void)state;
+	check_xml_file("tests/threats/agent-tool-exfiltration/"
+	    "quiet-analyst.yaml", " trust=\"sandbox\"");
+	check_xml_file("tests/threats/boundary-less-trusted-holds-sensitive/"
+	    "quiet-airline.yaml", " to-controller=\"true\"");
+	check_xml_file("tests/data/calibration/call-recordings.yaml",
+	    " retention=\"limited\"");
+}
+
 int
 main(void)
 {
@@ -1693,6 +1731,7 @@ main(void)
 		    test_yaml_entry_writes_the_model, setup_hostile,
 		    teardown_fixture),
 		cmocka_unit_test(test_templates),
+		cmocka_unit_test(test_xml_sandbox_and_controller),
 		cmocka_unit_test(test_json_escape),
 	};
 

@@ -118,6 +118,14 @@ static const struct field component_fields[] = {
 	  K(DATASET) | K(DATA_SOURCE), 0, "labels, ratings and corrections "
 	  "are checked by a trusted reviewer or against other sources before "
 	  "they are used for training" },
+	{ "retention", FIELD_ENUM, &vocab_retention, C(retention),
+	  K(DATASET) | K(VECTOR_STORE) | K(DATASTORE) | K(MONITORING), 0,
+	  "how long what it holds is kept: none (not beyond the request or "
+	  "task), limited (deleted at the end of a set period) or indefinite" },
+	{ "retention-period", FIELD_TEXT, NULL, C(retention_period),
+	  K(DATASET) | K(VECTOR_STORE) | K(DATASTORE) | K(MONITORING), 0,
+	  "the period after which it is deleted, in the system's terms: 30 "
+	  "days after the call, one year, until the account is closed" },
 	{ "can-act", FIELD_BOOL, NULL, C(can_act), K(AGENT) | K(TOOL), 0,
 	  "it can change things: write, send, buy, delete" },
 	{ "executes-code", FIELD_BOOL, NULL, C(executes_code),
@@ -193,6 +201,13 @@ static const struct field flow_fields[] = {
 	  "the organisation "
 	  "must send this data by law or regulation: reports to a regulator, "
 	  "a court or a tax authority" },
+	{ "to-controller", FIELD_BOOL, NULL,
+	  offsetof(struct flow, to_controller), 0, FIELD_STATED,
+	  "the recipient is the controller of the personal data it is sent: "
+	  "it receives the data to do what it is responsible for towards the "
+	  "people concerned (the airline that carries the passenger, the "
+	  "bank that makes the payment), under its own duties, not to keep "
+	  "or work on it for the organisation" },
 };
 
 #undef K

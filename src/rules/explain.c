@@ -328,6 +328,9 @@ static const struct {
 	{ OBJ_FLOW, "authenticated", "is authenticated",
 	  "is not authenticated" },
 	{ OBJ_FLOW, "encrypted", "is encrypted", "is not encrypted" },
+	{ OBJ_FLOW, "to-controller", "goes to the controller of the personal "
+	  "data it carries", "goes to a recipient that is not the controller "
+	  "of the personal data it carries" },
 };
 
 /* How some words of enumerated fields read, for a condition of one word. */
@@ -1350,6 +1353,14 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		buf_addf(b, "%s is %s", c->field->name,
 		    eval_answered(c, obj) == TV_YES ? "answered" :
 		    "not answered");
+		/*
+		 * A field stated where it holds is read as false when left
+		 * out, and asked of nobody: the reason says what is assumed.
+		 */
+		if (eval_answered(c, obj) != TV_YES &&
+		    (c->field->flags & FIELD_STATED) &&
+		    c->field->type == FIELD_BOOL)
+			buf_adds(b, ", so assumed false");
 		reason_add(e, k);
 		return;
 	case COND_CROSSES:
