@@ -57,13 +57,12 @@ ydoc_error_at(struct ydoc_parser *yp, const yaml_mark_t *mark,
     const char *fmt, ...)
 {
 	va_list	ap;
-	char	msg[512];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	error_vset_at(yp->err, yp->doc->file, mark->line + 1,
+	    mark->column + 1, fmt, ap);
 	va_end(ap);
-	return error_set_at(yp->err, yp->doc->file, mark->line + 1,
-	    mark->column + 1, "%s", msg);
+	return -1;
 }
 
 static void
@@ -499,11 +498,10 @@ ynode_error(const struct ydoc *d, const struct ynode *n, struct error *err,
     const char *fmt, ...)
 {
 	va_list	ap;
-	char	msg[900];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	error_vset_at(err, d->file, n != NULL ? n->line : 0,
+	    n != NULL ? n->col : 0, fmt, ap);
 	va_end(ap);
-	return error_set_at(err, d->file, n != NULL ? n->line : 0,
-	    n != NULL ? n->col : 0, "%s", msg);
+	return -1;
 }
