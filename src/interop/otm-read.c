@@ -365,26 +365,35 @@ otm_zone(struct otm *o, struct jnode *z, const char *path)
 	return 0;
 }
 
-/* The names of the assets in a list of asset ids, for a description. */
+/*
+ * Append to a description a line "LABEL: NAME, NAME." naming the assets of
+ * a list of asset ids (nothing for none), noting any confidential one.
+ */
 static void
-otm_asset_names(struct otm *o, struct jnode *list, struct buf *out,
-    int *confidential)
+otm_asset_line(struct otm *o, struct jnode *list, const char *label,
+    struct buf *d, int *confidential)
 {
 	struct jnode	*a;
+	struct buf	 names;
 	const char	*aid, *name;
 	size_t		 i, n = 0;
 
+	buf_init(&names);
 	for (i = 0; i < jnode_size(list); i++) {
 		if ((aid = jnode_string(jnode_at(list, i))) == NULL)
 			continue;
 		a = strmap_get(&o->assets, aid);
 		name = jnode_string(jnode_get(a, "name"));
-		buf_addf(out, "%s%s", n++ > 0 ? ", " : "", name != NULL ?
+		buf_addf(&names, "%s%s", n++ > 0 ? ", " : "", name != NULL ?
 		    name : aid);
 		if (jnode_number(jnode_get(jnode_get(a, "risk"),
 		    "confidentiality")) >= OTM_CONFIDENTIAL)
 			*confidential = 1;
 	}
+	if (names.len > 0)
+		buf_addf(d, "%s%s: %s.", d->len > 0 ? "\n" : "", label,
+		    names.s);
+	buf_release(&names);
 }
 
 /* Threat instances on an element: counted, with implemented mitigations. */
@@ -424,7 +433,7 @@ otm_component(struct otm *o, struct jnode *jc, const char *path)
 	struct component *c;
 	struct jnode	*parent, *assets, *zone, *pc;
 	const char	*cid, *name, *type, *desc, *zid;
-	struct buf	 d, names;
+	struct buf	 d;
 	char		*id, *at;
 	int		 confidential = 0;
 	struct boundary	*b;
@@ -456,19 +465,10 @@ otm_component(struct otm *o, struct jnode *jc, const char *path)
 	buf_init(&d);
 	if (desc != NULL)
 		buf_adds(&d, desc);
-	buf_init(&names);
-	otm_asset_names(o, jnode_get(assets, "processed"), &names,
+	otm_asset_line(o, jnode_get(assets, "processed"), "Assets processed",
+	    &d, &confidential);
+	otm_asset_line(o, jnode_get(assets, "stored"), "Assets stored", &d,
 	    &confidential);
-	if (names.len > 0)
-		buf_addf(&d, "%sAssets processed: %s.", d.len > 0 ? "\n" : "",
-		    names.s);
-	buf_reset(&names);
-	otm_asset_names(o, jnode_get(assets, "stored"), &names,
-	    &confidential);
-	if (names.len > 0)
-		buf_addf(&d, "%sAssets stored: %s.", d.len > 0 ? "\n" : "",
-		    names.s);
-	buf_release(&names);
 	if (d.len > 0)
 		c->description = buf_detach(&d);
 	buf_release(&d);
@@ -569,7 +569,7 @@ otm_dataflow(struct otm *o, struct jnode *df, const char *path)
 	struct flow		*fl[2];
 	struct jnode		*bidi;
 	const char		*fid, *name, *desc;
-	struct buf		 d, names;
+	struct buf		 d;
 	char			*id, *rid, *rname;
 	int			 confidential = 0, n, i;
 
@@ -596,11 +596,8 @@ otm_dataflow(struct otm *o, struct jnode *df, const char *path)
 	buf_init(&d);
 	if (desc != NULL)
 		buf_adds(&d, desc);
-	buf_init(&names);
-	otm_asset_names(o, jnode_get(df, "assets"), &names, &confidential);
-	if (names.len > 0)
-		buf_addf(&d, "%sAssets: %s.", d.len > 0 ? "\n" : "", names.s);
-	buf_release(&names);
+	otm_asset_line(o, jnode_get(df, "assets"), "Assets", &d,
+	    &confidential);
 	n = jnode_true(bidi) ? 2 : 1;
 	for (i = 0; i < n; i++) {
 		if (i == 0) {
