@@ -400,6 +400,87 @@ test_xml_text_notation_is_reversible(void **state)
 	buf_release(&back);
 }
 
+/*
+ * Set each member an XML text table names (export-int.h) to a text that
+ * names it, and check that the document carries it in the element the
+ * table gives and that reading the document back sets the same member:
+ * what the writer writes from a table, the reader reads from it.
+ */
+static void
+check_xml_texts(void *obj, const struct xml_text *t, void *back,
+    const struct buf *doc, const char *what)
+{
+	char	**sp, *want, *elem;
+
+	for (; t->name != NULL; t++) {
+		want = xasprintf("%s %s", what, t->name);
+		elem = xasprintf("<%s>%s</%s>", t->name, want, t->name);
+		if (strstr(doc->s, elem) == NULL)
+			fail_msg("%s: no %s in the document", what, elem);
+		sp = (char **)(void *)((char *)back + t->off);
+		if (*sp == NULL || strcmp(*sp, want) != 0)
+			fail_msg("%s: read back '%s', want '%s'", what,
+			    *sp != NULL ? *sp : "(null)", want);
+		sp = (char **)(void *)((char *)obj + t->off);
+		assert_string_equal(*sp, want);
+		free(elem);
+		free(want);
+	}
+}
+
+static void
+set_xml_texts(void *obj, const struct xml_text *t, const char *what)
+{
+	char	**sp;
+
+	for (; t->name != NULL; t++) {
+		sp = (char **)(void *)((char *)obj + t->off);
+		free(*sp);
+		*sp = xasprintf("%s %s", what, t->name);
+	}
+}
+
+static void
+test_xml_texts_follow_the_tables(void **state)
+{
+	struct fixture		*fx = *state, back;
+	struct risk		*k, *bk;
+	struct risk_mitigation	*m, *bm;
+	struct practice		*p, *bp;
+	struct buf		 b;
+	size_t			 i;
+
+	for (i = 0; i < fx->reg.n; i++)
+		if (fx->reg.risks[i]->nmitigations > 0)
+			break;
+	assert_true(i < fx->reg.n);
+	k = fx->reg.risks[i];
+	m = &k->mitigations[0];
+	assert_true(fx->model->npractices > 0 && fx->nhist > 0);
+	p = fx->model->practices[0];
+	set_xml_texts(k, xml_risk_texts, "risk");
+	set_xml_texts(m, xml_mitigation_texts, "mitigation");
+	set_xml_texts(p, xml_practice_texts, "practice");
+	set_xml_texts(&fx->hist[0], xml_change_texts, "change");
+	render(fx, "xml", &b);
+	assert_valid_xml(&b);
+	read_back(&b, &back);
+	bk = risk_register_find(&back.reg, k->threat, k->target);
+	assert_non_null(bk);
+	bm = risk_find_mitigation(bk, m->id);
+	assert_non_null(bm);
+	bp = model_practice(back.model, p->id);
+	assert_non_null(bp);
+	assert_true(back.nhist == fx->nhist);
+	check_xml_texts(k, xml_risk_texts, bk, &b, "risk");
+	check_xml_texts(m, xml_mitigation_texts, bm, &b, "mitigation");
+	check_xml_texts(p, xml_practice_texts, bp, &b, "practice");
+	check_xml_texts(&fx->hist[0], xml_change_texts, &back.hist[0], &b,
+	    "change");
+	buf_release(&b);
+	fixture_release(&back);
+}
+
 /* The value of an XPath expression over an export, as a string. */
 static char *
 xpath_string(xmlDocPtr doc, const char *expr)
@@ -1662,6 +1743,9 @@ main(void)
 		    test_xml_hostile_validates_and_round_trips, setup_hostile,
 		    teardown_fixture),
 		cmocka_unit_test(test_xml_text_notation_is_reversible),
+		cmocka_unit_test_setup_teardown(
+		    test_xml_texts_follow_the_tables, setup_hostile,
+		    teardown_fixture),
 		cmocka_unit_test_setup_teardown(test_xml_core_is_the_spec,
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test(test_xml_read_refuses_dtds_and_entities),
