@@ -36,18 +36,16 @@ setup(void **state)
 {
 	struct error	 err;
 	char		*file = src_path("tests/data/analyze/catalogue.yaml");
-	int		 rc = -1;
 
 	(void)state;
-	if ((cat = test_catalogue(&err)) != NULL &&
-	    catalogue_load_file(cat, file, &err) == 0 &&
-	    catalogue_finish(cat, &err) == 0)
-		rc = 0;
-	else
+	cat = test_catalogue_with(file, NULL, &err);
+	free(file);
+	if (cat == NULL) {
 		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
 		    err.col, err.msg);
-	free(file);
-	return rc;
+		return -1;
+	}
+	return 0;
 }
 
 static int
