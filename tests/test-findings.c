@@ -35,18 +35,9 @@ static struct catalogue	*cat;
 static int
 setup(void **state)
 {
-	struct error	 err;
-	char		*file = src_path("tests/data/findings/catalogue.yaml");
-
 	(void)state;
-	cat = test_catalogue_with(file, NULL, &err);
-	free(file);
-	if (cat == NULL) {
-		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
-		    err.col, err.msg);
-		return -1;
-	}
-	return 0;
+	cat = test_catalogue_src("tests/data/findings/catalogue.yaml");
+	return cat == NULL ? -1 : 0;
 }
 
 static int

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,19 @@ test_catalogue(struct error *err)
 	return cat;
 }
 
+/* Finish a catalogue loaded so far with rc; NULL (freed) on an error. */
+static struct catalogue *
+test_catalogue_finish(struct catalogue *c, int rc, struct error *err)
+{
+	if (rc == 0)
+		rc = catalogue_finish(c, err);
+	if (rc == -1) {
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 struct catalogue *
 test_catalogue_with(const char *file, const char *text, struct error *err)
 {
@@ -95,12 +109,21 @@ test_catalogue_with(const char *file, const char *text, struct error *err)
 		rc = catalogue_load_text(c, text, strlen(text), file, err);
 	else
 		rc = catalogue_load_file(c, file, err);
-	if (rc == 0)
-		rc = catalogue_finish(c, err);
-	if (rc == -1) {
-		catalogue_free(c);
-		return NULL;
-	}
+	return test_catalogue_finish(c, rc, err);
+}
+
+struct catalogue *
+test_catalogue_src(const char *rel)
+{
+	struct catalogue	*c;
+	struct error		 err;
+	char			*file = src_path(rel);
+
+	c = test_catalogue_with(file, NULL, &err);
+	free(file);
+	if (c == NULL)
+		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
+		    err.col, err.msg);
 	return c;
 }
 
@@ -126,13 +149,7 @@ test_standard_catalogue(struct error *err)
 	free(dir);
 	if (rc == 0 && n == 0)
 		rc = error_set(err, "no catalogue files in data/catalogue");
-	if (rc == 0)
-		rc = catalogue_finish(c, err);
-	if (rc == -1) {
-		catalogue_free(c);
-		return NULL;
-	}
-	return c;
+	return test_catalogue_finish(c, rc, err);
 }
 
 int

@@ -42,6 +42,11 @@ struct catalogue	*test_catalogue(struct error *);
 struct catalogue	*test_catalogue_with(const char *file,
 			     const char *text, struct error *);
 /*
+ * test_catalogue_with() for a file under the source tree, for a test's
+ * setup: NULL after printing the error (FILE:LINE:COL: message) to stderr.
+ */
+struct catalogue	*test_catalogue_src(const char *rel);
+/*
  * The standard catalogue of the source tree (the taxonomy and every file
  * of data/catalogue/, finished), without user files; NULL with err set.
  */
