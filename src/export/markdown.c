@@ -350,6 +350,26 @@ md_spool_copy_range(struct buf *out, struct md_spool *sp, size_t from,
 	return 0;
 }
 
+/*
+ * A section of the risks a spool holds: its heading, the spool's n rows,
+ * then "None." for none, else the closing note when there is one.
+ */
+static int
+md_spool_section(struct buf *out, const char *heading, struct md_spool *sp,
+    size_t n, const char *note, struct error *err)
+{
+	buf_addf(out, "%s\n\n", heading);
+	if (md_spool_copy(out, sp, err) == -1)
+		return -1;
+	if (n == 0)
+		buf_adds(out, "None.\n\n");
+	else if (note != NULL)
+		buf_addf(out, "\n%s\n\n", note);
+	else
+		buf_addc(out, '\n');
+	return 0;
+}
+
 /* Empty a spool for its next use. */
 static void
 md_spool_reset(struct md_spool *sp)
@@ -753,17 +773,12 @@ md_summary(struct md *d, struct error *err)
 	}
 	buf_addf(o, " %zu |\n\n", total);
 
-	buf_adds(o, "### High and critical risks not yet closed\n\n");
-	if (md_spool_copy(o, &d->high, err) == -1)
+	if (md_spool_section(o, "### High and critical risks not yet closed",
+	    &d->high, d->nhigh, NULL, err) == -1)
 		return -1;
-	buf_adds(o, d->nhigh == 0 ? "None.\n\n" : "\n");
-
-	buf_adds(o, "### Accepted risks\n\n");
-	if (md_spool_copy(o, &d->accepted, err) == -1)
-		return -1;
-	buf_adds(o, d->naccepted == 0 ? "None.\n\n" : "\nThe justifications "
-	    "are in \"Accepted and not-applicable risks\" below.\n\n");
-	return 0;
+	return md_spool_section(o, "### Accepted risks", &d->accepted,
+	    d->naccepted, "The justifications are in \"Accepted and "
+	    "not-applicable risks\" below.", err);
 }
 
 /* The facts of a component or flow that are set, other than text. */
@@ -1554,17 +1569,12 @@ md_decisions(struct md *d, struct error *err)
 {
 	struct buf	*o = d->out;
 
-	buf_adds(o, "## Accepted and not-applicable risks\n\n");
-	if (md_spool_copy(o, &d->decided, err) == -1)
+	if (md_spool_section(o, "## Accepted and not-applicable risks",
+	    &d->decided, d->ndecided, NULL, err) == -1)
 		return -1;
-	buf_adds(o, d->ndecided == 0 ? "None.\n\n" : "\n");
-
-	buf_adds(o, "## Risks that no longer apply\n\n");
-	if (md_spool_copy(o, &d->gone, err) == -1)
-		return -1;
-	buf_adds(o, d->ngone == 0 ? "None.\n\n" : "\nTheir decisions are kept "
-	    "and come back if the model changes back.\n\n");
-	return 0;
+	return md_spool_section(o, "## Risks that no longer apply", &d->gone,
+	    d->ngone, "Their decisions are kept and come back if the model "
+	    "changes back.", err);
 }
 
 static char *
