@@ -388,6 +388,22 @@ md_spool_release(struct md_spool *sp)
 	buf_release(&sp->b);
 }
 
+/* fn on every spool of a report but the guidelines' cells (cites). */
+static void
+md_each_spool(struct md *d, void (*fn)(struct md_spool *))
+{
+	struct md_spool	*const all[] = {
+		&d->crows, &d->cdescs, &d->frows, &d->fdescs, &d->arrows,
+		&d->cunknown[0], &d->cunknown[1], &d->funknown,
+		&d->high, &d->accepted, &d->reg, &d->prov, &d->decided,
+		&d->gone, &d->gapplies, &d->gbodies, &d->gtables
+	};
+	size_t		 i;
+
+	for (i = 0; i < sizeof all / sizeof all[0]; i++)
+		fn(all[i]);
+}
+
 /* Room for len bytes that last as long as the report. */
 static char *
 md_room(struct md_names *n, size_t len)
@@ -2177,23 +2193,7 @@ export_markdown(const struct export_input *in, struct buf *out,
 	d.out = out;
 	d.in = in;
 	d.m = in->model;
-	md_spool_init(&d.high);
-	md_spool_init(&d.accepted);
-	md_spool_init(&d.reg);
-	md_spool_init(&d.prov);
-	md_spool_init(&d.decided);
-	md_spool_init(&d.gone);
-	md_spool_init(&d.gapplies);
-	md_spool_init(&d.gbodies);
-	md_spool_init(&d.gtables);
-	md_spool_init(&d.crows);
-	md_spool_init(&d.cdescs);
-	md_spool_init(&d.frows);
-	md_spool_init(&d.fdescs);
-	md_spool_init(&d.arrows);
-	md_spool_init(&d.cunknown[0]);
-	md_spool_init(&d.cunknown[1]);
-	md_spool_init(&d.funknown);
+	md_each_spool(&d, md_spool_init);
 	strmap_init(&d.stated);
 	md_guidelines_init(&d);
 	if (in->take_risk == NULL)
@@ -2225,23 +2225,7 @@ out:
 		risk_questions_release(&d.fq);
 		risk_register_release(&d.pending);
 	}
-	md_spool_release(&d.high);
-	md_spool_release(&d.accepted);
-	md_spool_release(&d.reg);
-	md_spool_release(&d.prov);
-	md_spool_release(&d.decided);
-	md_spool_release(&d.gone);
-	md_spool_release(&d.gapplies);
-	md_spool_release(&d.gbodies);
-	md_spool_release(&d.gtables);
-	md_spool_release(&d.crows);
-	md_spool_release(&d.cdescs);
-	md_spool_release(&d.frows);
-	md_spool_release(&d.fdescs);
-	md_spool_release(&d.arrows);
-	md_spool_release(&d.cunknown[0]);
-	md_spool_release(&d.cunknown[1]);
-	md_spool_release(&d.funknown);
+	md_each_spool(&d, md_spool_release);
 	if (d.g0own && d.g0 != NULL)
 		risk_register_take(NULL, d.g0);
 	free(d.gbody);
