@@ -621,6 +621,18 @@ md_risk_ref(struct md *d, struct buf *out, const struct risk *k, size_t n)
 	free(name);
 }
 
+/* A table cell "TEXT (ID)", or "(ID)" when there is no text. */
+static void
+md_cell_named(struct buf *c, const char *text, const char *id)
+{
+	if (md_text(c, text, MD_CELL, NULL, 0) > 0)
+		buf_adds(c, " (");
+	else
+		buf_adds(c, "(");
+	md_id(c, id);
+	buf_adds(c, ")");
+}
+
 static void
 md_title_block(struct md *d)
 {
@@ -633,13 +645,7 @@ md_title_block(struct md *d)
 	buf_adds(o, ": threat model for sign-off\n\n"
 	    "| Item | Value |\n| --- | --- |\n");
 	buf_adds(md_td(&r), "System");
-	c = md_td(&r);
-	if (md_text(c, s->name, MD_CELL, NULL, 0) > 0)
-		buf_adds(c, " (");
-	else
-		buf_adds(c, "(");
-	md_id(c, s->id);
-	buf_adds(c, ")");
+	md_cell_named(md_td(&r), s->name, s->id);
 	md_tr(o, &r);
 	buf_adds(md_td(&r), "Owner");
 	if (md_text((c = md_td(&r)), s->owner, MD_CELL, NULL, 0) == 0)
@@ -1228,8 +1234,7 @@ static void
 md_mitigations(struct md *d, const struct risk *k)
 {
 	const struct risk_mitigation	*m;
-	const char			*title;
-	struct buf			*o = d->out, *c;
+	struct buf			*o = d->out;
 	struct md_row			 r = { .n = 0 };
 	size_t				 i;
 
@@ -1241,14 +1246,8 @@ md_mitigations(struct md *d, const struct risk *k)
 	    "| --- | --- | --- | --- | --- |\n");
 	for (i = 0; i < k->nmitigations; i++) {
 		m = &k->mitigations[i];
-		c = md_td(&r);
-		if ((title = export_mitigation_title(d->in, m->id)) != NULL &&
-		    md_text(c, title, MD_CELL, NULL, 0) > 0)
-			buf_adds(c, " (");
-		else
-			buf_adds(c, "(");
-		md_id(c, m->id);
-		buf_adds(c, ")");
+		md_cell_named(md_td(&r), export_mitigation_title(d->in, m->id),
+		    m->id);
 		buf_adds(md_td(&r), md_word(&vocab_mitigation_status,
 		    m->status));
 		md_cell(md_td(&r), m->owner);
@@ -1816,13 +1815,7 @@ md_practices(struct md *d, struct error *err)
 		for (i = 0; cat != NULL && i < cat->nquestions; i++) {
 			q = cat->questions[i];
 			md_cell(md_td(&r), q->guideline);
-			c2 = md_td(&r);
-			if (md_text(c2, q->text, MD_CELL, NULL, 0) > 0)
-				buf_adds(c2, " (");
-			else
-				buf_adds(c2, "(");
-			md_id(c2, q->id);
-			buf_adds(c2, ")");
+			md_cell_named(md_td(&r), q->text, q->id);
 			buf_adds(md_td(&r), md_word(&vocab_answer,
 			    (int)md_answer(d->m, q->id, &note)));
 			md_cell(md_td(&r), note);
