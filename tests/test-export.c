@@ -213,11 +213,13 @@ assert_same_risks(const struct export_input *in,
 			    y->mitigations[j].id);
 			assert_int_equal(x->mitigations[j].status,
 			    y->mitigations[j].status);
-			test_assert_same_string("m.owner", x->mitigations[j].owner,
+			test_assert_same_string("m.owner",
+			    x->mitigations[j].owner,
 			    y->mitigations[j].owner);
 			test_assert_same_string("m.due", x->mitigations[j].due,
 			    y->mitigations[j].due);
-			test_assert_same_string("m.notes", x->mitigations[j].notes,
+			test_assert_same_string("m.notes",
+			    x->mitigations[j].notes,
 			    y->mitigations[j].notes);
 		}
 	}

@@ -580,7 +580,8 @@ test_opposite_answers_of_one_field(void **state)
 	size_t			 i;
 
 	(void)state;
-	if ((c = test_catalogue_with("opposite.yaml", catalogue_yaml, &err)) == NULL)
+	if ((c = test_catalogue_with("opposite.yaml", catalogue_yaml,
+	    &err)) == NULL)
 		fail_msg("catalogue: %lu:%lu: %s", err.line, err.col,
 		    err.msg);
 	m = model_read_yaml(model_yaml, strlen(model_yaml), "m.yaml", &err);

@@ -23,11 +23,24 @@ struct jdoc;
 struct model;
 struct model_decisions;
 
+/*
+ * Copies of strings kept for the life of a reader, as the keys of its maps
+ * (strmap keys are borrowed). interop_keep() returns the copy, which the
+ * set owns until interop_strings_release().
+ */
+struct interop_strings {
+	char		**v;
+	size_t		  n;
+};
+
+void		 interop_strings_init(struct interop_strings *);
+void		 interop_strings_release(struct interop_strings *);
+const char	*interop_keep(struct interop_strings *, const char *);
+
 /* The ids taken in the model being built. */
 struct interop_ids {
-	struct strmap	  used;		/* id -> the set itself */
-	char		**keys;		/* owned copies of the ids */
-	size_t		  n;
+	struct strmap		 used;	/* id -> the set itself */
+	struct interop_strings	 keys;	/* owned copies of the ids */
 };
 
 void	 interop_ids_init(struct interop_ids *);

@@ -159,33 +159,50 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 }
 
 void
+interop_strings_init(struct interop_strings *k)
+{
+	k->v = NULL;
+	k->n = 0;
+}
+
+void
+interop_strings_release(struct interop_strings *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->v[i]);
+	free(k->v);
+	interop_strings_init(k);
+}
+
+const char *
+interop_keep(struct interop_strings *k, const char *s)
+{
+	k->v = xreallocarray(k->v, k->n + 1, sizeof *k->v);
+	k->v[k->n] = xstrdup(s);
+	return k->v[k->n++];
+}
+
+void
 interop_ids_init(struct interop_ids *ids)
 {
 	strmap_init(&ids->used);
-	ids->keys = NULL;
-	ids->n = 0;
+	interop_strings_init(&ids->keys);
 }
 
 void
 interop_ids_release(struct interop_ids *ids)
 {
-	size_t	i;
-
 	strmap_release(&ids->used);
-	for (i = 0; i < ids->n; i++)
-		free(ids->keys[i]);
-	free(ids->keys);
-	ids->keys = NULL;
-	ids->n = 0;
+	interop_strings_release(&ids->keys);
 }
 
 /* Mark an id as taken. */
 static void
 interop_ids_take(struct interop_ids *ids, const char *id)
 {
-	ids->keys = xreallocarray(ids->keys, ids->n + 1, sizeof *ids->keys);
-	ids->keys[ids->n] = xstrdup(id);
-	strmap_put(&ids->used, ids->keys[ids->n++], ids);
+	strmap_put(&ids->used, interop_keep(&ids->keys, id), ids);
 }
 
 char *
