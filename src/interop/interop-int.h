@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "interop/interop.h"
 #include "util/strmap.h"
 
 struct error;
@@ -22,20 +23,6 @@ struct import_notes;
 struct jdoc;
 struct model;
 struct model_decisions;
-
-/*
- * Copies of strings kept for the life of a reader, as the keys of its maps
- * (strmap keys are borrowed). interop_keep() returns the copy, which the
- * set owns until interop_strings_release().
- */
-struct interop_strings {
-	char		**v;
-	size_t		  n;
-};
-
-void		 interop_strings_init(struct interop_strings *);
-void		 interop_strings_release(struct interop_strings *);
-const char	*interop_keep(struct interop_strings *, const char *);
 
 /* The ids taken in the model being built. */
 struct interop_ids {

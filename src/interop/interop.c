@@ -23,21 +23,48 @@
 #define INTEROP_ID_MAX	48
 
 void
+interop_strings_init(struct interop_strings *l)
+{
+	l->v = NULL;
+	l->n = 0;
+}
+
+void
+interop_strings_release(struct interop_strings *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	interop_strings_init(l);
+}
+
+/* Append s, which the list takes over; returns it. */
+static const char *
+interop_strings_take(struct interop_strings *l, char *s)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = s;
+	return s;
+}
+
+const char *
+interop_keep(struct interop_strings *l, const char *s)
+{
+	return interop_strings_take(l, xstrdup(s));
+}
+
+void
 import_notes_init(struct import_notes *n)
 {
-	n->v = NULL;
-	n->n = 0;
+	interop_strings_init(&n->lines);
 }
 
 void
 import_notes_release(struct import_notes *n)
 {
-	size_t	i;
-
-	for (i = 0; i < n->n; i++)
-		free(n->v[i]);
-	free(n->v);
-	import_notes_init(n);
+	interop_strings_release(&n->lines);
 }
 
 void
@@ -50,8 +77,7 @@ import_notes_add(struct import_notes *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	n->v = xreallocarray(n->v, n->n + 1, sizeof *n->v);
-	n->v[n->n++] = buf_detach(&b);
+	interop_strings_take(&n->lines, buf_detach(&b));
 }
 
 int
@@ -156,32 +182,6 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 	}
 	jdoc_free(doc);
 	return m;
-}
-
-void
-interop_strings_init(struct interop_strings *k)
-{
-	k->v = NULL;
-	k->n = 0;
-}
-
-void
-interop_strings_release(struct interop_strings *k)
-{
-	size_t	i;
-
-	for (i = 0; i < k->n; i++)
-		free(k->v[i]);
-	free(k->v);
-	interop_strings_init(k);
-}
-
-const char *
-interop_keep(struct interop_strings *k, const char *s)
-{
-	k->v = xreallocarray(k->v, k->n + 1, sizeof *k->v);
-	k->v[k->n] = xstrdup(s);
-	return k->v[k->n++];
 }
 
 void
