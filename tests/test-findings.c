@@ -32,43 +32,12 @@
 
 static struct catalogue	*cat;
 
-/* A catalogue from the taxonomy and one file; NULL (and err) if bad. */
-static struct catalogue *
-load(const char *file, const char *text, struct error *err)
-{
-	struct catalogue	*c;
-	int			 rc = 0;
-
-	if ((c = test_catalogue(err)) == NULL)
-		return NULL;
-	if (text != NULL)
-		rc = catalogue_load_text(c, text, strlen(text), file, err);
-	else
-		rc = catalogue_load_file(c, file, err);
-	if (rc == 0)
-		rc = catalogue_finish(c, err);
-	if (rc == -1) {
-		catalogue_free(c);
-		return NULL;
-	}
-	return c;
-}
-
 static int
 setup(void **state)
 {
-	struct error	 err;
-	char		*file = src_path("tests/data/findings/catalogue.yaml");
-
 	(void)state;
-	cat = load(file, NULL, &err);
-	free(file);
-	if (cat == NULL) {
-		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
-		    err.col, err.msg);
-		return -1;
-	}
-	return 0;
+	cat = test_catalogue_src("tests/data/findings/catalogue.yaml");
+	return cat == NULL ? -1 : 0;
 }
 
 static int
@@ -524,7 +493,7 @@ test_a_group_covers_restatements_on_its_members(void **state)
 	size_t			 i;
 
 	(void)state;
-	cat = load("inline.yaml", text, &err);
+	cat = test_catalogue_with("inline.yaml", text, &err);
 	if (cat == NULL) {
 		cat = saved;
 		fail_msg("catalogue: %lu:%lu: %s", err.line, err.col, err.msg);
@@ -615,7 +584,8 @@ test_opposite_answers_of_one_field(void **state)
 	size_t			 i;
 
 	(void)state;
-	if ((c = load("opposite.yaml", catalogue_yaml, &err)) == NULL)
+	if ((c = test_catalogue_with("opposite.yaml", catalogue_yaml,
+	    &err)) == NULL)
 		fail_msg("catalogue: %lu:%lu: %s", err.line, err.col,
 		    err.msg);
 	m = model_read_yaml(model_yaml, strlen(model_yaml), "m.yaml", &err);
@@ -776,7 +746,7 @@ test_finding_and_covers_are_checked_at_load(void **state)
 	(void)state;
 	for (i = 0; i < sizeof bad / sizeof *bad; i++) {
 		text = xasprintf("%s%s", head, bad[i].threats);
-		c = load("bad.yaml", text, &err);
+		c = test_catalogue_with("bad.yaml", text, &err);
 		free(text);
 		if (c != NULL)
 			fail_msg("case %zu loaded", i);

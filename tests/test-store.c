@@ -34,6 +34,7 @@
 #include "store/store-page.h"
 #include "store/store-stream.h"
 #include "export/export.h"
+#include "testlib.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
@@ -231,77 +232,6 @@ rich_model(const char *id)
 	p->note = xstrdup("yearly training");
 	model_add_practice(m, "q-red-team", TRI_NO);
 	return m;
-}
-
-/* Every field of every object of two models has the same text form. */
-static void
-assert_same_model(const struct model *a, const struct model *b)
-{
-	const struct field	*f;
-	size_t			 n, i, j;
-	const void		*sa, *sb;
-	char			*x, *y;
-	int			 t;
-
-	for (t = 0; t < OBJ_COUNT; t++) {
-		const void	*const *va, *const *vb;
-		size_t		 na, nb;
-
-		switch (t) {
-		case OBJ_SYSTEM:
-			sa = &a->system;
-			sb = &b->system;
-			va = &sa;
-			vb = &sb;
-			na = nb = 1;
-			break;
-		case OBJ_BOUNDARY:
-			va = (const void *const *)a->boundaries;
-			vb = (const void *const *)b->boundaries;
-			na = a->nboundaries;
-			nb = b->nboundaries;
-			break;
-		case OBJ_COMPONENT:
-			va = (const void *const *)a->components;
-			vb = (const void *const *)b->components;
-			na = a->ncomponents;
-			nb = b->ncomponents;
-			break;
-		default:
-			va = (const void *const *)a->flows;
-			vb = (const void *const *)b->flows;
-			na = a->nflows;
-			nb = b->nflows;
-			break;
-		}
-		assert_int_equal(na, nb);
-		f = model_fields((enum objtype)t, &n);
-		for (i = 0; i < na; i++) {
-			for (j = 0; j < n; j++) {
-				x = field_get(va[i], &f[j]);
-				y = field_get(vb[i], &f[j]);
-				if ((x == NULL) != (y == NULL) ||
-				    (x != NULL && strcmp(x, y) != 0))
-					fail_msg("%s %zu field %s: '%s' != "
-					    "'%s'", objtype_name(t), i,
-					    f[j].name, x ? x : "(null)",
-					    y ? y : "(null)");
-				free(x);
-				free(y);
-			}
-		}
-	}
-	assert_int_equal(a->npractices, b->npractices);
-	for (i = 0; i < a->npractices; i++) {
-		assert_string_equal(a->practices[i]->id, b->practices[i]->id);
-		assert_int_equal(a->practices[i]->answer,
-		    b->practices[i]->answer);
-		if (a->practices[i]->note == NULL)
-			assert_null(b->practices[i]->note);
-		else
-			assert_string_equal(a->practices[i]->note,
-			    b->practices[i]->note);
-	}
 }
 
 static struct store *
@@ -568,7 +498,7 @@ test_round_trip_every_field(void **state)
 	assert_non_null(back);
 	assert_true(back->indexed);
 	assert_int_equal(back->revision, 1);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	assert_string_equal(back->components[1]->id, "llm");
 	assert_int_equal(back->components[1]->kind, KIND_MODEL);
 	assert_int_equal(back->components[2]->watches,
@@ -2119,7 +2049,7 @@ test_import_full_appends_history(void **state)
 	back = store_load(s, "assist", &e);
 	assert_non_null(back);
 	assert_int_equal(back->revision, 12);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	model_free(back);
 	risk_register_init(&got);
 	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
@@ -2267,7 +2197,7 @@ test_type_change_and_order(void **state)
 	s = open_ok(fx->db, 0);
 	back = store_load(s, "assist", &e);
 	assert_non_null(back);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	assert_string_equal(back->components[0]->id, "llm");
 	assert_string_equal(back->components[3]->id, "log");
 	model_free(back);
@@ -2354,7 +2284,7 @@ test_revisions_rebuild(void **state)
 	if (r == NULL)
 		fail_msg("revision 1: %s", e.msg);
 	assert_int_equal(r->revision, 1);
-	assert_same_model(at1, r);
+	test_assert_same_model(at1, r);
 	k = risk_register_find(&reg, "prompt-injection", "llm");
 	assert_non_null(k);
 	assert_int_equal(k->status, RISK_OPEN);
@@ -2455,7 +2385,7 @@ test_deleted_object_rebuilt(void **state)
 	r = revision_of(s, "assist", 2, &reg, &e);
 	if (r == NULL)
 		fail_msg("revision 2: %s", e.msg);
-	assert_same_model(at2, r);
+	test_assert_same_model(at2, r);
 	assert_string_equal(model_component(r, "kb")->description,
 	    "two\nlines \\ and \\n");
 	model_free(r);
@@ -2471,7 +2401,7 @@ test_deleted_object_rebuilt(void **state)
 	model_free(r);
 	r = revision_of(s, "assist", 1, &reg, &e);
 	assert_non_null(r);
-	assert_same_model(m, r);
+	test_assert_same_model(m, r);
 	model_free(r);
 
 	risk_register_release(&reg);
@@ -2692,7 +2622,7 @@ test_unknown_field_kept(void **state)
 	s = open_ok(fx->db, 0);
 	back = store_load(s, "assist", &e);
 	assert_non_null(back);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	set(model_component(back, "llm"), OBJ_COMPONENT, "name", "Vendor LLM");
 	set(model_component(back, "llm"), OBJ_COMPONENT, "provider", "");
 	assert_int_equal(store_save(s, back, 1, NULL, &e), 0);

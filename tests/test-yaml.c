@@ -549,6 +549,14 @@ static const struct {
 	  "t.yaml:2:9: anchors ('&') are not allowed" },
 	{ "parapet: 1\n"
 	  "system: {id: s, name: S}\n"
+	  "boundaries: &b []\n",
+	  "t.yaml:3:13: anchors ('&') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries: !!seq []\n",
+	  "t.yaml:3:13: tags ('!') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
 	  "boundaries: *s\n",
 	  "t.yaml:3:13: aliases ('*s') are not allowed" },
 	{ "parapet: 1\n"

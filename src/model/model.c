@@ -974,6 +974,34 @@ model_index_ref(const struct model *m, const char *what, const char *id,
 	errors_add(errs, &e);
 }
 
+/*
+ * The component one end of a flow names (id: its from or to, at pos), or
+ * NULL; an id that names no component, and no object left unread, is an
+ * error ("flow 'F' VERB an unknown component ...").
+ */
+static struct component *
+model_flow_end(const struct model *m, const struct flow *f, const char *id,
+    const struct srcpos *pos, const char *verb,
+    const struct model_unread *unread, size_t nunread, const char *file,
+    struct errors *errs)
+{
+	const struct objref	*ref;
+	char			 what[160];
+
+	if (id == NULL)
+		return NULL;
+	if ((ref = strmap_get(&m->ids, id)) != NULL &&
+	    ref->type == OBJ_COMPONENT)
+		return ref->ptr;
+	if (!model_is_unread(unread, nunread, id, OBJ_COMPONENT)) {
+		snprintf(what, sizeof what, "flow '%s' %s an",
+		    f->id != NULL ? f->id : "", verb);
+		model_index_ref(m, what, id, pos->line ? pos : &f->pos, file,
+		    errs, 0);
+	}
+	return NULL;
+}
+
 int
 model_index_all(struct model *m, const char *file,
     const struct model_unread *unread, size_t nunread, struct errors *errs)
@@ -1026,29 +1054,10 @@ model_index_all(struct model *m, const char *file,
 	}
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		f->src = f->dst = NULL;
-		if (f->from != NULL &&
-		    (ref = strmap_get(&m->ids, f->from)) != NULL &&
-		    ref->type == OBJ_COMPONENT)
-			f->src = ref->ptr;
-		else if (f->from != NULL && !model_is_unread(unread, nunread,
-		    f->from, OBJ_COMPONENT)) {
-			snprintf(what, sizeof what, "flow '%s' comes from an",
-			    f->id != NULL ? f->id : "");
-			model_index_ref(m, what, f->from, f->from_pos.line ?
-			    &f->from_pos : &f->pos, file, errs, 0);
-		}
-		if (f->to != NULL &&
-		    (ref = strmap_get(&m->ids, f->to)) != NULL &&
-		    ref->type == OBJ_COMPONENT)
-			f->dst = ref->ptr;
-		else if (f->to != NULL && !model_is_unread(unread, nunread,
-		    f->to, OBJ_COMPONENT)) {
-			snprintf(what, sizeof what, "flow '%s' goes to an",
-			    f->id != NULL ? f->id : "");
-			model_index_ref(m, what, f->to, f->to_pos.line ?
-			    &f->to_pos : &f->pos, file, errs, 0);
-		}
+		f->src = model_flow_end(m, f, f->from, &f->from_pos,
+		    "comes from", unread, nunread, file, errs);
+		f->dst = model_flow_end(m, f, f->to, &f->to_pos, "goes to",
+		    unread, nunread, file, errs);
 		if (f->src != NULL && f->src == f->dst) {
 			/* Data a component passes to itself is not a flow. */
 			error_set_at(&e, file, f->to_pos.line ? f->to_pos.line :
