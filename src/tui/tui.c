@@ -439,7 +439,7 @@ tui_risks(struct tui *t)
  * milliseconds at most at a million risks.
  */
 #define TUI_RISKS_FIRST	500
-#define TUI_RISKS_SLICE	5000
+#define TUI_RISKS_SLICE	2000
 
 /* Read the next n risks of the register; 1 when some were read. */
 static int
