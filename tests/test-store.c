@@ -1442,6 +1442,19 @@ add_plain_risk(struct risk_register *r, const char *threat,
 	return k;
 }
 
+/* Risks whose register order is not the order of their names. */
+static void
+add_order_risks(struct risk_register *r)
+{
+	risk_add_mitigation(add_plain_risk(r, "z-low", "ask", 1, 2, 0),
+	    "m-b");
+	add_plain_risk(r, "b-assumed", "llm", 5, 5, 1);
+	add_plain_risk(r, "a-high", "llm", 4, 3, 0);
+	add_plain_risk(r, "a-high", "ask", 3, 4, 0);
+	add_plain_risk(r, "c-higher-score", "ask", 4, 4, 0);
+	add_plain_risk(r, "a-high", "zz", 2, 5, 0);
+}
+
 /*
  * The cursor gives the stored risks in register order, each as the whole
  * register holds it: what the streamed CSV export writes is what it wrote
@@ -1462,13 +1475,7 @@ test_risk_cursor_is_register_order(void **state)
 
 	s = store_with(fx->db, m);
 	risk_register_init(&r);
-	risk_add_mitigation(add_plain_risk(&r, "z-low", "ask", 1, 2, 0),
-	    "m-b");
-	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
-	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
-	add_plain_risk(&r, "a-high", "ask", 3, 4, 0);
-	add_plain_risk(&r, "c-higher-score", "ask", 4, 4, 0);
-	add_plain_risk(&r, "a-high", "zz", 2, 5, 0);
+	add_order_risks(&r);
 	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
 	assert_int_equal(store_set_risk(s, "assist", "a-high", "ask",
 	    RISK_ACCEPTED, "ann", "Only public data", &e), 0);
@@ -1546,6 +1553,21 @@ load_screen_order(struct store *s, struct risk_register *out)
 }
 
 /*
+ * Those, and a run of risks of the same severity and score (the order by
+ * name), and, when gone, one more that the next sync leaves out.
+ */
+static void
+add_slice_risks(struct risk_register *r, int gone)
+{
+	add_order_risks(r);
+	add_plain_risk(r, "d-same", "ask", 3, 4, 0);
+	add_plain_risk(r, "d-same", "llm", 4, 3, 0);
+	add_plain_risk(r, "d-same", "zz", 3, 4, 0);
+	if (gone)
+		add_plain_risk(r, "e-gone", "ask", 5, 5, 0);
+}
+
+/*
  * The register read a slice at a time (as the risks screen reads a million
  * risks) gives every risk once, in the order the screen lists them, each
  * whole with its decided mitigations, whatever the size of the slices:
@@ -1567,17 +1589,7 @@ test_risk_slices_are_screen_order(void **state)
 
 	s = store_with(fx->db, m);
 	risk_register_init(&r);
-	risk_add_mitigation(add_plain_risk(&r, "z-low", "ask", 1, 2, 0),
-	    "m-b");
-	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
-	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
-	add_plain_risk(&r, "a-high", "ask", 3, 4, 0);
-	add_plain_risk(&r, "c-higher-score", "ask", 4, 4, 0);
-	add_plain_risk(&r, "a-high", "zz", 2, 5, 0);
-	add_plain_risk(&r, "d-same", "ask", 3, 4, 0);
-	add_plain_risk(&r, "d-same", "llm", 4, 3, 0);
-	add_plain_risk(&r, "d-same", "zz", 3, 4, 0);
-	add_plain_risk(&r, "e-gone", "ask", 5, 5, 0);
+	add_slice_risks(&r, 1);
 	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
 	assert_int_equal(store_set_risk(s, "assist", "a-high", "ask",
 	    RISK_ACCEPTED, "ann", "Only public data", &e), 0);
@@ -1592,16 +1604,7 @@ test_risk_slices_are_screen_order(void **state)
 	    RISK_MITIGATING, "ann", NULL, &e), 0);
 	risk_register_release(&r);
 	risk_register_init(&r);
-	risk_add_mitigation(add_plain_risk(&r, "z-low", "ask", 1, 2, 0),
-	    "m-b");
-	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
-	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
-	add_plain_risk(&r, "a-high", "ask", 3, 4, 0);
-	add_plain_risk(&r, "c-higher-score", "ask", 4, 4, 0);
-	add_plain_risk(&r, "a-high", "zz", 2, 5, 0);
-	add_plain_risk(&r, "d-same", "ask", 3, 4, 0);
-	add_plain_risk(&r, "d-same", "llm", 4, 3, 0);
-	add_plain_risk(&r, "d-same", "zz", 3, 4, 0);
+	add_slice_risks(&r, 0);
 	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
 
 	load_screen_order(s, &want);
