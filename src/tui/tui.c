@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -403,37 +404,6 @@ tui_open(struct tui *t, const char *id)
 }
 
 /*
- * The register read whole at once: the rest of the slices when some were
- * read, else in one pass (faster than slices for the whole) and sorted.
- */
-struct risk_register *
-tui_risks(struct tui *t)
-{
-	struct error	err;
-
-	if (t->m == NULL)
-		return &t->risks;
-	if (t->rloaded == t->gen + 1) {
-		while (tui_risks_more(t))
-			;
-		return &t->risks;
-	}
-	t->rloaded = t->gen + 1;
-	store_risk_slice_release(&t->rslice);
-	t->rslice.done = 1;
-	error_clear(&err);
-	if (store_load_risks(t->s->store, t->m->system.id, &t->risks,
-	    &err) == -1) {
-		risk_register_release(&t->risks);
-		risk_register_init(&t->risks);
-		tui_error(t, &err);
-		return &t->risks;
-	}
-	risk_register_sort(&t->risks);
-	return &t->risks;
-}
-
-/*
  * Risks a slice reads: the first a screenful and what a filter may pass
  * over, at once; the others between keys, each a few tens of
  * milliseconds at most at a million risks.
@@ -460,16 +430,22 @@ tui_risks_slice(struct tui *t, size_t n)
 	return got > 0;
 }
 
-struct risk_register *
-tui_risks_part(struct tui *t)
+/* Read the register of the open model again from its first n risks. */
+static void
+tui_risks_start(struct tui *t, size_t n)
 {
-	if (t->m == NULL || t->rloaded == t->gen + 1)
-		return &t->risks;
 	t->rloaded = t->gen + 1;
 	risk_register_release(&t->risks);
 	risk_register_init(&t->risks);
 	store_risk_slice_release(&t->rslice);
-	(void)tui_risks_slice(t, TUI_RISKS_FIRST);
+	(void)tui_risks_slice(t, n);
+}
+
+struct risk_register *
+tui_risks_part(struct tui *t)
+{
+	if (t->m != NULL && t->rloaded != t->gen + 1)
+		tui_risks_start(t, TUI_RISKS_FIRST);
 	return &t->risks;
 }
 
@@ -485,6 +461,22 @@ int
 tui_risks_partial(const struct tui *t)
 {
 	return t->m != NULL && t->rloaded == t->gen + 1 && !t->rslice.done;
+}
+
+/*
+ * The register read whole at once: the rest of it when a first slice was
+ * read, else all of it as one slice, in the order the risks screen lists
+ * it, which leaves nothing to sort (at 72,073 risks, -O2: 330 ms of CPU
+ * against 450 to 535 to read the risks by name and sort them).
+ */
+struct risk_register *
+tui_risks(struct tui *t)
+{
+	if (t->m != NULL && t->rloaded != t->gen + 1)
+		tui_risks_start(t, (size_t)LONG_MAX);
+	else if (tui_risks_partial(t))
+		(void)tui_risks_slice(t, (size_t)LONG_MAX);
+	return &t->risks;
 }
 
 int
