@@ -409,7 +409,7 @@ store_slice_rows(struct store *s, struct db_stmt *st,
     struct store_risk_slice *sl, struct risk_register *reg,
     struct error *err)
 {
-	struct risk	*k;
+	struct risk	*k = NULL;
 	long		 n = 0;
 	int		 rc;
 
@@ -419,11 +419,13 @@ store_slice_rows(struct store *s, struct db_stmt *st,
 			continue;
 		k = store_risk_row(reg, st);
 		sl->key = (long)db_column_int64(st, 14);
+		n++;
+	}
+	if (k != NULL) {
 		free(sl->threat);
 		free(sl->target);
 		sl->threat = xstrdup(k->threat);
 		sl->target = xstrdup(k->target);
-		n++;
 	}
 	return rc == -1 ? -1 : n;
 }

@@ -558,6 +558,7 @@ rview_stale(struct rview *rv)
 	free(rv->sorted);
 	rv->sorted = NULL;
 	rv->nsorted = 0;
+	rv->sorted_cap = 0;
 	/* What was still to filter pointed into it. */
 	free(rv->thit);
 	rv->thit = NULL;
@@ -616,7 +617,8 @@ rview_sort(struct rview *rv, const struct risk_register *r,
 	    rv->sorted_by == rv->sort && rv->cat == cat)
 		return;
 	rview_stale(rv);
-	rv->sorted = xcalloc(r->n > 0 ? r->n : 1, sizeof *rv->sorted);
+	rv->sorted_cap = r->n > 0 ? r->n : 1;
+	rv->sorted = xcalloc(rv->sorted_cap, sizeof *rv->sorted);
 	rview_items(rv, r, 0, cat);
 	/*
 	 * The register comes sorted much as by severity (risk_register_sort
@@ -834,8 +836,14 @@ rview_grow(struct rview *rv, const struct risk_register *r, int partial)
 	    r->n < rv->nsorted || (!rv->pending && r->n > rv->nsorted))
 		return -1;
 	if (r->n > rv->nsorted) {
-		rv->sorted = xreallocarray(rv->sorted, r->n,
-		    sizeof *rv->sorted);
+		/* Room for twice as many: a million risks come 2,000 at a
+		   time. */
+		if (r->n > rv->sorted_cap) {
+			rv->sorted_cap = r->n > 2 * rv->sorted_cap ? r->n :
+			    2 * rv->sorted_cap;
+			rv->sorted = xreallocarray(rv->sorted,
+			    rv->sorted_cap, sizeof *rv->sorted);
+		}
 		rview_items(rv, r, rv->nsorted, rv->cat);
 		/* Each new risk after the one before it, or build again. */
 		for (i = rv->nsorted > 0 ? rv->nsorted : 1; i < r->n; i++)

@@ -140,6 +140,7 @@ struct rview {
 	 */
 	struct rview_item		*sorted;
 	size_t				 nsorted;
+	size_t				 sorted_cap;	/* room in sorted */
 	enum rsort			 sorted_by;
 	const struct risk_register	*sorted_of;
 	struct risk *const		*sorted_risks;
