@@ -97,6 +97,13 @@ struct risk {
 	 */
 	int			  presumed;
 	/*
+	 * Set by the analysis, never stored: 1 for a finding that it raised
+	 * knowing it could only end as an open question (analyze_lean()):
+	 * its asks, aliases and score are whole, but of its reasons only
+	 * what it assumes was written, not the facts.
+	 */
+	int			  lean;
+	/*
 	 * 1 if threat and title are the catalogue's strings, not the
 	 * risk's (risk_register_add_threat()): an analysis raises hundreds
 	 * of thousands of findings of a few hundred threats.

@@ -587,7 +587,35 @@ struct excl {
 	size_t	 n;
 	size_t	*adj;
 	size_t	 nadj;
+	int	 folds;	/* its findings may fold others or be folded
+			   (covers, covers-feedback, covers-agents) */
 };
+
+/* Mark the threats whose findings analyze_covers() may fold or keep. */
+static void
+analyze_folding(const struct catalogue *cat, struct excl *x)
+{
+	const struct threat	*t;
+	struct strmap		 named;
+	size_t			 i, j;
+
+	strmap_init(&named);
+	for (i = 0; i < cat->nthreats; i++) {
+		t = cat->threats[i];
+		for (j = 0; j < t->ncovers; j++)
+			strmap_put(&named, t->covers[j], &named);
+		for (j = 0; j < t->ncovers_feedback; j++)
+			strmap_put(&named, t->covers_feedback[j], &named);
+		for (j = 0; j < t->ncovers_agents; j++)
+			strmap_put(&named, t->covers_agents[j], &named);
+	}
+	for (i = 0; i < cat->nthreats; i++) {
+		t = cat->threats[i];
+		x[i].folds = t->ncovers > 0 || t->ncovers_feedback > 0 ||
+		    t->ncovers_agents > 0 || strmap_get(&named, t->id) != NULL;
+	}
+	strmap_release(&named);
+}
 
 static struct excl *
 analyze_exclusions(const struct catalogue *cat)
@@ -616,6 +644,7 @@ analyze_exclusions(const struct catalogue *cat)
 					x[i].adj[x[i].nadj++] = j;
 			}
 	}
+	analyze_folding(cat, x);
 	return x;
 }
 
@@ -1011,7 +1040,7 @@ analyze_target(const struct model *m, const struct threat *t, size_t i,
 static void
 analyze_threat(struct eval *e, const struct catalogue *cat,
     const struct model *m, const struct excl *x, size_t ti,
-    struct risk_register *reg, struct risk_register *twins)
+    struct risk_register *reg, struct risk_register *twins, int lean)
 {
 	const struct threat	*t = cat->threats[ti];
 	struct hit		*h;
@@ -1022,7 +1051,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	size_t			*also, nalso;
 	struct risk		*k;
 	struct buf		 name;
-	int			 facts;
+	int			 facts, quiet;
 
 	/*
 	 * The targets it holds for, as hits. Only those are written: most
@@ -1100,8 +1129,16 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 				members[n++] = j;
 			else
 				also[nalso++] = j;
+		/*
+		 * One that holds only by assumption and that nothing folds
+		 * is only ever an open question: its facts go unwritten.
+		 */
+		quiet = lean && !facts && !x[ti].folds;
+		eval_quiet(e, quiet);
 		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
 		    reg, twins);
+		eval_quiet(e, 0);
+		k->lean = quiet;
 		/*
 		 * An answer grouped with its request (connection) was a
 		 * finding about its own destination: where nothing else is
@@ -2139,9 +2176,14 @@ analyze_questions(const struct catalogue *cat, const struct model *m,
 	return q->n;
 }
 
-int
-analyze_unknowns(const struct catalogue *cat, const struct model *m,
-    struct risk_register *reg, struct risk_register *pending,
+/*
+ * analyze_unknowns(), lean or not. Returns 1 when lean and a lean finding
+ * would be a risk after all (its reasons are not whole): the findings
+ * are then dropped, for the caller to analyze again, not lean.
+ */
+static int
+analyze_findings(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending, int lean,
     struct error *err)
 {
 	struct risk_register	 twins;
@@ -2149,6 +2191,7 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
 	struct excl		*x;
 	struct risk		*k;
 	size_t			 i, first = reg->n;
+	size_t			 pfirst = pending != NULL ? pending->n : 0;
 
 	if (!m->indexed)
 		return error_set(err, "the model must be indexed before it is "
@@ -2157,11 +2200,23 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
 	e = eval_new(cat, m);
 	x = analyze_exclusions(cat);
 	for (i = 0; i < cat->nthreats; i++)
-		analyze_threat(e, cat, m, x, i, reg, &twins);
+		analyze_threat(e, cat, m, x, i, reg, &twins, lean);
 	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
 	analyze_covers(cat, m, reg);
 	analyze_split(reg, first, pending);
+	/* Never so: a finding that assumes something is provisional. */
+	for (i = first; lean && i < reg->n; i++)
+		if (reg->risks[i]->lean)
+			break;
+	if (lean && i < reg->n) {
+		while (reg->n > first)
+			risk_register_take(NULL, reg->risks[--reg->n]);
+		while (pending != NULL && pending->n > pfirst)
+			risk_register_take(NULL, pending->risks[--pending->n]);
+		risk_register_release(&twins);
+		return 1;
+	}
 	/*
 	 * What a presumption read stays an open question: the finding as
 	 * the risky answers would have it, while the one it read is still
@@ -2182,6 +2237,26 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
 	if (pending != NULL)
 		risk_register_sort(pending);
 	return 0;
+}
+
+int
+analyze_unknowns(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending,
+    struct error *err)
+{
+	return analyze_findings(cat, m, reg, pending, 0, err);
+}
+
+int
+analyze_lean(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending,
+    struct error *err)
+{
+	int	rc;
+
+	if ((rc = analyze_findings(cat, m, reg, pending, 1, err)) != 1)
+		return rc;
+	return analyze_findings(cat, m, reg, pending, 0, err);
 }
 
 size_t
