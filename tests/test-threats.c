@@ -126,9 +126,9 @@ static size_t	nlean;
 
 /*
  * The differences between two findings, as analyze_unknowns() (a) and
- * analyze_lean() (b) raise them, to out. A lean one has no facts: only
- * what it assumes must be as whole, the rest of its lines some of the
- * whole one's, and its name, score, asks and aliases the same.
+ * analyze_lean() (b) raise them, to out: the same name, score, asks and
+ * aliases, and the same reasons unless b is lean (then none, and a must
+ * be provisional: a question, never a risk).
  */
 static void
 lean_compare(const char *what, const struct risk *a, const struct risk *b,
@@ -158,12 +158,20 @@ lean_compare(const char *what, const struct risk *a, const struct risk *b,
 			buf_addf(out, "#   %s: %s@%s has alias %s, lean %s\n",
 			    what, a->threat, a->target, a->aliases[i],
 			    b->aliases[i]);
-	/* b's lines are a's, those of a lean one but for some facts. */
+	/* A lean one is only ever a question: the whole one must be. */
+	if (b->lean) {
+		if (!risk_provisional(a) || b->nreasons > 0 ||
+		    b->nmitigations > 0)
+			buf_addf(out, "#   %s: %s@%s is lean but %s\n", what,
+			    a->threat, a->target, !risk_provisional(a) ?
+			    "not provisional" : "has reasons");
+		return;
+	}
 	for (i = j = 0; i < a->nreasons; i++) {
 		if (j < b->nreasons &&
 		    strcmp(a->reasons[i].line, b->reasons[j].line) == 0)
 			j++;
-		else if (!b->lean || a->reasons[i].kind == REASON_ASSUMED)
+		else
 			break;
 	}
 	if (i < a->nreasons || j < b->nreasons)

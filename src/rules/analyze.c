@@ -1138,7 +1138,9 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
 		    reg, twins);
 		eval_quiet(e, 0);
-		k->lean = quiet;
+		/* Only ever part of open questions: held by its asks. */
+		if ((k->lean = quiet))
+			risk_drop_reasons(k);
 		/*
 		 * An answer grouped with its request (connection) was a
 		 * finding about its own destination: where nothing else is
@@ -2197,11 +2199,7 @@ analyze_questions(const struct catalogue *cat, const struct model *m,
 	return q->n;
 }
 
-/*
- * analyze_unknowns(), lean or not. Returns 1 when lean and a lean finding
- * would be a risk after all (its reasons are not whole): the findings
- * are then dropped, for the caller to analyze again, not lean.
- */
+/* analyze_unknowns(), lean or not (analyze_lean()). */
 static int
 analyze_findings(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg, struct risk_register *pending, int lean,
@@ -2212,7 +2210,6 @@ analyze_findings(const struct catalogue *cat, const struct model *m,
 	struct excl		*x;
 	struct risk		*k;
 	size_t			 i, first = reg->n;
-	size_t			 pfirst = pending != NULL ? pending->n : 0;
 
 	if (!m->indexed)
 		return error_set(err, "the model must be indexed before it is "
@@ -2226,18 +2223,6 @@ analyze_findings(const struct catalogue *cat, const struct model *m,
 	eval_free(e);
 	analyze_covers(cat, m, reg);
 	analyze_split(reg, first, pending);
-	/* Never so: a finding that assumes something is provisional. */
-	for (i = first; lean && i < reg->n; i++)
-		if (reg->risks[i]->lean)
-			break;
-	if (lean && i < reg->n) {
-		while (reg->n > first)
-			risk_register_take(NULL, reg->risks[--reg->n]);
-		while (pending != NULL && pending->n > pfirst)
-			risk_register_take(NULL, pending->risks[--pending->n]);
-		risk_register_release(&twins);
-		return 1;
-	}
 	/*
 	 * What a presumption read stays an open question: the finding as
 	 * the risky answers would have it, while the one it read is still
@@ -2273,11 +2258,7 @@ analyze_lean(const struct catalogue *cat, const struct model *m,
     struct risk_register *reg, struct risk_register *pending,
     struct error *err)
 {
-	int	rc;
-
-	if ((rc = analyze_findings(cat, m, reg, pending, 1, err)) != 1)
-		return rc;
-	return analyze_findings(cat, m, reg, pending, 0, err);
+	return analyze_findings(cat, m, reg, pending, 1, err);
 }
 
 size_t

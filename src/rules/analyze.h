@@ -41,10 +41,12 @@ int	analyze_unknowns(const struct catalogue *, const struct model *,
 	    struct error *);
 /*
  * analyze_unknowns(), for a caller that only counts and keeps the
- * pending findings as open questions: those that nothing can fold into
- * a risk are raised lean (struct risk's lean: no facts among their
- * reasons), which spares the analysis of a large model most of the text
- * it would write and free again. The register is the same as
+ * pending findings as open questions: those that stand only on
+ * assumptions and that nothing can fold (no covers of the catalogue
+ * names their threat, nor does it cover any) are raised lean (struct
+ * risk's lean: no reasons nor mitigations, their facts not even
+ * written), which spares the analysis of a large model most of the text
+ * and memory it would spend on them. The register is the same as
  * analyze_unknowns() makes; a pending finding that is to become a risk
  * after all (a decision on it) needs analyze_unknowns() again.
  */
