@@ -1170,9 +1170,6 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	eval_forget(e, t->when);
 }
 
-/* Reasons looked up by text in analyze_fold() from this many. */
-#define FOLD_INDEX_FROM	16
-
 /* 1 if a risk has this reason line already. */
 static int
 analyze_has_reason(const struct risk *k, const char *line)
@@ -1283,13 +1280,9 @@ static void
 analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
     const struct skipset *skip, int name_too)
 {
-	struct strmap	 had;
-	char		*name;
-	size_t		 x, len = strlen(c->threat);
-	int		 provisional = risk_provisional(k), takes, has;
-	/* k's lines by text once it has many: a finding that folds
-	   hundreds would compare each line folded with all of them. */
-	int		 indexed;
+	char	*name;
+	size_t	 x, len = strlen(c->threat);
+	int	 provisional = risk_provisional(k), takes;
 
 	takes = c->severity > k->severity || (c->severity == k->severity &&
 	    c->likelihood * c->impact > k->likelihood * k->impact);
@@ -1297,33 +1290,19 @@ analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
 		analyze_drop_adjustments(k);
 	risk_add_reason(k, REASON_FACT, RISK_COVERS_FMT, c->threat,
 	    c->title);
-	indexed = k->nreasons >= FOLD_INDEX_FROM && c->nreasons > 1;
-	if (indexed) {
-		strmap_init(&had);
-		for (x = 0; x < k->nreasons; x++)
-			strmap_put(&had, k->reasons[x].line, &had);
-	}
 	/*
 	 * What the covered finding assumed does not make one that stands
 	 * on facts provisional.
 	 */
-	for (x = 0; x < c->nreasons; x++) {
-		has = indexed ? strmap_get(&had, c->reasons[x].line) != NULL :
-		    analyze_has_reason(k, c->reasons[x].line);
-		if (!has && !analyze_names_skipped(m, skip,
+	for (x = 0; x < c->nreasons; x++)
+		if (!analyze_has_reason(k, c->reasons[x].line) &&
+		    !analyze_names_skipped(m, skip,
 		    risk_reason_text(&c->reasons[x])) &&
 		    (takes || c->reasons[x].kind != REASON_ADJUSTMENT) &&
 		    (provisional || (c->reasons[x].kind != REASON_ASSUMED &&
-		    strcmp(c->reasons[x].line, PROVISIONAL_REASON) != 0))) {
+		    strcmp(c->reasons[x].line, PROVISIONAL_REASON) != 0)))
 			risk_add_reason_line(k, (int)c->reasons[x].kind,
 			    c->reasons[x].line);
-			if (indexed)
-				strmap_put(&had,
-				    k->reasons[k->nreasons - 1].line, &had);
-		}
-	}
-	if (indexed)
-		strmap_release(&had);
 	for (x = 0; x < c->nmitigations; x++) {
 		if (risk_find_mitigation(k, c->mitigations[x].id) != NULL)
 			continue;
