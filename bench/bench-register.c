@@ -98,7 +98,8 @@ bench_drop_proposed(struct risk *k)
 		    rm->due != NULL || rm->notes != NULL)
 			k->mitigations[j++] = *rm;
 		else {
-			free(rm->id);
+			if (!rm->borrowed)	/* else the catalogue's */
+				free(rm->id);
 			free(rm->owner);
 			free(rm->due);
 			free(rm->notes);

@@ -130,6 +130,11 @@ expect llm-system-prompt-leakage@llm high medium
 expect llm-unbounded-consumption@llm medium low
 # The vendor's own endpoint is the vendor's to protect.
 expect model-extraction@llm-api none
+# Improper output handling is about where the model's output is handled,
+# the backend that renders it and calls the ticket tool, not the vendor's
+# endpoint that only serves it.
+expect llm-improper-output-handling@chat-backend medium
+expect llm-improper-output-handling@llm-api none
 # The outside monitoring service takes the same prompts, which carry the
 # customers' personal data, as the in-house transcripts: it ranks with
 # them, whether or not the model states personal-data of it.
@@ -157,7 +162,7 @@ expect llm-indirect-prompt-injection@llm critical
     fail "$model: an unanswered action-impact bounds the injection"
 # It says so, once: the bound it would take if the field were answered.
 [ "$("$PARAPET" risk "$T/db" llm-indirect-prompt-injection@llm |
-    grep -c "^    would be lower, impact -1 (nothing that acts on its output does more than a contained action or runs code), if answered so: 'tickets' can take only low-impact actions (action-impact not answered)")" = 1 ] ||
+    grep -c "^    would be lower, impact -1 (nothing that acts on its output does more than a contained action, or acts before a person approves it, or runs code), if answered so: 'tickets' can take only low-impact actions (action-impact not answered)")" = 1 ] ||
     fail "$model: the injection does not say that a contained ticket tool would bound it"
 
 # The internal agent: anyone who can send it an e-mail or publish a page can
@@ -168,6 +173,17 @@ expect llm-indirect-prompt-injection@planner-llm critical
 expect llm-direct-prompt-injection@planner-llm high
 # Approval before each action lowers what the calendar tool risks.
 expect agent-excessive-agency@calendar-tool medium
+# Its Python tool runs in a sandbox the organisation set up (trust:
+# sandbox): model-written code must escape it before it reaches anything
+# else, and the sandbox is not a zone where an attacker reads what the
+# agent sends there.
+expect agent-code-execution@python-tool medium
+"$PARAPET" risk "$T/db" agent-code-execution@python-tool |
+    grep -q '^    likelihood -1: it runs in a sandbox the organisation set up to confine it$' ||
+    fail "$model: the sandbox does not lower code execution"
+"$PARAPET" risk "$T/db" agent-tool-exfiltration@agent 2>/dev/null |
+    grep -q "'python-tool'" &&
+    fail "$model: the sandboxed code tool is taken for a way out"
 
 # The fraud model: adversarial transactions arrive from the card network,
 # so its restricted zone does not make evasion less likely.
@@ -611,6 +627,29 @@ expect biometric-spoofing@door-verifier high
 expect evasion-adversarial-inputs@door-verifier none
 expect biometric-spoofing@voice-verifier critical
 above biometric-spoofing@voice-verifier biometric-spoofing@door-verifier
+
+# A public assistant whose only acting tool waits for a person to approve
+# each action: injection proposes, a person decides; high, not critical.
+# Without the approval stated, it stays critical.
+model=calibration-approved-actions
+register "$SRC/tests/data/calibration/approved-actions.yaml"
+expect llm-direct-prompt-injection@llm high
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q '^    impact -1: nothing that acts on its output does more than a contained action, or acts before a person approves it, or runs code$' ||
+    fail "$model: approval of every action does not bound the injection"
+sed 's/, human-approval: true }/ }/' "$SRC/tests/data/calibration/approved-actions.yaml" >"$T/unapproved.yaml"
+model=calibration-approved-actions-unstated
+register "$T/unapproved.yaml"
+expect llm-direct-prompt-injection@llm critical
+
+# A store that deletes its recordings after a set period exposes less in a
+# breach than one that keeps them all: one impact point lower, said so.
+model=calibration-call-recordings
+register "$SRC/tests/data/calibration/call-recordings.yaml"
+above recording-retention-consent@archive recording-retention-consent@qa-recordings
+"$PARAPET" risk "$T/db" recording-retention-consent@qa-recordings |
+    grep -q '^    impact -1: what it holds is kept for a set period at most, then deleted$' ||
+    fail "$model: a limited retention does not lower the recordings' impact"
 
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same

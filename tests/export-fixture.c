@@ -197,6 +197,18 @@ fixture_mitigate(struct risk *k, const char *id, int status, int hostile)
 	m->due = xstrdup("2026-12-01");
 }
 
+/* Point the fixture's export input at what it holds. */
+static void
+fixture_input(struct fixture *fx)
+{
+	fx->in.model = fx->model;
+	fx->in.risks = &fx->reg;
+	fx->in.cat = fx->cat;
+	fx->in.history = fx->hist;
+	fx->in.nhistory = fx->nhist;
+	fx->in.generated_at = FIXTURE_NOW;
+}
+
 int
 fixture_hostile(struct fixture *fx, struct error *err)
 {
@@ -308,12 +320,7 @@ fixture_hostile(struct fixture *fx, struct error *err)
 	free(id);
 	free(id2);
 
-	fx->in.model = fx->model;
-	fx->in.risks = &fx->reg;
-	fx->in.cat = fx->cat;
-	fx->in.history = fx->hist;
-	fx->in.nhistory = fx->nhist;
-	fx->in.generated_at = FIXTURE_NOW;
+	fixture_input(fx);
 	return 0;
 }
 
@@ -360,12 +367,7 @@ fixture_template(struct fixture *fx, const char *path, struct error *err)
 		    "status", "open", "accepted");
 		free(name);
 	}
-	fx->in.model = fx->model;
-	fx->in.risks = &fx->reg;
-	fx->in.cat = fx->cat;
-	fx->in.history = fx->hist;
-	fx->in.nhistory = fx->nhist;
-	fx->in.generated_at = FIXTURE_NOW;
+	fixture_input(fx);
 	return 0;
 }
 

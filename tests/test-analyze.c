@@ -34,20 +34,9 @@ static struct catalogue	*cat;
 static int
 setup(void **state)
 {
-	struct error	 err;
-	char		*file = src_path("tests/data/analyze/catalogue.yaml");
-	int		 rc = -1;
-
 	(void)state;
-	if ((cat = test_catalogue(&err)) != NULL &&
-	    catalogue_load_file(cat, file, &err) == 0 &&
-	    catalogue_finish(cat, &err) == 0)
-		rc = 0;
-	else
-		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
-		    err.col, err.msg);
-	free(file);
-	return rc;
+	cat = test_catalogue_src("tests/data/analyze/catalogue.yaml");
+	return cat == NULL ? -1 : 0;
 }
 
 static int

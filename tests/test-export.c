@@ -33,6 +33,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "testlib.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
@@ -174,64 +175,6 @@ assert_valid_xml(const struct buf *b)
 }
 
 static void
-assert_same_string(const char *what, const char *a, const char *b)
-{
-	if (a == NULL && b == NULL)
-		return;
-	if (a == NULL || b == NULL)
-		fail_msg("%s: '%s' != '%s'", what, a ? a : "(null)",
-		    b ? b : "(null)");
-	if (strcmp(a, b) != 0)
-		fail_msg("%s: '%s' != '%s'", what, a, b);
-}
-
-/* Every field of two objects, through the field tables. */
-static void
-assert_same_object(const void *a, const void *b, enum objtype t)
-{
-	const struct field	*f;
-	size_t			 i, n;
-	char			*va, *vb;
-
-	f = model_fields(t, &n);
-	for (i = 0; i < n; i++) {
-		va = field_get(a, &f[i]);
-		vb = field_get(b, &f[i]);
-		assert_same_string(f[i].name, va, vb);
-		free(va);
-		free(vb);
-	}
-}
-
-static void
-assert_same_model(const struct model *a, const struct model *b)
-{
-	size_t	i;
-
-	assert_same_object(&a->system, &b->system, OBJ_SYSTEM);
-	assert_int_equal(a->nboundaries, b->nboundaries);
-	for (i = 0; i < a->nboundaries; i++)
-		assert_same_object(a->boundaries[i], b->boundaries[i],
-		    OBJ_BOUNDARY);
-	assert_int_equal(a->ncomponents, b->ncomponents);
-	for (i = 0; i < a->ncomponents; i++)
-		assert_same_object(a->components[i], b->components[i],
-		    OBJ_COMPONENT);
-	assert_int_equal(a->nflows, b->nflows);
-	for (i = 0; i < a->nflows; i++)
-		assert_same_object(a->flows[i], b->flows[i], OBJ_FLOW);
-	assert_int_equal(a->npractices, b->npractices);
-	for (i = 0; i < a->npractices; i++) {
-		assert_string_equal(a->practices[i]->id, b->practices[i]->id);
-		assert_int_equal(a->practices[i]->answer,
-		    b->practices[i]->answer);
-		assert_same_string("note", a->practices[i]->note,
-		    b->practices[i]->note);
-	}
-	assert_int_equal(a->revision, b->revision);
-}
-
-static void
 assert_same_risks(const struct export_input *in,
     const struct risk_register *a, const struct risk_register *b)
 {
@@ -243,23 +186,23 @@ assert_same_risks(const struct export_input *in,
 		x = a->risks[i];
 		y = risk_register_find(b, x->threat, x->target);
 		assert_non_null(y);
-		assert_same_string("title", export_risk_title(in, x),
+		test_assert_same_string("title", export_risk_title(in, x),
 		    y->title);
 		assert_int_equal(x->likelihood, y->likelihood);
 		assert_int_equal(x->impact, y->impact);
 		assert_int_equal(x->severity, y->severity);
 		assert_int_equal(x->applies, y->applies);
 		assert_int_equal(x->status, y->status);
-		assert_same_string("owner", x->owner, y->owner);
-		assert_same_string("justification", x->justification,
+		test_assert_same_string("owner", x->owner, y->owner);
+		test_assert_same_string("justification", x->justification,
 		    y->justification);
-		assert_same_string("decided_by", x->decided_by,
+		test_assert_same_string("decided_by", x->decided_by,
 		    y->decided_by);
-		assert_same_string("decided_at", x->decided_at,
+		test_assert_same_string("decided_at", x->decided_at,
 		    y->decided_at);
 		assert_int_equal(x->nreasons, y->nreasons);
 		for (j = 0; j < x->nreasons; j++) {
-			assert_same_string("reason", x->reasons[j].line,
+			test_assert_same_string("reason", x->reasons[j].line,
 			    y->reasons[j].line);
 			assert_int_equal(x->reasons[j].kind,
 			    y->reasons[j].kind);
@@ -270,11 +213,13 @@ assert_same_risks(const struct export_input *in,
 			    y->mitigations[j].id);
 			assert_int_equal(x->mitigations[j].status,
 			    y->mitigations[j].status);
-			assert_same_string("m.owner", x->mitigations[j].owner,
+			test_assert_same_string("m.owner",
+			    x->mitigations[j].owner,
 			    y->mitigations[j].owner);
-			assert_same_string("m.due", x->mitigations[j].due,
+			test_assert_same_string("m.due", x->mitigations[j].due,
 			    y->mitigations[j].due);
-			assert_same_string("m.notes", x->mitigations[j].notes,
+			test_assert_same_string("m.notes",
+			    x->mitigations[j].notes,
 			    y->mitigations[j].notes);
 		}
 	}
@@ -289,13 +234,13 @@ assert_same_history(const struct change *a, size_t na,
 	assert_int_equal(na, nb);
 	for (i = 0; i < na; i++) {
 		assert_int_equal(a[i].seq, b[i].seq);
-		assert_same_string("at", a[i].at, b[i].at);
-		assert_same_string("who", a[i].who, b[i].who);
-		assert_same_string("system", a[i].system, b[i].system);
-		assert_same_string("object", a[i].object, b[i].object);
-		assert_same_string("field", a[i].field, b[i].field);
-		assert_same_string("old", a[i].old_value, b[i].old_value);
-		assert_same_string("new", a[i].new_value, b[i].new_value);
+		test_assert_same_string("at", a[i].at, b[i].at);
+		test_assert_same_string("who", a[i].who, b[i].who);
+		test_assert_same_string("system", a[i].system, b[i].system);
+		test_assert_same_string("object", a[i].object, b[i].object);
+		test_assert_same_string("field", a[i].field, b[i].field);
+		test_assert_same_string("old", a[i].old_value, b[i].old_value);
+		test_assert_same_string("new", a[i].new_value, b[i].new_value);
 	}
 }
 
@@ -331,7 +276,8 @@ check_xml_round_trip(struct fixture *fx)
 	render(fx, "xml", &b);
 	assert_valid_xml(&b);
 	read_back(&b, &back);
-	assert_same_model(fx->model, back.model);
+	test_assert_same_model(fx->model, back.model);
+	assert_int_equal(fx->model->revision, back.model->revision);
 	assert_same_risks(&fx->in, &fx->reg, &back.reg);
 	assert_same_history(fx->hist, fx->nhist, back.hist, back.nhist);
 	back.cat = NULL;
@@ -398,6 +344,87 @@ test_xml_text_notation_is_reversible(void **state)
 	buf_release(&s);
 	buf_release(&esc);
 	buf_release(&back);
+}
+
+/*
+ * Set each member an XML text table names (export-int.h) to a text that
+ * names it, and check that the document carries it in the element the
+ * table gives and that reading the document back sets the same member:
+ * what the writer writes from a table, the reader reads from it.
+ */
+static void
+check_xml_texts(void *obj, const struct xml_text *t, void *back,
+    const struct buf *doc, const char *what)
+{
+	char	**sp, *want, *elem;
+
+	for (; t->name != NULL; t++) {
+		want = xasprintf("%s %s", what, t->name);
+		elem = xasprintf("<%s>%s</%s>", t->name, want, t->name);
+		if (strstr(doc->s, elem) == NULL)
+			fail_msg("%s: no %s in the document", what, elem);
+		sp = (char **)(void *)((char *)back + t->off);
+		if (*sp == NULL || strcmp(*sp, want) != 0)
+			fail_msg("%s: read back '%s', want '%s'", what,
+			    *sp != NULL ? *sp : "(null)", want);
+		sp = (char **)(void *)((char *)obj + t->off);
+		assert_string_equal(*sp, want);
+		free(elem);
+		free(want);
+	}
+}
+
+static void
+set_xml_texts(void *obj, const struct xml_text *t, const char *what)
+{
+	char	**sp;
+
+	for (; t->name != NULL; t++) {
+		sp = (char **)(void *)((char *)obj + t->off);
+		free(*sp);
+		*sp = xasprintf("%s %s", what, t->name);
+	}
+}
+
+static void
+test_xml_texts_follow_the_tables(void **state)
+{
+	struct fixture		*fx = *state, back;
+	struct risk		*k, *bk;
+	struct risk_mitigation	*m, *bm;
+	struct practice		*p, *bp;
+	struct buf		 b;
+	size_t			 i;
+
+	for (i = 0; i < fx->reg.n; i++)
+		if (fx->reg.risks[i]->nmitigations > 0)
+			break;
+	assert_true(i < fx->reg.n);
+	k = fx->reg.risks[i];
+	m = &k->mitigations[0];
+	assert_true(fx->model->npractices > 0 && fx->nhist > 0);
+	p = fx->model->practices[0];
+	set_xml_texts(k, xml_risk_texts, "risk");
+	set_xml_texts(m, xml_mitigation_texts, "mitigation");
+	set_xml_texts(p, xml_practice_texts, "practice");
+	set_xml_texts(&fx->hist[0], xml_change_texts, "change");
+	render(fx, "xml", &b);
+	assert_valid_xml(&b);
+	read_back(&b, &back);
+	bk = risk_register_find(&back.reg, k->threat, k->target);
+	assert_non_null(bk);
+	bm = risk_find_mitigation(bk, m->id);
+	assert_non_null(bm);
+	bp = model_practice(back.model, p->id);
+	assert_non_null(bp);
+	assert_true(back.nhist == fx->nhist);
+	check_xml_texts(k, xml_risk_texts, bk, &b, "risk");
+	check_xml_texts(m, xml_mitigation_texts, bm, &b, "mitigation");
+	check_xml_texts(p, xml_practice_texts, bp, &b, "practice");
+	check_xml_texts(&fx->hist[0], xml_change_texts, &back.hist[0], &b,
+	    "change");
+	buf_release(&b);
+	fixture_release(&back);
 }
 
 /* The value of an XPath expression over an export, as a string. */
@@ -904,7 +931,7 @@ assert_csv_field(const char *what, const char *field, const char *want)
 		assert_false(((unsigned char)*p < 0x20 && *p != '\n') ||
 		    *p == 0x7f);
 	text = csv_text(field);
-	assert_same_string(what, text, want != NULL ? want : "");
+	test_assert_same_string(what, text, want != NULL ? want : "");
 	free(text);
 }
 
@@ -1599,7 +1626,7 @@ check_yaml(const struct fixture *fx)
 	if (m == NULL)
 		fail_msg("yaml export does not read back: %s", e.msg);
 	m->revision = fx->model->revision;
-	assert_same_model(fx->model, m);
+	test_assert_same_model(fx->model, m);
 	model_free(m);
 	buf_release(&b);
 }
@@ -1653,6 +1680,44 @@ test_templates(void **state)
 	assert_true(n >= 5);
 }
 
+/* A model file of the tree exports to valid XML with attr, and comes back. */
+static void
+check_xml_file(const char *file, const char *attr)
+{
+	const char	*srcdir = getenv("srcdir");
+	struct fixture	 fx;
+	struct error	 e;
+	struct buf	 b;
+	char		*path;
+
+	path = xasprintf("%s/%s", srcdir != NULL ? srcdir : ".", file);
+	error_clear(&e);
+	if (fixture_template(&fx, path, &e) == -1)
+		fail_msg("%s: %s", path, e.msg);
+	render(&fx, "xml", &b);
+	assert_non_null(strstr(b.s, attr));
+	buf_release(&b);
+	check_xml_round_trip(&fx);
+	fixture_release(&fx);
+	free(path);
+}
+
+/*
+ * The words added to format 1 for a sandbox zone and a flow to the data's
+ * own controller validate against the schema and come back from XML.
+ */
+static void
+test_xml_sandbox_and_controller(void **state)
+{
+	(void)state;
+	check_xml_file("tests/threats/agent-tool-exfiltration/"
+	    "quiet-analyst.yaml", " trust=\"sandbox\"");
+	check_xml_file("tests/threats/boundary-less-trusted-holds-sensitive/"
+	    "quiet-airline.yaml", " to-controller=\"true\"");
+	check_xml_file("tests/data/calibration/call-recordings.yaml",
+	    " retention=\"limited\"");
+}
+
 int
 main(void)
 {
@@ -1662,6 +1727,9 @@ main(void)
 		    test_xml_hostile_validates_and_round_trips, setup_hostile,
 		    teardown_fixture),
 		cmocka_unit_test(test_xml_text_notation_is_reversible),
+		cmocka_unit_test_setup_teardown(
+		    test_xml_texts_follow_the_tables, setup_hostile,
+		    teardown_fixture),
 		cmocka_unit_test_setup_teardown(test_xml_core_is_the_spec,
 		    setup_hostile, teardown_fixture),
 		cmocka_unit_test(test_xml_read_refuses_dtds_and_entities),
@@ -1693,6 +1761,7 @@ main(void)
 		    test_yaml_entry_writes_the_model, setup_hostile,
 		    teardown_fixture),
 		cmocka_unit_test(test_templates),
+		cmocka_unit_test(test_xml_sandbox_and_controller),
 		cmocka_unit_test(test_json_escape),
 	};
 

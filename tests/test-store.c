@@ -34,6 +34,7 @@
 #include "store/store-page.h"
 #include "store/store-stream.h"
 #include "export/export.h"
+#include "testlib.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
@@ -231,77 +232,6 @@ rich_model(const char *id)
 	p->note = xstrdup("yearly training");
 	model_add_practice(m, "q-red-team", TRI_NO);
 	return m;
-}
-
-/* Every field of every object of two models has the same text form. */
-static void
-assert_same_model(const struct model *a, const struct model *b)
-{
-	const struct field	*f;
-	size_t			 n, i, j;
-	const void		*sa, *sb;
-	char			*x, *y;
-	int			 t;
-
-	for (t = 0; t < OBJ_COUNT; t++) {
-		const void	*const *va, *const *vb;
-		size_t		 na, nb;
-
-		switch (t) {
-		case OBJ_SYSTEM:
-			sa = &a->system;
-			sb = &b->system;
-			va = &sa;
-			vb = &sb;
-			na = nb = 1;
-			break;
-		case OBJ_BOUNDARY:
-			va = (const void *const *)a->boundaries;
-			vb = (const void *const *)b->boundaries;
-			na = a->nboundaries;
-			nb = b->nboundaries;
-			break;
-		case OBJ_COMPONENT:
-			va = (const void *const *)a->components;
-			vb = (const void *const *)b->components;
-			na = a->ncomponents;
-			nb = b->ncomponents;
-			break;
-		default:
-			va = (const void *const *)a->flows;
-			vb = (const void *const *)b->flows;
-			na = a->nflows;
-			nb = b->nflows;
-			break;
-		}
-		assert_int_equal(na, nb);
-		f = model_fields((enum objtype)t, &n);
-		for (i = 0; i < na; i++) {
-			for (j = 0; j < n; j++) {
-				x = field_get(va[i], &f[j]);
-				y = field_get(vb[i], &f[j]);
-				if ((x == NULL) != (y == NULL) ||
-				    (x != NULL && strcmp(x, y) != 0))
-					fail_msg("%s %zu field %s: '%s' != "
-					    "'%s'", objtype_name(t), i,
-					    f[j].name, x ? x : "(null)",
-					    y ? y : "(null)");
-				free(x);
-				free(y);
-			}
-		}
-	}
-	assert_int_equal(a->npractices, b->npractices);
-	for (i = 0; i < a->npractices; i++) {
-		assert_string_equal(a->practices[i]->id, b->practices[i]->id);
-		assert_int_equal(a->practices[i]->answer,
-		    b->practices[i]->answer);
-		if (a->practices[i]->note == NULL)
-			assert_null(b->practices[i]->note);
-		else
-			assert_string_equal(a->practices[i]->note,
-			    b->practices[i]->note);
-	}
 }
 
 static struct store *
@@ -568,7 +498,7 @@ test_round_trip_every_field(void **state)
 	assert_non_null(back);
 	assert_true(back->indexed);
 	assert_int_equal(back->revision, 1);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	assert_string_equal(back->components[1]->id, "llm");
 	assert_int_equal(back->components[1]->kind, KIND_MODEL);
 	assert_int_equal(back->components[2]->watches,
@@ -1442,6 +1372,19 @@ add_plain_risk(struct risk_register *r, const char *threat,
 	return k;
 }
 
+/* Risks whose register order is not the order of their names. */
+static void
+add_order_risks(struct risk_register *r)
+{
+	risk_add_mitigation(add_plain_risk(r, "z-low", "ask", 1, 2, 0),
+	    "m-b");
+	add_plain_risk(r, "b-assumed", "llm", 5, 5, 1);
+	add_plain_risk(r, "a-high", "llm", 4, 3, 0);
+	add_plain_risk(r, "a-high", "ask", 3, 4, 0);
+	add_plain_risk(r, "c-higher-score", "ask", 4, 4, 0);
+	add_plain_risk(r, "a-high", "zz", 2, 5, 0);
+}
+
 /*
  * The cursor gives the stored risks in register order, each as the whole
  * register holds it: what the streamed CSV export writes is what it wrote
@@ -1462,13 +1405,7 @@ test_risk_cursor_is_register_order(void **state)
 
 	s = store_with(fx->db, m);
 	risk_register_init(&r);
-	risk_add_mitigation(add_plain_risk(&r, "z-low", "ask", 1, 2, 0),
-	    "m-b");
-	add_plain_risk(&r, "b-assumed", "llm", 5, 5, 1);
-	add_plain_risk(&r, "a-high", "llm", 4, 3, 0);
-	add_plain_risk(&r, "a-high", "ask", 3, 4, 0);
-	add_plain_risk(&r, "c-higher-score", "ask", 4, 4, 0);
-	add_plain_risk(&r, "a-high", "zz", 2, 5, 0);
+	add_order_risks(&r);
 	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
 	assert_int_equal(store_set_risk(s, "assist", "a-high", "ask",
 	    RISK_ACCEPTED, "ann", "Only public data", &e), 0);
@@ -1514,6 +1451,138 @@ test_risk_cursor_is_register_order(void **state)
 	assert_null(store_risk_cursor_open(s, "nope", &e));
 	assert_non_null(strstr(e.msg, "nope"));
 	risk_register_release(&full);
+	risk_register_release(&r);
+	store_close(s);
+	model_free(m);
+}
+
+/*
+ * The whole register as the risks screen lists it by severity: those that
+ * apply first, each part in register order (risk_register_sort()).
+ */
+static void
+load_screen_order(struct store *s, struct risk_register *out)
+{
+	struct risk_register	 full;
+	struct error		 e;
+	size_t			 i;
+	int			 pass;
+
+	risk_register_init(&full);
+	assert_int_equal(store_load_risks(s, "assist", &full, &e), 0);
+	risk_register_sort(&full);
+	risk_register_init(out);
+	for (pass = 1; pass >= 0; pass--)
+		for (i = 0; i < full.n; i++)
+			if (full.risks[i]->applies == pass) {
+				out->risks = xreallocarray(out->risks,
+				    out->n + 1, sizeof *out->risks);
+				out->risks[out->n++] = full.risks[i];
+			}
+	free(full.risks);
+}
+
+/*
+ * Those, and a run of risks of the same severity and score (the order by
+ * name), and, when gone, one more that the next sync leaves out.
+ */
+static void
+add_slice_risks(struct risk_register *r, int gone)
+{
+	add_order_risks(r);
+	add_plain_risk(r, "d-same", "ask", 3, 4, 0);
+	add_plain_risk(r, "d-same", "llm", 4, 3, 0);
+	add_plain_risk(r, "d-same", "zz", 3, 4, 0);
+	if (gone)
+		add_plain_risk(r, "e-gone", "ask", 5, 5, 0);
+}
+
+/*
+ * The register read a slice at a time (as the risks screen reads a million
+ * risks) gives every risk once, in the order the screen lists them, each
+ * whole with its decided mitigations, whatever the size of the slices:
+ * slices that end inside a run of risks of the same severity and score
+ * go on by name from where they stopped.
+ */
+static void
+test_risk_slices_are_screen_order(void **state)
+{
+	struct fixture			*fx = *state;
+	struct model			*m = rich_model("assist");
+	struct risk_register		 r, want, got;
+	struct store_risk_slice		 sl;
+	const struct risk		*a, *b;
+	struct store			*s;
+	struct error			 e;
+	size_t				 i, j, n;
+	long				 k;
+
+	s = store_with(fx->db, m);
+	risk_register_init(&r);
+	add_slice_risks(&r, 1);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "a-high", "ask",
+	    RISK_ACCEPTED, "ann", "Only public data", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "z-low", "ask",
+	    "m-a", MIT_PLANNED, "Bob", "2027-01-01", "soon", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "z-low", "ask",
+	    "m-b", MIT_IMPLEMENTED, NULL, NULL, NULL, &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "d-same", "zz",
+	    "m-a", MIT_VERIFIED, "Cy", NULL, NULL, &e), 0);
+	/* e-gone, decided, is kept once it no longer applies. */
+	assert_int_equal(store_set_risk(s, "assist", "e-gone", "ask",
+	    RISK_MITIGATING, "ann", NULL, &e), 0);
+	risk_register_release(&r);
+	risk_register_init(&r);
+	add_slice_risks(&r, 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+
+	load_screen_order(s, &want);
+	assert_int_equal(want.n, 10);
+	assert_string_equal(want.risks[0]->threat, "c-higher-score");
+	assert_string_equal(want.risks[8]->threat, "b-assumed");
+	assert_string_equal(want.risks[9]->threat, "e-gone");
+	assert_false(want.risks[9]->applies);
+	for (n = 1; n <= 11; n++) {
+		risk_register_init(&got);
+		store_risk_slice_init(&sl);
+		while ((k = store_risk_slice_next(s, "assist", &sl, n, &got,
+		    &e)) > 0)
+			assert_true((size_t)k <= n);
+		assert_int_equal(k, 0);
+		assert_true(sl.done);
+		assert_int_equal(got.n, want.n);
+		for (i = 0; i < want.n; i++) {
+			a = want.risks[i];
+			b = got.risks[i];
+			assert_string_equal(b->threat, a->threat);
+			assert_string_equal(b->target, a->target);
+			assert_string_equal(b->title, a->title);
+			assert_int_equal(b->applies, a->applies);
+			assert_int_equal(b->status, a->status);
+			assert_int_equal(b->nreasons, a->nreasons);
+			assert_int_equal(b->nmitigations, a->nmitigations);
+			for (j = 0; j < a->nmitigations; j++) {
+				assert_string_equal(b->mitigations[j].id,
+				    a->mitigations[j].id);
+				assert_int_equal(b->mitigations[j].status,
+				    a->mitigations[j].status);
+			}
+		}
+		store_risk_slice_release(&sl);
+		risk_register_release(&got);
+	}
+	/* A model that is not there is an error, not an empty register. */
+	risk_register_init(&got);
+	store_risk_slice_init(&sl);
+	assert_int_equal(store_risk_slice_next(s, "nope", &sl, 5, &got, &e),
+	    -1);
+	assert_non_null(strstr(e.msg, "nope"));
+	store_risk_slice_release(&sl);
+	risk_register_release(&got);
+	for (i = 0; i < want.n; i++)
+		risk_register_take(NULL, want.risks[i]);
+	free(want.risks);
 	risk_register_release(&r);
 	store_close(s);
 	model_free(m);
@@ -2119,7 +2188,7 @@ test_import_full_appends_history(void **state)
 	back = store_load(s, "assist", &e);
 	assert_non_null(back);
 	assert_int_equal(back->revision, 12);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	model_free(back);
 	risk_register_init(&got);
 	assert_int_equal(store_load_risks(s, "assist", &got, &e), 0);
@@ -2267,7 +2336,7 @@ test_type_change_and_order(void **state)
 	s = open_ok(fx->db, 0);
 	back = store_load(s, "assist", &e);
 	assert_non_null(back);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	assert_string_equal(back->components[0]->id, "llm");
 	assert_string_equal(back->components[3]->id, "log");
 	model_free(back);
@@ -2354,7 +2423,7 @@ test_revisions_rebuild(void **state)
 	if (r == NULL)
 		fail_msg("revision 1: %s", e.msg);
 	assert_int_equal(r->revision, 1);
-	assert_same_model(at1, r);
+	test_assert_same_model(at1, r);
 	k = risk_register_find(&reg, "prompt-injection", "llm");
 	assert_non_null(k);
 	assert_int_equal(k->status, RISK_OPEN);
@@ -2455,7 +2524,7 @@ test_deleted_object_rebuilt(void **state)
 	r = revision_of(s, "assist", 2, &reg, &e);
 	if (r == NULL)
 		fail_msg("revision 2: %s", e.msg);
-	assert_same_model(at2, r);
+	test_assert_same_model(at2, r);
 	assert_string_equal(model_component(r, "kb")->description,
 	    "two\nlines \\ and \\n");
 	model_free(r);
@@ -2471,7 +2540,7 @@ test_deleted_object_rebuilt(void **state)
 	model_free(r);
 	r = revision_of(s, "assist", 1, &reg, &e);
 	assert_non_null(r);
-	assert_same_model(m, r);
+	test_assert_same_model(m, r);
 	model_free(r);
 
 	risk_register_release(&reg);
@@ -2692,7 +2761,7 @@ test_unknown_field_kept(void **state)
 	s = open_ok(fx->db, 0);
 	back = store_load(s, "assist", &e);
 	assert_non_null(back);
-	assert_same_model(m, back);
+	test_assert_same_model(m, back);
 	set(model_component(back, "llm"), OBJ_COMPONENT, "name", "Vendor LLM");
 	set(model_component(back, "llm"), OBJ_COMPONENT, "provider", "");
 	assert_int_equal(store_save(s, back, 1, NULL, &e), 0);
@@ -3063,7 +3132,8 @@ test_migrate_schema_4_assumed(void **state)
 	store_close(open_ok(fx->db, 0));
 	/* Back to schema 4, with the column empty. */
 	db = raw_open(fx->db);
-	raw_exec(db, "DROP INDEX risks_gone; DROP INDEX risks_unsure; "
+	raw_exec(db, "DROP INDEX risks_order; "
+	    "DROP INDEX risks_gone; DROP INDEX risks_unsure; "
 	    "DROP TABLE open_questions; "
 	    "DROP TABLE open_questions_at; "
 	    "DROP TRIGGER risk_counts_insert; "
@@ -3104,6 +3174,73 @@ test_migrate_schema_4_assumed(void **state)
 		confirm += v[i].to_confirm;
 	assert_int_equal(confirm, want);
 	store_register_free(v, n);
+	store_close(s);
+}
+#endif
+
+#ifndef TEST_PG
+/*
+ * Schema 9: a database of schema 8 gets the index of the risks in the
+ * screens' order, and nothing else changes: every risk, decision,
+ * mitigation row and history entry is kept, and the register read a
+ * slice at a time is the whole register.
+ */
+static void
+test_migrate_schema_8_order(void **state)
+{
+	static const char *const counts[] = {
+		"SELECT count(*) FROM risks",
+		"SELECT count(*) FROM risks WHERE status <> 'open'",
+		"SELECT count(*) FROM risk_mitigations",
+		"SELECT count(*) FROM history",
+		"SELECT count(*) FROM models",
+	};
+	struct fixture		*fx = *state;
+	struct risk_register	 whole, got;
+	struct store_risk_slice	 sl;
+	struct store		*s;
+	struct error		 e;
+	raw_db			*db;
+	long			 before[5];
+	size_t			 i;
+	const char		*system;
+
+	db = raw_fixture(fx->db, "schema-3.sql");
+	raw_close(db);
+	store_close(open_ok(fx->db, 0));
+	/* Back to schema 8. */
+	db = raw_open(fx->db);
+	raw_exec(db, "DROP INDEX risks_order; PRAGMA user_version = 8");
+	for (i = 0; i < 5; i++)
+		before[i] = raw_count(db, counts[i]);
+	assert_true(before[0] > 0 && before[1] > 0 && before[2] > 0);
+	raw_close(db);
+
+	s = open_ok(fx->db, 0);
+	db = raw_open(fx->db);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'risks_order'"), 1);
+	for (i = 0; i < 5; i++)
+		assert_int_equal(raw_count(db, counts[i]), before[i]);
+	raw_close(db);
+	/* The fixture's model with risks, read whole and in slices of 3. */
+	system = "support-assistant";
+	risk_register_init(&whole);
+	assert_int_equal(store_load_risks(s, system, &whole, &e), 0);
+	risk_register_init(&got);
+	store_risk_slice_init(&sl);
+	while (store_risk_slice_next(s, system, &sl, 3, &got, &e) > 0)
+		;
+	assert_true(sl.done);
+	assert_int_equal(got.n, whole.n);
+	for (i = 0; i < whole.n; i++)
+		assert_non_null(risk_register_find(&got,
+		    whole.risks[i]->threat, whole.risks[i]->target));
+	store_risk_slice_release(&sl);
+	risk_register_release(&got);
+	risk_register_release(&whole);
 	store_close(s);
 }
 #endif
@@ -3284,6 +3421,7 @@ main(void)
 		T(test_sync_empty_register),
 		T(test_risk_states_say_what_was_decided),
 		T(test_risk_cursor_is_register_order),
+		T(test_risk_slices_are_screen_order),
 		T(test_stream_exports_what_load_does),
 		T(test_stream_yaml_exports_what_load_does),
 		T(test_transaction_all_or_nothing),
@@ -3309,6 +3447,7 @@ main(void)
 		T(test_migrate_schema_2),
 		T(test_migrate_schema_3),
 		T(test_migrate_schema_4_assumed),
+		T(test_migrate_schema_8_order),
 #endif
 	};
 

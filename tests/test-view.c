@@ -503,46 +503,6 @@ test_key_table_is_consistent(void **state)
 	buf_release(&b);
 }
 
-/* Compare two models field by field through the field tables. */
-static void
-assert_same_model(const struct model *a, const struct model *b)
-{
-	const struct field	*f;
-	size_t			 i, k, n;
-	char			*x, *y;
-
-#define SAME(oa, ob, t) do {						\
-	f = model_fields(t, &n);					\
-	for (k = 0; k < n; k++) {					\
-		x = field_get(oa, &f[k]);				\
-		y = field_get(ob, &f[k]);				\
-		if (x == NULL || y == NULL)				\
-			assert_ptr_equal(x, y);				\
-		else							\
-			assert_string_equal(x, y);			\
-		free(x);						\
-		free(y);						\
-	}								\
-} while (0)
-	SAME(&a->system, &b->system, OBJ_SYSTEM);
-	assert_int_equal(a->nboundaries, b->nboundaries);
-	for (i = 0; i < a->nboundaries; i++)
-		SAME(a->boundaries[i], b->boundaries[i], OBJ_BOUNDARY);
-	assert_int_equal(a->ncomponents, b->ncomponents);
-	for (i = 0; i < a->ncomponents; i++)
-		SAME(a->components[i], b->components[i], OBJ_COMPONENT);
-	assert_int_equal(a->nflows, b->nflows);
-	for (i = 0; i < a->nflows; i++)
-		SAME(a->flows[i], b->flows[i], OBJ_FLOW);
-	assert_int_equal(a->npractices, b->npractices);
-	for (i = 0; i < a->npractices; i++) {
-		assert_string_equal(a->practices[i]->id, b->practices[i]->id);
-		assert_int_equal(a->practices[i]->answer,
-		    b->practices[i]->answer);
-	}
-#undef SAME
-}
-
 static void
 test_undo_keeps_copies_of_models_and_decisions(void **state)
 {
@@ -560,7 +520,7 @@ test_undo_keeps_copies_of_models_and_decisions(void **state)
 	m->revision = 7;
 	model_add_practice(m, "q-a", TRI_NO)->note = xstrdup("later");
 	c = undo_copy_model(m);
-	assert_same_model(m, c);
+	test_assert_same_model(m, c);
 	assert_int_equal(c->revision, 7);
 	assert_int_equal(model_index(c, NULL, &err), 0);
 	/* The copy is deep: changing it leaves the original alone. */
@@ -591,7 +551,7 @@ test_undo_keeps_copies_of_models_and_decisions(void **state)
 	undo_entry_release(&e);
 	assert_int_equal(undo_pop(&u, &e), 0);
 	assert_int_equal(e.kind, UNDO_MODEL);
-	assert_same_model(m, e.model);
+	test_assert_same_model(m, e.model);
 	undo_entry_release(&e);
 	/* The stack keeps the last UNDO_MAX changes. */
 	for (i = 0; i < UNDO_MAX + 5; i++)

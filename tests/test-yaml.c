@@ -549,6 +549,14 @@ static const struct {
 	  "t.yaml:2:9: anchors ('&') are not allowed" },
 	{ "parapet: 1\n"
 	  "system: {id: s, name: S}\n"
+	  "boundaries: &b []\n",
+	  "t.yaml:3:13: anchors ('&') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
+	  "boundaries: !!seq []\n",
+	  "t.yaml:3:13: tags ('!') are not allowed" },
+	{ "parapet: 1\n"
+	  "system: {id: s, name: S}\n"
 	  "boundaries: *s\n",
 	  "t.yaml:3:13: aliases ('*s') are not allowed" },
 	{ "parapet: 1\n"
@@ -1006,6 +1014,14 @@ static const char *const hostile[] = {
 	"#", ",x", "[x", "]x", "{x", "}x",
 };
 
+/* A field of a component applies to its kind; those of others always. */
+static int
+text_field_applies(const void *obj, enum objtype t, const struct field *f)
+{
+	return t != OBJ_COMPONENT ||
+	    field_applies(f, ((const struct component *)obj)->kind);
+}
+
 /* Set every text field of an object, found through the tables. */
 static void
 set_text_fields(void *obj, enum objtype t, const char *s)
@@ -1016,11 +1032,12 @@ set_text_fields(void *obj, enum objtype t, const char *s)
 
 	f = model_fields(t, &n);
 	for (i = 0; i < n; i++)
-		if (f[i].type == FIELD_TEXT)
+		if (f[i].type == FIELD_TEXT && text_field_applies(obj, t,
+		    &f[i]))
 			assert_int_equal(field_set(obj, &f[i], s, &err), 0);
 }
 
-/* Every text field of an object holds s. */
+/* Every text field of an object that applies to it holds s. */
 static void
 check_text_fields(const void *obj, enum objtype t, const char *s)
 {
@@ -1030,7 +1047,8 @@ check_text_fields(const void *obj, enum objtype t, const char *s)
 
 	f = model_fields(t, &n);
 	for (i = 0; i < n; i++) {
-		if (f[i].type != FIELD_TEXT)
+		if (f[i].type != FIELD_TEXT ||
+		    !text_field_applies(obj, t, &f[i]))
 			continue;
 		assert_non_null(v = field_get(obj, &f[i]));
 		if (strcmp(v, s) != 0)
@@ -1069,6 +1087,9 @@ test_hostile_text_round_trips(void **state)
 		c->boundary = xstrdup("b");
 		c = model_add_component(m, ids[(i + 1) % 12], KIND_TOOL);
 		set_text_fields(c, OBJ_COMPONENT, s);
+		/* (the text fields of stores: retention-period) */
+		c = model_add_component(m, "d", KIND_DATASTORE);
+		set_text_fields(c, OBJ_COMPONENT, s);
 		f = model_add_flow(m, "f", "c", ids[(i + 1) % 12]);
 		set_text_fields(f, OBJ_FLOW, s);
 		p = model_add_practice(m, ids[(i + 2) % 12], TRI_NO);
@@ -1087,6 +1108,8 @@ test_hostile_text_round_trips(void **state)
 		check_text_fields(back->boundaries[0], OBJ_BOUNDARY, s);
 		check_text_fields(back->components[0], OBJ_COMPONENT, s);
 		check_text_fields(back->components[1], OBJ_COMPONENT, s);
+		check_text_fields(back->components[2], OBJ_COMPONENT, s);
+		assert_string_equal(back->components[2]->retention_period, s);
 		check_text_fields(back->flows[0], OBJ_FLOW, s);
 		assert_string_equal(back->practices[0]->note, s);
 		assert_string_equal(back->system.id, ids[i % 12]);
@@ -1230,6 +1253,8 @@ test_new_fields_round_trip(void **state)
 	m = accept_text(
 	    "parapet: 1\n"
 	    "system: {id: s, name: S}\n"
+	    "boundaries:\n"
+	    "  - {id: box, name: Box, trust: sandbox}\n"
 	    "components:\n"
 	    "  - {id: cam, name: Cam, kind: data-source, capture: camera,"
 	    " labels-vetted: false, operated-by: in-house}\n"
@@ -1242,8 +1267,11 @@ test_new_fields_round_trip(void **state)
 	    " destination: model-chosen, dependencies-pinned: true,"
 	    " dependencies-scanned: false}\n"
 	    "  - {id: b, name: B, kind: agent, biometric-data: true}\n"
+	    "  - {id: st, name: St, kind: datastore, retention: limited,"
+	    " retention-period: one year after the call}\n"
 	    "flows:\n"
-	    "  - {id: f, from: cam, to: v, data: [image, video, features]}\n"
+	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
+	    " to-controller: true}\n"
 	    "  - {id: d, from: a, to: b, data: [agent-message, source-code],"
 	    " requests: [delegate, read], validated: false}\n");
 	c = m->components[0];
@@ -1272,6 +1300,12 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->flows[1]->requests, (1u << REQUEST_READ) |
 	    (1u << REQUEST_DELEGATE));
 	assert_int_equal(m->flows[1]->validated, TRI_NO);
+	assert_int_equal(m->boundaries[0]->trust, TRUST_SANDBOX);
+	assert_int_equal(m->components[5]->retention, RETENTION_LIMITED);
+	assert_string_equal(m->components[5]->retention_period,
+	    "one year after the call");
+	assert_int_equal(m->flows[0]->to_controller, TRI_YES);
+	assert_int_equal(m->flows[1]->to_controller, TRI_UNKNOWN);
 
 	out = round_trip(m, "new fields");
 	/* One word stays one word; several are a list, in table order. */
@@ -1286,6 +1320,10 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    data: [agent-message, source-code]\n"));
 	assert_non_null(strstr(out, "    requests: [read, delegate]\n"
 	    "    validated: false\n"));
+	assert_non_null(strstr(out, "    trust: sandbox\n"));
+	assert_non_null(strstr(out, "    to-controller: true\n"));
+	assert_non_null(strstr(out, "    retention: limited\n"
+	    "    retention-period: one year after the call\n"));
 	free(out);
 	model_free(m);
 

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,49 @@ test_catalogue(struct error *err)
 	return cat;
 }
 
+/* Finish a catalogue loaded so far with rc; NULL (freed) on an error. */
+static struct catalogue *
+test_catalogue_finish(struct catalogue *c, int rc, struct error *err)
+{
+	if (rc == 0)
+		rc = catalogue_finish(c, err);
+	if (rc == -1) {
+		catalogue_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct catalogue *
+test_catalogue_with(const char *file, const char *text, struct error *err)
+{
+	struct catalogue	*c;
+	int			 rc;
+
+	if ((c = test_catalogue(err)) == NULL)
+		return NULL;
+	if (text != NULL)
+		rc = catalogue_load_text(c, text, strlen(text), file, err);
+	else
+		rc = catalogue_load_file(c, file, err);
+	return test_catalogue_finish(c, rc, err);
+}
+
+struct catalogue *
+test_catalogue_src(const char *rel)
+{
+	struct catalogue	*c;
+	struct error		 err;
+	char			*file = src_path(rel);
+
+	c = test_catalogue_with(file, NULL, &err);
+	free(file);
+	if (c == NULL)
+		fprintf(stderr, "%s:%lu:%lu: %s\n", err.file, err.line,
+		    err.col, err.msg);
+	return c;
+}
+
 struct catalogue *
 test_standard_catalogue(struct error *err)
 {
@@ -105,13 +149,7 @@ test_standard_catalogue(struct error *err)
 	free(dir);
 	if (rc == 0 && n == 0)
 		rc = error_set(err, "no catalogue files in data/catalogue");
-	if (rc == 0)
-		rc = catalogue_finish(c, err);
-	if (rc == -1) {
-		catalogue_free(c);
-		return NULL;
-	}
-	return c;
+	return test_catalogue_finish(c, rc, err);
 }
 
 int
@@ -198,4 +236,66 @@ test_must_find(const struct risk_register *reg, const char *threat,
 	if (k == NULL)
 		fail_msg("no risk %s@%s", threat, target);
 	return k;
+}
+
+void
+test_assert_same_string(const char *what, const char *a, const char *b)
+{
+	if (a == NULL && b == NULL)
+		return;
+	if (a == NULL || b == NULL)
+		fail_msg("%s: '%s' != '%s'", what, a ? a : "(null)",
+		    b ? b : "(null)");
+	if (strcmp(a, b) != 0)
+		fail_msg("%s: '%s' != '%s'", what, a, b);
+}
+
+/* Every field of two objects of a type, through the field tables. */
+static void
+test_assert_same_object(const void *a, const void *b, enum objtype t,
+    size_t i)
+{
+	const struct field	*f;
+	size_t			 j, n;
+	char			*va, *vb, *what;
+
+	f = model_fields(t, &n);
+	for (j = 0; j < n; j++) {
+		va = field_get(a, &f[j]);
+		vb = field_get(b, &f[j]);
+		what = xasprintf("%s %zu field %s", objtype_name(t), i,
+		    f[j].name);
+		test_assert_same_string(what, va, vb);
+		free(what);
+		free(va);
+		free(vb);
+	}
+}
+
+void
+test_assert_same_model(const struct model *a, const struct model *b)
+{
+	size_t	i;
+
+	test_assert_same_object(&a->system, &b->system, OBJ_SYSTEM, 0);
+	assert_int_equal(a->nboundaries, b->nboundaries);
+	for (i = 0; i < a->nboundaries; i++)
+		test_assert_same_object(a->boundaries[i], b->boundaries[i],
+		    OBJ_BOUNDARY, i);
+	assert_int_equal(a->ncomponents, b->ncomponents);
+	for (i = 0; i < a->ncomponents; i++)
+		test_assert_same_object(a->components[i], b->components[i],
+		    OBJ_COMPONENT, i);
+	assert_int_equal(a->nflows, b->nflows);
+	for (i = 0; i < a->nflows; i++)
+		test_assert_same_object(a->flows[i], b->flows[i], OBJ_FLOW,
+		    i);
+	assert_int_equal(a->npractices, b->npractices);
+	for (i = 0; i < a->npractices; i++) {
+		assert_string_equal(a->practices[i]->id, b->practices[i]->id);
+		assert_int_equal(a->practices[i]->answer,
+		    b->practices[i]->answer);
+		test_assert_same_string("practice note", a->practices[i]->note,
+		    b->practices[i]->note);
+	}
 }

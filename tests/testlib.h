@@ -35,6 +35,18 @@ char			*test_mdoc_literal(const char *p);
  */
 struct catalogue	*test_catalogue(struct error *);
 /*
+ * test_catalogue() with one catalogue file loaded and the whole finished:
+ * the file's text when text is not NULL (file then only names it in
+ * errors), else the file read. NULL with err set if any of it fails.
+ */
+struct catalogue	*test_catalogue_with(const char *file,
+			     const char *text, struct error *);
+/*
+ * test_catalogue_with() for a file under the source tree, for a test's
+ * setup: NULL after printing the error (FILE:LINE:COL: message) to stderr.
+ */
+struct catalogue	*test_catalogue_src(const char *rel);
+/*
  * The standard catalogue of the source tree (the taxonomy and every file
  * of data/catalogue/, finished), without user files; NULL with err set.
  */
@@ -58,6 +70,20 @@ struct model		*test_model_yaml(const char *);
  * prompt and personal data crossing into the cloud.
  */
 struct model		*test_small_model(void);
+
+/*
+ * Fail the test, naming what, unless a and b are both NULL or the same
+ * text.
+ */
+void			 test_assert_same_string(const char *what,
+			     const char *a, const char *b);
+/*
+ * Fail the test unless two models are the same: every field of every
+ * object through the field tables, in order, and the practices with their
+ * answers and notes. The revision is not compared.
+ */
+void			 test_assert_same_model(const struct model *,
+			     const struct model *);
 
 /* The number of risks of a threat in a register. */
 size_t			 test_count(const struct risk_register *,

@@ -79,7 +79,9 @@ const struct finding_mode finding_modes[FINDING_COUNT] = {
 	[FINDING_ORIGIN] = { .name = "origin", .target = TARGET_FLOW,
 	    .finding = TARGET_COMPONENT,
 	    .help = "flows that chain, one's destination the next's source, "
-	    "are one finding, on the component where the chain starts" },
+	    "are one finding, on the component where the chain starts (for "
+	    "a model or inference service that sends to one component only, "
+	    "on that component, where its output is handled)" },
 	[FINDING_CHAIN] = { .name = "chain", .target = TARGET_COMPONENT,
 	    .finding = TARGET_COMPONENT,
 	    .help = "components joined by flows are one finding, on the one "

@@ -899,8 +899,8 @@ retry:
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",
 		    applied, applied == 1 ? "" : "s", dec.reg.n - applied);
-	for (i = 0; i < notes.n; i++) {
-		cli_putline("note: ", notes.v[i]);
+	for (i = 0; i < notes.lines.n; i++) {
+		cli_putline("note: ", notes.lines.v[i]);
 	}
 	rc = 0;
 	goto out;

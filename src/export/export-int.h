@@ -103,6 +103,24 @@ const char	*export_mitigation_title(const struct export_input *,
 		    const char *);
 
 /*
+ * The free-text child elements of the XML document's risk, mitigation,
+ * practice and change elements, each the char * member of the object it
+ * holds (xml-write.c). The writer writes them in this order, the schema's
+ * (a risk's after its title, references and reasons, a mitigation's after
+ * its title); the reader knows them by these names. One table says both,
+ * so a text the writer writes is one the reader reads back. Each ends with
+ * a NULL name.
+ */
+struct xml_text {
+	const char	*name;		/* the child element */
+	size_t		 off;		/* offsetof the object's member */
+};
+extern const struct xml_text	 xml_risk_texts[];
+extern const struct xml_text	 xml_mitigation_texts[];
+extern const struct xml_text	 xml_practice_texts[];
+extern const struct xml_text	 xml_change_texts[];
+
+/*
  * XML text notation (data/parapet.xsd): 1 if s (len bytes) holds a byte
  * that XML 1.0 cannot carry (a control character other than TAB, LF and CR,
  * U+FFFE, U+FFFF, or a byte that is not UTF-8); then out gets the escaped

@@ -350,6 +350,26 @@ md_spool_copy_range(struct buf *out, struct md_spool *sp, size_t from,
 	return 0;
 }
 
+/*
+ * A section of the risks a spool holds: its heading, the spool's n rows,
+ * then "None." for none, else the closing note when there is one.
+ */
+static int
+md_spool_section(struct buf *out, const char *heading, struct md_spool *sp,
+    size_t n, const char *note, struct error *err)
+{
+	buf_addf(out, "%s\n\n", heading);
+	if (md_spool_copy(out, sp, err) == -1)
+		return -1;
+	if (n == 0)
+		buf_adds(out, "None.\n\n");
+	else if (note != NULL)
+		buf_addf(out, "\n%s\n\n", note);
+	else
+		buf_addc(out, '\n');
+	return 0;
+}
+
 /* Empty a spool for its next use. */
 static void
 md_spool_reset(struct md_spool *sp)
@@ -366,6 +386,22 @@ md_spool_release(struct md_spool *sp)
 	if (sp->f != NULL)
 		fclose(sp->f);
 	buf_release(&sp->b);
+}
+
+/* fn on every spool of a report but the guidelines' cells (cites). */
+static void
+md_each_spool(struct md *d, void (*fn)(struct md_spool *))
+{
+	struct md_spool	*const all[] = {
+		&d->crows, &d->cdescs, &d->frows, &d->fdescs, &d->arrows,
+		&d->cunknown[0], &d->cunknown[1], &d->funknown,
+		&d->high, &d->accepted, &d->reg, &d->prov, &d->decided,
+		&d->gone, &d->gapplies, &d->gbodies, &d->gtables
+	};
+	size_t		 i;
+
+	for (i = 0; i < sizeof all / sizeof all[0]; i++)
+		fn(all[i]);
 }
 
 /* Room for len bytes that last as long as the report. */
@@ -585,6 +621,18 @@ md_risk_ref(struct md *d, struct buf *out, const struct risk *k, size_t n)
 	free(name);
 }
 
+/* A table cell "TEXT (ID)", or "(ID)" when there is no text. */
+static void
+md_cell_named(struct buf *c, const char *text, const char *id)
+{
+	if (md_text(c, text, MD_CELL, NULL, 0) > 0)
+		buf_adds(c, " (");
+	else
+		buf_adds(c, "(");
+	md_id(c, id);
+	buf_adds(c, ")");
+}
+
 static void
 md_title_block(struct md *d)
 {
@@ -597,13 +645,7 @@ md_title_block(struct md *d)
 	buf_adds(o, ": threat model for sign-off\n\n"
 	    "| Item | Value |\n| --- | --- |\n");
 	buf_adds(md_td(&r), "System");
-	c = md_td(&r);
-	if (md_text(c, s->name, MD_CELL, NULL, 0) > 0)
-		buf_adds(c, " (");
-	else
-		buf_adds(c, "(");
-	md_id(c, s->id);
-	buf_adds(c, ")");
+	md_cell_named(md_td(&r), s->name, s->id);
 	md_tr(o, &r);
 	buf_adds(md_td(&r), "Owner");
 	if (md_text((c = md_td(&r)), s->owner, MD_CELL, NULL, 0) == 0)
@@ -753,17 +795,12 @@ md_summary(struct md *d, struct error *err)
 	}
 	buf_addf(o, " %zu |\n\n", total);
 
-	buf_adds(o, "### High and critical risks not yet closed\n\n");
-	if (md_spool_copy(o, &d->high, err) == -1)
+	if (md_spool_section(o, "### High and critical risks not yet closed",
+	    &d->high, d->nhigh, NULL, err) == -1)
 		return -1;
-	buf_adds(o, d->nhigh == 0 ? "None.\n\n" : "\n");
-
-	buf_adds(o, "### Accepted risks\n\n");
-	if (md_spool_copy(o, &d->accepted, err) == -1)
-		return -1;
-	buf_adds(o, d->naccepted == 0 ? "None.\n\n" : "\nThe justifications "
-	    "are in \"Accepted and not-applicable risks\" below.\n\n");
-	return 0;
+	return md_spool_section(o, "### Accepted risks", &d->accepted,
+	    d->naccepted, "The justifications are in \"Accepted and "
+	    "not-applicable risks\" below.", err);
 }
 
 /* The facts of a component or flow that are set, other than text. */
@@ -1197,8 +1234,7 @@ static void
 md_mitigations(struct md *d, const struct risk *k)
 {
 	const struct risk_mitigation	*m;
-	const char			*title;
-	struct buf			*o = d->out, *c;
+	struct buf			*o = d->out;
 	struct md_row			 r = { .n = 0 };
 	size_t				 i;
 
@@ -1210,14 +1246,8 @@ md_mitigations(struct md *d, const struct risk *k)
 	    "| --- | --- | --- | --- | --- |\n");
 	for (i = 0; i < k->nmitigations; i++) {
 		m = &k->mitigations[i];
-		c = md_td(&r);
-		if ((title = export_mitigation_title(d->in, m->id)) != NULL &&
-		    md_text(c, title, MD_CELL, NULL, 0) > 0)
-			buf_adds(c, " (");
-		else
-			buf_adds(c, "(");
-		md_id(c, m->id);
-		buf_adds(c, ")");
+		md_cell_named(md_td(&r), export_mitigation_title(d->in, m->id),
+		    m->id);
 		buf_adds(md_td(&r), md_word(&vocab_mitigation_status,
 		    m->status));
 		md_cell(md_td(&r), m->owner);
@@ -1554,17 +1584,12 @@ md_decisions(struct md *d, struct error *err)
 {
 	struct buf	*o = d->out;
 
-	buf_adds(o, "## Accepted and not-applicable risks\n\n");
-	if (md_spool_copy(o, &d->decided, err) == -1)
+	if (md_spool_section(o, "## Accepted and not-applicable risks",
+	    &d->decided, d->ndecided, NULL, err) == -1)
 		return -1;
-	buf_adds(o, d->ndecided == 0 ? "None.\n\n" : "\n");
-
-	buf_adds(o, "## Risks that no longer apply\n\n");
-	if (md_spool_copy(o, &d->gone, err) == -1)
-		return -1;
-	buf_adds(o, d->ngone == 0 ? "None.\n\n" : "\nTheir decisions are kept "
-	    "and come back if the model changes back.\n\n");
-	return 0;
+	return md_spool_section(o, "## Risks that no longer apply", &d->gone,
+	    d->ngone, "Their decisions are kept and come back if the model "
+	    "changes back.", err);
 }
 
 static char *
@@ -1790,13 +1815,7 @@ md_practices(struct md *d, struct error *err)
 		for (i = 0; cat != NULL && i < cat->nquestions; i++) {
 			q = cat->questions[i];
 			md_cell(md_td(&r), q->guideline);
-			c2 = md_td(&r);
-			if (md_text(c2, q->text, MD_CELL, NULL, 0) > 0)
-				buf_adds(c2, " (");
-			else
-				buf_adds(c2, "(");
-			md_id(c2, q->id);
-			buf_adds(c2, ")");
+			md_cell_named(md_td(&r), q->text, q->id);
 			buf_adds(md_td(&r), md_word(&vocab_answer,
 			    (int)md_answer(d->m, q->id, &note)));
 			md_cell(md_td(&r), note);
@@ -2167,23 +2186,7 @@ export_markdown(const struct export_input *in, struct buf *out,
 	d.out = out;
 	d.in = in;
 	d.m = in->model;
-	md_spool_init(&d.high);
-	md_spool_init(&d.accepted);
-	md_spool_init(&d.reg);
-	md_spool_init(&d.prov);
-	md_spool_init(&d.decided);
-	md_spool_init(&d.gone);
-	md_spool_init(&d.gapplies);
-	md_spool_init(&d.gbodies);
-	md_spool_init(&d.gtables);
-	md_spool_init(&d.crows);
-	md_spool_init(&d.cdescs);
-	md_spool_init(&d.frows);
-	md_spool_init(&d.fdescs);
-	md_spool_init(&d.arrows);
-	md_spool_init(&d.cunknown[0]);
-	md_spool_init(&d.cunknown[1]);
-	md_spool_init(&d.funknown);
+	md_each_spool(&d, md_spool_init);
 	strmap_init(&d.stated);
 	md_guidelines_init(&d);
 	if (in->take_risk == NULL)
@@ -2215,23 +2218,7 @@ out:
 		risk_questions_release(&d.fq);
 		risk_register_release(&d.pending);
 	}
-	md_spool_release(&d.high);
-	md_spool_release(&d.accepted);
-	md_spool_release(&d.reg);
-	md_spool_release(&d.prov);
-	md_spool_release(&d.decided);
-	md_spool_release(&d.gone);
-	md_spool_release(&d.gapplies);
-	md_spool_release(&d.gbodies);
-	md_spool_release(&d.gtables);
-	md_spool_release(&d.crows);
-	md_spool_release(&d.cdescs);
-	md_spool_release(&d.frows);
-	md_spool_release(&d.fdescs);
-	md_spool_release(&d.arrows);
-	md_spool_release(&d.cunknown[0]);
-	md_spool_release(&d.cunknown[1]);
-	md_spool_release(&d.funknown);
+	md_each_spool(&d, md_spool_release);
 	if (d.g0own && d.g0 != NULL)
 		risk_register_take(NULL, d.g0);
 	free(d.gbody);

@@ -4,8 +4,9 @@
  * apply as OTM threats on their components and dataflows.
  *
  *   system       -> project (criticality as attribute parapet:criticality)
- *   boundary     -> trustZone; trust -> trustRating (untrusted 10, partner
- *                   40, internal 70, restricted 100; not set: 0) and
+ *   boundary     -> trustZone; trust -> trustRating (untrusted 10, sandbox
+ *                   20, partner 40, internal 70, restricted 100; not set:
+ *                   0) and
  *                   parapet:trust
  *   component    -> component; type is its kind; parent its boundary's
  *                   trust zone (components without one go in a trust zone
@@ -77,6 +78,10 @@ otmw_trust_rating(int trust)
 	switch (trust) {
 	case TRUST_UNTRUSTED:
 		return 10;
+	/* What runs there is hostile: a tool without Parapet's words
+	   reads it as untrusted (below 25), not as a partner. */
+	case TRUST_SANDBOX:
+		return 20;
 	case TRUST_PARTNER:
 		return 40;
 	case TRUST_INTERNAL:

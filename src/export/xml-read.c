@@ -393,12 +393,25 @@ xr_set_text(struct xr *r, xmlNodePtr n, char **sp)
 	return 0;
 }
 
+/*
+ * The member of obj that a free-text child element sets, by the element
+ * names of obj's table (export-int.h), or NULL for another element.
+ */
+static char **
+xr_text_member(void *obj, const struct xml_text *t, const xmlNode *c)
+{
+	for (; t->name != NULL; t++)
+		if (xr_is(c, t->name))
+			return (char **)(void *)((char *)obj + t->off);
+	return NULL;
+}
+
 static int
 xr_practice(struct xr *r, xmlNodePtr n)
 {
 	struct practice	*p;
 	xmlNodePtr	 c;
-	char		*id = xr_attr(n, "id");
+	char		*id = xr_attr(n, "id"), **sp;
 	int		 answer;
 
 	if (id == NULL)
@@ -416,10 +429,10 @@ xr_practice(struct xr *r, xmlNodePtr n)
 	free(id);
 	xr_pos(&p->pos, n);
 	FOREACH_ELEM(c, n) {
-		if (!xr_is(c, "note"))
+		if ((sp = xr_text_member(p, xml_practice_texts, c)) == NULL)
 			return xr_fail(r, c, "unknown element '%s' in a "
 			    "practice", S(c->name));
-		if (xr_set_text(r, c, &p->note) == -1)
+		if (xr_set_text(r, c, sp) == -1)
 			return -1;
 	}
 	return 0;
@@ -430,7 +443,7 @@ xr_mitigation(struct xr *r, struct risk *k, xmlNodePtr n)
 {
 	struct risk_mitigation	*m;
 	xmlNodePtr		 c;
-	char			*id = xr_attr(n, "id");
+	char			*id = xr_attr(n, "id"), **sp;
 	int			 status;
 
 	if (id == NULL)
@@ -451,15 +464,11 @@ xr_mitigation(struct xr *r, struct risk *k, xmlNodePtr n)
 	FOREACH_ELEM(c, n) {
 		if (xr_is(c, "title"))
 			continue;	/* the catalogue's */
-		if (xr_is(c, "owner")) {
-			if (xr_set_text(r, c, &m->owner) == -1)
-				return -1;
-		} else if (xr_is(c, "notes")) {
-			if (xr_set_text(r, c, &m->notes) == -1)
-				return -1;
-		} else
+		if ((sp = xr_text_member(m, xml_mitigation_texts, c)) == NULL)
 			return xr_fail(r, c, "unknown element '%s' in a "
 			    "mitigation", S(c->name));
+		if (xr_set_text(r, c, sp) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -473,6 +482,7 @@ xr_risk(struct xr *r, xmlNodePtr n)
 	char		*threat = xr_attr(n, "threat");
 	char		*kind;
 	char		*target = xr_attr(n, "target"), *name, *applies, *v;
+	char		**sp;
 	long		 l, im;
 	int		 severity, status, rc = -1;
 
@@ -530,10 +540,7 @@ xr_risk(struct xr *r, xmlNodePtr n)
 	FOREACH_ELEM(c, n) {
 		if (xr_is(c, "ref"))
 			continue;	/* from the catalogue */
-		if (xr_is(c, "title")) {
-			if (xr_set_text(r, c, &k->title) == -1)
-				goto out;
-		} else if (xr_is(c, "reason")) {
+		if (xr_is(c, "reason")) {
 			if ((v = xr_text(r, c)) == NULL)
 				goto out;
 			kind = xr_attr(c, "kind");
@@ -542,17 +549,12 @@ xr_risk(struct xr *r, xmlNodePtr n)
 			    reason_kind_find(kind) : -1, v);
 			free(kind);
 			free(v);
-		} else if (xr_is(c, "owner")) {
-			if (xr_set_text(r, c, &k->owner) == -1)
-				goto out;
-		} else if (xr_is(c, "justification")) {
-			if (xr_set_text(r, c, &k->justification) == -1)
-				goto out;
-		} else if (xr_is(c, "decided-by")) {
-			if (xr_set_text(r, c, &k->decided_by) == -1)
-				goto out;
 		} else if (xr_is(c, "mitigation")) {
 			if (xr_mitigation(r, k, c) == -1)
+				goto out;
+		} else if ((sp = xr_is(c, "title") ? &k->title :
+		    xr_text_member(k, xml_risk_texts, c)) != NULL) {
+			if (xr_set_text(r, c, sp) == -1)
 				goto out;
 		} else {
 			xr_fail(r, c, "unknown element '%s' in a risk",
@@ -590,19 +592,7 @@ xr_change(struct xr *r, xmlNodePtr n)
 	ch->at = xr_attr(n, "at");
 	ch->system = xr_attr(n, "system");
 	FOREACH_ELEM(c, n) {
-		if (xr_is(c, "who"))
-			sp = &ch->who;
-		else if (xr_is(c, "object"))
-			sp = &ch->object;
-		else if (xr_is(c, "field"))
-			sp = &ch->field;
-		else if (xr_is(c, "old"))
-			sp = &ch->old_value;
-		else if (xr_is(c, "new"))
-			sp = &ch->new_value;
-		else if (xr_is(c, "source"))
-			sp = &ch->source;
-		else
+		if ((sp = xr_text_member(ch, xml_change_texts, c)) == NULL)
 			return xr_fail(r, c, "unknown element '%s' in a "
 			    "change", S(c->name));
 		if (xr_set_text(r, c, sp) == -1)

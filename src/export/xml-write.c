@@ -21,6 +21,7 @@
  */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,31 @@
 #include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
+
+const struct xml_text xml_risk_texts[] = {
+	{ "owner", offsetof(struct risk, owner) },
+	{ "justification", offsetof(struct risk, justification) },
+	{ "decided-by", offsetof(struct risk, decided_by) },
+	{ NULL, 0 }
+};
+const struct xml_text xml_mitigation_texts[] = {
+	{ "owner", offsetof(struct risk_mitigation, owner) },
+	{ "notes", offsetof(struct risk_mitigation, notes) },
+	{ NULL, 0 }
+};
+const struct xml_text xml_practice_texts[] = {
+	{ "note", offsetof(struct practice, note) },
+	{ NULL, 0 }
+};
+const struct xml_text xml_change_texts[] = {
+	{ "who", offsetof(struct change, who) },
+	{ "object", offsetof(struct change, object) },
+	{ "field", offsetof(struct change, field) },
+	{ "old", offsetof(struct change, old_value) },
+	{ "new", offsetof(struct change, new_value) },
+	{ "source", offsetof(struct change, source) },
+	{ NULL, 0 }
+};
 
 /* The deepest the document goes: threat-model, risks, risk, mitigation,
  * title. */
@@ -555,6 +581,15 @@ xw_ref(void *arg, const char *scheme, const char *id)
 	xw_end(x);
 }
 
+/* The free-text elements of an object, in the order of its table. */
+static void
+xw_texts(struct xw *x, const void *obj, const struct xml_text *t)
+{
+	for (; t->name != NULL; t++)
+		xw_text(x, t->name, *(char *const *)(const void *)
+		    ((const char *)obj + t->off));
+}
+
 static void
 xw_mitigation(struct xw *x, const struct export_input *in,
     const struct risk_mitigation *m)
@@ -569,8 +604,7 @@ xw_mitigation(struct xw *x, const struct export_input *in,
 		xw_attr(x, "due", m->due);
 	}
 	xw_text(x, "title", export_mitigation_title(in, m->id));
-	xw_text(x, "owner", m->owner);
-	xw_text(x, "notes", m->notes);
+	xw_texts(x, m, xml_mitigation_texts);
 	xw_end(x);
 }
 
@@ -614,9 +648,7 @@ xw_risk(struct xw *x, const struct export_input *in, const struct risk *k)
 	for (i = 0; i < k->nreasons; i++)
 		xw_text_attr(x, "reason", "kind",
 		    reason_kind_name(k->reasons[i].kind), k->reasons[i].line);
-	xw_text(x, "owner", k->owner);
-	xw_text(x, "justification", k->justification);
-	xw_text(x, "decided-by", k->decided_by);
+	xw_texts(x, k, xml_risk_texts);
 	for (i = 0; i < k->nmitigations; i++)
 		xw_mitigation(x, in, &k->mitigations[i]);
 	xw_end(x);
@@ -632,12 +664,7 @@ xw_change(struct xw *x, const struct change *c)
 		xw_attr_time(x, "at", c->at);
 	if (c->system != NULL)
 		xw_attr_id(x, "system", c->system);
-	xw_text(x, "who", c->who);
-	xw_text(x, "object", c->object);
-	xw_text(x, "field", c->field);
-	xw_text(x, "old", c->old_value);
-	xw_text(x, "new", c->new_value);
-	xw_text(x, "source", c->source);
+	xw_texts(x, c, xml_change_texts);
 	xw_end(x);
 }
 
@@ -696,7 +723,7 @@ xw_document(struct xw *x, const struct export_input *in)
 		xw_attr_id(x, "id", m->practices[i]->id);
 		xw_attr(x, "answer", xw_word(x, &vocab_answer,
 		    (int)m->practices[i]->answer));
-		xw_text(x, "note", m->practices[i]->note);
+		xw_texts(x, m->practices[i], xml_practice_texts);
 		xw_end(x);
 	}
 	xw_end(x);

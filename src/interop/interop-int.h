@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "interop/interop.h"
 #include "util/strmap.h"
 
 struct error;
@@ -25,9 +26,8 @@ struct model_decisions;
 
 /* The ids taken in the model being built. */
 struct interop_ids {
-	struct strmap	  used;		/* id -> the set itself */
-	char		**keys;		/* owned copies of the ids */
-	size_t		  n;
+	struct strmap		 used;	/* id -> the set itself */
+	struct interop_strings	 keys;	/* owned copies of the ids */
 };
 
 void	 interop_ids_init(struct interop_ids *);

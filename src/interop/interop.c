@@ -23,21 +23,48 @@
 #define INTEROP_ID_MAX	48
 
 void
+interop_strings_init(struct interop_strings *l)
+{
+	l->v = NULL;
+	l->n = 0;
+}
+
+void
+interop_strings_release(struct interop_strings *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	interop_strings_init(l);
+}
+
+/* Append s, which the list takes over; returns it. */
+static const char *
+interop_strings_take(struct interop_strings *l, char *s)
+{
+	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
+	l->v[l->n++] = s;
+	return s;
+}
+
+const char *
+interop_keep(struct interop_strings *l, const char *s)
+{
+	return interop_strings_take(l, xstrdup(s));
+}
+
+void
 import_notes_init(struct import_notes *n)
 {
-	n->v = NULL;
-	n->n = 0;
+	interop_strings_init(&n->lines);
 }
 
 void
 import_notes_release(struct import_notes *n)
 {
-	size_t	i;
-
-	for (i = 0; i < n->n; i++)
-		free(n->v[i]);
-	free(n->v);
-	import_notes_init(n);
+	interop_strings_release(&n->lines);
 }
 
 void
@@ -50,8 +77,7 @@ import_notes_add(struct import_notes *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vaddf(&b, fmt, ap);
 	va_end(ap);
-	n->v = xreallocarray(n->v, n->n + 1, sizeof *n->v);
-	n->v[n->n++] = buf_detach(&b);
+	interop_strings_take(&n->lines, buf_detach(&b));
 }
 
 int
@@ -162,30 +188,21 @@ void
 interop_ids_init(struct interop_ids *ids)
 {
 	strmap_init(&ids->used);
-	ids->keys = NULL;
-	ids->n = 0;
+	interop_strings_init(&ids->keys);
 }
 
 void
 interop_ids_release(struct interop_ids *ids)
 {
-	size_t	i;
-
 	strmap_release(&ids->used);
-	for (i = 0; i < ids->n; i++)
-		free(ids->keys[i]);
-	free(ids->keys);
-	ids->keys = NULL;
-	ids->n = 0;
+	interop_strings_release(&ids->keys);
 }
 
 /* Mark an id as taken. */
 static void
 interop_ids_take(struct interop_ids *ids, const char *id)
 {
-	ids->keys = xreallocarray(ids->keys, ids->n + 1, sizeof *ids->keys);
-	ids->keys[ids->n] = xstrdup(id);
-	strmap_put(&ids->used, ids->keys[ids->n++], ids);
+	strmap_put(&ids->used, interop_keep(&ids->keys, id), ids);
 }
 
 char *

@@ -71,9 +71,20 @@ struct error;
 struct model;
 struct model_decisions;
 
+/* Strings a list owns, in the order added. */
+struct interop_strings {
+	char		**v;
+	size_t		  n;
+};
+
+void		 interop_strings_init(struct interop_strings *);
+void		 interop_strings_release(struct interop_strings *);
+/* Append a copy of a string; returns the copy, the list's. */
+const char	*interop_keep(struct interop_strings *, const char *);
+
+/* What an import did not map, for the user: one sentence each. */
 struct import_notes {
-	char	**v;		/* one sentence each, owned */
-	size_t	  n;
+	struct interop_strings	 lines;
 };
 
 void		 import_notes_init(struct import_notes *);

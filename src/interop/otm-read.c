@@ -113,8 +113,7 @@ struct otm {
 	struct buf		 guessed;	/* "type -> kind" pairs */
 	struct buf		 unknown;	/* types read as application */
 	struct strmap		 seen;		/* types noted so far */
-	char			**keys;		/* owned keys of seen */
-	size_t			  nkeys;
+	struct interop_strings	  keys;		/* owned keys of the maps */
 	size_t			 nguessed, nguessed_types;
 	size_t			 napp, napp_types;
 	size_t			 nrated, nnested_zones, nnested_comps;
@@ -152,15 +151,6 @@ otm_item(struct otm *o, struct jnode *list, const char *lpath, size_t i,
 	return -1;
 }
 
-/* Keep a string for the life of the reader (a key of a map). */
-static const char *
-otm_key(struct otm *o, const char *s)
-{
-	o->keys = xreallocarray(o->keys, o->nkeys + 1, sizeof *o->keys);
-	o->keys[o->nkeys] = xstrdup(s);
-	return o->keys[o->nkeys++];
-}
-
 /* Add a word to a list for a note, once, up to OTM_NOTE_TYPES. */
 static void
 otm_note_word(struct otm *o, struct buf *list, size_t *n, const char *tag,
@@ -169,7 +159,7 @@ otm_note_word(struct otm *o, struct buf *list, size_t *n, const char *tag,
 	char	*key = xasprintf("%s\n%s", tag, word);
 
 	if (strmap_get(&o->seen, key) == NULL) {
-		strmap_put(&o->seen, otm_key(o, key), o);
+		strmap_put(&o->seen, interop_keep(&o->keys, key), o);
 		if (*n < OTM_NOTE_TYPES)
 			buf_addf(list, "%s%s", *n > 0 ? ", " : "", word);
 		else if (*n == OTM_NOTE_TYPES)
@@ -330,7 +320,8 @@ otm_zone(struct otm *o, struct jnode *z, const char *path)
 		return jread_fail(&o->jr, jnode_get(z, "id"), path,
 		    "trust zone id '%s' is used twice", zid);
 	if (strcmp(zid, OTM_NO_ZONE) == 0) {
-		strmap_put(&o->zones, otm_key(o, zid), &otm_no_zone);
+		strmap_put(&o->zones, interop_keep(&o->keys, zid),
+		    &otm_no_zone);
 		return 0;
 	}
 	id = interop_id_keep(&o->ids, zid, name, "boundary");
@@ -339,7 +330,7 @@ otm_zone(struct otm *o, struct jnode *z, const char *path)
 	b->name = interop_name(name);
 	if (desc != NULL)
 		b->description = xstrdup(desc);
-	strmap_put(&o->zones, otm_key(o, zid), b);
+	strmap_put(&o->zones, interop_keep(&o->keys, zid), b);
 	if (parent != NULL)
 		o->nnested_zones++;
 	if (otm_attributes(o, z, path, OBJ_BOUNDARY, b, 0) == -1)
@@ -365,26 +356,35 @@ otm_zone(struct otm *o, struct jnode *z, const char *path)
 	return 0;
 }
 
-/* The names of the assets in a list of asset ids, for a description. */
+/*
+ * Append to a description a line "LABEL: NAME, NAME." naming the assets of
+ * a list of asset ids (nothing for none), noting any confidential one.
+ */
 static void
-otm_asset_names(struct otm *o, struct jnode *list, struct buf *out,
-    int *confidential)
+otm_asset_line(struct otm *o, struct jnode *list, const char *label,
+    struct buf *d, int *confidential)
 {
 	struct jnode	*a;
+	struct buf	 names;
 	const char	*aid, *name;
 	size_t		 i, n = 0;
 
+	buf_init(&names);
 	for (i = 0; i < jnode_size(list); i++) {
 		if ((aid = jnode_string(jnode_at(list, i))) == NULL)
 			continue;
 		a = strmap_get(&o->assets, aid);
 		name = jnode_string(jnode_get(a, "name"));
-		buf_addf(out, "%s%s", n++ > 0 ? ", " : "", name != NULL ?
+		buf_addf(&names, "%s%s", n++ > 0 ? ", " : "", name != NULL ?
 		    name : aid);
 		if (jnode_number(jnode_get(jnode_get(a, "risk"),
 		    "confidentiality")) >= OTM_CONFIDENTIAL)
 			*confidential = 1;
 	}
+	if (names.len > 0)
+		buf_addf(d, "%s%s: %s.", d->len > 0 ? "\n" : "", label,
+		    names.s);
+	buf_release(&names);
 }
 
 /* Threat instances on an element: counted, with implemented mitigations. */
@@ -403,7 +403,7 @@ otm_instances(struct otm *o, struct jnode *elem, const char *path)
 		o->ninstances++;
 		if ((state = jnode_string(jnode_get(t, "threat"))) != NULL &&
 		    strmap_get(&o->inst, state) == NULL)
-			strmap_put(&o->inst, otm_key(o, state), t);
+			strmap_put(&o->inst, interop_keep(&o->keys, state), t);
 		mits = jnode_get(t, "mitigations");
 		for (j = 0; j < jnode_size(mits); j++) {
 			st = jnode_get(jnode_at(mits, j), "state");
@@ -424,7 +424,7 @@ otm_component(struct otm *o, struct jnode *jc, const char *path)
 	struct component *c;
 	struct jnode	*parent, *assets, *zone, *pc;
 	const char	*cid, *name, *type, *desc, *zid;
-	struct buf	 d, names;
+	struct buf	 d;
 	char		*id, *at;
 	int		 confidential = 0;
 	struct boundary	*b;
@@ -451,24 +451,15 @@ otm_component(struct otm *o, struct jnode *jc, const char *path)
 	oc = &o->cv[o->ncv++];
 	memset(oc, 0, sizeof *oc);
 	oc->c = c;
-	strmap_put(&o->comps, otm_key(o, cid), oc);
+	strmap_put(&o->comps, interop_keep(&o->keys, cid), oc);
 	/* The description, then the assets it processes and stores. */
 	buf_init(&d);
 	if (desc != NULL)
 		buf_adds(&d, desc);
-	buf_init(&names);
-	otm_asset_names(o, jnode_get(assets, "processed"), &names,
+	otm_asset_line(o, jnode_get(assets, "processed"), "Assets processed",
+	    &d, &confidential);
+	otm_asset_line(o, jnode_get(assets, "stored"), "Assets stored", &d,
 	    &confidential);
-	if (names.len > 0)
-		buf_addf(&d, "%sAssets processed: %s.", d.len > 0 ? "\n" : "",
-		    names.s);
-	buf_reset(&names);
-	otm_asset_names(o, jnode_get(assets, "stored"), &names,
-	    &confidential);
-	if (names.len > 0)
-		buf_addf(&d, "%sAssets stored: %s.", d.len > 0 ? "\n" : "",
-		    names.s);
-	buf_release(&names);
 	if (d.len > 0)
 		c->description = buf_detach(&d);
 	buf_release(&d);
@@ -569,7 +560,7 @@ otm_dataflow(struct otm *o, struct jnode *df, const char *path)
 	struct flow		*fl[2];
 	struct jnode		*bidi;
 	const char		*fid, *name, *desc;
-	struct buf		 d, names;
+	struct buf		 d;
 	char			*id, *rid, *rname;
 	int			 confidential = 0, n, i;
 
@@ -596,11 +587,8 @@ otm_dataflow(struct otm *o, struct jnode *df, const char *path)
 	buf_init(&d);
 	if (desc != NULL)
 		buf_adds(&d, desc);
-	buf_init(&names);
-	otm_asset_names(o, jnode_get(df, "assets"), &names, &confidential);
-	if (names.len > 0)
-		buf_addf(&d, "%sAssets: %s.", d.len > 0 ? "\n" : "", names.s);
-	buf_release(&names);
+	otm_asset_line(o, jnode_get(df, "assets"), "Assets", &d,
+	    &confidential);
 	n = jnode_true(bidi) ? 2 : 1;
 	for (i = 0; i < n; i++) {
 		if (i == 0) {
@@ -666,7 +654,7 @@ otm_asset(struct otm *o, struct jnode *a, const char *path)
 
 	if (jread_text(&o->jr, a, path, "id", 1, &aid) == -1)
 		return -1;
-	strmap_put(&o->assets, otm_key(o, aid), a);
+	strmap_put(&o->assets, interop_keep(&o->keys, aid), a);
 	o->nassets++;
 	return 0;
 }
@@ -939,6 +927,7 @@ otm_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	o.jr.err = err;
 	o.jr.needs = "an Open Threat Model file";
 	interop_ids_init(&o.ids);
+	interop_strings_init(&o.keys);
 	strmap_init(&o.zones);
 	strmap_init(&o.comps);
 	strmap_init(&o.assets);
@@ -958,9 +947,7 @@ otm_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	strmap_release(&o.assets);
 	strmap_release(&o.inst);
 	strmap_release(&o.seen);
-	for (i = 0; i < o.nkeys; i++)
-		free(o.keys[i]);
-	free(o.keys);
+	interop_strings_release(&o.keys);
 	buf_release(&o.guessed);
 	buf_release(&o.unknown);
 	return m;

@@ -33,8 +33,7 @@ struct td {
 	struct model		*m;
 	struct strmap		 cells;		/* cell id -> component */
 	struct interop_ids	 ids;		/* ids taken */
-	char			**keys;		/* owned keys of cells */
-	size_t			  nkeys;
+	struct interop_strings	  keys;		/* owned keys of cells */
 	struct td_box		*boxes;
 	size_t			  nboxes;
 	double			 *cx, *cy;	/* component centres */
@@ -42,15 +41,6 @@ struct td {
 	size_t			  nprocess, nstore, nflows, nthreats;
 	size_t			  ncurves, nother, nloose;
 };
-
-/* Keep a string as a map key for the life of the reader. */
-static const char *
-td_key(struct td *td, const char *s)
-{
-	td->keys = xreallocarray(td->keys, td->nkeys + 1, sizeof *td->keys);
-	td->keys[td->nkeys] = xstrdup(s);
-	return td->keys[td->nkeys++];
-}
 
 /* The id of an element: its cell id when that is a Parapet id. */
 static char *
@@ -141,7 +131,7 @@ td_element(struct td *td, struct jnode *cell, struct jnode *data,
 		    "Dragon: imported as component '%s'; remove it if it "
 		    "should not be analysed", c->name, id);
 	td->nthreats += jnode_size(threats);
-	strmap_put(&td->cells, td_key(td, cellid), c);
+	strmap_put(&td->cells, interop_keep(&td->keys, cellid), c);
 	td_geometry(cell, &x, &y, &w, &h);
 	td->cx = xreallocarray(td->cx, td->ncentres + 1, sizeof *td->cx);
 	td->cy = xreallocarray(td->cy, td->ncentres + 1, sizeof *td->cy);
@@ -421,7 +411,6 @@ td_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 {
 	struct model	*m;
 	struct td	 td;
-	size_t		 i;
 
 	memset(&td, 0, sizeof td);
 	td.file = file;
@@ -432,14 +421,13 @@ td_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	td.jr.needs = "a Threat Dragon v2 model";
 	strmap_init(&td.cells);
 	interop_ids_init(&td.ids);
+	interop_strings_init(&td.keys);
 	m = td_model(&td, jdoc_root(doc));
 	if (m == NULL)
 		model_free(td.m);
 	strmap_release(&td.cells);
 	interop_ids_release(&td.ids);
-	for (i = 0; i < td.nkeys; i++)
-		free(td.keys[i]);
-	free(td.keys);
+	interop_strings_release(&td.keys);
 	free(td.boxes);
 	free(td.cx);
 	free(td.cy);

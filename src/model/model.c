@@ -118,6 +118,14 @@ static const struct field component_fields[] = {
 	  K(DATASET) | K(DATA_SOURCE), 0, "labels, ratings and corrections "
 	  "are checked by a trusted reviewer or against other sources before "
 	  "they are used for training" },
+	{ "retention", FIELD_ENUM, &vocab_retention, C(retention),
+	  K(DATASET) | K(VECTOR_STORE) | K(DATASTORE) | K(MONITORING), 0,
+	  "how long what it holds is kept: none (not beyond the request or "
+	  "task), limited (deleted at the end of a set period) or indefinite" },
+	{ "retention-period", FIELD_TEXT, NULL, C(retention_period),
+	  K(DATASET) | K(VECTOR_STORE) | K(DATASTORE) | K(MONITORING), 0,
+	  "the period after which it is deleted, in the system's terms: 30 "
+	  "days after the call, one year, until the account is closed" },
 	{ "can-act", FIELD_BOOL, NULL, C(can_act), K(AGENT) | K(TOOL), 0,
 	  "it can change things: write, send, buy, delete" },
 	{ "executes-code", FIELD_BOOL, NULL, C(executes_code),
@@ -193,6 +201,13 @@ static const struct field flow_fields[] = {
 	  "the organisation "
 	  "must send this data by law or regulation: reports to a regulator, "
 	  "a court or a tax authority" },
+	{ "to-controller", FIELD_BOOL, NULL,
+	  offsetof(struct flow, to_controller), 0, FIELD_STATED,
+	  "the recipient is the controller of the personal data it is sent: "
+	  "it receives the data to do what it is responsible for towards the "
+	  "people concerned (the airline that carries the passenger, the "
+	  "bank that makes the payment), under its own duties, not to keep "
+	  "or work on it for the organisation" },
 };
 
 #undef K
@@ -959,6 +974,34 @@ model_index_ref(const struct model *m, const char *what, const char *id,
 	errors_add(errs, &e);
 }
 
+/*
+ * The component one end of a flow names (id: its from or to, at pos), or
+ * NULL; an id that names no component, and no object left unread, is an
+ * error ("flow 'F' VERB an unknown component ...").
+ */
+static struct component *
+model_flow_end(const struct model *m, const struct flow *f, const char *id,
+    const struct srcpos *pos, const char *verb,
+    const struct model_unread *unread, size_t nunread, const char *file,
+    struct errors *errs)
+{
+	const struct objref	*ref;
+	char			 what[160];
+
+	if (id == NULL)
+		return NULL;
+	if ((ref = strmap_get(&m->ids, id)) != NULL &&
+	    ref->type == OBJ_COMPONENT)
+		return ref->ptr;
+	if (!model_is_unread(unread, nunread, id, OBJ_COMPONENT)) {
+		snprintf(what, sizeof what, "flow '%s' %s an",
+		    f->id != NULL ? f->id : "", verb);
+		model_index_ref(m, what, id, pos->line ? pos : &f->pos, file,
+		    errs, 0);
+	}
+	return NULL;
+}
+
 int
 model_index_all(struct model *m, const char *file,
     const struct model_unread *unread, size_t nunread, struct errors *errs)
@@ -1011,29 +1054,10 @@ model_index_all(struct model *m, const char *file,
 	}
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		f->src = f->dst = NULL;
-		if (f->from != NULL &&
-		    (ref = strmap_get(&m->ids, f->from)) != NULL &&
-		    ref->type == OBJ_COMPONENT)
-			f->src = ref->ptr;
-		else if (f->from != NULL && !model_is_unread(unread, nunread,
-		    f->from, OBJ_COMPONENT)) {
-			snprintf(what, sizeof what, "flow '%s' comes from an",
-			    f->id != NULL ? f->id : "");
-			model_index_ref(m, what, f->from, f->from_pos.line ?
-			    &f->from_pos : &f->pos, file, errs, 0);
-		}
-		if (f->to != NULL &&
-		    (ref = strmap_get(&m->ids, f->to)) != NULL &&
-		    ref->type == OBJ_COMPONENT)
-			f->dst = ref->ptr;
-		else if (f->to != NULL && !model_is_unread(unread, nunread,
-		    f->to, OBJ_COMPONENT)) {
-			snprintf(what, sizeof what, "flow '%s' goes to an",
-			    f->id != NULL ? f->id : "");
-			model_index_ref(m, what, f->to, f->to_pos.line ?
-			    &f->to_pos : &f->pos, file, errs, 0);
-		}
+		f->src = model_flow_end(m, f, f->from, &f->from_pos,
+		    "comes from", unread, nunread, file, errs);
+		f->dst = model_flow_end(m, f, f->to, &f->to_pos, "goes to",
+		    unread, nunread, file, errs);
 		if (f->src != NULL && f->src == f->dst) {
 			/* Data a component passes to itself is not a flow. */
 			error_set_at(&e, file, f->to_pos.line ? f->to_pos.line :

@@ -94,6 +94,9 @@ struct component {
 	enum tri	 integrity_verified;
 	int		 capture;	/* enum capture or -1 */
 	enum tri	 labels_vetted;
+	/* dataset, vector-store, datastore, monitoring */
+	int		 retention;	/* enum retention or -1 */
+	char		*retention_period; /* what "limited" means */
 	/* agent, tool (memory: agent, application) */
 	enum tri	 can_act;
 	enum tri	 executes_code;
@@ -124,6 +127,7 @@ struct flow {
 	unsigned	 requests;	/* bits of enum request */
 	enum tri	 validated;
 	enum tri	 legal_obligation;
+	enum tri	 to_controller;	/* the recipient controls the data */
 
 	struct srcpos	 pos;
 	struct srcpos	 from_pos;

@@ -68,6 +68,8 @@ enum kind { VOCAB_KIND(VOCAB_ENUM) KIND_COUNT };
 #define VOCAB_TRUST(X) \
 	X(TRUST_UNTRUSTED, "untrusted", "anyone can be here: the internet, " \
 	    "end users' devices") \
+	X(TRUST_SANDBOX, "sandbox", "set up and run by the organisation to " \
+	    "confine what runs inside: model-written code, untrusted files") \
 	X(TRUST_PARTNER, "partner", "a supplier or partner: trusted by " \
 	    "contract, not controlled") \
 	X(TRUST_INTERNAL, "internal", "run and controlled by the " \
@@ -289,6 +291,15 @@ enum initiator { VOCAB_INITIATOR(VOCAB_ENUM) };
 enum data_class { VOCAB_DATA_CLASS(VOCAB_ENUM) DATA_COUNT };
 #define DATA_BIT(d)	(1u << (d))
 
+#define VOCAB_RETENTION(X) \
+	X(RETENTION_NONE, "none", "nothing is kept once the request or task " \
+	    "it serves is done") \
+	X(RETENTION_LIMITED, "limited", "deleted at the end of a set period " \
+	    "(see retention-period)") \
+	X(RETENTION_INDEFINITE, "indefinite", "kept with no set end")
+enum retention { VOCAB_RETENTION(VOCAB_ENUM) };
+#define RETENTION_COUNT	(0 VOCAB_RETENTION(VOCAB_ONE))
+
 /* Three-valued booleans: a field that is absent is "not known yet". */
 #define VOCAB_TRI(X) \
 	X(TRI_UNKNOWN, "unknown", "not known yet: left as an open question, " \
@@ -385,6 +396,8 @@ enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
 	    VOCAB_WORD, ACTION_IMPACT_COUNT) \
 	X(vocab_initiator, "initiator", VOCAB_INITIATOR, \
 	    VOCAB_WORD, INITIATOR_COUNT) \
+	X(vocab_retention, "retention", VOCAB_RETENTION, \
+	    VOCAB_WORD, RETENTION_COUNT) \
 	X(vocab_data_class, "data class", VOCAB_DATA_CLASS, \
 	    VOCAB_WORD, DATA_COUNT) \
 	/* true, false, unknown */ \

@@ -243,6 +243,46 @@ hit_start(enum finding_by by, const struct hit *h)
 }
 
 /*
+ * origin: a chain that starts at a model, or at the inference service
+ * that serves one, starts where the output is written, not where it is
+ * handled. When every flow of the chain that leaves that start goes to
+ * one component, that component is the first to handle the output (the
+ * application that renders it, the tool that runs it), and the finding
+ * is about it: to[set] is set to it. Otherwise, or when another agent
+ * that prompts the model joined the set (prompted[component]), to[set]
+ * is the start: the output is handled in several places.
+ */
+static void
+analyze_origin_handler(enum finding_by by, struct hit *h, size_t n,
+    const struct component **start, const unsigned char *prompted,
+    const struct component **to)
+{
+	const struct flow	*f;
+	size_t			 i, r;
+
+	for (i = 0; i < n; i++) {
+		r = hit_root(h, i);
+		f = h[i].obj;
+		if (hit_start(by, &h[i]) != start[r] ||
+		    (start[r]->kind != KIND_MODEL &&
+		    start[r]->kind != KIND_INFERENCE_SERVICE))
+			continue;
+		if (to[r] == NULL)
+			to[r] = f->dst;
+		else if (to[r] != f->dst)
+			to[r] = start[r];	/* several: the start */
+	}
+	/* Another that prompts the model handles its output too. */
+	for (i = 0; i < n; i++) {
+		r = hit_root(h, i);
+		f = h[i].obj;
+		if (prompted[f->src->index] && to[r] != NULL &&
+		    f->src != to[r])
+			to[r] = start[r];
+	}
+}
+
+/*
  * origin and chain: join the hits that flows link (for origin, flows that
  * leave one component, a flow with the ones that leave its destination,
  * and the flows of a component with those of a model it prompts; for chain, two components a flow joins), then put each
@@ -257,8 +297,10 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 {
 	size_t			*at = xcalloc(m->ncomponents + 1, sizeof *at);
 	unsigned char		*led = xcalloc(m->ncomponents + 1, 1);
+	unsigned char		*prompted = xcalloc(m->ncomponents + 1, 1);
 	const struct component	**start = xcalloc(n + 1, sizeof *start);
 	const struct component	**in = xcalloc(n + 1, sizeof *in);
+	const struct component	**to = xcalloc(n + 1, sizeof *to);
 	const struct component	*c;
 	const struct flow	*f;
 	size_t			 i, r;
@@ -293,6 +335,7 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 			hit_join(h, at[f->src->index] - 1,
 			    at[f->dst->index] - 1);
 			led[f->src->index] = 1;
+			prompted[f->src->index] = 1;
 		}
 	} else {
 		for (i = 0; i < m->nflows; i++) {
@@ -333,14 +376,28 @@ analyze_chains(const struct model *m, enum finding_by by, struct hit *h,
 		if (start[r] == NULL)		/* a cycle */
 			start[r] = in[r] != NULL ? in[r] :
 			    hit_start(by, &h[r]);
-		h[i].subj = start[r];
-		h[i].subj_id = start[r]->id;
+	}
+	if (by == FINDING_ORIGIN)
+		analyze_origin_handler(by, h, n, start, prompted, to);
+	for (i = 0; i < n; i++) {
+		r = hit_root(h, i);
+		if (to[r] != NULL && to[r] != start[r]) {
+			/* the name it had is an alias (see analyze_threat) */
+			h[i].moved = start[r]->id;
+			h[i].subj = to[r];
+			h[i].subj_id = to[r]->id;
+		} else {
+			h[i].subj = start[r];
+			h[i].subj_id = start[r]->id;
+		}
 		h[i].subj_type = TARGET_COMPONENT;
 	}
 	free(at);
 	free(led);
+	free(prompted);
 	free(start);
 	free(in);
+	free(to);
 }
 
 /*
@@ -1464,6 +1521,23 @@ struct feedback {
 	size_t			  ncands;
 };
 
+/*
+ * 1 if what a model learns from passes along flow f: it carries training
+ * data, feedback or weights, or it goes from an inference service to the
+ * model it serves. Weights are drawn into the service that loads them
+ * (parapet-model(5)); the requests it passes on to the model are how the
+ * model it retrained gets them.
+ */
+static int
+analyze_learns_along(const struct flow *f)
+{
+	if (f->src == f->dst)
+		return 0;
+	return (f->data & LEARNS_FROM) != 0 ||
+	    (f->src->kind == KIND_INFERENCE_SERVICE &&
+	    f->dst->kind == KIND_MODEL);
+}
+
 /* Index the flows that carry what a model learns from by one end. */
 static void
 analyze_feedback_index(const struct model *m, int by_src, size_t **first,
@@ -1476,14 +1550,14 @@ analyze_feedback_index(const struct model *m, int by_src, size_t **first,
 	*flows = xcalloc(m->nflows + 1, sizeof **flows);
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+		if (analyze_learns_along(f))
 			(*first)[(by_src ? f->src : f->dst)->index + 2]++;
 	}
 	for (i = 2; i < n + 2; i++)
 		(*first)[i] += (*first)[i - 1];
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		if (f->src != f->dst && (f->data & LEARNS_FROM) != 0)
+		if (analyze_learns_along(f))
 			(*flows)[(*first)[(by_src ? f->src : f->dst)->index +
 			    1]++] = f;
 	}
@@ -1641,7 +1715,8 @@ analyze_feedback_down(struct feedback *fb, size_t u)
  * finding's target learns from, into the covering one: a component that
  * takes in a flow carrying feedback, or a dataset of what users submit,
  * and reaches the target through flows that carry training data, feedback
- * or weights (a dataset of analysts' and customers' labels that the weekly
+ * or weights, the last of them perhaps into the inference service that
+ * serves it (a dataset of analysts' and customers' labels that the weekly
  * retraining learns from; what phones' users type, trained on). The
  * walk back from the target is made only when a finding is left to fold
  * that has not had its own walk.

@@ -336,6 +336,9 @@ static const struct {
 	{ OBJ_FLOW, "authenticated", "is authenticated",
 	  "is not authenticated" },
 	{ OBJ_FLOW, "encrypted", "is encrypted", "is not encrypted" },
+	{ OBJ_FLOW, "to-controller", "goes to the controller of the personal "
+	  "data it carries", "goes to a recipient that is not the controller "
+	  "of the personal data it carries" },
 };
 
 /* How some words of enumerated fields read, for a condition of one word. */
@@ -1313,13 +1316,17 @@ explain_alternatives(struct eval *e, const struct cond *c,
 			k->asks[x].field = both;
 		}
 		for (j = 0; j < tmp.nreasons; j++) {
+			const char	*t = risk_reason_text(&tmp.reasons[j]);
+
 			/* (not an assumption k already makes: the same
-			   field reached another way is no other way) */
+			   field reached another way is no other way; one
+			   that a nested alternative already marks "or"
+			   is marked once) */
+			if (strncmp(t, "or ", 3) == 0)
+				t += 3;
 			if (tmp.reasons[j].kind == REASON_ASSUMED &&
-			    !reason_assumes(k, risk_reason_text(
-			    &tmp.reasons[j])))
-				risk_add_reason(k, REASON_ASSUMED, "or %s",
-				    risk_reason_text(&tmp.reasons[j]));
+			    !reason_assumes(k, t))
+				risk_add_reason(k, REASON_ASSUMED, "or %s", t);
 			free(tmp.reasons[j].line);
 		}
 		free(tmp.reasons);
@@ -1391,6 +1398,14 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		buf_addf(b, "%s is %s", c->field->name,
 		    eval_answered(c, obj) == TV_YES ? "answered" :
 		    "not answered");
+		/*
+		 * A field stated where it holds is read as false when left
+		 * out, and asked of nobody: the reason says what is assumed.
+		 */
+		if (eval_answered(c, obj) != TV_YES &&
+		    (c->field->flags & FIELD_STATED) &&
+		    c->field->type == FIELD_BOOL)
+			buf_adds(b, ", so assumed false");
 		reason_add(e, k);
 		return;
 	case COND_CROSSES:

@@ -328,3 +328,215 @@ store_risk_cursor_close(struct store_risk_cursor *c)
 	free(c->id);
 	free(c);
 }
+
+void
+store_risk_slice_init(struct store_risk_slice *sl)
+{
+	memset(sl, 0, sizeof *sl);
+}
+
+void
+store_risk_slice_release(struct store_risk_slice *sl)
+{
+	free(sl->threat);
+	free(sl->target);
+	store_risk_slice_init(sl);
+}
+
+/* (threat, target) order of two risks, as the mitigation rows come. */
+static int
+store_slice_cmp(const void *a, const void *b)
+{
+	const struct risk	*x = *(struct risk *const *)a;
+	const struct risk	*y = *(struct risk *const *)b;
+	int			 c;
+
+	if ((c = strcmp(x->threat, y->threat)) != 0)
+		return c;
+	return strcmp(x->target, y->target);
+}
+
+/* A mitigation row's risk name against a risk of the slice (bsearch). */
+struct store_slice_name {
+	const char	*threat;
+	const char	*target;
+};
+
+static int
+store_slice_find(const void *a, const void *b)
+{
+	const struct store_slice_name	*x = a;
+	const struct risk		*y = *(struct risk *const *)b;
+	int				 c;
+
+	if ((c = strcmp(x->threat, y->threat)) != 0)
+		return c;
+	return strcmp(x->target, y->target);
+}
+
+/*
+ * Set on the risks of the slice (by, sorted by name) the mitigation rows
+ * the statement gives, that of the risks it selected.
+ */
+static int
+store_slice_mitigations(struct store *s, struct db_stmt *st,
+    struct risk **by, size_t n, struct error *err)
+{
+	struct store_slice_name	 key;
+	struct risk		**hit;
+	int			 rc;
+
+	while ((rc = store_step(s, st, err)) == 1) {
+		key.threat = db_column_text(st, 0);
+		key.target = db_column_text(st, 1);
+		if (key.threat == NULL || key.target == NULL ||
+		    db_column_text(st, 2) == NULL)
+			continue;
+		hit = bsearch(&key, by, n, sizeof *by, store_slice_find);
+		if (hit != NULL)
+			store_mitigation_row(*hit, st, 2);
+	}
+	return rc;
+}
+
+/*
+ * Read the risks a statement selects (the order key last) into reg, up to
+ * the statement's limit; sets the slice's last key. Returns the number
+ * read, or -1.
+ */
+static long
+store_slice_rows(struct store *s, struct db_stmt *st,
+    struct store_risk_slice *sl, struct risk_register *reg,
+    struct error *err)
+{
+	struct risk	*k = NULL;
+	long		 n = 0;
+	int		 rc;
+
+	while ((rc = store_step(s, st, err)) == 1) {
+		if (db_column_text(st, 0) == NULL ||
+		    db_column_text(st, 1) == NULL)
+			continue;
+		k = store_risk_row(reg, st);
+		sl->key = (long)db_column_int64(st, 14);
+		n++;
+	}
+	if (k != NULL) {
+		free(sl->threat);
+		free(sl->target);
+		sl->threat = xstrdup(k->threat);
+		sl->target = xstrdup(k->target);
+	}
+	return rc == -1 ? -1 : n;
+}
+
+long
+store_risk_slice_next(struct store *s, const char *id,
+    struct store_risk_slice *sl, size_t n, struct risk_register *reg,
+    struct error *err)
+{
+	/* The rest of the last risk's key, by name; then the keys after. */
+	static const char *const same = "SELECT " STORE_RISK_COLUMNS ", "
+	    STORE_RISK_ORDER " FROM risks WHERE system = ?1 AND "
+	    STORE_RISK_ORDER " = ?2 AND (threat, target) > (?3, ?4) "
+	    "ORDER BY threat, target LIMIT ?5";
+	static const char *const after = "SELECT " STORE_RISK_COLUMNS ", "
+	    STORE_RISK_ORDER " FROM risks WHERE system = ?1 AND "
+	    STORE_RISK_ORDER " > ?2 ORDER BY " STORE_RISK_ORDER ", threat, "
+	    "target LIMIT ?3";
+	/* Their mitigation rows (the decisions about them). */
+	static const char *const msame = "SELECT m.threat, m.target, "
+	    "m.mitigation, m.status, m.owner, m.due, m.notes FROM (SELECT "
+	    "threat, target FROM risks WHERE system = ?1 AND "
+	    STORE_RISK_ORDER " = ?2 AND (threat, target) > (?3, ?4) "
+	    "ORDER BY threat, target LIMIT ?5) r JOIN risk_mitigations m ON "
+	    "m.system = ?1 AND m.threat = r.threat AND m.target = r.target "
+	    "ORDER BY m.threat, m.target, m.rowid";
+	static const char *const mafter = "SELECT m.threat, m.target, "
+	    "m.mitigation, m.status, m.owner, m.due, m.notes FROM (SELECT "
+	    "threat, target FROM risks WHERE system = ?1 AND "
+	    STORE_RISK_ORDER " > ?2 ORDER BY " STORE_RISK_ORDER ", threat, "
+	    "target LIMIT ?3) r JOIN risk_mitigations m ON m.system = ?1 AND "
+	    "m.threat = r.threat AND m.target = r.target "
+	    "ORDER BY m.threat, m.target, m.rowid";
+	struct db_stmt	*st, *mst;
+	struct risk	**by = NULL;
+	size_t		 first = reg->n, i;
+	long		 got = 0, k, key = sl->key, rest = 0;
+	char		*threat = NULL, *target = NULL;
+	int		 rc = -1;
+
+	if (sl->done)
+		return 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	/* The model is looked for once, before the first slice. */
+	if (sl->threat == NULL) {
+		if ((st = store_page_prepare(s, id, after, err)) == NULL)
+			goto out;
+		key = -1000000;		/* before every key */
+	} else {
+		if ((st = store_prepare(s, same, err)) == NULL)
+			goto out;
+		threat = xstrdup(sl->threat);
+		target = xstrdup(sl->target);
+		store_bind(st, 1, id);
+		db_bind_int64(st, 2, key);
+		store_bind(st, 3, threat);
+		store_bind(st, 4, target);
+		db_bind_int64(st, 5, (int64_t)n);
+		if ((got = store_slice_rows(s, st, sl, reg, err)) == -1)
+			goto out;
+		st = NULL;
+	}
+	if ((size_t)got < n) {
+		if (st == NULL && (st = store_prepare(s, after, err)) == NULL)
+			goto out;
+		store_bind(st, 1, id);
+		db_bind_int64(st, 2, key);
+		rest = (long)(n - (size_t)got);
+		db_bind_int64(st, 3, rest);
+		if ((k = store_slice_rows(s, st, sl, reg, err)) == -1)
+			goto out;
+		if ((size_t)(got + k) < n)
+			sl->done = 1;
+		got += k;
+	}
+	if (got == 0) {
+		rc = 0;
+		goto out;
+	}
+	/* The mitigation rows of the same risks, by the same keys. */
+	by = xreallocarray(NULL, (size_t)got, sizeof *by);
+	for (i = first; i < reg->n; i++)
+		by[i - first] = reg->risks[i];
+	qsort(by, reg->n - first, sizeof *by, store_slice_cmp);
+	if (threat != NULL) {
+		if ((mst = store_prepare(s, msame, err)) == NULL)
+			goto out;
+		store_bind(mst, 1, id);
+		db_bind_int64(mst, 2, key);
+		store_bind(mst, 3, threat);
+		store_bind(mst, 4, target);
+		db_bind_int64(mst, 5, (int64_t)n);
+		if (store_slice_mitigations(s, mst, by, reg->n - first,
+		    err) == -1)
+			goto out;
+	}
+	rc = 0;
+	if (rest > 0) {
+		if ((mst = store_prepare(s, mafter, err)) == NULL)
+			goto out;
+		store_bind(mst, 1, id);
+		db_bind_int64(mst, 2, key);
+		db_bind_int64(mst, 3, rest);
+		rc = store_slice_mitigations(s, mst, by, reg->n - first,
+		    err);
+	}
+out:
+	store_rollback(s);	/* a read: nothing to keep */
+	free(by);
+	free(threat);
+	free(target);
+	return rc == -1 ? -1 : got;
+}

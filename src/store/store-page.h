@@ -64,4 +64,32 @@ void			  store_risk_cursor_order(struct store_risk_cursor *,
 struct risk		 *store_risk_cursor_take(struct store_risk_cursor *,
 		    struct error *);
 
+/*
+ * The stored risks of model id in the order the screens list them by
+ * severity (the risks that apply first, then as risk_register_sort()
+ * orders them), each whole as store_load_risks() reads it, a slice at a
+ * time: the first screenful of a million risks at once, the rest between
+ * keys. Each slice is a read of its own that starts after the last risk
+ * read (by schema 9's index), so nothing is held open between slices; a
+ * change written in between shows in the slices still to come (the
+ * screens read the register again when the database changed). init
+ * before the first slice, release after the last.
+ */
+struct store_risk_slice {
+	long	 key;		/* STORE_RISK_ORDER of the last risk read */
+	char	*threat;	/* its name (NULL: none read yet) */
+	char	*target;
+	int	 done;		/* the last risk was read */
+};
+void	store_risk_slice_init(struct store_risk_slice *);
+void	store_risk_slice_release(struct store_risk_slice *);
+/*
+ * Append to reg up to n more risks (n at least 1) in that order. Returns
+ * how many (0 once done is set), or -1 with err set (no such model, a
+ * database error).
+ */
+long	store_risk_slice_next(struct store *, const char *id,
+	    struct store_risk_slice *, size_t n, struct risk_register *,
+	    struct error *);
+
 #endif

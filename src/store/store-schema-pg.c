@@ -59,7 +59,7 @@
  * A new schema needs its PostgreSQL side here too (a migration from 5 on,
  * as store-migrate.c has for SQLite): this stops the build until it has.
  */
-_Static_assert(STORE_SCHEMA_VERSION == 8, "schema changed: migrate "
+_Static_assert(STORE_SCHEMA_VERSION == 9, "schema changed: migrate "
     "PostgreSQL registers in store-schema-pg.c too");
 
 /* Schema 5, whole: PostgreSQL registers start at it. */
@@ -318,6 +318,15 @@ static const char *const store_pg_schema_8[] = {
 	NULL
 };
 
+/* Schema 9, from 8: the risks in the screens' order, as store-migrate.c
+ * says. */
+static const char *const store_pg_schema_9[] = {
+	"CREATE INDEX risks_order ON risks (system, (" STORE_RISK_ORDER "), "
+	"threat, target)",
+	"UPDATE parapet_schema SET version = 9",
+	NULL
+};
+
 /* Run constant statements once each. */
 static int
 store_pg_run_all(struct store *s, const char *const *sql, struct error *err)
@@ -414,6 +423,9 @@ store_migrate_pg(struct store *s, struct error *err)
 		goto fail;
 	if ((rc == 0 || version <= 7) &&
 	    store_pg_run_all(s, store_pg_schema_8, err) == -1)
+		goto fail;
+	if ((rc == 0 || version <= 8) &&
+	    store_pg_run_all(s, store_pg_schema_9, err) == -1)
 		goto fail;
 	if ((rc = db_exec(s->db, STORE_PG_TEAM_TRIGGERS)) != DB_OK) {
 		store_fail(s, rc, err);

@@ -24,6 +24,8 @@ struct risks_screen {
 	char		*built;		/* what the list was built from */
 	unsigned long	 gen;		/* the register's it was sorted from
 					   (t->gen + 1; 0: none yet) */
+	int		 whole;		/* read in slices, it came out of
+					   order: read it whole instead */
 	int		 listh;
 	int		 detailh;
 };
@@ -101,7 +103,10 @@ risks_arg_risk(struct tui *t, const struct risks_arg *ra)
 {
 	const struct risk	*k;
 
-	k = risk_register_find(tui_risks(t), ra->threat, ra->target);
+	/* Listed, so read, unless the register was read again since. */
+	k = risk_register_find(tui_risks_part(t), ra->threat, ra->target);
+	if (k == NULL && tui_risks_partial(t))
+		k = risk_register_find(tui_risks(t), ra->threat, ra->target);
 	if (k == NULL)
 		tui_errorf(t, "risk '%s@%s' is no longer in the register",
 		    ra->threat, ra->target);
@@ -173,6 +178,7 @@ risks_draw(struct tui *t, struct screen *s)
 {
 	struct risks_screen	*rs = s->data;
 	const struct risk	*k;
+	struct risk_register	*r;
 	struct vline		 l;
 	struct buf		 b;
 	char			*name;
@@ -199,7 +205,19 @@ risks_draw(struct tui *t, struct screen *s)
 		if (rs->gen != t->gen + 1)
 			rview_stale(&rs->rv);	/* reloaded: sort again */
 		rs->gen = t->gen + 1;
-		rview_build(&rs->rv, tui_risks(t), tui_catalogue(t), lw - 1);
+		/*
+		 * By severity, the register is read as it is listed: its first
+		 * slice now, the rest between keys (risks_work()); another
+		 * order needs it whole.
+		 */
+		if (rs->rv.sort == RSORT_SEVERITY && !rs->whole) {
+			r = tui_risks_part(t);
+			rs->rv.partial = tui_risks_partial(t);
+		} else {
+			r = tui_risks(t);
+			rs->rv.partial = 0;
+		}
+		rview_build(&rs->rv, r, tui_catalogue(t), lw - 1);
 		free(rs->built);
 		rs->built = buf_detach(&b);
 	} else
@@ -210,7 +228,8 @@ risks_draw(struct tui *t, struct screen *s)
 	memset(&l, 0, sizeof l);
 	/* "120+ of 970256" while the rest of the register is filtered. */
 	vline_addf(&l, VS_HEADING, "%zu%s of %zu risks, by %s", rs->rv.shown,
-	    rs->rv.pending ? "+" : "", rs->rv.total,
+	    rs->rv.pending ? "+" : "", rs->rv.partial ?
+	    t->rcounts.applying + t->rcounts.gone : rs->rv.total,
 	    rsort_name(rs->rv.sort));
 	if (rfilter_active(&rs->rv.filter)) {
 		buf_init(&b);
@@ -613,18 +632,31 @@ risks_key(struct tui *t, struct screen *s, int key, enum action a)
 /*
  * Between keys: filter the next slice of the register, as long as the
  * list was built from the register loaded now (else the next draw builds
- * it again).
+ * it again); once what is read is filtered, read the next slice of a
+ * register still being read.
  */
 static int
 risks_work(struct tui *t, struct screen *s)
 {
 	struct risks_screen	*rs = s->data;
 
-	if (!rs->rv.pending || rs->gen != t->gen + 1 ||
-	    t->rloaded != t->gen + 1 || rs->rv.sorted_of != &t->risks ||
-	    rs->rv.sorted_risks != t->risks.risks)
+	if (rs->gen != t->gen + 1 || t->rloaded != t->gen + 1 ||
+	    rs->rv.sorted_of != &t->risks)
 		return 0;
-	return rview_more(&rs->rv);
+	if (rs->rv.pending && rs->rv.sorted_risks == t->risks.risks &&
+	    rview_more(&rs->rv))
+		return 1;
+	if (!rs->rv.partial)
+		return 0;
+	(void)tui_risks_more(t);
+	if (rview_grow(&rs->rv, &t->risks, tui_risks_partial(t)) == -1) {
+		/* Built again, whole, at the next draw. */
+		rs->whole = 1;
+		rview_stale(&rs->rv);
+		free(rs->built);
+		rs->built = NULL;
+	}
+	return 1;
 }
 
 static void

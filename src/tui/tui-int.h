@@ -20,6 +20,7 @@
 #include <stddef.h>
 
 #include "model/risk.h"
+#include "store/store-page.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "view/keys.h"
@@ -95,6 +96,12 @@ struct tui {
 	struct risk_register	 risks;
 	struct risk_counts	 rcounts;
 	unsigned long		 rloaded;
+	/*
+	 * Where reading it stands: the risks screen reads a first slice
+	 * (tui_risks_part()) and the rest between keys (tui_risks_more());
+	 * rslice.done once it is whole.
+	 */
+	struct store_risk_slice	 rslice;
 	/*
 	 * A model and register closed, freed a part at a time between keys
 	 * (at a million risks, freeing them took seconds).
@@ -187,6 +194,16 @@ void		 tui_close_model(struct tui *);
  * error is shown, and the register is then empty).
  */
 struct risk_register *tui_risks(struct tui *);
+/*
+ * The same read a slice at a time, in the order the risks screen lists
+ * them by severity: part reads the first slice when none is read (as much
+ * as is read otherwise), more the next one (1 when it read some, 0 when
+ * the register is whole); tui_risks() reads what is left at once.
+ */
+struct risk_register *tui_risks_part(struct tui *);
+int		 tui_risks_more(struct tui *);
+/* 1 while the open model's register is not read whole. */
+int		 tui_risks_partial(const struct tui *);
 /* Reload the open model and its register from the database. */
 int		 tui_reload(struct tui *);
 /*

@@ -558,6 +558,7 @@ rview_stale(struct rview *rv)
 	free(rv->sorted);
 	rv->sorted = NULL;
 	rv->nsorted = 0;
+	rv->sorted_cap = 0;
 	/* What was still to filter pointed into it. */
 	free(rv->thit);
 	rv->thit = NULL;
@@ -570,31 +571,25 @@ rview_stale(struct rview *rv)
 }
 
 /*
- * The register in the order asked for, sorted when the register or the
- * order changed since the last build: the catalogue's threats looked up
- * in a map, and what the order compares worked out once a risk.
+ * Fill rv->sorted[from..r->n) with the risks of r from from on: the
+ * catalogue's threats looked up in a map, and what the order compares
+ * worked out once a risk.
  */
 static void
-rview_sort(struct rview *rv, const struct risk_register *r,
+rview_items(struct rview *rv, const struct risk_register *r, size_t from,
     const struct catalogue *cat)
 {
 	struct strmap	 threats;
 	struct rview_item *it;
 	size_t		 i;
 
-	if (rv->sorted != NULL && rv->sorted_of == r &&
-	    rv->sorted_risks == r->risks && rv->nsorted == r->n &&
-	    rv->sorted_by == rv->sort && rv->cat == cat)
-		return;
-	rview_stale(rv);
 	/* Each threat id to its first index + 1 (as the pointer it is). */
 	strmap_init(&threats);
 	for (i = 0; cat != NULL && i < cat->nthreats; i++)
 		if (strmap_get(&threats, cat->threats[i]->id) == NULL)
 			strmap_put(&threats, cat->threats[i]->id,
 			    (void *)(uintptr_t)(i + 1));
-	rv->sorted = xcalloc(r->n > 0 ? r->n : 1, sizeof *rv->sorted);
-	for (i = 0; i < r->n; i++) {
+	for (i = from; i < r->n; i++) {
 		it = &rv->sorted[i];
 		it->k = r->risks[i];
 		it->ti = (uintptr_t)strmap_get(&threats, it->k->threat);
@@ -605,10 +600,31 @@ rview_sort(struct rview *rv, const struct risk_register *r,
 		it->sort = rv->sort;
 	}
 	strmap_release(&threats);
+}
+
+/*
+ * The register in the order asked for, sorted when the register or the
+ * order changed since the last build.
+ */
+static void
+rview_sort(struct rview *rv, const struct risk_register *r,
+    const struct catalogue *cat)
+{
+	size_t		 i;
+
+	if (rv->sorted != NULL && rv->sorted_of == r &&
+	    rv->sorted_risks == r->risks && rv->nsorted == r->n &&
+	    rv->sorted_by == rv->sort && rv->cat == cat)
+		return;
+	rview_stale(rv);
+	rv->sorted_cap = r->n > 0 ? r->n : 1;
+	rv->sorted = xcalloc(rv->sorted_cap, sizeof *rv->sorted);
+	rview_items(rv, r, 0, cat);
 	/*
 	 * The register comes sorted much as by severity (risk_register_sort
-	 * orders a loaded one so): a pass that finds it in order spares the
-	 * sort (half a second at a million risks).
+	 * orders a loaded one so; one read in slices comes in this order):
+	 * a pass that finds it in order spares the sort (half a second at a
+	 * million risks).
 	 */
 	for (i = 1; i < r->n; i++)
 		if (rview_qcmp(&rv->sorted[i - 1], &rv->sorted[i]) > 0)
@@ -735,7 +751,7 @@ rview_scan(struct rview *rv, size_t limit, size_t want)
 		}
 	}
 	rview_widths(rv);
-	if (rv->scan < rv->nsorted)
+	if (rv->scan < rv->nsorted || rv->partial)
 		return;
 	/* Done: the whole register looked at. */
 	free(rv->thit);
@@ -804,10 +820,44 @@ rview_build(struct rview *rv, const struct risk_register *r,
 int
 rview_more(struct rview *rv)
 {
-	if (!rv->pending)
+	if (!rv->pending || (rv->partial && rv->scan >= rv->nsorted))
 		return 0;
 	rview_scan(rv, rv->slice > 0 ? rv->slice : RVIEW_SLICE, 0);
 	return 1;
+}
+
+int
+rview_grow(struct rview *rv, const struct risk_register *r, int partial)
+{
+	size_t	i;
+
+	if (rv->sorted == NULL || rv->sorted_of != r ||
+	    rv->sort != RSORT_SEVERITY || rv->sorted_by != rv->sort ||
+	    r->n < rv->nsorted || (!rv->pending && r->n > rv->nsorted))
+		return -1;
+	if (r->n > rv->nsorted) {
+		/* Room for twice as many: a million risks come 2,000 at a
+		   time. */
+		if (r->n > rv->sorted_cap) {
+			rv->sorted_cap = r->n > 2 * rv->sorted_cap ? r->n :
+			    2 * rv->sorted_cap;
+			rv->sorted = xreallocarray(rv->sorted,
+			    rv->sorted_cap, sizeof *rv->sorted);
+		}
+		rview_items(rv, r, rv->nsorted, rv->cat);
+		/* Each new risk after the one before it, or build again. */
+		for (i = rv->nsorted > 0 ? rv->nsorted : 1; i < r->n; i++)
+			if (rview_qcmp(&rv->sorted[i - 1], &rv->sorted[i]) > 0)
+				return -1;
+		rv->nsorted = r->n;
+	}
+	rv->sorted_risks = r->risks;
+	rv->total = r->n;
+	rv->partial = partial;
+	/* Nothing more to come and everything looked at: the list is done. */
+	if (!partial && rv->pending && rv->scan >= rv->nsorted)
+		rview_scan(rv, 0, 0);
+	return 0;
 }
 
 const struct risk *

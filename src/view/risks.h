@@ -112,6 +112,12 @@ struct rview {
 	 * list before a build returns (0: RVIEW_WANT).
 	 */
 	int		 pending;	/* risks are still to filter */
+	/*
+	 * The register is still being read (in this order, by severity):
+	 * the end of what is read is not the end of the list, and the list
+	 * stays pending until rview_grow() says it is whole.
+	 */
+	int		 partial;
 	size_t		 scan;		/* the next of sorted to filter */
 	size_t		 slice;
 	size_t		 want;
@@ -134,6 +140,7 @@ struct rview {
 	 */
 	struct rview_item		*sorted;
 	size_t				 nsorted;
+	size_t				 sorted_cap;	/* room in sorted */
 	enum rsort			 sorted_by;
 	const struct risk_register	*sorted_of;
 	struct risk *const		*sorted_risks;
@@ -164,6 +171,14 @@ void		 rview_build(struct rview *, const struct risk_register *,
  * was pending; rv->pending says whether more is to come.
  */
 int		 rview_more(struct rview *);
+/*
+ * The register built from grew at its end (more of it read, in the order
+ * listed by severity), and is whole when partial is 0: the new risks are
+ * to filter too (rview_more()). 0, or -1 when the list must be built again
+ * (another order, another register, or risks that came out of order).
+ */
+int		 rview_grow(struct rview *, const struct risk_register *,
+		     int partial);
 /* The register built from was changed or reloaded: sort it again. */
 void		 rview_stale(struct rview *);
 /* The risk under the cursor, or NULL. */

@@ -57,13 +57,12 @@ ydoc_error_at(struct ydoc_parser *yp, const yaml_mark_t *mark,
     const char *fmt, ...)
 {
 	va_list	ap;
-	char	msg[512];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	error_vset_at(yp->err, yp->doc->file, mark->line + 1,
+	    mark->column + 1, fmt, ap);
 	va_end(ap);
-	return error_set_at(yp->err, yp->doc->file, mark->line + 1,
-	    mark->column + 1, "%s", msg);
+	return -1;
 }
 
 static void
@@ -297,6 +296,22 @@ ydoc_items(struct ydoc_parser *yp, struct ynode *n, int depth)
 	return rc;
 }
 
+/*
+ * Refuse a node's anchor or tag: any tag, even the non-specific '!'. 0
+ * when it has neither, else -1 with the error set and the event deleted.
+ */
+static int
+ydoc_refuse_props(struct ydoc_parser *yp, yaml_event_t *ev,
+    const yaml_char_t *anchor, const yaml_char_t *tag)
+{
+	if (anchor == NULL && tag == NULL)
+		return 0;
+	ydoc_error_at(yp, &ev->start_mark, "%s are not allowed",
+	    anchor != NULL ? "anchors ('&')" : "tags ('!')");
+	yaml_event_delete(ev);
+	return -1;
+}
+
 /* Parse one node whose first event is ev; ev is consumed. */
 static struct ynode *
 ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
@@ -322,15 +337,9 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 		yaml_event_delete(ev);
 		return NULL;
 	case YAML_SCALAR_EVENT:
-		/* Any tag, even the non-specific '!', is refused. */
-		if (ev->data.scalar.anchor != NULL ||
-		    ev->data.scalar.tag != NULL) {
-			ydoc_error_at(yp, &ev->start_mark, "%s are not allowed",
-			    ev->data.scalar.anchor != NULL ?
-			    "anchors ('&')" : "tags ('!')");
-			yaml_event_delete(ev);
+		if (ydoc_refuse_props(yp, ev, ev->data.scalar.anchor,
+		    ev->data.scalar.tag) == -1)
 			return NULL;
-		}
 		if (memchr(ev->data.scalar.value, '\0',
 		    ev->data.scalar.length) != NULL ||
 		    !utf8_valid((const char *)ev->data.scalar.value,
@@ -360,21 +369,11 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:
 		if ((ev->type == YAML_SEQUENCE_START_EVENT ?
-		    ev->data.sequence_start.anchor :
-		    ev->data.mapping_start.anchor) != NULL) {
-			ydoc_error_at(yp, &ev->start_mark, "anchors ('&') are "
-			    "not allowed");
-			yaml_event_delete(ev);
+		    ydoc_refuse_props(yp, ev, ev->data.sequence_start.anchor,
+		    ev->data.sequence_start.tag) :
+		    ydoc_refuse_props(yp, ev, ev->data.mapping_start.anchor,
+		    ev->data.mapping_start.tag)) == -1)
 			return NULL;
-		}
-		if ((ev->type == YAML_SEQUENCE_START_EVENT ?
-		    ev->data.sequence_start.tag :
-		    ev->data.mapping_start.tag) != NULL) {
-			ydoc_error_at(yp, &ev->start_mark, "tags ('!') are "
-			    "not allowed");
-			yaml_event_delete(ev);
-			return NULL;
-		}
 		n = xcalloc(1, sizeof *n);
 		n->type = ev->type == YAML_SEQUENCE_START_EVENT ? YNODE_SEQ :
 		    YNODE_MAP;
@@ -499,11 +498,10 @@ ynode_error(const struct ydoc *d, const struct ynode *n, struct error *err,
     const char *fmt, ...)
 {
 	va_list	ap;
-	char	msg[900];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	error_vset_at(err, d->file, n != NULL ? n->line : 0,
+	    n != NULL ? n->col : 0, fmt, ap);
 	va_end(ap);
-	return error_set_at(err, d->file, n != NULL ? n->line : 0,
-	    n != NULL ? n->col : 0, "%s", msg);
+	return -1;
 }

@@ -90,8 +90,9 @@ PARAPET_NOW=2026-11-26T10:00:00Z run mitigation \
     --status planned --due 2027-01-31
 expect_rc 0 "plan a mitigation of that risk"
 
-# Re-analysed with the standard catalogue: one finding on the model, the
-# decisions moved onto it, the earlier risks gone, and history says so.
+# Re-analysed with the standard catalogue: one finding about the app that
+# handles the model's output (the one component the model sends it to),
+# the decisions moved onto it, the earlier risks gone, and history says so.
 PARAPET_NOW=2026-11-27T10:00:00Z run analyze "$db"
 expect_rc 0 "re-analysis with one finding per model"
 expect_out "3 earlier risks were merged into findings that name every target, their decisions kept" \
@@ -99,8 +100,8 @@ expect_out "3 earlier risks were merged into findings that name every target, th
 run risks "$db" --all
 n="$(grep -c ' llm-improper-output-handling@' "$T/out")"
 [ "$n" -eq 1 ] || fail "one finding remains, no earlier risk kept ($n)"
-run risk "$db" llm-improper-output-handling@llm
-expect_rc 0 "the finding is on the model"
+run risk "$db" llm-improper-output-handling@app
+expect_rc 0 "the finding is on the app that handles the output"
 expect_out "one finding for flows 'answer', 'act' and 'keep'" \
     "the finding names every flow"
 # The flow 'answer' was never decided: the finding stays open, the most
@@ -133,11 +134,11 @@ decisions:
 YAML
 run import "$T/old-decisions.yaml" "${db_od}"
 expect_rc 0 "a model file with decisions under earlier names imports"
-expect_out "old-decisions.yaml:15:3: the decision on 'llm-improper-output-handling@keep' is applied to 'llm-improper-output-handling@llm', the finding that now covers it" \
+expect_out "old-decisions.yaml:15:3: the decision on 'llm-improper-output-handling@keep' is applied to 'llm-improper-output-handling@app', the finding that now covers it" \
     "the note names the line, the earlier name and the finding"
-expect_out "old-decisions.yaml:19:3: the decision on 'llm-improper-output-handling@llm' is merged with the one at line 15" \
+expect_out "old-decisions.yaml:19:3: the decision on 'llm-improper-output-handling@app' is merged with the one at line 15" \
     "two decisions on one finding are merged, and the note says so"
-run risk "${db_od}" llm-improper-output-handling@llm
+run risk "${db_od}" llm-improper-output-handling@app
 expect_out "status:    mitigating" \
     "the more conservative of accepted and mitigating is kept"
 expect_out "Tools team" "the owner of the kept status comes with it"

@@ -224,4 +224,35 @@ grep '^field' "$T/out" | sed 's/^field *[a-z]* *//; s/ is not answered$//' |
 done >"$T/new"
 [ ! -s "$T/new" ] || fail "answering the questions raised others: $(cat "$T/new")"
 
+
+# Another way a finding holds, itself one of two unanswered fields (the
+# browse tool, or the pages behind it, may hold personal or confidential
+# data): each other way is marked "or" once, as the reader says it.
+cat >"$T/research.yaml" <<YAML
+parapet: 1
+system: { id: research, name: Supplier research, criticality: medium }
+boundaries:
+  - { id: internet, name: Internet, trust: untrusted }
+  - { id: cloud, name: Cloud, trust: internal }
+components:
+  - { id: buyer, name: Buyer, kind: user, boundary: cloud }
+  - { id: researcher, name: Research agent, kind: agent, boundary: cloud, can-act: false, executes-code: false }
+  - { id: llm, name: LLM, kind: model, boundary: cloud, model-type: llm, provider: in-house }
+  - { id: browse, name: Browse tool, kind: tool, boundary: cloud, can-act: false, executes-code: false, destination: model-chosen }
+  - { id: web, name: Web pages, kind: data-source, boundary: internet, origin: scraped, untrusted-input: true }
+flows:
+  - { id: ask, from: buyer, to: researcher, data: [prompt], encrypted: true, authenticated: true }
+  - { id: think, from: researcher, to: llm, data: [prompt, documents], encrypted: true, authenticated: true }
+  - { id: plan, from: llm, to: researcher, data: [model-output, tool-call], encrypted: true, authenticated: true }
+  - { id: call, from: researcher, to: browse, data: [tool-call], encrypted: true, authenticated: true }
+  - { id: fetch, from: web, to: browse, data: [documents], initiator: to, encrypted: true }
+  - { id: page, from: browse, to: researcher, data: [documents], encrypted: true, authenticated: true }
+YAML
+run import "$T/research.yaml" "$T/research.db"
+expect_rc 0 "import of the research agent"
+run questions "$T/research.db"
+expect_out "assumed: or 'web' handles confidential data (confidential-data not answered)" \
+    "the pages' confidential data is another way the deputy finding holds"
+expect_no_out "or or " "each other way is marked once"
+
 finish

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: a register larger than the slice the list is filtered by
-# (25,000 risks, the first screenful at once and the rest between keys)
-# ends up whole: every risk counted and reachable with End, a text search
+# (25,000 risks, the first screenful at once and the rest between keys;
+# read from the store the same way, a slice at a time) ends up whole, in
+# the command line's order: every risk counted and reachable with End, a text search
 # counts what the command line lists, and the columns line up with the
 # heading after widening for what came late. Leaving the model (freed
 # between keys) and opening it again straight away finds it whole.
@@ -36,6 +37,14 @@ tui_keys R
 # Whole, not "10000+ of": the rest was filtered between keys.
 tui_wait "$n of $n risks, by severity" 60
 tui_hasnt "+ of $n"
+# Read a slice at a time in the order listed: the first rows are the
+# command line's first risks.
+want=$(head -3 "$TUI_DIR/risks" | awk '{ sub(/.*@/, "", $4); print $4 }' |
+    tr '\n' ' ')
+got=$(tui_screen | grep -E '^(CRIT|HIGH|MED |LOW ) ' | head -3 |
+    awk '{ print $3 }' | tr '\n' ' ')
+[ "$got" = "$want" ] ||
+    tui_fail "the first rows are '$got', the command line's '$want'"
 tui_keys End
 tui_wait "${last#*@}"
 tui_has 'LOW '

@@ -62,7 +62,8 @@ tui_keys Tab
 tui_type 'Production cloud'
 tui_keys Tab Enter
 tui_wait 'anyone can be here'
-tui_keys Down Down Down Enter
+# untrusted, sandbox, partner, internal: the fourth word down
+tui_keys Down Down Down Down Enter
 tui_wait 'trust                 internal'
 tui_keys Escape
 tui_wait 'Production cloud'

@@ -13,8 +13,8 @@ db=$DB
 run import "$T/m.yaml" "$db"
 expect_rc 0 "import into a new database on the server"
 expect_out "created 'support-assistant'" "import says what it made"
-[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 8 ] ||
-    fail "schema version 8 is not recorded in parapet_schema"
+[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 9 ] ||
+    fail "schema version 9 is not recorded in parapet_schema"
 run list "$db"
 expect_rc 0 "list"
 expect_out "support-assistant" "list shows the model"
@@ -171,7 +171,7 @@ pg_sql -d "$five" -c "DROP TABLE open_questions, open_questions_at" \
     -c "DROP FUNCTION parapet_risk_counts(), parapet_mitigation_risk(),
         parapet_risk_mitigations()" \
     -c "DROP INDEX risks_review, mitigations_due, risks_gone,
-        risks_unsure" \
+        risks_unsure, risks_order" \
     -c "ALTER TABLE risk_mitigations DROP COLUMN risk_severity,
         DROP COLUMN risk_status, DROP COLUMN risk_applies,
         DROP COLUMN risk_owner, DROP COLUMN risk_title" \
@@ -185,12 +185,13 @@ expect_rc 1 "a reader of a schema 5 register"
 expect_err "has schema 5 and must be upgraded" "a reader does not migrate"
 run analyze "$five"
 expect_rc 0 "a writer migrates schema 5"
-[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 8 ] ||
-    fail "schema 5 was not migrated to 8"
-# Schema 8: the few risks counted apart have their indexes.
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 9 ] ||
+    fail "schema 5 was not migrated to 9"
+# Schema 8: the few risks counted apart have their indexes; schema 9: the
+# risks in the screens' order.
 [ "$(pg_sql -d "$five" -c "SELECT count(*) FROM pg_indexes
-    WHERE indexname IN ('risks_gone', 'risks_unsure')")" = 2 ] ||
-    fail "the migration from 5 did not index the gone and unsure risks"
+    WHERE indexname IN ('risks_gone', 'risks_unsure', 'risks_order')")" = 3 ] ||
+    fail "the migration from 5 did not make the indexes of 8 and 9"
 run register "$five" --format csv
 expect_rc 0 "register after the migration"
 cmp -s "$T/out" "$T/register-6.csv" ||
@@ -212,11 +213,38 @@ expect_rc 0 "import into the migrated register"
     "$(pg_sql -d "$five" -c "SELECT count(*) FROM open_questions")" ] ||
     fail "the import did not keep the open questions"
 
+# A register of schema 8 gets the index of the risks in the screens' order
+# (schema 9) from its first writer; its decisions, mitigation rows and
+# history are kept, and the register reads the same.
+row_counts() {
+	pg_sql -d "$1" -c "SELECT (SELECT count(*) FROM risks) || ' ' ||
+	    (SELECT count(*) FROM risks WHERE status <> 'open') || ' ' ||
+	    (SELECT count(*) FROM risk_mitigations) || ' ' ||
+	    (SELECT count(*) FROM history)"
+}
+run register "$five" --format csv
+cp "$T/out" "$T/register-8.csv"
+pg_sql -d "$five" -c "DROP INDEX risks_order" \
+    -c "UPDATE parapet_schema SET version = 8" >/dev/null
+rows8=$(row_counts "$five")
+run analyze "$five"
+expect_rc 0 "a writer migrates schema 8"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 9 ] ||
+    fail "schema 8 was not migrated to 9"
+[ "$(pg_sql -d "$five" -c "SELECT count(*) FROM pg_indexes
+    WHERE indexname = 'risks_order'")" = 1 ] ||
+    fail "the migration from 8 did not index the risks in order"
+[ "$(row_counts "$five")" = "$rows8" ] ||
+    fail "the migration from 8 changed rows: $rows8 -> $(row_counts "$five")"
+run register "$five" --format csv
+cmp -s "$T/out" "$T/register-8.csv" ||
+    fail "the register differs after the migration from 8"
+
 # A newer schema is refused with the SQLite message.
 pg_sql -d "$db" -c 'UPDATE parapet_schema SET version = 99'
 run list "$db"
 expect_rc 1 "list a newer register"
-expect_err "was written by a newer Parapet (schema 99; this one reads up to 8)" \
+expect_err "was written by a newer Parapet (schema 99; this one reads up to 9)" \
     "a newer schema is refused"
 
 # An empty database is not made a register by reading it.
