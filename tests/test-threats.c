@@ -121,6 +121,110 @@ check_reasons(const char *threat, const char *path, const struct risk *k,
 	fclose(fp);
 }
 
+/* How many pending findings the lean analyses raised lean, in all. */
+static size_t	nlean;
+
+/*
+ * The differences between two findings, as analyze_unknowns() (a) and
+ * analyze_lean() (b) raise them, to out: the same name, score, asks and
+ * aliases, and the same reasons unless b is lean (then none, and a must
+ * be provisional: a question, never a risk).
+ */
+static void
+lean_compare(const char *what, const struct risk *a, const struct risk *b,
+    struct buf *out)
+{
+	size_t	i, j;
+
+	if (strcmp(a->threat, b->threat) != 0 ||
+	    strcmp(a->target, b->target) != 0 ||
+	    a->likelihood != b->likelihood || a->impact != b->impact ||
+	    a->severity != b->severity || a->presumed != b->presumed ||
+	    a->nasks != b->nasks || a->naliases != b->naliases) {
+		buf_addf(out, "#   %s: %s@%s is %s@%s %dx%d when lean\n", what,
+		    a->threat, a->target, b->threat, b->target,
+		    b->likelihood, b->impact);
+		return;
+	}
+	for (i = 0; i < a->nasks; i++)
+		if (strcmp(a->asks[i].element, b->asks[i].element) != 0 ||
+		    strcmp(a->asks[i].field, b->asks[i].field) != 0)
+			buf_addf(out, "#   %s: %s@%s asks %s of %s, lean %s of "
+			    "%s\n", what, a->threat, a->target,
+			    a->asks[i].field, a->asks[i].element,
+			    b->asks[i].field, b->asks[i].element);
+	for (i = 0; i < a->naliases; i++)
+		if (strcmp(a->aliases[i], b->aliases[i]) != 0)
+			buf_addf(out, "#   %s: %s@%s has alias %s, lean %s\n",
+			    what, a->threat, a->target, a->aliases[i],
+			    b->aliases[i]);
+	/* A lean one is only ever a question: the whole one must be. */
+	if (b->lean) {
+		if (!risk_provisional(a) || b->nreasons > 0 ||
+		    b->nmitigations > 0)
+			buf_addf(out, "#   %s: %s@%s is lean but %s\n", what,
+			    a->threat, a->target, !risk_provisional(a) ?
+			    "not provisional" : "has reasons");
+		return;
+	}
+	for (i = j = 0; i < a->nreasons; i++) {
+		if (j < b->nreasons &&
+		    strcmp(a->reasons[i].line, b->reasons[j].line) == 0)
+			j++;
+		else
+			break;
+	}
+	if (i < a->nreasons || j < b->nreasons)
+		buf_addf(out, "#   %s: %s@%s: reason '%s', lean '%s'\n", what,
+		    a->threat, a->target, i < a->nreasons ?
+		    a->reasons[i].line : "(none)", j < b->nreasons ?
+		    b->reasons[j].line : "(none)");
+}
+
+/*
+ * The lean analysis (analyze_lean(), an import's) of a model raises the
+ * same register as the whole one, every risk with the same reasons, and
+ * the same pending findings but for the facts of the lean ones.
+ */
+static void
+lean_check(const char *what, const struct model *m, struct buf *out)
+{
+	struct risk_register	 reg[2], pending[2];
+	struct error		 err;
+	size_t			 i;
+
+	for (i = 0; i < 2; i++) {
+		risk_register_init(&reg[i]);
+		risk_register_init(&pending[i]);
+	}
+	if (analyze_unknowns(cat, m, &reg[0], &pending[0], &err) == -1 ||
+	    analyze_lean(cat, m, &reg[1], &pending[1], &err) == -1)
+		buf_addf(out, "#   %s: analysis failed: %s\n", what, err.msg);
+	else if (reg[0].n != reg[1].n || pending[0].n != pending[1].n)
+		buf_addf(out, "#   %s: %zu risks and %zu pending, lean %zu and "
+		    "%zu\n", what, reg[0].n, pending[0].n, reg[1].n,
+		    pending[1].n);
+	else {
+		for (i = 0; i < reg[0].n; i++) {
+			if (reg[1].risks[i]->lean)
+				buf_addf(out, "#   %s: risk %s@%s is lean\n",
+				    what, reg[1].risks[i]->threat,
+				    reg[1].risks[i]->target);
+			lean_compare(what, reg[0].risks[i], reg[1].risks[i],
+			    out);
+		}
+		for (i = 0; i < pending[0].n; i++) {
+			nlean += pending[1].risks[i]->lean != 0;
+			lean_compare(what, pending[0].risks[i],
+			    pending[1].risks[i], out);
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		risk_register_release(&reg[i]);
+		risk_register_release(&pending[i]);
+	}
+}
+
 static void
 run_case(const char *threat, const char *path, int fires, struct buf *out)
 {
@@ -143,6 +247,7 @@ run_case(const char *threat, const char *path, int fires, struct buf *out)
 		free(target);
 		return;
 	}
+	lean_check(name, m, out);
 	risk_register_init(&reg);
 	risk_register_init(&pending);
 	/*
@@ -249,6 +354,47 @@ test_every_case_directory_names_a_threat(void **state)
 	buf_release(&out);
 }
 
+/*
+ * Every starter template, analysed lean as an import does and whole:
+ * the same risks and questions (lean_check()). Run after the threats'
+ * cases, each of which is checked the same way: between them, some
+ * finding must have been raised lean, or the check checks nothing.
+ */
+static void
+test_lean_analysis_is_the_whole_one(void **state)
+{
+	struct model	*m;
+	struct error	 err;
+	struct buf	 out;
+	char		*dir, **files;
+	size_t		 n, i;
+
+	(void)state;
+	buf_init(&out);
+	dir = src_path("templates");
+	if (catalogue_dir_files(dir, &files, &n, &err) == -1)
+		fail_msg("%s", err.msg);
+	assert_true(n > 0);
+	for (i = 0; i < n; i++) {
+		if ((m = model_load_yaml(files[i], &err)) == NULL)
+			buf_addf(&out, "#   %s: %s\n", base_name(files[i]),
+			    err.msg);
+		else
+			lean_check(base_name(files[i]), m, &out);
+		model_free(m);
+		free(files[i]);
+	}
+	free(files);
+	free(dir);
+	if (out.len > 0) {
+		print_message("%s", out.s);
+		buf_release(&out);
+		fail();
+	}
+	buf_release(&out);
+	assert_true(nlean > 0);
+}
+
 /* When the catalogue does not load, there is only this to say. */
 static void
 test_standard_catalogue_loads(void **state)
@@ -267,7 +413,7 @@ main(void)
 
 	cases_dir = src_path("tests/threats");
 	cat = test_standard_catalogue(&load_err);
-	tests = xcalloc((cat != NULL ? cat->nthreats : 0) + 2, sizeof *tests);
+	tests = xcalloc((cat != NULL ? cat->nthreats : 0) + 3, sizeof *tests);
 	if (cat == NULL) {
 		tests[n].name = "standard_catalogue_loads";
 		tests[n++].test_func = test_standard_catalogue_loads;
@@ -279,6 +425,8 @@ main(void)
 		}
 		tests[n].name = "every_case_directory_names_a_threat";
 		tests[n++].test_func = test_every_case_directory_names_a_threat;
+		tests[n].name = "lean_analysis_is_the_whole_one";
+		tests[n++].test_func = test_lean_analysis_is_the_whole_one;
 	}
 	rc = _cmocka_run_group_tests("threats", tests, n, NULL, NULL);
 	free(tests);

@@ -25,6 +25,19 @@ risk_slim(struct risk *k)
 {
 	size_t	i;
 
+	risk_drop_reasons(k);
+	for (i = 0; i < k->naliases; i++)
+		free(k->aliases[i]);
+	free(k->aliases);
+	k->aliases = NULL;
+	k->naliases = 0;
+}
+
+void
+risk_drop_reasons(struct risk *k)
+{
+	size_t	i;
+
 	for (i = 0; i < k->nreasons; i++)
 		free(k->reasons[i].line);
 	free(k->reasons);
@@ -40,11 +53,6 @@ risk_slim(struct risk *k)
 	free(k->mitigations);
 	k->mitigations = NULL;
 	k->nmitigations = 0;
-	for (i = 0; i < k->naliases; i++)
-		free(k->aliases[i]);
-	free(k->aliases);
-	k->aliases = NULL;
-	k->naliases = 0;
 }
 
 static void
@@ -303,6 +311,8 @@ risk_provisional(const struct risk *k)
 {
 	size_t	i;
 
+	if (k->lean)
+		return 1;
 	for (i = 0; i < k->nreasons; i++)
 		if (k->reasons[i].kind == REASON_ASSUMED)
 			return 1;

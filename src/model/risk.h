@@ -97,6 +97,14 @@ struct risk {
 	 */
 	int			  presumed;
 	/*
+	 * Set by the analysis, never stored: 1 for a finding that it raised
+	 * knowing it could only end as an open question (analyze_lean()):
+	 * its asks, aliases and score are whole, but it has no reasons nor
+	 * mitigations (the facts were not even written). It is provisional
+	 * all the same.
+	 */
+	int			  lean;
+	/*
 	 * 1 if threat and title are the catalogue's strings, not the
 	 * risk's (risk_register_add_threat()): an analysis raises hundreds
 	 * of thousands of findings of a few hundred threats.
@@ -142,6 +150,8 @@ void		 risk_register_take(struct risk_register *, struct risk *);
  * only (at N = 100,000, 320 MiB of reasons and mitigations).
  */
 void		 risk_slim(struct risk *);
+/* The same, keeping its aliases too (the names decisions find it by). */
+void		 risk_drop_reasons(struct risk *);
 /* Find a risk by threat and target, or NULL. Linear. */
 struct risk	*risk_register_find(const struct risk_register *,
 		     const char *threat, const char *target);
@@ -183,8 +193,8 @@ const char	*reason_kind_prefix(enum reason_kind);
 int		 reason_kind_find(const char *);
 /*
  * 1 if a risk is provisional: it holds only if unanswered fields take
- * the risky answer (one of its reasons is an assumption), so it is to be
- * confirmed by answering them.
+ * the risky answer (one of its reasons is an assumption, or it is lean),
+ * so it is to be confirmed by answering them.
  */
 int		 risk_provisional(const struct risk *);
 /* Add a mitigation (id copied) with status proposed; returns it. */

@@ -644,7 +644,35 @@ struct excl {
 	size_t	 n;
 	size_t	*adj;
 	size_t	 nadj;
+	int	 folds;	/* its findings may fold others or be folded
+			   (covers, covers-feedback, covers-agents) */
 };
+
+/* Mark the threats whose findings analyze_covers() may fold or keep. */
+static void
+analyze_folding(const struct catalogue *cat, struct excl *x)
+{
+	const struct threat	*t;
+	struct strmap		 named;
+	size_t			 i, j;
+
+	strmap_init(&named);
+	for (i = 0; i < cat->nthreats; i++) {
+		t = cat->threats[i];
+		for (j = 0; j < t->ncovers; j++)
+			strmap_put(&named, t->covers[j], &named);
+		for (j = 0; j < t->ncovers_feedback; j++)
+			strmap_put(&named, t->covers_feedback[j], &named);
+		for (j = 0; j < t->ncovers_agents; j++)
+			strmap_put(&named, t->covers_agents[j], &named);
+	}
+	for (i = 0; i < cat->nthreats; i++) {
+		t = cat->threats[i];
+		x[i].folds = t->ncovers > 0 || t->ncovers_feedback > 0 ||
+		    t->ncovers_agents > 0 || strmap_get(&named, t->id) != NULL;
+	}
+	strmap_release(&named);
+}
 
 static struct excl *
 analyze_exclusions(const struct catalogue *cat)
@@ -673,6 +701,7 @@ analyze_exclusions(const struct catalogue *cat)
 					x[i].adj[x[i].nadj++] = j;
 			}
 	}
+	analyze_folding(cat, x);
 	return x;
 }
 
@@ -1068,7 +1097,7 @@ analyze_target(const struct model *m, const struct threat *t, size_t i,
 static void
 analyze_threat(struct eval *e, const struct catalogue *cat,
     const struct model *m, const struct excl *x, size_t ti,
-    struct risk_register *reg, struct risk_register *twins)
+    struct risk_register *reg, struct risk_register *twins, int lean)
 {
 	const struct threat	*t = cat->threats[ti];
 	struct hit		*h;
@@ -1079,7 +1108,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	size_t			*also, nalso;
 	struct risk		*k;
 	struct buf		 name;
-	int			 facts;
+	int			 facts, quiet;
 
 	/*
 	 * The targets it holds for, as hits. Only those are written: most
@@ -1157,8 +1186,18 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 				members[n++] = j;
 			else
 				also[nalso++] = j;
+		/*
+		 * One that holds only by assumption and that nothing folds
+		 * is only ever an open question: its facts go unwritten.
+		 */
+		quiet = lean && !facts && !x[ti].folds;
+		eval_quiet(e, quiet);
 		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
 		    reg, twins);
+		eval_quiet(e, 0);
+		/* Only ever part of open questions: held by its asks. */
+		if ((k->lean = quiet))
+			risk_drop_reasons(k);
 		/*
 		 * An answer grouped with its request (connection) was a
 		 * finding about its own destination: where nothing else is
@@ -2214,9 +2253,10 @@ analyze_questions(const struct catalogue *cat, const struct model *m,
 	return q->n;
 }
 
-int
-analyze_unknowns(const struct catalogue *cat, const struct model *m,
-    struct risk_register *reg, struct risk_register *pending,
+/* analyze_unknowns(), lean or not (analyze_lean()). */
+static int
+analyze_findings(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending, int lean,
     struct error *err)
 {
 	struct risk_register	 twins;
@@ -2232,7 +2272,7 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
 	e = eval_new(cat, m);
 	x = analyze_exclusions(cat);
 	for (i = 0; i < cat->nthreats; i++)
-		analyze_threat(e, cat, m, x, i, reg, &twins);
+		analyze_threat(e, cat, m, x, i, reg, &twins, lean);
 	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
 	analyze_covers(cat, m, reg);
@@ -2257,6 +2297,22 @@ analyze_unknowns(const struct catalogue *cat, const struct model *m,
 	if (pending != NULL)
 		risk_register_sort(pending);
 	return 0;
+}
+
+int
+analyze_unknowns(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending,
+    struct error *err)
+{
+	return analyze_findings(cat, m, reg, pending, 0, err);
+}
+
+int
+analyze_lean(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending,
+    struct error *err)
+{
+	return analyze_findings(cat, m, reg, pending, 1, err);
 }
 
 size_t

@@ -40,6 +40,20 @@ int	analyze_unknowns(const struct catalogue *, const struct model *,
 	    struct risk_register *, struct risk_register *pending,
 	    struct error *);
 /*
+ * analyze_unknowns(), for a caller that only counts and keeps the
+ * pending findings as open questions: those that stand only on
+ * assumptions and that nothing can fold (no covers of the catalogue
+ * names their threat, nor does it cover any) are raised lean (struct
+ * risk's lean: no reasons nor mitigations, their facts not even
+ * written), which spares the analysis of a large model most of the text
+ * and memory it would spend on them. The register is the same as
+ * analyze_unknowns() makes; a pending finding that is to become a risk
+ * after all (a decision on it) needs analyze_unknowns() again.
+ */
+int	analyze_lean(const struct catalogue *, const struct model *,
+	    struct risk_register *, struct risk_register *pending,
+	    struct error *);
+/*
  * Make a finding that stands only on assumptions a provisional risk: one
  * less likely, with the reason that says so ("to confirm").
  */

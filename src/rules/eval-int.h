@@ -81,6 +81,8 @@ struct eval {
 	uint32_t		*scratch_queue;	/* PATH_SEARCH */
 	struct buf		 line;		/* reason being built */
 	enum reason_kind	 kind;		/* and its kind */
+	int			 quiet;		/* facts not written
+						   (eval_quiet()) */
 	/*
 	 * The reasons of the finding being raised (eval_reasons_begin()),
 	 * by kind and text, once it has many: a finding about thousands of

@@ -67,6 +67,12 @@ void		 eval_add_alias(struct eval *, struct risk *k,
 void		 eval_explain(struct eval *, const struct cond *, const void *,
 		     struct risk *);
 /*
+ * While quiet is set, the explanations write only what they assume (and
+ * the fields they ask), not the facts: for a finding that is only ever
+ * an open question (analyze_lean()).
+ */
+void		 eval_quiet(struct eval *, int quiet);
+/*
  * The same for why a condition that is maybe might not hold: each
  * unanswered field it rests on, taken as the answer that fails it
  * ("assumed: ... (not answered)"), and what the model says besides.

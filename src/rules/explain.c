@@ -155,6 +155,12 @@ eval_add_alias(struct eval *e, struct risk *k, const char *name)
 		risk_append_alias(k, name);
 }
 
+void
+eval_quiet(struct eval *e, int quiet)
+{
+	e->quiet = quiet;
+}
+
 static void
 reason_add(struct eval *e, struct risk *k)
 {
@@ -163,6 +169,8 @@ reason_add(struct eval *e, struct risk *k)
 	const char	*prefix = reason_kind_prefix(e->kind), *t;
 	size_t		 i, np = strlen(prefix);
 
+	if (e->quiet && e->kind != REASON_ASSUMED)
+		goto out;
 	if (k == e->rk && k->nreasons >= REASON_INDEX_FROM) {
 		if (!reason_indexed(e, k))
 			risk_add_reason_text(k, e->kind, e->line.s);
@@ -614,6 +622,8 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 	unsigned		 bits;
 
 	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind)) {
+		if (e->quiet)
+			return;
 		e->kind = REASON_FACT;
 		reason_obj(b, c->subject, obj);
 		buf_adds(b, " is ");
@@ -633,6 +643,8 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		reason_ask(e, k, c->subject, obj, f->name);
 		return;
 	}
+	if (e->quiet)
+		return;
 	e->kind = REASON_FACT;
 	reason_obj(b, c->subject, obj);
 	buf_addc(b, ' ');
@@ -722,6 +734,8 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 			reason_ask(e, k, TARGET_BOUNDARY, d, "trust");
 		return;
 	}
+	if (e->quiet)
+		return;
 	e->kind = REASON_FACT;
 	buf_addf(b, "flow '%s' ", f->id);
 	if (a == d) {
@@ -753,6 +767,8 @@ static void
 explain_none(struct eval *e, const struct cond *c, const char *what,
     const struct component *comp, struct risk *k)
 {
+	if (e->quiet)
+		return;
 	e->kind = REASON_FACT;
 	buf_addf(&e->line, "%s '%s' matches ", what, comp->id);
 	cond_format(c->kids[0], &e->line);
@@ -768,6 +784,8 @@ static void
 explain_hop(struct eval *e, const struct cond *c,
     const struct component *comp, const struct flow *f, struct risk *k)
 {
+	if (e->quiet)
+		return;
 	e->kind = REASON_FACT;
 	if (c->op == COND_UPSTREAM || c->op == COND_DOWNSTREAM)
 		buf_addf(&e->line, "'%s' sends to '%s' (flow '%s')",
@@ -817,7 +835,7 @@ explain_more_flows(struct eval *e, const struct cond *c,
 		explain_hop(e, c, comp, f, k);
 		explain(e, c->kids[0], far, 1, k);
 	}
-	if (more > 0) {
+	if (more > 0 && !e->quiet) {
 		e->kind = REASON_FACT;
 		buf_addf(&e->line, "%u more %s %s '%s' match ", more,
 		    !hop ? "flows" : "components",
@@ -847,6 +865,8 @@ explain_quant(struct eval *e, const struct cond *c,
 	n = in ? e->in_off[comp->index + 1] - e->in_off[comp->index] :
 	    e->out_off[comp->index + 1] - e->out_off[comp->index];
 	if (n == 0) {
+		if (e->quiet)
+			return;
 		e->kind = REASON_FACT;
 		buf_addf(&e->line, "no flow %s '%s'", in ? "goes into" :
 		    "leaves", comp->id);
@@ -894,25 +914,18 @@ reason_via(struct buf *b, const struct cond *c)
 }
 
 /*
- * One path of reaches or reachable-from: "fact: 'a' reaches 'c' through
- * flows 'ab', 'bc'" or "fact: 'c' is reachable from 'a' through flows
- * 'ab', 'bc'" (the flows nearest the subject of a long path), the flows
- * of the path whose data is assumed to carry the "via" classes, then why
- * the far end matches. path[] holds the hops flows from the subject
- * outwards (reaches) or from the far end inwards (reachable-from); unk is
- * the number of flows of the whole path whose data is not answered.
+ * The fact of one path (explain_one_path()): "'a' reaches 'c' through
+ * flows 'ab', 'bc'", and what its flows carry.
  */
 static void
-explain_one_path(struct eval *e, const struct cond *c,
+reason_path(struct buf *b, const struct cond *c,
     const struct component *comp, const struct component *end,
     const struct flow *const *shown, uint32_t n, uint32_t hops,
-    uint32_t unk, int pos, struct risk *k)
+    uint32_t unk)
 {
-	struct buf		*b = &e->line;
-	int			 back = c->op == COND_REACHES;
-	uint32_t		 i, seen = 0;
+	int		back = c->op == COND_REACHES;
+	uint32_t	i;
 
-	e->kind = REASON_FACT;
 	if (back)
 		buf_addf(b, "'%s' reaches '%s' through ", comp->id,
 		    end->id);
@@ -935,7 +948,31 @@ explain_one_path(struct eval *e, const struct cond *c,
 		if (unk > 0)
 			buf_adds(b, " where answered");
 	}
-	reason_add(e, k);
+}
+
+/*
+ * One path of reaches or reachable-from: "fact: 'a' reaches 'c' through
+ * flows 'ab', 'bc'" or "fact: 'c' is reachable from 'a' through flows
+ * 'ab', 'bc'" (the flows nearest the subject of a long path), the flows
+ * of the path whose data is assumed to carry the "via" classes, then why
+ * the far end matches. path[] holds the hops flows from the subject
+ * outwards (reaches) or from the far end inwards (reachable-from); unk is
+ * the number of flows of the whole path whose data is not answered.
+ */
+static void
+explain_one_path(struct eval *e, const struct cond *c,
+    const struct component *comp, const struct component *end,
+    const struct flow *const *shown, uint32_t n, uint32_t hops,
+    uint32_t unk, int pos, struct risk *k)
+{
+	struct buf		*b = &e->line;
+	uint32_t		 i, seen = 0;
+
+	if (!e->quiet) {
+		e->kind = REASON_FACT;
+		reason_path(b, c, comp, end, shown, n, hops, unk);
+		reason_add(e, k);
+	}
 	for (i = 0; i < n; i++) {
 		if (c->values == 0 || shown[i]->data != 0)
 			continue;
@@ -1055,7 +1092,7 @@ searched:
 	for (i = 0; i < np; i++)
 		explain_one_path(e, c, comp, p[i].end, p[i].shown, p[i].n,
 		    p[i].hops, p[i].unk, pos, k);
-	if (more > 0) {
+	if (more > 0 && !e->quiet) {
 		e->kind = REASON_FACT;
 		buf_addf(&e->line, "more components %s '%s'", back ?
 		    "are reached from" : "reach", comp->id);
@@ -1083,6 +1120,8 @@ explain_path(struct eval *e, const struct cond *c,
 	uint32_t		 hops, n, i, at, unk = 0;
 
 	if (!pos && v == TV_NO) {
+		if (e->quiet)
+			return;
 		e->kind = REASON_FACT;
 		buf_addf(b, "%s '%s'", back ? "nothing reached from" :
 		    "nothing that reaches", comp->id);
@@ -1143,10 +1182,12 @@ explain_contains(struct eval *e, const struct cond *c,
 		reason_add(e, k);
 		return;
 	}
-	e->kind = REASON_FACT;
-	buf_addf(b, "boundary '%s' holds '%s'", bd->id,
-	    e->m->components[mm->wits[bi]]->id);
-	reason_add(e, k);
+	if (!e->quiet) {
+		e->kind = REASON_FACT;
+		buf_addf(b, "boundary '%s' holds '%s'", bd->id,
+		    e->m->components[mm->wits[bi]]->id);
+		reason_add(e, k);
+	}
 	explain(e, c->kids[0], e->m->components[mm->wits[bi]], pos, k);
 	if (!pos && mm->cnts[bi] > 1) {
 		e->kind = REASON_ASSUMED;
@@ -1331,6 +1372,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		explain(e, c->kids[0], obj, !pos, k);
 		return;
 	case COND_KIND:
+		if (e->quiet)
+			return;
 		e->kind = REASON_FACT;
 		reason_obj(b, c->subject, obj);
 		buf_adds(b, " is ");
@@ -1341,6 +1384,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		explain_field(e, c, obj, pos, eval_cond(e, c, obj), k);
 		return;
 	case COND_ANSWERED:
+		if (e->quiet)
+			return;
 		e->kind = REASON_FACT;
 		reason_obj(b, c->subject, obj);
 		buf_addc(b, ' ');
@@ -1369,11 +1414,13 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_FROM:
 	case COND_TO:
-		e->kind = REASON_FACT;
-		buf_addf(b, "flow '%s' %s '%s'", f->id,
-		    c->op == COND_FROM ? "comes from" : "goes to",
-		    c->op == COND_FROM ? f->src->id : f->dst->id);
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_FACT;
+			buf_addf(b, "flow '%s' %s '%s'", f->id,
+			    c->op == COND_FROM ? "comes from" : "goes to",
+			    c->op == COND_FROM ? f->src->id : f->dst->id);
+			reason_add(e, k);
+		}
 		explain(e, c->kids[0], c->op == COND_FROM ? f->src : f->dst,
 		    pos, k);
 		return;
@@ -1402,10 +1449,12 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 			reason_ask(e, k, TARGET_COMPONENT, comp, "boundary");
 			return;
 		}
-		e->kind = REASON_FACT;
-		buf_addf(b, "'%s' is in boundary '%s'", comp->id,
-		    comp->b->id);
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_FACT;
+			buf_addf(b, "'%s' is in boundary '%s'", comp->id,
+			    comp->b->id);
+			reason_add(e, k);
+		}
 		explain(e, c->kids[0], comp->b, pos, k);
 		return;
 	case COND_SYSTEM:

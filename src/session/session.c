@@ -115,6 +115,32 @@ session_summarize_stored(struct session *s, const char *id,
 }
 
 /*
+ * Whether pending finding k is to stay a risk: 2 if people decided on it
+ * (the stored risks by name in names: 1 undecided, 2 decided), 1 if it
+ * was a risk nobody decided on, 0 if it was none.
+ */
+static int
+session_keep(const struct session *s, const struct strmap *names,
+    const struct risk *k)
+{
+	char	*name;
+	size_t	 j;
+	int	 keep;
+
+	name = risk_name(k);
+	keep = (int)(uintptr_t)strmap_get(names, name);
+	if (s->keep != NULL && strmap_get(s->keep, name) != NULL)
+		keep = 2;
+	free(name);
+	for (j = 0; keep != 2 && j < k->naliases; j++)
+		if ((uintptr_t)strmap_get(names, k->aliases[j]) == 2 ||
+		    (s->keep != NULL && strmap_get(s->keep,
+		    k->aliases[j]) != NULL))
+			keep = 2;
+	return keep;
+}
+
+/*
  * The findings that stand only on assumptions are open questions, not
  * risks, unless people decided on one already (as a provisional risk, its
  * name or a name it had): that one stays a provisional risk, so that no
@@ -122,7 +148,9 @@ session_summarize_stored(struct session *s, const char *id,
  * pending are only open questions from here (built and saved before), so
  * their reasons and mitigations are freed (risk_slim()). *asked counts
  * the stored risks nobody decided on that are now questions (the store
- * drops them). stored may be NULL (then loaded if needed).
+ * drops them). stored may be NULL (then loaded if needed). Returns 1,
+ * changing nothing, if one to keep is lean (analyze_lean()): it needs
+ * its reasons, from analyze_unknowns().
  */
 static int
 session_keep_decided(struct session *s, const char *id,
@@ -133,9 +161,9 @@ session_keep_decided(struct session *s, const char *id,
 	struct strmap		 names;
 	const struct risk	*o;
 	struct risk		*k;
-	size_t			 i, j, n = 0;
-	char			*name, **keys;
-	int			 keep;
+	size_t			 i, n = 0;
+	char			**keys;
+	int			 keep, rc = 0;
 
 	*asked = 0;
 	if (pending->n == 0)
@@ -158,6 +186,14 @@ session_keep_decided(struct session *s, const char *id,
 		strmap_put(&names, keys[i],
 		    (void *)(uintptr_t)(risk_decided(o) ? 2 : 1));
 	}
+	for (i = 0; i < pending->n; i++)
+		if (pending->risks[i]->lean && !pending->risks[i]->presumed &&
+		    session_keep(s, &names, pending->risks[i]) == 2)
+			break;
+	if (i < pending->n) {
+		rc = 1;
+		goto out;
+	}
 	for (i = 0; i < pending->n; i++) {
 		k = pending->risks[i];
 		/* What a presumption read: a risk already, as read. */
@@ -166,16 +202,7 @@ session_keep_decided(struct session *s, const char *id,
 			pending->risks[n++] = k;
 			continue;
 		}
-		name = risk_name(k);
-		keep = (int)(uintptr_t)strmap_get(&names, name);
-		if (s->keep != NULL && strmap_get(s->keep, name) != NULL)
-			keep = 2;
-		free(name);
-		for (j = 0; keep != 2 && j < k->naliases; j++)
-			if ((uintptr_t)strmap_get(&names, k->aliases[j]) == 2 ||
-			    (s->keep != NULL && strmap_get(s->keep,
-			    k->aliases[j]) != NULL))
-				keep = 2;
+		keep = session_keep(s, &names, k);
 		if (keep == 2) {
 			analyze_provisional(k);
 			risk_register_take(fresh, k);
@@ -187,13 +214,14 @@ session_keep_decided(struct session *s, const char *id,
 		pending->risks[n++] = k;
 	}
 	pending->n = n;
+	risk_register_sort(fresh);
+out:
 	strmap_release(&names);
 	for (i = 0; i < stored->n; i++)
 		free(keys[i]);
 	free(keys);
 	risk_register_release(&own);
-	risk_register_sort(fresh);
-	return 0;
+	return rc;
 }
 
 /*
@@ -211,12 +239,14 @@ session_reanalyze(struct session *s, const struct model *m, int saving,
 	struct risk_register	fresh, pending;
 	struct risk_questions	q;
 	size_t			merged = 0, asked = 0, nq = 0;
-	int			rc = -1, current, kept;
+	int			rc = -1, current, kept, keep;
 
 	risk_register_init(&fresh);
 	risk_register_init(&pending);
 	memset(&q, 0, sizeof q);
-	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1)
+	/* Lean: most pending findings are only counted and kept as
+	   questions here. */
+	if (analyze_lean(s->cat, m, &fresh, &pending, err) == -1)
 		goto out;
 	/* Counted before the decided ones are kept as risks: their fields
 	   are unanswered still ('parapet questions' lists them too). */
@@ -227,8 +257,17 @@ session_reanalyze(struct session *s, const struct model *m, int saving,
 	    m->system.id, err)) == -1 || (!kept && store_save_questions(
 	    s->store, m->system.id, &q, err) == -1)))
 		goto out;
-	if (session_keep_decided(s, m->system.id, &fresh, &pending, NULL,
-	    &asked, err) == -1)
+	if ((keep = session_keep_decided(s, m->system.id, &fresh, &pending,
+	    NULL, &asked, err)) == 1) {
+		/* A decided one among the lean: whole reasons for it. */
+		risk_register_release(&fresh);
+		risk_register_release(&pending);
+		if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1)
+			goto out;
+		keep = session_keep_decided(s, m->system.id, &fresh, &pending,
+		    NULL, &asked, err);
+	}
+	if (keep == -1)
 		goto out;
 	/*
 	 * Nothing to change: no write lock taken or waited for, so that a
