@@ -111,4 +111,29 @@ run check "$DB" --fail-on high
 expect_rc 0 "check once the risk is decided"
 expect_no_out "to pass" "a passing check gives no advice"
 
+# README's first steps of deciding, as written there, on the template it
+# starts from: the risk and mitigation it names exist, and the name given
+# in PARAPET_USER is who the sign-off report says recorded them.
+readme="$SRC/README.md"
+grep -qF 'build/parapet risk my.db llm-indirect-prompt-injection@planner-llm' "$readme" ||
+    fail "README no longer shows how to decide a risk"
+grep -qF 'PARAPET_USER="Priya Shah"' "$readme" ||
+    fail "README no longer says how the history names a person"
+newdb my
+run new "$DB" --template agent-with-tools
+expect_rc 0 "new from agent-with-tools, as README does"
+export PARAPET_USER="Priya Shah"
+run mitigation "$DB" llm-indirect-prompt-injection@planner-llm \
+    m-segregate-untrusted-content --status planned --owner "Platform team" \
+    --due 2027-03-31
+expect_rc 0 "README's mitigation command"
+run risk "$DB" llm-indirect-prompt-injection@planner-llm \
+    --status mitigating --owner "Head of AI" --justification "Segregation planned"
+expect_rc 0 "README's risk command"
+run export "$DB" --format markdown --output "$T/sign-off.md"
+expect_rc 0 "README's sign-off export"
+grep -qF -- "- **Decided:** Priya Shah," "$T/sign-off.md" ||
+    fail "the sign-off report does not name the PARAPET_USER who decided"
+export PARAPET_USER=tester
+
 finish
