@@ -236,6 +236,12 @@ void	cli_print_field_question(const struct risk_question *, int detail);
 struct session_summary;
 void	cli_print_summary(const struct session_summary *);
 /*
+ * A note for each inference-service that sends to no component of kind
+ * model: the threats to the model it serves need that model drawn.
+ */
+struct model;
+void	cli_note_unserved(const struct model *);
+/*
  * The index of a word of a vocabulary given to an option; -1 after
  * printing that it is unknown (as what, NULL: the vocabulary's name) with
  * the nearest word or the list of them.

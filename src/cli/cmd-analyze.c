@@ -11,6 +11,7 @@
 #include "session/session.h"
 #include "store/store.h"
 #include "util/error.h"
+#include "util/strmap.h"
 
 void
 cli_print_summary(const struct session_summary *ss)
@@ -74,6 +75,56 @@ cli_print_summary(const struct session_summary *ss)
 		    ss->merged == 1 ? "its" : "their");
 }
 
+/*
+ * A user who draws a hosted LLM as an inference-service only, with no
+ * model behind it, gets none of the threats to the model (prompt
+ * injection, jailbreaks, extraction): they apply to a component of kind
+ * model that prompts reach. Say so, once per service, in a way that says
+ * what to add; linear in the model's size.
+ */
+void
+cli_note_unserved(const struct model *m)
+{
+	struct strmap		 kinds, served;
+	struct component	*c;
+	const struct component	*to;
+	struct flow		*f;
+	size_t			 i, nservices = 0;
+
+	for (i = 0; i < m->ncomponents; i++)
+		if (m->components[i]->kind == KIND_INFERENCE_SERVICE)
+			nservices++;
+	if (nservices == 0)
+		return;
+	strmap_init(&kinds);
+	strmap_init(&served);
+	for (i = 0; i < m->ncomponents; i++) {
+		c = m->components[i];
+		strmap_put(&kinds, c->id, c);
+	}
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		to = strmap_get(&kinds, f->to);
+		if (to != NULL && to->kind == KIND_MODEL)
+			strmap_put(&served, f->from, f);
+	}
+	for (i = 0; i < m->ncomponents; i++) {
+		c = m->components[i];
+		if (c->kind != KIND_INFERENCE_SERVICE ||
+		    strmap_get(&served, c->id) != NULL)
+			continue;
+		printf("note: inference-service '");
+		cli_puts(stdout, c->id);
+		printf("' sends to no model: the threats to the model it "
+		    "serves (prompt injection among them) apply to a "
+		    "component of kind model; add one, with a flow of "
+		    "prompts or inputs from the service to it and one of "
+		    "model-output back (parapet-model(5))\n");
+	}
+	strmap_release(&served);
+	strmap_release(&kinds);
+}
+
 /* Analyze one model again; 0, or 1 after printing the error. */
 static int
 analyze_model(struct session *s, const char *id)
@@ -96,6 +147,7 @@ analyze_model(struct session *s, const char *id)
 	    "(unversioned)");
 	printf("\n");
 	cli_print_summary(&sum);
+	cli_note_unserved(m);
 	rc = 0;
 out:
 	model_free(m);

@@ -156,6 +156,12 @@ check_register(const struct catalogue *cat, const struct model *m,
 		    vocab_name(&vocab_severity, level));
 		cli_puts(stdout, m->system.id);
 		printf("'\n");
+		/* What a pipeline's reader does next, not only what failed. */
+		printf("to pass, a risk owner decides each risk above: "
+		    "mitigated, with a mitigation implemented or verified, "
+		    "or accepted or not-applicable, with a justification "
+		    "('parapet risk' and 'parapet mitigation', or the "
+		    "decisions: section of a model file)\n");
 		rc = EXIT_CHECK;
 	} else {
 		printf("%sno open or mitigating risk at or above %s in '",

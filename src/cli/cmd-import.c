@@ -896,6 +896,7 @@ retry:
 	    m->nflows, m->nflows == 1 ? "" : "s");
 	free(shown);
 	cli_print_summary(&sum);
+	cli_note_unserved(m);
 	if (dec.reg.n > 0)
 		printf("%zu decision%s applied from the file, %zu unchanged\n",
 		    applied, applied == 1 ? "" : "s", dec.reg.n - applied);

@@ -40,9 +40,10 @@ struct vocab {
 	    "engineer, administrator") \
 	X(KIND_APPLICATION, "application", "code that serves users or " \
 	    "orchestrates calls") \
-	X(KIND_MODEL, "model", "a trained model used for inference") \
-	X(KIND_INFERENCE_SERVICE, "inference-service", "an endpoint that " \
-	    "serves a model") \
+	X(KIND_MODEL, "model", "a trained model used for inference, " \
+	    "hosted or in-house") \
+	X(KIND_INFERENCE_SERVICE, "inference-service", "an endpoint " \
+	    "serving a model; add that model as well") \
 	X(KIND_TRAINING_PIPELINE, "training-pipeline", "training, " \
 	    "fine-tuning or evaluation jobs") \
 	X(KIND_DATASET, "dataset", "training, fine-tuning or evaluation " \
