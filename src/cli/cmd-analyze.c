@@ -69,10 +69,17 @@ cli_print_summary(const struct session_summary *ss)
 		    "risks no longer apply", sum->gone == 1 ?
 		    "its decision" : "their decisions");
 	if (ss->merged > 0)
-		printf("%zu earlier %s merged into findings that name every "
-		    "target, %s decisions kept (see 'parapet history')\n",
-		    ss->merged, ss->merged == 1 ? "risk was" : "risks were",
-		    ss->merged == 1 ? "its" : "their");
+		/*
+		 * Folded into a finding that names several targets, or
+		 * covered by another threat on the same target: either way
+		 * part of a finding now, with whatever decision it had.
+		 */
+		printf("%zu earlier %s now part of %s that cover%s %s, with "
+		    "any decision %s had (see 'parapet history')\n",
+		    ss->merged, ss->merged == 1 ? "risk is" : "risks are",
+		    ss->merged == 1 ? "a finding" : "findings",
+		    ss->merged == 1 ? "s" : "", ss->merged == 1 ? "it" : "them",
+		    ss->merged == 1 ? "it" : "they");
 }
 
 /*

@@ -95,7 +95,7 @@ expect_rc 0 "plan a mitigation of that risk"
 # the decisions moved onto it, the earlier risks gone, and history says so.
 PARAPET_NOW=2026-11-27T10:00:00Z run analyze "$db"
 expect_rc 0 "re-analysis with one finding per model"
-expect_out "3 earlier risks were merged into findings that name every target, their decisions kept" \
+expect_out "3 earlier risks are now part of findings that cover them, with any decision they had" \
     "the analysis says the decisions moved"
 run risks "$db" --all
 n="$(grep -c ' llm-improper-output-handling@' "$T/out")"
@@ -195,7 +195,7 @@ sed -e 's/, destination: model-chosen }$/ }/' "$T/tools.yaml" >"$T/tools2.yaml"
 grep -q "id: fetch.*model-chosen" "$T/tools2.yaml" || fail "fetch keeps its destination"
 PARAPET_NOW=2026-11-27T10:00:00Z run import "$T/tools2.yaml" "$db"
 expect_rc 0 "re-analysis with one finding per calling agent"
-expect_out "earlier risks were merged into findings that name every target, their decisions kept" \
+expect_out "earlier risks are now part of findings that cover them, with any decision they had" \
     "the analysis says the decision moved"
 run risks "$db" --all
 n="$(grep -c ' agent-tool-exfiltration@' "$T/out")"
@@ -230,7 +230,7 @@ run risk "$db" data-poisoning-untrusted-sources@labels --status mitigating \
 expect_rc 0 "decide the dataset's risk"
 PARAPET_NOW=2026-11-27T10:00:00Z run analyze "$db"
 expect_rc 0 "re-analysis with the feedback dataset covered by the model's finding"
-expect_out "merged into findings" "the analysis says the decision moved"
+expect_out "now part of" "the analysis says the decision moved"
 run risks "$db" --all
 expect_no_out "data-poisoning-untrusted-sources@labels" \
     "the dataset's poisoning is no risk of its own"
@@ -330,7 +330,7 @@ run risk "$db" flow-unencrypted-sensitive@orchestrator --status accepted \
 expect_rc 0 "accept the caller's clear-text finding"
 PARAPET_NOW=2026-11-28T10:00:00Z run analyze "$db"
 expect_rc 0 "re-analysis with a request and its answer as one finding"
-expect_out "merged into findings" "the analysis says the decision moved"
+expect_out "now part of" "the analysis says the decision moved"
 run risks "$db" --all
 expect_no_out "flow-unencrypted-sensitive@orchestrator" \
     "the answers are no finding on the caller"
@@ -423,7 +423,7 @@ run risk "$db" agent-actions-unaudited@agent --status accepted \
 expect_rc 0 "accept the agent's audit-trail risk"
 PARAPET_NOW=2026-12-06T10:00:00Z run analyze "$db"
 expect_rc 0 "re-analysis with one finding per chain of calls"
-expect_out "merged into findings" "the analysis says the decision moved"
+expect_out "now part of" "the analysis says the decision moved"
 run risks "$db" --all
 n="$(grep -c ' agent-actions-unaudited@' "$T/out")"
 [ "$n" -eq 1 ] || fail "one audit-trail finding for the chain of calls ($n)"
