@@ -305,7 +305,7 @@ walk_open(struct tui *t, struct walk *w)
 		pick_init(&pk, q->text, 0);
 		pick_add(&pk, "yes", NULL, "the team does this");
 		pick_add(&pk, "no", NULL, "it does not: raises the related "
-		    "risks");
+		    "risks that fit this model");
 		pick_add(&pk, "unknown", NULL, "not known yet: an open "
 		    "question, raises no risk");
 		a = walk_answer(t->m, q->id);

@@ -26,7 +26,7 @@ tui_has '5 Practice 6 Analysis 7 Review'
 tui_keys 5
 tui_wait 'Step 5 of 7: Practice questions'
 tui_keys Enter
-tui_wait 'it does not: raises the related risks'
+tui_wait 'it does not: raises the related risks that fit this model'
 tui_keys Up Enter
 tui_wait "saved: answer 'q-staff-awareness': no"
 tui_has '[no ] Do the people'
