@@ -1136,6 +1136,41 @@ md_guideline_risk(struct md *d, const struct risk *k, size_t n)
 	}
 }
 
+static enum tri	md_answer(const struct model *, const char *, const char **);
+
+/*
+ * "2 yes, 1 unknown": how the model answers the practice questions of
+ * subsection gid, so that a row with no risk reads as answered, not as
+ * left out; "none asked" where the catalogue has no question there.
+ */
+static void
+md_practice_counts(struct md *d, struct buf *o, const char *gid)
+{
+	const struct catalogue	*cat = d->in->cat;
+	const char		*note;
+	size_t			 n[3] = { 0, 0, 0 }, i, k = 0;
+	enum tri		 a;
+
+	for (i = 0; cat != NULL && i < cat->nquestions; i++) {
+		if (cat->questions[i]->guideline == NULL ||
+		    strcmp(cat->questions[i]->guideline, gid) != 0)
+			continue;
+		a = md_answer(d->m, cat->questions[i]->id, &note);
+		n[a == TRI_YES ? 0 : a == TRI_NO ? 1 : 2]++;
+	}
+	if (n[0] + n[1] + n[2] == 0) {
+		buf_adds(o, "none asked");
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		if (n[i] == 0)
+			continue;
+		buf_addf(o, "%s%zu %s", k++ > 0 ? ", " : "", n[i],
+		    md_word(&vocab_answer, i == 0 ? TRI_YES : i == 1 ? TRI_NO :
+		    TRI_UNKNOWN));
+	}
+}
+
 static int
 md_guidelines(struct md *d, struct error *err)
 {
@@ -1143,17 +1178,21 @@ md_guidelines(struct md *d, struct error *err)
 	size_t		 g, *v;
 
 	buf_addf(o, "## Guideline coverage\n\n"
-	    "The %zu subsections of the guidelines, the risks that apply "
-	    "under each, and how far their mitigations have got "
-	    "(implemented or verified, of those not rejected).\n\n"
-	    "| Subsection | Risks | Open or mitigating | Mitigations in "
-	    "place |\n| --- | --- | ---: | ---: |\n", d->ng);
+	    "The %zu subsections of the guidelines: how the model answers "
+	    "their practice questions, the risks that apply under each, and "
+	    "how far their mitigations have got (implemented or verified, of "
+	    "those not rejected).\n\n"
+	    "| Subsection | Practice answers | Risks | Open or mitigating | "
+	    "Mitigations in place |\n| --- | --- | --- | ---: | ---: |\n",
+	    d->ng);
 	for (g = 0; g < d->ng; g++) {
 		/* A row as md_tr() writes it: no cell of it is empty. */
 		v = &d->gcount[5 * g];
 		buf_addf(o, "| %s ", d->gids[g]);
 		md_cell(o, catalogue_ref_title(d->in->cat, REF_GUIDELINE,
 		    d->gids[g]));
+		buf_adds(o, " | ");
+		md_practice_counts(d, o, d->gids[g]);
 		buf_adds(o, " | ");
 		if (md_spool_copy(o, &d->cites[g], err) == -1)
 			return -1;

@@ -127,6 +127,15 @@ run questions hr.db
 expect_rc 0 "questions"
 grep -A2 "q-staff-awareness" "$T/out" | grep -qF "note: annual course, 2026" ||
     fail "questions: the note is not shown under its question"
+# The report's coverage table says how each subsection's practice
+# questions are answered: a row with no risk reads as answered, not as
+# left out ("none | 0 | 0 of 0" alone did).
+run export hr.db --format markdown
+expect_rc 0 "export markdown after an answer"
+expect_out "| 1.1 Raise staff awareness of threats and risks | 1 yes | none | 0 | 0 of 0 |" \
+    "the coverage row of 1.1 names its practice answer"
+expect_out "| 1.2 Model the threats to your system | 1 unknown | " \
+    "the coverage row of 1.2 says its question is not answered"
 run answer --help
 expect_out "a note on the answer, kept and exported with it" "answer --help"
 grep -qF "note: key" "$T/out" && fail "answer --help: 'note: key'"
