@@ -92,44 +92,20 @@ cli_print_summary(const struct session_summary *ss)
 void
 cli_note_unserved(const struct model *m)
 {
-	struct strmap		 kinds, served;
-	struct component	*c;
-	const struct component	*to;
-	struct flow		*f;
-	size_t			 i, nservices = 0;
+	const struct component	**v;
+	size_t			  i, n;
 
-	for (i = 0; i < m->ncomponents; i++)
-		if (m->components[i]->kind == KIND_INFERENCE_SERVICE)
-			nservices++;
-	if (nservices == 0)
-		return;
-	strmap_init(&kinds);
-	strmap_init(&served);
-	for (i = 0; i < m->ncomponents; i++) {
-		c = m->components[i];
-		strmap_put(&kinds, c->id, c);
-	}
-	for (i = 0; i < m->nflows; i++) {
-		f = m->flows[i];
-		to = strmap_get(&kinds, f->to);
-		if (to != NULL && to->kind == KIND_MODEL)
-			strmap_put(&served, f->from, f);
-	}
-	for (i = 0; i < m->ncomponents; i++) {
-		c = m->components[i];
-		if (c->kind != KIND_INFERENCE_SERVICE ||
-		    strmap_get(&served, c->id) != NULL)
-			continue;
+	n = model_unserved(m, &v);
+	for (i = 0; i < n; i++) {
 		printf("note: inference-service '");
-		cli_puts(stdout, c->id);
+		cli_puts(stdout, v[i]->id);
 		printf("' sends to no model: the threats to the model it "
 		    "serves (prompt injection among them) apply to a "
 		    "component of kind model; add one, with a flow of "
 		    "prompts or inputs from the service to it and one of "
 		    "model-output back (parapet-model(5))\n");
 	}
-	strmap_release(&served);
-	strmap_release(&kinds);
+	free(v);
 }
 
 /* Analyze one model again; 0, or 1 after printing the error. */

@@ -1094,6 +1094,43 @@ model_find(const struct model *m, const char *id)
 	return strmap_get(&m->ids, id);
 }
 
+size_t
+model_unserved(const struct model *m, const struct component ***out)
+{
+	struct strmap		 kinds, served;
+	const struct component	*c, *to, **v = NULL;
+	size_t			 i, n = 0, nservices = 0;
+
+	*out = NULL;
+	for (i = 0; i < m->ncomponents; i++)
+		if (m->components[i]->kind == KIND_INFERENCE_SERVICE)
+			nservices++;
+	if (nservices == 0)
+		return 0;
+	strmap_init(&kinds);
+	strmap_init(&served);
+	for (i = 0; i < m->ncomponents; i++)
+		strmap_put(&kinds, m->components[i]->id, m->components[i]);
+	for (i = 0; i < m->nflows; i++) {
+		to = strmap_get(&kinds, m->flows[i]->to);
+		if (to != NULL && to->kind == KIND_MODEL)
+			strmap_put(&served, m->flows[i]->from, m->flows[i]);
+	}
+	for (i = 0; i < m->ncomponents; i++) {
+		c = m->components[i];
+		if (c->kind != KIND_INFERENCE_SERVICE ||
+		    strmap_get(&served, c->id) != NULL)
+			continue;
+		if (v == NULL)
+			v = xreallocarray(NULL, nservices, sizeof *v);
+		v[n++] = c;
+	}
+	strmap_release(&served);
+	strmap_release(&kinds);
+	*out = v;
+	return n;
+}
+
 struct component *
 model_component(const struct model *m, const char *id)
 {

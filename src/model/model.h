@@ -298,6 +298,14 @@ int		 model_index_all(struct model *, const char *file,
 const struct objref *model_find(const struct model *, const char *);
 struct component *model_component(const struct model *, const char *);
 struct practice	*model_practice(const struct model *, const char *);
+/*
+ * The inference services that send to no component of kind model (a
+ * hosted LLM drawn as its endpoint only): the threats to the model it
+ * serves (prompt injection among them) have nothing to apply to. Their
+ * number; *out (freed by the caller) lists them in the model's order.
+ */
+size_t		 model_unserved(const struct model *,
+		     const struct component ***);
 
 /*
  * Derived facts: the one definition of each that the analysis, the screens

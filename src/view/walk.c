@@ -710,15 +710,32 @@ walk_question_object(const struct model *m, const struct risk_questions *fq,
 
 /* The analysis step: what the analysis found, in counts. */
 static void
-walk_analysis(struct vlist *l, const struct risk_counts *c,
-    const struct risk_questions *fq, struct walk_fill *wf, int width)
+walk_analysis(struct vlist *l, const struct model *m,
+    const struct risk_counts *c, const struct risk_questions *fq,
+    struct walk_fill *wf, int width)
 {
 	static const struct risk_questions none;
 	static const struct risk_counts zero;
 	const struct risk_counts	rc = c != NULL ? *c : zero;
+	const struct component		**unserved;
 	struct vline			*v;
 	char				*note;
+	size_t				 i, n;
 	int				 s;
+
+	/* What no risk can show: an endpoint drawn with no model behind. */
+	unserved = NULL;
+	n = m != NULL ? model_unserved(m, &unserved) : 0;
+	for (i = 0; i < n; i++) {
+		note = xasprintf("'%s' is an inference-service that sends to "
+		    "no model: the threats to the model it serves (prompt "
+		    "injection among them) are not raised. Add a component "
+		    "of kind model behind it (step 3), with flows to and "
+		    "from it (step 4).", unserved[i]->id);
+		walk_note(l, VS_WARN, note, width);
+		free(note);
+	}
+	free(unserved);
 
 	if (fq == NULL)
 		fq = &none;
@@ -918,7 +935,7 @@ walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
 		walk_practice(l, m, c, width);
 		break;
 	case WALK_ANALYSIS:
-		walk_analysis(l, rc, fq, wf, width);
+		walk_analysis(l, m, rc, fq, wf, width);
 		break;
 	case WALK_REVIEW:
 	case WALK_COUNT:
