@@ -9,50 +9,7 @@ cd "$T" || exit 1
 
 # The system as a newcomer first draws it: complaint e-mails from the
 # internet summarised with the help of a vendor's endpoint.
-cat >endpoint.yaml <<'EOF'
-parapet: 1
-system:
-  id: complaints
-  name: Complaint summariser
-boundaries:
-  - id: internet
-    name: Internet
-    trust: untrusted
-  - id: bank
-    name: Bank
-    trust: internal
-  - id: vendor
-    name: Vendor
-    trust: partner
-components:
-  - id: mail
-    name: Complaint e-mails
-    kind: data-source
-    boundary: internet
-    untrusted-input: true
-  - id: app
-    name: Summariser
-    kind: application
-    boundary: bank
-  - id: hosted-llm
-    name: Hosted LLM
-    kind: inference-service
-    boundary: vendor
-    provider: third-party
-flows:
-  - id: mail-in
-    from: mail
-    to: app
-    data: [documents]
-  - id: ask
-    from: app
-    to: hosted-llm
-    data: [prompt]
-  - id: answer
-    from: hosted-llm
-    to: app
-    data: [model-output]
-EOF
+cp "$SRC/tests/data/endpoint-only.yaml" endpoint.yaml
 note="note: inference-service 'hosted-llm' sends to no model: the threats to the model it serves (prompt injection among them) apply to a component of kind model"
 
 newdb a

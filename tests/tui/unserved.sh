@@ -9,51 +9,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 : "${srcdir:=$here/../..}"
 TUI_COLS=100 TUI_ROWS=30
 
-cat >"$TUI_DIR/endpoint.yaml" <<'YAML'
-parapet: 1
-system:
-  id: complaints
-  name: Complaint summariser
-boundaries:
-  - id: internet
-    name: Internet
-    trust: untrusted
-  - id: bank
-    name: Bank
-    trust: internal
-  - id: vendor
-    name: Vendor
-    trust: partner
-components:
-  - id: mail
-    name: Complaint e-mails
-    kind: data-source
-    boundary: internet
-    untrusted-input: true
-  - id: app
-    name: Summariser
-    kind: application
-    boundary: bank
-  - id: hosted-llm
-    name: Hosted LLM
-    kind: inference-service
-    boundary: vendor
-    provider: third-party
-flows:
-  - id: mail-in
-    from: mail
-    to: app
-    data: [documents]
-  - id: ask
-    from: app
-    to: hosted-llm
-    data: [prompt]
-  - id: answer
-    from: hosted-llm
-    to: app
-    data: [model-output]
-YAML
-
 # open_analysis DB: parapet on DB, its only model's analysis step.
 open_analysis() {
 	tui_start "$PARAPET" "$1"
@@ -64,7 +19,7 @@ open_analysis() {
 }
 
 db="$TUI_DIR/endpoint.db"
-"$PARAPET" import "$TUI_DIR/endpoint.yaml" "$db" >/dev/null ||
+"$PARAPET" import "$srcdir/tests/data/endpoint-only.yaml" "$db" >/dev/null ||
     tui_fail "could not import the endpoint-only model"
 open_analysis "$db"
 tui_wait 'Step 6 of 7: Analysis'
