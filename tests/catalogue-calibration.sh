@@ -870,5 +870,22 @@ grep -q '^medium .* 2x4  sensitive-data-to-third-party-ai@liveness-vendor ' "$T/
     fail "$model: biometric data to a supplier weighs no more than invoice scans"
 above sensitive-data-to-third-party-ai@liveness-vendor sensitive-data-to-third-party-ai@ocr-vendor
 
+# A coding agent confined to a sandbox: it and its shell act on the job
+# container's scratch copy, and its patches leave only as pull requests a
+# maintainer reviews, so a wrong patch is read before anything relies on
+# it (medium, as for staff who read a draft). The same agent also writing
+# straight into the repository acts outside the sandbox with nobody
+# reviewing: the wrong patch is relied on as written (high).
+model=calibration-sandboxed-coder
+register "$SRC/tests/threats/llm-misinformation-overreliance/fires-patch-llm.yaml"
+expect llm-misinformation-overreliance@patch-llm medium
+{
+	cat "$SRC/tests/threats/llm-misinformation-overreliance/fires-patch-llm.yaml"
+	echo '  - { id: write, from: coder, to: repo, data: [source-code] }'
+} >"$T/unsandboxed.yaml"
+model=calibration-sandboxed-coder-writes-out
+register "$T/unsandboxed.yaml"
+expect llm-misinformation-overreliance@patch-llm high
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
