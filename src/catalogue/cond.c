@@ -165,6 +165,8 @@ cond_free(struct cond *c)
 		cond_free(c->kids[i]);
 	free(c->kids);
 	free(c->question);
+	free(c->says);
+	free(c->says_not);
 	free(c);
 }
 
@@ -730,6 +732,11 @@ cond_parse_holds_one(struct cond_parser *p, const struct ynode *w,
 		    d->id, w->line);
 		return -1;
 	}
+	/* With words of its own, it stays one node, so reasons use them. */
+	if (c->says != NULL || c->says_not != NULL) {
+		cond_add_kid(all, c);
+		return 0;
+	}
 	for (i = 0; i < c->nkids; i++)
 		cond_add_kid(all, c->kids[i]);
 	c->nkids = 0;
@@ -753,6 +760,31 @@ cond_parse_holds(struct cond_parser *p, const struct ynode *v,
 		if (cond_parse_holds_one(p, v->items[i], subject, kinds,
 		    all) == -1)
 			return -1;
+	return 0;
+}
+
+/*
+ * "says: TEXT" or "says-not: TEXT" in a mapping: the words a reason uses
+ * for the whole mapping holding (or failing) on facts, after the subject's
+ * name, in place of a line for each entry.
+ */
+static int
+cond_parse_says(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, struct cond *all)
+{
+	char	**to = strcmp(k->value, "says") == 0 ? &all->says :
+		    &all->says_not;
+
+	if (v->type != YNODE_SCALAR || v->value[0] == '\0') {
+		ynode_error(p->doc, v, p->err, "%s must be a text, the words "
+		    "for the condition", k->value);
+		return -1;
+	}
+	if (*to != NULL) {
+		ynode_error(p->doc, k, p->err, "%s is given twice", k->value);
+		return -1;
+	}
+	*to = xstrdup(v->value);
 	return 0;
 }
 
@@ -801,6 +833,13 @@ cond_parse_map(struct cond_parser *p, const struct ynode *n,
 		if (strcmp(YNODE_KEY(n, i)->value, "holds") == 0) {
 			if (cond_parse_holds(p, YNODE_VAL(n, i), subject,
 			    kinds, all) == -1)
+				goto fail;
+			continue;
+		}
+		if (strcmp(YNODE_KEY(n, i)->value, "says") == 0 ||
+		    strcmp(YNODE_KEY(n, i)->value, "says-not") == 0) {
+			if (cond_parse_says(p, YNODE_KEY(n, i),
+			    YNODE_VAL(n, i), all) == -1)
 				goto fail;
 			continue;
 		}
@@ -882,6 +921,26 @@ cond_format_pair(const struct cond *c, struct buf *b)
 	cond_format_value(c, b);
 }
 
+/*
+ * A mapping's entries, "k: v, ...": a named condition with words of its
+ * own, kept as one node (cond_parse_holds_one()), as if written out.
+ */
+static void
+cond_format_pairs(const struct cond *c, struct buf *b)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nkids; i++) {
+		if (i > 0)
+			buf_adds(b, ", ");
+		if (c->kids[i]->key == NULL && c->kids[i]->op == COND_ALL &&
+		    c->kids[i]->implicit)
+			cond_format_pairs(c->kids[i], b);
+		else
+			cond_format_pair(c->kids[i], b);
+	}
+}
+
 /* The value a node was written with (for a mapping, the mapping). */
 static void
 cond_format_value(const struct cond *c, struct buf *b)
@@ -893,11 +952,7 @@ cond_format_value(const struct cond *c, struct buf *b)
 	case COND_ANY:
 		if (c->op == COND_ALL && c->implicit) {
 			buf_addc(b, '{');
-			for (i = 0; i < c->nkids; i++) {
-				if (i > 0)
-					buf_adds(b, ", ");
-				cond_format_pair(c->kids[i], b);
-			}
+			cond_format_pairs(c, b);
 			buf_addc(b, '}');
 			return;
 		}

@@ -88,6 +88,9 @@ struct cond {
 	const struct field	*field;		/* COND_FIELD, COND_ANSWERED */
 	unsigned		 values;	/* see enum cond_op */
 	char			*question;	/* COND_PRACTICE */
+	char			*says;		/* a mapping's words for it
+					   holding ("says:"), or NULL */
+	char			*says_not;	/* and for it failing */
 	struct cond		**kids;
 	size_t			 nkids;
 	unsigned long		 line;		/* of the key or item */

@@ -762,6 +762,27 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 static void	explain(struct eval *, const struct cond *, const void *, int,
 		    struct risk *);
 
+/*
+ * What something must be to match c: " matches {...}", or the words of a
+ * mapping that has them (its says:, "is a camera or microphone").
+ */
+static void
+reason_matches(struct buf *b, const struct cond *c)
+{
+	const struct cond	*w = c;
+
+	/* "{holds: NAME}" alone: the named condition's words. */
+	while (w->says == NULL && w->op == COND_ALL && w->implicit &&
+	    w->nkids == 1)
+		w = w->kids[0];
+	if (w->says != NULL) {
+		buf_addf(b, " %s", w->says);
+		return;
+	}
+	buf_adds(b, " matches ");
+	cond_format(c, b);
+}
+
 /* "fact: no flow into 'x' matches {...}" and the like. */
 static void
 explain_none(struct eval *e, const struct cond *c, const char *what,
@@ -770,8 +791,8 @@ explain_none(struct eval *e, const struct cond *c, const char *what,
 	if (e->quiet)
 		return;
 	e->kind = REASON_FACT;
-	buf_addf(&e->line, "%s '%s' matches ", what, comp->id);
-	cond_format(c->kids[0], &e->line);
+	buf_addf(&e->line, "%s '%s'", what, comp->id);
+	reason_matches(&e->line, c->kids[0]);
 	reason_add(e, k);
 }
 
@@ -1126,8 +1147,7 @@ explain_path(struct eval *e, const struct cond *c,
 		buf_addf(b, "%s '%s'", back ? "nothing reached from" :
 		    "nothing that reaches", comp->id);
 		reason_via(b, c);
-		buf_adds(b, " matches ");
-		cond_format(c->kids[0], b);
+		reason_matches(b, c->kids[0]);
 		reason_add(e, k);
 		return;
 	}
@@ -1151,8 +1171,7 @@ explain_path(struct eval *e, const struct cond *c,
 		buf_addf(b, "nothing else %s '%s'", back ?
 		    "reached from" : "that reaches", comp->id);
 		reason_via(b, c);
-		buf_adds(b, " matches ");
-		cond_format(c->kids[0], b);
+		reason_matches(b, c->kids[0]);
 		buf_adds(b, " (not answered)");
 		reason_add(e, k);
 		reason_ask(e, k, TARGET_COMPONENT, comp, back ? "what it "
@@ -1177,8 +1196,8 @@ explain_contains(struct eval *e, const struct cond *c,
 	}
 	if (!pos && v == TV_NO) {
 		e->kind = REASON_FACT;
-		buf_addf(b, "nothing in boundary '%s' matches ", bd->id);
-		cond_format(c->kids[0], b);
+		buf_addf(b, "nothing in boundary '%s'", bd->id);
+		reason_matches(b, c->kids[0]);
 		reason_add(e, k);
 		return;
 	}
@@ -1352,6 +1371,20 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	enum tv			 v;
 	size_t			 i;
 
+	/*
+	 * A mapping with words for it, settled on facts: one line in those
+	 * words. Resting on an unanswered field, its entries say which.
+	 */
+	if ((pos ? c->says : c->says_not) != NULL &&
+	    eval_cond(e, c, obj) == (pos ? TV_YES : TV_NO)) {
+		if (e->quiet)
+			return;
+		e->kind = REASON_FACT;
+		reason_obj(b, c->subject, obj);
+		buf_addf(b, " %s", pos ? c->says : c->says_not);
+		reason_add(e, k);
+		return;
+	}
 	switch (c->op) {
 	case COND_ALL:
 	case COND_ANY:
@@ -1465,8 +1498,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		mm = &e->memo[c->slot];
 		if (!pos && v == TV_NO) {
 			e->kind = REASON_FACT;
-			buf_adds(b, "no component matches ");
-			cond_format(c->kids[0], b);
+			buf_adds(b, "no component");
+			reason_matches(b, c->kids[0]);
 			reason_add(e, k);
 			return;
 		}
