@@ -651,6 +651,20 @@ above recording-retention-consent@archive recording-retention-consent@qa-recordi
     grep -q '^    impact -1: what it holds is kept for a set period at most, then deleted$' ||
     fail "$model: a limited retention does not lower the recordings' impact"
 
+# Who may read what an index returns is stated, not assumed: an index of
+# confidential documents whose access-control is not answered is an open
+# question naming the finding, not a risk; stated none, it is the risk.
+model=calibration-index-access-unstated
+register "$SRC/tests/threats/rag-access-control-gap/fires-kb.yaml"
+grep -q '^[a-z]* .* rag-access-control-gap@kb ' "$T/risks" &&
+    fail "$model: an unanswered access-control raises the risk"
+grep -A2 "^field .* access-control of vector-store 'kb' is not answered" "$T/questions" |
+    grep -q '^             high     3x4  rag-access-control-gap@kb ' ||
+    fail "$model: the unanswered access-control is not a question naming the finding"
+model=calibration-index-access-none
+register "$SRC/tests/threats/rag-access-control-gap/fires-deal-index.yaml"
+expect rag-access-control-gap@deal-index high
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.

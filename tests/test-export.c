@@ -1703,8 +1703,8 @@ check_xml_file(const char *file, const char *attr)
 }
 
 /*
- * The words added to format 1 for a sandbox zone and a flow to the data's
- * own controller validate against the schema and come back from XML.
+ * The words added to format 1 for a sandbox zone, a flow to the data's
+ * own controller, a store's retention and an index's access control validate against the schema and come back from XML.
  */
 static void
 test_xml_sandbox_and_controller(void **state)
@@ -1716,6 +1716,12 @@ test_xml_sandbox_and_controller(void **state)
 	    "quiet-airline.yaml", " to-controller=\"true\"");
 	check_xml_file("tests/data/calibration/call-recordings.yaml",
 	    " retention=\"limited\"");
+	check_xml_file("tests/threats/rag-access-control-gap/"
+	    "quiet-client-index.yaml", " access-control=\"per-user\"");
+	check_xml_file("tests/threats/rag-access-control-gap/"
+	    "quiet-team-index.yaml", " access-control=\"uniform\"");
+	check_xml_file("tests/threats/rag-access-control-gap/"
+	    "fires-deal-index.yaml", " access-control=\"none\"");
 }
 
 int

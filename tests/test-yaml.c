@@ -1269,6 +1269,8 @@ test_new_fields_round_trip(void **state)
 	    "  - {id: b, name: B, kind: agent, biometric-data: true}\n"
 	    "  - {id: st, name: St, kind: datastore, retention: limited,"
 	    " retention-period: one year after the call}\n"
+	    "  - {id: ix, name: Ix, kind: vector-store, access-control:"
+	    " per-user}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1304,6 +1306,9 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[5]->retention, RETENTION_LIMITED);
 	assert_string_equal(m->components[5]->retention_period,
 	    "one year after the call");
+	assert_int_equal(m->components[6]->access_control,
+	    ACCESS_CONTROL_PER_USER);
+	assert_int_equal(m->components[5]->access_control, -1);
 	assert_int_equal(m->flows[0]->to_controller, TRI_YES);
 	assert_int_equal(m->flows[1]->to_controller, TRI_UNKNOWN);
 
@@ -1324,6 +1329,7 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    to-controller: true\n"));
 	assert_non_null(strstr(out, "    retention: limited\n"
 	    "    retention-period: one year after the call\n"));
+	assert_non_null(strstr(out, "    access-control: per-user\n"));
 	free(out);
 	model_free(m);
 

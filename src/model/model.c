@@ -126,6 +126,11 @@ static const struct field component_fields[] = {
 	  K(DATASET) | K(VECTOR_STORE) | K(DATASTORE) | K(MONITORING), 0,
 	  "the period after which it is deleted, in the system's terms: 30 "
 	  "days after the call, one year, until the account is closed" },
+	{ "access-control", FIELD_ENUM, &vocab_access_control,
+	  C(access_control), K(VECTOR_STORE), 0,
+	  "who may read what retrieval returns: none (by similarity alone, "
+	  "whoever asks), per-user (only what the asker may read) or uniform "
+	  "(everyone who can ask may read all of it)" },
 	{ "can-act", FIELD_BOOL, NULL, C(can_act), K(AGENT) | K(TOOL), 0,
 	  "it can change things: write, send, buy, delete" },
 	{ "executes-code", FIELD_BOOL, NULL, C(executes_code),

@@ -97,6 +97,8 @@ struct component {
 	/* dataset, vector-store, datastore, monitoring */
 	int		 retention;	/* enum retention or -1 */
 	char		*retention_period; /* what "limited" means */
+	/* vector-store */
+	int		 access_control; /* enum access_control or -1 */
 	/* agent, tool (memory: agent, application) */
 	enum tri	 can_act;
 	enum tri	 executes_code;

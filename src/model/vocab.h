@@ -301,6 +301,18 @@ enum data_class { VOCAB_DATA_CLASS(VOCAB_ENUM) DATA_COUNT };
 enum retention { VOCAB_RETENTION(VOCAB_ENUM) };
 #define RETENTION_COUNT	(0 VOCAB_RETENTION(VOCAB_ONE))
 
+/* Who may read what a retrieval index returns. */
+#define VOCAB_ACCESS_CONTROL(X) \
+	X(ACCESS_CONTROL_NONE, "none", "results come by similarity alone, " \
+	    "whoever asks, though the askers differ in what they may read") \
+	X(ACCESS_CONTROL_PER_USER, "per-user", "retrieval returns only what " \
+	    "the asker may read: filtered by the asker's own rights, or a " \
+	    "partition per tenant, team or case") \
+	X(ACCESS_CONTROL_UNIFORM, "uniform", "everyone who can ask may read " \
+	    "all it holds")
+enum access_control { VOCAB_ACCESS_CONTROL(VOCAB_ENUM) };
+#define ACCESS_CONTROL_COUNT	(0 VOCAB_ACCESS_CONTROL(VOCAB_ONE))
+
 /* Three-valued booleans: a field that is absent is "not known yet". */
 #define VOCAB_TRI(X) \
 	X(TRI_UNKNOWN, "unknown", "not known yet: left as an open question, " \
@@ -399,6 +411,8 @@ enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
 	    VOCAB_WORD, INITIATOR_COUNT) \
 	X(vocab_retention, "retention", VOCAB_RETENTION, \
 	    VOCAB_WORD, RETENTION_COUNT) \
+	X(vocab_access_control, "access control", VOCAB_ACCESS_CONTROL, \
+	    VOCAB_WORD, ACCESS_CONTROL_COUNT) \
 	X(vocab_data_class, "data class", VOCAB_DATA_CLASS, \
 	    VOCAB_WORD, DATA_COUNT) \
 	/* true, false, unknown */ \
