@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	model_decisions_release(&dec);
 	if (m == NULL) {
 		if (strcmp(e.file, "fuzz.json") != 0 || e.msg[0] == '\0' ||
-		    notes.n != 0)
+		    notes.lines.n != 0)
 			abort();
 		return 0;
 	}
