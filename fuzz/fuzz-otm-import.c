@@ -48,7 +48,7 @@ fuzz_read(const char *text, size_t len, const char *name,
 	error_clear(e);
 	m = interop_read_decisions(text, len, name, notes, &dec, e);
 	if (m == NULL && (strcmp(e->file, name) != 0 || e->msg[0] == '\0' ||
-	    notes->n != 0 || dec.reg.n != 0))
+	    notes->lines.n != 0 || dec.reg.n != 0))
 		abort();
 	model_decisions_release(&dec);
 	return m;
@@ -58,7 +58,6 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct import_notes	 notes;
-	struct model_decisions	 dec;
 	struct export_input	 in;
 	struct model		*m, *back, *again;
 	struct error		 e;
