@@ -1391,6 +1391,28 @@ add_order_risks(struct risk_register *r)
  * from the loaded register. The order tested: facts before assumptions,
  * severity, score, then names (not the order they were stored in).
  */
+/*
+ * A risk read back from the store (by the cursor or in slices) is the one
+ * loaded whole: its name, title, status, reasons and decided mitigations.
+ */
+static void
+assert_risk_read_back(const struct risk *a, const struct risk *b)
+{
+	size_t	j;
+
+	assert_string_equal(b->threat, a->threat);
+	assert_string_equal(b->target, a->target);
+	assert_string_equal(b->title, a->title);
+	assert_int_equal(b->status, a->status);
+	assert_int_equal(b->nreasons, a->nreasons);
+	assert_int_equal(b->nmitigations, a->nmitigations);
+	for (j = 0; j < a->nmitigations; j++) {
+		assert_string_equal(b->mitigations[j].id, a->mitigations[j].id);
+		assert_int_equal(b->mitigations[j].status,
+		    a->mitigations[j].status);
+	}
+}
+
 static void
 test_risk_cursor_is_register_order(void **state)
 {
@@ -1425,24 +1447,13 @@ test_risk_cursor_is_register_order(void **state)
 		a = full.risks[i];
 		b = store_risk_cursor_next(c, &e);
 		assert_non_null(b);
-		assert_string_equal(b->threat, a->threat);
-		assert_string_equal(b->target, a->target);
-		assert_string_equal(b->title, a->title);
+		assert_risk_read_back(a, b);
 		assert_int_equal(b->severity, a->severity);
 		assert_int_equal(b->likelihood, a->likelihood);
-		assert_int_equal(b->status, a->status);
 		assert_true((b->owner == NULL) == (a->owner == NULL));
-		assert_int_equal(b->nreasons, a->nreasons);
 		for (j = 0; j < a->nreasons; j++)
 			assert_string_equal(b->reasons[j].line,
 			    a->reasons[j].line);
-		assert_int_equal(b->nmitigations, a->nmitigations);
-		for (j = 0; j < a->nmitigations; j++) {
-			assert_string_equal(b->mitigations[j].id,
-			    a->mitigations[j].id);
-			assert_int_equal(b->mitigations[j].status,
-			    a->mitigations[j].status);
-		}
 	}
 	error_clear(&e);
 	assert_null(store_risk_cursor_next(c, &e));
@@ -1514,7 +1525,7 @@ test_risk_slices_are_screen_order(void **state)
 	const struct risk		*a, *b;
 	struct store			*s;
 	struct error			 e;
-	size_t				 i, j, n;
+	size_t				 i, n;
 	long				 k;
 
 	s = store_with(fx->db, m);
@@ -1555,19 +1566,8 @@ test_risk_slices_are_screen_order(void **state)
 		for (i = 0; i < want.n; i++) {
 			a = want.risks[i];
 			b = got.risks[i];
-			assert_string_equal(b->threat, a->threat);
-			assert_string_equal(b->target, a->target);
-			assert_string_equal(b->title, a->title);
+			assert_risk_read_back(a, b);
 			assert_int_equal(b->applies, a->applies);
-			assert_int_equal(b->status, a->status);
-			assert_int_equal(b->nreasons, a->nreasons);
-			assert_int_equal(b->nmitigations, a->nmitigations);
-			for (j = 0; j < a->nmitigations; j++) {
-				assert_string_equal(b->mitigations[j].id,
-				    a->mitigations[j].id);
-				assert_int_equal(b->mitigations[j].status,
-				    a->mitigations[j].status);
-			}
 		}
 		store_risk_slice_release(&sl);
 		risk_register_release(&got);

@@ -98,10 +98,7 @@ ask_indexed(struct eval *e, const char *element, const char *field, int add)
 	char	*key;
 	int	 had;
 
-	key = xmalloc(strlen(field) + strlen(element) + 2);
-	strcpy(key, field);
-	strcat(key, " ");
-	strcat(key, element);
+	key = xasprintf("%s %s", field, element);
 	had = strmap_get(&e->aindex, key) != NULL;
 	if (had || !add) {
 		free(key);
