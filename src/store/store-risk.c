@@ -97,9 +97,8 @@ store_reasons_decode(struct risk *k, const char *s)
 }
 
 /*
- * 1 if a risk rests on an assumption: one of its reason lines begins with
- * "assumed: ", as its stored reasons say (the risks.assumed column, so
- * that counting them reads no reasons).
+ * 1 if a risk rests on an assumption: one of its reasons is of that kind
+ * (the risks.assumed column, so that counting them reads no reasons).
  */
 int
 store_assumed(const struct risk *k)
@@ -107,7 +106,7 @@ store_assumed(const struct risk *k)
 	size_t	i;
 
 	for (i = 0; i < k->nreasons; i++)
-		if (strncmp(k->reasons[i].line, "assumed: ", 9) == 0)
+		if (k->reasons[i].kind == REASON_ASSUMED)
 			return 1;
 	return 0;
 }
