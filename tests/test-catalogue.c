@@ -26,6 +26,7 @@
 #include "util/error.h"
 #include "util/file.h"
 #include "util/xmalloc.h"
+#include "yaml/ydoc.h"
 #include "yaml/model-yaml.h"
 
 #include "testlib.h"
@@ -386,6 +387,53 @@ text_ok(struct catalogue *cat, const char *text, const char *name)
 	if (catalogue_load_text(cat, text, strlen(text), name, &err) == -1)
 		fail_msg("%s:%lu:%lu: %s", err.file, err.line, err.col,
 		    err.msg);
+}
+
+/*
+ * A mapping that holds a named condition and tests one of its keys again
+ * is written back under "all:", not with the key twice (which YAML does
+ * not read back), and what is written reads back the same.
+ */
+static void
+test_named_condition_key_clash_written_back(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct ydoc		*doc;
+	struct cond		*again;
+	struct error		 err;
+	struct buf		 b;
+	size_t			 slots = 0;
+	char			*one;
+	static const char	 text[] = "parapet-catalogue: 1\n"
+	    "conditions: [{ id: c-llm, target: component, "
+	    "when: { model-type: [llm, classifier], untrusted-input: true } }]\n"
+	    "threats: [{ id: t-clash, title: T, description: D., "
+	    "target: component, when: { holds: c-llm, model-type: llm }, "
+	    "likelihood: 2, impact: 2, stride: [T], "
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-input-guard] }]\n";
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	text_ok(cat, text, "clash.yaml");
+	one = when_text(cat, "t-clash");
+	assert_string_equal(one, "{all: [{model-type: [llm, classifier]}, "
+	    "{untrusted-input: true}, {model-type: llm}]}");
+	error_clear(&err);
+	doc = ydoc_parse(one, strlen(one), "again.yaml", &err);
+	if (doc == NULL)
+		fail_msg("%s", err.msg);
+	again = cond_parse(doc, doc->root, TARGET_COMPONENT, &slots, &err);
+	if (again == NULL)
+		fail_msg("written back does not read: %s", err.msg);
+	buf_init(&b);
+	cond_format(again, &b);
+	assert_string_equal(b.s, one);
+	buf_release(&b);
+	cond_free(again);
+	ydoc_free(doc);
+	free(one);
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	catalogue_free(cat);
 }
 
 /*
@@ -1081,6 +1129,7 @@ main(void)
 		cmocka_unit_test(test_fuzz_refused_file_keeps_no_slots),
 		cmocka_unit_test(test_named_condition_reads_as_written_out),
 		cmocka_unit_test(test_named_condition_across_files),
+		cmocka_unit_test(test_named_condition_key_clash_written_back),
 		cmocka_unit_test(test_every_load_error_names_its_place),
 		cmocka_unit_test(test_finish_reports_every_problem),
 		cmocka_unit_test(test_taxonomy_matches_the_reference),

@@ -941,6 +941,66 @@ cond_format_pairs(const struct cond *c, struct buf *b)
 	}
 }
 
+/*
+ * The entries a mapping is written with, in order, a named condition's
+ * own read in place as cond_format_pairs() writes them; with v NULL, only
+ * their number.
+ */
+static size_t
+cond_flat_pairs(const struct cond *c, const struct cond **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < c->nkids; i++) {
+		if (c->kids[i]->key == NULL && c->kids[i]->op == COND_ALL &&
+		    c->kids[i]->implicit)
+			n = cond_flat_pairs(c->kids[i], v, n);
+		else {
+			if (v != NULL)
+				v[n] = c->kids[i];
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * A mapping, "{k: v, ...}". Where it would name a key twice ("{holds:
+ * NAME, k: v}" where the named condition tests k too), it is written as
+ * "{all: [{k: v}, ...]}", which means the same and reads back.
+ */
+static void
+cond_format_map(const struct cond *c, struct buf *b)
+{
+	const struct cond	**v;
+	size_t			  i, j, n;
+	int			  clash = 0;
+
+	n = cond_flat_pairs(c, NULL, 0);
+	v = xreallocarray(NULL, n + 1, sizeof *v);
+	cond_flat_pairs(c, v, 0);
+	for (i = 0; i < n && !clash; i++)
+		for (j = i + 1; j < n && !clash; j++)
+			clash = v[i]->key != NULL && v[j]->key != NULL &&
+			    strcmp(v[i]->key, v[j]->key) == 0;
+	if (!clash) {
+		buf_addc(b, '{');
+		cond_format_pairs(c, b);
+		buf_addc(b, '}');
+	} else {
+		buf_adds(b, "{all: [");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				buf_adds(b, ", ");
+			buf_addc(b, '{');
+			cond_format_pair(v[i], b);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]}");
+	}
+	free(v);
+}
+
 /* The value a node was written with (for a mapping, the mapping). */
 static void
 cond_format_value(const struct cond *c, struct buf *b)
@@ -951,9 +1011,7 @@ cond_format_value(const struct cond *c, struct buf *b)
 	case COND_ALL:
 	case COND_ANY:
 		if (c->op == COND_ALL && c->implicit) {
-			buf_addc(b, '{');
-			cond_format_pairs(c, b);
-			buf_addc(b, '}');
+			cond_format_map(c, b);
 			return;
 		}
 		buf_addc(b, '[');
