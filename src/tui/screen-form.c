@@ -53,6 +53,15 @@ static const struct key_hint form_choice_hint[] = {
 	KEY_HINT_END
 };
 
+/* On a stored object's id, Enter renames; nothing is typed over it. */
+static const struct key_hint form_id_hint[] = {
+	KEY_HINT_AS(ACT_OPEN, "rename"),
+	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_END
+};
+
 /* A new model's id must not be taken in the database. */
 static void
 form_check_new_model(struct tui *t, struct form *fm)
@@ -328,6 +337,7 @@ form_draw(struct tui *t, struct screen *s)
 	    line < fs->list.top + (size_t)lh)
 		draw_cursor(t, y + 2 + (int)(line - fs->list.top), col);
 	tui_hint(t, s, form_is_text(fm, fm->cursor) ? form_text_hint :
+	    fm->n > 0 && fm->v[fm->cursor].guarded ? form_id_hint :
 	    form_choice_hint);
 }
 
@@ -375,6 +385,44 @@ form_type_choice(struct tui *t, struct form_screen *fs, int key)
 	return next;
 }
 
+/* The new id typed in the rename prompt: set it and store it. */
+static int
+form_rename_done(struct tui *t, void *arg, const char *value)
+{
+	struct form_screen	*fs = arg;
+	const char		*why;
+
+	if (fs->gone)
+		return 0;
+	if (form_rename_id(fs->fm, value, t->m, &why) == -1) {
+		/* The prompt stays, with what was typed, to correct it. */
+		tui_errorf(t, "not renamed: %s", why != NULL ? why : "?");
+		return -1;
+	}
+	form_commit(t, fs);
+	return 0;
+}
+
+/*
+ * Rename the stored object: its new id in a prompt of its own, so that
+ * keys meant for another field or screen never rename it.
+ */
+static enum tui_next
+form_rename(struct tui *t, struct form_screen *fs)
+{
+	struct form	*fm = fs->fm;
+	enum tui_next	 next;
+	char		*title;
+
+	title = xasprintf("Rename %s '%s'", objtype_name(fm->type),
+	    fm->orig_id);
+	next = tui_prompt(t, title, "The new id (a-z, 0-9, '.', '_' and '-'). "
+	    "Its flows, risks, decisions and history follow it; u undoes.",
+	    form_id(fm), form_rename_done, fs, NULL);
+	free(title);
+	return next;
+}
+
 /* Keys that edit the text of a typed field; 1 if handled. */
 static int
 form_edit_key(struct tui *t, struct form_screen *fs, int key)
@@ -412,6 +460,17 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 	if (form_edit_key(t, fs, key))
 		return TUI_REDRAW;
 	f = fm->n > 0 ? fm->v[fm->cursor].f : NULL;
+	if (f != NULL && fm->v[fm->cursor].guarded) {
+		if (a == ACT_OPEN)
+			return form_rename(t, fs);
+		if ((key >= 'a' && key <= 'z') || (key >= '0' &&
+		    key <= '9') || a == ACT_CLEAR || a == ACT_TOGGLE) {
+			tui_errorf(t, "the id is not typed over: %s renames "
+			    "'%s'", keys_key(ACT_OPEN, KCTX_FORM),
+			    fm->orig_id);
+			return TUI_REDRAW;
+		}
+	}
 	/*
 	 * A small letter or digit on a field of choices chooses: it opens
 	 * the list at the first value typed so ("in-house" typed whole lands
