@@ -31,6 +31,7 @@ struct form_screen {
 	int		 onward;
 	int		 warned;	/* Esc once on what cannot be saved */
 	int		 kept;		/* changes kept after a refused save */
+	int		 was_new;	/* opened to add the object */
 };
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_EDIT, KCTX_MODEL,
@@ -444,6 +445,24 @@ form_edit_key(struct tui *t, struct form_screen *fs, int key)
 	return 1;
 }
 
+/*
+ * Leaving the form of a new object: say that it was kept. Esc leaves from
+ * any field, a field of choices too, where a newcomer may expect it to
+ * skip the field: the status line says what became of what was typed.
+ */
+static void
+form_left(struct tui *t, struct form_screen *fs)
+{
+	struct form	*fm = fs->fm;
+
+	if (!fs->was_new || fs->gone || fm->orig_id == NULL ||
+	    fm->type == OBJ_SYSTEM || t->status_error)
+		return;
+	tui_message(t, "left the form: %s '%s' is saved (%s on it edits it "
+	    "again)", objtype_name(fm->type), fm->orig_id,
+	    keys_key(ACT_OPEN, KCTX_LIST));
+}
+
 /* Typing edits text fields; other keys move, choose and store. */
 static enum tui_next
 form_key(struct tui *t, struct screen *s, int key, enum action a)
@@ -533,8 +552,10 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 			return TUI_POP;
 		}
 		form_commit(t, fs);
-		if (fs->gone || !form_changed(fm) || !form_has_input(fm))
+		if (fs->gone || !form_changed(fm) || !form_has_input(fm)) {
+			form_left(t, fs);
 			return TUI_POP;
+		}
 		/*
 		 * What was typed cannot be saved: say why and stay; only a
 		 * second Esc leaves without it.
@@ -588,6 +609,7 @@ screen_form_new(struct tui *t, int type, const char *id, int kind)
 
 	fs->t = t;
 	fs->fm = form_new((enum objtype)type, t->m, id, kind);
+	fs->was_new = fs->fm->orig_id == NULL;
 	vlist_init(&fs->list);
 	return screen_new(&form_ops, fs);
 }
