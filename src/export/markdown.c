@@ -1988,6 +1988,30 @@ md_history(struct md *d)
 	}
 }
 
+/* One end of a flow in a cell: its component's name, else its id. */
+static void
+md_flow_end(struct buf *c, const struct md_obj *o, const char *id)
+{
+	if (o == NULL || o->name == NULL ||
+	    md_text(c, o->name, MD_CELL, NULL, 0) == 0)
+		md_cell(c, id);
+}
+
+/*
+ * A flow's name in a cell; an unnamed one is named by its ends ("Chat
+ * backend to Ticket tool"), as an empty first cell read as a flow missing.
+ */
+static void
+md_flow_name(struct buf *c, const struct flow *f, const struct md_obj *a,
+    const struct md_obj *b)
+{
+	if (md_text(c, f->name, MD_CELL, NULL, 0) > 0)
+		return;
+	md_flow_end(c, a, f->from);
+	buf_adds(c, " to ");
+	md_flow_end(c, b, f->to);
+}
+
 /* A flow's row of the flows' table, between its ends a and b. */
 static void
 md_flow_row(struct md *d, struct buf *o, const struct flow *f,
@@ -1996,7 +2020,7 @@ md_flow_row(struct md *d, struct buf *o, const struct flow *f,
 	struct md_row	 r = { .n = 0 };
 	char		*v;
 
-	md_cell(md_td(&r), f->name);
+	md_flow_name(md_td(&r), f, a, b);
 	md_id(md_td(&r), f->id);
 	md_id(md_td(&r), f->from);
 	md_id(md_td(&r), f->to);

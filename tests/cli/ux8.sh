@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# An eighth new user's findings at the command line. The sign-off report
+# names a flow that has no name by its ends, where an empty first cell
+# read as a flow missing.
+. "${srcdir:-.}/tests/cli/lib.sh"
+cd "$T" || exit 1
+
+newdb a
+run import "$SRC/tests/data/tui/support.yaml" "$DB"
+expect_rc 0 "import the support assistant (its flows have no name)"
+run export "$DB" --format markdown
+expect_rc 0 "export to Markdown"
+expect_out '| Chat backend to Hosted LLM | `complete` | `backend` | `llm` |' \
+    "an unnamed flow is named by its ends' names"
+expect_out '| Help-centre index to Chat backend | `retrieve` |' \
+    "each unnamed flow is named by its own ends"
+expect_no_out '| | `complete` |' "no flow row starts with an empty cell"
+# A flow's own name stands.
+sed 's/{ id: complete, from: backend/{ id: complete, name: Completion, from: backend/' \
+    "$SRC/tests/data/tui/support.yaml" >named.yaml
+newdb b
+run import named.yaml "$DB"
+expect_rc 0 "import with one flow named"
+run export "$DB" --format markdown
+expect_out '| Completion | `complete` | `backend` | `llm` |' \
+    "a named flow keeps its name"
+expect_out '| Customer to Chat backend | `ask` |' \
+    "the others are named by their ends"
+
+finish
