@@ -1988,39 +1988,38 @@ md_history(struct md *d)
 	}
 }
 
-/* One end of a flow in a cell: its component's name, else its id. */
-static void
-md_flow_end(struct buf *c, const struct md_obj *o, const char *id)
+/* 1 if a name is unset or blank (md_text() writes nothing of it). */
+static int
+md_blank(const char *s)
 {
-	if (o == NULL || o->name == NULL ||
-	    md_text(c, o->name, MD_CELL, NULL, 0) == 0)
-		md_cell(c, id);
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
 }
 
 /*
- * A flow's name in a cell; an unnamed one is named by its ends ("Chat
- * backend to Ticket tool"), as an empty first cell read as a flow missing.
+ * What the report calls a flow: its name, or for an unnamed one its ends'
+ * names, as the reader knows them ("Chat backend to Ticket tool"): an
+ * empty cell read as a flow missing. The caller frees it.
  */
-static void
-md_flow_name(struct buf *c, const struct flow *f, const struct md_obj *a,
+static char *
+md_flow_label(const struct flow *f, const struct md_obj *a,
     const struct md_obj *b)
 {
-	if (md_text(c, f->name, MD_CELL, NULL, 0) > 0)
-		return;
-	md_flow_end(c, a, f->from);
-	buf_adds(c, " to ");
-	md_flow_end(c, b, f->to);
+	if (!md_blank(f->name))
+		return xstrdup(f->name);
+	return xasprintf("%s to %s", a != NULL && !md_blank(a->name) ?
+	    a->name : f->from, b != NULL && !md_blank(b->name) ? b->name :
+	    f->to);
 }
 
 /* A flow's row of the flows' table, between its ends a and b. */
 static void
 md_flow_row(struct md *d, struct buf *o, const struct flow *f,
-    const struct md_obj *a, const struct md_obj *b)
+    const char *label, const struct md_obj *a, const struct md_obj *b)
 {
 	struct md_row	 r = { .n = 0 };
 	char		*v;
 
-	md_flow_name(md_td(&r), f, a, b);
+	md_cell(md_td(&r), label);
 	md_id(md_td(&r), f->id);
 	md_id(md_td(&r), f->from);
 	md_id(md_td(&r), f->to);
@@ -2065,12 +2064,14 @@ md_index_flow(struct md *d, const struct flow *f)
 {
 	const struct md_obj	*a = md_component(d, f->from),
 				*b = md_component(d, f->to);
+	char			*label;
 
 	if ((d->nflow & (d->nflow - 1)) == 0)
 		d->flows = xreallocarray(d->flows, d->nflow == 0 ? 64 :
 		    d->nflow * 2, sizeof *d->flows);
 	d->flows[d->nflow++] = md_keep_flow(&d->names, f->id, f->name);
-	md_flow_row(d, &d->frows.b, f, a, b);
+	label = md_flow_label(f, a, b);
+	md_flow_row(d, &d->frows.b, f, label, a, b);
 	buf_drain(&d->frows.b);
 	if (f->description != NULL) {
 		d->nfdesc++;
@@ -2079,8 +2080,9 @@ md_index_flow(struct md *d, const struct flow *f)
 	}
 	md_mermaid_arrow(d, &d->arrows.b, f, a, b);
 	buf_drain(&d->arrows.b);
-	md_unknowns(&d->funknown.b, f, OBJ_FLOW, -1, f->id, f->name, 0);
+	md_unknowns(&d->funknown.b, f, OBJ_FLOW, -1, f->id, label, 0);
 	buf_drain(&d->funknown.b);
+	free(label);
 	d->media |= md_media(f);
 }
 

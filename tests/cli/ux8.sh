@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # An eighth new user's findings at the command line. The sign-off report
-# names a flow that has no name by its ends, where an empty first cell
-# read as a flow missing.
+# names a flow that has no name by its ends, in its table (where an empty
+# first cell read as a flow missing) and in the facts left unanswered.
 . "${srcdir:-.}/tests/cli/lib.sh"
 cd "$T" || exit 1
 
@@ -15,6 +15,8 @@ expect_out '| Chat backend to Hosted LLM | `complete` | `backend` | `llm` |' \
 expect_out '| Help-centre index to Chat backend | `retrieve` |' \
     "each unnamed flow is named by its own ends"
 expect_no_out '| | `complete` |' "no flow row starts with an empty cell"
+expect_out '- Flow Help-centre index to Chat backend (`retrieve`): ' \
+    "the flow's unanswered facts name it as the table does"
 # A flow's own name stands.
 sed 's/{ id: complete, from: backend/{ id: complete, name: Completion, from: backend/' \
     "$SRC/tests/data/tui/support.yaml" >named.yaml
