@@ -29,4 +29,29 @@ expect_out '| Completion | `complete` | `backend` | `llm` |' \
 expect_out '| Customer to Chat backend | `ask` |' \
     "the others are named by their ends"
 
+# README's way to model one's own system runs as written (all but the line
+# that opens the screens), in a directory of its own: a blank model in a
+# database of its own, so that no command needs --model; its questions
+# list the practice question README answers.
+mkdir own && cd own || exit 1
+block=$(awk '/^\*\*Your own system\.\*\*/ {p = 1} p && /^```sh$/ {b = 1; next}
+    b && /^```$/ {exit} b' "$SRC/README.md")
+[ -n "$block" ] || fail "README no longer shows how to model one's own system"
+n=0
+while IFS= read -r line; do
+	case "$line" in
+	'build/parapet bot.db '*) continue ;;	# the screens
+	esac
+	line=${line%%   *#*}	# its comment
+	eval "set -- ${line#build/parapet }"
+	run "$@"
+	expect_rc 0 "README: $line"
+	n=$((n + 1))
+done <<<"$block"
+[ "$n" -eq 6 ] || fail "README's own-system block ran $n commands, not 6"
+run questions bot.db
+expect_out "yes     1.2  q-threat-model-maintained" \
+    "README's answer is recorded on the blank model"
+cd .. || exit 1
+
 finish
