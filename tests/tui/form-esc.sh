@@ -63,6 +63,12 @@ tui_type 'Payroll model'
 tui_keys Tab
 tui_wait "saved: add component 'pay-llm'"
 tui_wait 'kind: what sort of component it is'
+# A kind typed there opens its list at it; Esc takes nothing, and says so.
+tui_type 'app'
+tui_wait 'Enter choose'
+tui_keys Escape
+tui_wait "nothing chosen: Esc cancels the list; Enter would have chosen 'application'"
+tui_has 'Component '"'"'pay-llm'"'"' (model)'
 tui_keys Escape
 tui_wait "left the form: component 'pay-llm' is saved (Enter on it edits it"
 tui_has 'Step 3 of 7: Components'
