@@ -3,7 +3,7 @@
 # and stray typing never renames it (a new user's keys meant for another
 # screen renamed a component, with its flows); Enter on the id renames it
 # on purpose, in a prompt that refuses an id already taken and keeps the
-# old one; a boundary's and a flow's forms are guarded alike.
+# old one, and the flows follow; a flow's form opens past its id too.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
