@@ -1463,8 +1463,12 @@ test_markdown_sections(void **state)
 	    "(`q-red-team`, subsection 4.1)\n"));
 	assert_non_null(strstr(prac, "- Component c-inference-service.name "));
 	assert_non_null(strstr(prac, "(`c-inference-service`): "));
-	assert_non_null(strstr(prac, "\n- Flow (`f-same`): "
+	/* A flow with no name is named by its ends', escaped as they are. */
+	assert_non_null(strstr(prac, "\n- Flow c-user.name "));
+	assert_non_null(strstr(prac, " to c-agent.name "));
+	assert_non_null(strstr(prac, " (`f-same`): "
 	    "authenticated, encrypted, validated\n"));
+	assert_null(strstr(prac, "\n- Flow (`f-same`)"));
 	/* Sign-off, then the decisions of the history only. */
 	assert_non_null(strstr(sign, "| Role | Name | Decision | Date |\n"
 	    "| --- | --- | --- | --- |\n"

@@ -1231,7 +1231,7 @@ test_risk_list_filters_and_sorts(void **state)
 	assert_string_equal(s, "To confirm: these rest on unanswered fields");
 	free(s);
 	s = line_text(&rv.list, 4);
-	assert_string_equal(s, "CRIT open      llm          Prompt injection");
+	assert_string_equal(s, "CRIT open      llm              Prompt injection");
 	free(s);
 	/* The cursor stays on its risk when the order changes. */
 	rview_remember(&rv);
@@ -1389,7 +1389,7 @@ test_risk_list_in_slices(void **state)
 	assert_true(rv.pending);
 	assert_int_equal(rv.shown, 3);
 	a = line_text(&rv.list, 1);
-	assert_string_equal(a, "HIGH open   a0           Has the needle");
+	assert_string_equal(a, "HIGH open   a0               Has the needle");
 	free(a);
 	/* Not there yet: the cursor on the first. */
 	assert_string_equal(rview_selected(&rv)->threat, "t-000");

@@ -1988,15 +1988,38 @@ md_history(struct md *d)
 	}
 }
 
+/* 1 if a name is unset or blank (md_text() writes nothing of it). */
+static int
+md_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/*
+ * What the report calls a flow: its name, or for an unnamed one its ends'
+ * names, as the reader knows them ("Chat backend to Ticket tool"): an
+ * empty cell read as a flow missing. The caller frees it.
+ */
+static char *
+md_flow_label(const struct flow *f, const struct md_obj *a,
+    const struct md_obj *b)
+{
+	if (!md_blank(f->name))
+		return xstrdup(f->name);
+	return xasprintf("%s to %s", a != NULL && !md_blank(a->name) ?
+	    a->name : f->from, b != NULL && !md_blank(b->name) ? b->name :
+	    f->to);
+}
+
 /* A flow's row of the flows' table, between its ends a and b. */
 static void
 md_flow_row(struct md *d, struct buf *o, const struct flow *f,
-    const struct md_obj *a, const struct md_obj *b)
+    const char *label, const struct md_obj *a, const struct md_obj *b)
 {
 	struct md_row	 r = { .n = 0 };
 	char		*v;
 
-	md_cell(md_td(&r), f->name);
+	md_cell(md_td(&r), label);
 	md_id(md_td(&r), f->id);
 	md_id(md_td(&r), f->from);
 	md_id(md_td(&r), f->to);
@@ -2041,12 +2064,14 @@ md_index_flow(struct md *d, const struct flow *f)
 {
 	const struct md_obj	*a = md_component(d, f->from),
 				*b = md_component(d, f->to);
+	char			*label;
 
 	if ((d->nflow & (d->nflow - 1)) == 0)
 		d->flows = xreallocarray(d->flows, d->nflow == 0 ? 64 :
 		    d->nflow * 2, sizeof *d->flows);
 	d->flows[d->nflow++] = md_keep_flow(&d->names, f->id, f->name);
-	md_flow_row(d, &d->frows.b, f, a, b);
+	label = md_flow_label(f, a, b);
+	md_flow_row(d, &d->frows.b, f, label, a, b);
 	buf_drain(&d->frows.b);
 	if (f->description != NULL) {
 		d->nfdesc++;
@@ -2055,8 +2080,9 @@ md_index_flow(struct md *d, const struct flow *f)
 	}
 	md_mermaid_arrow(d, &d->arrows.b, f, a, b);
 	buf_drain(&d->arrows.b);
-	md_unknowns(&d->funknown.b, f, OBJ_FLOW, -1, f->id, f->name, 0);
+	md_unknowns(&d->funknown.b, f, OBJ_FLOW, -1, f->id, label, 0);
 	buf_drain(&d->funknown.b);
+	free(label);
 	d->media |= md_media(f);
 }
 

@@ -31,6 +31,7 @@ struct form_screen {
 	int		 onward;
 	int		 warned;	/* Esc once on what cannot be saved */
 	int		 kept;		/* changes kept after a refused save */
+	int		 was_new;	/* opened to add the object */
 };
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_EDIT, KCTX_MODEL,
@@ -47,6 +48,15 @@ static const struct key_hint form_text_hint[] = {
 static const struct key_hint form_choice_hint[] = {
 	KEY_HINT2(ACT_OPEN, ACT_TOGGLE, "choose"),
 	KEY_HINT2(ACT_LEFT, ACT_RIGHT, "change"),
+	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_END
+};
+
+/* On a stored object's id, Enter renames; nothing is typed over it. */
+static const struct key_hint form_id_hint[] = {
+	KEY_HINT_AS(ACT_OPEN, "rename"),
 	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
 	KEY_HINT(ACT_BACK),
 	KEY_HINT(ACT_HELP),
@@ -328,6 +338,7 @@ form_draw(struct tui *t, struct screen *s)
 	    line < fs->list.top + (size_t)lh)
 		draw_cursor(t, y + 2 + (int)(line - fs->list.top), col);
 	tui_hint(t, s, form_is_text(fm, fm->cursor) ? form_text_hint :
+	    fm->n > 0 && fm->v[fm->cursor].guarded ? form_id_hint :
 	    form_choice_hint);
 }
 
@@ -375,6 +386,44 @@ form_type_choice(struct tui *t, struct form_screen *fs, int key)
 	return next;
 }
 
+/* The new id typed in the rename prompt: set it and store it. */
+static int
+form_rename_done(struct tui *t, void *arg, const char *value)
+{
+	struct form_screen	*fs = arg;
+	const char		*why;
+
+	if (fs->gone)
+		return 0;
+	if (form_rename_id(fs->fm, value, t->m, &why) == -1) {
+		/* The prompt stays, with what was typed, to correct it. */
+		tui_errorf(t, "not renamed: %s", why != NULL ? why : "?");
+		return -1;
+	}
+	form_commit(t, fs);
+	return 0;
+}
+
+/*
+ * Rename the stored object: its new id in a prompt of its own, so that
+ * keys meant for another field or screen never rename it.
+ */
+static enum tui_next
+form_rename(struct tui *t, struct form_screen *fs)
+{
+	struct form	*fm = fs->fm;
+	enum tui_next	 next;
+	char		*title;
+
+	title = xasprintf("Rename %s '%s'", objtype_name(fm->type),
+	    fm->orig_id);
+	next = tui_prompt(t, title, "The new id (a-z, 0-9, '.', '_' and '-'). "
+	    "Its flows, risks, decisions and history follow it; u undoes.",
+	    form_id(fm), form_rename_done, fs, NULL);
+	free(title);
+	return next;
+}
+
 /* Keys that edit the text of a typed field; 1 if handled. */
 static int
 form_edit_key(struct tui *t, struct form_screen *fs, int key)
@@ -396,6 +445,24 @@ form_edit_key(struct tui *t, struct form_screen *fs, int key)
 	return 1;
 }
 
+/*
+ * Leaving the form of a new object: say that it was kept. Esc leaves from
+ * any field, a field of choices too, where a newcomer may expect it to
+ * skip the field: the status line says what became of what was typed.
+ */
+static void
+form_left(struct tui *t, struct form_screen *fs)
+{
+	struct form	*fm = fs->fm;
+
+	if (!fs->was_new || fs->gone || fm->orig_id == NULL ||
+	    fm->type == OBJ_SYSTEM || t->status_error)
+		return;
+	tui_message(t, "left the form: %s '%s' is saved (%s on it edits it "
+	    "again)", objtype_name(fm->type), fm->orig_id,
+	    keys_key(ACT_OPEN, KCTX_LIST));
+}
+
 /* Typing edits text fields; other keys move, choose and store. */
 static enum tui_next
 form_key(struct tui *t, struct screen *s, int key, enum action a)
@@ -412,6 +479,17 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 	if (form_edit_key(t, fs, key))
 		return TUI_REDRAW;
 	f = fm->n > 0 ? fm->v[fm->cursor].f : NULL;
+	if (f != NULL && fm->v[fm->cursor].guarded) {
+		if (a == ACT_OPEN)
+			return form_rename(t, fs);
+		if ((key >= 'a' && key <= 'z') || (key >= '0' &&
+		    key <= '9') || a == ACT_CLEAR || a == ACT_TOGGLE) {
+			tui_errorf(t, "the id is not typed over: %s renames "
+			    "'%s'", keys_key(ACT_OPEN, KCTX_FORM),
+			    fm->orig_id);
+			return TUI_REDRAW;
+		}
+	}
 	/*
 	 * A small letter or digit on a field of choices chooses: it opens
 	 * the list at the first value typed so ("in-house" typed whole lands
@@ -474,8 +552,10 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 			return TUI_POP;
 		}
 		form_commit(t, fs);
-		if (fs->gone || !form_changed(fm) || !form_has_input(fm))
+		if (fs->gone || !form_changed(fm) || !form_has_input(fm)) {
+			form_left(t, fs);
 			return TUI_POP;
+		}
 		/*
 		 * What was typed cannot be saved: say why and stay; only a
 		 * second Esc leaves without it.
@@ -529,6 +609,7 @@ screen_form_new(struct tui *t, int type, const char *id, int kind)
 
 	fs->t = t;
 	fs->fm = form_new((enum objtype)type, t->m, id, kind);
+	fs->was_new = fs->fm->orig_id == NULL;
 	vlist_init(&fs->list);
 	return screen_new(&form_ops, fs);
 }

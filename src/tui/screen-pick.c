@@ -113,11 +113,28 @@ pick_choose(struct tui *t, struct pick_screen *ps)
 	return rc == 0 ? TUI_POP : TUI_REDRAW;
 }
 
+/*
+ * Esc after typing a value: it was not taken. A form's typed field keeps
+ * what Esc leaves it on, so say that a list does not (a new user typed a
+ * kind, pressed Esc and lost it unawares).
+ */
+static void
+pick_dropped(struct tui *t, struct pick_screen *ps)
+{
+	char	*v = pick_result(&ps->p);
+
+	tui_message(t, "nothing chosen: %s cancels the list; %s would have "
+	    "chosen '%s'", keys_key(ACT_BACK, KCTX_PICK), keys_key(ACT_OPEN,
+	    KCTX_PICK), v);
+	free(v);
+}
+
 /* Move, tick, choose or cancel. */
 static enum tui_next
 pick_key(struct tui *t, struct screen *s, int key, enum action a)
 {
 	struct pick_screen	*ps = s->data;
+	size_t			 typed = ps->p.ntyped;
 
 	/* Any other printable character goes on with what is typed
 	 * ("in-house"); a move forgets it. */
@@ -158,6 +175,8 @@ pick_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_REDRAW;
 	case ACT_BACK:
 	case ACT_QUIT:
+		if (typed > 0 && !ps->p.multi)
+			pick_dropped(t, ps);
 		return TUI_POP;
 	default:
 		return a == ACT_HELP ? TUI_NONE : TUI_REDRAW;

@@ -12,6 +12,7 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/form.h"
+#include "view/keys.h"
 #include "view/pick.h"
 
 #define PTR(obj, f, type)	((type *)(void *)((char *)(obj) + (f)->offset))
@@ -100,6 +101,24 @@ form_text_of(const void *obj, const struct field *f)
 	return s;
 }
 
+/*
+ * The id of a stored object is not typed over: a stray key would rename
+ * it, with every flow and risk that names it. The system's is fixed; the
+ * others' are renamed on purpose (form_rename_id()).
+ */
+static void
+form_lock(struct form *fm)
+{
+	size_t	i;
+	int	id;
+
+	for (i = 0; i < fm->n; i++) {
+		id = fm->v[i].f->type == FIELD_ID && fm->orig_id != NULL;
+		fm->v[i].readonly = id && fm->type == OBJ_SYSTEM;
+		fm->v[i].guarded = id && fm->type != OBJ_SYSTEM;
+	}
+}
+
 /* Fill the field entries for the form's type (and kind) from obj. */
 static void
 form_load(struct form *fm, const void *obj)
@@ -123,9 +142,8 @@ form_load(struct form *fm, const void *obj)
 		else if (obj != NULL)
 			ff->text = form_text_of(obj, &f[i]);
 		ff->saved = obj != NULL ? form_strdup(ff->text) : NULL;
-		ff->readonly = fm->type == OBJ_SYSTEM &&
-		    f[i].type == FIELD_ID && fm->orig_id != NULL;
 	}
+	form_lock(fm);
 }
 
 int
@@ -166,7 +184,7 @@ form_new(enum objtype t, const struct model *m, const char *id, int kind)
 	form_load(fm, obj);
 	ledit_init(&fm->edit, NULL);
 	form_focus(fm, 0);
-	if (fm->n > 0 && fm->v[0].readonly)
+	if (fm->n > 1 && (fm->v[0].readonly || fm->v[0].guarded))
 		form_focus(fm, 1);
 	return fm;
 }
@@ -194,6 +212,7 @@ form_free(struct form *fm)
 		return;
 	form_free_fields(fm);
 	free(fm->orig_id);
+	free(fm->rename_error);
 	ledit_release(&fm->edit);
 	free(fm);
 }
@@ -201,7 +220,7 @@ form_free(struct form *fm)
 int
 form_is_text(const struct form *fm, size_t i)
 {
-	if (i >= fm->n || fm->v[i].readonly)
+	if (i >= fm->n || fm->v[i].readonly || fm->v[i].guarded)
 		return 0;
 	return fm->v[i].f->type == FIELD_TEXT || fm->v[i].f->type == FIELD_ID;
 }
@@ -405,6 +424,33 @@ form_set(struct form *fm, size_t i, const char *text, const struct model *m)
 	return ff->error != NULL ? -1 : 0;
 }
 
+int
+form_rename_id(struct form *fm, const char *new_id, const struct model *m,
+    const char **why)
+{
+	size_t	 i;
+	char	*was;
+
+	*why = NULL;
+	for (i = 0; i < fm->n && fm->v[i].f->type != FIELD_ID; i++)
+		;
+	if (i == fm->n || fm->v[i].readonly)
+		return -1;
+	was = form_strdup(fm->v[i].text);
+	if (form_set(fm, i, new_id, m) == 0) {
+		free(was);
+		return 0;
+	}
+	/* The reason outlives the value it was about: kept aside. */
+	free(fm->rename_error);
+	fm->rename_error = fm->v[i].error != NULL ?
+	    xstrdup(fm->v[i].error) : NULL;
+	(void)form_set(fm, i, was, m);
+	free(was);
+	*why = fm->rename_error;
+	return -1;
+}
+
 void
 form_cycle(struct form *fm, int dir, const struct model *m)
 {
@@ -413,7 +459,7 @@ form_cycle(struct form *fm, int dir, const struct model *m)
 	const char	*now;
 
 	if (fm->n == 0 || form_is_text(fm, fm->cursor) ||
-	    fm->v[fm->cursor].readonly ||
+	    fm->v[fm->cursor].readonly || fm->v[fm->cursor].guarded ||
 	    fm->v[fm->cursor].f->type == FIELD_SET)
 		return;
 	form_options(fm, fm->cursor, m, &p);
@@ -475,9 +521,7 @@ form_mark_saved(struct form *fm)
 	}
 	free(fm->orig_id);
 	fm->orig_id = form_strdup(form_id(fm));
-	for (i = 0; i < fm->n; i++)
-		fm->v[i].readonly = fm->type == OBJ_SYSTEM &&
-		    fm->v[i].f->type == FIELD_ID && fm->orig_id != NULL;
+	form_lock(fm);
 }
 
 const char *
@@ -696,7 +740,7 @@ form_lines(const struct form *fm, int width, struct vlist *l, size_t *line,
 	const struct form_field	*ff;
 	struct vline		*v;
 	struct buf		 b;
-	char			*label;
+	char			*label, *note;
 	size_t			 i;
 	int			 valw = width - FORM_LABEL_WIDTH - 1, c;
 
@@ -726,6 +770,16 @@ form_lines(const struct form *fm, int width, struct vlist *l, size_t *line,
 			vline_add(v, VS_FIELD, ff->text != NULL ? ff->text :
 			    "");
 			vline_add(v, VS_DIM, "  (fixed once created)");
+			*line = i == fm->cursor ? l->lines.n - 1 : *line;
+		} else if (ff->guarded) {
+			vline_add(v, VS_FIELD, ff->text != NULL ? ff->text :
+			    "");
+			if (i == fm->cursor) {
+				note = xasprintf("  (%s renames it)",
+				    keys_key(ACT_OPEN, KCTX_FORM));
+				vline_add(v, VS_DIM, note);
+				free(note);
+			}
 			*line = i == fm->cursor ? l->lines.n - 1 : *line;
 		} else if (ff->text != NULL) {
 			vline_cell(v, VS_FIELD, ff->text, valw);
@@ -780,6 +834,10 @@ form_help(const struct form *fm, struct buf *b)
 	switch (ff->f->type) {
 	case FIELD_ID:
 		buf_adds(b, " (a-z, 0-9, '.', '_' and '-')");
+		if (ff->guarded)
+			buf_addf(b, "\n%s renames it; what names it (flows, "
+			    "risks, decisions) follows the new id.",
+			    keys_key(ACT_OPEN, KCTX_FORM));
 		break;
 	case FIELD_BOOL:
 		buf_adds(b, " (yes, no or unknown)");

@@ -38,6 +38,9 @@ struct form_field {
 	char			*error;		/* what is wrong, or NULL */
 	int			 touched;	/* edited or visited */
 	int			 readonly;
+	int			 guarded;	/* an existing object's id: changed
+						   through form_rename_id(), never
+						   typed over in place */
 };
 
 struct form {
@@ -49,12 +52,15 @@ struct form {
 	size_t			 n;
 	size_t			 cursor;	/* the focused field */
 	struct ledit		 edit;		/* its text while typed */
+	char			*rename_error;	/* why form_rename_id() refused */
 };
 
 /*
  * A form for the object with this id in m, or for a new object when id is
  * NULL (kind gives a new component's kind). For the system, m may be NULL
- * (a new model); the id of an existing model cannot be changed.
+ * (a new model); the id of an existing model cannot be changed, that of
+ * another existing object only through form_rename_id(). A new object's
+ * form opens on its id, an existing one's on the field after it.
  */
 struct form	*form_new(enum objtype, const struct model *m, const char *id,
 		     int kind);
@@ -66,8 +72,18 @@ void		 form_free(struct form *);
  */
 int		 form_focus_named(struct form *, const char *names);
 
-/* 1 if field i is typed (text or identifier), 0 if chosen from a list. */
+/*
+ * 1 if field i is typed in place (text, or the identifier of a new
+ * object), 0 if chosen from a list or guarded.
+ */
 int		 form_is_text(const struct form *, size_t);
+/*
+ * Give an existing object the id new_id (a rename, which references
+ * follow when the form is applied). 0, or -1 with the reason in *why
+ * (borrowed, until the form changes) and the id left as it was.
+ */
+int		 form_rename_id(struct form *, const char *new_id,
+		     const struct model *, const char **why);
 /* Focus field i; its text goes into the editor. */
 void		 form_focus(struct form *, size_t);
 /* Take the editor's text as the focused field's value and validate it. */

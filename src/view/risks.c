@@ -473,7 +473,7 @@ rview_cols_init(struct rview_cols *c, int header)
 {
 	c->status = header ? 6 : 0;	/* "STATUS" */
 	c->target = header ? 6 : 0;	/* "TARGET" */
-	c->guide = header ? 5 : 0;	/* "GUIDE" */
+	c->guide = header ? 9 : 0;	/* "GUIDELINE" */
 	c->title = 10;
 }
 
@@ -673,7 +673,8 @@ rview_heading(struct rview *rv)
 	vline_add(v, VS_HEADING, " ");
 	vline_cell(v, VS_HEADING, "TARGET", c->target);
 	vline_add(v, VS_HEADING, " ");
-	vline_cell(v, VS_HEADING, "GUIDE", c->guide);
+	/* The word the sort and the filter use for it. */
+	vline_cell(v, VS_HEADING, "GUIDELINE", c->guide);
 	vline_add(v, VS_HEADING, " TITLE");
 }
 

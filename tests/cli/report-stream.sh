@@ -110,7 +110,8 @@ grep -qF '| Part 1 \| \*x\* | `p1` | application | Team 1 of' "$T/streamed.md" |
 n=$(grep -c '^| Part [0-9]* \\| \\\*x\\\* | `p[0-9]*` | [a-z]* | Team ' \
     "$T/streamed.md")
 [ "$n" -eq 700 ] || fail "the large report has $n rows of the 700 components"
-n=$(grep -c '^| | `q[0-9]*` | `p[0-9]*` | `p[0-9]*` | [a-z]* | [a-z]* |' \
+# The flows have no name: each is named by its ends' names.
+n=$(grep -c '^| Part [0-9]* \\| \\\*x\\\* to Part [0-9]* \\| \\\*x\\\* | `q[0-9]*` | `p[0-9]*` | `p[0-9]*` | [a-z]* | [a-z]* |' \
     "$T/streamed.md")
 [ "$n" -eq 1400 ] || fail "the large report has $n rows of the 1400 flows"
 # p1 (dmz) sends images to p8 (restricted): a thick arrow from its node.

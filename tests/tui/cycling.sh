@@ -51,7 +51,8 @@ tui_keys 3
 tui_wait 'Step 3 of 7: Components'
 tui_keys Down Enter
 tui_wait "Component 'backend'"
-tui_keys Down Down Down Down Down Down Down Down
+# It opens on the name, the field after the id.
+tui_keys Down Down Down Down Down Down Down
 tui_wait 'untrusted-input: '
 tui_keys Space Space Space
 tui_keys Tab

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End to end: Esc on a form whose input cannot be saved keeps it, says
 # why, and leaves without it only when pressed again (a new user lost a
-# new component's id, name and boundary to one Esc); a new form left
-# untouched closes at once; corrected, the input is saved.
+# new component's id, name and boundary to one Esc), on a field of
+# choices as on a typed one; a new form left untouched closes at once;
+# corrected, the input is saved, and leaving says it was kept.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -42,6 +43,36 @@ tui_wait "saved: add component 'payroll-bot'"
 tui_keys Escape
 tui_wait 'Step 3 of 7: Components'
 tui_has 'Payroll lookup'
+# Esc on the kind line (a field of choices) does what it does on a typed
+# field: with the name missing it keeps the form and says why; with the
+# component saved it leaves, and says the component was kept (a new user
+# who meant to skip the field did not know).
+tui_keys a
+tui_wait 'What kind of component?'
+tui_keys M Enter
+tui_wait 'A new component (model)'
+tui_type 'pay-llm'
+tui_keys Tab Tab
+tui_wait 'kind: what sort of component it is'
+tui_keys Escape
+tui_wait "not saved (Esc again: leave without it): 'name' is required"
+tui_has 'pay-llm'
+tui_keys Up
+tui_wait 'name: name of the component'
+tui_type 'Payroll model'
+tui_keys Tab
+tui_wait "saved: add component 'pay-llm'"
+tui_wait 'kind: what sort of component it is'
+# A kind typed there opens its list at it; Esc takes nothing, and says so.
+tui_type 'app'
+tui_wait 'Enter choose'
+tui_keys Escape
+tui_wait "nothing chosen: Esc cancels the list; Enter would have chosen 'application'"
+tui_has 'Component '"'"'pay-llm'"'"' (model)'
+tui_keys Escape
+tui_wait "left the form: component 'pay-llm' is saved (Enter on it edits it"
+tui_has 'Step 3 of 7: Components'
+tui_has 'Payroll model'
 # Again with an id that is not one: two Esc leave without it.
 tui_keys a
 tui_wait 'What kind of component?'

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the risk register's column header stays put while the list
-# scrolls under it (arrows, pages, the end), at 80x24 and at 120x40.
+# scrolls under it (arrows, pages, the end), at 80x24 and at 120x40; it
+# names the guideline column as the sort and the filter do (GUIDE puzzled a
+# new user).
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -18,7 +20,7 @@ n=$("$PARAPET" risks "$db" | grep -cE '^(low|medium|high|critical) ')
 # header_under_title: the line after "N of M risks" is the column header.
 header_under_title() {
 	tui_screen | grep -A1 "of $n risks, by severity" |
-	    tail -1 | grep -q '^SEV  STATUS  *TARGET  *GUIDE TITLE' ||
+	    tail -1 | grep -q '^SEV  STATUS  *TARGET  *GUIDELINE TITLE' ||
 	    tui_fail "$1: the column header is not under the title"
 }
 

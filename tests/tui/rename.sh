@@ -27,9 +27,14 @@ tui_type 'llm'
 tui_keys Enter
 tui_keys Enter
 tui_wait "Component 'llm' (model)"
+# The form opens on the name; the id is renamed on purpose, in a prompt.
+tui_keys Up
+tui_wait '(Enter renames it)'
+tui_keys Enter
+tui_wait "Rename component 'llm'"
 tui_keys C-u
 tui_type 'chat-llm'
-tui_keys Tab
+tui_keys Enter
 tui_wait "saved: edit component 'chat-llm'"
 tui_keys Escape
 tui_wait 'Step 3 of 7: Components'

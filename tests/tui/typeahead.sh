@@ -41,7 +41,8 @@ tui_keys 2
 tui_wait 'Step 2 of 7: Trust boundaries'
 tui_keys Enter
 tui_wait "Trust boundary 'internet'"
-tui_keys Down Down
+# It opens on the name, the field after the id.
+tui_keys Down
 tui_wait 'trust: '
 tui_keys Enter
 tui_wait 'anyone can be here'
