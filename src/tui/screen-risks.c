@@ -61,6 +61,7 @@ struct risks_arg {
 	char			*target;
 	char			*mitigation;	/* or NULL */
 	char			*filter;	/* filter name, or NULL */
+	char			*owner;		/* named on the way to accept */
 	int			 status;	/* chosen, awaiting a reason */
 };
 
@@ -72,6 +73,7 @@ risks_arg_free(void *p)
 	free(ra->threat);
 	free(ra->target);
 	free(ra->mitigation);
+	free(ra->owner);
 	free(ra->filter);
 	free(ra);
 }
@@ -287,10 +289,45 @@ risks_justify_done(struct tui *t, void *arg, const char *text)
 	what = xasprintf("%s '%s@%s'", ra->status >= 0 ?
 	    vocab_name(&vocab_risk_status, ra->status) : "justify",
 	    ra->threat, ra->target);
-	rc = tui_set_risk(t, k, ra->status, NULL, text, what);
+	rc = tui_set_risk(t, k, ra->status, ra->owner, text, what);
 	free(what);
 	return rc == -1 && strstr(t->status.s, "someone else") == NULL ?
 	    -1 : 0;
+}
+
+/* Ask why a risk is accepted or does not apply; next carries the status. */
+static void
+risks_ask_justification(struct tui *t, const struct risk *k,
+    struct risks_arg *next)
+{
+	tui_prompt(t, next->status == RISK_ACCEPTED ? "Why is this risk "
+	    "accepted?" : "Why does this risk not apply?", "A justification "
+	    "is required; it is recorded with who decided and when.",
+	    k->justification, risks_justify_done, next, risks_arg_free);
+}
+
+/*
+ * The owner of a risk being accepted, named on the way: kept with the
+ * acceptance, stored with its justification as one decision.
+ */
+static int
+risks_accept_owner_done(struct tui *t, void *arg, const char *text)
+{
+	struct risks_arg	*ra = arg, *next;
+	const struct risk	*k = risks_arg_risk(t, ra);
+
+	if (k == NULL)
+		return 0;
+	if (text[strspn(text, " \t")] == '\0') {
+		tui_errorf(t, "an accepted risk needs a risk owner: name who "
+		    "answers for it (Esc leaves the risk as it is)");
+		return -1;
+	}
+	next = risks_arg_new(ra->rs, k, NULL);
+	next->status = RISK_ACCEPTED;
+	next->owner = xstrdup(text);
+	risks_ask_justification(t, k, next);
+	return 0;
 }
 
 /* A risk status chosen; accepting asks for a justification first. */
@@ -307,21 +344,23 @@ risks_status_done(struct tui *t, void *arg, const char *value)
 	/* What follows reads the risk as shown: it must be what is stored. */
 	if (tui_risk_seen(t, k, NULL) == -1)
 		return 0;
-	/* Somebody named answers for an accepted risk: ask for them first. */
+	/*
+	 * Somebody named answers for an accepted risk: ask for them first,
+	 * offering the system's owner, then why.
+	 */
 	if (st == RISK_ACCEPTED && k->status != RISK_ACCEPTED &&
 	    (k->owner == NULL || *k->owner == '\0')) {
-		tui_errorf(t, "accepting a risk requires a risk owner: "
-		    "press o to name who answers for it");
+		next = risks_arg_new(ra->rs, k, NULL);
+		tui_prompt(t, "Who owns this risk?", "Accepting a risk needs "
+		    "a risk owner, the person who answers for it; then you "
+		    "say why.", t->m != NULL ? t->m->system.owner : NULL,
+		    risks_accept_owner_done, next, risks_arg_free);
 		return 0;
 	}
 	if (st == RISK_ACCEPTED || st == RISK_NOT_APPLICABLE) {
 		next = risks_arg_new(ra->rs, k, NULL);
 		next->status = st;
-		tui_prompt(t, st == RISK_ACCEPTED ? "Why is this risk "
-		    "accepted?" : "Why does this risk not apply?",
-		    "A justification is required; it is recorded with who "
-		    "decided and when.", k->justification, risks_justify_done,
-		    next, risks_arg_free);
+		risks_ask_justification(t, k, next);
 		return 0;
 	}
 	what = xasprintf("status '%s@%s': %s", ra->threat, ra->target, value);

@@ -98,16 +98,27 @@ only_direct_injection
 tui_keys s
 tui_wait 'Status of the risk'
 tui_keys Down Down Down Enter
-tui_wait 'accepting a risk requires a risk owner: press o'
-tui_hasnt 'Why is this risk accepted?'
-tui_keys o
+# With no owner yet, accepting asks who owns the risk, then why; both are
+# stored as one decision, so Esc on the second leaves the risk as it was.
 tui_wait 'Who owns this risk?'
+tui_has 'Accepting a risk needs a risk owner'
+tui_hasnt 'Why is this risk accepted?'
+tui_keys C-u Enter
+tui_wait 'an accepted risk needs a risk owner: name who answers for it'
 tui_type 'Risk Lead'
 tui_keys Enter
-tui_wait "saved"
+tui_wait 'Why is this risk accepted?'
+tui_keys Escape
+tui_wait_gone 'Why is this risk accepted?'
+tui_has 'CRIT open'
+tui_hasnt 'owner Risk Lead'
 tui_keys s
 tui_wait 'Status of the risk'
 tui_keys Down Down Down Enter
+tui_wait 'Who owns this risk?'
+tui_keys C-u
+tui_type 'Risk Lead'
+tui_keys Enter
 tui_wait 'Why is this risk accepted?'
 tui_keys Enter
 tui_wait 'a justification is required'
@@ -118,13 +129,18 @@ tui_keys Tab g
 tui_wait 'Justification: Vendor contract: the model is sandboxed'
 tui_has 'decided by tester at 2026-11-25T12:00:00Z'
 tui_keys Tab
-# Undo brings it back to open; the accept is made again.
+# Undo brings it back to open, with no owner, as the owner came with the
+# acceptance; the accept is made again, the owner asked for again, this
+# time the system's owner as offered.
 tui_keys u
 tui_wait "undone: accepted 'llm-direct-prompt-injection@llm'"
 tui_wait 'CRIT open'
 tui_keys s
 tui_wait 'Status of the risk'
 tui_keys Down Down Down Enter
+tui_wait 'Who owns this risk?'
+tui_has '> Head of Customer Operations'
+tui_keys Enter
 tui_wait 'Why is this risk accepted?'
 tui_hasnt 'Justification: Vendor'
 tui_type 'Vendor contract: the model is sandboxed'
@@ -140,7 +156,7 @@ tui_has 'remove the acceptance (Esc, then s'
 tui_hasnt 'accepting a risk requires'
 tui_keys Escape
 tui_wait_gone 'Who owns this risk?'
-tui_has 'owner Risk Lead'
+tui_has 'owner Head of Customer Operations'
 
 # The dashboard: the accepted risk; its mitigations are no longer due.
 tui_keys D
