@@ -525,6 +525,58 @@ test_reachable_from_any_path(void **state)
 	expect(&reg, "t-reachable", "loop", "");
 	assert_int_equal(test_count(&reg, "t-reachable"), 1);
 	risk_register_release(&reg);
+
+	/*
+	 * Five users: four paths are named, the rest counted in a line that
+	 * gives the far end's words, or says they meet the same condition
+	 * (not the condition's syntax, which the paths above explain).
+	 */
+	run(HEAD
+	    "components:\n"
+	    "  - { id: m, name: M, kind: model }\n"
+	    "  - { id: u1, name: U, kind: user }\n"
+	    "  - { id: u2, name: U, kind: user }\n"
+	    "  - { id: u3, name: U, kind: user }\n"
+	    "  - { id: u4, name: U, kind: user }\n"
+	    "  - { id: u5, name: U, kind: user }\n"
+	    "flows:\n"
+	    "  - { id: f1, from: u1, to: m }\n"
+	    "  - { id: f2, from: u2, to: m }\n"
+	    "  - { id: f3, from: u3, to: m }\n"
+	    "  - { id: f4, from: u4, to: m }\n"
+	    "  - { id: f5, from: u5, to: m }\n", &reg);
+	expect(&reg, "t-reachable", "m",
+	    "fact: 'm' is a model\n"
+	    "fact: 'm' is reachable from 'u1' through flow 'f1'\n"
+	    "fact: 'u1' is a user\n"
+	    "fact: 'm' is reachable from 'u2' through flow 'f2'\n"
+	    "fact: 'u2' is a user\n"
+	    "fact: 'm' is reachable from 'u3' through flow 'f3'\n"
+	    "fact: 'u3' is a user\n"
+	    "fact: 'm' is reachable from 'u4' through flow 'f4'\n"
+	    "fact: 'u4' is a user\n"
+	    "fact: more components reach 'm', and meet the same "
+	    "condition as those above\n"
+	    "impact +2: the system is critical\n"
+	    "would be lower, likelihood -2, impact -1 (reachable only "
+	    "inside the organisation), if answered so: 'm' exposure is "
+	    "internal (exposure not answered)\n");
+	expect(&reg, "t-reachable-said", "m",
+	    "fact: 'm' is a model\n"
+	    "fact: 'm' is reachable from 'u1' through flow 'f1'\n"
+	    "fact: 'u1' is a person\n"
+	    "fact: 'm' is reachable from 'u2' through flow 'f2'\n"
+	    "fact: 'u2' is a person\n"
+	    "fact: 'm' is reachable from 'u3' through flow 'f3'\n"
+	    "fact: 'u3' is a person\n"
+	    "fact: 'm' is reachable from 'u4' through flow 'f4'\n"
+	    "fact: 'u4' is a person\n"
+	    "fact: more components reach 'm', and each is a person\n"
+	    "impact +2: the system is critical\n"
+	    "would be lower, impact -1 (reachable only inside the "
+	    "organisation), if answered so: 'm' exposure is internal "
+	    "(exposure not answered)\n");
+	risk_register_release(&reg);
 }
 
 static void

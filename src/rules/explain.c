@@ -760,20 +760,29 @@ static void	explain(struct eval *, const struct cond *, const void *, int,
 		    struct risk *);
 
 /*
+ * The words of c, or of the named condition that c holds alone
+ * ("{holds: NAME}"): its says:, or NULL.
+ */
+static const char *
+cond_words(const struct cond *c)
+{
+	while (c->says == NULL && c->op == COND_ALL && c->implicit &&
+	    c->nkids == 1)
+		c = c->kids[0];
+	return c->says;
+}
+
+/*
  * What something must be to match c: " matches {...}", or the words of a
  * mapping that has them (its says:, "is a camera or microphone").
  */
 static void
 reason_matches(struct buf *b, const struct cond *c)
 {
-	const struct cond	*w = c;
+	const char	*says = cond_words(c);
 
-	/* "{holds: NAME}" alone: the named condition's words. */
-	while (w->says == NULL && w->op == COND_ALL && w->implicit &&
-	    w->nkids == 1)
-		w = w->kids[0];
-	if (w->says != NULL) {
-		buf_addf(b, " %s", w->says);
+	if (says != NULL) {
+		buf_addf(b, " %s", says);
 		return;
 	}
 	buf_adds(b, " matches ");
@@ -1039,6 +1048,7 @@ explain_more_paths(struct eval *e, const struct cond *c,
 	    e->memo[c->slot].kid : NULL;
 	uint32_t		*queue = e->scratch_queue, head = 0, tail = 0;
 	uint32_t		 j, d, x, i, ki, more = 0, np = 0;
+	const char		*says;
 	/* The paths found, explained once the search is over (explaining
 	   one may search again, with the same scratch arrays). */
 	struct {
@@ -1115,8 +1125,13 @@ searched:
 		buf_addf(&e->line, "more components %s '%s'", back ?
 		    "are reached from" : "reach", comp->id);
 		reason_via(&e->line, c);
-		buf_adds(&e->line, " and match ");
-		cond_format(c->kids[0], &e->line);
+		/* Its words, or none: the condition's syntax would
+		   repeat what the paths above explain entry by entry. */
+		if ((says = cond_words(c->kids[0])) != NULL)
+			buf_addf(&e->line, ", and each %s", says);
+		else
+			buf_adds(&e->line,
+			    ", and meet the same condition as those above");
 		reason_add(e, k);
 	}
 }
