@@ -1227,21 +1227,88 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	eval_forget(e, t->when);
 }
 
+/*
+ * The reason lines of the finding that folds others, indexed once it has
+ * this many: a finding that covers the restatements of a whole model
+ * grows with it, and looking each line of a folded finding up in all of
+ * its lines made the folds quadratic (a third of the CPU of an import at
+ * N = 100,000). The index lives as long as the folds into the same
+ * finding follow one another, so that its lines are hashed once, not at
+ * each fold.
+ */
+#define FOLD_INDEX_FROM	32
+
+struct foldidx {
+	const struct risk	*k;	/* the finding indexed, or NULL */
+	struct strmap		 lines;	/* its reason lines, whole */
+	size_t			 n;	/* its first n reasons are in lines */
+	size_t			 assumed; /* of those, how many assumed */
+};
+
+static void
+foldidx_init(struct foldidx *fx)
+{
+	fx->k = NULL;
+	strmap_init(&fx->lines);
+	fx->n = fx->assumed = 0;
+}
+
+static void
+foldidx_release(struct foldidx *fx)
+{
+	strmap_release(&fx->lines);
+	fx->k = NULL;
+	fx->n = fx->assumed = 0;
+}
+
+/*
+ * 1 if k's reasons are indexed in fx (NULL: none), brought up to date
+ * with the lines added since; 0 if k has too few to be worth it.
+ */
+static int
+foldidx_sync(struct foldidx *fx, const struct risk *k)
+{
+	if (fx == NULL || (fx->k != k && k->nreasons < FOLD_INDEX_FROM))
+		return 0;
+	if (fx->k != k) {
+		foldidx_release(fx);
+		fx->k = k;
+	}
+	for (; fx->n < k->nreasons; fx->n++) {
+		strmap_put(&fx->lines, k->reasons[fx->n].line,
+		    (void *)(uintptr_t)1);
+		fx->assumed += k->reasons[fx->n].kind == REASON_ASSUMED;
+	}
+	return 1;
+}
+
 /* 1 if a risk has this reason line already. */
 static int
-analyze_has_reason(const struct risk *k, const char *line)
+analyze_has_reason(struct foldidx *fx, const struct risk *k,
+    const char *line)
 {
 	size_t	i;
 
+	if (foldidx_sync(fx, k))
+		return strmap_get(&fx->lines, line) != NULL;
 	for (i = 0; i < k->nreasons; i++)
 		if (strcmp(k->reasons[i].line, line) == 0)
 			return 1;
 	return 0;
 }
 
+/* risk_provisional(k), from the index of its lines when it has one. */
+static int
+analyze_fold_provisional(struct foldidx *fx, const struct risk *k)
+{
+	if (k->lean || !foldidx_sync(fx, k))
+		return risk_provisional(k);
+	return fx->assumed > 0;
+}
+
 /* Drop k's adjustment lines: its score is no longer the one shown. */
 static void
-analyze_drop_adjustments(struct risk *k)
+analyze_drop_adjustments(struct foldidx *fx, struct risk *k)
 {
 	size_t	i, n = 0;
 
@@ -1251,6 +1318,9 @@ analyze_drop_adjustments(struct risk *k)
 		else
 			k->reasons[n++] = k->reasons[i];
 	}
+	/* The index held the lines freed: it is made again when needed. */
+	if (fx != NULL && fx->k == k && n < k->nreasons)
+		foldidx_release(fx);
 	k->nreasons = n;
 }
 
@@ -1335,16 +1405,16 @@ analyze_has_alias(const struct risk *k, const char *threat,
  */
 static void
 analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
-    const struct skipset *skip, int name_too)
+    const struct skipset *skip, int name_too, struct foldidx *fx)
 {
 	char	*name;
 	size_t	 x, len = strlen(c->threat);
-	int	 provisional = risk_provisional(k), takes;
+	int	 provisional = analyze_fold_provisional(fx, k), takes;
 
 	takes = c->severity > k->severity || (c->severity == k->severity &&
 	    c->likelihood * c->impact > k->likelihood * k->impact);
 	if (takes)
-		analyze_drop_adjustments(k);
+		analyze_drop_adjustments(fx, k);
 	risk_add_reason(k, REASON_FACT, RISK_COVERS_FMT, c->threat,
 	    c->title);
 	/*
@@ -1352,7 +1422,7 @@ analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
 	 * on facts provisional.
 	 */
 	for (x = 0; x < c->nreasons; x++)
-		if (!analyze_has_reason(k, c->reasons[x].line) &&
+		if (!analyze_has_reason(fx, k, c->reasons[x].line) &&
 		    !analyze_names_skipped(m, skip,
 		    risk_reason_text(&c->reasons[x])) &&
 		    (takes || c->reasons[x].kind != REASON_ADJUSTMENT) &&
@@ -1470,11 +1540,12 @@ analyze_contradicts(const struct risk *k, const struct risk *c)
  * question of its own.
  */
 static int
-analyze_may_fold(const struct risk *k, const struct risk *c)
+analyze_may_fold(struct foldidx *fx, const struct risk *k,
+    const struct risk *c)
 {
-	if (risk_provisional(k) && !risk_provisional(c))
-		return 0;
-	return !(risk_provisional(k) && analyze_contradicts(k, c));
+	if (!analyze_fold_provisional(fx, k))
+		return 1;
+	return risk_provisional(c) && !analyze_contradicts(k, c);
 }
 
 /* What a model learns from travels as these classes. */
@@ -1724,7 +1795,7 @@ analyze_feedback_down(struct feedback *fb, size_t u)
 static void
 analyze_covers_feedback(const struct model *m, const struct threat *t,
     struct risk *k, struct risk_register *reg, struct strmap *by,
-    unsigned char *gone, struct feedback **fb)
+    unsigned char *gone, struct feedback **fb, struct foldidx *fx)
 {
 	const struct component	*to = model_component(m, k->target);
 	const struct component	*c;
@@ -1746,7 +1817,8 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 				continue;
 			}
 			c = m->components[fc->comp[i]];
-			if (c != to && analyze_may_fold(k, reg->risks[x - 1])) {
+			if (c != to && analyze_may_fold(fx, k,
+			    reg->risks[x - 1])) {
 				if (down == NULL && walked == 0) {
 					walked = analyze_feedback_up(*fb,
 					    to->index);
@@ -1755,7 +1827,7 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 				    (to->index % 8) & 1) != 0 :
 				    (*fb)->seen[c->index] == walked) {
 					analyze_fold(k, reg->risks[x - 1], m,
-					    NULL, 0);
+					    NULL, 0, fx);
 					risk_add_reason(k, REASON_FACT, "'%s' "
 					    "gathers the feedback '%s' learns "
 					    "from", c->id, to->id);
@@ -1899,7 +1971,7 @@ analyze_all_plan(const struct model *m, const struct risk *c,
  */
 static void
 analyze_covers_agents(const struct catalogue *cat, const struct model *m,
-    struct risk_register *reg, unsigned char *gone)
+    struct risk_register *reg, unsigned char *gone, struct foldidx *fx)
 {
 	const struct threat	*t;
 	const struct component	*to;
@@ -1959,9 +2031,9 @@ analyze_covers_agents(const struct catalogue *cat, const struct model *m,
 				if (plans == NULL)
 					plans = analyze_planners(&pl, to);
 				if (!analyze_all_plan(m, c, plans) ||
-				    !analyze_may_fold(k, c))
+				    !analyze_may_fold(fx, k, c))
 					continue;
-				analyze_fold(k, c, m, NULL, 0);
+				analyze_fold(k, c, m, NULL, 0, fx);
 				risk_add_reason(k, REASON_FACT, "every agent "
 				    "that '%s' names plans with '%s'",
 				    c->threat, to->id);
@@ -2069,7 +2141,7 @@ analyze_covers_order(const struct catalogue *cat,
 static size_t
 analyze_alias_fold(const struct risk_register *reg, struct strmap *map,
     const unsigned char *gone, const struct risk *k, const char *cover,
-    const char *alias)
+    const char *alias, struct foldidx *fx)
 {
 	const struct risk	*c;
 	size_t			 len = strlen(k->threat), x;
@@ -2078,7 +2150,7 @@ analyze_alias_fold(const struct risk_register *reg, struct strmap *map,
 	    (x = analyze_covered(map, gone, cover, alias + len + 1)) == 0)
 		return 0;
 	c = reg->risks[x - 1];
-	if (c == k || !analyze_may_fold(k, c))
+	if (c == k || !analyze_may_fold(fx, k, c))
 		return 0;
 	return x;
 }
@@ -2094,9 +2166,11 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	char			**names;
 	unsigned char		*gone, *split;
 	struct skipset		 skip;
+	struct foldidx		 fx;
 	const char		*a;
 	size_t			 i, j, x, y, z, len, n = reg->n, *order;
 
+	foldidx_init(&fx);
 	strmap_init(&by);
 	names = xcalloc(n + 1, sizeof *names);
 	gone = xcalloc(n + 1, 1);
@@ -2132,7 +2206,7 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 			for (y = k->naliases; y-- > 0; ) {
 				a = k->aliases[y];
 				if ((x = analyze_alias_fold(reg, &alias, gone,
-				    k, t->covers[j], a)) == 0)
+				    k, t->covers[j], a, &fx)) == 0)
 					continue;
 				c = reg->risks[x - 1];
 				if (analyze_share_out(m, k, c, &alias, gone,
@@ -2142,11 +2216,11 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 					    a + len + 1))
 						continue;
 					analyze_fold(k, c, m, &skip,
-					    !split[x - 1]);
+					    !split[x - 1], &fx);
 					split[x - 1] = 1;
 					continue;
 				}
-				analyze_fold(k, c, m, NULL, 0);
+				analyze_fold(k, c, m, NULL, 0, &fx);
 				gone[x - 1] = 1;
 			}
 	}
@@ -2163,26 +2237,30 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 		for (j = 0; j < t->ncovers; j++) {
 			if ((x = analyze_covered(&by, gone, t->covers[j],
 			    k->target)) != 0 &&
-			    analyze_may_fold(k, reg->risks[x - 1])) {
-				analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
+			    analyze_may_fold(&fx, k, reg->risks[x - 1])) {
+				analyze_fold(k, reg->risks[x - 1], m, NULL, 0,
+				    &fx);
 				gone[x - 1] = 1;
 			}
 			/* Folding adds aliases: count those of the start. */
 			for (y = k->naliases; y-- > 0; ) {
 				if ((x = analyze_alias_fold(reg, &by, gone, k,
-				    t->covers[j], k->aliases[y])) == 0)
+				    t->covers[j], k->aliases[y], &fx)) == 0)
 					continue;
-				analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
+				analyze_fold(k, reg->risks[x - 1], m, NULL, 0,
+				    &fx);
 				gone[x - 1] = 1;
 			}
 		}
 		if (t->ncovers_feedback > 0 && t->target == TARGET_COMPONENT)
 			analyze_covers_feedback(m, t, k, reg, &by, gone,
-			    &fb);
+			    &fb, &fx);
 	}
 	analyze_feedback_free(fb);
 	/* After the others: a finding it folds has folded its own. */
-	analyze_covers_agents(cat, m, reg, gone);
+	analyze_covers_agents(cat, m, reg, gone, &fx);
+	/* Before the findings folded are freed: it holds their lines. */
+	foldidx_release(&fx);
 	strmap_release(&by);
 	strmap_release(&alias);
 	for (i = 0; i < n; i++)
