@@ -9,6 +9,7 @@
 #include "catalogue/cond.h"
 #include "model/model.h"
 #include "model/risk.h"
+#include "model/vocab.h"
 #include "rules/analyze.h"
 #include "rules/eval.h"
 #include "util/buf.h"
@@ -1108,6 +1109,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	size_t			*also, nalso;
 	struct risk		*k;
 	struct buf		 name;
+	unsigned		 kinds;
 	int			 facts, quiet;
 
 	/*
@@ -1116,7 +1118,13 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	 */
 	n = analyze_ntargets(m, t);
 	h = xreallocarray(NULL, n + 1, sizeof *h);
+	/* A component of a kind it does not name is no target of it. */
+	kinds = t->target == TARGET_COMPONENT ? eval_kinds(t->when) : KIND_ALL;
 	for (i = 0; i < n; i++) {
+		if (kinds != KIND_ALL && m->components[i]->kind >= 0 &&
+		    m->components[i]->kind < KIND_COUNT &&
+		    (kinds & KIND_BIT(m->components[i]->kind)) == 0)
+			continue;
 		analyze_target(m, t, i, &h[nh]);
 		if ((v = eval_cond(e, t->when, h[nh].obj)) == TV_NO ||
 		    (v == TV_MAYBE && analyze_excluded(e, cat, x, ti,
