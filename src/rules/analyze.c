@@ -1251,22 +1251,76 @@ struct foldidx {
 	struct strmap		 lines;	/* its reason lines, whole */
 	size_t			 n;	/* its first n reasons are in lines */
 	size_t			 assumed; /* of those, how many assumed */
+	/*
+	 * Its assumptions that name a field, by element and field
+	 * (analyze_assumption_key()): the text, or FOLDIDX_MANY when it
+	 * assumes two different things of that field.
+	 */
+	struct strmap		 keys;
+	char			**keyv;	/* the keys, owned */
+	size_t			 nkeys;
 };
+
+static char	foldidx_many;	/* its address marks FOLDIDX_MANY */
+#define FOLDIDX_MANY	((void *)&foldidx_many)
+
+static int	analyze_assumption_key(const char *, size_t *,
+		    const char **);
 
 static void
 foldidx_init(struct foldidx *fx)
 {
 	fx->k = NULL;
 	strmap_init(&fx->lines);
-	fx->n = fx->assumed = 0;
+	strmap_init(&fx->keys);
+	fx->keyv = NULL;
+	fx->n = fx->assumed = fx->nkeys = 0;
 }
 
 static void
 foldidx_release(struct foldidx *fx)
 {
+	size_t	i;
+
 	strmap_release(&fx->lines);
-	fx->k = NULL;
-	fx->n = fx->assumed = 0;
+	strmap_release(&fx->keys);
+	for (i = 0; i < fx->nkeys; i++)
+		free(fx->keyv[i]);
+	free(fx->keyv);
+	foldidx_init(fx);
+}
+
+/* "ELEMENT\x1fFIELD" of an assumption's text, or NULL: the caller's. */
+static char *
+foldidx_key(const char *text)
+{
+	const char	*field;
+	size_t		 elen;
+
+	if (!analyze_assumption_key(text, &elen, &field))
+		return NULL;
+	return xasprintf("%.*s\x1f%s", (int)elen, text, field);
+}
+
+/* Note an assumption of the finding indexed under its key. */
+static void
+foldidx_add_assumed(struct foldidx *fx, const char *text)
+{
+	char		*key;
+	const char	*had;
+
+	if ((key = foldidx_key(text)) == NULL)
+		return;
+	if ((had = strmap_get(&fx->keys, key)) != NULL &&
+	    (had == FOLDIDX_MANY || strcmp(had, text) == 0)) {
+		free(key);
+		return;
+	}
+	/* A value replaced takes the key given (strmap_put()): kept too. */
+	fx->keyv = xreallocarray(fx->keyv, fx->nkeys + 1, sizeof *fx->keyv);
+	fx->keyv[fx->nkeys++] = key;
+	strmap_put(&fx->keys, key, had != NULL ? FOLDIDX_MANY :
+	    (void *)(uintptr_t)text);
 }
 
 /*
@@ -1285,7 +1339,11 @@ foldidx_sync(struct foldidx *fx, const struct risk *k)
 	for (; fx->n < k->nreasons; fx->n++) {
 		strmap_put(&fx->lines, k->reasons[fx->n].line,
 		    (void *)(uintptr_t)1);
-		fx->assumed += k->reasons[fx->n].kind == REASON_ASSUMED;
+		if (k->reasons[fx->n].kind != REASON_ASSUMED)
+			continue;
+		fx->assumed++;
+		foldidx_add_assumed(fx,
+		    risk_reason_text(&k->reasons[fx->n]));
 	}
 	return 1;
 }
@@ -1515,11 +1573,29 @@ analyze_assumption_key(const char *text, size_t *elen, const char **field)
  * the finding would hold under neither answer.
  */
 static int
-analyze_contradicts(const struct risk *k, const struct risk *c)
+analyze_contradicts(struct foldidx *fx, const struct risk *k,
+    const struct risk *c)
 {
 	const char	*a, *b, *fa, *fb;
+	char		*key;
 	size_t		 i, j, la, lb;
+	int		 differs = 0;
 
+	/* With k indexed: each of c's assumptions looked up by its key. */
+	if (foldidx_sync(fx, k)) {
+		for (j = 0; j < c->nreasons && !differs; j++) {
+			if (c->reasons[j].kind != REASON_ASSUMED)
+				continue;
+			b = risk_reason_text(&c->reasons[j]);
+			if ((key = foldidx_key(b)) == NULL)
+				continue;
+			a = strmap_get(&fx->keys, key);
+			differs = a != NULL && (a == FOLDIDX_MANY ||
+			    strcmp(a, b) != 0);
+			free(key);
+		}
+		return differs;
+	}
 	for (i = 0; i < k->nreasons; i++) {
 		if (k->reasons[i].kind != REASON_ASSUMED)
 			continue;
@@ -1553,7 +1629,7 @@ analyze_may_fold(struct foldidx *fx, const struct risk *k,
 {
 	if (!analyze_fold_provisional(fx, k))
 		return 1;
-	return risk_provisional(c) && !analyze_contradicts(k, c);
+	return risk_provisional(c) && !analyze_contradicts(fx, k, c);
 }
 
 /* What a model learns from travels as these classes. */
