@@ -1239,10 +1239,10 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
  * The reason lines of the finding that folds others, indexed once it has
  * this many: a finding that covers the restatements of a whole model
  * grows with it, and looking each line of a folded finding up in all of
- * its lines made the folds quadratic (a third of the CPU of an import at
- * N = 100,000). The index lives as long as the folds into the same
- * finding follow one another, so that its lines are hashed once, not at
- * each fold.
+ * its lines made the folds quadratic (about a sixth of the CPU of an
+ * import at N = 100,000). The index lives as long as the folds into the
+ * same finding follow one another, so that its lines are hashed once, not
+ * at each fold.
  */
 #define FOLD_INDEX_FROM	32
 
