@@ -9,6 +9,7 @@
 #include "catalogue/cond.h"
 #include "model/model.h"
 #include "model/risk.h"
+#include "model/vocab.h"
 #include "rules/analyze.h"
 #include "rules/eval.h"
 #include "util/buf.h"
@@ -1108,6 +1109,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	size_t			*also, nalso;
 	struct risk		*k;
 	struct buf		 name;
+	unsigned		 kinds;
 	int			 facts, quiet;
 
 	/*
@@ -1116,7 +1118,13 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	 */
 	n = analyze_ntargets(m, t);
 	h = xreallocarray(NULL, n + 1, sizeof *h);
+	/* A component of a kind it does not name is no target of it. */
+	kinds = t->target == TARGET_COMPONENT ? eval_kinds(t->when) : KIND_ALL;
 	for (i = 0; i < n; i++) {
+		if (kinds != KIND_ALL && m->components[i]->kind >= 0 &&
+		    m->components[i]->kind < KIND_COUNT &&
+		    (kinds & KIND_BIT(m->components[i]->kind)) == 0)
+			continue;
 		analyze_target(m, t, i, &h[nh]);
 		if ((v = eval_cond(e, t->when, h[nh].obj)) == TV_NO ||
 		    (v == TV_MAYBE && analyze_excluded(e, cat, x, ti,
@@ -1227,21 +1235,146 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	eval_forget(e, t->when);
 }
 
-/* 1 if a risk has this reason line already. */
-static int
-analyze_has_reason(const struct risk *k, const char *line)
+/*
+ * The reason lines of the finding that folds others, indexed once it has
+ * this many: a finding that covers the restatements of a whole model
+ * grows with it, and looking each line of a folded finding up in all of
+ * its lines made the folds quadratic (about a sixth of the CPU of an
+ * import at N = 100,000). The index lives as long as the folds into the
+ * same finding follow one another, so that its lines are hashed once, not
+ * at each fold.
+ */
+#define FOLD_INDEX_FROM	32
+
+struct foldidx {
+	const struct risk	*k;	/* the finding indexed, or NULL */
+	struct strmap		 lines;	/* its reason lines, whole */
+	size_t			 n;	/* its first n reasons are in lines */
+	size_t			 assumed; /* of those, how many assumed */
+	/*
+	 * Its assumptions that name a field, by element and field
+	 * (analyze_assumption_key()): the text, or FOLDIDX_MANY when it
+	 * assumes two different things of that field.
+	 */
+	struct strmap		 keys;
+	char			**keyv;	/* the keys, owned */
+	size_t			 nkeys;
+};
+
+static char	foldidx_many;	/* its address marks FOLDIDX_MANY */
+#define FOLDIDX_MANY	((void *)&foldidx_many)
+
+static int	analyze_assumption_key(const char *, size_t *,
+		    const char **);
+
+static void
+foldidx_init(struct foldidx *fx)
+{
+	fx->k = NULL;
+	strmap_init(&fx->lines);
+	strmap_init(&fx->keys);
+	fx->keyv = NULL;
+	fx->n = fx->assumed = fx->nkeys = 0;
+}
+
+static void
+foldidx_release(struct foldidx *fx)
 {
 	size_t	i;
 
+	strmap_release(&fx->lines);
+	strmap_release(&fx->keys);
+	for (i = 0; i < fx->nkeys; i++)
+		free(fx->keyv[i]);
+	free(fx->keyv);
+	foldidx_init(fx);
+}
+
+/* "ELEMENT\x1fFIELD" of an assumption's text, or NULL: the caller's. */
+static char *
+foldidx_key(const char *text)
+{
+	const char	*field;
+	size_t		 elen;
+
+	if (!analyze_assumption_key(text, &elen, &field))
+		return NULL;
+	return xasprintf("%.*s\x1f%s", (int)elen, text, field);
+}
+
+/* Note an assumption of the finding indexed under its key. */
+static void
+foldidx_add_assumed(struct foldidx *fx, const char *text)
+{
+	char		*key;
+	const char	*had;
+
+	if ((key = foldidx_key(text)) == NULL)
+		return;
+	if ((had = strmap_get(&fx->keys, key)) != NULL &&
+	    (had == FOLDIDX_MANY || strcmp(had, text) == 0)) {
+		free(key);
+		return;
+	}
+	/* A value replaced takes the key given (strmap_put()): kept too. */
+	fx->keyv = xreallocarray(fx->keyv, fx->nkeys + 1, sizeof *fx->keyv);
+	fx->keyv[fx->nkeys++] = key;
+	strmap_put(&fx->keys, key, had != NULL ? FOLDIDX_MANY :
+	    (void *)(uintptr_t)text);
+}
+
+/*
+ * 1 if k's reasons are indexed in fx (NULL: none), brought up to date
+ * with the lines added since; 0 if k has too few to be worth it.
+ */
+static int
+foldidx_sync(struct foldidx *fx, const struct risk *k)
+{
+	if (fx == NULL || (fx->k != k && k->nreasons < FOLD_INDEX_FROM))
+		return 0;
+	if (fx->k != k) {
+		foldidx_release(fx);
+		fx->k = k;
+	}
+	for (; fx->n < k->nreasons; fx->n++) {
+		strmap_put(&fx->lines, k->reasons[fx->n].line,
+		    (void *)(uintptr_t)1);
+		if (k->reasons[fx->n].kind != REASON_ASSUMED)
+			continue;
+		fx->assumed++;
+		foldidx_add_assumed(fx,
+		    risk_reason_text(&k->reasons[fx->n]));
+	}
+	return 1;
+}
+
+/* 1 if a risk has this reason line already. */
+static int
+analyze_has_reason(struct foldidx *fx, const struct risk *k,
+    const char *line)
+{
+	size_t	i;
+
+	if (foldidx_sync(fx, k))
+		return strmap_get(&fx->lines, line) != NULL;
 	for (i = 0; i < k->nreasons; i++)
 		if (strcmp(k->reasons[i].line, line) == 0)
 			return 1;
 	return 0;
 }
 
+/* risk_provisional(k), from the index of its lines when it has one. */
+static int
+analyze_fold_provisional(struct foldidx *fx, const struct risk *k)
+{
+	if (k->lean || !foldidx_sync(fx, k))
+		return risk_provisional(k);
+	return fx->assumed > 0;
+}
+
 /* Drop k's adjustment lines: its score is no longer the one shown. */
 static void
-analyze_drop_adjustments(struct risk *k)
+analyze_drop_adjustments(struct foldidx *fx, struct risk *k)
 {
 	size_t	i, n = 0;
 
@@ -1251,6 +1384,9 @@ analyze_drop_adjustments(struct risk *k)
 		else
 			k->reasons[n++] = k->reasons[i];
 	}
+	/* The index held the lines freed: it is made again when needed. */
+	if (fx != NULL && fx->k == k && n < k->nreasons)
+		foldidx_release(fx);
 	k->nreasons = n;
 }
 
@@ -1335,16 +1471,16 @@ analyze_has_alias(const struct risk *k, const char *threat,
  */
 static void
 analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
-    const struct skipset *skip, int name_too)
+    const struct skipset *skip, int name_too, struct foldidx *fx)
 {
 	char	*name;
 	size_t	 x, len = strlen(c->threat);
-	int	 provisional = risk_provisional(k), takes;
+	int	 provisional = analyze_fold_provisional(fx, k), takes;
 
 	takes = c->severity > k->severity || (c->severity == k->severity &&
 	    c->likelihood * c->impact > k->likelihood * k->impact);
 	if (takes)
-		analyze_drop_adjustments(k);
+		analyze_drop_adjustments(fx, k);
 	risk_add_reason(k, REASON_FACT, RISK_COVERS_FMT, c->threat,
 	    c->title);
 	/*
@@ -1352,7 +1488,7 @@ analyze_fold(struct risk *k, const struct risk *c, const struct model *m,
 	 * on facts provisional.
 	 */
 	for (x = 0; x < c->nreasons; x++)
-		if (!analyze_has_reason(k, c->reasons[x].line) &&
+		if (!analyze_has_reason(fx, k, c->reasons[x].line) &&
 		    !analyze_names_skipped(m, skip,
 		    risk_reason_text(&c->reasons[x])) &&
 		    (takes || c->reasons[x].kind != REASON_ADJUSTMENT) &&
@@ -1437,11 +1573,29 @@ analyze_assumption_key(const char *text, size_t *elen, const char **field)
  * the finding would hold under neither answer.
  */
 static int
-analyze_contradicts(const struct risk *k, const struct risk *c)
+analyze_contradicts(struct foldidx *fx, const struct risk *k,
+    const struct risk *c)
 {
 	const char	*a, *b, *fa, *fb;
+	char		*key;
 	size_t		 i, j, la, lb;
+	int		 differs = 0;
 
+	/* With k indexed: each of c's assumptions looked up by its key. */
+	if (foldidx_sync(fx, k)) {
+		for (j = 0; j < c->nreasons && !differs; j++) {
+			if (c->reasons[j].kind != REASON_ASSUMED)
+				continue;
+			b = risk_reason_text(&c->reasons[j]);
+			if ((key = foldidx_key(b)) == NULL)
+				continue;
+			a = strmap_get(&fx->keys, key);
+			differs = a != NULL && (a == FOLDIDX_MANY ||
+			    strcmp(a, b) != 0);
+			free(key);
+		}
+		return differs;
+	}
 	for (i = 0; i < k->nreasons; i++) {
 		if (k->reasons[i].kind != REASON_ASSUMED)
 			continue;
@@ -1470,11 +1624,12 @@ analyze_contradicts(const struct risk *k, const struct risk *c)
  * question of its own.
  */
 static int
-analyze_may_fold(const struct risk *k, const struct risk *c)
+analyze_may_fold(struct foldidx *fx, const struct risk *k,
+    const struct risk *c)
 {
-	if (risk_provisional(k) && !risk_provisional(c))
-		return 0;
-	return !(risk_provisional(k) && analyze_contradicts(k, c));
+	if (!analyze_fold_provisional(fx, k))
+		return 1;
+	return risk_provisional(c) && !analyze_contradicts(fx, k, c);
 }
 
 /* What a model learns from travels as these classes. */
@@ -1724,7 +1879,7 @@ analyze_feedback_down(struct feedback *fb, size_t u)
 static void
 analyze_covers_feedback(const struct model *m, const struct threat *t,
     struct risk *k, struct risk_register *reg, struct strmap *by,
-    unsigned char *gone, struct feedback **fb)
+    unsigned char *gone, struct feedback **fb, struct foldidx *fx)
 {
 	const struct component	*to = model_component(m, k->target);
 	const struct component	*c;
@@ -1746,7 +1901,8 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 				continue;
 			}
 			c = m->components[fc->comp[i]];
-			if (c != to && analyze_may_fold(k, reg->risks[x - 1])) {
+			if (c != to && analyze_may_fold(fx, k,
+			    reg->risks[x - 1])) {
 				if (down == NULL && walked == 0) {
 					walked = analyze_feedback_up(*fb,
 					    to->index);
@@ -1755,7 +1911,7 @@ analyze_covers_feedback(const struct model *m, const struct threat *t,
 				    (to->index % 8) & 1) != 0 :
 				    (*fb)->seen[c->index] == walked) {
 					analyze_fold(k, reg->risks[x - 1], m,
-					    NULL, 0);
+					    NULL, 0, fx);
 					risk_add_reason(k, REASON_FACT, "'%s' "
 					    "gathers the feedback '%s' learns "
 					    "from", c->id, to->id);
@@ -1899,7 +2055,7 @@ analyze_all_plan(const struct model *m, const struct risk *c,
  */
 static void
 analyze_covers_agents(const struct catalogue *cat, const struct model *m,
-    struct risk_register *reg, unsigned char *gone)
+    struct risk_register *reg, unsigned char *gone, struct foldidx *fx)
 {
 	const struct threat	*t;
 	const struct component	*to;
@@ -1959,9 +2115,9 @@ analyze_covers_agents(const struct catalogue *cat, const struct model *m,
 				if (plans == NULL)
 					plans = analyze_planners(&pl, to);
 				if (!analyze_all_plan(m, c, plans) ||
-				    !analyze_may_fold(k, c))
+				    !analyze_may_fold(fx, k, c))
 					continue;
-				analyze_fold(k, c, m, NULL, 0);
+				analyze_fold(k, c, m, NULL, 0, fx);
 				risk_add_reason(k, REASON_FACT, "every agent "
 				    "that '%s' names plans with '%s'",
 				    c->threat, to->id);
@@ -2069,7 +2225,7 @@ analyze_covers_order(const struct catalogue *cat,
 static size_t
 analyze_alias_fold(const struct risk_register *reg, struct strmap *map,
     const unsigned char *gone, const struct risk *k, const char *cover,
-    const char *alias)
+    const char *alias, struct foldidx *fx)
 {
 	const struct risk	*c;
 	size_t			 len = strlen(k->threat), x;
@@ -2078,7 +2234,7 @@ analyze_alias_fold(const struct risk_register *reg, struct strmap *map,
 	    (x = analyze_covered(map, gone, cover, alias + len + 1)) == 0)
 		return 0;
 	c = reg->risks[x - 1];
-	if (c == k || !analyze_may_fold(k, c))
+	if (c == k || !analyze_may_fold(fx, k, c))
 		return 0;
 	return x;
 }
@@ -2094,9 +2250,11 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 	char			**names;
 	unsigned char		*gone, *split;
 	struct skipset		 skip;
+	struct foldidx		 fx;
 	const char		*a;
 	size_t			 i, j, x, y, z, len, n = reg->n, *order;
 
+	foldidx_init(&fx);
 	strmap_init(&by);
 	names = xcalloc(n + 1, sizeof *names);
 	gone = xcalloc(n + 1, 1);
@@ -2132,7 +2290,7 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 			for (y = k->naliases; y-- > 0; ) {
 				a = k->aliases[y];
 				if ((x = analyze_alias_fold(reg, &alias, gone,
-				    k, t->covers[j], a)) == 0)
+				    k, t->covers[j], a, &fx)) == 0)
 					continue;
 				c = reg->risks[x - 1];
 				if (analyze_share_out(m, k, c, &alias, gone,
@@ -2142,11 +2300,11 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 					    a + len + 1))
 						continue;
 					analyze_fold(k, c, m, &skip,
-					    !split[x - 1]);
+					    !split[x - 1], &fx);
 					split[x - 1] = 1;
 					continue;
 				}
-				analyze_fold(k, c, m, NULL, 0);
+				analyze_fold(k, c, m, NULL, 0, &fx);
 				gone[x - 1] = 1;
 			}
 	}
@@ -2163,26 +2321,30 @@ analyze_covers(const struct catalogue *cat, const struct model *m,
 		for (j = 0; j < t->ncovers; j++) {
 			if ((x = analyze_covered(&by, gone, t->covers[j],
 			    k->target)) != 0 &&
-			    analyze_may_fold(k, reg->risks[x - 1])) {
-				analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
+			    analyze_may_fold(&fx, k, reg->risks[x - 1])) {
+				analyze_fold(k, reg->risks[x - 1], m, NULL, 0,
+				    &fx);
 				gone[x - 1] = 1;
 			}
 			/* Folding adds aliases: count those of the start. */
 			for (y = k->naliases; y-- > 0; ) {
 				if ((x = analyze_alias_fold(reg, &by, gone, k,
-				    t->covers[j], k->aliases[y])) == 0)
+				    t->covers[j], k->aliases[y], &fx)) == 0)
 					continue;
-				analyze_fold(k, reg->risks[x - 1], m, NULL, 0);
+				analyze_fold(k, reg->risks[x - 1], m, NULL, 0,
+				    &fx);
 				gone[x - 1] = 1;
 			}
 		}
 		if (t->ncovers_feedback > 0 && t->target == TARGET_COMPONENT)
 			analyze_covers_feedback(m, t, k, reg, &by, gone,
-			    &fb);
+			    &fb, &fx);
 	}
 	analyze_feedback_free(fb);
 	/* After the others: a finding it folds has folded its own. */
-	analyze_covers_agents(cat, m, reg, gone);
+	analyze_covers_agents(cat, m, reg, gone, &fx);
+	/* Before the findings folded are freed: it holds their lines. */
+	foldidx_release(&fx);
 	strmap_release(&by);
 	strmap_release(&alias);
 	for (i = 0; i < n; i++)

@@ -56,6 +56,8 @@ struct memo {
 	uint8_t		*kid;		/* reaches and reachable-from, per
 					   component: the kid's value there
 					   (kept for explaining more paths) */
+	unsigned	 kinds;		/* the kid's eval_kinds(), once
+					   vals is allocated */
 };
 
 struct eval {

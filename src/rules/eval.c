@@ -151,6 +151,48 @@ eval_free(struct eval *e)
 }
 
 /*
+ * A condition's kinds: "kind:" names them, all of a mapping's entries
+ * must hold, one of a list's; anything else may hold for any kind. The
+ * walk stops at the nodes about another subject (a flow, a boundary, the
+ * components a quantifier reaches), so it is as long as the condition's
+ * own entries.
+ */
+unsigned
+eval_kinds(const struct cond *c)
+{
+	unsigned	k;
+	size_t		i;
+
+	if (c == NULL || c->subject != TARGET_COMPONENT)
+		return KIND_ALL;
+	switch (c->op) {
+	case COND_KIND:
+		return c->values & KIND_ALL;
+	case COND_ALL:
+		for (k = KIND_ALL, i = 0; i < c->nkids; i++)
+			k &= eval_kinds(c->kids[i]);
+		return k;
+	case COND_ANY:
+		for (k = 0, i = 0; i < c->nkids; i++)
+			k |= eval_kinds(c->kids[i]);
+		return k;
+	default:
+		return KIND_ALL;
+	}
+}
+
+/* eval_cond() for a component, no at once for a kind outside kinds. */
+static enum tv
+eval_comp(struct eval *e, const struct cond *c, unsigned kinds,
+    const struct component *comp)
+{
+	if (comp->kind >= 0 && comp->kind < KIND_COUNT &&
+	    (kinds & KIND_BIT(comp->kind)) == 0)
+		return TV_NO;
+	return eval_cond(e, c, comp);
+}
+
+/*
  * The per-component arrays of a node (per boundary for contains),
  * allocated on first use.
  */
@@ -161,6 +203,7 @@ eval_memo(struct eval *e, const struct cond *c)
 	size_t		 n = c->op == COND_CONTAINS ? e->nb : e->nc;
 
 	if (mm->vals == NULL) {
+		mm->kinds = c->nkids > 0 ? eval_kinds(c->kids[0]) : KIND_ALL;
 		mm->vals = xmalloc(n + 1);
 		memset(mm->vals, MEMO_UNSET, n + 1);
 		mm->wits = xcalloc(n + 1, sizeof *mm->wits);
@@ -285,10 +328,10 @@ eval_quant(struct eval *e, const struct cond *c, const struct component *comp)
 		f = m->flows[list[i]];
 		switch (c->op) {
 		case COND_UPSTREAM:
-			v = eval_cond(e, c->kids[0], f->src);
+			v = eval_comp(e, c->kids[0], mm->kinds, f->src);
 			break;
 		case COND_DOWNSTREAM:
-			v = eval_cond(e, c->kids[0], f->dst);
+			v = eval_comp(e, c->kids[0], mm->kinds, f->dst);
 			break;
 		default:
 			v = eval_cond(e, c->kids[0], f);
@@ -353,7 +396,8 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 	seed = mm->kid = xcalloc(e->nc + 1, 1);
 	queue = xcalloc(e->nc + 1, sizeof *queue);
 	for (i = 0; i < e->nc; i++) {
-		seed[i] = (uint8_t)eval_cond(e, c->kids[0], m->components[i]);
+		seed[i] = (uint8_t)eval_comp(e, c->kids[0], mm->kinds,
+		    m->components[i]);
 		mm->vals[i] = TV_NO;
 	}
 	for (pass = TV_YES; pass >= TV_MAYBE; pass--) {
@@ -423,7 +467,7 @@ eval_contains(struct eval *e, const struct cond *c, struct memo *mm)
 		if ((b = e->cbound[i]) == NO_BOUNDARY ||
 		    mm->vals[b] == TV_YES)
 			continue;
-		v = eval_cond(e, c->kids[0], e->m->components[i]);
+		v = eval_comp(e, c->kids[0], mm->kinds, e->m->components[i]);
 		if (mm->cnts[b] == 0 || v > mm->vals[b]) {
 			mm->vals[b] = (uint8_t)v;
 			mm->wits[b] = (uint32_t)i;
@@ -440,6 +484,7 @@ eval_global(struct eval *e, const struct cond *c)
 	struct memo		*mm = &e->memo[c->slot];
 	const struct practice	*p;
 	enum tv			 v;
+	unsigned		 kinds;
 	size_t			 i;
 
 	if (mm->done)
@@ -460,8 +505,10 @@ eval_global(struct eval *e, const struct cond *c)
 		break;
 	default:	/* COND_EXISTS */
 		mm->val = TV_NO;
+		kinds = eval_kinds(c->kids[0]);
 		for (i = 0; i < e->nc; i++) {
-			v = eval_cond(e, c->kids[0], e->m->components[i]);
+			v = eval_comp(e, c->kids[0], kinds,
+			    e->m->components[i]);
 			if (mm->cnt == 0 || v > mm->val) {
 				mm->val = (uint8_t)v;
 				mm->wit = (uint32_t)i;

@@ -48,6 +48,12 @@ void		 eval_forget(struct eval *, const struct cond *);
  */
 enum tv		 eval_cond(struct eval *, const struct cond *, const void *);
 /*
+ * The component kinds (KIND_BIT mask) for which a condition about a
+ * component may hold: it is no for a component of any other kind, known
+ * without evaluating it. KIND_ALL when its kinds are not written in it.
+ */
+unsigned	 eval_kinds(const struct cond *);
+/*
  * Add to a risk the reasons a condition holds (yes or maybe) for a
  * subject: one line each, "fact: ..." for what the model says and
  * "assumed: ... (not answered)" for each unanswered field taken as the
