@@ -326,12 +326,18 @@ import_note_oversight(const struct model *m, const char *file,
 	}
 }
 
+/*
+ * The model's analysis goes into found and pending (initialised, the
+ * caller's to release), for the save to use rather than analyse again:
+ * *analysed says whether it was made (not without decisions).
+ */
 static int
 import_check_decisions(const struct session *s, const struct model *m,
     int stored, struct model_decisions *dec, const char *file,
-    struct import_notes *notes, struct error *err)
+    struct import_notes *notes, struct risk_register *found,
+    struct risk_register *pending, int *analysed, struct error *err)
 {
-	struct risk_register	 fresh, old, pending;
+	struct risk_register	 fresh, old;
 	struct import_index	 xf, xo;
 	struct strmap		 aliases;
 	const struct risk	*d, *kf, *ko;
@@ -340,27 +346,28 @@ import_check_decisions(const struct session *s, const struct model *m,
 	char			*name;
 	int			 rc = -1;
 
+	*analysed = 0;
 	if (dec->reg.n == 0)
 		return 0;
-	risk_register_init(&fresh);
 	risk_register_init(&old);
-	risk_register_init(&pending);
-	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1 ||
+	if (analyze_unknowns(s->cat, m, found, pending, err) == -1 ||
 	    (stored && store_load_risks(s->store, m->system.id, &old,
 	    err) == -1)) {
-		risk_register_release(&fresh);
 		risk_register_release(&old);
-		risk_register_release(&pending);
 		return -1;
 	}
+	*analysed = 1;
 	/*
 	 * A decision may be on a finding that rests only on unanswered
-	 * fields: deciding on it keeps it as a provisional risk.
+	 * fields: deciding on it keeps it as a provisional risk. fresh
+	 * borrows the findings of both.
 	 */
-	for (i = 0; i < pending.n; i++)
-		risk_register_take(&fresh, pending.risks[i]);
-	pending.n = 0;
-	risk_register_release(&pending);
+	fresh.n = found->n + pending->n;
+	fresh.risks = xreallocarray(NULL, fresh.n + 1, sizeof *fresh.risks);
+	for (i = 0; i < found->n; i++)
+		fresh.risks[i] = found->risks[i];
+	for (i = 0; i < pending->n; i++)
+		fresh.risks[found->n + i] = pending->risks[i];
 	import_index_init(&xf, &fresh);
 	import_index_init(&xo, &old);
 	/* The names of earlier risks that findings now cover or group. */
@@ -405,7 +412,7 @@ out:
 	strmap_release(&aliases);
 	import_index_release(&xf);
 	import_index_release(&xo);
-	risk_register_release(&fresh);
+	free(fresh.risks);	/* borrowed risks */
 	risk_register_release(&old);
 	return rc;
 }
@@ -714,7 +721,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct session_summary	 sum, saved;
 	struct model_decisions	 dec;
 	struct import_notes	 notes;
-	struct risk_register	 reg;
+	struct risk_register	 reg, found, pending;
 	struct strmap		 keep;
 	char			**keepv = NULL;
 	size_t			 nkeep = 0;
@@ -726,10 +733,13 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	size_t			 len, nhist = 0, applied = 0, i;
 	char			*text, *tmp = NULL, *source, *shown;
 	int			 existed, seen, isnew, xml, tries = 0, rc = 1;
+	int			 analysed = 0;
 
 	memset(&saved, 0, sizeof saved);
 	strmap_init(&keep);
 	risk_register_init(&reg);
+	risk_register_init(&found);
+	risk_register_init(&pending);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
 	errors_init(&errs);
@@ -805,10 +815,13 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
+	/* An analysis of an earlier try (a database made meanwhile). */
+	risk_register_release(&found);
+	risk_register_release(&pending);
 	if (store_transaction_system(s->store, m->system.id, &e) == -1 ||
 	    (isnew = store_exists(s->store, m->system.id, &e)) == -1 ||
 	    (!xml && import_check_decisions(s, m, isnew, &dec, file,
-	    &notes, &e) == -1)) {
+	    &notes, &found, &pending, &analysed, &e) == -1)) {
 		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto undo;
@@ -839,7 +852,9 @@ retry:
 	    store_append_imported(s->store, m->system.id, hist, nhist, file,
 	    NULL, &e) == -1 ||
 	    session_summarize_stored(s, m->system.id, &sum, &e) == -1) :
-	    (session_save(s, m, -1, &saved, &e) == -1 ||
+	    /* The analysis the check of the decisions made, if it did. */
+	    (session_save_found(s, m, -1, analysed ? &found : NULL,
+	    analysed ? &pending : NULL, &saved, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, isnew,
 	    &applied, &e) == -1 ||
 	    import_recount(s, m->system.id, applied, &saved, &sum,
@@ -919,6 +934,8 @@ out:
 	model_decisions_release(&dec);
 	import_notes_release(&notes);
 	risk_register_release(&reg);
+	risk_register_release(&found);
+	risk_register_release(&pending);
 	changes_free(hist, nhist);
 	strmap_release(&keep);
 	for (i = 0; i < nkeep; i++)
