@@ -327,9 +327,35 @@ import_note_oversight(const struct model *m, const char *file,
 }
 
 /*
+ * The stored risk of decision d's name, read into old (where *k points),
+ * or *k NULL when none is stored (or stored is 0: a new model). One read
+ * of a risk by its key: decisions are few, a register can be large.
+ */
+static int
+import_stored(const struct session *s, const char *id, int stored,
+    const struct risk *d, struct risk_register *old, const struct risk **k,
+    struct error *err)
+{
+	long	rev;
+	int	rc;
+
+	*k = NULL;
+	if (!stored)
+		return 0;
+	if ((rc = store_load_risk(s->store, id, d->threat, d->target, old,
+	    &rev, err)) == -1)
+		return -1;
+	if (rc == 1)
+		*k = old->risks[old->n - 1];
+	return 0;
+}
+
+/*
  * The model's analysis goes into found and pending (initialised, the
  * caller's to release), for the save to use rather than analyse again:
- * *analysed says whether it was made (not without decisions).
+ * *analysed says whether it was made (not without decisions). A stored
+ * risk is read only for a decision the analysis does not raise, or for a
+ * mitigation its finding does not have.
  */
 static int
 import_check_decisions(const struct session *s, const struct model *m,
@@ -338,25 +364,21 @@ import_check_decisions(const struct session *s, const struct model *m,
     struct risk_register *pending, int *analysed, struct error *err)
 {
 	struct risk_register	 fresh, old;
-	struct import_index	 xf, xo;
+	struct import_index	 xf;
 	struct strmap		 aliases;
 	const struct risk	*d, *kf, *ko;
-	const char		*mid;
+	const char		*mid, *id = m->system.id;
 	size_t			 i, j;
-	char			*name;
-	int			 rc = -1;
+	char			*name = NULL;
+	int			 rc = -1, read;
 
 	*analysed = 0;
 	if (dec->reg.n == 0)
 		return 0;
-	risk_register_init(&old);
-	if (analyze_unknowns(s->cat, m, found, pending, err) == -1 ||
-	    (stored && store_load_risks(s->store, m->system.id, &old,
-	    err) == -1)) {
-		risk_register_release(&old);
+	if (analyze_unknowns(s->cat, m, found, pending, err) == -1)
 		return -1;
-	}
 	*analysed = 1;
+	risk_register_init(&old);
 	/*
 	 * A decision may be on a finding that rests only on unanswered
 	 * fields: deciding on it keeps it as a provisional risk. fresh
@@ -369,7 +391,6 @@ import_check_decisions(const struct session *s, const struct model *m,
 	for (i = 0; i < pending->n; i++)
 		fresh.risks[found->n + i] = pending->risks[i];
 	import_index_init(&xf, &fresh);
-	import_index_init(&xo, &old);
 	/* The names of earlier risks that findings now cover or group. */
 	strmap_init(&aliases);
 	for (i = 0; i < fresh.n; i++)
@@ -379,39 +400,48 @@ import_check_decisions(const struct session *s, const struct model *m,
 	for (i = 0; i < dec->reg.n; i++) {
 		d = dec->reg.risks[i];
 		name = risk_name(d);
-		kf = import_index_get(&xf, name);
-		ko = import_index_get(&xo, name);
+		ko = NULL;
+		read = 0;
+		if ((kf = import_index_get(&xf, name)) == NULL) {
+			if (import_stored(s, id, stored, d, &old, &ko,
+			    err) == -1)
+				goto out;
+			read = 1;
+		}
 		if (kf == NULL && ko == NULL &&
 		    (kf = import_redirect(&aliases, dec, i, file, notes)) !=
 		    NULL) {
 			free(name);
 			name = risk_name(d);
-			ko = import_index_get(&xo, name);
+			read = 0;	/* renamed: its own stored risk */
 		}
 		if (kf == NULL && ko == NULL) {
 			import_no_risk(s, m, d, &dec->pos[i].risk, file, err);
-			free(name);
 			goto out;
 		}
 		for (j = 0; j < d->nmitigations; j++) {
 			mid = d->mitigations[j].id;
-			if ((kf != NULL && risk_find_mitigation(kf, mid) !=
-			    NULL) || (ko != NULL &&
-			    risk_find_mitigation(ko, mid) != NULL))
+			if (kf != NULL && risk_find_mitigation(kf, mid) != NULL)
+				continue;
+			if (!read && import_stored(s, id, stored, d, &old,
+			    &ko, err) == -1)
+				goto out;
+			read = 1;
+			if (ko != NULL && risk_find_mitigation(ko, mid) != NULL)
 				continue;
 			import_no_mitigation(kf, ko, name, mid,
 			    &dec->pos[i].mitigations[j], file, err);
-			free(name);
 			goto out;
 		}
 		free(name);
+		name = NULL;
 	}
 	import_merge_decisions(dec, file, notes);
 	rc = 0;
 out:
+	free(name);
 	strmap_release(&aliases);
 	import_index_release(&xf);
-	import_index_release(&xo);
 	free(fresh.risks);	/* borrowed risks */
 	risk_register_release(&old);
 	return rc;
@@ -460,27 +490,21 @@ import_apply_decisions(struct session *s, const char *id,
     size_t *applied, struct error *err)
 {
 	struct risk_register		 reg;
-	struct import_index		 x;
 	const struct risk_mitigation	*dm, *km;
 	const struct risk		*d, *k;
 	const struct srcpos		*pos;
 	size_t				 i, j;
-	char				*name;
 	int				 changed, rc = -1;
 
 	*applied = 0;
-	if (dec->reg.n == 0)
-		return 0;	/* no need to load the register */
 	risk_register_init(&reg);
-	if (store_load_risks(s->store, id, &reg, err) == -1)
-		return -1;
-	import_index_init(&x, &reg);
+	/* Each decided risk read by its key, not the whole register. */
 	for (i = 0; i < dec->reg.n; i++) {
 		d = dec->reg.risks[i];
 		pos = &dec->pos[i].risk;
-		name = risk_name(d);
-		k = import_index_get(&x, name);
-		free(name);
+		risk_register_release(&reg);
+		if (import_stored(s, id, 1, d, &reg, &k, err) == -1)
+			goto out;
 		if (k == NULL) {
 			error_set_at(err, file, pos->line, pos->col, "risk "
 			    "'%s@%s' is not in the database after the "
@@ -525,7 +549,6 @@ import_apply_decisions(struct session *s, const char *id,
 	}
 	rc = 0;
 out:
-	import_index_release(&x);
 	risk_register_release(&reg);
 	return rc;
 }
