@@ -258,23 +258,33 @@ save_case(const char *name, struct model *m, unsigned long seed,
 	buf_release(&what);
 }
 
+/* Fail with what the cases found, if anything; out is released. */
+static void
+save_report(struct buf *out)
+{
+	size_t	len = out->len;
+
+	if (len > 0)
+		print_message("%s", out->s);
+	buf_release(out);
+	if (len > 0)
+		fail();
+}
+
 /* Every template, each with a few seeds. */
 static void
-test_templates(void **state)
+test_every_template(void **state)
 {
 	struct model	*m;
 	struct error	 err;
 	struct buf	 out;
-	char		*dir, **files;
+	char		**files;
 	size_t		 n, i;
 	unsigned long	 seed;
 
 	(void)state;
 	buf_init(&out);
-	dir = src_path("templates");
-	if (catalogue_dir_files(dir, &files, &n, &err) == -1)
-		fail_msg("%s", err.msg);
-	assert_true(n > 0);
+	files = test_template_files(&n);
 	for (i = 0; i < n; i++) {
 		for (seed = 1; seed <= 3; seed++) {
 			if ((m = model_load_yaml(files[i], &err)) == NULL)
@@ -287,13 +297,7 @@ test_templates(void **state)
 		free(files[i]);
 	}
 	free(files);
-	free(dir);
-	if (out.len > 0) {
-		print_message("%s", out.s);
-		buf_release(&out);
-		fail();
-	}
-	buf_release(&out);
+	save_report(&out);
 }
 
 /* Synthetic models (as the bench makes them) of a few sizes and seeds. */
@@ -321,19 +325,14 @@ test_synthetic(void **state)
 			save_case(name, m, seed * 104729UL + sizes[i], &out);
 			model_free(m);
 		}
-	if (out.len > 0) {
-		print_message("%s", out.s);
-		buf_release(&out);
-		fail();
-	}
-	buf_release(&out);
+	save_report(&out);
 }
 
 int
 main(void)
 {
 	static const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_templates),
+		cmocka_unit_test(test_every_template),
 		cmocka_unit_test(test_synthetic),
 	};
 
