@@ -2,10 +2,10 @@
  * test-save.c: a save given the caller's analysis of the model stores what
  * a save that analyses the model itself stores.
  *
- * An import of a model file with decisions analyses the model whole to
- * check them, and the save then uses that analysis (session_save_found())
- * instead of analysing again (lean, then whole again when a decision is on
- * a finding raised lean). The property: on the templates and on synthetic
+ * An import of a model file with decisions analyses the model to check
+ * them (lean, or whole when one is on a finding raised lean), and the save
+ * then uses that analysis (session_save_found()) instead of analysing
+ * again. The property: on the templates and on synthetic
  * models, after a first save, one random change of one field of one
  * component or flow, with random decisions on findings (risks and ones
  * that stand only on assumptions) and on stored risks, both saves leave
@@ -170,29 +170,35 @@ save_dump(struct session *s, const char *id,
 }
 
 /*
- * One case: model m saved into two new databases, then changed once and
- * saved again with decisions, analysing (a) or given the analysis (b).
- * Differences go to out.
+ * One case: model m saved into three new databases, then changed once and
+ * saved again with decisions: analysing, given the whole analysis
+ * (analyze_unknowns()), given the lean one (analyze_lean(): a finding to
+ * keep that was raised lean makes the save analyse again). Differences go
+ * to out.
  */
+#define SAVE_WAYS 3
 static void
 save_case(const char *name, struct model *m, unsigned long seed,
     struct buf *out)
 {
-	struct session		*s[2];
-	struct session_summary	 sum[2];
+	static const char *const way[SAVE_WAYS] = {
+		"analysing", "given whole", "given lean"
+	};
+	struct session		*s[SAVE_WAYS];
+	struct session_summary	 sum[SAVE_WAYS];
 	struct risk_register	 found, pending;
 	struct strmap		 keep;
-	struct buf		 dump[2], what;
+	struct buf		 dump[SAVE_WAYS], what;
 	struct error		 err;
 	unsigned long		 r = seed;
-	char			 path[2][64], **names = NULL;
+	char			 path[SAVE_WAYS][64], **names = NULL;
 	size_t			 nnames = 0, i;
 	int			 j;
 	const struct risk	*k;
 
 	buf_init(&what);
 	strmap_init(&keep);
-	for (j = 0; j < 2; j++) {
+	for (j = 0; j < SAVE_WAYS; j++) {
 		snprintf(path[j], sizeof path[j], "test-save-%ld-%d.db",
 		    (long)getpid(), j);
 		store_remove_files(path[j]);
@@ -209,7 +215,7 @@ save_case(const char *name, struct model *m, unsigned long seed,
 		fail_msg("%s", err.msg);
 	if (found.n > 0) {
 		k = found.risks[save_rand(&r) % found.n];
-		for (j = 0; j < 2; j++)
+		for (j = 0; j < SAVE_WAYS; j++)
 			if (store_set_risk_flags(s[j]->store, m->system.id,
 			    k->threat, k->target, RISK_NOT_APPLICABLE, "Ann",
 			    "it is not reachable from outside", 0, &err) == -1)
@@ -225,7 +231,14 @@ save_case(const char *name, struct model *m, unsigned long seed,
 		fail_msg("%s", err.msg);
 	save_pick(&found, 2, &r, &keep, &names, &nnames);
 	save_pick(&pending, 3, &r, &keep, &names, &nnames);
-	for (j = 0; j < 2; j++) {
+	for (j = 0; j < SAVE_WAYS; j++) {
+		if (j == 2) {
+			risk_register_release(&found);
+			risk_register_release(&pending);
+			if (analyze_lean(s[j]->cat, m, &found, &pending,
+			    &err) == -1)
+				fail_msg("%s", err.msg);
+		}
 		s[j]->keep = &keep;
 		if ((j == 0 ? session_save(s[j], m, -1, &sum[j], &err) :
 		    session_save_found(s[j], m, -1, &found, &pending, &sum[j],
@@ -233,20 +246,20 @@ save_case(const char *name, struct model *m, unsigned long seed,
 			fail_msg("%s: %s", name, err.msg);
 		s[j]->keep = NULL;
 		save_dump(s[j], m->system.id, &sum[j], &dump[j]);
-	}
-	if (strcmp(dump[0].s, dump[1].s) != 0) {
+		if (strcmp(dump[0].s, dump[j].s) == 0)
+			continue;
 		buf_addf(out, "#   %s (seed %lu, %s, %zu decisions): the save "
-		    "given the analysis stores another register\n", name,
-		    seed, what.s, nnames);
-		for (i = 0; i < dump[0].len && dump[0].s[i] == dump[1].s[i];
+		    "%s stores another register\n", name, seed, what.s,
+		    nnames, way[j]);
+		for (i = 0; i < dump[0].len && dump[0].s[i] == dump[j].s[i];
 		    i++)
 			;
-		buf_addf(out, "#     analysing: %.200s\n#     given:     "
-		    "%.200s\n", dump[0].s + i, dump[1].s + i);
+		buf_addf(out, "#     %s: %.200s\n#     %s: %.200s\n", way[0],
+		    dump[0].s + i, way[j], dump[j].s + i);
 	}
 	risk_register_release(&found);
 	risk_register_release(&pending);
-	for (j = 0; j < 2; j++) {
+	for (j = 0; j < SAVE_WAYS; j++) {
 		session_close(s[j]);
 		store_remove_files(path[j]);
 		buf_release(&dump[j]);

@@ -327,6 +327,35 @@ import_note_oversight(const struct model *m, const char *file,
 }
 
 /*
+ * Index the findings of an analysis by name (x) and by the names they had
+ * (aliases: the earlier risks they now cover or group). A decision may be
+ * on a finding that rests only on unanswered fields: deciding on it keeps
+ * it as a provisional risk. fresh borrows the findings of both registers
+ * (its array is the caller's to free).
+ */
+static void
+import_index_findings(struct import_index *x, struct strmap *aliases,
+    struct risk_register *fresh, const struct risk_register *found,
+    const struct risk_register *pending)
+{
+	size_t	i, j;
+
+	fresh->n = found->n + pending->n;
+	fresh->risks = xreallocarray(NULL, fresh->n + 1,
+	    sizeof *fresh->risks);
+	for (i = 0; i < found->n; i++)
+		fresh->risks[i] = found->risks[i];
+	for (i = 0; i < pending->n; i++)
+		fresh->risks[found->n + i] = pending->risks[i];
+	import_index_init(x, fresh);
+	strmap_init(aliases);
+	for (i = 0; i < fresh->n; i++)
+		for (j = 0; j < fresh->risks[i]->naliases; j++)
+			strmap_put(aliases, fresh->risks[i]->aliases[j],
+			    fresh->risks[i]);
+}
+
+/*
  * The stored risk of decision d's name, read into old (where *k points),
  * or *k NULL when none is stored (or stored is 0: a new model). One read
  * of a risk by its key: decisions are few, a register can be large.
@@ -351,8 +380,9 @@ import_stored(const struct session *s, const char *id, int stored,
 }
 
 /*
- * The model's analysis goes into found and pending (initialised, the
- * caller's to release), for the save to use rather than analyse again:
+ * The model's analysis (lean when it can be) goes into found and pending
+ * (initialised, the caller's to release), for the save to use rather than
+ * analyse again:
  * *analysed says whether it was made (not without decisions). A stored
  * risk is read only for a decision the analysis does not raise, or for a
  * mitigation its finding does not have.
@@ -370,39 +400,47 @@ import_check_decisions(const struct session *s, const struct model *m,
 	const char		*mid, *id = m->system.id;
 	size_t			 i, j;
 	char			*name = NULL;
-	int			 rc = -1, read;
+	int			 rc = -1, read, whole;
 
 	*analysed = 0;
 	if (dec->reg.n == 0)
 		return 0;
-	if (analyze_unknowns(s->cat, m, found, pending, err) == -1)
-		return -1;
-	*analysed = 1;
-	risk_register_init(&old);
 	/*
-	 * A decision may be on a finding that rests only on unanswered
-	 * fields: deciding on it keeps it as a provisional risk. fresh
-	 * borrows the findings of both.
+	 * Lean, as a save analyses; whole if a decision is on a threat whose
+	 * findings may be raised lean: a decision on such a finding checks
+	 * its mitigations, and it stays a provisional risk with its reasons.
+	 * (A finding that now carries a decision's earlier name, of another
+	 * threat, is one that folds: never lean.)
 	 */
-	fresh.n = found->n + pending->n;
-	fresh.risks = xreallocarray(NULL, fresh.n + 1, sizeof *fresh.risks);
-	for (i = 0; i < found->n; i++)
-		fresh.risks[i] = found->risks[i];
-	for (i = 0; i < pending->n; i++)
-		fresh.risks[found->n + i] = pending->risks[i];
-	import_index_init(&xf, &fresh);
-	/* The names of earlier risks that findings now cover or group. */
-	strmap_init(&aliases);
-	for (i = 0; i < fresh.n; i++)
-		for (j = 0; j < fresh.risks[i]->naliases; j++)
-			strmap_put(&aliases, fresh.risks[i]->aliases[j],
-			    fresh.risks[i]);
+	for (i = 0, whole = 0; !whole && i < dec->reg.n; i++)
+		whole = analyze_may_be_lean(s->cat, dec->reg.risks[i]->threat);
+	risk_register_init(&old);
+again:
+	if ((whole ? analyze_unknowns(s->cat, m, found, pending, err) :
+	    analyze_lean(s->cat, m, found, pending, err)) == -1) {
+		risk_register_release(&old);
+		return -1;
+	}
+	import_index_findings(&xf, &aliases, &fresh, found, pending);
+	*analysed = 1;
 	for (i = 0; i < dec->reg.n; i++) {
 		d = dec->reg.risks[i];
 		name = risk_name(d);
 		ko = NULL;
 		read = 0;
-		if ((kf = import_index_get(&xf, name)) == NULL) {
+		if ((kf = import_index_get(&xf, name)) != NULL && kf->lean) {
+			/* Not foreseen: the whole analysis, to check it. */
+			free(name);
+			name = NULL;
+			strmap_release(&aliases);
+			import_index_release(&xf);
+			free(fresh.risks);
+			risk_register_release(found);
+			risk_register_release(pending);
+			whole = 1;
+			goto again;
+		}
+		if (kf == NULL) {
 			if (import_stored(s, id, stored, d, &old, &ko,
 			    err) == -1)
 				goto out;

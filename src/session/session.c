@@ -232,7 +232,8 @@ out:
  * kept with it (store-questions.h) unless those kept are the model's as
  * it is; else a change of the register (a new catalogue) drops them, for
  * a report to find them again. found and found_pending: the model's
- * analysis made already by analyze_unknowns() (taken), or NULL.
+ * analysis made already by analyze_lean() or analyze_unknowns() (taken),
+ * or NULL.
  */
 static int
 session_reanalyze(struct session *s, const struct model *m, int saving,

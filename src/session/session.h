@@ -87,8 +87,9 @@ int		 session_save(struct session *, struct model *,
 		     struct error *);
 /*
  * session_save() with the analysis of the model already made by the caller
- * (found and pending as analyze_unknowns() gives them, for this model and
- * the session's catalogue): the save uses it rather than analysing again.
+ * (found and pending as analyze_lean() or analyze_unknowns() gives them,
+ * for this model and the session's catalogue): the save uses it rather
+ * than analysing again (again whole if a finding to keep was raised lean).
  * Both are the caller's to release afterwards, emptied if the save took
  * them.
  */
