@@ -366,15 +366,12 @@ test_lean_analysis_is_the_whole_one(void **state)
 	struct model	*m;
 	struct error	 err;
 	struct buf	 out;
-	char		*dir, **files;
+	char		**files;
 	size_t		 n, i;
 
 	(void)state;
 	buf_init(&out);
-	dir = src_path("templates");
-	if (catalogue_dir_files(dir, &files, &n, &err) == -1)
-		fail_msg("%s", err.msg);
-	assert_true(n > 0);
+	files = test_template_files(&n);
 	for (i = 0; i < n; i++) {
 		if ((m = model_load_yaml(files[i], &err)) == NULL)
 			buf_addf(&out, "#   %s: %s\n", base_name(files[i]),
@@ -385,7 +382,6 @@ test_lean_analysis_is_the_whole_one(void **state)
 		free(files[i]);
 	}
 	free(files);
-	free(dir);
 	if (out.len > 0) {
 		print_message("%s", out.s);
 		buf_release(&out);

@@ -127,6 +127,20 @@ test_catalogue_src(const char *rel)
 	return c;
 }
 
+char **
+test_template_files(size_t *n)
+{
+	struct error	 err;
+	char		*dir = src_path("templates"), **files;
+
+	if (catalogue_dir_files(dir, &files, n, &err) == -1)
+		fail_msg("%s", err.msg);
+	free(dir);
+	if (*n == 0)
+		fail_msg("no templates in the source tree");
+	return files;
+}
+
 struct catalogue *
 test_standard_catalogue(struct error *err)
 {

@@ -47,6 +47,12 @@ struct catalogue	*test_catalogue_with(const char *file,
  */
 struct catalogue	*test_catalogue_src(const char *rel);
 /*
+ * The starter models of the source tree (the YAML files of templates),
+ * sorted: the caller frees each path and the array. Fails the test if
+ * there are none.
+ */
+char			**test_template_files(size_t *n);
+/*
  * The standard catalogue of the source tree (the taxonomy and every file
  * of data/catalogue/, finished), without user files; NULL with err set.
  */

@@ -326,86 +326,161 @@ import_note_oversight(const struct model *m, const char *file,
 	}
 }
 
+/*
+ * Index the findings of an analysis by name (x) and by the names they had
+ * (aliases: the earlier risks they now cover or group). A decision may be
+ * on a finding that rests only on unanswered fields: deciding on it keeps
+ * it as a provisional risk. fresh borrows the findings of both registers
+ * (its array is the caller's to free).
+ */
+static void
+import_index_findings(struct import_index *x, struct strmap *aliases,
+    struct risk_register *fresh, const struct risk_register *found,
+    const struct risk_register *pending)
+{
+	size_t	i, j;
+
+	fresh->n = found->n + pending->n;
+	fresh->risks = xreallocarray(NULL, fresh->n + 1,
+	    sizeof *fresh->risks);
+	for (i = 0; i < found->n; i++)
+		fresh->risks[i] = found->risks[i];
+	for (i = 0; i < pending->n; i++)
+		fresh->risks[found->n + i] = pending->risks[i];
+	import_index_init(x, fresh);
+	strmap_init(aliases);
+	for (i = 0; i < fresh->n; i++)
+		for (j = 0; j < fresh->risks[i]->naliases; j++)
+			strmap_put(aliases, fresh->risks[i]->aliases[j],
+			    fresh->risks[i]);
+}
+
+/*
+ * The stored risk of decision d's name, read into old (where *k points),
+ * or *k NULL when none is stored (or stored is 0: a new model). One read
+ * of a risk by its key: decisions are few, a register can be large.
+ */
+static int
+import_stored(const struct session *s, const char *id, int stored,
+    const struct risk *d, struct risk_register *old, const struct risk **k,
+    struct error *err)
+{
+	long	rev;
+	int	rc;
+
+	*k = NULL;
+	if (!stored)
+		return 0;
+	if ((rc = store_load_risk(s->store, id, d->threat, d->target, old,
+	    &rev, err)) == -1)
+		return -1;
+	if (rc == 1)
+		*k = old->risks[old->n - 1];
+	return 0;
+}
+
+/*
+ * The model's analysis (lean when it can be) goes into found and pending
+ * (initialised, the caller's to release), for the save to use rather than
+ * analyse again:
+ * *analysed says whether it was made (not without decisions). A stored
+ * risk is read only for a decision the analysis does not raise, or for a
+ * mitigation its finding does not have.
+ */
 static int
 import_check_decisions(const struct session *s, const struct model *m,
     int stored, struct model_decisions *dec, const char *file,
-    struct import_notes *notes, struct error *err)
+    struct import_notes *notes, struct risk_register *found,
+    struct risk_register *pending, int *analysed, struct error *err)
 {
-	struct risk_register	 fresh, old, pending;
-	struct import_index	 xf, xo;
+	struct risk_register	 fresh, old;
+	struct import_index	 xf;
 	struct strmap		 aliases;
 	const struct risk	*d, *kf, *ko;
-	const char		*mid;
+	const char		*mid, *id = m->system.id;
 	size_t			 i, j;
-	char			*name;
-	int			 rc = -1;
+	char			*name = NULL;
+	int			 rc = -1, read, whole;
 
+	*analysed = 0;
 	if (dec->reg.n == 0)
 		return 0;
-	risk_register_init(&fresh);
+	/*
+	 * Lean, as a save analyses; whole if a decision is on a threat whose
+	 * findings may be raised lean: a decision on such a finding checks
+	 * its mitigations, and it stays a provisional risk with its reasons.
+	 * (A finding that now carries a decision's earlier name, of another
+	 * threat, is one that folds: never lean.)
+	 */
+	for (i = 0, whole = 0; !whole && i < dec->reg.n; i++)
+		whole = analyze_may_be_lean(s->cat, dec->reg.risks[i]->threat);
 	risk_register_init(&old);
-	risk_register_init(&pending);
-	if (analyze_unknowns(s->cat, m, &fresh, &pending, err) == -1 ||
-	    (stored && store_load_risks(s->store, m->system.id, &old,
-	    err) == -1)) {
-		risk_register_release(&fresh);
+again:
+	if ((whole ? analyze_unknowns(s->cat, m, found, pending, err) :
+	    analyze_lean(s->cat, m, found, pending, err)) == -1) {
 		risk_register_release(&old);
-		risk_register_release(&pending);
 		return -1;
 	}
-	/*
-	 * A decision may be on a finding that rests only on unanswered
-	 * fields: deciding on it keeps it as a provisional risk.
-	 */
-	for (i = 0; i < pending.n; i++)
-		risk_register_take(&fresh, pending.risks[i]);
-	pending.n = 0;
-	risk_register_release(&pending);
-	import_index_init(&xf, &fresh);
-	import_index_init(&xo, &old);
-	/* The names of earlier risks that findings now cover or group. */
-	strmap_init(&aliases);
-	for (i = 0; i < fresh.n; i++)
-		for (j = 0; j < fresh.risks[i]->naliases; j++)
-			strmap_put(&aliases, fresh.risks[i]->aliases[j],
-			    fresh.risks[i]);
+	import_index_findings(&xf, &aliases, &fresh, found, pending);
+	*analysed = 1;
 	for (i = 0; i < dec->reg.n; i++) {
 		d = dec->reg.risks[i];
 		name = risk_name(d);
-		kf = import_index_get(&xf, name);
-		ko = import_index_get(&xo, name);
+		ko = NULL;
+		read = 0;
+		if ((kf = import_index_get(&xf, name)) != NULL && kf->lean) {
+			/* Not foreseen: the whole analysis, to check it. */
+			free(name);
+			name = NULL;
+			strmap_release(&aliases);
+			import_index_release(&xf);
+			free(fresh.risks);
+			risk_register_release(found);
+			risk_register_release(pending);
+			whole = 1;
+			goto again;
+		}
+		if (kf == NULL) {
+			if (import_stored(s, id, stored, d, &old, &ko,
+			    err) == -1)
+				goto out;
+			read = 1;
+		}
 		if (kf == NULL && ko == NULL &&
 		    (kf = import_redirect(&aliases, dec, i, file, notes)) !=
 		    NULL) {
 			free(name);
 			name = risk_name(d);
-			ko = import_index_get(&xo, name);
+			read = 0;	/* renamed: its own stored risk */
 		}
 		if (kf == NULL && ko == NULL) {
 			import_no_risk(s, m, d, &dec->pos[i].risk, file, err);
-			free(name);
 			goto out;
 		}
 		for (j = 0; j < d->nmitigations; j++) {
 			mid = d->mitigations[j].id;
-			if ((kf != NULL && risk_find_mitigation(kf, mid) !=
-			    NULL) || (ko != NULL &&
-			    risk_find_mitigation(ko, mid) != NULL))
+			if (kf != NULL && risk_find_mitigation(kf, mid) != NULL)
+				continue;
+			if (!read && import_stored(s, id, stored, d, &old,
+			    &ko, err) == -1)
+				goto out;
+			read = 1;
+			if (ko != NULL && risk_find_mitigation(ko, mid) != NULL)
 				continue;
 			import_no_mitigation(kf, ko, name, mid,
 			    &dec->pos[i].mitigations[j], file, err);
-			free(name);
 			goto out;
 		}
 		free(name);
+		name = NULL;
 	}
 	import_merge_decisions(dec, file, notes);
 	rc = 0;
 out:
+	free(name);
 	strmap_release(&aliases);
 	import_index_release(&xf);
-	import_index_release(&xo);
-	risk_register_release(&fresh);
+	free(fresh.risks);	/* borrowed risks */
 	risk_register_release(&old);
 	return rc;
 }
@@ -453,27 +528,21 @@ import_apply_decisions(struct session *s, const char *id,
     size_t *applied, struct error *err)
 {
 	struct risk_register		 reg;
-	struct import_index		 x;
 	const struct risk_mitigation	*dm, *km;
 	const struct risk		*d, *k;
 	const struct srcpos		*pos;
 	size_t				 i, j;
-	char				*name;
 	int				 changed, rc = -1;
 
 	*applied = 0;
-	if (dec->reg.n == 0)
-		return 0;	/* no need to load the register */
 	risk_register_init(&reg);
-	if (store_load_risks(s->store, id, &reg, err) == -1)
-		return -1;
-	import_index_init(&x, &reg);
+	/* Each decided risk read by its key, not the whole register. */
 	for (i = 0; i < dec->reg.n; i++) {
 		d = dec->reg.risks[i];
 		pos = &dec->pos[i].risk;
-		name = risk_name(d);
-		k = import_index_get(&x, name);
-		free(name);
+		risk_register_release(&reg);
+		if (import_stored(s, id, 1, d, &reg, &k, err) == -1)
+			goto out;
 		if (k == NULL) {
 			error_set_at(err, file, pos->line, pos->col, "risk "
 			    "'%s@%s' is not in the database after the "
@@ -518,7 +587,6 @@ import_apply_decisions(struct session *s, const char *id,
 	}
 	rc = 0;
 out:
-	import_index_release(&x);
 	risk_register_release(&reg);
 	return rc;
 }
@@ -714,7 +782,7 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	struct session_summary	 sum, saved;
 	struct model_decisions	 dec;
 	struct import_notes	 notes;
-	struct risk_register	 reg;
+	struct risk_register	 reg, found, pending;
 	struct strmap		 keep;
 	char			**keepv = NULL;
 	size_t			 nkeep = 0;
@@ -726,10 +794,13 @@ cmd_import(const struct cli_cmd *c, struct cli_args *a)
 	size_t			 len, nhist = 0, applied = 0, i;
 	char			*text, *tmp = NULL, *source, *shown;
 	int			 existed, seen, isnew, xml, tries = 0, rc = 1;
+	int			 analysed = 0;
 
 	memset(&saved, 0, sizeof saved);
 	strmap_init(&keep);
 	risk_register_init(&reg);
+	risk_register_init(&found);
+	risk_register_init(&pending);
 	model_decisions_init(&dec);
 	import_notes_init(&notes);
 	errors_init(&errs);
@@ -805,10 +876,13 @@ retry:
 		cli_fail(&e);
 		goto undo;
 	}
+	/* An analysis of an earlier try (a database made meanwhile). */
+	risk_register_release(&found);
+	risk_register_release(&pending);
 	if (store_transaction_system(s->store, m->system.id, &e) == -1 ||
 	    (isnew = store_exists(s->store, m->system.id, &e)) == -1 ||
 	    (!xml && import_check_decisions(s, m, isnew, &dec, file,
-	    &notes, &e) == -1)) {
+	    &notes, &found, &pending, &analysed, &e) == -1)) {
 		store_transaction_rollback(s->store);
 		cli_fail(&e);
 		goto undo;
@@ -839,7 +913,9 @@ retry:
 	    store_append_imported(s->store, m->system.id, hist, nhist, file,
 	    NULL, &e) == -1 ||
 	    session_summarize_stored(s, m->system.id, &sum, &e) == -1) :
-	    (session_save(s, m, -1, &saved, &e) == -1 ||
+	    /* The analysis the check of the decisions made, if it did. */
+	    (session_save_found(s, m, -1, analysed ? &found : NULL,
+	    analysed ? &pending : NULL, &saved, &e) == -1 ||
 	    import_apply_decisions(s, m->system.id, &dec, file, isnew,
 	    &applied, &e) == -1 ||
 	    import_recount(s, m->system.id, applied, &saved, &sum,
@@ -919,6 +995,8 @@ out:
 	model_decisions_release(&dec);
 	import_notes_release(&notes);
 	risk_register_release(&reg);
+	risk_register_release(&found);
+	risk_register_release(&pending);
 	changes_free(hist, nhist);
 	strmap_release(&keep);
 	for (i = 0; i < nkeep; i++)

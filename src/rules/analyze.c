@@ -675,6 +675,30 @@ analyze_folding(const struct catalogue *cat, struct excl *x)
 	strmap_release(&named);
 }
 
+int
+analyze_may_be_lean(const struct catalogue *cat, const char *threat)
+{
+	const struct threat	*t;
+	size_t			 i, j;
+
+	for (i = 0; i < cat->nthreats; i++) {
+		t = cat->threats[i];
+		if (strcmp(t->id, threat) == 0 && (t->ncovers > 0 ||
+		    t->ncovers_feedback > 0 || t->ncovers_agents > 0))
+			return 0;
+		for (j = 0; j < t->ncovers; j++)
+			if (strcmp(t->covers[j], threat) == 0)
+				return 0;
+		for (j = 0; j < t->ncovers_feedback; j++)
+			if (strcmp(t->covers_feedback[j], threat) == 0)
+				return 0;
+		for (j = 0; j < t->ncovers_agents; j++)
+			if (strcmp(t->covers_agents[j], threat) == 0)
+				return 0;
+	}
+	return 1;
+}
+
 static struct excl *
 analyze_exclusions(const struct catalogue *cat)
 {

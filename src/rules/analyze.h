@@ -54,6 +54,12 @@ int	analyze_lean(const struct catalogue *, const struct model *,
 	    struct risk_register *, struct risk_register *pending,
 	    struct error *);
 /*
+ * 1 if analyze_lean() may raise a finding of this threat id lean: no
+ * covers, covers-feedback or covers-agents list of the catalogue names it,
+ * and it has none (analyze_folding()); 0 if its findings are always whole.
+ */
+int	analyze_may_be_lean(const struct catalogue *, const char *threat);
+/*
  * Make a finding that stands only on assumptions a provisional risk: one
  * less likely, with the reason that says so ("to confirm").
  */

@@ -105,13 +105,14 @@ int
 session_summarize_stored(struct session *s, const char *id,
     struct session_summary *sum, struct error *err)
 {
-	struct store_summary	st;
-
-	if (store_summarize(s->store, id, &st, err) == -1)
-		return -1;
+	/*
+	 * Only the risks are summarised: from what the schema keeps counted
+	 * (risk_counts), not a pass over the register's rows and the
+	 * model's objects (store_summarize()), which a re-import of a large
+	 * model paid for counts it never showed.
+	 */
 	memset(sum, 0, sizeof *sum);
-	sum->counts = st.counts;
-	return 0;
+	return store_count_risks(s->store, id, &sum->counts, err);
 }
 
 /*
@@ -230,10 +231,13 @@ out:
  * Saving (in the caller's write transaction), the open questions are
  * kept with it (store-questions.h) unless those kept are the model's as
  * it is; else a change of the register (a new catalogue) drops them, for
- * a report to find them again.
+ * a report to find them again. found and found_pending: the model's
+ * analysis made already by analyze_lean() or analyze_unknowns() (taken),
+ * or NULL.
  */
 static int
 session_reanalyze(struct session *s, const struct model *m, int saving,
+    struct risk_register *found, struct risk_register *found_pending,
     struct session_summary *sum, struct error *err)
 {
 	struct risk_register	fresh, pending;
@@ -244,9 +248,15 @@ session_reanalyze(struct session *s, const struct model *m, int saving,
 	risk_register_init(&fresh);
 	risk_register_init(&pending);
 	memset(&q, 0, sizeof q);
-	/* Lean: most pending findings are only counted and kept as
-	   questions here. */
-	if (analyze_lean(s->cat, m, &fresh, &pending, err) == -1)
+	if (found != NULL) {
+		/* The caller's analysis of this model: taken, not made again. */
+		fresh = *found;
+		pending = *found_pending;
+		risk_register_init(found);
+		risk_register_init(found_pending);
+	} else if (analyze_lean(s->cat, m, &fresh, &pending, err) == -1)
+		/* Lean: most pending findings are only counted and kept as
+		   questions here. */
 		goto out;
 	/* Counted before the decided ones are kept as risks: their fields
 	   are unanswered still ('parapet questions' lists them too). */
@@ -317,6 +327,16 @@ int
 session_save(struct session *s, struct model *m, long expected_revision,
     struct session_summary *sum, struct error *err)
 {
+	return session_save_found(s, m, expected_revision, NULL, NULL, sum,
+	    err);
+}
+
+int
+session_save_found(struct session *s, struct model *m,
+    long expected_revision, struct risk_register *found,
+    struct risk_register *found_pending, struct session_summary *sum,
+    struct error *err)
+{
 	if (!m->indexed && model_index(m, NULL, err) == -1)
 		return -1;
 	if (session_check_model(s, m, NULL, err) == -1)
@@ -330,7 +350,8 @@ session_save(struct session *s, struct model *m, long expected_revision,
 	}
 	/* The model's pages written: the analysis gets their memory. */
 	store_release_memory(s->store);
-	if (session_reanalyze(s, m, 1, sum, err) == -1) {
+	if (session_reanalyze(s, m, 1, found, found_pending, sum,
+	    err) == -1) {
 		store_transaction_rollback(s->store);
 		return -1;
 	}
@@ -346,7 +367,7 @@ session_analyze(struct session *s, const char *id,
 
 	if ((m = store_load(s->store, id, err)) == NULL)
 		return -1;
-	rc = session_reanalyze(s, m, 0, sum, err);
+	rc = session_reanalyze(s, m, 0, NULL, NULL, sum, err);
 	model_free(m);
 	return rc;
 }

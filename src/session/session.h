@@ -85,6 +85,18 @@ int		 session_check_model(const struct session *,
 int		 session_save(struct session *, struct model *,
 		     long expected_revision, struct session_summary *,
 		     struct error *);
+/*
+ * session_save() with the analysis of the model already made by the caller
+ * (found and pending as analyze_lean() or analyze_unknowns() gives them,
+ * for this model and the session's catalogue): the save uses it rather
+ * than analysing again (again whole if a finding to keep was raised lean).
+ * Both are the caller's to release afterwards, emptied if the save took
+ * them.
+ */
+int		 session_save_found(struct session *, struct model *,
+		     long expected_revision, struct risk_register *found,
+		     struct risk_register *pending, struct session_summary *,
+		     struct error *);
 /* Re-run the analysis of a stored model (id NULL: the only one). */
 int		 session_analyze(struct session *, const char *id,
 		     struct session_summary *, struct error *);
