@@ -41,6 +41,8 @@ struct walk {
 	enum walk_step	 builtstep;
 	int		 builtw;
 	struct walk_fill fill;		/* its lines' text, made as shown */
+	struct walk_review review;	/* the review's, as its register is
+					   read */
 };
 
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
@@ -117,6 +119,41 @@ walk_item_help(struct tui *t, const struct walk *w, struct vlines *ls)
 	}
 }
 
+/*
+ * The review step lists the open risks of what is read of the register
+ * (its first slice, when nothing was), the rest as it is read between
+ * keys (walk_work()), counted by what is stored.
+ */
+static void
+walk_review_build(struct tui *t, struct walk *w)
+{
+	const struct risk_register	*r = tui_risks_part(t);
+
+	vlist_clear(&w->list);
+	walk_review_lines(&w->list, &w->review, r,
+	    t->rcounts.applying + t->rcounts.gone,
+	    t->rcounts.by_status[RISK_OPEN], !tui_risks_partial(t), t->cols);
+	vlist_fix(&w->list);
+}
+
+/* Between keys: the open risks of the next slice of the register. */
+static int
+walk_work(struct tui *t, struct screen *s)
+{
+	struct walk	*w = s->data;
+	size_t		 had = w->review.done;
+
+	if (w->step < WALK_REVIEW || w->shown != NULL ||
+	    w->built != t->gen + 1 || w->builtstep != w->step ||
+	    (w->review.done >= t->risks.n && !tui_risks_partial(t)))
+		return 0;
+	(void)tui_risks_more(t);
+	walk_review_more(&w->list, &w->review, &t->risks,
+	    !tui_risks_partial(t));
+	vlist_fix(&w->list);
+	return w->review.done > had || tui_risks_partial(t);
+}
+
 /* The step bar and explanation, the step's list, the selected item's help. */
 static void
 walk_draw(struct tui *t, struct screen *s)
@@ -145,10 +182,13 @@ walk_draw(struct tui *t, struct screen *s)
 	if (w->step < WALK_ANALYSIS || w->shown != NULL ||
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
 	    w->builtw != t->cols) {
-		walk_lines(&w->list, w->step, m, tui_catalogue(t),
-		    &t->rcounts, w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
-		    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL,
-		    &w->fill, t->cols);
+		if (w->step >= WALK_REVIEW && w->shown == NULL)
+			walk_review_build(t, w);
+		else
+			walk_lines(&w->list, w->step, m, tui_catalogue(t),
+			    &t->rcounts, w->step >= WALK_REVIEW ?
+			    tui_risks(t) : NULL, w->step == WALK_ANALYSIS ?
+			    tui_questions(t) : NULL, &w->fill, t->cols);
 		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
 		    t->gen + 1 : 0;
 		w->builtstep = w->step;
@@ -433,6 +473,7 @@ static const struct screen_ops walk_ops = {
 	.keys = walk_keys,
 	.draw = walk_draw,
 	.key = walk_key,
+	.work = walk_work,
 	.free = walk_free,
 };
 

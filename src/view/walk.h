@@ -15,6 +15,7 @@
 #define PARAPET_VIEW_WALK_H
 
 #include "util/strmap.h"
+#include "view/risks.h"
 #include "view/view.h"
 
 struct buf;
@@ -120,6 +121,31 @@ void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct risk_register *r,
 			     const struct risk_questions *, struct walk_fill *wf,
 			     int width);
+/*
+ * The review step's list made as its register is read (a million risks
+ * take seconds): walk_review_lines() lists the open risks of what is read
+ * of a register of total risks, open of them open (the stored counts),
+ * and walk_review_more() adds those of each slice read after, the
+ * heading saying how many are listed until all are (whole: r is all of
+ * the register, and the heading counts what is listed). The columns fit
+ * the risks read first. The first lists after vlist_clear(); vlist_fix()
+ * after each.
+ */
+struct walk_review {
+	struct rview_cols	cols;
+	int			col;		/* where a title wraps to */
+	size_t			done;		/* risks of the register
+						   looked at */
+	size_t			open;		/* open risks in all */
+	size_t			listed;		/* of those, listed */
+	size_t			heading;	/* the heading's line */
+	int			headed;		/* there is one */
+};
+void			 walk_review_lines(struct vlist *,
+			     struct walk_review *, const struct risk_register *,
+			     size_t total, size_t open, int whole, int width);
+void			 walk_review_more(struct vlist *, struct walk_review *,
+			     const struct risk_register *, int whole);
 /*
  * The object that an open question of fq asks about (its element names it:
  * "component 'id'"), when p, a selected line's data, is one of fq's
