@@ -776,6 +776,9 @@ walk_analysis(struct vlist *l, const struct model *m,
 	free(note);
 }
 
+/* Columns a target has in the review of a register still being read. */
+#define WALK_REVIEW_TARGET	16
+
 /* The review step's line over its list: the open risks, how many listed. */
 static void
 walk_review_heading(struct vline *v, const struct walk_review *wr)
@@ -871,13 +874,16 @@ walk_review_lines(struct vlist *l, struct walk_review *wr,
 	wr->headed = 1;
 	vlines_add(&l->lines);
 	/*
-	 * The columns fit the risks read so far: a risk read later with a
-	 * longer target is cut to them.
+	 * The columns fit the risks read so far, the targets' at least
+	 * WALK_REVIEW_TARGET wide while more are to come: a risk read later
+	 * with a longer target is cut to it.
 	 */
 	rview_cols_init(&wr->cols, 0);
 	for (i = 0; r != NULL && i < r->n; i++)
 		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
 			rview_cols_fit(&wr->cols, r->risks[i], NULL);
+	if (!whole && wr->cols.target < WALK_REVIEW_TARGET)
+		wr->cols.target = WALK_REVIEW_TARGET;
 	rview_cols_done(&wr->cols, width - 2);
 	/* Where the title is wider than its column, it wraps under itself
 	 * (lines that carry the risk, for a search). */

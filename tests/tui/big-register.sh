@@ -5,7 +5,9 @@
 # the command line's order: every risk counted and reachable with End, a text search
 # counts what the command line lists, and the columns line up with the
 # heading after widening for what came late. Leaving the model (freed
-# between keys) and opening it again straight away finds it whole.
+# between keys) and opening it again straight away finds it whole. The
+# review step and the dashboard count it from the first screen and list
+# it whole in the end.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -65,14 +67,49 @@ r=${row%%Adversarial*}
 
 # Back to the models (the model and register are freed between keys),
 # straight into the model again: the register is whole again (its filter
-# dropped with the model, as always); back out
-# and quit at once, with the freeing of the last one maybe under way.
+# dropped with the model, as always); back out.
 tui_keys Escape Escape
 tui_wait 'Models in'
 tui_keys Enter
 tui_wait ' of 7: ' 60
 tui_keys R
 tui_wait "$n of $n risks, by severity" 60
+tui_keys Escape Escape
+tui_wait 'Models in'
+
+# The review step and the dashboard, opened first: they show the stored
+# counts at once and read the register a slice at a time between keys.
+# The review's heading counts every open risk from its first screen (a
+# count of what was listed so far would say 500), and End reaches the
+# last once the rest is read.
+tui_keys Enter
+tui_wait ' of 7: ' 60
+tui_keys 7
+tui_wait 'Step 7 of 7' 60
+tui_screen | grep -qE "^  $n risks still open[ ;]" ||
+    tui_fail "the review's heading does not count $n open risks"
+tui_wait "  $n risks still open; " 60
+tui_keys End
+tui_wait "${last#*@}"
+tui_keys D
+tui_wait "Risks that apply, by severity and status ($n)" 60
+# Its last report once the register is read: while it is, a line in its
+# place says how much is (of the stored count).
+tui_keys End
+for _ in $(seq 600); do
+	if tui_screen | grep -q 'Collect and share lessons learned'; then
+		break
+	fi
+	if s=$(tui_screen | grep -o 'Reading the register: [0-9]* of [0-9]*'); then
+		[ "${s##* of }" = "$n" ] || tui_fail "read of ${s##* of }, not $n"
+		tui_keys End
+	fi
+	sleep 0.1
+done
+tui_has 'Collect and share lessons learned'
+tui_hasnt 'Reading the register'
+# Back out and quit at once, with the freeing of the model maybe under
+# way.
 tui_keys Escape Escape
 tui_wait 'Models in'
 tui_keys q
