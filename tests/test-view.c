@@ -963,7 +963,7 @@ test_walk_questions_as_shown(void **state)
 	struct risk			 k[4];
 	const struct risk		*ks[4];
 	struct risk_question		 q[2];
-	struct risk_questions		 fq = { q, 2 };
+	struct risk_questions		 fq = { q, 2 }, part = { q, 1 };
 	struct risk_counts		 rc;
 	struct walk_fill		 wf;
 	struct vlist			 now, shown;
@@ -995,6 +995,7 @@ test_walk_questions_as_shown(void **state)
 	for (width = 40; width <= 120; width += 80) {
 		vlist_init(&now);
 		vlist_init(&shown);
+		memset(&wf, 0, sizeof wf);
 		walk_lines(&now, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
 		    NULL, width);
 		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
@@ -1021,6 +1022,28 @@ test_walk_questions_as_shown(void **state)
 		if (width == 40)
 			assert_non_null(strstr(b, "\n                      "
 			    "columns and more\n"));
+		free(b);
+		/*
+		 * Read a slice at a time: the first question of two, then
+		 * the other, listed before the note that follows them: the
+		 * same list in the end.
+		 */
+		vlist_clear(&shown);
+		memset(&wf, 0, sizeof wf);
+		wf.total = 2;
+		part.n = 1;
+		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &part,
+		    &wf, width);
+		b = vlines_plain(&shown.lines);
+		assert_non_null(strstr(b, "rest on): 2 (1 listed, the rest "
+		    "being read)\n"));
+		free(b);
+		part.n = 2;
+		walk_questions_more(&shown, &wf);
+		for (i = 0; i < shown.lines.n; i++)
+			(void)vlist_line(&shown, i);
+		b = vlines_plain(&shown.lines);
+		assert_string_equal(b, a);
 		free(a);
 		free(b);
 		vlist_release(&now);
@@ -1727,8 +1750,8 @@ test_dashboard_and_review_in_slices(void **state)
 	r.n = 2;
 	dash_acc_init(&a, cat);
 	dash_acc_add(&a, &r, "2026-02-01");
-	at = dash_page(&part, &a, &stored, cat, NULL, NULL, "2026-02-01", 80,
-	    6);
+	at = dash_page(&part, &a, &stored, cat, NULL, NULL, 0, "2026-02-01",
+	    80, 6);
 	assert_true(at > 0);
 	s = line_text(&part, at);
 	assert_string_equal(s, "  Reading the register: 2 of 6 risks read; "
@@ -1749,7 +1772,7 @@ test_dashboard_and_review_in_slices(void **state)
 	free(s);
 	r.n = 6;
 	dash_acc_add(&a, &r, "2026-02-01");
-	assert_int_equal(dash_page(&part, &a, NULL, cat, NULL, NULL,
+	assert_int_equal(dash_page(&part, &a, NULL, cat, NULL, NULL, 0,
 	    "2026-02-01", 80, 6), 0);
 	lists_equal(&part, &whole);
 	dash_acc_release(&a);

@@ -19,6 +19,8 @@ struct dashboard {
 	int		builtw;		/* the width it was built for */
 	size_t		progress;	/* the line saying how much of the
 					   register is read, or 0 */
+	int		qpartial;	/* built with the open questions
+					   not all read */
 };
 
 static const enum kctx dashboard_keys[] = { KCTX_DASHBOARD, KCTX_MODEL,
@@ -56,6 +58,7 @@ static void
 dashboard_build(struct tui *t, struct dashboard *d)
 {
 	const struct risk_register	*r;
+	const struct risk_questions	*q;
 
 	if (d->accgen != t->gen + 1) {
 		dash_acc_release(&d->acc);
@@ -64,9 +67,11 @@ dashboard_build(struct tui *t, struct dashboard *d)
 	}
 	r = tui_risks_part(t);
 	dash_acc_add(&d->acc, r, t->today);
+	q = tui_questions_part(t);
+	d->qpartial = q != NULL && q->n < tui_questions_total(t);
 	d->progress = dash_page(&d->list, &d->acc, tui_risks_partial(t) ?
-	    &t->rcounts : NULL, tui_catalogue(t), t->m, tui_questions(t),
-	    t->today, t->cols, dashboard_total(t, d));
+	    &t->rcounts : NULL, tui_catalogue(t), t->m, q,
+	    tui_questions_total(t), t->today, t->cols, dashboard_total(t, d));
 	d->built = t->gen + 1;
 	d->builtw = t->cols;
 }
@@ -93,8 +98,17 @@ dashboard_work(struct tui *t, struct screen *s)
 {
 	struct dashboard	*d = s->data;
 
-	if (d->built != t->gen + 1 || d->progress == 0)
+	if (d->built != t->gen + 1)
 		return 0;
+	/* The register first, then the open questions not read yet. */
+	if (d->progress == 0) {
+		if (!d->qpartial)
+			return 0;
+		if (!tui_questions_more(t) || tui_questions_part(t)->n >=
+		    tui_questions_total(t))
+			dashboard_build(t, d);
+		return 1;
+	}
 	(void)tui_risks_more(t);
 	dash_acc_add(&d->acc, &t->risks, t->today);
 	if (!tui_risks_partial(t)) {
@@ -122,7 +136,7 @@ dashboard_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_NONE;
 	/* A risk's line carries the risk, an unanswered field's the field. */
 	if ((k = vlist_selected(&d->list)) == NULL ||
-	    ((q = tui_questions(t)) != NULL && (const void *)k >=
+	    ((q = tui_questions_part(t)) != NULL && (const void *)k >=
 	    (const void *)q->v && (const void *)k < (const void *)(q->v +
 	    q->n)))
 		return TUI_REDRAW;

@@ -136,13 +136,24 @@ walk_review_build(struct tui *t, struct walk *w)
 	vlist_fix(&w->list);
 }
 
-/* Between keys: the open risks of the next slice of the register. */
+/*
+ * Between keys: the open questions of the next slice of those kept (the
+ * analysis step), or the open risks of the next slice of the register
+ * (the review).
+ */
 static int
 walk_work(struct tui *t, struct screen *s)
 {
 	struct walk	*w = s->data;
 	size_t		 had = w->review.done;
 
+	if (w->step == WALK_ANALYSIS && w->shown == NULL &&
+	    w->built == t->gen + 1 && w->builtstep == w->step &&
+	    tui_questions_more(t)) {
+		walk_questions_more(&w->list, &w->fill);
+		vlist_fix(&w->list);
+		return 1;
+	}
 	if (w->step < WALK_REVIEW || w->shown != NULL ||
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
 	    (w->review.done >= t->risks.n && !tui_risks_partial(t)))
@@ -158,9 +169,10 @@ walk_work(struct tui *t, struct screen *s)
 static void
 walk_draw(struct tui *t, struct screen *s)
 {
-	struct walk		*w = s->data;
-	const struct model	*m = w->shown != NULL ? w->shown : t->m;
-	struct vlines		 head, foot;
+	struct walk			*w = s->data;
+	const struct model		*m = w->shown != NULL ? w->shown : t->m;
+	const struct risk_questions	*fq;
+	struct vlines			 head, foot;
 	int			 y = tui_body_top(t), h = tui_body_height(t);
 	int			 lh, fn;
 
@@ -182,13 +194,14 @@ walk_draw(struct tui *t, struct screen *s)
 	if (w->step < WALK_ANALYSIS || w->shown != NULL ||
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
 	    w->builtw != t->cols) {
+		fq = w->step == WALK_ANALYSIS ? tui_questions_part(t) : NULL;
+		w->fill.total = tui_questions_total(t);
 		if (w->step >= WALK_REVIEW && w->shown == NULL)
 			walk_review_build(t, w);
 		else
 			walk_lines(&w->list, w->step, m, tui_catalogue(t),
 			    &t->rcounts, w->step >= WALK_REVIEW ?
-			    tui_risks(t) : NULL, w->step == WALK_ANALYSIS ?
-			    tui_questions(t) : NULL, &w->fill, t->cols);
+			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
 		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
 		    t->gen + 1 : 0;
 		w->builtstep = w->step;
@@ -222,7 +235,7 @@ walk_draw(struct tui *t, struct screen *s)
 		tui_hint(t, s, walk_practice_hint);
 		break;
 	case WALK_ANALYSIS:
-		tui_hint(t, s, walk_question_object(t->m, tui_questions(t),
+		tui_hint(t, s, walk_question_object(t->m, tui_questions_part(t),
 		    vlist_selected(&w->list)) != NULL ? walk_question_hint :
 		    walk_review_hint);
 		break;
@@ -355,7 +368,7 @@ walk_open(struct tui *t, struct walk *w)
 		    free);
 	case WALK_ANALYSIS:
 		/* An open question: the form of what it asks about. */
-		if ((o = walk_question_object(t->m, tui_questions(t),
+		if ((o = walk_question_object(t->m, tui_questions_part(t),
 		    p)) != NULL && view_objid(t->m, o->ptr) != NULL)
 			return tui_push(t, screen_form_answer(t, o->type,
 			    view_objid(t->m, o->ptr),

@@ -92,7 +92,7 @@ dash_fill_question(const void *arg, struct vline *v)
  */
 static void
 dash_questions(struct vlist *l, const struct model *m,
-    const struct catalogue *cat, const struct risk_questions *q)
+    const struct catalogue *cat, const struct risk_questions *q, size_t nq)
 {
 	const struct risk_questions	fq = q != NULL ? *q :
 	    (struct risk_questions){ NULL, 0 };
@@ -100,17 +100,22 @@ dash_questions(struct vlist *l, const struct model *m,
 
 	if (m == NULL || cat == NULL)
 		return;
+	if (nq < fq.n)
+		nq = fq.n;
 	np = analyze_open_questions(cat, m, NULL);
 	vlines_add(&l->lines);
-	vlines_addf(&l->lines, VS_HEADING, "Open questions (%zu)", np + fq.n);
+	vlines_addf(&l->lines, VS_HEADING, "Open questions (%zu)", np + nq);
 	vlines_addf(&l->lines, np > 0 ? VS_WARN : VS_OK, "  %zu practice "
 	    "question%s not answered", np, np == 1 ? "" : "s");
-	vlines_addf(&l->lines, fq.n > 0 ? VS_WARN : VS_OK, "  %zu field%s "
+	vlines_addf(&l->lines, nq > 0 ? VS_WARN : VS_OK, "  %zu field%s "
 	    "not answered that threats would rest on, the worst at stake "
-	    "first:", fq.n, fq.n == 1 ? "" : "s");
+	    "first:", nq, nq == 1 ? "" : "s");
 	for (i = 0; i < fq.n; i++)
 		vlines_add(&l->lines)->data = &fq.v[i];
 	l->fill = dash_fill_question;
+	if (fq.n < nq)
+		vlines_addf(&l->lines, VS_DIM, "  and %zu more, being read",
+		    nq - fq.n);
 }
 
 /* A line that selects a risk (its data). */
@@ -335,14 +340,14 @@ dash_progress(struct vline *v, size_t read, size_t total)
 size_t
 dash_page(struct vlist *l, const struct dash_acc *a,
     const struct risk_counts *c, const struct catalogue *cat,
-    const struct model *m, const struct risk_questions *fq,
+    const struct model *m, const struct risk_questions *fq, size_t nq,
     const char *today, int width, size_t total)
 {
 	size_t	i, at = 0;
 
 	vlist_clear(l);
 	dash_counts(l, c != NULL ? c : &a->c, width);
-	dash_questions(l, m, cat, fq);
+	dash_questions(l, m, cat, fq, nq);
 	if (a->done < total) {
 		vlines_add(&l->lines);
 		at = l->lines.n;
@@ -368,6 +373,6 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 
 	dash_acc_init(&a, cat);
 	dash_acc_add(&a, r, today);
-	(void)dash_page(l, &a, NULL, cat, m, fq, today, width, 0);
+	(void)dash_page(l, &a, NULL, cat, m, fq, 0, today, width, 0);
 	dash_acc_release(&a);
 }

@@ -61,11 +61,13 @@ void		 dash_acc_add(struct dash_acc *, const struct risk_register *,
  * when c is NULL. While a has not looked at every risk, a line saying how
  * many are read stands in for the reports that need them all: its index
  * is returned (else 0), for dash_progress() to update as they are read.
+ * The open questions are counted as nq when the questions are the first
+ * of nq (0: as many as there are), the others said to be read.
  */
 size_t		 dash_page(struct vlist *, const struct dash_acc *a,
 		     const struct risk_counts *c, const struct catalogue *,
 		     const struct model *, const struct risk_questions *,
-		     const char *today, int width, size_t total);
+		     size_t nq, const char *today, int width, size_t total);
 /* Say on v that read of total risks are read. */
 void		 dash_progress(struct vline *v, size_t read, size_t total);
 

@@ -649,34 +649,68 @@ walk_fill_question(const void *arg, struct vline *v)
  * (wf is kept by the caller for as long as the lines); with no wf, all
  * of them now.
  */
+/* The heading over the questions: how many, and how many listed. */
 static void
-walk_field_questions(struct vlist *l, const struct risk_questions *fq,
-    struct walk_fill *wf, int width)
+walk_questions_heading(struct vline *v, const struct walk_fill *wf)
 {
-	struct walk_fill	 now;
-	struct vline		*v;
-	size_t			 i, j, t, n, first;
+	vline_release(v);
+	if (wf->listed < wf->total)
+		vline_addf(v, VS_WARN, "  Open questions (fields not answered "
+		    "that threats would rest on): %zu (%zu listed, the rest "
+		    "being read)", wf->total, wf->listed);
+	else
+		vline_addf(v, wf->total > 0 ? VS_WARN : VS_OK, "  Open "
+		    "questions (fields not answered that threats would rest "
+		    "on): %zu", wf->total);
+}
 
-	vlines_add(&l->lines);
-	vlines_addf(&l->lines, fq->n > 0 ? VS_WARN : VS_OK, "  Open questions "
-	    "(fields not answered that threats would rest on): %zu", fq->n);
-	first = l->lines.n;
-	for (i = 0; i < fq->n; i++) {
+/* The lines of the questions of fq from the first not listed on. */
+static void
+walk_questions_add(struct vlist *l, struct walk_fill *wf)
+{
+	const struct risk_questions	*fq = wf->fq;
+	struct vline			*v;
+	size_t				 i, j, t, n;
+
+	for (i = wf->listed; i < fq->n; i++) {
 		/* The cursor stops on each: Enter answers it. */
 		v = vlist_item(l, &fq->v[i]);
 		for (j = 0; j < fq->v[i].nrisks; j++) {
-			n = walk_stake_lines(fq->v[i].risks[j]->title, width);
+			n = walk_stake_lines(fq->v[i].risks[j]->title,
+			    wf->width);
 			for (t = 0; t < n; t++) {
 				v = vlines_add(&l->lines);
 				v->data = &fq->v[i].risks[j];
 			}
 		}
 	}
-	if (wf == NULL)
+	wf->listed = fq->n;
+	if (wf->total < wf->listed)
+		wf->total = wf->listed;
+}
+
+static void
+walk_field_questions(struct vlist *l, const struct risk_questions *fq,
+    struct walk_fill *wf, int width)
+{
+	struct walk_fill	 now;
+	size_t			 i, first;
+
+	if (wf == NULL) {
+		memset(&now, 0, sizeof now);
 		wf = &now;
+	}
 	wf->fq = fq;
 	wf->l = l;
 	wf->width = width;
+	wf->listed = 0;
+	vlines_add(&l->lines);
+	wf->heading = l->lines.n;
+	vlines_add(&l->lines);
+	first = l->lines.n;
+	walk_questions_add(l, wf);
+	walk_questions_heading(&l->lines.v[wf->heading], wf);
+	wf->tail = l->lines.n;
 	l->fill = walk_fill_question;
 	l->fill_arg = wf;
 	if (wf == &now) {
@@ -685,6 +719,27 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 		l->fill = NULL;
 		l->fill_arg = NULL;
 	}
+}
+
+void
+walk_questions_more(struct vlist *l, struct walk_fill *wf)
+{
+	struct vline	*tail;
+	size_t		 n, i;
+
+	if (wf->fq == NULL || wf->l != l || wf->listed >= wf->fq->n)
+		return;
+	/* What follows the questions, set aside and put back after. */
+	n = l->lines.n - wf->tail;
+	tail = xcalloc(n + 1, sizeof *tail);
+	memcpy(tail, l->lines.v + wf->tail, n * sizeof *tail);
+	l->lines.n = wf->tail;
+	walk_questions_add(l, wf);
+	wf->tail = l->lines.n;
+	for (i = 0; i < n; i++)
+		*vlines_add(&l->lines) = tail[i];
+	free(tail);
+	walk_questions_heading(&l->lines.v[wf->heading], wf);
 }
 
 const struct objref *

@@ -112,6 +112,17 @@ struct walk_fill {
 	const struct risk_questions	*fq;
 	const struct vlist		*l;
 	int				 width;
+	/*
+	 * The questions in all, set by the caller when fq holds the first
+	 * of them (0: fq's); fq grows at its end (its v never moves), and
+	 * walk_questions_more() lists what it gained.
+	 */
+	size_t				 total;
+	size_t				 listed;	/* of fq, listed */
+	size_t				 heading;	/* the line that counts
+							   them */
+	size_t				 tail;		/* the first line after
+							   them */
 };
 /* (The analysis step lists the questions of unanswered fields, if not
  * NULL: as they are shown with a wf, all of them now without.) */
@@ -146,6 +157,9 @@ void			 walk_review_lines(struct vlist *,
 			     size_t total, size_t open, int whole, int width);
 void			 walk_review_more(struct vlist *, struct walk_review *,
 			     const struct risk_register *, int whole);
+/* List the questions fq gained since the analysis step's list was made. */
+void			 walk_questions_more(struct vlist *,
+			     struct walk_fill *);
 /*
  * The object that an open question of fq asks about (its element names it:
  * "component 'id'"), when p, a selected line's data, is one of fq's

@@ -93,18 +93,21 @@ tui_keys End
 tui_wait "${last#*@}"
 tui_keys D
 tui_wait "Risks that apply, by severity and status ($n)" 60
-# Its last report once the register is read: while it is, a line in its
-# place says how much is (of the stored count).
-tui_keys End
+# Its last report once the register and the open questions are read:
+# while the register is, a line in their place says how much is (of the
+# stored count); while the questions are, a line after those read says
+# how many more.
+# End again until the last report shows (a page built again keeps the
+# cursor's line).
 for _ in $(seq 600); do
+	tui_keys End
+	sleep 0.1
 	if tui_screen | grep -q 'Collect and share lessons learned'; then
 		break
 	fi
 	if s=$(tui_screen | grep -o 'Reading the register: [0-9]* of [0-9]*'); then
 		[ "${s##* of }" = "$n" ] || tui_fail "read of ${s##* of }, not $n"
-		tui_keys End
 	fi
-	sleep 0.1
 done
 tui_has 'Collect and share lessons learned'
 tui_hasnt 'Reading the register'
