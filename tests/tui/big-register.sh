@@ -6,8 +6,8 @@
 # counts what the command line lists, and the columns line up with the
 # heading after widening for what came late. Leaving the model (freed
 # between keys) and opening it again straight away finds it whole. The
-# review step and the dashboard count it from the first screen and list
-# it whole in the end.
+# review step and the dashboard count it (and the open questions) from
+# the first screen and list it whole in the end.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -30,6 +30,9 @@ adv=$(grep -c 'Adversarial inputs make the model decide wrongly$' \
     "$TUI_DIR/risks")
 [ "$adv" -gt 100 ] || tui_fail "only $adv adversarial-input risks"
 last=$(tail -1 "$TUI_DIR/risks" | awk '{ print $4 }')
+q=$("$PARAPET" questions "$db" | tail -1 | awk '/fields are not answered/ { print $1 }')
+[ -n "$q" ] && [ "$q" -gt 1000 ] ||
+    tui_fail "'$q' open questions: not more than the first slice"
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
@@ -93,6 +96,9 @@ tui_keys End
 tui_wait "${last#*@}"
 tui_keys D
 tui_wait "Risks that apply, by severity and status ($n)" 60
+# The open questions kept with the model, read a slice at a time too,
+# counted as the command line counts them from the first screen.
+tui_has "  $q fields not answered that threats would rest on"
 # Its last report once the register and the open questions are read:
 # while the register is, a line in their place says how much is (of the
 # stored count); while the questions are, a line after those read says
