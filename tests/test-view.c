@@ -1749,7 +1749,7 @@ test_dashboard_and_review_in_slices(void **state)
 	risk_counts_compute(&stored, &r);
 	r.n = 2;
 	dash_acc_init(&a, cat);
-	dash_acc_add(&a, &r, "2026-02-01");
+	dash_acc_add(&a, &r, "2026-02-01", 100);
 	at = dash_page(&part, &a, &stored, cat, NULL, NULL, 0, "2026-02-01",
 	    80, 6);
 	assert_true(at > 0);
@@ -1765,13 +1765,13 @@ test_dashboard_and_review_in_slices(void **state)
 	/* Three more: the line says so; then the last, and the page is the
 	   whole register's. */
 	r.n = 5;
-	dash_acc_add(&a, &r, "2026-02-01");
+	dash_acc_add(&a, &r, "2026-02-01", 100);
 	dash_progress(&part.lines.v[at], a.done, 6);
 	s = line_text(&part, at);
 	assert_non_null(strstr(s, "Reading the register: 5 of 6 risks read"));
 	free(s);
 	r.n = 6;
-	dash_acc_add(&a, &r, "2026-02-01");
+	dash_acc_add(&a, &r, "2026-02-01", 100);
 	assert_int_equal(dash_page(&part, &a, NULL, cat, NULL, NULL, 0,
 	    "2026-02-01", 80, 6), 0);
 	lists_equal(&part, &whole);
@@ -1785,15 +1785,15 @@ test_dashboard_and_review_in_slices(void **state)
 	r.n = 1;
 	vlist_clear(&part);
 	walk_review_lines(&part, &wr, &r, 6, stored.by_status[RISK_OPEN], 0,
-	    80);
+	    100, 80);
 	assert_true(list_has(&part, "  3 risks still open (1 listed, the rest "
 	    "being read); "));
 	r.n = 4;
-	walk_review_more(&part, &wr, &r, 0);
+	walk_review_more(&part, &wr, &r, 0, 100);
 	assert_true(list_has(&part, "  3 risks still open (2 listed, the rest "
 	    "being read); "));
 	r.n = 6;
-	walk_review_more(&part, &wr, &r, 1);
+	walk_review_more(&part, &wr, &r, 1, 100);
 	assert_true(list_has(&part, "  3 risks still open; "));
 	/* The open ones, in the register's order, each once (the columns
 	   those of the first risk, a target 16 wide at least: the last
@@ -1813,8 +1813,18 @@ test_dashboard_and_review_in_slices(void **state)
 	free(s);
 	/* A register that is whole at once lists as walk_lines() does. */
 	vlist_clear(&part);
-	walk_review_lines(&part, &wr, &r, 6, 3, 1, 80);
+	walk_review_lines(&part, &wr, &r, 6, 3, 1, 100, 80);
 	lists_equal(&part, &whole);
+	/* Whole, but looked at two risks at a time: the heading says how
+	   many are listed until every one is. */
+	vlist_clear(&part);
+	walk_review_lines(&part, &wr, &r, 6, 3, 1, 2, 80);
+	assert_true(list_has(&part, "  3 risks still open (1 listed, the rest "
+	    "being read); "));
+	walk_review_more(&part, &wr, &r, 1, 2);
+	assert_true(list_has(&part, "(2 listed, "));
+	walk_review_more(&part, &wr, &r, 1, 2);
+	assert_true(list_has(&part, "  3 risks still open; "));
 	vlist_release(&whole);
 	vlist_release(&part);
 	risk_register_release(&r);

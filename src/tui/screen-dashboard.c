@@ -43,6 +43,12 @@ static const struct key_hint dashboard_hint[] = {
  * which neither opening the page nor a key that moves the cursor may
  * wait for.
  */
+/*
+ * Risks looked at a step between keys: the page's reports gathered from
+ * a register read whole before took a second at a million risks.
+ */
+#define DASHBOARD_STEP	10000
+
 /* Risks in the register: those stored, or those read once it is whole. */
 static size_t
 dashboard_total(const struct tui *t, const struct dashboard *d)
@@ -50,7 +56,7 @@ dashboard_total(const struct tui *t, const struct dashboard *d)
 	size_t	n = t->rcounts.applying + t->rcounts.gone;
 
 	if (!tui_risks_partial(t))
-		return d->acc.done;
+		return t->risks.n;
 	return n > d->acc.done ? n : d->acc.done + 1;
 }
 
@@ -66,7 +72,7 @@ dashboard_build(struct tui *t, struct dashboard *d)
 		d->accgen = t->gen + 1;
 	}
 	r = tui_risks_part(t);
-	dash_acc_add(&d->acc, r, t->today);
+	dash_acc_add(&d->acc, r, t->today, DASHBOARD_STEP);
 	q = tui_questions_part(t);
 	d->qpartial = q != NULL && q->n < tui_questions_total(t);
 	d->progress = dash_page(&d->list, &d->acc, tui_risks_partial(t) ?
@@ -89,9 +95,9 @@ dashboard_draw(struct tui *t, struct screen *s)
 }
 
 /*
- * Between keys: read the next slice of the register and look at it; the
- * page is built whole once it is read, else its line of progress says
- * how far it is.
+ * Between keys: look at the next risks read, or read the next slice of
+ * the register; the page is built whole once every risk is looked at,
+ * else its line of progress says how far it is.
  */
 static int
 dashboard_work(struct tui *t, struct screen *s)
@@ -109,9 +115,10 @@ dashboard_work(struct tui *t, struct screen *s)
 			dashboard_build(t, d);
 		return 1;
 	}
-	(void)tui_risks_more(t);
-	dash_acc_add(&d->acc, &t->risks, t->today);
-	if (!tui_risks_partial(t)) {
+	if (d->acc.done >= t->risks.n)
+		(void)tui_risks_more(t);
+	dash_acc_add(&d->acc, &t->risks, t->today, DASHBOARD_STEP);
+	if (!tui_risks_partial(t) && d->acc.done >= t->risks.n) {
 		dashboard_build(t, d);
 		return 1;
 	}

@@ -289,11 +289,11 @@ dash_acc_release(struct dash_acc *a)
  */
 void
 dash_acc_add(struct dash_acc *a, const struct risk_register *r,
-    const char *today)
+    const char *today, size_t max)
 {
 	size_t	x, j;
 
-	for (; r != NULL && a->done < r->n; a->done++) {
+	for (; r != NULL && a->done < r->n && max > 0; a->done++, max--) {
 		const struct risk	*k = r->risks[a->done];
 
 		risk_counts_add_risk(&a->c, k);
@@ -372,7 +372,7 @@ dash_lines(struct vlist *l, const struct risk_register *r,
 	struct dash_acc	a;
 
 	dash_acc_init(&a, cat);
-	dash_acc_add(&a, r, today);
+	dash_acc_add(&a, r, today, (size_t)-1);
 	(void)dash_page(l, &a, NULL, cat, m, fq, 0, today, width, 0);
 	dash_acc_release(&a);
 }

@@ -50,11 +50,11 @@ struct dash_acc {
 void		 dash_acc_init(struct dash_acc *, const struct catalogue *);
 void		 dash_acc_release(struct dash_acc *);
 /*
- * Look at the risks of r from the first not looked at yet: r is the same
- * register each time, grown at its end.
+ * Look at the risks of r from the first not looked at yet, max of them at
+ * most: r is the same register each time, grown at its end.
  */
 void		 dash_acc_add(struct dash_acc *, const struct risk_register *,
-		     const char *today);
+		     const char *today, size_t max);
 /*
  * The page from what a gathered, of a register of total risks. Its
  * counts are c (those stored, for a register still being read), or a's

@@ -852,13 +852,13 @@ walk_review_heading(struct vline *v, const struct walk_review *wr)
 
 void
 walk_review_more(struct vlist *l, struct walk_review *wr,
-    const struct risk_register *r, int whole)
+    const struct risk_register *r, int whole, size_t max)
 {
 	struct vlines		 title;
 	struct vline		*v;
 	size_t			 j;
 
-	for (; r != NULL && wr->done < r->n; wr->done++) {
+	for (; r != NULL && wr->done < r->n && max > 0; wr->done++, max--) {
 		const struct risk	*k = r->risks[wr->done];
 		struct risk		 first;
 
@@ -889,7 +889,7 @@ walk_review_more(struct vlist *l, struct walk_review *wr,
 		vlines_release(&title);
 	}
 	/* Whole, it counts what it lists (the stored count may be late). */
-	if (whole)
+	if (whole && (r == NULL || wr->done >= r->n))
 		wr->open = wr->listed;
 	if (wr->headed)
 		walk_review_heading(&l->lines.v[wr->heading], wr);
@@ -902,7 +902,7 @@ walk_review_more(struct vlist *l, struct walk_review *wr,
 void
 walk_review_lines(struct vlist *l, struct walk_review *wr,
     const struct risk_register *r, size_t total, size_t open, int whole,
-    int width)
+    size_t max, int width)
 {
 	struct vline	*v;
 	char		*note;
@@ -934,17 +934,17 @@ walk_review_lines(struct vlist *l, struct walk_review *wr,
 	 * with a longer target is cut to it.
 	 */
 	rview_cols_init(&wr->cols, 0);
-	for (i = 0; r != NULL && i < r->n; i++)
+	for (i = 0; r != NULL && i < r->n && i < max; i++)
 		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
 			rview_cols_fit(&wr->cols, r->risks[i], NULL);
-	if (!whole && wr->cols.target < WALK_REVIEW_TARGET)
+	if ((!whole || r->n > max) && wr->cols.target < WALK_REVIEW_TARGET)
 		wr->cols.target = WALK_REVIEW_TARGET;
 	rview_cols_done(&wr->cols, width - 2);
 	/* Where the title is wider than its column, it wraps under itself
 	 * (lines that carry the risk, for a search). */
 	wr->col = 2 + 5 + wr->cols.status + 1 + wr->cols.target + 1 +
 	    (wr->cols.guide > 0 ? wr->cols.guide + 1 : 0);
-	walk_review_more(l, wr, r, whole);
+	walk_review_more(l, wr, r, whole, max);
 }
 
 /* The review step of a whole register. */
@@ -957,7 +957,8 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 	for (i = 0; r != NULL && i < r->n; i++)
 		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
 			open++;
-	walk_review_lines(l, &wr, r, r != NULL ? r->n : 0, open, 1, width);
+	walk_review_lines(l, &wr, r, r != NULL ? r->n : 0, open, 1,
+	    (size_t)-1, width);
 }
 
 void

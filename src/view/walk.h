@@ -138,9 +138,10 @@ void			 walk_lines(struct vlist *, enum walk_step,
  * of a register of total risks, open of them open (the stored counts),
  * and walk_review_more() adds those of each slice read after, the
  * heading saying how many are listed until all are (whole: r is all of
- * the register, and the heading counts what is listed). The columns fit
- * the risks read first. The first lists after vlist_clear(); vlist_fix()
- * after each.
+ * the register, and the heading counts what is listed once every risk of
+ * it is looked at). Each looks at max risks of r at most, from the first
+ * not looked at (done). The columns fit the risks looked at first. The
+ * first lists after vlist_clear(); vlist_fix() after each.
  */
 struct walk_review {
 	struct rview_cols	cols;
@@ -154,9 +155,11 @@ struct walk_review {
 };
 void			 walk_review_lines(struct vlist *,
 			     struct walk_review *, const struct risk_register *,
-			     size_t total, size_t open, int whole, int width);
+			     size_t total, size_t open, int whole, size_t max,
+			     int width);
 void			 walk_review_more(struct vlist *, struct walk_review *,
-			     const struct risk_register *, int whole);
+			     const struct risk_register *, int whole,
+			     size_t max);
 /* List the questions fq gained since the analysis step's list was made. */
 void			 walk_questions_more(struct vlist *,
 			     struct walk_fill *);
