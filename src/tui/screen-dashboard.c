@@ -35,15 +35,6 @@ static const struct key_hint dashboard_hint[] = {
 };
 
 /*
- * The dashboard fills the body; it scrolls as a list. Its counts are the
- * stored ones; the reports that need every risk (overdue mitigations,
- * accepted risks, coverage) are gathered a slice of the register at a
- * time between keys (dashboard_work()), and the page is built again once
- * the register is whole: at a million risks reading it takes seconds,
- * which neither opening the page nor a key that moves the cursor may
- * wait for.
- */
-/*
  * Risks looked at a step between keys: the page's reports gathered from
  * a register read whole before took a second at a million risks.
  */
@@ -60,6 +51,15 @@ dashboard_total(const struct tui *t, const struct dashboard *d)
 	return n > d->acc.done ? n : d->acc.done + 1;
 }
 
+/*
+ * The dashboard fills the body; it scrolls as a list. Its counts are the
+ * stored ones; the reports that need every risk (overdue mitigations,
+ * accepted risks, coverage) are gathered a slice of the register at a
+ * time between keys (dashboard_work()), and the page is built again once
+ * the register is whole: at a million risks reading it takes seconds,
+ * which neither opening the page nor a key that moves the cursor may
+ * wait for. The open questions are read the same way after it.
+ */
 static void
 dashboard_build(struct tui *t, struct dashboard *d)
 {

@@ -152,10 +152,14 @@ walk_work(struct tui *t, struct screen *s)
 {
 	struct walk	*w = s->data;
 	size_t		 had = w->review.done;
+	int		 more;
 
+	/* (The dashboard may have read some since the list was made.) */
 	if (w->step == WALK_ANALYSIS && w->shown == NULL &&
-	    w->built == t->gen + 1 && w->builtstep == w->step &&
-	    tui_questions_more(t)) {
+	    w->built == t->gen + 1 && w->builtstep == w->step) {
+		more = tui_questions_more(t);
+		if (w->fill.fq == NULL || w->fill.listed >= w->fill.fq->n)
+			return more;
 		walk_questions_more(&w->list, &w->fill);
 		vlist_fix(&w->list);
 		return 1;
@@ -202,6 +206,7 @@ walk_draw(struct tui *t, struct screen *s)
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
 	    w->builtw != t->cols) {
 		fq = w->step == WALK_ANALYSIS ? tui_questions_part(t) : NULL;
+		memset(&w->fill, 0, sizeof w->fill);
 		w->fill.total = tui_questions_total(t);
 		if (w->step >= WALK_REVIEW && w->shown == NULL)
 			walk_review_build(t, w);
