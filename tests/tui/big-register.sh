@@ -7,7 +7,8 @@
 # heading after widening for what came late. Leaving the model (freed
 # between keys) and opening it again straight away finds it whole. The
 # review step and the dashboard count it (and the open questions) from
-# the first screen and list it whole in the end.
+# the first screen and list it whole in the end; step 6 then lists every
+# open question.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -30,7 +31,10 @@ adv=$(grep -c 'Adversarial inputs make the model decide wrongly$' \
     "$TUI_DIR/risks")
 [ "$adv" -gt 100 ] || tui_fail "only $adv adversarial-input risks"
 last=$(tail -1 "$TUI_DIR/risks" | awk '{ print $4 }')
-q=$("$PARAPET" questions "$db" | tail -1 | awk '/fields are not answered/ { print $1 }')
+"$PARAPET" questions "$db" >"$TUI_DIR/questions"
+q=$(tail -1 "$TUI_DIR/questions" | awk '/fields are not answered/ { print $1 }')
+lastq=$(grep '^field ' "$TUI_DIR/questions" | tail -1 |
+    sed 's/^field *[a-z]* *//; s/ is not answered$//')
 [ -n "$q" ] && [ "$q" -gt 1000 ] ||
     tui_fail "'$q' open questions: not more than the first slice"
 
@@ -94,6 +98,10 @@ tui_screen | grep -qE "^  $n risks still open[ ;]" ||
 tui_wait "  $n risks still open; " 60
 tui_keys End
 tui_wait "${last#*@}"
+# Step 6 on the way, its list made from the first questions read, then
+# the dashboard while they are read.
+tui_keys 6
+tui_wait 'Step 6 of 7' 60
 tui_keys D
 tui_wait "Risks that apply, by severity and status ($n)" 60
 # The open questions kept with the model, read a slice at a time too,
@@ -117,6 +125,19 @@ for _ in $(seq 600); do
 done
 tui_has 'Collect and share lessons learned'
 tui_hasnt 'Reading the register'
+# Back in step 6, its list has every question, those the dashboard read
+# too: End (again while the rest are read) reaches the command line's
+# last.
+tui_keys Escape
+tui_wait ' of 7: ' 60
+tui_keys 6
+tui_wait 'Step 6 of 7' 60
+for _ in $(seq 600); do
+	tui_keys End
+	sleep 0.1
+	! tui_screen | grep -qF -- "$lastq" || break
+done
+tui_has "$lastq"
 # Back out and quit at once, with the freeing of the model maybe under
 # way.
 tui_keys Escape Escape
