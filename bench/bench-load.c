@@ -10,7 +10,7 @@
  * of model_free() alone. Then its register, once each way: whole with
  * store_load_risks() and sorted (what the screens read but for the risks
  * screen), and a slice at a time with store_risk_slice_next() as the risks
- * screen reads it (slices of $BENCH_SLICE, default 2000, the first of
+ * screen reads it (slices of $BENCH_SLICE, default 500, the first of
  * 500): the first slice, the median and slowest of the others, and all.
  * Like parapet, it runs without glibc's fast bins.
  */
@@ -115,7 +115,7 @@ main(int argc, char **argv)
 	double		*wall, *cpu, *fcpu, w, c;
 	const char	*env;
 	char		*id = NULL;
-	size_t		 slice = 2000;
+	size_t		 slice = 500;
 	int		 runs = 5, i, rc;
 
 #if defined(__GLIBC__) && defined(M_MXFAST)

@@ -16,7 +16,10 @@
 # Down in it, D for the dashboard (its
 # counts, the open questions kept with the model, the overdue and
 # accepted risks, the guidelines' coverage) and, back from it, Esc to the
-# models (the model closed). Each cell is the median
+# models (the model closed); then, the model opened again, 7 for the
+# review step and D for the dashboard with its register not yet read
+# (each reads it a slice at a time between keys), and Down in each while
+# it is read. Each cell is the median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
 # (a tmux capture per poll) adds a few milliseconds, shown as "harness" (a
 # key the screen ignores).
@@ -122,7 +125,8 @@ start() {
 }
 
 steps=(first open register down pgdn severity search searchall back
-    step6 step6down dashboard models harness)
+    step6 step6down dashboard models step7 step7down dashfirst dashdown
+    harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
@@ -132,6 +136,8 @@ declare -A label=(
 	[back]="Esc back" [step6]="6 (open questions)"
 	[step6down]="Down in step 6" [dashboard]="D (the dashboard)"
 	[models]="Esc to the models"
+	[step7]="7, register unread" [step7down]="Down in step 7"
+	[dashfirst]="D, register unread" [dashdown]="Down in the dashboard"
 	[harness]="harness (a capture)")
 declare -A ms nrisks
 
@@ -197,6 +203,19 @@ for n in "${sizes[@]}"; do
 		tx send-keys -t b Escape
 		wait_for 'Step [0-9] of 7' || exit 1
 		timed 'Models in' Escape >>"$t/models"
+		# The model again, its register not read: the review step
+		# and the dashboard first.
+		tx send-keys -t b Enter
+		wait_for 'Step [0-9] of 7' || exit 1
+		timed 'Step 7 of 7' 7 >>"$t/step7"
+		capture=styled timed 'Step 7 of 7' Down >>"$t/step7down"
+		timed 'Risks that apply, by severity' D >>"$t/dashfirst"
+		capture=styled timed 'Risks that apply, by severity' Down \
+		    >>"$t/dashdown"
+		tx send-keys -t b Escape
+		wait_for 'Step [0-9] of 7' || exit 1
+		tx send-keys -t b Escape
+		wait_for 'Models in' || exit 1
 	done
 	for s in "${steps[@]}"; do
 		ms[$s,$n]=$(median <"$t/$s")

@@ -963,7 +963,7 @@ test_walk_questions_as_shown(void **state)
 	struct risk			 k[4];
 	const struct risk		*ks[4];
 	struct risk_question		 q[2];
-	struct risk_questions		 fq = { q, 2 };
+	struct risk_questions		 fq = { q, 2 }, part = { q, 1 };
 	struct risk_counts		 rc;
 	struct walk_fill		 wf;
 	struct vlist			 now, shown;
@@ -995,6 +995,7 @@ test_walk_questions_as_shown(void **state)
 	for (width = 40; width <= 120; width += 80) {
 		vlist_init(&now);
 		vlist_init(&shown);
+		memset(&wf, 0, sizeof wf);
 		walk_lines(&now, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
 		    NULL, width);
 		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
@@ -1021,6 +1022,28 @@ test_walk_questions_as_shown(void **state)
 		if (width == 40)
 			assert_non_null(strstr(b, "\n                      "
 			    "columns and more\n"));
+		free(b);
+		/*
+		 * Read a slice at a time: the first question of two, then
+		 * the other, listed before the note that follows them: the
+		 * same list in the end.
+		 */
+		vlist_clear(&shown);
+		memset(&wf, 0, sizeof wf);
+		wf.total = 2;
+		part.n = 1;
+		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &part,
+		    &wf, width);
+		b = vlines_plain(&shown.lines);
+		assert_non_null(strstr(b, "rest on): 2 (1 listed, the rest "
+		    "being read)\n"));
+		free(b);
+		part.n = 2;
+		walk_questions_more(&shown, &wf);
+		for (i = 0; i < shown.lines.n; i++)
+			(void)vlist_line(&shown, i);
+		b = vlines_plain(&shown.lines);
+		assert_string_equal(b, a);
 		free(a);
 		free(b);
 		vlist_release(&now);
@@ -1653,6 +1676,161 @@ first_guideline(const struct threat *t)
 	return NULL;
 }
 
+/* Every line of a and b reads the same. */
+static void
+lists_equal(struct vlist *a, struct vlist *b)
+{
+	size_t	 i;
+	char	*x, *y;
+
+	assert_int_equal(a->lines.n, b->lines.n);
+	for (i = 0; i < a->lines.n; i++) {
+		x = line_text(a, i);
+		y = line_text(b, i);
+		assert_string_equal(x, y);
+		assert_ptr_equal(a->lines.v[i].data, b->lines.v[i].data);
+		free(x);
+		free(y);
+	}
+}
+
+/*
+ * The dashboard and the review step as their register is read a slice at
+ * a time: while it is read, the stored counts and a line of how much is
+ * read (the dashboard), or the stored open count and how many are listed
+ * (the review); once it is whole, the same page and list as the whole
+ * register gives at once.
+ */
+static void
+test_dashboard_and_review_in_slices(void **state)
+{
+	struct catalogue	*cat;
+	const struct threat	*t;
+	struct risk_register	 r;
+	struct risk_counts	 stored;
+	struct dash_acc		 a;
+	struct walk_review	 wr;
+	struct risk		*k;
+	struct vlist		 whole, part;
+	struct error		 err;
+	size_t			 at;
+	char			*s;
+	int			 i;
+	static const char *const targets[] = { "llm", "backend", "gateway",
+	    "store", "retriever", "a-much-longer-component-name" };
+	static const int open[] = { 0, 3, 5 };
+
+	(void)state;
+	error_clear(&err);
+	cat = catalogue_load_standard(NULL, 0, &err);
+	assert_non_null(cat);
+	t = cat->threats[0];
+	risk_register_init(&r);
+	/* Open, accepted (justified), mitigated, open with an overdue
+	   mitigation, gone, open. */
+	for (i = 0; i < 6; i++) {
+		k = risk_register_add(&r, t->id, targets[i]);
+		k->title = xstrdup(t->title);
+		k->severity = LEVEL_HIGH;
+		k->applies = i != 4;
+		risk_add_mitigation(k, t->mitigations[0]);
+	}
+	r.risks[1]->status = RISK_ACCEPTED;
+	r.risks[1]->justification = xstrdup("low exposure");
+	r.risks[2]->status = RISK_MITIGATED;
+	r.risks[3]->mitigations[0].due = xstrdup("2026-01-01");
+	vlist_init(&whole);
+	vlist_init(&part);
+	dash_lines(&whole, &r, cat, NULL, NULL, "2026-02-01", 80);
+	assert_true(list_has(&whole, "Accepted risks (1)"));
+	assert_true(list_has(&whole, "  2026-01-01 "));
+
+	/* The first two risks read of six. */
+	risk_counts_compute(&stored, &r);
+	r.n = 2;
+	dash_acc_init(&a, cat);
+	dash_acc_add(&a, &r, "2026-02-01", 100);
+	at = dash_page(&part, &a, &stored, cat, NULL, NULL, 0, "2026-02-01",
+	    80, 6);
+	assert_true(at > 0);
+	s = line_text(&part, at);
+	assert_string_equal(s, "  Reading the register: 2 of 6 risks read; "
+	    "the overdue mitigations, accepted risks and coverage of the "
+	    "guidelines follow");
+	free(s);
+	assert_true(list_has(&part, "Risks that apply, by severity and "
+	    "status (5)"));
+	assert_false(list_has(&part, "Overdue mitigations"));
+	assert_false(list_has(&part, "Coverage of the"));
+	/* Three more: the line says so; then the last, and the page is the
+	   whole register's. */
+	r.n = 5;
+	dash_acc_add(&a, &r, "2026-02-01", 100);
+	dash_progress(&part.lines.v[at], a.done, 6);
+	s = line_text(&part, at);
+	assert_non_null(strstr(s, "Reading the register: 5 of 6 risks read"));
+	free(s);
+	r.n = 6;
+	dash_acc_add(&a, &r, "2026-02-01", 100);
+	assert_int_equal(dash_page(&part, &a, NULL, cat, NULL, NULL, 0,
+	    "2026-02-01", 80, 6), 0);
+	lists_equal(&part, &whole);
+	dash_acc_release(&a);
+
+	/* The review: the widest target comes last, so the whole list is
+	   made of the first risks' columns only when it came first. */
+	walk_lines(&whole, WALK_REVIEW, NULL, cat, &stored, &r, NULL, NULL,
+	    80);
+	assert_true(list_has(&whole, "  3 risks still open; "));
+	r.n = 1;
+	vlist_clear(&part);
+	walk_review_lines(&part, &wr, &r, 6, stored.by_status[RISK_OPEN], 0,
+	    100, 80);
+	assert_true(list_has(&part, "  3 risks still open (1 listed, the rest "
+	    "being read); "));
+	r.n = 4;
+	walk_review_more(&part, &wr, &r, 0, 100);
+	assert_true(list_has(&part, "  3 risks still open (2 listed, the rest "
+	    "being read); "));
+	r.n = 6;
+	walk_review_more(&part, &wr, &r, 1, 100);
+	assert_true(list_has(&part, "  3 risks still open; "));
+	/* The open ones, in the register's order, each once (the columns
+	   those of the first risk, a target 16 wide at least: the last
+	   one's is cut). */
+	for (at = 1, i = 0; at < part.lines.n; at++) {
+		if (part.lines.v[at].data == part.lines.v[at - 1].data)
+			continue;
+		assert_true(i < 3);
+		assert_ptr_equal(part.lines.v[at].data, r.risks[open[i++]]);
+	}
+	assert_int_equal(i, 3);
+	for (at = 0; part.lines.v[at].data != r.risks[5]; at++)
+		;
+	s = line_text(&part, at);
+	assert_non_null(strstr(s, "a-much-longer-"));
+	assert_null(strstr(s, "a-much-longer-component-name"));
+	free(s);
+	/* A register that is whole at once lists as walk_lines() does. */
+	vlist_clear(&part);
+	walk_review_lines(&part, &wr, &r, 6, 3, 1, 100, 80);
+	lists_equal(&part, &whole);
+	/* Whole, but looked at two risks at a time: the heading says how
+	   many are listed until every one is. */
+	vlist_clear(&part);
+	walk_review_lines(&part, &wr, &r, 6, 3, 1, 2, 80);
+	assert_true(list_has(&part, "  3 risks still open (1 listed, the rest "
+	    "being read); "));
+	walk_review_more(&part, &wr, &r, 1, 2);
+	assert_true(list_has(&part, "(2 listed, "));
+	walk_review_more(&part, &wr, &r, 1, 2);
+	assert_true(list_has(&part, "  3 risks still open; "));
+	vlist_release(&whole);
+	vlist_release(&part);
+	risk_register_release(&r);
+	catalogue_free(cat);
+}
+
 static void
 test_risk_detail_and_dashboard(void **state)
 {
@@ -1801,6 +1979,7 @@ main(void)
 		cmocka_unit_test(test_overdue_uses_the_pinned_clock),
 		cmocka_unit_test(test_start_and_history_lines),
 		cmocka_unit_test(test_risk_detail_and_dashboard),
+		cmocka_unit_test(test_dashboard_and_review_in_slices),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");

@@ -23,7 +23,8 @@
 struct store_questions {
 	struct store		*s;
 	char			*id;
-	struct db_stmt		*st;	/* NULL: not begun */
+	struct db_stmt		*st;	/* NULL: not begun, or paused */
+	long long		 pos;	/* the position of the last read */
 	int			 done;
 	struct risk_register	 risks;	/* the question's */
 	const struct risk	**v;
@@ -162,6 +163,7 @@ store_questions_open(struct store *s, const char *id, size_t *n,
 	x = xcalloc(1, sizeof *x);
 	x->s = s;
 	x->id = xstrdup(id);
+	x->pos = -1;
 	risk_register_init(&x->risks);
 	return x;
 }
@@ -169,8 +171,9 @@ store_questions_open(struct store *s, const char *id, size_t *n,
 const struct risk_question *
 store_questions_next(struct store_questions *x, struct error *err)
 {
-	static const char *const sql = "SELECT element, field, worst, risks "
-	    "FROM open_questions WHERE system = ? ORDER BY position";
+	static const char *const sql = "SELECT element, field, worst, risks, "
+	    "position FROM open_questions WHERE system = ? AND position > ? "
+	    "ORDER BY position";
 	struct risk	*k;
 	char		**names, **values, *threat, *target, *sp;
 	size_t		  n, i;
@@ -188,6 +191,7 @@ store_questions_next(struct store_questions *x, struct error *err)
 		if ((x->st = store_prepare(x->s, sql, err)) == NULL)
 			return NULL;
 		store_bind(x->st, 1, x->id);
+		db_bind_int64(x->st, 2, x->pos);
 	}
 	if ((rc = db_step(x->st)) != DB_ROW) {
 		db_reset(x->st);
@@ -196,6 +200,7 @@ store_questions_next(struct store_questions *x, struct error *err)
 			store_fail(x->s, rc, err);
 		return NULL;
 	}
+	x->pos = db_column_int64(x->st, 4);
 	x->q.element = store_column(x->st, 0);
 	x->q.field = store_column(x->st, 1);
 	x->q.worst = store_word(&vocab_severity, x->st, 2, LEVEL_LOW);
@@ -218,6 +223,15 @@ store_questions_next(struct store_questions *x, struct error *err)
 	store_fields_free(names, values, n);
 	x->q.risks = x->v;
 	return &x->q;
+}
+
+void
+store_questions_pause(struct store_questions *x)
+{
+	if (x == NULL || x->st == NULL || x->done)
+		return;
+	db_reset(x->st);
+	x->st = NULL;
 }
 
 void

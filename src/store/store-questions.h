@@ -44,6 +44,12 @@ struct store_questions	*store_questions_open(struct store *, const char *id,
 			    size_t *n, struct error *);
 const struct risk_question *store_questions_next(struct store_questions *,
 			    struct error *);
+/*
+ * End the read for now (no statement stays open, as between keys): the
+ * next call of next() reads on from the question after the last one it
+ * gave, in a read of its own.
+ */
+void			 store_questions_pause(struct store_questions *);
 void			 store_questions_close(struct store_questions *);
 
 #endif

@@ -17,6 +17,11 @@
 #include "view/walk.h"
 
 #define WALK_MIN_LIST	5	/* rows the step's list keeps, at least */
+/*
+ * Risks the review step lists a step between keys: a register read whole
+ * before, 700,000 open risks at a million, took seconds to list at once.
+ */
+#define WALK_REVIEW_STEP	2000
 
 struct walk {
 	struct tui	*t;
@@ -41,6 +46,8 @@ struct walk {
 	enum walk_step	 builtstep;
 	int		 builtw;
 	struct walk_fill fill;		/* its lines' text, made as shown */
+	struct walk_review review;	/* the review's, as its register is
+					   read */
 };
 
 static const enum kctx walk_keys[] = { KCTX_WALK, KCTX_MODEL, KCTX_LIST,
@@ -117,13 +124,66 @@ walk_item_help(struct tui *t, const struct walk *w, struct vlines *ls)
 	}
 }
 
+/*
+ * The review step lists the open risks of what is read of the register
+ * (its first slice, when nothing was), the rest as it is read between
+ * keys (walk_work()), counted by what is stored.
+ */
+static void
+walk_review_build(struct tui *t, struct walk *w)
+{
+	const struct risk_register	*r = tui_risks_part(t);
+
+	vlist_clear(&w->list);
+	walk_review_lines(&w->list, &w->review, r,
+	    t->rcounts.applying + t->rcounts.gone,
+	    t->rcounts.by_status[RISK_OPEN], !tui_risks_partial(t),
+	    WALK_REVIEW_STEP, t->cols);
+	vlist_fix(&w->list);
+}
+
+/*
+ * Between keys: the open questions of the next slice of those kept (the
+ * analysis step), or the open risks of the next slice of the register
+ * (the review).
+ */
+static int
+walk_work(struct tui *t, struct screen *s)
+{
+	struct walk	*w = s->data;
+	size_t		 had = w->review.done;
+	int		 more;
+
+	/* (The dashboard may have read some since the list was made.) */
+	if (w->step == WALK_ANALYSIS && w->shown == NULL &&
+	    w->built == t->gen + 1 && w->builtstep == w->step) {
+		more = tui_questions_more(t);
+		if (w->fill.fq == NULL || w->fill.listed >= w->fill.fq->n)
+			return more;
+		walk_questions_more(&w->list, &w->fill);
+		vlist_fix(&w->list);
+		return 1;
+	}
+	if (w->step < WALK_REVIEW || w->shown != NULL ||
+	    w->built != t->gen + 1 || w->builtstep != w->step ||
+	    (w->review.done >= t->risks.n && !tui_risks_partial(t)))
+		return 0;
+	if (w->review.done >= t->risks.n)
+		(void)tui_risks_more(t);
+	walk_review_more(&w->list, &w->review, &t->risks,
+	    !tui_risks_partial(t), WALK_REVIEW_STEP);
+	vlist_fix(&w->list);
+	return w->review.done > had || tui_risks_partial(t);
+}
+
 /* The step bar and explanation, the step's list, the selected item's help. */
 static void
 walk_draw(struct tui *t, struct screen *s)
 {
-	struct walk		*w = s->data;
-	const struct model	*m = w->shown != NULL ? w->shown : t->m;
-	struct vlines		 head, foot;
+	struct walk			*w = s->data;
+	const struct model		*m = w->shown != NULL ? w->shown : t->m;
+	const struct risk_questions	*fq;
+	struct vlines			 head, foot;
 	int			 y = tui_body_top(t), h = tui_body_height(t);
 	int			 lh, fn;
 
@@ -145,10 +205,15 @@ walk_draw(struct tui *t, struct screen *s)
 	if (w->step < WALK_ANALYSIS || w->shown != NULL ||
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
 	    w->builtw != t->cols) {
-		walk_lines(&w->list, w->step, m, tui_catalogue(t),
-		    &t->rcounts, w->step >= WALK_REVIEW ? tui_risks(t) : NULL,
-		    w->step == WALK_ANALYSIS ? tui_questions(t) : NULL,
-		    &w->fill, t->cols);
+		fq = w->step == WALK_ANALYSIS ? tui_questions_part(t) : NULL;
+		memset(&w->fill, 0, sizeof w->fill);
+		w->fill.total = tui_questions_total(t);
+		if (w->step >= WALK_REVIEW && w->shown == NULL)
+			walk_review_build(t, w);
+		else
+			walk_lines(&w->list, w->step, m, tui_catalogue(t),
+			    &t->rcounts, w->step >= WALK_REVIEW ?
+			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
 		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
 		    t->gen + 1 : 0;
 		w->builtstep = w->step;
@@ -182,7 +247,7 @@ walk_draw(struct tui *t, struct screen *s)
 		tui_hint(t, s, walk_practice_hint);
 		break;
 	case WALK_ANALYSIS:
-		tui_hint(t, s, walk_question_object(t->m, tui_questions(t),
+		tui_hint(t, s, walk_question_object(t->m, tui_questions_part(t),
 		    vlist_selected(&w->list)) != NULL ? walk_question_hint :
 		    walk_review_hint);
 		break;
@@ -315,7 +380,7 @@ walk_open(struct tui *t, struct walk *w)
 		    free);
 	case WALK_ANALYSIS:
 		/* An open question: the form of what it asks about. */
-		if ((o = walk_question_object(t->m, tui_questions(t),
+		if ((o = walk_question_object(t->m, tui_questions_part(t),
 		    p)) != NULL && view_objid(t->m, o->ptr) != NULL)
 			return tui_push(t, screen_form_answer(t, o->type,
 			    view_objid(t->m, o->ptr),
@@ -433,6 +498,7 @@ static const struct screen_ops walk_ops = {
 	.keys = walk_keys,
 	.draw = walk_draw,
 	.key = walk_key,
+	.work = walk_work,
 	.free = walk_free,
 };
 

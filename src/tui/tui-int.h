@@ -35,6 +35,7 @@ struct model;
 struct pick;
 struct screen;
 struct session;
+struct store_questions;
 struct tui;
 
 #define TUI_MIN_COLS	80
@@ -118,6 +119,13 @@ struct tui {
 	struct risk_register	 qpending;
 	struct risk_questions	 questions;
 	unsigned long		 qgen;
+	/*
+	 * The kept questions being read a slice at a time (NULL once read,
+	 * or when they were found by an analysis), and how many there are
+	 * (questions.v has room for all of them: it never moves).
+	 */
+	struct store_questions	*qx;
+	size_t			 qtotal;
 	struct store_mark	 loaded;	/* the database as m and
 						   risks were read from it */
 	struct screen		*stack[TUI_STACK];
@@ -235,6 +243,14 @@ const struct catalogue *tui_catalogue(const struct tui *);
 /* The open questions of the unanswered fields of the open model, or NULL
  * when none is open. */
 const struct risk_questions *tui_questions(struct tui *);
+/*
+ * The same read a slice at a time (the first when none is read; more
+ * reads the next, 1 when it did, 0 when they are all read), and how many
+ * there are in all; tui_questions() reads what is left at once.
+ */
+const struct risk_questions *tui_questions_part(struct tui *);
+int		 tui_questions_more(struct tui *);
+size_t		 tui_questions_total(const struct tui *);
 /* The body's first row and height (between title and status lines; a
  * long message in the status line takes rows from the body). */
 int		 tui_body_top(const struct tui *);

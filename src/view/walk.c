@@ -649,34 +649,68 @@ walk_fill_question(const void *arg, struct vline *v)
  * (wf is kept by the caller for as long as the lines); with no wf, all
  * of them now.
  */
+/* The heading over the questions: how many, and how many listed. */
 static void
-walk_field_questions(struct vlist *l, const struct risk_questions *fq,
-    struct walk_fill *wf, int width)
+walk_questions_heading(struct vline *v, const struct walk_fill *wf)
 {
-	struct walk_fill	 now;
-	struct vline		*v;
-	size_t			 i, j, t, n, first;
+	vline_release(v);
+	if (wf->listed < wf->total)
+		vline_addf(v, VS_WARN, "  Open questions (fields not answered "
+		    "that threats would rest on): %zu (%zu listed, the rest "
+		    "being read)", wf->total, wf->listed);
+	else
+		vline_addf(v, wf->total > 0 ? VS_WARN : VS_OK, "  Open "
+		    "questions (fields not answered that threats would rest "
+		    "on): %zu", wf->total);
+}
 
-	vlines_add(&l->lines);
-	vlines_addf(&l->lines, fq->n > 0 ? VS_WARN : VS_OK, "  Open questions "
-	    "(fields not answered that threats would rest on): %zu", fq->n);
-	first = l->lines.n;
-	for (i = 0; i < fq->n; i++) {
+/* The lines of the questions of fq from the first not listed on. */
+static void
+walk_questions_add(struct vlist *l, struct walk_fill *wf)
+{
+	const struct risk_questions	*fq = wf->fq;
+	struct vline			*v;
+	size_t				 i, j, t, n;
+
+	for (i = wf->listed; i < fq->n; i++) {
 		/* The cursor stops on each: Enter answers it. */
 		v = vlist_item(l, &fq->v[i]);
 		for (j = 0; j < fq->v[i].nrisks; j++) {
-			n = walk_stake_lines(fq->v[i].risks[j]->title, width);
+			n = walk_stake_lines(fq->v[i].risks[j]->title,
+			    wf->width);
 			for (t = 0; t < n; t++) {
 				v = vlines_add(&l->lines);
 				v->data = &fq->v[i].risks[j];
 			}
 		}
 	}
-	if (wf == NULL)
+	wf->listed = fq->n;
+	if (wf->total < wf->listed)
+		wf->total = wf->listed;
+}
+
+static void
+walk_field_questions(struct vlist *l, const struct risk_questions *fq,
+    struct walk_fill *wf, int width)
+{
+	struct walk_fill	 now;
+	size_t			 i, first;
+
+	if (wf == NULL) {
+		memset(&now, 0, sizeof now);
 		wf = &now;
+	}
 	wf->fq = fq;
 	wf->l = l;
 	wf->width = width;
+	wf->listed = 0;
+	vlines_add(&l->lines);
+	wf->heading = l->lines.n;
+	vlines_add(&l->lines);
+	first = l->lines.n;
+	walk_questions_add(l, wf);
+	walk_questions_heading(&l->lines.v[wf->heading], wf);
+	wf->tail = l->lines.n;
 	l->fill = walk_fill_question;
 	l->fill_arg = wf;
 	if (wf == &now) {
@@ -685,6 +719,27 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 		l->fill = NULL;
 		l->fill_arg = NULL;
 	}
+}
+
+void
+walk_questions_more(struct vlist *l, struct walk_fill *wf)
+{
+	struct vline	*tail;
+	size_t		 n, i;
+
+	if (wf->fq == NULL || wf->l != l || wf->listed >= wf->fq->n)
+		return;
+	/* What follows the questions, set aside and put back after. */
+	n = l->lines.n - wf->tail;
+	tail = xcalloc(n + 1, sizeof *tail);
+	memcpy(tail, l->lines.v + wf->tail, n * sizeof *tail);
+	l->lines.n = wf->tail;
+	walk_questions_add(l, wf);
+	wf->tail = l->lines.n;
+	for (i = 0; i < n; i++)
+		*vlines_add(&l->lines) = tail[i];
+	free(tail);
+	walk_questions_heading(&l->lines.v[wf->heading], wf);
 }
 
 const struct objref *
@@ -776,22 +831,88 @@ walk_analysis(struct vlist *l, const struct model *m,
 	free(note);
 }
 
-/* The review step: the risks that apply and are still open. */
+/* Columns a target has in the review of a register still being read. */
+#define WALK_REVIEW_TARGET	16
+
+/* The review step's line over its list: the open risks, how many listed. */
 static void
-walk_review(struct vlist *l, const struct risk_register *r, int width)
+walk_review_heading(struct vline *v, const struct walk_review *wr)
 {
-	struct rview_cols	 cols;
+	vline_release(v);
+	if (wr->listed < wr->open)
+		vline_addf(v, VS_HEADING, "  %zu risks still open (%zu "
+		    "listed, the rest being read); %s opens one in the "
+		    "register", wr->open, wr->listed,
+		    keys_key(ACT_OPEN, KCTX_LIST));
+	else
+		vline_addf(v, VS_HEADING, "  %zu risks still open; %s opens "
+		    "one in the register", wr->open,
+		    keys_key(ACT_OPEN, KCTX_LIST));
+}
+
+void
+walk_review_more(struct vlist *l, struct walk_review *wr,
+    const struct risk_register *r, int whole, size_t max)
+{
 	struct vlines		 title;
 	struct vline		*v;
-	char			*note;
-	size_t			 i, j, open = 0;
-	int			 col;
+	size_t			 j;
 
-	for (i = 0; r != NULL && i < r->n; i++)
-		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
-			open++;
-	if (r == NULL || r->n == 0) {
+	for (; r != NULL && wr->done < r->n && max > 0; wr->done++, max--) {
+		const struct risk	*k = r->risks[wr->done];
+		struct risk		 first;
+
+		if (!k->applies || k->status != RISK_OPEN)
+			continue;
+		wr->listed++;
+		vlines_init(&title);
+		vlines_wrap(&title, VS_NORMAL, k->title != NULL ? k->title :
+		    k->threat, wr->cols.title, 0);
+		v = vlist_item(l, k);
+		vline_add(v, VS_NORMAL, "  ");
+		if (title.n <= 1 || title.v[0].n == 0) {
+			rview_risk_line(v, k, NULL, &wr->cols);
+			vlines_release(&title);
+			continue;
+		}
+		first = *k;
+		first.title = title.v[0].segs[0].text;
+		rview_risk_line(v, &first, NULL, &wr->cols);
+		for (j = 1; j < title.n; j++) {
+			v = vlines_add(&l->lines);
+			v->data = k;
+			vline_addf(v, VS_NORMAL, "%*s", wr->col, "");
+			if (title.v[j].n > 0)
+				vline_add(v, VS_NORMAL,
+				    title.v[j].segs[0].text);
+		}
+		vlines_release(&title);
+	}
+	/* Whole, it counts what it lists (the stored count may be late). */
+	if (whole && (r == NULL || wr->done >= r->n))
+		wr->open = wr->listed;
+	if (wr->headed)
+		walk_review_heading(&l->lines.v[wr->heading], wr);
+}
+
+/*
+ * The review step: the risks that apply and are still open, of a
+ * register of total risks (applying or not), open of them open.
+ */
+void
+walk_review_lines(struct vlist *l, struct walk_review *wr,
+    const struct risk_register *r, size_t total, size_t open, int whole,
+    size_t max, int width)
+{
+	struct vline	*v;
+	char		*note;
+	size_t		 i;
+
+	memset(wr, 0, sizeof *wr);
+	wr->open = open;
+	if (total == 0) {
 		walk_note(l, VS_WARN, "No risks to review yet.", width);
+		wr->done = r != NULL ? r->n : 0;
 		return;
 	}
 	if (open == 0) {
@@ -801,48 +922,43 @@ walk_review(struct vlist *l, const struct risk_register *r, int width)
 		free(note);
 		v = vlist_item(l, NULL);
 		vline_add(v, VS_NORMAL, "  Open the risk register");
+		wr->done = r != NULL ? r->n : 0;
 		return;
 	}
-	vlines_addf(&l->lines, VS_HEADING, "  %zu risks still open; %s "
-	    "opens one in the register", open, keys_key(ACT_OPEN, KCTX_LIST));
-	rview_cols_init(&cols, 0);
-	for (i = 0; i < r->n; i++)
+	wr->heading = l->lines.n;
+	wr->headed = 1;
+	vlines_add(&l->lines);
+	/*
+	 * The columns fit the risks read so far, the targets' at least
+	 * WALK_REVIEW_TARGET wide while more are to come: a risk read later
+	 * with a longer target is cut to it.
+	 */
+	rview_cols_init(&wr->cols, 0);
+	for (i = 0; r != NULL && i < r->n && i < max; i++)
 		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
-			rview_cols_fit(&cols, r->risks[i], NULL);
-	rview_cols_done(&cols, width - 2);
+			rview_cols_fit(&wr->cols, r->risks[i], NULL);
+	if ((!whole || r->n > max) && wr->cols.target < WALK_REVIEW_TARGET)
+		wr->cols.target = WALK_REVIEW_TARGET;
+	rview_cols_done(&wr->cols, width - 2);
 	/* Where the title is wider than its column, it wraps under itself
 	 * (lines that carry the risk, for a search). */
-	col = 2 + 5 + cols.status + 1 + cols.target + 1 +
-	    (cols.guide > 0 ? cols.guide + 1 : 0);
-	for (i = 0; i < r->n; i++) {
-		const struct risk	*k = r->risks[i];
-		struct risk		 first;
+	wr->col = 2 + 5 + wr->cols.status + 1 + wr->cols.target + 1 +
+	    (wr->cols.guide > 0 ? wr->cols.guide + 1 : 0);
+	walk_review_more(l, wr, r, whole, max);
+}
 
-		if (!k->applies || k->status != RISK_OPEN)
-			continue;
-		vlines_init(&title);
-		vlines_wrap(&title, VS_NORMAL, k->title != NULL ? k->title :
-		    k->threat, cols.title, 0);
-		v = vlist_item(l, k);
-		vline_add(v, VS_NORMAL, "  ");
-		if (title.n <= 1 || title.v[0].n == 0) {
-			rview_risk_line(v, k, NULL, &cols);
-			vlines_release(&title);
-			continue;
-		}
-		first = *k;
-		first.title = title.v[0].segs[0].text;
-		rview_risk_line(v, &first, NULL, &cols);
-		for (j = 1; j < title.n; j++) {
-			v = vlines_add(&l->lines);
-			v->data = k;
-			vline_addf(v, VS_NORMAL, "%*s", col, "");
-			if (title.v[j].n > 0)
-				vline_add(v, VS_NORMAL,
-				    title.v[j].segs[0].text);
-		}
-		vlines_release(&title);
-	}
+/* The review step of a whole register. */
+static void
+walk_review(struct vlist *l, const struct risk_register *r, int width)
+{
+	struct walk_review	wr;
+	size_t			i, open = 0;
+
+	for (i = 0; r != NULL && i < r->n; i++)
+		if (r->risks[i]->applies && r->risks[i]->status == RISK_OPEN)
+			open++;
+	walk_review_lines(l, &wr, r, r != NULL ? r->n : 0, open, 1,
+	    (size_t)-1, width);
 }
 
 void

@@ -15,6 +15,7 @@
 #define PARAPET_VIEW_WALK_H
 
 #include "util/strmap.h"
+#include "view/risks.h"
 #include "view/view.h"
 
 struct buf;
@@ -111,6 +112,17 @@ struct walk_fill {
 	const struct risk_questions	*fq;
 	const struct vlist		*l;
 	int				 width;
+	/*
+	 * The questions in all, set by the caller when fq holds the first
+	 * of them (0: fq's); fq grows at its end (its v never moves), and
+	 * walk_questions_more() lists what it gained.
+	 */
+	size_t				 total;
+	size_t				 listed;	/* of fq, listed */
+	size_t				 heading;	/* the line that counts
+							   them */
+	size_t				 tail;		/* the first line after
+							   them */
 };
 /* (The analysis step lists the questions of unanswered fields, if not
  * NULL: as they are shown with a wf, all of them now without.) */
@@ -120,6 +132,37 @@ void			 walk_lines(struct vlist *, enum walk_step,
 			     const struct risk_register *r,
 			     const struct risk_questions *, struct walk_fill *wf,
 			     int width);
+/*
+ * The review step's list made as its register is read (a million risks
+ * take seconds): walk_review_lines() lists the open risks of what is read
+ * of a register of total risks, open of them open (the stored counts),
+ * and walk_review_more() adds those of each slice read after, the
+ * heading saying how many are listed until all are (whole: r is all of
+ * the register, and the heading counts what is listed once every risk of
+ * it is looked at). Each looks at max risks of r at most, from the first
+ * not looked at (done). The columns fit the risks looked at first. The
+ * first lists after vlist_clear(); vlist_fix() after each.
+ */
+struct walk_review {
+	struct rview_cols	cols;
+	int			col;		/* where a title wraps to */
+	size_t			done;		/* risks of the register
+						   looked at */
+	size_t			open;		/* open risks in all */
+	size_t			listed;		/* of those, listed */
+	size_t			heading;	/* the heading's line */
+	int			headed;		/* there is one */
+};
+void			 walk_review_lines(struct vlist *,
+			     struct walk_review *, const struct risk_register *,
+			     size_t total, size_t open, int whole, size_t max,
+			     int width);
+void			 walk_review_more(struct vlist *, struct walk_review *,
+			     const struct risk_register *, int whole,
+			     size_t max);
+/* List the questions fq gained since the analysis step's list was made. */
+void			 walk_questions_more(struct vlist *,
+			     struct walk_fill *);
 /*
  * The object that an open question of fq asks about (its element names it:
  * "component 'id'"), when p, a selected line's data, is one of fq's

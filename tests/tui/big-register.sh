@@ -5,7 +5,10 @@
 # the command line's order: every risk counted and reachable with End, a text search
 # counts what the command line lists, and the columns line up with the
 # heading after widening for what came late. Leaving the model (freed
-# between keys) and opening it again straight away finds it whole.
+# between keys) and opening it again straight away finds it whole. The
+# review step and the dashboard count it (and the open questions) from
+# the first screen and list it whole in the end; step 6 then lists every
+# open question.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -28,6 +31,12 @@ adv=$(grep -c 'Adversarial inputs make the model decide wrongly$' \
     "$TUI_DIR/risks")
 [ "$adv" -gt 100 ] || tui_fail "only $adv adversarial-input risks"
 last=$(tail -1 "$TUI_DIR/risks" | awk '{ print $4 }')
+"$PARAPET" questions "$db" >"$TUI_DIR/questions"
+q=$(tail -1 "$TUI_DIR/questions" | awk '/fields are not answered/ { print $1 }')
+lastq=$(grep '^field ' "$TUI_DIR/questions" | tail -1 |
+    sed 's/^field *[a-z]* *//; s/ is not answered$//')
+[ -n "$q" ] && [ "$q" -gt 1000 ] ||
+    tui_fail "'$q' open questions: not more than the first slice"
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
@@ -65,14 +74,72 @@ r=${row%%Adversarial*}
 
 # Back to the models (the model and register are freed between keys),
 # straight into the model again: the register is whole again (its filter
-# dropped with the model, as always); back out
-# and quit at once, with the freeing of the last one maybe under way.
+# dropped with the model, as always); back out.
 tui_keys Escape Escape
 tui_wait 'Models in'
 tui_keys Enter
 tui_wait ' of 7: ' 60
 tui_keys R
 tui_wait "$n of $n risks, by severity" 60
+tui_keys Escape Escape
+tui_wait 'Models in'
+
+# The review step and the dashboard, opened first: they show the stored
+# counts at once and read the register a slice at a time between keys.
+# The review's heading counts every open risk from its first screen (a
+# count of what was listed so far would say 500), and End reaches the
+# last once the rest is read.
+tui_keys Enter
+tui_wait ' of 7: ' 60
+tui_keys 7
+tui_wait 'Step 7 of 7' 60
+tui_screen | grep -qE "^  $n risks still open[ ;]" ||
+    tui_fail "the review's heading does not count $n open risks"
+tui_wait "  $n risks still open; " 60
+tui_keys End
+tui_wait "${last#*@}"
+# Step 6 on the way, its list made from the first questions read, then
+# the dashboard while they are read.
+tui_keys 6
+tui_wait 'Step 6 of 7' 60
+tui_keys D
+tui_wait "Risks that apply, by severity and status ($n)" 60
+# The open questions kept with the model, read a slice at a time too,
+# counted as the command line counts them from the first screen.
+tui_has "  $q fields not answered that threats would rest on"
+# Its last report once the register and the open questions are read:
+# while the register is, a line in their place says how much is (of the
+# stored count); while the questions are, a line after those read says
+# how many more.
+# End again until the last report shows (a page built again keeps the
+# cursor's line).
+for _ in $(seq 600); do
+	tui_keys End
+	sleep 0.1
+	if tui_screen | grep -q 'Collect and share lessons learned'; then
+		break
+	fi
+	if s=$(tui_screen | grep -o 'Reading the register: [0-9]* of [0-9]*'); then
+		[ "${s##* of }" = "$n" ] || tui_fail "read of ${s##* of }, not $n"
+	fi
+done
+tui_has 'Collect and share lessons learned'
+tui_hasnt 'Reading the register'
+# Back in step 6, its list has every question, those the dashboard read
+# too: End (again while the rest are read) reaches the command line's
+# last.
+tui_keys Escape
+tui_wait ' of 7: ' 60
+tui_keys 6
+tui_wait 'Step 6 of 7' 60
+for _ in $(seq 600); do
+	tui_keys End
+	sleep 0.1
+	! tui_screen | grep -qF -- "$lastq" || break
+done
+tui_has "$lastq"
+# Back out and quit at once, with the freeing of the model maybe under
+# way.
 tui_keys Escape Escape
 tui_wait 'Models in'
 tui_keys q
