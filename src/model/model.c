@@ -1102,7 +1102,7 @@ model_find(const struct model *m, const char *id)
 size_t
 model_unserved(const struct model *m, const struct component ***out)
 {
-	struct strmap		 kinds, served;
+	struct strmap		 served;
 	const struct component	*c, *to, **v = NULL;
 	size_t			 i, n = 0, nservices = 0;
 
@@ -1112,12 +1112,10 @@ model_unserved(const struct model *m, const struct component ***out)
 			nservices++;
 	if (nservices == 0)
 		return 0;
-	strmap_init(&kinds);
+	/* The flows' ends are looked up in the model's own index of ids. */
 	strmap_init(&served);
-	for (i = 0; i < m->ncomponents; i++)
-		strmap_put(&kinds, m->components[i]->id, m->components[i]);
 	for (i = 0; i < m->nflows; i++) {
-		to = strmap_get(&kinds, m->flows[i]->to);
+		to = model_component(m, m->flows[i]->to);
 		if (to != NULL && to->kind == KIND_MODEL)
 			strmap_put(&served, m->flows[i]->from, m->flows[i]);
 	}
@@ -1131,7 +1129,6 @@ model_unserved(const struct model *m, const struct component ***out)
 		v[n++] = c;
 	}
 	strmap_release(&served);
-	strmap_release(&kinds);
 	*out = v;
 	return n;
 }
