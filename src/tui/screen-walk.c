@@ -67,10 +67,12 @@ static const struct key_hint walk_practice_hint[] = {
 	KEY_HINT(ACT_HELP),
 	KEY_HINT_END
 };
+/* The review step: what is left once the risks are decided is the report. */
 static const struct key_hint walk_review_hint[] = {
 	KEY_HINT_AS(ACT_OPEN, "risks"),
 	KEY_HINT(ACT_DASHBOARD),
 	KEY_HINT(ACT_FLOWS),
+	KEY_HINT_AS(ACT_EXPORT, "report"),
 	KEY_HINT(ACT_PREV_STEP),
 	KEY_HINT(ACT_HELP),
 	KEY_HINT_END

@@ -60,7 +60,7 @@ static const struct walk_info walk_infos[WALK_COUNT] = {
 	  "it settles them (1.2)." },
 	{ "Review", "Review the risks",
 	  "Decide every risk: mitigate it, accept it with a justification, "
-	  "or mark it not applicable.",
+	  "or mark it not applicable; then export the report for sign-off.",
 	  "The guidelines ask that risks be owned, decided and documented, "
 	  "and that mitigations be tracked through operation (1.2, 2.3, "
 	  "4.1)." },

@@ -33,7 +33,7 @@ for cols in 80 120; do
 	tui_keys 2
 	hint 'a add  Enter edit  d delete  Right next  Left back  ? help'
 	tui_keys 7
-	hint 'Enter risks  D dashboard  V flows  Left back  ? help'
+	hint 'Enter risks  D dashboard  V flows  X report  Left back  ? help'
 	tui_keys R
 	hint 's status  o owner  f filter  / text  > sort  Tab detail  ? help'
 	tui_keys Tab
