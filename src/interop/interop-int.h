@@ -52,5 +52,8 @@ struct model	*td_read(struct jdoc *, const char *file,
 struct model	*otm_read(struct jdoc *, const char *file,
 		     struct import_notes *, struct model_decisions *dec,
 		     struct error *);
+/* An OWASP Threat Model Library file (TM-BOM JSON, v1.x). */
+struct model	*tmbom_read(struct jdoc *, const char *file,
+		     struct import_notes *, struct error *);
 
 #endif

@@ -148,6 +148,7 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 {
 	struct model	*m;
 	struct jdoc	*doc;
+	struct jnode	*root;
 	struct ydoc	*y;
 	int		 json;
 
@@ -171,8 +172,28 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 		if (doc == NULL)
 			return NULL;
 	}
-	if (jnode_get(jdoc_root(doc), "otmVersion") != NULL || !json)
+	root = jdoc_root(doc);
+	if (jnode_get(root, "otmVersion") != NULL || !json)
 		m = otm_read(doc, file, notes, dec, err);
+	else if (jnode_get(root, "bomFormat") != NULL) {
+		/*
+		 * The TM-BOM drafts in CycloneDX give their components a type
+		 * "threat-model" that no CycloneDX release defines, and the
+		 * library publishes its models in its own JSON: refused.
+		 */
+		error_set_at(err, file, 0, 0, "$.bomFormat: a CycloneDX BOM "
+		    "is not a threat model Parapet reads (the TM-BOM drafts "
+		    "in CycloneDX use a component type 'threat-model' that "
+		    "CycloneDX does not define); give the model as the OWASP "
+		    "Threat Model Library's JSON (TM-BOM 1.x), Open Threat "
+		    "Model or Threat Dragon v2");
+		m = NULL;
+	} else if (jnode_get(root, "scope") != NULL &&
+	    jnode_type(jnode_get(root, "scope")) == JT_OBJECT &&
+	    (jnode_get(root, "trust_zones") != NULL ||
+	    jnode_get(root, "components") != NULL ||
+	    jnode_get(root, "data_flows") != NULL))
+		m = tmbom_read(doc, file, notes, err);
 	else
 		m = td_read(doc, file, notes, err);
 	if (m == NULL) {
