@@ -26,8 +26,8 @@
  *                     to be
  *
  * Symbolic names are the ids with '.' and '_' as '-' (made unique). What
- * TM-BOM has no field for and a re-import needs (ids, kinds, boundaries of
- * actors and data stores, trust levels, personal and confidential data,
+ * TM-BOM has no field for and a re-import needs (ids, kinds, the order of
+ * components across its three lists, boundaries of actors and data stores, trust levels, personal and confidential data,
  * data classes, unknown answers) is
  * written in $.extensions under "parapet.invalid/tmbom/1", which the
  * schema allows and other tools ignore. Risks are not written (TM-BOM
@@ -358,6 +358,7 @@ tbw_extension(struct tbw *x)
 		json_begin_object(w);
 		json_kv_string(w, "id", c->id);
 		json_kv_string(w, "kind", vocab_name(&vocab_kind, c->kind));
+		json_kv_int(w, "order", (long)i);
 		if ((b = component_boundary(m, c)) != NULL)
 			json_kv_string(w, "boundary", tbw_sym(x, b->id));
 		if (c->personal_data != TRI_UNKNOWN)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,11 +28,12 @@ struct tb_word {
 
 static const struct tb_word tb_component_words[] = {
 	{ "agent", KIND_AGENT },
+	/* An endpoint that serves a model, before the model's own words. */
+	{ "inference", KIND_INFERENCE_SERVICE },
+	{ "serving", KIND_INFERENCE_SERVICE },
 	{ "llm", KIND_MODEL },
 	{ "gpt", KIND_MODEL },
 	{ "model", KIND_MODEL },
-	{ "inference", KIND_INFERENCE_SERVICE },
-	{ "serving", KIND_INFERENCE_SERVICE },
 	{ "training", KIND_TRAINING_PIPELINE },
 	{ "notebook", KIND_TRAINING_PIPELINE },
 	{ "tool", KIND_TOOL },
@@ -271,6 +273,11 @@ tb_object(struct tb *tb, struct jnode *o, const char *path, int which)
 	if ((v = jnode_get(e, "confidential-data")) != NULL &&
 	    jnode_type(v) == JT_BOOL)
 		c->confidential_data = jnode_true(v) ? TRI_YES : TRI_NO;
+	/* Where Parapet's export had it, for tb_order(). */
+	v = jnode_get(e, "order");
+	c->index = v != NULL && jnode_type(v) == JT_NUMBER &&
+	    jnode_number(v) >= 0 && jnode_number(v) < 1e9 ?
+	    (size_t)jnode_number(v) : SIZE_MAX;
 	if (which == 0 && type != NULL && strcmp(type, "third_party") == 0)
 		c->provider = PROVIDER_THIRD_PARTY;
 	if (zone != NULL) {
@@ -500,6 +507,32 @@ tb_store(struct tb *tb, struct jnode *o, const char *path)
 	return tb_object(tb, o, path, 2);
 }
 
+static int
+tb_order_cmp(const void *a, const void *b)
+{
+	const struct component	*x = *(struct component *const *)a;
+	const struct component	*y = *(struct component *const *)b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * A file Parapet wrote keeps the order of the components, which TM-BOM
+ * splits into actors, components and data stores; other files keep
+ * theirs. model_index() sets the indexes again.
+ */
+static void
+tb_order(struct tb *tb)
+{
+	size_t	i;
+
+	for (i = 0; i < tb->m->ncomponents; i++)
+		if (tb->m->components[i]->index == SIZE_MAX)
+			return;
+	qsort(tb->m->components, tb->m->ncomponents,
+	    sizeof *tb->m->components, tb_order_cmp);
+}
+
 /* The library's risks, as notes: what its authors judged. */
 static void
 tb_risks(struct tb *tb, struct jnode *risks)
@@ -647,6 +680,7 @@ tb_model(struct tb *tb, struct jnode *root)
 	    tb_list(tb, root, "data_flows", tb_flow, &n) == -1 ||
 	    tb_list(tb, root, "risks", NULL, NULL) == -1)
 		return NULL;
+	tb_order(tb);
 	if (model_index(tb->m, tb->file, tb->err) == -1)
 		return NULL;
 	tb_notes(tb, root);
