@@ -336,6 +336,10 @@ tbw_extension(struct tbw *x)
 	json_key(w, TMBOM_EXTENSION);
 	json_begin_object(w);
 	json_kv_string(w, "system", m->system.id);
+	/* The scope's criticality is required: say when it was not set. */
+	json_kv_string(w, "criticality", m->system.criticality >= 0 ?
+	    vocab_name(&vocab_criticality, m->system.criticality) :
+	    "unknown");
 	json_key(w, "objects");
 	json_begin_object(w);
 	for (i = 0; i < m->nboundaries; i++) {
@@ -361,6 +365,9 @@ tbw_extension(struct tbw *x)
 		json_kv_int(w, "order", (long)i);
 		if ((b = component_boundary(m, c)) != NULL)
 			json_kv_string(w, "boundary", tbw_sym(x, b->id));
+		if (c->provider >= 0)
+			json_kv_string(w, "provider",
+			    vocab_name(&vocab_provider, c->provider));
 		if (c->personal_data != TRI_UNKNOWN)
 			json_kv_bool(w, "personal-data",
 			    c->personal_data == TRI_YES);

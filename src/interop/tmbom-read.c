@@ -278,7 +278,11 @@ tb_object(struct tb *tb, struct jnode *o, const char *path, int which)
 	c->index = v != NULL && jnode_type(v) == JT_NUMBER &&
 	    jnode_number(v) >= 0 && jnode_number(v) < 1e9 ?
 	    (size_t)jnode_number(v) : SIZE_MAX;
-	if (which == 0 && type != NULL && strcmp(type, "third_party") == 0)
+	if (e != NULL) {
+		if ((s = jnode_string(jnode_get(e, "provider"))) != NULL)
+			c->provider = vocab_find(&vocab_provider, s);
+	} else if (which == 0 && type != NULL &&
+	    strcmp(type, "third_party") == 0)
 		c->provider = PROVIDER_THIRD_PARTY;
 	if (zone != NULL) {
 		if ((b = strmap_get(&tb->zones, zone)) == (void *)&tb_no_zone)
@@ -635,7 +639,7 @@ static struct model *
 tb_model(struct tb *tb, struct jnode *root)
 {
 	struct jnode	*scope, *ver, *ext, *risks;
-	const char	*title, *desc, *crit, *sysid;
+	const char	*title, *desc, *crit, *sysid, *s;
 	size_t		 n;
 
 	if (jnode_type(root) != JT_OBJECT) {
@@ -672,6 +676,8 @@ tb_model(struct tb *tb, struct jnode *root)
 	if (desc != NULL && *desc != '\0')
 		tb->m->system.description = xstrdup(desc);
 	tb->m->system.criticality = tb_criticality(crit);
+	if ((s = jnode_string(jnode_get(ext, "criticality"))) != NULL)
+		tb->m->system.criticality = vocab_find(&vocab_criticality, s);
 	if (tb_list(tb, root, "trust_zones", tb_zone, NULL) == -1 ||
 	    tb_list(tb, root, "actors", tb_actor, NULL) == -1 ||
 	    tb_list(tb, root, "components", tb_component, NULL) == -1 ||
