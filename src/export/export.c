@@ -39,8 +39,8 @@ const struct exporter exporters[] = {
 	  "on their elements", "json", export_threat_dragon, 0, 0 },
 	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "
 	  "elements", "json", export_otm, 0, 0 },
-	{ "tmbom", "OWASP Threat Model Library TM-BOM 1.0.1 JSON, the model "
-	  "without its risks", "json", export_tmbom, 0, 0 },
+	{ "tmbom", "OWASP Threat Model Library TM-BOM 1.0.1 JSON, no risks",
+	  "json", export_tmbom, 0, 0 },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 
