@@ -80,6 +80,50 @@ import_notes_add(struct import_notes *n, const char *fmt, ...)
 	interop_strings_take(&n->lines, buf_detach(&b));
 }
 
+void
+interop_note_apps(struct import_notes *n, size_t count, const char *one,
+    const char *many, const char *detail)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu %s imported as application%s: set "
+		    "the kind of each that is a model, agent, tool, "
+		    "inference-service or training-pipeline, then answer its "
+		    "AI facts (model-type, system-prompt, can-act, ...)",
+		    count, count == 1 ? one : many, detail);
+}
+
+void
+interop_note_stores(struct import_notes *n, size_t count, const char *one,
+    const char *many)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu %s imported as datastore: set kind "
+		    "dataset, vector-store or model-registry where it "
+		    "applies, and its origin", count, count == 1 ? one :
+		    many);
+}
+
+void
+interop_note_flows(struct import_notes *n, size_t count, const char *detail,
+    const char *tail)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu flow%s carr%s no data classes yet%s: "
+		    "set data (prompt, documents, personal-data, credentials, "
+		    "...)%s", count, count == 1 ? "" : "s", count == 1 ?
+		    "ies" : "y", detail, tail);
+}
+
+void
+interop_note_trust(struct import_notes *n, size_t count, const char *one,
+    const char *many)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu %s without a trust level: set trust "
+		    "(untrusted, partner, internal or restricted)", count,
+		    count == 1 ? one : many);
+}
+
 int
 interop_is_json(const char *text)
 {

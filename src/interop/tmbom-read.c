@@ -569,40 +569,29 @@ tb_notes(struct tb *tb, struct jnode *root)
 	    NULL };
 	struct import_notes	*n = tb->notes;
 	struct buf		 b;
+	char			*detail;
 	size_t			 i, k, nmodel = 0;
 
 	if (tb->nguessed > 0)
 		import_notes_add(n, "%zu kind%s guessed from titles: %s%s; "
 		    "check them", tb->nguessed, tb->nguessed == 1 ? "" : "s",
 		    tb->guessed.s, tb->nguessed > 8 ? ", ..." : "");
-	if (tb->napp > 0)
-		import_notes_add(n, "%zu component%s imported as application: "
-		    "set the kind of each that is a model, agent, tool, "
-		    "inference-service or training-pipeline, then answer its "
-		    "AI facts (model-type, system-prompt, can-act, ...)",
-		    tb->napp, tb->napp == 1 ? "" : "s");
-	if (tb->nstore > 0)
-		import_notes_add(n, "%zu data store%s imported as datastore: "
-		    "set kind dataset, vector-store or model-registry where "
-		    "it applies, and its origin", tb->nstore,
-		    tb->nstore == 1 ? "" : "s");
+	interop_note_apps(n, tb->napp, "component", "components", "");
+	interop_note_stores(n, tb->nstore, "data store", "data stores");
 	for (i = 0; i < tb->m->ncomponents; i++)
 		nmodel += tb->m->components[i]->kind == KIND_MODEL;
 	if (nmodel == 0 && tb->m->ncomponents > 0)
 		import_notes_add(n, "no component is a model: TM-BOM has no "
 		    "kind for one; add each model the system runs (kind "
 		    "model) and the flows to and from it");
-	if (tb->nflows > 0)
-		import_notes_add(n, "%zu flow%s carr%s no data classes yet "
-		    "(%zu marked has_sensitive_data): set data (prompt, "
-		    "training-data, model-weights, personal-data, "
-		    "credentials, ...) and authenticated", tb->nflows,
-		    tb->nflows == 1 ? "" : "s", tb->nflows == 1 ? "ies" :
-		    "y", tb->nsensitive);
-	if (tb->nzones > 0)
-		import_notes_add(n, "%zu trust zone%s without a trust level: "
-		    "set trust (untrusted, partner, internal or restricted)",
-		    tb->nzones, tb->nzones == 1 ? "" : "s");
+	if (tb->nflows > 0) {
+		detail = xasprintf(" (%zu marked has_sensitive_data)",
+		    tb->nsensitive);
+		interop_note_flows(n, tb->nflows, detail,
+		    " and authenticated");
+		free(detail);
+	}
+	interop_note_trust(n, tb->nzones, "trust zone", "trust zones");
 	if (tb->nloose > 0)
 		import_notes_add(n, "%zu data flow%s not imported (above)",
 		    tb->nloose, tb->nloose == 1 ? "" : "s");
