@@ -23,80 +23,14 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "export/export.h"
-#include "interop/interop.h"
-#include "model/model.h"
-#include "util/buf.h"
-#include "util/error.h"
-#include "util/xmalloc.h"
-#include "yaml/model-yaml.h"
+#include "fuzz-interop.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-/* A model read from text, written as YAML; aborts if it does not read. */
-static struct model *
-fuzz_read(const char *text, size_t len, const char *name,
-    struct import_notes *notes, struct error *e)
-{
-	struct model_decisions	 dec;
-	struct model		*m;
-
-	import_notes_init(notes);
-	error_clear(e);
-	m = interop_read_decisions(text, len, name, notes, &dec, e);
-	if (m == NULL && (strcmp(e->file, name) != 0 || e->msg[0] == '\0' ||
-	    notes->lines.n != 0 || dec.reg.n != 0))
-		abort();
-	model_decisions_release(&dec);
-	return m;
-}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct import_notes	 notes;
-	struct export_input	 in;
-	struct model		*m, *back, *again;
-	struct error		 e;
-	struct buf		 yaml, otm, yaml2;
-	char			*text;
-
-	/* libyaml reads a NUL-terminated copy, as file_read() gives. */
-	text = xmalloc(size + 1);
-	memcpy(text, data, size);
-	text[size] = '\0';
-	m = fuzz_read(text, size, "fuzz.otm", &notes, &e);
-	free(text);
-	if (m == NULL)
-		return 0;
-	import_notes_release(&notes);
-	buf_init(&yaml);
-	model_write_yaml(m, &yaml);
-	if ((back = model_read_yaml(yaml.s, yaml.len, "fuzz.yaml", &e)) ==
-	    NULL)
-		abort();
-	model_free(back);
-	/* The OTM export of the model reads back to the same model. */
-	memset(&in, 0, sizeof in);
-	in.model = m;
-	buf_init(&otm);
-	if (export_find("otm")->write(&in, &otm, &e) == -1)
-		abort();
-	if ((again = fuzz_read(otm.s, otm.len, "fuzz.json", &notes,
-	    &e)) == NULL)
-		abort();
-	import_notes_release(&notes);
-	buf_init(&yaml2);
-	model_write_yaml(again, &yaml2);
-	if (yaml.len != yaml2.len || memcmp(yaml.s, yaml2.s, yaml.len) != 0)
-		abort();
-	model_free(again);
-	buf_release(&yaml);
-	buf_release(&yaml2);
-	buf_release(&otm);
-	model_free(m);
+	fuzz_interop_one(data, size, "fuzz.otm", "otm", "fuzz.json");
 	return 0;
 }

@@ -22,7 +22,7 @@ if [ ! -f "$dir/Makefile" ]; then
 	    { echo "fuzz: configure failed"; exit 1; }
 fi
 targets="fuzz-model-yaml fuzz-catalogue fuzz-cond fuzz-xml-import"
-targets="$targets fuzz-json-import fuzz-otm-import"
+targets="$targets fuzz-json-import fuzz-otm-import fuzz-tmbom-import"
 # shellcheck disable=SC2086
 if ! (cd "$dir" && make -j2 parapet $(printf 'fuzz/%s ' $targets) \
     >build.log 2>&1); then
@@ -47,6 +47,8 @@ for t in $targets; do
 		seeds="tests/data/interop" ;;
 	fuzz-otm-import) prefix=otm dict=otm-import.dict
 		seeds="tests/data/otm" ;;
+	fuzz-tmbom-import) prefix=tmbom dict=tmbom-import.dict
+		seeds="tests/data/tmbom" ;;
 	esac
 	bin="$dir/fuzz/$t"
 	regress=$(ls tests/data/fuzz/"$prefix"-* 2>/dev/null)

@@ -90,7 +90,7 @@ static void
 test_table_lists_every_format(void **state)
 {
 	static const char *const want[] = { "markdown", "xml", "csv", "dot",
-	    "svg", "yaml", "sarif", "threat-dragon", "otm" };
+	    "svg", "yaml", "sarif", "threat-dragon", "otm", "tmbom" };
 	size_t	i, j;
 
 	(void)state;

@@ -43,6 +43,8 @@ int	export_threat_dragon(const struct export_input *, struct buf *,
 	    struct error *);
 int	export_otm(const struct export_input *, struct buf *,
 	    struct error *);
+int	export_tmbom(const struct export_input *, struct buf *,
+	    struct error *);
 
 /*
  * The risks of the input sorted by risk_register_sort(), as an array of

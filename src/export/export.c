@@ -39,6 +39,8 @@ const struct exporter exporters[] = {
 	  "on their elements", "json", export_threat_dragon, 0, 0 },
 	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "
 	  "elements", "json", export_otm, 0, 0 },
+	{ "tmbom", "OWASP Threat Model Library TM-BOM 1.0.1 JSON, no risks",
+	  "json", export_tmbom, 0, 0 },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 
@@ -116,7 +118,7 @@ export_reread_limit(const struct exporter *x)
 	if (strcmp(x->name, "xml") == 0 || strcmp(x->name, "yaml") == 0)
 		return limit_file_bytes();
 	if (strcmp(x->name, "threat-dragon") == 0 ||
-	    strcmp(x->name, "otm") == 0)
+	    strcmp(x->name, "otm") == 0 || strcmp(x->name, "tmbom") == 0)
 		return JDOC_MAX_BYTES;
 	return 0;
 }

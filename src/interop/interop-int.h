@@ -45,6 +45,23 @@ char	*interop_id_keep(struct interop_ids *, const char *given,
 /* A copy of a name with its line breaks as spaces. */
 char	*interop_name(const char *);
 
+/*
+ * The notes every reader gives on the facts to set next, so that they say
+ * it alike: COUNT objects (ONE or MANY, as the file calls them) imported
+ * as application, DETAIL after that (the types they had) or ""; imported
+ * as datastore; flows without data classes, DETAIL after that and TAIL
+ * the other fields to set (" and authenticated"); boundaries without a
+ * trust level. Nothing when count is 0.
+ */
+void	 interop_note_apps(struct import_notes *, size_t count,
+	     const char *one, const char *many, const char *detail);
+void	 interop_note_stores(struct import_notes *, size_t count,
+	     const char *one, const char *many);
+void	 interop_note_flows(struct import_notes *, size_t count,
+	     const char *detail, const char *tail);
+void	 interop_note_trust(struct import_notes *, size_t count,
+	     const char *one, const char *many);
+
 /* The readers: NULL with err set (FILE: $.PATH: message) on error. */
 struct model	*td_read(struct jdoc *, const char *file,
 		     struct import_notes *, struct error *);
@@ -52,5 +69,8 @@ struct model	*td_read(struct jdoc *, const char *file,
 struct model	*otm_read(struct jdoc *, const char *file,
 		     struct import_notes *, struct model_decisions *dec,
 		     struct error *);
+/* An OWASP Threat Model Library file (TM-BOM JSON, v1.x). */
+struct model	*tmbom_read(struct jdoc *, const char *file,
+		     struct import_notes *, struct error *);
 
 #endif

@@ -80,6 +80,50 @@ import_notes_add(struct import_notes *n, const char *fmt, ...)
 	interop_strings_take(&n->lines, buf_detach(&b));
 }
 
+void
+interop_note_apps(struct import_notes *n, size_t count, const char *one,
+    const char *many, const char *detail)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu %s imported as application%s: set "
+		    "the kind of each that is a model, agent, tool, "
+		    "inference-service or training-pipeline, then answer its "
+		    "AI facts (model-type, system-prompt, can-act, ...)",
+		    count, count == 1 ? one : many, detail);
+}
+
+void
+interop_note_stores(struct import_notes *n, size_t count, const char *one,
+    const char *many)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu %s imported as datastore: set kind "
+		    "dataset, vector-store or model-registry where it "
+		    "applies, and its origin", count, count == 1 ? one :
+		    many);
+}
+
+void
+interop_note_flows(struct import_notes *n, size_t count, const char *detail,
+    const char *tail)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu flow%s carr%s no data classes yet%s: "
+		    "set data (prompt, documents, personal-data, credentials, "
+		    "...)%s", count, count == 1 ? "" : "s", count == 1 ?
+		    "ies" : "y", detail, tail);
+}
+
+void
+interop_note_trust(struct import_notes *n, size_t count, const char *one,
+    const char *many)
+{
+	if (count > 0)
+		import_notes_add(n, "%zu %s without a trust level: set trust "
+		    "(untrusted, partner, internal or restricted)", count,
+		    count == 1 ? one : many);
+}
+
 int
 interop_is_json(const char *text)
 {
@@ -148,6 +192,7 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 {
 	struct model	*m;
 	struct jdoc	*doc;
+	struct jnode	*root;
 	struct ydoc	*y;
 	int		 json;
 
@@ -171,8 +216,28 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 		if (doc == NULL)
 			return NULL;
 	}
-	if (jnode_get(jdoc_root(doc), "otmVersion") != NULL || !json)
+	root = jdoc_root(doc);
+	if (jnode_get(root, "otmVersion") != NULL || !json)
 		m = otm_read(doc, file, notes, dec, err);
+	else if (jnode_get(root, "bomFormat") != NULL) {
+		/*
+		 * The TM-BOM drafts in CycloneDX give their components a type
+		 * "threat-model" that no CycloneDX release defines, and the
+		 * library publishes its models in its own JSON: refused.
+		 */
+		error_set_at(err, file, 0, 0, "$.bomFormat: a CycloneDX BOM "
+		    "is not a threat model Parapet reads (the TM-BOM drafts "
+		    "in CycloneDX use a component type 'threat-model' that "
+		    "CycloneDX does not define); give the model as the OWASP "
+		    "Threat Model Library's JSON (TM-BOM 1.x), Open Threat "
+		    "Model or Threat Dragon v2");
+		m = NULL;
+	} else if (jnode_get(root, "scope") != NULL &&
+	    jnode_type(jnode_get(root, "scope")) == JT_OBJECT &&
+	    (jnode_get(root, "trust_zones") != NULL ||
+	    jnode_get(root, "components") != NULL ||
+	    jnode_get(root, "data_flows") != NULL))
+		m = tmbom_read(doc, file, notes, err);
 	else
 		m = td_read(doc, file, notes, err);
 	if (m == NULL) {

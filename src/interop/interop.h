@@ -2,9 +2,11 @@
  * interop.h: models from other tools' files.
  *
  * interop_read() reads an OWASP Threat Dragon v2 JSON model, or an Open
- * Threat Model (OTM) file in JSON or YAML, into a model of format 1. The
- * format is told by content, not by the file's name: JSON with an
- * "otmVersion" member is OTM, other JSON is Threat Dragon, and YAML is
+ * Threat Model (OTM) file in JSON or YAML, or an OWASP Threat Model
+ * Library (TM-BOM) JSON file, into a model of format 1. The format is told
+ * by content, not by the file's name: JSON with an "otmVersion" member is
+ * OTM, JSON with a "scope" object and trust_zones, components or
+ * data_flows is TM-BOM, other JSON is Threat Dragon, and YAML is
  * read here only when interop_is_otm_yaml() says so. What the file says
  * and Parapet cannot hold, and the facts Parapet needs that the file cannot
  * say (which process is a model, what data a flow carries, how far a trust
@@ -51,6 +53,26 @@
  * states of its instance's mitigations. Representations (diagram
  * positions, code references), tags, nested trust zones and other
  * attributes are lost and counted too.
+ *
+ * Mapping (OWASP Threat Model Library, TM-BOM JSON 1.x, tmbom-read.c):
+ *   scope title, description,          -> system name, description,
+ *     business_criticality                criticality
+ *   trust zone                         -> boundary (trust not set)
+ *   actor, type                        -> component: user, operator
+ *                                         (administrator, engineer) or
+ *                                         external-service (third_party,
+ *                                         system)
+ *   component, data store              -> component in its trust zone; kind
+ *                                         guessed from the words of its
+ *                                         title, else application or
+ *                                         datastore
+ *   data set                           -> personal-data, confidential-data
+ *                                         of the stores it is placed in
+ *   data flow, encrypted               -> flow, encrypted
+ *   $.extensions parapet.invalid/...   -> what Parapet's export wrote
+ * The file's threats, controls, personas, assumptions and trust
+ * boundaries are counted in the notes, its risks named there. A CycloneDX
+ * BOM (bomFormat) is refused with a sentence.
  *
  * Errors: a file that is not valid JSON or YAML, or not a model of its
  * format,

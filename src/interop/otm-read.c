@@ -767,6 +767,7 @@ otm_notes(struct otm *o)
 {
 	struct import_notes	*n = o->notes;
 	struct buf		 lost;
+	char			*types;
 	size_t			 i, nodata = 0;
 
 	for (i = 0; i < o->m->nflows; i++)
@@ -775,18 +776,14 @@ otm_notes(struct otm *o)
 		import_notes_add(n, "%zu component kind%s guessed from OTM "
 		    "types (%s): check them", o->nguessed, o->nguessed == 1 ?
 		    "" : "s", o->guessed.s);
-	if (o->napp > 0)
-		import_notes_add(n, "%zu component%s imported as application "
-		    "(OTM type%s %s): set the kind of each that is a model, "
-		    "agent, tool, inference-service or training-pipeline, then "
-		    "answer its AI facts (model-type, system-prompt, can-act, "
-		    "...)", o->napp, o->napp == 1 ? "" : "s",
-		    o->napp_types == 1 ? "" : "s", o->unknown.s);
-	if (nodata > 0)
-		import_notes_add(n, "%zu flow%s carr%s no data classes yet: "
-		    "set data (prompt, documents, personal-data, credentials, "
-		    "...), authenticated and encrypted", nodata, nodata == 1 ?
-		    "" : "s", nodata == 1 ? "ies" : "y");
+	if (o->napp > 0) {
+		types = xasprintf(" (OTM type%s %s)", o->napp_types == 1 ?
+		    "" : "s", o->unknown.s);
+		interop_note_apps(n, o->napp, "component", "components",
+		    types);
+		free(types);
+	}
+	interop_note_flows(n, nodata, "", ", authenticated and encrypted");
 	if (o->nrated > 0)
 		import_notes_add(n, "%zu trust zone%s: trust taken from "
 		    "trustRating (0-24 untrusted, 25-54 partner, 55-89 "

@@ -296,26 +296,11 @@ td_notes(struct td *td)
 {
 	struct import_notes	*n = td->notes;
 
-	if (td->nprocess > 0)
-		import_notes_add(n, "%zu process%s imported as application: "
-		    "set the kind of each that is a model, agent, tool, "
-		    "inference-service or training-pipeline, then answer its "
-		    "AI facts (model-type, system-prompt, can-act, ...)",
-		    td->nprocess, td->nprocess == 1 ? "" : "es");
-	if (td->nstore > 0)
-		import_notes_add(n, "%zu store%s imported as datastore: set "
-		    "kind dataset, vector-store or model-registry where it "
-		    "applies, and its origin", td->nstore,
-		    td->nstore == 1 ? "" : "s");
-	if (td->nflows > 0)
-		import_notes_add(n, "%zu flow%s carr%s no data classes yet: set "
-		    "data (prompt, documents, personal-data, credentials, "
-		    "...) and authenticated", td->nflows, td->nflows == 1 ?
-		    "" : "s", td->nflows == 1 ? "ies" : "y");
-	if (td->nboxes > 0)
-		import_notes_add(n, "%zu trust boundar%s without a trust "
-		    "level: set trust (untrusted, partner, internal or "
-		    "restricted)", td->nboxes, td->nboxes == 1 ? "y" : "ies");
+	interop_note_apps(n, td->nprocess, "process", "processes", "");
+	interop_note_stores(n, td->nstore, "store", "stores");
+	interop_note_flows(n, td->nflows, "", " and authenticated");
+	interop_note_trust(n, td->nboxes, "trust boundary",
+	    "trust boundaries");
 	if (td->ncurves > 0)
 		import_notes_add(n, "%zu trust-boundary line%s not imported: "
 		    "format 1 boundaries hold components; set each "

@@ -148,6 +148,26 @@ dbnone() {
 	fi
 }
 
+# expect_refused DB FILE TEXT: importing FILE into DB (reset first) fails
+# with TEXT on standard error and makes nothing.
+expect_refused() {
+	dbreset "$1"
+	run import "$2" "$1"
+	expect_rc 1 "malformed: $3"
+	expect_err "$3" "malformed: $3"
+	dbnone "$1" || fail "a refused file left a database"
+}
+
+# expect_inert_json FILE WHAT: no escape character reached FILE, a JSON
+# export of hostile text, which writes ESC and U+2028 escaped.
+expect_inert_json() {
+	if LC_ALL=C grep -q "$(printf '\033')" "$1"; then
+		fail "an escape character reached the $2 file"
+	fi
+	grep -qF '\u001b' "$1" || fail "$2: escape not written as \\u001b"
+	grep -qF '\u2028' "$1" || fail "$2: U+2028 not escaped"
+}
+
 finish() {
 	if [ "$failures" -gt 0 ]; then
 		echo "$failures check(s) failed" >&2

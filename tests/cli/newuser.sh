@@ -102,7 +102,7 @@ expect_out "owner:     Head of IT" "a refused clearing keeps the owner"
 # the output's name; 'md' is markdown. Nothing is written either way.
 run export hr.db --output report.md
 expect_rc 2 "export without --format"
-expect_err "--format is required (markdown, xml, csv, dot, svg, yaml, sarif, threat-dragon or otm)" \
+expect_err "--format is required (markdown, xml, csv, dot, svg, yaml, sarif, threat-dragon, otm or tmbom)" \
     "export without --format: the formats"
 expect_err "for 'report.md', give --format markdown" \
     "export without --format: from the file name"

@@ -208,11 +208,7 @@ fi
 run export "${db_h}" --format otm --output "$T/h.json"
 expect_rc 0 "export hostile otm"
 validate "$T/h.json" >"$T/v.out" 2>&1 || fail "schema (hostile): $(cat "$T/v.out")"
-if LC_ALL=C grep -q "$esc" "$T/h.json"; then
-	fail "an escape character reached the OTM file"
-fi
-grep -qF '\u001b' "$T/h.json" || fail "escape not written as \\u001b"
-grep -qF '\u2028' "$T/h.json" || fail "U+2028 not escaped"
+expect_inert_json "$T/h.json" OTM
 python3 - "$T/h.json" >"$T/py.out" 2>&1 <<'PY' || fail "hostile content: $(cat "$T/py.out")"
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -229,13 +225,7 @@ set -- "$T"/render/*.otm.json
 validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
 
 # Malformed files: refused with the path (and place), nothing created.
-bad_file() {	# FILE TEXT-EXPECTED
-	dbreset "${db_bad}"
-	run import "$1" "${db_bad}"
-	expect_rc 1 "malformed: $2"
-	expect_err "$2" "malformed: $2"
-	dbnone "${db_bad}" || fail "a refused file left a database"
-}
+bad_file() { expect_refused "${db_bad}" "$@"; }	# FILE TEXT-EXPECTED
 bad() {		# JSON-OR-YAML TEXT-EXPECTED [NAME]
 	printf '%s' "$1" >"$T/${3:-bad.json}"
 	bad_file "$T/${3:-bad.json}" "$2"

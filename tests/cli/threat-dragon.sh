@@ -98,7 +98,7 @@ mkdir "$T/render"
     fail "export-render"
 set --
 for f in "$T"/render/*.json; do
-	case "$f" in *.otm.json) ;; *) set -- "$@" "$f" ;; esac
+	case "$f" in *.otm.json | *.tmbom.json) ;; *) set -- "$@" "$f" ;; esac
 done
 [ "$#" -ge 2 ] || fail "no Threat Dragon file rendered"
 validate "$@" >"$T/v.out" 2>&1 || fail "schema (fixtures): $(cat "$T/v.out")"
