@@ -839,6 +839,24 @@ expect model-skewing@device-model high
     grep -q '^    likelihood -1: what its users feed it reaches the shared model only combined' ||
     fail "$model: the combined updates do not bound the skewing"
 expect training-updates-leak-data@aggregator high
+# A phone taken over sends a crafted update: named for what it is, on the
+# server that combines them, as high as a partner's pipeline broken into.
+expect federated-update-poisoning@aggregator high
+
+# The same keyboard, its server stated to combine the updates robustly and
+# by secure aggregation: a crafted update must stay close to the honest
+# ones (one less likely), and no single update can be read (one less
+# likely to leak); secure aggregation does not lower the poisoning.
+model=calibration-federated-protected
+register "$SRC/tests/data/calibration/federated-protected.yaml"
+expect federated-update-poisoning@aggregator medium
+"$PARAPET" risk "$T/db" federated-update-poisoning@aggregator |
+    grep -q '^    likelihood -1: it bounds or checks each participant' ||
+    fail "$model: robust aggregation does not lower the poisoning"
+expect training-updates-leak-data@aggregator medium
+"$PARAPET" risk "$T/db" training-updates-leak-data@aggregator |
+    grep -q '^    likelihood -1: the updates are combined by secure aggregation' ||
+    fail "$model: secure aggregation does not lower the leak"
 
 # Photos and documents that anyone on the internet can submit to a claims
 # process: forging them is cheap and the commonest fraud against claims

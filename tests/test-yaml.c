@@ -1271,11 +1271,18 @@ test_new_fields_round_trip(void **state)
 	    " retention-period: one year after the call}\n"
 	    "  - {id: ix, name: Ix, kind: vector-store, access-control:"
 	    " per-user}\n"
+	    "  - {id: mic, name: Mic, kind: data-source, capture: microphone,"
+	    " addressed-to: people}\n"
+	    "  - {id: agg, name: Agg, kind: training-pipeline, aggregation:"
+	    " [robust, secure]}\n"
+	    "  - {id: dp, name: Dp, kind: training-pipeline, aggregation:"
+	    " differential-privacy}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
 	    "  - {id: d, from: a, to: b, data: [agent-message, source-code],"
-	    " requests: [delegate, read], validated: false}\n");
+	    " requests: [delegate, read], validated: false}\n"
+	    "  - {id: u, from: dp, to: agg, data: [model-update]}\n");
 	c = m->components[0];
 	assert_int_equal(c->capture, CAPTURE_CAMERA);
 	assert_int_equal(c->labels_vetted, TRI_NO);
@@ -1309,6 +1316,12 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[6]->access_control,
 	    ACCESS_CONTROL_PER_USER);
 	assert_int_equal(m->components[5]->access_control, -1);
+	assert_int_equal(m->components[7]->addressed_to, ADDRESSED_TO_PEOPLE);
+	assert_int_equal(m->components[0]->addressed_to, -1);
+	assert_int_equal(m->components[8]->aggregation,
+	    (1u << AGGREGATION_SECURE) | (1u << AGGREGATION_ROBUST));
+	assert_int_equal(m->components[7]->aggregation, 0);
+	assert_int_equal(m->flows[2]->data, DATA_BIT(DATA_MODEL_UPDATE));
 	assert_int_equal(m->flows[0]->to_controller, TRI_YES);
 	assert_int_equal(m->flows[1]->to_controller, TRI_UNKNOWN);
 
@@ -1330,6 +1343,11 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    retention: limited\n"
 	    "    retention-period: one year after the call\n"));
 	assert_non_null(strstr(out, "    access-control: per-user\n"));
+	assert_non_null(strstr(out, "    capture: microphone\n"
+	    "    addressed-to: people\n"));
+	assert_non_null(strstr(out, "    aggregation: [secure, robust]\n"));
+	assert_non_null(strstr(out, "    aggregation: differential-privacy\n"));
+	assert_non_null(strstr(out, "    data: [model-update]\n"));
 	free(out);
 	model_free(m);
 

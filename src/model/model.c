@@ -114,6 +114,10 @@ static const struct field component_fields[] = {
 	  K(DATASET) | K(DATA_SOURCE), 0, "how its content comes in: "
 	  "captured from the physical world (camera, microphone, sensor) or "
 	  "sent as files or records (upload, import)" },
+	{ "addressed-to", FIELD_ENUM, &vocab_addressed_to, C(addressed_to),
+	  K(DATASET) | K(DATA_SOURCE), 0, "whom the people speaking into "
+	  "its microphone address: the system (a voice assistant) or each "
+	  "other (a recorded meeting, a call transcribed later)" },
 	{ "labels-vetted", FIELD_BOOL, NULL, C(labels_vetted),
 	  K(DATASET) | K(DATA_SOURCE), 0, "labels, ratings and corrections "
 	  "are checked by a trusted reviewer or against other sources before "
@@ -131,6 +135,11 @@ static const struct field component_fields[] = {
 	  "who may read what retrieval returns: none (by similarity alone, "
 	  "whoever asks), per-user (only what the asker may read) or uniform "
 	  "(everyone who can ask may read all of it)" },
+	{ "aggregation", FIELD_SET, &vocab_aggregation, C(aggregation),
+	  K(TRAINING_PIPELINE), FIELD_ONE_WORD, "for training that combines "
+	  "participants' model updates, how it treats them: plain, secure "
+	  "(secure aggregation), differential-privacy, robust (robust "
+	  "aggregation or update validation); one word or several" },
 	{ "can-act", FIELD_BOOL, NULL, C(can_act), K(AGENT) | K(TOOL), 0,
 	  "it can change things: write, send, buy, delete" },
 	{ "executes-code", FIELD_BOOL, NULL, C(executes_code),

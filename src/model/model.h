@@ -94,11 +94,14 @@ struct component {
 	enum tri	 integrity_verified;
 	int		 capture;	/* enum capture or -1 */
 	enum tri	 labels_vetted;
+	int		 addressed_to;	/* enum addressed_to or -1 */
 	/* dataset, vector-store, datastore, monitoring */
 	int		 retention;	/* enum retention or -1 */
 	char		*retention_period; /* what "limited" means */
 	/* vector-store */
 	int		 access_control; /* enum access_control or -1 */
+	/* training-pipeline */
+	unsigned	 aggregation;	/* bits of enum aggregation */
 	/* agent, tool (memory: agent, application) */
 	enum tri	 can_act;
 	enum tri	 executes_code;

@@ -288,7 +288,10 @@ enum initiator { VOCAB_INITIATOR(VOCAB_ENUM) };
 	    "result passed between agents") \
 	X(DATA_SOURCE_CODE, "source-code", "source code, scripts and " \
 	    "infrastructure definitions, with the configuration files kept " \
-	    "beside them")
+	    "beside them") \
+	X(DATA_MODEL_UPDATE, "model-update", "a participant's locally " \
+	    "trained update (gradients or changed weights) sent to be " \
+	    "combined into a shared model: federated learning")
 enum data_class { VOCAB_DATA_CLASS(VOCAB_ENUM) DATA_COUNT };
 #define DATA_BIT(d)	(1u << (d))
 
@@ -312,6 +315,32 @@ enum retention { VOCAB_RETENTION(VOCAB_ENUM) };
 	    "all it holds")
 enum access_control { VOCAB_ACCESS_CONTROL(VOCAB_ENUM) };
 #define ACCESS_CONTROL_COUNT	(0 VOCAB_ACCESS_CONTROL(VOCAB_ONE))
+
+/* How the training that combines participants' updates treats them. */
+#define VOCAB_AGGREGATION(X) \
+	X(AGGREGATION_PLAIN, "plain", "the updates are combined as " \
+	    "received: averaged, weighted or summed, none of the below") \
+	X(AGGREGATION_SECURE, "secure", "secure aggregation: updates are " \
+	    "masked or encrypted so that only their combination can be " \
+	    "read, by the server too") \
+	X(AGGREGATION_DIFFERENTIAL_PRIVACY, "differential-privacy", \
+	    "each update is clipped and noised under a privacy budget " \
+	    "that someone checks") \
+	X(AGGREGATION_ROBUST, "robust", "robust aggregation or update " \
+	    "validation: updates are bounded, checked against the others " \
+	    "or an evaluation set, and outliers dropped (median, trimmed " \
+	    "mean, norm bounds)")
+enum aggregation { VOCAB_AGGREGATION(VOCAB_ENUM) };
+#define AGGREGATION_COUNT	(0 VOCAB_AGGREGATION(VOCAB_ONE))
+
+/* Whom the people speaking into a microphone address. */
+#define VOCAB_ADDRESSED_TO(X) \
+	X(ADDRESSED_TO_SYSTEM, "system", "the system: a voice assistant, " \
+	    "a phone menu, dictation to the model") \
+	X(ADDRESSED_TO_PEOPLE, "people", "each other: a recorded meeting, " \
+	    "a call or an interview transcribed for the system to read")
+enum addressed_to { VOCAB_ADDRESSED_TO(VOCAB_ENUM) };
+#define ADDRESSED_TO_COUNT	(0 VOCAB_ADDRESSED_TO(VOCAB_ONE))
 
 /* Three-valued booleans: a field that is absent is "not known yet". */
 #define VOCAB_TRI(X) \
@@ -413,6 +442,10 @@ enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
 	    VOCAB_WORD, RETENTION_COUNT) \
 	X(vocab_access_control, "access control", VOCAB_ACCESS_CONTROL, \
 	    VOCAB_WORD, ACCESS_CONTROL_COUNT) \
+	X(vocab_aggregation, "aggregation", VOCAB_AGGREGATION, \
+	    VOCAB_WORD, AGGREGATION_COUNT) \
+	X(vocab_addressed_to, "addressee", VOCAB_ADDRESSED_TO, \
+	    VOCAB_WORD, ADDRESSED_TO_COUNT) \
 	X(vocab_data_class, "data class", VOCAB_DATA_CLASS, \
 	    VOCAB_WORD, DATA_COUNT) \
 	/* true, false, unknown */ \

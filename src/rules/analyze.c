@@ -1658,7 +1658,8 @@ analyze_may_fold(struct foldidx *fx, const struct risk *k,
 
 /* What a model learns from travels as these classes. */
 #define LEARNS_FROM (DATA_BIT(DATA_TRAINING_DATA) | \
-	DATA_BIT(DATA_FEEDBACK) | DATA_BIT(DATA_MODEL_WEIGHTS))
+	DATA_BIT(DATA_FEEDBACK) | DATA_BIT(DATA_MODEL_WEIGHTS) | \
+	DATA_BIT(DATA_MODEL_UPDATE))
 
 /*
  * The findings a covers-feedback threat may fold: those of one threat on
