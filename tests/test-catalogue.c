@@ -437,6 +437,52 @@ test_named_condition_key_clash_written_back(void **state)
 }
 
 /*
+ * A named condition's "kind:" is written first, where reading puts it,
+ * though the condition is held after another key: what is written reads
+ * back the same.
+ */
+static void
+test_named_condition_kind_written_first(void **state)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct ydoc		*doc;
+	struct cond		*again;
+	struct error		 err;
+	struct buf		 b;
+	size_t			 slots = 0;
+	char			*one;
+	static const char	 text[] = "parapet-catalogue: 1\n"
+	    "conditions: [{ id: c-llm, target: component, "
+	    "when: { kind: model, model-type: llm } }]\n"
+	    "threats: [{ id: t-kind, title: T, description: D., "
+	    "target: component, when: { untrusted-input: true, holds: c-llm }, "
+	    "likelihood: 2, impact: 2, stride: [T], "
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-input-guard] }]\n";
+
+	(void)state;
+	load_ok(cat, "base.yaml");
+	text_ok(cat, text, "kind.yaml");
+	one = when_text(cat, "t-kind");
+	assert_string_equal(one, "{kind: model, untrusted-input: true, "
+	    "model-type: llm}");
+	error_clear(&err);
+	if ((doc = ydoc_parse(one, strlen(one), "again.yaml", &err)) == NULL)
+		fail_msg("%s", err.msg);
+	again = cond_parse(doc, doc->root, TARGET_COMPONENT, &slots, &err);
+	if (again == NULL)
+		fail_msg("written back does not read: %s", err.msg);
+	buf_init(&b);
+	cond_format(again, &b);
+	assert_string_equal(b.s, one);
+	buf_release(&b);
+	cond_free(again);
+	ydoc_free(doc);
+	free(one);
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	catalogue_free(cat);
+}
+
+/*
  * A refused file takes its names with it; a later file may name a
  * condition again, for what is read after it only.
  */
@@ -1130,6 +1176,7 @@ main(void)
 		cmocka_unit_test(test_named_condition_reads_as_written_out),
 		cmocka_unit_test(test_named_condition_across_files),
 		cmocka_unit_test(test_named_condition_key_clash_written_back),
+		cmocka_unit_test(test_named_condition_kind_written_first),
 		cmocka_unit_test(test_every_load_error_names_its_place),
 		cmocka_unit_test(test_finish_reports_every_problem),
 		cmocka_unit_test(test_taxonomy_matches_the_reference),

@@ -922,28 +922,9 @@ cond_format_pair(const struct cond *c, struct buf *b)
 }
 
 /*
- * A mapping's entries, "k: v, ...": a named condition with words of its
- * own, kept as one node (cond_parse_holds_one()), as if written out.
- */
-static void
-cond_format_pairs(const struct cond *c, struct buf *b)
-{
-	size_t	i;
-
-	for (i = 0; i < c->nkids; i++) {
-		if (i > 0)
-			buf_adds(b, ", ");
-		if (c->kids[i]->key == NULL && c->kids[i]->op == COND_ALL &&
-		    c->kids[i]->implicit)
-			cond_format_pairs(c->kids[i], b);
-		else
-			cond_format_pair(c->kids[i], b);
-	}
-}
-
-/*
- * The entries a mapping is written with, in order, a named condition's
- * own read in place as cond_format_pairs() writes them; with v NULL, only
+ * The entries a mapping is written with, in order, those of a named
+ * condition it holds read in place (with words of its own it is kept as
+ * one node, cond_parse_holds_one(), but written out); with v NULL, only
  * their number.
  */
 static size_t
@@ -973,7 +954,7 @@ static void
 cond_format_map(const struct cond *c, struct buf *b)
 {
 	const struct cond	**v;
-	size_t			  i, j, n;
+	size_t			  i, j, k, n;
 	int			  clash = 0;
 
 	n = cond_flat_pairs(c, NULL, 0);
@@ -984,8 +965,20 @@ cond_format_map(const struct cond *c, struct buf *b)
 			clash = v[i]->key != NULL && v[j]->key != NULL &&
 			    strcmp(v[i]->key, v[j]->key) == 0;
 	if (!clash) {
+		/*
+		 * A component's "kind:" first, where reading puts it: a held
+		 * condition's kind would otherwise be written after the keys
+		 * before it and read back before them.
+		 */
 		buf_addc(b, '{');
-		cond_format_pairs(c, b);
+		for (j = 0, k = 0; k < 2; k++)
+			for (i = 0; i < n; i++) {
+				if ((v[i]->op == COND_KIND) != (k == 0))
+					continue;
+				if (j++ > 0)
+					buf_adds(b, ", ");
+				cond_format_pair(v[i], b);
+			}
 		buf_addc(b, '}');
 	} else {
 		buf_adds(b, "{all: [");
