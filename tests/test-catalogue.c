@@ -390,6 +390,33 @@ text_ok(struct catalogue *cat, const char *text, const char *name)
 }
 
 /*
+ * A condition written back (one) reads again and is written back the
+ * same, as a reason or a listing would show it.
+ */
+static void
+assert_reads_back(const char *one)
+{
+	struct ydoc	*doc;
+	struct cond	*again;
+	struct error	 err;
+	struct buf	 b;
+	size_t		 slots = 0;
+
+	error_clear(&err);
+	if ((doc = ydoc_parse(one, strlen(one), "again.yaml", &err)) == NULL)
+		fail_msg("%s", err.msg);
+	again = cond_parse(doc, doc->root, TARGET_COMPONENT, &slots, &err);
+	if (again == NULL)
+		fail_msg("written back does not read: %s", err.msg);
+	buf_init(&b);
+	cond_format(again, &b);
+	assert_string_equal(b.s, one);
+	buf_release(&b);
+	cond_free(again);
+	ydoc_free(doc);
+}
+
+/*
  * A mapping that holds a named condition and tests one of its keys again
  * is written back under "all:", not with the key twice (which YAML does
  * not read back), and what is written reads back the same.
@@ -398,11 +425,7 @@ static void
 test_named_condition_key_clash_written_back(void **state)
 {
 	struct catalogue	*cat = new_catalogue();
-	struct ydoc		*doc;
-	struct cond		*again;
 	struct error		 err;
-	struct buf		 b;
-	size_t			 slots = 0;
 	char			*one;
 	static const char	 text[] = "parapet-catalogue: 1\n"
 	    "conditions: [{ id: c-llm, target: component, "
@@ -418,19 +441,7 @@ test_named_condition_key_clash_written_back(void **state)
 	one = when_text(cat, "t-clash");
 	assert_string_equal(one, "{all: [{model-type: [llm, classifier]}, "
 	    "{untrusted-input: true}, {model-type: llm}]}");
-	error_clear(&err);
-	doc = ydoc_parse(one, strlen(one), "again.yaml", &err);
-	if (doc == NULL)
-		fail_msg("%s", err.msg);
-	again = cond_parse(doc, doc->root, TARGET_COMPONENT, &slots, &err);
-	if (again == NULL)
-		fail_msg("written back does not read: %s", err.msg);
-	buf_init(&b);
-	cond_format(again, &b);
-	assert_string_equal(b.s, one);
-	buf_release(&b);
-	cond_free(again);
-	ydoc_free(doc);
+	assert_reads_back(one);
 	free(one);
 	assert_int_equal(catalogue_finish(cat, &err), 0);
 	catalogue_free(cat);
@@ -445,11 +456,7 @@ static void
 test_named_condition_kind_written_first(void **state)
 {
 	struct catalogue	*cat = new_catalogue();
-	struct ydoc		*doc;
-	struct cond		*again;
 	struct error		 err;
-	struct buf		 b;
-	size_t			 slots = 0;
 	char			*one;
 	static const char	 text[] = "parapet-catalogue: 1\n"
 	    "conditions: [{ id: c-llm, target: component, "
@@ -465,18 +472,7 @@ test_named_condition_kind_written_first(void **state)
 	one = when_text(cat, "t-kind");
 	assert_string_equal(one, "{kind: model, untrusted-input: true, "
 	    "model-type: llm}");
-	error_clear(&err);
-	if ((doc = ydoc_parse(one, strlen(one), "again.yaml", &err)) == NULL)
-		fail_msg("%s", err.msg);
-	again = cond_parse(doc, doc->root, TARGET_COMPONENT, &slots, &err);
-	if (again == NULL)
-		fail_msg("written back does not read: %s", err.msg);
-	buf_init(&b);
-	cond_format(again, &b);
-	assert_string_equal(b.s, one);
-	buf_release(&b);
-	cond_free(again);
-	ydoc_free(doc);
+	assert_reads_back(one);
 	free(one);
 	assert_int_equal(catalogue_finish(cat, &err), 0);
 	catalogue_free(cat);
