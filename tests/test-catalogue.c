@@ -417,6 +417,27 @@ assert_reads_back(const char *one)
 }
 
 /*
+ * The condition of threat id in a catalogue text loaded after the base is
+ * written back as want, and what is written reads back the same.
+ */
+static void
+assert_written_back(const char *text, const char *id, const char *want)
+{
+	struct catalogue	*cat = new_catalogue();
+	struct error		 err;
+	char			*one;
+
+	load_ok(cat, "base.yaml");
+	text_ok(cat, text, "written.yaml");
+	one = when_text(cat, id);
+	assert_string_equal(one, want);
+	assert_reads_back(one);
+	free(one);
+	assert_int_equal(catalogue_finish(cat, &err), 0);
+	catalogue_free(cat);
+}
+
+/*
  * A mapping that holds a named condition and tests one of its keys again
  * is written back under "all:", not with the key twice (which YAML does
  * not read back), and what is written reads back the same.
@@ -424,27 +445,16 @@ assert_reads_back(const char *one)
 static void
 test_named_condition_key_clash_written_back(void **state)
 {
-	struct catalogue	*cat = new_catalogue();
-	struct error		 err;
-	char			*one;
-	static const char	 text[] = "parapet-catalogue: 1\n"
+	(void)state;
+	assert_written_back("parapet-catalogue: 1\n"
 	    "conditions: [{ id: c-llm, target: component, "
 	    "when: { model-type: [llm, classifier], untrusted-input: true } }]\n"
 	    "threats: [{ id: t-clash, title: T, description: D., "
 	    "target: component, when: { holds: c-llm, model-type: llm }, "
 	    "likelihood: 2, impact: 2, stride: [T], "
-	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-input-guard] }]\n";
-
-	(void)state;
-	load_ok(cat, "base.yaml");
-	text_ok(cat, text, "clash.yaml");
-	one = when_text(cat, "t-clash");
-	assert_string_equal(one, "{all: [{model-type: [llm, classifier]}, "
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-input-guard] }]\n",
+	    "t-clash", "{all: [{model-type: [llm, classifier]}, "
 	    "{untrusted-input: true}, {model-type: llm}]}");
-	assert_reads_back(one);
-	free(one);
-	assert_int_equal(catalogue_finish(cat, &err), 0);
-	catalogue_free(cat);
 }
 
 /*
@@ -455,27 +465,15 @@ test_named_condition_key_clash_written_back(void **state)
 static void
 test_named_condition_kind_written_first(void **state)
 {
-	struct catalogue	*cat = new_catalogue();
-	struct error		 err;
-	char			*one;
-	static const char	 text[] = "parapet-catalogue: 1\n"
+	(void)state;
+	assert_written_back("parapet-catalogue: 1\n"
 	    "conditions: [{ id: c-llm, target: component, "
 	    "when: { kind: model, model-type: llm } }]\n"
 	    "threats: [{ id: t-kind, title: T, description: D., "
 	    "target: component, when: { untrusted-input: true, holds: c-llm }, "
 	    "likelihood: 2, impact: 2, stride: [T], "
-	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-input-guard] }]\n";
-
-	(void)state;
-	load_ok(cat, "base.yaml");
-	text_ok(cat, text, "kind.yaml");
-	one = when_text(cat, "t-kind");
-	assert_string_equal(one, "{kind: model, untrusted-input: true, "
-	    "model-type: llm}");
-	assert_reads_back(one);
-	free(one);
-	assert_int_equal(catalogue_finish(cat, &err), 0);
-	catalogue_free(cat);
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-input-guard] }]\n",
+	    "t-kind", "{kind: model, untrusted-input: true, model-type: llm}");
 }
 
 /*
