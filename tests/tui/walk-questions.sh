@@ -18,11 +18,13 @@ tui_open_walk "$db"
 tui_keys 6
 tui_wait 'Step 6 of 7: Analysis'
 tui_wait "Open questions (fields not answered that threats would rest on): $n"
-tui_has "kept-by-the-import of application 'backend'"
+# The heading counts the stored questions at once; the list is read after
+# the first screen, between keys: wait for it.
+tui_wait "kept-by-the-import of application 'backend'"
 tui_has 'open 12 mitigating 0'
 # Moving in the step keeps what it shows.
 tui_keys Down Down NPage PPage Up
-tui_has "kept-by-the-import of application 'backend'"
+tui_wait "kept-by-the-import of application 'backend'"
 
 # decide: in the register just opened, the selected risk's status one
 # down the list (mitigating), then Esc back to the walk-through.
@@ -42,7 +44,7 @@ tui_keys Enter
 decide
 tui_wait 'Step 6 of 7: Analysis'
 tui_wait 'open 11 mitigating 1'
-tui_has "kept-by-the-import of application 'backend'"
+tui_wait "kept-by-the-import of application 'backend'"
 
 # Step 7, the review, is built once per load too: a decision made from
 # it takes the risk off its list.
