@@ -731,6 +731,9 @@ expect llm-misinformation-overreliance@auto-llm high
 expect llm-misinformation-overreliance@signed-llm medium
 expect llm-misinformation-overreliance@quiet-llm medium
 above llm-misinformation-overreliance@auto-llm llm-misinformation-overreliance@signed-llm
+# (a model stated to have nobody review its drafts: no presumption that
+# its application has them read)
+expect llm-misinformation-overreliance@stated-llm high
 "$PARAPET" risk "$T/db" llm-misinformation-overreliance@quiet-llm |
     grep -q "^    read so while not answered: 'quiet-app' human-review is above-limit or all (human-review not answered)$" ||
     fail "$model: the unanswered review of the filing is not named"
