@@ -928,6 +928,15 @@ stated() {
 	    inside && /^    [a-z-]+:/ { print "    " field; inside = 0 }' "$1"
 }
 
+# expect_stated NAME MODEL ID FIELD RISK SEVERITY: the assessment NAME of
+# MODEL with FIELD stated on ID gives RISK that SEVERITY.
+expect_stated() {
+	stated "$2" "$3" "$4" >"$T/stated.yaml"
+	model=$1
+	register "$T/stated.yaml"
+	expect "$5" "$6"
+}
+
 # Who approves the voice banking assistant's payments above the limit: the
 # template does not say, and the payments' excessive agency keeps its
 # score, naming the lowering it would get. A payment the caller confirms
@@ -941,26 +950,18 @@ expect agent-excessive-agency@payments-tool high
 "$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool |
     grep -q "^    would be lower, likelihood -1 (a person other than the one who asked approves its actions before they take effect), if answered so: .*(approved-by not answered)$" ||
     fail "$model: the unanswered approver is not named"
-stated "$vb" payments-tool "approved-by: requester" >"$T/requester.yaml"
-model=calibration-approver-requester
-register "$T/requester.yaml"
-expect agent-excessive-agency@payments-tool high
-stated "$vb" payments-tool "approved-by: independent" >"$T/independent.yaml"
-model=calibration-approver-independent
-register "$T/independent.yaml"
-expect agent-excessive-agency@payments-tool medium
+expect_stated calibration-approver-requester "$vb" payments-tool \
+    "approved-by: requester" agent-excessive-agency@payments-tool high
+expect_stated calibration-approver-independent "$vb" payments-tool \
+    "approved-by: independent" agent-excessive-agency@payments-tool medium
 
 # The same payments made with a capped credential (a limit per payment
 # and per day on what the tool may move): a manipulated payment spends at
 # most the cap, a bounded loss (medium, not high).
-stated "$vb" payments-tool "credential-scope: capped" >"$T/capped.yaml"
-model=calibration-credential-capped
-register "$T/capped.yaml"
-expect agent-excessive-agency@payments-tool medium
-stated "$vb" payments-tool "credential-scope: unrestricted" >"$T/unrestricted.yaml"
-model=calibration-credential-unrestricted
-register "$T/unrestricted.yaml"
-expect agent-excessive-agency@payments-tool high
+expect_stated calibration-credential-capped "$vb" payments-tool \
+    "credential-scope: capped" agent-excessive-agency@payments-tool medium
+expect_stated calibration-credential-unrestricted "$vb" payments-tool \
+    "credential-scope: unrestricted" agent-excessive-agency@payments-tool high
 
 # The recorded calls are biometric data; whether the store keeps the
 # voices themselves is not stated: an open question naming the clone, not

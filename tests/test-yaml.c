@@ -1251,6 +1251,16 @@ test_new_fields_round_trip(void **state)
 	static const char	 misspelt_approver[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: t, name: T, kind: tool, approved-by: indepedent}\n";
+	static const struct {
+		const char	*text;
+		const char	*says;	/* in the message */
+	} refusals[] = {
+		{ other_kind, "capture" },
+		{ misspelt, "did you mean 'vision'?" },
+		{ fail_mode_on_tool, "fail-mode" },
+		{ misspelt_approver, "did you mean 'independent'?" },
+	};
+	size_t			 i;
 	struct model		*m;
 	struct component	*c;
 	char			*out, *msg;
@@ -1377,21 +1387,12 @@ test_new_fields_round_trip(void **state)
 	free(out);
 	model_free(m);
 
-	/* A control's failure mode is not a tool's; a misspelt approver. */
-	msg = refusal(fail_mode_on_tool, strlen(fail_mode_on_tool));
-	assert_non_null(strstr(msg, "fail-mode"));
-	free(msg);
-	msg = refusal(misspelt_approver, strlen(misspelt_approver));
-	assert_non_null(strstr(msg, "did you mean 'independent'?"));
-	free(msg);
-
-	/* A field of another kind, and a misspelt word in a list. */
-	msg = refusal(other_kind, strlen(other_kind));
-	assert_non_null(strstr(msg, "capture"));
-	free(msg);
-	msg = refusal(misspelt, strlen(misspelt));
-	assert_non_null(strstr(msg, "did you mean 'vision'?"));
-	free(msg);
+	/* Fields of another kind, and misspelt words. */
+	for (i = 0; i < sizeof refusals / sizeof *refusals; i++) {
+		msg = refusal(refusals[i].text, strlen(refusals[i].text));
+		assert_non_null(strstr(msg, refusals[i].says));
+		free(msg);
+	}
 }
 
 /* Seconds of processor time since t0. */
