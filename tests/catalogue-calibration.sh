@@ -922,5 +922,80 @@ model=calibration-sandboxed-coder-writes-out
 register "$T/unsandboxed.yaml"
 expect llm-misinformation-overreliance@patch-llm high
 
+# stated MODEL ID FIELD: MODEL with the line FIELD added to the
+# component ID (written in block style, its fields indented four spaces).
+stated() {
+	awk -v id="$2" -v field="$3" '
+	    { print }
+	    $0 == "  - id: " id { inside = 1; next }
+	    inside && /^    [a-z-]+:/ { print "    " field; inside = 0 }' "$1"
+}
+
+# expect_stated NAME MODEL ID FIELD RISK SEVERITY: the assessment NAME of
+# MODEL with FIELD stated on ID gives RISK that SEVERITY.
+expect_stated() {
+	stated "$2" "$3" "$4" >"$T/stated.yaml"
+	model=$1
+	register "$T/stated.yaml"
+	expect "$5" "$6"
+}
+
+# Who approves the voice banking assistant's payments above the limit: the
+# template does not say, and the payments' excessive agency keeps its
+# score, naming the lowering it would get. A payment the caller confirms
+# alone is still the caller's to be deceived into or to make as the
+# attacker (high); one that waits for staff in the contact centre, someone
+# other than the caller, is one less likely (medium).
+vb="$SRC/templates/voice-banking-assistant.yaml"
+model=calibration-approver-unstated
+register "$vb"
+expect agent-excessive-agency@payments-tool high
+"$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool |
+    grep -q "^    would be lower, likelihood -1 (a person other than the one who asked approves its actions before they take effect), if answered so: .*(approved-by not answered)$" ||
+    fail "$model: the unanswered approver is not named"
+expect_stated calibration-approver-requester "$vb" payments-tool \
+    "approved-by: requester" agent-excessive-agency@payments-tool high
+expect_stated calibration-approver-independent "$vb" payments-tool \
+    "approved-by: independent" agent-excessive-agency@payments-tool medium
+
+# The same payments made with a capped credential (a limit per payment
+# and per day on what the tool may move): a manipulated payment spends at
+# most the cap, a bounded loss (medium, not high).
+expect_stated calibration-credential-capped "$vb" payments-tool \
+    "credential-scope: capped" agent-excessive-agency@payments-tool medium
+expect_stated calibration-credential-unrestricted "$vb" payments-tool \
+    "credential-scope: unrestricted" agent-excessive-agency@payments-tool high
+
+# The recorded calls are biometric data; whether the store keeps the
+# voices themselves is not stated: an open question naming the clone, not
+# a risk. Stated, it is the risk.
+model=calibration-voice-recordings-unstated
+register "$vb"
+grep -q '^[a-z]* .* stored-voice-cloning@recordings ' "$T/risks" &&
+    fail "$model: unstated voice recordings raise the clone"
+grep -A2 "^field .* voice-recordings of datastore 'recordings' is not answered" "$T/questions" |
+    grep -q '^             medium   2x4  stored-voice-cloning@recordings ' ||
+    fail "$model: the unanswered voice-recordings is not a question naming the clone"
+stated "$vb" recordings "voice-recordings: true" >"$T/voices.yaml"
+model=calibration-voice-recordings
+register "$T/voices.yaml"
+grep -q '^[a-z]* .* stored-voice-cloning@recordings ' "$T/risks" ||
+    fail "$model: stated voice recordings do not raise the clone"
+
+# A fraud scorer that approves what it cannot score (fail-mode: open):
+# making it fail is enough to pass, one more likely than crafting an
+# input it misjudges; one that declines or holds keeps the score.
+fc="$SRC/templates/fraud-classifier-feedback.yaml"
+stated "$fc" fraud-model "fail-mode: open" >"$T/open.yaml"
+model=calibration-fails-open
+register "$T/open.yaml"
+grep -q '^critical .* 5x4  evasion-adversarial-inputs@fraud-model ' "$T/risks" ||
+    fail "$model: failing open does not make evasion likelier"
+stated "$fc" fraud-model "fail-mode: closed" >"$T/closed.yaml"
+model=calibration-fails-closed
+register "$T/closed.yaml"
+grep -q '^critical .* 4x4  evasion-adversarial-inputs@fraud-model ' "$T/risks" ||
+    fail "$model: failing closed changes evasion"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

@@ -1245,6 +1245,22 @@ test_new_fields_round_trip(void **state)
 	static const char	 misspelt[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: v, name: V, kind: model, model-type: [llm, visoin]}\n";
+	static const char	 fail_mode_on_tool[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: t, name: T, kind: tool, fail-mode: closed}\n";
+	static const char	 misspelt_approver[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: t, name: T, kind: tool, approved-by: indepedent}\n";
+	static const struct {
+		const char	*text;
+		const char	*says;	/* in the message */
+	} refusals[] = {
+		{ other_kind, "capture" },
+		{ misspelt, "did you mean 'vision'?" },
+		{ fail_mode_on_tool, "fail-mode" },
+		{ misspelt_approver, "did you mean 'independent'?" },
+	};
+	size_t			 i;
 	struct model		*m;
 	struct component	*c;
 	char			*out, *msg;
@@ -1277,6 +1293,12 @@ test_new_fields_round_trip(void **state)
 	    " [robust, secure]}\n"
 	    "  - {id: dp, name: Dp, kind: training-pipeline, aggregation:"
 	    " differential-privacy}\n"
+	    "  - {id: pay, name: Pay, kind: tool, human-review: above-limit,"
+	    " approved-by: independent, credential-scope: single-use}\n"
+	    "  - {id: rec, name: Rec, kind: datastore, biometric-data: true,"
+	    " voice-recordings: true}\n"
+	    "  - {id: fraud, name: Fraud, kind: model, model-type: classifier,"
+	    " fail-mode: open}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1324,6 +1346,15 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->flows[2]->data, DATA_BIT(DATA_MODEL_UPDATE));
 	assert_int_equal(m->flows[0]->to_controller, TRI_YES);
 	assert_int_equal(m->flows[1]->to_controller, TRI_UNKNOWN);
+	c = m->components[10];
+	assert_int_equal(c->approved_by, APPROVED_BY_INDEPENDENT);
+	assert_int_equal(c->credential_scope, CREDENTIAL_SCOPE_SINGLE_USE);
+	assert_int_equal(m->components[3]->approved_by, -1);
+	assert_int_equal(m->components[3]->credential_scope, -1);
+	assert_int_equal(m->components[11]->voice_recordings, TRI_YES);
+	assert_int_equal(m->components[5]->voice_recordings, TRI_UNKNOWN);
+	assert_int_equal(m->components[12]->fail_mode, FAIL_MODE_OPEN);
+	assert_int_equal(m->components[1]->fail_mode, -1);
 
 	out = round_trip(m, "new fields");
 	/* One word stays one word; several are a list, in table order. */
@@ -1348,16 +1379,20 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    aggregation: [secure, robust]\n"));
 	assert_non_null(strstr(out, "    aggregation: differential-privacy\n"));
 	assert_non_null(strstr(out, "    data: [model-update]\n"));
+	assert_non_null(strstr(out, "    approved-by: independent\n"
+	    "    credential-scope: single-use\n"));
+	assert_non_null(strstr(out, "    biometric-data: true\n"
+	    "    voice-recordings: true\n"));
+	assert_non_null(strstr(out, "    fail-mode: open\n"));
 	free(out);
 	model_free(m);
 
-	/* A field of another kind, and a misspelt word in a list. */
-	msg = refusal(other_kind, strlen(other_kind));
-	assert_non_null(strstr(msg, "capture"));
-	free(msg);
-	msg = refusal(misspelt, strlen(misspelt));
-	assert_non_null(strstr(msg, "did you mean 'vision'?"));
-	free(msg);
+	/* Fields of another kind, and misspelt words. */
+	for (i = 0; i < sizeof refusals / sizeof *refusals; i++) {
+		msg = refusal(refusals[i].text, strlen(refusals[i].text));
+		assert_non_null(strstr(msg, refusals[i].says));
+		free(msg);
+	}
 }
 
 /* Seconds of processor time since t0. */

@@ -118,6 +118,10 @@ static const struct field component_fields[] = {
 	  K(DATASET) | K(DATA_SOURCE), 0, "whom the people speaking into "
 	  "its microphone address: the system (a voice assistant) or each "
 	  "other (a recorded meeting, a call transcribed later)" },
+	{ "voice-recordings", FIELD_BOOL, NULL, C(voice_recordings),
+	  K(DATASET) | K(DATA_SOURCE) | K(DATASTORE), 0, "it keeps "
+	  "recordings of people's voices: recorded calls, voice enrolment "
+	  "samples, voice notes" },
 	{ "labels-vetted", FIELD_BOOL, NULL, C(labels_vetted),
 	  K(DATASET) | K(DATA_SOURCE), 0, "labels, ratings and corrections "
 	  "are checked by a trusted reviewer or against other sources before "
@@ -147,6 +151,16 @@ static const struct field component_fields[] = {
 	{ "human-approval", FIELD_BOOL, NULL, C(human_approval),
 	  K(AGENT) | K(TOOL), 0, "a person approves actions before they "
 	  "happen" },
+	{ "approved-by", FIELD_ENUM, &vocab_approved_by, C(approved_by),
+	  K(AGENT) | K(TOOL), 0, "who approves its actions where a person "
+	  "does (human-approval, human-review all or above-limit): the "
+	  "requester (the person who asked for the action) or someone "
+	  "independent (a second person, a separate approver)" },
+	{ "credential-scope", FIELD_ENUM, &vocab_credential_scope,
+	  C(credential_scope), K(AGENT) | K(TOOL), 0, "what the credential "
+	  "it acts or pays with allows (a payment card, an API token): "
+	  "single-use, capped (a limit per use or per period) or "
+	  "unrestricted" },
 	{ "action-impact", FIELD_ENUM, &vocab_action_impact, C(action_impact),
 	  K(AGENT) | K(TOOL), 0, "what the worst action it can take would "
 	  "cost: low (reversible, contained: open a ticket, draft an e-mail) "
@@ -161,6 +175,11 @@ static const struct field component_fields[] = {
 	  K(MODEL) | K(INFERENCE_SERVICE) | K(APPLICATION) | K(AGENT) |
 	  K(TOOL), 0, "the limit above which a person reviews or approves, in "
 	  "the system's terms: payments over 10,000 EUR, scores above 0.8" },
+	{ "fail-mode", FIELD_ENUM, &vocab_fail_mode, C(fail_mode),
+	  K(MODEL) | K(INFERENCE_SERVICE), 0,
+	  "for a control (a guardrail, a filter, a fraud or risk scorer): "
+	  "what happens to the item it checks when it is unavailable or "
+	  "errs: open (the item passes) or closed (it is blocked or held)" },
 	{ "acts-as", FIELD_ENUM, &vocab_acts_as, C(acts_as),
 	  K(AGENT) | K(TOOL), 0, "whose identity and rights it acts with: "
 	  "the user's, or its own service account's" },

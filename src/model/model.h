@@ -82,6 +82,8 @@ struct component {
 	/* model, inference-service, application, agent, tool */
 	int		 human_review;	/* enum human_review or -1 */
 	char		*review_limit;	/* what "above-limit" means */
+	/* model, inference-service */
+	int		 fail_mode;	/* enum fail_mode or -1 */
 	/* application, inference-service, training-pipeline, agent, tool */
 	enum tri	 dependencies_pinned;
 	enum tri	 dependencies_scanned;
@@ -95,6 +97,8 @@ struct component {
 	int		 capture;	/* enum capture or -1 */
 	enum tri	 labels_vetted;
 	int		 addressed_to;	/* enum addressed_to or -1 */
+	/* dataset, data-source, datastore */
+	enum tri	 voice_recordings;
 	/* dataset, vector-store, datastore, monitoring */
 	int		 retention;	/* enum retention or -1 */
 	char		*retention_period; /* what "limited" means */
@@ -106,6 +110,8 @@ struct component {
 	enum tri	 can_act;
 	enum tri	 executes_code;
 	enum tri	 human_approval;
+	int		 approved_by;	/* enum approved_by or -1 */
+	int		 credential_scope; /* enum credential_scope or -1 */
 	int		 action_impact;	/* enum action_impact or -1 */
 	int		 acts_as;	/* enum acts_as or -1 */
 	int		 destination;	/* enum destination or -1 */

@@ -342,6 +342,36 @@ enum aggregation { VOCAB_AGGREGATION(VOCAB_ENUM) };
 enum addressed_to { VOCAB_ADDRESSED_TO(VOCAB_ENUM) };
 #define ADDRESSED_TO_COUNT	(0 VOCAB_ADDRESSED_TO(VOCAB_ONE))
 
+/* Who approves an action that a person approves before it takes effect. */
+#define VOCAB_APPROVED_BY(X) \
+	X(APPROVED_BY_REQUESTER, "requester", "the person who asked for the " \
+	    "action confirms it themselves") \
+	X(APPROVED_BY_INDEPENDENT, "independent", "someone other than the " \
+	    "person who asked: a second person, a separate approver")
+enum approved_by { VOCAB_APPROVED_BY(VOCAB_ENUM) };
+#define APPROVED_BY_COUNT	(0 VOCAB_APPROVED_BY(VOCAB_ONE))
+
+/* What the credential that an agent or tool acts or pays with allows. */
+#define VOCAB_CREDENTIAL_SCOPE(X) \
+	X(CREDENTIAL_SCOPE_SINGLE_USE, "single-use", "good for one action " \
+	    "only: a one-time card number, a token spent when used") \
+	X(CREDENTIAL_SCOPE_CAPPED, "capped", "limited to an amount or a " \
+	    "number of uses per action or per period: a card with a " \
+	    "spending limit, a token with a quota") \
+	X(CREDENTIAL_SCOPE_UNRESTRICTED, "unrestricted", "no limit beyond " \
+	    "the rights of the account it belongs to")
+enum credential_scope { VOCAB_CREDENTIAL_SCOPE(VOCAB_ENUM) };
+#define CREDENTIAL_SCOPE_COUNT	(0 VOCAB_CREDENTIAL_SCOPE(VOCAB_ONE))
+
+/* What a control does with what it checks when it is down or errs. */
+#define VOCAB_FAIL_MODE(X) \
+	X(FAIL_MODE_OPEN, "open", "it lets through what it should check: " \
+	    "the item passes unchecked") \
+	X(FAIL_MODE_CLOSED, "closed", "it stops what it should check: the " \
+	    "item is blocked or held until it can be checked")
+enum fail_mode { VOCAB_FAIL_MODE(VOCAB_ENUM) };
+#define FAIL_MODE_COUNT	(0 VOCAB_FAIL_MODE(VOCAB_ONE))
+
 /* Three-valued booleans: a field that is absent is "not known yet". */
 #define VOCAB_TRI(X) \
 	X(TRI_UNKNOWN, "unknown", "not known yet: left as an open question, " \
@@ -446,6 +476,12 @@ enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
 	    VOCAB_WORD, AGGREGATION_COUNT) \
 	X(vocab_addressed_to, "addressee", VOCAB_ADDRESSED_TO, \
 	    VOCAB_WORD, ADDRESSED_TO_COUNT) \
+	X(vocab_approved_by, "approver", VOCAB_APPROVED_BY, \
+	    VOCAB_WORD, APPROVED_BY_COUNT) \
+	X(vocab_credential_scope, "credential scope", \
+	    VOCAB_CREDENTIAL_SCOPE, VOCAB_WORD, CREDENTIAL_SCOPE_COUNT) \
+	X(vocab_fail_mode, "failure mode", VOCAB_FAIL_MODE, \
+	    VOCAB_WORD, FAIL_MODE_COUNT) \
 	X(vocab_data_class, "data class", VOCAB_DATA_CLASS, \
 	    VOCAB_WORD, DATA_COUNT) \
 	/* true, false, unknown */ \

@@ -322,6 +322,8 @@ static const struct {
 	  "does not need human approval" },
 	{ OBJ_COMPONENT, "biometric-data", "handles biometric data",
 	  "handles no biometric data" },
+	{ OBJ_COMPONENT, "voice-recordings", "keeps recordings of people's "
+	  "voices", "keeps no recordings of people's voices" },
 	{ OBJ_COMPONENT, "labels-vetted", "has its labels vetted",
 	  "does not have its labels vetted" },
 	{ OBJ_COMPONENT, "dependencies-pinned", "has its dependencies pinned",
@@ -381,6 +383,12 @@ static const struct {
 	  "chooses" },
 	{ OBJ_COMPONENT, "acts-as", ACTS_AS_USER, "acts with the user's "
 	  "identity and rights", "acts with its own identity" },
+	{ OBJ_COMPONENT, "approved-by", APPROVED_BY_INDEPENDENT, "has its "
+	  "actions approved by someone other than the person who asked",
+	  "does not have its actions approved by someone independent" },
+	{ OBJ_COMPONENT, "fail-mode", FAIL_MODE_OPEN, "lets through what it "
+	  "should check when it is down or errs", "does not let through "
+	  "what it should check when it is down or errs" },
 };
 
 /* The phrase for a word of an enumerated field, or NULL. */
