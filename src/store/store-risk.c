@@ -325,17 +325,21 @@ store_bind_key(struct db_stmt *st, const char *id, const char *threat,
 }
 
 /*
- * Bind the key and scoring of a risk, parameters 1 to 7 of its row in
- * risks: system, threat, target, title, likelihood, impact, severity.
+ * Bind the key and scoring of a risk, parameters at + 1 to at + 7 of its
+ * row in risks: system, threat, target, title, likelihood, impact,
+ * severity (at: the parameters of the rows before it in the statement).
  */
 static void
-store_bind_scoring(struct db_stmt *st, const char *id, const struct risk *k)
+store_bind_scoring(struct db_stmt *st, int at, const char *id,
+    const struct risk *k)
 {
-	store_bind_key(st, id, k->threat, k->target);
-	store_bind(st, 4, k->title);
-	db_bind_int64(st, 5, k->likelihood);
-	db_bind_int64(st, 6, k->impact);
-	store_bind(st, 7, vocab_name(&vocab_severity, k->severity));
+	store_bind(st, at + 1, id);
+	store_bind(st, at + 2, k->threat);
+	store_bind(st, at + 3, k->target);
+	store_bind(st, at + 4, k->title);
+	db_bind_int64(st, at + 5, k->likelihood);
+	db_bind_int64(st, at + 6, k->impact);
+	store_bind(st, at + 7, vocab_name(&vocab_severity, k->severity));
 }
 
 /*
@@ -571,13 +575,7 @@ store_sync_bind(struct db_stmt *st, int row, const char *id,
 
 	store_reasons_encode(reasons, k);
 	store_proposed_encode(proposed, k);
-	store_bind(st, at + 1, id);
-	store_bind(st, at + 2, k->threat);
-	store_bind(st, at + 3, k->target);
-	store_bind(st, at + 4, k->title);
-	db_bind_int64(st, at + 5, k->likelihood);
-	db_bind_int64(st, at + 6, k->impact);
-	store_bind(st, at + 7, vocab_name(&vocab_severity, k->severity));
+	store_bind_scoring(st, at, id, k);
 	store_bind(st, at + 8, k->nreasons > 0 ? reasons->s : NULL);
 	store_bind(st, at + 9, k->nmitigations > 0 ? proposed->s : NULL);
 	db_bind_int64(st, at + 10, store_assumed(k));
@@ -862,7 +860,7 @@ store_write_risks(struct store *s, const char *id,
 		k = reg->risks[i];
 		store_reasons_encode(&b, k);
 		store_proposed_encode(&proposed, k);
-		store_bind_scoring(rs, id, k);
+		store_bind_scoring(rs, 0, id, k);
 		db_bind_int64(rs, 8, k->applies != 0);
 		store_bind(rs, 9, k->nreasons > 0 ? b.s : NULL);
 		store_bind(rs, 10, vocab_name(&vocab_risk_status, k->status));
