@@ -325,17 +325,21 @@ store_bind_key(struct db_stmt *st, const char *id, const char *threat,
 }
 
 /*
- * Bind the key and scoring of a risk, parameters 1 to 7 of its row in
- * risks: system, threat, target, title, likelihood, impact, severity.
+ * Bind the key and scoring of a risk, parameters at + 1 to at + 7 of its
+ * row in risks: system, threat, target, title, likelihood, impact,
+ * severity (at: the parameters of the rows before it in the statement).
  */
 static void
-store_bind_scoring(struct db_stmt *st, const char *id, const struct risk *k)
+store_bind_scoring(struct db_stmt *st, int at, const char *id,
+    const struct risk *k)
 {
-	store_bind_key(st, id, k->threat, k->target);
-	store_bind(st, 4, k->title);
-	db_bind_int64(st, 5, k->likelihood);
-	db_bind_int64(st, 6, k->impact);
-	store_bind(st, 7, vocab_name(&vocab_severity, k->severity));
+	store_bind(st, at + 1, id);
+	store_bind(st, at + 2, k->threat);
+	store_bind(st, at + 3, k->target);
+	store_bind(st, at + 4, k->title);
+	db_bind_int64(st, at + 5, k->likelihood);
+	db_bind_int64(st, at + 6, k->impact);
+	store_bind(st, at + 7, vocab_name(&vocab_severity, k->severity));
 }
 
 /*
@@ -526,57 +530,110 @@ store_sync_prune(struct store *s, const char *id, struct error *err)
 }
 
 /*
+ * The UPSERT of store_sync_write(), for one risk's row or for
+ * STORE_SYNC_BATCH of them: a statement per risk allocated and zeroed the
+ * frames of the triggers on risks (risk_counts, risk_mitigations) and
+ * opened and closed a statement journal for each; rows in one statement
+ * share them. The rows go in the register's order all the same, and each
+ * fires its triggers as it would alone.
+ */
+#define STORE_SYNC_INSERT "INSERT INTO risks (system, threat, target, " \
+	"title, likelihood, impact, severity, applies, reasons, proposed, " \
+	"status, assumed) VALUES "
+#define STORE_SYNC_ROW "(?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open', ?)"
+#define STORE_SYNC_ROWS2 STORE_SYNC_ROW ", " STORE_SYNC_ROW
+#define STORE_SYNC_ROWS4 STORE_SYNC_ROWS2 ", " STORE_SYNC_ROWS2
+#define STORE_SYNC_ROWS8 STORE_SYNC_ROWS4 ", " STORE_SYNC_ROWS4
+#define STORE_SYNC_ROWS16 STORE_SYNC_ROWS8 ", " STORE_SYNC_ROWS8
+#define STORE_SYNC_BATCH 16		/* the rows of STORE_SYNC_ROWS16 */
+#define STORE_SYNC_PARAMS 10		/* the parameters of a row */
+#define STORE_SYNC_UPSERT " ON CONFLICT (system, threat, target) " \
+	"DO UPDATE SET " \
+	"title = excluded.title, likelihood = excluded.likelihood, " \
+	"impact = excluded.impact, severity = excluded.severity, " \
+	"applies = 1, reasons = excluded.reasons, " \
+	"proposed = excluded.proposed, assumed = excluded.assumed " \
+	"WHERE risks.title IS NOT excluded.title " \
+	"OR risks.likelihood IS NOT excluded.likelihood " \
+	"OR risks.impact IS NOT excluded.impact " \
+	"OR risks.severity IS NOT excluded.severity " \
+	"OR risks.applies IS NOT 1 " \
+	"OR risks.reasons IS NOT excluded.reasons " \
+	"OR risks.proposed IS NOT excluded.proposed " \
+	"OR risks.assumed IS NOT excluded.assumed"
+
+/*
+ * Bind the row of risk k at row'th place of an UPSERT; its reasons and
+ * proposed mitigations are encoded into reasons and proposed, which must
+ * stay as they are until the statement has run.
+ */
+static void
+store_sync_bind(struct db_stmt *st, int row, const char *id,
+    const struct risk *k, struct buf *reasons, struct buf *proposed)
+{
+	int	at = row * STORE_SYNC_PARAMS;
+
+	store_reasons_encode(reasons, k);
+	store_proposed_encode(proposed, k);
+	store_bind_scoring(st, at, id, k);
+	store_bind(st, at + 8, k->nreasons > 0 ? reasons->s : NULL);
+	store_bind(st, at + 9, k->nmitigations > 0 ? proposed->s : NULL);
+	db_bind_int64(st, at + 10, store_assumed(k));
+}
+
+/*
  * Write the scoring of each risk, and the mitigations the catalogue
- * proposes for it, with one UPSERT that leaves unchanged rows alone; none
+ * proposes for it, with UPSERTs that leave unchanged rows alone; none
  * for the risks skip says are stored as they are (store_sync_flips()).
+ * Rows go STORE_SYNC_BATCH to a statement when batch is set: when no two
+ * risks of the register share a key (PostgreSQL refuses to update one row
+ * twice in a statement; one a statement, the second updates the first).
  */
 static int
 store_sync_write(struct store *s, const char *id,
-    const struct risk_register *reg, const unsigned char *skip,
+    const struct risk_register *reg, const unsigned char *skip, int batch,
     struct error *err)
 {
-	static const char *const risk = "INSERT INTO risks (system, threat, "
-	    "target, title, likelihood, impact, severity, applies, reasons, "
-	    "proposed, status, assumed) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'open', ?) "
-	    "ON CONFLICT (system, threat, target) DO UPDATE SET "
-	    "title = excluded.title, likelihood = excluded.likelihood, "
-	    "impact = excluded.impact, severity = excluded.severity, "
-	    "applies = 1, reasons = excluded.reasons, "
-	    "proposed = excluded.proposed, assumed = excluded.assumed "
-	    "WHERE risks.title IS NOT excluded.title "
-	    "OR risks.likelihood IS NOT excluded.likelihood "
-	    "OR risks.impact IS NOT excluded.impact "
-	    "OR risks.severity IS NOT excluded.severity "
-	    "OR risks.applies IS NOT 1 "
-	    "OR risks.reasons IS NOT excluded.reasons "
-	    "OR risks.proposed IS NOT excluded.proposed "
-	    "OR risks.assumed IS NOT excluded.assumed";
-	const struct risk	*k;
+	static const char *const one = STORE_SYNC_INSERT STORE_SYNC_ROW
+	    STORE_SYNC_UPSERT;
+	static const char *const many = STORE_SYNC_INSERT STORE_SYNC_ROWS16
+	    STORE_SYNC_UPSERT;
 	struct db_stmt		*rs;
-	struct buf		 reasons, proposed;
-	size_t			 i;
-	int			 rc = DB_DONE;
+	struct buf		 reasons[STORE_SYNC_BATCH];
+	struct buf		 proposed[STORE_SYNC_BATCH];
+	size_t			 i, left = 0, want, row;
+	int			 rc = DB_DONE, failed = 0;
 
-	if ((rs = store_prepare(s, risk, err)) == NULL)
-		return -1;
-	buf_init(&reasons);
-	buf_init(&proposed);
-	for (i = 0; rc == DB_DONE && i < reg->n; i++) {
-		if (skip[i])
-			continue;
-		k = reg->risks[i];
-		store_reasons_encode(&reasons, k);
-		store_proposed_encode(&proposed, k);
-		store_bind_scoring(rs, id, k);
-		store_bind(rs, 8, k->nreasons > 0 ? reasons.s : NULL);
-		store_bind(rs, 9, k->nmitigations > 0 ? proposed.s : NULL);
-		db_bind_int64(rs, 10, store_assumed(k));
+	for (i = 0; i < reg->n; i++)
+		left += !skip[i];
+	for (i = 0; i < STORE_SYNC_BATCH; i++) {
+		buf_init(&reasons[i]);
+		buf_init(&proposed[i]);
+	}
+	for (i = 0; rc == DB_DONE && left > 0; left -= want) {
+		want = batch && left >= STORE_SYNC_BATCH ? STORE_SYNC_BATCH :
+		    1;
+		if ((rs = store_prepare(s, want > 1 ? many : one, err)) ==
+		    NULL) {
+			failed = 1;
+			break;
+		}
+		for (row = 0; row < want; i++) {
+			if (skip[i])
+				continue;
+			store_sync_bind(rs, (int)row, id, reg->risks[i],
+			    &reasons[row], &proposed[row]);
+			row++;
+		}
 		rc = db_step(rs);
 		db_reset(rs);
 	}
-	buf_release(&reasons);
-	buf_release(&proposed);
+	for (i = 0; i < STORE_SYNC_BATCH; i++) {
+		buf_release(&reasons[i]);
+		buf_release(&proposed[i]);
+	}
+	if (failed)
+		return -1;
 	if (rc != DB_DONE)
 		return store_fail(s, rc, err);
 	return 0;
@@ -707,7 +764,7 @@ store_sync_risks(struct store *s, const char *id,
 	unsigned char		 *same, *skip;
 	char			 *now = NULL;
 	size_t			  i;
-	int			  rc;
+	int			  rc, batch = 1;
 
 	for (i = 0; i < reg->n; i++)
 		if (store_check_risk(reg->risks[i], 0, err) == -1)
@@ -725,6 +782,8 @@ store_sync_risks(struct store *s, const char *id,
 		qsort(slots, reg->n, sizeof *slots, store_slot_cmp);
 	for (i = 0; i < reg->n; i++)
 		keys[i] = *slots[i];
+	for (i = 1; i < reg->n && batch; i++)
+		batch = store_key_cmp(&keys[i - 1], &keys[i]) != 0;
 	same = xcalloc(reg->n + 1, 1);
 	skip = xcalloc(reg->n + 1, 1);
 	memset(&flips, 0, sizeof flips);
@@ -755,7 +814,7 @@ store_sync_risks(struct store *s, const char *id,
 		skip[slots[i] - reg->risks] = same[i];
 	if (store_sync_record(s, id, &flips, now, err) == -1 ||
 	    store_sync_prune(s, id, err) == -1 ||
-	    store_sync_write(s, id, reg, skip, err) == -1 ||
+	    store_sync_write(s, id, reg, skip, batch, err) == -1 ||
 	    store_commit(s, err) == -1) {
 		store_rollback(s);
 		goto done;
@@ -801,7 +860,7 @@ store_write_risks(struct store *s, const char *id,
 		k = reg->risks[i];
 		store_reasons_encode(&b, k);
 		store_proposed_encode(&proposed, k);
-		store_bind_scoring(rs, id, k);
+		store_bind_scoring(rs, 0, id, k);
 		db_bind_int64(rs, 8, k->applies != 0);
 		store_bind(rs, 9, k->nreasons > 0 ? b.s : NULL);
 		store_bind(rs, 10, vocab_name(&vocab_risk_status, k->status));

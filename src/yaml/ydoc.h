@@ -27,7 +27,8 @@ enum ynode_type { YNODE_SCALAR, YNODE_SEQ, YNODE_MAP };
 struct ynode {
 	enum ynode_type	  type;
 	char		 *value;	/* scalar text (NUL-terminated; in
-					   the node's block, not to be freed) */
+					   the document's blocks, not to be
+					   freed) */
 	size_t		  len;		/* scalar length in bytes */
 	int		  plain;	/* scalar was unquoted (so 'yes' is a
 					   word, "yes" a string) */
@@ -37,9 +38,19 @@ struct ynode {
 	unsigned long	  col;		/* 1-based */
 };
 
+struct ydoc_block;
+
+/*
+ * The nodes, their texts and their item arrays live in a few large blocks
+ * that the document owns and frees together (a model of 100,000
+ * components has millions of nodes): ydoc_free() releases them all, and no
+ * node is freed on its own.
+ */
 struct ydoc {
-	struct ynode	*root;		/* NULL for an empty document */
-	char		*file;		/* for messages */
+	struct ynode		*root;		/* NULL for an empty document */
+	char			*file;		/* for messages */
+	struct ydoc_block	*blocks;	/* the nodes' memory, newest
+						   first */
 };
 
 /*
