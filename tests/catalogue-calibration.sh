@@ -966,21 +966,23 @@ expect_stated calibration-credential-capped "$vb" payments-tool \
 expect_stated calibration-credential-unrestricted "$vb" payments-tool \
     "credential-scope: unrestricted" agent-excessive-agency@payments-tool high
 
-# The recorded calls are biometric data; whether the store keeps the
-# voices themselves is not stated: an open question naming the clone, not
-# a risk. Stated, it is the risk.
-model=calibration-voice-recordings-unstated
+# The recorded calls are biometric data and the template states that the
+# store keeps the voices themselves: the clone is a risk. With that line
+# taken out, it is an open question naming the clone, not a risk.
+model=calibration-voice-recordings
 register "$vb"
+grep -q '^[a-z]* .* stored-voice-cloning@recordings ' "$T/risks" ||
+    fail "$model: stated voice recordings do not raise the clone"
+model=calibration-voice-recordings-unstated
+grep -v '^    voice-recordings: true$' "$vb" >"$T/voices.yaml"
+grep -q 'voice-recordings' "$T/voices.yaml" &&
+    fail "$model: the template states voice-recordings elsewhere too"
+register "$T/voices.yaml"
 grep -q '^[a-z]* .* stored-voice-cloning@recordings ' "$T/risks" &&
     fail "$model: unstated voice recordings raise the clone"
 grep -A2 "^field .* voice-recordings of datastore 'recordings' is not answered" "$T/questions" |
     grep -q '^             medium   2x4  stored-voice-cloning@recordings ' ||
     fail "$model: the unanswered voice-recordings is not a question naming the clone"
-stated "$vb" recordings "voice-recordings: true" >"$T/voices.yaml"
-model=calibration-voice-recordings
-register "$T/voices.yaml"
-grep -q '^[a-z]* .* stored-voice-cloning@recordings ' "$T/risks" ||
-    fail "$model: stated voice recordings do not raise the clone"
 
 # A fraud scorer that approves what it cannot score (fail-mode: open):
 # making it fail is enough to pass, one more likely than crafting an
