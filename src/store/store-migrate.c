@@ -668,18 +668,22 @@ struct store_migration {
 	const char *const	*after;
 };
 
-static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
-	{ store_schema_1, NULL, NULL },
-	{ store_schema_2, NULL, NULL },
-	{ store_schema_3, store_derive_revisions, store_schema_3_after },
-	{ store_schema_4, NULL, NULL },
-	{ store_schema_5, NULL, NULL },
-	{ store_schema_6, NULL, NULL },
-	{ store_schema_7, NULL, NULL },
-	{ store_schema_8, NULL, NULL },
-	{ store_schema_9, NULL, NULL },
-	{ store_schema_10, NULL, NULL },
+static const struct store_migration store_migrations[] = {
+	{ .sql = store_schema_1 },
+	{ .sql = store_schema_2 },
+	{ .sql = store_schema_3, .step = store_derive_revisions,
+	  .after = store_schema_3_after },
+	{ .sql = store_schema_4 },
+	{ .sql = store_schema_5 },
+	{ .sql = store_schema_6 },
+	{ .sql = store_schema_7 },
+	{ .sql = store_schema_8 },
+	{ .sql = store_schema_9 },
+	{ .sql = store_schema_10 },
 };
+/* A new schema needs its migration here: this stops the build until it has. */
+_Static_assert(sizeof store_migrations / sizeof *store_migrations ==
+    STORE_SCHEMA_VERSION, "schema changed: add its migration");
 
 /* Run constant statements once each (no need to cache them). */
 static int
