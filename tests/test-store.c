@@ -442,14 +442,13 @@ raw_close(raw_db *db)
 static raw_db *
 raw_fixture(const char *path, const char *name)
 {
-	const char	*top = getenv("srcdir");
-	char		*file, *sql;
+	char		*file, *sql, *rel;
 	size_t		 len;
 	raw_db		*db;
 
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	file = xasprintf("%s/tests/data/store/%s", top, name);
+	rel = xasprintf("tests/data/store/%s", name);
+	file = src_path(rel);
+	free(rel);
 	if ((sql = slurp(file, &len)) == NULL)
 		fail_msg("cannot read %s", file);
 	db = raw_open(path);
