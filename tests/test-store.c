@@ -2934,6 +2934,19 @@ test_objects_load_in_position_order(void **state)
 	"WHEN likelihood * impact >= 5 THEN 2 ELSE 3 END END) * 64 " \
 	"- likelihood * impact), threat, target); "
 
+/*
+ * A database brought to this schema, where every risk row says whether it
+ * rests on an assumption.
+ */
+static void
+assert_assumed_set(raw_db *db)
+{
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM risks "
+	    "WHERE assumed IS NULL"), 0);
+}
+
 /* Every history entry, whole, in order: what no migration may change. */
 static const char *const history_all_sql = "SELECT group_concat(seq || "
     "'|' || at || '|' || who || '|' || system || '|' || "
@@ -2997,10 +3010,7 @@ test_migrate_schema_9_assumed(void **state)
 
 	s = open_ok(fx->db, 0);
 	db = raw_open(fx->db);
-	assert_int_equal(raw_count(db, "PRAGMA user_version"),
-	    STORE_SCHEMA_VERSION);
-	assert_int_equal(raw_count(db, "SELECT count(*) FROM risks "
-	    "WHERE assumed IS NULL"), 0);
+	assert_assumed_set(db);
 	t = raw_text(db, flags);
 	assert_string_equal(t, flag);
 	free(t);
@@ -3329,10 +3339,7 @@ test_migrate_schema_4_assumed(void **state)
 
 	s = open_ok(fx->db, 0);
 	db = raw_open(fx->db);
-	assert_int_equal(raw_count(db, "PRAGMA user_version"),
-	    STORE_SCHEMA_VERSION);
-	assert_int_equal(raw_count(db, "SELECT count(*) FROM risks "
-	    "WHERE assumed IS NULL"), 0);
+	assert_assumed_set(db);
 	/*
 	 * Schema 8: the risks that no longer apply have their index; schema
 	 * 10: the unset ones no longer exist, nor their index.
