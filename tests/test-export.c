@@ -12,7 +12,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,10 +137,9 @@ xsd_errors(const char *text, size_t len, struct buf *first)
 	xmlSchemaPtr		 schema;
 	xmlDocPtr		 doc;
 	struct schema_errors	 se;
-	const char		*srcdir = getenv("srcdir");
 	char			*path;
 
-	path = xasprintf("%s/data/parapet.xsd", srcdir ? srcdir : ".");
+	path = src_path("data/parapet.xsd");
 	pc = xmlSchemaNewParserCtxt(path);
 	free(path);
 	schema = xmlSchemaParse(pc);
@@ -1645,26 +1643,16 @@ test_yaml_entry_writes_the_model(void **state)
 static void
 test_templates(void **state)
 {
-	const char	*srcdir = getenv("srcdir");
 	struct fixture	 fx;
-	struct dirent	*de;
 	struct error	 e;
 	struct buf	 b;
-	DIR		*dir;
-	char		*path;
-	size_t		 n = 0, len;
+	char		**files, *path;
+	size_t		 n, i;
 
 	(void)state;
-	path = xasprintf("%s/templates", srcdir != NULL ? srcdir : ".");
-	dir = opendir(path);
-	free(path);
-	assert_non_null(dir);
-	while ((de = readdir(dir)) != NULL) {
-		len = strlen(de->d_name);
-		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0)
-			continue;
-		path = xasprintf("%s/templates/%s", srcdir != NULL ? srcdir :
-		    ".", de->d_name);
+	files = test_template_files(&n);
+	for (i = 0; i < n; i++) {
+		path = files[i];
 		error_clear(&e);
 		if (fixture_template(&fx, path, &e) == -1)
 			fail_msg("%s: %s", path, e.msg);
@@ -1678,9 +1666,8 @@ test_templates(void **state)
 		buf_release(&b);
 		fixture_release(&fx);
 		free(path);
-		n++;
 	}
-	closedir(dir);
+	free(files);
 	assert_true(n >= 5);
 }
 
@@ -1688,13 +1675,12 @@ test_templates(void **state)
 static void
 check_xml_file(const char *file, const char *attr)
 {
-	const char	*srcdir = getenv("srcdir");
 	struct fixture	 fx;
 	struct error	 e;
 	struct buf	 b;
 	char		*path;
 
-	path = xasprintf("%s/%s", srcdir != NULL ? srcdir : ".", file);
+	path = src_path(file);
 	error_clear(&e);
 	if (fixture_template(&fx, path, &e) == -1)
 		fail_msg("%s: %s", path, e.msg);

@@ -28,10 +28,8 @@ static char *page;
 static int
 setup(void **state)
 {
-	struct error	 e;
-
 	(void)state;
-	page = test_read_src("man/parapet.1", &e);
+	page = test_src_text("man/parapet.1");
 	return page == NULL ? -1 : 0;
 }
 

@@ -31,11 +31,8 @@ static char	*page;		/* the whole man page */
 static int
 setup(void **state)
 {
-	struct error	 err;
-
 	(void)state;
-	if ((page = test_read_src("man/parapet-model.5", &err)) == NULL)
-		fprintf(stderr, "%s\n", err.msg);
+	page = test_src_text("man/parapet-model.5");
 	return page == NULL ? -1 : 0;
 }
 
@@ -45,34 +42,6 @@ teardown(void **state)
 	(void)state;
 	free(page);
 	return 0;
-}
-
-/*
- * The text of a part of the page, as a copy: from the line that starts
- * with start (".Sh FLOWS") to the next line that starts with a macro of
- * the same level (".Sh "), or NULL if there is no such part.
- */
-static char *
-part(const char *in, const char *start)
-{
-	const char	*p = in, *end, *el;
-	char		 level[6];
-
-	snprintf(level, sizeof level, "\n%.3s ", start);
-	for (;;) {
-		if (strncmp(p, start, strlen(start)) == 0 &&
-		    (p[strlen(start)] == '\n' || p[strlen(start)] == ' '))
-			break;
-		if ((p = strchr(p, '\n')) == NULL)
-			return NULL;
-		p++;
-	}
-	end = strstr(p + 1, level);
-	/* An item also ends with its list. */
-	if (strcmp(level, "\n.It ") == 0 && (el = strstr(p + 1, "\n.El")) !=
-	    NULL && (end == NULL || el < end))
-		end = el;
-	return end != NULL ? xstrndup(p, (size_t)(end - p + 1)) : xstrdup(p);
 }
 
 /* The line of text that starts with prefix followed by a space or end. */
@@ -92,24 +61,12 @@ line_of(const char *text, const char *prefix)
 	return NULL;
 }
 
-/* Text with newlines as spaces, to find sentences that wrap. */
-static char *
-flatten(const char *text)
-{
-	char	*s = xstrdup(text), *p;
-
-	for (p = s; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = ' ';
-	return s;
-}
-
 /* Help text as the page writes it: a sentence with a capital letter. */
 static void
 assert_help(const char *where, const char *text, const char *help,
     const char *what)
 {
-	char	*flat = flatten(text), *want = xstrdup(help);
+	char	*flat = test_flatten(text), *want = xstrdup(help);
 
 	want[0] = (char)toupper((unsigned char)want[0]);
 	if (strstr(flat, want) == NULL)
@@ -179,7 +136,7 @@ test_every_field_is_documented(void **state)
 
 	(void)state;
 	for (t = 0; t < OBJ_COUNT; t++) {
-		if ((sec = part(page, sections[t])) == NULL)
+		if ((sec = test_mdoc_part(page, sections[t])) == NULL)
 			fail_msg("no section '%s'", sections[t]);
 		f = model_fields(t, &n);
 		for (i = 0; i < n; i++) {
@@ -214,7 +171,7 @@ test_every_field_is_documented(void **state)
 			    strstr(head, "; Cm") != NULL)
 				fail_msg("'%s' applies to every kind: %s",
 				    f[i].name, head);
-			item = part(strstr(sec, head), want);
+			item = test_mdoc_part(strstr(sec, head), want);
 			assert_help(sections[t], item, f[i].help, f[i].name);
 			free(item);
 			free(head);
@@ -232,8 +189,8 @@ test_every_kind_is_documented(void **state)
 	size_t	 i;
 
 	(void)state;
-	assert_non_null(sec = part(page, ".Sh COMPONENTS"));
-	assert_non_null(sub = part(sec, ".Ss Kinds"));
+	assert_non_null(sec = test_mdoc_part(page, ".Sh COMPONENTS"));
+	assert_non_null(sub = test_mdoc_part(sec, ".Ss Kinds"));
 	for (i = 0; i < vocab_kind.n; i++) {
 		want = xasprintf(".It Cm %s", vocab_kind.words[i].name);
 		if ((line = line_of(sub, want)) == NULL)
@@ -263,7 +220,7 @@ test_every_word_is_documented(void **state)
 	int			 t, checked = 0;
 
 	(void)state;
-	assert_non_null(sec = part(page, ".Sh VOCABULARIES"));
+	assert_non_null(sec = test_mdoc_part(page, ".Sh VOCABULARIES"));
 	for (t = 0; t < OBJ_COUNT; t++) {
 		f = model_fields(t, &n);
 		for (i = 0; i < n; i++) {
@@ -279,7 +236,7 @@ test_every_word_is_documented(void **state)
 				ss--;
 			free(want);
 			line = xstrndup(ss, (size_t)(strchr(ss, '\n') - ss));
-			assert_non_null(sub = part(ss, line));
+			assert_non_null(sub = test_mdoc_part(ss, line));
 			free(line);
 			for (w = 0; w < v->n; w++) {
 				want = xasprintf(".It Cm %s", v->words[w].name);
@@ -308,7 +265,7 @@ test_practices_are_documented(void **state)
 	size_t	 i;
 
 	(void)state;
-	assert_non_null(sec = part(page, ".Sh PRACTICES"));
+	assert_non_null(sec = test_mdoc_part(page, ".Sh PRACTICES"));
 	for (i = 0; i < vocab_answer.n; i++) {
 		want = xasprintf(".It Cm %s", vocab_answer.words[i].name);
 		if ((line = line_of(sec, want)) == NULL)
@@ -338,7 +295,7 @@ test_practices_example_names_questions(void **state)
 	(void)state;
 	questions = test_read_src("data/catalogue/00-questions.yaml", &err);
 	assert_non_null(questions);
-	assert_non_null(sec = part(page, ".Sh PRACTICES"));
+	assert_non_null(sec = test_mdoc_part(page, ".Sh PRACTICES"));
 	assert_non_null(p = strstr(sec, "\npractices:\n"));
 	p += strlen("\npractices:\n");
 	assert_non_null(end = strstr(p, ".Ed\n"));
@@ -369,7 +326,7 @@ test_unknown_booleans_are_explained(void **state)
 	char	*flat;
 
 	(void)state;
-	flat = flatten(page);
+	flat = test_flatten(page);
 	assert_non_null(strstr(flat, "absent means .Dq not known yet"));
 	assert_non_null(strstr(flat, "treats an unknown answer as the risky "
 	    "one"));
@@ -386,7 +343,7 @@ test_example_reads(void **state)
 	char		*sec, *yaml;
 
 	(void)state;
-	assert_non_null(sec = part(page, ".Sh EXAMPLES"));
+	assert_non_null(sec = test_mdoc_part(page, ".Sh EXAMPLES"));
 	assert_non_null(yaml = test_mdoc_literal(sec));
 	error_clear(&err);
 	if ((m = model_read_yaml(yaml, strlen(yaml), "EXAMPLES", &err)) ==

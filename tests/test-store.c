@@ -344,6 +344,23 @@ raw_exec(raw_db *db, const char *sql)
 	PQclear(raw_run(db, sql, PGRES_COMMAND_OK));
 }
 
+/* The server's message refusing a statement (the caller frees), or NULL. */
+static char *
+raw_error(raw_db *db, const char *sql)
+{
+	PGresult	*r;
+	char		*text, *msg = NULL;
+	int		 n;
+
+	text = db_pg_translate(sql, &n);
+	r = PQexec(db, text);
+	if (PQresultStatus(r) == PGRES_FATAL_ERROR)
+		msg = xstrdup(PQresultErrorMessage(r));
+	PQclear(r);
+	free(text);
+	return msg;
+}
+
 static long
 raw_count(raw_db *db, const char *sql)
 {
@@ -386,6 +403,18 @@ raw_exec(raw_db *db, const char *sql)
 		fail_msg("%s (in %.60s)", msg, sql);
 }
 
+/* SQLite's message refusing a statement (the caller frees), or NULL. */
+static char *
+raw_error(raw_db *db, const char *sql)
+{
+	char	*msg = NULL, *v = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		v = xstrdup(msg != NULL ? msg : "");
+	sqlite3_free(msg);
+	return v;
+}
+
 static long
 raw_count(raw_db *db, const char *sql)
 {
@@ -413,14 +442,13 @@ raw_close(raw_db *db)
 static raw_db *
 raw_fixture(const char *path, const char *name)
 {
-	const char	*top = getenv("srcdir");
-	char		*file, *sql;
+	char		*file, *sql, *rel;
 	size_t		 len;
 	raw_db		*db;
 
-	if (top == NULL || *top == '\0')
-		top = PARAPET_SRCDIR;
-	file = xasprintf("%s/tests/data/store/%s", top, name);
+	rel = xasprintf("tests/data/store/%s", name);
+	file = src_path(rel);
+	free(rel);
 	if ((sql = slurp(file, &len)) == NULL)
 		fail_msg("cannot read %s", file);
 	db = raw_open(path);
@@ -1159,6 +1187,7 @@ test_sync_stores_only_information(void **state)
 	struct risk		*k;
 	struct error		 e;
 	raw_db			*db;
+	char			*msg;
 	size_t			 nhist, n;
 
 	s = store_with(fx->db, m);
@@ -1226,9 +1255,22 @@ test_sync_stores_only_information(void **state)
 	assert_int_equal(sum.counts.assumed, 2);
 	assert_int_equal(sum.counts.gone, 0);
 	assert_int_equal(sum.counts.by_status[RISK_OPEN], 2);
-	/* Said by a column; where it is not known, by the reasons. */
+	/*
+	 * Said by a column that every row has (schema 10): a row without it
+	 * is refused, and nothing is changed.
+	 */
 	assert_int_equal(raw_count(db, "SELECT sum(assumed) FROM risks"), 2);
-	raw_exec(db, "UPDATE risks SET assumed = NULL");
+	msg = raw_error(db, "UPDATE risks SET assumed = NULL");
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "assumed"));
+	free(msg);
+	msg = raw_error(db, "INSERT INTO risks (system, threat, target, "
+	    "likelihood, impact, severity, applies, status) VALUES ('assist', "
+	    "'x', 'llm', 1, 1, 'low', 1, 'open')");
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "assumed"));
+	free(msg);
+	assert_int_equal(raw_count(db, "SELECT sum(assumed) FROM risks"), 2);
 	assert_int_equal(store_summarize(s, "assist", &sum, &e), 0);
 	assert_int_equal(sum.counts.assumed, 2);
 	/* The list, which counts every model at once, reads them so too. */
@@ -2869,6 +2911,147 @@ test_objects_load_in_position_order(void **state)
 
 #ifndef TEST_PG
 /*
+ * What schema 10 made, undone, for a database taken back to an older
+ * schema: the triggers that refuse a risk row without its assumed column,
+ * and the index of schema 8 it dropped, of the rows without it. Schema
+ * 9's index of the risks' order, which read their reasons where that
+ * column was unset, is what SCHEMA_9_ORDER makes.
+ */
+#define SCHEMA_10_UNDONE \
+	"DROP TRIGGER risks_assumed_insert; " \
+	"DROP TRIGGER risks_assumed_update; " \
+	"CREATE INDEX risks_unsure ON risks (system) WHERE applies = 1 AND " \
+	"assumed IS NULL; "
+#define SCHEMA_9_ORDER \
+	"CREATE INDEX risks_order ON risks (system, ((((1 - applies) * 2 + " \
+	"CASE WHEN assumed IS NOT NULL THEN assumed " \
+	"WHEN substr(reasons, 1, 9) = 'assumed: ' OR " \
+	"instr(reasons, char(10) || 'assumed: ') > 0 THEN 1 ELSE 0 END) * 4 " \
+	"+ CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 " \
+	"WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE CASE " \
+	"WHEN likelihood * impact >= 16 THEN 0 " \
+	"WHEN likelihood * impact >= 10 THEN 1 " \
+	"WHEN likelihood * impact >= 5 THEN 2 ELSE 3 END END) * 64 " \
+	"- likelihood * impact), threat, target); "
+
+/*
+ * A database brought to this schema, where every risk row says whether it
+ * rests on an assumption.
+ */
+static void
+assert_assumed_set(raw_db *db)
+{
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM risks "
+	    "WHERE assumed IS NULL"), 0);
+}
+
+/* Every history entry, whole, in order: what no migration may change. */
+static const char *const history_all_sql = "SELECT group_concat(seq || "
+    "'|' || at || '|' || who || '|' || system || '|' || "
+    "ifnull(object, '-') || '|' || ifnull(field, '-') || '|' || "
+    "ifnull(old_value, '-') || '|' || ifnull(new_value, '-') || '|' || "
+    "ifnull(source, '-') || '|' || ifnull(revision, '-') || '|' || "
+    "ifnull(was, '-'), char(10)) FROM (SELECT * FROM history ORDER BY seq)";
+
+/*
+ * Schema 10: a database of schema 9 (from an old Parapet's file, taken
+ * back) whose risks do not all say whether they rest on an assumption, as
+ * a merge before its sync left them, is filled from their reasons once:
+ * every row says, the summary counts them as before, the register reads
+ * in the same order and with the same counts, history is unchanged, and
+ * a row without the column is refused from then on.
+ */
+static void
+test_migrate_schema_9_assumed(void **state)
+{
+	static const char *const flags = "SELECT group_concat(threat || '@' "
+	    "|| target || '=' || applies || assumed, ' ') FROM (SELECT * FROM "
+	    "risks ORDER BY system, threat, target)";
+	static const char *const counted = "SELECT ifnull(sum(n), 0) FROM "
+	    "risk_counts WHERE assumed = 1";
+	static const char *const system = "support-assistant";
+	struct fixture		*fx = *state;
+	struct risk_register	 got, want;
+	struct store_risk_slice	 sl;
+	struct store_summary	 sum_before, sum;
+	struct store		*s;
+	struct error		 e;
+	raw_db			*db;
+	char			*hist, *flag, *t, *msg;
+	long			 nassumed;
+	size_t			 i;
+
+	db = raw_fixture(fx->db, "schema-3.sql");
+	raw_close(db);
+	/* As this Parapet reads it: the counts and the register's order. */
+	s = open_ok(fx->db, 0);
+	assert_int_equal(store_summarize(s, system, &sum_before, &e), 0);
+	risk_register_init(&want);
+	store_risk_slice_init(&sl);
+	while (store_risk_slice_next(s, system, &sl, 4, &want, &e) > 0)
+		;
+	assert_true(sl.done);
+	store_risk_slice_release(&sl);
+	store_close(s);
+	db = raw_open(fx->db);
+	hist = raw_text(db, history_all_sql);
+	flag = raw_text(db, flags);
+	nassumed = raw_count(db, counted);
+	assert_true(nassumed > 0);
+	assert_int_equal((size_t)nassumed, sum_before.counts.assumed);
+	/* Back to schema 9, every row's column unset. */
+	raw_exec(db, SCHEMA_10_UNDONE "DROP INDEX risks_order; "
+	    SCHEMA_9_ORDER "UPDATE risks SET assumed = NULL; "
+	    "PRAGMA user_version = 9");
+	assert_int_equal(raw_count(db, counted), 0);
+	raw_close(db);
+
+	s = open_ok(fx->db, 0);
+	db = raw_open(fx->db);
+	assert_assumed_set(db);
+	t = raw_text(db, flags);
+	assert_string_equal(t, flag);
+	free(t);
+	assert_int_equal(raw_count(db, counted), nassumed);
+	t = raw_text(db, history_all_sql);
+	assert_string_equal(t, hist);
+	free(t);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'risks_unsure'"), 0);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'risks_order'"), 1);
+	msg = raw_error(db, "UPDATE risks SET assumed = NULL");
+	assert_non_null(msg);
+	assert_non_null(strstr(msg, "risks.assumed"));
+	free(msg);
+	raw_close(db);
+
+	assert_int_equal(store_summarize(s, system, &sum, &e), 0);
+	assert_memory_equal(&sum.counts, &sum_before.counts,
+	    sizeof sum.counts);
+	risk_register_init(&got);
+	store_risk_slice_init(&sl);
+	while (store_risk_slice_next(s, system, &sl, 4, &got, &e) > 0)
+		;
+	assert_true(sl.done);
+	assert_int_equal(got.n, want.n);
+	for (i = 0; i < want.n; i++) {
+		assert_string_equal(got.risks[i]->threat,
+		    want.risks[i]->threat);
+		assert_string_equal(got.risks[i]->target,
+		    want.risks[i]->target);
+	}
+	store_risk_slice_release(&sl);
+	risk_register_release(&got);
+	risk_register_release(&want);
+	store_close(s);
+	free(hist);
+	free(flag);
+}
+
+/*
  * A database of schema 2 (tests/data/store/schema-2.sql, made by the
  * Parapet before revisions) is migrated: its entries get the revisions
  * they made, the decision the one the model was at, the model keeps its
@@ -3132,7 +3315,7 @@ test_migrate_schema_4_assumed(void **state)
 	store_close(open_ok(fx->db, 0));
 	/* Back to schema 4, with the column empty. */
 	db = raw_open(fx->db);
-	raw_exec(db, "DROP INDEX risks_order; "
+	raw_exec(db, SCHEMA_10_UNDONE "DROP INDEX risks_order; "
 	    "DROP INDEX risks_gone; DROP INDEX risks_unsure; "
 	    "DROP TABLE open_questions; "
 	    "DROP TABLE open_questions_at; "
@@ -3156,13 +3339,15 @@ test_migrate_schema_4_assumed(void **state)
 
 	s = open_ok(fx->db, 0);
 	db = raw_open(fx->db);
-	assert_int_equal(raw_count(db, "PRAGMA user_version"),
-	    STORE_SCHEMA_VERSION);
-	assert_int_equal(raw_count(db, "SELECT count(*) FROM risks "
-	    "WHERE assumed IS NULL"), 0);
-	/* Schema 8: the few risks counted apart have their indexes. */
+	assert_assumed_set(db);
+	/*
+	 * Schema 8: the risks that no longer apply have their index; schema
+	 * 10: the unset ones no longer exist, nor their index.
+	 */
 	assert_int_equal(raw_count(db, "SELECT count(*) FROM sqlite_master "
-	    "WHERE name IN ('risks_gone', 'risks_unsure')"), 2);
+	    "WHERE name = 'risks_gone'"), 1);
+	assert_int_equal(raw_count(db, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'risks_unsure'"), 0);
 	raw_close(db);
 	memset(&f, 0, sizeof f);
 	f.status = -1;
@@ -3210,7 +3395,8 @@ test_migrate_schema_8_order(void **state)
 	store_close(open_ok(fx->db, 0));
 	/* Back to schema 8. */
 	db = raw_open(fx->db);
-	raw_exec(db, "DROP INDEX risks_order; PRAGMA user_version = 8");
+	raw_exec(db, SCHEMA_10_UNDONE "DROP INDEX risks_order; "
+	    "PRAGMA user_version = 8");
 	for (i = 0; i < 5; i++)
 		before[i] = raw_count(db, counts[i]);
 	assert_true(before[0] > 0 && before[1] > 0 && before[2] > 0);
@@ -3447,6 +3633,7 @@ main(void)
 		T(test_migrate_schema_2),
 		T(test_migrate_schema_3),
 		T(test_migrate_schema_4_assumed),
+		T(test_migrate_schema_9_assumed),
 		T(test_migrate_schema_8_order),
 #endif
 	};

@@ -2037,20 +2037,13 @@ test_decisions_are_documented(void **state)
 	};
 	struct model_decisions	 dec;
 	struct model		*m;
-	struct error		 err;
-	struct buf		 flat;
-	const char		*p, *end;
 	size_t			 i, j;
-	char			*page, *sec, *want, *help, *yaml;
+	char			*page, *sec, *flat, *want, *help, *yaml;
 
 	(void)state;
-	assert_non_null(page = test_read_src("man/parapet-model.5", &err));
-	assert_non_null(p = strstr(page, "\n.Sh DECISIONS\n"));
-	assert_non_null(end = strstr(p + 1, "\n.Sh "));
-	sec = xstrndup(p, (size_t)(end - p));
-	buf_init(&flat);
-	for (p = sec; *p != '\0'; p++)
-		buf_addc(&flat, *p == '\n' ? ' ' : *p);
+	assert_non_null(page = test_src_text("man/parapet-model.5"));
+	assert_non_null(sec = test_mdoc_part(page, ".Sh DECISIONS"));
+	flat = test_flatten(sec);
 	for (i = 0; i < 2; i++)
 		for (j = 0; j < vocabs[i]->n; j++) {
 			want = xasprintf("\n.It Cm %s\n",
@@ -2058,7 +2051,7 @@ test_decisions_are_documented(void **state)
 			help = xstrdup(vocabs[i]->words[j].help);
 			help[0] = (char)(help[0] - 'a' + 'A');
 			if (strstr(sec, want) == NULL ||
-			    strstr(flat.s, help) == NULL)
+			    strstr(flat, help) == NULL)
 				fail_msg("DECISIONS lacks %s '%s' or its help "
 				    "\"%s\"", vocabs[i]->name,
 				    vocabs[i]->words[j].name, help);
@@ -2075,7 +2068,7 @@ test_decisions_are_documented(void **state)
 	model_decisions_release(&dec);
 	model_free(m);
 	free(yaml);
-	buf_release(&flat);
+	free(flat);
 	free(sec);
 	free(page);
 }

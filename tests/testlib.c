@@ -46,6 +46,55 @@ test_read_src(const char *rel, struct error *err)
 }
 
 char *
+test_src_text(const char *rel)
+{
+	struct error	 e;
+	struct buf	 b;
+	char		*text;
+
+	if ((text = test_read_src(rel, &e)) == NULL) {
+		buf_init(&b);
+		error_format(&e, &b);
+		fprintf(stderr, "%s\n", b.s);
+		buf_release(&b);
+	}
+	return text;
+}
+
+char *
+test_mdoc_part(const char *page, const char *start)
+{
+	const char	*p = page, *end, *el;
+	char		 level[6];
+
+	snprintf(level, sizeof level, "\n%.3s ", start);
+	for (;;) {
+		if (strncmp(p, start, strlen(start)) == 0 &&
+		    (p[strlen(start)] == '\n' || p[strlen(start)] == ' '))
+			break;
+		if ((p = strchr(p, '\n')) == NULL)
+			return NULL;
+		p++;
+	}
+	end = strstr(p + 1, level);
+	if (strcmp(level, "\n.It ") == 0 && (el = strstr(p + 1, "\n.El")) !=
+	    NULL && (end == NULL || el < end))
+		end = el;
+	return end != NULL ? xstrndup(p, (size_t)(end - p + 1)) : xstrdup(p);
+}
+
+char *
+test_flatten(const char *text)
+{
+	char	*s = xstrdup(text), *p;
+
+	for (p = s; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	return s;
+}
+
+char *
 test_mdoc_literal(const char *p)
 {
 	const char	*end;

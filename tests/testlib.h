@@ -23,6 +23,20 @@ char			*src_path(const char *);
  */
 char			*test_read_src(const char *, struct error *);
 /*
+ * test_read_src() for a test's setup: NULL after printing the error
+ * (FILE: message) to stderr.
+ */
+char			*test_src_text(const char *);
+/*
+ * A part of a man page, a copy the caller frees: from the line that starts
+ * with start (".Sh FLOWS") to the next line that starts with a macro of
+ * the same level (".Sh "; an item also ends with its list), or NULL if
+ * there is no such part.
+ */
+char			*test_mdoc_part(const char *page, const char *start);
+/* Text with newlines as spaces (sentences that wrap), the caller's. */
+char			*test_flatten(const char *);
+/*
  * The first literal display of a man page at or after p (".Bd -literal"
  * to ".Ed"), with the mdoc escapes \e and \& undone; the caller's to
  * free, or NULL if there is none.

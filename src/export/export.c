@@ -21,26 +21,35 @@
 #include "yaml/model-yaml.h"
 
 const struct exporter exporters[] = {
-	{ "markdown", "sign-off report: summary, diagram, risk register, "
-	  "sign-off", "md", export_markdown, 1, EXPORT_REPORT },
-	{ "xml", "model, risks, decisions and history (parapet.xsd; "
-	  "re-importable)", "xml", export_xml, 1, EXPORT_STREAM },
-	{ "csv", "the risk register, one risk per row (RFC 4180)", "csv",
-	  export_csv, 0, EXPORT_RISKS_CURSOR },
-	{ "dot", "data-flow diagram for Graphviz, trust boundaries as "
-	  "clusters", "dot", export_dot, 0, 0 },
-	{ "svg", "that diagram drawn as SVG (needs Graphviz's dot)", "svg",
-	  export_svg, 0, 0 },
-	{ "yaml", "the model file (format 1) with decisions; re-importable",
-	  "yaml", export_yaml, 0, EXPORT_RISKS_DECISIONS },
-	{ "sarif", "the risks as SARIF 2.1.0 for code scanning, on model "
-	  "file lines", "sarif", export_sarif, 0, 0 },
-	{ "threat-dragon", "OWASP Threat Dragon v2 JSON, risks as threats "
-	  "on their elements", "json", export_threat_dragon, 0, 0 },
-	{ "otm", "Open Threat Model 0.2.0 JSON, risks as threats on their "
-	  "elements", "json", export_otm, 0, 0 },
-	{ "tmbom", "OWASP Threat Model Library TM-BOM 1.0.1 JSON, no risks",
-	  "json", export_tmbom, 0, 0 },
+	{ .name = "markdown", .ext = "md", .write = export_markdown,
+	  .help = "sign-off report: summary, diagram, risk register, "
+	  "sign-off", .history = 1, .risks_from = EXPORT_REPORT },
+	{ .name = "xml", .ext = "xml", .write = export_xml,
+	  .help = "model, risks, decisions and history (parapet.xsd; "
+	  "re-importable)", .history = 1, .risks_from = EXPORT_STREAM },
+	{ .name = "csv", .ext = "csv", .write = export_csv,
+	  .help = "the risk register, one risk per row (RFC 4180)",
+	  .risks_from = EXPORT_RISKS_CURSOR },
+	{ .name = "dot", .ext = "dot", .write = export_dot,
+	  .help = "data-flow diagram for Graphviz, trust boundaries as "
+	  "clusters" },
+	{ .name = "svg", .ext = "svg", .write = export_svg,
+	  .help = "that diagram drawn as SVG (needs Graphviz's dot)" },
+	{ .name = "yaml", .ext = "yaml", .write = export_yaml,
+	  .help = "the model file (format 1) with decisions; re-importable",
+	  .risks_from = EXPORT_RISKS_DECISIONS },
+	{ .name = "sarif", .ext = "sarif", .write = export_sarif,
+	  .help = "the risks as SARIF 2.1.0 for code scanning, on model "
+	  "file lines" },
+	{ .name = "threat-dragon", .ext = "json",
+	  .write = export_threat_dragon,
+	  .help = "OWASP Threat Dragon v2 JSON, risks as threats on their "
+	  "elements" },
+	{ .name = "otm", .ext = "json", .write = export_otm,
+	  .help = "Open Threat Model 0.2.0 JSON, risks as threats on their "
+	  "elements" },
+	{ .name = "tmbom", .ext = "json", .write = export_tmbom,
+	  .help = "OWASP Threat Model Library TM-BOM 1.0.1 JSON, no risks" },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;
 

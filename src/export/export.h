@@ -114,7 +114,8 @@ struct exporter {
 					   are not given it: it is most of
 					   what a large register holds) */
 	int		 risks_from;	/* EXPORT_RISKS_*: what of the
-					   register it reads */
+					   register it reads (unset:
+					   EXPORT_RISKS_ALL) */
 };
 
 /*

@@ -99,6 +99,20 @@ json_key(struct json_write *w, const char *k)
 }
 
 void
+json_key_begin_object(struct json_write *w, const char *k)
+{
+	json_key(w, k);
+	json_begin_object(w);
+}
+
+void
+json_key_begin_array(struct json_write *w, const char *k)
+{
+	json_key(w, k);
+	json_begin_array(w);
+}
+
+void
 json_write_string(struct json_write *w, const char *s)
 {
 	json_before(w);

@@ -42,6 +42,9 @@ void	json_end_object(struct json_write *);
 void	json_begin_array(struct json_write *);
 void	json_end_array(struct json_write *);
 void	json_key(struct json_write *, const char *);
+/* A member that opens a container: json_key() then json_begin_*(). */
+void	json_key_begin_object(struct json_write *, const char *);
+void	json_key_begin_array(struct json_write *, const char *);
 /* Values; json_write_string(w, NULL) writes null. */
 void	json_write_string(struct json_write *, const char *);
 void	json_int(struct json_write *, long);

@@ -143,8 +143,7 @@ otmw_attributes(struct otmw *x, enum objtype t, const void *obj, int kind,
 	int			 skipped;
 
 	fs = model_fields(t, &n);
-	json_key(w, "attributes");
-	json_begin_object(w);
+	json_key_begin_object(w, "attributes");
 	for (i = 0; i < n; i++) {
 		for (skipped = 0, j = 0; skip[j] != NULL; j++)
 			skipped |= strcmp(fs[i].name, skip[j]) == 0;
@@ -179,15 +178,13 @@ otmw_instances(struct otmw *x, const char *id)
 	for (i = 0; i < non; i++) {
 		k = on[i];
 		if (n++ == 0) {
-			json_key(w, "threats");
-			json_begin_array(w);
+			json_key_begin_array(w, "threats");
 		}
 		name = risk_name(k);
 		json_begin_object(w);
 		json_kv_string(w, "threat", name);
 		json_kv_string(w, "state", otmw_threat_state(k->status));
-		json_key(w, "mitigations");
-		json_begin_array(w);
+		json_key_begin_array(w, "mitigations");
 		for (j = 0; j < k->nmitigations; j++) {
 			json_begin_object(w);
 			json_kv_string(w, "mitigation",
@@ -216,8 +213,7 @@ otmw_zone(struct otmw *x, const struct boundary *b)
 	json_kv_string(w, "name", b->name != NULL ? b->name : b->id);
 	json_kv_string(w, "type", "trust-boundary");
 	json_kv_string_opt(w, "description", b->description);
-	json_key(w, "risk");
-	json_begin_object(w);
+	json_key_begin_object(w, "risk");
 	json_kv_int(w, "trustRating", otmw_trust_rating(b->trust));
 	json_end_object(w);
 	otmw_attributes(x, OBJ_BOUNDARY, b, 0, skip, "trust");
@@ -236,8 +232,7 @@ otmw_component(struct otmw *x, const struct component *c)
 	json_kv_string(w, "name", c->name != NULL ? c->name : c->id);
 	json_kv_string(w, "type", vocab_name(&vocab_kind, c->kind));
 	json_kv_string_opt(w, "description", c->description);
-	json_key(w, "parent");
-	json_begin_object(w);
+	json_key_begin_object(w, "parent");
 	json_kv_string(w, "trustZone", component_boundary(x->m, c) != NULL ?
 	    c->boundary : OTM_NO_ZONE);
 	json_end_object(w);
@@ -291,15 +286,13 @@ otmw_threat(struct otmw *x, const struct risk *k)
 		    k->justification);
 	json_kv_string(w, "description", b.s);
 	buf_release(&b);
-	json_key(w, "categories");
-	json_begin_array(w);
+	json_key_begin_array(w, "categories");
 	for (st = 0; t != NULL && st < STRIDE_COUNT; st++)
 		if (t->stride & (1u << st))
 			json_write_string(w, export_stride_word(st,
 			    EXPORT_STRIDE_OTM));
 	json_end_array(w);
-	json_key(w, "risk");
-	json_begin_object(w);
+	json_key_begin_object(w, "risk");
 	json_kv_int(w, "likelihood", (long)k->likelihood * 20);
 	buf_init(&b);
 	buf_addf(&b, "Parapet likelihood %d of 5", k->likelihood);
@@ -311,8 +304,7 @@ otmw_threat(struct otmw *x, const struct risk *k)
 	json_kv_string(w, "impactComment", b.s);
 	buf_release(&b);
 	json_end_object(w);
-	json_key(w, "tags");
-	json_begin_array(w);
+	json_key_begin_array(w, "tags");
 	for (i = 0; t != NULL && i < t->refs.n; i++) {
 		tag = xasprintf("%s:%s", ref_scheme_name(t->refs.v[i].scheme),
 		    t->refs.v[i].id);
@@ -320,8 +312,7 @@ otmw_threat(struct otmw *x, const struct risk *k)
 		free(tag);
 	}
 	json_end_array(w);
-	json_key(w, "attributes");
-	json_begin_object(w);
+	json_key_begin_object(w, "attributes");
 	json_kv_string(w, "parapet:threat", k->threat);
 	json_kv_string(w, "parapet:target", k->target);
 	json_kv_string(w, "parapet:severity", vocab_name(&vocab_severity,
@@ -346,8 +337,7 @@ otmw_mitigations(struct otmw *x)
 	size_t			 i, j;
 
 	strmap_init(&seen);
-	json_key(w, "mitigations");
-	json_begin_array(w);
+	json_key_begin_array(w, "mitigations");
 	for (i = 0; i < x->nrisks; i++)
 		for (j = 0; j < x->risks[i]->nmitigations; j++) {
 			id = x->risks[i]->mitigations[j].id;
@@ -391,8 +381,7 @@ export_otm(const struct export_input *in, struct buf *out, struct error *err)
 	json_write_init(w, out);
 	json_begin_object(w);
 	json_kv_string(w, "otmVersion", OTM_VERSION);
-	json_key(w, "project");
-	json_begin_object(w);
+	json_key_begin_object(w, "project");
 	json_kv_string(w, "name", m->system.name != NULL ? m->system.name :
 	    m->system.id);
 	json_kv_string(w, "id", m->system.id);
@@ -400,8 +389,7 @@ export_otm(const struct export_input *in, struct buf *out, struct error *err)
 	json_kv_string_opt(w, "owner", m->system.owner);
 	otmw_attributes(&x, OBJ_SYSTEM, &m->system, 0, skip, NULL);
 	json_end_object(w);
-	json_key(w, "trustZones");
-	json_begin_array(w);
+	json_key_begin_array(w, "trustZones");
 	for (i = 0; i < m->nboundaries; i++)
 		otmw_zone(&x, m->boundaries[i]);
 	if (unzoned) {
@@ -412,25 +400,21 @@ export_otm(const struct export_input *in, struct buf *out, struct error *err)
 		json_kv_string(w, "description", "Components the Parapet "
 		    "model places in no trust boundary (OTM needs a parent); "
 		    "not a trust zone of the system");
-		json_key(w, "risk");
-		json_begin_object(w);
+		json_key_begin_object(w, "risk");
 		json_kv_int(w, "trustRating", 0);
 		json_end_object(w);
 		json_end_object(w);
 	}
 	json_end_array(w);
-	json_key(w, "components");
-	json_begin_array(w);
+	json_key_begin_array(w, "components");
 	for (i = 0; i < m->ncomponents; i++)
 		otmw_component(&x, m->components[i]);
 	json_end_array(w);
-	json_key(w, "dataflows");
-	json_begin_array(w);
+	json_key_begin_array(w, "dataflows");
 	for (i = 0; i < m->nflows; i++)
 		otmw_dataflow(&x, m->flows[i]);
 	json_end_array(w);
-	json_key(w, "threats");
-	json_begin_array(w);
+	json_key_begin_array(w, "threats");
 	for (i = 0; i < x.nrisks; i++)
 		otmw_threat(&x, x.risks[i]);
 	json_end_array(w);

@@ -17,8 +17,8 @@
 
 #include "export/export-int.h"
 #include "export/export.h"
+#include "model/org.h"
 #include "model/vocab.h"
-#include "store/store.h"
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/xmalloc.h"

@@ -218,28 +218,24 @@ sarif_rule(struct sarif *x, const char *id)
 	json_begin_object(w);
 	json_kv_string(w, "id", id);
 	if (t == NULL) {
-		json_key(w, "shortDescription");
-		json_begin_object(w);
+		json_key_begin_object(w, "shortDescription");
 		json_kv_string(w, "text", id);
 		json_end_object(w);
 		json_end_object(w);
 		return;
 	}
 	sev = risk_severity(t->likelihood, t->impact);
-	json_key(w, "shortDescription");
-	json_begin_object(w);
+	json_key_begin_object(w, "shortDescription");
 	json_kv_string(w, "text", t->title != NULL ? t->title : id);
 	json_end_object(w);
 	if (t->description != NULL) {
-		json_key(w, "fullDescription");
-		json_begin_object(w);
+		json_key_begin_object(w, "fullDescription");
 		json_kv_string(w, "text", t->description);
 		json_end_object(w);
 	}
 	buf_init(&b);
 	sarif_help(x, t, &b);
-	json_key(w, "help");
-	json_begin_object(w);
+	json_key_begin_object(w, "help");
 	json_kv_string(w, "text", b.len > 0 ? b.s : id);
 	json_end_object(w);
 	buf_release(&b);
@@ -247,14 +243,11 @@ sarif_rule(struct sarif *x, const char *id)
 		json_kv_string(w, "helpUri", uri);
 		free(uri);
 	}
-	json_key(w, "defaultConfiguration");
-	json_begin_object(w);
+	json_key_begin_object(w, "defaultConfiguration");
 	json_kv_string(w, "level", sarif_level(sev));
 	json_end_object(w);
-	json_key(w, "properties");
-	json_begin_object(w);
-	json_key(w, "tags");
-	json_begin_array(w);
+	json_key_begin_object(w, "properties");
+	json_key_begin_array(w, "tags");
 	json_write_string(w, "security");
 	json_write_string(w, "threat-model");
 	for (i = 0; i < t->refs.n; i++)
@@ -353,21 +346,17 @@ sarif_location(struct sarif *x, const struct risk *k)
 	struct buf		 b;
 
 	pos = sarif_target(x, k, &kind, &name);
-	json_key(w, "locations");
-	json_begin_array(w);
+	json_key_begin_array(w, "locations");
 	json_begin_object(w);
 	if (pos != NULL && pos->line > 0) {
 		buf_init(&b);
 		sarif_uri(&b, x->in->source_file);
-		json_key(w, "physicalLocation");
-		json_begin_object(w);
-		json_key(w, "artifactLocation");
-		json_begin_object(w);
+		json_key_begin_object(w, "physicalLocation");
+		json_key_begin_object(w, "artifactLocation");
 		json_kv_string(w, "uri", b.s);
 		json_kv_int(w, "index", 0);
 		json_end_object(w);
-		json_key(w, "region");
-		json_begin_object(w);
+		json_key_begin_object(w, "region");
 		json_kv_int(w, "startLine", (long)pos->line);
 		if (pos->col > 0)
 			json_kv_int(w, "startColumn", (long)pos->col);
@@ -375,8 +364,7 @@ sarif_location(struct sarif *x, const struct risk *k)
 		json_end_object(w);
 		buf_release(&b);
 	}
-	json_key(w, "logicalLocations");
-	json_begin_array(w);
+	json_key_begin_array(w, "logicalLocations");
 	json_begin_object(w);
 	json_kv_string(w, "name", k->target);
 	buf_init(&b);
@@ -387,8 +375,7 @@ sarif_location(struct sarif *x, const struct risk *k)
 	json_end_object(w);
 	json_end_array(w);
 	if (name != NULL) {
-		json_key(w, "message");
-		json_begin_object(w);
+		json_key_begin_object(w, "message");
 		buf_init(&b);
 		sarif_message_text(&b, name);
 		json_kv_string(w, "text", b.s);
@@ -430,8 +417,7 @@ sarif_mitigations(struct json_write *w, const struct risk *k)
 	const struct risk_mitigation	*mi;
 	size_t				 i;
 
-	json_key(w, "mitigations");
-	json_begin_array(w);
+	json_key_begin_array(w, "mitigations");
 	for (i = 0; i < k->nmitigations; i++) {
 		mi = &k->mitigations[i];
 		json_begin_object(w);
@@ -468,14 +454,12 @@ sarif_result(struct sarif *x, const struct risk *k)
 	}
 	buf_init(&b);
 	sarif_message(x, k, &b);
-	json_key(w, "message");
-	json_begin_object(w);
+	json_key_begin_object(w, "message");
 	json_kv_string(w, "text", b.s);
 	json_end_object(w);
 	buf_release(&b);
 	sarif_location(x, k);
-	json_key(w, "partialFingerprints");
-	json_begin_object(w);
+	json_key_begin_object(w, "partialFingerprints");
 	json_kv_string(w, SARIF_FINGERPRINT, name);
 	json_end_object(w);
 	if (k->status == RISK_ACCEPTED || k->status == RISK_NOT_APPLICABLE) {
@@ -486,8 +470,7 @@ sarif_result(struct sarif *x, const struct risk *k)
 			buf_addf(&b, " by %s", k->owner);
 		if (k->justification != NULL)
 			buf_addf(&b, ": %s", k->justification);
-		json_key(w, "suppressions");
-		json_begin_array(w);
+		json_key_begin_array(w, "suppressions");
 		json_begin_object(w);
 		json_kv_string(w, "kind", "external");
 		json_kv_string(w, "status", "accepted");
@@ -496,8 +479,7 @@ sarif_result(struct sarif *x, const struct risk *k)
 		json_end_array(w);
 		buf_release(&b);
 	}
-	json_key(w, "properties");
-	json_begin_object(w);
+	json_key_begin_object(w, "properties");
 	json_kv_string(w, "risk", name);
 	json_kv_string(w, "target", k->target);
 	json_kv_string(w, "status", vocab_name(&vocab_risk_status,
@@ -510,8 +492,7 @@ sarif_result(struct sarif *x, const struct risk *k)
 	json_kv_string_opt(w, "justification", k->justification);
 	json_kv_string_opt(w, "decidedBy", k->decided_by);
 	json_kv_string_opt(w, "decidedAt", k->decided_at);
-	json_key(w, "reasons");
-	json_begin_array(w);
+	json_key_begin_array(w, "reasons");
 	for (i = 0; i < k->nreasons; i++)
 		json_write_string(w, k->reasons[i].line);
 	json_end_array(w);
@@ -538,19 +519,15 @@ export_sarif(const struct export_input *in, struct buf *out,
 	json_begin_object(w);
 	json_kv_string(w, "$schema", SARIF_SCHEMA);
 	json_kv_string(w, "version", "2.1.0");
-	json_key(w, "runs");
-	json_begin_array(w);
+	json_key_begin_array(w, "runs");
 	json_begin_object(w);
-	json_key(w, "tool");
-	json_begin_object(w);
-	json_key(w, "driver");
-	json_begin_object(w);
+	json_key_begin_object(w, "tool");
+	json_key_begin_object(w, "driver");
 	json_kv_string(w, "name", "Parapet");
 	json_kv_string(w, "semanticVersion", PACKAGE_VERSION);
 	json_kv_string_opt(w, "version", in->cat != NULL ? in->cat->version :
 	    NULL);
-	json_key(w, "rules");
-	json_begin_array(w);
+	json_key_begin_array(w, "rules");
 	for (i = 0; i < x.nrules; i++)
 		sarif_rule(&x, x.rules[i]);
 	json_end_array(w);
@@ -559,36 +536,30 @@ export_sarif(const struct export_input *in, struct buf *out,
 	if (in->source_file != NULL && in->source != NULL) {
 		buf_init(&b);
 		sarif_uri(&b, in->source_file);
-		json_key(w, "artifacts");
-		json_begin_array(w);
+		json_key_begin_array(w, "artifacts");
 		json_begin_object(w);
-		json_key(w, "location");
-		json_begin_object(w);
+		json_key_begin_object(w, "location");
 		json_kv_string(w, "uri", b.s);
 		json_end_object(w);
 		json_kv_string(w, "mimeType", "application/yaml");
-		json_key(w, "roles");
-		json_begin_array(w);
+		json_key_begin_array(w, "roles");
 		json_write_string(w, "analysisTarget");
 		json_end_array(w);
 		json_end_object(w);
 		json_end_array(w);
 		buf_release(&b);
 	}
-	json_key(w, "automationDetails");
-	json_begin_object(w);
+	json_key_begin_object(w, "automationDetails");
 	buf_init(&b);
 	buf_addf(&b, "parapet/%s/", in->model->system.id);
 	json_kv_string(w, "id", b.s);
 	buf_release(&b);
 	json_end_object(w);
-	json_key(w, "results");
-	json_begin_array(w);
+	json_key_begin_array(w, "results");
 	for (i = 0; i < x.nrisks; i++)
 		sarif_result(&x, x.risks[i]);
 	json_end_array(w);
-	json_key(w, "properties");
-	json_begin_object(w);
+	json_key_begin_object(w, "properties");
 	json_kv_string(w, "model", in->model->system.id);
 	json_kv_int(w, "revision", in->model->revision);
 	json_kv_string_opt(w, "generatedAt", in->generated_at);

@@ -135,8 +135,7 @@ tdw_threats(struct tdw *x, const char *cell, int write)
 	int			 open = 0, st;
 
 	if (write) {
-		json_key(w, "threats");
-		json_begin_array(w);
+		json_key_begin_array(w, "threats");
 	}
 	on = export_group_get(&x->by_cell, cell, &n);
 	for (i = 0; i < n; i++) {
@@ -194,13 +193,11 @@ tdw_threats(struct tdw *x, const char *cell, int write)
 static void
 tdw_geometry(struct json_write *w, long x, long y, long wd, long h)
 {
-	json_key(w, "position");
-	json_begin_object(w);
+	json_key_begin_object(w, "position");
 	json_kv_int(w, "x", x);
 	json_kv_int(w, "y", y);
 	json_end_object(w);
-	json_key(w, "size");
-	json_begin_object(w);
+	json_key_begin_object(w, "size");
 	json_kv_int(w, "width", wd);
 	json_kv_int(w, "height", h);
 	json_end_object(w);
@@ -210,10 +207,8 @@ tdw_geometry(struct json_write *w, long x, long y, long wd, long h)
 static void
 tdw_label(struct json_write *w, const char *name)
 {
-	json_key(w, "attrs");
-	json_begin_object(w);
-	json_key(w, "text");
-	json_begin_object(w);
+	json_key_begin_object(w, "attrs");
+	json_key_begin_object(w, "text");
 	json_kv_string(w, "text", name);
 	json_end_object(w);
 	json_end_object(w);
@@ -246,8 +241,7 @@ static void
 tdw_data(struct json_write *w, const char *type, const char *name,
     const char *description)
 {
-	json_key(w, "data");
-	json_begin_object(w);
+	json_key_begin_object(w, "data");
 	json_kv_string(w, "type", type);
 	json_kv_string(w, "name", name);
 	json_kv_string(w, "description", description != NULL ?
@@ -307,12 +301,10 @@ tdw_flow(struct tdw *x, const struct flow *f)
 	struct json_write	*w = &x->w;
 
 	tdw_cell(w, f->id, "flow", ++x->z);
-	json_key(w, "source");
-	json_begin_object(w);
+	json_key_begin_object(w, "source");
 	json_kv_string(w, "cell", f->from);
 	json_end_object(w);
-	json_key(w, "target");
-	json_begin_object(w);
+	json_key_begin_object(w, "target");
 	json_kv_string(w, "cell", f->to);
 	json_end_object(w);
 	tdw_data(w, "tm.Flow", f->name != NULL ? f->name : f->id,
@@ -351,8 +343,7 @@ export_threat_dragon(const struct export_input *in, struct buf *out,
 	json_write_init(w, out);
 	json_begin_object(w);
 	json_kv_string(w, "version", TD_VERSION);
-	json_key(w, "summary");
-	json_begin_object(w);
+	json_key_begin_object(w, "summary");
 	json_kv_string(w, "title", m->system.name != NULL ? m->system.name :
 	    m->system.id);
 	json_kv_string(w, "owner", m->system.owner != NULL ?
@@ -361,13 +352,10 @@ export_threat_dragon(const struct export_input *in, struct buf *out,
 	    m->system.description : "");
 	json_kv_int(w, "id", 0);
 	json_end_object(w);
-	json_key(w, "detail");
-	json_begin_object(w);
-	json_key(w, "contributors");
-	json_begin_array(w);
+	json_key_begin_object(w, "detail");
+	json_key_begin_array(w, "contributors");
 	json_end_array(w);
-	json_key(w, "diagrams");
-	json_begin_array(w);
+	json_key_begin_array(w, "diagrams");
 	json_begin_object(w);
 	json_kv_int(w, "id", 0);
 	json_kv_string(w, "title", "Data flows");
@@ -375,8 +363,7 @@ export_threat_dragon(const struct export_input *in, struct buf *out,
 	json_kv_string(w, "thumbnail",
 	    "./public/content/images/thumbnail.stride.jpg");
 	json_kv_string(w, "version", TD_VERSION);
-	json_key(w, "cells");
-	json_begin_array(w);
+	json_key_begin_array(w, "cells");
 	for (i = 0; i < m->nboundaries; i++)
 		tdw_box(&x, m->boundaries[i], i, rows[i]);
 	memset(rows, 0, (m->nboundaries + 1) * sizeof *rows);

@@ -146,15 +146,13 @@ tbw_scope(struct tbw *x)
 	}
 	if (crit < 0 || crit >= LEVEL_COUNT)
 		crit = LEVEL_MEDIUM;
-	json_key(w, "scope");
-	json_begin_object(w);
+	json_key_begin_object(w, "scope");
 	json_kv_string(w, "title", m->system.name != NULL ? m->system.name :
 	    m->system.id);
 	json_kv_string(w, "description", m->system.description != NULL ?
 	    m->system.description : "");
 	json_kv_string(w, "business_criticality", degree[crit]);
-	json_key(w, "data_sensitivity");
-	json_begin_array(w);
+	json_key_begin_array(w, "data_sensitivity");
 	if (pii)
 		json_write_string(w, "pii");
 	if (cred)
@@ -181,8 +179,7 @@ tbw_zones(struct tbw *x, int unzoned)
 	const struct boundary	*b;
 	size_t			 i;
 
-	json_key(w, "trust_zones");
-	json_begin_array(w);
+	json_key_begin_array(w, "trust_zones");
 	for (i = 0; i < x->m->nboundaries; i++) {
 		b = x->m->boundaries[i];
 		json_begin_object(w);
@@ -216,8 +213,7 @@ tbw_boundaries(struct tbw *x)
 	size_t			 i;
 
 	strmap_init(&seen);
-	json_key(w, "trust_boundaries");
-	json_begin_array(w);
+	json_key_begin_array(w, "trust_boundaries");
 	for (i = 0; i < x->m->nflows; i++) {
 		f = x->m->flows[i];
 		if (f->src == NULL || f->dst == NULL)
@@ -255,9 +251,8 @@ tbw_objects(struct tbw *x, enum tbw_list which)
 	const struct component	*c;
 	size_t			 i;
 
-	json_key(w, which == TBW_ACTOR ? "actors" : which == TBW_STORE ?
-	    "data_stores" : "components");
-	json_begin_array(w);
+	json_key_begin_array(w, which == TBW_ACTOR ? "actors" :
+	    which == TBW_STORE ? "data_stores" : "components");
 	for (i = 0; i < x->m->ncomponents; i++) {
 		c = x->m->components[i];
 		if (tbw_list_of(c->kind) != which)
@@ -290,8 +285,7 @@ tbw_flows(struct tbw *x)
 	size_t			 i;
 	int			 e;
 
-	json_key(w, "data_flows");
-	json_begin_array(w);
+	json_key_begin_array(w, "data_flows");
 	for (i = 0; i < x->m->nflows; i++) {
 		f = x->m->flows[i];
 		ends[0] = model_component(x->m, f->from);
@@ -304,8 +298,8 @@ tbw_flows(struct tbw *x)
 		json_kv_string(w, "description", f->description != NULL ?
 		    f->description : "");
 		for (e = 0; e < 2; e++) {
-			json_key(w, e == 0 ? "source" : "destination");
-			json_begin_object(w);
+			json_key_begin_object(w, e == 0 ? "source" :
+			    "destination");
 			json_kv_string(w, "type",
 			    tbw_lists[tbw_list_of(ends[e]->kind)]);
 			json_kv_string(w, "object", tbw_sym(x, ends[e]->id));
@@ -331,35 +325,29 @@ tbw_extension(struct tbw *x)
 	size_t			 i;
 	int			 k;
 
-	json_key(w, "extensions");
-	json_begin_object(w);
-	json_key(w, TMBOM_EXTENSION);
-	json_begin_object(w);
+	json_key_begin_object(w, "extensions");
+	json_key_begin_object(w, TMBOM_EXTENSION);
 	json_kv_string(w, "system", m->system.id);
 	/* The scope's criticality is required: say when it was not set. */
 	json_kv_string(w, "criticality", m->system.criticality >= 0 ?
 	    vocab_name(&vocab_criticality, m->system.criticality) :
 	    "unknown");
-	json_key(w, "objects");
-	json_begin_object(w);
+	json_key_begin_object(w, "objects");
 	for (i = 0; i < m->nboundaries; i++) {
 		b = m->boundaries[i];
-		json_key(w, tbw_sym(x, b->id));
-		json_begin_object(w);
+		json_key_begin_object(w, tbw_sym(x, b->id));
 		json_kv_string(w, "id", b->id);
 		if (b->trust >= 0)
 			json_kv_string(w, "trust",
 			    vocab_name(&vocab_trust, b->trust));
 		json_end_object(w);
 	}
-	json_key(w, TMBOM_NO_ZONE);
-	json_begin_object(w);
+	json_key_begin_object(w, TMBOM_NO_ZONE);
 	json_kv_bool(w, "none", 1);
 	json_end_object(w);
 	for (i = 0; i < m->ncomponents; i++) {
 		c = m->components[i];
-		json_key(w, tbw_sym(x, c->id));
-		json_begin_object(w);
+		json_key_begin_object(w, tbw_sym(x, c->id));
 		json_kv_string(w, "id", c->id);
 		json_kv_string(w, "kind", vocab_name(&vocab_kind, c->kind));
 		json_kv_int(w, "order", (long)i);
@@ -378,11 +366,9 @@ tbw_extension(struct tbw *x)
 	}
 	for (i = 0; i < m->nflows; i++) {
 		f = m->flows[i];
-		json_key(w, tbw_sym(x, f->id));
-		json_begin_object(w);
+		json_key_begin_object(w, tbw_sym(x, f->id));
 		json_kv_string(w, "id", f->id);
-		json_key(w, "data");
-		json_begin_array(w);
+		json_key_begin_array(w, "data");
 		for (k = 0; k < DATA_COUNT; k++)
 			if (f->data & (1U << k))
 				json_write_string(w,
@@ -437,8 +423,7 @@ export_tmbom(const struct export_input *in, struct buf *out,
 	tbw_objects(&x, TBW_ACTOR);
 	tbw_objects(&x, TBW_COMPONENT);
 	tbw_objects(&x, TBW_STORE);
-	json_key(w, "data_sets");
-	json_begin_array(w);
+	json_key_begin_array(w, "data_sets");
 	json_end_array(w);
 	tbw_flows(&x);
 	tbw_extension(&x);

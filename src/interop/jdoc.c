@@ -410,6 +410,16 @@ jnode_number(struct jnode *n)
 	return json_number_value(jv(n));
 }
 
+void
+jread_init(struct jread *r, const struct jdoc *doc, const char *file,
+    const char *needs, struct error *err)
+{
+	r->doc = doc;
+	r->file = file;
+	r->needs = needs;
+	r->err = err;
+}
+
 int
 jread_fail(const struct jread *r, struct jnode *at, const char *path,
     const char *fmt, ...)

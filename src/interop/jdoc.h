@@ -87,6 +87,9 @@ struct jread {
 	struct error		*err;
 	const char		*needs;
 };
+/* A reader's errors as above: doc may be NULL (no line), the rest borrowed. */
+void		 jread_init(struct jread *, const struct jdoc *doc,
+		     const char *file, const char *needs, struct error *);
 /* "PATH: what is wrong" at node at. Returns -1. */
 int		 jread_fail(const struct jread *, struct jnode *at,
 		     const char *path, const char *fmt, ...)

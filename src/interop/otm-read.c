@@ -919,10 +919,7 @@ otm_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	o.notes = notes;
 	o.dec = dec;
 	o.doc = doc;
-	o.jr.doc = doc;
-	o.jr.file = file;
-	o.jr.err = err;
-	o.jr.needs = "an Open Threat Model file";
+	jread_init(&o.jr, doc, file, "an Open Threat Model file", err);
 	interop_ids_init(&o.ids);
 	interop_strings_init(&o.keys);
 	strmap_init(&o.zones);

@@ -401,9 +401,7 @@ td_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	td.file = file;
 	td.err = err;
 	td.notes = notes;
-	td.jr.file = file;
-	td.jr.err = err;
-	td.jr.needs = "a Threat Dragon v2 model";
+	jread_init(&td.jr, NULL, file, "a Threat Dragon v2 model", err);
 	strmap_init(&td.cells);
 	interop_ids_init(&td.ids);
 	interop_strings_init(&td.keys);

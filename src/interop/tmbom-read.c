@@ -695,10 +695,7 @@ tmbom_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	tb.file = file;
 	tb.err = err;
 	tb.notes = notes;
-	tb.jr.doc = doc;
-	tb.jr.file = file;
-	tb.jr.err = err;
-	tb.jr.needs = "a TM-BOM model";
+	jread_init(&tb.jr, doc, file, "a TM-BOM model", err);
 	interop_ids_init(&tb.ids);
 	strmap_init(&tb.zones);
 	for (i = 0; i < 3; i++)

@@ -305,24 +305,32 @@ int		 store_write_risks(struct store *, const char *id,
 				"justification, decided_by, decided_at, proposed"
 /*
  * A risk's place in register order as one number, smallest first: those
- * that apply, then those that stand on facts (the assumed column, or the
- * reasons where it is unset), then by severity (the stored word, or the
- * score's where it is none of the four), then by likelihood x impact.
- * Ties go by threat, then target. Schema 9 indexes (system, this, threat,
- * target) under this exact text (an expression index is used only for the
- * same expression), so that the screens read the register a slice at a
- * time in the order they list it (store_risk_slice_next()).
+ * that apply, then those that stand on facts (the assumed column), then
+ * by severity (the stored word, or the score's where it is none of the
+ * four), then by likelihood x impact. Ties go by threat, then target.
+ * Schema 10 indexes (system, this, threat, target) under this exact text
+ * (an expression index is used only for the same expression), so that
+ * the screens read the register a slice at a time in the order they list
+ * it (store_risk_slice_next()).
  */
 #define STORE_RISK_ORDER \
-	"((((1 - applies) * 2 + CASE WHEN assumed IS NOT NULL THEN assumed " \
-	"WHEN substr(reasons, 1, 9) = 'assumed: ' OR " \
-	"instr(reasons, char(10) || 'assumed: ') > 0 THEN 1 ELSE 0 END) * 4 " \
+	"((((1 - applies) * 2 + assumed) * 4 " \
 	"+ CASE severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 " \
 	"WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE CASE " \
 	"WHEN likelihood * impact >= 16 THEN 0 " \
 	"WHEN likelihood * impact >= 10 THEN 1 " \
 	"WHEN likelihood * impact >= 5 THEN 2 ELSE 3 END END) * 64 " \
 	"- likelihood * impact)"
+/*
+ * Whether a risk row rests on an assumption, 1 or 0, derived from its
+ * reasons (a line that begins with "assumed: ", as store-risk.c writes a
+ * reason of that kind): what the migrations set the assumed column of
+ * rows written before it was kept to (schemas 4, 5 and 10). Every row is
+ * written with the column set since (store_assumed()).
+ */
+#define STORE_ASSUMED_FROM_REASONS \
+	"CASE WHEN substr(reasons, 1, 9) = 'assumed: ' OR " \
+	"instr(reasons, char(10) || 'assumed: ') > 0 THEN 1 ELSE 0 END"
 struct risk	*store_risk_row(struct risk_register *, struct db_stmt *);
 void		 store_mitigation_row(struct risk *, struct db_stmt *,
 		     int col);

@@ -24,17 +24,9 @@ store_count_objects(struct store_summary *sum, const char *type, size_t n)
 }
 
 /*
- * A risk rests on an assumption when one of its reasons does: a line of
- * the reasons column that begins with the kind's prefix, as
- * risk_add_reason_line() reads it back (store-risk.c). When the assumed
- * column is NULL (a row made by a merge before its sync), the reasons are
- * read. Those rows, and the risks that no longer apply, are read from
- * their partial indexes (schema 8: the WHERE says what the index's does).
+ * The risks that no longer apply, read from their partial index (schema
+ * 8: the WHERE says what the index's does).
  */
-static const char *const count_unset_sql = "SELECT count(*) FROM risks "
-    "WHERE system = ? AND applies = 1 AND assumed IS NULL AND "
-    "(substr(reasons, 1, 9) = 'assumed: ' OR "
-    "instr(reasons, char(10) || 'assumed: ') > 0)";
 static const char *const count_gone_sql = "SELECT count(*) FROM risks "
     "WHERE system = ? AND applies = 0";
 
@@ -46,16 +38,15 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 	static const char *const objects = "SELECT type, count(*) "
 	    "FROM objects WHERE system = ? GROUP BY type";
 	/*
-	 * The risks that apply, by severity and status, read from the index
-	 * by severity alone (it holds every column asked for); with the
-	 * number of them that rest on an assumption where the assumed column
-	 * says so (count(assumed): where it says anything).
+	 * The risks that apply, by severity and status, with the number of
+	 * them that rest on an assumption (the assumed column, which every
+	 * row has set since schema 10).
 	 */
 	static const char *const risks = "SELECT severity, status, count(*), "
-	    "sum(assumed), count(assumed) FROM risks WHERE system = ? AND "
-	    "applies = 1 GROUP BY severity, status";
+	    "sum(assumed) FROM risks WHERE system = ? AND applies = 1 "
+	    "GROUP BY severity, status";
 	struct db_stmt	*st;
-	size_t		 n, nunset = 0;
+	size_t		 n;
 	long		 k;
 	int		 rc, sev, status;
 
@@ -75,18 +66,12 @@ store_count(struct store *s, const char *id, struct store_summary *sum,
 		sev = vocab_find(&vocab_severity, db_column_text(st, 0));
 		status = vocab_find(&vocab_risk_status, db_column_text(st, 1));
 		n = (size_t)db_column_int64(st, 2);
-		nunset += n - (size_t)db_column_int64(st, 4);
 		risk_counts_add(&sum->counts, 1, sev, status, n,
 		    (size_t)db_column_int64(st, 3));
 	}
 	if (rc == -1)
 		return -1;
 
-	if (nunset > 0) {
-		if ((k = store_model_number(s, count_unset_sql, id, err)) == -1)
-			return -1;
-		sum->counts.assumed += (size_t)k;
-	}
 	if ((k = store_model_number(s, count_gone_sql, id, err)) == -1)
 		return -1;
 	sum->counts.gone += (size_t)k;
@@ -111,8 +96,7 @@ store_count_row(struct db_stmt *st, int i, struct risk_counts *c,
 
 /*
  * One system's risk counts as the list counts them: the applying ones
- * from risk_counts, the others (gone, and the assumed ones whose assumed
- * column is unset) from their partial indexes.
+ * from risk_counts, those that no longer apply from their partial index.
  */
 static int
 store_count_kept(struct store *s, const char *id, struct risk_counts *c,
@@ -135,9 +119,6 @@ store_count_kept(struct store *s, const char *id, struct risk_counts *c,
 	if ((k = store_model_number(s, count_gone_sql, id, err)) == -1)
 		return -1;
 	c->gone = (size_t)k;
-	if ((k = store_model_number(s, count_unset_sql, id, err)) == -1)
-		return -1;
-	c->assumed += (size_t)k;
 	return 0;
 }
 
@@ -178,9 +159,8 @@ store_summarize(struct store *s, const char *id, struct store_summary *sum,
  * passes, not three queries a system (make bench-register): the objects
  * by type; the applying risks from the summary schema 6 keeps
  * (risk_counts, a few rows a system, which store_migrate() guarantees);
- * and from the risks themselves those that no longer apply, with those
- * whose assumed column is unset and whose reasons rest on an assumption
- * (risk_counts counts them as not assumed), as store_count() reads them.
+ * and from the risks themselves those that no longer apply, as
+ * store_count() reads them.
  * Rows are matched to the models by id through byid (the models sorted by
  * strcmp(), whatever the server's collation sorted them by).
  */
@@ -189,15 +169,11 @@ static const char *const list_objects_sql = "SELECT system, type, "
 static const char *const list_risks_sql = "SELECT system, severity, "
     "status, n, assumed FROM risk_counts";
 /*
- * Those two read only the rows of the partial indexes of schema 8
- * (risks_gone, risks_unsure): their WHERE says what the index's does.
+ * That reads only the rows of the partial index of schema 8 (risks_gone):
+ * its WHERE says what the index's does.
  */
 static const char *const list_gone_sql = "SELECT system, count(*) "
     "FROM risks WHERE applies = 0 GROUP BY system";
-static const char *const list_unset_sql = "SELECT system, count(*) "
-    "FROM risks WHERE applies = 1 AND assumed IS NULL AND "
-    "(substr(reasons, 1, 9) = 'assumed: ' OR "
-    "instr(reasons, char(10) || 'assumed: ') > 0) GROUP BY system";
 
 static int
 list_cmp(const void *a, const void *b)
@@ -227,30 +203,20 @@ list_find(struct store_summary **byid, size_t n, const char *id)
 	return found == NULL ? NULL : *found;
 }
 
-/*
- * Add the counts of a query's rows (system, count) to the gone risks of
- * each system, or to its assumed ones.
- */
+/* Add the risks of each system that no longer apply to its counts. */
 static int
-list_add(struct store *s, struct store_summary **byid, size_t n,
-    const char *sql, int gone, struct error *err)
+list_add_gone(struct store *s, struct store_summary **byid, size_t n,
+    struct error *err)
 {
 	struct store_summary	*sum;
 	struct db_stmt		*st;
-	size_t			 k;
 	int			 rc;
 
-	if ((st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_prepare(s, list_gone_sql, err)) == NULL)
 		return -1;
-	while ((rc = store_step(s, st, err)) == 1) {
-		if ((sum = list_find(byid, n, db_column_text(st, 0))) == NULL)
-			continue;
-		k = (size_t)db_column_int64(st, 1);
-		if (gone)
-			sum->counts.gone += k;
-		else
-			sum->counts.assumed += k;
-	}
+	while ((rc = store_step(s, st, err)) == 1)
+		if ((sum = list_find(byid, n, db_column_text(st, 0))) != NULL)
+			sum->counts.gone += (size_t)db_column_int64(st, 1);
 	return rc;
 }
 
@@ -303,8 +269,7 @@ list_count(struct store *s, int what, struct store_summary *v, size_t n,
 	}
 
 	if ((what & STORE_LIST_ASSUMED) != 0 &&
-	    (list_add(s, byid, n, list_gone_sql, 1, err) == -1 ||
-	    list_add(s, byid, n, list_unset_sql, 0, err) == -1))
+	    list_add_gone(s, byid, n, err) == -1)
 		goto fail;
 	free(byid);
 	return 0;

@@ -241,12 +241,10 @@ static const char *const store_schema_4[] = {
 	"ALTER TABLE fields_4 RENAME TO fields",
 	/*
 	 * Whether a risk rests on an assumption (a reason line that begins
-	 * with "assumed: "), so that counting them reads no reasons; NULL:
-	 * not known, the count reads its reasons.
+	 * with "assumed: "), so that counting them reads no reasons.
 	 */
 	"ALTER TABLE risks ADD COLUMN assumed INTEGER",
-	"UPDATE risks SET assumed = ifnull(substr(reasons, 1, 9) = 'assumed: ' "
-	"OR instr(reasons, char(10) || 'assumed: ') > 0, 0)",
+	"UPDATE risks SET assumed = " STORE_ASSUMED_FROM_REASONS,
 	"PRAGMA user_version = 4",
 	NULL
 };
@@ -260,8 +258,7 @@ static const char *const store_schema_4[] = {
  * its assumed column set from now on (a merge sets it as it makes a row).
  */
 static const char *const store_schema_5[] = {
-	"UPDATE risks SET assumed = ifnull(substr(reasons, 1, 9) = "
-	"'assumed: ' OR instr(reasons, char(10) || 'assumed: ') > 0, 0) "
+	"UPDATE risks SET assumed = " STORE_ASSUMED_FROM_REASONS " "
 	"WHERE assumed IS NULL",
 	"CREATE INDEX risks_by_severity ON risks (system, severity, status, "
 	"assumed, decided_at, owner, applies) WHERE applies = 1",
@@ -415,16 +412,43 @@ static const char *const store_schema_8[] = {
 };
 
 /*
- * Schema 9: the risks indexed in the order the screens list them
- * (STORE_RISK_ORDER, then the name), so that the register of a million
- * risks is read a slice at a time from its first screenful, not whole
- * and sorted (store_risk_slice_next()). Only an index: every row and
- * every history entry stays as it is.
+ * Schema 9: the risks indexed in the order the screens list them, so that
+ * the register of a million risks is read a slice at a time from its first
+ * screenful, not whole and sorted (store_risk_slice_next()). That index
+ * read the reasons of a row whose assumed column was unset; schema 10 makes
+ * it again without them, so that a file older than 9 builds it once, there.
  */
 static const char *const store_schema_9[] = {
+	"PRAGMA user_version = 9",
+	NULL
+};
+
+/*
+ * Schema 10: every risk row says whether it rests on an assumption. The
+ * rows a merge made before its sync with the assumed column unset (from
+ * schema 5 to 9) get it from their reasons, once, as schemas 4 and 5 gave
+ * it to the rows before; from now on a row without it is refused, so that
+ * what counts and orders risks reads the column alone, never the reasons:
+ * the index of those rows (risks_unsure, schema 8) goes, and the risks'
+ * order (STORE_RISK_ORDER, then the name) is indexed without the reasons.
+ * The counts of risk_counts follow the update through its triggers. No
+ * history entry is written, changed or removed.
+ */
+#define STORE_ASSUMED_UNSET \
+	"WHEN NEW.assumed IS NULL BEGIN SELECT RAISE(ABORT, " \
+	"'NOT NULL constraint failed: risks.assumed'); END"
+static const char *const store_schema_10[] = {
+	"UPDATE risks SET assumed = " STORE_ASSUMED_FROM_REASONS " "
+	"WHERE assumed IS NULL",
+	"CREATE TRIGGER risks_assumed_insert BEFORE INSERT ON risks "
+	STORE_ASSUMED_UNSET,
+	"CREATE TRIGGER risks_assumed_update BEFORE UPDATE OF assumed ON "
+	"risks " STORE_ASSUMED_UNSET,
+	"DROP INDEX risks_unsure",
+	"DROP INDEX IF EXISTS risks_order",
 	"CREATE INDEX risks_order ON risks (system, " STORE_RISK_ORDER ", "
 	"threat, target)",
-	"PRAGMA user_version = 9",
+	"PRAGMA user_version = 10",
 	NULL
 };
 
@@ -644,17 +668,22 @@ struct store_migration {
 	const char *const	*after;
 };
 
-static const struct store_migration store_migrations[STORE_SCHEMA_VERSION] = {
-	{ store_schema_1, NULL, NULL },
-	{ store_schema_2, NULL, NULL },
-	{ store_schema_3, store_derive_revisions, store_schema_3_after },
-	{ store_schema_4, NULL, NULL },
-	{ store_schema_5, NULL, NULL },
-	{ store_schema_6, NULL, NULL },
-	{ store_schema_7, NULL, NULL },
-	{ store_schema_8, NULL, NULL },
-	{ store_schema_9, NULL, NULL },
+static const struct store_migration store_migrations[] = {
+	{ .sql = store_schema_1 },
+	{ .sql = store_schema_2 },
+	{ .sql = store_schema_3, .step = store_derive_revisions,
+	  .after = store_schema_3_after },
+	{ .sql = store_schema_4 },
+	{ .sql = store_schema_5 },
+	{ .sql = store_schema_6 },
+	{ .sql = store_schema_7 },
+	{ .sql = store_schema_8 },
+	{ .sql = store_schema_9 },
+	{ .sql = store_schema_10 },
 };
+/* A new schema needs its migration here: this stops the build until it has. */
+_Static_assert(sizeof store_migrations / sizeof *store_migrations ==
+    STORE_SCHEMA_VERSION, "schema changed: add its migration");
 
 /* Run constant statements once each (no need to cache them). */
 static int

@@ -127,27 +127,6 @@ store_cursor_cmp(const void *a, const void *b)
 	    y->u.name + strlen(y->u.name) + 1);
 }
 
-/*
- * 1 if stored reasons (lines joined by newlines, as store-risk.c writes
- * them) hold a line that begins with "assumed: ": risk_provisional() of
- * the risk they decode to.
- */
-static int
-store_cursor_assumed(const char *r)
-{
-	static const char	pfx[] = "assumed: ";
-
-	if (r == NULL)
-		return 0;
-	for (;;) {
-		if (strncmp(r, pfx, sizeof pfx - 1) == 0)
-			return 1;
-		if ((r = strchr(r, '\n')) == NULL)
-			return 0;
-		r++;
-	}
-}
-
 struct store_risk_cursor *
 store_risk_cursor_open(struct store *s, const char *id, struct error *err)
 {
@@ -166,10 +145,9 @@ store_risk_cursor_open(struct store *s, const char *id, struct error *err)
 struct store_risk_cursor *
 store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 {
-	/* The reasons only where the assumed column does not say (NULL). */
+	/* Provisional: the assumed column (risk_provisional()), no reasons. */
 	static const char *const sql = "SELECT threat, target, likelihood, "
-	    "impact, severity, CASE WHEN assumed IS NULL THEN reasons END, "
-	    "coalesce(assumed, -1), applies FROM risks WHERE system = ? "
+	    "impact, severity, assumed, applies FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
 	static const char *const mit_sql = "SELECT DISTINCT threat, target "
 	    "FROM risk_mitigations WHERE system = ?";
@@ -213,10 +191,8 @@ store_risk_cursor_within(struct store *s, const char *id, struct error *err)
 		k->severity = store_word(&vocab_severity, st, 4,
 		    risk_severity(l, i));
 		k->score = l * i;
-		k->provisional = db_column_int(st, 6) == -1 ?
-		    store_cursor_assumed(db_column_text(st, 5)) :
-		    db_column_int(st, 6) != 0;
-		k->applies = db_column_int(st, 7) != 0;
+		k->provisional = db_column_int(st, 5) != 0;
+		k->applies = db_column_int(st, 6) != 0;
 	}
 	if (rc == -1)
 		goto fail;

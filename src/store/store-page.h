@@ -70,7 +70,7 @@ struct risk		 *store_risk_cursor_take(struct store_risk_cursor *,
  * orders them), each whole as store_load_risks() reads it, a slice at a
  * time: the first screenful of a million risks at once, the rest between
  * keys. Each slice is a read of its own that starts after the last risk
- * read (by schema 9's index), so nothing is held open between slices; a
+ * read (by schema 10's index), so nothing is held open between slices; a
  * change written in between shows in the slices still to come (the
  * screens read the register again when the database changed). init
  * before the first slice, release after the last.

@@ -59,7 +59,7 @@
  * A new schema needs its PostgreSQL side here too (a migration from 5 on,
  * as store-migrate.c has for SQLite): this stops the build until it has.
  */
-_Static_assert(STORE_SCHEMA_VERSION == 9, "schema changed: migrate "
+_Static_assert(STORE_SCHEMA_VERSION == 10, "schema changed: migrate "
     "PostgreSQL registers in store-schema-pg.c too");
 
 /* Schema 5, whole: PostgreSQL registers start at it. */
@@ -318,12 +318,29 @@ static const char *const store_pg_schema_8[] = {
 	NULL
 };
 
-/* Schema 9, from 8: the risks in the screens' order, as store-migrate.c
- * says. */
+/*
+ * Schema 9, from 8: the risks in the screens' order, an index that schema
+ * 10 makes, as store-migrate.c says.
+ */
 static const char *const store_pg_schema_9[] = {
+	"UPDATE parapet_schema SET version = 9",
+	NULL
+};
+
+/*
+ * Schema 10, from 9: the assumed column of every risk set, from its
+ * reasons where a merge left it unset, and never unset again; the risks'
+ * order indexed from that column alone, as store-migrate.c says.
+ */
+static const char *const store_pg_schema_10[] = {
+	"UPDATE risks SET assumed = " STORE_ASSUMED_FROM_REASONS " "
+	"WHERE assumed IS NULL",
+	"ALTER TABLE risks ALTER COLUMN assumed SET NOT NULL",
+	"DROP INDEX risks_unsure",
+	"DROP INDEX IF EXISTS risks_order",
 	"CREATE INDEX risks_order ON risks (system, (" STORE_RISK_ORDER "), "
 	"threat, target)",
-	"UPDATE parapet_schema SET version = 9",
+	"UPDATE parapet_schema SET version = 10",
 	NULL
 };
 
@@ -426,6 +443,9 @@ store_migrate_pg(struct store *s, struct error *err)
 		goto fail;
 	if ((rc == 0 || version <= 8) &&
 	    store_pg_run_all(s, store_pg_schema_9, err) == -1)
+		goto fail;
+	if ((rc == 0 || version <= 9) &&
+	    store_pg_run_all(s, store_pg_schema_10, err) == -1)
 		goto fail;
 	if ((rc = db_exec(s->db, STORE_PG_TEAM_TRIGGERS)) != DB_OK) {
 		store_fail(s, rc, err);

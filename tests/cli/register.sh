@@ -146,14 +146,15 @@ run risks "$db" --all
 expect_out "inference-denial-of-service@api" \
     "a risk with an owner is kept when it stops applying"
 # An older database holds stale undecided risks: the next analysis drops
-# them, and keeps the decided ones.
+# them, and keeps the decided ones. (Written as rows are since schema 10:
+# saying whether they rest on an assumption.)
 if [ "$BACKEND" = sqlite ] && command -v sqlite3 >/dev/null 2>&1; then
 	sqlite3 "$db" "INSERT INTO risks (system, threat, target, likelihood,
-	    impact, severity, applies, status) VALUES ('fraud', 'old-threat',
-	    'clf', 1, 1, 'low', 0, 'open');
+	    impact, severity, applies, status, assumed) VALUES ('fraud',
+	    'old-threat', 'clf', 1, 1, 'low', 0, 'open', 0);
 	    INSERT INTO risks (system, threat, target, likelihood, impact,
-	    severity, applies, status, owner) VALUES ('fraud', 'kept-threat',
-	    'clf', 1, 1, 'low', 0, 'open', 'ann');"
+	    severity, applies, status, owner, assumed) VALUES ('fraud',
+	    'kept-threat', 'clf', 1, 1, 'low', 0, 'open', 'ann', 0);"
 	run analyze "$db"
 	expect_rc 0 "analyze an older database"
 	run risks "$db" --all

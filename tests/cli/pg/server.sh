@@ -13,8 +13,8 @@ db=$DB
 run import "$T/m.yaml" "$db"
 expect_rc 0 "import into a new database on the server"
 expect_out "created 'support-assistant'" "import says what it made"
-[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 9 ] ||
-    fail "schema version 9 is not recorded in parapet_schema"
+[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 10 ] ||
+    fail "schema version 10 is not recorded in parapet_schema"
 run list "$db"
 expect_rc 0 "list"
 expect_out "support-assistant" "list shows the model"
@@ -170,8 +170,8 @@ pg_sql -d "$five" -c "DROP TABLE open_questions, open_questions_at" \
     -c "DROP TRIGGER risk_mitigations_update ON risks" \
     -c "DROP FUNCTION parapet_risk_counts(), parapet_mitigation_risk(),
         parapet_risk_mitigations()" \
-    -c "DROP INDEX risks_review, mitigations_due, risks_gone,
-        risks_unsure, risks_order" \
+    -c "DROP INDEX risks_review, mitigations_due, risks_gone, risks_order" \
+    -c "ALTER TABLE risks ALTER COLUMN assumed DROP NOT NULL" \
     -c "ALTER TABLE risk_mitigations DROP COLUMN risk_severity,
         DROP COLUMN risk_status, DROP COLUMN risk_applies,
         DROP COLUMN risk_owner, DROP COLUMN risk_title" \
@@ -185,13 +185,15 @@ expect_rc 1 "a reader of a schema 5 register"
 expect_err "has schema 5 and must be upgraded" "a reader does not migrate"
 run analyze "$five"
 expect_rc 0 "a writer migrates schema 5"
-[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 9 ] ||
-    fail "schema 5 was not migrated to 9"
-# Schema 8: the few risks counted apart have their indexes; schema 9: the
-# risks in the screens' order.
-[ "$(pg_sql -d "$five" -c "SELECT count(*) FROM pg_indexes
-    WHERE indexname IN ('risks_gone', 'risks_unsure', 'risks_order')")" = 3 ] ||
-    fail "the migration from 5 did not make the indexes of 8 and 9"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 10 ] ||
+    fail "schema 5 was not migrated to 10"
+# Schema 8: the risks that no longer apply have their index; schema 10:
+# the risks in the screens' order, and no index of unset assumed columns.
+[ "$(pg_sql -d "$five" -c "SELECT string_agg(indexname, ' '
+    ORDER BY indexname) FROM pg_indexes WHERE indexname IN
+    ('risks_gone', 'risks_unsure', 'risks_order')")" = \
+    "risks_gone risks_order" ] ||
+    fail "the migration from 5 did not make the indexes of 8 and 10"
 run register "$five" --format csv
 expect_rc 0 "register after the migration"
 cmp -s "$T/out" "$T/register-6.csv" ||
@@ -214,7 +216,7 @@ expect_rc 0 "import into the migrated register"
     fail "the import did not keep the open questions"
 
 # A register of schema 8 gets the index of the risks in the screens' order
-# (schema 9) from its first writer; its decisions, mitigation rows and
+# (schema 10) from its first writer; its decisions, mitigation rows and
 # history are kept, and the register reads the same.
 row_counts() {
 	pg_sql -d "$1" -c "SELECT (SELECT count(*) FROM risks) || ' ' ||
@@ -222,15 +224,22 @@ row_counts() {
 	    (SELECT count(*) FROM risk_mitigations) || ' ' ||
 	    (SELECT count(*) FROM history)"
 }
+# Schema 10's, undone: the column may be unset, its unset rows indexed.
+undo_10() {
+	pg_sql -d "$1" -c "DROP INDEX risks_order" \
+	    -c "ALTER TABLE risks ALTER COLUMN assumed DROP NOT NULL" \
+	    -c "CREATE INDEX risks_unsure ON risks (system)
+	        WHERE applies = 1 AND assumed IS NULL" >/dev/null
+}
 run register "$five" --format csv
 cp "$T/out" "$T/register-8.csv"
-pg_sql -d "$five" -c "DROP INDEX risks_order" \
-    -c "UPDATE parapet_schema SET version = 8" >/dev/null
+undo_10 "$five"
+pg_sql -d "$five" -c "UPDATE parapet_schema SET version = 8" >/dev/null
 rows8=$(row_counts "$five")
 run analyze "$five"
 expect_rc 0 "a writer migrates schema 8"
-[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 9 ] ||
-    fail "schema 8 was not migrated to 9"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 10 ] ||
+    fail "schema 8 was not migrated to 10"
 [ "$(pg_sql -d "$five" -c "SELECT count(*) FROM pg_indexes
     WHERE indexname = 'risks_order'")" = 1 ] ||
     fail "the migration from 8 did not index the risks in order"
@@ -240,11 +249,86 @@ run register "$five" --format csv
 cmp -s "$T/out" "$T/register-8.csv" ||
     fail "the register differs after the migration from 8"
 
+# A register of schema 9 whose risks do not all say whether they rest on
+# an assumption (the column unset, as a merge before its sync left it):
+# the first writer sets it from their reasons, once, and nothing else
+# changes: the register, the risks as listed and counted, and every
+# history entry read the same; a row without the column is refused after.
+history_all() {
+	pg_sql -d "$1" -c "SELECT md5(string_agg(concat_ws('|', seq, at, who,
+	    system, object, field, old_value, new_value, source, revision, was),
+	    E'\\n' ORDER BY seq)) FROM history"
+}
+assumed_rows() {
+	pg_sql -d "$1" -c "SELECT string_agg(threat || '@' || target || '='
+	    || applies || coalesce(assumed::text, '-'), ' '
+	    ORDER BY system, threat, target) FROM risks"
+}
+# A second system with a risk to confirm: decided on while its field was
+# answered, kept as the field is left unanswered again.
+. "${srcdir:-.}/tests/data/store/shop.sh"
+shop() {
+	shop_model "$T/shop.yaml" "$1"
+}
+shop ", executes-code: true"
+run import "$T/shop.yaml" "$five"
+expect_rc 0 "import the shop into the register of schema 10"
+run risk "$five" agent-code-execution@shell --model shop \
+    --status mitigating --owner Ops
+expect_rc 0 "decide on the shop's code execution"
+shop ""
+run import "$T/shop.yaml" "$five"
+expect_out "1 risk is to confirm" "the decided risk is kept, to confirm"
+run register "$five" --format csv
+cp "$T/out" "$T/register-9.csv"
+run risks "$five" --model shop
+cp "$T/out" "$T/risks-9"
+run list "$five"
+cp "$T/out" "$T/list-9"
+hist9=$(history_all "$five")
+flags9=$(assumed_rows "$five")
+[ "$(pg_sql -d "$five" -c "SELECT count(*) FROM risks
+    WHERE applies = 1 AND assumed = 1")" -gt 0 ] ||
+    fail "the register has no risk resting on an assumption to migrate"
+undo_10 "$five"
+pg_sql -d "$five" -c "UPDATE risks SET assumed = NULL" \
+    -c "UPDATE parapet_schema SET version = 9" >/dev/null
+run risks "$five" --model shop
+expect_rc 1 "a reader of a schema 9 register"
+expect_err "has schema 9 and must be upgraded" "a reader does not migrate 9"
+run analyze "$five"
+expect_rc 0 "a writer migrates schema 9"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 10 ] ||
+    fail "schema 9 was not migrated to 10"
+[ "$(assumed_rows "$five")" = "$flags9" ] ||
+    fail "the migration from 9 did not set the assumed column as the reasons say"
+[ "$(history_all "$five")" = "$hist9" ] ||
+    fail "the migration from 9 changed history"
+[ "$(pg_sql -d "$five" -c "SELECT coalesce(sum(n), 0) FROM risk_counts
+    WHERE assumed = 1")" = \
+    "$(pg_sql -d "$five" -c "SELECT count(*) FROM risks
+        WHERE applies = 1 AND assumed = 1")" ] ||
+    fail "the summary does not count the risks resting on an assumption"
+run register "$five" --format csv
+cmp -s "$T/out" "$T/register-9.csv" ||
+    fail "the register differs after the migration from 9"
+run risks "$five" --model shop
+cmp -s "$T/out" "$T/risks-9" || fail "the risks list differs after the migration from 9"
+run list "$five"
+cmp -s "$T/out" "$T/list-9" || fail "the models' list differs after the migration from 9"
+[ "$(pg_sql -d "$five" -c "SELECT string_agg(indexname, ' '
+    ORDER BY indexname) FROM pg_indexes WHERE indexname IN
+    ('risks_unsure', 'risks_order')")" = "risks_order" ] ||
+    fail "the migration from 9 left the index of unset rows, or no order"
+if pg_sql -d "$five" -c "UPDATE risks SET assumed = NULL" >/dev/null 2>&1; then
+	fail "a risk row without its assumed column was accepted"
+fi
+
 # A newer schema is refused with the SQLite message.
 pg_sql -d "$db" -c 'UPDATE parapet_schema SET version = 99'
 run list "$db"
 expect_rc 1 "list a newer register"
-expect_err "was written by a newer Parapet (schema 99; this one reads up to 9)" \
+expect_err "was written by a newer Parapet (schema 99; this one reads up to 10)" \
     "a newer schema is refused"
 
 # An empty database is not made a register by reading it.
