@@ -342,15 +342,28 @@ form_draw(struct tui *t, struct screen *s)
 	    form_choice_hint);
 }
 
-/* A value chosen from a pick list: set it and store it. */
+/*
+ * A value taken (a choice made, a text typed and Enter or Tab): store it and
+ * go on to the next field. One rule for both kinds of field, so that the
+ * next quick answer lands in the next field, never over this one.
+ */
+static void
+form_take(struct tui *t, struct form_screen *fs)
+{
+	form_commit_onward(t, fs, 1);
+	if (fs->fm->cursor + 1 < fs->fm->n)
+		form_focus(fs->fm, fs->fm->cursor + 1);
+}
+
+/* A value chosen from a pick list: set it, store it and go on. */
 static int
 form_pick_done(struct tui *t, void *arg, const char *value)
 {
 	struct form_screen	*fs = arg;
 
-	/* A choice is a step on through the form, as Tab is. */
-	if (form_set(fs->fm, fs->fm->cursor, value, t->m) == 0)
-		form_commit_onward(t, fs, 1);
+	/* A value the field refuses stays, with its error, to correct. */
+	if (form_set(fs->fm, fs->fm->cursor, value, t->m) == 0 && !fs->gone)
+		form_take(t, fs);
 	return 0;
 }
 
@@ -502,21 +515,16 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 		return form_type_choice(t, fs, key);
 	switch (a) {
 	case ACT_UP:
-	case ACT_DOWN:
-		if (a == ACT_DOWN)
-			form_commit_onward(t, fs, 1);
-		else
-			form_commit(t, fs);
-		if (a == ACT_UP && fm->cursor > 0)
+		form_commit(t, fs);
+		if (fm->cursor > 0)
 			form_focus(fm, fm->cursor - 1);
-		else if (a == ACT_DOWN && fm->cursor + 1 < fm->n)
-			form_focus(fm, fm->cursor + 1);
+		return TUI_REDRAW;
+	case ACT_DOWN:
+		form_take(t, fs);
 		return TUI_REDRAW;
 	case ACT_OPEN:
 		if (form_is_text(fm, fm->cursor)) {
-			form_commit_onward(t, fs, 1);
-			if (fm->cursor + 1 < fm->n)
-				form_focus(fm, fm->cursor + 1);
+			form_take(t, fs);
 			return TUI_REDRAW;
 		}
 		form_commit_onward(t, fs, 2);

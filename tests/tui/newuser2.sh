@@ -43,11 +43,12 @@ tui_wait 'Staff'
 tui_screen | grep -qF "error: not saved yet" &&
     tui_fail "opening the list of 'from' shows an error"
 tui_keys s Enter
-# Chosen: 'to' is next, still no error.
+# Chosen: the cursor is on 'to', next, and still no error.
 tui_wait "not saved yet: 'to' is required (fill in the fields marked *)"
+tui_wait 'to: the component the data goes to'
 tui_screen | grep -qF "error: not saved yet" &&
     tui_fail "choosing 'from' shows an error"
-tui_keys Tab Enter
+tui_keys Enter
 tui_wait 'Chat app'
 tui_keys a Enter
 tui_wait "saved: add flow 'ask'"
