@@ -52,10 +52,13 @@ tui_keys Enter
 tui_wait 'Chat app'
 tui_keys a Enter
 tui_wait "saved: add flow 'ask'"
-# The list of a yes/no field says what 'unknown' does.
-for _ in $(seq 8); do
+# The list of a yes/no field says what 'unknown' does. The choice of 'to'
+# went on to 'name': seven fields down is 'validated'.
+tui_wait 'name: name of the flow'
+for _ in $(seq 7); do
 	tui_keys Down
 done
+tui_wait 'validated: '
 tui_keys Enter
 tui_wait 'not known yet: left as an open question, not a risk'
 tui_keys Escape
