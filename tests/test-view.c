@@ -1001,6 +1001,10 @@ test_walk_questions_as_shown(void **state)
 		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
 		    &wf, width);
 		assert_int_equal(shown.lines.n, now.lines.n);
+		/* Step 6 opens on the line of its first question. */
+		assert_int_equal(walk_first_question(&wf, &i), 1);
+		assert_ptr_equal(shown.lines.v[i].data, &q[0]);
+		assert_true(shown.lines.v[i].selectable);
 		/* Not made until shown: the last line of a risk at stake. */
 		for (i = shown.lines.n; i > 0 &&
 		    shown.lines.v[i - 1].data != (const void *)&q[1].risks[1];
@@ -1031,9 +1035,15 @@ test_walk_questions_as_shown(void **state)
 		vlist_clear(&shown);
 		memset(&wf, 0, sizeof wf);
 		wf.total = 2;
-		part.n = 1;
+		part.n = 0;
 		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &part,
 		    &wf, width);
+		/* None read yet: no first question to go to. */
+		assert_int_equal(walk_first_question(&wf, &i), 0);
+		part.n = 1;
+		walk_questions_more(&shown, &wf);
+		assert_int_equal(walk_first_question(&wf, &i), 1);
+		assert_ptr_equal(shown.lines.v[i].data, &q[0]);
 		b = vlines_plain(&shown.lines);
 		assert_non_null(strstr(b, "rest on): 2 (1 listed, the rest "
 		    "being read)\n"));

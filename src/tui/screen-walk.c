@@ -29,6 +29,12 @@ struct walk {
 	struct vlist	 list;
 	int		 listh;		/* rows of the list last drawn */
 	/*
+	 * The analysis step just shown: its cursor goes to the first open
+	 * question once listed (what a facilitator answers next), unless a
+	 * key came first.
+	 */
+	int		 to_question;
+	/*
 	 * Space cycles a practice answer without storing it: the answer the
 	 * user leaves on is stored when any other key comes, as one change.
 	 */
@@ -178,6 +184,22 @@ walk_work(struct tui *t, struct screen *s)
 	return w->review.done > had || tui_risks_partial(t);
 }
 
+/* Put the cursor on the first open question of step 6, once it is listed. */
+static void
+walk_to_question(struct walk *w)
+{
+	size_t	line;
+
+	if (!w->to_question || w->step != WALK_ANALYSIS || w->shown != NULL)
+		return;
+	if (walk_first_question(&w->fill, &line)) {
+		w->list.cursor = line;
+		vlist_fix(&w->list);
+		w->to_question = 0;
+	} else if (w->fill.total == 0)
+		w->to_question = 0;	/* none to come */
+}
+
 /* The step bar and explanation, the step's list, the selected item's help. */
 static void
 walk_draw(struct tui *t, struct screen *s)
@@ -221,6 +243,7 @@ walk_draw(struct tui *t, struct screen *s)
 		w->builtstep = w->step;
 		w->builtw = t->cols;
 	}
+	walk_to_question(w);
 	walk_item_help(t, w, &foot);
 	/*
 	 * The help of the selected item whole (a question's "Yes means..."
@@ -427,6 +450,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 	const struct question	*q;
 	enum tui_next		 next;
 
+	w->to_question = 0;
 	/* Any key but Space stores the answer cycled to, first. */
 	if (w->pending != NULL && a != ACT_TOGGLE) {
 		walk_commit(t, w);
@@ -439,6 +463,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 		if (key >= '1' && key < '1' + WALK_COUNT)
 			w->step = (enum walk_step)(key - '1');
 		w->list.cursor = w->list.top = 0;
+		w->to_question = w->step == WALK_ANALYSIS;
 		return TUI_REDRAW;
 	case ACT_NEXT_STEP:
 	case ACT_PREV_STEP:
@@ -447,6 +472,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 		else if (a == ACT_PREV_STEP && w->step > 0)
 			w->step--;
 		w->list.cursor = w->list.top = 0;
+		w->to_question = w->step == WALK_ANALYSIS;
 		return TUI_REDRAW;
 	case ACT_OPEN:
 		return walk_open(t, w);
@@ -522,5 +548,6 @@ screen_walk_new(struct tui *t, int step)
 		    &t->tmpl);
 	else
 		w->step = (enum walk_step)step;
+	w->to_question = w->step == WALK_ANALYSIS;
 	return screen_new(&walk_ops, w);
 }
