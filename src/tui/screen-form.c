@@ -471,6 +471,8 @@ form_left(struct tui *t, struct form_screen *fs)
 	if (!fs->was_new || fs->gone || fm->orig_id == NULL ||
 	    fm->type == OBJ_SYSTEM || t->status_error)
 		return;
+	free(t->added);
+	t->added = xstrdup(fm->orig_id);
 	tui_message(t, "left the form: %s '%s' is saved (%s on it edits it "
 	    "again)", objtype_name(fm->type), fm->orig_id,
 	    keys_key(ACT_OPEN, KCTX_LIST));

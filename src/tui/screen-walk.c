@@ -238,6 +238,7 @@ walk_draw(struct tui *t, struct screen *s)
 			walk_lines(&w->list, w->step, m, tui_catalogue(t),
 			    &t->rcounts, w->step >= WALK_REVIEW ?
 			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
+		tui_select_added(t, &w->list);
 		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
 		    t->gen + 1 : 0;
 		w->builtstep = w->step;
