@@ -286,18 +286,21 @@ walk_draw(struct tui *t, struct screen *s)
 	}
 }
 
-/* Answer a practice question: a copy of the model with the answer. */
-static void
+/* Answer a practice question: a copy of the model with the answer. 0 if
+ * saved. */
+static int
 walk_answer_question(struct tui *t, const char *id, enum tri answer)
 {
 	struct model	*m = undo_copy_model(t->m);
 	char		*what;
+	int		 rc;
 
 	model_add_practice(m, id, answer);
 	what = xasprintf("answer '%s': %s", id, answer == TRI_YES ? "yes" :
 	    answer == TRI_NO ? "no" : "unknown");
-	tui_save(t, m, what);
+	rc = tui_save(t, m, what);
 	free(what);
+	return rc;
 }
 
 /* Forget the answer being cycled. */
@@ -358,14 +361,35 @@ walk_cycle(struct tui *t, struct walk *w, const char *id)
 	    "unknown");
 }
 
-/* An answer chosen from the pick list: store it. */
+/* The practice question whose answer is being chosen from a list. */
+struct walk_choice {
+	struct walk	*w;
+	char		*id;
+};
+
+static void
+walk_choice_free(void *arg)
+{
+	struct walk_choice	*wc = arg;
+
+	free(wc->id);
+	free(wc);
+}
+
+/*
+ * An answer chosen from the pick list: store it and go on to the next
+ * question, as a form goes on to its next field, so that a quick second
+ * answer never re-answers this one.
+ */
 static int
 walk_answer_done(struct tui *t, void *arg, const char *value)
 {
-	enum tri	a = strcmp(value, "yes") == 0 ? TRI_YES :
+	struct walk_choice	*wc = arg;
+	enum tri		 a = strcmp(value, "yes") == 0 ? TRI_YES :
 	    strcmp(value, "no") == 0 ? TRI_NO : TRI_UNKNOWN;
 
-	walk_answer_question(t, arg, a);
+	if (walk_answer_question(t, wc->id, a) == 0)
+		vlist_move(&wc->w->list, 1);
 	return 0;
 }
 
@@ -376,6 +400,7 @@ walk_open(struct tui *t, struct walk *w)
 	const void		*p = vlist_selected(&w->list);
 	const struct question	*q;
 	const struct objref	*o;
+	struct walk_choice	*wc;
 	struct pick		 pk;
 	int			 a;
 
@@ -402,8 +427,11 @@ walk_open(struct tui *t, struct walk *w)
 		a = walk_answer(t->m, q->id);
 		pick_select(&pk, a == TRI_YES ? "yes" : a == TRI_NO ? "no" :
 		    "unknown");
-		return tui_pick(t, &pk, walk_answer_done, xstrdup(q->id),
-		    free);
+		wc = xmalloc(sizeof *wc);
+		wc->w = w;
+		wc->id = xstrdup(q->id);
+		return tui_pick(t, &pk, walk_answer_done, wc,
+		    walk_choice_free);
 	case WALK_ANALYSIS:
 		/* An open question: the form of what it asks about. */
 		if ((o = walk_question_object(t->m, tui_questions_part(t),

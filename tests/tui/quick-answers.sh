@@ -2,7 +2,9 @@
 # tests/tui/quick-answers.sh: a facilitator answers field after field
 # without looking: a value taken, typed or chosen from a list, moves the
 # cursor on, so that each answer lands in its own field, never over the one
-# before. Checked in the saved model, through the command line.
+# before; an answer chosen for a practice question (step 5) goes on to the
+# next question the same way. Checked in the saved model, through the
+# command line.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -62,5 +64,23 @@ $got"
 grep -qx '    exposure: internal' <<<"$got" ||
     tui_fail "the second choice is not the exposure:
 $got"
+
+# Two practice questions answered from their lists, in a row.
+tui_keys 5
+tui_wait 'Step 5 of 7: Practice questions'
+tui_keys Enter
+tui_type 'yes'
+tui_keys Enter
+tui_keys Enter
+tui_type 'no'
+tui_keys Enter
+tui_wait "saved: answer 'q-threat-model-maintained': no"
 tui_quit
+"$PARAPET" questions "$db" >"$TUI_DIR/questions"
+grep -qE '^yes +1\.1 +q-staff-awareness$' "$TUI_DIR/questions" ||
+    tui_fail "the first answer is not the first question's:
+$(head -4 "$TUI_DIR/questions")"
+grep -qE '^no +1\.2 +q-threat-model-maintained$' "$TUI_DIR/questions" ||
+    tui_fail "the second answer is not the second question's:
+$(head -4 "$TUI_DIR/questions")"
 echo "quick-answers: ok"
