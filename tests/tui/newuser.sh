@@ -42,6 +42,12 @@ tui_screen | grep -qF '…' && tui_fail "a cut name or description"
 # The wrapped lines are not choices: seven Downs reach threat-dragon.
 tui_keys Down Down Down Down Down Down Down Enter
 tui_wait 'Export threat-dragon to the file'
+# The prompt's note whole at 80x24, its last words too: what becomes of a
+# file already there.
+tui_screen | LC_ALL=C.UTF-8 sed -n 's/^[^│]*│ \(.*\)│.*$/\1/p' |
+    tr '\n' ' ' | tr -s ' ' |
+    grep -qF 'an existing file is replaced; the file is readable by you only (mode 0600).' ||
+    tui_fail "the export prompt cuts its note"
 tui_keys Escape
 tui_wait 'Export the model'
 tui_quit
