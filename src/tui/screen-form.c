@@ -54,6 +54,16 @@ static const struct key_hint form_choice_hint[] = {
 	KEY_HINT_END
 };
 
+/* On a yes/no field Space gives the next answer, as in step 5. */
+static const struct key_hint form_bool_hint[] = {
+	KEY_HINT_AS(ACT_TOGGLE, "yes/no/unknown"),
+	KEY_HINT_AS(ACT_OPEN, "choose"),
+	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_END
+};
+
 /* On a stored object's id, Enter renames; nothing is typed over it. */
 static const struct key_hint form_id_hint[] = {
 	KEY_HINT_AS(ACT_OPEN, "rename"),
@@ -339,7 +349,8 @@ form_draw(struct tui *t, struct screen *s)
 		draw_cursor(t, y + 2 + (int)(line - fs->list.top), col);
 	tui_hint(t, s, form_is_text(fm, fm->cursor) ? form_text_hint :
 	    fm->n > 0 && fm->v[fm->cursor].guarded ? form_id_hint :
-	    form_choice_hint);
+	    fm->n > 0 && fm->v[fm->cursor].f->type == FIELD_BOOL ?
+	    form_bool_hint : form_choice_hint);
 }
 
 /*
