@@ -1856,6 +1856,7 @@ test_risk_detail_and_dashboard(void **state)
 	char			*s, *want;
 	long			 i, j;
 	size_t			 n, ng;
+	int			 width;
 
 	(void)state;
 	/* The standard catalogue ($PARAPET_DATA, as make check sets it). */
@@ -1891,7 +1892,7 @@ test_risk_detail_and_dashboard(void **state)
 	assert_true(list_has(&l, "  - assumed: flow 'ask' is not "
 	    "authenticated"));
 	assert_true(list_has(&l, "References"));
-	/* The guideline is named by its title (cut to fit). */
+	/* The guideline is named by its title, wrapped under its column. */
 	want = xstrndup(catalogue_ref_title(cat, REF_GUIDELINE, g), 30);
 	i = list_find(&l, want);
 	assert_true(i > 0);
@@ -1899,6 +1900,25 @@ test_risk_detail_and_dashboard(void **state)
 	assert_non_null(strstr(s, g));
 	free(s);
 	free(want);
+	/* No name is cut, at 80 columns or at 50. */
+	for (width = 80; width >= 50; width -= 30) {
+		rview_detail(&l, k, cat, "2026-02-01", width);
+		for (j = list_find(&l, "References") + 1;
+		    j < (long)l.lines.n; j++) {
+			s = line_text(&l, (size_t)j);
+			if (strcmp(s, "Mitigations") == 0) {
+				free(s);
+				break;
+			}
+			assert_null(strstr(s, "\xe2\x80\xa6"));
+			assert_true(text_width(s) <= width);
+			/* A name's next lines start under its first. */
+			if (strncmp(s, "  ", 2) == 0 && s[2] == ' ')
+				assert_true(strspn(s, " ") == 33);
+			free(s);
+		}
+	}
+	rview_detail(&l, k, cat, "2026-02-01", 80);
 	/* Each mitigation is listed; its lines carry it. */
 	for (n = 0; n < k->nmitigations; n++) {
 		i = list_find(&l, k->mitigations[n].id);
