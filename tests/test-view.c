@@ -1613,10 +1613,13 @@ test_start_and_history_lines(void **state)
 	s = line_text(&l, 2);
 	assert_string_equal(s, "2026-11-25 20:15 ann        llm    created");
 	free(s);
-	/* Names too long for their columns are cut, a space still after
-	 * each. */
+	/*
+	 * The author's column grows to the longest name, up to 24 columns:
+	 * beyond, a name is cut, a space still after it.
+	 */
 	{
 		static char	lw[] = "a-very-long-user-name";
+		static char	lx[] = "an-even-longer-user-name-than-that";
 		static char	lo[] = "llm-system-prompt-leakage@llm";
 
 		ch[1].who = lw;
@@ -1632,8 +1635,12 @@ test_start_and_history_lines(void **state)
 		assert_string_equal(s, "    CHANGE");
 		free(s);
 		s = line_text(&l, 2);
-		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
+		assert_string_equal(s, "2026-11-26 08:00 a-very-long-user-name "
 		    "llm-system-prompt-leakage@llm");
+		free(s);
+		s = line_text(&l, 4);
+		assert_string_equal(s, "2026-11-25 20:15 ann                   "
+		    "llm");
 		free(s);
 		s = line_text(&l, 3);
 		assert_string_equal(s, "    name: 'LLM' -> 'GPT'");
@@ -1647,8 +1654,15 @@ test_start_and_history_lines(void **state)
 		/* Wider, the object column grows: nothing cut. */
 		history_lines(&l, ch, 2, 120, 0);
 		s = line_text(&l, 1);
-		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
+		assert_string_equal(s, "2026-11-26 08:00 a-very-long-user-name "
 		    "llm-system-prompt-leakage@llm name: 'LLM' -> 'GPT'");
+		free(s);
+		ch[1].who = lx;
+		history_lines(&l, ch, 2, 120, 0);
+		s = line_text(&l, 1);
+		assert_string_equal(s, "2026-11-26 08:00 an-even-longer-user-"
+		    "nam\u2026 llm-system-prompt-leakage@llm name: 'LLM' -> "
+		    "'GPT'");
 		free(s);
 		ch[1].who = who;
 		ch[1].object = obj;
