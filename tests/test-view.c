@@ -1001,6 +1001,10 @@ test_walk_questions_as_shown(void **state)
 		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &fq,
 		    &wf, width);
 		assert_int_equal(shown.lines.n, now.lines.n);
+		/* Step 6 opens on the line of its first question. */
+		assert_int_equal(walk_first_question(&wf, &i), 1);
+		assert_ptr_equal(shown.lines.v[i].data, &q[0]);
+		assert_true(shown.lines.v[i].selectable);
 		/* Not made until shown: the last line of a risk at stake. */
 		for (i = shown.lines.n; i > 0 &&
 		    shown.lines.v[i - 1].data != (const void *)&q[1].risks[1];
@@ -1031,9 +1035,15 @@ test_walk_questions_as_shown(void **state)
 		vlist_clear(&shown);
 		memset(&wf, 0, sizeof wf);
 		wf.total = 2;
-		part.n = 1;
+		part.n = 0;
 		walk_lines(&shown, WALK_ANALYSIS, NULL, NULL, &rc, NULL, &part,
 		    &wf, width);
+		/* None read yet: no first question to go to. */
+		assert_int_equal(walk_first_question(&wf, &i), 0);
+		part.n = 1;
+		walk_questions_more(&shown, &wf);
+		assert_int_equal(walk_first_question(&wf, &i), 1);
+		assert_ptr_equal(shown.lines.v[i].data, &q[0]);
 		b = vlines_plain(&shown.lines);
 		assert_non_null(strstr(b, "rest on): 2 (1 listed, the rest "
 		    "being read)\n"));
@@ -1603,10 +1613,13 @@ test_start_and_history_lines(void **state)
 	s = line_text(&l, 2);
 	assert_string_equal(s, "2026-11-25 20:15 ann        llm    created");
 	free(s);
-	/* Names too long for their columns are cut, a space still after
-	 * each. */
+	/*
+	 * The author's column grows to the longest name, up to 24 columns:
+	 * beyond, a name is cut, a space still after it.
+	 */
 	{
 		static char	lw[] = "a-very-long-user-name";
+		static char	lx[] = "an-even-longer-user-name-than-that";
 		static char	lo[] = "llm-system-prompt-leakage@llm";
 
 		ch[1].who = lw;
@@ -1622,8 +1635,12 @@ test_start_and_history_lines(void **state)
 		assert_string_equal(s, "    CHANGE");
 		free(s);
 		s = line_text(&l, 2);
-		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
+		assert_string_equal(s, "2026-11-26 08:00 a-very-long-user-name "
 		    "llm-system-prompt-leakage@llm");
+		free(s);
+		s = line_text(&l, 4);
+		assert_string_equal(s, "2026-11-25 20:15 ann                   "
+		    "llm");
 		free(s);
 		s = line_text(&l, 3);
 		assert_string_equal(s, "    name: 'LLM' -> 'GPT'");
@@ -1637,8 +1654,15 @@ test_start_and_history_lines(void **state)
 		/* Wider, the object column grows: nothing cut. */
 		history_lines(&l, ch, 2, 120, 0);
 		s = line_text(&l, 1);
-		assert_string_equal(s, "2026-11-26 08:00 a-very-lo\u2026 "
+		assert_string_equal(s, "2026-11-26 08:00 a-very-long-user-name "
 		    "llm-system-prompt-leakage@llm name: 'LLM' -> 'GPT'");
+		free(s);
+		ch[1].who = lx;
+		history_lines(&l, ch, 2, 120, 0);
+		s = line_text(&l, 1);
+		assert_string_equal(s, "2026-11-26 08:00 an-even-longer-user-"
+		    "nam\u2026 llm-system-prompt-leakage@llm name: 'LLM' -> "
+		    "'GPT'");
 		free(s);
 		ch[1].who = who;
 		ch[1].object = obj;
@@ -1846,6 +1870,7 @@ test_risk_detail_and_dashboard(void **state)
 	char			*s, *want;
 	long			 i, j;
 	size_t			 n, ng;
+	int			 width;
 
 	(void)state;
 	/* The standard catalogue ($PARAPET_DATA, as make check sets it). */
@@ -1881,7 +1906,7 @@ test_risk_detail_and_dashboard(void **state)
 	assert_true(list_has(&l, "  - assumed: flow 'ask' is not "
 	    "authenticated"));
 	assert_true(list_has(&l, "References"));
-	/* The guideline is named by its title (cut to fit). */
+	/* The guideline is named by its title, wrapped under its column. */
 	want = xstrndup(catalogue_ref_title(cat, REF_GUIDELINE, g), 30);
 	i = list_find(&l, want);
 	assert_true(i > 0);
@@ -1889,6 +1914,25 @@ test_risk_detail_and_dashboard(void **state)
 	assert_non_null(strstr(s, g));
 	free(s);
 	free(want);
+	/* No name is cut, at 80 columns or at 50. */
+	for (width = 80; width >= 50; width -= 30) {
+		rview_detail(&l, k, cat, "2026-02-01", width);
+		for (j = list_find(&l, "References") + 1;
+		    j < (long)l.lines.n; j++) {
+			s = line_text(&l, (size_t)j);
+			if (strcmp(s, "Mitigations") == 0) {
+				free(s);
+				break;
+			}
+			assert_null(strstr(s, "\xe2\x80\xa6"));
+			assert_true(text_width(s) <= width);
+			/* A name's next lines start under its first. */
+			if (strncmp(s, "  ", 2) == 0 && s[2] == ' ')
+				assert_true(strspn(s, " ") == 33);
+			free(s);
+		}
+	}
+	rview_detail(&l, k, cat, "2026-02-01", 80);
 	/* Each mitigation is listed; its lines carry it. */
 	for (n = 0; n < k->nmitigations; n++) {
 		i = list_find(&l, k->mitigations[n].id);

@@ -54,6 +54,16 @@ static const struct key_hint form_choice_hint[] = {
 	KEY_HINT_END
 };
 
+/* On a yes/no field Space gives the next answer, as in step 5. */
+static const struct key_hint form_bool_hint[] = {
+	KEY_HINT_AS(ACT_TOGGLE, "yes/no/unknown"),
+	KEY_HINT_AS(ACT_OPEN, "choose"),
+	KEY_HINT_KEY(ACT_DOWN, KEYC_TAB, "next field"),
+	KEY_HINT(ACT_BACK),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_END
+};
+
 /* On a stored object's id, Enter renames; nothing is typed over it. */
 static const struct key_hint form_id_hint[] = {
 	KEY_HINT_AS(ACT_OPEN, "rename"),
@@ -339,18 +349,32 @@ form_draw(struct tui *t, struct screen *s)
 		draw_cursor(t, y + 2 + (int)(line - fs->list.top), col);
 	tui_hint(t, s, form_is_text(fm, fm->cursor) ? form_text_hint :
 	    fm->n > 0 && fm->v[fm->cursor].guarded ? form_id_hint :
-	    form_choice_hint);
+	    fm->n > 0 && fm->v[fm->cursor].f->type == FIELD_BOOL ?
+	    form_bool_hint : form_choice_hint);
 }
 
-/* A value chosen from a pick list: set it and store it. */
+/*
+ * A value taken (a choice made, a text typed and Enter or Tab): store it and
+ * go on to the next field. One rule for both kinds of field, so that the
+ * next quick answer lands in the next field, never over this one.
+ */
+static void
+form_take(struct tui *t, struct form_screen *fs)
+{
+	form_commit_onward(t, fs, 1);
+	if (fs->fm->cursor + 1 < fs->fm->n)
+		form_focus(fs->fm, fs->fm->cursor + 1);
+}
+
+/* A value chosen from a pick list: set it, store it and go on. */
 static int
 form_pick_done(struct tui *t, void *arg, const char *value)
 {
 	struct form_screen	*fs = arg;
 
-	/* A choice is a step on through the form, as Tab is. */
-	if (form_set(fs->fm, fs->fm->cursor, value, t->m) == 0)
-		form_commit_onward(t, fs, 1);
+	/* A value the field refuses stays, with its error, to correct. */
+	if (form_set(fs->fm, fs->fm->cursor, value, t->m) == 0 && !fs->gone)
+		form_take(t, fs);
 	return 0;
 }
 
@@ -458,6 +482,8 @@ form_left(struct tui *t, struct form_screen *fs)
 	if (!fs->was_new || fs->gone || fm->orig_id == NULL ||
 	    fm->type == OBJ_SYSTEM || t->status_error)
 		return;
+	free(t->added);
+	t->added = xstrdup(fm->orig_id);
 	tui_message(t, "left the form: %s '%s' is saved (%s on it edits it "
 	    "again)", objtype_name(fm->type), fm->orig_id,
 	    keys_key(ACT_OPEN, KCTX_LIST));
@@ -502,21 +528,16 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 		return form_type_choice(t, fs, key);
 	switch (a) {
 	case ACT_UP:
-	case ACT_DOWN:
-		if (a == ACT_DOWN)
-			form_commit_onward(t, fs, 1);
-		else
-			form_commit(t, fs);
-		if (a == ACT_UP && fm->cursor > 0)
+		form_commit(t, fs);
+		if (fm->cursor > 0)
 			form_focus(fm, fm->cursor - 1);
-		else if (a == ACT_DOWN && fm->cursor + 1 < fm->n)
-			form_focus(fm, fm->cursor + 1);
+		return TUI_REDRAW;
+	case ACT_DOWN:
+		form_take(t, fs);
 		return TUI_REDRAW;
 	case ACT_OPEN:
 		if (form_is_text(fm, fm->cursor)) {
-			form_commit_onward(t, fs, 1);
-			if (fm->cursor + 1 < fm->n)
-				form_focus(fm, fm->cursor + 1);
+			form_take(t, fs);
 			return TUI_REDRAW;
 		}
 		form_commit_onward(t, fs, 2);

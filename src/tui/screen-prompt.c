@@ -28,7 +28,12 @@ static const struct key_hint prompt_hint[] = {
 	KEY_HINT_END
 };
 
-/* A framed line of text, scrolled to the cursor, and its hint. */
+/*
+ * A framed line of text, scrolled to the cursor, and its hint whole: the
+ * frame grows with the hint (the export's says where the file goes and
+ * that an existing one is replaced: cut at two lines, 80 columns lost
+ * that), as far as the screen allows.
+ */
 static void
 prompt_draw(struct tui *t, struct screen *s)
 {
@@ -37,12 +42,22 @@ prompt_draw(struct tui *t, struct screen *s)
 	struct vlines		 ls;
 	struct buf		 vis;
 	const char		*p;
-	int			 w, y, x, col, tw, skip, used;
+	int			 w, y, x, col, tw, skip, used, nh;
 
 	w = t->cols - 8 < 96 ? t->cols - 8 : 96;
+	vlines_init(&ls);
+	if (ps->hint != NULL)
+		vlines_wrap(&ls, VS_DIM, ps->hint, w - 4, 0);
+	nh = ls.n > 2 ? (int)ls.n : 2;
+	if (nh > t->rows - 6)
+		nh = t->rows - 6;
 	y = t->rows / 2 - 3;
+	if (y + nh + 4 > t->rows - 1)
+		y = t->rows - 1 - (nh + 4);
+	if (y < 1)
+		y = 1;
 	x = (t->cols - w) / 2;
-	draw_box(t, y, x, 6, w, ps->title);
+	draw_box(t, y, x, nh + 4, w, ps->title);
 	/* The text, scrolled so that the cursor shows. */
 	tw = w - 6;
 	buf_init(&vis);
@@ -66,10 +81,7 @@ prompt_draw(struct tui *t, struct screen *s)
 	draw_line(t, &l, y + 2, x + 2, w - 4, 0);
 	vline_release(&l);
 	buf_release(&vis);
-	vlines_init(&ls);
-	if (ps->hint != NULL)
-		vlines_wrap(&ls, VS_DIM, ps->hint, w - 4, 0);
-	draw_lines(t, &ls, 0, y + 3, x + 2, 2, w - 4);
+	draw_lines(t, &ls, 0, y + 3, x + 2, nh, w - 4);
 	vlines_release(&ls);
 	draw_cursor(t, y + 2, x + 4 + col - skip);
 	tui_hint(t, s, prompt_hint);

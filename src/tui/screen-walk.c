@@ -29,6 +29,12 @@ struct walk {
 	struct vlist	 list;
 	int		 listh;		/* rows of the list last drawn */
 	/*
+	 * The analysis step just shown: its cursor goes to the first open
+	 * question once listed (what a facilitator answers next), unless a
+	 * key came first.
+	 */
+	int		 to_question;
+	/*
 	 * Space cycles a practice answer without storing it: the answer the
 	 * user leaves on is stored when any other key comes, as one change.
 	 */
@@ -178,6 +184,22 @@ walk_work(struct tui *t, struct screen *s)
 	return w->review.done > had || tui_risks_partial(t);
 }
 
+/* Put the cursor on the first open question of step 6, once it is listed. */
+static void
+walk_to_question(struct walk *w)
+{
+	size_t	line;
+
+	if (!w->to_question || w->step != WALK_ANALYSIS || w->shown != NULL)
+		return;
+	if (walk_first_question(&w->fill, &line)) {
+		w->list.cursor = line;
+		vlist_fix(&w->list);
+		w->to_question = 0;
+	} else if (w->fill.total == 0)
+		w->to_question = 0;	/* none to come */
+}
+
 /* The step bar and explanation, the step's list, the selected item's help. */
 static void
 walk_draw(struct tui *t, struct screen *s)
@@ -216,11 +238,13 @@ walk_draw(struct tui *t, struct screen *s)
 			walk_lines(&w->list, w->step, m, tui_catalogue(t),
 			    &t->rcounts, w->step >= WALK_REVIEW ?
 			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
+		tui_select_added(t, &w->list);
 		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
 		    t->gen + 1 : 0;
 		w->builtstep = w->step;
 		w->builtw = t->cols;
 	}
+	walk_to_question(w);
 	walk_item_help(t, w, &foot);
 	/*
 	 * The help of the selected item whole (a question's "Yes means..."
@@ -262,18 +286,21 @@ walk_draw(struct tui *t, struct screen *s)
 	}
 }
 
-/* Answer a practice question: a copy of the model with the answer. */
-static void
+/* Answer a practice question: a copy of the model with the answer. 0 if
+ * saved. */
+static int
 walk_answer_question(struct tui *t, const char *id, enum tri answer)
 {
 	struct model	*m = undo_copy_model(t->m);
 	char		*what;
+	int		 rc;
 
 	model_add_practice(m, id, answer);
 	what = xasprintf("answer '%s': %s", id, answer == TRI_YES ? "yes" :
 	    answer == TRI_NO ? "no" : "unknown");
-	tui_save(t, m, what);
+	rc = tui_save(t, m, what);
 	free(what);
+	return rc;
 }
 
 /* Forget the answer being cycled. */
@@ -334,14 +361,35 @@ walk_cycle(struct tui *t, struct walk *w, const char *id)
 	    "unknown");
 }
 
-/* An answer chosen from the pick list: store it. */
+/* The practice question whose answer is being chosen from a list. */
+struct walk_choice {
+	struct walk	*w;
+	char		*id;
+};
+
+static void
+walk_choice_free(void *arg)
+{
+	struct walk_choice	*wc = arg;
+
+	free(wc->id);
+	free(wc);
+}
+
+/*
+ * An answer chosen from the pick list: store it and go on to the next
+ * question, as a form goes on to its next field, so that a quick second
+ * answer never re-answers this one.
+ */
 static int
 walk_answer_done(struct tui *t, void *arg, const char *value)
 {
-	enum tri	a = strcmp(value, "yes") == 0 ? TRI_YES :
+	struct walk_choice	*wc = arg;
+	enum tri		 a = strcmp(value, "yes") == 0 ? TRI_YES :
 	    strcmp(value, "no") == 0 ? TRI_NO : TRI_UNKNOWN;
 
-	walk_answer_question(t, arg, a);
+	if (walk_answer_question(t, wc->id, a) == 0)
+		vlist_move(&wc->w->list, 1);
 	return 0;
 }
 
@@ -352,6 +400,7 @@ walk_open(struct tui *t, struct walk *w)
 	const void		*p = vlist_selected(&w->list);
 	const struct question	*q;
 	const struct objref	*o;
+	struct walk_choice	*wc;
 	struct pick		 pk;
 	int			 a;
 
@@ -378,8 +427,11 @@ walk_open(struct tui *t, struct walk *w)
 		a = walk_answer(t->m, q->id);
 		pick_select(&pk, a == TRI_YES ? "yes" : a == TRI_NO ? "no" :
 		    "unknown");
-		return tui_pick(t, &pk, walk_answer_done, xstrdup(q->id),
-		    free);
+		wc = xmalloc(sizeof *wc);
+		wc->w = w;
+		wc->id = xstrdup(q->id);
+		return tui_pick(t, &pk, walk_answer_done, wc,
+		    walk_choice_free);
 	case WALK_ANALYSIS:
 		/* An open question: the form of what it asks about. */
 		if ((o = walk_question_object(t->m, tui_questions_part(t),
@@ -427,6 +479,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 	const struct question	*q;
 	enum tui_next		 next;
 
+	w->to_question = 0;
 	/* Any key but Space stores the answer cycled to, first. */
 	if (w->pending != NULL && a != ACT_TOGGLE) {
 		walk_commit(t, w);
@@ -439,6 +492,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 		if (key >= '1' && key < '1' + WALK_COUNT)
 			w->step = (enum walk_step)(key - '1');
 		w->list.cursor = w->list.top = 0;
+		w->to_question = w->step == WALK_ANALYSIS;
 		return TUI_REDRAW;
 	case ACT_NEXT_STEP:
 	case ACT_PREV_STEP:
@@ -447,6 +501,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 		else if (a == ACT_PREV_STEP && w->step > 0)
 			w->step--;
 		w->list.cursor = w->list.top = 0;
+		w->to_question = w->step == WALK_ANALYSIS;
 		return TUI_REDRAW;
 	case ACT_OPEN:
 		return walk_open(t, w);
@@ -522,5 +577,6 @@ screen_walk_new(struct tui *t, int step)
 		    &t->tmpl);
 	else
 		w->step = (enum walk_step)step;
+	w->to_question = w->step == WALK_ANALYSIS;
 	return screen_new(&walk_ops, w);
 }

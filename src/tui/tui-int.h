@@ -138,6 +138,9 @@ struct tui {
 	const enum kctx		*hint_chain;	/* where they are bound */
 	struct buf		 hintbuf;	/* what tui_hint() builds */
 	char			*search;	/* the last text searched */
+	char			*added;		/* the id of the object a form
+						   just added: the list below
+						   selects it */
 	/*
 	 * What the open model still holds of the template it was made
 	 * from (read from its history by tui_open()): its first steps say
@@ -169,6 +172,11 @@ void		 tui_insert_below(struct tui *, struct screen *);
  */
 enum tui_next	 tui_list_key(struct tui *, struct vlist *, enum action,
 		     int page);
+/*
+ * Select in l the object a form just added (t->added), so that Enter there
+ * edits it, as the form said on leaving; the id is used once.
+ */
+void		 tui_select_added(struct tui *, struct vlist *);
 /*
  * Set the status-line hint of a screen being drawn from its key chain
  * (view/keys.h): "Enter open  Esc back  ? help".

@@ -26,6 +26,7 @@
 #include "util/error.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
+#include "view/flows.h"
 #include "view/risks.h"
 
 static volatile sig_atomic_t	 tui_signal;
@@ -107,6 +108,30 @@ tui_search_done(struct tui *t, void *arg, const char *text)
 	if (t->search != NULL && vlist_search(l, t->search) == -1)
 		tui_errorf(t, "no match for '%s'", t->search);
 	return 0;
+}
+
+void
+tui_select_added(struct tui *t, struct vlist *l)
+{
+	const struct vline	*v;
+	const char		*id;
+	size_t			 i;
+
+	if (t->added == NULL)
+		return;
+	for (i = 0; t->m != NULL && i < l->lines.n; i++) {
+		v = &l->lines.v[i];
+		if (!v->selectable || v->data == NULL ||
+		    (id = view_objid(t->m, v->data)) == NULL)
+			continue;
+		if (strcmp(id, t->added) == 0) {
+			l->cursor = i;
+			vlist_fix(l);
+			break;
+		}
+	}
+	free(t->added);
+	t->added = NULL;
 }
 
 enum tui_next
@@ -1342,6 +1367,7 @@ tui_run(const char *db, const char *const *catalogues, size_t ncatalogues)
 	buf_release(&t.status);
 	buf_release(&t.hintbuf);
 	free(t.search);
+	free(t.added);
 	walk_tmpl_release(&t.tmpl);
 	if (t.unmade != NULL && tui_signal == 0) {
 		buf_init(&b);

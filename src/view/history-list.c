@@ -10,11 +10,13 @@
 #include "view/history-list.h"
 
 /*
- * Column widths: the time as "2026-11-25 20:15" and a space; the author cut
- * to ten columns and a space.
+ * Column widths: the time as "2026-11-25 20:15" and a space; the author as
+ * wide as the widest (and a space), from ten columns to WHO_MAX, where the
+ * object leaves room: who decided is what a sign-off reads.
  */
 #define WHEN_W	17
 #define WHO_W	11
+#define WHO_MAX	25
 
 /*
  * An object's name to show in w columns: a risk's (threat@target) too long
@@ -46,7 +48,7 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 	char			*at, *what, *obj;
 	struct vlines		 wrapped;
 	size_t			 i, j, k;
-	int			 objw = 0, rest, w, below = 0, col;
+	int			 objw = 0, rest, w, below = 0, col, whow = WHO_W;
 
 	vlist_clear(l);
 	if (n == 0) {
@@ -54,32 +56,39 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 		vlist_fix(l);
 		return;
 	}
+	for (i = 0; i < n; i++)
+		if (v[i].who != NULL && (w = text_width(v[i].who) + 1) > whow)
+			whow = w > WHO_MAX ? WHO_MAX : w;
 	if (!one_object) {
 		for (i = 0; i < n; i++)
 			if (v[i].object != NULL &&
 			    (w = text_width(v[i].object)) > objw)
 				objw = w;
 		/* As wide as the widest, if the change keeps 24 columns. */
-		rest = width - WHEN_W - WHO_W - 24;
+		rest = width - WHEN_W - whow - 24;
 		/*
 		 * Else (a narrow screen, a projector's 80 columns) the
 		 * object keeps what it needs and the change goes under it,
-		 * wrapped: neither is cut.
+		 * wrapped: neither is cut. The author gives way to the
+		 * object, down to ten columns.
 		 */
-		if (objw + 1 > rest && width >= WHEN_W + WHO_W + 16) {
+		if (objw + 1 > rest && width >= WHEN_W + whow + 16) {
 			below = 1;
-			rest = width - WHEN_W - WHO_W;
+			if (whow > WHO_W && whow + objw + 1 > width - WHEN_W)
+				whow = width - WHEN_W - objw - 1 > WHO_W ?
+				    width - WHEN_W - objw - 1 : WHO_W;
+			rest = width - WHEN_W - whow;
 		}
 		if (rest < 28)
 			rest = 28;
 		objw = objw < 6 ? 7 : objw >= rest ? rest : objw + 1;
 	}
-	rest = width - WHEN_W - WHO_W - objw;
+	rest = width - WHEN_W - whow - objw;
 	if (rest < 16)
 		rest = 16;
 	line = vlines_add(&l->lines);
 	vline_cell(line, VS_HEADING, "WHEN (UTC)", WHEN_W);
-	vline_cell(line, VS_HEADING, "WHO", WHO_W);
+	vline_cell(line, VS_HEADING, "WHO", whow);
 	vline_cell(line, VS_HEADING, "OBJECT", objw);
 	if (!below)
 		vline_add(line, VS_HEADING, "CHANGE");
@@ -99,7 +108,7 @@ history_lines(struct vlist *l, const struct change *v, size_t n, int width,
 		free(at);
 		/* A column cut short still ends with a space before the
 		 * next one. */
-		vline_cell(line, VS_NORMAL, c->who, WHO_W - 1);
+		vline_cell(line, VS_NORMAL, c->who, whow - 1);
 		vline_add(line, VS_NORMAL, " ");
 		if (!one_object) {
 			obj = history_object(c->object, objw - 1);

@@ -116,8 +116,8 @@ const struct keybinding keys_table[] = {
 	{ KEYC_BTAB, "S-Tab", KCTX_FORM, ACT_UP, NULL, NULL },
 	{ KEYC_DOWN, "Down", KCTX_FORM, ACT_DOWN, NULL, "next field" },
 	{ KEYC_TAB, "Tab", KCTX_FORM, ACT_DOWN, NULL, NULL },
-	{ KEYC_ENTER, "Enter", KCTX_FORM, ACT_OPEN, NULL, "store the text, "
-	  "choose from the list, or rename a stored id" },
+	{ KEYC_ENTER, "Enter", KCTX_FORM, ACT_OPEN, NULL, "store the text or "
+	  "choose, then next field; rename a stored id" },
 	{ ' ', "Space", KCTX_FORM, ACT_TOGGLE, NULL, "yes/no/unknown: next "
 	  "answer; lists: choose (text: a space)" },
 	{ KEYC_LEFT, "Left", KCTX_FORM, ACT_LEFT, NULL, "move in the text; "

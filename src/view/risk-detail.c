@@ -49,7 +49,15 @@ detail_mitigation(const struct catalogue *cat, const char *id)
 	return NULL;
 }
 
-/* The references of a threat, one per line with its name. */
+/* Columns before a reference's name: scheme, id and their spaces. */
+#define DETAIL_REF_COL	33
+
+/*
+ * The references of a threat, one per line with its name, which wraps
+ * under its column rather than being cut (at 80 columns the guideline
+ * "Design your system for security as well as functionality and
+ * performance" lost its second half, as ATLAS names do).
+ */
 static void
 detail_refs(struct vlist *l, const struct risk *k,
     const struct catalogue *cat, int width)
@@ -57,8 +65,11 @@ detail_refs(struct vlist *l, const struct risk *k,
 	const struct ref	*r;
 	const char		*title;
 	struct refs		 refs;
+	struct vlines		 name;
 	struct vline		*v;
-	size_t			 i;
+	size_t			 i, j;
+	int			 tw = width - DETAIL_REF_COL - 1 > 10 ?
+	    width - DETAIL_REF_COL - 1 : 10;
 
 	catalogue_risk_refs(cat, k, &refs);
 	if (refs.n == 0)
@@ -73,11 +84,22 @@ detail_refs(struct vlist *l, const struct risk *k,
 		vline_cell(v, VS_DIM, ref_scheme_name(r->scheme), 15);
 		vline_add(v, VS_NORMAL, " ");
 		vline_cell(v, VS_NORMAL, r->id, 14);
-		if (title != NULL) {
-			vline_add(v, VS_NORMAL, " ");
-			vline_cell(v, VS_NORMAL, title, width - 34 > 10 ?
-			    width - 34 : 10);
+		if (title == NULL)
+			continue;
+		vline_add(v, VS_NORMAL, " ");
+		vlines_init(&name);
+		vlines_wrap(&name, VS_NORMAL, title, tw, 0);
+		for (j = 0; j < name.n; j++) {
+			if (j > 0) {
+				v = vlines_add(&l->lines);
+				vline_addf(v, VS_NORMAL, "%*s",
+				    DETAIL_REF_COL, "");
+			}
+			if (name.v[j].n > 0)
+				vline_add(v, VS_NORMAL,
+				    name.v[j].segs[0].text);
 		}
+		vlines_release(&name);
 	}
 	refs_release(&refs);
 }

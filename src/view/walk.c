@@ -721,6 +721,16 @@ walk_field_questions(struct vlist *l, const struct risk_questions *fq,
 	}
 }
 
+int
+walk_first_question(const struct walk_fill *wf, size_t *line)
+{
+	if (wf->fq == NULL || wf->l == NULL || wf->listed == 0)
+		return 0;
+	/* Under the blank line and the heading that counts them. */
+	*line = wf->heading + 1;
+	return 1;
+}
+
 void
 walk_questions_more(struct vlist *l, struct walk_fill *wf)
 {

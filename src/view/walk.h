@@ -160,6 +160,12 @@ void			 walk_review_lines(struct vlist *,
 void			 walk_review_more(struct vlist *, struct walk_review *,
 			     const struct risk_register *, int whole,
 			     size_t max);
+/*
+ * The line of the first open question the analysis step lists (its list as
+ * walk_lines() made it with wf): 1 and *line set, or 0 while it lists none.
+ */
+int			 walk_first_question(const struct walk_fill *,
+			     size_t *line);
 /* List the questions fq gained since the analysis step's list was made. */
 void			 walk_questions_more(struct vlist *,
 			     struct walk_fill *);

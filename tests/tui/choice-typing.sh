@@ -24,15 +24,18 @@ tui_keys Enter
 tui_wait "saved: edit component 'llm'"
 tui_screen | grep -qE 'provider +in-house' ||
     tui_fail "typing in-house did not choose it"
-# u on the choice: the list, not an undo of the change just saved.
+# Chosen: the cursor went on to the next field, as after a typed text.
+tui_wait 'exposure: who can reach it'
+# u on a field of choices: its list, not an undo of the change just saved.
 tui_keys u
 tui_wait "no value starting with 'u'"
-tui_hasnt 'undone'
 tui_keys Escape
-tui_wait_gone 'an open-source project or public hub'
+tui_wait_gone 'reachable from the internet by anyone'
 tui_screen | grep -qE 'provider +in-house' ||
     tui_fail "u undid the saved provider"
 # o walks the values starting with o from the top: open-source.
+tui_keys Up
+tui_wait 'provider: who builds and supplies it'
 tui_keys o Enter
 tui_wait "saved: edit component 'llm'"
 tui_screen | grep -qE 'provider +open-source' ||

@@ -3,7 +3,8 @@
 # why, and leaves without it only when pressed again (a new user lost a
 # new component's id, name and boundary to one Esc), on a field of
 # choices as on a typed one; a new form left untouched closes at once;
-# corrected, the input is saved, and leaving says it was kept.
+# corrected, the input is saved, and leaving says it was kept, with the new
+# object selected in the list below (the walk-through, the data-flow view).
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -73,6 +74,11 @@ tui_keys Escape
 tui_wait "left the form: component 'pay-llm' is saved (Enter on it edits it"
 tui_has 'Step 3 of 7: Components'
 tui_has 'Payroll model'
+# As the status line says: the new component is selected, Enter edits it.
+tui_keys Enter
+tui_wait "Component 'pay-llm' (model)"
+tui_keys Escape
+tui_wait 'Step 3 of 7: Components'
 # Again with an id that is not one: two Esc leave without it.
 tui_keys a
 tui_wait 'What kind of component?'
@@ -84,6 +90,24 @@ tui_wait 'not saved (Esc again'
 tui_keys Escape
 tui_wait 'nothing was made'
 tui_wait 'Step 3 of 7: Components'
+# The same in the data-flow view: the flow added there is selected.
+tui_keys V
+tui_wait 'Trust boundaries and their components'
+tui_keys a
+tui_wait 'A new data flow'
+tui_type 'pay-ask'
+tui_keys Enter
+tui_type 'customer'
+tui_keys Enter
+tui_type 'pay-llm'
+tui_keys Enter
+tui_wait "saved: add flow 'pay-ask'"
+tui_keys Escape
+tui_wait "left the form: flow 'pay-ask' is saved"
+tui_keys Enter
+tui_wait "Data flow 'pay-ask'"
+tui_keys Escape
+tui_wait 'Trust boundaries and their components'
 tui_quit
 out=$("$PARAPET" export "$db" --format yaml)
 printf '%s\n' "$out" | grep -q 'id: payroll-bot' ||

@@ -73,6 +73,19 @@ for cols in 80 120; do
 	tui_wait "The system"
 	tui_keys Escape
 	tui_wait 'Step 7 of 7'
+	# A yes/no field: Space gives the next answer there, as in step 5;
+	# the list is Enter's.
+	tui_keys 3
+	tui_wait 'Step 3 of 7'
+	tui_keys Enter
+	tui_wait "Component 'customer' (user)"
+	tui_keys Down Down Down Down Down Down Down
+	tui_wait 'untrusted-input: it takes input'
+	hint 'Space yes/no/unknown  Enter choose  Tab next field  Esc back  F1 help'
+	tui_keys Escape
+	tui_wait 'Step 3 of 7'
+	tui_keys 7
+	tui_wait 'Step 7 of 7'
 	tui_keys Escape
 	tui_wait 'Models in'
 	tui_keys r

@@ -7,6 +7,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 : "${srcdir:=$here/../..}"
 tui_newdb m
+# 40 rows: both mitigations are on screen once the cursor is in the second.
+TUI_ROWS=40
 tui_support "$db"
 tui_open_walk "$db"
 tui_keys R
@@ -31,6 +33,7 @@ tui_has '▶ [proposed] m-input-guardrails'
 tui_keys Down Down Down Down Down Down Down Down Down Down
 tui_wait 'act on ▶ m-authorise-outside-model)'
 tui_has '▶ [proposed] m-authorise-outside-model'
+tui_has '  [proposed] m-input-guardrails'
 tui_hasnt '▶ [proposed] m-input-guardrails'
 tui_keys Escape
 tui_wait 'Step 5 of 7'

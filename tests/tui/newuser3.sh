@@ -21,7 +21,9 @@ YAML
 
 tui_start "$PARAPET" "$db"
 tui_wait 'Models in'
-# The whole hint fits in 80 columns: nothing cut, quit last.
+# The whole hint fits in 80 columns: nothing cut, quit last. (Waited for:
+# the title can be on screen a moment before the last row is drawn.)
+tui_wait 'q quit'
 hint="$(tui_screen | tail -1)"
 case "$hint" in
 *'r register  ? help  q quit') ;;

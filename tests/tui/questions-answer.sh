@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# End to end: in the walk-through's step 6, the cursor reaches every open
-# question (a list longer than the screen scrolls to its last one), and
-# Enter on a question opens the form of the object it asks about, on the
-# field it names, to answer it there; Enter elsewhere in the step still
-# opens the register.
+# End to end: the walk-through's step 6 opens with the cursor on its first
+# open question; the cursor reaches every open question (a list longer than
+# the screen scrolls to its last one), and Enter on a question opens the
+# form of the object it asks about, on the field it names, to answer it
+# there; Enter elsewhere in the step still opens the register.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -20,7 +20,24 @@ case "$last" in
 esac
 
 tui_open_walk "$db"
+# Step 6 opens with the cursor on its first open question, from a number
+# or from the step before: Enter answers it at once, no Downs first.
 tui_keys 6
+tui_wait 'Step 6 of 7'
+tui_wait 'Enter answer'
+tui_keys Enter
+tui_wait "Component 'backend' (application)"
+tui_wait 'personal-data: it holds or handles data about identifiable people'
+tui_keys Escape
+tui_wait 'Step 6 of 7'
+tui_keys 5
+tui_wait 'Step 5 of 7'
+tui_keys Right
+tui_wait 'Step 6 of 7'
+tui_wait 'Enter answer'
+tui_keys Enter
+tui_wait "Component 'backend' (application)"
+tui_keys Escape
 tui_wait 'Step 6 of 7'
 tui_wait 'Open questions (fields not answered'
 # 24 rows hold fewer than the step's lines: the last question is below.

@@ -102,7 +102,6 @@ tui_keys Down Down Down Enter
 # stored as one decision, so Esc on the second leaves the risk as it was.
 tui_wait 'Who owns this risk?'
 tui_has 'Accepting a risk needs a risk owner'
-tui_hasnt 'Why is this risk accepted?'
 tui_keys C-u Enter
 tui_wait 'an accepted risk needs a risk owner: name who answers for it'
 tui_type 'Risk Lead'
@@ -111,6 +110,7 @@ tui_wait 'Why is this risk accepted?'
 tui_keys Escape
 tui_wait_gone 'Why is this risk accepted?'
 tui_has 'CRIT open'
+tui_has 'owner (none)'
 tui_hasnt 'owner Risk Lead'
 tui_keys s
 tui_wait 'Status of the risk'

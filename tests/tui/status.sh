@@ -37,7 +37,7 @@ stale() {
 	tui_has 'criticality'
 	tui_keys Escape
 	tui_wait 'Step 5 of 7'
-	tui_hasnt 'your change is kept in the form'
+	tui_wait 'your change was not saved: the other one stands'
 	tui_quit
 	tui_use b
 	tui_quit

@@ -31,13 +31,11 @@ tui_keys Up Enter
 tui_wait "saved: answer 'q-staff-awareness': no"
 tui_has '[no ] Do the people'
 tui_has '[5 Practice] 6 Analysis 7 Review'
-tui_hasnt '6 Analysis✓'
 tui_hasnt '7 Review✓'
 tui_keys 6
 tui_wait 'Risks that apply: 1'
 tui_wait 'Step 6 of 7: Analysis'
 tui_has '[6 Analysis] 7 Review'
-tui_hasnt '[6 Analysis]✓'
 tui_keys Escape
 tui_wait 'Models in'
 # The example model: components, flows and risks; the analysis is done.

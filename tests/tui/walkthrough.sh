@@ -106,11 +106,14 @@ tui_keys Tab Enter
 tui_wait 'Chat backend'
 tui_keys Enter
 tui_wait 'from *                customer'
-tui_keys Tab Enter
+# A choice goes on to the next field, as Tab does: Enter chooses 'to'.
+tui_wait 'to: the component the data goes to'
+tui_keys Enter
 tui_wait 'Hosted LLM'
 tui_keys Down Enter
 tui_wait "saved: add flow 'ask'"
-tui_keys Tab Tab Tab
+tui_wait 'name: name of the flow'
+tui_keys Tab Tab
 tui_wait 'data: classes of data carried'
 tui_keys Enter
 tui_wait '[ ] prompt'
