@@ -966,6 +966,18 @@ expect_stated calibration-credential-capped "$vb" payments-tool \
 expect_stated calibration-credential-unrestricted "$vb" payments-tool \
     "credential-scope: unrestricted" agent-excessive-agency@payments-tool high
 
+# The orchestrator of the multi-agent desk shares one memory across every
+# conversation: a note planted by one customer steers everyone's sessions
+# (high). Kept apart for each customer, it steers that customer's only:
+# one less impact (medium).
+ma="$SRC/templates/multi-agent-mcp.yaml"
+model=calibration-memory-shared
+register "$ma"
+expect agent-memory-poisoning@orchestrator high
+grep -v '^    memory: shared$' "$ma" >"$T/ma.yaml"
+expect_stated calibration-memory-per-user "$T/ma.yaml" orchestrator \
+    "memory: per-user" agent-memory-poisoning@orchestrator medium
+
 # The recorded calls are biometric data and the template states that the
 # store keeps the voices themselves: the clone is a risk. With that line
 # taken out, it is an open question naming the clone, not a risk.
