@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# An analysis keeps its open questions as rows several to a statement
+# (sixteen, store_save_questions()): each question must be stored at its
+# own place with its own element, field, severity and risks, on a new
+# model, on an import that rewrites them over the rows kept (some change,
+# some do not) and on one that asks fewer, leaving no rows past the last;
+# the workshop model below asks 34 fields (two statements of sixteen and
+# two rows alone), then 30. The report reads the kept rows; with none kept
+# it finds the questions again from the model, and the two must agree. On
+# a server with PARAPET_TEST_BACKEND=pg (tests/cli/pg/questions-batch.sh).
+. "${srcdir:-.}/tests/cli/lib.sh"
+
+# sql DB SQL: run SQL on DB, printing what it returns (python3: no sqlite3
+# needed; psql on a server).
+sql() {
+	if [ "$BACKEND" = pg ]; then
+		pg_sql -d "$1" -c "$2"
+		return
+	fi
+	python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute(sys.argv[2]):
+    print("|".join(str(v) for v in row))
+db.commit()
+PY
+}
+
+# widen N FILE: the model of FILE with N more tools the agent calls, each
+# with no destination nor provider answered (two questions a tool).
+widen() {
+	awk -v n="$1" '{ print }
+	/^components:$/ { for (i = 1; i <= n; i++) {
+		print "  - id: extra-" i; print "    name: Extra tool " i
+		print "    kind: tool"; print "    boundary: corp"
+		print "    can-act: false"; print "    executes-code: false" } }
+	/^flows:$/ { for (i = 1; i <= n; i++) {
+		print "  - id: call-extra-" i; print "    from: agent"
+		print "    to: extra-" i; print "    data: [tool-call]"
+		print "    initiator: from" } }' "$2"
+}
+
+# kept DB N WHAT: DB keeps N questions, one row at each place 0..N-1, and
+# the report made from them is the report made from the model alone.
+kept() {
+	local n
+	n=$(sql "$1" "SELECT n FROM open_questions_at")
+	[ "$n" = "$2" ] || fail "$3: $n questions kept, not $2"
+	n=$(sql "$1" "SELECT count(*) || ' ' || min(position) || ' ' ||
+	    max(position) || ' ' || count(DISTINCT element || '/' || field)
+	    FROM open_questions")
+	[ "$n" = "$2 0 $(($2 - 1)) $2" ] ||
+	    fail "$3: rows (count, first, last place, distinct): $n"
+	# A question without its risks would be stored as ''.
+	n=$(sql "$1" "SELECT count(*) FROM open_questions WHERE risks NOT LIKE '%@%=%'")
+	[ "$n" = 0 ] || fail "$3: $n rows without their risks"
+	# Both named alike: the report names its diagram after itself.
+	mkdir -p "$T/kept" "$T/found"
+	run export "$1" --format markdown --output "$T/kept/report.md"
+	expect_rc 0 "$3: the report from the kept questions"
+	grep -q "$2 fields not answered" "$T/kept/report.md" ||
+	    fail "$3: the report does not count $2 fields"
+	sql "$1" "DELETE FROM open_questions" >/dev/null
+	sql "$1" "DELETE FROM open_questions_at" >/dev/null
+	run export "$1" --format markdown --output "$T/found/report.md"
+	expect_rc 0 "$3: the report with none kept"
+	diff "$T/kept/report.md" "$T/found/report.md" >"$T/kept.diff" ||
+	    fail "$3: the kept questions are not the model's: $(head -5 "$T/kept.diff")"
+}
+
+newdb w
+w=$DB
+run new "$w" --template agent-with-tools
+expect_rc 0 "new from the template"
+run export "$w" --format yaml --output "$T/t.yaml"
+expect_rc 0 "export the template"
+widen 10 "$T/t.yaml" >"$T/m1.yaml"
+grep -q "id: extra-10" "$T/m1.yaml" || fail "m1.yaml was not made"
+run import "$T/m1.yaml" "$w"
+expect_rc 0 "import the wider model"
+kept "$w" 34 "new model"
+
+# Stored again over the rows kept: a lower criticality lowers what is at
+# stake for some questions (their rows change), the others stay.
+run import "$T/m1.yaml" "$w"
+expect_rc 0 "import again (rows kept)"
+[ "$(sql "$w" "SELECT count(*) FROM open_questions")" = 34 ] ||
+    fail "import again: the questions were not kept"
+sql "$w" "SELECT position, worst FROM open_questions ORDER BY position" \
+    >"$T/worst1"
+sed 's/^  criticality: high$/  criticality: low/' "$T/m1.yaml" >"$T/m2.yaml"
+cmp -s "$T/m1.yaml" "$T/m2.yaml" && fail "m2.yaml was not made"
+run import "$T/m2.yaml" "$w"
+expect_rc 0 "import the rescored model"
+sql "$w" "SELECT position, worst FROM open_questions ORDER BY position" \
+    >"$T/worst2"
+cmp -s "$T/worst1" "$T/worst2" && fail "rescored: no question changed"
+kept "$w" 34 "rescored"
+
+# Fewer questions: the rows past the last go.
+run import "$T/m2.yaml" "$w"
+expect_rc 0 "import again"
+[ "$(sql "$w" "SELECT count(*) FROM open_questions")" = 34 ] ||
+    fail "import again: the questions were not kept"
+widen 8 "$T/t.yaml" | sed 's/^  criticality: high$/  criticality: low/' >"$T/m3.yaml"
+run import "$T/m3.yaml" "$w"
+expect_rc 0 "import the narrower model"
+kept "$w" 30 "fewer"
+
+# The same model imported new: the same rows as the rewrite left.
+newdb n
+n=$DB
+run import "$T/m3.yaml" "$n"
+expect_rc 0 "import into a new database"
+kept "$n" 30 "imported new"
+finish
