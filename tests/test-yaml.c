@@ -1251,6 +1251,9 @@ test_new_fields_round_trip(void **state)
 	static const char	 misspelt_approver[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: t, name: T, kind: tool, approved-by: indepedent}\n";
+	static const char	 parses_on_dataset[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: d, name: D, kind: dataset, parses-files: true}\n";
 	static const struct {
 		const char	*text;
 		const char	*says;	/* in the message */
@@ -1259,6 +1262,7 @@ test_new_fields_round_trip(void **state)
 		{ misspelt, "did you mean 'vision'?" },
 		{ fail_mode_on_tool, "fail-mode" },
 		{ misspelt_approver, "did you mean 'independent'?" },
+		{ parses_on_dataset, "parses-files" },
 	};
 	size_t			 i;
 	struct model		*m;
@@ -1299,6 +1303,8 @@ test_new_fields_round_trip(void **state)
 	    " voice-recordings: true}\n"
 	    "  - {id: fraud, name: Fraud, kind: model, model-type: classifier,"
 	    " fail-mode: open}\n"
+	    "  - {id: cv, name: CV, kind: application, untrusted-input: true,"
+	    " parses-files: true}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1355,6 +1361,8 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[5]->voice_recordings, TRI_UNKNOWN);
 	assert_int_equal(m->components[12]->fail_mode, FAIL_MODE_OPEN);
 	assert_int_equal(m->components[1]->fail_mode, -1);
+	assert_int_equal(m->components[13]->parses_files, TRI_YES);
+	assert_int_equal(m->components[3]->parses_files, TRI_UNKNOWN);
 
 	out = round_trip(m, "new fields");
 	/* One word stays one word; several are a list, in table order. */
@@ -1384,6 +1392,8 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    biometric-data: true\n"
 	    "    voice-recordings: true\n"));
 	assert_non_null(strstr(out, "    fail-mode: open\n"));
+	assert_non_null(strstr(out, "    untrusted-input: true\n"
+	    "    parses-files: true\n"));
 	free(out);
 	model_free(m);
 

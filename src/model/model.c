@@ -197,6 +197,11 @@ static const struct field component_fields[] = {
 	  K(APPLICATION) | K(INFERENCE_SERVICE) | K(TRAINING_PIPELINE) |
 	  K(AGENT) | K(TOOL), 0, "its software dependencies are scanned for "
 	  "known vulnerabilities and malicious packages" },
+	{ "parses-files", FIELD_BOOL, NULL, C(parses_files),
+	  K(APPLICATION) | K(INFERENCE_SERVICE) | K(TRAINING_PIPELINE) |
+	  K(AGENT) | K(TOOL), 0, "it opens files in formats that need a "
+	  "parser or decoder of their own (PDF, office documents, images, "
+	  "archives, e-mail) to extract their text or content" },
 	{ "watches", FIELD_SET, &vocab_watches, C(watches), K(MONITORING), 0,
 	  "what the monitoring watches" },
 };

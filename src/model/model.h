@@ -87,6 +87,7 @@ struct component {
 	/* application, inference-service, training-pipeline, agent, tool */
 	enum tri	 dependencies_pinned;
 	enum tri	 dependencies_scanned;
+	enum tri	 parses_files;
 	/* inference-service */
 	enum tri	 authenticated;
 	enum tri	 rate_limited;

@@ -330,6 +330,9 @@ static const struct {
 	  "does not have its dependencies pinned" },
 	{ OBJ_COMPONENT, "dependencies-scanned", "has its dependencies "
 	  "scanned", "does not have its dependencies scanned" },
+	{ OBJ_COMPONENT, "parses-files", "opens files in formats that need "
+	  "a parser of their own", "opens no files that need a parser of "
+	  "their own" },
 	{ OBJ_FLOW, "validated", "is validated by its receiver",
 	  "is not validated by its receiver" },
 	{ OBJ_FLOW, "authenticated", "is authenticated",
