@@ -283,6 +283,8 @@ form_reload(struct tui *t, struct form_screen *fs, int force)
 		    objtype_name(fm->type), fm->orig_id);
 		return;
 	}
+	/* What C-u cleared can still be put back. */
+	ledit_take_kill(&nf->edit, &fm->edit);
 	form_free(fm);
 	fs->fm = nf;
 	form_focus(nf, cur);
