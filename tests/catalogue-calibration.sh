@@ -665,6 +665,16 @@ model=calibration-index-access-none
 register "$SRC/tests/threats/rag-access-control-gap/fires-deal-index.yaml"
 expect rag-access-control-gap@deal-index high
 
+# A person accepts no requests: what an applicant sends a public careers
+# site without signing in is a request they opened, so the unauthenticated
+# flow is a risk on facts, not an open question about which end opened it.
+model=calibration-person-opens-request
+register "$SRC/tests/threats/flow-unauthenticated-from-less-trusted/fires-careers.yaml"
+grep -q '^medium .* flow-unauthenticated-from-less-trusted@careers ' "$T/risks" ||
+    fail "$model: the unauthenticated applications are not a risk"
+grep -q "^field .* initiator of flow 'apply' is not answered" "$T/questions" &&
+    fail "$model: which end a person's request opened is asked"
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.

@@ -314,6 +314,48 @@ test_line_editor_works_in_characters(void **state)
 }
 
 /*
+ * C-u kills the text, C-y yanks it back at the cursor (readline's keys):
+ * a field wiped by mistake is got back. A C-u on an empty text keeps what
+ * was killed; the kill outlives moving to another field (ledit_set).
+ */
+static void
+test_ledit_kill_yank(void **state)
+{
+	struct ledit	e, other;
+
+	(void)state;
+	ledit_init(&e, NULL);
+	/* Nothing killed yet: C-y is the editor's key, and changes nothing. */
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('y')), LEDIT_MOVED);
+	assert_string_equal(e.s, "");
+	ledit_set(&e, "Answers customers \xc3\xa9");
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('u')), LEDIT_CHANGED);
+	assert_string_equal(e.s, "");
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('u')), LEDIT_CHANGED);
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('y')), LEDIT_CHANGED);
+	assert_string_equal(e.s, "Answers customers \xc3\xa9");
+	assert_int_equal(e.pos, e.len);
+	/* Another field's text: yanked at the cursor, more than once. */
+	ledit_set(&e, "<>");
+	ledit_left(&e);
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('y')), LEDIT_CHANGED);
+	assert_string_equal(e.s, "<Answers customers \xc3\xa9>");
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('e')), LEDIT_MOVED);
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('y')), LEDIT_CHANGED);
+	assert_string_equal(e.s,
+	    "<Answers customers \xc3\xa9>Answers customers \xc3\xa9");
+	/* A form rebuilt takes the kill over. */
+	ledit_init(&other, "x");
+	ledit_take_kill(&other, &e);
+	assert_null(e.kill);
+	assert_int_equal(ledit_key(&e, KEYC_CTRL('y')), LEDIT_MOVED);
+	assert_int_equal(ledit_key(&other, KEYC_CTRL('y')), LEDIT_CHANGED);
+	assert_string_equal(other.s, "xAnswers customers \xc3\xa9");
+	ledit_release(&other);
+	ledit_release(&e);
+}
+
+/*
  * The line-editing keys are the KCTX_EDIT rows of the key table: each one
  * edits or moves (and so is listed by the help and parapet(1)); a control
  * key with no row does nothing.
@@ -2005,6 +2047,7 @@ main(void)
 		cmocka_unit_test(test_list_cursor_skips_headings_and_searches),
 		cmocka_unit_test(test_text_search_ignores_ascii_case),
 		cmocka_unit_test(test_line_editor_works_in_characters),
+		cmocka_unit_test(test_ledit_kill_yank),
 		cmocka_unit_test(test_ledit_keys_are_the_table),
 		cmocka_unit_test(test_key_table_is_consistent),
 		cmocka_unit_test(

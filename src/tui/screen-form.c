@@ -32,6 +32,8 @@ struct form_screen {
 	int		 warned;	/* Esc once on what cannot be saved */
 	int		 kept;		/* changes kept after a refused save */
 	int		 was_new;	/* opened to add the object */
+	int		 kind_chosen;	/* a new component whose kind was
+					   chosen before the form opened */
 };
 
 static const enum kctx form_keys[] = { KCTX_FORM, KCTX_EDIT, KCTX_MODEL,
@@ -283,6 +285,8 @@ form_reload(struct tui *t, struct form_screen *fs, int force)
 		    objtype_name(fm->type), fm->orig_id);
 		return;
 	}
+	/* What C-u cleared can still be put back. */
+	ledit_take_kill(&nf->edit, &fm->edit);
 	form_free(fm);
 	fs->fm = nf;
 	form_focus(nf, cur);
@@ -363,6 +367,25 @@ form_take(struct tui *t, struct form_screen *fs)
 {
 	form_commit_onward(t, fs, 1);
 	if (fs->fm->cursor + 1 < fs->fm->n)
+		form_focus(fs->fm, fs->fm->cursor + 1);
+}
+
+/*
+ * Enter on a text field: take it, and go on past the kind after the name
+ * of a new component whose kind was chosen in the pop-up just before, so
+ * that a quick answer typed next lands on the field after the kind, never
+ * over the kind (which would change it and drop fields). Tab and Up still
+ * reach the kind.
+ */
+static void
+form_take_text(struct tui *t, struct form_screen *fs)
+{
+	const struct field	*left = fs->fm->v[fs->fm->cursor].f;
+
+	form_take(t, fs);
+	if (!fs->gone && fs->kind_chosen && strcmp(left->name, "name") == 0 &&
+	    fs->fm->v[fs->fm->cursor].f->type == FIELD_KIND &&
+	    fs->fm->cursor + 1 < fs->fm->n)
 		form_focus(fs->fm, fs->fm->cursor + 1);
 }
 
@@ -537,7 +560,7 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_REDRAW;
 	case ACT_OPEN:
 		if (form_is_text(fm, fm->cursor)) {
-			form_take(t, fs);
+			form_take_text(t, fs);
 			return TUI_REDRAW;
 		}
 		form_commit_onward(t, fs, 2);
@@ -631,6 +654,7 @@ screen_form_new(struct tui *t, int type, const char *id, int kind)
 	fs->t = t;
 	fs->fm = form_new((enum objtype)type, t->m, id, kind);
 	fs->was_new = fs->fm->orig_id == NULL;
+	fs->kind_chosen = fs->was_new && kind >= 0;
 	vlist_init(&fs->list);
 	return screen_new(&form_ops, fs);
 }

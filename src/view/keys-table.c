@@ -157,7 +157,10 @@ const struct keybinding keys_table[] = {
 	  "delete the character before the cursor" },
 	{ KEYC_DELETE, "Delete", KCTX_EDIT, ACT_ERASE, NULL, "delete the "
 	  "character at the cursor" },
-	{ C('u'), "C-u", KCTX_EDIT, ACT_CLEAR, "clear", "clear the text" },
+	{ C('u'), "C-u", KCTX_EDIT, ACT_CLEAR, "clear", "clear the text "
+	  "(C-y puts it back)" },
+	{ C('y'), "C-y", KCTX_EDIT, ACT_YANK, "put back", "put back the text "
+	  "C-u cleared, at the cursor" },
 
 	/* Data-flow view. */
 	{ KEYC_ENTER, "Enter", KCTX_FLOWS, ACT_OPEN, "edit", "edit the "

@@ -22,6 +22,7 @@ void
 ledit_release(struct ledit *e)
 {
 	free(e->s);
+	free(e->kill);
 	memset(e, 0, sizeof *e);
 }
 
@@ -41,6 +42,20 @@ ledit_set(struct ledit *e, const char *s)
 	e->pos = len;
 }
 
+/* Insert n bytes of valid text at the cursor and move past them. */
+static void
+ledit_put(struct ledit *e, const char *p, size_t n)
+{
+	if (e->len + n + 1 > e->cap) {
+		e->cap = (e->len + n + 1) * 2;
+		e->s = xrealloc(e->s, e->cap);
+	}
+	memmove(e->s + e->pos + n, e->s + e->pos, e->len - e->pos + 1);
+	memcpy(e->s + e->pos, p, n);
+	e->len += n;
+	e->pos += n;
+}
+
 int
 ledit_insert(struct ledit *e, unsigned long c)
 {
@@ -51,14 +66,7 @@ ledit_insert(struct ledit *e, unsigned long c)
 		return -1;
 	buf_init(&b);
 	utf8_encode(&b, (uint32_t)c);
-	if (e->len + b.len + 1 > e->cap) {
-		e->cap = (e->len + b.len + 1) * 2;
-		e->s = xrealloc(e->s, e->cap);
-	}
-	memmove(e->s + e->pos + b.len, e->s + e->pos, e->len - e->pos + 1);
-	memcpy(e->s + e->pos, b.s, b.len);
-	e->len += b.len;
-	e->pos += b.len;
+	ledit_put(e, b.s, b.len);
 	buf_release(&b);
 	return 0;
 }
@@ -136,6 +144,36 @@ ledit_end(struct ledit *e)
 	e->pos = e->len;
 }
 
+void
+ledit_kill(struct ledit *e)
+{
+	if (e->len == 0)
+		return;
+	free(e->kill);
+	e->kill = xstrdup(e->s);
+	ledit_set(e, NULL);
+}
+
+int
+ledit_yank(struct ledit *e)
+{
+	if (e->kill == NULL || e->kill[0] == '\0')
+		return -1;
+	/* Killed from this editor: UTF-8 without control characters. */
+	ledit_put(e, e->kill, strlen(e->kill));
+	return 0;
+}
+
+void
+ledit_take_kill(struct ledit *dst, struct ledit *src)
+{
+	if (src->kill == NULL)
+		return;
+	free(dst->kill);
+	dst->kill = src->kill;
+	src->kill = NULL;
+}
+
 enum ledit_result
 ledit_key(struct ledit *e, int key)
 {
@@ -153,8 +191,11 @@ ledit_key(struct ledit *e, int key)
 		ledit_delete(e);
 		return LEDIT_CHANGED;
 	case ACT_CLEAR:
-		ledit_set(e, NULL);
+		ledit_kill(e);
 		return LEDIT_CHANGED;
+	case ACT_YANK:
+		/* Nothing killed yet: the key is still the editor's. */
+		return ledit_yank(e) == 0 ? LEDIT_CHANGED : LEDIT_MOVED;
 	case ACT_LEFT:
 		ledit_left(e);
 		return LEDIT_MOVED;

@@ -8,7 +8,13 @@
  * help and parapet(1) list. Control characters are never inserted. The
  * cursor is a byte offset kept on a character boundary.
  *
- * Ownership: a struct ledit owns its text; ledit_release() frees it.
+ * C-u kills the text: it goes to the editor's kill buffer, which C-y
+ * yanks back at the cursor, as readline and emacs do, so that a field
+ * wiped by mistake is got back before it is left (and saved). The kill
+ * buffer outlives ledit_set(): moving to another field keeps it.
+ *
+ * Ownership: a struct ledit owns its text and kill buffer;
+ * ledit_release() frees them.
  */
 #ifndef PARAPET_VIEW_LEDIT_H
 #define PARAPET_VIEW_LEDIT_H
@@ -21,6 +27,7 @@ struct ledit {
 	size_t	 cap;
 	size_t	 pos;		/* byte offset of the cursor, on a
 				   character boundary */
+	char	*kill;		/* the text C-u last killed, or NULL */
 };
 
 /* What a key did to the text. */
@@ -43,6 +50,13 @@ void	 ledit_left(struct ledit *);
 void	 ledit_right(struct ledit *);
 void	 ledit_home(struct ledit *);
 void	 ledit_end(struct ledit *);
+/* Kill the whole text into the kill buffer (an empty text keeps what the
+ * buffer held). */
+void	 ledit_kill(struct ledit *);
+/* Insert the kill buffer at the cursor; -1 if it is empty. */
+int	 ledit_yank(struct ledit *);
+/* Move src's kill buffer to dst (a form rebuilt keeps it). */
+void	 ledit_take_kill(struct ledit *dst, struct ledit *src);
 /* Apply a key (a code of view/keys.h), as the KCTX_EDIT bindings say. */
 enum ledit_result ledit_key(struct ledit *, int key);
 /* Columns from the start of the text to the cursor. */

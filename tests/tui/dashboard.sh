@@ -18,7 +18,7 @@ tui_wait 'Models in'
 tui_keys Enter
 tui_wait ' of 7: '
 tui_keys D
-tui_wait 'Risks that apply, by severity and status (12)'
+tui_wait 'Risks that apply, by severity and status (13)'
 tui_has "$n fields not answered that threats would rest on"
 tui_has "kept-by-the-import of application 'backend'"
 line="$(tui_screen | grep -E '^  total ')"
@@ -34,10 +34,10 @@ tui_wait 'Status of the risk'
 tui_keys Down Enter
 tui_wait 'saved'
 tui_keys D
-tui_wait 'Risks that apply, by severity and status (12)'
+tui_wait 'Risks that apply, by severity and status (13)'
 line="$(tui_screen | grep -E '^  total ')"
-[ "$(awk '{ print $2, $3 }' <<<"$line")" = "11 1" ] ||
-    tui_fail "after the decision, open and mitigating are not 11 and 1: $line"
+[ "$(awk '{ print $2, $3 }' <<<"$line")" = "12 1" ] ||
+    tui_fail "after the decision, open and mitigating are not 12 and 1: $line"
 tui_has "kept-by-the-import of application 'backend'"
 
 tui_quit

@@ -26,7 +26,7 @@ tui_wait 'HIGH mitigating'
 tui_wait 'revision 2)'
 # Every risk is still there, in the same order, the decided one included.
 tui_keys c
-tui_wait '12 of 12 risks'
+tui_wait '13 of 13 risks'
 "$PARAPET" history "$db" | grep -c 'llm-misinformation-overreliance@llm.*mitigating' |
     grep -qx 1 || tui_fail "the decision is not in the history once"
 
@@ -43,7 +43,7 @@ tui_filter_text 'rag-poisoning'
 tui_wait 'not-applicable'
 tui_has 'revision 3)'
 tui_keys c
-tui_wait '12 of 12 risks'
+tui_wait '13 of 13 risks'
 tui_filter_text 'Confident but wrong'
 tui_wait 'HIGH mitigating'
 tui_quit

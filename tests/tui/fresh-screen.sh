@@ -15,7 +15,7 @@ tui_support "$db"
 tui_open_register "$db"
 tui_has 'revision 1)'
 tui_filter_text 'Confident but wrong'
-tui_wait '1 of 12'
+tui_wait '1 of 13'
 tui_wait 'HIGH open'
 
 # Another process decides the risk: revision 2.

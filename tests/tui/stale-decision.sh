@@ -52,7 +52,7 @@ tui_hasnt 'Why is this risk accepted?'
 # more, and a status chosen on the screen that still shows it is refused.
 "$PARAPET" import "$support" "$db" >/dev/null
 tui_keys C-r
-tui_wait '1 of 12 risks'
+tui_wait '1 of 13 risks'
 "$PARAPET" import "$nokb" "$db" >/dev/null
 before=$(history_lines)
 tui_keys s
@@ -68,7 +68,7 @@ tui_has 'it no longer applies'
 
 "$PARAPET" import "$support" "$db" >/dev/null
 tui_keys C-r
-tui_wait '1 of 12 risks'
+tui_wait '1 of 13 risks'
 # Looked at again, the same decision is saved.
 tui_keys s
 tui_wait 'Status of the risk'

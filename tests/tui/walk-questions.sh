@@ -21,7 +21,7 @@ tui_wait "Open questions (fields not answered that threats would rest on): $n"
 # The heading counts the stored questions at once; the list is read after
 # the first screen, between keys: wait for it.
 tui_wait "kept-by-the-import of application 'backend'"
-tui_has 'open 12 mitigating 0'
+tui_has 'open 13 mitigating 0'
 # Moving in the step keeps what it shows.
 tui_keys Down Down NPage PPage Up
 tui_wait "kept-by-the-import of application 'backend'"
@@ -43,18 +43,18 @@ decide() {
 tui_keys Enter
 decide
 tui_wait 'Step 6 of 7: Analysis'
-tui_wait 'open 11 mitigating 1'
+tui_wait 'open 12 mitigating 1'
 tui_wait "kept-by-the-import of application 'backend'"
 
 # Step 7, the review, is built once per load too: a decision made from
 # it takes the risk off its list.
 tui_keys 7
 tui_wait 'Step 7 of 7: Review the risks'
-tui_wait '11 risks still open'
+tui_wait '12 risks still open'
 tui_keys Down Up Enter
 decide
 tui_wait 'Step 7 of 7: Review the risks'
-tui_wait '10 risks still open'
+tui_wait '11 risks still open'
 
 tui_quit
 echo "walk-questions: ok"
