@@ -122,6 +122,25 @@ test_vocabularies_match_their_enums(void **state)
 	assert_string_equal(vocab_label(&vocab_severity, -1), "?");
 }
 
+/* Lists show severities most severe first, each once, for any counter. */
+static void
+test_severity_order(void **state)
+{
+	struct buf	 b;
+	int		 s;
+	size_t		 u, n = 0;
+
+	(void)state;
+	buf_init(&b);
+	SEVERITY_FOREACH_DOWN(s)
+		buf_addf(&b, "%s ", vocab_name(&vocab_severity, s));
+	assert_string_equal(b.s, "critical high medium low ");
+	SEVERITY_FOREACH_DOWN(u)
+		n++;
+	assert_int_equal(n, LEVEL_COUNT);
+	buf_release(&b);
+}
+
 /* Risks are counted once, the same way for every summary. */
 static void
 test_risk_counts(void **state)
@@ -564,6 +583,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_vocabularies_match_their_enums),
+		cmocka_unit_test(test_severity_order),
 		cmocka_unit_test(test_risk_counts),
 		cmocka_unit_test(test_fields_cover_the_spec),
 		cmocka_unit_test(test_kind_specific_fields_apply_only_to_their_kinds),

@@ -23,7 +23,7 @@ cli_print_summary(const struct session_summary *ss)
 	    "s apply");
 	if (sum->applying > 0) {
 		printf(":");
-		for (i = LEVEL_CRITICAL; i >= LEVEL_LOW; i--) {
+		SEVERITY_FOREACH_DOWN(i) {
 			if (sum->by_severity[i] == 0)
 				continue;
 			printf("%s %zu %s", first ? "" : ",",

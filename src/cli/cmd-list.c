@@ -28,7 +28,7 @@ cmd_list(const struct cli_cmd *c, struct cli_args *a)
 	}
 	/* Severities from the most severe: "CRIT/HIGH/MED/LOW", "3/0/1/2". */
 	buf_init(&head);
-	for (s = LEVEL_COUNT - 1; s >= 0; s--)
+	SEVERITY_FOREACH_DOWN(s)
 		buf_addf(&head, "%s%s", vocab_label(&vocab_severity, s),
 		    s > 0 ? "/" : "");
 	if (n == 0)
@@ -42,7 +42,7 @@ cmd_list(const struct cli_cmd *c, struct cli_args *a)
 		struct buf	sev;
 
 		buf_init(&sev);
-		for (s = LEVEL_COUNT - 1; s >= 0; s--)
+		SEVERITY_FOREACH_DOWN(s)
 			buf_addf(&sev, "%zu%s", v[i].counts.by_severity[s],
 			    s > 0 ? "/" : "");
 		printf("%-24s %4ld %5zu %5zu %5zu  %-19s %zu  ", v[i].id,

@@ -775,7 +775,7 @@ md_summary(struct md *d, struct error *err)
 	for (st = 0; st <= RISK_STATUS_COUNT; st++)
 		buf_adds(o, " ---: |");
 	buf_addc(o, '\n');
-	for (sev = LEVEL_COUNT; sev-- > 0;) {
+	SEVERITY_FOREACH_DOWN(sev) {
 		buf_adds(o, "| ");
 		md_capital(o, vocab_severity.words[sev].name);
 		buf_adds(o, " |");

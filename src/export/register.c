@@ -191,7 +191,7 @@ export_register(const struct org_system *v, size_t n,
 			csv_field(o, v[i].team, 0);
 			csv_field(o, v[i].criticality >= 0 ? vocab_name(
 			    &vocab_criticality, v[i].criticality) : "", 0);
-			for (s = LEVEL_COUNT; s-- > 0;)
+			SEVERITY_FOREACH_DOWN(s)
 				buf_addf(o, "%zu,", v[i].by_severity[s]);
 			buf_addf(o, "%zu,%zu,%zu,%zu\r\n", v[i].to_confirm,
 			    v[i].overdue, v[i].review, v[i].questions);
@@ -216,7 +216,7 @@ export_register(const struct org_system *v, size_t n,
 			md_cell(md_td(&r), v[i].name);
 			md_cell(md_td(&r), v[i].owner);
 			md_cell(md_td(&r), v[i].team);
-			for (s = LEVEL_COUNT; s-- > 0;)
+			SEVERITY_FOREACH_DOWN(s)
 				buf_addf(md_td(&r), "%zu",
 				    v[i].by_severity[s]);
 			buf_addf(md_td(&r), "%zu", v[i].to_confirm);
@@ -240,7 +240,7 @@ export_register(const struct org_system *v, size_t n,
 	reg_cell(&t, 1, "OWNER");
 	reg_cell(&t, 2, "TEAM");
 	reg_cell(&t, 3, "CRITICALITY");
-	for (s = LEVEL_COUNT; s-- > 0;)
+	SEVERITY_FOREACH_DOWN(s)
 		reg_cell(&t, 7 - s, vocab_label(&vocab_severity, (int)s));
 	reg_cell(&t, 8, "CONFIRM");
 	reg_cell(&t, 9, "OVERDUE");
@@ -255,7 +255,7 @@ export_register(const struct org_system *v, size_t n,
 		crit = v[i].criticality >= 0 ? vocab_name(&vocab_criticality,
 		    v[i].criticality) : "";
 		reg_cell(&t, 3, crit);
-		for (s = LEVEL_COUNT; s-- > 0;) {
+		SEVERITY_FOREACH_DOWN(s) {
 			reg_cellf(&t, 7 - s, v[i].by_severity[s]);
 			tot[s] += v[i].by_severity[s];
 		}

@@ -194,6 +194,7 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 	struct jdoc	*doc;
 	struct jnode	*root;
 	struct ydoc	*y;
+	unsigned long	 line, col;
 	int		 json;
 
 	model_decisions_init(dec);
@@ -225,12 +226,13 @@ interop_read_decisions(const char *text, size_t len, const char *file,
 		 * "threat-model" that no CycloneDX release defines, and the
 		 * library publishes its models in its own JSON: refused.
 		 */
-		error_set_at(err, file, 0, 0, "$.bomFormat: a CycloneDX BOM "
-		    "is not a threat model Parapet reads (the TM-BOM drafts "
-		    "in CycloneDX use a component type 'threat-model' that "
-		    "CycloneDX does not define); give the model as the OWASP "
-		    "Threat Model Library's JSON (TM-BOM 1.x), Open Threat "
-		    "Model or Threat Dragon v2");
+		jdoc_where(doc, jnode_get(root, "bomFormat"), &line, &col);
+		error_set_at(err, file, line, col, "$.bomFormat: a CycloneDX "
+		    "BOM is not a threat model Parapet reads (the TM-BOM "
+		    "drafts in CycloneDX use a component type 'threat-model' "
+		    "that CycloneDX does not define); give the model as the "
+		    "OWASP Threat Model Library's JSON (TM-BOM 1.x), Open "
+		    "Threat Model or Threat Dragon v2");
 		m = NULL;
 	} else if (jnode_get(root, "scope") != NULL &&
 	    jnode_type(jnode_get(root, "scope")) == JT_OBJECT &&

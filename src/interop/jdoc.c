@@ -13,7 +13,7 @@
 #include "util/xmalloc.h"
 #include "yaml/ydoc.h"
 
-/* Where a value of a document read from YAML was written. */
+/* Where a value of a document was written. */
 struct jdoc_pos {
 	const json_t	*v;
 	unsigned long	 line;
@@ -22,12 +22,14 @@ struct jdoc_pos {
 
 struct jdoc {
 	json_t		*root;
-	struct jdoc_pos	*pos;		/* sorted by value; NULL for JSON */
+	struct jdoc_pos	*pos;		/* sorted by value */
 	size_t		 npos;
 	size_t		 count;		/* values made from YAML so far */
 	unsigned long	 over_line;	/* where a bound was passed (YAML) */
 	unsigned long	 over_col;
 };
+
+static void	 jdoc_json_where(struct jdoc *, const char *, size_t);
 
 /* Count values and check the depth; -1 when a bound is passed. */
 static int
@@ -80,6 +82,7 @@ jdoc_parse(const char *text, size_t len, const char *file, struct error *err)
 	}
 	d = xcalloc(1, sizeof *d);
 	d->root = root;
+	jdoc_json_where(d, text, len);
 	return d;
 }
 
@@ -178,7 +181,8 @@ jdoc_scalar(const struct ynode *n)
 
 /* Keep where a value was written (not the shared null, true, false). */
 static void
-jdoc_note_pos(struct jdoc *d, const json_t *v, const struct ynode *n)
+jdoc_note_pos(struct jdoc *d, const json_t *v, unsigned long line,
+    unsigned long col)
 {
 	if (json_is_null(v) || json_is_boolean(v))
 		return;
@@ -186,8 +190,8 @@ jdoc_note_pos(struct jdoc *d, const json_t *v, const struct ynode *n)
 		d->pos = xreallocarray(d->pos, d->npos == 0 ? 16 : d->npos * 2,
 		    sizeof *d->pos);
 	d->pos[d->npos].v = v;
-	d->pos[d->npos].line = n->line;
-	d->pos[d->npos++].col = n->col;
+	d->pos[d->npos].line = line;
+	d->pos[d->npos++].col = col;
 }
 
 /* A YAML node as a jansson value; NULL past the bounds of jdoc.h. */
@@ -231,7 +235,7 @@ jdoc_yaml_value(struct jdoc *d, const struct ynode *n, int depth)
 	}
 	if (v == NULL)
 		fatal("out of memory converting YAML");
-	jdoc_note_pos(d, v, n);
+	jdoc_note_pos(d, v, n->line, n->col);
 	return v;
 }
 
@@ -242,6 +246,134 @@ jdoc_pos_cmp(const void *a, const void *b)
 	const json_t	*y = ((const struct jdoc_pos *)b)->v;
 
 	return x < y ? -1 : x > y;
+}
+
+/*
+ * Reading JSON text that jansson has already parsed, in step with its
+ * values: jansson keeps an object's members in file order and has refused
+ * duplicate keys, so the n-th key in the text is the n-th member. Lines and
+ * columns count from 1, in characters as jansson's own errors do.
+ */
+struct jdoc_scan {
+	const char	*p, *end;
+	unsigned long	 line, col;
+	int		 lost;		/* the text and the values disagree */
+};
+
+static int
+jdoc_scan_peek(const struct jdoc_scan *s)
+{
+	return s->p < s->end ? (unsigned char)*s->p : '\0';
+}
+
+static void
+jdoc_scan_next(struct jdoc_scan *s)
+{
+	if (s->p >= s->end)
+		return;
+	if (*s->p == '\n') {
+		s->line++;
+		s->col = 1;
+	} else if (((unsigned char)*s->p & 0xc0) != 0x80)
+		s->col++;
+	s->p++;
+}
+
+/* Past white space, then past c, which must come next. */
+static void
+jdoc_scan_expect(struct jdoc_scan *s, int c)
+{
+	while (strchr(" \t\r\n", jdoc_scan_peek(s)) != NULL &&
+	    s->p < s->end)
+		jdoc_scan_next(s);
+	if (jdoc_scan_peek(s) == c && c != '\0')
+		jdoc_scan_next(s);
+	else
+		s->lost = 1;
+}
+
+/* Past a string (the opening quote next); 1 if it held no escape. */
+static int
+jdoc_scan_string(struct jdoc_scan *s, const char **start, size_t *len)
+{
+	int	plain = 1;
+
+	jdoc_scan_expect(s, '"');
+	*start = s->p;
+	while (s->p < s->end && *s->p != '"') {
+		if (*s->p == '\\') {
+			plain = 0;
+			jdoc_scan_next(s);
+		}
+		jdoc_scan_next(s);
+	}
+	*len = (size_t)(s->p - *start);
+	jdoc_scan_expect(s, '"');
+	return plain;
+}
+
+/* Note where v and the values in it were written. */
+static void
+jdoc_scan_value(struct jdoc *d, struct jdoc_scan *s, json_t *v)
+{
+	const char	*key, *start;
+	json_t		*c;
+	size_t		 i, len;
+	int		 first = 1;
+
+	while (strchr(" \t\r\n", jdoc_scan_peek(s)) != NULL &&
+	    s->p < s->end)
+		jdoc_scan_next(s);
+	jdoc_note_pos(d, v, s->line, s->col);
+	if (json_is_object(v)) {
+		jdoc_scan_expect(s, '{');
+		json_object_foreach(v, key, c) {
+			if (!first)
+				jdoc_scan_expect(s, ',');
+			first = 0;
+			if (jdoc_scan_string(s, &start, &len) &&
+			    (len != strlen(key) ||
+			    memcmp(start, key, len) != 0))
+				s->lost = 1;
+			jdoc_scan_expect(s, ':');
+			if (s->lost)
+				return;
+			jdoc_scan_value(d, s, c);
+		}
+		jdoc_scan_expect(s, '}');
+	} else if (json_is_array(v)) {
+		jdoc_scan_expect(s, '[');
+		json_array_foreach(v, i, c) {
+			if (i > 0)
+				jdoc_scan_expect(s, ',');
+			if (s->lost)
+				return;
+			jdoc_scan_value(d, s, c);
+		}
+		jdoc_scan_expect(s, ']');
+	} else if (json_is_string(v))
+		(void)jdoc_scan_string(s, &start, &len);
+	else
+		while (s->p < s->end && strchr(",]} \t\r\n", *s->p) == NULL)
+			jdoc_scan_next(s);
+}
+
+/*
+ * Where each value of a parsed JSON text was written, for jdoc_where();
+ * none at all if the text should ever not match the values.
+ */
+static void
+jdoc_json_where(struct jdoc *d, const char *text, size_t len)
+{
+	struct jdoc_scan	s = { text, text + len, 1, 1, 0 };
+
+	jdoc_scan_value(d, &s, d->root);
+	if (s.lost) {
+		free(d->pos);
+		d->pos = NULL;
+		d->npos = 0;
+	} else if (d->npos > 1)
+		qsort(d->pos, d->npos, sizeof *d->pos, jdoc_pos_cmp);
 }
 
 struct jdoc *
@@ -453,8 +585,9 @@ jread_member(const struct jread *r, struct jnode *obj, const char *path,
 	if (m == JM_MISSING)
 		rc = jread_fail(r, obj, at, "missing (%s needs it)",
 		    r->needs);
-	else
-		rc = jread_fail(r, *out, at, "must be %s, not %s",
+	else		/* true and false have no place: name the object's */
+		rc = jread_fail(r, jnode_type(*out) == JT_BOOL ? obj : *out,
+		    at, "must be %s, not %s",
 		    jtype_name(type), jtype_name(jnode_type(*out)));
 	free(at);
 	*out = NULL;

@@ -9,7 +9,9 @@
  * every error names FILE:LINE:COL as jansson reports it. Strings are UTF-8
  * (jansson checks). Importers report their own errors with the JSON path
  * of the value at fault ($.detail.diagrams[0].cells[3].data.name), which
- * they build as they walk.
+ * they build as they walk, and the line and column of the value
+ * (jdoc_where()), which jdoc_parse() finds by reading the text again in
+ * step with jansson's values.
  *
  * A document can also be made from a YAML document (ydoc.h, which has
  * already refused aliases, tags, bad UTF-8 and duplicate keys): the Open
@@ -48,7 +50,10 @@ struct jdoc	*jdoc_parse(const char *text, size_t len, const char *file,
 /* The same tree from a YAML document, within the same bounds. */
 struct jdoc	*jdoc_from_ydoc(const struct ydoc *, struct error *);
 void		 jdoc_free(struct jdoc *);
-/* Where a value was written (YAML only); 0, 0 when unknown. */
+/*
+ * Where a value was written, in JSON or YAML; 0, 0 when unknown (the
+ * shared null, true and false of a document have no place).
+ */
 void		 jdoc_where(const struct jdoc *, struct jnode *,
 		     unsigned long *line, unsigned long *col);
 struct jnode	*jdoc_root(const struct jdoc *);
@@ -87,7 +92,7 @@ struct jread {
 	struct error		*err;
 	const char		*needs;
 };
-/* A reader's errors as above: doc may be NULL (no line), the rest borrowed. */
+/* A reader's errors as above, placed in doc (NULL: no line); all borrowed. */
 void		 jread_init(struct jread *, const struct jdoc *doc,
 		     const char *file, const char *needs, struct error *);
 /* "PATH: what is wrong" at node at. Returns -1. */

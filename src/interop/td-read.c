@@ -227,7 +227,7 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 		cell = jnode_at(cells, i);
 		path = xasprintf("%s.cells[%zu]", dpath, i);
 		if (jnode_type(cell) != JT_OBJECT) {
-			rc = jread_fail(&td->jr, NULL, path,
+			rc = jread_fail(&td->jr, cell, path,
 			    "a cell must be an object, not %s",
 			    jtype_name(jnode_type(cell)));
 			free(path);
@@ -236,12 +236,12 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 		shape = jnode_string(jnode_get(cell, "shape"));
 		cellid = jnode_string(jnode_get(cell, "id"));
 		if (shape == NULL || cellid == NULL)
-			rc = jread_fail(&td->jr, NULL, path,
+			rc = jread_fail(&td->jr, cell, path,
 			    "'%s' is missing or not a string",
 			    shape == NULL ? "shape" : "id");
 		else if ((data = jnode_get(cell, "data")) != NULL &&
 		    jnode_type(data) != JT_OBJECT)
-			rc = jread_fail(&td->jr, NULL, path,
+			rc = jread_fail(&td->jr, cell, path,
 			    "'data' must be an object, not %s",
 			    jtype_name(jnode_type(data)));
 		else if (flows) {
@@ -251,8 +251,8 @@ td_cells(struct td *td, struct jnode *cells, const char *dpath, int flows)
 		    strcmp(shape, "process") == 0 ||
 		    strcmp(shape, "store") == 0) {
 			if (strmap_get(&td->cells, cellid) != NULL)
-				rc = jread_fail(&td->jr, NULL, path,
-				    "cell id '%s' is used twice", cellid);
+				rc = jread_fail(&td->jr, jnode_get(cell, "id"),
+				    path, "cell id '%s' is used twice", cellid);
 			else
 				rc = td_element(td, cell, data, path, shape,
 				    cellid);
@@ -326,7 +326,7 @@ td_model(struct td *td, struct jnode *root)
 	int		 pass;
 
 	if (jnode_type(root) != JT_OBJECT) {
-		jread_fail(&td->jr, NULL, "$",
+		jread_fail(&td->jr, root, "$",
 		    "a Threat Dragon model is an object, not %s",
 		    jtype_name(jnode_type(root)));
 		return NULL;
@@ -335,10 +335,10 @@ td_model(struct td *td, struct jnode *root)
 	    &version) == -1)
 		return NULL;
 	if (version == NULL || strncmp(jnode_string(version), "2", 1) != 0) {
-		jread_fail(&td->jr, NULL, "$.version",
-		    "%s: only Threat Dragon v2 models "
-		    "are read (open a v1 model in Threat Dragon 2 and save "
-		    "it)", version == NULL ? "missing" : "not 2.x");
+		jread_fail(&td->jr, version != NULL ? version : root,
+		    "$.version", "%s: only Threat Dragon v2 models are read "
+		    "(open a v1 model in Threat Dragon 2 and save it)",
+		    version == NULL ? "missing" : "not 2.x");
 		return NULL;
 	}
 	if (jread_member(&td->jr, root, "$", "summary", JT_OBJECT, 1,
@@ -353,7 +353,8 @@ td_model(struct td *td, struct jnode *root)
 	    "diagrams", JT_ARRAY, 1, &diagrams) == -1)
 		return NULL;
 	if (title == NULL) {
-		jread_fail(&td->jr, NULL, "$.summary.title",
+		jread_fail(&td->jr, jnode_get(summary, "title"),
+		    "$.summary.title",
 		    "empty: a Threat Dragon model needs a title");
 		return NULL;
 	}
@@ -369,7 +370,7 @@ td_model(struct td *td, struct jnode *root)
 			dg = jnode_at(diagrams, i);
 			path = xasprintf("$.detail.diagrams[%zu]", i);
 			if (jnode_type(dg) != JT_OBJECT) {
-				jread_fail(&td->jr, NULL, path,
+				jread_fail(&td->jr, dg, path,
 				    "a diagram must be an object, not %s",
 				    jtype_name(jnode_type(dg)));
 				free(path);
@@ -401,7 +402,7 @@ td_read(struct jdoc *doc, const char *file, struct import_notes *notes,
 	td.file = file;
 	td.err = err;
 	td.notes = notes;
-	jread_init(&td.jr, NULL, file, "a Threat Dragon v2 model", err);
+	jread_init(&td.jr, doc, file, "a Threat Dragon v2 model", err);
 	strmap_init(&td.cells);
 	interop_ids_init(&td.ids);
 	interop_strings_init(&td.keys);

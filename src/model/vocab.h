@@ -389,6 +389,13 @@ enum tri { VOCAB_TRI(VOCAB_ENUM) };
 	X(LEVEL_CRITICAL, "critical", \
 	    "likelihood x impact 16 to 25", "CRIT")
 
+/*
+ * Every list, count and report shows severities from the most severe
+ * down: SEVERITY_FOREACH_DOWN(s) body; visits LEVEL_CRITICAL first and
+ * LEVEL_LOW last, for a signed or an unsigned s.
+ */
+#define SEVERITY_FOREACH_DOWN(s)	for ((s) = LEVEL_COUNT; (s)-- > 0;)
+
 #define VOCAB_RISK_STATUS(X) \
 	X(RISK_OPEN, "open", "not yet dealt with", "OPEN") \
 	X(RISK_MITIGATING, "mitigating", "mitigations are being put in " \

@@ -618,6 +618,24 @@ reason_drop_answered(struct eval *e, struct risk *k, const struct cond *c,
 	buf_release(&b);
 }
 
+/*
+ * Starts the fact "'id' is a model" in e->line; 0, with nothing written,
+ * when e is quiet. A kind condition says it, and so does a field that the
+ * component's kind does not have.
+ */
+static int
+reason_kind_fact(struct eval *e, enum target_type t,
+    const struct component *comp)
+{
+	if (e->quiet)
+		return 0;
+	e->kind = REASON_FACT;
+	reason_obj(&e->line, t, comp);
+	buf_adds(&e->line, " is ");
+	reason_kind(&e->line, comp->kind);
+	return 1;
+}
+
 /* A field leaf: the fact as the model has it, or what is assumed. */
 static void
 explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
@@ -630,14 +648,10 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 	unsigned		 bits;
 
 	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind)) {
-		if (e->quiet)
-			return;
-		e->kind = REASON_FACT;
-		reason_obj(b, c->subject, obj);
-		buf_adds(b, " is ");
-		reason_kind(b, comp->kind);
-		buf_addf(b, ", which has no %s", f->name);
-		reason_add(e, k);
+		if (reason_kind_fact(e, c->subject, comp)) {
+			buf_addf(b, ", which has no %s", f->name);
+			reason_add(e, k);
+		}
 		return;
 	}
 	if (v == TV_MAYBE) {
@@ -1428,13 +1442,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		explain(e, c->kids[0], obj, !pos, k);
 		return;
 	case COND_KIND:
-		if (e->quiet)
-			return;
-		e->kind = REASON_FACT;
-		reason_obj(b, c->subject, obj);
-		buf_adds(b, " is ");
-		reason_kind(b, comp->kind);
-		reason_add(e, k);
+		if (reason_kind_fact(e, c->subject, comp))
+			reason_add(e, k);
 		return;
 	case COND_FIELD:
 		explain_field(e, c, obj, pos, eval_cond(e, c, obj), k);

@@ -52,7 +52,7 @@ dash_counts(struct vlist *l, const struct risk_counts *c, int width)
 		vline_addf(v, VS_HEADING, "%11s", w);
 	}
 	vline_addf(v, VS_HEADING, "%8s", "total");
-	for (s = LEVEL_CRITICAL; s >= LEVEL_LOW; s--)
+	SEVERITY_FOREACH_DOWN(s)
 		dash_row(l, vocab_name(&vocab_severity, s),
 		    rview_severity_style(s), c->cell[s], c->by_severity[s]);
 	dash_row(l, "total", VS_HEADING, c->by_status, c->applying);

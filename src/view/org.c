@@ -152,7 +152,7 @@ org_systems(struct vlist *l, const struct org_view *v, int width)
 		vline_add(line, VS_HEADING, " ");
 		vline_cell(line, VS_HEADING, "TEAM", w[2]);
 	}
-	for (s = LEVEL_COUNT - 1; s >= 0; s--)
+	SEVERITY_FOREACH_DOWN(s)
 		vline_addf(line, VS_HEADING, "%5s",
 		    vocab_label(&vocab_severity, s));
 	vline_addf(line, VS_HEADING, "%8s%8s%7s%10s", "CONFIRM", "OVERDUE",
@@ -173,7 +173,7 @@ org_systems(struct vlist *l, const struct org_view *v, int width)
 			vline_cell(line, VS_NORMAL, sy->team != NULL ?
 			    sy->team : "", w[2]);
 		}
-		for (s = LEVEL_COUNT - 1; s >= 0; s--)
+		SEVERITY_FOREACH_DOWN(s)
 			vline_addf(line, sy->by_severity[s] > 0 ?
 			    rview_severity_style(s) : VS_DIM, "%5zu",
 			    sy->by_severity[s]);

@@ -96,7 +96,7 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 	vline_add(line, VS_HEADING, " ");
 	vline_cell(line, VS_HEADING, "NAME", namew);
 	vline_addf(line, VS_HEADING, "%*s", cw + 1, "RISKS");
-	for (s = LEVEL_COUNT - 1; s >= 0; s--)
+	SEVERITY_FOREACH_DOWN(s)
 		vline_addf(line, VS_HEADING, "%*s", cw,
 		    vocab_label(&vocab_severity, s));
 	/*
@@ -121,7 +121,7 @@ start_lines(struct vlist *l, const struct start_row *v, size_t n,
 		vline_add(line, VS_NORMAL, " ");
 		vline_cell(line, VS_NORMAL, v[i].name, namew);
 		vline_addf(line, VS_NORMAL, "%*zu", cw + 1, c->applying);
-		for (s = LEVEL_COUNT - 1; s >= 0; s--)
+		SEVERITY_FOREACH_DOWN(s)
 			vline_addf(line, c->by_severity[s] > 0 ?
 			    rview_severity_style(s) : VS_DIM, "%*zu", cw,
 			    c->by_severity[s]);

@@ -813,7 +813,7 @@ walk_analysis(struct vlist *l, const struct model *m,
 	vline_addf(v, VS_NORMAL, "  Risks that apply: %zu", rc.applying);
 	v = vlist_item(l, c);
 	vline_add(v, VS_NORMAL, "   ");
-	for (s = LEVEL_CRITICAL; s >= LEVEL_LOW; s--) {
+	SEVERITY_FOREACH_DOWN(s) {
 		vline_addf(v, rview_severity_style(s), " %s %zu",
 		    vocab_name(&vocab_severity, s), rc.by_severity[s]);
 		vline_add(v, VS_NORMAL, " ");

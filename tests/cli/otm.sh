@@ -237,7 +237,7 @@ bad_file "$D/bad-attribute.otm.json" \
 P='"project": {"name": "p", "id": "p"}'
 Z='"trustZones": [{"id": "z", "name": "Z", "risk": {"trustRating": 50}}]'
 C='"components": [{"id": "a", "name": "A", "type": "user", "parent": {"trustZone": "z"}}, {"id": "b", "name": "B", "type": "web", "parent": {"trustZone": "z"}}]'
-bad '{"otmVersion": "0.2.0"}' 'bad.json: $.project: missing (an Open Threat Model file needs it)'
+bad '{"otmVersion": "0.2.0"}' 'bad.json:1:1: $.project: missing (an Open Threat Model file needs it)'
 bad "{\"otmVersion\": 2, $P}" '$.otmVersion: must be a string, not a number'
 bad '{"otmVersion": "0.2.0", "project": {"id": "p"}}' '$.project.name: missing'
 bad "{\"otmVersion\": \"0.2.0\", $P, \"trustZones\": {}}" '$.trustZones: must be an array, not an object'

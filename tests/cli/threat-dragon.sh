@@ -112,13 +112,23 @@ bad() {
 	expect_err "$2" "malformed: $2"
 	dbnone "${db_bad}" || fail "a refused file left a database"
 }
+# Each names the line and column of the value at fault (of its object when
+# the value is true or false, which jansson shares), counted in characters.
 bad '{"version": "2.1.3", "summary": {"titled": "x"}, "details": {}}' \
-    'bad.json: $.summary.title: missing'
+    'bad.json:1:33: $.summary.title: missing'
 bad '{"version": "2.0", "summary": {"title": "x", "description": 0}, "detail": {"diagrams": []}}' \
-    '$.summary.description: must be a string, not a number'
-bad '{"version": "2.0", "summary": {"title": "x"}, "detail": {"diagrams": [{"cells": [{"shape": "actor"}]}]}}' \
-    "\$.detail.diagrams[0].cells[0]: 'id' is missing or not a string"
-bad '{"summary": {"title": "x"}}' '$.version: missing'
+    'bad.json:1:61: $.summary.description: must be a string, not a number'
+bad "$(printf '{"version": "2.0",\n "summary": {"title": "\303\251", "owner": "\\\\\\"}", "description": 0},\n "detail": {"diagrams": []}}')" \
+    'bad.json:2:61: $.summary.description: must be a string, not a number'
+bad '{"version": "2.0", "summary": {"title": "x", "owner": false}, "detail": {"diagrams": []}}' \
+    'bad.json:1:31: $.summary.owner: must be a string, not a boolean'
+bad "$(printf '{"version": "2.0", "summary": {"title": "x"},\n "detail": {"diagrams": [\n  {"cells": [{"shape": "actor"}]}]}}')" \
+    "bad.json:3:14: \$.detail.diagrams[0].cells[0]: 'id' is missing or not a string"
+bad '{"version": "2.0", "summary": {"title": "x"}, "detail": {"diagrams": [{"cells": [{"shape": "actor", "id": "a"}, {"shape": "store", "id": "a"}]}]}}' \
+    "bad.json:1:138: \$.detail.diagrams[0].cells[1]: cell id 'a' is used twice"
+bad '{"version": "2.0", "summary": {"title": "x"}, "detail": {"diagrams": [7]}}' \
+    'bad.json:1:71: $.detail.diagrams[0]: a diagram must be an object, not a number'
+bad '{"summary": {"title": "x"}}' 'bad.json:1:1: $.version: missing'
 bad '{"version": "2.0", "version": "2.1"}' 'duplicate object key'
 bad '{"version": "2.0", ' 'bad.json:1:'
 bad "$(printf '[%.0s' $(seq 1 100))1$(printf ']%.0s' $(seq 1 100))" \

@@ -165,10 +165,10 @@ S='"scope": {"title": "T"}'
 V='"version": "1.0.1"'
 bad "{$V, $S, \"components\": []" 'bad.json:1:'
 bad '{"version": "2.0", "scope": {"title": "T"}, "components": []}' \
-    "bad.json: \$.version: '2.0': only TM-BOM 1.x files are read"
+    "bad.json:1:13: \$.version: '2.0': only TM-BOM 1.x files are read"
 bad "{$V, \"scope\": {}, \"components\": []}" \
-    'bad.json: $.scope.title: missing (a TM-BOM model needs it)'
-bad "{$S, \"data_flows\": []}" 'bad.json: $.version: missing'
+    'bad.json:1:31: $.scope.title: missing (a TM-BOM model needs it)'
+bad "{$S, \"data_flows\": []}" 'bad.json:1:1: $.version: missing'
 bad "{$V, $S, \"components\": {}}" '$.components: must be an array, not an object'
 bad "{$V, $S, \"components\": [7]}" '$.components[0]: must be an object, not a number'
 bad "{$V, $S, \"components\": [{\"title\": \"A\"}]}" \
@@ -186,7 +186,7 @@ bad "{$V, $S, \"components\": [], \"data_sets\": [{\"placements\": [{\"encrypted
 bad "{$V, $S, \"components\": [], \"risks\": {}}" '$.risks: must be an array'
 # A CycloneDX BOM, the TM-BOM drafts' other form: refused, saying what it is.
 bad '{"bomFormat": "CycloneDX", "specVersion": "1.6", "components": [{"type": "threat-model", "name": "m"}]}' \
-    "bad.json: \$.bomFormat: a CycloneDX BOM is not a threat model Parapet reads"
+    "bad.json:1:15: \$.bomFormat: a CycloneDX BOM is not a threat model Parapet reads"
 
 # The conformance files, when the shared folder is there.
 shared="${PARAPET_SHARED:-$SRC/../shared}/interop/tmbom"
