@@ -183,7 +183,7 @@ const struct keybinding keys_table[] = {
 	  .action = ACT_DOWN },
 	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_FORM,
 	  .action = ACT_OPEN,
-	  .help = "store the text or choose, then next field; rename a stored "
+	  .help = "store or choose, next field (past a preset kind); rename an "
 	  "id" },
 	{ .key = ' ', .name = "Space", .ctx = KCTX_FORM, .action = ACT_TOGGLE,
 	  .help = "yes/no/unknown: next answer; lists: choose (text: a "
