@@ -148,6 +148,26 @@ dbnone() {
 	fi
 }
 
+# model_from_template NAME TEMPLATE FILE: a new database (newdb NAME: it
+# sets $DB) made from a starter template, and its model written to FILE as
+# YAML, for the test to change and import again.
+model_from_template() {
+	newdb "$1"
+	run new "$DB" --template "$2"
+	expect_rc 0 "new from the template $2"
+	run export "$DB" --format yaml --output "$3"
+	expect_rc 0 "export the model of $2"
+}
+
+# criticality_low FROM TO: the model of FROM with its system's criticality
+# high made low, in TO: what is at stake changes for most risks and open
+# questions, so an import of TO rewrites their rows. Fails the test if FROM
+# says no criticality high (TO would be the same model).
+criticality_low() {
+	sed 's/^  criticality: high$/  criticality: low/' "$1" >"$2"
+	cmp -s "$1" "$2" && fail "$2 was not made: $1 has no criticality high"
+}
+
 # expect_refused DB FILE TEXT: importing FILE into DB (reset first) fails
 # with TEXT on standard error and makes nothing.
 expect_refused() {
