@@ -148,6 +148,37 @@ dbnone() {
 	fi
 }
 
+# dbsql DB SQL: run SQL on DB and print what it returns, a line a row, its
+# columns joined by '|' and NULL as nothing, as psql -At prints them: on a
+# file through python3 (no sqlite3 program needed), on a server through
+# psql.
+dbsql() {
+	if [ "$BACKEND" = pg ]; then
+		pg_sql -d "$1" -c "$2"
+		return
+	fi
+	python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+db.commit()
+db.close()
+PY
+}
+
+# sqlite_from_dump SQL FILE: the SQLite database FILE made from the SQL
+# dump SQL (an old schema's fixture of tests/data/store); fails the test if
+# it cannot be made.
+sqlite_from_dump() {
+	python3 - "$1" "$2" <<'PY' || fail "cannot make the old database $2 from $1"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.executescript(open(sys.argv[1], encoding="utf-8").read())
+db.close()
+PY
+}
+
 # model_from_template NAME TEMPLATE FILE: a new database (newdb NAME: it
 # sets $DB) made from a starter template, and its model written to FILE as
 # YAML, for the test to change and import again.
