@@ -73,9 +73,9 @@ void		 eval_add_alias(struct eval *, struct risk *k,
 void		 eval_explain(struct eval *, const struct cond *, const void *,
 		     struct risk *);
 /*
- * While quiet is set, the explanations write only what they assume (and
- * the fields they ask), not the facts: for a finding that is only ever
- * an open question (analyze_lean()).
+ * While quiet is set, the explanations write no reasons, only the fields
+ * they ask: for a finding that is only ever an open question
+ * (analyze_lean()), whose reasons would be dropped unread.
  */
 void		 eval_quiet(struct eval *, int quiet);
 /*
