@@ -142,6 +142,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	int			 l = t->likelihood, im = t->impact, di;
 	const char		*text;
 	int			 presumed = 0;
+	/* Quiet (eval_quiet()): the score and why's asks, no reasons. */
+	int			 quiet = eval_is_quiet(e);
 	size_t			 i, j;
 	enum tv			 v;
 
@@ -150,7 +152,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
 		v = eval_cond(e, a->when, on);
-		if (v == TV_MAYBE && !a->presume)
+		if (v == TV_MAYBE && !a->presume && !quiet)
 			analyze_would_lower(e, a, on, k, l, im);
 		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
 			continue;
@@ -160,12 +162,14 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 			    0;
 		if (a->likelihood == 0 && di == 0)
 			continue;
-		buf_reset(&b);
-		one_line(&b, a->reason);
-		if (a->likelihood != 0)
+		if (!quiet) {
+			buf_reset(&b);
+			one_line(&b, a->reason);
+		}
+		if (a->likelihood != 0 && !quiet)
 			risk_add_reason(k, REASON_ADJUSTMENT,
 			    "likelihood %+d: %s", a->likelihood, b.s);
-		if (di != 0)
+		if (di != 0 && !quiet)
 			risk_add_reason(k, REASON_ADJUSTMENT,
 			    "impact %+d: %s", di, b.s);
 		l += a->likelihood;
@@ -174,7 +178,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 			continue;
 		presumed++;
 		memset(&read, 0, sizeof read);
-		eval_explain(e, a->when, on, &read);
+		if (!quiet)
+			eval_explain(e, a->when, on, &read);
 		/* The fields it read, each named ("... (F not answered)"),
 		   not the lines that restate its condition. */
 		for (j = 0; j < read.nreasons; j++) {

@@ -78,6 +78,8 @@ void		 eval_explain(struct eval *, const struct cond *, const void *,
  * (analyze_lean()), whose reasons would be dropped unread.
  */
 void		 eval_quiet(struct eval *, int quiet);
+/* Whether quiet is set. */
+int		 eval_is_quiet(const struct eval *);
 /*
  * The same for why a condition that is maybe might not hold: each
  * unanswered field it rests on, taken as the answer that fails it

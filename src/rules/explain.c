@@ -158,6 +158,12 @@ eval_quiet(struct eval *e, int quiet)
 	e->quiet = quiet;
 }
 
+int
+eval_is_quiet(const struct eval *e)
+{
+	return e->quiet;
+}
+
 static void
 reason_add(struct eval *e, struct risk *k)
 {
