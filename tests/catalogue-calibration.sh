@@ -675,6 +675,18 @@ grep -q '^medium .* flow-unauthenticated-from-less-trusted@careers ' "$T/risks" 
 grep -q "^field .* initiator of flow 'apply' is not answered" "$T/questions" &&
     fail "$model: which end a person's request opened is asked"
 
+# What a person sends is a request, whatever its data: where the data is
+# not answered it is not read as possibly training data, feedback,
+# weights or model output (their in-transit threats), so an
+# unauthenticated request from a less trusted zone is a risk on facts and
+# nothing asks whether training data is injected on it.
+model=calibration-person-request-unlabelled
+register "$SRC/tests/threats/training-data-in-transit/quiet-admin-console.yaml"
+grep -q '^[a-z]* .* flow-unauthenticated-from-less-trusted@admin-console ' "$T/risks" ||
+    fail "$model: the administrator's unauthenticated requests are not a risk"
+grep -q 'in-transit@' "$T/questions" &&
+    fail "$model: a person's request is asked about data in transit"
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.
