@@ -687,6 +687,22 @@ grep -q '^[a-z]* .* flow-unauthenticated-from-less-trusted@admin-console ' "$T/r
 grep -q 'in-transit@' "$T/questions" &&
     fail "$model: a person's request is asked about data in transit"
 
+# A model that decides about people and is trained on people's past
+# verdicts about them learns their biases: its unfairness is likely, high;
+# one trained on outcomes nobody judged (repayments) keeps the threat's
+# medium. The fraud template's classifier, retrained on analysts'
+# verdicts, is the first kind.
+model=calibration-past-decisions
+register "$SRC/tests/data/calibration/past-decisions.yaml"
+expect unfair-decisions-about-people@credit-scorer high
+expect unfair-decisions-about-people@default-scorer medium
+"$PARAPET" risk "$T/db" unfair-decisions-about-people@credit-scorer 2>&1 |
+    grep -q "likelihood +1: it learns from people's past decisions" ||
+    fail "$model: the credit scorer's risk does not say it learns from past decisions"
+model=calibration-fraud-verdicts
+register "$SRC/templates/fraud-classifier-feedback.yaml"
+expect unfair-decisions-about-people@fraud-model high
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.
