@@ -703,6 +703,26 @@ model=calibration-fraud-verdicts
 register "$SRC/templates/fraud-classifier-feedback.yaml"
 expect unfair-decisions-about-people@fraud-model high
 
+# What a generator draws that is published in the organisation's name
+# goes out as its own statement: a likeness of a real person posted on
+# its accounts is one more severe than one shown to staff, and so is
+# what a jailbreak gets out of it. A publisher not stated so is not
+# assumed to publish, and nobody is asked about every outside service.
+model=calibration-published-images
+register "$SRC/tests/data/calibration/published-images.yaml"
+expect genai-deepfake-misuse@campaign-gen high
+expect genai-deepfake-misuse@mood-gen medium
+expect genai-deepfake-misuse@teaser-gen medium
+grep -q '^medium .* 2x3  llm-jailbreak@campaign-gen ' "$T/risks" ||
+    fail "$model: the published generator's jailbreak is not 2x3"
+grep -q '^low .* 2x2  llm-jailbreak@mood-gen ' "$T/risks" ||
+    fail "$model: the mood-board generator's jailbreak is not 2x2"
+grep -q 'publishes' "$T/questions" &&
+    fail "$model: an unanswered publishes is asked"
+"$PARAPET" risk "$T/db" genai-deepfake-misuse@campaign-gen 2>&1 |
+    grep -q "impact +1: what it generates is published in the organisation's name" ||
+    fail "$model: the published generator's risk does not say why it is higher"
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.
