@@ -339,6 +339,9 @@ static const struct {
 	{ OBJ_COMPONENT, "parses-files", "opens files in formats that need "
 	  "a parser of their own", "opens no files that need a parser of "
 	  "their own" },
+	{ OBJ_COMPONENT, "publishes", "publishes what it receives in the "
+	  "organisation's name", "publishes nothing in the organisation's "
+	  "name" },
 	{ OBJ_FLOW, "validated", "is validated by its receiver",
 	  "is not validated by its receiver" },
 	{ OBJ_FLOW, "authenticated", "is authenticated",
