@@ -215,8 +215,14 @@ walk_draw(struct tui *t, struct screen *s)
 	vlines_init(&foot);
 	walk_header(&head, w->step, m, tui_catalogue(t), &t->rcounts,
 	    &t->tmpl, t->cols);
+	/*
+	 * The facts still as the template set them are listed where they
+	 * are changed, in a sixth of the screen; the other steps count
+	 * them in a sentence, so that their own lists keep the room.
+	 */
 	if (w->step <= WALK_FLOWS)
-		walk_template_note(&head, m, &t->tmpl, t->cols, h / 5);
+		walk_template_note(&head, m, &t->tmpl, t->cols,
+		    w->step == WALK_COMPONENTS ? h / 6 : 0);
 	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);

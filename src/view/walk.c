@@ -1012,20 +1012,32 @@ walk_template_note(struct vlines *ls, const struct model *m,
 		return;
 	}
 	vlines_init(&note);
-	v = xasprintf("From the template '%s': these steps hold its example "
-	    "until you change something in each (then it is ticked). %s%s%s",
-	    wt->name, any ?
-	    "Confirm or change each fact the analysis uses, still as the "
-	    "template set it:" : "None of the facts the analysis uses is still "
-	    "as the template set it.",
-	    b.s != NULL ? b.s : "", any ? "." : "");
+	/*
+	 * The facts are listed on the step where they are changed (maxlines
+	 * > 0), the intro short enough for the first of them to show; the
+	 * other steps only count them.
+	 */
+	if (any && maxlines <= 0)
+		v = xasprintf("From the template '%s': a step holds its "
+		    "example, unticked, until you change something in it; "
+		    "%zu facts it set are still to confirm in step 3.",
+		    wt->name, any);
+	else if (any)
+		v = xasprintf("From the template '%s' (a step is ticked once "
+		    "you change something in it), to confirm or change in "
+		    "each component's form:%s.", wt->name, b.s);
+	else
+		v = xasprintf("From the template '%s': a step holds its "
+		    "example, unticked, until you change something in it.",
+		    wt->name);
 	vlines_wrap(&note, VS_WARN, v, width, 0);
 	free(v);
 	buf_release(&b);
-	if (maxlines < 4)
-		maxlines = 4;
+	if (maxlines > 0 && maxlines < 2)
+		maxlines = 2;
 	for (i = 0; i < note.n; i++) {
-		if (i == (size_t)maxlines - 1 && note.n > (size_t)maxlines) {
+		if (maxlines > 0 && i == (size_t)maxlines - 1 &&
+		    note.n > (size_t)maxlines) {
 			/* The rest in a number, and where they are. */
 			vlines_addf(ls, VS_WARN, "\xe2\x80\xa6 %zu facts in all "
 			    "to confirm, each in its component's form", any);

@@ -180,9 +180,12 @@ const struct objref	*walk_question_object(const struct model *,
  * What a model made from a template (tmpl) still takes from it: the
  * template's example in the steps nobody has changed, and the facts of
  * its components that the analysis uses (exposure, untrusted input,
- * origin...) as the template set them, listed as still to confirm, in at
- * most maxlines lines (at least four): when they do not fit, the last says
- * how many facts there are in all. Nothing when nothing is left.
+ * origin...) as the template set them, still to confirm. With maxlines
+ * 0, a sentence that counts the facts and names the step that lists them
+ * (the other steps: the list is read where it is acted on); else the
+ * facts listed in at most maxlines lines (at least two): when they do not
+ * fit, the last says how many there are in all. Nothing when nothing is
+ * left.
  */
 void			 walk_template_note(struct vlines *,
 			     const struct model *, const struct walk_tmpl *,

@@ -4,7 +4,8 @@
 # its first steps say plainly that they hold the template's example: they
 # are not ticked until someone changes something in them, and the facts of
 # its components that the analysis uses are listed as still to confirm
-# until changed. Its history keeps where it came from: after a restart the
+# until changed, on the components step (the other steps count them in
+# two lines at 80 columns). Its history keeps where it came from: after a restart the
 # note and the unticked steps are still there.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,8 +26,15 @@ tui_type 'hr-assistant'
 tui_keys Enter
 tui_wait "created model 'hr-assistant' from a template ('support')"
 tui_has 'Step 1 of 7: The system'
-tui_has "From the template 'support': these steps hold its example"
-tui_has 'backend exposure public;'
+tui_has "From the template 'support': a step holds its example, unticked,"
+# Steps 1, 2 and 4 count the facts to confirm, in the two lines a sentence
+# takes at 80 columns, and name the step that lists them.
+n=$(tui_screen | awk '/From the template/ { on = 1 } on && /^─/ { print n; exit }
+    on { n++ }')
+[ "${n:-0}" -le 2 ] || tui_fail "the template note takes $n lines on step 1"
+tui_has 'facts it set are still to confirm in'
+tui_has 'step 3.'
+tui_hasnt 'backend exposure public;'
 # The template's steps are not ticked: nobody has looked at them yet.
 tui_has '[1 System] 2 Boundaries 3 Components 4 Flows 5 Practice'
 # On the components step too, where they are changed: a fact changed is
@@ -34,6 +42,7 @@ tui_has '[1 System] 2 Boundaries 3 Components 4 Flows 5 Practice'
 tui_keys Right Right
 tui_wait 'Step 3 of 7: Components'
 tui_has "From the template 'support'"
+tui_has 'backend exposure public;'
 tui_edit_field 'Chat backend' "Component 'backend' (application)" \
     'exposure: who can reach it'
 tui_type 'internal'
@@ -60,7 +69,9 @@ tui_wait 'hr-assistant'
 tui_keys Enter
 tui_wait 'Step 1 of 7: The system'
 tui_has '[1 System] 2 Boundaries 3 Components✓ 4 Flows'
-tui_has "From the template 'support': these steps hold its example"
+tui_has "From the template 'support': a step holds its example, unticked,"
+tui_keys 3
+tui_wait 'Step 3 of 7: Components'
 tui_has 'backend untrusted-input true'
 tui_hasnt 'backend exposure'
 tui_keys Escape
