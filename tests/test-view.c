@@ -1156,6 +1156,15 @@ test_walk_template_reads_history(void **state)
 	    "true"));
 	free(s);
 	vlines_release(&ls);
+	/* The other steps count the facts, in two lines at 80 columns. */
+	vlines_init(&ls);
+	walk_template_note(&ls, m, &wt, 80, 0);
+	s = vlines_plain(&ls);
+	assert_non_null(strstr(s, "still to confirm in step 3."));
+	assert_null(strstr(s, "app exposure"));
+	assert_true(ls.n <= 2);
+	free(s);
+	vlines_release(&ls);
 
 	/*
 	 * Changes made here: a step with one is no longer the example (a
