@@ -452,6 +452,13 @@ risks_shown_mitigation(struct risks_screen *rs)
 	return NULL;
 }
 
+/* A risk's title, or its threat's id when the catalogue gave none. */
+static const char *
+risks_title(const struct risk *k)
+{
+	return k->title != NULL ? k->title : k->threat;
+}
+
 /* The decision keys: status, owner, justification, due date, notes. */
 static enum tui_next
 risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
@@ -461,6 +468,7 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	struct risks_arg		*ra;
 	struct pick			 p;
 	const char			*title, *now = NULL;
+	char				*pt;
 
 	if (k == NULL) {
 		tui_errorf(t, "no risk selected");
@@ -479,15 +487,25 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	ra = risks_arg_new(rs, k, rm);
 	switch (a) {
 	case ACT_STATUS:
+		/*
+		 * The pick covers the list: its title names what it changes,
+		 * as the status line will once it is saved.
+		 */
 		if (rm != NULL) {
-			pick_init(&p, "Status of the mitigation", 0);
+			pt = xasprintf("Status of the mitigation '%s' of '%s' "
+			    "on %s", rm->id, risks_title(k), k->target);
+			pick_init(&p, pt, 0);
+			free(pt);
 			pick_add_vocab(&p, &vocab_mitigation_status, NULL);
 			pick_select(&p, vocab_name(&vocab_mitigation_status,
 			    rm->status));
 			return tui_pick(t, &p, risks_mit_status_done, ra,
 			    risks_arg_free);
 		}
-		pick_init(&p, "Status of the risk", 0);
+		pt = xasprintf("Status of the risk '%s' on %s", risks_title(k),
+		    k->target);
+		pick_init(&p, pt, 0);
+		free(pt);
 		pick_add_vocab(&p, &vocab_risk_status, NULL);
 		pick_select(&p, vocab_name(&vocab_risk_status, k->status));
 		return tui_pick(t, &p, risks_status_done, ra, risks_arg_free);

@@ -70,7 +70,10 @@ tui_keys /
 tui_type '[proposed]'
 tui_keys Enter
 tui_keys s
-tui_wait 'Status of the mitigation'
+# The pick covers the list: it names the mitigation and the risk it
+# changes.
+tui_wait "Status of the mitigation 'm-"
+tui_has "of 'Direct prompt injection overrides the"
 tui_keys Down Down Enter
 tui_wait '[implemented]'
 tui_keys /
@@ -96,7 +99,8 @@ tui_wait 'risks, by severity'
 tui_has "filter: severity critical; text 'prompt injection'"
 only_direct_injection
 tui_keys s
-tui_wait 'Status of the risk'
+tui_wait "Status of the risk 'Direct prompt injection overrides the model's"
+tui_has "instructions' on"
 tui_keys Down Down Down Enter
 # With no owner yet, accepting asks who owns the risk, then why; both are
 # stored as one decision, so Esc on the second leaves the risk as it was.
