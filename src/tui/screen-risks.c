@@ -189,10 +189,6 @@ risks_draw(struct tui *t, struct screen *s)
 
 	lw = side ? t->cols * 11 / 20 : t->cols;
 	dw = side ? t->cols - lw - 1 : t->cols;
-	rs->listh = side ? h - 1 : (h - 2) * 2 / 5;
-	if (rs->listh < 4)
-		rs->listh = 4;
-	rs->detailh = side ? h - 1 : h - 2 - rs->listh;
 
 	/*
 	 * Filter, sort and format the register only when what the list
@@ -224,6 +220,19 @@ risks_draw(struct tui *t, struct screen *s)
 		rs->built = buf_detach(&b);
 	} else
 		buf_release(&b);
+	/*
+	 * Above the detail, two fifths of the screen; a list that is whole
+	 * and shorter (a filter that leaves one risk) gives the rest to the
+	 * detail rather than empty rows.
+	 */
+	rs->listh = side ? h - 1 : (h - 2) * 2 / 5;
+	if (rs->listh < 4)
+		rs->listh = 4;
+	if (!side && !rs->rv.pending && !rs->rv.partial &&
+	    rs->rv.list.lines.n < (size_t)rs->listh)
+		rs->listh = rs->rv.list.lines.n < 2 ? 2 :
+		    (int)rs->rv.list.lines.n;
+	rs->detailh = side ? h - 1 : h - 2 - rs->listh;
 	/* The next risks screen starts with the same filter and order. */
 	rfilter_copy(&t->rfilter, &rs->rv.filter);
 	t->rsort = rs->rv.sort;
