@@ -124,7 +124,10 @@ const struct keybinding keys_table[] = {
 	  "previous value" },
 	{ KEYC_RIGHT, "Right", KCTX_FORM, ACT_RIGHT, NULL, "move in the "
 	  "text; next value" },
-	{ C('u'), "C-u", KCTX_FORM, ACT_CLEAR, NULL, "clear the field" },
+	{ C('u'), "C-u", KCTX_FORM, ACT_CLEAR, NULL, "clear the field (C-y "
+	  "puts it back)" },
+	{ C('y'), "C-y", KCTX_FORM, ACT_YANK, NULL, "put back what C-u "
+	  "cleared in this form" },
 	{ KEYC_F1, "F1", KCTX_FORM, ACT_HELP, "help", "help (? is typed in "
 	  "text fields)" },
 
