@@ -1187,6 +1187,28 @@ test_walk_template_reads_history(void **state)
 	vlines_release(&ls);
 	walk_tmpl_release(&wt);
 
+	/*
+	 * Confirmed without a change (c): the boundaries step is no longer
+	 * the example; the components step takes its facts with it.
+	 */
+	v[5] = tmpl_change(m->system.id, HISTORY_CONFIRMED, "boundaries",
+	    NULL);
+	v[6] = tmpl_change(m->system.id, HISTORY_CONFIRMED, "components",
+	    NULL);
+	v[7] = tmpl_change(m->system.id, HISTORY_CONFIRMED, "no-such-step",
+	    NULL);
+	walk_tmpl_release(&wt);
+	walk_tmpl_read(&wt, v, 8);
+	assert_int_equal(wt.example, 1U << WALK_SYSTEM | 1U << WALK_FLOWS);
+	assert_int_equal(walk_done(WALK_BOUNDARIES, m, NULL, NULL, &wt), 1);
+	vlines_init(&ls);
+	walk_template_note(&ls, m, &wt, 1000, 4);
+	s = vlines_plain(&ls);
+	assert_null(strstr(s, "app untrusted-input"));
+	free(s);
+	vlines_release(&ls);
+	walk_tmpl_release(&wt);
+
 	/* Not from a template: no note, steps as they are. */
 	v[0].source = NULL;
 	walk_tmpl_read(&wt, v, 1);

@@ -110,6 +110,8 @@ const struct keybinding keys_table[] = {
 	  "step: answer yes, no or unknown in turn" },
 	{ 'h', "h", KCTX_WALK, ACT_HISTORY, NULL, "history of the selected "
 	  "item" },
+	{ 'c', "c", KCTX_WALK, ACT_CONFIRM, "confirm", "tick a step 1-4 "
+	  "that holds a template's example as it is" },
 
 	/* Forms. */
 	{ KEYC_UP, "Up", KCTX_FORM, ACT_UP, NULL, "previous field" },

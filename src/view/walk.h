@@ -63,6 +63,12 @@ void			 walk_tmpl_release(struct walk_tmpl *);
 /* The template name in the source of a history entry (as
  * HISTORY_TEMPLATE_SOURCE writes it), the caller's to free, or NULL. */
 char			*walk_tmpl_source(const char *source);
+/*
+ * The word a confirmation of step s records in history (store_confirm()):
+ * "system" to "flows" for the steps a template fills, else NULL. A step
+ * confirmed is no longer the template's example, as if changed.
+ */
+const char		*walk_confirm_word(enum walk_step);
 /* Read a model's history (oldest first) into an initialised walk_tmpl. */
 void			 walk_tmpl_read(struct walk_tmpl *,
 			     const struct change *, size_t);
