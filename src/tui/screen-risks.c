@@ -478,6 +478,7 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	struct pick			 p;
 	const char			*title, *now = NULL;
 	char				*pt;
+	enum tui_next			 next;
 
 	if (k == NULL) {
 		tui_errorf(t, "no risk selected");
@@ -521,9 +522,12 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	case ACT_JUSTIFY:
 		free(ra->mitigation);
 		ra->mitigation = NULL;
-		return tui_prompt(t, "Justification", "Why the risk is "
-		    "accepted or does not apply (empty clears it).",
-		    k->justification, risks_justify_done, ra, risks_arg_free);
+		pt = xasprintf("Why the risk '%s' on %s is accepted or does "
+		    "not apply (empty clears it).", risks_title(k), k->target);
+		next = tui_prompt(t, "Justification", pt, k->justification,
+		    risks_justify_done, ra, risks_arg_free);
+		free(pt);
+		return next;
 	case ACT_OWNER:
 		title = rm != NULL ? "Who implements this mitigation?" :
 		    "Who owns this risk?";
@@ -541,8 +545,17 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 		now = rm->notes;
 		break;
 	}
-	return tui_prompt(t, title, "Saved at once; u undoes it.", now,
-	    risks_text_done, ra, risks_arg_free);
+	/* The prompt may cover the list's row: its note names the risk. */
+	if (rm != NULL)
+		pt = xasprintf("Mitigation '%s' of '%s' on %s. Saved at once; "
+		    "u undoes it.", rm->id, risks_title(k), k->target);
+	else
+		pt = xasprintf("The risk '%s' on %s. Saved at once; u undoes "
+		    "it.", risks_title(k), k->target);
+	next = tui_prompt(t, title, pt, now, risks_text_done, ra,
+	    risks_arg_free);
+	free(pt);
+	return next;
 }
 
 /* A filter value chosen or typed: apply it. */

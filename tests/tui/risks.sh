@@ -81,6 +81,7 @@ tui_wait 'Search'
 tui_keys Enter
 tui_keys d
 tui_wait 'Due date (YYYY-MM-DD'
+tui_has "Mitigation 'm-"
 tui_type '2026-13-45'
 tui_keys Enter
 tui_wait 'invalid due date'
@@ -154,6 +155,8 @@ tui_wait 'CRIT accepted'
 # the ways on; the prompt stays, the owner too.
 tui_keys o
 tui_wait 'Who owns this risk?'
+# The prompt may cover the list's row: its note names the risk.
+tui_has "The risk 'Direct prompt injection overrides the model's"
 tui_keys C-u Enter
 tui_wait "'llm-direct-prompt-injection@llm' is accepted, and an accepted risk keeps its owner"
 tui_has 'remove the acceptance (Esc, then s'
