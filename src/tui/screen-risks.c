@@ -372,6 +372,12 @@ risks_status_done(struct tui *t, void *arg, const char *value)
 		risks_ask_justification(t, k, next);
 		return 0;
 	}
+	/* The same status again changes nothing: say so, store nothing. */
+	if (st == k->status) {
+		tui_message(t, "unchanged: '%s@%s' is already %s", ra->threat,
+		    ra->target, value);
+		return 0;
+	}
 	what = xasprintf("status '%s@%s': %s", ra->threat, ra->target, value);
 	tui_set_risk(t, k, st, NULL, NULL, what);
 	free(what);
@@ -384,12 +390,28 @@ risks_mit_status_done(struct tui *t, void *arg, const char *value)
 {
 	struct risks_arg	*ra = arg;
 	const struct risk	*k = risks_arg_risk(t, ra);
+	size_t			 i;
 	int			 st;
 	char			*what;
 
 	if (k == NULL || (st = vocab_find(&vocab_mitigation_status,
 	    value)) < 0)
 		return 0;
+	/*
+	 * The value the pick opened on ('p' Enter lands on "proposed" before
+	 * "planned"): nothing changes, and "saved" would mislead. What is
+	 * shown must be what is stored for that to be true.
+	 */
+	if (tui_risk_seen(t, k, ra->mitigation) == -1)
+		return 0;
+	for (i = 0; i < k->nmitigations; i++)
+		if (strcmp(k->mitigations[i].id, ra->mitigation) == 0 &&
+		    k->mitigations[i].status == st) {
+			tui_message(t, "unchanged: mitigation '%s' of '%s@%s' "
+			    "is already %s", ra->mitigation, ra->threat,
+			    ra->target, value);
+			return 0;
+		}
 	what = xasprintf("mitigation '%s' of '%s@%s': %s", ra->mitigation,
 	    ra->threat, ra->target, value);
 	tui_set_mitigation(t, k, ra->mitigation, st, NULL, NULL, NULL, what);

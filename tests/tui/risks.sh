@@ -74,6 +74,13 @@ tui_keys s
 # changes.
 tui_wait "Status of the mitigation 'm-"
 tui_has "of 'Direct prompt injection overrides the"
+# Enter on the value it opened on changes nothing, and says so.
+tui_keys Enter
+tui_wait "unchanged: mitigation 'm-"
+tui_has 'is already proposed'
+tui_hasnt 'saved: mitigation'
+tui_keys s
+tui_wait "Status of the mitigation 'm-"
 tui_keys Down Down Enter
 tui_wait '[implemented]'
 tui_keys /
