@@ -170,6 +170,9 @@ const struct keybinding keys_table[] = {
 	  .help = "practice step: answer yes, no or unknown in turn" },
 	{ .key = 'h', .name = "h", .ctx = KCTX_WALK, .action = ACT_HISTORY,
 	  .help = "history of the selected item" },
+	{ .key = 'c', .name = "c", .ctx = KCTX_WALK, .action = ACT_CONFIRM,
+	  .brief = "confirm",
+	  .help = "tick a step 1-4 that holds a template's example as it is" },
 
 	/* Forms. */
 	{ .key = KEYC_UP, .name = "Up", .ctx = KCTX_FORM, .action = ACT_UP,
@@ -195,7 +198,9 @@ const struct keybinding keys_table[] = {
 	  .action = ACT_RIGHT,
 	  .help = "move in the text; next value" },
 	{ .key = C('u'), .name = "C-u", .ctx = KCTX_FORM, .action = ACT_CLEAR,
-	  .help = "clear the field" },
+	  .help = "clear the field (C-y puts it back)" },
+	{ .key = C('y'), .name = "C-y", .ctx = KCTX_FORM, .action = ACT_YANK,
+	  .help = "put back what C-u cleared in this form" },
 	{ .key = KEYC_F1, .name = "F1", .ctx = KCTX_FORM, .action = ACT_HELP,
 	  .brief = "help",
 	  .help = "help (? is typed in text fields)" },
