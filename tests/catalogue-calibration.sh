@@ -980,6 +980,19 @@ model=calibration-sandboxed-coder-writes-out
 register "$T/unsandboxed.yaml"
 expect llm-misinformation-overreliance@patch-llm high
 
+# A read-only query tool bound to one warehouse runs the SQL the model
+# writes: the code can read what its account may read (data exposed,
+# impact 4), not take a host (impact 5). The same tool stated able to act
+# keeps the catalogue's impact.
+model=calibration-read-only-query
+register "$SRC/tests/threats/agent-code-execution/fires-sql.yaml"
+expect agent-code-execution@sql medium
+sed 's/can-act: false, executes-code: true, destination: fixed/can-act: true, executes-code: true, destination: fixed/' \
+    "$SRC/tests/threats/agent-code-execution/fires-sql.yaml" >"$T/acting-sql.yaml"
+model=calibration-acting-query
+register "$T/acting-sql.yaml"
+expect agent-code-execution@sql high
+
 # stated MODEL ID FIELD: MODEL with the line FIELD added to the
 # component ID (written in block style, its fields indented four spaces).
 stated() {

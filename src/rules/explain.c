@@ -291,6 +291,28 @@ reason_words(struct buf *b, const struct vocab *v, unsigned bits,
 	}
 }
 
+/*
+ * The data classes a path carries: "prompt or documents", or, for a set
+ * that leaves out only a few classes, "any data but model-weights"; a
+ * list of fifteen classes hides the one that matters.
+ */
+static void
+data_words(struct buf *b, unsigned bits)
+{
+	const struct vocab	*v = &vocab_data_class;
+	size_t			 i, out = 0;
+
+	for (i = 0; i < v->n; i++)
+		if ((bits & (1u << i)) == 0)
+			out++;
+	if (out == 0 || out > 2) {
+		reason_words(b, v, bits, " or ");
+		return;
+	}
+	buf_adds(b, "any data but ");
+	reason_words(b, v, ~bits & ((1u << v->n) - 1), " or ");
+}
+
 /* How a boolean field reads when true and when false. */
 static const struct {
 	enum objtype	 type;
@@ -980,7 +1002,7 @@ reason_via(struct buf *b, const struct cond *c)
 	if (c->values == 0)
 		return;
 	buf_adds(b, " through flows that carry ");
-	reason_words(b, &vocab_data_class, c->values, " or ");
+	data_words(b, c->values);
 }
 
 /*
@@ -1014,7 +1036,7 @@ reason_path(struct buf *b, const struct cond *c,
 		buf_adds(b, ", ...");
 	if (c->values != 0 && unk < hops) {
 		buf_adds(b, hops == 1 ? ", carrying " : ", each carrying ");
-		reason_words(b, &vocab_data_class, c->values, " or ");
+		data_words(b, c->values);
 		if (unk > 0)
 			buf_adds(b, " where answered");
 	}
