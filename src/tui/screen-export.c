@@ -173,8 +173,8 @@ export_done(struct tui *t, void *arg, const char *name)
 		return 0;
 	}
 	now = store_now();
-	export_input_whole(&in, t->m, tui_risks(t), tui_catalogue(t), h, nh,
-	    now);
+	export_input_whole(&in, tui_model(t), tui_risks(t), tui_catalogue(t),
+	    h, nh, now);
 	if ((len = export_write_file(x, &in, path, &svg, &err)) != -1) {
 		if (svg != NULL)
 			tui_message(t, "exported %s to '%s' (%ld bytes), the "
