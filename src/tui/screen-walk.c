@@ -201,8 +201,8 @@ walk_to_question(struct walk *w)
 }
 
 /*
- * 1 if a step shows the model's components or flows: the steps that list
- * them (the boundaries with their components), the analysis (the
+ * 1 if a step shows the model's objects: the steps that list them (the
+ * boundaries with their components), the analysis (the
  * inference services that send to no model), and a template's first
  * steps (its facts still to confirm). The others show what a model opened
  * in part holds (tui_open()).

@@ -89,10 +89,10 @@ struct tui {
 	const char		*unmade;
 	/*
 	 * The open model, or NULL: opened in part (store_load_head(): its
-	 * system, boundaries and practices, m->unread saying what else it
-	 * has), read whole by tui_model() when a screen first needs its
-	 * components or flows; whole says it was, and a reload (after each
-	 * change) reads it whole again.
+	 * system and practices, m->unread saying which objects it has),
+	 * read whole by tui_model() when a screen first needs its
+	 * boundaries, components or flows; whole says it was, and a reload
+	 * (after each change) reads it whole again.
 	 */
 	struct model		*m;
 	int			 whole;
@@ -214,11 +214,11 @@ int		 tui_open(struct tui *, const char *id);
 /* Close the open model. */
 void		 tui_close_model(struct tui *);
 /*
- * The open model whole, its components and flows read on first use since
- * it was opened (changed elsewhere meanwhile, it is read again, the
- * screens' generation bumped; on an error, shown, it is what was read),
- * or NULL when none is open. What shows or changes them calls it first:
- * t->m alone has the system, boundaries and practices.
+ * The open model whole, its objects read on first use since it was
+ * opened (changed elsewhere meanwhile, it is read again, the screens'
+ * generation bumped; on an error, shown, it is what was read), or NULL
+ * when none is open. What shows or changes them calls it first: t->m
+ * alone has the system and practices.
  */
 struct model	*tui_model(struct tui *);
 /*

@@ -444,11 +444,11 @@ tui_read_tmpl(struct tui *t, const char *id)
 }
 
 /*
- * Neither the register nor the components and flows are read here (at a
+ * Neither the register nor the model's objects are read here (at a
  * million risks, 1.5 million objects and the risks take seconds each):
- * the register's counts are, and the model's head (its system,
- * boundaries, practices and whether it has components and flows), all
- * the walk-through shows but for the steps that list those; tui_risks()
+ * the register's counts are, and the model's head (its system, practices
+ * and whether it has boundaries, components and flows), all the
+ * walk-through shows but for the steps that list those; tui_risks()
  * and tui_model() read the rest when a screen needs it. Every change
  * reopens the model, so all are read again after each; a model read
  * whole before is read whole again (the screens that needed it may still
@@ -513,7 +513,7 @@ tui_open(struct tui *t, const char *id)
 
 /*
  * The rest is read into the model itself, so that what the screens hold
- * of it (its system, boundaries, practices) stays theirs, and with it the
+ * of it (its system, practices) stays theirs, and with it the
  * register read so far; only a model changed since its head was read is
  * read again whole (a new generation).
  */

@@ -223,16 +223,22 @@ walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
 }
 
 /*
- * 1 if a model has components (MODEL_UNREAD_COMPONENTS) or flows: read,
- * or stored and not read (a model opened in part).
+ * 1 if a model has objects of a type (its MODEL_UNREAD_* bit): read, or
+ * stored and not read (a model opened in part).
  */
 static int
 walk_has(const struct model *m, unsigned type)
 {
 	if (m->unread & type)
 		return 1;
-	return type == MODEL_UNREAD_COMPONENTS ? m->ncomponents > 0 :
-	    m->nflows > 0;
+	switch (type) {
+	case MODEL_UNREAD_BOUNDARIES:
+		return m->nboundaries > 0;
+	case MODEL_UNREAD_COMPONENTS:
+		return m->ncomponents > 0;
+	default:
+		return m->nflows > 0;
+	}
 }
 
 int
@@ -249,7 +255,7 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 		return m->system.name != NULL && m->system.owner != NULL &&
 		    m->system.criticality >= 0;
 	case WALK_BOUNDARIES:
-		return m->nboundaries > 0;
+		return walk_has(m, MODEL_UNREAD_BOUNDARIES);
 	case WALK_COMPONENTS:
 		return walk_has(m, MODEL_UNREAD_COMPONENTS);
 	case WALK_FLOWS:
