@@ -165,6 +165,8 @@ export_done(struct tui *t, void *arg, const char *name)
 		free(path);
 		return 0;
 	}
+	/* The model whole first: read again, it comes with a new register. */
+	(void)tui_model(t);
 	error_clear(&err);
 	if (x->history && store_history(t->s->store, t->m->system.id, NULL,
 	    &h, &nh, &err) == -1) {
@@ -173,8 +175,8 @@ export_done(struct tui *t, void *arg, const char *name)
 		return 0;
 	}
 	now = store_now();
-	export_input_whole(&in, tui_model(t), tui_risks(t), tui_catalogue(t),
-	    h, nh, now);
+	export_input_whole(&in, t->m, tui_risks(t), tui_catalogue(t), h, nh,
+	    now);
 	if ((len = export_write_file(x, &in, path, &svg, &err)) != -1) {
 		if (svg != NULL)
 			tui_message(t, "exported %s to '%s' (%ld bytes), the "
