@@ -160,7 +160,8 @@ store_load_objects(struct store *s, struct model *m, enum store_objects which,
 		    "position FROM objects WHERE system = ?",
 		[STORE_OBJECTS_BOUNDARIES] = "SELECT object, type, kind, "
 		    "fields, position FROM objects WHERE system = ? AND "
-		    "type = 'boundary'"
+		    "type = 'boundary'",
+		[STORE_OBJECTS_NONE] = NULL
 	};
 	const char		*sql = sqls[which];
 	struct store_placing	 placing[OBJ_COUNT];
@@ -170,7 +171,7 @@ store_load_objects(struct store *s, struct model *m, enum store_objects which,
 	size_t			 i;
 	int			 rc, k;
 
-	if (which == STORE_OBJECTS_NONE)
+	if (sql == NULL)
 		return 0;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;

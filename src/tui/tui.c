@@ -307,7 +307,7 @@ tui_questions_part(struct tui *t)
 		return NULL;
 	if (t->qgen != t->gen + 1) {
 		tui_forget_questions(t);
-		/* (Analysed, the model is read whole: a new generation.) */
+		/* (Analysed, the model is read whole first.) */
 		if (t->s->store == NULL ||
 		    !tui_read_questions(t, TUI_QUESTIONS_FIRST)) {
 			analyze_questions(t->s->cat, tui_model(t),
