@@ -675,6 +675,54 @@ grep -q '^medium .* flow-unauthenticated-from-less-trusted@careers ' "$T/risks" 
 grep -q "^field .* initiator of flow 'apply' is not answered" "$T/questions" &&
     fail "$model: which end a person's request opened is asked"
 
+# What a person sends is a request, whatever its data: where the data is
+# not answered it is not read as possibly training data, feedback,
+# weights or model output (their in-transit threats), so an
+# unauthenticated request from a less trusted zone is a risk on facts and
+# nothing asks whether training data is injected on it.
+model=calibration-person-request-unlabelled
+register "$SRC/tests/threats/training-data-in-transit/quiet-admin-console.yaml"
+grep -q '^[a-z]* .* flow-unauthenticated-from-less-trusted@admin-console ' "$T/risks" ||
+    fail "$model: the administrator's unauthenticated requests are not a risk"
+grep -q 'in-transit@' "$T/questions" &&
+    fail "$model: a person's request is asked about data in transit"
+
+# A model that decides about people and is trained on people's past
+# verdicts about them learns their biases: its unfairness is likely, high;
+# one trained on outcomes nobody judged (repayments) keeps the threat's
+# medium. The fraud template's classifier, retrained on analysts'
+# verdicts, is the first kind.
+model=calibration-past-decisions
+register "$SRC/tests/data/calibration/past-decisions.yaml"
+expect unfair-decisions-about-people@credit-scorer high
+expect unfair-decisions-about-people@default-scorer medium
+"$PARAPET" risk "$T/db" unfair-decisions-about-people@credit-scorer 2>&1 |
+    grep -q "likelihood +1: it learns from people's past decisions" ||
+    fail "$model: the credit scorer's risk does not say it learns from past decisions"
+model=calibration-fraud-verdicts
+register "$SRC/templates/fraud-classifier-feedback.yaml"
+expect unfair-decisions-about-people@fraud-model high
+
+# What a generator draws that is published in the organisation's name
+# goes out as its own statement: a likeness of a real person posted on
+# its accounts is one more severe than one shown to staff, and so is
+# what a jailbreak gets out of it. A publisher not stated so is not
+# assumed to publish, and nobody is asked about every outside service.
+model=calibration-published-images
+register "$SRC/tests/data/calibration/published-images.yaml"
+expect genai-deepfake-misuse@campaign-gen high
+expect genai-deepfake-misuse@mood-gen medium
+expect genai-deepfake-misuse@teaser-gen medium
+grep -q '^medium .* 2x3  llm-jailbreak@campaign-gen ' "$T/risks" ||
+    fail "$model: the published generator's jailbreak is not 2x3"
+grep -q '^low .* 2x2  llm-jailbreak@mood-gen ' "$T/risks" ||
+    fail "$model: the mood-board generator's jailbreak is not 2x2"
+grep -q 'publishes' "$T/questions" &&
+    fail "$model: an unanswered publishes is asked"
+"$PARAPET" risk "$T/db" genai-deepfake-misuse@campaign-gen 2>&1 |
+    grep -q "impact +1: what it generates is published in the organisation's name" ||
+    fail "$model: the published generator's risk does not say why it is higher"
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.

@@ -1,8 +1,9 @@
 /*
  * test-manpage-model.c: man/parapet-model.5 documents every field, kind,
  * value and data class of the tables, with its type, the kinds it applies
- * to and its help text, and its example is a model Parapet reads. Adding a
- * field or a word without documenting it fails here.
+ * to and its help text, and its example is a model Parapet reads; and
+ * parapet-catalogue(5) names each field and word added to format 1 since.
+ * Adding a field or a word without documenting it fails here.
  */
 #include "config.h"
 
@@ -333,6 +334,99 @@ test_unknown_booleans_are_explained(void **state)
 	free(flat);
 }
 
+/* 1 if a word is one of a NULL-terminated list. */
+static int
+in_list(const char *const *list, const char *word)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, word) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if a word stands alone in text (between spaces, commas, semicolons). */
+static int
+has_word(const char *text, const char *word)
+{
+	const char	*p = text;
+	size_t		 n = strlen(word);
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == text || strchr(" ,;(", p[-1]) != NULL) &&
+		    (p[n] == '\0' || strchr(" ,;)", p[n]) != NULL))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/*
+ * parapet-catalogue(5) lists what was added to format 1 since its
+ * contract (model-format.md) fixed the first fields and words, which
+ * never change:
+ * every field a condition can test, every word of the first fields'
+ * vocabularies and every data class added since is named there, so
+ * that the list stays true as words are added.
+ */
+static void
+test_catalogue_page_lists_additions(void **state)
+{
+	static const char *const first_fields[] = {
+		"criticality", "trust", "provider", "exposure",
+		"untrusted-input", "personal-data", "confidential-data",
+		"model-type", "fine-tuned", "learns-from-feedback",
+		"open-weights", "system-prompt", "weights-format",
+		"authenticated", "rate-limited", "returns-scores", "origin",
+		"integrity-verified", "can-act", "executes-code",
+		"human-approval", "watches", "data", "encrypted", NULL
+	};
+	static const char *const first_words[] = {
+		"untrusted", "partner", "internal", "restricted", "llm",
+		"classifier", "regressor", "vision", "speech", "recommender",
+		"embedding", "image-generation", "other", "prompt",
+		"model-output", "training-data", "model-weights", "embeddings",
+		"documents", "personal-data", "credentials", "feedback",
+		"telemetry", "tool-call", "configuration", NULL
+	};
+	const struct vocab *const vocabs[] = {
+		&vocab_trust, &vocab_model_type, &vocab_data_class
+	};
+	const struct field	*f;
+	char			*cat, *flat, *from, *to;
+	size_t			 n, i, v;
+	int			 t;
+
+	(void)state;
+	assert_non_null(cat = test_src_text("man/parapet-catalogue.5"));
+	flat = test_flatten(cat);
+	from = strstr(flat, "those added to format 1 since");
+	assert_non_null(from);
+	to = strstr(from, ".Ss Named conditions");
+	assert_non_null(to);
+	*to = '\0';
+	for (t = 0; t < OBJ_COUNT; t++) {
+		f = model_fields(t, &n);
+		for (i = 0; i < n; i++)
+			if ((f[i].type == FIELD_BOOL ||
+			    f[i].type == FIELD_ENUM ||
+			    f[i].type == FIELD_SET) &&
+			    !in_list(first_fields, f[i].name) &&
+			    !has_word(from, f[i].name))
+				fail_msg("parapet-catalogue(5) does not list "
+				    "field '%s' among those added to format 1",
+				    f[i].name);
+	}
+	for (v = 0; v < sizeof vocabs / sizeof *vocabs; v++)
+		for (i = 0; i < vocabs[v]->n; i++)
+			if (!in_list(first_words, vocabs[v]->words[i].name) &&
+			    !has_word(from, vocabs[v]->words[i].name))
+				fail_msg("parapet-catalogue(5) does not list "
+				    "word '%s' among those added to format 1",
+				    vocabs[v]->words[i].name);
+	free(flat);
+	free(cat);
+}
+
 /* The example of EXAMPLES, with mdoc escapes undone, is a valid model. */
 static void
 test_example_reads(void **state)
@@ -370,6 +464,7 @@ main(void)
 		cmocka_unit_test(test_practices_are_documented),
 		cmocka_unit_test(test_practices_example_names_questions),
 		cmocka_unit_test(test_unknown_booleans_are_explained),
+		cmocka_unit_test(test_catalogue_page_lists_additions),
 		cmocka_unit_test(test_example_reads),
 	};
 

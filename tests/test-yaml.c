@@ -1254,6 +1254,9 @@ test_new_fields_round_trip(void **state)
 	static const char	 parses_on_dataset[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: d, name: D, kind: dataset, parses-files: true}\n";
+	static const char	 publishes_on_model[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: g, name: G, kind: model, publishes: true}\n";
 	static const struct {
 		const char	*text;
 		const char	*says;	/* in the message */
@@ -1263,6 +1266,7 @@ test_new_fields_round_trip(void **state)
 		{ fail_mode_on_tool, "fail-mode" },
 		{ misspelt_approver, "did you mean 'independent'?" },
 		{ parses_on_dataset, "parses-files" },
+		{ publishes_on_model, "publishes" },
 	};
 	size_t			 i;
 	struct model		*m;
@@ -1305,6 +1309,8 @@ test_new_fields_round_trip(void **state)
 	    " fail-mode: open}\n"
 	    "  - {id: cv, name: CV, kind: application, untrusted-input: true,"
 	    " parses-files: true}\n"
+	    "  - {id: social, name: Social, kind: external-service,"
+	    " publishes: true}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1363,6 +1369,8 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[1]->fail_mode, -1);
 	assert_int_equal(m->components[13]->parses_files, TRI_YES);
 	assert_int_equal(m->components[3]->parses_files, TRI_UNKNOWN);
+	assert_int_equal(m->components[14]->publishes, TRI_YES);
+	assert_int_equal(m->components[13]->publishes, TRI_UNKNOWN);
 
 	out = round_trip(m, "new fields");
 	/* One word stays one word; several are a list, in table order. */
@@ -1394,6 +1402,8 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    fail-mode: open\n"));
 	assert_non_null(strstr(out, "    untrusted-input: true\n"
 	    "    parses-files: true\n"));
+	assert_non_null(strstr(out, "    kind: external-service\n"
+	    "    publishes: true\n"));
 	free(out);
 	model_free(m);
 

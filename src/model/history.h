@@ -36,6 +36,12 @@ struct change {
 
 /* The source of the entries that made a model from the template NAME. */
 #define HISTORY_TEMPLATE_SOURCE	"template '%s'"
+/*
+ * The field of an entry on the system that records part of the model
+ * confirmed as it is, without a change (store_confirm()); its new value
+ * names the part (the walk-through's step: "boundaries").
+ */
+#define HISTORY_CONFIRMED	"confirmed"
 
 /*
  * The one order a history is shown in, by `parapet history` and the history

@@ -202,6 +202,11 @@ static const struct field component_fields[] = {
 	  K(AGENT) | K(TOOL), 0, "it opens files in formats that need a "
 	  "parser or decoder of their own (PDF, office documents, images, "
 	  "archives, e-mail) to extract their text or content" },
+	{ "publishes", FIELD_BOOL, NULL, C(publishes),
+	  K(APPLICATION) | K(AGENT) | K(TOOL) | K(DATA_SOURCE) |
+	  K(EXTERNAL_SERVICE), 0, "what it receives is published to the "
+	  "public in the organisation's name: its website, its social media "
+	  "accounts, its press releases, posts or replies under its account" },
 	{ "watches", FIELD_SET, &vocab_watches, C(watches), K(MONITORING), 0,
 	  "what the monitoring watches" },
 };

@@ -88,6 +88,8 @@ struct component {
 	enum tri	 dependencies_pinned;
 	enum tri	 dependencies_scanned;
 	enum tri	 parses_files;
+	/* application, agent, tool, data-source, external-service */
+	enum tri	 publishes;
 	/* inference-service */
 	enum tri	 authenticated;
 	enum tri	 rate_limited;

@@ -142,6 +142,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	int			 l = t->likelihood, im = t->impact, di;
 	const char		*text;
 	int			 presumed = 0;
+	/* Quiet (eval_quiet()): the score and why's asks, no reasons. */
+	int			 quiet = eval_is_quiet(e);
 	size_t			 i, j;
 	enum tv			 v;
 
@@ -150,7 +152,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
 		v = eval_cond(e, a->when, on);
-		if (v == TV_MAYBE && !a->presume)
+		if (v == TV_MAYBE && !a->presume && !quiet)
 			analyze_would_lower(e, a, on, k, l, im);
 		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
 			continue;
@@ -160,12 +162,14 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 			    0;
 		if (a->likelihood == 0 && di == 0)
 			continue;
-		buf_reset(&b);
-		one_line(&b, a->reason);
-		if (a->likelihood != 0)
+		if (!quiet) {
+			buf_reset(&b);
+			one_line(&b, a->reason);
+		}
+		if (a->likelihood != 0 && !quiet)
 			risk_add_reason(k, REASON_ADJUSTMENT,
 			    "likelihood %+d: %s", a->likelihood, b.s);
-		if (di != 0)
+		if (di != 0 && !quiet)
 			risk_add_reason(k, REASON_ADJUSTMENT,
 			    "impact %+d: %s", di, b.s);
 		l += a->likelihood;
@@ -174,7 +178,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 			continue;
 		presumed++;
 		memset(&read, 0, sizeof read);
-		eval_explain(e, a->when, on, &read);
+		if (!quiet)
+			eval_explain(e, a->when, on, &read);
 		/* The fields it read, each named ("... (F not answered)"),
 		   not the lines that restate its condition. */
 		for (j = 0; j < read.nreasons; j++) {
@@ -1015,13 +1020,14 @@ analyze_twin(struct eval *e, const struct catalogue *cat,
  * Raise one finding of a threat: about the subject of its hits, with the
  * reasons of every one, scored as the most severe of them (with that
  * one's adjustments) and the names the hits would have had as risks of
- * their own as aliases.
+ * their own as aliases. A quiet one (eval_quiet() is set) gets no
+ * reasons: only its score, asks and aliases.
  */
 static struct risk *
 analyze_raise(struct eval *e, const struct catalogue *cat,
     const struct excl *x, size_t ti, const struct hit *h,
     const size_t *members, size_t n, const size_t *also, size_t nalso,
-    struct risk_register *reg, struct risk_register *twins)
+    struct risk_register *reg, struct risk_register *twins, int quiet)
 {
 	const struct threat	*t = cat->threats[ti];
 	const struct hit	*first = &h[members[0]];
@@ -1036,7 +1042,7 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	/* Its reasons, asks and aliases are only added to from here. */
 	eval_reasons_begin(e, k);
 	for (i = 0; i < n; i++) {
-		if (h[members[i]].answers != NULL)
+		if (h[members[i]].answers != NULL && !quiet)
 			risk_add_reason(k, REASON_FACT, "flow '%s' answers "
 			    "flow '%s'", h[members[i]].id,
 			    h[members[i]].answers);
@@ -1044,7 +1050,8 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 			analyze_either(e, cat, t, &h[members[i]], k);
 		else
 			eval_explain(e, t->when, h[members[i]].obj, k);
-		for (j = 0; h[members[i]].maybe && j < x[ti].n; j++)
+		for (j = 0; h[members[i]].maybe && !quiet && j < x[ti].n;
+		    j++)
 			if (eval_cond(e, cat->threats[x[ti].v[j]]->when,
 			    h[members[i]].obj) == TV_MAYBE)
 				risk_add_reason(k, REASON_ASSUMED, "the other "
@@ -1225,7 +1232,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		quiet = lean && !facts && !x[ti].folds;
 		eval_quiet(e, quiet);
 		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
-		    reg, twins);
+		    reg, twins, quiet);
 		eval_quiet(e, 0);
 		/* Only ever part of open questions: held by its asks. */
 		if ((k->lean = quiet))

@@ -73,11 +73,13 @@ void		 eval_add_alias(struct eval *, struct risk *k,
 void		 eval_explain(struct eval *, const struct cond *, const void *,
 		     struct risk *);
 /*
- * While quiet is set, the explanations write only what they assume (and
- * the fields they ask), not the facts: for a finding that is only ever
- * an open question (analyze_lean()).
+ * While quiet is set, the explanations write no reasons, only the fields
+ * they ask: for a finding that is only ever an open question
+ * (analyze_lean()), whose reasons would be dropped unread.
  */
 void		 eval_quiet(struct eval *, int quiet);
+/* Whether quiet is set. */
+int		 eval_is_quiet(const struct eval *);
 /*
  * The same for why a condition that is maybe might not hold: each
  * unanswered field it rests on, taken as the answer that fails it

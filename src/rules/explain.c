@@ -158,6 +158,12 @@ eval_quiet(struct eval *e, int quiet)
 	e->quiet = quiet;
 }
 
+int
+eval_is_quiet(const struct eval *e)
+{
+	return e->quiet;
+}
+
 static void
 reason_add(struct eval *e, struct risk *k)
 {
@@ -166,7 +172,7 @@ reason_add(struct eval *e, struct risk *k)
 	const char	*prefix = reason_kind_prefix(e->kind), *t;
 	size_t		 i, np = strlen(prefix);
 
-	if (e->quiet && e->kind != REASON_ASSUMED)
+	if (e->quiet)
 		goto out;
 	if (k == e->rk && k->nreasons >= REASON_INDEX_FROM) {
 		if (!reason_indexed(e, k))
@@ -333,6 +339,9 @@ static const struct {
 	{ OBJ_COMPONENT, "parses-files", "opens files in formats that need "
 	  "a parser of their own", "opens no files that need a parser of "
 	  "their own" },
+	{ OBJ_COMPONENT, "publishes", "publishes what it receives in the "
+	  "organisation's name", "publishes nothing in the organisation's "
+	  "name" },
 	{ OBJ_FLOW, "validated", "is validated by its receiver",
 	  "is not validated by its receiver" },
 	{ OBJ_FLOW, "authenticated", "is authenticated",
@@ -655,13 +664,16 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	}
 	if (v == TV_MAYBE) {
-		e->kind = REASON_ASSUMED;
-		reason_obj(b, c->subject, obj);
-		buf_addc(b, ' ');
-		reason_field_claim(b, c, pos);
-		/* The question that settles it: which field to answer. */
-		buf_addf(b, " (%s not answered)", f->name);
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_ASSUMED;
+			reason_obj(b, c->subject, obj);
+			buf_addc(b, ' ');
+			reason_field_claim(b, c, pos);
+			/* The question that settles it: which field to
+			   answer. */
+			buf_addf(b, " (%s not answered)", f->name);
+			reason_add(e, k);
+		}
 		reason_ask(e, k, c->subject, obj, f->name);
 		return;
 	}
@@ -734,18 +746,21 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 	if (raw == TV_MAYBE) {
 		/* Assume what makes the node hold (pos) or fail. */
 		assume = (c->values == COND_TRUE) == pos;
-		e->kind = REASON_ASSUMED;
-		buf_addf(b, "flow '%s' ", f->id);
-		if (less)
-			buf_adds(b, assume ? "comes from a less trusted "
-			    "boundary (" : "does not come from a less trusted "
-			    "boundary (");
-		else
-			buf_adds(b, assume ? "crosses a trust boundary (" :
-			    "stays inside one boundary (");
-		reason_unknown_ends(b, f, less);
-		buf_addc(b, ')');
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "flow '%s' ", f->id);
+			if (less)
+				buf_adds(b, assume ? "comes from a less "
+				    "trusted boundary (" : "does not come "
+				    "from a less trusted boundary (");
+			else
+				buf_adds(b, assume ? "crosses a trust "
+				    "boundary (" : "stays inside one "
+				    "boundary (");
+			reason_unknown_ends(b, f, less);
+			buf_addc(b, ')');
+			reason_add(e, k);
+		}
 		if (a == NULL)
 			reason_ask(e, k, TARGET_COMPONENT, f->src, "boundary");
 		if (d == NULL)
@@ -940,14 +955,17 @@ explain_quant(struct eval *e, const struct cond *c,
 	if (pos)
 		explain_more_flows(e, c, comp, v, far, k);
 	if (!pos && mm->cnts[comp->index] > 1) {
-		e->kind = REASON_ASSUMED;
-		buf_addf(&e->line, "%u more %s %s '%s' do not match ",
-		    mm->cnts[comp->index] - 1, !hop ? "flows" : "components",
-		    in ? (hop ? "upstream of" : "into") : (hop ?
-		    "downstream of" : "out of"), comp->id);
-		cond_format(c->kids[0], &e->line);
-		buf_adds(&e->line, " (not answered)");
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(&e->line, "%u more %s %s '%s' do not match ",
+			    mm->cnts[comp->index] - 1, !hop ? "flows" :
+			    "components", in ? (hop ? "upstream of" :
+			    "into") : (hop ? "downstream of" : "out of"),
+			    comp->id);
+			cond_format(c->kids[0], &e->line);
+			buf_adds(&e->line, " (not answered)");
+			reason_add(e, k);
+		}
 		reason_ask(e, k, TARGET_COMPONENT, comp, in ? "its inbound "
 		    "flows and sources" : "its outbound flows and "
 		    "destinations");
@@ -1028,22 +1046,28 @@ explain_one_path(struct eval *e, const struct cond *c,
 	for (i = 0; i < n; i++) {
 		if (c->values == 0 || shown[i]->data != 0)
 			continue;
-		e->kind = REASON_ASSUMED;
-		buf_addf(b, "flow '%s' %s", shown[i]->id,
-		    pos ? "carries " : "does not carry ");
-		reason_words(b, &vocab_data_class, c->values, " or ");
-		buf_adds(b, " (not answered)");
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "flow '%s' %s", shown[i]->id,
+			    pos ? "carries " : "does not carry ");
+			reason_words(b, &vocab_data_class, c->values,
+			    " or ");
+			buf_adds(b, " (not answered)");
+			reason_add(e, k);
+		}
 		reason_ask(e, k, TARGET_FLOW, shown[i], "data");
 		seen++;
 	}
 	if (unk > seen) {
-		e->kind = REASON_ASSUMED;
-		buf_addf(b, "%u more flows of the path %s", unk - seen,
-		    pos ? "carry " : "do not carry ");
-		reason_words(b, &vocab_data_class, c->values, " or ");
-		buf_adds(b, " (not answered)");
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "%u more flows of the path %s",
+			    unk - seen, pos ? "carry " : "do not carry ");
+			reason_words(b, &vocab_data_class, c->values,
+			    " or ");
+			buf_adds(b, " (not answered)");
+			reason_add(e, k);
+		}
 		reason_ask(e, k, TARGET_COMPONENT, comp, "data of the flows "
 		    "on its paths");
 	}
@@ -1204,13 +1228,15 @@ explain_path(struct eval *e, const struct cond *c,
 	if (pos && v != TV_NO)
 		explain_more_paths(e, c, comp, end, v, pos, k);
 	if (!pos) {
-		e->kind = REASON_ASSUMED;
-		buf_addf(b, "nothing else %s '%s'", back ?
-		    "reached from" : "that reaches", comp->id);
-		reason_via(b, c);
-		reason_matches(b, c->kids[0]);
-		buf_adds(b, " (not answered)");
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "nothing else %s '%s'", back ?
+			    "reached from" : "that reaches", comp->id);
+			reason_via(b, c);
+			reason_matches(b, c->kids[0]);
+			buf_adds(b, " (not answered)");
+			reason_add(e, k);
+		}
 		reason_ask(e, k, TARGET_COMPONENT, comp, back ? "what it "
 		    "reaches" : "what reaches it");
 	}
@@ -1226,12 +1252,16 @@ explain_contains(struct eval *e, const struct cond *c,
 	size_t			 bi = eval_boundary_index(e, bd);
 
 	if (mm->cnts[bi] == 0) {
+		if (e->quiet)
+			return;
 		e->kind = REASON_FACT;
 		buf_addf(b, "boundary '%s' holds no component", bd->id);
 		reason_add(e, k);
 		return;
 	}
 	if (!pos && v == TV_NO) {
+		if (e->quiet)
+			return;
 		e->kind = REASON_FACT;
 		buf_addf(b, "nothing in boundary '%s'", bd->id);
 		reason_matches(b, c->kids[0]);
@@ -1246,12 +1276,14 @@ explain_contains(struct eval *e, const struct cond *c,
 	}
 	explain(e, c->kids[0], e->m->components[mm->wits[bi]], pos, k);
 	if (!pos && mm->cnts[bi] > 1) {
-		e->kind = REASON_ASSUMED;
-		buf_addf(b, "%u more components in boundary '%s' do "
-		    "not match ", mm->cnts[bi] - 1, bd->id);
-		cond_format(c->kids[0], b);
-		buf_adds(b, " (not answered)");
-		reason_add(e, k);
+		if (!e->quiet) {
+			e->kind = REASON_ASSUMED;
+			buf_addf(b, "%u more components in boundary '%s' "
+			    "do not match ", mm->cnts[bi] - 1, bd->id);
+			cond_format(c->kids[0], b);
+			buf_adds(b, " (not answered)");
+			reason_add(e, k);
+		}
 		reason_ask(e, k, TARGET_BOUNDARY, bd, "its components");
 	}
 }
@@ -1505,12 +1537,15 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_BOUNDARY:
 		if (comp->b == NULL) {
-			e->kind = REASON_ASSUMED;
-			buf_addf(b, "'%s' is in a boundary %s ",
-			    comp->id, pos ? "matching" : "not matching");
-			cond_format(c->kids[0], b);
-			buf_adds(b, " (no boundary set)");
-			reason_add(e, k);
+			if (!e->quiet) {
+				e->kind = REASON_ASSUMED;
+				buf_addf(b, "'%s' is in a boundary %s ",
+				    comp->id, pos ? "matching" :
+				    "not matching");
+				cond_format(c->kids[0], b);
+				buf_adds(b, " (no boundary set)");
+				reason_add(e, k);
+			}
 			reason_ask(e, k, TARGET_COMPONENT, comp, "boundary");
 			return;
 		}
@@ -1529,6 +1564,8 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		v = eval_cond(e, c, obj);
 		mm = &e->memo[c->slot];
 		if (!pos && v == TV_NO) {
+			if (e->quiet)
+				return;
 			e->kind = REASON_FACT;
 			buf_adds(b, "no component");
 			reason_matches(b, c->kids[0]);
@@ -1537,17 +1574,21 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		}
 		explain(e, c->kids[0], e->m->components[mm->wit], pos, k);
 		if (!pos && mm->cnt > 1) {
-			e->kind = REASON_ASSUMED;
-			buf_addf(b, "%u more components do not "
-			    "match ", mm->cnt - 1);
-			cond_format(c->kids[0], b);
-			buf_adds(b, " (not answered)");
-			reason_add(e, k);
+			if (!e->quiet) {
+				e->kind = REASON_ASSUMED;
+				buf_addf(b, "%u more components do not "
+				    "match ", mm->cnt - 1);
+				cond_format(c->kids[0], b);
+				buf_adds(b, " (not answered)");
+				reason_add(e, k);
+			}
 			reason_ask(e, k, TARGET_SYSTEM, &e->m->system,
 			    "its components");
 		}
 		return;
 	case COND_PRACTICE:
+		if (e->quiet)
+			return;
 		pr = model_practice(e->m, c->question);
 		if (pr == NULL || pr->answer == TRI_UNKNOWN)
 			buf_addf(b, "practice question '%s' is not answered "

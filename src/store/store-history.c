@@ -284,6 +284,32 @@ out:
 	return rc;
 }
 
+int
+store_confirm(struct store *s, const char *id, const char *what,
+    struct error *err)
+{
+	char	*now;
+	long	 rev;
+	int	 rc;
+
+	if (store_begin_system(s, id, err) == -1)
+		return -1;
+	if ((rev = store_revision(s, id, err)) == -1 ||
+	    (rev == 0 && store_no_model(s, id, err) == -1)) {
+		store_rollback(s);
+		return -1;
+	}
+	now = store_now();
+	rc = store_log(s, now, store_user(), id, id, HISTORY_CONFIRMED, NULL,
+	    what, err);
+	free(now);
+	if (rc == -1 || store_commit(s, err) == -1) {
+		store_rollback(s);
+		return -1;
+	}
+	return 0;
+}
+
 char *
 store_latest_change(struct store *s, const char *id, struct error *err)
 {

@@ -181,6 +181,18 @@ int		 store_log_was(struct store *, const char *at, const char *who,
 		     const char *system, const char *object, const char *field,
 		     const char *old_value, const char *new_value,
 		     const char *was, struct error *);
+/*
+ * Append STORE_LOG_BATCH entries of one field, without old values, to the
+ * history in one statement: objects[i] and new_values[i] (borrowed) are
+ * the i'th, whose seq follows the order given, as if appended one by one
+ * with store_log(); the few writes a statement saves are most of what an
+ * entry costs.
+ */
+#define STORE_LOG_BATCH	16
+int		 store_log_batch(struct store *, const char *at,
+		     const char *who, const char *system,
+		     const char *const *objects, const char *field,
+		     const char *const *new_values, struct error *);
 
 /* store-migrate.c */
 /*

@@ -385,23 +385,57 @@ store_bind_place(struct db_stmt *st, int i, unsigned long v, int known)
 }
 
 /*
- * Insert or update an object's row (type, kind, position in its list, and
- * its line and column in the model file when the model has them; else the
- * stored ones stay). A new object's row comes with its fields; an existing
- * one's stay (store_write_packed() writes them).
+ * The objects UPSERT, for one object's row or for STORE_LOG_BATCH of them:
+ * its type, kind, position in its list, and its line and column in the
+ * model file when the model has them (else the stored ones stay).
  */
+#define STORE_OBJECT_INSERT "INSERT INTO objects (system, object, type, " \
+	"kind, position, line, col, fields) VALUES "
+#define STORE_OBJECT_ROW "(?, ?, ?, ?, ?, ?, ?, ?)"
+#define STORE_OBJECT_ROWS2 STORE_OBJECT_ROW ", " STORE_OBJECT_ROW
+#define STORE_OBJECT_ROWS4 STORE_OBJECT_ROWS2 ", " STORE_OBJECT_ROWS2
+#define STORE_OBJECT_ROWS8 STORE_OBJECT_ROWS4 ", " STORE_OBJECT_ROWS4
+#define STORE_OBJECT_ROWS16 STORE_OBJECT_ROWS8 ", " STORE_OBJECT_ROWS8
+#define STORE_OBJECT_PARAMS 8		/* the parameters of a row */
+#define STORE_OBJECT_UPSERT " ON CONFLICT (system, object) DO UPDATE SET " \
+	"type = excluded.type, kind = excluded.kind, " \
+	"position = excluded.position, " \
+	"line = coalesce(excluded.line, objects.line), " \
+	"col = coalesce(excluded.col, objects.col)"
+
+/*
+ * Bind an object's row at row'th place of the objects UPSERT. A new
+ * object's row comes with its fields, encoded into fields, which must
+ * stay as it is until the statement has run; an existing one's stay
+ * (store_write_packed() writes them).
+ */
+static void
+store_object_bind(struct store_diff *d, struct db_stmt *st, int row,
+    enum objtype t, const void *obj, size_t position, int isnew,
+    struct buf *fields)
+{
+	const struct srcpos	*pos = store_pos_of(t, obj);
+	int			 i = row * STORE_OBJECT_PARAMS;
+
+	if (isnew)
+		store_fields_encode(fields, t, obj);
+	store_bind(st, i + 8, isnew ? fields->s : NULL);
+	store_bind(st, i + 1, d->system);
+	store_bind(st, i + 2, store_id_of(obj));
+	store_bind(st, i + 3, objtype_name(t));
+	store_bind(st, i + 4, t == OBJ_COMPONENT ? store_what(t, obj) : NULL);
+	db_bind_int64(st, i + 5, (int64_t)position);
+	store_bind_place(st, i + 6, pos->line, d->positions);
+	store_bind_place(st, i + 7, pos->col, d->positions && pos->line > 0);
+}
+
+/* Insert or update an object's row (store_object_bind()). */
 static int
 store_write_object(struct store_diff *d, enum objtype t, const void *obj,
     size_t position, int isnew)
 {
-	static const char *const sql = "INSERT INTO objects (system, object, "
-	    "type, kind, position, line, col, fields) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT (system, object) DO UPDATE SET type = excluded.type, "
-	    "kind = excluded.kind, position = excluded.position, "
-	    "line = coalesce(excluded.line, objects.line), "
-	    "col = coalesce(excluded.col, objects.col)";
-	const struct srcpos	*pos = store_pos_of(t, obj);
+	static const char *const sql = STORE_OBJECT_INSERT STORE_OBJECT_ROW
+	    STORE_OBJECT_UPSERT;
 	struct db_stmt		*st;
 	struct buf		 b;
 	int			 rc;
@@ -409,19 +443,67 @@ store_write_object(struct store_diff *d, enum objtype t, const void *obj,
 	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
 		return -1;
 	buf_init(&b);
-	if (isnew)
-		store_fields_encode(&b, t, obj);
-	store_bind(st, 8, isnew ? b.s : NULL);
-	store_bind(st, 1, d->system);
-	store_bind(st, 2, store_id_of(obj));
-	store_bind(st, 3, objtype_name(t));
-	store_bind(st, 4, t == OBJ_COMPONENT ? store_what(t, obj) : NULL);
-	db_bind_int64(st, 5, (int64_t)position);
-	store_bind_place(st, 6, pos->line, d->positions);
-	store_bind_place(st, 7, pos->col, d->positions && pos->line > 0);
+	store_object_bind(d, st, 0, t, obj, position, isnew, &b);
 	rc = store_run(d->s, st, d->err);
 	buf_release(&b);
 	return rc;
+}
+
+/*
+ * Create new objects: b[at[i]] for i < n, each at its position at[i].
+ * Each gets its row, its "created" entry and its fields counted as
+ * changes (store_diff_fields(): a new object's are not recorded). A
+ * first save of a large model creates thousands: STORE_LOG_BATCH of them
+ * go to one objects statement and one history statement, which store the
+ * same rows, entries in the same order, as one object at a time.
+ */
+static int
+store_create_objects(struct store_diff *d, enum objtype t, void **b,
+    const size_t *at, size_t n)
+{
+	static const char *const sql = STORE_OBJECT_INSERT STORE_OBJECT_ROWS16
+	    STORE_OBJECT_UPSERT;
+	const char	*ids[STORE_LOG_BATCH], *whats[STORE_LOG_BATCH];
+	struct buf	 fields[STORE_LOG_BATCH];
+	struct db_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	if (n != STORE_LOG_BATCH) {
+		for (i = 0; i < n; i++) {
+			if (store_write_object(d, t, b[at[i]], at[i], 1) ==
+			    -1 || store_diff_log(d, store_id_of(b[at[i]]),
+			    "created", NULL, store_what(t, b[at[i]])) == -1 ||
+			    store_diff_fields(d, t, NULL, b[at[i]],
+			    store_id_of(b[at[i]]), store_id_of(b[at[i]])) ==
+			    -1)
+				return -1;
+		}
+		return 0;
+	}
+	if ((st = store_prepare(d->s, sql, d->err)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		buf_init(&fields[i]);
+		store_object_bind(d, st, (int)i, t, b[at[i]], at[i], 1,
+		    &fields[i]);
+		ids[i] = store_id_of(b[at[i]]);
+		whats[i] = store_what(t, b[at[i]]);
+	}
+	rc = store_run(d->s, st, d->err);
+	for (i = 0; i < n; i++)
+		buf_release(&fields[i]);
+	if (rc == -1)
+		return -1;
+	d->nchanges += n;
+	if (d->log && store_log_batch(d->s, d->at, d->who, d->system, ids,
+	    "created", whats, d->err) == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (store_diff_fields(d, t, NULL, b[at[i]], ids[i], ids[i]) ==
+		    -1)
+			return -1;
+	return 0;
 }
 
 /* 1 if two places are the same as stored (a column without a line). */
@@ -525,7 +607,7 @@ store_diff_objects(struct store_diff *d, enum objtype t,
     const struct model *old, const struct model *new)
 {
 	void		**a, **b, *o;
-	size_t		  na, nb, i;
+	size_t		  na, nb, i, created[STORE_LOG_BATCH], ncreated = 0;
 	const char	 *id;
 	int		  kind, moved;
 
@@ -534,14 +616,19 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 	for (i = 0; i < nb; i++) {
 		id = store_id_of(b[i]);
 		o = store_find(old, id, t);
-		if (o == NULL) {
-			if (store_write_object(d, t, b[i], i, 1) == -1 ||
-			    store_diff_log(d, id, "created", NULL,
-			    store_what(t, b[i])) == -1 ||
-			    store_diff_fields(d, t, NULL, b[i], id, id) == -1)
+		/* New objects wait to be created STORE_LOG_BATCH at a time,
+		   in order: before any other statement of this type. */
+		if (o == NULL)
+			created[ncreated++] = i;
+		if (ncreated > 0 && (o != NULL ||
+		    ncreated == STORE_LOG_BATCH)) {
+			if (store_create_objects(d, t, b, created, ncreated) ==
+			    -1)
 				return -1;
-			continue;
+			ncreated = 0;
 		}
+		if (o == NULL)
+			continue;
 		/*
 		 * The stored position moves unless the old object sits at the
 		 * same place: one comparison, not a search of the old list
@@ -565,6 +652,9 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 		if (store_diff_fields(d, t, o, b[i], id, id) == -1)
 			return -1;
 	}
+	if (ncreated > 0 && store_create_objects(d, t, b, created, ncreated) ==
+	    -1)
+		return -1;
 	return store_diff_order(d, objtype_name(t), a, na, b, nb);
 }
 

@@ -621,15 +621,44 @@ store_log(struct store *s, const char *at, const char *who,
 	    new_value, NULL, err);
 }
 
+/* The history INSERT, for one entry or for STORE_LOG_BATCH of them. */
+#define STORE_LOG_INSERT "INSERT INTO history (at, who, system, object, " \
+	"field, old_value, new_value, source, revision, was) VALUES "
+#define STORE_LOG_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define STORE_LOG_ROWS2 STORE_LOG_ROW ", " STORE_LOG_ROW
+#define STORE_LOG_ROWS4 STORE_LOG_ROWS2 ", " STORE_LOG_ROWS2
+#define STORE_LOG_ROWS8 STORE_LOG_ROWS4 ", " STORE_LOG_ROWS4
+#define STORE_LOG_ROWS16 STORE_LOG_ROWS8 ", " STORE_LOG_ROWS8
+#define STORE_LOG_PARAMS 10		/* the parameters of an entry */
+
+/* Bind an entry at row'th place of a history INSERT. */
+static void
+store_log_bind(struct store *s, struct db_stmt *st, int row, long rev,
+    const char *at, const char *who, const char *system, const char *object,
+    const char *field, const char *old_value, const char *new_value,
+    const char *was)
+{
+	int	i = row * STORE_LOG_PARAMS;
+
+	db_bind_int64(st, i + 9, rev);
+	store_bind(st, i + 10, was);
+	store_bind(st, i + 1, at);
+	store_bind(st, i + 2, who);
+	store_bind(st, i + 3, system);
+	store_bind(st, i + 4, object);
+	store_bind(st, i + 5, field);
+	store_bind(st, i + 6, old_value);
+	store_bind(st, i + 7, new_value);
+	store_bind(st, i + 8, s->source);
+}
+
 int
 store_log_was(struct store *s, const char *at, const char *who,
     const char *system, const char *object, const char *field,
     const char *old_value, const char *new_value, const char *was,
     struct error *err)
 {
-	static const char *const sql = "INSERT INTO history (at, who, system, "
-	    "object, field, old_value, new_value, source, revision, was) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char *const sql = STORE_LOG_INSERT STORE_LOG_ROW;
 	struct db_stmt	*st;
 	long		 rev;
 
@@ -637,16 +666,28 @@ store_log_was(struct store *s, const char *at, const char *who,
 		return -1;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
-	db_bind_int64(st, 9, rev);
-	store_bind(st, 10, was);
-	store_bind(st, 1, at);
-	store_bind(st, 2, who);
-	store_bind(st, 3, system);
-	store_bind(st, 4, object);
-	store_bind(st, 5, field);
-	store_bind(st, 6, old_value);
-	store_bind(st, 7, new_value);
-	store_bind(st, 8, s->source);
+	store_log_bind(s, st, 0, rev, at, who, system, object, field,
+	    old_value, new_value, was);
+	return store_run(s, st, err);
+}
+
+int
+store_log_batch(struct store *s, const char *at, const char *who,
+    const char *system, const char *const *objects, const char *field,
+    const char *const *new_values, struct error *err)
+{
+	static const char *const sql = STORE_LOG_INSERT STORE_LOG_ROWS16;
+	struct db_stmt	*st;
+	long		 rev;
+	int		 row;
+
+	if ((rev = store_claim(s, system, err)) == -1)
+		return -1;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	for (row = 0; row < STORE_LOG_BATCH; row++)
+		store_log_bind(s, st, row, rev, at, who, system, objects[row],
+		    field, NULL, new_values[row], NULL);
 	return store_run(s, st, err);
 }
 

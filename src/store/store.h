@@ -445,6 +445,14 @@ int		 store_append_imported(struct store *, const char *id,
 		     const struct change *, size_t, const char *source,
 		     size_t *added, struct error *);
 /*
+ * Record in a model's history that someone confirmed part of it as it is
+ * (what: a word, as "boundaries" for the walk-through's step): an entry on
+ * the system, field HISTORY_CONFIRMED, with who and when, and the model's
+ * revision moves on; the model itself does not change. 0, or -1 with err.
+ */
+int		 store_confirm(struct store *, const char *id,
+		     const char *what, struct error *);
+/*
  * The time of the latest change to a model recorded here (history or a
  * decision), the caller's to free; NULL with *err clear when there is
  * none, NULL with err set on error.

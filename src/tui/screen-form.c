@@ -512,6 +512,59 @@ form_left(struct tui *t, struct form_screen *fs)
 	    keys_key(ACT_OPEN, KCTX_LIST));
 }
 
+/*
+ * C-u on a field of choices unsets it (saved at once, as a choice is);
+ * what it held goes to the form's kill buffer, as a text field's text
+ * does, so that C-y puts it back.
+ */
+static enum tui_next
+form_clear_choice(struct tui *t, struct form_screen *fs)
+{
+	struct form		*fm = fs->fm;
+	const struct form_field	*ff;
+	char			*was;
+
+	if (fm->n == 0)
+		return TUI_REDRAW;
+	ff = &fm->v[fm->cursor];
+	was = ff->text != NULL ? xstrdup(ff->text) : NULL;
+	if (form_set(fm, fm->cursor, NULL, t->m) == 0) {
+		form_commit(t, fs);
+		if (was != NULL && !t->status_error) {
+			free(fm->edit.kill);
+			fm->edit.kill = was;
+			was = NULL;
+			tui_message(t, "cleared %s (%s puts '%s' back)",
+			    fm->v[fm->cursor].f->name, keys_key(ACT_YANK,
+			    KCTX_FORM), fm->edit.kill);
+		}
+	}
+	free(was);
+	return TUI_REDRAW;
+}
+
+/* C-y on a field of choices: the value C-u last cleared in this form. */
+static enum tui_next
+form_yank_choice(struct tui *t, struct form_screen *fs)
+{
+	struct form	*fm = fs->fm;
+	char		*v;
+
+	if (fm->n == 0)
+		return TUI_REDRAW;
+	if (fm->edit.kill == NULL || fm->edit.kill[0] == '\0') {
+		tui_errorf(t, "nothing to put back: %s has cleared nothing in "
+		    "this form", keys_key(ACT_CLEAR, KCTX_FORM));
+		return TUI_REDRAW;
+	}
+	/* form_set() may rebuild the fields (a kind): a copy of the text. */
+	v = xstrdup(fm->edit.kill);
+	if (form_set(fm, fm->cursor, v, t->m) == 0)
+		form_commit(t, fs);
+	free(v);
+	return TUI_REDRAW;
+}
+
 /* Typing edits text fields; other keys move, choose and store. */
 static enum tui_next
 form_key(struct tui *t, struct screen *s, int key, enum action a)
@@ -582,9 +635,9 @@ form_key(struct tui *t, struct screen *s, int key, enum action a)
 			form_cycle(fm, a == ACT_LEFT ? -1 : 1, t->m);
 		return TUI_REDRAW;
 	case ACT_CLEAR:
-		if (fm->n > 0 && form_set(fm, fm->cursor, NULL, t->m) == 0)
-			form_commit(t, fs);
-		return TUI_REDRAW;
+		return form_clear_choice(t, fs);
+	case ACT_YANK:
+		return form_yank_choice(t, fs);
 	case ACT_BACK:
 	case ACT_QUIT:
 		if (fs->kept) {

@@ -189,10 +189,6 @@ risks_draw(struct tui *t, struct screen *s)
 
 	lw = side ? t->cols * 11 / 20 : t->cols;
 	dw = side ? t->cols - lw - 1 : t->cols;
-	rs->listh = side ? h - 1 : (h - 2) * 2 / 5;
-	if (rs->listh < 4)
-		rs->listh = 4;
-	rs->detailh = side ? h - 1 : h - 2 - rs->listh;
 
 	/*
 	 * Filter, sort and format the register only when what the list
@@ -224,6 +220,19 @@ risks_draw(struct tui *t, struct screen *s)
 		rs->built = buf_detach(&b);
 	} else
 		buf_release(&b);
+	/*
+	 * Above the detail, two fifths of the screen; a list that is whole
+	 * and shorter (a filter that leaves one risk) gives the rest to the
+	 * detail rather than empty rows.
+	 */
+	rs->listh = side ? h - 1 : (h - 2) * 2 / 5;
+	if (rs->listh < 4)
+		rs->listh = 4;
+	if (!side && !rs->rv.pending && !rs->rv.partial &&
+	    rs->rv.list.lines.n < (size_t)rs->listh)
+		rs->listh = rs->rv.list.lines.n < 2 ? 2 :
+		    (int)rs->rv.list.lines.n;
+	rs->detailh = side ? h - 1 : h - 2 - rs->listh;
 	/* The next risks screen starts with the same filter and order. */
 	rfilter_copy(&t->rfilter, &rs->rv.filter);
 	t->rsort = rs->rv.sort;
@@ -363,6 +372,12 @@ risks_status_done(struct tui *t, void *arg, const char *value)
 		risks_ask_justification(t, k, next);
 		return 0;
 	}
+	/* The same status again changes nothing: say so, store nothing. */
+	if (st == k->status) {
+		tui_message(t, "unchanged: '%s@%s' is already %s", ra->threat,
+		    ra->target, value);
+		return 0;
+	}
 	what = xasprintf("status '%s@%s': %s", ra->threat, ra->target, value);
 	tui_set_risk(t, k, st, NULL, NULL, what);
 	free(what);
@@ -375,12 +390,28 @@ risks_mit_status_done(struct tui *t, void *arg, const char *value)
 {
 	struct risks_arg	*ra = arg;
 	const struct risk	*k = risks_arg_risk(t, ra);
+	size_t			 i;
 	int			 st;
 	char			*what;
 
 	if (k == NULL || (st = vocab_find(&vocab_mitigation_status,
 	    value)) < 0)
 		return 0;
+	/*
+	 * The value the pick opened on ('p' Enter lands on "proposed" before
+	 * "planned"): nothing changes, and "saved" would mislead. What is
+	 * shown must be what is stored for that to be true.
+	 */
+	if (tui_risk_seen(t, k, ra->mitigation) == -1)
+		return 0;
+	for (i = 0; i < k->nmitigations; i++)
+		if (strcmp(k->mitigations[i].id, ra->mitigation) == 0 &&
+		    k->mitigations[i].status == st) {
+			tui_message(t, "unchanged: mitigation '%s' of '%s@%s' "
+			    "is already %s", ra->mitigation, ra->threat,
+			    ra->target, value);
+			return 0;
+		}
 	what = xasprintf("mitigation '%s' of '%s@%s': %s", ra->mitigation,
 	    ra->threat, ra->target, value);
 	tui_set_mitigation(t, k, ra->mitigation, st, NULL, NULL, NULL, what);
@@ -452,6 +483,13 @@ risks_shown_mitigation(struct risks_screen *rs)
 	return NULL;
 }
 
+/* A risk's title, or its threat's id when the catalogue gave none. */
+static const char *
+risks_title(const struct risk *k)
+{
+	return k->title != NULL ? k->title : k->threat;
+}
+
 /* The decision keys: status, owner, justification, due date, notes. */
 static enum tui_next
 risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
@@ -461,6 +499,8 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	struct risks_arg		*ra;
 	struct pick			 p;
 	const char			*title, *now = NULL;
+	char				*pt;
+	enum tui_next			 next;
 
 	if (k == NULL) {
 		tui_errorf(t, "no risk selected");
@@ -479,24 +519,37 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 	ra = risks_arg_new(rs, k, rm);
 	switch (a) {
 	case ACT_STATUS:
+		/*
+		 * The pick covers the list: its title names what it changes,
+		 * as the status line will once it is saved.
+		 */
 		if (rm != NULL) {
-			pick_init(&p, "Status of the mitigation", 0);
+			pt = xasprintf("Status of the mitigation '%s' of '%s' "
+			    "on %s", rm->id, risks_title(k), k->target);
+			pick_init(&p, pt, 0);
+			free(pt);
 			pick_add_vocab(&p, &vocab_mitigation_status, NULL);
 			pick_select(&p, vocab_name(&vocab_mitigation_status,
 			    rm->status));
 			return tui_pick(t, &p, risks_mit_status_done, ra,
 			    risks_arg_free);
 		}
-		pick_init(&p, "Status of the risk", 0);
+		pt = xasprintf("Status of the risk '%s' on %s", risks_title(k),
+		    k->target);
+		pick_init(&p, pt, 0);
+		free(pt);
 		pick_add_vocab(&p, &vocab_risk_status, NULL);
 		pick_select(&p, vocab_name(&vocab_risk_status, k->status));
 		return tui_pick(t, &p, risks_status_done, ra, risks_arg_free);
 	case ACT_JUSTIFY:
 		free(ra->mitigation);
 		ra->mitigation = NULL;
-		return tui_prompt(t, "Justification", "Why the risk is "
-		    "accepted or does not apply (empty clears it).",
-		    k->justification, risks_justify_done, ra, risks_arg_free);
+		pt = xasprintf("Why the risk '%s' on %s is accepted or does "
+		    "not apply (empty clears it).", risks_title(k), k->target);
+		next = tui_prompt(t, "Justification", pt, k->justification,
+		    risks_justify_done, ra, risks_arg_free);
+		free(pt);
+		return next;
 	case ACT_OWNER:
 		title = rm != NULL ? "Who implements this mitigation?" :
 		    "Who owns this risk?";
@@ -514,8 +567,17 @@ risks_decide(struct tui *t, struct risks_screen *rs, enum action a)
 		now = rm->notes;
 		break;
 	}
-	return tui_prompt(t, title, "Saved at once; u undoes it.", now,
-	    risks_text_done, ra, risks_arg_free);
+	/* The prompt may cover the list's row: its note names the risk. */
+	if (rm != NULL)
+		pt = xasprintf("Mitigation '%s' of '%s' on %s. Saved at once; "
+		    "u undoes it.", rm->id, risks_title(k), k->target);
+	else
+		pt = xasprintf("The risk '%s' on %s. Saved at once; u undoes "
+		    "it.", risks_title(k), k->target);
+	next = tui_prompt(t, title, pt, now, risks_text_done, ra,
+	    risks_arg_free);
+	free(pt);
+	return next;
 }
 
 /* A filter value chosen or typed: apply it. */

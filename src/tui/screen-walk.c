@@ -8,8 +8,11 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "session/session.h"
+#include "store/store.h"
 #include "tui/tui-int.h"
 #include "util/buf.h"
+#include "util/error.h"
 #include "util/xmalloc.h"
 #include "view/flows.h"
 #include "view/pick.h"
@@ -96,6 +99,26 @@ static const struct key_hint walk_hint[] = {
 	KEY_HINT(ACT_ADD),
 	KEY_HINT(ACT_OPEN),
 	KEY_HINT(ACT_DELETE),
+	KEY_HINT(ACT_NEXT_STEP),
+	KEY_HINT(ACT_PREV_STEP),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_END
+};
+/* Steps 1-4 while they hold a template's example: c ticks them as they
+ * are. */
+static const struct key_hint walk_system_tmpl_hint[] = {
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_CONFIRM),
+	KEY_HINT_AS(ACT_NEXT_STEP, "next step"),
+	KEY_HINT(ACT_HELP),
+	KEY_HINT_AS(ACT_BACK, "models"),
+	KEY_HINT_END
+};
+static const struct key_hint walk_tmpl_hint[] = {
+	KEY_HINT(ACT_ADD),
+	KEY_HINT(ACT_OPEN),
+	KEY_HINT(ACT_DELETE),
+	KEY_HINT(ACT_CONFIRM),
 	KEY_HINT(ACT_NEXT_STEP),
 	KEY_HINT(ACT_PREV_STEP),
 	KEY_HINT(ACT_HELP),
@@ -224,7 +247,7 @@ walk_draw(struct tui *t, struct screen *s)
 	const struct risk_questions	*fq;
 	struct vlines			 head, foot;
 	int			 y = tui_body_top(t), h = tui_body_height(t);
-	int			 lh, fn;
+	int			 lh, fn, tmpl;
 
 	if (walk_needs_objects(t, w->step))
 		(void)tui_model(t);
@@ -234,8 +257,14 @@ walk_draw(struct tui *t, struct screen *s)
 	vlines_init(&foot);
 	walk_header(&head, w->step, m, tui_catalogue(t), &t->rcounts,
 	    &t->tmpl, t->cols);
+	/*
+	 * The facts still as the template set them are listed where they
+	 * are changed, in a sixth of the screen; the other steps count
+	 * them in a sentence, so that their own lists keep the room.
+	 */
 	if (w->step <= WALK_FLOWS)
-		walk_template_note(&head, m, &t->tmpl, t->cols, h / 5);
+		walk_template_note(&head, m, &t->tmpl, t->cols,
+		    w->step == WALK_COMPONENTS ? h / 6 : 0);
 	draw_lines(t, &head, 0, y, 0, (int)head.n, t->cols);
 	y += (int)head.n;
 	draw_rule(t, y++, NULL);
@@ -284,9 +313,12 @@ walk_draw(struct tui *t, struct screen *s)
 	}
 	vlines_release(&head);
 	vlines_release(&foot);
+	tmpl = w->shown == NULL && t->tmpl.name != NULL &&
+	    w->step <= WALK_FLOWS && (t->tmpl.example & (1U << w->step));
 	switch (w->step) {
 	case WALK_SYSTEM:
-		tui_hint(t, s, walk_system_hint);
+		tui_hint(t, s, tmpl ? walk_system_tmpl_hint :
+		    walk_system_hint);
 		break;
 	case WALK_PRACTICE:
 		tui_hint(t, s, walk_practice_hint);
@@ -300,7 +332,7 @@ walk_draw(struct tui *t, struct screen *s)
 		tui_hint(t, s, walk_review_hint);
 		break;
 	default:
-		tui_hint(t, s, walk_hint);
+		tui_hint(t, s, tmpl ? walk_tmpl_hint : walk_hint);
 		break;
 	}
 }
@@ -489,6 +521,37 @@ walk_add(struct tui *t, struct walk *w)
 	}
 }
 
+/*
+ * c on a step that holds a template's example: nobody needs to change
+ * what is right to tick it. The confirmation is recorded in history (who,
+ * when), which is where the ticks are read from, after a restart too.
+ */
+static enum tui_next
+walk_confirm(struct tui *t, struct walk *w)
+{
+	const char	*word = walk_confirm_word(w->step);
+	struct error	 err;
+
+	if (w->shown != NULL || t->m == NULL)
+		return TUI_REDRAW;
+	if (word == NULL || t->tmpl.name == NULL ||
+	    !(t->tmpl.example & (1U << w->step))) {
+		tui_errorf(t, "nothing to confirm: only a step 1-4 that holds "
+		    "a template's example is confirmed (the others are "
+		    "ticked by what they hold)");
+		return TUI_REDRAW;
+	}
+	error_clear(&err);
+	if (store_confirm(t->s->store, t->m->system.id, word, &err) == -1) {
+		tui_error(t, &err);
+		return TUI_REDRAW;
+	}
+	if (tui_reload(t) == 0)
+		tui_message(t, "confirmed step %d (%s) as the template set "
+		    "it: recorded in history", (int)w->step + 1, word);
+	return TUI_REDRAW;
+}
+
 /* Steps, the list, and adding, deleting, answering in a step. */
 static enum tui_next
 walk_key(struct tui *t, struct screen *s, int key, enum action a)
@@ -526,6 +589,8 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 		return walk_open(t, w);
 	case ACT_ADD:
 		return walk_add(t, w);
+	case ACT_CONFIRM:
+		return walk_confirm(t, w);
 	case ACT_TOGGLE:
 		if (w->step != WALK_PRACTICE || (q = p) == NULL)
 			return TUI_REDRAW;

@@ -10,203 +10,332 @@
 
 #define C(c)	KEYC_CTRL(c)
 
+/*
+ * One row per key, its members named as tmux names those of its command
+ * entries. A row without .help is another key of an action whose help a
+ * row of the same context gives (the help joins their names: "Down, j";
+ * tests/test-view.c checks that every action is documented); a row
+ * without .brief is named by no status-line hint.
+ */
 const struct keybinding keys_table[] = {
 	/* Everywhere. */
-	{ '?', "?", KCTX_GLOBAL, ACT_HELP, "help", "show the keys of this "
-	  "screen and every other" },
-	{ KEYC_F1, "F1", KCTX_GLOBAL, ACT_HELP, NULL, NULL },
-	{ 'q', "q", KCTX_GLOBAL, ACT_QUIT, "quit", "quit from the start "
-	  "screen; elsewhere go back" },
-	{ KEYC_ESC, "Esc", KCTX_GLOBAL, ACT_BACK, "back", "go back to the "
-	  "previous screen" },
-	{ 'u', "u", KCTX_GLOBAL, ACT_UNDO, NULL, "undo the last change (it "
-	  "is saved at once, like every change)" },
-	{ C('r'), "C-r", KCTX_GLOBAL, ACT_REFRESH, NULL, "reload from the "
-	  "database: changes made by another Parapet" },
-	{ KEYC_F5, "F5", KCTX_GLOBAL, ACT_REFRESH, NULL, NULL },
-	{ C('l'), "C-l", KCTX_GLOBAL, ACT_REDRAW, NULL, "redraw the screen" },
+	{ .key = '?', .name = "?", .ctx = KCTX_GLOBAL, .action = ACT_HELP,
+	  .brief = "help",
+	  .help = "show the keys of this screen and every other" },
+	{ .key = KEYC_F1, .name = "F1", .ctx = KCTX_GLOBAL,
+	  .action = ACT_HELP },
+	{ .key = 'q', .name = "q", .ctx = KCTX_GLOBAL, .action = ACT_QUIT,
+	  .brief = "quit",
+	  .help = "quit from the start screen; elsewhere go back" },
+	{ .key = KEYC_ESC, .name = "Esc", .ctx = KCTX_GLOBAL,
+	  .action = ACT_BACK,
+	  .brief = "back",
+	  .help = "go back to the previous screen" },
+	{ .key = 'u', .name = "u", .ctx = KCTX_GLOBAL, .action = ACT_UNDO,
+	  .help = "undo the last change (it is saved at once, like every "
+	  "change)" },
+	{ .key = C('r'), .name = "C-r", .ctx = KCTX_GLOBAL,
+	  .action = ACT_REFRESH,
+	  .help = "reload from the database: changes made by another Parapet" },
+	{ .key = KEYC_F5, .name = "F5", .ctx = KCTX_GLOBAL,
+	  .action = ACT_REFRESH },
+	{ .key = C('l'), .name = "C-l", .ctx = KCTX_GLOBAL,
+	  .action = ACT_REDRAW,
+	  .help = "redraw the screen" },
 
 	/* Lists and panes. */
-	{ KEYC_UP, "Up", KCTX_LIST, ACT_UP, NULL, "move up" },
-	{ 'k', "k", KCTX_LIST, ACT_UP, NULL, NULL },
-	{ KEYC_DOWN, "Down", KCTX_LIST, ACT_DOWN, NULL, "move down" },
-	{ 'j', "j", KCTX_LIST, ACT_DOWN, NULL, NULL },
-	{ KEYC_PPAGE, "PgUp", KCTX_LIST, ACT_PAGE_UP, NULL, "move up a page" },
-	{ KEYC_NPAGE, "PgDn", KCTX_LIST, ACT_PAGE_DOWN, NULL, "move down a "
-	  "page" },
-	{ KEYC_HOME, "Home", KCTX_LIST, ACT_FIRST, NULL, "go to the first "
-	  "line" },
-	{ 'g', "g", KCTX_LIST, ACT_FIRST, NULL, NULL },
-	{ KEYC_END, "End", KCTX_LIST, ACT_LAST, NULL, "go to the last line" },
-	{ 'G', "G", KCTX_LIST, ACT_LAST, NULL, NULL },
-	{ KEYC_ENTER, "Enter", KCTX_LIST, ACT_OPEN, "edit", "open or edit "
-	  "the selected item" },
-	{ KEYC_TAB, "Tab", KCTX_LIST, ACT_NEXT_PANE, NULL, "move to the "
-	  "next pane" },
-	{ KEYC_BTAB, "S-Tab", KCTX_LIST, ACT_PREV_PANE, NULL, "move to the "
-	  "previous pane" },
-	{ '/', "/", KCTX_LIST, ACT_SEARCH, "search", "search for text" },
-	{ 'n', "n", KCTX_LIST, ACT_SEARCH_NEXT, "next", "go to the next "
-	  "match" },
+	{ .key = KEYC_UP, .name = "Up", .ctx = KCTX_LIST, .action = ACT_UP,
+	  .help = "move up" },
+	{ .key = 'k', .name = "k", .ctx = KCTX_LIST, .action = ACT_UP },
+	{ .key = KEYC_DOWN, .name = "Down", .ctx = KCTX_LIST,
+	  .action = ACT_DOWN,
+	  .help = "move down" },
+	{ .key = 'j', .name = "j", .ctx = KCTX_LIST, .action = ACT_DOWN },
+	{ .key = KEYC_PPAGE, .name = "PgUp", .ctx = KCTX_LIST,
+	  .action = ACT_PAGE_UP,
+	  .help = "move up a page" },
+	{ .key = KEYC_NPAGE, .name = "PgDn", .ctx = KCTX_LIST,
+	  .action = ACT_PAGE_DOWN,
+	  .help = "move down a page" },
+	{ .key = KEYC_HOME, .name = "Home", .ctx = KCTX_LIST,
+	  .action = ACT_FIRST,
+	  .help = "go to the first line" },
+	{ .key = 'g', .name = "g", .ctx = KCTX_LIST, .action = ACT_FIRST },
+	{ .key = KEYC_END, .name = "End", .ctx = KCTX_LIST, .action = ACT_LAST,
+	  .help = "go to the last line" },
+	{ .key = 'G', .name = "G", .ctx = KCTX_LIST, .action = ACT_LAST },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_LIST,
+	  .action = ACT_OPEN,
+	  .brief = "edit",
+	  .help = "open or edit the selected item" },
+	{ .key = KEYC_TAB, .name = "Tab", .ctx = KCTX_LIST,
+	  .action = ACT_NEXT_PANE,
+	  .help = "move to the next pane" },
+	{ .key = KEYC_BTAB, .name = "S-Tab", .ctx = KCTX_LIST,
+	  .action = ACT_PREV_PANE,
+	  .help = "move to the previous pane" },
+	{ .key = '/', .name = "/", .ctx = KCTX_LIST, .action = ACT_SEARCH,
+	  .brief = "search",
+	  .help = "search for text" },
+	{ .key = 'n', .name = "n", .ctx = KCTX_LIST, .action = ACT_SEARCH_NEXT,
+	  .brief = "next",
+	  .help = "go to the next match" },
 
 	/* Any screen of an open model. */
-	{ 'W', "W", KCTX_MODEL, ACT_WALK, "walk", "walk-through: the "
-	  "workshop steps, system to review" },
-	{ 'S', "S", KCTX_MODEL, ACT_SYSTEM, NULL, "edit the system: name, "
-	  "owner, criticality" },
-	{ 'V', "V", KCTX_MODEL, ACT_FLOWS, "flows", "data-flow view: "
-	  "components by boundary, crossings marked" },
-	{ 'R', "R", KCTX_MODEL, ACT_RISKS, "risks", "risk register: filter, "
-	  "decide, mitigate" },
-	{ 'D', "D", KCTX_MODEL, ACT_DASHBOARD, "dashboard", "dashboard: "
-	  "severity by status, overdue, accepted, coverage" },
-	{ 'H', "H", KCTX_MODEL, ACT_MODEL_HISTORY, NULL, "history of the "
-	  "whole model" },
-	{ 'X', "X", KCTX_MODEL, ACT_EXPORT, NULL, "export the model to a "
-	  "file" },
+	{ .key = 'W', .name = "W", .ctx = KCTX_MODEL, .action = ACT_WALK,
+	  .brief = "walk",
+	  .help = "walk-through: the workshop steps, system to review" },
+	{ .key = 'S', .name = "S", .ctx = KCTX_MODEL, .action = ACT_SYSTEM,
+	  .help = "edit the system: name, owner, criticality" },
+	{ .key = 'V', .name = "V", .ctx = KCTX_MODEL, .action = ACT_FLOWS,
+	  .brief = "flows",
+	  .help = "data-flow view: components by boundary, crossings marked" },
+	{ .key = 'R', .name = "R", .ctx = KCTX_MODEL, .action = ACT_RISKS,
+	  .brief = "risks",
+	  .help = "risk register: filter, decide, mitigate" },
+	{ .key = 'D', .name = "D", .ctx = KCTX_MODEL, .action = ACT_DASHBOARD,
+	  .brief = "dashboard",
+	  .help = "dashboard: severity by status, overdue, accepted, "
+	  "coverage" },
+	{ .key = 'H', .name = "H", .ctx = KCTX_MODEL,
+	  .action = ACT_MODEL_HISTORY,
+	  .help = "history of the whole model" },
+	{ .key = 'X', .name = "X", .ctx = KCTX_MODEL, .action = ACT_EXPORT,
+	  .help = "export the model to a file" },
 
 	/* Start screen. */
-	{ KEYC_ENTER, "Enter", KCTX_START, ACT_OPEN, "open", "open the "
-	  "selected model" },
-	{ 'a', "a", KCTX_START, ACT_NEW, "new model", "create a blank model" },
-	{ 't', "t", KCTX_START, ACT_NEW_TEMPLATE, "from template", "create "
-	  "a model from a template" },
-	{ 'd', "d", KCTX_START, ACT_DELETE, "delete", "delete the selected "
-	  "model (asks first)" },
-	{ 'r', "r", KCTX_START, ACT_REGISTER, "register", "the register of "
-	  "every system: risks, overdue, reviews due" },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_START,
+	  .action = ACT_OPEN,
+	  .brief = "open",
+	  .help = "open the selected model" },
+	{ .key = 'a', .name = "a", .ctx = KCTX_START, .action = ACT_NEW,
+	  .brief = "new model",
+	  .help = "create a blank model" },
+	{ .key = 't', .name = "t", .ctx = KCTX_START,
+	  .action = ACT_NEW_TEMPLATE,
+	  .brief = "from template",
+	  .help = "create a model from a template" },
+	{ .key = 'd', .name = "d", .ctx = KCTX_START, .action = ACT_DELETE,
+	  .brief = "delete",
+	  .help = "delete the selected model (asks first)" },
+	{ .key = 'r', .name = "r", .ctx = KCTX_START, .action = ACT_REGISTER,
+	  .brief = "register",
+	  .help = "the register of every system: risks, overdue, reviews due" },
 
 	/* The organisation's register. */
-	{ KEYC_ENTER, "Enter", KCTX_ORG, ACT_OPEN, "open", "open the "
-	  "system, or the item's risk in its register" },
-	{ 'o', "o", KCTX_ORG, ACT_OWNER, "owner", "only what one risk owner "
-	  "answers for (empty: everyone)" },
-	{ 't', "t", KCTX_ORG, ACT_TEAM, "team", "only the systems of one "
-	  "team (empty: every team)" },
-	{ 's', "s", KCTX_ORG, ACT_MIN_SEVERITY, "severity", "count only the "
-	  "risks at or above a severity" },
-	{ 'c', "c", KCTX_ORG, ACT_CLEAR_FILTER, "clear", "clear the filters" },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_ORG,
+	  .action = ACT_OPEN,
+	  .brief = "open",
+	  .help = "open the system, or the item's risk in its register" },
+	{ .key = 'o', .name = "o", .ctx = KCTX_ORG, .action = ACT_OWNER,
+	  .brief = "owner",
+	  .help = "only what one risk owner answers for (empty: everyone)" },
+	{ .key = 't', .name = "t", .ctx = KCTX_ORG, .action = ACT_TEAM,
+	  .brief = "team",
+	  .help = "only the systems of one team (empty: every team)" },
+	{ .key = 's', .name = "s", .ctx = KCTX_ORG, .action = ACT_MIN_SEVERITY,
+	  .brief = "severity",
+	  .help = "count only the risks at or above a severity" },
+	{ .key = 'c', .name = "c", .ctx = KCTX_ORG, .action = ACT_CLEAR_FILTER,
+	  .brief = "clear",
+	  .help = "clear the filters" },
 
 	/* Walk-through. */
-	{ KEYC_RIGHT, "Right", KCTX_WALK, ACT_NEXT_STEP, "next", "go to the "
-	  "next step" },
-	{ ']', "]", KCTX_WALK, ACT_NEXT_STEP, NULL, NULL },
-	{ KEYC_LEFT, "Left", KCTX_WALK, ACT_PREV_STEP, "back", "go to the "
-	  "previous step" },
-	{ '[', "[", KCTX_WALK, ACT_PREV_STEP, NULL, NULL },
-	{ '1', "1", KCTX_WALK, ACT_GOTO_STEP, NULL, "go to that step of the "
-	  "workshop (1 system ... 7 review)" },
-	{ '2', "2", KCTX_WALK, ACT_GOTO_STEP, NULL, NULL },
-	{ '3', "3", KCTX_WALK, ACT_GOTO_STEP, NULL, NULL },
-	{ '4', "4", KCTX_WALK, ACT_GOTO_STEP, NULL, NULL },
-	{ '5', "5", KCTX_WALK, ACT_GOTO_STEP, NULL, NULL },
-	{ '6', "6", KCTX_WALK, ACT_GOTO_STEP, NULL, NULL },
-	{ '7', "7", KCTX_WALK, ACT_GOTO_STEP, NULL, NULL },
-	{ 'a', "a", KCTX_WALK, ACT_ADD, "add", "add a boundary, component "
-	  "or flow (in its step)" },
-	{ 'd', "d", KCTX_WALK, ACT_DELETE, "delete", "delete the selected "
-	  "item (asks first)" },
-	{ ' ', "Space", KCTX_WALK, ACT_TOGGLE, "yes/no/unknown", "practice "
-	  "step: answer yes, no or unknown in turn" },
-	{ 'h', "h", KCTX_WALK, ACT_HISTORY, NULL, "history of the selected "
-	  "item" },
+	{ .key = KEYC_RIGHT, .name = "Right", .ctx = KCTX_WALK,
+	  .action = ACT_NEXT_STEP,
+	  .brief = "next",
+	  .help = "go to the next step" },
+	{ .key = ']', .name = "]", .ctx = KCTX_WALK, .action = ACT_NEXT_STEP },
+	{ .key = KEYC_LEFT, .name = "Left", .ctx = KCTX_WALK,
+	  .action = ACT_PREV_STEP,
+	  .brief = "back",
+	  .help = "go to the previous step" },
+	{ .key = '[', .name = "[", .ctx = KCTX_WALK, .action = ACT_PREV_STEP },
+	{ .key = '1', .name = "1", .ctx = KCTX_WALK, .action = ACT_GOTO_STEP,
+	  .help = "go to that step of the workshop (1 system ... 7 review)" },
+	{ .key = '2', .name = "2", .ctx = KCTX_WALK, .action = ACT_GOTO_STEP },
+	{ .key = '3', .name = "3", .ctx = KCTX_WALK, .action = ACT_GOTO_STEP },
+	{ .key = '4', .name = "4", .ctx = KCTX_WALK, .action = ACT_GOTO_STEP },
+	{ .key = '5', .name = "5", .ctx = KCTX_WALK, .action = ACT_GOTO_STEP },
+	{ .key = '6', .name = "6", .ctx = KCTX_WALK, .action = ACT_GOTO_STEP },
+	{ .key = '7', .name = "7", .ctx = KCTX_WALK, .action = ACT_GOTO_STEP },
+	{ .key = 'a', .name = "a", .ctx = KCTX_WALK, .action = ACT_ADD,
+	  .brief = "add",
+	  .help = "add a boundary, component or flow (in its step)" },
+	{ .key = 'd', .name = "d", .ctx = KCTX_WALK, .action = ACT_DELETE,
+	  .brief = "delete",
+	  .help = "delete the selected item (asks first)" },
+	{ .key = ' ', .name = "Space", .ctx = KCTX_WALK, .action = ACT_TOGGLE,
+	  .brief = "yes/no/unknown",
+	  .help = "practice step: answer yes, no or unknown in turn" },
+	{ .key = 'h', .name = "h", .ctx = KCTX_WALK, .action = ACT_HISTORY,
+	  .help = "history of the selected item" },
+	{ .key = 'c', .name = "c", .ctx = KCTX_WALK, .action = ACT_CONFIRM,
+	  .brief = "confirm",
+	  .help = "tick a step 1-4 that holds a template's example as it is" },
 
 	/* Forms. */
-	{ KEYC_UP, "Up", KCTX_FORM, ACT_UP, NULL, "previous field" },
-	{ KEYC_BTAB, "S-Tab", KCTX_FORM, ACT_UP, NULL, NULL },
-	{ KEYC_DOWN, "Down", KCTX_FORM, ACT_DOWN, NULL, "next field" },
-	{ KEYC_TAB, "Tab", KCTX_FORM, ACT_DOWN, NULL, NULL },
-	{ KEYC_ENTER, "Enter", KCTX_FORM, ACT_OPEN, NULL, "store the text or "
-	  "choose, then next field; rename a stored id" },
-	{ ' ', "Space", KCTX_FORM, ACT_TOGGLE, NULL, "yes/no/unknown: next "
-	  "answer; lists: choose (text: a space)" },
-	{ KEYC_LEFT, "Left", KCTX_FORM, ACT_LEFT, NULL, "move in the text; "
-	  "previous value" },
-	{ KEYC_RIGHT, "Right", KCTX_FORM, ACT_RIGHT, NULL, "move in the "
-	  "text; next value" },
-	{ C('u'), "C-u", KCTX_FORM, ACT_CLEAR, NULL, "clear the field" },
-	{ KEYC_F1, "F1", KCTX_FORM, ACT_HELP, "help", "help (? is typed in "
-	  "text fields)" },
+	{ .key = KEYC_UP, .name = "Up", .ctx = KCTX_FORM, .action = ACT_UP,
+	  .help = "previous field" },
+	{ .key = KEYC_BTAB, .name = "S-Tab", .ctx = KCTX_FORM,
+	  .action = ACT_UP },
+	{ .key = KEYC_DOWN, .name = "Down", .ctx = KCTX_FORM,
+	  .action = ACT_DOWN,
+	  .help = "next field" },
+	{ .key = KEYC_TAB, .name = "Tab", .ctx = KCTX_FORM,
+	  .action = ACT_DOWN },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_FORM,
+	  .action = ACT_OPEN,
+	  .help = "store or choose, next field (past a preset kind); rename an "
+	  "id" },
+	{ .key = ' ', .name = "Space", .ctx = KCTX_FORM, .action = ACT_TOGGLE,
+	  .help = "yes/no/unknown: next answer; lists: choose (text: a "
+	  "space)" },
+	{ .key = KEYC_LEFT, .name = "Left", .ctx = KCTX_FORM,
+	  .action = ACT_LEFT,
+	  .help = "move in the text; previous value" },
+	{ .key = KEYC_RIGHT, .name = "Right", .ctx = KCTX_FORM,
+	  .action = ACT_RIGHT,
+	  .help = "move in the text; next value" },
+	{ .key = C('u'), .name = "C-u", .ctx = KCTX_FORM, .action = ACT_CLEAR,
+	  .help = "clear the field (C-y puts it back)" },
+	{ .key = C('y'), .name = "C-y", .ctx = KCTX_FORM, .action = ACT_YANK,
+	  .help = "put back what C-u cleared in this form" },
+	{ .key = KEYC_F1, .name = "F1", .ctx = KCTX_FORM, .action = ACT_HELP,
+	  .brief = "help",
+	  .help = "help (? is typed in text fields)" },
 
 	/* Pick lists. */
-	{ KEYC_ENTER, "Enter", KCTX_PICK, ACT_OPEN, "choose", "choose the "
-	  "ticked values, or with none ticked the selected one" },
-	{ ' ', "Space", KCTX_PICK, ACT_TOGGLE, "tick/untick", "tick or "
-	  "untick a value (where several are allowed)" },
-	{ KEYC_ESC, "Esc", KCTX_PICK, ACT_BACK, "cancel", "cancel" },
-	{ KEYC_ALNUM, "a-z, 0-9", KCTX_PICK, ACT_JUMP, "go to", "go to the "
-	  "next value starting with that letter or digit" },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_PICK,
+	  .action = ACT_OPEN,
+	  .brief = "choose",
+	  .help = "choose the ticked values, or with none ticked the selected "
+	  "one" },
+	{ .key = ' ', .name = "Space", .ctx = KCTX_PICK, .action = ACT_TOGGLE,
+	  .brief = "tick/untick",
+	  .help = "tick or untick a value (where several are allowed)" },
+	{ .key = KEYC_ESC, .name = "Esc", .ctx = KCTX_PICK, .action = ACT_BACK,
+	  .brief = "cancel",
+	  .help = "cancel" },
+	{ .key = KEYC_ALNUM, .name = "a-z, 0-9", .ctx = KCTX_PICK,
+	  .action = ACT_JUMP,
+	  .brief = "go to",
+	  .help = "go to the next value starting with that letter or digit" },
 
 	/* Text prompts. */
-	{ KEYC_ENTER, "Enter", KCTX_PROMPT, ACT_OPEN, "confirm", "confirm" },
-	{ KEYC_ESC, "Esc", KCTX_PROMPT, ACT_BACK, "cancel", "cancel" },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_PROMPT,
+	  .action = ACT_OPEN,
+	  .brief = "confirm",
+	  .help = "confirm" },
+	{ .key = KEYC_ESC, .name = "Esc", .ctx = KCTX_PROMPT,
+	  .action = ACT_BACK,
+	  .brief = "cancel",
+	  .help = "cancel" },
 
 	/* Editing text, in prompts and the text fields of forms (ledit.c);
 	 * every printable character is typed. */
-	{ KEYC_LEFT, "Left", KCTX_EDIT, ACT_LEFT, NULL, "move back a "
-	  "character" },
-	{ KEYC_RIGHT, "Right", KCTX_EDIT, ACT_RIGHT, NULL, "move on a "
-	  "character" },
-	{ KEYC_HOME, "Home", KCTX_EDIT, ACT_FIRST, NULL, "go to the start "
-	  "of the text" },
-	{ C('a'), "C-a", KCTX_EDIT, ACT_FIRST, NULL, NULL },
-	{ KEYC_END, "End", KCTX_EDIT, ACT_LAST, NULL, "go to the end of the "
-	  "text" },
-	{ C('e'), "C-e", KCTX_EDIT, ACT_LAST, NULL, NULL },
-	{ KEYC_BACKSPACE, "Backspace", KCTX_EDIT, ACT_ERASE_BACK, NULL,
-	  "delete the character before the cursor" },
-	{ KEYC_DELETE, "Delete", KCTX_EDIT, ACT_ERASE, NULL, "delete the "
-	  "character at the cursor" },
-	{ C('u'), "C-u", KCTX_EDIT, ACT_CLEAR, "clear", "clear the text "
-	  "(C-y puts it back)" },
-	{ C('y'), "C-y", KCTX_EDIT, ACT_YANK, "put back", "put back the text "
-	  "C-u cleared, at the cursor" },
+	{ .key = KEYC_LEFT, .name = "Left", .ctx = KCTX_EDIT,
+	  .action = ACT_LEFT,
+	  .help = "move back a character" },
+	{ .key = KEYC_RIGHT, .name = "Right", .ctx = KCTX_EDIT,
+	  .action = ACT_RIGHT,
+	  .help = "move on a character" },
+	{ .key = KEYC_HOME, .name = "Home", .ctx = KCTX_EDIT,
+	  .action = ACT_FIRST,
+	  .help = "go to the start of the text" },
+	{ .key = C('a'), .name = "C-a", .ctx = KCTX_EDIT, .action = ACT_FIRST },
+	{ .key = KEYC_END, .name = "End", .ctx = KCTX_EDIT, .action = ACT_LAST,
+	  .help = "go to the end of the text" },
+	{ .key = C('e'), .name = "C-e", .ctx = KCTX_EDIT, .action = ACT_LAST },
+	{ .key = KEYC_BACKSPACE, .name = "Backspace", .ctx = KCTX_EDIT,
+	  .action = ACT_ERASE_BACK,
+	  .help = "delete the character before the cursor" },
+	{ .key = KEYC_DELETE, .name = "Delete", .ctx = KCTX_EDIT,
+	  .action = ACT_ERASE,
+	  .help = "delete the character at the cursor" },
+	{ .key = C('u'), .name = "C-u", .ctx = KCTX_EDIT, .action = ACT_CLEAR,
+	  .brief = "clear",
+	  .help = "clear the text (C-y puts it back)" },
+	{ .key = C('y'), .name = "C-y", .ctx = KCTX_EDIT, .action = ACT_YANK,
+	  .brief = "put back",
+	  .help = "put back the text C-u cleared, at the cursor" },
 
 	/* Data-flow view. */
-	{ KEYC_ENTER, "Enter", KCTX_FLOWS, ACT_OPEN, "edit", "edit the "
-	  "selected boundary, component or flow" },
-	{ 'a', "a", KCTX_FLOWS, ACT_ADD, "add flow", "add a data flow" },
-	{ 'd', "d", KCTX_FLOWS, ACT_DELETE, "delete", "delete the selected "
-	  "item (asks first)" },
-	{ 'h', "h", KCTX_FLOWS, ACT_HISTORY, "history", "history of the "
-	  "selected item" },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_FLOWS,
+	  .action = ACT_OPEN,
+	  .brief = "edit",
+	  .help = "edit the selected boundary, component or flow" },
+	{ .key = 'a', .name = "a", .ctx = KCTX_FLOWS, .action = ACT_ADD,
+	  .brief = "add flow",
+	  .help = "add a data flow" },
+	{ .key = 'd', .name = "d", .ctx = KCTX_FLOWS, .action = ACT_DELETE,
+	  .brief = "delete",
+	  .help = "delete the selected item (asks first)" },
+	{ .key = 'h', .name = "h", .ctx = KCTX_FLOWS, .action = ACT_HISTORY,
+	  .brief = "history",
+	  .help = "history of the selected item" },
 
 	/* Risks. */
-	{ 's', "s", KCTX_RISKS, ACT_STATUS, "status", "set the risk's "
-	  "status (accepting asks for a justification)" },
-	{ 'o', "o", KCTX_RISKS, ACT_OWNER, "owner", "set the risk's owner" },
-	{ 'J', "J", KCTX_RISKS, ACT_JUSTIFY, NULL, "edit the justification" },
-	{ 'f', "f", KCTX_RISKS, ACT_FILTER, "filter", "filter by severity, "
-	  "status, owner, target, guideline or text" },
-	{ '/', "/", KCTX_RISKS, ACT_SEARCH, "text", "filter by free text" },
-	{ 'c', "c", KCTX_RISKS, ACT_CLEAR_FILTER, NULL, "clear all filters" },
-	{ '>', ">", KCTX_RISKS, ACT_SORT, "sort", "sort by severity, "
-	  "status, target, guideline, owner, title" },
-	{ 'h', "h", KCTX_RISKS, ACT_HISTORY, NULL, "history of the selected "
-	  "risk" },
+	{ .key = 's', .name = "s", .ctx = KCTX_RISKS, .action = ACT_STATUS,
+	  .brief = "status",
+	  .help = "set the risk's status (accepting asks for a "
+	  "justification)" },
+	{ .key = 'o', .name = "o", .ctx = KCTX_RISKS, .action = ACT_OWNER,
+	  .brief = "owner",
+	  .help = "set the risk's owner" },
+	{ .key = 'J', .name = "J", .ctx = KCTX_RISKS, .action = ACT_JUSTIFY,
+	  .help = "edit the justification" },
+	{ .key = 'f', .name = "f", .ctx = KCTX_RISKS, .action = ACT_FILTER,
+	  .brief = "filter",
+	  .help = "filter by severity, status, owner, target, guideline or "
+	  "text" },
+	{ .key = '/', .name = "/", .ctx = KCTX_RISKS, .action = ACT_SEARCH,
+	  .brief = "text",
+	  .help = "filter by free text" },
+	{ .key = 'c', .name = "c", .ctx = KCTX_RISKS,
+	  .action = ACT_CLEAR_FILTER,
+	  .help = "clear all filters" },
+	{ .key = '>', .name = ">", .ctx = KCTX_RISKS, .action = ACT_SORT,
+	  .brief = "sort",
+	  .help = "sort by severity, status, target, guideline, owner, title" },
+	{ .key = 'h', .name = "h", .ctx = KCTX_RISKS, .action = ACT_HISTORY,
+	  .help = "history of the selected risk" },
 
 	/* The mitigations in the risk detail pane. */
-	{ 's', "s", KCTX_MITIGATION, ACT_STATUS, "status", "set the "
-	  "mitigation's status" },
-	{ 'o', "o", KCTX_MITIGATION, ACT_OWNER, "owner", "set who "
-	  "implements it" },
-	{ 'd', "d", KCTX_MITIGATION, ACT_DUE, "due", "set the due date "
-	  "(YYYY-MM-DD)" },
-	{ 'n', "n", KCTX_MITIGATION, ACT_NOTES, "notes", "edit the notes" },
+	{ .key = 's', .name = "s", .ctx = KCTX_MITIGATION, .action = ACT_STATUS,
+	  .brief = "status",
+	  .help = "set the mitigation's status" },
+	{ .key = 'o', .name = "o", .ctx = KCTX_MITIGATION, .action = ACT_OWNER,
+	  .brief = "owner",
+	  .help = "set who implements it" },
+	{ .key = 'd', .name = "d", .ctx = KCTX_MITIGATION, .action = ACT_DUE,
+	  .brief = "due",
+	  .help = "set the due date (YYYY-MM-DD)" },
+	{ .key = 'n', .name = "n", .ctx = KCTX_MITIGATION, .action = ACT_NOTES,
+	  .brief = "notes",
+	  .help = "edit the notes" },
 
 	/* Dashboard. */
-	{ KEYC_ENTER, "Enter", KCTX_DASHBOARD, ACT_OPEN, "show the risk",
-	  "show the selected risk in the register" },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_DASHBOARD,
+	  .action = ACT_OPEN,
+	  .brief = "show the risk",
+	  .help = "show the selected risk in the register" },
 
 	/* History. */
-	{ '/', "/", KCTX_HISTORY, ACT_SEARCH, "search", "search the history" },
+	{ .key = '/', .name = "/", .ctx = KCTX_HISTORY, .action = ACT_SEARCH,
+	  .brief = "search",
+	  .help = "search the history" },
 
 	/* Export. */
-	{ KEYC_ENTER, "Enter", KCTX_EXPORT, ACT_OPEN, "export", "export to "
-	  "the selected format (asks for the file name)" },
+	{ .key = KEYC_ENTER, .name = "Enter", .ctx = KCTX_EXPORT,
+	  .action = ACT_OPEN,
+	  .brief = "export",
+	  .help = "export to the selected format (asks for the file name)" },
 
 	/* Help. */
-	{ '/', "/", KCTX_HELP, ACT_SEARCH, "search", "search the help" },
+	{ .key = '/', .name = "/", .ctx = KCTX_HELP, .action = ACT_SEARCH,
+	  .brief = "search",
+	  .help = "search the help" },
 };
 const size_t nkeys_table = sizeof keys_table / sizeof keys_table[0];
 

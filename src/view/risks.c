@@ -659,6 +659,12 @@ rview_unfill(struct vline *v)
 	v->selectable = sel;
 }
 
+/*
+ * The fewest columns a title should get before the guideline's go: the
+ * catalogue's titles run 50 to 65 columns (half are under 57).
+ */
+#define RVIEW_TITLE_ROOM	60
+
 /* The heading of the columns, line 0, with the widths as they are now. */
 static void
 rview_heading(struct rview *rv)
@@ -674,8 +680,11 @@ rview_heading(struct rview *rv)
 	vline_cell(v, VS_HEADING, "TARGET", c->target);
 	vline_add(v, VS_HEADING, " ");
 	/* The word the sort and the filter use for it. */
-	vline_cell(v, VS_HEADING, "GUIDELINE", c->guide);
-	vline_add(v, VS_HEADING, " TITLE");
+	if (c->guide > 0) {
+		vline_cell(v, VS_HEADING, "GUIDELINE", c->guide);
+		vline_add(v, VS_HEADING, " ");
+	}
+	vline_add(v, VS_HEADING, "TITLE");
 }
 
 /*
@@ -691,6 +700,17 @@ rview_widths(struct rview *rv)
 	size_t			 i;
 
 	rview_cols_done(&c, rv->width);
+	/*
+	 * A title cut to fewer than RVIEW_TITLE_ROOM columns ("Instructions
+	 * hidden in content the mod..." at 80) loses more than the
+	 * guideline, which the detail's references name: the column goes,
+	 * unless the list is sorted or filtered by it.
+	 */
+	if (c.guide > 0 && c.title < RVIEW_TITLE_ROOM &&
+	    rv->sort != RSORT_GUIDELINE && rv->filter.guideline == NULL) {
+		c.guide = 0;
+		rview_cols_done(&c, rv->width);
+	}
 	if (memcmp(&c, &rv->cols, sizeof c) == 0)
 		return;
 	rv->cols = c;

@@ -170,6 +170,53 @@ walk_tmpl_field(enum objtype type, const char *name)
 	return -1;
 }
 
+/* What history calls the first steps when they are confirmed. */
+static const char *const walk_confirm_words[] = {
+	[WALK_SYSTEM] = "system",
+	[WALK_BOUNDARIES] = "boundaries",
+	[WALK_COMPONENTS] = "components",
+	[WALK_FLOWS] = "flows",
+};
+
+const char *
+walk_confirm_word(enum walk_step s)
+{
+	return (size_t)s < sizeof walk_confirm_words /
+	    sizeof walk_confirm_words[0] ? walk_confirm_words[s] : NULL;
+}
+
+/* The step a confirmation's word names, or -1. */
+static int
+walk_confirm_step(const char *word)
+{
+	size_t	s;
+
+	for (s = 0; word != NULL && s < sizeof walk_confirm_words /
+	    sizeof walk_confirm_words[0]; s++)
+		if (strcmp(walk_confirm_words[s], word) == 0)
+			return (int)s;
+	return -1;
+}
+
+/*
+ * Step s confirmed as the template made it: no longer its example; the
+ * components step confirms the facts of the components it made.
+ */
+static void
+walk_tmpl_confirm(struct walk_tmpl *wt, int s)
+{
+	struct walk_tmpl_obj	*o;
+	size_t			 i;
+
+	wt->example &= ~(1U << s);
+	if (s != WALK_COMPONENTS)
+		return;
+	for (i = 0; i < wt->objects.cap; i++)
+		if (wt->objects.slots[i].key != NULL &&
+		    (o = wt->objects.slots[i].value)->type == OBJ_COMPONENT)
+			o->changed = ~0ULL;
+}
+
 void
 walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
 {
@@ -208,6 +255,13 @@ walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
 		free(name);
 		if (tmpl || (o = strmap_get(&wt->objects, c->object)) == NULL)
 			continue;
+		/* A step confirmed as the template made it. */
+		if (strcmp(c->field, HISTORY_CONFIRMED) == 0) {
+			if (o->type == OBJ_SYSTEM &&
+			    (f = walk_confirm_step(c->new_value)) != -1)
+				walk_tmpl_confirm(wt, f);
+			continue;
+		}
 		/* Someone changed this step: it is no longer the example. */
 		wt->example &= ~(1U << o->type);
 		if (strcmp(c->field, "deleted") == 0)
@@ -997,6 +1051,7 @@ walk_template_note(struct vlines *ls, const struct model *m,
 {
 	const struct walk_tmpl_obj	*o;
 	const struct field		*fs;
+	const char			*ck = keys_key(ACT_CONFIRM, KCTX_WALK);
 	struct vlines			 note;
 	struct buf			 b;
 	char				*v;
@@ -1032,20 +1087,32 @@ walk_template_note(struct vlines *ls, const struct model *m,
 		return;
 	}
 	vlines_init(&note);
-	v = xasprintf("From the template '%s': these steps hold its example "
-	    "until you change something in each (then it is ticked). %s%s%s",
-	    wt->name, any ?
-	    "Confirm or change each fact the analysis uses, still as the "
-	    "template set it:" : "None of the facts the analysis uses is still "
-	    "as the template set it.",
-	    b.s != NULL ? b.s : "", any ? "." : "");
+	/*
+	 * The facts are listed on the step where they are changed (maxlines
+	 * > 0), the intro short enough for the first of them to show; the
+	 * other steps only count them.
+	 */
+	if (any && maxlines <= 0)
+		v = xasprintf("From the template '%s': a step holding its "
+		    "example is ticked once you change or confirm it (%s); "
+		    "%zu facts it set are still to confirm in step 3.",
+		    wt->name, ck, any);
+	else if (any)
+		v = xasprintf("From the template '%s' (a step is ticked once "
+		    "you change or confirm it, %s), to confirm or change in "
+		    "each component's form:%s.", wt->name, ck, b.s);
+	else
+		v = xasprintf("From the template '%s': a step holding its "
+		    "example is ticked once you change or confirm it (%s).",
+		    wt->name, ck);
 	vlines_wrap(&note, VS_WARN, v, width, 0);
 	free(v);
 	buf_release(&b);
-	if (maxlines < 4)
-		maxlines = 4;
+	if (maxlines > 0 && maxlines < 2)
+		maxlines = 2;
 	for (i = 0; i < note.n; i++) {
-		if (i == (size_t)maxlines - 1 && note.n > (size_t)maxlines) {
+		if (maxlines > 0 && i == (size_t)maxlines - 1 &&
+		    note.n > (size_t)maxlines) {
 			/* The rest in a number, and where they are. */
 			vlines_addf(ls, VS_WARN, "\xe2\x80\xa6 %zu facts in all "
 			    "to confirm, each in its component's form", any);

@@ -63,6 +63,12 @@ void			 walk_tmpl_release(struct walk_tmpl *);
 /* The template name in the source of a history entry (as
  * HISTORY_TEMPLATE_SOURCE writes it), the caller's to free, or NULL. */
 char			*walk_tmpl_source(const char *source);
+/*
+ * The word a confirmation of step s records in history (store_confirm()):
+ * "system" to "flows" for the steps a template fills, else NULL. A step
+ * confirmed is no longer the template's example, as if changed.
+ */
+const char		*walk_confirm_word(enum walk_step);
 /* Read a model's history (oldest first) into an initialised walk_tmpl. */
 void			 walk_tmpl_read(struct walk_tmpl *,
 			     const struct change *, size_t);
@@ -181,9 +187,12 @@ const struct objref	*walk_question_object(const struct model *,
  * What a model made from a template (tmpl) still takes from it: the
  * template's example in the steps nobody has changed, and the facts of
  * its components that the analysis uses (exposure, untrusted input,
- * origin...) as the template set them, listed as still to confirm, in at
- * most maxlines lines (at least four): when they do not fit, the last says
- * how many facts there are in all. Nothing when nothing is left.
+ * origin...) as the template set them, still to confirm. With maxlines
+ * 0, a sentence that counts the facts and names the step that lists them
+ * (the other steps: the list is read where it is acted on); else the
+ * facts listed in at most maxlines lines (at least two): when they do not
+ * fit, the last says how many there are in all. Nothing when nothing is
+ * left.
  */
 void			 walk_template_note(struct vlines *,
 			     const struct model *, const struct walk_tmpl *,

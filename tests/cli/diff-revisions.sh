@@ -163,12 +163,7 @@ if [ "$BACKEND" = sqlite ]; then
 	# Parapet before revisions from m1, m2, m3 above: import, criticality,
 	# bob's decision, kb, rename gpt -> llm).
 	old="$T/old.db"
-	python3 - "$SRC/tests/data/store/schema-2.sql" "$old" <<'PY' || fail "cannot make the old database"
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[2])
-db.executescript(open(sys.argv[1], encoding="utf-8").read())
-db.close()
-PY
+	sqlite_from_dump "$SRC/tests/data/store/schema-2.sql" "$old"
 	# The first read (here a diff of its revisions) upgrades it.
 	run diff "$old@1" "$old"
 	expect_rc 0 "a read of an old database upgrades it"

@@ -148,6 +148,57 @@ dbnone() {
 	fi
 }
 
+# dbsql DB SQL: run SQL on DB and print what it returns, a line a row, its
+# columns joined by '|' and NULL as nothing, as psql -At prints them: on a
+# file through python3 (no sqlite3 program needed), on a server through
+# psql.
+dbsql() {
+	if [ "$BACKEND" = pg ]; then
+		pg_sql -d "$1" -c "$2"
+		return
+	fi
+	python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+db.commit()
+db.close()
+PY
+}
+
+# sqlite_from_dump SQL FILE: the SQLite database FILE made from the SQL
+# dump SQL (an old schema's fixture of tests/data/store); fails the test if
+# it cannot be made.
+sqlite_from_dump() {
+	python3 - "$1" "$2" <<'PY' || fail "cannot make the old database $2 from $1"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[2])
+db.executescript(open(sys.argv[1], encoding="utf-8").read())
+db.close()
+PY
+}
+
+# model_from_template NAME TEMPLATE FILE: a new database (newdb NAME: it
+# sets $DB) made from a starter template, and its model written to FILE as
+# YAML, for the test to change and import again.
+model_from_template() {
+	newdb "$1"
+	run new "$DB" --template "$2"
+	expect_rc 0 "new from the template $2"
+	run export "$DB" --format yaml --output "$3"
+	expect_rc 0 "export the model of $2"
+}
+
+# criticality_low FROM TO: the model of FROM with its system's criticality
+# high made low, in TO: what is at stake changes for most risks and open
+# questions, so an import of TO rewrites their rows. Fails the test if FROM
+# says no criticality high (TO would be the same model).
+criticality_low() {
+	sed 's/^  criticality: high$/  criticality: low/' "$1" >"$2"
+	cmp -s "$1" "$2" && fail "$2 was not made: $1 has no criticality high"
+}
+
 # expect_refused DB FILE TEXT: importing FILE into DB (reset first) fails
 # with TEXT on standard error and makes nothing.
 expect_refused() {

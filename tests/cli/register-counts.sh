@@ -15,21 +15,6 @@ newdb back
 back=$DB
 . "${srcdir:-.}/tests/data/org/model.sh"
 
-# sql DB QUERY: the first column of each row, a line each, on either
-# backend.
-sql() {
-	if [ "$BACKEND" = pg ]; then
-		pg_sql -d "$1" -c "$2"
-	else
-		python3 - "$1" "$2" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-for row in db.execute(sys.argv[2]):
-    print(row[0])
-PY
-	fi
-}
-
 # The counts of the register recounted from the risks and mitigations
 # (today 2026-11-25, review after 365 days): one line per system,
 # "system critical high medium low to_confirm overdue review".
@@ -92,10 +77,10 @@ print(' / '.join(sorted((' '.join([r['system'], r['critical'], r['high'],
     for r in rows), key=lambda l: l.encode())))
 PY
 )
-	want=$(sql "$1" "$recount_sql" | LC_ALL=C sort | sed ':a;N;$!ba;s/\n/ \/ /g')
+	want=$(dbsql "$1" "$recount_sql" | LC_ALL=C sort | sed ':a;N;$!ba;s/\n/ \/ /g')
 	[ "$got" = "$want" ] ||
 	    fail "$2: the register says '$got', the risks '$want'"
-	drift=$(sql "$1" "$drift_sql")
+	drift=$(dbsql "$1" "$drift_sql")
 	[ "$drift" = 0 ] || fail "$2: the summary drifted from the risks ($drift rows)"
 }
 
@@ -123,7 +108,7 @@ expect_rc 0 "accept"
 run risk "$db" evasion-adversarial-inputs@clf --model beta --owner Alice
 expect_rc 0 "owner"
 agree "$db" "decided"
-[ "$(sql "$db" "SELECT count(*) FROM risk_mitigations WHERE
+[ "$(dbsql "$db" "SELECT count(*) FROM risk_mitigations WHERE
     risk_status = 'mitigating'")" = 1 ] ||
     fail "the mitigation does not carry its risk's status"
 

@@ -18,33 +18,19 @@ awk '/^flows:/ { print "  - { id: kb, name: Help index, kind: vector-store, boun
 grep -v tickets "$T/m3.yaml" >"$T/m4.yaml"
 grep -q "id: retrieve" "$T/m4.yaml" || fail "m4.yaml was not made"
 
-# rows DB SQL: the one value a query gives (python3: no sqlite3 needed;
-# psql on a server).
-rows() {
-	if [ "$BACKEND" = pg ]; then
-		pg_sql -d "$1" -c "$2"
-		return
-	fi
-	python3 - "$1" "$2" <<'PY'
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[1])
-print(db.execute(sys.argv[2]).fetchone()[0])
-PY
-}
-
 # --- A new object: one entry, who and when ------------------------------
 newdb m
 db=$DB
 PARAPET_USER=alice run import "$T/m1.yaml" "$db"; expect_rc 0 "import (1)"
 PARAPET_USER=bob run import "$T/m3.yaml" "$db"; expect_rc 0 "import (2)"
-asked=$(rows "$db" "SELECT n FROM open_questions_at")
+asked=$(dbsql "$db" "SELECT n FROM open_questions_at")
 PARAPET_USER=carol run import "$T/m4.yaml" "$db"; expect_rc 0 "import (3)"
 # The open questions kept are the last analysis's, one row each: an
 # import that asks fewer leaves none of the earlier ones behind.
-now=$(rows "$db" "SELECT n FROM open_questions_at")
+now=$(dbsql "$db" "SELECT n FROM open_questions_at")
 [ "$now" -lt "$asked" ] || fail "m4 asks no fewer questions than m3: $now, $asked"
-[ "$(rows "$db" "SELECT count(*) FROM open_questions")" = "$now" ] ||
-    fail "open question rows left behind: $(rows "$db" "SELECT count(*) FROM open_questions") for $now"
+[ "$(dbsql "$db" "SELECT count(*) FROM open_questions")" = "$now" ] ||
+    fail "open question rows left behind: $(dbsql "$db" "SELECT count(*) FROM open_questions") for $now"
 run history "$db"
 expect_rc 0 "history"
 expect_out "r1  2026-11-25T10:00:00Z  alice  support-assistant  gpt created: (none) -> model" "alice created gpt"
@@ -60,7 +46,7 @@ expect_no_out "kb origin" "no entry for kb's origin"
 run history "$db" --object kb
 expect_rc 0 "history of kb"
 [ "$(wc -l <"$T/out")" -eq 1 ] || fail "history of kb: not one entry"
-[ "$(rows "$db" "SELECT count(*) FROM history WHERE field IN ('name', 'origin', 'boundary', 'provider')")" = 0 ] ||
+[ "$(dbsql "$db" "SELECT count(*) FROM history WHERE field IN ('name', 'origin', 'boundary', 'provider')")" = 0 ] ||
     fail "field entries stored for new objects"
 # The object deleted in 3 is back, with its fields, in the revisions before.
 for pair in 1:m1 2:m3; do
@@ -81,25 +67,25 @@ run history "$DB" --object kb
 expect_out "kb created: (none) -> vector-store" "XML re-import: kb's creation"
 
 # --- A re-import that moves lines writes only the places -----------------
-rev=$(rows "$db" "SELECT revision FROM models")
-gpt=$(rows "$db" "SELECT line FROM objects WHERE object = 'gpt'")
-ask=$(rows "$db" "SELECT line FROM objects WHERE object = 'ask'")
+rev=$(dbsql "$db" "SELECT revision FROM models")
+gpt=$(dbsql "$db" "SELECT line FROM objects WHERE object = 'gpt'")
+ask=$(dbsql "$db" "SELECT line FROM objects WHERE object = 'ask'")
 { echo "# two lines"; echo "# more"; cat "$T/m4.yaml"; } >"$T/moved.yaml"
 run import "$T/moved.yaml" "$db"; expect_rc 0 "re-import, lines moved"
-[ "$(rows "$db" "SELECT line FROM objects WHERE object = 'gpt'")" = $((gpt + 2)) ] ||
+[ "$(dbsql "$db" "SELECT line FROM objects WHERE object = 'gpt'")" = $((gpt + 2)) ] ||
     fail "gpt's line did not follow the file"
-[ "$(rows "$db" "SELECT line FROM objects WHERE object = 'ask'")" = $((ask + 2)) ] ||
+[ "$(dbsql "$db" "SELECT line FROM objects WHERE object = 'ask'")" = $((ask + 2)) ] ||
     fail "ask's line did not follow the file"
-[ "$(rows "$db" "SELECT line FROM models")" = 5 ] ||
+[ "$(dbsql "$db" "SELECT line FROM models")" = 5 ] ||
     fail "the system's line did not follow the file"
-[ "$(rows "$db" "SELECT revision FROM models")" = "$rev" ] ||
+[ "$(dbsql "$db" "SELECT revision FROM models")" = "$rev" ] ||
     fail "moved lines made a revision"
 # One object edited in place: its line stays, the others too.
 sed 's/name: Hosted LLM/name: Vendor LLM/' "$T/moved.yaml" >"$T/moved2.yaml"
 run import "$T/moved2.yaml" "$db"; expect_rc 0 "re-import, one field"
-[ "$(rows "$db" "SELECT line FROM objects WHERE object = 'gpt'")" = $((gpt + 2)) ] ||
+[ "$(dbsql "$db" "SELECT line FROM objects WHERE object = 'gpt'")" = $((gpt + 2)) ] ||
     fail "gpt's line after an edit"
-[ "$(rows "$db" "SELECT revision FROM models")" = $((rev + 1)) ] ||
+[ "$(dbsql "$db" "SELECT revision FROM models")" = $((rev + 1)) ] ||
     fail "an edit is one revision"
 run import "$T/m4.yaml" "$db"; expect_rc 0 "back to m4.yaml"
 
@@ -136,7 +122,7 @@ grep -q "implemented m-input-guardrails .*owner Bob  due 2026-11-01" "$T/mits.1"
     fail "the decided mitigation: $(cat "$T/mits.1")"
 [ "$(grep -c '^    proposed ' "$T/mits.1")" -ge 2 ] ||
     fail "the default mitigations are listed: $(cat "$T/mits.1")"
-[ "$(rows "$db" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
+[ "$(dbsql "$db" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
     fail "only the decided mitigation is a row"
 run export "$db" --format yaml --output "$T/d.yaml"
 expect_rc 0 "export YAML with decisions"
@@ -150,7 +136,7 @@ cmp -s "$T/mits.1" "$T/mits.2" ||
     fail "mitigations after the round trip: $(diff "$T/mits.1" "$T/mits.2")"
 expect_out "status:    mitigating" "the risk's decision after the round trip"
 expect_out "owner:     Bob" "the risk's owner after the round trip"
-[ "$(rows "$d" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
+[ "$(dbsql "$d" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
     fail "round trip: only the decided mitigation is a row"
 # The same through the XML export, which imports the register whole.
 run export "$db" --format xml --output "$T/d.xml"
@@ -163,20 +149,15 @@ run risk "$dx" llm-direct-prompt-injection@gpt
 sed -n '/^  mitigations:/,$p' "$T/out" >"$T/mits.3"
 cmp -s "$T/mits.1" "$T/mits.3" ||
     fail "mitigations after the XML round trip: $(diff "$T/mits.1" "$T/mits.3")"
-[ "$(rows "$dx" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
+[ "$(dbsql "$dx" "SELECT count(*) FROM risk_mitigations")" = 1 ] ||
     fail "XML round trip: only the decided mitigation is a row"
 
 # (SQLite only: a register on a server begins at schema 5.)
 if [ "$BACKEND" = sqlite ]; then
 	# --- A database of schema 3 migrates ------------------------------------
 	old="$T/old.db"
-	python3 - "$SRC/tests/data/store/schema-3.sql" "$old" <<'PY' || fail "cannot make the old database"
-import sqlite3, sys
-db = sqlite3.connect(sys.argv[2])
-db.executescript(open(sys.argv[1], encoding="utf-8").read())
-db.close()
-PY
-	[ "$(rows "$old" "SELECT count(*) FROM risk_mitigations")" = 54 ] ||
+	sqlite_from_dump "$SRC/tests/data/store/schema-3.sql" "$old"
+	[ "$(dbsql "$old" "SELECT count(*) FROM risk_mitigations")" = 54 ] ||
 	    fail "schema 3: the fixture's mitigation rows"
 	# A reader who may not write the file is told what to do, and the file
 	# stays as it was (as root, only through another user).
@@ -191,19 +172,19 @@ PY
 		[ $? -eq 1 ] || fail "schema 3, read-only file: not refused"
 		grep -q "has schema 3 and must be upgraded" "$T/err" ||
 		    fail "schema 3, read-only file: message: $(cat "$T/err")"
-		[ "$(rows "$T/ro/old.db" "PRAGMA user_version")" = 3 ] ||
+		[ "$(dbsql "$T/ro/old.db" "PRAGMA user_version")" = 3 ] ||
 		    fail "schema 3, read-only file: changed"
 	fi
 	# A reader who may write it: the first read upgrades it, as a write would.
 	run risks "$old"
 	expect_rc 0 "a read migrates the database its reader may write"
-	[ "$(rows "$old" "PRAGMA user_version")" -ge 4 ] || fail "read: not migrated"
+	[ "$(dbsql "$old" "PRAGMA user_version")" -ge 4 ] || fail "read: not migrated"
 	for x in wal shm journal; do
 		[ -e "$old-$x" ] && fail "the upgrading read left old.db-$x behind"
 	done
 	run analyze "$old"
 	expect_rc 0 "analyze after the migration"
-	[ "$(rows "$old" "PRAGMA user_version")" -ge 4 ] || fail "not migrated"
+	[ "$(dbsql "$old" "PRAGMA user_version")" -ge 4 ] || fail "not migrated"
 	run history "$old"
 	expect_rc 0 "history of the migrated database"
 	# Entries of both shapes read as they were written.
@@ -224,9 +205,9 @@ PY
 	expect_out "notes: Q4, with the SOC" "migrated: the mitigation's notes"
 	grep -q "proposed    m-llm-red-team" "$T/out" ||
 	    fail "migrated: a default mitigation"
-	[ "$(rows "$old" "SELECT count(*) FROM risk_mitigations m JOIN risks r USING (system, threat, target) WHERE m.status = 'proposed' AND m.owner IS NULL AND m.due IS NULL AND m.notes IS NULL AND instr(char(10) || r.proposed || char(10), char(10) || m.mitigation || char(10)) > 0")" = 0 ] ||
+	[ "$(dbsql "$old" "SELECT count(*) FROM risk_mitigations m JOIN risks r USING (system, threat, target) WHERE m.status = 'proposed' AND m.owner IS NULL AND m.due IS NULL AND m.notes IS NULL AND instr(char(10) || r.proposed || char(10), char(10) || m.mitigation || char(10)) > 0")" = 0 ] ||
 	    fail "migrated: default mitigation rows left"
-	[ "$(rows "$old" "SELECT count(*) FROM risk_mitigations WHERE status <> 'proposed'")" = 2 ] ||
+	[ "$(dbsql "$old" "SELECT count(*) FROM risk_mitigations WHERE status <> 'proposed'")" = 2 ] ||
 	    fail "migrated: the two decided mitigations"
 	# Revisions rebuild, the tool deleted by a schema-3 entry included.
 	for pair in 1:m1 2:m2 3:m3 4:m4; do

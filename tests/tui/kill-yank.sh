@@ -2,7 +2,8 @@
 # End to end: C-u in a text field kills its text and C-y yanks it back
 # (readline's keys). C-u used to wipe the field for good once it was left
 # (saved empty): now the text comes back, in the field before it is left,
-# and after it was left and saved empty too; a prompt edits the same way.
+# and after it was left and saved empty too; a prompt edits the same way,
+# and so does a field of choices (C-u used to keep nothing to put back).
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -61,6 +62,30 @@ for _ in $(seq 50); do
 done
 [ "$(stored_description)" = "$desc" ] ||
     tui_fail "the description yanked back after it was left is not stored"
+
+# A field of choices the same way: C-u unsets it (saved at once, as a
+# choice is) and C-y puts the value back (it kept nothing to put back).
+stored_criticality() {
+	"$PARAPET" export "$db" --format yaml |
+	    sed -n 's/^  criticality: //p' | head -1
+}
+for _ in $(seq 6); do
+	tui_screen | grep -qF 'criticality: harm' && break
+	tui_keys Down
+	sleep 0.2
+done
+tui_wait 'criticality: harm'
+tui_keys C-u
+tui_wait "cleared criticality (C-y puts 'high' back)"
+[ -z "$(stored_criticality)" ] || tui_fail "C-u left the criticality set"
+tui_keys C-y
+for _ in $(seq 50); do
+	[ "$(stored_criticality)" = high ] && break
+	sleep 0.1
+done
+[ "$(stored_criticality)" = high ] ||
+    tui_fail "C-y did not put the criticality back"
+tui_has 'criticality           high'
 
 # A prompt's text: killed, yanked at the cursor.
 tui_keys Escape

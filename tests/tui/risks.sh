@@ -70,7 +70,17 @@ tui_keys /
 tui_type '[proposed]'
 tui_keys Enter
 tui_keys s
-tui_wait 'Status of the mitigation'
+# The pick covers the list: it names the mitigation and the risk it
+# changes.
+tui_wait "Status of the mitigation 'm-"
+tui_has "of 'Direct prompt injection overrides the"
+# Enter on the value it opened on changes nothing, and says so.
+tui_keys Enter
+tui_wait "unchanged: mitigation 'm-"
+tui_has 'is already proposed'
+tui_hasnt 'saved: mitigation'
+tui_keys s
+tui_wait "Status of the mitigation 'm-"
 tui_keys Down Down Enter
 tui_wait '[implemented]'
 tui_keys /
@@ -78,6 +88,7 @@ tui_wait 'Search'
 tui_keys Enter
 tui_keys d
 tui_wait 'Due date (YYYY-MM-DD'
+tui_has "Mitigation 'm-"
 tui_type '2026-13-45'
 tui_keys Enter
 tui_wait 'invalid due date'
@@ -96,7 +107,8 @@ tui_wait 'risks, by severity'
 tui_has "filter: severity critical; text 'prompt injection'"
 only_direct_injection
 tui_keys s
-tui_wait 'Status of the risk'
+tui_wait "Status of the risk 'Direct prompt injection overrides the model's"
+tui_has "instructions' on"
 tui_keys Down Down Down Enter
 # With no owner yet, accepting asks who owns the risk, then why; both are
 # stored as one decision, so Esc on the second leaves the risk as it was.
@@ -150,6 +162,8 @@ tui_wait 'CRIT accepted'
 # the ways on; the prompt stays, the owner too.
 tui_keys o
 tui_wait 'Who owns this risk?'
+# The prompt may cover the list's row: its note names the risk.
+tui_has "The risk 'Direct prompt injection overrides the model's"
 tui_keys C-u Enter
 tui_wait "'llm-direct-prompt-injection@llm' is accepted, and an accepted risk keeps its owner"
 tui_has 'remove the acceptance (Esc, then s'

@@ -2,9 +2,11 @@
 # End to end: the template picker says what kind of system each template
 # is. A model made from a template starts its walk-through at step 1, and
 # its first steps say plainly that they hold the template's example: they
-# are not ticked until someone changes something in them, and the facts of
+# are not ticked until someone changes something in them or confirms them
+# as they are (c, recorded in history), and the facts of
 # its components that the analysis uses are listed as still to confirm
-# until changed. Its history keeps where it came from: after a restart the
+# until changed, on the components step (the other steps count them in
+# two lines at 80 columns). Its history keeps where it came from: after a restart the
 # note and the unticked steps are still there.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,15 +27,36 @@ tui_type 'hr-assistant'
 tui_keys Enter
 tui_wait "created model 'hr-assistant' from a template ('support')"
 tui_has 'Step 1 of 7: The system'
-tui_has "From the template 'support': these steps hold its example"
-tui_has 'backend exposure public;'
+tui_has "From the template 'support': a step holding its example is ticked"
+# Steps 1, 2 and 4 count the facts to confirm, in the two lines a sentence
+# takes at 80 columns, and name the step that lists them.
+n=$(tui_screen | awk '/From the template/ { on = 1 } on && /^─/ { print n; exit }
+    on { n++ }')
+[ "${n:-0}" -le 2 ] || tui_fail "the template note takes $n lines on step 1"
+tui_has 'facts it set are still to confirm in'
+tui_has 'step 3.'
+tui_hasnt 'backend exposure public;'
 # The template's steps are not ticked: nobody has looked at them yet.
 tui_has '[1 System] 2 Boundaries 3 Components 4 Flows 5 Practice'
+# Boundaries that are right as the template set them: c confirms the
+# step without a change, and it is ticked; history records who did.
+tui_keys Right
+tui_wait 'Step 2 of 7: Trust boundaries'
+tui_has 'c confirm'
+tui_keys c
+tui_wait 'confirmed step 2 (boundaries) as the template set it'
+tui_has '1 System [2 Boundaries]✓ 3 Components 4 Flows'
+tui_hasnt 'c confirm'
+"$PARAPET" history "$db" | grep -q 'confirmed: (none) -> boundaries' ||
+    tui_fail "the confirmation is not in the model's history"
+tui_keys c
+tui_wait 'nothing to confirm'
 # On the components step too, where they are changed: a fact changed is
 # no longer listed, and the step is ticked.
-tui_keys Right Right
+tui_keys Right
 tui_wait 'Step 3 of 7: Components'
 tui_has "From the template 'support'"
+tui_has 'backend exposure public;'
 tui_edit_field 'Chat backend' "Component 'backend' (application)" \
     'exposure: who can reach it'
 tui_type 'internal'
@@ -42,7 +65,7 @@ tui_keys Enter
 tui_wait "saved: edit component 'backend'"
 tui_keys Escape
 tui_wait '[3 Components]✓'
-tui_has '1 System 2 Boundaries [3 Components]✓ 4 Flows'
+tui_has '1 System 2 Boundaries✓ [3 Components]✓ 4 Flows'
 tui_hasnt 'backend exposure'
 tui_has 'backend untrusted-input true'
 # Past the flows, and for a model not made from a template, no note.
@@ -59,8 +82,10 @@ tui_use restart
 tui_wait 'hr-assistant'
 tui_keys Enter
 tui_wait 'Step 1 of 7: The system'
-tui_has '[1 System] 2 Boundaries 3 Components✓ 4 Flows'
-tui_has "From the template 'support': these steps hold its example"
+tui_has '[1 System] 2 Boundaries✓ 3 Components✓ 4 Flows'
+tui_has "From the template 'support': a step holding its example is ticked"
+tui_keys 3
+tui_wait 'Step 3 of 7: Components'
 tui_has 'backend untrusted-input true'
 tui_hasnt 'backend exposure'
 tui_keys Escape
