@@ -19,7 +19,10 @@
 # models (the model closed); then, the model opened again, 7 for the
 # review step and D for the dashboard with its register not yet read
 # (each reads it a slice at a time between keys), and Down in each while
-# it is read. Each cell is the median
+# it is read; then 3 for the components, the first screen to list the
+# model's objects (a model opens with its system and practices alone,
+# and reads its boundaries, components and flows there). Each cell is the
+# median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
 # (a tmux capture per poll) adds a few milliseconds, shown as "harness" (a
 # key the screen ignores).
@@ -126,7 +129,7 @@ start() {
 
 steps=(first open register down pgdn severity search searchall back
     step6 step6down dashboard models step7 step7down dashfirst dashdown
-    harness)
+    step3 harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
@@ -138,6 +141,7 @@ declare -A label=(
 	[models]="Esc to the models"
 	[step7]="7, register unread" [step7down]="Down in step 7"
 	[dashfirst]="D, register unread" [dashdown]="Down in the dashboard"
+	[step3]="3, objects unread"
 	[harness]="harness (a capture)")
 declare -A ms nrisks
 
@@ -214,6 +218,12 @@ for n in "${sizes[@]}"; do
 		    >>"$t/dashdown"
 		tx send-keys -t b Escape
 		wait_for 'Step [0-9] of 7' || exit 1
+		# The model again, none of its objects read: the components.
+		tx send-keys -t b Escape
+		wait_for 'Models in' || exit 1
+		tx send-keys -t b Enter
+		wait_for 'Step [0-9] of 7' || exit 1
+		timed 'Step 3 of 7' 3 >>"$t/step3"
 		tx send-keys -t b Escape
 		wait_for 'Models in' || exit 1
 	done

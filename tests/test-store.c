@@ -2628,6 +2628,72 @@ test_decision_does_not_conflict(void **state)
 	model_free(m);
 }
 
+/*
+ * A model opened in part, as the TUI opens one: its system and practices,
+ * and which objects it has stored. The rest, read later into it, makes
+ * the model stored whole; a decision made since does not stop that read,
+ * an edit does (as it would stop a save made on the part), and leaves
+ * the part as it was: what the screens show never mixes two revisions.
+ */
+static void
+test_load_head_then_rest(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist"), *h, *whole;
+	struct store	*s, *t;
+	struct error	 e;
+
+	s = store_with_risks(fx->db, m);
+	t = open_ok(fx->db, 0);			/* a second process */
+	if ((h = store_load_head(s, "assist", &e)) == NULL)
+		fail_msg("store_load_head: %s", e.msg);
+	assert_int_equal(h->nboundaries + h->ncomponents + h->nflows, 0);
+	assert_int_equal(h->unread, MODEL_UNREAD_BOUNDARIES |
+	    MODEL_UNREAD_COMPONENTS | MODEL_UNREAD_FLOWS);
+	assert_string_equal(h->system.owner, "Head of Ops");
+	assert_int_equal(h->npractices, 2);
+	assert_int_equal(h->revision, 1);
+	/* Someone decides a risk: the objects are still revision 1's. */
+	assert_int_equal(store_set_risk(t, "assist", "poisoning", "llm",
+	    RISK_MITIGATING, "Bob", NULL, &e), 0);
+	if (store_load_rest(s, h, &e) != 0)
+		fail_msg("store_load_rest: %s", e.msg);
+	assert_int_equal(h->unread, 0);
+	assert_non_null(whole = store_load(s, "assist", &e));
+	test_assert_same_model(h, whole);
+	assert_non_null(model_find(h, "log"));
+	assert_ptr_equal(h->flows[0]->dst, model_find(h, "llm")->ptr);
+	model_free(h);
+
+	/* Opened in part again, then edited elsewhere: refused, unchanged. */
+	assert_non_null(h = store_load_head(s, "assist", &e));
+	set(whole->components[0], OBJ_COMPONENT, "name", "Client");
+	if (store_save(t, whole, whole->revision, NULL, &e) != 0)
+		fail_msg("store_save: %s", e.msg);
+	assert_int_equal(store_load_rest(s, h, &e), -1);
+	assert_string_equal(e.msg, "model 'assist' was changed by someone "
+	    "else (revision 3, expected 2); reload it");
+	assert_int_equal(h->nboundaries + h->ncomponents + h->nflows, 0);
+	assert_int_not_equal(h->unread, 0);
+	assert_string_equal(h->system.owner, "Head of Ops");
+	model_free(h);
+
+	/* A model of no objects is whole as it opens. */
+	model_free(whole);
+	whole = model_new();
+	set(&whole->system, OBJ_SYSTEM, "id", "empty");
+	set(&whole->system, OBJ_SYSTEM, "name", "Empty");
+	if (store_save(s, whole, 0, NULL, &e) != 0)
+		fail_msg("store_save: %s", e.msg);
+	assert_non_null(h = store_load_head(s, "empty", &e));
+	assert_int_equal(h->unread, 0);
+	model_free(h);
+	model_free(whole);
+	store_close(t);
+	store_close(s);
+	model_free(m);
+}
+
 /* The risk of a register read from a store, which must be there. */
 static const struct risk *
 seen_risk(struct risk_register *r, struct store *s, const char *threat)
@@ -3622,6 +3688,7 @@ main(void)
 		T(test_revisions_rebuild),
 		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
+		T(test_load_head_then_rest),
 		T(test_decision_on_stale_view_refused),
 		T(test_unknown_field_kept),
 		T(test_object_field_rows_load),

@@ -186,7 +186,17 @@ struct model {
 
 	struct strmap		  ids;		/* id -> struct objref */
 	int			  indexed;	/* ids and links are current */
+	/*
+	 * A model read in part (store_load_head()): MODEL_UNREAD_* bits of
+	 * the types it has stored but not read (its boundaries, components,
+	 * flows), 0 for a whole one. Only a whole model may be saved or analysed:
+	 * store_load_rest() reads the rest.
+	 */
+	unsigned		  unread;
 };
+#define MODEL_UNREAD_COMPONENTS	0x1u
+#define MODEL_UNREAD_FLOWS	0x2u
+#define MODEL_UNREAD_BOUNDARIES	0x4u
 
 /* Any object of a model, by type. */
 struct objref {

@@ -337,6 +337,10 @@ session_save_found(struct session *s, struct model *m,
     struct risk_register *found_pending, struct session_summary *sum,
     struct error *err)
 {
+	/* Saved, a model read in part would lose what was not read. */
+	if (m->unread != 0)
+		return error_set(err, "model '%s' was read in part: read it "
+		    "whole before saving it", m->system.id);
 	if (!m->indexed && model_index(m, NULL, err) == -1)
 		return -1;
 	if (session_check_model(s, m, NULL, err) == -1)

@@ -140,19 +140,30 @@ store_order(struct store_placing *p, void **array)
 	free(p->v);
 }
 
+/* Which objects rows store_load_objects() reads. */
+enum store_objects {
+	STORE_OBJECTS_ALL,
+	STORE_OBJECTS_BOUNDARIES,
+	STORE_OBJECTS_NONE
+};
+
 /*
- * Read the objects rows of a model into it, with their fields (only the
- * boundaries when lists is 0), in the order of their positions.
+ * Read the objects rows of a model into it, with their fields, in the
+ * order of their positions (those of a type it holds none of yet).
  */
 static int
-store_load_objects(struct store *s, struct model *m, int lists,
+store_load_objects(struct store *s, struct model *m, enum store_objects which,
     struct error *err)
 {
-	static const char *const all = "SELECT object, type, kind, fields, "
-	    "position FROM objects WHERE system = ?";
-	static const char *const bnd = "SELECT object, type, kind, fields, "
-	    "position FROM objects WHERE system = ? AND type = 'boundary'";
-	const char		*sql = lists ? all : bnd;
+	static const char *const sqls[] = {
+		[STORE_OBJECTS_ALL] = "SELECT object, type, kind, fields, "
+		    "position FROM objects WHERE system = ?",
+		[STORE_OBJECTS_BOUNDARIES] = "SELECT object, type, kind, "
+		    "fields, position FROM objects WHERE system = ? AND "
+		    "type = 'boundary'",
+		[STORE_OBJECTS_NONE] = NULL
+	};
+	const char		*sql = sqls[which];
 	struct store_placing	 placing[OBJ_COUNT];
 	struct db_stmt		*st;
 	const char		*id, *type, *kind;
@@ -160,6 +171,8 @@ store_load_objects(struct store *s, struct model *m, int lists,
 	size_t			 i;
 	int			 rc, k;
 
+	if (sql == NULL)
+		return 0;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	memset(placing, 0, sizeof placing);
@@ -246,10 +259,14 @@ store_load_ids(const struct model *m, struct strmap *objs)
  * tenth of loading a model that has none.
  */
 static int
-store_load_fields(struct store *s, struct model *m, struct error *err)
+store_load_fields(struct store *s, struct model *m, int objects_only,
+    struct error *err)
 {
-	static const char *const sql = "SELECT object, field, value "
+	static const char *const all = "SELECT object, field, value "
 	    "FROM fields WHERE system = ?";
+	static const char *const objects = "SELECT object, field, value "
+	    "FROM fields WHERE system = ? AND object <> ''";
+	const char		*sql = objects_only ? objects : all;
 	const struct objref	*ref;
 	struct objref		*refs = NULL;
 	struct strmap		 objs;
@@ -325,9 +342,13 @@ store_load_model(struct store *s, const char *id, struct error *err)
 	return store_load_model_some(s, id, 1, err);
 }
 
-struct model *
-store_load_model_some(struct store *s, const char *id, int lists,
-    struct error *err)
+/*
+ * A model with the objects rows which says (the system's fields and the
+ * practices always).
+ */
+static struct model *
+store_load_model_which(struct store *s, const char *id,
+    enum store_objects which, struct error *err)
 {
 	static const char *const sql = "SELECT name, description, owner, "
 	    "criticality, revision FROM models WHERE system = ?";
@@ -366,9 +387,9 @@ store_load_model_some(struct store *s, const char *id, int lists,
 	}
 	db_reset(st);
 
-	rc = store_load_objects(s, m, lists, err);
+	rc = store_load_objects(s, m, which, err);
 	if (rc == 0)
-		rc = store_load_fields(s, m, err);
+		rc = store_load_fields(s, m, 0, err);
 	if (rc == 0)
 		rc = store_load_practices(s, m, err);
 	if (rc == 0 && model_index(m, NULL, err) == -1) {
@@ -380,6 +401,164 @@ store_load_model_some(struct store *s, const char *id, int lists,
 		return NULL;
 	}
 	return m;
+}
+
+/*
+ * 1 if model id has objects of a type stored, 0 if not, -1 on error. The
+ * rows of a system are kept in the order of their ids, not their types,
+ * so the rows at either end of that order are looked at first: unless
+ * the type's ids all sort between many others' (at a million objects a
+ * pass over all of them took 0.3 s), one of its rows is there, if any.
+ */
+static int
+store_has_objects(struct store *s, const char *id, const char *type,
+    struct error *err)
+{
+	static const char *const sqls[] = {
+		"SELECT 1 FROM (SELECT type FROM objects WHERE system = ? "
+		"ORDER BY object LIMIT 1000) AS o WHERE type = ? LIMIT 1",
+		"SELECT 1 FROM (SELECT type FROM objects WHERE system = ? "
+		"ORDER BY object DESC LIMIT 1000) AS o WHERE type = ? LIMIT 1",
+		"SELECT 1 FROM objects WHERE system = ? AND type = ? LIMIT 1"
+	};
+	struct db_stmt	*st;
+	size_t		 i;
+	int		 rc = DB_DONE;
+
+	for (i = 0; i < sizeof sqls / sizeof sqls[0] && rc == DB_DONE; i++) {
+		if ((st = store_prepare(s, sqls[i], err)) == NULL)
+			return -1;
+		store_bind(st, 1, id);
+		store_bind(st, 2, type);
+		rc = db_step(st);
+		db_reset(st);
+	}
+	if (rc == DB_ROW)
+		return 1;
+	if (rc == DB_DONE)
+		return 0;
+	return store_fail(s, rc, err);
+}
+
+/*
+ * The objects rows are not read: even the boundaries', a few, would take
+ * a pass over them all (their type is not indexed: 0.9 s at 1.5 million
+ * objects).
+ */
+struct model *
+store_load_head(struct store *s, const char *id, struct error *err)
+{
+	static const struct {
+		const char	*type;
+		unsigned	 bit;
+	} types[] = {
+		{ "boundary", MODEL_UNREAD_BOUNDARIES },
+		{ "component", MODEL_UNREAD_COMPONENTS },
+		{ "flow", MODEL_UNREAD_FLOWS }
+	};
+	struct model	*m;
+	unsigned	 unread = 0;
+	size_t		 i;
+	int		 has = 0;
+
+	if (store_begin_read(s, err) == -1)
+		return NULL;
+	m = store_load_model_which(s, id, STORE_OBJECTS_NONE, err);
+	for (i = 0; m != NULL && i < sizeof types / sizeof types[0]; i++) {
+		if ((has = store_has_objects(s, id, types[i].type, err)) == -1)
+			break;
+		if (has)
+			unread |= types[i].bit;
+	}
+	store_rollback(s);	/* a read: nothing to keep */
+	if (has == -1) {
+		model_free(m);
+		return NULL;
+	}
+	if (m != NULL)
+		m->unread = unread;
+	return m;
+}
+
+/* Move the objects of model a to b, which has none. */
+static void
+store_move_rest(struct model *a, struct model *b)
+{
+	b->boundaries = a->boundaries;
+	b->nboundaries = a->nboundaries;
+	a->boundaries = NULL;
+	a->nboundaries = 0;
+	b->components = a->components;
+	b->ncomponents = a->ncomponents;
+	b->flows = a->flows;
+	b->nflows = a->nflows;
+	a->components = NULL;
+	a->ncomponents = 0;
+	a->flows = NULL;
+	a->nflows = 0;
+}
+
+/*
+ * The rest is read into a model of its own, then moved into m: a read
+ * that fails leaves m as it was.
+ */
+int
+store_load_rest(struct store *s, struct model *m, struct error *err)
+{
+	/* The last revision that changed the model, not its register. */
+	static const char *const edited_sql = "SELECT coalesce(edited, "
+	    "revision) FROM models WHERE system = ?";
+	struct model	*r = NULL;
+	long		 rev, edited;
+	int		 rc = -1;
+
+	if (m->unread == 0)
+		return 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if ((rev = store_revision(s, m->system.id, err)) == -1 ||
+	    (edited = store_model_number(s, edited_sql, m->system.id,
+	    err)) == -1)
+		goto out;
+	/* As store_save() words it: an edit since, not a decision. */
+	if (rev == 0) {
+		error_set(err, "model '%s' was deleted by someone else "
+		    "(expected revision %ld)", m->system.id, m->revision);
+		goto out;
+	}
+	if (edited > m->revision || m->revision > rev) {
+		error_set(err, "model '%s' was changed by someone else "
+		    "(revision %ld, expected %ld); reload it", m->system.id,
+		    rev, m->revision);
+		goto out;
+	}
+	r = model_new();
+	r->system.id = xstrdup(m->system.id);
+	if (store_load_objects(s, r, STORE_OBJECTS_ALL, err) == -1 ||
+	    store_load_fields(s, r, 1, err) == -1)
+		goto out;
+	store_move_rest(r, m);
+	if (model_index(m, NULL, err) == -1) {
+		error_prefix(err, "database '%s': model '%s'", s->path,
+		    m->system.id);
+		store_move_rest(m, r);
+		(void)model_index(m, NULL, NULL);
+		goto out;
+	}
+	m->unread = 0;
+	rc = 0;
+out:
+	store_rollback(s);	/* a read: nothing to keep */
+	model_free(r);
+	return rc;
+}
+
+struct model *
+store_load_model_some(struct store *s, const char *id, int lists,
+    struct error *err)
+{
+	return store_load_model_which(s, id, lists ? STORE_OBJECTS_ALL :
+	    STORE_OBJECTS_BOUNDARIES, err);
 }
 
 /* The id of the only model of the database (the caller's to free). */

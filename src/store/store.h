@@ -221,6 +221,21 @@ int		 store_moved(struct store *, const struct store_mark *);
  */
 struct model	*store_load(struct store *, const char *id, struct error *);
 /*
+ * Load a model in part, for screens that show none of its objects (at a
+ * million risks a model has some 1.5 million: seconds to read): its
+ * system and practices, indexed, with m->unread saying whether it has
+ * boundaries, components and flows stored. store_load_rest() reads them
+ * into it (the system and practices stay where they are), when
+ * nobody has changed the stored model since its revision (decisions on
+ * its risks aside, as store_save() allows them); else -1 with err saying
+ * that someone else changed it, as a save would. On any error the model
+ * is left as it was.
+ */
+struct model	*store_load_head(struct store *, const char *id,
+		     struct error *);
+int		 store_load_rest(struct store *, struct model *,
+		     struct error *);
+/*
  * Create the model, or update the stored model with the same system id in
  * place, recording each difference in history (object created, deleted, or
  * field old -> new; practice answers too). With expected_revision >= 0 the

@@ -165,6 +165,8 @@ export_done(struct tui *t, void *arg, const char *name)
 		free(path);
 		return 0;
 	}
+	/* The model whole first: read again, it comes with a new register. */
+	(void)tui_model(t);
 	error_clear(&err);
 	if (x->history && store_history(t->s->store, t->m->system.id, NULL,
 	    &h, &nh, &err) == -1) {

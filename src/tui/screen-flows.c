@@ -33,7 +33,7 @@ flows_draw(struct tui *t, struct screen *s)
 {
 	struct flows_screen	*fs = s->data;
 
-	flows_lines(&fs->list, t->m, t->cols);
+	flows_lines(&fs->list, tui_model(t), t->cols);
 	tui_select_added(t, &fs->list);
 	fs->listh = tui_body_height(t);
 	draw_list(t, &fs->list, tui_body_top(t), 0, fs->listh, t->cols, 1);

@@ -705,6 +705,9 @@ screen_form_new(struct tui *t, int type, const char *id, int kind)
 	struct form_screen	*fs = xcalloc(1, sizeof *fs);
 
 	fs->t = t;
+	/* An object's form checks it against the others: read them. */
+	if (type != OBJ_SYSTEM)
+		(void)tui_model(t);
 	fs->fm = form_new((enum objtype)type, t->m, id, kind);
 	fs->was_new = fs->fm->orig_id == NULL;
 	fs->kind_chosen = fs->was_new && kind >= 0;

@@ -223,16 +223,35 @@ walk_to_question(struct walk *w)
 		w->to_question = 0;	/* none to come */
 }
 
+/*
+ * 1 if a step shows the model's objects: the steps that list them (the
+ * boundaries with their components), the analysis (the
+ * inference services that send to no model), and a template's first
+ * steps (its facts still to confirm). The others show what a model opened
+ * in part holds (tui_open()).
+ */
+static int
+walk_needs_objects(const struct tui *t, enum walk_step step)
+{
+	return (step >= WALK_BOUNDARIES && step <= WALK_FLOWS) ||
+	    step == WALK_ANALYSIS ||
+	    (step <= WALK_FLOWS && t->tmpl.name != NULL);
+}
+
 /* The step bar and explanation, the step's list, the selected item's help. */
 static void
 walk_draw(struct tui *t, struct screen *s)
 {
 	struct walk			*w = s->data;
-	const struct model		*m = w->shown != NULL ? w->shown : t->m;
+	const struct model		*m;
 	const struct risk_questions	*fq;
 	struct vlines			 head, foot;
 	int			 y = tui_body_top(t), h = tui_body_height(t);
 	int			 lh, fn, tmpl;
+
+	if (walk_needs_objects(t, w->step))
+		(void)tui_model(t);
+	m = w->shown != NULL ? w->shown : t->m;
 
 	vlines_init(&head);
 	vlines_init(&foot);

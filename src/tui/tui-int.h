@@ -87,7 +87,15 @@ struct tui {
 	 * exist (t->s->store is NULL until then); else NULL.
 	 */
 	const char		*unmade;
-	struct model		*m;		/* the open model, or NULL */
+	/*
+	 * The open model, or NULL: opened in part (store_load_head(): its
+	 * system and practices, m->unread saying which objects it has),
+	 * read whole by tui_model() when a screen first needs its
+	 * boundaries, components or flows; whole says it was, and a reload
+	 * (after each change) reads it whole again.
+	 */
+	struct model		*m;
+	int			 whole;
 	/*
 	 * Its register, read when a screen first asks for it (tui_risks()):
 	 * a model opens with its counts alone (rcounts, from the store),
@@ -205,6 +213,14 @@ int		 tui_exists(struct tui *, const char *id, struct error *);
 int		 tui_open(struct tui *, const char *id);
 /* Close the open model. */
 void		 tui_close_model(struct tui *);
+/*
+ * The open model whole, its objects read on first use since it was
+ * opened (changed elsewhere meanwhile, it is read again, the screens'
+ * generation bumped; on an error, shown, it is what was read), or NULL
+ * when none is open. What shows or changes them calls it first: t->m
+ * alone has the system and practices.
+ */
+struct model	*tui_model(struct tui *);
 /*
  * The open model's register, read on first use since it was opened (an
  * error is shown, and the register is then empty).

@@ -31,6 +31,8 @@
 
 static volatile sig_atomic_t	 tui_signal;
 
+static int	tui_conflict(const struct error *);
+
 /* Note the signal; the event loop ends and restores the terminal. */
 static void
 tui_on_signal(int sig)
@@ -305,10 +307,11 @@ tui_questions_part(struct tui *t)
 		return NULL;
 	if (t->qgen != t->gen + 1) {
 		tui_forget_questions(t);
+		/* (Analysed, the model is read whole first.) */
 		if (t->s->store == NULL ||
 		    !tui_read_questions(t, TUI_QUESTIONS_FIRST)) {
-			analyze_questions(t->s->cat, t->m, &t->qpending,
-			    &t->questions);
+			analyze_questions(t->s->cat, tui_model(t),
+			    &t->qpending, &t->questions);
 			t->qtotal = t->questions.n;
 		}
 		t->qgen = t->gen + 1;
@@ -393,6 +396,7 @@ tui_close_model(struct tui *t)
 	t->dead_m = t->m;
 	t->dead_risks = t->risks;
 	t->m = NULL;
+	t->whole = 0;
 	walk_tmpl_release(&t->tmpl);
 	risk_register_init(&t->risks);
 	memset(&t->rcounts, 0, sizeof t->rcounts);
@@ -440,12 +444,18 @@ tui_read_tmpl(struct tui *t, const char *id)
 }
 
 /*
- * The register is not read here (a million risks take seconds): its
- * counts are, and tui_risks() reads it when a screen needs it. Every
- * change reopens the model, so both are read again after each.
+ * Neither the register nor the model's objects are read here (at a
+ * million risks, 1.5 million objects and the risks take seconds each):
+ * the register's counts are, and the model's head (its system, practices
+ * and whether it has boundaries, components and flows), all the
+ * walk-through shows but for the steps that list those; tui_risks()
+ * and tui_model() read the rest when a screen needs it. Every change
+ * reopens the model, so all are read again after each; a model read
+ * whole before is read whole again (the screens that needed it may still
+ * be open, and read it at once after a change as before).
  */
-int
-tui_open(struct tui *t, const char *id)
+static int
+tui_open_as(struct tui *t, const char *id, int whole)
 {
 	struct model		*m;
 	struct risk_counts	 rc;
@@ -460,7 +470,8 @@ tui_open(struct tui *t, const char *id)
 	 */
 	(void)store_poll(t->s->store);
 	store_mark(t->s->store, &mark);
-	if ((m = store_load(t->s->store, id, &err)) == NULL) {
+	if ((m = whole ? store_load(t->s->store, id, &err) :
+	    store_load_head(t->s->store, id, &err)) == NULL) {
 		tui_error(t, &err);
 		return -1;
 	}
@@ -475,6 +486,7 @@ tui_open(struct tui *t, const char *id)
 		rfilter_release(&t->rfilter);
 		t->rsort = RSORT_SEVERITY;
 	}
+	t->whole = whole;
 	/* The old ones freed between keys, as a closed model's (at a
 	   million risks freeing them takes a second after each save). */
 	tui_trash_empty(t);
@@ -490,6 +502,41 @@ tui_open(struct tui *t, const char *id)
 	rview_today(t->today);
 	tui_read_tmpl(t, id);
 	return 0;
+}
+
+int
+tui_open(struct tui *t, const char *id)
+{
+	return tui_open_as(t, id, t->m != NULL && t->whole &&
+	    strcmp(t->m->system.id, id) == 0);
+}
+
+/*
+ * The rest is read into the model itself, so that what the screens hold
+ * of it (its system, practices) stays theirs, and with it the
+ * register read so far; only a model changed since its head was read is
+ * read again whole (a new generation).
+ */
+struct model *
+tui_model(struct tui *t)
+{
+	struct error	 err;
+	char		*id;
+
+	if (t->m == NULL)
+		return NULL;
+	t->whole = 1;
+	if (t->m->unread == 0)
+		return t->m;
+	error_clear(&err);
+	if (store_load_rest(t->s->store, t->m, &err) == 0)
+		return t->m;
+	/* Changed since (or an error): read it again, whole. */
+	id = xstrdup(t->m->system.id);
+	if (tui_open_as(t, id, 1) == 0 && !tui_conflict(&err))
+		tui_error(t, &err);
+	free(id);
+	return t->m;
 }
 
 /*
@@ -627,16 +674,65 @@ tui_conflict(const struct error *err)
 	return strstr(err->msg, "by someone else") != NULL;
 }
 
+/*
+ * A save refused (err says why): its copy m freed, its undo step taken
+ * back (pushed), a conflict reloaded. Returns -1.
+ */
+static int
+tui_save_failed(struct tui *t, struct model *m, const struct error *err,
+    int pushed)
+{
+	struct undo_entry	e;
+
+	if (pushed && undo_pop(&t->undo, &e) == 0)
+		undo_entry_release(&e);
+	model_free(m);
+	if (tui_conflict(err)) {
+		t->conflict = 1;
+		tui_reload(t);
+		tui_errorf(t, "not saved: %s (reloaded: look, then make your "
+		    "change again)", err->msg);
+	} else {
+		buf_reset(&t->status);
+		buf_adds(&t->status, "not saved: ");
+		error_format(err, &t->status);
+		t->status_error = 1;
+	}
+	return -1;
+}
+
 int
 tui_save(struct tui *t, struct model *m, const char *what)
 {
 	struct undo_entry	 e;
 	struct error		 err;
-	long			 expected = t->m != NULL ? t->m->revision : 0;
+	long			 expected;
 	char			*id;
 	size_t			 i;
 	int			 rc;
 
+	/*
+	 * A change to a model opened in part (a practice answered, the
+	 * system edited): the rest is read into the open model, for its
+	 * undo step, and into the changed copy, which is saved whole. A
+	 * model changed elsewhere since is refused as its save would be.
+	 */
+	if (t->m != NULL && m->unread != 0) {
+		error_clear(&err);
+		if (tui_model(t) == NULL || t->m->unread != 0) {
+			model_free(m);		/* the error is shown */
+			return -1;
+		}
+		if (m->revision != t->m->revision)
+			rc = error_set(&err, "model '%s' was changed by "
+			    "someone else (revision %ld, expected %ld); reload "
+			    "it", m->system.id, t->m->revision, m->revision);
+		else
+			rc = store_load_rest(t->s->store, m, &err);
+		if (rc == -1)
+			return tui_save_failed(t, m, &err, 0);
+	}
+	expected = t->m != NULL ? t->m->revision : 0;
 	if (t->m != NULL) {
 		undo_push_model(&t->undo, t->m, what);
 		/* Undoing a rename renames back, risks and all. */
@@ -653,23 +749,8 @@ tui_save(struct tui *t, struct model *m, const char *what)
 	store_set_source(t->s->store, t->save_source);
 	rc = session_save(t->s, m, expected, NULL, &err);
 	store_set_source(t->s->store, NULL);
-	if (rc == -1) {
-		if (t->m != NULL && undo_pop(&t->undo, &e) == 0)
-			undo_entry_release(&e);
-		model_free(m);
-		if (tui_conflict(&err)) {
-			t->conflict = 1;
-			tui_reload(t);
-			tui_errorf(t, "not saved: %s (reloaded: look, then "
-			    "make your change again)", err.msg);
-		} else {
-			buf_reset(&t->status);
-			buf_adds(&t->status, "not saved: ");
-			error_format(&err, &t->status);
-			t->status_error = 1;
-		}
-		return -1;
-	}
+	if (rc == -1)
+		return tui_save_failed(t, m, &err, t->m != NULL);
 	id = xstrdup(m->system.id);
 	model_free(m);
 	if (tui_open(t, id) == -1) {

@@ -80,6 +80,7 @@ undo_copy_model(const struct model *m)
 		p->note = undo_strdup(m->practices[i]->note);
 	}
 	c->revision = m->revision;
+	c->unread = m->unread;		/* a copy in part is one too */
 	return c;
 }
 

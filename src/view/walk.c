@@ -276,6 +276,25 @@ walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
 	}
 }
 
+/*
+ * 1 if a model has objects of a type (its MODEL_UNREAD_* bit): read, or
+ * stored and not read (a model opened in part).
+ */
+static int
+walk_has(const struct model *m, unsigned type)
+{
+	if (m->unread & type)
+		return 1;
+	switch (type) {
+	case MODEL_UNREAD_BOUNDARIES:
+		return m->nboundaries > 0;
+	case MODEL_UNREAD_COMPONENTS:
+		return m->ncomponents > 0;
+	default:
+		return m->nflows > 0;
+	}
+}
+
 int
 walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
     const struct risk_counts *rc, const struct walk_tmpl *wt)
@@ -290,11 +309,11 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 		return m->system.name != NULL && m->system.owner != NULL &&
 		    m->system.criticality >= 0;
 	case WALK_BOUNDARIES:
-		return m->nboundaries > 0;
+		return walk_has(m, MODEL_UNREAD_BOUNDARIES);
 	case WALK_COMPONENTS:
-		return m->ncomponents > 0;
+		return walk_has(m, MODEL_UNREAD_COMPONENTS);
 	case WALK_FLOWS:
-		return m->nflows > 0;
+		return walk_has(m, MODEL_UNREAD_FLOWS);
 	case WALK_PRACTICE:
 		for (i = 0; c != NULL && i < c->nquestions; i++)
 			if (walk_answer(m, c->questions[i]->id) == -1)
@@ -306,7 +325,8 @@ walk_done(enum walk_step s, const struct model *m, const struct catalogue *c,
 		 * an empty one too: the analysis is done once there is a
 		 * system of components and flows to apply the catalogue to.
 		 */
-		return m->ncomponents > 0 && m->nflows > 0 && rc != NULL &&
+		return walk_has(m, MODEL_UNREAD_COMPONENTS) &&
+		    walk_has(m, MODEL_UNREAD_FLOWS) && rc != NULL &&
 		    rc->applying + rc->gone > 0;
 	case WALK_REVIEW:
 		if (rc != NULL && rc->by_status[RISK_OPEN] > 0)

@@ -80,7 +80,8 @@ void			 walk_tmpl_read(struct walk_tmpl *,
  * flows, and risks; the review every risk that applies decided. A first
  * step that holds only a template's example (tmpl) is not done. The
  * register is known by its counts (rc: risk_counts_compute() of it, or
- * the store's, which need not load it). The catalogue, rc and tmpl may be
+ * the store's, which need not load it); its objects may be stored and not
+ * read (m->unread). The catalogue, rc and tmpl may be
  * NULL.
  */
 int			 walk_done(enum walk_step, const struct model *,
