@@ -127,8 +127,8 @@ static size_t	nlean;
 /*
  * The differences between two findings, as analyze_unknowns() (a) and
  * analyze_lean() (b) raise them, to out: the same name, score, asks and
- * aliases, and the same reasons unless b is lean (then none, and a must
- * be provisional: a question, never a risk).
+ * aliases, and the same reasons and mitigations unless b is lean (then
+ * none, and a must be provisional: a question, never a risk).
  */
 static void
 lean_compare(const char *what, const struct risk *a, const struct risk *b,
@@ -179,6 +179,16 @@ lean_compare(const char *what, const struct risk *a, const struct risk *b,
 		    a->threat, a->target, i < a->nreasons ?
 		    a->reasons[i].line : "(none)", j < b->nreasons ?
 		    b->reasons[j].line : "(none)");
+	/* A folded one made whole brings the threat's mitigations along. */
+	for (i = 0; i < a->nmitigations || i < b->nmitigations; i++)
+		if (i >= a->nmitigations || i >= b->nmitigations ||
+		    strcmp(a->mitigations[i].id, b->mitigations[i].id) != 0) {
+			buf_addf(out, "#   %s: %s@%s: mitigation %s, lean %s\n",
+			    what, a->threat, a->target, i < a->nmitigations ?
+			    a->mitigations[i].id : "(none)", i <
+			    b->nmitigations ? b->mitigations[i].id : "(none)");
+			break;
+		}
 }
 
 /*
