@@ -61,4 +61,51 @@ run questions "$db"
 expect_out "labels-vetted of dataset 'customer-contracts' is not answered" \
     "the field is still an open question"
 
+# A finding that folds others (unencrypted flows, which covers output
+# integrity) and rests only on unanswered fields: a question, raised with
+# its assumptions only; decided on, it is whole, with what it folded.
+newdb t2
+run new "$DB" --template agent-with-tools
+expect_rc 0 "new from the agent template"
+run questions "$DB"
+expect_out "flow-unencrypted-sensitive@python-tool" \
+    "the tool's unencrypted flows are part of a question"
+run export "$DB" --format yaml --output "$T/w.yaml"
+cp "$T/w.yaml" "$T/wplain.yaml"
+cat >>"$T/w.yaml" <<'YAML'
+decisions:
+  flow-unencrypted-sensitive@python-tool:
+    status: accepted
+    owner: Platform team
+    justification: the tool runs on the same host
+YAML
+# folded DB WHAT: the decided finding, whole.
+folded() {
+	run risks "$1"
+	expect_out "accepted       1x3  flow-unencrypted-sensitive@python-tool" \
+	    "$2: the decided finding is a risk to confirm"
+	run risk "$1" flow-unencrypted-sensitive@python-tool
+	expect_out "fact: flow 'run-code' crosses from 'corp' (internal) to 'sandbox' (sandbox)" \
+	    "$2: its facts"
+	expect_out "assumed: flow 'code-output' is not encrypted (encrypted not answered)" \
+	    "$2: its assumptions"
+	expect_out "fact: this finding also covers 'output-integrity-in-transit'" \
+	    "$2: what it folds"
+	expect_out "assumed: or flow 'code-output' is not authenticated (authenticated not answered)" \
+	    "$2: what the folded one assumes"
+	expect_out "proposed    m-sign-outputs" "$2: the folded one's mitigations"
+}
+newdb w
+wdb=$DB
+run import "$T/w.yaml" "$wdb"
+expect_rc 0 "import with a decision on a finding that folds another"
+expect_out "1 decision applied from the file" "the decision is applied"
+folded "$wdb" "decided in the file"
+sed '0,/description: /s//description: Changed. /' "$T/wplain.yaml" \
+    >"$T/w2.yaml"
+run import "$T/w2.yaml" "$wdb"
+expect_rc 0 "re-import without the decisions, one description changed"
+expect_no_out "no changes" "the model changed: analysed again"
+folded "$wdb" "decided in the database"
+
 finish
