@@ -127,8 +127,9 @@ static size_t	nlean;
 /*
  * The differences between two findings, as analyze_unknowns() (a) and
  * analyze_lean() (b) raise them, to out: the same name, score, asks and
- * aliases, and the same reasons unless b is lean (then none, and a must
- * be provisional: a question, never a risk).
+ * aliases, and the same reasons and mitigations unless b is lean (then
+ * a must be provisional: a question, never a risk; b has none of a's
+ * facts, perhaps its assumptions).
  */
 static void
 lean_compare(const char *what, const struct risk *a, const struct risk *b,
@@ -158,13 +159,27 @@ lean_compare(const char *what, const struct risk *a, const struct risk *b,
 			buf_addf(out, "#   %s: %s@%s has alias %s, lean %s\n",
 			    what, a->threat, a->target, a->aliases[i],
 			    b->aliases[i]);
-	/* A lean one is only ever a question: the whole one must be. */
+	/*
+	 * A lean one is only ever a question: the whole one must be. What
+	 * reasons it keeps (the assumptions of one that folds others) are
+	 * the whole one's.
+	 */
 	if (b->lean) {
-		if (!risk_provisional(a) || b->nreasons > 0 ||
-		    b->nmitigations > 0)
-			buf_addf(out, "#   %s: %s@%s is lean but %s\n", what,
-			    a->threat, a->target, !risk_provisional(a) ?
-			    "not provisional" : "has reasons");
+		if (!risk_provisional(a))
+			buf_addf(out, "#   %s: %s@%s is lean but not "
+			    "provisional\n", what, a->threat, a->target);
+		for (j = 0; j < b->nreasons; j++) {
+			for (i = 0; i < a->nreasons; i++)
+				if (strcmp(a->reasons[i].line,
+				    b->reasons[j].line) == 0)
+					break;
+			if (i == a->nreasons) {
+				buf_addf(out, "#   %s: %s@%s is lean but has "
+				    "reason '%s'\n", what, a->threat,
+				    a->target, b->reasons[j].line);
+				break;
+			}
+		}
 		return;
 	}
 	for (i = j = 0; i < a->nreasons; i++) {
@@ -179,6 +194,16 @@ lean_compare(const char *what, const struct risk *a, const struct risk *b,
 		    a->threat, a->target, i < a->nreasons ?
 		    a->reasons[i].line : "(none)", j < b->nreasons ?
 		    b->reasons[j].line : "(none)");
+	/* A folded one made whole brings the threat's mitigations along. */
+	for (i = 0; i < a->nmitigations || i < b->nmitigations; i++)
+		if (i >= a->nmitigations || i >= b->nmitigations ||
+		    strcmp(a->mitigations[i].id, b->mitigations[i].id) != 0) {
+			buf_addf(out, "#   %s: %s@%s: mitigation %s, lean %s\n",
+			    what, a->threat, a->target, i < a->nmitigations ?
+			    a->mitigations[i].id : "(none)", i <
+			    b->nmitigations ? b->mitigations[i].id : "(none)");
+			break;
+		}
 }
 
 /*

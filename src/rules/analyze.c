@@ -652,6 +652,7 @@ struct excl {
 	size_t	 nadj;
 	int	 folds;	/* its findings may fold others or be folded
 			   (covers, covers-feedback, covers-agents) */
+	int	 covered; /* its findings may be folded */
 };
 
 /* Mark the threats whose findings analyze_covers() may fold or keep. */
@@ -674,8 +675,9 @@ analyze_folding(const struct catalogue *cat, struct excl *x)
 	}
 	for (i = 0; i < cat->nthreats; i++) {
 		t = cat->threats[i];
+		x[i].covered = strmap_get(&named, t->id) != NULL;
 		x[i].folds = t->ncovers > 0 || t->ncovers_feedback > 0 ||
-		    t->ncovers_agents > 0 || strmap_get(&named, t->id) != NULL;
+		    t->ncovers_agents > 0 || x[i].covered;
 	}
 	strmap_release(&named);
 }
@@ -688,9 +690,6 @@ analyze_may_be_lean(const struct catalogue *cat, const char *threat)
 
 	for (i = 0; i < cat->nthreats; i++) {
 		t = cat->threats[i];
-		if (strcmp(t->id, threat) == 0 && (t->ncovers > 0 ||
-		    t->ncovers_feedback > 0 || t->ncovers_agents > 0))
-			return 0;
 		for (j = 0; j < t->ncovers; j++)
 			if (strcmp(t->covers[j], threat) == 0)
 				return 0;
@@ -1021,7 +1020,8 @@ analyze_twin(struct eval *e, const struct catalogue *cat,
  * reasons of every one, scored as the most severe of them (with that
  * one's adjustments) and the names the hits would have had as risks of
  * their own as aliases. A quiet one (eval_quiet() is set) gets no
- * reasons: only its score, asks and aliases.
+ * reasons but, with EVAL_QUIET_FACTS, its assumptions: only its score,
+ * asks and aliases.
  */
 static struct risk *
 analyze_raise(struct eval *e, const struct catalogue *cat,
@@ -1050,8 +1050,8 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 			analyze_either(e, cat, t, &h[members[i]], k);
 		else
 			eval_explain(e, t->when, h[members[i]].obj, k);
-		for (j = 0; h[members[i]].maybe && !quiet && j < x[ti].n;
-		    j++)
+		for (j = 0; h[members[i]].maybe && quiet != EVAL_QUIET_ALL &&
+		    j < x[ti].n; j++)
 			if (eval_cond(e, cat->threats[x[ti].v[j]]->when,
 			    h[members[i]].obj) == TV_MAYBE)
 				risk_add_reason(k, REASON_ASSUMED, "the other "
@@ -1074,6 +1074,18 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 	analyze_assumes_free(&why);
 	analyze_settle(k, t, &best);
 	return k;	/* its caller ends eval_reasons_begin() */
+}
+
+/* 1 if k has an assumption among its reasons. */
+static int
+analyze_assumes_any(const struct risk *k)
+{
+	size_t	i;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (k->reasons[i].kind == REASON_ASSUMED)
+			return 1;
+	return 0;
 }
 
 /* The number of targets of a threat's type in a model. */
@@ -1228,14 +1240,29 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		/*
 		 * One that holds only by assumption and that nothing folds
 		 * is only ever an open question: its facts go unwritten.
+		 * One that folds others keeps what it assumes, which a fold
+		 * into it reads (analyze_contradicts()), and what it folds.
 		 */
-		quiet = lean && !facts && !x[ti].folds;
+		quiet = !lean || facts || x[ti].covered ? 0 : x[ti].folds ?
+		    EVAL_QUIET_FACTS : EVAL_QUIET_ALL;
 		eval_quiet(e, quiet);
 		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
 		    reg, twins, quiet);
 		eval_quiet(e, 0);
+		/*
+		 * One that assumes nothing it can name (it holds while a
+		 * practice question is not answered: a fact) is a risk:
+		 * raised again, whole.
+		 */
+		if (quiet == EVAL_QUIET_FACTS && !analyze_assumes_any(k)) {
+			eval_reasons_end(e);
+			(void)risk_register_release_some(reg, 1);
+			quiet = 0;
+			k = analyze_raise(e, cat, x, ti, h, members, n, also,
+			    nalso, reg, twins, 0);
+		}
 		/* Only ever part of open questions: held by its asks. */
-		if ((k->lean = quiet))
+		if ((k->lean = quiet != 0) && quiet == EVAL_QUIET_ALL)
 			risk_drop_reasons(k);
 		/*
 		 * An answer grouped with its request (connection) was a

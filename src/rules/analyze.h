@@ -55,8 +55,8 @@ int	analyze_lean(const struct catalogue *, const struct model *,
 	    struct error *);
 /*
  * 1 if analyze_lean() may raise a finding of this threat id lean: no
- * covers, covers-feedback or covers-agents list of the catalogue names it,
- * and it has none (analyze_folding()); 0 if its findings are always whole.
+ * covers, covers-feedback or covers-agents list of the catalogue names it
+ * (analyze_folding()); 0 if its findings are always whole.
  */
 int	analyze_may_be_lean(const struct catalogue *, const char *threat);
 /*

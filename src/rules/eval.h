@@ -73,10 +73,15 @@ void		 eval_add_alias(struct eval *, struct risk *k,
 void		 eval_explain(struct eval *, const struct cond *, const void *,
 		     struct risk *);
 /*
- * While quiet is set, the explanations write no reasons, only the fields
- * they ask: for a finding that is only ever an open question
- * (analyze_lean()), whose reasons would be dropped unread.
+ * While quiet is EVAL_QUIET_ALL, the explanations write no reasons, only
+ * the fields they ask: for a finding that is only ever an open question
+ * (analyze_lean()), whose reasons would be dropped unread. With
+ * EVAL_QUIET_FACTS they write its assumptions too, no fact: for one that
+ * is only ever an open question but may fold others, which reads what
+ * each assumes.
  */
+#define EVAL_QUIET_ALL		1
+#define EVAL_QUIET_FACTS	2
 void		 eval_quiet(struct eval *, int quiet);
 /* Whether quiet is set. */
 int		 eval_is_quiet(const struct eval *);

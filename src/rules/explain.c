@@ -172,7 +172,9 @@ reason_add(struct eval *e, struct risk *k)
 	const char	*prefix = reason_kind_prefix(e->kind), *t;
 	size_t		 i, np = strlen(prefix);
 
-	if (e->quiet)
+	/* Quiet: nothing, or only what it assumes (eval_quiet()). */
+	if (e->quiet == EVAL_QUIET_ALL || (e->quiet && e->kind !=
+	    REASON_ASSUMED))
 		goto out;
 	if (k == e->rk && k->nreasons >= REASON_INDEX_FROM) {
 		if (!reason_indexed(e, k))
@@ -686,7 +688,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	}
 	if (v == TV_MAYBE) {
-		if (!e->quiet) {
+		if (e->quiet != EVAL_QUIET_ALL) {
 			e->kind = REASON_ASSUMED;
 			reason_obj(b, c->subject, obj);
 			buf_addc(b, ' ');
@@ -768,7 +770,7 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 	if (raw == TV_MAYBE) {
 		/* Assume what makes the node hold (pos) or fail. */
 		assume = (c->values == COND_TRUE) == pos;
-		if (!e->quiet) {
+		if (e->quiet != EVAL_QUIET_ALL) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "flow '%s' ", f->id);
 			if (less)
@@ -977,7 +979,7 @@ explain_quant(struct eval *e, const struct cond *c,
 	if (pos)
 		explain_more_flows(e, c, comp, v, far, k);
 	if (!pos && mm->cnts[comp->index] > 1) {
-		if (!e->quiet) {
+		if (e->quiet != EVAL_QUIET_ALL) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(&e->line, "%u more %s %s '%s' do not match ",
 			    mm->cnts[comp->index] - 1, !hop ? "flows" :
@@ -1068,7 +1070,7 @@ explain_one_path(struct eval *e, const struct cond *c,
 	for (i = 0; i < n; i++) {
 		if (c->values == 0 || shown[i]->data != 0)
 			continue;
-		if (!e->quiet) {
+		if (e->quiet != EVAL_QUIET_ALL) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "flow '%s' %s", shown[i]->id,
 			    pos ? "carries " : "does not carry ");
@@ -1081,7 +1083,7 @@ explain_one_path(struct eval *e, const struct cond *c,
 		seen++;
 	}
 	if (unk > seen) {
-		if (!e->quiet) {
+		if (e->quiet != EVAL_QUIET_ALL) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "%u more flows of the path %s",
 			    unk - seen, pos ? "carry " : "do not carry ");
@@ -1250,7 +1252,7 @@ explain_path(struct eval *e, const struct cond *c,
 	if (pos && v != TV_NO)
 		explain_more_paths(e, c, comp, end, v, pos, k);
 	if (!pos) {
-		if (!e->quiet) {
+		if (e->quiet != EVAL_QUIET_ALL) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "nothing else %s '%s'", back ?
 			    "reached from" : "that reaches", comp->id);
@@ -1298,7 +1300,7 @@ explain_contains(struct eval *e, const struct cond *c,
 	}
 	explain(e, c->kids[0], e->m->components[mm->wits[bi]], pos, k);
 	if (!pos && mm->cnts[bi] > 1) {
-		if (!e->quiet) {
+		if (e->quiet != EVAL_QUIET_ALL) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "%u more components in boundary '%s' "
 			    "do not match ", mm->cnts[bi] - 1, bd->id);
@@ -1559,7 +1561,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_BOUNDARY:
 		if (comp->b == NULL) {
-			if (!e->quiet) {
+			if (e->quiet != EVAL_QUIET_ALL) {
 				e->kind = REASON_ASSUMED;
 				buf_addf(b, "'%s' is in a boundary %s ",
 				    comp->id, pos ? "matching" :
@@ -1596,7 +1598,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		}
 		explain(e, c->kids[0], e->m->components[mm->wit], pos, k);
 		if (!pos && mm->cnt > 1) {
-			if (!e->quiet) {
+			if (e->quiet != EVAL_QUIET_ALL) {
 				e->kind = REASON_ASSUMED;
 				buf_addf(b, "%u more components do not "
 				    "match ", mm->cnt - 1);
