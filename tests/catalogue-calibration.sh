@@ -322,11 +322,13 @@ grep -q '^high .* 3x4  rag-access-control-gap@index ' "$T/risks" ||
 # Guardrails of a public image generator: slipping past one yields what
 # the generator would make unchecked, whose harm is the generator's own
 # finding; evading them is high, not critical. A fraud scorer that decides
-# alone stays critical (above).
+# alone stays critical (above). A guardrail stated a classifier too (a PII
+# redactor that tags names) is still a guardrail.
 model=calibration-guardrail
 register "$SRC/tests/data/calibration/guardrail.yaml"
 expect evasion-adversarial-inputs@moderation high
 expect evasion-adversarial-inputs@safety high
+expect evasion-adversarial-inputs@redactor high
 
 # A search ranker over listings that anyone can write: a listing crafted
 # to climb it is likely, but shoppers still choose from what it puts
