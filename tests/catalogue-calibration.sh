@@ -319,6 +319,16 @@ expect rag-poisoning@index high medium
 grep -q '^high .* 3x4  rag-access-control-gap@index ' "$T/risks" ||
     fail "$model: outside authors make retrieval beyond rights likelier"
 
+# A computer-use agent's browser whose every payment the staff member who
+# asked confirms, whatever the amount (human-review: by-class): that is an
+# approval of its costliest actions, as a review above a limit is, so its
+# excessive agency is high, not critical; and with no amount under a line
+# there is no limit to game.
+model=calibration-payment-class
+register "$SRC/tests/threats/decision-limit-gaming/quiet-payment-browser.yaml"
+expect agent-excessive-agency@browser high
+expect decision-limit-gaming@browser none
+
 # Guardrails of a public image generator: slipping past one yields what
 # the generator would make unchecked, whose harm is the generator's own
 # finding; evading them is high, not critical. A fraud scorer that decides
@@ -795,7 +805,7 @@ above llm-misinformation-overreliance@auto-llm llm-misinformation-overreliance@s
 # its application has them read)
 expect llm-misinformation-overreliance@stated-llm high
 "$PARAPET" risk "$T/db" llm-misinformation-overreliance@quiet-llm |
-    grep -q "^    read so while not answered: 'quiet-app' human-review is above-limit or all (human-review not answered)$" ||
+    grep -q "^    read so while not answered: 'quiet-app' human-review is above-limit, all or by-class (human-review not answered)$" ||
     fail "$model: the unanswered review of the filing is not named"
 grep -A2 "^field .* human-review of application 'quiet-app' is not answered" "$T/questions" |
     grep -q '^             high     4x3  llm-misinformation-overreliance@quiet-llm ' ||

@@ -1311,6 +1311,8 @@ test_new_fields_round_trip(void **state)
 	    " parses-files: true}\n"
 	    "  - {id: social, name: Social, kind: external-service,"
 	    " publishes: true}\n"
+	    "  - {id: buy, name: Buy, kind: tool, human-review: by-class,"
+	    " review-limit: every payment}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1371,8 +1373,11 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[3]->parses_files, TRI_UNKNOWN);
 	assert_int_equal(m->components[14]->publishes, TRI_YES);
 	assert_int_equal(m->components[13]->publishes, TRI_UNKNOWN);
+	assert_int_equal(m->components[15]->human_review, REVIEW_BY_CLASS);
 
 	out = round_trip(m, "new fields");
+	assert_non_null(strstr(out, "    human-review: by-class\n"
+	    "    review-limit: every payment\n"));
 	/* One word stays one word; several are a list, in table order. */
 	assert_non_null(strstr(out, "    model-type: guardrail\n"));
 	assert_non_null(strstr(out, "    model-type: [llm, vision]\n"));

@@ -153,8 +153,8 @@ static const struct field component_fields[] = {
 	  "happen" },
 	{ "approved-by", FIELD_ENUM, &vocab_approved_by, C(approved_by),
 	  K(AGENT) | K(TOOL), 0, "who approves its actions where a person "
-	  "does (human-approval, human-review all or above-limit): the "
-	  "requester (the person who asked for the action) or someone "
+	  "does (human-approval, human-review all, above-limit or by-class): "
+	  "the requester (the person who asked for the action) or someone "
 	  "independent (a second person, a separate approver)" },
 	{ "credential-scope", FIELD_ENUM, &vocab_credential_scope,
 	  C(credential_scope), K(AGENT) | K(TOOL), 0, "what the credential "
@@ -169,12 +169,13 @@ static const struct field component_fields[] = {
 	{ "human-review", FIELD_ENUM, &vocab_human_review, C(human_review),
 	  K(MODEL) | K(INFERENCE_SERVICE) | K(APPLICATION) | K(AGENT) |
 	  K(TOOL), 0, "whether a person reviews its outputs or approves its "
-	  "actions before they take effect: none, sampled, above-limit or "
-	  "all" },
+	  "actions before they take effect: none, sampled, above-limit, all "
+	  "or by-class" },
 	{ "review-limit", FIELD_TEXT, NULL, C(review_limit),
 	  K(MODEL) | K(INFERENCE_SERVICE) | K(APPLICATION) | K(AGENT) |
 	  K(TOOL), 0, "the limit above which a person reviews or approves, in "
-	  "the system's terms: payments over 10,000 EUR, scores above 0.8" },
+	  "the system's terms: payments over 10,000 EUR, scores above 0.8; "
+	  "for by-class, the class: every payment" },
 	{ "fail-mode", FIELD_ENUM, &vocab_fail_mode, C(fail_mode),
 	  K(MODEL) | K(INFERENCE_SERVICE), 0,
 	  "for a control (a guardrail, a filter, a fraud or risk scorer): "

@@ -186,7 +186,10 @@ enum capture { VOCAB_CAPTURE(VOCAB_ENUM) };
 	X(REVIEW_ABOVE_LIMIT, "above-limit", "a person reviews or approves " \
 	    "those above a limit (see review-limit) before they take effect") \
 	X(REVIEW_ALL, "all", "a person reviews every output or approves " \
-	    "every action before it takes effect")
+	    "every action before it takes effect") \
+	X(REVIEW_BY_CLASS, "by-class", "a person approves every action of " \
+	    "one class before it takes effect, whatever its amount (every " \
+	    "payment: see review-limit); the rest are not reviewed")
 enum human_review { VOCAB_HUMAN_REVIEW(VOCAB_ENUM) };
 #define REVIEW_COUNT	(0 VOCAB_HUMAN_REVIEW(VOCAB_ONE))
 
