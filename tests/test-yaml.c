@@ -1257,6 +1257,12 @@ test_new_fields_round_trip(void **state)
 	static const char	 publishes_on_model[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: g, name: G, kind: model, publishes: true}\n";
+	static const char	 built_in_on_dataset[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: d, name: D, kind: dataset, built-in: true}\n";
+	static const char	 misspelt_review[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: t, name: T, kind: tool, human-review: by-clas}\n";
 	static const struct {
 		const char	*text;
 		const char	*says;	/* in the message */
@@ -1266,6 +1272,8 @@ test_new_fields_round_trip(void **state)
 		{ fail_mode_on_tool, "fail-mode" },
 		{ misspelt_approver, "did you mean 'independent'?" },
 		{ parses_on_dataset, "parses-files" },
+		{ built_in_on_dataset, "built-in" },
+		{ misspelt_review, "did you mean 'by-class'?" },
 		{ publishes_on_model, "publishes" },
 	};
 	size_t			 i;
@@ -1313,6 +1321,8 @@ test_new_fields_round_trip(void **state)
 	    " publishes: true}\n"
 	    "  - {id: buy, name: Buy, kind: tool, human-review: by-class,"
 	    " review-limit: every payment}\n"
+	    "  - {id: phone-mic, name: Mic, kind: data-source, capture:"
+	    " microphone, built-in: true}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1374,10 +1384,14 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[14]->publishes, TRI_YES);
 	assert_int_equal(m->components[13]->publishes, TRI_UNKNOWN);
 	assert_int_equal(m->components[15]->human_review, REVIEW_BY_CLASS);
+	assert_int_equal(m->components[16]->built_in, TRI_YES);
+	assert_int_equal(m->components[4]->built_in, TRI_UNKNOWN);
 
 	out = round_trip(m, "new fields");
 	assert_non_null(strstr(out, "    human-review: by-class\n"
 	    "    review-limit: every payment\n"));
+	assert_non_null(strstr(out, "    capture: microphone\n"
+	    "    built-in: true\n"));
 	/* One word stays one word; several are a list, in table order. */
 	assert_non_null(strstr(out, "    model-type: guardrail\n"));
 	assert_non_null(strstr(out, "    model-type: [llm, vision]\n"));

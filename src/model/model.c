@@ -118,6 +118,10 @@ static const struct field component_fields[] = {
 	  K(DATASET) | K(DATA_SOURCE), 0, "whom the people speaking into "
 	  "its microphone address: the system (a voice assistant) or each "
 	  "other (a recorded meeting, a call transcribed later)" },
+	{ "built-in", FIELD_BOOL, NULL, C(built_in), K(DATA_SOURCE), 0,
+	  "it is part of the device that runs the parts it feeds (a phone's "
+	  "microphone or camera used by an app on that phone): what it sends "
+	  "them crosses no network" },
 	{ "voice-recordings", FIELD_BOOL, NULL, C(voice_recordings),
 	  K(DATASET) | K(DATA_SOURCE) | K(DATASTORE), 0, "it keeps "
 	  "recordings of people's voices: recorded calls, voice enrolment "

@@ -100,6 +100,8 @@ struct component {
 	int		 capture;	/* enum capture or -1 */
 	enum tri	 labels_vetted;
 	int		 addressed_to;	/* enum addressed_to or -1 */
+	/* data-source */
+	enum tri	 built_in;
 	/* dataset, data-source, datastore */
 	enum tri	 voice_recordings;
 	/* dataset, vector-store, datastore, monitoring */

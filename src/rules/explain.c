@@ -366,6 +366,9 @@ static const struct {
 	{ OBJ_COMPONENT, "publishes", "publishes what it receives in the "
 	  "organisation's name", "publishes nothing in the organisation's "
 	  "name" },
+	{ OBJ_COMPONENT, "built-in", "is part of the device that runs the "
+	  "parts it feeds", "is not part of the device that runs the parts "
+	  "it feeds" },
 	{ OBJ_FLOW, "validated", "is validated by its receiver",
 	  "is not validated by its receiver" },
 	{ OBJ_FLOW, "authenticated", "is authenticated",
