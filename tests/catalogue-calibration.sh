@@ -725,10 +725,14 @@ register "$SRC/tests/data/calibration/published-images.yaml"
 expect genai-deepfake-misuse@campaign-gen high
 expect genai-deepfake-misuse@mood-gen medium
 expect genai-deepfake-misuse@teaser-gen medium
+# (a person approves each post before it is published: not raised)
+expect genai-deepfake-misuse@press-gen medium
 grep -q '^medium .* 2x3  llm-jailbreak@campaign-gen ' "$T/risks" ||
     fail "$model: the published generator's jailbreak is not 2x3"
 grep -q '^low .* 2x2  llm-jailbreak@mood-gen ' "$T/risks" ||
     fail "$model: the mood-board generator's jailbreak is not 2x2"
+grep -q '^low .* 2x2  llm-jailbreak@press-gen ' "$T/risks" ||
+    fail "$model: the reviewed press generator's jailbreak is not 2x2"
 grep -q 'publishes' "$T/questions" &&
     fail "$model: an unanswered publishes is asked"
 "$PARAPET" risk "$T/db" genai-deepfake-misuse@campaign-gen 2>&1 |
