@@ -846,6 +846,10 @@ register "$SRC/tests/data/calibration/reviewed-limit.yaml"
 expect evasion-adversarial-inputs@limited high
 expect evasion-adversarial-inputs@unreviewed critical
 above evasion-adversarial-inputs@unreviewed evasion-adversarial-inputs@limited
+# (the limit of the service its scores all go to; not one that also
+# feeds a service that pays unreviewed)
+expect evasion-adversarial-inputs@behind high
+expect evasion-adversarial-inputs@both critical
 
 model=calibration-order-limit
 register "$SRC/tests/data/calibration/order-limit.yaml"
