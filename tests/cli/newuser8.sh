@@ -77,6 +77,39 @@ expect_rc 0 "export of SARIF from the database"
 grep -qF '"uri": "threat-model.yaml"' parapet.sarif ||
     fail "the SARIF results point at the model file"
 
+# A risk owner decides in the database the pipeline's model file came
+# from: the note says the file does not carry it, which is true (the
+# check of the file still fails on the risk) until the decisions: section
+# does.
+run risk "$DB" rag-poisoning@kb --status mitigating --owner "Head of Support"
+expect_rc 0 "a decision on the imported model"
+expect_err "risk: note: decided in the database, not in 'threat-model.yaml', the model file it was imported from" \
+    "the decision says the model file lacks it"
+run risk "$DB" rag-poisoning@kb
+mit=$(awk '$1 == "proposed" { print $2; exit }' "$T/out")
+run mitigation "$DB" rag-poisoning@kb "$mit" --status planned
+expect_rc 0 "a mitigation planned on the imported model"
+expect_err "mitigation: note: decided in the database, not in 'threat-model.yaml'" \
+    "the mitigation says the model file lacks it"
+run check threat-model.yaml --fail-on high
+expect_rc 3 "the model file's check does not see the decision"
+grep -q "rag-poisoning@kb.*mitigating" "$T/out" &&
+    fail "the model file's check sees a decision it does not hold"
+run export "$DB" --format yaml --output with-decisions.yaml
+expect_rc 0 "export of the model with its decisions"
+run check with-decisions.yaml --fail-on high
+expect_out "mitigating     3x4  rag-poisoning@kb" \
+    "the exported file carries the decision"
+# A model made here, from no file: no note.
+newdb blank
+run new "$DB" --template rag-assistant
+run risks "$DB"
+first=$(awk 'NR == 1 { print $4 }' "$T/out")
+run risk "$DB" "$first" --status mitigating
+expect_rc 0 "a decision on a model from a template"
+grep -qF "note: decided in the database" "$T/err" &&
+    fail "a model from no file: a note about a model file"
+
 # The help names every exit status 3, diff --fail-on-new's too; check's
 # usage names the model file it reads.
 run --help
