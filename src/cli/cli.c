@@ -167,6 +167,11 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = "answer a practice question",
 	  .opts = OPT_MODEL | OPT_NOTE | OPT_CATALOGUE, .minpos = 3,
 	  .maxpos = 3, .run = cmd_answer },
+	{ .name = "confirm", .args = "DB [STEP]",
+	  .help = "confirm a step (system, boundaries, components or flows) "
+	  "that holds a template's example as it is, as c does in the "
+	  "screens; without STEP, list the steps that still hold it",
+	  .opts = OPT_MODEL, .minpos = 1, .maxpos = 2, .run = cmd_confirm },
 	{ .name = "rename", .args = "DB OLD-ID NEW-ID",
 	  .help = "give a boundary, component or flow a new id; its risks, "
 	  "decisions and history follow",

@@ -275,6 +275,7 @@ int	cmd_new(const struct cli_cmd *, struct cli_args *);
 int	cmd_templates(const struct cli_cmd *, struct cli_args *);
 int	cmd_questions(const struct cli_cmd *, struct cli_args *);
 int	cmd_answer(const struct cli_cmd *, struct cli_args *);
+int	cmd_confirm(const struct cli_cmd *, struct cli_args *);
 int	cmd_rename(const struct cli_cmd *, struct cli_args *);
 int	cmd_register(const struct cli_cmd *, struct cli_args *);
 
