@@ -69,6 +69,10 @@ tui_has 'c confirm'
 "$PARAPET" export "$db" --format xml --output "$TUI_DIR/undo.xml" &&
     xmllint --noout --schema "$srcdir/data/parapet.xsd" "$TUI_DIR/undo.xml" \
     2>/dev/null || tui_fail "the XML export after an undo is not valid"
+"$PARAPET" import "$TUI_DIR/undo.xml" "$TUI_DIR/copy.db" >/dev/null &&
+    "$PARAPET" history "$TUI_DIR/copy.db" |
+    grep -q 'confirmed: boundaries -> (none)' ||
+    tui_fail "the XML export does not carry the withdrawal to another database"
 tui_keys c
 tui_wait 'confirmed step 2 (boundaries) as the template set it'
 tui_has '1 System [2 Boundaries]✓ 3 Components 4 Flows'
