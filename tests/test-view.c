@@ -1209,6 +1209,31 @@ test_walk_template_reads_history(void **state)
 	vlines_release(&ls);
 	walk_tmpl_release(&wt);
 
+	/*
+	 * Withdrawn (u): an entry from the step's word to none gives the
+	 * step back its example, and the components' facts with it; a step
+	 * changed after its confirmation stays changed.
+	 */
+	v[7] = tmpl_change(m->system.id, HISTORY_CONFIRMED, NULL, "undo");
+	v[7].old_value = (char *)(uintptr_t)"components";
+	v[8] = tmpl_change(m->system.id, HISTORY_CONFIRMED, NULL, "undo");
+	v[8].old_value = (char *)(uintptr_t)"boundaries";
+	walk_tmpl_read(&wt, v, 9);
+	assert_int_equal(wt.example, 1U << WALK_SYSTEM | 1U << WALK_FLOWS |
+	    1U << WALK_BOUNDARIES | 1U << WALK_COMPONENTS);
+	vlines_init(&ls);
+	walk_template_note(&ls, m, &wt, 1000, 4);
+	s = vlines_plain(&ls);
+	assert_non_null(strstr(s, "app untrusted-input true"));
+	free(s);
+	vlines_release(&ls);
+	walk_tmpl_release(&wt);
+	v[7] = tmpl_change("app", "exposure", "internal", NULL);
+	walk_tmpl_read(&wt, v, 9);
+	assert_int_equal(wt.example, 1U << WALK_SYSTEM | 1U << WALK_FLOWS |
+	    1U << WALK_BOUNDARIES);
+	walk_tmpl_release(&wt);
+
 	/* Not from a template: no note, steps as they are. */
 	v[0].source = NULL;
 	walk_tmpl_read(&wt, v, 1);

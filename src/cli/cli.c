@@ -1,6 +1,9 @@
 /* cli.c: the command table, option parsing and shared helpers. */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <getopt.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -134,7 +137,7 @@ const struct cli_cmd cli_cmds[] = {
 	  "history shows it): objects, risks and decisions",
 	  .opts = OPT_FORMAT | OPT_MODEL | OPT_FAILNEW | OPT_CATALOGUE,
 	  .opthelp = help_diff, .minpos = 2, .maxpos = 2, .run = cmd_diff },
-	{ .name = "check", .args = "DB",
+	{ .name = "check", .args = "DB|MODEL",
 	  .help = "exit 3 if open risks at or above a level remain, listing "
 	  "them",
 	  .opts = OPT_MODEL | OPT_FAILON | OPT_UNANSWERED | OPT_CATALOGUE,
@@ -164,6 +167,11 @@ const struct cli_cmd cli_cmds[] = {
 	  .help = "answer a practice question",
 	  .opts = OPT_MODEL | OPT_NOTE | OPT_CATALOGUE, .minpos = 3,
 	  .maxpos = 3, .run = cmd_answer },
+	{ .name = "confirm", .args = "DB [STEP]",
+	  .help = "confirm a step (system, boundaries, components or flows) "
+	  "that holds a template's example as it is, as c does in the "
+	  "screens; without STEP, list the steps that still hold it",
+	  .opts = OPT_MODEL, .minpos = 1, .maxpos = 2, .run = cmd_confirm },
 	{ .name = "rename", .args = "DB OLD-ID NEW-ID",
 	  .help = "give a boundary, component or flow a new id; its risks, "
 	  "decisions and history follow",
@@ -536,8 +544,8 @@ cli_help(FILE *f)
 	for (i = 0; i < cli_ncmds; i++)
 		cli_wrap(f, cli_cmds[i].name, 14, cli_cmds[i].help);
 	fprintf(f, "\nExit status: 0 success, 1 error, 2 bad usage, 3 check "
-	    "found risks.\nSee parapet(1), parapet-model(5) and "
-	    "parapet-catalogue(5).\n");
+	    "found risks (or diff\n--fail-on-new a change that adds one).\n"
+	    "See parapet(1), parapet-model(5) and parapet-catalogue(5).\n");
 }
 
 /*
@@ -831,6 +839,45 @@ cli_parse(const struct cli_cmd *c, int argc, char **argv,
 	return cli_check_text(c, a);
 }
 
+/*
+ * A model file given where a database belongs (parapet export
+ * threat-model.yaml ..., in a pipeline): say what to run first rather
+ * than only that it is no database.
+ */
+int
+cli_fail_store(const char *db, const struct error *e)
+{
+	static const char *const ext[] = {
+		".yaml", ".yml", ".json", ".xml"
+	};
+	size_t	i, n = strlen(db), m;
+
+	if (store_names_server(db) || cli_is_db(db))
+		return cli_fail(e);
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		m = strlen(ext[i]);
+		if (n > m && strcasecmp(db + n - m, ext[i]) == 0)
+			break;
+	}
+	if (i == sizeof ext / sizeof ext[0])
+		return cli_fail(e);
+	fprintf(stderr, "parapet: ");
+	if (access(db, F_OK) != 0) {
+		fprintf(stderr, "cannot open '");
+		cli_puts(stderr, db);
+		fprintf(stderr, "': %s\n", strerror(ENOENT));
+		return 1;
+	}
+	fprintf(stderr, "'");
+	cli_puts(stderr, db);
+	fprintf(stderr, "' is a model file, not a database: import it first "
+	    "(parapet import ");
+	cli_puts(stderr, db);
+	fprintf(stderr, " DB), then give DB here ('parapet check' and "
+	    "'parapet diff' read a model file as it is)\n");
+	return 1;
+}
+
 struct session *
 cli_session(const struct cli_args *a, const char *db, int flags)
 {
@@ -839,7 +886,7 @@ cli_session(const struct cli_args *a, const char *db, int flags)
 
 	if ((s = session_open(db, flags, a->catalogues, a->ncatalogues,
 	    &e)) == NULL)
-		cli_fail(&e);
+		cli_fail_store(db, &e);
 	return s;
 }
 
@@ -1130,17 +1177,25 @@ cli_args_release(struct cli_args *a)
 	free(a->catalogues);
 }
 
-/* 1 if the file is an SQLite database (its 16-byte header). */
+/*
+ * 1 if the file is an SQLite database (its 16-byte header). Only a regular
+ * file can be one: a pipe (diff <(git show main:model.yaml) ...) is a
+ * model file, and reading its head here would take the bytes the model
+ * reader needs.
+ */
 int
 cli_is_db(const char *path)
 {
 	static const char	magic[16] = "SQLite format 3";
+	struct stat		st;
 	char			head[16];
 	FILE			*f;
 	int			 yes;
 
 	if (store_names_server(path))
 		return 1;
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+		return 0;
 	if ((f = fopen(path, "rb")) == NULL)
 		return 0;
 	yes = fread(head, 1, sizeof head, f) == sizeof head &&

@@ -11,7 +11,8 @@
  * against the help (tests/cli/usage.sh).
  * Output goes to stdout, errors to stderr as "parapet: ...". Every string
  * from a model is made safe for a terminal before it is printed. Exit
- * status: 0 success, 1 error, 2 bad usage, 3 `check` found risks.
+ * status: 0 success, 1 error, 2 bad usage, 3 `check` (or `diff
+ * --fail-on-new`) found risks.
  */
 #ifndef PARAPET_CLI_CLI_H
 #define PARAPET_CLI_CLI_H
@@ -200,6 +201,12 @@ int	cli_fail(const struct error *);
  */
 int	cli_fail_all(const struct errors *, const char *file);
 int	cli_failf(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Report that db could not be opened as a database: as cli_fail() does,
+ * unless db is a model file (threat-model.yaml), where it says to import
+ * it first. Returns 1.
+ */
+int	cli_fail_store(const char *db, const struct error *);
 int	cli_usage(const struct cli_cmd *);
 /* Print untrusted text made safe for a terminal. */
 void	cli_puts(FILE *, const char *);
@@ -268,6 +275,7 @@ int	cmd_new(const struct cli_cmd *, struct cli_args *);
 int	cmd_templates(const struct cli_cmd *, struct cli_args *);
 int	cmd_questions(const struct cli_cmd *, struct cli_args *);
 int	cmd_answer(const struct cli_cmd *, struct cli_args *);
+int	cmd_confirm(const struct cli_cmd *, struct cli_args *);
 int	cmd_rename(const struct cli_cmd *, struct cli_args *);
 int	cmd_register(const struct cli_cmd *, struct cli_args *);
 

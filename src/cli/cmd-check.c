@@ -1,6 +1,8 @@
 /* cmd-check.c: parapet check DB|FILE --fail-on LEVEL -- a gate for CI. */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,14 +283,25 @@ check_file(const char *path, int level, const struct cli_args *a)
 	return rc;
 }
 
-/* 1 if path is a model file or an export, by its name, and no database. */
+/*
+ * 1 if path is a model file or an export, and no database: "-" (standard
+ * input), a pipe (<(git show main:threat-model.yaml)), or a name ending as
+ * a model file's does, even one that does not exist, so that a mistyped
+ * name is reported as the file it is, not as a missing database.
+ */
 static int
 check_is_file(const char *path)
 {
 	static const char *const ext[] = { ".yaml", ".yml", ".xml" };
-	size_t	i, n = strlen(path), m;
+	struct stat	st;
+	size_t		i, n = strlen(path), m;
 
-	if (access(path, F_OK) != 0 || cli_is_db(path))
+	if (strcmp(path, "-") == 0)
+		return 1;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode))
+		return 1;
+	if (cli_is_db(path))
 		return 0;
 	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
 		m = strlen(ext[i]);

@@ -62,7 +62,7 @@ cmd_history(const struct cli_cmd *c, struct cli_args *a)
 
 	(void)c;
 	if ((st = store_open(a->pos[0], STORE_READONLY, &e)) == NULL)
-		return cli_fail(&e);
+		return cli_fail_store(a->pos[0], &e);
 	if (store_history(st, a->model, a->object, &v, &n, &e) == -1) {
 		store_close(st);
 		return cli_fail(&e);

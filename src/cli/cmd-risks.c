@@ -329,6 +329,36 @@ risks_again(const struct cli_args *a)
 	fprintf(stderr, "') and decide again\n");
 }
 
+/*
+ * A decision made here is stored in the database, not in the model file
+ * the model was imported from, which a pipeline imports or checks ("threat
+ * model as code"): say so once it is made, and how the file gets it,
+ * rather than let the next check of the file fail on a risk its owner has
+ * decided.
+ */
+static void
+risks_note_model_file(const char *cmd, struct session *s, struct model *m,
+    const char *db)
+{
+	struct error	 e;
+	char		*file, *shown;
+
+	error_clear(&e);
+	if ((file = store_load_places(s->store, m, &e)) == NULL)
+		return;
+	shown = store_display(db);
+	fprintf(stderr, "parapet: %s: note: decided in the database, not in "
+	    "'", cmd);
+	cli_puts(stderr, file);
+	fprintf(stderr, "', the model file it was imported from: a check of "
+	    "that file, or its import into another database, goes without "
+	    "it until its decisions: section has it ('parapet export ");
+	cli_puts(stderr, shown);
+	fprintf(stderr, " --format yaml' prints the model with it)\n");
+	free(shown);
+	free(file);
+}
+
 int
 cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -405,6 +435,7 @@ cmd_risk(const struct cli_cmd *c, struct cli_args *a)
 		cli_puts(stdout, k2->owner);
 	}
 	printf("\n");
+	risks_note_model_file("risk", s, m, a->pos[0]);
 	rc = 0;
 out:
 	risk_register_release(&after);
@@ -467,6 +498,7 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 	printf(" of ");
 	cli_puts(stdout, a->pos[1]);
 	printf(" updated\n");
+	risks_note_model_file("mitigation", s, m, a->pos[0]);
 	/*
 	 * A due date already past: overdue at once (a slip of the year?),
 	 * on a risk still to be dealt with, as the register counts them.

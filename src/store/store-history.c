@@ -284,9 +284,10 @@ out:
 	return rc;
 }
 
-int
-store_confirm(struct store *s, const char *id, const char *what,
-    struct error *err)
+/* One entry of HISTORY_CONFIRMED on the system, old -> new. */
+static int
+store_confirm_log(struct store *s, const char *id, const char *old,
+    const char *new, struct error *err)
 {
 	char	*now;
 	long	 rev;
@@ -300,14 +301,28 @@ store_confirm(struct store *s, const char *id, const char *what,
 		return -1;
 	}
 	now = store_now();
-	rc = store_log(s, now, store_user(), id, id, HISTORY_CONFIRMED, NULL,
-	    what, err);
+	rc = store_log(s, now, store_user(), id, id, HISTORY_CONFIRMED, old,
+	    new, err);
 	free(now);
 	if (rc == -1 || store_commit(s, err) == -1) {
 		store_rollback(s);
 		return -1;
 	}
 	return 0;
+}
+
+int
+store_confirm(struct store *s, const char *id, const char *what,
+    struct error *err)
+{
+	return store_confirm_log(s, id, NULL, what, err);
+}
+
+int
+store_unconfirm(struct store *s, const char *id, const char *what,
+    struct error *err)
+{
+	return store_confirm_log(s, id, what, NULL, err);
 }
 
 char *

@@ -453,6 +453,13 @@ int		 store_append_imported(struct store *, const char *id,
 int		 store_confirm(struct store *, const char *id,
 		     const char *what, struct error *);
 /*
+ * Withdraw a confirmation (an undo in the screens): an entry of the same
+ * field whose old value is what and whose new value is none; the entries
+ * before it stay as they are. 0, or -1 with err.
+ */
+int		 store_unconfirm(struct store *, const char *id,
+		     const char *what, struct error *);
+/*
  * The time of the latest change to a model recorded here (history or a
  * decision), the caller's to free; NULL with *err clear when there is
  * none, NULL with err set on error.

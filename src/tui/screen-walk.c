@@ -531,6 +531,7 @@ walk_confirm(struct tui *t, struct walk *w)
 {
 	const char	*word = walk_confirm_word(w->step);
 	struct error	 err;
+	char		*what;
 
 	if (w->shown != NULL || t->m == NULL)
 		return TUI_REDRAW;
@@ -546,9 +547,13 @@ walk_confirm(struct tui *t, struct walk *w)
 		tui_error(t, &err);
 		return TUI_REDRAW;
 	}
+	what = xasprintf("confirm step %d (%s)", (int)w->step + 1, word);
+	undo_push_confirm(&t->undo, word, what);
+	free(what);
 	if (tui_reload(t) == 0)
 		tui_message(t, "confirmed step %d (%s) as the template set "
-		    "it: recorded in history", (int)w->step + 1, word);
+		    "it: recorded in history (u withdraws it)",
+		    (int)w->step + 1, word);
 	return TUI_REDRAW;
 }
 

@@ -987,6 +987,11 @@ tui_undo(struct tui *t)
 	case UNDO_MODEL:
 		rc = session_save(t->s, e.model, t->m->revision, NULL, &err);
 		break;
+	case UNDO_CONFIRM:
+		/* History is not rewritten: an entry withdraws it. */
+		rc = store_unconfirm(t->s->store, t->m->system.id,
+		    e.confirmed, &err);
+		break;
 	case UNDO_RISK:
 		/*
 		 * A decision taken before comes back as it was, unless the

@@ -159,7 +159,13 @@ pick_jump(struct pick *p, int c)
 		return -1;
 	c = pick_lower(c);
 	if (p->ntyped + 1 < sizeof p->typed) {
-		from = p->ntyped == 0 ? 0 : p->list.cursor;
+		/*
+		 * A first letter looks past the selected option, which Enter
+		 * already chooses: with "proposed" selected, p means
+		 * "planned". Letters after it look from the option they
+		 * reached, so "proposed" typed on comes back to it.
+		 */
+		from = p->ntyped == 0 ? p->list.cursor + 1 : p->list.cursor;
 		p->typed[p->ntyped++] = (char)c;
 		for (k = 0; k < p->n; k++) {
 			i = (from + k) % p->n;

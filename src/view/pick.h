@@ -56,9 +56,10 @@ void		 pick_select(struct pick *, const char *value);
 const struct pick_option *pick_current(const struct pick *);
 /*
  * Type-ahead, ignoring ASCII case: c extends what was typed, and the
- * cursor goes to the first option (from the top, or from the cursor once
- * something is typed) whose label starts with it, so "in-house" typed
- * whole lands on in-house. When none does, c starts again alone and the
+ * cursor goes to the first option whose label starts with it, looking from
+ * the option after the cursor for a first letter (the selected one is
+ * what Enter takes already) and from the cursor once something is typed,
+ * cycling, so "in-house" typed whole lands on in-house. When none does, c starts again alone and the
  * cursor goes to the next option after it starting with c (cycling: "d d d"
  * walks the options that start with d). 0, or -1 when no option starts
  * with c (nothing typed is kept).

@@ -103,6 +103,7 @@ undo_entry_release(struct undo_entry *e)
 	free(e->mitigation);
 	free(e->due);
 	free(e->notes);
+	free(e->confirmed);
 	memset(e, 0, sizeof *e);
 }
 
@@ -169,6 +170,16 @@ undo_push_risk(struct undo *u, const struct risk *k, const char *mitigation,
 		e->owner = undo_strdup(k->owner);
 		e->justification = undo_strdup(k->justification);
 	}
+}
+
+void
+undo_push_confirm(struct undo *u, const char *word, const char *what)
+{
+	struct undo_entry	*e = undo_next(u);
+
+	e->kind = UNDO_CONFIRM;
+	e->what = xstrdup(what);
+	e->confirmed = xstrdup(word);
 }
 
 int

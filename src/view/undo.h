@@ -3,8 +3,10 @@
  *
  * Every change the TUI makes is saved at once. Before each save the TUI
  * pushes what it is about to change: a copy of the whole model (undone by
- * saving that copy again over the current revision), or the decision
- * fields of one risk or one mitigation (undone by setting them back).
+ * saving that copy again over the current revision), the decision fields
+ * of one risk or one mitigation (undone by setting them back), or the
+ * confirmation of a step (undone by a history entry that withdraws it:
+ * history is never rewritten).
  * The stack holds the changes of one model; it is cleared when another
  * model is opened, and keeps at most UNDO_MAX entries.
  *
@@ -21,7 +23,7 @@ struct risk;
 
 #define UNDO_MAX	100
 
-enum undo_kind { UNDO_MODEL, UNDO_RISK, UNDO_MITIGATION };
+enum undo_kind { UNDO_MODEL, UNDO_RISK, UNDO_MITIGATION, UNDO_CONFIRM };
 
 struct undo_entry {
 	enum undo_kind	 kind;
@@ -36,6 +38,7 @@ struct undo_entry {
 	char		*mitigation;	/* mitigation id */
 	char		*due;
 	char		*notes;
+	char		*confirmed;	/* UNDO_CONFIRM: the step's word */
 };
 
 struct undo {
@@ -54,6 +57,9 @@ void		 undo_push_model(struct undo *, const struct model *,
 /* Push the decision of a risk (mitigation NULL) or of one mitigation. */
 void		 undo_push_risk(struct undo *, const struct risk *,
 		     const char *mitigation, const char *what);
+/* Push the confirmation of a walk-through step (its word, "boundaries"). */
+void		 undo_push_confirm(struct undo *, const char *word,
+		     const char *what);
 /* Pop the last entry into *e; 0, or -1 when the stack is empty. */
 int		 undo_pop(struct undo *, struct undo_entry *);
 void		 undo_entry_release(struct undo_entry *);

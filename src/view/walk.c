@@ -91,6 +91,8 @@ struct walk_tmpl_obj {
 	enum objtype	 type;
 	int		 from_template;
 	unsigned long long changed;	/* bit j: field j of its type */
+	unsigned long long before;	/* changed before step 3 was
+					   confirmed */
 };
 
 void
@@ -208,13 +210,39 @@ walk_tmpl_confirm(struct walk_tmpl *wt, int s)
 	struct walk_tmpl_obj	*o;
 	size_t			 i;
 
+	wt->confirmed |= wt->example & (1U << s);
 	wt->example &= ~(1U << s);
 	if (s != WALK_COMPONENTS)
 		return;
 	for (i = 0; i < wt->objects.cap; i++)
 		if (wt->objects.slots[i].key != NULL &&
-		    (o = wt->objects.slots[i].value)->type == OBJ_COMPONENT)
+		    (o = wt->objects.slots[i].value)->type == OBJ_COMPONENT) {
+			o->before = o->changed;
 			o->changed = ~0ULL;
+		}
+}
+
+/*
+ * A confirmation of step s withdrawn (an undo): the step holds the
+ * template's example again, with its components' facts as they were,
+ * unless something in it changed since the confirmation.
+ */
+static void
+walk_tmpl_unconfirm(struct walk_tmpl *wt, int s)
+{
+	struct walk_tmpl_obj	*o;
+	size_t			 i;
+
+	if (!(wt->confirmed & (1U << s)))
+		return;
+	wt->confirmed &= ~(1U << s);
+	wt->example |= 1U << s;
+	if (s != WALK_COMPONENTS)
+		return;
+	for (i = 0; i < wt->objects.cap; i++)
+		if (wt->objects.slots[i].key != NULL &&
+		    (o = wt->objects.slots[i].value)->type == OBJ_COMPONENT)
+			o->changed = o->before;
 }
 
 void
@@ -247,8 +275,10 @@ walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
 			o->type = (enum objtype)type;
 			o->from_template = tmpl;
 			walk_tmpl_obj_free(strmap_put(&wt->objects, o->id, o));
-			if (!tmpl)
+			if (!tmpl) {
 				wt->example &= ~(1U << type);
+				wt->confirmed &= ~(1U << type);
+			}
 			free(name);
 			continue;
 		}
@@ -257,13 +287,18 @@ walk_tmpl_read(struct walk_tmpl *wt, const struct change *v, size_t n)
 			continue;
 		/* A step confirmed as the template made it. */
 		if (strcmp(c->field, HISTORY_CONFIRMED) == 0) {
-			if (o->type == OBJ_SYSTEM &&
-			    (f = walk_confirm_step(c->new_value)) != -1)
+			if (o->type != OBJ_SYSTEM)
+				continue;
+			if ((f = walk_confirm_step(c->new_value)) != -1)
 				walk_tmpl_confirm(wt, f);
+			else if (c->new_value == NULL &&
+			    (f = walk_confirm_step(c->old_value)) != -1)
+				walk_tmpl_unconfirm(wt, f);
 			continue;
 		}
 		/* Someone changed this step: it is no longer the example. */
 		wt->example &= ~(1U << o->type);
+		wt->confirmed &= ~(1U << o->type);
 		if (strcmp(c->field, "deleted") == 0)
 			walk_tmpl_obj_free(strmap_del(&wt->objects, c->object));
 		else if (strcmp(c->field, "id") == 0 && c->new_value != NULL) {

@@ -56,6 +56,8 @@ const struct walk_info	*walk_info(enum walk_step);
 struct walk_tmpl {
 	char		*name;		/* NULL: not made from a template */
 	unsigned	 example;	/* bit s: step s untouched since */
+	unsigned	 confirmed;	/* bit s: step s only confirmed
+					   since, which an undo withdraws */
 	struct strmap	 objects;	/* id -> struct walk_tmpl_obj */
 };
 void			 walk_tmpl_init(struct walk_tmpl *);
@@ -66,7 +68,9 @@ char			*walk_tmpl_source(const char *source);
 /*
  * The word a confirmation of step s records in history (store_confirm()):
  * "system" to "flows" for the steps a template fills, else NULL. A step
- * confirmed is no longer the template's example, as if changed.
+ * confirmed is no longer the template's example, as if changed, until an
+ * entry withdraws the confirmation (store_unconfirm(), an undo) with
+ * nothing changed in the step between.
  */
 const char		*walk_confirm_word(enum walk_step);
 /* Read a model's history (oldest first) into an initialised walk_tmpl. */

@@ -51,12 +51,45 @@ tui_hasnt 'c confirm'
     tui_fail "the confirmation is not in the model's history"
 tui_keys c
 tui_wait 'nothing to confirm'
-# On the components step too, where they are changed: a fact changed is
-# no longer listed, and the step is ticked.
+# u withdraws the confirmation: history is append-only, so an entry says
+# it is withdrawn, as an undo; the step holds the example again, and c
+# confirms it again.
+tui_keys u
+tui_wait 'undone: confirm step 2 (boundaries)'
+tui_has '1 System [2 Boundaries] 3 Components 4 Flows'
+tui_has 'c confirm'
+"$PARAPET" history "$db" | grep 'confirmed: boundaries -> (none)' |
+    grep -q '\[undo\]' ||
+    tui_fail "history does not record the confirmation withdrawn by an undo"
+"$PARAPET" history "$db" | grep -q 'confirmed: (none) -> boundaries' ||
+    tui_fail "the undo rewrote the confirmation's entry"
+# Neither the confirmation nor its withdrawal changes the model.
+"$PARAPET" diff "$db@-2" "$db" | grep -q 'no changes' ||
+    tui_fail "a withdrawn confirmation shows as a change in diff"
+"$PARAPET" export "$db" --format xml --output "$TUI_DIR/undo.xml" &&
+    xmllint --noout --schema "$srcdir/data/parapet.xsd" "$TUI_DIR/undo.xml" \
+    2>/dev/null || tui_fail "the XML export after an undo is not valid"
+"$PARAPET" import "$TUI_DIR/undo.xml" "$TUI_DIR/copy.db" >/dev/null &&
+    "$PARAPET" history "$TUI_DIR/copy.db" |
+    grep -q 'confirmed: boundaries -> (none)' ||
+    tui_fail "the XML export does not carry the withdrawal to another database"
+tui_keys c
+tui_wait 'confirmed step 2 (boundaries) as the template set it'
+tui_has '1 System [2 Boundaries]✓ 3 Components 4 Flows'
+# On the components step too, where they are changed: c confirms the
+# facts with the step and u brings them back; a fact changed is no longer
+# listed, and the step is ticked.
 tui_keys Right
 tui_wait 'Step 3 of 7: Components'
 tui_has "From the template 'support'"
 tui_has 'backend exposure public;'
+tui_keys c
+tui_wait 'confirmed step 3 (components)'
+tui_hasnt 'backend exposure public;'
+tui_keys u
+tui_wait 'undone: confirm step 3 (components)'
+tui_wait 'backend exposure public;'
+tui_has '1 System 2 Boundaries✓ [3 Components] 4 Flows'
 tui_edit_field 'Chat backend' "Component 'backend' (application)" \
     'exposure: who can reach it'
 tui_type 'internal'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: in a list of values a letter goes to the next value starting
-# with it, cycling (as in tig and htop): the component kinds, a trust
-# level; a letter no value starts with says so.
+# with it after the selected one, cycling (as in tig and htop): the
+# component kinds, a trust level, a mitigation's status; a letter no value
+# starts with says so.
 set -eu
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
@@ -49,5 +50,30 @@ tui_wait 'anyone can be here'
 tui_keys r u i Enter
 tui_wait "saved: edit boundary 'internet'"
 tui_has 'trust                 internal'
+
+# A first letter looks past the value selected, which Enter takes
+# already: with a mitigation proposed, p Enter plans it (ux11 meant
+# "planned" and got "proposed" again, counted from the top); p r typed
+# on comes back to proposed.
+tui_keys Escape
+tui_wait 'Step 2 of 7: Trust boundaries'
+tui_keys R
+tui_wait 'risks, by severity'
+tui_keys Tab
+tui_wait 'detail (Tab: back to the list'
+tui_keys /
+tui_type '[proposed]'
+tui_keys Enter
+tui_keys s
+tui_wait "Status of the mitigation 'm-"
+tui_keys p Enter
+tui_wait "saved: mitigation"
+tui_hasnt 'is already proposed'
+tui_wait '[planned]'
+tui_keys s
+tui_wait "Status of the mitigation 'm-"
+tui_keys p r Enter
+tui_wait "saved: mitigation"
+tui_wait '[proposed]'
 tui_quit
 echo "typeahead: ok"
