@@ -8,7 +8,8 @@
 # ./bench/bench-model, and PARAPET_DATA for the catalogue. For each N it
 # writes the synthetic model (N components, 3N flows), then times with the
 # real program: import into a new database (parse, store, analyse),
-# re-import of the same file with one answer changed, and export as XML,
+# re-import of the same file with one answer changed, and of that file
+# again (nothing changed: the register stays), and export as XML,
 # Markdown, CSV and YAML to a file; then the import of a hub (N users each
 # sending to the same two components: findings that name N targets). Each cell is the wall time, the CPU
 # time (user + system: what to compare on a busy machine) and the peak RSS.
@@ -34,10 +35,11 @@ t=$(mktemp -d "${TMPDIR:-/tmp}/parapet-bench-XXXXXX") || exit 1
 trap 'rm -rf "$t"' EXIT
 export PARAPET_USER=bench PARAPET_NOW=2026-01-01T00:00:00Z
 
-steps=(import reimport xml markdown csv yaml hub)
+steps=(import reimport same xml markdown csv yaml hub)
 declare -A label=(
 	[import]="import (parse, store, analyse)"
 	[reimport]="re-import after one change"
+	[same]="re-import of the same file"
 	[xml]="export XML" [markdown]="export Markdown"
 	[csv]="export CSV" [yaml]="export YAML"
 	[hub]="import of a hub (N users)")
@@ -72,6 +74,7 @@ for n in "${sizes[@]}"; do
 	rm -f "$t/m.db" "$t/m.db-wal" "$t/m.db-shm"
 	measure "import,$n" "$bin" import "$t/m.yaml" "$t/m.db"
 	measure "reimport,$n" "$bin" import "$t/m2.yaml" "$t/m.db"
+	measure "same,$n" "$bin" import "$t/m2.yaml" "$t/m.db"
 	for f in xml markdown csv yaml; do
 		measure "$f,$n" "$bin" export "$t/m.db" --format "$f" \
 		    --output "$t/out.$f"

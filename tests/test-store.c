@@ -2983,7 +2983,10 @@ test_objects_load_in_position_order(void **state)
  * 9's index of the risks' order, which read their reasons where that
  * column was unset, is what SCHEMA_9_ORDER makes.
  */
-#define SCHEMA_10_UNDONE \
+#define SCHEMA_11_UNDONE \
+	"ALTER TABLE open_questions_at DROP COLUMN revision; " \
+	"ALTER TABLE open_questions_at DROP COLUMN analysis; "
+#define SCHEMA_10_UNDONE SCHEMA_11_UNDONE \
 	"DROP TRIGGER risks_assumed_insert; " \
 	"DROP TRIGGER risks_assumed_update; " \
 	"CREATE INDEX risks_unsure ON risks (system) WHERE applies = 1 AND " \

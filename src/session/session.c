@@ -1,9 +1,15 @@
 /* session.c: a database with its catalogue; save and re-analyze together. */
 #include "config.h"
 
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "catalogue/catalogue.h"
 #include "model/model.h"
@@ -14,6 +20,7 @@
 #include "store/store.h"
 #include "store/store-page.h"
 #include "util/error.h"
+#include "util/paths.h"
 #include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
@@ -24,6 +31,8 @@ session_open(const char *db, int flags, const char *const *catalogues,
 {
 	struct session	*s = xcalloc(1, sizeof *s);
 
+	/* Before the catalogue is read (session_analysis()). */
+	clock_gettime(CLOCK_REALTIME, &s->opened);
 	if ((s->cat = catalogue_load_standard(catalogues, ncatalogues,
 	    err)) == NULL)
 		goto fail;
@@ -42,6 +51,7 @@ session_open_unmade(const char *const *catalogues, size_t ncatalogues,
 {
 	struct session	*s = xcalloc(1, sizeof *s);
 
+	clock_gettime(CLOCK_REALTIME, &s->opened);
 	if ((s->cat = catalogue_load_standard(catalogues, ncatalogues,
 	    err)) == NULL) {
 		session_close(s);
@@ -68,6 +78,7 @@ session_close(struct session *s)
 	if (s->store != NULL)
 		store_close(s->store);
 	catalogue_free(s->cat);
+	free(s->analysis);
 	free(s);
 }
 
@@ -331,12 +342,142 @@ session_save(struct session *s, struct model *m, long expected_revision,
 	    err);
 }
 
+/* Fold n bytes into a 64-bit FNV-1a hash. */
+static uint64_t
+session_hash(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char	*c = p;
+
+	while (n-- > 0) {
+		h ^= *c++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Fold what stat says of a file (which, how large, when written). */
+static uint64_t
+session_hash_stat(uint64_t h, const struct stat *st)
+{
+	uint64_t	v[5];
+
+	v[0] = (uint64_t)st->st_dev;
+	v[1] = (uint64_t)st->st_ino;
+	v[2] = (uint64_t)st->st_size;
+	v[3] = (uint64_t)st->st_mtim.tv_sec;
+	v[4] = (uint64_t)st->st_mtim.tv_nsec;
+	return session_hash(h, v, sizeof v);
+}
+
+/* 1 if a file was written at or after t (the session's opening). */
+static int
+session_newer(const struct stat *st, const struct timespec *t)
+{
+	return st->st_mtim.tv_sec > t->tv_sec ||
+	    (st->st_mtim.tv_sec == t->tv_sec &&
+	    st->st_mtim.tv_nsec >= t->tv_nsec);
+}
+
+/* Fold a file's name and contents; -1 if it cannot be read as it was. */
+static int
+session_hash_file(uint64_t *h, const char *path, const struct timespec *t)
+{
+	struct stat	 st;
+	char		 buf[65536];
+	ssize_t		 r;
+	int		 fd;
+
+	*h = session_hash(*h, path, strlen(path) + 1);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		/* Not there: not read either (the taxonomy is optional). */
+		return errno == ENOENT ? 0 : -1;
+	}
+	if (fstat(fd, &st) == -1 || session_newer(&st, t)) {
+		close(fd);
+		return -1;
+	}
+	while ((r = read(fd, buf, sizeof buf)) > 0)
+		*h = session_hash(*h, buf, (size_t)r);
+	close(fd);
+	if (r == -1)
+		return -1;
+	*h = session_hash(*h, "", 1);
+	return 0;
+}
+
+/*
+ * The name of what analyses here, kept with a register it made
+ * (store_analysis_done()), so that a later save can tell whether the
+ * same analysis made the register: this program (its version, and which
+ * file it runs from, its size and time) and the catalogue (the taxonomy
+ * and every file read, in order, by their contents). NULL, and no
+ * register is taken as made by it, when it cannot be told for sure: a
+ * file written after the session opened (what was read may differ), or
+ * no /proc/self/exe to name the program by.
+ */
+static const char *
+session_analysis(struct session *s)
+{
+	struct stat	 st;
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+	char		*taxonomy;
+	size_t		 i;
+	int		 rc;
+
+	if (s->analysis_tried)
+		return s->analysis;
+	s->analysis_tried = 1;
+	if (stat("/proc/self/exe", &st) == -1 || session_newer(&st,
+	    &s->opened))
+		return NULL;
+	h = session_hash(h, PACKAGE_VERSION, sizeof PACKAGE_VERSION);
+	h = session_hash_stat(h, &st);
+	taxonomy = xasprintf("%s/taxonomy.yaml", paths_data());
+	rc = session_hash_file(&h, taxonomy, &s->opened);
+	free(taxonomy);
+	for (i = 0; rc == 0 && i < s->cat->nfiles; i++)
+		rc = session_hash_file(&h, s->cat->files[i], &s->opened);
+	if (rc == -1)
+		return NULL;
+	s->analysis = xasprintf("%s %016llx", PACKAGE_VERSION,
+	    (unsigned long long)h);
+	return s->analysis;
+}
+
+/*
+ * A save that changed nothing of a model whose register this analysis
+ * made for it as it is: the register stays, and the summary is the
+ * stored one. 1 if so, 0 if the model is to be analysed, -1 on error.
+ */
+static int
+session_unchanged(struct session *s, const struct model *m, int changed,
+    struct session_summary *sum, struct error *err)
+{
+	size_t	nq;
+	int	rc;
+
+	if (changed || (s->keep != NULL && s->keep->len > 0))
+		return 0;
+	if ((rc = store_analysis_current(s->store, m->system.id,
+	    session_analysis(s), &nq, err)) != 1)
+		return rc;
+	if (sum != NULL) {
+		if (session_summarize_stored(s, m->system.id, sum, err) == -1)
+			return -1;
+		sum->open_questions = analyze_open_questions(s->cat, m, NULL);
+		sum->field_questions = nq;
+	}
+	return 1;
+}
+
 int
 session_save_found(struct session *s, struct model *m,
     long expected_revision, struct risk_register *found,
     struct risk_register *found_pending, struct session_summary *sum,
     struct error *err)
 {
+	int	changed, plain, rc;
+
 	/* Saved, a model read in part would lose what was not read. */
 	if (m->unread != 0)
 		return error_set(err, "model '%s' was read in part: read it "
@@ -348,14 +489,22 @@ session_save_found(struct session *s, struct model *m,
 	/* The model and its register change together or not at all. */
 	if (store_transaction(s->store, err) == -1)
 		return -1;
-	if (store_save(s->store, m, expected_revision, NULL, err) == -1) {
+	if (store_save(s->store, m, expected_revision, &changed, err) == -1) {
 		store_transaction_rollback(s->store);
 		return -1;
 	}
 	/* The model's pages written: the analysis gets their memory. */
 	store_release_memory(s->store);
-	if (session_reanalyze(s, m, 1, found, found_pending, sum,
-	    err) == -1) {
+	/*
+	 * Analysed here, and not with decisions that came with the save: the
+	 * register is what this analysis makes of the model as it is now.
+	 */
+	plain = found == NULL && (s->keep == NULL || s->keep->len == 0);
+	if ((rc = plain ? session_unchanged(s, m, changed, sum, err) : 0) ==
+	    -1 || (rc == 0 && (session_reanalyze(s, m, 1, found,
+	    found_pending, sum, err) == -1 ||
+	    store_analysis_done(s->store, m->system.id, plain ?
+	    session_analysis(s) : NULL, err) == -1))) {
 		store_transaction_rollback(s->store);
 		return -1;
 	}

@@ -15,6 +15,7 @@
 #define PARAPET_SESSION_SESSION_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "model/risk-counts.h"
 
@@ -35,6 +36,14 @@ struct session {
 	 * database is. Borrowed, set only around a save.
 	 */
 	const struct strmap	*keep;
+	/*
+	 * What analyses here, named for the store (session_save_found()):
+	 * when the session opened (its catalogue read after), the name once
+	 * made, and whether it was tried.
+	 */
+	struct timespec		 opened;
+	char			*analysis;
+	int			 analysis_tried;
 };
 
 /* What an analysis found, for summaries. */

@@ -452,6 +452,22 @@ static const char *const store_schema_10[] = {
 	NULL
 };
 
+/*
+ * Schema 11: the questions kept with a model also say which analysis made
+ * its register: the model's revision then (a decision or an edit since
+ * moves it) and what analysed it (the program and its catalogue, as
+ * session.c names them). A save of a model that did not change, by the
+ * same analysis, then leaves the register as it is instead of analysing
+ * the model again (issue 15). Rows of older files have neither: their
+ * next save analyses, as before.
+ */
+static const char *const store_schema_11[] = {
+	"ALTER TABLE open_questions_at ADD COLUMN revision INTEGER",
+	"ALTER TABLE open_questions_at ADD COLUMN analysis TEXT",
+	"PRAGMA user_version = 11",
+	NULL
+};
+
 /* What the derivation knows of one model while it reads its history. */
 struct store_derive {
 	char		*system;
@@ -680,6 +696,7 @@ static const struct store_migration store_migrations[] = {
 	{ .sql = store_schema_8 },
 	{ .sql = store_schema_9 },
 	{ .sql = store_schema_10 },
+	{ .sql = store_schema_11 },
 };
 /* A new schema needs its migration here: this stops the build until it has. */
 _Static_assert(sizeof store_migrations / sizeof *store_migrations ==

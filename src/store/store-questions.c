@@ -189,6 +189,48 @@ store_questions_kept(struct store *s, const char *id, long long *n,
 }
 
 int
+store_analysis_done(struct store *s, const char *id, const char *analysis,
+    struct error *err)
+{
+	static const char *const sql = "UPDATE open_questions_at SET "
+	    "revision = (SELECT revision FROM models WHERE system = ?1), "
+	    "analysis = ?2 WHERE system = ?1";
+	struct db_stmt	*st;
+
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, analysis);
+	return store_run(s, st, err);
+}
+
+int
+store_analysis_current(struct store *s, const char *id, const char *analysis,
+    size_t *n, struct error *err)
+{
+	static const char *const sql = "SELECT q.n FROM open_questions_at q "
+	    "JOIN models m ON m.system = q.system WHERE q.system = ?1 AND "
+	    "coalesce(q.edited, -1) = coalesce(m.edited, -1) AND "
+	    "q.revision = m.revision AND q.analysis = ?2";
+	struct db_stmt	*st;
+	int		 rc;
+
+	*n = 0;
+	if (analysis == NULL)
+		return 0;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	store_bind(st, 2, analysis);
+	if ((rc = db_step(st)) == DB_ROW && db_column_int64(st, 0) >= 0)
+		*n = (size_t)db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(s, rc, err);
+	return rc == DB_ROW;
+}
+
+int
 store_questions_current(struct store *s, const char *id, struct error *err)
 {
 	long long	n;

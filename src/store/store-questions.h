@@ -33,6 +33,23 @@ int	store_questions_current(struct store *, const char *id,
 	    struct error *);
 
 /*
+ * Which analysis made model id's register: mark it made, in the caller's
+ * write transaction, by analysis (a name of the program and catalogue
+ * that analysed it, or NULL: not known, as when decisions came with the
+ * save) for the model and its decisions as they are now (its revision).
+ * Called after the questions are kept (store_save_questions()).
+ */
+int	store_analysis_done(struct store *, const char *id,
+	    const char *analysis, struct error *);
+/*
+ * 1 if model id's register and questions were made by analysis for the
+ * model as it is (no edit or decision since), with *n its questions; 0
+ * if not; -1 on error.
+ */
+int	store_analysis_current(struct store *, const char *id,
+	    const char *analysis, size_t *n, struct error *);
+
+/*
  * The kept questions of model id one at a time, in the order they were
  * found (most severe first), in the caller's read transaction: NULL with
  * err not set when none are kept for the model as it is (analyse it);
