@@ -951,6 +951,17 @@ expect forged-evidence-upload@uploads high
 # poisoning that memory is as likely as through a public chat (high); a
 # public entry point does not make it likelier twice (the support desk's
 # orchestrator stays high, not critical).
+# A phishing-triage agent whose actions an analyst approves still opens the
+# outsiders' mails itself: a file crafted against the parser runs when it is
+# opened, before anything is proposed for approval (high, not lowered).
+# Its indicator lookups send documents and the reputation service's own
+# API key: a bounded part of the work disclosed (medium); the key tells the
+# service nothing it did not issue.
+model=calibration-approved-triage
+register "$SRC/tests/data/calibration/approved-triage.yaml"
+expect hostile-file-parsing@triage high
+expect ai-lookup-leaks-internal-data@intel medium
+
 model=calibration-soc-memory
 register "$SRC/tests/data/calibration/soc-memory.yaml"
 expect agent-memory-poisoning@triage high
