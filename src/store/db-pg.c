@@ -23,7 +23,6 @@
 #include "config.h"
 
 #include <ctype.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <libpq-fe.h>
@@ -34,6 +33,7 @@
 
 #include "store/db.h"
 #include "util/buf.h"
+#include "util/dynlib.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 
@@ -72,9 +72,8 @@ struct db_pg_stmt {
 
 static const struct db_ops db_pg_ops;
 
-/* The functions of libpq the store calls, as db_pg_load() finds them. */
+/* The functions of libpq the store calls, as dynlib_load() finds them. */
 struct db_pg_lib {
-	int		 loaded;
 	int		 (*PQbackendPID)(const PGconn *);
 	void		 (*PQclear)(PGresult *);
 	char		*(*PQcmdTuples)(PGresult *);
@@ -107,13 +106,9 @@ struct db_pg_lib {
 };
 static struct db_pg_lib pq;
 
-
 /* Each function's name and place in the table. */
-#define DB_PG_FN(name)	{ #name, offsetof(struct db_pg_lib, name) }
-static const struct {
-	const char	*name;
-	size_t		 offset;
-} db_pg_fns[] = {
+#define DB_PG_FN(name)	DYNLIB_SYM(struct db_pg_lib, name)
+static const struct dynlib_sym db_pg_fns[] = {
 	DB_PG_FN(PQbackendPID), DB_PG_FN(PQclear), DB_PG_FN(PQcmdTuples),
 	DB_PG_FN(PQconnectdb), DB_PG_FN(PQconsumeInput),
 	DB_PG_FN(PQerrorMessage), DB_PG_FN(PQexec), DB_PG_FN(PQexecParams),
@@ -125,37 +120,12 @@ static const struct {
 	DB_PG_FN(PQstatus), DB_PG_FN(PQtransactionStatus),
 };
 
-/*
- * Load libpq and find its functions, once (the library stays loaded). 0,
- * or -1 with err set: the library or one of its functions is missing.
- */
-static int
-db_pg_load(struct error *err)
-{
-	void		*lib, *fn;
-	const char	*why;
-	size_t		 i;
-
-	if (pq.loaded)
-		return 0;
-	if ((lib = dlopen(PQ_SONAME, RTLD_NOW | RTLD_LOCAL)) == NULL) {
-		why = dlerror();
-		return error_set(err, "cannot load the PostgreSQL client "
-		    "library: %s", why != NULL ? why : PQ_SONAME);
-	}
-	for (i = 0; i < sizeof db_pg_fns / sizeof *db_pg_fns; i++) {
-		if ((fn = dlsym(lib, db_pg_fns[i].name)) == NULL) {
-			dlclose(lib);
-			return error_set(err, "cannot load the PostgreSQL "
-			    "client library: %s has no %s", PQ_SONAME,
-			    db_pg_fns[i].name);
-		}
-		/* POSIX: a function's address fits in a void *. */
-		memcpy((char *)&pq + db_pg_fns[i].offset, &fn, sizeof fn);
-	}
-	pq.loaded = 1;
-	return 0;
-}
+/* libpq, loaded by db_pg_open() the first time. */
+static struct dynlib db_pg_lib = {
+	.soname = PQ_SONAME, .what = "PostgreSQL client library",
+	.syms = db_pg_fns, .nsyms = sizeof db_pg_fns / sizeof *db_pg_fns,
+	.table = &pq,
+};
 
 int
 db_pg_names(const char *path)
@@ -306,7 +276,7 @@ db_pg_open(const char *path, const char *display, int flags,
 	struct db_pg	*d;
 	PGresult	*res;
 
-	if (db_pg_load(err) == -1)
+	if (dynlib_load(&db_pg_lib, err) == -1)
 		return NULL;
 	d = xcalloc(1, sizeof *d);
 	d->base.ops = &db_pg_ops;
@@ -336,7 +306,8 @@ db_pg_open(const char *path, const char *display, int flags,
 	pq.PQclear(res);
 	/* Read-only: the server refuses every write of this session. */
 	if (flags & DB_READONLY_OPEN) {
-		res = pq.PQexec(d->conn, "SET default_transaction_read_only = on");
+		res = pq.PQexec(d->conn,
+		    "SET default_transaction_read_only = on");
 		if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
 			db_pg_set_msg(d, pq.PQresultErrorMessage(res));
 			pq.PQclear(res);
@@ -529,7 +500,8 @@ db_pg_fail(struct db_pg *d, const PGresult *res)
 	/* An aborted transaction is of no more use: end it now. */
 	if (pq.PQtransactionStatus(d->conn) == PQTRANS_INERROR)
 		pq.PQclear(pq.PQexec(d->conn, "ROLLBACK"));
-	state = res != NULL ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	state = res != NULL ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) :
+	    NULL;
 	if (state == NULL)
 		return DB_ERROR;
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
@@ -569,12 +541,13 @@ db_pg_prepare_typed(struct db_pg *d, const char *name, const char *text,
 	intx = pq.PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
 	for (tries = 0; ; tries++) {
 		if (intx)
-			pq.PQclear(pq.PQexec(d->conn, "SAVEPOINT parapet_prepare"));
+			pq.PQclear(pq.PQexec(d->conn,
+			    "SAVEPOINT parapet_prepare"));
 		res = pq.PQprepare(d->conn, name, text, n, types);
 		if (pq.PQresultStatus(res) == PGRES_COMMAND_OK) {
 			if (intx)
-				pq.PQclear(pq.PQexec(d->conn, "RELEASE SAVEPOINT "
-				    "parapet_prepare"));
+				pq.PQclear(pq.PQexec(d->conn,
+				    "RELEASE SAVEPOINT parapet_prepare"));
 			break;
 		}
 		if (intx)
@@ -583,7 +556,8 @@ db_pg_prepare_typed(struct db_pg *d, const char *name, const char *text,
 			    "parapet_prepare"));
 		state = pq.PQresultErrorField(res, PG_DIAG_SQLSTATE);
 		m = pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-		if (tries >= n || state == NULL || (strcmp(state, "42P18") != 0 &&
+		if (tries >= n || state == NULL ||
+		    (strcmp(state, "42P18") != 0 &&
 		    strcmp(state, "42P08") != 0) ||
 		    m == NULL || strncmp(m, prefix, sizeof prefix - 1) != 0)
 			break;

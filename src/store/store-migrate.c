@@ -19,19 +19,76 @@
 #include "util/xmalloc.h"
 
 /*
+ * The columns of the first schema's tables, which a new database makes
+ * too (store_schema_new, with the columns later schemas added): one text,
+ * as SQLite keeps it.
+ */
+#define STORE_MODELS_1 \
+	"  system TEXT PRIMARY KEY NOT NULL," \
+	"  name TEXT NOT NULL," \
+	"  description TEXT," \
+	"  owner TEXT," \
+	"  criticality TEXT," \
+	"  revision INTEGER NOT NULL," \
+	"  created TEXT NOT NULL," \
+	"  updated TEXT NOT NULL"
+#define STORE_PRACTICES \
+	"CREATE TABLE practices (" \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  question TEXT NOT NULL," \
+	"  answer TEXT NOT NULL," \
+	"  note TEXT," \
+	"  position INTEGER NOT NULL," \
+	"  PRIMARY KEY (system, question))"
+#define STORE_RISKS_1 \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  threat TEXT NOT NULL," \
+	"  target TEXT NOT NULL," \
+	"  title TEXT," \
+	"  likelihood INTEGER NOT NULL," \
+	"  impact INTEGER NOT NULL," \
+	"  severity TEXT NOT NULL," \
+	"  applies INTEGER NOT NULL," \
+	"  reasons TEXT," \
+	"  proposed TEXT," \
+	"  status TEXT NOT NULL," \
+	"  owner TEXT," \
+	"  justification TEXT," \
+	"  decided_by TEXT," \
+	"  decided_at TEXT,"
+#define STORE_RISKS_KEY	"  PRIMARY KEY (system, threat, target))"
+#define STORE_MITIGATIONS_1 \
+	"  system TEXT NOT NULL," \
+	"  threat TEXT NOT NULL," \
+	"  target TEXT NOT NULL," \
+	"  mitigation TEXT NOT NULL," \
+	"  status TEXT NOT NULL," \
+	"  owner TEXT," \
+	"  due TEXT," \
+	"  notes TEXT,"
+#define STORE_MITIGATIONS_KEY \
+	"  PRIMARY KEY (system, threat, target, mitigation)," \
+	"  FOREIGN KEY (system, threat, target)" \
+	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE)"
+#define STORE_HISTORY_1 \
+	"  seq INTEGER PRIMARY KEY," \
+	"  at TEXT NOT NULL," \
+	"  who TEXT NOT NULL," \
+	"  system TEXT NOT NULL," \
+	"  object TEXT," \
+	"  field TEXT," \
+	"  old_value TEXT," \
+	"  new_value TEXT"
+#define STORE_NO_UPDATE \
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history " \
+	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
+
+/*
  * Schema 1: models, their objects and fields, risks, history. (A new file
  * is made at the latest schema at once, store_schema_new below.)
  */
 static const char *const store_schema_1[] = {
-	"CREATE TABLE models ("
-	"  system TEXT PRIMARY KEY NOT NULL,"
-	"  name TEXT NOT NULL,"
-	"  description TEXT,"
-	"  owner TEXT,"
-	"  criticality TEXT,"
-	"  revision INTEGER NOT NULL,"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL)",
+	"CREATE TABLE models (" STORE_MODELS_1 ")",
 
 	/* Boundaries, components and flows, in model order per type. */
 	"CREATE TABLE objects ("
@@ -53,61 +110,21 @@ static const char *const store_schema_1[] = {
 	"  value TEXT NOT NULL,"
 	"  PRIMARY KEY (system, object, field))",
 
-	"CREATE TABLE practices ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  question TEXT NOT NULL,"
-	"  answer TEXT NOT NULL,"
-	"  note TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  PRIMARY KEY (system, question))",
+	STORE_PRACTICES,
 
 	/*
 	 * Reasons are one line each, joined with newlines. proposed holds the
 	 * ids of the mitigations the catalogue proposed at the last sync, one
 	 * per line, so that a sync can tell when they changed.
 	 */
-	"CREATE TABLE risks ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  threat TEXT NOT NULL,"
-	"  target TEXT NOT NULL,"
-	"  title TEXT,"
-	"  likelihood INTEGER NOT NULL,"
-	"  impact INTEGER NOT NULL,"
-	"  severity TEXT NOT NULL,"
-	"  applies INTEGER NOT NULL,"
-	"  reasons TEXT,"
-	"  proposed TEXT,"
-	"  status TEXT NOT NULL,"
-	"  owner TEXT,"
-	"  justification TEXT,"
-	"  decided_by TEXT,"
-	"  decided_at TEXT,"
-	"  PRIMARY KEY (system, threat, target))",
+	"CREATE TABLE risks (" STORE_RISKS_1 STORE_RISKS_KEY,
 
 	/* In the order they were added (rowid). */
-	"CREATE TABLE risk_mitigations ("
-	"  system TEXT NOT NULL,"
-	"  threat TEXT NOT NULL,"
-	"  target TEXT NOT NULL,"
-	"  mitigation TEXT NOT NULL,"
-	"  status TEXT NOT NULL,"
-	"  owner TEXT,"
-	"  due TEXT,"
-	"  notes TEXT,"
-	"  PRIMARY KEY (system, threat, target, mitigation),"
-	"  FOREIGN KEY (system, threat, target)"
-	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE)",
+	"CREATE TABLE risk_mitigations (" STORE_MITIGATIONS_1
+	STORE_MITIGATIONS_KEY,
 
 	/* No foreign key: the history of a deleted model stays. */
-	"CREATE TABLE history ("
-	"  seq INTEGER PRIMARY KEY,"
-	"  at TEXT NOT NULL,"
-	"  who TEXT NOT NULL,"
-	"  system TEXT NOT NULL,"
-	"  object TEXT,"
-	"  field TEXT,"
-	"  old_value TEXT,"
-	"  new_value TEXT)",
+	"CREATE TABLE history (" STORE_HISTORY_1 ")",
 	"CREATE INDEX history_by_system ON history (system, object)",
 
 	/*
@@ -115,8 +132,7 @@ static const char *const store_schema_1[] = {
 	 * model's history (naming it in history_unlock); schema 2 does not.
 	 */
 	"CREATE TABLE history_unlock (system TEXT PRIMARY KEY NOT NULL)",
-	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	STORE_NO_UPDATE,
 	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
 	"WHEN NOT EXISTS (SELECT 1 FROM history_unlock"
 	"  WHERE system = OLD.system) "
@@ -127,6 +143,9 @@ static const char *const store_schema_1[] = {
 	NULL
 };
 
+#define STORE_NO_DELETE \
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history " \
+	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
 /*
  * Schema 2: where a history entry came from (NULL: made here), and history
  * strictly append-only: an import appends, it no longer replaces.
@@ -134,8 +153,7 @@ static const char *const store_schema_1[] = {
 static const char *const store_schema_2[] = {
 	"ALTER TABLE history ADD COLUMN source TEXT",
 	"DROP TRIGGER history_no_delete",
-	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	STORE_NO_DELETE,
 	"DROP TABLE history_unlock",
 	"PRAGMA user_version = 2",
 	NULL
@@ -174,8 +192,7 @@ static const char *const store_schema_3[] = {
 };
 
 static const char *const store_schema_3_after[] = {
-	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	STORE_NO_UPDATE,
 	"PRAGMA user_version = 3",
 	NULL
 };
@@ -198,6 +215,22 @@ static const char *const store_schema_3_after[] = {
  * same. Rows of mitigations no longer proposed, or with any decision,
  * stay. No history entry is changed or removed.
  */
+#define STORE_OBJECTS_4 \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  object TEXT NOT NULL," \
+	"  type TEXT NOT NULL," \
+	"  kind TEXT," \
+	"  position INTEGER NOT NULL," \
+	"  line INTEGER," \
+	"  col INTEGER," \
+	"  fields TEXT," \
+	"  PRIMARY KEY (system, object)) WITHOUT ROWID"
+#define STORE_FIELDS_4 \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  object TEXT NOT NULL," \
+	"  field TEXT NOT NULL," \
+	"  value TEXT NOT NULL," \
+	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID"
 static const char *const store_schema_4[] = {
 	"ALTER TABLE history ADD COLUMN was TEXT",
 	"DELETE FROM risk_mitigations WHERE status = 'proposed' "
@@ -215,16 +248,7 @@ static const char *const store_schema_4[] = {
 	 * one row per object instead of one per field; the fields table
 	 * keeps the system's (object ''), which reports join.
 	 */
-	"CREATE TABLE objects_4 ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  object TEXT NOT NULL,"
-	"  type TEXT NOT NULL,"
-	"  kind TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  line INTEGER,"
-	"  col INTEGER,"
-	"  fields TEXT,"
-	"  PRIMARY KEY (system, object)) WITHOUT ROWID",
+	"CREATE TABLE objects_4 (" STORE_OBJECTS_4,
 	"INSERT INTO objects_4 SELECT o.system, o.object, o.type, o.kind, "
 	"o.position, o.line, o.col, (SELECT group_concat(f.field || '=' || "
 	"replace(replace(f.value, '\\', '\\\\'), char(10), '\\n'), "
@@ -232,12 +256,7 @@ static const char *const store_schema_4[] = {
 	"AND f.object = o.object) FROM objects o",
 	"DROP TABLE objects",
 	"ALTER TABLE objects_4 RENAME TO objects",
-	"CREATE TABLE fields_4 ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  object TEXT NOT NULL,"
-	"  field TEXT NOT NULL,"
-	"  value TEXT NOT NULL,"
-	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID",
+	"CREATE TABLE fields_4 (" STORE_FIELDS_4,
 	"INSERT INTO fields_4 SELECT system, object, field, value FROM fields "
 	"WHERE object = ''",
 	"DROP TABLE fields",
@@ -343,16 +362,18 @@ static const char *const store_schema_5[] = {
 	"CREATE INDEX mitigations_due ON risk_mitigations (system, due, " \
 	"risk_applies, risk_status, risk_severity) WHERE due IS NOT NULL AND " \
 	"status NOT IN ('implemented', 'verified', 'rejected')"
+#define STORE_RISK_COUNTS \
+	"CREATE TABLE risk_counts (" \
+	"  system TEXT NOT NULL," \
+	"  severity TEXT NOT NULL," \
+	"  status TEXT NOT NULL," \
+	"  assumed INTEGER NOT NULL," \
+	"  owner TEXT NOT NULL," \
+	"  n INTEGER NOT NULL," \
+	"  PRIMARY KEY (system, severity, status, assumed, owner))" \
+	"  WITHOUT ROWID"
 static const char *const store_schema_6[] = {
-	"CREATE TABLE risk_counts ("
-	"  system TEXT NOT NULL,"
-	"  severity TEXT NOT NULL,"
-	"  status TEXT NOT NULL,"
-	"  assumed INTEGER NOT NULL,"
-	"  owner TEXT NOT NULL,"
-	"  n INTEGER NOT NULL,"
-	"  PRIMARY KEY (system, severity, status, assumed, owner))"
-	"  WITHOUT ROWID",
+	STORE_RISK_COUNTS,
 	"INSERT INTO risk_counts SELECT system, severity, status, "
 	"ifnull(assumed, 0), ifnull(owner, ''), count(*) FROM risks "
 	"WHERE applies = 1 GROUP BY 1, 2, 3, 4, 5",
@@ -475,121 +496,42 @@ static const char *const store_schema_10[] = {
  * A new database: the schema that the migrations above make of an empty
  * file, created at once (the statements of every migration in turn cost
  * a new database a fifth of a small import: each ALTER and DROP has
- * SQLite read its whole schema again). The tables are written as SQLite
- * keeps them after the migrations, column for column and byte for byte,
+ * SQLite read its whole schema again). Each statement is the text the
+ * migrations leave in sqlite_master, byte for byte: the tables from the
+ * same texts as the migration that made them, with the columns later
+ * ones added as ALTER TABLE writes them (after a comma, one space), and
  * the rest in the order the migrations make it (triggers on one table
- * fire in that order): tests/test-store.c checks that a new file and one
- * migrated from schema 1 have the same schema, and a new schema must
- * change both.
+ * fire in that order). tests/test-store.c checks that a new file and one
+ * migrated from schema 1 have the same schema; a new schema changes both.
  */
 /* A new schema needs its new database here too: this stops the build. */
 _Static_assert(STORE_SCHEMA_VERSION == 10, "schema changed: make a new "
     "database at it in store_schema_new too");
 static const char *const store_schema_new[] = {
-	"CREATE TABLE models ("
-	"  system TEXT PRIMARY KEY NOT NULL,"
-	"  name TEXT NOT NULL,"
-	"  description TEXT,"
-	"  owner TEXT,"
-	"  criticality TEXT,"
-	"  revision INTEGER NOT NULL,"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL,"
+	"CREATE TABLE models (" STORE_MODELS_1 ","
 	" edited INTEGER,"
 	" file TEXT,"
 	" line INTEGER,"
 	" col INTEGER)",
-
-	"CREATE TABLE practices ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  question TEXT NOT NULL,"
-	"  answer TEXT NOT NULL,"
-	"  note TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  PRIMARY KEY (system, question))",
-
-	"CREATE TABLE risks ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  threat TEXT NOT NULL,"
-	"  target TEXT NOT NULL,"
-	"  title TEXT,"
-	"  likelihood INTEGER NOT NULL,"
-	"  impact INTEGER NOT NULL,"
-	"  severity TEXT NOT NULL,"
-	"  applies INTEGER NOT NULL,"
-	"  reasons TEXT,"
-	"  proposed TEXT,"
-	"  status TEXT NOT NULL,"
-	"  owner TEXT,"
-	"  justification TEXT,"
-	"  decided_by TEXT,"
-	"  decided_at TEXT,"
-	" assumed INTEGER,"
-	"  PRIMARY KEY (system, threat, target))",
-
-	"CREATE TABLE risk_mitigations ("
-	"  system TEXT NOT NULL,"
-	"  threat TEXT NOT NULL,"
-	"  target TEXT NOT NULL,"
-	"  mitigation TEXT NOT NULL,"
-	"  status TEXT NOT NULL,"
-	"  owner TEXT,"
-	"  due TEXT,"
-	"  notes TEXT,"
+	STORE_PRACTICES,
+	"CREATE TABLE risks (" STORE_RISKS_1
+	" assumed INTEGER," STORE_RISKS_KEY,
+	"CREATE TABLE risk_mitigations (" STORE_MITIGATIONS_1
 	" risk_severity TEXT,"
 	" risk_status TEXT,"
 	" risk_applies INTEGER,"
 	" risk_owner TEXT,"
-	" risk_title TEXT,"
-	"  PRIMARY KEY (system, threat, target, mitigation),"
-	"  FOREIGN KEY (system, threat, target)"
-	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE)",
-
-	"CREATE TABLE history ("
-	"  seq INTEGER PRIMARY KEY,"
-	"  at TEXT NOT NULL,"
-	"  who TEXT NOT NULL,"
-	"  system TEXT NOT NULL,"
-	"  object TEXT,"
-	"  field TEXT,"
-	"  old_value TEXT,"
-	"  new_value TEXT,"
+	" risk_title TEXT," STORE_MITIGATIONS_KEY,
+	"CREATE TABLE history (" STORE_HISTORY_1 ","
 	" source TEXT,"
 	" revision INTEGER,"
 	" was TEXT)",
 	"CREATE INDEX history_by_system ON history (system, object)",
-	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
-	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
-
-	"CREATE TABLE \"objects\" ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  object TEXT NOT NULL,"
-	"  type TEXT NOT NULL,"
-	"  kind TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  line INTEGER,"
-	"  col INTEGER,"
-	"  fields TEXT,"
-	"  PRIMARY KEY (system, object)) WITHOUT ROWID",
-
-	"CREATE TABLE \"fields\" ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  object TEXT NOT NULL,"
-	"  field TEXT NOT NULL,"
-	"  value TEXT NOT NULL,"
-	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID",
-
-	"CREATE TABLE risk_counts ("
-	"  system TEXT NOT NULL,"
-	"  severity TEXT NOT NULL,"
-	"  status TEXT NOT NULL,"
-	"  assumed INTEGER NOT NULL,"
-	"  owner TEXT NOT NULL,"
-	"  n INTEGER NOT NULL,"
-	"  PRIMARY KEY (system, severity, status, assumed, owner))"
-	"  WITHOUT ROWID",
+	STORE_NO_DELETE,
+	STORE_NO_UPDATE,
+	"CREATE TABLE \"objects\" (" STORE_OBJECTS_4,
+	"CREATE TABLE \"fields\" (" STORE_FIELDS_4,
+	STORE_RISK_COUNTS,
 	STORE_RISK_COUNTS_TRIGGERS,
 	STORE_MIT_TRIGGERS,
 
