@@ -3498,6 +3498,66 @@ test_migrate_schema_8_order(void **state)
 	risk_register_release(&whole);
 	store_close(s);
 }
+
+/*
+ * A new database is made at the latest schema at once, not by running
+ * every migration in turn: it must be the file that the migrations make
+ * of the first schema's (tests/data/store/schema-1.sql), its tables,
+ * columns, indexes and triggers (text and order, the order in which
+ * triggers on one table fire) and its pragmas.
+ */
+static void
+test_new_database_is_migrated_one(void **state)
+{
+	static const char *const schema = "SELECT group_concat(type || '|' "
+	    "|| name || '|' || tbl_name || '|' || ifnull(sql, '-'), char(10)) "
+	    "FROM (SELECT * FROM sqlite_master ORDER BY rowid)";
+	static const char *const pragmas[] = { "PRAGMA user_version",
+	    "PRAGMA application_id", "PRAGMA journal_mode", "PRAGMA encoding",
+	    "PRAGMA auto_vacuum", "PRAGMA page_size", NULL };
+	struct fixture	*fx = *state;
+	struct store	*s;
+	raw_db		*db;
+	char		*path, *migrated, *made, *a, *b;
+	size_t		 i;
+
+	db = raw_fixture(fx->db, "schema-1.sql");
+	assert_int_equal(raw_count(db, "PRAGMA user_version"), 1);
+	raw_close(db);
+	s = open_ok(fx->db, STORE_CREATE);
+	store_close(s);
+	path = xasprintf("%s/new.db", fx->dir);
+	s = open_ok(path, STORE_CREATE);
+	store_close(s);
+
+	db = raw_open(fx->db);
+	migrated = raw_text(db, schema);
+	raw_close(db);
+	db = raw_open(path);
+	made = raw_text(db, schema);
+	raw_close(db);
+	assert_non_null(strstr(made, "index|risks_order|risks|"));
+	assert_string_equal(made, migrated);
+	for (i = 0; pragmas[i] != NULL; i++) {
+		db = raw_open(fx->db);
+		a = raw_text(db, pragmas[i]);
+		raw_close(db);
+		db = raw_open(path);
+		b = raw_text(db, pragmas[i]);
+		raw_close(db);
+		if (strcmp(a, b) != 0)
+			fail_msg("%s: migrated %s, new %s", pragmas[i], a, b);
+		free(a);
+		free(b);
+	}
+	db = raw_open(path);
+	assert_int_equal(raw_count(db, "PRAGMA user_version"),
+	    STORE_SCHEMA_VERSION);
+	raw_close(db);
+	free(migrated);
+	free(made);
+	free(path);
+}
 #endif
 
 #ifdef TEST_PG
@@ -3705,6 +3765,7 @@ main(void)
 		T(test_migrate_schema_4_assumed),
 		T(test_migrate_schema_9_assumed),
 		T(test_migrate_schema_8_order),
+		T(test_new_database_is_migrated_one),
 #endif
 	};
 

@@ -10,6 +10,11 @@
  * references, the escaped text notation, severity from the scores) is
  * checked while building. Model objects are read from the field tables,
  * the inverse of xml-write.c.
+ *
+ * libxml2 is loaded when an XML file is first read, not when the program
+ * starts (linked in, it and the ICU and C++ libraries it brings cost
+ * every command 1.5 ms): its functions are called through the table xl,
+ * filled once from the library XML_SONAME names (configure).
  */
 #include "config.h"
 
@@ -30,11 +35,86 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
+#include "util/dynlib.h"
 #include "util/error.h"
 #include "util/paths.h"
 #include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
+
+/* The functions of libxml2 this file calls, as dynlib_load() finds them. */
+struct xr_lib {
+	xmlDocPtr	 (*xmlCtxtReadMemory)(xmlParserCtxtPtr, const char *,
+			     int, const char *, const char *, int);
+	xmlNodePtr	 (*xmlDocGetRootElement)(const xmlDoc *);
+	void		 (*xmlFreeDoc)(xmlDocPtr);
+	void		 (*xmlFreeParserCtxt)(xmlParserCtxtPtr);
+	long		 (*xmlGetLineNo)(const xmlNode *);
+	xmlChar		*(*xmlGetNoNsProp)(const xmlNode *, const xmlChar *);
+	xmlParserCtxtPtr (*xmlNewParserCtxt)(void);
+	xmlChar		*(*xmlNodeGetContent)(const xmlNode *);
+	int		 (*xmlSAX2GetLineNumber)(void *);
+	void		 (*xmlSchemaFree)(xmlSchemaPtr);
+	void		 (*xmlSchemaFreeParserCtxt)(xmlSchemaParserCtxtPtr);
+	void		 (*xmlSchemaFreeValidCtxt)(xmlSchemaValidCtxtPtr);
+	xmlSchemaParserCtxtPtr (*xmlSchemaNewParserCtxt)(const char *);
+	xmlSchemaValidCtxtPtr (*xmlSchemaNewValidCtxt)(xmlSchemaPtr);
+	xmlSchemaPtr	 (*xmlSchemaParse)(xmlSchemaParserCtxtPtr);
+	void		 (*xmlSchemaSetParserStructuredErrors)(
+			     xmlSchemaParserCtxtPtr, xmlStructuredErrorFunc,
+			     void *);
+	void		 (*xmlSchemaSetValidStructuredErrors)(
+			     xmlSchemaValidCtxtPtr, xmlStructuredErrorFunc,
+			     void *);
+	int		 (*xmlSchemaValidateDoc)(xmlSchemaValidCtxtPtr,
+			     xmlDocPtr);
+	void		 (*xmlStopParser)(xmlParserCtxtPtr);
+	/*
+	 * How libxml2 frees what it returns: a function that finds it for
+	 * the calling thread, or the variable itself, as its headers say.
+	 */
+#if defined(LIBXML_THREAD_ENABLED) && defined(LIBXML_THREAD_ALLOC_ENABLED)
+	xmlFreeFunc	*(*__xmlFree)(void);
+#define XR_FREE		(*xl.__xmlFree())
+#else
+	xmlFreeFunc	*xmlFree;
+#define XR_FREE		(*xl.xmlFree)
+#endif
+};
+static struct xr_lib xl;
+
+#define XR_FN(name)	DYNLIB_SYM(struct xr_lib, name)
+static const struct dynlib_sym xr_fns[] = {
+	XR_FN(xmlCtxtReadMemory), XR_FN(xmlDocGetRootElement),
+	XR_FN(xmlFreeDoc), XR_FN(xmlFreeParserCtxt), XR_FN(xmlGetLineNo),
+	XR_FN(xmlGetNoNsProp), XR_FN(xmlNewParserCtxt),
+	XR_FN(xmlNodeGetContent), XR_FN(xmlSAX2GetLineNumber),
+	XR_FN(xmlSchemaFree), XR_FN(xmlSchemaFreeParserCtxt),
+	XR_FN(xmlSchemaFreeValidCtxt), XR_FN(xmlSchemaNewParserCtxt),
+	XR_FN(xmlSchemaNewValidCtxt), XR_FN(xmlSchemaParse),
+	XR_FN(xmlSchemaSetParserStructuredErrors),
+	XR_FN(xmlSchemaSetValidStructuredErrors),
+	XR_FN(xmlSchemaValidateDoc), XR_FN(xmlStopParser),
+#if defined(LIBXML_THREAD_ENABLED) && defined(LIBXML_THREAD_ALLOC_ENABLED)
+	XR_FN(__xmlFree),
+#else
+	XR_FN(xmlFree),
+#endif
+};
+
+/* libxml2, loaded by xml_read() the first time. */
+static struct dynlib xr_lib = {
+	.soname = XML_SONAME, .what = "XML library",
+	.syms = xr_fns, .nsyms = sizeof xr_fns / sizeof *xr_fns,
+	.table = &xl,
+};
+
+/* Free what libxml2 returned. */
+static void
+xr_free(void *p)
+{
+	XR_FREE(p);
+}
 
 /* A read in progress: what is built, and the first error libxml2 gave. */
 struct xr {
@@ -69,10 +149,10 @@ xr_doctype(void *ctx, const xmlChar *name, const xmlChar *eid,
 	(void)name;
 	(void)eid;
 	(void)sid;
-	r->dtd_line = (unsigned long)xmlSAX2GetLineNumber(ctx);
+	r->dtd_line = (unsigned long)xl.xmlSAX2GetLineNumber(ctx);
 	if (r->dtd_line == 0)
 		r->dtd_line = 1;
-	xmlStopParser(ctxt);
+	xl.xmlStopParser(ctxt);
 }
 
 /* Keep the first error libxml2 reports, made safe and lower-case. */
@@ -126,7 +206,7 @@ xr_fail(struct xr *r, const xmlNode *n, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	error_vset_at(r->err, r->file, n != NULL ?
-	    (unsigned long)xmlGetLineNo(n) : 0, 0, fmt, ap);
+	    (unsigned long)xl.xmlGetLineNo(n) : 0, 0, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -157,13 +237,13 @@ xr_is(const xmlNode *n, const char *name)
 static char *
 xr_attr(xmlNodePtr n, const char *name)
 {
-	xmlChar	*v = xmlGetNoNsProp(n, X(name));
+	xmlChar	*v = xl.xmlGetNoNsProp(n, X(name));
 	char	*s, *p, *q;
 
 	if (v == NULL)
 		return NULL;
 	s = xstrdup(S(v));
-	xmlFree(v);
+	xr_free(v);
 	for (p = q = s; *p != '\0'; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
 			if (q != s && q[-1] != ' ')
@@ -209,7 +289,7 @@ xr_attr_long(struct xr *r, xmlNodePtr n, const char *name, long dflt,
 static char *
 xr_text(struct xr *r, xmlNodePtr n)
 {
-	xmlChar		*v = xmlNodeGetContent(n);
+	xmlChar		*v = xl.xmlNodeGetContent(n);
 	char		*enc = xr_attr(n, "encoding");
 	struct buf	 b;
 
@@ -220,13 +300,13 @@ xr_text(struct xr *r, xmlNodePtr n)
 			    "\\xHH)", S(n->name));
 			buf_release(&b);
 			free(enc);
-			xmlFree(v);
+			xr_free(v);
 			return NULL;
 		}
 	} else if (v != NULL)
 		buf_adds(&b, S(v));
 	free(enc);
-	xmlFree(v);
+	xr_free(v);
 	return buf_detach(&b);
 }
 
@@ -308,7 +388,7 @@ xr_object(struct xr *r, xmlNodePtr n, void *obj, enum objtype t, int kind)
 		free(v);
 		if (rc == -1) {
 			error_locate(r->err, r->file,
-			    (unsigned long)xmlGetLineNo(n), 0);
+			    (unsigned long)xl.xmlGetLineNo(n), 0);
 			return -1;
 		}
 	}
@@ -323,7 +403,7 @@ xr_object(struct xr *r, xmlNodePtr n, void *obj, enum objtype t, int kind)
 		free(v);
 		if (rc == -1) {
 			error_locate(r->err, r->file,
-			    (unsigned long)xmlGetLineNo(c), 0);
+			    (unsigned long)xl.xmlGetLineNo(c), 0);
 			return -1;
 		}
 	}
@@ -333,7 +413,7 @@ xr_object(struct xr *r, xmlNodePtr n, void *obj, enum objtype t, int kind)
 static void
 xr_pos(struct srcpos *pos, xmlNodePtr n)
 {
-	pos->line = (unsigned long)xmlGetLineNo(n);
+	pos->line = (unsigned long)xl.xmlGetLineNo(n);
 	pos->col = 0;
 }
 
@@ -664,11 +744,11 @@ xr_validate(struct xr *r, xmlDocPtr doc)
 	int			 rc;
 
 	path = xasprintf("%s/parapet.xsd", paths_data());
-	if ((pctxt = xmlSchemaNewParserCtxt(path)) == NULL)
+	if ((pctxt = xl.xmlSchemaNewParserCtxt(path)) == NULL)
 		fatal("xmlSchemaNewParserCtxt: out of memory");
-	xmlSchemaSetParserStructuredErrors(pctxt, xr_schema_error, r);
-	schema = xmlSchemaParse(pctxt);
-	xmlSchemaFreeParserCtxt(pctxt);
+	xl.xmlSchemaSetParserStructuredErrors(pctxt, xr_schema_error, r);
+	schema = xl.xmlSchemaParse(pctxt);
+	xl.xmlSchemaFreeParserCtxt(pctxt);
 	if (schema == NULL) {
 		error_set(r->err, "cannot load the schema '%s'%s%s", path,
 		    r->have_error ? ": " : "", r->err_msg.s);
@@ -677,12 +757,12 @@ xr_validate(struct xr *r, xmlDocPtr doc)
 	}
 	free(path);
 	r->have_error = 0;
-	if ((vctxt = xmlSchemaNewValidCtxt(schema)) == NULL)
+	if ((vctxt = xl.xmlSchemaNewValidCtxt(schema)) == NULL)
 		fatal("xmlSchemaNewValidCtxt: out of memory");
-	xmlSchemaSetValidStructuredErrors(vctxt, xr_schema_error, r);
-	rc = xmlSchemaValidateDoc(vctxt, doc);
-	xmlSchemaFreeValidCtxt(vctxt);
-	xmlSchemaFree(schema);
+	xl.xmlSchemaSetValidStructuredErrors(vctxt, xr_schema_error, r);
+	rc = xl.xmlSchemaValidateDoc(vctxt, doc);
+	xl.xmlSchemaFreeValidCtxt(vctxt);
+	xl.xmlSchemaFree(schema);
 	if (rc == 0)
 		return 0;
 	if (r->have_error)
@@ -858,15 +938,16 @@ xml_read(const char *text, size_t len, const char *file,
 	*model = NULL;
 	if (len > INT_MAX)
 		return error_set_at(err, file, 0, 0, "document too large");
-	if (xml_check_bounds(text, len, file, err) == -1)
+	if (xml_check_bounds(text, len, file, err) == -1 ||
+	    dynlib_load(&xr_lib, err) == -1)
 		return -1;
 
-	if ((ctxt = xmlNewParserCtxt()) == NULL)
+	if ((ctxt = xl.xmlNewParserCtxt()) == NULL)
 		fatal("xmlNewParserCtxt: out of memory");
 	ctxt->_private = &r;
 	ctxt->sax->internalSubset = xr_doctype;
 	ctxt->sax->serror = xr_parse_error;
-	doc = xmlCtxtReadMemory(ctxt, text, (int)len, file, NULL,
+	doc = xl.xmlCtxtReadMemory(ctxt, text, (int)len, file, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
 	    XML_PARSE_BIG_LINES);
 	if (r.dtd_line != 0) {
@@ -888,7 +969,7 @@ xml_read(const char *text, size_t len, const char *file,
 		goto out;
 	}
 	if (xr_validate(&r, doc) == -1 ||
-	    xr_document(&r, xmlDocGetRootElement(doc)) == -1)
+	    xr_document(&r, xl.xmlDocGetRootElement(doc)) == -1)
 		goto out;
 	xr_follow_renames(&r);
 
@@ -909,7 +990,7 @@ out:
 	free(r.idv);
 	changes_free(r.hist, r.nhist);
 	buf_release(&r.err_msg);
-	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
+	xl.xmlFreeDoc(doc);
+	xl.xmlFreeParserCtxt(ctxt);
 	return rc;
 }

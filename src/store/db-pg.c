@@ -13,6 +13,12 @@
  * transaction is rolled back at once, as SQLite does after such errors, so
  * that the store sees no transaction open and reports nothing was kept.
  * The store names the database by db_pg_display(): never its password.
+ *
+ * libpq is loaded when a database on a server is first opened, not when
+ * the program starts: linked in, it and the twenty libraries it brings
+ * (TLS, Kerberos, LDAP) cost every command, on SQLite too, some 8 ms of
+ * a start of 13 (bench/FIGURES.md). Its functions are called through the
+ * table pq, filled once from the library PQ_SONAME names (configure).
  */
 #include "config.h"
 
@@ -20,12 +26,14 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <libpq-fe.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "store/db.h"
 #include "util/buf.h"
+#include "util/dynlib.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 
@@ -63,6 +71,61 @@ struct db_pg_stmt {
 #define DB_PG_EXCLUSIVE	2
 
 static const struct db_ops db_pg_ops;
+
+/* The functions of libpq the store calls, as dynlib_load() finds them. */
+struct db_pg_lib {
+	int		 (*PQbackendPID)(const PGconn *);
+	void		 (*PQclear)(PGresult *);
+	char		*(*PQcmdTuples)(PGresult *);
+	PGconn		*(*PQconnectdb)(const char *);
+	int		 (*PQconsumeInput)(PGconn *);
+	char		*(*PQerrorMessage)(const PGconn *);
+	PGresult	*(*PQexec)(PGconn *, const char *);
+	PGresult	*(*PQexecParams)(PGconn *, const char *, int,
+			     const Oid *, const char *const *, const int *,
+			     const int *, int);
+	PGresult	*(*PQexecPrepared)(PGconn *, const char *, int,
+			     const char *const *, const int *, const int *,
+			     int);
+	void		 (*PQfinish)(PGconn *);
+	void		 (*PQfreemem)(void *);
+	int		 (*PQgetisnull)(const PGresult *, int, int);
+	char		*(*PQgetvalue)(const PGresult *, int, int);
+	int		 (*PQnfields)(const PGresult *);
+	PGnotify	*(*PQnotifies)(PGconn *);
+	int		 (*PQntuples)(const PGresult *);
+	PGresult	*(*PQprepare)(PGconn *, const char *, const char *, int,
+			     const Oid *);
+	char		*(*PQresultErrorField)(const PGresult *, int);
+	char		*(*PQresultErrorMessage)(const PGresult *);
+	ExecStatusType	 (*PQresultStatus)(const PGresult *);
+	PQnoticeProcessor (*PQsetNoticeProcessor)(PGconn *,
+			     PQnoticeProcessor, void *);
+	ConnStatusType	 (*PQstatus)(const PGconn *);
+	PGTransactionStatusType (*PQtransactionStatus)(const PGconn *);
+};
+static struct db_pg_lib pq;
+
+/* Each function's name and place in the table. */
+#define DB_PG_FN(name)	DYNLIB_SYM(struct db_pg_lib, name)
+static const struct dynlib_sym db_pg_fns[] = {
+	DB_PG_FN(PQbackendPID), DB_PG_FN(PQclear), DB_PG_FN(PQcmdTuples),
+	DB_PG_FN(PQconnectdb), DB_PG_FN(PQconsumeInput),
+	DB_PG_FN(PQerrorMessage), DB_PG_FN(PQexec), DB_PG_FN(PQexecParams),
+	DB_PG_FN(PQexecPrepared), DB_PG_FN(PQfinish), DB_PG_FN(PQfreemem),
+	DB_PG_FN(PQgetisnull), DB_PG_FN(PQgetvalue), DB_PG_FN(PQnfields),
+	DB_PG_FN(PQnotifies), DB_PG_FN(PQntuples), DB_PG_FN(PQprepare),
+	DB_PG_FN(PQresultErrorField), DB_PG_FN(PQresultErrorMessage),
+	DB_PG_FN(PQresultStatus), DB_PG_FN(PQsetNoticeProcessor),
+	DB_PG_FN(PQstatus), DB_PG_FN(PQtransactionStatus),
+};
+
+/* libpq, loaded by db_pg_open() the first time. */
+static struct dynlib db_pg_lib = {
+	.soname = PQ_SONAME, .what = "PostgreSQL client library",
+	.syms = db_pg_fns, .nsyms = sizeof db_pg_fns / sizeof *db_pg_fns,
+	.table = &pq,
+};
 
 int
 db_pg_names(const char *path)
@@ -213,48 +276,51 @@ db_pg_open(const char *path, const char *display, int flags,
 	struct db_pg	*d;
 	PGresult	*res;
 
+	if (dynlib_load(&db_pg_lib, err) == -1)
+		return NULL;
 	d = xcalloc(1, sizeof *d);
 	d->base.ops = &db_pg_ops;
-	d->conn = PQconnectdb(path);
+	d->conn = pq.PQconnectdb(path);
 	if (d->conn == NULL)
 		fatal("out of memory in libpq");
-	if (PQstatus(d->conn) != CONNECTION_OK) {
-		db_pg_set_msg(d, PQerrorMessage(d->conn));
+	if (pq.PQstatus(d->conn) != CONNECTION_OK) {
+		db_pg_set_msg(d, pq.PQerrorMessage(d->conn));
 		error_set(err, "cannot connect to database '%s': %s", display,
 		    d->msg);
 		goto fail;
 	}
-	PQsetNoticeProcessor(d->conn, db_pg_notice, NULL);
+	pq.PQsetNoticeProcessor(d->conn, db_pg_notice, NULL);
 	/* Text in UTF-8, dates as text, no surprise from the server's
 	 * settings; SQLite's LIKE and comparisons are byte-wise. */
-	res = PQexec(d->conn, "SET client_encoding = 'UTF8'; "
+	res = pq.PQexec(d->conn, "SET client_encoding = 'UTF8'; "
 	    "SET standard_conforming_strings = on; "
 	    "SET client_min_messages = error; SET lock_timeout = '2s'; "
 	    "LISTEN parapet_changes");
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		db_pg_set_msg(d, PQresultErrorMessage(res));
-		PQclear(res);
+	if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
+		db_pg_set_msg(d, pq.PQresultErrorMessage(res));
+		pq.PQclear(res);
 		error_set(err, "cannot connect to database '%s': %s", display,
 		    d->msg);
 		goto fail;
 	}
-	PQclear(res);
+	pq.PQclear(res);
 	/* Read-only: the server refuses every write of this session. */
 	if (flags & DB_READONLY_OPEN) {
-		res = PQexec(d->conn, "SET default_transaction_read_only = on");
-		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			db_pg_set_msg(d, PQresultErrorMessage(res));
-			PQclear(res);
+		res = pq.PQexec(d->conn,
+		    "SET default_transaction_read_only = on");
+		if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
+			db_pg_set_msg(d, pq.PQresultErrorMessage(res));
+			pq.PQclear(res);
 			error_set(err, "cannot connect to database '%s': %s",
 			    display, d->msg);
 			goto fail;
 		}
-		PQclear(res);
+		pq.PQclear(res);
 	}
 	return &d->base;
 
 fail:
-	PQfinish(d->conn);
+	pq.PQfinish(d->conn);
 	free(d->msg);
 	free(d);
 	return NULL;
@@ -265,7 +331,7 @@ db_pg_close(struct db *db)
 {
 	struct db_pg	*d = (struct db_pg *)db;
 
-	PQfinish(d->conn);
+	pq.PQfinish(d->conn);
 	free(d->msg);
 	free(d);
 }
@@ -428,13 +494,14 @@ db_pg_fail(struct db_pg *d, const PGresult *res)
 {
 	const char	*state, *m;
 
-	m = res != NULL ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) :
+	m = res != NULL ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) :
 	    NULL;
-	db_pg_set_msg(d, m != NULL ? m : PQerrorMessage(d->conn));
+	db_pg_set_msg(d, m != NULL ? m : pq.PQerrorMessage(d->conn));
 	/* An aborted transaction is of no more use: end it now. */
-	if (PQtransactionStatus(d->conn) == PQTRANS_INERROR)
-		PQclear(PQexec(d->conn, "ROLLBACK"));
-	state = res != NULL ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	if (pq.PQtransactionStatus(d->conn) == PQTRANS_INERROR)
+		pq.PQclear(pq.PQexec(d->conn, "ROLLBACK"));
+	state = res != NULL ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) :
+	    NULL;
 	if (state == NULL)
 		return DB_ERROR;
 	if (strcmp(state, "40001") == 0 || strcmp(state, "40P01") == 0 ||
@@ -471,24 +538,26 @@ db_pg_prepare_typed(struct db_pg *d, const char *name, const char *text,
 	int			 tries, intx;
 
 	/* In a transaction, a failed attempt must not abort it. */
-	intx = PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
+	intx = pq.PQtransactionStatus(d->conn) == PQTRANS_INTRANS;
 	for (tries = 0; ; tries++) {
 		if (intx)
-			PQclear(PQexec(d->conn, "SAVEPOINT parapet_prepare"));
-		res = PQprepare(d->conn, name, text, n, types);
-		if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+			pq.PQclear(pq.PQexec(d->conn,
+			    "SAVEPOINT parapet_prepare"));
+		res = pq.PQprepare(d->conn, name, text, n, types);
+		if (pq.PQresultStatus(res) == PGRES_COMMAND_OK) {
 			if (intx)
-				PQclear(PQexec(d->conn, "RELEASE SAVEPOINT "
-				    "parapet_prepare"));
+				pq.PQclear(pq.PQexec(d->conn,
+				    "RELEASE SAVEPOINT parapet_prepare"));
 			break;
 		}
 		if (intx)
-			PQclear(PQexec(d->conn, "ROLLBACK TO SAVEPOINT "
+			pq.PQclear(pq.PQexec(d->conn, "ROLLBACK TO SAVEPOINT "
 			    "parapet_prepare; RELEASE SAVEPOINT "
 			    "parapet_prepare"));
-		state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-		m = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-		if (tries >= n || state == NULL || (strcmp(state, "42P18") != 0 &&
+		state = pq.PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		m = pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+		if (tries >= n || state == NULL ||
+		    (strcmp(state, "42P18") != 0 &&
 		    strcmp(state, "42P08") != 0) ||
 		    m == NULL || strncmp(m, prefix, sizeof prefix - 1) != 0)
 			break;
@@ -498,7 +567,7 @@ db_pg_prepare_typed(struct db_pg *d, const char *name, const char *text,
 		if (types == NULL)
 			types = xcalloc((size_t)n, sizeof *types);
 		types[k - 1] = 25;	/* text */
-		PQclear(res);
+		pq.PQclear(res);
 	}
 	free(types);
 	return res;
@@ -530,13 +599,13 @@ db_pg_prepare(struct db *db, const char *sql, int persistent,
 	snprintf(s->name, sizeof s->name, "p%lu", ++d->nstmts);
 	res = db_pg_prepare_typed(d, s->name, text, n);
 	free(text);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+	if (pq.PQresultStatus(res) != PGRES_COMMAND_OK) {
 		rc = db_pg_fail(d, res);
-		PQclear(res);
+		pq.PQclear(res);
 		free(s);
 		return rc;
 	}
-	PQclear(res);
+	pq.PQclear(res);
 	if (n > 0) {
 		s->values = xcalloc((size_t)n, sizeof *s->values);
 		s->ints = xcalloc((size_t)n, sizeof *s->ints);
@@ -551,11 +620,11 @@ db_pg_finalize(struct db_stmt *st)
 	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
 	char			 sql[64];
 
-	PQclear(s->res);
-	if (PQstatus(s->db->conn) == CONNECTION_OK &&
-	    PQtransactionStatus(s->db->conn) != PQTRANS_ACTIVE) {
+	pq.PQclear(s->res);
+	if (pq.PQstatus(s->db->conn) == CONNECTION_OK &&
+	    pq.PQtransactionStatus(s->db->conn) != PQTRANS_ACTIVE) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
-		PQclear(PQexec(s->db->conn, sql));
+		pq.PQclear(pq.PQexec(s->db->conn, sql));
 	}
 	free(s->values);
 	free(s->ints);
@@ -606,12 +675,12 @@ db_pg_lock(struct db_pg *d, int how)
 	PGresult	*res;
 	int		 rc = DB_OK;
 
-	res = PQexec(d->conn, how == DB_PG_EXCLUSIVE ?
+	res = pq.PQexec(d->conn, how == DB_PG_EXCLUSIVE ?
 	    "SELECT pg_advisory_xact_lock(" DB_PG_LOCK ")" :
 	    "SELECT pg_advisory_xact_lock_shared(" DB_PG_LOCK ")");
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = db_pg_fail(d, res);
-	PQclear(res);
+	pq.PQclear(res);
 	return rc;
 }
 
@@ -626,11 +695,11 @@ db_pg_lock_system(struct db *db, const char *system)
 	PGresult	*res;
 	int		 rc = DB_OK;
 
-	res = PQexecParams(d->conn, "SELECT pg_advisory_xact_lock("
+	res = pq.PQexecParams(d->conn, "SELECT pg_advisory_xact_lock("
 	    DB_PG_LOCK ", hashtext($1))", 1, NULL, &system, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = db_pg_fail(d, res);
-	PQclear(res);
+	pq.PQclear(res);
 	return rc;
 }
 
@@ -642,21 +711,21 @@ db_pg_run(struct db_pg_stmt *s)
 	const char	*n;
 	int		 rc;
 
-	if (s->commit && PQtransactionStatus(d->conn) == PQTRANS_IDLE) {
+	if (s->commit && pq.PQtransactionStatus(d->conn) == PQTRANS_IDLE) {
 		db_pg_set_msg(d, "cannot commit - no transaction is active");
 		return DB_ERROR;
 	}
-	s->res = PQexecPrepared(d->conn, s->name, s->nparams, s->values,
+	s->res = pq.PQexecPrepared(d->conn, s->name, s->nparams, s->values,
 	    NULL, NULL, 0);
 	s->ran = 1;
 	s->row = -1;
-	switch (PQresultStatus(s->res)) {
+	switch (pq.PQresultStatus(s->res)) {
 	case PGRES_TUPLES_OK:
-		s->nrows = PQntuples(s->res);
+		s->nrows = pq.PQntuples(s->res);
 		return DB_OK;
 	case PGRES_COMMAND_OK:
 		s->nrows = 0;
-		n = PQcmdTuples(s->res);
+		n = pq.PQcmdTuples(s->res);
 		d->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
 		d->total += d->changes;
 		if (s->lock != 0)
@@ -664,7 +733,7 @@ db_pg_run(struct db_pg_stmt *s)
 		return DB_OK;
 	default:
 		rc = db_pg_fail(d, s->res);
-		PQclear(s->res);
+		pq.PQclear(s->res);
 		s->res = NULL;
 		s->nrows = 0;
 		return rc;
@@ -692,7 +761,7 @@ db_pg_reset(struct db_stmt *st)
 {
 	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
 
-	PQclear(s->res);
+	pq.PQclear(s->res);
 	s->res = NULL;
 	s->ran = 0;
 	s->row = -1;
@@ -713,7 +782,7 @@ static int
 db_pg_has_column(struct db_pg_stmt *s, int i)
 {
 	return s->res != NULL && s->row >= 0 && s->row < s->nrows &&
-	    i >= 0 && i < PQnfields(s->res);
+	    i >= 0 && i < pq.PQnfields(s->res);
 }
 
 static const char *
@@ -721,9 +790,9 @@ db_pg_column_text(struct db_stmt *st, int i)
 {
 	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
 
-	if (!db_pg_has_column(s, i) || PQgetisnull(s->res, s->row, i))
+	if (!db_pg_has_column(s, i) || pq.PQgetisnull(s->res, s->row, i))
 		return NULL;
-	return PQgetvalue(s->res, s->row, i);
+	return pq.PQgetvalue(s->res, s->row, i);
 }
 
 /* An integer column; a boolean (t or f) is 1 or 0, as in SQLite. */
@@ -756,12 +825,12 @@ db_pg_exec(struct db *db, const char *sql)
 	int		 n, rc = DB_OK;
 
 	text = db_pg_translate(sql, &n);
-	res = PQexec(d->conn, text);
+	res = pq.PQexec(d->conn, text);
 	free(text);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK &&
-	    PQresultStatus(res) != PGRES_TUPLES_OK)
+	if (pq.PQresultStatus(res) != PGRES_COMMAND_OK &&
+	    pq.PQresultStatus(res) != PGRES_TUPLES_OK)
 		rc = db_pg_fail(d, res);
-	PQclear(res);
+	pq.PQclear(res);
 	return rc;
 }
 
@@ -782,7 +851,7 @@ db_pg_in_transaction(struct db *db)
 {
 	PGTransactionStatusType	t;
 
-	t = PQtransactionStatus(((struct db_pg *)db)->conn);
+	t = pq.PQtransactionStatus(((struct db_pg *)db)->conn);
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR ||
 	    t == PQTRANS_ACTIVE;
 }
@@ -799,12 +868,12 @@ db_pg_notified(struct db *db)
 	PGnotify	*n;
 	int		 got = 0;
 
-	if (PQconsumeInput(d->conn) == 0)
+	if (pq.PQconsumeInput(d->conn) == 0)
 		return 0;
-	while ((n = PQnotifies(d->conn)) != NULL) {
-		if (n->be_pid != PQbackendPID(d->conn))
+	while ((n = pq.PQnotifies(d->conn)) != NULL) {
+		if (n->be_pid != pq.PQbackendPID(d->conn))
 			got = 1;
-		PQfreemem(n);
+		pq.PQfreemem(n);
 	}
 	return got;
 }

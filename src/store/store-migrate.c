@@ -18,17 +18,77 @@
 #include "util/strmap.h"
 #include "util/xmalloc.h"
 
-/* Schema 1: models, their objects and fields, risks, history. */
+/*
+ * The columns of the first schema's tables, which a new database makes
+ * too (store_schema_new, with the columns later schemas added): one text,
+ * as SQLite keeps it.
+ */
+#define STORE_MODELS_1 \
+	"  system TEXT PRIMARY KEY NOT NULL," \
+	"  name TEXT NOT NULL," \
+	"  description TEXT," \
+	"  owner TEXT," \
+	"  criticality TEXT," \
+	"  revision INTEGER NOT NULL," \
+	"  created TEXT NOT NULL," \
+	"  updated TEXT NOT NULL"
+#define STORE_PRACTICES \
+	"CREATE TABLE practices (" \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  question TEXT NOT NULL," \
+	"  answer TEXT NOT NULL," \
+	"  note TEXT," \
+	"  position INTEGER NOT NULL," \
+	"  PRIMARY KEY (system, question))"
+#define STORE_RISKS_1 \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  threat TEXT NOT NULL," \
+	"  target TEXT NOT NULL," \
+	"  title TEXT," \
+	"  likelihood INTEGER NOT NULL," \
+	"  impact INTEGER NOT NULL," \
+	"  severity TEXT NOT NULL," \
+	"  applies INTEGER NOT NULL," \
+	"  reasons TEXT," \
+	"  proposed TEXT," \
+	"  status TEXT NOT NULL," \
+	"  owner TEXT," \
+	"  justification TEXT," \
+	"  decided_by TEXT," \
+	"  decided_at TEXT,"
+#define STORE_RISKS_KEY	"  PRIMARY KEY (system, threat, target))"
+#define STORE_MITIGATIONS_1 \
+	"  system TEXT NOT NULL," \
+	"  threat TEXT NOT NULL," \
+	"  target TEXT NOT NULL," \
+	"  mitigation TEXT NOT NULL," \
+	"  status TEXT NOT NULL," \
+	"  owner TEXT," \
+	"  due TEXT," \
+	"  notes TEXT,"
+#define STORE_MITIGATIONS_KEY \
+	"  PRIMARY KEY (system, threat, target, mitigation)," \
+	"  FOREIGN KEY (system, threat, target)" \
+	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE)"
+#define STORE_HISTORY_1 \
+	"  seq INTEGER PRIMARY KEY," \
+	"  at TEXT NOT NULL," \
+	"  who TEXT NOT NULL," \
+	"  system TEXT NOT NULL," \
+	"  object TEXT," \
+	"  field TEXT," \
+	"  old_value TEXT," \
+	"  new_value TEXT"
+#define STORE_NO_UPDATE \
+	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history " \
+	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
+
+/*
+ * Schema 1: models, their objects and fields, risks, history. (A new file
+ * is made at the latest schema at once, store_schema_new below.)
+ */
 static const char *const store_schema_1[] = {
-	"CREATE TABLE models ("
-	"  system TEXT PRIMARY KEY NOT NULL,"
-	"  name TEXT NOT NULL,"
-	"  description TEXT,"
-	"  owner TEXT,"
-	"  criticality TEXT,"
-	"  revision INTEGER NOT NULL,"
-	"  created TEXT NOT NULL,"
-	"  updated TEXT NOT NULL)",
+	"CREATE TABLE models (" STORE_MODELS_1 ")",
 
 	/* Boundaries, components and flows, in model order per type. */
 	"CREATE TABLE objects ("
@@ -50,61 +110,21 @@ static const char *const store_schema_1[] = {
 	"  value TEXT NOT NULL,"
 	"  PRIMARY KEY (system, object, field))",
 
-	"CREATE TABLE practices ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  question TEXT NOT NULL,"
-	"  answer TEXT NOT NULL,"
-	"  note TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  PRIMARY KEY (system, question))",
+	STORE_PRACTICES,
 
 	/*
 	 * Reasons are one line each, joined with newlines. proposed holds the
 	 * ids of the mitigations the catalogue proposed at the last sync, one
 	 * per line, so that a sync can tell when they changed.
 	 */
-	"CREATE TABLE risks ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  threat TEXT NOT NULL,"
-	"  target TEXT NOT NULL,"
-	"  title TEXT,"
-	"  likelihood INTEGER NOT NULL,"
-	"  impact INTEGER NOT NULL,"
-	"  severity TEXT NOT NULL,"
-	"  applies INTEGER NOT NULL,"
-	"  reasons TEXT,"
-	"  proposed TEXT,"
-	"  status TEXT NOT NULL,"
-	"  owner TEXT,"
-	"  justification TEXT,"
-	"  decided_by TEXT,"
-	"  decided_at TEXT,"
-	"  PRIMARY KEY (system, threat, target))",
+	"CREATE TABLE risks (" STORE_RISKS_1 STORE_RISKS_KEY,
 
 	/* In the order they were added (rowid). */
-	"CREATE TABLE risk_mitigations ("
-	"  system TEXT NOT NULL,"
-	"  threat TEXT NOT NULL,"
-	"  target TEXT NOT NULL,"
-	"  mitigation TEXT NOT NULL,"
-	"  status TEXT NOT NULL,"
-	"  owner TEXT,"
-	"  due TEXT,"
-	"  notes TEXT,"
-	"  PRIMARY KEY (system, threat, target, mitigation),"
-	"  FOREIGN KEY (system, threat, target)"
-	"    REFERENCES risks (system, threat, target) ON DELETE CASCADE)",
+	"CREATE TABLE risk_mitigations (" STORE_MITIGATIONS_1
+	STORE_MITIGATIONS_KEY,
 
 	/* No foreign key: the history of a deleted model stays. */
-	"CREATE TABLE history ("
-	"  seq INTEGER PRIMARY KEY,"
-	"  at TEXT NOT NULL,"
-	"  who TEXT NOT NULL,"
-	"  system TEXT NOT NULL,"
-	"  object TEXT,"
-	"  field TEXT,"
-	"  old_value TEXT,"
-	"  new_value TEXT)",
+	"CREATE TABLE history (" STORE_HISTORY_1 ")",
 	"CREATE INDEX history_by_system ON history (system, object)",
 
 	/*
@@ -112,8 +132,7 @@ static const char *const store_schema_1[] = {
 	 * model's history (naming it in history_unlock); schema 2 does not.
 	 */
 	"CREATE TABLE history_unlock (system TEXT PRIMARY KEY NOT NULL)",
-	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	STORE_NO_UPDATE,
 	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
 	"WHEN NOT EXISTS (SELECT 1 FROM history_unlock"
 	"  WHERE system = OLD.system) "
@@ -124,6 +143,9 @@ static const char *const store_schema_1[] = {
 	NULL
 };
 
+#define STORE_NO_DELETE \
+	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history " \
+	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END"
 /*
  * Schema 2: where a history entry came from (NULL: made here), and history
  * strictly append-only: an import appends, it no longer replaces.
@@ -131,8 +153,7 @@ static const char *const store_schema_1[] = {
 static const char *const store_schema_2[] = {
 	"ALTER TABLE history ADD COLUMN source TEXT",
 	"DROP TRIGGER history_no_delete",
-	"CREATE TRIGGER history_no_delete BEFORE DELETE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	STORE_NO_DELETE,
 	"DROP TABLE history_unlock",
 	"PRAGMA user_version = 2",
 	NULL
@@ -171,8 +192,7 @@ static const char *const store_schema_3[] = {
 };
 
 static const char *const store_schema_3_after[] = {
-	"CREATE TRIGGER history_no_update BEFORE UPDATE ON history "
-	"BEGIN SELECT RAISE(ABORT, 'history is append-only'); END",
+	STORE_NO_UPDATE,
 	"PRAGMA user_version = 3",
 	NULL
 };
@@ -195,6 +215,22 @@ static const char *const store_schema_3_after[] = {
  * same. Rows of mitigations no longer proposed, or with any decision,
  * stay. No history entry is changed or removed.
  */
+#define STORE_OBJECTS_4 \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  object TEXT NOT NULL," \
+	"  type TEXT NOT NULL," \
+	"  kind TEXT," \
+	"  position INTEGER NOT NULL," \
+	"  line INTEGER," \
+	"  col INTEGER," \
+	"  fields TEXT," \
+	"  PRIMARY KEY (system, object)) WITHOUT ROWID"
+#define STORE_FIELDS_4 \
+	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE," \
+	"  object TEXT NOT NULL," \
+	"  field TEXT NOT NULL," \
+	"  value TEXT NOT NULL," \
+	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID"
 static const char *const store_schema_4[] = {
 	"ALTER TABLE history ADD COLUMN was TEXT",
 	"DELETE FROM risk_mitigations WHERE status = 'proposed' "
@@ -212,16 +248,7 @@ static const char *const store_schema_4[] = {
 	 * one row per object instead of one per field; the fields table
 	 * keeps the system's (object ''), which reports join.
 	 */
-	"CREATE TABLE objects_4 ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  object TEXT NOT NULL,"
-	"  type TEXT NOT NULL,"
-	"  kind TEXT,"
-	"  position INTEGER NOT NULL,"
-	"  line INTEGER,"
-	"  col INTEGER,"
-	"  fields TEXT,"
-	"  PRIMARY KEY (system, object)) WITHOUT ROWID",
+	"CREATE TABLE objects_4 (" STORE_OBJECTS_4,
 	"INSERT INTO objects_4 SELECT o.system, o.object, o.type, o.kind, "
 	"o.position, o.line, o.col, (SELECT group_concat(f.field || '=' || "
 	"replace(replace(f.value, '\\', '\\\\'), char(10), '\\n'), "
@@ -229,12 +256,7 @@ static const char *const store_schema_4[] = {
 	"AND f.object = o.object) FROM objects o",
 	"DROP TABLE objects",
 	"ALTER TABLE objects_4 RENAME TO objects",
-	"CREATE TABLE fields_4 ("
-	"  system TEXT NOT NULL REFERENCES models (system) ON DELETE CASCADE,"
-	"  object TEXT NOT NULL,"
-	"  field TEXT NOT NULL,"
-	"  value TEXT NOT NULL,"
-	"  PRIMARY KEY (system, object, field)) WITHOUT ROWID",
+	"CREATE TABLE fields_4 (" STORE_FIELDS_4,
 	"INSERT INTO fields_4 SELECT system, object, field, value FROM fields "
 	"WHERE object = ''",
 	"DROP TABLE fields",
@@ -308,28 +330,54 @@ static const char *const store_schema_5[] = {
 	"risk_owner = NEW.owner, risk_title = NEW.title " \
 	"WHERE system = NEW.system AND threat = NEW.threat AND " \
 	"target = NEW.target; "
+/*
+ * The triggers and indexes of schema 6, as a new database makes them too
+ * (store_schema_new).
+ */
+#define STORE_RISK_COUNTS_TRIGGERS \
+	"CREATE TRIGGER risk_counts_insert AFTER INSERT ON risks " \
+	"BEGIN " STORE_COUNT_ADD "END", \
+	"CREATE TRIGGER risk_counts_delete AFTER DELETE ON risks " \
+	"BEGIN " STORE_COUNT_SUB "END", \
+	"CREATE TRIGGER risk_counts_update AFTER UPDATE OF system, severity, " \
+	"status, assumed, owner, applies ON risks " \
+	"BEGIN " STORE_COUNT_SUB STORE_COUNT_ADD "END", \
+	"CREATE INDEX risks_review ON risks (system, severity, decided_at, " \
+	"owner) WHERE applies = 1 AND status = 'accepted'"
+#define STORE_MIT_TRIGGERS \
+	"CREATE TRIGGER mitigation_risk_insert AFTER INSERT ON " \
+	"risk_mitigations BEGIN UPDATE risk_mitigations SET " STORE_MIT_COPY \
+	" WHERE system = NEW.system AND threat = NEW.threat AND " \
+	"target = NEW.target AND mitigation = NEW.mitigation; END", \
+	"CREATE TRIGGER mitigation_risk_move AFTER UPDATE OF system, threat, " \
+	"target ON risk_mitigations BEGIN UPDATE risk_mitigations SET " \
+	STORE_MIT_COPY " WHERE system = NEW.system AND threat = NEW.threat " \
+	"AND target = NEW.target AND mitigation = NEW.mitigation; END", \
+	"CREATE TRIGGER risk_mitigations_insert AFTER INSERT ON risks " \
+	"BEGIN " STORE_MIT_FROM_RISK "END", \
+	"CREATE TRIGGER risk_mitigations_update AFTER UPDATE OF system, " \
+	"threat, target, severity, status, applies, owner, title ON risks " \
+	"BEGIN " STORE_MIT_FROM_RISK "END", \
+	/* The open mitigations with a due date, as the register counts. */ \
+	"CREATE INDEX mitigations_due ON risk_mitigations (system, due, " \
+	"risk_applies, risk_status, risk_severity) WHERE due IS NOT NULL AND " \
+	"status NOT IN ('implemented', 'verified', 'rejected')"
+#define STORE_RISK_COUNTS \
+	"CREATE TABLE risk_counts (" \
+	"  system TEXT NOT NULL," \
+	"  severity TEXT NOT NULL," \
+	"  status TEXT NOT NULL," \
+	"  assumed INTEGER NOT NULL," \
+	"  owner TEXT NOT NULL," \
+	"  n INTEGER NOT NULL," \
+	"  PRIMARY KEY (system, severity, status, assumed, owner))" \
+	"  WITHOUT ROWID"
 static const char *const store_schema_6[] = {
-	"CREATE TABLE risk_counts ("
-	"  system TEXT NOT NULL,"
-	"  severity TEXT NOT NULL,"
-	"  status TEXT NOT NULL,"
-	"  assumed INTEGER NOT NULL,"
-	"  owner TEXT NOT NULL,"
-	"  n INTEGER NOT NULL,"
-	"  PRIMARY KEY (system, severity, status, assumed, owner))"
-	"  WITHOUT ROWID",
+	STORE_RISK_COUNTS,
 	"INSERT INTO risk_counts SELECT system, severity, status, "
 	"ifnull(assumed, 0), ifnull(owner, ''), count(*) FROM risks "
 	"WHERE applies = 1 GROUP BY 1, 2, 3, 4, 5",
-	"CREATE TRIGGER risk_counts_insert AFTER INSERT ON risks "
-	"BEGIN " STORE_COUNT_ADD "END",
-	"CREATE TRIGGER risk_counts_delete AFTER DELETE ON risks "
-	"BEGIN " STORE_COUNT_SUB "END",
-	"CREATE TRIGGER risk_counts_update AFTER UPDATE OF system, severity, "
-	"status, assumed, owner, applies ON risks "
-	"BEGIN " STORE_COUNT_SUB STORE_COUNT_ADD "END",
-	"CREATE INDEX risks_review ON risks (system, severity, decided_at, "
-	"owner) WHERE applies = 1 AND status = 'accepted'",
+	STORE_RISK_COUNTS_TRIGGERS,
 	/*
 	 * Each mitigation row carries what the register reads of its risk
 	 * (severity, status, whether it applies, owner, title), copied by
@@ -343,23 +391,7 @@ static const char *const store_schema_6[] = {
 	"ALTER TABLE risk_mitigations ADD COLUMN risk_owner TEXT",
 	"ALTER TABLE risk_mitigations ADD COLUMN risk_title TEXT",
 	"UPDATE risk_mitigations SET " STORE_MIT_COPY,
-	"CREATE TRIGGER mitigation_risk_insert AFTER INSERT ON "
-	"risk_mitigations BEGIN UPDATE risk_mitigations SET " STORE_MIT_COPY
-	" WHERE system = NEW.system AND threat = NEW.threat AND "
-	"target = NEW.target AND mitigation = NEW.mitigation; END",
-	"CREATE TRIGGER mitigation_risk_move AFTER UPDATE OF system, threat, "
-	"target ON risk_mitigations BEGIN UPDATE risk_mitigations SET "
-	STORE_MIT_COPY " WHERE system = NEW.system AND threat = NEW.threat "
-	"AND target = NEW.target AND mitigation = NEW.mitigation; END",
-	"CREATE TRIGGER risk_mitigations_insert AFTER INSERT ON risks "
-	"BEGIN " STORE_MIT_FROM_RISK "END",
-	"CREATE TRIGGER risk_mitigations_update AFTER UPDATE OF system, "
-	"threat, target, severity, status, applies, owner, title ON risks "
-	"BEGIN " STORE_MIT_FROM_RISK "END",
-	/* The open mitigations with a due date, as the register counts. */
-	"CREATE INDEX mitigations_due ON risk_mitigations (system, due, "
-	"risk_applies, risk_status, risk_severity) WHERE due IS NOT NULL AND "
-	"status NOT IN ('implemented', 'verified', 'rejected')",
+	STORE_MIT_TRIGGERS,
 	"DROP INDEX risks_by_severity",
 	"DROP INDEX risks_state",
 	"PRAGMA user_version = 6",
@@ -376,21 +408,25 @@ static const char *const store_schema_6[] = {
  * One row a question, its risks packed as the fields column packs fields
  * (store-questions.c).
  */
+#define STORE_OPEN_QUESTIONS_AT_7 \
+	"CREATE TABLE open_questions_at (" \
+	"  system TEXT PRIMARY KEY NOT NULL REFERENCES models (system) " \
+	"    ON DELETE CASCADE," \
+	"  edited INTEGER," \
+	"  n INTEGER NOT NULL"
+#define STORE_OPEN_QUESTIONS_LIST \
+	"CREATE TABLE open_questions (" \
+	"  system TEXT NOT NULL REFERENCES open_questions_at (system) " \
+	"    ON DELETE CASCADE," \
+	"  position INTEGER NOT NULL," \
+	"  element TEXT NOT NULL," \
+	"  field TEXT NOT NULL," \
+	"  worst TEXT NOT NULL," \
+	"  risks TEXT NOT NULL," \
+	"  PRIMARY KEY (system, position)) WITHOUT ROWID"
 static const char *const store_schema_7[] = {
-	"CREATE TABLE open_questions_at ("
-	"  system TEXT PRIMARY KEY NOT NULL REFERENCES models (system) "
-	"    ON DELETE CASCADE,"
-	"  edited INTEGER,"
-	"  n INTEGER NOT NULL) WITHOUT ROWID",
-	"CREATE TABLE open_questions ("
-	"  system TEXT NOT NULL REFERENCES open_questions_at (system) "
-	"    ON DELETE CASCADE,"
-	"  position INTEGER NOT NULL,"
-	"  element TEXT NOT NULL,"
-	"  field TEXT NOT NULL,"
-	"  worst TEXT NOT NULL,"
-	"  risks TEXT NOT NULL,"
-	"  PRIMARY KEY (system, position)) WITHOUT ROWID",
+	STORE_OPEN_QUESTIONS_AT_7 ") WITHOUT ROWID",
+	STORE_OPEN_QUESTIONS_LIST,
 	"PRAGMA user_version = 7",
 	NULL
 };
@@ -403,8 +439,10 @@ static const char *const store_schema_7[] = {
  * system (0.4 s at a million risks). The database keeps them as rows are
  * written, whatever writes them.
  */
+#define STORE_RISKS_GONE \
+	"CREATE INDEX risks_gone ON risks (system) WHERE applies = 0"
 static const char *const store_schema_8[] = {
-	"CREATE INDEX risks_gone ON risks (system) WHERE applies = 0",
+	STORE_RISKS_GONE,
 	"CREATE INDEX risks_unsure ON risks (system) WHERE applies = 1 AND "
 	"assumed IS NULL",
 	"PRAGMA user_version = 8",
@@ -437,17 +475,21 @@ static const char *const store_schema_9[] = {
 #define STORE_ASSUMED_UNSET \
 	"WHEN NEW.assumed IS NULL BEGIN SELECT RAISE(ABORT, " \
 	"'NOT NULL constraint failed: risks.assumed'); END"
+#define STORE_ASSUMED_TRIGGERS \
+	"CREATE TRIGGER risks_assumed_insert BEFORE INSERT ON risks " \
+	STORE_ASSUMED_UNSET, \
+	"CREATE TRIGGER risks_assumed_update BEFORE UPDATE OF assumed ON " \
+	"risks " STORE_ASSUMED_UNSET
+#define STORE_RISKS_ORDER \
+	"CREATE INDEX risks_order ON risks (system, " STORE_RISK_ORDER ", " \
+	"threat, target)"
 static const char *const store_schema_10[] = {
 	"UPDATE risks SET assumed = " STORE_ASSUMED_FROM_REASONS " "
 	"WHERE assumed IS NULL",
-	"CREATE TRIGGER risks_assumed_insert BEFORE INSERT ON risks "
-	STORE_ASSUMED_UNSET,
-	"CREATE TRIGGER risks_assumed_update BEFORE UPDATE OF assumed ON "
-	"risks " STORE_ASSUMED_UNSET,
+	STORE_ASSUMED_TRIGGERS,
 	"DROP INDEX risks_unsure",
 	"DROP INDEX IF EXISTS risks_order",
-	"CREATE INDEX risks_order ON risks (system, " STORE_RISK_ORDER ", "
-	"threat, target)",
+	STORE_RISKS_ORDER,
 	"PRAGMA user_version = 10",
 	NULL
 };
@@ -465,6 +507,60 @@ static const char *const store_schema_11[] = {
 	"ALTER TABLE open_questions_at ADD COLUMN revision INTEGER",
 	"ALTER TABLE open_questions_at ADD COLUMN analysis TEXT",
 	"PRAGMA user_version = 11",
+	NULL
+};
+
+/*
+ * A new database: the schema that the migrations above make of an empty
+ * file, created at once (the statements of every migration in turn cost
+ * a new database a fifth of a small import: each ALTER and DROP has
+ * SQLite read its whole schema again). Each statement is the text the
+ * migrations leave in sqlite_master, byte for byte: the tables from the
+ * same texts as the migration that made them, with the columns later
+ * ones added as ALTER TABLE writes them (after a comma, one space), and
+ * the rest in the order the migrations make it (triggers on one table
+ * fire in that order). tests/test-store.c checks that a new file and one
+ * migrated from schema 1 have the same schema; a new schema changes both.
+ */
+/* A new schema needs its new database here too: this stops the build. */
+_Static_assert(STORE_SCHEMA_VERSION == 11, "schema changed: make a new "
+    "database at it in store_schema_new too");
+static const char *const store_schema_new[] = {
+	"CREATE TABLE models (" STORE_MODELS_1 ","
+	" edited INTEGER,"
+	" file TEXT,"
+	" line INTEGER,"
+	" col INTEGER)",
+	STORE_PRACTICES,
+	"CREATE TABLE risks (" STORE_RISKS_1
+	" assumed INTEGER," STORE_RISKS_KEY,
+	"CREATE TABLE risk_mitigations (" STORE_MITIGATIONS_1
+	" risk_severity TEXT,"
+	" risk_status TEXT,"
+	" risk_applies INTEGER,"
+	" risk_owner TEXT,"
+	" risk_title TEXT," STORE_MITIGATIONS_KEY,
+	"CREATE TABLE history (" STORE_HISTORY_1 ","
+	" source TEXT,"
+	" revision INTEGER,"
+	" was TEXT)",
+	"CREATE INDEX history_by_system ON history (system, object)",
+	STORE_NO_DELETE,
+	STORE_NO_UPDATE,
+	"CREATE TABLE \"objects\" (" STORE_OBJECTS_4,
+	"CREATE TABLE \"fields\" (" STORE_FIELDS_4,
+	STORE_RISK_COUNTS,
+	STORE_RISK_COUNTS_TRIGGERS,
+	STORE_MIT_TRIGGERS,
+
+	STORE_OPEN_QUESTIONS_AT_7 ", revision INTEGER, analysis TEXT) WITHOUT ROWID",
+	STORE_OPEN_QUESTIONS_LIST,
+	STORE_RISKS_GONE,
+	STORE_ASSUMED_TRIGGERS,
+	STORE_RISKS_ORDER,
+
+	"PRAGMA application_id = 1347571796",	/* STORE_APPLICATION_ID */
+	"PRAGMA user_version = 11",		/* STORE_SCHEMA_VERSION */
 	NULL
 };
 
@@ -861,6 +957,11 @@ store_upgrade(struct store *s, struct error *err)
 	/* Someone may have migrated it while we waited for the lock. */
 	if ((rc = store_identify(s, &version, err)) == -1)
 		goto fail;
+	if (rc == 0) {
+		if (store_run_all(s, store_schema_new, err) == -1)
+			goto fail;
+		return store_commit(s, err);
+	}
 	for (; version < STORE_SCHEMA_VERSION; version++) {
 		m = &store_migrations[version];
 		if (store_run_all(s, m->sql, err) == -1 ||
