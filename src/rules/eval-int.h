@@ -85,6 +85,9 @@ struct eval {
 	enum reason_kind	 kind;		/* and its kind */
 	int			 quiet;		/* facts not written
 						   (eval_quiet()) */
+	int			 assumed;	/* under EVAL_QUIET_ALL, an
+						   assumption went unwritten
+						   (eval_assumed()) */
 	/*
 	 * The reasons of the finding being raised (eval_reasons_begin()),
 	 * by kind and text, once it has many: a finding about thousands of
