@@ -82,6 +82,8 @@ struct eval {
 	uint32_t		*scratch_flow;	/* per component */
 	uint32_t		*scratch_queue;	/* PATH_SEARCH */
 	struct buf		 line;		/* reason being built */
+	struct buf		 ask;		/* element being asked
+						   (reason_ask()) */
 	enum reason_kind	 kind;		/* and its kind */
 	int			 quiet;		/* facts not written
 						   (eval_quiet()) */

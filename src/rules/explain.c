@@ -261,21 +261,21 @@ reason_ask(struct eval *e, struct risk *k, enum target_type t,
 {
 	const struct component	*c = obj;
 	const char		*w;
-	struct buf		 b;
+	struct buf		*b = &e->ask;
 
-	buf_init(&b);
+	buf_reset(b);
 	if (t == TARGET_COMPONENT) {
 		w = vocab_name(&vocab_kind, c->kind);
-		buf_addf(&b, "%s ", w != NULL ? w : "component");
+		buf_adds(b, w != NULL ? w : "component");
+		buf_addc(b, ' ');
 	}
 	if (t == TARGET_ANY || obj == NULL)
-		buf_adds(&b, "system");
+		buf_adds(b, "system");
 	else if (t == TARGET_SYSTEM)
-		buf_addf(&b, "system '%s'", e->m->system.id);
+		buf_addf(b, "system '%s'", e->m->system.id);
 	else
-		reason_obj(&b, t, obj);
-	ask_add(e, k, b.s, field);
-	buf_release(&b);
+		reason_obj(b, t, obj);
+	ask_add(e, k, b->s, field);
 }
 
 /* "a model", "an agent", "a monitoring service". */
