@@ -2276,6 +2276,165 @@ test_every_error_of_a_file(void **state)
 	buf_release(&b);
 }
 
+/* Where two trees differ, said in buf, or nothing. */
+static void
+ynode_compare(const struct ynode *a, const struct ynode *b, const char *what,
+    struct buf *out)
+{
+	size_t	i;
+
+	if (a == NULL || b == NULL) {
+		if (a != b)
+			buf_addf(out, "%s: one tree is empty\n", what);
+		return;
+	}
+	if (a->type != b->type || a->n != b->n || a->line != b->line ||
+	    a->col != b->col || a->plain != b->plain ||
+	    (a->type == YNODE_SCALAR && (a->len != b->len ||
+	    memcmp(a->value, b->value, a->len + 1) != 0))) {
+		buf_addf(out, "%s: %s '%s' at %lu:%lu (plain %d, %zu items) "
+		    "against libyaml's %s '%s' at %lu:%lu (plain %d, %zu "
+		    "items)\n", what, ynode_type_name(a), a->type ==
+		    YNODE_SCALAR ? a->value : "", a->line, a->col, a->plain,
+		    a->n, ynode_type_name(b), b->type == YNODE_SCALAR ?
+		    b->value : "", b->line, b->col, b->plain, b->n);
+		return;
+	}
+	for (i = 0; i < a->n; i++)
+		ynode_compare(a->items[i], b->items[i], what, out);
+}
+
+/* ydoc_parse() against libyaml alone on one text: the same tree or error. */
+static void
+ydoc_compare(const char *text, size_t len, const char *what, struct buf *out)
+{
+	struct ydoc	*a, *b;
+	struct error	 ea, eb;
+
+	memset(&ea, 0, sizeof ea);
+	memset(&eb, 0, sizeof eb);
+	a = ydoc_parse(text, len, "f.yaml", &ea);
+	b = ydoc_parse_libyaml(text, len, "f.yaml", &eb);
+	if (a == NULL && b == NULL) {
+		if (strcmp(ea.msg, eb.msg) != 0 || ea.line != eb.line ||
+		    ea.col != eb.col)
+			buf_addf(out, "%s: error %lu:%lu: %s against libyaml's "
+			    "%lu:%lu: %s\n", what, ea.line, ea.col, ea.msg,
+			    eb.line, eb.col, eb.msg);
+	} else if (a == NULL || b == NULL)
+		buf_addf(out, "%s: %s\n", what, a == NULL ? ea.msg :
+		    "read, where libyaml refuses it");
+	else
+		ynode_compare(a->root, b->root, what, out);
+	ydoc_free(a);
+	ydoc_free(b);
+}
+
+/*
+ * The plain reader (block mappings and lists of one-line words, one-line
+ * flows of them) reads what libyaml reads, with the same positions, and
+ * leaves to libyaml everything else, errors included: on forms it reads,
+ * on forms next to them that it must not take for them, and on every
+ * template.
+ */
+static void
+test_plain_reader_reads_as_libyaml(void **state)
+{
+	static const char *const texts[] = {
+		"parapet: 1\nsystem:\n  id: s\n  name: A system, v1.0 (beta)"
+		"  \n  criticality: high\n",
+		"# a comment\n\nboundaries:\n  - { id: b0, name: B 0, trust: "
+		"untrusted }\n  -   {id: b1}\n  - []\n  - {}\n",
+		"components:\n- id: c1\n  kind: model\n  data: [prompt, "
+		"personal-data]\n- id: c2\n\n  # between keys\n  name: x/y@z+1"
+		"\nflows: [ { a: [ b, { c: d } ] } ]\n",
+		"  a: b\n  c:\n    - d\n    - e\n",
+		"a:\n- b\n- c\nd: e\n",
+		"a:\n  - b: c\n    d: e\n  - f\n",
+		"url: http://x.org/a\n",
+		"a: b\n  c\n",
+		"a: b # comment\n",
+		"a: 'b'\nc: \"d\"\n",
+		"a: b\na: c\n",
+		"a: { b: c, b: d }\n",
+		"a: { b: c, }\n",
+		"a: [b,\n  c]\n",
+		"a:b\n",
+		"a: b:c\n",
+		"- a\n-b\n",
+		"- - a\n",
+		"-\n  a\n",
+		"a:\n\tb: c\n",
+		"a: b\r\nc: d\r\n",
+		"a: caf\xc3\xa9\n",
+		"a: b\n c: d\n",
+		"a:\n    b: c\n  d: e\n",
+		"a:\n  - b\n c: d\n",
+		"---\na: b\n",
+		"a: b\n...\n",
+		"a: b\n- c\n",
+		"a:\n",
+		"a: b\n# caf\xc3\xa9\n",
+		"a: b\n# \x01\n",
+		"a: |\n  b\n",
+		"a: -1\nb: .5\nc: _d\n",
+		"? a\n: b\n",
+		"a: &x b\nc: *x\n",
+		"a: !t b\n",
+		"{ a: b }\n",
+		"just text\n",
+		"",
+		"# only a comment\n",
+		"a: b\n\n\n",
+		"a: b",
+		"a: [b]   \n",
+		"a: [b] c\n",
+	};
+	struct buf	 out, b;
+	char		**files, *text, what[32];
+	struct error	 err;
+	size_t		 i, n, len;
+	int		 depth;
+
+	(void)state;
+	buf_init(&out);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		snprintf(what, sizeof what, "text %zu", i);
+		ydoc_compare(texts[i], strlen(texts[i]), what, &out);
+	}
+	/* Nesting around the limit, and a key longer than libyaml takes. */
+	buf_init(&b);
+	for (depth = YDOC_MAX_DEPTH - 2; depth <= YDOC_MAX_DEPTH + 1;
+	    depth++) {
+		buf_reset(&b);
+		for (i = 0; i < (size_t)depth; i++)
+			buf_addf(&b, "%*sk%zu:\n", (int)i, "", i);
+		buf_addf(&b, "%*sv: [w]\n", depth, "");
+		snprintf(what, sizeof what, "depth %d", depth);
+		ydoc_compare(b.s, b.len, what, &out);
+	}
+	buf_reset(&b);
+	for (i = 0; i < 1100; i++)
+		buf_addc(&b, 'k');
+	buf_adds(&b, ": v\n");
+	ydoc_compare(b.s, b.len, "long key", &out);
+	buf_release(&b);
+	files = test_template_files(&n);
+	for (i = 0; i < n; i++) {
+		if ((text = file_read(files[i], YDOC_MAX_BYTES, &len,
+		    &err)) == NULL)
+			buf_addf(&out, "%s: %s\n", files[i], err.msg);
+		else
+			ydoc_compare(text, len, files[i], &out);
+		free(text);
+		free(files[i]);
+	}
+	free(files);
+	if (out.len > 0)
+		fail_msg("%s", out.s);
+	buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -2283,6 +2442,7 @@ main(void)
 		cmocka_unit_test(test_refused_inputs_name_the_place),
 		cmocka_unit_test(test_every_error_of_a_file),
 		cmocka_unit_test(test_bad_bytes_are_placed),
+		cmocka_unit_test(test_plain_reader_reads_as_libyaml),
 		cmocka_unit_test(test_spec_example_read_field_by_field),
 		cmocka_unit_test(test_accepted_forms),
 		cmocka_unit_test(test_spec_example_exports_as_expected),

@@ -1153,7 +1153,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	struct risk		*k;
 	struct buf		 name;
 	unsigned		 kinds;
-	int			 facts, quiet;
+	int			 facts, quiet, assumed;
 
 	/*
 	 * The targets it holds for, as hits. Only those are written: most
@@ -1248,13 +1248,16 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		eval_quiet(e, quiet);
 		k = analyze_raise(e, cat, x, ti, h, members, n, also, nalso,
 		    reg, twins, quiet);
+		assumed = quiet == 0 || (quiet == EVAL_QUIET_ALL ?
+		    eval_assumed(e) : analyze_assumes_any(k));
 		eval_quiet(e, 0);
 		/*
-		 * One that assumes nothing it can name (it holds while a
-		 * practice question is not answered: a fact) is a risk:
-		 * raised again, whole.
+		 * One that assumes nothing it can name (its explanations
+		 * met only facts) is not provisional: a risk, raised again
+		 * whole. Whether it assumes is read from what it wrote, or,
+		 * quiet to the end, from what its explanations met.
 		 */
-		if (quiet == EVAL_QUIET_FACTS && !analyze_assumes_any(k)) {
+		if (quiet != 0 && !assumed) {
 			eval_reasons_end(e);
 			(void)risk_register_release_some(reg, 1);
 			quiet = 0;

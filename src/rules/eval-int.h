@@ -82,9 +82,14 @@ struct eval {
 	uint32_t		*scratch_flow;	/* per component */
 	uint32_t		*scratch_queue;	/* PATH_SEARCH */
 	struct buf		 line;		/* reason being built */
+	struct buf		 ask;		/* element being asked
+						   (reason_ask()) */
 	enum reason_kind	 kind;		/* and its kind */
 	int			 quiet;		/* facts not written
 						   (eval_quiet()) */
+	int			 assumed;	/* under EVAL_QUIET_ALL, an
+						   assumption went unwritten
+						   (eval_assumed()) */
 	/*
 	 * The reasons of the finding being raised (eval_reasons_begin()),
 	 * by kind and text, once it has many: a finding about thousands of

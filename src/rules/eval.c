@@ -96,6 +96,7 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	e->scratch_queue = xcalloc(PATH_SEARCH + 1,
 	    sizeof *e->scratch_queue);
 	buf_init(&e->line);
+	buf_init(&e->ask);
 	return e;
 }
 
@@ -147,6 +148,7 @@ eval_free(struct eval *e)
 	free(e->scratch_flow);
 	free(e->scratch_queue);
 	buf_release(&e->line);
+	buf_release(&e->ask);
 	free(e);
 }
 

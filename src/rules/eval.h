@@ -86,6 +86,12 @@ void		 eval_quiet(struct eval *, int quiet);
 /* Whether quiet is set. */
 int		 eval_is_quiet(const struct eval *);
 /*
+ * Whether, since quiet was last set to EVAL_QUIET_ALL, an explanation met
+ * an assumption it did not write: a finding whose explanations met none
+ * does not rest on assumptions, whatever its evaluation said.
+ */
+int		 eval_assumed(const struct eval *);
+/*
  * The same for why a condition that is maybe might not hold: each
  * unanswered field it rests on, taken as the answer that fails it
  * ("assumed: ... (not answered)"), and what the model says besides.

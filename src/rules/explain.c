@@ -156,6 +156,26 @@ void
 eval_quiet(struct eval *e, int quiet)
 {
 	e->quiet = quiet;
+	e->assumed = 0;
+}
+
+int
+eval_assumed(const struct eval *e)
+{
+	return e->assumed;
+}
+
+/*
+ * Whether an assumption is to be written: not under EVAL_QUIET_ALL, which
+ * only notes that there was one (eval_assumed()).
+ */
+static int
+reason_writes_assumption(struct eval *e)
+{
+	if (e->quiet != EVAL_QUIET_ALL)
+		return 1;
+	e->assumed = 1;
+	return 0;
 }
 
 int
@@ -241,21 +261,21 @@ reason_ask(struct eval *e, struct risk *k, enum target_type t,
 {
 	const struct component	*c = obj;
 	const char		*w;
-	struct buf		 b;
+	struct buf		*b = &e->ask;
 
-	buf_init(&b);
+	buf_reset(b);
 	if (t == TARGET_COMPONENT) {
 		w = vocab_name(&vocab_kind, c->kind);
-		buf_addf(&b, "%s ", w != NULL ? w : "component");
+		buf_adds(b, w != NULL ? w : "component");
+		buf_addc(b, ' ');
 	}
 	if (t == TARGET_ANY || obj == NULL)
-		buf_adds(&b, "system");
+		buf_adds(b, "system");
 	else if (t == TARGET_SYSTEM)
-		buf_addf(&b, "system '%s'", e->m->system.id);
+		buf_addf(b, "system '%s'", e->m->system.id);
 	else
-		reason_obj(&b, t, obj);
-	ask_add(e, k, b.s, field);
-	buf_release(&b);
+		reason_obj(b, t, obj);
+	ask_add(e, k, b->s, field);
 }
 
 /* "a model", "an agent", "a monitoring service". */
@@ -691,7 +711,7 @@ explain_field(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	}
 	if (v == TV_MAYBE) {
-		if (e->quiet != EVAL_QUIET_ALL) {
+		if (reason_writes_assumption(e)) {
 			e->kind = REASON_ASSUMED;
 			reason_obj(b, c->subject, obj);
 			buf_addc(b, ' ');
@@ -773,7 +793,7 @@ explain_flow_leaf(struct eval *e, const struct cond *c, const struct flow *f,
 	if (raw == TV_MAYBE) {
 		/* Assume what makes the node hold (pos) or fail. */
 		assume = (c->values == COND_TRUE) == pos;
-		if (e->quiet != EVAL_QUIET_ALL) {
+		if (reason_writes_assumption(e)) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "flow '%s' ", f->id);
 			if (less)
@@ -982,7 +1002,7 @@ explain_quant(struct eval *e, const struct cond *c,
 	if (pos)
 		explain_more_flows(e, c, comp, v, far, k);
 	if (!pos && mm->cnts[comp->index] > 1) {
-		if (e->quiet != EVAL_QUIET_ALL) {
+		if (reason_writes_assumption(e)) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(&e->line, "%u more %s %s '%s' do not match ",
 			    mm->cnts[comp->index] - 1, !hop ? "flows" :
@@ -1073,7 +1093,7 @@ explain_one_path(struct eval *e, const struct cond *c,
 	for (i = 0; i < n; i++) {
 		if (c->values == 0 || shown[i]->data != 0)
 			continue;
-		if (e->quiet != EVAL_QUIET_ALL) {
+		if (reason_writes_assumption(e)) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "flow '%s' %s", shown[i]->id,
 			    pos ? "carries " : "does not carry ");
@@ -1086,7 +1106,7 @@ explain_one_path(struct eval *e, const struct cond *c,
 		seen++;
 	}
 	if (unk > seen) {
-		if (e->quiet != EVAL_QUIET_ALL) {
+		if (reason_writes_assumption(e)) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "%u more flows of the path %s",
 			    unk - seen, pos ? "carry " : "do not carry ");
@@ -1255,7 +1275,7 @@ explain_path(struct eval *e, const struct cond *c,
 	if (pos && v != TV_NO)
 		explain_more_paths(e, c, comp, end, v, pos, k);
 	if (!pos) {
-		if (e->quiet != EVAL_QUIET_ALL) {
+		if (reason_writes_assumption(e)) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "nothing else %s '%s'", back ?
 			    "reached from" : "that reaches", comp->id);
@@ -1303,7 +1323,7 @@ explain_contains(struct eval *e, const struct cond *c,
 	}
 	explain(e, c->kids[0], e->m->components[mm->wits[bi]], pos, k);
 	if (!pos && mm->cnts[bi] > 1) {
-		if (e->quiet != EVAL_QUIET_ALL) {
+		if (reason_writes_assumption(e)) {
 			e->kind = REASON_ASSUMED;
 			buf_addf(b, "%u more components in boundary '%s' "
 			    "do not match ", mm->cnts[bi] - 1, bd->id);
@@ -1564,7 +1584,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		return;
 	case COND_BOUNDARY:
 		if (comp->b == NULL) {
-			if (e->quiet != EVAL_QUIET_ALL) {
+			if (reason_writes_assumption(e)) {
 				e->kind = REASON_ASSUMED;
 				buf_addf(b, "'%s' is in a boundary %s ",
 				    comp->id, pos ? "matching" :
@@ -1601,7 +1621,7 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		}
 		explain(e, c->kids[0], e->m->components[mm->wit], pos, k);
 		if (!pos && mm->cnt > 1) {
-			if (e->quiet != EVAL_QUIET_ALL) {
+			if (reason_writes_assumption(e)) {
 				e->kind = REASON_ASSUMED;
 				buf_addf(b, "%u more components do not "
 				    "match ", mm->cnt - 1);

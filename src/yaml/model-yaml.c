@@ -110,9 +110,18 @@ model_yaml_null(const struct ynode *n)
 {
 	if (n->type != YNODE_SCALAR || !n->plain)
 		return 0;
-	return n->len == 0 || strcmp(n->value, "~") == 0 ||
-	    strcmp(n->value, "null") == 0 || strcmp(n->value, "Null") == 0 ||
-	    strcmp(n->value, "NULL") == 0;
+	/* By length first: nearly every value is not null. */
+	switch (n->len) {
+	case 0:
+		return 1;
+	case 1:
+		return n->value[0] == '~';
+	case 4:
+		return strcmp(n->value, "null") == 0 ||
+		    strcmp(n->value, "Null") == 0 ||
+		    strcmp(n->value, "NULL") == 0;
+	}
+	return 0;
 }
 
 /* "'what' must be EXPECTED, not a list" (or "is empty"). Returns -1. */
@@ -382,6 +391,9 @@ model_yaml_new_component(struct model_yaml_reader *r, const struct ynode *map)
 	return c;
 }
 
+/* Keys of an object whose fields are looked up once, not twice. */
+#define MODEL_YAML_KEYS_KEPT	32
+
 /*
  * Read a system, boundary, component or flow from its mapping. Its errors
  * are kept, each field's on its own; an object with any is left out of the
@@ -391,7 +403,7 @@ static int
 model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
     enum objtype t)
 {
-	const struct field	*f;
+	const struct field	*f, *fields[MODEL_YAML_KEYS_KEPT];
 	const struct ynode	*k, *v;
 	struct srcpos		*pos, *refpos;
 	struct component	*c = NULL;
@@ -404,6 +416,7 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 
 	for (i = 0; i < YNODE_PAIRS(map); i++) {
 		k = YNODE_KEY(map, i);
+		f = NULL;
 		if (t != OBJ_SYSTEM &&
 		    strcmp(k->value, MODEL_RENAMED_FROM) == 0) {
 			renamed = YNODE_VAL(map, i);
@@ -414,8 +427,10 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 			} else if (model_yaml_check_id(r, renamed,
 			    "renamed-from") == -1)
 				renamed = NULL;
-		} else if (model_field(t, k->value) == NULL)
+		} else if ((f = model_field(t, k->value)) == NULL)
 			model_yaml_unknown_field(r, k, t);
+		if (i < MODEL_YAML_KEYS_KEPT)
+			fields[i] = f;
 		if (error_isset(r->err)) {
 			model_yaml_keep(r);
 			bad = 1;
@@ -463,7 +478,8 @@ model_yaml_object(struct model_yaml_reader *r, const struct ynode *map,
 	for (i = 0; i < YNODE_PAIRS(map); i++) {
 		k = YNODE_KEY(map, i);
 		v = YNODE_VAL(map, i);
-		if ((f = model_field(t, k->value)) == NULL)
+		if ((f = i < MODEL_YAML_KEYS_KEPT ? fields[i] :
+		    model_field(t, k->value)) == NULL)
 			continue;	/* renamed-from */
 		if (f->type == FIELD_KIND)
 			continue;	/* set when the component was made */

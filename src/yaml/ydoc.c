@@ -282,6 +282,425 @@ ydoc_key_seen(struct ynode *const *items, size_t n, struct strmap *keys,
 }
 
 /*
+ * The plain reader: most model files (every file Parapet writes, and
+ * the bench's) are block mappings and lists of one-line plain words, with
+ * one-line flow mappings and lists of them, in printable ASCII. For those
+ * libyaml's scanner costs several hundred instructions a byte (its reader
+ * decodes and copies every character, and each token and event is an
+ * allocation); this reader builds the same tree, with the same positions,
+ * in one pass. On anything else (quotes, block scalars, a word that goes
+ * on over lines, a tab, a byte outside printable ASCII, a duplicate key,
+ * any error, any limit) it gives up, and the document is read again by
+ * libyaml, which also says what is wrong with it.
+ */
+struct yplain {
+	struct ydoc	*doc;
+	const char	*s;		/* the text */
+	size_t		 len;
+	size_t		 pos;		/* the cursor */
+	size_t		 bol;		/* start of the cursor's line */
+	unsigned long	 line;		/* the cursor's line, 1-based */
+	size_t		 ind;		/* indentation of the cursor's line */
+	int		 eof;		/* no content line is left */
+	size_t		 nodes;
+	size_t		 max_nodes;	/* YDOC_MAX_NODES, read once */
+	struct ynode	**stack;	/* as struct ydoc_parser's */
+	size_t		 top;
+	size_t		 cap;
+};
+
+/* libyaml takes a key for simple only within 1024 characters. */
+#define YPLAIN_KEY_MAX	1000
+
+/* The byte at i, or NUL past the end (NUL bytes in the text give up). */
+#define YP_AT(y, i)	((i) < (y)->len ? (y)->s[i] : '\0')
+
+/* Is c a byte a word may hold? In a flow, ',' ends it. */
+static int
+yplain_word_byte(int c, int flow)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9'))
+		return 1;
+	switch (c) {
+	case '_': case '.': case '/': case '(': case ')': case '+':
+	case '@': case '-': case ' ':
+		return 1;
+	case ',':
+		return !flow;
+	}
+	return 0;
+}
+
+/* A new node of a type at the cursor; NULL past the node limit. */
+static struct ynode *
+yplain_node(struct yplain *y, enum ynode_type type, size_t extra)
+{
+	struct ynode	*n;
+
+	if (++y->nodes > y->max_nodes)
+		return NULL;
+	n = ydoc_alloc(y->doc, sizeof *n + extra);
+	memset(n, 0, sizeof *n);
+	n->type = type;
+	n->line = y->line;
+	n->col = y->pos - y->bol + 1;
+	return n;
+}
+
+/*
+ * A plain word at the cursor, up to the end of its line, a ':' and a
+ * space, or (in a flow) ',', '}' or ']'; its trailing spaces are not
+ * part of it. NULL to give up.
+ */
+static struct ynode *
+yplain_word(struct yplain *y, int flow)
+{
+	struct ynode	*n;
+	size_t		 start = y->pos, end, i = y->pos;
+	int		 c = YP_AT(y, i);
+
+	if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_'))
+		return NULL;
+	for (; i < y->len; i++) {
+		c = y->s[i];
+		if (yplain_word_byte(c, flow))
+			continue;
+		if (c == ':') {
+			c = YP_AT(y, i + 1);
+			if (c == ' ' || c == '\n' || (c == '\0' &&
+			    i + 1 >= y->len))
+				break;
+			return NULL;
+		}
+		if (c == '\n' || (flow && (c == ',' || c == '}' ||
+		    c == ']')))
+			break;
+		return NULL;
+	}
+	for (end = i; end > start && y->s[end - 1] == ' '; end--)
+		;
+	if ((n = yplain_node(y, YNODE_SCALAR, end - start + 1)) == NULL)
+		return NULL;
+	n->value = (char *)(n + 1);
+	memcpy(n->value, y->s + start, end - start);
+	n->value[end - start] = '\0';
+	n->len = end - start;
+	n->plain = 1;
+	y->pos = i;
+	return n;
+}
+
+/* Skip spaces on the cursor's line. */
+static void
+yplain_spaces(struct yplain *y)
+{
+	while (y->pos < y->len && y->s[y->pos] == ' ')
+		y->pos++;
+}
+
+/*
+ * From the start of a line to the first byte of content, past blank lines
+ * and comment lines. -1 to give up: a comment holds a byte outside
+ * printable ASCII.
+ */
+static int
+yplain_content(struct yplain *y)
+{
+	for (;;) {
+		yplain_spaces(y);
+		if (y->pos < y->len && y->s[y->pos] == '#')
+			for (; y->pos < y->len && y->s[y->pos] != '\n';
+			    y->pos++)
+				if (y->s[y->pos] < 0x20 || y->s[y->pos] > 0x7e)
+					return -1;
+		if (y->pos >= y->len) {
+			y->eof = 1;
+			return 0;
+		}
+		if (y->s[y->pos] != '\n') {
+			y->ind = y->pos - y->bol;
+			return 0;
+		}
+		y->pos++;
+		y->line++;
+		y->bol = y->pos;
+	}
+}
+
+/*
+ * From the end of a line (the cursor at its '\n' or the end of the text)
+ * to the content of the next (yplain_content()). -1 to give up: something
+ * else is left on the line.
+ */
+static int
+yplain_next_line(struct yplain *y)
+{
+	if (y->pos >= y->len) {
+		y->eof = 1;
+		return 0;
+	}
+	if (y->s[y->pos] != '\n')
+		return -1;
+	y->pos++;
+	y->line++;
+	y->bol = y->pos;
+	return yplain_content(y);
+}
+
+/* Push an item; gather them like ydoc_items(). */
+static void
+yplain_push(struct yplain *y, struct ynode *n)
+{
+	if (y->top == y->cap) {
+		y->cap = y->cap == 0 ? 64 : y->cap * 2;
+		y->stack = xreallocarray(y->stack, y->cap, sizeof *y->stack);
+	}
+	y->stack[y->top++] = n;
+}
+
+/* The items from base on become n's, in the document's memory. */
+static void
+yplain_items(struct yplain *y, struct ynode *n, size_t base)
+{
+	if ((n->n = y->top - base) > 0) {
+		n->items = ydoc_alloc(y->doc, n->n * sizeof *n->items);
+		memcpy(n->items, y->stack + base, n->n * sizeof *n->items);
+	}
+	y->top = base;
+}
+
+/* A mapping key pushed, unless it repeats one (give up: -1). */
+static int
+yplain_key(struct yplain *y, size_t base, struct strmap *keys,
+    struct ynode *key)
+{
+	if (key == NULL || key->len > YPLAIN_KEY_MAX ||
+	    ydoc_key_seen(y->stack + base, y->top - base, keys, key) != NULL)
+		return -1;
+	yplain_push(y, key);
+	return 0;
+}
+
+/* '{ k: v, ... }' or '[ v, ... ]' on one line, at the cursor. */
+static struct ynode *
+yplain_flow(struct yplain *y, int depth)
+{
+	struct strmap	 keys;
+	struct ynode	*n, *v;
+	size_t		 base = y->top;
+	int		 map = y->s[y->pos] == '{', c;
+	char		 close = map ? '}' : ']';
+
+	if (depth >= YDOC_MAX_DEPTH || (n = yplain_node(y, map ? YNODE_MAP :
+	    YNODE_SEQ, 0)) == NULL)
+		return NULL;
+	strmap_init(&keys);
+	y->pos++;
+	yplain_spaces(y);
+	if (YP_AT(y, y->pos) == close)
+		goto done;
+	for (;;) {
+		if (map) {
+			if (yplain_key(y, base, &keys, yplain_word(y, 1)) ==
+			    -1 || YP_AT(y, y->pos) != ':' ||
+			    YP_AT(y, y->pos + 1) != ' ')
+				goto fail;
+			y->pos += 2;
+			yplain_spaces(y);
+		}
+		c = YP_AT(y, y->pos);
+		v = c == '{' || c == '[' ? yplain_flow(y, depth + 1) :
+		    yplain_word(y, 1);
+		if (v == NULL)
+			goto fail;
+		yplain_push(y, v);
+		yplain_spaces(y);
+		c = YP_AT(y, y->pos);
+		if (c == close)
+			break;
+		if (c != ',')
+			goto fail;
+		y->pos++;
+		yplain_spaces(y);
+		if (YP_AT(y, y->pos) == close)
+			goto fail;	/* a trailing ',' */
+	}
+done:
+	y->pos++;
+	strmap_release(&keys);
+	yplain_items(y, n, base);
+	return n;
+fail:
+	strmap_release(&keys);
+	y->top = base;
+	return NULL;
+}
+
+static struct ynode *yplain_block(struct yplain *, int);
+static struct ynode *yplain_list(struct yplain *, int, int);
+
+/*
+ * A value after "key: " or "- " on the cursor's line: a flow or a word,
+ * then the end of the line, the cursor moved to the next content line.
+ */
+static struct ynode *
+yplain_inline(struct yplain *y, int depth)
+{
+	struct ynode	*v;
+	int		 c = YP_AT(y, y->pos);
+
+	if (c == '{' || c == '[')
+		v = yplain_flow(y, depth);
+	else
+		v = depth > YDOC_MAX_DEPTH ? NULL : yplain_word(y, 0);
+	if (v == NULL)
+		return NULL;
+	yplain_spaces(y);
+	if (yplain_next_line(y) == -1)
+		return NULL;
+	return v;
+}
+
+/* A block mapping whose first key is at the cursor. */
+static struct ynode *
+yplain_map(struct yplain *y, int depth)
+{
+	struct strmap	 keys;
+	struct ynode	*n, *v;
+	size_t		 base = y->top, ind = y->pos - y->bol;
+
+	if (depth >= YDOC_MAX_DEPTH ||
+	    (n = yplain_node(y, YNODE_MAP, 0)) == NULL)
+		return NULL;
+	strmap_init(&keys);
+	for (;;) {
+		if (yplain_key(y, base, &keys, yplain_word(y, 0)) == -1 ||
+		    YP_AT(y, y->pos) != ':')
+			goto fail;
+		y->pos++;
+		yplain_spaces(y);
+		if (y->pos >= y->len || y->s[y->pos] == '\n') {
+			/* Its value on the lines below. */
+			if (yplain_next_line(y) == -1 || y->eof)
+				goto fail;
+			if (y->ind > ind)
+				v = yplain_block(y, depth + 1);
+			else if (y->ind == ind && y->s[y->pos] == '-' &&
+			    YP_AT(y, y->pos + 1) == ' ')
+				v = yplain_list(y, depth + 1, 1);
+			else
+				v = NULL;
+		} else
+			v = yplain_inline(y, depth + 1);
+		if (v == NULL)
+			goto fail;
+		yplain_push(y, v);
+		if (y->eof || y->ind < ind)
+			break;
+		if (y->ind > ind || y->s[y->pos] == '-')
+			goto fail;
+	}
+	strmap_release(&keys);
+	yplain_items(y, n, base);
+	return n;
+fail:
+	strmap_release(&keys);
+	y->top = base;
+	return NULL;
+}
+
+/*
+ * A block list whose first "- " is at the cursor; indentless: it is the
+ * value of a key at the same indentation, and ends at a line that does
+ * not start with "- ".
+ */
+static struct ynode *
+yplain_list(struct yplain *y, int depth, int indentless)
+{
+	struct ynode	*n, *v;
+	size_t		 base = y->top, ind = y->pos - y->bol, at;
+	unsigned long	 line;
+	int		 c;
+
+	if (depth >= YDOC_MAX_DEPTH ||
+	    (n = yplain_node(y, YNODE_SEQ, 0)) == NULL)
+		return NULL;
+	for (;;) {
+		y->pos++;		/* the '-', a ' ' after it */
+		yplain_spaces(y);
+		c = YP_AT(y, y->pos);
+		if (c == '{' || c == '[')
+			v = yplain_inline(y, depth + 1);
+		else {
+			/* "- key: value" starts a mapping there. */
+			at = y->pos;
+			line = y->line;
+			if ((v = yplain_word(y, 0)) == NULL)
+				goto fail;
+			if (YP_AT(y, y->pos) == ':') {
+				y->nodes--;	/* read again as the key */
+				y->pos = at;
+				y->line = line;
+				v = yplain_map(y, depth + 1);
+			} else {
+				yplain_spaces(y);
+				if (yplain_next_line(y) == -1)
+					v = NULL;
+			}
+		}
+		if (v == NULL)
+			goto fail;
+		yplain_push(y, v);
+		if (y->eof || y->ind < ind)
+			break;
+		if (y->ind > ind)
+			goto fail;
+		if (y->s[y->pos] != '-' || YP_AT(y, y->pos + 1) != ' ') {
+			if (indentless)
+				break;
+			goto fail;
+		}
+	}
+	yplain_items(y, n, base);
+	return n;
+fail:
+	y->top = base;
+	return NULL;
+}
+
+/* A block node at the cursor (the first byte of its line's content). */
+static struct ynode *
+yplain_block(struct yplain *y, int depth)
+{
+	if (y->s[y->pos] == '-')
+		return YP_AT(y, y->pos + 1) == ' ' ?
+		    yplain_list(y, depth, 0) : NULL;
+	return yplain_map(y, depth);
+}
+
+/* The document by the plain reader, or NULL to read it with libyaml. */
+static struct ynode *
+yplain_parse(struct ydoc *doc, const char *text, size_t len)
+{
+	struct yplain	 y;
+	struct ynode	*root = NULL;
+
+	memset(&y, 0, sizeof y);
+	y.doc = doc;
+	y.s = text;
+	y.len = len;
+	y.line = 1;
+	y.max_nodes = YDOC_MAX_NODES;
+	if (memchr(text, '\0', len) == NULL && yplain_content(&y) == 0 &&
+	    !y.eof && (root = yplain_block(&y, 0)) != NULL && !y.eof)
+		root = NULL;
+	free(y.stack);
+	return root;
+}
+
+/*
  * Read the items of a list or a mapping up to its end event, refusing a
  * duplicate key (ydoc_key_seen). They gather on the parser's stack, above
  * those of the lists and mappings that hold this one, and move into the
@@ -437,8 +856,39 @@ ydoc_node(struct ydoc_parser *yp, yaml_event_t *ev, int depth)
 	}
 }
 
+static struct ydoc *ydoc_parse_with(const char *, size_t, const char *, int,
+		    struct error *);
+
+/* Free a document's blocks (what the plain reader read before it gave up). */
+static void
+ydoc_free_blocks(struct ydoc *d)
+{
+	struct ydoc_block	*b, *next;
+
+	for (b = d->blocks; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	d->blocks = NULL;
+}
+
 struct ydoc *
 ydoc_parse(const char *text, size_t len, const char *file, struct error *err)
+{
+	return ydoc_parse_with(text, len, file, 1, err);
+}
+
+struct ydoc *
+ydoc_parse_libyaml(const char *text, size_t len, const char *file,
+    struct error *err)
+{
+	return ydoc_parse_with(text, len, file, 0, err);
+}
+
+/* ydoc_parse(), by the plain reader first if plain is set. */
+static struct ydoc *
+ydoc_parse_with(const char *text, size_t len, const char *file, int plain,
+    struct error *err)
 {
 	struct ydoc_parser	 yp;
 	yaml_event_t		 ev;
@@ -454,6 +904,10 @@ ydoc_parse(const char *text, size_t len, const char *file, struct error *err)
 		ydoc_free(yp.doc);
 		return NULL;
 	}
+	if (plain && len > 0 &&
+	    (yp.doc->root = yplain_parse(yp.doc, text, len)) != NULL)
+		return yp.doc;
+	ydoc_free_blocks(yp.doc);
 	if (!yaml_parser_initialize(&yp.p))
 		fatal("out of memory starting the YAML parser");
 	yp.text = (const unsigned char *)text;

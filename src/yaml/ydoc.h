@@ -59,6 +59,13 @@ struct ydoc {
  */
 struct ydoc	*ydoc_parse(const char *text, size_t len, const char *file,
 		     struct error *);
+/*
+ * ydoc_parse() by libyaml alone. ydoc_parse() reads the plainest documents
+ * by a reader of its own (the same tree, positions and errors); the tests
+ * compare the two.
+ */
+struct ydoc	*ydoc_parse_libyaml(const char *text, size_t len,
+		     const char *file, struct error *);
 /* Read a file (at most YDOC_MAX_BYTES) and parse it. */
 struct ydoc	*ydoc_load(const char *path, struct error *);
 void		 ydoc_free(struct ydoc *);
