@@ -253,28 +253,31 @@ static struct ynode *ydoc_node(struct ydoc_parser *, yaml_event_t *, int);
 
 /*
  * The earlier key of a mapping equal to a new one, or NULL; the new key
- * is remembered. The mapping's items so far are items[0..n), keys and
- * values in turn. A mapping of a few keys (nearly all of them) is searched
- * in place, with no allocation; from YDOC_FEW_KEYS on the keys go into a
- * hash map, so that a mapping with many keys costs linear time, not
- * quadratic.
+ * is remembered. The mapping's items so far are stack[base..base + n),
+ * keys and values in turn. A mapping of a few keys (nearly all of them)
+ * is searched in place, with no allocation; from YDOC_FEW_KEYS on the
+ * keys go into a hash map, so that a mapping with many keys costs linear
+ * time, not quadratic.
  */
 static struct ynode *
-ydoc_key_seen(struct ynode *const *items, size_t n, struct strmap *keys,
-    struct ynode *key)
+ydoc_key_seen(struct ynode *const *stack, size_t base, size_t n,
+    struct strmap *keys, struct ynode *key)
 {
 	struct ynode	*first;
 	size_t		 i, pairs = n / 2;
 
+	/* stack[base + ...], not (stack + base)[...]: the stack is NULL
+	   until its first push, and NULL + 0 is undefined. */
 	if (pairs < YDOC_FEW_KEYS) {
 		for (i = 0; i < pairs; i++)
-			if (strcmp(items[2 * i]->value, key->value) == 0)
-				return items[2 * i];
+			if (strcmp(stack[base + 2 * i]->value, key->value) == 0)
+				return stack[base + 2 * i];
 		return NULL;
 	}
 	if (keys->len == 0)
 		for (i = 0; i < pairs; i++)
-			strmap_put(keys, items[2 * i]->value, items[2 * i]);
+			strmap_put(keys, stack[base + 2 * i]->value,
+			    stack[base + 2 * i]);
 	if ((first = strmap_get(keys, key->value)) != NULL)
 		return first;
 	strmap_put(keys, key->value, key);
@@ -477,7 +480,7 @@ yplain_key(struct yplain *y, size_t base, struct strmap *keys,
     struct ynode *key)
 {
 	if (key == NULL || key->len > YPLAIN_KEY_MAX ||
-	    ydoc_key_seen(y->stack + base, y->top - base, keys, key) != NULL)
+	    ydoc_key_seen(y->stack, base, y->top - base, keys, key) != NULL)
 		return -1;
 	yplain_push(y, key);
 	return 0;
@@ -737,8 +740,8 @@ ydoc_items(struct ydoc_parser *yp, struct ynode *n, int depth)
 				    "a mapping key must be plain text");
 				break;
 			}
-			if ((first = ydoc_key_seen(yp->stack + base, have,
-			    &keys, child)) != NULL) {
+			if ((first = ydoc_key_seen(yp->stack, base,
+			    have, &keys, child)) != NULL) {
 				ydoc_error_at(yp, &(yaml_mark_t){ 0,
 				    child->line - 1, child->col - 1 },
 				    "duplicate key '%s' (first at line %lu)",
