@@ -22,7 +22,7 @@ if [ ! -f "$dir/Makefile" ]; then
 	    { echo "fuzz: configure failed"; exit 1; }
 fi
 targets="fuzz-model-yaml fuzz-catalogue fuzz-cond fuzz-xml-import"
-targets="$targets fuzz-json-import fuzz-otm-import fuzz-tmbom-import"
+targets="$targets fuzz-json-import fuzz-otm-import fuzz-tmbom-import fuzz-ydoc"
 # shellcheck disable=SC2086
 if ! (cd "$dir" && make -j2 parapet $(printf 'fuzz/%s ' $targets) \
     >build.log 2>&1); then
@@ -33,6 +33,8 @@ fi
 [ -n "$(ls "$dir/seeds-xml" 2>/dev/null)" ] ||
     sh fuzz/xml-seeds.sh "$dir/parapet" "$dir/seeds-xml" >/dev/null 2>&1
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+# Undefined behaviour is a finding too, not a line in the log.
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 failed=0
 for t in $targets; do
 	case $t in
@@ -49,6 +51,8 @@ for t in $targets; do
 		seeds="tests/data/otm" ;;
 	fuzz-tmbom-import) prefix=tmbom dict=tmbom-import.dict
 		seeds="tests/data/tmbom" ;;
+	fuzz-ydoc) prefix=ydoc dict=model-yaml.dict
+		seeds="fuzz/ydoc-seeds templates data/catalogue tests/data/yaml" ;;
 	esac
 	bin="$dir/fuzz/$t"
 	regress=$(ls tests/data/fuzz/"$prefix"-* 2>/dev/null)
