@@ -42,33 +42,33 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
-/* The functions of libxml2 this file calls, as dynlib_load() finds them. */
+/*
+ * The functions of libxml2 this file calls, as dynlib_load() finds them.
+ * Each function has the type the libxml2 headers declare, so a call
+ * through it is checked as a direct call would be.
+ */
 struct xr_lib {
-	xmlDocPtr	 (*xmlCtxtReadMemory)(xmlParserCtxtPtr, const char *,
-			     int, const char *, const char *, int);
-	xmlNodePtr	 (*xmlDocGetRootElement)(const xmlDoc *);
-	void		 (*xmlFreeDoc)(xmlDocPtr);
-	void		 (*xmlFreeParserCtxt)(xmlParserCtxtPtr);
-	long		 (*xmlGetLineNo)(const xmlNode *);
-	xmlChar		*(*xmlGetNoNsProp)(const xmlNode *, const xmlChar *);
-	xmlParserCtxtPtr (*xmlNewParserCtxt)(void);
-	xmlChar		*(*xmlNodeGetContent)(const xmlNode *);
-	int		 (*xmlSAX2GetLineNumber)(void *);
-	void		 (*xmlSchemaFree)(xmlSchemaPtr);
-	void		 (*xmlSchemaFreeParserCtxt)(xmlSchemaParserCtxtPtr);
-	void		 (*xmlSchemaFreeValidCtxt)(xmlSchemaValidCtxtPtr);
-	xmlSchemaParserCtxtPtr (*xmlSchemaNewParserCtxt)(const char *);
-	xmlSchemaValidCtxtPtr (*xmlSchemaNewValidCtxt)(xmlSchemaPtr);
-	xmlSchemaPtr	 (*xmlSchemaParse)(xmlSchemaParserCtxtPtr);
-	void		 (*xmlSchemaSetParserStructuredErrors)(
-			     xmlSchemaParserCtxtPtr, xmlStructuredErrorFunc,
-			     void *);
-	void		 (*xmlSchemaSetValidStructuredErrors)(
-			     xmlSchemaValidCtxtPtr, xmlStructuredErrorFunc,
-			     void *);
-	int		 (*xmlSchemaValidateDoc)(xmlSchemaValidCtxtPtr,
-			     xmlDocPtr);
-	void		 (*xmlStopParser)(xmlParserCtxtPtr);
+	__typeof__(xmlCtxtReadMemory)	*xmlCtxtReadMemory;
+	__typeof__(xmlDocGetRootElement)	*xmlDocGetRootElement;
+	__typeof__(xmlFreeDoc)	*xmlFreeDoc;
+	__typeof__(xmlFreeParserCtxt)	*xmlFreeParserCtxt;
+	__typeof__(xmlGetLineNo)	*xmlGetLineNo;
+	__typeof__(xmlGetNoNsProp)	*xmlGetNoNsProp;
+	__typeof__(xmlNewParserCtxt)	*xmlNewParserCtxt;
+	__typeof__(xmlNodeGetContent)	*xmlNodeGetContent;
+	__typeof__(xmlSAX2GetLineNumber)	*xmlSAX2GetLineNumber;
+	__typeof__(xmlSchemaFree)	*xmlSchemaFree;
+	__typeof__(xmlSchemaFreeParserCtxt)	*xmlSchemaFreeParserCtxt;
+	__typeof__(xmlSchemaFreeValidCtxt)	*xmlSchemaFreeValidCtxt;
+	__typeof__(xmlSchemaNewParserCtxt)	*xmlSchemaNewParserCtxt;
+	__typeof__(xmlSchemaNewValidCtxt)	*xmlSchemaNewValidCtxt;
+	__typeof__(xmlSchemaParse)	*xmlSchemaParse;
+	__typeof__(xmlSchemaSetParserStructuredErrors)
+			 *xmlSchemaSetParserStructuredErrors;
+	__typeof__(xmlSchemaSetValidStructuredErrors)
+			 *xmlSchemaSetValidStructuredErrors;
+	__typeof__(xmlSchemaValidateDoc)	*xmlSchemaValidateDoc;
+	__typeof__(xmlStopParser)	*xmlStopParser;
 	/*
 	 * How libxml2 frees what it returns: a function that finds it for
 	 * the calling thread, or the variable itself, as its headers say.

@@ -72,37 +72,35 @@ struct db_pg_stmt {
 
 static const struct db_ops db_pg_ops;
 
-/* The functions of libpq the store calls, as dynlib_load() finds them. */
+/*
+ * The functions of libpq the store calls, as dynlib_load() finds them.
+ * Each member has the type of the function libpq-fe.h declares, so a
+ * call through it is checked as a direct call would be.
+ */
 struct db_pg_lib {
-	int		 (*PQbackendPID)(const PGconn *);
-	void		 (*PQclear)(PGresult *);
-	char		*(*PQcmdTuples)(PGresult *);
-	PGconn		*(*PQconnectdb)(const char *);
-	int		 (*PQconsumeInput)(PGconn *);
-	char		*(*PQerrorMessage)(const PGconn *);
-	PGresult	*(*PQexec)(PGconn *, const char *);
-	PGresult	*(*PQexecParams)(PGconn *, const char *, int,
-			     const Oid *, const char *const *, const int *,
-			     const int *, int);
-	PGresult	*(*PQexecPrepared)(PGconn *, const char *, int,
-			     const char *const *, const int *, const int *,
-			     int);
-	void		 (*PQfinish)(PGconn *);
-	void		 (*PQfreemem)(void *);
-	int		 (*PQgetisnull)(const PGresult *, int, int);
-	char		*(*PQgetvalue)(const PGresult *, int, int);
-	int		 (*PQnfields)(const PGresult *);
-	PGnotify	*(*PQnotifies)(PGconn *);
-	int		 (*PQntuples)(const PGresult *);
-	PGresult	*(*PQprepare)(PGconn *, const char *, const char *, int,
-			     const Oid *);
-	char		*(*PQresultErrorField)(const PGresult *, int);
-	char		*(*PQresultErrorMessage)(const PGresult *);
-	ExecStatusType	 (*PQresultStatus)(const PGresult *);
-	PQnoticeProcessor (*PQsetNoticeProcessor)(PGconn *,
-			     PQnoticeProcessor, void *);
-	ConnStatusType	 (*PQstatus)(const PGconn *);
-	PGTransactionStatusType (*PQtransactionStatus)(const PGconn *);
+	__typeof__(PQbackendPID)	*PQbackendPID;
+	__typeof__(PQclear)	*PQclear;
+	__typeof__(PQcmdTuples)	*PQcmdTuples;
+	__typeof__(PQconnectdb)	*PQconnectdb;
+	__typeof__(PQconsumeInput)	*PQconsumeInput;
+	__typeof__(PQerrorMessage)	*PQerrorMessage;
+	__typeof__(PQexec)	*PQexec;
+	__typeof__(PQexecParams)	*PQexecParams;
+	__typeof__(PQexecPrepared)	*PQexecPrepared;
+	__typeof__(PQfinish)	*PQfinish;
+	__typeof__(PQfreemem)	*PQfreemem;
+	__typeof__(PQgetisnull)	*PQgetisnull;
+	__typeof__(PQgetvalue)	*PQgetvalue;
+	__typeof__(PQnfields)	*PQnfields;
+	__typeof__(PQnotifies)	*PQnotifies;
+	__typeof__(PQntuples)	*PQntuples;
+	__typeof__(PQprepare)	*PQprepare;
+	__typeof__(PQresultErrorField)	*PQresultErrorField;
+	__typeof__(PQresultErrorMessage)	*PQresultErrorMessage;
+	__typeof__(PQresultStatus)	*PQresultStatus;
+	__typeof__(PQsetNoticeProcessor)	*PQsetNoticeProcessor;
+	__typeof__(PQstatus)	*PQstatus;
+	__typeof__(PQtransactionStatus)	*PQtransactionStatus;
 };
 static struct db_pg_lib pq;
 
