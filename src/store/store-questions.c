@@ -231,13 +231,28 @@ store_analysis_current(struct store *s, const char *id, const char *analysis,
 }
 
 int
-store_questions_current(struct store *s, const char *id, struct error *err)
+store_questions_current(struct store *s, const char *id, const char *analysis,
+    struct error *err)
 {
-	long long	n;
+	static const char *const sql = "SELECT 1 FROM open_questions_at q "
+	    "JOIN models m ON m.system = q.system WHERE q.system = ?1 AND "
+	    "coalesce(q.edited, -1) = coalesce(m.edited, -1) AND "
+	    "q.analysis = ?2";
+	struct db_stmt	*st;
+	int		 rc;
 
-	if (store_questions_kept(s, id, &n, err) == -1)
+	/* Not known which analysis made them: made again. */
+	if (analysis == NULL)
+		return 0;
+	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
-	return n >= 0;
+	store_bind(st, 1, id);
+	store_bind(st, 2, analysis);
+	rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(s, rc, err);
+	return rc == DB_ROW;
 }
 
 struct store_questions *
