@@ -2936,6 +2936,38 @@ test_object_field_rows_load(void **state)
 }
 
 /*
+ * A save compares the model with a field as a fields row of its own says
+ * it, over the object's packed fields: although those packed are the
+ * saved model's as it is, the stored field differs, and the save records
+ * the change.
+ */
+static void
+test_object_field_row_is_compared(void **state)
+{
+	struct fixture	*fx = *state;
+	struct model	*m = rich_model("assist");
+	struct store	*s;
+	struct error	 e;
+	raw_db		*db;
+	size_t		 before;
+	int		 changed = -1;
+
+	store_close(store_with(fx->db, m));
+	db = raw_open(fx->db);
+	raw_exec(db, "INSERT INTO fields VALUES ('assist', 'llm', "
+	    "'description', 'from a row of its own')");
+	raw_close(db);
+	s = open_ok(fx->db, 0);
+	before = history_count(s, "assist");
+	assert_int_equal(store_save(s, m, 1, &changed, &e), 0);
+	assert_int_equal(changed, 1);
+	assert_int_equal(m->revision, 2);
+	assert_int_equal(history_count(s, "assist"), before + 1);
+	store_close(s);
+	model_free(m);
+}
+
+/*
  * Objects load in the order of their positions, and objects of one
  * position (which no Parapet writes, but a database may hold) by id.
  */
@@ -3755,6 +3787,7 @@ main(void)
 		T(test_decision_on_stale_view_refused),
 		T(test_unknown_field_kept),
 		T(test_object_field_rows_load),
+		T(test_object_field_row_is_compared),
 		T(test_objects_load_in_position_order),
 #ifdef TEST_PG
 		T(test_writers_wait_per_system),

@@ -236,12 +236,14 @@ out:
 	return rc;
 }
 
+static const char	*session_analysis(struct session *);
+
 /*
  * Analyze an indexed model and merge the result into the stored register;
  * the summary is counted in the database, not by loading the register.
  * Saving (in the caller's write transaction), the open questions are
- * kept with it (store-questions.h) unless those kept are the model's as
- * it is; else a change of the register (a new catalogue) drops them, for
+ * kept with it (store-questions.h) unless those kept are what this
+ * analysis found for the model as it is; else a change of the register (a new catalogue) drops them, for
  * a report to find them again. found and found_pending: the model's
  * analysis made already by analyze_lean() or analyze_unknowns() (taken),
  * or NULL.
@@ -275,8 +277,9 @@ session_reanalyze(struct session *s, const struct model *m, int saving,
 	nq = q.n;
 	/* Kept as found: keeping decided ones below rescores them. */
 	if (saving && ((kept = store_questions_current(s->store,
-	    m->system.id, err)) == -1 || (!kept && store_save_questions(
-	    s->store, m->system.id, &q, err) == -1)))
+	    m->system.id, session_analysis(s), err)) == -1 ||
+	    (!kept && store_save_questions(s->store, m->system.id, &q,
+	    err) == -1)))
 		goto out;
 	if ((keep = session_keep_decided(s, m->system.id, &fresh, &pending,
 	    NULL, &asked, err)) == 1) {

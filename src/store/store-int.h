@@ -22,6 +22,7 @@ struct buf;
 struct change;
 struct error;
 struct risk;
+struct strmap;
 struct vocab;
 
 /* Our files carry this in PRAGMA application_id: "PRPT". */
@@ -230,7 +231,16 @@ int		 store_read_places(struct store *, struct model *,
 /* Load a model inside the current transaction; NULL and err if absent. */
 struct model	*store_load_model(struct store *, const char *id,
 		     struct error *);
-/* The same, without its components and flows when lists is 0. */
+/*
+ * The same for a save to compare with (store_save()): each object with
+ * its id (a component its kind) alone, its fields column kept in packed
+ * as stored (id -> text, the caller's to free) for the save to decode
+ * only where the new model's differ; indexed by id only.
+ */
+struct model	*store_load_compared(struct store *, const char *id,
+		     struct strmap *packed, struct error *);
+/* The same as store_load_model(), without its components and flows when
+   lists is 0. */
 struct model	*store_load_model_some(struct store *, const char *id,
 		     int lists, struct error *);
 /* Set the fields of an object from its objects row's fields column. */

@@ -149,11 +149,13 @@ enum store_objects {
 
 /*
  * Read the objects rows of a model into it, with their fields, in the
- * order of their positions (those of a type it holds none of yet).
+ * order of their positions (those of a type it holds none of yet). With
+ * packed, each object's fields column is kept there as it is stored (by
+ * the object's id), not decoded (store_load_compared()).
  */
 static int
 store_load_objects(struct store *s, struct model *m, enum store_objects which,
-    struct error *err)
+    struct strmap *packed, struct error *err)
 {
 	static const char *const sqls[] = {
 		[STORE_OBJECTS_ALL] = "SELECT object, type, kind, fields, "
@@ -166,7 +168,7 @@ store_load_objects(struct store *s, struct model *m, enum store_objects which,
 	const char		*sql = sqls[which];
 	struct store_placing	 placing[OBJ_COUNT];
 	struct db_stmt		*st;
-	const char		*id, *type, *kind;
+	const char		*id, *type, *kind, *text;
 	void			*obj;
 	size_t			 i;
 	int			 rc, k;
@@ -205,7 +207,11 @@ store_load_objects(struct store *s, struct model *m, enum store_objects which,
 		} else
 			continue;	/* a type of a newer Parapet */
 		store_place(&placing[k], (long)db_column_int64(st, 4), obj);
-		if (store_load_packed(s, m, (enum objtype)k, obj, id,
+		if (packed != NULL) {
+			text = db_column_text(st, 3);
+			strmap_put(packed, store_id_of(obj),
+			    xstrdup(text != NULL ? text : ""));
+		} else if (store_load_packed(s, m, (enum objtype)k, obj, id,
 		    db_column_text(st, 3), err) == -1) {
 			db_reset(st);
 			rc = -1;
@@ -252,6 +258,35 @@ store_load_ids(const struct model *m, struct strmap *objs)
 	return refs;
 }
 
+/* Decode the fields columns that store_load_objects() kept in packed. */
+static int
+store_unpack_all(struct store *s, struct model *m, struct strmap *packed,
+    struct error *err)
+{
+	enum objtype	 t;
+	void		**v;
+	char		 *text;
+	size_t		  n, i;
+	int		  rc = 0;
+
+	for (t = OBJ_BOUNDARY; rc == 0 && t <= OBJ_FLOW; t++) {
+		v = t == OBJ_BOUNDARY ? (void **)m->boundaries :
+		    t == OBJ_COMPONENT ? (void **)m->components :
+		    (void **)m->flows;
+		n = t == OBJ_BOUNDARY ? m->nboundaries :
+		    t == OBJ_COMPONENT ? m->ncomponents : m->nflows;
+		for (i = 0; rc == 0 && i < n; i++) {
+			if ((text = strmap_del(packed, store_id_of(v[i]))) ==
+			    NULL)
+				continue;
+			rc = store_load_packed(s, m, t, v[i],
+			    store_id_of(v[i]), text, err);
+			free(text);
+		}
+	}
+	return rc;
+}
+
 /*
  * Read the fields rows of a model: the system's, and an object's of a
  * database before schema 4 that kept one row per field. The objects are
@@ -260,7 +295,7 @@ store_load_ids(const struct model *m, struct strmap *objs)
  */
 static int
 store_load_fields(struct store *s, struct model *m, int objects_only,
-    struct error *err)
+    struct strmap *packed, struct error *err)
 {
 	static const char *const all = "SELECT object, field, value "
 	    "FROM fields WHERE system = ?";
@@ -286,8 +321,16 @@ store_load_fields(struct store *s, struct model *m, int objects_only,
 		value = db_column_text(st, 2);
 		if (object == NULL || name == NULL)
 			continue;
-		if (*object != '\0' && refs == NULL)
+		if (*object != '\0' && refs == NULL) {
+			/* Such a row sets a field over the packed ones. */
+			if (packed != NULL &&
+			    store_unpack_all(s, m, packed, err) == -1) {
+				db_reset(st);
+				rc = -1;
+				break;
+			}
 			refs = store_load_ids(m, &objs);
+		}
 		if (*object == '\0') {
 			t = OBJ_SYSTEM;
 			obj = &m->system;
@@ -343,12 +386,43 @@ store_load_model(struct store *s, const char *id, struct error *err)
 }
 
 /*
+ * Index the objects of a model read with their fields not decoded by id
+ * alone: what model_index() checks and links is in their fields.
+ */
+static void
+store_index_ids(struct model *m)
+{
+	struct objref	*ref;
+	size_t		 i;
+
+	for (i = 0; i < m->nboundaries; i++) {
+		ref = xmalloc(sizeof *ref);
+		ref->type = OBJ_BOUNDARY;
+		ref->ptr = m->boundaries[i];
+		free(strmap_put(&m->ids, m->boundaries[i]->id, ref));
+	}
+	for (i = 0; i < m->ncomponents; i++) {
+		ref = xmalloc(sizeof *ref);
+		ref->type = OBJ_COMPONENT;
+		ref->ptr = m->components[i];
+		free(strmap_put(&m->ids, m->components[i]->id, ref));
+	}
+	for (i = 0; i < m->nflows; i++) {
+		ref = xmalloc(sizeof *ref);
+		ref->type = OBJ_FLOW;
+		ref->ptr = m->flows[i];
+		free(strmap_put(&m->ids, m->flows[i]->id, ref));
+	}
+	m->indexed = 1;
+}
+
+/*
  * A model with the objects rows which says (the system's fields and the
  * practices always).
  */
 static struct model *
 store_load_model_which(struct store *s, const char *id,
-    enum store_objects which, struct error *err)
+    enum store_objects which, struct strmap *packed, struct error *err)
 {
 	static const char *const sql = "SELECT name, description, owner, "
 	    "criticality, revision FROM models WHERE system = ?";
@@ -387,12 +461,14 @@ store_load_model_which(struct store *s, const char *id,
 	}
 	db_reset(st);
 
-	rc = store_load_objects(s, m, which, err);
+	rc = store_load_objects(s, m, which, packed, err);
 	if (rc == 0)
-		rc = store_load_fields(s, m, 0, err);
+		rc = store_load_fields(s, m, 0, packed, err);
 	if (rc == 0)
 		rc = store_load_practices(s, m, err);
-	if (rc == 0 && model_index(m, NULL, err) == -1) {
+	if (rc == 0 && packed != NULL)
+		store_index_ids(m);
+	else if (rc == 0 && model_index(m, NULL, err) == -1) {
 		error_prefix(err, "database '%s': model '%s'", s->path, id);
 		rc = -1;
 	}
@@ -463,7 +539,8 @@ store_load_head(struct store *s, const char *id, struct error *err)
 
 	if (store_begin_read(s, err) == -1)
 		return NULL;
-	m = store_load_model_which(s, id, STORE_OBJECTS_NONE, err);
+	m = store_load_model_which(s, id, STORE_OBJECTS_NONE, NULL,
+	    err);
 	for (i = 0; m != NULL && i < sizeof types / sizeof types[0]; i++) {
 		if ((has = store_has_objects(s, id, types[i].type, err)) == -1)
 			break;
@@ -534,8 +611,8 @@ store_load_rest(struct store *s, struct model *m, struct error *err)
 	}
 	r = model_new();
 	r->system.id = xstrdup(m->system.id);
-	if (store_load_objects(s, r, STORE_OBJECTS_ALL, err) == -1 ||
-	    store_load_fields(s, r, 1, err) == -1)
+	if (store_load_objects(s, r, STORE_OBJECTS_ALL, NULL, err) == -1 ||
+	    store_load_fields(s, r, 1, NULL, err) == -1)
 		goto out;
 	store_move_rest(r, m);
 	if (model_index(m, NULL, err) == -1) {
@@ -558,7 +635,14 @@ store_load_model_some(struct store *s, const char *id, int lists,
     struct error *err)
 {
 	return store_load_model_which(s, id, lists ? STORE_OBJECTS_ALL :
-	    STORE_OBJECTS_BOUNDARIES, err);
+	    STORE_OBJECTS_BOUNDARIES, NULL, err);
+}
+
+struct model *
+store_load_compared(struct store *s, const char *id, struct strmap *packed,
+    struct error *err)
+{
+	return store_load_model_which(s, id, STORE_OBJECTS_ALL, packed, err);
 }
 
 /* The id of the only model of the database (the caller's to free). */

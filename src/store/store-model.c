@@ -48,6 +48,10 @@ struct store_diff {
 	int		 places_read;	/* the old one has the stored ones */
 	size_t		 nchanges;
 	size_t		 nmoved;	/* places in the file that changed */
+	struct strmap	*packed;	/* the old model's fields columns not
+					   decoded yet (store_load_compared()),
+					   or NULL: all decoded */
+	struct buf	 enc;		/* a new object's, to compare */
 	struct error	*err;
 };
 
@@ -295,6 +299,45 @@ store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
 	if (changed && old != NULL && t != OBJ_SYSTEM)
 		return store_write_packed(d, t, new);
 	return 0;
+}
+
+/*
+ * Decode the fields of an object of the stored model that a save reads
+ * packed (store_load_compared()), before they are compared or recorded.
+ */
+static int
+store_unpack(struct store_diff *d, const struct model *old, enum objtype t,
+    void *obj)
+{
+	char	*text;
+	int	 rc;
+
+	if (d->packed == NULL ||
+	    (text = strmap_del(d->packed, store_id_of(obj))) == NULL)
+		return 0;
+	rc = store_load_packed(d->s, old, t, obj, store_id_of(obj), text,
+	    d->err);
+	free(text);
+	return rc;
+}
+
+/*
+ * 1 if an object's fields as the new model has them are those stored,
+ * byte for byte, so that comparing them field by field would find no
+ * difference: the stored ones need not be decoded. 0 if they may differ
+ * (or were decoded already).
+ */
+static int
+store_same_packed(struct store_diff *d, enum objtype t, const void *new)
+{
+	const char	*text;
+
+	if (d->packed == NULL ||
+	    (text = strmap_get(d->packed, store_id_of(new))) == NULL)
+		return 0;
+	buf_reset(&d->enc);
+	store_fields_encode(&d->enc, t, new);
+	return strcmp(d->enc.s != NULL ? d->enc.s : "", text) == 0;
 }
 
 /*
@@ -649,7 +692,11 @@ store_diff_objects(struct store_diff *d, enum objtype t,
 				return -1;
 		} else if (store_write_place(d, t, b[i], o) == -1)
 			return -1;
-		if (store_diff_fields(d, t, o, b[i], id, id) == -1)
+		/* A re-import changes few: most are as stored. */
+		if (store_same_packed(d, t, b[i]))
+			continue;
+		if (store_unpack(d, old, t, o) == -1 ||
+		    store_diff_fields(d, t, o, b[i], id, id) == -1)
 			return -1;
 	}
 	if (ncreated > 0 && store_create_objects(d, t, b, created, ncreated) ==
@@ -908,8 +955,8 @@ store_diff_model(struct store_diff *d, const struct model *old,
 		a = store_list_of(old, types[k], &na);
 		for (i = 0; i < na; i++) {
 			if (store_find(new, store_id_of(a[i]), types[k]) ==
-			    NULL &&
-			    store_drop_object(d, types[k], a[i]) == -1)
+			    NULL && (store_unpack(d, old, types[k], a[i]) ==
+			    -1 || store_drop_object(d, types[k], a[i]) == -1))
 				return -1;
 		}
 	}
@@ -978,6 +1025,22 @@ store_write_model(struct store *s, const struct model *m, long revision,
 }
 
 
+/* Free what a save's compare kept. */
+static void
+store_diff_release(struct store_diff *d)
+{
+	size_t	i;
+
+	if (d->packed != NULL) {
+		for (i = 0; i < d->packed->cap; i++)
+			if (d->packed->slots[i].key != NULL)
+				free(d->packed->slots[i].value);
+		strmap_release(d->packed);
+		d->packed = NULL;
+	}
+	buf_release(&d->enc);
+}
+
 /* The last revision that edited a stored model (0 when absent). */
 static long
 store_edited(struct store *s, const char *id, struct error *err)
@@ -994,6 +1057,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 {
 	struct store_diff	 d;
 	struct model		*old = NULL;
+	struct strmap		 packed;
 	const char		*id;
 	char			*now;
 	long			 rev, edited, next;
@@ -1011,6 +1075,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	d.who = store_user();
 	d.log = 1;
 	d.positions = m->system.pos.line > 0;
+	buf_init(&d.enc);
 	d.err = err;
 
 	if (store_begin_system(s, id, err) == -1)
@@ -1039,12 +1104,24 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 		if (store_put_model(s, m, 1, 1, now, err) == -1 ||
 		    store_diff_log(&d, id, "created", NULL, "system") == -1)
 			goto fail;
-	} else if ((old = store_load_model(s, id, err)) == NULL ||
-	    (d.positions && store_read_places(s, old, err) == -1) ||
-	    store_apply_renames(&d, old, m) == -1)
-		goto fail;
-	else
+	} else {
+		/*
+		 * Its objects' fields are decoded only where the new model's
+		 * differ; a rename (rare) changes the old model's references
+		 * before the compare: decoded whole.
+		 */
+		if (m->nrenames == 0) {
+			strmap_init(&packed);
+			d.packed = &packed;
+			old = store_load_compared(s, id, &packed, err);
+		} else
+			old = store_load_model(s, id, err);
+		if (old == NULL || (d.positions &&
+		    store_read_places(s, old, err) == -1) ||
+		    store_apply_renames(&d, old, m) == -1)
+			goto fail;
 		d.places_read = d.positions;
+	}
 	if (store_diff_model(&d, old, m) == -1)
 		goto fail;
 	if (d.nchanges == 0 && d.nmoved == 0) {
@@ -1070,6 +1147,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 	}
 	/* Saved: a later save must not move anything again. */
 	model_clear_renames(m);
+	store_diff_release(&d);
 	model_free(old);
 	free(now);
 	return 0;
@@ -1077,6 +1155,7 @@ store_save(struct store *s, struct model *m, long expected, int *changed,
 fail:
 	store_rollback(s);
 fail_free:
+	store_diff_release(&d);
 	model_free(old);
 	free(now);
 	return -1;

@@ -204,21 +204,31 @@ store_analysis_done(struct store *s, const char *id, const char *analysis,
 	return store_run(s, st, err);
 }
 
-int
-store_analysis_current(struct store *s, const char *id, const char *analysis,
-    size_t *n, struct error *err)
+/*
+ * 1 if model id's questions row says that analysis found its questions
+ * for the model as it is (its edit), and with revision for its decisions
+ * as they are too (the register), with *n their number; 0 if not
+ * (analysis NULL: never); -1 on error.
+ */
+static int
+store_analysis_made(struct store *s, const char *id, const char *analysis,
+    int revision, size_t *n, struct error *err)
 {
-	static const char *const sql = "SELECT q.n FROM open_questions_at q "
-	    "JOIN models m ON m.system = q.system WHERE q.system = ?1 AND "
-	    "coalesce(q.edited, -1) = coalesce(m.edited, -1) AND "
-	    "q.revision = m.revision AND q.analysis = ?2";
+#define STORE_ANALYSIS_MADE "SELECT q.n FROM open_questions_at q " \
+	"JOIN models m ON m.system = q.system WHERE q.system = ?1 AND " \
+	"coalesce(q.edited, -1) = coalesce(m.edited, -1) AND " \
+	"q.analysis = ?2"
+	static const char *const sql[] = {
+		STORE_ANALYSIS_MADE,
+		STORE_ANALYSIS_MADE " AND q.revision = m.revision"
+	};
 	struct db_stmt	*st;
 	int		 rc;
 
 	*n = 0;
 	if (analysis == NULL)
 		return 0;
-	if ((st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_prepare(s, sql[revision != 0], err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
 	store_bind(st, 2, analysis);
@@ -231,13 +241,19 @@ store_analysis_current(struct store *s, const char *id, const char *analysis,
 }
 
 int
-store_questions_current(struct store *s, const char *id, struct error *err)
+store_analysis_current(struct store *s, const char *id, const char *analysis,
+    size_t *n, struct error *err)
 {
-	long long	n;
+	return store_analysis_made(s, id, analysis, 1, n, err);
+}
 
-	if (store_questions_kept(s, id, &n, err) == -1)
-		return -1;
-	return n >= 0;
+int
+store_questions_current(struct store *s, const char *id, const char *analysis,
+    struct error *err)
+{
+	size_t	n;
+
+	return store_analysis_made(s, id, analysis, 0, &n, err);
 }
 
 struct store_questions *

@@ -26,11 +26,13 @@ int	store_save_questions(struct store *, const char *id,
 int	store_forget_questions(struct store *, const char *id,
 	    struct error *);
 /*
- * 1 if model id has questions kept for the model as it is, 0 if not, -1
- * with err set.
+ * 1 if model id has questions kept for the model as it is that analysis
+ * (store_analysis_done(): the program and catalogue) found, 0 if not
+ * (analysis NULL: never), -1 with err set. Questions another catalogue
+ * found are not this one's, although the model did not change.
  */
 int	store_questions_current(struct store *, const char *id,
-	    struct error *);
+	    const char *analysis, struct error *);
 
 /*
  * Which analysis made model id's register: mark it made, in the caller's
