@@ -530,6 +530,9 @@ tb_order(struct tb *tb)
 {
 	size_t	i;
 
+	/* Nothing to order (and qsort() of no array is undefined). */
+	if (tb->m->ncomponents < 2)
+		return;
 	for (i = 0; i < tb->m->ncomponents; i++)
 		if (tb->m->components[i]->index == SIZE_MAX)
 			return;
