@@ -1114,8 +1114,9 @@ test_standard_adjustments_name_their_threats(void **state)
 	t = catalogue_threat(cat, "agent-excessive-agency");
 	k = test_must_find(&reg, t->id, "refund-tool");
 	assert_int_equal(k->impact, t->impact + 1);
-	assert_true(has_reason(k, "impact +1: its worst action moves money, "
-	    "deletes data, messages others or changes production"));
+	assert_true(has_reason(k, "impact +1: its worst action is stated to "
+	    "cost much or be hard to undo (money moved, data deleted, "
+	    "messages sent to others, changes in production)"));
 	assert_int_equal(test_must_find(&reg, t->id, "ticket-tool")->impact,
 	    t->impact);
 	k = test_must_find(&reg, t->id, "note-tool");
