@@ -1060,6 +1060,29 @@ expect_stated calibration-approver-requester "$vb" payments-tool \
 expect_stated calibration-approver-independent "$vb" payments-tool \
     "approved-by: independent" agent-excessive-agency@payments-tool medium
 
+# Whether a person approves every payment, left unanswered where the
+# payments are stated to be reviewed above a limit: the risk does not
+# suggest answering human-approval true, which would contradict the
+# stated review (parapet-model(5)), and keeps its score. With neither
+# stated, it still names that lowering.
+sed '/^    human-approval: false$/d' "$vb" >"$T/vb-approval-unstated.yaml"
+model=calibration-approval-beside-limit
+register "$T/vb-approval-unstated.yaml"
+expect agent-excessive-agency@payments-tool high
+"$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool >"$T/risk"
+grep -q "would be lower.*a person approves each action before it happens" \
+    "$T/risk" &&
+    fail "$model: suggests human-approval true beside a stated review above a limit"
+grep -q "^    impact -1: a person reviews its actions above a limit" "$T/risk" ||
+    fail "$model: the review above the limit is not counted"
+sed '/^    human-approval: false$/d; /^    human-review: above-limit$/d' "$vb" \
+    >"$T/vb-oversight-unstated.yaml"
+model=calibration-oversight-unstated
+register "$T/vb-oversight-unstated.yaml"
+"$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool |
+    grep -q "^    would be lower, likelihood -1 (a person approves each action before it happens), if answered so: 'payments-tool' needs human approval (human-approval not answered)$" ||
+    fail "$model: the unanswered approval is not named"
+
 # The same payments made with a capped credential (a limit per payment
 # and per day on what the tool may move): a manipulated payment spends at
 # most the cap, a bounded loss (medium, not high).
