@@ -1136,5 +1136,26 @@ register "$T/closed.yaml"
 grep -q '^critical .* 4x4  evasion-adversarial-inputs@fraud-model ' "$T/risks" ||
     fail "$model: failing closed changes evasion"
 
+# A tutoring chatbot whose answers go only to the pupils who type to it:
+# nothing acts on them, and with the pupils' age unanswered (adults) or
+# stated adult, a prompt injection or jailbreak is a wrong answer a person
+# reads (one less impact: high). Pupils stated to be children: what the
+# model is talked into writing is the harm as they read it (AML.T0048.003),
+# and that lowering is not made (critical).
+tutor="$SRC/tests/data/calibration/pupils-tutor.yaml"
+model=calibration-pupils-unstated
+register "$tutor"
+expect llm-direct-prompt-injection@llm high
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q "^    impact -1: nothing that acts on its output" ||
+    fail "$model: the output to people is not lowered"
+expect_stated calibration-pupils-adults "$tutor" pupil "minors: false" \
+    llm-direct-prompt-injection@llm high
+expect_stated calibration-pupils-children "$tutor" pupil "minors: true" \
+    llm-direct-prompt-injection@llm critical
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q "nothing that acts on its output" &&
+    fail "$model: the output read by children is lowered"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
