@@ -1157,5 +1157,21 @@ expect_stated calibration-pupils-children "$tutor" pupil "minors: true" \
     grep -q "nothing that acts on its output" &&
     fail "$model: the output read by children is lowered"
 
+# An assistant agent that reads strangers' mail for an employee who types
+# to it through an internal pane: the model's jailbreak and system-prompt
+# leakage are the employee's to attempt (low), and their reasons do not
+# name the agent's untrusted input, which is the mail (indirect injection).
+model=calibration-mail-assistant
+register "$SRC/tests/data/calibration/mail-assistant.yaml"
+expect llm-jailbreak@llm low
+expect llm-system-prompt-leakage@llm low
+for r in llm-jailbreak@llm llm-system-prompt-leakage@llm; do
+	"$PARAPET" risk "$T/db" "$r" >"$T/risk"
+	grep -q "^    fact: 'employee' is a user$" "$T/risk" ||
+	    fail "$model: $r does not name the employee"
+	grep -q "'assistant' takes untrusted input" "$T/risk" &&
+	    fail "$model: $r cites the mail as a prompt's untrusted input"
+done
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
