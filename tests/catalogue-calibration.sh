@@ -1060,6 +1060,29 @@ expect_stated calibration-approver-requester "$vb" payments-tool \
 expect_stated calibration-approver-independent "$vb" payments-tool \
     "approved-by: independent" agent-excessive-agency@payments-tool medium
 
+# Whether a person approves every payment, left unanswered where the
+# payments are stated to be reviewed above a limit: the risk does not
+# suggest answering human-approval true, which would contradict the
+# stated review (parapet-model(5)), and keeps its score. With neither
+# stated, it still names that lowering.
+sed '/^    human-approval: false$/d' "$vb" >"$T/vb-approval-unstated.yaml"
+model=calibration-approval-beside-limit
+register "$T/vb-approval-unstated.yaml"
+expect agent-excessive-agency@payments-tool high
+"$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool >"$T/risk"
+grep -q "would be lower.*a person approves each action before it happens" \
+    "$T/risk" &&
+    fail "$model: suggests human-approval true beside a stated review above a limit"
+grep -q "^    impact -1: a person reviews its actions above a limit" "$T/risk" ||
+    fail "$model: the review above the limit is not counted"
+sed '/^    human-approval: false$/d; /^    human-review: above-limit$/d' "$vb" \
+    >"$T/vb-oversight-unstated.yaml"
+model=calibration-oversight-unstated
+register "$T/vb-oversight-unstated.yaml"
+"$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool |
+    grep -q "^    would be lower, likelihood -1 (a person approves each action before it happens), if answered so: 'payments-tool' needs human approval (human-approval not answered)$" ||
+    fail "$model: the unanswered approval is not named"
+
 # The same payments made with a capped credential (a limit per payment
 # and per day on what the tool may move): a manipulated payment spends at
 # most the cap, a bounded loss (medium, not high).
@@ -1112,6 +1135,43 @@ model=calibration-fails-closed
 register "$T/closed.yaml"
 grep -q '^critical .* 4x4  evasion-adversarial-inputs@fraud-model ' "$T/risks" ||
     fail "$model: failing closed changes evasion"
+
+# A tutoring chatbot whose answers go only to the pupils who type to it:
+# nothing acts on them, and with the pupils' age unanswered (adults) or
+# stated adult, a prompt injection or jailbreak is a wrong answer a person
+# reads (one less impact: high). Pupils stated to be children: what the
+# model is talked into writing is the harm as they read it (AML.T0048.003),
+# and that lowering is not made (critical).
+tutor="$SRC/tests/data/calibration/pupils-tutor.yaml"
+model=calibration-pupils-unstated
+register "$tutor"
+expect llm-direct-prompt-injection@llm high
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q "^    impact -1: nothing that acts on its output" ||
+    fail "$model: the output to people is not lowered"
+expect_stated calibration-pupils-adults "$tutor" pupil "minors: false" \
+    llm-direct-prompt-injection@llm high
+expect_stated calibration-pupils-children "$tutor" pupil "minors: true" \
+    llm-direct-prompt-injection@llm critical
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q "nothing that acts on its output" &&
+    fail "$model: the output read by children is lowered"
+
+# An assistant agent that reads strangers' mail for an employee who types
+# to it through an internal pane: the model's jailbreak and system-prompt
+# leakage are the employee's to attempt (low), and their reasons do not
+# name the agent's untrusted input, which is the mail (indirect injection).
+model=calibration-mail-assistant
+register "$SRC/tests/data/calibration/mail-assistant.yaml"
+expect llm-jailbreak@llm low
+expect llm-system-prompt-leakage@llm low
+for r in llm-jailbreak@llm llm-system-prompt-leakage@llm; do
+	"$PARAPET" risk "$T/db" "$r" >"$T/risk"
+	grep -q "^    fact: 'employee' is a user$" "$T/risk" ||
+	    fail "$model: $r does not name the employee"
+	grep -q "'assistant' takes untrusted input" "$T/risk" &&
+	    fail "$model: $r cites the mail as a prompt's untrusted input"
+done
 
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

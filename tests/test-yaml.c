@@ -1260,6 +1260,9 @@ test_new_fields_round_trip(void **state)
 	static const char	 built_in_on_dataset[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: d, name: D, kind: dataset, built-in: true}\n";
+	static const char	 minors_on_app[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: a, name: A, kind: application, minors: true}\n";
 	static const char	 misspelt_review[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: t, name: T, kind: tool, human-review: by-clas}\n";
@@ -1275,6 +1278,7 @@ test_new_fields_round_trip(void **state)
 		{ built_in_on_dataset, "built-in" },
 		{ misspelt_review, "did you mean 'by-class'?" },
 		{ publishes_on_model, "publishes" },
+		{ minors_on_app, "minors" },
 	};
 	size_t			 i;
 	struct model		*m;
@@ -1323,6 +1327,7 @@ test_new_fields_round_trip(void **state)
 	    " review-limit: every payment}\n"
 	    "  - {id: phone-mic, name: Mic, kind: data-source, capture:"
 	    " microphone, built-in: true}\n"
+	    "  - {id: pupil, name: Pupil, kind: user, minors: true}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1386,12 +1391,16 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[15]->human_review, REVIEW_BY_CLASS);
 	assert_int_equal(m->components[16]->built_in, TRI_YES);
 	assert_int_equal(m->components[4]->built_in, TRI_UNKNOWN);
+	assert_int_equal(m->components[17]->minors, TRI_YES);
+	assert_int_equal(m->components[4]->minors, TRI_UNKNOWN);
 
 	out = round_trip(m, "new fields");
 	assert_non_null(strstr(out, "    human-review: by-class\n"
 	    "    review-limit: every payment\n"));
 	assert_non_null(strstr(out, "    capture: microphone\n"
 	    "    built-in: true\n"));
+	assert_non_null(strstr(out, "    kind: user\n"
+	    "    minors: true\n"));
 	/* One word stays one word; several are a list, in table order. */
 	assert_non_null(strstr(out, "    model-type: guardrail\n"));
 	assert_non_null(strstr(out, "    model-type: [llm, vision]\n"));

@@ -74,6 +74,9 @@ static const struct field component_fields[] = {
 	{ "operated-by", FIELD_ENUM, &vocab_operated_by, C(operated_by),
 	  KIND_ALL & ~(K(USER) | K(OPERATOR)), 0,
 	  "who runs it day to day, whoever supplied it or its model" },
+	{ "minors", FIELD_BOOL, NULL, C(minors), K(USER), 0,
+	  "the people are or include children (under 18): pupils, young "
+	  "players, the users of a service for children" },
 	{ "model-type", FIELD_SET, &vocab_model_type, C(model_type), K(MODEL),
 	  FIELD_ONE_WORD, "what the model does: one word, or several for a "
 	  "model that does more than one thing" },

@@ -70,6 +70,8 @@ struct component {
 	enum tri	 confidential_data;
 	enum tri	 biometric_data;
 	int		 operated_by;	/* enum operated_by or -1 */
+	/* user */
+	enum tri	 minors;
 	/* model */
 	unsigned	 model_type;	/* bits of enum model_type */
 	enum tri	 fine_tuned;

@@ -372,6 +372,8 @@ static const struct {
 	  "does not need human approval" },
 	{ OBJ_COMPONENT, "biometric-data", "handles biometric data",
 	  "handles no biometric data" },
+	{ OBJ_COMPONENT, "minors", "includes children (under 18)",
+	  "includes no children (under 18)" },
 	{ OBJ_COMPONENT, "voice-recordings", "keeps recordings of people's "
 	  "voices", "keeps no recordings of people's voices" },
 	{ OBJ_COMPONENT, "labels-vetted", "has its labels vetted",
