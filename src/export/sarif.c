@@ -315,7 +315,9 @@ sarif_target(const struct sarif *x, const struct risk *k,
 
 /*
  * A relative file name or an absolute path as a URI reference: every byte
- * outside the unreserved set and '/' percent-encoded.
+ * outside the unreserved set and '/' percent-encoded. A leading "./" (a
+ * file imported as ./threat-model.yaml) is dropped: code-scanning services
+ * match a result's file against the repository's paths, which have none.
  */
 static void
 sarif_uri(struct buf *b, const char *path)
@@ -325,6 +327,13 @@ sarif_uri(struct buf *b, const char *path)
 
 	if (path[0] == '/')
 		buf_adds(b, "file://");
+	else {
+		while (path[0] == '.' && path[1] == '/') {
+			path += 2;
+			while (path[0] == '/')
+				path++;
+		}
+	}
 	for (p = (const unsigned char *)path; *p != '\0'; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || strchr("-._~/", *p) != NULL)

@@ -184,6 +184,18 @@ for r in json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["results"]:
 print("ok")
 PY
 
+# A file named from the current directory ("./", as a CI job or a shell's
+# completion writes it) is the repository's path: no "./" in the URI.
+run export "$db" --format sarif --model-file ././/moved.yaml --output "$T/dot.sarif"
+expect_rc 0 "sarif with --model-file ././/moved.yaml"
+python3 - "$T/dot.sarif" >"$T/py.out" 2>&1 <<'PY' || fail "leading ./: $(cat "$T/py.out")"
+import json, sys
+for r in json.load(open(sys.argv[1], encoding="utf-8"))["runs"][0]["results"]:
+    pl = r["locations"][0]["physicalLocation"]
+    assert pl["artifactLocation"]["uri"] == "moved.yaml", pl
+print("ok")
+PY
+
 # A model that did not come from a file: logical locations only.
 run new "${db_blank}" --template rag-assistant
 expect_rc 0 "a model from a template"
