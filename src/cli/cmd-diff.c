@@ -178,6 +178,38 @@ diff_load(struct diff_side *sd, const struct cli_args *a,
 	return rc;
 }
 
+/*
+ * Why --fail-on-new fails: "the change adds 3 open risks at or above high:
+ * 2 new, 1 raised to high". The parts are said apart because a rescored
+ * or reopened risk is not a new one, and a reviewer looks for each in a
+ * different section of the diff.
+ */
+static void
+diff_say_new(FILE *f, const char *prefix, size_t added,
+    const struct model_diff_new *by, const char *level)
+{
+	const char	*sep = ": ";
+
+	fprintf(f, "%sdiff: the change adds %zu open risk%s at or above %s",
+	    prefix, added, added == 1 ? "" : "s", level);
+	if (by->appears == added) {
+		fputc('\n', f);
+		return;
+	}
+	if (by->appears > 0) {
+		fprintf(f, "%s%zu new", sep, by->appears);
+		sep = ", ";
+	}
+	if (by->raised > 0) {
+		fprintf(f, "%s%zu raised to %s", sep, by->raised, level);
+		sep = ", ";
+	}
+	if (by->reopened > 0)
+		fprintf(f, "%s%zu decided before, open again", sep,
+		    by->reopened);
+	fputc('\n', f);
+}
+
 int
 cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -185,6 +217,7 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 	struct catalogue	*cat = NULL;
 	struct risk_register	 asked, fresh;
 	struct model_diff	 d;
+	struct model_diff_new	 by;
 	struct error		 e;
 	struct errors		 errs;
 	struct buf		 b;
@@ -266,11 +299,9 @@ cmd_diff(const struct cli_cmd *c, struct cli_args *a)
 	fwrite(b.s, 1, b.len, stdout);
 	buf_release(&b);
 	rc = 0;
-	if (level >= 0 && (added = model_diff_new_at(&d, level)) > 0) {
-		fprintf(md ? stderr : stdout, "%sdiff: the change adds %zu "
-		    "open risk%s at or above %s\n", md ? "parapet: " : "",
-		    added, added == 1 ? "" : "s",
-		    vocab_name(&vocab_severity, level));
+	if (level >= 0 && (added = model_diff_new_at(&d, level, &by)) > 0) {
+		diff_say_new(md ? stderr : stdout, md ? "parapet: " : "",
+		    added, &by, vocab_name(&vocab_severity, level));
 		rc = EXIT_CHECK;
 	}
 	model_diff_release(&d);

@@ -614,10 +614,12 @@ diff_is_open(const struct risk *k)
 }
 
 size_t
-model_diff_new_at(const struct model_diff *d, int level)
+model_diff_new_at(const struct model_diff *d, int level,
+    struct model_diff_new *by)
 {
 	const struct diff_risk	*r;
-	size_t			 i, n = 0;
+	struct model_diff_new	 n = { 0, 0, 0 };
+	size_t			 i;
 
 	for (i = 0; i < d->nrisks; i++) {
 		r = &d->risks[i];
@@ -626,18 +628,20 @@ model_diff_new_at(const struct model_diff *d, int level)
 			continue;
 		switch (r->op) {
 		case DIFF_RISK_APPEARS:
-			n++;
+			n.appears++;
 			break;
 		case DIFF_RISK_SCORE:
-			n += r->old_risk->severity < level &&
+			n.raised += r->old_risk->severity < level &&
 			    diff_is_open(r->old_risk);
 			break;
 		case DIFF_RISK_DECISION:
-			n += !diff_is_open(r->old_risk);
+			n.reopened += !diff_is_open(r->old_risk);
 			break;
 		default:
 			break;
 		}
 	}
-	return n;
+	if (by != NULL)
+		*by = n;
+	return n.appears + n.raised + n.reopened;
 }

@@ -111,8 +111,15 @@ int	model_diff_empty(const struct model_diff *);
  * How many risks the change adds at or above a level (enum level) that are
  * open or mitigating: risks that appear, risks whose severity rose to the
  * level from below it, and decided risks set back to open or mitigating.
+ * With a struct model_diff_new, each of the three counted apart.
  */
-size_t	model_diff_new_at(const struct model_diff *, int level);
+struct model_diff_new {
+	size_t	appears;	/* a risk that did not apply before */
+	size_t	raised;		/* an open risk that rose to the level */
+	size_t	reopened;	/* a decided risk set back to open */
+};
+size_t	model_diff_new_at(const struct model_diff *, int level,
+	    struct model_diff_new *);
 
 /* Render: old_name and new_name say where each side came from. */
 void	model_diff_text(const struct model_diff *, const char *old_name,

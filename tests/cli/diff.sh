@@ -80,6 +80,16 @@ expect_rc 3 "fail-on-new medium"
 expect_out "the change adds" "fail-on-new says why"
 run diff "$T/new.yaml" "$T/old.yaml" --fail-on-new critical
 expect_rc 0 "fail-on-new critical on the way back"
+# A risk rescored up to the level is counted, and said to be a rise, not
+# a new risk (the reviewer looks for it under "^", not "+").
+run diff "$T/new.yaml" "$T/old.yaml" --fail-on-new high
+expect_rc 3 "fail-on-new high on the way back: a rise to high"
+expect_out "the change adds 1 open risk at or above high: 1 raised to high" \
+    "a rise is said to be one"
+run diff "$T/new.yaml" "$T/old.yaml" --fail-on-new medium
+expect_rc 3 "fail-on-new medium on the way back"
+expect_out "the change adds 3 open risks at or above medium" "three new"
+expect_no_out "raised to" "a rise within the level is not counted"
 run diff "$T/old.yaml" "$T/new.yaml" --fail-on-new extreme
 expect_rc 2 "fail-on-new with a bad level"
 
@@ -95,6 +105,10 @@ run diff "$db" "$T/new.yaml"
 expect_rc 0 "diff of a database and a file"
 expect_out "Decisions" "decisions section"
 expect_out "status: accepted -> open" "decision undone by the file"
+run diff "$db" "$T/new.yaml" --fail-on-new low
+expect_rc 3 "fail-on-new low: the undone decision"
+expect_out "the change adds 5 open risks at or above low: 4 new, 1 decided before, open again" \
+    "a reopened decision is said to be one"
 dbcopy "$db" "${db_copy}"
 run risk "${db_copy}" "$name" --status mitigated
 run diff "$db" "${db_copy}"
