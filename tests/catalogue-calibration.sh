@@ -850,6 +850,9 @@ above evasion-adversarial-inputs@unreviewed evasion-adversarial-inputs@limited
 # feeds a service that pays unreviewed)
 expect evasion-adversarial-inputs@behind high
 expect evasion-adversarial-inputs@both critical
+# (and through the scoring service that serves it, whose outputs go only
+# to that payout service)
+expect evasion-adversarial-inputs@served high
 
 model=calibration-order-limit
 register "$SRC/tests/data/calibration/order-limit.yaml"
