@@ -853,6 +853,13 @@ expect evasion-adversarial-inputs@both critical
 # (and through the scoring service that serves it, whose outputs go only
 # to that payout service)
 expect evasion-adversarial-inputs@served high
+# Their decisions under the limit are taken unseen: that the scores drive
+# automatic decisions is a risk on the architecture as stated, not a
+# question of the scorers' own review.
+for id in behind served; do
+	grep -q " automated-decision-critical@$id " "$T/risks" ||
+	    fail "$model: automated-decision-critical@$id is not a risk"
+done
 
 model=calibration-order-limit
 register "$SRC/tests/data/calibration/order-limit.yaml"
