@@ -850,6 +850,16 @@ above evasion-adversarial-inputs@unreviewed evasion-adversarial-inputs@limited
 # feeds a service that pays unreviewed)
 expect evasion-adversarial-inputs@behind high
 expect evasion-adversarial-inputs@both critical
+# (and through the scoring service that serves it, whose outputs go only
+# to that payout service)
+expect evasion-adversarial-inputs@served high
+# Their decisions under the limit are taken unseen: that the scores drive
+# automatic decisions is a risk on the architecture as stated, not a
+# question of the scorers' own review.
+for id in behind served; do
+	grep -q " automated-decision-critical@$id " "$T/risks" ||
+	    fail "$model: automated-decision-critical@$id is not a risk"
+done
 
 model=calibration-order-limit
 register "$SRC/tests/data/calibration/order-limit.yaml"
@@ -1172,6 +1182,24 @@ for r in llm-jailbreak@llm llm-system-prompt-leakage@llm; do
 	grep -q "'assistant' takes untrusted input" "$T/risk" &&
 	    fail "$model: $r cites the mail as a prompt's untrusted input"
 done
+
+# Two vision-language models read the photos customers upload with a
+# claim: one's estimate is paid unseen under a limit by the service that
+# asked for it (human-review: above-limit), the other's summary is read by
+# an adjuster. An instruction hidden in a photo moves money through the
+# first: its injection is not lowered as output that only people read,
+# but by the limit, which bounds what one injected photo wins unseen.
+model=calibration-estimate-limit
+register "$SRC/tests/data/calibration/estimate-limit.yaml"
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@estimator |
+    grep -q "nothing that acts on its output" &&
+    fail "$model: the estimate paid under the limit is lowered as read by people"
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@describer |
+    grep -q "^    impact -1: nothing that acts on its output" ||
+    fail "$model: the summary an adjuster reads is not lowered"
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@estimator |
+    grep -q "^    impact -1: a person reviews the decisions its output feeds above a limit" ||
+    fail "$model: the estimate paid unseen only under the limit is not bounded by it"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"
