@@ -6,7 +6,8 @@
  * binary, so to one machine):
  *
  *   header   struct cc_header (magic, CATCACHE_VERSION, build id, the
- *            number of files, the size of the whole file)
+ *            number of files, the size of the whole file, a checksum
+ *            of everything but itself)
  *   table    struct cc_file for each file, in load order
  *   blobs    for each file, at its offset (a multiple of 8): its path and
  *            a NUL, its text (path_len + 1 + text_len bytes), padding to
@@ -23,6 +24,7 @@
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stddef.h>
 #include <link.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -54,6 +56,8 @@ struct cc_header {
 	uint32_t	nfiles;
 	uint32_t	pad;		/* 0 */
 	uint64_t	size;		/* of the whole file */
+	uint64_t	sum;		/* cc_sum() of the rest: a flipped
+					   bit anywhere is seen */
 };
 
 struct cc_file {
@@ -119,6 +123,40 @@ static size_t
 cc_align8(size_t n)
 {
 	return (n + 7) & ~(size_t)7;
+}
+
+/*
+ * A checksum of an image: the header up to its sum, then all that follows
+ * the header, a word at a time. Each step is a bijection of the state, so
+ * any change to one word changes the result; it catches a damaged file,
+ * not a forged one (whoever can write the cache can write catalogue.d).
+ */
+static uint64_t
+cc_sum_words(uint64_t h, const unsigned char *p, size_t len)
+{
+	uint64_t	w;
+	size_t		i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * 0x100000001b3ull;
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, p + i, len - i);
+	h = (h ^ w ^ len) * 0x100000001b3ull;
+	return h ^ (h >> 32);
+}
+
+/* The image's checksum; size is at least a header's. */
+static uint64_t
+cc_sum(const unsigned char *img, size_t size)
+{
+	uint64_t	h = 0x9e3779b97f4a7c15ull;
+
+	h = cc_sum_words(h, img, offsetof(struct cc_header, sum));
+	return cc_sum_words(h, img + sizeof(struct cc_header),
+	    size - sizeof(struct cc_header));
 }
 
 /* 1 if len bytes at off lie within size. */
@@ -252,12 +290,13 @@ cc_check_file(const unsigned char *img, size_t size, size_t i,
 }
 
 /*
- * Validate a whole image made for build id (any, if id is NULL); on
- * success *entries (the caller's to free) holds its files. 0 or -1.
+ * Validate a whole image made for build id (any, if id is NULL) and with
+ * its checksum (if sum is set); on success *entries (the caller's to free)
+ * holds its files. 0 or -1.
  */
 static int
 cc_check(const unsigned char *img, size_t size, const unsigned char *id,
-    size_t idlen, struct cc_entry **entries, size_t *n)
+    size_t idlen, int sum, struct cc_entry **entries, size_t *n)
 {
 	struct cc_header	 h;
 	struct cc_entry		*e;
@@ -275,6 +314,8 @@ cc_check(const unsigned char *img, size_t size, const unsigned char *id,
 	    size))
 		return -1;
 	if (id != NULL && (h.idlen != idlen || memcmp(h.id, id, idlen) != 0))
+		return -1;
+	if (sum && h.sum != cc_sum(img, size))
 		return -1;
 	e = xcalloc(h.nfiles + 1, sizeof *e);
 	for (i = 0; i < h.nfiles; i++)
@@ -436,6 +477,8 @@ cc_layout(const struct cc_used *u, size_t n, const unsigned char *id,
 		memcpy(img + off, u[i].blob, u[i].blob_len);
 		off += u[i].blob_len;
 	}
+	h.sum = cc_sum(img, *len);
+	memcpy(img, &h, sizeof h);
 	return img;
 }
 
@@ -514,7 +557,7 @@ cc_read(struct catcache *cc)
 	}
 	close(fd);
 	if (got != (size_t)st.st_size ||
-	    cc_check(cc->image, got, cc->id, cc->idlen, &cc->old,
+	    cc_check(cc->image, got, cc->id, cc->idlen, 1, &cc->old,
 	    &cc->nold) == -1) {
 		free(cc->image);
 		cc->image = NULL;
@@ -669,12 +712,12 @@ catcache_close(struct catcache *cc, int ok)
 
 long
 catcache_check(const void *img, size_t len, const unsigned char *id,
-    size_t idlen)
+    size_t idlen, int sum)
 {
 	struct cc_entry	*e;
 	size_t		 n, i;
 
-	if (cc_check(img, len, id, idlen, &e, &n) == -1)
+	if (cc_check(img, len, id, idlen, sum, &e, &n) == -1)
 		return -1;
 	for (i = 0; i < n; i++)
 		ydoc_free(cc_doc(&e[i]));
@@ -710,7 +753,7 @@ catcache_image_doc(const void *img, size_t len, size_t i)
 	struct ydoc	*d = NULL;
 	size_t		 n;
 
-	if (cc_check(img, len, NULL, 0, &e, &n) == -1)
+	if (cc_check(img, len, NULL, 0, 1, &e, &n) == -1)
 		return NULL;
 	if (i < n)
 		d = cc_doc(&e[i]);

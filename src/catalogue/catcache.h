@@ -16,9 +16,9 @@
  * file's path and whole text are those stored (the text is compared byte
  * for byte, so an edit that keeps the size and the time is seen, and no
  * hash can collide). A cache is validated in full before it is used
- * (sizes, offsets, lengths, NUL-terminated UTF-8 texts, node types, item
- * indices that only point forward, each node used once, depth and node
- * limits); anything wrong and it is ignored and written again. A cache is
+ * (a checksum of the whole file, sizes, offsets, lengths, NUL-terminated
+ * UTF-8 texts, node types, item indices that only point forward, each node
+ * used once, depth and node limits); anything wrong and it is ignored and written again. A cache is
  * written to a temporary file beside it and renamed, so two commands
  * starting at once each read a whole file. A cache directory that cannot be
  * made or written, a cache not owned by the user or writable by others, or
@@ -61,11 +61,12 @@ void		 catcache_close(struct catcache *, int ok);
 
 /*
  * For the fuzz target and tests: validate a cache image (any build id when
- * id is NULL) and build every document in it, then free them. Returns the
+ * id is NULL; its checksum only if sum is set, so that a fuzzer reaches
+ * the rest) and build every document in it, then free them. Returns the
  * number of documents, or -1 if the image is not valid.
  */
 long		 catcache_check(const void *, size_t, const unsigned char *id,
-		     size_t idlen);
+		     size_t idlen, int sum);
 /*
  * For tests: the cache image holding the given documents (with their texts
  * texts[i] of lens[i] bytes) for build id; *len is set to its size. The
