@@ -80,6 +80,11 @@ struct cc_node {
 	uint64_t	col;
 };
 
+/* The layout is the format: tests/test-catcache.c edits it by offset. */
+_Static_assert(sizeof(struct cc_header) == 104, "cache header layout");
+_Static_assert(sizeof(struct cc_file) == 48, "cache file entry layout");
+_Static_assert(sizeof(struct cc_node) == 56, "cache node layout");
+
 /* One validated file of an image: pointers into it. */
 struct cc_entry {
 	const char		*path;		/* NUL-terminated */
