@@ -182,7 +182,7 @@ test_round_trip(void **state)
 	assert_int_equal(catcache_check(img, len, id, sizeof id, 1),
 	    (long)f.n);
 	for (i = 0; i < f.n; i++) {
-		d = catcache_image_doc(img, len, i);
+		d = catcache_image_doc(img, len, i, 1);
 		assert_non_null(d);
 		assert_string_equal(d->file, f.docs[i]->file);
 		assert_same_node(f.docs[i]->root, d->root);

@@ -752,13 +752,13 @@ catcache_image(struct ydoc *const *docs, const char *const *texts,
 }
 
 struct ydoc *
-catcache_image_doc(const void *img, size_t len, size_t i)
+catcache_image_doc(const void *img, size_t len, size_t i, int sum)
 {
 	struct cc_entry	*e;
 	struct ydoc	*d = NULL;
 	size_t		 n;
 
-	if (cc_check(img, len, NULL, 0, 1, &e, &n) == -1)
+	if (cc_check(img, len, NULL, 0, sum, &e, &n) == -1)
 		return NULL;
 	if (i < n)
 		d = cc_doc(&e[i]);

@@ -76,9 +76,10 @@ void		*catcache_image(struct ydoc *const *, const char *const *texts,
 		     const size_t *lens, size_t n, const unsigned char *id,
 		     size_t idlen, size_t *len);
 /*
- * For tests: build the document of the i-th entry of a validated image
- * (catcache_check() returned more than i), or NULL.
+ * For tests: the document of the i-th entry of an image (checked as
+ * catcache_check() does, with any build id), or NULL; the caller's to
+ * ydoc_free().
  */
-struct ydoc	*catcache_image_doc(const void *, size_t, size_t i);
+struct ydoc	*catcache_image_doc(const void *, size_t, size_t i, int sum);
 
 #endif
