@@ -316,6 +316,28 @@ test_hostile_edits(void **state)
 	/* The root is a mapping of two pairs, its items 1..4. */
 	assert_int_equal(get32(img + l.nodes), YNODE_MAP);
 	assert_int_equal(get32(img + l.items), 1);
+	/* A text that starts inside a character: "text é" from its 'é'. */
+	for (i = 0; i < l.nnodes; i++) {
+		uint64_t	value, tlen;
+
+		c = img + l.nodes + i * NODE;
+		memcpy(&value, c + 8, 8);
+		memcpy(&tlen, c + 16, 8);
+		if (get32(c) != YNODE_SCALAR ||
+		    strncmp((const char *)img + l.pool + value, "text \xc3",
+		    6) != 0)
+			continue;
+		c = xmalloc(len);
+		memcpy(c, img, len);
+		put64(c + l.nodes + i * NODE + 8, value + 6);
+		put64(c + l.nodes + i * NODE + 16, tlen - 6);
+		if (catcache_check(c, len, id, sizeof id, 0) != -1)
+			fail_msg("accepted a text that starts inside a "
+			    "character");
+		free(c);
+		break;
+	}
+	assert_true(i < l.nnodes);
 	for (i = 0; i < sizeof edits / sizeof edits[0]; i++) {
 		size_t	base[] = { 0, l.nodes, l.items, l.pool };
 		size_t	at = base[edits[i].base] + edits[i].at;
