@@ -15,8 +15,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 XDG_CONFIG_HOME=$tmp/config		# never the user's catalogue.d
+XDG_CACHE_HOME=$tmp/cache		# nor the user's catalogue cache
 PARAPET_USER=fuzz
-export XDG_CONFIG_HOME PARAPET_USER
+export XDG_CONFIG_HOME XDG_CACHE_HOME PARAPET_USER
 mkdir -p "$out"
 db=$tmp/seeds.db
 

@@ -23,6 +23,7 @@ if [ ! -f "$dir/Makefile" ]; then
 fi
 targets="fuzz-model-yaml fuzz-catalogue fuzz-cond fuzz-xml-import"
 targets="$targets fuzz-json-import fuzz-otm-import fuzz-tmbom-import fuzz-ydoc"
+targets="$targets fuzz-catcache"
 # shellcheck disable=SC2086
 if ! (cd "$dir" && make -j2 parapet $(printf 'fuzz/%s ' $targets) \
     >build.log 2>&1); then
@@ -32,6 +33,12 @@ if ! (cd "$dir" && make -j2 parapet $(printf 'fuzz/%s ' $targets) \
 fi
 [ -n "$(ls "$dir/seeds-xml" 2>/dev/null)" ] ||
     sh fuzz/xml-seeds.sh "$dir/parapet" "$dir/seeds-xml" >/dev/null 2>&1
+# Cache images of small YAML files, written by the target itself.
+mkdir -p "$dir/seeds-catcache"
+PARAPET_FUZZ_SEEDS="$dir/seeds-catcache" "$dir/fuzz/fuzz-catcache" \
+    fuzz/ydoc-seeds/*.yaml fuzz/cond-seeds/*.yaml \
+    tests/data/catalogue/base.yaml tests/data/catalogue/named.yaml \
+    >/dev/null 2>&1
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 # Undefined behaviour is a finding too, not a line in the log.
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
@@ -53,6 +60,8 @@ for t in $targets; do
 		seeds="tests/data/tmbom" ;;
 	fuzz-ydoc) prefix=ydoc dict=model-yaml.dict
 		seeds="fuzz/ydoc-seeds templates data/catalogue tests/data/yaml" ;;
+	fuzz-catcache) prefix=catcache dict=model-yaml.dict
+		seeds="$dir/seeds-catcache" ;;
 	esac
 	bin="$dir/fuzz/$t"
 	regress=$(ls tests/data/fuzz/"$prefix"-* 2>/dev/null)

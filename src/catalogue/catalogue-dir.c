@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "catalogue/catalogue.h"
+#include "catalogue/catcache.h"
 #include "util/error.h"
 #include "util/paths.h"
 #include "util/xmalloc.h"
@@ -86,6 +87,7 @@ catalogue_load_standard(const char *const *extra, size_t nextra,
 	size_t			 i;
 	int			 rc;
 
+	cat->cache = catcache_open();
 	dir = xasprintf("%s/taxonomy.yaml", paths_data());
 	rc = catalogue_load_taxonomy(cat, dir, err);
 	free(dir);
@@ -108,9 +110,13 @@ catalogue_load_standard(const char *const *extra, size_t nextra,
 			goto fail;
 	if (catalogue_finish(cat, err) == -1)
 		goto fail;
+	catcache_close(cat->cache, 1);
+	cat->cache = NULL;
 	return cat;
 
 fail:
+	catcache_close(cat->cache, 0);
+	cat->cache = NULL;
 	catalogue_free(cat);
 	return NULL;
 }

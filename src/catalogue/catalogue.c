@@ -10,6 +10,7 @@
 
 #include "catalogue/catalogue.h"
 #include "catalogue/catalogue-int.h"
+#include "catalogue/catcache.h"
 #include "catalogue/cond.h"
 #include "catalogue/taxonomy.h"
 #include "model/risk.h"
@@ -278,8 +279,10 @@ catalogue_load_taxonomy(struct catalogue *cat, const char *path,
     struct error *err)
 {
 	struct taxonomy	*t;
+	struct ydoc	*d;
 
-	if ((t = taxonomy_load(path, err)) == NULL)
+	if ((d = catcache_load(cat->cache, path, err)) == NULL ||
+	    (t = taxonomy_load_doc(d, err)) == NULL)
 		return -1;
 	taxonomy_free(cat->taxonomy);
 	cat->taxonomy = t;
@@ -1365,7 +1368,7 @@ catalogue_load_file(struct catalogue *cat, const char *path,
 
 	if (catalogue_need_taxonomy(cat, err) == -1)
 		return -1;
-	if ((doc = ydoc_load(path, err)) == NULL)
+	if ((doc = catcache_load(cat->cache, path, err)) == NULL)
 		return -1;
 	return catalogue_load_doc(cat, doc, path, err);
 }

@@ -30,6 +30,7 @@ struct risk;
 
 struct error;
 struct cond;
+struct catcache;
 struct cond_defs;
 struct ydoc;
 struct taxonomy;
@@ -223,6 +224,10 @@ struct catalogue {
 						   removed by "disabled" */
 	char			**disabled_ids;	/* internal: its keys */
 	size_t			  ndisabled_ids;
+	struct catcache		 *cache;	/* internal: the parsed files
+						   kept between commands, while
+						   catalogue_load_standard()
+						   loads (catcache.h), or NULL */
 };
 
 /* Scheme names as written in files: "guideline", "atlas", ... */

@@ -205,8 +205,17 @@ taxonomy_scheme(struct taxonomy *t, enum ref_scheme s, const struct ydoc *d,
 struct taxonomy *
 taxonomy_load(const char *path, struct error *err)
 {
+	struct ydoc	*d;
+
+	if ((d = ydoc_load(path, err)) == NULL)
+		return NULL;
+	return taxonomy_load_doc(d, err);
+}
+
+struct taxonomy *
+taxonomy_load_doc(struct ydoc *d, struct error *err)
+{
 	struct taxonomy		*t;
-	struct ydoc		*d;
 	const struct ynode	*root, *k, *v;
 	const char		*near;
 	size_t			 i;
@@ -215,8 +224,6 @@ taxonomy_load(const char *path, struct error *err)
 	    "atlas-version", "guideline", "atlas", "owasp-llm-2025",
 	    "owasp-ml-2023", "owasp-agentic-2026", NULL };
 
-	if ((d = ydoc_load(path, err)) == NULL)
-		return NULL;
 	t = xcalloc(1, sizeof *t);
 	for (s = 0; s < REF_SCHEME_COUNT; s++)
 		strmap_init(&t->s[s].map);

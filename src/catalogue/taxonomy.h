@@ -19,6 +19,7 @@
 
 struct error;
 struct taxonomy;
+struct ydoc;
 
 /* What an ATLAS identifier names, from its form. */
 enum atlas_kind {
@@ -30,6 +31,8 @@ enum atlas_kind {
 
 /* Read a taxonomy file. Returns it (free with taxonomy_free) or NULL. */
 struct taxonomy	*taxonomy_load(const char *, struct error *);
+/* The same for a parsed file, which it frees. */
+struct taxonomy	*taxonomy_load_doc(struct ydoc *, struct error *);
 void		 taxonomy_free(struct taxonomy *);
 /* The name of an identifier, or NULL if the taxonomy lacks it. */
 const char	*taxonomy_title(const struct taxonomy *, enum ref_scheme,

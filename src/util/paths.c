@@ -73,10 +73,11 @@ paths_templates(void)
 	return paths_find("PARAPET_TEMPLATES", "templates");
 }
 
-char *
-paths_config(void)
+/* $VAR/parapet if VAR is an absolute path, else ~/DEF/parapet. */
+static char *
+paths_xdg(const char *var, const char *def)
 {
-	const char	*x = getenv("XDG_CONFIG_HOME"), *home;
+	const char	*x = getenv(var), *home;
 	struct passwd	*pw;
 
 	if (x != NULL && *x == '/')
@@ -85,5 +86,17 @@ paths_config(void)
 		pw = getpwuid(getuid());
 		home = pw != NULL ? pw->pw_dir : "/";
 	}
-	return xasprintf("%s/.config/parapet", home);
+	return xasprintf("%s/%s/parapet", home, def);
+}
+
+char *
+paths_config(void)
+{
+	return paths_xdg("XDG_CONFIG_HOME", ".config");
+}
+
+char *
+paths_cache(void)
+{
+	return paths_xdg("XDG_CACHE_HOME", ".cache");
 }

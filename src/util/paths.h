@@ -14,5 +14,7 @@ const char	*paths_data(void);
 const char	*paths_templates(void);
 /* $XDG_CONFIG_HOME/parapet (or ~/.config/parapet); the caller's to free. */
 char		*paths_config(void);
+/* $XDG_CACHE_HOME/parapet (or ~/.cache/parapet); the caller's to free. */
+char		*paths_cache(void);
 
 #endif

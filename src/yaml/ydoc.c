@@ -50,8 +50,7 @@ struct ydoc_block {
 #define YDOC_BLOCK_MAX		((size_t)64 << 10)
 #define YDOC_ALIGN		_Alignof(struct ynode)
 
-/* size bytes of the document's memory, aligned for a node. */
-static void *
+void *
 ydoc_alloc(struct ydoc *d, size_t size)
 {
 	struct ydoc_block	*b = d->blocks;
@@ -74,6 +73,15 @@ ydoc_alloc(struct ydoc *d, size_t size)
 	p = (char *)(b + 1) + b->used;
 	b->used += size;
 	return p;
+}
+
+struct ydoc *
+ydoc_new(const char *file)
+{
+	struct ydoc	*d = xcalloc(1, sizeof *d);
+
+	d->file = xstrdup(file != NULL ? file : "<input>");
+	return d;
 }
 
 void

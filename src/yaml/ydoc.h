@@ -69,6 +69,14 @@ struct ydoc	*ydoc_parse_libyaml(const char *text, size_t len,
 /* Read a file (at most YDOC_MAX_BYTES) and parse it. */
 struct ydoc	*ydoc_load(const char *path, struct error *);
 void		 ydoc_free(struct ydoc *);
+/*
+ * An empty document named file (copied), for a reader that builds the tree
+ * itself (catalogue/catcache.c, which stores these trees: a field added to
+ * struct ynode must be stored there too), and size bytes of its memory,
+ * aligned for a node, freed with it.
+ */
+struct ydoc	*ydoc_new(const char *file);
+void		*ydoc_alloc(struct ydoc *, size_t);
 
 /* Number of key/value pairs of a mapping. */
 #define YNODE_PAIRS(node)	((node)->n / 2)
