@@ -427,32 +427,26 @@ field_set(void *obj, const struct field *f, const char *text,
 	return error_set(err, "field '%s' has an unknown type", f->name);
 }
 
-char *
-field_get(const void *obj, const struct field *f)
+const char *
+field_text(const void *obj, const struct field *f, struct buf *scratch)
 {
-	const char	*s;
-	struct buf	 b;
 	unsigned	 bits;
 	size_t		 i;
-	int		 v;
 
 	switch (f->type) {
 	case FIELD_TEXT:
 	case FIELD_ID:
 	case FIELD_REF:
-		s = *FIELD_CPTR(obj, f, char *);
-		return s != NULL ? xstrdup(s) : NULL;
+		return *FIELD_CPTR(obj, f, char *);
 	case FIELD_KIND:
 	case FIELD_ENUM:
-		v = *FIELD_CPTR(obj, f, int);
-		s = vocab_name(f->vocab, v);
-		return s != NULL ? xstrdup(s) : NULL;
+		return vocab_name(f->vocab, *FIELD_CPTR(obj, f, int));
 	case FIELD_BOOL:
 		switch (*FIELD_CPTR(obj, f, enum tri)) {
 		case TRI_YES:
-			return xstrdup("true");
+			return "true";
 		case TRI_NO:
-			return xstrdup("false");
+			return "false";
 		case TRI_UNKNOWN:
 			return NULL;
 		}
@@ -461,17 +455,31 @@ field_get(const void *obj, const struct field *f)
 		bits = *FIELD_CPTR(obj, f, unsigned);
 		if (bits == 0)
 			return NULL;
-		buf_init(&b);
+		buf_reset(scratch);
 		for (i = 0; i < f->vocab->n; i++) {
 			if ((bits & (1u << i)) == 0)
 				continue;
-			if (b.len > 0)
-				buf_adds(&b, ", ");
-			buf_adds(&b, f->vocab->words[i].name);
+			if (scratch->len > 0)
+				buf_adds(scratch, ", ");
+			buf_adds(scratch, f->vocab->words[i].name);
 		}
-		return buf_detach(&b);
+		return scratch->s;
 	}
 	return NULL;
+}
+
+char *
+field_get(const void *obj, const struct field *f)
+{
+	struct buf	 b;
+	const char	*s;
+	char		*v;
+
+	buf_init(&b);
+	s = field_text(obj, f, &b);
+	v = s != NULL ? xstrdup(s) : NULL;
+	buf_release(&b);
+	return v;
 }
 
 int

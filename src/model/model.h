@@ -254,6 +254,13 @@ int		 field_set(void *obj, const struct field *, const char *,
 		     struct error *);
 /* The text form of a field, or NULL when not set (the caller's to free). */
 char		*field_get(const void *obj, const struct field *);
+/*
+ * The same text, borrowed: from the object or the vocabulary, or for a
+ * set written into scratch (valid until scratch changes). No copy: the
+ * store packs and compares every field of every object of a model.
+ */
+const char	*field_text(const void *obj, const struct field *,
+		     struct buf *scratch);
 /* 1 if the field holds a value. */
 int		 field_isset(const void *obj, const struct field *);
 

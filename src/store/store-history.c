@@ -512,21 +512,23 @@ void
 store_fields_encode(struct buf *b, enum objtype t, const void *obj)
 {
 	const struct field	*f;
-	char			*v;
+	const char		*v;
+	struct buf		 set;
 	size_t			 n, i;
 
 	buf_reset(b);
+	buf_init(&set);
 	f = model_fields(t, &n);
 	for (i = 0; i < n; i++) {
 		if (f[i].type == FIELD_ID || f[i].type == FIELD_KIND ||
-		    (v = field_get(obj, &f[i])) == NULL)
+		    (v = field_text(obj, &f[i], &set)) == NULL)
 			continue;
 		buf_adds(b, f[i].name);
 		buf_addc(b, '=');
 		store_fields_escape(b, v);
 		buf_addc(b, '\n');
-		free(v);
 	}
+	buf_release(&set);
 }
 
 const char *

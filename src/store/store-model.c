@@ -237,12 +237,11 @@ store_write_packed(struct store_diff *d, enum objtype t, const void *obj)
 
 /*
  * Record one field if it changed, and write it if it is a system field
- * kept in fields; frees both values. 1 if it changed, 0 if not, -1 on
- * error.
+ * kept in fields. 1 if it changed, 0 if not, -1 on error.
  */
 static int
 store_diff_field(struct store_diff *d, const struct field *f, enum objtype t,
-    const char *object, const char *logobject, char *a, char *b)
+    const char *object, const char *logobject, const char *a, const char *b)
 {
 	int	rc = 0;
 
@@ -254,11 +253,6 @@ store_diff_field(struct store_diff *d, const struct field *f, enum objtype t,
 		if (rc == 0)
 			rc = 1;
 	}
-	/* Two frees of NULL: gcc 12 would see a use after free. */
-	if (a != NULL)
-		free(a);
-	if (b != NULL)
-		free(b);
 	return rc;
 }
 
@@ -277,22 +271,27 @@ store_diff_fields(struct store_diff *d, enum objtype t, const void *old,
     const void *new, const char *object, const char *logobject)
 {
 	const struct field	*f;
+	const char		*a, *b;
+	struct buf		 seta, setb;
 	size_t			 n, i;
-	char			*a, *b;
 	int			 rc = 0, log = d->log, changed = 0;
 
 	if (old == NULL || (t == OBJ_SYSTEM && d->fresh))
 		d->log = 0;
+	buf_init(&seta);
+	buf_init(&setb);
 	f = model_fields(t, &n);
 	for (i = 0; rc != -1 && i < n; i++) {
 		if (f[i].type == FIELD_ID || f[i].type == FIELD_KIND)
 			continue;
-		a = old != NULL ? field_get(old, &f[i]) : NULL;
-		b = field_get(new, &f[i]);
+		a = old != NULL ? field_text(old, &f[i], &seta) : NULL;
+		b = field_text(new, &f[i], &setb);
 		if ((rc = store_diff_field(d, &f[i], t, object, logobject, a,
 		    b)) == 1)
 			changed = 1;
 	}
+	buf_release(&seta);
+	buf_release(&setb);
 	d->log = log;
 	if (rc == -1)
 		return -1;
