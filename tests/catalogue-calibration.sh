@@ -1149,13 +1149,19 @@ expect llm-direct-prompt-injection@llm high
 "$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
     grep -q "^    impact -1: nothing that acts on its output" ||
     fail "$model: the output to people is not lowered"
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q "not lowered" &&
+    fail "$model: unstated minors cancel the lowering"
 expect_stated calibration-pupils-adults "$tutor" pupil "minors: false" \
     llm-direct-prompt-injection@llm high
 expect_stated calibration-pupils-children "$tutor" pupil "minors: true" \
     llm-direct-prompt-injection@llm critical
-"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
-    grep -q "nothing that acts on its output" &&
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm >"$T/risk"
+grep -q "^    impact -1: nothing that acts on its output" "$T/risk" &&
     fail "$model: the output read by children is lowered"
+# The usual lowering's absence is said, on the stated fact that cancels it.
+grep -q "^    not lowered, impact -1 (nothing that acts on its output.*'pupil' includes children" "$T/risk" ||
+    fail "$model: no line says why the output to children is not lowered"
 
 # An assistant agent that reads strangers' mail for an employee who types
 # to it through an internal pane: the model's jailbreak and system-prompt

@@ -113,6 +113,49 @@ analyze_would_lower(struct eval *e, const struct adjustment *a,
 }
 
 /*
+ * 1 if stated facts cancel an adjustment on its target (its unless:
+ * holds), and then, unless quiet, the line that says so: what it would
+ * have changed, its reason, and the facts that cancel it ("not lowered,
+ * impact -1 (nothing that acts on its output ...), since: 'llm' reaches
+ * 'pupil'; 'pupil' includes children (under 18)"). A reader who knows
+ * the usual lowering sees why it is absent.
+ */
+static int
+analyze_unless(struct eval *e, const struct adjustment *a, const void *on,
+    struct risk *k, int dl, int di, int quiet)
+{
+	struct risk	 read;
+	struct buf	 b;
+	size_t		 j, n = 0;
+
+	if (a->unless == NULL || eval_cond(e, a->unless, on) != TV_YES)
+		return 0;
+	if (quiet)
+		return 1;
+	buf_init(&b);
+	buf_adds(&b, dl < 0 || di < 0 ? "not lowered, " : "not raised, ");
+	if (dl != 0)
+		buf_addf(&b, "likelihood %+d", dl);
+	if (di != 0)
+		buf_addf(&b, "%simpact %+d", dl != 0 ? ", " : "", di);
+	buf_adds(&b, " (");
+	one_line(&b, a->reason);
+	buf_adds(&b, "), since: ");
+	memset(&read, 0, sizeof read);
+	eval_explain(e, a->unless, on, &read);
+	for (j = 0; j < read.nreasons; j++) {
+		if (read.reasons[j].kind != REASON_FACT)
+			continue;
+		buf_addf(&b, "%s%s", n++ > 0 ? "; " : "",
+		    risk_reason_text(&read.reasons[j]));
+	}
+	analyze_assumes_free(&read);
+	risk_add_reason(k, REASON_ADJUSTMENT, "%s", b.s);
+	buf_release(&b);
+	return 1;
+}
+
+/*
  * Apply every adjustment that definitely holds for a risk's subject. Those
  * with a bound (max-impact: the stakes of the system) go first, from the
  * threat's own impact, so that the more specific facts after them are
@@ -152,7 +195,9 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
 		v = eval_cond(e, a->when, on);
-		if (v == TV_MAYBE && !a->presume && !quiet)
+		if (v == TV_MAYBE && !a->presume && !quiet &&
+		    (a->unless == NULL || eval_cond(e, a->unless, on) !=
+		    TV_YES))
 			analyze_would_lower(e, a, on, k, l, im);
 		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
 			continue;
@@ -161,6 +206,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 			di = a->max_impact > im ? a->max_impact - im :
 			    0;
 		if (a->likelihood == 0 && di == 0)
+			continue;
+		if (analyze_unless(e, a, on, k, a->likelihood, di, quiet))
 			continue;
 		if (!quiet) {
 			buf_reset(&b);
