@@ -1179,5 +1179,15 @@ for r in llm-jailbreak@llm llm-system-prompt-leakage@llm; do
 	    fail "$model: $r cites the mail as a prompt's untrusted input"
 done
 
+# An assistant agent whose vendor LLM answers its prompt with the tool
+# calls to make, which the agent makes through its tools: the missing
+# record of those actions is the agent's finding (its owner logs them),
+# not the LLM's (trial 24 had it on the vendor's model). A decision taken
+# on the old name is kept: it is the finding's alias.
+model=calibration-assistant-calls
+register "$SRC/tests/threats/agent-actions-unaudited/fires-assistant.yaml"
+expect agent-actions-unaudited@assistant medium
+expect agent-actions-unaudited@llm none
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

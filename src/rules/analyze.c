@@ -548,26 +548,90 @@ analyze_answers(struct hit *h, size_t n)
 	free(e);
 }
 
+/*
+ * caller: 1 if flow f, carrying tool calls, is the answer to flow g, its
+ * reverse, a prompt: an LLM that proposes tool calls to the agent that
+ * prompted it. The calls are that agent's to make, so the model is not
+ * their caller. The initiator says so when given; else f carries the
+ * model's output and g the prompt.
+ */
+static int
+analyze_answers_prompt(const struct flow *f, const struct flow *g)
+{
+	if (f->initiator == INITIATOR_TO || g->initiator == INITIATOR_FROM)
+		return 1;
+	if (f->initiator == INITIATOR_FROM || g->initiator == INITIATOR_TO)
+		return 0;
+	return (f->data & DATA_BIT(DATA_MODEL_OUTPUT)) != 0 &&
+	    (g->data & DATA_BIT(DATA_PROMPT)) != 0;
+}
+
+/*
+ * caller: the first component that sends each one tool calls (caller,
+ * by component index), not in the answer to its own prompt
+ * (analyze_answers_prompt()); such an answer's sender goes in asked, the
+ * caller it was taken for before. The flows sorted by their ends find
+ * each reverse in log n.
+ */
+static void
+analyze_callers(const struct model *m, const struct component **caller,
+    const struct component **asked)
+{
+	struct hit_ends		*e = xcalloc(m->nflows + 1, sizeof *e);
+	const struct flow	*f, *g;
+	size_t			 i, j, lo, hi, mid;
+	int			 answer;
+
+	for (i = 0; i < m->nflows; i++) {
+		e[i].src = m->flows[i]->src->index;
+		e[i].dst = m->flows[i]->dst->index;
+		e[i].hit = i;
+	}
+	qsort(e, m->nflows, sizeof *e, hit_ends_cmp);
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src == f->dst || caller[f->dst->index] != NULL ||
+		    (f->data & DATA_BIT(DATA_TOOL_CALL)) == 0)
+			continue;
+		lo = 0;
+		hi = m->nflows;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (e[mid].src < f->dst->index || (e[mid].src ==
+			    f->dst->index && e[mid].dst < f->src->index))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		answer = 0;
+		for (j = lo; !answer && j < m->nflows && e[j].src ==
+		    f->dst->index && e[j].dst == f->src->index; j++) {
+			g = m->flows[e[j].hit];
+			answer = analyze_answers_prompt(f, g);
+		}
+		if (!answer)
+			caller[f->dst->index] = f->src;
+		else if (asked[f->dst->index] == NULL)
+			asked[f->dst->index] = f->src;
+	}
+	free(e);
+}
+
 /* What each hit's finding is about, by the threat's finding mode. */
 static void
 analyze_subjects(const struct model *m, const struct threat *t,
     struct hit *h, size_t n)
 {
-	const struct component	**caller = NULL;
+	const struct component	**caller = NULL, **asked = NULL;
 	const struct flow	*f;
 	const struct component	*c, *s;
 	unsigned char		*ishit = NULL;
 	size_t			 i, j;
 
 	if (t->finding == FINDING_CALLER) {
-		/* The first component that sends each one tool calls. */
 		caller = xcalloc(m->ncomponents + 1, sizeof *caller);
-		for (i = 0; i < m->nflows; i++) {
-			f = m->flows[i];
-			if (f->src != f->dst && caller[f->dst->index] ==
-			    NULL && (f->data & DATA_BIT(DATA_TOOL_CALL)) != 0)
-				caller[f->dst->index] = f->src;
-		}
+		asked = xcalloc(m->ncomponents + 1, sizeof *asked);
+		analyze_callers(m, caller, asked);
 		/* Which components the threat holds for on facts. */
 		ishit = xcalloc(m->ncomponents + 1, 1);
 		for (i = 0; i < n; i++)
@@ -616,13 +680,24 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			 * only by assumption keeps the finding of what it
 			 * calls on itself, as before.
 			 */
-			if ((s = caller[c->index]) == NULL)
+			if ((s = caller[c->index]) == NULL) {
+				s = c;
+			} else {
+				for (j = 0; j < m->ncomponents &&
+				    ishit[s->index] && caller[s->index] !=
+				    NULL && caller[s->index] != c; j++)
+					s = caller[s->index];
+				h[i].subj = s;
+			}
+			/*
+			 * Where the chain starts at an agent that a model
+			 * answers with tool calls, the finding was once
+			 * named after that model: the name is an alias.
+			 */
+			if (asked[s->index] != NULL)
+				h[i].moved = asked[s->index]->id;
+			if (s == c)
 				continue;
-			for (j = 0; j < m->ncomponents && ishit[s->index] &&
-			    caller[s->index] != NULL && caller[s->index] != c;
-			    j++)
-				s = caller[s->index];
-			h[i].subj = s;
 			break;
 		case FINDING_CONSUMER:
 			if (caller[c->index] == NULL)
@@ -651,6 +726,7 @@ analyze_subjects(const struct model *m, const struct threat *t,
 		h[i].subj_type = TARGET_COMPONENT;
 	}
 	free(caller);
+	free(asked);
 	free(ishit);
 	if (t->finding == FINDING_CONNECTION)
 		analyze_answers(h, n);
