@@ -1189,5 +1189,28 @@ register "$SRC/tests/threats/agent-actions-unaudited/fires-assistant.yaml"
 expect agent-actions-unaudited@assistant medium
 expect agent-actions-unaudited@llm none
 
+# A warehouse robot fleet whose motion controller acts on an LLM planner's
+# routes and a camera model's detections (action-impact high): excessive
+# agency is high (2x5). A safety interlock outside any model stated on the
+# controller (a certified person-stop) stops the worst harm whatever the
+# models decide: one impact lower (medium), and the camera model's
+# physical adversarial inputs, whose every acting part is so bounded, one
+# impact lower too; each says why.
+fleet="$SRC/tests/data/calibration/robot-fleet.yaml"
+model=calibration-robots-unstated
+register "$fleet"
+expect agent-excessive-agency@robot-ctl high
+"$PARAPET" risk "$T/db" physical-adversarial-inputs@vision |
+    grep -q "^    impact -1: .*safety interlock" &&
+    fail "$model: an unstated interlock lowers the detector"
+expect_stated calibration-robots-interlock "$fleet" robot-ctl \
+    "safety-interlock: true" agent-excessive-agency@robot-ctl medium
+"$PARAPET" risk "$T/db" agent-excessive-agency@robot-ctl |
+    grep -q "^    impact -1: a safety interlock outside any model" ||
+    fail "$model: the interlock's lowering is not named"
+"$PARAPET" risk "$T/db" physical-adversarial-inputs@vision |
+    grep -q "^  severity:  medium (likelihood 2 x impact 3)" ||
+    fail "$model: the interlocked detector is not one impact lower"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

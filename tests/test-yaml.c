@@ -1263,6 +1263,9 @@ test_new_fields_round_trip(void **state)
 	static const char	 minors_on_app[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: a, name: A, kind: application, minors: true}\n";
+	static const char	 interlock_on_model[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: v, name: V, kind: model, safety-interlock: true}\n";
 	static const char	 misspelt_review[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: t, name: T, kind: tool, human-review: by-clas}\n";
@@ -1279,6 +1282,7 @@ test_new_fields_round_trip(void **state)
 		{ misspelt_review, "did you mean 'by-class'?" },
 		{ publishes_on_model, "publishes" },
 		{ minors_on_app, "minors" },
+		{ interlock_on_model, "safety-interlock" },
 	};
 	size_t			 i;
 	struct model		*m;
@@ -1328,6 +1332,8 @@ test_new_fields_round_trip(void **state)
 	    "  - {id: phone-mic, name: Mic, kind: data-source, capture:"
 	    " microphone, built-in: true}\n"
 	    "  - {id: pupil, name: Pupil, kind: user, minors: true}\n"
+	    "  - {id: drive, name: Drive, kind: tool, can-act: true,"
+	    " safety-interlock: true}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1393,6 +1399,8 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[4]->built_in, TRI_UNKNOWN);
 	assert_int_equal(m->components[17]->minors, TRI_YES);
 	assert_int_equal(m->components[4]->minors, TRI_UNKNOWN);
+	assert_int_equal(m->components[18]->safety_interlock, TRI_YES);
+	assert_int_equal(m->components[3]->safety_interlock, TRI_UNKNOWN);
 
 	out = round_trip(m, "new fields");
 	assert_non_null(strstr(out, "    human-review: by-class\n"
@@ -1401,6 +1409,8 @@ test_new_fields_round_trip(void **state)
 	    "    built-in: true\n"));
 	assert_non_null(strstr(out, "    kind: user\n"
 	    "    minors: true\n"));
+	assert_non_null(strstr(out, "    can-act: true\n"
+	    "    safety-interlock: true\n"));
 	/* One word stays one word; several are a list, in table order. */
 	assert_non_null(strstr(out, "    model-type: guardrail\n"));
 	assert_non_null(strstr(out, "    model-type: [llm, vision]\n"));

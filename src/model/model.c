@@ -168,6 +168,10 @@ static const struct field component_fields[] = {
 	  "it acts or pays with allows (a payment card, an API token): "
 	  "single-use, capped (a limit per use or per period) or "
 	  "unrestricted" },
+	{ "safety-interlock", FIELD_BOOL, NULL, C(safety_interlock),
+	  K(AGENT) | K(TOOL), 0, "a control outside any model (not learned, "
+	  "tested on its own) stops its harmful actions whatever the model "
+	  "decides: a robot's person-stop, a machine's emergency stop" },
 	{ "action-impact", FIELD_ENUM, &vocab_action_impact, C(action_impact),
 	  K(AGENT) | K(TOOL), 0, "what the worst action it can take would "
 	  "cost: low (reversible, contained: open a ticket, draft an e-mail) "

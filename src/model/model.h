@@ -119,6 +119,7 @@ struct component {
 	enum tri	 human_approval;
 	int		 approved_by;	/* enum approved_by or -1 */
 	int		 credential_scope; /* enum credential_scope or -1 */
+	enum tri	 safety_interlock;
 	int		 action_impact;	/* enum action_impact or -1 */
 	int		 acts_as;	/* enum acts_as or -1 */
 	int		 destination;	/* enum destination or -1 */
