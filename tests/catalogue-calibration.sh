@@ -1212,5 +1212,36 @@ expect_stated calibration-robots-interlock "$fleet" robot-ctl \
     grep -q "^  severity:  medium (likelihood 2 x impact 3)" ||
     fail "$model: the interlocked detector is not one impact lower"
 
+# A public narration app whose speech model anyone can have speak in a
+# voice: the misuse (voice-cloning) was accepted at 3x4 on trial 23's
+# voice API, which watermarks every clip. Stated to mark nothing, it is one
+# more likely (critical). A watermark raises its own finding, the mark
+# removed or forged (medium); signed metadata alone, which any re-save
+# drops, one more likely (high). Unanswered, nothing is asked of a mark.
+narrator="$SRC/tests/threats/generated-media-mark-evaded/fires-voice-model.yaml"
+model=calibration-narrator-watermark
+register "$narrator"
+expect voice-cloning@voice-model high
+expect generated-media-mark-evaded@voice-model medium
+sed 's/provenance: watermark/provenance: none/' "$narrator" >"$T/stated.yaml"
+model=calibration-narrator-unmarked
+register "$T/stated.yaml"
+expect voice-cloning@voice-model critical
+expect generated-media-mark-evaded@voice-model none
+"$PARAPET" risk "$T/db" voice-cloning@voice-model |
+    grep -q "^    likelihood +1: nothing marks what it generates" ||
+    fail "$model: the missing mark is not named"
+sed 's/provenance: watermark/provenance: metadata/' "$narrator" >"$T/stated.yaml"
+model=calibration-narrator-metadata
+register "$T/stated.yaml"
+expect generated-media-mark-evaded@voice-model high
+sed 's/, provenance: watermark//' "$narrator" >"$T/stated.yaml"
+model=calibration-narrator-unstated
+register "$T/stated.yaml"
+expect voice-cloning@voice-model high
+expect generated-media-mark-evaded@voice-model none
+grep -q "provenance" "$T/questions" &&
+    fail "$model: an unanswered mark is asked"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

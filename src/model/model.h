@@ -86,6 +86,7 @@ struct component {
 	char		*review_limit;	/* what "above-limit" means */
 	/* model, inference-service */
 	int		 fail_mode;	/* enum fail_mode or -1 */
+	int		 provenance;	/* enum provenance or -1 */
 	/* application, inference-service, training-pipeline, agent, tool */
 	enum tri	 dependencies_pinned;
 	enum tri	 dependencies_scanned;

@@ -453,6 +453,8 @@ static const struct {
 	{ OBJ_COMPONENT, "fail-mode", FAIL_MODE_OPEN, "lets through what it "
 	  "should check when it is down or errs", "does not let through "
 	  "what it should check when it is down or errs" },
+	{ OBJ_COMPONENT, "provenance", PROVENANCE_NONE, "marks nothing it "
+	  "generates as generated", "marks what it generates as generated" },
 };
 
 /* The phrase for a word of an enumerated field, or NULL. */
