@@ -910,8 +910,10 @@ above automated-decision-critical@gate-model review-automation-bias@triage-model
 # A keyboard model trained on users' phones (federated learning): one
 # user's typing teaches their own copy, and reaches the shared model only
 # combined with many phones' updates, so skewing it (or poisoning the
-# typed text it trains on) needs crafted updates from many phones: high,
-# not critical. The updates arrive at a server anyone on the internet can
+# typed text it trains on) needs many phones' users typing the attacker's
+# text: high, not critical. A crafted update, which needs no such crowd,
+# is federated-update-poisoning's own finding (OWASP ML08 skewing through
+# feedback, ML10 poisoning of the parameters). The updates arrive at a server anyone on the internet can
 # reach, and inverting one rebuilds what was typed: high, not medium.
 model=calibration-federated
 register "$SRC/tests/data/calibration/federated.yaml"
