@@ -320,7 +320,7 @@ fuzz_eval_orders(const struct catalogue *cat)
 	size_t			 *first, nconds, nvals, i, j;
 	struct buf		  b;
 
-	nconds = cat->nthreats + cat->nadjustments;
+	nconds = cat->nthreats + 2 * cat->nadjustments;
 	conds = xcalloc(nconds + 1, sizeof *conds);
 	types = xcalloc(nconds + 1, sizeof *types);
 	first = xcalloc(nconds + 1, sizeof *first);
@@ -328,9 +328,15 @@ fuzz_eval_orders(const struct catalogue *cat)
 		conds[i] = cat->threats[i]->when;
 		types[i] = cat->threats[i]->target;
 	}
+	nconds = cat->nthreats;
 	for (i = 0; i < cat->nadjustments; i++) {
-		conds[cat->nthreats + i] = cat->adjustments[i]->when;
-		types[cat->nthreats + i] = cat->adjustments[i]->target;
+		conds[nconds] = cat->adjustments[i]->when;
+		types[nconds++] = cat->adjustments[i]->target;
+		/* And the facts that cancel it (unless:), if any. */
+		if (cat->adjustments[i]->unless == NULL)
+			continue;
+		conds[nconds] = cat->adjustments[i]->unless;
+		types[nconds++] = cat->adjustments[i]->target;
 	}
 	for (nvals = i = 0; i < nconds; i++) {
 		first[i] = nvals;
@@ -421,9 +427,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < standard->nthreats; i++)
 		fuzz_check_format(standard->threats[i]->when,
 		    standard->threats[i]->target);
-	for (i = 0; i < standard->nadjustments; i++)
+	for (i = 0; i < standard->nadjustments; i++) {
 		fuzz_check_format(standard->adjustments[i]->when,
 		    standard->adjustments[i]->target);
+		if (standard->adjustments[i]->unless != NULL)
+			fuzz_check_format(standard->adjustments[i]->unless,
+			    standard->adjustments[i]->target);
+	}
 	if (rc == 0) {
 		fuzz_analyze(standard);
 		fuzz_eval_orders(standard);

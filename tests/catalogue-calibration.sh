@@ -920,8 +920,10 @@ above automated-decision-critical@gate-model review-automation-bias@triage-model
 # A keyboard model trained on users' phones (federated learning): one
 # user's typing teaches their own copy, and reaches the shared model only
 # combined with many phones' updates, so skewing it (or poisoning the
-# typed text it trains on) needs crafted updates from many phones: high,
-# not critical. The updates arrive at a server anyone on the internet can
+# typed text it trains on) needs many phones' users typing the attacker's
+# text: high, not critical. A crafted update, which needs no such crowd,
+# is federated-update-poisoning's own finding (OWASP ML08 skewing through
+# feedback, ML10 poisoning of the parameters). The updates arrive at a server anyone on the internet can
 # reach, and inverting one rebuilds what was typed: high, not medium.
 model=calibration-federated
 register "$SRC/tests/data/calibration/federated.yaml"
@@ -1159,13 +1161,19 @@ expect llm-direct-prompt-injection@llm high
 "$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
     grep -q "^    impact -1: nothing that acts on its output" ||
     fail "$model: the output to people is not lowered"
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
+    grep -q "not lowered" &&
+    fail "$model: unstated minors cancel the lowering"
 expect_stated calibration-pupils-adults "$tutor" pupil "minors: false" \
     llm-direct-prompt-injection@llm high
 expect_stated calibration-pupils-children "$tutor" pupil "minors: true" \
     llm-direct-prompt-injection@llm critical
-"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm |
-    grep -q "nothing that acts on its output" &&
+"$PARAPET" risk "$T/db" llm-direct-prompt-injection@llm >"$T/risk"
+grep -q "^    impact -1: nothing that acts on its output" "$T/risk" &&
     fail "$model: the output read by children is lowered"
+# The usual lowering's absence is said, on the stated fact that cancels it.
+grep -q "^    not lowered, impact -1 (nothing that acts on its output.*'pupil' includes children" "$T/risk" ||
+    fail "$model: no line says why the output to children is not lowered"
 
 # An assistant agent that reads strangers' mail for an employee who types
 # to it through an internal pane: the model's jailbreak and system-prompt
@@ -1200,6 +1208,69 @@ register "$SRC/tests/data/calibration/estimate-limit.yaml"
 "$PARAPET" risk "$T/db" llm-indirect-prompt-injection@estimator |
     grep -q "^    impact -1: a person reviews the decisions its output feeds above a limit" ||
     fail "$model: the estimate paid unseen only under the limit is not bounded by it"
+# An assistant agent whose vendor LLM answers its prompt with the tool
+# calls to make, which the agent makes through its tools: the missing
+# record of those actions is the agent's finding (its owner logs them),
+# not the LLM's (trial 24 had it on the vendor's model). A decision taken
+# on the old name is kept: it is the finding's alias.
+model=calibration-assistant-calls
+register "$SRC/tests/threats/agent-actions-unaudited/fires-assistant.yaml"
+expect agent-actions-unaudited@assistant medium
+expect agent-actions-unaudited@llm none
+
+# A warehouse robot fleet whose motion controller acts on an LLM planner's
+# routes and a camera model's detections (action-impact high): excessive
+# agency is high (2x5). A safety interlock outside any model stated on the
+# controller (a certified person-stop) stops the worst harm whatever the
+# models decide: one impact lower (medium), and the camera model's
+# physical adversarial inputs, whose every acting part is so bounded, one
+# impact lower too; each says why.
+fleet="$SRC/tests/data/calibration/robot-fleet.yaml"
+model=calibration-robots-unstated
+register "$fleet"
+expect agent-excessive-agency@robot-ctl high
+"$PARAPET" risk "$T/db" physical-adversarial-inputs@vision |
+    grep -q "^    impact -1: .*safety interlock" &&
+    fail "$model: an unstated interlock lowers the detector"
+expect_stated calibration-robots-interlock "$fleet" robot-ctl \
+    "safety-interlock: true" agent-excessive-agency@robot-ctl medium
+"$PARAPET" risk "$T/db" agent-excessive-agency@robot-ctl |
+    grep -q "^    impact -1: a safety interlock outside any model" ||
+    fail "$model: the interlock's lowering is not named"
+"$PARAPET" risk "$T/db" physical-adversarial-inputs@vision |
+    grep -q "^  severity:  medium (likelihood 2 x impact 3)" ||
+    fail "$model: the interlocked detector is not one impact lower"
+
+# A public narration app whose speech model anyone can have speak in a
+# voice: the misuse (voice-cloning) was accepted at 3x4 on trial 23's
+# voice API, which watermarks every clip. Stated to mark nothing, it is one
+# more likely (critical). A watermark raises its own finding, the mark
+# removed or forged (medium); signed metadata alone, which any re-save
+# drops, one more likely (high). Unanswered, nothing is asked of a mark.
+narrator="$SRC/tests/threats/generated-media-mark-evaded/fires-voice-model.yaml"
+model=calibration-narrator-watermark
+register "$narrator"
+expect voice-cloning@voice-model high
+expect generated-media-mark-evaded@voice-model medium
+sed 's/provenance: watermark/provenance: none/' "$narrator" >"$T/stated.yaml"
+model=calibration-narrator-unmarked
+register "$T/stated.yaml"
+expect voice-cloning@voice-model critical
+expect generated-media-mark-evaded@voice-model none
+"$PARAPET" risk "$T/db" voice-cloning@voice-model |
+    grep -q "^    likelihood +1: nothing marks what it generates" ||
+    fail "$model: the missing mark is not named"
+sed 's/provenance: watermark/provenance: metadata/' "$narrator" >"$T/stated.yaml"
+model=calibration-narrator-metadata
+register "$T/stated.yaml"
+expect generated-media-mark-evaded@voice-model high
+sed 's/, provenance: watermark//' "$narrator" >"$T/stated.yaml"
+model=calibration-narrator-unstated
+register "$T/stated.yaml"
+expect voice-cloning@voice-model high
+expect generated-media-mark-evaded@voice-model none
+grep -q "provenance" "$T/questions" &&
+    fail "$model: an unanswered mark is asked"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

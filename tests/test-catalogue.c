@@ -673,6 +673,9 @@ static const struct load_error load_errors[] = {
 	  "adjustment 'a-x' changes neither likelihood nor impact" },
 	{ "adjust-presume.yaml", 0, 0, 7, 14,
 	  "'presume' must be true or false" },
+	{ "adjust-unless.yaml", 0, 0, 7, 13,
+	  "'unless' of adjustment 'a-x' must be a condition (a mapping), "
+	  "not a list" },
 	{ "adjust-threats-twice.yaml", 0, 0, 10, 9,
 	  "threat 't-a' is named twice" },
 	{ "adjust-threats-empty.yaml", 0, 0, 8, 14,

@@ -1263,6 +1263,15 @@ test_new_fields_round_trip(void **state)
 	static const char	 minors_on_app[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: a, name: A, kind: application, minors: true}\n";
+	static const char	 provenance_on_tool[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: t, name: T, kind: tool, provenance: watermark}\n";
+	static const char	 misspelt_provenance[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: m, name: M, kind: model, provenance: watermarks}\n";
+	static const char	 interlock_on_model[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: v, name: V, kind: model, safety-interlock: true}\n";
 	static const char	 misspelt_review[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: t, name: T, kind: tool, human-review: by-clas}\n";
@@ -1279,6 +1288,9 @@ test_new_fields_round_trip(void **state)
 		{ misspelt_review, "did you mean 'by-class'?" },
 		{ publishes_on_model, "publishes" },
 		{ minors_on_app, "minors" },
+		{ interlock_on_model, "safety-interlock" },
+		{ provenance_on_tool, "provenance" },
+		{ misspelt_provenance, "did you mean 'watermark'?" },
 	};
 	size_t			 i;
 	struct model		*m;
@@ -1328,6 +1340,10 @@ test_new_fields_round_trip(void **state)
 	    "  - {id: phone-mic, name: Mic, kind: data-source, capture:"
 	    " microphone, built-in: true}\n"
 	    "  - {id: pupil, name: Pupil, kind: user, minors: true}\n"
+	    "  - {id: drive, name: Drive, kind: tool, can-act: true,"
+	    " safety-interlock: true}\n"
+	    "  - {id: tts, name: TTS, kind: model, model-type: other,"
+	    " provenance: metadata}\n"
 	    "flows:\n"
 	    "  - {id: f, from: cam, to: v, data: [image, video, features],"
 	    " to-controller: true}\n"
@@ -1393,6 +1409,10 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[4]->built_in, TRI_UNKNOWN);
 	assert_int_equal(m->components[17]->minors, TRI_YES);
 	assert_int_equal(m->components[4]->minors, TRI_UNKNOWN);
+	assert_int_equal(m->components[18]->safety_interlock, TRI_YES);
+	assert_int_equal(m->components[3]->safety_interlock, TRI_UNKNOWN);
+	assert_int_equal(m->components[19]->provenance, PROVENANCE_METADATA);
+	assert_int_equal(m->components[12]->provenance, -1);
 
 	out = round_trip(m, "new fields");
 	assert_non_null(strstr(out, "    human-review: by-class\n"
@@ -1401,6 +1421,10 @@ test_new_fields_round_trip(void **state)
 	    "    built-in: true\n"));
 	assert_non_null(strstr(out, "    kind: user\n"
 	    "    minors: true\n"));
+	assert_non_null(strstr(out, "    can-act: true\n"
+	    "    safety-interlock: true\n"));
+	assert_non_null(strstr(out, "    model-type: other\n"
+	    "    provenance: metadata\n"));
 	/* One word stays one word; several are a list, in table order. */
 	assert_non_null(strstr(out, "    model-type: guardrail\n"));
 	assert_non_null(strstr(out, "    model-type: [llm, vision]\n"));

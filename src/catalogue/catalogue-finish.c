@@ -308,6 +308,9 @@ catalogue_finish_all(struct catalogue *cat,
 		f.file = cat->adjustments[i]->pos.file;
 		cond_each_practice(cat->adjustments[i]->when, finish_practice,
 		    &f);
+		if (cat->adjustments[i]->unless != NULL)
+			cond_each_practice(cat->adjustments[i]->unless,
+			    finish_practice, &f);
 		finish_adjustment_threats(&f, cat->adjustments[i]);
 	}
 	for (i = 0; i < cat->nquestions; i++) {

@@ -48,7 +48,8 @@ static const char *const threat_keys[] = { "id", "title", "description",
 	"excludes", "disabled", NULL };
 static const char *const adjustment_keys[] = { "id", "target", "when",
 	"likelihood", "impact", "min-impact", "max-impact", "stride",
-	"threats", "except", "reason", "presume", "disabled", NULL };
+	"threats", "except", "reason", "presume", "unless", "disabled",
+	NULL };
 static const char *const condition_keys[] = { "id", "target", "when",
 	"description", NULL };
 static const char *const top_keys[] = { "parapet-catalogue", "version",
@@ -213,6 +214,7 @@ adjustment_free(void *p)
 
 	free(a->id);
 	cond_free(a->when);
+	cond_free(a->unless);
 	id_list_free(a->threats, a->threats_pos, a->nthreats);
 	id_list_free(a->except, a->except_pos, a->nexcept);
 	free(a->reason);
@@ -951,6 +953,29 @@ load_adjustment_except(struct loader *l, const struct ynode *map,
 	    &a->except_pos, &a->nexcept);
 }
 
+/*
+ * unless: a condition, optional: stated facts that cancel the adjustment
+ * where its when holds (the risk then says what was not taken off and
+ * why). Read on the adjustment's target, as when is.
+ */
+static int
+load_unless(struct loader *l, const struct ynode *map, const char *id,
+    struct adjustment *a)
+{
+	const struct ynode	*v = ynode_get(map, "unless");
+
+	a->unless = NULL;
+	if (v == NULL)
+		return 0;
+	if (v->type != YNODE_MAP)
+		return ynode_error(l->doc, v, l->err, "'unless' of adjustment "
+		    "'%s' must be a condition (a mapping), not %s", id,
+		    ynode_type_name(v));
+	a->unless = cond_parse_with(l->doc, v, a->target,
+	    &l->cat->ncondslots, l->cat->conds, l->err);
+	return a->unless != NULL ? 0 : -1;
+}
+
 /* An adjustment's presume: true or false (the default). */
 static int
 load_presume(struct loader *l, const struct ynode *map, int *out)
@@ -991,6 +1016,7 @@ load_adjustment(struct loader *l, const struct ynode *map, const char *id)
 	    load_adjustment_threats(l, map, a) == -1 ||
 	    load_adjustment_except(l, map, a) == -1 ||
 	    load_presume(l, map, &a->presume) == -1 ||
+	    load_unless(l, map, id, a) == -1 ||
 	    load_text(l, map, "reason", w, id, 1, &a->reason) == -1)
 		goto fail;
 	if (a->likelihood == 0 && a->impact == 0) {

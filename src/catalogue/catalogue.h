@@ -177,6 +177,9 @@ struct adjustment {
 	char			*id;
 	enum target_type	 target;
 	struct cond		*when;
+	struct cond		*unless;	/* stated facts that cancel
+						   it where when holds (the
+						   risk says so), or NULL */
 	int			 likelihood;	/* -2..2 */
 	int			 impact;	/* -2..2 */
 	unsigned		 stride;	/* 0: every threat */

@@ -168,6 +168,10 @@ static const struct field component_fields[] = {
 	  "it acts or pays with allows (a payment card, an API token): "
 	  "single-use, capped (a limit per use or per period) or "
 	  "unrestricted" },
+	{ "safety-interlock", FIELD_BOOL, NULL, C(safety_interlock),
+	  K(AGENT) | K(TOOL), 0, "a control outside any model (not learned, "
+	  "tested on its own) stops its harmful actions whatever the model "
+	  "decides: a robot's person-stop, a machine's emergency stop" },
 	{ "action-impact", FIELD_ENUM, &vocab_action_impact, C(action_impact),
 	  K(AGENT) | K(TOOL), 0, "what the worst action it can take would "
 	  "cost: low (reversible, contained: open a ticket, draft an e-mail) "
@@ -188,6 +192,11 @@ static const struct field component_fields[] = {
 	  "for a control (a guardrail, a filter, a fraud or risk scorer): "
 	  "what happens to the item it checks when it is unavailable or "
 	  "errs: open (the item passes) or closed (it is blocked or held)" },
+	{ "provenance", FIELD_ENUM, &vocab_provenance, C(provenance),
+	  K(MODEL), 0, "for a model that generates images, video or speech: "
+	  "how what it generates is marked as generated: none, watermark (a "
+	  "mark in the content), metadata (signed metadata such as C2PA) or "
+	  "both" },
 	{ "acts-as", FIELD_ENUM, &vocab_acts_as, C(acts_as),
 	  K(AGENT) | K(TOOL), 0, "whose identity and rights it acts with: "
 	  "the user's, or its own service account's" },

@@ -86,6 +86,7 @@ struct component {
 	char		*review_limit;	/* what "above-limit" means */
 	/* model, inference-service */
 	int		 fail_mode;	/* enum fail_mode or -1 */
+	int		 provenance;	/* enum provenance or -1 */
 	/* application, inference-service, training-pipeline, agent, tool */
 	enum tri	 dependencies_pinned;
 	enum tri	 dependencies_scanned;
@@ -119,6 +120,7 @@ struct component {
 	enum tri	 human_approval;
 	int		 approved_by;	/* enum approved_by or -1 */
 	int		 credential_scope; /* enum credential_scope or -1 */
+	enum tri	 safety_interlock;
 	int		 action_impact;	/* enum action_impact or -1 */
 	int		 acts_as;	/* enum acts_as or -1 */
 	int		 destination;	/* enum destination or -1 */

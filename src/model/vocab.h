@@ -375,6 +375,20 @@ enum credential_scope { VOCAB_CREDENTIAL_SCOPE(VOCAB_ENUM) };
 enum fail_mode { VOCAB_FAIL_MODE(VOCAB_ENUM) };
 #define FAIL_MODE_COUNT	(0 VOCAB_FAIL_MODE(VOCAB_ONE))
 
+/* How the media a model generates is marked as generated. */
+#define VOCAB_PROVENANCE(X) \
+	X(PROVENANCE_NONE, "none", "nothing marks what it generates as " \
+	    "generated") \
+	X(PROVENANCE_WATERMARK, "watermark", "an imperceptible mark in the " \
+	    "content itself (the pixels or the audio), which re-encoding " \
+	    "weakens and regeneration through another model removes") \
+	X(PROVENANCE_METADATA, "metadata", "signed metadata attached to the " \
+	    "file (C2PA content credentials), which any re-save, screenshot " \
+	    "or re-recording drops") \
+	X(PROVENANCE_BOTH, "both", "a watermark and signed metadata")
+enum provenance { VOCAB_PROVENANCE(VOCAB_ENUM) };
+#define PROVENANCE_COUNT	(0 VOCAB_PROVENANCE(VOCAB_ONE))
+
 /* Three-valued booleans: a field that is absent is "not known yet". */
 #define VOCAB_TRI(X) \
 	X(TRI_UNKNOWN, "unknown", "not known yet: left as an open question, " \
@@ -492,6 +506,8 @@ enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
 	    VOCAB_CREDENTIAL_SCOPE, VOCAB_WORD, CREDENTIAL_SCOPE_COUNT) \
 	X(vocab_fail_mode, "failure mode", VOCAB_FAIL_MODE, \
 	    VOCAB_WORD, FAIL_MODE_COUNT) \
+	X(vocab_provenance, "provenance mark", VOCAB_PROVENANCE, \
+	    VOCAB_WORD, PROVENANCE_COUNT) \
 	X(vocab_data_class, "data class", VOCAB_DATA_CLASS, \
 	    VOCAB_WORD, DATA_COUNT) \
 	/* true, false, unknown */ \

@@ -113,6 +113,49 @@ analyze_would_lower(struct eval *e, const struct adjustment *a,
 }
 
 /*
+ * 1 if stated facts cancel an adjustment on its target (its unless:
+ * holds), and then, unless quiet, the line that says so: what it would
+ * have changed, its reason, and the facts that cancel it ("not lowered,
+ * impact -1 (nothing that acts on its output ...), since: 'llm' reaches
+ * 'pupil'; 'pupil' includes children (under 18)"). A reader who knows
+ * the usual lowering sees why it is absent.
+ */
+static int
+analyze_unless(struct eval *e, const struct adjustment *a, const void *on,
+    struct risk *k, int dl, int di, int quiet)
+{
+	struct risk	 read;
+	struct buf	 b;
+	size_t		 j, n = 0;
+
+	if (a->unless == NULL || eval_cond(e, a->unless, on) != TV_YES)
+		return 0;
+	if (quiet)
+		return 1;
+	buf_init(&b);
+	buf_adds(&b, dl < 0 || di < 0 ? "not lowered, " : "not raised, ");
+	if (dl != 0)
+		buf_addf(&b, "likelihood %+d", dl);
+	if (di != 0)
+		buf_addf(&b, "%simpact %+d", dl != 0 ? ", " : "", di);
+	buf_adds(&b, " (");
+	one_line(&b, a->reason);
+	buf_adds(&b, "), since: ");
+	memset(&read, 0, sizeof read);
+	eval_explain(e, a->unless, on, &read);
+	for (j = 0; j < read.nreasons; j++) {
+		if (read.reasons[j].kind != REASON_FACT)
+			continue;
+		buf_addf(&b, "%s%s", n++ > 0 ? "; " : "",
+		    risk_reason_text(&read.reasons[j]));
+	}
+	analyze_assumes_free(&read);
+	risk_add_reason(k, REASON_ADJUSTMENT, "%s", b.s);
+	buf_release(&b);
+	return 1;
+}
+
+/*
  * Apply every adjustment that definitely holds for a risk's subject. Those
  * with a bound (max-impact: the stakes of the system) go first, from the
  * threat's own impact, so that the more specific facts after them are
@@ -152,7 +195,9 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
 		v = eval_cond(e, a->when, on);
-		if (v == TV_MAYBE && !a->presume && !quiet)
+		if (v == TV_MAYBE && !a->presume && !quiet &&
+		    (a->unless == NULL || eval_cond(e, a->unless, on) !=
+		    TV_YES))
 			analyze_would_lower(e, a, on, k, l, im);
 		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
 			continue;
@@ -161,6 +206,8 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 			di = a->max_impact > im ? a->max_impact - im :
 			    0;
 		if (a->likelihood == 0 && di == 0)
+			continue;
+		if (analyze_unless(e, a, on, k, a->likelihood, di, quiet))
 			continue;
 		if (!quiet) {
 			buf_reset(&b);
@@ -501,26 +548,90 @@ analyze_answers(struct hit *h, size_t n)
 	free(e);
 }
 
+/*
+ * caller: 1 if flow f, carrying tool calls, is the answer to flow g, its
+ * reverse, a prompt: an LLM that proposes tool calls to the agent that
+ * prompted it. The calls are that agent's to make, so the model is not
+ * their caller. The initiator says so when given; else f carries the
+ * model's output and g the prompt.
+ */
+static int
+analyze_answers_prompt(const struct flow *f, const struct flow *g)
+{
+	if (f->initiator == INITIATOR_TO || g->initiator == INITIATOR_FROM)
+		return 1;
+	if (f->initiator == INITIATOR_FROM || g->initiator == INITIATOR_TO)
+		return 0;
+	return (f->data & DATA_BIT(DATA_MODEL_OUTPUT)) != 0 &&
+	    (g->data & DATA_BIT(DATA_PROMPT)) != 0;
+}
+
+/*
+ * caller: the first component that sends each one tool calls (caller,
+ * by component index), not in the answer to its own prompt
+ * (analyze_answers_prompt()); such an answer's sender goes in asked, the
+ * caller it was taken for before. The flows sorted by their ends find
+ * each reverse in log n.
+ */
+static void
+analyze_callers(const struct model *m, const struct component **caller,
+    const struct component **asked)
+{
+	struct hit_ends		*e = xcalloc(m->nflows + 1, sizeof *e);
+	const struct flow	*f, *g;
+	size_t			 i, j, lo, hi, mid;
+	int			 answer;
+
+	for (i = 0; i < m->nflows; i++) {
+		e[i].src = m->flows[i]->src->index;
+		e[i].dst = m->flows[i]->dst->index;
+		e[i].hit = i;
+	}
+	qsort(e, m->nflows, sizeof *e, hit_ends_cmp);
+	for (i = 0; i < m->nflows; i++) {
+		f = m->flows[i];
+		if (f->src == f->dst || caller[f->dst->index] != NULL ||
+		    (f->data & DATA_BIT(DATA_TOOL_CALL)) == 0)
+			continue;
+		lo = 0;
+		hi = m->nflows;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (e[mid].src < f->dst->index || (e[mid].src ==
+			    f->dst->index && e[mid].dst < f->src->index))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		answer = 0;
+		for (j = lo; !answer && j < m->nflows && e[j].src ==
+		    f->dst->index && e[j].dst == f->src->index; j++) {
+			g = m->flows[e[j].hit];
+			answer = analyze_answers_prompt(f, g);
+		}
+		if (!answer)
+			caller[f->dst->index] = f->src;
+		else if (asked[f->dst->index] == NULL)
+			asked[f->dst->index] = f->src;
+	}
+	free(e);
+}
+
 /* What each hit's finding is about, by the threat's finding mode. */
 static void
 analyze_subjects(const struct model *m, const struct threat *t,
     struct hit *h, size_t n)
 {
-	const struct component	**caller = NULL;
+	const struct component	**caller = NULL, **asked = NULL;
 	const struct flow	*f;
 	const struct component	*c, *s;
 	unsigned char		*ishit = NULL;
 	size_t			 i, j;
 
 	if (t->finding == FINDING_CALLER) {
-		/* The first component that sends each one tool calls. */
 		caller = xcalloc(m->ncomponents + 1, sizeof *caller);
-		for (i = 0; i < m->nflows; i++) {
-			f = m->flows[i];
-			if (f->src != f->dst && caller[f->dst->index] ==
-			    NULL && (f->data & DATA_BIT(DATA_TOOL_CALL)) != 0)
-				caller[f->dst->index] = f->src;
-		}
+		asked = xcalloc(m->ncomponents + 1, sizeof *asked);
+		analyze_callers(m, caller, asked);
 		/* Which components the threat holds for on facts. */
 		ishit = xcalloc(m->ncomponents + 1, 1);
 		for (i = 0; i < n; i++)
@@ -569,13 +680,24 @@ analyze_subjects(const struct model *m, const struct threat *t,
 			 * only by assumption keeps the finding of what it
 			 * calls on itself, as before.
 			 */
-			if ((s = caller[c->index]) == NULL)
+			if ((s = caller[c->index]) == NULL) {
+				s = c;
+			} else {
+				for (j = 0; j < m->ncomponents &&
+				    ishit[s->index] && caller[s->index] !=
+				    NULL && caller[s->index] != c; j++)
+					s = caller[s->index];
+				h[i].subj = s;
+			}
+			/*
+			 * Where the chain starts at an agent that a model
+			 * answers with tool calls, the finding was once
+			 * named after that model: the name is an alias.
+			 */
+			if (asked[s->index] != NULL)
+				h[i].moved = asked[s->index]->id;
+			if (s == c)
 				continue;
-			for (j = 0; j < m->ncomponents && ishit[s->index] &&
-			    caller[s->index] != NULL && caller[s->index] != c;
-			    j++)
-				s = caller[s->index];
-			h[i].subj = s;
 			break;
 		case FINDING_CONSUMER:
 			if (caller[c->index] == NULL)
@@ -604,6 +726,7 @@ analyze_subjects(const struct model *m, const struct threat *t,
 		h[i].subj_type = TARGET_COMPONENT;
 	}
 	free(caller);
+	free(asked);
 	free(ishit);
 	if (t->finding == FINDING_CONNECTION)
 		analyze_answers(h, n);

@@ -374,6 +374,9 @@ static const struct {
 	  "handles no biometric data" },
 	{ OBJ_COMPONENT, "minors", "includes children (under 18)",
 	  "includes no children (under 18)" },
+	{ OBJ_COMPONENT, "safety-interlock", "has a safety interlock outside "
+	  "any model that stops its harmful actions", "has no safety "
+	  "interlock outside the model" },
 	{ OBJ_COMPONENT, "voice-recordings", "keeps recordings of people's "
 	  "voices", "keeps no recordings of people's voices" },
 	{ OBJ_COMPONENT, "labels-vetted", "has its labels vetted",
@@ -450,6 +453,8 @@ static const struct {
 	{ OBJ_COMPONENT, "fail-mode", FAIL_MODE_OPEN, "lets through what it "
 	  "should check when it is down or errs", "does not let through "
 	  "what it should check when it is down or errs" },
+	{ OBJ_COMPONENT, "provenance", PROVENANCE_NONE, "marks nothing it "
+	  "generates as generated", "marks what it generates as generated" },
 };
 
 /* The phrase for a word of an enumerated field, or NULL. */
