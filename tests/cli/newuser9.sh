@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# A security architect's first hour (ux13): what the program says back
+# when a mitigation is decided. It used to say only "updated", so a
+# mistyped owner or due date showed only in the report.
+. "${srcdir:-.}/tests/cli/lib.sh"
+newdb a
+db=$DB
+
+cat >"$T/agent.yaml" <<'YAML'
+parapet: 1
+system: { id: support-agent, name: Customer support agent, criticality: high }
+boundaries:
+  - { id: internet, name: Public internet, trust: untrusted }
+  - { id: cloud, name: Production cloud account, trust: internal }
+components:
+  - { id: customer, name: Customer, kind: user, boundary: internet, untrusted-input: true }
+  - { id: agent, name: Support agent, kind: agent, boundary: cloud, can-act: true }
+  - { id: llm, name: Hosted LLM, kind: model, boundary: cloud, provider: third-party, model-type: llm }
+  - { id: refunds, name: Refund tool, kind: tool, boundary: cloud, can-act: true, human-approval: false, action-impact: high }
+flows:
+  - { id: ask, from: customer, to: agent, data: [prompt] }
+  - { id: complete, from: agent, to: llm, data: [prompt] }
+  - { id: answer, from: llm, to: agent, data: [model-output] }
+  - { id: refund, from: agent, to: refunds, data: [tool-call], requests: [act] }
+YAML
+run import "$T/agent.yaml" "$db"
+expect_rc 0 "import"
+risk=agent-excessive-agency@refunds
+run risk "$db" "$risk"
+expect_rc 0 "the refund tool's excessive agency is a risk"
+mit=m-human-approval-actions
+expect_out "proposed    $mit" "its mitigation is proposed"
+
+run mitigation "$db" "$risk" "$mit" --status implemented --owner "Payments team" --due 2027-01-31
+expect_rc 0 "decide the mitigation"
+expect_out "mitigation $mit of $risk: proposed -> implemented, owner Payments team, due 2027-01-31" "says what it set"
+run mitigation "$db" "$risk" "$mit" --notes "Refunds over 20 EUR need approval"
+expect_rc 0 "notes"
+expect_out "mitigation $mit of $risk: implemented, owner Payments team, due 2027-01-31, with notes" "an unchanged status is not shown as a change"
+run mitigation "$db" "$risk" "$mit" --owner "Payments tema"
+expect_out "owner Payments tema" "a typo shows at once"
+# What it says is what the report shows.
+run export "$db" --format markdown
+expect_out "| implemented | Payments tema | 2027-01-31 | Refunds over 20 EUR need approval |" "the report agrees"
+finish
