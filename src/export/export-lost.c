@@ -194,6 +194,18 @@ lost_count_risks(const struct export_input *in, struct lost_risks *c)
 	}
 }
 
+/* Who decided and when, and the mitigations' details: neither TD nor OTM. */
+static void
+lost_decided_by(struct lost *l, const struct lost_risks *c)
+{
+	if (c->recorded > 0)
+		lost_add(l, "who decided %zu risk%s and when", c->recorded,
+		    lost_s(c->recorded));
+	if (c->mit_details > 0)
+		lost_add(l, "the owners, due dates and notes of %zu "
+		    "mitigation%s", c->mit_details, lost_s(c->mit_details));
+}
+
 /* Practice answers and the history: no exchange format holds them. */
 static void
 lost_practices_history(struct lost *l, const struct model *m)
@@ -233,12 +245,7 @@ export_lost_threat_dragon(const struct export_input *in, struct buf *out)
 	if (c.owners > 0)
 		lost_add(&l, "the risk owners of %zu risk%s", c.owners,
 		    lost_s(c.owners));
-	if (c.recorded > 0)
-		lost_add(&l, "who decided %zu risk%s and when", c.recorded,
-		    lost_s(c.recorded));
-	if (c.mit_details > 0)
-		lost_add(&l, "the owners, due dates and notes of %zu "
-		    "mitigation%s", c.mit_details, lost_s(c.mit_details));
+	lost_decided_by(&l, &c);
 	lost_practices_history(&l, m);
 	return lost_end(&l);
 }
@@ -251,12 +258,7 @@ export_lost_otm(const struct export_input *in, struct buf *out)
 
 	buf_init(&l.last);
 	lost_count_risks(in, &c);
-	if (c.recorded > 0)
-		lost_add(&l, "who decided %zu risk%s and when", c.recorded,
-		    lost_s(c.recorded));
-	if (c.mit_details > 0)
-		lost_add(&l, "the owners, due dates and notes of %zu "
-		    "mitigation%s", c.mit_details, lost_s(c.mit_details));
+	lost_decided_by(&l, &c);
 	if (c.mit_unplaced > 0)
 		lost_add(&l, "the states of %zu mitigation%s of risks about "
 		    "the system or a boundary", c.mit_unplaced,
