@@ -103,6 +103,35 @@ export_note_ext(const struct exporter *x, const char *path)
 	    x->name, x->ext);
 }
 
+/*
+ * A file for another tool (Threat Dragon, OTM, TM-BOM) goes without what
+ * its format has no place for: say what of this model that is, so that
+ * nobody hands it on believing it whole (parapet(1) lists it by format).
+ */
+static void
+export_note_lost(const struct exporter *x, const struct export_input *in,
+    const char *path)
+{
+	struct buf	b;
+
+	if (x->lost == NULL || in->model == NULL || in->risks == NULL)
+		return;
+	buf_init(&b);
+	if (x->lost(in, &b) > 0) {
+		fprintf(stderr, "parapet: export: note: the %s format has no "
+		    "place for ", x->name);
+		cli_puts(stderr, b.s);
+		if (path != NULL) {
+			fprintf(stderr, ": '");
+			cli_puts(stderr, path);
+			fprintf(stderr, "' goes without them");
+		} else
+			fprintf(stderr, ": the output goes without them");
+		fprintf(stderr, " (the yaml and xml exports keep them)\n");
+	}
+	buf_release(&b);
+}
+
 /* The next risk of the store's cursor, for export_input.next_risk. */
 static const struct risk *
 cmd_export_next(void *cursor, struct error *e)
@@ -378,6 +407,8 @@ write:
 	}
 	if (a->output != NULL && strcmp(a->output, "-") != 0)
 		export_note_ext(x, a->output);
+	export_note_lost(x, &in, a->output != NULL &&
+	    strcmp(a->output, "-") != 0 ? a->output : NULL);
 	if (svg != NULL) {
 		/* A file the user did not name: say where it went. */
 		fprintf(stderr, "parapet: export: note: the report's data-flow "

@@ -445,6 +445,53 @@ out:
 	return rc;
 }
 
+/*
+ * Say what the mitigation now is, as stored: its status (from -> to when it
+ * changed), owner and due date, as 'risk' says a decision, so that a typo
+ * in an owner or a date shows at once rather than in the report.
+ */
+static void
+mitigation_said(struct session *s, const struct model *m,
+    const struct risk *before, const struct cli_args *a)
+{
+	struct risk_register		 after;
+	const struct risk_mitigation	*was, *now = NULL;
+	const struct risk		*k2;
+	struct error			 e;
+
+	risk_register_init(&after);
+	was = risk_find_mitigation(before, a->pos[2]);
+	if (store_load_risks(s->store, m->system.id, &after, &e) == 0 &&
+	    (k2 = risk_register_find(&after, before->threat,
+	    before->target)) != NULL)
+		now = risk_find_mitigation(k2, a->pos[2]);
+	printf("mitigation ");
+	cli_puts(stdout, a->pos[2]);
+	printf(" of ");
+	cli_puts(stdout, a->pos[1]);
+	if (was == NULL || now == NULL) {
+		printf(" updated\n");
+		risk_register_release(&after);
+		return;
+	}
+	printf(": %s", vocab_name(&vocab_mitigation_status, was->status));
+	if (now->status != was->status)
+		printf(" -> %s", vocab_name(&vocab_mitigation_status,
+		    now->status));
+	if (now->owner != NULL) {
+		printf(", owner ");
+		cli_puts(stdout, now->owner);
+	}
+	if (now->due != NULL) {
+		printf(", due ");
+		cli_puts(stdout, now->due);
+	}
+	if (now->notes != NULL)
+		printf(", with notes");
+	printf("\n");
+	risk_register_release(&after);
+}
+
 int
 cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -493,11 +540,7 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 		}
 		goto out;
 	}
-	printf("mitigation ");
-	cli_puts(stdout, a->pos[2]);
-	printf(" of ");
-	cli_puts(stdout, a->pos[1]);
-	printf(" updated\n");
+	mitigation_said(s, m, k, a);
 	risks_note_model_file("mitigation", s, m, a->pos[0]);
 	/*
 	 * A due date already past: overdue at once (a slip of the year?),

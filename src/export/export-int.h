@@ -45,6 +45,10 @@ int	export_otm(const struct export_input *, struct buf *,
 	    struct error *);
 int	export_tmbom(const struct export_input *, struct buf *,
 	    struct error *);
+/* What their files cannot hold of the input (export-lost.c; exporter.lost). */
+size_t	export_lost_threat_dragon(const struct export_input *, struct buf *);
+size_t	export_lost_otm(const struct export_input *, struct buf *);
+size_t	export_lost_tmbom(const struct export_input *, struct buf *);
 
 /*
  * The risks of the input sorted by risk_register_sort(), as an array of

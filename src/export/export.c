@@ -42,13 +42,15 @@ const struct exporter exporters[] = {
 	  .help = "the risks as SARIF 2.1.0 for code scanning, on model "
 	  "file lines" },
 	{ .name = "threat-dragon", .ext = "json",
-	  .write = export_threat_dragon,
+	  .write = export_threat_dragon, .lost = export_lost_threat_dragon,
 	  .help = "OWASP Threat Dragon v2 JSON, risks as threats on their "
 	  "elements" },
 	{ .name = "otm", .ext = "json", .write = export_otm,
+	  .lost = export_lost_otm,
 	  .help = "Open Threat Model 0.2.0 JSON, risks as threats on their "
 	  "elements" },
 	{ .name = "tmbom", .ext = "json", .write = export_tmbom,
+	  .lost = export_lost_tmbom,
 	  .help = "OWASP Threat Model Library TM-BOM 1.0.1 JSON, no risks" },
 };
 const size_t nexporters = sizeof exporters / sizeof *exporters;

@@ -116,6 +116,16 @@ struct exporter {
 	int		 risks_from;	/* EXPORT_RISKS_*: what of the
 					   register it reads (unset:
 					   EXPORT_RISKS_ALL) */
+	/*
+	 * For a format that has no place for some of what a model holds
+	 * (the exchange formats): append to the buffer, as "A, B and C",
+	 * what this input's file goes without ("the trust of 3
+	 * boundaries"), only what the model has, and return how many items;
+	 * 0 and nothing appended when the file holds it all. Reads the
+	 * model and register held whole. NULL: the format keeps what it
+	 * says it writes.
+	 */
+	size_t		(*lost)(const struct export_input *, struct buf *);
 };
 
 /*

@@ -703,6 +703,37 @@ md_summary_questions(struct md *d)
 }
 
 /*
+ * Who answers for a high risk still open, and by when its next mitigation
+ * is due: what an approver asks of each line before signing. The earliest
+ * due date of a mitigation not yet in place or rejected.
+ */
+static void
+md_summary_who(struct buf *o, const struct risk *k, const char *today)
+{
+	const struct risk_mitigation	*next = NULL;
+	size_t				 i;
+
+	if (k->owner != NULL && *k->owner != '\0') {
+		buf_adds(o, "risk owner ");
+		md_inline(o, k->owner);
+	} else
+		buf_adds(o, "no risk owner");
+	for (i = 0; i < k->nmitigations; i++)
+		if ((k->mitigations[i].status == MIT_PROPOSED ||
+		    k->mitigations[i].status == MIT_PLANNED) &&
+		    k->mitigations[i].due != NULL && (next == NULL ||
+		    strcmp(k->mitigations[i].due, next->due) < 0))
+			next = &k->mitigations[i];
+	if (next != NULL) {
+		buf_adds(o, ", next mitigation due ");
+		md_inline(o, next->due);
+		if (today != NULL && risk_mitigation_overdue(next, today))
+			buf_adds(o, " (overdue)");
+	}
+	buf_adds(o, ", ");
+}
+
+/*
  * What the summary lists of applying risk number n: a high or critical one
  * not yet closed, an accepted one (as the register is read).
  */
@@ -717,9 +748,11 @@ md_summary_risk(struct md *d, const struct risk *k, size_t n)
 		o = &d->high.b;
 		buf_adds(o, "- ");
 		md_risk_ref(d, o, k, n);
-		buf_addf(o, ": %s, %s%s, on ", md_word(&vocab_severity,
+		buf_addf(o, ": %s, %s%s, ", md_word(&vocab_severity,
 		    k->severity), md_word(&vocab_risk_status, k->status),
 		    risk_mitigated_unproven(k) ? " without evidence" : "");
+		md_summary_who(o, k, d->in->generated_at);
+		buf_adds(o, "on ");
 		md_target(d, o, k);
 		buf_addc(o, '\n');
 		buf_drain(o);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "interop/interop-int.h"
 #include "interop/interop.h"
@@ -39,8 +40,28 @@ struct td {
 	double			 *cx, *cy;	/* component centres */
 	size_t			  ncentres;
 	size_t			  nprocess, nstore, nflows, nthreats;
+	size_t			  ndecided;	/* threats not Open */
 	size_t			  ncurves, nother, nloose;
 };
+
+/*
+ * Count an element's threats, and those a person decided (a status other
+ * than Open): their decisions are not carried over either, and the note
+ * says so, so that nobody takes the imported model as decided.
+ */
+static void
+td_count_threats(struct td *td, struct jnode *threats)
+{
+	const char	*st;
+	size_t		 i;
+
+	td->nthreats += jnode_size(threats);
+	for (i = 0; i < jnode_size(threats); i++) {
+		st = jnode_string(jnode_get(jnode_at(threats, i), "status"));
+		td->ndecided += st != NULL && *st != '\0' &&
+		    strcasecmp(st, "Open") != 0;
+	}
+}
 
 /* The id of an element: its cell id when that is a Parapet id. */
 static char *
@@ -130,7 +151,7 @@ td_element(struct td *td, struct jnode *cell, struct jnode *data,
 		import_notes_add(td->notes, "'%s' is out of scope in Threat "
 		    "Dragon: imported as component '%s'; remove it if it "
 		    "should not be analysed", c->name, id);
-	td->nthreats += jnode_size(threats);
+	td_count_threats(td, threats);
 	strmap_put(&td->cells, interop_keep(&td->keys, cellid), c);
 	td_geometry(cell, &x, &y, &w, &h);
 	td->cx = xreallocarray(td->cx, td->ncentres + 1, sizeof *td->cx);
@@ -182,7 +203,7 @@ td_flow(struct td *td, struct jnode *cell, struct jnode *data,
 	    jread_member(&td->jr, data, path, "threats", JT_ARRAY, 0,
 	    &threats) == -1)
 		return -1;
-	td->nthreats += jnode_size(threats);
+	td_count_threats(td, threats);
 	name = td_cell_name(cell, data);
 	src = jnode_string(jnode_get(jnode_get(cell, "source"), "cell"));
 	dst = jnode_string(jnode_get(jnode_get(cell, "target"), "cell"));
@@ -310,6 +331,12 @@ td_notes(struct td *td)
 		import_notes_add(n, "%zu Threat Dragon threat%s not imported: "
 		    "Parapet raises its risks from its catalogue",
 		    td->nthreats, td->nthreats == 1 ? "" : "s");
+	if (td->ndecided > 0)
+		import_notes_add(n, "%zu of them had a status other than Open "
+		    "in Threat Dragon (Mitigated, Accepted, ...): not carried "
+		    "over: record those decisions on Parapet's risks ('parapet "
+		    "risk')",
+		    td->ndecided);
 	if (td->nother > 0)
 		import_notes_add(n, "%zu other shape%s (text and the like) "
 		    "not imported", td->nother, td->nother == 1 ? "" : "s");
