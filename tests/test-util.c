@@ -153,6 +153,30 @@ test_utf8_decode_rejects_bad_sequences(void **state)
 	assert_true(utf8_valid("caf\xc3\xa9", 5));
 }
 
+/*
+ * utf8_valid() skips ASCII eight bytes at a time: a bad byte, or a
+ * character cut by the end or split across a block of eight, is found
+ * wherever it falls in a long text.
+ */
+static void
+test_utf8_valid_at_every_offset(void **state)
+{
+	char	s[40];
+	size_t	at;
+
+	(void)state;
+	for (at = 0; at + 3 <= sizeof s; at++) {
+		memset(s, 'a', sizeof s);
+		s[at] = (char)0xff;
+		assert_false(utf8_valid(s, sizeof s));
+		memcpy(s + at, "\xe4\xb8\xad", 3);
+		assert_true(utf8_valid(s, sizeof s));
+		assert_false(utf8_valid(s, at + 2));	/* cut by the end */
+		s[at + 1] = 'a';	/* a lead byte without its follower */
+		assert_false(utf8_valid(s, sizeof s));
+	}
+}
+
 static void
 test_text_visible_neutralises_escapes(void **state)
 {
@@ -276,6 +300,7 @@ main(void)
 		cmocka_unit_test(test_buf_drains_to_its_sink),
 		cmocka_unit_test(test_error_format_with_position),
 		cmocka_unit_test(test_utf8_decode_rejects_bad_sequences),
+		cmocka_unit_test(test_utf8_valid_at_every_offset),
 		cmocka_unit_test(test_text_visible_neutralises_escapes),
 		cmocka_unit_test(test_text_width_counts_columns),
 		cmocka_unit_test(test_suggest_nearest_word),

@@ -253,41 +253,6 @@ out:
 	return rc;
 }
 
-/*
- * 1 if a whole pool is UTF-8, eight ASCII bytes at a time (the pool of the
- * catalogue is some 400 KB, nearly all ASCII). A text of it is then UTF-8
- * when it starts where a character starts and a NUL follows it (no NUL is
- * inside a character): cc_check_nodes() sees to both.
- */
-static int
-cc_utf8(const char *s, size_t len)
-{
-	uint64_t	w;
-	uint32_t	c;
-	size_t		n;
-
-	while (len > 0) {
-		if (len >= 8) {
-			memcpy(&w, s, 8);
-			if ((w & 0x8080808080808080ull) == 0) {
-				s += 8;
-				len -= 8;
-				continue;
-			}
-		}
-		if ((unsigned char)*s < 0x80) {
-			s++;
-			len--;
-			continue;
-		}
-		if ((n = utf8_decode(s, len, &c)) == 0)
-			return 0;
-		s += n;
-		len -= n;
-	}
-	return 1;
-}
-
 /* Check the i-th file of an image and point e into it. 0 or -1. */
 static int
 cc_check_file(const unsigned char *img, size_t size, size_t i,
@@ -325,7 +290,7 @@ cc_check_file(const unsigned char *img, size_t size, size_t i,
 		return -1;
 	e->pool = (const char *)img + p;
 	e->pool_len = f.pool_len;
-	if (!cc_utf8(e->pool, e->pool_len))
+	if (!utf8_valid(e->pool, e->pool_len))
 		return -1;
 	e->blob = img + f.off;
 	e->blob_len = p + f.pool_len - f.off;

@@ -70,11 +70,23 @@ utf8_encode(struct buf *b, uint32_t c)
 int
 utf8_valid(const char *s, size_t len)
 {
+	uint64_t	w;
 	uint32_t	c;
 	size_t		n;
 
 	while (len > 0) {
-		/* ASCII, nearly all of a model's text, without a call. */
+		/*
+		 * ASCII, nearly all of a model's or the catalogue's text,
+		 * eight bytes at a time and without a call.
+		 */
+		if (len >= 8) {
+			memcpy(&w, s, 8);
+			if ((w & 0x8080808080808080ull) == 0) {
+				s += 8;
+				len -= 8;
+				continue;
+			}
+		}
 		if ((unsigned char)*s < 0x80) {
 			s++;
 			len--;
