@@ -3015,7 +3015,9 @@ test_objects_load_in_position_order(void **state)
  * 9's index of the risks' order, which read their reasons where that
  * column was unset, is what SCHEMA_9_ORDER makes.
  */
-#define SCHEMA_11_UNDONE \
+#define SCHEMA_12_UNDONE \
+	"DROP INDEX objects_by_type; "
+#define SCHEMA_11_UNDONE SCHEMA_12_UNDONE \
 	"ALTER TABLE open_questions_at DROP COLUMN revision; " \
 	"ALTER TABLE open_questions_at DROP COLUMN analysis; "
 #define SCHEMA_10_UNDONE SCHEMA_11_UNDONE \
@@ -3569,6 +3571,7 @@ test_new_database_is_migrated_one(void **state)
 	made = raw_text(db, schema);
 	raw_close(db);
 	assert_non_null(strstr(made, "index|risks_order|risks|"));
+	assert_non_null(strstr(made, "index|objects_by_type|objects|"));
 	assert_string_equal(made, migrated);
 	for (i = 0; pragmas[i] != NULL; i++) {
 		db = raw_open(fx->db);
