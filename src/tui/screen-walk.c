@@ -247,7 +247,7 @@ walk_draw(struct tui *t, struct screen *s)
 	const struct risk_questions	*fq;
 	struct vlines			 head, foot;
 	int			 y = tui_body_top(t), h = tui_body_height(t);
-	int			 lh, fn, tmpl;
+	int			 lh, fn, tmpl, cached;
 
 	if (walk_needs_objects(t, w->step))
 		(void)tui_model(t);
@@ -272,9 +272,12 @@ walk_draw(struct tui *t, struct screen *s)
 	 * Only the analysis step lists the open questions of fields: they
 	 * take reading (or an analysis of the model) to find, which a large
 	 * model should not wait for on every other step (opening it, first
-	 * of all). Steps 6 and 7 are built once per load and width.
+	 * of all). Steps 2 to 4, 6 and 7 are built once per load and
+	 * width (a million components or flows took seconds a key).
 	 */
-	if (w->step < WALK_ANALYSIS || w->shown != NULL ||
+	cached = w->step != WALK_SYSTEM && w->step != WALK_PRACTICE &&
+	    w->shown == NULL;
+	if (!cached ||
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
 	    w->builtw != t->cols) {
 		fq = w->step == WALK_ANALYSIS ? tui_questions_part(t) : NULL;
@@ -287,8 +290,7 @@ walk_draw(struct tui *t, struct screen *s)
 			    &t->rcounts, w->step >= WALK_REVIEW ?
 			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
 		tui_select_added(t, &w->list);
-		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
-		    t->gen + 1 : 0;
+		w->built = cached ? t->gen + 1 : 0;
 		w->builtstep = w->step;
 		w->builtw = t->cols;
 	}

@@ -134,6 +134,8 @@ struct walk_fill {
 							   them */
 	size_t				 tail;		/* the first line after
 							   them */
+	int				 cols[4];	/* the components
+							   step's columns */
 };
 /* (The analysis step lists the questions of unanswered fields, if not
  * NULL: as they are shown with a wf, all of them now without.) */
