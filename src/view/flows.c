@@ -52,6 +52,31 @@ flows_view_widths(const struct model *m, int width, struct flows_widths *fw)
  * of fw; the data takes the rest, wrapped onto lines of its own below in
  * its column (that the cursor skips) rather than cut.
  */
+/*
+ * Whether a flow crosses a boundary, in a model of objects being read
+ * (not indexed, each object findable by id): unknown until its ends and
+ * their boundaries are read.
+ */
+static enum tri
+flows_crossing_read(const struct model *m, const struct flow *f)
+{
+	const struct objref	*ends[2], *b[2];
+	size_t			 i;
+
+	for (i = 0; i < 2; i++) {
+		const char	*id = i ? f->to : f->from;
+
+		if (id == NULL || (ends[i] = model_find(m, id)) == NULL ||
+		    ends[i]->type != OBJ_COMPONENT)
+			return TRI_UNKNOWN;
+		id = ((const struct component *)ends[i]->ptr)->boundary;
+		if (id == NULL || (b[i] = model_find(m, id)) == NULL ||
+		    b[i]->type != OBJ_BOUNDARY)
+			return TRI_UNKNOWN;
+	}
+	return b[0]->ptr != b[1]->ptr ? TRI_YES : TRI_NO;
+}
+
 void
 flows_view_item(struct vlist *l, const struct model *m,
     const struct flow *f, const struct flows_widths *fw, int width)
@@ -60,14 +85,25 @@ flows_view_item(struct vlist *l, const struct model *m,
 	struct vlines		 wrapped;
 	struct vline		*v;
 	char			*data, *ends;
-	enum tri		 c = flow_crossing(m, f);
+	enum tri		 c = TRI_UNKNOWN;
 	size_t			 i, j;
 	int			 idw = fw->idw, endw = fw->endw, dw, col;
+	/* A model of objects being read (m->unread): its crossings are
+	   known once its components and boundaries are. */
+	int			 pending = (m->unread &
+				    (MODEL_UNREAD_COMPONENTS |
+				    MODEL_UNREAD_BOUNDARIES)) != 0;
 
+	if (!pending && (m->unread & MODEL_UNREAD_FLOWS))
+		c = flows_crossing_read(m, f);
+	else if (!pending)
+		c = flow_crossing(m, f);
 	width -= 2;
 	v = vlist_item(l, f);
 	vline_add(v, VS_NORMAL, "  ");
-	if (c == TRI_YES)
+	if (pending)
+		vline_add(v, VS_DIM, "\xe2\x80\xa6        ");	/* U+2026 */
+	else if (c == TRI_YES)
 		vline_add(v, VS_CROSSING, "CROSSES  ");
 	else if (c == TRI_UNKNOWN)
 		vline_add(v, VS_WARN, "boundary?");

@@ -545,7 +545,11 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 			    b->trust), widths[2]);
 		else
 			vline_cell(v, VS_WARN, "unknown", widths[2]);
-		vline_addf(v, VS_NORMAL, " %zu", n);
+		/* (Being read: counted once every component is.) */
+		if (m->unread & MODEL_UNREAD_COMPONENTS)
+			vline_add(v, VS_DIM, " \xe2\x80\xa6");
+		else
+			vline_addf(v, VS_NORMAL, " %zu", n);
 	}
 	strmap_release(&count);
 }
@@ -575,6 +579,14 @@ walk_fill_component(const void *arg, struct vline *v)
 	const struct walk_fill	*wf = arg;
 
 	walk_component_line(v, v->data, wf->cols);
+}
+
+void
+walk_component_add(struct vlist *l, const struct component *c,
+    const struct walk_fill *wf)
+{
+	(void)wf;	/* (the list's fill_arg: its columns) */
+	(void)vlist_item(l, c);
 }
 
 /*
