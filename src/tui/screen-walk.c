@@ -30,7 +30,7 @@
  * of the step's type before its first screen, then slices between keys.
  */
 #define WALK_OBJECTS_FIRST	200
-#define WALK_OBJECTS_SLICE	2000
+#define WALK_OBJECTS_SLICE	500
 
 struct walk {
 	struct tui	*t;
@@ -206,6 +206,35 @@ walk_nobjects(const struct model *m, int type)
 }
 
 /*
+ * What steps 2 to 4 note of the list they made of lm (t->m, or the
+ * objects read of it so far): whether it is of a part, how many objects
+ * of the step's type it lists, whether every component was read, the
+ * flows' columns.
+ */
+static void
+walk_objects_note(struct tui *t, struct walk *w, const struct model *lm)
+{
+	w->opart = lm != t->m;
+	w->olisted = walk_nobjects(lm, walk_objtype(w->step));
+	w->ocomps = lm == t->m || t->oslice[OBJ_COMPONENT - OBJ_BOUNDARY].done;
+	if (w->step == WALK_FLOWS)
+		flows_view_widths(lm, t->cols, &w->fw);
+}
+
+/* Steps 2 to 4: their list made of lm now, between keys. */
+static void
+walk_objects_list(struct tui *t, struct walk *w, const struct model *lm)
+{
+	memset(&w->fill, 0, sizeof w->fill);
+	walk_lines(&w->list, w->step, lm, tui_catalogue(t), &t->rcounts,
+	    NULL, NULL, &w->fill, t->cols);
+	w->built = t->gen + 1;
+	w->builtstep = w->step;
+	w->builtw = t->cols;
+	walk_objects_note(t, w, lm);
+}
+
+/*
  * Between keys, steps 2 to 4 of a model whose objects are being read: a
  * slice more, the step's list growing with the objects of its type (the
  * components' and flows' lines added; the boundaries', a few, made
@@ -218,6 +247,7 @@ walk_objects_more(struct tui *t, struct walk *w)
 {
 	const struct model	*o;
 	struct flows_widths	 fw;
+	unsigned long		 gen = t->gen;
 	int			 type = walk_objtype(w->step);
 	size_t			 i;
 
@@ -232,29 +262,32 @@ walk_objects_more(struct tui *t, struct walk *w)
 		return 1;
 	}
 	(void)tui_objects_more(t, WALK_OBJECTS_SLICE);
-	if (!tui_objects_partial(t)) {
-		/* All read (or read again whole after an error). */
+	if (t->gen != gen || t->m == NULL) {
+		/* Read again whole after an error: made when drawn. */
 		w->opart = 0;
-		if (type == OBJ_FLOW && t->m != NULL && t->m->unread == 0 &&
-		    w->ocomps && w->built == t->gen + 1) {
+		w->built = 0;
+		return 1;
+	}
+	if (!tui_objects_partial(t)) {
+		/* All read: the list made of the model now, not at a key. */
+		w->opart = 0;
+		if (type == OBJ_FLOW && w->ocomps) {
 			flows_view_widths(t->m, t->cols, &fw);
 			if (fw.idw == w->fw.idw && fw.endw == w->fw.endw)
 				return 1;	/* its lines stand */
 		}
-		w->built = 0;
+		walk_objects_list(t, w, t->m);
 		return 1;
 	}
 	o = t->objs;
-	if (t->oslice[OBJ_COMPONENT - OBJ_BOUNDARY].done && !w->ocomps &&
-	    type != OBJ_COMPONENT) {
-		w->built = 0;
+	if ((t->oslice[OBJ_COMPONENT - OBJ_BOUNDARY].done && !w->ocomps &&
+	    type != OBJ_COMPONENT) ||
+	    (type == OBJ_BOUNDARY && o->nboundaries > w->olisted)) {
+		walk_objects_list(t, w, o);
 		return 1;
 	}
-	if (type == OBJ_BOUNDARY) {
-		if (o->nboundaries > w->olisted)
-			w->built = 0;
+	if (type == OBJ_BOUNDARY)
 		return 1;
-	}
 	for (i = w->olisted; i < walk_nobjects(o, type); i++) {
 		if (type == OBJ_COMPONENT)
 			walk_component_add(&w->list, o->components[i],
@@ -408,14 +441,9 @@ walk_draw(struct tui *t, struct screen *s)
 			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
 		tui_select_added(t, &w->list);
 		w->built = cached ? t->gen + 1 : 0;
-		w->opart = lm != m;
-		if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS) {
-			w->olisted = walk_nobjects(lm, walk_objtype(w->step));
-			w->ocomps = lm == m ||
-			    t->oslice[OBJ_COMPONENT - OBJ_BOUNDARY].done;
-			if (w->step == WALK_FLOWS)
-				flows_view_widths(lm, t->cols, &w->fw);
-		}
+		w->opart = 0;
+		if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS)
+			walk_objects_note(t, w, lm);
 		w->builtstep = w->step;
 		w->builtw = t->cols;
 	}
@@ -598,11 +626,8 @@ walk_read_all(struct tui *t, struct walk *w)
 	}
 	if (type == OBJ_BOUNDARY || !w->ocomps) {
 		/* (The counts or crossings shown were not known yet.) */
-		memset(&w->fill, 0, sizeof w->fill);
-		walk_lines(&w->list, w->step, m, tui_catalogue(t),
-		    &t->rcounts, NULL, NULL, &w->fill, t->cols);
-		if (type == OBJ_FLOW)
-			flows_view_widths(m, t->cols, &w->fw);
+		walk_objects_list(t, w, m);
+		return 0;
 	} else {
 		for (i = w->olisted; i < walk_nobjects(m, type); i++)
 			if (type == OBJ_COMPONENT)
