@@ -604,6 +604,29 @@ store_rest_current(struct store *s, const char *id, long revision,
 }
 
 /*
+ * In a read: the objects of r, a model of their own, with their fields
+ * rows (one sets a field over the packed ones), moved into m, which has
+ * none, and m indexed; -1 with err set (m as it was, r keeping them).
+ */
+static int
+store_rest_move(struct store *s, struct model *m, struct model *r,
+    struct error *err)
+{
+	if (store_load_fields(s, r, 1, NULL, err) == -1)
+		return -1;
+	store_move_rest(r, m);
+	if (model_index(m, NULL, err) == -1) {
+		error_prefix(err, "database '%s': model '%s'", s->path,
+		    m->system.id);
+		store_move_rest(m, r);
+		(void)model_index(m, NULL, NULL);
+		return -1;
+	}
+	m->unread = 0;
+	return 0;
+}
+
+/*
  * The rest is read into a model of its own, then moved into m: a read
  * that fails leaves m as it was.
  */
@@ -622,17 +645,8 @@ store_load_rest(struct store *s, struct model *m, struct error *err)
 	r = model_new();
 	r->system.id = xstrdup(m->system.id);
 	if (store_load_objects(s, r, STORE_OBJECTS_ALL, NULL, err) == -1 ||
-	    store_load_fields(s, r, 1, NULL, err) == -1)
+	    store_rest_move(s, m, r, err) == -1)
 		goto out;
-	store_move_rest(r, m);
-	if (model_index(m, NULL, err) == -1) {
-		error_prefix(err, "database '%s': model '%s'", s->path,
-		    m->system.id);
-		store_move_rest(m, r);
-		(void)model_index(m, NULL, NULL);
-		goto out;
-	}
-	m->unread = 0;
 	rc = 0;
 out:
 	store_rollback(s);	/* a read: nothing to keep */
@@ -899,21 +913,9 @@ store_objects_finish(struct store *s, struct model *m, struct model *r,
 
 	if (store_begin_read(s, err) == -1)
 		return -1;
-	/* (A fields row of an object sets a field over its packed ones.) */
-	if (store_rest_current(s, m->system.id, m->revision, err) == -1 ||
-	    store_load_fields(s, r, 1, NULL, err) == -1)
-		goto out;
-	store_move_rest(r, m);
-	if (model_index(m, NULL, err) == -1) {
-		error_prefix(err, "database '%s': model '%s'", s->path,
-		    m->system.id);
-		store_move_rest(m, r);
-		(void)model_index(m, NULL, NULL);
-		goto out;
-	}
-	m->unread = 0;
-	rc = 0;
-out:
+	if (store_rest_current(s, m->system.id, m->revision, err) == 0 &&
+	    store_rest_move(s, m, r, err) == 0)
+		rc = 0;
 	store_rollback(s);	/* a read: nothing to keep */
 	return rc;
 }

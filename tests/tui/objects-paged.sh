@@ -49,25 +49,18 @@ selected() {
 	    sed 's/\x1b\[[0-9;]*m//g'
 }
 
-# wait_selected REGEX WHAT: until the selected line matches (10 s).
-wait_selected() {
-	local start=$SECONDS
-	while (( SECONDS - start < 10 )); do
-		selected | grep -qE -- "$1" && return 0
-		sleep 0.1
-	done
-	tui_fail "$2: $(selected)"
-}
-
-# wait_re REGEX: until a line of the screen matches (20 s).
-wait_re() {
+# wait_in SOURCE REGEX WHAT: until a line of SOURCE (selected, or
+# tui_screen: every line) matches REGEX, for 20 s; else fail with WHAT.
+wait_in() {
 	local start=$SECONDS
 	while (( SECONDS - start < 20 )); do
-		tui_screen | grep -qE -- "$1" && return 0
+		"$1" | grep -qE -- "$2" && return 0
 		sleep 0.1
 	done
-	tui_fail "timed out after 20s waiting for /$1/"
+	tui_fail "$3: $(selected)"
 }
+wait_selected() { wait_in selected "$1" "$2"; }
+wait_re() { wait_in tui_screen "$1" "timed out waiting for /$1/"; }
 
 tui_open_walk "$db"
 # 3 and 14 PgDn at once: no key waits, so nothing more is read between
