@@ -15,7 +15,11 @@
 
 /*
  * One flow as an item of a list: mark, id, from -> to, data (wrapped in
- * its column onto lines that the cursor skips, not cut).
+ * its column onto lines that the cursor skips, not cut), the id and ends
+ * in the columns flows_view_widths() measured once for the list. Of a
+ * model whose objects are being read (m->unread: a model of its own,
+ * each object findable by id), the mark is an ellipsis until its
+ * components and boundaries are all read.
  */
 struct flows_widths {
 	int	idw, endw;
