@@ -80,7 +80,12 @@ wait_selected '^ *p23[0-9][0-9] ' \
 # The second page from the top, Down past it too: an object there edited.
 tui_keys Home NPage Down
 wait_selected '^ *p25[0-9][0-9] ' "not on the second page"
-id=$(selected | awk '{ print $1 }')
+id=
+for _ in $(seq 50); do		# (a capture mid-redraw has no cursor)
+	id=$(selected | awk '/^ *p[0-9]/ { print $1; exit }')
+	[ -n "$id" ] && break
+	sleep 0.1
+done
 case "$id" in
 p25[0-9][0-9]) ;;
 *) tui_fail "not on the second page: $(selected)" ;;
