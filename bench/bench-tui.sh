@@ -21,7 +21,10 @@
 # (each reads it a slice at a time between keys), and Down in each while
 # it is read; then 3 for the components, the first screen to list the
 # model's objects (a model opens with its system and practices alone,
-# and reads its boundaries, components and flows there). Each cell is the
+# and reads its boundaries, components and flows there), Down and PgDn
+# in it, and the same for 4 (the flows) and 2 (the boundaries), each on
+# the model opened afresh; last the screens' peak memory (VmHWM, MiB)
+# after all of that. Each cell is the
 # median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
 # (a tmux capture per poll) adds a few milliseconds, shown as "harness" (a
@@ -41,6 +44,7 @@ reg=${BENCH_REGISTER:-./bench/bench-register}
 import_max=${BENCH_TUI_IMPORT_MAX:-100000}
 keep=${BENCH_TUI_KEEP:-}
 reps=${BENCH_TUI_REPS:-5}
+timeout=${BENCH_TUI_TIMEOUT:-120}
 if [ $# -gt 0 ]; then
 	sizes=("$@")
 else
@@ -88,6 +92,14 @@ timed() {
 		if [ "$s" != "$before" ] && grep -qE -- "$re" <<<"$s"; then
 			break
 		fi
+		# A key that changes nothing (the last line already
+		# selected): no figure rather than a wait for ever.
+		if (( ${EPOCHREALTIME/./} - ${t0/./} > timeout * 1000000 ))
+		then
+			echo "bench-tui: '$*' changed nothing in $timeout s" >&2
+			echo ">${timeout}000"
+			return 1
+		fi
 	done
 	t1=$EPOCHREALTIME
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f\n", (b - a) * 1000 }'
@@ -114,6 +126,20 @@ harness() {
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f\n", (b - a) * 1000 }'
 }
 
+# The screens' process id (the pane runs them under a shell).
+screens_pid() {
+	local sh pid
+	sh=$(tx list-panes -t b -F '#{pane_pid}')
+	pid=$(ps -o pid= --ppid "$sh" | head -1)
+	echo "${pid// /}"
+}
+
+# rss FILE: the screens' peak resident memory so far, in MiB, to FILE.
+rss() {
+	awk '/^VmHWM/ { printf "%.0f\n", $2 / 1024 }' \
+	    "/proc/$(screens_pid)/status" >>"$1" 2>/dev/null || echo - >>"$1"
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print NR ? v[int((NR + 1) / 2)] : "-" }'; }
 
 # start DB: the screens on DB in a new tmux server (a socket of its own
@@ -129,7 +155,8 @@ start() {
 
 steps=(first open register down pgdn severity search searchall back
     step6 step6down dashboard models step7 step7down dashfirst dashdown
-    step3 harness)
+    step3 step3down step3pgdn step4 step4down step4pgdn step2 step2down
+    step2pgdn rss harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
@@ -142,6 +169,12 @@ declare -A label=(
 	[step7]="7, register unread" [step7down]="Down in step 7"
 	[dashfirst]="D, register unread" [dashdown]="Down in the dashboard"
 	[step3]="3, objects unread"
+	[step3down]="Down in step 3" [step3pgdn]="PgDn in step 3"
+	[step4]="4, objects unread"
+	[step4down]="Down in step 4" [step4pgdn]="PgDn in step 4"
+	[step2]="2, objects unread"
+	[step2down]="Down in step 2" [step2pgdn]="PgDn in step 2"
+	[rss]="peak MiB (the screens)"
 	[harness]="harness (a capture)")
 declare -A ms nrisks
 
@@ -223,7 +256,31 @@ for n in "${sizes[@]}"; do
 		wait_for 'Models in' || exit 1
 		tx send-keys -t b Enter
 		wait_for 'Step [0-9] of 7' || exit 1
-		timed 'Step 3 of 7' 3 >>"$t/step3"
+		# Steps 3, 4 and 2, each on the model opened afresh (the
+		# first visit reads the objects), then Down and PgDn in it.
+		# A step that draws nothing in BENCH_TUI_TIMEOUT seconds is
+		# shown as ">N" and the screens started again.
+		for k in 3 4 2; do
+			if [ "$k" != 3 ]; then
+				tx send-keys -t b Escape
+				wait_for 'Models in' || exit 1
+				tx send-keys -t b Enter
+				wait_for 'Step [0-9] of 7' || exit 1
+			fi
+			timed "Step $k of 7" "$k" >>"$t/step$k" &&
+			    capture=styled timed "Step $k of 7" Down \
+			    >>"$t/step${k}down" &&
+			    capture=styled timed "Step $k of 7" NPage \
+			    >>"$t/step${k}pgdn" && continue
+			rss "$t/rss"
+			# Busy, it would not see the hangup.
+			kill -KILL "$(screens_pid)" 2>/dev/null
+			start "$db"
+			wait_for 'Models in' || exit 1
+			tx send-keys -t b Enter
+			wait_for 'Step [0-9] of 7' || exit 1
+		done
+		rss "$t/rss"
 		tx send-keys -t b Escape
 		wait_for 'Models in' || exit 1
 	done

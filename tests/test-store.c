@@ -2694,6 +2694,86 @@ test_load_head_then_rest(void **state)
 	model_free(m);
 }
 
+/*
+ * The objects of a model opened in part, read a slice at a time by type
+ * (as steps 2 to 4 read them), come in the model's order, not their ids',
+ * and once every type is read they make the model store_load() reads;
+ * the model edited elsewhere between two slices is refused, as
+ * store_load_rest() refuses it.
+ */
+static void
+test_objects_in_slices(void **state)
+{
+	struct fixture			*fx = *state;
+	struct model			*m = rich_model("assist"), *h, *r, *whole;
+	struct store_objects_slice	 sl[3];
+	struct component		*c;
+	struct store			*s, *t;
+	struct error			 e;
+	char				 id[16];
+	long				 got;
+	int				 i, k;
+
+	/* Ids that sort against the model's order. */
+	for (i = 9; i >= 0; i--) {
+		snprintf(id, sizeof id, "x%d", i);
+		c = model_add_component(m, id, KIND_APPLICATION);
+		set(c, OBJ_COMPONENT, "name", id);
+		set(c, OBJ_COMPONENT, "boundary", "cloud");
+	}
+	s = store_with_risks(fx->db, m);
+	t = open_ok(fx->db, 0);			/* a second process */
+	assert_non_null(whole = store_load(s, "assist", &e));
+	assert_non_null(h = store_load_head(s, "assist", &e));
+	r = model_new();
+	r->system.id = xstrdup("assist");
+	for (k = 0; k < 3; k++) {
+		store_objects_slice_init(&sl[k], OBJ_BOUNDARY + k);
+		while ((got = store_objects_slice_next(s, r, h->revision,
+		    &sl[k], 3, &e)) > 0)
+			assert_true(got <= 3);
+		if (got == -1)
+			fail_msg("store_objects_slice_next: %s", e.msg);
+		assert_true(sl[k].done);
+		store_objects_slice_release(&sl[k]);
+	}
+	assert_int_equal(r->ncomponents, whole->ncomponents);
+	assert_true(r->ncomponents > 10);
+	for (i = 0; i < (int)r->ncomponents; i++)
+		assert_string_equal(r->components[i]->id,
+		    whole->components[i]->id);
+	assert_int_equal(r->nflows, whole->nflows);
+	assert_int_equal(r->nboundaries, whole->nboundaries);
+	if (store_objects_finish(s, h, r, &e) != 0)
+		fail_msg("store_objects_finish: %s", e.msg);
+	assert_int_equal(h->unread, 0);
+	test_assert_same_model(h, whole);
+	assert_ptr_equal(h->flows[0]->dst, model_find(h, "llm")->ptr);
+	model_free(r);
+	model_free(h);
+
+	/* Edited elsewhere between two slices: refused. */
+	assert_non_null(h = store_load_head(s, "assist", &e));
+	r = model_new();
+	r->system.id = xstrdup("assist");
+	store_objects_slice_init(&sl[0], OBJ_COMPONENT);
+	assert_int_equal(store_objects_slice_next(s, r, h->revision, &sl[0],
+	    3, &e), 3);
+	set(whole->components[0], OBJ_COMPONENT, "name", "Client");
+	if (store_save(t, whole, whole->revision, NULL, &e) != 0)
+		fail_msg("store_save: %s", e.msg);
+	assert_int_equal(store_objects_slice_next(s, r, h->revision, &sl[0],
+	    3, &e), -1);
+	assert_non_null(strstr(e.msg, "was changed by someone else"));
+	store_objects_slice_release(&sl[0]);
+	model_free(r);
+	model_free(h);
+	model_free(whole);
+	store_close(t);
+	store_close(s);
+	model_free(m);
+}
+
 /* The risk of a register read from a store, which must be there. */
 static const struct risk *
 seen_risk(struct risk_register *r, struct store *s, const char *threat)
@@ -3015,7 +3095,9 @@ test_objects_load_in_position_order(void **state)
  * 9's index of the risks' order, which read their reasons where that
  * column was unset, is what SCHEMA_9_ORDER makes.
  */
-#define SCHEMA_11_UNDONE \
+#define SCHEMA_12_UNDONE \
+	"DROP INDEX objects_by_type; "
+#define SCHEMA_11_UNDONE SCHEMA_12_UNDONE \
 	"ALTER TABLE open_questions_at DROP COLUMN revision; " \
 	"ALTER TABLE open_questions_at DROP COLUMN analysis; "
 #define SCHEMA_10_UNDONE SCHEMA_11_UNDONE \
@@ -3569,6 +3651,7 @@ test_new_database_is_migrated_one(void **state)
 	made = raw_text(db, schema);
 	raw_close(db);
 	assert_non_null(strstr(made, "index|risks_order|risks|"));
+	assert_non_null(strstr(made, "index|objects_by_type|objects|"));
 	assert_string_equal(made, migrated);
 	for (i = 0; pragmas[i] != NULL; i++) {
 		db = raw_open(fx->db);
@@ -3784,6 +3867,7 @@ main(void)
 		T(test_deleted_object_rebuilt),
 		T(test_decision_does_not_conflict),
 		T(test_load_head_then_rest),
+		T(test_objects_in_slices),
 		T(test_decision_on_stale_view_refused),
 		T(test_unknown_field_kept),
 		T(test_object_field_rows_load),

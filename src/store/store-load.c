@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -576,53 +577,76 @@ store_move_rest(struct model *a, struct model *b)
 }
 
 /*
- * The rest is read into a model of its own, then moved into m: a read
- * that fails leaves m as it was.
+ * 0 if model id is still as it was at revision (decisions on its risks
+ * since aside), else -1 with err saying that someone else changed or
+ * deleted it, as store_save() words it. In a read.
  */
-int
-store_load_rest(struct store *s, struct model *m, struct error *err)
+static int
+store_rest_current(struct store *s, const char *id, long revision,
+    struct error *err)
 {
 	/* The last revision that changed the model, not its register. */
 	static const char *const edited_sql = "SELECT coalesce(edited, "
 	    "revision) FROM models WHERE system = ?";
-	struct model	*r = NULL;
-	long		 rev, edited;
-	int		 rc = -1;
+	long	rev, edited;
 
-	if (m->unread == 0)
-		return 0;
-	if (store_begin_read(s, err) == -1)
+	if ((rev = store_revision(s, id, err)) == -1 ||
+	    (edited = store_model_number(s, edited_sql, id, err)) == -1)
 		return -1;
-	if ((rev = store_revision(s, m->system.id, err)) == -1 ||
-	    (edited = store_model_number(s, edited_sql, m->system.id,
-	    err)) == -1)
-		goto out;
-	/* As store_save() words it: an edit since, not a decision. */
-	if (rev == 0) {
-		error_set(err, "model '%s' was deleted by someone else "
-		    "(expected revision %ld)", m->system.id, m->revision);
-		goto out;
-	}
-	if (edited > m->revision || m->revision > rev) {
-		error_set(err, "model '%s' was changed by someone else "
-		    "(revision %ld, expected %ld); reload it", m->system.id,
-		    rev, m->revision);
-		goto out;
-	}
-	r = model_new();
-	r->system.id = xstrdup(m->system.id);
-	if (store_load_objects(s, r, STORE_OBJECTS_ALL, NULL, err) == -1 ||
-	    store_load_fields(s, r, 1, NULL, err) == -1)
-		goto out;
+	if (rev == 0)
+		return error_set(err, "model '%s' was deleted by someone else "
+		    "(expected revision %ld)", id, revision);
+	if (edited > revision || revision > rev)
+		return error_set(err, "model '%s' was changed by someone else "
+		    "(revision %ld, expected %ld); reload it", id, rev,
+		    revision);
+	return 0;
+}
+
+/*
+ * In a read: the objects of r, a model of their own, with their fields
+ * rows (one sets a field over the packed ones), moved into m, which has
+ * none, and m indexed; -1 with err set (m as it was, r keeping them).
+ */
+static int
+store_rest_move(struct store *s, struct model *m, struct model *r,
+    struct error *err)
+{
+	if (store_load_fields(s, r, 1, NULL, err) == -1)
+		return -1;
 	store_move_rest(r, m);
 	if (model_index(m, NULL, err) == -1) {
 		error_prefix(err, "database '%s': model '%s'", s->path,
 		    m->system.id);
 		store_move_rest(m, r);
 		(void)model_index(m, NULL, NULL);
-		goto out;
+		return -1;
 	}
 	m->unread = 0;
+	return 0;
+}
+
+/*
+ * The rest is read into a model of its own, then moved into m: a read
+ * that fails leaves m as it was.
+ */
+int
+store_load_rest(struct store *s, struct model *m, struct error *err)
+{
+	struct model	*r = NULL;
+	int		 rc = -1;
+
+	if (m->unread == 0)
+		return 0;
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (store_rest_current(s, m->system.id, m->revision, err) == -1)
+		goto out;
+	r = model_new();
+	r->system.id = xstrdup(m->system.id);
+	if (store_load_objects(s, r, STORE_OBJECTS_ALL, NULL, err) == -1 ||
+	    store_rest_move(s, m, r, err) == -1)
+		goto out;
 	rc = 0;
 out:
 	store_rollback(s);	/* a read: nothing to keep */
@@ -785,4 +809,113 @@ fail:
 	store_rollback(s);
 	free(file);
 	return NULL;
+}
+
+void
+store_objects_slice_init(struct store_objects_slice *sl, int type)
+{
+	memset(sl, 0, sizeof *sl);
+	sl->type = type;
+}
+
+void
+store_objects_slice_release(struct store_objects_slice *sl)
+{
+	free(sl->last);
+	sl->last = NULL;
+}
+
+/*
+ * By the index of schema 12 (objects_by_type), from the row after the
+ * last one read: each slice a read of its own, nothing held open between
+ * them.
+ */
+long
+store_objects_slice_next(struct store *s, struct model *r, long revision,
+    struct store_objects_slice *sl, size_t n, struct error *err)
+{
+	static const char *const sql = "SELECT object, kind, fields, "
+	    "position FROM objects WHERE system = ? AND type = ? AND "
+	    "(position > ? OR (position = ? AND object > ?)) "
+	    "ORDER BY position, object LIMIT ?";
+	static const char *const types[] = {
+		[OBJ_BOUNDARY] = "boundary",
+		[OBJ_COMPONENT] = "component",
+		[OBJ_FLOW] = "flow"
+	};
+	struct db_stmt	*st;
+	const char	*id, *kind;
+	void		*obj;
+	long		 got = 0;
+	int		 rc, k = -1;
+
+	if (sl->done)
+		return 0;
+	if (sl->type != OBJ_BOUNDARY && sl->type != OBJ_COMPONENT &&
+	    sl->type != OBJ_FLOW)
+		return error_set(err, "no objects of that type");
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (store_rest_current(s, r->system.id, revision, err) == -1 ||
+	    (st = store_prepare(s, sql, err)) == NULL) {
+		store_rollback(s);
+		return -1;
+	}
+	store_bind(st, 1, r->system.id);
+	store_bind(st, 2, types[sl->type]);
+	(void)db_bind_int64(st, 3, sl->last != NULL ? sl->pos : INT64_MIN);
+	(void)db_bind_int64(st, 4, sl->last != NULL ? sl->pos : INT64_MIN);
+	store_bind(st, 5, sl->last != NULL ? sl->last : "");
+	(void)db_bind_int64(st, 6, n > (size_t)INT64_MAX ? INT64_MAX :
+	    (int64_t)n);
+	while ((rc = store_step(s, st, err)) == 1) {
+		if ((id = db_column_text(st, 0)) == NULL)
+			continue;
+		kind = db_column_text(st, 1);
+		if (sl->type == OBJ_BOUNDARY)
+			obj = model_add_boundary(r, id);
+		else if (sl->type == OBJ_FLOW)
+			obj = model_add_flow(r, id, NULL, NULL);
+		else if (kind == NULL ||
+		    (k = vocab_find(&vocab_kind, kind)) == -1) {
+			error_set(err, "database '%s': component '%s' of "
+			    "model '%s' has an unknown kind '%s'", s->path,
+			    id, r->system.id, kind != NULL ? kind : "");
+			db_reset(st);
+			rc = -1;
+			break;
+		} else
+			obj = model_add_component(r, id, k);
+		free(sl->last);
+		sl->last = xstrdup(id);
+		sl->pos = (long)db_column_int64(st, 3);
+		got++;
+		if (store_load_packed(s, r, (enum objtype)sl->type, obj, id,
+		    db_column_text(st, 2), err) == -1) {
+			db_reset(st);
+			rc = -1;
+			break;
+		}
+	}
+	store_rollback(s);	/* a read: nothing to keep */
+	if (rc == -1)
+		return -1;
+	if ((size_t)got < n)
+		sl->done = 1;
+	return got;
+}
+
+int
+store_objects_finish(struct store *s, struct model *m, struct model *r,
+    struct error *err)
+{
+	int	rc = -1;
+
+	if (store_begin_read(s, err) == -1)
+		return -1;
+	if (store_rest_current(s, m->system.id, m->revision, err) == 0 &&
+	    store_rest_move(s, m, r, err) == 0)
+		rc = 0;
+	store_rollback(s);	/* a read: nothing to keep */
+	return rc;
 }

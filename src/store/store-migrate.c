@@ -511,6 +511,22 @@ static const char *const store_schema_11[] = {
 };
 
 /*
+ * Schema 12: the objects of a model by type, in the model's order
+ * (position, then id), so that a screen reads the first screenful of its
+ * components or flows, and the next, without a pass over every object of
+ * the model (at 1.5 million objects a pass took 0.3 to 0.9 s; issue 15).
+ * Only an index: no row, and no history entry, changes.
+ */
+#define STORE_OBJECTS_BY_TYPE \
+	"CREATE INDEX objects_by_type ON objects (system, type, position, " \
+	"object)"
+static const char *const store_schema_12[] = {
+	STORE_OBJECTS_BY_TYPE,
+	"PRAGMA user_version = 12",
+	NULL
+};
+
+/*
  * A new database: the schema that the migrations above make of an empty
  * file, created at once (the statements of every migration in turn cost
  * a new database a fifth of a small import: each ALTER and DROP has
@@ -523,7 +539,7 @@ static const char *const store_schema_11[] = {
  * migrated from schema 1 have the same schema; a new schema changes both.
  */
 /* A new schema needs its new database here too: this stops the build. */
-_Static_assert(STORE_SCHEMA_VERSION == 11, "schema changed: make a new "
+_Static_assert(STORE_SCHEMA_VERSION == 12, "schema changed: make a new "
     "database at it in store_schema_new too");
 static const char *const store_schema_new[] = {
 	"CREATE TABLE models (" STORE_MODELS_1 ","
@@ -558,9 +574,10 @@ static const char *const store_schema_new[] = {
 	STORE_RISKS_GONE,
 	STORE_ASSUMED_TRIGGERS,
 	STORE_RISKS_ORDER,
+	STORE_OBJECTS_BY_TYPE,
 
 	"PRAGMA application_id = 1347571796",	/* STORE_APPLICATION_ID */
-	"PRAGMA user_version = 11",		/* STORE_SCHEMA_VERSION */
+	"PRAGMA user_version = 12",		/* STORE_SCHEMA_VERSION */
 	NULL
 };
 
@@ -793,6 +810,7 @@ static const struct store_migration store_migrations[] = {
 	{ .sql = store_schema_9 },
 	{ .sql = store_schema_10 },
 	{ .sql = store_schema_11 },
+	{ .sql = store_schema_12 },
 };
 /* A new schema needs its migration here: this stops the build until it has. */
 _Static_assert(sizeof store_migrations / sizeof *store_migrations ==

@@ -59,7 +59,7 @@
  * A new schema needs its PostgreSQL side here too (a migration from 5 on,
  * as store-migrate.c has for SQLite): this stops the build until it has.
  */
-_Static_assert(STORE_SCHEMA_VERSION == 11, "schema changed: migrate "
+_Static_assert(STORE_SCHEMA_VERSION == 12, "schema changed: migrate "
     "PostgreSQL registers in store-schema-pg.c too");
 
 /* Schema 5, whole: PostgreSQL registers start at it. */
@@ -352,6 +352,14 @@ static const char *const store_pg_schema_11[] = {
 	NULL
 };
 
+/* Schema 12, from 11: the objects by type, as store-migrate.c says. */
+static const char *const store_pg_schema_12[] = {
+	"CREATE INDEX objects_by_type ON objects (system, type, position, "
+	"object)",
+	"UPDATE parapet_schema SET version = 12",
+	NULL
+};
+
 /* Run constant statements once each. */
 static int
 store_pg_run_all(struct store *s, const char *const *sql, struct error *err)
@@ -457,6 +465,9 @@ store_migrate_pg(struct store *s, struct error *err)
 		goto fail;
 	if ((rc == 0 || version <= 10) &&
 	    store_pg_run_all(s, store_pg_schema_11, err) == -1)
+		goto fail;
+	if ((rc == 0 || version <= 11) &&
+	    store_pg_run_all(s, store_pg_schema_12, err) == -1)
 		goto fail;
 	if ((rc = db_exec(s->db, STORE_PG_TEAM_TRIGGERS)) != DB_OK) {
 		store_fail(s, rc, err);

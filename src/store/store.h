@@ -46,7 +46,7 @@ struct model;
 struct risk;
 struct risk_register;
 
-#define STORE_SCHEMA_VERSION	11
+#define STORE_SCHEMA_VERSION	12
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2
@@ -235,6 +235,36 @@ struct model	*store_load_head(struct store *, const char *id,
 		     struct error *);
 int		 store_load_rest(struct store *, struct model *,
 		     struct error *);
+/*
+ * The objects of one type of a model opened in part (store_load_head()),
+ * read a slice at a time in the model's order (position, then id), as a
+ * screen lists them: store_objects_slice_next() adds up to n more to r
+ * (a model of their own, with r->system.id the model's) and returns how
+ * many, 0 (done set) once none are left, or -1 with err set, the model
+ * having been changed by someone else since revision too, as
+ * store_load_rest() says. r is not indexed (model_index()).
+ */
+struct store_objects_slice {
+	int		 type;		/* OBJ_BOUNDARY, OBJ_COMPONENT or OBJ_FLOW */
+	long		 pos;		/* of the last read */
+	char		*last;		/* its id, or NULL before the first */
+	int		 done;
+};
+void		 store_objects_slice_init(struct store_objects_slice *,
+		     int type);
+void		 store_objects_slice_release(struct store_objects_slice *);
+long		 store_objects_slice_next(struct store *, struct model *r,
+		     long revision, struct store_objects_slice *, size_t n,
+		     struct error *);
+/*
+ * Once every type is read into r (each slice done): move r's objects into
+ * m, the model opened in part they are of, and index it, as
+ * store_load_rest() would have read them; -1 with err set (m left as it
+ * was, r keeping its objects) when the model was changed since or does
+ * not index.
+ */
+int		 store_objects_finish(struct store *, struct model *m,
+		     struct model *r, struct error *);
 /*
  * Create the model, or update the stored model with the same system id in
  * place, recording each difference in history (object created, deleted, or

@@ -25,6 +25,12 @@
  * before, 700,000 open risks at a million, took seconds to list at once.
  */
 #define WALK_REVIEW_STEP	2000
+/*
+ * Objects steps 2 to 4 read of a model opened in part: the first so many
+ * of the step's type before its first screen, then slices between keys.
+ */
+#define WALK_OBJECTS_FIRST	200
+#define WALK_OBJECTS_SLICE	500
 
 struct walk {
 	struct tui	*t;
@@ -55,6 +61,17 @@ struct walk {
 	enum walk_step	 builtstep;
 	int		 builtw;
 	struct walk_fill fill;		/* its lines' text, made as shown */
+	/*
+	 * Steps 2 to 4 on a model whose objects are being read: the list
+	 * is of t->objs, olisted objects of the step's type listed (more
+	 * are added as they are read), ocomps whether every component was
+	 * read when it was made (step 2 counts them, step 4 marks the
+	 * flows that cross a boundary from them), flows' columns in fw.
+	 */
+	int		 opart;
+	size_t		 olisted;
+	int		 ocomps;
+	struct flows_widths fw;
 	struct walk_review review;	/* the review's, as its register is
 					   read */
 };
@@ -143,8 +160,7 @@ walk_item_help(struct tui *t, const struct walk *w, struct vlines *ls)
 			vlines_wrap(ls, VS_DIM, q->help, t->cols, 0);
 		break;
 	case WALK_COMPONENTS:
-		if (view_objtype(t->m, p) != OBJ_COMPONENT)
-			break;
+		/* (Step 3's items are its components, read or being read.) */
 		c = p;
 		vlines_addf(ls, VS_DIM, "%s: %s",
 		    vocab_name(&vocab_kind, c->kind),
@@ -173,6 +189,118 @@ walk_review_build(struct tui *t, struct walk *w)
 	vlist_fix(&w->list);
 }
 
+/* The type of object a step from 2 to 4 lists. */
+static int
+walk_objtype(enum walk_step step)
+{
+	return step == WALK_BOUNDARIES ? OBJ_BOUNDARY :
+	    step == WALK_COMPONENTS ? OBJ_COMPONENT : OBJ_FLOW;
+}
+
+/* The objects of a type a model holds. */
+static size_t
+walk_nobjects(const struct model *m, int type)
+{
+	return type == OBJ_BOUNDARY ? m->nboundaries :
+	    type == OBJ_COMPONENT ? m->ncomponents : m->nflows;
+}
+
+/*
+ * What steps 2 to 4 note of the list they made of lm (t->m, or the
+ * objects read of it so far): whether it is of a part, how many objects
+ * of the step's type it lists, whether every component was read, the
+ * flows' columns.
+ */
+static void
+walk_objects_note(struct tui *t, struct walk *w, const struct model *lm)
+{
+	w->opart = lm != t->m;
+	w->olisted = walk_nobjects(lm, walk_objtype(w->step));
+	w->ocomps = lm == t->m || t->oslice[OBJ_COMPONENT - OBJ_BOUNDARY].done;
+	if (w->step == WALK_FLOWS)
+		flows_view_widths(lm, t->cols, &w->fw);
+}
+
+/* Steps 2 to 4: their list made of lm now, between keys. */
+static void
+walk_objects_list(struct tui *t, struct walk *w, const struct model *lm)
+{
+	memset(&w->fill, 0, sizeof w->fill);
+	walk_lines(&w->list, w->step, lm, tui_catalogue(t), &t->rcounts,
+	    NULL, NULL, &w->fill, t->cols);
+	w->built = t->gen + 1;
+	w->builtstep = w->step;
+	w->builtw = t->cols;
+	walk_objects_note(t, w, lm);
+}
+
+/*
+ * Between keys, steps 2 to 4 of a model whose objects are being read: a
+ * slice more, the step's list growing with the objects of its type (the
+ * components' and flows' lines added; the boundaries', a few, made
+ * again), or made again once every component is read (step 2's counts,
+ * step 4's crossings) and once all are (then of t->m; step 4's only when
+ * the flows read since need wider columns).
+ */
+static int
+walk_objects_more(struct tui *t, struct walk *w)
+{
+	const struct model	*o;
+	struct flows_widths	 fw;
+	unsigned long		 gen = t->gen;
+	int			 type = walk_objtype(w->step);
+	size_t			 i;
+
+	if (!tui_objects_partial(t)) {
+		w->opart = 0;
+		w->built = 0;
+		return 1;
+	}
+	/* A list to be made again when drawn: of all read by then. */
+	if (w->built != t->gen + 1 || w->builtstep != w->step) {
+		(void)tui_objects_more(t, WALK_OBJECTS_SLICE);
+		return 1;
+	}
+	(void)tui_objects_more(t, WALK_OBJECTS_SLICE);
+	if (t->gen != gen || t->m == NULL) {
+		/* Read again whole after an error: made when drawn. */
+		w->opart = 0;
+		w->built = 0;
+		return 1;
+	}
+	if (!tui_objects_partial(t)) {
+		/* All read: the list made of the model now, not at a key. */
+		w->opart = 0;
+		if (type == OBJ_FLOW && w->ocomps) {
+			flows_view_widths(t->m, t->cols, &fw);
+			if (fw.idw == w->fw.idw && fw.endw == w->fw.endw)
+				return 1;	/* its lines stand */
+		}
+		walk_objects_list(t, w, t->m);
+		return 1;
+	}
+	o = t->objs;
+	if ((t->oslice[OBJ_COMPONENT - OBJ_BOUNDARY].done && !w->ocomps &&
+	    type != OBJ_COMPONENT) ||
+	    (type == OBJ_BOUNDARY && o->nboundaries > w->olisted)) {
+		walk_objects_list(t, w, o);
+		return 1;
+	}
+	if (type == OBJ_BOUNDARY)
+		return 1;
+	for (i = w->olisted; i < walk_nobjects(o, type); i++) {
+		if (type == OBJ_COMPONENT)
+			walk_component_add(&w->list, o->components[i],
+			    &w->fill);
+		else
+			flows_view_item(&w->list, o, o->flows[i], &w->fw,
+			    t->cols);
+	}
+	w->olisted = walk_nobjects(o, type);
+	vlist_fix(&w->list);
+	return 1;
+}
+
 /*
  * Between keys: the open questions of the next slice of those kept (the
  * analysis step), or the open risks of the next slice of the register
@@ -185,6 +313,9 @@ walk_work(struct tui *t, struct screen *s)
 	size_t		 had = w->review.done;
 	int		 more;
 
+	if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS &&
+	    w->shown == NULL && (w->opart || tui_objects_partial(t)))
+		return walk_objects_more(t, w);
 	/* (The dashboard may have read some since the list was made.) */
 	if (w->step == WALK_ANALYSIS && w->shown == NULL &&
 	    w->built == t->gen + 1 && w->builtstep == w->step) {
@@ -238,20 +369,39 @@ walk_needs_objects(const struct tui *t, enum walk_step step)
 	    (step <= WALK_FLOWS && t->tmpl.name != NULL);
 }
 
+/*
+ * 1 if steps 2 to 4 list the objects of a model opened in part as they
+ * are read (a model from a template is read whole: its facts to confirm
+ * are found among all of them).
+ */
+static int
+walk_pages(const struct tui *t, enum walk_step step)
+{
+	return step >= WALK_BOUNDARIES && step <= WALK_FLOWS &&
+	    t->tmpl.name == NULL && t->m != NULL &&
+	    (t->m->unread != 0 || tui_objects_partial(t));
+}
+
 /* The step bar and explanation, the step's list, the selected item's help. */
 static void
 walk_draw(struct tui *t, struct screen *s)
 {
 	struct walk			*w = s->data;
-	const struct model		*m;
+	const struct model		*m, *lm;
 	const struct risk_questions	*fq;
 	struct vlines			 head, foot;
 	int			 y = tui_body_top(t), h = tui_body_height(t);
-	int			 lh, fn, tmpl;
+	int			 lh, fn, tmpl, cached;
 
-	if (walk_needs_objects(t, w->step))
+	lm = NULL;
+	if (walk_pages(t, w->step))
+		lm = tui_objects_part(t, walk_objtype(w->step),
+		    WALK_OBJECTS_FIRST);
+	else if (walk_needs_objects(t, w->step))
 		(void)tui_model(t);
 	m = w->shown != NULL ? w->shown : t->m;
+	if (lm == NULL || !tui_objects_partial(t))
+		lm = m;
 
 	vlines_init(&head);
 	vlines_init(&foot);
@@ -272,9 +422,12 @@ walk_draw(struct tui *t, struct screen *s)
 	 * Only the analysis step lists the open questions of fields: they
 	 * take reading (or an analysis of the model) to find, which a large
 	 * model should not wait for on every other step (opening it, first
-	 * of all). Steps 6 and 7 are built once per load and width.
+	 * of all). Steps 2 to 4, 6 and 7 are built once per load and
+	 * width (a million components or flows took seconds a key).
 	 */
-	if (w->step < WALK_ANALYSIS || w->shown != NULL ||
+	cached = w->step != WALK_SYSTEM && w->step != WALK_PRACTICE &&
+	    w->shown == NULL;
+	if (!cached ||
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
 	    w->builtw != t->cols) {
 		fq = w->step == WALK_ANALYSIS ? tui_questions_part(t) : NULL;
@@ -283,12 +436,14 @@ walk_draw(struct tui *t, struct screen *s)
 		if (w->step >= WALK_REVIEW && w->shown == NULL)
 			walk_review_build(t, w);
 		else
-			walk_lines(&w->list, w->step, m, tui_catalogue(t),
+			walk_lines(&w->list, w->step, lm, tui_catalogue(t),
 			    &t->rcounts, w->step >= WALK_REVIEW ?
 			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
 		tui_select_added(t, &w->list);
-		w->built = w->step >= WALK_ANALYSIS && w->shown == NULL ?
-		    t->gen + 1 : 0;
+		w->built = cached ? t->gen + 1 : 0;
+		w->opart = 0;
+		if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS)
+			walk_objects_note(t, w, lm);
 		w->builtstep = w->step;
 		w->builtw = t->cols;
 	}
@@ -444,6 +599,65 @@ walk_answer_done(struct tui *t, void *arg, const char *value)
 	return 0;
 }
 
+/*
+ * Steps 2 to 4 of a model whose objects are being read: the rest read
+ * now, and listed (a search reaches them, a form finds them among the
+ * others); the lines listed keep their objects, which move into the
+ * model. -1 when the model had to be read again (someone changed it):
+ * the list is then emptied, to be made again when drawn.
+ */
+static int
+walk_read_all(struct tui *t, struct walk *w)
+{
+	const struct model	*m;
+	unsigned long		 gen = t->gen;
+	int			 type = walk_objtype(w->step);
+	size_t			 i;
+
+	if (!w->opart || w->built != t->gen + 1 || w->builtstep != w->step ||
+	    !tui_objects_partial(t))
+		return 0;
+	m = tui_model(t);
+	w->opart = 0;
+	if (t->gen != gen || m == NULL || m->unread != 0) {
+		vlist_clear(&w->list);
+		w->built = 0;
+		return -1;
+	}
+	if (type == OBJ_BOUNDARY || !w->ocomps) {
+		/* (The counts or crossings shown were not known yet.) */
+		walk_objects_list(t, w, m);
+		return 0;
+	} else {
+		for (i = w->olisted; i < walk_nobjects(m, type); i++)
+			if (type == OBJ_COMPONENT)
+				walk_component_add(&w->list, m->components[i],
+				    &w->fill);
+			else
+				flows_view_item(&w->list, m, m->flows[i],
+				    &w->fw, t->cols);
+		vlist_fix(&w->list);
+	}
+	w->olisted = walk_nobjects(m, type);
+	w->ocomps = 1;
+	return 0;
+}
+
+/*
+ * The object selected in steps 2 to 4, its model read whole first when it
+ * is being read (its form, its deletion and its history look it up among
+ * all of them; the objects keep their places when they move into the
+ * model). NULL when none is selected, or when the model had to be read
+ * again (someone changed it): the list is then made again.
+ */
+static const void *
+walk_object(struct tui *t, struct walk *w)
+{
+	if (vlist_selected(&w->list) == NULL || walk_read_all(t, w) == -1)
+		return NULL;
+	return vlist_selected(&w->list);
+}
+
 /* Enter: edit, answer, or open the register, as the step has it. */
 static enum tui_next
 walk_open(struct tui *t, struct walk *w)
@@ -462,7 +676,7 @@ walk_open(struct tui *t, struct walk *w)
 	case WALK_BOUNDARIES:
 	case WALK_COMPONENTS:
 	case WALK_FLOWS:
-		if (p == NULL)
+		if ((p = walk_object(t, w)) == NULL)
 			break;
 		return tui_push(t, screen_form_new(t, view_objtype(t->m, p),
 		    view_objid(t->m, p), -1));
@@ -572,6 +786,10 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 		walk_commit(t, w);
 		p = vlist_selected(&w->list);
 	}
+	/* A search in steps 2 to 4 looks among every object. */
+	if ((a == ACT_SEARCH || a == ACT_SEARCH_NEXT) &&
+	    walk_read_all(t, w) == -1)
+		return TUI_REDRAW;
 	if ((next = tui_list_key(t, &w->list, a, w->listh)) != TUI_NONE)
 		return next;
 	switch (a) {
@@ -603,7 +821,7 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 		return TUI_REDRAW;
 	case ACT_DELETE:
 		if (w->step < WALK_BOUNDARIES || w->step > WALK_FLOWS ||
-		    p == NULL)
+		    (p = walk_object(t, w)) == NULL)
 			return TUI_REDRAW;
 		return screen_form_delete(t, view_objid(t->m, p));
 	case ACT_HISTORY:
@@ -616,6 +834,8 @@ walk_key(struct tui *t, struct screen *s, int key, enum action a)
 			free(name);
 			return next;
 		}
+		if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS)
+			p = walk_object(t, w);
 		if (p == NULL || view_objid(t->m, p) == NULL)
 			return TUI_REDRAW;
 		return tui_push(t, screen_history_new(t,

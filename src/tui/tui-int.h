@@ -97,6 +97,16 @@ struct tui {
 	struct model		*m;
 	int			 whole;
 	/*
+	 * Or its objects read a slice at a time, as steps 2 to 4 list them
+	 * (tui_objects_part(), then tui_objects_more() between keys): into
+	 * objs, a model of their own, by type (oslice: boundaries,
+	 * components, flows), until all are read and they move into m.
+	 * ogen: the gen + 1 they are of, 0 when none are being read.
+	 */
+	struct model		*objs;
+	struct store_objects_slice oslice[3];
+	unsigned long		 ogen;
+	/*
 	 * Its register, read when a screen first asks for it (tui_risks()):
 	 * a model opens with its counts alone (rcounts, from the store),
 	 * which is all its walk-through shows up to the review. rloaded: the
@@ -221,6 +231,23 @@ void		 tui_close_model(struct tui *);
  * alone has the system and practices.
  */
 struct model	*tui_model(struct tui *);
+/*
+ * The objects of type (OBJ_BOUNDARY, OBJ_COMPONENT or OBJ_FLOW) of a
+ * model opened in part, at least the first n of them in the model's
+ * order (or all, fewer): the model they are read into, which holds what
+ * was read of each type so far, or t->m once it is read whole. NULL with
+ * no model, or when reading failed (the model then read again, whole, as
+ * tui_model() does).
+ */
+const struct model *tui_objects_part(struct tui *, int type, size_t n);
+/*
+ * Read up to n more objects (the boundaries, then components, then
+ * flows), between keys: 1 when some were read (the last ones moved into
+ * t->m), 0 when none are being read.
+ */
+int		 tui_objects_more(struct tui *, size_t n);
+/* 1 while some of the objects of t->m are read and some not. */
+int		 tui_objects_partial(const struct tui *);
 /*
  * The open model's register, read on first use since it was opened (an
  * error is shown, and the register is then empty).

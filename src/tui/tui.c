@@ -25,6 +25,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/text.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 #include "view/flows.h"
 #include "view/risks.h"
@@ -116,12 +117,28 @@ void
 tui_select_added(struct tui *t, struct vlist *l)
 {
 	const struct vline	*v;
+	const struct objref	*ref;
 	const char		*id;
 	size_t			 i;
 
 	if (t->added == NULL)
 		return;
-	for (i = 0; t->m != NULL && i < l->lines.n; i++) {
+	/* The object by its id, then its line (not a scan of the model's
+	   objects per line: quadratic at a million). */
+	if (t->m != NULL && t->m->indexed &&
+	    (ref = strmap_get(&t->m->ids, t->added)) != NULL) {
+		for (i = 0; i < l->lines.n; i++) {
+			v = &l->lines.v[i];
+			if (v->selectable && v->data == ref->ptr) {
+				l->cursor = i;
+				vlist_fix(l);
+				break;
+			}
+		}
+		i = l->lines.n;
+	} else
+		i = 0;
+	for (; t->m != NULL && i < l->lines.n; i++) {
 		v = &l->lines.v[i];
 		if (!v->selectable || v->data == NULL ||
 		    (id = view_objid(t->m, v->data)) == NULL)
@@ -388,9 +405,23 @@ tui_trash_empty(struct tui *t)
 	risk_register_release(&t->dead_risks);
 }
 
+/* Stop reading the objects in slices, forgetting what was read. */
+static void
+tui_objects_stop(struct tui *t)
+{
+	size_t	i;
+
+	model_free(t->objs);
+	t->objs = NULL;
+	for (i = 0; i < 3; i++)
+		store_objects_slice_release(&t->oslice[i]);
+	t->ogen = 0;
+}
+
 void
 tui_close_model(struct tui *t)
 {
+	tui_objects_stop(t);
 	/* Freed between keys (tui_trash_step()); one closed before, now. */
 	tui_trash_empty(t);
 	t->dead_m = t->m;
@@ -487,6 +518,7 @@ tui_open_as(struct tui *t, const char *id, int whole)
 		t->rsort = RSORT_SEVERITY;
 	}
 	t->whole = whole;
+	tui_objects_stop(t);
 	/* The old ones freed between keys, as a closed model's (at a
 	   million risks freeing them takes a second after each save). */
 	tui_trash_empty(t);
@@ -525,6 +557,9 @@ tui_model(struct tui *t)
 
 	if (t->m == NULL)
 		return NULL;
+	/* Being read in slices: the rest now. */
+	while (tui_objects_partial(t) && tui_objects_more(t, 1UL << 30))
+		;
 	t->whole = 1;
 	if (t->m->unread == 0)
 		return t->m;
@@ -537,6 +572,129 @@ tui_model(struct tui *t)
 		tui_error(t, &err);
 	free(id);
 	return t->m;
+}
+
+int
+tui_objects_partial(const struct tui *t)
+{
+	return t->m != NULL && t->objs != NULL && t->ogen == t->gen + 1;
+}
+
+/*
+ * Reading failed (err): as tui_model() does, the model read again whole,
+ * err shown unless someone else changed it (what is shown is then what
+ * they made of it).
+ */
+static void
+tui_objects_failed(struct tui *t, struct error *err)
+{
+	char	*id = xstrdup(t->m->system.id);
+
+	tui_objects_stop(t);
+	if (tui_open_as(t, id, 1) == 0 && !tui_conflict(err))
+		tui_error(t, err);
+	free(id);
+}
+
+/* The objects read of one type so far. */
+static size_t
+tui_objects_count(const struct model *m, int type)
+{
+	return type == OBJ_BOUNDARY ? m->nboundaries :
+	    type == OBJ_COMPONENT ? m->ncomponents : m->nflows;
+}
+
+/*
+ * Read up to n objects of the slice's type into t->objs, each findable
+ * by its id there (a flow's ends and a component's boundary, for the
+ * lines that show them), its type's MODEL_UNREAD_* bit cleared once all
+ * are read; -1 on error.
+ */
+static long
+tui_objects_read(struct tui *t, struct store_objects_slice *sl, size_t n)
+{
+	static const unsigned bits[] = { MODEL_UNREAD_BOUNDARIES,
+	    MODEL_UNREAD_COMPONENTS, MODEL_UNREAD_FLOWS };
+	struct model	*o = t->objs;
+	struct objref	*ref;
+	struct error	 err;
+	size_t		 had = tui_objects_count(o, sl->type), i;
+	long		 got;
+	void		*obj;
+
+	error_clear(&err);
+	if ((got = store_objects_slice_next(t->s->store, o, t->m->revision,
+	    sl, n, &err)) == -1) {
+		tui_objects_failed(t, &err);
+		return -1;
+	}
+	for (i = had; i < tui_objects_count(o, sl->type); i++) {
+		obj = sl->type == OBJ_BOUNDARY ? (void *)o->boundaries[i] :
+		    sl->type == OBJ_COMPONENT ? (void *)o->components[i] :
+		    (void *)o->flows[i];
+		ref = xmalloc(sizeof *ref);
+		ref->type = (enum objtype)sl->type;
+		ref->ptr = obj;
+		free(strmap_put(&o->ids, *(char **)obj, ref));
+	}
+	if (sl->done)
+		o->unread &= ~bits[sl->type - OBJ_BOUNDARY];
+	return got;
+}
+
+const struct model *
+tui_objects_part(struct tui *t, int type, size_t n)
+{
+	struct store_objects_slice	*sl;
+	size_t				 have, i;
+
+	if (t->m == NULL)
+		return NULL;
+	if (t->m->unread == 0)
+		return t->m;
+	if (type < OBJ_BOUNDARY || type > OBJ_FLOW)
+		return tui_model(t);
+	if (!tui_objects_partial(t)) {
+		tui_objects_stop(t);
+		t->objs = model_new();
+		t->objs->system.id = xstrdup(t->m->system.id);
+		t->objs->unread = MODEL_UNREAD_BOUNDARIES |
+		    MODEL_UNREAD_COMPONENTS | MODEL_UNREAD_FLOWS;
+		for (i = 0; i < 3; i++)
+			store_objects_slice_init(&t->oslice[i],
+			    OBJ_BOUNDARY + (int)i);
+		t->ogen = t->gen + 1;
+	}
+	sl = &t->oslice[type - OBJ_BOUNDARY];
+	while (!sl->done && (have = tui_objects_count(t->objs, type)) < n)
+		if (tui_objects_read(t, sl, n - have) == -1)
+			return t->m;
+	return t->objs;
+}
+
+int
+tui_objects_more(struct tui *t, size_t n)
+{
+	struct error	err;
+	size_t		i;
+
+	if (!tui_objects_partial(t))
+		return 0;
+	for (i = 0; i < 3; i++) {
+		if (t->oslice[i].done)
+			continue;
+		(void)tui_objects_read(t, &t->oslice[i], n);
+		return 1;
+	}
+	/* All read: they become the model's. */
+	error_clear(&err);
+	if (store_objects_finish(t->s->store, t->m, t->objs, &err) == -1) {
+		tui_objects_failed(t, &err);
+		return 1;
+	}
+	tui_objects_stop(t);
+	t->whole = 1;
+	return 1;
 }
 
 /*

@@ -1,10 +1,12 @@
 /* flows.c: the data-flow screen's list; which model object a line holds. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/keys.h"
@@ -19,38 +21,89 @@ flows_ends_width(const struct flow *f)
 }
 
 /*
- * One flow as columns, indented by two. The id and the ends take what the
- * model's longest need, so that none is cut while the screen has room (the
- * id at most a third of the width, the ends half); the data takes the rest,
- * wrapped onto lines of its own below in its column (that the cursor
- * skips) rather than cut.
+ * The columns of the flows' ids and ends: what the model's longest need,
+ * so that none is cut while the screen has room (the id at most a third
+ * of the width, the ends half). Once per list, not per flow: at a million
+ * flows a pass per flow never ended.
  */
 void
+flows_view_widths(const struct model *m, int width, struct flows_widths *fw)
+{
+	size_t	i;
+	int	w;
+
+	fw->idw = 2;
+	fw->endw = 8;
+	for (i = 0; i < m->nflows; i++) {
+		if ((w = text_width(m->flows[i]->id)) > fw->idw)
+			fw->idw = w;
+		if ((w = flows_ends_width(m->flows[i])) > fw->endw)
+			fw->endw = w;
+	}
+	width -= 2;
+	if (fw->idw > width / 3)
+		fw->idw = width / 3;
+	if (fw->endw > width / 2)
+		fw->endw = width / 2;
+}
+
+/*
+ * One flow as columns, indented by two, its id and ends in the columns
+ * of fw; the data takes the rest, wrapped onto lines of its own below in
+ * its column (that the cursor skips) rather than cut.
+ */
+/*
+ * Whether a flow crosses a boundary, in a model of objects being read
+ * (not indexed, each object findable by id): unknown until its ends and
+ * their boundaries are read.
+ */
+static enum tri
+flows_crossing_read(const struct model *m, const struct flow *f)
+{
+	const struct objref	*ends[2], *b[2];
+	size_t			 i;
+
+	for (i = 0; i < 2; i++) {
+		const char	*id = i ? f->to : f->from;
+
+		if (id == NULL || (ends[i] = model_find(m, id)) == NULL ||
+		    ends[i]->type != OBJ_COMPONENT)
+			return TRI_UNKNOWN;
+		id = ((const struct component *)ends[i]->ptr)->boundary;
+		if (id == NULL || (b[i] = model_find(m, id)) == NULL ||
+		    b[i]->type != OBJ_BOUNDARY)
+			return TRI_UNKNOWN;
+	}
+	return b[0]->ptr != b[1]->ptr ? TRI_YES : TRI_NO;
+}
+
+void
 flows_view_item(struct vlist *l, const struct model *m,
-    const struct flow *f, int width)
+    const struct flow *f, const struct flows_widths *fw, int width)
 {
 	const struct field	*df = model_field(OBJ_FLOW, "data");
 	struct vlines		 wrapped;
 	struct vline		*v;
 	char			*data, *ends;
-	enum tri		 c = flow_crossing(m, f);
+	enum tri		 c = TRI_UNKNOWN;
 	size_t			 i, j;
-	int			 idw = 2, endw = 8, dw, w, col;
+	int			 idw = fw->idw, endw = fw->endw, dw, col;
+	/* A model of objects being read (m->unread): its crossings are
+	   known once its components and boundaries are. */
+	int			 pending = (m->unread &
+				    (MODEL_UNREAD_COMPONENTS |
+				    MODEL_UNREAD_BOUNDARIES)) != 0;
 
-	for (i = 0; i < m->nflows; i++) {
-		if ((w = text_width(m->flows[i]->id)) > idw)
-			idw = w;
-		if ((w = flows_ends_width(m->flows[i])) > endw)
-			endw = w;
-	}
+	if (!pending && (m->unread & MODEL_UNREAD_FLOWS))
+		c = flows_crossing_read(m, f);
+	else if (!pending)
+		c = flow_crossing(m, f);
 	width -= 2;
-	if (idw > width / 3)
-		idw = width / 3;
-	if (endw > width / 2)
-		endw = width / 2;
 	v = vlist_item(l, f);
 	vline_add(v, VS_NORMAL, "  ");
-	if (c == TRI_YES)
+	if (pending)
+		vline_add(v, VS_DIM, "\xe2\x80\xa6        ");	/* U+2026 */
+	else if (c == TRI_YES)
 		vline_add(v, VS_CROSSING, "CROSSES  ");
 	else if (c == TRI_UNKNOWN)
 		vline_add(v, VS_WARN, "boundary?");
@@ -109,39 +162,81 @@ flows_row(struct vlist *l, const void *item, const char *indent,
 	return v;
 }
 
-/* The components of one boundary (id NULL: of none). */
+/*
+ * The components of one boundary, as flows_group() put them (the indexes
+ * of the model's components in its order, from..to).
+ */
 static void
-flows_members(struct vlist *l, const struct model *m, const char *bid,
-    int idw, int width)
+flows_members(struct vlist *l, const struct model *m, const size_t *order,
+    size_t from, size_t to, int idw, int width)
 {
 	struct vline	*v;
 	size_t		 i;
-	int		 any = 0;
 
-	for (i = 0; i < m->ncomponents; i++) {
-		const struct component	*c = m->components[i];
+	for (i = from; i < to; i++) {
+		const struct component	*c = m->components[order[i]];
 
-		if (bid == NULL) {
-			if (c->boundary != NULL)
-				continue;
-		} else if (c->boundary == NULL ||
-		    strcmp(c->boundary, bid) != 0)
-			continue;
 		/* The kind (up to 17 columns) after the name, and the
 		 * scroll mark's column. */
 		v = flows_row(l, c, "    ", VS_NORMAL, c->id, idw, c->name,
 		    width, 19);
 		vline_add(v, VS_DIM, vocab_name(&vocab_kind, c->kind));
-		any = 1;
 	}
-	if (!any)
+	if (from == to)
 		vlines_addf(&l->lines, VS_DIM, "    (no components)");
+}
+
+/*
+ * The components grouped by boundary in one pass (a pass over them all
+ * per boundary took minutes at a million): order holds the components'
+ * indexes, those of boundary i from start[i + 1] to start[i + 2], of
+ * none from start[0] to start[1], each group in the model's order; a
+ * component in a boundary that the model does not have is in none of
+ * them (it ends the array).
+ */
+static size_t *
+flows_group(const struct model *m, size_t **startp)
+{
+	struct strmap	 at;
+	size_t		*group, *start, *order, *next, i, g;
+	size_t		 ngroups = m->nboundaries + 2;
+
+	strmap_init(&at);
+	for (i = 0; i < m->nboundaries; i++)
+		(void)strmap_put(&at, m->boundaries[i]->id,
+		    (void *)(uintptr_t)(i + 1));
+	group = xcalloc(m->ncomponents + 1, sizeof *group);
+	start = xcalloc(ngroups + 1, sizeof *start);
+	for (i = 0; i < m->ncomponents; i++) {
+		const char	*bid = m->components[i]->boundary;
+
+		if (bid == NULL)
+			g = 0;
+		else if ((g = (size_t)(uintptr_t)strmap_get(&at, bid)) == 0)
+			g = ngroups - 1;	/* unknown: last */
+		group[i] = g;
+		start[g + 1]++;
+	}
+	for (g = 1; g <= ngroups; g++)
+		start[g] += start[g - 1];
+	next = xcalloc(ngroups, sizeof *next);
+	memcpy(next, start, ngroups * sizeof *next);
+	order = xcalloc(m->ncomponents + 1, sizeof *order);
+	for (i = 0; i < m->ncomponents; i++)
+		order[next[group[i]]++] = i;
+	free(next);
+	free(group);
+	strmap_release(&at);
+	*startp = start;
+	return order;
 }
 
 void
 flows_lines(struct vlist *l, const struct model *m, int width)
 {
+	struct flows_widths	 fw;
 	struct vline	*v;
+	size_t		*order, *start;
 	size_t		 i, nobnd = 0, crossing = 0;
 	int		 bw = 8, cw = 8, w;
 
@@ -157,6 +252,7 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	vlist_clear(l);
 	vlines_addf(&l->lines, VS_HEADING, "Trust boundaries and their "
 	    "components");
+	order = flows_group(m, &start);
 	for (i = 0; i < m->nboundaries; i++) {
 		const struct boundary	*b = m->boundaries[i];
 
@@ -167,15 +263,16 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 		vline_add(v, b->trust >= 0 ? VS_FIELD : VS_WARN,
 		    b->trust >= 0 ? vocab_name(&vocab_trust, b->trust) :
 		    "trust?");
-		flows_members(l, m, b->id, cw, width);
+		flows_members(l, m, order, start[i + 1], start[i + 2], cw,
+		    width);
 	}
-	for (i = 0; i < m->ncomponents; i++)
-		if (m->components[i]->boundary == NULL)
-			nobnd++;
+	nobnd = start[1] - start[0];
 	if (nobnd > 0) {
 		vlines_addf(&l->lines, VS_WARN, "  (in no trust boundary)");
-		flows_members(l, m, NULL, cw, width);
+		flows_members(l, m, order, start[0], start[1], cw, width);
 	}
+	free(order);
+	free(start);
 	for (i = 0; i < m->nflows; i++)
 		if (flow_crossing(m, m->flows[i]) == TRI_YES)
 			crossing++;
@@ -185,8 +282,9 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	if (m->nflows == 0)
 		vlines_addf(&l->lines, VS_DIM, "  (no data flows: %s adds "
 		    "one)", keys_key(ACT_ADD, KCTX_FLOWS));
+	flows_view_widths(m, width, &fw);
 	for (i = 0; i < m->nflows; i++)
-		flows_view_item(l, m, m->flows[i], width);
+		flows_view_item(l, m, m->flows[i], &fw, width);
 	vlist_fix(l);
 }
 

@@ -15,10 +15,20 @@
 
 /*
  * One flow as an item of a list: mark, id, from -> to, data (wrapped in
- * its column onto lines that the cursor skips, not cut).
+ * its column onto lines that the cursor skips, not cut), the id and ends
+ * in the columns flows_view_widths() measured once for the list. Of a
+ * model whose objects are being read (m->unread: a model of its own,
+ * each object findable by id), the mark is an ellipsis until its
+ * components and boundaries are all read.
  */
+struct flows_widths {
+	int	idw, endw;
+};
+void		 flows_view_widths(const struct model *, int width,
+		     struct flows_widths *);
 void		 flows_view_item(struct vlist *, const struct model *,
-		     const struct flow *, int width);
+		     const struct flow *, const struct flows_widths *,
+		     int width);
 void		 flows_lines(struct vlist *, const struct model *, int width);
 /* The type of the model object p points to, or OBJ_COUNT. */
 enum objtype	 view_objtype(const struct model *, const void *);

@@ -13,6 +13,7 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 #include "util/text.h"
 #include "util/xmalloc.h"
 #include "view/flows.h"
@@ -501,6 +502,7 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 	static const char *const names[] = { "id", "name", "trust",
 	    "components" };
 	int		 widths[] = { 2, 0, 12, 10 };
+	struct strmap	 count;	/* boundary id -> its components */
 	struct vline	*v;
 	size_t		 i, j, n;
 
@@ -518,13 +520,20 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 	if (widths[1] < 12)
 		widths[1] = 12;
 	walk_columns(l, names, widths, 4);
+	/* Each boundary's components counted in one pass over them. */
+	strmap_init(&count);
+	for (j = 0; j < m->ncomponents; j++) {
+		const char	*bid = m->components[j]->boundary;
+
+		if (bid == NULL)
+			continue;
+		n = (size_t)(uintptr_t)strmap_get(&count, bid);
+		(void)strmap_put(&count, bid, (void *)(uintptr_t)(n + 1));
+	}
 	for (i = 0; i < m->nboundaries; i++) {
 		const struct boundary	*b = m->boundaries[i];
 
-		for (j = n = 0; j < m->ncomponents; j++)
-			if (m->components[j]->boundary != NULL &&
-			    strcmp(m->components[j]->boundary, b->id) == 0)
-				n++;
+		n = (size_t)(uintptr_t)strmap_get(&count, b->id);
 		v = vlist_item(l, b);
 		vline_add(v, VS_NORMAL, "  ");
 		vline_cell(v, VS_NORMAL, b->id, widths[0]);
@@ -536,13 +545,58 @@ walk_boundaries(struct vlist *l, const struct model *m, int width)
 			    b->trust), widths[2]);
 		else
 			vline_cell(v, VS_WARN, "unknown", widths[2]);
-		vline_addf(v, VS_NORMAL, " %zu", n);
+		/* (Being read: counted once every component is.) */
+		if (m->unread & MODEL_UNREAD_COMPONENTS)
+			vline_add(v, VS_DIM, " \xe2\x80\xa6");
+		else
+			vline_addf(v, VS_NORMAL, " %zu", n);
 	}
+	strmap_release(&count);
 }
 
-/* The components step: id, name, kind and boundary of each. */
+/* A component's line in the columns of wf->cols (vlist fill). */
 static void
-walk_components(struct vlist *l, const struct model *m, int width)
+walk_component_line(struct vline *v, const struct component *c,
+    const int *widths)
+{
+	vline_add(v, VS_NORMAL, "  ");
+	vline_cell(v, VS_NORMAL, c->id, widths[0]);
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, VS_NORMAL, c->name, widths[1]);
+	vline_add(v, VS_NORMAL, " ");
+	vline_cell(v, VS_FIELD, vocab_name(&vocab_kind, c->kind),
+	    widths[2]);
+	vline_add(v, VS_NORMAL, " ");
+	if (c->boundary != NULL)
+		vline_cell(v, VS_NORMAL, c->boundary, widths[3]);
+	else
+		vline_cell(v, VS_WARN, "(none)", widths[3]);
+}
+
+static void
+walk_fill_component(const void *arg, struct vline *v)
+{
+	const struct walk_fill	*wf = arg;
+
+	walk_component_line(v, v->data, wf->cols);
+}
+
+void
+walk_component_add(struct vlist *l, const struct component *c,
+    const struct walk_fill *wf)
+{
+	(void)wf;	/* (the list's fill_arg: its columns) */
+	(void)vlist_item(l, c);
+}
+
+/*
+ * The components step: id, name, kind and boundary of each. With wf, the
+ * lines' text is made as they are shown (at a million components making
+ * all of them took most of a second).
+ */
+static void
+walk_components(struct vlist *l, const struct model *m, int width,
+    struct walk_fill *wf)
 {
 	static const char *const names[] = { "id", "name", "kind",
 	    "boundary" };
@@ -571,22 +625,15 @@ walk_components(struct vlist *l, const struct model *m, int width)
 	if (widths[1] < 12)
 		widths[1] = 12;
 	walk_columns(l, names, widths, 4);
+	if (wf != NULL) {
+		memcpy(wf->cols, widths, sizeof wf->cols);
+		l->fill = walk_fill_component;
+		l->fill_arg = wf;
+	}
 	for (i = 0; i < m->ncomponents; i++) {
-		const struct component	*c = m->components[i];
-
-		v = vlist_item(l, c);
-		vline_add(v, VS_NORMAL, "  ");
-		vline_cell(v, VS_NORMAL, c->id, widths[0]);
-		vline_add(v, VS_NORMAL, " ");
-		vline_cell(v, VS_NORMAL, c->name, widths[1]);
-		vline_add(v, VS_NORMAL, " ");
-		vline_cell(v, VS_FIELD, vocab_name(&vocab_kind, c->kind),
-		    widths[2]);
-		vline_add(v, VS_NORMAL, " ");
-		if (c->boundary != NULL)
-			vline_cell(v, VS_NORMAL, c->boundary, widths[3]);
-		else
-			vline_cell(v, VS_WARN, "(none)", widths[3]);
+		v = vlist_item(l, m->components[i]);
+		if (wf == NULL)
+			walk_component_line(v, m->components[i], widths);
 	}
 }
 
@@ -594,6 +641,7 @@ walk_components(struct vlist *l, const struct model *m, int width)
 static void
 walk_flows(struct vlist *l, const struct model *m, int width)
 {
+	struct flows_widths	 fw;
 	size_t		 i;
 
 	if (m->nflows == 0) {
@@ -606,8 +654,9 @@ walk_flows(struct vlist *l, const struct model *m, int width)
 			    " to add one.", width);
 		return;
 	}
+	flows_view_widths(m, width, &fw);
 	for (i = 0; i < m->nflows; i++)
-		flows_view_item(l, m, m->flows[i], width);
+		flows_view_item(l, m, m->flows[i], &fw, width);
 }
 
 /* The practice step: the questions by guideline, with their answers. */
@@ -1174,7 +1223,7 @@ walk_lines(struct vlist *l, enum walk_step s, const struct model *m,
 		walk_boundaries(l, m, width);
 		break;
 	case WALK_COMPONENTS:
-		walk_components(l, m, width);
+		walk_components(l, m, width, wf);
 		break;
 	case WALK_FLOWS:
 		walk_flows(l, m, width);

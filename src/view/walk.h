@@ -134,7 +134,18 @@ struct walk_fill {
 							   them */
 	size_t				 tail;		/* the first line after
 							   them */
+	int				 cols[4];	/* the components
+							   step's columns */
 };
+/*
+ * One more component in the components step's list made with wf (its
+ * columns; the line's text made as it is shown), for a model whose
+ * components are read a slice at a time.
+ */
+struct component;
+void			 walk_component_add(struct vlist *,
+			     const struct component *,
+			     const struct walk_fill *wf);
 /* (The analysis step lists the questions of unanswered fields, if not
  * NULL: as they are shown with a wf, all of them now without.) */
 void			 walk_lines(struct vlist *, enum walk_step,
