@@ -151,7 +151,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	for (i = 0; i < nadj; i++) {
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
-		v = eval_cond(e, a->when, on);
+		v = eval_adjustment(e, adj[i], on);
 		if (v == TV_MAYBE && !a->presume && !quiet)
 			analyze_would_lower(e, a, on, k, l, im);
 		if (v != TV_YES && (v != TV_MAYBE || !a->presume || !presume))
@@ -1049,7 +1049,8 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 		if (h[members[i]].either != 0)
 			analyze_either(e, cat, t, &h[members[i]], k);
 		else
-			eval_explain(e, t->when, h[members[i]].obj, k);
+			eval_explain_known(e, t->when, h[members[i]].obj,
+			    h[members[i]].maybe ? TV_MAYBE : TV_YES, k);
 		for (j = 0; h[members[i]].maybe && quiet != EVAL_QUIET_ALL &&
 		    j < x[ti].n; j++)
 			if (eval_cond(e, cat->threats[x[ti].v[j]]->when,

@@ -90,6 +90,10 @@ struct eval {
 						   nor component they skip */
 	uint32_t		*out_to;	/* out_flow[k]'s destination */
 	struct eval_cached	*cache;		/* EVAL_CACHE of them */
+	uint8_t			**adjv;		/* per adjustment of the
+						   catalogue, per object of
+						   its target: 1 + its value,
+						   or 0 (eval_adjustment()) */
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
 	uint8_t			*scratch_seen;	/* per component, kept 0 */

@@ -120,6 +120,7 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	e->scratch_queue = xcalloc(PATH_SEARCH + 1,
 	    sizeof *e->scratch_queue);
 	e->cache = xcalloc(EVAL_CACHE, sizeof *e->cache);
+	e->adjv = xcalloc(cat->nadjustments + 1, sizeof *e->adjv);
 	buf_init(&e->line);
 	buf_init(&e->ask);
 	for (i = 0; i < cat->nthreats && !e->settled_asks; i++)
@@ -177,6 +178,9 @@ eval_free(struct eval *e)
 	free(e->scratch_flow);
 	free(e->scratch_queue);
 	free(e->cache);
+	for (i = 0; i < e->cat->nadjustments; i++)
+		free(e->adjv[i]);
+	free(e->adjv);
 	buf_release(&e->line);
 	buf_release(&e->ask);
 	free(e);
@@ -673,3 +677,36 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 	return TV_NO;
 }
 
+
+enum tv
+eval_adjustment(struct eval *e, size_t ai, const void *obj)
+{
+	const struct adjustment	*a = e->cat->adjustments[ai];
+	size_t			 n, i = 0;
+	enum tv			 v;
+
+	switch (a->target) {
+	case TARGET_COMPONENT:
+		n = e->nc;
+		i = ((const struct component *)obj)->index;
+		break;
+	case TARGET_FLOW:
+		n = e->m->nflows;
+		i = ((const struct flow *)obj)->index;
+		break;
+	case TARGET_BOUNDARY:
+		n = e->nb;
+		i = eval_boundary_index(e, obj);
+		break;
+	default:
+		n = 1;
+		break;
+	}
+	if (e->adjv[ai] == NULL)
+		e->adjv[ai] = xcalloc(n + 1, 1);
+	if (e->adjv[ai][i] == 0) {
+		v = eval_cond(e, a->when, obj);
+		e->adjv[ai][i] = (uint8_t)(v + 1);
+	}
+	return (enum tv)(e->adjv[ai][i] - 1);
+}

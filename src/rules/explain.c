@@ -1674,8 +1674,13 @@ void
 eval_explain(struct eval *e, const struct cond *c, const void *obj,
     struct risk *k)
 {
-	enum tv	v = eval_cond(e, c, obj);
+	eval_explain_known(e, c, obj, eval_cond(e, c, obj), k);
+}
 
+void
+eval_explain_known(struct eval *e, const struct cond *c, const void *obj,
+    enum tv v, struct risk *k)
+{
 	if (v != TV_NO && (v != TV_YES || !e->quiet || e->settled_asks))
 		explain(e, c, obj, 1, k);
 }
