@@ -84,7 +84,9 @@ eval_boundary_index(const struct eval *e, const struct boundary *b)
  * assume something when explained: only a crossing or trust leaf that
  * takes both answers ("crosses-boundary: [true, false]"), yes whatever
  * the boundaries, while its explanation names the ones not set. Every
- * other ask and assumption of explain.c rests on a maybe.
+ * other ask and assumption of explain.c rests on a maybe. The catalogue
+ * refuses that form today (a boolean, not a list); eval_bool() and
+ * explain_flow_leaf() still take it, and so does this.
  */
 static int
 eval_settled_asks(const struct cond *c)
