@@ -1182,6 +1182,8 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		eval_forget(e, t->when);
 		return;
 	}
+	/* Its findings evaluate the same nodes again: remember them. */
+	eval_caching(e, 1);
 	analyze_subjects(m, t, h, nh);
 	/* Group by subject id: head[] the first hit of a group, tail[] its
 	   last, next[] the next hit of the same group. */
@@ -1295,6 +1297,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	free(h);
 	/* Its per-component arrays: a threat at a time, not the catalogue. */
 	eval_forget(e, t->when);
+	eval_caching(e, 0);
 }
 
 /*

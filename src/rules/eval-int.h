@@ -90,6 +90,9 @@ struct eval {
 						   nor component they skip */
 	uint32_t		*out_to;	/* out_flow[k]'s destination */
 	struct eval_cached	*cache;		/* EVAL_CACHE of them */
+	int			 caching;	/* cache in use (not while
+						   each target is evaluated
+						   once: eval_caching()) */
 	uint8_t			**adjv;		/* per adjustment of the
 						   catalogue, per object of
 						   its target: 1 + its value,

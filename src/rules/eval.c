@@ -595,11 +595,12 @@ eval_kid(struct eval *e, const struct cond *c, const void *obj)
 static enum tv
 eval_list(struct eval *e, const struct cond *c, const void *obj)
 {
-	struct eval_cached	*x = eval_cached(e, c, obj);
+	struct eval_cached	*x = e->caching ? eval_cached(e, c, obj) :
+	    NULL;
 	enum tv			 v, r;
 	size_t			 i;
 
-	if (x->c == c && x->obj == obj)
+	if (x != NULL && x->c == c && x->obj == obj)
 		return x->v;
 	if (c->op == COND_ALL) {
 		r = TV_YES;
@@ -613,9 +614,11 @@ eval_list(struct eval *e, const struct cond *c, const void *obj)
 				r = v;
 	}
 	/* (the kids may have taken the slot meanwhile) */
-	x->c = c;
-	x->obj = obj;
-	x->v = r;
+	if (x != NULL) {
+		x->c = c;
+		x->obj = obj;
+		x->v = r;
+	}
 	return r;
 }
 
@@ -711,4 +714,10 @@ eval_adjustment(struct eval *e, size_t ai, const void *obj)
 		e->adjv[ai][i] = (uint8_t)(v + 1);
 	}
 	return (enum tv)(e->adjv[ai][i] - 1);
+}
+
+void
+eval_caching(struct eval *e, int on)
+{
+	e->caching = on;
 }

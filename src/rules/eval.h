@@ -48,6 +48,12 @@ void		 eval_forget(struct eval *, const struct cond *);
  */
 enum tv		 eval_cond(struct eval *, const struct cond *, const void *);
 /*
+ * Whether all/any values are cached per (node, object): worth it while
+ * findings are explained and scored, which evaluate the same nodes again,
+ * not while each target is evaluated once (a miss costs a lookup).
+ */
+void		 eval_caching(struct eval *, int on);
+/*
  * eval_cond() of the condition of the catalogue's adjustment ai for a
  * subject of its target, remembered: a score reads the same adjustments
  * for every threat of a target.
