@@ -194,7 +194,7 @@ analyze_adjust(struct eval *e, const struct catalogue *cat,
 	for (i = 0; i < nadj; i++) {
 		a = cat->adjustments[adj[i]];
 		on = a->target == TARGET_ANY ? NULL : obj;
-		v = eval_cond(e, a->when, on);
+		v = eval_adjustment(e, adj[i], on);
 		if (v == TV_MAYBE && !a->presume && !quiet &&
 		    (a->unless == NULL || eval_cond(e, a->unless, on) !=
 		    TV_YES))
@@ -1172,7 +1172,8 @@ analyze_raise(struct eval *e, const struct catalogue *cat,
 		if (h[members[i]].either != 0)
 			analyze_either(e, cat, t, &h[members[i]], k);
 		else
-			eval_explain(e, t->when, h[members[i]].obj, k);
+			eval_explain_known(e, t->when, h[members[i]].obj,
+			    h[members[i]].maybe ? TV_MAYBE : TV_YES, k);
 		for (j = 0; h[members[i]].maybe && quiet != EVAL_QUIET_ALL &&
 		    j < x[ti].n; j++)
 			if (eval_cond(e, cat->threats[x[ti].v[j]]->when,
@@ -1304,6 +1305,8 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 		eval_forget(e, t->when);
 		return;
 	}
+	/* Its findings evaluate the same nodes again: remember them. */
+	eval_caching(e, 1);
 	analyze_subjects(m, t, h, nh);
 	/* Group by subject id: head[] the first hit of a group, tail[] its
 	   last, next[] the next hit of the same group. */
@@ -1417,6 +1420,7 @@ analyze_threat(struct eval *e, const struct catalogue *cat,
 	free(h);
 	/* Its per-component arrays: a threat at a time, not the catalogue. */
 	eval_forget(e, t->when);
+	eval_caching(e, 0);
 }
 
 /*

@@ -60,6 +60,19 @@ struct memo {
 					   vals is allocated */
 };
 
+/*
+ * The values of mappings and lists (all, any) for the objects they were
+ * last evaluated on, by node and object: an explanation evaluates a node
+ * again at each level above it, a score the same adjustments for every
+ * threat of a target. A slot holds whichever pair was evaluated last.
+ */
+#define EVAL_CACHE	(1u << 14)
+struct eval_cached {
+	const struct cond	*c;
+	const void		*obj;
+	enum tv			 v;
+};
+
 struct eval {
 	const struct catalogue	*cat;
 	const struct model	*m;
@@ -76,6 +89,14 @@ struct eval {
 						   index: walks read no flow
 						   nor component they skip */
 	uint32_t		*out_to;	/* out_flow[k]'s destination */
+	struct eval_cached	*cache;		/* EVAL_CACHE of them */
+	int			 caching;	/* cache in use (not while
+						   each target is evaluated
+						   once: eval_caching()) */
+	uint8_t			**adjv;		/* per adjustment of the
+						   catalogue, per object of
+						   its target: 1 + its value,
+						   or 0 (eval_adjustment()) */
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
 	uint8_t			*scratch_seen;	/* per component, kept 0 */
@@ -90,6 +111,9 @@ struct eval {
 	int			 assumed;	/* under EVAL_QUIET_ALL, an
 						   assumption went unwritten
 						   (eval_assumed()) */
+	int			 settled_asks;	/* a node settled yes or no
+						   may still ask a field
+						   (eval_settled_asks()) */
 	/*
 	 * The reasons of the finding being raised (eval_reasons_begin()),
 	 * by kind and text, once it has many: a finding about thousands of

@@ -79,10 +79,36 @@ eval_boundary_index(const struct eval *e, const struct boundary *b)
 	return (size_t)((uintptr_t)strmap_get(&e->bindex, b->id) - 1);
 }
 
+/*
+ * Whether a node of a tree, settled yes or no, may still ask a field or
+ * assume something when explained: only a crossing or trust leaf that
+ * takes both answers ("crosses-boundary: [true, false]"), yes whatever
+ * the boundaries, while its explanation names the ones not set. Every
+ * other ask and assumption of explain.c rests on a maybe. The catalogue
+ * refuses that form today (a boolean, not a list); eval_bool() and
+ * explain_flow_leaf() still take it, and so does this.
+ */
+static int
+eval_settled_asks(const struct cond *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return 0;
+	if ((c->op == COND_CROSSES || c->op == COND_LESS_TRUSTED) &&
+	    c->values == (COND_TRUE | COND_FALSE))
+		return 1;
+	for (i = 0; i < c->nkids; i++)
+		if (eval_settled_asks(c->kids[i]))
+			return 1;
+	return 0;
+}
+
 struct eval *
 eval_new(const struct catalogue *cat, const struct model *m)
 {
 	struct eval	*e = xcalloc(1, sizeof *e);
+	size_t		 i;
 
 	e->cat = cat;
 	e->m = m;
@@ -95,8 +121,14 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	e->scratch_flow = xcalloc(e->nc + 1, sizeof *e->scratch_flow);
 	e->scratch_queue = xcalloc(PATH_SEARCH + 1,
 	    sizeof *e->scratch_queue);
+	e->cache = xcalloc(EVAL_CACHE, sizeof *e->cache);
+	e->adjv = xcalloc(cat->nadjustments + 1, sizeof *e->adjv);
 	buf_init(&e->line);
 	buf_init(&e->ask);
+	for (i = 0; i < cat->nthreats && !e->settled_asks; i++)
+		e->settled_asks = eval_settled_asks(cat->threats[i]->when);
+	for (i = 0; i < cat->nadjustments && !e->settled_asks; i++)
+		e->settled_asks = eval_settled_asks(cat->adjustments[i]->when);
 	return e;
 }
 
@@ -147,6 +179,10 @@ eval_free(struct eval *e)
 	free(e->scratch_seen);
 	free(e->scratch_flow);
 	free(e->scratch_queue);
+	free(e->cache);
+	for (i = 0; i < e->cat->nadjustments; i++)
+		free(e->adjv[i]);
+	free(e->adjv);
 	buf_release(&e->line);
 	buf_release(&e->ask);
 	free(e);
@@ -526,28 +562,77 @@ eval_global(struct eval *e, const struct cond *c)
 	return (enum tv)mm->val;
 }
 
+/* The slot of the cache for a node and an object. */
+static struct eval_cached *
+eval_cached(struct eval *e, const struct cond *c, const void *obj)
+{
+	uintptr_t	h = ((uintptr_t)c >> 3) * 0x9e3779b1u ^
+	    ((uintptr_t)obj >> 3) * 0x85ebca6bu;
+
+	return &e->cache[(h ^ h >> 15) & (EVAL_CACHE - 1)];
+}
+
+/*
+ * eval_cond() for a kid of all or any: the leaves met most often are
+ * evaluated here, without a call of their own.
+ */
+static inline enum tv
+eval_kid(struct eval *e, const struct cond *c, const void *obj)
+{
+	const struct component	*comp = obj;
+
+	switch (c->op) {
+	case COND_FIELD:
+		return eval_field(c, obj);
+	case COND_KIND:
+		return (c->values & KIND_BIT(comp->kind)) ? TV_YES : TV_NO;
+	default:
+		return eval_cond(e, c, obj);
+	}
+}
+
+/* all and any, with the kids' values remembered for the object. */
+static enum tv
+eval_list(struct eval *e, const struct cond *c, const void *obj)
+{
+	struct eval_cached	*x = e->caching ? eval_cached(e, c, obj) :
+	    NULL;
+	enum tv			 v, r;
+	size_t			 i;
+
+	if (x != NULL && x->c == c && x->obj == obj)
+		return x->v;
+	if (c->op == COND_ALL) {
+		r = TV_YES;
+		for (i = 0; i < c->nkids && r != TV_NO; i++)
+			if ((v = eval_kid(e, c->kids[i], obj)) < r)
+				r = v;
+	} else {
+		r = TV_NO;
+		for (i = 0; i < c->nkids && r != TV_YES; i++)
+			if ((v = eval_kid(e, c->kids[i], obj)) > r)
+				r = v;
+	}
+	/* (the kids may have taken the slot meanwhile) */
+	if (x != NULL) {
+		x->c = c;
+		x->obj = obj;
+		x->v = r;
+	}
+	return r;
+}
+
 enum tv
 eval_cond(struct eval *e, const struct cond *c, const void *obj)
 {
 	const struct component	*comp = obj;
 	const struct flow	*f = obj;
 	struct memo		*mm;
-	enum tv			 v, r;
-	size_t			 i;
 
 	switch (c->op) {
 	case COND_ALL:
-		r = TV_YES;
-		for (i = 0; i < c->nkids && r != TV_NO; i++)
-			if ((v = eval_cond(e, c->kids[i], obj)) < r)
-				r = v;
-		return r;
 	case COND_ANY:
-		r = TV_NO;
-		for (i = 0; i < c->nkids && r != TV_YES; i++)
-			if ((v = eval_cond(e, c->kids[i], obj)) > r)
-				r = v;
-		return r;
+		return eval_list(e, c, obj);
 	case COND_NOT:
 		return (enum tv)(TV_YES - eval_cond(e, c->kids[0], obj));
 	case COND_KIND:
@@ -597,3 +682,42 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 	return TV_NO;
 }
 
+
+enum tv
+eval_adjustment(struct eval *e, size_t ai, const void *obj)
+{
+	const struct adjustment	*a = e->cat->adjustments[ai];
+	size_t			 n, i = 0;
+	enum tv			 v;
+
+	switch (a->target) {
+	case TARGET_COMPONENT:
+		n = e->nc;
+		i = ((const struct component *)obj)->index;
+		break;
+	case TARGET_FLOW:
+		n = e->m->nflows;
+		i = ((const struct flow *)obj)->index;
+		break;
+	case TARGET_BOUNDARY:
+		n = e->nb;
+		i = eval_boundary_index(e, obj);
+		break;
+	default:
+		n = 1;
+		break;
+	}
+	if (e->adjv[ai] == NULL)
+		e->adjv[ai] = xcalloc(n + 1, 1);
+	if (e->adjv[ai][i] == 0) {
+		v = eval_cond(e, a->when, obj);
+		e->adjv[ai][i] = (uint8_t)(v + 1);
+	}
+	return (enum tv)(e->adjv[ai][i] - 1);
+}
+
+void
+eval_caching(struct eval *e, int on)
+{
+	e->caching = on;
+}

@@ -48,6 +48,18 @@ void		 eval_forget(struct eval *, const struct cond *);
  */
 enum tv		 eval_cond(struct eval *, const struct cond *, const void *);
 /*
+ * Whether all/any values are cached per (node, object): worth it while
+ * findings are explained and scored, which evaluate the same nodes again,
+ * not while each target is evaluated once (a miss costs a lookup).
+ */
+void		 eval_caching(struct eval *, int on);
+/*
+ * eval_cond() of the condition of the catalogue's adjustment ai for a
+ * subject of its target, remembered: a score reads the same adjustments
+ * for every threat of a target.
+ */
+enum tv		 eval_adjustment(struct eval *, size_t ai, const void *);
+/*
  * The component kinds (KIND_BIT mask) for which a condition about a
  * component may hold: it is no for a component of any other kind, known
  * without evaluating it. KIND_ALL when its kinds are not written in it.
@@ -72,6 +84,9 @@ void		 eval_add_alias(struct eval *, struct risk *k,
 		     const char *name);
 void		 eval_explain(struct eval *, const struct cond *, const void *,
 		     struct risk *);
+/* The same where the condition's value for the subject is known. */
+void		 eval_explain_known(struct eval *, const struct cond *,
+		     const void *, enum tv, struct risk *);
 /*
  * While quiet is EVAL_QUIET_ALL, the explanations write no reasons, only
  * the fields they ask: for a finding that is only ever an open question

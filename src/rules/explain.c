@@ -1477,6 +1477,21 @@ explain_alternatives(struct eval *e, const struct cond *c,
 }
 
 /*
+ * Quiet (facts unwritten), 1 if a node with kids is settled the way it
+ * is explained (yes where it holds, no where it fails): then it rests on
+ * no unanswered field, and its explanation would write only facts and
+ * ask nothing (eval_new() says where a tree has a node that does). A
+ * leaf is not looked at: explaining it costs no more than that.
+ */
+static int
+explain_settled(struct eval *e, const struct cond *c, const void *obj,
+    int pos)
+{
+	return e->quiet && !e->settled_asks && c->nkids > 0 &&
+	    eval_cond(e, c, obj) == (pos ? TV_YES : TV_NO);
+}
+
+/*
  * Each node's value is evaluated only where its reason needs it: an
  * explanation walks every kid of a node, and evaluating each node again
  * on the way down would evaluate a deep condition once per ancestor.
@@ -1515,11 +1530,15 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 		 * decides (the first with the node's value). */
 		if ((c->op == COND_ALL) == pos) {
 			for (i = 0; i < c->nkids; i++)
-				explain(e, c->kids[i], obj, pos, k);
+				if (!explain_settled(e, c->kids[i], obj, pos))
+					explain(e, c->kids[i], obj, pos, k);
 			return;
 		}
 		i = k->nasks;
-		if ((kid = explain_decider(e, c, obj, &v)) != NULL)
+		kid = explain_decider(e, c, obj, &v);
+		if (e->quiet && !e->settled_asks && v == (pos ? TV_YES : TV_NO))
+			return;
+		if (kid != NULL)
 			explain(e, kid, obj, pos, k);
 		if (v == TV_MAYBE)
 			explain_alternatives(e, c, kid, obj, pos, i, k);
@@ -1660,7 +1679,14 @@ void
 eval_explain(struct eval *e, const struct cond *c, const void *obj,
     struct risk *k)
 {
-	if (eval_cond(e, c, obj) != TV_NO)
+	eval_explain_known(e, c, obj, eval_cond(e, c, obj), k);
+}
+
+void
+eval_explain_known(struct eval *e, const struct cond *c, const void *obj,
+    enum tv v, struct risk *k)
+{
+	if (v != TV_NO && (v != TV_YES || !e->quiet || e->settled_asks))
 		explain(e, c, obj, 1, k);
 }
 
