@@ -495,6 +495,26 @@ hit_ends_cmp(const void *a, const void *b)
 }
 
 /*
+ * The first of n entries sorted by hit_ends_cmp() that runs from src to
+ * dst, or where it would be: the reverse of a flow in log n.
+ */
+static size_t
+hit_ends_first(const struct hit_ends *e, size_t n, size_t src, size_t dst)
+{
+	size_t	lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (e[mid].src < src || (e[mid].src == src &&
+		    e[mid].dst < dst))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
  * connection: a flow that answers another hit flow (from that flow's
  * destination back to its source) is about the request's destination,
  * so that a request and its answer in clear text are one finding. Its
@@ -509,7 +529,7 @@ analyze_answers(struct hit *h, size_t n)
 {
 	struct hit_ends		*e = xcalloc(n + 1, sizeof *e);
 	const struct flow	*f, *g;
-	size_t			 i, j, lo, hi, mid;
+	size_t			 i, j;
 
 	for (i = 0; i < n; i++) {
 		f = h[i].obj;
@@ -523,17 +543,7 @@ analyze_answers(struct hit *h, size_t n)
 		if (f->src == f->dst)
 			continue;
 		/* The first of the hits from f's destination to its source. */
-		lo = 0;
-		hi = n;
-		while (lo < hi) {
-			mid = lo + (hi - lo) / 2;
-			if (e[mid].src < f->dst->index || (e[mid].src ==
-			    f->dst->index && e[mid].dst < f->src->index))
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (j = lo; j < n && e[j].src == f->dst->index &&
+		for (j = hit_ends_first(e, n, f->dst->index, f->src->index); j < n && e[j].src == f->dst->index &&
 		    e[j].dst == f->src->index; j++) {
 			g = h[e[j].hit].obj;
 			if (analyze_is_request(f, g))
@@ -579,7 +589,7 @@ analyze_callers(const struct model *m, const struct component **caller,
 {
 	struct hit_ends		*e = xcalloc(m->nflows + 1, sizeof *e);
 	const struct flow	*f, *g;
-	size_t			 i, j, lo, hi, mid;
+	size_t			 i, j;
 	int			 answer;
 
 	for (i = 0; i < m->nflows; i++) {
@@ -593,18 +603,9 @@ analyze_callers(const struct model *m, const struct component **caller,
 		if (f->src == f->dst || caller[f->dst->index] != NULL ||
 		    (f->data & DATA_BIT(DATA_TOOL_CALL)) == 0)
 			continue;
-		lo = 0;
-		hi = m->nflows;
-		while (lo < hi) {
-			mid = lo + (hi - lo) / 2;
-			if (e[mid].src < f->dst->index || (e[mid].src ==
-			    f->dst->index && e[mid].dst < f->src->index))
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
 		answer = 0;
-		for (j = lo; !answer && j < m->nflows && e[j].src ==
+		for (j = hit_ends_first(e, m->nflows, f->dst->index,
+		    f->src->index); !answer && j < m->nflows && e[j].src ==
 		    f->dst->index && e[j].dst == f->src->index; j++) {
 			g = m->flows[e[j].hit];
 			answer = analyze_answers_prompt(f, g);
