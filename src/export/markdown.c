@@ -1670,6 +1670,13 @@ md_decisions(struct md *d, struct error *err)
 	    "changes back.", err);
 }
 
+/* 1 if a name is unset or blank (md_text() writes nothing of it). */
+static int
+md_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
 static char *
 md_dup(const char *s)
 {
@@ -1685,8 +1692,7 @@ md_owner_risk(struct md *d, const struct risk *k)
 {
 	struct md_owner	*w;
 
-	if (k->owner == NULL || k->owner[strspn(k->owner, " \t\r\n")] ==
-	    '\0')
+	if (md_blank(k->owner))
 		return;
 	if ((w = strmap_get(&d->owners, k->owner)) == NULL) {
 		w = xcalloc(1, sizeof *w);
@@ -2090,13 +2096,6 @@ md_history(struct md *d, struct error *err)
 		buf_drain(o);
 	}
 	return error_isset(err) ? -1 : 0;
-}
-
-/* 1 if a name is unset or blank (md_text() writes nothing of it). */
-static int
-md_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
 }
 
 /*
