@@ -940,7 +940,7 @@ check_csv(const struct fixture *fx)
 	static const char *const cols[] = { "id", "threat", "target",
 	    "applies", "title", "severity", "likelihood", "impact", "status",
 	    "owner", "justification", "decided_by", "decided_at", "refs",
-	    "mitigations", "reasons" };
+	    "mitigations", "reasons", "mitigation_notes" };
 	const struct risk	*k;
 	struct csv		 c;
 	struct buf		 b, r;
@@ -951,11 +951,11 @@ check_csv(const struct fixture *fx)
 	if (csv_parse(b.s, b.len, &c) == -1)
 		fail_msg("the CSV export is not RFC 4180");
 	assert_int_equal(c.nrows, fx->reg.n + 1);
-	assert_int_equal(c.nfields[0], 16);
-	for (j = 0; j < 16; j++)
+	assert_int_equal(c.nfields[0], 17);
+	for (j = 0; j < 17; j++)
 		assert_string_equal(c.rows[0][j], cols[j]);
 	for (i = 1; i < c.nrows; i++) {
-		assert_int_equal(c.nfields[i], 16);
+		assert_int_equal(c.nfields[i], 17);
 		k = NULL;
 		for (j = 0; j < fx->reg.n; j++) {
 			name = risk_name(fx->reg.risks[j]);
@@ -999,6 +999,15 @@ check_csv(const struct fixture *fx)
 		if (k->nmitigations > 0 && k->mitigations[0].owner == NULL)
 			assert_non_null(strstr(c.rows[i][14], r.s) ==
 			    c.rows[i][14] ? r.s : NULL);
+		/* The notes, the evidence, exactly, in the last column. */
+		buf_reset(&r);
+		for (j = 0; j < k->nmitigations; j++)
+			if (k->mitigations[j].notes != NULL &&
+			    k->mitigations[j].notes[0] != '\0')
+				buf_addf(&r, "%s%s: %s", r.len > 0 ? "\n" : "",
+				    k->mitigations[j].id,
+				    k->mitigations[j].notes);
+		assert_csv_field("mitigation_notes", c.rows[i][16], r.s);
 		buf_release(&r);
 	}
 	csv_free(&c);
@@ -1015,7 +1024,7 @@ test_csv_hostile_parses_back(void **state)
 	render(fx, "csv", &b);
 	/* Records end in CRLF; the header is the first record. */
 	assert_memory_equal(b.s, "id,threat,target,applies,title,", 31);
-	assert_non_null(strstr(b.s, "mitigations,reasons\r\n"));
+	assert_non_null(strstr(b.s, "mitigations,reasons,mitigation_notes\r\n"));
 	assert_memory_equal(b.s + b.len - 2, "\r\n", 2);
 	/* The refs column of a risk lists the catalogue's references. */
 	assert_non_null(strstr(b.s, ",\"guideline 1.3; guideline 4.2; atlas "
@@ -1471,8 +1480,10 @@ test_markdown_sections(void **state)
 	assert_non_null(strstr(sign, "| Role | Name | Decision | Date |\n"
 	    "| --- | --- | --- | --- |\n"
 	    "| System owner | hostile-system.owner "));
+	/* The risk owner a decision names signs for that risk. */
 	assert_non_null(strstr(sign, "| Security reviewer | | | |\n"
-	    "| Risk owner | | | |\n"));
+	    "| Risk owner (1 risk) | t-plain-flow\\@f-0.owner "));
+	assert_null(strstr(sign, "| Risk owner | | | |\n"));
 	assert_non_null(strstr(hist, "| 2026-11-20T10:05:00Z | bob | "
 	    "`t-plain-flow@f-0` | justification | history.old \\<script\\>"));
 	assert_null(strstr(hist, "| created |"));

@@ -179,6 +179,13 @@ cmd_export_report_risk(void *report, struct error *e)
 	return store_risk_cursor_take(store_report_risks(report), e);
 }
 
+/* The next decision of the report's history, newest first (EXPORT_REPORT). */
+static const struct change *
+cmd_export_report_decision(void *report, struct error *e)
+{
+	return store_report_next_decision(report, e);
+}
+
 int
 cmd_export(const struct cli_cmd *c, struct cli_args *a)
 {
@@ -196,7 +203,7 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	struct file_out		 fo;
 	struct buf		 b;
 	size_t			 nhist = 0;
-	long			 nobj;
+	long			 nobj, ndecisions;
 	char			*now = NULL, *svg = NULL, *file = NULL;
 	int			 rc = 1;
 
@@ -303,13 +310,13 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 	if (x->risks_from == EXPORT_REPORT && a->model_file == NULL) {
 		/*
 		 * The model's components and flows, and the register one risk
-		 * at a time in the report's order, with the last decisions,
+		 * at a time in the report's order, with every decision,
 		 * in one read transaction: neither the model, the register
 		 * nor the history is held.
 		 */
 		if ((report = store_report_open(s->store, a->model, &e)) ==
-		    NULL || store_report_decisions(report, EXPORT_RECENT_MAX,
-		    &hist, &nhist, &in.ndecisions, &e) == -1) {
+		    NULL || (ndecisions = store_report_ndecisions(report,
+		    &e)) == -1) {
 			cli_fail(&e);
 			goto out;
 		}
@@ -344,9 +351,8 @@ cmd_export(const struct cli_cmd *c, struct cli_args *a)
 		in.generated_at = now;
 		in.take_risk = cmd_export_report_risk;
 		in.risk_source = report;
-		in.decisions_counted = 1;
-		in.recent = hist;
-		in.nrecent = nhist;
+		in.next_decision = cmd_export_report_decision;
+		in.ndecisions = (size_t)ndecisions;
 		goto write;
 	}
 	if ((m = store_load(s->store, a->model, &e)) == NULL ||

@@ -25,8 +25,11 @@
  * Columns: id, threat, target, applies, title, severity, likelihood,
  * impact, status, owner, justification, decided_by, decided_at, refs
  * ("scheme id" separated by "; "), mitigations (one per line: "id: status",
- * then owner and due when set), reasons (one per line). Every risk of the
- * register is a row, those that no longer apply with applies "no".
+ * then owner and due when set), reasons (one per line), mitigation_notes
+ * (one line per mitigation with notes: "id: notes", the notes' own line
+ * breaks kept; last, so that a sheet that reads the columns before it by
+ * position reads them still). Every risk of the register is a row, those
+ * that no longer apply with applies "no".
  */
 #include "config.h"
 
@@ -49,6 +52,7 @@ static const char *const csv_columns[] = {
 	"id", "threat", "target", "applies", "title", "severity",
 	"likelihood", "impact", "status", "owner", "justification",
 	"decided_by", "decided_at", "refs", "mitigations", "reasons",
+	"mitigation_notes",
 };
 #define CSV_NCOLUMNS	(sizeof csv_columns / sizeof *csv_columns)
 
@@ -166,6 +170,23 @@ csv_mitigations(struct buf *b, const struct risk *k)
 	}
 }
 
+/* The notes of a risk's mitigations, where the evidence usually is. */
+static void
+csv_mitigation_notes(struct buf *b, const struct risk *k)
+{
+	const struct risk_mitigation	*m;
+	size_t				 i;
+
+	for (i = 0; i < k->nmitigations; i++) {
+		m = &k->mitigations[i];
+		if (m->notes == NULL || m->notes[0] == '\0')
+			continue;
+		if (b->len > 0)
+			buf_addc(b, '\n');
+		buf_addf(b, "%s: %s", m->id, m->notes);
+	}
+}
+
 static void
 csv_risk(struct buf *out, const struct export_input *in, const struct risk *k)
 {
@@ -203,6 +224,9 @@ csv_risk(struct buf *out, const struct export_input *in, const struct risk *k)
 			buf_addc(&b, '\n');
 		buf_adds(&b, k->reasons[i].line);
 	}
+	csv_field(out, b.s, 0);
+	buf_reset(&b);
+	csv_mitigation_notes(&b, k);
 	csv_field(out, b.s, 1);
 	buf_release(&b);
 }

@@ -82,14 +82,14 @@ struct export_input {
 	 * NULL and take_risk(risk_source, err) gives each risk in the
 	 * report's order (model/risk-group.h), the caller's to free
 	 * (risk_register_take(NULL, k)), NULL at the end or with err set;
-	 * history is NULL and decisions_counted says that the last
-	 * nrecent decisions of it are in recent (oldest first), of
-	 * ndecisions.
+	 * history is NULL and next_decision(risk_source, err) gives each
+	 * of the ndecisions decisions of the history, newest first (as
+	 * next_risk: valid until the next call, NULL at the end or with
+	 * err set), after the register is read.
 	 */
 	struct risk			*(*take_risk)(void *, struct error *);
-	int				 decisions_counted;
-	const struct change		*recent;
-	size_t				 nrecent;
+	const struct change		*(*next_decision)(void *,
+					    struct error *);
 	size_t				 ndecisions;
 	/*
 	 * And when next_question is set, the open questions of the
@@ -137,11 +137,9 @@ struct exporter {
  * or the whole model, register and
  * history one piece at a time (next_object, next_risk, next_change), or
  * the model (whole, or one object at a time from next_object) with the
- * register one risk at a time in the report's order and the last
- * decisions of the history (take_risk, recent).
+ * register one risk at a time in the report's order and the decisions
+ * of the history one at a time (take_risk, next_decision).
  */
-/* How many decisions of the history the report shows, newest last. */
-#define EXPORT_RECENT_MAX	25
 
 enum { EXPORT_RISKS_ALL, EXPORT_RISKS_CURSOR, EXPORT_RISKS_DECISIONS,
     EXPORT_STREAM, EXPORT_REPORT };

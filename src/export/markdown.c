@@ -34,9 +34,6 @@
 #include "util/text.h"
 #include "util/xmalloc.h"
 
-/* How many decisions the history section shows, newest last. */
-#define MD_HISTORY_MAX	EXPORT_RECENT_MAX
-
 /*
  * A component, flow or boundary as the report refers to it (md_find()):
  * a risk's target, a flow's ends, a node of the diagram. The model's
@@ -73,6 +70,12 @@ struct md_spool {
 	FILE		*f;
 	size_t		 written;	/* to f */
 	int		 failed;	/* an errno */
+};
+
+/* A risk owner the sign-off names, and how many applying risks are theirs. */
+struct md_owner {
+	char	*name;
+	size_t	 nrisks;
 };
 
 /* An overdue mitigation, as the register is read (md_overdue()). */
@@ -155,6 +158,9 @@ struct md {
 	size_t				  nstated;
 	struct md_late			 *late;
 	size_t				  nlate;
+	struct strmap			  owners;	/* name: md_owner */
+	struct md_owner			**ownerv;	/* as first met */
+	size_t				  nowners;
 	/*
 	 * The group of one threat's risks being read: its first risk held
 	 * (its text and mitigations head the group), the others written
@@ -1664,10 +1670,48 @@ md_decisions(struct md *d, struct error *err)
 	    "changes back.", err);
 }
 
+/* 1 if a name is unset or blank (md_text() writes nothing of it). */
+static int
+md_blank(const char *s)
+{
+	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+}
+
 static char *
 md_dup(const char *s)
 {
 	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/*
+ * The risk owner of an applying risk, for the sign-off: a decision names
+ * who owns the risk, and that person signs for it. Copied: people, few.
+ */
+static void
+md_owner_risk(struct md *d, const struct risk *k)
+{
+	struct md_owner	*w;
+
+	if (md_blank(k->owner))
+		return;
+	if ((w = strmap_get(&d->owners, k->owner)) == NULL) {
+		w = xcalloc(1, sizeof *w);
+		w->name = xstrdup(k->owner);
+		d->ownerv = xreallocarray(d->ownerv, d->nowners + 1,
+		    sizeof *d->ownerv);
+		d->ownerv[d->nowners++] = w;
+		strmap_put(&d->owners, w->name, w);
+	}
+	w->nrisks++;
+}
+
+/* Risk owners by name (qsort). */
+static int
+md_owner_cmp(const void *a, const void *b)
+{
+	const struct md_owner *const	*x = a, *const *y = b;
+
+	return strcmp((*x)->name, (*y)->name);
 }
 
 /*
@@ -1951,6 +1995,7 @@ md_signoff(struct md *d)
 {
 	struct buf	*o = d->out;
 	struct md_row	 r = { .n = 0 };
+	size_t		 i;
 
 	buf_adds(o, "## Sign-off\n\n"
 	    "By signing, each person below confirms that they have read "
@@ -1961,8 +2006,23 @@ md_signoff(struct md *d)
 	md_td(&r);
 	md_td(&r);
 	md_tr(o, &r);
-	buf_adds(o, "| Security reviewer | | | |\n"
-	    "| Risk owner | | | |\n\n");
+	buf_adds(o, "| Security reviewer | | | |\n");
+	if (d->nowners == 0) {
+		/* No decision names one yet: a line to fill in. */
+		buf_adds(o, "| Risk owner | | | |\n\n");
+		return;
+	}
+	/* Each risk owner the decisions name signs for their risks. */
+	qsort(d->ownerv, d->nowners, sizeof *d->ownerv, md_owner_cmp);
+	for (i = 0; i < d->nowners; i++) {
+		buf_addf(md_td(&r), "Risk owner (%zu risk%s)",
+		    d->ownerv[i]->nrisks, d->ownerv[i]->nrisks == 1 ? "" : "s");
+		md_cell(md_td(&r), d->ownerv[i]->name);
+		md_td(&r);
+		md_td(&r);
+		md_tr(o, &r);
+	}
+	buf_addc(o, '\n');
 }
 
 /*
@@ -1977,40 +2037,55 @@ md_is_decision(const struct change *c)
 	    (c->field == NULL || strcmp(c->field, "applies") != 0);
 }
 
-static void
-md_history(struct md *d)
+/*
+ * The next decision of the history, newest first: from the store one at a
+ * time, or from the history held whole (oldest first) read backwards from
+ * *at, the caller's position. NULL at the end, or with err set.
+ */
+static const struct change *
+md_next_decision(struct md *d, size_t *at, struct error *err)
 {
-	const struct change	*c, *v = d->in->history;
+	const struct change	*c;
+
+	if (d->in->next_decision != NULL)
+		return d->in->next_decision(d->in->risk_source, err);
+	while (*at > 0) {
+		c = &d->in->history[--*at];
+		if (md_is_decision(c))
+			return c;
+	}
+	return NULL;
+}
+
+/*
+ * Every decision, newest first with its date: what an approver asks
+ * first is what changed last, and the whole record is there to read on.
+ */
+static int
+md_history(struct md *d, struct error *err)
+{
+	const struct change	*c;
 	struct buf		*o = d->out;
 	struct md_row		 r = { .n = 0 };
-	size_t			 i, n = 0, first, nv = d->in->nhistory;
+	size_t			 i, n = d->in->ndecisions, at = d->in->nhistory;
 
 	buf_adds(o, "## History of decisions\n\n");
-	if (d->in->decisions_counted) {
-		/* Counted and the last read by the store. */
-		v = d->in->recent;
-		nv = d->in->nrecent;
-		n = d->in->ndecisions;
-	} else
-		for (i = 0; i < nv; i++)
-			if (md_is_decision(&v[i]))
+	if (d->in->next_decision == NULL)
+		for (n = 0, i = 0; i < d->in->nhistory; i++)
+			if (md_is_decision(&d->in->history[i]))
 				n++;
 	if (n == 0) {
 		buf_adds(o, "No decisions recorded yet.\n");
-		return;
+		return 0;
 	}
-	if (n > MD_HISTORY_MAX)
-		buf_addf(o, "The last %d of %zu decisions (`parapet "
-		    "history` lists them all).\n\n", MD_HISTORY_MAX, n);
-	first = n > MD_HISTORY_MAX ? n - MD_HISTORY_MAX : 0;
-	if (d->in->decisions_counted)
-		first = nv > MD_HISTORY_MAX ? nv - MD_HISTORY_MAX : 0;
+	if (n == 1)
+		buf_adds(o, "One decision.\n\n");
+	else
+		buf_addf(o, "All %zu decisions, newest first.\n\n", n);
 	buf_adds(o, "| When | Who | Risk | Field | From | To |\n"
 	    "| --- | --- | --- | --- | --- | --- |\n");
-	for (n = 0, i = 0; i < nv; i++) {
-		c = &v[i];
-		if (!md_is_decision(c) || n++ < first)
-			continue;
+	error_clear(err);
+	while ((c = md_next_decision(d, &at, err)) != NULL) {
 		md_cell(md_td(&r), c->at);
 		md_cell(md_td(&r), c->who);
 		md_id(md_td(&r), c->object);
@@ -2018,14 +2093,9 @@ md_history(struct md *d)
 		md_cell(md_td(&r), c->old_value);
 		md_cell(md_td(&r), c->new_value);
 		md_tr(o, &r);
+		buf_drain(o);
 	}
-}
-
-/* 1 if a name is unset or blank (md_text() writes nothing of it). */
-static int
-md_blank(const char *s)
-{
-	return s == NULL || s[strspn(s, " \t\r\n")] == '\0';
+	return error_isset(err) ? -1 : 0;
 }
 
 /*
@@ -2254,6 +2324,7 @@ md_read_register(struct md *d, struct error *err)
 		md_summary_risk(d, k, d->napply);
 		md_guideline_risk(d, k, d->napply);
 		md_late_risk(d, k, d->napply);
+		md_owner_risk(d, k);
 		md_decided_risk(d, k, d->napply);
 		md_group_add(d, k, d->napply, own);
 	}
@@ -2286,6 +2357,7 @@ export_markdown(const struct export_input *in, struct buf *out,
 	d.m = in->model;
 	md_each_spool(&d, md_spool_init);
 	strmap_init(&d.stated);
+	strmap_init(&d.owners);
 	md_guidelines_init(&d);
 	if (in->take_risk == NULL)
 		md_order(&d);
@@ -2309,7 +2381,8 @@ export_markdown(const struct export_input *in, struct buf *out,
 	if (md_practices(&d, err) == -1)
 		goto out;
 	md_signoff(&d);
-	md_history(&d);
+	if (md_history(&d, err) == -1)
+		goto out;
 	rc = 0;
 out:
 	if (d.asked) {
@@ -2327,6 +2400,12 @@ out:
 	free(d.gcount);
 	strmap_release(&d.gindex);
 	strmap_release(&d.stated);
+	strmap_release(&d.owners);
+	for (i = 0; i < d.nowners; i++) {
+		free(d.ownerv[i]->name);
+		free(d.ownerv[i]);
+	}
+	free(d.ownerv);
 	for (i = 0; i < d.nstated; i++)
 		free(d.statedkeys[i]);
 	free(d.statedkeys);

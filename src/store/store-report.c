@@ -21,8 +21,6 @@
 	"system = ? AND object LIKE '%@%' AND " \
 	"(field IS NULL OR field <> 'applies')"
 
-/* The page cache while a report reads (KiB). */
-
 struct store_report {
 	struct store		 *s;
 	char			 *id;
@@ -32,6 +30,10 @@ struct store_report {
 	struct db_stmt		 *objects;	/* the list being read, or
 						   NULL: begin one */
 	int			  type;		/* its type */
+	struct db_stmt		 *decisions;	/* the decisions being read,
+						   or NULL: not begun */
+	int			  decisions_done;
+	struct change		  change;	/* the decision last given */
 };
 
 /* The register in the report's order (model/risk-group.h). */
@@ -138,52 +140,48 @@ store_report_risks(struct store_report *r)
 	return r->risks;
 }
 
-int
-store_report_decisions(struct store_report *r, size_t max, struct change **v,
-    size_t *n, size_t *total, struct error *err)
+long
+store_report_ndecisions(struct store_report *r, struct error *err)
 {
-	static const char *const count_sql = "SELECT count(*) FROM history "
+	static const char *const sql = "SELECT count(*) FROM history "
 	    "WHERE " STORE_REPORT_DECISION;
-	static const char *const last_sql = STORE_HISTORY_COLUMNS
-	    "WHERE " STORE_REPORT_DECISION " ORDER BY seq DESC";
 	struct db_stmt	*st;
-	struct change	 t;
-	size_t		 i;
+	long		 n = 0;
 	int		 rc;
 
-	*v = NULL;
-	*n = *total = 0;
-	if ((st = store_prepare(r->s, count_sql, err)) == NULL)
+	if ((st = store_prepare(r->s, sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, r->id);
 	if ((rc = db_step(st)) == DB_ROW)
-		*total = (size_t)db_column_int64(st, 0);
+		n = (long)db_column_int64(st, 0);
 	db_reset(st);
 	if (rc != DB_ROW)
 		return store_fail(r->s, rc, err);
-	if (*total == 0 || max == 0)
-		return 0;
-	if ((st = store_prepare(r->s, last_sql, err)) == NULL)
-		return -1;
-	store_bind(st, 1, r->id);
-	*v = xcalloc(max, sizeof **v);
-	while (*n < max && (rc = store_step(r->s, st, err)) == 1)
-		store_change_row(&(*v)[(*n)++], st, 0);
-	if (rc == 1)
-		db_reset(st);	/* the max newest read */
-	if (rc == -1) {
-		changes_free(*v, *n);
-		*v = NULL;
-		*n = 0;
-		return -1;
+	return n;
+}
+
+const struct change *
+store_report_next_decision(struct store_report *r, struct error *err)
+{
+	static const char *const sql = STORE_HISTORY_COLUMNS
+	    "WHERE " STORE_REPORT_DECISION " ORDER BY seq DESC";
+	struct change	*c = &r->change;
+
+	memset(c, 0, sizeof *c);
+	if (r->decisions_done)
+		return NULL;
+	if (r->decisions == NULL) {
+		if ((r->decisions = store_prepare(r->s, sql, err)) == NULL)
+			return NULL;
+		store_bind(r->decisions, 1, r->id);
 	}
-	/* Read newest first: give them oldest first. */
-	for (i = 0; i < *n / 2; i++) {
-		t = (*v)[i];
-		(*v)[i] = (*v)[*n - 1 - i];
-		(*v)[*n - 1 - i] = t;
+	if (store_step(r->s, r->decisions, err) != 1) {
+		r->decisions_done = 1;
+		return NULL;
 	}
-	return 0;
+	/* Borrowed from the statement: one entry held, however many. */
+	store_change_row(c, r->decisions, 1);
+	return c;
 }
 
 void
@@ -191,6 +189,8 @@ store_report_close(struct store_report *r)
 {
 	if (r == NULL)
 		return;
+	if (r->decisions != NULL && !r->decisions_done)
+		db_reset(r->decisions);	/* left part read */
 	store_risk_cursor_close(r->risks);
 	model_free(r->one);
 	model_free(r->model);

@@ -5,11 +5,12 @@
  * The model without its components and flows (or whole, once
  * store_report_whole() read it), its components and flows one at a
  * time, the register one risk at a time from a cursor that holds only
- * the keys (store-page.h), and of the history only the decisions it
- * shows: how many there are and the last few, read by the database
- * rather than loaded (at 100,000 components the history is 700,000
- * entries, mostly risks appearing). Make no other call on the store in
- * between but reading its kept open questions (store-questions.h).
+ * the keys (store-page.h), and of the history only its decisions: how
+ * many there are, then each, newest first, one at a time, chosen by the
+ * database rather than loaded (at 100,000 components the history is
+ * 700,000 entries, mostly risks appearing). Make no other call on the
+ * store in between but reading its kept open questions
+ * (store-questions.h).
  */
 #ifndef PARAPET_STORE_STORE_REPORT_H
 #define PARAPET_STORE_STORE_REPORT_H
@@ -55,14 +56,19 @@ const void		*store_report_next_object(struct store_report *,
 /* The register, in the report's order (model/risk-group.h). */
 struct store_risk_cursor *store_report_risks(struct store_report *);
 /*
- * The decisions of the history (entries about a risk, THREAT@TARGET, but
- * for "applies", which the analysis records): their number in *total,
- * and the last max of them, oldest first, in *v (changes_free()).
- * 0, or -1 with err set.
+ * The decisions of the history: entries about a risk (THREAT@TARGET) but
+ * for "applies", which the analysis records. How many there are, or -1
+ * with err set.
  */
-int			 store_report_decisions(struct store_report *,
-			    size_t max, struct change **v, size_t *n,
-			    size_t *total, struct error *);
+long			 store_report_ndecisions(struct store_report *,
+			    struct error *);
+/*
+ * The next decision, newest first, or NULL at the end, or NULL with err
+ * set. The entry and its strings are the report's, valid until the next
+ * call; only one is held, however long the history.
+ */
+const struct change	*store_report_next_decision(struct store_report *,
+			    struct error *);
 void			 store_report_close(struct store_report *);
 
 #endif
