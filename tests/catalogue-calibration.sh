@@ -1272,5 +1272,36 @@ expect generated-media-mark-evaded@voice-model none
 grep -q "provenance" "$T/questions" &&
     fail "$model: an unanswered mark is asked"
 
+# A liveness check stated in front of a face verifier (model-type
+# liveness): its verdict opens nothing by itself, and what fools it is the
+# verifier's spoofing, one finding, one less likely for the check. Drawn as
+# a plain classifier, it was an automatic decision and a physical attack of
+# its own beside spoofing at high (trial25's door).
+door="$SRC/tests/data/calibration/face-door.yaml"
+model=calibration-face-door
+register "$door"
+expect biometric-spoofing@matcher medium
+expect automated-decision-critical@live-check none
+expect physical-adversarial-inputs@live-check none
+expect evasion-adversarial-inputs@live-check none
+expect automated-decision-critical@matcher high
+"$PARAPET" risk "$T/db" biometric-spoofing@matcher |
+    grep -q "^    likelihood -1: a liveness check" ||
+    fail "$model: the liveness check is not named"
+sed 's/, liveness\]/]/' "$door" >"$T/stated.yaml"
+model=calibration-face-door-unstated
+register "$T/stated.yaml"
+expect biometric-spoofing@matcher high
+expect automated-decision-critical@live-check high
+# Faces sent through a public app (a remote onboarding kiosk): a forged
+# stream injected after the camera never meets the check.
+sed 's/^    exposure: internal$/    exposure: public/' "$door" >"$T/stated.yaml"
+model=calibration-face-door-public
+register "$T/stated.yaml"
+expect biometric-spoofing@matcher critical high
+"$PARAPET" risk "$T/db" biometric-spoofing@matcher |
+    grep -q "^    likelihood -1: a liveness check" &&
+    fail "$model: a public entry point is said to be checked"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

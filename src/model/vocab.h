@@ -128,7 +128,10 @@ enum exposure { VOCAB_EXPOSURE(VOCAB_ENUM) };
 	X(MODEL_SPEAKER_VERIFICATION, "speaker-verification", "verifies " \
 	    "who is speaking from their voice") \
 	X(MODEL_FACE_VERIFICATION, "face-verification", "verifies who a " \
-	    "person is from an image of their face")
+	    "person is from an image of their face") \
+	X(MODEL_LIVENESS, "liveness", "judges whether a face or voice " \
+	    "sample comes from a live person, for the verifier it guards " \
+	    "(presentation-attack detection)")
 enum model_type { VOCAB_MODEL_TYPE(VOCAB_ENUM) };
 #define MODEL_COUNT	(0 VOCAB_MODEL_TYPE(VOCAB_ONE))
 

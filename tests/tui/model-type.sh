@@ -37,7 +37,9 @@ tui_keys Escape
 tui_wait 'Step 3 of 7: Components'
 open_model_type
 tui_has '[x] vision' || tui_fail "the saved words are not ticked again"
-tui_keys l Space
+# (l goes to the next word that starts with l: liveness comes after
+# the cursor first, then llm again)
+tui_keys l l Space
 tui_wait '[ ] llm'
 tui_keys Enter
 tui_wait 'saved: edit component'

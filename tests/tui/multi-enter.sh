@@ -23,7 +23,8 @@ tui_keys 3
 tui_wait 'Step 3 of 7: Components'
 # Untick llm, Enter: the field is emptied.
 open_model_type
-tui_keys l Space
+# (l goes to the next word that starts with l, liveness, then llm)
+tui_keys l l Space
 tui_wait '[ ] llm'
 tui_keys Enter
 tui_wait 'saved: edit component'
@@ -34,7 +35,7 @@ tui_keys Escape
 tui_wait 'Step 3 of 7: Components'
 open_model_type
 tui_hasnt '[x]' || tui_fail "a word is ticked in an empty field"
-tui_keys l
+tui_keys l l
 tui_keys Enter
 tui_wait 'saved: edit component'
 tui_screen | grep -qE 'model-type +llm *(↓)?$' ||
