@@ -72,6 +72,12 @@ struct walk {
 	size_t		 olisted;
 	int		 ocomps;
 	struct flows_widths fw;
+	/*
+	 * The analysis step on a model whose components and flows are not
+	 * read: its list says so, and is made again (the cursor kept on its
+	 * line) once they are read between keys.
+	 */
+	int		 unserved_later;
 	struct walk_review review;	/* the review's, as its register is
 					   read */
 };
@@ -302,6 +308,73 @@ walk_objects_more(struct tui *t, struct walk *w)
 }
 
 /*
+ * The step's list made of lm (m, or the objects of a model being read),
+ * kept for this load and width when cached.
+ */
+static void
+walk_build(struct tui *t, struct walk *w, const struct model *m,
+    const struct model *lm, int cached)
+{
+	const struct risk_questions	*fq;
+
+	fq = w->step == WALK_ANALYSIS ? tui_questions_part(t) : NULL;
+	memset(&w->fill, 0, sizeof w->fill);
+	w->fill.total = tui_questions_total(t);
+	if (w->step >= WALK_REVIEW && w->shown == NULL)
+		walk_review_build(t, w);
+	else
+		walk_lines(&w->list, w->step, lm, tui_catalogue(t),
+		    &t->rcounts, w->step >= WALK_REVIEW ?
+		    tui_risks(t) : NULL, fq, &w->fill, t->cols);
+	tui_select_added(t, &w->list);
+	w->built = cached ? t->gen + 1 : 0;
+	w->opart = 0;
+	if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS)
+		walk_objects_note(t, w, lm);
+	w->unserved_later = w->step == WALK_ANALYSIS && m != NULL &&
+	    (m->unread & (MODEL_UNREAD_COMPONENTS | MODEL_UNREAD_FLOWS)) != 0;
+	w->builtstep = w->step;
+	w->builtw = t->cols;
+}
+
+/*
+ * Between keys, the analysis step of a model opened in part: a slice
+ * more of its objects; once all are read, its list made again with what
+ * they show (the inference services that send to no model), the cursor
+ * on the line it was on.
+ */
+static void
+walk_unserved_more(struct tui *t, struct walk *w)
+{
+	const void	*sel;
+	unsigned long	 gen = t->gen;
+	size_t		 cursor, i;
+
+	if (!tui_objects_partial(t))
+		(void)tui_objects_part(t, OBJ_COMPONENT, 0);
+	else
+		(void)tui_objects_more(t, WALK_OBJECTS_SLICE);
+	if (t->gen != gen || t->m == NULL) {
+		/* Read again whole after an error: made when drawn. */
+		w->built = 0;
+		w->unserved_later = 0;
+		return;
+	}
+	if (t->m->unread != 0 || tui_objects_partial(t))
+		return;
+	sel = vlist_selected(&w->list);
+	cursor = w->list.cursor;
+	walk_build(t, w, t->m, t->m, 1);
+	for (i = 0; sel != NULL && i < w->list.lines.n; i++)
+		if (w->list.lines.v[i].data == sel) {
+			cursor = i;
+			break;
+		}
+	w->list.cursor = cursor;
+	vlist_fix(&w->list);
+}
+
+/*
  * Between keys: the open questions of the next slice of those kept (the
  * analysis step), or the open risks of the next slice of the register
  * (the review).
@@ -311,7 +384,7 @@ walk_work(struct tui *t, struct screen *s)
 {
 	struct walk	*w = s->data;
 	size_t		 had = w->review.done;
-	int		 more;
+	int		 more, unserved;
 
 	if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS &&
 	    w->shown == NULL && (w->opart || tui_objects_partial(t)))
@@ -319,7 +392,12 @@ walk_work(struct tui *t, struct screen *s)
 	/* (The dashboard may have read some since the list was made.) */
 	if (w->step == WALK_ANALYSIS && w->shown == NULL &&
 	    w->built == t->gen + 1 && w->builtstep == w->step) {
-		more = tui_questions_more(t);
+		unserved = w->unserved_later;
+		if (unserved)
+			walk_unserved_more(t, w);
+		if (w->built != t->gen + 1)
+			return 1;
+		more = tui_questions_more(t) || unserved;
 		if (w->fill.fq == NULL || w->fill.listed >= w->fill.fq->n)
 			return more;
 		walk_questions_more(&w->list, &w->fill);
@@ -356,16 +434,15 @@ walk_to_question(struct walk *w)
 
 /*
  * 1 if a step shows the model's objects: the steps that list them (the
- * boundaries with their components), the analysis (the
- * inference services that send to no model), and a template's first
- * steps (its facts still to confirm). The others show what a model opened
- * in part holds (tui_open()).
+ * boundaries with their components) and a template's first steps (its
+ * facts still to confirm). The analysis (the inference services that
+ * send to no model) reads them between keys (walk_unserved_more()). The
+ * others show what a model opened in part holds (tui_open()).
  */
 static int
 walk_needs_objects(const struct tui *t, enum walk_step step)
 {
 	return (step >= WALK_BOUNDARIES && step <= WALK_FLOWS) ||
-	    step == WALK_ANALYSIS ||
 	    (step <= WALK_FLOWS && t->tmpl.name != NULL);
 }
 
@@ -388,7 +465,6 @@ walk_draw(struct tui *t, struct screen *s)
 {
 	struct walk			*w = s->data;
 	const struct model		*m, *lm;
-	const struct risk_questions	*fq;
 	struct vlines			 head, foot;
 	int			 y = tui_body_top(t), h = tui_body_height(t);
 	int			 lh, fn, tmpl, cached;
@@ -429,24 +505,8 @@ walk_draw(struct tui *t, struct screen *s)
 	    w->shown == NULL;
 	if (!cached ||
 	    w->built != t->gen + 1 || w->builtstep != w->step ||
-	    w->builtw != t->cols) {
-		fq = w->step == WALK_ANALYSIS ? tui_questions_part(t) : NULL;
-		memset(&w->fill, 0, sizeof w->fill);
-		w->fill.total = tui_questions_total(t);
-		if (w->step >= WALK_REVIEW && w->shown == NULL)
-			walk_review_build(t, w);
-		else
-			walk_lines(&w->list, w->step, lm, tui_catalogue(t),
-			    &t->rcounts, w->step >= WALK_REVIEW ?
-			    tui_risks(t) : NULL, fq, &w->fill, t->cols);
-		tui_select_added(t, &w->list);
-		w->built = cached ? t->gen + 1 : 0;
-		w->opart = 0;
-		if (w->step >= WALK_BOUNDARIES && w->step <= WALK_FLOWS)
-			walk_objects_note(t, w, lm);
-		w->builtstep = w->step;
-		w->builtw = t->cols;
-	}
+	    w->builtw != t->cols)
+		walk_build(t, w, m, lm, cached);
 	walk_to_question(w);
 	walk_item_help(t, w, &foot);
 	/*
@@ -479,8 +539,11 @@ walk_draw(struct tui *t, struct screen *s)
 		tui_hint(t, s, walk_practice_hint);
 		break;
 	case WALK_ANALYSIS:
-		tui_hint(t, s, walk_question_object(t->m, tui_questions_part(t),
-		    vlist_selected(&w->list)) != NULL ? walk_question_hint :
+		/* (Of a model read in part, what names an object it has.) */
+		tui_hint(t, s, (t->m->unread != 0 ? walk_question_names(
+		    tui_questions_part(t), vlist_selected(&w->list)) :
+		    walk_question_object(t->m, tui_questions_part(t),
+		    vlist_selected(&w->list)) != NULL) ? walk_question_hint :
 		    walk_review_hint);
 		break;
 	case WALK_REVIEW:
@@ -667,6 +730,7 @@ walk_open(struct tui *t, struct walk *w)
 	const struct objref	*o;
 	struct walk_choice	*wc;
 	struct pick		 pk;
+	unsigned long		 gen;
 	int			 a;
 
 	switch (w->step) {
@@ -698,7 +762,17 @@ walk_open(struct tui *t, struct walk *w)
 		return tui_pick(t, &pk, walk_answer_done, wc,
 		    walk_choice_free);
 	case WALK_ANALYSIS:
-		/* An open question: the form of what it asks about. */
+		/*
+		 * An open question: the form of what it asks about, the model
+		 * read whole first when it was opened in part (the key dropped
+		 * when it had to be read again: someone changed it).
+		 */
+		if (t->m->unread != 0 && walk_question_names(
+		    tui_questions_part(t), p)) {
+			gen = t->gen;
+			if (tui_model(t) == NULL || t->gen != gen)
+				break;
+		}
 		if ((o = walk_question_object(t->m, tui_questions_part(t),
 		    p)) != NULL && view_objid(t->m, o->ptr) != NULL)
 			return tui_push(t, screen_form_answer(t, o->type,

@@ -910,6 +910,17 @@ walk_questions_more(struct vlist *l, struct walk_fill *wf)
 	walk_questions_heading(&l->lines.v[wf->heading], wf);
 }
 
+int
+walk_question_names(const struct risk_questions *fq, const void *p)
+{
+	const struct risk_question	*q = p;
+	const char			*a;
+
+	return fq != NULL && fq->n > 0 && q >= fq->v && q < fq->v + fq->n &&
+	    q->element != NULL && (a = strchr(q->element, '\'')) != NULL &&
+	    strrchr(q->element, '\'') > a + 1;
+}
+
 const struct objref *
 walk_question_object(const struct model *m, const struct risk_questions *fq,
     const void *p)
@@ -946,9 +957,18 @@ walk_analysis(struct vlist *l, const struct model *m,
 	size_t				 i, n;
 	int				 s;
 
-	/* What no risk can show: an endpoint drawn with no model behind. */
+	/*
+	 * What no risk can show: an endpoint drawn with no model behind.
+	 * Of a model opened in part (its components and flows read between
+	 * keys, a million objects taking seconds), said once they are read.
+	 */
 	unserved = NULL;
-	n = m != NULL ? model_unserved(m, &unserved) : 0;
+	if (m != NULL && (m->unread & (MODEL_UNREAD_COMPONENTS |
+	    MODEL_UNREAD_FLOWS)) != 0)
+		walk_note(l, VS_DIM, "Reading the components and flows, to "
+		    "find any inference-service that sends to no "
+		    "model\xe2\x80\xa6", width);
+	n = m != NULL && m->unread == 0 ? model_unserved(m, &unserved) : 0;
 	for (i = 0; i < n; i++) {
 		note = xasprintf("'%s' is an inference-service that sends to "
 		    "no model: the threats to the model it serves (prompt "

@@ -192,6 +192,13 @@ int			 walk_first_question(const struct walk_fill *,
 void			 walk_questions_more(struct vlist *,
 			     struct walk_fill *);
 /*
+ * 1 if p, a selected line's data, is one of fq's questions and names an
+ * object (its element "component 'id'"): of a model read in part, what
+ * walk_question_object() finds once it is read whole.
+ */
+int			 walk_question_names(const struct risk_questions *,
+			     const void *);
+/*
  * The object that an open question of fq asks about (its element names it:
  * "component 'id'"), when p, a selected line's data, is one of fq's
  * questions and m has that object; else NULL.
