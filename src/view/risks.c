@@ -777,7 +777,9 @@ rview_wrap(struct rview *rv, size_t from)
 	struct vlines		*ls = &rv->list.lines;
 	struct vline		*tail, *v;
 	const struct risk	*k;
-	size_t			 i, j, n, rows, cursor = SIZE_MAX, top = SIZE_MAX;
+	const char		*prev = NULL;
+	size_t			 i, j, n, rows = 1;
+	size_t			 cursor = SIZE_MAX, top = SIZE_MAX;
 
 	if (from >= ls->n)
 		return;
@@ -798,7 +800,10 @@ rview_wrap(struct rview *rv, size_t from)
 		*v = tail[i];
 		if (!tail[i].selectable || (k = tail[i].data) == NULL)
 			continue;
-		rows = rview_title_rows(RVIEW_TITLE(k), rv->cols.title, NULL);
+		/* Risks of a threat come together: its title wrapped once. */
+		if (prev == NULL || strcmp(prev, RVIEW_TITLE(k)) != 0)
+			rows = rview_title_rows(prev = RVIEW_TITLE(k),
+			    rv->cols.title, NULL);
 		for (j = 1; j < rows; j++)
 			vlines_add(ls)->data = k;
 	}
