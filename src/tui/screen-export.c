@@ -126,6 +126,46 @@ export_path(const struct tui *t, const struct exporter *x, const char *name)
 	return path;
 }
 
+/*
+ * Say what a file for another tool goes without (x->lost's sentence), as
+ * 'parapet export' does, so that nobody hands it on believing it whole. The
+ * status line takes TUI_STATUS_MAX rows at most: a list too long for them
+ * at this width is counted instead of cut.
+ */
+static void
+export_lost_message(struct tui *t, const struct exporter *x, const char *path,
+    long len, const struct buf *lost, size_t nlost)
+{
+	struct vlines	 ls;
+	char		*s[2];
+	size_t		 i, rows;
+
+	/* Shorter for a longer list: the size, then the yaml and xml go. */
+	s[0] = xasprintf("exported %s to '%s' (%ld bytes) without %s: the "
+	    "format has no place for them (the yaml and xml exports keep "
+	    "them)", x->name, path, len, lost->s);
+	s[1] = xasprintf("exported %s to '%s' without %s: the format has no "
+	    "place for them", x->name, path, lost->s);
+	for (i = 0; i < 2; i++) {
+		vlines_init(&ls);
+		vlines_wrap(&ls, VS_OK, s[i], t->cols, 0);
+		rows = ls.n;
+		vlines_release(&ls);
+		if (rows <= TUI_STATUS_MAX)
+			break;
+	}
+	if (i < 2)
+		tui_message(t, "%s", s[i]);
+	else
+		tui_message(t, "exported %s to '%s' (%ld bytes); it goes "
+		    "without %zu kinds of what this model holds, which the %s "
+		    "format has no place for ('parapet export --format %s' "
+		    "names them; the yaml and xml exports keep them)", x->name,
+		    path, len, nlost, x->name, x->name);
+	free(s[0]);
+	free(s[1]);
+}
+
 /* Write the export to the file named; keep the prompt on failure. */
 static int
 export_done(struct tui *t, void *arg, const char *name)
@@ -133,10 +173,11 @@ export_done(struct tui *t, void *arg, const char *name)
 	struct export_screen	*es = arg;
 	const struct exporter	*x = es->x;
 	struct export_input	 in;
+	struct buf		 lost;
 	struct change		*h = NULL;
 	struct error		 err;
 	const char		*ext;
-	size_t			 nh = 0;
+	size_t			 nh = 0, nlost;
 	char			*now, *svg = NULL, *path;
 	long			 len;
 	int			 rc = -1;
@@ -178,12 +219,22 @@ export_done(struct tui *t, void *arg, const char *name)
 	export_input_whole(&in, t->m, tui_risks(t), tui_catalogue(t), h, nh,
 	    now);
 	if ((len = export_write_file(x, &in, path, &svg, &err)) != -1) {
-		if (svg != NULL)
+		/*
+		 * A file for another tool says what of this model it goes
+		 * without, as 'parapet export' does, so that nobody hands it
+		 * on believing it whole.
+		 */
+		buf_init(&lost);
+		if (x->lost != NULL && in.model != NULL && in.risks != NULL &&
+		    (nlost = x->lost(&in, &lost)) > 0)
+			export_lost_message(t, x, path, len, &lost, nlost);
+		else if (svg != NULL)
 			tui_message(t, "exported %s to '%s' (%ld bytes), the "
 			    "diagram to '%s'", x->name, path, len, svg);
 		else
 			tui_message(t, "exported %s to '%s' (%ld bytes)",
 			    x->name, path, len);
+		buf_release(&lost);
 		rc = 0;
 	} else
 		tui_error(t, &err);

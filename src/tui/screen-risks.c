@@ -124,7 +124,10 @@ risks_chain(struct screen *s)
 	return rs->in_detail ? detail_keys : risks_keys;
 }
 
-/* Scroll so that the whole mitigation under the cursor shows. */
+/*
+ * Scroll so that the whole item under the cursor shows: a mitigation in
+ * the detail, a risk whose title wraps in the list (under its heading).
+ */
 static void
 risks_show_block(struct vlist *l, int h)
 {
@@ -132,6 +135,9 @@ risks_show_block(struct vlist *l, int h)
 	size_t		 end;
 
 	vlist_scroll(l, h);
+	h -= (int)vlist_fixed(l, h);
+	if (h < 1)
+		return;
 	if ((p = vlist_selected(l)) == NULL)
 		return;
 	for (end = l->cursor; end + 1 < l->lines.n &&
@@ -141,6 +147,12 @@ risks_show_block(struct vlist *l, int h)
 		l->top = end - (size_t)h + 1;
 		if (l->top > l->cursor)
 			l->top = l->cursor;
+		/* Not from the middle of the item above. */
+		while (l->top < l->cursor && l->top > 0 &&
+		    !l->lines.v[l->top].selectable &&
+		    l->lines.v[l->top].data != NULL &&
+		    l->lines.v[l->top].data == l->lines.v[l->top - 1].data)
+			l->top++;
 	}
 }
 
@@ -251,6 +263,7 @@ risks_draw(struct tui *t, struct screen *s)
 	}
 	draw_line(t, &l, y, 0, t->cols, 0);
 	vline_release(&l);
+	risks_show_block(&rs->rv.list, rs->listh);
 	draw_list(t, &rs->rv.list, y + 1, 0, rs->listh, lw, !rs->in_detail);
 
 	k = rview_selected(&rs->rv);

@@ -16,6 +16,14 @@
 #include "util/xmalloc.h"
 #include "view/risks.h"
 
+/* What the list shows of a risk as its title. */
+#define RVIEW_TITLE(k)	((k)->title != NULL ? (k)->title : (k)->threat)
+/*
+ * The rows a title may take in the list: the catalogue's longest (94
+ * columns) in three at 80 columns; a longer one is cut on its third.
+ */
+#define RVIEW_TITLE_ROWS	3
+
 int
 rview_severity_style(int level)
 {
@@ -531,9 +539,10 @@ rview_cols_done(struct rview_cols *c, int width)
 	c->title = width - fixed < 10 ? 10 : width - fixed;
 }
 
-void
-rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
-    const struct rview_cols *c)
+/* The columns of a risk's line, with title (its first row when wrapped). */
+static void
+rview_risk_cells(struct vline *v, const struct risk *k, const struct threat *t,
+    const struct rview_cols *c, const char *title)
 {
 	vline_cell(v, k->applies ? rview_severity_style(k->severity) :
 	    VS_DIM, vocab_label(&vocab_severity, k->severity), 4);
@@ -548,8 +557,14 @@ rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
 		vline_cell(v, VS_DIM, rview_guideline(t), c->guide);
 		vline_add(v, VS_NORMAL, " ");
 	}
-	vline_cell(v, k->applies ? VS_NORMAL : VS_DIM,
-	    k->title != NULL ? k->title : k->threat, c->title);
+	vline_cell(v, k->applies ? VS_NORMAL : VS_DIM, title, c->title);
+}
+
+void
+rview_risk_line(struct vline *v, const struct risk *k, const struct threat *t,
+    const struct rview_cols *c)
+{
+	rview_risk_cells(v, k, t, c, RVIEW_TITLE(k));
 }
 
 void
@@ -637,14 +652,77 @@ rview_sort(struct rview *rv, const struct risk_register *r,
 	rv->sorted_risks = r->risks;
 }
 
-/* Format the line of a risk as it comes into view (vlist_line()). */
+/*
+ * The rows a title takes wrapped in a column w wide: 1 when it fits, at
+ * most RVIEW_TITLE_ROWS (the last then cut). The title's rows, wrapped,
+ * in ls when ls is not NULL.
+ */
+static size_t
+rview_title_rows(const char *title, int w, struct vlines *ls)
+{
+	struct vlines	 own;
+	size_t		 n;
+
+	if (ls == NULL && (!rview_longer(title, w) || text_width(title) <= w))
+		return 1;
+	if (ls == NULL)
+		ls = &own;
+	vlines_init(ls);
+	vlines_wrap(ls, VS_NORMAL, title, w, 0);
+	n = ls->n < 1 ? 1 : ls->n > RVIEW_TITLE_ROWS ? RVIEW_TITLE_ROWS :
+	    ls->n;
+	if (ls == &own)
+		vlines_release(ls);
+	return n;
+}
+
+/*
+ * Format the line of a risk as it comes into view (vlist_line()): a title
+ * wider than its column wraps under itself, on the lines after the risk's
+ * (rview_wrap() added them: they carry the risk, the cursor skips them), so
+ * that every title in the list reads whole at 80 columns.
+ */
 static void
 rview_fill(const void *arg, struct vline *v)
 {
 	const struct rview	*rv = arg;
 	const struct risk	*k = v->data;
+	const struct rview_cols	*c = &rv->cols;
+	const struct vline	*first = v;
+	struct vlines		 ls;
+	struct buf		 b;
+	char			*text, *one;
+	size_t			 part, rows, i;
+	int			 x;
 
-	rview_risk_line(v, k, rview_threat(rv->cat, k->threat), &rv->cols);
+	/* Which row of the title: lines after the risk's own. */
+	while (!first->selectable && first > rv->list.lines.v)
+		first--;
+	part = (size_t)(v - first);
+	if (part == 0 && !rview_longer(RVIEW_TITLE(k), c->title)) {
+		rview_risk_line(v, k, rview_threat(rv->cat, k->threat), c);
+		return;
+	}
+	rows = rview_title_rows(RVIEW_TITLE(k), c->title, &ls);
+	/* The last row takes what is left, cut when it does not fit. */
+	buf_init(&b);
+	for (i = part; i < ls.n && (i == part || part + 1 == rows); i++) {
+		one = vline_plain(&ls.v[i]);
+		buf_addf(&b, "%s%s", i > part ? " " : "", one);
+		free(one);
+	}
+	text = buf_detach(&b);
+	vlines_release(&ls);
+	if (part == 0)
+		rview_risk_cells(v, k, rview_threat(rv->cat, k->threat), c,
+		    text);
+	else {
+		x = 5 + c->status + 1 + c->target + 1 +
+		    (c->guide > 0 ? c->guide + 1 : 0);
+		vline_addf(v, VS_NORMAL, "%*s", x, "");
+		vline_cell(v, k->applies ? VS_NORMAL : VS_DIM, text, c->title);
+	}
+	free(text);
 }
 
 /* Drop the text of a line, keep what it shows (made again when shown). */
@@ -688,12 +766,62 @@ rview_heading(struct rview *rv)
 }
 
 /*
- * The widths worked out from the risks listed so far; when they changed,
- * the lines already formatted with the old ones are made again when next
- * shown.
+ * Give each risk listed from line from on the lines its title wraps onto
+ * (rview_fill() writes them when shown): lines of the list's own, with the
+ * risk as data, that the cursor skips; the ones it had are dropped first.
+ * The cursor and the first line shown stay on the same lines.
  */
 static void
-rview_widths(struct rview *rv)
+rview_wrap(struct rview *rv, size_t from)
+{
+	struct vlines		*ls = &rv->list.lines;
+	struct vline		*tail, *v;
+	const struct risk	*k;
+	const char		*prev = NULL;
+	size_t			 i, j, n, rows = 1;
+	size_t			 cursor = SIZE_MAX, top = SIZE_MAX;
+
+	if (from >= ls->n)
+		return;
+	n = ls->n - from;
+	tail = xreallocarray(NULL, n, sizeof *tail);
+	memcpy(tail, ls->v + from, n * sizeof *tail);
+	ls->n = from;
+	for (i = 0; i < n; i++) {
+		if (from + i == rv->list.top)
+			top = ls->n;
+		if (!tail[i].selectable && tail[i].data != NULL) {
+			vline_release(&tail[i]);
+			continue;
+		}
+		if (from + i == rv->list.cursor)
+			cursor = ls->n;
+		v = vlines_add(ls);
+		*v = tail[i];
+		if (!tail[i].selectable || (k = tail[i].data) == NULL)
+			continue;
+		/* Risks of a threat come together: its title wrapped once. */
+		if (prev == NULL || strcmp(prev, RVIEW_TITLE(k)) != 0)
+			rows = rview_title_rows(prev = RVIEW_TITLE(k),
+			    rv->cols.title, NULL);
+		for (j = 1; j < rows; j++)
+			vlines_add(ls)->data = k;
+	}
+	free(tail);
+	if (cursor != SIZE_MAX)
+		rv->list.cursor = cursor;
+	if (top != SIZE_MAX)
+		rv->list.top = top < ls->n ? top : ls->n - 1;
+}
+
+/*
+ * The widths worked out from the risks listed so far; when they changed,
+ * the lines already formatted with the old ones are made again when next
+ * shown, and wrapped again; the lines from from on (listed since) are
+ * wrapped.
+ */
+static void
+rview_widths(struct rview *rv, size_t from)
 {
 	struct rview_cols	 c = rv->fit;
 	struct vlines		*ls = &rv->list.lines;
@@ -711,9 +839,12 @@ rview_widths(struct rview *rv)
 		c.guide = 0;
 		rview_cols_done(&c, rv->width);
 	}
-	if (memcmp(&c, &rv->cols, sizeof c) == 0)
+	if (memcmp(&c, &rv->cols, sizeof c) == 0) {
+		rview_wrap(rv, from);
 		return;
+	}
 	rv->cols = c;
+	rview_wrap(rv, 1);
 	for (i = 1; i < ls->n; i++)
 		if (ls->v[i].data != NULL && ls->v[i].n > 0)
 			rview_unfill(&ls->v[i]);
@@ -734,6 +865,7 @@ rview_scan(struct rview *rv, size_t limit, size_t want)
 	struct vline		*v;
 	size_t			 end = rv->scan + limit;
 	size_t			 most = rv->scan + 2 * limit;
+	size_t			 from = ls->n;
 	int			 known;
 
 	for (;;) {
@@ -771,7 +903,7 @@ rview_scan(struct rview *rv, size_t limit, size_t want)
 			rv->seek = 0;
 		}
 	}
-	rview_widths(rv);
+	rview_widths(rv, from);
 	if (rv->scan < rv->nsorted || rv->partial)
 		return;
 	/* Done: the whole register looked at. */

@@ -408,9 +408,11 @@ vlist_scroll(struct vlist *l, int height)
 		l->top = l->cursor > first ? l->cursor : first;
 	else if (l->cursor >= l->top + h)
 		l->top = l->cursor - h + 1;
-	/* Show the heading just above the first selectable line. */
+	/* Show the heading just above the first selectable line (not the
+	   end of an item that runs on to lines the cursor skips). */
 	if (l->top > first && l->top == l->cursor &&
-	    !vlist_ok(l, l->top - 1) && l->cursor + 1 < l->top + h)
+	    !vlist_ok(l, l->top - 1) && l->lines.v[l->top - 1].data == NULL &&
+	    l->cursor + 1 < l->top + h)
 		l->top--;
 }
 

@@ -42,11 +42,11 @@ row_title() {
 }
 row_title 'Instructions hidden in content the model reads' ||
     tui_fail "the title is cut where the width allows more"
-# Sorted by guideline, the column is back, and the titles give way.
+# Sorted by guideline, the column is back, and the titles wrap in less room.
 tui_keys '>' '>' '>'
 tui_wait "$n of $n risks, by guideline"
 header_under_title "by guideline" 'GUIDELINE TITLE' guideline
-row_title '1\.3 +Instructions hidden in content the mod' ||
+row_title '1\.3 +Instructions hidden in content the' ||
     tui_fail "sorted by guideline, the rows do not show it"
 tui_keys '>' '>' '>'
 tui_wait "$n of $n risks, by severity"

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+# tests/tui/register-titles.sh on PostgreSQL: its database on the server of
+# $PARAPET_TEST_PG (tui_newdb); SKIPs without one.
+PARAPET_TEST_BACKEND=pg exec bash "${srcdir:-.}/tests/tui/register-titles.sh"
