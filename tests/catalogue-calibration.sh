@@ -739,6 +739,23 @@ grep -q 'publishes' "$T/questions" &&
     grep -q "impact +1: what it generates is published in the organisation's name" ||
     fail "$model: the published generator's risk does not say why it is higher"
 
+# What an LLM writes from outside sellers' listings and a storefront
+# publishes unreviewed in the shop's name: an instruction hidden in a
+# listing puts what the seller chose before every shopper, with nobody
+# between who could catch it, so its injection is not lowered as output
+# that only people read (critical). Approved one by one by a merchandiser
+# before publication, or sent back as a draft to the seller who wrote the
+# listing, it is (high), and a draft that becomes a listing again is the
+# next model's finding, not this one's.
+model=calibration-published-descriptions
+register "$SRC/tests/data/calibration/published-descriptions.yaml"
+expect llm-indirect-prompt-injection@shop-llm critical
+expect llm-indirect-prompt-injection@catalogue-llm high
+expect llm-indirect-prompt-injection@draft-llm high
+"$PARAPET" risk "$T/db" llm-indirect-prompt-injection@shop-llm |
+    grep -q "^    not lowered, impact -1 (nothing that acts on its output.*'storefront' publishes what it receives in the organisation's name" ||
+    fail "$model: no line says why the published output is not lowered"
+
 # A wrong answer that a tool acts on with nobody approving (an alert
 # closed as benign) is a corrupted decision: it ranks above the same
 # model's wrong draft that an analyst reads.
