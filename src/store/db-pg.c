@@ -866,11 +866,11 @@ db_pg_run(struct db_pg_stmt *s)
 
 	s->ran = 1;
 	s->done = 1;
+	db_pg_idle(d);
 	if (s->commit && pq.PQtransactionStatus(d->conn) == PQTRANS_IDLE) {
 		db_pg_set_msg(d, "cannot commit - no transaction is active");
 		return DB_ERROR;
 	}
-	db_pg_idle(d);
 	t = pq.PQtransactionStatus(d->conn);
 	d->intx = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
 	if (!pq.PQsendQueryPrepared(d->conn, s->name, s->nparams, s->values,
