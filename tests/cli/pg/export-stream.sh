@@ -39,7 +39,8 @@ for f in xml markdown csv yaml; do
 	run export "$srv" --format "$f" --output "$T/srv.$f"
 	expect_rc 0 "export $f from the server"
 	cmp -s "$T/file.$f" "$T/srv.$f" ||
-	    fail "export $f from the server differs from the file's: $(diff "$T/file.$f" "$T/srv.$f" | head -5)"
+	    fail "export $f from the server differs from the file's:" \
+	    "$(diff "$T/file.$f" "$T/srv.$f" | head -5)"
 	# To standard output, streamed as it is written: the same.
 	run export "$srv" --format "$f"
 	expect_rc 0 "export $f from the server to standard output"
@@ -65,7 +66,8 @@ done
 grep -q '<risk ' "$T/pushed-nohistory.xml" ||
     fail "nothing left to compare of the pushed register's XML"
 cmp -s "$T/file-nohistory.xml" "$T/pushed-nohistory.xml" ||
-    fail "XML export of the pushed register differs from the file's: $(diff "$T/file-nohistory.xml" "$T/pushed-nohistory.xml" | head -5)"
+    fail "XML export of the pushed register differs from the file's:" \
+    "$(diff "$T/file-nohistory.xml" "$T/pushed-nohistory.xml" | head -5)"
 for f in markdown csv yaml; do
 	cmp -s "$T/file.$f" "$T/pushed.$f" ||
 	    fail "export $f of the pushed register differs from the file's"
