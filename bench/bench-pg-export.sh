@@ -66,7 +66,7 @@ for n in "${sizes[@]}"; do
 	rm -f "$t/m.db"
 	measure "N = $n: import into a SQLite file" \
 	    "$bin" import "$t/m.yaml" "$t/m.db" || continue
-	pg -c "DROP DATABASE IF EXISTS \"$dbname\" WITH (FORCE)" >/dev/null
+	pg -c "DROP DATABASE IF EXISTS \"$dbname\" WITH (FORCE)" >/dev/null 2>&1
 	pg -c "CREATE DATABASE \"$dbname\"" >/dev/null || exit 1
 	srv="$PARAPET_TEST_PG dbname=$dbname"
 	measure "N = $n: import into the server" \
