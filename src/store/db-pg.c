@@ -44,6 +44,25 @@ struct db_pg {
 	char		*msg;		/* the last failure's message */
 	int64_t		 changes;	/* rows of the last write */
 	int64_t		 total;		/* rows written since opening */
+	struct db_pg_stmt *active;	/* whose result is being read */
+	int		 intx;		/* a transaction was open when it
+					   was sent */
+};
+
+/*
+ * Rows of a result read ahead of the steps (db_pg_drain()): the texts of
+ * their columns one after another in data, cells[row * ncols + column]
+ * the offset of one plus one, 0 for NULL; then the end of the result, or
+ * its failure (rc, msg).
+ */
+struct db_pg_rows {
+	struct buf	 data;
+	size_t		*cells;
+	size_t		 nrows, cap;
+	int		 ncols;
+	size_t		 next;		/* the row the next step gives */
+	int		 rc;		/* DB_DONE, or the failure's class */
+	char		*msg;		/* the failure's message */
 };
 
 struct db_pg_stmt {
@@ -55,10 +74,11 @@ struct db_pg_stmt {
 	char		(*ints)[24];	/* bound integers as text */
 	int		  commit;	/* the statement is COMMIT */
 	int		  lock;		/* BEGIN IMMEDIATE or EXCLUSIVE */
-	PGresult	 *res;		/* rows of the current run */
-	int		  row;		/* the current one, -1 before */
-	int		  nrows;
+	PGresult	 *res;		/* the current row, streamed */
+	struct db_pg_rows *ahead;	/* or the rows read ahead */
+	size_t		  row;		/* the current one in ahead, plus 1 */
 	int		  ran;		/* run since the last reset */
+	int		  done;		/* its whole result was read */
 };
 
 /*
@@ -71,6 +91,7 @@ struct db_pg_stmt {
 #define DB_PG_EXCLUSIVE	2
 
 static const struct db_ops db_pg_ops;
+static void	db_pg_reset(struct db_stmt *);
 
 /*
  * The functions of libpq the store calls, as dynlib_load() finds them.
@@ -86,9 +107,9 @@ struct db_pg_lib {
 	__typeof__(PQerrorMessage)	*PQerrorMessage;
 	__typeof__(PQexec)	*PQexec;
 	__typeof__(PQexecParams)	*PQexecParams;
-	__typeof__(PQexecPrepared)	*PQexecPrepared;
 	__typeof__(PQfinish)	*PQfinish;
 	__typeof__(PQfreemem)	*PQfreemem;
+	__typeof__(PQgetResult)	*PQgetResult;
 	__typeof__(PQgetisnull)	*PQgetisnull;
 	__typeof__(PQgetvalue)	*PQgetvalue;
 	__typeof__(PQnfields)	*PQnfields;
@@ -98,7 +119,9 @@ struct db_pg_lib {
 	__typeof__(PQresultErrorField)	*PQresultErrorField;
 	__typeof__(PQresultErrorMessage)	*PQresultErrorMessage;
 	__typeof__(PQresultStatus)	*PQresultStatus;
+	__typeof__(PQsendQueryPrepared)	*PQsendQueryPrepared;
 	__typeof__(PQsetNoticeProcessor)	*PQsetNoticeProcessor;
+	__typeof__(PQsetSingleRowMode)	*PQsetSingleRowMode;
 	__typeof__(PQstatus)	*PQstatus;
 	__typeof__(PQtransactionStatus)	*PQtransactionStatus;
 };
@@ -110,12 +133,14 @@ static const struct dynlib_sym db_pg_fns[] = {
 	DB_PG_FN(PQbackendPID), DB_PG_FN(PQclear), DB_PG_FN(PQcmdTuples),
 	DB_PG_FN(PQconnectdb), DB_PG_FN(PQconsumeInput),
 	DB_PG_FN(PQerrorMessage), DB_PG_FN(PQexec), DB_PG_FN(PQexecParams),
-	DB_PG_FN(PQexecPrepared), DB_PG_FN(PQfinish), DB_PG_FN(PQfreemem),
-	DB_PG_FN(PQgetisnull), DB_PG_FN(PQgetvalue), DB_PG_FN(PQnfields),
-	DB_PG_FN(PQnotifies), DB_PG_FN(PQntuples), DB_PG_FN(PQprepare),
-	DB_PG_FN(PQresultErrorField), DB_PG_FN(PQresultErrorMessage),
-	DB_PG_FN(PQresultStatus), DB_PG_FN(PQsetNoticeProcessor),
-	DB_PG_FN(PQstatus), DB_PG_FN(PQtransactionStatus),
+	DB_PG_FN(PQfinish), DB_PG_FN(PQfreemem),
+	DB_PG_FN(PQgetResult), DB_PG_FN(PQgetisnull), DB_PG_FN(PQgetvalue),
+	DB_PG_FN(PQnfields), DB_PG_FN(PQnotifies), DB_PG_FN(PQntuples),
+	DB_PG_FN(PQprepare), DB_PG_FN(PQresultErrorField),
+	DB_PG_FN(PQresultErrorMessage), DB_PG_FN(PQresultStatus),
+	DB_PG_FN(PQsendQueryPrepared), DB_PG_FN(PQsetNoticeProcessor),
+	DB_PG_FN(PQsetSingleRowMode), DB_PG_FN(PQstatus),
+	DB_PG_FN(PQtransactionStatus),
 };
 
 /* libpq, loaded by db_pg_open() the first time. */
@@ -518,6 +543,131 @@ db_pg_fail(struct db_pg *d, const PGresult *res)
 	return DB_ERROR;
 }
 
+/* 1 if a result is a failure (not rows, not a command's end). */
+static int
+db_pg_failed(const PGresult *r)
+{
+	switch (pq.PQresultStatus(r)) {
+	case PGRES_TUPLES_OK:
+	case PGRES_SINGLE_TUPLE:
+	case PGRES_COMMAND_OK:
+	case PGRES_EMPTY_QUERY:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * Read what is left of the results of the command sent, dropping them but
+ * the first failure, which is returned (the caller's to clear), or NULL.
+ */
+static PGresult *
+db_pg_consume(struct db_pg *d)
+{
+	PGresult	*r, *failed = NULL;
+
+	while ((r = pq.PQgetResult(d->conn)) != NULL) {
+		if (failed == NULL && db_pg_failed(r))
+			failed = r;
+		else
+			pq.PQclear(r);
+	}
+	return failed;
+}
+
+static void
+db_pg_rows_free(struct db_pg_rows *a)
+{
+	if (a == NULL)
+		return;
+	buf_release(&a->data);
+	free(a->cells);
+	free(a->msg);
+	free(a);
+}
+
+/* Add the rows of a result to those read ahead. */
+static void
+db_pg_rows_add(struct db_pg_rows *a, const PGresult *r)
+{
+	const char	*v;
+	size_t		*c;
+	int		 n = pq.PQntuples(r), row, i;
+
+	if (a->nrows == 0)
+		a->ncols = pq.PQnfields(r);
+	if (a->ncols != pq.PQnfields(r))
+		fatal("a result of two shapes from the server");
+	for (row = 0; row < n; row++) {
+		if (a->nrows == a->cap) {
+			a->cap = a->cap == 0 ? 64 : a->cap * 2;
+			a->cells = xreallocarray(a->cells, a->cap,
+			    ((size_t)a->ncols + 1) * sizeof *a->cells);
+		}
+		c = a->cells + a->nrows * (size_t)a->ncols;
+		for (i = 0; i < a->ncols; i++) {
+			if (pq.PQgetisnull(r, row, i)) {
+				c[i] = 0;
+				continue;
+			}
+			v = pq.PQgetvalue(r, row, i);
+			c[i] = a->data.len + 1;
+			buf_add(&a->data, v, strlen(v) + 1);
+		}
+		a->nrows++;
+	}
+}
+
+/*
+ * The connection is wanted for another command while the active
+ * statement's result is still coming (or first a result of many rows,
+ * when single-row mode was refused): read the rest into memory, for its
+ * steps to give from there, with the failure that ended it if one did.
+ */
+static void
+db_pg_drain(struct db_pg *d, PGresult *first)
+{
+	struct db_pg_stmt	*s = d->active;
+	struct db_pg_rows	*a;
+	PGresult		*r, *failed = NULL;
+
+	d->active = NULL;
+	a = xcalloc(1, sizeof *a);
+	buf_init(&a->data);
+	a->rc = DB_DONE;
+	if (first != NULL) {
+		db_pg_rows_add(a, first);
+		pq.PQclear(first);
+	}
+	while ((r = pq.PQgetResult(d->conn)) != NULL) {
+		if (failed == NULL && db_pg_failed(r)) {
+			failed = r;
+			continue;
+		}
+		if (pq.PQresultStatus(r) == PGRES_SINGLE_TUPLE ||
+		    pq.PQresultStatus(r) == PGRES_TUPLES_OK)
+			db_pg_rows_add(a, r);
+		pq.PQclear(r);
+	}
+	if (failed != NULL) {
+		a->rc = db_pg_fail(d, failed);
+		a->msg = xstrdup(d->msg);
+		pq.PQclear(failed);
+	}
+	s->done = 1;
+	db_pg_rows_free(s->ahead);
+	s->ahead = a;
+}
+
+/* Make the connection free for another command. */
+static void
+db_pg_idle(struct db_pg *d)
+{
+	if (d->active != NULL)
+		db_pg_drain(d, NULL);
+}
+
 /*
  * Prepare a statement, letting the server type its parameters from where
  * they are used. A parameter it cannot type (one also compared with NULL:
@@ -583,12 +733,12 @@ db_pg_prepare(struct db *db, const char *sql, int persistent,
 
 	(void)persistent;
 	*out = NULL;
+	db_pg_idle(d);
 	text = db_pg_translate(sql, &n);
 	s = xcalloc(1, sizeof *s);
 	s->base.ops = &db_pg_ops;
 	s->db = d;
 	s->nparams = n;
-	s->row = -1;
 	s->commit = db_pg_word(text, strlen(text), "COMMIT");
 	if (strcasecmp(sql, "BEGIN IMMEDIATE") == 0)
 		s->lock = DB_PG_SHARED;
@@ -618,7 +768,8 @@ db_pg_finalize(struct db_stmt *st)
 	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
 	char			 sql[64];
 
-	pq.PQclear(s->res);
+	db_pg_reset(st);
+	db_pg_idle(s->db);
 	if (pq.PQstatus(s->db->conn) == CONNECTION_OK &&
 	    pq.PQtransactionStatus(s->db->conn) != PQTRANS_ACTIVE) {
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", s->name);
@@ -673,6 +824,7 @@ db_pg_lock(struct db_pg *d, int how)
 	PGresult	*res;
 	int		 rc = DB_OK;
 
+	db_pg_idle(d);
 	res = pq.PQexec(d->conn, how == DB_PG_EXCLUSIVE ?
 	    "SELECT pg_advisory_xact_lock(" DB_PG_LOCK ")" :
 	    "SELECT pg_advisory_xact_lock_shared(" DB_PG_LOCK ")");
@@ -693,6 +845,7 @@ db_pg_lock_system(struct db *db, const char *system)
 	PGresult	*res;
 	int		 rc = DB_OK;
 
+	db_pg_idle(d);
 	res = pq.PQexecParams(d->conn, "SELECT pg_advisory_xact_lock("
 	    DB_PG_LOCK ", hashtext($1))", 1, NULL, &system, NULL, NULL, 0);
 	if (pq.PQresultStatus(res) != PGRES_TUPLES_OK)
@@ -701,69 +854,140 @@ db_pg_lock_system(struct db *db, const char *system)
 	return rc;
 }
 
-/* Run the statement with its bindings: DB_OK, or a failure's class. */
+/*
+ * Send the statement with its bindings, its rows to come one per result:
+ * DB_OK, or a failure's class.
+ */
 static int
 db_pg_run(struct db_pg_stmt *s)
 {
-	struct db_pg	*d = s->db;
-	const char	*n;
-	int		 rc;
+	struct db_pg		*d = s->db;
+	PGTransactionStatusType	 t;
 
+	s->ran = 1;
+	s->done = 1;
+	db_pg_idle(d);
 	if (s->commit && pq.PQtransactionStatus(d->conn) == PQTRANS_IDLE) {
 		db_pg_set_msg(d, "cannot commit - no transaction is active");
 		return DB_ERROR;
 	}
-	s->res = pq.PQexecPrepared(d->conn, s->name, s->nparams, s->values,
-	    NULL, NULL, 0);
-	s->ran = 1;
-	s->row = -1;
-	switch (pq.PQresultStatus(s->res)) {
-	case PGRES_TUPLES_OK:
-		s->nrows = pq.PQntuples(s->res);
-		return DB_OK;
-	case PGRES_COMMAND_OK:
-		s->nrows = 0;
-		n = pq.PQcmdTuples(s->res);
-		d->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
-		d->total += d->changes;
-		if (s->lock != 0)
-			return db_pg_lock(d, s->lock);
-		return DB_OK;
-	default:
-		rc = db_pg_fail(d, s->res);
-		pq.PQclear(s->res);
-		s->res = NULL;
-		s->nrows = 0;
+	t = pq.PQtransactionStatus(d->conn);
+	d->intx = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+	if (!pq.PQsendQueryPrepared(d->conn, s->name, s->nparams, s->values,
+	    NULL, NULL, 0))
+		return db_pg_fail(d, NULL);
+	/* Refused only when not right after the sending: never here. */
+	(void)pq.PQsetSingleRowMode(d->conn);
+	s->done = 0;
+	d->active = s;
+	return DB_OK;
+}
+
+/*
+ * The end of the active statement's result: the rest read (there is
+ * nothing but its end, or a failure's), and failed, if not NULL, the
+ * failure it ended with. DB_DONE, or the failure's class.
+ */
+static int
+db_pg_end(struct db_pg_stmt *s, PGresult *failed, int lock)
+{
+	struct db_pg	*d = s->db;
+	PGresult	*more;
+	int		 rc;
+
+	d->active = NULL;
+	s->done = 1;
+	more = db_pg_consume(d);
+	if (failed == NULL)
+		failed = more;
+	else
+		pq.PQclear(more);
+	if (failed != NULL) {
+		rc = db_pg_fail(d, failed);
+		pq.PQclear(failed);
 		return rc;
 	}
+	if (lock != 0 && (rc = db_pg_lock(d, lock)) != DB_OK)
+		return rc;
+	return DB_DONE;
 }
 
 static int
 db_pg_step(struct db_stmt *st)
 {
 	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+	struct db_pg		*d = s->db;
+	struct db_pg_rows	*a;
+	PGresult		*r;
+	const char		*n;
 	int			 rc;
 
 	if (!s->ran && (rc = db_pg_run(s)) != DB_OK)
 		return rc;
-	if (s->row + 1 < s->nrows) {
-		s->row++;
-		return DB_ROW;
+	pq.PQclear(s->res);
+	s->res = NULL;
+	if ((a = s->ahead) != NULL) {
+		if (a->next < a->nrows) {
+			s->row = ++a->next;
+			return DB_ROW;
+		}
+		s->row = 0;
+		if ((rc = a->rc) != DB_DONE) {
+			/* Said once, as the failure of a streamed step. */
+			db_pg_set_msg(d, a->msg);
+			a->rc = DB_DONE;
+		}
+		return rc;
 	}
-	s->row = s->nrows;
-	return DB_DONE;
+	if (s->done || d->active != s)
+		return DB_DONE;
+	r = pq.PQgetResult(d->conn);
+	switch (pq.PQresultStatus(r)) {
+	case PGRES_SINGLE_TUPLE:
+		s->res = r;
+		return DB_ROW;
+	case PGRES_TUPLES_OK:
+		if (pq.PQntuples(r) > 0) {
+			/* Not one row at a time after all: all at once. */
+			db_pg_drain(d, r);
+			return db_pg_step(st);
+		}
+		pq.PQclear(r);
+		return db_pg_end(s, NULL, 0);
+	case PGRES_COMMAND_OK:
+		n = pq.PQcmdTuples(r);
+		d->changes = *n != '\0' ? strtoll(n, NULL, 10) : 0;
+		d->total += d->changes;
+		pq.PQclear(r);
+		return db_pg_end(s, NULL, s->lock);
+	default:
+		/* A failure, after the rows that came before it. */
+		return db_pg_end(s, r, 0);
+	}
 }
 
 static void
 db_pg_reset(struct db_stmt *st)
 {
 	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+	struct db_pg		*d = s->db;
+	PGresult		*failed;
 
 	pq.PQclear(s->res);
 	s->res = NULL;
+	/* Left part read: the rest is of no use, read and dropped. */
+	if (d->active == s) {
+		d->active = NULL;
+		if ((failed = db_pg_consume(d)) != NULL) {
+			(void)db_pg_fail(d, failed);
+			pq.PQclear(failed);
+		}
+	}
+	db_pg_rows_free(s->ahead);
+	s->ahead = NULL;
 	s->ran = 0;
-	s->row = -1;
-	s->nrows = 0;
+	s->done = 0;
+	s->row = 0;
 }
 
 static void
@@ -776,21 +1000,25 @@ db_pg_clear_bindings(struct db_stmt *st)
 		s->values[i] = NULL;
 }
 
-static int
-db_pg_has_column(struct db_pg_stmt *s, int i)
-{
-	return s->res != NULL && s->row >= 0 && s->row < s->nrows &&
-	    i >= 0 && i < pq.PQnfields(s->res);
-}
-
+/* A column of the current row, streamed or read ahead. */
 static const char *
 db_pg_column_text(struct db_stmt *st, int i)
 {
 	struct db_pg_stmt	*s = (struct db_pg_stmt *)st;
+	struct db_pg_rows	*a = s->ahead;
+	size_t			 c;
 
-	if (!db_pg_has_column(s, i) || pq.PQgetisnull(s->res, s->row, i))
+	if (i < 0)
 		return NULL;
-	return pq.PQgetvalue(s->res, s->row, i);
+	if (s->res != NULL) {
+		if (i >= pq.PQnfields(s->res) || pq.PQgetisnull(s->res, 0, i))
+			return NULL;
+		return pq.PQgetvalue(s->res, 0, i);
+	}
+	if (a == NULL || s->row == 0 || s->row > a->nrows || i >= a->ncols)
+		return NULL;
+	c = a->cells[(s->row - 1) * (size_t)a->ncols + (size_t)i];
+	return c == 0 ? NULL : a->data.s + c - 1;
 }
 
 /* An integer column; a boolean (t or f) is 1 or 0, as in SQLite. */
@@ -822,6 +1050,7 @@ db_pg_exec(struct db *db, const char *sql)
 	char		*text;
 	int		 n, rc = DB_OK;
 
+	db_pg_idle(d);
 	text = db_pg_translate(sql, &n);
 	res = pq.PQexec(d->conn, text);
 	free(text);
@@ -847,9 +1076,13 @@ db_pg_total_changes(struct db *db)
 static int
 db_pg_in_transaction(struct db *db)
 {
-	PGTransactionStatusType	t;
+	struct db_pg		*d = (struct db_pg *)db;
+	PGTransactionStatusType	 t;
 
-	t = pq.PQtransactionStatus(((struct db_pg *)db)->conn);
+	/* While a result is read: as it was when it was sent. */
+	if (d->active != NULL)
+		return d->intx;
+	t = pq.PQtransactionStatus(d->conn);
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR ||
 	    t == PQTRANS_ACTIVE;
 }
