@@ -72,6 +72,31 @@ r=${row%%Adversarial*}
 [ "${#h}" = "${#r}" ] ||
     tui_fail "titles at column ${#r}, the heading's TITLE at ${#h}"
 
+# The data-flow view of the model (opened in part): its first screen at
+# once, a line saying how much is read while the boundaries and
+# components are, the flows listed as they are read under a heading that
+# says so, and in the end every flow, the last one the command line's.
+tui_keys Escape
+tui_wait ' of 7: ' 60
+tui_keys V
+tui_wait 'Trust boundaries and their components' 60
+for _ in $(seq 600); do
+	! tui_screen | grep -qE 'reading the model.s boundaries and components|Data flows: [0-9]+ read so far' || break
+	sleep 0.05
+done
+tui_screen | grep -qE 'reading the model.s boundaries and components|Data flows: [0-9]+ read so far' ||
+    tui_fail "the data-flow view said nothing of its objects being read"
+for _ in $(seq 600); do
+	tui_keys End
+	sleep 0.1
+	! tui_screen | grep -q 'f9999.2 c9999 -> ' || break
+done
+tui_has 'f9999.2 c9999 -> '
+tui_keys Escape
+tui_wait ' of 7: ' 60
+tui_keys R
+tui_wait 'risks, by severity' 60
+
 # Back to the models (the model and register are freed between keys),
 # straight into the model again: the register is whole again (its filter
 # dropped with the model, as always); back out.
@@ -81,6 +106,20 @@ tui_keys Enter
 tui_wait ' of 7: ' 60
 tui_keys R
 tui_wait "$n of $n risks, by severity" 60
+tui_keys Escape Escape
+tui_wait 'Models in'
+# Again, searched at once while the register is read: the matches are
+# counted by the store while the list still grows (the register read and
+# filtered a slice at a time), the command line's count rather than
+# "N+", and the list says how many it holds so far.
+tui_keys Enter
+tui_wait ' of 7: ' 60
+tui_keys R /
+tui_type 'adversarial inputs make'
+tui_keys Enter
+tui_wait "$adv of $n risks (" 60
+tui_has 'listed so far), by severity'
+tui_wait "$adv of $n risks, by severity  filter: text 'adversarial inputs make'" 60
 tui_keys Escape Escape
 tui_wait 'Models in'
 
