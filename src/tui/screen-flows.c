@@ -59,16 +59,15 @@ flows_ends_read(const struct tui *t)
 	return t->oslice[0].done && t->oslice[1].done;
 }
 
-/* While the components are read: a line that says how many are. */
+/* While the components are read: their heading alone. */
 static void
-flows_reading_note(struct tui *t, struct flows_screen *fs)
+flows_reading_note(struct flows_screen *fs)
 {
 	vlist_clear(&fs->list);
 	vlines_addf(&fs->list.lines, VS_HEADING, "Trust boundaries and their "
 	    "components");
-	vlines_addf(&fs->list.lines, VS_DIM, "  reading the model's "
-	    "boundaries and components: %zu and %zu so far\xe2\x80\xa6",
-	    t->objs->nboundaries, t->objs->ncomponents);
+	vlines_addf(&fs->list.lines, VS_DIM, "  (listed once they are all "
+	    "read)");
 	vlist_fix(&fs->list);
 }
 
@@ -101,7 +100,7 @@ flows_build(struct tui *t, struct flows_screen *fs)
 				flows_lines_part(&fs->list, t->objs, t->cols,
 				    &fs->part);
 			} else
-				flows_reading_note(t, fs);
+				flows_reading_note(fs);
 			return;
 		}
 	}
@@ -143,7 +142,7 @@ flows_work(struct tui *t, struct screen *s)
 		return 1;
 	}
 	if (!flows_ends_read(t))
-		flows_reading_note(t, fs);
+		flows_reading_note(fs);
 	else if (!fs->flowing) {
 		fs->flowing = 1;
 		flows_lines_part(&fs->list, t->objs, t->cols, &fs->part);
@@ -182,10 +181,29 @@ flows_draw(struct tui *t, struct screen *s)
 {
 	struct flows_screen	*fs = s->data;
 
+	struct vlines		 note;
+	int			 y = tui_body_top(t), h = tui_body_height(t);
+
 	if (fs->built != t->gen + 1 || fs->builtw != t->cols)
 		flows_build(t, fs);
-	fs->listh = tui_body_height(t);
-	draw_list(t, &fs->list, tui_body_top(t), 0, fs->listh, t->cols, 1);
+	/* While its objects are read, a line above the list says so. */
+	if (fs->reading && tui_objects_partial(t) && h > 2) {
+		vlines_init(&note);
+		if (fs->flowing)
+			vlines_addf(&note, VS_DIM, "Reading the model's flows: "
+			    "%zu so far\xe2\x80\xa6", t->objs->nflows);
+		else
+			vlines_addf(&note, VS_DIM, "Reading the model's "
+			    "boundaries and components: %zu and %zu so "
+			    "far\xe2\x80\xa6", t->objs->nboundaries,
+			    t->objs->ncomponents);
+		draw_lines(t, &note, 0, y, 0, 1, t->cols);
+		vlines_release(&note);
+		y++;
+		h--;
+	}
+	fs->listh = h;
+	draw_list(t, &fs->list, y, 0, fs->listh, t->cols, 1);
 	tui_hint(t, s, flows_hint);
 }
 
