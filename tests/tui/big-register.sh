@@ -119,8 +119,12 @@ tui_wait ' of 7: ' 60
 tui_keys R /
 tui_type 'adversarial inputs make'
 tui_keys Enter
-tui_wait "$adv of $n risks (" 60
-tui_has 'listed so far), by severity'
+# (On PostgreSQL, whose LIKE tells case apart, the list counts them as it
+# grows, as before.)
+if [ "${PARAPET_TEST_BACKEND:-}" != pg ]; then
+	tui_wait "$adv of $n risks (" 60
+	tui_has 'listed so far), by severity'
+fi
 tui_wait "$adv of $n risks, by severity  filter: text 'adversarial inputs make'" 60
 tui_keys Escape Escape
 tui_wait 'Models in'
