@@ -23,7 +23,8 @@
 # model's objects (a model opens with its system and practices alone,
 # and reads its boundaries, components and flows there), Down and PgDn
 # in it, and the same for 4 (the flows) and 2 (the boundaries), each on
-# the model opened afresh; last the screens' peak memory (VmHWM, MiB)
+# the model opened afresh, and for V (the data-flow view, which reads
+# them too); last the screens' peak memory (VmHWM, MiB)
 # after all of that. Each cell is the
 # median
 # of BENCH_TUI_REPS (default 5) tries, in milliseconds; the harness itself
@@ -156,7 +157,7 @@ start() {
 steps=(first open register down pgdn severity search searchall back
     step6 step6down dashboard models step7 step7down dashfirst dashdown
     step3 step3down step3pgdn step4 step4down step4pgdn step2 step2down
-    step2pgdn rss harness)
+    step2pgdn flows flowsdown flowspgdn rss harness)
 declare -A label=(
 	[first]="first screen" [open]="open a model"
 	[register]="open the register"
@@ -174,6 +175,8 @@ declare -A label=(
 	[step4down]="Down in step 4" [step4pgdn]="PgDn in step 4"
 	[step2]="2, objects unread"
 	[step2down]="Down in step 2" [step2pgdn]="PgDn in step 2"
+	[flows]="V, objects unread" [flowsdown]="Down in the flows view"
+	[flowspgdn]="PgDn in the flows view"
 	[rss]="peak MiB (the screens)"
 	[harness]="harness (a capture)")
 declare -A ms nrisks
@@ -280,7 +283,20 @@ for n in "${sizes[@]}"; do
 			tx send-keys -t b Enter
 			wait_for 'Step [0-9] of 7' || exit 1
 		done
+		# The data-flow view on the model opened afresh (it reads the
+		# objects too), then Down and PgDn in it.
+		tx send-keys -t b Escape
+		wait_for 'Models in' || exit 1
+		tx send-keys -t b Enter
+		wait_for 'Step [0-9] of 7' || exit 1
+		timed 'Trust boundaries and their' V >>"$t/flows" &&
+		    capture=styled timed 'Trust boundaries' Down \
+		    >>"$t/flowsdown" &&
+		    capture=styled timed 'Trust boundaries|Data flows' NPage \
+		    >>"$t/flowspgdn"
 		rss "$t/rss"
+		tx send-keys -t b Escape
+		wait_for 'Step [0-9] of 7' || exit 1
 		tx send-keys -t b Escape
 		wait_for 'Models in' || exit 1
 	done

@@ -38,6 +38,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
+#include "view/risks.h"
 
 /*
  * Built twice: on SQLite files (test-store), and with TEST_PG on fresh
@@ -1622,6 +1623,111 @@ test_risk_slices_are_screen_order(void **state)
 	assert_non_null(strstr(e.msg, "nope"));
 	store_risk_slice_release(&sl);
 	risk_register_release(&got);
+	for (i = 0; i < want.n; i++)
+		risk_register_take(NULL, want.risks[i]);
+	free(want.risks);
+	risk_register_release(&r);
+	store_close(s);
+	model_free(m);
+}
+
+/* For the tally: a risk passes the filter (arg) as the risks screen has it. */
+static int
+tally_match(void *arg, const struct risk *k, int texthit)
+{
+	return rfilter_match_tally(arg, k, NULL, texthit);
+}
+
+/*
+ * The store's count of what a filter of the risks screen passes, made a
+ * slice at a time without reading the risks, is the count of the risks
+ * read whole that pass it: texts in either case in the title, target,
+ * owner, justification, reasons and the decided mitigations' owners and
+ * notes, % and _ as themselves, with the status and the risks that no
+ * longer apply; a text the stored reasons escape is not counted so.
+ */
+static void
+test_risk_tally_counts_as_the_screen_filters(void **state)
+{
+	static const char *const texts[] = { "bob", "SOON", "only public",
+	    "m-a", "ASK", "zz", "%", "_", "likelihood", "nothing like it",
+	    "higher" };
+	struct fixture			*fx = *state;
+	struct model			*m = rich_model("assist");
+	struct risk_register		 r, want;
+	struct store_risk_tally		 ty;
+	struct rfilter			 f;
+	struct store			*s;
+	struct error			 e;
+	size_t				 i, t, n, passed;
+	long				 k;
+	int				 gone;
+
+	s = store_with(fx->db, m);
+	risk_register_init(&r);
+	add_slice_risks(&r, 1);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "a-high", "ask",
+	    RISK_ACCEPTED, "ann", "Only public data", &e), 0);
+	assert_int_equal(store_set_mitigation(s, "assist", "z-low", "ask",
+	    "m-a", MIT_PLANNED, "Bob", "2027-01-01", "soon", &e), 0);
+	assert_int_equal(store_set_risk(s, "assist", "e-gone", "ask",
+	    RISK_MITIGATING, "ann", NULL, &e), 0);
+	risk_register_release(&r);
+	risk_register_init(&r);
+	add_slice_risks(&r, 0);
+	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
+	load_screen_order(s, &want);
+	for (t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		for (gone = 0; gone <= 1; gone++) {
+			rfilter_init(&f);
+			assert_int_equal(rfilter_set(&f, "text", texts[t], &e),
+			    0);
+			f.gone = gone;
+			if (t % 3 == 1)
+				assert_int_equal(rfilter_set(&f, "status",
+				    "open", &e), 0);
+			passed = 0;
+			for (i = 0; i < want.n; i++)
+				passed += rfilter_match(&f, want.risks[i],
+				    NULL) != 0;
+			for (n = 1; n <= 11; n += 3) {
+				store_risk_tally_init(&ty);
+				while ((k = store_risk_tally_next(s, "assist",
+				    f.text, tally_match, &f, &ty, n, &e)) > 0)
+					assert_true((size_t)k <= n);
+				assert_int_equal(k, 0);
+				assert_true(ty.done);
+				assert_int_equal(ty.seen, want.n);
+				if (ty.n != passed)
+					fail_msg("'%s' (gone %d): %zu counted, "
+					    "%zu pass", texts[t], gone, ty.n,
+					    passed);
+				store_risk_tally_release(&ty);
+			}
+			rfilter_release(&f);
+		}
+	}
+	/* Some texts pass: the count is not always 0. */
+	rfilter_init(&f);
+	assert_int_equal(rfilter_set(&f, "text", "bob", &e), 0);
+	store_risk_tally_init(&ty);
+	while (store_risk_tally_next(s, "assist", f.text, tally_match, &f,
+	    &ty, 100, &e) > 0)
+		;
+	assert_int_equal(ty.n, 1);
+	store_risk_tally_release(&ty);
+	/* A backslash: the reasons escape it, so not counted here. */
+	store_risk_tally_init(&ty);
+	assert_int_equal(store_risk_tally_next(s, "assist", "a\\b",
+	    tally_match, &f, &ty, 5, &e), -2);
+	store_risk_tally_release(&ty);
+	rfilter_release(&f);
+	/* A model that is not there is an error. */
+	store_risk_tally_init(&ty);
+	assert_int_equal(store_risk_tally_next(s, "nope", NULL, tally_match,
+	    &f, &ty, 5, &e), -1);
+	store_risk_tally_release(&ty);
 	for (i = 0; i < want.n; i++)
 		risk_register_take(NULL, want.risks[i]);
 	free(want.risks);
@@ -3852,6 +3958,7 @@ main(void)
 		T(test_risk_states_say_what_was_decided),
 		T(test_risk_cursor_is_register_order),
 		T(test_risk_slices_are_screen_order),
+		T(test_risk_tally_counts_as_the_screen_filters),
 		T(test_stream_exports_what_load_does),
 		T(test_stream_yaml_exports_what_load_does),
 		T(test_transaction_all_or_nothing),

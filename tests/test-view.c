@@ -1284,6 +1284,53 @@ test_flows_view_marks_crossings_in_words(void **state)
 	model_free(m);
 }
 
+/*
+ * The data-flow view of a model whose flows are being read: the heading
+ * says so and counts what is read, the flows are listed as they come,
+ * and once all are the list is line for line the one made of the whole
+ * model (the crossings counted as they came).
+ */
+static void
+test_flows_view_grows_as_flows_are_read(void **state)
+{
+	struct model		*m = small_model();
+	struct flows_part	 fp;
+	struct vlist		 whole, part;
+	char			*a, *b;
+	size_t			 i, nflows = m->nflows;
+
+	(void)state;
+	vlist_init(&whole);
+	vlist_init(&part);
+	flows_lines(&whole, m, 100);
+	/* (Each object findable by id, as the objects being read are.) */
+	(void)model_index(m, NULL, NULL);
+	m->unread = MODEL_UNREAD_FLOWS;
+	m->nflows = 1;
+	flows_lines_part(&part, m, 100, &fp);
+	assert_true(list_has(&part, "Data flows: 1 read so far, "));
+	assert_true(list_has(&part, "reading the rest"));
+	assert_true(list_has(&part, m->flows[0]->id));
+	assert_false(list_has(&part, m->flows[1]->id));
+	m->nflows = nflows;
+	flows_lines_more(&part, m, 100, &fp);
+	assert_true(list_has(&part, "Data flows: 3 read so far, 1 crossing"));
+	m->unread = 0;
+	flows_lines_done(&part, m, 100, &fp);
+	assert_int_equal(part.lines.n, whole.lines.n);
+	for (i = 0; i < whole.lines.n; i++) {
+		a = line_text(&whole, i);
+		b = line_text(&part, i);
+		assert_string_equal(b, a);
+		free(a);
+		free(b);
+		assert_ptr_equal(part.lines.v[i].data, whole.lines.v[i].data);
+	}
+	vlist_release(&whole);
+	vlist_release(&part);
+	model_free(m);
+}
+
 /* A register of four risks with decisions, for the list tests. */
 static void
 sample_register(struct risk_register *r)
@@ -2118,6 +2165,7 @@ main(void)
 		cmocka_unit_test(test_walk_questions_as_shown),
 		cmocka_unit_test(test_walk_template_reads_history),
 		cmocka_unit_test(test_flows_view_marks_crossings_in_words),
+		cmocka_unit_test(test_flows_view_grows_as_flows_are_read),
 		cmocka_unit_test(test_risk_list_filters_and_sorts),
 		cmocka_unit_test(test_risk_list_text_in_threat),
 		cmocka_unit_test(test_risk_list_in_slices),

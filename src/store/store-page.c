@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -514,5 +515,129 @@ out:
 	free(by);
 	free(threat);
 	free(target);
+	return rc == -1 ? -1 : got;
+}
+
+void
+store_risk_tally_init(struct store_risk_tally *ty)
+{
+	memset(ty, 0, sizeof *ty);
+}
+
+void
+store_risk_tally_release(struct store_risk_tally *ty)
+{
+	free(ty->threat);
+	free(ty->target);
+	store_risk_tally_init(ty);
+}
+
+/*
+ * Whether ?4 (a LIKE pattern, or NULL for none) is in a risk's texts: the
+ * columns the risks screen's text filter looks at (the proposed column's
+ * ids, one a line, are its mitigations' ids; the mitigation rows the
+ * others), and its reasons as stored, which differ from the lines only
+ * where a backslash or a line break was escaped (a text with either is
+ * not counted here).
+ */
+#define STORE_TALLY_COLUMNS \
+	"r.threat, r.target, r.likelihood, r.impact, r.severity, r.applies, " \
+	"r.status, r.owner, CASE WHEN ?4 IS NULL THEN 0 WHEN " \
+	"r.title LIKE ?4 ESCAPE '\\' OR r.threat LIKE ?4 ESCAPE '\\' OR " \
+	"r.target LIKE ?4 ESCAPE '\\' OR r.owner LIKE ?4 ESCAPE '\\' OR " \
+	"r.justification LIKE ?4 ESCAPE '\\' OR " \
+	"r.reasons LIKE ?4 ESCAPE '\\' OR r.proposed LIKE ?4 ESCAPE '\\' OR " \
+	"EXISTS (SELECT 1 FROM risk_mitigations m WHERE m.system = r.system " \
+	"AND m.threat = r.threat AND m.target = r.target AND (" \
+	"m.mitigation LIKE ?4 ESCAPE '\\' OR m.owner LIKE ?4 ESCAPE '\\' OR " \
+	"m.notes LIKE ?4 ESCAPE '\\')) THEN 1 ELSE 0 END"
+
+long
+store_risk_tally_next(struct store *s, const char *id, const char *text,
+    int (*match)(void *, const struct risk *, int), void *arg,
+    struct store_risk_tally *ty, size_t n, struct error *err)
+{
+	static const char *const first = "SELECT " STORE_TALLY_COLUMNS
+	    " FROM risks r WHERE r.system = ?1 ORDER BY "
+	    "r.threat, r.target LIMIT ?5";
+	static const char *const after = "SELECT " STORE_TALLY_COLUMNS
+	    " FROM risks r WHERE r.system = ?1 AND (r.threat, r.target) > "
+	    "(?2, ?3) ORDER BY r.threat, r.target LIMIT ?5";
+	struct db_stmt	*st;
+	struct risk	 k;
+	struct buf	 pat;
+	const char	*p;
+	/* The bound key, kept while the statement runs (SQLITE_STATIC). */
+	char		*threat = NULL, *target = NULL;
+	long		 got = 0;
+	int		 rc = -1;
+
+	if (ty->done)
+		return 0;
+	if (db_is_server(s->db) || (text != NULL &&
+	    strpbrk(text, "\\\n\r") != NULL))
+		return -2;
+	buf_init(&pat);
+	if (text != NULL) {
+		/* A part anywhere, its % and _ as themselves. */
+		buf_addc(&pat, '%');
+		for (p = text; *p != '\0'; p++) {
+			if (*p == '%' || *p == '_')
+				buf_addc(&pat, '\\');
+			buf_addc(&pat, *p);
+		}
+		buf_addc(&pat, '%');
+	}
+	if (store_begin_read(s, err) == -1) {
+		buf_release(&pat);
+		return -1;
+	}
+	if ((st = store_page_prepare(s, id, ty->threat == NULL ? first :
+	    after, err)) == NULL)
+		goto out;
+	threat = ty->threat;
+	target = ty->target;
+	ty->threat = ty->target = NULL;
+	store_bind(st, 2, threat);
+	store_bind(st, 3, target);
+	store_bind(st, 4, text != NULL ? pat.s : NULL);
+	db_bind_int64(st, 5, (int64_t)n);
+	while ((rc = store_step(s, st, err)) == 1) {
+		if (db_column_text(st, 0) == NULL ||
+		    db_column_text(st, 1) == NULL)
+			continue;
+		memset(&k, 0, sizeof k);
+		/* (Borrowed from the row for the call: match reads only.) */
+		k.threat = (char *)(uintptr_t)db_column_text(st, 0);
+		k.target = (char *)(uintptr_t)db_column_text(st, 1);
+		k.likelihood = db_column_int(st, 2);
+		k.impact = db_column_int(st, 3);
+		k.severity = store_word(&vocab_severity, st, 4,
+		    risk_severity(k.likelihood, k.impact));
+		k.applies = db_column_int(st, 5) != 0;
+		k.status = store_word(&vocab_risk_status, st, 6, RISK_OPEN);
+		k.owner = (char *)(uintptr_t)db_column_text(st, 7);
+		if (match(arg, &k, db_column_int(st, 8) != 0))
+			ty->n++;
+		ty->seen++;
+		got++;
+		free(ty->threat);
+		free(ty->target);
+		ty->threat = xstrdup(k.threat);
+		ty->target = xstrdup(k.target);
+	}
+	if (rc == 0 && (size_t)got < n)
+		ty->done = 1;
+out:
+	store_rollback(s);	/* a read: nothing to keep */
+	if (ty->threat == NULL) {
+		/* None read (or an error): the key stays where it was. */
+		ty->threat = threat;
+		ty->target = target;
+	} else {
+		free(threat);
+		free(target);
+	}
+	buf_release(&pat);
 	return rc == -1 ? -1 : got;
 }

@@ -92,4 +92,40 @@ long	store_risk_slice_next(struct store *, const char *id,
 	    struct store_risk_slice *, size_t n, struct risk_register *,
 	    struct error *);
 
+/*
+ * The stored risks of model id counted against a filter without reading
+ * them into a register, a slice at a time in the order of their key
+ * (threat, target), for a count that must not wait for the whole register
+ * (the risks screen's count of a filter: at a million risks, reading them
+ * all took 30 s). Each risk is handed to match with its threat, target,
+ * applies, severity, status and owner (no title, reasons, decisions or
+ * mitigations: the risk is the reader's scratch, valid for the call) and
+ * texthit: 1 when text (NULL: none, 0 for every risk) is a part of its
+ * title, threat, target, owner, justification, one of its reasons, or
+ * the id, owner or notes of one of its mitigations, letters A to Z in
+ * either case (as view_contains() matches); match says whether it
+ * counts. Each slice is a read of its own, as store_risk_slice_next()'s.
+ * init before the first slice, release after the last.
+ */
+struct store_risk_tally {
+	char	*threat;	/* the last risk looked at (NULL: none yet) */
+	char	*target;
+	size_t	 n;		/* those match counted so far */
+	size_t	 seen;		/* those looked at so far */
+	int	 done;		/* the last risk was looked at */
+};
+void	store_risk_tally_init(struct store_risk_tally *);
+void	store_risk_tally_release(struct store_risk_tally *);
+/*
+ * Look at up to n more risks (n at least 1). Returns how many (0 once
+ * done is set), -1 with err set (no such model, a database error), or -2
+ * when this store cannot count so (a server's, whose LIKE tells letters'
+ * case apart, or a text holding a backslash or a line break, which the
+ * stored reasons escape).
+ */
+long	store_risk_tally_next(struct store *, const char *id,
+	    const char *text, int (*match)(void *, const struct risk *,
+	    int texthit), void *arg, struct store_risk_tally *, size_t n,
+	    struct error *);
+
 #endif

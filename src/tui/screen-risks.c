@@ -9,6 +9,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "model/vocab.h"
+#include "session/session.h"
 #include "tui/tui-int.h"
 #include "util/buf.h"
 #include "util/error.h"
@@ -28,7 +29,23 @@ struct risks_screen {
 					   order: read it whole instead */
 	int		 listh;
 	int		 detailh;
+	/*
+	 * A filter's count while the register is still read and filtered:
+	 * counted by the store between keys, without reading the risks
+	 * (store_risk_tally_next(); at a million risks the list is whole
+	 * half a minute later), for the list built from tally_of (its
+	 * built; NULL: no count under way). tally_off: this store or text
+	 * cannot be counted so (the list counts them as it grows).
+	 */
+	struct store_risk_tally tally;
+	char		*tally_of;
+	int		 tally_off;
 };
+
+/* Risks the store counts a step between keys (a few ms at a million). */
+#define RISKS_TALLY_STEP	2000
+
+static int	risks_counted(const struct risks_screen *);
 
 static const enum kctx risks_keys[] = { KCTX_RISKS, KCTX_MODEL, KCTX_LIST,
     KCTX_GLOBAL, KCTX_END };
@@ -249,11 +266,20 @@ risks_draw(struct tui *t, struct screen *s)
 	rfilter_copy(&t->rfilter, &rs->rv.filter);
 	t->rsort = rs->rv.sort;
 	memset(&l, 0, sizeof l);
-	/* "120+ of 970256" while the rest of the register is filtered. */
-	vline_addf(&l, VS_HEADING, "%zu%s of %zu risks, by %s", rs->rv.shown,
-	    rs->rv.pending ? "+" : "", rs->rv.partial ?
-	    t->rcounts.applying + t->rcounts.gone : rs->rv.total,
-	    rsort_name(rs->rv.sort));
+	/*
+	 * "120+ of 970256" while the rest of the register is filtered, or
+	 * the store's count of what the filter passes once it is known.
+	 */
+	if ((rs->rv.pending || rs->rv.partial) && risks_counted(rs))
+		vline_addf(&l, VS_HEADING, "%zu of %zu risks (%zu listed so "
+		    "far), by %s", rs->tally.n, rs->rv.partial ?
+		    t->rcounts.applying + t->rcounts.gone : rs->rv.total,
+		    rs->rv.shown, rsort_name(rs->rv.sort));
+	else
+		vline_addf(&l, VS_HEADING, "%zu%s of %zu risks, by %s",
+		    rs->rv.shown, rs->rv.pending ? "+" : "", rs->rv.partial ?
+		    t->rcounts.applying + t->rcounts.gone : rs->rv.total,
+		    rsort_name(rs->rv.sort));
 	if (rfilter_active(&rs->rv.filter)) {
 		buf_init(&b);
 		rfilter_describe(&rs->rv.filter, &b);
@@ -743,6 +769,59 @@ risks_key(struct tui *t, struct screen *s, int key, enum action a)
 	return next;
 }
 
+/* 1 if the store counted what the filter of the list built passes. */
+static int
+risks_counted(const struct risks_screen *rs)
+{
+	return rs->tally.done && rs->tally_of != NULL && rs->built != NULL &&
+	    strcmp(rs->tally_of, rs->built) == 0;
+}
+
+/* For the store's count: 1 if a risk it read passes the list's filter. */
+static int
+risks_tally_match(void *arg, const struct risk *k, int texthit)
+{
+	struct risks_screen	*rs = arg;
+
+	return rfilter_match_tally(&rs->rv.filter, k,
+	    rview_threat(rs->rv.cat, k->threat), texthit);
+}
+
+/*
+ * Between keys, while a filtered list of a register still being read
+ * grows: a step of the store's count of what the filter passes (it comes
+ * first: the list's own count waits for the whole register). 1 when it
+ * counted some, 0 when there is nothing to count.
+ */
+static int
+risks_tally(struct tui *t, struct risks_screen *rs)
+{
+	struct error	err;
+	long		got;
+
+	if (!rs->rv.partial || !rfilter_active(&rs->rv.filter) ||
+	    rs->built == NULL || rs->rv.cat == NULL)
+		return 0;
+	if (rs->tally_of == NULL || strcmp(rs->tally_of, rs->built) != 0) {
+		store_risk_tally_release(&rs->tally);
+		free(rs->tally_of);
+		rs->tally_of = xstrdup(rs->built);
+		rs->tally_off = 0;
+	}
+	if (rs->tally.done || rs->tally_off)
+		return 0;
+	error_clear(&err);
+	got = store_risk_tally_next(t->s->store, t->m->system.id,
+	    rs->rv.filter.text, risks_tally_match, rs, &rs->tally,
+	    RISKS_TALLY_STEP, &err);
+	if (got < 0) {
+		/* The list counts them as it grows, as before. */
+		rs->tally_off = 1;
+		return 0;
+	}
+	return 1;
+}
+
 /*
  * Between keys: filter the next slice of the register, as long as the
  * list was built from the register loaded now (else the next draw builds
@@ -757,6 +836,8 @@ risks_work(struct tui *t, struct screen *s)
 	if (rs->gen != t->gen + 1 || t->rloaded != t->gen + 1 ||
 	    rs->rv.sorted_of != &t->risks)
 		return 0;
+	if (risks_tally(t, rs))
+		return 1;
 	if (rs->rv.pending && rs->rv.sorted_risks == t->risks.risks &&
 	    rview_more(&rs->rv))
 		return 1;
@@ -782,6 +863,8 @@ risks_free(struct screen *s)
 	vlist_release(&rs->detail);
 	free(rs->shown);
 	free(rs->built);
+	store_risk_tally_release(&rs->tally);
+	free(rs->tally_of);
 	free(rs);
 }
 
@@ -802,6 +885,7 @@ screen_risks_new(struct tui *t, const struct risk *k)
 
 	rview_init(&rs->rv);
 	vlist_init(&rs->detail);
+	store_risk_tally_init(&rs->tally);
 	rs->rv.sort = t->rsort;
 	/* The filter of the last risks screen, unless it hides k. */
 	if (k == NULL || rfilter_match(&t->rfilter, k,

@@ -231,13 +231,13 @@ flows_group(const struct model *m, size_t **startp)
 	return order;
 }
 
-void
-flows_lines(struct vlist *l, const struct model *m, int width)
+/* The boundaries with their components, as flows_lines() lists them. */
+static void
+flows_lines_top(struct vlist *l, const struct model *m, int width)
 {
-	struct flows_widths	 fw;
 	struct vline	*v;
 	size_t		*order, *start;
-	size_t		 i, nobnd = 0, crossing = 0;
+	size_t		 i, nobnd = 0;
 	int		 bw = 8, cw = 8, w;
 
 	/* Ids as wide as the longest (up to a third of the width). */
@@ -273,6 +273,15 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	}
 	free(order);
 	free(start);
+}
+
+void
+flows_lines(struct vlist *l, const struct model *m, int width)
+{
+	struct flows_widths	 fw;
+	size_t			 i, crossing = 0;
+
+	flows_lines_top(l, m, width);
 	for (i = 0; i < m->nflows; i++)
 		if (flow_crossing(m, m->flows[i]) == TRI_YES)
 			crossing++;
@@ -285,6 +294,68 @@ flows_lines(struct vlist *l, const struct model *m, int width)
 	flows_view_widths(m, width, &fw);
 	for (i = 0; i < m->nflows; i++)
 		flows_view_item(l, m, m->flows[i], &fw, width);
+	vlist_fix(l);
+}
+
+/* The flows' heading while they are read. */
+static void
+flows_part_heading(struct vline *v, const struct flows_part *fp)
+{
+	vline_release(v);
+	vline_addf(v, VS_HEADING, "Data flows: %zu read so far, %zu crossing "
+	    "a trust boundary (marked CROSSES)", fp->listed, fp->crossing);
+	vline_add(v, VS_DIM, "  reading the rest\xe2\x80\xa6");
+}
+
+void
+flows_lines_part(struct vlist *l, const struct model *m, int width,
+    struct flows_part *fp)
+{
+	memset(fp, 0, sizeof *fp);
+	flows_lines_top(l, m, width);
+	vlines_add(&l->lines);
+	fp->head = l->lines.n;
+	flows_part_heading(vlines_add(&l->lines), fp);
+	flows_view_widths(m, width, &fp->fw);
+	flows_lines_more(l, m, width, fp);
+}
+
+void
+flows_lines_more(struct vlist *l, const struct model *m, int width,
+    struct flows_part *fp)
+{
+	size_t	i;
+
+	for (i = fp->listed; i < m->nflows; i++) {
+		if (flows_crossing_read(m, m->flows[i]) == TRI_YES)
+			fp->crossing++;
+		flows_view_item(l, m, m->flows[i], &fp->fw, width);
+	}
+	fp->listed = m->nflows;
+	if (fp->head < l->lines.n)
+		flows_part_heading(&l->lines.v[fp->head], fp);
+	vlist_fix(l);
+}
+
+void
+flows_lines_done(struct vlist *l, const struct model *m, int width,
+    struct flows_part *fp)
+{
+	struct flows_widths	 fw;
+	struct vline		*v;
+
+	flows_view_widths(m, width, &fw);
+	if (m->nflows == 0 || fp->listed != m->nflows ||
+	    fp->head >= l->lines.n || fw.idw != fp->fw.idw ||
+	    fw.endw != fp->fw.endw) {
+		flows_lines(l, m, width);
+		return;
+	}
+	/* The lines listed stand (their flows are the model's now). */
+	v = &l->lines.v[fp->head];
+	vline_release(v);
+	vline_addf(v, VS_HEADING, "Data flows: %zu, %zu crossing a "
+	    "trust boundary (marked CROSSES)", m->nflows, fp->crossing);
 	vlist_fix(l);
 }
 

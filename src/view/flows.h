@@ -30,6 +30,28 @@ void		 flows_view_item(struct vlist *, const struct model *,
 		     const struct flow *, const struct flows_widths *,
 		     int width);
 void		 flows_lines(struct vlist *, const struct model *, int width);
+/*
+ * The same list of a model whose flows are being read (its boundaries and
+ * components all read, the flows not: a model of its own, each object
+ * findable by id, m->unread saying so), growing as they are: part lists
+ * the boundaries and components and the flows read so far under a
+ * heading that says the rest are being read, more adds those read since,
+ * done (m the whole model now, holding the same flows) makes the heading
+ * flows_lines()'s, or the whole list again when the flows read since
+ * need wider columns.
+ */
+struct flows_part {
+	size_t			 head;		/* the heading's line */
+	size_t			 listed;	/* flows listed */
+	size_t			 crossing;	/* of those, crossing */
+	struct flows_widths	 fw;
+};
+void		 flows_lines_part(struct vlist *, const struct model *,
+		     int width, struct flows_part *);
+void		 flows_lines_more(struct vlist *, const struct model *,
+		     int width, struct flows_part *);
+void		 flows_lines_done(struct vlist *, const struct model *,
+		     int width, struct flows_part *);
 /* The type of the model object p points to, or OBJ_COUNT. */
 enum objtype	 view_objtype(const struct model *, const void *);
 /* The id of the model object p points to, or NULL (borrowed). */

@@ -323,13 +323,11 @@ rfilter_threat(const struct rfilter *f, const struct threat *t)
  * rfilter_match() with what the threat's own texts give a text filter
  * known (thit 0 or 1, the same for every risk of the threat) or not (-1).
  */
+/* 1 if a risk passes every part of the filter but its text. */
 static int
-rfilter_match_known(const struct rfilter *f, const struct risk *k,
-    const struct threat *t, int thit)
+rfilter_match_head(const struct rfilter *f, const struct risk *k,
+    const struct threat *t)
 {
-	size_t	i;
-	int	hit;
-
 	if (!k->applies && !f->gone)
 		return 0;
 	if (f->severities != 0 && (k->severity < 0 ||
@@ -343,6 +341,18 @@ rfilter_match_known(const struct rfilter *f, const struct risk *k,
 	if (f->target != NULL && !rfilter_has(k->target, f->target))
 		return 0;
 	if (f->guideline != NULL && !rview_cites(t, f->guideline))
+		return 0;
+	return 1;
+}
+
+static int
+rfilter_match_known(const struct rfilter *f, const struct risk *k,
+    const struct threat *t, int thit)
+{
+	size_t	i;
+	int	hit;
+
+	if (!rfilter_match_head(f, k, t))
 		return 0;
 	if (f->text == NULL)
 		return 1;
@@ -367,6 +377,16 @@ rfilter_match(const struct rfilter *f, const struct risk *k,
     const struct threat *t)
 {
 	return rfilter_match_known(f, k, t, -1);
+}
+
+int
+rfilter_match_tally(const struct rfilter *f, const struct risk *k,
+    const struct threat *t, int texthit)
+{
+	if (!rfilter_match_head(f, k, t))
+		return 0;
+	return f->text == NULL || texthit ||
+	    (t != NULL && rfilter_threat(f, t));
 }
 
 void

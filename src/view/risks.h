@@ -78,6 +78,15 @@ void		 rfilter_describe(const struct rfilter *, struct buf *);
 int		 rfilter_match(const struct rfilter *, const struct risk *,
 		     const struct threat *);
 /*
+ * The same for a risk a count read with only its threat, target, applies,
+ * severity, status and owner (store_risk_tally_next()): texthit says
+ * whether the filter's text is in its own texts (title, reasons,
+ * mitigations...), the threat's are looked at here.
+ */
+int		 rfilter_match_tally(const struct rfilter *,
+		     const struct risk *, const struct threat *,
+		     int texthit);
+/*
  * Set the filter of a name ("severity", "status", "owner", "target",
  * "guideline", "text", "gone") from text as a form gives it: words
  * separated by commas for severity and status, yes/no for gone. Returns
