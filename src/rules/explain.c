@@ -1510,6 +1510,20 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	size_t			 i;
 
 	/*
+	 * An exclusion marked "guard: true" (the mapping of a not:) that
+	 * fails, as it does where the risk holds: what it fails on says
+	 * why another finding, or none, is not the one raised, not what
+	 * this one rests on. Its facts stay out; what it assumes, and the
+	 * fields it asks, do not (an unanswered field is a question either
+	 * way).
+	 */
+	if (c->guard && !pos && !e->quiet) {
+		e->quiet = EVAL_QUIET_FACTS;
+		explain(e, c, obj, pos, k);
+		e->quiet = 0;
+		return;
+	}
+	/*
 	 * A mapping with words for it, settled on facts: one line in those
 	 * words. Resting on an unanswered field, its entries say which.
 	 */
