@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "rules/eval-int.h"
+#include "util/buf.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 /*
  * Reasons. Each explains why a node holds (pos) or fails (!pos) for an
@@ -1710,4 +1713,139 @@ eval_explain_not(struct eval *e, const struct cond *c, const void *obj,
 {
 	if (eval_cond(e, c, obj) != TV_YES)
 		explain(e, c, obj, 0, k);
+}
+
+/*
+ * The bound on a risk's reasons (eval_bound_reasons()): lines of one
+ * shape shown before "and N more like: ..." stands for the rest, which
+ * is at least two lines (one line is as short said as it is).
+ */
+#define REASONS_LIKE	6
+#define REASONS_CUT(total) ((total) >= REASONS_LIKE + 2)
+
+/*
+ * A line's shape: its kind, and its text with each quoted name as '…'
+ * and each number as N, so that the same statement about other parts of
+ * the model has the same shape.
+ */
+static char *
+reason_shape(const struct risk_reason *r)
+{
+	struct buf	 b;
+	const char	*s = risk_reason_text(r), *q;
+
+	buf_init(&b);
+	buf_addf(&b, "%d:", (int)r->kind);
+	while (*s != '\0') {
+		if (*s == '\'' && (q = strchr(s + 1, '\'')) != NULL) {
+			buf_adds(&b, "'\xe2\x80\xa6'");
+			s = q + 1;
+		} else if (*s >= '0' && *s <= '9') {
+			buf_addc(&b, 'N');
+			while ((*s >= '0' && *s <= '9') || (*s == ',' &&
+			    s[1] >= '0' && s[1] <= '9'))
+				s++;
+		} else
+			buf_addc(&b, *s++);
+	}
+	return b.s;
+}
+
+void
+eval_add_count(struct buf *b, size_t n)
+{
+	char	d[32];
+	int	len, i;
+
+	len = snprintf(d, sizeof d, "%zu", n);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf_addc(b, ',');
+		buf_addc(b, d[i]);
+	}
+}
+
+struct shape_seen {
+	size_t	total;		/* lines of the shape */
+	size_t	shown;		/* of them kept so far */
+};
+
+void
+eval_bound_reasons(struct risk *k)
+{
+	struct strmap		 shapes, lines;
+	struct shape_seen	*seen, *sp;
+	struct risk_reason	*old = k->reasons;
+	char			**shape, cid[256];
+	struct buf		 b;
+	size_t			 i, n = k->nreasons, nseen = 0;
+	int			 bounded = 0;
+
+	if (n <= REASONS_LIKE)
+		return;
+	strmap_init(&shapes);
+	strmap_init(&lines);
+	shape = xcalloc(n, sizeof *shape);
+	seen = xcalloc(n, sizeof *seen);
+	/*
+	 * A line said twice says nothing more (a finding folds the same
+	 * covered threat once per finding it covers); the score's lines
+	 * and the threats covered are bounded by the catalogue, not by the
+	 * model, and are read back (risk_covered_threat()): never cut.
+	 */
+	for (i = 0; i < n; i++) {
+		if (strmap_get(&lines, old[i].line) != NULL) {
+			bounded = 1;
+			continue;
+		}
+		strmap_put(&lines, old[i].line, old[i].line);
+		if (old[i].kind == REASON_ADJUSTMENT ||
+		    risk_covered_threat(&old[i], cid, sizeof cid))
+			continue;
+		shape[i] = reason_shape(&old[i]);
+		if ((sp = strmap_get(&shapes, shape[i])) == NULL) {
+			sp = &seen[nseen++];
+			strmap_put(&shapes, shape[i], sp);
+		}
+		if (REASONS_CUT(++sp->total))
+			bounded = 1;
+	}
+	if (bounded) {
+		strmap_release(&lines);
+		strmap_init(&lines);
+		k->reasons = NULL;
+		k->nreasons = 0;
+		buf_init(&b);
+		for (i = 0; i < n; i++) {
+			if (strmap_get(&lines, old[i].line) != NULL)
+				continue;
+			strmap_put(&lines, old[i].line, old[i].line);
+			sp = shape[i] != NULL ? strmap_get(&shapes, shape[i]) :
+			    NULL;
+			if (sp != NULL && REASONS_CUT(sp->total) &&
+			    sp->shown == REASONS_LIKE)
+				continue;
+			risk_add_reason_line(k, (int)old[i].kind, old[i].line);
+			if (sp == NULL || ++sp->shown < REASONS_LIKE ||
+			    !REASONS_CUT(sp->total))
+				continue;
+			/* The last one shown: how many more, and like what. */
+			buf_reset(&b);
+			buf_adds(&b, "and ");
+			eval_add_count(&b, sp->total - REASONS_LIKE);
+			buf_adds(&b, " more like: ");
+			buf_adds(&b, strchr(shape[i], ':') + 1);
+			risk_add_reason_text(k, old[i].kind, b.s);
+		}
+		buf_release(&b);
+		for (i = 0; i < n; i++)
+			free(old[i].line);
+		free(old);
+	}
+	for (i = 0; i < n; i++)
+		free(shape[i]);
+	free(shape);
+	free(seen);
+	strmap_release(&shapes);
+	strmap_release(&lines);
 }
