@@ -24,6 +24,7 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "rules/analyze.h"
+#include "rules/eval.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
@@ -1007,6 +1008,48 @@ test_a_finding_at_a_hub_stays_bounded(void **state)
 	catalogue_free(own);
 }
 
+/*
+ * Of a finding's facts, whatever their shapes, at most a fixed number is
+ * said, then how many more; the same for its assumptions. A line said
+ * twice is said once; the score's lines and the threats it covers are
+ * never cut.
+ */
+static void
+test_reasons_are_bounded_whatever_their_shapes(void **state)
+{
+	struct risk	k;
+	size_t		i, facts = 0, covers = 0, assumed = 0;
+
+	(void)state;
+	memset(&k, 0, sizeof k);
+	for (i = 0; i < 100; i++)
+		risk_add_reason(&k, REASON_FACT, "'c' is a kind-%c%c",
+		    (int)('a' + i % 26), (int)('a' + i / 26));
+	for (i = 0; i < 2; i++)
+		risk_add_reason(&k, REASON_FACT, RISK_COVERS_FMT, "t-a", "A");
+	risk_add_reason(&k, REASON_ASSUMED, "'x' is y (y not answered)");
+	risk_add_reason(&k, REASON_ADJUSTMENT, "impact +1: it is critical");
+	eval_bound_reasons(&k);
+	for (i = 0; i < k.nreasons; i++) {
+		if (strncmp(k.reasons[i].line, "fact: 'c' is a kind-", 20) == 0)
+			facts++;
+		if (strcmp(k.reasons[i].line, "fact: this finding also covers "
+		    "'t-a' (A)") == 0)
+			covers++;
+		if (strcmp(k.reasons[i].line, "assumed: 'x' is y (y not "
+		    "answered)") == 0)
+			assumed++;
+	}
+	assert_int_equal(facts, 64);
+	assert_int_equal(covers, 1);
+	assert_int_equal(assumed, 1);
+	assert_true(has_reason(&k, "fact: and 36 more facts of the kinds "
+	    "above"));
+	assert_true(has_reason(&k, "impact +1: it is critical"));
+	assert_int_equal(k.nreasons, 64 + 1 + 1 + 1 + 1);
+	risk_drop_reasons(&k);
+}
+
 int
 main(void)
 {
@@ -1032,6 +1075,8 @@ main(void)
 		    test_merged_decisions_keep_the_most_conservative),
 		cmocka_unit_test(test_a_guard_is_not_said_and_the_cause_is),
 		cmocka_unit_test(test_a_finding_at_a_hub_stays_bounded),
+		cmocka_unit_test(
+		    test_reasons_are_bounded_whatever_their_shapes),
 	};
 
 	return cmocka_run_group_tests_name("findings", tests, setup,

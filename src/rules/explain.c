@@ -1722,6 +1722,13 @@ eval_explain_not(struct eval *e, const struct cond *c, const void *obj,
  */
 #define REASONS_LIKE	6
 #define REASONS_CUT(total) ((total) >= REASONS_LIKE + 2)
+/*
+ * And of all its facts (or all its assumptions), whatever their shapes:
+ * the kinds of statement a model can repeat are many (each mix of data
+ * classes a flow carries is one), and a finding that folds others (one
+ * per source of a feedback loop) repeats them all.
+ */
+#define REASONS_MAX	64
 
 /*
  * A line's shape: its kind, and its text with each quoted name as '…'
@@ -1779,6 +1786,8 @@ eval_bound_reasons(struct risk *k)
 	char			**shape, cid[256];
 	struct buf		 b;
 	size_t			 i, n = k->nreasons, nseen = 0;
+	size_t			 kept[REASON_KIND_COUNT] = { 0 };
+	size_t			 over[REASON_KIND_COUNT] = { 0 };
 	int			 bounded = 0;
 
 	if (n <= REASONS_LIKE)
@@ -1807,7 +1816,8 @@ eval_bound_reasons(struct risk *k)
 			sp = &seen[nseen++];
 			strmap_put(&shapes, shape[i], sp);
 		}
-		if (REASONS_CUT(++sp->total))
+		if (REASONS_CUT(++sp->total) || ++kept[old[i].kind] >
+		    REASONS_MAX)
 			bounded = 1;
 	}
 	if (bounded) {
@@ -1815,6 +1825,7 @@ eval_bound_reasons(struct risk *k)
 		strmap_init(&lines);
 		k->reasons = NULL;
 		k->nreasons = 0;
+		memset(kept, 0, sizeof kept);
 		buf_init(&b);
 		for (i = 0; i < n; i++) {
 			if (strmap_get(&lines, old[i].line) != NULL)
@@ -1823,10 +1834,21 @@ eval_bound_reasons(struct risk *k)
 			sp = shape[i] != NULL ? strmap_get(&shapes, shape[i]) :
 			    NULL;
 			if (sp != NULL && REASONS_CUT(sp->total) &&
-			    sp->shown == REASONS_LIKE)
+			    sp->shown >= REASONS_LIKE)
 				continue;
+			if (sp != NULL && kept[old[i].kind] >= REASONS_MAX) {
+				/* (one of its shape's lines, and those it
+				   stands for) */
+				over[old[i].kind] += REASONS_CUT(sp->total) ?
+				    sp->total - REASONS_LIKE : 1;
+				sp->shown = REASONS_LIKE;
+				continue;
+			}
 			risk_add_reason_line(k, (int)old[i].kind, old[i].line);
-			if (sp == NULL || ++sp->shown < REASONS_LIKE ||
+			if (sp == NULL)
+				continue;
+			kept[old[i].kind]++;
+			if (++sp->shown < REASONS_LIKE ||
 			    !REASONS_CUT(sp->total))
 				continue;
 			/* The last one shown: how many more, and like what. */
@@ -1836,6 +1858,16 @@ eval_bound_reasons(struct risk *k)
 			buf_adds(&b, " more like: ");
 			buf_adds(&b, strchr(shape[i], ':') + 1);
 			risk_add_reason_text(k, old[i].kind, b.s);
+		}
+		for (i = 0; i < REASON_KIND_COUNT; i++) {
+			if (over[i] == 0)
+				continue;
+			buf_reset(&b);
+			buf_adds(&b, "and ");
+			eval_add_count(&b, over[i]);
+			buf_addf(&b, " more %s of the kinds above",
+			    i == REASON_ASSUMED ? "assumptions" : "facts");
+			risk_add_reason_text(k, (enum reason_kind)i, b.s);
 		}
 		buf_release(&b);
 		for (i = 0; i < n; i++)
