@@ -1735,27 +1735,36 @@ eval_explain_not(struct eval *e, const struct cond *c, const void *obj,
  * and each number as N, so that the same statement about other parts of
  * the model has the same shape.
  */
-static char *
-reason_shape(const struct risk_reason *r)
+static void
+reason_shape(struct buf *b, const struct risk_reason *r)
 {
-	struct buf	 b;
 	const char	*s = risk_reason_text(r), *q;
+	size_t		 n;
 
-	buf_init(&b);
-	buf_addf(&b, "%d:", (int)r->kind);
-	while (*s != '\0') {
-		if (*s == '\'' && (q = strchr(s + 1, '\'')) != NULL) {
-			buf_adds(&b, "'\xe2\x80\xa6'");
+	buf_reset(b);
+	buf_addc(b, (char)('0' + r->kind));
+	buf_addc(b, ':');
+	for (;;) {
+		/* (spans copied whole: every risk's lines pass here) */
+		n = strcspn(s, "'0123456789");
+		buf_add(b, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
+		if (*s == '\'') {
+			if ((q = strchr(s + 1, '\'')) == NULL) {
+				buf_adds(b, s);
+				break;
+			}
+			buf_adds(b, "'\xe2\x80\xa6'");
 			s = q + 1;
-		} else if (*s >= '0' && *s <= '9') {
-			buf_addc(&b, 'N');
-			while ((*s >= '0' && *s <= '9') || (*s == ',' &&
-			    s[1] >= '0' && s[1] <= '9'))
-				s++;
-		} else
-			buf_addc(&b, *s++);
+			continue;
+		}
+		buf_addc(b, 'N');
+		while ((*s >= '0' && *s <= '9') || (*s == ',' &&
+		    s[1] >= '0' && s[1] <= '9'))
+			s++;
 	}
-	return b.s;
 }
 
 void
@@ -1773,66 +1782,71 @@ eval_add_count(struct buf *b, size_t n)
 }
 
 struct shape_seen {
-	size_t	total;		/* lines of the shape */
-	size_t	shown;		/* of them kept so far */
+	char	*shape;		/* its text (the map's key) */
+	size_t	 total;		/* lines of the shape */
+	size_t	 shown;		/* of them kept so far */
 };
 
 void
 eval_bound_reasons(struct risk *k)
 {
 	struct strmap		 shapes, lines;
-	struct shape_seen	*seen, *sp;
+	struct shape_seen	*seen, *sp, **of;
 	struct risk_reason	*old = k->reasons;
-	char			**shape, cid[256];
+	char			 cid[256];
 	struct buf		 b;
 	size_t			 i, n = k->nreasons, nseen = 0;
 	size_t			 kept[REASON_KIND_COUNT] = { 0 };
 	size_t			 over[REASON_KIND_COUNT] = { 0 };
 	int			 bounded = 0;
 
-	if (n <= REASONS_LIKE)
+	/* (too few for a shape to be cut: most findings) */
+	if (n < REASONS_LIKE + 2)
 		return;
 	strmap_init(&shapes);
 	strmap_init(&lines);
-	shape = xcalloc(n, sizeof *shape);
+	of = xcalloc(n, sizeof *of);
 	seen = xcalloc(n, sizeof *seen);
+	buf_init(&b);
 	/*
-	 * A line said twice says nothing more (a finding folds the same
-	 * covered threat once per finding it covers); the score's lines
-	 * and the threats covered are bounded by the catalogue, not by the
-	 * model, and are read back (risk_covered_threat()): never cut.
+	 * The score's lines and the threats covered are bounded by the
+	 * catalogue, not by the model, and are read back
+	 * (risk_covered_threat()): never cut, but said once (a finding
+	 * folds the same covered threat once per finding it covers).
+	 * Every other line is counted by its shape.
 	 */
 	for (i = 0; i < n; i++) {
-		if (strmap_get(&lines, old[i].line) != NULL) {
-			bounded = 1;
+		if (old[i].kind == REASON_ADJUSTMENT)
+			continue;
+		if (risk_covered_threat(&old[i], cid, sizeof cid)) {
+			if (strmap_get(&lines, old[i].line) != NULL)
+				bounded = 1;
+			strmap_put(&lines, old[i].line, old[i].line);
 			continue;
 		}
-		strmap_put(&lines, old[i].line, old[i].line);
-		if (old[i].kind == REASON_ADJUSTMENT ||
-		    risk_covered_threat(&old[i], cid, sizeof cid))
-			continue;
-		shape[i] = reason_shape(&old[i]);
-		if ((sp = strmap_get(&shapes, shape[i])) == NULL) {
+		reason_shape(&b, &old[i]);
+		if ((sp = strmap_get(&shapes, b.s)) == NULL) {
 			sp = &seen[nseen++];
-			strmap_put(&shapes, shape[i], sp);
+			sp->shape = xstrdup(b.s);
+			strmap_put(&shapes, sp->shape, sp);
 		}
+		of[i] = sp;
 		if (REASONS_CUT(++sp->total) || ++kept[old[i].kind] >
 		    REASONS_MAX)
 			bounded = 1;
 	}
 	if (bounded) {
+		/* Rebuilt, each line said once. */
 		strmap_release(&lines);
 		strmap_init(&lines);
 		k->reasons = NULL;
 		k->nreasons = 0;
 		memset(kept, 0, sizeof kept);
-		buf_init(&b);
 		for (i = 0; i < n; i++) {
 			if (strmap_get(&lines, old[i].line) != NULL)
 				continue;
 			strmap_put(&lines, old[i].line, old[i].line);
-			sp = shape[i] != NULL ? strmap_get(&shapes, shape[i]) :
-			    NULL;
+			sp = of[i];
 			if (sp != NULL && REASONS_CUT(sp->total) &&
 			    sp->shown >= REASONS_LIKE)
 				continue;
@@ -1856,7 +1870,7 @@ eval_bound_reasons(struct risk *k)
 			buf_adds(&b, "and ");
 			eval_add_count(&b, sp->total - REASONS_LIKE);
 			buf_adds(&b, " more like: ");
-			buf_adds(&b, strchr(shape[i], ':') + 1);
+			buf_adds(&b, strchr(sp->shape, ':') + 1);
 			risk_add_reason_text(k, old[i].kind, b.s);
 		}
 		for (i = 0; i < REASON_KIND_COUNT; i++) {
@@ -1869,15 +1883,15 @@ eval_bound_reasons(struct risk *k)
 			    i == REASON_ASSUMED ? "assumptions" : "facts");
 			risk_add_reason_text(k, (enum reason_kind)i, b.s);
 		}
-		buf_release(&b);
 		for (i = 0; i < n; i++)
 			free(old[i].line);
 		free(old);
 	}
-	for (i = 0; i < n; i++)
-		free(shape[i]);
-	free(shape);
+	buf_release(&b);
+	for (i = 0; i < nseen; i++)
+		free(seen[i].shape);
 	free(seen);
+	free(of);
 	strmap_release(&shapes);
 	strmap_release(&lines);
 }
