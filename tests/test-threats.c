@@ -6,7 +6,8 @@
  * fires-TARGET.yaml, on which the analysis must raise the risk T@TARGET,
  * and quiet-TARGET.yaml, on which it must not. Every threat needs at least
  * one of each. A fires case may also name, in comments "# reason: LINE",
- * reason lines the risk must give. One test per threat; a failure lists
+ * reason lines the risk must give, and in "# no reason: LINE" lines it
+ * must not (an exclusion's facts). One test per threat; a failure lists
  * every file that went wrong and why.
  */
 #include "config.h"
