@@ -659,6 +659,11 @@ static const struct load_error load_errors[] = {
 	  "'crosses-boundary' applies to flows, not to a component" },
 	{ "cond-bool.yaml", 0, 0, 7, 24,
 	  "'encrypted' must be true or false, not 'yes'" },
+	/* guard: hides facts, so only where an exclusion is written. */
+	{ "cond-guard-place.yaml", 0, 0, 7, 31,
+	  "guard marks an exclusion: it belongs in the mapping of a not" },
+	{ "cond-guard-value.yaml", 0, 0, 7, 45,
+	  "guard must be true or false" },
 	{ "cond-text.yaml", 0, 0, 7, 13,
 	  "'name' is text and cannot be tested in a condition" },
 	{ "cond-other.yaml", 0, 0, 7, 13,

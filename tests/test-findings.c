@@ -24,6 +24,8 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "rules/analyze.h"
+#include "rules/eval.h"
+#include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 #include "yaml/model-yaml.h"
@@ -820,6 +822,234 @@ test_merged_decisions_keep_the_most_conservative(void **state)
 	risk_register_release(&reg);
 }
 
+/* Analyze a model with a catalogue given as text (freed before return). */
+static void
+run_with(const char *catalogue_yaml, const char *model_yaml,
+    struct risk_register *reg, struct catalogue **own)
+{
+	struct catalogue	*saved = cat;
+	struct error		 err;
+
+	cat = test_catalogue_with("inline.yaml", catalogue_yaml, &err);
+	if (cat == NULL) {
+		cat = saved;
+		fail_msg("catalogue: %lu:%lu: %s", err.line, err.col, err.msg);
+	}
+	run(model_yaml, reg);
+	*own = cat;
+	cat = saved;
+}
+
+/* The number of reasons of k that begin with prefix. */
+static size_t
+count_reasons(const struct risk *k, const char *prefix)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < k->nreasons; i++)
+		if (strncmp(k->reasons[i].line, prefix, strlen(prefix)) == 0)
+			n++;
+	return n;
+}
+
+/*
+ * A model left to a sibling threat (an LLM, t-llm's) is an exclusion: on
+ * a classifier the guard's fact says only why t-llm is not the finding,
+ * and stays out of the reasons; the missing control the threat is about
+ * (nothing into it is encrypted), written as a not: too, is its cause
+ * and is said. Where the guard rests on an unanswered field, what it
+ * assumes is said, and asked, as before. The same condition without the
+ * mark says the guard's fact.
+ */
+static void
+test_a_guard_is_not_said_and_the_cause_is(void **state)
+{
+#define GUARDED_WHEN(mark) \
+	"when: { kind: model, all: [ { not: { " mark "model-type: llm } }, " \
+	"{ not: { inbound: { encrypted: true } } } ] }, likelihood: 2, " \
+	"impact: 3, stride: [I], refs: { guideline: [\"1.3\"] }, " \
+	"mitigations: [m-a] }\n"
+	static const char catalogue_yaml[] =
+	    "parapet-catalogue: 1\n"
+	    "mitigations:\n"
+	    "  - { id: m-a, title: A, description: A., "
+	    "refs: { guideline: [\"1.3\"] } }\n"
+	    "threats:\n"
+	    "  - { id: t-guarded, title: G, description: D., "
+	    "target: component, " GUARDED_WHEN("guard: true, ")
+	    "  - { id: t-plain, title: P, description: D., "
+	    "target: component, " GUARDED_WHEN("");
+#undef GUARDED_WHEN
+	static const char model_yaml[] =
+	    "parapet: 1\n"
+	    "system: { id: sys, name: S, criticality: medium }\n"
+	    "boundaries:\n"
+	    "  - { id: cloud, name: C, trust: internal }\n"
+	    "components:\n"
+	    "  - { id: app, name: A, kind: application, boundary: cloud }\n"
+	    "  - { id: clf, name: K, kind: model, boundary: cloud, "
+	    "model-type: classifier }\n"
+	    "  - { id: odd, name: O, kind: model, boundary: cloud }\n"
+	    "flows:\n"
+	    "  - { id: f1, from: app, to: clf, data: [features], "
+	    "encrypted: false }\n"
+	    "  - { id: f2, from: app, to: odd, data: [features], "
+	    "encrypted: false }\n";
+	struct catalogue	*own;
+	struct risk_register	 reg, pending;
+	struct model		*m;
+	struct error		 err;
+	const struct risk	*k;
+	size_t			 i;
+	int			 asked = 0;
+
+	(void)state;
+	run_with(catalogue_yaml, model_yaml, &reg, &own);
+	k = test_must_find(&reg, "t-guarded", "clf");
+	assert_false(has_reason(k, "fact: 'clf' model-type is not llm"));
+	assert_true(has_reason(k, "fact: 'clf' is a model"));
+	assert_true(has_reason(k, "fact: no flow into 'clf' matches "
+	    "{encrypted: true}"));
+	/* Unmarked, the exclusion's fact is said. */
+	k = test_must_find(&reg, "t-plain", "clf");
+	assert_true(has_reason(k, "fact: 'clf' model-type is not llm"));
+	risk_register_release(&reg);
+
+	/* Resting on the guard's unanswered field: said and asked. */
+	m = test_model_yaml(model_yaml);
+	risk_register_init(&reg);
+	risk_register_init(&pending);
+	if (analyze_unknowns(own, m, &reg, &pending, &err) == -1)
+		fail_msg("analyze: %s", err.msg);
+	k = risk_register_find(&pending, "t-guarded", "odd");
+	if (k == NULL)
+		k = test_must_find(&reg, "t-guarded", "odd");
+	assert_true(has_reason(k, "assumed: 'odd' model-type is not llm "
+	    "(model-type not answered)"));
+	assert_true(has_reason(k, "fact: no flow into 'odd' matches "
+	    "{encrypted: true}"));
+	for (i = 0; i < k->nasks; i++)
+		if (strcmp(k->asks[i].element, "model 'odd'") == 0 &&
+		    strcmp(k->asks[i].field, "model-type") == 0)
+			asked = 1;
+	assert_true(asked);
+	risk_register_release(&reg);
+	risk_register_release(&pending);
+	model_free(m);
+	catalogue_free(own);
+}
+
+/*
+ * Forty users send personal data to one store across a boundary, twenty
+ * stated unencrypted, twenty not answered: one finding for the store
+ * (finding: destination), whose reasons name the first few flows and
+ * say how many more, rather than five lines for each of the forty.
+ */
+static void
+test_a_finding_at_a_hub_stays_bounded(void **state)
+{
+	static const char catalogue_yaml[] =
+	    "parapet-catalogue: 1\n"
+	    "mitigations:\n"
+	    "  - { id: m-a, title: A, description: A., "
+	    "refs: { guideline: [\"1.3\"] } }\n"
+	    "threats:\n"
+	    "  - { id: t-clear, title: C, description: D., target: flow, "
+	    "when: { crosses-boundary: true, data: personal-data, "
+	    "not: { encrypted: true }, from: { kind: user } }, "
+	    "finding: destination, likelihood: 2, impact: 3, stride: [I], "
+	    "refs: { guideline: [\"1.3\"] }, mitigations: [m-a] }\n";
+	struct catalogue	*own;
+	struct risk_register	 reg;
+	const struct risk	*k;
+	struct buf		 b;
+	size_t			 i;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "parapet: 1\n"
+	    "system: { id: sys, name: S, criticality: medium }\n"
+	    "boundaries:\n"
+	    "  - { id: net, name: N, trust: untrusted }\n"
+	    "  - { id: dc, name: D, trust: internal }\n"
+	    "components:\n"
+	    "  - { id: store, name: S, kind: datastore, boundary: dc }\n");
+	for (i = 0; i < 40; i++)
+		buf_addf(&b, "  - { id: u%zu, name: U, kind: user, "
+		    "boundary: net }\n", i);
+	buf_adds(&b, "flows:\n");
+	for (i = 0; i < 40; i++)
+		buf_addf(&b, "  - { id: g%zu, from: u%zu, to: store, "
+		    "data: [personal-data]%s }\n", i, i,
+		    i % 2 ? ", encrypted: false" : "");
+	run_with(catalogue_yaml, b.s, &reg, &own);
+	buf_release(&b);
+	assert_int_equal(test_count(&reg, "t-clear"), 1);
+	k = test_must_find(&reg, "t-clear", "store");
+	assert_true(has_reason(k, "fact: one finding for flows 'g1', 'g3', "
+	    "'g5', 'g7', 'g9', 'g11', 'g13', 'g15' and 12 more"));
+	/* Six of each kind of line, then how many more and like what. */
+	assert_int_equal(count_reasons(k, "fact: flow 'g"), 6 * 4);
+	assert_true(has_reason(k, "fact: flow 'g11' is not encrypted"));
+	assert_false(has_reason(k, "fact: flow 'g13' is not encrypted"));
+	assert_true(has_reason(k, "fact: and 14 more like: flow '\xe2\x80\xa6'"
+	    " is not encrypted"));
+	assert_true(has_reason(k, "fact: and 14 more like: '\xe2\x80\xa6' is "
+	    "a user"));
+	/* The flows it holds for by assumption: the same. */
+	assert_int_equal(count_reasons(k, "fact: 'g"), 6);
+	assert_true(has_reason(k, "fact: and 14 more like: '\xe2\x80\xa6' "
+	    "too, if answered so: flow '\xe2\x80\xa6' is not encrypted "
+	    "(encrypted not answered)"));
+	assert_int_equal(k->nreasons, 1 + 5 * 7 + 7);
+	/* Each flow's name is still the finding's (decisions follow). */
+	assert_true(k->naliases >= 40);
+	risk_register_release(&reg);
+	catalogue_free(own);
+}
+
+/*
+ * Of a finding's facts, whatever their shapes, at most a fixed number is
+ * said, then how many more; the same for its assumptions. A line said
+ * twice is said once; the score's lines and the threats it covers are
+ * never cut.
+ */
+static void
+test_reasons_are_bounded_whatever_their_shapes(void **state)
+{
+	struct risk	k;
+	size_t		i, facts = 0, covers = 0, assumed = 0;
+
+	(void)state;
+	memset(&k, 0, sizeof k);
+	for (i = 0; i < 100; i++)
+		risk_add_reason(&k, REASON_FACT, "'c' is a kind-%c%c",
+		    (int)('a' + i % 26), (int)('a' + i / 26));
+	for (i = 0; i < 2; i++)
+		risk_add_reason(&k, REASON_FACT, RISK_COVERS_FMT, "t-a", "A");
+	risk_add_reason(&k, REASON_ASSUMED, "'x' is y (y not answered)");
+	risk_add_reason(&k, REASON_ADJUSTMENT, "impact +1: it is critical");
+	eval_bound_reasons(&k);
+	for (i = 0; i < k.nreasons; i++) {
+		if (strncmp(k.reasons[i].line, "fact: 'c' is a kind-", 20) == 0)
+			facts++;
+		if (strcmp(k.reasons[i].line, "fact: this finding also covers "
+		    "'t-a' (A)") == 0)
+			covers++;
+		if (strcmp(k.reasons[i].line, "assumed: 'x' is y (y not "
+		    "answered)") == 0)
+			assumed++;
+	}
+	assert_int_equal(facts, 64);
+	assert_int_equal(covers, 1);
+	assert_int_equal(assumed, 1);
+	assert_true(has_reason(&k, "fact: and 36 more facts of the kinds "
+	    "above"));
+	assert_true(has_reason(&k, "impact +1: it is critical"));
+	assert_int_equal(k.nreasons, 64 + 1 + 1 + 1 + 1);
+	risk_drop_reasons(&k);
+}
+
 int
 main(void)
 {
@@ -843,6 +1073,10 @@ main(void)
 		cmocka_unit_test(test_agents_prompting_one_model_are_its_finding),
 		cmocka_unit_test(
 		    test_merged_decisions_keep_the_most_conservative),
+		cmocka_unit_test(test_a_guard_is_not_said_and_the_cause_is),
+		cmocka_unit_test(test_a_finding_at_a_hub_stays_bounded),
+		cmocka_unit_test(
+		    test_reasons_are_bounded_whatever_their_shapes),
 	};
 
 	return cmocka_run_group_tests_name("findings", tests, setup,

@@ -6,7 +6,8 @@
  * fires-TARGET.yaml, on which the analysis must raise the risk T@TARGET,
  * and quiet-TARGET.yaml, on which it must not. Every threat needs at least
  * one of each. A fires case may also name, in comments "# reason: LINE",
- * reason lines the risk must give. One test per threat; a failure lists
+ * reason lines the risk must give, and in "# no reason: LINE" lines it
+ * must not (an exclusion's facts). One test per threat; a failure lists
  * every file that went wrong and why.
  */
 #include "config.h"
@@ -86,17 +87,19 @@ risk_on(const struct risk_register *reg, const char *threat,
 /*
  * A fires case may list, in comments "# reason: LINE", reason lines the
  * risk must give ("fact: ..." or "assumed: ..."), for example each path
- * by which the threat reaches its target.
+ * by which the threat reaches its target; and in "# no reason: LINE",
+ * lines it must not give, such as the facts of an exclusion (guard:).
  */
 static void
 check_reasons(const char *threat, const char *path, const struct risk *k,
     struct buf *out)
 {
-	static const char	 tag[] = "# reason: ";
+	static const char	 tag[] = "# reason: ", notag[] = "# no reason: ";
 	FILE			*fp = fopen(path, "r");
+	const char		*want;
 	char			 line[1024];
 	size_t			 i, len;
-	int			 found;
+	int			 found, neg;
 
 	if (fp == NULL) {
 		buf_addf(out, "#   %s/%s: cannot read it\n", threat,
@@ -104,7 +107,13 @@ check_reasons(const char *threat, const char *path, const struct risk *k,
 		return;
 	}
 	while (fgets(line, sizeof line, fp) != NULL) {
-		if (strncmp(line, tag, sizeof tag - 1) != 0)
+		if (strncmp(line, tag, sizeof tag - 1) == 0) {
+			neg = 0;
+			want = line + sizeof tag - 1;
+		} else if (strncmp(line, notag, sizeof notag - 1) == 0) {
+			neg = 1;
+			want = line + sizeof notag - 1;
+		} else
 			continue;
 		len = strlen(line);
 		while (len > 0 && (line[len - 1] == '\n' ||
@@ -112,11 +121,13 @@ check_reasons(const char *threat, const char *path, const struct risk *k,
 			line[--len] = '\0';
 		found = 0;
 		for (i = 0; !found && i < k->nreasons; i++)
-			found = strcmp(k->reasons[i].line,
-			    line + sizeof tag - 1) == 0;
-		if (!found)
+			found = strcmp(k->reasons[i].line, want) == 0;
+		if (!found && !neg)
 			buf_addf(out, "#   %s/%s: no reason '%s'\n", threat,
-			    base_name(path), line + sizeof tag - 1);
+			    base_name(path), want);
+		if (found && neg)
+			buf_addf(out, "#   %s/%s: reason '%s', an exclusion's "
+			    "fact\n", threat, base_name(path), want);
 	}
 	fclose(fp);
 }

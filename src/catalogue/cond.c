@@ -76,6 +76,8 @@ struct cond_parser {
 	size_t			*slots;
 	const struct cond_defs	*defs;		/* or NULL */
 	struct error		*err;
+	int			 under_not;	/* the next mapping is the
+						   value of a not: (guard:) */
 };
 
 static struct cond	*cond_parse_map(struct cond_parser *,
@@ -646,7 +648,10 @@ cond_parse_entry(struct cond_parser *p, const struct ynode *k,
 			return ynode_error(p->doc, v, p->err, "'%s' must be a "
 			    "condition (a mapping), not %s", ck->name,
 			    ynode_type_name(v)), NULL;
-		if ((kid = cond_parse_map(p, v, subject, kinds)) == NULL)
+		p->under_not = ck->op == COND_NOT;
+		kid = cond_parse_map(p, v, subject, kinds);
+		p->under_not = 0;
+		if (kid == NULL)
 			return NULL;
 		c = cond_node(ck->op, subject, ck->name, k);
 		cond_add_kid(c, kid);
@@ -789,6 +794,29 @@ cond_parse_says(struct cond_parser *p, const struct ynode *k,
 }
 
 /*
+ * "guard: true" in the mapping of a not: (may is set): an exclusion,
+ * whose facts the reasons leave out. Anywhere else it would hide what a
+ * risk rests on, so it is an error there.
+ */
+static int
+cond_parse_guard(struct cond_parser *p, const struct ynode *k,
+    const struct ynode *v, int may, struct cond *all)
+{
+	if (!may) {
+		ynode_error(p->doc, k, p->err, "guard marks an exclusion: it "
+		    "belongs in the mapping of a not");
+		return -1;
+	}
+	if (v->type != YNODE_SCALAR || (strcmp(v->value, "true") != 0 &&
+	    strcmp(v->value, "false") != 0)) {
+		ynode_error(p->doc, v, p->err, "guard must be true or false");
+		return -1;
+	}
+	all->guard = strcmp(v->value, "true") == 0;
+	return 0;
+}
+
+/*
  * A mapping: every entry must hold. Its "kind:" comes first and limits
  * the kinds its other entries (and those nested in all, any and not) may
  * be about.
@@ -801,7 +829,9 @@ cond_parse_map(struct cond_parser *p, const struct ynode *n,
 	const struct ynode	*kv;
 	struct buf		 b;
 	size_t			 i;
+	int			 may_guard = p->under_not;
 
+	p->under_not = 0;
 	all = cond_node(COND_ALL, subject, NULL, n);
 	all->implicit = 1;
 	if ((kv = ynode_get(n, "kind")) != NULL &&
@@ -833,6 +863,12 @@ cond_parse_map(struct cond_parser *p, const struct ynode *n,
 		if (strcmp(YNODE_KEY(n, i)->value, "holds") == 0) {
 			if (cond_parse_holds(p, YNODE_VAL(n, i), subject,
 			    kinds, all) == -1)
+				goto fail;
+			continue;
+		}
+		if (strcmp(YNODE_KEY(n, i)->value, "guard") == 0) {
+			if (cond_parse_guard(p, YNODE_KEY(n, i),
+			    YNODE_VAL(n, i), may_guard, all) == -1)
 				goto fail;
 			continue;
 		}
@@ -874,6 +910,7 @@ cond_parse_with(const struct ydoc *d, const struct ynode *n,
 	p.slots = slots;
 	p.defs = defs;
 	p.err = err;
+	p.under_not = 0;
 	if (n->type != YNODE_MAP)
 		return ynode_error(d, n, err, "a condition must be a mapping, "
 		    "not %s", ynode_type_name(n)), NULL;

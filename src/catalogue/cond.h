@@ -12,6 +12,11 @@
  * "reaches: { to: C, via: [documents] }" (the classes are the node's
  * values; a flow whose data is not answered may carry them).
  *
+ * "guard: true" in the mapping of a "not:" marks an exclusion: what makes
+ * another finding (or nothing) the one to raise, not what the risk rests
+ * on. It changes no value; the reasons leave out the facts that the
+ * excluded case fails on, and keep what it assumes (explain.c).
+ *
  * Every node records the YAML key that made it, so that cond_format() can
  * write it back in one line for reasons and listings. Nodes whose value
  * the analysis keeps between subjects (quantifiers over flows and
@@ -91,6 +96,9 @@ struct cond {
 	char			*says;		/* a mapping's words for it
 					   holding ("says:"), or NULL */
 	char			*says_not;	/* and for it failing */
+	int			 guard;		/* "guard: true" in the mapping of
+					   a not: an exclusion, whose facts
+					   are no reason of the risk */
 	struct cond		**kids;
 	size_t			 nkids;
 	unsigned long		 line;		/* of the key or item */

@@ -740,6 +740,8 @@ analyze_subjects(const struct model *m, const struct threat *t,
  * object than the one target it stands for: "fact: one finding for
  * flows 'a', 'b' and 'c'".
  */
+#define LEAD_SHOWN	8	/* members named in that line */
+
 static void
 analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
     const size_t *members, size_t n)
@@ -750,10 +752,16 @@ analyze_lead(struct risk *k, const struct threat *t, const struct hit *h,
 	buf_init(&b);
 	buf_addf(&b, "one finding for %s%s ", target_type_name(
 	    t->target), n > 1 ? "s" : "");
-	for (i = 0; i < n; i++) {
+	/* The first few, and how many more: one line whatever the size. */
+	for (i = 0; i < n && i < LEAD_SHOWN; i++) {
 		if (i > 0)
 			buf_adds(&b, i + 1 == n ? " and " : ", ");
 		buf_addf(&b, "'%s'", h[members[i]].id);
+	}
+	if (n > LEAD_SHOWN) {
+		buf_adds(&b, " and ");
+		eval_add_count(&b, n - LEAD_SHOWN);
+		buf_adds(&b, " more");
 	}
 	/* Named after where their results go: the reasons say so. */
 	if (t->finding == FINDING_CONSUMER)
@@ -2645,6 +2653,11 @@ analyze_findings(const struct catalogue *cat, const struct model *m,
 	}
 	twins.n = 0;
 	risk_register_release(&twins);
+	/* Reasons bounded by the catalogue, not by the size of the model. */
+	for (i = first; i < reg->n; i++)
+		eval_bound_reasons(reg->risks[i]);
+	for (i = 0; pending != NULL && i < pending->n; i++)
+		eval_bound_reasons(pending->risks[i]);
 	risk_register_sort(reg);
 	if (pending != NULL)
 		risk_register_sort(pending);

@@ -113,5 +113,18 @@ int		 eval_assumed(const struct eval *);
  */
 void		 eval_explain_not(struct eval *, const struct cond *,
 		     const void *, struct risk *);
+/*
+ * Bound a finding's reasons by the catalogue rather than by the model:
+ * a line said twice is said once, and of the lines that say the same of
+ * other parts ("flow 'a' is not encrypted", "flow 'b' is not
+ * encrypted"), the first few are kept and one more line says how many
+ * are left out and what they say ("and 1,204 more like: flow '…' is not
+ * encrypted"). The score's lines and the threats a finding covers are
+ * kept whole. Its questions are its asks, which are not touched.
+ */
+void		 eval_bound_reasons(struct risk *);
+/* Append a count as a reader reads it: "1,204". */
+struct buf;
+void		 eval_add_count(struct buf *, size_t);
 
 #endif

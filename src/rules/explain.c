@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,6 +12,8 @@
 #include "model/risk.h"
 #include "model/vocab.h"
 #include "rules/eval-int.h"
+#include "util/buf.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
 /*
  * Reasons. Each explains why a node holds (pos) or fails (!pos) for an
@@ -1510,6 +1513,20 @@ explain(struct eval *e, const struct cond *c, const void *obj, int pos,
 	size_t			 i;
 
 	/*
+	 * An exclusion marked "guard: true" (the mapping of a not:) that
+	 * fails, as it does where the risk holds: what it fails on says
+	 * why another finding, or none, is not the one raised, not what
+	 * this one rests on. Its facts stay out; what it assumes, and the
+	 * fields it asks, do not (an unanswered field is a question either
+	 * way).
+	 */
+	if (c->guard && !pos && !e->quiet) {
+		e->quiet = EVAL_QUIET_FACTS;
+		explain(e, c, obj, pos, k);
+		e->quiet = 0;
+		return;
+	}
+	/*
 	 * A mapping with words for it, settled on facts: one line in those
 	 * words. Resting on an unanswered field, its entries say which.
 	 */
@@ -1696,4 +1713,185 @@ eval_explain_not(struct eval *e, const struct cond *c, const void *obj,
 {
 	if (eval_cond(e, c, obj) != TV_YES)
 		explain(e, c, obj, 0, k);
+}
+
+/*
+ * The bound on a risk's reasons (eval_bound_reasons()): lines of one
+ * shape shown before "and N more like: ..." stands for the rest, which
+ * is at least two lines (one line is as short said as it is).
+ */
+#define REASONS_LIKE	6
+#define REASONS_CUT(total) ((total) >= REASONS_LIKE + 2)
+/*
+ * And of all its facts (or all its assumptions), whatever their shapes:
+ * the kinds of statement a model can repeat are many (each mix of data
+ * classes a flow carries is one), and a finding that folds others (one
+ * per source of a feedback loop) repeats them all.
+ */
+#define REASONS_MAX	64
+
+/*
+ * A line's shape: its kind, and its text with each quoted name as '…'
+ * and each number as N, so that the same statement about other parts of
+ * the model has the same shape.
+ */
+static void
+reason_shape(struct buf *b, const struct risk_reason *r)
+{
+	const char	*s = risk_reason_text(r), *q;
+	size_t		 n;
+
+	buf_reset(b);
+	buf_addc(b, (char)('0' + r->kind));
+	buf_addc(b, ':');
+	for (;;) {
+		/* (spans copied whole: every risk's lines pass here) */
+		n = strcspn(s, "'0123456789");
+		buf_add(b, s, n);
+		s += n;
+		if (*s == '\0')
+			break;
+		if (*s == '\'') {
+			if ((q = strchr(s + 1, '\'')) == NULL) {
+				buf_adds(b, s);
+				break;
+			}
+			buf_adds(b, "'\xe2\x80\xa6'");
+			s = q + 1;
+			continue;
+		}
+		buf_addc(b, 'N');
+		while ((*s >= '0' && *s <= '9') || (*s == ',' &&
+		    s[1] >= '0' && s[1] <= '9'))
+			s++;
+	}
+}
+
+void
+eval_add_count(struct buf *b, size_t n)
+{
+	char	d[32];
+	int	len, i;
+
+	len = snprintf(d, sizeof d, "%zu", n);
+	for (i = 0; i < len; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			buf_addc(b, ',');
+		buf_addc(b, d[i]);
+	}
+}
+
+struct shape_seen {
+	char	*shape;		/* its text (the map's key) */
+	size_t	 total;		/* lines of the shape */
+	size_t	 shown;		/* of them kept so far */
+};
+
+void
+eval_bound_reasons(struct risk *k)
+{
+	struct strmap		 shapes, lines;
+	struct shape_seen	*seen, *sp, **of;
+	struct risk_reason	*old = k->reasons;
+	char			 cid[256];
+	struct buf		 b;
+	size_t			 i, n = k->nreasons, nseen = 0;
+	size_t			 kept[REASON_KIND_COUNT] = { 0 };
+	size_t			 over[REASON_KIND_COUNT] = { 0 };
+	int			 bounded = 0;
+
+	/* (too few for a shape to be cut: most findings) */
+	if (n < REASONS_LIKE + 2)
+		return;
+	strmap_init(&shapes);
+	strmap_init(&lines);
+	of = xcalloc(n, sizeof *of);
+	seen = xcalloc(n, sizeof *seen);
+	buf_init(&b);
+	/*
+	 * The score's lines and the threats covered are bounded by the
+	 * catalogue, not by the model, and are read back
+	 * (risk_covered_threat()): never cut, but said once (a finding
+	 * folds the same covered threat once per finding it covers).
+	 * Every other line is counted by its shape.
+	 */
+	for (i = 0; i < n; i++) {
+		if (old[i].kind == REASON_ADJUSTMENT)
+			continue;
+		if (risk_covered_threat(&old[i], cid, sizeof cid)) {
+			if (strmap_get(&lines, old[i].line) != NULL)
+				bounded = 1;
+			strmap_put(&lines, old[i].line, old[i].line);
+			continue;
+		}
+		reason_shape(&b, &old[i]);
+		if ((sp = strmap_get(&shapes, b.s)) == NULL) {
+			sp = &seen[nseen++];
+			sp->shape = xstrdup(b.s);
+			strmap_put(&shapes, sp->shape, sp);
+		}
+		of[i] = sp;
+		if (REASONS_CUT(++sp->total) || ++kept[old[i].kind] >
+		    REASONS_MAX)
+			bounded = 1;
+	}
+	if (bounded) {
+		/* Rebuilt, each line said once. */
+		strmap_release(&lines);
+		strmap_init(&lines);
+		k->reasons = NULL;
+		k->nreasons = 0;
+		memset(kept, 0, sizeof kept);
+		for (i = 0; i < n; i++) {
+			if (strmap_get(&lines, old[i].line) != NULL)
+				continue;
+			strmap_put(&lines, old[i].line, old[i].line);
+			sp = of[i];
+			if (sp != NULL && REASONS_CUT(sp->total) &&
+			    sp->shown >= REASONS_LIKE)
+				continue;
+			if (sp != NULL && kept[old[i].kind] >= REASONS_MAX) {
+				/* (one of its shape's lines, and those it
+				   stands for) */
+				over[old[i].kind] += REASONS_CUT(sp->total) ?
+				    sp->total - REASONS_LIKE : 1;
+				sp->shown = REASONS_LIKE;
+				continue;
+			}
+			risk_add_reason_line(k, (int)old[i].kind, old[i].line);
+			if (sp == NULL)
+				continue;
+			kept[old[i].kind]++;
+			if (++sp->shown < REASONS_LIKE ||
+			    !REASONS_CUT(sp->total))
+				continue;
+			/* The last one shown: how many more, and like what. */
+			buf_reset(&b);
+			buf_adds(&b, "and ");
+			eval_add_count(&b, sp->total - REASONS_LIKE);
+			buf_adds(&b, " more like: ");
+			buf_adds(&b, strchr(sp->shape, ':') + 1);
+			risk_add_reason_text(k, old[i].kind, b.s);
+		}
+		for (i = 0; i < REASON_KIND_COUNT; i++) {
+			if (over[i] == 0)
+				continue;
+			buf_reset(&b);
+			buf_adds(&b, "and ");
+			eval_add_count(&b, over[i]);
+			buf_addf(&b, " more %s of the kinds above",
+			    i == REASON_ASSUMED ? "assumptions" : "facts");
+			risk_add_reason_text(k, (enum reason_kind)i, b.s);
+		}
+		for (i = 0; i < n; i++)
+			free(old[i].line);
+		free(old);
+	}
+	buf_release(&b);
+	for (i = 0; i < nseen; i++)
+		free(seen[i].shape);
+	free(seen);
+	free(of);
+	strmap_release(&shapes);
+	strmap_release(&lines);
 }
