@@ -1092,19 +1092,23 @@ expect_stated calibration-approver-requester "$vb" payments-tool \
 expect_stated calibration-approver-independent "$vb" payments-tool \
     "approved-by: independent" agent-excessive-agency@payments-tool high
 
-# Every payment approved (human-review all), by the caller who asked or
-# by someone independent: the independent approver must be deceived as
-# well, one less likely, and unanswered the risk names that lowering.
-sed -e 's/^    human-review: above-limit$/    human-review: all/' -e '/^    human-approval: false$/d' "$vb" >"$T/vb-all.yaml"
+# Every payment waits for a person (human-approval true, no review
+# limit), the caller who asked or someone independent: the independent
+# approver must be deceived as well, one less likely than the caller
+# alone, and unanswered the risk names that lowering.
+sed -e 's/^    human-approval: false$/    human-approval: true/' \
+    -e '/^    human-review: above-limit$/d' \
+    -e '/^    review-limit: payments to new payees over 1,000 EUR$/d' \
+    "$vb" >"$T/vb-all.yaml"
 model=calibration-approver-all-unstated
 register "$T/vb-all.yaml"
 "$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool |
     grep -q "^    would be lower, likelihood -1 (a person other than the one who asked approves its actions before they take effect), if answered so: .*(approved-by not answered)$" ||
     fail "$model: the unanswered approver is not named"
 expect_stated calibration-approver-all-requester "$T/vb-all.yaml" payments-tool \
-    "approved-by: requester" agent-excessive-agency@payments-tool medium
+    "approved-by: requester" agent-excessive-agency@payments-tool high
 expect_stated calibration-approver-all-independent "$T/vb-all.yaml" payments-tool \
-    "approved-by: independent" agent-excessive-agency@payments-tool low
+    "approved-by: independent" agent-excessive-agency@payments-tool medium
 
 # An agent that reads what attackers write (alerts, reported mail) and
 # isolates hosts: servers wait for an independent analyst, laptops are
