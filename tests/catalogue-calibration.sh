@@ -1072,22 +1072,55 @@ expect_stated() {
 }
 
 # Who approves the voice banking assistant's payments above the limit: the
-# template does not say, and the payments' excessive agency keeps its
-# score, naming the lowering it would get. A payment the caller confirms
-# alone is still the caller's to be deceived into or to make as the
-# attacker (high); one that waits for staff in the contact centre, someone
-# other than the caller, is one less likely (medium).
+# template does not say. Whoever it is, the payments under the limit go
+# through unseen: the excessive agency left is theirs (already bounded by
+# the limit, one less impact), and an independent approver of the others
+# does not make a manipulated payment under the limit any less likely.
+# So the payments' excessive agency stays high, whether the caller or
+# staff in the contact centre approve those above the limit, and the risk
+# does not suggest answering who approves. Where every payment waits for
+# the approver, who approves counts (calibration-approver-all-*).
 vb="$SRC/templates/voice-banking-assistant.yaml"
 model=calibration-approver-unstated
 register "$vb"
 expect agent-excessive-agency@payments-tool high
 "$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool |
-    grep -q "^    would be lower, likelihood -1 (a person other than the one who asked approves its actions before they take effect), if answered so: .*(approved-by not answered)$" ||
-    fail "$model: the unanswered approver is not named"
+    grep -q "(approved-by not answered)" &&
+    fail "$model: the approver of payments above the limit is said to lower those under it"
 expect_stated calibration-approver-requester "$vb" payments-tool \
     "approved-by: requester" agent-excessive-agency@payments-tool high
 expect_stated calibration-approver-independent "$vb" payments-tool \
+    "approved-by: independent" agent-excessive-agency@payments-tool high
+
+# Every payment waits for a person (human-approval true, no review
+# limit), the caller who asked or someone independent: the independent
+# approver must be deceived as well, one less likely than the caller
+# alone, and unanswered the risk names that lowering.
+sed -e 's/^    human-approval: false$/    human-approval: true/' \
+    -e '/^    human-review: above-limit$/d' \
+    -e '/^    review-limit: payments to new payees over 1,000 EUR$/d' \
+    "$vb" >"$T/vb-all.yaml"
+model=calibration-approver-all-unstated
+register "$T/vb-all.yaml"
+"$PARAPET" risk "$T/db" agent-excessive-agency@payments-tool |
+    grep -q "^    would be lower, likelihood -1 (a person other than the one who asked approves its actions before they take effect), if answered so: .*(approved-by not answered)$" ||
+    fail "$model: the unanswered approver is not named"
+expect_stated calibration-approver-all-requester "$T/vb-all.yaml" payments-tool \
+    "approved-by: requester" agent-excessive-agency@payments-tool high
+expect_stated calibration-approver-all-independent "$T/vb-all.yaml" payments-tool \
     "approved-by: independent" agent-excessive-agency@payments-tool medium
+
+# An agent that reads what attackers write (alerts, reported mail) and
+# isolates hosts: servers wait for an independent analyst, laptops are
+# isolated at once (human-review by-class). A crafted alert that gets
+# laptops isolated meets nobody, so the isolation tool's excessive agency
+# is bounded by the class (medium), not lowered again for the analyst
+# who approves servers; the analyst's own finding, what the injected
+# agent shows them, is lowered for their independence.
+model=calibration-class-approval
+register "$SRC/tests/data/calibration/class-approval.yaml"
+expect agent-excessive-agency@isolate medium
+expect agent-human-trust-exploitation@isolate low
 
 # Whether a person approves every payment, left unanswered where the
 # payments are stated to be reviewed above a limit: the risk does not
