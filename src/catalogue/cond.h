@@ -146,6 +146,14 @@ void		 cond_free(struct cond *);
 /* Append the condition in one line of YAML flow style: "{kind: model}". */
 void		 cond_format(const struct cond *, struct buf *);
 /*
+ * Give the nodes of these trees that evaluate alike (the same operator,
+ * subject, field, values, question and kids, whatever their words) one
+ * slot, that of the first met: the analysis then works out a quantifier
+ * written in many threats ("downstream: {model-type: llm}") once. Slots
+ * keep their numbers (those given up stay unused); NULL roots are skipped.
+ */
+void		 cond_share_slots(struct cond *const *roots, size_t n);
+/*
  * Call fn for every "practice:" node of a tree, stopping at and returning
  * the first non-zero result.
  */

@@ -20,6 +20,7 @@ struct flow;
 
 
 #define MEMO_UNSET	0xff
+#define USES_KEPT	SIZE_MAX
 #define NO_BOUNDARY	UINT32_MAX
 #define PATH_SHOWN	4		/* flows of a path named in a reason */
 /* Flows named of a path of hops: all of it where "..." would stand for
@@ -99,6 +100,11 @@ struct eval {
 						   or 0 (eval_adjustment()) */
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
+	size_t			*uses;		/* by cond slot: nodes of the
+						   threats' trees not yet
+						   forgotten that have it
+						   (eval_forget()), or
+						   USES_KEPT */
 	uint8_t			*scratch_seen;	/* per component, kept 0 */
 	uint32_t		*scratch_flow;	/* per component */
 	uint32_t		*scratch_queue;	/* PATH_SEARCH */

@@ -104,6 +104,25 @@ eval_settled_asks(const struct cond *c)
 	return 0;
 }
 
+/*
+ * Count the nodes of a tree by slot: a slot shared by several threats
+ * (cond_share_slots()) is forgotten with the last of them. USES_KEPT
+ * (an adjustment's) is never forgotten before eval_free().
+ */
+static void
+eval_count_uses(struct eval *e, const struct cond *c, int kept)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	if (c->slot != COND_NOSLOT && c->slot < e->nmemo &&
+	    e->uses[c->slot] != USES_KEPT)
+		e->uses[c->slot] = kept ? USES_KEPT : e->uses[c->slot] + 1;
+	for (i = 0; i < c->nkids; i++)
+		eval_count_uses(e, c->kids[i], kept);
+}
+
 struct eval *
 eval_new(const struct catalogue *cat, const struct model *m)
 {
@@ -115,6 +134,13 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	e->nc = m->ncomponents;
 	e->nmemo = cat->ncondslots;
 	e->memo = xcalloc(e->nmemo + 1, sizeof *e->memo);
+	e->uses = xcalloc(e->nmemo + 1, sizeof *e->uses);
+	for (i = 0; i < cat->nthreats; i++)
+		eval_count_uses(e, cat->threats[i]->when, 0);
+	for (i = 0; i < cat->nadjustments; i++) {
+		eval_count_uses(e, cat->adjustments[i]->when, 1);
+		eval_count_uses(e, cat->adjustments[i]->unless, 1);
+	}
 	eval_adjacency(e);
 	eval_boundaries(e);
 	e->scratch_seen = xcalloc(e->nc + 1, 1);
@@ -151,8 +177,12 @@ eval_forget(struct eval *e, const struct cond *c)
 
 	if (c == NULL)
 		return;
-	if (c->slot != COND_NOSLOT && c->slot < e->nmemo)
+	if (c->slot != COND_NOSLOT && c->slot < e->nmemo &&
+	    e->uses[c->slot] != USES_KEPT &&
+	    (e->uses[c->slot] <= 1 || --e->uses[c->slot] == 0)) {
+		e->uses[c->slot] = 0;
 		eval_memo_release(&e->memo[c->slot]);
+	}
 	for (i = 0; i < c->nkids; i++)
 		eval_forget(e, c->kids[i]);
 }
@@ -168,6 +198,7 @@ eval_free(struct eval *e)
 	for (i = 0; i < e->nmemo; i++)
 		eval_memo_release(&e->memo[i]);
 	free(e->memo);
+	free(e->uses);
 	strmap_release(&e->bindex);
 	free(e->cbound);
 	free(e->in_off);

@@ -37,8 +37,11 @@ void		 eval_free(struct eval *);
 /*
  * Forget what was remembered for the conditions of a tree (a threat's
  * "when" once its targets are done), so that memory holds the arrays of
- * one threat at a time rather than of the whole catalogue. A later use
- * works them out again, with the same values.
+ * one threat at a time rather than of the whole catalogue. A node that
+ * shares its slot with nodes of threats not yet forgotten (catalogue_finish()
+ * gives nodes that evaluate alike one slot) is kept for them; one of an
+ * adjustment's conditions is kept to the end. A later use works them out
+ * again, with the same values.
  */
 void		 eval_forget(struct eval *, const struct cond *);
 /*
