@@ -82,6 +82,10 @@ struct eval {
 	struct strmap		 bindex;	/* boundary id -> index + 1 */
 	uint32_t		*cbound;	/* component -> boundary index,
 						   or NO_BOUNDARY */
+	uint8_t			*fcross;	/* flow -> enum tv: crosses a
+						   boundary */
+	uint8_t			*fless;		/* flow -> enum tv: from a less
+						   trusted boundary */
 	uint32_t		*in_off;	/* flows into component i: */
 	uint32_t		*in_flow;	/*  in_flow[in_off[i]..[i+1]) */
 	uint32_t		*out_off;	/* flows out of component i */
