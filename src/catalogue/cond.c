@@ -662,8 +662,8 @@ cond_parse_entry(struct cond_parser *p, const struct ynode *k,
 			return NULL;
 		c = cond_node(ck->op, subject, ck->name, k);
 		cond_add_kid(c, kid);
-		if (ck->op != COND_FROM && ck->op != COND_TO &&
-		    ck->op != COND_BOUNDARY)
+		/* from and to keep their kid's value per component too. */
+		if (ck->op != COND_BOUNDARY)
 			c->slot = (*p->slots)++;
 		return c;
 	case ARG_KINDS:

@@ -15,8 +15,9 @@
  * Every node records the YAML key that made it, so that cond_format() can
  * write it back in one line for reasons and listings. Nodes whose value
  * the analysis keeps between subjects (quantifiers over flows and
- * components, "contains", "system", "exists", "practice") carry a slot
- * number unique within their catalogue.
+ * components, "contains", "system", "exists", "practice", and "from" and
+ * "to", whose kid's value it keeps per component) carry a slot number
+ * unique within their catalogue (until cond_share_slots()).
  *
  * A catalogue may name a condition once ("conditions:" in a catalogue
  * file) and use it in any later condition about the same subject with

@@ -304,6 +304,12 @@ eval_memo_alloc(struct eval *e, const struct cond *c, struct memo *mm)
 {
 	size_t		 n = c->op == COND_CONTAINS ? e->nb : e->nc;
 
+	if (c->op == COND_FROM || c->op == COND_TO) {
+		/* Only the kid's value at each component. */
+		mm->vals = xmalloc(n + 1);
+		memset(mm->vals, MEMO_UNSET, n + 1);
+		return;
+	}
 	mm->kinds = c->nkids > 0 ? eval_kinds(c->kids[0]) : KIND_ALL;
 	mm->vals = xmalloc(n + 1);
 	memset(mm->vals, MEMO_UNSET, n + 1);
@@ -700,8 +706,8 @@ eval_list(struct eval *e, const struct cond *c, const void *obj)
 
 /*
  * The nodes met most often are answered here without a call of their
- * own, and those that only move to another subject ("from", "to",
- * "boundary") by going round again: what needs more (all, any, the
+ * own, and "boundary", which only moves to another subject, by going
+ * round again: what needs more (all, any, the
  * quantifiers, work done once per node) is in functions of its own, so
  * that this one keeps few registers to save.
  */
@@ -736,13 +742,17 @@ eval_cond(struct eval *e, const struct cond *c, const void *obj)
 			return eval_bool(c->values,
 			    (enum tv)e->fless[f->index]);
 		case COND_FROM:
-			obj = f->src;
-			c = c->kids[0];
-			continue;
 		case COND_TO:
-			obj = f->dst;
-			c = c->kids[0];
-			continue;
+			/*
+			 * The kid's value at the component, kept: a
+			 * component sends and receives many flows.
+			 */
+			comp = c->op == COND_FROM ? f->src : f->dst;
+			mm = eval_memo(e, c);
+			if (mm->vals[comp->index] == MEMO_UNSET)
+				mm->vals[comp->index] = (uint8_t)eval_cond(e,
+				    c->kids[0], comp);
+			return (enum tv)mm->vals[comp->index];
 		case COND_INBOUND:
 		case COND_OUTBOUND:
 		case COND_UPSTREAM:
