@@ -9,8 +9,10 @@
  * model and one catalogue: it builds the flows into and out of every
  * component once, and remembers the value of every quantifier ("inbound",
  * "upstream", "reachable-from", "reaches", ...) per component, of every
- * "contains" per boundary and of every subject-independent condition
- * ("system", "exists", "practice") once. The paths ("reachable-from",
+ * "contains" per boundary, of the component condition under every
+ * "from" and "to" per component, and of every subject-independent
+ * condition ("system", "exists", "practice") once; nodes that evaluate
+ * alike share what is remembered (cond_share_slots()). The paths ("reachable-from",
  * "reaches") and "contains" are computed for all subjects at their first
  * use, in one pass over the flows or the components, so that evaluating a
  * condition on every target of a model takes time linear in the size of
