@@ -12,11 +12,11 @@
  * "contains" per boundary, of the component condition under every
  * "from" and "to" per component, and of every subject-independent
  * condition ("system", "exists", "practice") once; nodes that evaluate
- * alike share what is remembered (cond_share_slots()). The paths ("reachable-from",
- * "reaches") and "contains" are computed for all subjects at their first
- * use, in one pass over the flows or the components, so that evaluating a
- * condition on every target of a model takes time linear in the size of
- * the model.
+ * alike share what is remembered (cond_share_slots()). The paths
+ * ("reachable-from", "reaches") and "contains" are computed for all
+ * subjects at their first use, in one pass over the flows or the
+ * components, so that evaluating a condition on every target of a model
+ * takes time linear in the size of the model.
  *
  * Ownership: eval_new() borrows the catalogue and the model (both must
  * stay unchanged until eval_free()).
