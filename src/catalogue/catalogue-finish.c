@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalogue/catalogue.h"
@@ -15,6 +16,7 @@
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/strmap.h"
+#include "util/xmalloc.h"
 
 /* State for the cross-reference checks. */
 struct finish {
@@ -334,10 +336,36 @@ finish_first(const struct error *e, void *arg)
 		*err = *e;
 }
 
+/*
+ * One memo slot for the nodes of all conditions that evaluate alike
+ * (cond_share_slots()): threats' and adjustments' conditions repeat the
+ * same quantifiers.
+ */
+static void
+finish_share(struct catalogue *cat)
+{
+	struct cond	**roots;
+	size_t		  i, n = 0;
+
+	roots = xcalloc(cat->nthreats + 2 * cat->nadjustments + 1,
+	    sizeof *roots);
+	for (i = 0; i < cat->nthreats; i++)
+		roots[n++] = cat->threats[i]->when;
+	for (i = 0; i < cat->nadjustments; i++) {
+		roots[n++] = cat->adjustments[i]->when;
+		roots[n++] = cat->adjustments[i]->unless;
+	}
+	cond_share_slots(roots, n);
+	free(roots);
+}
+
 int
 catalogue_finish(struct catalogue *cat, struct error *err)
 {
 	if (err != NULL)
 		error_clear(err);
-	return catalogue_finish_all(cat, finish_first, err) == 0 ? 0 : -1;
+	if (catalogue_finish_all(cat, finish_first, err) != 0)
+		return -1;
+	finish_share(cat);
+	return 0;
 }

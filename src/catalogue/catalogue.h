@@ -266,7 +266,11 @@ int			 catalogue_load_file(struct catalogue *, const char *,
  */
 int			 catalogue_load_text(struct catalogue *, const char *,
 			     size_t, const char *, struct error *);
-/* Check cross-references once all files are loaded. 0 or -1. */
+/*
+ * Check cross-references once all files are loaded. 0 or -1. On success,
+ * the nodes of its conditions that evaluate alike share a memo slot
+ * (cond_share_slots()).
+ */
 int			 catalogue_finish(struct catalogue *, struct error *);
 /*
  * The same, reporting every problem found to a callback (which must copy

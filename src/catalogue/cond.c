@@ -1,6 +1,7 @@
 /* cond.c: read and check applicability conditions; write them back. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -666,8 +667,8 @@ cond_parse_entry(struct cond_parser *p, const struct ynode *k,
 			return NULL;
 		c = cond_node(ck->op, subject, ck->name, k);
 		cond_add_kid(c, kid);
-		if (ck->op != COND_FROM && ck->op != COND_TO &&
-		    ck->op != COND_BOUNDARY)
+		/* from and to keep their kid's value per component too. */
+		if (ck->op != COND_BOUNDARY)
 			c->slot = (*p->slots)++;
 		return c;
 	case ARG_KINDS:
@@ -1126,6 +1127,109 @@ cond_each_practice(const struct cond *c,
 		if ((r = cond_each_practice(c->kids[i], fn, arg)) != 0)
 			return r;
 	return 0;
+}
+
+/*
+ * Nodes that evaluate alike: the same operator, subject, field, values
+ * and question, and kids that evaluate alike in the same order. What a
+ * node says ("says:") or the key it came from change its words, never
+ * its value nor what the analysis remembers for it.
+ */
+static int
+cond_same(const struct cond *a, const struct cond *b)
+{
+	size_t	i;
+
+	if (a == b)
+		return 1;
+	if (a->op != b->op || a->subject != b->subject ||
+	    a->field != b->field || a->values != b->values ||
+	    a->nkids != b->nkids || (a->question == NULL) !=
+	    (b->question == NULL) || (a->question != NULL &&
+	    strcmp(a->question, b->question) != 0))
+		return 0;
+	for (i = 0; i < a->nkids; i++)
+		if (!cond_same(a->kids[i], b->kids[i]))
+			return 0;
+	return 1;
+}
+
+/* A hash of what cond_same() compares. */
+static uint64_t
+cond_hash(const struct cond *c)
+{
+	uint64_t	 h = 1469598103934665603u;
+	const char	*q;
+	size_t		 i;
+
+#define MIX(v)	(h = (h ^ (uint64_t)(v)) * 1099511628211u)
+	MIX(c->op);
+	MIX(c->subject);
+	MIX((uintptr_t)c->field);
+	MIX(c->values);
+	MIX(c->nkids);
+	for (q = c->question; q != NULL && *q != '\0'; q++)
+		MIX((unsigned char)*q);
+	for (i = 0; i < c->nkids; i++)
+		MIX(cond_hash(c->kids[i]));
+#undef MIX
+	return h ^ h >> 29;
+}
+
+/* The table of cond_share_slots(): one node per slot kept. */
+struct cond_share {
+	const struct cond	**v;
+	size_t			  mask;
+};
+
+static size_t
+cond_count_slots(const struct cond *c)
+{
+	size_t	i, n;
+
+	if (c == NULL)
+		return 0;
+	n = c->slot != COND_NOSLOT;
+	for (i = 0; i < c->nkids; i++)
+		n += cond_count_slots(c->kids[i]);
+	return n;
+}
+
+static void
+cond_share_tree(struct cond_share *t, struct cond *c)
+{
+	size_t	i, at;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nkids; i++)
+		cond_share_tree(t, c->kids[i]);
+	if (c->slot == COND_NOSLOT)
+		return;
+	for (at = (size_t)cond_hash(c) & t->mask; t->v[at] != NULL;
+	    at = (at + 1) & t->mask)
+		if (cond_same(t->v[at], c)) {
+			c->slot = t->v[at]->slot;
+			return;
+		}
+	t->v[at] = c;
+}
+
+void
+cond_share_slots(struct cond *const *roots, size_t n)
+{
+	struct cond_share	 t;
+	size_t			 i, count = 0, cap = 16;
+
+	for (i = 0; i < n; i++)
+		count += cond_count_slots(roots[i]);
+	while (cap < 2 * count)
+		cap *= 2;
+	t.v = xcalloc(cap, sizeof *t.v);
+	t.mask = cap - 1;
+	for (i = 0; i < n; i++)
+		cond_share_tree(&t, roots[i]);
+	free(t.v);
 }
 
 void

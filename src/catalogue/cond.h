@@ -20,8 +20,9 @@
  * Every node records the YAML key that made it, so that cond_format() can
  * write it back in one line for reasons and listings. Nodes whose value
  * the analysis keeps between subjects (quantifiers over flows and
- * components, "contains", "system", "exists", "practice") carry a slot
- * number unique within their catalogue.
+ * components, "contains", "system", "exists", "practice", and "from" and
+ * "to", whose kid's value it keeps per component) carry a slot number
+ * unique within their catalogue (until cond_share_slots()).
  *
  * A catalogue may name a condition once ("conditions:" in a catalogue
  * file) and use it in any later condition about the same subject with
@@ -153,6 +154,14 @@ struct cond	*cond_parse_with(const struct ydoc *, const struct ynode *,
 void		 cond_free(struct cond *);
 /* Append the condition in one line of YAML flow style: "{kind: model}". */
 void		 cond_format(const struct cond *, struct buf *);
+/*
+ * Give the nodes of these trees that evaluate alike (the same operator,
+ * subject, field, values, question and kids, whatever their words) one
+ * slot, that of the first met: the analysis then works out a quantifier
+ * written in many threats ("downstream: {model-type: llm}") once. Slots
+ * keep their numbers (those given up stay unused); NULL roots are skipped.
+ */
+void		 cond_share_slots(struct cond *const *roots, size_t n);
 /*
  * Call fn for every "practice:" node of a tree, stopping at and returning
  * the first non-zero result.

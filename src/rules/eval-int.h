@@ -20,6 +20,7 @@ struct flow;
 
 
 #define MEMO_UNSET	0xff
+#define USES_KEPT	SIZE_MAX
 #define NO_BOUNDARY	UINT32_MAX
 #define PATH_SHOWN	4		/* flows of a path named in a reason */
 /* Flows named of a path of hops: all of it where "..." would stand for
@@ -81,6 +82,10 @@ struct eval {
 	struct strmap		 bindex;	/* boundary id -> index + 1 */
 	uint32_t		*cbound;	/* component -> boundary index,
 						   or NO_BOUNDARY */
+	uint8_t			*fcross;	/* flow -> enum tv: crosses a
+						   boundary */
+	uint8_t			*fless;		/* flow -> enum tv: from a less
+						   trusted boundary */
 	uint32_t		*in_off;	/* flows into component i: */
 	uint32_t		*in_flow;	/*  in_flow[in_off[i]..[i+1]) */
 	uint32_t		*out_off;	/* flows out of component i */
@@ -99,6 +104,11 @@ struct eval {
 						   or 0 (eval_adjustment()) */
 	struct memo		*memo;		/* by cond slot */
 	size_t			 nmemo;
+	size_t			*uses;		/* by cond slot: nodes of the
+						   threats' trees not yet
+						   forgotten that have it
+						   (eval_forget()), or
+						   USES_KEPT */
 	uint8_t			*scratch_seen;	/* per component, kept 0 */
 	uint32_t		*scratch_flow;	/* per component */
 	uint32_t		*scratch_queue;	/* PATH_SEARCH */

@@ -13,6 +13,16 @@
 #include "rules/eval-int.h"
 #include "util/xmalloc.h"
 
+/*
+ * The work done once per node, not per subject, kept out of eval_cond():
+ * inlined, it made every call save the registers only it needs.
+ */
+#if defined(__GNUC__)
+#define EVAL_COLD	__attribute__((noinline))
+#else
+#define EVAL_COLD
+#endif
+
 /* Build the flows into and out of every component, in flow order. */
 static void
 eval_adjacency(struct eval *e)
@@ -49,6 +59,27 @@ eval_adjacency(struct eval *e)
 	}
 	free(in_pos);
 	free(out_pos);
+}
+
+/*
+ * Whether each flow crosses a boundary and comes from a less trusted one,
+ * as three-valued answers: conditions read them for every threat about
+ * flows.
+ */
+static void
+eval_flow_facts(struct eval *e)
+{
+	const struct model	*m = e->m;
+	size_t			 i;
+
+	e->fcross = xcalloc(m->nflows + 1, 1);
+	e->fless = xcalloc(m->nflows + 1, 1);
+	for (i = 0; i < m->nflows; i++) {
+		e->fcross[i] = (uint8_t)tv_of_tri(flow_crossing(m,
+		    m->flows[i]));
+		e->fless[i] = (uint8_t)tv_of_tri(flow_from_less_trusted(m,
+		    m->flows[i]));
+	}
 }
 
 /* Number the boundaries and note each component's. */
@@ -104,6 +135,25 @@ eval_settled_asks(const struct cond *c)
 	return 0;
 }
 
+/*
+ * Count the nodes of a tree by slot: a slot shared by several threats
+ * (cond_share_slots()) is forgotten with the last of them. USES_KEPT
+ * (an adjustment's) is never forgotten before eval_free().
+ */
+static void
+eval_count_uses(struct eval *e, const struct cond *c, int kept)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	if (c->slot != COND_NOSLOT && c->slot < e->nmemo &&
+	    e->uses[c->slot] != USES_KEPT)
+		e->uses[c->slot] = kept ? USES_KEPT : e->uses[c->slot] + 1;
+	for (i = 0; i < c->nkids; i++)
+		eval_count_uses(e, c->kids[i], kept);
+}
+
 struct eval *
 eval_new(const struct catalogue *cat, const struct model *m)
 {
@@ -115,8 +165,16 @@ eval_new(const struct catalogue *cat, const struct model *m)
 	e->nc = m->ncomponents;
 	e->nmemo = cat->ncondslots;
 	e->memo = xcalloc(e->nmemo + 1, sizeof *e->memo);
+	e->uses = xcalloc(e->nmemo + 1, sizeof *e->uses);
+	for (i = 0; i < cat->nthreats; i++)
+		eval_count_uses(e, cat->threats[i]->when, 0);
+	for (i = 0; i < cat->nadjustments; i++) {
+		eval_count_uses(e, cat->adjustments[i]->when, 1);
+		eval_count_uses(e, cat->adjustments[i]->unless, 1);
+	}
 	eval_adjacency(e);
 	eval_boundaries(e);
+	eval_flow_facts(e);
 	e->scratch_seen = xcalloc(e->nc + 1, 1);
 	e->scratch_flow = xcalloc(e->nc + 1, sizeof *e->scratch_flow);
 	e->scratch_queue = xcalloc(PATH_SEARCH + 1,
@@ -151,8 +209,12 @@ eval_forget(struct eval *e, const struct cond *c)
 
 	if (c == NULL)
 		return;
-	if (c->slot != COND_NOSLOT && c->slot < e->nmemo)
+	if (c->slot != COND_NOSLOT && c->slot < e->nmemo &&
+	    e->uses[c->slot] != USES_KEPT &&
+	    (e->uses[c->slot] <= 1 || --e->uses[c->slot] == 0)) {
+		e->uses[c->slot] = 0;
 		eval_memo_release(&e->memo[c->slot]);
+	}
 	for (i = 0; i < c->nkids; i++)
 		eval_forget(e, c->kids[i]);
 }
@@ -168,8 +230,11 @@ eval_free(struct eval *e)
 	for (i = 0; i < e->nmemo; i++)
 		eval_memo_release(&e->memo[i]);
 	free(e->memo);
+	free(e->uses);
 	strmap_release(&e->bindex);
 	free(e->cbound);
+	free(e->fcross);
+	free(e->fless);
 	free(e->in_off);
 	free(e->in_flow);
 	free(e->out_off);
@@ -234,23 +299,35 @@ eval_comp(struct eval *e, const struct cond *c, unsigned kinds,
  * The per-component arrays of a node (per boundary for contains),
  * allocated on first use.
  */
-static struct memo *
+static EVAL_COLD void
+eval_memo_alloc(struct eval *e, const struct cond *c, struct memo *mm)
+{
+	size_t		 n = c->op == COND_CONTAINS ? e->nb : e->nc;
+
+	if (c->op == COND_FROM || c->op == COND_TO) {
+		/* Only the kid's value at each component. */
+		mm->vals = xmalloc(n + 1);
+		memset(mm->vals, MEMO_UNSET, n + 1);
+		return;
+	}
+	mm->kinds = c->nkids > 0 ? eval_kinds(c->kids[0]) : KIND_ALL;
+	mm->vals = xmalloc(n + 1);
+	memset(mm->vals, MEMO_UNSET, n + 1);
+	mm->wits = xcalloc(n + 1, sizeof *mm->wits);
+	mm->cnts = xcalloc(n + 1, sizeof *mm->cnts);
+	if (c->op == COND_REACHES || c->op == COND_REACHABLE)
+		mm->next = xcalloc(n + 1, sizeof *mm->next);
+	if (mm->next != NULL && c->values != 0)
+		mm->unk = xcalloc(n + 1, sizeof *mm->unk);
+}
+
+static inline struct memo *
 eval_memo(struct eval *e, const struct cond *c)
 {
 	struct memo	*mm = &e->memo[c->slot];
-	size_t		 n = c->op == COND_CONTAINS ? e->nb : e->nc;
 
-	if (mm->vals == NULL) {
-		mm->kinds = c->nkids > 0 ? eval_kinds(c->kids[0]) : KIND_ALL;
-		mm->vals = xmalloc(n + 1);
-		memset(mm->vals, MEMO_UNSET, n + 1);
-		mm->wits = xcalloc(n + 1, sizeof *mm->wits);
-		mm->cnts = xcalloc(n + 1, sizeof *mm->cnts);
-		if (c->op == COND_REACHES || c->op == COND_REACHABLE)
-			mm->next = xcalloc(n + 1, sizeof *mm->next);
-		if (mm->next != NULL && c->values != 0)
-			mm->unk = xcalloc(n + 1, sizeof *mm->unk);
-	}
+	if (mm->vals == NULL)
+		eval_memo_alloc(e, c, mm);
 	return mm;
 }
 
@@ -260,7 +337,7 @@ eval_memo(struct eval *e, const struct cond *c)
  * it is not answered, 1 if it is; then *hit says whether its value is one
  * of the condition's.
  */
-static int
+static inline int
 eval_read(const struct cond *c, const void *obj, int *hit)
 {
 	const struct field	*f = c->field;
@@ -272,7 +349,10 @@ eval_read(const struct cond *c, const void *obj, int *hit)
 	*hit = 0;
 	if (obj == NULL)
 		return -1;
-	if (c->subject == TARGET_COMPONENT && !field_applies(f, comp->kind))
+	/* field_applies(), without a call */
+	if (c->subject == TARGET_COMPONENT && f->kinds != 0 &&
+	    (comp->kind < 0 || comp->kind >= KIND_COUNT ||
+	    (f->kinds & KIND_BIT(comp->kind)) == 0))
 		return -1;
 	p = (const char *)obj + f->offset;
 	switch (f->type) {
@@ -416,7 +496,7 @@ eval_via(const struct cond *c, const struct flow *f)
  * first value it gets, so a path to a yes beats a path to a maybe, and
  * every flow is followed at most twice per search.
  */
-static void
+static EVAL_COLD void
 eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 {
 	const struct model	*m = e->m;
@@ -486,13 +566,14 @@ eval_reach(struct eval *e, const struct cond *c, struct memo *mm)
 		}
 	}
 	free(queue);
+	mm->done = 1;
 }
 
 /*
  * contains: the best value of the kid over the components of each
  * boundary, in one pass over the components.
  */
-static void
+static EVAL_COLD void
 eval_contains(struct eval *e, const struct cond *c, struct memo *mm)
 {
 	enum tv		 v;
@@ -513,10 +594,11 @@ eval_contains(struct eval *e, const struct cond *c, struct memo *mm)
 		} else if (v == mm->vals[b])
 			mm->cnts[b]++;
 	}
+	mm->done = 1;
 }
 
 /* The value of a subject-independent node, computed once. */
-static enum tv
+static EVAL_COLD enum tv
 eval_global(struct eval *e, const struct cond *c)
 {
 	struct memo		*mm = &e->memo[c->slot];
@@ -622,64 +704,92 @@ eval_list(struct eval *e, const struct cond *c, const void *obj)
 	return r;
 }
 
+/*
+ * The nodes met most often are answered here without a call of their
+ * own, and "boundary", which only moves to another subject, by going
+ * round again: what needs more (all, any, the
+ * quantifiers, work done once per node) is in functions of its own, so
+ * that this one keeps few registers to save.
+ */
 enum tv
 eval_cond(struct eval *e, const struct cond *c, const void *obj)
 {
-	const struct component	*comp = obj;
-	const struct flow	*f = obj;
+	const struct component	*comp;
+	const struct flow	*f;
 	struct memo		*mm;
 
-	switch (c->op) {
-	case COND_ALL:
-	case COND_ANY:
-		return eval_list(e, c, obj);
-	case COND_NOT:
-		return (enum tv)(TV_YES - eval_cond(e, c->kids[0], obj));
-	case COND_KIND:
-		return (c->values & KIND_BIT(comp->kind)) ? TV_YES : TV_NO;
-	case COND_FIELD:
-		return eval_field(c, obj);
-	case COND_ANSWERED:
-		return eval_answered(c, obj);
-	case COND_CROSSES:
-		return eval_bool(c->values, tv_of_tri(flow_crossing(e->m, f)));
-	case COND_LESS_TRUSTED:
-		return eval_bool(c->values,
-		    tv_of_tri(flow_from_less_trusted(e->m, f)));
-	case COND_FROM:
-		return eval_cond(e, c->kids[0], f->src);
-	case COND_TO:
-		return eval_cond(e, c->kids[0], f->dst);
-	case COND_INBOUND:
-	case COND_OUTBOUND:
-	case COND_UPSTREAM:
-	case COND_DOWNSTREAM:
-		return eval_quant(e, c, comp);
-	case COND_REACHABLE:
-	case COND_REACHES:
-		mm = eval_memo(e, c);
-		if (!mm->done) {
-			eval_reach(e, c, mm);
-			mm->done = 1;
+	for (;;) {
+		comp = obj;
+		f = obj;
+		switch (c->op) {
+		case COND_ALL:
+		case COND_ANY:
+			return eval_list(e, c, obj);
+		case COND_NOT:
+			return (enum tv)(TV_YES - eval_cond(e, c->kids[0],
+			    obj));
+		case COND_KIND:
+			return (c->values & KIND_BIT(comp->kind)) ? TV_YES :
+			    TV_NO;
+		case COND_FIELD:
+			return eval_field(c, obj);
+		case COND_ANSWERED:
+			return eval_answered(c, obj);
+		case COND_CROSSES:
+			return eval_bool(c->values,
+			    (enum tv)e->fcross[f->index]);
+		case COND_LESS_TRUSTED:
+			return eval_bool(c->values,
+			    (enum tv)e->fless[f->index]);
+		case COND_FROM:
+		case COND_TO:
+			/*
+			 * The kid's value at the component, kept: a
+			 * component sends and receives many flows.
+			 */
+			comp = c->op == COND_FROM ? f->src : f->dst;
+			mm = eval_memo(e, c);
+			if (mm->vals[comp->index] == MEMO_UNSET)
+				mm->vals[comp->index] = (uint8_t)eval_cond(e,
+				    c->kids[0], comp);
+			return (enum tv)mm->vals[comp->index];
+		case COND_INBOUND:
+		case COND_OUTBOUND:
+		case COND_UPSTREAM:
+		case COND_DOWNSTREAM:
+			mm = &e->memo[c->slot];
+			if (mm->vals != NULL &&
+			    mm->vals[comp->index] != MEMO_UNSET)
+				return (enum tv)mm->vals[comp->index];
+			return eval_quant(e, c, comp);
+		case COND_REACHABLE:
+		case COND_REACHES:
+			mm = &e->memo[c->slot];
+			if (!mm->done)
+				eval_reach(e, c, eval_memo(e, c));
+			return (enum tv)mm->vals[comp->index];
+		case COND_BOUNDARY:
+			if (comp->b == NULL)
+				return TV_MAYBE;
+			obj = comp->b;
+			c = c->kids[0];
+			continue;
+		case COND_CONTAINS:
+			mm = &e->memo[c->slot];
+			if (!mm->done)
+				eval_contains(e, c, eval_memo(e, c));
+			return (enum tv)mm->vals[eval_boundary_index(e,
+			    obj)];
+		case COND_SYSTEM:
+		case COND_EXISTS:
+		case COND_PRACTICE:
+			mm = &e->memo[c->slot];
+			if (mm->done)
+				return (enum tv)mm->val;
+			return eval_global(e, c);
 		}
-		return (enum tv)mm->vals[comp->index];
-	case COND_BOUNDARY:
-		if (comp->b == NULL)
-			return TV_MAYBE;
-		return eval_cond(e, c->kids[0], comp->b);
-	case COND_CONTAINS:
-		mm = eval_memo(e, c);
-		if (!mm->done) {
-			eval_contains(e, c, mm);
-			mm->done = 1;
-		}
-		return (enum tv)mm->vals[eval_boundary_index(e, obj)];
-	case COND_SYSTEM:
-	case COND_EXISTS:
-	case COND_PRACTICE:
-		return eval_global(e, c);
+		return TV_NO;
 	}
-	return TV_NO;
 }
 
 

@@ -9,12 +9,14 @@
  * model and one catalogue: it builds the flows into and out of every
  * component once, and remembers the value of every quantifier ("inbound",
  * "upstream", "reachable-from", "reaches", ...) per component, of every
- * "contains" per boundary and of every subject-independent condition
- * ("system", "exists", "practice") once. The paths ("reachable-from",
- * "reaches") and "contains" are computed for all subjects at their first
- * use, in one pass over the flows or the components, so that evaluating a
- * condition on every target of a model takes time linear in the size of
- * the model.
+ * "contains" per boundary, of the component condition under every
+ * "from" and "to" per component, and of every subject-independent
+ * condition ("system", "exists", "practice") once; nodes that evaluate
+ * alike share what is remembered (cond_share_slots()). The paths
+ * ("reachable-from", "reaches") and "contains" are computed for all
+ * subjects at their first use, in one pass over the flows or the
+ * components, so that evaluating a condition on every target of a model
+ * takes time linear in the size of the model.
  *
  * Ownership: eval_new() borrows the catalogue and the model (both must
  * stay unchanged until eval_free()).
@@ -37,8 +39,11 @@ void		 eval_free(struct eval *);
 /*
  * Forget what was remembered for the conditions of a tree (a threat's
  * "when" once its targets are done), so that memory holds the arrays of
- * one threat at a time rather than of the whole catalogue. A later use
- * works them out again, with the same values.
+ * one threat at a time rather than of the whole catalogue. A node that
+ * shares its slot with nodes of threats not yet forgotten (catalogue_finish()
+ * gives nodes that evaluate alike one slot) is kept for them; one of an
+ * adjustment's conditions is kept to the end. A later use works them out
+ * again, with the same values.
  */
 void		 eval_forget(struct eval *, const struct cond *);
 /*

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/xmalloc.h"
 
 static void (*fatal_hook)(void);
@@ -95,24 +96,24 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/*
+ * Formatted by buf_vaddf(), which writes the formats most texts use (%s,
+ * %d, %u, %zu) without vsnprintf() and leaves the rest to it; the text
+ * then gets a block of its own size when the buffer's is much larger.
+ */
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
-	va_list	 ap2;
-	char	 small[256], *p;
-	int	 n;
+	struct buf	 b;
+	char		*p;
 
-	/* Most texts fit on the stack: format them once, not twice. */
-	va_copy(ap2, ap);
-	n = vsnprintf(small, sizeof small, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		fatal("bad format string '%s'", fmt);
-	p = xmalloc((size_t)n + 1);
-	if ((size_t)n < sizeof small)
-		memcpy(p, small, (size_t)n + 1);
-	else
-		vsnprintf(p, (size_t)n + 1, fmt, ap);
+	buf_init(&b);
+	buf_vaddf(&b, fmt, ap);
+	if (b.cap == 0)
+		return xstrdup("");
+	p = b.s;
+	if (b.cap - b.len > 32)
+		p = xrealloc(p, b.len + 1);
 	return p;
 }
 
