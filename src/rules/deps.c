@@ -242,6 +242,12 @@ deps_change_keys(const struct deps *d, const struct model *m,
 	return n;
 }
 
+long
+deps_threat(const struct deps *d, const char *id)
+{
+	return (long)(uintptr_t)strmap_get(&d->ids, id) - 1;
+}
+
 /* The index of a threat id, or -1. */
 static long
 deps_index(const struct deps *d, const char *id)
@@ -283,6 +289,12 @@ deps_close(const struct deps *d, unsigned char *affected)
 				}
 		}
 	}
+}
+
+void
+deps_close_marks(const struct deps *d, unsigned char *affected)
+{
+	deps_close(d, affected);
 }
 
 long

@@ -49,6 +49,10 @@ void		 deps_free(struct deps *);
 long		 deps_affected(const struct deps *, const struct model *m,
 		     const struct deps_change *, size_t nchanges,
 		     unsigned char *affected);
+/* The index of a threat id in the catalogue, or -1. */
+long		 deps_threat(const struct deps *, const char *id);
+/* Mark what the marked threats are related to, as deps_affected() does. */
+void		 deps_close_marks(const struct deps *, unsigned char *affected);
 /*
  * 1 if threat i reads key: "graph", "target flow", "field TYPE NAME"
  * (TYPE an object type's name), "practice QUESTION". For tests.

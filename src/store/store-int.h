@@ -62,7 +62,7 @@ struct store {
 
 /* store-model.c: note one change of a save in s->watch, if watched. */
 void		 store_watch_add(struct store *, int type, const char *object,
-		     const char *field);
+		     const char *field, int said, const char *was);
 
 /* store.c */
 /*

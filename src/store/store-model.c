@@ -158,6 +158,7 @@ store_changes_release(struct store_changes *c)
 	for (i = 0; i < c->n; i++) {
 		free(c->v[i].object);
 		free(c->v[i].field);
+		free(c->v[i].was);
 	}
 	free(c->v);
 	memset(c, 0, sizeof *c);
@@ -165,7 +166,7 @@ store_changes_release(struct store_changes *c)
 
 void
 store_watch_add(struct store *s, int type, const char *object,
-    const char *field)
+    const char *field, int said, const char *was)
 {
 	struct store_changes	*c = s->watch;
 
@@ -181,6 +182,8 @@ store_watch_add(struct store *s, int type, const char *object,
 	c->v[c->n].type = type;
 	c->v[c->n].object = xstrdup(object != NULL ? object : "");
 	c->v[c->n].field = xstrdup(field != NULL ? field : "");
+	c->v[c->n].said = said;
+	c->v[c->n].was = was != NULL ? xstrdup(was) : NULL;
 	c->n++;
 }
 
@@ -189,7 +192,7 @@ store_diff_log(struct store_diff *d, const char *object, const char *field,
     const char *old_value, const char *new_value)
 {
 	d->nchanges++;
-	store_watch_add(d->s, -1, object, field);
+	store_watch_add(d->s, -1, object, field, 1, old_value);
 	if (!d->log)
 		return 0;
 	return store_log(d->s, d->at, d->who, d->system, object, field,
@@ -409,7 +412,7 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	if (store_run(d->s, st, d->err) == -1)
 		return -1;
 	d->nchanges++;
-	store_watch_add(d->s, (int)t, id, "deleted");
+	store_watch_add(d->s, (int)t, id, "deleted", 0, NULL);
 	if (!d->log)
 		return 0;
 	buf_init(&was);
@@ -581,7 +584,7 @@ store_create_objects(struct store_diff *d, enum objtype t, void **b,
 		return -1;
 	d->nchanges += n;
 	for (i = 0; i < n; i++)
-		store_watch_add(d->s, (int)t, ids[i], "created");
+		store_watch_add(d->s, (int)t, ids[i], "created", 0, NULL);
 	if (d->log && store_log_batch(d->s, d->at, d->who, d->system, ids,
 	    "created", whats, d->err) == -1)
 		return -1;

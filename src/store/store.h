@@ -295,6 +295,8 @@ struct store_change {
 	int	 type;
 	char	*object;
 	char	*field;
+	int	 said;		/* a field's change: was is its old value */
+	char	*was;		/* as text, NULL when it was not set */
 };
 struct store_changes {
 	struct store_change	*v;
