@@ -782,6 +782,22 @@ session_questions_merge(const struct risk_questions *kept,
 	qsort(q->v, q->n, sizeof *q->v, session_question_cmp);
 }
 
+/*
+ * An incremental re-analysis is tried when at most 1 threat in this many
+ * is affected: it analyses them twice.
+ */
+#define SESSION_INCREMENTAL_SHARE	5
+
+/* Seconds of CPU so far, for the trace of PARAPET_DEBUG_INCREMENTAL. */
+static double
+session_cpu(void)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 /* A field the save changed, to put back as it was and again as saved. */
 struct session_undo {
 	void			*obj;
@@ -884,6 +900,7 @@ session_incremental(struct session *s, struct model *m,
 	size_t			 i, n, nids, nkeys = 0, nundo = 0;
 	size_t			 merged = 0, asked = 0;
 	long			 count;
+	double			 t0 = 0, t1 = 0, t2 = 0;
 	int			 rc = -1, keep, lean = 1, known;
 
 	if (s->deps == NULL)
@@ -904,8 +921,19 @@ session_incremental(struct session *s, struct model *m,
 	risk_register_init(&was_pending);
 	memset(&q, 0, sizeof q);
 	strmap_init(&touched);
-	if (count < 0 || memchr(affected, 0, n) == NULL) {
-		rc = 0;		/* all of them: the whole analysis */
+	/*
+	 * All of them, or so many that analysing them twice (the model as it
+	 * was and as it is) costs about what the whole analysis does: the
+	 * whole analysis. The share is a cost, not a matter of soundness
+	 * (PARAPET_INCREMENTAL_ALWAYS lifts it, for the differential test).
+	 */
+	if (count < 0 || memchr(affected, 0, n) == NULL ||
+	    ((size_t)count * SESSION_INCREMENTAL_SHARE > n &&
+	    getenv("PARAPET_INCREMENTAL_ALWAYS") == NULL)) {
+		if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+			fprintf(stderr, "incremental: not taken, %ld of %zu "
+			    "threats\n", count, n);
+		rc = 0;
 		goto out;
 	}
 	/*
@@ -913,6 +941,7 @@ session_incremental(struct session *s, struct model *m,
 	 * be put back: the questions whose part from them did not change
 	 * stay as kept.
 	 */
+	t0 = session_cpu();
 	known = session_undo_make(m, ch, &undo, &nundo);
 	if (known && session_undo_apply(undo, nundo, 1) == -1)
 		known = 0;
@@ -926,9 +955,11 @@ session_incremental(struct session *s, struct model *m,
 		    "again", m->system.id);
 		goto out;
 	}
+	t1 = session_cpu();
 	if (analyze_some(s->cat, m, affected, &fresh, &pending, lean,
 	    err) == -1)
 		goto out;
+	t2 = session_cpu();
 	session_touched(s, affected, known ? &was_pending : NULL, &pending,
 	    kept, &touched, &keys, &nkeys);
 again:
@@ -944,13 +975,15 @@ again:
 			goto out;
 		goto again;
 	}
-	if (getenv("PARAPET_DEBUG_INC") != NULL) {
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL) {
 		size_t c = 0;
 		for (i = 0; i < n; i++)
 			c += affected[i];
 		fprintf(stderr, "incremental: %ld, then %zu of %zu threats, "
-		    "%zu questions touched, %s\n", count, c, n, nkeys,
-		    known ? "compared" : "not compared");
+		    "%zu questions touched, %s (CPU s: before %.3f, after "
+		    "%.3f, widened %.3f)\n", count, c, n, nkeys,
+		    known ? "compared" : "not compared", t1 - t0, t2 - t1,
+		    session_cpu() - t2);
 	}
 	session_questions_merge(kept, &pending, &touched, &q);
 	if ((keep = session_keep_decided(s, m->system.id, &fresh, &pending,
@@ -987,6 +1020,9 @@ again:
 		sum->asked = asked;
 		sum->field_questions = q.n;
 	}
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+		fprintf(stderr, "incremental: stored in %.3f s CPU\n",
+		    session_cpu() - t2);
 	rc = 1;
 out:
 	session_undo_free(undo, nundo);
@@ -1014,6 +1050,7 @@ session_save_found(struct session *s, struct model *m,
 	struct risk_questions	 kept;
 	struct risk_register	 kept_risks;
 	size_t			 nkept;
+	double			 t;
 	int			 changed, plain, rc, inc = 0;
 
 	/* Saved, a model read in part would lose what was not read. */
@@ -1037,14 +1074,18 @@ session_save_found(struct session *s, struct model *m,
 	 * changed is noted, and the open questions kept are read before the
 	 * save makes them stale.
 	 */
-	if (plain && (inc = store_analysis_current(s->store, m->system.id,
-	    session_analysis(s), &nkept, err)) == 1)
+	if (plain && getenv("PARAPET_NO_INCREMENTAL") == NULL &&
+	    (inc = store_analysis_current(s->store, m->system.id,
+	    session_analysis(s), &nkept, err)) == 1) {
+		t = session_cpu();
 		inc = session_kept_load(s, m->system.id, &kept, &kept_risks,
 		    err);
+		if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+			fprintf(stderr, "incremental: %zu questions read in "
+			    "%.3f s CPU\n", kept.n, session_cpu() - t);
+	}
 	if (inc == -1)
 		goto fail;
-	if (getenv("PARAPET_DEBUG_INC") != NULL)
-		fprintf(stderr, "inc %d kept %zu\n", inc, kept.n);
 	if (inc)
 		store_watch_changes(s->store, &ch);
 	rc = store_save(s->store, m, expected_revision, &changed, err);
@@ -1060,8 +1101,10 @@ session_save_found(struct session *s, struct model *m,
 	if ((rc = plain ? session_unchanged(s, m, changed, sum, err) : 0) ==
 	    -1)
 		goto fail;
-	if (rc == 0 && inc && changed && !ch.many && getenv(
-	    "PARAPET_NO_INCREMENTAL") == NULL) {
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+		fprintf(stderr, "incremental: saved at %.3f s CPU\n",
+		    session_cpu());
+	if (rc == 0 && inc && changed && !ch.many) {
 		if ((rc = session_incremental(s, m, &ch, &kept, sum,
 		    err)) == -1)
 			goto fail;
