@@ -495,7 +495,7 @@ session_kept_load(struct session *s, const char *id,
 	kq->v = NULL;
 	kq->n = 0;
 	error_clear(err);
-	if ((x = store_questions_open(s->store, id, &n, err)) == NULL)
+	if ((x = store_questions_open_stale(s->store, id, &n, err)) == NULL)
 		return error_isset(err) ? -1 : 0;
 	while ((q = store_questions_next(x, err)) != NULL) {
 		if (kq->n == cap) {
@@ -886,8 +886,9 @@ session_undo_apply(struct session_undo *u, size_t n, int back)
  */
 static int
 session_incremental(struct session *s, struct model *m,
-    const struct store_changes *ch, const struct risk_questions *kept,
-    struct session_summary *sum, struct error *err)
+    const struct store_changes *ch, struct risk_questions *kept,
+    struct risk_register *kept_risks, struct session_summary *sum,
+    struct error *err)
 {
 	struct risk_register	 fresh, pending, was, was_pending;
 	struct risk_questions	 q;
@@ -936,6 +937,19 @@ session_incremental(struct session *s, struct model *m,
 		rc = 0;
 		goto out;
 	}
+	/*
+	 * The questions kept, read as they were before the save (it leaves
+	 * their rows, current for the model before it, as the caller made
+	 * sure).
+	 */
+	t0 = session_cpu();
+	if ((rc = session_kept_load(s, m->system.id, kept, kept_risks,
+	    err)) != 1)
+		goto out;
+	rc = -1;
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+		fprintf(stderr, "incremental: %zu questions read in %.3f s "
+		    "CPU\n", kept->n, session_cpu() - t0);
 	/*
 	 * The affected threats on the model as it was, when the change can
 	 * be put back: the questions whose part from them did not change
@@ -1050,7 +1064,6 @@ session_save_found(struct session *s, struct model *m,
 	struct risk_questions	 kept;
 	struct risk_register	 kept_risks;
 	size_t			 nkept;
-	double			 t;
 	int			 changed, plain, rc, inc = 0;
 
 	/* Saved, a model read in part would lose what was not read. */
@@ -1071,20 +1084,12 @@ session_save_found(struct session *s, struct model *m,
 	/*
 	 * A register this analysis made for the stored model as it is (no
 	 * edit or decision since) can follow a change in part: what the save
-	 * changed is noted, and the open questions kept are read before the
-	 * save makes them stale.
+	 * changed is noted (session_incremental() reads the open questions
+	 * kept, as they were before the save, if it goes on).
 	 */
 	if (plain && getenv("PARAPET_NO_INCREMENTAL") == NULL &&
 	    (inc = store_analysis_current(s->store, m->system.id,
-	    session_analysis(s), &nkept, err)) == 1) {
-		t = session_cpu();
-		inc = session_kept_load(s, m->system.id, &kept, &kept_risks,
-		    err);
-		if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
-			fprintf(stderr, "incremental: %zu questions read in "
-			    "%.3f s CPU\n", kept.n, session_cpu() - t);
-	}
-	if (inc == -1)
+	    session_analysis(s), &nkept, err)) == -1)
 		goto fail;
 	if (inc)
 		store_watch_changes(s->store, &ch);
@@ -1092,6 +1097,7 @@ session_save_found(struct session *s, struct model *m,
 	store_watch_changes(s->store, NULL);
 	if (rc == -1)
 		goto fail;
+
 	/* The model's pages written: the analysis gets their memory. */
 	store_release_memory(s->store);
 	/*
@@ -1105,7 +1111,7 @@ session_save_found(struct session *s, struct model *m,
 		fprintf(stderr, "incremental: saved at %.3f s CPU\n",
 		    session_cpu());
 	if (rc == 0 && inc && changed && !ch.many) {
-		if ((rc = session_incremental(s, m, &ch, &kept, sum,
+		if ((rc = session_incremental(s, m, &ch, &kept, &kept_risks, sum,
 		    err)) == -1)
 			goto fail;
 		if (rc == 1 && store_analysis_done(s->store, m->system.id,
