@@ -639,6 +639,7 @@ session_touched(struct session *s, const unsigned char *affected,
 	struct strmap		 at;
 	const struct risk_question *o;
 	char			*key, **akeys;
+	unsigned char		*paired;
 	size_t			 i, j;
 	long			 x;
 
@@ -671,11 +672,12 @@ session_touched(struct session *s, const unsigned char *affected,
 		strmap_put(&at, akeys[i], &qa.v[i]);
 	}
 	/* Asked now: the same as before, or touched. */
+	paired = xcalloc(qa.n + 1, 1);
 	for (i = 0; i < qb.n; i++) {
 		key = session_question_key(qb.v[i].element, qb.v[i].field);
 		o = strmap_get(&at, key);
 		if (o != NULL)
-			strmap_put(&at, key, NULL);	/* paired */
+			paired[o - qa.v] = 1;
 		if (o != NULL && session_same_question(o, &qb.v[i]))
 			free(key);
 		else
@@ -683,9 +685,10 @@ session_touched(struct session *s, const unsigned char *affected,
 	}
 	/* Asked before only: touched too. */
 	for (i = 0; i < qa.n; i++)
-		if (strmap_get(&at, akeys[i]) != NULL)
+		if (!paired[i])
 			session_keys_add(touched, keys, nkeys,
 			    xstrdup(akeys[i]));
+	free(paired);
 	strmap_release(&at);
 	for (i = 0; i < qa.n; i++)
 		free(akeys[i]);
