@@ -2613,11 +2613,14 @@ analyze_questions(const struct catalogue *cat, const struct model *m,
 	return q->n;
 }
 
-/* analyze_unknowns(), lean or not (analyze_lean()). */
+/*
+ * analyze_unknowns(), lean or not (analyze_lean()), of the threats only
+ * marks (one byte per threat; NULL: every one).
+ */
 static int
-analyze_findings(const struct catalogue *cat, const struct model *m,
-    struct risk_register *reg, struct risk_register *pending, int lean,
-    struct error *err)
+analyze_findings_of(const struct catalogue *cat, const struct model *m,
+    const unsigned char *only, struct risk_register *reg,
+    struct risk_register *pending, int lean, struct error *err)
 {
 	struct risk_register	 twins;
 	struct eval		*e;
@@ -2632,7 +2635,8 @@ analyze_findings(const struct catalogue *cat, const struct model *m,
 	e = eval_new(cat, m);
 	x = analyze_exclusions(cat);
 	for (i = 0; i < cat->nthreats; i++)
-		analyze_threat(e, cat, m, x, i, reg, &twins, lean);
+		if (only == NULL || only[i])
+			analyze_threat(e, cat, m, x, i, reg, &twins, lean);
 	analyze_exclusions_free(x, cat->nthreats);
 	eval_free(e);
 	analyze_covers(cat, m, reg);
@@ -2662,6 +2666,22 @@ analyze_findings(const struct catalogue *cat, const struct model *m,
 	if (pending != NULL)
 		risk_register_sort(pending);
 	return 0;
+}
+
+static int
+analyze_findings(const struct catalogue *cat, const struct model *m,
+    struct risk_register *reg, struct risk_register *pending, int lean,
+    struct error *err)
+{
+	return analyze_findings_of(cat, m, NULL, reg, pending, lean, err);
+}
+
+int
+analyze_some(const struct catalogue *cat, const struct model *m,
+    const unsigned char *only, struct risk_register *reg,
+    struct risk_register *pending, int lean, struct error *err)
+{
+	return analyze_findings_of(cat, m, only, reg, pending, lean, err);
 }
 
 int

@@ -54,6 +54,16 @@ int	analyze_lean(const struct catalogue *, const struct model *,
 	    struct risk_register *, struct risk_register *pending,
 	    struct error *);
 /*
+ * analyze_unknowns() (lean 0) or analyze_lean() (lean 1) of only the
+ * threats marked in only (one byte per threat of the catalogue, in its
+ * order): their findings exactly as the whole analysis raises them, when
+ * the marked set is closed under the relations between threats (see
+ * rules/deps.h); nothing of the others.
+ */
+int	analyze_some(const struct catalogue *, const struct model *,
+	    const unsigned char *only, struct risk_register *,
+	    struct risk_register *pending, int lean, struct error *);
+/*
  * 1 if analyze_lean() may raise a finding of this threat id lean: no
  * covers, covers-feedback or covers-agents list of the catalogue names it
  * (analyze_folding()); 0 if its findings are always whole.

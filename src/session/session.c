@@ -15,6 +15,7 @@
 #include "model/model.h"
 #include "model/risk.h"
 #include "rules/analyze.h"
+#include "rules/deps.h"
 #include "session/session.h"
 #include "store/store-questions.h"
 #include "store/store.h"
@@ -77,6 +78,7 @@ session_close(struct session *s)
 		return;
 	if (s->store != NULL)
 		store_close(s->store);
+	deps_free(s->deps);
 	catalogue_free(s->cat);
 	free(s->analysis);
 	free(s);
@@ -473,13 +475,599 @@ session_unchanged(struct session *s, const struct model *m, int changed,
 	return 1;
 }
 
+/*
+ * The open questions kept for a model as it is, copied (their risks owned
+ * by risks), read before a save changes it: a save that re-analyses only
+ * what its change can affect keeps those the change does not touch.
+ * Returns 1 if read, 0 if none are kept for the model as it is, -1.
+ */
+static int
+session_kept_load(struct session *s, const char *id,
+    struct risk_questions *kq, struct risk_register *risks,
+    struct error *err)
+{
+	struct store_questions		*x;
+	const struct risk_question	*q;
+	struct risk_question		*u;
+	struct risk			*k;
+	size_t				 n, i, cap = 0;
+
+	kq->v = NULL;
+	kq->n = 0;
+	error_clear(err);
+	if ((x = store_questions_open_stale(s->store, id, &n, err)) == NULL)
+		return error_isset(err) ? -1 : 0;
+	while ((q = store_questions_next(x, err)) != NULL) {
+		if (kq->n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			kq->v = xreallocarray(kq->v, cap, sizeof *kq->v);
+		}
+		u = &kq->v[kq->n++];
+		memset(u, 0, sizeof *u);
+		u->element = xstrdup(q->element);
+		u->field = xstrdup(q->field);
+		u->worst = q->worst;
+		u->risks = xcalloc(q->nrisks + 1, sizeof *u->risks);
+		for (i = 0; i < q->nrisks; i++) {
+			k = risk_register_add(risks, q->risks[i]->threat,
+			    q->risks[i]->target);
+			k->severity = q->risks[i]->severity;
+			k->title = xstrdup(q->risks[i]->title != NULL ?
+			    q->risks[i]->title : "");
+			u->risks[u->nrisks++] = k;
+		}
+	}
+	store_questions_close(x);
+	if (error_isset(err))
+		return -1;
+	/* Read as many as were kept, or not trusted. */
+	return kq->n == n;
+}
+
+/* As risk_questions_build() orders them: the worst first, then by name. */
+static int
+session_question_cmp(const void *a, const void *b)
+{
+	const struct risk_question	*x = a, *y = b;
+	int				 c;
+
+	if (x->worst != y->worst)
+		return y->worst - x->worst;
+	if ((c = strcmp(x->element, y->element)) != 0)
+		return c;
+	return strcmp(x->field, y->field);
+}
+
+/* "element\nfield", the caller's to free. */
+static char *
+session_question_key(const char *element, const char *field)
+{
+	return xasprintf("%s\n%s", element, field);
+}
+
+/*
+ * Mark the threat of a risk name ("THREAT@TARGET") or of a risk; 1 if it
+ * was not marked (or is not a threat of the catalogue: then every one
+ * is marked, as only a whole analysis can tell).
+ */
+static int
+session_mark(struct session *s, unsigned char *affected, const char *threat)
+{
+	long	x = deps_threat(s->deps, threat);
+
+	if (x < 0) {
+		if (memchr(affected, 0, s->cat->nthreats) == NULL)
+			return 0;
+		memset(affected, 1, s->cat->nthreats);
+		return 1;
+	}
+	if (affected[x])
+		return 0;
+	affected[x] = 1;
+	return 1;
+}
+
+static int
+session_mark_name(struct session *s, unsigned char *affected,
+    const char *name)
+{
+	const char	*at = strrchr(name, '@');
+	char		*threat;
+	int		 rc;
+
+	if (at == NULL)
+		return session_mark(s, affected, name);
+	threat = xstrndup(name, (size_t)(at - name));
+	rc = session_mark(s, affected, threat);
+	free(threat);
+	return rc;
+}
+
+/* Add a question's key to a set (keys owned by *keys). */
+static void
+session_keys_add(struct strmap *set, char ***keys, size_t *n, char *key)
+{
+	if (strmap_get(set, key) != NULL) {
+		free(key);
+		return;
+	}
+	*keys = xreallocarray(*keys, *n + 1, sizeof **keys);
+	(*keys)[(*n)++] = key;
+	strmap_put(set, key, key);
+}
+
+/* 1 if two findings stand in a question alike (risk_questions_build()). */
+static int
+session_same_entry(const struct risk *a, const struct risk *b)
+{
+	return strcmp(a->threat, b->threat) == 0 &&
+	    strcmp(a->target, b->target) == 0 &&
+	    a->severity == b->severity && a->likelihood == b->likelihood &&
+	    a->impact == b->impact && strcmp(a->title != NULL ? a->title :
+	    "", b->title != NULL ? b->title : "") == 0;
+}
+
+/* 1 if two questions hold the same findings in the same order. */
+static int
+session_same_question(const struct risk_question *a,
+    const struct risk_question *b)
+{
+	size_t	i;
+
+	if (a->nrisks != b->nrisks)
+		return 0;
+	for (i = 0; i < a->nrisks; i++)
+		if (!session_same_entry(a->risks[i], b->risks[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * The questions (keys into touched, owned by *keys) whose part from the
+ * affected threats may differ after the change: with the findings of
+ * those threats on the model as it was (was, or NULL when not known),
+ * the keys whose entries differ; without, every key those threats ask now
+ * or were part of in kept.
+ */
+static void
+session_touched(struct session *s, const unsigned char *affected,
+    const struct risk_register *was, const struct risk_register *now,
+    const struct risk_questions *kept, struct strmap *touched,
+    char ***keys, size_t *nkeys)
+{
+	struct risk_questions	 qa, qb;
+	struct strmap		 at;
+	const struct risk_question *o;
+	char			*key, **akeys;
+	unsigned char		*paired;
+	size_t			 i, j;
+	long			 x;
+
+	risk_questions_build(now, &qb);
+	if (was == NULL) {
+		for (i = 0; i < qb.n; i++)
+			session_keys_add(touched, keys, nkeys,
+			    session_question_key(qb.v[i].element,
+			    qb.v[i].field));
+		for (i = 0; i < kept->n; i++)
+			for (j = 0; j < kept->v[i].nrisks; j++) {
+				x = deps_threat(s->deps,
+				    kept->v[i].risks[j]->threat);
+				if (x >= 0 && !affected[x])
+					continue;
+				session_keys_add(touched, keys, nkeys,
+				    session_question_key(kept->v[i].element,
+				    kept->v[i].field));
+				break;
+			}
+		risk_questions_release(&qb);
+		return;
+	}
+	risk_questions_build(was, &qa);
+	strmap_init(&at);
+	akeys = xcalloc(qa.n + 1, sizeof *akeys);
+	for (i = 0; i < qa.n; i++) {
+		akeys[i] = session_question_key(qa.v[i].element,
+		    qa.v[i].field);
+		strmap_put(&at, akeys[i], &qa.v[i]);
+	}
+	/* Asked now: the same as before, or touched. */
+	paired = xcalloc(qa.n + 1, 1);
+	for (i = 0; i < qb.n; i++) {
+		key = session_question_key(qb.v[i].element, qb.v[i].field);
+		o = strmap_get(&at, key);
+		if (o != NULL)
+			paired[o - qa.v] = 1;
+		if (o != NULL && session_same_question(o, &qb.v[i]))
+			free(key);
+		else
+			session_keys_add(touched, keys, nkeys, key);
+	}
+	/* Asked before only: touched too. */
+	for (i = 0; i < qa.n; i++)
+		if (!paired[i])
+			session_keys_add(touched, keys, nkeys,
+			    xstrdup(akeys[i]));
+	free(paired);
+	strmap_release(&at);
+	for (i = 0; i < qa.n; i++)
+		free(akeys[i]);
+	free(akeys);
+	risk_questions_release(&qa);
+	risk_questions_release(&qb);
+}
+
+/*
+ * Mark every threat with a finding in a kept question that is touched
+ * (its order needs all their scores), and the threats the findings name
+ * as aliases (a merge reads the stored risks by those names); 1 if any
+ * was marked.
+ */
+static int
+session_widen(struct session *s, unsigned char *affected,
+    const struct risk_register *fresh, const struct risk_register *pending,
+    const struct risk_questions *kept, const struct strmap *touched)
+{
+	const struct risk_register	*regs[2] = { fresh, pending };
+	char				*key;
+	size_t				 i, j, r;
+	int				 more = 0, in;
+
+	for (r = 0; r < 2; r++)
+		for (i = 0; i < regs[r]->n; i++)
+			for (j = 0; j < regs[r]->risks[i]->naliases; j++)
+				more |= session_mark_name(s, affected,
+				    regs[r]->risks[i]->aliases[j]);
+	for (i = 0; i < kept->n; i++) {
+		key = session_question_key(kept->v[i].element,
+		    kept->v[i].field);
+		in = strmap_get(touched, key) != NULL;
+		free(key);
+		for (j = 0; in && j < kept->v[i].nrisks; j++)
+			more |= session_mark(s, affected,
+			    kept->v[i].risks[j]->threat);
+	}
+	if (more)
+		deps_close_marks(s->deps, affected);
+	return more;
+}
+
+/*
+ * The open questions after a save that analysed only the marked threats:
+ * those kept that are not touched, and the touched ones as the marked
+ * threats' findings (pending) ask them, in the order
+ * risk_questions_build() gives. q borrows the risks of kept and pending.
+ */
+static void
+session_questions_merge(const struct risk_questions *kept,
+    const struct risk_register *pending, const struct strmap *touched,
+    struct risk_questions *q)
+{
+	struct risk_questions	 fresh;
+	struct risk_question	*u;
+	char			*key;
+	size_t			 i;
+	int			 in;
+
+	risk_questions_build(pending, &fresh);
+	q->n = 0;
+	q->v = xcalloc(kept->n + fresh.n + 1, sizeof *q->v);
+	for (i = 0; i < kept->n; i++) {
+		key = session_question_key(kept->v[i].element,
+		    kept->v[i].field);
+		in = strmap_get(touched, key) != NULL;
+		free(key);
+		if (in)
+			continue;	/* asked again below, or no more */
+		u = &q->v[q->n++];
+		*u = kept->v[i];
+		u->element = xstrdup(u->element);
+		u->field = xstrdup(u->field);
+		u->risks = xreallocarray(NULL, u->nrisks + 1,
+		    sizeof *u->risks);
+		memcpy(u->risks, kept->v[i].risks,
+		    u->nrisks * sizeof *u->risks);
+	}
+	for (i = 0; i < fresh.n; i++) {
+		key = session_question_key(fresh.v[i].element,
+		    fresh.v[i].field);
+		in = strmap_get(touched, key) != NULL;
+		free(key);
+		if (in) {
+			q->v[q->n++] = fresh.v[i];
+			continue;
+		}
+		free(fresh.v[i].element);
+		free(fresh.v[i].field);
+		free(fresh.v[i].risks);
+	}
+	free(fresh.v);
+	qsort(q->v, q->n, sizeof *q->v, session_question_cmp);
+}
+
+/*
+ * An incremental re-analysis is tried when at most 1 threat in this many
+ * is affected: it analyses them twice.
+ */
+#define SESSION_INCREMENTAL_SHARE	5
+
+/* Seconds of CPU so far, for the trace of PARAPET_DEBUG_INCREMENTAL. */
+static double
+session_cpu(void)
+{
+	struct timespec	t;
+
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* A field the save changed, to put back as it was and again as saved. */
+struct session_undo {
+	void			*obj;
+	const struct field	*f;
+	const char		*was;
+	char			*now;
+};
+
+/*
+ * The changes of a save as fields of the model to put back (*u, *n), if
+ * every one is a field's value that the analysis reads from the model as
+ * it is (no object added, removed or renamed, no reference, no practice
+ * answer): 1, or 0 if not.
+ */
+static int
+session_undo_make(struct model *m, const struct store_changes *ch,
+    struct session_undo **u, size_t *n)
+{
+	const struct store_change	*c;
+	const struct objref		*ref;
+	enum objtype			 t;
+	void				*obj;
+	size_t				 i;
+
+	*u = xcalloc(ch->n + 1, sizeof **u);
+	*n = 0;
+	for (i = 0; i < ch->n; i++) {
+		c = &ch->v[i];
+		if (!c->said)
+			return 0;
+		if (m->system.id != NULL && strcmp(c->object,
+		    m->system.id) == 0) {
+			t = OBJ_SYSTEM;
+			obj = &m->system;
+		} else if ((ref = model_find(m, c->object)) != NULL &&
+		    ref->type != OBJ_SYSTEM) {
+			t = ref->type;
+			obj = ref->ptr;
+		} else
+			return 0;
+		(*u)[*n].f = model_field(t, c->field);
+		if ((*u)[*n].f == NULL || (*u)[*n].f->type == FIELD_ID ||
+		    (*u)[*n].f->type == FIELD_REF ||
+		    (*u)[*n].f->type == FIELD_KIND)
+			return 0;
+		(*u)[*n].obj = obj;
+		(*u)[*n].was = c->was;
+		(*u)[*n].now = field_get(obj, (*u)[*n].f);
+		(*n)++;
+	}
+	return 1;
+}
+
+static void
+session_undo_free(struct session_undo *u, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(u[i].now);
+	free(u);
+}
+
+/* Put the fields back as they were (back 1) or as saved (0). */
+static int
+session_undo_apply(struct session_undo *u, size_t n, int back)
+{
+	struct error	e;
+	size_t		i;
+	int		rc = 0;
+
+	for (i = 0; i < n; i++)
+		if (field_set(u[i].obj, u[i].f, back ? u[i].was : u[i].now,
+		    &e) == -1)
+			rc = -1;
+	return rc;
+}
+
+/*
+ * Re-analyse after a save only what its changes can affect (rules/deps.h)
+ * and re-store only that: the findings of the affected threats, their
+ * risks synced, the open questions they are part of. The stored register
+ * must be what this analysis made of the model before the save
+ * (store_analysis_current() before it), kept its questions. 1 if done, 0
+ * if a whole analysis is needed (nothing written), -1 on error.
+ */
+static int
+session_incremental(struct session *s, struct model *m,
+    const struct store_changes *ch, struct risk_questions *kept,
+    struct risk_register *kept_risks, struct session_summary *sum,
+    struct error *err)
+{
+	struct risk_register	 fresh, pending, was, was_pending;
+	struct risk_questions	 q;
+	struct deps_change	*v;
+	struct session_undo	*undo = NULL;
+	struct strmap		 touched;
+	unsigned char		*affected;
+	const char		**ids = NULL;
+	char			**keys = NULL;
+	size_t			 i, n, nids, nkeys = 0, nundo = 0;
+	size_t			 merged = 0, asked = 0;
+	long			 count;
+	double			 t0 = 0, t1 = 0, t2 = 0;
+	int			 rc = -1, keep, lean = 1, known;
+
+	if (s->deps == NULL)
+		s->deps = deps_new(s->cat);
+	n = s->cat->nthreats;
+	v = xcalloc(ch->n + 1, sizeof *v);
+	for (i = 0; i < ch->n; i++) {
+		v[i].type = ch->v[i].type;
+		v[i].object = ch->v[i].object;
+		v[i].field = ch->v[i].field;
+	}
+	affected = xcalloc(n + 1, 1);
+	count = deps_affected(s->deps, m, v, ch->n, affected);
+	free(v);
+	risk_register_init(&fresh);
+	risk_register_init(&pending);
+	risk_register_init(&was);
+	risk_register_init(&was_pending);
+	memset(&q, 0, sizeof q);
+	strmap_init(&touched);
+	/*
+	 * All of them, or so many that analysing them twice (the model as it
+	 * was and as it is) costs about what the whole analysis does: the
+	 * whole analysis. The share is a cost, not a matter of soundness
+	 * (PARAPET_INCREMENTAL_ALWAYS lifts it, for the differential test).
+	 */
+	if (count < 0 || memchr(affected, 0, n) == NULL ||
+	    ((size_t)count * SESSION_INCREMENTAL_SHARE > n &&
+	    getenv("PARAPET_INCREMENTAL_ALWAYS") == NULL)) {
+		if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+			fprintf(stderr, "incremental: not taken, %ld of %zu "
+			    "threats\n", count, n);
+		rc = 0;
+		goto out;
+	}
+	/*
+	 * The questions kept, read as they were before the save (it leaves
+	 * their rows, current for the model before it, as the caller made
+	 * sure).
+	 */
+	t0 = session_cpu();
+	if ((rc = session_kept_load(s, m->system.id, kept, kept_risks,
+	    err)) != 1)
+		goto out;
+	rc = -1;
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+		fprintf(stderr, "incremental: %zu questions read in %.3f s "
+		    "CPU\n", kept->n, session_cpu() - t0);
+	/*
+	 * The affected threats on the model as it was, when the change can
+	 * be put back: the questions whose part from them did not change
+	 * stay as kept.
+	 */
+	t0 = session_cpu();
+	known = session_undo_make(m, ch, &undo, &nundo);
+	if (known && session_undo_apply(undo, nundo, 1) == -1)
+		known = 0;
+	if (known && analyze_some(s->cat, m, affected, &was, &was_pending, 1,
+	    err) == -1) {
+		session_undo_apply(undo, nundo, 0);
+		goto out;
+	}
+	if (session_undo_apply(undo, nundo, 0) == -1) {
+		error_set(err, "model '%s': a changed field cannot be set "
+		    "again", m->system.id);
+		goto out;
+	}
+	t1 = session_cpu();
+	if (analyze_some(s->cat, m, affected, &fresh, &pending, lean,
+	    err) == -1)
+		goto out;
+	t2 = session_cpu();
+	session_touched(s, affected, known ? &was_pending : NULL, &pending,
+	    kept, &touched, &keys, &nkeys);
+again:
+	if (session_widen(s, affected, &fresh, &pending, kept, &touched)) {
+		if (memchr(affected, 0, n) == NULL) {
+			rc = 0;
+			goto out;
+		}
+		risk_register_release(&fresh);
+		risk_register_release(&pending);
+		if (analyze_some(s->cat, m, affected, &fresh, &pending, lean,
+		    err) == -1)
+			goto out;
+		goto again;
+	}
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL) {
+		size_t c = 0;
+		for (i = 0; i < n; i++)
+			c += affected[i];
+		fprintf(stderr, "incremental: %ld, then %zu of %zu threats, "
+		    "%zu questions touched, %s (CPU s: before %.3f, after "
+		    "%.3f, widened %.3f)\n", count, c, n, nkeys,
+		    known ? "compared" : "not compared", t1 - t0, t2 - t1,
+		    session_cpu() - t2);
+	}
+	session_questions_merge(kept, &pending, &touched, &q);
+	if ((keep = session_keep_decided(s, m->system.id, &fresh, &pending,
+	    NULL, &asked, err)) == 1 && lean) {
+		/* A decided one among the lean: whole reasons for it. */
+		risk_questions_release(&q);
+		risk_register_release(&fresh);
+		risk_register_release(&pending);
+		lean = 0;
+		if (analyze_some(s->cat, m, affected, &fresh, &pending, lean,
+		    err) == -1)
+			goto out;
+		session_questions_merge(kept, &pending, &touched, &q);
+		keep = session_keep_decided(s, m->system.id, &fresh, &pending,
+		    NULL, &asked, err);
+	}
+	if (keep != 0)
+		goto out;
+	if (store_save_questions(s->store, m->system.id, &q, err) == -1)
+		goto out;
+	ids = xcalloc(n + 1, sizeof *ids);
+	for (i = nids = 0; i < n; i++)
+		if (affected[i])
+			ids[nids++] = s->cat->threats[i]->id;
+	if (store_merge_findings(s->store, m->system.id, &fresh, &merged,
+	    err) == -1 || store_sync_risks_some(s->store, m->system.id,
+	    &fresh, ids, nids, err) == -1)
+		goto out;
+	if (sum != NULL) {
+		if (session_summarize_stored(s, m->system.id, sum, err) == -1)
+			goto out;
+		sum->open_questions = analyze_open_questions(s->cat, m, NULL);
+		sum->merged = merged;
+		sum->asked = asked;
+		sum->field_questions = q.n;
+	}
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+		fprintf(stderr, "incremental: stored in %.3f s CPU\n",
+		    session_cpu() - t2);
+	rc = 1;
+out:
+	session_undo_free(undo, nundo);
+	strmap_release(&touched);
+	for (i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	free(ids);
+	free(affected);
+	risk_questions_release(&q);
+	risk_register_release(&fresh);
+	risk_register_release(&pending);
+	risk_register_release(&was);
+	risk_register_release(&was_pending);
+	return rc;
+}
+
 int
 session_save_found(struct session *s, struct model *m,
     long expected_revision, struct risk_register *found,
     struct risk_register *found_pending, struct session_summary *sum,
     struct error *err)
 {
-	int	changed, plain, rc;
+	struct store_changes	 ch;
+	struct risk_questions	 kept;
+	struct risk_register	 kept_risks;
+	size_t			 nkept;
+	int			 changed, plain, rc, inc = 0;
 
 	/* Saved, a model read in part would lose what was not read. */
 	if (m->unread != 0)
@@ -492,26 +1080,63 @@ session_save_found(struct session *s, struct model *m,
 	/* The model and its register change together or not at all. */
 	if (store_transaction(s->store, err) == -1)
 		return -1;
-	if (store_save(s->store, m, expected_revision, &changed, err) == -1) {
-		store_transaction_rollback(s->store);
-		return -1;
-	}
+	plain = found == NULL && (s->keep == NULL || s->keep->len == 0);
+	memset(&ch, 0, sizeof ch);
+	memset(&kept, 0, sizeof kept);
+	risk_register_init(&kept_risks);
+	/*
+	 * A register this analysis made for the stored model as it is (no
+	 * edit or decision since) can follow a change in part: what the save
+	 * changed is noted (session_incremental() reads the open questions
+	 * kept, as they were before the save, if it goes on).
+	 */
+	if (plain && getenv("PARAPET_NO_INCREMENTAL") == NULL &&
+	    (inc = store_analysis_current(s->store, m->system.id,
+	    session_analysis(s), &nkept, err)) == -1)
+		goto fail;
+	if (inc)
+		store_watch_changes(s->store, &ch);
+	rc = store_save(s->store, m, expected_revision, &changed, err);
+	store_watch_changes(s->store, NULL);
+	if (rc == -1)
+		goto fail;
+
 	/* The model's pages written: the analysis gets their memory. */
 	store_release_memory(s->store);
 	/*
 	 * Analysed here, and not with decisions that came with the save: the
 	 * register is what this analysis makes of the model as it is now.
 	 */
-	plain = found == NULL && (s->keep == NULL || s->keep->len == 0);
 	if ((rc = plain ? session_unchanged(s, m, changed, sum, err) : 0) ==
-	    -1 || (rc == 0 && (session_reanalyze(s, m, 1, found,
+	    -1)
+		goto fail;
+	if (getenv("PARAPET_DEBUG_INCREMENTAL") != NULL)
+		fprintf(stderr, "incremental: saved at %.3f s CPU\n",
+		    session_cpu());
+	if (rc == 0 && inc && changed && !ch.many) {
+		if ((rc = session_incremental(s, m, &ch, &kept, &kept_risks, sum,
+		    err)) == -1)
+			goto fail;
+		if (rc == 1 && store_analysis_done(s->store, m->system.id,
+		    session_analysis(s), err) == -1)
+			goto fail;
+	}
+	if (rc == 0 && (session_reanalyze(s, m, 1, found,
 	    found_pending, sum, err) == -1 ||
 	    store_analysis_done(s->store, m->system.id, plain ?
-	    session_analysis(s) : NULL, err) == -1))) {
-		store_transaction_rollback(s->store);
-		return -1;
-	}
+	    session_analysis(s) : NULL, err) == -1))
+		goto fail;
+	store_changes_release(&ch);
+	risk_questions_release(&kept);
+	risk_register_release(&kept_risks);
 	return store_transaction_commit(s->store, err);
+
+fail:
+	store_changes_release(&ch);
+	risk_questions_release(&kept);
+	risk_register_release(&kept_risks);
+	store_transaction_rollback(s->store);
+	return -1;
 }
 
 int

@@ -20,6 +20,7 @@
 #include "model/risk-counts.h"
 
 struct catalogue;
+struct deps;
 struct error;
 struct model;
 struct risk_register;
@@ -44,6 +45,8 @@ struct session {
 	struct timespec		 opened;
 	char			*analysis;
 	int			 analysis_tried;
+	/* What each threat reads (rules/deps.h), made at the first use. */
+	struct deps		*deps;
 };
 
 /* What an analysis found, for summaries. */

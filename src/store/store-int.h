@@ -56,7 +56,13 @@ struct store {
 	/* The system whose writers wait for transaction lock_txn. */
 	unsigned long		 lock_txn;
 	char			*lock_system;
+	/* What store_save() changed, for the caller, or NULL. */
+	struct store_changes	*watch;
 };
+
+/* store-model.c: note one change of a save in s->watch, if watched. */
+void		 store_watch_add(struct store *, int type, const char *object,
+		     const char *field, int said, const char *was);
 
 /* store.c */
 /*

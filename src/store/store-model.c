@@ -144,11 +144,55 @@ store_find(const struct model *m, const char *id, enum objtype t)
 	return ref != NULL && ref->type == t ? ref->ptr : NULL;
 }
 
+void
+store_watch_changes(struct store *s, struct store_changes *c)
+{
+	s->watch = c;
+}
+
+void
+store_changes_release(struct store_changes *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].object);
+		free(c->v[i].field);
+		free(c->v[i].was);
+	}
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+void
+store_watch_add(struct store *s, int type, const char *object,
+    const char *field, int said, const char *was)
+{
+	struct store_changes	*c = s->watch;
+
+	if (c == NULL)
+		return;
+	if (c->n >= STORE_CHANGES_MAX) {
+		c->many = 1;
+		return;
+	}
+	if ((c->n & (c->n - 1)) == 0)
+		c->v = xreallocarray(c->v, c->n == 0 ? 1 : c->n * 2,
+		    sizeof *c->v);
+	c->v[c->n].type = type;
+	c->v[c->n].object = xstrdup(object != NULL ? object : "");
+	c->v[c->n].field = xstrdup(field != NULL ? field : "");
+	c->v[c->n].said = said;
+	c->v[c->n].was = was != NULL ? xstrdup(was) : NULL;
+	c->n++;
+}
+
 static int
 store_diff_log(struct store_diff *d, const char *object, const char *field,
     const char *old_value, const char *new_value)
 {
 	d->nchanges++;
+	store_watch_add(d->s, -1, object, field, 1, old_value);
 	if (!d->log)
 		return 0;
 	return store_log(d->s, d->at, d->who, d->system, object, field,
@@ -368,6 +412,7 @@ store_drop_object(struct store_diff *d, enum objtype t, const void *obj)
 	if (store_run(d->s, st, d->err) == -1)
 		return -1;
 	d->nchanges++;
+	store_watch_add(d->s, (int)t, id, "deleted", 0, NULL);
 	if (!d->log)
 		return 0;
 	buf_init(&was);
@@ -538,6 +583,8 @@ store_create_objects(struct store_diff *d, enum objtype t, void **b,
 	if (rc == -1)
 		return -1;
 	d->nchanges += n;
+	for (i = 0; i < n; i++)
+		store_watch_add(d->s, (int)t, ids[i], "created", 0, NULL);
 	if (d->log && store_log_batch(d->s, d->at, d->who, d->system, ids,
 	    "created", whats, d->err) == -1)
 		return -1;

@@ -318,16 +318,39 @@ store_questions_current(struct store *s, const char *id, const char *analysis,
 	return store_analysis_made(s, id, analysis, 0, &n, err);
 }
 
-struct store_questions *
-store_questions_open(struct store *s, const char *id, size_t *n,
+/* The number of questions kept, whatever edit they are of, or -1. */
+static int
+store_questions_any(struct store *s, const char *id, long long *n,
     struct error *err)
+{
+	static const char *const sql = "SELECT n FROM open_questions_at "
+	    "WHERE system = ?";
+	struct db_stmt	*st;
+	int		 rc;
+
+	*n = -1;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		*n = db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(s, rc, err);
+	return 0;
+}
+
+static struct store_questions *
+store_questions_open_of(struct store *s, const char *id, size_t *n,
+    int any, struct error *err)
 {
 	struct store_questions	*x;
 	long long		 kept;
 
 	error_clear(err);
 	*n = 0;
-	if (store_questions_kept(s, id, &kept, err) == -1 || kept < 0)
+	if ((any ? store_questions_any(s, id, &kept, err) :
+	    store_questions_kept(s, id, &kept, err)) == -1 || kept < 0)
 		return NULL;
 	*n = (size_t)kept;
 	x = xcalloc(1, sizeof *x);
@@ -336,6 +359,20 @@ store_questions_open(struct store *s, const char *id, size_t *n,
 	x->pos = -1;
 	risk_register_init(&x->risks);
 	return x;
+}
+
+struct store_questions *
+store_questions_open(struct store *s, const char *id, size_t *n,
+    struct error *err)
+{
+	return store_questions_open_of(s, id, n, 0, err);
+}
+
+struct store_questions *
+store_questions_open_stale(struct store *s, const char *id, size_t *n,
+    struct error *err)
+{
+	return store_questions_open_of(s, id, n, 1, err);
 }
 
 const struct risk_question *

@@ -64,6 +64,13 @@ struct store_questions	*store_questions_open(struct store *, const char *id,
 const struct risk_question *store_questions_next(struct store_questions *,
 			    struct error *);
 /*
+ * store_questions_open() of the questions kept whatever edit of the model
+ * they were found at: for a save that knew them current before it
+ * changed the model, in its own transaction.
+ */
+struct store_questions	*store_questions_open_stale(struct store *,
+			    const char *id, size_t *n, struct error *);
+/*
  * End the read for now (no statement stays open, as between keys): the
  * next call of next() reads on from the question after the last one it
  * gave, in a read of its own.

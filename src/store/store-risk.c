@@ -404,23 +404,38 @@ store_sync_keep(struct store *s, const char *id, const struct risk *k,
  */
 static int
 store_sync_flips(struct store *s, const char *id, const struct risk **keys,
-    size_t n, struct store_flips *f, unsigned char *same, struct error *err)
+    size_t n, const char *const *only, size_t nonly, struct store_flips *f,
+    unsigned char *same, struct error *err)
 {
 	static const char *const sql = "SELECT threat, target, "
 	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? "
 	    "ORDER BY threat, target";
+	static const char *const of = "SELECT threat, target, "
+	    STORE_ROW_COLUMNS " FROM risks WHERE system = ? AND threat = ? "
+	    "ORDER BY target";
 	const struct risk	*k;
 	struct db_stmt		*st;
 	const char		*threat, *target, *proposed;
 	struct buf		 now, reasons;
-	size_t			 i = 0;
-	int			 rc, c, applies;
+	size_t			 i = 0, t = 0;
+	int			 rc = 0, c, applies;
 
-	if ((st = store_prepare(s, sql, err)) == NULL)
-		return -1;
 	buf_init(&now);
 	buf_init(&reasons);
+next:
+	/*
+	 * Only some threats (in the order of the keys): their rows one
+	 * threat after the other, the same ordered pass.
+	 */
+	if (only != NULL && t >= nonly)
+		goto out;
+	if ((st = store_prepare(s, only != NULL ? of : sql, err)) == NULL) {
+		rc = -1;
+		goto out;
+	}
 	store_bind(st, 1, id);
+	if (only != NULL)
+		store_bind(st, 2, only[t++]);
 	while ((rc = store_step(s, st, err)) == 1) {
 		threat = db_column_text(st, 0);
 		target = db_column_text(st, 1);
@@ -456,6 +471,9 @@ store_sync_flips(struct store *s, const char *id, const struct risk **keys,
 		} else if (applies)
 			store_flip_add(f, threat, target, 1, 0);
 	}
+	if (rc == 0 && only != NULL)
+		goto next;
+out:
 	buf_release(&now);
 	buf_release(&reasons);
 	return rc;
@@ -521,12 +539,27 @@ store_sync_record(struct store *s, const char *id,
  * applying. Stale undecided risks of older databases go the same way.
  */
 static int
-store_sync_prune(struct store *s, const char *id, struct error *err)
+store_sync_prune(struct store *s, const char *id, const char *const *only,
+    size_t nonly, struct error *err)
 {
 	static const char *const sql = "DELETE FROM risks WHERE "
 	    STORE_STALE_UNDECIDED;
+	static const char *const of = "DELETE FROM risks WHERE "
+	    STORE_STALE_UNDECIDED " AND threat = ?2";
+	struct db_stmt	*st;
+	size_t		 i;
 
-	return store_exec(s, sql, id, err);
+	if (only == NULL)
+		return store_exec(s, sql, id, err);
+	for (i = 0; i < nonly; i++) {
+		if ((st = store_prepare(s, of, err)) == NULL)
+			return -1;
+		store_bind(st, 1, id);
+		store_bind(st, 2, only[i]);
+		if (store_run(s, st, err) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 /*
@@ -754,9 +787,57 @@ store_register_current(struct store *s, const char *id,
 	return rc;
 }
 
+static int	store_sync_risks_of(struct store *, const char *,
+		    const struct risk_register *, const char *const *, size_t,
+		    struct error *);
+
 int
 store_sync_risks(struct store *s, const char *id,
     const struct risk_register *reg, struct error *err)
+{
+	return store_sync_risks_of(s, id, reg, NULL, 0, err);
+}
+
+static int
+store_only_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+store_sync_risks_some(struct store *s, const char *id,
+    const struct risk_register *reg, const char *const *threats, size_t n,
+    struct error *err)
+{
+	const char	**only;
+	size_t		  i;
+	int		  rc;
+
+	if (s->depth == 0)
+		return error_set(err, "store_sync_risks_some: not in a "
+		    "transaction");
+	/* Every risk given must be of a threat named. */
+	only = xreallocarray(NULL, n + 1, sizeof *only);
+	memcpy(only, threats, n * sizeof *only);
+	qsort(only, n, sizeof *only, store_only_cmp);
+	for (i = 0; i < reg->n; i++)
+		if (bsearch(&reg->risks[i]->threat, only, n, sizeof *only,
+		    store_only_cmp) == NULL) {
+			free(only);
+			return error_set(err, "store_sync_risks_some: risk "
+			    "'%s@%s' of a threat not named",
+			    reg->risks[i]->threat, reg->risks[i]->target);
+		}
+	rc = store_sync_risks_of(s, id, reg, only, n, err);
+	free(only);
+	return rc;
+}
+
+/* store_sync_risks(), of only some threats (sorted) if only is not NULL. */
+static int
+store_sync_risks_of(struct store *s, const char *id,
+    const struct risk_register *reg, const char *const *only, size_t nonly,
+    struct error *err)
 {
 	struct store_flips	  flips;
 	const struct risk	**keys;
@@ -806,14 +887,15 @@ store_sync_risks(struct store *s, const char *id,
 		goto done;
 	now = store_now();
 	if (store_need_model(s, id, err) == -1 ||
-	    store_sync_flips(s, id, keys, reg->n, &flips, same, err) == -1) {
+	    store_sync_flips(s, id, keys, reg->n, only, nonly, &flips, same,
+	    err) == -1) {
 		store_rollback(s);
 		goto done;
 	}
 	for (i = 0; i < reg->n; i++)
 		skip[slots[i] - reg->risks] = same[i];
 	if (store_sync_record(s, id, &flips, now, err) == -1 ||
-	    store_sync_prune(s, id, err) == -1 ||
+	    store_sync_prune(s, id, only, nonly, err) == -1 ||
 	    store_sync_write(s, id, reg, skip, batch, err) == -1 ||
 	    store_commit(s, err) == -1) {
 		store_rollback(s);

@@ -281,6 +281,35 @@ int		 store_objects_finish(struct store *, struct model *m,
 int		 store_save(struct store *, struct model *, long
 		     expected_revision, int *changed, struct error *);
 /*
+ * What a save changed, as its history entries name it: one change a
+ * field of an object (object id, field name; the system's own fields
+ * under the system id; a practice answer or note under the question id),
+ * or an object "created", "deleted", renamed ("id"), or a list reordered
+ * ("component order" under the system id). type is the object's enum
+ * objtype when the save knew it, else -1. Past STORE_CHANGES_MAX changes
+ * only their number grows (many set): a caller treats that as everything
+ * changed.
+ */
+#define STORE_CHANGES_MAX	4096
+struct store_change {
+	int	 type;
+	char	*object;
+	char	*field;
+	int	 said;		/* a field's change: was is its old value */
+	char	*was;		/* as text, NULL when it was not set */
+};
+struct store_changes {
+	struct store_change	*v;
+	size_t			 n;
+	int			 many;
+};
+/*
+ * Collect into c (the caller's, initialised zero) the changes of the saves
+ * that follow, until called again with NULL.
+ */
+void		 store_watch_changes(struct store *, struct store_changes *c);
+void		 store_changes_release(struct store_changes *);
+/*
  * Record the model file a model was imported from, as given (a relative
  * path stays relative); NULL: it no longer comes from a file (its places
  * are forgotten too). Saving a model read from a file (its system has a
@@ -313,6 +342,14 @@ int		 store_delete(struct store *, const char *id, struct error *);
  */
 int		 store_sync_risks(struct store *, const char *id,
 		     const struct risk_register *, struct error *);
+/*
+ * store_sync_risks() of only the risks of some threats (ids; every risk
+ * of the register must be of one of them), in the caller's transaction:
+ * the stored risks of other threats are left as they are, not read.
+ */
+int		 store_sync_risks_some(struct store *, const char *id,
+		     const struct risk_register *, const char *const *threats,
+		     size_t nthreats, struct error *);
 /*
  * 1 if the stored register of a model is already this one: no finding
  * has an alias to merge (store_merge_findings()) and store_sync_risks()
