@@ -3201,7 +3201,9 @@ test_objects_load_in_position_order(void **state)
  * 9's index of the risks' order, which read their reasons where that
  * column was unset, is what SCHEMA_9_ORDER makes.
  */
-#define SCHEMA_12_UNDONE \
+#define SCHEMA_13_UNDONE \
+	"ALTER TABLE open_questions_at DROP COLUMN titles; "
+#define SCHEMA_12_UNDONE SCHEMA_13_UNDONE \
 	"DROP INDEX objects_by_type; "
 #define SCHEMA_11_UNDONE SCHEMA_12_UNDONE \
 	"ALTER TABLE open_questions_at DROP COLUMN revision; " \

@@ -527,6 +527,23 @@ static const char *const store_schema_12[] = {
 };
 
 /*
+ * Schema 13: the title of each threat at stake in a model's open
+ * questions, once, in open_questions_at (titles: one "THREAT=TITLE" line
+ * each, packed as the fields column packs fields), rather than in every
+ * question's risks line: a question's risk whose title is its threat's
+ * is packed without it (store-questions.c). At N = 100,000 the titles
+ * were three quarters of the open_questions table (37 of 71 MB; issue
+ * 15). Rows of older files keep their titles in their lines and read the
+ * same; their next save writes them the new way. No history entry
+ * changes.
+ */
+static const char *const store_schema_13[] = {
+	"ALTER TABLE open_questions_at ADD COLUMN titles TEXT",
+	"PRAGMA user_version = 13",
+	NULL
+};
+
+/*
  * A new database: the schema that the migrations above make of an empty
  * file, created at once (the statements of every migration in turn cost
  * a new database a fifth of a small import: each ALTER and DROP has
@@ -539,7 +556,7 @@ static const char *const store_schema_12[] = {
  * migrated from schema 1 have the same schema; a new schema changes both.
  */
 /* A new schema needs its new database here too: this stops the build. */
-_Static_assert(STORE_SCHEMA_VERSION == 12, "schema changed: make a new "
+_Static_assert(STORE_SCHEMA_VERSION == 13, "schema changed: make a new "
     "database at it in store_schema_new too");
 static const char *const store_schema_new[] = {
 	"CREATE TABLE models (" STORE_MODELS_1 ","
@@ -569,7 +586,8 @@ static const char *const store_schema_new[] = {
 	STORE_RISK_COUNTS_TRIGGERS,
 	STORE_MIT_TRIGGERS,
 
-	STORE_OPEN_QUESTIONS_AT_7 ", revision INTEGER, analysis TEXT) WITHOUT ROWID",
+	STORE_OPEN_QUESTIONS_AT_7 ", revision INTEGER, analysis TEXT, "
+	"titles TEXT) WITHOUT ROWID",
 	STORE_OPEN_QUESTIONS_LIST,
 	STORE_RISKS_GONE,
 	STORE_ASSUMED_TRIGGERS,
@@ -577,7 +595,7 @@ static const char *const store_schema_new[] = {
 	STORE_OBJECTS_BY_TYPE,
 
 	"PRAGMA application_id = 1347571796",	/* STORE_APPLICATION_ID */
-	"PRAGMA user_version = 12",		/* STORE_SCHEMA_VERSION */
+	"PRAGMA user_version = 13",		/* STORE_SCHEMA_VERSION */
 	NULL
 };
 
@@ -811,6 +829,7 @@ static const struct store_migration store_migrations[] = {
 	{ .sql = store_schema_10 },
 	{ .sql = store_schema_11 },
 	{ .sql = store_schema_12 },
+	{ .sql = store_schema_13 },
 };
 /* A new schema needs its migration here: this stops the build until it has. */
 _Static_assert(sizeof store_migrations / sizeof *store_migrations ==

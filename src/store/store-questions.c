@@ -4,11 +4,16 @@
  *
  * A question is a row: the element and field not answered, the worst
  * severity at stake, and its risks packed as the fields column packs
- * fields (store_fields_encode()): one "THREAT@TARGET=SEVERITY TITLE" line
- * each, most severe first.
+ * fields (store_fields_encode()): one "THREAT@TARGET=SEVERITY" line each,
+ * most severe first. The titles of the threats are kept once for all the
+ * model's questions, in open_questions_at (schema 13: "THREAT=TITLE"
+ * lines, the title of the threat's first risk); a risk whose title is not
+ * its threat's there has it in its line, after a space
+ * ("THREAT@TARGET=SEVERITY TITLE"), as every line had before schema 13.
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,11 +23,20 @@
 #include "store/store-questions.h"
 #include "util/buf.h"
 #include "util/error.h"
+#include "util/strmap.h"
 #include "util/xmalloc.h"
+
+/* The title of each threat of a model's questions (schema 13). */
+struct store_titles {
+	struct strmap	 map;		/* threat id to its title */
+	char		**names, **values;	/* as decoded, owning them */
+	size_t		 n;
+};
 
 struct store_questions {
 	struct store		*s;
 	char			*id;
+	struct store_titles	 titles;
 	struct db_stmt		*st;	/* NULL: not begun, or paused */
 	long long		 pos;	/* the position of the last read */
 	int			 done;
@@ -68,11 +82,58 @@ store_questions_severity(int severity)
 	return name != NULL ? name : "low";
 }
 
-/* Pack the risks of question i of q into b, as its risks column. */
+static const char *
+store_questions_title(const struct risk *k)
+{
+	return k->title != NULL ? k->title : "";
+}
+
+/*
+ * The titles of the threats of q's risks, each the title of the first risk
+ * of its threat, into titles (borrowing from q) and packed into b as the
+ * titles column of open_questions_at.
+ */
 static void
-store_questions_pack(struct buf *b, const struct risk_questions *q, size_t i)
+store_titles_collect(struct store_titles *titles, struct buf *b,
+    const struct risk_questions *q)
 {
 	const struct risk	*k;
+	size_t			 i, j;
+
+	strmap_init(&titles->map);
+	titles->names = titles->values = NULL;
+	titles->n = 0;
+	buf_reset(b);
+	for (i = 0; i < q->n; i++)
+		for (j = 0; j < q->v[i].nrisks; j++) {
+			k = q->v[i].risks[j];
+			if (strmap_get(&titles->map, k->threat) != NULL)
+				continue;
+			strmap_put(&titles->map, k->threat,
+			    (void *)(uintptr_t)store_questions_title(k));
+			buf_adds(b, k->threat);
+			buf_addc(b, '=');
+			store_fields_escape(b, store_questions_title(k));
+			buf_addc(b, '\n');
+		}
+}
+
+static void
+store_titles_release(struct store_titles *titles)
+{
+	strmap_release(&titles->map);
+	store_fields_free(titles->names, titles->values, titles->n);
+	titles->names = titles->values = NULL;
+	titles->n = 0;
+}
+
+/* Pack the risks of question i of q into b, as its risks column. */
+static void
+store_questions_pack(struct buf *b, const struct risk_questions *q, size_t i,
+    const struct store_titles *titles)
+{
+	const struct risk	*k;
+	const char		*known;
 	char			*name;
 	size_t			 j;
 
@@ -84,8 +145,12 @@ store_questions_pack(struct buf *b, const struct risk_questions *q, size_t i)
 		free(name);
 		buf_addc(b, '=');
 		buf_adds(b, store_questions_severity(k->severity));
-		buf_addc(b, ' ');
-		store_fields_escape(b, k->title != NULL ? k->title : "");
+		known = strmap_get(&titles->map, k->threat);
+		if (known == NULL ||
+		    strcmp(known, store_questions_title(k)) != 0) {
+			buf_addc(b, ' ');
+			store_fields_escape(b, store_questions_title(k));
+		}
 		buf_addc(b, '\n');
 	}
 }
@@ -96,11 +161,12 @@ store_questions_pack(struct buf *b, const struct risk_questions *q, size_t i)
  */
 static void
 store_questions_bind(struct db_stmt *st, int row, const char *id,
-    const struct risk_questions *q, size_t i, struct buf *b)
+    const struct risk_questions *q, size_t i,
+    const struct store_titles *titles, struct buf *b)
 {
 	int	at = row * STORE_QUESTIONS_PARAMS;
 
-	store_questions_pack(b, q, i);
+	store_questions_pack(b, q, i, titles);
 	store_bind(st, at + 1, id);
 	db_bind_int64(st, at + 2, (long long)i);
 	store_bind(st, at + 3, q->v[i].element);
@@ -120,7 +186,8 @@ store_questions_bind(struct db_stmt *st, int row, const char *id,
 static int
 store_questions_same(struct store *s, const char *id,
     const struct risk_questions *q, size_t from, size_t to,
-    unsigned char *same, struct buf *b, struct error *err)
+    const struct store_titles *titles, unsigned char *same, struct buf *b,
+    struct error *err)
 {
 	static const char *const sql = "SELECT position, element, field, "
 	    "worst, risks FROM open_questions WHERE system = ?1 AND "
@@ -142,7 +209,7 @@ store_questions_same(struct store *s, const char *id,
 		    strcmp(db_column_text(st, 3),
 		    store_questions_severity(q->v[i].worst)) != 0)
 			continue;
-		store_questions_pack(b, q, i);
+		store_questions_pack(b, q, i, titles);
 		same[i - from] = strcmp(db_column_text(st, 4), b->s) == 0;
 	}
 	db_reset(st);
@@ -163,9 +230,10 @@ store_save_questions(struct store *s, const char *id,
     const struct risk_questions *q, struct error *err)
 {
 	static const char *const at = "INSERT INTO open_questions_at "
-	    "(system, edited, n) SELECT system, edited, ?2 FROM models "
-	    "WHERE system = ?1 ON CONFLICT (system) DO UPDATE SET "
-	    "edited = excluded.edited, n = excluded.n";
+	    "(system, edited, n, titles) SELECT system, edited, ?2, ?3 FROM "
+	    "models WHERE system = ?1 ON CONFLICT (system) DO UPDATE SET "
+	    "edited = excluded.edited, n = excluded.n, "
+	    "titles = excluded.titles";
 	static const char *const tail = "DELETE FROM open_questions "
 	    "WHERE system = ?1 AND position >= ?2";
 	static const char *const one = STORE_QUESTIONS_INSERT
@@ -173,28 +241,34 @@ store_save_questions(struct store *s, const char *id,
 	static const char *const many = STORE_QUESTIONS_INSERT
 	    STORE_QUESTIONS_ROWS16 STORE_QUESTIONS_UPSERT;
 	struct db_stmt		*st;
-	struct buf		 b[STORE_QUESTIONS_BATCH];
+	struct store_titles	 titles;
+	struct buf		 b[STORE_QUESTIONS_BATCH], packed;
 	unsigned char		 same[STORE_QUESTIONS_READ];
 	size_t			 i, to, j, want, row, w[STORE_QUESTIONS_READ];
 	size_t			 nw, k;
 	int			 rc = 0;
 
-	for (i = 0; i < 2; i++) {
+	buf_init(&packed);
+	store_titles_collect(&titles, &packed, q);
+	for (i = 0; rc == 0 && i < 2; i++) {
 		/* Both number their parameters alike: the model, the count. */
-		if ((st = store_prepare(s, i == 0 ? at : tail, err)) == NULL)
-			return -1;
+		if ((st = store_prepare(s, i == 0 ? at : tail, err)) == NULL) {
+			rc = -1;
+			break;
+		}
 		store_bind(st, 1, id);
 		db_bind_int64(st, 2, (long long)q->n);
-		if (store_run(s, st, err) == -1)
-			return -1;
+		if (i == 0)
+			store_bind(st, 3, q->n > 0 ? packed.s : NULL);
+		rc = store_run(s, st, err);
 	}
 	for (row = 0; row < STORE_QUESTIONS_BATCH; row++)
 		buf_init(&b[row]);
 	for (i = 0; rc == 0 && i < q->n; i = to) {
 		to = q->n - i > STORE_QUESTIONS_READ ? i +
 		    STORE_QUESTIONS_READ : q->n;
-		if ((rc = store_questions_same(s, id, q, i, to, same, &b[0],
-		    err)) == -1)
+		if ((rc = store_questions_same(s, id, q, i, to, &titles, same,
+		    &b[0], err)) == -1)
 			break;
 		for (nw = 0, j = i; j < to; j++)
 			if (!same[j - i])
@@ -209,13 +283,45 @@ store_save_questions(struct store *s, const char *id,
 			}
 			for (row = 0; row < want; row++)
 				store_questions_bind(st, (int)row, id, q,
-				    w[k + row], &b[row]);
+				    w[k + row], &titles, &b[row]);
 			rc = store_run(s, st, err);
 		}
 	}
 	for (row = 0; row < STORE_QUESTIONS_BATCH; row++)
 		buf_release(&b[row]);
+	buf_release(&packed);
+	store_titles_release(&titles);
 	return rc;
+}
+
+/* Read model id's titles (schema 13) into titles: 0, or -1 on error. */
+static int
+store_titles_read(struct store *s, const char *id,
+    struct store_titles *titles, struct error *err)
+{
+	static const char *const sql = "SELECT titles FROM "
+	    "open_questions_at WHERE system = ?";
+	struct db_stmt	*st;
+	size_t		 i;
+	int		 rc;
+
+	strmap_init(&titles->map);
+	titles->names = titles->values = NULL;
+	titles->n = 0;
+	if ((st = store_prepare(s, sql, err)) == NULL)
+		return -1;
+	store_bind(st, 1, id);
+	if ((rc = db_step(st)) == DB_ROW)
+		titles->n = store_fields_decode(db_column_text(st, 0),
+		    &titles->names, &titles->values);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
+		return store_fail(s, rc, err);
+	for (i = 0; i < titles->n; i++)
+		if (strmap_get(&titles->map, titles->names[i]) == NULL)
+			strmap_put(&titles->map, titles->names[i],
+			    titles->values[i]);
+	return 0;
 }
 
 int
@@ -358,6 +464,11 @@ store_questions_open_of(struct store *s, const char *id, size_t *n,
 	x->id = xstrdup(id);
 	x->pos = -1;
 	risk_register_init(&x->risks);
+	if (store_titles_read(s, id, &x->titles, err) == -1) {
+		store_questions_close(x);
+		*n = 0;
+		return NULL;
+	}
 	return x;
 }
 
@@ -383,6 +494,7 @@ store_questions_next(struct store_questions *x, struct error *err)
 	    "ORDER BY position";
 	struct risk	*k;
 	char		**names, **values, *threat, *target, *sp;
+	const char	 *title;
 	size_t		  n, i;
 	int		  rc;
 
@@ -419,12 +531,17 @@ store_questions_next(struct store_questions *x, struct error *err)
 		k = risk_register_add(&x->risks, threat, target);
 		free(threat);
 		free(target);
-		if ((sp = strchr(values[i], ' ')) != NULL)
+		/* Its own title after a space, else its threat's. */
+		if ((sp = strchr(values[i], ' ')) != NULL) {
 			*sp++ = '\0';
+			title = sp;
+		} else if ((title = strmap_get(&x->titles.map,
+		    k->threat)) == NULL)
+			title = "";
 		k->severity = vocab_find(&vocab_severity, values[i]);
 		if (k->severity < 0)
 			k->severity = LEVEL_LOW;
-		k->title = xstrdup(sp != NULL ? sp : "");
+		k->title = xstrdup(title);
 		x->v[x->q.nrisks++] = k;
 	}
 	store_fields_free(names, values, n);
@@ -449,6 +566,7 @@ store_questions_close(struct store_questions *x)
 	if (x->st != NULL && !x->done)
 		db_reset(x->st);
 	risk_register_release(&x->risks);
+	store_titles_release(&x->titles);
 	free(x->v);
 	free(x->q.element);
 	free(x->q.field);

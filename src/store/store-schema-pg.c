@@ -59,7 +59,7 @@
  * A new schema needs its PostgreSQL side here too (a migration from 5 on,
  * as store-migrate.c has for SQLite): this stops the build until it has.
  */
-_Static_assert(STORE_SCHEMA_VERSION == 12, "schema changed: migrate "
+_Static_assert(STORE_SCHEMA_VERSION == 13, "schema changed: migrate "
     "PostgreSQL registers in store-schema-pg.c too");
 
 /* Schema 5, whole: PostgreSQL registers start at it. */
@@ -360,6 +360,13 @@ static const char *const store_pg_schema_12[] = {
 	NULL
 };
 
+/* Schema 13, from 12: the open questions' titles once, as store-migrate.c says. */
+static const char *const store_pg_schema_13[] = {
+	"ALTER TABLE open_questions_at ADD COLUMN titles " T,
+	"UPDATE parapet_schema SET version = 13",
+	NULL
+};
+
 /* Run constant statements once each. */
 static int
 store_pg_run_all(struct store *s, const char *const *sql, struct error *err)
@@ -468,6 +475,9 @@ store_migrate_pg(struct store *s, struct error *err)
 		goto fail;
 	if ((rc == 0 || version <= 11) &&
 	    store_pg_run_all(s, store_pg_schema_12, err) == -1)
+		goto fail;
+	if ((rc == 0 || version <= 12) &&
+	    store_pg_run_all(s, store_pg_schema_13, err) == -1)
 		goto fail;
 	if ((rc = db_exec(s->db, STORE_PG_TEAM_TRIGGERS)) != DB_OK) {
 		store_fail(s, rc, err);

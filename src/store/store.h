@@ -46,7 +46,7 @@ struct model;
 struct risk;
 struct risk_register;
 
-#define STORE_SCHEMA_VERSION	12
+#define STORE_SCHEMA_VERSION	13
 
 #define STORE_CREATE	0x1	/* create the file if it does not exist */
 #define STORE_READONLY	0x2

@@ -8,6 +8,10 @@
 # two rows alone), then 30. The report reads the kept rows; with none kept
 # it finds the questions again from the model, and the two must agree. On
 # a server with PARAPET_TEST_BACKEND=pg (tests/cli/pg/questions-batch.sh).
+# The title of each threat at stake is kept once for all the questions
+# (schema 13), not in every question's row, and the report still names
+# each risk by its title, including rows that an older Parapet wrote with
+# a title in each line.
 . "${srcdir:-.}/tests/cli/lib.sh"
 
 # widen N FILE: the model of FILE with N more tools the agent calls, each
@@ -38,6 +42,11 @@ kept() {
 	# A question without its risks would be stored as ''.
 	n=$(dbsql "$1" "SELECT count(*) FROM open_questions WHERE risks NOT LIKE '%@%=%'")
 	[ "$n" = 0 ] || fail "$3: $n rows without their risks"
+	# Ids and severities have no spaces; a title in a row would.
+	n=$(dbsql "$1" "SELECT count(*) FROM open_questions WHERE risks LIKE '% %'")
+	[ "$n" = 0 ] || fail "$3: $n rows repeat a threat's title"
+	n=$(dbsql "$1" "SELECT count(*) FROM open_questions_at WHERE titles LIKE '%=% %'")
+	[ "$n" = 1 ] || fail "$3: the threats' titles are not kept"
 	# Both named alike: the report names its diagram after itself.
 	mkdir -p "$T/kept" "$T/found"
 	run export "$1" --format markdown --output "$T/kept/report.md"
@@ -68,6 +77,27 @@ expect_rc 0 "import again (rows kept)"
     fail "import again: the questions were not kept"
 dbsql "$w" "SELECT position, worst FROM open_questions ORDER BY position" \
     >"$T/worst1"
+# Rows as an older Parapet wrote them, a title in each line, read as they
+# say; the titles kept once name the others.
+old=' A title of old'
+made=risks
+for sev in critical high medium low; do
+	made="replace($made, '=$sev', '=$sev$old')"
+done
+mkdir -p "$T/t1" "$T/t2"
+run export "$w" --format markdown --output "$T/t1/report.md"
+expect_rc 0 "the report before the rows are made old"
+grep -q "^- .*(at stake: " "$T/t1/report.md" || fail "no question in the report"
+dbsql "$w" "UPDATE open_questions SET risks = $made" >/dev/null
+[ "$(dbsql "$w" "SELECT count(*) FROM open_questions WHERE risks LIKE '%$old%'")" -gt 0 ] ||
+    fail "no row was made old"
+run export "$w" --format markdown --output "$T/t2/report.md"
+expect_rc 0 "the report of old rows"
+grep -q "A title of old" "$T/t2/report.md" ||
+    fail "old rows: their own titles are not read"
+grep -q "A title of old" "$T/t1/report.md" &&
+    fail "the title of old was there before"
+
 criticality_low "$T/m1.yaml" "$T/m2.yaml"
 run import "$T/m2.yaml" "$w"
 expect_rc 0 "import the rescored model"

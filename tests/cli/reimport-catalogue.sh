@@ -17,12 +17,15 @@ expect_rc 0 "the first report"
 cp "$T/out" "$T/report1"
 
 # A threat that a field question puts at stake, and a practice question.
-# Its stored risks read "threat@target=severity title", one a line.
+# Its stored risks read "threat@target=severity", one a line, and the
+# threats' titles are kept once, "threat=title" (schema 13).
 stake=$(dbsql "$db" "SELECT risks FROM open_questions ORDER BY position
     LIMIT 1" | head -n 1)
 threat=${stake%%@*}
-old=${stake#* }
-[ -n "$threat" ] && [ "$old" != "$stake" ] ||
+old=$(dbsql "$db" "SELECT titles FROM open_questions_at" |
+    grep "^$threat=" | head -n 1)
+old=${old#*=}
+[ -n "$threat" ] && [ "$threat" != "$stake" ] && [ -n "$old" ] ||
     fail "the template's model has no field question"
 grep -qF "$old" "$T/report1" || fail "the report does not name '$old'"
 grep -qF "Do the people who own, build and use this system" "$T/report1" ||

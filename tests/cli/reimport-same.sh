@@ -106,13 +106,15 @@ tamper
 if [ "$BACKEND" = pg ]; then
 	pg_sql -d "$db" -c "DROP INDEX objects_by_type" \
 	    -c "ALTER TABLE open_questions_at DROP COLUMN revision,
-	    DROP COLUMN analysis" \
+	    DROP COLUMN analysis, DROP COLUMN titles" \
 	    -c "UPDATE parapet_schema SET version = 10" >/dev/null
 else
 	dbsql "$db" "DROP INDEX objects_by_type" >/dev/null
 	dbsql "$db" "ALTER TABLE open_questions_at DROP COLUMN revision" \
 	    >/dev/null
 	dbsql "$db" "ALTER TABLE open_questions_at DROP COLUMN analysis" \
+	    >/dev/null
+	dbsql "$db" "ALTER TABLE open_questions_at DROP COLUMN titles" \
 	    >/dev/null
 	dbsql "$db" "PRAGMA user_version = 10" >/dev/null
 fi
@@ -121,11 +123,11 @@ expect_rc 0 "the same file into a database of schema 10"
 [ "$(title)" = "$want" ] ||
     fail "the register of a schema 10 database was taken as made here"
 if [ "$BACKEND" = pg ]; then
-	[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 12 ] ||
-	    fail "schema 10 was not migrated to 12"
+	[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 13 ] ||
+	    fail "schema 10 was not migrated to 13"
 else
-	[ "$(dbsql "$db" "PRAGMA user_version")" = 12 ] ||
-	    fail "schema 10 was not migrated to 12"
+	[ "$(dbsql "$db" "PRAGMA user_version")" = 13 ] ||
+	    fail "schema 10 was not migrated to 13"
 fi
 # ... and from then on it is.
 tamper

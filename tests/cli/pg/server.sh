@@ -13,8 +13,8 @@ db=$DB
 run import "$T/m.yaml" "$db"
 expect_rc 0 "import into a new database on the server"
 expect_out "created 'support-assistant'" "import says what it made"
-[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 12 ] ||
-    fail "schema version 12 is not recorded in parapet_schema"
+[ "$(pg_sql -d "$db" -c 'SELECT version FROM parapet_schema')" = 13 ] ||
+    fail "schema version 13 is not recorded in parapet_schema"
 run list "$db"
 expect_rc 0 "list"
 expect_out "support-assistant" "list shows the model"
@@ -186,8 +186,8 @@ expect_rc 1 "a reader of a schema 5 register"
 expect_err "has schema 5 and must be upgraded" "a reader does not migrate"
 run analyze "$five"
 expect_rc 0 "a writer migrates schema 5"
-[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 12 ] ||
-    fail "schema 5 was not migrated to 12"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 13 ] ||
+    fail "schema 5 was not migrated to 13"
 # Schema 8: the risks that no longer apply have their index; schema 10:
 # the risks in the screens' order, and no index of unset assumed columns;
 # schema 12: the objects by type, as a new register has it.
@@ -233,11 +233,11 @@ row_counts() {
 }
 # Schema 10's, undone: the column may be unset, its unset rows indexed
 # (and 11's: the questions do not say which analysis made the register;
-# 12's: the objects not indexed by type).
+# 12's: the objects not indexed by type; 13's: no titles kept once).
 undo_10() {
 	pg_sql -d "$1" -c "DROP INDEX objects_by_type" \
 	    -c "ALTER TABLE open_questions_at DROP COLUMN revision,
-	    DROP COLUMN analysis" \
+	    DROP COLUMN analysis, DROP COLUMN titles" \
 	    -c "DROP INDEX risks_order" \
 	    -c "ALTER TABLE risks ALTER COLUMN assumed DROP NOT NULL" \
 	    -c "CREATE INDEX risks_unsure ON risks (system)
@@ -250,8 +250,8 @@ pg_sql -d "$five" -c "UPDATE parapet_schema SET version = 8" >/dev/null
 rows8=$(row_counts "$five")
 run analyze "$five"
 expect_rc 0 "a writer migrates schema 8"
-[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 12 ] ||
-    fail "schema 8 was not migrated to 12"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 13 ] ||
+    fail "schema 8 was not migrated to 13"
 [ "$(pg_sql -d "$five" -c "SELECT count(*) FROM pg_indexes
     WHERE indexname = 'risks_order'")" = 1 ] ||
     fail "the migration from 8 did not index the risks in order"
@@ -310,8 +310,8 @@ expect_rc 1 "a reader of a schema 9 register"
 expect_err "has schema 9 and must be upgraded" "a reader does not migrate 9"
 run analyze "$five"
 expect_rc 0 "a writer migrates schema 9"
-[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 12 ] ||
-    fail "schema 9 was not migrated to 12"
+[ "$(pg_sql -d "$five" -c 'SELECT version FROM parapet_schema')" = 13 ] ||
+    fail "schema 9 was not migrated to 13"
 [ "$(assumed_rows "$five")" = "$flags9" ] ||
     fail "the migration from 9 did not set the assumed column as the reasons say"
 [ "$(history_all "$five")" = "$hist9" ] ||
@@ -340,7 +340,7 @@ fi
 pg_sql -d "$db" -c 'UPDATE parapet_schema SET version = 99'
 run list "$db"
 expect_rc 1 "list a newer register"
-expect_err "was written by a newer Parapet (schema 99; this one reads up to 12)" \
+expect_err "was written by a newer Parapet (schema 99; this one reads up to 13)" \
     "a newer schema is refused"
 
 # An empty database is not made a register by reading it.
