@@ -1678,6 +1678,25 @@ test_risk_tally_counts_as_the_screen_filters(void **state)
 	add_slice_risks(&r, 0);
 	assert_int_equal(store_sync_risks(s, "assist", &r, &e), 0);
 	load_screen_order(s, &want);
+#ifdef TEST_PG
+	/*
+	 * A server's LIKE tells upper from lower case, the screens do not:
+	 * it declines (-2), and the screens count the risks they read.
+	 */
+	(void)texts;
+	(void)gone;
+	(void)t;
+	(void)n;
+	(void)passed;
+	(void)k;
+	rfilter_init(&f);
+	store_risk_tally_init(&ty);
+	assert_int_equal(store_risk_tally_next(s, "assist", NULL, tally_match,
+	    &f, &ty, 5, &e), -2);
+	assert_int_equal(ty.n, 0);
+	store_risk_tally_release(&ty);
+	rfilter_release(&f);
+#else
 	for (t = 0; t < sizeof texts / sizeof texts[0]; t++) {
 		for (gone = 0; gone <= 1; gone++) {
 			rfilter_init(&f);
@@ -1728,6 +1747,7 @@ test_risk_tally_counts_as_the_screen_filters(void **state)
 	assert_int_equal(store_risk_tally_next(s, "nope", NULL, tally_match,
 	    &f, &ty, 5, &e), -1);
 	store_risk_tally_release(&ty);
+#endif
 	for (i = 0; i < want.n; i++)
 		risk_register_take(NULL, want.risks[i]);
 	free(want.risks);
