@@ -29,7 +29,10 @@ for x in "$bin" "$gen" ${before:+"$before"}; do
 done
 t=$(mktemp -d "${TMPDIR:-/tmp}/parapet-bench-XXXXXX") || exit 1
 dbname="bench_push_$$"
-pg() { PGOPTIONS="-c client_min_messages=warning" psql "$PARAPET_TEST_PG" -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+pg() {
+	PGOPTIONS="-c client_min_messages=warning" psql "$PARAPET_TEST_PG" \
+	    -X -q -v ON_ERROR_STOP=1 -At "$@"
+}
 cleanup() {
 	if [ -n "${PARAPET_TEST_PG:-}" ]; then
 		pg -c "DROP DATABASE IF EXISTS \"$dbname\" WITH (FORCE)" \

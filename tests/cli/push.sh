@@ -90,10 +90,11 @@ big_n=600
 	printf 'boundaries:\n  - { id: net, name: Net, trust: untrusted }\n'
 	printf 'components:\n'
 	for ((i = 0; i < big_n; i += 2)); do
-		printf '  - { id: c%d, name: "App %d", kind: application, boundary: net, exposure: public }\n' \
-		    "$i" "$i"
-		printf '  - { id: c%d, name: "LLM %d", kind: model, boundary: net, provider: third-party, model-type: llm }\n' \
+		printf '  - { id: c%d, name: "App %d", kind: application,' "$i" "$i"
+		printf ' boundary: net, exposure: public }\n'
+		printf '  - { id: c%d, name: "LLM %d", kind: model,' \
 		    "$((i + 1))" "$i"
+		printf ' boundary: net, provider: third-party, model-type: llm }\n'
 	done
 	printf 'flows:\n'
 	for ((i = 1; i < big_n; i++)); do
@@ -141,9 +142,11 @@ done
 run push "$bigdb" "$reg"
 expect_rc 0 "push the large model after the kills"
 run history "$reg" --model big
-[ "$(grep -c "imported from '" "$T/out")" -eq "$big_hist" ] ||
-    fail "the register holds $(grep -c "imported from '" "$T/out") of the large model's $big_hist history entries"
-[ "$(grep -c "$bk" "$T/out")" -ge 1 ] || fail "the decision's history is missing"
+got=$(grep -c "imported from '" "$T/out")
+[ "$got" -eq "$big_hist" ] ||
+    fail "the register holds $got of the large model's $big_hist entries"
+[ "$(grep -c "$bk" "$T/out")" -ge 1 ] ||
+    fail "the decision's history is missing"
 run risks "$reg" --model big
 expect_out "accepted" "the large model's decision reached the register"
 run push "$bigdb" "$reg"
