@@ -26,40 +26,59 @@
 #include "model/risk.h"
 #include "session/session.h"
 #include "store/store.h"
+#include "store/store-stream.h"
 #include "util/buf.h"
 #include "util/error.h"
 #include "util/xmalloc.h"
 
-/* One model of the source, as its XML export, in a private file. */
+/* The export's output, as it comes, into the private file. */
+static void
+push_sink(void *fp, const char *p, size_t n)
+{
+	if (n > 0)
+		(void)fwrite(p, 1, n, fp);
+}
+
+/* The stream's pieces, for the XML writer (EXPORT_STREAM). */
+static const struct risk *
+push_next_risk(void *stream, struct error *e)
+{
+	return store_stream_next_risk(stream, e);
+}
+
+static const void *
+push_next_object(void *stream, int type, struct error *e)
+{
+	return store_stream_next_object(stream, type, e);
+}
+
+static const struct change *
+push_next_change(void *stream, struct error *e)
+{
+	return store_stream_next_change(stream, e);
+}
+
+/*
+ * One model of the source, as its XML export, in a private file. The
+ * model, its register and its history are read one piece at a time in
+ * one read transaction and written as they come (as `parapet export
+ * --format xml` does): memory does not grow with the model.
+ */
 static char *
 push_export(struct session *s, const char *id, struct error *err)
 {
 	const struct exporter	*x = export_find("xml");
 	struct export_input	 in;
-	struct risk_register	 reg;
-	struct change		*hist = NULL;
-	struct model		*m;
+	struct store_stream	*st;
 	struct buf		 b;
-	size_t			 nhist = 0;
-	char			*now, *path = NULL;
+	char			*now = NULL, *path = NULL;
 	const char		*dir = getenv("TMPDIR");
-	FILE			*fp;
-	int			 fd;
+	FILE			*fp = NULL;
+	int			 fd, rc;
 
-	risk_register_init(&reg);
 	buf_init(&b);
-	if ((m = store_load(s->store, id, err)) == NULL ||
-	    store_load_risks(s->store, id, &reg, err) == -1 ||
-	    store_history(s->store, id, NULL, &hist, &nhist, err) == -1)
-		goto out;
-	risk_register_sort(&reg);
-	now = store_now();
-	export_input_whole(&in, m, &reg, s->cat, hist, nhist, now);
-	if (x->write(&in, &b, err) == -1) {
-		free(now);
-		goto out;
-	}
-	free(now);
+	if ((st = store_stream_open(s->store, id, err)) == NULL)
+		return NULL;
 	path = xasprintf("%s/parapet-push-XXXXXX",
 	    dir != NULL && *dir != '\0' ? dir : "/tmp");
 	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
@@ -73,18 +92,34 @@ push_export(struct session *s, const char *id, struct error *err)
 		path = NULL;
 		goto out;
 	}
-	if (fwrite(b.s, 1, b.len, fp) != b.len || fclose(fp) != 0) {
-		error_set(err, "cannot write a temporary file: %s",
+	now = store_now();
+	memset(&in, 0, sizeof in);
+	in.model = store_stream_model(st);
+	in.cat = s->cat;
+	in.generated_at = now;
+	in.next_risk = push_next_risk;
+	in.next_object = push_next_object;
+	in.next_change = push_next_change;
+	in.risk_source = st;
+	buf_set_sink(&b, push_sink, fp);
+	rc = x->write(&in, &b, err);
+	if (rc == 0)
+		buf_flush(&b);
+	if (rc == 0 && (ferror(fp) || fflush(fp) != 0))
+		rc = error_set(err, "cannot write a temporary file: %s",
 		    strerror(errno));
+	if (fclose(fp) != 0 && rc == 0)
+		rc = error_set(err, "cannot write a temporary file: %s",
+		    strerror(errno));
+	if (rc == -1) {
 		unlink(path);
 		free(path);
 		path = NULL;
 	}
 out:
+	free(now);
 	buf_release(&b);
-	changes_free(hist, nhist);
-	risk_register_release(&reg);
-	model_free(m);
+	store_stream_close(st);
 	return path;
 }
 

@@ -208,22 +208,6 @@ store_imported_source(const char *source, const struct change *c)
 	return xasprintf("imported from '%s'", source);
 }
 
-/* Append one entry of another database's history, marked as imported. */
-static int
-store_log_imported(struct store *s, const char *id, const struct change *c,
-    const char *source, struct error *err)
-{
-	char	*was = s->source;
-	int	 rc;
-
-	s->source = store_imported_source(source, c);
-	rc = store_log(s, c->at, c->who, id, c->object, c->field,
-	    c->old_value, c->new_value, err);
-	free(s->source);
-	s->source = was;
-	return rc;
-}
-
 int
 store_append_imported(struct store *s, const char *id,
     const struct change *v, size_t n, const char *source, size_t *added,
@@ -231,12 +215,13 @@ store_append_imported(struct store *s, const char *id,
 {
 	static const char *const sql = "SELECT at, who, object, field, "
 	    "old_value, new_value FROM history WHERE system = ?";
-	struct strmap	 have;
-	char		*k;
-	struct buf	 key;
-	struct db_stmt	*st;
-	size_t		 i;
-	int		 rc;
+	const struct change	**add;
+	struct strmap		 have;
+	char			*k, **srcs;
+	struct buf		 key;
+	struct db_stmt		*st;
+	size_t			 i, nadd = 0;
+	int			 rc;
 
 	if (added != NULL)
 		*added = 0;
@@ -263,17 +248,27 @@ store_append_imported(struct store *s, const char *id,
 	}
 	if (rc == -1)
 		goto out;
-	for (i = 0; rc == 0 && i < n; i++) {
+	/* What is new, appended in its order many to a statement. */
+	add = xcalloc(n + 1, sizeof *add);
+	srcs = xcalloc(n + 1, sizeof *srcs);
+	for (i = 0; i < n; i++) {
 		store_change_key(&key, v[i].at, v[i].who, v[i].object,
 		    v[i].field, v[i].old_value, v[i].new_value);
 		if (strmap_get(&have, key.s) != NULL)
 			continue;	/* ours already, or imported before */
 		k = xstrdup(key.s);
 		strmap_put(&have, k, k);
-		rc = store_log_imported(s, id, &v[i], source, err);
-		if (rc == 0 && added != NULL)
-			(*added)++;
+		add[nadd] = &v[i];
+		srcs[nadd++] = store_imported_source(source, &v[i]);
 	}
+	rc = store_log_changes(s, id, add, (const char *const *)srcs, nadd,
+	    err);
+	if (rc == 0 && added != NULL)
+		*added = nadd;
+	for (i = 0; i < nadd; i++)
+		free(srcs[i]);
+	free(srcs);
+	free(add);
 out:
 	/* The map borrows its keys: each value is its own key's copy. */
 	for (i = 0; i < have.cap; i++)

@@ -200,6 +200,15 @@ int		 store_log_batch(struct store *, const char *at,
 		     const char *who, const char *system,
 		     const char *const *objects, const char *field,
 		     const char *const *new_values, struct error *);
+/*
+ * Append n entries of another history (v[i] with source text sources[i],
+ * both borrowed), STORE_LOG_BATCH to a statement while that many are
+ * left: their seq follows the order given, as if each were appended with
+ * store_log() in turn under its source. 0 or -1.
+ */
+int		 store_log_changes(struct store *, const char *system,
+		     const struct change *const *v,
+		     const char *const *sources, size_t n, struct error *);
 
 /* store-migrate.c */
 /*

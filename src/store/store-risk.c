@@ -912,46 +912,91 @@ done:
 	return rc;
 }
 
+/* A risk row of a register imported whole, 16 to a statement at most. */
+#define STORE_WRITE_INSERT "INSERT INTO risks (system, threat, target, " \
+	"title, likelihood, impact, severity, applies, reasons, status, " \
+	"owner, justification, decided_by, decided_at, proposed, assumed) " \
+	"VALUES "
+#define STORE_WRITE_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define STORE_WRITE_ROWS2 STORE_WRITE_ROW ", " STORE_WRITE_ROW
+#define STORE_WRITE_ROWS4 STORE_WRITE_ROWS2 ", " STORE_WRITE_ROWS2
+#define STORE_WRITE_ROWS8 STORE_WRITE_ROWS4 ", " STORE_WRITE_ROWS4
+#define STORE_WRITE_ROWS16 STORE_WRITE_ROWS8 ", " STORE_WRITE_ROWS8
+#define STORE_WRITE_BATCH 16		/* the rows of STORE_WRITE_ROWS16 */
+#define STORE_WRITE_PARAMS 16		/* the parameters of a row */
+
+/* Bind risk k at row'th place of a risk INSERT; b and proposed hold
+   its texts until the statement has run. */
+static void
+store_write_bind(struct db_stmt *rs, int row, const char *id,
+    const struct risk *k, struct buf *b, struct buf *proposed)
+{
+	int	at = row * STORE_WRITE_PARAMS;
+
+	store_reasons_encode(b, k);
+	store_proposed_encode(proposed, k);
+	store_bind_scoring(rs, at, id, k);
+	db_bind_int64(rs, at + 8, k->applies != 0);
+	store_bind(rs, at + 9, k->nreasons > 0 ? b->s : NULL);
+	store_bind(rs, at + 10, vocab_name(&vocab_risk_status, k->status));
+	store_bind(rs, at + 11, k->owner);
+	store_bind(rs, at + 12, k->justification);
+	store_bind(rs, at + 13, k->decided_by);
+	store_bind(rs, at + 14, k->decided_at);
+	store_bind(rs, at + 15, k->nmitigations > 0 ? proposed->s : NULL);
+	db_bind_int64(rs, at + 16, store_assumed(k));
+}
+
+/*
+ * A register imported whole (a first import of an XML export, a push or
+ * a pull): its risks STORE_WRITE_BATCH to a statement when no two share
+ * a key (else one a statement, so that the one listed twice is named),
+ * each batch's mitigation rows after it.
+ */
 int
 store_write_risks(struct store *s, const char *id,
     const struct risk_register *reg, struct error *err)
 {
-	static const char *const risk = "INSERT INTO risks (system, threat, "
-	    "target, title, likelihood, impact, severity, applies, reasons, "
-	    "status, owner, justification, decided_by, decided_at, proposed, "
-	    "assumed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	static const char *const one = STORE_WRITE_INSERT STORE_WRITE_ROW;
+	static const char *const many = STORE_WRITE_INSERT STORE_WRITE_ROWS16;
 	static const char *const mit = "INSERT INTO risk_mitigations (system, "
 	    "threat, target, mitigation, status, owner, due, notes) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 	const struct risk_mitigation	*m;
-	const struct risk		*k = NULL;
+	const struct risk		*k = NULL, **keys;
 	struct db_stmt			*rs, *ms;
-	struct buf			 b, proposed;
-	size_t				 i, j;
-	int				 rc = DB_DONE;
+	struct buf			 b[STORE_WRITE_BATCH];
+	struct buf			 proposed[STORE_WRITE_BATCH];
+	size_t				 i, j, r, want;
+	int				 rc = DB_DONE, batch = 1, failed = 0;
 
 	for (i = 0; i < reg->n; i++)
 		if (store_check_risk(reg->risks[i], 1, err) == -1)
 			return -1;
-	if ((rs = store_prepare(s, risk, err)) == NULL ||
-	    (ms = store_prepare(s, mit, err)) == NULL)
-		return -1;
-	buf_init(&b);
-	buf_init(&proposed);
-	for (i = 0; rc == DB_DONE && i < reg->n; i++) {
+	keys = xreallocarray(NULL, reg->n + 1, sizeof *keys);
+	for (i = 0; i < reg->n; i++)
+		keys[i] = reg->risks[i];
+	if (reg->n > 0)
+		qsort(keys, reg->n, sizeof *keys, store_key_cmp);
+	for (i = 1; i < reg->n && batch; i++)
+		batch = store_key_cmp(&keys[i - 1], &keys[i]) != 0;
+	free(keys);
+	for (r = 0; r < STORE_WRITE_BATCH; r++) {
+		buf_init(&b[r]);
+		buf_init(&proposed[r]);
+	}
+	for (i = 0; rc == DB_DONE && i < reg->n; i += want) {
+		want = batch && reg->n - i >= STORE_WRITE_BATCH ?
+		    STORE_WRITE_BATCH : 1;
+		if ((rs = store_prepare(s, want > 1 ? many : one, err)) ==
+		    NULL) {
+			failed = 1;
+			break;
+		}
+		for (r = 0; r < want; r++)
+			store_write_bind(rs, (int)r, id, reg->risks[i + r],
+			    &b[r], &proposed[r]);
 		k = reg->risks[i];
-		store_reasons_encode(&b, k);
-		store_proposed_encode(&proposed, k);
-		store_bind_scoring(rs, 0, id, k);
-		db_bind_int64(rs, 8, k->applies != 0);
-		store_bind(rs, 9, k->nreasons > 0 ? b.s : NULL);
-		store_bind(rs, 10, vocab_name(&vocab_risk_status, k->status));
-		store_bind(rs, 11, k->owner);
-		store_bind(rs, 12, k->justification);
-		store_bind(rs, 13, k->decided_by);
-		store_bind(rs, 14, k->decided_at);
-		store_bind(rs, 15, k->nmitigations > 0 ? proposed.s : NULL);
-		db_bind_int64(rs, 16, store_assumed(k));
 		rc = db_step(rs);
 		db_reset(rs);
 		/*
@@ -960,24 +1005,39 @@ store_write_risks(struct store *s, const char *id,
 		 * later sync keeps as rows the ones the catalogue no longer
 		 * proposes).
 		 */
-		for (j = 0; rc == DB_DONE && j < k->nmitigations; j++) {
-			m = &k->mitigations[j];
-			if (m->status == MIT_PROPOSED && m->owner == NULL &&
-			    m->due == NULL && m->notes == NULL)
-				continue;
-			store_bind_key(ms, id, k->threat, k->target);
-			store_bind(ms, 4, m->id);
-			store_bind(ms, 5, vocab_name(&vocab_mitigation_status,
-			    m->status));
-			store_bind(ms, 6, m->owner);
-			store_bind(ms, 7, m->due);
-			store_bind(ms, 8, m->notes);
-			rc = db_step(ms);
-			db_reset(ms);
+		for (r = i; rc == DB_DONE && r < i + want; r++) {
+			k = reg->risks[r];
+			for (j = 0; rc == DB_DONE && j < k->nmitigations;
+			    j++) {
+				m = &k->mitigations[j];
+				if (m->status == MIT_PROPOSED &&
+				    m->owner == NULL && m->due == NULL &&
+				    m->notes == NULL)
+					continue;
+				if ((ms = store_prepare(s, mit, err)) ==
+				    NULL) {
+					failed = 1;
+					rc = DB_ERROR;
+					break;
+				}
+				store_bind_key(ms, id, k->threat, k->target);
+				store_bind(ms, 4, m->id);
+				store_bind(ms, 5, vocab_name(
+				    &vocab_mitigation_status, m->status));
+				store_bind(ms, 6, m->owner);
+				store_bind(ms, 7, m->due);
+				store_bind(ms, 8, m->notes);
+				rc = db_step(ms);
+				db_reset(ms);
+			}
 		}
 	}
-	buf_release(&b);
-	buf_release(&proposed);
+	for (r = 0; r < STORE_WRITE_BATCH; r++) {
+		buf_release(&b[r]);
+		buf_release(&proposed[r]);
+	}
+	if (failed)
+		return -1;
 	if ((rc == DB_CONSTRAINT || rc == DB_RAISED) && k != NULL)
 		return error_set(err, "risk '%s@%s' or one of its mitigations "
 		    "is listed twice", k->threat, k->target);

@@ -633,7 +633,7 @@ store_log(struct store *s, const char *at, const char *who,
 
 /* Bind an entry at row'th place of a history INSERT. */
 static void
-store_log_bind(struct store *s, struct db_stmt *st, int row, long rev,
+store_log_bind(const char *source, struct db_stmt *st, int row, long rev,
     const char *at, const char *who, const char *system, const char *object,
     const char *field, const char *old_value, const char *new_value,
     const char *was)
@@ -649,7 +649,7 @@ store_log_bind(struct store *s, struct db_stmt *st, int row, long rev,
 	store_bind(st, i + 5, field);
 	store_bind(st, i + 6, old_value);
 	store_bind(st, i + 7, new_value);
-	store_bind(st, i + 8, s->source);
+	store_bind(st, i + 8, source);
 }
 
 int
@@ -666,7 +666,7 @@ store_log_was(struct store *s, const char *at, const char *who,
 		return -1;
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
-	store_log_bind(s, st, 0, rev, at, who, system, object, field,
+	store_log_bind(s->source, st, 0, rev, at, who, system, object, field,
 	    old_value, new_value, was);
 	return store_run(s, st, err);
 }
@@ -686,9 +686,42 @@ store_log_batch(struct store *s, const char *at, const char *who,
 	if ((st = store_prepare(s, sql, err)) == NULL)
 		return -1;
 	for (row = 0; row < STORE_LOG_BATCH; row++)
-		store_log_bind(s, st, row, rev, at, who, system, objects[row],
-		    field, NULL, new_values[row], NULL);
+		store_log_bind(s->source, st, row, rev, at, who, system,
+		    objects[row], field, NULL, new_values[row], NULL);
 	return store_run(s, st, err);
+}
+
+int
+store_log_changes(struct store *s, const char *system,
+    const struct change *const *v, const char *const *sources, size_t n,
+    struct error *err)
+{
+	static const char *const one = STORE_LOG_INSERT STORE_LOG_ROW;
+	static const char *const many = STORE_LOG_INSERT STORE_LOG_ROWS16;
+	const struct change	*c;
+	struct db_stmt		*st;
+	size_t			 i, want, row;
+	long			 rev;
+
+	if (n == 0)
+		return 0;
+	if ((rev = store_claim(s, system, err)) == -1)
+		return -1;
+	for (i = 0; i < n; i += want) {
+		want = n - i >= STORE_LOG_BATCH ? STORE_LOG_BATCH : 1;
+		if ((st = store_prepare(s, want > 1 ? many : one, err)) ==
+		    NULL)
+			return -1;
+		for (row = 0; row < want; row++) {
+			c = v[i + row];
+			store_log_bind(sources[i + row], st, (int)row, rev,
+			    c->at, c->who, system, c->object, c->field,
+			    c->old_value, c->new_value, NULL);
+		}
+		if (store_run(s, st, err) == -1)
+			return -1;
+	}
+	return 0;
 }
 
 void

@@ -80,6 +80,81 @@ run history "$reg"
 [ "$(grep -c 'status: open -> accepted' "$T/out")" = 2 ] ||
     fail "pushing again doubled a decision in history"
 
+# Killed part way: a large model new to the register arrives whole or not
+# at all (its risks and history with it), the register's other model is
+# untouched, and a push after the kill copies each decision and history
+# entry once (more entries than one statement of the writers takes).
+big_n=600
+{
+	printf 'parapet: 1\nsystem: { id: big, name: Big, criticality: high }\n'
+	printf 'boundaries:\n  - { id: net, name: Net, trust: untrusted }\n'
+	printf 'components:\n'
+	for ((i = 0; i < big_n; i += 2)); do
+		printf '  - { id: c%d, name: "App %d", kind: application,' "$i" "$i"
+		printf ' boundary: net, exposure: public }\n'
+		printf '  - { id: c%d, name: "LLM %d", kind: model,' \
+		    "$((i + 1))" "$i"
+		printf ' boundary: net, provider: third-party, model-type: llm }\n'
+	done
+	printf 'flows:\n'
+	for ((i = 1; i < big_n; i++)); do
+		printf '  - { id: f%d, from: c%d, to: c%d, data: [prompt] }\n' \
+		    "$i" "$((i - 1))" "$i"
+	done
+} >"$T/big.yaml"
+bigdb="$T/big.db"
+run import "$T/big.yaml" "$bigdb"
+expect_rc 0 "import the large model"
+run risks "$bigdb"
+bk=$(awk 'NR == 7 { print $4 }' "$T/out")
+run risk "$bigdb" "$bk" --status accepted --owner Dan \
+    --justification "the large model's own decision"
+expect_rc 0 "decide a risk of the large model"
+run history "$bigdb"
+big_hist=$(grep -c . "$T/out")
+[ "$big_hist" -gt 100 ] || fail "the large model has only $big_hist entries"
+run export "$reg" --model support-assistant --format xml \
+    --output "$T/sa-before.xml"
+expect_rc 0 "export the register's model before the kills"
+for delay in 0.05 0.15 0.3 0.6; do
+	"$PARAPET" push "$bigdb" "$reg" >/dev/null 2>&1 &
+	pid=$!
+	sleep "$delay"
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	run export "$reg" --model support-assistant --format xml \
+	    --output "$T/sa-after.xml"
+	expect_rc 0 "export the register's model after a kill at ${delay}s"
+	cmp -s "$T/sa-before.xml" "$T/sa-after.xml" ||
+	    fail "a push killed at ${delay}s changed another model"
+	run export "$reg" --model big --format yaml
+	if [ "$rc" -eq 0 ]; then
+		n=$(grep -c '^  - id: c' "$T/out")
+		[ "$n" -eq "$big_n" ] ||
+		    fail "a push killed at ${delay}s left $n components"
+		run risks "$reg" --model big
+		grep -qF "accepted" "$T/out" ||
+		    fail "a push killed at ${delay}s left the model without its decision"
+	else
+		expect_err "no model 'big'" "a push killed at ${delay}s: no model, or whole"
+	fi
+done
+run push "$bigdb" "$reg"
+expect_rc 0 "push the large model after the kills"
+run history "$reg" --model big
+got=$(grep -c "imported from '" "$T/out")
+[ "$got" -eq "$big_hist" ] ||
+    fail "the register holds $got of the large model's $big_hist entries"
+[ "$(grep -c "$bk" "$T/out")" -ge 1 ] ||
+    fail "the decision's history is missing"
+run risks "$reg" --model big
+expect_out "accepted" "the large model's decision reached the register"
+run push "$bigdb" "$reg"
+expect_rc 0 "push the large model again"
+run history "$reg" --model big
+[ "$(grep -c "imported from '" "$T/out")" -eq "$big_hist" ] ||
+    fail "pushing again copied history twice"
+
 # A model the source lacks, or usage mistakes.
 run push "$lap" "$reg" --model nosuch
 expect_rc 1 "push a model the source lacks"
