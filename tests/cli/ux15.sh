@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# A fifteenth new user's findings at the command line, on a model written
+# from scratch (an assistant over internal documents with a send-email
+# tool). A due date of the right shape that is no day of the calendar is
+# told so, not "expected YYYY-MM-DD"; 'parapet risk' lists a risk's
+# mitigations with their titles in one column.
+. "${srcdir:-.}/tests/cli/lib.sh"
+cd "$T" || exit 1
+
+newdb a
+run import "$SRC/tests/data/cli/ux15-docs-assistant.yaml" "$DB"
+expect_rc 0 "import the model written from scratch"
+run risks "$DB"
+expect_rc 0 "list its risks"
+agency="$(awk '$4 ~ /^agent-excessive-agency@/ { print $4; exit }' "$T/out")"
+[ -n "$agency" ] || fail "the send-email tool raises excessive agency"
+run risk "$DB" "$agency"
+mit="$(awk '/^  mitigations:/ { m = 1; next } m && NF { print $2; exit }' \
+    "$T/out")"
+[ -n "$mit" ] || fail "the risk has a mitigation to plan"
+
+# An impossible day, and an impossible month: said as such.
+run mitigation "$DB" "$agency" "$mit" --status planned --due 2027-02-30
+expect_rc 1 "a due date that is no day is refused"
+expect_err "no such date '2027-02-30' for --due: 2027-02 has no day 30" \
+    "the refusal names the day the month lacks"
+run mitigation "$DB" "$agency" "$mit" --status planned --due 2027-13-01
+expect_rc 1 "a due date in month 13 is refused"
+expect_err "there is no month 13" "the refusal names the month"
+# Nothing was stored by either.
+run risk "$DB" "$agency"
+expect_no_out "planned " "a refused due date changes nothing"
+# The other shapes keep the format's message; a real date is taken.
+run mitigation "$DB" "$agency" "$mit" --due 31/03/2027
+expect_rc 1 "a date in another format is refused"
+expect_err "expected a date as YYYY-MM-DD" "the format is named"
+run mitigation "$DB" "$agency" "$mit" --status planned \
+    --owner "Platform team" --due 2028-02-29
+expect_rc 0 "a leap day is a due date"
+
+# Every risk's mitigations: the titles start in one column.
+run risks "$DB" --all
+awk '{ print $4 }' "$T/out" | grep @ >ids
+[ -s ids ] || fail "the model has risks"
+while read -r id; do
+	run risk "$DB" "$id"
+	cols="$(awk '/^  mitigations:/ { m = 1; next }
+	    m && /^    [a-z]+ +[a-z0-9]/ {
+		sub(/^    [a-z]+ +/, ""); match($0, /^[^ ]+ +/);
+		print RLENGTH }' "$T/out" | sort -u | wc -l)"
+	[ "$cols" -le 1 ] || fail "$id: mitigation titles start in $cols columns"
+done <ids
+run risk "$DB" "$agency"
+expect_out "Platform team  due 2028-02-29" "the plan is shown"
+
+finish
