@@ -3,8 +3,10 @@
 # from scratch (an assistant over internal documents with a send-email
 # tool). A due date of the right shape that is no day of the calendar is
 # told so, not "expected YYYY-MM-DD"; 'parapet risk' lists a risk's
-# mitigations with their titles in one column.
+# mitigations with their titles in one column; a blank model's "0 risks
+# apply" says what to do next.
 . "${srcdir:-.}/tests/cli/lib.sh"
+export PARAPET_TEMPLATES="${PARAPET_TEMPLATES:-$SRC/templates}"
 cd "$T" || exit 1
 
 newdb a
@@ -52,5 +54,20 @@ while read -r id; do
 done <ids
 run risk "$DB" "$agency"
 expect_out "Platform team  due 2028-02-29" "the plan is shown"
+
+# A blank model: "0 risks apply" is followed by what to do next, with the
+# database as the user would type it; a template's model needs no such line.
+run new blank.db --id b --name "Blank"
+expect_rc 0 "a blank model"
+expect_out "0 risks apply" "nothing to read yet"
+expect_out "next: draw its trust boundaries, components and data flows in the screens (parapet blank.db)" \
+    "the screens are named as the next step"
+expect_out "(parapet import MODEL blank.db; see parapet-model(5))" \
+    "so is a model file"
+run new "my model.db" --id b --name "Blank"
+expect_out "(parapet 'my model.db')" "a name with a space is quoted"
+run new tpl.db --template rag-assistant
+expect_rc 0 "a model from a template"
+expect_no_out "next: draw" "a template's model has its system drawn"
 
 finish
