@@ -46,14 +46,35 @@ risks_open(struct cli_args *a, int flags, struct model **m,
 	return s;
 }
 
+/* The width of the risk ids of the list being printed (0: as they come). */
+static size_t	risk_line_idw;
+
+void
+cli_risk_line_align(const struct risk_register *reg)
+{
+	size_t	i, w;
+
+	risk_line_idw = 0;
+	for (i = 0; i < reg->n; i++) {
+		w = strlen(reg->risks[i]->threat) + 1 +
+		    strlen(reg->risks[i]->target);
+		if (w > risk_line_idw)
+			risk_line_idw = w;
+	}
+}
+
 void
 cli_print_risk_line(const struct risk *k)
 {
+	size_t	w = strlen(k->threat) + 1 + strlen(k->target);
+
 	printf("%-8s  %-14s %dx%d  ", vocab_name(&vocab_severity, k->severity),
 	    vocab_name(&vocab_risk_status, k->status), k->likelihood,
 	    k->impact);
 	cli_put_risk(stdout, k);
-	printf("  ");
+	/* The titles in one column: a risk id is two identifiers. */
+	printf("%*s", (int)(w < risk_line_idw ? risk_line_idw - w + 2 : 2),
+	    "");
 	cli_puts(stdout, k->title);
 	if (!k->applies)
 		printf("  (no longer applies)");
@@ -79,6 +100,7 @@ cmd_risks(const struct cli_cmd *c, struct cli_args *a)
 		return EXIT_USAGE;
 	if ((s = risks_open(a, STORE_READONLY, &m, &reg)) == NULL)
 		return 1;
+	cli_risk_line_align(&reg);
 	for (i = 0; i < reg.n; i++) {
 		k = reg.risks[i];
 		if ((!k->applies && !a->all) || k->severity < minsev ||

@@ -3,8 +3,8 @@
 # from scratch (an assistant over internal documents with a send-email
 # tool). A due date of the right shape that is no day of the calendar is
 # told so, not "expected YYYY-MM-DD"; 'parapet risk' lists a risk's
-# mitigations with their titles in one column; a blank model's "0 risks
-# apply" says what to do next.
+# mitigations, and 'risks' and 'check' their risks, with their titles in
+# one column; a blank model's "0 risks apply" says what to do next.
 . "${srcdir:-.}/tests/cli/lib.sh"
 export PARAPET_TEMPLATES="${PARAPET_TEMPLATES:-$SRC/templates}"
 cd "$T" || exit 1
@@ -54,6 +54,20 @@ while read -r id; do
 done <ids
 run risk "$DB" "$agency"
 expect_out "Platform team  due 2028-02-29" "the plan is shown"
+
+# 'parapet risks' and 'parapet check': the titles start in one column.
+# title_cols: in how many columns the titles of the risk lines start.
+title_cols() {
+	awk '$3 ~ /^[0-9]x[0-9]$/ { i = index($0, $4) + length($4);
+	    while (substr($0, i, 1) == " ") i++; print i }' "$T/out" |
+	    sort -u | wc -l
+}
+run risks "$DB"
+[ "$(title_cols)" -eq 1 ] || fail "risks: titles start in $(title_cols) columns"
+run check "$SRC/tests/data/cli/ux15-docs-assistant.yaml" --fail-on medium
+expect_rc 3 "the model file fails the gate at medium"
+[ "$(grep -c '[0-9]x[0-9]  ' "$T/out")" -ge 2 ] || fail "check lists the risks"
+[ "$(title_cols)" -eq 1 ] || fail "check: titles start in $(title_cols) columns"
 
 # A blank model: "0 risks apply" is followed by what to do next, with the
 # database as the user would type it; a template's model needs no such line.
