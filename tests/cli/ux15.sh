@@ -4,7 +4,8 @@
 # tool). A due date of the right shape that is no day of the calendar is
 # told so, not "expected YYYY-MM-DD"; 'parapet risk' lists a risk's
 # mitigations, and 'risks' and 'check' their risks, with their titles in
-# one column; a blank model's "0 risks apply" says what to do next.
+# one column; a blank model's "0 risks apply" says what to do next; a
+# missing risk, mitigation or question id says which command lists them.
 . "${srcdir:-.}/tests/cli/lib.sh"
 export PARAPET_TEMPLATES="${PARAPET_TEMPLATES:-$SRC/templates}"
 cd "$T" || exit 1
@@ -68,6 +69,20 @@ run check "$SRC/tests/data/cli/ux15-docs-assistant.yaml" --fail-on medium
 expect_rc 3 "the model file fails the gate at medium"
 [ "$(grep -c '[0-9]x[0-9]  ' "$T/out")" -ge 2 ] || fail "check lists the risks"
 [ "$(title_cols)" -eq 1 ] || fail "check: titles start in $(title_cols) columns"
+
+# A missing id says which command lists them.
+run risk "$DB"
+expect_rc 2 "risk without its id"
+expect_err "the risk ids (THREAT@TARGET) are listed by 'parapet risks DB'" \
+    "risk: where the ids are"
+run mitigation "$DB" "$agency"
+expect_rc 2 "mitigation without its id"
+expect_err "a risk's mitigation ids are listed by 'parapet risk DB RISK-ID'" \
+    "mitigation: where the ids are"
+run answer "$DB"
+expect_rc 2 "answer without its question"
+expect_err "the question ids are listed by 'parapet questions DB'" \
+    "answer: where the ids are"
 
 # A blank model: "0 risks apply" is followed by what to do next, with the
 # database as the user would type it; a template's model needs no such line.
