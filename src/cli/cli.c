@@ -573,6 +573,16 @@ cli_missing(const struct cli_cmd *c, int given)
 	}
 	if (b.len > 0)
 		fprintf(stderr, "parapet: %s: missing %s\n", c->name, b.s);
+	/* An id nobody knows by heart: say where to read it. */
+	if (strncmp(b.s != NULL ? b.s : "", "RISK-ID", 7) == 0)
+		fprintf(stderr, "parapet: %s: the risk ids (THREAT@TARGET) "
+		    "are listed by 'parapet risks DB'\n", c->name);
+	else if (strncmp(b.s != NULL ? b.s : "", "MITIGATION-ID", 13) == 0)
+		fprintf(stderr, "parapet: %s: a risk's mitigation ids are "
+		    "listed by 'parapet risk DB RISK-ID'\n", c->name);
+	else if (strncmp(b.s != NULL ? b.s : "", "QUESTION", 8) == 0)
+		fprintf(stderr, "parapet: %s: the question ids are listed by "
+		    "'parapet questions DB'\n", c->name);
 	i = b.len > 0;
 	buf_release(&b);
 	return i;

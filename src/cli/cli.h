@@ -229,8 +229,13 @@ struct session *cli_session(const struct cli_args *, const char *db,
 char	       **cli_models(struct session *, const char *db,
 		     const char *model, size_t *);
 void		 cli_ids_free(char **);
-/* Print one risk as a line of `parapet risks`. */
+/*
+ * Print one risk as a line of `parapet risks`; cli_risk_line_align() first
+ * puts the titles of a register's lines in one column.
+ */
 struct risk;
+struct risk_register;
+void	cli_risk_line_align(const struct risk_register *);
 void	cli_print_risk_line(const struct risk *);
 /*
  * An unanswered field as an open question: the field, the element, the

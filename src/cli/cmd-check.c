@@ -92,6 +92,7 @@ check_register(const struct catalogue *cat, const struct model *m,
 	fq.v = NULL;
 	fq.n = 0;
 	risk_register_sort(reg);
+	cli_risk_line_align(reg);
 	for (i = 0; i < reg->n; i++) {
 		k = reg->risks[i];
 		if (!k->applies || k->severity < level)

@@ -263,8 +263,24 @@ cmd_new(const struct cli_cmd *c, struct cli_args *a)
 	cli_puts(stdout, m->system.id);
 	shown = store_display(a->pos[0]);
 	printf("' in %s\n", shown);
-	free(shown);
 	cli_print_summary(&sum);
+	/*
+	 * A blank model has nothing for the catalogue to read: "0 risks
+	 * apply" alone reads as a verdict, not as a system still to draw.
+	 */
+	if (a->template == NULL && m->ncomponents == 0) {
+		const char	*q = shown[strspn(shown, "abcdefghijklmnopqrstu"
+		    "vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/:=@+-")] ==
+		    '\0' || strchr(shown, '\'') != NULL ? "" : "'";
+
+		/* As the user would type it: quoted if it has a space. */
+		printf("next: draw its trust boundaries, components and data "
+		    "flows in the screens (parapet %s%s%s), or write them in "
+		    "a model file and import it (parapet import MODEL %s%s%s; "
+		    "see parapet-model(5)); risks come from them\n", q,
+		    shown, q, q, shown, q);
+	}
+	free(shown);
 	rc = 0;
 out:
 	free(path);

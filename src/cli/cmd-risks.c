@@ -46,14 +46,35 @@ risks_open(struct cli_args *a, int flags, struct model **m,
 	return s;
 }
 
+/* The width of the risk ids of the list being printed (0: as they come). */
+static size_t	risk_line_idw;
+
+void
+cli_risk_line_align(const struct risk_register *reg)
+{
+	size_t	i, w;
+
+	risk_line_idw = 0;
+	for (i = 0; i < reg->n; i++) {
+		w = strlen(reg->risks[i]->threat) + 1 +
+		    strlen(reg->risks[i]->target);
+		if (w > risk_line_idw)
+			risk_line_idw = w;
+	}
+}
+
 void
 cli_print_risk_line(const struct risk *k)
 {
+	size_t	w = strlen(k->threat) + 1 + strlen(k->target);
+
 	printf("%-8s  %-14s %dx%d  ", vocab_name(&vocab_severity, k->severity),
 	    vocab_name(&vocab_risk_status, k->status), k->likelihood,
 	    k->impact);
 	cli_put_risk(stdout, k);
-	printf("  ");
+	/* The titles in one column: a risk id is two identifiers. */
+	printf("%*s", (int)(w < risk_line_idw ? risk_line_idw - w + 2 : 2),
+	    "");
 	cli_puts(stdout, k->title);
 	if (!k->applies)
 		printf("  (no longer applies)");
@@ -79,6 +100,7 @@ cmd_risks(const struct cli_cmd *c, struct cli_args *a)
 		return EXIT_USAGE;
 	if ((s = risks_open(a, STORE_READONLY, &m, &reg)) == NULL)
 		return 1;
+	cli_risk_line_align(&reg);
 	for (i = 0; i < reg.n; i++) {
 		k = reg.risks[i];
 		if ((!k->applies && !a->all) || k->severity < minsev ||
@@ -118,7 +140,7 @@ risk_show(const struct session *s, const struct model *m,
 	const struct objref	*ref;
 	const char		*title;
 	struct refs		 refs;
-	size_t			 i;
+	size_t			 i, idw;
 
 	cli_put_risk(stdout, k);
 	printf("\n  title:     ");
@@ -174,6 +196,12 @@ risk_show(const struct session *s, const struct model *m,
 		cli_putline("    ", k->reasons[i].line);
 	}
 	printf("  mitigations:\n");
+	/* The titles in one column: ids are identifiers, one column each. */
+	idw = 0;
+	for (i = 0; i < k->nmitigations; i++) {
+		if (strlen(k->mitigations[i].id) > idw)
+			idw = strlen(k->mitigations[i].id);
+	}
 	for (i = 0; i < k->nmitigations; i++) {
 		const struct risk_mitigation	*rm = &k->mitigations[i];
 
@@ -181,7 +209,7 @@ risk_show(const struct session *s, const struct model *m,
 		    rm->status));
 		cli_puts(stdout, rm->id);
 		if ((mt = catalogue_mitigation(s->cat, rm->id)) != NULL) {
-			printf("  ");
+			printf("%*s", (int)(idw - strlen(rm->id) + 2), "");
 			cli_puts(stdout, mt->title);
 		}
 		if (rm->owner != NULL) {
@@ -514,6 +542,25 @@ cmd_mitigation(const struct cli_cmd *c, struct cli_args *a)
 		fprintf(stderr, "parapet: mitigation: nothing to change (give "
 		    "--status, --owner, --due or --notes)\n");
 		return cli_usage(c);
+	}
+	/*
+	 * A date of the right shape that is no day of the calendar
+	 * (2027-02-30) is told so: "expected YYYY-MM-DD" would leave the
+	 * user looking for a typo in the format.
+	 */
+	if (a->due != NULL && *a->due != '\0' && !risk_date_valid(a->due) &&
+	    strlen(a->due) == 10 && strspn(a->due, "0123456789-") == 10 &&
+	    a->due[4] == '-' && a->due[7] == '-') {
+		if (strncmp(a->due + 5, "01", 2) < 0 ||
+		    strncmp(a->due + 5, "12", 2) > 0)
+			fprintf(stderr, "parapet: mitigation: no such date "
+			    "'%s' for --due: there is no month %.2s (the "
+			    "date is YYYY-MM-DD)\n", a->due, a->due + 5);
+		else
+			fprintf(stderr, "parapet: mitigation: no such date "
+			    "'%s' for --due: %.7s has no day %.2s\n", a->due,
+			    a->due, a->due + 8);
+		return 1;
 	}
 	if ((s = risks_open(a, 0, &m, &reg)) == NULL)
 		return 1;

@@ -348,10 +348,18 @@ static void
 risks_ask_justification(struct tui *t, const struct risk *k,
     struct risks_arg *next)
 {
+	char	*hint;
+
+	/* The rule said before the answer, not after a refused one. */
+	hint = next->status == RISK_ACCEPTED ? xasprintf("Say why it may "
+	    "stand, in at least %d words; it is recorded with who decided "
+	    "and when.", STORE_JUSTIFICATION_WORDS) : xstrdup("A "
+	    "justification is required; it is recorded with who decided and "
+	    "when.");
 	tui_prompt(t, next->status == RISK_ACCEPTED ? "Why is this risk "
-	    "accepted?" : "Why does this risk not apply?", "A justification "
-	    "is required; it is recorded with who decided and when.",
+	    "accepted?" : "Why does this risk not apply?", hint,
 	    k->justification, risks_justify_done, next, risks_arg_free);
+	free(hint);
 }
 
 /*
