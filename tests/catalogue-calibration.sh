@@ -1353,5 +1353,55 @@ expect biometric-spoofing@matcher critical high
     grep -q "^    likelihood -1: a liveness check" &&
     fail "$model: a public entry point is said to be checked"
 
+# A lender that declines low scores unseen and sends every approval to an
+# underwriter (unreviewed-outcome refuse): staying under the limit wins
+# nothing, so there is no limit to game, and an application crafted to
+# pass the classifier must still pass the underwriter (trial29's credit
+# service: evasion high and the limit gamed, both judged wrong).
+credit="$SRC/tests/data/calibration/credit-decline.yaml"
+model=calibration-credit-decline
+register "$credit"
+expect evasion-adversarial-inputs@classifier medium
+expect decision-limit-gaming@decider none
+expect automated-decision-critical@classifier high
+"$PARAPET" risk "$T/db" evasion-adversarial-inputs@classifier |
+    grep -q "^    likelihood -1: only refusals take effect unseen" ||
+    fail "$model: the reviewed grants are not named"
+# Unstated, the unseen side is taken to be the grant, as before, and the
+# limit's risk says so; nothing is asked.
+sed '/unreviewed-outcome: refuse/d' "$credit" >"$T/stated.yaml"
+model=calibration-credit-unstated
+register "$T/stated.yaml"
+expect evasion-adversarial-inputs@classifier high
+expect decision-limit-gaming@decider medium
+"$PARAPET" risk "$T/db" decision-limit-gaming@decider |
+    grep -q "unreviewed-outcome not answered), so they are taken to grant" ||
+    fail "$model: the assumed side is not said"
+grep -q "unreviewed-outcome" "$T/questions" &&
+    fail "$model: the unseen side is asked"
+sed 's/unreviewed-outcome: refuse/unreviewed-outcome: grant/' "$credit" >"$T/stated.yaml"
+model=calibration-credit-grant
+register "$T/stated.yaml"
+expect evasion-adversarial-inputs@classifier high
+expect decision-limit-gaming@decider medium
+
+# Personal data sent to a supplier's zone stated to be abroad (trial30's
+# translation service: medium judged too low): one more likely than the
+# same supplier at home or unstated.
+abroad="$SRC/tests/data/calibration/translate-abroad.yaml"
+model=calibration-translate-abroad
+register "$abroad"
+expect sensitive-data-to-third-party-ai@supplier high
+sed 's/, jurisdiction: abroad//' "$abroad" >"$T/stated.yaml"
+model=calibration-translate-unstated
+register "$T/stated.yaml"
+expect sensitive-data-to-third-party-ai@supplier medium
+grep -q "jurisdiction" "$T/questions" &&
+    fail "$model: the jurisdiction is asked"
+sed 's/jurisdiction: abroad/jurisdiction: home/' "$abroad" >"$T/stated.yaml"
+model=calibration-translate-home
+register "$T/stated.yaml"
+expect sensitive-data-to-third-party-ai@supplier medium
+
 [ "$failures" -eq 0 ] || exit 1
 echo "calibration: ok"

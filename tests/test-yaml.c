@@ -1272,6 +1272,12 @@ test_new_fields_round_trip(void **state)
 	static const char	 interlock_on_model[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: v, name: V, kind: model, safety-interlock: true}\n";
+	static const char	 outcome_on_store[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\ncomponents:\n"
+	    "  - {id: d, name: D, kind: datastore, unreviewed-outcome: refuse}\n";
+	static const char	 misspelt_jurisdiction[] = "parapet: 1\n"
+	    "system: {id: s, name: S}\nboundaries:\n"
+	    "  - {id: b, name: B, jurisdiction: abraod}\n";
 	static const char	 misspelt_review[] = "parapet: 1\n"
 	    "system: {id: s, name: S}\ncomponents:\n"
 	    "  - {id: t, name: T, kind: tool, human-review: by-clas}\n";
@@ -1291,6 +1297,8 @@ test_new_fields_round_trip(void **state)
 		{ interlock_on_model, "safety-interlock" },
 		{ provenance_on_tool, "provenance" },
 		{ misspelt_provenance, "did you mean 'watermark'?" },
+		{ outcome_on_store, "unreviewed-outcome" },
+		{ misspelt_jurisdiction, "did you mean 'abroad'?" },
 	};
 	size_t			 i;
 	struct model		*m;
@@ -1302,13 +1310,14 @@ test_new_fields_round_trip(void **state)
 	    "parapet: 1\n"
 	    "system: {id: s, name: S}\n"
 	    "boundaries:\n"
-	    "  - {id: box, name: Box, trust: sandbox}\n"
+	    "  - {id: box, name: Box, trust: sandbox, jurisdiction: abroad}\n"
 	    "components:\n"
 	    "  - {id: cam, name: Cam, kind: data-source, capture: camera,"
 	    " labels-vetted: false, operated-by: in-house}\n"
 	    "  - {id: v, name: V, kind: model, model-type: [vision, llm],"
 	    " model-value: high, human-review: above-limit,"
-	    " review-limit: \"payments over 10,000 EUR\", system-prompt: true,"
+	    " review-limit: \"payments over 10,000 EUR\","
+	    " unreviewed-outcome: refuse, system-prompt: true,"
 	    " prompt-secrets: false}\n"
 	    "  - {id: g, name: G, kind: model, model-type: guardrail}\n"
 	    "  - {id: a, name: A, kind: agent, memory: shared, acts-as: user,"
@@ -1412,6 +1421,10 @@ test_new_fields_round_trip(void **state)
 	assert_int_equal(m->components[18]->safety_interlock, TRI_YES);
 	assert_int_equal(m->components[3]->safety_interlock, TRI_UNKNOWN);
 	assert_int_equal(m->components[19]->provenance, PROVENANCE_METADATA);
+	assert_int_equal(m->components[1]->unreviewed_outcome,
+	    UNREVIEWED_REFUSE);
+	assert_int_equal(m->components[19]->unreviewed_outcome, -1);
+	assert_int_equal(m->boundaries[0]->jurisdiction, JURISDICTION_ABROAD);
 	assert_int_equal(m->components[12]->provenance, -1);
 
 	out = round_trip(m, "new fields");
@@ -1437,7 +1450,10 @@ test_new_fields_round_trip(void **state)
 	assert_non_null(strstr(out, "    data: [agent-message, source-code]\n"));
 	assert_non_null(strstr(out, "    requests: [read, delegate]\n"
 	    "    validated: false\n"));
-	assert_non_null(strstr(out, "    trust: sandbox\n"));
+	assert_non_null(strstr(out, "    trust: sandbox\n"
+	    "    jurisdiction: abroad\n"));
+	assert_non_null(strstr(out, "payments over 10,000 EUR\n"
+	    "    unreviewed-outcome: refuse\n"));
 	assert_non_null(strstr(out, "    to-controller: true\n"));
 	assert_non_null(strstr(out, "    retention: limited\n"
 	    "    retention-period: one year after the call\n"));

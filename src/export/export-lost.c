@@ -141,6 +141,19 @@ lost_tmbom_keeps(enum objtype t, const char *name, const void *obj)
 	return 0;
 }
 
+/* Boundaries whose jurisdiction is stated: neither TD nor TM-BOM has one. */
+static void
+lost_jurisdictions(struct lost *l, const struct model *m)
+{
+	size_t	i, n;
+
+	for (i = n = 0; i < m->nboundaries; i++)
+		n += m->boundaries[i]->jurisdiction >= 0;
+	if (n > 0)
+		lost_add(l, "the jurisdiction of %zu boundar%s", n,
+		    n == 1 ? "y" : "ies");
+}
+
 static size_t
 lost_component_owners(const struct model *m)
 {
@@ -236,6 +249,7 @@ export_lost_threat_dragon(const struct export_input *in, struct buf *out)
 	if (n > 0)
 		lost_add(&l, "the trust of %zu boundar%s", n, n == 1 ? "y" :
 		    "ies");
+	lost_jurisdictions(&l, m);
 	if ((n = lost_component_owners(m)) > 0)
 		lost_add(&l, "the owners of %zu component%s", n, lost_s(n));
 	if (m->system.criticality >= 0 || m->system.team != NULL)
@@ -283,6 +297,7 @@ export_lost_tmbom(const struct export_input *in, struct buf *out)
 	if ((n = lost_facts(m, lost_tmbom_keeps)) > 0)
 		lost_add(&l, "%zu fact%s of components and flows (model types, "
 		    "can-act and the like)", n, lost_s(n));
+	lost_jurisdictions(&l, m);
 	if ((n = lost_component_owners(m)) > 0)
 		lost_add(&l, "the owners of %zu component%s", n, lost_s(n));
 	if (m->system.owner != NULL || m->system.team != NULL)

@@ -40,6 +40,10 @@ static const struct field boundary_fields[] = {
 	  FIELD_REQUIRED, "name of the trust boundary" },
 	{ "trust", FIELD_ENUM, &vocab_trust, offsetof(struct boundary, trust),
 	  0, 0, "how far what runs inside is trusted" },
+	{ "jurisdiction", FIELD_ENUM, &vocab_jurisdiction,
+	  offsetof(struct boundary, jurisdiction), 0, 0, "whose law covers "
+	  "what is inside: home (that of the organisation and the people "
+	  "whose data it handles) or abroad (another country's)" },
 	{ "description", FIELD_TEXT, NULL,
 	  offsetof(struct boundary, description), 0, FIELD_MULTILINE,
 	  "what the boundary holds and who controls it" },
@@ -187,6 +191,12 @@ static const struct field component_fields[] = {
 	  K(TOOL), 0, "the limit above which a person reviews or approves, in "
 	  "the system's terms: payments over 10,000 EUR, scores above 0.8; "
 	  "for by-class, the class: every payment" },
+	{ "unreviewed-outcome", FIELD_ENUM, &vocab_unreviewed_outcome,
+	  C(unreviewed_outcome), K(MODEL) | K(INFERENCE_SERVICE) |
+	  K(APPLICATION) | K(AGENT) | K(TOOL), 0, "with human-review "
+	  "above-limit: what the decisions no person sees do for whoever "
+	  "asked: grant (pay, approve, act), refuse (decline, hold) or "
+	  "either" },
 	{ "fail-mode", FIELD_ENUM, &vocab_fail_mode, C(fail_mode),
 	  K(MODEL) | K(INFERENCE_SERVICE), 0,
 	  "for a control (a guardrail, a filter, a fraud or risk scorer): "

@@ -53,6 +53,7 @@ struct boundary {
 	char		*name;
 	char		*description;
 	int		 trust;		/* enum trust or -1 */
+	int		 jurisdiction;	/* enum jurisdiction or -1 */
 	struct srcpos	 pos;
 };
 
@@ -84,6 +85,7 @@ struct component {
 	/* model, inference-service, application, agent, tool */
 	int		 human_review;	/* enum human_review or -1 */
 	char		*review_limit;	/* what "above-limit" means */
+	int		 unreviewed_outcome; /* enum unreviewed_outcome or -1 */
 	/* model, inference-service */
 	int		 fail_mode;	/* enum fail_mode or -1 */
 	int		 provenance;	/* enum provenance or -1 */

@@ -392,6 +392,34 @@ enum fail_mode { VOCAB_FAIL_MODE(VOCAB_ENUM) };
 enum provenance { VOCAB_PROVENANCE(VOCAB_ENUM) };
 #define PROVENANCE_COUNT	(0 VOCAB_PROVENANCE(VOCAB_ONE))
 
+/*
+ * For a part that decides with a review limit: what its decisions that
+ * take effect unseen (the side of the limit no person reviews) do for the
+ * person or party who asked.
+ */
+#define VOCAB_UNREVIEWED_OUTCOME(X) \
+	X(UNREVIEWED_GRANT, "grant", "the unseen decisions give what is " \
+	    "asked: pay, approve, grant, act; the rest are reviewed") \
+	X(UNREVIEWED_REFUSE, "refuse", "the unseen decisions refuse, " \
+	    "decline or hold what is asked; every grant is reviewed") \
+	X(UNREVIEWED_EITHER, "either", "the unseen decisions grant or " \
+	    "refuse; only those beyond the limit are reviewed")
+enum unreviewed_outcome { VOCAB_UNREVIEWED_OUTCOME(VOCAB_ENUM) };
+#define UNREVIEWED_COUNT	(0 VOCAB_UNREVIEWED_OUTCOME(VOCAB_ONE))
+
+/*
+ * Where a trust boundary is, in law: the jurisdiction of the organisation
+ * and of the people whose data the system handles, or another.
+ */
+#define VOCAB_JURISDICTION(X) \
+	X(JURISDICTION_HOME, "home", "under the same law as the " \
+	    "organisation and the people whose data it handles") \
+	X(JURISDICTION_ABROAD, "abroad", "in another country or " \
+	    "jurisdiction: data sent there leaves the home law's protection " \
+	    "and reach")
+enum jurisdiction { VOCAB_JURISDICTION(VOCAB_ENUM) };
+#define JURISDICTION_COUNT	(0 VOCAB_JURISDICTION(VOCAB_ONE))
+
 /* Three-valued booleans: a field that is absent is "not known yet". */
 #define VOCAB_TRI(X) \
 	X(TRI_UNKNOWN, "unknown", "not known yet: left as an open question, " \
@@ -513,6 +541,10 @@ enum stride { VOCAB_STRIDE(VOCAB_ENUM) };
 	    VOCAB_WORD, PROVENANCE_COUNT) \
 	X(vocab_data_class, "data class", VOCAB_DATA_CLASS, \
 	    VOCAB_WORD, DATA_COUNT) \
+	X(vocab_unreviewed_outcome, "unreviewed outcome", \
+	    VOCAB_UNREVIEWED_OUTCOME, VOCAB_WORD, UNREVIEWED_COUNT) \
+	X(vocab_jurisdiction, "jurisdiction", VOCAB_JURISDICTION, \
+	    VOCAB_WORD, JURISDICTION_COUNT) \
 	/* true, false, unknown */ \
 	X(vocab_tri, "answer", VOCAB_TRI, VOCAB_WORD, TRI_COUNT) \
 	/* low .. critical */ \

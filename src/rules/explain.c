@@ -458,6 +458,11 @@ static const struct {
 	  "what it should check when it is down or errs" },
 	{ OBJ_COMPONENT, "provenance", PROVENANCE_NONE, "marks nothing it "
 	  "generates as generated", "marks what it generates as generated" },
+	{ OBJ_COMPONENT, "unreviewed-outcome", UNREVIEWED_REFUSE, "only "
+	  "refuses what is asked when no person sees the decision", "may "
+	  "grant what is asked when no person sees the decision" },
+	{ OBJ_BOUNDARY, "jurisdiction", JURISDICTION_ABROAD, "is abroad, "
+	  "under another country's law", "is not abroad" },
 };
 
 /* The phrase for a word of an enumerated field, or NULL. */

@@ -24,12 +24,15 @@ tui_keys 2
 tui_wait 'Step 2 of 7: Trust boundaries'
 tui_keys a
 tui_wait 'A new trust boundary'
-# Id, name, trust (a word chosen by typing it) and description, in a row.
+# Id, name, trust and jurisdiction (words chosen by typing them) and
+# description, in a row.
 tui_type 'dmz'
 tui_keys Enter
 tui_type 'Perimeter network'
 tui_keys Enter
 tui_type 'partner'
+tui_keys Enter
+tui_type 'abroad'
 tui_keys Enter
 tui_type 'Reverse proxies'
 tui_keys Enter
@@ -40,6 +43,7 @@ got="$(object dmz)"
 want="  - id: dmz
     name: Perimeter network
     trust: partner
+    jurisdiction: abroad
     description: Reverse proxies"
 [ "$got" = "$want" ] ||
     tui_fail "the boundary's answers did not land in their fields:
