@@ -451,7 +451,7 @@ risk_question_risk_cmp(const void *a, const void *b)
 }
 
 /* qsort: the worst question first, then by element and field. */
-static int
+int
 risk_question_cmp(const void *a, const void *b)
 {
 	const struct risk_question	*x = a, *y = b;

@@ -307,5 +307,7 @@ struct risk_questions {
 void		 risk_questions_build(const struct risk_register *,
 		     struct risk_questions *);
 void		 risk_questions_release(struct risk_questions *);
+/* qsort: questions in risk_questions_build()'s order. */
+int		 risk_question_cmp(const void *, const void *);
 
 #endif

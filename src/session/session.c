@@ -524,20 +524,6 @@ session_kept_load(struct session *s, const char *id,
 	return kq->n == n;
 }
 
-/* As risk_questions_build() orders them: the worst first, then by name. */
-static int
-session_question_cmp(const void *a, const void *b)
-{
-	const struct risk_question	*x = a, *y = b;
-	int				 c;
-
-	if (x->worst != y->worst)
-		return y->worst - x->worst;
-	if ((c = strcmp(x->element, y->element)) != 0)
-		return c;
-	return strcmp(x->field, y->field);
-}
-
 /* "element\nfield", the caller's to free. */
 static char *
 session_question_key(const char *element, const char *field)
@@ -782,7 +768,7 @@ session_questions_merge(const struct risk_questions *kept,
 		free(fresh.v[i].risks);
 	}
 	free(fresh.v);
-	qsort(q->v, q->n, sizeof *q->v, session_question_cmp);
+	qsort(q->v, q->n, sizeof *q->v, risk_question_cmp);
 }
 
 /*

@@ -333,19 +333,24 @@ store_forget_questions(struct store *s, const char *id, struct error *err)
 	return store_exec(s, sql, id, err);
 }
 
-/* The number of questions kept for the model as it is, or -1: none. */
+/*
+ * The number of questions kept for the model as it is (any: whatever edit
+ * they are of), or -1: none.
+ */
 static int
-store_questions_kept(struct store *s, const char *id, long long *n,
+store_questions_kept(struct store *s, const char *id, int any, long long *n,
     struct error *err)
 {
 	static const char *const sql = "SELECT q.n FROM open_questions_at q "
 	    "JOIN models m ON m.system = q.system WHERE q.system = ? AND "
 	    "coalesce(q.edited, -1) = coalesce(m.edited, -1)";
+	static const char *const sql_any = "SELECT n FROM open_questions_at "
+	    "WHERE system = ?";
 	struct db_stmt	*st;
 	int		 rc;
 
 	*n = -1;
-	if ((st = store_prepare(s, sql, err)) == NULL)
+	if ((st = store_prepare(s, any ? sql_any : sql, err)) == NULL)
 		return -1;
 	store_bind(st, 1, id);
 	if ((rc = db_step(st)) == DB_ROW)
@@ -424,28 +429,6 @@ store_questions_current(struct store *s, const char *id, const char *analysis,
 	return store_analysis_made(s, id, analysis, 0, &n, err);
 }
 
-/* The number of questions kept, whatever edit they are of, or -1. */
-static int
-store_questions_any(struct store *s, const char *id, long long *n,
-    struct error *err)
-{
-	static const char *const sql = "SELECT n FROM open_questions_at "
-	    "WHERE system = ?";
-	struct db_stmt	*st;
-	int		 rc;
-
-	*n = -1;
-	if ((st = store_prepare(s, sql, err)) == NULL)
-		return -1;
-	store_bind(st, 1, id);
-	if ((rc = db_step(st)) == DB_ROW)
-		*n = db_column_int64(st, 0);
-	db_reset(st);
-	if (rc != DB_ROW && rc != DB_DONE)
-		return store_fail(s, rc, err);
-	return 0;
-}
-
 static struct store_questions *
 store_questions_open_of(struct store *s, const char *id, size_t *n,
     int any, struct error *err)
@@ -455,8 +438,7 @@ store_questions_open_of(struct store *s, const char *id, size_t *n,
 
 	error_clear(err);
 	*n = 0;
-	if ((any ? store_questions_any(s, id, &kept, err) :
-	    store_questions_kept(s, id, &kept, err)) == -1 || kept < 0)
+	if (store_questions_kept(s, id, any, &kept, err) == -1 || kept < 0)
 		return NULL;
 	*n = (size_t)kept;
 	x = xcalloc(1, sizeof *x);
