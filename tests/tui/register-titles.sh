@@ -14,7 +14,7 @@ tui_newdb titles
 "$PARAPET" import "$srcdir/tests/data/projector.yaml" "$db" >/dev/null ||
     tui_fail "could not import the model"
 # The titles as 'parapet risks' lists them, most severe first.
-"$PARAPET" risks "$db" | sed 's/^[^@]*@[^ ]*  //' >"$TUI_DIR/want"
+"$PARAPET" risks "$db" | sed 's/^[^@]*@[^ ]*  *//' >"$TUI_DIR/want"
 n=$(wc -l <"$TUI_DIR/want")
 [ "$n" -ge 5 ] || tui_fail "only $n risks"
 
