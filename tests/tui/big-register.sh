@@ -121,9 +121,25 @@ tui_type 'adversarial inputs make'
 tui_keys Enter
 # (On PostgreSQL, whose LIKE tells case apart, the list counts them as it
 # grows, as before.)
+# Each screen is read once: once the store has counted (a running "N+"
+# until then), the heading while the list grows holds the store's count
+# and how many are listed so far; a machine quick enough may finish the
+# read before a capture shows it, and then only the whole list's heading
+# is seen (the store's count itself is test-store's).
 if [ "${PARAPET_TEST_BACKEND:-}" != pg ]; then
-	tui_wait "$adv of $n risks (" 60
-	tui_has 'listed so far), by severity'
+	start=$SECONDS
+	while (( SECONDS - start < 60 )); do
+		head=$(tui_screen 2>/dev/null | grep -F " of $n risks" | head -1)
+		case $head in
+		"$adv of $n risks ("*"listed so far), by severity"*)
+			break ;;
+		"$adv of $n risks ("*)
+			tui_fail "the growing list's heading: $head" ;;
+		"$adv of $n risks, by severity"*)
+			break ;;
+		esac
+		sleep 0.05
+	done
 fi
 tui_wait "$adv of $n risks, by severity  filter: text 'adversarial inputs make'" 60
 tui_keys Escape Escape
